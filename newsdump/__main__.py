@@ -1,0 +1,3 @@
+from newsdump.cli import main
+
+main()

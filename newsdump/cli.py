@@ -1,0 +1,415 @@
+"""The command line: extract / split / stats. Reads options, builds Settings, makes one call
+into the runner, renders. The only module that imports rich or tqdm."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import time
+from collections.abc import Iterator
+from enum import StrEnum
+from types import FrameType
+from typing import Annotated, Any, BinaryIO, Optional
+
+import typer
+
+from newsdump import __version__
+from newsdump.pipeline import DocResult
+from newsdump.records import to_json_line
+from newsdump.runner import Job, MissingPath, check_paths, expand_paths, iter_inputs, run
+from newsdump.settings import Settings
+from newsdump.sinks import AtomicFileSink, Sink, StreamSink
+from newsdump.stats import Stats
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_TERMINATED = 0, 1, 2, 130, 143
+
+app = typer.Typer(
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    help="Clean articles, and every other story, out of dumps of news pages.\n\n"
+    "Reads text dumps, HTML, JSONL and WARC/WET (optionally gzip/bzip2/xz/zstd compressed) "
+    "from files, directories or stdin; writes JSON lines.",
+)
+
+
+class InputFormat(StrEnum):
+    auto = "auto"
+    text = "text"
+    html = "html"
+    jsonl = "jsonl"
+    warc = "warc"
+
+
+class Terminated(Exception):
+    """SIGTERM arrived."""
+
+
+Paths = Annotated[
+    Optional[list[str]],
+    typer.Argument(
+        help="Files, directories (recursive) or - for stdin. Default: stdin.", show_default=False
+    ),
+]
+Output = Annotated[
+    Optional[str],
+    typer.Option(
+        "-o", "--output", help="Write here (atomically) instead of stdout; .gz/.zst compress."
+    ),
+]
+Jobs = Annotated[
+    Optional[int],
+    typer.Option("-j", "--jobs", help="Worker processes. [default: all cores]", min=1),
+]
+Progress = Annotated[
+    Optional[bool],
+    typer.Option(
+        "--progress/--no-progress",
+        help="Progress bar on stderr. [default: when stderr is a terminal]",
+    ),
+]
+FormatOpt = Annotated[InputFormat, typer.Option("--format", help="Input kind; auto recognises it.")]
+TextField = Annotated[str, typer.Option("--text-field", help="JSONL field holding the page.")]
+Glob = Annotated[
+    Optional[str],
+    typer.Option("--glob", help="Only files matching this pattern inside directories."),
+]
+Errors = Annotated[
+    Optional[str], typer.Option("--errors", help="Append error records here instead of stderr.")
+]
+Debug = Annotated[bool, typer.Option("--debug", help="Show tracebacks; stop at the first failure.")]
+Unbuffered = Annotated[bool, typer.Option("-u", "--unbuffered", help="Flush every output line.")]
+Model = Annotated[
+    Optional[str], typer.Option("--model", hidden=True, help="Classifier model file.")
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"newsdump {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
+) -> None:
+    """Clean articles, and every other story, out of dumps of news pages."""
+
+
+@app.command()
+def extract(
+    paths: Paths = None,
+    output: Output = None,
+    jobs: Jobs = None,
+    progress: Progress = None,
+    format: FormatOpt = InputFormat.auto,
+    text_field: TextField = "text",
+    glob: Glob = None,
+    errors: Errors = None,
+    debug: Debug = False,
+    unbuffered: Unbuffered = False,
+    model: Model = None,
+) -> None:
+    """One JSON line per page: its main article (title, authors, published, lang, text, words).
+
+    Example: newsdump extract dumps/ -j 2 -o articles.jsonl.zst
+    """
+    settings = Settings(model=model, text_field=text_field, format=format.value)
+    code = _execute(
+        "extract", paths, settings, output, jobs, progress, glob, errors, debug, unbuffered
+    )
+    raise typer.Exit(code)
+
+
+@app.command()
+def split(
+    paths: Paths = None,
+    output: Output = None,
+    jobs: Jobs = None,
+    progress: Progress = None,
+    format: FormatOpt = InputFormat.auto,
+    text_field: TextField = "text",
+    glob: Glob = None,
+    errors: Errors = None,
+    boilerplate: Annotated[
+        bool, typer.Option("--boilerplate", help="Also emit boilerplate blocks.")
+    ] = False,
+    debug: Debug = False,
+    unbuffered: Unbuffered = False,
+    model: Model = None,
+) -> None:
+    """One JSON line per story, in page order: the article (kind "article") and every other
+    story the page shows (kind "feed": feed items, teasers, related cards).
+
+    Example: zcat crawl.wet.gz | newsdump split - | jq -r 'select(.kind=="feed") | .title'
+    """
+    settings = Settings(
+        model=model, text_field=text_field, format=format.value, boilerplate=boilerplate
+    )
+    code = _execute(
+        "split", paths, settings, output, jobs, progress, glob, errors, debug, unbuffered
+    )
+    raise typer.Exit(code)
+
+
+@app.command()
+def stats(
+    paths: Paths = None,
+    json: Annotated[
+        bool, typer.Option("--json", help="One JSON object instead of a table.")
+    ] = False,
+    records: Annotated[
+        bool, typer.Option("--records", help="Inputs are JSONL written by extract or split.")
+    ] = False,
+    jobs: Jobs = None,
+    progress: Progress = None,
+    format: FormatOpt = InputFormat.auto,
+    text_field: TextField = "text",
+    glob: Glob = None,
+    errors: Errors = None,
+    debug: Debug = False,
+    model: Model = None,
+) -> None:
+    """What a batch holds: pages, articles, words, feed items (all, distinct, recurring),
+    authors, dates, languages, errors and throughput.
+
+    Example: newsdump stats dumps/          (or: newsdump stats --records articles.jsonl --json)
+    """
+    settings = Settings(model=model, text_field=text_field, format=format.value)
+    total = Stats()
+    started = time.perf_counter()
+
+    def collect(result: DocResult) -> None:
+        if result.error is not None:
+            total.add_error(result.error.error)
+        else:
+            total.add_page(result.records, result.bytes, result.page_words)
+
+    if records:
+        code = _stats_from_records(paths or ["-"], total, glob)
+    else:
+        code = _execute(
+            "split", paths, settings, None, jobs, progress, glob, errors, debug, False, collect
+        )
+    total.seconds = time.perf_counter() - started
+    if code in (EXIT_OK, EXIT_FAILED):
+        _render_stats(total, json)
+    raise typer.Exit(code)
+
+
+def _execute(
+    mode: str,
+    paths: list[str] | None,
+    settings: Settings,
+    output: str | None,
+    jobs: int | None,
+    progress: bool | None,
+    glob: str | None,
+    errors: str | None,
+    debug: bool,
+    unbuffered: bool,
+    collect: Any = None,
+) -> int:
+    inputs = paths or ["-"]
+    try:
+        check_paths(inputs)
+    except MissingPath as exc:
+        raise typer.BadParameter(f"no such file or directory: {exc}", param_hint="PATHS") from None
+    if output is not None and not os.path.isdir(os.path.dirname(os.path.abspath(output))):
+        raise typer.BadParameter(f"directory does not exist: {output}", param_hint="--output")
+    workers = jobs or os.cpu_count() or 1
+    if debug:
+        workers = 1
+    show = sys.stderr.isatty() if progress is None else progress
+    job = Job(settings, mode, debug)
+    items = iter_inputs(expand_paths(inputs, glob), settings)
+
+    sink: Sink | None = None
+    if collect is None:
+        sink = AtomicFileSink(output) if output else StreamSink(sys.stdout.buffer, unbuffered)
+    error_out: BinaryIO = open(errors, "ab") if errors else sys.stderr.buffer  # noqa: SIM115
+    failed = 0
+    previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    bar = _progress_bar(show)
+    try:
+        for result in run(items, job, workers):
+            if result.error is not None:
+                failed += 1
+                error_out.write(to_json_line(result.error.to_dict()))
+                error_out.flush()
+            if sink is not None:
+                for record in result.records:
+                    sink.write(to_json_line(record))
+            if collect is not None:
+                collect(result)
+            bar.update(1)
+        if sink is not None:
+            sink.commit()
+    except BrokenPipeError:
+        _silence_stdout()
+        return EXIT_OK
+    except KeyboardInterrupt:
+        if sink is not None:
+            sink.abort()
+        return EXIT_INTERRUPTED
+    except Terminated:
+        if sink is not None:
+            sink.abort()
+        return EXIT_TERMINATED
+    except BaseException:
+        if sink is not None:
+            sink.abort()
+        raise
+    finally:
+        bar.close()
+        signal.signal(signal.SIGTERM, previous)
+        if errors:
+            error_out.close()
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+def _stats_from_records(paths: list[str], total: Stats, glob: str | None) -> int:
+    """Stats from JSONL that `extract` or `split` wrote."""
+    import orjson
+
+    from newsdump.sources.compress import decompressed
+
+    try:
+        check_paths(paths)
+    except MissingPath as exc:
+        raise typer.BadParameter(f"no such file or directory: {exc}", param_hint="PATHS") from None
+    for path in expand_paths(paths, glob):
+        raw: BinaryIO = sys.stdin.buffer if path == "-" else open(path, "rb")  # noqa: SIM115
+        try:
+            stream, _ = decompressed(raw, Settings().max_decompressed_bytes)
+            for doc_records in _group_by_doc(orjson.loads(line) for line in stream if line.strip()):
+                total.add_page(doc_records)
+        except (orjson.JSONDecodeError, OSError, EOFError) as exc:
+            typer.echo(f"newsdump: {path}: not the JSONL of extract or split ({exc})", err=True)
+            return EXIT_FAILED
+        finally:
+            if raw is not sys.stdin.buffer:
+                raw.close()
+    return EXIT_OK
+
+
+def _group_by_doc(records: Iterator[Any]) -> Iterator[list[dict[str, Any]]]:
+    group: list[dict[str, Any]] = []
+    current: Any = object()
+    for rec in records:
+        if not isinstance(rec, dict):
+            continue
+        doc = rec.get("doc", rec.get("id"))
+        if group and doc != current:
+            yield group
+            group = []
+        current = doc
+        group.append(rec)
+    if group:
+        yield group
+
+
+def _render_stats(total: Stats, as_json: bool) -> None:
+    data = total.to_dict()
+    if as_json:
+        sys.stdout.buffer.write(to_json_line(data))
+        sys.stdout.flush()
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title="newsdump stats", show_header=False, title_justify="left")
+    table.add_column("what", style="bold")
+    table.add_column("value", justify="right")
+    rows = [
+        ("documents", data["documents"]),
+        ("bytes", data["bytes"]),
+        ("articles found", data["articles"]),
+        ("words in articles", data["article_words"]),
+        ("words in pages", data["page_words"]),
+        ("feed items", data["feed_items"]),
+        ("feed items, distinct", data["feed_items_distinct"]),
+        ("published, first", data["published_first"] or "-"),
+        ("published, last", data["published_last"] or "-"),
+        ("languages", ", ".join(f"{k} {v}" for k, v in data["languages"].items()) or "-"),
+        ("errors", data["errors"]),
+        *((f"  {kind}", n) for kind, n in data["errors_by_kind"].items()),
+        ("seconds", data["seconds"]),
+        ("documents per second", data["documents_per_second"] or "-"),
+    ]
+    for what, value in rows:
+        table.add_row(what, str(value))
+    console = Console(soft_wrap=False)
+    console.print(table)
+    if data["recurring_headlines"]:
+        top = Table(title="recurring headlines", title_justify="left")
+        top.add_column("pages", justify="right")
+        top.add_column("headline")
+        for item in data["recurring_headlines"]:
+            top.add_row(str(item["pages"]), item["title"])
+        console.print(top)
+    if data["top_authors"]:
+        authors = Table(title="top authors", title_justify="left")
+        authors.add_column("articles", justify="right")
+        authors.add_column("author")
+        for item in data["top_authors"]:
+            authors.add_row(str(item["articles"]), item["name"])
+        console.print(authors)
+
+
+class _NoBar:
+    def update(self, n: int) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+def _progress_bar(show: bool) -> Any:
+    if not show:
+        return _NoBar()
+    from tqdm import tqdm
+
+    return tqdm(unit=" docs", file=sys.stderr, dynamic_ncols=True)
+
+
+def _on_sigterm(signum: int, frame: FrameType | None) -> None:
+    raise Terminated()
+
+
+def _silence_stdout() -> None:
+    """The reader went away (`| head`): stop quietly, without 'Exception ignored' at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except OSError:
+        pass
+
+
+def main() -> None:
+    """Entry point: usage errors as one line and exit 2; Ctrl-C exits 130."""
+    try:
+        rv = app(standalone_mode=False)
+    except typer.Abort:
+        sys.exit(EXIT_INTERRUPTED)
+    except KeyboardInterrupt:
+        sys.exit(EXIT_INTERRUPTED)
+    except BrokenPipeError:
+        _silence_stdout()
+        sys.exit(EXIT_OK)
+    except Exception as exc:
+        # Click's (vendored by Typer) usage errors carry format_message() and exit_code 2
+        code = getattr(exc, "exit_code", None)
+        if not isinstance(code, int) or not hasattr(exc, "format_message"):
+            raise
+        ctx = getattr(exc, "ctx", None)
+        command = f" {ctx.info_name}" if ctx is not None and ctx.parent is not None else ""
+        hint = f" (see 'newsdump{command} --help')" if code == EXIT_USAGE else ""
+        typer.echo(f"newsdump: {exc.format_message()}{hint}", err=True)
+        sys.exit(code)
+    sys.exit(rv if isinstance(rv, int) else EXIT_OK)

@@ -1,0 +1,208 @@
+"""Dates and times as pages print them, to ISO 8601. Pure; never reads the clock."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+MIN_YEAR = 1990
+MAX_YEAR = 2100
+
+MONTHS: dict[str, int] = {}
+for _number, _names in enumerate(
+    [
+        "january jan janvier janv janvier enero ene januar jän jänner gennaio gen janeiro "
+        "stycznia styczeń januari januar leden ledna",
+        "february feb febr février févr fevrier febrero februar febbraio fevereiro fev lutego "
+        "luty februari únor února",
+        "march mar mars marzo märz maerz mär marzo março marca marzec maart březen března",
+        "april apr avril abril aprile kwietnia kwiecień duben dubna",
+        "may mai mayo maggio maio mag maja maj mei květen května",
+        "june jun juin junio juni giugno giu junho czerwca czerwiec červen června",
+        "july jul juillet juil julio juli luglio lug julho lipca lipiec červenec července",
+        "august aug août aout agosto ago sierpnia sierpień augustus srpen srpna",
+        "september sep sept septembre septiembre set settembre setembro września wrzesień září",
+        "october oct octobre octubre oktober okt ottobre ott outubro out października "
+        "październik říjen října",
+        "november nov novembre noviembre novembro listopada listopad",
+        "december dec décembre decembre diciembre dic dezember dez dicembre dezembro grudnia "
+        "grudzień prosinec prosince",
+    ],
+    start=1,
+):
+    for _name in _names.split():
+        MONTHS.setdefault(_name, _number)
+
+_MONTH = r"(?P<mon>" + "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|\.)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_TIME = (
+    r"(?:(?:\s*(?:,|at|um|à|a las|-|–|—|\|)?\s*)"
+    r"(?P<hour>[0-2]?\d)[:.h](?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d))?"
+    r"(?:\s*(?P<ampm>[ap])\.?\s?m\.?)?)?"
+)
+
+DATE_PATTERNS = [
+    # 2023-09-13, 2023-09-13T08:32:00, 2023/09/13
+    re.compile(
+        r"(?<!\d)(?P<year>(?:19|20)\d\d)[-/.](?P<month>[01]?\d)[-/.](?P<day>[0-3]?\d)(?!\d)"
+        r"(?:[T\s]+(?P<hour>[0-2]\d):(?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d))?)?"
+    ),
+    # 2023年9月13日 08:32
+    re.compile(
+        r"(?P<year>(?:19|20)\d\d)\s*年\s*(?P<month>[01]?\d)\s*月\s*(?P<day>[0-3]?\d)\s*日"
+        r"(?:\s*(?P<hour>[0-2]?\d):(?P<minute>[0-5]\d))?"
+    ),
+    # September 13, 2023 8:32 AM ; Sept. 13 2023
+    re.compile(r"(?<![\w])" + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR + _TIME, re.IGNORECASE),
+    # 13 September 2023 ; 13. September 2023 ; 13 de septiembre de 2023
+    re.compile(
+        r"(?<![\w])" + _DAY + r"\s*(?:de\s+)?" + _MONTH + r",?\s+(?:de\s+)?" + _YEAR + _TIME,
+        re.IGNORECASE,
+    ),
+    # 13.09.2023 ; 09/13/2023 ; 13/09/2023 8:32
+    re.compile(
+        r"(?<![\d.])(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[01]?\d)(?P=sep)(?P<year>(?:19|20)\d\d)(?!\d)"
+        r"(?:,?\s*(?P<hour>[0-2]?\d):(?P<minute>[0-5]\d))?"
+    ),
+]
+
+TIME_OF_DAY = re.compile(
+    r"^(?P<hour>[0-2]?\d)[:.](?P<minute>[0-5]\d)(?:\s*(?P<ampm>[ap])\.?\s?m\.?)?(?:\s*[A-Z]{2,4})?$",
+    re.IGNORECASE,
+)
+RELATIVE = re.compile(
+    r"^(?P<n>\d+|an?|one)\s*(?P<unit>sec|second|min|minute|hr|hour|h|day|d|week|wk|month)s?\.?\s+ago$",
+    re.IGNORECASE,
+)
+MONTH_DAY = re.compile(r"^" + _MONTH + r"\s+" + _DAY + r"$", re.IGNORECASE)
+UNIT_SECONDS = {
+    "sec": 1, "second": 1, "min": 60, "minute": 60, "hr": 3600, "hour": 3600, "h": 3600,
+    "day": 86400, "d": 86400, "week": 604800, "wk": 604800,
+}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class FoundDate:
+    iso: str  # YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS
+    start: int
+    end: int
+
+
+def find_dates(text: str) -> list[FoundDate]:
+    """Every date (with its time when printed next to it) in `text`, in order of position."""
+    found: list[FoundDate] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in DATE_PATTERNS:
+        for m in pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            iso = _iso(m.groupdict())
+            if iso is not None:
+                found.append(FoundDate(iso, m.start(), m.end()))
+                taken.append((m.start(), m.end()))
+    return sorted(found, key=lambda d: d.start)
+
+
+def first_date(text: str) -> str | None:
+    dates = find_dates(text)
+    return dates[0].iso if dates else None
+
+
+def _iso(g: dict[str, str | None]) -> str | None:
+    try:
+        year = int(g["year"] or 0)
+        if g.get("mon"):
+            month = MONTHS[(g["mon"] or "").lower().rstrip(".")]
+            day = int(g["day"] or 0)
+        elif g.get("a"):
+            a, b = int(g["a"] or 0), int(g["b"] or 0)
+            day, month = (a, b) if g.get("sep") == "." or a > 12 else (b, a)
+            if month > 12 and day <= 12:
+                day, month = month, day
+        else:
+            month, day = int(g["month"] or 0), int(g["day"] or 0)
+        if not MIN_YEAR <= year <= MAX_YEAR:
+            return None
+        when = date(year, month, day)
+    except (KeyError, ValueError):
+        return None
+    if g.get("hour") is None or g.get("minute") is None:
+        return when.isoformat()
+    hour, minute = int(g["hour"] or 0), int(g["minute"] or 0)
+    second = int(g.get("second") or 0)
+    ampm = (g.get("ampm") or "").lower()
+    if ampm == "p" and hour < 12:
+        hour += 12
+    elif ampm == "a" and hour == 12:
+        hour = 0
+    if hour > 23:
+        return when.isoformat()
+    return datetime(year, month, day, hour, minute, second).isoformat()
+
+
+def resolve_time(printed: str, page_published: str | None) -> str | None:
+    """A feed item's printed time to ISO, against the page's date; None when it cannot be."""
+    printed = printed.strip()
+    absolute = first_date(printed)
+    if absolute is not None:
+        return absolute
+    if page_published is None:
+        return None
+    try:
+        base = datetime.fromisoformat(page_published)
+    except ValueError:
+        return None
+    has_time = "T" in page_published
+    m = TIME_OF_DAY.match(printed)
+    if m:
+        hour, minute = int(m["hour"]), int(m["minute"])
+        ampm = (m["ampm"] or "").lower()
+        if ampm == "p" and hour < 12:
+            hour += 12
+        elif ampm == "a" and hour == 12:
+            hour = 0
+        if hour > 23:
+            return None
+        return base.replace(hour=hour, minute=minute, second=0).isoformat()
+    m = RELATIVE.match(printed)
+    if m and has_time:
+        count = 1 if m["n"].lower() in ("a", "an", "one") else int(m["n"])
+        unit = m["unit"].lower()
+        if unit == "month":
+            return None
+        return (base - timedelta(seconds=count * UNIT_SECONDS[unit])).isoformat()
+    m = MONTH_DAY.match(printed)
+    if m:
+        try:
+            return date(base.year, MONTHS[m["mon"].lower()], int(m["day"])).isoformat()
+        except ValueError:
+            return None
+    return None
+
+
+def is_time_line(text: str) -> bool:
+    """A line that only prints a time: "5:56 PM", "2 hours ago", "Dec. 6", "12.30"."""
+    text = text.strip()
+    if len(text) > 30:
+        return False
+    return bool(
+        TIME_OF_DAY.match(text)
+        or RELATIVE.match(text)
+        or MONTH_DAY.match(text)
+        or (first_date(text) is not None and len(text) <= 24)
+    )
+
+
+def url_date(url: str | None) -> str | None:
+    """A date printed in a URL path: /2019/11/19/ or /2019-11-19/."""
+    if not url:
+        return None
+    m = re.search(r"/((?:19|20)\d\d)[/-]([01]?\d)[/-]([0-3]?\d)(?:/|-|\.|$)", url)
+    if not m:
+        return None
+    try:
+        return date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+    except ValueError:
+        return None

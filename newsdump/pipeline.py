@@ -1,0 +1,172 @@
+"""One page in, its article and its other stories out. Reads like jusText's `justext()`:
+segment → classify → article → feed → records. Pure: no I/O, no clock, no global state.
+
+    >>> from newsdump import extract
+    >>> extract(open("page.txt").read()).title  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+from newsdump.article import build_article
+from newsdump.classify import classify
+from newsdump.document import Document, Format, Label
+from newsdump.feed import find_feed
+from newsdump.lang import detect_language
+from newsdump.records import Article, ErrorRecord, PageInfo, Story, count_words
+from newsdump.segment import segment
+from newsdump.settings import Settings
+from newsdump.sources.detect import text_looks_like_html
+
+DEFAULT_SETTINGS = Settings()
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """Everything found on one page: the article and every story in page order."""
+
+    article: Article
+    stories: tuple[Story, ...]
+    text_words: int = 0  # words on the whole page
+
+
+def analyse(text: str, url: str | None = None, settings: Settings = DEFAULT_SETTINGS) -> Page:
+    """The page's article and stories, from a text dump."""
+    blocks = segment(text)
+    labelled = classify(blocks, settings)
+    lang = detect_language(text).code
+    parts = build_article(labelled, url=url, lang=lang)
+    feed = find_feed(labelled, parts.used, parts.article.published, settings)
+    stories: list[Story] = []
+    body = [lb for lb in labelled if lb.label is Label.ARTICLE]
+    if body:
+        span = (body[0].block.lines[0], body[-1].block.lines[1])
+        stories.append(Story("article", article=parts.article, lines=span))
+    stories.extend(Story("feed", feed=item, lines=item.lines) for item in feed)
+    if settings.boilerplate:
+        covered = set(parts.used)
+        for item in feed:
+            covered.update(
+                lb.block.index
+                for lb in labelled
+                if item.lines[0] <= lb.block.lines[0] <= item.lines[1]
+            )
+        stories.extend(
+            Story("boilerplate", text=lb.block.text, lines=lb.block.lines)
+            for lb in labelled
+            if lb.block.index not in covered
+        )
+    stories.sort(key=lambda s: (s.lines[0], s.kind != "article"))
+    if not body:
+        stories.insert(0, Story("article", article=parts.article))
+    return Page(parts.article, tuple(stories), count_words(text))
+
+
+def analyse_html(html: str, url: str | None = None, settings: Settings = DEFAULT_SETTINGS) -> Page:
+    """An HTML page: the article via trafilatura, the other stories from the page's text."""
+    from newsdump.sources.htmltext import html_to_text
+
+    text = html_to_text(html)
+    page = analyse(text, url=url, settings=settings)
+    article = html_article(html, url) or page.article
+    stories = tuple(
+        Story("article", article=article, lines=s.lines) if s.kind == "article" else s
+        for s in page.stories
+        if not (s.kind == "feed" and s.feed is not None and s.feed.title in article.text)
+    )
+    return Page(article, stories, page.text_words)
+
+
+def html_article(html: str, url: str | None) -> Article | None:
+    """trafilatura's reading of an HTML page, or None when it finds no article."""
+    import trafilatura
+
+    result: Any = trafilatura.bare_extraction(
+        html, url=url, with_metadata=True, include_comments=False, include_tables=False
+    )
+    if result is None:
+        return None
+
+    def get(key: str) -> Any:
+        return result.get(key) if isinstance(result, dict) else getattr(result, key, None)
+
+    text = get("text") or ""
+    paragraphs = [p.strip() for p in text.split("\n") if p.strip()]
+    authors = tuple(a.strip() for a in (get("author") or "").split(";") if a.strip())
+    return Article(
+        title=get("title"),
+        authors=authors,
+        published=get("date"),
+        lang=get("language"),
+        text="\n\n".join(paragraphs),
+    )
+
+
+def extract(
+    text: str, url: str | None = None, format: str = "auto", settings: Settings = DEFAULT_SETTINGS
+) -> Article:
+    """The main article of one page (a text dump or HTML)."""
+    return analyse_any(text, url, format, settings).article
+
+
+def split(
+    text: str, url: str | None = None, format: str = "auto", settings: Settings = DEFAULT_SETTINGS
+) -> list[Story]:
+    """Every story of one page, in page order: the article first where it stands."""
+    return list(analyse_any(text, url, format, settings).stories)
+
+
+def analyse_any(text: str, url: str | None, format: str, settings: Settings) -> Page:
+    is_html = format == "html" or (format == "auto" and text_looks_like_html(text))
+    return analyse_html(text, url, settings) if is_html else analyse(text, url, settings)
+
+
+@dataclass(slots=True)
+class DocResult:
+    """What one document produced: its records (or an error) and what `stats` counts."""
+
+    source: str
+    records: list[dict[str, Any]] = field(default_factory=list)
+    error: ErrorRecord | None = None
+    bytes: int = 0
+    page_words: int = 0
+
+
+def document_id(doc: Document) -> str:
+    if doc.id:
+        return doc.id
+    return hashlib.sha1(doc.text.encode("utf-8", "replace")).hexdigest()[:16]
+
+
+def process_document(
+    doc: Document, settings: Settings, mode: str, debug: bool = False
+) -> DocResult:
+    """Records of one document for `extract` or `split`; any failure becomes an error record
+    (with `debug`, it is raised instead)."""
+    size = len(doc.text.encode("utf-8", "replace"))
+    try:
+        fmt = "html" if doc.format is Format.HTML else "text"
+        page = analyse_any(doc.text, doc.url, fmt, settings)
+    except Exception as exc:
+        if debug:
+            raise
+        return _failed(doc, size, exc)
+    info = PageInfo(document_id(doc), doc.source, doc.url)
+    if mode == "extract":
+        records = [info.article_record(page.article)]
+    else:
+        records = [info.story_record(i, story) for i, story in enumerate(page.stories)]
+    return DocResult(doc.source, records=records, bytes=size, page_words=page.text_words)
+
+
+def _failed(doc: Document, size: int, exc: Exception) -> DocResult:
+    if isinstance(exc, RecursionError):
+        error = ErrorRecord(doc.source, "extract_failed", "page too deeply nested", stage="extract")
+        return DocResult(doc.source, error=error, bytes=size)
+    text = str(exc).splitlines()[0] if str(exc) else ""
+    message = f"{type(exc).__name__}: {text}"[:300]
+    error = ErrorRecord(doc.source, "extract_failed", message, stage="extract")
+    return DocResult(doc.source, error=error, bytes=size)

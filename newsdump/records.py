@@ -1,0 +1,130 @@
+"""What the tool writes: article, story and error records, each a dict with fixed key order."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import orjson
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """The main article of one page."""
+
+    title: str | None = None
+    authors: tuple[str, ...] = ()
+    published: str | None = None
+    lang: str | None = None
+    text: str = ""
+    caption: str | None = None
+
+    @property
+    def words(self) -> int:
+        return count_words(self.text)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "title": self.title,
+            "authors": list(self.authors),
+            "published": self.published,
+            "lang": self.lang,
+            "text": self.text,
+            "words": self.words,
+            "caption": self.caption,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class FeedItem:
+    """Another story shown on the page: feed entry, teaser, related card, most-read link."""
+
+    title: str
+    summary: str | None = None
+    time: str | None = None  # as printed: "5:56 PM", "2 hours ago", "Dec. 6"
+    published: str | None = None  # ISO 8601, only when the page lets us resolve it
+    url: str | None = None
+    key: str = ""  # fingerprint of the normalised title, equal across pages
+    lines: tuple[int, int] = (0, 0)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "title": self.title,
+            "summary": self.summary,
+            "time": self.time,
+            "published": self.published,
+            "url": self.url,
+            "key": self.key,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """One entry of `split`: the article, a feed item, or (on request) a boilerplate block."""
+
+    kind: str  # "article" | "feed" | "boilerplate"
+    article: Article | None = None
+    feed: FeedItem | None = None
+    text: str | None = None  # boilerplate text
+    lines: tuple[int, int] = (0, 0)
+
+
+@dataclass(frozen=True, slots=True)
+class PageInfo:
+    """What the container knew about a page: id, source, url."""
+
+    id: str
+    source: str
+    url: str | None = None
+
+    def article_record(self, article: Article) -> dict[str, Any]:
+        return {"id": self.id, "source": self.source, "url": self.url, **article.to_dict()}
+
+    def story_record(self, index: int, story: Story) -> dict[str, Any]:
+        head: dict[str, Any] = {
+            "doc": self.id,
+            "source": self.source,
+            "index": index,
+            "kind": story.kind,
+        }
+        if story.article is not None:
+            return {**head, **self.article_record(story.article)}
+        if story.feed is not None:
+            return {**head, **story.feed.to_dict()}
+        return {**head, "text": story.text}
+
+
+@dataclass(frozen=True, slots=True)
+class ErrorRecord:
+    """A document (or input) that could not be read or processed."""
+
+    source: str
+    error: str  # kind: "binary", "empty", "not_json", "truncated", "extract_failed", ...
+    message: str  # one line, for people
+    stage: str = "read"  # read | extract
+    detail: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "source": self.source,
+            "error": self.error,
+            "message": self.message,
+            "stage": self.stage,
+        }
+
+
+WIDE_CHARS = re.compile("[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+
+def count_words(text: str) -> int:
+    """Whitespace-separated words; a CJK, kana, hangul or Thai character counts as half a word."""
+    wide = len(WIDE_CHARS.findall(text))
+    if not wide:
+        return len(text.split())
+    return len(WIDE_CHARS.sub(" ", text).split()) + (wide + 1) // 2
+
+
+def to_json_line(record: dict[str, Any]) -> bytes:
+    """One JSONL line (with the newline), UTF-8, keys in insertion order."""
+    return orjson.dumps(record, option=orjson.OPT_APPEND_NEWLINE)

@@ -1,0 +1,46 @@
+"""Bytes to text: UTF-8 first, else a detected encoding; binary data is refused."""
+
+from __future__ import annotations
+
+import re
+
+from newsdump.errors import DecodeError
+
+BOMS = (("utf-8-sig", b"\xef\xbb\xbf"), ("utf-16", b"\xff\xfe"), ("utf-16", b"\xfe\xff"))
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+MAX_CONTROL_SHARE = 0.01  # more control characters than this and it is not a text page
+DETECT_SAMPLE = 64 * 1024
+
+
+def decode(data: bytes) -> str:
+    """Decode a page. Raise DecodeError for binary data; undecodable bytes become U+FFFD."""
+    for name, bom in BOMS:
+        if data.startswith(bom):
+            return _check(data.decode(name, errors="replace"))
+    if b"\x00" in data[:DETECT_SAMPLE] and data[:DETECT_SAMPLE].count(b"\x00") > 8:
+        raise DecodeError("binary data (NUL bytes), not a text page")
+    try:
+        return _check(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        pass
+    encoding = _detect(data)
+    if encoding is None:
+        text = data.decode("utf-8", errors="replace")
+        if text.count("\ufffd") > max(16, len(text) // 20):
+            raise DecodeError("binary data or an unknown encoding, not a text page")
+        return _check(text)
+    return _check(data.decode(encoding, errors="replace"))
+
+
+def _detect(data: bytes) -> str | None:
+    from charset_normalizer import from_bytes  # a heavy import, only for non-UTF-8 input
+
+    best = from_bytes(data[:DETECT_SAMPLE]).best()
+    return None if best is None else str(best.encoding)
+
+
+def _check(text: str) -> str:
+    sample = text[:DETECT_SAMPLE]
+    if sample and len(CONTROL.findall(sample)) > MAX_CONTROL_SHARE * len(sample) + 4:
+        raise DecodeError("binary data (control characters), not a text page")
+    return text.replace("\x00", "")

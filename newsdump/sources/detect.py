@@ -1,0 +1,51 @@
+"""Which kind of input a stream holds, from its first bytes."""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+import orjson
+
+SNIFF_BYTES = 4096
+HTML_START = re.compile(rb"<!doctype\s+html|<html[\s>]", re.IGNORECASE)
+HTML_TAGS = re.compile(rb"<(?:head|body|meta|div|p|title)[\s>]", re.IGNORECASE)
+
+
+class InputKind(StrEnum):
+    TEXT = "text"
+    HTML = "html"
+    JSONL = "jsonl"
+    WARC = "warc"
+
+
+def sniff_kind(head: bytes) -> InputKind:
+    """Recognise WARC, JSONL and HTML; anything else is a plain-text dump."""
+    body = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if body.startswith(b"WARC/1."):
+        return InputKind.WARC
+    if body.startswith(b"{"):
+        first = body.split(b"\n", 1)[0]
+        if b"\n" not in body and len(head) >= SNIFF_BYTES:
+            return InputKind.JSONL  # a long first line: trust the brace
+        try:
+            orjson.loads(first)
+        except orjson.JSONDecodeError:
+            pass
+        else:
+            return InputKind.JSONL
+    if looks_like_html(body[:1024]):
+        return InputKind.HTML
+    return InputKind.TEXT
+
+
+def looks_like_html(text: bytes) -> bool:
+    """`<!doctype html` or `<html` near the start, or a start made of HTML tags."""
+    if HTML_START.search(text[:1024]):
+        return True
+    stripped = text.lstrip()
+    return stripped.startswith(b"<") and bool(HTML_TAGS.match(stripped))
+
+
+def text_looks_like_html(text: str) -> bool:
+    return looks_like_html(text[:1024].encode("utf-8", "replace"))

@@ -1,0 +1,80 @@
+"""JSON Lines: one page per line, its text under a field (default `text`); id and url carried."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any, BinaryIO
+
+import orjson
+
+from newsdump.document import Document, Format
+from newsdump.records import ErrorRecord
+from newsdump.sources.detect import text_looks_like_html
+
+SKIP_CHUNK = 1 << 20
+
+
+def read_jsonl(
+    stream: BinaryIO, source: str, text_field: str, max_bytes: int
+) -> Iterator[Document | ErrorRecord]:
+    number = 0
+    while True:
+        line = stream.readline(max_bytes + 1)
+        if not line:
+            return
+        if len(line) > max_bytes and not line.endswith(b"\n"):
+            number += 1
+            _skip_line(stream)
+            yield ErrorRecord(
+                f"{source}#{number}", "too_large", f"line longer than {max_bytes} bytes"
+            )
+            continue
+        if not line.strip():
+            continue
+        number += 1
+        yield parse_line(line, f"{source}#{number}", text_field)
+
+
+def parse_line(line: bytes, source: str, text_field: str) -> Document | ErrorRecord:
+    try:
+        obj: Any = orjson.loads(line)
+    except orjson.JSONDecodeError as exc:
+        try:  # invalid UTF-8 or lone surrogates: orjson refuses, the stdlib may cope
+            import json
+
+            obj = json.loads(line.decode("utf-8", errors="replace"))
+        except (ValueError, RecursionError):
+            return ErrorRecord(source, "not_json", f"line is not JSON: {str(exc).splitlines()[0]}")
+    if not isinstance(obj, dict):
+        return ErrorRecord(
+            source, "not_json", f"line is JSON but not an object ({type(obj).__name__})"
+        )
+    text = obj.get(text_field)
+    if not isinstance(text, str):
+        what = "missing" if text is None else f"not a string ({type(text).__name__})"
+        return ErrorRecord(source, "no_text", f"field {text_field!r} is {what}")
+    text = text.encode("utf-8", errors="replace").decode("utf-8").replace("\x00", "")
+    if not text.strip():
+        return ErrorRecord(source, "empty", f"field {text_field!r} is empty")
+    fmt = Format.HTML if text_looks_like_html(text) else Format.TEXT
+    return Document(
+        source=source,
+        text=text,
+        format=fmt,
+        id=_scalar(obj.get("id")),
+        url=_scalar(obj.get("url")),
+        date=_scalar(obj.get("date")),
+    )
+
+
+def _scalar(value: Any) -> str | None:
+    if value is None or isinstance(value, (dict, list)):
+        return None
+    return str(value).encode("utf-8", errors="replace").decode("utf-8")
+
+
+def _skip_line(stream: BinaryIO) -> None:
+    while True:
+        chunk = stream.readline(SKIP_CHUNK)
+        if not chunk or chunk.endswith(b"\n"):
+            return

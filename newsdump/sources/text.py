@@ -1,0 +1,80 @@
+"""Plain-text dumps: one page per file; in a stream, pages separated by a form-feed line."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import BinaryIO
+
+from newsdump.document import Document, Format
+from newsdump.errors import EmptyInput, ReadError, TooLarge
+from newsdump.records import ErrorRecord
+from newsdump.sources.decode import decode
+from newsdump.sources.detect import text_looks_like_html
+
+LINE_LIMIT = 1 << 20  # read long lines in pieces of this size
+
+
+def is_separator(line: bytes) -> bool:
+    return line.strip(b" \t\r\n") == b"\x0c"
+
+
+def iter_pages(stream: BinaryIO, max_bytes: int) -> Iterator[bytes | ReadError]:
+    """Raw pages of a form-feed-separated stream; a page over `max_bytes` becomes TooLarge."""
+    parts: list[bytes] = []
+    size = 0
+    too_large = False
+    while True:
+        line = stream.readline(LINE_LIMIT)
+        if not line or is_separator(line):
+            if too_large:
+                yield TooLarge(f"page larger than {max_bytes} bytes")
+            else:
+                yield b"".join(parts)
+            parts, size, too_large = [], 0, False
+            if not line:
+                return
+            continue
+        size += len(line)
+        if size > max_bytes:
+            too_large = True
+            parts = []
+        elif not too_large:
+            parts.append(line)
+
+
+def read_text(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[Document | ErrorRecord]:
+    """Documents of a text dump (or of a stream of them)."""
+    pages = iter_pages(stream, max_bytes)
+    first = next(pages)
+    second = next(pages, None)
+    if second is None or (isinstance(second, bytes) and not second.strip()):
+        # one page (a trailing form feed does not make a second one)
+        yield _document(first, source)
+        if second is not None:
+            for page in pages:  # pragma: no cover - only blank pages can follow here
+                if isinstance(page, ReadError) or page.strip():
+                    break
+        return
+    yield _document(first, f"{source}#1")
+    number = 2
+    pending: bytes | ReadError | None = second
+    for page in pages:
+        assert pending is not None
+        yield _document(pending, f"{source}#{number}")
+        number += 1
+        pending = page
+    if pending is not None and (isinstance(pending, ReadError) or pending.strip()):
+        yield _document(pending, f"{source}#{number}")
+
+
+def _document(page: bytes | ReadError, source: str) -> Document | ErrorRecord:
+    if isinstance(page, ReadError):
+        return ErrorRecord(source, page.kind, str(page))
+    try:
+        if not page.strip():
+            raise EmptyInput("empty input: no text")
+        text = decode(page)
+    except ReadError as exc:
+        return ErrorRecord(source, exc.kind, str(exc))
+    fmt = Format.HTML if text_looks_like_html(text) else Format.TEXT
+    return Document(source=source, text=text, format=fmt)
