@@ -1,9 +1,12 @@
 """Labelled blocks → the article: headline, authors, date, caption and body. Pure.
 
-The body is the blocks the classifier labelled ARTICLE. The metadata sits around its start:
-the headline is the most headline-like block in the few blocks above the body (or, in a
-scraper dump, the page's <title> on the first line); the byline and the date are found near
-the headline, the first body block or, for "Author: X" boxes, just after the body.
+The body is the blocks the classifier labelled ARTICLE. The metadata sits around its start.
+First the byline: the nearest block above the body (or just inside it, or an "Author:" box
+just after it) that reads "By A and B", "Author: A", "A - Nov 19, 2019" or "A @handle".
+Then the headline: the most headline-like block above the byline (or the body), scored on its
+shape, on the words it shares with the body and with the page <title> (first line of a
+scraper dump), and on its distance. Then the date: on the byline, else next to the byline or
+the headline, else in the URL.
 """
 
 from __future__ import annotations
@@ -12,80 +15,80 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from newsdump.dates import find_dates, url_date
+from newsdump.dates import MONTHS, find_dates, url_date
 from newsdump.document import Label, LabelledBlock
 from newsdump.records import Article
 
-TITLE_WINDOW = 14  # blocks above the body searched for the headline
+TITLE_WINDOW = 16  # blocks above the byline (or the body) searched for the headline
+BYLINE_WINDOW = 40  # blocks above the body searched for the byline
+BYLINE_INSIDE = 3  # blocks after the body start that may still hold the byline
+AUTHOR_BOX_WINDOW = 6  # blocks after the body end searched for "Author: X"
+DATE_WINDOW = 4  # blocks around the byline or headline searched for the date
 TITLE_MIN_WORDS = 3
 TITLE_MAX_WORDS = 40
-META_WINDOW_AFTER = 3  # blocks after the body start that may still hold byline or date
-AUTHOR_BOX_WINDOW = 6  # blocks after the body end searched for "Author: X"
 MAX_AUTHORS = 6
+MAX_NAME_WORDS = 5
 CAPTION_MIN_WORDS = 8
+BODY_SAMPLE_BLOCKS = 6
+TITLE_IN_BODY = 2  # first body blocks that may be the headline after all
+IN_BODY_HEADLINE = 1.3  # ... when their headline shape scores this much  # body blocks whose words a headline should share
+MAX_META_CHARS = 300
+MAX_SHORT_BYLINE = 100  # "Name - date" bylines are short
+BARE_NAME_WINDOW = 12  # blocks above the body where a line holding only a name is a byline  # longer blocks are prose, not bylines or date lines
 
 TOKEN = re.compile(r"\w+")
+WIDE = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 BYLINE = re.compile(
-    r"^\s*(?:(?:written|posted|reported|words|text|story|photos?)\s+)?"
-    r"(?:by|von|par|por|di|door|autor(?:ka)?|av|af|de)\s*:?\s+(?P<rest>.+)$",
+    r"^\s*(?:(?:written|posted|reported|words|story)\s+)?"
+    r"(?:by|von|par|por|di|door|av|af|przez)\s*:?\s+(?P<rest>.+)$",
     re.IGNORECASE,
 )
+BY_INSIDE = re.compile(r"\s(?:by|von|par|por)\s+(?P<rest>\w.+)$", re.IGNORECASE)
+BY_ALONE = re.compile(r"^\s*(?:by|von|par|por|door|di)\s*:?\s*$", re.IGNORECASE)
 AUTHOR_LABEL = re.compile(
-    r"^\s*(?:authors?|autor(?:in|ka|zy)?|auteur|writer|reporter)s?\s*[:：]\s*(?P<rest>.+)$",
+    r"^\s*(?:authors?|autor(?:in|ka|zy)?|auteur|writer|reporter|text|texte|текст|автор)"
+    r"\s*[:：]\s*(?P<rest>.+)$",
     re.IGNORECASE,
 )
-NAME_WORD = re.compile(
-    r"^(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]*|(?:van|von|de|der|den|da|di|del|la|le|bin|al|el|ibn)|[A-Z]\.)$"
+# "Chris Davies - Nov 19, 2019", "Ann Lee @annlee", "Ann Lee | June 3, 2019"
+NAME_THEN_META = re.compile(
+    r"^(?P<rest>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){1,4})\s*(?:[-–—|·•,/]\s*)?"
+    r"(?=@\w|\d|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b"
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\s+\d)",
+    re.IGNORECASE,
 )
-NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\bi\b|\be\b|\boraz\b|\|)\s*")
+NAME_SPLIT = re.compile(
+    r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\bi\b|\be\b|\boraz\b|\bи\b|\|)\s*"
+)
 BYLINE_STOP = re.compile(
-    r"\s(?:[-–—|·•]|updated|published|posted|on|at|in|for|mins?|\d)|\s*[,|]|\b(?:19|20)\d\d\b",
+    r"\s(?:[-–—|·•/@]|(?:updated|published|posted|on|at|in|for|mins?|read|via|view)\b|\d)"
+    r"|\s*\||\b(?:19|20)\d\d\b",
     re.IGNORECASE,
 )
+PARTICLES = frozenset("van von de der den da di del la le bin al el ibn du dos das".split())
 NOT_NAMES = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "staff",
-        "reporter",
-        "reporters",
-        "correspondent",
-        "editor",
-        "editors",
-        "news",
-        "agency",
-        "associated",
-        "press",
-        "reuters",
-        "afp",
-        "ap",
-        "contributor",
-        "writer",
-        "columnist",
-        "email",
-        "follow",
-        "twitter",
-        "updated",
-        "published",
-        "read",
-        "more",
-        "share",
-        "comments",
-        "min",
-        "minute",
-        "minutes",
-    ]
+    "the a an staff reporter reporters correspondent editor editors news agency writer "
+    "contributor columnist email follow twitter updated published posted read more share "
+    "comments comment min minute minutes monday tuesday wednesday thursday friday saturday "
+    "sunday today yesterday home menu search subscribe login sign".split()
 )
+AGENCIES = frozenset("reuters afp ap dpa ansa efe xinhua bloomberg admin".split())
 CREDIT = re.compile(
     r"\((?:photo|image|picture|foto)|(?:photo|image|foto|picture|credit)s?\s*(?:credit)?\s*:|"
     r"getty images|/afp|/reuters|/ap\b|shutterstock|associated press\)",
     re.IGNORECASE,
 )
+NOT_HEADLINE = re.compile(
+    r"^(?:updated|published|posted|share|advertisement|sponsored|related|read more|"
+    r"sign up|subscribe|follow|skip to|copy link|click to|you are here)\b"
+    r"|\b(?:opens in new window|all rights reserved)\b",
+    re.IGNORECASE,
+)
 TITLE_SEPARATORS = re.compile(r"\s+[|–—-]\s+|\s+::\s+|\s+»\s+")
 DATE_CUE = re.compile(
-    r"published|posted|updated|veröffentlicht|publié|publicado|opublikowano", re.I
+    r"published|posted|veröffentlicht|publié|publicado|opublikowano|pubblicato", re.IGNORECASE
 )
+UPDATE_CUE = re.compile(r"updated|aktualisiert|mis à jour|actualizado|zaktualizowano", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,35 +102,33 @@ class ArticleParts:
 def build_article(
     labelled: Sequence[LabelledBlock], url: str | None = None, lang: str | None = None
 ) -> ArticleParts:
-    body = [lb for lb in labelled if lb.label is Label.ARTICLE]
-    texts = [lb.block.text for lb in labelled]
-    if body:
-        first = body[0].block.index
-        last = body[-1].block.index
-    else:
-        first = last = len(labelled)
-    used: set[int] = {lb.block.index for lb in body}
+    texts = [lb.block.text.strip() for lb in labelled]
+    body = [lb.block.index for lb in labelled if lb.label is Label.ARTICLE]
+    first = body[0] if body else len(texts)
+    last = body[-1] if body else len(texts)
+    used: set[int] = set(body)
 
-    title_at = find_title(texts, first, body_text=" ".join(lb.block.text for lb in body[:3]))
+    byline = find_byline(texts, first, last, used)
+    authors: list[str] = []
+    if byline is not None:
+        authors = byline[0]
+        used.update(byline[1])
+    anchor = min(byline[1]) if byline is not None and min(byline[1]) < first else first
+
+    sample = body[TITLE_IN_BODY : TITLE_IN_BODY + BODY_SAMPLE_BLOCKS] or body
+    body_words = tokens(" ".join(texts[i] for i in sample))
+    title_at = find_title(texts, anchor, body_words, body[:TITLE_IN_BODY]) if body else None
     title = None
     if title_at is not None:
-        title = texts[title_at].strip()
+        title = texts[title_at]
         used.add(title_at)
     elif texts and body:
         title = page_title(texts[0])
 
-    start = (title_at if title_at is not None else first) - 2
-    near = range(max(0, start), min(len(texts), first + META_WINDOW_AFTER))
-    authors, byline_at = find_authors(texts, near, body_indexes=used)
-    if not authors and body:
-        after = range(last + 1, min(len(texts), last + 1 + AUTHOR_BOX_WINDOW))
-        authors, _ = find_authors(texts, after, body_indexes=used, labelled_only=True)
-    if byline_at is not None:
-        used.add(byline_at)
-
-    published = find_published(texts, near, byline_at) or url_date(url)
+    published = find_published(texts, byline[1] if byline else (), title_at, first) or url_date(url)
     caption = find_caption(texts, title_at, first)
-    text = "\n\n".join(lb.block.text.strip() for lb in body)
+    meta = {title_at, *(byline[1] if byline else ())}
+    text = "\n\n".join(texts[i] for i in body if i not in meta)
     article = Article(
         title=title,
         authors=tuple(authors),
@@ -139,23 +140,120 @@ def build_article(
     return ArticleParts(article, frozenset(used))
 
 
-def find_title(texts: Sequence[str], first_body: int, body_text: str = "") -> int | None:
-    """Index of the headline: the best headline-like block just above the body."""
-    lo = max(0, first_body - TITLE_WINDOW)
-    page = tokens(page_title(texts[0]) or "") if texts else set()
-    body = tokens(body_text)
-    best: tuple[float, int] | None = None
-    for i in range(first_body - 1, lo - 1, -1):
-        text = texts[i].strip()
-        score = headline_score(text)
-        if score <= 0:
+def find_byline(
+    texts: Sequence[str], first: int, last: int, body: set[int]
+) -> tuple[list[str], tuple[int, ...]] | None:
+    """The names of the byline nearest the body start, and the blocks it spans."""
+    above = range(first - 1, max(-1, first - 1 - BYLINE_WINDOW), -1)
+    inside = range(first, min(len(texts), first + BYLINE_INSIDE))
+    for i in [*above, *inside]:
+        found = byline_at(texts, i, strict=i in body)
+        if found is not None:
+            return found
+    for i in range(last + 1, min(len(texts), last + 1 + AUTHOR_BOX_WINDOW)):
+        m = AUTHOR_LABEL.match(texts[i])
+        if m is not None and (names := parse_names(m["rest"])):
+            return names, (i,)
+    return bare_name_near(texts, first)
+
+
+def byline_at(
+    texts: Sequence[str], i: int, strict: bool = False
+) -> tuple[list[str], tuple[int, ...]] | None:
+    """Names if block `i` is a byline ("By A", "Author: A", "By" + "A", "A - date")."""
+    text = texts[i]
+    if len(text) > MAX_META_CHARS or CREDIT.search(text):
+        return None
+    m = AUTHOR_LABEL.match(text) or BYLINE.match(text)
+    if m is not None:
+        names = parse_names(m["rest"], allow_single=True)
+        return (names, (i,)) if names else None
+    if strict and len(text) > MAX_SHORT_BYLINE:
+        return None
+    if BY_ALONE.match(text) and i + 1 < len(texts):
+        names = parse_names(texts[i + 1], allow_single=True)
+        return (names, (i, i + 1)) if names else None
+    m = NAME_THEN_META.match(text) if len(text) <= MAX_SHORT_BYLINE else None
+    if m is not None and (find_dates(text) or "@" in text):
+        names = parse_names(m["rest"], allow_single=m["rest"].lower() in AGENCIES)
+        return (names, (i,)) if names else None
+    m = BY_INSIDE.search(text)
+    if m is not None and find_dates(text):
+        names = parse_names(m["rest"])
+        return (names, (i,)) if names else None
+    return None
+
+
+def bare_name_near(texts: Sequence[str], first: int) -> tuple[list[str], tuple[int, ...]] | None:
+    """A line that is only a name ("Anna Menin"), next to a date line, just above the body."""
+    for i in range(first - 1, max(-1, first - 1 - BARE_NAME_WINDOW), -1):
+        text = texts[i]
+        words = text.split()
+        if not 2 <= len(words) <= 3 or any(not is_name_word(w) for w in words):
             continue
-        words = tokens(text)
+        if any(w.lower() in NOT_NAMES or w.lower() in MONTHS for w in words):
+            continue
+        near = range(max(0, i - 2), min(len(texts), i + 3))
+        if any(j != i and len(texts[j]) < MAX_META_CHARS and find_dates(texts[j]) for j in near):
+            return [" ".join(words)], (i,)
+    return None
+
+
+def parse_names(rest: str, allow_single: bool = False) -> list[str]:
+    """The person names at the start of a byline's remainder: "A and B, Reuters" → [A, B]."""
+    stop = BYLINE_STOP.search(" " + rest)
+    head = rest if stop is None else (" " + rest)[: stop.start()].strip()
+    names: list[str] = []
+    for part in NAME_SPLIT.split(head):
+        taken: list[str] = []
+        for word in part.split():
+            clean = word.strip(",;:()[]")
+            lower = clean.lower().rstrip(".")
+            if not is_name_word(clean, allow_lower=allow_single and not taken):
+                break
+            if lower in NOT_NAMES or lower in MONTHS:
+                break
+            taken.append(clean)
+        single = allow_single and not names and len(taken) == 1 and len(taken[0]) > 1
+        if not (2 <= len(taken) <= MAX_NAME_WORDS or single):
+            break  # "Staff", "Cleveland.com": the names are over
+        name = " ".join(
+            w.title() if (w.isupper() and len(w) > 3) or w.islower() else w for w in taken
+        )
+        if name not in names:
+            names.append(name)
+        if len(names) >= MAX_AUTHORS:
+            break
+    return names
+
+
+def is_name_word(word: str, allow_lower: bool = False) -> bool:
+    if not word:
+        return False
+    if word.lower() in PARTICLES:
+        return True
+    core = word.replace("-", "").replace("'", "").replace("’", "").replace(".", "")
+    return (word[0].isupper() or allow_lower) and core.isalpha() and not WIDE.search(word)
+
+
+def find_title(
+    texts: Sequence[str], anchor: int, body_words: set[str], body_start: Sequence[int] = ()
+) -> int | None:
+    """Index of the headline: the best headline-like block above `anchor`, or one of the
+    first body blocks when it is clearly a headline (the classifier may take it in)."""
+    page = tokens(page_title(texts[0]) or "") if texts else set()
+    best: tuple[float, int] | None = None
+    above = range(anchor - 1, max(-1, anchor - 1 - TITLE_WINDOW), -1)
+    inside = [i for i in body_start if i >= anchor]
+    for i in [*inside, *above]:
+        shape = headline_score(texts[i])
+        if shape <= 0 or (i >= anchor and shape < IN_BODY_HEADLINE):
+            continue
+        words = tokens(texts[i])
+        share = len(words & body_words) / max(1, len(words))
+        score = shape + 2.0 * share - 0.04 * abs(anchor - i)
         if page and i > 0:
-            score += 3.0 * len(words & page) / max(1, len(words))
-        if body:
-            score += 1.0 * len(words & body) / max(1, len(words))
-        score -= 0.08 * (first_body - i)
+            score += 2.0 * len(words & page) / max(1, len(words))
         if best is None or score > best[0]:
             best = (score, i)
     return None if best is None else best[1]
@@ -164,14 +262,17 @@ def find_title(texts: Sequence[str], first_body: int, body_text: str = "") -> in
 def headline_score(text: str) -> float:
     """How much a line looks like a headline (0: not at all)."""
     n = len(text.split())
-    wide = sum(1 for ch in text if "\u3000" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af")
+    wide = len(WIDE.findall(text))
     if wide >= 6:
         n = max(n, wide // 2)
-    if not TITLE_MIN_WORDS <= n <= TITLE_MAX_WORDS or len(text) > 300:
+    if not TITLE_MIN_WORDS <= n <= TITLE_MAX_WORDS or len(text) > MAX_META_CHARS:
         return 0.0
     if BYLINE.match(text) or AUTHOR_LABEL.match(text) or CREDIT.search(text):
         return 0.0
-    if find_dates(text) and n < 12:
+    if NOT_HEADLINE.search(text) or (find_dates(text) and n < 12):
+        return 0.0
+    letters = sum(ch.isalpha() for ch in text)
+    if letters < 0.6 * len(text.replace(" ", "")):
         return 0.0
     score = 1.0
     if text.endswith((".", ":", ";", ",")) and not text.endswith("..."):
@@ -194,82 +295,50 @@ def page_title(first_line: str) -> str | None:
     return best.strip() if len(best.split()) >= TITLE_MIN_WORDS else None
 
 
-def find_authors(
-    texts: Sequence[str],
-    window: range,
-    body_indexes: set[int],
-    labelled_only: bool = False,
-) -> tuple[list[str], int | None]:
-    """Names from the first byline in `window`: "By A and B", "Author: A", "Von A"."""
-    for i in window:
-        if i in body_indexes:
+def find_published(
+    texts: Sequence[str], byline: Sequence[int], title_at: int | None, first: int
+) -> str | None:
+    """The article's date: on the byline, else near the byline or headline, else above the
+    body. A "Published" date wins over an "Updated" one."""
+    order: list[int] = list(byline)
+    for center in [*byline, *([title_at] if title_at is not None else [])]:
+        for d in range(1, DATE_WINDOW + 1):
+            order.extend((center + d, center - d))
+    order.extend(range(first - 1, max(-1, first - 1 - BYLINE_WINDOW), -1))
+    seen: set[int] = set()
+    candidates: list[str] = []
+    for i in order:
+        if i in seen or not 0 <= i < len(texts) or len(texts[i]) > MAX_META_CHARS:
             continue
-        text = texts[i].strip()
-        m = AUTHOR_LABEL.match(text)
-        if m is None and not labelled_only:
-            m = BYLINE.match(text)
-        if m is None:
+        seen.add(i)
+        dates = find_dates(texts[i])
+        if not dates:
             continue
-        names = parse_names(m["rest"])
-        if names:
-            return names, i
-    return [], None
-
-
-def parse_names(rest: str) -> list[str]:
-    """The person names at the start of a byline's remainder."""
-    stop = BYLINE_STOP.search(" " + rest)
-    head = rest if stop is None else (" " + rest)[: stop.start()].strip()
-    if stop is not None and (" " + rest)[stop.start() :].lstrip().startswith((",", "and", "&")):
-        head = rest  # "A, B and C": the comma separates names; cut later, per name
-    names: list[str] = []
-    for part in NAME_SPLIT.split(head):
-        words = part.split()
-        taken: list[str] = []
-        for word in words:
-            clean = word.strip(",;:()[]")
-            if not NAME_WORD.match(clean) or clean.lower() in NOT_NAMES:
-                break
-            taken.append(clean)
-        if 2 <= len(taken) <= 4 and taken[0][0].isupper():
-            name = " ".join(taken)
-            if name not in names:
-                names.append(name)
-        elif names or not taken:
-            if not names:
-                continue
+        if DATE_CUE.search(texts[i]) and len(dates) > 1 and UPDATE_CUE.search(texts[i]):
+            cue = DATE_CUE.search(texts[i])
+            assert cue is not None
+            after = [d for d in dates if d.start >= cue.start()]
+            return (after or dates)[0].iso
+        candidates.append(dates[0].iso)
+        if candidates:
             break
-        if len(names) >= MAX_AUTHORS:
-            break
-    return names
-
-
-def find_published(texts: Sequence[str], window: range, byline_at: int | None) -> str | None:
-    """The article's date: on the byline, else the first date near the headline."""
-    order = list(window)
-    if byline_at is not None:
-        order.remove(byline_at)
-        order.insert(0, byline_at)
-    cued = [i for i in order if DATE_CUE.search(texts[i])]
-    for i in [*cued, *order]:
-        text = texts[i]
-        if len(text) > 400:
-            continue
-        dates = find_dates(text)
-        if dates:
-            return dates[0].iso
-    return None
+    return candidates[0] if candidates else None
 
 
 def find_caption(texts: Sequence[str], title_at: int | None, first_body: int) -> str | None:
     """A photo caption between the headline and the body (it carries a credit)."""
     lo = title_at + 1 if title_at is not None else max(0, first_body - 4)
     for i in range(lo, first_body):
-        text = texts[i].strip()
+        text = texts[i]
         if len(text.split()) >= CAPTION_MIN_WORDS and CREDIT.search(text):
             return text
     return None
 
 
 def tokens(text: str) -> set[str]:
-    return {t.lower() for t in TOKEN.findall(text)}
+    """Lower-cased words; for CJK text, character pairs."""
+    words = {t.lower() for t in TOKEN.findall(text)}
+    if WIDE.search(text):
+        chars = WIDE.findall(text)
+        words.update(a + b for a, b in zip(chars, chars[1:], strict=False))
+    return words
