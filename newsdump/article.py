@@ -11,6 +11,7 @@ the headline, else in the URL.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -29,12 +30,12 @@ TITLE_MAX_WORDS = 40
 MAX_AUTHORS = 6
 MAX_NAME_WORDS = 5
 CAPTION_MIN_WORDS = 8
-BODY_SAMPLE_BLOCKS = 6
+BODY_SAMPLE_BLOCKS = 6  # body blocks whose words a headline should share
 TITLE_IN_BODY = 2  # first body blocks that may be the headline after all
-IN_BODY_HEADLINE = 1.3  # ... when their headline shape scores this much  # body blocks whose words a headline should share
-MAX_META_CHARS = 300
+IN_BODY_HEADLINE = 1.3  # ... when their headline shape scores this much
+MAX_META_CHARS = 300  # longer blocks are prose, not bylines or date lines
 MAX_SHORT_BYLINE = 100  # "Name - date" bylines are short
-BARE_NAME_WINDOW = 12  # blocks above the body where a line holding only a name is a byline  # longer blocks are prose, not bylines or date lines
+BARE_NAME_WINDOW = 12  # blocks above the body where a line holding only a name is a byline
 
 TOKEN = re.compile(r"\w+")
 WIDE = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
@@ -340,5 +341,5 @@ def tokens(text: str) -> set[str]:
     words = {t.lower() for t in TOKEN.findall(text)}
     if WIDE.search(text):
         chars = WIDE.findall(text)
-        words.update(a + b for a, b in zip(chars, chars[1:], strict=False))
+        words.update(a + b for a, b in itertools.pairwise(chars))
     return words
