@@ -46,25 +46,27 @@ def read_text(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[Documen
     """Documents of a text dump (or of a stream of them)."""
     pages = iter_pages(stream, max_bytes)
     first = next(pages)
-    second = next(pages, None)
-    if second is None or (isinstance(second, bytes) and not second.strip()):
-        # one page (a trailing form feed does not make a second one)
-        yield _document(first, source)
-        if second is not None:
-            for page in pages:  # pragma: no cover - only blank pages can follow here
-                if isinstance(page, ReadError) or page.strip():
-                    break
-        return
-    yield _document(first, f"{source}#1")
-    number = 2
-    pending: bytes | ReadError | None = second
+    blanks: list[bytes] = []  # blank pages after the first: trailing form feeds, so far
     for page in pages:
-        assert pending is not None
-        yield _document(pending, f"{source}#{number}")
-        number += 1
+        if isinstance(page, bytes) and not page.strip():
+            blanks.append(page)
+            continue
+        # a second page with text: the stream holds several, each gets its number
+        yield _document(first, f"{source}#1")
+        number = 2
+        for blank in blanks:
+            yield _document(blank, f"{source}#{number}")
+            number += 1
         pending = page
-    if pending is not None and (isinstance(pending, ReadError) or pending.strip()):
-        yield _document(pending, f"{source}#{number}")
+        for page in pages:
+            yield _document(pending, f"{source}#{number}")
+            number += 1
+            pending = page
+        if isinstance(pending, ReadError) or pending.strip():
+            yield _document(pending, f"{source}#{number}")
+        return
+    # one page (a trailing form feed does not make a second one)
+    yield _document(first, source)
 
 
 def _document(page: bytes | ReadError, source: str) -> Document | ErrorRecord:
