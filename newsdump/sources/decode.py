@@ -35,7 +35,13 @@ def decode(data: bytes) -> str:
 def _detect(data: bytes) -> str | None:
     from charset_normalizer import from_bytes  # a heavy import, only for non-UTF-8 input
 
-    best = from_bytes(data[:DETECT_SAMPLE]).best()
+    matches = from_bytes(data[:DETECT_SAMPLE])
+    if any(str(m.encoding) == "cp1252" for m in matches):
+        # the web's legacy default (WHATWG reads latin-1 as windows-1252); on short pages the
+        # detector's first choice is often a Baltic or Central European code page that
+        # garbles French or German ("naļve", "déją")
+        return "cp1252"
+    best = matches.best()
     return None if best is None else str(best.encoding)
 
 
