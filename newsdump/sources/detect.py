@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from enum import StrEnum
 
@@ -28,15 +29,23 @@ def sniff_kind(head: bytes) -> InputKind:
         first = body.split(b"\n", 1)[0]
         if b"\n" not in body and len(head) >= SNIFF_BYTES:
             return InputKind.JSONL  # a long first line: trust the brace
-        try:
-            orjson.loads(first)
-        except orjson.JSONDecodeError:
-            pass
-        else:
+        if _parses(first):
             return InputKind.JSONL
     if looks_like_html(body[:1024]):
         return InputKind.HTML
     return InputKind.TEXT
+
+
+def _parses(line: bytes) -> bool:
+    """The line is JSON; invalid UTF-8 inside strings is allowed, as the JSONL reader allows it."""
+    try:
+        orjson.loads(line)
+    except orjson.JSONDecodeError:
+        try:
+            json.loads(line.decode("utf-8", errors="replace"))
+        except (ValueError, RecursionError):
+            return False
+    return True
 
 
 def looks_like_html(text: bytes) -> bool:
