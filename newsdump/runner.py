@@ -151,7 +151,7 @@ def _run_parallel(
             except BrokenProcessPool:
                 # a worker died (killed, out of memory): start a new pool, resubmit what was
                 # in flight; a chunk that breaks a pool twice is reported, the run goes on
-                pool.shutdown(wait=False, cancel_futures=True)
+                pool.shutdown(wait=True, cancel_futures=True)
                 pool = ProcessPoolExecutor(max_workers=jobs)
                 pending.popleft()
                 if tries >= 2:
@@ -164,7 +164,9 @@ def _run_parallel(
             pending.popleft()
             yield from results
     finally:
-        pool.shutdown(wait=False, cancel_futures=True)
+        # wait for the pool's manager thread: left running, it races the interpreter's exit
+        # hook and prints "Exception ignored ... Bad file descriptor" (CPython 3.11)
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _worker_died(chunk: list[Document | ErrorRecord]) -> Iterator[DocResult]:
