@@ -30,6 +30,7 @@ TITLE_MAX_WORDS = 40
 MAX_AUTHORS = 6
 MAX_NAME_WORDS = 5
 CAPTION_MIN_WORDS = 8
+CAPTION_IN_BODY = 2  # first body blocks that may be a photo caption
 BODY_SAMPLE_BLOCKS = 6  # body blocks whose words a headline should share
 TITLE_IN_BODY = 2  # first body blocks that may be the headline after all
 IN_BODY_HEADLINE = 1.3  # ... when their headline shape scores this much
@@ -127,8 +128,9 @@ def build_article(
         title = page_title(texts[0])
 
     published = find_published(texts, byline[1] if byline else (), title_at, first) or url_date(url)
-    caption = find_caption(texts, title_at, first)
-    meta = {title_at, *(byline[1] if byline else ())}
+    caption_at = find_caption(texts, title_at, first, body[:CAPTION_IN_BODY])
+    caption = texts[caption_at] if caption_at is not None else None
+    meta = {title_at, caption_at, *(byline[1] if byline else ())}
     text = "\n\n".join(texts[i] for i in body if i not in meta)
     article = Article(
         title=title,
@@ -326,13 +328,16 @@ def find_published(
     return candidates[0] if candidates else None
 
 
-def find_caption(texts: Sequence[str], title_at: int | None, first_body: int) -> str | None:
-    """A photo caption between the headline and the body (it carries a credit)."""
+def find_caption(
+    texts: Sequence[str], title_at: int | None, first_body: int, body_start: Sequence[int] = ()
+) -> int | None:
+    """A photo caption (it carries a credit) between the headline and the body, or at the
+    very start of the body."""
     lo = title_at + 1 if title_at is not None else max(0, first_body - 4)
-    for i in range(lo, first_body):
+    for i in [*range(lo, first_body), *body_start]:
         text = texts[i]
         if len(text.split()) >= CAPTION_MIN_WORDS and CREDIT.search(text):
-            return text
+            return i
     return None
 
 

@@ -1,10 +1,13 @@
 """Labelled blocks → the other stories on the page: feed entries, teasers, related cards. Pure.
 
-Three shapes are recognised among the blocks that are neither article body nor its metadata:
-- a time line ("5:56 PM", "2 hours ago") then a headline, with or without a summary;
-- a headline followed by a one-paragraph summary (teasers, related cards, promos);
-- runs of two or more headlines in a row ("Most popular", "Related" lists).
-A headline is a short line that is not a call to action, byline, date or menu crumb.
+Among the blocks that are neither article body nor its metadata, a *headline* is a short line
+that reads like one (not a call to action, byline, date or menu crumb). A headline is a story
+when the page shows it as one:
+- with a time: a time line just before it ("5:56 PM", "2 hours ago") or just after it, or a
+  time printed in front of it ("14:32 Airline signs deal");
+- with a summary: the next block is one paragraph of prose (teasers, related cards, promos);
+- in a list: another headline stands within a few blocks, with only list glue between them
+  (numbers, section labels, bylines, dates, "Read more"): "Most popular", "Related", rivers.
 """
 
 from __future__ import annotations
@@ -13,25 +16,42 @@ import hashlib
 import re
 from collections.abc import Sequence
 
-from newsdump.dates import is_time_line, resolve_time
+from newsdump.dates import find_dates, is_time_line, resolve_time
 from newsdump.document import Label, LabelledBlock
 from newsdump.records import FeedItem
 from newsdump.settings import Settings
 
 LIST_TITLE_MIN_WORDS = 5  # a headline with no summary and no time needs this many words
+LIST_REACH = 3  # blocks to look for the next headline of a list
+GLUE_MAX_WORDS = 4  # short blocks between listed headlines: numbers, section names
 SUMMARY_MIN_WORDS = 8
 SUMMARY_UNPUNCTUATED_MIN_WORDS = 15
+TWO_SENTENCE_TITLE_MAX_WORDS = 16  # "Taxes rise. These maps show where." is still a headline
 TERMINAL = (".", "!", "?", "…", '"', "”", "»", "'", "’", ")", "。", "！", "？")
 WORD = re.compile(r"\w+")
 CALL_TO_ACTION = re.compile(
     r"\b(?:subscribe|subscription|sign(?:ing)? (?:up|in)|log ?in|newsletter|e-?mail|cookie|"
     r"privacy|terms (?:of|and)|all rights reserved|copyright|advertis|download (?:our|the)|"
-    r"follow us|join (?:us|our)|support (?:us|our|independent)|donat|click here|read more|"
-    r"see more|show more|load more|view (?:all|more)|skip to|share (?:this|on)|comments?\b|"
-    r"sponsored|paid (?:post|content)|javascript|browser)",
+    r"follow us|join (?:us|our)|support (?:us|our|independent|local)|become a member|donat|"
+    r"click here|read more|see more|show more|load more|view (?:all|more)|skip to|"
+    r"share (?:this|on)|comments?\b|sponsored|paid (?:post|content)|javascript|browser|"
+    r"trademark|reproduced|rules apply|signed in|your (?:location|weather|account)|"
+    r"(?:photos?|images?) (?:by|courtesy)|enter (?:your|city|a)\b|continue reading|"
+    r"(?:recent|more) (?:from|posts|stories)\b)|©",
     re.IGNORECASE,
 )
+SENTENCE_BREAK = re.compile(r"[a-zà-ÿ]{3,}[.!?]\s+[A-ZÀ-Þ]")
 BYLINE_START = re.compile(r"^(?:by|von|par|por|door|author|autor)\b", re.IGNORECASE)
+LEADING_TIME = re.compile(
+    r"^(?P<time>[0-2]?\d[:.][0-5]\d(?:\s*[ap]\.?m\.?)?)\s+(?P<title>\S.+)$", re.I
+)
+NAV_GLYPHS = re.compile(r"[›‹»«→←▸▾]|\.\.\.$|…$")
+LEADING_BULLET = re.compile(r"^[•·▪■*–-]\s+")
+RELATIVE_START = re.compile(r"^\d+\s*(?:sec|min|hour|hr|day|week|month)s?\.?\s+ago\b", re.I)
+TRAILING_COUNT = re.compile(r"\s+\d+\s+(?:comments?|replies|shares)$", re.IGNORECASE)
+TRAILING_AGO = re.compile(
+    r"\s+~?(?P<time>\d+\s*(?:sec|min|hour|hr|day|week|month)s?\.?\s+ago)$", re.IGNORECASE
+)
 WIDE = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
@@ -44,6 +64,7 @@ def find_feed(
     """The other stories, in page order."""
     texts = [lb.block.text.strip() for lb in labelled]
     free = [lb.label is not Label.ARTICLE and lb.block.index not in used for lb in labelled]
+    titles = [free[i] and is_title(clean_title(t)[1], settings) for i, t in enumerate(texts)]
     n = len(texts)
     items: list[FeedItem] = []
     i = 0
@@ -53,38 +74,52 @@ def find_feed(
             continue
         time = None
         j = i
-        if (
-            is_time_line(texts[i])
-            and i + 1 < n
-            and free[i + 1]
-            and is_title(texts[i + 1], settings)
-        ):
+        if is_time_line(texts[i]) and i + 1 < n and titles[i + 1]:
             time, j = texts[i], i + 1
-        if not is_title(texts[j], settings):
+        if not titles[j]:
             i += 1
             continue
+        prefix_time, title = clean_title(texts[j])
+        time = time or prefix_time
         end = j
         summary = None
-        if j + 1 < n and free[j + 1] and is_summary(texts[j + 1], settings):
+        if j + 1 < n and free[j + 1] and not titles[j + 1] and is_summary(texts[j + 1], settings):
             summary, end = texts[j + 1], j + 1
-        if time is None and end + 1 < n and free[end + 1] and is_time_line(texts[end + 1]):
+        if (
+            time is None
+            and end + 1 < n
+            and free[end + 1]
+            and is_time_line(texts[end + 1])
+            and not (end + 2 < n and titles[end + 2])
+        ):  # a time after the headline, unless it leads into the next story
             time, end = texts[end + 1], end + 1
-        if summary is None and time is None and not _in_headline_run(texts, free, j, settings):
+        if summary is None and time is None and not in_list(texts, free, titles, j):
             i += 1
             continue
-        first = labelled[i].block.lines[0]
         items.append(
             FeedItem(
-                title=texts[j],
+                title=title,
                 summary=summary,
                 time=time,
                 published=resolve_time(time, page_published) if time else None,
-                key=story_key(texts[j]),
-                lines=(first, labelled[end].block.lines[1]),
+                key=story_key(title),
+                lines=(labelled[i].block.lines[0], labelled[end].block.lines[1]),
             )
         )
         i = end + 1
     return items
+
+
+def clean_title(text: str) -> tuple[str | None, str]:
+    """A time printed in front of a headline, and the headline without it or a comment count."""
+    text = LEADING_BULLET.sub("", TRAILING_COUNT.sub("", text))
+    m = LEADING_TIME.match(text)
+    if m is not None:
+        return m["time"], m["title"]
+    m = TRAILING_AGO.search(text)
+    if m is not None:
+        return m["time"], text[: m.start()]
+    return None, text
 
 
 def word_count(text: str) -> int:
@@ -93,18 +128,23 @@ def word_count(text: str) -> int:
 
 
 def is_title(text: str, settings: Settings) -> bool:
-    """A headline: a few words, no sentence break inside, not a call to action or byline."""
+    """A headline: a few words, at most one sentence break, not a call to action or byline."""
     n = word_count(text)
     if not settings.feed_title_min_words <= n <= settings.feed_title_max_words:
         return False
-    if text.endswith((":", ",", ";")) or ". " in text.rstrip(". ") or " | " in text:
+    if text.endswith((":", ",", ";")) or " | " in text or text[0].islower():
+        return False  # a label, a menu trail or a sentence fragment
+    if NAV_GLYPHS.search(text) or RELATIVE_START.match(text):
+        return False
+    breaks = len(SENTENCE_BREAK.findall(text))
+    if breaks > 1 or (breaks == 1 and n > TWO_SENTENCE_TITLE_MAX_WORDS):
         return False
     if CALL_TO_ACTION.search(text) or BYLINE_START.match(text) or is_time_line(text):
         return False
+    if WIDE.search(text):
+        return True
     letters = sum(ch.isalpha() for ch in text)
-    return (letters >= 0.6 * len(text.replace(" ", "")) and any(ch.islower() for ch in text)) or (
-        WIDE.search(text) is not None
-    )
+    return letters >= 0.6 * len(text.replace(" ", "")) and any(ch.islower() for ch in text)
 
 
 def is_summary(text: str, settings: Settings) -> bool:
@@ -117,20 +157,27 @@ def is_summary(text: str, settings: Settings) -> bool:
     )
 
 
-def _in_headline_run(
-    texts: Sequence[str], free: Sequence[bool], j: int, settings: Settings
-) -> bool:
-    """A long headline next to another one: a list of stories, not a menu."""
-    if word_count(texts[j]) < LIST_TITLE_MIN_WORDS:
-        return False
-    for k in (j - 1, j + 1):
-        if (
-            0 <= k < len(texts)
-            and free[k]
-            and is_title(texts[k], settings)
-            and word_count(texts[k]) >= LIST_TITLE_MIN_WORDS - 1
-        ):
-            return True
+def is_glue(text: str) -> bool:
+    """What stands between the headlines of a list: numbers, labels, bylines, dates."""
+    if word_count(text) <= GLUE_MAX_WORDS or BYLINE_START.match(text) or is_time_line(text):
+        return True
+    if RELATIVE_START.match(text):
+        return True
+    return len(text) < 60 and bool(find_dates(text))
+
+
+def in_list(texts: Sequence[str], free: Sequence[bool], titles: Sequence[bool], j: int) -> bool:
+    """A long headline with another one a few blocks away, only list glue between them."""
+    if word_count(texts[j]) < LIST_TITLE_MIN_WORDS or texts[j].endswith("."):
+        return False  # listed headlines carry no full stop; sentences there are boilerplate
+    for step in (-1, 1):
+        k = j + step
+        while 0 <= k < len(texts) and abs(k - j) <= LIST_REACH and free[k]:
+            if titles[k] and word_count(texts[k]) >= LIST_TITLE_MIN_WORDS - 1:
+                return True
+            if not is_glue(texts[k]):
+                break
+            k += step
     return False
 
 
