@@ -334,7 +334,8 @@ def find_caption(
     """A photo caption (it carries a credit) between the headline and the body, or at the
     very start of the body."""
     lo = title_at + 1 if title_at is not None else max(0, first_body - 4)
-    for i in [*range(lo, first_body), *body_start]:
+    candidates: list[int] = [*range(lo, first_body), *body_start]
+    for i in candidates:
         text = texts[i]
         if len(text.split()) >= CAPTION_MIN_WORDS and CREDIT.search(text):
             return i
