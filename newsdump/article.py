@@ -254,7 +254,7 @@ def find_title(
             continue
         words = tokens(texts[i])
         share = len(words & body_words) / max(1, len(words))
-        score = shape + 2.0 * share - 0.04 * abs(anchor - i)
+        score = 2.0 * shape + 1.5 * share - 0.04 * abs(anchor - i)
         if page and i > 0:
             score += 2.0 * len(words & page) / max(1, len(words))
         if best is None or score > best[0]:

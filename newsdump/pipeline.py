@@ -94,14 +94,18 @@ def html_article(html: str, url: str | None) -> Article | None:
         return result.get(key) if isinstance(result, dict) else getattr(result, key, None)
 
     text = get("text") or ""
+    title = get("title")
     paragraphs = [p.strip() for p in text.split("\n") if p.strip()]
+    if paragraphs and title and paragraphs[0] == title.strip():
+        paragraphs = paragraphs[1:]  # the headline is metadata, not body
     authors = tuple(a.strip() for a in (get("author") or "").split(";") if a.strip())
+    body = "\n\n".join(paragraphs)
     return Article(
-        title=get("title"),
+        title=title,
         authors=authors,
         published=get("date"),
-        lang=get("language"),
-        text="\n\n".join(paragraphs),
+        lang=get("language") or detect_language(body).code,
+        text=body,
     )
 
 
