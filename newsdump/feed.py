@@ -23,6 +23,7 @@ from newsdump.settings import Settings
 
 LIST_TITLE_MIN_WORDS = 5  # a headline with no summary and no time needs this many words
 LIST_REACH = 3  # blocks to look for the next headline of a list
+MENU_MIN_WORDS = 7  # this many capitalised words and no lower-case one: a menu
 GLUE_MAX_WORDS = 4  # short blocks between listed headlines: numbers, section names
 SUMMARY_MIN_WORDS = 8
 SUMMARY_UNPUNCTUATED_MIN_WORDS = 15
@@ -166,14 +167,23 @@ def is_glue(text: str) -> bool:
     return len(text) < 60 and bool(find_dates(text))
 
 
+def listable(text: str, min_words: int) -> bool:
+    """A headline as lists show them: no full stop, and not a menu (a long run of capitalised
+    words with no lower-case word between them)."""
+    words = text.split()
+    if word_count(text) < min_words or text.endswith("."):
+        return False
+    return len(words) < MENU_MIN_WORDS or any(w[0].islower() for w in words if w[0].isalpha())
+
+
 def in_list(texts: Sequence[str], free: Sequence[bool], titles: Sequence[bool], j: int) -> bool:
     """A long headline with another one a few blocks away, only list glue between them."""
-    if word_count(texts[j]) < LIST_TITLE_MIN_WORDS or texts[j].endswith("."):
-        return False  # listed headlines carry no full stop; sentences there are boilerplate
+    if not listable(texts[j], LIST_TITLE_MIN_WORDS):
+        return False
     for step in (-1, 1):
         k = j + step
         while 0 <= k < len(texts) and abs(k - j) <= LIST_REACH and free[k]:
-            if titles[k] and word_count(texts[k]) >= LIST_TITLE_MIN_WORDS - 1:
+            if titles[k] and listable(texts[k], LIST_TITLE_MIN_WORDS - 1):
                 return True
             if not is_glue(texts[k]):
                 break
