@@ -1,0 +1,104 @@
+"""Label every block ARTICLE or BOILERPLATE, in two passes, as jusText does.
+
+1. Context-free and neighbourhood features of every block (`newsdump.features`) go through a
+   first boosted-tree model: the block's own belief of being article text.
+2. Those scores around every block go, with the same features, through a second model; the
+   main article is then the best contiguous segment of blocks (each block weighs its words
+   times its score's margin over the threshold), and inside it the blocks above the threshold.
+   When no block reaches the threshold, the best-scoring block and its like are kept rather
+   than nothing.
+
+`docs/algorithm.md` tells the whole story.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import numpy.typing as npt
+
+from newsdump.document import Block, Label, LabelledBlock
+from newsdump.features import block_features, score_features
+from newsdump.lang import detect_language
+from newsdump.model import Model, load_model
+from newsdump.settings import Settings
+
+FloatArray = npt.NDArray[np.float64]
+BoolArray = npt.NDArray[np.bool_]
+
+FALLBACK_RATIO = 0.8  # with no block above the threshold, keep those within this share of the best
+FALLBACK_MIN_SCORE = 0.05  # ... unless even the best block scores below this
+
+REASON_MODEL = "model"
+REASON_BELOW = "below_threshold"
+REASON_OUTSIDE = "outside_main_segment"
+REASON_BEST_BLOCK = "best_block"
+
+
+class ModelMismatchError(ValueError):
+    """The model file was trained on other features than this code computes."""
+
+
+def block_scores(blocks: list[Block], model: Model) -> tuple[FloatArray, FloatArray]:
+    """Second-stage article probability and word count of every block."""
+    lang = detect_language("\n".join(b.text for b in blocks))
+    x1, names1 = block_features(blocks, lang)
+    if names1 != model.features1:
+        raise ModelMismatchError("model features differ from block features; retrain it")
+    words = np.expm1(x1[:, names1.index("log_words")])
+    p1 = model.stage1.predict(x1)
+    x2, names2 = score_features(p1, words)
+    if names1 + names2 != model.features2:
+        raise ModelMismatchError("model features differ from score features; retrain it")
+    p2 = model.stage2.predict(np.hstack((x1, x2)))
+    return p2, words
+
+
+def best_segment(gains: FloatArray) -> tuple[int, int]:
+    """(first, last) of the contiguous run with the largest sum of gains (Kadane)."""
+    best, best_range = -np.inf, (0, -1)
+    running, start = 0.0, 0
+    for i, gain in enumerate(gains.tolist()):
+        if running <= 0.0:
+            running, start = gain, i
+        else:
+            running += gain
+        if running > best:
+            best, best_range = running, (start, i)
+    return best_range
+
+
+def decide(scores: FloatArray, words: FloatArray, threshold: float) -> tuple[BoolArray, list[str]]:
+    """Which blocks are article text, and why (see the module docstring)."""
+    n = len(scores)
+    if n == 0:
+        return np.zeros(0, dtype=bool), []
+    reason_kept = REASON_MODEL
+    top = float(scores.max())
+    if top < threshold:
+        if top < FALLBACK_MIN_SCORE:
+            return np.zeros(n, dtype=bool), [REASON_BELOW] * n
+        threshold = top * FALLBACK_RATIO
+        reason_kept = REASON_BEST_BLOCK
+    above = scores >= threshold
+    first, last = best_segment((scores - threshold) * (words + 1.0))
+    inside = np.zeros(n, dtype=bool)
+    inside[first : last + 1] = True
+    keep = above & inside
+    reasons = [
+        reason_kept if k else (REASON_OUTSIDE if a else REASON_BELOW)
+        for k, a in zip(keep.tolist(), above.tolist(), strict=True)
+    ]
+    return keep, reasons
+
+
+def classify(blocks: list[Block], settings: Settings) -> list[LabelledBlock]:
+    """Label every block of one page ARTICLE or BOILERPLATE."""
+    if not blocks:
+        return []
+    model = load_model(settings.model)
+    scores, words = block_scores(blocks, model)
+    keep, reasons = decide(scores, words, model.threshold)
+    return [
+        LabelledBlock(block, Label.ARTICLE if k else Label.BOILERPLATE, float(s), r)
+        for block, k, s, r in zip(blocks, keep.tolist(), scores.tolist(), reasons, strict=True)
+    ]

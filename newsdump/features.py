@@ -1,0 +1,457 @@
+"""Block features, computed in bulk for a whole page with a few regex passes and numpy.
+
+`block_features` gives the context-free description of every block (its length, punctuation,
+stopwords, shapes) together with its neighbourhood (how much prose surrounds it, whether it
+sits in the page's largest run of prose, what its neighbours look like). `score_features`
+describes the first-stage scores around every block, for the second stage.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import numpy as np
+import numpy.typing as npt
+
+from newsdump.document import Block
+from newsdump.lang import Language
+
+FloatArray = npt.NDArray[np.float64]
+BoolArray = npt.NDArray[np.bool_]
+
+C4_MIN_WORDS = 3  # a C4-passing line has at least this many words and ends a sentence
+RUN_MAX_GAP = 3  # prose lines at most this many lines apart belong to one run
+HEADLINE_MIN_WORDS = 3  # a headline-like line (no sentence end) has this many words ...
+HEADLINE_MAX_WORDS = 25  # ... at most
+NEAR_LINES = 20  # distances (in blocks) are capped here
+NEIGHBOUR_OFFSETS = (-2, -1, 1, 2)
+SCORE_OFFSETS = (-3, -2, -1, 1, 2, 3)
+SCORE_WINDOWS = (2, 5, 10, 25)
+
+TOKEN_RE = re.compile(r"\w+|\n")
+TINY_MAX_WORDS = 2  # a "tiny" line (user name, date, menu item) has at most this many words
+REPEATED_MIN = 3  # a short line shape seen this often on a page is a template (ratings, dates)
+REPEATED_MAX_CHARS = 40
+PREFIX_MIN_WORDS = 3  # a short line that starts a longer one (teaser headline + summary) ...
+PREFIX_MAX_WORDS = 20  # ... has this many words
+
+DIGITS_RE = re.compile(r"\d+")
+LINK_RE = re.compile(r"https?://|www\.|\.com\b|\.html?\b|@\w|\.(?:jpe?g|png|gif)\b", re.I)
+TIME_RE = re.compile(r"\b\d{1,2}:\d{2}\b")
+YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
+CAPITAL_RE = re.compile(r"(?<!\w)[A-ZÀ-ÖØ-ÞΑ-ΩА-Я]")
+SENTENCE_RE = re.compile(r"[.!?。！？؟][\"'”’»)\]]*(?:\s|$)")
+
+SENTENCE_END_CHARS = ".!?。！？…؟।"
+CLOSER_CHARS = "\"'”’»)]"
+SEPARATOR_CHARS = "|•·»›/\\>–—"
+PUNCTUATION_CHARS = ".,;:!?()[]\"'“”‘’«»-–—/|•·…،、，。：；！？"
+BULLET_CHARS = "•·-*|>»›©®™#+←→↑↓▶►"
+COPYRIGHT_CHARS = "©®™"
+COMMA_CHARS = ",，、،"
+DENSE_RANGES = (
+    (0x3040, 0x30FF),
+    (0x3400, 0x4DBF),
+    (0x4E00, 0x9FFF),
+    (0xF900, 0xFAFF),
+    (0x0E00, 0x0EFF),
+    (0x1000, 0x109F),
+    (0x1780, 0x17FF),
+)
+UPPER_RANGES = ((0x41, 0x5A), (0xC0, 0xD6), (0xD8, 0xDE), (0x391, 0x3A9), (0x400, 0x42F))
+LOWER_RANGES = ((0x61, 0x7A), (0xDF, 0xF6), (0xF8, 0xFF), (0x3B1, 0x3C9), (0x430, 0x45F))
+ALPHA_RANGES = (
+    (0x100, 0x24F),
+    (0x600, 0x6FF),
+    (0x590, 0x5FF),
+    (0x900, 0x97F),
+    (0xAC00, 0xD7AF),
+)  # letters without case that still count as letters
+DIGIT_RANGES = ((0x30, 0x39),)
+
+# bit flags of the character-class table
+SENTENCE_END = 1 << 0
+CLOSER = 1 << 1
+SEPARATOR = 1 << 2
+PUNCT = 1 << 3
+BULLET = 1 << 4
+COPYRIGHT = 1 << 5
+UPPER = 1 << 6
+LOWER = 1 << 7
+DENSE = 1 << 8
+ALPHA = 1 << 9
+DIGIT = 1 << 10
+COMMA = 1 << 11
+SPACE = 1 << 12
+TABLE_SIZE = 0x10000  # the Basic Multilingual Plane; other code points get no class
+
+
+def _class_table() -> npt.NDArray[np.uint16]:
+    """Bit flags of every BMP code point, so a page is classified with one gather."""
+    table = np.zeros(TABLE_SIZE, dtype=np.uint16)
+    for chars, flag in (
+        (SENTENCE_END_CHARS, SENTENCE_END),
+        (CLOSER_CHARS, CLOSER),
+        (SEPARATOR_CHARS, SEPARATOR),
+        (PUNCTUATION_CHARS, PUNCT),
+        (BULLET_CHARS, BULLET),
+        (COPYRIGHT_CHARS, COPYRIGHT),
+        (COMMA_CHARS, COMMA),
+        (" ", SPACE),
+    ):
+        for c in chars:
+            table[ord(c)] |= flag
+    for ranges, flag in (
+        (UPPER_RANGES, UPPER),
+        (LOWER_RANGES, LOWER),
+        (DENSE_RANGES, DENSE),
+        (ALPHA_RANGES, ALPHA),
+        (DIGIT_RANGES, DIGIT),
+    ):
+        for low, high in ranges:
+            table[low : high + 1] |= flag
+    return table
+
+
+CLASS_TABLE = _class_table()
+
+
+def _window_sum(values: FloatArray, radius: int) -> FloatArray:
+    """Sum of values[i - radius : i + radius + 1] for every i."""
+    n = len(values)
+    cs = np.concatenate(([0.0], np.cumsum(values)))
+    idx = np.arange(n)
+    result: FloatArray = cs[np.minimum(idx + radius + 1, n)] - cs[np.maximum(idx - radius, 0)]
+    return result
+
+
+def _window_count(n: int, radius: int) -> FloatArray:
+    idx = np.arange(n)
+    return (np.minimum(idx + radius + 1, n) - np.maximum(idx - radius, 0)).astype(np.float64)
+
+
+def _shift(values: FloatArray, offset: int, fill: float) -> FloatArray:
+    """values[i + offset], `fill` outside the page."""
+    n = len(values)
+    out = np.full(n, fill)
+    if offset > 0 and offset < n:
+        out[:-offset] = values[offset:]
+    elif offset < 0 and -offset < n:
+        out[-offset:] = values[:offset]
+    elif offset == 0:
+        out[:] = values
+    return out
+
+
+def _distance_to(mask: BoolArray) -> tuple[FloatArray, FloatArray]:
+    """Blocks to the nearest True above and below (capped at NEAR_LINES; 0 on a True)."""
+    n = len(mask)
+    idx = np.arange(n)
+    above = np.maximum.accumulate(np.where(mask, idx, -10 * n))
+    below = np.minimum.accumulate(np.where(mask, idx, 10 * n)[::-1])[::-1]
+    return (
+        np.minimum(idx - above, NEAR_LINES).astype(np.float64),
+        np.minimum(below - idx, NEAR_LINES).astype(np.float64),
+    )
+
+
+def _streak(mask: BoolArray) -> FloatArray:
+    """Length of the run of consecutive Trues each block is in (0 on a False)."""
+    n = len(mask)
+    padded = np.concatenate(([False], mask, [False])).astype(np.int8)
+    edges = np.flatnonzero(np.diff(padded))
+    out = np.zeros(n)
+    for start, end in zip(edges[::2], edges[1::2], strict=True):
+        out[start:end] = end - start
+    return out
+
+
+def _regex_counts(
+    pattern: re.Pattern[str], joined: str, starts: npt.NDArray[np.int64], n: int
+) -> FloatArray:
+    positions = np.fromiter((m.start() for m in pattern.finditer(joined)), dtype=np.int64)
+    if len(positions) == 0:
+        return np.zeros(n)
+    return np.bincount(np.searchsorted(starts, positions, "right") - 1, minlength=n).astype(
+        np.float64
+    )
+
+
+def _prefix_pairs(
+    texts: list[str], lengths: npt.NDArray[np.int64]
+) -> tuple[FloatArray, FloatArray]:
+    """Whether a block's text starts another, longer block, and whether it starts with one."""
+    n = len(texts)
+    prefix_of = np.zeros(n)
+    starts_with = np.zeros(n)
+    short: dict[str, int] = {}
+    for i, text in enumerate(texts):
+        if PREFIX_MIN_WORDS <= text.count(" ") + 1 <= PREFIX_MAX_WORDS:
+            short.setdefault(text, i)
+    if not short:
+        return prefix_of, starts_with
+    for i in np.flatnonzero(lengths > min(len(t) for t in short)).tolist():
+        words = texts[i].split(" ", PREFIX_MAX_WORDS)
+        for k in range(PREFIX_MIN_WORDS, min(len(words), PREFIX_MAX_WORDS + 1)):
+            j = short.get(" ".join(words[:k]))
+            if j is not None and j != i:
+                prefix_of[j] = 1.0
+                starts_with[i] = 1.0
+                break
+    return prefix_of, starts_with
+
+
+def block_features(blocks: list[Block], lang: Language) -> tuple[FloatArray, tuple[str, ...]]:
+    """Feature matrix (one row per block) and the feature names."""
+    n = len(blocks)
+    texts = [b.text.replace("\n", " ") for b in blocks]
+    joined = "\n".join(texts)
+    lengths = np.array([len(t) for t in texts], dtype=np.int64)
+    starts = np.concatenate(([0], np.cumsum(lengths + 1)[:-1])).astype(np.int64)
+    ends = starts + lengths
+    codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
+    flags = CLASS_TABLE[np.minimum(codes, TABLE_SIZE - 1)]
+    flags[codes >= TABLE_SIZE] = 0
+    line_of = np.cumsum(codes == 0x0A)
+
+    def count(flag: int) -> FloatArray:
+        mask = ((flags & flag) != 0).astype(np.float64)
+        counts: FloatArray = np.bincount(line_of, weights=mask, minlength=n).astype(np.float64)
+        return counts
+
+    padded = np.concatenate((flags, [0])).astype(np.uint16)  # index len(codes): no class
+
+    def flagged(positions: npt.NDArray[np.int64], flag: int) -> BoolArray:
+        at = np.where(lengths > 0, positions, len(codes))
+        result: BoolArray = (padded[at] & flag) != 0
+        return result
+
+    chars = lengths.astype(np.float64)
+    safe = np.maximum(chars, 1.0)
+    digits = count(DIGIT)
+    upper = count(UPPER)
+    lower = count(LOWER)
+    dense = count(DENSE)
+    letters = upper + lower + dense + count(ALPHA)
+    punct = count(PUNCT)
+    separators = count(SEPARATOR)
+    commas = count(COMMA)
+    spaces = count(SPACE)
+
+    last_at = ends - 1
+    terminal = flagged(last_at, SENTENCE_END) | (
+        flagged(last_at, CLOSER)
+        & flagged(np.where(lengths > 1, ends - 2, len(codes)), SENTENCE_END)
+    )
+    padded_codes = np.concatenate((codes, [0])).astype(np.uint32)
+    last = padded_codes[np.where(lengths > 0, last_at, len(codes))]
+    ends_colon = (last == 0x3A) | (last == 0xFF1A)
+    ends_comma = (last == 0x2C) | (last == 0x3B) | (last == 0xFF0C)
+    starts_upper = flagged(starts, UPPER)
+    starts_lower = flagged(starts, LOWER)
+    starts_digit = flagged(starts, DIGIT)
+    starts_bullet = flagged(starts, BULLET)
+    copyright_sign = count(COPYRIGHT) > 0
+
+    lowered = joined.lower()
+    tokens = TOKEN_RE.findall(lowered)
+    is_break = np.fromiter(map("\n".__eq__, tokens), dtype=bool, count=len(tokens))
+    token_line = np.cumsum(is_break)[~is_break]
+    n_tokens = np.bincount(token_line, minlength=n).astype(np.float64)
+    if lang.dense:
+        stop_chars = np.array([ord(c) for c in lang.stopwords], dtype=np.uint32)
+        stop = np.bincount(line_of, weights=np.isin(codes, stop_chars), minlength=n).astype(
+            np.float64
+        )
+    else:
+        stop_flags = np.fromiter(
+            map(lang.stopwords.__contains__, tokens), dtype=bool, count=len(tokens)
+        )[~is_break]
+        stop = np.bincount(token_line[stop_flags], minlength=n).astype(np.float64)
+    capitals = _regex_counts(CAPITAL_RE, joined, starts, n)
+    words = n_tokens + dense / 2.0
+    safe_words = np.maximum(words, 1.0)
+    safe_tokens = np.maximum(n_tokens, 1.0)
+
+    head_tokens = set(TOKEN_RE.findall(lowered[: lengths[0]])) if n else set()
+    in_head = np.fromiter(map(head_tokens.__contains__, tokens), dtype=bool, count=len(tokens))[
+        ~is_break
+    ]
+    head_hits = np.bincount(token_line[in_head], minlength=n).astype(np.float64)
+    head_cover = np.minimum(head_hits / max(len(head_tokens), 1), 1.0)
+    head_cover[0] = 0.0
+    anchor = int(np.argmax(head_cover)) if n > 1 and head_cover.max() >= 0.6 else -1
+
+    links = _regex_counts(LINK_RE, joined, starts, n)
+    times = _regex_counts(TIME_RE, joined, starts, n)
+    years = _regex_counts(YEAR_RE, joined, starts, n)
+    sentences = _regex_counts(SENTENCE_RE, joined, starts, n)
+    repeats = Counter(texts)
+    repetition = np.array([repeats[t] for t in texts], dtype=np.float64)
+    shapes = [DIGITS_RE.sub("0", t) for t in texts]
+    shape_counts = Counter(shapes)
+    shape_repetition = np.array([shape_counts[t] for t in shapes], dtype=np.float64)
+    prefix_of, starts_with = _prefix_pairs(texts, lengths)
+
+    blank_before = np.array([b.blank_before for b in blocks], dtype=np.float64)
+    blank_after = np.array([b.blank_after for b in blocks], dtype=np.float64)
+    harsh = float(not (blank_before.any() or blank_after.any()))
+
+    idx = np.arange(n, dtype=np.float64)
+    c4 = (words >= C4_MIN_WORDS) & terminal
+    c4f = c4.astype(np.float64)
+    c4_words = words * c4f
+    total_words = float(words.sum())
+    total_c4 = float(c4_words.sum())
+    stop_share = stop / safe_words
+    page_stop = float(stop[c4].sum() / max(words[c4].sum(), 1.0)) if c4.any() else 0.0
+    headline_like = (
+        ~terminal
+        & ~ends_colon
+        & (words >= HEADLINE_MIN_WORDS)
+        & (words <= HEADLINE_MAX_WORDS)
+        & (starts_upper | starts_digit)
+    )
+
+    # runs of prose: C4 lines at most RUN_MAX_GAP blocks apart
+    run_words = np.zeros(n)
+    run_share = np.zeros(n)
+    in_best_run = np.zeros(n)
+    to_best_run = np.full(n, float(NEAR_LINES))
+    c4_idx = np.flatnonzero(c4)
+    if len(c4_idx):
+        new_run = np.concatenate(([True], np.diff(c4_idx) > RUN_MAX_GAP + 1))
+        run_id = np.cumsum(new_run) - 1
+        run_start = c4_idx[new_run]
+        run_end = c4_idx[np.concatenate((new_run[1:], [True]))]
+        totals = np.bincount(run_id, weights=c4_words[c4_idx])
+        which = np.searchsorted(run_start, np.arange(n), "right") - 1
+        inside = (which >= 0) & (np.arange(n) <= run_end[np.maximum(which, 0)])
+        run_words = np.where(inside, totals[np.maximum(which, 0)], 0.0)
+        run_share = run_words / max(float(totals.max()), 1.0)
+        best = int(np.argmax(totals))
+        in_best_run = (inside & (which == best)).astype(np.float64)
+        gap = np.maximum(run_start[best] - idx, idx - run_end[best])
+        to_best_run = np.clip(gap, 0, NEAR_LINES)
+    c4_above, c4_below = _distance_to(c4)
+    cum_c4 = (np.cumsum(c4_words) - c4_words) / max(total_c4, 1.0)
+    streak = _streak(c4)
+    next_c4 = _shift(c4f, 1, 0.0)
+    card_head = headline_like & (next_c4 > 0) & (_shift(c4f, 2, 0.0) == 0)
+    card_summary = c4 & (_shift(headline_like.astype(np.float64), -1, 0.0) > 0) & (next_c4 == 0)
+    tiny = (words <= TINY_MAX_WORDS).astype(np.float64)
+    repeated_short = ((shape_repetition >= REPEATED_MIN) & (chars <= REPEATED_MAX_CHARS)).astype(
+        np.float64
+    )
+    after_tiny = c4f * _shift(tiny, -1, 0.0)
+
+    log_words = np.log1p(words)
+    columns: dict[str, FloatArray] = {
+        "log_chars": np.log1p(chars),
+        "log_words": log_words,
+        "word_length": chars / safe_words,
+        "terminal": terminal.astype(np.float64),
+        "ends_colon": ends_colon.astype(np.float64),
+        "ends_comma": ends_comma.astype(np.float64),
+        "starts_upper": starts_upper.astype(np.float64),
+        "starts_lower": starts_lower.astype(np.float64),
+        "starts_digit": starts_digit.astype(np.float64),
+        "starts_bullet": starts_bullet.astype(np.float64),
+        "digit_share": digits / safe,
+        "upper_share": upper / np.maximum(letters, 1.0),
+        "letter_share": letters / safe,
+        "punct_share": punct / safe,
+        "space_share": spaces / safe,
+        "separators": separators,
+        "commas": commas,
+        "stopwords": stop,
+        "stop_share": stop_share,
+        "stop_ratio": stop_share / max(page_stop, 0.01),
+        "capital_share": capitals / safe_tokens,
+        "sentences": sentences,
+        "times": times,
+        "years": years,
+        "links": links,
+        "copyright": copyright_sign.astype(np.float64),
+        "repetition": np.minimum(repetition, 10.0),
+        "shape_repetition": np.minimum(shape_repetition, 20.0),
+        "prefix_of_other": prefix_of,
+        "starts_with_other": starts_with,
+        "position": idx / max(n - 1, 1),
+        "chars_before": (np.cumsum(chars) - chars) / max(float(chars.sum()), 1.0),
+        "blank_before": blank_before,
+        "blank_after": blank_after,
+        "harsh": np.full(n, harsh),
+        "page_blocks": np.full(n, np.log1p(n)),
+        "page_words": np.full(n, np.log1p(total_words)),
+        "page_c4_words": np.full(n, np.log1p(total_c4)),
+        "page_stop": np.full(n, page_stop),
+        "dense_page": np.full(n, float(lang.dense)),
+        "known_lang": np.full(n, float(lang.code is not None)),
+        "head_cover": head_cover,
+        "after_anchor": (idx - anchor) / max(n, 1) if anchor >= 0 else np.full(n, -2.0),
+        "c4": c4f,
+        "headline_like": headline_like.astype(np.float64),
+        "c4_words_10": np.log1p(_window_sum(c4_words, 10)),
+        "c4_words_3": np.log1p(_window_sum(c4_words, 3)),
+        "c4_share_5": _window_sum(c4f, 5) / _window_count(n, 5),
+        "c4_share_2": _window_sum(c4f, 2) / _window_count(n, 2),
+        "words_3": np.log1p(_window_sum(words, 3)),
+        "links_5": _window_sum(links, 5),
+        "c4_above": c4_above,
+        "c4_below": c4_below,
+        "run_words": np.log1p(run_words),
+        "run_share": run_share,
+        "in_best_run": in_best_run,
+        "to_best_run": to_best_run,
+        "cum_c4": cum_c4,
+        "streak": np.minimum(streak, NEAR_LINES),
+        "card_head": card_head.astype(np.float64),
+        "card_summary": card_summary.astype(np.float64),
+        "tiny_share_5": _window_sum(tiny, 5) / _window_count(n, 5),
+        "repeated_short_10": _window_sum(repeated_short, 10) / _window_count(n, 10),
+        "after_tiny_10": _window_sum(after_tiny, 10) / np.maximum(_window_sum(c4f, 10), 1.0),
+    }
+    for offset in NEIGHBOUR_OFFSETS:
+        tag = f"{'p' if offset > 0 else 'm'}{abs(offset)}"
+        columns[f"log_words_{tag}"] = _shift(log_words, offset, -1.0)
+        columns[f"terminal_{tag}"] = _shift(terminal.astype(np.float64), offset, -1.0)
+        columns[f"c4_{tag}"] = _shift(c4f, offset, -1.0)
+        columns[f"stop_share_{tag}"] = _shift(stop_share, offset, -1.0)
+        columns[f"starts_upper_{tag}"] = _shift(starts_upper.astype(np.float64), offset, -1.0)
+        columns[f"links_{tag}"] = _shift(links, offset, -1.0)
+    names = tuple(columns)
+    matrix = np.empty((n, len(names)))
+    for j, name in enumerate(names):
+        matrix[:, j] = columns[name]
+    return matrix, names
+
+
+def score_features(scores: FloatArray, words: FloatArray) -> tuple[FloatArray, tuple[str, ...]]:
+    """Context of the first-stage scores around every block, for the second stage."""
+    n = len(scores)
+    columns: dict[str, FloatArray] = {"score": scores}
+    for offset in SCORE_OFFSETS:
+        tag = f"{'p' if offset > 0 else 'm'}{abs(offset)}"
+        columns[f"score_{tag}"] = _shift(scores, offset, -1.0)
+    weighted = scores * words
+    for radius in SCORE_WINDOWS:
+        columns[f"score_mean_{radius}"] = _window_sum(scores, radius) / _window_count(n, radius)
+        columns[f"score_wmean_{radius}"] = _window_sum(weighted, radius) / np.maximum(
+            _window_sum(words, radius), 1.0
+        )
+    top = float(scores.max()) if n else 0.0
+    columns["score_rel_max"] = scores / max(top, 1e-6)
+    columns["score_page_max"] = np.full(n, top)
+    mass = float(weighted.sum())
+    columns["score_mass_before"] = (np.cumsum(weighted) - weighted) / max(mass, 1e-6)
+    strong = scores >= 0.5
+    above, below = _distance_to(strong)
+    columns["strong_above"] = above
+    columns["strong_below"] = below
+    names = tuple(columns)
+    matrix = np.empty((n, len(names)))
+    for j, name in enumerate(names):
+        matrix[:, j] = columns[name]
+    return matrix, names

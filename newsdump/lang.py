@@ -1,0 +1,117 @@
+"""Language identification (once per page, from a sample) and stopword sets.
+
+Spaced scripts are identified by which language's stopwords cover most of a sample's tokens;
+scripts written without spaces (Chinese, Japanese, Thai, Burmese, ...) by their code points. For
+those "dense" scripts a word is counted as half a character and "stopwords" are frequent
+function characters.
+
+    >>> detect_language("The cat sat on the mat and it was the best of all the cats.").code
+    'en'
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from newsdump.model import load_stopwords
+
+SAMPLE_MIN_LINE_CHARS = 40  # only lines at least this long go into the sample (prose, not menus)
+SAMPLE_MAX_CHARS = 4000  # how much prose the sample holds
+MIN_STOPWORD_SHARE = 0.15  # below this share of sample tokens, the language is unknown
+DENSE_SCRIPT_SHARE = 0.3  # share of visible characters in a dense script that makes the page dense
+
+TOKEN_RE = re.compile(r"[^\W\d_]+")
+DENSE_RE = re.compile(
+    r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+    r"\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]"
+)
+KANA_RE = re.compile(r"[\u3040-\u30ff]")
+THAI_RE = re.compile(r"[\u0e00-\u0e7f]")
+MYANMAR_RE = re.compile(r"[\u1000-\u109f]")
+# Frequent function characters of Chinese and Japanese, counted as "stopwords" there.
+DENSE_FUNCTION_CHARS = frozenset(
+    "的了是在和有这我他们也就不都而及与着或之于为以其对将从"
+    "のにはをたがでてとしもなるれかからまでこそ"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Language:
+    """A page's language: ISO code (None if unknown), whether its script is written without
+    spaces, and the stopwords to count."""
+
+    code: str | None
+    dense: bool
+    stopwords: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _stopword_index() -> tuple[tuple[str, ...], dict[str, tuple[int, ...]]]:
+    """(language codes, word -> indices of the languages whose list holds it)."""
+    lists = load_stopwords()
+    codes = tuple(sorted(lists))
+    index: dict[str, list[int]] = {}
+    for i, code in enumerate(codes):
+        for word in lists[code]:
+            index.setdefault(word, []).append(i)
+    return codes, {w: tuple(ix) for w, ix in index.items()}
+
+
+@lru_cache(maxsize=64)
+def stopwords_for(code: str | None) -> frozenset[str]:
+    """The stopword set of a language code; the union of all lists when unknown."""
+    lists = load_stopwords()
+    if code is None:
+        return frozenset(w for words in lists.values() for w in words)
+    return frozenset(lists.get(code, ()))
+
+
+@lru_cache(maxsize=64)
+def top_stopwords(code: str | None, count: int) -> frozenset[str]:
+    """The `count` most frequent stopwords of a language (empty when unknown)."""
+    if code is None:
+        return frozenset()
+    return frozenset(load_stopwords().get(code, ())[:count])
+
+
+def page_sample(text: str) -> str:
+    """The prose-looking part of a page (long lines), capped in size."""
+    parts: list[str] = []
+    size = 0
+    for line in text.splitlines():
+        if len(line) >= SAMPLE_MIN_LINE_CHARS:
+            parts.append(line)
+            size += len(line)
+            if size >= SAMPLE_MAX_CHARS:
+                break
+    return "\n".join(parts) if parts else text[:SAMPLE_MAX_CHARS]
+
+
+def detect_language(text: str) -> Language:
+    """Identify the language of a page from a sample of its prose."""
+    sample = page_sample(text)
+    visible = len(sample) - sample.count(" ") - sample.count("\n")
+    dense = len(DENSE_RE.findall(sample))
+    if visible and dense / visible >= DENSE_SCRIPT_SHARE:
+        if KANA_RE.search(sample):
+            code = "ja"
+        elif len(THAI_RE.findall(sample)) * 2 > dense:
+            code = "th"
+        elif len(MYANMAR_RE.findall(sample)) * 2 > dense:
+            code = "my"
+        else:
+            code = "zh"
+        return Language(code, True, DENSE_FUNCTION_CHARS)
+    codes, index = _stopword_index()
+    counts = [0] * len(codes)
+    tokens = TOKEN_RE.findall(sample.lower())
+    for token, times in Counter(tokens).items():
+        for i in index.get(token, ()):
+            counts[i] += times
+    best = max(range(len(codes)), key=counts.__getitem__) if codes else 0
+    if not tokens or not codes or counts[best] < MIN_STOPWORD_SHARE * len(tokens):
+        return Language(None, False, stopwords_for(None))
+    return Language(codes[best], False, stopwords_for(codes[best]))

@@ -1,0 +1,95 @@
+"""Cut a page's text into blocks: one per non-empty line, gluing lines split at inline tags.
+
+Browser-like dumps ("inner" style) put a blank line after paragraphs and keep inline elements
+on their paragraph's line, so every non-empty line is a block. Harsh scraper dumps ("lines"
+style: no blank lines at all) break a line at every tag boundary, so a sentence with a link
+comes out in pieces; those pieces are glued back when a line does not end a sentence and the
+next one visibly continues it.
+
+    >>> [b.text for b in segment("Read the\\nfull report\\nhere.\\nHome")]
+    ['Read the full report here.', 'Home']
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsdump.document import Block
+from newsdump.lang import detect_language, top_stopwords
+
+MAX_BLANK_SHARE_FOR_GLUING = 0.01  # glue only in dumps (nearly) without blank lines
+GLUE_MIN_WORDS = 3  # a lower-case continuation glues when either side has this many words
+GLUE_STOPWORDS = 150  # the language's most frequent stopwords that cannot end a sentence
+
+SENTENCE_END_RE = re.compile(r"[.!?。！？…؟।][\"'”’»)\]]*$")
+CONTINUES_RE = re.compile(r"^[,.;:!?)\]}»”’%、，。：；！？]")
+OPENS_RE = re.compile(r"[(\[{«“‘,—–]$")
+LAST_WORD_RE = re.compile(r"([^\W\d_]+)\W*$")
+DENSE_CHAR_RE = re.compile(
+    r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+    r"\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\uff00-\uffef]"
+)
+NO_SPACE_BEFORE_RE = re.compile(r"^[,.;:!?)\]}»”’%、，。：；！？]")
+
+
+def _glues(current: str, current_words: int, nxt: str, stopwords: frozenset[str]) -> bool:
+    """Whether line `nxt` continues the sentence that `current` (a block so far) leaves open."""
+    if SENTENCE_END_RE.search(current):
+        return False
+    if CONTINUES_RE.match(nxt) or OPENS_RE.search(current):
+        return True
+    first = nxt[0]
+    if first.islower() and (current_words >= GLUE_MIN_WORDS or len(nxt.split()) >= GLUE_MIN_WORDS):
+        return True
+    last = LAST_WORD_RE.search(current)
+    return (
+        last is not None
+        and current_words >= 2
+        and last.group(1).lower() in stopwords
+        and (first.isalnum() or first in "\"'“‘«(")
+    )
+
+
+def _join(left: str, right: str) -> str:
+    if NO_SPACE_BEFORE_RE.match(right) or (
+        DENSE_CHAR_RE.match(right[0]) and DENSE_CHAR_RE.match(left[-1])
+    ):
+        return left + right
+    return left + " " + right
+
+
+def segment(text: str) -> list[Block]:
+    """Split a dump into blocks (see the module docstring). Line numbers follow
+    ``str.splitlines``."""
+    raw = text.splitlines()
+    lines = [line.strip() for line in raw]
+    filled = [i for i, line in enumerate(lines) if line]
+    if not filled:
+        return []
+    inner_blanks = sum(1 for i in range(filled[0], filled[-1] + 1) if not lines[i])
+    harsh = inner_blanks <= MAX_BLANK_SHARE_FOR_GLUING * len(filled)
+    stopwords: frozenset[str] = frozenset()
+    if harsh:
+        lang = detect_language(text)
+        if not lang.dense:
+            stopwords = top_stopwords(lang.code, GLUE_STOPWORDS)
+    spans: list[tuple[int, int, str]] = []
+    for i in filled:
+        line = lines[i]
+        if spans and harsh:
+            first, last, current = spans[-1]
+            if last == i - 1 and _glues(current, len(current.split()), line, stopwords):
+                spans[-1] = (first, i, _join(current, line))
+                continue
+        spans.append((i, i, line))
+    n = len(lines)
+    return [
+        Block(
+            index=k,
+            text=body,
+            lines=(first, last),
+            blank_before=first > 0 and not lines[first - 1],
+            blank_after=last + 1 < n and not lines[last + 1],
+        )
+        for k, (first, last, body) in enumerate(spans)
+    ]

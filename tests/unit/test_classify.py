@@ -1,0 +1,120 @@
+"""classify(): two-stage scores, then the best contiguous segment; helpers tested exactly."""
+
+from __future__ import annotations
+
+import pickle
+
+import numpy as np
+import pytest
+
+from newsdump.classify import (
+    REASON_BELOW,
+    REASON_BEST_BLOCK,
+    REASON_MODEL,
+    REASON_OUTSIDE,
+    best_segment,
+    classify,
+    decide,
+)
+from newsdump.document import Block, Label
+from newsdump.features import block_features, score_features
+from newsdump.lang import detect_language
+from newsdump.model import Forest, load_model
+from newsdump.segment import segment
+from newsdump.settings import Settings
+
+PARAGRAPHS = [
+    "The town council voted on Monday to rebuild the old stone bridge over the river, "
+    "which has been closed to traffic since the spring floods damaged its central arch.",
+    "Engineers told the council that the work would take about eighteen months and that "
+    "the bridge would reopen to pedestrians before it carries cars again.",
+    "Residents who spoke at the meeting said they were relieved, although several of them "
+    "asked why the repairs had taken so long to be approved by the regional authority.",
+    "The mayor said that the town had waited for a grant from the national government and "
+    "that the money arrived only last week, after months of negotiations in the capital.",
+]
+MENU = ["Home", "News", "Sport", "Weather", "Contact us", "Log in"]
+FOOTER = ["Privacy policy", "Terms of use", "© 2024 Example Media"]
+PAGE = "\n\n".join(MENU + ["Council votes to rebuild the bridge", *PARAGRAPHS, *FOOTER]) + "\n"
+
+
+def make_block(text: str, index: int = 0) -> Block:
+    return Block(index=index, text=text, lines=(index, index))
+
+
+def test_best_segment_is_the_run_with_the_largest_sum() -> None:
+    assert best_segment(np.array([-1.0, 2.0, 3.0, -10.0, 4.0])) == (1, 2)
+    assert best_segment(np.array([-1.0, 2.0, -0.5, 3.0, -10.0])) == (1, 3)
+    assert best_segment(np.array([-3.0, -1.0, -2.0])) == (1, 1)
+
+
+def test_decide_keeps_blocks_above_threshold_inside_the_best_segment() -> None:
+    scores = np.array([0.9, 0.1, 0.1, 0.1, 0.8, 0.9, 0.2, 0.95, 0.1])
+    words = np.array([5.0, 3.0, 3.0, 3.0, 40.0, 50.0, 2.0, 30.0, 3.0])
+    keep, reasons = decide(scores, words, 0.5)
+    assert keep.tolist() == [False, False, False, False, True, True, False, True, False]
+    assert reasons == [
+        REASON_OUTSIDE, REASON_BELOW, REASON_BELOW, REASON_BELOW, REASON_MODEL, REASON_MODEL,
+        REASON_BELOW, REASON_MODEL, REASON_BELOW,
+    ]  # fmt: skip
+
+
+def test_decide_keeps_the_best_block_rather_than_nothing() -> None:
+    keep, reasons = decide(np.array([0.1, 0.4, 0.35, 0.2]), np.array([3.0, 30.0, 20.0, 4.0]), 0.5)
+    assert keep.tolist() == [False, True, True, False]
+    assert reasons == [REASON_BELOW, REASON_BEST_BLOCK, REASON_BEST_BLOCK, REASON_BELOW]
+
+
+def test_decide_returns_nothing_when_every_score_is_tiny() -> None:
+    keep, reasons = decide(np.array([0.01, 0.02]), np.array([3.0, 4.0]), 0.5)
+    assert keep.tolist() == [False, False]
+    assert reasons == [REASON_BELOW, REASON_BELOW]
+
+
+def test_block_features_of_a_tiny_page() -> None:
+    blocks = [make_block("Home"), make_block("It rained all day in the town.", 1)]
+    x, names = block_features(blocks, detect_language("It rained all day in the town."))
+    row = dict(zip(names, x[1].tolist(), strict=True))
+    assert x.shape == (2, len(names))
+    assert row["log_words"] == pytest.approx(np.log1p(7))
+    assert row["terminal"] == 1.0
+    assert row["c4"] == 1.0
+    assert row["stopwords"] == 5.0  # it, all, in, the, town (jusText's English list)
+    assert dict(zip(names, x[0].tolist(), strict=True))["c4"] == 0.0
+
+
+def test_score_features_shift_scores_of_neighbours() -> None:
+    x, names = score_features(np.array([0.2, 0.9, 0.4]), np.array([1.0, 10.0, 5.0]))
+    column = dict(zip(names, x.T.tolist(), strict=True))
+    assert column["score_m1"] == [-1.0, 0.2, 0.9]
+    assert column["score_p1"] == [0.9, 0.4, -1.0]
+    assert column["score_page_max"] == [0.9, 0.9, 0.9]
+
+
+def test_forest_walks_all_trees_at_once() -> None:
+    # one tree: x0 <= 0.5 -> leaf 1 (value -1), else leaf 2 (value +2); baseline 0.5
+    forest = Forest(
+        feature=np.array([0, 0, 0]), threshold=np.array([0.5, np.inf, np.inf]),
+        left=np.array([1, 1, 2]), right=np.array([2, 1, 2]), value=np.array([0.0, -1.0, 2.0]),
+        roots=np.array([0]), depth=1, baseline=0.5,
+    )  # fmt: skip
+    assert forest.predict_raw(np.array([[0.2], [0.9]])).tolist() == [-0.5, 2.5]
+
+
+def test_classify_labels_prose_article_and_menus_boilerplate() -> None:
+    blocks = segment(PAGE)
+    labelled = classify(blocks, Settings())
+    article = [lb.block.text for lb in labelled if lb.label is Label.ARTICLE]
+    assert article == PARAGRAPHS
+    assert all(lb.reason in (REASON_MODEL, REASON_BELOW) for lb in labelled)
+    assert [lb.block for lb in labelled] == blocks
+
+
+def test_classify_is_deterministic_and_picklable() -> None:
+    blocks = segment(PAGE)
+    assert classify(blocks, Settings()) == classify(blocks, Settings())
+    assert pickle.loads(pickle.dumps(load_model(None))).threshold == load_model(None).threshold
+
+
+def test_classify_of_nothing_is_nothing() -> None:
+    assert classify([], Settings()) == []

@@ -1,0 +1,75 @@
+"""segment(): one block per non-empty line; pieces of split sentences glued in harsh dumps."""
+
+from __future__ import annotations
+
+from newsdump.document import Block
+from newsdump.segment import segment
+
+INNER = "Home\nWorld\n\nThe council met on Monday.\n\nIt voted, and then adjourned.\n"
+HARSH = (
+    "Site title\n"
+    "Menu\n"
+    "The mayor said\n"
+    "on Tuesday\n"
+    "that the new bridge\n"
+    ", which cost millions,\n"
+    "would open soon.\n"
+    "According to the\n"
+    "City Herald\n"
+    "report, traffic will double.\n"
+    "Contact\n"
+    "about us\n"
+)
+
+
+def test_empty_text_has_no_blocks() -> None:
+    assert segment("") == []
+    assert segment("\n  \n\t\n") == []
+
+
+def test_inner_style_keeps_every_line_and_blank_flags() -> None:
+    assert segment(INNER) == [
+        Block(0, "Home", (0, 0), blank_before=False, blank_after=False),
+        Block(1, "World", (1, 1), blank_before=False, blank_after=True),
+        Block(2, "The council met on Monday.", (3, 3), blank_before=True, blank_after=True),
+        Block(3, "It voted, and then adjourned.", (5, 5), blank_before=True, blank_after=False),
+    ]
+
+
+def test_inner_style_never_glues() -> None:
+    text = "A sentence that runs on\n\nand goes on here.\n"
+    assert [b.text for b in segment(text)] == ["A sentence that runs on", "and goes on here."]
+
+
+def test_harsh_style_glues_split_sentences() -> None:
+    blocks = segment(HARSH)
+    assert [(b.text, b.lines) for b in blocks] == [
+        ("Site title", (0, 0)),
+        ("Menu", (1, 1)),
+        (
+            "The mayor said on Tuesday that the new bridge, which cost millions, would open soon.",
+            (2, 6),
+        ),
+        ("According to the City Herald report, traffic will double.", (7, 9)),
+        ("Contact", (10, 10)),
+        ("about us", (11, 11)),
+    ]
+    assert not any(b.blank_before or b.blank_after for b in blocks)
+    assert [b.index for b in blocks] == list(range(6))
+
+
+def test_sentence_end_stops_gluing() -> None:
+    assert [b.text for b in segment("It rained all day.\nthen it stopped and we left\n")] == [
+        "It rained all day.",
+        "then it stopped and we left",
+    ]
+
+
+def test_lines_are_stripped_and_numbered_from_zero() -> None:
+    blocks = segment("  Title  \n\n\n  Body text here.  \n")
+    assert [(b.text, b.lines) for b in blocks] == [("Title", (0, 0)), ("Body text here.", (3, 3))]
+
+
+def test_dense_script_pieces_join_without_space() -> None:
+    text = "新闻\n今天北京的天气\n很好，我们去了公园。\n"
+    assert [b.text for b in segment(text)] == ["新闻", "今天北京的天气", "很好，我们去了公园。"]
