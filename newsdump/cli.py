@@ -3,6 +3,7 @@ into the runner, renders. The only module that imports rich or tqdm."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import sys
@@ -84,6 +85,15 @@ Unbuffered = Annotated[bool, typer.Option("-u", "--unbuffered", help="Flush ever
 Model = Annotated[
     Optional[str], typer.Option("--model", hidden=True, help="Classifier model file.")
 ]
+Cluster = Annotated[
+    Optional[str],
+    typer.Option(
+        "--cluster",
+        metavar="ADDRESS",
+        help="Run on a Dask cluster: tcp://HOST:PORT of its scheduler, or local[:N] for N worker "
+        "processes here. -o then names a directory of part files. Needs newsdump[dask].",
+    ),
+]
 
 
 def _version(value: bool) -> None:
@@ -114,12 +124,16 @@ def extract(
     debug: Debug = False,
     unbuffered: Unbuffered = False,
     model: Model = None,
+    cluster: Cluster = None,
 ) -> None:
     """One JSON line per page: its main article (title, authors, published, lang, text, words).
 
     Example: newsdump extract dumps/ -j 2 -o articles.jsonl.zst
     """
     settings = Settings(model=model, text_field=text_field, format=format.value)
+    if cluster:
+        args = (paths, settings, output, glob, errors, debug, progress)
+        raise typer.Exit(_on_cluster(cluster, "extract", *args)[0])
     code = _execute(
         "extract", paths, settings, output, jobs, progress, glob, errors, debug, unbuffered
     )
@@ -142,6 +156,7 @@ def split(
     debug: Debug = False,
     unbuffered: Unbuffered = False,
     model: Model = None,
+    cluster: Cluster = None,
 ) -> None:
     """One JSON line per story, in page order: the article (kind "article") and every other
     story the page shows (kind "feed": feed items, teasers, related cards).
@@ -151,6 +166,9 @@ def split(
     settings = Settings(
         model=model, text_field=text_field, format=format.value, boilerplate=boilerplate
     )
+    if cluster:
+        args = (paths, settings, output, glob, errors, debug, progress)
+        raise typer.Exit(_on_cluster(cluster, "split", *args)[0])
     code = _execute(
         "split", paths, settings, output, jobs, progress, glob, errors, debug, unbuffered
     )
@@ -174,6 +192,7 @@ def stats(
     errors: Errors = None,
     debug: Debug = False,
     model: Model = None,
+    cluster: Cluster = None,
 ) -> None:
     """What a batch holds: pages, articles, words, feed items (all, distinct, recurring),
     authors, dates, languages, errors and throughput.
@@ -190,7 +209,10 @@ def stats(
         else:
             total.add_page(result.records, result.bytes, result.page_words)
 
-    if records:
+    if cluster and not records:
+        args = (paths, settings, None, glob, errors, debug, progress)
+        code, total = _on_cluster(cluster, "stats", *args)
+    elif records:
         code = _stats_from_records(paths or ["-"], total, glob)
     else:
         code = _execute(
@@ -271,6 +293,50 @@ def _execute(
         if errors:
             error_out.close()
     return EXIT_FAILED if failed else EXIT_OK
+
+
+def _on_cluster(
+    address: str,
+    mode: str,
+    paths: list[str] | None,
+    settings: Settings,
+    output: str | None,
+    glob: str | None,
+    errors: str | None,
+    debug: bool,
+    progress: bool | None,
+) -> tuple[int, Stats]:
+    """The job on a Dask cluster (newsdump.distributed): part files in `output`, or (for
+    `stats`) only the counts."""
+    from newsdump import distributed
+
+    if mode != "stats" and output is None:
+        raise typer.BadParameter("with --cluster, name an output directory", param_hint="-o")
+    bar = _progress_bar(sys.stderr.isatty() if progress is None else progress)
+    try:
+        result = distributed.run_on_cluster(
+            address,
+            paths or ["-"],
+            Job(settings, "split" if mode == "stats" else mode, debug),
+            output,
+            glob,
+            on_part=lambda part: bar.update(part.stats.documents),
+        )
+    except MissingPath as exc:
+        raise typer.BadParameter(f"no such file or directory: {exc}", param_hint="PATHS") from None
+    except distributed.ClusterUsage as exc:
+        raise typer.BadParameter(str(exc), param_hint="--cluster") from None
+    except (distributed.DaskMissing, distributed.ClusterFailed) as exc:
+        if debug:
+            raise
+        typer.echo(f"newsdump: {exc}", err=True)
+        return (EXIT_USAGE if isinstance(exc, distributed.DaskMissing) else EXIT_FAILED), Stats()
+    finally:
+        bar.close()
+    with open(errors, "ab") if errors else contextlib.nullcontext(sys.stderr.buffer) as out:
+        for error in result.errors:
+            out.write(to_json_line(error))
+    return (EXIT_FAILED if result.errors else EXIT_OK), result.stats
 
 
 def _stats_from_records(paths: list[str], total: Stats, glob: str | None) -> int:

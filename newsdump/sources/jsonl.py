@@ -15,24 +15,32 @@ SKIP_CHUNK = 1 << 20
 
 
 def read_jsonl(
-    stream: BinaryIO, source: str, text_field: str, max_bytes: int
+    stream: BinaryIO, source: str, text_field: str, max_bytes: int, first: int = 0
 ) -> Iterator[Document | ErrorRecord]:
-    number = 0
+    """Documents of a JSONL stream; the `first` ones are counted but not parsed (a partition
+    of a large file starts after them, its documents keep their numbers in the whole file)."""
+    for number, line in enumerate(document_lines(stream, max_bytes), start=1):
+        if number <= first:
+            continue
+        if line is None:
+            yield ErrorRecord(
+                f"{source}#{number}", "too_large", f"line longer than {max_bytes} bytes"
+            )
+        else:
+            yield parse_line(line, f"{source}#{number}", text_field)
+
+
+def document_lines(stream: BinaryIO, max_bytes: int) -> Iterator[bytes | None]:
+    """The lines that are documents (blank lines are not); None for one over `max_bytes`."""
     while True:
         line = stream.readline(max_bytes + 1)
         if not line:
             return
         if len(line) > max_bytes and not line.endswith(b"\n"):
-            number += 1
             _skip_line(stream)
-            yield ErrorRecord(
-                f"{source}#{number}", "too_large", f"line longer than {max_bytes} bytes"
-            )
-            continue
-        if not line.strip():
-            continue
-        number += 1
-        yield parse_line(line, f"{source}#{number}", text_field)
+            yield None
+        elif line.strip():
+            yield line
 
 
 def parse_line(line: bytes, source: str, text_field: str) -> Document | ErrorRecord:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from itertools import islice
 from typing import BinaryIO
 
 from newsdump.document import Document
@@ -18,22 +19,27 @@ from newsdump.sources.text import read_text
 from newsdump.sources.warc import read_warc
 
 
-def iter_path_documents(path: str, settings: Settings) -> Iterator[Document | ErrorRecord]:
-    """Documents of one file; an unreadable file yields one error record."""
+def iter_path_documents(
+    path: str, settings: Settings, source: str | None = None, first: int = 0
+) -> Iterator[Document | ErrorRecord]:
+    """Documents of one file (named `source` in records, default `path`), from the `first`
+    on; an unreadable file yields one error record."""
+    source = path if source is None else source
     try:
         handle = open(path, "rb")  # noqa: SIM115 - closed below, after the generator is done
     except OSError as exc:
-        yield ErrorRecord(path, "unreadable", f"cannot open: {exc.strerror or exc}")
+        yield ErrorRecord(source, "unreadable", f"cannot open: {exc.strerror or exc}")
         return
     with handle:
-        yield from iter_documents(handle, path, settings)
+        yield from iter_documents(handle, source, settings, first)
 
 
 def iter_documents(
-    stream: BinaryIO, source: str, settings: Settings
+    stream: BinaryIO, source: str, settings: Settings, first: int = 0
 ) -> Iterator[Document | ErrorRecord]:
-    """Documents of one stream (a file or stdin). Errors become records; the stream goes on."""
-    number = 0
+    """Documents of one stream (a file or stdin), from the `first` on (0: all; a distributed
+    run cuts large files this way). Errors become records; the stream goes on."""
+    number = first
     try:
         plain, _ = decompressed(stream, settings.max_decompressed_bytes)
         head, plain = peek(plain, SNIFF_BYTES)
@@ -41,7 +47,7 @@ def iter_documents(
             yield ErrorRecord(source, "empty", "empty input: no text")
             return
         kind = InputKind(settings.format) if settings.format != "auto" else sniff_kind(head)
-        for item in _read(kind, plain, source, settings):
+        for item in _read(kind, plain, source, settings, first):
             number += 1
             yield item
     except ReadError as exc:
@@ -56,16 +62,18 @@ def iter_documents(
 
 
 def _read(
-    kind: InputKind, plain: BinaryIO, source: str, settings: Settings
+    kind: InputKind, plain: BinaryIO, source: str, settings: Settings, first: int = 0
 ) -> Iterator[Document | ErrorRecord]:
     limit = settings.max_document_bytes
-    if kind is InputKind.WARC:
-        return read_warc(plain, source, limit)
     if kind is InputKind.JSONL:
-        return read_jsonl(plain, source, settings.text_field, limit)
-    if kind is InputKind.HTML:
-        return read_html(plain, source, limit)
-    return read_text(plain, source, limit)
+        return read_jsonl(plain, source, settings.text_field, limit, first)
+    if kind is InputKind.WARC:
+        items = read_warc(plain, source, limit)
+    elif kind is InputKind.HTML:
+        items = read_html(plain, source, limit)
+    else:
+        items = read_text(plain, source, limit)
+    return islice(items, first, None) if first else items
 
 
 def _where(source: str, number: int) -> str:

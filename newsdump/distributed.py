@@ -1,0 +1,431 @@
+"""The same job on a Dask cluster, for when one machine is not enough.
+
+    newsdump extract crawl/ --cluster tcp://scheduler:8786 -o articles/
+    newsdump stats crawl/ --cluster local:4 --json
+
+This process (the driver) lists the inputs and cuts them into partitions: one per file, and
+large JSONL files into runs of lines. Each partition is one Dask task that runs the local run's
+pure core (`runner.process_items` over the partition's documents) and writes its records to
+`OUT/part-NNNNN.jsonl.gz` through a temporary name: a task that Dask runs again (its worker
+was lost, or it raised) replaces its part, it never adds to it. Per-partition `Stats` come back
+and add up, in partition order; `_SUCCESS` is written last, once every part is in place.
+
+Dask is imported inside functions only: without it the rest of newsdump works unchanged.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+import os
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from fnmatch import fnmatch
+from typing import Any, BinaryIO
+
+from newsdump.document import Document
+from newsdump.records import ErrorRecord, to_json_line
+from newsdump.runner import STDIN, Job, MissingPath, chunks, expand_paths, process_items
+from newsdump.settings import Settings
+from newsdump.sinks import AtomicFileSink, compressor
+from newsdump.stats import Stats
+
+PARTITION_BYTES = 64 * 1024 * 1024  # a JSONL file larger than this is cut into partitions
+PART_NAME = "part-{:05d}.jsonl.gz"
+SUCCESS = "_SUCCESS"
+TASK_RETRIES = 2  # a task that raised is run again this often (a lost worker's always is)
+CONNECT_TIMEOUT = "30s"
+INSTALL_HINT = "--cluster needs Dask: pip install newsdump[dask]"
+
+
+class DaskMissing(Exception):
+    """Dask is not installed."""
+
+
+class ClusterUsage(Exception):
+    """The job cannot run on a cluster as asked (stdin input, no output directory, ...)."""
+
+
+class ClusterFailed(Exception):
+    """The cluster could not be reached, or a partition failed for good."""
+
+
+@dataclass(frozen=True, slots=True)
+class InputFile:
+    path: str  # what workers open: an absolute local path or an fsspec URL
+    source: str  # what records call it: the path as given, as in a local run
+    size: int
+
+
+@dataclass(frozen=True, slots=True)
+class Partition:
+    """One task's share of the inputs: a file, or a run of documents in a large JSONL file."""
+
+    index: int
+    path: str
+    source: str
+    first: int = 0  # documents before this one (0-based) belong to earlier partitions
+    count: int | None = None  # documents in this partition; None: to the end of the file
+
+
+@dataclass(slots=True)
+class PartResult:
+    """What a task sends back: counters, error records, and the part file it committed."""
+
+    index: int
+    stats: Stats
+    errors: list[dict[str, Any]]
+    records: int
+    part: str | None
+
+
+@dataclass(slots=True)
+class ClusterResult:
+    stats: Stats  # summed in partition order, as a local run would count
+    errors: list[dict[str, Any]]  # in input order
+    partitions: int
+    records: int
+
+
+def run_on_cluster(
+    address: str,
+    paths: list[str],
+    job: Job,
+    output: str | None,
+    glob: str | None = None,
+    partition_bytes: int = PARTITION_BYTES,
+    on_part: Callable[[PartResult], None] | None = None,
+) -> ClusterResult:
+    """Run `job` over `paths` on the Dask cluster at `address` (`tcp://HOST:PORT`, or
+    `local[:N]` for a LocalCluster of N worker processes here). With `output`, records go to
+    part files in that directory (local or fsspec URL); without, only stats come back."""
+    files = list(list_inputs(paths, glob))
+    client, cluster = connect(address)
+    try:
+        if output is not None:
+            prepare_output(output)
+        partitions = plan(client, files, job.settings, partition_bytes)
+        futures = client.map(
+            run_partition, partitions, job=job, output=output, retries=TASK_RETRIES, pure=False
+        )
+        results: dict[int, PartResult] = {}
+        try:
+            for future in _as_completed(futures):
+                result: PartResult = future.result()
+                results[result.index] = result
+                if on_part is not None:
+                    on_part(result)
+        except (ClusterFailed, ClusterUsage):
+            raise
+        except Exception as exc:  # KilledWorker, or a task that raised on every try
+            raise ClusterFailed(f"a partition failed: {type(exc).__name__}: {exc}") from exc
+        finally:
+            client.cancel(futures)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+    ordered = [results[i] for i in range(len(partitions))]
+    if output is not None:
+        commit_output(output)
+    return ClusterResult(
+        stats=sum((r.stats for r in ordered), start=Stats()),
+        errors=[error for r in ordered for error in r.errors],
+        partitions=len(partitions),
+        records=sum(r.records for r in ordered),
+    )
+
+
+def connect(address: str) -> tuple[Any, Any]:
+    """A Dask client for `address`, and the LocalCluster it started (or None)."""
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError:
+        raise DaskMissing(INSTALL_HINT) from None
+    if address == "local" or address.startswith("local:"):
+        workers = _local_workers(address)
+        cluster = LocalCluster(  # type: ignore[no-untyped-call]
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0"
+        )
+        return Client(cluster), cluster  # type: ignore[no-untyped-call]
+    try:
+        client = Client(address, timeout=CONNECT_TIMEOUT)  # type: ignore[no-untyped-call]
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise ClusterFailed(f"cannot reach the Dask scheduler at {address}: {exc}") from None
+    return client, None
+
+
+def _local_workers(address: str) -> int:
+    _, _, count = address.partition(":")
+    if not count:
+        return os.cpu_count() or 1
+    if not count.isdigit() or int(count) < 1:
+        raise ClusterUsage(f"expected local or local:N with N workers, not {address!r}")
+    return int(count)
+
+
+def _as_completed(futures: list[Any]) -> Iterator[Any]:
+    from dask.distributed import as_completed
+
+    yield from as_completed(futures)  # type: ignore[no-untyped-call]
+
+
+# --- listing and partitioning (driver) -----------------------------------------------------
+
+
+def is_url(path: str) -> bool:
+    return "://" in path
+
+
+def list_inputs(paths: list[str], glob: str | None = None) -> Iterator[InputFile]:
+    """Every input file, in the order of a local run; local paths are made absolute."""
+    for path in paths:
+        if path == STDIN:
+            raise ClusterUsage("--cluster reads files, not stdin: name files or directories")
+        if is_url(path):
+            yield from _list_url(path, glob)
+            continue
+        if not os.path.lexists(path):
+            raise MissingPath(path)
+        for name in expand_paths([path], glob):
+            try:
+                size = os.path.getsize(name)
+            except OSError:
+                size = 0  # the worker reports it unreadable
+            yield InputFile(os.path.abspath(name), name, size)
+
+
+def _list_url(url: str, glob: str | None) -> Iterator[InputFile]:
+    from fsspec.core import url_to_fs
+
+    fs, root = url_to_fs(url)
+    if not fs.exists(root):
+        raise MissingPath(url)
+    if not fs.isdir(root):
+        yield InputFile(url, url, int(fs.size(root) or 0))
+        return
+    found: dict[str, Any] = fs.find(root, detail=True)
+    entries: list[tuple[tuple[tuple[int, str], ...], str, int]] = []
+    for name, info in found.items():
+        parts = name[len(root.rstrip("/")) :].strip("/").split("/")
+        if any(part.startswith(".") for part in parts):
+            continue
+        if glob is not None and not fnmatch(parts[-1], glob):
+            continue
+        # a local walk's order: a directory's files first, then its subdirectories
+        key = (*((1, d) for d in parts[:-1]), (0, parts[-1]))
+        entries.append((key, fs.unstrip_protocol(name), int(info.get("size") or 0)))
+    for _, name, size in sorted(entries):
+        yield InputFile(name, name, size)
+
+
+def plan(
+    client: Any, files: list[InputFile], settings: Settings, partition_bytes: int
+) -> list[Partition]:
+    """One partition per file; a JSONL file over `partition_bytes` is cut into runs of
+    documents of about that size (its documents are counted on the cluster first)."""
+    large = [f for f in files if f.size > partition_bytes]
+    counted = client.gather(
+        client.map(count_documents, [f.path for f in large], settings=settings, pure=False)
+    )
+    counts = {f.path: n for f, n in zip(large, counted, strict=True)}
+    partitions: list[Partition] = []
+    for f in files:
+        total = counts.get(f.path)
+        if not total:
+            partitions.append(Partition(len(partitions), f.path, f.source))
+            continue
+        step = math.ceil(total / math.ceil(f.size / partition_bytes))
+        for first in range(0, total, step):
+            last = first + step >= total
+            count = None if last else step
+            partitions.append(Partition(len(partitions), f.path, f.source, first, count))
+    return partitions
+
+
+def count_documents(path: str, settings: Settings) -> int | None:
+    """Documents in a JSONL file (lines counted, not parsed); None for any other kind of
+    input or one that cannot be read to its end: it stays one partition. Runs on a worker."""
+    from newsdump.sources.compress import decompressed, peek
+    from newsdump.sources.detect import SNIFF_BYTES, InputKind, sniff_kind
+    from newsdump.sources.jsonl import document_lines
+
+    try:
+        with _open(path) as raw:
+            plain, _ = decompressed(raw, settings.max_decompressed_bytes)
+            head, plain = peek(plain, SNIFF_BYTES)
+            auto = settings.format == "auto"
+            kind = sniff_kind(head) if auto else InputKind(settings.format)
+            if kind is not InputKind.JSONL:
+                return None
+            return sum(1 for _ in document_lines(plain, settings.max_document_bytes))
+    except Exception:  # unreadable, corrupt, truncated: the reader reports it
+        return None
+
+
+# --- one partition (worker) ----------------------------------------------------------------
+
+
+def run_partition(part: Partition, job: Job, output: str | None) -> PartResult:
+    """Process one partition as a local run would, and commit its part file. Runs on a worker."""
+    stats = Stats()
+    errors: list[dict[str, Any]] = []
+    written = 0
+    sink = PartSink(output, part.index) if output is not None else None
+    try:
+        for chunk in chunks(partition_items(part, job.settings)):
+            for result in process_items(chunk, job):
+                if result.error is not None:
+                    errors.append(result.error.to_dict())
+                    stats.add_error(result.error.error)
+                else:
+                    stats.add_page(result.records, result.bytes, result.page_words)
+                if sink is not None:
+                    for record in result.records:
+                        sink.write(to_json_line(record))
+                    written += len(result.records)
+        if sink is not None:
+            sink.commit()
+    except BaseException:
+        if sink is not None:
+            sink.abort()
+        raise
+    return PartResult(part.index, stats, errors, written, sink.path if sink else None)
+
+
+def partition_items(part: Partition, settings: Settings) -> Iterator[Document | ErrorRecord]:
+    """The partition's documents, named as a local run names them."""
+    from itertools import islice
+
+    from newsdump.sources import iter_documents, iter_path_documents
+
+    if is_url(part.path):
+        items = _url_documents(part, settings, iter_documents)
+    else:
+        items = iter_path_documents(part.path, settings, part.source, part.first)
+    yield from items if part.count is None else islice(items, part.count)
+
+
+def _url_documents(
+    part: Partition, settings: Settings, iter_documents: Any
+) -> Iterator[Document | ErrorRecord]:
+    try:
+        raw = _open(part.path)
+    except OSError as exc:
+        yield ErrorRecord(part.source, "unreadable", f"cannot open: {exc.strerror or exc}")
+        return
+    with raw:
+        yield from iter_documents(raw, part.source, settings, part.first)
+
+
+def _open(path: str) -> BinaryIO:
+    if not is_url(path):
+        return open(path, "rb")
+    import fsspec
+
+    handle: BinaryIO = fsspec.open(path, "rb").open()
+    return handle
+
+
+# --- output directory ----------------------------------------------------------------------
+
+
+class PartSink:
+    """Lines to `OUT/part-NNNNN.jsonl.gz` through a temporary name, renamed on commit: a
+    retried task replaces the part, and an aborted one leaves only its hidden temporary."""
+
+    def __init__(self, output: str, index: int) -> None:
+        self.path = _join(output, PART_NAME.format(index))
+        self._local: AtomicFileSink | None = None
+        if not is_url(output):
+            self._local = AtomicFileSink(self.path)
+            return
+        import fsspec
+
+        self._tmp = _join(output, f".{PART_NAME.format(index)}.{uuid.uuid4().hex}.tmp")
+        self._fs, _ = fsspec.core.url_to_fs(output)
+        self._raw: BinaryIO = self._fs.open(self._tmp, "wb")
+        self._out = compressor(self._raw, self.path)
+
+    def write(self, line: bytes) -> None:
+        if self._local is not None:
+            self._local.write(line)
+        else:
+            self._out.write(line)
+
+    def commit(self) -> None:
+        if self._local is not None:
+            self._local.commit()
+            return
+        self._out.close()
+        self._raw.close()
+        self._fs.mv(self._tmp, self.path)
+
+    def abort(self) -> None:
+        if self._local is not None:
+            self._local.abort()
+            return
+        try:
+            self._raw.close()
+        finally:
+            if self._fs.exists(self._tmp):
+                self._fs.rm(self._tmp)
+
+
+def prepare_output(output: str) -> None:
+    """Create the directory; a previous run's `_SUCCESS` goes first, then its parts."""
+    if not is_url(output):
+        if os.path.exists(output) and not os.path.isdir(output):
+            raise ClusterUsage(f"-o names a directory with --cluster; {output} is a file")
+        parent = os.path.dirname(os.path.abspath(output))
+        if not os.path.isdir(parent):
+            raise ClusterUsage(f"directory does not exist: {parent}")
+        os.makedirs(output, exist_ok=True)
+        _remove(output, [SUCCESS])
+        _remove(output, [n for n in os.listdir(output) if _is_part(n)])
+        return
+    from fsspec.core import url_to_fs
+
+    fs, root = url_to_fs(output)
+    fs.makedirs(root, exist_ok=True)
+    if fs.exists(_join(root, SUCCESS)):
+        fs.rm(_join(root, SUCCESS))
+    for name in fs.ls(root, detail=False):
+        if _is_part(name.rstrip("/").rsplit("/", 1)[-1]):
+            fs.rm(name)
+
+
+def commit_output(output: str) -> None:
+    """Every part is in place: drop the temporaries of lost attempts, write `_SUCCESS`."""
+    if not is_url(output):
+        _remove(output, [n for n in os.listdir(output) if _is_temporary(n)])
+        with open(os.path.join(output, SUCCESS), "wb") as marker:
+            marker.flush()
+            os.fsync(marker.fileno())
+        return
+    from fsspec.core import url_to_fs
+
+    fs, root = url_to_fs(output)
+    for name in fs.ls(root, detail=False):
+        if _is_temporary(name.rstrip("/").rsplit("/", 1)[-1]):
+            fs.rm(name)
+    fs.touch(_join(root, SUCCESS))
+
+
+def _is_part(name: str) -> bool:
+    return name.startswith("part-") and name.endswith(".jsonl.gz")
+
+
+def _is_temporary(name: str) -> bool:
+    return name.startswith(".part-") and name.endswith(".tmp")
+
+
+def _remove(directory: str, names: list[str]) -> None:
+    for name in names:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(os.path.join(directory, name))
+
+
+def _join(directory: str, name: str) -> str:
+    return f"{directory.rstrip('/')}/{name}" if is_url(directory) else os.path.join(directory, name)

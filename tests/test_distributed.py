@@ -1,0 +1,356 @@
+"""`--cluster`: the same job on a real Dask cluster (a `dask scheduler` and `dask worker`
+processes on 127.0.0.1, started here) writes exactly what the local run writes."""
+
+from __future__ import annotations
+
+import gzip
+import os
+import random
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import orjson
+import pytest
+from typer.testing import CliRunner
+
+pytest.importorskip("dask.distributed")
+
+import contextlib
+
+from newsdump import distributed
+from newsdump.cli import app
+from newsdump.runner import Job
+from newsdump.settings import Settings
+
+ROOT = Path(__file__).resolve().parents[1]
+WARC = ROOT / "examples" / "crawl.warc.wet.gz"
+TIMING = {"seconds", "documents_per_second", "mb_per_second"}
+STARTUP_SECONDS = 60
+
+WORDS = (
+    "council harbour ferry strike budget school library river bridge market festival "
+    "minister vote report plan city residents weather storm museum election workers union "
+    "water station train road hospital nurses teachers court judge police mayor port"
+).split()
+NAMES = ["Ana Lima", "Tom Berg", "Mei Chen", "Jon Ruiz", "Ida Holm", "Sam Okafor"]
+
+
+# --- inputs: text dumps, JSONL, gzip (JSONL and a multi-page text stream), a WARC/WET ------
+
+
+def sentence(rng: random.Random) -> str:
+    words = [rng.choice(WORDS) for _ in range(rng.randint(8, 16))]
+    return " ".join(words).capitalize() + "."
+
+
+def page(rng: random.Random, n: int) -> str:
+    headline = " ".join(rng.choice(WORDS) for _ in range(6)).title()
+    paragraphs = [" ".join(sentence(rng) for _ in range(rng.randint(2, 4))) for _ in range(4)]
+    feed = [" ".join(rng.choice(WORDS) for _ in range(7)).title() for _ in range(4)]
+    return "\n".join(
+        [
+            "Home | News | Sport | Weather",
+            headline,
+            f"By {rng.choice(NAMES)}",
+            f"March {n % 28 + 1}, 2024",
+            "",
+            "\n\n".join(paragraphs),
+            "",
+            "Most read",
+            *feed,
+            "Subscribe to our newsletter",
+        ]
+    )
+
+
+def html_page(rng: random.Random, n: int) -> str:
+    body = "".join(f"<p>{sentence(rng)} {sentence(rng)}</p>" for _ in range(4))
+    return (
+        f"<!doctype html><html><head><title>Story {n}</title></head><body>"
+        f"<h1>Story {n}</h1><article>{body}</article></body></html>"
+    )
+
+
+def jsonl(rng: random.Random, prefix: str, n: int) -> bytes:
+    lines = []
+    for i in range(n):
+        text = html_page(rng, i) if i % 25 == 7 else page(rng, i)
+        lines.append(
+            orjson.dumps({"id": f"{prefix}-{i}", "url": f"https://x.test/{i}", "text": text})
+        )
+        if i == 40:
+            lines.append(b"")  # blank lines are not documents
+            lines.append(b"{not json")  # an error record, in both runs
+    return b"\n".join(lines) + b"\n"
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """About 330 documents: 150 text files in two directories, 100 JSONL lines, a gzip JSONL
+    of 60, a gzip text stream of 20 pages, and the WARC/WET example."""
+    rng = random.Random(7)
+    top = tmp_path_factory.mktemp("corpus")
+    for i in range(150):
+        (top / ("a" if i % 2 else "b")).mkdir(exist_ok=True)
+        (top / ("a" if i % 2 else "b") / f"page-{i:03d}.txt").write_text(page(rng, i))
+    (top / "pages.jsonl").write_bytes(jsonl(rng, "j", 100))
+    (top / "more.jsonl.gz").write_bytes(gzip.compress(jsonl(rng, "g", 60)))
+    stream = "\n\f\n".join(page(rng, i) for i in range(20))
+    (top / "stream.txt.gz").write_bytes(gzip.compress(stream.encode()))
+    if WARC.exists():
+        shutil.copy(WARC, top / "crawl.warc.wet.gz")
+    return top
+
+
+# --- a real cluster: one scheduler, two workers, subprocesses of the test -------------------
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class Cluster:
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        self.address = f"tcp://127.0.0.1:{free_port()}"
+        self.procs: list[subprocess.Popen[bytes]] = []
+        port = self.address.rsplit(":", 1)[1]
+        self._start("scheduler", "--host", "127.0.0.1", "--port", port, "--no-dashboard")
+
+    def _start(self, *args: str) -> subprocess.Popen[bytes]:
+        log = open(self.directory / f"{args[0]}-{len(self.procs)}.log", "wb")  # noqa: SIM115
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "dask", *args],
+            cwd=self.directory,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,  # its own process group: killed whole in teardown
+        )
+        log.close()
+        self.procs.append(proc)
+        return proc
+
+    def add_worker(self) -> subprocess.Popen[bytes]:
+        return self._start(
+            "worker",
+            self.address,
+            "--nthreads",
+            "1",
+            "--no-nanny",
+            "--no-dashboard",
+            "--host",
+            "127.0.0.1",
+            "--memory-limit",
+            "0",
+        )
+
+    def wait_for_workers(self, n: int) -> None:
+        from dask.distributed import Client
+
+        with Client(self.address, timeout=STARTUP_SECONDS) as client:
+            client.wait_for_workers(n, timeout=STARTUP_SECONDS)
+
+    def workers(self) -> int:
+        from dask.distributed import Client
+
+        with Client(self.address, timeout=STARTUP_SECONDS) as client:
+            return len(client.scheduler_info()["workers"])
+
+    def kill(self, proc: subprocess.Popen[bytes]) -> None:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=10)
+
+    def close(self) -> None:
+        for proc in reversed(self.procs):
+            with contextlib.suppress(ProcessLookupError, subprocess.TimeoutExpired):
+                self.kill(proc)
+
+    def logs(self) -> str:
+        return "\n".join(p.read_text(errors="replace") for p in self.directory.glob("*.log"))
+
+
+@pytest.fixture(scope="module")
+def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
+    c = Cluster(tmp_path_factory.mktemp("dask"))
+    try:
+        c.add_worker()
+        c.add_worker()
+        c.wait_for_workers(2)
+        yield c
+    except Exception:
+        print(c.logs(), file=sys.stderr)
+        raise
+    finally:
+        c.close()
+
+
+# --- helpers --------------------------------------------------------------------------------
+
+
+def invoke(*args: str) -> Any:
+    return CliRunner().invoke(app, list(args), catch_exceptions=False)
+
+
+def local_extract(corpus: Path, tmp: Path) -> tuple[list[bytes], list[bytes]]:
+    """The local run's records and error lines, as references."""
+    out, errors = tmp / "local.jsonl", tmp / "local-errors.jsonl"
+    result = invoke("extract", str(corpus), "-j", "1", "-o", str(out), "--errors", str(errors))
+    assert result.exit_code == 1  # the line that is not JSON
+    return out.read_bytes().splitlines(), errors.read_bytes().splitlines()
+
+
+def part_lines(out: Path) -> list[bytes]:
+    lines: list[bytes] = []
+    for part in sorted(out.glob("part-*.jsonl.gz")):
+        lines.extend(gzip.decompress(part.read_bytes()).splitlines())
+    return lines
+
+
+def by_source(lines: list[bytes]) -> list[bytes]:
+    return sorted(lines, key=lambda line: (orjson.loads(line)["source"], line))
+
+
+def assert_same_output(cluster_lines: list[bytes], local_lines: list[bytes]) -> None:
+    assert len(local_lines) > 300
+    assert Counter(cluster_lines) == Counter(local_lines)  # every record, exactly once
+    assert by_source(cluster_lines) == by_source(local_lines)
+    assert cluster_lines == local_lines  # parts in order are the input order
+
+
+@pytest.fixture(scope="module")
+def reference(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[list[bytes], ...]:
+    return local_extract(corpus, tmp_path_factory.mktemp("local"))
+
+
+# --- tests ----------------------------------------------------------------------------------
+
+
+def test_extract_on_cluster_writes_what_a_local_run_writes(
+    corpus: Path, cluster: Cluster, reference: tuple[list[bytes], list[bytes]], tmp_path: Path
+) -> None:
+    local_lines, local_errors = reference
+    out, errors = tmp_path / "out", tmp_path / "errors.jsonl"
+    (tmp_path / "out").mkdir()
+    (out / "part-00999.jsonl.gz").write_bytes(gzip.compress(b'{"stale": true}\n'))
+    result = invoke(
+        "extract",
+        str(corpus),
+        "--cluster",
+        cluster.address,
+        "-o",
+        str(out),
+        "--errors",
+        str(errors),
+    )
+    assert result.exit_code == 1, result.output
+    assert_same_output(part_lines(out), local_lines)
+    assert errors.read_bytes().splitlines() == local_errors
+    names = sorted(p.name for p in out.iterdir())
+    assert names[0] == "_SUCCESS"
+    assert names[1:] == [f"part-{i:05d}.jsonl.gz" for i in range(len(names) - 1)]
+
+
+def test_large_jsonl_files_are_cut_by_record_count(
+    corpus: Path, cluster: Cluster, reference: tuple[list[bytes], list[bytes]], tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    job = Job(Settings(), "extract")
+    files = len(list(distributed.list_inputs([str(corpus)])))
+    result = distributed.run_on_cluster(
+        cluster.address, [str(corpus)], job, str(out), partition_bytes=8192
+    )
+    assert result.partitions > files + 10  # both JSONL files, the gzip one too, were cut
+    assert_same_output(part_lines(out), reference[0])
+    assert result.errors == [orjson.loads(line) for line in reference[1]]
+
+
+def test_a_worker_lost_mid_run_loses_and_duplicates_nothing(
+    corpus: Path, cluster: Cluster, reference: tuple[list[bytes], list[bytes]], tmp_path: Path
+) -> None:
+    victim = cluster.add_worker()
+    cluster.wait_for_workers(3)
+    done: list[int] = []
+
+    def on_part(part: distributed.PartResult) -> None:
+        done.append(part.index)
+        if len(done) == 5:  # the victim is busy with a partition of its own by now
+            cluster.kill(victim)
+
+    out = tmp_path / "out"
+    job = Job(Settings(), "extract")
+    result = distributed.run_on_cluster(
+        cluster.address, [str(corpus)], job, str(out), partition_bytes=8192, on_part=on_part
+    )
+    assert victim.returncode == -signal.SIGKILL
+    assert cluster.workers() == 2
+    assert sorted(done) == list(range(result.partitions))
+    assert_same_output(part_lines(out), reference[0])
+    assert (out / "_SUCCESS").exists()
+    assert not [p for p in out.iterdir() if p.name.startswith(".")]  # no temporaries left
+
+
+def test_stats_on_cluster_equals_stats_run_locally(corpus: Path, cluster: Cluster) -> None:
+    local = invoke("stats", str(corpus), "--json", "-j", "1")
+    remote = invoke("stats", str(corpus), "--json", "--cluster", cluster.address)
+    assert local.exit_code == remote.exit_code == 1
+    want, got = orjson.loads(local.stdout), orjson.loads(remote.stdout)
+    assert want["documents"] > 300
+    assert {k: v for k, v in got.items() if k not in TIMING} == {
+        k: v for k, v in want.items() if k not in TIMING
+    }
+
+
+def test_stats_merge_in_partition_order(corpus: Path, cluster: Cluster) -> None:
+    """Per-partition Stats add up to the local run's, however the partitions were cut."""
+    job = Job(Settings(), "split")
+    whole = distributed.run_on_cluster(cluster.address, [str(corpus)], job, None)
+    cut = distributed.run_on_cluster(
+        cluster.address, [str(corpus)], job, None, partition_bytes=8192
+    )
+    assert cut.partitions > whole.partitions
+    assert cut.stats.to_dict() == whole.stats.to_dict()
+
+
+# --- usage ----------------------------------------------------------------------------------
+
+
+def test_cluster_needs_an_output_directory_and_files(corpus: Path) -> None:
+    result = invoke("extract", str(corpus), "--cluster", "local:1")
+    assert result.exit_code == 2
+    assert "output directory" in result.output
+    result = invoke("extract", "-", "--cluster", "local:1", "-o", "out")
+    assert result.exit_code == 2
+    assert "stdin" in result.output
+    result = invoke("extract", str(corpus), "--cluster", "local:x", "-o", str(corpus / "o"))
+    assert result.exit_code == 2
+    assert not (corpus / "o").exists()
+
+
+def test_without_dask_cluster_says_what_to_install(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "dask.distributed", None)  # import fails
+    result = invoke("extract", str(corpus), "--cluster", "local", "-o", str(tmp_path / "o"))
+    assert result.exit_code == 2
+    assert result.output.strip() == "newsdump: --cluster needs Dask: pip install newsdump[dask]"
+
+
+def test_local_cluster(corpus: Path, tmp_path: Path) -> None:
+    """`--cluster local:N` starts its own workers on this machine."""
+    started = time.monotonic()
+    out = tmp_path / "out"
+    result = invoke("extract", str(corpus / "a"), "--cluster", "local:2", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert len(part_lines(out)) == 75
+    assert time.monotonic() - started < STARTUP_SECONDS
