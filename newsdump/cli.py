@@ -9,6 +9,7 @@ import signal
 import sys
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from enum import StrEnum
 from types import FrameType
 from typing import Annotated, Any, BinaryIO, Optional
@@ -18,9 +19,19 @@ import typer
 from newsdump import __version__
 from newsdump.pipeline import DocResult
 from newsdump.records import to_json_line
-from newsdump.runner import Job, MissingPath, check_paths, expand_paths, iter_inputs, run
-from newsdump.settings import Settings
-from newsdump.sinks import AtomicFileSink, Sink, StreamSink
+from newsdump.runner import (
+    InputDone,
+    Job,
+    MissingPath,
+    check_paths,
+    expand_paths,
+    iter_inputs,
+    iter_inputs_tracked,
+    run,
+    run_items,
+)
+from newsdump.settings import DOCUMENT_TIMEOUT, MAX_DOCUMENT_BYTES, Settings
+from newsdump.sinks import AppendSink, AtomicFileSink, OutputLocked, OutputShrunk, Sink, StreamSink
 from newsdump.stats import Stats
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_TERMINATED = 0, 1, 2, 130, 143
@@ -44,8 +55,8 @@ class InputFormat(StrEnum):
     warc = "warc"
 
 
-class Terminated(Exception):
-    """SIGTERM arrived."""
+class Terminated(BaseException):
+    """SIGTERM arrived (a BaseException, as KeyboardInterrupt: no `except Exception` stops it)."""
 
 
 Paths = Annotated[
@@ -95,6 +106,26 @@ Cluster = Annotated[
     ),
 ]
 
+StateOpt = Annotated[
+    Optional[str],
+    typer.Option(
+        "--state",
+        metavar="FILE",
+        help="Incremental run: skip the inputs this SQLite file records as done, append to -o "
+        "(required), record the new ones. Safe to kill and rerun: every page once.",
+    ),
+]
+MaxBytes = Annotated[
+    int,
+    typer.Option("--max-bytes", min=1, help="A page larger than this is an error record."),
+]
+Timeout = Annotated[
+    float,
+    typer.Option(
+        "--timeout", min=0, help="Seconds for one page; slower is an error record (0: no limit)."
+    ),
+]
+
 
 def _version(value: bool) -> None:
     if value:
@@ -124,6 +155,9 @@ def extract(
     debug: Debug = False,
     unbuffered: Unbuffered = False,
     model: Model = None,
+    state: StateOpt = None,
+    max_bytes: MaxBytes = MAX_DOCUMENT_BYTES,
+    timeout: Timeout = DOCUMENT_TIMEOUT,
     cluster: Cluster = None,
 ) -> None:
     """One JSON line per page: its main article (title, authors, published, lang, text, words).
@@ -131,6 +165,13 @@ def extract(
     Example: newsdump extract dumps/ -j 2 -o articles.jsonl.zst
     """
     settings = Settings(model=model, text_field=text_field, format=format.value)
+    settings = replace(settings, max_document_bytes=max_bytes, timeout=timeout)
+    if state is not None:
+        raise typer.Exit(
+            _execute_state(
+                "extract", paths, settings, output, jobs, progress, glob, errors, debug, state
+            )
+        )
     if cluster:
         args = (paths, settings, output, glob, errors, debug, progress)
         raise typer.Exit(_on_cluster(cluster, "extract", *args)[0])
@@ -156,6 +197,9 @@ def split(
     debug: Debug = False,
     unbuffered: Unbuffered = False,
     model: Model = None,
+    state: StateOpt = None,
+    max_bytes: MaxBytes = MAX_DOCUMENT_BYTES,
+    timeout: Timeout = DOCUMENT_TIMEOUT,
     cluster: Cluster = None,
 ) -> None:
     """One JSON line per story, in page order: the article (kind "article") and every other
@@ -166,6 +210,13 @@ def split(
     settings = Settings(
         model=model, text_field=text_field, format=format.value, boilerplate=boilerplate
     )
+    settings = replace(settings, max_document_bytes=max_bytes, timeout=timeout)
+    if state is not None:
+        raise typer.Exit(
+            _execute_state(
+                "split", paths, settings, output, jobs, progress, glob, errors, debug, state
+            )
+        )
     if cluster:
         args = (paths, settings, output, glob, errors, debug, progress)
         raise typer.Exit(_on_cluster(cluster, "split", *args)[0])
@@ -457,10 +508,248 @@ def _silence_stdout() -> None:
         pass
 
 
+EXIT_LOCKED = 75  # EX_TEMPFAIL: another run holds the state or the output; try again later
+
+
+def _execute_state(
+    mode: str,
+    paths: list[str] | None,
+    settings: Settings,
+    output: str | None,
+    jobs: int | None,
+    progress: bool | None,
+    glob: str | None,
+    errors: str | None,
+    debug: bool,
+    state_path: str,
+) -> int:
+    """An incremental run: inputs that the state records as done are skipped, the others'
+    records are appended to `output`, and the state is committed (in batches) only after the
+    records it covers are fsynced. stdin (`-`) cannot be recorded: it is read every time."""
+    from newsdump.state import COMMIT_EVERY_FILES, COMMIT_EVERY_SECONDS, InputEntry
+
+    if output is None:
+        raise typer.BadParameter("--state needs -o FILE: the records are appended to it")
+    inputs = paths or ["-"]
+    try:
+        check_paths(inputs)
+    except MissingPath as exc:
+        raise typer.BadParameter(f"no such file or directory: {exc}", param_hint="PATHS") from None
+    if not os.path.isdir(os.path.dirname(os.path.abspath(output))):
+        raise typer.BadParameter(f"directory does not exist: {output}", param_hint="--output")
+    opened = _open_state(state_path, mode, output)
+    if isinstance(opened, int):
+        return opened
+    state, sink = opened
+    workers = 1 if debug else (jobs or os.cpu_count() or 1)
+    bar = _progress_bar(sys.stderr.isatty() if progress is None else progress)
+    error_out: BinaryIO = open(errors, "ab") if errors else sys.stderr.buffer  # noqa: SIM115
+    signals = _Signals()
+    done: list[tuple[str, InputEntry]] = []
+    counts = [0, 0, 0]  # documents, records, errors of the input being read
+    failed = 0
+    last_commit = time.monotonic()
+
+    def commit(length: int | None) -> None:
+        nonlocal done, last_commit
+        if length is not None:
+            state.commit(done, output, length)
+        done = []
+        last_commit = time.monotonic()
+
+    signals.install()
+    try:
+        items = iter_inputs_tracked(expand_paths(inputs, glob), settings, state)
+        for result in run_items(items, Job(settings, mode, debug), workers):
+            with signals.deferred():
+                if isinstance(result, InputDone):
+                    sink.mark()
+                    entry = result.entry(*counts)
+                    if entry is not None:
+                        done.append((result.path, entry))
+                    counts = [0, 0, 0]
+                    due = time.monotonic() - last_commit >= COMMIT_EVERY_SECONDS
+                    if done and (due or len(done) >= COMMIT_EVERY_FILES):
+                        commit(sink.sync())
+                    continue
+                counts[0] += 1
+                if result.error is not None:
+                    failed += 1
+                    counts[2] += 1
+                    error_out.write(to_json_line(result.error.to_dict()))
+                    error_out.flush()
+                for record in result.records:
+                    sink.write(to_json_line(record))
+                counts[1] += len(result.records)
+                bar.update(1)
+        with signals.deferred():
+            commit(sink.sync())
+    except (KeyboardInterrupt, Terminated) as exc:
+        with signals.deferred():
+            commit(sink.sync_to_mark())  # keep every input that was complete
+        return EXIT_INTERRUPTED if isinstance(exc, KeyboardInterrupt) else EXIT_TERMINATED
+    finally:
+        signals.restore()
+        bar.close()
+        sink.close()
+        state.close()
+        if errors:
+            error_out.close()
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+def _open_state(state_path: str, mode: str, output: str) -> tuple[Any, AppendSink] | int:
+    """The state (locked) and the output (cut back to what the state covers), or an exit code
+    after a one-line message."""
+    from newsdump.state import State, StateError, StateLocked
+
+    try:
+        state = State.open(state_path, mode=mode)
+    except StateLocked as exc:
+        typer.echo(f"newsdump: {exc}", err=True)
+        return EXIT_LOCKED
+    except StateError as exc:
+        typer.echo(f"newsdump: {exc}", err=True)
+        return EXIT_USAGE
+    try:
+        sink = AppendSink(output, state.output_length(output))
+        state.commit([], output, sink.length)  # the length this run starts from
+    except OutputLocked as exc:
+        state.close()
+        typer.echo(f"newsdump: {exc}", err=True)
+        return EXIT_LOCKED
+    except (OutputShrunk, OSError) as exc:
+        state.close()
+        typer.echo(f"newsdump: {exc}", err=True)
+        return EXIT_USAGE
+    return state, sink
+
+
+class _Signals:
+    """SIGINT and SIGTERM raise KeyboardInterrupt / Terminated, except inside `deferred()`
+    (writing a record, committing the state), where they wait until the block is done."""
+
+    def __init__(self) -> None:
+        self._critical = False
+        self._pending: int | None = None
+        self._previous: dict[int, Any] = {}
+
+    def install(self) -> None:
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            self._previous[signum] = signal.signal(signum, self._handle)
+
+    def restore(self) -> None:
+        for signum, handler in self._previous.items():
+            signal.signal(signum, handler)
+        self._previous = {}
+
+    def _handle(self, signum: int, frame: FrameType | None) -> None:
+        if self._critical:
+            self._pending = signum
+        else:
+            self._raise(signum)
+
+    @staticmethod
+    def _raise(signum: int) -> None:
+        if signum == signal.SIGINT:
+            raise KeyboardInterrupt()
+        raise Terminated()
+
+    @contextlib.contextmanager
+    def deferred(self) -> Iterator[None]:
+        self._critical = True
+        try:
+            yield
+        finally:
+            self._critical = False
+        if self._pending is not None:
+            signum, self._pending = self._pending, None
+            self._raise(signum)
+
+
+state_app = typer.Typer(
+    no_args_is_help=True,
+    help="What an incremental-run state file (--state) holds, and making it forget inputs.",
+)
+app.add_typer(state_app, name="state")
+
+
+@state_app.command("show")
+def state_show(
+    file: Annotated[str, typer.Argument(help="The state file (--state FILE).")],
+    json: Annotated[
+        bool, typer.Option("--json", help="One JSON object, with every input.")
+    ] = False,
+) -> None:
+    """What a state holds: a summary and the inputs it records as processed.
+
+    Example: newsdump state show news.state --json | jq '.inputs_list[].path'
+    """
+    from newsdump.state import State, StateError
+
+    try:
+        with State.open(file, lock=False, create=False) as state:
+            summary = state.summary()
+            entries = [e.to_dict() for e in state.entries()]
+    except StateError as exc:
+        typer.echo(f"newsdump: {exc}", err=True)
+        raise typer.Exit(EXIT_USAGE) from None
+    if json:
+        sys.stdout.buffer.write(to_json_line({**summary, "inputs_list": entries}))
+        sys.stdout.flush()
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    head = Table(title=f"newsdump state {file}", show_header=False, title_justify="left")
+    head.add_column("what", style="bold")
+    head.add_column("value")
+    for key in ("mode", "created_at", "inputs", "bytes", "documents", "records", "errors"):
+        head.add_row(key, str(summary[key] if summary[key] is not None else "-"))
+    head.add_row("last processed", str(summary["last_processed"] or "-"))
+    for out in summary["outputs"]:
+        head.add_row("output", f"{out['path']} ({out['length']} bytes, {out['updated_at']})")
+    console = Console(soft_wrap=False)
+    console.print(head)
+    table = Table(title="inputs", title_justify="left")
+    for column in ("path", "size", "docs", "records", "errors", "processed"):
+        table.add_column(column, justify="left" if column in ("path", "processed") else "right")
+    for e in entries:
+        table.add_row(
+            e["path"], str(e["size"]), str(e["documents"]), str(e["records"]),
+            str(e["errors"]), e["processed_at"],
+        )  # fmt: skip
+    console.print(table)
+
+
+@state_app.command("forget")
+def state_forget(
+    file: Annotated[str, typer.Argument(help="The state file (--state FILE).")],
+    paths: Annotated[list[str], typer.Argument(help="Inputs (or directories) to process again.")],
+) -> None:
+    """Forget inputs, so that the next run processes them again (their new records are appended;
+    the old ones stay in the output).
+
+    Example: newsdump state forget news.state dumps/2024-05-01/
+    """
+    from newsdump.state import State, StateError, StateLocked
+
+    try:
+        with State.open(file, create=False) as state:
+            n = sum(state.forget(path) for path in paths)
+    except StateLocked as exc:
+        typer.echo(f"newsdump: {exc}", err=True)
+        raise typer.Exit(EXIT_LOCKED) from None
+    except StateError as exc:
+        typer.echo(f"newsdump: {exc}", err=True)
+        raise typer.Exit(EXIT_USAGE) from None
+    typer.echo(f"forgot {n} input{'s' if n != 1 else ''}", err=True)
+
+
 def main() -> None:
     """Entry point: usage errors as one line and exit 2; Ctrl-C exits 130."""
     try:
-        rv = app(standalone_mode=False)
+        rv = app(standalone_mode=False, prog_name="newsdump")
     except typer.Abort:
         sys.exit(EXIT_INTERRUPTED)
     except KeyboardInterrupt:

@@ -6,20 +6,30 @@ processes, at most a few chunks in flight, and results come back in input order.
 
 from __future__ import annotations
 
+import contextlib
+import faulthandler
+import io
+import multiprocessing
 import os
+import signal
+import stat
 import sys
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from fnmatch import fnmatch
+from types import FrameType
+from typing import IO, Any, TypeVar
 
 from newsdump.document import Document
 from newsdump.pipeline import DocResult, process_document
 from newsdump.records import ErrorRecord
 from newsdump.settings import Settings
-from newsdump.sources import iter_documents, iter_path_documents
+from newsdump.sources import iter_documents
+from newsdump.state import HashingReader, InputEntry, State, now_iso
 
 CHUNK_DOCUMENTS = 32  # documents sent to a worker at once
 CHUNK_BYTES = 2 * 1024 * 1024  # ... or fewer, when they are large
@@ -94,7 +104,85 @@ def iter_inputs(paths: Iterable[str], settings: Settings) -> Iterator[Document |
         if path == STDIN:
             yield from iter_documents(sys.stdin.buffer, STDIN, settings)
         else:
-            yield from iter_path_documents(path, settings)
+            yield from _file_documents(path, source_name(path), settings)
+
+
+def source_name(path: str) -> str:
+    """A path as the `source` field shows it: valid UTF-8 whatever bytes the name holds."""
+    return os.fsencode(path).decode("utf-8", errors="replace")
+
+
+def _file_documents(path: str, source: str, settings: Settings) -> Iterator[Document | ErrorRecord]:
+    try:
+        handle = open(path, "rb")  # noqa: SIM115 - closed below, after the generator is done
+    except OSError as exc:
+        yield ErrorRecord(source, "unreadable", f"cannot open: {exc.strerror or exc}")
+        return
+    with handle:
+        yield from iter_documents(handle, source, settings)
+
+
+@dataclass(frozen=True, slots=True)
+class InputDone:
+    """Marks, in the stream of results, that every document of one input came before it.
+    `sha256` is None for an input that is not to be recorded (stdin, unreadable)."""
+
+    path: str
+    size: int = 0
+    mtime_ns: int = 0
+    sha256: str | None = None
+    refresh: InputEntry | None = None  # unchanged content, moved mtime: record this, skip
+
+    def entry(self, documents: int, records: int, errors: int) -> InputEntry | None:
+        if self.refresh is not None:
+            return self.refresh
+        if self.sha256 is None:
+            return None
+        return InputEntry(
+            source_name(os.path.abspath(self.path)), self.size, self.mtime_ns, self.sha256,
+            now_iso(), documents, records, errors,
+        )  # fmt: skip
+
+
+Item = Document | ErrorRecord | InputDone
+Result = DocResult | InputDone
+
+
+def iter_inputs_tracked(paths: Iterable[str], settings: Settings, state: State) -> Iterator[Item]:
+    """Documents of the inputs that `state` does not record as processed as they are now, each
+    input followed by its `InputDone` (which carries the size, mtime and hash read before and
+    while reading it). stdin is read every time."""
+    for path in paths:
+        if path == STDIN:
+            yield from iter_documents(sys.stdin.buffer, STDIN, settings)
+            yield InputDone(STDIN)
+            continue
+        source = source_name(path)
+        try:
+            handle = open(path, "rb")  # noqa: SIM115 - closed below
+            st = os.fstat(handle.fileno())
+        except OSError as exc:
+            yield ErrorRecord(source, "unreadable", f"cannot open: {exc.strerror or exc}")
+            yield InputDone(path)
+            continue
+        with handle:
+            if not stat.S_ISREG(st.st_mode):
+                yield ErrorRecord(source, "unreadable", "not a regular file")
+                yield InputDone(path)
+                continue
+            seen = state.unchanged(path, st)
+            if seen is True:
+                continue
+            if isinstance(seen, InputEntry):
+                yield InputDone(path, refresh=seen)
+                continue
+            reader = HashingReader(handle)
+            yield from iter_documents(io.BufferedReader(reader, 1 << 16), source, settings)
+            try:
+                sha256: str | None = reader.finish()
+            except OSError:
+                sha256 = None
+            yield InputDone(path, st.st_size, st.st_mtime_ns, sha256)
 
 
 def process_items(items: list[Document | ErrorRecord], job: Job) -> list[DocResult]:
@@ -104,12 +192,85 @@ def process_items(items: list[Document | ErrorRecord], job: Job) -> list[DocResu
         if isinstance(item, ErrorRecord):
             out.append(DocResult(item.source, error=item))
         else:
-            out.append(process_document(item, job.settings, job.mode, job.debug))
+            out.append(process_with_limits(item, job))
     return out
 
 
-def chunks(items: Iterable[Document | ErrorRecord]) -> Iterator[list[Document | ErrorRecord]]:
-    chunk: list[Document | ErrorRecord] = []
+def process_marked(items: list[Item], job: Job) -> list[Result]:
+    """`process_items`, where `InputDone` markers pass through in place."""
+    out: list[Result] = []
+    for item in items:
+        if isinstance(item, InputDone):
+            out.append(item)
+        else:
+            out.extend(process_items([item], job))
+    return out
+
+
+class DocumentTimeout(BaseException):
+    """The document took longer than the configured timeout.
+
+    A BaseException, so that the pipeline's per-document `except Exception` lets it through."""
+
+
+def process_with_limits(doc: Document, job: Job) -> DocResult:
+    """`process_document` under `settings.timeout`: past it, an error record of kind "timeout".
+    A SIGALRM timer interrupts Python code; in a worker process, a hard limit (twice the
+    timeout, plus a grace) ends the process itself when C code does not give way, and the
+    runner reports that document as `worker_died`."""
+    timeout = job.settings.timeout
+    if (
+        timeout <= 0
+        or job.debug
+        or threading.current_thread() is not threading.main_thread()
+        or not hasattr(signal, "setitimer")
+    ):
+        return process_document(doc, job.settings, job.mode, job.debug)
+    armed = [True]
+
+    def on_alarm(signum: int, frame: FrameType | None) -> None:
+        if armed[0]:
+            raise DocumentTimeout()
+
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    in_worker = multiprocessing.parent_process() is not None
+    if in_worker:
+        faulthandler.dump_traceback_later(
+            timeout * 2 + HARD_TIMEOUT_GRACE, exit=True, file=_devnull()
+        )
+    signal.setitimer(signal.ITIMER_REAL, timeout, 1.0)  # fires again if swallowed once
+    try:
+        result = process_document(doc, job.settings, job.mode, job.debug)
+        armed[0] = False
+        return result
+    except DocumentTimeout:
+        armed[0] = False
+        message = f"processing took longer than {timeout:g} s (--timeout)"
+        error = ErrorRecord(doc.source, "timeout", message, stage="extract")
+        return DocResult(doc.source, error=error, bytes=len(doc.text))
+    finally:
+        armed[0] = False
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+        if in_worker:
+            faulthandler.cancel_dump_traceback_later()
+
+
+HARD_TIMEOUT_GRACE = 10.0  # seconds past twice the timeout before a stuck worker ends itself
+_DEVNULL: list[IO[str]] = []
+
+
+def _devnull() -> IO[str]:
+    if not _DEVNULL:
+        _DEVNULL.append(open(os.devnull, "w"))  # noqa: SIM115 - kept for the process's life
+    return _DEVNULL[0]
+
+
+T = TypeVar("T")
+
+
+def chunks(items: Iterable[T]) -> Iterator[list[T]]:
+    chunk: list[T] = []
     size = 0
     for item in items:
         chunk.append(item)
@@ -123,57 +284,121 @@ def chunks(items: Iterable[Document | ErrorRecord]) -> Iterator[list[Document | 
 
 def run(items: Iterable[Document | ErrorRecord], job: Job, jobs: int) -> Iterator[DocResult]:
     """Results for every item, in input order."""
+    for result in run_items(items, job, jobs):
+        if isinstance(result, DocResult):
+            yield result
+
+
+def run_items(items: Iterable[Item], job: Job, jobs: int) -> Iterator[Result]:
+    """Results for every item, in input order; `InputDone` markers pass through in place."""
     if jobs <= 1:
         for item in items:
-            yield from process_items([item], job)
+            yield from process_marked([item], job)
         return
     yield from _run_parallel(chunks(items), job, jobs)
 
 
-def _run_parallel(
-    work: Iterator[list[Document | ErrorRecord]], job: Job, jobs: int
-) -> Iterator[DocResult]:
-    pool = ProcessPoolExecutor(max_workers=jobs)
-    # (chunk, future, tries): a chunk whose worker died is tried once more in a new pool
-    pending: deque[tuple[list[Document | ErrorRecord], Future[list[DocResult]], int]] = deque()
+def _worker_init() -> None:
+    """Workers leave Ctrl-C and SIGTERM to the main process (which ends them), and die with it
+    (Linux: even when it is SIGKILLed)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    if sys.platform == "linux":
+        import ctypes
+
+        with contextlib.suppress(OSError, AttributeError):
+            pr_set_pdeathsig = 1
+            ctypes.CDLL(None).prctl(pr_set_pdeathsig, signal.SIGKILL)
+        if os.getppid() == 1:  # the parent died before prctl
+            os._exit(1)
+
+
+class _Workers:
+    """A process pool that can be replaced when one of its workers dies."""
+
+    def __init__(self, jobs: int) -> None:
+        self.jobs = jobs
+        self.pool = self._new()
+
+    def _new(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(max_workers=self.jobs, initializer=_worker_init)
+
+    def submit(self, chunk: list[Item], job: Job) -> Future[list[Result]]:
+        return self.pool.submit(process_marked, chunk, job)
+
+    def renew(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+        self.pool = self._new()
+
+    def close(self, kill: bool) -> None:
+        if kill:  # interrupted: do not wait for the documents in progress
+            processes: dict[int, Any] = getattr(self.pool, "_processes", None) or {}
+            for process in list(processes.values()):
+                with contextlib.suppress(OSError, AttributeError, ValueError):
+                    process.kill()
+        # wait for the pool's manager thread: left running, it races the interpreter's exit
+        # hook and prints "Exception ignored ... Bad file descriptor" (CPython 3.11)
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _run_parallel(work: Iterator[list[Item]], job: Job, jobs: int) -> Iterator[Result]:
+    workers = _Workers(jobs)
+    pending: deque[tuple[list[Item], Future[list[Result]]]] = deque()
+    finished = False
     try:
         while True:
             while len(pending) < jobs * IN_FLIGHT_PER_JOB:
                 chunk = next(work, None)
                 if chunk is None:
                     break
-                pending.append((chunk, pool.submit(process_items, chunk, job), 1))
+                pending.append((chunk, workers.submit(chunk, job)))
             if not pending:
+                finished = True
                 return
-            chunk, future, tries = pending[0]
+            chunk, future = pending[0]
             try:
                 results = future.result()
             except BrokenProcessPool:
-                # a worker died (killed, out of memory): start a new pool, resubmit what was
-                # in flight; a chunk that breaks a pool twice is reported, the run goes on
-                pool.shutdown(wait=True, cancel_futures=True)
-                pool = ProcessPoolExecutor(max_workers=jobs)
-                pending.popleft()
-                if tries >= 2:
-                    yield from _worker_died(chunk)
-                else:
-                    pending.appendleft((chunk, future, tries))
-                retried = [(c, pool.submit(process_items, c, job), t + 1) for c, _, t in pending]
-                pending = deque(retried)
+                # a worker died (killed, out of memory, stuck past the hard timeout): which
+                # chunk killed it is unknown, so the chunks in flight run again one at a time
+                suspects = list(pending)
+                pending.clear()
+                workers.renew()
+                for suspect, old in suspects:
+                    if old.done() and not old.cancelled() and old.exception() is None:
+                        yield from old.result()
+                    else:
+                        yield from _isolated(suspect, job, workers)
                 continue
             pending.popleft()
             yield from results
     finally:
-        # wait for the pool's manager thread: left running, it races the interpreter's exit
-        # hook and prints "Exception ignored ... Bad file descriptor" (CPython 3.11)
-        pool.shutdown(wait=True, cancel_futures=True)
+        workers.close(kill=not finished)
 
 
-def _worker_died(chunk: list[Document | ErrorRecord]) -> Iterator[DocResult]:
+def _isolated(chunk: list[Item], job: Job, workers: _Workers) -> Iterator[Result]:
+    """Run a chunk alone; if it kills its worker again, run its documents one by one, and
+    report the one that kills its worker as `worker_died`."""
+    try:
+        results = workers.submit(chunk, job).result()
+    except BrokenProcessPool:
+        workers.renew()
+        if len(chunk) == 1:
+            yield from _worker_died(chunk)
+        else:
+            for item in chunk:
+                yield from _isolated([item], job, workers)
+        return
+    yield from results
+
+
+def _worker_died(chunk: list[Item]) -> Iterator[Result]:
     for item in chunk:
-        if isinstance(item, ErrorRecord):
+        if isinstance(item, InputDone):
+            yield item
+        elif isinstance(item, ErrorRecord):
             yield DocResult(item.source, error=item)
         else:
-            message = "the worker process died while processing this document's chunk"
+            message = "the worker process died while processing this document"
             error = ErrorRecord(item.source, "worker_died", message, stage="extract")
-            yield DocResult(item.source, error=error)
+            yield DocResult(item.source, error=error, bytes=len(item.text))

@@ -97,3 +97,119 @@ def _fsync_dir(directory: str) -> None:
         pass
     finally:
         os.close(fd)
+
+
+class AppendSink:
+    """Lines appended to `path`, for incremental runs (`--state`). The file is first cut back
+    to `length` (what the state's last commit covered: a killed run's tail goes), then written
+    in segments; `sync` ends a segment (a gzip member or zstd frame when compressed), flushes
+    and fsyncs it, and returns the file's length, which the caller commits to the state.
+    `mark` notes that what was written so far belongs to finished inputs; `sync_to_mark` (on
+    an interruption) cuts what came after it."""
+
+    def __init__(self, path: str, length: int | None) -> None:
+        self.path = path
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            _lock_output(fd, path)
+            size = os.fstat(fd).st_size
+            if length is None:
+                length = size  # an output the state does not know yet: keep what it holds
+            elif size < length:
+                raise OutputShrunk(
+                    f"{path} holds {size} bytes but the state covers {length}: "
+                    "was it truncated or replaced? move it away (or use a new state)"
+                )
+            if size > length:
+                os.ftruncate(fd, length)  # the uncommitted tail of a killed run
+                os.fsync(fd)
+            os.lseek(fd, length, os.SEEK_SET)
+        except BaseException:
+            os.close(fd)
+            raise
+        self._raw = os.fdopen(fd, "wb")
+        self._compressed = path.endswith((".gz", ".zst"))
+        self._out: BinaryIO | None = None
+        self._length = length  # durable length: the end of the last segment
+        self._mark = length  # a document-file boundary (uncompressed: a byte offset)
+        self._dirty = False  # written since the last mark
+
+    @property
+    def length(self) -> int:
+        return self._length
+
+    def write(self, line: bytes) -> None:
+        if self._out is None:
+            self._out = compressor(self._raw, self.path)
+        self._out.write(line)
+        self._dirty = True
+
+    def mark(self) -> None:
+        """Everything written so far belongs to finished inputs."""
+        if not self._compressed and self._out is not None:
+            self._out.flush()
+            self._mark = self._raw.tell()
+        self._dirty = False
+
+    @property
+    def at_mark(self) -> bool:
+        return not self._dirty
+
+    def sync(self) -> int:
+        """End the segment, flush and fsync; returns the durable length."""
+        if self._out is not None and self._out is not self._raw:
+            self._out.close()  # a complete gzip member / zstd frame
+        self._out = None
+        self._raw.flush()
+        os.fsync(self._raw.fileno())
+        self._length = self._mark = self._raw.tell()
+        return self._length
+
+    def sync_to_mark(self) -> int | None:
+        """Cut what was written after the last mark and sync; returns the durable length, or
+        None when that cannot be done (compressed output written past the mark)."""
+        if not self._dirty:
+            return self.sync()
+        if self._compressed:
+            return None
+        assert self._out is not None
+        self._out.flush()
+        os.ftruncate(self._raw.fileno(), self._mark)
+        self._raw.seek(self._mark)
+        self._dirty = False
+        return self.sync()
+
+    def commit(self) -> None:
+        self.close()
+
+    def abort(self) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the file; anything not synced is left for the next run to cut off."""
+        if self._raw.closed:
+            return
+        # what came after the last sync is not committed: the next run cuts it
+        with contextlib.suppress(OSError, ValueError):
+            if self._out is not None and self._out is not self._raw:
+                self._out.close()
+        self._out = None
+        with contextlib.suppress(OSError, ValueError):
+            self._raw.close()
+
+
+class OutputShrunk(Exception):
+    """The output file is shorter than the state says it should be."""
+
+
+class OutputLocked(Exception):
+    """Another run writes to the same output file."""
+
+
+def _lock_output(fd: int, path: str) -> None:
+    import fcntl
+
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        raise OutputLocked(f"{path} is being written by another newsdump run") from None
