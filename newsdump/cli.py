@@ -43,7 +43,8 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
     help="Clean articles, and every other story, out of dumps of news pages.\n\n"
     "Reads text dumps, HTML, JSONL and WARC/WET (optionally gzip/bzip2/xz/zstd compressed) "
-    "from files, directories or stdin; writes JSON lines.",
+    "from files, directories or stdin; writes JSON lines.\n\n"
+    "Example: newsdump extract dumps/ -o articles.jsonl",
 )
 
 
