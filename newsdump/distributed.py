@@ -3,9 +3,10 @@
     newsdump extract crawl/ --cluster tcp://scheduler:8786 -o articles/
     newsdump stats crawl/ --cluster local:4 --json
 
-This process (the driver) lists the inputs and cuts them into partitions: one per file, and
-large JSONL files into runs of lines. Each partition is one Dask task that runs the local run's
-pure core (`runner.process_items` over the partition's documents) and writes its records to
+This process (the driver) lists the inputs and cuts them into partitions: consecutive files
+of up to 64 MB in all (less when that gives every worker thread a few partitions), a larger
+JSONL file cut into runs of lines, a WARC or text file whole. Each partition is one Dask task
+that runs the local run's pure core (`runner.process_items` over its documents) and writes to
 `OUT/part-NNNNN.jsonl.gz` through a temporary name: a task that Dask runs again (its worker
 was lost, or it raised) replaces its part, it never adds to it. Per-partition `Stats` come back
 and add up, in partition order; `_SUCCESS` is written last, once every part is in place.
@@ -31,7 +32,9 @@ from newsdump.settings import Settings
 from newsdump.sinks import AtomicFileSink, compressor
 from newsdump.stats import Stats
 
-PARTITION_BYTES = 64 * 1024 * 1024  # a JSONL file larger than this is cut into partitions
+PARTITION_BYTES = 64 * 1024 * 1024  # input per partition, at most (a part file's worth)
+PARTITIONS_PER_THREAD = 4  # ... or less, so that every worker thread gets a few
+MAX_PIECES = 10_000  # files (or runs of JSONL lines) in one partition, at most
 PART_NAME = "part-{:05d}.jsonl.gz"
 SUCCESS = "_SUCCESS"
 TASK_RETRIES = 2  # a task that raised is run again this often (a lost worker's always is)
@@ -59,14 +62,21 @@ class InputFile:
 
 
 @dataclass(frozen=True, slots=True)
-class Partition:
-    """One task's share of the inputs: a file, or a run of documents in a large JSONL file."""
+class Piece:
+    """A file, or a run of documents in a large JSONL file."""
 
-    index: int
     path: str
     source: str
-    first: int = 0  # documents before this one (0-based) belong to earlier partitions
-    count: int | None = None  # documents in this partition; None: to the end of the file
+    first: int = 0  # documents before this one (0-based) belong to earlier pieces
+    count: int | None = None  # documents in this piece; None: to the end of the file
+
+
+@dataclass(frozen=True, slots=True)
+class Partition:
+    """One task's share of the inputs: consecutive pieces, about `partition_bytes` in all."""
+
+    index: int
+    pieces: tuple[Piece, ...]
 
 
 @dataclass(slots=True)
@@ -109,32 +119,53 @@ def run_on_cluster(
         futures = client.map(
             run_partition, partitions, job=job, output=output, retries=TASK_RETRIES, pure=False
         )
-        results: dict[int, PartResult] = {}
+        totals = Totals()
         try:
             for future in _as_completed(futures):
-                result: PartResult = future.result()
-                results[result.index] = result
+                result = _result(future)
+                totals.add(result)
                 if on_part is not None:
                     on_part(result)
-        except (ClusterFailed, ClusterUsage):
-            raise
-        except Exception as exc:  # KilledWorker, or a task that raised on every try
-            raise ClusterFailed(f"a partition failed: {type(exc).__name__}: {exc}") from exc
         finally:
             client.cancel(futures)
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
-    ordered = [results[i] for i in range(len(partitions))]
+    if totals.next != len(partitions):
+        raise ClusterFailed(f"{len(partitions) - totals.next} partitions did not report back")
     if output is not None:
         commit_output(output)
-    return ClusterResult(
-        stats=sum((r.stats for r in ordered), start=Stats()),
-        errors=[error for r in ordered for error in r.errors],
-        partitions=len(partitions),
-        records=sum(r.records for r in ordered),
-    )
+    return ClusterResult(totals.stats, totals.errors, len(partitions), totals.records)
+
+
+class Totals:
+    """Partition results added up in partition order, as a local run counts them (the first
+    title seen for a feed story is kept); holds only those that arrive ahead of their turn."""
+
+    def __init__(self) -> None:
+        self.stats = Stats()
+        self.errors: list[dict[str, Any]] = []
+        self.records = 0
+        self.next = 0  # the partition whose result is added next
+        self._ahead: dict[int, PartResult] = {}
+
+    def add(self, result: PartResult) -> None:
+        self._ahead[result.index] = result
+        while self.next in self._ahead:
+            done = self._ahead.pop(self.next)
+            self.stats.merge(done.stats)
+            self.errors.extend(done.errors)
+            self.records += done.records
+            self.next += 1
+
+
+def _result(future: Any) -> PartResult:
+    try:
+        result: PartResult = future.result()
+    except Exception as exc:  # KilledWorker, or a task that raised on every try
+        raise ClusterFailed(f"a partition failed: {type(exc).__name__}: {exc}") from exc
+    return result
 
 
 def connect(address: str) -> tuple[Any, Any]:
@@ -223,25 +254,44 @@ def _list_url(url: str, glob: str | None) -> Iterator[InputFile]:
 def plan(
     client: Any, files: list[InputFile], settings: Settings, partition_bytes: int
 ) -> list[Partition]:
-    """One partition per file; a JSONL file over `partition_bytes` is cut into runs of
-    documents of about that size (its documents are counted on the cluster first)."""
-    large = [f for f in files if f.size > partition_bytes]
+    """Consecutive files grouped into partitions of about `target` bytes, where `target` is
+    `partition_bytes` or less, so that every worker thread gets a few partitions. A JSONL file
+    larger than that is cut into runs of documents (counted on the cluster first)."""
+    threads = sum(client.nthreads().values()) or 1
+    total = sum(f.size for f in files)
+    target = max(1, min(partition_bytes, total // (threads * PARTITIONS_PER_THREAD)))
+    large = [f for f in files if f.size > target]
     counted = client.gather(
         client.map(count_documents, [f.path for f in large], settings=settings, pure=False)
     )
     counts = {f.path: n for f, n in zip(large, counted, strict=True)}
     partitions: list[Partition] = []
+    group: list[Piece] = []
+    size = 0
+    for piece, piece_size in _pieces(files, counts, target):
+        if group and (size + piece_size > target or len(group) >= MAX_PIECES):
+            partitions.append(Partition(len(partitions), tuple(group)))
+            group, size = [], 0
+        group.append(piece)
+        size += piece_size
+    if group:
+        partitions.append(Partition(len(partitions), tuple(group)))
+    return partitions
+
+
+def _pieces(
+    files: list[InputFile], counts: dict[str, int | None], target: int
+) -> Iterator[tuple[Piece, int]]:
     for f in files:
         total = counts.get(f.path)
         if not total:
-            partitions.append(Partition(len(partitions), f.path, f.source))
+            yield Piece(f.path, f.source), f.size
             continue
-        step = math.ceil(total / math.ceil(f.size / partition_bytes))
+        step = math.ceil(total / math.ceil(f.size / target))
         for first in range(0, total, step):
             last = first + step >= total
-            count = None if last else step
-            partitions.append(Partition(len(partitions), f.path, f.source, first, count))
-    return partitions
+            size = f.size * (min(first + step, total) - first) // total
+            yield Piece(f.path, f.source, first, None if last else step), size
 
 
 def count_documents(path: str, settings: Settings) -> int | None:
@@ -296,27 +346,32 @@ def run_partition(part: Partition, job: Job, output: str | None) -> PartResult:
 
 def partition_items(part: Partition, settings: Settings) -> Iterator[Document | ErrorRecord]:
     """The partition's documents, named as a local run names them."""
+    for piece in part.pieces:
+        yield from piece_items(piece, settings)
+
+
+def piece_items(piece: Piece, settings: Settings) -> Iterator[Document | ErrorRecord]:
     from itertools import islice
 
-    from newsdump.sources import iter_documents, iter_path_documents
+    from newsdump.sources import iter_path_documents
 
-    if is_url(part.path):
-        items = _url_documents(part, settings, iter_documents)
+    if is_url(piece.path):
+        items = _url_documents(piece, settings)
     else:
-        items = iter_path_documents(part.path, settings, part.source, part.first)
-    yield from items if part.count is None else islice(items, part.count)
+        items = iter_path_documents(piece.path, settings, piece.source, piece.first)
+    yield from items if piece.count is None else islice(items, piece.count)
 
 
-def _url_documents(
-    part: Partition, settings: Settings, iter_documents: Any
-) -> Iterator[Document | ErrorRecord]:
+def _url_documents(piece: Piece, settings: Settings) -> Iterator[Document | ErrorRecord]:
+    from newsdump.sources import iter_documents
+
     try:
-        raw = _open(part.path)
+        raw = _open(piece.path)
     except OSError as exc:
-        yield ErrorRecord(part.source, "unreadable", f"cannot open: {exc.strerror or exc}")
+        yield ErrorRecord(piece.source, "unreadable", f"cannot open: {exc.strerror or exc}")
         return
     with raw:
-        yield from iter_documents(raw, part.source, settings, part.first)
+        yield from iter_documents(raw, piece.source, settings, piece.first)
 
 
 def _open(path: str) -> BinaryIO:
