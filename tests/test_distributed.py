@@ -226,11 +226,16 @@ def by_source(lines: list[bytes]) -> list[bytes]:
     return sorted(lines, key=lambda line: (orjson.loads(line)["source"], line))
 
 
-def assert_same_output(cluster_lines: list[bytes], local_lines: list[bytes]) -> None:
-    assert len(local_lines) > 300
-    assert Counter(cluster_lines) == Counter(local_lines)  # every record, exactly once
-    assert by_source(cluster_lines) == by_source(local_lines)
-    assert cluster_lines == local_lines  # parts in order are the input order
+def assert_same_output(
+    lines: list[bytes], errors: list[Any], reference: tuple[list[bytes], list[bytes]]
+) -> None:
+    """The same records (every one exactly once, in input order) and the same error records."""
+    local_lines, local_errors = reference
+    assert len(local_lines) + len(local_errors) > 300  # a document is a record or an error
+    assert Counter(lines) == Counter(local_lines)
+    assert by_source(lines) == by_source(local_lines)
+    assert lines == local_lines  # parts in order are the input order
+    assert errors == [orjson.loads(line) for line in local_errors]
 
 
 @pytest.fixture(scope="module")
@@ -244,7 +249,6 @@ def reference(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[l
 def test_extract_on_cluster_writes_what_a_local_run_writes(
     corpus: Path, cluster: Cluster, reference: tuple[list[bytes], list[bytes]], tmp_path: Path
 ) -> None:
-    local_lines, local_errors = reference
     out, errors = tmp_path / "out", tmp_path / "errors.jsonl"
     (tmp_path / "out").mkdir()
     (out / "part-00999.jsonl.gz").write_bytes(gzip.compress(b'{"stale": true}\n'))
@@ -259,8 +263,8 @@ def test_extract_on_cluster_writes_what_a_local_run_writes(
         str(errors),
     )
     assert result.exit_code == 1, result.output
-    assert_same_output(part_lines(out), local_lines)
-    assert errors.read_bytes().splitlines() == local_errors
+    error_lines = [orjson.loads(line) for line in errors.read_bytes().splitlines()]
+    assert_same_output(part_lines(out), error_lines, reference)
     names = sorted(p.name for p in out.iterdir())
     assert names[0] == "_SUCCESS"
     assert names[1:] == [f"part-{i:05d}.jsonl.gz" for i in range(len(names) - 1)]
@@ -269,20 +273,20 @@ def test_extract_on_cluster_writes_what_a_local_run_writes(
 def test_large_jsonl_files_are_cut_by_record_count(
     corpus: Path, cluster: Cluster, reference: tuple[list[bytes], list[bytes]], tmp_path: Path
 ) -> None:
+    from dask.distributed import Client
+
+    files = list(distributed.list_inputs([str(corpus)]))
+    with Client(cluster.address, timeout=STARTUP_SECONDS) as client:
+        partitions = distributed.plan(client, files, Settings(), 8192)
+    cut = {Path(p.source).name for part in partitions for p in part.pieces if p.first > 0}
+    assert cut == {"pages.jsonl", "more.jsonl.gz"}  # not the text stream, nor the WARC
     out = tmp_path / "out"
     job = Job(Settings(), "extract")
     result = distributed.run_on_cluster(
         cluster.address, [str(corpus)], job, str(out), partition_bytes=8192
     )
-    assert_same_output(part_lines(out), reference[0])
-    assert result.errors == [orjson.loads(line) for line in reference[1]]
-    firsts = [orjson.loads(part_lines_of(p)[0])["source"] for p in sorted(out.glob("part-*"))]
-    inside = {name.rsplit("/", 1)[1] for name in firsts if not name.endswith("#1")}
-    assert {"pages.jsonl", "more.jsonl.gz"} <= {name.split("#")[0] for name in inside}
-
-
-def part_lines_of(part: Path) -> list[bytes]:
-    return gzip.decompress(part.read_bytes()).splitlines()
+    assert result.partitions == len(partitions)
+    assert_same_output(part_lines(out), result.errors, reference)
 
 
 def test_a_worker_lost_mid_run_loses_and_duplicates_nothing(
@@ -310,7 +314,7 @@ def test_a_worker_lost_mid_run_loses_and_duplicates_nothing(
     assert lost, "the victim never ran a partition"
     assert victim.returncode == -signal.SIGKILL
     assert cluster.workers() == 2
-    assert_same_output(part_lines(out), reference[0])
+    assert_same_output(part_lines(out), result.errors, reference)
     assert result.records == len(reference[0])
     assert (out / "_SUCCESS").exists()
     assert not [p for p in out.iterdir() if p.name.startswith(".")]  # no temporaries left
@@ -362,11 +366,16 @@ def test_without_dask_cluster_says_what_to_install(
     assert result.output.strip() == "newsdump: --cluster needs Dask: pip install newsdump[dask]"
 
 
-def test_local_cluster(corpus: Path, tmp_path: Path) -> None:
+def test_local_cluster(
+    corpus: Path, reference: tuple[list[bytes], list[bytes]], tmp_path: Path
+) -> None:
     """`--cluster local:N` starts its own workers on this machine."""
     started = time.monotonic()
-    out = tmp_path / "out"
-    result = invoke("extract", str(corpus / "a"), "--cluster", "local:2", "-o", str(out))
-    assert result.exit_code == 0, result.output
-    assert len(part_lines(out)) == 75
+    out, errors = tmp_path / "out", tmp_path / "errors.jsonl"
+    result = invoke(
+        "extract", str(corpus), "--cluster", "local:2", "-o", str(out), "--errors", str(errors)
+    )
+    assert result.exit_code == 1, result.output
+    error_lines = [orjson.loads(line) for line in errors.read_bytes().splitlines()]
+    assert_same_output(part_lines(out), error_lines, reference)
     assert time.monotonic() - started < STARTUP_SECONDS
