@@ -670,7 +670,8 @@ class _Signals:
 
 state_app = typer.Typer(
     no_args_is_help=True,
-    help="What an incremental-run state file (--state) holds, and making it forget inputs.",
+    help="What an incremental-run state file (--state) holds, and making it forget inputs."
+    "\n\nExample: newsdump state show news.state",
 )
 app.add_typer(state_app, name="state")
 
