@@ -299,10 +299,11 @@ def run_items(items: Iterable[Item], job: Job, jobs: int) -> Iterator[Result]:
 
 
 def _worker_init() -> None:
-    """Workers leave Ctrl-C and SIGTERM to the main process (which ends them), and die with it
-    (Linux: even when it is SIGKILLed)."""
+    """Workers leave Ctrl-C to the main process (which ends them), and die with it (Linux: even
+    when it is SIGKILLed). SIGTERM ends them (not the handler inherited from the main process):
+    the pool ends the workers of a broken pool with it."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if sys.platform == "linux":
         import ctypes
 

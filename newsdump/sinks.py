@@ -109,6 +109,8 @@ class AppendSink:
 
     def __init__(self, path: str, length: int | None) -> None:
         self.path = path
+        if not os.path.exists(path):
+            length = 0  # moved away (rotated) or never written: start afresh
         fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
         try:
             _lock_output(fd, path)
