@@ -422,7 +422,8 @@ def _group_by_doc(records: Iterator[Any]) -> Iterator[list[dict[str, Any]]]:
     for rec in records:
         if not isinstance(rec, dict):
             continue
-        doc = rec.get("doc", rec.get("id"))
+        # the source too: identical pages in two files share an id, yet are two documents
+        doc = (rec.get("doc", rec.get("id")), rec.get("source"))
         if group and doc != current:
             yield group
             group = []

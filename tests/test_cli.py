@@ -171,8 +171,10 @@ def test_stats_table(pages: Path) -> None:
     assert "Maren Holt" in result.stdout
 
 
-def test_stats_from_written_records_equals_stats_from_pages(pages: Path, tmp: Path) -> None:
-    out = tmp / "split.jsonl"
+def test_stats_from_written_records_equals_stats_from_pages(
+    pages: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    out = tmp_path_factory.mktemp("out") / "split.jsonl"
     assert invoke(["split", "-j", "1", "-o", str(out), str(pages)]).exit_code == 0
     from_records = orjson.loads(invoke(["stats", "--records", "--json", str(out)]).stdout)
     from_pages = orjson.loads(invoke(["stats", "-j", "1", "--json", str(pages)]).stdout)
@@ -223,7 +225,8 @@ def test_unknown_option_is_a_usage_error() -> None:
         ),
         (
             ["split", "--bogus"],
-            "newsdump: No such option: --bogus (see 'newsdump split --help')\n",
+            "newsdump: No such option: --bogus (Possible options: --jobs) "
+            "(see 'newsdump split --help')\n",
         ),
         (
             ["stats", "-j", "0"],
@@ -291,10 +294,20 @@ def test_error_records_as_a_process(write) -> None:  # type: ignore[no-untyped-d
         {
             "source": str(bad),
             "error": "binary",
-            "message": "binary data (NUL bytes), not a text page",
+            "message": "binary data or an unknown encoding, not a text page",
             "stage": "read",
         }
     ]
+
+
+def test_stats_records_counts_identical_pages_in_two_files_as_two(tmp: Path) -> None:
+    (tmp / "in").mkdir()
+    for name in ("a.txt", "b.txt"):
+        (tmp / "in" / name).write_text(PAGE)
+    out = tmp / "split.jsonl"
+    assert invoke(["split", "-j", "1", "-o", str(out), str(tmp / "in")]).exit_code == 0
+    stats = orjson.loads(invoke(["stats", "--records", "--json", str(out)]).stdout)
+    assert (stats["documents"], stats["articles"]) == (2, 2)
 
 
 def test_every_input_bad_still_exits_1_not_2(write) -> None:  # type: ignore[no-untyped-def]
