@@ -38,5 +38,8 @@ train: install  ## retrain the shipped classifier on the dev corpora
 	$(BIN)/pip install -q -e '.[train]'
 	$(BIN)/python tools/train.py --shared $(SHARED)
 
+bench: install  ## throughput, scaling and memory vs trafilatura and the read floor (long)
+	$(BIN)/python tools/bench.py --shared $(SHARED)
+
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

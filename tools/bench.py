@@ -1,0 +1,528 @@
+"""`make bench`: newsdump's speed, scaling and memory, side by side with trafilatura and the floor.
+
+    .venv/bin/python tools/bench.py [--shared ../shared] [--quick] [--runs 3] [--size-mb 100]
+
+1. Builds (once) under build/bench/ a corpus of >= 100 MB by replicating the aeb-dev dumps
+   (inner/ and lines/): as a directory of files and as one JSONL file (`text` field). Every copy
+   of a dump ends with its own last line ("bench copy N"), so content hashes differ. (The last
+   line, not the first: the first line of a "lines" dump is the page <title>.)
+2. Times, round-robin in every run so that load on the machine hits all of them alike:
+   newsdump extract / split / stats with -j 1 and -j 2 on the directory and on the JSONL;
+   extract on a JSONL a fifth the size (peak memory must not grow with the input);
+   trafilatura on a sample of the dumps wrapped as HTML paragraphs; and the floor, Python
+   reading, decoding and splitting the same files into lines. Each runs as a subprocess; its
+   peak RSS comes from os.wait4 (the largest process of its tree). Medians of --runs runs.
+3. Scaling: time per page against page size (1 KB ... 5 MB, pages cut from the concatenated
+   dumps), and a page of 50,000 one-word lines.
+
+The newsdump package is copied to build/bench/snapshot/ at the start and every newsdump process
+runs that copy, so edits to the working tree during a long run do not mix versions.
+Results: printed, and written to build/bench/results.json and build/bench/results.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import html
+import json
+import os
+import platform
+import re
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+STYLES = ("inner", "lines")
+SCALING_KB = (1, 4, 16, 64, 256, 1024, 5120)
+SCALING_BYTES = 2_000_000  # the pages of one size add up to about this much text
+ONE_WORD_LINES = 50_000
+TIMEOUT = 300  # seconds; a slower page is reported as "> 300 s"
+
+Row = dict[str, Any]
+
+
+# ----------------------------------------------------------------------------- the corpus
+
+
+def source_dumps(shared: Path) -> list[tuple[str, str]]:
+    """(name, text) of every aeb-dev dump, both styles, in a fixed order."""
+    dumps = []
+    for style in STYLES:
+        for path in sorted((shared / "corpus" / "aeb-dev" / style).glob("*.txt")):
+            dumps.append((f"{style}-{path.stem[:16]}", path.read_text(encoding="utf-8")))
+    if not dumps:
+        sys.exit(f"bench: no dumps in {shared}/corpus/aeb-dev/{{inner,lines}}/")
+    return dumps
+
+
+def build_corpus(dumps: list[tuple[str, str]], size_mb: int, out: Path) -> dict[str, Any]:
+    """The dumps copied until they weigh `size_mb` MB: a directory, a JSONL and a JSONL of the
+    first fifth of the pages. Built once; later runs reuse it."""
+    where = out / f"corpus-{size_mb}mb"
+    meta_file = where / "corpus.json"
+    if meta_file.exists():
+        return dict(json.loads(meta_file.read_text()))
+    shutil.rmtree(where, ignore_errors=True)
+    lines: list[bytes] = []
+    pages = size = copy = 0
+    while size < size_mb * 1_000_000:
+        folder = where / "dir" / f"copy-{copy:04d}"
+        folder.mkdir(parents=True)
+        for name, text in dumps:
+            page = f"{text.rstrip()}\nbench copy {copy}\n"
+            data = page.encode("utf-8")
+            (folder / f"{name}.txt").write_bytes(data)
+            record = {"id": f"{name}-{copy}", "text": page}
+            lines.append(json.dumps(record, ensure_ascii=False).encode("utf-8") + b"\n")
+            pages += 1
+            size += len(data)
+        copy += 1
+    (where / "corpus.jsonl").write_bytes(b"".join(lines))
+    (where / "fifth.jsonl").write_bytes(b"".join(lines[: len(lines) // 5]))
+    meta = {
+        "dir": str(where / "dir"),
+        "jsonl": str(where / "corpus.jsonl"),
+        "fifth": str(where / "fifth.jsonl"),
+        "pages": pages,
+        "bytes": size,
+        "copies": copy,
+    }
+    meta_file.write_text(json.dumps(meta, indent=1))
+    return meta
+
+
+def corpus_files(directory: Path) -> list[Path]:
+    return sorted(directory.rglob("*.txt"))
+
+
+# ------------------------------------------------------ helper modes (run as subprocesses)
+
+
+def floor(path: Path) -> None:
+    """The floor: read, decode and split into lines every page (of a directory or a JSONL)."""
+    started, cpu = time.perf_counter(), time.process_time()
+    pages = lines = 0
+    if path.is_dir():
+        for file in corpus_files(path):
+            lines += len(file.read_bytes().decode("utf-8").splitlines())
+            pages += 1
+    else:
+        with open(path, "rb") as stream:
+            for line in stream:
+                lines += len(json.loads(line)["text"].splitlines())
+                pages += 1
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+    print(json.dumps({"seconds": seconds, "cpu": cpu, "pages": pages, "lines": lines}))
+
+
+def as_html(text: str) -> str:
+    """A text dump as the HTML trafilatura reads: one <p> per non-empty line."""
+    paragraphs = "".join(f"<p>{html.escape(line)}</p>" for line in text.splitlines() if line)
+    return f"<html><body>{paragraphs}</body></html>"
+
+
+def run_trafilatura(directory: Path, sample: int) -> None:
+    """trafilatura on the first `sample` pages of the corpus (the import is not timed)."""
+    import trafilatura
+
+    texts = [file.read_text(encoding="utf-8") for file in corpus_files(directory)[:sample]]
+    started, cpu = time.perf_counter(), time.process_time()
+    for text in texts:
+        trafilatura.extract(as_html(text))
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+    size = sum(len(text.encode("utf-8")) for text in texts)
+    print(json.dumps({"seconds": seconds, "cpu": cpu, "pages": len(texts), "bytes": size}))
+
+
+class Timeout(Exception):
+    pass
+
+
+def timed(function: Any, *args: Any) -> float:
+    """Seconds taken by function(*args); inf past TIMEOUT."""
+
+    def alarm(signum: int, frame: Any) -> None:
+        raise Timeout()
+
+    previous = signal.signal(signal.SIGALRM, alarm)
+    signal.alarm(TIMEOUT)
+    started = time.perf_counter()
+    try:
+        function(*args)
+        return time.perf_counter() - started
+    except Timeout:
+        return float("inf")
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def scaling(shared: Path) -> None:
+    """Time per page against page size, and pages of 50,000 one-word lines (newsdump's
+    `analyse`, in this process)."""
+    from newsdump.pipeline import analyse
+
+    dumps = source_dumps(shared)
+    analyse(dumps[0][1])  # load the model and the stopwords
+    rows = []
+    for style in STYLES:
+        texts = [text.rstrip() for name, text in dumps if name.startswith(style)]
+        joiner = "\n\n" if style == "inner" else "\n"
+        stream = joiner.join(texts * (1 + 6 * 1024 * 1024 // len(joiner.join(texts))))
+        for kb in SCALING_KB:
+            size = kb * 1024
+            count = max(1, min(100, SCALING_BYTES // size))
+            step = max(1, (len(stream) - size) // count)
+            seconds, sizes = [], []
+            for k in range(count):
+                page = stream[k * step : k * step + size]
+                page = page[page.find("\n") + 1 : page.rfind("\n") + 1]  # whole lines
+                sizes.append(len(page.encode("utf-8")))
+                seconds.append(timed(analyse, page))
+            ms = statistics.median(seconds) * 1000
+            kb_median = statistics.median(sizes) / 1024
+            rows.append(
+                {
+                    "style": style,
+                    "kb": kb,
+                    "pages": count,
+                    "ms_per_page": ms,
+                    "ms_per_kb": ms / kb_median,
+                }
+            )
+    words = re.findall(r"\w+", " ".join(text for _, text in dumps))[:ONE_WORD_LINES]
+    one_word = []
+    for kind, page_words in (
+        ("words of the dumps, as they come", words),
+        ("Capitalised words (a menu)", [w.capitalize() for w in words]),
+    ):
+        for joiner in ("\n", "\n\n"):
+            page = joiner.join(page_words) + "\n"
+            blank = "with" if joiner == "\n\n" else "without"
+            one_word.append(
+                {
+                    "page": f"{kind}, {blank} blank lines",
+                    "lines": len(page_words),
+                    "seconds": timed(analyse, page),
+                }
+            )
+    print(json.dumps({"scaling": rows, "one_word_lines": one_word}))
+
+
+# ---------------------------------------------------------------------------- measuring
+
+
+# A small process between this one and the measured command: Linux carries a parent's peak RSS
+# over fork and exec into the child's, so the measured command must not be forked from here.
+SPAWN = """
+import json, os, sys, time
+started = time.perf_counter()
+pid = os.posix_spawn(sys.argv[2], sys.argv[2:], os.environ)
+_, status, usage = os.wait4(pid, 0)
+seconds = time.perf_counter() - started
+with open(sys.argv[1], "w") as out:
+    json.dump([os.waitstatus_to_exitcode(status), seconds, usage.ru_utime + usage.ru_stime,
+               usage.ru_maxrss / 1024], out)
+"""
+
+
+def measure(cmd: list[str], env: dict[str, str], out: Path) -> tuple[float, float, float, str]:
+    """Wall seconds, CPU seconds (user + system, its workers included), peak RSS in MB (of the
+    largest process of its tree, from os.wait4) and stdout of one command."""
+    usage_file = out.with_suffix(".usage")
+    with open(out, "wb") as stdout:
+        spawn = [sys.executable, "-c", SPAWN, str(usage_file), *cmd]
+        proc = subprocess.run(spawn, stdout=stdout, stderr=subprocess.PIPE, env=env, cwd=ROOT)
+    code, seconds, cpu, rss = json.loads(usage_file.read_text())
+    if code != 0 or proc.returncode != 0:  # newsdump exits 1 when a page failed
+        errors = proc.stderr[-800:].decode(errors="replace")
+        sys.exit(f"bench: {' '.join(cmd)} exited {code}: {errors}")
+    return seconds, cpu, rss, out.read_text(errors="replace")
+
+
+def snapshot(out: Path, code: Path | None) -> dict[str, str]:
+    """The environment that makes processes import a copy of the newsdump package (or the
+    package under `code`), checked to work."""
+    if code is None:
+        code = out / "snapshot"
+        shutil.rmtree(code, ignore_errors=True)
+        ignore = shutil.ignore_patterns("__pycache__")
+        shutil.copytree(ROOT / "newsdump", code / "newsdump", ignore=ignore)
+    env = {**os.environ, "PYTHONPATH": str(code.resolve())}
+    check = "from newsdump.pipeline import analyse; analyse('Home\\nThe cat sat on the mat.')"
+    proc = subprocess.run(
+        [sys.executable, "-c", check], env=env, cwd=code, capture_output=True, text=True
+    )
+    if proc.returncode != 0:
+        sys.exit(f"bench: the newsdump under {code} does not work:\n{proc.stderr[-800:]}")
+    return env
+
+
+def configs(corpus: dict[str, Any], args: argparse.Namespace) -> list[Row]:
+    """What is timed: name, command, and the pages and bytes it goes through."""
+    newsdump = str(Path(sys.executable).with_name("newsdump"))
+    me = [sys.executable, str(Path(__file__).resolve())]
+    out = str(args.out / "out.jsonl")
+    whole = {"pages": corpus["pages"], "bytes": corpus["bytes"]}
+    rows: list[Row] = []
+    for mode in ("extract", "split", "stats"):
+        for jobs in (1, 2):
+            for kind in ("dir", "jsonl"):
+                target = ["-o", out] if mode != "stats" else ["--json"]
+                cmd = [newsdump, mode, corpus[kind], "-j", str(jobs), "--no-progress", *target]
+                rows.append(
+                    {
+                        "name": f"{mode} -j {jobs} {kind}",
+                        "mode": mode,
+                        "jobs": jobs,
+                        "input": kind,
+                        "cmd": cmd,
+                        **whole,
+                    }
+                )
+    fifth = [newsdump, "extract", corpus["fifth"], "-j", "2", "--no-progress", "-o", out]
+    rows.append(
+        {
+            "name": "extract -j 2 jsonl/5",
+            "mode": "extract",
+            "jobs": 2,
+            "input": "jsonl/5",
+            "cmd": fifth,
+            "pages": corpus["pages"] // 5,
+            "bytes": None,
+        }
+    )
+    rows.append(
+        {
+            "name": "trafilatura (sample)",
+            "mode": "trafilatura",
+            "jobs": 1,
+            "input": "dir",
+            "cmd": [*me, "--trafilatura", corpus["dir"], "--sample", str(args.sample)],
+            "pages": None,
+            "bytes": None,
+        }
+    )
+    for kind in ("dir", "jsonl"):
+        rows.append(
+            {
+                "name": f"floor {kind}",
+                "mode": "floor",
+                "jobs": 1,
+                "input": kind,
+                "cmd": [*me, "--floor", corpus[kind]],
+                **whole,
+            }
+        )
+    return [row for row in rows if any(s in row["name"] for s in args.only or [""])]
+
+
+def throughput(corpus: dict[str, Any], args: argparse.Namespace, env: dict[str, str]) -> list[Row]:
+    rows = configs(corpus, args)
+    with open(corpus["fifth"], "rb") as fifth:
+        fifth_bytes = sum(len(json.loads(line)["text"].encode()) for line in fifth)
+    for row in rows:
+        row.update(seconds=[], cpu=[], rss_mb=[])
+        if row["input"] == "jsonl/5":
+            row["bytes"] = fifth_bytes
+    for run in range(args.runs):
+        for row in rows:
+            seconds, cpu, rss, stdout = measure(row["cmd"], env, args.out / "stdout.txt")
+            if row["mode"] in ("trafilatura", "floor"):  # they time their own work
+                report = json.loads(stdout.strip().splitlines()[-1])
+                seconds, cpu = report["seconds"], report["cpu"]
+                row["pages"] = report["pages"]
+                row["bytes"] = report.get("bytes", row["bytes"])
+            row["seconds"].append(seconds)
+            row["cpu"].append(cpu)
+            row["rss_mb"].append(rss)
+            print(
+                f"  run {run + 1}/{args.runs}  {row['name']:<24} {seconds:8.2f} s"
+                f"  {row['bytes'] / 1e6 / seconds:7.2f} MB/s  CPU {cpu:7.2f} s  {rss:6.0f} MB",
+                flush=True,
+            )
+    for row in rows:
+        seconds = statistics.median(row["seconds"])
+        row["mb_s"] = row["bytes"] / 1e6 / seconds
+        row["pages_s"] = row["pages"] / seconds
+        row["ms_page"] = 1000 * seconds / row["pages"]
+        row["cpu_ms_page"] = 1000 * statistics.median(row["cpu"]) / row["pages"]
+        row["cpu_mb_s"] = row["bytes"] / 1e6 / statistics.median(row["cpu"])
+        row["rss"] = max(row["rss_mb"])
+    return rows
+
+
+# ------------------------------------------------------------------------------ reporting
+
+
+def machine() -> dict[str, str]:
+    model = ""
+    if shutil.which("lscpu"):
+        info = subprocess.run(["lscpu"], capture_output=True, text=True).stdout
+        model = next(
+            (
+                line.split(":", 1)[1].strip()
+                for line in info.splitlines()
+                if line.startswith("Model name")
+            ),
+            "",
+        )
+    ram = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    commit = subprocess.run(
+        ["git", "describe", "--always", "--dirty"], cwd=ROOT, capture_output=True, text=True
+    ).stdout.strip()
+    return {
+        "date": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "cpu": f"{os.cpu_count()} cores (nproc), {model or platform.processor()}",
+        "ram": f"{ram:.1f} GiB",
+        "python": platform.python_version(),
+        "load": " ".join(f"{x:.1f}" for x in os.getloadavg()),
+        "commit": commit,
+        "command": " ".join(["tools/bench.py", *sys.argv[1:]]),
+    }
+
+
+def ratio(a: float | None, b: float | None) -> str:
+    return f"{a / b:.2f}×" if a and b else "-"
+
+
+def report(
+    rows: list[Row], scale: dict[str, Any] | None, corpus: dict[str, Any], args: argparse.Namespace
+) -> str:
+    """The results as markdown (also fine to read in a terminal)."""
+    by = {row["name"]: row for row in rows}
+    traf = by.get("trafilatura (sample)", {}).get("mb_s")
+    flo = by.get("floor dir", {}).get("mb_s")
+    info = machine()
+    out = [
+        f"### {info['date']} · {info['commit']}",
+        "",
+        f"Machine: {info['cpu']}, {info['ram']} RAM, Python {info['python']}; load average "
+        f"{info['load']} (1, 5, 15 min) at the end. "
+        f"Command: `{info['command']}`.",
+        f"Corpus: {corpus['pages']} pages, {corpus['bytes'] / 1e6:.1f} MB of dump text "
+        f"({corpus['copies']} copies of the aeb-dev dumps); trafilatura on the first "
+        f"{args.sample} pages. Medians of {args.runs} run(s), wall clock, one process tree each.",
+        "",
+        "| what | MB/s | pages/s | ms/page | CPU ms/page | × trafilatura | × floor "
+        "| peak RSS MB | runs (s) |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---|",
+    ]
+    for row in rows:
+        runs = " ".join(f"{s:.1f}" for s in row["seconds"])
+        out.append(
+            f"| {row['name']} | {row['mb_s']:.2f} | {row['pages_s']:.0f} | {row['ms_page']:.2f} "
+            f"| {row['cpu_ms_page']:.2f} "
+            f"| {ratio(row['mb_s'], traf)} | {ratio(row['mb_s'], flo)} | {row['rss']:.0f} "
+            f"| {runs} |"
+        )
+    out += ["", "Goals:", ""]
+
+    def goal(text: str, ok: bool | None) -> None:
+        out.append(f"- {text}: {'-' if ok is None else ('**met**' if ok else '**not met**')}")
+
+    def mb(name: str) -> float | None:
+        return by[name]["mb_s"] if name in by else None
+
+    for kind in ("dir", "jsonl"):
+        one, two = mb(f"extract -j 1 {kind}"), mb(f"extract -j 2 {kind}")
+        cpu_one = by.get(f"extract -j 1 {kind}", {}).get("cpu_mb_s", 0)
+        cpu_two = by.get(f"extract -j 2 {kind}", {}).get("cpu_mb_s")
+        goal(
+            f"extract -j 1 {kind} ≥ 10 MB/s: {one or 0:.2f} MB/s ({cpu_one:.2f} MB per CPU second)",
+            one and one >= 10,
+        )
+        goal(
+            f"-j 2 ≥ 1.7× -j 1 ({kind}): {ratio(two, one)} (-j 2 spends {ratio(cpu_one, cpu_two)}"
+            " the CPU time of -j 1)",
+            two and one and two / one >= 1.7,
+        )
+        split = mb(f"split -j 1 {kind}")
+        goal(
+            f"split within 1.5× of extract ({kind}, -j 1): takes {ratio(one, split)} as long",
+            split and one and one / split <= 1.5,
+        )
+    if "extract -j 2 jsonl/5" in by and "extract -j 2 jsonl" in by:
+        small, large = by["extract -j 2 jsonl/5"]["rss"], by["extract -j 2 jsonl"]["rss"]
+        goal(
+            f"peak RSS flat in input size: {small:.0f} MB on a fifth, {large:.0f} MB on all",
+            large <= 1.2 * small,
+        )
+    if scale:
+        worst = max(row["seconds"] for row in scale["one_word_lines"])
+        goal(
+            f"a page of 50,000 one-word lines well under a second: worst {worst:.2f} s", worst < 0.5
+        )
+        out += [
+            "",
+            "Scaling (newsdump `analyse`, one process; median per size):",
+            "",
+            "| page size | style | pages | ms/page | ms per KB |",
+            "|---:|---|---:|---:|---:|",
+        ]
+        for row in scale["scaling"]:
+            out.append(
+                f"| {row['kb']} KB | {row['style']} | {row['pages']} "
+                f"| {row['ms_per_page']:.1f} | {row['ms_per_kb']:.3f} |"
+            )
+        out += ["", "| page of one-word lines | lines | seconds |", "|---|---:|---:|"]
+        for row in scale["one_word_lines"]:
+            out.append(f"| {row['page']} | {row['lines']} | {row['seconds']:.2f} |")
+    return "\n".join(out) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--out", type=Path, default=ROOT / "build" / "bench")
+    parser.add_argument("--quick", action="store_true", help="a ~20 MB corpus and one run")
+    parser.add_argument("--size-mb", type=int, default=100, help="corpus size (default 100)")
+    parser.add_argument("--runs", type=int, default=3, help="runs of each measure (default 3)")
+    parser.add_argument("--sample", type=int, default=200, help="pages given to trafilatura")
+    parser.add_argument("--only", action="append", help="time only the rows named so (repeat)")
+    parser.add_argument("--no-scaling", action="store_true", help="skip the scaling curve")
+    parser.add_argument("--code", type=Path, help="run the newsdump package under this dir")
+    parser.add_argument("--floor", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--trafilatura", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--scaling", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.floor:
+        return floor(args.floor)
+    if args.trafilatura:
+        return run_trafilatura(args.trafilatura, args.sample)
+    if args.scaling:
+        return scaling(args.shared)
+    if args.quick:
+        args.size_mb, args.runs = 20, 1
+    args.out = args.out.resolve()
+    args.out.mkdir(parents=True, exist_ok=True)
+
+    env = snapshot(args.out, args.code)
+    print(f"bench: building the corpus ({args.size_mb} MB) under {args.out}", flush=True)
+    corpus = build_corpus(source_dumps(args.shared), args.size_mb, args.out)
+    print(f"bench: {corpus['pages']} pages, {corpus['bytes'] / 1e6:.1f} MB; timing", flush=True)
+    rows = throughput(corpus, args, env)
+    scale = None
+    if not args.no_scaling:
+        print("bench: scaling curve", flush=True)
+        me = [sys.executable, str(Path(__file__).resolve()), "--scaling", "--shared"]
+        _, _, stdout = measure([*me, str(args.shared)], env, args.out / "stdout.txt")
+        scale = json.loads(stdout.strip().splitlines()[-1])
+    text = report(rows, scale, corpus, args)
+    print("\n" + text)
+    for row in rows:
+        del row["cmd"]
+    results = {"rows": rows, "scaling": scale, "corpus": corpus, "machine": machine()}
+    (args.out / "results.json").write_text(json.dumps(results, indent=1))
+    (args.out / "results.md").write_text(text)
+
+
+if __name__ == "__main__":
+    main()
