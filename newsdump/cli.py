@@ -294,8 +294,8 @@ def _execute(
         check_paths(inputs)
     except MissingPath as exc:
         raise typer.BadParameter(f"no such file or directory: {exc}", param_hint="PATHS") from None
-    if output is not None and not os.path.isdir(os.path.dirname(os.path.abspath(output))):
-        raise typer.BadParameter(f"directory does not exist: {output}", param_hint="--output")
+    _check_target(output, "--output")
+    _check_target(errors, "--errors")
     workers = jobs or os.cpu_count() or 1
     if debug:
         workers = 1
@@ -303,10 +303,10 @@ def _execute(
     job = Job(settings, mode, debug)
     items = iter_inputs(expand_paths(inputs, glob), settings)
 
-    sink: Sink | None = None
-    if collect is None:
-        sink = AtomicFileSink(output) if output else StreamSink(sys.stdout.buffer, unbuffered)
     error_out: BinaryIO = open(errors, "ab") if errors else sys.stderr.buffer  # noqa: SIM115
+    sink: Sink | None = None
+    if collect is None:  # after the errors file: a failed open leaves no temporary file
+        sink = AtomicFileSink(output) if output else StreamSink(sys.stdout.buffer, unbuffered)
     failed = 0
     previous = signal.signal(signal.SIGTERM, _on_sigterm)
     bar = _progress_bar(show)
@@ -345,6 +345,16 @@ def _execute(
         if errors:
             error_out.close()
     return EXIT_FAILED if failed else EXIT_OK
+
+
+def _check_target(path: str | None, hint: str) -> None:
+    """A usage error, before any work starts, for a file that cannot be written."""
+    if path is None:
+        return
+    if not os.path.isdir(os.path.dirname(os.path.abspath(path))):
+        raise typer.BadParameter(f"directory does not exist: {path}", param_hint=hint)
+    if os.path.isdir(path):
+        raise typer.BadParameter(f"is a directory: {path}", param_hint=hint)
 
 
 def _on_cluster(
@@ -537,8 +547,8 @@ def _execute_state(
         check_paths(inputs)
     except MissingPath as exc:
         raise typer.BadParameter(f"no such file or directory: {exc}", param_hint="PATHS") from None
-    if not os.path.isdir(os.path.dirname(os.path.abspath(output))):
-        raise typer.BadParameter(f"directory does not exist: {output}", param_hint="--output")
+    _check_target(output, "--output")
+    _check_target(errors, "--errors")
     opened = _open_state(state_path, mode, output)
     if isinstance(opened, int):
         return opened

@@ -233,6 +233,16 @@ def test_unknown_option_is_a_usage_error() -> None:
             "newsdump: Invalid value for '-j' / '--jobs': Input should be greater than or "
             "equal to 1 (see 'newsdump stats --help')\n",
         ),
+        (
+            ["extract", "--errors", "/no/such/dir/errors.jsonl", "examples"],
+            "newsdump: Invalid value for --errors: directory does not exist: "
+            "/no/such/dir/errors.jsonl (see 'newsdump extract --help')\n",
+        ),
+        (
+            ["split", "-o", "examples", "examples"],
+            "newsdump: Invalid value for --output: is a directory: examples "
+            "(see 'newsdump split --help')\n",
+        ),
         (["frobnicate"], "newsdump: No such command 'frobnicate'. (see 'newsdump --help')\n"),
         (
             ["extract", "-o", "/no/such/dir/out.jsonl", "examples"],
