@@ -49,11 +49,12 @@ def _parses(line: bytes) -> bool:
 
 
 def looks_like_html(text: bytes) -> bool:
-    """`<!doctype html` or `<html` near the start, or a start made of HTML tags."""
-    if HTML_START.search(text[:1024]):
-        return True
-    stripped = text.lstrip()
-    return stripped.startswith(b"<") and bool(HTML_TAGS.match(stripped))
+    """A start made of markup, with `<!doctype html` or `<html` near it, or of HTML tags.
+    (A text dump may quote "<html>" in its first lines; it does not start with a tag.)"""
+    stripped = text.removeprefix(b"\xef\xbb\xbf").lstrip()
+    if not stripped.startswith(b"<"):
+        return False
+    return bool(HTML_START.search(stripped[:1024]) or HTML_TAGS.match(stripped))
 
 
 def text_looks_like_html(text: str) -> bool:

@@ -7,6 +7,8 @@ been undone, member by member, by `compress.decompressed`.
 
 from __future__ import annotations
 
+import contextlib
+import io
 from collections.abc import Iterator
 from typing import BinaryIO
 
@@ -17,14 +19,34 @@ from newsdump.sources.decode import decode
 from newsdump.sources.detect import text_looks_like_html
 
 DOCUMENT_TYPES = frozenset({"response", "conversion", "resource"})
+LYING_LENGTH = "WARC record not followed by a blank line: its Content-Length is wrong"
+
+
+class _Discard(io.TextIOBase):
+    def write(self, text: str) -> int:
+        return len(text)
+
+
+_DISCARD = _Discard()
 
 
 def read_warc(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[Document | ErrorRecord]:
     from warcio.archiveiterator import ArchiveIterator
 
     number = 0
+    archive = ArchiveIterator(stream, arc2warc=True)
+    records = iter(archive)
+    warned = 0
     try:
-        for record in ArchiveIterator(stream, arc2warc=True):
+        while True:
+            with contextlib.redirect_stderr(_DISCARD):  # warcio prints its warnings there
+                record = next(records, None)
+            if archive.err_count > warned:  # the record before did not end where it said
+                warned = archive.err_count
+                where = f"{source}#{number}" if number else source
+                yield ErrorRecord(where, "bad_warc", LYING_LENGTH)
+            if record is None:
+                return
             if record.rec_type not in DOCUMENT_TYPES:
                 continue
             content_type = _content_type(record)
@@ -74,7 +96,8 @@ def _content_type(record: object) -> str:
 
 
 def _is_http_html(content_type: str) -> bool:
-    return not content_type or "html" in content_type or content_type.startswith("text/")
+    """A page: HTML or plain text (not text/css, text/javascript, text/csv, ...)."""
+    return not content_type or "html" in content_type or content_type.startswith("text/plain")
 
 
 def _one_line(exc: BaseException) -> str:

@@ -113,6 +113,10 @@ def test_zstd_with_several_frames_reads_every_frame() -> None:
         (b"\n\n  <html lang='en'><p>x</p>", InputKind.HTML),
         (b"<div class='a'>hello</div>", InputKind.HTML),
         (b"<3 a plain text line that starts with a heart", InputKind.TEXT),
+        (b"Tech news\nHow the <html> element starts a page\n", InputKind.TEXT),
+        (b"Menu\n<!DOCTYPE html> explained, in five lines\n", InputKind.TEXT),
+        (b'<?xml version="1.0"?>\n<!DOCTYPE html>\n<html><body>', InputKind.HTML),
+        (b"<!-- served by cache -->\n<html><body>", InputKind.HTML),
         (b'{"text": "a page", "id": 1}\n{"text": "b"}\n', InputKind.JSONL),
         (b'\xef\xbb\xbf{"text": "with a byte-order mark"}\n', InputKind.JSONL),
         (b'{"text": "caf\xe9 in Latin-1"}\n', InputKind.JSONL),
@@ -274,7 +278,7 @@ def test_wet_conversion_records_become_documents(gz: bool) -> None:
     ]
 
 
-def test_warc_response_records_with_html_are_documents_and_images_are_skipped() -> None:
+def test_warc_response_records_with_html_are_documents_and_other_types_skipped() -> None:
     html = b"<!doctype html><html><body><p>Harbour news</p></body></html>"
 
     def response(url: str, ctype: str, body: bytes, rid: str) -> bytes:
@@ -289,8 +293,10 @@ def test_warc_response_records_with_html_are_documents_and_images_are_skipped() 
         return warc_record(headers, http)
 
     png = response("https://a.example/logo.png", "image/png", b"\x89PNG\r\n", "0" * 8 + "-aa")
+    css = response("https://a.example/s.css", "text/css", b"p { color: red }", "0" * 8 + "-ac")
+    js = response("https://a.example/a.js", "text/javascript", b"var a = 1;", "0" * 8 + "-ad")
     page = response("https://a.example/", "text/html; charset=utf-8", html, "0" * 8 + "-bb")
-    data = png + page
+    data = png + css + js + page
     [doc] = read(data, source="c.warc.gz")
     assert isinstance(doc, Document)
     assert (doc.source, doc.url, doc.id, doc.format, doc.text) == (
