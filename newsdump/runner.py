@@ -232,14 +232,14 @@ def process_with_limits(doc: Document, job: Job) -> DocResult:
         if armed[0]:
             raise DocumentTimeout()
 
-    previous = signal.signal(signal.SIGALRM, on_alarm)
     in_worker = multiprocessing.parent_process() is not None
-    if in_worker:
-        faulthandler.dump_traceback_later(
-            timeout * 2 + HARD_TIMEOUT_GRACE, exit=True, file=_devnull()
-        )
-    signal.setitimer(signal.ITIMER_REAL, timeout, 1.0)  # fires again if swallowed once
+    previous = signal.signal(signal.SIGALRM, on_alarm)
     try:
+        if in_worker:
+            faulthandler.dump_traceback_later(
+                timeout * 2 + HARD_TIMEOUT_GRACE, exit=True, file=_devnull()
+            )
+        signal.setitimer(signal.ITIMER_REAL, timeout, 1.0)  # fires again if swallowed once
         result = process_document(doc, job.settings, job.mode, job.debug)
         armed[0] = False
         return result
