@@ -174,3 +174,28 @@ def test_count_words_adds_up_over_a_space(a: str, b: str) -> None:
     joined = count_words(a + " " + b)
     # a wide (CJK) character counts as half a word, rounded up once per text
     assert count_words(a) + count_words(b) - 1 <= joined <= count_words(a) + count_words(b)
+
+
+page_texts = st.lists(
+    st.text(alphabet=st.characters(blacklist_categories=["Cs"]), min_size=1, max_size=300)
+    .map(lambda t: t.replace("\f", " ").replace("\x00", " ") + "\n")
+    .filter(lambda t: t.strip() and "\ufeff" not in t),
+    min_size=1,
+    max_size=6,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(texts=page_texts)
+def test_form_feed_stream_gives_back_every_page_in_order(texts: list[str]) -> None:
+    data = "\f\n".join(texts).encode("utf-8")
+    items = list(iter_documents(io.BytesIO(data), "s", Settings(format="text")))
+    if len(texts) == 1:
+        assert [i.source for i in items] == ["s"]
+    else:
+        assert [i.source for i in items] == [f"s#{n}" for n in range(1, len(texts) + 1)]
+    for item, text in zip(items, texts, strict=True):
+        if isinstance(item, Document):
+            assert item.text == text
+        else:  # only text that is not a page at all (control characters) may be refused
+            assert item.error == "binary"
