@@ -224,7 +224,13 @@ def list_inputs(paths: list[str], glob: str | None = None) -> Iterator[InputFile
                 size = os.path.getsize(name)
             except OSError:
                 size = 0  # the worker reports it unreadable
-            yield InputFile(os.path.abspath(name), name, size)
+            yield InputFile(os.path.abspath(name), _source_name(name), size)
+
+
+def _source_name(path: str) -> str:
+    """The path as records show it, valid UTF-8 whatever bytes the name holds (the same as
+    a local run's `source`)."""
+    return os.fsencode(path).decode("utf-8", errors="replace")
 
 
 def _list_url(url: str, glob: str | None) -> Iterator[InputFile]:
