@@ -23,7 +23,7 @@ from newsdump.settings import Settings
 
 LIST_TITLE_MIN_WORDS = 5  # a headline with no summary and no time needs this many words
 LIST_REACH = 3  # blocks to look for the next headline of a list
-MENU_MIN_WORDS = 7  # this many capitalised words and no lower-case one: a menu
+WHEN_MAX_CHARS = 48  # a date line longer than this says more than when
 GLUE_MAX_WORDS = 4  # short blocks between listed headlines: numbers, section names
 SUMMARY_MIN_WORDS = 8
 SUMMARY_UNPUNCTUATED_MIN_WORDS = 15
@@ -67,6 +67,10 @@ def find_feed(
     free = [lb.label is not Label.ARTICLE and lb.block.index not in used for lb in labelled]
     titles = [free[i] and is_title(clean_title(t)[1], settings) for i, t in enumerate(texts)]
     n = len(texts)
+
+    def when(k: int) -> bool:  # block k is free and prints a time or a date
+        return 0 <= k < n and free[k] and is_when(texts[k])
+
     items: list[FeedItem] = []
     i = 0
     while i < n:
@@ -75,7 +79,7 @@ def find_feed(
             continue
         time = None
         j = i
-        if is_time_line(texts[i]) and i + 1 < n and titles[i + 1]:
+        if when(i) and i + 1 < n and titles[i + 1]:
             time, j = texts[i], i + 1
         if not titles[j]:
             i += 1
@@ -83,17 +87,14 @@ def find_feed(
         prefix_time, title = clean_title(texts[j])
         time = time or prefix_time
         end = j
+        if time is None and when(end + 1) and not (end + 2 < n and titles[end + 2]):
+            time, end = texts[end + 1], end + 1  # a time after the headline, not before the next
         summary = None
-        if j + 1 < n and free[j + 1] and not titles[j + 1] and is_summary(texts[j + 1], settings):
-            summary, end = texts[j + 1], j + 1
-        if (
-            time is None
-            and end + 1 < n
-            and free[end + 1]
-            and is_time_line(texts[end + 1])
-            and not (end + 2 < n and titles[end + 2])
-        ):  # a time after the headline, unless it leads into the next story
-            time, end = texts[end + 1], end + 1
+        k = end + 1
+        if k < n and free[k] and not titles[k] and is_summary(texts[k], settings):
+            summary, end = texts[k], k
+            if time is None and when(end + 1) and not (end + 2 < n and titles[end + 2]):
+                time, end = texts[end + 1], end + 1
         if summary is None and time is None and not in_list(texts, free, titles, j):
             i += 1
             continue
@@ -109,6 +110,13 @@ def find_feed(
         )
         i = end + 1
     return items
+
+
+def is_when(text: str) -> bool:
+    """A line that only prints when: "5:56 PM", "2 hours ago", "November 18, 2019 at 2:01 pm"."""
+    if is_time_line(text):
+        return True
+    return len(text) <= WHEN_MAX_CHARS and word_count(text) <= 8 and bool(find_dates(text))
 
 
 def clean_title(text: str) -> tuple[str | None, str]:
@@ -168,12 +176,8 @@ def is_glue(text: str) -> bool:
 
 
 def listable(text: str, min_words: int) -> bool:
-    """A headline as lists show them: no full stop, and not a menu (a long run of capitalised
-    words with no lower-case word between them)."""
-    words = text.split()
-    if word_count(text) < min_words or text.endswith("."):
-        return False
-    return len(words) < MENU_MIN_WORDS or any(w[0].islower() for w in words if w[0].isalpha())
+    """A headline as lists show them: long enough, and no full stop at its end."""
+    return word_count(text) >= min_words and not text.endswith(".")
 
 
 def in_list(texts: Sequence[str], free: Sequence[bool], titles: Sequence[bool], j: int) -> bool:
