@@ -41,5 +41,8 @@ train: install  ## retrain the shipped classifier on the dev corpora
 bench: install  ## throughput, scaling and memory vs trafilatura and the read floor (long)
 	$(BIN)/python tools/bench.py --shared $(SHARED)
 
+fuzz: install  ## fuzz the readers for FUZZ_SECONDS (default 120); crashes go to build/fuzz/
+	$(BIN)/python tools/fuzz.py --seconds $(or $(FUZZ_SECONDS),120)
+
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache
