@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from newsdump.dates import MONTHS, find_dates, url_date
+from newsdump.dates import MONTHS, FoundDate, find_dates, find_yearless, url_date
 from newsdump.document import Label, LabelledBlock
 from newsdump.records import Article
 
@@ -308,24 +309,32 @@ def find_published(
         for d in range(1, DATE_WINDOW + 1):
             order.extend((center + d, center - d))
     order.extend(range(first - 1, max(-1, first - 1 - BYLINE_WINDOW), -1))
-    seen: set[int] = set()
-    candidates: list[str] = []
-    for i in order:
-        if i in seen or not 0 <= i < len(texts) or len(texts[i]) > MAX_META_CHARS:
-            continue
-        seen.add(i)
+    lines = [i for i in dict.fromkeys(order) if 0 <= i < len(texts)]
+    lines = [i for i in lines if len(texts[i]) <= MAX_META_CHARS]
+    for i in lines:
         dates = find_dates(texts[i])
-        if not dates:
-            continue
-        if DATE_CUE.search(texts[i]) and len(dates) > 1 and UPDATE_CUE.search(texts[i]):
-            cue = DATE_CUE.search(texts[i])
-            assert cue is not None
-            after = [d for d in dates if d.start >= cue.start()]
-            return (after or dates)[0].iso
-        candidates.append(dates[0].iso)
-        if candidates:
-            break
-    return candidates[0] if candidates else None
+        if dates:
+            return published_of(texts[i], dates)
+    years = Counter(int(d.iso[:4]) for i in lines for d in find_dates(texts[i]))
+    if not years:  # no full date near the article: the years printed anywhere on the page
+        years = Counter(int(d.iso[:4]) for d in find_dates("\n".join(texts)))
+    if not years:
+        return None
+    year = years.most_common(1)[0][0]  # a byline printing no year: the page's usual year
+    for i in lines:
+        dates = find_yearless(texts[i], year)
+        if dates:
+            return published_of(texts[i], dates)
+    return None
+
+
+def published_of(text: str, dates: Sequence[FoundDate]) -> str:
+    """The first date of a line, or the one after "Published" when it also says "Updated"."""
+    cue = DATE_CUE.search(text)
+    if cue is not None and len(dates) > 1 and UPDATE_CUE.search(text):
+        after = [d for d in dates if d.start >= cue.start()]
+        return (after or dates)[0].iso
+    return dates[0].iso
 
 
 def find_caption(

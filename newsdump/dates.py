@@ -13,21 +13,24 @@ MONTHS: dict[str, int] = {}
 for _number, _names in enumerate(
     [
         "january jan janvier janv janvier enero ene januar jän jänner gennaio gen janeiro "
-        "stycznia styczeń januari januar leden ledna",
+        "stycznia styczeń januari januar leden ledna января січня",
         "february feb febr février févr fevrier febrero februar febbraio fevereiro fev lutego "
-        "luty februari únor února",
-        "march mar mars marzo märz maerz mär marzo março marca marzec maart březen března",
-        "april apr avril abril aprile kwietnia kwiecień duben dubna",
-        "may mai mayo maggio maio mag maja maj mei květen května",
-        "june jun juin junio juni giugno giu junho czerwca czerwiec červen června",
-        "july jul juillet juil julio juli luglio lug julho lipca lipiec červenec července",
-        "august aug août aout agosto ago sierpnia sierpień augustus srpen srpna",
-        "september sep sept septembre septiembre set settembre setembro września wrzesień září",
+        "luty februari únor února февраля лютого",
+        "march mar mars marzo märz maerz mär marzo março marca marzec maart březen března "
+        "марта березня",
+        "april apr avril abril aprile kwietnia kwiecień duben dubna апреля квітня",
+        "may mai mayo maggio maio mag maja maj mei květen května мая травня",
+        "june jun juin junio juni giugno giu junho czerwca czerwiec červen června июня червня",
+        "july jul juillet juil julio juli luglio lug julho lipca lipiec červenec července "
+        "июля липня",
+        "august aug août aout agosto ago sierpnia sierpień augustus srpen srpna августа серпня",
+        "september sep sept septembre septiembre set settembre setembro września wrzesień září "
+        "сентября вересня",
         "october oct octobre octubre oktober okt ottobre ott outubro out października "
-        "październik říjen října",
-        "november nov novembre noviembre novembro listopada listopad",
+        "październik říjen října октября жовтня",
+        "november nov novembre noviembre novembro listopada listopad ноября листопада",
         "december dec décembre decembre diciembre dic dezember dez dicembre dezembro grudnia "
-        "grudzień prosinec prosince",
+        "grudzień prosinec prosince декабря грудня",
     ],
     start=1,
 ):
@@ -59,6 +62,12 @@ DATE_PATTERNS = [
     # 13 September 2023 ; 13. September 2023 ; 13 de septiembre de 2023
     re.compile(
         r"(?<![\w])" + _DAY + r"\s*(?:de\s+)?" + _MONTH + r",?\s+(?:de\s+)?" + _YEAR + _TIME,
+        re.IGNORECASE,
+    ),
+    # 11/19/19 06:56 AM ; 11/13/19 at 4:00 PM (two-digit years only with a time)
+    re.compile(
+        r"(?<![\d/.])(?P<a>[01]?\d)(?P<sep>/)(?P<b>[0-3]?\d)/(?P<yy>\d\d)(?![\d/])"
+        r"(?:,?\s*(?:at\s+)?(?P<hour>[0-2]?\d):(?P<minute>[0-5]\d)(?:\s*(?P<ampm>[ap])\.?\s?m\.?)?)",
         re.IGNORECASE,
     ),
     # 13.09.2023 ; 09/13/2023 ; 13/09/2023 8:32
@@ -105,6 +114,23 @@ def find_dates(text: str) -> list[FoundDate]:
     return sorted(found, key=lambda d: d.start)
 
 
+YEARLESS = re.compile(
+    r"(?<![\w])" + _MONTH + r"\s+" + _DAY + r",?\s+(?:at\s+)?"
+    r"(?P<hour>[0-2]?\d):(?P<minute>[0-5]\d)(?:\s*(?P<ampm>[ap])\.?\s?m\.?)?",
+    re.IGNORECASE,
+)
+
+
+def find_yearless(text: str, year: int) -> list[FoundDate]:
+    """Dates printed without a year but with a time ("Posted Nov 18, 8:19 PM"), in `year`."""
+    found = []
+    for m in YEARLESS.finditer(text):
+        iso = _iso({**m.groupdict(), "year": str(year)})
+        if iso is not None:
+            found.append(FoundDate(iso, m.start(), m.end()))
+    return found
+
+
 def first_date(text: str) -> str | None:
     dates = find_dates(text)
     return dates[0].iso if dates else None
@@ -112,13 +138,15 @@ def first_date(text: str) -> str | None:
 
 def _iso(g: dict[str, str | None]) -> str | None:
     try:
-        year = int(g["year"] or 0)
+        year = int(g["year"]) if g.get("year") else 2000 + int(g.get("yy") or 0)
         if g.get("mon"):
             month = MONTHS[(g["mon"] or "").lower().rstrip(".")]
             day = int(g["day"] or 0)
         elif g.get("a"):
             a, b = int(g["a"] or 0), int(g["b"] or 0)
             day, month = (a, b) if g.get("sep") == "." or a > 12 else (b, a)
+            if g.get("yy"):  # m/d/yy is American
+                month, day = (a, b) if a <= 12 else (b, a)
             if month > 12 and day <= 12:
                 day, month = month, day
         else:
