@@ -138,7 +138,7 @@ def first_date(text: str) -> str | None:
 
 def _iso(g: dict[str, str | None]) -> str | None:
     try:
-        year = int(g["year"]) if g.get("year") else 2000 + int(g.get("yy") or 0)
+        year = int(g.get("year") or 0) or 2000 + int(g.get("yy") or 0)
         if g.get("mon"):
             month = MONTHS[(g["mon"] or "").lower().rstrip(".")]
             day = int(g["day"] or 0)
