@@ -725,12 +725,14 @@ def state_show(
     console = Console(soft_wrap=False)
     console.print(head)
     table = Table(title="inputs", title_justify="left")
-    for column in ("path", "size", "docs", "records", "errors", "processed"):
-        table.add_column(column, justify="left" if column in ("path", "processed") else "right")
+    table.add_column("path", overflow="fold")
+    for column in ("size", "docs", "records", "errors"):
+        table.add_column(column, justify="right")
+    table.add_column("processed (UTC)", no_wrap=True)
     for e in entries:
         table.add_row(
             e["path"], str(e["size"]), str(e["documents"]), str(e["records"]),
-            str(e["errors"]), e["processed_at"],
+            str(e["errors"]), e["processed_at"][:19].replace("T", " "),
         )  # fmt: skip
     console.print(table)
 
