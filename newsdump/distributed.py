@@ -17,6 +17,7 @@ Dask is imported inside functions only: without it the rest of newsdump works un
 from __future__ import annotations
 
 import contextlib
+import logging
 import math
 import os
 import uuid
@@ -128,6 +129,9 @@ def run_on_cluster(
                     on_part(result)
         finally:
             client.cancel(futures)
+    except KeyboardInterrupt:
+        _quiet()  # Ctrl-C inside Dask's calls makes its event loop log tracebacks
+        raise
     finally:
         client.close()
         if cluster is not None:
@@ -137,6 +141,11 @@ def run_on_cluster(
     if output is not None:
         commit_output(output)
     return ClusterResult(totals.stats, totals.errors, len(partitions), totals.records)
+
+
+def _quiet() -> None:
+    for name in ("tornado.application", "distributed", "asyncio"):
+        logging.getLogger(name).setLevel(logging.CRITICAL)
 
 
 class Totals:
@@ -177,7 +186,11 @@ def connect(address: str) -> tuple[Any, Any]:
     if address == "local" or address.startswith("local:"):
         workers = _local_workers(address)
         cluster = LocalCluster(  # type: ignore[no-untyped-call]
-            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0"
+            n_workers=workers,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=":0",
+            silence_logs=logging.ERROR,
         )
         return Client(cluster), cluster  # type: ignore[no-untyped-call]
     try:
@@ -435,7 +448,8 @@ class PartSink:
 
 
 def prepare_output(output: str) -> None:
-    """Create the directory; a previous run's `_SUCCESS` goes first, then its parts."""
+    """Create the directory; a previous run's `_SUCCESS` goes first, then its parts (and the
+    temporaries of an interrupted run)."""
     if not is_url(output):
         if os.path.exists(output) and not os.path.isdir(output):
             raise ClusterUsage(f"-o names a directory with --cluster; {output} is a file")
@@ -444,7 +458,7 @@ def prepare_output(output: str) -> None:
             raise ClusterUsage(f"directory does not exist: {parent}")
         os.makedirs(output, exist_ok=True)
         _remove(output, [SUCCESS])
-        _remove(output, [n for n in os.listdir(output) if _is_part(n)])
+        _remove(output, [n for n in os.listdir(output) if _is_part(n) or _is_temporary(n)])
         return
     from fsspec.core import url_to_fs
 
@@ -453,7 +467,8 @@ def prepare_output(output: str) -> None:
     if fs.exists(_join(root, SUCCESS)):
         fs.rm(_join(root, SUCCESS))
     for name in fs.ls(root, detail=False):
-        if _is_part(name.rstrip("/").rsplit("/", 1)[-1]):
+        base = name.rstrip("/").rsplit("/", 1)[-1]
+        if _is_part(base) or _is_temporary(base):
             fs.rm(name)
 
 
