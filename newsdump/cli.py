@@ -571,7 +571,8 @@ def _execute_state(
 
     signals.install()
     try:
-        items = iter_inputs_tracked(expand_paths(inputs, glob), settings, state)
+        own = [output, state_path, f"{state_path}-wal", f"{state_path}-shm"]
+        items = iter_inputs_tracked(expand_paths(inputs, glob), settings, state, own)
         for result in run_items(items, Job(settings, mode, debug), workers):
             with signals.deferred():
                 if isinstance(result, InputDone):

@@ -148,10 +148,18 @@ Item = Document | ErrorRecord | InputDone
 Result = DocResult | InputDone
 
 
-def iter_inputs_tracked(paths: Iterable[str], settings: Settings, state: State) -> Iterator[Item]:
+def iter_inputs_tracked(
+    paths: Iterable[str], settings: Settings, state: State, own: Iterable[str] = ()
+) -> Iterator[Item]:
     """Documents of the inputs that `state` does not record as processed as they are now, each
     input followed by its `InputDone` (which carries the size, mtime and hash read before and
-    while reading it). stdin is read every time."""
+    while reading it). stdin, pipes and devices are read every time, never recorded. The run's
+    `own` files (its output, the state and its journal) are never read as inputs."""
+    skip = set()
+    for path in own:
+        with contextlib.suppress(OSError):
+            st = os.stat(path)
+            skip.add((st.st_dev, st.st_ino))
     for path in paths:
         if path == STDIN:
             yield from iter_documents(sys.stdin.buffer, STDIN, settings)
@@ -160,14 +168,16 @@ def iter_inputs_tracked(paths: Iterable[str], settings: Settings, state: State) 
         source = source_name(path)
         try:
             handle = open(path, "rb")  # noqa: SIM115 - closed below
-            st = os.fstat(handle.fileno())
         except OSError as exc:
             yield ErrorRecord(source, "unreadable", f"cannot open: {exc.strerror or exc}")
             yield InputDone(path)
             continue
         with handle:
-            if not stat.S_ISREG(st.st_mode):
-                yield ErrorRecord(source, "unreadable", "not a regular file")
+            st = os.fstat(handle.fileno())
+            if (st.st_dev, st.st_ino) in skip:
+                continue
+            if not stat.S_ISREG(st.st_mode):  # a pipe: read it, it cannot be recorded
+                yield from iter_documents(handle, source, settings)
                 yield InputDone(path)
                 continue
             seen = state.unchanged(path, st)

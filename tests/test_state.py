@@ -307,3 +307,26 @@ def test_state_show_and_forget(dumps: Path, tmp_path: Path) -> None:
     assert [r["source"] for r in parse_jsonl(out.read_bytes())][3:] == [str(dumps / "p0.txt")]
     missing = invoke(["state", "show", tmp_path / "nope"])
     assert missing.exit_code == 2 and "no such state file" in missing.stderr
+
+
+def test_output_and_state_inside_the_input_directory_are_not_read(dumps: Path) -> None:
+    out, state = dumps / "out.jsonl", dumps / "run.state"
+    for _ in range(2):
+        assert extract(dumps, out, state).exit_code == 0
+    assert len(parse_jsonl(out.read_bytes())) == 3
+
+
+def test_a_named_pipe_is_read_every_time_and_not_recorded(tmp_path: Path) -> None:
+    import threading
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    out, state = tmp_path / "out.jsonl", tmp_path / "run.state"
+    for _ in range(2):
+        writer = threading.Thread(target=fifo.write_text, args=(PAGE,))
+        writer.start()
+        assert extract(fifo, out, state).exit_code == 0
+        writer.join()
+    assert [r["source"] for r in parse_jsonl(out.read_bytes())] == [str(fifo)] * 2
+    with State.open(str(state), lock=False) as opened:
+        assert list(opened.entries()) == []
