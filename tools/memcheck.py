@@ -12,6 +12,8 @@ Shapes (invented pages, written to a temporary directory):
 
 Peak RSS is measured two ways: the largest single process (getrusage of the waited-for children,
 so the main process or one worker) and the whole process tree, sampled from /proc every 20 ms.
+Both must be flat; the tree only counts when the 10x run lasts 5 s or more (a shorter one can end
+before its workers have loaded the model, and the samples then say more about timing).
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ WORDS = (
     "storm rail union library tram pier orchard tide lighthouse road crews forecast"
 ).split()
 TOLERANCE = 0.10
+MIN_SAMPLED_SECONDS = 5.0  # shorter runs are judged by the largest process only
 
 
 def page(rnd: random.Random, number: int) -> str:
@@ -140,7 +143,11 @@ def main() -> None:
                 rows[times]["inputs"] = n
             ratio_process = rows[100]["max_process_mb"] / rows[10]["max_process_mb"]
             ratio_tree = rows[100]["tree_peak_mb"] / rows[10]["tree_peak_mb"]
-            ok = abs(ratio_process - 1) <= TOLERANCE and abs(ratio_tree - 1) <= TOLERANCE
+            # the tree is sampled: a run of a second or two may end before its workers peak
+            sampled = rows[10]["seconds"] >= MIN_SAMPLED_SECONDS
+            ok = abs(ratio_process - 1) <= TOLERANCE and (
+                abs(ratio_tree - 1) <= TOLERANCE or not sampled
+            )
             flat = flat and ok
             entry = {
                 "shape": shape,
