@@ -379,3 +379,42 @@ def test_local_cluster(
     error_lines = [orjson.loads(line) for line in errors.read_bytes().splitlines()]
     assert_same_output(part_lines(out), error_lines, reference)
     assert time.monotonic() - started < STARTUP_SECONDS
+
+
+# --- pieces of files ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name", ["pages.jsonl", "more.jsonl.gz", "stream.txt.gz", "crawl.warc.wet.gz"]
+)
+def test_a_piece_from_document_n_is_the_tail_of_the_whole_file(corpus: Path, name: str) -> None:
+    if not (corpus / name).exists():
+        pytest.skip(f"no {name}")
+    path = str(corpus / name)
+    whole = list(distributed.piece_items(distributed.Piece(path, name), Settings()))
+    for first in (1, 7, len(whole) - 1):
+        piece = distributed.Piece(path, name, first, 5)
+        assert list(distributed.piece_items(piece, Settings())) == whole[first : first + 5]
+
+
+def test_count_documents_counts_what_the_reader_reads(corpus: Path) -> None:
+    for name in ("pages.jsonl", "more.jsonl.gz"):
+        path = str(corpus / name)
+        whole = list(distributed.piece_items(distributed.Piece(path, name), Settings()))
+        assert distributed.count_documents(path, Settings()) == len(whole)
+    assert distributed.count_documents(str(corpus / "stream.txt.gz"), Settings()) is None
+
+
+def test_fsspec_urls_in_and_out(
+    corpus: Path, cluster: Cluster, reference: tuple[list[bytes], list[bytes]], tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    result = invoke(
+        "extract", f"file://{corpus}", "--cluster", cluster.address, "-o", f"file://{out}"
+    )
+    assert result.exit_code == 1
+    lines = [orjson.loads(line) for line in part_lines(out)]
+    want = [orjson.loads(line) for line in reference[0]]
+    assert [r["source"] for r in lines] == [f"file://{r['source']}" for r in want]
+    assert [r["text"] for r in lines] == [r["text"] for r in want]
+    assert (out / "_SUCCESS").exists()
