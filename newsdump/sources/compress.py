@@ -25,6 +25,8 @@ class PrefixedReader(io.RawIOBase):
     def __init__(self, prefix: bytes, raw: BinaryIO) -> None:
         self._prefix = prefix
         self._raw = raw
+        # one read of `raw` per call: a failing stream then loses none of the data before it
+        self._read = getattr(raw, "read1", raw.read)
 
     def readable(self) -> bool:
         return True
@@ -36,7 +38,7 @@ class PrefixedReader(io.RawIOBase):
             view[:n] = self._prefix[:n]
             self._prefix = self._prefix[n:]
             return n
-        data = self._raw.read(len(view))
+        data = self._read(len(view))
         if not data:
             return 0
         view[: len(data)] = data
@@ -57,12 +59,58 @@ class CappedReader(io.RawIOBase):
 
     def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
         view = memoryview(buffer)
-        data = self._raw.read(min(len(view), self._left + 1))
+        # read1: one step of the decompressor, so that a truncated or corrupt end raises only
+        # on a call that has no data left to give (read() would drop what it had decompressed)
+        data = self._raw.read1(min(len(view), self._left + 1))  # type: ignore[attr-defined]
         if len(data) > self._left:
             raise TooLarge(f"{self._what} decompresses to more than {self._limit} bytes")
         self._left -= len(data)
         view[: len(data)] = data
         return len(data)
+
+
+class ZstdReader(io.RawIOBase):
+    """zstd frames, one after another. Unlike zstandard's stream_reader, which ends quietly
+    there, input that stops inside a frame raises EOFError (a truncated download)."""
+
+    INPUT_CHUNK = 1024  # small: one chunk of a hostile input inflates to 32 MB at most
+
+    def __init__(self, raw: BinaryIO) -> None:
+        self._raw = raw
+        self._dctx = zstandard.ZstdDecompressor()
+        self._frame = self._dctx.decompressobj()
+        self._in_frame = False  # some of the current frame's input has been fed
+        self._out = b""  # decompressed, from `_at` on not yet returned
+        self._at = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        view = memoryview(buffer)
+        while self._at >= len(self._out):
+            data = self._raw.read(self.INPUT_CHUNK)
+            if not data:
+                if self._in_frame:
+                    raise EOFError("zstd input ended inside a frame")
+                return 0
+            self._out, self._at = self._feed(data), 0
+        n = min(len(view), len(self._out) - self._at)
+        view[:n] = self._out[self._at : self._at + n]
+        self._at += n
+        return n
+
+    def _feed(self, data: bytes) -> bytes:
+        out = []
+        while data:
+            self._in_frame = True
+            out.append(self._frame.decompress(data))
+            if not self._frame.eof:
+                break
+            data = self._frame.unused_data  # the next frame starts here
+            self._frame = self._dctx.decompressobj()
+            self._in_frame = False
+        return b"".join(out)
 
 
 def peek(stream: BinaryIO, n: int) -> tuple[bytes, BinaryIO]:
@@ -102,6 +150,6 @@ def decompressed(stream: BinaryIO, limit: int) -> tuple[BinaryIO, str | None]:
     elif kind == "xz":
         inner = lzma.LZMAFile(stream, mode="rb")  # noqa: SIM115 - returned, closed by the caller
     else:
-        inner = zstandard.ZstdDecompressor().stream_reader(stream, read_across_frames=True)
+        inner = io.BufferedReader(ZstdReader(stream), buffer_size=1 << 16)
     capped = CappedReader(inner, limit, f"{kind} input")
     return io.BufferedReader(capped, buffer_size=1 << 16), kind

@@ -18,13 +18,25 @@ def is_separator(line: bytes) -> bool:
     return line.strip(b" \t\r\n") == b"\x0c"
 
 
-def iter_pages(stream: BinaryIO, max_bytes: int) -> Iterator[bytes | ReadError]:
-    """Raw pages of a form-feed-separated stream; a page over `max_bytes` becomes TooLarge."""
+class Broken:
+    """The stream failed (truncated or corrupt compressed data) after the pages before it."""
+
+    def __init__(self, error: Exception) -> None:
+        self.error = error
+
+
+def iter_pages(stream: BinaryIO, max_bytes: int) -> Iterator[bytes | ReadError | Broken]:
+    """Raw pages of a form-feed-separated stream; a page over `max_bytes` becomes TooLarge; a
+    failing stream ends with `Broken` (the page it was reading is dropped)."""
     parts: list[bytes] = []
     size = 0
     too_large = False
     while True:
-        line = stream.readline(LINE_LIMIT)
+        try:
+            line = stream.readline(LINE_LIMIT)
+        except Exception as exc:
+            yield Broken(exc)
+            return
         if not line or is_separator(line):
             if too_large:
                 yield TooLarge(f"page larger than {max_bytes} bytes")
@@ -43,25 +55,31 @@ def iter_pages(stream: BinaryIO, max_bytes: int) -> Iterator[bytes | ReadError]:
 
 
 def read_text(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[Document | ErrorRecord]:
-    """Documents of a text dump (or of a stream of them)."""
+    """Documents of a text dump (or of a stream of them). When the stream breaks, the pages
+    read whole before it still come out, then the error is raised."""
     pages = iter_pages(stream, max_bytes)
     first = next(pages)
+    if isinstance(first, Broken):
+        raise first.error
     blanks: list[bytes] = []  # blank pages after the first: trailing form feeds, so far
     for page in pages:
         if isinstance(page, bytes) and not page.strip():
             blanks.append(page)
             continue
-        # a second page with text: the stream holds several, each gets its number
-        yield _document(first, f"{source}#1")
-        number = 2
-        for blank in blanks:
-            yield _document(blank, f"{source}#{number}")
+        # a second page with text (or a break after a form feed): each page gets its number
+        number = 1
+        for done in (first, *blanks):
+            yield _document(done, f"{source}#{number}")
             number += 1
         pending = page
         for page in pages:
+            if isinstance(pending, Broken):  # pragma: no cover - Broken is always the last
+                break
             yield _document(pending, f"{source}#{number}")
             number += 1
             pending = page
+        if isinstance(pending, Broken):
+            raise pending.error
         if isinstance(pending, ReadError) or pending.strip():
             yield _document(pending, f"{source}#{number}")
         return

@@ -398,6 +398,45 @@ def test_truncated_gzip_is_an_error_record(write) -> None:
     assert items[-1].message.startswith("truncated input: ")
 
 
+def varied_pages(n: int, lines: int = 2500) -> list[bytes]:
+    """Pages that compress to well over one compression block each."""
+    words = "harbour ferry council vote strike school budget glacier library the a of".split()
+    state = 7
+    out = []
+    for _ in range(n):
+        text = []
+        for _ in range(lines):
+            state = (state * 1103515245 + 12345) % 2**31
+            text.append(" ".join(words[(state >> k) % len(words)] for k in range(0, 24, 2)))
+        out.append(("\n".join(text) + "\n").encode())
+    return out
+
+
+@pytest.mark.parametrize("kind", ["gzip", "xz", "zstd"])
+def test_truncated_stream_keeps_the_pages_read_whole_before_the_break(kind: str) -> None:
+    pages = varied_pages(3)
+    packed = COMPRESSORS[kind](b"\f\n".join(pages))
+    whole = [(i.source, i.text) for i in read(packed)]  # type: ignore[union-attr]
+    assert whole == [(f"in#{n}", p.decode()) for n, p in enumerate(pages, start=1)]
+    items = read(packed[: len(packed) - 30])  # the end of the third page is missing
+    assert summary(items) == [
+        ("in#1", pages[0].decode()),
+        ("in#2", pages[1].decode()),
+        ("in#3", "truncated"),
+    ]
+
+
+def test_truncated_zstd_is_an_error_not_a_shorter_page() -> None:
+    packed = COMPRESSORS["zstd"](varied_pages(1)[0])
+    [err] = read(packed[:-5])
+    assert isinstance(err, ErrorRecord)
+    assert (err.source, err.error, err.message) == (
+        "in",
+        "truncated",
+        "truncated input: zstd input ended inside a frame",
+    )
+
+
 def test_corrupt_xz_is_an_error_record() -> None:
     data = lzma.compress(TWO_PAGES)
     broken = data[:20] + bytes(b ^ 0xFF for b in data[20:40]) + data[40:]
