@@ -502,6 +502,7 @@ def test_sigint_exits_130_and_leaves_no_output_file(tmp: Path, jobs: str) -> Non
         assert proc.poll() is None, proc.stderr.read()  # type: ignore[union-attr]
         time.sleep(0.05)
     time.sleep(0.5)  # well inside the run (3000 pages take far longer)
+    assert not out.exists()  # while it runs, only the temporary file beside it
     os.killpg(proc.pid, signal.SIGINT)  # Ctrl-C: the whole group, workers included
     stdout, stderr = proc.communicate(timeout=60)
     assert proc.returncode == 130
