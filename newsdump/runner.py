@@ -93,10 +93,19 @@ def _walk(top: str, glob: str | None) -> Iterator[str]:
                 is_dir = False
             if is_dir:
                 subdirs.append(entry.path)
-            elif glob is None or fnmatch(entry.name, glob):
+            elif (glob is None or fnmatch(entry.name, glob)) and not _is_special(entry):
                 yield entry.path
         # files of a directory first, then its subdirectories, all in sorted order
         stack.extend(reversed(subdirs))
+
+
+def _is_special(entry: os.DirEntry[str]) -> bool:
+    """A FIFO, socket or device found in a directory: opening it could block forever, so the
+    walk skips it (as `find -type f` would). A broken link is kept: the reader reports it."""
+    try:
+        return not stat.S_ISREG(entry.stat().st_mode)
+    except OSError:
+        return False
 
 
 def iter_inputs(paths: Iterable[str], settings: Settings) -> Iterator[Document | ErrorRecord]:

@@ -394,6 +394,17 @@ def test_directories_walked_recursively_sorted_hidden_skipped(pages: Path) -> No
     assert sources == ["a.txt", "b.txt", "sub/c.txt", "sub/d.md"]
 
 
+def test_walk_skips_fifos_and_reports_broken_links(pages: Path) -> None:
+    os.mkfifo(pages / "sub" / "b-pipe.txt")  # opening it would wait for a writer forever
+    (pages / "sub" / "c-link.txt").symlink_to(pages / "gone.txt")
+    proc = run_newsdump("extract", "-j", "1", pages / "sub", timeout=30)
+    assert proc.returncode == 1
+    assert [Path(r["source"]).name for r in parse_jsonl(proc.stdout)] == ["c.txt", "d.md"]
+    assert [(Path(e["source"]).name, e["error"]) for e in parse_jsonl(proc.stderr)] == [
+        ("c-link.txt", "unreadable")
+    ]
+
+
 def test_glob_filters_files_inside_directories(pages: Path) -> None:
     result = invoke(["extract", "-j", "1", "--glob", "*.md", str(pages)])
     sources = [Path(r["source"]).name for r in parse_jsonl(result.stdout)]
