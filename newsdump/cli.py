@@ -387,7 +387,7 @@ def _on_cluster(
     except MissingPath as exc:
         raise typer.BadParameter(f"no such file or directory: {exc}", param_hint="PATHS") from None
     except distributed.ClusterUsage as exc:
-        raise typer.BadParameter(str(exc), param_hint="--cluster") from None
+        raise typer.BadParameter(str(exc), param_hint=exc.option) from None
     except (distributed.DaskMissing, distributed.ClusterFailed) as exc:
         if debug:
             raise

@@ -50,6 +50,10 @@ class DaskMissing(Exception):
 class ClusterUsage(Exception):
     """The job cannot run on a cluster as asked (stdin input, no output directory, ...)."""
 
+    def __init__(self, message: str, option: str = "--cluster") -> None:
+        super().__init__(message)
+        self.option = option  # the option (or argument) to blame
+
 
 class ClusterFailed(Exception):
     """The cluster could not be reached, or a partition failed for good."""
@@ -112,6 +116,8 @@ def run_on_cluster(
     `local[:N]` for a LocalCluster of N worker processes here). With `output`, records go to
     part files in that directory (local or fsspec URL); without, only stats come back."""
     files = list(list_inputs(paths, glob))
+    if output is not None:
+        check_output(output)
     client, cluster = connect(address)
     try:
         if output is not None:
@@ -226,7 +232,8 @@ def list_inputs(paths: list[str], glob: str | None = None) -> Iterator[InputFile
     """Every input file, in the order of a local run; local paths are made absolute."""
     for path in paths:
         if path == STDIN:
-            raise ClusterUsage("--cluster reads files, not stdin: name files or directories")
+            message = "--cluster reads files, not stdin: name files or directories"
+            raise ClusterUsage(message, "PATHS")
         if is_url(path):
             yield from _list_url(path, glob)
             continue
@@ -447,15 +454,22 @@ class PartSink:
                 self._fs.rm(self._tmp)
 
 
+def check_output(output: str) -> None:
+    """A local output directory can be created (or exists); URLs are not checked."""
+    if is_url(output):
+        return
+    if os.path.exists(output) and not os.path.isdir(output):
+        raise ClusterUsage(f"with --cluster, name a directory: {output} is a file", "-o")
+    parent = os.path.dirname(os.path.abspath(output))
+    if not os.path.isdir(parent):
+        raise ClusterUsage(f"directory does not exist: {parent}", "-o")
+
+
 def prepare_output(output: str) -> None:
     """Create the directory; a previous run's `_SUCCESS` goes first, then its parts (and the
     temporaries of an interrupted run)."""
     if not is_url(output):
-        if os.path.exists(output) and not os.path.isdir(output):
-            raise ClusterUsage(f"-o names a directory with --cluster; {output} is a file")
-        parent = os.path.dirname(os.path.abspath(output))
-        if not os.path.isdir(parent):
-            raise ClusterUsage(f"directory does not exist: {parent}")
+        check_output(output)
         os.makedirs(output, exist_ok=True)
         _remove(output, [SUCCESS])
         _remove(output, [n for n in os.listdir(output) if _is_part(n) or _is_temporary(n)])

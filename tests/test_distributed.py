@@ -355,6 +355,11 @@ def test_cluster_needs_an_output_directory_and_files(corpus: Path) -> None:
     result = invoke("extract", str(corpus), "--cluster", "local:x", "-o", str(corpus / "o"))
     assert result.exit_code == 2
     assert not (corpus / "o").exists()
+    result = invoke(
+        "extract", str(corpus), "--cluster", "local:1", "-o", str(corpus / "pages.jsonl")
+    )
+    assert result.exit_code == 2
+    assert "Invalid value for -o: with --cluster, name a directory" in result.output
 
 
 def test_without_dask_cluster_says_what_to_install(
