@@ -167,15 +167,17 @@ def extract(
     """
     settings = Settings(model=model, text_field=text_field, format=format.value)
     settings = replace(settings, max_document_bytes=max_bytes, timeout=timeout)
+    if cluster:
+        if state is not None:
+            raise typer.BadParameter("--state is for local runs", param_hint="--cluster")
+        args = (paths, settings, output, glob, errors, debug, progress)
+        raise typer.Exit(_on_cluster(cluster, "extract", *args)[0])
     if state is not None:
         raise typer.Exit(
             _execute_state(
                 "extract", paths, settings, output, jobs, progress, glob, errors, debug, state
             )
         )
-    if cluster:
-        args = (paths, settings, output, glob, errors, debug, progress)
-        raise typer.Exit(_on_cluster(cluster, "extract", *args)[0])
     code = _execute(
         "extract", paths, settings, output, jobs, progress, glob, errors, debug, unbuffered
     )
@@ -212,15 +214,17 @@ def split(
         model=model, text_field=text_field, format=format.value, boilerplate=boilerplate
     )
     settings = replace(settings, max_document_bytes=max_bytes, timeout=timeout)
+    if cluster:
+        if state is not None:
+            raise typer.BadParameter("--state is for local runs", param_hint="--cluster")
+        args = (paths, settings, output, glob, errors, debug, progress)
+        raise typer.Exit(_on_cluster(cluster, "split", *args)[0])
     if state is not None:
         raise typer.Exit(
             _execute_state(
                 "split", paths, settings, output, jobs, progress, glob, errors, debug, state
             )
         )
-    if cluster:
-        args = (paths, settings, output, glob, errors, debug, progress)
-        raise typer.Exit(_on_cluster(cluster, "split", *args)[0])
     code = _execute(
         "split", paths, settings, output, jobs, progress, glob, errors, debug, unbuffered
     )

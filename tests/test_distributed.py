@@ -360,6 +360,10 @@ def test_cluster_needs_an_output_directory_and_files(corpus: Path) -> None:
     )
     assert result.exit_code == 2
     assert "Invalid value for -o: with --cluster, name a directory" in result.output
+    state = str(corpus / "state.db")
+    result = invoke("extract", str(corpus), "--cluster", "local:1", "-o", "o", "--state", state)
+    assert result.exit_code == 2
+    assert "--state is for local runs" in result.output
 
 
 def test_without_dask_cluster_says_what_to_install(
