@@ -339,6 +339,15 @@ def test_output_file_is_written_whole(pages: Path, tmp: Path) -> None:
     assert os.listdir(out.parent) == ["articles.jsonl"]  # no temporary file left behind
 
 
+def test_dash_output_is_stdout(pages: Path, tmp: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp)
+    plain = invoke(["extract", "-j", "1", str(pages)]).stdout
+    result = invoke(["extract", "-j", "1", "-o", "-", "--errors", "-", str(pages)])
+    assert result.exit_code == 0
+    assert result.stdout == plain
+    assert not (tmp / "-").exists()
+
+
 @pytest.mark.parametrize("suffix", [".gz", ".zst"])
 def test_compressed_output(pages: Path, tmp: Path, suffix: str) -> None:
     plain = invoke(["extract", "-j", "1", str(pages)]).stdout.encode()
