@@ -268,6 +268,14 @@ def test_extract_on_cluster_writes_what_a_local_run_writes(
     names = sorted(p.name for p in out.iterdir())
     assert names[0] == "_SUCCESS"
     assert names[1:] == [f"part-{i:05d}.jsonl.gz" for i in range(len(names) - 1)]
+    # `stats --records` reads the directory of parts as it reads one file
+    local = tmp_path / "local.jsonl"
+    local.write_bytes(b"".join(line + b"\n" for line in reference[0]))
+    want = orjson.loads(invoke("stats", "--records", str(local), "--json").stdout)
+    got = orjson.loads(invoke("stats", "--records", str(out), "--json").stdout)
+    assert {k: v for k, v in got.items() if k not in TIMING} == {
+        k: v for k, v in want.items() if k not in TIMING
+    }
 
 
 def test_large_jsonl_files_are_cut_by_record_count(
