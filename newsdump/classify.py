@@ -4,7 +4,8 @@
    first boosted-tree model: the block's own belief of being article text.
 2. Those scores around every block go, with the same features, through a second model; the
    main article is then the best contiguous segment of blocks (each block weighs its words
-   times its score's margin over the threshold), and inside it the blocks above the threshold.
+   times its score's margin over the threshold, less a penalty for each block below it), and
+   inside it the blocks above the threshold.
    When no block reaches the threshold, the best-scoring block and its like are kept rather
    than nothing.
 
@@ -17,16 +18,19 @@ import numpy as np
 import numpy.typing as npt
 
 from newsdump.document import Block, Label, LabelledBlock
-from newsdump.features import block_features, score_features
+from newsdump.features import best_segment, block_features, score_features
 from newsdump.lang import detect_language
 from newsdump.model import Model, load_model
 from newsdump.settings import Settings
+
+__all__ = ["best_segment", "classify", "decide"]
 
 FloatArray = npt.NDArray[np.float64]
 BoolArray = npt.NDArray[np.bool_]
 
 FALLBACK_RATIO = 0.8  # with no block above the threshold, keep those within this share of the best
 FALLBACK_MIN_SCORE = 0.05  # ... unless even the best block scores below this
+GAP_PENALTY = 1.0  # extra cost of a block below the threshold inside the main segment
 
 REASON_MODEL = "model"
 REASON_BELOW = "below_threshold"
@@ -53,20 +57,6 @@ def block_scores(blocks: list[Block], model: Model) -> tuple[FloatArray, FloatAr
     return p2, words
 
 
-def best_segment(gains: FloatArray) -> tuple[int, int]:
-    """(first, last) of the contiguous run with the largest sum of gains (Kadane)."""
-    best, best_range = -np.inf, (0, -1)
-    running, start = 0.0, 0
-    for i, gain in enumerate(gains.tolist()):
-        if running <= 0.0:
-            running, start = gain, i
-        else:
-            running += gain
-        if running > best:
-            best, best_range = running, (start, i)
-    return best_range
-
-
 def decide(scores: FloatArray, words: FloatArray, threshold: float) -> tuple[BoolArray, list[str]]:
     """Which blocks are article text, and why (see the module docstring)."""
     n = len(scores)
@@ -80,7 +70,7 @@ def decide(scores: FloatArray, words: FloatArray, threshold: float) -> tuple[Boo
         threshold = top * FALLBACK_RATIO
         reason_kept = REASON_BEST_BLOCK
     above = scores >= threshold
-    first, last = best_segment((scores - threshold) * (words + 1.0))
+    first, last = best_segment((scores - threshold) * (words + 1.0) - GAP_PENALTY * ~above)
     inside = np.zeros(n, dtype=bool)
     inside[first : last + 1] = True
     keep = above & inside

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -28,8 +29,8 @@ NEAR_LINES = 20  # distances (in blocks) are capped here
 NEIGHBOUR_OFFSETS = (-2, -1, 1, 2)
 SCORE_OFFSETS = (-3, -2, -1, 1, 2, 3)
 SCORE_WINDOWS = (2, 5, 10, 25)
+SEGMENT_THRESHOLD = 0.5  # first-stage score at which a block adds to the main segment
 
-TOKEN_RE = re.compile(r"\w+|\n")
 TINY_MAX_WORDS = 2  # a "tiny" line (user name, date, menu item) has at most this many words
 REPEATED_MIN = 3  # a short line shape seen this often on a page is a template (ratings, dates)
 REPEATED_MAX_CHARS = 40
@@ -37,11 +38,7 @@ PREFIX_MIN_WORDS = 3  # a short line that starts a longer one (teaser headline +
 PREFIX_MAX_WORDS = 20  # ... has this many words
 
 DIGITS_RE = re.compile(r"\d+")
-LINK_RE = re.compile(r"https?://|www\.|\.com\b|\.html?\b|@\w|\.(?:jpe?g|png|gif)\b", re.I)
-TIME_RE = re.compile(r"\b\d{1,2}:\d{2}\b")
-YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
-CAPITAL_RE = re.compile(r"(?<!\w)[A-ZÀ-ÖØ-ÞΑ-ΩА-Я]")
-SENTENCE_RE = re.compile(r"[.!?。！？؟][\"'”’»)\]]*(?:\s|$)")
+LINK_MARKS = ("://", "www.", ".com", ".htm", ".jpg", ".png", ".gif")
 
 SENTENCE_END_CHARS = ".!?。！？…؟।"
 CLOSER_CHARS = "\"'”’»)]"
@@ -84,6 +81,22 @@ ALPHA = 1 << 9
 DIGIT = 1 << 10
 COMMA = 1 << 11
 SPACE = 1 << 12
+WORD = 1 << 13  # what `\w` matches, approximately: letters, digits, marks, "_"
+NOT_WORD_RANGES = (
+    (0x80, 0xBF),
+    (0xD7, 0xD7),
+    (0xF7, 0xF7),
+    (0x2000, 0x206F),
+    (0x20A0, 0x20CF),
+    (0x2100, 0x2BFF),
+    (0x3000, 0x303F),
+    (0xE000, 0xF8FF),
+    (0xFE30, 0xFE4F),
+    (0xFF00, 0xFF0F),
+    (0xFF1A, 0xFF20),
+    (0xFF3B, 0xFF40),
+    (0xFF5B, 0xFF65),
+)
 TABLE_SIZE = 0x10000  # the Basic Multilingual Plane; other code points get no class
 
 
@@ -102,6 +115,13 @@ def _class_table() -> npt.NDArray[np.uint16]:
     ):
         for c in chars:
             table[ord(c)] |= flag
+    table[0x80:] |= WORD
+    for low, high in NOT_WORD_RANGES:
+        table[low : high + 1] &= ~WORD & 0xFFFF
+    for c in "0123456789_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ":
+        table[ord(c)] |= WORD
+    for c in PUNCTUATION_CHARS + SEPARATOR_CHARS + BULLET_CHARS + CLOSER_CHARS:
+        table[ord(c)] &= ~WORD & 0xFFFF
     for ranges, flag in (
         (UPPER_RANGES, UPPER),
         (LOWER_RANGES, LOWER),
@@ -167,15 +187,35 @@ def _streak(mask: BoolArray) -> FloatArray:
     return out
 
 
-def _regex_counts(
-    pattern: re.Pattern[str], joined: str, starts: npt.NDArray[np.int64], n: int
+def _per_block(
+    columns: npt.NDArray[Any], starts: npt.NDArray[np.int64], lengths: npt.NDArray[np.int64]
 ) -> FloatArray:
-    positions = np.fromiter((m.start() for m in pattern.finditer(joined)), dtype=np.int64)
-    if len(positions) == 0:
-        return np.zeros(n)
-    return np.bincount(np.searchsorted(starts, positions, "right") - 1, minlength=n).astype(
-        np.float64
-    )
+    """Column sums of `columns` (one row per character) over every block's characters."""
+    size = len(columns)
+    if size == 0:
+        return np.zeros((len(starts), columns.shape[1]))
+    sums = np.add.reduceat(columns, np.minimum(starts, size - 1), axis=0, dtype=np.int64)
+    sums[lengths == 0] = 0
+    return sums.astype(np.float64)
+
+
+def _at(values: npt.NDArray[Any], offset: int, fill: object) -> npt.NDArray[Any]:
+    """values[i + offset] for every position i, `fill` past either end."""
+    out = np.full(values.shape, fill, dtype=values.dtype)
+    n = len(values)
+    if offset >= 0:
+        out[: max(n - offset, 0)] = values[offset:]
+    else:
+        out[-offset:] = values[: n + offset]
+    return out
+
+
+def _occurs(low: npt.NDArray[np.uint32], needle: str) -> BoolArray:
+    """Positions where `needle` starts in the (lower-cased) code points `low`."""
+    hit = np.ones(low.shape, dtype=bool)
+    for k, char in enumerate(needle):
+        hit &= _at(low, k, 0) == ord(char)
+    return hit
 
 
 def _prefix_pairs(
@@ -185,20 +225,19 @@ def _prefix_pairs(
     n = len(texts)
     prefix_of = np.zeros(n)
     starts_with = np.zeros(n)
-    short: dict[str, int] = {}
+    by_key: dict[str, list[int]] = {}
+    keys: list[str] = []
     for i, text in enumerate(texts):
-        if PREFIX_MIN_WORDS <= text.count(" ") + 1 <= PREFIX_MAX_WORDS:
-            short.setdefault(text, i)
-    if not short:
-        return prefix_of, starts_with
-    for i in np.flatnonzero(lengths > min(len(t) for t in short)).tolist():
-        words = texts[i].split(" ", PREFIX_MAX_WORDS)
-        for k in range(PREFIX_MIN_WORDS, min(len(words), PREFIX_MAX_WORDS + 1)):
-            j = short.get(" ".join(words[:k]))
-            if j is not None and j != i:
+        parts = text.split(" ", PREFIX_MIN_WORDS)
+        key = " ".join(parts[:PREFIX_MIN_WORDS]) if len(parts) >= PREFIX_MIN_WORDS else ""
+        keys.append(key)
+        if key and len(parts) <= PREFIX_MAX_WORDS and text.count(" ") < PREFIX_MAX_WORDS:
+            by_key.setdefault(key, []).append(i)
+    for i, key in enumerate(keys):
+        for j in by_key.get(key, ()) if key else ():
+            if lengths[i] > lengths[j] and texts[i].startswith(texts[j] + " "):
                 prefix_of[j] = 1.0
                 starts_with[i] = 1.0
-                break
     return prefix_of, starts_with
 
 
@@ -215,10 +254,12 @@ def block_features(blocks: list[Block], lang: Language) -> tuple[FloatArray, tup
     flags[codes >= TABLE_SIZE] = 0
     line_of = np.cumsum(codes == 0x0A)
 
+    bits = np.unpackbits(flags.view(np.uint8).reshape(-1, 2), axis=1, bitorder="little")
+    class_counts = _per_block(bits, starts, lengths)
+
     def count(flag: int) -> FloatArray:
-        mask = ((flags & flag) != 0).astype(np.float64)
-        counts: FloatArray = np.bincount(line_of, weights=mask, minlength=n).astype(np.float64)
-        return counts
+        column: FloatArray = class_counts[:, flag.bit_length() - 1]
+        return column
 
     padded = np.concatenate((flags, [0])).astype(np.uint16)  # index len(codes): no class
 
@@ -254,11 +295,20 @@ def block_features(blocks: list[Block], lang: Language) -> tuple[FloatArray, tup
     starts_bullet = flagged(starts, BULLET)
     copyright_sign = count(COPYRIGHT) > 0
 
-    lowered = joined.lower()
-    tokens = TOKEN_RE.findall(lowered)
-    is_break = np.fromiter(map("\n".__eq__, tokens), dtype=bool, count=len(tokens))
-    token_line = np.cumsum(is_break)[~is_break]
+    word = (flags & WORD) != 0
+    boundary = word != _at(word, -1, False)
+    token_start = np.flatnonzero(word & boundary)
+    token_end = np.flatnonzero(~word & boundary)
+    if len(token_end) < len(token_start):
+        token_end = np.append(token_end, len(codes))
+    token_line = line_of[token_start]
     n_tokens = np.bincount(token_line, minlength=n).astype(np.float64)
+    lowered = joined.lower()
+    spans = zip(token_start.tolist(), token_end.tolist(), strict=True)
+    if len(lowered) == len(joined):
+        tokens = [lowered[a:b] for a, b in spans]
+    else:  # a few characters lower-case to two; cut the original instead
+        tokens = [joined[a:b].lower() for a, b in spans]
     if lang.dense:
         stop_chars = np.array([ord(c) for c in lang.stopwords], dtype=np.uint32)
         stop = np.bincount(line_of, weights=np.isin(codes, stop_chars), minlength=n).astype(
@@ -267,29 +317,49 @@ def block_features(blocks: list[Block], lang: Language) -> tuple[FloatArray, tup
     else:
         stop_flags = np.fromiter(
             map(lang.stopwords.__contains__, tokens), dtype=bool, count=len(tokens)
-        )[~is_break]
+        )
         stop = np.bincount(token_line[stop_flags], minlength=n).astype(np.float64)
-    capitals = _regex_counts(CAPITAL_RE, joined, starts, n)
     words = n_tokens + dense / 2.0
     safe_words = np.maximum(words, 1.0)
     safe_tokens = np.maximum(n_tokens, 1.0)
 
-    head_tokens = set(TOKEN_RE.findall(lowered[: lengths[0]])) if n else set()
-    in_head = np.fromiter(map(head_tokens.__contains__, tokens), dtype=bool, count=len(tokens))[
-        ~is_break
-    ]
+    head_tokens = set(tokens[: int(n_tokens[0])]) if n else set()
+    in_head = np.fromiter(map(head_tokens.__contains__, tokens), dtype=bool, count=len(tokens))
     head_hits = np.bincount(token_line[in_head], minlength=n).astype(np.float64)
     head_cover = np.minimum(head_hits / max(len(head_tokens), 1), 1.0)
     head_cover[0] = 0.0
     anchor = int(np.argmax(head_cover)) if n > 1 and head_cover.max() >= 0.6 else -1
 
-    links = _regex_counts(LINK_RE, joined, starts, n)
-    times = _regex_counts(TIME_RE, joined, starts, n)
-    years = _regex_counts(YEAR_RE, joined, starts, n)
-    sentences = _regex_counts(SENTENCE_RE, joined, starts, n)
+    low = np.where((codes >= 0x41) & (codes <= 0x5A), codes + 0x20, codes)
+    digit = (flags & DIGIT) != 0
+    link_hits = (low == 0x40) & _at(word, 1, False)  # @name
+    for mark in LINK_MARKS:
+        link_hits |= _occurs(low, mark)
+    time_hits = (  # 9:30, 12:05
+        (codes == 0x3A)
+        & _at(digit, -1, False)
+        & ~(_at(digit, -2, False) & _at(word, -3, False))
+        & _at(digit, 1, False)
+        & _at(digit, 2, False)
+        & ~_at(word, 3, False)
+    )
+    year_hits = (  # 1900 .. 2099
+        (_occurs(low, "19") | _occurs(low, "20"))
+        & ~_at(word, -1, False)
+        & _at(digit, 2, False)
+        & _at(digit, 3, False)
+        & ~_at(word, 4, False)
+    )
+    open_after = ~_at(word | ((flags & PUNCT) != 0), 1, False)  # space, line break or end
+    sentence_hits = ((flags & SENTENCE_END) != 0) & (
+        open_after | (_at((flags & CLOSER) != 0, 1, False) & _at(open_after, 1, True))
+    )
+    capital_hits = ((flags & UPPER) != 0) & boundary
+    hits = np.column_stack((link_hits, time_hits, year_hits, sentence_hits, capital_hits))
+    links, times, years, sentences, capitals = _per_block(hits, starts, lengths).T
     repeats = Counter(texts)
     repetition = np.array([repeats[t] for t in texts], dtype=np.float64)
-    shapes = [DIGITS_RE.sub("0", t) for t in texts]
+    shapes = [DIGITS_RE.sub("0", t) if len(t) <= REPEATED_MAX_CHARS else t for t in texts]
     shape_counts = Counter(shapes)
     shape_repetition = np.array([shape_counts[t] for t in shapes], dtype=np.float64)
     prefix_of, starts_with = _prefix_pairs(texts, lengths)
@@ -428,6 +498,18 @@ def block_features(blocks: list[Block], lang: Language) -> tuple[FloatArray, tup
     return matrix, names
 
 
+def best_segment(gains: FloatArray) -> tuple[int, int]:
+    """(first, last) of the contiguous run with the largest sum of gains (vectorised Kadane:
+    the best run ending at j starts after the lowest prefix sum before j)."""
+    if len(gains) == 0:
+        return 0, -1
+    prefix = np.concatenate(([0.0], np.cumsum(gains)))
+    lowest = np.minimum.accumulate(prefix[:-1])
+    last = int(np.argmax(prefix[1:] - lowest))
+    first = int(np.argmin(prefix[: last + 1]))
+    return first, last
+
+
 def score_features(scores: FloatArray, words: FloatArray) -> tuple[FloatArray, tuple[str, ...]]:
     """Context of the first-stage scores around every block, for the second stage."""
     n = len(scores)
@@ -450,6 +532,11 @@ def score_features(scores: FloatArray, words: FloatArray) -> tuple[FloatArray, t
     above, below = _distance_to(strong)
     columns["strong_above"] = above
     columns["strong_below"] = below
+    first, last = best_segment((scores - SEGMENT_THRESHOLD) * (words + 1.0))
+    idx = np.arange(n, dtype=np.float64)
+    columns["in_segment"] = ((idx >= first) & (idx <= last)).astype(np.float64)
+    columns["to_segment"] = np.clip(np.maximum(first - idx, idx - last), 0, NEAR_LINES)
+    columns["segment_words"] = np.full(n, np.log1p(float(words[first : last + 1].sum())))
     names = tuple(columns)
     matrix = np.empty((n, len(names)))
     for j, name in enumerate(names):

@@ -92,7 +92,11 @@ def page_sample(text: str) -> str:
 
 def detect_language(text: str) -> Language:
     """Identify the language of a page from a sample of its prose."""
-    sample = page_sample(text)
+    return _detect_sample(page_sample(text))
+
+
+@lru_cache(maxsize=16)
+def _detect_sample(sample: str) -> Language:
     visible = len(sample) - sample.count(" ") - sample.count("\n")
     dense = len(DENSE_RE.findall(sample))
     if visible and dense / visible >= DENSE_SCRIPT_SHARE:

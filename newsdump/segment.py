@@ -66,7 +66,7 @@ def segment(text: str) -> list[Block]:
     filled = [i for i, line in enumerate(lines) if line]
     if not filled:
         return []
-    inner_blanks = sum(1 for i in range(filled[0], filled[-1] + 1) if not lines[i])
+    inner_blanks = lines[filled[0] : filled[-1] + 1].count("")
     harsh = inner_blanks <= MAX_BLANK_SHARE_FOR_GLUING * len(filled)
     stopwords: frozenset[str] = frozenset()
     if harsh:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import pickle
 import re
 import subprocess
 import sys
@@ -54,8 +55,8 @@ TOKEN_RE = re.compile(r"\w+")
 SEED = 20261127
 THRESHOLD = 0.5
 TREE_PARAMS: dict[str, object] = {
-    "max_iter": 150,
-    "learning_rate": 0.1,
+    "max_iter": 100,
+    "learning_rate": 0.15,
     "max_leaf_nodes": 15,
     "max_depth": 5,
     "min_samples_leaf": 40,
@@ -63,6 +64,7 @@ TREE_PARAMS: dict[str, object] = {
     "early_stopping": False,
     "random_state": SEED,
 }
+STAGE2_PARAMS: dict[str, object] = {**TREE_PARAMS}  # the second pass's forest, if smaller
 INNER_FOLDS = 3
 
 
@@ -179,8 +181,10 @@ def to_forest(clf: HistGradientBoostingClassifier) -> Forest:
     )
 
 
-def fit(x: FloatArray, y: npt.NDArray[np.bool_], w: FloatArray) -> Forest:
-    clf = HistGradientBoostingClassifier(**TREE_PARAMS)
+def fit(
+    x: FloatArray, y: npt.NDArray[np.bool_], w: FloatArray, params: dict[str, object] | None = None
+) -> Forest:
+    clf = HistGradientBoostingClassifier(**(params or TREE_PARAMS))
     clf.fit(x, y, sample_weight=w)
     forest = to_forest(clf)
     sample = x[: min(len(x), 2000)]
@@ -214,7 +218,7 @@ def train_model(pages: Sequence[Page], names1: tuple[str, ...], names2: tuple[st
             if folds[p.group] == k:
                 oof[i] = inner.predict(p.x1)
     x2 = np.vstack([stage2_matrix(p, s) for p, s in zip(pages, oof, strict=True) if s is not None])
-    stage2 = fit(x2, y, w)
+    stage2 = fit(x2, y, w, STAGE2_PARAMS)
     return Model(stage1, stage2, names1, names1 + names2, THRESHOLD)
 
 
@@ -225,6 +229,7 @@ def save(model: Model, path: Path) -> None:
         "features2": list(model.features2),
         "threshold": model.threshold,
         "params": {k: str(v) for k, v in TREE_PARAMS.items()},
+        "params2": {k: str(v) for k, v in STAGE2_PARAMS.items()},
         "corpus_weights": CORPUS_WEIGHTS,
     }
     arrays = {**forest_arrays("stage1", model.stage1), **forest_arrays("stage2", model.stage2)}
@@ -244,6 +249,7 @@ def cross_validate(pages: Sequence[Page], k: int, out: Path, corpora_dir: Path) 
     folds = fold_of([p.group for p in pages], k)
     out.mkdir(parents=True, exist_ok=True)
     records: list[str] = []
+    kept_scores: list[dict[str, object]] = []
     for fold in range(k):
         started = time.time()
         model = train_model([p for p in pages if folds[p.group] != fold], names1, names2)
@@ -257,12 +263,18 @@ def cross_validate(pages: Sequence[Page], k: int, out: Path, corpora_dir: Path) 
                 blocks = segment(text)
                 scores, words = block_scores(blocks, fitted)
                 keep, _ = decide(scores, words, fitted.threshold)
+                kept_scores.append(
+                    {"corpus": p.corpus, "id": p.id, "style": p.style, "path": p.path,
+                     "scores": scores, "words": words, "labels": p.labels}
+                )  # fmt: skip
                 body = "\n\n".join(b.text for b, kept in zip(blocks, keep, strict=True) if kept)
                 records.append(
                     json.dumps({"source": p.path, "text": body, "fold": fold}, ensure_ascii=False)
                 )
         print(f"fold {fold}: {time.time() - started:.0f}s", file=sys.stderr)
     (out / "pred.jsonl").write_text("\n".join(records) + "\n", encoding="utf-8")
+    with (out / "scores.pkl").open("wb") as fh:
+        pickle.dump(kept_scores, fh)
     (out / "folds.json").write_text(
         json.dumps({f"{p.corpus}/{p.id}": folds[p.group] for p in pages}, indent=0),
         encoding="utf-8",
@@ -297,7 +309,16 @@ def main() -> None:
     parser.add_argument("--corpora", type=Path, default=None, help="default: SHARED/corpus")
     parser.add_argument("--out", type=Path, default=DEFAULT_MODEL)
     parser.add_argument("--cv-dir", type=Path, default=ROOT / "build" / "cv")
+    parser.add_argument("--param", action="append", default=[], help="tree option NAME=VALUE")
+    parser.add_argument("--param2", action="append", default=[], help="second-pass NAME=VALUE")
     args = parser.parse_args()
+    for item in args.param:
+        name, _, value = item.partition("=")
+        TREE_PARAMS[name] = json.loads(value)
+        STAGE2_PARAMS[name] = json.loads(value)
+    for item in args.param2:
+        name, _, value = item.partition("=")
+        STAGE2_PARAMS[name] = json.loads(value)
     if args.corpora is None:
         args.corpora = args.shared / "corpus"
     started = time.time()

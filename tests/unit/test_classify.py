@@ -33,9 +33,10 @@ PARAGRAPHS = [
     "The mayor said that the town had waited for a grant from the national government and "
     "that the money arrived only last week, after months of negotiations in the capital.",
 ]
-MENU = ["Home", "News", "Sport", "Weather", "Contact us", "Log in"]
+MENU = ["Home", "News", "World", "Business", "Sport", "Weather", "Culture", "Travel", "Video",
+        "Podcasts", "Newsletters", "Search"]  # fmt: skip
 FOOTER = ["Privacy policy", "Terms of use", "© 2024 Example Media"]
-PAGE = "\n\n".join(MENU + ["Council votes to rebuild the bridge", *PARAGRAPHS, *FOOTER]) + "\n"
+PAGE = "\n\n".join(MENU + PARAGRAPHS + FOOTER) + "\n"
 
 
 def make_block(text: str, index: int = 0) -> Block:
