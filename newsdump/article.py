@@ -21,11 +21,15 @@ from newsdump.dates import MONTHS, FoundDate, find_dates, find_yearless, url_dat
 from newsdump.document import Label, LabelledBlock
 from newsdump.records import Article
 
-TITLE_WINDOW = 16  # blocks above the byline (or the body) searched for the headline
+TITLE_WINDOW = 30  # blocks above the byline (or the body) searched for the headline
 BYLINE_WINDOW = 40  # blocks above the body searched for the byline
 BYLINE_INSIDE = 3  # blocks after the body start that may still hold the byline
 AUTHOR_BOX_WINDOW = 6  # blocks after the body end searched for "Author: X"
 DATE_WINDOW = 4  # blocks around the byline or headline searched for the date
+TITLE_SHAPE = 2.0  # weight of the headline shape in the headline score
+TITLE_SHARE = 0.5  # ... of the share of its words found in the body
+TITLE_PAGE = 2.0  # ... of the share of its words found in the page <title>
+TITLE_DISTANCE = 0.02  # ... cost per block between it and the byline (or the body)
 TITLE_MIN_WORDS = 3
 TITLE_MAX_WORDS = 40
 MAX_AUTHORS = 6
@@ -38,6 +42,7 @@ IN_BODY_HEADLINE = 1.3  # ... when their headline shape scores this much
 MAX_META_CHARS = 300  # longer blocks are prose, not bylines or date lines
 MAX_SHORT_BYLINE = 100  # "Name - date" bylines are short
 BARE_NAME_WINDOW = 12  # blocks above the body where a line holding only a name is a byline
+BARE_NAME_MAX_WORDS = 8  # ... a name with a job title or an agency after it
 
 TOKEN = re.compile(r"\w+")
 WIDE = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
@@ -55,11 +60,12 @@ AUTHOR_LABEL = re.compile(
 )
 # "Chris Davies - Nov 19, 2019", "Ann Lee @annlee", "Ann Lee | June 3, 2019"
 NAME_THEN_META = re.compile(
-    r"^(?P<rest>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){1,4})\s*(?:[-–—|·•,/]\s*)?"
-    r"(?=@\w|\d|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b"
+    r"^(?P<rest>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,4}?)\s*(?:[-–—|·•,/]\s*)?"
+    r"(?P<meta>[@\d]|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b"
     r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\s+\d)",
     re.IGNORECASE,
 )
+WORD_BEFORE_DATE = re.compile(r"[^\W\d_]{3,}(?<!day)\b", re.IGNORECASE)  # weekday names may precede
 NAME_SPLIT = re.compile(
     r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\bi\b|\be\b|\boraz\b|\bи\b|\|)\s*"
 )
@@ -73,7 +79,8 @@ NOT_NAMES = frozenset(
     "the a an staff reporter reporters correspondent editor editors news agency writer "
     "contributor columnist email follow twitter updated published posted read more share "
     "comments comment min minute minutes monday tuesday wednesday thursday friday saturday "
-    "sunday today yesterday home menu search subscribe login sign".split()
+    "sunday today yesterday home menu search subscribe login sign associated press wire "
+    "services bureau view all articles".split()
 )
 AGENCIES = frozenset("reuters afp ap dpa ansa efe xinhua bloomberg admin".split())
 CREDIT = re.compile(
@@ -120,13 +127,16 @@ def build_article(
 
     sample = body[TITLE_IN_BODY : TITLE_IN_BODY + BODY_SAMPLE_BLOCKS] or body
     body_words = tokens(" ".join(texts[i] for i in sample))
-    title_at = find_title(texts, anchor, body_words, body[:TITLE_IN_BODY]) if body else None
+    skip = frozenset(byline[1]) if byline is not None else frozenset()
+    title_at = (
+        find_title(texts, anchor, first, body_words, body[:TITLE_IN_BODY], skip) if body else None
+    )
     title = None
     if title_at is not None:
         title = texts[title_at]
         used.add(title_at)
-    elif texts and body:
-        title = page_title(texts[0])
+    elif texts and body and headline_score(page_title(texts[0]) or "") > 0:
+        title = page_title(texts[0])  # the <title> line of a scraper dump
 
     published = find_published(texts, byline[1] if byline else (), title_at, first) or url_date(url)
     caption_at = find_caption(texts, title_at, first, body[:CAPTION_IN_BODY])
@@ -178,46 +188,65 @@ def byline_at(
         names = parse_names(texts[i + 1], allow_single=True)
         return (names, (i, i + 1)) if names else None
     m = NAME_THEN_META.match(text) if len(text) <= MAX_SHORT_BYLINE else None
-    if m is not None and (find_dates(text) or "@" in text):
+    if m is not None and (m["meta"] == "@" or starts_with_date(text[m.start("meta") :])):
         names = parse_names(m["rest"], allow_single=m["rest"].lower() in AGENCIES)
         return (names, (i,)) if names else None
     m = BY_INSIDE.search(text)
     if m is not None and find_dates(text):
-        names = parse_names(m["rest"])
+        names = parse_names(m["rest"], allow_single=True)
         return (names, (i,)) if names else None
     return None
 
 
+def starts_with_date(text: str) -> bool:
+    """Whether `text` begins with a date ("Nov 19, 2019 …", "Monday, 11/18/19 …")."""
+    dates = find_dates(text)
+    return bool(dates) and not WORD_BEFORE_DATE.search(text[: dates[0].start])
+
+
 def bare_name_near(texts: Sequence[str], first: int) -> tuple[list[str], tuple[int, ...]] | None:
-    """A line that is only a name ("Anna Menin"), next to a date line, just above the body."""
+    """A short line that starts with a name ("Anna Menin", "Tom Davies Associated Press",
+    "Ann Lee, Staff Writer", "REUTERS"), next to a date line, just above the body."""
     for i in range(first - 1, max(-1, first - 1 - BARE_NAME_WINDOW), -1):
         text = texts[i]
         words = text.split()
-        if not 2 <= len(words) <= 3 or any(not is_name_word(w) for w in words):
+        if not 1 <= len(words) <= BARE_NAME_MAX_WORDS or find_dates(text) or "@" in text:
             continue
-        if any(w.lower() in NOT_NAMES or w.lower() in MONTHS for w in words):
+        if len(words) == 1 and words[0].lower().strip(",") not in AGENCIES:
+            continue
+        names = parse_names(text, allow_single=len(words) == 1)
+        if not names or (
+            len(words) > 1
+            and " ".join(words[:2]).strip(",") != " ".join(names[0].split()[:2])
+            and not text.isupper()
+        ):
             continue
         near = range(max(0, i - 2), min(len(texts), i + 3))
         if any(j != i and len(texts[j]) < MAX_META_CHARS and find_dates(texts[j]) for j in near):
-            return [" ".join(words)], (i,)
+            return names, (i,)
     return None
 
 
 def parse_names(rest: str, allow_single: bool = False) -> list[str]:
-    """The person names at the start of a byline's remainder: "A and B, Reuters" → [A, B]."""
+    """The person names at the start of a byline's remainder: "A and B, Reuters" → [A, B];
+    "A, AP Auto Writer" → [A] (a part holding a job title is not a name)."""
     stop = BYLINE_STOP.search(" " + rest)
     head = rest if stop is None else (" " + rest)[: stop.start()].strip()
     names: list[str] = []
-    for part in NAME_SPLIT.split(head):
+    for index, part in enumerate(NAME_SPLIT.split(head)):
         taken: list[str] = []
+        titled = False
         for word in part.split():
             clean = word.strip(",;:()[]")
             lower = clean.lower().rstrip(".")
+            if lower in NOT_NAMES or lower in MONTHS:
+                titled = True
+                break
             if not is_name_word(clean, allow_lower=allow_single and not taken):
                 break
-            if lower in NOT_NAMES or lower in MONTHS:
-                break
             taken.append(clean)
+        if titled and index > 0:
+            break  # "…, AP Auto Writer": a job title, the names are over
         single = allow_single and not names and len(taken) == 1 and len(taken[0]) > 1
         if not (2 <= len(taken) <= MAX_NAME_WORDS or single):
             break  # "Staff", "Cleveland.com": the names are over
@@ -241,23 +270,31 @@ def is_name_word(word: str, allow_lower: bool = False) -> bool:
 
 
 def find_title(
-    texts: Sequence[str], anchor: int, body_words: set[str], body_start: Sequence[int] = ()
+    texts: Sequence[str],
+    anchor: int,
+    first: int,
+    body_words: set[str],
+    body_start: Sequence[int] = (),
+    skip: frozenset[int] = frozenset(),
 ) -> int | None:
     """Index of the headline: the best headline-like block above `anchor`, or one of the
     first body blocks when it is clearly a headline (the classifier may take it in)."""
     page = tokens(page_title(texts[0]) or "") if texts else set()
     best: tuple[float, int] | None = None
-    above = range(anchor - 1, max(-1, anchor - 1 - TITLE_WINDOW), -1)
-    inside = [i for i in body_start if i >= anchor]
+    above = range(first - 1, max(-1, anchor - 1 - TITLE_WINDOW), -1)
+    inside = [i for i in body_start if i >= first]
     for i in [*inside, *above]:
+        if i in skip:
+            continue
         shape = headline_score(texts[i])
-        if shape <= 0 or (i >= anchor and shape < IN_BODY_HEADLINE):
+        if shape <= 0 or (i >= first and shape < IN_BODY_HEADLINE):
             continue
         words = tokens(texts[i])
         share = len(words & body_words) / max(1, len(words))
-        score = 2.0 * shape + 1.5 * share - 0.04 * abs(anchor - i)
+        score = TITLE_SHAPE * shape + TITLE_SHARE * share
+        score -= TITLE_DISTANCE * abs(min(anchor, first) - i)
         if page and i > 0:
-            score += 2.0 * len(words & page) / max(1, len(words))
+            score += TITLE_PAGE * len(words & page) / max(1, len(words))
         if best is None or score > best[0]:
             best = (score, i)
     return None if best is None else best[1]
