@@ -31,12 +31,12 @@ TWO_SENTENCE_TITLE_MAX_WORDS = 16  # "Taxes rise. These maps show where." is sti
 TERMINAL = (".", "!", "?", "…", '"', "”", "»", "'", "’", ")", "。", "！", "？")
 WORD = re.compile(r"\w+")
 CALL_TO_ACTION = re.compile(
-    r"\b(?:subscribe|subscription|sign(?:ing)? (?:up|in)|log ?in|newsletter|e-?mail|cookie|"
+    r"\b(?:subscribe|subscription|sign(?:ing)? (?:up|in)\b|log ?in\b|newsletter|e-?mail|cookie|"
     r"privacy|terms (?:of|and)|all rights reserved|copyright|advertis|download (?:our|the)|"
     r"follow us|join (?:us|our)|support (?:us|our|independent|local)|become a member|donat|"
     r"click here|read more|see more|show more|load more|view (?:all|more)|skip to|"
     r"share (?:this|on)|comments?\b|sponsored|paid (?:post|content)|javascript|browser|"
-    r"trademark|reproduced|rules apply|signed in|your (?:location|weather|account)|"
+    r"trademark|reproduced|rules apply|signed in\b|your (?:location|weather|account)|"
     r"(?:photos?|images?) (?:by|courtesy)|enter (?:your|city|a)\b|continue reading|"
     r"(?:recent|more) (?:from|posts|stories)\b)|©",
     re.IGNORECASE,
