@@ -109,16 +109,25 @@ def test_sigkill_at_random_moments_then_rerun_yields_each_document_once(
     rnd = random.Random(sum(map(ord, suffix)))
     args = command("extract", tmp_path / "in", "-o", out, "--state", state, "-j", "2")
     kills = 0
-    for _ in range(5):
+    for attempt in range(5):
+        before = out.stat().st_size if out.exists() else -1
         process = subprocess.Popen(args, cwd=ROOT, stderr=subprocess.DEVNULL)
-        time.sleep(rnd.uniform(0.3, 3.0))
+        deadline = time.monotonic() + 60
+        while process.poll() is None and time.monotonic() < deadline:
+            if out.exists() and out.stat().st_size not in (before, 0):
+                break  # it is writing
+            time.sleep(0.01)
+        time.sleep(0 if attempt == 0 else rnd.uniform(0, 1.5))  # the first dies at once
         if process.poll() is None:
             process.send_signal(signal.SIGKILL)
             kills += 1
         process.wait(timeout=60)
+        if process.returncode == 0:
+            break  # finished before the kill: nothing left to interrupt
     final = subprocess.run(args, cwd=ROOT, capture_output=True, timeout=300)
     assert final.returncode == 0, final.stderr.decode()
     counts = sources_in(out)
+    print(f"{suffix}: {kills} kills, {sum(counts.values())} records of {len(expected)} documents")
     assert set(counts) == expected
     assert max(counts.values()) == 1, [s for s, n in counts.items() if n > 1][:5]
     assert kills >= 1
