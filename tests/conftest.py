@@ -21,8 +21,6 @@ time.tzset()
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
 GOLDEN = ROOT / "tests" / "golden"
-SHARED = (ROOT / "../shared").resolve()
-SEED = SHARED / "seeds" / "000_4f412f5a8c4bd49c.txt"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
