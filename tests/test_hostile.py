@@ -325,3 +325,27 @@ def test_any_bytes_any_way_in_yield_records_or_error_records(
     args, stdin = WAYS[way](path, data)
     code, records, errors = run_cli(args, input=stdin)
     assert records or errors or code == 0
+
+
+def test_a_page_stuck_in_c_code_ends_its_worker_and_becomes_worker_died(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import hashlib
+
+    import newsdump.runner as runner
+
+    def stuck(doc: Document, settings: Settings, mode: str, debug: bool = False) -> DocResult:
+        hashlib.pbkdf2_hmac("sha256", b"x", b"y", 10**9)  # C code: SIGALRM cannot get in
+        raise AssertionError("not reached")
+
+    monkeypatch.setattr(runner, "process_document", stuck)  # forked workers inherit it
+    monkeypatch.setattr(runner, "HARD_TIMEOUT_GRACE", 0.5)
+    job = Job(Settings(timeout=0.5), "extract")
+    items = [Document("a.txt", TEXT), Document("b.txt", TEXT)]
+    started = time.monotonic()
+    results = [r for r in runner.run_items(items, job, 2) if isinstance(r, DocResult)]
+    assert time.monotonic() - started < 30
+    assert [(r.source, r.error and r.error.error) for r in results] == [
+        ("a.txt", "worker_died"),
+        ("b.txt", "worker_died"),
+    ]
