@@ -224,9 +224,8 @@ def test_unknown_option_is_a_usage_error() -> None:
             "(see 'newsdump extract --help')\n",
         ),
         (
-            ["split", "--bogus"],
-            "newsdump: No such option: --bogus (Possible options: --jobs) "
-            "(see 'newsdump split --help')\n",
+            ["split", "--bogus"],  # Click may add "(Possible options: ...)": not checked
+            "newsdump: No such option: --bogus (*) (see 'newsdump split --help')\n",
         ),
         (
             ["stats", "-j", "0"],
@@ -255,7 +254,13 @@ def test_usage_errors_as_a_process(args: list[str], message: str) -> None:
     proc = run_newsdump(*args)
     assert proc.returncode == 2
     assert proc.stdout == b""
-    assert proc.stderr.decode() == message  # one line, no traceback
+    got = proc.stderr.decode()
+    assert got.count("\n") == 1  # one line, no traceback
+    if " (*) " in message:
+        head, tail = message.split(" (*) ")
+        assert got.startswith(head) and got.endswith(tail), got
+    else:
+        assert got == message
 
 
 def test_failed_documents_exit_1_with_error_records_on_stderr(write) -> None:  # type: ignore[no-untyped-def]
