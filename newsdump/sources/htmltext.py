@@ -4,6 +4,7 @@ paragraphs and headings (the `inner` dump style). Used by `split` on HTML input.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "head", "svg", "iframe"})
 BLOCK_TAGS = frozenset(
@@ -56,7 +57,8 @@ SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
 
 
 def html_to_text(html: str) -> str:
-    """The visible text of an HTML page, as lines."""
+    """The visible text of an HTML page, as lines: like a browser's innerText, a block starts
+    a line and a paragraph or heading is set off by a blank line (breaks never add up)."""
     import lxml.html
     from lxml import etree
 
@@ -64,32 +66,63 @@ def html_to_text(html: str) -> str:
         root = lxml.html.document_fromstring(html)
     except (etree.ParserError, ValueError):
         return ""
-    parts: list[str] = []
-    skip_depth = 0
-    for event, element in etree.iterwalk(root, events=("start", "end")):
-        tag = element.tag if isinstance(element.tag, str) else ""
-        tag = tag.lower()
-        if event == "start":
-            if tag in SKIP_TAGS or element.get("hidden") is not None:
-                skip_depth += 1
-            elif not skip_depth:
-                if tag in BLOCK_TAGS:
-                    parts.append("\n")
-                if element.text:
-                    parts.append(element.text)
-            continue
-        if tag in SKIP_TAGS or element.get("hidden") is not None:
-            skip_depth -= 1
-        elif not skip_depth:
-            if tag in PARAGRAPH_TAGS:
-                parts.append("\n\n")
-            elif tag in BLOCK_TAGS:
-                parts.append("\n")
-        if not skip_depth and element.tail:
-            parts.append(element.tail)
-    lines = (SPACES.sub(" ", line).strip() for line in "".join(parts).split("\n"))
-    out: list[str] = []
-    for line in lines:
-        if line or (out and out[-1]):
-            out.append(line)
-    return "\n".join(out).strip()
+    text = _Lines()
+    # an explicit stack, not recursion: pages nest tens of thousands of elements deep
+    stack: list[tuple[Any, bool]] = [(root, False)]
+    while stack:
+        node, closing = stack.pop()
+        if closing:
+            text.close(node.tag.lower())
+            text.add(node.tail)
+        elif not isinstance(node.tag, str) or node.tag.lower() in SKIP_TAGS:
+            text.add(node.tail)  # a comment, or a script: only the text after it shows
+        elif node.get("hidden") is not None:
+            text.add(node.tail)
+        else:
+            text.open(node.tag.lower())
+            text.add(node.text)
+            stack.append((node, True))
+            stack.extend((child, False) for child in reversed(node))
+    return text.result()
+
+
+class _Lines:
+    """Text pieces with the line breaks owed between them (innerText's required breaks)."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.breaks = 0  # owed before the next text: 1 after a block, 2 after a paragraph
+
+    def add(self, piece: str | None) -> None:
+        if not piece:
+            return
+        if not piece.strip():  # whitespace between tags: one space, unless a break is owed
+            if self.parts and not self.breaks:
+                self.parts.append(" ")
+            return
+        if self.parts and self.breaks:
+            self.parts.append("\n" * self.breaks)
+        self.breaks = 0
+        self.parts.append(piece)
+
+    def open(self, tag: str) -> None:
+        if tag == "br":  # a line break of its own, not a block boundary
+            if self.parts:
+                self.parts.append("\n" * (self.breaks + 1))
+            self.breaks = 0
+        else:
+            self.close(tag)
+
+    def close(self, tag: str) -> None:
+        if tag in PARAGRAPH_TAGS:
+            self.breaks = max(self.breaks, 2)
+        elif tag in BLOCK_TAGS and tag != "br":
+            self.breaks = max(self.breaks, 1)
+
+    def result(self) -> str:
+        lines = (SPACES.sub(" ", line).strip() for line in "".join(self.parts).split("\n"))
+        out: list[str] = []
+        for line in lines:
+            if line or (out and out[-1]):
+                out.append(line)
+        return "\n".join(out).strip()

@@ -17,6 +17,7 @@ from newsdump.records import ErrorRecord
 from newsdump.settings import Settings
 from newsdump.sources import InputKind, iter_documents, iter_path_documents, sniff_kind
 from newsdump.sources.compress import compression_of
+from newsdump.sources.htmltext import html_to_text
 
 PAGE_A = "Menu\nHome\n\nLighthouse restored after storm\n\nThe keepers' cottage reopens.\n"
 PAGE_B = "Second page\n\nA shorter story about a bakery on Mill Lane.\n"
@@ -478,3 +479,34 @@ def test_too_large_page_is_an_error_and_the_next_page_comes_out() -> None:
     data = big * 3 + b"\f\n" + b"small page\n"
     items = read(data, max_document_bytes=300)
     assert summary(items) == [("in#1", "too_large"), ("in#2", "small page\n")]
+
+
+# --- HTML to text (the page text that `split` reads) -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("html", "text"),
+    [
+        ("<p>line one<br>line two</p><p>next</p>", "line one\nline two\n\nnext"),
+        ("<div>a</div><div>b</div>", "a\nb"),
+        ("<div><div><span>a</span></div></div>\n  <div>b</div>", "a\nb"),
+        ("<ul><li>one</li><li>two</li></ul><p>after</p>", "one\ntwo\n\nafter"),
+        (
+            "<h1>Title</h1><p>Body with <b>bold</b> and&nbsp;space.</p>",
+            "Title\n\nBody with bold and space.",
+        ),
+        ("<nav><a>Home</a> <a>News</a></nav>", "Home News"),
+        ("<p>a<!-- an ad slot -->b</p>", "ab"),
+        ("<p>a<script>var x = 1;</script>b<style>p {}</style>c</p>", "abc"),
+        ("<p hidden>secret</p><p>shown</p>", "shown"),
+        ("<p>x</p><br><br>y", "x\n\ny"),
+    ],
+)
+def test_html_to_text(html: str, text: str) -> None:
+    assert html_to_text(f"<html><body>{html}</body></html>") == text
+
+
+def test_html_to_text_of_a_deep_page() -> None:
+    # (libxml2 keeps 256 levels; deeper content is dropped by the parser, not here)
+    html = "<html><body>" + "<div>" * 250 + "deep text" + "</div>" * 250 + "</body></html>"
+    assert html_to_text(html) == "deep text"
