@@ -163,7 +163,8 @@ def iter_inputs_tracked(
     """Documents of the inputs that `state` does not record as processed as they are now, each
     input followed by its `InputDone` (which carries the size, mtime and hash read before and
     while reading it). stdin, pipes and devices are read every time, never recorded. The run's
-    `own` files (its output, the state and its journal) are never read as inputs."""
+    `own` files (its output, the state and its journal) are never read as inputs, and a file
+    named twice (or reached through a link) is read once."""
     skip = set()
     for path in own:
         with contextlib.suppress(OSError):
@@ -184,7 +185,9 @@ def iter_inputs_tracked(
         with handle:
             st = os.fstat(handle.fileno())
             if (st.st_dev, st.st_ino) in skip:
-                continue
+                continue  # the run's own file, or one this run has read already
+            if stat.S_ISREG(st.st_mode):
+                skip.add((st.st_dev, st.st_ino))
             if not stat.S_ISREG(st.st_mode):  # a pipe: read it, it cannot be recorded
                 yield from iter_documents(handle, source, settings)
                 yield InputDone(path)

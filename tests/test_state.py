@@ -330,3 +330,11 @@ def test_a_named_pipe_is_read_every_time_and_not_recorded(tmp_path: Path) -> Non
     assert [r["source"] for r in parse_jsonl(out.read_bytes())] == [str(fifo)] * 2
     with State.open(str(state), lock=False) as opened:
         assert list(opened.entries()) == []
+
+
+def test_a_file_named_twice_is_read_once(dumps: Path, tmp_path: Path) -> None:
+    out, state = tmp_path / "out.jsonl", tmp_path / "run.state"
+    (tmp_path / "link.txt").symlink_to(dumps / "p0.txt")
+    args = ["extract", dumps, dumps / "p0.txt", tmp_path / "link.txt", "-o", out, "--state", state]
+    assert invoke(args).exit_code == 0
+    assert len(parse_jsonl(out.read_bytes())) == 3
