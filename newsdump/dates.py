@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -37,7 +38,25 @@ for _number, _names in enumerate(
     for _name in _names.split():
         MONTHS.setdefault(_name, _number)
 
-_MONTH = r"(?P<mon>" + "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True)) + r")\.?"
+
+def _trie(words: list[str]) -> str:
+    """An alternation of `words` as a prefix tree (longest match first): Python's re tries
+    every branch of a flat alternation at every position, a tree fails on the first letter."""
+    heads: dict[str, list[str]] = {}
+    ends = False
+    for word in words:
+        if word:
+            heads.setdefault(word[0], []).append(word[1:])
+        else:
+            ends = True
+    branches = [re.escape(head) + _trie(rest) for head, rest in sorted(heads.items())]
+    if not branches:
+        return ""
+    body = "(?:" + "|".join(branches) + ")"
+    return body + "?" if ends else body
+
+
+_MONTH = r"(?P<mon>" + _trie(sorted(MONTHS)) + r")\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|\.)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _TIME = (
@@ -99,12 +118,27 @@ class FoundDate:
     end: int
 
 
+# Every pattern needs a four-digit year or an m/d/yy date: text without either has no date.
+MAYBE_DATE = re.compile(r"(?:19|20)\d\d|\d/[0-3]?\d/\d\d")
+BEFORE_YEAR = 40  # the longest "13 de septiembre de " or "Wednesday, November 13th, " part
+AFTER_YEAR = 40  # the longest time part after the year
+
+
 def find_dates(text: str) -> list[FoundDate]:
     """Every date (with its time when printed next to it) in `text`, in order of position."""
+    windows: list[tuple[int, int]] = []
+    for anchor in MAYBE_DATE.finditer(text):  # search only around them: the patterns are slow
+        lo, hi = max(0, anchor.start() - BEFORE_YEAR), anchor.end() + AFTER_YEAR
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], hi)
+        else:
+            windows.append((lo, hi))
+    if not windows:
+        return []
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []
-    for pattern in DATE_PATTERNS:
-        for m in pattern.finditer(text):
+    for pattern, (lo, hi) in itertools.product(DATE_PATTERNS, windows):
+        for m in pattern.finditer(text, lo, hi):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             iso = _iso(m.groupdict())
