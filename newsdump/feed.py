@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from newsdump.dates import find_dates, is_time_line, resolve_time
@@ -21,15 +22,26 @@ from newsdump.document import Label, LabelledBlock
 from newsdump.records import FeedItem
 from newsdump.settings import Settings
 
+TEMPLATE_MIN_REPEATS = 3  # a line with numbers whose shape recurs this often ("3 stars of 5")
+EXACT_REPEATS = (
+    4  # a line printed this often is a banner (a headline may be listed twice or thrice)
+)
+SAME_STORY_SHARE = 0.8  # words two titles share when they name the same story
+SAME_STORY_MIN_WORDS = 5  # ... counted only for titles this long (short ones must be equal)
 LIST_TITLE_MIN_WORDS = 5  # a headline with no summary and no time needs this many words
 LIST_REACH = 3  # blocks to look for the next headline of a list
 WHEN_MAX_CHARS = 48  # a date line longer than this says more than when
-GLUE_MAX_WORDS = 4  # short blocks between listed headlines: numbers, section names
+GLUE_MAX_WORDS = 4
+KICKER_MAX_WORDS = 8
+COUNT_LINE_MAX_WORDS = 5
+META_MAX_CHARS = 80  # short blocks between listed headlines: numbers, section names
 SUMMARY_MIN_WORDS = 8
 SUMMARY_UNPUNCTUATED_MIN_WORDS = 15
 TWO_SENTENCE_TITLE_MAX_WORDS = 16  # "Taxes rise. These maps show where." is still a headline
 TERMINAL = (".", "!", "?", "…", '"', "”", "»", "'", "’", ")", "。", "！", "？")
 WORD = re.compile(r"\w+")
+DIGITS = re.compile(r"\d+")
+COUNT_LINE = re.compile(r"^\d[\d,.]*\s+[a-z]")
 CALL_TO_ACTION = re.compile(
     r"\b(?:subscribe|subscription|sign(?:ing)? (?:up|in)\b|log ?in\b|newsletter|e-?mail|cookie|"
     r"privacy|terms (?:of|and)|all rights reserved|copyright|advertis|download (?:our|the)|"
@@ -38,7 +50,12 @@ CALL_TO_ACTION = re.compile(
     r"share (?:this|on)|comments?\b|sponsored|paid (?:post|content)|javascript|browser|"
     r"trademark|reproduced|rules apply|signed in\b|your (?:location|weather|account)|"
     r"(?:photos?|images?) (?:by|courtesy)|enter (?:your|city|a)\b|continue reading|"
-    r"(?:recent|more) (?:from|posts|stories)\b)|©",
+    r"(?:recent|more) (?:from|posts|stories)\b|regist(?:er|ration)\b|your account|"
+    r"welcome to|visit us|tweets by|jump to|skip navigation|"
+    r"suscr[ií]b|reg[ií]strate|registrarse|inicia sesi|comparte|anmelden|abonnier|registrier|"
+    r"teilen\b|abonn|connexion|partager|inscri|assine|cadastr|zaloguj|subskryb|udostępnij|"
+    r"share all|next up|see all|go to\b|more information|popular in\b|the latest from|"
+    r"html|text format|quote of the day|submission guidelines|back to (?:home|top))|©",
     re.IGNORECASE,
 )
 SENTENCE_BREAK = re.compile(r"[a-zà-ÿ]{3,}[.!?]\s+[A-ZÀ-Þ]")
@@ -46,9 +63,15 @@ BYLINE_START = re.compile(r"^(?:by|von|par|por|door|author|autor)\b", re.IGNOREC
 LEADING_TIME = re.compile(
     r"^(?P<time>[0-2]?\d[:.][0-5]\d(?:\s*[ap]\.?m\.?)?)\s+(?P<title>\S.+)$", re.I
 )
-NAV_GLYPHS = re.compile(r"[›‹»«→←▸▾]|\.\.\.$|…$")
+NAV_GLYPHS = re.compile(r"[›‹»«→←▸▾]|\.\.\.$|…$|\[\s*(?:\.\.\.|…)\s*\]$")
+LINK_SHAPE = re.compile(r"\b[\w-]+\.(?:com|org|net|co|io|es|de|fr|uk|info|gov|edu)\b|://|www\.")
 LEADING_BULLET = re.compile(r"^[•·▪■*–-]\s+")
-RELATIVE_START = re.compile(r"^\d+\s*(?:sec|min|hour|hr|day|week|month)s?\.?\s+ago\b", re.I)
+RELATIVE_START = re.compile(
+    r"^(?:\d+\s*(?:sec|min|hour|hr|day|week|month)s?\.?\s+ago\b"
+    r"|(?:hace|vor|il y a|há|ha)\s+(?:\d+|una?|einer?|uma?)\s+\w+"
+    r"|\d+\s+\w+\s+(?:fa|temu|geleden)\b)",
+    re.IGNORECASE,
+)
 TRAILING_COUNT = re.compile(r"\s+\d+\s+(?:comments?|replies|shares)$", re.IGNORECASE)
 TRAILING_AGO = re.compile(
     r"\s+~?(?P<time>\d+\s*(?:sec|min|hour|hr|day|week|month)s?\.?\s+ago)$", re.IGNORECASE
@@ -61,11 +84,21 @@ def find_feed(
     used: frozenset[int],
     page_published: str | None,
     settings: Settings,
+    page_title: str | None = None,
 ) -> list[FeedItem]:
     """The other stories, in page order."""
     texts = [lb.block.text.strip() for lb in labelled]
     free = [lb.label is not Label.ARTICLE and lb.block.index not in used for lb in labelled]
-    titles = [free[i] and is_title(clean_title(t)[1], settings) for i, t in enumerate(texts)]
+    shapes = Counter(DIGITS.sub("0", t.lower()) for t in texts)
+    repeats = Counter(texts)
+    own = WORD.findall(page_title.lower()) if page_title else []
+    titles = [
+        free[i]
+        and not is_template(t, shapes, repeats)
+        and is_title(clean_title(t)[1], settings)
+        and not same_story(WORD.findall(t.lower()), own)
+        for i, t in enumerate(texts)
+    ]
     n = len(texts)
 
     def when(k: int) -> bool:  # block k is free and prints a time or a date
@@ -91,7 +124,14 @@ def find_feed(
             time, end = texts[end + 1], end + 1  # a time after the headline, not before the next
         summary = None
         k = end + 1
-        if k < n and free[k] and not titles[k] and is_summary(texts[k], settings):
+        if k + 1 < n and free[k] and is_meta(texts[k]):
+            k += 1  # "3 diggs example.org Food", "By Ann Lee" between headline and summary
+        if (
+            k < n
+            and free[k]
+            and is_summary(texts[k], settings)
+            and (not titles[k] or is_dek(texts[k], title))
+        ):
             summary, end = texts[k], k
             if time is None and when(end + 1) and not (end + 2 < n and titles[end + 2]):
                 time, end = texts[end + 1], end + 1
@@ -119,6 +159,27 @@ def is_when(text: str) -> bool:
     return len(text) <= WHEN_MAX_CHARS and word_count(text) <= 8 and bool(find_dates(text))
 
 
+def is_template(text: str, shapes: Counter[str], repeats: Counter[str]) -> bool:
+    """A line the page prints over and over: "Rated 3 of 5 stars", a section banner."""
+    if repeats[text] >= EXACT_REPEATS:
+        return True
+    return any(ch.isdigit() for ch in text) and shapes[DIGITS.sub("0", text.lower())] >= (
+        TEMPLATE_MIN_REPEATS
+    )
+
+
+def same_story(words: Sequence[str], other: Sequence[str]) -> bool:
+    """Whether two titles name the same story: most words shared (the page's own headline
+    shown again in a breadcrumb or a share bar is not another story)."""
+    if not words or not other:
+        return False
+    a, b = set(words), set(other)
+    shorter = min(len(a), len(b))
+    if shorter < SAME_STORY_MIN_WORDS:
+        return a == b
+    return len(a & b) >= SAME_STORY_SHARE * shorter  # "Headline - Site" is still Headline
+
+
 def clean_title(text: str) -> tuple[str | None, str]:
     """A time printed in front of a headline, and the headline without it or a comment count."""
     text = LEADING_BULLET.sub("", TRAILING_COUNT.sub("", text))
@@ -143,8 +204,12 @@ def is_title(text: str, settings: Settings) -> bool:
         return False
     if text.endswith((":", ",", ";")) or " | " in text or text[0].islower():
         return False  # a label, a menu trail or a sentence fragment
-    if NAV_GLYPHS.search(text) or RELATIVE_START.match(text):
+    if NAV_GLYPHS.search(text) or RELATIVE_START.match(text) or LINK_SHAPE.search(text):
         return False
+    if text[0] in "([{":
+        return False  # "(L-R) Ann Lee, …": a caption
+    if COUNT_LINE.match(text) and n <= COUNT_LINE_MAX_WORDS and not WIDE.search(text):
+        return False  # "3 diggs Science Video", "12 comments": counts, not headlines
     breaks = len(SENTENCE_BREAK.findall(text))
     if breaks > 1 or (breaks == 1 and n > TWO_SENTENCE_TITLE_MAX_WORDS):
         return False
@@ -166,12 +231,28 @@ def is_summary(text: str, settings: Settings) -> bool:
     )
 
 
+def is_dek(text: str, title: str) -> bool:
+    """A sentence under a headline that could pass for one itself: it ends with a full stop,
+    the headline does not, and it is clearly longer."""
+    stop = text.rstrip("\"'”’»").endswith(".")
+    return stop and not title.endswith(TERMINAL) and word_count(text) > word_count(title) + 2
+
+
+def is_meta(text: str) -> bool:
+    """A line about a story rather than of it: a byline, a source, counts and tags."""
+    if len(text) >= META_MAX_CHARS:
+        return False
+    return bool(BYLINE_START.match(text) or LINK_SHAPE.search(text) or COUNT_LINE.match(text))
+
+
 def is_glue(text: str) -> bool:
     """What stands between the headlines of a list: numbers, labels, bylines, dates."""
     if word_count(text) <= GLUE_MAX_WORDS or BYLINE_START.match(text) or is_time_line(text):
         return True
-    if RELATIVE_START.match(text):
-        return True
+    if RELATIVE_START.match(text) or LINK_SHAPE.search(text) or COUNT_LINE.match(text):
+        return True  # "2 hours ago on iOS Blog", "1 digg example.org Science"
+    if text.isupper() and word_count(text) <= KICKER_MAX_WORDS:
+        return True  # a kicker above a headline: "IT'S NOT EASY EATING GREEN"
     return len(text) < 60 and bool(find_dates(text))
 
 

@@ -39,7 +39,7 @@ def analyse(text: str, url: str | None = None, settings: Settings = DEFAULT_SETT
     labelled = classify(blocks, settings)
     lang = detect_language(text).code
     parts = build_article(labelled, url=url, lang=lang)
-    feed = find_feed(labelled, parts.used, parts.article.published, settings)
+    feed = find_feed(labelled, parts.used, parts.article.published, settings, parts.article.title)
     stories: list[Story] = []
     body = [lb for lb in labelled if lb.label is Label.ARTICLE]
     if body:
