@@ -41,6 +41,12 @@ SUCCESS = "_SUCCESS"
 TASK_RETRIES = 2  # a task that raised is run again this often (a lost worker's always is)
 CONNECT_TIMEOUT = "30s"
 INSTALL_HINT = "--cluster needs Dask: pip install newsdump[dask]"
+LOCAL_CLUSTER_CONFIG = {  # less polling in `local[:N]` workers (no dashboard to show it)
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "1s",
+    "distributed.admin.system-monitor.interval": "2s",
+    "distributed.worker.memory.monitor-interval": "1s",
+}
 
 
 class DaskMissing(Exception):
@@ -186,18 +192,20 @@ def _result(future: Any) -> PartResult:
 def connect(address: str) -> tuple[Any, Any]:
     """A Dask client for `address`, and the LocalCluster it started (or None)."""
     try:
+        import dask
         from dask.distributed import Client, LocalCluster
     except ImportError:
         raise DaskMissing(INSTALL_HINT) from None
     if address == "local" or address.startswith("local:"):
         workers = _local_workers(address)
-        cluster = LocalCluster(  # type: ignore[no-untyped-call]
-            n_workers=workers,
-            threads_per_worker=1,
-            processes=True,
-            dashboard_address=":0",
-            silence_logs=logging.ERROR,
-        )
+        with dask.config.set(LOCAL_CLUSTER_CONFIG):
+            cluster = LocalCluster(  # type: ignore[no-untyped-call]
+                n_workers=workers,
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address=":0",
+                silence_logs=logging.ERROR,
+            )
         return Client(cluster), cluster  # type: ignore[no-untyped-call]
     try:
         client = Client(address, timeout=CONNECT_TIMEOUT)  # type: ignore[no-untyped-call]
