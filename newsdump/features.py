@@ -84,6 +84,8 @@ SPACE = 1 << 12
 WORD = 1 << 13  # what `\w` matches, approximately: letters, digits, marks, "_"
 NOT_WORD_RANGES = (
     (0x80, 0xBF),
+    (0x1680, 0x1680),
+    (0x180E, 0x180E),
     (0xD7, 0xD7),
     (0xF7, 0xF7),
     (0x2000, 0x206F),
@@ -218,6 +220,64 @@ def _occurs(low: npt.NDArray[np.uint32], needle: str) -> BoolArray:
     return hit
 
 
+def _sparse_counts(
+    codes: npt.NDArray[np.uint32],
+    flags: npt.NDArray[np.uint16],
+    word: BoolArray,
+    digit: BoolArray,
+    line_of: npt.NDArray[np.int64],
+    n: int,
+) -> tuple[FloatArray, FloatArray, FloatArray, FloatArray]:
+    """Per-block counts of link shapes, clock times, years and sentence ends: candidates are
+    found sparsely (a few characters) and only their surroundings are checked."""
+    size = len(codes)
+    pad = 4
+    word_p = np.concatenate((np.zeros(pad, bool), word, np.zeros(pad, bool)))
+    digit_p = np.concatenate((np.zeros(pad, bool), digit, np.zeros(pad, bool)))
+
+    def around(mask: BoolArray, at: npt.NDArray[np.intp], offset: int) -> BoolArray:
+        result: BoolArray = mask[at + pad + offset]
+        return result
+
+    def per_block(at: npt.NDArray[np.intp]) -> FloatArray:
+        return np.bincount(line_of[at], minlength=n).astype(np.float64)
+
+    low = np.where((codes >= 0x41) & (codes <= 0x5A), codes + 0x20, codes)
+    text = low.astype(np.uint32).tobytes().decode("utf-32-le", "surrogatepass")
+    found: list[int] = []
+    for mark in LINK_MARKS:
+        at = text.find(mark)
+        while at != -1:
+            found.append(at)
+            at = text.find(mark, at + 1)
+    at_signs = np.flatnonzero(codes == 0x40)
+    link_at = np.concatenate(
+        (np.array(found, dtype=np.intp), at_signs[around(word_p, at_signs, 1)])
+    )
+    colons = np.flatnonzero(codes == 0x3A)
+    time_at = colons[  # 9:30, 12:05
+        around(digit_p, colons, -1)
+        & ~(around(digit_p, colons, -2) & around(word_p, colons, -3))
+        & around(digit_p, colons, 1)
+        & around(digit_p, colons, 2)
+        & ~around(word_p, colons, 3)
+    ]
+    runs = np.flatnonzero(digit & ~np.concatenate(([False], word[:-1])))
+    runs = runs[runs + 1 < size]
+    century = (((codes[runs] == 0x31) & (codes[runs + 1] == 0x39))
+               | ((codes[runs] == 0x32) & (codes[runs + 1] == 0x30)))  # fmt: skip
+    year_at = runs[  # 1900 .. 2099
+        century & around(digit_p, runs, 2) & around(digit_p, runs, 3) & ~around(word_p, runs, 4)
+    ]
+    stops = np.flatnonzero((flags & SENTENCE_END) != 0)
+    closed = np.concatenate((word | ((flags & PUNCT) != 0), np.zeros(pad, bool)))
+    closer = np.concatenate(((flags & CLOSER) != 0, np.zeros(pad, bool)))
+    open_next = ~closed[stops + 1]  # space, line break or end after the mark
+    open_after_closer = closer[stops + 1] & ~closed[stops + 2]
+    sentence_at = stops[open_next | open_after_closer]
+    return per_block(link_at), per_block(time_at), per_block(year_at), per_block(sentence_at)
+
+
 def _prefix_pairs(
     texts: list[str], lengths: npt.NDArray[np.int64]
 ) -> tuple[FloatArray, FloatArray]:
@@ -249,7 +309,7 @@ def block_features(blocks: list[Block], lang: Language) -> tuple[FloatArray, tup
     lengths = np.array([len(t) for t in texts], dtype=np.int64)
     starts = np.concatenate(([0], np.cumsum(lengths + 1)[:-1])).astype(np.int64)
     ends = starts + lengths
-    codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
+    codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     flags = CLASS_TABLE[np.minimum(codes, TABLE_SIZE - 1)]
     flags[codes >= TABLE_SIZE] = 0
     line_of = np.cumsum(codes == 0x0A)
@@ -298,16 +358,14 @@ def block_features(blocks: list[Block], lang: Language) -> tuple[FloatArray, tup
     word = (flags & WORD) != 0
     boundary = word != _at(word, -1, False)
     token_start = np.flatnonzero(word & boundary)
-    token_end = np.flatnonzero(~word & boundary)
-    if len(token_end) < len(token_start):
-        token_end = np.append(token_end, len(codes))
     token_line = line_of[token_start]
     n_tokens = np.bincount(token_line, minlength=n).astype(np.float64)
-    lowered = joined.lower()
-    spans = zip(token_start.tolist(), token_end.tolist(), strict=True)
-    if len(lowered) == len(joined):
-        tokens = [lowered[a:b] for a, b in spans]
-    else:  # a few characters lower-case to two; cut the original instead
+    # every non-word character becomes a space, so str.split() cuts the same tokens in C
+    spaced = np.where(word, codes, np.uint32(0x20)).astype(np.uint32)
+    tokens = spaced.tobytes().decode("utf-32-le", "surrogatepass").lower().split()
+    if len(tokens) != len(token_start):  # an odd space character inside a word: cut by offsets
+        token_ends = [*np.flatnonzero(~word & boundary).tolist(), len(codes)]
+        spans = zip(token_start.tolist(), token_ends, strict=False)
         tokens = [joined[a:b].lower() for a, b in spans]
     if lang.dense:
         stop_chars = np.array([ord(c) for c in lang.stopwords], dtype=np.uint32)
@@ -330,33 +388,11 @@ def block_features(blocks: list[Block], lang: Language) -> tuple[FloatArray, tup
     head_cover[0] = 0.0
     anchor = int(np.argmax(head_cover)) if n > 1 and head_cover.max() >= 0.6 else -1
 
-    low = np.where((codes >= 0x41) & (codes <= 0x5A), codes + 0x20, codes)
     digit = (flags & DIGIT) != 0
-    link_hits = (low == 0x40) & _at(word, 1, False)  # @name
-    for mark in LINK_MARKS:
-        link_hits |= _occurs(low, mark)
-    time_hits = (  # 9:30, 12:05
-        (codes == 0x3A)
-        & _at(digit, -1, False)
-        & ~(_at(digit, -2, False) & _at(word, -3, False))
-        & _at(digit, 1, False)
-        & _at(digit, 2, False)
-        & ~_at(word, 3, False)
+    links, times, years, sentences = _sparse_counts(codes, flags, word, digit, line_of, n)
+    capitals = np.bincount(line_of[((flags & UPPER) != 0) & boundary], minlength=n).astype(
+        np.float64
     )
-    year_hits = (  # 1900 .. 2099
-        (_occurs(low, "19") | _occurs(low, "20"))
-        & ~_at(word, -1, False)
-        & _at(digit, 2, False)
-        & _at(digit, 3, False)
-        & ~_at(word, 4, False)
-    )
-    open_after = ~_at(word | ((flags & PUNCT) != 0), 1, False)  # space, line break or end
-    sentence_hits = ((flags & SENTENCE_END) != 0) & (
-        open_after | (_at((flags & CLOSER) != 0, 1, False) & _at(open_after, 1, True))
-    )
-    capital_hits = ((flags & UPPER) != 0) & boundary
-    hits = np.column_stack((link_hits, time_hits, year_hits, sentence_hits, capital_hits))
-    links, times, years, sentences, capitals = _per_block(hits, starts, lengths).T
     repeats = Counter(texts)
     repetition = np.array([repeats[t] for t in texts], dtype=np.float64)
     shapes = [DIGITS_RE.sub("0", t) if len(t) <= REPEATED_MAX_CHARS else t for t in texts]
