@@ -546,6 +546,8 @@ def _execute_state(
 
     if output is None:
         raise typer.BadParameter("--state needs -o FILE: the records are appended to it")
+    if os.path.abspath(output) == os.path.abspath(state_path):
+        raise typer.BadParameter("--state and -o must be two files", param_hint="--state")
     inputs = paths or ["-"]
     try:
         check_paths(inputs)

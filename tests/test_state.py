@@ -338,3 +338,11 @@ def test_a_file_named_twice_is_read_once(dumps: Path, tmp_path: Path) -> None:
     args = ["extract", dumps, dumps / "p0.txt", tmp_path / "link.txt", "-o", out, "--state", state]
     assert invoke(args).exit_code == 0
     assert len(parse_jsonl(out.read_bytes())) == 3
+
+
+def test_state_and_output_must_differ(dumps: Path, tmp_path: Path) -> None:
+    same = tmp_path / "same"
+    result = invoke(["extract", dumps, "-o", same, "--state", same])
+    assert result.exit_code == 2
+    assert "--state and -o must be two files" in result.stderr
+    assert not same.exists()
