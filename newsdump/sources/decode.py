@@ -23,6 +23,9 @@ def decode(data: bytes) -> str:
         return _check(data.decode("utf-8"))
     except UnicodeDecodeError:
         pass
+    text = data.decode("utf-8", errors="replace")
+    if _mostly_utf8(text):  # a stray or cut byte in a UTF-8 page: keep the rest as it is
+        return _check(text)
     encoding = _detect(data)
     if encoding is None:
         text = data.decode("utf-8", errors="replace")
@@ -30,6 +33,13 @@ def decode(data: bytes) -> str:
             raise DecodeError("binary data or an unknown encoding, not a text page")
         return _check(text)
     return _check(data.decode(encoding, errors="replace"))
+
+
+def _mostly_utf8(text: str) -> bool:
+    """More well-formed non-ASCII characters than bad sequences (U+FFFD) in a UTF-8 reading:
+    a UTF-8 page with a few bad bytes, which a detector would read as, say, cp932."""
+    bad = text.count("\ufffd")
+    return sum(1 for ch in text if ch > "\x7f") - bad > bad
 
 
 def _detect(data: bytes) -> str | None:

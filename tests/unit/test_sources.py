@@ -360,6 +360,16 @@ def test_cp1252_and_latin1_are_detected(text: str) -> None:
     assert doc.text == text
 
 
+@pytest.mark.parametrize("where", ["end", "middle"])
+def test_utf8_page_with_a_stray_byte_stays_utf8(where: str) -> None:
+    good = (FRENCH * 10).encode("utf-8")
+    data = good + b"\xff" if where == "end" else good[:301] + b"\x81" + good[301:]
+    [doc] = read(data)
+    assert isinstance(doc, Document)
+    assert doc.text.count("\ufffd") == 1
+    assert doc.text.replace("\ufffd", "") == FRENCH * 10  # not cp932 mojibake ("cafﾃｩ")
+
+
 def test_invalid_bytes_never_stop_the_run() -> None:
     data = b"good text \xff\xfe\xfd and more good text\n\f\nnext page\n"
     items = read(data)
