@@ -44,6 +44,7 @@ def document_lines(stream: BinaryIO, max_bytes: int) -> Iterator[bytes | None]:
 
 
 def parse_line(line: bytes, source: str, text_field: str) -> Document | ErrorRecord:
+    line = line.removeprefix(b"\xef\xbb\xbf")  # a byte-order mark before the first line
     try:
         obj: Any = orjson.loads(line)
     except orjson.JSONDecodeError as exc:

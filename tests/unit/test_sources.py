@@ -193,6 +193,11 @@ def test_jsonl_carries_id_and_url_and_numbers_lines() -> None:
     ]
 
 
+def test_jsonl_with_a_byte_order_mark_reads_its_first_line() -> None:
+    data = b'\xef\xbb\xbf{"text": "first"}\n{"text": "second"}\n'
+    assert summary(read(data)) == [("in#1", "first"), ("in#2", "second")]
+
+
 def test_jsonl_text_field_option() -> None:
     data = b'{"body": "the page", "text": "not this"}\n'
     [doc] = read(data, text_field="body")
