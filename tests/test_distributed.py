@@ -3,6 +3,7 @@ processes on 127.0.0.1, started here) writes exactly what the local run writes."
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import os
 import random
@@ -22,8 +23,6 @@ import pytest
 from typer.testing import CliRunner
 
 pytest.importorskip("dask.distributed")
-
-import contextlib
 
 from newsdump import distributed
 from newsdump.cli import app
