@@ -49,7 +49,7 @@ CALL_TO_ACTION = re.compile(
     r"click here|read more|see more|show more|load more|view (?:all|more)|skip to|"
     r"share (?:this|on)|comments?\b|sponsored|paid (?:post|content)|javascript|browser|"
     r"trademark|reproduced|rules apply|signed in\b|your (?:location|weather|account)|"
-    r"(?:photos?|images?) (?:by|courtesy)|enter (?:your|city|a)\b|continue reading|"
+    r"(?:photo(?:graph)?s?|images?) (?:by|courtesy)|enter (?:your|city|a)\b|continue reading|"
     r"(?:recent|more) (?:from|posts|stories)\b|regist(?:er|ration)\b|your account|"
     r"welcome to|visit us|tweets by|jump to|skip navigation|"
     r"suscr[ií]b|reg[ií]strate|registrarse|inicia sesi|comparte|anmelden|abonnier|registrier|"
