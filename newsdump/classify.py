@@ -6,8 +6,7 @@
    main article is then the best contiguous segment of blocks (each block weighs its words
    times its score's margin over the threshold, less a penalty for each block below it), and
    inside it the blocks above the threshold.
-   When no block reaches the threshold, the best-scoring block and its like are kept rather
-   than nothing.
+   When no block reaches the threshold, the best-scoring block is kept rather than nothing.
 
 `docs/algorithm.md` tells the whole story.
 """
@@ -28,8 +27,8 @@ __all__ = ["best_segment", "classify", "decide"]
 FloatArray = npt.NDArray[np.float64]
 BoolArray = npt.NDArray[np.bool_]
 
-FALLBACK_RATIO = 0.8  # with no block above the threshold, keep those within this share of the best
-FALLBACK_MIN_SCORE = 0.05  # ... unless even the best block scores below this
+FALLBACK_MIN_SCORE = 0.05  # with no block above the threshold, keep the best one, if it scores
+FALLBACK_MIN_WORDS = 3  # ... at least this and has at least this many words
 GAP_PENALTY = 1.0  # extra cost of a block below the threshold inside the main segment
 
 REASON_MODEL = "model"
@@ -62,20 +61,21 @@ def decide(scores: FloatArray, words: FloatArray, threshold: float) -> tuple[Boo
     n = len(scores)
     if n == 0:
         return np.zeros(0, dtype=bool), []
-    reason_kept = REASON_MODEL
-    top = float(scores.max())
-    if top < threshold:
-        if top < FALLBACK_MIN_SCORE:
-            return np.zeros(n, dtype=bool), [REASON_BELOW] * n
-        threshold = top * FALLBACK_RATIO
-        reason_kept = REASON_BEST_BLOCK
+    best = int(np.argmax(scores))
+    if scores[best] < threshold:
+        keep = np.zeros(n, dtype=bool)
+        reasons = [REASON_BELOW] * n
+        if scores[best] >= FALLBACK_MIN_SCORE and words[best] >= FALLBACK_MIN_WORDS:
+            keep[best] = True
+            reasons[best] = REASON_BEST_BLOCK
+        return keep, reasons
     above = scores >= threshold
     first, last = best_segment((scores - threshold) * (words + 1.0) - GAP_PENALTY * ~above)
     inside = np.zeros(n, dtype=bool)
     inside[first : last + 1] = True
     keep = above & inside
     reasons = [
-        reason_kept if k else (REASON_OUTSIDE if a else REASON_BELOW)
+        REASON_MODEL if k else (REASON_OUTSIDE if a else REASON_BELOW)
         for k, a in zip(keep.tolist(), above.tolist(), strict=True)
     ]
     return keep, reasons

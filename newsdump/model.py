@@ -21,6 +21,7 @@ MODELS_DIR = Path(__file__).resolve().parent / "models"
 DEFAULT_MODEL = MODELS_DIR / "classifier.npz"
 STOPWORDS_FILE = MODELS_DIR / "stopwords.json"
 STAGES = ("stage1", "stage2")
+CHUNK_ROWS = 256  # rows evaluated together: (rows x trees) index arrays stay in cache
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
@@ -46,7 +47,16 @@ class Forest:
         object.__setattr__(self, "children", pairs)
 
     def predict_raw(self, x: FloatArray) -> FloatArray:
-        """Raw scores (log-odds) of the rows of ``x``, all trees evaluated at once."""
+        """Raw scores (log-odds) of the rows of ``x``, all trees evaluated at once (in chunks of
+        rows, so that the working arrays stay in the processor's cache)."""
+        n = x.shape[0]
+        if n <= CHUNK_ROWS:
+            return self._predict_chunk(x)
+        return np.concatenate(
+            [self._predict_chunk(x[i : i + CHUNK_ROWS]) for i in range(0, n, CHUNK_ROWS)]
+        )
+
+    def _predict_chunk(self, x: FloatArray) -> FloatArray:
         n, width = x.shape
         if n == 0 or len(self.roots) == 0:
             return np.full(n, self.baseline)

@@ -62,8 +62,14 @@ def test_decide_keeps_blocks_above_threshold_inside_the_best_segment() -> None:
 
 def test_decide_keeps_the_best_block_rather_than_nothing() -> None:
     keep, reasons = decide(np.array([0.1, 0.4, 0.35, 0.2]), np.array([3.0, 30.0, 20.0, 4.0]), 0.5)
-    assert keep.tolist() == [False, True, True, False]
-    assert reasons == [REASON_BELOW, REASON_BEST_BLOCK, REASON_BEST_BLOCK, REASON_BELOW]
+    assert keep.tolist() == [False, True, False, False]
+    assert reasons == [REASON_BELOW, REASON_BEST_BLOCK, REASON_BELOW, REASON_BELOW]
+
+
+def test_decide_keeps_no_best_block_of_fewer_than_three_words() -> None:
+    keep, reasons = decide(np.array([0.1, 0.4]), np.array([3.0, 2.0]), 0.5)
+    assert keep.tolist() == [False, False]
+    assert reasons == [REASON_BELOW, REASON_BELOW]
 
 
 def test_decide_returns_nothing_when_every_score_is_tiny() -> None:
