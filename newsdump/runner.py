@@ -154,6 +154,7 @@ class InputDone:
 
 
 Item = Document | ErrorRecord | InputDone
+REMEMBER_READ_FILES = 65536  # a file named twice within this many new inputs is read once
 Result = DocResult | InputDone
 
 
@@ -165,11 +166,12 @@ def iter_inputs_tracked(
     while reading it). stdin, pipes and devices are read every time, never recorded. The run's
     `own` files (its output, the state and its journal) are never read as inputs, and a file
     named twice (or reached through a link) is read once."""
-    skip = set()
+    own_ids = set()
     for path in own:
         with contextlib.suppress(OSError):
             st = os.stat(path)
-            skip.add((st.st_dev, st.st_ino))
+            own_ids.add((st.st_dev, st.st_ino))
+    read: dict[tuple[int, int], None] = {}  # files read in this run, the latest few (bounded)
     for path in paths:
         if path == STDIN:
             yield from iter_documents(sys.stdin.buffer, STDIN, settings)
@@ -177,26 +179,30 @@ def iter_inputs_tracked(
             continue
         source = source_name(path)
         try:
+            st = os.stat(path)  # before opening: a rerun skips most files without opening them
+            file_id = (st.st_dev, st.st_ino)
+            if file_id in own_ids or file_id in read:
+                continue  # the run's own file, or one this run has read already
+            if stat.S_ISREG(st.st_mode):
+                seen = state.unchanged(path, st)
+                if seen is True:
+                    continue
+                if isinstance(seen, InputEntry):
+                    yield InputDone(path, refresh=seen)
+                    continue
+                read[file_id] = None
+                if len(read) > REMEMBER_READ_FILES:
+                    del read[next(iter(read))]
             handle = open(path, "rb")  # noqa: SIM115 - closed below
         except OSError as exc:
             yield ErrorRecord(source, "unreadable", f"cannot open: {exc.strerror or exc}")
             yield InputDone(path)
             continue
         with handle:
-            st = os.fstat(handle.fileno())
-            if (st.st_dev, st.st_ino) in skip:
-                continue  # the run's own file, or one this run has read already
-            if stat.S_ISREG(st.st_mode):
-                skip.add((st.st_dev, st.st_ino))
+            st = os.fstat(handle.fileno())  # what is read (it may have been replaced since)
             if not stat.S_ISREG(st.st_mode):  # a pipe: read it, it cannot be recorded
                 yield from iter_documents(handle, source, settings)
                 yield InputDone(path)
-                continue
-            seen = state.unchanged(path, st)
-            if seen is True:
-                continue
-            if isinstance(seen, InputEntry):
-                yield InputDone(path, refresh=seen)
                 continue
             reader = HashingReader(handle)
             yield from iter_documents(io.BufferedReader(reader, 1 << 16), source, settings)
