@@ -34,9 +34,10 @@ test: lint typecheck unit  ## ruff, mypy, pytest
 eval: install  ## extract (cross-validated) over every corpus and style, then score
 	$(BIN)/python tools/eval.py --shared $(SHARED) --out $(EVAL_DIR)
 
-train: install  ## retrain the shipped classifier on the dev corpora
+train: install  ## retrain the shipped classifier and headline ranker on the dev corpora
 	$(BIN)/pip install -q -e '.[train]'
 	$(BIN)/python tools/train.py --shared $(SHARED)
+	$(BIN)/python tools/train_headline.py --shared $(SHARED)
 
 bench: install  ## throughput, scaling and memory vs trafilatura and the read floor (long)
 	$(BIN)/python tools/bench.py --shared $(SHARED)

@@ -3,15 +3,14 @@
 The body is the blocks the classifier labelled ARTICLE. The metadata sits around its start.
 First the byline: the nearest block above the body (or just inside it, or an "Author:" box
 just after it) that reads "By A and B", "Author: A", "A - Nov 19, 2019" or "A @handle".
-Then the headline: the most headline-like block above the byline (or the body), scored on its
-shape, on the words it shares with the body and with the page <title> (first line of a
-scraper dump), and on its distance. Then the date: on the byline, else next to the byline or
-the headline, else in the URL.
+Then the headline: the block above the byline (or the body), or at the very start of the body,
+that the learned ranker of newsdump/headline.py scores best (on its shape, its place, the words
+it shares with the body and with the page <title> of a scraper dump's first line). Then the
+date: on the byline, else next to the byline or the headline, else in the URL.
 """
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -19,45 +18,35 @@ from dataclasses import dataclass
 
 from newsdump.dates import MONTHS, FoundDate, find_dates, find_yearless, url_date
 from newsdump.document import Label, LabelledBlock
+from newsdump.headline import (
+    AUTHOR_LABEL,
+    BYLINE,
+    CREDIT,
+    WIDE,
+    Context,
+    Ranker,
+    context,
+    find_headline,
+    headline_score,
+    page_title,
+)
 from newsdump.records import Article
 
-TITLE_WINDOW = 30  # blocks above the byline (or the body) searched for the headline
 BYLINE_WINDOW = 40  # blocks above the body searched for the byline
 BYLINE_INSIDE = 3  # blocks after the body start that may still hold the byline
 AUTHOR_BOX_WINDOW = 6  # blocks after the body end searched for "Author: X"
 DATE_WINDOW = 4  # blocks around the byline or headline searched for the date
-TITLE_SHAPE = 2.0  # weight of the headline shape in the headline score
-TITLE_SHARE = 0.5  # ... of the share of its words found in the body
-TITLE_PAGE = 2.0  # ... of the share of its words found in the page <title>
-TITLE_DISTANCE = 0.02  # ... cost per block between it and the byline (or the body)
-TITLE_MIN_WORDS = 3
-TITLE_MAX_WORDS = 40
 MAX_AUTHORS = 6
 MAX_NAME_WORDS = 5
 CAPTION_MIN_WORDS = 8
 CAPTION_IN_BODY = 2  # first body blocks that may be a photo caption
-BODY_SAMPLE_BLOCKS = 6  # body blocks whose words a headline should share
-TITLE_IN_BODY = 2  # first body blocks that may be the headline after all
-IN_BODY_HEADLINE = 1.3  # ... when their headline shape scores this much
 MAX_META_CHARS = 300  # longer blocks are prose, not bylines or date lines
 MAX_SHORT_BYLINE = 100  # "Name - date" bylines are short
 BARE_NAME_WINDOW = 12  # blocks above the body where a line holding only a name is a byline
 BARE_NAME_MAX_WORDS = 8  # ... a name with a job title or an agency after it
 
-TOKEN = re.compile(r"\w+")
-WIDE = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-BYLINE = re.compile(
-    r"^\s*(?:(?:written|posted|reported|words|story)\s+)?"
-    r"(?:by|von|par|por|di|door|av|af|przez)\s*:?\s+(?P<rest>.+)$",
-    re.IGNORECASE,
-)
 BY_INSIDE = re.compile(r"\s(?:by|von|par|por)\s+(?P<rest>\w.+)$", re.IGNORECASE)
 BY_ALONE = re.compile(r"^\s*(?:by|von|par|por|door|di)\s*:?\s*$", re.IGNORECASE)
-AUTHOR_LABEL = re.compile(
-    r"^\s*(?:authors?|autor(?:in|ka|zy)?|auteur|writer|reporter|text|texte|текст|автор)"
-    r"\s*[:：]\s*(?P<rest>.+)$",
-    re.IGNORECASE,
-)
 # "Chris Davies - Nov 19, 2019", "Ann Lee @annlee", "Ann Lee | June 3, 2019"
 NAME_THEN_META = re.compile(
     r"^(?P<rest>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,4}?)\s*(?:[-–—|·•,/]\s*)?"
@@ -83,18 +72,6 @@ NOT_NAMES = frozenset(
     "services bureau view all articles".split()
 )
 AGENCIES = frozenset("reuters afp ap dpa ansa efe xinhua bloomberg admin".split())
-CREDIT = re.compile(
-    r"\((?:photo|image|picture|foto)|(?:photo|image|foto|picture|credit)s?\s*(?:credit)?\s*:|"
-    r"getty images|/afp|/reuters|/ap\b|shutterstock|associated press\)",
-    re.IGNORECASE,
-)
-NOT_HEADLINE = re.compile(
-    r"^(?:updated|published|posted|share|advertisement|sponsored|related|read more|"
-    r"sign up|subscribe|follow|skip to|copy link|click to|you are here)\b"
-    r"|\b(?:opens in new window|all rights reserved)\b",
-    re.IGNORECASE,
-)
-TITLE_SEPARATORS = re.compile(r"\s+[|–—-]\s+|\s+::\s+|\s+»\s+")
 DATE_CUE = re.compile(
     r"published|posted|veröffentlicht|publié|publicado|opublikowano|pubblicato", re.IGNORECASE
 )
@@ -123,20 +100,9 @@ def build_article(
     if byline is not None:
         authors = byline[0]
         used.update(byline[1])
-    anchor = min(byline[1]) if byline is not None and min(byline[1]) < first else first
-
-    sample = body[TITLE_IN_BODY : TITLE_IN_BODY + BODY_SAMPLE_BLOCKS] or body
-    body_words = tokens(" ".join(texts[i] for i in sample))
-    skip = frozenset(byline[1]) if byline is not None else frozenset()
-    title_at = (
-        find_title(texts, anchor, first, body_words, body[:TITLE_IN_BODY], skip) if body else None
-    )
-    title = None
+    title_at, title = find_title(labelled, body, byline[1] if byline is not None else ())
     if title_at is not None:
-        title = texts[title_at]
         used.add(title_at)
-    elif texts and body and headline_score(page_title(texts[0]) or "") > 0:
-        title = page_title(texts[0])  # the <title> line of a scraper dump
 
     published = find_published(texts, byline[1] if byline else (), title_at, first) or url_date(url)
     caption_at = find_caption(texts, title_at, first, body[:CAPTION_IN_BODY])
@@ -152,6 +118,35 @@ def build_article(
         caption=caption,
     )
     return ArticleParts(article, frozenset(used))
+
+
+def title_context(
+    labelled: Sequence[LabelledBlock], body: Sequence[int], byline: Sequence[int] = ()
+) -> Context:
+    """What the headline ranker looks at: the blocks, the body's start and the byline."""
+    texts = [lb.block.text.strip() for lb in labelled]
+    blanks = [(lb.block.blank_before, lb.block.blank_after) for lb in labelled]
+    return context(texts, blanks, body, byline)
+
+
+def find_title(
+    labelled: Sequence[LabelledBlock],
+    body: Sequence[int],
+    byline: Sequence[int] = (),
+    ranker: Ranker | None = None,
+) -> tuple[int | None, str | None]:
+    """The headline block (ranked by the learned model) and its text; without one, the page
+    <title> of a scraper dump's first line."""
+    if not body:
+        return None, None
+    ctx = title_context(labelled, body, byline)
+    title_at = find_headline(ctx, ranker)
+    if title_at is not None:
+        return title_at, ctx.texts[title_at]
+    fallback = page_title(ctx.texts[0]) if ctx.texts else None
+    if fallback is not None and headline_score(fallback) > 0:
+        return None, fallback
+    return None, None
 
 
 def find_byline(
@@ -269,73 +264,6 @@ def is_name_word(word: str, allow_lower: bool = False) -> bool:
     return (word[0].isupper() or allow_lower) and core.isalpha() and not WIDE.search(word)
 
 
-def find_title(
-    texts: Sequence[str],
-    anchor: int,
-    first: int,
-    body_words: set[str],
-    body_start: Sequence[int] = (),
-    skip: frozenset[int] = frozenset(),
-) -> int | None:
-    """Index of the headline: the best headline-like block above `anchor`, or one of the
-    first body blocks when it is clearly a headline (the classifier may take it in)."""
-    page = tokens(page_title(texts[0]) or "") if texts else set()
-    best: tuple[float, int] | None = None
-    above = range(first - 1, max(-1, anchor - 1 - TITLE_WINDOW), -1)
-    inside = [i for i in body_start if i >= first]
-    for i in [*inside, *above]:
-        if i in skip:
-            continue
-        shape = headline_score(texts[i])
-        if shape <= 0 or (i >= first and shape < IN_BODY_HEADLINE):
-            continue
-        words = tokens(texts[i])
-        share = len(words & body_words) / max(1, len(words))
-        score = TITLE_SHAPE * shape + TITLE_SHARE * share
-        score -= TITLE_DISTANCE * abs(min(anchor, first) - i)
-        if page and i > 0:
-            score += TITLE_PAGE * len(words & page) / max(1, len(words))
-        if best is None or score > best[0]:
-            best = (score, i)
-    return None if best is None else best[1]
-
-
-def headline_score(text: str) -> float:
-    """How much a line looks like a headline (0: not at all)."""
-    n = len(text.split())
-    wide = len(WIDE.findall(text))
-    if wide >= 6:
-        n = max(n, wide // 2)
-    if not TITLE_MIN_WORDS <= n <= TITLE_MAX_WORDS or len(text) > MAX_META_CHARS:
-        return 0.0
-    if BYLINE.match(text) or AUTHOR_LABEL.match(text) or CREDIT.search(text):
-        return 0.0
-    if NOT_HEADLINE.search(text) or (find_dates(text) and n < 12):
-        return 0.0
-    letters = sum(ch.isalpha() for ch in text)
-    if letters < 0.6 * len(text.replace(" ", "")):
-        return 0.0
-    score = 1.0
-    if text.endswith((".", ":", ";", ",")) and not text.endswith("..."):
-        score -= 0.5
-    if text.count(". ") >= 2:
-        score -= 0.6
-    if text.isupper():
-        score -= 0.3
-    if 5 <= n <= 20:
-        score += 0.3
-    return max(score, 0.0)
-
-
-def page_title(first_line: str) -> str | None:
-    """A page <title> without its site name: 'Headline - Site' → 'Headline'."""
-    parts = TITLE_SEPARATORS.split(first_line.strip())
-    if not parts or not parts[0]:
-        return None
-    best = max(parts, key=lambda p: len(p.split()))
-    return best.strip() if len(best.split()) >= TITLE_MIN_WORDS else None
-
-
 def find_published(
     texts: Sequence[str], byline: Sequence[int], title_at: int | None, first: int
 ) -> str | None:
@@ -386,12 +314,3 @@ def find_caption(
         if len(text.split()) >= CAPTION_MIN_WORDS and CREDIT.search(text):
             return i
     return None
-
-
-def tokens(text: str) -> set[str]:
-    """Lower-cased words; for CJK text, character pairs."""
-    words = {t.lower() for t in TOKEN.findall(text)}
-    if WIDE.search(text):
-        chars = WIDE.findall(text)
-        words.update(a + b for a, b in itertools.pairwise(chars))
-    return words

@@ -1,0 +1,347 @@
+"""The headline: a learned ranker over the blocks around the start of the article body. Pure.
+
+Candidates are the blocks in a window above the body start (or above the byline) and the first
+body blocks (the classifier sometimes takes the headline in). Each gets a few features: its
+shape (words, characters, final punctuation, capitals, digits, blank lines around it), where it
+sits (distance to the body and to the byline), what it shares with the body and with the page
+<title> (the first line of a scraper dump), whether its text recurs on the page and whether a
+byline or date follows it, and its rank among the candidates on each of these. A logistic
+few boosted shallow trees (trained by tools/train_headline.py, shipped as models/headline.json,
+evaluated here in pure Python) score them; the best one wins when its score clears the model's
+threshold.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from newsdump.dates import MAYBE_DATE, find_dates
+
+HEADLINE_MODEL = Path(__file__).resolve().parent / "models" / "headline.json"
+WINDOW = 30  # blocks above the byline (or the body) that may be the headline
+IN_BODY = 2  # first body blocks that may be the headline after all
+BODY_SAMPLE = 6  # body blocks (after the first IN_BODY) whose words a headline shares
+MIN_WORDS = 2
+MAX_WORDS = 40
+MAX_CHARS = 300
+FOLLOW = 3  # blocks after a candidate searched for the byline or a date
+
+TOKEN = re.compile(r"\w+")
+WIDE = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+TITLE_SEPARATORS = re.compile(r"\s+[|–—-]\s+|\s+::\s+|\s+»\s+")
+BYLINE = re.compile(
+    r"^\s*(?:(?:written|posted|reported|words|story)\s+)?"
+    r"(?:by|von|par|por|di|door|av|af|przez)\s*:?\s+(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+AUTHOR_LABEL = re.compile(
+    r"^\s*(?:authors?|autor(?:in|ka|zy)?|auteur|writer|reporter|text|texte|текст|автор)"
+    r"\s*[:：]\s*(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+CREDIT = re.compile(
+    r"\((?:photo|image|picture|foto)|(?:photo|image|foto|picture|credit)s?\s*(?:credit)?\s*:|"
+    r"getty images|/afp|/reuters|/ap\b|shutterstock|associated press\)",
+    re.IGNORECASE,
+)
+NOT_HEADLINE = re.compile(
+    r"^(?:updated|published|posted|share|advertisement|sponsored|related|read more|"
+    r"sign up|subscribe|follow|skip to|copy link|click to|you are here)\b"
+    r"|\b(?:opens in new window|all rights reserved)\b",
+    re.IGNORECASE,
+)
+
+FEATURES = (
+    "shape",  # the hand-written headline shape score
+    "log_words",
+    "log_chars",
+    "end_period",
+    "end_colon",  # : ; ,
+    "end_question",  # ? !
+    "has_colon",
+    "cap_share",
+    "all_caps",
+    "digit_share",
+    "wide",  # CJK text
+    "has_date",
+    "not_headline",  # "Share", "Read more", "Updated …"
+    "blank_before",
+    "blank_after",
+    "in_body",
+    "log_above_body",
+    "has_byline",
+    "above_byline",
+    "log_to_byline",
+    "body_share",
+    "page_share",  # share of its words in the page <title>
+    "page_recall",  # share of the page <title>'s words in it
+    "first_line",  # it is the first line of the dump
+    "page_line",  # ... and that line looks like a <title>
+    "page_sep",  # the first line looks like a <title> ("Headline - Site")
+    "recurs",  # the same text appears elsewhere on the page
+    "repeat_next",  # ... right after it
+    "byline_follows",
+    "date_follows",
+    "order",  # log(1 + candidates between it and the body)
+    "rank_shape",
+    "rank_body",
+    "rank_page",
+    "rank_words",
+    "first_shaped",  # the nearest candidate to the body with a headline shape
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Tree:
+    """A regression tree: node k tests features[k] <= thresholds[k] (left) or not (right);
+    leaves have left[k] == -1 and hold values[k]."""
+
+    features: tuple[int, ...]
+    thresholds: tuple[float, ...]
+    left: tuple[int, ...]
+    right: tuple[int, ...]
+    values: tuple[float, ...]
+
+    def value(self, row: Sequence[float]) -> float:
+        k = 0
+        while self.left[k] >= 0:
+            k = self.left[k] if row[self.features[k]] <= self.thresholds[k] else self.right[k]
+        return self.values[k]
+
+
+@dataclass(frozen=True, slots=True)
+class Ranker:
+    """A few boosted shallow trees; the score is in log-odds."""
+
+    features: tuple[str, ...]
+    baseline: float
+    trees: tuple[Tree, ...]
+    threshold: float  # lowest winning score for a headline
+
+    def score(self, row: Sequence[float]) -> float:
+        return self.baseline + sum(tree.value(row) for tree in self.trees)
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "features": list(self.features),
+            "baseline": self.baseline,
+            "threshold": self.threshold,
+            "trees": [
+                {
+                    "features": list(t.features),
+                    "thresholds": list(t.thresholds),
+                    "left": list(t.left),
+                    "right": list(t.right),
+                    "values": list(t.values),
+                }
+                for t in self.trees
+            ],
+        }
+
+
+def ranker_from_json(data: dict[str, Any]) -> Ranker:
+    trees = tuple(
+        Tree(
+            features=tuple(int(v) for v in t["features"]),
+            thresholds=tuple(float(v) for v in t["thresholds"]),
+            left=tuple(int(v) for v in t["left"]),
+            right=tuple(int(v) for v in t["right"]),
+            values=tuple(float(v) for v in t["values"]),
+        )
+        for t in data["trees"]
+    )
+    return Ranker(tuple(data["features"]), float(data["baseline"]), trees, float(data["threshold"]))
+
+
+@lru_cache(maxsize=4)
+def load_ranker(path: Path = HEADLINE_MODEL) -> Ranker:
+    ranker = ranker_from_json(json.loads(path.read_text(encoding="utf-8")))
+    if ranker.features != FEATURES:
+        raise ValueError(f"{path}: features {ranker.features} differ from {FEATURES}")
+    return ranker
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What the candidates are compared with."""
+
+    texts: Sequence[str]
+    blanks: Sequence[tuple[bool, bool]]  # (blank_before, blank_after) per block
+    first: int  # the first body block (len(texts) without a body)
+    body_start: Sequence[int]  # the first body blocks
+    byline: Sequence[int]  # the byline's blocks (empty without one)
+    body_words: frozenset[str]
+
+
+def context(
+    texts: Sequence[str],
+    blanks: Sequence[tuple[bool, bool]],
+    body: Sequence[int],
+    byline: Sequence[int] = (),
+) -> Context:
+    first = body[0] if body else len(texts)
+    sample = body[IN_BODY : IN_BODY + BODY_SAMPLE] or body
+    body_words = frozenset(tokens(" ".join(texts[i] for i in sample)))
+    return Context(texts, blanks, first, body[:IN_BODY], tuple(byline), body_words)
+
+
+def candidates(ctx: Context) -> list[int]:
+    """Blocks that may be the headline, nearest the body first."""
+    anchor = min([ctx.first, *ctx.byline])
+    skip = set(ctx.byline)
+    inside = [i for i in ctx.body_start if i >= ctx.first and i not in skip]
+    above = [i for i in range(ctx.first - 1, max(-1, anchor - 1 - WINDOW), -1) if i not in skip]
+    return [i for i in [*inside, *above] if plausible(ctx.texts[i])]
+
+
+def plausible(text: str) -> bool:
+    n = word_count(text)
+    return MIN_WORDS <= n <= MAX_WORDS and len(text) <= MAX_CHARS
+
+
+def features(ctx: Context, cands: Sequence[int]) -> list[list[float]]:
+    """One row of FEATURES per candidate."""
+    texts = ctx.texts
+    page = tokens(page_title(texts[0]) or "") if texts else set()
+    page_sep = float(bool(texts) and TITLE_SEPARATORS.search(texts[0]) is not None)
+    counts = Counter(texts)
+    byline = ctx.byline[0] if ctx.byline else None
+    rows: list[list[float]] = []
+    first_shaped = True
+    for order, i in enumerate(cands):
+        text = texts[i]
+        words = text.split()
+        n = max(1, word_count(text))
+        toks = tokens(text)
+        shape = headline_score(text)
+        caps = sum(w[:1].isupper() for w in words) / max(1, len(words))
+        digits = sum(ch.isdigit() for ch in text) / max(1, len(text))
+        before, after = ctx.blanks[i] if i < len(ctx.blanks) else (False, False)
+        follows = range(i + 1, min(len(texts), i + 1 + FOLLOW))
+        date_follows = any(
+            len(texts[j]) <= MAX_CHARS
+            and MAYBE_DATE.search(texts[j]) is not None
+            and bool(find_dates(texts[j]))
+            for j in follows
+        )
+        page_hits = len(toks & page) if i > 0 else 0
+        rows.append(
+            [
+                shape,
+                math.log(n),
+                math.log(1 + len(text)),
+                float(text.endswith(".") and not text.endswith("...")),
+                float(text.endswith((":", ";", ","))),
+                float(text.endswith(("?", "!"))),
+                float(":" in text[:-1]),
+                caps,
+                float(text.isupper()),
+                digits,
+                float(WIDE.search(text) is not None),
+                float(MAYBE_DATE.search(text) is not None and bool(find_dates(text))),
+                float(NOT_HEADLINE.search(text) is not None),
+                float(before),
+                float(after),
+                float(i >= ctx.first),
+                math.log(1 + max(0, ctx.first - i)),
+                float(byline is not None),
+                float(byline is not None and i < byline),
+                math.log(1 + abs(i - byline)) if byline is not None else 0.0,
+                len(toks & ctx.body_words) / max(1, len(toks)),
+                page_hits / max(1, len(toks)),
+                page_hits / max(1, len(page)),
+                float(i == 0),
+                float(i == 0 and page_sep > 0),
+                page_sep,
+                float(counts[text] > 1),
+                float(i + 1 < len(texts) and texts[i + 1] == text),
+                float(any(j in ctx.byline for j in follows)),
+                float(date_follows),
+                math.log(1 + order),
+                0.0,
+                0.0,
+                0.0,
+                0.0,
+                float(first_shaped and shape > 0),
+            ]
+        )
+        if shape > 0:
+            first_shaped = False
+    for column, key in (
+        (FEATURES.index("rank_shape"), FEATURES.index("shape")),
+        (FEATURES.index("rank_body"), FEATURES.index("body_share")),
+        (FEATURES.index("rank_page"), FEATURES.index("page_share")),
+        (FEATURES.index("rank_words"), FEATURES.index("log_words")),
+    ):
+        ranked = sorted(range(len(rows)), key=lambda r: -rows[r][key])
+        for rank, r in enumerate(ranked):
+            rows[r][column] = 1.0 / (1 + rank)
+    return rows
+
+
+def find_headline(ctx: Context, ranker: Ranker | None = None) -> int | None:
+    """Index of the headline block, or None when no candidate scores high enough."""
+    cands = candidates(ctx)
+    if not cands:
+        return None
+    model = ranker if ranker is not None else load_ranker()
+    scores = [model.score(row) for row in features(ctx, cands)]
+    best = max(range(len(cands)), key=lambda k: scores[k])
+    return cands[best] if scores[best] >= model.threshold else None
+
+
+def word_count(text: str) -> int:
+    n = len(text.split())
+    wide = len(WIDE.findall(text))
+    return max(n, wide // 2) if wide >= 6 else n
+
+
+def headline_score(text: str) -> float:
+    """How much a line looks like a headline, by hand-written rules (0: not at all)."""
+    n = word_count(text)
+    if not 3 <= n <= MAX_WORDS or len(text) > MAX_CHARS:
+        return 0.0
+    if BYLINE.match(text) or AUTHOR_LABEL.match(text) or CREDIT.search(text):
+        return 0.0
+    if NOT_HEADLINE.search(text) or (n < 12 and MAYBE_DATE.search(text) and find_dates(text)):
+        return 0.0
+    letters = sum(ch.isalpha() for ch in text)
+    if letters < 0.6 * len(text.replace(" ", "")):
+        return 0.0
+    score = 1.0
+    if text.endswith((".", ":", ";", ",")) and not text.endswith("..."):
+        score -= 0.5
+    if text.count(". ") >= 2:
+        score -= 0.6
+    if text.isupper():
+        score -= 0.3
+    if 5 <= n <= 20:
+        score += 0.3
+    return max(score, 0.0)
+
+
+def page_title(first_line: str) -> str | None:
+    """A page <title> without its site name: 'Headline - Site' → 'Headline'."""
+    parts = TITLE_SEPARATORS.split(first_line.strip())
+    if not parts or not parts[0]:
+        return None
+    best = max(parts, key=lambda p: len(p.split()))
+    return best.strip() if len(best.split()) >= 3 else None
+
+
+def tokens(text: str) -> set[str]:
+    """Lower-cased words; for CJK text, character pairs."""
+    words = {t.lower() for t in TOKEN.findall(text)}
+    if WIDE.search(text):
+        chars = WIDE.findall(text)
+        words.update(a + b for a, b in itertools.pairwise(chars))
+    return words

@@ -1,0 +1,84 @@
+"""newsdump.article: the article's headline, byline, date and caption from labelled blocks."""
+
+from __future__ import annotations
+
+import inspect
+
+import pytest
+
+from newsdump.article import (
+    ArticleParts,
+    build_article,
+    find_published,
+    parse_names,
+)
+from newsdump.document import Block, Label, LabelledBlock
+
+BODY = [
+    "The town council voted on Monday to rebuild the old stone bridge over the river, which "
+    "has been closed to traffic since the spring floods damaged its central arch.",
+    "Engineers told the council that the work on the stone bridge would take eighteen months.",
+    "Residents said they were relieved that the bridge over the river would be rebuilt at last.",
+    "The mayor said the town had waited for a grant from the national government for the bridge.",
+]
+HEADLINE = "Council votes to rebuild the old stone bridge"
+
+
+def labelled(meta: list[str], body: list[str] = BODY) -> list[LabelledBlock]:
+    out = []
+    for i, text in enumerate([*meta, *body]):
+        label = Label.ARTICLE if i >= len(meta) else Label.BOILERPLATE
+        block = Block(i, text, (i, i), blank_before=True, blank_after=True)
+        out.append(LabelledBlock(block, label, 0.9 if label is Label.ARTICLE else 0.1, "model"))
+    return out
+
+
+def test_signature_is_stable() -> None:
+    assert list(inspect.signature(build_article).parameters) == ["labelled", "url", "lang"]
+
+
+def test_news_page() -> None:
+    meta = ["Home", "News", "Local", HEADLINE, "By Ann Example and Tom Davies",
+            "Updated November 19, 2025 | Published November 18, 2025 6:40 PM"]  # fmt: skip
+    parts = build_article(labelled(meta), url="https://example.org/news/bridge", lang="en")
+    assert isinstance(parts, ArticleParts)
+    a = parts.article
+    assert a.title == HEADLINE
+    assert a.authors == ("Ann Example", "Tom Davies")
+    assert a.published == "2025-11-18T18:40:00"
+    assert a.lang == "en"
+    assert {3, 4} <= parts.used
+    assert HEADLINE not in a.text and a.text.startswith("The town council")
+
+
+def test_name_then_date_byline_and_url_date() -> None:
+    meta = ["Menu", HEADLINE, "Chris Davies - Nov 19, 2019"]
+    a = build_article(labelled(meta)).article
+    assert a.authors == ("Chris Davies",)
+    assert a.published == "2019-11-19"
+    b = build_article(labelled(["Menu", HEADLINE]), url="https://x.org/2019/11/20/bridge").article
+    assert b.published == "2019-11-20"
+    assert b.authors == ()
+
+
+def test_no_body_no_metadata() -> None:
+    a = build_article(labelled(["Home", "News"], body=[])).article
+    assert a.title is None and a.authors == () and a.text == ""
+
+
+@pytest.mark.parametrize(
+    ("rest", "names"),
+    [
+        ("Ann Example and Tom Davies, Reuters", ["Ann Example", "Tom Davies"]),
+        ("Ann Example, AP Auto Writer", ["Ann Example"]),
+        ("JANE SMITH", ["Jane Smith"]),
+        ("Staff", []),
+    ],
+)
+def test_parse_names(rest: str, names: list[str]) -> None:
+    assert parse_names(rest) == names
+
+
+def test_published_beats_updated() -> None:
+    texts = ["Headline here for a test", "Updated 2024-03-05. Published 2024-03-01", "Body"]
+    assert find_published(texts, (), 0, 2) == "2024-03-01"

@@ -1,0 +1,140 @@
+"""newsdump.headline: the learned headline ranker, its candidates, features and model file."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from newsdump.headline import (
+    FEATURES,
+    HEADLINE_MODEL,
+    Ranker,
+    Tree,
+    candidates,
+    context,
+    features,
+    find_headline,
+    headline_score,
+    load_ranker,
+    page_title,
+    ranker_from_json,
+    tokens,
+)
+
+BODY = [
+    "The town council voted on Monday to rebuild the old stone bridge over the river, which "
+    "has been closed to traffic since the spring floods damaged its central arch.",
+    "Engineers told the council that the work on the stone bridge would take eighteen months.",
+    "Residents said they were relieved that the bridge over the river would be rebuilt at last.",
+    "The mayor said the town had waited for a grant from the national government for the bridge.",
+]
+HEADLINE = "Council votes to rebuild the old stone bridge"
+
+
+def page(lines: list[str], body_from: int) -> tuple[list[str], list[int]]:
+    texts = [*lines, *BODY]
+    return texts, list(range(body_from, len(texts)))
+
+
+def blanks(texts: list[str]) -> list[tuple[bool, bool]]:
+    return [(True, True)] * len(texts)
+
+
+def test_model_loads_and_matches_the_features() -> None:
+    ranker = load_ranker()
+    assert ranker.features == FEATURES
+    assert ranker.trees
+    assert load_ranker() is ranker  # cached
+
+
+def test_model_file_round_trips() -> None:
+    data = json.loads(HEADLINE_MODEL.read_text(encoding="utf-8"))
+    ranker = ranker_from_json(data)
+    assert ranker_from_json(json.loads(json.dumps(ranker.to_json()))) == ranker
+
+
+def test_tree_walks_left_on_less_or_equal() -> None:
+    tree = Tree(features=(1, 0, 0), thresholds=(0.5, -2.0, -2.0), left=(1, -1, -1),
+                right=(2, -1, -1), values=(0.0, -1.0, 2.0))  # fmt: skip
+    assert tree.value([9.0, 0.5]) == -1.0
+    assert tree.value([9.0, 0.6]) == 2.0
+    ranker = Ranker(("a", "b"), 0.25, (tree, tree), threshold=0.0)
+    assert ranker.score([0.0, 1.0]) == 4.25
+
+
+def test_headline_above_the_body_among_navigation() -> None:
+    lines = ["Home", "News", "World", "Sport", "Most read", HEADLINE, "By Ann Example"]
+    texts, body = page(lines, len(lines))
+    ctx = context(texts, blanks(texts), body, byline=(6,))
+    assert find_headline(ctx) == 5
+
+
+def test_headline_the_classifier_took_into_the_body() -> None:
+    lines = ["Home", "News", "Sport"]
+    texts = [*lines, HEADLINE, *BODY]
+    body = list(range(3, len(texts)))
+    ctx = context(texts, blanks(texts), body)
+    assert find_headline(ctx) == 3
+
+
+def test_prose_is_no_headline() -> None:
+    texts, body = page(["Home"], 1)
+    ctx = context(texts, blanks(texts), body)
+    assert candidates(ctx) == [1, 2]  # the first body blocks, "Home" is too short
+    assert find_headline(ctx) is None
+
+
+def test_no_body_no_candidates() -> None:
+    ctx = context(["Home", "News"], [(False, False)] * 2, [])
+    assert candidates(ctx) == []
+    assert find_headline(ctx) is None
+
+
+def test_candidates_skip_the_byline_and_stay_in_the_window() -> None:
+    lines = ["Home page of the site", *(f"Menu entry {i}" for i in range(40)), HEADLINE, "By Ann"]
+    texts, body = page(lines, len(lines))
+    ctx = context(texts, blanks(texts), body, byline=(len(lines) - 1,))
+    cands = candidates(ctx)
+    assert len(lines) - 1 not in cands
+    assert cands[:3] == [len(lines), len(lines) + 1, len(lines) - 2]  # body start, then upwards
+    assert 0 not in cands  # beyond the window
+
+
+def test_feature_rows_have_every_feature() -> None:
+    lines = ["Example News - Home", HEADLINE, "November 18, 2025"]
+    texts, body = page(lines, len(lines))
+    ctx = context(texts, blanks(texts), body)
+    cands = candidates(ctx)
+    rows = features(ctx, cands)
+    assert all(len(row) == len(FEATURES) for row in rows)
+    row = dict(zip(FEATURES, rows[cands.index(1)], strict=True))
+    assert row["date_follows"] == 1.0
+    assert row["body_share"] > 0.2
+    assert row["rank_shape"] == 1.0
+
+
+@pytest.mark.parametrize(
+    ("text", "positive"),
+    [
+        (HEADLINE, True),
+        ("By Ann Example", False),
+        ("Share this article", False),
+        ("Home", False),
+        ("Photo: Getty Images of the bridge at night", False),
+        ("市议会投票决定重建河上的旧石桥工程明年开始", True),
+    ],
+)
+def test_headline_score(text: str, positive: bool) -> None:
+    assert (headline_score(text) > 0) is positive
+
+
+def test_page_title_drops_the_site_name() -> None:
+    assert page_title(f"{HEADLINE} - Example News") == HEADLINE
+    assert page_title(f"Example News | {HEADLINE}") == HEADLINE
+    assert page_title("Home") is None
+
+
+def test_tokens_pairs_wide_characters() -> None:
+    assert tokens("Stone Bridge") == {"stone", "bridge"}
+    assert {"石桥", "旧石"} <= tokens("旧石桥")
