@@ -544,7 +544,7 @@ def _execute_state(
     records it covers are fsynced. stdin (`-`) cannot be recorded: it is read every time."""
     from newsdump.state import COMMIT_EVERY_FILES, COMMIT_EVERY_SECONDS, InputEntry
 
-    if output is None:
+    if output is None or output == "-":
         raise typer.BadParameter("--state needs -o FILE: the records are appended to it")
     if os.path.abspath(output) == os.path.abspath(state_path):
         raise typer.BadParameter("--state and -o must be two files", param_hint="--state")

@@ -346,3 +346,10 @@ def test_state_and_output_must_differ(dumps: Path, tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "--state and -o must be two files" in result.stderr
     assert not same.exists()
+
+
+def test_state_with_output_to_stdout_is_refused(dumps: Path, tmp_path: Path) -> None:
+    result = invoke(["extract", dumps, "-o", "-", "--state", tmp_path / "s"])
+    assert result.exit_code == 2
+    assert "--state needs -o FILE" in result.stderr
+    assert not Path("-").exists()
