@@ -29,11 +29,13 @@ DENSE_CHAR_RE = re.compile(
     r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
     r"\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\uff00-\uffef]"
 )
+TAIL_CHARS = 60  # how much of a block's end the gluing rules look at
 NO_SPACE_BEFORE_RE = re.compile(r"^[,.;:!?)\]}»”’%、，。：；！？]")
 
 
 def _glues(current: str, current_words: int, nxt: str, stopwords: frozenset[str]) -> bool:
-    """Whether line `nxt` continues the sentence that `current` (a block so far) leaves open."""
+    """Whether line `nxt` continues the sentence that `current` (the end of a block so far,
+    which has `current_words` words) leaves open."""
     if SENTENCE_END_RE.search(current):
         return False
     if CONTINUES_RE.match(nxt) or OPENS_RE.search(current):
@@ -50,12 +52,41 @@ def _glues(current: str, current_words: int, nxt: str, stopwords: frozenset[str]
     )
 
 
-def _join(left: str, right: str) -> str:
+def _separator(left: str, right: str) -> str:
+    """What goes between two glued pieces: nothing before closing punctuation or between
+    characters of a dense script, else a space."""
     if NO_SPACE_BEFORE_RE.match(right) or (
         DENSE_CHAR_RE.match(right[0]) and DENSE_CHAR_RE.match(left[-1])
     ):
-        return left + right
-    return left + " " + right
+        return ""
+    return " "
+
+
+def _glued_spans(
+    lines: list[str], filled: list[int], stopwords: frozenset[str]
+) -> list[tuple[int, int, str]]:
+    """(first line, last line, text) of every block of a harsh dump. Each step looks only at
+    the end of the block so far (its last `TAIL_CHARS`), so gluing stays linear."""
+    spans: list[tuple[int, int, str]] = []
+    parts: list[str] = []
+    first = last = -1
+    words = 0
+    tail = ""
+    for i in filled:
+        line = lines[i]
+        if parts and last == i - 1 and _glues(tail, words, line, stopwords):
+            separator = _separator(tail, line)
+            parts += (separator, line)
+            tail = (tail + separator + line)[-TAIL_CHARS:]
+            words += len(line.split()) - (separator == "")  # "" joins two tokens into one
+            last = i
+            continue
+        if parts:
+            spans.append((first, last, "".join(parts)))
+        parts, first, last, words, tail = [line], i, i, len(line.split()), line[-TAIL_CHARS:]
+    if parts:
+        spans.append((first, last, "".join(parts)))
+    return spans
 
 
 def segment(text: str) -> list[Block]:
@@ -74,14 +105,10 @@ def segment(text: str) -> list[Block]:
         if not lang.dense:
             stopwords = top_stopwords(lang.code, GLUE_STOPWORDS)
     spans: list[tuple[int, int, str]] = []
-    for i in filled:
-        line = lines[i]
-        if spans and harsh:
-            first, last, current = spans[-1]
-            if last == i - 1 and _glues(current, len(current.split()), line, stopwords):
-                spans[-1] = (first, i, _join(current, line))
-                continue
-        spans.append((i, i, line))
+    if harsh:
+        spans = _glued_spans(lines, filled, stopwords)
+    else:
+        spans = [(i, i, lines[i]) for i in filled]
     n = len(lines)
     return [
         Block(

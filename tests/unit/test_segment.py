@@ -73,3 +73,10 @@ def test_lines_are_stripped_and_numbered_from_zero() -> None:
 def test_dense_script_pieces_join_without_space() -> None:
     text = "新闻\n今天北京的天气\n很好，我们去了公园。\n"
     assert [b.text for b in segment(text)] == ["新闻", "今天北京的天气", "很好，我们去了公园。"]
+
+
+def test_gluing_many_pieces_stays_linear() -> None:
+    blocks = segment("a b c\n" * 20000)
+    assert len(blocks) == 1
+    assert blocks[0].lines == (0, 19999)
+    assert blocks[0].text == " ".join(["a b c"] * 20000)
