@@ -36,6 +36,7 @@ REPEATED_MIN = 3  # a short line shape seen this often on a page is a template (
 REPEATED_MAX_CHARS = 40
 PREFIX_MIN_WORDS = 3  # a short line that starts a longer one (teaser headline + summary) ...
 PREFIX_MAX_WORDS = 20  # ... has this many words
+PREFIX_MAX_CANDIDATES = 8  # short lines remembered per first words (keeps the search linear)
 
 DIGITS_RE = re.compile(r"\d+")
 LINK_MARKS = ("://", "www.", ".com", ".htm", ".jpg", ".png", ".gif")
@@ -287,17 +288,24 @@ def _prefix_pairs(
     starts_with = np.zeros(n)
     by_key: dict[str, list[int]] = {}
     keys: list[str] = []
+    seen: set[str] = set()
     for i, text in enumerate(texts):
         parts = text.split(" ", PREFIX_MIN_WORDS)
         key = " ".join(parts[:PREFIX_MIN_WORDS]) if len(parts) >= PREFIX_MIN_WORDS else ""
         keys.append(key)
         if key and len(parts) <= PREFIX_MAX_WORDS and text.count(" ") < PREFIX_MAX_WORDS:
-            by_key.setdefault(key, []).append(i)
+            candidates = by_key.setdefault(key, [])
+            if len(candidates) < PREFIX_MAX_CANDIDATES and text not in seen:
+                candidates.append(i)
+            seen.add(text)
     for i, key in enumerate(keys):
         for j in by_key.get(key, ()) if key else ():
             if lengths[i] > lengths[j] and texts[i].startswith(texts[j] + " "):
                 prefix_of[j] = 1.0
                 starts_with[i] = 1.0
+    if seen and prefix_of.any():  # every copy of a prefix line is one
+        prefixes = {texts[j] for j in np.flatnonzero(prefix_of).tolist()}
+        prefix_of = np.array([t in prefixes for t in texts], dtype=np.float64)
     return prefix_of, starts_with
 
 
