@@ -16,7 +16,14 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from newsdump.dates import MONTHS, FoundDate, find_dates, find_yearless, url_date
+from newsdump.dates import (
+    MONTHS,
+    FoundDate,
+    find_dates,
+    find_yearless,
+    is_time_line,
+    url_date,
+)
 from newsdump.document import Label, LabelledBlock
 from newsdump.headline import (
     AUTHOR_LABEL,
@@ -52,6 +59,11 @@ NAME_THEN_META = re.compile(
     r"^(?P<rest>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,4}?)\s*(?:[-–—|·•,/]\s*)?"
     r"(?P<meta>[@\d]|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b"
     r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\s+\d)",
+    re.IGNORECASE,
+)
+WEEKDAY_TIME = re.compile(
+    r"^\s*(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+"
+    r"[0-2]?\d[:.][0-5]\d\s*(?:[ap]\.?\s?m\.?)?\s*$",
     re.IGNORECASE,
 )
 WORD_BEFORE_DATE = re.compile(r"[^\W\d_]{3,}(?<!day)\b", re.IGNORECASE)  # weekday names may precede
@@ -207,19 +219,27 @@ def bare_name_near(texts: Sequence[str], first: int) -> tuple[list[str], tuple[i
         words = text.split()
         if not 1 <= len(words) <= BARE_NAME_MAX_WORDS or find_dates(text) or "@" in text:
             continue
-        if len(words) == 1 and words[0].lower().strip(",") not in AGENCIES:
+        # "Reuters, Washington", but not a photo credit ("Reuters / Ann Lee")
+        agency = words[0].lower().strip(",;:") in AGENCIES and "/" not in text
+        if len(words) == 1 and not agency:
             continue
-        names = parse_names(text, allow_single=len(words) == 1)
+        names = parse_names(text, allow_single=agency)
         if not names or (
             len(words) > 1
             and " ".join(words[:2]).strip(",") != " ".join(names[0].split()[:2])
             and not text.isupper()
+            and not (agency and names[0].lower() == words[0].lower().strip(",;:"))
         ):
             continue
         near = range(max(0, i - 2), min(len(texts), i + 3))
-        if any(j != i and len(texts[j]) < MAX_META_CHARS and find_dates(texts[j]) for j in near):
+        if any(j != i and len(texts[j]) < MAX_META_CHARS and dateish(texts[j]) for j in near):
             return names, (i,)
     return None
+
+
+def dateish(text: str) -> bool:
+    """A date, or a line that only prints a time ("Monday 6:30PM", "2 hours ago")."""
+    return bool(find_dates(text)) or WEEKDAY_TIME.match(text) is not None or is_time_line(text)
 
 
 def parse_names(rest: str, allow_single: bool = False) -> list[str]:

@@ -82,3 +82,15 @@ def test_parse_names(rest: str, names: list[str]) -> None:
 def test_published_beats_updated() -> None:
     texts = ["Headline here for a test", "Updated 2024-03-05. Published 2024-03-01", "Body"]
     assert find_published(texts, (), 0, 2) == "2024-03-01"
+
+
+@pytest.mark.parametrize(
+    ("meta", "authors"),
+    [
+        ([HEADLINE, "Ed Cara", "Monday 6:30PM"], ("Ed Cara",)),  # a name, then a weekday time
+        ([HEADLINE, "Reuters, Washington,", "Nov 20 2019, 11:06am ist"], ("Reuters",)),
+        ([HEADLINE, "Nov 20 2019, 11:06am ist", "Photo", "Reuters / Ann Lee"], ()),  # a credit
+    ],
+)
+def test_bare_name_bylines(meta: list[str], authors: tuple[str, ...]) -> None:
+    assert build_article(labelled(["Home", *meta])).article.authors == authors
