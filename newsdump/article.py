@@ -87,6 +87,7 @@ AGENCIES = frozenset("reuters afp ap dpa ansa efe xinhua bloomberg admin".split(
 DATE_CUE = re.compile(
     r"published|posted|veröffentlicht|publié|publicado|opublikowano|pubblicato", re.IGNORECASE
 )
+URL_YEAR = re.compile(r"/((?:19|20)\d\d)/")
 UPDATE_CUE = re.compile(r"updated|aktualisiert|mis à jour|actualizado|zaktualizowano", re.I)
 
 
@@ -116,7 +117,7 @@ def build_article(
     if title_at is not None:
         used.add(title_at)
 
-    published = find_published(texts, byline[1] if byline else (), title_at, first) or url_date(url)
+    published = find_published(texts, byline[1] if byline else (), title_at, first, url)
     caption_at = find_caption(texts, title_at, first, body[:CAPTION_IN_BODY])
     caption = texts[caption_at] if caption_at is not None else None
     meta = {title_at, caption_at, *(byline[1] if byline else ())}
@@ -285,10 +286,32 @@ def is_name_word(word: str, allow_lower: bool = False) -> bool:
 
 
 def find_published(
-    texts: Sequence[str], byline: Sequence[int], title_at: int | None, first: int
+    texts: Sequence[str],
+    byline: Sequence[int],
+    title_at: int | None,
+    first: int,
+    url: str | None = None,
 ) -> str | None:
     """The article's date: on the byline, else near the byline or headline, else above the
-    body. A "Published" date wins over an "Updated" one."""
+    body, else in the URL. A "Published" date wins over an "Updated" one, and so does an
+    earlier date in the URL."""
+    printed = printed_date(texts, byline, title_at, first, url)
+    in_url = url_date(url)
+    if printed is None:
+        return in_url
+    if printed[1] and in_url is not None and in_url < printed[0][:10]:
+        return in_url  # the page only prints when it was updated
+    return printed[0]
+
+
+def printed_date(
+    texts: Sequence[str],
+    byline: Sequence[int],
+    title_at: int | None,
+    first: int,
+    url: str | None = None,
+) -> tuple[str, bool] | None:
+    """The date find_published picks on the page, and whether it is an update date."""
     order: list[int] = list(byline)
     for center in [*byline, *([title_at] if title_at is not None else [])]:
         for d in range(1, DATE_WINDOW + 1):
@@ -301,11 +324,13 @@ def find_published(
         if dates:
             return published_of(texts[i], dates)
     years = Counter(int(d.iso[:4]) for i in lines for d in find_dates(texts[i]))
-    if not years:  # no full date near the article: the years printed anywhere on the page
+    if not years and (m := URL_YEAR.search(url or "")) is not None:
+        years[int(m[1])] += 1  # a byline printing no year: the year in the URL
+    if not years:  # ... else the years printed anywhere on the page
         years = Counter(int(d.iso[:4]) for d in find_dates("\n".join(texts)))
     if not years:
         return None
-    year = years.most_common(1)[0][0]  # a byline printing no year: the page's usual year
+    year = years.most_common(1)[0][0]  # ... the page's usual year
     for i in lines:
         dates = find_yearless(texts[i], year)
         if dates:
@@ -313,13 +338,16 @@ def find_published(
     return None
 
 
-def published_of(text: str, dates: Sequence[FoundDate]) -> str:
-    """The first date of a line, or the one after "Published" when it also says "Updated"."""
+def published_of(text: str, dates: Sequence[FoundDate]) -> tuple[str, bool]:
+    """The first date of a line, or the one after "Published" when it also says "Updated";
+    and whether it is an update date ("Updated Nov 13, 2019" with no "Published")."""
     cue = DATE_CUE.search(text)
-    if cue is not None and len(dates) > 1 and UPDATE_CUE.search(text):
+    update = UPDATE_CUE.search(text)
+    if cue is not None and len(dates) > 1 and update is not None:
         after = [d for d in dates if d.start >= cue.start()]
-        return (after or dates)[0].iso
-    return dates[0].iso
+        return (after or dates)[0].iso, False
+    updated = cue is None and update is not None and update.start() < dates[0].start
+    return dates[0].iso, updated
 
 
 def find_caption(

@@ -94,3 +94,16 @@ def test_published_beats_updated() -> None:
 )
 def test_bare_name_bylines(meta: list[str], authors: tuple[str, ...]) -> None:
     assert build_article(labelled(["Home", *meta])).article.authors == authors
+
+
+def test_an_earlier_url_date_beats_an_update_date() -> None:
+    meta = ["Menu", HEADLINE, "By Ann Example Updated Nov 13, 2019, 10:28am EST"]
+    url = "https://example.org/news/2019/11/8/bridge"
+    assert build_article(labelled(meta), url=url).article.published == "2019-11-08"
+    assert build_article(labelled(meta)).article.published == "2019-11-13T10:28:00"
+
+
+def test_a_yearless_date_takes_the_year_of_the_url() -> None:
+    meta = ["Menu", HEADLINE, "Updated Nov 19, 6:55 AM; Posted Nov 19, 6:51 AM", "By Ann Example"]
+    url = "https://example.org/entertainment/2019/11/bridge.html"
+    assert build_article(labelled(meta), url=url).article.published == "2019-11-19T06:51:00"
