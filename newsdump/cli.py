@@ -542,7 +542,7 @@ def _execute_state(
     """An incremental run: inputs that the state records as done are skipped, the others'
     records are appended to `output`, and the state is committed (in batches) only after the
     records it covers are fsynced. stdin (`-`) cannot be recorded: it is read every time."""
-    from newsdump.state import COMMIT_EVERY_FILES, COMMIT_EVERY_SECONDS, InputEntry
+    from newsdump.state import COMMIT_EVERY_FILES, COMMIT_EVERY_SECONDS, InputEntry, StateError
 
     if output is None or output == "-":
         raise typer.BadParameter("--state needs -o FILE: the records are appended to it")
@@ -607,6 +607,13 @@ def _execute_state(
         with signals.deferred():
             commit(sink.sync_to_mark())  # keep every input that was complete
         return EXIT_INTERRUPTED if isinstance(exc, KeyboardInterrupt) else EXIT_TERMINATED
+    except OSError as exc:  # the output cannot be written (disk full, I/O error): nothing of
+        # what came after the last commit counts; the next run cuts it off and does it again
+        typer.echo(f"newsdump: writing {output} failed: {exc.strerror or exc}", err=True)
+        return EXIT_FAILED
+    except StateError as exc:  # the same, for the state
+        typer.echo(f"newsdump: {exc}", err=True)
+        return EXIT_FAILED
     finally:
         signals.restore()
         bar.close()
@@ -637,7 +644,7 @@ def _open_state(state_path: str, mode: str, output: str) -> tuple[Any, AppendSin
         state.close()
         typer.echo(f"newsdump: {exc}", err=True)
         return EXIT_LOCKED
-    except (OutputShrunk, OSError) as exc:
+    except (OutputShrunk, OSError, StateError) as exc:
         state.close()
         typer.echo(f"newsdump: {exc}", err=True)
         return EXIT_USAGE

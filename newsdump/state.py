@@ -16,6 +16,7 @@ No CLI, no printing: the command line turns `StateError`s into one-line messages
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import hashlib
 import io
@@ -328,15 +329,22 @@ class State:
         }
 
     def _transaction(self) -> _Transaction:
-        return _Transaction(self._conn)
+        return _Transaction(self._conn, self.path)
 
 
 class _Transaction:
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    """BEGIN IMMEDIATE ... COMMIT (ROLLBACK on an exception); SQLite's errors (a full disk, a
+    read-only file) become `StateError`."""
+
+    def __init__(self, conn: sqlite3.Connection, path: str) -> None:
         self._conn = conn
+        self._path = path
 
     def __enter__(self) -> None:
-        self._conn.execute("BEGIN IMMEDIATE")
+        try:
+            self._conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise StateError(f"cannot update the state {self._path}: {exc}") from None
 
     def __exit__(
         self,
@@ -345,9 +353,15 @@ class _Transaction:
         tb: TracebackType | None,
     ) -> None:
         if exc_type is None:
-            self._conn.execute("COMMIT")
-        else:
+            try:
+                self._conn.execute("COMMIT")
+                return
+            except sqlite3.Error as error:
+                exc = error
+        with contextlib.suppress(sqlite3.Error):
             self._conn.execute("ROLLBACK")
+        if isinstance(exc, sqlite3.Error):
+            raise StateError(f"cannot update the state {self._path}: {exc}") from None
 
 
 class HashingReader(io.RawIOBase):

@@ -353,3 +353,11 @@ def test_state_with_output_to_stdout_is_refused(dumps: Path, tmp_path: Path) -> 
     assert result.exit_code == 2
     assert "--state needs -o FILE" in result.stderr
     assert not Path("-").exists()
+
+
+def test_a_full_disk_is_one_line_and_exit_1(dumps: Path, tmp_path: Path) -> None:
+    if not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full here")
+    result = extract(dumps, Path("/dev/full"), tmp_path / "run.state")
+    assert result.exit_code == 1
+    assert result.stderr == "newsdump: writing /dev/full failed: No space left on device\n"
