@@ -358,7 +358,9 @@ def machine() -> dict[str, str]:
 
 
 def ratio(a: float | None, b: float | None) -> str:
-    return f"{a / b:.2f}×" if a and b else "-"
+    if not a or not b:
+        return "-"
+    return f"{a / b:.2f}×" if a / b >= 0.1 else f"{a / b:.4f}×"
 
 
 def report(
@@ -473,19 +475,27 @@ def main() -> None:
     corpus = build_corpus(source_dumps(args.shared), args.size_mb, args.out)
     print(f"bench: {corpus['pages']} pages, {corpus['bytes'] / 1e6:.1f} MB; timing", flush=True)
     rows = throughput(corpus, args, env)
+    for row in rows:
+        del row["cmd"]
+    save(rows, None, corpus, args)  # kept should the scaling fail
     scale = None
     if not args.no_scaling:
         print("bench: scaling curve", flush=True)
         me = [sys.executable, str(Path(__file__).resolve()), "--scaling", "--shared"]
-        _, _, stdout = measure([*me, str(args.shared)], env, args.out / "stdout.txt")
+        *_, stdout = measure([*me, str(args.shared)], env, args.out / "stdout.txt")
         scale = json.loads(stdout.strip().splitlines()[-1])
+    print("\n" + save(rows, scale, corpus, args))
+
+
+def save(
+    rows: list[Row], scale: dict[str, Any] | None, corpus: dict[str, Any], args: argparse.Namespace
+) -> str:
+    """Write results.json and results.md; return the markdown."""
     text = report(rows, scale, corpus, args)
-    print("\n" + text)
-    for row in rows:
-        del row["cmd"]
     results = {"rows": rows, "scaling": scale, "corpus": corpus, "machine": machine()}
     (args.out / "results.json").write_text(json.dumps(results, indent=1))
     (args.out / "results.md").write_text(text)
+    return text
 
 
 if __name__ == "__main__":
