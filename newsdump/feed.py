@@ -31,7 +31,9 @@ SAME_STORY_MIN_WORDS = 5  # ... counted only for titles this long (short ones mu
 LIST_TITLE_MIN_WORDS = 5  # a headline with no summary and no time needs this many words
 LIST_REACH = 3  # blocks to look for the next headline of a list
 WHEN_MAX_CHARS = 48  # a date line longer than this says more than when
+WHEN_MAX_WORDS = 8
 GLUE_MAX_WORDS = 4
+GLUE_DATE_MAX_CHARS = 60  # a short line with a date in it is list glue
 KICKER_MAX_WORDS = 8
 COUNT_LINE_MAX_WORDS = 5
 META_MAX_CHARS = 80  # short blocks between listed headlines: numbers, section names
@@ -101,8 +103,14 @@ def find_feed(
     ]
     n = len(texts)
 
+    whens: dict[int, bool] = {}
+
     def when(k: int) -> bool:  # block k is free and prints a time or a date
-        return 0 <= k < n and free[k] and is_when(texts[k])
+        if not (0 <= k < n and free[k]):
+            return False
+        if k not in whens:
+            whens[k] = is_when(texts[k])
+        return whens[k]
 
     items: list[FeedItem] = []
     i = 0
@@ -112,7 +120,7 @@ def find_feed(
             continue
         time = None
         j = i
-        if when(i) and i + 1 < n and titles[i + 1]:
+        if i + 1 < n and titles[i + 1] and when(i):
             time, j = texts[i], i + 1
         if not titles[j]:
             i += 1
@@ -156,14 +164,16 @@ def is_when(text: str) -> bool:
     """A line that only prints when: "5:56 PM", "2 hours ago", "November 18, 2019 at 2:01 pm"."""
     if is_time_line(text):
         return True
-    return len(text) <= WHEN_MAX_CHARS and word_count(text) <= 8 and bool(find_dates(text))
+    if len(text) > WHEN_MAX_CHARS or DIGITS.search(text) is None:
+        return False
+    return word_count(text) <= WHEN_MAX_WORDS and bool(find_dates(text))
 
 
 def is_template(text: str, shapes: Counter[str], repeats: Counter[str]) -> bool:
     """A line the page prints over and over: "Rated 3 of 5 stars", a section banner."""
     if repeats[text] >= EXACT_REPEATS:
         return True
-    return any(ch.isdigit() for ch in text) and shapes[DIGITS.sub("0", text.lower())] >= (
+    return DIGITS.search(text) is not None and shapes[DIGITS.sub("0", text.lower())] >= (
         TEMPLATE_MIN_REPEATS
     )
 
@@ -217,8 +227,8 @@ def is_title(text: str, settings: Settings) -> bool:
         return False
     if WIDE.search(text):
         return True
-    letters = sum(ch.isalpha() for ch in text)
-    return letters >= 0.6 * len(text.replace(" ", "")) and any(ch.islower() for ch in text)
+    letters = sum(map(str.isalpha, text))
+    return letters >= 0.6 * len(text.replace(" ", "")) and not text.isupper()
 
 
 def is_summary(text: str, settings: Settings) -> bool:
@@ -253,7 +263,11 @@ def is_glue(text: str) -> bool:
         return True  # "2 hours ago on iOS Blog", "1 digg example.org Science"
     if text.isupper() and word_count(text) <= KICKER_MAX_WORDS:
         return True  # a kicker above a headline: "IT'S NOT EASY EATING GREEN"
-    return len(text) < 60 and bool(find_dates(text))
+    return (
+        len(text) < GLUE_DATE_MAX_CHARS
+        and DIGITS.search(text) is not None
+        and bool(find_dates(text))
+    )
 
 
 def listable(text: str, min_words: int) -> bool:
