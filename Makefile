@@ -32,6 +32,7 @@ unit: install
 test: lint typecheck unit  ## ruff, mypy, pytest
 
 eval: install  ## extract (cross-validated) over every corpus and style, then score
+	$(BIN)/pip install -q -e '.[train]'
 	$(BIN)/python tools/eval.py --shared $(SHARED) --out $(EVAL_DIR)
 
 train: install  ## retrain the shipped classifier and headline ranker on the dev corpora
