@@ -19,12 +19,18 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+import numpy.typing as npt
+
 from newsdump.dates import MAYBE_DATE, find_dates
+
+FloatArray = npt.NDArray[np.float64]
+IntArray = npt.NDArray[np.intp]
 
 HEADLINE_MODEL = Path(__file__).resolve().parent / "models" / "headline.json"
 WINDOW = 30  # blocks above the byline (or the body) that may be the headline
@@ -36,6 +42,8 @@ MAX_CHARS = 300
 FOLLOW = 3  # blocks after a candidate searched for the byline or a date
 
 TOKEN = re.compile(r"\w+")
+DIGIT = re.compile(r"\d")
+NOT_LETTER = re.compile(r"[\W\d_]")
 WIDE = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 TITLE_SEPARATORS = re.compile(r"\s+[|–—-]\s+|\s+::\s+|\s+»\s+")
 BYLINE = re.compile(
@@ -120,15 +128,37 @@ class Tree:
 
 @dataclass(frozen=True, slots=True)
 class Ranker:
-    """A few boosted shallow trees; the score is in log-odds."""
+    """Boosted shallow trees; the score is in log-odds. `scores` walks every tree for every
+    candidate at once with numpy: each tree is laid out as a complete binary tree (node k has
+    children 2k+1 and 2k+2; a leaf above the full depth passes everything left)."""
 
     features: tuple[str, ...]
     baseline: float
     trees: tuple[Tree, ...]
     threshold: float  # lowest winning score for a headline
+    compiled: tuple[IntArray, FloatArray, FloatArray, int] = field(
+        init=False, repr=False, compare=False
+    )
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "compiled", _complete(self.trees))
 
     def score(self, row: Sequence[float]) -> float:
         return self.baseline + sum(tree.value(row) for tree in self.trees)
+
+    def scores(self, rows: Sequence[Sequence[float]]) -> list[float]:
+        feature, threshold, value, depth = self.compiled
+        x = np.asarray(rows, dtype=np.float64)
+        if x.ndim != 2 or not len(self.trees):
+            return [self.baseline] * len(rows)
+        trees = np.arange(len(self.trees))[None, :]
+        row = np.arange(len(x))[:, None]
+        node = np.zeros((len(x), len(self.trees)), dtype=np.intp)
+        for _ in range(depth):
+            right = x[row, feature[trees, node]] > threshold[trees, node]
+            node = 2 * node + 1 + right
+        total: FloatArray = value[trees, node].sum(axis=1) + self.baseline
+        return [float(v) for v in total]
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -146,6 +176,36 @@ class Ranker:
                 for t in self.trees
             ],
         }
+
+
+def _complete(trees: Sequence[Tree]) -> tuple[IntArray, FloatArray, FloatArray, int]:
+    """Feature, threshold and leaf value arrays (trees x nodes) of complete binary trees."""
+
+    def depth_of(tree: Tree, k: int) -> int:
+        if tree.left[k] < 0:
+            return 0
+        return 1 + max(depth_of(tree, tree.left[k]), depth_of(tree, tree.right[k]))
+
+    depth = max((depth_of(t, 0) for t in trees), default=0)
+    width = 2 ** (depth + 1) - 1
+    feature = np.zeros((len(trees), width), dtype=np.intp)
+    threshold = np.full((len(trees), width), np.inf)
+    value = np.zeros((len(trees), width))
+
+    def place(t: int, tree: Tree, k: int, at: int, level: int) -> None:
+        if level == depth:
+            value[t, at] = tree.values[k]
+        elif tree.left[k] < 0:  # a leaf above the full depth: everything goes left
+            place(t, tree, k, 2 * at + 1, level + 1)
+        else:
+            feature[t, at] = tree.features[k]
+            threshold[t, at] = tree.thresholds[k]
+            place(t, tree, tree.left[k], 2 * at + 1, level + 1)
+            place(t, tree, tree.right[k], 2 * at + 2, level + 1)
+
+    for t, tree in enumerate(trees):
+        place(t, tree, 0, 0, 0)
+    return feature, threshold, value, depth
 
 
 def ranker_from_json(data: dict[str, Any]) -> Ranker:
@@ -217,22 +277,25 @@ def features(ctx: Context, cands: Sequence[int]) -> list[list[float]]:
     byline = ctx.byline[0] if ctx.byline else None
     rows: list[list[float]] = []
     first_shaped = True
+    dates: dict[int, bool] = {}
+
+    def dated(j: int) -> bool:
+        if j not in dates:
+            text = texts[j]
+            dates[j] = len(text) <= MAX_CHARS and has_date(text)
+        return dates[j]
+
     for order, i in enumerate(cands):
         text = texts[i]
         words = text.split()
         n = max(1, word_count(text))
         toks = tokens(text)
         shape = headline_score(text)
-        caps = sum(w[:1].isupper() for w in words) / max(1, len(words))
-        digits = sum(ch.isdigit() for ch in text) / max(1, len(text))
+        caps = sum(map(str.isupper, (w[:1] for w in words))) / max(1, len(words))
+        digits = len(DIGIT.findall(text)) / max(1, len(text))
         before, after = ctx.blanks[i] if i < len(ctx.blanks) else (False, False)
         follows = range(i + 1, min(len(texts), i + 1 + FOLLOW))
-        date_follows = any(
-            len(texts[j]) <= MAX_CHARS
-            and MAYBE_DATE.search(texts[j]) is not None
-            and bool(find_dates(texts[j]))
-            for j in follows
-        )
+        date_follows = any(dated(j) for j in follows)
         page_hits = len(toks & page) if i > 0 else 0
         rows.append(
             [
@@ -247,7 +310,7 @@ def features(ctx: Context, cands: Sequence[int]) -> list[list[float]]:
                 float(text.isupper()),
                 digits,
                 float(WIDE.search(text) is not None),
-                float(MAYBE_DATE.search(text) is not None and bool(find_dates(text))),
+                float(dated(i)),
                 float(NOT_HEADLINE.search(text) is not None),
                 float(before),
                 float(after),
@@ -294,9 +357,13 @@ def find_headline(ctx: Context, ranker: Ranker | None = None) -> int | None:
     if not cands:
         return None
     model = ranker if ranker is not None else load_ranker()
-    scores = [model.score(row) for row in features(ctx, cands)]
+    scores = model.scores(features(ctx, cands))
     best = max(range(len(cands)), key=lambda k: scores[k])
     return cands[best] if scores[best] >= model.threshold else None
+
+
+def has_date(text: str) -> bool:
+    return MAYBE_DATE.search(text) is not None and bool(find_dates(text))
 
 
 def word_count(text: str) -> int:
@@ -312,9 +379,9 @@ def headline_score(text: str) -> float:
         return 0.0
     if BYLINE.match(text) or AUTHOR_LABEL.match(text) or CREDIT.search(text):
         return 0.0
-    if NOT_HEADLINE.search(text) or (n < 12 and MAYBE_DATE.search(text) and find_dates(text)):
+    if NOT_HEADLINE.search(text) or (n < 12 and has_date(text)):
         return 0.0
-    letters = sum(ch.isalpha() for ch in text)
+    letters = len(text) - len(NOT_LETTER.findall(text))
     if letters < 0.6 * len(text.replace(" ", "")):
         return 0.0
     score = 1.0

@@ -58,9 +58,10 @@ STYLES = ("inner", "lines")
 FOLDS = 5
 SEED = 20261127
 TREE_PARAMS: dict[str, object] = {
-    "n_estimators": 30,
+    "n_estimators": 100,
     "max_depth": 2,
-    "learning_rate": 0.2,
+    "learning_rate": 0.1,
+    "subsample": 0.8,
     "random_state": SEED,
 }
 MATCH = 0.8
@@ -186,7 +187,7 @@ def best_threshold(pages: list[Page], model: GradientBoostingClassifier) -> floa
         if not p.cands:
             options.append((0.0, fallback, fallback))
             continue
-        scores = [never.score(row) for row in p.rows]
+        scores = never.scores(p.rows)
         best = max(range(len(scores)), key=lambda k: scores[k])
         text = p.labelled[p.cands[best]].block.text.strip()
         options.append((scores[best], f1(p.gold, text) >= MATCH, fallback))
@@ -244,6 +245,7 @@ def main() -> None:
     args.out.write_text(json.dumps(final.to_json(), indent=None) + "\n", encoding="utf-8")
     check = np.array(pages[0].rows or [[0.0] * len(FEATURES)])
     assert np.allclose([final.score(r) for r in check], model.decision_function(check))
+    assert np.allclose(final.scores(check.tolist()), model.decision_function(check))
     print(f"wrote {args.out} (threshold {threshold})")
     importance = sorted(zip(FEATURES, model.feature_importances_, strict=True), key=lambda t: -t[1])
     print("  " + ", ".join(f"{name} {v:.2f}" for name, v in importance if v > 0))

@@ -138,3 +138,24 @@ def test_page_title_drops_the_site_name() -> None:
 def test_tokens_pairs_wide_characters() -> None:
     assert tokens("Stone Bridge") == {"stone", "bridge"}
     assert {"石桥", "旧石"} <= tokens("旧石桥")
+
+
+def test_vectorised_scores_equal_the_tree_walk() -> None:
+    ranker = load_ranker()
+    lines = ["Example News - Home", "Home", HEADLINE, "By Ann Example", "November 18, 2025"]
+    texts, body = page(lines, len(lines))
+    ctx = context(texts, blanks(texts), body, byline=(3,))
+    rows = features(ctx, candidates(ctx))
+    assert ranker.scores(rows) == pytest.approx([ranker.score(row) for row in rows])
+    assert ranker.scores([]) == []
+
+
+def test_uneven_trees_are_completed() -> None:
+    stump = Tree(features=(0,), thresholds=(0.0,), left=(-1,), right=(-1,), values=(1.5,))
+    deep = Tree(features=(0, 0, 1, 0, 0), thresholds=(0.5, -2.0, 0.5, -2.0, -2.0),
+                left=(1, -1, 3, -1, -1), right=(2, -1, 4, -1, -1),
+                values=(0.0, -1.0, 0.0, 2.0, 3.0))  # fmt: skip
+    ranker = Ranker(("a", "b"), 0.0, (stump, deep), threshold=0.0)
+    rows = [[0.0, 0.0], [1.0, 0.0], [1.0, 1.0]]
+    assert ranker.scores(rows) == [0.5, 3.5, 4.5]
+    assert [ranker.score(r) for r in rows] == [0.5, 3.5, 4.5]
