@@ -12,8 +12,8 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
-import click
 import orjson
 import pytest
 import typer.main
@@ -29,7 +29,7 @@ def command_paths() -> list[list[str]]:
     """Every command and subcommand of the app, as argument lists: [], ["extract"], ..."""
     out: list[list[str]] = []
 
-    def walk(command: click.Command, path: list[str]) -> None:
+    def walk(command: Any, path: list[str]) -> None:  # a Click command (Typer vendors Click)
         out.append(path)
         for name, sub in getattr(command, "commands", {}).items():
             walk(sub, [*path, name])
