@@ -33,9 +33,9 @@ from newsdump.headline import (
     Context,
     Ranker,
     context,
-    find_headline,
     headline_score,
     page_title,
+    rank_headline,
 )
 from newsdump.records import Article
 
@@ -148,17 +148,19 @@ def find_title(
     byline: Sequence[int] = (),
     ranker: Ranker | None = None,
 ) -> tuple[int | None, str | None]:
-    """The headline block (ranked by the learned model) and its text; without one, the page
-    <title> of a scraper dump's first line."""
+    """The headline block (ranked by the learned model) and its text. When the ranker is unsure,
+    the page <title> of a scraper dump's first line, else its best candidate all the same."""
     if not body:
         return None, None
     ctx = title_context(labelled, body, byline)
-    title_at = find_headline(ctx, ranker)
-    if title_at is not None:
-        return title_at, ctx.texts[title_at]
+    ranked = rank_headline(ctx, ranker)
+    if ranked is not None and ranked[1]:
+        return ranked[0], ctx.texts[ranked[0]]
     fallback = page_title(ctx.texts[0]) if ctx.texts else None
     if fallback is not None and headline_score(fallback) > 0:
         return None, fallback
+    if ranked is not None:
+        return ranked[0], ctx.texts[ranked[0]]
     return None, None
 
 

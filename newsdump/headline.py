@@ -353,13 +353,19 @@ def features(ctx: Context, cands: Sequence[int]) -> list[list[float]]:
 
 def find_headline(ctx: Context, ranker: Ranker | None = None) -> int | None:
     """Index of the headline block, or None when no candidate scores high enough."""
+    ranked = rank_headline(ctx, ranker)
+    return ranked[0] if ranked is not None and ranked[1] else None
+
+
+def rank_headline(ctx: Context, ranker: Ranker | None = None) -> tuple[int, bool] | None:
+    """Index of the best candidate, and whether it clears the model's threshold."""
     cands = candidates(ctx)
     if not cands:
         return None
     model = ranker if ranker is not None else load_ranker()
     scores = model.scores(features(ctx, cands))
     best = max(range(len(cands)), key=lambda k: scores[k])
-    return cands[best] if scores[best] >= model.threshold else None
+    return cands[best], scores[best] >= model.threshold
 
 
 def has_date(text: str) -> bool:
