@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import json
 import pickle
+import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -23,12 +25,13 @@ import numpy.typing as npt
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from newsdump.classify import best_segment  # noqa: E402
+from newsdump.classify import best_segment, decide  # noqa: E402
 from newsdump.segment import segment  # noqa: E402
 
 FloatArray = npt.NDArray[np.float64]
 BoolArray = npt.NDArray[np.bool_]
 Rule = Callable[[FloatArray, FloatArray], BoolArray]
+THRESHOLD = 0.5  # the models' threshold (tools/train.py THRESHOLD)
 
 
 def load_scorer(shared: Path) -> ModuleType:
@@ -46,8 +49,8 @@ def segment_rule(t: float, weight: str, fallback: float | None, gap: float = 0.0
             if fallback is None:
                 return np.zeros(len(p), dtype=bool)
             threshold = p.max() * fallback
-        weights = {"words": w + 1.0, "sqrt": np.sqrt(w + 1.0), "unit": np.ones(len(p)),
-                   "none": np.zeros(len(p))}[weight]  # fmt: skip
+        weights = {"words": w + 1.0, "words3": w + 3.0, "sqrt": np.sqrt(w + 1.0),
+                   "unit": np.ones(len(p)), "none": np.zeros(len(p))}[weight]  # fmt: skip
         above = p >= threshold
         if weight == "none":
             return above
@@ -81,10 +84,32 @@ def evaluate(
     return out
 
 
+def write_predictions(items: list[dict[str, Any]], out: Path, shared: Path) -> None:
+    """Decode with the package's own rule (and the model's threshold), then score officially."""
+    lines = []
+    for item in items:
+        keep, _ = decide(item["scores"], item["words"], THRESHOLD)
+        text = "\n\n".join(b.text for b, k in zip(item["blocks"], keep.tolist(), strict=True) if k)
+        lines.append(json.dumps({"source": item["path"], "text": text}, ensure_ascii=False))
+    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    for corpus in sorted({i["corpus"] for i in items}):
+        for style in ("inner", "lines"):
+            result = subprocess.run(
+                [sys.executable, str(shared / "eval" / "score.py"), str(shared / "corpus" / corpus),
+                 str(out), "--style", style],
+                capture_output=True, text=True, check=True,
+            )  # fmt: skip
+            print(f"{corpus:16} {style:6} {result.stdout.strip().splitlines()[-1]}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("scores", type=Path)
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument(
+        "--pred", type=Path, help="write predictions decoded by newsdump.classify.decide here, "
+        "score them with the official scorer, and stop"
+    )  # fmt: skip
     args = parser.parse_args()
     scorer = load_scorer(args.shared)
     with args.scores.open("rb") as fh:
@@ -95,10 +120,13 @@ def main() -> None:
             gold[f"{corpus}/{g['id']}"] = scorer._as_text(g.get("body"))
     for item in items:
         item["blocks"] = segment(Path(item["path"]).read_text(encoding="utf-8"))
+    if args.pred:
+        write_predictions(items, args.pred, args.shared)
+        return
     rules: dict[str, Rule] = {}
-    for t in (0.4, 0.5, 0.6, 0.7):
-        for weight in ("words", "sqrt", "none"):
-            for gap in (0.0, 1.0, 3.0) if weight != "none" else (0.0,):
+    for t in (0.45, 0.5, 0.55):
+        for weight in ("words", "words3"):
+            for gap in (0.0, 0.5, 1.0, 2.0):
                 rules[f"t={t} {weight} gap={gap}"] = segment_rule(t, weight, 0.8, gap)
     rules["t=0.5 words nofallback"] = segment_rule(0.5, "words", None)
     keys = sorted({(i["corpus"], i["style"]) for i in items})
