@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -136,15 +135,16 @@ def find_dates(text: str) -> list[FoundDate]:
     if not windows:
         return []
     found: list[FoundDate] = []
-    taken: list[tuple[int, int]] = []
-    for pattern, (lo, hi) in itertools.product(DATE_PATTERNS, windows):
-        for m in pattern.finditer(text, lo, hi):
-            if any(m.start() < e and s < m.end() for s, e in taken):
-                continue
-            iso = _iso(m.groupdict())
-            if iso is not None:
-                found.append(FoundDate(iso, m.start(), m.end()))
-                taken.append((m.start(), m.end()))
+    for lo, hi in windows:  # disjoint: a match in one never overlaps one in another
+        taken: list[tuple[int, int]] = []
+        for pattern in DATE_PATTERNS:  # earlier patterns win overlaps
+            for m in pattern.finditer(text, lo, hi):
+                if any(m.start() < e and s < m.end() for s, e in taken):
+                    continue
+                iso = _iso(m.groupdict())
+                if iso is not None:
+                    found.append(FoundDate(iso, m.start(), m.end()))
+                    taken.append((m.start(), m.end()))
     return sorted(found, key=lambda d: d.start)
 
 
