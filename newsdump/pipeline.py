@@ -17,6 +17,7 @@ from newsdump.document import Document, Format, Label
 from newsdump.feed import find_feed
 from newsdump.lang import detect_language
 from newsdump.records import Article, ErrorRecord, PageInfo, Story, count_words
+from newsdump.revise import revise
 from newsdump.segment import segment
 from newsdump.settings import Settings
 from newsdump.sources.detect import text_looks_like_html
@@ -36,7 +37,7 @@ class Page:
 def analyse(text: str, url: str | None = None, settings: Settings = DEFAULT_SETTINGS) -> Page:
     """The page's article and stories, from a text dump."""
     blocks = segment(text)
-    labelled = classify(blocks, settings)
+    labelled = revise(classify(blocks, settings))
     lang = detect_language(text).code
     parts = build_article(labelled, url=url, lang=lang)
     feed = find_feed(labelled, parts.used, parts.article.published, settings, parts.article.title)

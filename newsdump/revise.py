@@ -1,0 +1,130 @@
+"""Context-sensitive revision of the labels (jusText's second pass). Pure.
+
+The block classifier scores every block; some structures inside or around the article's run
+pass its threshold although their neighbours give them away. Only blocks the classifier is
+unsure about (score below `SURE`) are ever revised:
+
+- an *embedded card*: right after a sure body paragraph, a headline-like block and one
+  summary paragraph, followed by a block that is not body text (the related story's source
+  or byline, a newsletter box);
+- *short lines*: one or two short blocks that end no sentence ("Support us", "This audio is
+  created with AI assistance") at the edge of the body or next to a non-body block (a
+  subheading between paragraphs stays; longer runs are lists or tables and stay);
+- an *unsure tail* (or head): at most three unsure body blocks that non-body blocks cut off
+  from the last (first) sure paragraph: a donation appeal after the byline box, a promo
+  above the lede.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from newsdump.document import Label, LabelledBlock
+
+SURE = 0.8  # a block scoring this much is body text whatever its neighbours
+SHORT_MAX_WORDS = 8  # a "short line" has at most this many words
+SHORT_RUN_MAX = 2  # longer runs of short lines are a list or a table inside the story
+EDGE_BLOCKS = 2  # the body's first blocks (a photo caption often comes first) are its edge
+HEADLINE_MIN_WORDS = 4
+HEADLINE_MAX_WORDS = 20
+SUMMARY_MAX_WORDS = 80  # a card's summary is one paragraph, not a long one
+CUT_OFF_GAP = 2  # non-body blocks that cut unsure blocks off the article's run
+CUT_OFF_MAX_BLOCKS = 3  # ... when they are few: a donation appeal, a promo; not half a story
+SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*$")
+
+
+def revise(labelled: Sequence[LabelledBlock]) -> list[LabelledBlock]:
+    """The labels again, with the structures above taken out of the body."""
+    out = list(labelled)
+    body = [i for i, lb in enumerate(out) if lb.label is Label.ARTICLE]
+    if not body:
+        return out
+    drop: dict[int, str] = {}
+    _cards(out, body, drop)
+    _short_runs(out, body, drop)
+    kept = [i for i in body if i not in drop]
+    _cut_off(out, kept, drop)
+    for i, reason in drop.items():
+        out[i] = replace(out[i], label=Label.BOILERPLATE, reason=reason)
+    return out
+
+
+def _is_body(out: Sequence[LabelledBlock], i: int) -> bool:
+    return 0 <= i < len(out) and out[i].label is Label.ARTICLE
+
+
+def _sure(out: Sequence[LabelledBlock], i: int) -> bool:
+    return _is_body(out, i) and out[i].score >= SURE
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _cards(out: Sequence[LabelledBlock], body: Sequence[int], drop: dict[int, str]) -> None:
+    for i in body:
+        head, summary = out[i], out[i + 1] if i + 1 < len(out) else None
+        if summary is None or summary.label is not Label.ARTICLE:
+            continue
+        if head.score >= SURE or summary.score >= SURE or _is_body(out, i + 2):
+            continue
+        if not _sure(out, i - 1):
+            continue  # a card interrupts the story: sure body text stands right before it
+        text = head.block.text.strip()
+        if (
+            SENTENCE_END.search(text)
+            or not HEADLINE_MIN_WORDS <= _words(text) <= HEADLINE_MAX_WORDS
+        ):
+            continue
+        if _words(summary.block.text) <= SUMMARY_MAX_WORDS:
+            drop[i] = drop[i + 1] = "embedded_card"
+
+
+def _short_runs(out: Sequence[LabelledBlock], body: Sequence[int], drop: dict[int, str]) -> None:
+    runs: list[list[int]] = []
+    for i in body:
+        if i in drop or not _is_short_unsure(out[i]):
+            continue
+        if runs and runs[-1][-1] == i - 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    opening, last = body[:EDGE_BLOCKS], body[-1]
+    for run in runs:
+        if len(run) > SHORT_RUN_MAX:
+            continue  # a list or a table inside the story, not a stray button
+        before, after = run[0] - 1, run[-1] + 1
+        at_edge = run[0] in opening or run[-1] == last
+        if at_edge or not _is_body(out, before) or not _is_body(out, after):
+            for j in run:
+                drop[j] = "short_unsure"
+
+
+def _is_short_unsure(lb: LabelledBlock) -> bool:
+    text = lb.block.text.strip()
+    return lb.score < SURE and _words(text) <= SHORT_MAX_WORDS and not SENTENCE_END.search(text)
+
+
+def _cut_off(out: Sequence[LabelledBlock], kept: Sequence[int], drop: dict[int, str]) -> None:
+    """Drop a small unsure segment that non-body blocks (or a card) cut off the story."""
+    sure = [i for i in kept if out[i].score >= SURE]
+    if not sure:
+        return
+
+    def cut(lo: int, hi: int) -> bool:  # enough non-body blocks (or cards) between lo and hi
+        gap = sum(not _is_body(out, j) or drop.get(j) == "embedded_card" for j in range(lo, hi))
+        return gap >= CUT_OFF_GAP
+
+    tail = [i for i in kept if i > sure[-1]]
+    head = [i for i in kept if i < sure[0]]
+    for segment, reason in ((tail, "unsure_tail"), (head, "unsure_head")):
+        if not segment or len(segment) > CUT_OFF_MAX_BLOCKS:
+            continue
+        lo, hi = (
+            (sure[-1] + 1, segment[0]) if reason == "unsure_tail" else (segment[-1] + 1, sure[0])
+        )
+        if cut(lo, hi):
+            for i in segment:
+                drop[i] = reason

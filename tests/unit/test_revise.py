@@ -1,0 +1,88 @@
+"""The context pass: only unsure blocks are revised, each for a reason."""
+
+from __future__ import annotations
+
+from newsdump.document import Block, Label, LabelledBlock
+from newsdump.revise import revise
+
+PARA = "The council met on Tuesday and voted on the harbour plan after a long debate."
+
+
+def page(*rows: tuple[str, bool, float]) -> list[LabelledBlock]:
+    """(text, body?, score) rows as labelled blocks."""
+    return [
+        LabelledBlock(
+            Block(i, text, (i, i)), Label.ARTICLE if body else Label.BOILERPLATE, score, "model"
+        )
+        for i, (text, body, score) in enumerate(rows)
+    ]
+
+
+def labels(blocks: list[LabelledBlock]) -> list[tuple[str, str]]:
+    return [(lb.label.value, lb.reason) for lb in blocks]
+
+
+def test_an_embedded_card_after_a_sure_paragraph_leaves_the_body() -> None:
+    out = revise(
+        page(
+            (PARA, True, 0.99),
+            (PARA, True, 0.98),
+            ("Harbour pilots warn of delays as fog season starts", True, 0.6),
+            ("Three ferries were held outside the breakwater on Sunday morning.", True, 0.7),
+            ("Harbour TimesAnn Lee", False, 0.3),
+        )
+    )
+    assert labels(out)[2:4] == [("boilerplate", "embedded_card"), ("boilerplate", "embedded_card")]
+    assert labels(out)[:2] == [("article", "model"), ("article", "model")]
+
+
+def test_a_subheading_between_sure_paragraphs_stays() -> None:
+    rows = [(PARA, True, 0.99)] * 2 + [("What happens next", True, 0.6), (PARA, True, 0.97)]
+    assert labels(revise(page(*rows))) == [("article", "model")] * 4
+
+
+def test_a_short_unsure_line_next_to_boilerplate_goes() -> None:
+    out = revise(
+        page(
+            (PARA, True, 0.99),
+            ("Join our community", False, 0.3),
+            ("Support Us", True, 0.56),
+            (PARA, True, 0.99),
+        )
+    )
+    assert labels(out)[2] == ("boilerplate", "short_unsure")
+
+
+def test_a_list_inside_the_story_stays() -> None:
+    items = [(f"Item number {n} on the list", True, 0.6) for n in range(4)]
+    rows = [(PARA, True, 0.99), ("Menu", False, 0.1), *items, (PARA, True, 0.99)]
+    assert [r for r, _ in labels(revise(page(*rows)))][2:6] == ["article"] * 4
+
+
+def test_a_sure_block_is_never_revised() -> None:
+    rows = [(PARA, True, 0.99), ("Ads", False, 0.1), ("Short sure line", True, 0.95)]
+    assert labels(revise(page(*rows)))[2] == ("article", "model")
+
+
+def test_an_unsure_tail_cut_off_by_boilerplate_goes() -> None:
+    out = revise(
+        page(
+            (PARA, True, 0.99),
+            (PARA, True, 0.99),
+            ("Author: Ann Lee", False, 0.2),
+            ("Comments", False, 0.1),
+            ("Support independent journalism. Join us in this fight today.", True, 0.55),
+        )
+    )
+    assert labels(out)[4] == ("boilerplate", "unsure_tail")
+
+
+def test_a_long_unsure_stretch_is_not_cut_off() -> None:
+    tail = [(PARA, True, 0.7)] * 4
+    rows = [(PARA, True, 0.99), ("Ad", False, 0.1), ("Ad", False, 0.1), *tail]
+    assert [r for r, _ in labels(revise(page(*rows)))][3:] == ["article"] * 4
+
+
+def test_no_body_no_change() -> None:
+    rows = [("Menu", False, 0.1), ("Home", False, 0.2)]
+    assert labels(revise(page(*rows))) == [("boilerplate", "model")] * 2
