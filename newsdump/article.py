@@ -61,6 +61,7 @@ NAME_THEN_META = re.compile(
     r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\s+\d)",
     re.IGNORECASE,
 )
+HANDLE = re.compile(r"^@\w{2,}$")
 WEEKDAY_TIME = re.compile(
     r"^\s*(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+"
     r"[0-2]?\d[:.][0-5]\d\s*(?:[ap]\.?\s?m\.?)?\s*$",
@@ -216,9 +217,14 @@ def starts_with_date(text: str) -> bool:
 
 def bare_name_near(texts: Sequence[str], first: int) -> tuple[list[str], tuple[int, ...]] | None:
     """A short line that starts with a name ("Anna Menin", "Tom Davies Associated Press",
-    "Ann Lee, Staff Writer", "REUTERS"), next to a date line, just above the body."""
-    for i in range(first - 1, max(-1, first - 1 - BARE_NAME_WINDOW), -1):
+    "Ann Lee, Staff Writer", "REUTERS"), next to a date line, just above the body; or at the
+    very start of the body when an @handle line follows it."""
+    above = range(first - 1, max(-1, first - 1 - BARE_NAME_WINDOW), -1)
+    inside = range(first, min(len(texts) - 1, first + BYLINE_INSIDE))
+    for i in [*above, *inside]:
         text = texts[i]
+        if i >= first and HANDLE.match(texts[i + 1]) is None:
+            continue
         words = text.split()
         if not 1 <= len(words) <= BARE_NAME_MAX_WORDS or find_dates(text) or "@" in text:
             continue
@@ -237,6 +243,8 @@ def bare_name_near(texts: Sequence[str], first: int) -> tuple[list[str], tuple[i
         near = range(max(0, i - 2), min(len(texts), i + 3))
         if any(j != i and len(texts[j]) < MAX_META_CHARS and dateish(texts[j]) for j in near):
             return names, (i,)
+        if i + 1 < len(texts) and HANDLE.match(texts[i + 1]) is not None:
+            return names, (i, i + 1)  # "Ann Lee" then "@annlee"
     return None
 
 

@@ -90,6 +90,7 @@ def test_published_beats_updated() -> None:
         ([HEADLINE, "Ed Cara", "Monday 6:30PM"], ("Ed Cara",)),  # a name, then a weekday time
         ([HEADLINE, "Reuters, Washington,", "Nov 20 2019, 11:06am ist"], ("Reuters",)),
         ([HEADLINE, "Nov 20 2019, 11:06am ist", "Photo", "Reuters / Ann Lee"], ()),  # a credit
+        ([HEADLINE, "Share", "Ann Example", "@annexample", "Share"], ("Ann Example",)),
     ],
 )
 def test_bare_name_bylines(meta: list[str], authors: tuple[str, ...]) -> None:
@@ -107,3 +108,11 @@ def test_a_yearless_date_takes_the_year_of_the_url() -> None:
     meta = ["Menu", HEADLINE, "Updated Nov 19, 6:55 AM; Posted Nov 19, 6:51 AM", "By Ann Example"]
     url = "https://example.org/entertainment/2019/11/bridge.html"
     assert build_article(labelled(meta), url=url).article.published == "2019-11-19T06:51:00"
+
+
+def test_a_name_and_handle_at_the_start_of_the_body_are_the_byline() -> None:
+    blocks = labelled(["Home", HEADLINE], body=["Ann Example", "@annexample", *BODY])
+    parts = build_article(blocks)
+    assert parts.article.authors == ("Ann Example",)
+    assert "Ann Example" not in parts.article.text
+    assert "@annexample" not in parts.article.text
