@@ -5,10 +5,11 @@ body blocks (the classifier sometimes takes the headline in). Each gets a few fe
 shape (words, characters, final punctuation, capitals, digits, blank lines around it), where it
 sits (distance to the body and to the byline), what it shares with the body and with the page
 <title> (the first line of a scraper dump), whether its text recurs on the page and whether a
-byline or date follows it, and its rank among the candidates on each of these. A logistic
-few boosted shallow trees (trained by tools/train_headline.py, shipped as models/headline.json,
-evaluated here in pure Python) score them; the best one wins when its score clears the model's
-threshold.
+byline or date follows it, and its rank among the candidates on each of these. A hundred
+boosted depth-2 trees (trained by tools/train_headline.py, shipped as models/headline.json,
+walked here with numpy) score them. The best one is the headline; when its score is below the
+model's threshold it is only a guess, and article.find_title prefers the page <title> of a
+scraper dump's first line to it.
 """
 
 from __future__ import annotations

@@ -9,7 +9,9 @@ classified and run through article.py up to the headline exactly as at run time;
 candidates get the features of newsdump/headline.py. A candidate is positive when it matches
 the page's silver title best, with token F1 >= 0.8 against the title or against the title
 without a " - Site" / " | Site" part. Pages are weighted alike (their positives share one unit
-of weight, their negatives another).
+of weight, their negatives another). The threshold below which the best candidate gives way to
+the page <title> line is the one that scores best on the training pages. Fixed seed and folds:
+the same classifier output gives the same model file, byte for byte.
 
 Cross-validation is by *site* (the host of the page's URL): both styles of a page, and every
 page of a site, fall in one fold. For each fold the model is fitted on the others and the
