@@ -42,6 +42,7 @@ train: install  ## retrain the shipped classifier and headline ranker on the dev
 
 bench: install  ## throughput, scaling and memory vs trafilatura and the read floor (long)
 	$(BIN)/python tools/bench.py --shared $(SHARED)
+	$(BIN)/python tools/memcheck.py
 
 fuzz: install  ## fuzz the readers for FUZZ_SECONDS (default 120); crashes go to build/fuzz/
 	$(BIN)/python tools/fuzz.py --seconds $(or $(FUZZ_SECONDS),120)
