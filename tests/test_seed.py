@@ -40,13 +40,7 @@ ARTICLE_FIELDS = ["title", "authors", "published", "lang", "text", "words", "cap
 # Checks the extractor does not pass yet (article.py / feed.py / the classifier are being
 # worked on). Strict: once one passes, pytest reports XPASS as a failure, and its name must
 # come off this list. Everything else here must pass.
-KNOWN_FAILURES = {
-    "text_token_f1": "text keeps 'This audio is created…', 'Support Us' and the related card",
-    "text_has_eleven_paragraphs": "the leaked blocks add paragraphs",
-    "nothing_else_leaks_into_the_text": "newsletter box, related card, audio notice in text",
-    "split_has_four_feed_records": "the related card 'White House: Russia…' is not a feed item",
-    "feed_item_1": "the related card 'White House: Russia…' is not a feed item",
-}
+KNOWN_FAILURES: dict[str, str] = {}  # name -> why, e.g. "feed_item_1": "card missed"
 
 
 def check(name: str) -> pytest.MarkDecorator:
