@@ -78,7 +78,8 @@ BYLINE_STOP = re.compile(
 )
 PARTICLES = frozenset("van von de der den da di del la le bin al el ibn du dos das".split())
 NOT_NAMES = frozenset(
-    "the a an staff reporter reporters correspondent editor editors news agency writer "
+    "the a an staff reporter reporters correspondent editor editors news agency writer analyst "
+    "senior chief producer "
     "contributor columnist email follow twitter updated published posted read more share "
     "comments comment min minute minutes monday tuesday wednesday thursday friday saturday "
     "sunday today yesterday home menu search subscribe login sign associated press wire "

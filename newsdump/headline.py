@@ -48,7 +48,8 @@ NOT_LETTER = re.compile(r"[\W\d_]")
 WIDE = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 TITLE_SEPARATORS = re.compile(r"\s+[|–—-]\s+|\s+::\s+|\s+»\s+")
 BYLINE = re.compile(
-    r"^\s*(?:(?:written|posted|reported|words|story)\s+)?"
+    r"^\s*(?:(?:written|posted|reported|words|story|analysis|opinion|commentary|column|essay|"
+    r"review|interview)\s+)?"
     r"(?:by|von|par|por|di|door|av|af|przez)\s*:?\s+(?P<rest>.+)$",
     re.IGNORECASE,
 )

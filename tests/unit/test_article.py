@@ -72,6 +72,7 @@ def test_no_body_no_metadata() -> None:
         ("Ann Example and Tom Davies, Reuters", ["Ann Example", "Tom Davies"]),
         ("Ann Example, AP Auto Writer", ["Ann Example"]),
         ("JANE SMITH", ["Jane Smith"]),
+        ("Joan Example, Senior Supreme Court Analyst", ["Joan Example"]),
         ("Staff", []),
     ],
 )
@@ -116,3 +117,10 @@ def test_a_name_and_handle_at_the_start_of_the_body_are_the_byline() -> None:
     assert parts.article.authors == ("Ann Example",)
     assert "Ann Example" not in parts.article.text
     assert "@annexample" not in parts.article.text
+
+
+def test_analysis_by_is_a_byline() -> None:
+    meta = [HEADLINE, "Analysis by Joan Example, Senior Analyst", "Updated 9:22 PM, Nov 6, 2023"]
+    a = build_article(labelled(["Home", *meta, "Ad Feedback"])).article
+    assert a.authors == ("Joan Example",)
+    assert (a.published or "").startswith("2023-11-06")
