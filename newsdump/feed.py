@@ -58,7 +58,6 @@ CALL_TO_ACTION = re.compile(
     r"teilen\b|abonn|connexion|partager|inscri|assine|cadastr|zaloguj|subskryb|udostępnij|"
     r"share all|next up|see all|go to\b|more information|popular in\b|the latest from|"
     r"html|text format|quote of the day|submission guidelines|back to (?:home|top))|©",
-    re.IGNORECASE,
 )
 SENTENCE_BREAK = re.compile(r"[a-zà-ÿ]{3,}[.!?]\s+[A-ZÀ-Þ]")
 BYLINE_START = re.compile(r"^(?:by|von|par|por|door|author|autor)\b", re.IGNORECASE)
@@ -223,7 +222,7 @@ def is_title(text: str, settings: Settings) -> bool:
     breaks = len(SENTENCE_BREAK.findall(text))
     if breaks > 1 or (breaks == 1 and n > TWO_SENTENCE_TITLE_MAX_WORDS):
         return False
-    if CALL_TO_ACTION.search(text) or BYLINE_START.match(text) or is_time_line(text):
+    if is_call_to_action(text) or BYLINE_START.match(text) or is_time_line(text):
         return False
     if WIDE.search(text):
         return True
@@ -231,10 +230,15 @@ def is_title(text: str, settings: Settings) -> bool:
     return letters >= 0.6 * len(text.replace(" ", "")) and not text.isupper()
 
 
+def is_call_to_action(text: str) -> bool:
+    """Subscribe, share, sign in, read more, … (the pattern is lower-case: no IGNORECASE)."""
+    return CALL_TO_ACTION.search(text.lower()) is not None
+
+
 def is_summary(text: str, settings: Settings) -> bool:
     """A teaser's summary: one paragraph of prose."""
     n = word_count(text)
-    if n > settings.feed_summary_max_words or CALL_TO_ACTION.search(text):
+    if n > settings.feed_summary_max_words or is_call_to_action(text):
         return False
     return n >= SUMMARY_UNPUNCTUATED_MIN_WORDS or (
         n >= SUMMARY_MIN_WORDS and text.endswith(TERMINAL)

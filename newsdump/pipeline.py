@@ -34,19 +34,23 @@ class Page:
     text_words: int = 0  # words on the whole page
 
 
-def analyse(text: str, url: str | None = None, settings: Settings = DEFAULT_SETTINGS) -> Page:
-    """The page's article and stories, from a text dump."""
+def analyse(
+    text: str, url: str | None = None, settings: Settings = DEFAULT_SETTINGS, stories: bool = True
+) -> Page:
+    """The page's article and (unless `stories` is false) its other stories, from a dump."""
     blocks = segment(text)
     labelled = revise(classify(blocks, settings))
     lang = detect_language(text).code
     parts = build_article(labelled, url=url, lang=lang)
+    if not stories:  # `extract`: the article alone
+        return Page(parts.article, (Story("article", article=parts.article),))
     feed = find_feed(labelled, parts.used, parts.article.published, settings, parts.article.title)
-    stories: list[Story] = []
+    found: list[Story] = []
     body = [lb for lb in labelled if lb.label is Label.ARTICLE]
     if body:
         span = (body[0].block.lines[0], body[-1].block.lines[1])
-        stories.append(Story("article", article=parts.article, lines=span))
-    stories.extend(Story("feed", feed=item, lines=item.lines) for item in feed)
+        found.append(Story("article", article=parts.article, lines=span))
+    found.extend(Story("feed", feed=item, lines=item.lines) for item in feed)
     if settings.boilerplate:
         covered = set(parts.used)
         for item in feed:
@@ -55,30 +59,34 @@ def analyse(text: str, url: str | None = None, settings: Settings = DEFAULT_SETT
                 for lb in labelled
                 if item.lines[0] <= lb.block.lines[0] <= item.lines[1]
             )
-        stories.extend(
+        found.extend(
             Story("boilerplate", text=lb.block.text, lines=lb.block.lines)
             for lb in labelled
             if lb.block.index not in covered
         )
-    stories.sort(key=lambda s: (s.lines[0], s.kind != "article"))
+    found.sort(key=lambda s: (s.lines[0], s.kind != "article"))
     if not body:
-        stories.insert(0, Story("article", article=parts.article))
-    return Page(parts.article, tuple(stories), count_words(text))
+        found.insert(0, Story("article", article=parts.article))
+    return Page(parts.article, tuple(found), count_words(text))
 
 
-def analyse_html(html: str, url: str | None = None, settings: Settings = DEFAULT_SETTINGS) -> Page:
+def analyse_html(
+    html: str, url: str | None = None, settings: Settings = DEFAULT_SETTINGS, stories: bool = True
+) -> Page:
     """An HTML page: the article via trafilatura, the other stories from the page's text."""
     from newsdump.sources.htmltext import html_to_text
 
-    text = html_to_text(html)
-    page = analyse(text, url=url, settings=settings)
-    article = html_article(html, url) or page.article
-    stories = tuple(
+    article = html_article(html, url)
+    if article is not None and not stories:
+        return Page(article, (Story("article", article=article),))
+    page = analyse(html_to_text(html), url=url, settings=settings, stories=stories)
+    article = article or page.article
+    kept = tuple(
         Story("article", article=article, lines=s.lines) if s.kind == "article" else s
         for s in page.stories
         if not (s.kind == "feed" and s.feed is not None and s.feed.title in article.text)
     )
-    return Page(article, stories, page.text_words)
+    return Page(article, kept, page.text_words)
 
 
 def html_article(html: str, url: str | None) -> Article | None:
@@ -114,7 +122,7 @@ def extract(
     text: str, url: str | None = None, format: str = "auto", settings: Settings = DEFAULT_SETTINGS
 ) -> Article:
     """The main article of one page (a text dump or HTML)."""
-    return analyse_any(text, url, format, settings).article
+    return analyse_any(text, url, format, settings, stories=False).article
 
 
 def split(
@@ -124,9 +132,13 @@ def split(
     return list(analyse_any(text, url, format, settings).stories)
 
 
-def analyse_any(text: str, url: str | None, format: str, settings: Settings) -> Page:
+def analyse_any(
+    text: str, url: str | None, format: str, settings: Settings, stories: bool = True
+) -> Page:
     is_html = format == "html" or (format == "auto" and text_looks_like_html(text))
-    return analyse_html(text, url, settings) if is_html else analyse(text, url, settings)
+    if is_html:
+        return analyse_html(text, url, settings, stories)
+    return analyse(text, url, settings, stories)
 
 
 @dataclass(slots=True)
@@ -154,7 +166,7 @@ def process_document(
     size = len(doc.text.encode("utf-8", "replace"))
     try:
         fmt = "html" if doc.format is Format.HTML else "text"
-        page = analyse_any(doc.text, doc.url, fmt, settings)
+        page = analyse_any(doc.text, doc.url, fmt, settings, stories=mode != "extract")
     except Exception as exc:
         if debug:
             raise
