@@ -298,6 +298,8 @@ def _execute(
         check_paths(inputs)
     except MissingPath as exc:
         raise typer.BadParameter(f"no such file or directory: {exc}", param_hint="PATHS") from None
+    output = None if output == "-" else output  # `-o -`: stdout, as usual for a filter
+    errors = None if errors == "-" else errors
     _check_target(output, "--output")
     _check_target(errors, "--errors")
     workers = jobs or os.cpu_count() or 1
