@@ -5,7 +5,8 @@
                                                    # classified corpus (metaharness.py build)
 
 Every page of every corpus (aeb-dev, readability-dev, np4k-dev; both dump styles) is segmented,
-classified and run through article.py up to the headline exactly as at run time; its headline
+classified (and revised) and run through article.py up to the headline exactly as at run
+time; its headline
 candidates get the features of newsdump/headline.py. A candidate is positive when it matches
 the page's silver title best, with token F1 >= 0.8 against the title or against the title
 without a " - Site" / " | Site" part. Pages are weighted alike (their positives share one unit
@@ -52,6 +53,7 @@ from newsdump.headline import (  # noqa: E402
     candidates,
     features,
 )
+from newsdump.revise import revise  # noqa: E402
 from newsdump.segment import segment  # noqa: E402
 from newsdump.settings import Settings  # noqa: E402
 
@@ -122,7 +124,7 @@ def load(shared: Path, cache: Path | None) -> list[Page]:
                 else:
                     path = shared / "corpus" / corpus / style / f"{gold['id']}.txt"
                     text = path.read_text(encoding="utf-8")
-                    labelled = classify(segment(text), settings)
+                    labelled = revise(classify(segment(text), settings))
                 texts = [lb.block.text.strip() for lb in labelled]
                 body = [lb.block.index for lb in labelled if lb.label is Label.ARTICLE]
                 first = body[0] if body else len(texts)
