@@ -4,6 +4,7 @@ real subprocess, and the `--update-golden` option of tests/test_examples.py."""
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -13,6 +14,11 @@ from typing import Any
 
 import orjson
 import pytest
+
+# A runner may start the suite with SIGINT ignored (a background job of a non-interactive
+# shell does); the processes the tests start would inherit that, and Ctrl-C could not stop
+# them. A handled signal is reset to the default in a child, so handle it here.
+signal.signal(signal.SIGINT, signal.default_int_handler)
 
 # Determinism: nothing may depend on the machine's time zone (jc runs its tests the same way).
 os.environ["TZ"] = "PST8PDT"
