@@ -238,9 +238,12 @@ def resolve_time(printed: str, page_published: str | None) -> str | None:
     m = MONTH_DAY.match(printed)
     if m:
         try:
-            return date(base.year, MONTHS[m["mon"].lower()], int(m["day"])).isoformat()
+            when = date(base.year, MONTHS[m["mon"].lower()], int(m["day"]))
+            if when > base.date():  # "Dec. 6" on a page of September: last December
+                when = date(base.year - 1, when.month, when.day)
         except ValueError:
             return None
+        return when.isoformat()
     return None
 
 

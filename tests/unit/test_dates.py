@@ -86,9 +86,6 @@ def test_resolve_time_unresolvable(printed: str, page: str | None) -> None:
     assert resolve_time(printed, page) is None
 
 
-@pytest.mark.xfail(
-    strict=True, reason="known bug: a month-day after the page's date lands in the future"
-)
 def test_resolve_month_day_takes_the_latest_date_not_after_the_page() -> None:
     # a feed item printed "Dec. 6" on a page published Sept 13, 2023 was from Dec 6, 2022
     assert resolve_time("Dec. 6", "2023-09-13") == "2022-12-06"
