@@ -314,20 +314,23 @@ def _execute(
     if collect is None:  # after the errors file: a failed open leaves no temporary file
         sink = AtomicFileSink(output) if output else StreamSink(sys.stdout.buffer, unbuffered)
     failed = 0
-    previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    signals = _Signals()
+    signals.install()
     bar = _progress_bar(show)
     try:
         for result in run(items, job, workers):
-            if result.error is not None:
-                failed += 1
-                error_out.write(to_json_line(result.error.to_dict()))
-                error_out.flush()
-            if sink is not None:
-                for record in result.records:
-                    sink.write(to_json_line(record))
-            if collect is not None:
-                collect(result)
-            bar.update(1)
+            with signals.deferred():
+                if result.error is not None:
+                    failed += 1
+                    error_out.write(to_json_line(result.error.to_dict()))
+                    error_out.flush()
+                if sink is not None:
+                    for record in result.records:
+                        sink.write(to_json_line(record))
+                if collect is not None:
+                    collect(result)
+                bar.update(1)
+        signals.check()
         if sink is not None:
             sink.commit()
     except BrokenPipeError:
@@ -347,7 +350,7 @@ def _execute(
         raise
     finally:
         bar.close()
-        signal.signal(signal.SIGTERM, previous)
+        signals.restore()
         if errors:
             error_out.close()
     return EXIT_FAILED if failed else EXIT_OK
@@ -513,10 +516,6 @@ def _progress_bar(show: bool) -> Any:
     return tqdm(unit=" docs", file=sys.stderr, dynamic_ncols=True)
 
 
-def _on_sigterm(signum: int, frame: FrameType | None) -> None:
-    raise Terminated()
-
-
 def _silence_stdout() -> None:
     """The reader went away (`| head`): stop quietly, without 'Exception ignored' at exit."""
     try:
@@ -654,8 +653,8 @@ def _open_state(state_path: str, mode: str, output: str) -> tuple[Any, AppendSin
 
 
 class _Signals:
-    """SIGINT and SIGTERM raise KeyboardInterrupt / Terminated, except inside `deferred()`
-    (writing a record, committing the state), where they wait until the block is done."""
+    """SIGINT and SIGTERM raise KeyboardInterrupt / Terminated at the end of the next
+    `deferred()` block (writing a record, committing the state), never in the middle of one."""
 
     def __init__(self) -> None:
         self._critical = False
@@ -672,16 +671,25 @@ class _Signals:
         self._previous = {}
 
     def _handle(self, signum: int, frame: FrameType | None) -> None:
-        if self._critical:
-            self._pending = signum
-        else:
+        # Raising here could interrupt the process pool while it holds a lock, and its
+        # shutdown would then hang: note the signal and raise it at the next safe point (the
+        # end of the next `deferred()` block, after the next result). A second signal raises
+        # at once, in case no result comes (a pipe that stays open).
+        if self._pending is not None and not self._critical:
             self._raise(signum)
+        self._pending = signum
 
     @staticmethod
     def _raise(signum: int) -> None:
         if signum == signal.SIGINT:
             raise KeyboardInterrupt()
         raise Terminated()
+
+    def check(self) -> None:
+        """Raise a signal that arrived since the last block, if any."""
+        if self._pending is not None:
+            signum, self._pending = self._pending, None
+            self._raise(signum)
 
     @contextlib.contextmanager
     def deferred(self) -> Iterator[None]:
