@@ -166,22 +166,10 @@ def extract(
     Example: newsdump extract dumps/ -j 2 -o articles.jsonl.zst
     """
     settings = Settings(model=model, text_field=text_field, format=format.value)
-    settings = replace(settings, max_document_bytes=max_bytes, timeout=timeout)
-    if cluster:
-        if state is not None:
-            raise typer.BadParameter("--state is for local runs", param_hint="--cluster")
-        args = (paths, settings, output, glob, errors, debug, progress)
-        raise typer.Exit(_on_cluster(cluster, "extract", *args)[0])
-    if state is not None:
-        raise typer.Exit(
-            _execute_state(
-                "extract", paths, settings, output, jobs, progress, glob, errors, debug, state
-            )
-        )
-    code = _execute(
-        "extract", paths, settings, output, jobs, progress, glob, errors, debug, unbuffered
-    )
-    raise typer.Exit(code)
+    _run_pages(
+        "extract", paths, settings, output, jobs, progress, glob, errors, debug, unbuffered,
+        max_bytes, timeout, state, cluster,
+    )  # fmt: skip
 
 
 @app.command()
@@ -213,21 +201,42 @@ def split(
     settings = Settings(
         model=model, text_field=text_field, format=format.value, boilerplate=boilerplate
     )
+    _run_pages(
+        "split", paths, settings, output, jobs, progress, glob, errors, debug, unbuffered,
+        max_bytes, timeout, state, cluster,
+    )  # fmt: skip
+
+
+def _run_pages(
+    mode: str,
+    paths: list[str] | None,
+    settings: Settings,
+    output: str | None,
+    jobs: int | None,
+    progress: bool | None,
+    glob: str | None,
+    errors: str | None,
+    debug: bool,
+    unbuffered: bool,
+    max_bytes: int,
+    timeout: float,
+    state: str | None,
+    cluster: str | None,
+) -> None:
+    """`extract` and `split`: on a cluster, incrementally with a state, or plainly."""
     settings = replace(settings, max_document_bytes=max_bytes, timeout=timeout)
     if cluster:
         if state is not None:
             raise typer.BadParameter("--state is for local runs", param_hint="--cluster")
         args = (paths, settings, output, glob, errors, debug, progress)
-        raise typer.Exit(_on_cluster(cluster, "split", *args)[0])
+        raise typer.Exit(_on_cluster(cluster, mode, *args)[0])
     if state is not None:
         raise typer.Exit(
             _execute_state(
-                "split", paths, settings, output, jobs, progress, glob, errors, debug, state
+                mode, paths, settings, output, jobs, progress, glob, errors, debug, state
             )
         )
-    code = _execute(
-        "split", paths, settings, output, jobs, progress, glob, errors, debug, unbuffered
-    )
+    code = _execute(mode, paths, settings, output, jobs, progress, glob, errors, debug, unbuffered)
     raise typer.Exit(code)
 
 

@@ -28,7 +28,7 @@ from newsdump.document import Document
 from newsdump.pipeline import DocResult, process_document
 from newsdump.records import ErrorRecord
 from newsdump.settings import Settings
-from newsdump.sources import iter_documents
+from newsdump.sources import iter_documents, iter_path_documents
 from newsdump.state import HashingReader, InputEntry, State, now_iso
 
 CHUNK_DOCUMENTS = 32  # documents sent to a worker at once
@@ -113,22 +113,12 @@ def iter_inputs(paths: Iterable[str], settings: Settings) -> Iterator[Document |
         if path == STDIN:
             yield from iter_documents(sys.stdin.buffer, STDIN, settings)
         else:
-            yield from _file_documents(path, source_name(path), settings)
+            yield from iter_path_documents(path, settings, source=source_name(path))
 
 
 def source_name(path: str) -> str:
     """A path as the `source` field shows it: valid UTF-8 whatever bytes the name holds."""
     return os.fsencode(path).decode("utf-8", errors="replace")
-
-
-def _file_documents(path: str, source: str, settings: Settings) -> Iterator[Document | ErrorRecord]:
-    try:
-        handle = open(path, "rb")  # noqa: SIM115 - closed below, after the generator is done
-    except OSError as exc:
-        yield ErrorRecord(source, "unreadable", f"cannot open: {exc.strerror or exc}")
-        return
-    with handle:
-        yield from iter_documents(handle, source, settings)
 
 
 @dataclass(frozen=True, slots=True)
