@@ -35,6 +35,8 @@ WHEN_MAX_WORDS = 8
 GLUE_MAX_WORDS = 4
 GLUE_DATE_MAX_CHARS = 60  # a short line with a date in it is list glue
 KICKER_MAX_WORDS = 8
+DEK_MIN_EXTRA_WORDS = 2  # words a dek has beyond its headline
+DEK_MIN_EXTRA_WORDS_PUNCT = 8  # ... when the headline ends a sentence too
 COUNT_LINE_MAX_WORDS = 5
 META_MAX_CHARS = 80  # short blocks between listed headlines: numbers, section names
 SUMMARY_MIN_WORDS = 8
@@ -246,10 +248,11 @@ def is_summary(text: str, settings: Settings) -> bool:
 
 
 def is_dek(text: str, title: str) -> bool:
-    """A sentence under a headline that could pass for one itself: it ends with a full stop,
-    the headline does not, and it is clearly longer."""
+    """A sentence under a headline that could pass for one itself: it ends with a full stop
+    and is clearly longer (much longer when the headline ends with a full stop too)."""
     stop = text.rstrip("\"'”’»").endswith(".")
-    return stop and not title.endswith(TERMINAL) and word_count(text) > word_count(title) + 2
+    longer = DEK_MIN_EXTRA_WORDS if not title.endswith(TERMINAL) else DEK_MIN_EXTRA_WORDS_PUNCT
+    return stop and word_count(text) > word_count(title) + longer
 
 
 def is_meta(text: str) -> bool:
