@@ -18,7 +18,7 @@ import numpy.typing as npt
 
 from newsdump.document import Block, Label, LabelledBlock
 from newsdump.features import best_segment, block_features, score_features
-from newsdump.lang import detect_language
+from newsdump.lang import Language, detect_language
 from newsdump.model import Model, load_model
 from newsdump.settings import Settings
 
@@ -41,9 +41,14 @@ class ModelMismatchError(ValueError):
     """The model file was trained on other features than this code computes."""
 
 
+def blocks_language(blocks: list[Block]) -> Language:
+    """The page's language, from its blocks (cached: the pipeline asks again for `lang`)."""
+    return detect_language("\n".join(b.text for b in blocks))
+
+
 def block_scores(blocks: list[Block], model: Model) -> tuple[FloatArray, FloatArray]:
     """Second-stage article probability and word count of every block."""
-    lang = detect_language("\n".join(b.text for b in blocks))
+    lang = blocks_language(blocks)
     x1, names1 = block_features(blocks, lang)
     if names1 != model.features1:
         raise ModelMismatchError("model features differ from block features; retrain it")

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newsdump.article import build_article
-from newsdump.classify import classify
+from newsdump.classify import blocks_language, classify
 from newsdump.document import Document, Format, Label
 from newsdump.feed import find_feed
 from newsdump.lang import detect_language
@@ -40,7 +40,7 @@ def analyse(
     """The page's article and (unless `stories` is false) its other stories, from a dump."""
     blocks = segment(text)
     labelled = revise(classify(blocks, settings))
-    lang = detect_language(text).code
+    lang = blocks_language(blocks).code  # as classify saw it (a cache hit, not a second run)
     parts = build_article(labelled, url=url, lang=lang)
     if not stories:  # `extract`: the article alone
         return Page(parts.article, (Story("article", article=parts.article),))
