@@ -1,4 +1,5 @@
-"""HTML pages: read whole, decoded; the article comes from trafilatura (see pipeline)."""
+"""HTML pages: read whole, decoded; the article comes from trafilatura (see pipeline). The
+page's own URL (`<link rel="canonical">`, else `og:url`) is its document's URL."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from newsdump.document import Document, Format
 from newsdump.errors import EmptyInput, ReadError, TooLarge
 from newsdump.records import ErrorRecord
 from newsdump.sources.decode import decode
+from newsdump.sources.htmltext import page_url
 
 
 def read_html(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[Document | ErrorRecord]:
@@ -22,4 +24,4 @@ def read_html(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[Documen
     except ReadError as exc:
         yield ErrorRecord(source, exc.kind, str(exc))
         return
-    yield Document(source=source, text=text, format=Format.HTML)
+    yield Document(source=source, text=text, format=Format.HTML, url=page_url(text))

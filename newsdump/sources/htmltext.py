@@ -4,6 +4,7 @@ paragraphs and headings (the `inner` dump style). Used by `split` on HTML input.
 from __future__ import annotations
 
 import re
+from html import unescape
 from typing import Any
 
 SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "head", "svg", "iframe"})
@@ -126,3 +127,28 @@ class _Lines:
             if line or (out and out[-1]):
                 out.append(line)
         return "\n".join(out).strip()
+
+
+HEAD_SCAN_CHARS = 1 << 20  # the canonical link stands in the head: look no further than this
+TAG = re.compile(r"<(?:link|meta)\b[^>]*>", re.IGNORECASE)
+ATTR = re.compile(r"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
+ABSOLUTE_URL = re.compile(r"^https?://[^\s/]+", re.IGNORECASE)
+
+
+def page_url(html: str) -> str | None:
+    """The URL a page gives for itself: `<link rel="canonical">`, else `og:url`; absolute
+    http(s) URLs only (a relative one cannot be resolved without the page's address)."""
+    head = html[:HEAD_SCAN_CHARS]
+    end = head.lower().find("</head")
+    found: dict[str, str] = {}
+    for tag in TAG.finditer(head if end < 0 else head[:end]):
+        attrs = {m[1].lower(): m[2] or m[3] or m[4] or "" for m in ATTR.finditer(tag[0])}
+        if "canonical" in attrs.get("rel", "").lower().split():
+            found.setdefault("canonical", attrs.get("href", ""))
+        elif attrs.get("property", attrs.get("name", "")).lower() == "og:url":
+            found.setdefault("og", attrs.get("content", ""))
+    for key in ("canonical", "og"):
+        url = unescape(found.get(key, "")).strip()
+        if ABSOLUTE_URL.match(url):
+            return url
+    return None
