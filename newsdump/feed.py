@@ -8,6 +8,12 @@ when the page shows it as one:
 - with a summary: the next block is one paragraph of prose (teasers, related cards, promos);
 - in a list: another headline stands within a few blocks, with only list glue between them
   (numbers, section labels, bylines, dates, "Read more"): "Most popular", "Related", rivers.
+
+What looks like a story but is not one is dropped: a line of the article's own head (byline,
+dateline, caption, between its headline and its body), a reader's comment (a "says:" line
+before it, "Reply" or a rating after it), the entries of a list labelled as ads or of an
+enumeration ("You will need:"), menu lines (capitalised words, no function word), credits,
+datelines and contact lines.
 """
 
 from __future__ import annotations
@@ -16,9 +22,12 @@ import hashlib
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
+from datetime import datetime, timedelta
 
-from newsdump.dates import find_dates, is_time_line, resolve_time
+from newsdump.dates import TIME_OF_DAY, find_dates, is_time_line, resolve_time
 from newsdump.document import Label, LabelledBlock
+from newsdump.lang import detect_language, stopwords_for, top_stopwords
 from newsdump.records import FeedItem
 from newsdump.settings import Settings
 
@@ -37,6 +46,8 @@ GLUE_DATE_MAX_CHARS = 60  # a short line with a date in it is list glue
 KICKER_MAX_WORDS = 8
 DEK_MIN_EXTRA_WORDS = 2  # words a dek has beyond its headline
 DEK_MIN_EXTRA_WORDS_PUNCT = 8  # ... when the headline ends a sentence too
+TITLE_CASE_WORD_CHARS = 4  # words this long are capitalised in a Title Case headline
+TITLE_CASE_MIN_WORDS = 3  # ... of which it has at least this many
 COUNT_LINE_MAX_WORDS = 5
 META_MAX_CHARS = 80  # short blocks between listed headlines: numbers, section names
 SUMMARY_MIN_WORDS = 8
@@ -59,7 +70,11 @@ CALL_TO_ACTION = re.compile(
     r"suscr[ií]b|reg[ií]strate|registrarse|inicia sesi|comparte|anmelden|abonnier|registrier|"
     r"teilen\b|abonn|connexion|partager|inscri|assine|cadastr|zaloguj|subskryb|udostępnij|"
     r"share all|next up|see all|go to\b|more information|popular in\b|the latest from|"
-    r"html|text format|quote of the day|submission guidelines|back to (?:home|top))|©",
+    r"html|text format|quote of the day|submission guidelines|back to (?:home|top)|"
+    r"aviso legal|nota legal|normas de uso|condiciones de uso|mentions légales|"
+    r"conditions (?:générales|d'utilisation)|nutzungsbedingungen|datenschutz|impressum|"
+    r"regulamin|polityka prywatności|política de privacidad|politique de confidentialité|"
+    r"creative commons|使用条款|隐私|版权)|©",
 )
 SENTENCE_BREAK = re.compile(r"[a-zà-ÿ]{3,}[.!?]\s+[A-ZÀ-Þ]")
 BYLINE_START = re.compile(r"^(?:by|von|par|por|door|author|autor)\b", re.IGNORECASE)
@@ -80,6 +95,59 @@ TRAILING_AGO = re.compile(
     r"\s+~?(?P<time>\d+\s*(?:sec|min|hour|hr|day|week|month)s?\.?\s+ago)$", re.IGNORECASE
 )
 WIDE = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+HEAD_MAX_BLOCKS = 8  # the article's head (headline to body) is this short, else it is not one
+MENU_MIN_WORDS = 4  # a line of this many capitalised words and no function word is a menu
+MENU_MIN_WORDS_OTHER = 9  # ... where headlines may be in Title Case (English, unknown)
+MENU_STOPWORDS = 40  # ... function words: this many most frequent stopwords of the language
+# (where headlines may be in Title Case, any word of the language's whole stopword list)
+SENTENCE_CASE_LANGS = frozenset(
+    "de fr pl es it pt nl sv da no fi cs sk sl hr hu ro ca lt lv et".split()
+)  # languages whose headlines have lower-case words (verbs, adjectives) by convention
+SECTION_MAX_WORDS = 5  # "Fashion, Style & Personal Care": capitalised, "&", no function word
+NOT_MENU = re.compile(r"[^\w\s&/|·-]")  # any punctuation but the separators of menu items
+LABEL_SCAN = 8  # blocks above a list searched for its label (over the list's short lines)
+ENUMERATION_MIN_WORDS = 7  # a sentence ending with a colon this long introduces a list of things
+AD_LABELS_MIN = 2  # lines saying "sponsored", "partner" above a list that make it an ad box
+WORDS_ONLY = re.compile(r"[^\W\d_][\w'’-]*")
+ATTRIBUTION = re.compile(r"^[—―]")  # "— Ann Lee (@ann) May 1, 2019": a quote's attribution
+SLASH_TRAIL = 2  # " / " this often in a line: a trail of categories
+CLOCK = re.compile(r"\b[0-2]?\d:[0-5]\d\b")
+CREDIT = re.compile(
+    r"\((?:photo|foto|fot|bild|image|zdj[eę]cie|credit|quelle|source|crédit)s?\.?\s*(?::|by\b)"
+    r"|\b(?:photo|foto|bild|zdj[eę]cie|crédit photo)\s*:\s*\S|getty images|shutterstock"
+    r"|图片来源|图/|摄影[:：]",
+    re.IGNORECASE,
+)
+CONTACT = re.compile(
+    r"\b(?:tel|phone|fax|telefon|tél|teléfono|telefone|telefono|téléphone)\b\.?\D{0,20}\+?\d"
+    r"[\d ()./-]{6,}|电话[:：]|\d{9,}",  # a phone number after its word; an account number
+    re.IGNORECASE,
+)
+# a comment: "Ann says:" above it, "Reply" or a rating below it (any of the usual languages)
+COMMENT_INTRO = re.compile(
+    r"^.{1,60}\s(?:says|said|wrote|writes|schreibt|schrieb|sagt|dit|écrit|a écrit|napisał[a]?"
+    r"|pisze|dice|escribió|disse|scrive|zegt|schreef)\s*:$|^.{1,30}(?:说|写道)[:：]$",
+    re.IGNORECASE,
+)
+COMMENT_AFTER = re.compile(
+    r"^(?:reply|replies|antworten|antwort|répondre|odpowiedz|responder|responde|rispondi"
+    r"|reageer|beantworten|回复|回覆|返信|답글|report|melden|signaler|zgłoś|denunciar|举报)"
+    r"(?:\s*[(\[]?\d*[)\]]?)?\s*[↓↑]?$"
+    r"|^(?:rating|valoración|valoracion|bewertung|ocena|valutazione|评分)\s*:",
+    re.IGNORECASE,
+)
+AD_LABEL = re.compile(
+    r"\b(?:sponsor(?:ed|s)?|partners?|paid|promoted|promotion|advertisement|advertorial|anzeigen?"
+    r"|werbung|gesponsert|sponsoris[ée]e?s?|publicit[ée]|publicidad|patrocinad[oa]s?"
+    r"|reklama|sponsorowan[ey]|pubblicit[àa])\b|广告|推广|赞助",
+    re.IGNORECASE,
+)
+NEED_LABEL = re.compile(
+    r"\b(?:need|needed|ingredients?|materials?|supplies|tools|zutaten|material|ben[öo]tigen"
+    r"|brauchen?|ingrédients?|matériel|il vous faut|składniki|potrzebne|potrzebujesz"
+    r"|ingredientes|materiales|necesitas|necesita)\b|材料|所需",
+    re.IGNORECASE,
+)
 
 
 def find_feed(
@@ -95,10 +163,14 @@ def find_feed(
     shapes = Counter(DIGITS.sub("0", t.lower()) for t in texts)
     repeats = Counter(texts)
     own = WORD.findall(page_title.lower()) if page_title else []
+    lang = detect_language("\n".join(lb.block.text for lb in labelled))  # cached: classify's
+    sentence_case = lang.code in SENTENCE_CASE_LANGS
+    stop = top_stopwords(lang.code, MENU_STOPWORDS) if sentence_case else stopwords_for(lang.code)
     titles = [
         free[i]
         and not is_template(t, shapes, repeats)
         and is_title(clean_title(t)[1], settings)
+        and not is_menu_line(t, stop, sentence_case)
         and not same_story(WORD.findall(t.lower()), own)
         for i, t in enumerate(texts)
     ]
@@ -113,7 +185,7 @@ def find_feed(
             whens[k] = is_when(texts[k])
         return whens[k]
 
-    items: list[FeedItem] = []
+    found: list[tuple[int, int, FeedItem]] = []  # first block, last block, item
     i = 0
     while i < n:
         if not free[i]:
@@ -147,18 +219,202 @@ def find_feed(
         if summary is None and time is None and not in_list(texts, free, titles, j):
             i += 1
             continue
-        items.append(
-            FeedItem(
-                title=title,
-                summary=summary,
-                time=time,
-                published=resolve_time(time, page_published) if time else None,
-                key=story_key(title),
-                lines=(labelled[i].block.lines[0], labelled[end].block.lines[1]),
-            )
+        item = FeedItem(
+            title=title,
+            summary=summary,
+            time=time,
+            published=resolve_time(time, page_published) if time else None,
+            key=story_key(title),
+            lines=(labelled[i].block.lines[0], labelled[end].block.lines[1]),
         )
+        found.append((i, end, item))
         i = end + 1
-    return items
+    head = article_head(labelled, used, page_title)
+    kept = [
+        (i, end, item)
+        for i, end, item in found
+        if not (head[0] < i and end < head[1]) and not is_comment(texts, i, end)
+    ]
+    return resolve_clock_times(drop_labelled_lists(kept, texts, free), page_published)
+
+
+def article_head(
+    labelled: Sequence[LabelledBlock], used: frozenset[int], page_title: str | None
+) -> tuple[int, int]:
+    """Blocks (headline, first body block) of the article's head, where its byline, dateline
+    and photo caption stand; (-1, -1) when the page has no such short head."""
+    if not page_title:
+        return -1, -1
+    for at, lb in enumerate(labelled):
+        if lb.block.index in used and lb.block.text.strip() == page_title.strip():
+            body = next(
+                (k for k in range(at + 1, len(labelled)) if labelled[k].label is Label.ARTICLE),
+                None,
+            )
+            if body is not None and body - at <= HEAD_MAX_BLOCKS:
+                return at, body
+            break
+    return -1, -1
+
+
+def is_comment(texts: Sequence[str], first: int, last: int) -> bool:
+    """A reader's comment: "Ann says:" or the previous comment's "Reply" just above it;
+    "Reply" or a rating under it or under the line after it (the comment's text)."""
+    before = texts[first - 1] if first > 0 else ""
+    after = texts[last + 1 : last + 3]  # "Reply" under it, or under the comment's text
+    return bool(
+        COMMENT_INTRO.match(before)
+        or COMMENT_AFTER.match(before)
+        or any(COMMENT_AFTER.match(text) for text in after)
+    )
+
+
+def drop_labelled_lists(
+    found: Sequence[tuple[int, int, FeedItem]], texts: Sequence[str], free: Sequence[bool]
+) -> list[tuple[int, int, FeedItem]]:
+    """Without the lists that a label says are ads ("Paid Partner") or an enumeration of
+    things ("What you will need:"): their entries are not stories."""
+    kept: list[tuple[int, int, FeedItem]] = []
+    start = 0
+    while start < len(found):
+        stop = start + 1
+        while stop < len(found) and same_list(texts, found[stop - 1][1], found[stop][0]):
+            stop += 1
+        group = found[start:stop]
+        label = list_label(texts, free, group[0][0])
+        if label is None or (not AD_LABEL.search(label) and not is_enumeration(label)):
+            kept.extend(group)
+        elif not AD_LABEL.search(label) and any(
+            item.time is not None or item.summary is not None for _, _, item in group
+        ):
+            kept.extend(group)  # entries with times or summaries: stories after all
+        start = stop  # (an ad box, or an enumeration of bare lines: none stays)
+    return kept
+
+
+def same_list(texts: Sequence[str], last: int, first: int) -> bool:
+    """Whether two found stories stand in one list: a few blocks apart, no label between."""
+    between = texts[last + 1 : first]
+    return first - last <= LIST_REACH + 1 and not any(t.endswith((":", "：")) for t in between)
+
+
+def list_label(texts: Sequence[str], free: Sequence[bool], first: int) -> str | None:
+    """The label above a list, over the short lines of the list itself: the nearest line
+    that ends with a colon, or the ad box's label when two lines above say ads ("Partner
+    offers", "Paid partner", the nearest right above it; one "Advertisement" or "Sponsored"
+    is an ad slot of its own, or a menu entry, and the list under it may be news)."""
+    ads: list[str] = []
+    k = first - 1
+    while k >= 0 and first - k <= LABEL_SCAN and free[k]:
+        text = texts[k]
+        if text.endswith((":", "：")):
+            return text
+        if word_count(text) > KICKER_MAX_WORDS:
+            break
+        if word_count(text) <= GLUE_MAX_WORDS and AD_LABEL.search(text):
+            ads.append(text)
+        elif k == first - 1:
+            ads = [""]  # the line right above is not an ad label: this list is not an ad box
+        k -= 1
+    return ads[0] if len(ads) >= AD_LABELS_MIN and ads[0] else None
+
+
+def is_enumeration(label: str) -> bool:
+    """A label that introduces a list of things, not of stories: what a how-to needs ("What
+    You'll Need:"), or a whole sentence ("In the interview he also said:", "Subscribe to our
+    newsletter to receive:"); "Read more:" or "Related stories:" introduce stories."""
+    return label.endswith((":", "：")) and (
+        NEED_LABEL.search(label) is not None
+        or len(WORDS_ONLY.findall(label)) >= ENUMERATION_MIN_WORDS
+    )
+
+
+def is_menu_line(text: str, stop: frozenset[str], sentence_case: bool) -> bool:
+    """A menu printed on one line: capitalised words, no function word and no punctuation
+    but "&", "/" or commas ("Lokales Region Politik Wirtschaft"), or a section's name
+    ("Fashion, Style & Personal Care"). In languages whose headlines are in
+    sentence case that is never a headline; elsewhere (English, Indonesian, unknown) Title
+    Case headlines are common ("Early Black Friday Vizio Deals"), so it takes a longer line."""
+    if WIDE.search(text) or NOT_MENU.search(text.replace(",", "")):
+        return False
+    words = WORDS_ONLY.findall(text)
+    if " & " in text and len(words) <= SECTION_MAX_WORDS:  # "Food & Drink", "Arts & Culture"
+        return all(w[0].isupper() for w in words) and not any(w.lower() in stop for w in words)
+    return (
+        "," not in text
+        and len(words) >= (MENU_MIN_WORDS if sentence_case else MENU_MIN_WORDS_OTHER)
+        and all(w[0].isupper() for w in words)
+        and not any(w.lower() in stop for w in words)
+    )
+
+
+def clock_minutes(printed: str | None) -> int | None:
+    """Minutes after midnight of a bare time of day ("5:56 PM"), else None."""
+    m = TIME_OF_DAY.match(printed.strip()) if printed else None
+    if m is None:
+        return None
+    hour, minute = int(m["hour"]), int(m["minute"])
+    ampm = (m["ampm"] or "").lower()
+    if ampm == "p" and hour < 12:
+        hour += 12
+    elif ampm == "a" and hour == 12:
+        hour = 0
+    return hour * 60 + minute if hour < 24 else None
+
+
+def resolve_clock_times(
+    found: Sequence[tuple[int, int, FeedItem]], page_published: str | None
+) -> list[FeedItem]:
+    """Feed items whose printed time is a bare time of day, dated as the page allows.
+
+    When the article prints its time, a time of day not later than it is on the article's
+    day. A later one is on the day before only when the feed's order shows it: a run of
+    times that goes down, jumps up once (midnight) and goes down again, the jump after
+    times of the article's day ("8:40 AM, 5:56 PM, 4:12 PM" under a 9:15 AM article).
+    Otherwise a later time has no date: later that day or a day before, the page does not say.
+    """
+    items = [item for _, _, item in found]
+    try:
+        base = datetime.fromisoformat(page_published) if page_published else None
+    except ValueError:
+        base = None
+    if base is None or "T" not in (page_published or ""):
+        return items  # no time on the page: times of day are on the page's date, as printed
+    now = base.hour * 60 + base.minute
+    out: list[FeedItem] = []
+    start = 0
+    while start < len(items):
+        stop = start
+        while stop < len(items) and clock_minutes(items[stop].time) is not None:
+            stop += 1
+        if stop == start:
+            out.append(items[start])
+            start += 1
+            continue
+        run = items[start:stop]
+        mins = [m for m in (clock_minutes(item.time) for item in run) if m is not None]
+        days = run_days(mins, now)
+        for item, minutes, day in zip(run, mins, days, strict=True):
+            when = None
+            if day is not None:
+                moment = base.replace(hour=minutes // 60, minute=minutes % 60, second=0)
+                when = (moment - timedelta(days=day)).isoformat()
+            out.append(replace(item, published=when))
+        start = stop
+    return out
+
+
+def run_days(mins: Sequence[int], now: int) -> list[int | None]:
+    """Days before the article's day of each time in a run (None: not known)."""
+    ups = [k for k in range(1, len(mins)) if mins[k] > mins[k - 1]]
+    downs = [k for k in range(1, len(mins)) if mins[k] < mins[k - 1]]
+    if len(ups) == 1 and downs and all(m <= now for m in mins[: ups[0]]):
+        return [0 if k < ups[0] else 1 for k in range(len(mins))]
+    days: list[int | None] = []
+    for m in mins:
+        later = m > now or (days and days[-1] is None)
+        days.append(None if later else 0)
+    return days
 
 
 def is_when(text: str) -> bool:
@@ -215,6 +471,8 @@ def is_title(text: str, settings: Settings) -> bool:
         return False
     if text.endswith((":", ",", ";")) or " | " in text or text[0].islower():
         return False  # a label, a menu trail or a sentence fragment
+    if text.count(" / ") >= SLASH_TRAIL:
+        return False  # "Biology / Biochemistry Psychology / Psychiatry": categories
     if NAV_GLYPHS.search(text) or RELATIVE_START.match(text) or LINK_SHAPE.search(text):
         return False
     if text[0] in "([{":
@@ -226,6 +484,11 @@ def is_title(text: str, settings: Settings) -> bool:
         return False
     if is_call_to_action(text) or BYLINE_START.match(text) or is_time_line(text):
         return False
+    credit = CREDIT.search(text)
+    if ATTRIBUTION.match(text) or (credit and credit.start() > 0) or CONTACT.search(text):
+        return False  # a quote's source, a caption's credit (not a "Photos:" kicker), an address
+    if CLOCK.search(text) and not LEADING_TIME.match(text) and find_dates(text):
+        return False  # "First published February 1, 2016: 1:28 AM ET": a dateline
     if WIDE.search(text):
         return True
     letters = sum(map(str.isalpha, text))
@@ -249,10 +512,18 @@ def is_summary(text: str, settings: Settings) -> bool:
 
 def is_dek(text: str, title: str) -> bool:
     """A sentence under a headline that could pass for one itself: it ends with a full stop
-    and is clearly longer (much longer when the headline ends with a full stop too)."""
+    (or with "?" or a quote, under a Title Case headline when it is not in Title Case) and is
+    clearly longer (much longer when the headline ends with a full stop too)."""
     stop = text.rstrip("\"'”’»").endswith(".")
+    stop = stop or (text.endswith(TERMINAL) and is_title_case(title) and not is_title_case(text))
     longer = DEK_MIN_EXTRA_WORDS if not title.endswith(TERMINAL) else DEK_MIN_EXTRA_WORDS_PUNCT
     return stop and word_count(text) > word_count(title) + longer
+
+
+def is_title_case(text: str) -> bool:
+    """Every longer word capitalised ("What Being Asexual Tells Us About Romance")."""
+    longer = [w for w in WORDS_ONLY.findall(text) if len(w) >= TITLE_CASE_WORD_CHARS]
+    return len(longer) >= TITLE_CASE_MIN_WORDS and all(w[0].isupper() for w in longer)
 
 
 def is_meta(text: str) -> bool:

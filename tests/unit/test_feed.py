@@ -1,0 +1,296 @@
+"""newsdump.feed: the other stories of a page, from labelled blocks (invented pages only)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdump.document import Block, Label, LabelledBlock
+from newsdump.feed import find_feed, is_dek, is_menu_line, is_title, run_days
+from newsdump.lang import stopwords_for, top_stopwords
+from newsdump.settings import Settings
+
+SETTINGS = Settings()
+A = Label.ARTICLE
+B = Label.BOILERPLATE
+
+BODY_EN = [
+    "The town council voted on Monday to rebuild the old stone bridge over the river, which "
+    "has been closed to traffic since the spring floods damaged its central arch.",
+    "Engineers told the council that the work on the stone bridge would take eighteen months "
+    "and that the road would stay closed to lorries for the whole of that time.",
+    "Residents said they were relieved that the bridge over the river would be rebuilt at last.",
+]
+BODY_DE = [
+    "Der Gemeinderat hat am Montag beschlossen, die alte Steinbrücke über den Fluss neu zu "
+    "bauen, die seit dem Hochwasser im Frühjahr für den Verkehr gesperrt ist.",
+    "Die Arbeiten sollen nach Angaben der Ingenieure etwa achtzehn Monate dauern, und die "
+    "Straße bleibt in dieser Zeit für Lastwagen gesperrt.",
+    "Die Anwohner sagten, sie seien froh, dass die Brücke nun endlich wieder aufgebaut werde.",
+]
+HEADLINE_EN = "Council votes to rebuild the old stone bridge"
+HEADLINE_DE = "Gemeinderat beschließt den Neubau der alten Steinbrücke"
+
+
+def page(
+    blocks: list[tuple[str, Label]], used: tuple[int, ...] = ()
+) -> tuple[list[LabelledBlock], frozenset[int]]:
+    out = []
+    for i, (text, label) in enumerate(blocks):
+        block = Block(i, text, (i, i), blank_before=True, blank_after=True)
+        out.append(LabelledBlock(block, label, 0.9 if label is A else 0.1, "model"))
+    return out, frozenset(used)
+
+
+def feed(
+    blocks: list[tuple[str, Label]],
+    used: tuple[int, ...] = (),
+    published: str | None = None,
+    title: str | None = None,
+) -> list[tuple[str, str | None, str | None, str | None]]:
+    labelled, used_set = page(blocks, used)
+    return [
+        (f.title, f.summary, f.time, f.published)
+        for f in find_feed(labelled, used_set, published, SETTINGS, title)
+    ]
+
+
+def article(headline: str, body: list[str], head: list[str] = ()) -> list[tuple[str, Label]]:
+    """The headline (block 0 of what it returns), the head lines, then the body."""
+    return [(headline, B), *((h, B) for h in head), *((p, A) for p in body)]
+
+
+# --- menus and section names ------------------------------------------------------------
+
+
+def test_menu_lines_of_a_german_page_are_not_stories() -> None:
+    blocks = [
+        ("Heimat Sport Kultur Wetter Leserbriefe", B),
+        ("Mehr", B),
+        ("Archiv Termine Kontakt Abonnement Impressum", B),
+        *article(HEADLINE_DE, BODY_DE),
+        ("Neue Buslinie fährt ab Juni bis zum Bahnhof", B),
+        ("Schwimmbad bekommt eine neue Rutsche für Kinder", B),
+        ("Stadtfest fällt in diesem Sommer wegen Bauarbeiten aus", B),
+    ]
+    got = feed(blocks, used=(3,), title=HEADLINE_DE)
+    assert [t for t, *_ in got] == [
+        "Neue Buslinie fährt ab Juni bis zum Bahnhof",
+        "Schwimmbad bekommt eine neue Rutsche für Kinder",
+        "Stadtfest fällt in diesem Sommer wegen Bauarbeiten aus",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "menu"),
+    [
+        ("Heimat Sport Kultur Wetter Leserbriefe", "de", True),
+        ("Aktualności Region Sport Kultura Pogoda", "pl", True),
+        ("Stadtrat streicht Mittel für das Hallenbad", "de", False),
+        ("Actualités Région Économie Culture Sports Météo", "fr", True),
+        ("Early Black Friday Vizio Deals Arrive Today", "en", False),  # Title Case headline
+        ("News Harbour Politics Business Schools Sport Opinion Weather Jobs", "en", True),
+        ("Garden, Patio & Outdoor", "en", True),  # a section's name
+        ("Ohio Governor Signs Budget, Vetoes Tax Cuts And Park Fees", "en", False),
+        ("市政府宣布新的公交线路", None, False),
+    ],
+)
+def test_is_menu_line(text: str, lang: str | None, menu: bool) -> None:
+    sentence_case = lang in ("de", "pl", "fr")
+    stop = top_stopwords(lang, 40) if sentence_case else stopwords_for(lang)
+    assert is_menu_line(text, stop, sentence_case) is menu
+
+
+# --- lines that are not headlines ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Volunteers plant willows along the dike. (Photo: Ann Lee/Valley Post)", False),
+        ("Les bénévoles plantent des saules le long de la digue (Photo : Marc Roux)", False),
+        ("PHOTOS: Storm floods the old town for the second time this year", True),
+        ("Riverside (Valley Wire) First published March 3, 2025: 9:41 AM ET", False),
+        ("Hauptstraße 5, 12345 Talstadt. Tel.: 0123 456 789", False),
+        ("ul. Długa 7, 00-001 Warszawa, tel. 22 555 01 23", False),
+        ("— Jo Park (@jopark) March 3, 2025", False),
+        ("Support our newsroom: account 0012345678901 at Valley Bank", False),
+        ("Conditions d'utilisation et mentions légales du site", False),
+        ("Normas de uso y aviso legal de los comentarios", False),
+        ("Biology / Chemistry Psychology / Medicine", False),
+        ("14:32 Airline signs deal for thirty new planes", True),
+    ],
+)
+def test_is_title(text: str, title: bool) -> None:
+    assert is_title(text, SETTINGS) is title
+
+
+def test_caption_and_byline_in_the_article_head_are_not_stories() -> None:
+    head = [
+        "by Tomas Reyes March 3, 2025 9:15 AM",
+        "Workers lift the new arch into place at dawn on Sunday. (Photo: Valley Post)",
+        "Listen to this article",
+    ]
+    blocks = [("Kestrel Rovers sign a new goalkeeper on a two-year deal", B)]
+    blocks += article(HEADLINE_EN, BODY_EN, head)
+    got = feed(blocks, used=(1, 2), title=HEADLINE_EN)
+    assert got == []
+
+
+def test_dateline_and_byline_under_the_headline_are_not_stories() -> None:
+    head = ["Published 10:02 AM EST Mar 3, 2025", "Jan Novak and Eva Dvorak Valley Courier"]
+    got = feed(article(HEADLINE_EN, BODY_EN, head), used=(0,), title=HEADLINE_EN)
+    assert got == []
+
+
+# --- comments ---------------------------------------------------------------------------
+
+
+def test_blog_comments_are_not_stories_but_the_list_after_them_is() -> None:
+    blocks = [
+        *article(HEADLINE_EN, BODY_EN),
+        ("4 Comments", B),
+        ("Ann Lee says:", B),
+        ("March 3, 2025 at 6:14 pm", B),
+        ("We walked over it every day, so this is good news for the school run.", B),
+        ("Reply", B),
+        ("Piotr says:", B),
+        ("March 4, 2025 at 9:30 am", B),
+        ("Will the footpath stay open while they work on the arch?", B),
+        ("Reply", B),
+        ("Recent posts", B),
+        ("Winter sowing in old milk jugs", B),
+        ("Forcing rhubarb under a bucket", B),
+        ("Three soups for a cold week", B),
+    ]
+    got = feed(blocks, used=(0,), title=HEADLINE_EN)
+    assert [t for t, *_ in got] == [
+        "Winter sowing in old milk jugs",
+        "Forcing rhubarb under a bucket",
+        "Three soups for a cold week",
+    ]
+
+
+def test_comments_with_a_rating_line_are_not_stories() -> None:
+    blocks = [
+        *article(HEADLINE_DE, BODY_DE),
+        ("Kommentare", B),
+        ("gartenfreund", B),
+        ("vor einer Stunde", B),
+        ("Endlich passiert etwas an der Brücke, das hat viel zu lange gedauert!", B),
+        ("Bewertung: 3 gut schlecht", B),
+        ("Leserin aus Talstadt", B),
+        ("vor 2 Stunden", B),
+        ("Wer bezahlt das eigentlich alles am Ende der Baustelle?", B),
+        ("Bewertung: -1 gut schlecht", B),
+    ]
+    assert feed(blocks, used=(0,), title=HEADLINE_DE) == []
+
+
+# --- labelled lists ---------------------------------------------------------------------
+
+
+def test_an_ad_box_is_not_a_list_of_stories() -> None:
+    blocks = [
+        *article(HEADLINE_EN, BODY_EN),
+        ("Partner Offers", B),
+        ("Paid Partner", B),
+        ("This travel card pays double points on every train ticket", B),
+        ("Five savings accounts that beat inflation this spring", B),
+        ("The cash back card that has no annual fee at all", B),
+    ]
+    assert feed(blocks, used=(0,), title=HEADLINE_EN) == []
+
+
+def test_one_ad_slot_label_above_a_list_does_not_make_it_ads() -> None:
+    blocks = [
+        *article(HEADLINE_EN, BODY_EN),
+        ("Advertisement", B),
+        ("Most read", B),
+        ("Ferry timetable cut to two crossings a day over winter", B),
+        ("Harbour pilots warn of delays as fog season starts early", B),
+    ]
+    assert [t for t, *_ in feed(blocks, used=(0,), title=HEADLINE_EN)] == [
+        "Ferry timetable cut to two crossings a day over winter",
+        "Harbour pilots warn of delays as fog season starts early",
+    ]
+
+
+def test_what_a_how_to_needs_is_not_a_list_of_stories_but_read_more_is() -> None:
+    needs = [
+        ("What You'll Need:", B),
+        ("A glass jar with a wide lid", B),
+        ("Small plants from a garden centre", B),
+        ("Other small decorative stones (optional)", B),
+    ]
+    more = [
+        ("Read more:", B),
+        ("How to keep a sourdough starter alive over the holidays", B),
+        ("Winter sowing in old milk jugs, step by step", B),
+    ]
+    blocks = [*article(HEADLINE_EN, BODY_EN), *needs, *more]
+    assert [t for t, *_ in feed(blocks, used=(0,), title=HEADLINE_EN)] == [
+        "How to keep a sourdough starter alive over the holidays",
+        "Winter sowing in old milk jugs, step by step",
+    ]
+
+
+# --- deks ---------------------------------------------------------------------------------
+
+
+def test_a_sentence_case_dek_under_a_title_case_headline_is_its_summary() -> None:
+    title = "Why Cities Are Painting Their Roofs White"
+    dek = "Cool roofs lower the temperature indoors, but do they still help in colder places?"
+    assert is_dek(dek, title) is True
+    assert is_dek("Another Headline In Title Case That Asks A Question Here?", title) is False
+    blocks = [*article(HEADLINE_EN, BODY_EN), (title, B), (dek, B)]
+    assert feed(blocks, used=(0,), title=HEADLINE_EN) == [(title, dek, None, None)]
+
+
+# --- times of day ---------------------------------------------------------------------------
+
+
+def timed_feed(times: list[str], published: str) -> list[str | None]:
+    blocks: list[tuple[str, Label]] = list(article(HEADLINE_EN, BODY_EN))
+    stories = [
+        "Harbour pilots warn of delays as fog season starts early.",
+        "Eastside library to open on Sundays from January.",
+        "Police appeal for witnesses after van strikes bollard on the quay.",
+    ]
+    for time, story in zip(times, stories, strict=False):
+        blocks += [(time, B), (story, B)]
+    return [p for *_, p in feed(blocks, used=(0,), published=published, title=HEADLINE_EN)]
+
+
+def test_a_feed_that_passes_midnight_is_dated_the_day_before() -> None:
+    got = timed_feed(["8:40 AM", "5:56 PM", "4:12 PM"], "2025-11-19T09:15:00")
+    assert got == ["2025-11-19T08:40:00", "2025-11-18T17:56:00", "2025-11-18T16:12:00"]
+
+
+def test_times_later_than_the_article_are_not_dated_without_evidence() -> None:
+    got = timed_feed(["11:30 AM", "10:05 AM"], "2025-11-19T09:15:00")
+    assert got == [None, None]
+    got = timed_feed(["8:40 AM", "5:56 PM"], "2025-11-19T09:15:00")
+    assert got == ["2025-11-19T08:40:00", None]
+
+
+def test_times_before_the_article_are_on_its_day_in_either_order() -> None:
+    got = timed_feed(["1:30 PM", "4:12 PM", "5:56 PM"], "2025-11-18T18:40:00")
+    assert got == ["2025-11-18T13:30:00", "2025-11-18T16:12:00", "2025-11-18T17:56:00"]
+
+
+def test_times_on_a_page_without_a_time_are_on_its_date() -> None:
+    assert timed_feed(["5:56 PM"], "2025-11-19") == ["2025-11-19T17:56:00"]
+
+
+@pytest.mark.parametrize(
+    ("mins", "now", "days"),
+    [
+        ([520, 1076, 972], 555, [0, 1, 1]),
+        ([690, 605], 555, [None, None]),
+        ([520, 1076], 555, [0, None]),
+        ([810, 972, 1076], 1120, [0, 0, 0]),
+        ([520, 1076, 972, 1100, 900], 555, [0, None, None, None, None]),
+    ],
+)
+def test_run_days(mins: list[int], now: int, days: list[int | None]) -> None:
+    assert run_days(mins, now) == days
