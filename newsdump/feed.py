@@ -60,7 +60,8 @@ COUNT_LINE = re.compile(r"^\d[\d,.]*\s+[a-z]")
 CALL_TO_ACTION = re.compile(
     r"\b(?:subscribe|subscription|sign(?:ing)? (?:up|in)\b|log ?in\b|newsletter|e-?mail|cookie|"
     r"privacy|terms (?:of|and)|all rights reserved|copyright|advertis|download (?:our|the)|"
-    r"follow us|join (?:us|our)|support (?:us|our|independent|local)|become a member|donat|"
+    r"follow (?:us|\w+ on)\b|join (?:us|our)|support (?:us|our|independent|local)|"
+    r"become a member|donat|"
     r"click here|read more|see more|show more|load more|view (?:all|more)|skip to|"
     r"share (?:this|on)|comments?\b|sponsored|paid (?:post|content)|javascript|browser|"
     r"trademark|reproduced|rules apply|signed in\b|your (?:location|weather|account)|"
@@ -511,11 +512,12 @@ def is_summary(text: str, settings: Settings) -> bool:
 
 
 def is_dek(text: str, title: str) -> bool:
-    """A sentence under a headline that could pass for one itself: it ends with a full stop
-    (or with "?" or a quote, under a Title Case headline when it is not in Title Case) and is
-    clearly longer (much longer when the headline ends with a full stop too)."""
+    """A sentence under a headline that could pass for one itself: under a Title Case
+    headline, a sentence that is not in Title Case; else one that ends with a full stop and
+    is clearly longer (much longer when the headline ends with a full stop too)."""
+    if text.endswith(TERMINAL) and is_title_case(title) and not is_title_case(text):
+        return True  # a site that sets headlines in Title Case sets its deks otherwise
     stop = text.rstrip("\"'”’»").endswith(".")
-    stop = stop or (text.endswith(TERMINAL) and is_title_case(title) and not is_title_case(text))
     longer = DEK_MIN_EXTRA_WORDS if not title.endswith(TERMINAL) else DEK_MIN_EXTRA_WORDS_PUNCT
     return stop and word_count(text) > word_count(title) + longer
 

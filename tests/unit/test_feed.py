@@ -118,6 +118,7 @@ def test_is_menu_line(text: str, lang: str | None, menu: bool) -> None:
         ("Normas de uso y aviso legal de los comentarios", False),
         ("Biology / Chemistry Psychology / Medicine", False),
         ("14:32 Airline signs deal for thirty new planes", True),
+        ("Follow Valleypost on Instagram, Mastodon and YouTube.", False),
     ],
 )
 def test_is_title(text: str, title: bool) -> None:
@@ -242,6 +243,7 @@ def test_a_sentence_case_dek_under_a_title_case_headline_is_its_summary() -> Non
     dek = "Cool roofs lower the temperature indoors, but do they still help in colder places?"
     assert is_dek(dek, title) is True
     assert is_dek("Another Headline In Title Case That Asks A Question Here?", title) is False
+    assert is_dek("Cool roofs work.", "Cities paint their roofs white") is False  # not longer
     blocks = [*article(HEADLINE_EN, BODY_EN), (title, B), (dek, B)]
     assert feed(blocks, used=(0,), title=HEADLINE_EN) == [(title, dek, None, None)]
 
