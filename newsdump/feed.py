@@ -96,6 +96,7 @@ TRAILING_AGO = re.compile(
     r"\s+~?(?P<time>\d+\s*(?:sec|min|hour|hr|day|week|month)s?\.?\s+ago)$", re.IGNORECASE
 )
 WIDE = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+ALTERNATING_MIN_BLOCKS = 3  # headline, time, headline: a list whose side of times can be told
 HEAD_MAX_BLOCKS = 8  # the article's head (headline to body) is this short, else it is not one
 MENU_MIN_WORDS = 4  # a line of this many capitalised words and no function word is a menu
 MENU_MIN_WORDS_OTHER = 9  # ... where headlines may be in Title Case (English, unknown)
@@ -186,6 +187,7 @@ def find_feed(
             whens[k] = is_when(texts[k])
         return whens[k]
 
+    below = times_below(titles, [free[k] and not titles[k] and when(k) for k in range(n)])
     found: list[tuple[int, int, FeedItem]] = []  # first block, last block, item
     i = 0
     while i < n:
@@ -194,7 +196,7 @@ def find_feed(
             continue
         time = None
         j = i
-        if i + 1 < n and titles[i + 1] and when(i):
+        if i + 1 < n and titles[i + 1] and when(i) and i not in below:
             time, j = texts[i], i + 1
         if not titles[j]:
             i += 1
@@ -202,7 +204,11 @@ def find_feed(
         prefix_time, title = clean_title(texts[j])
         time = time or prefix_time
         end = j
-        if time is None and when(end + 1) and not (end + 2 < n and titles[end + 2]):
+        if (
+            time is None
+            and when(end + 1)
+            and (end + 1 in below or not (end + 2 < n and titles[end + 2]))
+        ):
             time, end = texts[end + 1], end + 1  # a time after the headline, not before the next
         summary = None
         k = end + 1
@@ -237,6 +243,41 @@ def find_feed(
         if not (head[0] < i and end < head[1]) and not is_comment(texts, i, end)
     ]
     return resolve_clock_times(drop_labelled_lists(kept, texts, free), page_published)
+
+
+def times_below(titles: Sequence[bool], whens: Sequence[bool]) -> frozenset[int]:
+    """The time lines that belong to the headline above them, in lists that alternate
+    headline and time. A list that starts with a headline and ends with a time prints its
+    times below the headlines ("Story / May 3 / Story / May 1"); one that starts with a time
+    and ends with a headline, above them. A list that starts and ends alike (a stray line at
+    one end) follows the other lists of the page when they all agree; else times go above."""
+    runs: list[tuple[int, int]] = []
+    k = 0
+    while k < len(titles):
+        if not (titles[k] or whens[k]):
+            k += 1
+            continue
+        start = k
+        while (
+            k + 1 < len(titles) and (titles[k + 1] or whens[k + 1]) and (titles[k + 1] != titles[k])
+        ):
+            k += 1
+        if k - start + 1 >= ALTERNATING_MIN_BLOCKS:
+            runs.append((start, k))
+        k += 1
+    sides = [
+        "below" if titles[a] and whens[b] else "above" if whens[a] and titles[b] else None
+        for a, b in runs
+    ]
+    decided = {side for side in sides if side is not None}
+    page_side = decided.pop() if len(decided) == 1 else "above"
+    return frozenset(
+        t
+        for (a, b), side in zip(runs, sides, strict=True)
+        if (side or page_side) == "below"
+        for t in range(a, b + 1)
+        if whens[t]
+    )
 
 
 def article_head(
@@ -513,13 +554,22 @@ def is_summary(text: str, settings: Settings) -> bool:
 
 def is_dek(text: str, title: str) -> bool:
     """A sentence under a headline that could pass for one itself: under a Title Case
-    headline, a sentence that is not in Title Case; else one that ends with a full stop and
-    is clearly longer (much longer when the headline ends with a full stop too)."""
-    if text.endswith(TERMINAL) and is_title_case(title) and not is_title_case(text):
+    headline, a sentence in sentence case; else one that ends with a full stop and is
+    clearly longer (much longer when the headline ends with a full stop too)."""
+    ends = text.rstrip("\"'”’»").endswith((".", "!", "?", "…"))
+    if ends and is_title_case(title) and is_sentence_case(text):
         return True  # a site that sets headlines in Title Case sets its deks otherwise
     stop = text.rstrip("\"'”’»").endswith(".")
     longer = DEK_MIN_EXTRA_WORDS if not title.endswith(TERMINAL) else DEK_MIN_EXTRA_WORDS_PUNCT
     return stop and word_count(text) > word_count(title) + longer
+
+
+def is_sentence_case(text: str) -> bool:
+    """Most longer words after the first in lower case ("Cool roofs lower the heat indoors")."""
+    longer = [w for w in WORDS_ONLY.findall(text)[1:] if len(w) >= TITLE_CASE_WORD_CHARS]
+    return len(longer) >= TITLE_CASE_MIN_WORDS and 2 * sum(w[0].islower() for w in longer) > len(
+        longer
+    )
 
 
 def is_title_case(text: str) -> bool:

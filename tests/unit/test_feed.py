@@ -296,3 +296,44 @@ def test_times_on_a_page_without_a_time_are_on_its_date() -> None:
 )
 def test_run_days(mins: list[int], now: int, days: list[int | None]) -> None:
     assert run_days(mins, now) == days
+
+
+def test_a_list_that_prints_dates_under_its_headlines_keeps_them_there() -> None:
+    widget = [
+        ("Popular Posts", B),
+        ("Village school wins national prize for its reading garden", B),
+        ("March 2, 2025", B),
+        ("Old ferry returns to the harbour after a year of repairs", B),
+        ("February 20, 2025", B),
+    ]
+    other = [
+        ("Recent Posts", B),
+        ("Bakery on Mill Lane reopens four months after the flood", B),
+        ("January 9, 2025", B),
+        ("Council plans a new cycle lane along the river path", B),
+        ("December 30, 2024", B),
+        ("Footer Menu Widget", B),
+    ]
+    blocks = [*article(HEADLINE_EN, BODY_EN), *widget, *other]
+    got = [(t, time) for t, _, time, _ in feed(blocks, used=(0,), title=HEADLINE_EN)]
+    assert got == [
+        ("Village school wins national prize for its reading garden", "March 2, 2025"),
+        ("Old ferry returns to the harbour after a year of repairs", "February 20, 2025"),
+        ("Bakery on Mill Lane reopens four months after the flood", "January 9, 2025"),
+        ("Council plans a new cycle lane along the river path", "December 30, 2024"),
+    ]
+
+
+def test_times_above_their_headlines_stay_above() -> None:
+    blocks = [
+        *article(HEADLINE_EN, BODY_EN),
+        ("8:40 AM", B),
+        ("Harbour pilots warn of delays as fog season starts early.", B),
+        ("7:55 AM", B),
+        ("Eastside library to open on Sundays from January.", B),
+    ]
+    got = [(t, time) for t, _, time, _ in feed(blocks, used=(0,), title=HEADLINE_EN)]
+    assert got == [
+        ("Harbour pilots warn of delays as fog season starts early.", "8:40 AM"),
+        ("Eastside library to open on Sundays from January.", "7:55 AM"),
+    ]
