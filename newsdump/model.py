@@ -20,6 +20,11 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
+try:  # the walk compiled (newsdump/_trees.c), when the install could build it
+    from newsdump import _trees
+except ImportError:  # pragma: no cover - depends on the install
+    _trees = None  # type: ignore[assignment]
+
 MODELS_DIR = Path(__file__).resolve().parent / "models"
 DEFAULT_MODEL = MODELS_DIR / "classifier.npz"
 STOPWORDS_FILE = MODELS_DIR / "stopwords.json"
@@ -72,8 +77,16 @@ class Forest:
         if self.depth == 0:
             return np.full(n, self.heap_value[:, 0].sum() + self.baseline)
         flat = np.ascontiguousarray(x, dtype=np.float64).ravel()
-        rows = (np.arange(n, dtype=np.intp) * width)[:, None]
         inner = self.heap_feature.shape[1]
+        if _trees is not None:  # the same walk in C; the sum stays here (the same floats)
+            leaves = np.empty((n, trees))
+            _trees.leaves(
+                flat, width, self.heap_feature, self.heap_threshold, self.heap_value,
+                inner, self.depth, leaves,
+            )  # fmt: skip
+            compiled: FloatArray = leaves.sum(axis=1) + self.baseline
+            return compiled
+        rows = (np.arange(n, dtype=np.intp) * width)[:, None]
         base = np.arange(trees, dtype=np.intp) * inner  # flat index of every tree's root
         feature = self.heap_feature.ravel()
         threshold = self.heap_threshold.ravel()

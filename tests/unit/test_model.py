@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
+from newsdump import model
 from newsdump.model import CHUNK_ROWS, Forest, load_model
 
 
@@ -62,3 +64,15 @@ def test_packaged_model_in_chunks() -> None:
     expected = padded_walk(forest, x)
     assert forest.predict_raw(x).tolist() == expected.tolist()
     assert forest.predict_raw(x[:0]).tolist() == []
+
+
+def test_compiled_walk_gives_the_same_floats(monkeypatch: pytest.MonkeyPatch) -> None:
+    if model._trees is None:
+        pytest.skip("the compiled walk was not built (no C compiler at install)")
+    rng = np.random.default_rng(8)
+    forests = [load_model().stage1, load_model().stage2, random_forest(rng, 30, 4, 6)]
+    rows = [rng.normal(size=(300, int(f.feature.max()) + 1)) for f in forests]
+    compiled = [f.predict_raw(x) for f, x in zip(forests, rows, strict=True)]
+    monkeypatch.setattr(model, "_trees", None)
+    for forest, x, scores in zip(forests, rows, compiled, strict=True):
+        assert forest.predict_raw(x).tolist() == scores.tolist()
