@@ -308,7 +308,7 @@ def throughput(
         fifth_bytes = sum(len(json.loads(line)["text"].encode()) for line in fifth)
     for row in rows:
         row.update(seconds=[], cpu=[], rss_mb=[])
-        if row["name"].endswith("jsonl/5"):
+        if "jsonl/5" in row["name"]:
             row["bytes"] = fifth_bytes
     for run in range(args.runs):
         for row in rows:
