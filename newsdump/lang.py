@@ -95,6 +95,18 @@ def detect_language(text: str) -> Language:
     return _detect_sample(page_sample(text))
 
 
+def _tokens(text: str) -> list[str]:
+    """``TOKEN_RE.findall(text)``, faster: a whitespace-separated chunk of letters alone is one
+    token (letters are never digits, "_" or white space); only the other chunks need the regex."""
+    tokens: list[str] = []
+    for chunk in text.split():
+        if chunk.isalpha():
+            tokens.append(chunk)
+        else:
+            tokens += TOKEN_RE.findall(chunk)
+    return tokens
+
+
 @lru_cache(maxsize=16)
 def _detect_sample(sample: str) -> Language:
     visible = len(sample) - sample.count(" ") - sample.count("\n")
@@ -111,7 +123,7 @@ def _detect_sample(sample: str) -> Language:
         return Language(code, True, DENSE_FUNCTION_CHARS)
     codes, index = _stopword_index()
     counts = [0] * len(codes)
-    tokens = TOKEN_RE.findall(sample.lower())
+    tokens = _tokens(sample.lower())
     for token, times in Counter(tokens).items():
         for i in index.get(token, ()):
             counts[i] += times

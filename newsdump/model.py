@@ -1,8 +1,11 @@
 """Loading the packaged classifier (gradient-boosted trees) and evaluating it with numpy.
 
 A model file is an ``.npz`` archive holding, for each stage, a *forest*: every tree padded to
-the same number of nodes and flattened, so all trees are walked at once, one depth level per
-step of fancy indexing. Leaves point to themselves, so extra steps are harmless.
+the same number of nodes and flattened. Leaves point to themselves, so extra steps are harmless.
+At load, every tree is also laid out as a complete binary tree of the forest's depth (node k has
+children 2k+1 and 2k+2; a leaf above the full depth becomes a subtree whose leaves all hold its
+value), so all trees are walked at once, one depth level per step of fancy indexing, with no
+lookup of children.
 
 This is the only module of the package that reads files; loads are cached per process.
 """
@@ -16,6 +19,11 @@ from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
+
+try:  # the walk compiled (newsdump/_trees.c), when the install could build it
+    from newsdump import _trees
+except ImportError:  # pragma: no cover - depends on the install
+    _trees = None  # type: ignore[assignment]
 
 MODELS_DIR = Path(__file__).resolve().parent / "models"
 DEFAULT_MODEL = MODELS_DIR / "classifier.npz"
@@ -40,11 +48,16 @@ class Forest:
     depth: int  # longest root-to-leaf path
     baseline: float  # raw score before any tree
 
-    children: IntArray = field(init=False, repr=False)  # left and right of node i at 2i, 2i+1
+    # the complete layout (see the module docstring), one row per tree
+    heap_feature: IntArray = field(init=False, repr=False)  # (trees, 2**depth - 1)
+    heap_threshold: FloatArray = field(init=False, repr=False)  # +inf where a leaf passes left
+    heap_value: FloatArray = field(init=False, repr=False)  # (trees, 2**depth): leaf values
 
     def __post_init__(self) -> None:
-        pairs = np.stack((self.left, self.right), axis=1).ravel().astype(np.intp)
-        object.__setattr__(self, "children", pairs)
+        feature, threshold, value = _complete(self)
+        object.__setattr__(self, "heap_feature", feature)
+        object.__setattr__(self, "heap_threshold", threshold)
+        object.__setattr__(self, "heap_value", value)
 
     def predict_raw(self, x: FloatArray) -> FloatArray:
         """Raw scores (log-odds) of the rows of ``x``, all trees evaluated at once (in chunks of
@@ -58,16 +71,33 @@ class Forest:
 
     def _predict_chunk(self, x: FloatArray) -> FloatArray:
         n, width = x.shape
-        if n == 0 or len(self.roots) == 0:
+        trees = len(self.roots)
+        if n == 0 or trees == 0:
             return np.full(n, self.baseline)
+        if self.depth == 0:
+            return np.full(n, self.heap_value[:, 0].sum() + self.baseline)
         flat = np.ascontiguousarray(x, dtype=np.float64).ravel()
+        inner = self.heap_feature.shape[1]
+        if _trees is not None:  # the same walk in C; the sum stays here (the same floats)
+            leaves = np.empty((n, trees))
+            _trees.leaves(
+                flat, width, self.heap_feature, self.heap_threshold, self.heap_value,
+                inner, self.depth, leaves,
+            )  # fmt: skip
+            compiled: FloatArray = leaves.sum(axis=1) + self.baseline
+            return compiled
         rows = (np.arange(n, dtype=np.intp) * width)[:, None]
-        children = self.children
-        node = np.broadcast_to(self.roots.astype(np.intp), (n, len(self.roots))).copy()
-        for _ in range(self.depth):
-            go_right = flat[rows + self.feature[node]] > self.threshold[node]
-            node = children[2 * node + go_right]
-        scores: FloatArray = self.value[node].sum(axis=1) + self.baseline
+        base = np.arange(trees, dtype=np.intp) * inner  # flat index of every tree's root
+        feature = self.heap_feature.ravel()
+        threshold = self.heap_threshold.ravel()
+        # the first level tests the same node in every row: no gather of nodes
+        go_right = flat[rows + self.heap_feature[:, 0]] > self.heap_threshold[:, 0]
+        node = base + 1 + go_right  # flat index: base + position in the tree
+        for _ in range(self.depth - 1):
+            go_right = flat[rows + feature[node]] > threshold[node]
+            node = 2 * node - base + 1 + go_right
+        leaf = node - base - inner + np.arange(trees, dtype=np.intp) * (inner + 1)
+        scores: FloatArray = self.heap_value.ravel()[leaf].sum(axis=1) + self.baseline
         return scores
 
     def predict(self, x: FloatArray) -> FloatArray:
@@ -85,6 +115,33 @@ class Model:
     features1: tuple[str, ...]
     features2: tuple[str, ...]
     threshold: float  # probability above which a block is article text
+
+
+def _complete(forest: Forest) -> tuple[IntArray, FloatArray, FloatArray]:
+    """Every tree of `forest` as a complete binary tree of the forest's depth: features and
+    thresholds of the 2**depth - 1 inner positions, values of the 2**depth leaves. The walk
+    ends on the same leaf value as the padded walk: a leaf reached early passes everything
+    left (+inf) and all the leaves under it hold its value."""
+    depth = forest.depth
+    inner = 2**depth - 1
+    trees = len(forest.roots)
+    feature = np.zeros((trees, inner), dtype=np.intp)
+    threshold = np.full((trees, inner), np.inf)
+    value = np.zeros((trees, inner + 1))
+    left, right = forest.left.tolist(), forest.right.tolist()
+    for t, root in enumerate(forest.roots.tolist()):
+        stack = [(root, 0)]  # (node of the padded tree, position in the complete one)
+        while stack:
+            node, pos = stack.pop()
+            if pos >= inner:  # the full depth: the padded walk stops here too
+                value[t, pos - inner] = forest.value[node]
+            elif left[node] == node:  # a leaf above the full depth
+                stack += ((node, 2 * pos + 1), (node, 2 * pos + 2))
+            else:
+                feature[t, pos] = forest.feature[node]
+                threshold[t, pos] = forest.threshold[node]
+                stack += ((left[node], 2 * pos + 1), (right[node], 2 * pos + 2))
+    return feature, threshold, value
 
 
 def forest_arrays(prefix: str, forest: Forest) -> dict[str, npt.NDArray[np.generic]]:

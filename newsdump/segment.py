@@ -29,6 +29,12 @@ DENSE_CHAR_RE = re.compile(
     r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
     r"\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\uff00-\uffef]"
 )
+# the same tests as plain string operations (no regex search over the tail: lines hold no "\n")
+SENTENCE_ENDS = tuple(".!?。！？…؟।")  # SENTENCE_END_RE: one of these, then closers
+CLOSERS = "\"'”’»)]"
+CONTINUES = tuple(",.;:!?)]}»”’%、，。：；！？")  # CONTINUES_RE
+OPENS = tuple("([{«“‘,—–")  # OPENS_RE
+LAST_WORD_REVERSED_RE = re.compile(r"\W*([^\W\d_]+)")  # LAST_WORD_RE, on the reversed text
 TAIL_CHARS = 60  # how much of a block's end the gluing rules look at
 NO_SPACE_BEFORE_RE = re.compile(r"^[,.;:!?)\]}»”’%、，。：；！？]")
 
@@ -36,20 +42,17 @@ NO_SPACE_BEFORE_RE = re.compile(r"^[,.;:!?)\]}»”’%、，。：；！？]")
 def _glues(current: str, current_words: int, nxt: str, stopwords: frozenset[str]) -> bool:
     """Whether line `nxt` continues the sentence that `current` (the end of a block so far,
     which has `current_words` words) leaves open."""
-    if SENTENCE_END_RE.search(current):
+    if current.rstrip(CLOSERS).endswith(SENTENCE_ENDS):  # SENTENCE_END_RE.search(current)
         return False
-    if CONTINUES_RE.match(nxt) or OPENS_RE.search(current):
+    if nxt.startswith(CONTINUES) or current.endswith(OPENS):
         return True
     first = nxt[0]
     if first.islower() and (current_words >= GLUE_MIN_WORDS or len(nxt.split()) >= GLUE_MIN_WORDS):
         return True
-    last = LAST_WORD_RE.search(current)
-    return (
-        last is not None
-        and current_words >= 2
-        and last.group(1).lower() in stopwords
-        and (first.isalnum() or first in "\"'“‘«(")
-    )
+    if current_words < 2 or not (first.isalnum() or first in "\"'“‘«("):
+        return False
+    last = LAST_WORD_REVERSED_RE.match(current[::-1])  # LAST_WORD_RE.search(current)
+    return last is not None and last.group(1)[::-1].lower() in stopwords
 
 
 def _separator(left: str, right: str) -> str:

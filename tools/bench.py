@@ -16,7 +16,10 @@
    dumps), and a page of 50,000 one-word lines.
 
 The newsdump package is copied to build/bench/snapshot/ at the start and every newsdump process
-runs that copy, so edits to the working tree during a long run do not mix versions.
+runs that copy, so edits to the working tree during a long run do not mix versions. With
+`--baseline DIR` every newsdump row is also timed with the package under DIR (e.g. `git archive
+main newsdump | tar -x -C DIR`), in the same rounds, as "<row> · base": before and after side by
+side, under the same load.
 Results: printed, and written to build/bench/results.json and build/bench/results.md.
 """
 
@@ -268,7 +271,7 @@ def snapshot(out: Path, code: Path | None) -> dict[str, str]:
 
 def configs(corpus: dict[str, Any], args: argparse.Namespace) -> list[Row]:
     """What is timed: name, command, and the pages and bytes it goes through (None: the
-    command reports them)."""
+    command reports them); with --baseline, every newsdump row twice."""
     newsdump = str(Path(sys.executable).with_name("newsdump"))
     me = [sys.executable, str(Path(__file__).resolve())]
     out = str(args.out / "out.jsonl")
@@ -277,6 +280,8 @@ def configs(corpus: dict[str, Any], args: argparse.Namespace) -> list[Row]:
     def add(name: str, cmd: list[str], pages: int | None = None, size: int | None = None) -> None:
         mode = name.split()[0]
         rows.append({"name": name, "mode": mode, "cmd": cmd, "pages": pages, "bytes": size})
+        if args.baseline and mode in ("extract", "split", "stats"):
+            rows.append({**rows[-1], "name": f"{name} · base", "base": True})
 
     for mode in ("extract", "split", "stats"):
         for jobs in ("1", "2"):
@@ -292,17 +297,23 @@ def configs(corpus: dict[str, Any], args: argparse.Namespace) -> list[Row]:
     return [row for row in rows if any(s in row["name"] for s in args.only or [""])]
 
 
-def throughput(corpus: dict[str, Any], args: argparse.Namespace, env: dict[str, str]) -> list[Row]:
+def throughput(
+    corpus: dict[str, Any],
+    args: argparse.Namespace,
+    env: dict[str, str],
+    base_env: dict[str, str] | None = None,
+) -> list[Row]:
     rows = configs(corpus, args)
     with open(corpus["fifth"], "rb") as fifth:
         fifth_bytes = sum(len(json.loads(line)["text"].encode()) for line in fifth)
     for row in rows:
         row.update(seconds=[], cpu=[], rss_mb=[])
-        if row["name"].endswith("jsonl/5"):
+        if "jsonl/5" in row["name"]:
             row["bytes"] = fifth_bytes
     for run in range(args.runs):
         for row in rows:
-            seconds, cpu, rss, stdout = measure(row["cmd"], env, args.out / "stdout.txt")
+            row_env = base_env if row.get("base") and base_env else env
+            seconds, cpu, rss, stdout = measure(row["cmd"], row_env, args.out / "stdout.txt")
             if row["mode"] in ("trafilatura", "floor"):  # they time their own work
                 report = json.loads(stdout.strip().splitlines()[-1])
                 seconds, cpu = report["seconds"], report["cpu"]
@@ -393,6 +404,13 @@ def report(
             f"| {ratio(row['mb_s'], traf)} | {ratio(row['mb_s'], flo)} | {row['rss']:.0f} "
             f"| {runs} |"
         )
+    based = [(by[row["name"][: -len(" · base")]], row) for row in rows if row.get("base")]
+    if based:
+        out += ["", "Against the baseline (CPU ms/page of this code / of the baseline):", ""]
+        out += [
+            f"- {new['name']}: {ratio(new['cpu_ms_page'], old['cpu_ms_page'])}"
+            for new, old in based
+        ]
     out += ["", "Goals:", ""]
 
     def goal(text: str, ok: bool) -> None:
@@ -455,6 +473,9 @@ def main() -> None:
     parser.add_argument("--only", action="append", help="time only the rows named so (repeat)")
     parser.add_argument("--no-scaling", action="store_true", help="skip the scaling curve")
     parser.add_argument("--code", type=Path, help="run the newsdump package under this dir")
+    parser.add_argument(
+        "--baseline", type=Path, help="also time every newsdump row with the package under this dir"
+    )
     parser.add_argument("--floor", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--trafilatura", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--scaling", action="store_true", help=argparse.SUPPRESS)
@@ -471,10 +492,11 @@ def main() -> None:
     args.out.mkdir(parents=True, exist_ok=True)
 
     env = snapshot(args.out, args.code)
+    base_env = snapshot(args.out, args.baseline) if args.baseline else None
     print(f"bench: building the corpus ({args.size_mb} MB) under {args.out}", flush=True)
     corpus = build_corpus(source_dumps(args.shared), args.size_mb, args.out)
     print(f"bench: {corpus['pages']} pages, {corpus['bytes'] / 1e6:.1f} MB; timing", flush=True)
-    rows = throughput(corpus, args, env)
+    rows = throughput(corpus, args, env, base_env)
     for row in rows:
         del row["cmd"]
     save(rows, None, corpus, args)  # kept should the scaling fail

@@ -2,8 +2,19 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from newsdump.document import Block
-from newsdump.segment import segment
+from newsdump.segment import (
+    CONTINUES_RE,
+    GLUE_MIN_WORDS,
+    LAST_WORD_RE,
+    OPENS_RE,
+    SENTENCE_END_RE,
+    _glues,
+    segment,
+)
 
 INNER = "Home\nWorld\n\nThe council met on Monday.\n\nIt voted, and then adjourned.\n"
 HARSH = (
@@ -80,3 +91,33 @@ def test_gluing_many_pieces_stays_linear() -> None:
     assert len(blocks) == 1
     assert blocks[0].lines == (0, 19999)
     assert blocks[0].text == " ".join(["a b c"] * 20000)
+
+
+GLUE_ALPHABET = "aZé_1²½Ⅻ一 .,!?)\"'”’»]([{«“‘—–。！？…؟।、，：；%\u0301日ß"
+
+
+@given(
+    st.text(alphabet=GLUE_ALPHABET, min_size=1, max_size=12),
+    st.text(alphabet=GLUE_ALPHABET, min_size=1, max_size=6),
+    st.integers(0, 4),
+)
+def test_glues_as_the_regexes_say(current: str, nxt: str, words: int) -> None:
+    """The string tests of `_glues` decide as the regexes they replace."""
+    stopwords = frozenset({"a", "é", "ß", "ab"})
+    if SENTENCE_END_RE.search(current):
+        expected = False
+    elif (
+        CONTINUES_RE.match(nxt)
+        or OPENS_RE.search(current)
+        or (nxt[0].islower() and max(words, len(nxt.split())) >= GLUE_MIN_WORDS)
+    ):
+        expected = True
+    else:
+        last = LAST_WORD_RE.search(current)
+        expected = (
+            last is not None
+            and words >= 2
+            and last.group(1).lower() in stopwords
+            and (nxt[0].isalnum() or nxt[0] in "\"'“‘«(")
+        )
+    assert _glues(current, words, nxt, stopwords) == expected

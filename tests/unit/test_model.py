@@ -1,0 +1,78 @@
+"""The forest walk: the complete-tree layout ends on the leaves the padded trees say."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from newsdump import model
+from newsdump.model import CHUNK_ROWS, Forest, load_model
+
+
+def padded_walk(forest: Forest, x: np.ndarray) -> np.ndarray:
+    """The padded trees walked one row and one tree at a time (the reference)."""
+    leaves = np.zeros((len(x), len(forest.roots)))
+    for i, row in enumerate(x):
+        for t, node in enumerate(forest.roots.tolist()):
+            while forest.left[node] != node:
+                go_right = row[forest.feature[node]] > forest.threshold[node]
+                node = int(forest.right[node] if go_right else forest.left[node])
+            leaves[i, t] = forest.value[node]
+    result: np.ndarray = leaves.sum(axis=1) + forest.baseline
+    return result
+
+
+def random_forest(rng: np.random.Generator, trees: int, depth: int, width: int) -> Forest:
+    """Trees of random shapes (leaves at any depth), padded to `2**(depth+1) - 1` nodes."""
+    size = 2 ** (depth + 1) - 1
+    feature = np.zeros(trees * size, dtype=np.int64)
+    threshold = np.full(trees * size, np.inf)
+    left = np.arange(trees * size, dtype=np.int64)
+    right = left.copy()
+    value = np.zeros(trees * size)
+    deepest = 0
+    for t in range(trees):
+        base, free = t * size, 1
+        stack = [(base, 0)]
+        while stack:
+            node, level = stack.pop()
+            if level == depth or (level > 0 and rng.random() < 0.3):
+                value[node] = rng.normal()
+                deepest = max(deepest, level)
+                continue
+            feature[node] = rng.integers(width)
+            threshold[node] = rng.choice([rng.normal(), 0.0, 1.0])
+            left[node], right[node] = base + free, base + free + 1
+            free += 2
+            stack += [(int(left[node]), level + 1), (int(right[node]), level + 1)]
+    return Forest(feature, threshold, left, right, value, np.arange(trees) * size, deepest, 0.25)
+
+
+def test_complete_layout_walks_like_the_padded_trees() -> None:
+    rng = np.random.default_rng(6)
+    for depth in (1, 2, 5):
+        forest = random_forest(rng, trees=12, depth=depth, width=4)
+        x = rng.choice([-1.0, 0.0, 1.0, np.nan, np.inf, 0.5], size=(40, 4))
+        assert forest.predict_raw(x).tolist() == padded_walk(forest, x).tolist()
+
+
+def test_packaged_model_in_chunks() -> None:
+    forest = load_model().stage1
+    rng = np.random.default_rng(7)
+    x = rng.normal(size=(CHUNK_ROWS + 5, int(forest.feature.max()) + 1))
+    x[::7] = 0.0
+    expected = padded_walk(forest, x)
+    assert forest.predict_raw(x).tolist() == expected.tolist()
+    assert forest.predict_raw(x[:0]).tolist() == []
+
+
+def test_compiled_walk_gives_the_same_floats(monkeypatch: pytest.MonkeyPatch) -> None:
+    if model._trees is None:
+        pytest.skip("the compiled walk was not built (no C compiler at install)")
+    rng = np.random.default_rng(8)
+    forests = [load_model().stage1, load_model().stage2, random_forest(rng, 30, 4, 6)]
+    rows = [rng.normal(size=(300, int(f.feature.max()) + 1)) for f in forests]
+    compiled = [f.predict_raw(x) for f, x in zip(forests, rows, strict=True)]
+    monkeypatch.setattr(model, "_trees", None)
+    for forest, x, scores in zip(forests, rows, compiled, strict=True):
+        assert forest.predict_raw(x).tolist() == scores.tolist()
