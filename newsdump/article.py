@@ -47,6 +47,8 @@ MAX_AUTHORS = 6
 MAX_NAME_WORDS = 5
 CAPTION_MIN_WORDS = 8
 CAPTION_IN_BODY = 2  # first body blocks that may be a photo caption
+CAPTION_MAX_WORDS = 35  # a caption without a credit is one short sentence
+PHOTOGRAPHER_WINDOW = 4  # blocks above the body where "Photographs by X" names the photographer
 MAX_META_CHARS = 300  # longer blocks are prose, not bylines or date lines
 MAX_SHORT_BYLINE = 100  # "Name - date" bylines are short
 BARE_NAME_WINDOW = 12  # blocks above the body where a line holding only a name is a byline
@@ -90,6 +92,14 @@ DATE_CUE = re.compile(
     r"published|posted|veröffentlicht|publié|publicado|opublikowano|pubblicato", re.IGNORECASE
 )
 URL_YEAR = re.compile(r"/((?:19|20)\d\d)/")
+# the story's photographer, "Photographs by Ann Lee", "Fotos von …", "Photos de …", "摄影：…"
+# (not a picture's own credit, "Photograph: Ann Lee/Getty", which follows a caption or none)
+PHOTOGRAPHER = re.compile(
+    r"^\s*(?:(?:photo(?:graph)?s?|pictures?|images?|fotos?|fotografi(?:e|en|a)|zdjęcia)\s+"
+    r"(?:by|von|de|par|di|door)\s+\w|摄影\s*[:：]|攝影\s*[:：])",
+    re.IGNORECASE,
+)
+SENTENCE_BREAK = re.compile(r"[.!?。！？]\s+\S")
 UPDATE_CUE = re.compile(r"updated|aktualisiert|mis à jour|actualizado|zaktualizowano", re.I)
 
 
@@ -201,8 +211,11 @@ def byline_at(
         return (names, (i, i + 1)) if names else None
     m = NAME_THEN_META.match(text) if len(text) <= MAX_SHORT_BYLINE else None
     if m is not None and (m["meta"] == "@" or starts_with_date(text[m.start("meta") :])):
-        names = parse_names(m["rest"], allow_single=m["rest"].lower() in AGENCIES)
-        return (names, (i,)) if names else None
+        cue = DATE_CUE.search(m["rest"]) or UPDATE_CUE.search(m["rest"])  # "Publié le 3 mars"
+        names = [] if cue else parse_names(m["rest"], allow_single=m["rest"].lower() in AGENCIES)
+        if names:
+            return names, (i,)
+    # "Posted on January 12, 2025 by Mira Okafor": no name before the date, one after "by"
     m = BY_INSIDE.search(text)
     if m is not None and find_dates(text):
         names = parse_names(m["rest"], allow_single=True)
@@ -257,6 +270,9 @@ def dateish(text: str) -> bool:
 def parse_names(rest: str, allow_single: bool = False) -> list[str]:
     """The person names at the start of a byline's remainder: "A and B, Reuters" → [A, B];
     "A, AP Auto Writer" → [A] (a part holding a job title is not a name)."""
+    dates = find_dates(rest)
+    if dates:  # "A and B November 20, 2025": the names end where the date starts
+        rest = rest[: dates[0].start]
     stop = BYLINE_STOP.search(" " + rest)
     head = rest if stop is None else (" " + rest)[: stop.start()].strip()
     names: list[str] = []
@@ -266,7 +282,9 @@ def parse_names(rest: str, allow_single: bool = False) -> list[str]:
         for word in part.split():
             clean = word.strip(",;:()[]")
             lower = clean.lower().rstrip(".")
-            if lower in NOT_NAMES or lower in MONTHS:
+            if lower in MONTHS and len(taken) >= 2:
+                break  # "Ann Lee Nov. 19": a date follows the name (but "Jan Lee", "Ann May")
+            if lower in NOT_NAMES:
                 titled = True
                 break
             if not is_name_word(clean, allow_lower=allow_single and not taken):
@@ -364,12 +382,19 @@ def published_of(text: str, dates: Sequence[FoundDate]) -> tuple[str, bool]:
 def find_caption(
     texts: Sequence[str], title_at: int | None, first_body: int, body_start: Sequence[int] = ()
 ) -> int | None:
-    """A photo caption (it carries a credit) between the headline and the body, or at the
-    very start of the body."""
+    """A photo caption between the headline and the body, or at the very start of the body:
+    a line that carries a credit; or, when a photographer is named above the body
+    ("Photographs by Ann Lee"), the body's first line if it is one short sentence."""
     lo = title_at + 1 if title_at is not None else max(0, first_body - 4)
     candidates: list[int] = [*range(lo, first_body), *body_start]
     for i in candidates:
         text = texts[i]
         if len(text.split()) >= CAPTION_MIN_WORDS and CREDIT.search(text):
             return i
+    above = range(max(lo, first_body - PHOTOGRAPHER_WINDOW), first_body)
+    if len(body_start) > 1 and any(PHOTOGRAPHER.match(texts[i]) for i in above):
+        text = texts[body_start[0]]
+        words = len(text.split())
+        if CAPTION_MIN_WORDS <= words <= CAPTION_MAX_WORDS and not SENTENCE_BREAK.search(text):
+            return body_start[0]
     return None

@@ -124,3 +124,54 @@ def test_analysis_by_is_a_byline() -> None:
     a = build_article(labelled(["Home", *meta, "Ad Feedback"])).article
     assert a.authors == ("Joan Example",)
     assert (a.published or "").startswith("2023-11-06")
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors", "published"),
+    [
+        ("by Ann Example and Tom Davies March 3, 2024 9:15 AM 4 min read",
+         ("Ann Example", "Tom Davies"), "2024-03-03T09:15:00"),
+        ("Von Anna Beispiel und Jan Muster, 12. März 2024", ("Anna Beispiel", "Jan Muster"),
+         "2024-03-12"),
+    ],
+)  # fmt: skip
+def test_a_date_after_two_names_ends_the_second(
+    byline: str, authors: tuple[str, ...], published: str
+) -> None:
+    a = build_article(labelled(["Home", HEADLINE, byline])).article
+    assert a.authors == authors
+    assert a.published == published
+
+
+@pytest.mark.parametrize(
+    ("line", "authors", "published"),
+    [
+        ("Posted on March 3, 2024 by Ann Example", ("Ann Example",), "2024-03-03"),
+        ("Publié le 3 mars 2024 par Anne Exemple", ("Anne Exemple",), "2024-03-03"),
+    ],
+)
+def test_a_date_then_by_name_is_a_byline(
+    line: str, authors: tuple[str, ...], published: str
+) -> None:
+    a = build_article(labelled(["Home", HEADLINE, line, "Garden, Recipes"])).article
+    assert a.authors == authors
+    assert a.published == published
+
+
+def test_a_caption_after_a_photographer_line_is_the_caption() -> None:
+    caption = "The old stone bridge in April, seen from the east bank of the river."
+    meta = ["Home", HEADLINE, "By Ann Example", "Photographs by Tom Davies", "March 3, 2024"]
+    a = build_article(labelled(meta, body=[caption, *BODY])).article
+    assert a.caption == caption
+    assert a.authors == ("Ann Example",)
+    assert a.text.startswith("The town council voted on Monday")
+    # no photographer named: the first line stays body text
+    b = build_article(labelled([*meta[:3], meta[4]], body=[caption, *BODY])).article
+    assert b.caption is None and b.text.startswith(caption)
+
+
+def test_a_pictures_own_credit_does_not_make_the_lede_a_caption() -> None:
+    meta = ["Home", HEADLINE, "By Ann Example", "March 3, 2024", "Photograph: Tom Davies/Getty"]
+    lede = "The town council voted on Monday to rebuild the old stone bridge at last."
+    a = build_article(labelled(meta, body=[lede, *BODY])).article
+    assert a.caption is None and a.text.startswith(lede)
