@@ -112,8 +112,14 @@ class ArticleParts:
 
 
 def build_article(
-    labelled: Sequence[LabelledBlock], url: str | None = None, lang: str | None = None
+    labelled: Sequence[LabelledBlock],
+    url: str | None = None,
+    lang: str | None = None,
+    *,
+    ranker: Ranker | None = None,
 ) -> ArticleParts:
+    """The article of the labelled blocks (`ranker`: a headline ranker other than the
+    packaged one, as `make eval` passes each cross-validation fold its own)."""
     texts = [lb.block.text.strip() for lb in labelled]
     body = [lb.block.index for lb in labelled if lb.label is Label.ARTICLE]
     first = body[0] if body else len(texts)
@@ -125,7 +131,7 @@ def build_article(
     if byline is not None:
         authors = byline[0]
         used.update(byline[1])
-    title_at, title = find_title(labelled, body, byline[1] if byline is not None else ())
+    title_at, title = find_title(labelled, body, byline[1] if byline is not None else (), ranker)
     if title_at is not None:
         used.add(title_at)
 

@@ -3,6 +3,7 @@
     .venv/bin/python tools/train_headline.py       # CV figures, then models/headline.json
     .venv/bin/python tools/train_headline.py --cache build/dev/labelled.pkl  # reuse a
                                                    # classified corpus (metaharness.py build)
+    .venv/bin/python tools/train_headline.py --cv-dir build/cv   # the rankers of make eval
 
 Every page of every corpus (aeb-dev, readability-dev, np4k-dev; both dump styles) is segmented,
 classified (and revised) and run through article.py up to the headline exactly as at run
@@ -104,8 +105,8 @@ class Page:
     labels: list[int]
 
 
-def load(shared: Path, cache: Path | None) -> list[Page]:
-    settings = Settings()
+def load(shared: Path, cache: Path | None, model: Path | None = None) -> list[Page]:
+    settings = Settings(model=str(model) if model is not None else None)
     cached: dict[tuple[str, str, str], tuple[list[LabelledBlock], object, object]] = {}
     if cache is not None and cache.exists():
         cached = pickle.loads(cache.read_bytes())  # build/dev/metaharness.py build writes it
@@ -213,6 +214,31 @@ def report(
         print(f"  {corpus:16} {style:6} title {hit / n:.3f}  n {n}")
 
 
+def fold_path(cv_dir: Path, fold: int) -> Path:
+    return cv_dir / f"headline-fold-{fold}.json"
+
+
+def train_folds(shared: Path, cv_dir: Path) -> None:
+    """A ranker per classifier fold, fitted on the pages outside it, as the classifier of that
+    fold labels them (so make eval scores no page with a ranker that saw it)."""
+    folds: dict[str, int] = json.loads((cv_dir / "folds.json").read_text(encoding="utf-8"))
+    predicted: dict[tuple[str, str, str], str | None] = {}
+    held_out: list[Page] = []
+    for k in sorted(set(folds.values())):
+        pages = load(shared, None, cv_dir / f"fold-{k}.npz")
+        train = [p for p in pages if folds[f"{p.corpus}/{p.id}"] != k]
+        model = fit(train)
+        threshold = best_threshold(train, model)
+        rk = ranker(model, threshold)
+        fold_path(cv_dir, k).write_text(json.dumps(rk.to_json()) + "\n", encoding="utf-8")
+        print(f"fold {k}: threshold {threshold}, wrote {fold_path(cv_dir, k)}")
+        for p in pages:
+            if folds[f"{p.corpus}/{p.id}"] == k:
+                predicted[(p.corpus, p.style, p.id)] = predict(p, rk)
+                held_out.append(p)
+    report("held out, with the classifier folds of tools/train.py --cv:", held_out, predicted)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
@@ -220,7 +246,17 @@ def main() -> None:
     parser.add_argument("--no-cv", action="store_true")
     parser.add_argument("--cv-out", type=Path, help="write the held-out titles here (jsonl)")
     parser.add_argument("--cache", type=Path, help="classified pages (metaharness.py build)")
+    parser.add_argument(
+        "--cv-dir",
+        type=Path,
+        help="only the per-fold rankers of make eval: the folds of tools/train.py --cv "
+        "(DIR/folds.json), each fold's pages classified by DIR/fold-<k>.npz; writes "
+        "DIR/headline-fold-<k>.json",
+    )
     args = parser.parse_args()
+    if args.cv_dir is not None:
+        train_folds(args.shared, args.cv_dir)
+        return
     pages = load(args.shared, args.cache)
     print(f"{len(pages)} pages, {sum(len(p.cands) for p in pages)} candidates, "
           f"{sum(any(p.labels) for p in pages)} with the headline among them")  # fmt: skip

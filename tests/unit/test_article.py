@@ -34,7 +34,12 @@ def labelled(meta: list[str], body: list[str] = BODY) -> list[LabelledBlock]:
 
 
 def test_signature_is_stable() -> None:
-    assert list(inspect.signature(build_article).parameters) == ["labelled", "url", "lang"]
+    assert list(inspect.signature(build_article).parameters) == [
+        "labelled",
+        "url",
+        "lang",
+        "ranker",
+    ]
 
 
 def test_news_page() -> None:
