@@ -49,6 +49,8 @@ CAPTION_MIN_WORDS = 8
 CAPTION_IN_BODY = 2  # first body blocks that may be a photo caption
 CAPTION_MAX_WORDS = 35  # a caption without a credit is one short sentence
 PHOTOGRAPHER_WINDOW = 4  # blocks above the body where "Photographs by X" names the photographer
+DATE_BODY_WINDOW = 8  # blocks from the body start where a line holding only a date is the date
+MAX_DATE_LINE = 80  # ... such a line is short
 MAX_META_CHARS = 300  # longer blocks are prose, not bylines or date lines
 MAX_SHORT_BYLINE = 100  # "Name - date" bylines are short
 BARE_NAME_WINDOW = 12  # blocks above the body where a line holding only a name is a byline
@@ -100,6 +102,7 @@ PHOTOGRAPHER = re.compile(
     re.IGNORECASE,
 )
 SENTENCE_BREAK = re.compile(r"[.!?。！？]\s+\S")
+LETTERS = re.compile(r"[^\W\d_]{2,}")
 UPDATE_CUE = re.compile(r"updated|aktualisiert|mis à jour|actualizado|zaktualizowano", re.I)
 
 
@@ -370,6 +373,21 @@ def printed_date(
         dates = find_yearless(texts[i], year)
         if dates:
             return published_of(texts[i], dates)
+    return date_line(texts, title_at, first)
+
+
+def date_line(texts: Sequence[str], title_at: int | None, first: int) -> tuple[str, bool] | None:
+    """The first line that prints little but a date ("Nov. 20, 2019, 9:28 AM UTC"), from
+    the headline down into the first body blocks: where the byline and the headline were
+    missed or sit inside the body."""
+    start = title_at + 1 if title_at is not None else first
+    for i in range(start, min(len(texts), first + DATE_BODY_WINDOW)):
+        text = texts[i]
+        if len(text) > MAX_DATE_LINE:
+            continue
+        dates = find_dates(text)
+        if dates and len(LETTERS.findall(text[: dates[0].start] + text[dates[0].end :])) <= 3:
+            return published_of(text, dates)
     return None
 
 

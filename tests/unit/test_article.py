@@ -180,3 +180,13 @@ def test_a_pictures_own_credit_does_not_make_the_lede_a_caption() -> None:
     lede = "The town council voted on Monday to rebuild the old stone bridge at last."
     a = build_article(labelled(meta, body=[lede, *BODY])).article
     assert a.caption is None and a.text.startswith(lede)
+
+
+def test_a_line_holding_only_a_date_under_the_headline_is_the_date() -> None:
+    # the classifier took the headline into the body: no byline, the date sits lower
+    body = [HEADLINE, "Get our newsletter", "Sep. 3, 2024, 9:28 AM UTC", *BODY]
+    assert build_article(labelled(["Home"], body=body)).article.published == "2024-09-03T09:28:00"
+    # a date in a sentence is no date line
+    sentence = "The vote of Sep. 3, 2024 was close, said the mayor."
+    body = [HEADLINE, "Get our newsletter", *BODY[1:], BODY[0], sentence]
+    assert build_article(labelled(["Home"], body=body)).article.published is None
