@@ -36,6 +36,7 @@ from newsdump.headline import (
     headline_score,
     page_title,
     rank_headline,
+    tokens,
 )
 from newsdump.records import Article
 
@@ -51,6 +52,7 @@ CAPTION_MAX_WORDS = 35  # a caption without a credit is one short sentence
 PHOTOGRAPHER_WINDOW = 4  # blocks above the body where "Photographs by X" names the photographer
 DATE_BODY_WINDOW = 8  # blocks from the body start where a line holding only a date is the date
 MAX_DATE_LINE = 80  # ... such a line is short
+TITLE_BODY_SHARE = 0.5  # share of a page <title>'s words the body must hold to fall back on it
 MAX_META_CHARS = 300  # longer blocks are prose, not bylines or date lines
 MAX_SHORT_BYLINE = 100  # "Name - date" bylines are short
 BARE_NAME_WINDOW = 12  # blocks above the body where a line holding only a name is a byline
@@ -178,11 +180,21 @@ def find_title(
     if ranked is not None and ranked[1]:
         return ranked[0], ctx.texts[ranked[0]]
     fallback = page_title(ctx.texts[0]) if ctx.texts else None
-    if fallback is not None and headline_score(fallback) > 0:
+    if fallback is not None and headline_score(fallback) > 0 and titles_page(fallback, ctx):
         return None, fallback
     if ranked is not None:
         return ranked[0], ctx.texts[ranked[0]]
     return None, None
+
+
+def titles_page(line: str, ctx: Context) -> bool:
+    """Whether the first line may be the page <title>: the dump has no blank line at all (a
+    scraper's dump, which starts with the <title>), or the line shares enough of its words
+    with the article body (a browser's dump has no <title>; its first line is a menu's)."""
+    if not any(before or after for before, after in ctx.blanks):
+        return True
+    words = tokens(line)
+    return len(words & ctx.body_words) >= TITLE_BODY_SHARE * len(words)
 
 
 def find_byline(

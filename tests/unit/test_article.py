@@ -10,9 +10,11 @@ from newsdump.article import (
     ArticleParts,
     build_article,
     find_published,
+    find_title,
     parse_names,
 )
 from newsdump.document import Block, Label, LabelledBlock
+from newsdump.headline import FEATURES, Ranker, Tree
 
 BODY = [
     "The town council voted on Monday to rebuild the old stone bridge over the river, which "
@@ -190,3 +192,25 @@ def test_a_line_holding_only_a_date_under_the_headline_is_the_date() -> None:
     sentence = "The vote of Sep. 3, 2024 was close, said the mayor."
     body = [HEADLINE, "Get our newsletter", *BODY[1:], BODY[0], sentence]
     assert build_article(labelled(["Home"], body=body)).article.published is None
+
+
+def test_an_unsure_ranker_falls_back_on_a_scrapers_title_line_only() -> None:
+    shaped = Tree((0, 0, 0), (0.9, 0.0, 0.0), (1, -1, -1), (2, -1, -1), (0.0, -1.0, 1.0))
+    unsure = Ranker(FEATURES, 0.0, (shaped,), float("inf"))  # prefers a headline's shape,
+    # but every candidate is below its threshold
+    lines = ["Stone bridge to be rebuilt - Example News", "Menu", HEADLINE, "By Ann Example"]
+    scraped = [
+        LabelledBlock(Block(lb.block.index, lb.block.text, lb.block.lines), lb.label, 0.5, "m")
+        for lb in labelled(lines)
+    ]  # no blank line anywhere: a scraper's dump, whose first line is the page <title>
+    assert find_title(scraped, list(range(4, 8)), (3,), unsure) == (
+        None,
+        "Stone bridge to be rebuilt",
+    )
+    # a browser's dump (blank lines) has no <title>: its first line counts only when the body
+    # shares its words; else the ranker's best guess stands
+    menu = ["Make your town heard - Example News Opinion", *lines[1:]]
+    assert find_title(labelled(menu), list(range(4, 8)), (3,), unsure) == (2, HEADLINE)
+    assert find_title(labelled(lines), list(range(4, 8)), (3,), unsure)[1] == (
+        "Stone bridge to be rebuilt"
+    )
