@@ -56,6 +56,7 @@ TITLE_BODY_SHARE = 0.5  # share of a page <title>'s words the body must hold to 
 MAX_META_CHARS = 300  # longer blocks are prose, not bylines or date lines
 MAX_SHORT_BYLINE = 100  # "Name - date" bylines are short
 BARE_NAME_WINDOW = 12  # blocks above the body where a line holding only a name is a byline
+DATE_NAME_MAX_WORDS = 7  # "13/06/2014 Ann Lee All, Books, Kit Reviews"
 BARE_NAME_MAX_WORDS = 8  # ... a name with a job title or an agency after it
 
 BY_INSIDE = re.compile(r"\s(?:by|von|par|por)\s+(?P<rest>\w.+)$", re.IGNORECASE)
@@ -91,6 +92,10 @@ NOT_NAMES = frozenset(
     "sunday today yesterday home menu search subscribe login sign associated press wire "
     "services bureau view all articles".split()
 )
+AGENCY_NAMES = frozenset(
+    "associated press|agence france-presse|press association|deutsche presse-agentur|"
+    "united press international|canadian press|australian associated press".split("|")
+)
 AGENCIES = frozenset("reuters afp ap dpa ansa efe xinhua bloomberg admin".split())
 DATE_CUE = re.compile(
     r"published|posted|veröffentlicht|publié|publicado|opublikowano|pubblicato", re.IGNORECASE
@@ -104,6 +109,7 @@ PHOTOGRAPHER = re.compile(
     re.IGNORECASE,
 )
 SENTENCE_BREAK = re.compile(r"[.!?。！？]\s+\S")
+LEADING_NON_LETTERS = re.compile(r"^[\W\d_]+")
 LETTERS = re.compile(r"[^\W\d_]{2,}")
 UPDATE_CUE = re.compile(r"updated|aktualisiert|mis à jour|actualizado|zaktualizowano", re.I)
 
@@ -233,15 +239,41 @@ def byline_at(
     m = NAME_THEN_META.match(text) if len(text) <= MAX_SHORT_BYLINE else None
     if m is not None and (m["meta"] == "@" or starts_with_date(text[m.start("meta") :])):
         cue = DATE_CUE.search(m["rest"]) or UPDATE_CUE.search(m["rest"])  # "Publié le 3 mars"
+        agency = m["rest"].strip().lower().removeprefix("the ")
+        if agency in AGENCY_NAMES:  # "Associated Press Nov 19, 2019"
+            above = texts[i - 1] if i > 0 else ""
+            if 2 <= len(above.split()) <= 4 and (person := parse_names(above)):
+                return person, (i - 1, i)  # "Ann Lee" above it: the agency is her employer
+            return [m["rest"].strip().removeprefix("The ").removeprefix("the ")], (i,)
         names = [] if cue else parse_names(m["rest"], allow_single=m["rest"].lower() in AGENCIES)
         if names:
             return names, (i,)
+    if (found := date_then_name(text)) is not None:
+        return found, (i,)
     # "Posted on January 12, 2025 by Mira Okafor": no name before the date, one after "by"
     m = BY_INSIDE.search(text)
     if m is not None and find_dates(text):
         names = parse_names(m["rest"], allow_single=True)
         return (names, (i,)) if names else None
     return None
+
+
+def date_then_name(text: str) -> list[str] | None:
+    """The name of a short "date, then name" byline: "13/06/2014 Ann Lee News, Reviews"."""
+    if len(text) > MAX_SHORT_BYLINE:
+        return None
+    dates = find_dates(text)
+    if not dates or text[: dates[0].start].strip():
+        return None
+    rest = LEADING_NON_LETTERS.sub("", text[dates[0].end :])
+    if not 2 <= len(rest.split()) <= DATE_NAME_MAX_WORDS or CREDIT.search(rest):
+        return None
+    names = parse_names(rest)
+    if not names or rest.split()[:2] != names[0].split()[:2]:
+        return None
+    if any(word.isupper() for word in names[0].split()):
+        return None  # "12:41 PM ET": not a name
+    return names
 
 
 def starts_with_date(text: str) -> bool:

@@ -214,3 +214,19 @@ def test_an_unsure_ranker_falls_back_on_a_scrapers_title_line_only() -> None:
     assert find_title(labelled(lines), list(range(4, 8)), (3,), unsure)[1] == (
         "Stone bridge to be rebuilt"
     )
+
+
+@pytest.mark.parametrize(
+    ("meta", "authors"),
+    [
+        (["Books", "03/03/2024 Ann Example All, Books, Kit Reviews"], ("Ann Example",)),
+        (["Books", "2024-03-03 17:27:46 Ann Example"], ("Ann Example",)),
+        (["Sport", "Associated Press March 3, 2024, 9:02 AM"], ("Associated Press",)),
+        (["JANE EXAMPLE", "Associated Press March 3, 2024"], ("Jane Example",)),
+        (["Business", "March 3, 2024: 12:41 PM ET"], ()),
+    ],
+)
+def test_date_then_name_and_agency_bylines(meta: list[str], authors: tuple[str, ...]) -> None:
+    a = build_article(labelled(["Home", HEADLINE, *meta])).article
+    assert a.authors == authors
+    assert (a.published or "").startswith("2024-03-03")
