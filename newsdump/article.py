@@ -41,7 +41,7 @@ from newsdump.headline import (
 from newsdump.records import Article
 
 BYLINE_WINDOW = 40  # blocks above the body searched for the byline
-BYLINE_INSIDE = 3  # blocks after the body start that may still hold the byline
+BYLINE_INSIDE = 6  # blocks after the body start that may still hold the byline
 AUTHOR_BOX_WINDOW = 6  # blocks after the body end searched for "Author: X"
 DATE_WINDOW = 4  # blocks around the byline or headline searched for the date
 MAX_AUTHORS = 6
@@ -90,7 +90,7 @@ NOT_NAMES = frozenset(
     "contributor columnist email follow twitter updated published posted read more share "
     "comments comment min minute minutes monday tuesday wednesday thursday friday saturday "
     "sunday today yesterday home menu search subscribe login sign associated press wire "
-    "services bureau view all articles".split()
+    "services bureau view all articles image images photo photos copyright".split()
 )
 AGENCY_NAMES = frozenset(
     "associated press|agence france-presse|press association|deutsche presse-agentur|"
@@ -229,6 +229,8 @@ def byline_at(
         return None
     m = AUTHOR_LABEL.match(text) or BYLINE.match(text)
     if m is not None:
+        if strict and not m["rest"].lstrip()[:1].isupper():
+            return None  # in the body: "Por sua causa, Carlos." is a sentence
         names = parse_names(m["rest"], allow_single=True)
         return (names, (i,)) if names else None
     if strict and len(text) > MAX_SHORT_BYLINE:

@@ -230,3 +230,19 @@ def test_date_then_name_and_agency_bylines(meta: list[str], authors: tuple[str, 
     a = build_article(labelled(["Home", HEADLINE, *meta])).article
     assert a.authors == authors
     assert (a.published or "").startswith("2024-03-03")
+
+
+def test_a_byline_a_few_blocks_into_the_body() -> None:
+    # the classifier took the headline, the dates and a caption into the body
+    top = [HEADLINE, "Updated Mar 4, 9:41 AM;", "Posted Mar 3, 8:19 PM", "Ann Lee | Getty Images"]
+    body = [*top, "The old bridge in 2018.", "By", "Tom Davies | Example Media", *BODY]
+    a = build_article(labelled(["Home"], body=body)).article
+    assert a.authors == ("Tom Davies",)
+
+
+@pytest.mark.parametrize(
+    "line", ["Por sua causa, Carlos.", "Image Copyright @examplelabel @examplelabel"]
+)
+def test_sentences_and_credits_in_the_body_are_no_bylines(line: str) -> None:
+    a = build_article(labelled(["Home", HEADLINE], body=[BODY[0], line, *BODY[1:]])).article
+    assert a.authors == ()
