@@ -50,6 +50,7 @@ CAPTION_MIN_WORDS = 8
 CAPTION_IN_BODY = 2  # first body blocks that may be a photo caption
 CAPTION_MAX_WORDS = 35  # a caption without a credit is one short sentence
 PHOTOGRAPHER_WINDOW = 4  # blocks above the body where "Photographs by X" names the photographer
+DATE_LINE_WORDS = 6  # a line with at most this many words besides its date is a date line
 DATE_BODY_WINDOW = 8  # blocks from the body start where a line holding only a date is the date
 MAX_DATE_LINE = 80  # ... such a line is short
 TITLE_BODY_SHARE = 0.5  # share of a page <title>'s words the body must hold to fall back on it
@@ -403,10 +404,14 @@ def printed_date(
     order.extend(range(first - 1, max(-1, first - 1 - BYLINE_WINDOW), -1))
     lines = [i for i in dict.fromkeys(order) if 0 <= i < len(texts)]
     lines = [i for i in lines if len(texts[i]) <= MAX_META_CHARS]
-    for i in lines:
-        dates = find_dates(texts[i])
-        if dates:
+    found = {i: find_dates(texts[i]) for i in lines}
+    for i in lines:  # a line that is mostly its date first: not a caption's "Tuesday, Nov. 19"
+        dates = found[i]
+        if dates and mostly_date(texts[i], dates, DATE_LINE_WORDS):
             return published_of(texts[i], dates)
+    for i in lines:
+        if found[i]:
+            return published_of(texts[i], found[i])
     years = Counter(int(d.iso[:4]) for i in lines for d in find_dates(texts[i]))
     if not years and (m := URL_YEAR.search(url or "")) is not None:
         years[int(m[1])] += 1  # a byline printing no year: the year in the URL
@@ -432,9 +437,19 @@ def date_line(texts: Sequence[str], title_at: int | None, first: int) -> tuple[s
         if len(text) > MAX_DATE_LINE:
             continue
         dates = find_dates(text)
-        if dates and len(LETTERS.findall(text[: dates[0].start] + text[dates[0].end :])) <= 3:
+        if dates and mostly_date(text, dates, 3):
             return published_of(text, dates)
     return None
+
+
+def mostly_date(text: str, dates: Sequence[FoundDate], words: int) -> bool:
+    """Whether `text` holds at most `words` words besides its dates."""
+    rest, at = [], 0
+    for d in dates:
+        rest.append(text[at : d.start])
+        at = d.end
+    rest.append(text[at:])
+    return len(LETTERS.findall(" ".join(rest))) <= words
 
 
 def published_of(text: str, dates: Sequence[FoundDate]) -> tuple[str, bool]:

@@ -246,3 +246,9 @@ def test_a_byline_a_few_blocks_into_the_body() -> None:
 def test_sentences_and_credits_in_the_body_are_no_bylines(line: str) -> None:
     a = build_article(labelled(["Home", HEADLINE], body=[BODY[0], line, *BODY[1:]])).article
     assert a.authors == ()
+
+
+def test_a_date_line_beats_a_caption_that_mentions_a_date() -> None:
+    caption = "Ann Lee opens the rebuilt bridge in Kestrel Bay on Tuesday, March 3, 2024."
+    meta = ["Home", HEADLINE, caption, "Updated", "1:39 am EST, Wednesday, March 4, 2024"]
+    assert build_article(labelled(meta)).article.published == "2024-03-04"
