@@ -41,6 +41,7 @@ MIN_WORDS = 2
 MAX_WORDS = 40
 MAX_CHARS = 300
 FOLLOW = 3  # blocks after a candidate searched for the byline or a date
+LEDE_BLOCKS = 2  # body blocks whose words a headline shares with the lede
 DEK_MAX_WORDS = 70  # a standfirst under the headline is at most a short paragraph
 
 TOKEN = re.compile(r"\w+")
@@ -114,6 +115,7 @@ FEATURES = (
     "after_shorter",  # the block before it is a shorter headline-shaped line (it is the dek)
     "shaped_around",  # headline-shaped blocks among its two neighbours each side (a list)
     "next_to_byline",  # the byline is the next block, or the one after a standfirst
+    "lede_share",  # share of its words in the body's first paragraphs (after it)
 )
 
 
@@ -286,6 +288,16 @@ def features(ctx: Context, cands: Sequence[int]) -> list[list[float]]:
     byline = ctx.byline[0] if ctx.byline else None
     rows: list[list[float]] = []
     first_shaped = True
+    ledes: dict[int, frozenset[str]] = {}
+
+    def lede_after(i: int) -> frozenset[str]:
+        """The words of the first body blocks below block `i` (not `i` itself)."""
+        start = max(i + 1, ctx.first)
+        if start not in ledes:
+            near = [j for j in range(start, min(len(texts), start + LEDE_BLOCKS))]
+            ledes[start] = frozenset(tokens(" ".join(texts[j] for j in near)))
+        return ledes[start]
+
     whole = "\n".join(texts)
     shapes: dict[int, float] = {}
 
@@ -361,6 +373,7 @@ def features(ctx: Context, cands: Sequence[int]) -> list[list[float]]:
                     byline is not None
                     and (byline == i + 1 or (byline == i + 2 and dek_follows(texts, i, n)))
                 ),
+                lede_share(toks, lede_after(i)),
             ]
         )
         if shape > 0:
@@ -375,6 +388,10 @@ def features(ctx: Context, cands: Sequence[int]) -> list[list[float]]:
         for rank, r in enumerate(ranked):
             rows[r][column] = 1.0 / (1 + rank)
     return rows
+
+
+def lede_share(words: set[str], lede: frozenset[str]) -> float:
+    return len(words & lede) / max(1, len(words))
 
 
 def dek_follows(texts: Sequence[str], i: int, words: int) -> bool:

@@ -130,6 +130,7 @@ def test_features_of_a_headline_with_a_standfirst_byline_and_share_bar() -> None
     headline, standfirst = rows[1], rows[2]
     assert (headline["quoted"], headline["dek_follows"], headline["next_to_byline"]) == (1, 1, 1)
     assert (headline["after_shorter"], headline["repeat_prev"]) == (0, 0)
+    assert headline["lede_share"] == 7 / 8  # all its words but "votes" are in the lede
     assert (standfirst["quoted"], standfirst["after_shorter"], standfirst["next_to_byline"]) == (
         0,
         1,
