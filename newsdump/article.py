@@ -48,7 +48,8 @@ MAX_AUTHORS = 6
 MAX_NAME_WORDS = 5
 CAPTION_MIN_WORDS = 8
 CAPTION_IN_BODY = 2  # first body blocks that may be a photo caption
-CAPTION_MAX_WORDS = 35  # a caption without a credit is one short sentence
+CAPTION_MAX_WORDS = 25  # a caption without a credit is one short sentence
+CAPTION_LEDE_RATIO = 2  # ... and the paragraph after it is at least this many times longer
 PHOTOGRAPHER_WINDOW = 4  # blocks above the body where "Photographs by X" names the photographer
 DATE_LINE_WORDS = 6  # a line with at most this many words besides its date is a date line
 DATE_BODY_WINDOW = 8  # blocks from the body start where a line holding only a date is the date
@@ -343,7 +344,10 @@ def parse_names(rest: str, allow_single: bool = False) -> list[str]:
             if lower in NOT_NAMES:
                 titled = True
                 break
-            if not is_name_word(clean, allow_lower=allow_single and not taken):
+            if DATE_CUE.match(lower) or UPDATE_CUE.match(lower):
+                titled = True  # "…, publié le 3 mars": the names are over
+                break
+            if not is_name_word(clean, allow_lower=allow_single and not taken and index == 0):
                 break
             taken.append(clean)
         if titled and index > 0:
@@ -478,8 +482,9 @@ def find_caption(
             return i
     above = range(max(lo, first_body - PHOTOGRAPHER_WINDOW), first_body)
     if len(body_start) > 1 and any(PHOTOGRAPHER.match(texts[i]) for i in above):
-        text = texts[body_start[0]]
+        text, after = texts[body_start[0]], texts[body_start[1]]
         words = len(text.split())
-        if CAPTION_MIN_WORDS <= words <= CAPTION_MAX_WORDS and not SENTENCE_BREAK.search(text):
+        short = CAPTION_MIN_WORDS <= words <= CAPTION_MAX_WORDS and not SENTENCE_BREAK.search(text)
+        if short and len(after.split()) >= CAPTION_LEDE_RATIO * words:  # not a one-line lede
             return body_start[0]
     return None

@@ -140,6 +140,8 @@ def test_analysis_by_is_a_byline() -> None:
          ("Ann Example", "Tom Davies"), "2024-03-03T09:15:00"),
         ("Von Anna Beispiel und Jan Muster, 12. März 2024", ("Anna Beispiel", "Jan Muster"),
          "2024-03-12"),
+        ("Par Anne Exemple et Jean Martin, publié le 12 mars 2024", ("Anne Exemple", "Jean Martin"),
+         "2024-03-12"),
     ],
 )  # fmt: skip
 def test_a_date_after_two_names_ends_the_second(
@@ -252,3 +254,10 @@ def test_a_date_line_beats_a_caption_that_mentions_a_date() -> None:
     caption = "Ann Lee opens the rebuilt bridge in Kestrel Bay on Tuesday, March 3, 2024."
     meta = ["Home", HEADLINE, caption, "Updated", "1:39 am EST, Wednesday, March 4, 2024"]
     assert build_article(labelled(meta)).article.published == "2024-03-04"
+
+
+def test_a_one_sentence_lede_under_a_photographer_line_stays_body_text() -> None:
+    lede = "The town council voted on Monday to rebuild the old stone bridge over the river."
+    meta = ["Home", HEADLINE, "By Ann Example", "Fotos von Tom Davies", "March 3, 2024"]
+    a = build_article(labelled(meta, body=[lede, *BODY[1:]])).article
+    assert a.caption is None and a.text.startswith(lede)
