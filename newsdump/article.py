@@ -41,6 +41,7 @@ from newsdump.headline import (
 from newsdump.records import Article
 
 BYLINE_WINDOW = 40  # blocks above the body searched for the byline
+FAR_BYLINE_WINDOW = 80  # ... and further up, for a "By A" line only
 BYLINE_INSIDE = 6  # blocks after the body start that may still hold the byline
 AUTHOR_BOX_WINDOW = 6  # blocks after the body end searched for "Author: X"
 DATE_WINDOW = 4  # blocks around the byline or headline searched for the date
@@ -92,7 +93,8 @@ NOT_NAMES = frozenset(
     "contributor columnist email follow twitter updated published posted read more share "
     "comments comment min minute minutes monday tuesday wednesday thursday friday saturday "
     "sunday today yesterday home menu search subscribe login sign associated press wire "
-    "services bureau view all articles image images photo photos copyright".split()
+    "services bureau view all articles image images photo photos copyright video videos ad ads "
+    "feedback advertisement sponsored".split()
 )
 AGENCY_NAMES = frozenset(
     "associated press|agence france-presse|press association|deutsche presse-agentur|"
@@ -219,7 +221,18 @@ def find_byline(
         m = AUTHOR_LABEL.match(texts[i])
         if m is not None and (names := parse_names(m["rest"])):
             return names, (i,)
-    return bare_name_near(texts, first)
+    return bare_name_near(texts, first) or far_byline(texts, first)
+
+
+def far_byline(texts: Sequence[str], first: int) -> tuple[list[str], tuple[int, ...]] | None:
+    """A "By A and B" line further up, past a video playlist or a gallery: only that form."""
+    start = first - 1 - BYLINE_WINDOW
+    for i in range(start, max(-1, start - FAR_BYLINE_WINDOW), -1):
+        text = texts[i]
+        m = BYLINE.match(text) if len(text) <= MAX_SHORT_BYLINE else None
+        if m is not None and m["rest"][:1].isupper() and (names := parse_names(m["rest"])):
+            return names, (i,)
+    return None
 
 
 def byline_at(
@@ -356,7 +369,8 @@ def parse_names(rest: str, allow_single: bool = False) -> list[str]:
         if not (2 <= len(taken) <= MAX_NAME_WORDS or single):
             break  # "Staff", "Cleveland.com": the names are over
         name = " ".join(
-            w.title() if (w.isupper() and len(w) > 3) or w.islower() else w for w in taken
+            w.title() if (w.isupper() and len(w) > 3) or (w.islower() and w not in PARTICLES) else w
+            for w in taken
         )
         if name not in names:
             names.append(name)

@@ -81,6 +81,7 @@ def test_no_body_no_metadata() -> None:
         ("JANE SMITH", ["Jane Smith"]),
         ("Joan Example, Senior Supreme Court Analyst", ["Joan Example"]),
         ("Staff", []),
+        ("Lauren del Valle and Ann van Example", ["Lauren del Valle", "Ann van Example"]),
     ],
 )
 def test_parse_names(rest: str, names: list[str]) -> None:
@@ -261,3 +262,11 @@ def test_a_one_sentence_lede_under_a_photographer_line_stays_body_text() -> None
     meta = ["Home", HEADLINE, "By Ann Example", "Fotos von Tom Davies", "March 3, 2024"]
     a = build_article(labelled(meta, body=[lede, *BODY[1:]])).article
     assert a.caption is None and a.text.startswith(lede)
+
+
+def test_a_by_line_far_above_the_body_past_a_video_playlist() -> None:
+    playlist = [line for n in range(30) for line in (f"Watch clip number {n} of the day", "03:29")]
+    meta = ["Home", HEADLINE, "By Ann Example and Tom Davies, Example News", "7 minute read",
+            "Video Ad Feedback", *playlist]  # fmt: skip
+    a = build_article(labelled(meta)).article
+    assert a.authors == ("Ann Example", "Tom Davies")
