@@ -433,8 +433,10 @@ def word_count(text: str) -> int:
 
 def headline_score(text: str) -> float:
     """How much a line looks like a headline, by hand-written rules (0: not at all)."""
+    if len(text) > MAX_CHARS:
+        return 0.0
     n = word_count(text)
-    if not 3 <= n <= MAX_WORDS or len(text) > MAX_CHARS:
+    if not 3 <= n <= MAX_WORDS:
         return 0.0
     if BYLINE.match(text) or AUTHOR_LABEL.match(text) or CREDIT.search(text):
         return 0.0
