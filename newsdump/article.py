@@ -36,20 +36,30 @@ from newsdump.headline import (
     headline_score,
     page_title,
     rank_headline,
+    tokens,
 )
 from newsdump.records import Article
 
 BYLINE_WINDOW = 40  # blocks above the body searched for the byline
-BYLINE_INSIDE = 3  # blocks after the body start that may still hold the byline
+FAR_BYLINE_WINDOW = 80  # ... and further up, for a "By A" line only
+BYLINE_INSIDE = 6  # blocks after the body start that may still hold the byline
 AUTHOR_BOX_WINDOW = 6  # blocks after the body end searched for "Author: X"
 DATE_WINDOW = 4  # blocks around the byline or headline searched for the date
 MAX_AUTHORS = 6
 MAX_NAME_WORDS = 5
 CAPTION_MIN_WORDS = 8
 CAPTION_IN_BODY = 2  # first body blocks that may be a photo caption
+CAPTION_MAX_WORDS = 25  # a caption without a credit is one short sentence
+CAPTION_LEDE_RATIO = 2  # ... and the paragraph after it is at least this many times longer
+PHOTOGRAPHER_WINDOW = 4  # blocks above the body where "Photographs by X" names the photographer
+DATE_LINE_WORDS = 6  # a line with at most this many words besides its date is a date line
+DATE_BODY_WINDOW = 8  # blocks from the body start where a line holding only a date is the date
+MAX_DATE_LINE = 80  # ... such a line is short
+TITLE_BODY_SHARE = 0.5  # share of a page <title>'s words the body must hold to fall back on it
 MAX_META_CHARS = 300  # longer blocks are prose, not bylines or date lines
 MAX_SHORT_BYLINE = 100  # "Name - date" bylines are short
 BARE_NAME_WINDOW = 12  # blocks above the body where a line holding only a name is a byline
+DATE_NAME_MAX_WORDS = 7  # "13/06/2014 Ann Lee All, Books, Kit Reviews"
 BARE_NAME_MAX_WORDS = 8  # ... a name with a job title or an agency after it
 
 BY_INSIDE = re.compile(r"\s(?:by|von|par|por)\s+(?P<rest>\w.+)$", re.IGNORECASE)
@@ -83,13 +93,28 @@ NOT_NAMES = frozenset(
     "contributor columnist email follow twitter updated published posted read more share "
     "comments comment min minute minutes monday tuesday wednesday thursday friday saturday "
     "sunday today yesterday home menu search subscribe login sign associated press wire "
-    "services bureau view all articles".split()
+    "services bureau view all articles image images photo photos copyright video videos ad ads "
+    "feedback advertisement sponsored".split()
+)
+AGENCY_NAMES = frozenset(
+    "associated press|agence france-presse|press association|deutsche presse-agentur|"
+    "united press international|canadian press|australian associated press".split("|")
 )
 AGENCIES = frozenset("reuters afp ap dpa ansa efe xinhua bloomberg admin".split())
 DATE_CUE = re.compile(
     r"published|posted|veröffentlicht|publié|publicado|opublikowano|pubblicato", re.IGNORECASE
 )
 URL_YEAR = re.compile(r"/((?:19|20)\d\d)/")
+# the story's photographer, "Photographs by Ann Lee", "Fotos von …", "Photos de …", "摄影：…"
+# (not a picture's own credit, "Photograph: Ann Lee/Getty", which follows a caption or none)
+PHOTOGRAPHER = re.compile(
+    r"^\s*(?:(?:photo(?:graph)?s?|pictures?|images?|fotos?|fotografi(?:e|en|a)|zdjęcia)\s+"
+    r"(?:by|von|de|par|di|door)\s+\w|摄影\s*[:：]|攝影\s*[:：])",
+    re.IGNORECASE,
+)
+SENTENCE_BREAK = re.compile(r"[.!?。！？]\s+\S")
+LEADING_NON_LETTERS = re.compile(r"^[\W\d_]+")
+LETTERS = re.compile(r"[^\W\d_]{2,}")
 UPDATE_CUE = re.compile(r"updated|aktualisiert|mis à jour|actualizado|zaktualizowano", re.I)
 
 
@@ -102,8 +127,14 @@ class ArticleParts:
 
 
 def build_article(
-    labelled: Sequence[LabelledBlock], url: str | None = None, lang: str | None = None
+    labelled: Sequence[LabelledBlock],
+    url: str | None = None,
+    lang: str | None = None,
+    *,
+    ranker: Ranker | None = None,
 ) -> ArticleParts:
+    """The article of the labelled blocks (`ranker`: a headline ranker other than the
+    packaged one, as `make eval` passes each cross-validation fold its own)."""
     texts = [lb.block.text.strip() for lb in labelled]
     body = [lb.block.index for lb in labelled if lb.label is Label.ARTICLE]
     first = body[0] if body else len(texts)
@@ -115,7 +146,7 @@ def build_article(
     if byline is not None:
         authors = byline[0]
         used.update(byline[1])
-    title_at, title = find_title(labelled, body, byline[1] if byline is not None else ())
+    title_at, title = find_title(labelled, body, byline[1] if byline is not None else (), ranker)
     if title_at is not None:
         used.add(title_at)
 
@@ -159,11 +190,21 @@ def find_title(
     if ranked is not None and ranked[1]:
         return ranked[0], ctx.texts[ranked[0]]
     fallback = page_title(ctx.texts[0]) if ctx.texts else None
-    if fallback is not None and headline_score(fallback) > 0:
+    if fallback is not None and headline_score(fallback) > 0 and titles_page(fallback, ctx):
         return None, fallback
     if ranked is not None:
         return ranked[0], ctx.texts[ranked[0]]
     return None, None
+
+
+def titles_page(line: str, ctx: Context) -> bool:
+    """Whether the first line may be the page <title>: the dump has no blank line at all (a
+    scraper's dump, which starts with the <title>), or the line shares enough of its words
+    with the article body (a browser's dump has no <title>; its first line is a menu's)."""
+    if not any(before or after for before, after in ctx.blanks):
+        return True
+    words = tokens(line)
+    return len(words & ctx.body_words) >= TITLE_BODY_SHARE * len(words)
 
 
 def find_byline(
@@ -180,7 +221,18 @@ def find_byline(
         m = AUTHOR_LABEL.match(texts[i])
         if m is not None and (names := parse_names(m["rest"])):
             return names, (i,)
-    return bare_name_near(texts, first)
+    return bare_name_near(texts, first) or far_byline(texts, first)
+
+
+def far_byline(texts: Sequence[str], first: int) -> tuple[list[str], tuple[int, ...]] | None:
+    """A "By A and B" line further up, past a video playlist or a gallery: only that form."""
+    start = first - 1 - BYLINE_WINDOW
+    for i in range(start, max(-1, start - FAR_BYLINE_WINDOW), -1):
+        text = texts[i]
+        m = BYLINE.match(text) if len(text) <= MAX_SHORT_BYLINE else None
+        if m is not None and m["rest"][:1].isupper() and (names := parse_names(m["rest"])):
+            return names, (i,)
+    return None
 
 
 def byline_at(
@@ -192,6 +244,8 @@ def byline_at(
         return None
     m = AUTHOR_LABEL.match(text) or BYLINE.match(text)
     if m is not None:
+        if strict and not m["rest"].lstrip()[:1].isupper():
+            return None  # in the body: "Por sua causa, Carlos." is a sentence
         names = parse_names(m["rest"], allow_single=True)
         return (names, (i,)) if names else None
     if strict and len(text) > MAX_SHORT_BYLINE:
@@ -201,13 +255,42 @@ def byline_at(
         return (names, (i, i + 1)) if names else None
     m = NAME_THEN_META.match(text) if len(text) <= MAX_SHORT_BYLINE else None
     if m is not None and (m["meta"] == "@" or starts_with_date(text[m.start("meta") :])):
-        names = parse_names(m["rest"], allow_single=m["rest"].lower() in AGENCIES)
-        return (names, (i,)) if names else None
+        cue = DATE_CUE.search(m["rest"]) or UPDATE_CUE.search(m["rest"])  # "Publié le 3 mars"
+        agency = m["rest"].strip().lower().removeprefix("the ")
+        if agency in AGENCY_NAMES:  # "Associated Press Nov 19, 2019"
+            above = texts[i - 1] if i > 0 else ""
+            if 2 <= len(above.split()) <= 4 and (person := parse_names(above)):
+                return person, (i - 1, i)  # "Ann Lee" above it: the agency is her employer
+            return [m["rest"].strip().removeprefix("The ").removeprefix("the ")], (i,)
+        names = [] if cue else parse_names(m["rest"], allow_single=m["rest"].lower() in AGENCIES)
+        if names:
+            return names, (i,)
+    if (found := date_then_name(text)) is not None:
+        return found, (i,)
+    # "Posted on January 12, 2025 by Mira Okafor": no name before the date, one after "by"
     m = BY_INSIDE.search(text)
     if m is not None and find_dates(text):
         names = parse_names(m["rest"], allow_single=True)
         return (names, (i,)) if names else None
     return None
+
+
+def date_then_name(text: str) -> list[str] | None:
+    """The name of a short "date, then name" byline: "13/06/2014 Ann Lee News, Reviews"."""
+    if len(text) > MAX_SHORT_BYLINE:
+        return None
+    dates = find_dates(text)
+    if not dates or text[: dates[0].start].strip():
+        return None
+    rest = LEADING_NON_LETTERS.sub("", text[dates[0].end :])
+    if not 2 <= len(rest.split()) <= DATE_NAME_MAX_WORDS or CREDIT.search(rest):
+        return None
+    names = parse_names(rest)
+    if not names or rest.split()[:2] != names[0].split()[:2]:
+        return None
+    if any(word.isupper() for word in names[0].split()):
+        return None  # "12:41 PM ET": not a name
+    return names
 
 
 def starts_with_date(text: str) -> bool:
@@ -257,6 +340,9 @@ def dateish(text: str) -> bool:
 def parse_names(rest: str, allow_single: bool = False) -> list[str]:
     """The person names at the start of a byline's remainder: "A and B, Reuters" → [A, B];
     "A, AP Auto Writer" → [A] (a part holding a job title is not a name)."""
+    dates = find_dates(rest)
+    if dates:  # "A and B November 20, 2025": the names end where the date starts
+        rest = rest[: dates[0].start]
     stop = BYLINE_STOP.search(" " + rest)
     head = rest if stop is None else (" " + rest)[: stop.start()].strip()
     names: list[str] = []
@@ -266,10 +352,15 @@ def parse_names(rest: str, allow_single: bool = False) -> list[str]:
         for word in part.split():
             clean = word.strip(",;:()[]")
             lower = clean.lower().rstrip(".")
-            if lower in NOT_NAMES or lower in MONTHS:
+            if lower in MONTHS and len(taken) >= 2:
+                break  # "Ann Lee Nov. 19": a date follows the name (but "Jan Lee", "Ann May")
+            if lower in NOT_NAMES:
                 titled = True
                 break
-            if not is_name_word(clean, allow_lower=allow_single and not taken):
+            if DATE_CUE.match(lower) or UPDATE_CUE.match(lower):
+                titled = True  # "…, publié le 3 mars": the names are over
+                break
+            if not is_name_word(clean, allow_lower=allow_single and not taken and index == 0):
                 break
             taken.append(clean)
         if titled and index > 0:
@@ -278,7 +369,8 @@ def parse_names(rest: str, allow_single: bool = False) -> list[str]:
         if not (2 <= len(taken) <= MAX_NAME_WORDS or single):
             break  # "Staff", "Cleveland.com": the names are over
         name = " ".join(
-            w.title() if (w.isupper() and len(w) > 3) or w.islower() else w for w in taken
+            w.title() if (w.isupper() and len(w) > 3) or (w.islower() and w not in PARTICLES) else w
+            for w in taken
         )
         if name not in names:
             names.append(name)
@@ -330,10 +422,14 @@ def printed_date(
     order.extend(range(first - 1, max(-1, first - 1 - BYLINE_WINDOW), -1))
     lines = [i for i in dict.fromkeys(order) if 0 <= i < len(texts)]
     lines = [i for i in lines if len(texts[i]) <= MAX_META_CHARS]
-    for i in lines:
-        dates = find_dates(texts[i])
-        if dates:
+    found = {i: find_dates(texts[i]) for i in lines}
+    for i in lines:  # a line that is mostly its date first: not a caption's "Tuesday, Nov. 19"
+        dates = found[i]
+        if dates and mostly_date(texts[i], dates, DATE_LINE_WORDS):
             return published_of(texts[i], dates)
+    for i in lines:
+        if found[i]:
+            return published_of(texts[i], found[i])
     years = Counter(int(d.iso[:4]) for i in lines for d in find_dates(texts[i]))
     if not years and (m := URL_YEAR.search(url or "")) is not None:
         years[int(m[1])] += 1  # a byline printing no year: the year in the URL
@@ -346,7 +442,32 @@ def printed_date(
         dates = find_yearless(texts[i], year)
         if dates:
             return published_of(texts[i], dates)
+    return date_line(texts, title_at, first)
+
+
+def date_line(texts: Sequence[str], title_at: int | None, first: int) -> tuple[str, bool] | None:
+    """The first line that prints little but a date ("Nov. 20, 2019, 9:28 AM UTC"), from
+    the headline down into the first body blocks: where the byline and the headline were
+    missed or sit inside the body."""
+    start = title_at + 1 if title_at is not None else first
+    for i in range(start, min(len(texts), first + DATE_BODY_WINDOW)):
+        text = texts[i]
+        if len(text) > MAX_DATE_LINE:
+            continue
+        dates = find_dates(text)
+        if dates and mostly_date(text, dates, 3):
+            return published_of(text, dates)
     return None
+
+
+def mostly_date(text: str, dates: Sequence[FoundDate], words: int) -> bool:
+    """Whether `text` holds at most `words` words besides its dates."""
+    rest, at = [], 0
+    for d in dates:
+        rest.append(text[at : d.start])
+        at = d.end
+    rest.append(text[at:])
+    return len(LETTERS.findall(" ".join(rest))) <= words
 
 
 def published_of(text: str, dates: Sequence[FoundDate]) -> tuple[str, bool]:
@@ -364,12 +485,20 @@ def published_of(text: str, dates: Sequence[FoundDate]) -> tuple[str, bool]:
 def find_caption(
     texts: Sequence[str], title_at: int | None, first_body: int, body_start: Sequence[int] = ()
 ) -> int | None:
-    """A photo caption (it carries a credit) between the headline and the body, or at the
-    very start of the body."""
+    """A photo caption between the headline and the body, or at the very start of the body:
+    a line that carries a credit; or, when a photographer is named above the body
+    ("Photographs by Ann Lee"), the body's first line if it is one short sentence."""
     lo = title_at + 1 if title_at is not None else max(0, first_body - 4)
     candidates: list[int] = [*range(lo, first_body), *body_start]
     for i in candidates:
         text = texts[i]
         if len(text.split()) >= CAPTION_MIN_WORDS and CREDIT.search(text):
             return i
+    above = range(max(lo, first_body - PHOTOGRAPHER_WINDOW), first_body)
+    if len(body_start) > 1 and any(PHOTOGRAPHER.match(texts[i]) for i in above):
+        text, after = texts[body_start[0]], texts[body_start[1]]
+        words = len(text.split())
+        short = CAPTION_MIN_WORDS <= words <= CAPTION_MAX_WORDS and not SENTENCE_BREAK.search(text)
+        if short and len(after.split()) >= CAPTION_LEDE_RATIO * words:  # not a one-line lede
+            return body_start[0]
     return None

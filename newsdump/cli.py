@@ -97,6 +97,9 @@ Unbuffered = Annotated[bool, typer.Option("-u", "--unbuffered", help="Flush ever
 Model = Annotated[
     Optional[str], typer.Option("--model", hidden=True, help="Classifier model file.")
 ]
+HeadlineModel = Annotated[
+    Optional[str], typer.Option("--headline-model", hidden=True, help="Headline ranker file.")
+]
 Cluster = Annotated[
     Optional[str],
     typer.Option(
@@ -156,6 +159,7 @@ def extract(
     debug: Debug = False,
     unbuffered: Unbuffered = False,
     model: Model = None,
+    headline_model: HeadlineModel = None,
     state: StateOpt = None,
     max_bytes: MaxBytes = MAX_DOCUMENT_BYTES,
     timeout: Timeout = DOCUMENT_TIMEOUT,
@@ -165,7 +169,9 @@ def extract(
 
     Example: newsdump extract dumps/ -j 2 -o articles.jsonl.zst
     """
-    settings = Settings(model=model, text_field=text_field, format=format.value)
+    settings = Settings(
+        model=model, headline_model=headline_model, text_field=text_field, format=format.value
+    )
     _run_pages(
         "extract", paths, settings, output, jobs, progress, glob, errors, debug, unbuffered,
         max_bytes, timeout, state, cluster,
@@ -188,6 +194,7 @@ def split(
     debug: Debug = False,
     unbuffered: Unbuffered = False,
     model: Model = None,
+    headline_model: HeadlineModel = None,
     state: StateOpt = None,
     max_bytes: MaxBytes = MAX_DOCUMENT_BYTES,
     timeout: Timeout = DOCUMENT_TIMEOUT,
@@ -199,7 +206,11 @@ def split(
     Example: zcat crawl.wet.gz | newsdump split - | jq -r 'select(.kind=="feed") | .title'
     """
     settings = Settings(
-        model=model, text_field=text_field, format=format.value, boilerplate=boilerplate
+        model=model,
+        headline_model=headline_model,
+        text_field=text_field,
+        format=format.value,
+        boilerplate=boilerplate,
     )
     _run_pages(
         "split", paths, settings, output, jobs, progress, glob, errors, debug, unbuffered,
@@ -257,6 +268,7 @@ def stats(
     errors: Errors = None,
     debug: Debug = False,
     model: Model = None,
+    headline_model: HeadlineModel = None,
     cluster: Cluster = None,
 ) -> None:
     """What a batch holds: pages, articles, words, feed items (all, distinct, recurring),
@@ -264,7 +276,9 @@ def stats(
 
     Example: newsdump stats dumps/          (or: newsdump stats --records articles.jsonl --json)
     """
-    settings = Settings(model=model, text_field=text_field, format=format.value)
+    settings = Settings(
+        model=model, headline_model=headline_model, text_field=text_field, format=format.value
+    )
     total = Stats()
     started = time.perf_counter()
 

@@ -16,21 +16,22 @@ for _number, _names in enumerate(
         "stycznia styczeń januari januar leden ledna января січня",
         "february feb febr février févr fevrier febrero februar febbraio fevereiro fev lutego "
         "luty februari únor února февраля лютого",
-        "march mar mars marzo märz maerz mär marzo março marca marzec maart březen března "
+        "march mar mars marzo märz maerz mär marzo março marca marzec maart maret březen března "
         "марта березня",
         "april apr avril abril aprile kwietnia kwiecień duben dubna апреля квітня",
         "may mai mayo maggio maio mag maja maj mei květen května мая травня",
         "june jun juin junio juni giugno giu junho czerwca czerwiec červen června июня червня",
         "july jul juillet juil julio juli luglio lug julho lipca lipiec červenec července "
         "июля липня",
-        "august aug août aout agosto ago sierpnia sierpień augustus srpen srpna августа серпня",
+        "august aug août aout agosto ago sierpnia sierpień augustus agustus srpen srpna августа "
+        "серпня",
         "september sep sept septembre septiembre set settembre setembro września wrzesień září "
         "сентября вересня",
         "october oct octobre octubre oktober okt ottobre ott outubro out października "
         "październik říjen října октября жовтня",
         "november nov novembre noviembre novembro listopada listopad ноября листопада",
-        "december dec décembre decembre diciembre dic dezember dez dicembre dezembro grudnia "
-        "grudzień prosinec prosince декабря грудня",
+        "december dec décembre decembre diciembre dic dezember dez dicembre dezembro desember "
+        "grudnia grudzień prosinec prosince декабря грудня",
     ],
     start=1,
 ):

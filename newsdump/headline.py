@@ -41,6 +41,8 @@ MIN_WORDS = 2
 MAX_WORDS = 40
 MAX_CHARS = 300
 FOLLOW = 3  # blocks after a candidate searched for the byline or a date
+LEDE_BLOCKS = 2  # body blocks whose words a headline shares with the lede
+DEK_MAX_WORDS = 70  # a standfirst under the headline is at most a short paragraph
 
 TOKEN = re.compile(r"\w+")
 DIGIT = re.compile(r"\d")
@@ -107,6 +109,13 @@ FEATURES = (
     "rank_page",
     "rank_words",
     "first_shaped",  # the nearest candidate to the body with a headline shape
+    "repeat_prev",  # the same text right before it
+    "quoted",  # its text sits inside a longer block ("Share this: Headline", a <title> line)
+    "dek_follows",  # the next block reads like a standfirst: longer, a sentence
+    "after_shorter",  # the block before it is a shorter headline-shaped line (it is the dek)
+    "shaped_around",  # headline-shaped blocks among its two neighbours each side (a list)
+    "next_to_byline",  # the byline is the next block, or the one after a standfirst
+    "lede_share",  # share of its words in the body's first paragraphs (after it)
 )
 
 
@@ -279,6 +288,24 @@ def features(ctx: Context, cands: Sequence[int]) -> list[list[float]]:
     byline = ctx.byline[0] if ctx.byline else None
     rows: list[list[float]] = []
     first_shaped = True
+    ledes: dict[int, frozenset[str]] = {}
+
+    def lede_after(i: int) -> frozenset[str]:
+        """The words of the first body blocks below block `i` (not `i` itself)."""
+        start = max(i + 1, ctx.first)
+        if start not in ledes:
+            near = [j for j in range(start, min(len(texts), start + LEDE_BLOCKS))]
+            ledes[start] = frozenset(tokens(" ".join(texts[j] for j in near)))
+        return ledes[start]
+
+    whole = "\n".join(texts)
+    shapes: dict[int, float] = {}
+
+    def shaped(j: int) -> float:
+        if j not in shapes:
+            shapes[j] = headline_score(texts[j]) if 0 <= j < len(texts) else 0.0
+        return shapes[j]
+
     dates: dict[int, bool] = {}
 
     def dated(j: int) -> bool:
@@ -337,6 +364,16 @@ def features(ctx: Context, cands: Sequence[int]) -> list[list[float]]:
                 0.0,
                 0.0,
                 float(first_shaped and shape > 0),
+                float(i > 0 and texts[i - 1] == text),
+                float(whole.count(text) > counts[text]),
+                float(dek_follows(texts, i, n)),
+                float(i > 0 and shaped(i - 1) > 0 and word_count(texts[i - 1]) < n),
+                float(sum(shaped(j) > 0 for j in (i - 2, i - 1, i + 1, i + 2))),
+                float(
+                    byline is not None
+                    and (byline == i + 1 or (byline == i + 2 and dek_follows(texts, i, n)))
+                ),
+                lede_share(toks, lede_after(i)),
             ]
         )
         if shape > 0:
@@ -351,6 +388,20 @@ def features(ctx: Context, cands: Sequence[int]) -> list[list[float]]:
         for rank, r in enumerate(ranked):
             rows[r][column] = 1.0 / (1 + rank)
     return rows
+
+
+def lede_share(words: set[str], lede: frozenset[str]) -> float:
+    return len(words & lede) / max(1, len(words))
+
+
+def dek_follows(texts: Sequence[str], i: int, words: int) -> bool:
+    """The block after `i` reads like a standfirst under a headline of `words` words: longer,
+    at most a short paragraph, and ends like a sentence."""
+    if i + 1 >= len(texts):
+        return False
+    after = texts[i + 1]
+    n = word_count(after)
+    return words < n <= DEK_MAX_WORDS and after.endswith((".", "!", "?", "。", "…", '"', "”"))
 
 
 def find_headline(ctx: Context, ranker: Ranker | None = None) -> int | None:
@@ -382,8 +433,10 @@ def word_count(text: str) -> int:
 
 def headline_score(text: str) -> float:
     """How much a line looks like a headline, by hand-written rules (0: not at all)."""
+    if len(text) > MAX_CHARS:
+        return 0.0
     n = word_count(text)
-    if not 3 <= n <= MAX_WORDS or len(text) > MAX_CHARS:
+    if not 3 <= n <= MAX_WORDS:
         return 0.0
     if BYLINE.match(text) or AUTHOR_LABEL.match(text) or CREDIT.search(text):
         return 0.0

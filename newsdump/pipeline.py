@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from newsdump.article import build_article
 from newsdump.classify import blocks_language, classify
 from newsdump.document import Document, Format, Label
 from newsdump.feed import find_feed
+from newsdump.headline import load_ranker
 from newsdump.lang import detect_language
 from newsdump.records import Article, ErrorRecord, PageInfo, Story, count_words
 from newsdump.revise import revise
@@ -41,7 +43,8 @@ def analyse(
     blocks = segment(text)
     labelled = revise(classify(blocks, settings))
     lang = blocks_language(blocks).code  # as classify saw it (a cache hit, not a second run)
-    parts = build_article(labelled, url=url, lang=lang)
+    ranker = load_ranker(Path(settings.headline_model)) if settings.headline_model else None
+    parts = build_article(labelled, url=url, lang=lang, ranker=ranker)
     if not stories:  # `extract`: the article alone
         return Page(parts.article, (Story("article", article=parts.article),))
     feed = find_feed(labelled, parts.used, parts.article.published, settings, parts.article.title)

@@ -19,6 +19,7 @@ class Settings:
     """Options of one run. Workers receive it; `stats` prints it."""
 
     model: str | None = None  # path to a classifier model; None: the packaged one
+    headline_model: str | None = None  # path to a headline ranker; None: the packaged one
     text_field: str = DEFAULT_TEXT_FIELD
     format: str = "auto"  # auto | text | html | jsonl | warc
     max_document_bytes: int = MAX_DOCUMENT_BYTES

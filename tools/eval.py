@@ -2,12 +2,15 @@
 
     .venv/bin/python tools/eval.py [--shared ../shared] [--out build/eval] [--shipped]
 
-Each page is processed by `newsdump split` with the model of its cross-validation fold
-(build/cv/fold-<k>.npz, from `tools/train.py --cv 5`; trained first when missing), so no page
-is scored by a model that saw it. `split` output holds the `extract` article record too, so one
-run is scored three ways: the article body (score.py), the metadata (meta_score.py) and the
-other stories (score.py --teasers). With --shipped the packaged model is used instead (only
-honest on pages it was not trained on). Per-page rows go to OUT/<corpus>-<style>.tsv.
+Each page is processed by `newsdump split` with the models of its cross-validation fold: the
+classifier build/cv/fold-<k>.npz (from `tools/train.py --cv 5`; trained first when missing) and
+the headline ranker build/cv/headline-fold-<k>.json (from `tools/train_headline.py --cv-dir
+build/cv`, fitted on the other folds' pages as that classifier labels them; trained first when
+missing, older than the classifier or stale), so no page is scored by a model that saw it.
+`split` output holds the `extract` article record too, so one run is scored three ways: the
+article body (score.py), the metadata (meta_score.py) and the other stories (score.py
+--teasers). With --shipped the packaged models are used instead (only honest on pages they
+were not trained on). Per-page rows go to OUT/<corpus>-<style>.tsv.
 """
 
 from __future__ import annotations
@@ -20,8 +23,26 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from newsdump.headline import FEATURES  # noqa: E402
+
 STYLES = ("inner", "lines")
 FOLDS = 5
+
+
+def headline_path(cv_dir: Path, fold: int) -> Path:
+    return cv_dir / f"headline-fold-{fold}.json"
+
+
+def headline_ready(cv_dir: Path, fold: int) -> bool:
+    """The fold's headline ranker exists, is newer than its classifier and has the features
+    this code computes (else it is trained again: it takes a minute)."""
+    path, classifier = headline_path(cv_dir, fold), cv_dir / f"fold-{fold}.npz"
+    if not path.exists() or path.stat().st_mtime < classifier.stat().st_mtime:
+        return False
+    features = json.loads(path.read_text(encoding="utf-8")).get("features")
+    return tuple(features or ()) == FEATURES
 
 
 def newsdump(args: list[str]) -> None:
@@ -61,6 +82,13 @@ def main() -> None:
                 cwd=ROOT, check=True,
             )  # fmt: skip
         folds = json.loads(folds_file.read_text(encoding="utf-8"))
+        if not all(headline_ready(args.cv_dir, k) for k in set(folds.values())):
+            print("eval: training the headline ranker of each fold (train_headline.py --cv-dir)")
+            subprocess.run(
+                [sys.executable, "tools/train_headline.py", "--shared", str(args.shared),
+                 "--cv-dir", str(args.cv_dir)],
+                cwd=ROOT, check=True, stdout=subprocess.DEVNULL,
+            )  # fmt: skip
 
     started = time.perf_counter()
     pred = args.out / "split.jsonl"
@@ -75,7 +103,10 @@ def main() -> None:
                 groups.setdefault(fold, []).append(str(dump))
     for fold, files in sorted(groups.items(), key=lambda kv: -1 if kv[0] is None else kv[0]):
         part = args.out / f"split-fold{fold}.jsonl"
-        model = [] if fold is None else ["--model", str(args.cv_dir / f"fold-{fold}.npz")]
+        model = [] if fold is None else [
+            "--model", str(args.cv_dir / f"fold-{fold}.npz"),
+            "--headline-model", str(headline_path(args.cv_dir, fold)),
+        ]  # fmt: skip
         newsdump(["split", "-j", str(args.jobs), "--no-progress", *model, "-o", str(part),
                   "--errors", str(args.out / "errors.jsonl"), *files])  # fmt: skip
         parts.append(part)

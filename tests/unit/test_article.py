@@ -10,9 +10,11 @@ from newsdump.article import (
     ArticleParts,
     build_article,
     find_published,
+    find_title,
     parse_names,
 )
 from newsdump.document import Block, Label, LabelledBlock
+from newsdump.headline import FEATURES, Ranker, Tree
 
 BODY = [
     "The town council voted on Monday to rebuild the old stone bridge over the river, which "
@@ -34,7 +36,12 @@ def labelled(meta: list[str], body: list[str] = BODY) -> list[LabelledBlock]:
 
 
 def test_signature_is_stable() -> None:
-    assert list(inspect.signature(build_article).parameters) == ["labelled", "url", "lang"]
+    assert list(inspect.signature(build_article).parameters) == [
+        "labelled",
+        "url",
+        "lang",
+        "ranker",
+    ]
 
 
 def test_news_page() -> None:
@@ -74,6 +81,7 @@ def test_no_body_no_metadata() -> None:
         ("JANE SMITH", ["Jane Smith"]),
         ("Joan Example, Senior Supreme Court Analyst", ["Joan Example"]),
         ("Staff", []),
+        ("Lauren del Valle and Ann van Example", ["Lauren del Valle", "Ann van Example"]),
     ],
 )
 def test_parse_names(rest: str, names: list[str]) -> None:
@@ -124,3 +132,141 @@ def test_analysis_by_is_a_byline() -> None:
     a = build_article(labelled(["Home", *meta, "Ad Feedback"])).article
     assert a.authors == ("Joan Example",)
     assert (a.published or "").startswith("2023-11-06")
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors", "published"),
+    [
+        ("by Ann Example and Tom Davies March 3, 2024 9:15 AM 4 min read",
+         ("Ann Example", "Tom Davies"), "2024-03-03T09:15:00"),
+        ("Von Anna Beispiel und Jan Muster, 12. März 2024", ("Anna Beispiel", "Jan Muster"),
+         "2024-03-12"),
+        ("Par Anne Exemple et Jean Martin, publié le 12 mars 2024", ("Anne Exemple", "Jean Martin"),
+         "2024-03-12"),
+    ],
+)  # fmt: skip
+def test_a_date_after_two_names_ends_the_second(
+    byline: str, authors: tuple[str, ...], published: str
+) -> None:
+    a = build_article(labelled(["Home", HEADLINE, byline])).article
+    assert a.authors == authors
+    assert a.published == published
+
+
+@pytest.mark.parametrize(
+    ("line", "authors", "published"),
+    [
+        ("Posted on March 3, 2024 by Ann Example", ("Ann Example",), "2024-03-03"),
+        ("Publié le 3 mars 2024 par Anne Exemple", ("Anne Exemple",), "2024-03-03"),
+    ],
+)
+def test_a_date_then_by_name_is_a_byline(
+    line: str, authors: tuple[str, ...], published: str
+) -> None:
+    a = build_article(labelled(["Home", HEADLINE, line, "Garden, Recipes"])).article
+    assert a.authors == authors
+    assert a.published == published
+
+
+def test_a_caption_after_a_photographer_line_is_the_caption() -> None:
+    caption = "The old stone bridge in April, seen from the east bank of the river."
+    meta = ["Home", HEADLINE, "By Ann Example", "Photographs by Tom Davies", "March 3, 2024"]
+    a = build_article(labelled(meta, body=[caption, *BODY])).article
+    assert a.caption == caption
+    assert a.authors == ("Ann Example",)
+    assert a.text.startswith("The town council voted on Monday")
+    # no photographer named: the first line stays body text
+    b = build_article(labelled([*meta[:3], meta[4]], body=[caption, *BODY])).article
+    assert b.caption is None and b.text.startswith(caption)
+
+
+def test_a_pictures_own_credit_does_not_make_the_lede_a_caption() -> None:
+    meta = ["Home", HEADLINE, "By Ann Example", "March 3, 2024", "Photograph: Tom Davies/Getty"]
+    lede = "The town council voted on Monday to rebuild the old stone bridge at last."
+    a = build_article(labelled(meta, body=[lede, *BODY])).article
+    assert a.caption is None and a.text.startswith(lede)
+
+
+def test_a_line_holding_only_a_date_under_the_headline_is_the_date() -> None:
+    # the classifier took the headline into the body: no byline, the date sits lower
+    body = [HEADLINE, "Get our newsletter", "Sep. 3, 2024, 9:28 AM UTC", *BODY]
+    assert build_article(labelled(["Home"], body=body)).article.published == "2024-09-03T09:28:00"
+    # a date in a sentence is no date line
+    sentence = "The vote of Sep. 3, 2024 was close, said the mayor."
+    body = [HEADLINE, "Get our newsletter", *BODY[1:], BODY[0], sentence]
+    assert build_article(labelled(["Home"], body=body)).article.published is None
+
+
+def test_an_unsure_ranker_falls_back_on_a_scrapers_title_line_only() -> None:
+    shaped = Tree((0, 0, 0), (0.9, 0.0, 0.0), (1, -1, -1), (2, -1, -1), (0.0, -1.0, 1.0))
+    unsure = Ranker(FEATURES, 0.0, (shaped,), float("inf"))  # prefers a headline's shape,
+    # but every candidate is below its threshold
+    lines = ["Stone bridge to be rebuilt - Example News", "Menu", HEADLINE, "By Ann Example"]
+    scraped = [
+        LabelledBlock(Block(lb.block.index, lb.block.text, lb.block.lines), lb.label, 0.5, "m")
+        for lb in labelled(lines)
+    ]  # no blank line anywhere: a scraper's dump, whose first line is the page <title>
+    assert find_title(scraped, list(range(4, 8)), (3,), unsure) == (
+        None,
+        "Stone bridge to be rebuilt",
+    )
+    # a browser's dump (blank lines) has no <title>: its first line counts only when the body
+    # shares its words; else the ranker's best guess stands
+    menu = ["Make your town heard - Example News Opinion", *lines[1:]]
+    assert find_title(labelled(menu), list(range(4, 8)), (3,), unsure) == (2, HEADLINE)
+    assert find_title(labelled(lines), list(range(4, 8)), (3,), unsure)[1] == (
+        "Stone bridge to be rebuilt"
+    )
+
+
+@pytest.mark.parametrize(
+    ("meta", "authors"),
+    [
+        (["Books", "03/03/2024 Ann Example All, Books, Kit Reviews"], ("Ann Example",)),
+        (["Books", "2024-03-03 17:27:46 Ann Example"], ("Ann Example",)),
+        (["Sport", "Associated Press March 3, 2024, 9:02 AM"], ("Associated Press",)),
+        (["JANE EXAMPLE", "Associated Press March 3, 2024"], ("Jane Example",)),
+        (["Business", "March 3, 2024: 12:41 PM ET"], ()),
+    ],
+)
+def test_date_then_name_and_agency_bylines(meta: list[str], authors: tuple[str, ...]) -> None:
+    a = build_article(labelled(["Home", HEADLINE, *meta])).article
+    assert a.authors == authors
+    assert (a.published or "").startswith("2024-03-03")
+
+
+def test_a_byline_a_few_blocks_into_the_body() -> None:
+    # the classifier took the headline, the dates and a caption into the body
+    top = [HEADLINE, "Updated Mar 4, 9:41 AM;", "Posted Mar 3, 8:19 PM", "Ann Lee | Getty Images"]
+    body = [*top, "The old bridge in 2018.", "By", "Tom Davies | Example Media", *BODY]
+    a = build_article(labelled(["Home"], body=body)).article
+    assert a.authors == ("Tom Davies",)
+
+
+@pytest.mark.parametrize(
+    "line", ["Por sua causa, Carlos.", "Image Copyright @examplelabel @examplelabel"]
+)
+def test_sentences_and_credits_in_the_body_are_no_bylines(line: str) -> None:
+    a = build_article(labelled(["Home", HEADLINE], body=[BODY[0], line, *BODY[1:]])).article
+    assert a.authors == ()
+
+
+def test_a_date_line_beats_a_caption_that_mentions_a_date() -> None:
+    caption = "Ann Lee opens the rebuilt bridge in Kestrel Bay on Tuesday, March 3, 2024."
+    meta = ["Home", HEADLINE, caption, "Updated", "1:39 am EST, Wednesday, March 4, 2024"]
+    assert build_article(labelled(meta)).article.published == "2024-03-04"
+
+
+def test_a_one_sentence_lede_under_a_photographer_line_stays_body_text() -> None:
+    lede = "The town council voted on Monday to rebuild the old stone bridge over the river."
+    meta = ["Home", HEADLINE, "By Ann Example", "Fotos von Tom Davies", "March 3, 2024"]
+    a = build_article(labelled(meta, body=[lede, *BODY[1:]])).article
+    assert a.caption is None and a.text.startswith(lede)
+
+
+def test_a_by_line_far_above_the_body_past_a_video_playlist() -> None:
+    playlist = [line for n in range(30) for line in (f"Watch clip number {n} of the day", "03:29")]
+    meta = ["Home", HEADLINE, "By Ann Example and Tom Davies, Example News", "7 minute read",
+            "Video Ad Feedback", *playlist]  # fmt: skip
+    a = build_article(labelled(meta)).article
+    assert a.authors == ("Ann Example", "Tom Davies")

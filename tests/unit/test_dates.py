@@ -20,6 +20,9 @@ from newsdump.dates import FoundDate, find_dates, first_date, is_time_line, reso
         ("January 12, 2025 at 6:14 pm", "2025-01-12T18:14:00"),
         ("14. März 2025, 09:30 Uhr", "2025-03-14T09:30:00"),
         ("3 mars 2024 à 14h05", "2024-03-03T14:05:00"),
+        ("Posted on Maret 30, 2024 by Ann", "2024-03-30"),  # Indonesian
+        ("17 Agustus 2024, 10:00", "2024-08-17T10:00:00"),
+        ("1 Desember 2024", "2024-12-01"),
         ("13 de septiembre de 2023", "2023-09-13"),
         ("13.09.2023", "2023-09-13"),
         ("09/13/2023", "2023-09-13"),

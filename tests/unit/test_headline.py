@@ -119,6 +119,25 @@ def test_feature_rows_have_every_feature() -> None:
     assert row["rank_shape"] == 1.0
 
 
+def test_features_of_a_headline_with_a_standfirst_byline_and_share_bar() -> None:
+    dek = "The bridge has been closed since the spring floods; work starts in the new year."
+    lines = ["Home", HEADLINE, dek, "By Ann Example", f"Share this story: {HEADLINE}"]
+    texts, body = page(lines, len(lines))
+    ctx = context(texts, blanks(texts), body, byline=[3])
+    cands = candidates(ctx)
+    found = zip(cands, features(ctx, cands), strict=True)
+    rows = {i: dict(zip(FEATURES, r, strict=True)) for i, r in found}
+    headline, standfirst = rows[1], rows[2]
+    assert (headline["quoted"], headline["dek_follows"], headline["next_to_byline"]) == (1, 1, 1)
+    assert (headline["after_shorter"], headline["repeat_prev"]) == (0, 0)
+    assert headline["lede_share"] == 7 / 8  # all its words but "votes" are in the lede
+    assert (standfirst["quoted"], standfirst["after_shorter"], standfirst["next_to_byline"]) == (
+        0,
+        1,
+        1,
+    )
+
+
 @pytest.mark.parametrize(
     ("text", "positive"),
     [
