@@ -37,8 +37,9 @@ eval: install  ## extract (cross-validated) over every corpus and style, then sc
 
 train: install  ## retrain the shipped classifier and headline ranker on the dev corpora
 	$(BIN)/pip install -q -e '.[train]'
+	$(BIN)/python tools/train.py --shared $(SHARED) --cv 5
 	$(BIN)/python tools/train.py --shared $(SHARED)
-	$(BIN)/python tools/train_headline.py --shared $(SHARED)
+	$(BIN)/python tools/train_headline.py --shared $(SHARED) --cv-dir build/cv --ship
 
 bench: install  ## throughput, scaling and memory vs trafilatura and the read floor (long)
 	$(BIN)/python tools/bench.py --shared $(SHARED)

@@ -23,6 +23,7 @@ from newsdump.revise import revise
 from newsdump.segment import segment
 from newsdump.settings import Settings
 from newsdump.sources.detect import text_looks_like_html
+from newsdump.sources.htmltext import page_url
 
 DEFAULT_SETTINGS = Settings()
 
@@ -167,14 +168,17 @@ def process_document(
     """Records of one document for `extract` or `split`; any failure becomes an error record
     (with `debug`, it is raised instead)."""
     size = len(doc.text.encode("utf-8", "replace"))
+    url = doc.url
     try:
         fmt = "html" if doc.format is Format.HTML else "text"
-        page = analyse_any(doc.text, doc.url, fmt, settings, stories=mode != "extract")
+        if url is None and doc.format is Format.HTML:
+            url = page_url(doc.text)  # HTML inside a JSONL field or a stream names itself too
+        page = analyse_any(doc.text, url, fmt, settings, stories=mode != "extract")
     except Exception as exc:
         if debug:
             raise
         return _failed(doc, size, exc)
-    info = PageInfo(document_id(doc), doc.source, doc.url)
+    info = PageInfo(document_id(doc), doc.source, url)
     if mode == "extract":
         records = [info.article_record(page.article)]
     else:

@@ -72,3 +72,17 @@ def test_split_and_extract_records_carry_the_canonical_url(tmp_path) -> None:  #
         records = [orjson.loads(line) for line in result.stdout.splitlines()]
         article = [r for r in records if r.get("kind", "article") == "article"]
         assert [r["url"] for r in article] == ["https://valley.example/bakery"]
+
+
+def test_html_in_a_jsonl_field_carries_its_canonical_url(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    page = html('<link rel="canonical" href="https://valley.example/bakery">')
+    lines = [{"id": "a", "html": page}, {"id": "b", "html": page, "url": "https://given.example/b"}]
+    path = tmp_path / "pages.jsonl"
+    path.write_bytes(b"".join(orjson.dumps(line) + b"\n" for line in lines))
+    result = CliRunner().invoke(app, ["extract", "-j", "1", "--text-field", "html", str(path)])
+    assert result.exit_code == 0
+    records = [orjson.loads(line) for line in result.stdout.splitlines()]
+    assert [(r["id"], r["url"]) for r in records] == [
+        ("a", "https://valley.example/bakery"),
+        ("b", "https://given.example/b"),  # the input's URL wins over the page's own
+    ]
