@@ -2,17 +2,21 @@
 
 The block classifier scores every block; some structures inside or around the article's run
 pass its threshold although their neighbours give them away. Only blocks the classifier is
-unsure about (score below `SURE`) are ever revised:
+unsure about (score below `SURE`; a card's blocks below `CARD_SURE`) are ever revised:
 
 - an *embedded card*: right after a sure body paragraph, a headline-like block and one
-  summary paragraph, followed by a block that is not body text (the related story's source
-  or byline, a newsletter box);
+  summary paragraph, both less than `CARD_SURE`, followed by a block that is not body text or
+  by a short line in which the related story's source and author are flattened together
+  ("Harbour TimesTomas Reyes"), which goes with the card;
+- a *boxed call to action*: a short title line (or a non-body block), one unsure paragraph
+  and a button of at most `BUTTON_MAX_WORDS` words ("Sign up") inside the body;
 - *short lines*: one or two short blocks that end no sentence ("Support us", "This audio is
   created with AI assistance") at the edge of the body or next to a non-body block (a
   subheading between paragraphs stays; longer runs are lists or tables and stay);
 - an *unsure tail* (or head): at most three unsure body blocks that non-body blocks cut off
   from the last (first) sure paragraph: a donation appeal after the byline box, a promo
-  above the lede.
+  above the lede; after the last sure paragraph a short "label: value" line ("Author: Ann
+  Lee") cuts off what follows as well.
 """
 
 from __future__ import annotations
@@ -24,14 +28,19 @@ from dataclasses import replace
 from newsdump.document import Label, LabelledBlock
 
 SURE = 0.8  # a block scoring this much is body text whatever its neighbours
+CARD_SURE = 0.9  # ... except a card's headline and summary, which pass for body text easily
 SHORT_MAX_WORDS = 8  # a "short line" has at most this many words
 SHORT_RUN_MAX = 2  # longer runs of short lines are a list or a table inside the story
 EDGE_BLOCKS = 2  # the body's first blocks (a photo caption often comes first) are its edge
 HEADLINE_MIN_WORDS = 4
 HEADLINE_MAX_WORDS = 20
 SUMMARY_MAX_WORDS = 80  # a card's summary is one paragraph, not a long one
+BUTTON_MAX_WORDS = 3  # "Sign up", "Become a member": the button under a boxed call to action
 CUT_OFF_GAP = 2  # non-body blocks that cut unsure blocks off the article's run
 CUT_OFF_MAX_BLOCKS = 3  # ... when they are few: a donation appeal, a promo; not half a story
+GLUED_NAMES = re.compile(r"[a-zß-ÿ]{3}[A-ZÀ-Þ][a-zß-ÿ]")  # "Harbour TimesTomas Reyes": a source
+# and an author flattened together, as a related-story card's last line comes out of a dump
+LABEL_LINE = re.compile(r"\w+(?: \w+)? ?: \w")  # "Author: Ann Lee", "Source : AFP"
 SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*$")
 
 
@@ -43,6 +52,7 @@ def revise(labelled: Sequence[LabelledBlock]) -> list[LabelledBlock]:
         return out
     drop: dict[int, str] = {}
     _cards(out, body, drop)
+    _boxes(out, body, drop)
     _short_runs(out, body, drop)
     kept = [i for i in body if i not in drop]
     _cut_off(out, kept, drop)
@@ -68,10 +78,15 @@ def _cards(out: Sequence[LabelledBlock], body: Sequence[int], drop: dict[int, st
         head, summary = out[i], out[i + 1] if i + 1 < len(out) else None
         if summary is None or summary.label is not Label.ARTICLE:
             continue
-        if head.score >= SURE or summary.score >= SURE or _is_body(out, i + 2):
+        if head.score >= CARD_SURE or summary.score >= CARD_SURE:
             continue
         if not _sure(out, i - 1):
             continue  # a card interrupts the story: sure body text stands right before it
+        trailer = i + 2 if _is_body(out, i + 2) else None
+        if trailer is not None and not (
+            _is_short_unsure(out[trailer]) and GLUED_NAMES.search(out[trailer].block.text)
+        ):
+            continue  # the story goes on: a subheading and its paragraph
         text = head.block.text.strip()
         if (
             SENTENCE_END.search(text)
@@ -80,6 +95,8 @@ def _cards(out: Sequence[LabelledBlock], body: Sequence[int], drop: dict[int, st
             continue
         if _words(summary.block.text) <= SUMMARY_MAX_WORDS:
             drop[i] = drop[i + 1] = "embedded_card"
+            if trailer is not None:
+                drop[trailer] = "embedded_card"
 
 
 def _short_runs(out: Sequence[LabelledBlock], body: Sequence[int], drop: dict[int, str]) -> None:
@@ -103,8 +120,34 @@ def _short_runs(out: Sequence[LabelledBlock], body: Sequence[int], drop: dict[in
 
 
 def _is_short_unsure(lb: LabelledBlock) -> bool:
+    return lb.score < SURE and _is_short_line(lb)
+
+
+def _is_short_line(lb: LabelledBlock) -> bool:
     text = lb.block.text.strip()
-    return lb.score < SURE and _words(text) <= SHORT_MAX_WORDS and not SENTENCE_END.search(text)
+    return _words(text) <= SHORT_MAX_WORDS and not SENTENCE_END.search(text)
+
+
+def _boxes(out: Sequence[LabelledBlock], body: Sequence[int], drop: dict[int, str]) -> None:
+    """A call to action boxed in the body: a short line or a non-body block, one unsure
+    paragraph, then a button ("Sign up", "Become a member") before the story goes on."""
+    for i in body:
+        if i in drop or not 0 < i < len(out) - 2 or out[i].score >= CARD_SURE:
+            continue
+        title, button, pitch = out[i - 1], out[i + 1], out[i].block.text.strip()
+        if not _is_body(out, i + 1) or not _is_short_unsure(button):
+            continue
+        if _words(button.block.text) > BUTTON_MAX_WORDS or not _sure(out, i + 2):
+            continue  # the story goes on with sure body text right after the button
+        if _is_body(out, i - 1) and not _is_short_unsure(title):
+            continue
+        if not _sure(out, i - 2) or not _is_short_line(title) or title.block.text.endswith(":"):
+            continue  # ... and stands right before the box's title ("Pro tip:" is the story's)
+        if not SENTENCE_END.search(pitch) or _words(pitch) > SUMMARY_MAX_WORDS:
+            continue
+        for j in (i - 1, i, i + 1):
+            if _is_body(out, j):
+                drop[j] = "boxed_call"
 
 
 def _cut_off(out: Sequence[LabelledBlock], kept: Sequence[int], drop: dict[int, str]) -> None:
@@ -125,6 +168,9 @@ def _cut_off(out: Sequence[LabelledBlock], kept: Sequence[int], drop: dict[int, 
         lo, hi = (
             (sure[-1] + 1, segment[0]) if reason == "unsure_tail" else (segment[-1] + 1, sure[0])
         )
-        if cut(lo, hi):
+        label_first = reason == "unsure_tail" and bool(
+            LABEL_LINE.match(out[sure[-1] + 1].block.text) and _is_short_line(out[sure[-1] + 1])
+        )
+        if cut(lo, hi) or label_first:
             for i in segment:
                 drop[i] = reason

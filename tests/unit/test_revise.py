@@ -86,3 +86,68 @@ def test_a_long_unsure_stretch_is_not_cut_off() -> None:
 def test_no_body_no_change() -> None:
     rows = [("Menu", False, 0.1), ("Home", False, 0.2)]
     assert labels(revise(page(*rows))) == [("boilerplate", "model")] * 2
+
+
+def test_a_card_whose_source_and_author_run_together_goes_with_that_line() -> None:
+    out = revise(
+        page(
+            (PARA, True, 0.99),
+            ("Harbour pilots warn of delays as fog season starts early", True, 0.85),
+            ("Three ferries were held outside the breakwater on Sunday morning.", True, 0.87),
+            ("Harbour TimesTomas Reyes", True, 0.6),
+            (PARA, True, 0.99),
+        )
+    )
+    assert [r for _, r in labels(out)[1:4]] == ["embedded_card"] * 3
+    assert labels(out)[4] == ("article", "model")
+
+
+def test_a_subheading_its_paragraph_and_the_next_subheading_stay() -> None:
+    rows = [
+        (PARA, True, 0.99),
+        (PARA, True, 0.99),
+        ("Why the original film cuts matter today", True, 0.7),
+        ("Admittedly, the differences between the cuts are small for most viewers.", True, 0.8),
+        ("What the studio says", True, 0.6),
+        (PARA, True, 0.99),
+    ]
+    assert labels(revise(page(*rows))) == [("article", "model")] * 6
+
+
+def test_a_boxed_call_to_action_leaves_the_body() -> None:
+    out = revise(
+        page(
+            (PARA, True, 0.99),
+            (PARA, True, 0.99),
+            ("Newsletter", True, 0.65),
+            ("The Morning Tide: the stories that matter, in your inbox before 7 a.m.", True, 0.87),
+            ("Sign up", True, 0.78),
+            (PARA, True, 0.99),
+        )
+    )
+    assert [r for _, r in labels(out)[2:5]] == ["boxed_call"] * 3
+    assert labels(out)[5] == ("article", "model")
+
+
+def test_a_tip_box_inside_a_list_stays() -> None:
+    rows = [
+        (PARA, True, 0.99),
+        (PARA, True, 0.99),
+        ("Pro tip:", True, 0.6),
+        ("Prepare the vegetables the evening before.", True, 0.7),
+        ("Meal 2", True, 0.6),
+        (PARA, True, 0.99),
+    ]
+    assert [r for r, _ in labels(revise(page(*rows)))] == ["article"] * 6
+
+
+def test_an_unsure_tail_after_a_label_line_goes() -> None:
+    out = revise(
+        page(
+            (PARA, True, 0.99),
+            (PARA, True, 0.99),
+            ("Author: Ann Lee", True, 0.54),
+            ("Support local journalism. Become a member today.", True, 0.75),
+        )
+    )
+    assert [r for _, r in labels(out)[2:]] == ["unsure_tail", "unsure_tail"]
