@@ -16,12 +16,15 @@ unsure about (score below `SURE`; a card's blocks below `CARD_SURE`) are ever re
 - an *unsure tail* (or head): at most three unsure body blocks that non-body blocks cut off
   from the last (first) sure paragraph: a donation appeal after the byline box, a promo
   above the lede; after the last sure paragraph a short "label: value" line ("Author: Ann
-  Lee") cuts off what follows as well.
+  Lee") cuts off what follows as well;
+- a *comment thread*: from the first of several time stamps of one shape ("2 days ago at
+  07:52 am") after the first sure paragraph, everything goes, sure or not.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -41,6 +44,11 @@ CUT_OFF_MAX_BLOCKS = 3  # ... when they are few: a donation appeal, a promo; not
 GLUED_NAMES = re.compile(r"[a-zß-ÿ]{3}[A-ZÀ-Þ][a-zß-ÿ]")  # "Harbour TimesTomas Reyes": a source
 # and an author flattened together, as a related-story card's last line comes out of a dump
 LABEL_LINE = re.compile(r"\w+(?: \w+)? ?: \w")  # "Author: Ann Lee", "Source : AFP"
+CLOCK = re.compile(r"\d:\d\d")
+DIGITS = re.compile(r"\d+")
+STAMP_MIN_WORDS = 3  # a post's time stamp: "2 days ago at 07:52 am", "18 Nov 2019, 7:45 pm" ...
+STAMP_MAX_WORDS = 8  # ... (not a live blog's bare "10:48")
+THREAD_MIN_POSTS = 3  # this many stamps of one shape after the story's start: a comment thread
 SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*$")
 
 
@@ -54,6 +62,7 @@ def revise(labelled: Sequence[LabelledBlock]) -> list[LabelledBlock]:
     _cards(out, body, drop)
     _boxes(out, body, drop)
     _short_runs(out, body, drop)
+    _comment_thread(out, body, drop)
     kept = [i for i in body if i not in drop]
     _cut_off(out, kept, drop)
     for i, reason in drop.items():
@@ -174,3 +183,26 @@ def _cut_off(out: Sequence[LabelledBlock], kept: Sequence[int], drop: dict[int, 
         if cut(lo, hi) or label_first:
             for i in segment:
                 drop[i] = reason
+
+
+def _comment_thread(
+    out: Sequence[LabelledBlock], body: Sequence[int], drop: dict[int, str]
+) -> None:
+    """Cut the body where a comment thread starts: after the first sure paragraph, the first
+    of at least THREAD_MIN_POSTS time stamps of one shape inside the body's span. Comments
+    read like prose, so sure blocks go too."""
+    sure = [i for i in body if out[i].score >= SURE]
+    if not sure:
+        return
+    stamps: list[tuple[int, str]] = []
+    for i in range(sure[0] + 1, body[-1]):
+        text = out[i].block.text.strip()
+        if STAMP_MIN_WORDS <= _words(text) <= STAMP_MAX_WORDS and CLOCK.search(text):
+            stamps.append((i, DIGITS.sub("0", text)))
+    shapes = Counter(shape for _, shape in stamps)
+    posts = [i for i, shape in stamps if shapes[shape] >= THREAD_MIN_POSTS]
+    if len(posts) < THREAD_MIN_POSTS:
+        return
+    for i in body:
+        if i > posts[0]:
+            drop[i] = "comment_thread"

@@ -151,3 +151,24 @@ def test_an_unsure_tail_after_a_label_line_goes() -> None:
         )
     )
     assert [r for _, r in labels(out)[2:]] == ["unsure_tail", "unsure_tail"]
+
+
+def test_a_comment_thread_under_the_story_leaves_the_body_sure_or_not() -> None:
+    rows = [(PARA, True, 0.99), (PARA, True, 0.98), ("[ 167 comments ]", False, 0.3)]
+    for n, name in enumerate(("Woyzeck", "Nick A", "fmcshan")):
+        rows += [
+            (name, False, 0.2),
+            (f"2 days ago at 07:5{n} am", False, 0.4),
+            ("I think we'll see similar updates to what the larger model received.", True, 0.95),
+        ]
+    out = labels(revise(page(*rows)))
+    assert out[:2] == [("article", "model")] * 2
+    assert {lb for lb in out[3:] if lb[0] == "article"} == set()
+    assert out[-1] == ("boilerplate", "comment_thread")
+
+
+def test_a_live_blog_with_bare_times_stays() -> None:
+    rows = [(PARA, True, 0.99)]
+    for n in range(4):
+        rows += [(f"10:4{n}", False, 0.3), (PARA, True, 0.97)]
+    assert [r for r, _ in labels(revise(page(*rows)))][::2] == ["article"] * 5
