@@ -17,6 +17,8 @@ unsure about (score below `SURE`; a card's blocks below `CARD_SURE`) are ever re
   from the last (first) sure paragraph: a donation appeal after the byline box, a promo
   above the lede; after the last sure paragraph a short "label: value" line ("Author: Ann
   Lee") cuts off what follows as well;
+- a *repeated run*: two or more consecutive body blocks that the page shows again outside
+  the body (a feed or a carousel printed twice), sure or not;
 - a *comment thread*: from the first of several time stamps of one shape ("2 days ago at
   07:52 am") after the first sure paragraph, everything goes, sure or not.
 """
@@ -48,6 +50,8 @@ CLOCK = re.compile(r"\d:\d\d")
 DIGITS = re.compile(r"\d+")
 STAMP_MIN_WORDS = 3  # a post's time stamp: "2 days ago at 07:52 am", "18 Nov 2019, 7:45 pm" ...
 STAMP_MAX_WORDS = 8  # ... (not a live blog's bare "10:48")
+REPEATED_MIN_WORDS = 5  # a body block shown again outside the body, this long, ...
+REPEATED_RUN_MIN = 2  # ... in a run of this many: a carousel or feed shown twice on the page
 THREAD_MIN_POSTS = 3  # this many stamps of one shape after the story's start: a comment thread
 SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*$")
 
@@ -63,6 +67,7 @@ def revise(labelled: Sequence[LabelledBlock]) -> list[LabelledBlock]:
     _boxes(out, body, drop)
     _short_runs(out, body, drop)
     _comment_thread(out, body, drop)
+    _repeated_runs(out, body, drop)
     kept = [i for i in body if i not in drop]
     _cut_off(out, kept, drop)
     for i, reason in drop.items():
@@ -206,3 +211,27 @@ def _comment_thread(
     for i in body:
         if i > posts[0]:
             drop[i] = "comment_thread"
+
+
+def _repeated_runs(out: Sequence[LabelledBlock], body: Sequence[int], drop: dict[int, str]) -> None:
+    """Drop runs of body blocks that the page shows again outside the body: a feed or a
+    carousel of teasers printed twice (a story's paragraphs are printed once)."""
+    outside: set[str] = set()
+    for lb in out:
+        if lb.label is not Label.ARTICLE:
+            outside.add(lb.block.text.strip())
+    shown_twice = [
+        i
+        for i in body
+        if _words(out[i].block.text) >= REPEATED_MIN_WORDS and out[i].block.text.strip() in outside
+    ]
+    runs: list[list[int]] = []
+    for i in shown_twice:
+        if runs and runs[-1][-1] == i - 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    for run in runs:
+        if len(run) >= REPEATED_RUN_MIN:
+            for i in run:
+                drop[i] = "repeated_run"

@@ -172,3 +172,18 @@ def test_a_live_blog_with_bare_times_stays() -> None:
     for n in range(4):
         rows += [(f"10:4{n}", False, 0.3), (PARA, True, 0.97)]
     assert [r for r, _ in labels(revise(page(*rows)))][::2] == ["article"] * 5
+
+
+def test_a_feed_printed_twice_leaves_the_body() -> None:
+    feed = [f"Story {n} in the feed, with a summary that reads like prose." for n in range(3)]
+    rows = [(t, True, 0.98) for t in feed] + [(PARA, True, 0.99), (PARA, True, 0.99)]
+    rows += [("More news", False, 0.1)] + [(t, False, 0.9) for t in feed]
+    out = labels(revise(page(*rows)))
+    assert [r for _, r in out[:3]] == ["repeated_run"] * 3
+    assert out[3:5] == [("article", "model")] * 2
+
+
+def test_a_paragraph_quoted_once_elsewhere_stays() -> None:
+    rows = [(PARA, True, 0.99), ("A pull quote of the story, printed twice.", True, 0.9)]
+    rows += [(PARA, True, 0.99), ("A pull quote of the story, printed twice.", False, 0.4)]
+    assert [r for r, _ in labels(revise(page(*rows)))][:3] == ["article"] * 3
