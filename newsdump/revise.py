@@ -19,6 +19,9 @@ unsure about (score below `SURE`; a card's blocks below `CARD_SURE`) are ever re
   Lee") cuts off what follows as well;
 - a *repeated run*: two or more consecutive body blocks that the page shows again outside
   the body (a feed or a carousel printed twice), sure or not;
+- a *teaser list* at the body's edge: three or more units in a row of a few short lines (a
+  kicker in capitals and a headline among them) over exactly one summary paragraph, sure or
+  not (a listicle's items have no kickers);
 - a *comment thread*: from the first of several time stamps of one shape ("2 days ago at
   07:52 am") after the first sure paragraph, everything goes, sure or not.
 """
@@ -52,6 +55,9 @@ STAMP_MIN_WORDS = 3  # a post's time stamp: "2 days ago at 07:52 am", "18 Nov 20
 STAMP_MAX_WORDS = 8  # ... (not a live blog's bare "10:48")
 REPEATED_MIN_WORDS = 5  # a body block shown again outside the body, this long, ...
 REPEATED_RUN_MIN = 2  # ... in a run of this many: a carousel or feed shown twice on the page
+TEASER_MIN_UNITS = 3  # headline lines + one summary, this many in a row at the body's edge
+TEASER_MAX_LINES = 4  # short lines (kicker, headline, source) above each summary
+PROSE_MIN_WORDS = 10  # a summary or a paragraph: this long and ends a sentence
 THREAD_MIN_POSTS = 3  # this many stamps of one shape after the story's start: a comment thread
 SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*$")
 
@@ -68,6 +74,7 @@ def revise(labelled: Sequence[LabelledBlock]) -> list[LabelledBlock]:
     _short_runs(out, body, drop)
     _comment_thread(out, body, drop)
     _repeated_runs(out, body, drop)
+    _teaser_lists(out, body, drop)
     kept = [i for i in body if i not in drop]
     _cut_off(out, kept, drop)
     for i, reason in drop.items():
@@ -235,3 +242,46 @@ def _repeated_runs(out: Sequence[LabelledBlock], body: Sequence[int], drop: dict
         if len(run) >= REPEATED_RUN_MIN:
             for i in run:
                 drop[i] = "repeated_run"
+
+
+def _teaser_lists(out: Sequence[LabelledBlock], body: Sequence[int], drop: dict[int, str]) -> None:
+    """Drop a list of teasers at either edge of the body: at least TEASER_MIN_UNITS units in a
+    row of a few short lines, one of them headline-like, over exactly one summary paragraph
+    (a story's sections have several paragraphs, or no headline line)."""
+    kept = [i for i in body if i not in drop]
+    units: list[list[int]] = []
+    lines: list[int] = []
+    for i in kept:
+        text = out[i].block.text.strip()
+        if SENTENCE_END.search(text) and _words(text) >= PROSE_MIN_WORDS:
+            headed = any(
+                HEADLINE_MIN_WORDS <= _words(out[j].block.text) <= HEADLINE_MAX_WORDS for j in lines
+            ) and any(_is_kicker(out[j].block.text) for j in lines)
+            if headed and len(lines) <= TEASER_MAX_LINES and _words(text) <= SUMMARY_MAX_WORDS:
+                units.append([*lines, i])
+            else:
+                units.append([])  # a paragraph that is no summary breaks the list
+            lines = []
+        else:
+            lines.append(i)
+    runs: list[list[list[int]]] = [[]]
+    for unit in units:
+        if unit:
+            runs[-1].append(unit)
+        elif runs[-1]:
+            runs.append([])
+    for run in runs:
+        if len(run) < TEASER_MIN_UNITS:
+            continue
+        first, last = run[0][0], run[-1][-1]
+        tail = [i for i in kept if i > last]
+        if first == kept[0] or all(_words(out[i].block.text) <= SHORT_MAX_WORDS for i in tail):
+            for unit in run:
+                for i in unit:
+                    drop[i] = "teaser_list"
+
+
+def _is_kicker(text: str) -> bool:
+    """A section label over a teaser, in capitals: "REINDEER GAMES", "DIGG PICKS | AFFILIATE"."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)

@@ -187,3 +187,24 @@ def test_a_paragraph_quoted_once_elsewhere_stays() -> None:
     rows = [(PARA, True, 0.99), ("A pull quote of the story, printed twice.", True, 0.9)]
     rows += [(PARA, True, 0.99), ("A pull quote of the story, printed twice.", False, 0.4)]
     assert [r for r, _ in labels(revise(page(*rows)))][:3] == ["article"] * 3
+
+
+def test_a_list_of_teasers_with_kickers_after_the_story_leaves_the_body() -> None:
+    rows = [(PARA, True, 0.99), (PARA, True, 0.99)]
+    for kicker in ("REINDEER GAMES", "LOVE IS LOVE", "A NATIONAL TRAGEDY"):
+        rows += [
+            (kicker, True, 0.6),
+            ("What the herders of the north say about the mine", True, 0.8),
+            ("aeon.co Long Reads", True, 0.85),
+            ("The herders had never protested before the miners arrived in the valley.", True, 0.9),
+        ]
+    out = labels(revise(page(*rows)))
+    assert out[:2] == [("article", "model")] * 2
+    assert {r for _, r in out[2:]} == {"teaser_list"}
+
+
+def test_a_listicle_of_headed_paragraphs_stays() -> None:
+    rows = [(PARA, True, 0.99), (PARA, True, 0.99)]
+    for n in range(4):
+        rows += [(f"Gadget number {n} that we liked", True, 0.7), (PARA, True, 0.95)]
+    assert [r for r, _ in labels(revise(page(*rows)))] == ["article"] * 10
