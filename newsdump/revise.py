@@ -32,6 +32,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from newsdump.document import Label, LabelledBlock
 
@@ -90,6 +91,7 @@ def _sure(out: Sequence[LabelledBlock], i: int) -> bool:
     return _is_body(out, i) and out[i].score >= SURE
 
 
+@lru_cache(maxsize=4096)
 def _words(text: str) -> int:
     return len(text.split())
 
@@ -283,5 +285,4 @@ def _teaser_lists(out: Sequence[LabelledBlock], body: Sequence[int], drop: dict[
 
 def _is_kicker(text: str) -> bool:
     """A section label over a teaser, in capitals: "REINDEER GAMES", "DIGG PICKS | AFFILIATE"."""
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 3 and all(c.isupper() for c in letters)
+    return text.isupper() and sum(c.isalpha() for c in text) >= 3
