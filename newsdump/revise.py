@@ -2,36 +2,64 @@
 
 The block classifier scores every block; some structures inside or around the article's run
 pass its threshold although their neighbours give them away. Only blocks the classifier is
-unsure about (score below `SURE`) are ever revised:
+unsure about (score below `SURE`; a card's blocks below `CARD_SURE`) are ever revised:
 
 - an *embedded card*: right after a sure body paragraph, a headline-like block and one
-  summary paragraph, followed by a block that is not body text (the related story's source
-  or byline, a newsletter box);
+  summary paragraph, both less than `CARD_SURE`, followed by a block that is not body text or
+  by a short line in which the related story's source and author are flattened together
+  ("Harbour TimesTomas Reyes"), which goes with the card;
+- a *boxed call to action*: a short title line (or a non-body block), one unsure paragraph
+  and a button of at most `BUTTON_MAX_WORDS` words ("Sign up") inside the body;
 - *short lines*: one or two short blocks that end no sentence ("Support us", "This audio is
   created with AI assistance") at the edge of the body or next to a non-body block (a
   subheading between paragraphs stays; longer runs are lists or tables and stay);
 - an *unsure tail* (or head): at most three unsure body blocks that non-body blocks cut off
   from the last (first) sure paragraph: a donation appeal after the byline box, a promo
-  above the lede.
+  above the lede; after the last sure paragraph a short "label: value" line ("Author: Ann
+  Lee") cuts off what follows as well;
+- a *repeated run*: two or more consecutive body blocks that the page shows again outside
+  the body (a feed or a carousel printed twice), sure or not;
+- a *teaser list* at the body's edge: three or more units in a row of a few short lines (a
+  kicker in capitals and a headline among them) over exactly one summary paragraph, sure or
+  not (a listicle's items have no kickers);
+- a *comment thread*: from the first of several time stamps of one shape ("2 days ago at
+  07:52 am") after the first sure paragraph, everything goes, sure or not.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from newsdump.document import Label, LabelledBlock
 
 SURE = 0.8  # a block scoring this much is body text whatever its neighbours
+CARD_SURE = 0.9  # ... except a card's headline and summary, which pass for body text easily
 SHORT_MAX_WORDS = 8  # a "short line" has at most this many words
 SHORT_RUN_MAX = 2  # longer runs of short lines are a list or a table inside the story
 EDGE_BLOCKS = 2  # the body's first blocks (a photo caption often comes first) are its edge
 HEADLINE_MIN_WORDS = 4
 HEADLINE_MAX_WORDS = 20
 SUMMARY_MAX_WORDS = 80  # a card's summary is one paragraph, not a long one
+BUTTON_MAX_WORDS = 3  # "Sign up", "Become a member": the button under a boxed call to action
 CUT_OFF_GAP = 2  # non-body blocks that cut unsure blocks off the article's run
 CUT_OFF_MAX_BLOCKS = 3  # ... when they are few: a donation appeal, a promo; not half a story
+GLUED_NAMES = re.compile(r"[a-zß-ÿ]{3}[A-ZÀ-Þ][a-zß-ÿ]")  # "Harbour TimesTomas Reyes": a source
+# and an author flattened together, as a related-story card's last line comes out of a dump
+LABEL_LINE = re.compile(r"\w+(?: \w+)? ?: \w")  # "Author: Ann Lee", "Source : AFP"
+CLOCK = re.compile(r"\d:\d\d")
+DIGITS = re.compile(r"\d+")
+STAMP_MIN_WORDS = 3  # a post's time stamp: "2 days ago at 07:52 am", "18 Nov 2019, 7:45 pm" ...
+STAMP_MAX_WORDS = 8  # ... (not a live blog's bare "10:48")
+REPEATED_MIN_WORDS = 5  # a body block shown again outside the body, this long, ...
+REPEATED_RUN_MIN = 2  # ... in a run of this many: a carousel or feed shown twice on the page
+TEASER_MIN_UNITS = 3  # headline lines + one summary, this many in a row at the body's edge
+TEASER_MAX_LINES = 4  # short lines (kicker, headline, source) above each summary
+PROSE_MIN_WORDS = 10  # a summary or a paragraph: this long and ends a sentence
+THREAD_MIN_POSTS = 3  # this many stamps of one shape after the story's start: a comment thread
 SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*$")
 
 
@@ -43,7 +71,11 @@ def revise(labelled: Sequence[LabelledBlock]) -> list[LabelledBlock]:
         return out
     drop: dict[int, str] = {}
     _cards(out, body, drop)
+    _boxes(out, body, drop)
     _short_runs(out, body, drop)
+    _comment_thread(out, body, drop)
+    _repeated_runs(out, body, drop)
+    _teaser_lists(out, body, drop)
     kept = [i for i in body if i not in drop]
     _cut_off(out, kept, drop)
     for i, reason in drop.items():
@@ -59,6 +91,7 @@ def _sure(out: Sequence[LabelledBlock], i: int) -> bool:
     return _is_body(out, i) and out[i].score >= SURE
 
 
+@lru_cache(maxsize=4096)
 def _words(text: str) -> int:
     return len(text.split())
 
@@ -68,10 +101,15 @@ def _cards(out: Sequence[LabelledBlock], body: Sequence[int], drop: dict[int, st
         head, summary = out[i], out[i + 1] if i + 1 < len(out) else None
         if summary is None or summary.label is not Label.ARTICLE:
             continue
-        if head.score >= SURE or summary.score >= SURE or _is_body(out, i + 2):
+        if head.score >= CARD_SURE or summary.score >= CARD_SURE:
             continue
         if not _sure(out, i - 1):
             continue  # a card interrupts the story: sure body text stands right before it
+        trailer = i + 2 if _is_body(out, i + 2) else None
+        if trailer is not None and not (
+            _is_short_unsure(out[trailer]) and GLUED_NAMES.search(out[trailer].block.text)
+        ):
+            continue  # the story goes on: a subheading and its paragraph
         text = head.block.text.strip()
         if (
             SENTENCE_END.search(text)
@@ -80,6 +118,8 @@ def _cards(out: Sequence[LabelledBlock], body: Sequence[int], drop: dict[int, st
             continue
         if _words(summary.block.text) <= SUMMARY_MAX_WORDS:
             drop[i] = drop[i + 1] = "embedded_card"
+            if trailer is not None:
+                drop[trailer] = "embedded_card"
 
 
 def _short_runs(out: Sequence[LabelledBlock], body: Sequence[int], drop: dict[int, str]) -> None:
@@ -103,8 +143,34 @@ def _short_runs(out: Sequence[LabelledBlock], body: Sequence[int], drop: dict[in
 
 
 def _is_short_unsure(lb: LabelledBlock) -> bool:
+    return lb.score < SURE and _is_short_line(lb)
+
+
+def _is_short_line(lb: LabelledBlock) -> bool:
     text = lb.block.text.strip()
-    return lb.score < SURE and _words(text) <= SHORT_MAX_WORDS and not SENTENCE_END.search(text)
+    return _words(text) <= SHORT_MAX_WORDS and not SENTENCE_END.search(text)
+
+
+def _boxes(out: Sequence[LabelledBlock], body: Sequence[int], drop: dict[int, str]) -> None:
+    """A call to action boxed in the body: a short line or a non-body block, one unsure
+    paragraph, then a button ("Sign up", "Become a member") before the story goes on."""
+    for i in body:
+        if i in drop or not 0 < i < len(out) - 2 or out[i].score >= CARD_SURE:
+            continue
+        title, button, pitch = out[i - 1], out[i + 1], out[i].block.text.strip()
+        if not _is_body(out, i + 1) or not _is_short_unsure(button):
+            continue
+        if _words(button.block.text) > BUTTON_MAX_WORDS or not _sure(out, i + 2):
+            continue  # the story goes on with sure body text right after the button
+        if _is_body(out, i - 1) and not _is_short_unsure(title):
+            continue
+        if not _sure(out, i - 2) or not _is_short_line(title) or title.block.text.endswith(":"):
+            continue  # ... and stands right before the box's title ("Pro tip:" is the story's)
+        if not SENTENCE_END.search(pitch) or _words(pitch) > SUMMARY_MAX_WORDS:
+            continue
+        for j in (i - 1, i, i + 1):
+            if _is_body(out, j):
+                drop[j] = "boxed_call"
 
 
 def _cut_off(out: Sequence[LabelledBlock], kept: Sequence[int], drop: dict[int, str]) -> None:
@@ -125,6 +191,98 @@ def _cut_off(out: Sequence[LabelledBlock], kept: Sequence[int], drop: dict[int, 
         lo, hi = (
             (sure[-1] + 1, segment[0]) if reason == "unsure_tail" else (segment[-1] + 1, sure[0])
         )
-        if cut(lo, hi):
+        label_first = reason == "unsure_tail" and bool(
+            LABEL_LINE.match(out[sure[-1] + 1].block.text) and _is_short_line(out[sure[-1] + 1])
+        )
+        if cut(lo, hi) or label_first:
             for i in segment:
                 drop[i] = reason
+
+
+def _comment_thread(
+    out: Sequence[LabelledBlock], body: Sequence[int], drop: dict[int, str]
+) -> None:
+    """Cut the body where a comment thread starts: after the first sure paragraph, the first
+    of at least THREAD_MIN_POSTS time stamps of one shape inside the body's span. Comments
+    read like prose, so sure blocks go too."""
+    sure = [i for i in body if out[i].score >= SURE]
+    if not sure:
+        return
+    stamps: list[tuple[int, str]] = []
+    for i in range(sure[0] + 1, body[-1]):
+        text = out[i].block.text.strip()
+        if STAMP_MIN_WORDS <= _words(text) <= STAMP_MAX_WORDS and CLOCK.search(text):
+            stamps.append((i, DIGITS.sub("0", text)))
+    shapes = Counter(shape for _, shape in stamps)
+    posts = [i for i, shape in stamps if shapes[shape] >= THREAD_MIN_POSTS]
+    if len(posts) < THREAD_MIN_POSTS:
+        return
+    for i in body:
+        if i > posts[0]:
+            drop[i] = "comment_thread"
+
+
+def _repeated_runs(out: Sequence[LabelledBlock], body: Sequence[int], drop: dict[int, str]) -> None:
+    """Drop runs of body blocks that the page shows again outside the body: a feed or a
+    carousel of teasers printed twice (a story's paragraphs are printed once)."""
+    outside: set[str] = set()
+    for lb in out:
+        if lb.label is not Label.ARTICLE:
+            outside.add(lb.block.text.strip())
+    shown_twice = [
+        i
+        for i in body
+        if _words(out[i].block.text) >= REPEATED_MIN_WORDS and out[i].block.text.strip() in outside
+    ]
+    runs: list[list[int]] = []
+    for i in shown_twice:
+        if runs and runs[-1][-1] == i - 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    for run in runs:
+        if len(run) >= REPEATED_RUN_MIN:
+            for i in run:
+                drop[i] = "repeated_run"
+
+
+def _teaser_lists(out: Sequence[LabelledBlock], body: Sequence[int], drop: dict[int, str]) -> None:
+    """Drop a list of teasers at either edge of the body: at least TEASER_MIN_UNITS units in a
+    row of a few short lines, one of them headline-like, over exactly one summary paragraph
+    (a story's sections have several paragraphs, or no headline line)."""
+    kept = [i for i in body if i not in drop]
+    units: list[list[int]] = []
+    lines: list[int] = []
+    for i in kept:
+        text = out[i].block.text.strip()
+        if SENTENCE_END.search(text) and _words(text) >= PROSE_MIN_WORDS:
+            headed = any(
+                HEADLINE_MIN_WORDS <= _words(out[j].block.text) <= HEADLINE_MAX_WORDS for j in lines
+            ) and any(_is_kicker(out[j].block.text) for j in lines)
+            if headed and len(lines) <= TEASER_MAX_LINES and _words(text) <= SUMMARY_MAX_WORDS:
+                units.append([*lines, i])
+            else:
+                units.append([])  # a paragraph that is no summary breaks the list
+            lines = []
+        else:
+            lines.append(i)
+    runs: list[list[list[int]]] = [[]]
+    for unit in units:
+        if unit:
+            runs[-1].append(unit)
+        elif runs[-1]:
+            runs.append([])
+    for run in runs:
+        if len(run) < TEASER_MIN_UNITS:
+            continue
+        first, last = run[0][0], run[-1][-1]
+        tail = [i for i in kept if i > last]
+        if first == kept[0] or all(_words(out[i].block.text) <= SHORT_MAX_WORDS for i in tail):
+            for unit in run:
+                for i in unit:
+                    drop[i] = "teaser_list"
+
+
+def _is_kicker(text: str) -> bool:
+    """A section label over a teaser, in capitals: "REINDEER GAMES", "DIGG PICKS | AFFILIATE"."""
+    return text.isupper() and sum(c.isalpha() for c in text) >= 3

@@ -86,3 +86,125 @@ def test_a_long_unsure_stretch_is_not_cut_off() -> None:
 def test_no_body_no_change() -> None:
     rows = [("Menu", False, 0.1), ("Home", False, 0.2)]
     assert labels(revise(page(*rows))) == [("boilerplate", "model")] * 2
+
+
+def test_a_card_whose_source_and_author_run_together_goes_with_that_line() -> None:
+    out = revise(
+        page(
+            (PARA, True, 0.99),
+            ("Harbour pilots warn of delays as fog season starts early", True, 0.85),
+            ("Three ferries were held outside the breakwater on Sunday morning.", True, 0.87),
+            ("Harbour TimesTomas Reyes", True, 0.6),
+            (PARA, True, 0.99),
+        )
+    )
+    assert [r for _, r in labels(out)[1:4]] == ["embedded_card"] * 3
+    assert labels(out)[4] == ("article", "model")
+
+
+def test_a_subheading_its_paragraph_and_the_next_subheading_stay() -> None:
+    rows = [
+        (PARA, True, 0.99),
+        (PARA, True, 0.99),
+        ("Why the original film cuts matter today", True, 0.7),
+        ("Admittedly, the differences between the cuts are small for most viewers.", True, 0.8),
+        ("What the studio says", True, 0.6),
+        (PARA, True, 0.99),
+    ]
+    assert labels(revise(page(*rows))) == [("article", "model")] * 6
+
+
+def test_a_boxed_call_to_action_leaves_the_body() -> None:
+    out = revise(
+        page(
+            (PARA, True, 0.99),
+            (PARA, True, 0.99),
+            ("Newsletter", True, 0.65),
+            ("The Morning Tide: the stories that matter, in your inbox before 7 a.m.", True, 0.87),
+            ("Sign up", True, 0.78),
+            (PARA, True, 0.99),
+        )
+    )
+    assert [r for _, r in labels(out)[2:5]] == ["boxed_call"] * 3
+    assert labels(out)[5] == ("article", "model")
+
+
+def test_a_tip_box_inside_a_list_stays() -> None:
+    rows = [
+        (PARA, True, 0.99),
+        (PARA, True, 0.99),
+        ("Pro tip:", True, 0.6),
+        ("Prepare the vegetables the evening before.", True, 0.7),
+        ("Meal 2", True, 0.6),
+        (PARA, True, 0.99),
+    ]
+    assert [r for r, _ in labels(revise(page(*rows)))] == ["article"] * 6
+
+
+def test_an_unsure_tail_after_a_label_line_goes() -> None:
+    out = revise(
+        page(
+            (PARA, True, 0.99),
+            (PARA, True, 0.99),
+            ("Author: Ann Lee", True, 0.54),
+            ("Support local journalism. Become a member today.", True, 0.75),
+        )
+    )
+    assert [r for _, r in labels(out)[2:]] == ["unsure_tail", "unsure_tail"]
+
+
+def test_a_comment_thread_under_the_story_leaves_the_body_sure_or_not() -> None:
+    rows = [(PARA, True, 0.99), (PARA, True, 0.98), ("[ 167 comments ]", False, 0.3)]
+    for n, name in enumerate(("Woyzeck", "Nick A", "fmcshan")):
+        rows += [
+            (name, False, 0.2),
+            (f"2 days ago at 07:5{n} am", False, 0.4),
+            ("I think we'll see similar updates to what the larger model received.", True, 0.95),
+        ]
+    out = labels(revise(page(*rows)))
+    assert out[:2] == [("article", "model")] * 2
+    assert {lb for lb in out[3:] if lb[0] == "article"} == set()
+    assert out[-1] == ("boilerplate", "comment_thread")
+
+
+def test_a_live_blog_with_bare_times_stays() -> None:
+    rows = [(PARA, True, 0.99)]
+    for n in range(4):
+        rows += [(f"10:4{n}", False, 0.3), (PARA, True, 0.97)]
+    assert [r for r, _ in labels(revise(page(*rows)))][::2] == ["article"] * 5
+
+
+def test_a_feed_printed_twice_leaves_the_body() -> None:
+    feed = [f"Story {n} in the feed, with a summary that reads like prose." for n in range(3)]
+    rows = [(t, True, 0.98) for t in feed] + [(PARA, True, 0.99), (PARA, True, 0.99)]
+    rows += [("More news", False, 0.1)] + [(t, False, 0.9) for t in feed]
+    out = labels(revise(page(*rows)))
+    assert [r for _, r in out[:3]] == ["repeated_run"] * 3
+    assert out[3:5] == [("article", "model")] * 2
+
+
+def test_a_paragraph_quoted_once_elsewhere_stays() -> None:
+    rows = [(PARA, True, 0.99), ("A pull quote of the story, printed twice.", True, 0.9)]
+    rows += [(PARA, True, 0.99), ("A pull quote of the story, printed twice.", False, 0.4)]
+    assert [r for r, _ in labels(revise(page(*rows)))][:3] == ["article"] * 3
+
+
+def test_a_list_of_teasers_with_kickers_after_the_story_leaves_the_body() -> None:
+    rows = [(PARA, True, 0.99), (PARA, True, 0.99)]
+    for kicker in ("REINDEER GAMES", "LOVE IS LOVE", "A NATIONAL TRAGEDY"):
+        rows += [
+            (kicker, True, 0.6),
+            ("What the herders of the north say about the mine", True, 0.8),
+            ("aeon.co Long Reads", True, 0.85),
+            ("The herders had never protested before the miners arrived in the valley.", True, 0.9),
+        ]
+    out = labels(revise(page(*rows)))
+    assert out[:2] == [("article", "model")] * 2
+    assert {r for _, r in out[2:]} == {"teaser_list"}
+
+
+def test_a_listicle_of_headed_paragraphs_stays() -> None:
+    rows = [(PARA, True, 0.99), (PARA, True, 0.99)]
+    for n in range(4):
+        rows += [(f"Gadget number {n} that we liked", True, 0.7), (PARA, True, 0.95)]
+    assert [r for r, _ in labels(revise(page(*rows)))] == ["article"] * 10
