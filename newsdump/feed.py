@@ -67,7 +67,7 @@ CALL_TO_ACTION = re.compile(
     r"trademark|reproduced|rules apply|signed in\b|your (?:location|weather|account)|"
     r"(?:photo(?:graph)?s?|images?) (?:by|courtesy)|enter (?:your|city|a)\b|continue reading|"
     r"(?:recent|more) (?:from|posts|stories)\b|regist(?:er|ration)\b|your account|"
-    r"welcome to|visit us|tweets by|jump to|skip navigation|"
+    r"welcome to|visit us|tweets by|jump to|skip navigation|(?:in|to) your inbox|"
     r"suscr[ií]b|reg[ií]strate|registrarse|inicia sesi|comparte|anmelden|abonnier|registrier|"
     r"teilen\b|abonn|connexion|partager|inscri|assine|cadastr|zaloguj|subskryb|udostępnij|"
     r"share all|next up|see all|go to\b|more information|popular in\b|the latest from|"

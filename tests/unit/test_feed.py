@@ -337,3 +337,24 @@ def test_times_above_their_headlines_stay_above() -> None:
         ("Harbour pilots warn of delays as fog season starts early.", "8:40 AM"),
         ("Eastside library to open on Sundays from January.", "7:55 AM"),
     ]
+
+
+def test_a_newsletter_box_is_not_a_story_but_the_teaser_below_it_is() -> None:
+    body = [(p, A) for p in BODY_EN]
+    box = [
+        ("The Evening Bell", B),
+        ("The stories that matter in the valley, in your inbox before dinner.", B),
+        ("Sign up", B),
+        ("Quarry lorries to use the new bypass from June", B),
+        ("The county says the bypass will take 300 lorries a day off the high street.", B),
+    ]
+    blocks = [(HEADLINE_EN, B), *body, *box]
+    got = feed(blocks, used=(0,), title=HEADLINE_EN)
+    assert got == [
+        (
+            "Quarry lorries to use the new bypass from June",
+            "The county says the bypass will take 300 lorries a day off the high street.",
+            None,
+            None,
+        )
+    ]
