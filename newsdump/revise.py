@@ -27,6 +27,9 @@ unsure about (score below `SURE`; a card's blocks below `CARD_SURE`) are ever re
   headline-shaped lines after it up to the next real paragraph go, sure or not (the label
   says what they are), unless the classifier is sure of every one of them (a "See also"
   section of the story); a numbered line ("5. Beware") is the story's own and ends the box;
+- a *read-more card*: inside the story, a headline-shaped line, at most one summary
+  paragraph and a "Read more" button ("Read now", "Weiterlesen", "Lire la suite", …), sure
+  or not;
 - a *comment thread*: from the first of several time stamps of one shape ("2 days ago at
   07:52 am") after the first sure paragraph, everything goes, sure or not.
 """
@@ -96,6 +99,16 @@ RELATED_LABELS = frozenset(
         *("الأكثر قراءة", "الأكثر تصفحاً", "यह भी पढ़ें", "ये भी पढ़ें"),
     }
 )
+READ_MORE = frozenset(
+    {
+        # a button that closes a teaser card; matched whole, lower-cased, without trailing
+        # punctuation
+        *("read more", "read now", "read the full story", "continue reading", "weiterlesen"),
+        *("lire la suite", "leer más", "seguir leyendo", "leia mais", "continua a leggere"),
+        *("czytaj dalej", "lees meer", "číst dále", "читать далее", "阅读全文", "閱讀全文"),
+        *("続きを読む", "อ่านต่อ", "اقرأ المزيد"),
+    }
+)
 LABEL_TRIM = re.compile(r"[\s:：.…»›>→|–—-]+$")
 NUMBERED = re.compile(r"\d+[.)] ")  # "5. Beware the hairdryer": a listicle's item, the story's
 RELATED_MAX_LINES = 8  # a longer run of short lines after a label is a list in the story
@@ -116,6 +129,7 @@ def revise(labelled: Sequence[LabelledBlock]) -> list[LabelledBlock]:
     _repeated_runs(out, body, drop)
     _teaser_lists(out, body, drop)
     _related_links(out, body, drop)
+    _read_more_cards(out, body, drop)
     kept = [i for i in body if i not in drop]
     _cut_off(out, kept, drop)
     for i, reason in drop.items():
@@ -370,3 +384,32 @@ def _related_links(out: Sequence[LabelledBlock], body: Sequence[int], drop: dict
         for k in (i, *run):
             if _is_body(out, k):
                 drop[k] = "related_links"
+
+
+def _read_more_cards(
+    out: Sequence[LabelledBlock], body: Sequence[int], drop: dict[int, str]
+) -> None:
+    """Drop a teaser card closed by a "Read more" button inside the story: a headline-shaped
+    line (body text or not), at most one summary paragraph, the button; sure body text before
+    and after it."""
+    sure = [i for i in body if out[i].score >= SURE]
+    if not sure:
+        return
+    for i in body:
+        if not sure[0] < i < sure[-1] or drop.get(i, "related_links") != "related_links":
+            continue  # a "Read more" label over headlines may close a card as well
+        if LABEL_TRIM.sub("", out[i].block.text.strip().lower()) not in READ_MORE:
+            continue
+        if _words(out[i - 1].block.text) <= SUMMARY_MAX_WORDS and _headline_shaped(
+            out[i - 2].block.text
+        ):
+            card = [i - 2, i - 1, i]
+        elif _headline_shaped(out[i - 1].block.text):
+            card = [i - 1, i]
+        else:
+            continue
+        if card[0] <= sure[0]:
+            continue  # the card stands inside the story, after its first sure paragraph
+        for k in card:
+            if _is_body(out, k):
+                drop[k] = "read_more_card"

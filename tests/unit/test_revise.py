@@ -269,3 +269,22 @@ def test_a_see_also_section_the_classifier_is_sure_of_and_a_numbered_item_stay()
         "model",
         "model",
     ]
+
+
+def test_a_card_closed_by_a_read_more_button_inside_the_story_leaves_the_body() -> None:
+    rows = [
+        (PARA, True, 0.99),
+        ("Ferry crews vote to strike over winter rosters", True, 0.9),
+        ("The union says the new rosters leave crews without a weekend off.", True, 0.95),
+        ("Weiterlesen", True, 0.85),
+        (PARA, True, 0.98),
+    ]
+    assert [r for _, r in labels(revise(page(*rows)))] == [
+        "model",
+        "read_more_card",
+        "read_more_card",
+        "read_more_card",
+        "model",
+    ]
+    lede_card = rows[1:]  # before the story's first sure paragraph: not inside the story
+    assert [r for _, r in labels(revise(page(*lede_card)))] == ["model"] * 4
