@@ -21,7 +21,8 @@ unsure about (score below `SURE`; a card's blocks below `CARD_SURE`) are ever re
   the body (a feed or a carousel printed twice), sure or not;
 - a *teaser list* at the body's edge: three or more units in a row of a few short lines (a
   kicker in capitals and a headline among them) over exactly one summary paragraph, sure or
-  not (a listicle's items have no kickers);
+  not (a listicle's items have no kickers); the line under a kicker is its headline even if
+  it ends a sentence, and the next kicker closes a unit whose summary is only a short line;
 - a *related-links box*: after the first sure paragraph, a label line ("Related articles",
   "Read more", "Lesen Sie auch", "Zobacz też", "À lire aussi", "相关新闻", …) and the short
   headline-shaped lines after it up to the next real paragraph go, sure or not (the label
@@ -303,21 +304,28 @@ def _repeated_runs(out: Sequence[LabelledBlock], body: Sequence[int], drop: dict
 def _teaser_lists(out: Sequence[LabelledBlock], body: Sequence[int], drop: dict[int, str]) -> None:
     """Drop a list of teasers at either edge of the body: at least TEASER_MIN_UNITS units in a
     row of a few short lines, one of them headline-like, over exactly one summary paragraph
-    (a story's sections have several paragraphs, or no headline line)."""
+    (a story's sections have several paragraphs, or no headline line). The line right under
+    a kicker is the headline ("Can It Really Do That?"); the next kicker closes a unit whose
+    summary is only a short line ('Thanks, "Quo Vadis."')."""
     kept = [i for i in body if i not in drop]
     units: list[list[int]] = []
     lines: list[int] = []
     for i in kept:
         text = out[i].block.text.strip()
-        if SENTENCE_END.search(text) and _words(text) >= PROSE_MIN_WORDS:
-            headed = any(
-                HEADLINE_MIN_WORDS <= _words(out[j].block.text) <= HEADLINE_MAX_WORDS for j in lines
-            ) and any(_is_kicker(out[j].block.text) for j in lines)
-            if headed and len(lines) <= TEASER_MAX_LINES and _words(text) <= SUMMARY_MAX_WORDS:
+        under_kicker = bool(lines) and all(_is_kicker(out[j].block.text) for j in lines)
+        if SENTENCE_END.search(text) and _words(text) >= PROSE_MIN_WORDS and not under_kicker:
+            if (
+                _headed(out, lines)
+                and len(lines) <= TEASER_MAX_LINES
+                and _words(text) <= SUMMARY_MAX_WORDS
+            ):
                 units.append([*lines, i])
             else:
                 units.append([])  # a paragraph that is no summary breaks the list
             lines = []
+        elif _is_kicker(text) and _headed(out, lines) and len(lines) <= TEASER_MAX_LINES:
+            units.append(lines)  # the next kicker closes a unit whose summary is a short line
+            lines = [i]
         else:
             lines.append(i)
     runs: list[list[list[int]]] = [[]]
@@ -335,6 +343,13 @@ def _teaser_lists(out: Sequence[LabelledBlock], body: Sequence[int], drop: dict[
             for unit in run:
                 for i in unit:
                     drop[i] = "teaser_list"
+
+
+def _headed(out: Sequence[LabelledBlock], lines: Sequence[int]) -> bool:
+    """The lines above a teaser's summary hold a kicker and a headline."""
+    return any(
+        HEADLINE_MIN_WORDS <= _words(out[j].block.text) <= HEADLINE_MAX_WORDS for j in lines
+    ) and any(_is_kicker(out[j].block.text) for j in lines)
 
 
 def _is_kicker(text: str) -> bool:

@@ -288,3 +288,26 @@ def test_a_card_closed_by_a_read_more_button_inside_the_story_leaves_the_body() 
     ]
     lede_card = rows[1:]  # before the story's first sure paragraph: not inside the story
     assert [r for _, r in labels(revise(page(*lede_card)))] == ["model"] * 4
+
+
+def test_a_teaser_list_with_question_headlines_and_short_summaries_leaves_the_body() -> None:
+    long_summary = "The crews had never seen a winter like it before, the harbour master said."
+    rows = [
+        (PARA, True, 0.99),
+        (PARA, True, 0.99),
+        ("TIDE TABLES", True, 0.6),
+        ("Can The Harbour Keep Its Ferries Running Through A Long Winter?", True, 0.8),
+        ("seaport.example Long Reads", True, 0.85),
+        (long_summary, True, 0.9),
+        ("LOW WATER", True, 0.6),
+        ("What The Pilots Of The Northern Channel Say About Fog", True, 0.8),
+        ("seaport.example Video", True, 0.85),
+        ("Thanks, fog.", True, 0.7),  # a summary too short to read as a paragraph
+        ("NIGHT SHIFT", True, 0.6),
+        ("Lighthouse Keepers Remember Forty Years On The Rocks", True, 0.8),
+        ("seaport.example Histories", True, 0.85),
+        (long_summary, True, 0.9),
+    ]
+    out = labels(revise(page(*rows)))
+    assert out[:2] == [("article", "model")] * 2
+    assert out[2:] == [("boilerplate", "teaser_list")] * 12
