@@ -21,7 +21,16 @@ unsure about (score below `SURE`; a card's blocks below `CARD_SURE`) are ever re
   the body (a feed or a carousel printed twice), sure or not;
 - a *teaser list* at the body's edge: three or more units in a row of a few short lines (a
   kicker in capitals and a headline among them) over exactly one summary paragraph, sure or
-  not (a listicle's items have no kickers);
+  not (a listicle's items have no kickers); the line under a kicker is its headline even if
+  it ends a sentence, and the next kicker closes a unit whose summary is only a short line;
+- a *related-links box*: after the first sure paragraph, a label line ("Related articles",
+  "Read more", "Lesen Sie auch", "Zobacz też", "À lire aussi", "相关新闻", …) and the short
+  headline-shaped lines after it up to the next real paragraph go, sure or not (the label
+  says what they are), unless the classifier is sure of every one of them (a "See also"
+  section of the story); a numbered line ("5. Beware") is the story's own and ends the box;
+- a *read-more card*: inside the story, a headline-shaped line, at most one summary
+  paragraph and a "Read more" button ("Read now", "Weiterlesen", "Lire la suite", …), sure
+  or not;
 - a *comment thread*: from the first of several time stamps of one shape ("2 days ago at
   07:52 am") after the first sure paragraph, everything goes, sure or not.
 """
@@ -61,6 +70,50 @@ TEASER_MAX_LINES = 4  # short lines (kicker, headline, source) above each summar
 PROSE_MIN_WORDS = 10  # a summary or a paragraph: this long and ends a sentence
 THREAD_MIN_POSTS = 3  # this many stamps of one shape after the story's start: a comment thread
 SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*$")
+RELATED_LABELS = frozenset(
+    {
+        # a line that introduces links to other stories; matched whole, lower-cased, without
+        # trailing punctuation ("Related Stories", "Read more:", "You Might Also Like …")
+        *("related", "related articles", "related stories", "related news", "related content"),
+        *("related posts", "related links", "related coverage", "related reading", "read more"),
+        *("read also", "also read", "read next", "see also", "see more", "more on this"),
+        *("more on this story", "more on this topic", "don't miss", "do not miss", "more:"),
+        *("you might also like", "you may also like", "further reading", "more stories"),
+        *("recommended", "recommended for you", "most read", "most popular", "more news"),
+        *(
+            "lesen sie auch",
+            "lesen sie mehr",
+            "mehr zum thema",
+            "das könnte sie auch interessieren",
+        ),
+        *("auch interessant", "zobacz też", "zobacz także", "czytaj też", "czytaj także"),
+        *("przeczytaj też", "przeczytaj także", "à lire aussi", "a lire aussi", "lire aussi"),
+        *("à lire également", "voir aussi", "sur le même sujet", "artículos relacionados"),
+        *("noticias relacionadas", "lee también", "te puede interesar", "ver también"),
+        *("relacionado", "relacionados", "leia também", "veja também", "notícias relacionadas"),
+        *("leggi anche", "articoli correlati", "potrebbe interessarti", "lees ook", "gerelateerd"),
+        *("související", "čtěte také", "přečtěte si také", "читайте также", "по теме"),
+        *("смотрите также", "читайте також", "läs också", "läs även", "ilgili haberler"),
+        *("相关", "相关新闻", "相关文章", "相關", "相關新聞", "相關文章", "延伸阅读", "延伸閱讀"),
+        *("推荐阅读", "関連記事", "関連ニュース", "관련기사", "관련 기사", "เรื่องที่เกี่ยวข้อง"),
+        *("ข่าวที่เกี่ยวข้อง", "اقرأ أيضا", "اقرأ أيضاً", "ذات صلة", "أخبار ذات صلة"),
+        *("الأكثر قراءة", "الأكثر تصفحاً", "यह भी पढ़ें", "ये भी पढ़ें"),
+    }
+)
+READ_MORE = frozenset(
+    {
+        # a button that closes a teaser card; matched whole, lower-cased, without trailing
+        # punctuation
+        *("read more", "read now", "read the full story", "continue reading", "weiterlesen"),
+        *("lire la suite", "leer más", "seguir leyendo", "leia mais", "continua a leggere"),
+        *("czytaj dalej", "lees meer", "číst dále", "читать далее", "阅读全文", "閱讀全文"),
+        *("続きを読む", "อ่านต่อ", "اقرأ المزيد"),
+    }
+)
+LABEL_TRIM = re.compile(r"[\s:：.…»›>→|–—-]+$")
+NUMBERED = re.compile(r"\d+[.)] ")  # "5. Beware the hairdryer": a listicle's item, the story's
+RELATED_MAX_LINES = 8  # a longer run of short lines after a label is a list in the story
+HEADLINE_MAX_CHARS = 160  # for scripts without spaces between words
 
 
 def revise(labelled: Sequence[LabelledBlock]) -> list[LabelledBlock]:
@@ -76,6 +129,8 @@ def revise(labelled: Sequence[LabelledBlock]) -> list[LabelledBlock]:
     _comment_thread(out, body, drop)
     _repeated_runs(out, body, drop)
     _teaser_lists(out, body, drop)
+    _related_links(out, body, drop)
+    _read_more_cards(out, body, drop)
     kept = [i for i in body if i not in drop]
     _cut_off(out, kept, drop)
     for i, reason in drop.items():
@@ -249,21 +304,28 @@ def _repeated_runs(out: Sequence[LabelledBlock], body: Sequence[int], drop: dict
 def _teaser_lists(out: Sequence[LabelledBlock], body: Sequence[int], drop: dict[int, str]) -> None:
     """Drop a list of teasers at either edge of the body: at least TEASER_MIN_UNITS units in a
     row of a few short lines, one of them headline-like, over exactly one summary paragraph
-    (a story's sections have several paragraphs, or no headline line)."""
+    (a story's sections have several paragraphs, or no headline line). The line right under
+    a kicker is the headline ("Can It Really Do That?"); the next kicker closes a unit whose
+    summary is only a short line ('Thanks, "Quo Vadis."')."""
     kept = [i for i in body if i not in drop]
     units: list[list[int]] = []
     lines: list[int] = []
     for i in kept:
         text = out[i].block.text.strip()
-        if SENTENCE_END.search(text) and _words(text) >= PROSE_MIN_WORDS:
-            headed = any(
-                HEADLINE_MIN_WORDS <= _words(out[j].block.text) <= HEADLINE_MAX_WORDS for j in lines
-            ) and any(_is_kicker(out[j].block.text) for j in lines)
-            if headed and len(lines) <= TEASER_MAX_LINES and _words(text) <= SUMMARY_MAX_WORDS:
+        under_kicker = bool(lines) and all(_is_kicker(out[j].block.text) for j in lines)
+        if SENTENCE_END.search(text) and _words(text) >= PROSE_MIN_WORDS and not under_kicker:
+            if (
+                _headed(out, lines)
+                and len(lines) <= TEASER_MAX_LINES
+                and _words(text) <= SUMMARY_MAX_WORDS
+            ):
                 units.append([*lines, i])
             else:
                 units.append([])  # a paragraph that is no summary breaks the list
             lines = []
+        elif _is_kicker(text) and _headed(out, lines) and len(lines) <= TEASER_MAX_LINES:
+            units.append(lines)  # the next kicker closes a unit whose summary is a short line
+            lines = [i]
         else:
             lines.append(i)
     runs: list[list[list[int]]] = [[]]
@@ -283,6 +345,86 @@ def _teaser_lists(out: Sequence[LabelledBlock], body: Sequence[int], drop: dict[
                     drop[i] = "teaser_list"
 
 
+def _headed(out: Sequence[LabelledBlock], lines: Sequence[int]) -> bool:
+    """The lines above a teaser's summary hold a kicker and a headline."""
+    return any(
+        HEADLINE_MIN_WORDS <= _words(out[j].block.text) <= HEADLINE_MAX_WORDS for j in lines
+    ) and any(_is_kicker(out[j].block.text) for j in lines)
+
+
 def _is_kicker(text: str) -> bool:
     """A section label over a teaser, in capitals: "REINDEER GAMES", "DIGG PICKS | AFFILIATE"."""
     return text.isupper() and sum(c.isalpha() for c in text) >= 3
+
+
+def _related_label(text: str) -> bool:
+    low = text.strip().lower()
+    return low in RELATED_LABELS or LABEL_TRIM.sub("", low) in RELATED_LABELS
+
+
+def _headline_shaped(text: str) -> bool:
+    """A short line that reads like a story's headline: no sentence end, few words."""
+    text = text.strip()
+    return (
+        0 < _words(text) <= HEADLINE_MAX_WORDS
+        and len(text) <= HEADLINE_MAX_CHARS
+        and not SENTENCE_END.search(text)
+        and not NUMBERED.match(text)
+    )
+
+
+def _related_links(out: Sequence[LabelledBlock], body: Sequence[int], drop: dict[int, str]) -> None:
+    """Drop a box of links to other stories inside the body: a label line (body text or not),
+    then headline-shaped lines up to the next real paragraph (or anything else); the label
+    and the body lines among them go, sure or not, unless all of them are sure."""
+    sure = [i for i in body if out[i].score >= SURE]
+    if not sure:
+        return
+    for i in range(sure[0] + 1, body[-1]):
+        if not _related_label(out[i].block.text):
+            continue
+        run: list[int] = []
+        j = i + 1
+        while (
+            j < len(out)
+            and _headline_shaped(out[j].block.text)
+            and not _related_label(out[j].block.text)
+        ):
+            run.append(j)
+            j += 1
+        if not run or len(run) > RELATED_MAX_LINES:
+            continue
+        if all(_sure(out, k) for k in (i, *run)):
+            continue  # the classifier doubts none of them: a "See also" section of the story
+        for k in (i, *run):
+            if _is_body(out, k):
+                drop[k] = "related_links"
+
+
+def _read_more_cards(
+    out: Sequence[LabelledBlock], body: Sequence[int], drop: dict[int, str]
+) -> None:
+    """Drop a teaser card closed by a "Read more" button inside the story: a headline-shaped
+    line (body text or not), at most one summary paragraph, the button; sure body text before
+    and after it."""
+    sure = [i for i in body if out[i].score >= SURE]
+    if not sure:
+        return
+    for i in body:
+        if not sure[0] < i < sure[-1] or drop.get(i, "related_links") != "related_links":
+            continue  # a "Read more" label over headlines may close a card as well
+        if LABEL_TRIM.sub("", out[i].block.text.strip().lower()) not in READ_MORE:
+            continue
+        if _words(out[i - 1].block.text) <= SUMMARY_MAX_WORDS and _headline_shaped(
+            out[i - 2].block.text
+        ):
+            card = [i - 2, i - 1, i]
+        elif _headline_shaped(out[i - 1].block.text):
+            card = [i - 1, i]
+        else:
+            continue
+        if card[0] <= sure[0]:
+            continue  # the card stands inside the story, after its first sure paragraph
+        for k in card:
+            if _is_body(out, k):
+                drop[k] = "read_more_card"

@@ -208,3 +208,106 @@ def test_a_listicle_of_headed_paragraphs_stays() -> None:
     for n in range(4):
         rows += [(f"Gadget number {n} that we liked", True, 0.7), (PARA, True, 0.95)]
     assert [r for r, _ in labels(revise(page(*rows)))] == ["article"] * 10
+
+
+def test_a_related_links_box_inside_the_story_leaves_the_body_label_too() -> None:
+    out = revise(
+        page(
+            (PARA, True, 0.99),
+            ("Related articles", True, 0.6),
+            ("Ferry crews vote to strike over winter rosters", True, 0.7),
+            ("Lighthouse keeper retires after forty years", True, 0.9),
+            (PARA, True, 0.98),
+        )
+    )
+    assert labels(out) == [
+        ("article", "model"),
+        ("boilerplate", "related_links"),
+        ("boilerplate", "related_links"),
+        ("boilerplate", "related_links"),
+        ("article", "model"),
+    ]
+
+
+def test_a_related_label_outside_the_body_takes_its_headlines_in_any_language() -> None:
+    for label in ("Lesen Sie auch:", "Zobacz też", "DON'T MISS", "À lire aussi …", "相关新闻"):
+        out = revise(
+            page(
+                (PARA, True, 0.99),
+                (label, False, 0.3),
+                ("Hafenlotsen warnen vor Nebel", True, 0.95),
+                (PARA, True, 0.98),
+            )
+        )
+        assert labels(out) == [
+            ("article", "model"),
+            ("boilerplate", "model"),
+            ("boilerplate", "related_links"),
+            ("article", "model"),
+        ], label
+
+
+def test_a_see_also_section_the_classifier_is_sure_of_and_a_numbered_item_stay() -> None:
+    sure_section = [
+        (PARA, True, 0.99),
+        ("See also", True, 0.95),
+        ("List of harbours in the region", True, 0.9),
+        (PARA, True, 0.98),
+    ]
+    assert labels(revise(page(*sure_section))) == [("article", "model")] * 4
+    numbered = [
+        (PARA, True, 0.99),
+        ("Read more", True, 0.6),
+        ("Ferry crews vote to strike over winter rosters", True, 0.7),
+        ("5. Check the tide tables first", True, 0.7),
+        (PARA, True, 0.98),
+    ]
+    assert [r for _, r in labels(revise(page(*numbered)))] == [
+        "model",
+        "related_links",
+        "related_links",
+        "model",
+        "model",
+    ]
+
+
+def test_a_card_closed_by_a_read_more_button_inside_the_story_leaves_the_body() -> None:
+    rows = [
+        (PARA, True, 0.99),
+        ("Ferry crews vote to strike over winter rosters", True, 0.9),
+        ("The union says the new rosters leave crews without a weekend off.", True, 0.95),
+        ("Weiterlesen", True, 0.85),
+        (PARA, True, 0.98),
+    ]
+    assert [r for _, r in labels(revise(page(*rows)))] == [
+        "model",
+        "read_more_card",
+        "read_more_card",
+        "read_more_card",
+        "model",
+    ]
+    lede_card = rows[1:]  # before the story's first sure paragraph: not inside the story
+    assert [r for _, r in labels(revise(page(*lede_card)))] == ["model"] * 4
+
+
+def test_a_teaser_list_with_question_headlines_and_short_summaries_leaves_the_body() -> None:
+    long_summary = "The crews had never seen a winter like it before, the harbour master said."
+    rows = [
+        (PARA, True, 0.99),
+        (PARA, True, 0.99),
+        ("TIDE TABLES", True, 0.6),
+        ("Can The Harbour Keep Its Ferries Running Through A Long Winter?", True, 0.8),
+        ("seaport.example Long Reads", True, 0.85),
+        (long_summary, True, 0.9),
+        ("LOW WATER", True, 0.6),
+        ("What The Pilots Of The Northern Channel Say About Fog", True, 0.8),
+        ("seaport.example Video", True, 0.85),
+        ("Thanks, fog.", True, 0.7),  # a summary too short to read as a paragraph
+        ("NIGHT SHIFT", True, 0.6),
+        ("Lighthouse Keepers Remember Forty Years On The Rocks", True, 0.8),
+        ("seaport.example Histories", True, 0.85),
+        (long_summary, True, 0.9),
+    ]
+    out = labels(revise(page(*rows)))
+    assert out[:2] == [("article", "model")] * 2
+    assert out[2:] == [("boilerplate", "teaser_list")] * 12
