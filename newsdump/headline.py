@@ -279,53 +279,115 @@ def plausible(text: str) -> bool:
     return MIN_WORDS <= n <= MAX_WORDS and len(text) <= MAX_CHARS
 
 
+class _Blocks:
+    """Per-page lazy caches of what several features look at on the same block: its word and
+    CJK character counts, its date, its "not a headline" label and its headline shape."""
+
+    __slots__ = ("_counts", "_dates", "_labels", "_shapes", "texts")
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self.texts = texts
+        self._counts: dict[int, tuple[int, int]] = {}
+        self._dates: dict[int, bool] = {}
+        self._labels: dict[int, bool] = {}
+        self._shapes: dict[int, float] = {}
+
+    def counts(self, j: int) -> tuple[int, int]:
+        """(words, CJK characters) of block j."""
+        got = self._counts.get(j)
+        if got is None:
+            text = self.texts[j]
+            got = self._counts[j] = (len(text.split()), len(WIDE.findall(text)))
+        return got
+
+    def words(self, j: int) -> int:
+        n, wide = self.counts(j)
+        return max(n, wide // 2) if wide >= 6 else n
+
+    def dated(self, j: int) -> bool:
+        got = self._dates.get(j)
+        if got is None:
+            text = self.texts[j]
+            got = self._dates[j] = len(text) <= MAX_CHARS and has_date(text)
+        return got
+
+    def not_headline(self, j: int) -> bool:
+        got = self._labels.get(j)
+        if got is None:
+            got = self._labels[j] = NOT_HEADLINE.search(self.texts[j]) is not None
+        return got
+
+    def shape(self, j: int) -> float:
+        """headline_score of block j (0 outside the page)."""
+        got = self._shapes.get(j)
+        if got is None:
+            got = self._shapes[j] = self._score(j) if 0 <= j < len(self.texts) else 0.0
+        return got
+
+    def _score(self, j: int) -> float:
+        """headline_score(self.texts[j]), step by step, from the cached parts."""
+        text = self.texts[j]
+        if len(text) > MAX_CHARS:
+            return 0.0
+        n = self.words(j)
+        if not 3 <= n <= MAX_WORDS:
+            return 0.0
+        if BYLINE.match(text) or AUTHOR_LABEL.match(text) or CREDIT.search(text):
+            return 0.0
+        if self.not_headline(j) or (n < 12 and self.dated(j)):
+            return 0.0
+        return _shape_rest(text, n)
+
+
 def features(ctx: Context, cands: Sequence[int]) -> list[list[float]]:
     """One row of FEATURES per candidate."""
     texts = ctx.texts
+    size = len(texts)
     page = tokens(page_title(texts[0]) or "") if texts else set()
     page_sep = float(bool(texts) and TITLE_SEPARATORS.search(texts[0]) is not None)
     counts = Counter(texts)
     byline = ctx.byline[0] if ctx.byline else None
+    bylines = set(ctx.byline)
+    body_words = ctx.body_words
+    first = ctx.first
+    blanks = ctx.blanks
     rows: list[list[float]] = []
     first_shaped = True
     ledes: dict[int, frozenset[str]] = {}
 
     def lede_after(i: int) -> frozenset[str]:
         """The words of the first body blocks below block `i` (not `i` itself)."""
-        start = max(i + 1, ctx.first)
+        start = max(i + 1, first)
         if start not in ledes:
-            near = [j for j in range(start, min(len(texts), start + LEDE_BLOCKS))]
+            near = [j for j in range(start, min(size, start + LEDE_BLOCKS))]
             ledes[start] = frozenset(tokens(" ".join(texts[j] for j in near)))
         return ledes[start]
 
     whole = "\n".join(texts)
-    shapes: dict[int, float] = {}
-
-    def shaped(j: int) -> float:
-        if j not in shapes:
-            shapes[j] = headline_score(texts[j]) if 0 <= j < len(texts) else 0.0
-        return shapes[j]
-
-    dates: dict[int, bool] = {}
-
-    def dated(j: int) -> bool:
-        if j not in dates:
-            text = texts[j]
-            dates[j] = len(text) <= MAX_CHARS and has_date(text)
-        return dates[j]
+    blocks = _Blocks(texts)
+    shaped = blocks.shape
+    dated = blocks.dated
+    page_len = max(1, len(page))
 
     for order, i in enumerate(cands):
         text = texts[i]
         words = text.split()
-        n = max(1, word_count(text))
-        toks = tokens(text)
-        shape = headline_score(text)
+        n = max(1, blocks.words(i))
+        wide = blocks.counts(i)[1] > 0
+        toks = _tokens(text, wide)
+        n_toks = max(1, len(toks))
+        shape = shaped(i)
         caps = sum(map(str.isupper, (w[:1] for w in words))) / max(1, len(words))
         digits = len(DIGIT.findall(text)) / max(1, len(text))
-        before, after = ctx.blanks[i] if i < len(ctx.blanks) else (False, False)
-        follows = range(i + 1, min(len(texts), i + 1 + FOLLOW))
-        date_follows = any(dated(j) for j in follows)
+        before, after = blanks[i] if i < len(blanks) else (False, False)
+        stop = min(size, i + 1 + FOLLOW)
+        date_follows = False
+        for j in range(i + 1, stop):
+            if dated(j):
+                date_follows = True
+                break
         page_hits = len(toks & page) if i > 0 else 0
+        dek = _dek_follows(texts, i, n, blocks)
         rows.append(
             [
                 shape,
@@ -338,25 +400,25 @@ def features(ctx: Context, cands: Sequence[int]) -> list[list[float]]:
                 caps,
                 float(text.isupper()),
                 digits,
-                float(WIDE.search(text) is not None),
+                float(wide),
                 float(dated(i)),
-                float(NOT_HEADLINE.search(text) is not None),
+                float(blocks.not_headline(i)),
                 float(before),
                 float(after),
-                float(i >= ctx.first),
-                math.log(1 + max(0, ctx.first - i)),
+                float(i >= first),
+                math.log(1 + max(0, first - i)),
                 float(byline is not None),
                 float(byline is not None and i < byline),
                 math.log(1 + abs(i - byline)) if byline is not None else 0.0,
-                len(toks & ctx.body_words) / max(1, len(toks)),
-                page_hits / max(1, len(toks)),
-                page_hits / max(1, len(page)),
+                len(toks & body_words) / n_toks,
+                page_hits / n_toks,
+                page_hits / page_len,
                 float(i == 0),
                 float(i == 0 and page_sep > 0),
                 page_sep,
                 float(counts[text] > 1),
-                float(i + 1 < len(texts) and texts[i + 1] == text),
-                float(any(j in ctx.byline for j in follows)),
+                float(i + 1 < size and texts[i + 1] == text),
+                float(not bylines.isdisjoint(range(i + 1, stop))),
                 float(date_follows),
                 math.log(1 + order),
                 0.0,
@@ -366,14 +428,16 @@ def features(ctx: Context, cands: Sequence[int]) -> list[list[float]]:
                 float(first_shaped and shape > 0),
                 float(i > 0 and texts[i - 1] == text),
                 float(whole.count(text) > counts[text]),
-                float(dek_follows(texts, i, n)),
-                float(i > 0 and shaped(i - 1) > 0 and word_count(texts[i - 1]) < n),
-                float(sum(shaped(j) > 0 for j in (i - 2, i - 1, i + 1, i + 2))),
+                float(dek),
+                float(i > 0 and shaped(i - 1) > 0 and blocks.words(i - 1) < n),
                 float(
-                    byline is not None
-                    and (byline == i + 1 or (byline == i + 2 and dek_follows(texts, i, n)))
+                    (shaped(i - 2) > 0)
+                    + (shaped(i - 1) > 0)
+                    + (shaped(i + 1) > 0)
+                    + (shaped(i + 2) > 0)
                 ),
-                lede_share(toks, lede_after(i)),
+                float(byline is not None and (byline == i + 1 or (byline == i + 2 and dek))),
+                len(toks & lede_after(i)) / n_toks,
             ]
         )
         if shape > 0:
@@ -388,6 +452,16 @@ def features(ctx: Context, cands: Sequence[int]) -> list[list[float]]:
         for rank, r in enumerate(ranked):
             rows[r][column] = 1.0 / (1 + rank)
     return rows
+
+
+def _dek_follows(texts: Sequence[str], i: int, words: int, blocks: _Blocks) -> bool:
+    """dek_follows with the word count of the next block from the page's cache."""
+    if i + 1 >= len(texts):
+        return False
+    n = blocks.words(i + 1)
+    return words < n <= DEK_MAX_WORDS and texts[i + 1].endswith(
+        (".", "!", "?", "。", "…", '"', "”")
+    )
 
 
 def lede_share(words: set[str], lede: frozenset[str]) -> float:
@@ -442,6 +516,12 @@ def headline_score(text: str) -> float:
         return 0.0
     if NOT_HEADLINE.search(text) or (n < 12 and has_date(text)):
         return 0.0
+    return _shape_rest(text, n)
+
+
+def _shape_rest(text: str, n: int) -> float:
+    """headline_score once `text` (of `n` words) passed the length, byline, label and date
+    tests."""
     letters = len(text) - len(NOT_LETTER.findall(text))
     if letters < 0.6 * len(text.replace(" ", "")):
         return 0.0
@@ -468,8 +548,13 @@ def page_title(first_line: str) -> str | None:
 
 def tokens(text: str) -> set[str]:
     """Lower-cased words; for CJK text, character pairs."""
+    return _tokens(text, WIDE.search(text) is not None)
+
+
+def _tokens(text: str, wide: bool) -> set[str]:
+    """tokens(text), told whether `text` has CJK characters."""
     words = {t.lower() for t in TOKEN.findall(text)}
-    if WIDE.search(text):
+    if wide:
         chars = WIDE.findall(text)
         words.update(a + b for a, b in itertools.pairwise(chars))
     return words
