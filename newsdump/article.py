@@ -29,7 +29,6 @@ from newsdump.headline import (
     AUTHOR_LABEL,
     BYLINE,
     CREDIT,
-    WIDE,
     Context,
     Ranker,
     context,
@@ -38,6 +37,7 @@ from newsdump.headline import (
     rank_headline,
     tokens,
 )
+from newsdump.lang import WIDE
 from newsdump.records import Article
 
 BYLINE_WINDOW = 40  # blocks above the body searched for the byline

@@ -205,6 +205,20 @@ def _iso(g: dict[str, str | None]) -> str | None:
     return datetime(year, month, day, hour, minute, second).isoformat()
 
 
+def clock_minutes(printed: str | None) -> int | None:
+    """Minutes after midnight of a bare time of day ("5:56 PM"), else None."""
+    m = TIME_OF_DAY.match(printed.strip()) if printed else None
+    if m is None:
+        return None
+    hour, minute = int(m["hour"]), int(m["minute"])
+    ampm = (m["ampm"] or "").lower()
+    if ampm == "p" and hour < 12:
+        hour += 12
+    elif ampm == "a" and hour == 12:
+        hour = 0
+    return hour * 60 + minute if hour < 24 else None
+
+
 def resolve_time(printed: str, page_published: str | None) -> str | None:
     """A feed item's printed time to ISO, against the page's date; None when it cannot be."""
     printed = printed.strip()
@@ -218,17 +232,11 @@ def resolve_time(printed: str, page_published: str | None) -> str | None:
     except ValueError:
         return None
     has_time = "T" in page_published
-    m = TIME_OF_DAY.match(printed)
-    if m:
-        hour, minute = int(m["hour"]), int(m["minute"])
-        ampm = (m["ampm"] or "").lower()
-        if ampm == "p" and hour < 12:
-            hour += 12
-        elif ampm == "a" and hour == 12:
-            hour = 0
-        if hour > 23:
+    if TIME_OF_DAY.match(printed):
+        minutes = clock_minutes(printed)
+        if minutes is None:  # "25:10"
             return None
-        return base.replace(hour=hour, minute=minute, second=0).isoformat()
+        return base.replace(hour=minutes // 60, minute=minutes % 60, second=0).isoformat()
     m = RELATIVE.match(printed)
     if m and has_time:
         count = 1 if m["n"].lower() in ("a", "an", "one") else int(m["n"])

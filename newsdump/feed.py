@@ -25,9 +25,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta
 
-from newsdump.dates import TIME_OF_DAY, find_dates, is_time_line, resolve_time
+from newsdump.dates import clock_minutes, find_dates, is_time_line, resolve_time
 from newsdump.document import Label, LabelledBlock
-from newsdump.lang import detect_language, stopwords_for, top_stopwords
+from newsdump.lang import WIDE, detect_language, stopwords_for, top_stopwords
 from newsdump.records import FeedItem
 from newsdump.settings import Settings
 
@@ -95,7 +95,6 @@ TRAILING_COUNT = re.compile(r"\s+\d+\s+(?:comments?|replies|shares)$", re.IGNORE
 TRAILING_AGO = re.compile(
     r"\s+~?(?P<time>\d+\s*(?:sec|min|hour|hr|day|week|month)s?\.?\s+ago)$", re.IGNORECASE
 )
-WIDE = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 ALTERNATING_MIN_BLOCKS = 3  # headline, time, headline: a list whose side of times can be told
 HEAD_MAX_BLOCKS = 8  # the article's head (headline to body) is this short, else it is not one
 MENU_MIN_WORDS = 4  # a line of this many capitalised words and no function word is a menu
@@ -388,20 +387,6 @@ def is_menu_line(text: str, stop: frozenset[str], sentence_case: bool) -> bool:
         and all(w[0].isupper() for w in words)
         and not any(w.lower() in stop for w in words)
     )
-
-
-def clock_minutes(printed: str | None) -> int | None:
-    """Minutes after midnight of a bare time of day ("5:56 PM"), else None."""
-    m = TIME_OF_DAY.match(printed.strip()) if printed else None
-    if m is None:
-        return None
-    hour, minute = int(m["hour"]), int(m["minute"])
-    ampm = (m["ampm"] or "").lower()
-    if ampm == "p" and hour < 12:
-        hour += 12
-    elif ampm == "a" and hour == 12:
-        hour = 0
-    return hour * 60 + minute if hour < 24 else None
 
 
 def resolve_clock_times(

@@ -29,6 +29,7 @@ import numpy as np
 import numpy.typing as npt
 
 from newsdump.dates import MAYBE_DATE, find_dates
+from newsdump.lang import WIDE
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.intp]
@@ -47,7 +48,6 @@ DEK_MAX_WORDS = 70  # a standfirst under the headline is at most a short paragra
 TOKEN = re.compile(r"\w+")
 DIGIT = re.compile(r"\d")
 NOT_LETTER = re.compile(r"[\W\d_]")
-WIDE = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 TITLE_SEPARATORS = re.compile(r"\s+[|–—-]\s+|\s+::\s+|\s+»\s+")
 BYLINE = re.compile(
     r"^\s*(?:(?:written|posted|reported|words|story|analysis|opinion|commentary|column|essay|"

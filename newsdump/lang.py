@@ -29,6 +29,8 @@ DENSE_RE = re.compile(
     r"\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]"
 )
 KANA_RE = re.compile(r"[\u3040-\u30ff]")
+# kana, CJK ideographs, hangul: scripts written without spaces between words
+WIDE = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 THAI_RE = re.compile(r"[\u0e00-\u0e7f]")
 MYANMAR_RE = re.compile(r"[\u1000-\u109f]")
 # Frequent function characters of Chinese and Japanese, counted as "stopwords" there.
