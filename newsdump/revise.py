@@ -114,6 +114,7 @@ LABEL_TRIM = re.compile(r"[\s:：.…»›>→|–—-]+$")
 NUMBERED = re.compile(r"\d+[.)] ")  # "5. Beware the hairdryer": a listicle's item, the story's
 RELATED_MAX_LINES = 8  # a longer run of short lines after a label is a list in the story
 HEADLINE_MAX_CHARS = 160  # for scripts without spaces between words
+GLUED_LABEL = re.compile(r"(.{2,40}?)\s*[:：|»›>→–—]\s*(\S.*)")  # "Read more: <headline>"
 
 
 def revise(labelled: Sequence[LabelledBlock]) -> list[LabelledBlock]:
@@ -131,6 +132,7 @@ def revise(labelled: Sequence[LabelledBlock]) -> list[LabelledBlock]:
     _teaser_lists(out, body, drop)
     _related_links(out, body, drop)
     _read_more_cards(out, body, drop)
+    _glued_labels(out, body, drop)
     kept = [i for i in body if i not in drop]
     _cut_off(out, kept, drop)
     for i, reason in drop.items():
@@ -380,20 +382,27 @@ def _related_links(out: Sequence[LabelledBlock], body: Sequence[int], drop: dict
     sure = [i for i in body if out[i].score >= SURE]
     if not sure:
         return
-    for i in range(sure[0] + 1, body[-1]):
+    blanks = any(lb.block.blank_before for lb in out)  # paragraphs stand apart: a list's
+    # lines do not, so a short line that ends a sentence may be one of its headlines
+    for i in range(max(0, body[0] - RELATED_MAX_LINES - 1), body[-1]):
         if not _related_label(out[i].block.text):
+            continue
+        head = i < body[0]  # above the story: the box ends where it starts
+        if not head and i <= sure[0]:
             continue
         run: list[int] = []
         j = i + 1
-        while (
-            j < len(out)
-            and _headline_shaped(out[j].block.text)
-            and not _related_label(out[j].block.text)
-        ):
+        while j < len(out) and not _related_label(out[j].block.text):
+            text = out[j].block.text
+            listed = blanks and bool(run) and not out[j].block.blank_before
+            if not (_headline_shaped(text) or (listed and _words(text) <= HEADLINE_MAX_WORDS)):
+                break
             run.append(j)
             j += 1
         if not run or len(run) > RELATED_MAX_LINES:
             continue
+        if head and not any(_is_body(out, k) for k in range(j, len(out))):
+            continue  # the story must follow the box
         if all(_sure(out, k) for k in (i, *run)):
             continue  # the classifier doubts none of them: a "See also" section of the story
         for k in (i, *run):
@@ -428,3 +437,24 @@ def _read_more_cards(
         for k in card:
             if _is_body(out, k):
                 drop[k] = "read_more_card"
+
+
+def _glued_labels(out: Sequence[LabelledBlock], body: Sequence[int], drop: dict[int, str]) -> None:
+    """Drop a body line that glues a related-story label to a headline ("Read more: Ferry
+    fares rise again", "SEE MORE: ...") when the page prints that headline again as a line
+    of its own (in a related box or a feed): a link to another story. Without the second
+    copy such a line stays: several sites' gold counts "Read more: ..." as the article's."""
+    shown = Counter(_norm(lb.block.text) for lb in out)
+    for i in body:
+        if i in drop:
+            continue
+        match = GLUED_LABEL.fullmatch(out[i].block.text.strip())
+        if not match or not _related_label(match.group(1)):
+            continue
+        headline = _norm(match.group(2))
+        if _headline_shaped(headline) and shown[headline] >= 1:
+            drop[i] = "glued_label"
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split()).lower()

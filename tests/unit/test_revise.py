@@ -311,3 +311,57 @@ def test_a_teaser_list_with_question_headlines_and_short_summaries_leaves_the_bo
     out = labels(revise(page(*rows)))
     assert out[:2] == [("article", "model")] * 2
     assert out[2:] == [("boilerplate", "teaser_list")] * 12
+
+
+def test_a_label_glued_to_a_headline_the_page_shows_again_leaves_the_body() -> None:
+    rows = [
+        (PARA, True, 0.99),
+        ("Read more: Ferry crews vote to strike over winter rosters", True, 0.7),
+        (PARA, True, 0.98),
+        ("Related articles", False, 0.1),
+        ("Ferry crews vote to strike over winter rosters", False, 0.1),
+    ]
+    assert [r for _, r in labels(revise(page(*rows)))][:3] == ["model", "glued_label", "model"]
+    sure = [(text, body, 0.99 if body else score) for text, body, score in rows]
+    assert labels(revise(page(*sure)))[1] == ("boilerplate", "glued_label")  # sure or not
+    once = rows[:3]  # the headline is printed once: the story's own pointer, it stays
+    assert labels(revise(page(*once))) == [("article", "model")] * 3
+    update = ("Update: Ferry crews vote to strike over winter rosters", True, 0.9)
+    assert labels(revise(page(rows[0], update, *rows[2:])))[1] == ("article", "model")
+
+
+def listed(*rows: tuple[str, bool, float, bool]) -> list[LabelledBlock]:
+    """(text, body?, score, blank line before?) rows as labelled blocks."""
+    return [
+        LabelledBlock(
+            Block(i, text, (i, i), blank_before=blank),
+            Label.ARTICLE if body else Label.BOILERPLATE,
+            score,
+            "model",
+        )
+        for i, (text, body, score, blank) in enumerate(rows)
+    ]
+
+
+def test_a_labelled_headline_list_above_the_story_leaves_the_body() -> None:
+    rows = [
+        ("Most Popular", False, 0.1, True),
+        ("Ferry crews vote to strike over winter rosters", False, 0.3, True),
+        ("Lighthouse keeper retires after forty years", True, 0.6, False),
+        ("Harbour fees are rising. These charts show by how much.", True, 0.85, False),
+        (PARA, True, 0.99, True),
+        (PARA, True, 0.99, True),
+    ]
+    assert [r for _, r in labels(revise(listed(*rows)))] == [
+        "model",
+        "model",
+        "related_links",
+        "related_links",
+        "model",
+        "model",
+    ]
+    # the story's short first paragraph stands apart from the list (a blank line before it)
+    apart = [*rows[:3], (rows[3][0], True, 0.85, True), *rows[4:]]
+    assert [r for _, r in labels(revise(listed(*apart)))][2:4] == ["related_links", "model"]
+    # with nothing of the story after it, a box is not above the story
+    assert "related_links" not in [r for _, r in labels(revise(listed(*rows[:4])))]
