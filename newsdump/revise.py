@@ -114,6 +114,18 @@ LABEL_TRIM = re.compile(r"[\s:：.…»›>→|–—-]+$")
 NUMBERED = re.compile(r"\d+[.)] ")  # "5. Beware the hairdryer": a listicle's item, the story's
 RELATED_MAX_LINES = 8  # a longer run of short lines after a label is a list in the story
 HEADLINE_MAX_CHARS = 160  # for scripts without spaces between words
+_PICTURE = (
+    r"(?:image|photo|picture|pic|foto|fotó|fot|bild|zdjęcie|źródło|crédit photo|crédits?"
+    r"|créditos?|credits?|quelle|图片|圖片|照片|写真|사진)"
+)
+CREDIT = re.compile(
+    # a photo credit closing a caption: "(Image: Getty)", "(Photo credit: AP)", "(Bild: dpa)",
+    # "(fot. PAP)"
+    rf"\({_PICTURE}(?: credits?)?\s*[:：.]\s*[^()]{{1,60}}\)",
+    re.IGNORECASE,
+)
+CAPTION_START = re.compile(r"(?:image|photo|picture) (?:caption|copyright)\b", re.IGNORECASE)
+CAPTION_MAX_WORDS = 40  # a caption is a line or two, not a paragraph
 GLUED_LABEL = re.compile(r"(.{2,40}?)\s*[:：|»›>→–—]\s*(\S.*)")  # "Read more: <headline>"
 
 
@@ -133,6 +145,7 @@ def revise(labelled: Sequence[LabelledBlock]) -> list[LabelledBlock]:
     _related_links(out, body, drop)
     _read_more_cards(out, body, drop)
     _glued_labels(out, body, drop)
+    _captions(out, body, drop)
     kept = [i for i in body if i not in drop]
     _cut_off(out, kept, drop)
     for i, reason in drop.items():
@@ -458,3 +471,29 @@ def _glued_labels(out: Sequence[LabelledBlock], body: Sequence[int], drop: dict[
 
 def _norm(text: str) -> str:
     return " ".join(text.split()).lower()
+
+
+def _captions(out: Sequence[LabelledBlock], body: Sequence[int], drop: dict[int, str]) -> None:
+    """Drop photo captions: a short body line that ends with a photo credit ("Crowds at the
+    quay (Image: Getty)") or starts as a caption's label ("Image caption ...", "Image
+    copyright ..."), sure or not. A bare credit line ("(Image: Getty)", as harsh dumps split
+    them) goes with the line above it when that one ends no sentence (a caption), or alone
+    after a non-body block; under a sentence it stays (the caption might be a paragraph)."""
+    for i in body:
+        text = out[i].block.text.strip()
+        if i in drop or _words(text) > CAPTION_MAX_WORDS:
+            continue
+        credit = CREDIT.search(text)
+        if not ((credit and credit.end() == len(text)) or CAPTION_START.match(text)):
+            continue
+        if credit is not None and credit.start() == 0:  # a bare credit: under its caption?
+            if not _is_body(out, i - 1):
+                drop[i] = "caption"
+            elif _is_short_caption(out[i - 1].block.text.strip()):
+                drop[i] = drop[i - 1] = "caption"
+            continue  # under a paragraph: some sites count caption and credit as the story's
+        drop[i] = "caption"
+
+
+def _is_short_caption(text: str) -> bool:
+    return 0 < _words(text) <= CAPTION_MAX_WORDS and not SENTENCE_END.search(text)

@@ -365,3 +365,45 @@ def test_a_labelled_headline_list_above_the_story_leaves_the_body() -> None:
     assert [r for _, r in labels(revise(listed(*apart)))][2:4] == ["related_links", "model"]
     # with nothing of the story after it, a box is not above the story
     assert "related_links" not in [r for _, r in labels(revise(listed(*rows[:4])))]
+
+
+def test_photo_captions_leave_the_body_sure_or_not() -> None:
+    rows = [
+        (PARA, True, 0.99),
+        ("Crowds wait for the last ferry at the quay (Image: Harbour Times)", True, 0.97),
+        (PARA, True, 0.99),
+        ("Image caption The pilots met on the breakwater at dawn", True, 0.9),
+        ("Fähre im Nebel (Bild: dpa)", True, 0.6),
+        (PARA, True, 0.99),
+    ]
+    assert [r for _, r in labels(revise(page(*rows)))] == [
+        "model",
+        "caption",
+        "model",
+        "caption",
+        "caption",
+        "model",
+    ]
+    mention = [(PARA, True, 0.99), ("The photo (Image: a ferry) went viral overnight.", True, 0.9)]
+    assert labels(revise(page(*mention, (PARA, True, 0.99))))[1] == ("article", "model")
+
+
+def test_a_bare_credit_takes_its_caption_but_not_a_paragraph() -> None:
+    rows = [
+        (PARA, True, 0.99),
+        ("Crowds wait for the last ferry at the quay", True, 0.9),
+        ("(Photo credit: Ann Lee)", True, 0.9),
+        (PARA, True, 0.99),
+        ("(fot. Ann Lee)", True, 0.9),
+        (PARA, True, 0.99),
+    ]
+    assert [r for _, r in labels(revise(page(*rows)))] == [
+        "model",
+        "caption",
+        "caption",
+        "model",
+        "model",  # under a paragraph: the caption may be that paragraph, both stay
+        "model",
+    ]
+    after_boilerplate = [(PARA, True, 0.99), ("Photo", False, 0.2), *rows[4:]]
+    assert labels(revise(page(*after_boilerplate)))[2] == ("boilerplate", "caption")
