@@ -126,6 +126,8 @@ CREDIT = re.compile(
 )
 CAPTION_START = re.compile(r"(?:image|photo|picture) (?:caption|copyright)\b", re.IGNORECASE)
 CAPTION_MAX_WORDS = 40  # a caption is a line or two, not a paragraph
+FAR_GAP = 10  # non-body blocks in a row that set the page's last stretch of body text apart
+PAGE_END_BLOCKS = 5  # ... when at most this many blocks follow it: a cookie notice, a footer
 GLUED_LABEL = re.compile(r"(.{2,40}?)\s*[:：|»›>→–—]\s*(\S.*)")  # "Read more: <headline>"
 
 
@@ -146,6 +148,7 @@ def revise(labelled: Sequence[LabelledBlock]) -> list[LabelledBlock]:
     _read_more_cards(out, body, drop)
     _glued_labels(out, body, drop)
     _captions(out, body, drop)
+    _far_tail(out, [i for i in body if i not in drop], drop)
     kept = [i for i in body if i not in drop]
     _cut_off(out, kept, drop)
     for i, reason in drop.items():
@@ -497,3 +500,22 @@ def _captions(out: Sequence[LabelledBlock], body: Sequence[int], drop: dict[int,
 
 def _is_short_caption(text: str) -> bool:
     return 0 < _words(text) <= CAPTION_MAX_WORDS and not SENTENCE_END.search(text)
+
+
+def _far_tail(out: Sequence[LabelledBlock], kept: Sequence[int], drop: dict[int, str]) -> None:
+    """Drop the body's last stretch when it stands at the very end of the page, at least
+    FAR_GAP non-body blocks after the rest of the body, with fewer sure blocks than the rest:
+    a cookie or consent notice, a site's blurb or a disclaimer printed after the footer
+    (they read like prose, so sure or not). A story at the end of its page, after a promo,
+    holds most of the page's sure paragraphs and stays."""
+    if not kept or len(out) - 1 - kept[-1] > PAGE_END_BLOCKS:
+        return
+    start = len(kept) - 1
+    while start > 0 and kept[start] - kept[start - 1] - 1 < FAR_GAP:
+        start -= 1
+    if start == 0:
+        return  # one stretch: the body itself
+    tail, rest = kept[start:], kept[:start]
+    if sum(_sure(out, i) for i in tail) < sum(_sure(out, i) for i in rest):
+        for i in tail:
+            drop[i] = "far_tail"

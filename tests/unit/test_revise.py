@@ -407,3 +407,20 @@ def test_a_bare_credit_takes_its_caption_but_not_a_paragraph() -> None:
     ]
     after_boilerplate = [(PARA, True, 0.99), ("Photo", False, 0.2), *rows[4:]]
     assert labels(revise(page(*after_boilerplate)))[2] == ("boilerplate", "caption")
+
+
+def test_a_far_stretch_at_the_end_of_the_page_leaves_the_body() -> None:
+    cookie = "This site uses cookies to remember your settings and to count its readers."
+    story = [(PARA, True, 0.99)] * 3
+    footer = [("Footer link", False, 0.1)] * 10
+    rows = [*story, *footer, (cookie, True, 0.95), (cookie, True, 0.7), ("Accept", False, 0.2)]
+    assert [r for _, r in labels(revise(page(*rows)))][13:15] == ["far_tail", "far_tail"]
+    # closer to the story (nine blocks apart), it stays
+    assert labels(revise(page(*story, *footer[1:], *rows[13:])))[12][1] == "model"
+    # with blocks after it the page has not ended: it stays
+    more = [*rows, *footer[:6]]
+    assert labels(revise(page(*more)))[13][1] == "model"
+    # the story itself at the end of the page, after a promo, has more sure blocks: it stays
+    promo = [("Subscribe to our newsletter for the best of the week.", True, 0.9)]
+    story_last = [*promo, *footer, *story, ("Accept", False, 0.2)]
+    assert [r for _, r in labels(revise(page(*story_last)))][11:14] == ["model"] * 3
