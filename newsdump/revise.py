@@ -128,6 +128,13 @@ CAPTION_START = re.compile(r"(?:image|photo|picture) (?:caption|copyright)\b", r
 CAPTION_MAX_WORDS = 40  # a caption is a line or two, not a paragraph
 FAR_GAP = 10  # non-body blocks in a row that set the page's last stretch of body text apart
 PAGE_END_BLOCKS = 5  # ... when at most this many blocks follow it: a cookie notice, a footer
+ABOUT = re.compile(
+    # "About Ann Lee", "Über Moritz Bachmann", "Sobre Carlos Nadalim", "À propos de Ann Lee"
+    r"(?:about|über|sobre|à propos de|a propos de|acerca de)(?:\s+(?P<name>.+))?",
+    re.IGNORECASE,
+)
+NAME = re.compile(r"(?:[A-ZÀ-ÞĀ-Ž][\w'’.-]*\s?){1,4}")  # capitalised words: a person's name
+BIO_MAX_WORDS = 150  # an author's bio is a paragraph
 GLUED_LABEL = re.compile(r"(.{2,40}?)\s*[:：|»›>→–—]\s*(\S.*)")  # "Read more: <headline>"
 
 
@@ -148,6 +155,7 @@ def revise(labelled: Sequence[LabelledBlock]) -> list[LabelledBlock]:
     _read_more_cards(out, body, drop)
     _glued_labels(out, body, drop)
     _captions(out, body, drop)
+    _author_bio(out, body, drop)
     _far_tail(out, [i for i in body if i not in drop], drop)
     kept = [i for i in body if i not in drop]
     _cut_off(out, kept, drop)
@@ -519,3 +527,29 @@ def _far_tail(out: Sequence[LabelledBlock], kept: Sequence[int], drop: dict[int,
     if sum(_sure(out, i) for i in tail) < sum(_sure(out, i) for i in rest):
         for i in tail:
             drop[i] = "far_tail"
+
+
+def _author_bio(out: Sequence[LabelledBlock], body: Sequence[int], drop: dict[int, str]) -> None:
+    """Drop an author's bio box at the body's end, sure or not: "About <Name>" ("Über ...",
+    "Sobre ...", or the label and the name on two lines, as harsh dumps split them) over one
+    paragraph that names that person, and no body paragraph after it. A generic "About the
+    author" label stays (some sites' articles end with it)."""
+    kept = [i for i in body if i not in drop]
+    for n, i in enumerate(kept):
+        text = out[i].block.text.strip()
+        match = ABOUT.fullmatch(text)
+        if not match:
+            continue
+        name, bio_at = (match.group("name") or "").strip(), n + 1
+        if not name and n + 1 < len(kept) and kept[n + 1] == i + 1:
+            name, bio_at = out[i + 1].block.text.strip(), n + 2  # "Sobre" / "Carlos Nadalim"
+        if not NAME.fullmatch(name) or bio_at >= len(kept) or kept[bio_at] != kept[bio_at - 1] + 1:
+            continue
+        bio = out[kept[bio_at]].block.text
+        if _words(bio) > BIO_MAX_WORDS or name.split()[-1] not in bio:
+            continue
+        after = kept[bio_at + 1 :]
+        if any(SENTENCE_END.search(out[j].block.text.strip()) for j in after):
+            continue  # the story goes on: not its end
+        for j in kept[n:]:
+            drop[j] = "author_bio"

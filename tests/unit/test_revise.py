@@ -424,3 +424,17 @@ def test_a_far_stretch_at_the_end_of_the_page_leaves_the_body() -> None:
     promo = [("Subscribe to our newsletter for the best of the week.", True, 0.9)]
     story_last = [*promo, *footer, *story, ("Accept", False, 0.2)]
     assert [r for _, r in labels(revise(page(*story_last)))][11:14] == ["model"] * 3
+
+
+def test_an_author_bio_box_at_the_end_of_the_story_leaves_the_body() -> None:
+    bio = "Ann Lee has covered the harbour for the Times since 2009 and sails on weekends."
+    rows = [(PARA, True, 0.99), (PARA, True, 0.99), ("About Ann Lee", True, 0.7), (bio, True, 0.95)]
+    assert [r for _, r in labels(revise(page(*rows)))] == ["model"] * 2 + ["author_bio"] * 2
+    split = [*rows[:2], ("Über", True, 0.6), ("Ann Lee", True, 0.6), (bio, True, 0.95)]
+    assert [r for _, r in labels(revise(page(*split)))][2:] == ["author_bio"] * 3
+    # a generic label, a bio that names someone else, or the story going on: all stay
+    generic = [*rows[:2], ("About the author", True, 0.7), rows[3]]
+    other = [*rows[:2], ("About Ben Ross", True, 0.7), rows[3]]
+    goes_on = [*rows, (PARA, True, 0.99)]
+    for case in (generic, other, goes_on):
+        assert "author_bio" not in [r for _, r in labels(revise(page(*case)))]
