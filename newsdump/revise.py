@@ -68,6 +68,8 @@ REPEATED_RUN_MIN = 2  # ... in a run of this many: a carousel or feed shown twic
 TEASER_MIN_UNITS = 3  # headline lines + one summary, this many in a row at the body's edge
 TEASER_MAX_LINES = 4  # short lines (kicker, headline, source) above each summary
 PROSE_MIN_WORDS = 10  # a summary or a paragraph: this long and ends a sentence
+MARKER_MAX_WORDS = 3  # a short line repeated next to every post's bare time: "Reply", a name
+MARKER_REACH = 2  # ... this near it
 THREAD_MIN_POSTS = 3  # this many stamps of one shape after the story's start: a comment thread
 SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*$")
 RELATED_LABELS = frozenset(
@@ -290,9 +292,21 @@ def _comment_thread(
     if not sure:
         return
     stamps: list[tuple[int, str]] = []
-    for i in range(sure[0] + 1, body[-1]):
+    span = range(sure[0] + 1, body[-1])
+    markers = Counter(
+        out[i].block.text.strip() for i in span if _words(out[i].block.text) <= MARKER_MAX_WORDS
+    )
+    for i in span:
         text = out[i].block.text.strip()
-        if STAMP_MIN_WORDS <= _words(text) <= STAMP_MAX_WORDS and CLOCK.search(text):
+        if not CLOCK.search(text) or _words(text) > STAMP_MAX_WORDS:
+            continue
+        marked = any(  # a post's name or "Reply" next to it, repeated
+            markers[out[j].block.text.strip()] >= THREAD_MIN_POSTS
+            and not CLOCK.search(out[j].block.text)
+            for j in range(max(0, i - MARKER_REACH), min(len(out), i + MARKER_REACH + 1))
+            if j != i and _words(out[j].block.text) <= MARKER_MAX_WORDS
+        )
+        if _words(text) >= STAMP_MIN_WORDS or marked:
             stamps.append((i, DIGITS.sub("0", text)))
     shapes = Counter(shape for _, shape in stamps)
     posts = [i for i, shape in stamps if shapes[shape] >= THREAD_MIN_POSTS]

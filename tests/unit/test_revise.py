@@ -438,3 +438,26 @@ def test_an_author_bio_box_at_the_end_of_the_story_leaves_the_body() -> None:
     goes_on = [*rows, (PARA, True, 0.99)]
     for case in (generic, other, goes_on):
         assert "author_bio" not in [r for _, r in labels(revise(page(*case)))]
+
+
+def test_bare_post_times_next_to_a_repeated_reply_line_are_a_comment_thread() -> None:
+    rows = [(PARA, True, 0.99), (PARA, True, 0.98)]
+    for n in range(3):
+        rows += [
+            ("Anonymous", False, 0.3),
+            (f"6:3{n} PM", False, 0.4),
+            ("I think we'll see similar updates to what the larger model received.", True, 0.95),
+            ("Reply", True, 0.6),
+        ]
+    out = labels(revise(page(*rows)))
+    assert out[:2] == [("article", "model")] * 2
+    assert [r for _, r in out][4::4] == ["comment_thread"] * 3
+    # bare times whose neighbours do not repeat: a live blog's entries, they stay
+    blog = [(PARA, True, 0.99)]
+    for n in range(4):
+        blog += [
+            (f"6:4{n} PM", False, 0.3),
+            (f"Entry {n} of the blog", False, 0.3),
+            (PARA, True, 0.97),
+        ]
+    assert [r for r, _ in labels(revise(page(*blog)))][::3] == ["article"] * 5
