@@ -100,6 +100,11 @@ RELATED_LABELS = frozenset(
         *("推荐阅读", "関連記事", "関連ニュース", "관련기사", "관련 기사", "เรื่องที่เกี่ยวข้อง"),
         *("ข่าวที่เกี่ยวข้อง", "اقرأ أيضا", "اقرأ أيضاً", "ذات صلة", "أخبار ذات صلة"),
         *("الأكثر قراءة", "الأكثر تصفحاً", "यह भी पढ़ें", "ये भी पढ़ें"),
+        *("trending", "trending news", "trending now", "trending stories", "top stories"),
+        *("most viewed", "most shared", "editors' picks", "editor's picks", "popular stories"),
+        *("in case you missed it", "what to read next", "up next", "meistgelesen"),
+        *("meistgelesene artikel", "les plus lus", "najczęściej czytane", "najpopularniejsze"),
+        *("lo más leído", "lo más visto", "più letti", "热门文章", "热门新闻", "熱門文章"),
     }
 )
 READ_MORE = frozenset(
@@ -433,10 +438,14 @@ def _related_links(out: Sequence[LabelledBlock], body: Sequence[int], drop: dict
         while j < len(out) and not _related_label(out[j].block.text):
             text = out[j].block.text
             listed = blanks and bool(run) and not out[j].block.blank_before
-            if not (_headline_shaped(text) or (listed and _words(text) <= HEADLINE_MAX_WORDS)):
+            short = _words(text) <= HEADLINE_MAX_WORDS and len(text) <= HEADLINE_MAX_CHARS
+            if not (_headline_shaped(text) or (short and (listed or not blanks))):
                 break
             run.append(j)
             j += 1
+        while not blanks and run and not _headline_shaped(out[run[-1]].block.text):
+            run.pop()  # without blank lines, a headline ends the box (a headline inside it
+            # may end a sentence: 'Video shows rescue: "We got her!"'; the story's may too)
         if not run or len(run) > RELATED_MAX_LINES:
             continue
         if head and not any(_is_body(out, k) for k in range(j, len(out))):

@@ -461,3 +461,23 @@ def test_bare_post_times_next_to_a_repeated_reply_line_are_a_comment_thread() ->
             (PARA, True, 0.97),
         ]
     assert [r for r, _ in labels(revise(page(*blog)))][::3] == ["article"] * 5
+
+
+def test_without_blank_lines_a_box_runs_through_headlines_that_end_a_sentence() -> None:
+    rows = [
+        (PARA, True, 0.99),
+        ("Trending News", False, 0.3),
+        ('Harbour pilots cheer the rescue: "We got her!"', True, 0.7),
+        ("Lighthouse keeper retires after forty years", True, 0.6),
+        (PARA, True, 0.99),
+    ]
+    assert [r for _, r in labels(revise(page(*rows)))] == [
+        "model",
+        "model",
+        "related_links",
+        "related_links",
+        "model",
+    ]
+    # a short sentence that ends the box is the story's own again
+    story_on = [*rows[:4], ("The vote is on Friday.", True, 0.7), (PARA, True, 0.99)]
+    assert labels(revise(page(*story_on)))[4] == ("article", "model")
