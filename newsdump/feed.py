@@ -29,6 +29,7 @@ from newsdump.dates import clock_minutes, find_dates, is_time_line, resolve_time
 from newsdump.document import Label, LabelledBlock
 from newsdump.lang import WIDE, detect_language, stopwords_for, top_stopwords
 from newsdump.records import FeedItem
+from newsdump.revise import NOT_STORIES
 from newsdump.settings import Settings
 
 TEMPLATE_MIN_REPEATS = 3  # a line with numbers whose shape recurs this often ("3 stars of 5")
@@ -160,7 +161,12 @@ def find_feed(
 ) -> list[FeedItem]:
     """The other stories, in page order."""
     texts = [lb.block.text.strip() for lb in labelled]
-    free = [lb.label is not Label.ARTICLE and lb.block.index not in used for lb in labelled]
+    free = [
+        lb.label is not Label.ARTICLE
+        and lb.block.index not in used
+        and lb.reason not in NOT_STORIES
+        for lb in labelled
+    ]
     shapes = Counter(DIGITS.sub("0", t.lower()) for t in texts)
     repeats = Counter(texts)
     own = WORD.findall(page_title.lower()) if page_title else []

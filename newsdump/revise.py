@@ -45,6 +45,8 @@ from functools import lru_cache
 
 from newsdump.document import Label, LabelledBlock
 
+NOT_STORIES = frozenset({"caption", "author_bio", "far_tail"})  # reasons of blocks taken out of
+# the body that are page furniture, not another story (split's feed leaves them alone)
 SURE = 0.8  # a block scoring this much is body text whatever its neighbours
 CARD_SURE = 0.9  # ... except a card's headline and summary, which pass for body text easily
 SHORT_MAX_WORDS = 8  # a "short line" has at most this many words

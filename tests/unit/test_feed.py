@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from newsdump.document import Block, Label, LabelledBlock
@@ -358,3 +360,12 @@ def test_a_newsletter_box_is_not_a_story_but_the_teaser_below_it_is() -> None:
             None,
         )
     ]
+
+
+def test_blocks_the_revision_took_out_as_furniture_are_not_stories() -> None:
+    bio = "Ann Lee has covered the town council for the Gazette since 2009 and rows on weekends."
+    blocks = [*article(HEADLINE_EN, BODY_EN), ("About Ann Lee", B), (bio, B)]
+    labelled, used = page(blocks)
+    assert [f.title for f in find_feed(labelled, used, None, SETTINGS)] == ["About Ann Lee"]
+    furniture = [replace(lb, reason="author_bio") if lb.block.index >= 4 else lb for lb in labelled]
+    assert find_feed(furniture, used, None, SETTINGS) == []
