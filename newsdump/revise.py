@@ -144,6 +144,7 @@ ABOUT = re.compile(
 )
 NAME = re.compile(r"(?:[A-ZÀ-ÞĀ-Ž][\w'’.-]*\s?){1,4}")  # capitalised words: a person's name
 BIO_MAX_WORDS = 150  # an author's bio is a paragraph
+GLUE_MARK = re.compile(r"[:：|»›>→–—]")
 GLUED_LABEL = re.compile(r"(.{2,40}?)\s*[:：|»›>→–—]\s*(\S.*)")  # "Read more: <headline>"
 
 
@@ -493,15 +494,20 @@ def _glued_labels(out: Sequence[LabelledBlock], body: Sequence[int], drop: dict[
     fares rise again", "SEE MORE: ...") when the page prints that headline again as a line
     of its own (in a related box or a feed): a link to another story. Without the second
     copy such a line stays: several sites' gold counts "Read more: ..." as the article's."""
-    shown = Counter(_norm(lb.block.text) for lb in out)
+    shown: set[str] | None = None
     for i in body:
         if i in drop:
             continue
-        match = GLUED_LABEL.fullmatch(out[i].block.text.strip())
+        text = out[i].block.text.strip()
+        match = GLUED_LABEL.fullmatch(text) if GLUE_MARK.search(text, 0, 48) else None
         if not match or not _related_label(match.group(1)):
             continue
         headline = _norm(match.group(2))
-        if _headline_shaped(headline) and shown[headline] >= 1:
+        if not _headline_shaped(headline):
+            continue
+        if shown is None:  # the page's lines, once, when a glued label is there
+            shown = {_norm(lb.block.text) for lb in out}
+        if headline in shown:
             drop[i] = "glued_label"
 
 
