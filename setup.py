@@ -6,4 +6,9 @@ newsdump.model walks the trees with numpy instead (the same scores, about 3x slo
 
 from setuptools import Extension, setup
 
-setup(ext_modules=[Extension("newsdump._trees", ["newsdump/_trees.c"], optional=True)])
+setup(
+    ext_modules=[
+        Extension("newsdump._trees", ["newsdump/_trees.c"], optional=True),
+        Extension("newsdump._features", ["newsdump/_features.c"], optional=True),
+    ]
+)

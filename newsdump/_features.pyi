@@ -1,0 +1,18 @@
+from typing import Any
+
+import numpy.typing as npt
+
+from newsdump.document import Block
+
+def block_matrix(
+    blocks: list[Block],
+    table: npt.NDArray[Any],
+    stopwords: frozenset[str],
+    dense: bool,
+    known: bool,
+    out: npt.NDArray[Any],
+) -> tuple[list[str], float, float]: ...
+def score_matrix(
+    scores: npt.NDArray[Any], words: npt.NDArray[Any], mass: float, out: npt.NDArray[Any]
+) -> tuple[int, int]: ...
+def widths() -> tuple[int, int]: ...
