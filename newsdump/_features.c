@@ -15,6 +15,7 @@
 #include <Python.h>
 #include <stdlib.h>
 #include <string.h>
+#include <structmember.h>
 
 /* bit flags of the class table (features.py) */
 #define F_SENTENCE_END (1 << 0)
@@ -78,20 +79,22 @@ enum {
     Q_REPEATED_SHORT, Q_AFTER_TINY, Q_STOP_SHARE, Q_COUNT
 };
 
+static PyObject *name_text, *name_blank_before, *name_blank_after, *name_lower, *name_replace,
+    *newline, *space;
+
 static inline double dmax(double a, double b) { return b > a ? b : a; } /* Python's max(a, b) */
 static inline double dmin(double a, double b) { return b < a ? b : a; }
 static inline double npmax(double a, double b) { return (a != a || a >= b) ? a : b; } /* np.maximum */
 static inline double npmin(double a, double b) { return (a != a || a <= b) ? a : b; }
 
 typedef struct {
-    int kind;
-    const void *data;
+    const Py_UCS4 *codes; /* the block's text, one code point each */
     Py_ssize_t len;
     const unsigned short *table;
 } Text;
 
 static inline Py_UCS4 code_at(const Text *t, Py_ssize_t i) {
-    return (i >= 0 && i < t->len) ? PyUnicode_READ(t->kind, t->data, i) : 0;
+    return (i >= 0 && i < t->len) ? t->codes[i] : 0;
 }
 
 static inline unsigned flags_at(const Text *t, Py_ssize_t i) {
@@ -118,17 +121,17 @@ static int link_marks_at(const Text *t, Py_ssize_t i) {
 static PyObject *lowered(PyObject *text, const Text *t, Py_ssize_t a, Py_ssize_t b) {
     int ascii = 1;
     for (Py_ssize_t i = a; i < b; i++)
-        if (PyUnicode_READ(t->kind, t->data, i) > 127) { ascii = 0; break; }
+        if (t->codes[i] > 127) { ascii = 0; break; }
     if (ascii) {
         PyObject *out = PyUnicode_New(b - a, 127);
         if (!out) return NULL;
         Py_UCS1 *o = PyUnicode_1BYTE_DATA(out);
-        for (Py_ssize_t i = a; i < b; i++) o[i - a] = (Py_UCS1)ascii_lower(PyUnicode_READ(t->kind, t->data, i));
+        for (Py_ssize_t i = a; i < b; i++) o[i - a] = (Py_UCS1)ascii_lower(t->codes[i]);
         return out;
     }
     PyObject *part = PyUnicode_Substring(text, a, b);
     if (!part) return NULL;
-    PyObject *out = PyObject_CallMethod(part, "lower", NULL);
+    PyObject *out = PyObject_CallMethodNoArgs(part, name_lower);
     Py_DECREF(part);
     return out;
 }
@@ -238,10 +241,10 @@ static void distance_to(const char *mask, Py_ssize_t n, double *above, double *b
 }
 
 /* the character pass over one block: counts into q (one row of Q_COUNT) */
-static int block_pass(PyObject *text, const unsigned short *table, PyObject *stopwords,
-                      const Py_UCS4 *stop_codes, Py_ssize_t n_stop_codes, int dense,
-                      PyObject *head, int first_block, double *q) {
-    Text t = {PyUnicode_KIND(text), PyUnicode_DATA(text), PyUnicode_GET_LENGTH(text), table};
+static int block_pass(PyObject *text, const Py_UCS4 *codes, const unsigned short *table,
+                      PyObject *stopwords, const Py_UCS4 *stop_codes, Py_ssize_t n_stop_codes,
+                      int dense, PyObject *head, int first_block, double *q) {
+    Text t = {codes, PyUnicode_GET_LENGTH(text), table};
     Py_ssize_t len = t.len;
     long counts[11] = {0};
     long tokens = 0, stop = 0, head_hits = 0, capitals = 0, links = 0, times = 0, years = 0,
@@ -250,7 +253,7 @@ static int block_pass(PyObject *text, const unsigned short *table, PyObject *sto
     int prev_word = 0;
     Py_ssize_t token_start = 0;
     for (Py_ssize_t i = 0; i <= len; i++) {
-        Py_UCS4 c = i < len ? PyUnicode_READ(t.kind, t.data, i) : 0;
+        Py_UCS4 c = i < len ? codes[i] : 0;
         unsigned f = c < 0x10000 ? table[c] : 0;
         int word = (f & F_WORD) != 0;
         if (word && !prev_word) token_start = i;
@@ -352,7 +355,8 @@ static PyObject *block_matrix(PyObject *self, PyObject *args) {
         return NULL;
     PyObject *result = NULL, *texts = NULL, *head = NULL, **shapes = NULL;
     double *q = NULL;
-    Py_UCS4 *stop_codes = NULL;
+    Py_UCS4 *stop_codes = NULL, *buffer = NULL;
+    Py_ssize_t buffer_size = 0;
     char *mask = NULL;
     Py_ssize_t n = PyList_GET_SIZE(blocks), n_stop_codes = 0;
     if (table.len != 0x10000 * (Py_ssize_t)sizeof(unsigned short)
@@ -386,7 +390,7 @@ static PyObject *block_matrix(PyObject *self, PyObject *args) {
     const unsigned short *tab = table.buf;
     for (Py_ssize_t i = 0; i < n; i++) {
         PyObject *block = PyList_GET_ITEM(blocks, i);
-        PyObject *text = PyObject_GetAttrString(block, "text");
+        PyObject *text = PyObject_GetAttr(block, name_text);
         if (!text) goto done;
         if (!PyUnicode_Check(text)) {
             Py_DECREF(text);
@@ -394,7 +398,7 @@ static PyObject *block_matrix(PyObject *self, PyObject *args) {
             goto done;
         }
         if (PyUnicode_FindChar(text, '\n', 0, PyUnicode_GET_LENGTH(text), 1) >= 0) {
-            PyObject *spaced = PyObject_CallMethod(text, "replace", "ss", "\n", " ");
+            PyObject *spaced = PyObject_CallMethodObjArgs(text, name_replace, newline, space, NULL);
             Py_DECREF(text);
             if (!spaced) goto done;
             text = spaced;
@@ -402,14 +406,22 @@ static PyObject *block_matrix(PyObject *self, PyObject *args) {
         PyList_SET_ITEM(texts, i, text); /* the list owns it */
         double *row = q + i * Q_COUNT;
         for (int b = 0; b < 2; b++) {
-            PyObject *v = PyObject_GetAttrString(block, b ? "blank_after" : "blank_before");
+            PyObject *v = PyObject_GetAttr(block, b ? name_blank_after : name_blank_before);
             if (!v) goto done;
             double value = PyFloat_AsDouble(v); /* as np.array([...], dtype=float64) */
             Py_DECREF(v);
             if (value == -1.0 && PyErr_Occurred()) goto done;
             row[b ? Q_BLANK_AFTER : Q_BLANK_BEFORE] = value;
         }
-        if (block_pass(text, tab, stopwords, stop_codes, n_stop_codes, dense, head, i == 0, row) < 0)
+        Py_ssize_t len = PyUnicode_GET_LENGTH(text);
+        if (len > buffer_size || !buffer) {
+            PyMem_Free(buffer);
+            buffer_size = 2 * len + 256;
+            buffer = PyMem_Malloc((buffer_size + 1) * sizeof(Py_UCS4));
+            if (!buffer) { PyErr_NoMemory(); goto done; }
+        }
+        if (!PyUnicode_AsUCS4(text, buffer, buffer_size + 1, 0)) goto done;
+        if (block_pass(text, buffer, tab, stopwords, stop_codes, n_stop_codes, dense, head, i == 0, row) < 0)
             goto done;
         shapes[i] = PyUnicode_GET_LENGTH(text) <= REPEATED_MAX_CHARS ? shape_of(text) : (Py_INCREF(text), text);
         if (!shapes[i]) goto done;
@@ -648,6 +660,7 @@ done:
     PyMem_Free(q);
     PyMem_Free(mask);
     PyMem_Free(stop_codes);
+    PyMem_Free(buffer);
     PyBuffer_Release(&table);
     PyBuffer_Release(&out);
     return result;
@@ -744,6 +757,251 @@ done:
     return result;
 }
 
+
+/* ---- segmentation (newsdump.segment): gluing the lines of harsh dumps, building Blocks ---- */
+
+typedef struct {
+    Py_UCS4 chars[6][32];
+    Py_ssize_t counts[6];
+} GlueChars; /* closers, sentence ends, continues, opens, no space before, quotes that open */
+enum { G_CLOSERS, G_SENTENCE_ENDS, G_CONTINUES, G_OPENS, G_NO_SPACE_BEFORE, G_QUOTES };
+
+static int glue_chars(PyObject *strings, GlueChars *g) {
+    if (!PyTuple_Check(strings) || PyTuple_GET_SIZE(strings) != 6) {
+        PyErr_SetString(PyExc_TypeError, "segment_blocks: 6 strings of glue characters expected");
+        return -1;
+    }
+    for (int k = 0; k < 6; k++) {
+        PyObject *chars = PyTuple_GET_ITEM(strings, k);
+        if (!PyUnicode_Check(chars) || PyUnicode_GET_LENGTH(chars) > 32) {
+            PyErr_SetString(PyExc_TypeError, "segment_blocks: glue characters: str of <= 32");
+            return -1;
+        }
+        g->counts[k] = PyUnicode_GET_LENGTH(chars);
+        for (Py_ssize_t i = 0; i < g->counts[k]; i++) g->chars[k][i] = PyUnicode_READ_CHAR(chars, i);
+    }
+    return 0;
+}
+
+static inline int is_in(const GlueChars *g, int set, Py_UCS4 c) {
+    for (Py_ssize_t i = 0; i < g->counts[set]; i++)
+        if (g->chars[set][i] == c) return 1;
+    return 0;
+}
+
+static inline int is_dense_char(Py_UCS4 c) { /* segment.DENSE_CHAR_RE */
+    return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF)
+           || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x0E00 && c <= 0x0EFF) || (c >= 0x1000 && c <= 0x109F)
+           || (c >= 0x1780 && c <= 0x17FF) || (c >= 0xFF00 && c <= 0xFFEF);
+}
+
+static Py_ssize_t split_count(const Py_UCS4 *s, Py_ssize_t len) { /* len(str.split()) */
+    Py_ssize_t count = 0;
+    int in_word = 0;
+    for (Py_ssize_t i = 0; i < len; i++) {
+        int space = Py_UNICODE_ISSPACE(s[i]);
+        if (!space && !in_word) count++;
+        in_word = !space;
+    }
+    return count;
+}
+
+#define TAIL_CHARS 60
+#define GLUE_MIN_WORDS 3
+
+/* segment._glues: the block so far is block[:blen] (the rules see its last TAIL_CHARS) */
+static int glues(const Py_UCS4 *block, Py_ssize_t blen, Py_ssize_t words, const Py_UCS4 *line,
+                 Py_ssize_t llen, PyObject *stopwords, const GlueChars *g) {
+    Py_ssize_t start = blen > TAIL_CHARS ? blen - TAIL_CHARS : 0, j = blen;
+    while (j > start && is_in(g, G_CLOSERS, block[j - 1])) j--;
+    if (j > start && is_in(g, G_SENTENCE_ENDS, block[j - 1])) return 0;
+    if (is_in(g, G_CONTINUES, line[0]) || is_in(g, G_OPENS, block[blen - 1])) return 1;
+    Py_UCS4 first = line[0];
+    if (Py_UNICODE_ISLOWER(first) && (words >= GLUE_MIN_WORDS || split_count(line, llen) >= GLUE_MIN_WORDS))
+        return 1;
+    if (words < 2 || !(Py_UNICODE_ISALNUM(first) || is_in(g, G_QUOTES, first))) return 0;
+    /* LAST_WORD_RE: \W* then letters ([^\W\d_]+), from the end */
+    j = blen;
+    while (j > start && !(Py_UNICODE_ISALNUM(block[j - 1]) || block[j - 1] == '_')) j--;
+    Py_ssize_t end = j;
+    while (j > start && Py_UNICODE_ISALNUM(block[j - 1]) && !Py_UNICODE_ISDECIMAL(block[j - 1])) j--;
+    if (j == end) return 0;
+    PyObject *word = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, block + j, end - j);
+    if (!word) return -1;
+    PyObject *low = PyObject_CallMethodNoArgs(word, name_lower);
+    Py_DECREF(word);
+    if (!low) return -1;
+    int found = PySet_Contains(stopwords, low);
+    Py_DECREF(low);
+    return found;
+}
+
+typedef struct {
+    Py_ssize_t offsets[5]; /* of index, text, lines, blank_before, blank_after */
+} BlockLayout;
+
+/* Where a Block (a slots dataclass) keeps its fields, so Blocks are built without __init__ */
+static int block_layout(PyTypeObject *type, BlockLayout *layout) {
+    static const char *names[5] = {"index", "text", "lines", "blank_before", "blank_after"};
+    int found = 0;
+    for (PyMemberDef *m = type->tp_members; m && m->name; m++) {
+        for (int k = 0; k < 5; k++) {
+            if (strcmp(m->name, names[k]) == 0 && m->type == T_OBJECT_EX && !(m->flags & READONLY)) {
+                layout->offsets[k] = m->offset;
+                found |= 1 << k;
+            }
+        }
+    }
+    if (found != 31 || type->tp_basicsize > 32 * (Py_ssize_t)sizeof(PyObject *)) {
+        PyErr_SetString(PyExc_TypeError, "segment_blocks: not a slots Block type");
+        return -1;
+    }
+    return 0;
+}
+
+/* Block(index, text, (first, last), blank_before, blank_after): the fields a dataclass
+ * __init__ would set, written straight into the slots (the values are all new references) */
+static PyObject *new_block(PyTypeObject *type, const BlockLayout *layout, PyObject *values[5]) {
+    PyObject *block = type->tp_alloc(type, 0);
+    if (!block) {
+        for (int k = 0; k < 5; k++) Py_XDECREF(values[k]);
+        return NULL;
+    }
+    for (int k = 0; k < 5; k++) *(PyObject **)((char *)block + layout->offsets[k]) = values[k];
+    return block;
+}
+
+static int append_block(PyObject *out, PyTypeObject *type, const BlockLayout *layout,
+                        PyObject *lines, Py_ssize_t first, Py_ssize_t last, PyObject *text) {
+    Py_ssize_t n = PyList_GET_SIZE(lines);
+    PyObject *values[5];
+    values[0] = PyLong_FromSsize_t(PyList_GET_SIZE(out));
+    values[1] = text;
+    values[2] = Py_BuildValue("(nn)", first, last);
+    values[3] = first > 0 && PyUnicode_GET_LENGTH(PyList_GET_ITEM(lines, first - 1)) == 0 ? Py_True : Py_False;
+    values[4] = last + 1 < n && PyUnicode_GET_LENGTH(PyList_GET_ITEM(lines, last + 1)) == 0 ? Py_True : Py_False;
+    Py_INCREF(values[3]);
+    Py_INCREF(values[4]);
+    if (!values[0] || !values[2]) {
+        for (int k = 0; k < 5; k++) Py_XDECREF(values[k]);
+        return -1;
+    }
+    PyObject *block = new_block(type, layout, values);
+    if (!block) return -1;
+    int failed = PyList_Append(out, block);
+    Py_DECREF(block);
+    return failed;
+}
+
+/* segment_blocks(Block, lines, filled, harsh, stopwords, glue_chars) -> list[Block]
+ *   lines: the stripped lines; filled: indices of the non-empty ones; harsh: glue (else one
+ *   block per filled line); stopwords: frozenset (segment.GLUE_STOPWORDS of the language);
+ *   glue_chars: segment.GLUE_CHARS. The same blocks as segment._glued_spans + Block(...). */
+static PyObject *segment_blocks(PyObject *self, PyObject *args) {
+    PyObject *type_obj, *lines, *filled, *stopwords, *chars;
+    int harsh;
+    if (!PyArg_ParseTuple(args, "O!O!O!pOO", &PyType_Type, &type_obj, &PyList_Type, &lines,
+                          &PyList_Type, &filled, &harsh, &stopwords, &chars))
+        return NULL;
+    PyTypeObject *type = (PyTypeObject *)type_obj;
+    BlockLayout layout;
+    GlueChars g;
+    if (block_layout(type, &layout) < 0 || glue_chars(chars, &g) < 0) return NULL;
+    if (!PyAnySet_Check(stopwords)) {
+        PyErr_SetString(PyExc_TypeError, "segment_blocks: stopwords must be a set");
+        return NULL;
+    }
+    Py_ssize_t n = PyList_GET_SIZE(lines), count = PyList_GET_SIZE(filled);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (!PyUnicode_Check(PyList_GET_ITEM(lines, i))) {
+            PyErr_SetString(PyExc_TypeError, "segment_blocks: lines must be str");
+            return NULL;
+        }
+    }
+    PyObject *out = PyList_New(0);
+    Py_UCS4 *block = NULL, *line = NULL;
+    Py_ssize_t block_size = 0, line_size = 0, blen = 0, words = 0, first = -1, last = -1, glued = 0;
+    PyObject *first_line = NULL; /* the block's text while it is one line */
+    if (!out) return NULL;
+    for (Py_ssize_t k = 0; k < count; k++) {
+        Py_ssize_t i = PyLong_AsSsize_t(PyList_GET_ITEM(filled, k));
+        if (i == -1 && PyErr_Occurred()) goto fail;
+        if (i < 0 || i >= n) {
+            PyErr_SetString(PyExc_IndexError, "segment_blocks: filled index out of range");
+            goto fail;
+        }
+        PyObject *text = PyList_GET_ITEM(lines, i);
+        Py_ssize_t llen = PyUnicode_GET_LENGTH(text);
+        if (llen == 0) {
+            PyErr_SetString(PyExc_ValueError, "segment_blocks: an empty line is not filled");
+            goto fail;
+        }
+        if (!harsh) {
+            Py_INCREF(text);
+            if (append_block(out, type, &layout, lines, i, i, text) < 0) goto fail;
+            continue;
+        }
+        if (llen > line_size) {
+            PyMem_Free(line);
+            line_size = 2 * llen + 64;
+            if (!(line = PyMem_Malloc((line_size + 1) * sizeof(Py_UCS4)))) goto no_memory;
+        }
+        if (!PyUnicode_AsUCS4(text, line, line_size + 1, 0)) goto fail;
+        if (first >= 0 && last == i - 1) {
+            int glue = glues(block, blen, words, line, llen, stopwords, &g);
+            if (glue < 0) goto fail;
+            if (glue) {
+                int no_space = is_in(&g, G_NO_SPACE_BEFORE, line[0])
+                               || (is_dense_char(line[0]) && is_dense_char(block[blen - 1]));
+                if (blen + llen + 1 > block_size) {
+                    block_size = 2 * (blen + llen + 1) + 256;
+                    Py_UCS4 *grown = PyMem_Realloc(block, (block_size + 1) * sizeof(Py_UCS4));
+                    if (!grown) goto no_memory;
+                    block = grown;
+                }
+                if (!no_space) block[blen++] = ' ';
+                memcpy(block + blen, line, llen * sizeof(Py_UCS4));
+                blen += llen;
+                words += split_count(line, llen) - no_space;
+                last = i;
+                glued = 1;
+                continue;
+            }
+        }
+        if (first >= 0) { /* the block so far is done */
+            PyObject *body = glued ? PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, block, blen) : first_line;
+            if (!glued) Py_INCREF(body);
+            if (!body || append_block(out, type, &layout, lines, first, last, body) < 0) goto fail;
+        }
+        if (llen + 1 > block_size) {
+            block_size = 2 * llen + 256;
+            PyMem_Free(block);
+            if (!(block = PyMem_Malloc((block_size + 1) * sizeof(Py_UCS4)))) goto no_memory;
+        }
+        memcpy(block, line, llen * sizeof(Py_UCS4));
+        blen = llen;
+        words = split_count(line, llen);
+        first = last = i;
+        glued = 0;
+        first_line = text;
+    }
+    if (harsh && first >= 0) {
+        PyObject *body = glued ? PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, block, blen) : first_line;
+        if (!glued) Py_INCREF(body);
+        if (!body || append_block(out, type, &layout, lines, first, last, body) < 0) goto fail;
+    }
+    PyMem_Free(block);
+    PyMem_Free(line);
+    return out;
+no_memory:
+    PyErr_NoMemory();
+fail:
+    PyMem_Free(block);
+    PyMem_Free(line);
+    Py_DECREF(out);
+    return NULL;
+}
+
 static PyObject *widths(PyObject *self, PyObject *unused) {
     return Py_BuildValue("(ii)", BLOCK_WIDTH, SCORE_WIDTH);
 }
@@ -751,10 +1009,20 @@ static PyObject *widths(PyObject *self, PyObject *unused) {
 static PyMethodDef methods[] = {
     {"block_matrix", block_matrix, METH_VARARGS, "Block features of a page (see the file)."},
     {"score_matrix", score_matrix, METH_VARARGS, "Score features of a page (see the file)."},
+    {"segment_blocks", segment_blocks, METH_VARARGS, "The blocks of a page (see the file)."},
     {"widths", widths, METH_NOARGS, "(columns of block_matrix, columns of score_matrix)."},
     {NULL, NULL, 0, NULL},
 };
 
 static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_features", NULL, -1, methods};
 
-PyMODINIT_FUNC PyInit__features(void) { return PyModule_Create(&module); }
+PyMODINIT_FUNC PyInit__features(void) {
+    if (!(name_text = PyUnicode_InternFromString("text"))
+        || !(name_blank_before = PyUnicode_InternFromString("blank_before"))
+        || !(name_blank_after = PyUnicode_InternFromString("blank_after"))
+        || !(name_lower = PyUnicode_InternFromString("lower"))
+        || !(name_replace = PyUnicode_InternFromString("replace"))
+        || !(newline = PyUnicode_FromString("\n")) || !(space = PyUnicode_FromString(" ")))
+        return NULL;
+    return PyModule_Create(&module);
+}

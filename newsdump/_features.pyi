@@ -16,3 +16,11 @@ def score_matrix(
     scores: npt.NDArray[Any], words: npt.NDArray[Any], mass: float, out: npt.NDArray[Any]
 ) -> tuple[int, int]: ...
 def widths() -> tuple[int, int]: ...
+def segment_blocks(
+    block: type[Block],
+    lines: list[str],
+    filled: list[int],
+    harsh: bool,
+    stopwords: frozenset[str],
+    glue_chars: tuple[str, str, str, str, str, str],
+) -> list[Block]: ...

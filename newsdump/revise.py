@@ -314,16 +314,16 @@ def _teaser_lists(out: Sequence[LabelledBlock], body: Sequence[int], drop: dict[
         text = out[i].block.text.strip()
         under_kicker = bool(lines) and all(_is_kicker(out[j].block.text) for j in lines)
         if SENTENCE_END.search(text) and _words(text) >= PROSE_MIN_WORDS and not under_kicker:
-            if (
-                _headed(out, lines)
-                and len(lines) <= TEASER_MAX_LINES
+            if (  # the length first: _headed reads every line (quadratic on long runs)
+                len(lines) <= TEASER_MAX_LINES
+                and _headed(out, lines)
                 and _words(text) <= SUMMARY_MAX_WORDS
             ):
                 units.append([*lines, i])
             else:
                 units.append([])  # a paragraph that is no summary breaks the list
             lines = []
-        elif _is_kicker(text) and _headed(out, lines) and len(lines) <= TEASER_MAX_LINES:
+        elif _is_kicker(text) and len(lines) <= TEASER_MAX_LINES and _headed(out, lines):
             units.append(lines)  # the next kicker closes a unit whose summary is a short line
             lines = [i]
         else:
@@ -385,8 +385,9 @@ def _related_links(out: Sequence[LabelledBlock], body: Sequence[int], drop: dict
             continue
         run: list[int] = []
         j = i + 1
-        while (
+        while (  # past RELATED_MAX_LINES the run is no box: stop there (linear, same result)
             j < len(out)
+            and len(run) <= RELATED_MAX_LINES
             and _headline_shaped(out[j].block.text)
             and not _related_label(out[j].block.text)
         ):
