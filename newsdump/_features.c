@@ -758,6 +758,128 @@ done:
 }
 
 
+#define PREFIX_MIN_WORDS 3
+#define PREFIX_MAX_WORDS 20
+#define PREFIX_MAX_CANDIDATES 8
+
+/* features._prefix_pairs, into two columns of the block matrix:
+ *   prefix_pairs(texts, out, width, prefix_column, starts_column) */
+static PyObject *prefix_pairs(PyObject *self, PyObject *args) {
+    PyObject *texts;
+    Py_buffer out;
+    Py_ssize_t width, prefix_column, starts_column;
+    if (!PyArg_ParseTuple(args, "O!w*nnn", &PyList_Type, &texts, &out, &width, &prefix_column,
+                          &starts_column))
+        return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(texts);
+    PyObject *result = NULL, *by_key = PyDict_New(), *seen = PySet_New(NULL), **keys = NULL;
+    char *prefix_of = NULL;
+    if (!by_key || !seen) goto done;
+    if (out.len != n * width * (Py_ssize_t)sizeof(double) || prefix_column < 0 || starts_column < 0
+        || prefix_column >= width || starts_column >= width) {
+        PyErr_SetString(PyExc_ValueError, "prefix_pairs: bad arguments");
+        goto done;
+    }
+    keys = PyMem_Calloc(n + 1, sizeof(PyObject *));
+    prefix_of = PyMem_Calloc(n + 1, 1);
+    if (!keys || !prefix_of) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    double *o = out.buf;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *text = PyList_GET_ITEM(texts, i);
+        if (!PyUnicode_Check(text)) {
+            PyErr_SetString(PyExc_TypeError, "prefix_pairs: texts must be str");
+            goto done;
+        }
+        o[i * width + prefix_column] = o[i * width + starts_column] = 0.0;
+        Py_ssize_t len = PyUnicode_GET_LENGTH(text), spaces = 0, key_end = len;
+        int kind = PyUnicode_KIND(text);
+        const void *data = PyUnicode_DATA(text);
+        for (Py_ssize_t k = 0; k < len; k++) {
+            if (PyUnicode_READ(kind, data, k) != ' ') continue;
+            if (++spaces == PREFIX_MIN_WORDS) key_end = k; /* " ".join(text.split(" ", 3)[:3]) */
+        }
+        if (spaces < PREFIX_MIN_WORDS - 1) continue; /* fewer than 3 parts: no key */
+        if (!(keys[i] = PyUnicode_Substring(text, 0, key_end))) goto done;
+        if (spaces >= PREFIX_MAX_WORDS) continue; /* too long to be a prefix line */
+        PyObject *candidates = PyDict_GetItemWithError(by_key, keys[i]);
+        if (!candidates) {
+            if (PyErr_Occurred() || !(candidates = PyList_New(0))) goto done;
+            int failed = PyDict_SetItem(by_key, keys[i], candidates);
+            Py_DECREF(candidates); /* the dict holds it */
+            if (failed) goto done;
+        }
+        int known = PySet_Contains(seen, text);
+        if (known < 0) goto done;
+        if (PyList_GET_SIZE(candidates) < PREFIX_MAX_CANDIDATES && !known) {
+            PyObject *index = PyLong_FromSsize_t(i);
+            if (!index || PyList_Append(candidates, index) < 0) {
+                Py_XDECREF(index);
+                goto done;
+            }
+            Py_DECREF(index);
+        }
+        if (PySet_Add(seen, text) < 0) goto done;
+    }
+    int any = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (!keys[i]) continue;
+        PyObject *candidates = PyDict_GetItemWithError(by_key, keys[i]);
+        if (!candidates) {
+            if (PyErr_Occurred()) goto done;
+            continue;
+        }
+        PyObject *text = PyList_GET_ITEM(texts, i);
+        Py_ssize_t len = PyUnicode_GET_LENGTH(text);
+        for (Py_ssize_t c = 0; c < PyList_GET_SIZE(candidates); c++) {
+            Py_ssize_t j = PyLong_AsSsize_t(PyList_GET_ITEM(candidates, c));
+            PyObject *other = PyList_GET_ITEM(texts, j);
+            Py_ssize_t other_len = PyUnicode_GET_LENGTH(other);
+            if (len <= other_len || PyUnicode_READ_CHAR(text, other_len) != ' ') continue;
+            Py_ssize_t match = PyUnicode_Tailmatch(text, other, 0, other_len, -1);
+            if (match < 0) goto done;
+            if (match) {
+                prefix_of[j] = 1;
+                o[i * width + starts_column] = 1.0;
+                any = 1;
+            }
+        }
+    }
+    if (any) { /* every copy of a prefix line is one */
+        PyObject *prefixes = PySet_New(NULL);
+        if (!prefixes) goto done;
+        for (Py_ssize_t j = 0; j < n; j++) {
+            if (prefix_of[j] && PySet_Add(prefixes, PyList_GET_ITEM(texts, j)) < 0) {
+                Py_DECREF(prefixes);
+                goto done;
+            }
+        }
+        for (Py_ssize_t i = 0; i < n; i++) {
+            int is = PySet_Contains(prefixes, PyList_GET_ITEM(texts, i));
+            if (is < 0) {
+                Py_DECREF(prefixes);
+                goto done;
+            }
+            o[i * width + prefix_column] = is;
+        }
+        Py_DECREF(prefixes);
+    }
+    result = Py_None;
+    Py_INCREF(result);
+done:
+    if (keys) {
+        for (Py_ssize_t i = 0; i < n; i++) Py_XDECREF(keys[i]);
+        PyMem_Free(keys);
+    }
+    PyMem_Free(prefix_of);
+    Py_XDECREF(by_key);
+    Py_XDECREF(seen);
+    PyBuffer_Release(&out);
+    return result;
+}
+
 /* ---- segmentation (newsdump.segment): gluing the lines of harsh dumps, building Blocks ---- */
 
 typedef struct {
@@ -1009,6 +1131,7 @@ static PyObject *widths(PyObject *self, PyObject *unused) {
 static PyMethodDef methods[] = {
     {"block_matrix", block_matrix, METH_VARARGS, "Block features of a page (see the file)."},
     {"score_matrix", score_matrix, METH_VARARGS, "Score features of a page (see the file)."},
+    {"prefix_pairs", prefix_pairs, METH_VARARGS, "features._prefix_pairs into the matrix."},
     {"segment_blocks", segment_blocks, METH_VARARGS, "The blocks of a page (see the file)."},
     {"widths", widths, METH_NOARGS, "(columns of block_matrix, columns of score_matrix)."},
     {NULL, NULL, 0, NULL},

@@ -24,3 +24,6 @@ def segment_blocks(
     stopwords: frozenset[str],
     glue_chars: tuple[str, str, str, str, str, str],
 ) -> list[Block]: ...
+def prefix_pairs(
+    texts: list[str], out: npt.NDArray[Any], width: int, prefix_column: int, starts_column: int
+) -> None: ...

@@ -370,9 +370,9 @@ def _block_features_compiled(blocks: list[Block], lang: Language) -> FloatArray:
     texts, total_words, total_c4 = _features.block_matrix(
         blocks, CLASS_TABLE, lang.stopwords, lang.dense, lang.code is not None, matrix
     )
-    prefix_of, starts_with = _prefix_pairs(texts)
-    matrix[:, _COLUMN["prefix_of_other"]] = prefix_of
-    matrix[:, _COLUMN["starts_with_other"]] = starts_with
+    _features.prefix_pairs(
+        texts, matrix, len(BLOCK_NAMES), _COLUMN["prefix_of_other"], _COLUMN["starts_with_other"]
+    )
     matrix[:, _LOG_COLUMNS] = np.log1p(matrix[:, _LOG_COLUMNS])
     for offset, column in _SHIFTED_LOG_WORDS:  # outside the page: -1, not log1p(0)
         if offset > 0:

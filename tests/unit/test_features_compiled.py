@@ -133,3 +133,19 @@ def test_compiled_score_features_on_random_scores(rows: list[tuple[float, float]
     reference, reference_names = features._score_features_numpy(scores, words)
     assert names == reference_names
     assert same(compiled, reference)
+
+
+@needs_compiled
+@settings(max_examples=300, deadline=None)
+@given(
+    texts=st.lists(
+        st.lists(st.sampled_from(["a", "b", "Ab", "1", "", "é"]), max_size=24).map(" ".join),
+        min_size=1,
+        max_size=40,
+    )
+)
+def test_compiled_prefix_pairs_on_lines_that_start_others(texts: list[str]) -> None:
+    """Teaser headlines that start their summaries, repeated lines, the 20-space limit."""
+    blocks = [Block(i, text, (i, i)) for i, text in enumerate(texts)]
+    compiled, reference, _ = both(blocks, Language("en", False, stopwords_for("en")))
+    assert same(compiled, reference)
