@@ -1,9 +1,16 @@
-"""The optional compiled forest walk (newsdump/_trees.c); everything else is in pyproject.toml.
+"""The optional compiled parts; everything else is in pyproject.toml.
 
-`optional=True`: without a C compiler or Python's headers the install still succeeds, and
-newsdump.model walks the trees with numpy instead (the same scores, about 3x slower).
+newsdump/_trees.c walks the forests (newsdump.model); newsdump/_features.c computes the block and
+score features (newsdump.features) and glues the lines into blocks (newsdump.segment).
+`optional=True`: without a C compiler or Python's headers the install still succeeds, and the
+same modules run their numpy / pure-Python paths instead (the same floats and blocks, slower).
 """
 
 from setuptools import Extension, setup
 
-setup(ext_modules=[Extension("newsdump._trees", ["newsdump/_trees.c"], optional=True)])
+setup(
+    ext_modules=[
+        Extension("newsdump._trees", ["newsdump/_trees.c"], optional=True),
+        Extension("newsdump._features", ["newsdump/_features.c"], optional=True),
+    ]
+)

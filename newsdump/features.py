@@ -18,6 +18,11 @@ import numpy.typing as npt
 from newsdump.document import Block
 from newsdump.lang import Language
 
+try:  # the same features compiled (newsdump/_features.c), when the install could build it
+    from newsdump import _features
+except ImportError:  # pragma: no cover - depends on the install
+    _features = None  # type: ignore[assignment]
+
 FloatArray = npt.NDArray[np.float64]
 BoolArray = npt.NDArray[np.bool_]
 
@@ -279,9 +284,7 @@ def _sparse_counts(
     return per_block(link_at), per_block(time_at), per_block(year_at), per_block(sentence_at)
 
 
-def _prefix_pairs(
-    texts: list[str], lengths: npt.NDArray[np.int64]
-) -> tuple[FloatArray, FloatArray]:
+def _prefix_pairs(texts: list[str]) -> tuple[FloatArray, FloatArray]:
     """Whether a block's text starts another, longer block, and whether it starts with one."""
     n = len(texts)
     prefix_of = np.zeros(n)
@@ -300,7 +303,7 @@ def _prefix_pairs(
             seen.add(text)
     for i, key in enumerate(keys):
         for j in by_key.get(key, ()) if key else ():
-            if lengths[i] > lengths[j] and texts[i].startswith(texts[j] + " "):
+            if len(texts[i]) > len(texts[j]) and texts[i].startswith(texts[j] + " "):
                 prefix_of[j] = 1.0
                 starts_with[i] = 1.0
     if seen and prefix_of.any():  # every copy of a prefix line is one
@@ -311,6 +314,81 @@ def _prefix_pairs(
 
 def block_features(blocks: list[Block], lang: Language) -> tuple[FloatArray, tuple[str, ...]]:
     """Feature matrix (one row per block) and the feature names."""
+    if _features is not None:
+        return _block_features_compiled(blocks, lang), BLOCK_NAMES
+    return _block_features_numpy(blocks, lang)
+
+
+def _neighbour_names(prefixes: tuple[str, ...], offsets: tuple[int, ...]) -> tuple[str, ...]:
+    return tuple(
+        f"{prefix}_{'p' if offset > 0 else 'm'}{abs(offset)}"
+        for offset in offsets
+        for prefix in prefixes
+    )
+
+
+NEIGHBOUR_COLUMNS = ("log_words", "terminal", "c4", "stop_share", "starts_upper", "links")
+BLOCK_NAMES = (
+    *"log_chars log_words word_length terminal ends_colon ends_comma starts_upper starts_lower"
+    " starts_digit starts_bullet digit_share upper_share letter_share punct_share space_share"
+    " separators commas stopwords stop_share stop_ratio capital_share sentences times years"
+    " links copyright repetition shape_repetition prefix_of_other starts_with_other position"
+    " chars_before blank_before blank_after harsh page_blocks page_words page_c4_words"
+    " page_stop dense_page known_lang head_cover after_anchor c4 headline_like c4_words_10"
+    " c4_words_3 c4_share_5 c4_share_2 words_3 links_5 c4_above c4_below run_words run_share"
+    " in_best_run to_best_run cum_c4 streak card_head card_summary tiny_share_5"
+    " repeated_short_10 after_tiny_10".split(),
+    *_neighbour_names(NEIGHBOUR_COLUMNS, NEIGHBOUR_OFFSETS),
+)
+SCORE_NAMES = (
+    "score",
+    *(f"score_{'p' if o > 0 else 'm'}{abs(o)}" for o in SCORE_OFFSETS),
+    *(f"score_{kind}_{radius}" for radius in SCORE_WINDOWS for kind in ("mean", "wmean")),
+    *"score_rel_max score_page_max score_mass_before strong_above strong_below in_segment"
+    " to_segment segment_words".split(),
+)
+# columns the compiled pass leaves to numpy: log1p (numpy's own rounding) and the prefix pairs
+_LOG_COLUMNS = np.array(
+    [BLOCK_NAMES.index(name) for name in BLOCK_NAMES if name.startswith("log_")]
+    + [BLOCK_NAMES.index(name) for name in ("c4_words_10", "c4_words_3", "words_3", "run_words")]
+)
+_SHIFTED_LOG_WORDS = tuple(
+    (offset, BLOCK_NAMES.index(name))
+    for offset, name in zip(
+        NEIGHBOUR_OFFSETS, _neighbour_names(("log_words",), NEIGHBOUR_OFFSETS), strict=True
+    )
+)
+_COLUMN = {name: j for j, name in enumerate(BLOCK_NAMES)}
+if _features is not None and _features.widths() != (len(BLOCK_NAMES), len(SCORE_NAMES)):
+    _features = None  # type: ignore[assignment]  # a stale build of another version: unused
+
+
+def _block_features_compiled(blocks: list[Block], lang: Language) -> FloatArray:
+    """`_block_features_numpy`'s matrix from one compiled pass (the same floats)."""
+    n = len(blocks)
+    matrix = np.empty((n, len(BLOCK_NAMES)))
+    texts, total_words, total_c4 = _features.block_matrix(
+        blocks, CLASS_TABLE, lang.stopwords, lang.dense, lang.code is not None, matrix
+    )
+    _features.prefix_pairs(
+        texts, matrix, len(BLOCK_NAMES), _COLUMN["prefix_of_other"], _COLUMN["starts_with_other"]
+    )
+    matrix[:, _LOG_COLUMNS] = np.log1p(matrix[:, _LOG_COLUMNS])
+    for offset, column in _SHIFTED_LOG_WORDS:  # outside the page: -1, not log1p(0)
+        if offset > 0:
+            matrix[max(n - offset, 0) :, column] = -1.0
+        else:
+            matrix[: min(-offset, n), column] = -1.0
+    matrix[:, _COLUMN["page_blocks"]] = np.log1p(n)
+    matrix[:, _COLUMN["page_words"]] = np.log1p(total_words)
+    matrix[:, _COLUMN["page_c4_words"]] = np.log1p(total_c4)
+    return matrix
+
+
+def _block_features_numpy(
+    blocks: list[Block], lang: Language
+) -> tuple[FloatArray, tuple[str, ...]]:
+    """The reference (and the path without the compiled extension)."""
     n = len(blocks)
     texts = [b.text.replace("\n", " ") for b in blocks]
     joined = "\n".join(texts)
@@ -406,7 +484,7 @@ def block_features(blocks: list[Block], lang: Language) -> tuple[FloatArray, tup
     shapes = [DIGITS_RE.sub("0", t) if len(t) <= REPEATED_MAX_CHARS else t for t in texts]
     shape_counts = Counter(shapes)
     shape_repetition = np.array([shape_counts[t] for t in shapes], dtype=np.float64)
-    prefix_of, starts_with = _prefix_pairs(texts, lengths)
+    prefix_of, starts_with = _prefix_pairs(texts)
 
     blank_before = np.array([b.blank_before for b in blocks], dtype=np.float64)
     blank_after = np.array([b.blank_after for b in blocks], dtype=np.float64)
@@ -556,6 +634,21 @@ def best_segment(gains: FloatArray) -> tuple[int, int]:
 
 def score_features(scores: FloatArray, words: FloatArray) -> tuple[FloatArray, tuple[str, ...]]:
     """Context of the first-stage scores around every block, for the second stage."""
+    if _features is None:
+        return _score_features_numpy(scores, words)
+    scores = np.ascontiguousarray(scores, dtype=np.float64)
+    words = np.ascontiguousarray(words, dtype=np.float64)
+    matrix = np.empty((len(scores), len(SCORE_NAMES)))
+    mass = float((scores * words).sum())  # numpy's pairwise sum, as the reference
+    first, last = _features.score_matrix(scores, words, mass, matrix)
+    matrix[:, -1] = np.log1p(float(words[first : last + 1].sum()))
+    return matrix, SCORE_NAMES
+
+
+def _score_features_numpy(
+    scores: FloatArray, words: FloatArray
+) -> tuple[FloatArray, tuple[str, ...]]:
+    """The reference (and the path without the compiled extension)."""
     n = len(scores)
     columns: dict[str, FloatArray] = {"score": scores}
     for offset in SCORE_OFFSETS:

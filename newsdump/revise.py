@@ -362,16 +362,16 @@ def _teaser_lists(out: Sequence[LabelledBlock], body: Sequence[int], drop: dict[
         text = out[i].block.text.strip()
         under_kicker = bool(lines) and all(_is_kicker(out[j].block.text) for j in lines)
         if SENTENCE_END.search(text) and _words(text) >= PROSE_MIN_WORDS and not under_kicker:
-            if (
-                _headed(out, lines)
-                and len(lines) <= TEASER_MAX_LINES
+            if (  # the length first: _headed reads every line (quadratic on long runs)
+                len(lines) <= TEASER_MAX_LINES
+                and _headed(out, lines)
                 and _words(text) <= SUMMARY_MAX_WORDS
             ):
                 units.append([*lines, i])
             else:
                 units.append([])  # a paragraph that is no summary breaks the list
             lines = []
-        elif _is_kicker(text) and _headed(out, lines) and len(lines) <= TEASER_MAX_LINES:
+        elif _is_kicker(text) and len(lines) <= TEASER_MAX_LINES and _headed(out, lines):
             units.append(lines)  # the next kicker closes a unit whose summary is a short line
             lines = [i]
         else:

@@ -17,6 +17,11 @@ import re
 from newsdump.document import Block
 from newsdump.lang import detect_language, top_stopwords
 
+try:  # the gluing and the Blocks compiled (newsdump/_features.c), when the install built it
+    from newsdump import _features
+except ImportError:  # pragma: no cover - depends on the install
+    _features = None  # type: ignore[assignment]
+
 MAX_BLANK_SHARE_FOR_GLUING = 0.01  # glue only in dumps (nearly) without blank lines
 GLUE_MIN_WORDS = 3  # a lower-case continuation glues when either side has this many words
 GLUE_STOPWORDS = 150  # the language's most frequent stopwords that cannot end a sentence
@@ -37,6 +42,10 @@ OPENS = tuple("([{«“‘,—–")  # OPENS_RE
 LAST_WORD_REVERSED_RE = re.compile(r"\W*([^\W\d_]+)")  # LAST_WORD_RE, on the reversed text
 TAIL_CHARS = 60  # how much of a block's end the gluing rules look at
 NO_SPACE_BEFORE_RE = re.compile(r"^[,.;:!?)\]}»”’%、，。：；！？]")
+QUOTES = "\"'“‘«("  # a capitalised or quoted line may continue after a stopword
+# the character sets above, for the compiled gluing
+GLUE_CHARS = (CLOSERS, "".join(SENTENCE_ENDS), "".join(CONTINUES), "".join(OPENS),
+              ",.;:!?)]}»”’%、，。：；！？", QUOTES)  # fmt: skip
 
 
 def _glues(current: str, current_words: int, nxt: str, stopwords: frozenset[str]) -> bool:
@@ -49,7 +58,7 @@ def _glues(current: str, current_words: int, nxt: str, stopwords: frozenset[str]
     first = nxt[0]
     if first.islower() and (current_words >= GLUE_MIN_WORDS or len(nxt.split()) >= GLUE_MIN_WORDS):
         return True
-    if current_words < 2 or not (first.isalnum() or first in "\"'“‘«("):
+    if current_words < 2 or not (first.isalnum() or first in QUOTES):
         return False
     last = LAST_WORD_REVERSED_RE.match(current[::-1])  # LAST_WORD_RE.search(current)
     return last is not None and last.group(1)[::-1].lower() in stopwords
@@ -107,6 +116,19 @@ def segment(text: str) -> list[Block]:
         lang = detect_language(text)
         if not lang.dense:
             stopwords = top_stopwords(lang.code, GLUE_STOPWORDS)
+    if _features is not None:
+        blocks: list[Block] = _features.segment_blocks(
+            Block, lines, filled, harsh, stopwords, GLUE_CHARS
+        )
+        return blocks
+    return _blocks(lines, filled, harsh, stopwords)
+
+
+def _blocks(
+    lines: list[str], filled: list[int], harsh: bool, stopwords: frozenset[str]
+) -> list[Block]:
+    """The blocks of the stripped `lines` (the reference, and the path without the compiled
+    extension)."""
     spans: list[tuple[int, int, str]] = []
     if harsh:
         spans = _glued_spans(lines, filled, stopwords)

@@ -1,0 +1,1151 @@
+/* The block and score features of newsdump.features, compiled: one pass over every block's
+ * characters instead of ~150 numpy calls per page. The pure-Python/numpy functions in
+ * features.py are the reference: this file gives the same floats (tests/unit/test_features_c.py,
+ * tools/check_features.py). What needs numpy's own rounding stays in Python: log1p (numpy's
+ * SIMD log1p may differ from libm's by an ulp) and the pairwise sums of non-integer floats.
+ *
+ *   block_matrix(blocks, table, stopwords, dense, known, out) -> (texts, total_words, total_c4)
+ *     blocks: list of Block; table: uint16[65536] (features.CLASS_TABLE); stopwords: frozenset;
+ *     out: float64[n * BLOCK_WIDTH] (written, row-major, columns of features.BLOCK_NAMES; the
+ *     log columns hold log1p's argument, prefix_of_other/starts_with_other are left 0).
+ *   score_matrix(scores, words, mass, out) -> (first, last)
+ *     out: float64[n * SCORE_WIDTH] (written; segment_words is left 0).
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <stdlib.h>
+#include <string.h>
+#include <structmember.h>
+
+/* bit flags of the class table (features.py) */
+#define F_SENTENCE_END (1 << 0)
+#define F_CLOSER (1 << 1)
+#define F_SEPARATOR (1 << 2)
+#define F_PUNCT (1 << 3)
+#define F_BULLET (1 << 4)
+#define F_COPYRIGHT (1 << 5)
+#define F_UPPER (1 << 6)
+#define F_LOWER (1 << 7)
+#define F_DENSE (1 << 8)
+#define F_ALPHA (1 << 9)
+#define F_DIGIT (1 << 10)
+#define F_COMMA (1 << 11)
+#define F_SPACE (1 << 12)
+#define F_WORD (1 << 13)
+
+#define C4_MIN_WORDS 3
+#define RUN_MAX_GAP 3
+#define HEADLINE_MIN_WORDS 3
+#define HEADLINE_MAX_WORDS 25
+#define NEAR_LINES 20
+#define TINY_MAX_WORDS 2
+#define REPEATED_MIN 3
+#define REPEATED_MAX_CHARS 40
+#define SEGMENT_THRESHOLD 0.5
+
+/* columns of features.BLOCK_NAMES */
+enum {
+    LOG_CHARS, LOG_WORDS, WORD_LENGTH, TERMINAL, ENDS_COLON, ENDS_COMMA, STARTS_UPPER,
+    STARTS_LOWER, STARTS_DIGIT, STARTS_BULLET, DIGIT_SHARE, UPPER_SHARE, LETTER_SHARE,
+    PUNCT_SHARE, SPACE_SHARE, SEPARATORS, COMMAS, STOPWORDS, STOP_SHARE, STOP_RATIO,
+    CAPITAL_SHARE, SENTENCES, TIMES, YEARS, LINKS, COPYRIGHT, REPETITION, SHAPE_REPETITION,
+    PREFIX_OF_OTHER, STARTS_WITH_OTHER, POSITION, CHARS_BEFORE, BLANK_BEFORE, BLANK_AFTER,
+    HARSH, PAGE_BLOCKS, PAGE_WORDS, PAGE_C4_WORDS, PAGE_STOP, DENSE_PAGE, KNOWN_LANG,
+    HEAD_COVER, AFTER_ANCHOR, C4, HEADLINE_LIKE, C4_WORDS_10, C4_WORDS_3, C4_SHARE_5,
+    C4_SHARE_2, WORDS_3, LINKS_5, C4_ABOVE, C4_BELOW, RUN_WORDS, RUN_SHARE, IN_BEST_RUN,
+    TO_BEST_RUN, CUM_C4, STREAK, CARD_HEAD, CARD_SUMMARY, TINY_SHARE_5, REPEATED_SHORT_10,
+    AFTER_TINY_10, NEIGHBOURS, /* then per offset (-2, -1, 1, 2): the 6 columns below */
+    BLOCK_WIDTH = NEIGHBOURS + 4 * 6
+};
+enum { NB_LOG_WORDS, NB_TERMINAL, NB_C4, NB_STOP_SHARE, NB_STARTS_UPPER, NB_LINKS };
+static const int NEIGHBOUR_OFFSETS[4] = {-2, -1, 1, 2};
+
+enum {
+    S_SCORE, S_SHIFTS, /* score_m3 .. score_p3 */
+    S_WINDOWS = S_SHIFTS + 6, /* per radius: mean, weighted mean */
+    S_REL_MAX = S_WINDOWS + 8, S_PAGE_MAX, S_MASS_BEFORE, S_STRONG_ABOVE, S_STRONG_BELOW,
+    S_IN_SEGMENT, S_TO_SEGMENT, S_SEGMENT_WORDS, SCORE_WIDTH
+};
+static const int SCORE_OFFSETS[6] = {-3, -2, -1, 1, 2, 3};
+static const int SCORE_WINDOWS[4] = {2, 5, 10, 25};
+
+/* per-block quantities gathered by the character pass */
+enum {
+    Q_CHARS, Q_DIGITS, Q_UPPER, Q_LOWER, Q_DENSE, Q_ALPHA, Q_PUNCT, Q_SEPARATORS, Q_COMMAS,
+    Q_SPACES, Q_COPYRIGHT, Q_TOKENS, Q_STOP, Q_HEAD_HITS, Q_CAPITALS, Q_LINKS, Q_TIMES,
+    Q_YEARS, Q_SENTENCES, Q_TERMINAL, Q_ENDS_COLON, Q_ENDS_COMMA, Q_STARTS_UPPER,
+    Q_STARTS_LOWER, Q_STARTS_DIGIT, Q_STARTS_BULLET, Q_BLANK_BEFORE, Q_BLANK_AFTER,
+    Q_REPEATS, Q_SHAPE_REPEATS, Q_WORDS, Q_C4, Q_C4_WORDS, Q_HEADLINE_LIKE, Q_TINY,
+    Q_REPEATED_SHORT, Q_AFTER_TINY, Q_STOP_SHARE, Q_COUNT
+};
+
+static PyObject *name_text, *name_blank_before, *name_blank_after, *name_lower, *name_replace,
+    *newline, *space;
+
+static inline double dmax(double a, double b) { return b > a ? b : a; } /* Python's max(a, b) */
+static inline double dmin(double a, double b) { return b < a ? b : a; }
+static inline double npmax(double a, double b) { return (a != a || a >= b) ? a : b; } /* np.maximum */
+static inline double npmin(double a, double b) { return (a != a || a <= b) ? a : b; }
+
+typedef struct {
+    const Py_UCS4 *codes; /* the block's text, one code point each */
+    Py_ssize_t len;
+    const unsigned short *table;
+} Text;
+
+static inline Py_UCS4 code_at(const Text *t, Py_ssize_t i) {
+    return (i >= 0 && i < t->len) ? t->codes[i] : 0;
+}
+
+static inline unsigned flags_at(const Text *t, Py_ssize_t i) {
+    Py_UCS4 c = code_at(t, i);
+    return c < 0x10000 ? t->table[c] : 0;
+}
+
+static inline Py_UCS4 ascii_lower(Py_UCS4 c) { return (c >= 'A' && c <= 'Z') ? c + 0x20 : c; }
+
+/* how many of features.LINK_MARKS start at i (the text lower-cased in ASCII only) */
+static int link_marks_at(const Text *t, Py_ssize_t i) {
+    static const char *marks[] = {"://", "www.", ".com", ".htm", ".jpg", ".png", ".gif"};
+    int found = 0;
+    for (int m = 0; m < 7; m++) {
+        const char *mark = marks[m];
+        Py_ssize_t k = 0;
+        while (mark[k] && ascii_lower(code_at(t, i + k)) == (Py_UCS4)(unsigned char)mark[k]) k++;
+        if (!mark[k]) found++;
+    }
+    return found;
+}
+
+/* the lower-cased token text[a:b] (str.lower, as the Python path does) */
+static PyObject *lowered(PyObject *text, const Text *t, Py_ssize_t a, Py_ssize_t b) {
+    int ascii = 1;
+    for (Py_ssize_t i = a; i < b; i++)
+        if (t->codes[i] > 127) { ascii = 0; break; }
+    if (ascii) {
+        PyObject *out = PyUnicode_New(b - a, 127);
+        if (!out) return NULL;
+        Py_UCS1 *o = PyUnicode_1BYTE_DATA(out);
+        for (Py_ssize_t i = a; i < b; i++) o[i - a] = (Py_UCS1)ascii_lower(t->codes[i]);
+        return out;
+    }
+    PyObject *part = PyUnicode_Substring(text, a, b);
+    if (!part) return NULL;
+    PyObject *out = PyObject_CallMethodNoArgs(part, name_lower);
+    Py_DECREF(part);
+    return out;
+}
+
+/* DIGITS_RE.sub("0", text): every run of decimal digits (what re's \d matches) becomes "0" */
+static PyObject *shape_of(PyObject *text) {
+    Py_ssize_t len = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    int any = 0;
+    for (Py_ssize_t i = 0; i < len && !any; i++) any = Py_UNICODE_ISDECIMAL(PyUnicode_READ(kind, data, i));
+    if (!any) {
+        Py_INCREF(text);
+        return text;
+    }
+    Py_UCS4 buf[REPEATED_MAX_CHARS + 1];
+    Py_ssize_t k = 0;
+    int in_run = 0;
+    for (Py_ssize_t i = 0; i < len; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (Py_UNICODE_ISDECIMAL(c)) {
+            if (!in_run) buf[k++] = '0';
+            in_run = 1;
+        } else {
+            buf[k++] = c;
+            in_run = 0;
+        }
+    }
+    return PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, buf, k);
+}
+
+/* how often every key occurs (Counter), then every key's count into column q of quantities */
+static int count_into(PyObject **keys, Py_ssize_t n, double *q, int column) {
+    PyObject *counts = PyDict_New();
+    if (!counts) return -1;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *old = PyDict_GetItemWithError(counts, keys[i]);
+        if (!old && PyErr_Occurred()) goto fail;
+        PyObject *value = PyLong_FromSsize_t(old ? PyLong_AsSsize_t(old) + 1 : 1);
+        if (!value || PyDict_SetItem(counts, keys[i], value) < 0) {
+            Py_XDECREF(value);
+            goto fail;
+        }
+        Py_DECREF(value);
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *value = PyDict_GetItemWithError(counts, keys[i]);
+        if (!value) goto fail;
+        q[i * Q_COUNT + column] = (double)PyLong_AsSsize_t(value);
+    }
+    Py_DECREF(counts);
+    return 0;
+fail:
+    Py_DECREF(counts);
+    return -1;
+}
+
+static int compare_codes(const void *a, const void *b) {
+    Py_UCS4 x = *(const Py_UCS4 *)a, y = *(const Py_UCS4 *)b;
+    return (x > y) - (x < y);
+}
+
+static int in_codes(const Py_UCS4 *codes, Py_ssize_t count, Py_UCS4 c) {
+    Py_ssize_t lo = 0, hi = count;
+    while (lo < hi) {
+        Py_ssize_t mid = (lo + hi) / 2;
+        if (codes[mid] < c) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo < count && codes[lo] == c;
+}
+
+/* prefix sums as numpy computes them: cs[0] = 0, cs[k] = np.cumsum(v)[k - 1] */
+static void prefix_sums(const double *v, Py_ssize_t stride, Py_ssize_t n, double *cs) {
+    cs[0] = 0.0;
+    if (n > 0) cs[1] = v[0];
+    for (Py_ssize_t k = 1; k < n; k++) cs[k + 1] = cs[k] + v[k * stride];
+}
+
+/* features._window_sum from prefix sums */
+static inline double window_sum(const double *cs, Py_ssize_t n, Py_ssize_t i, int radius) {
+    Py_ssize_t hi = i + radius + 1 < n ? i + radius + 1 : n;
+    Py_ssize_t lo = i - radius > 0 ? i - radius : 0;
+    return cs[hi] - cs[lo];
+}
+
+static inline double window_count(Py_ssize_t n, Py_ssize_t i, int radius) {
+    Py_ssize_t hi = i + radius + 1 < n ? i + radius + 1 : n;
+    Py_ssize_t lo = i - radius > 0 ? i - radius : 0;
+    return (double)(hi - lo);
+}
+
+/* features._distance_to: blocks to the nearest flagged one above and below, capped */
+static void distance_to(const char *mask, Py_ssize_t n, double *above, double *below, Py_ssize_t stride) {
+    Py_ssize_t last = -10 * n;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (mask[i]) last = i;
+        Py_ssize_t d = i - last;
+        above[i * stride] = (double)(d < NEAR_LINES ? d : NEAR_LINES);
+    }
+    Py_ssize_t next = 10 * n;
+    for (Py_ssize_t i = n - 1; i >= 0; i--) {
+        if (mask[i]) next = i;
+        Py_ssize_t d = next - i;
+        below[i * stride] = (double)(d < NEAR_LINES ? d : NEAR_LINES);
+    }
+}
+
+/* the character pass over one block: counts into q (one row of Q_COUNT) */
+static int block_pass(PyObject *text, const Py_UCS4 *codes, const unsigned short *table,
+                      PyObject *stopwords, const Py_UCS4 *stop_codes, Py_ssize_t n_stop_codes,
+                      int dense, PyObject *head, int first_block, double *q) {
+    Text t = {codes, PyUnicode_GET_LENGTH(text), table};
+    Py_ssize_t len = t.len;
+    long counts[11] = {0};
+    long tokens = 0, stop = 0, head_hits = 0, capitals = 0, links = 0, times = 0, years = 0,
+         sentences = 0;
+    int check_head = !first_block && PySet_GET_SIZE(head) > 0;
+    int prev_word = 0;
+    Py_ssize_t token_start = 0;
+    for (Py_ssize_t i = 0; i <= len; i++) {
+        Py_UCS4 c = i < len ? codes[i] : 0;
+        unsigned f = c < 0x10000 ? table[c] : 0;
+        int word = (f & F_WORD) != 0;
+        if (word && !prev_word) token_start = i;
+        if (!word && prev_word) { /* a token ends: text[token_start:i] */
+            tokens++;
+            if (!dense || first_block || check_head) {
+                PyObject *token = lowered(text, &t, token_start, i);
+                if (!token) return -1;
+                int hit = 0;
+                if (!dense && (hit = PySet_Contains(stopwords, token)) < 0) goto token_fail;
+                stop += hit;
+                if (first_block) {
+                    if (PySet_Add(head, token) < 0) goto token_fail;
+                } else if (check_head) {
+                    if ((hit = PySet_Contains(head, token)) < 0) goto token_fail;
+                    head_hits += hit;
+                }
+                Py_DECREF(token);
+                goto token_done;
+            token_fail:
+                Py_DECREF(token);
+                return -1;
+            }
+        }
+    token_done:
+        if (i == len) break;
+        if ((f & F_UPPER) && word != prev_word) capitals++;
+        prev_word = word;
+        if (!f && c != '@' && !dense) continue; /* nothing below applies to it */
+        if (f & F_DIGIT) counts[0]++;
+        if (f & F_UPPER) counts[1]++;
+        if (f & F_LOWER) counts[2]++;
+        if (f & F_DENSE) counts[3]++;
+        if (f & F_ALPHA) counts[4]++;
+        if (f & F_PUNCT) counts[5]++;
+        if (f & F_SEPARATOR) counts[6]++;
+        if (f & F_COMMA) counts[7]++;
+        if (f & F_SPACE) counts[8]++;
+        if (f & F_COPYRIGHT) counts[9]++;
+        if (dense && in_codes(stop_codes, n_stop_codes, c)) stop++;
+        if (c == ':' || c == 'w' || c == 'W' || c == '.') links += link_marks_at(&t, i);
+        if (c == '@' && (flags_at(&t, i + 1) & F_WORD)) links++;
+        if (c == ':' && (flags_at(&t, i - 1) & F_DIGIT)
+            && !((flags_at(&t, i - 2) & F_DIGIT) && (flags_at(&t, i - 3) & F_WORD))
+            && (flags_at(&t, i + 1) & F_DIGIT) && (flags_at(&t, i + 2) & F_DIGIT)
+            && !(flags_at(&t, i + 3) & F_WORD))
+            times++;
+        if ((f & F_DIGIT) && !(flags_at(&t, i - 1) & F_WORD)) {
+            Py_UCS4 next = code_at(&t, i + 1);
+            if (((c == '1' && next == '9') || (c == '2' && next == '0'))
+                && (flags_at(&t, i + 2) & F_DIGIT) && (flags_at(&t, i + 3) & F_DIGIT)
+                && !(flags_at(&t, i + 4) & F_WORD))
+                years++;
+        }
+        if (f & F_SENTENCE_END) {
+            unsigned f1 = flags_at(&t, i + 1), f2 = flags_at(&t, i + 2);
+            int closed1 = (f1 & (F_WORD | F_PUNCT)) != 0, closed2 = (f2 & (F_WORD | F_PUNCT)) != 0;
+            if (!closed1 || ((f1 & F_CLOSER) && !closed2)) sentences++;
+        }
+    }
+    q[Q_CHARS] = (double)len;
+    q[Q_DIGITS] = (double)counts[0];
+    q[Q_UPPER] = (double)counts[1];
+    q[Q_LOWER] = (double)counts[2];
+    q[Q_DENSE] = (double)counts[3];
+    q[Q_ALPHA] = (double)counts[4];
+    q[Q_PUNCT] = (double)counts[5];
+    q[Q_SEPARATORS] = (double)counts[6];
+    q[Q_COMMAS] = (double)counts[7];
+    q[Q_SPACES] = (double)counts[8];
+    q[Q_COPYRIGHT] = (double)counts[9];
+    q[Q_TOKENS] = (double)tokens;
+    q[Q_STOP] = (double)stop;
+    q[Q_HEAD_HITS] = (double)head_hits;
+    q[Q_CAPITALS] = (double)capitals;
+    q[Q_LINKS] = (double)links;
+    q[Q_TIMES] = (double)times;
+    q[Q_YEARS] = (double)years;
+    q[Q_SENTENCES] = (double)sentences;
+    unsigned first = flags_at(&t, 0), last = flags_at(&t, len - 1);
+    Py_UCS4 last_code = code_at(&t, len - 1);
+    q[Q_TERMINAL] = len > 0 && ((last & F_SENTENCE_END)
+                                || ((last & F_CLOSER) && len > 1 && (flags_at(&t, len - 2) & F_SENTENCE_END)));
+    q[Q_ENDS_COLON] = len > 0 && (last_code == 0x3A || last_code == 0xFF1A);
+    q[Q_ENDS_COMMA] = len > 0 && (last_code == 0x2C || last_code == 0x3B || last_code == 0xFF0C);
+    q[Q_STARTS_UPPER] = (first & F_UPPER) != 0;
+    q[Q_STARTS_LOWER] = (first & F_LOWER) != 0;
+    q[Q_STARTS_DIGIT] = (first & F_DIGIT) != 0;
+    q[Q_STARTS_BULLET] = (first & F_BULLET) != 0;
+    return 0;
+}
+
+static PyObject *block_matrix(PyObject *self, PyObject *args) {
+    PyObject *blocks, *stopwords;
+    Py_buffer table, out;
+    int dense, known;
+    if (!PyArg_ParseTuple(args, "O!y*Oppw*", &PyList_Type, &blocks, &table, &stopwords, &dense,
+                          &known, &out))
+        return NULL;
+    PyObject *result = NULL, *texts = NULL, *head = NULL, **shapes = NULL;
+    double *q = NULL;
+    Py_UCS4 *stop_codes = NULL, *buffer = NULL;
+    Py_ssize_t buffer_size = 0;
+    char *mask = NULL;
+    Py_ssize_t n = PyList_GET_SIZE(blocks), n_stop_codes = 0;
+    if (table.len != 0x10000 * (Py_ssize_t)sizeof(unsigned short)
+        || out.len != n * BLOCK_WIDTH * (Py_ssize_t)sizeof(double) || !PyAnySet_Check(stopwords)) {
+        PyErr_SetString(PyExc_ValueError, "block_matrix: bad arguments");
+        goto done;
+    }
+    if (dense) { /* the stopwords of a dense script are single characters */
+        stop_codes = PyMem_Malloc((PySet_GET_SIZE(stopwords) + 1) * sizeof(Py_UCS4));
+        if (!stop_codes) { PyErr_NoMemory(); goto done; }
+        PyObject *it = PyObject_GetIter(stopwords), *item;
+        if (!it) goto done;
+        while ((item = PyIter_Next(it))) {
+            if (PyUnicode_Check(item) && PyUnicode_GET_LENGTH(item) == 1)
+                stop_codes[n_stop_codes++] = PyUnicode_READ_CHAR(item, 0);
+            Py_DECREF(item);
+        }
+        Py_DECREF(it);
+        if (PyErr_Occurred()) goto done;
+        qsort(stop_codes, n_stop_codes, sizeof(Py_UCS4), compare_codes);
+    }
+    texts = PyList_New(n);
+    head = PySet_New(NULL);
+    q = PyMem_Calloc(n * Q_COUNT + 1, sizeof(double));
+    mask = PyMem_Malloc(n + 1);
+    shapes = PyMem_Calloc(n + 1, sizeof(PyObject *));
+    if (!texts || !head || !q || !mask || !shapes) {
+        if (!PyErr_Occurred()) PyErr_NoMemory();
+        goto done;
+    }
+    const unsigned short *tab = table.buf;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *block = PyList_GET_ITEM(blocks, i);
+        PyObject *text = PyObject_GetAttr(block, name_text);
+        if (!text) goto done;
+        if (!PyUnicode_Check(text)) {
+            Py_DECREF(text);
+            PyErr_SetString(PyExc_TypeError, "block_matrix: a block's text is not a str");
+            goto done;
+        }
+        if (PyUnicode_FindChar(text, '\n', 0, PyUnicode_GET_LENGTH(text), 1) >= 0) {
+            PyObject *spaced = PyObject_CallMethodObjArgs(text, name_replace, newline, space, NULL);
+            Py_DECREF(text);
+            if (!spaced) goto done;
+            text = spaced;
+        }
+        PyList_SET_ITEM(texts, i, text); /* the list owns it */
+        double *row = q + i * Q_COUNT;
+        for (int b = 0; b < 2; b++) {
+            PyObject *v = PyObject_GetAttr(block, b ? name_blank_after : name_blank_before);
+            if (!v) goto done;
+            double value = PyFloat_AsDouble(v); /* as np.array([...], dtype=float64) */
+            Py_DECREF(v);
+            if (value == -1.0 && PyErr_Occurred()) goto done;
+            row[b ? Q_BLANK_AFTER : Q_BLANK_BEFORE] = value;
+        }
+        Py_ssize_t len = PyUnicode_GET_LENGTH(text);
+        if (len > buffer_size || !buffer) {
+            PyMem_Free(buffer);
+            buffer_size = 2 * len + 256;
+            buffer = PyMem_Malloc((buffer_size + 1) * sizeof(Py_UCS4));
+            if (!buffer) { PyErr_NoMemory(); goto done; }
+        }
+        if (!PyUnicode_AsUCS4(text, buffer, buffer_size + 1, 0)) goto done;
+        if (block_pass(text, buffer, tab, stopwords, stop_codes, n_stop_codes, dense, head, i == 0, row) < 0)
+            goto done;
+        shapes[i] = PyUnicode_GET_LENGTH(text) <= REPEATED_MAX_CHARS ? shape_of(text) : (Py_INCREF(text), text);
+        if (!shapes[i]) goto done;
+    }
+    if (count_into(((PyListObject *)texts)->ob_item, n, q, Q_REPEATS) < 0
+        || count_into(shapes, n, q, Q_SHAPE_REPEATS) < 0)
+        goto done;
+
+    /* per block, from the counts */
+    double total_words = 0.0, total_c4 = 0.0, total_chars = 0.0, c4_stop = 0.0, c4_words_sum = 0.0;
+    double head_size = (double)(PySet_GET_SIZE(head) > 1 ? PySet_GET_SIZE(head) : 1);
+    int any_c4 = 0, any_blank = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        double *r = q + i * Q_COUNT;
+        double words = r[Q_TOKENS] + r[Q_DENSE] / 2.0;
+        r[Q_WORDS] = words;
+        r[Q_C4] = words >= C4_MIN_WORDS && r[Q_TERMINAL];
+        r[Q_C4_WORDS] = words * r[Q_C4];
+        r[Q_STOP_SHARE] = r[Q_STOP] / npmax(words, 1.0);
+        r[Q_HEADLINE_LIKE] = !r[Q_TERMINAL] && !r[Q_ENDS_COLON] && words >= HEADLINE_MIN_WORDS
+                             && words <= HEADLINE_MAX_WORDS && (r[Q_STARTS_UPPER] || r[Q_STARTS_DIGIT]);
+        r[Q_TINY] = words <= TINY_MAX_WORDS;
+        r[Q_REPEATED_SHORT] = r[Q_SHAPE_REPEATS] >= REPEATED_MIN && r[Q_CHARS] <= REPEATED_MAX_CHARS;
+        total_words += words;
+        total_c4 += r[Q_C4_WORDS];
+        total_chars += r[Q_CHARS];
+        if (r[Q_C4]) {
+            any_c4 = 1;
+            c4_stop += r[Q_STOP];
+            c4_words_sum += words;
+        }
+        any_blank |= r[Q_BLANK_BEFORE] != 0 || r[Q_BLANK_AFTER] != 0;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        double *r = q + i * Q_COUNT;
+        r[Q_AFTER_TINY] = r[Q_C4] * (i > 0 ? r[Q_TINY - Q_COUNT] : 0.0);
+    }
+    double page_stop = any_c4 ? c4_stop / dmax(c4_words_sum, 1.0) : 0.0;
+    double harsh = !any_blank;
+
+    /* head cover and its anchor */
+    double *o = out.buf;
+    Py_ssize_t anchor = -1;
+    double best_cover = 0.0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        double cover = i == 0 ? 0.0 : npmin(q[i * Q_COUNT + Q_HEAD_HITS] / head_size, 1.0);
+        o[i * BLOCK_WIDTH + HEAD_COVER] = cover;
+        if (i == 0 || cover > best_cover) { /* np.argmax: the first largest */
+            anchor = i;
+            best_cover = cover;
+        }
+    }
+    if (!(n > 1 && best_cover >= 0.6)) anchor = -1;
+
+    /* runs of prose */
+    Py_ssize_t best_start = 0, best_end = 0, run_start = -1, run_end = -1, prev_c4 = -1;
+    double best_total = 0.0, run_total = 0.0;
+    int have_best = 0;
+    /* first pass: the best run (first of the largest totals) */
+    for (Py_ssize_t i = 0; i <= n; i++) {
+        int is_c4 = i < n && q[i * Q_COUNT + Q_C4];
+        if (i == n || (is_c4 && prev_c4 >= 0 && i - prev_c4 > RUN_MAX_GAP + 1)) {
+            if (run_start >= 0 && (!have_best || run_total > best_total)) {
+                have_best = 1;
+                best_total = run_total;
+                best_start = run_start;
+                best_end = run_end;
+            }
+            if (i == n) break;
+            run_start = -1;
+        }
+        if (is_c4) {
+            if (run_start < 0) {
+                run_start = i;
+                run_total = 0.0;
+            }
+            run_total += q[i * Q_COUNT + Q_C4_WORDS];
+            run_end = i;
+            prev_c4 = i;
+        }
+    }
+    double max_total = best_total;
+    /* second pass: every block's run (the last run starting at or before it) */
+    {
+        Py_ssize_t start = -1, end = -1, j = 0;
+        double total = 0.0;
+        for (Py_ssize_t i = 0; i < n; i++) {
+            double *row = o + i * BLOCK_WIDTH;
+            if (q[i * Q_COUNT + Q_C4] && (start < 0 || i - end > RUN_MAX_GAP + 1)) {
+                /* a new run starts here: find its end and total */
+                start = i;
+                end = i;
+                total = 0.0;
+                for (j = i; j < n; j++) {
+                    if (!q[j * Q_COUNT + Q_C4]) continue;
+                    if (j - end > RUN_MAX_GAP + 1) break;
+                    end = j;
+                    total += q[j * Q_COUNT + Q_C4_WORDS];
+                }
+            }
+            int inside = start >= 0 && i <= end;
+            double run_words = inside ? total : 0.0;
+            row[RUN_WORDS] = run_words;
+            row[RUN_SHARE] = any_c4 ? run_words / dmax(max_total, 1.0) : 0.0;
+            row[IN_BEST_RUN] = any_c4 && inside && start == best_start;
+            if (any_c4) {
+                double idx = (double)i;
+                double gap = npmax((double)best_start - idx, idx - (double)best_end);
+                row[TO_BEST_RUN] = gap < 0 ? 0.0 : (gap > NEAR_LINES ? NEAR_LINES : gap);
+            } else {
+                row[TO_BEST_RUN] = NEAR_LINES;
+            }
+        }
+    }
+
+    /* distances to prose and streaks */
+    for (Py_ssize_t i = 0; i < n; i++) mask[i] = q[i * Q_COUNT + Q_C4] != 0;
+    distance_to(mask, n, o + C4_ABOVE, o + C4_BELOW, BLOCK_WIDTH);
+    for (Py_ssize_t i = 0; i < n;) {
+        if (!mask[i]) {
+            o[i * BLOCK_WIDTH + STREAK] = 0.0;
+            i++;
+            continue;
+        }
+        Py_ssize_t j = i;
+        while (j < n && mask[j]) j++;
+        double length = (double)(j - i);
+        for (Py_ssize_t k = i; k < j; k++) o[k * BLOCK_WIDTH + STREAK] = npmin(length, NEAR_LINES);
+        i = j;
+    }
+
+    /* windows: prefix sums of c4 words, c4, words, links, tiny, repeated short, after tiny */
+    static const int windowed[7] = {Q_C4_WORDS, Q_C4, Q_WORDS, Q_LINKS, Q_TINY, Q_REPEATED_SHORT, Q_AFTER_TINY};
+    double *sums[7];
+    double *all_sums = PyMem_Malloc(7 * (n + 1) * sizeof(double));
+    if (!all_sums) { PyErr_NoMemory(); goto done; }
+    for (int w = 0; w < 7; w++) {
+        sums[w] = all_sums + w * (n + 1);
+        prefix_sums(q + windowed[w], Q_COUNT, n, sums[w]);
+    }
+    double cum_chars = 0.0, cum_c4 = 0.0;
+    double denominator_position = (double)(n - 1 > 1 ? n - 1 : 1);
+    double denominator_anchor = (double)(n > 1 ? n : 1);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        double *r = q + i * Q_COUNT, *row = o + i * BLOCK_WIDTH;
+        double chars = r[Q_CHARS], words = r[Q_WORDS], safe = npmax(chars, 1.0);
+        double letters = r[Q_UPPER] + r[Q_LOWER] + r[Q_DENSE] + r[Q_ALPHA];
+        double idx = (double)i;
+        row[LOG_CHARS] = chars;
+        row[LOG_WORDS] = words;
+        row[WORD_LENGTH] = chars / npmax(words, 1.0);
+        row[TERMINAL] = r[Q_TERMINAL];
+        row[ENDS_COLON] = r[Q_ENDS_COLON];
+        row[ENDS_COMMA] = r[Q_ENDS_COMMA];
+        row[STARTS_UPPER] = r[Q_STARTS_UPPER];
+        row[STARTS_LOWER] = r[Q_STARTS_LOWER];
+        row[STARTS_DIGIT] = r[Q_STARTS_DIGIT];
+        row[STARTS_BULLET] = r[Q_STARTS_BULLET];
+        row[DIGIT_SHARE] = r[Q_DIGITS] / safe;
+        row[UPPER_SHARE] = r[Q_UPPER] / npmax(letters, 1.0);
+        row[LETTER_SHARE] = letters / safe;
+        row[PUNCT_SHARE] = r[Q_PUNCT] / safe;
+        row[SPACE_SHARE] = r[Q_SPACES] / safe;
+        row[SEPARATORS] = r[Q_SEPARATORS];
+        row[COMMAS] = r[Q_COMMAS];
+        row[STOPWORDS] = r[Q_STOP];
+        row[STOP_SHARE] = r[Q_STOP_SHARE];
+        row[STOP_RATIO] = r[Q_STOP_SHARE] / dmax(page_stop, 0.01);
+        row[CAPITAL_SHARE] = r[Q_CAPITALS] / npmax(r[Q_TOKENS], 1.0);
+        row[SENTENCES] = r[Q_SENTENCES];
+        row[TIMES] = r[Q_TIMES];
+        row[YEARS] = r[Q_YEARS];
+        row[LINKS] = r[Q_LINKS];
+        row[COPYRIGHT] = r[Q_COPYRIGHT] > 0;
+        row[REPETITION] = npmin(r[Q_REPEATS], 10.0);
+        row[SHAPE_REPETITION] = npmin(r[Q_SHAPE_REPEATS], 20.0);
+        row[PREFIX_OF_OTHER] = 0.0;
+        row[STARTS_WITH_OTHER] = 0.0;
+        row[POSITION] = idx / denominator_position;
+        cum_chars += chars;
+        row[CHARS_BEFORE] = (cum_chars - chars) / dmax(total_chars, 1.0);
+        row[BLANK_BEFORE] = r[Q_BLANK_BEFORE];
+        row[BLANK_AFTER] = r[Q_BLANK_AFTER];
+        row[HARSH] = harsh;
+        row[PAGE_BLOCKS] = 0.0; /* log1p of page figures: in Python */
+        row[PAGE_WORDS] = 0.0;
+        row[PAGE_C4_WORDS] = 0.0;
+        row[PAGE_STOP] = page_stop;
+        row[DENSE_PAGE] = dense;
+        row[KNOWN_LANG] = known;
+        row[AFTER_ANCHOR] = anchor >= 0 ? (idx - (double)anchor) / denominator_anchor : -2.0;
+        row[C4] = r[Q_C4];
+        row[HEADLINE_LIKE] = r[Q_HEADLINE_LIKE];
+        row[C4_WORDS_10] = window_sum(sums[0], n, i, 10);
+        row[C4_WORDS_3] = window_sum(sums[0], n, i, 3);
+        row[C4_SHARE_5] = window_sum(sums[1], n, i, 5) / window_count(n, i, 5);
+        row[C4_SHARE_2] = window_sum(sums[1], n, i, 2) / window_count(n, i, 2);
+        row[WORDS_3] = window_sum(sums[2], n, i, 3);
+        row[LINKS_5] = window_sum(sums[3], n, i, 5);
+        cum_c4 += r[Q_C4_WORDS];
+        row[CUM_C4] = (cum_c4 - r[Q_C4_WORDS]) / dmax(total_c4, 1.0);
+        double next_c4 = i + 1 < n ? r[Q_C4 + Q_COUNT] : 0.0;
+        double next2_c4 = i + 2 < n ? r[Q_C4 + 2 * Q_COUNT] : 0.0;
+        double prev_headline = i > 0 ? r[Q_HEADLINE_LIKE - Q_COUNT] : 0.0;
+        row[CARD_HEAD] = r[Q_HEADLINE_LIKE] && next_c4 > 0 && next2_c4 == 0;
+        row[CARD_SUMMARY] = r[Q_C4] && prev_headline > 0 && next_c4 == 0;
+        row[TINY_SHARE_5] = window_sum(sums[4], n, i, 5) / window_count(n, i, 5);
+        row[REPEATED_SHORT_10] = window_sum(sums[5], n, i, 10) / window_count(n, i, 10);
+        row[AFTER_TINY_10] = window_sum(sums[6], n, i, 10) / npmax(window_sum(sums[1], n, i, 10), 1.0);
+        for (int k = 0; k < 4; k++) {
+            Py_ssize_t j = i + NEIGHBOUR_OFFSETS[k];
+            double *nb = row + NEIGHBOURS + 6 * k;
+            if (j < 0 || j >= n) {
+                nb[NB_LOG_WORDS] = 0.0; /* becomes -1 in Python, after log1p */
+                nb[NB_TERMINAL] = nb[NB_C4] = nb[NB_STOP_SHARE] = nb[NB_STARTS_UPPER] = nb[NB_LINKS] = -1.0;
+                continue;
+            }
+            const double *s = q + j * Q_COUNT;
+            nb[NB_LOG_WORDS] = s[Q_WORDS];
+            nb[NB_TERMINAL] = s[Q_TERMINAL];
+            nb[NB_C4] = s[Q_C4];
+            nb[NB_STOP_SHARE] = s[Q_STOP_SHARE];
+            nb[NB_STARTS_UPPER] = s[Q_STARTS_UPPER];
+            nb[NB_LINKS] = s[Q_LINKS];
+        }
+    }
+    PyMem_Free(all_sums);
+    result = Py_BuildValue("(Odd)", texts, total_words, total_c4);
+done:
+    if (shapes) {
+        for (Py_ssize_t i = 0; i < n; i++) Py_XDECREF(shapes[i]);
+        PyMem_Free(shapes);
+    }
+    Py_XDECREF(texts);
+    Py_XDECREF(head);
+    PyMem_Free(q);
+    PyMem_Free(mask);
+    PyMem_Free(stop_codes);
+    PyMem_Free(buffer);
+    PyBuffer_Release(&table);
+    PyBuffer_Release(&out);
+    return result;
+}
+
+static PyObject *score_matrix(PyObject *self, PyObject *args) {
+    Py_buffer scores, words, out;
+    double mass;
+    if (!PyArg_ParseTuple(args, "y*y*dw*", &scores, &words, &mass, &out)) return NULL;
+    PyObject *result = NULL;
+    double *cs = NULL;
+    char *mask = NULL;
+    Py_ssize_t n = scores.len / (Py_ssize_t)sizeof(double);
+    if (scores.len != n * (Py_ssize_t)sizeof(double) || words.len != scores.len
+        || out.len != n * SCORE_WIDTH * (Py_ssize_t)sizeof(double)) {
+        PyErr_SetString(PyExc_ValueError, "score_matrix: array sizes do not match");
+        goto done;
+    }
+    cs = PyMem_Malloc((4 * (n + 1) + 1) * sizeof(double));
+    mask = PyMem_Malloc(n + 1);
+    if (!cs || !mask) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    const double *s = scores.buf, *w = words.buf;
+    double *o = out.buf;
+    double *cs_scores = cs, *cs_weighted = cs + (n + 1), *cs_words = cs + 2 * (n + 1), *prefix = cs + 3 * (n + 1);
+    double top = n ? s[0] : 0.0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        double v = s[i];
+        if (top == top && (v != v || v > top)) top = v;
+    }
+    /* prefix sums as np.cumsum makes them (weighted = scores * words) */
+    cs_scores[0] = cs_weighted[0] = cs_words[0] = prefix[0] = 0.0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        double weighted = s[i] * w[i], gain = (s[i] - SEGMENT_THRESHOLD) * (w[i] + 1.0);
+        cs_scores[i + 1] = i ? cs_scores[i] + s[i] : s[i];
+        cs_weighted[i + 1] = i ? cs_weighted[i] + weighted : weighted;
+        cs_words[i + 1] = i ? cs_words[i] + w[i] : w[i];
+        prefix[i + 1] = i ? prefix[i] + gain : gain;
+    }
+    /* features.best_segment */
+    Py_ssize_t first = 0, last = -1;
+    if (n) {
+        double lowest = prefix[0], best = 0.0;
+        for (Py_ssize_t j = 0; j < n; j++) {
+            lowest = npmin(lowest, prefix[j]);
+            double gain = prefix[j + 1] - lowest;
+            if (j == 0 || gain > best || (gain != gain && best == best)) {
+                best = gain;
+                last = j;
+            }
+        }
+        double low = prefix[0];
+        first = 0;
+        for (Py_ssize_t j = 1; j <= last; j++) {
+            if (prefix[j] < low) {
+                low = prefix[j];
+                first = j;
+            }
+        }
+    }
+    for (Py_ssize_t i = 0; i < n; i++) mask[i] = s[i] >= 0.5;
+    distance_to(mask, n, o + S_STRONG_ABOVE, o + S_STRONG_BELOW, SCORE_WIDTH);
+    double top_safe = dmax(top, 1e-6), mass_safe = dmax(mass, 1e-6);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        double *row = o + i * SCORE_WIDTH, idx = (double)i;
+        row[S_SCORE] = s[i];
+        for (int k = 0; k < 6; k++) {
+            Py_ssize_t j = i + SCORE_OFFSETS[k];
+            row[S_SHIFTS + k] = (j >= 0 && j < n) ? s[j] : -1.0;
+        }
+        for (int k = 0; k < 4; k++) {
+            int radius = SCORE_WINDOWS[k];
+            row[S_WINDOWS + 2 * k] = window_sum(cs_scores, n, i, radius) / window_count(n, i, radius);
+            row[S_WINDOWS + 2 * k + 1] =
+                window_sum(cs_weighted, n, i, radius) / npmax(window_sum(cs_words, n, i, radius), 1.0);
+        }
+        row[S_REL_MAX] = s[i] / top_safe;
+        row[S_PAGE_MAX] = top;
+        row[S_MASS_BEFORE] = (cs_weighted[i + 1] - s[i] * w[i]) / mass_safe;
+        row[S_IN_SEGMENT] = i >= first && i <= last;
+        double gap = npmax((double)first - idx, idx - (double)last);
+        row[S_TO_SEGMENT] = gap < 0 ? 0.0 : (gap > NEAR_LINES ? NEAR_LINES : gap);
+        row[S_SEGMENT_WORDS] = 0.0; /* log1p of a pairwise sum: in Python */
+    }
+    result = Py_BuildValue("(nn)", first, last);
+done:
+    PyMem_Free(cs);
+    PyMem_Free(mask);
+    PyBuffer_Release(&scores);
+    PyBuffer_Release(&words);
+    PyBuffer_Release(&out);
+    return result;
+}
+
+
+#define PREFIX_MIN_WORDS 3
+#define PREFIX_MAX_WORDS 20
+#define PREFIX_MAX_CANDIDATES 8
+
+/* features._prefix_pairs, into two columns of the block matrix:
+ *   prefix_pairs(texts, out, width, prefix_column, starts_column) */
+static PyObject *prefix_pairs(PyObject *self, PyObject *args) {
+    PyObject *texts;
+    Py_buffer out;
+    Py_ssize_t width, prefix_column, starts_column;
+    if (!PyArg_ParseTuple(args, "O!w*nnn", &PyList_Type, &texts, &out, &width, &prefix_column,
+                          &starts_column))
+        return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(texts);
+    PyObject *result = NULL, *by_key = PyDict_New(), *seen = PySet_New(NULL), **keys = NULL;
+    char *prefix_of = NULL;
+    if (!by_key || !seen) goto done;
+    if (out.len != n * width * (Py_ssize_t)sizeof(double) || prefix_column < 0 || starts_column < 0
+        || prefix_column >= width || starts_column >= width) {
+        PyErr_SetString(PyExc_ValueError, "prefix_pairs: bad arguments");
+        goto done;
+    }
+    keys = PyMem_Calloc(n + 1, sizeof(PyObject *));
+    prefix_of = PyMem_Calloc(n + 1, 1);
+    if (!keys || !prefix_of) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    double *o = out.buf;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *text = PyList_GET_ITEM(texts, i);
+        if (!PyUnicode_Check(text)) {
+            PyErr_SetString(PyExc_TypeError, "prefix_pairs: texts must be str");
+            goto done;
+        }
+        o[i * width + prefix_column] = o[i * width + starts_column] = 0.0;
+        Py_ssize_t len = PyUnicode_GET_LENGTH(text), spaces = 0, key_end = len;
+        int kind = PyUnicode_KIND(text);
+        const void *data = PyUnicode_DATA(text);
+        for (Py_ssize_t k = 0; k < len; k++) {
+            if (PyUnicode_READ(kind, data, k) != ' ') continue;
+            if (++spaces == PREFIX_MIN_WORDS) key_end = k; /* " ".join(text.split(" ", 3)[:3]) */
+        }
+        if (spaces < PREFIX_MIN_WORDS - 1) continue; /* fewer than 3 parts: no key */
+        if (!(keys[i] = PyUnicode_Substring(text, 0, key_end))) goto done;
+        if (spaces >= PREFIX_MAX_WORDS) continue; /* too long to be a prefix line */
+        PyObject *candidates = PyDict_GetItemWithError(by_key, keys[i]);
+        if (!candidates) {
+            if (PyErr_Occurred() || !(candidates = PyList_New(0))) goto done;
+            int failed = PyDict_SetItem(by_key, keys[i], candidates);
+            Py_DECREF(candidates); /* the dict holds it */
+            if (failed) goto done;
+        }
+        int known = PySet_Contains(seen, text);
+        if (known < 0) goto done;
+        if (PyList_GET_SIZE(candidates) < PREFIX_MAX_CANDIDATES && !known) {
+            PyObject *index = PyLong_FromSsize_t(i);
+            if (!index || PyList_Append(candidates, index) < 0) {
+                Py_XDECREF(index);
+                goto done;
+            }
+            Py_DECREF(index);
+        }
+        if (PySet_Add(seen, text) < 0) goto done;
+    }
+    int any = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (!keys[i]) continue;
+        PyObject *candidates = PyDict_GetItemWithError(by_key, keys[i]);
+        if (!candidates) {
+            if (PyErr_Occurred()) goto done;
+            continue;
+        }
+        PyObject *text = PyList_GET_ITEM(texts, i);
+        Py_ssize_t len = PyUnicode_GET_LENGTH(text);
+        for (Py_ssize_t c = 0; c < PyList_GET_SIZE(candidates); c++) {
+            Py_ssize_t j = PyLong_AsSsize_t(PyList_GET_ITEM(candidates, c));
+            PyObject *other = PyList_GET_ITEM(texts, j);
+            Py_ssize_t other_len = PyUnicode_GET_LENGTH(other);
+            if (len <= other_len || PyUnicode_READ_CHAR(text, other_len) != ' ') continue;
+            Py_ssize_t match = PyUnicode_Tailmatch(text, other, 0, other_len, -1);
+            if (match < 0) goto done;
+            if (match) {
+                prefix_of[j] = 1;
+                o[i * width + starts_column] = 1.0;
+                any = 1;
+            }
+        }
+    }
+    if (any) { /* every copy of a prefix line is one */
+        PyObject *prefixes = PySet_New(NULL);
+        if (!prefixes) goto done;
+        for (Py_ssize_t j = 0; j < n; j++) {
+            if (prefix_of[j] && PySet_Add(prefixes, PyList_GET_ITEM(texts, j)) < 0) {
+                Py_DECREF(prefixes);
+                goto done;
+            }
+        }
+        for (Py_ssize_t i = 0; i < n; i++) {
+            int is = PySet_Contains(prefixes, PyList_GET_ITEM(texts, i));
+            if (is < 0) {
+                Py_DECREF(prefixes);
+                goto done;
+            }
+            o[i * width + prefix_column] = is;
+        }
+        Py_DECREF(prefixes);
+    }
+    result = Py_None;
+    Py_INCREF(result);
+done:
+    if (keys) {
+        for (Py_ssize_t i = 0; i < n; i++) Py_XDECREF(keys[i]);
+        PyMem_Free(keys);
+    }
+    PyMem_Free(prefix_of);
+    Py_XDECREF(by_key);
+    Py_XDECREF(seen);
+    PyBuffer_Release(&out);
+    return result;
+}
+
+/* ---- segmentation (newsdump.segment): gluing the lines of harsh dumps, building Blocks ---- */
+
+typedef struct {
+    Py_UCS4 chars[6][32];
+    Py_ssize_t counts[6];
+} GlueChars; /* closers, sentence ends, continues, opens, no space before, quotes that open */
+enum { G_CLOSERS, G_SENTENCE_ENDS, G_CONTINUES, G_OPENS, G_NO_SPACE_BEFORE, G_QUOTES };
+
+static int glue_chars(PyObject *strings, GlueChars *g) {
+    if (!PyTuple_Check(strings) || PyTuple_GET_SIZE(strings) != 6) {
+        PyErr_SetString(PyExc_TypeError, "segment_blocks: 6 strings of glue characters expected");
+        return -1;
+    }
+    for (int k = 0; k < 6; k++) {
+        PyObject *chars = PyTuple_GET_ITEM(strings, k);
+        if (!PyUnicode_Check(chars) || PyUnicode_GET_LENGTH(chars) > 32) {
+            PyErr_SetString(PyExc_TypeError, "segment_blocks: glue characters: str of <= 32");
+            return -1;
+        }
+        g->counts[k] = PyUnicode_GET_LENGTH(chars);
+        for (Py_ssize_t i = 0; i < g->counts[k]; i++) g->chars[k][i] = PyUnicode_READ_CHAR(chars, i);
+    }
+    return 0;
+}
+
+static inline int is_in(const GlueChars *g, int set, Py_UCS4 c) {
+    for (Py_ssize_t i = 0; i < g->counts[set]; i++)
+        if (g->chars[set][i] == c) return 1;
+    return 0;
+}
+
+static inline int is_dense_char(Py_UCS4 c) { /* segment.DENSE_CHAR_RE */
+    return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF)
+           || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x0E00 && c <= 0x0EFF) || (c >= 0x1000 && c <= 0x109F)
+           || (c >= 0x1780 && c <= 0x17FF) || (c >= 0xFF00 && c <= 0xFFEF);
+}
+
+static Py_ssize_t split_count(const Py_UCS4 *s, Py_ssize_t len) { /* len(str.split()) */
+    Py_ssize_t count = 0;
+    int in_word = 0;
+    for (Py_ssize_t i = 0; i < len; i++) {
+        int space = Py_UNICODE_ISSPACE(s[i]);
+        if (!space && !in_word) count++;
+        in_word = !space;
+    }
+    return count;
+}
+
+#define TAIL_CHARS 60
+#define GLUE_MIN_WORDS 3
+
+/* segment._glues: the block so far is block[:blen] (the rules see its last TAIL_CHARS) */
+static int glues(const Py_UCS4 *block, Py_ssize_t blen, Py_ssize_t words, const Py_UCS4 *line,
+                 Py_ssize_t llen, PyObject *stopwords, const GlueChars *g) {
+    Py_ssize_t start = blen > TAIL_CHARS ? blen - TAIL_CHARS : 0, j = blen;
+    while (j > start && is_in(g, G_CLOSERS, block[j - 1])) j--;
+    if (j > start && is_in(g, G_SENTENCE_ENDS, block[j - 1])) return 0;
+    if (is_in(g, G_CONTINUES, line[0]) || is_in(g, G_OPENS, block[blen - 1])) return 1;
+    Py_UCS4 first = line[0];
+    if (Py_UNICODE_ISLOWER(first) && (words >= GLUE_MIN_WORDS || split_count(line, llen) >= GLUE_MIN_WORDS))
+        return 1;
+    if (words < 2 || !(Py_UNICODE_ISALNUM(first) || is_in(g, G_QUOTES, first))) return 0;
+    /* LAST_WORD_RE: \W* then letters ([^\W\d_]+), from the end */
+    j = blen;
+    while (j > start && !(Py_UNICODE_ISALNUM(block[j - 1]) || block[j - 1] == '_')) j--;
+    Py_ssize_t end = j;
+    while (j > start && Py_UNICODE_ISALNUM(block[j - 1]) && !Py_UNICODE_ISDECIMAL(block[j - 1])) j--;
+    if (j == end) return 0;
+    PyObject *word = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, block + j, end - j);
+    if (!word) return -1;
+    PyObject *low = PyObject_CallMethodNoArgs(word, name_lower);
+    Py_DECREF(word);
+    if (!low) return -1;
+    int found = PySet_Contains(stopwords, low);
+    Py_DECREF(low);
+    return found;
+}
+
+typedef struct {
+    Py_ssize_t offsets[5]; /* of index, text, lines, blank_before, blank_after */
+} BlockLayout;
+
+/* Where a Block (a slots dataclass) keeps its fields, so Blocks are built without __init__ */
+static int block_layout(PyTypeObject *type, BlockLayout *layout) {
+    static const char *names[5] = {"index", "text", "lines", "blank_before", "blank_after"};
+    int found = 0;
+    for (PyMemberDef *m = type->tp_members; m && m->name; m++) {
+        for (int k = 0; k < 5; k++) {
+            if (strcmp(m->name, names[k]) == 0 && m->type == T_OBJECT_EX && !(m->flags & READONLY)) {
+                layout->offsets[k] = m->offset;
+                found |= 1 << k;
+            }
+        }
+    }
+    if (found != 31 || type->tp_basicsize > 32 * (Py_ssize_t)sizeof(PyObject *)) {
+        PyErr_SetString(PyExc_TypeError, "segment_blocks: not a slots Block type");
+        return -1;
+    }
+    return 0;
+}
+
+/* Block(index, text, (first, last), blank_before, blank_after): the fields a dataclass
+ * __init__ would set, written straight into the slots (the values are all new references) */
+static PyObject *new_block(PyTypeObject *type, const BlockLayout *layout, PyObject *values[5]) {
+    PyObject *block = type->tp_alloc(type, 0);
+    if (!block) {
+        for (int k = 0; k < 5; k++) Py_XDECREF(values[k]);
+        return NULL;
+    }
+    for (int k = 0; k < 5; k++) *(PyObject **)((char *)block + layout->offsets[k]) = values[k];
+    return block;
+}
+
+static int append_block(PyObject *out, PyTypeObject *type, const BlockLayout *layout,
+                        PyObject *lines, Py_ssize_t first, Py_ssize_t last, PyObject *text) {
+    Py_ssize_t n = PyList_GET_SIZE(lines);
+    PyObject *values[5];
+    values[0] = PyLong_FromSsize_t(PyList_GET_SIZE(out));
+    values[1] = text;
+    values[2] = Py_BuildValue("(nn)", first, last);
+    values[3] = first > 0 && PyUnicode_GET_LENGTH(PyList_GET_ITEM(lines, first - 1)) == 0 ? Py_True : Py_False;
+    values[4] = last + 1 < n && PyUnicode_GET_LENGTH(PyList_GET_ITEM(lines, last + 1)) == 0 ? Py_True : Py_False;
+    Py_INCREF(values[3]);
+    Py_INCREF(values[4]);
+    if (!values[0] || !values[2]) {
+        for (int k = 0; k < 5; k++) Py_XDECREF(values[k]);
+        return -1;
+    }
+    PyObject *block = new_block(type, layout, values);
+    if (!block) return -1;
+    int failed = PyList_Append(out, block);
+    Py_DECREF(block);
+    return failed;
+}
+
+/* segment_blocks(Block, lines, filled, harsh, stopwords, glue_chars) -> list[Block]
+ *   lines: the stripped lines; filled: indices of the non-empty ones; harsh: glue (else one
+ *   block per filled line); stopwords: frozenset (segment.GLUE_STOPWORDS of the language);
+ *   glue_chars: segment.GLUE_CHARS. The same blocks as segment._glued_spans + Block(...). */
+static PyObject *segment_blocks(PyObject *self, PyObject *args) {
+    PyObject *type_obj, *lines, *filled, *stopwords, *chars;
+    int harsh;
+    if (!PyArg_ParseTuple(args, "O!O!O!pOO", &PyType_Type, &type_obj, &PyList_Type, &lines,
+                          &PyList_Type, &filled, &harsh, &stopwords, &chars))
+        return NULL;
+    PyTypeObject *type = (PyTypeObject *)type_obj;
+    BlockLayout layout;
+    GlueChars g;
+    if (block_layout(type, &layout) < 0 || glue_chars(chars, &g) < 0) return NULL;
+    if (!PyAnySet_Check(stopwords)) {
+        PyErr_SetString(PyExc_TypeError, "segment_blocks: stopwords must be a set");
+        return NULL;
+    }
+    Py_ssize_t n = PyList_GET_SIZE(lines), count = PyList_GET_SIZE(filled);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (!PyUnicode_Check(PyList_GET_ITEM(lines, i))) {
+            PyErr_SetString(PyExc_TypeError, "segment_blocks: lines must be str");
+            return NULL;
+        }
+    }
+    PyObject *out = PyList_New(0);
+    Py_UCS4 *block = NULL, *line = NULL;
+    Py_ssize_t block_size = 0, line_size = 0, blen = 0, words = 0, first = -1, last = -1, glued = 0;
+    PyObject *first_line = NULL; /* the block's text while it is one line */
+    if (!out) return NULL;
+    for (Py_ssize_t k = 0; k < count; k++) {
+        Py_ssize_t i = PyLong_AsSsize_t(PyList_GET_ITEM(filled, k));
+        if (i == -1 && PyErr_Occurred()) goto fail;
+        if (i < 0 || i >= n) {
+            PyErr_SetString(PyExc_IndexError, "segment_blocks: filled index out of range");
+            goto fail;
+        }
+        PyObject *text = PyList_GET_ITEM(lines, i);
+        Py_ssize_t llen = PyUnicode_GET_LENGTH(text);
+        if (llen == 0) {
+            PyErr_SetString(PyExc_ValueError, "segment_blocks: an empty line is not filled");
+            goto fail;
+        }
+        if (!harsh) {
+            Py_INCREF(text);
+            if (append_block(out, type, &layout, lines, i, i, text) < 0) goto fail;
+            continue;
+        }
+        if (llen > line_size) {
+            PyMem_Free(line);
+            line_size = 2 * llen + 64;
+            if (!(line = PyMem_Malloc((line_size + 1) * sizeof(Py_UCS4)))) goto no_memory;
+        }
+        if (!PyUnicode_AsUCS4(text, line, line_size + 1, 0)) goto fail;
+        if (first >= 0 && last == i - 1) {
+            int glue = glues(block, blen, words, line, llen, stopwords, &g);
+            if (glue < 0) goto fail;
+            if (glue) {
+                int no_space = is_in(&g, G_NO_SPACE_BEFORE, line[0])
+                               || (is_dense_char(line[0]) && is_dense_char(block[blen - 1]));
+                if (blen + llen + 1 > block_size) {
+                    block_size = 2 * (blen + llen + 1) + 256;
+                    Py_UCS4 *grown = PyMem_Realloc(block, (block_size + 1) * sizeof(Py_UCS4));
+                    if (!grown) goto no_memory;
+                    block = grown;
+                }
+                if (!no_space) block[blen++] = ' ';
+                memcpy(block + blen, line, llen * sizeof(Py_UCS4));
+                blen += llen;
+                words += split_count(line, llen) - no_space;
+                last = i;
+                glued = 1;
+                continue;
+            }
+        }
+        if (first >= 0) { /* the block so far is done */
+            PyObject *body = glued ? PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, block, blen) : first_line;
+            if (!glued) Py_INCREF(body);
+            if (!body || append_block(out, type, &layout, lines, first, last, body) < 0) goto fail;
+        }
+        if (llen + 1 > block_size) {
+            block_size = 2 * llen + 256;
+            PyMem_Free(block);
+            if (!(block = PyMem_Malloc((block_size + 1) * sizeof(Py_UCS4)))) goto no_memory;
+        }
+        memcpy(block, line, llen * sizeof(Py_UCS4));
+        blen = llen;
+        words = split_count(line, llen);
+        first = last = i;
+        glued = 0;
+        first_line = text;
+    }
+    if (harsh && first >= 0) {
+        PyObject *body = glued ? PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, block, blen) : first_line;
+        if (!glued) Py_INCREF(body);
+        if (!body || append_block(out, type, &layout, lines, first, last, body) < 0) goto fail;
+    }
+    PyMem_Free(block);
+    PyMem_Free(line);
+    return out;
+no_memory:
+    PyErr_NoMemory();
+fail:
+    PyMem_Free(block);
+    PyMem_Free(line);
+    Py_DECREF(out);
+    return NULL;
+}
+
+static PyObject *widths(PyObject *self, PyObject *unused) {
+    return Py_BuildValue("(ii)", BLOCK_WIDTH, SCORE_WIDTH);
+}
+
+static PyMethodDef methods[] = {
+    {"block_matrix", block_matrix, METH_VARARGS, "Block features of a page (see the file)."},
+    {"score_matrix", score_matrix, METH_VARARGS, "Score features of a page (see the file)."},
+    {"prefix_pairs", prefix_pairs, METH_VARARGS, "features._prefix_pairs into the matrix."},
+    {"segment_blocks", segment_blocks, METH_VARARGS, "The blocks of a page (see the file)."},
+    {"widths", widths, METH_NOARGS, "(columns of block_matrix, columns of score_matrix)."},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_features", NULL, -1, methods};
+
+PyMODINIT_FUNC PyInit__features(void) {
+    if (!(name_text = PyUnicode_InternFromString("text"))
+        || !(name_blank_before = PyUnicode_InternFromString("blank_before"))
+        || !(name_blank_after = PyUnicode_InternFromString("blank_after"))
+        || !(name_lower = PyUnicode_InternFromString("lower"))
+        || !(name_replace = PyUnicode_InternFromString("replace"))
+        || !(newline = PyUnicode_FromString("\n")) || !(space = PyUnicode_FromString(" ")))
+        return NULL;
+    return PyModule_Create(&module);
+}

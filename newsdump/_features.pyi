@@ -1,0 +1,29 @@
+from typing import Any
+
+import numpy.typing as npt
+
+from newsdump.document import Block
+
+def block_matrix(
+    blocks: list[Block],
+    table: npt.NDArray[Any],
+    stopwords: frozenset[str],
+    dense: bool,
+    known: bool,
+    out: npt.NDArray[Any],
+) -> tuple[list[str], float, float]: ...
+def score_matrix(
+    scores: npt.NDArray[Any], words: npt.NDArray[Any], mass: float, out: npt.NDArray[Any]
+) -> tuple[int, int]: ...
+def widths() -> tuple[int, int]: ...
+def segment_blocks(
+    block: type[Block],
+    lines: list[str],
+    filled: list[int],
+    harsh: bool,
+    stopwords: frozenset[str],
+    glue_chars: tuple[str, str, str, str, str, str],
+) -> list[Block]: ...
+def prefix_pairs(
+    texts: list[str], out: npt.NDArray[Any], width: int, prefix_column: int, starts_column: int
+) -> None: ...
