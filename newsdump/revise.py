@@ -120,6 +120,8 @@ READ_MORE = frozenset(
     }
 )
 LABEL_TRIM = re.compile(r"[\s:：.…»›>→|–—-]+$")
+RELATED_PREFIXES = tuple(RELATED_LABELS)  # what a line must start with to trim to a label
+READ_MORE_PREFIXES = tuple(READ_MORE)
 NUMBERED = re.compile(r"\d+[.)] ")  # "5. Beware the hairdryer": a listicle's item, the story's
 RELATED_MAX_LINES = 8  # a longer run of short lines after a label is a list in the story
 HEADLINE_MAX_CHARS = 160  # for scripts without spaces between words
@@ -360,7 +362,11 @@ def _teaser_lists(out: Sequence[LabelledBlock], body: Sequence[int], drop: dict[
     lines: list[int] = []
     for i in kept:
         text = out[i].block.text.strip()
-        under_kicker = bool(lines) and all(_is_kicker(out[j].block.text) for j in lines)
+        under_kicker = (
+            bool(lines)
+            and _is_kicker(out[lines[0]].block.text)  # (the first test alone, most often)
+            and all(_is_kicker(out[j].block.text) for j in lines)
+        )
         if SENTENCE_END.search(text) and _words(text) >= PROSE_MIN_WORDS and not under_kicker:
             if (  # the length first: _headed reads every line (quadratic on long runs)
                 len(lines) <= TEASER_MAX_LINES
@@ -407,7 +413,9 @@ def _is_kicker(text: str) -> bool:
 
 def _related_label(text: str) -> bool:
     low = text.strip().lower()
-    return low in RELATED_LABELS or LABEL_TRIM.sub("", low) in RELATED_LABELS
+    if low in RELATED_LABELS:
+        return True  # below: LABEL_TRIM cuts a tail, so a label must start the line (cheap test)
+    return low.startswith(RELATED_PREFIXES) and LABEL_TRIM.sub("", low) in RELATED_LABELS
 
 
 def _headline_shaped(text: str) -> bool:
@@ -446,6 +454,8 @@ def _related_links(out: Sequence[LabelledBlock], body: Sequence[int], drop: dict
                 break
             run.append(j)
             j += 1
+            if len(run) > RELATED_MAX_LINES and (blanks or _headline_shaped(text)):
+                break  # too long for a box whatever follows (stop: linear, same result)
         while not blanks and run and not _headline_shaped(out[run[-1]].block.text):
             run.pop()  # without blank lines, a headline ends the box (a headline inside it
             # may end a sentence: 'Video shows rescue: "We got her!"'; the story's may too)
@@ -472,8 +482,9 @@ def _read_more_cards(
     for i in body:
         if not sure[0] < i < sure[-1] or drop.get(i, "related_links") != "related_links":
             continue  # a "Read more" label over headlines may close a card as well
-        if LABEL_TRIM.sub("", out[i].block.text.strip().lower()) not in READ_MORE:
-            continue
+        low = out[i].block.text.strip().lower()
+        if not low.startswith(READ_MORE_PREFIXES) or LABEL_TRIM.sub("", low) not in READ_MORE:
+            continue  # (the trimmed line is a prefix of it: the cheap test first)
         if _words(out[i - 1].block.text) <= SUMMARY_MAX_WORDS and _headline_shaped(
             out[i - 2].block.text
         ):
@@ -525,7 +536,7 @@ def _captions(out: Sequence[LabelledBlock], body: Sequence[int], drop: dict[int,
         text = out[i].block.text.strip()
         if i in drop or _words(text) > CAPTION_MAX_WORDS:
             continue
-        credit = CREDIT.search(text)
+        credit = CREDIT.search(text) if text.endswith(")") else None  # it must end the line
         if not ((credit and credit.end() == len(text)) or CAPTION_START.match(text)):
             continue
         if credit is not None and credit.start() == 0:  # a bare credit: under its caption?
