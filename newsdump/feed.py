@@ -27,7 +27,7 @@ from datetime import datetime, timedelta
 
 from newsdump.dates import clock_minutes, find_dates, is_time_line, resolve_time
 from newsdump.document import Label, LabelledBlock
-from newsdump.lang import WIDE, detect_language, stopwords_for, top_stopwords
+from newsdump.lang import WIDE, Language, detect_language, stopwords_for, top_stopwords
 from newsdump.records import FeedItem
 from newsdump.revise import NOT_STORIES
 from newsdump.settings import Settings
@@ -158,8 +158,9 @@ def find_feed(
     page_published: str | None,
     settings: Settings,
     page_title: str | None = None,
+    language: Language | None = None,
 ) -> list[FeedItem]:
-    """The other stories, in page order."""
+    """The other stories, in page order (`language`: classify's, when the caller has it)."""
     texts = [lb.block.text.strip() for lb in labelled]
     free = [
         lb.label is not Label.ARTICLE
@@ -170,7 +171,7 @@ def find_feed(
     shapes = Counter(DIGITS.sub("0", t.lower()) for t in texts)
     repeats = Counter(texts)
     own = WORD.findall(page_title.lower()) if page_title else []
-    lang = detect_language("\n".join(lb.block.text for lb in labelled))  # cached: classify's
+    lang = language or detect_language("\n".join(lb.block.text for lb in labelled))  # classify's
     sentence_case = lang.code in SENTENCE_CASE_LANGS
     stop = top_stopwords(lang.code, MENU_STOPWORDS) if sentence_case else stopwords_for(lang.code)
     titles = [
