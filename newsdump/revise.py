@@ -250,6 +250,8 @@ def _boxes(out: Sequence[LabelledBlock], body: Sequence[int], drop: dict[int, st
     for i in body:
         if i in drop or not 0 < i < len(out) - 2 or out[i].score >= CARD_SURE:
             continue
+        if not _sure(out, i + 2):  # (tested again below; first here, as the cheapest)
+            continue
         title, button, pitch = out[i - 1], out[i + 1], out[i].block.text.strip()
         if not _is_body(out, i + 1) or not _is_short_unsure(button):
             continue
@@ -537,6 +539,8 @@ def _captions(out: Sequence[LabelledBlock], body: Sequence[int], drop: dict[int,
         if i in drop or _words(text) > CAPTION_MAX_WORDS:
             continue
         credit = CREDIT.search(text) if text.endswith(")") else None  # it must end the line
+        if not credit and text[:1].isascii() and text[:1] not in "iIpP":
+            continue  # (CAPTION_START cannot match: the cheap test first)
         if not ((credit and credit.end() == len(text)) or CAPTION_START.match(text)):
             continue
         if credit is not None and credit.start() == 0:  # a bare credit: under its caption?
@@ -579,6 +583,8 @@ def _author_bio(out: Sequence[LabelledBlock], body: Sequence[int], drop: dict[in
     kept = [i for i in body if i not in drop]
     for n, i in enumerate(kept):
         text = out[i].block.text.strip()
+        if text[:1].isascii() and text[:1] not in "aAsS":
+            continue  # (ABOUT cannot match: the cheap test first)
         match = ABOUT.fullmatch(text)
         if not match:
             continue
