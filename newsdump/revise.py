@@ -305,13 +305,17 @@ def _comment_thread(
         return
     stamps: list[tuple[int, str]] = []
     span = range(sure[0] + 1, body[-1])
-    markers = Counter(
-        out[i].block.text.strip() for i in span if _words(out[i].block.text) <= MARKER_MAX_WORDS
-    )
+    markers: Counter[str] | None = None  # counted at the first time stamp (most pages: none)
     for i in span:
         text = out[i].block.text.strip()
         if not CLOCK.search(text) or _words(text) > STAMP_MAX_WORDS:
             continue
+        if markers is None:
+            markers = Counter(
+                out[k].block.text.strip()
+                for k in span
+                if _words(out[k].block.text) <= MARKER_MAX_WORDS
+            )
         marked = any(  # a post's name or "Reply" next to it, repeated
             markers[out[j].block.text.strip()] >= THREAD_MIN_POSTS
             and not CLOCK.search(out[j].block.text)
