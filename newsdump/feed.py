@@ -518,7 +518,7 @@ def is_title(text: str, settings: Settings) -> bool:
         return False
     if is_call_to_action(text) or BYLINE_START.match(text) or is_time_line(text):
         return False
-    credit = CREDIT.search(text)
+    credit = CREDIT.search(text) if may_credit(text) else None
     if ATTRIBUTION.match(text) or (credit and credit.start() > 0) or CONTACT.search(text):
         return False  # a quote's source, a caption's credit (not a "Photos:" kicker), an address
     if CLOCK.search(text) and not LEADING_TIME.match(text) and find_dates(text):
@@ -527,6 +527,16 @@ def is_title(text: str, settings: Settings) -> bool:
         return True
     letters = sum(map(str.isalpha, text))
     return letters >= 0.6 * len(text.replace(" ", "")) and not text.isupper()
+
+
+def may_credit(text: str) -> bool:
+    """False only where `CREDIT` cannot match (a cheap test first): in ASCII text (where
+    IGNORECASE pairs no letter with a non-ASCII one) every alternative needs "(" or ":" or
+    one of its two names."""
+    if not text.isascii() or "(" in text or ":" in text:
+        return True
+    low = text.lower()
+    return "getty images" in low or "shutterstock" in low
 
 
 def is_call_to_action(text: str) -> bool:
