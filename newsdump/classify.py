@@ -46,9 +46,13 @@ def blocks_language(blocks: list[Block]) -> Language:
     return detect_language("\n".join(b.text for b in blocks))
 
 
-def block_scores(blocks: list[Block], model: Model) -> tuple[FloatArray, FloatArray]:
-    """Second-stage article probability and word count of every block."""
-    lang = blocks_language(blocks)
+def block_scores(
+    blocks: list[Block], model: Model, lang: Language | None = None
+) -> tuple[FloatArray, FloatArray]:
+    """Second-stage article probability and word count of every block (`lang`: the page's
+    language as `blocks_language` finds it, when the caller has it already)."""
+    if lang is None:
+        lang = blocks_language(blocks)
     x1, names1 = block_features(blocks, lang)
     if names1 != model.features1:
         raise ModelMismatchError("model features differ from block features; retrain it")
@@ -57,7 +61,7 @@ def block_scores(blocks: list[Block], model: Model) -> tuple[FloatArray, FloatAr
     x2, names2 = score_features(p1, words)
     if names1 + names2 != model.features2:
         raise ModelMismatchError("model features differ from score features; retrain it")
-    p2 = model.stage2.predict(np.hstack((x1, x2)))
+    p2 = model.stage2.predict(x1, x2)  # the rows of np.hstack((x1, x2))
     return p2, words
 
 
@@ -86,12 +90,14 @@ def decide(scores: FloatArray, words: FloatArray, threshold: float) -> tuple[Boo
     return keep, reasons
 
 
-def classify(blocks: list[Block], settings: Settings) -> list[LabelledBlock]:
-    """Label every block of one page ARTICLE or BOILERPLATE."""
+def classify(
+    blocks: list[Block], settings: Settings, lang: Language | None = None
+) -> list[LabelledBlock]:
+    """Label every block of one page ARTICLE or BOILERPLATE (`lang`: as in `block_scores`)."""
     if not blocks:
         return []
     model = load_model(settings.model)
-    scores, words = block_scores(blocks, model)
+    scores, words = block_scores(blocks, model, lang)
     keep, reasons = decide(scores, words, model.threshold)
     return [
         LabelledBlock(block, Label.ARTICLE if k else Label.BOILERPLATE, float(s), r)

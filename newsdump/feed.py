@@ -27,7 +27,7 @@ from datetime import datetime, timedelta
 
 from newsdump.dates import clock_minutes, find_dates, is_time_line, resolve_time
 from newsdump.document import Label, LabelledBlock
-from newsdump.lang import WIDE, detect_language, stopwords_for, top_stopwords
+from newsdump.lang import WIDE, Language, detect_language, stopwords_for, top_stopwords
 from newsdump.records import FeedItem
 from newsdump.revise import NOT_STORIES
 from newsdump.settings import Settings
@@ -158,8 +158,9 @@ def find_feed(
     page_published: str | None,
     settings: Settings,
     page_title: str | None = None,
+    language: Language | None = None,
 ) -> list[FeedItem]:
-    """The other stories, in page order."""
+    """The other stories, in page order (`language`: classify's, when the caller has it)."""
     texts = [lb.block.text.strip() for lb in labelled]
     free = [
         lb.label is not Label.ARTICLE
@@ -170,7 +171,7 @@ def find_feed(
     shapes = Counter(DIGITS.sub("0", t.lower()) for t in texts)
     repeats = Counter(texts)
     own = WORD.findall(page_title.lower()) if page_title else []
-    lang = detect_language("\n".join(lb.block.text for lb in labelled))  # cached: classify's
+    lang = language or detect_language("\n".join(lb.block.text for lb in labelled))  # classify's
     sentence_case = lang.code in SENTENCE_CASE_LANGS
     stop = top_stopwords(lang.code, MENU_STOPWORDS) if sentence_case else stopwords_for(lang.code)
     titles = [
@@ -517,7 +518,7 @@ def is_title(text: str, settings: Settings) -> bool:
         return False
     if is_call_to_action(text) or BYLINE_START.match(text) or is_time_line(text):
         return False
-    credit = CREDIT.search(text)
+    credit = CREDIT.search(text) if may_credit(text) else None
     if ATTRIBUTION.match(text) or (credit and credit.start() > 0) or CONTACT.search(text):
         return False  # a quote's source, a caption's credit (not a "Photos:" kicker), an address
     if CLOCK.search(text) and not LEADING_TIME.match(text) and find_dates(text):
@@ -526,6 +527,16 @@ def is_title(text: str, settings: Settings) -> bool:
         return True
     letters = sum(map(str.isalpha, text))
     return letters >= 0.6 * len(text.replace(" ", "")) and not text.isupper()
+
+
+def may_credit(text: str) -> bool:
+    """False only where `CREDIT` cannot match (a cheap test first): in ASCII text (where
+    IGNORECASE pairs no letter with a non-ASCII one) every alternative needs "(" or ":" or
+    one of its two names."""
+    if not text.isascii() or "(" in text or ":" in text:
+        return True
+    low = text.lower()
+    return "getty images" in low or "shutterstock" in low
 
 
 def is_call_to_action(text: str) -> bool:

@@ -8,6 +8,7 @@ segment → classify → article → feed → records. Pure: no I/O, no clock, n
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -42,13 +43,15 @@ def analyse(
 ) -> Page:
     """The page's article and (unless `stories` is false) its other stories, from a dump."""
     blocks = segment(text)
-    labelled = revise(classify(blocks, settings))
-    lang = blocks_language(blocks).code  # as classify saw it (a cache hit, not a second run)
+    language = blocks_language(blocks)  # once: classify and feed read the page's language too
+    labelled = revise(classify(blocks, settings, language))
     ranker = load_ranker(Path(settings.headline_model)) if settings.headline_model else None
-    parts = build_article(labelled, url=url, lang=lang, ranker=ranker)
+    parts = build_article(labelled, url=url, lang=language.code, ranker=ranker)
     if not stories:  # `extract`: the article alone
         return Page(parts.article, (Story("article", article=parts.article),))
-    feed = find_feed(labelled, parts.used, parts.article.published, settings, parts.article.title)
+    feed = find_feed(
+        labelled, parts.used, parts.article.published, settings, parts.article.title, language
+    )
     found: list[Story] = []
     body = [lb for lb in labelled if lb.label is Label.ARTICLE]
     if body:
@@ -57,12 +60,10 @@ def analyse(
     found.extend(Story("feed", feed=item, lines=item.lines) for item in feed)
     if settings.boilerplate:
         covered = set(parts.used)
-        for item in feed:
-            covered.update(
-                lb.block.index
-                for lb in labelled
-                if item.lines[0] <= lb.block.lines[0] <= item.lines[1]
-            )
+        starts = [lb.block.lines[0] for lb in labelled]  # in page order: ascending
+        for item in feed:  # the blocks that start inside the item (bisected: linear, not n × items)
+            first, last = bisect_left(starts, item.lines[0]), bisect_right(starts, item.lines[1])
+            covered.update(lb.block.index for lb in labelled[first:last])
         found.extend(
             Story("boilerplate", text=lb.block.text, lines=lb.block.lines)
             for lb in labelled

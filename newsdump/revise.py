@@ -120,6 +120,8 @@ READ_MORE = frozenset(
     }
 )
 LABEL_TRIM = re.compile(r"[\s:：.…»›>→|–—-]+$")
+RELATED_PREFIXES = tuple(RELATED_LABELS)  # what a line must start with to trim to a label
+READ_MORE_PREFIXES = tuple(READ_MORE)
 NUMBERED = re.compile(r"\d+[.)] ")  # "5. Beware the hairdryer": a listicle's item, the story's
 RELATED_MAX_LINES = 8  # a longer run of short lines after a label is a list in the story
 HEADLINE_MAX_CHARS = 160  # for scripts without spaces between words
@@ -248,6 +250,8 @@ def _boxes(out: Sequence[LabelledBlock], body: Sequence[int], drop: dict[int, st
     for i in body:
         if i in drop or not 0 < i < len(out) - 2 or out[i].score >= CARD_SURE:
             continue
+        if not _sure(out, i + 2):  # (tested again below; first here, as the cheapest)
+            continue
         title, button, pitch = out[i - 1], out[i + 1], out[i].block.text.strip()
         if not _is_body(out, i + 1) or not _is_short_unsure(button):
             continue
@@ -301,13 +305,17 @@ def _comment_thread(
         return
     stamps: list[tuple[int, str]] = []
     span = range(sure[0] + 1, body[-1])
-    markers = Counter(
-        out[i].block.text.strip() for i in span if _words(out[i].block.text) <= MARKER_MAX_WORDS
-    )
+    markers: Counter[str] | None = None  # counted at the first time stamp (most pages: none)
     for i in span:
         text = out[i].block.text.strip()
         if not CLOCK.search(text) or _words(text) > STAMP_MAX_WORDS:
             continue
+        if markers is None:
+            markers = Counter(
+                out[k].block.text.strip()
+                for k in span
+                if _words(out[k].block.text) <= MARKER_MAX_WORDS
+            )
         marked = any(  # a post's name or "Reply" next to it, repeated
             markers[out[j].block.text.strip()] >= THREAD_MIN_POSTS
             and not CLOCK.search(out[j].block.text)
@@ -360,7 +368,11 @@ def _teaser_lists(out: Sequence[LabelledBlock], body: Sequence[int], drop: dict[
     lines: list[int] = []
     for i in kept:
         text = out[i].block.text.strip()
-        under_kicker = bool(lines) and all(_is_kicker(out[j].block.text) for j in lines)
+        under_kicker = (
+            bool(lines)
+            and _is_kicker(out[lines[0]].block.text)  # (the first test alone, most often)
+            and all(_is_kicker(out[j].block.text) for j in lines)
+        )
         if SENTENCE_END.search(text) and _words(text) >= PROSE_MIN_WORDS and not under_kicker:
             if (  # the length first: _headed reads every line (quadratic on long runs)
                 len(lines) <= TEASER_MAX_LINES
@@ -407,7 +419,9 @@ def _is_kicker(text: str) -> bool:
 
 def _related_label(text: str) -> bool:
     low = text.strip().lower()
-    return low in RELATED_LABELS or LABEL_TRIM.sub("", low) in RELATED_LABELS
+    if low in RELATED_LABELS:
+        return True  # below: LABEL_TRIM cuts a tail, so a label must start the line (cheap test)
+    return low.startswith(RELATED_PREFIXES) and LABEL_TRIM.sub("", low) in RELATED_LABELS
 
 
 def _headline_shaped(text: str) -> bool:
@@ -446,6 +460,8 @@ def _related_links(out: Sequence[LabelledBlock], body: Sequence[int], drop: dict
                 break
             run.append(j)
             j += 1
+            if len(run) > RELATED_MAX_LINES and (blanks or _headline_shaped(text)):
+                break  # too long for a box whatever follows (stop: linear, same result)
         while not blanks and run and not _headline_shaped(out[run[-1]].block.text):
             run.pop()  # without blank lines, a headline ends the box (a headline inside it
             # may end a sentence: 'Video shows rescue: "We got her!"'; the story's may too)
@@ -472,8 +488,9 @@ def _read_more_cards(
     for i in body:
         if not sure[0] < i < sure[-1] or drop.get(i, "related_links") != "related_links":
             continue  # a "Read more" label over headlines may close a card as well
-        if LABEL_TRIM.sub("", out[i].block.text.strip().lower()) not in READ_MORE:
-            continue
+        low = out[i].block.text.strip().lower()
+        if not low.startswith(READ_MORE_PREFIXES) or LABEL_TRIM.sub("", low) not in READ_MORE:
+            continue  # (the trimmed line is a prefix of it: the cheap test first)
         if _words(out[i - 1].block.text) <= SUMMARY_MAX_WORDS and _headline_shaped(
             out[i - 2].block.text
         ):
@@ -525,7 +542,9 @@ def _captions(out: Sequence[LabelledBlock], body: Sequence[int], drop: dict[int,
         text = out[i].block.text.strip()
         if i in drop or _words(text) > CAPTION_MAX_WORDS:
             continue
-        credit = CREDIT.search(text)
+        credit = CREDIT.search(text) if text.endswith(")") else None  # it must end the line
+        if not credit and text[:1].isascii() and text[:1] not in "iIpP":
+            continue  # (CAPTION_START cannot match: the cheap test first)
         if not ((credit and credit.end() == len(text)) or CAPTION_START.match(text)):
             continue
         if credit is not None and credit.start() == 0:  # a bare credit: under its caption?
@@ -568,6 +587,8 @@ def _author_bio(out: Sequence[LabelledBlock], body: Sequence[int], drop: dict[in
     kept = [i for i in body if i not in drop]
     for n, i in enumerate(kept):
         text = out[i].block.text.strip()
+        if text[:1].isascii() and text[:1] not in "aAsS":
+            continue  # (ABOUT cannot match: the cheap test first)
         match = ABOUT.fullmatch(text)
         if not match:
             continue

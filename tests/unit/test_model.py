@@ -76,3 +76,14 @@ def test_compiled_walk_gives_the_same_floats(monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setattr(model, "_trees", None)
     for forest, x, scores in zip(forests, rows, compiled, strict=True):
         assert forest.predict_raw(x).tolist() == scores.tolist()
+
+
+def test_joined_columns_give_the_rows_of_hstack() -> None:
+    forest = load_model().stage2
+    rng = np.random.default_rng(9)
+    width = int(forest.feature.max()) + 1
+    for rows in (0, 3, CHUNK_ROWS, 2 * CHUNK_ROWS + 11):
+        x = rng.normal(size=(rows, width))
+        left, right = x[:, :-7], x[:, -7:]
+        assert forest.predict(left, right).tolist() == forest.predict(x).tolist()
+        assert forest.predict_raw(left, right).tolist() == forest.predict_raw(x).tolist()

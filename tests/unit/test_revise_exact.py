@@ -1,0 +1,141 @@
+"""The bounded related-links scan of `newsdump.revise` drops what the plain, unbounded scan
+drops, on random pages of labels, short lines and paragraphs."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsdump import revise as R
+from newsdump.document import Block, Label, LabelledBlock
+
+LINES = [
+    "Related",
+    "Read more:",
+    "Read more",
+    "Recommended for you »",
+    "Ferry fares rise again",
+    "Pilots warn of fog",
+    "It rained.",
+    "5. Beware the tide",
+    "Crowds at the quay (Image: Getty)",
+    "(Photo: AP)",
+    "Image caption The quay at dawn",
+    "About Ann Lee",
+    "Ann Lee writes about harbours and ships for the paper.",
+    "The council met on Tuesday and voted on the harbour plan after a long debate.",
+    "2 days ago at 07:52 am",
+    "Reply",
+    "NEWS",
+]
+
+
+def reference_related_links(
+    out: Sequence[LabelledBlock], body: Sequence[int], drop: dict[int, str]
+) -> None:
+    """`_related_links` with its scan unbounded and no cheap pre-test (the plain version)."""
+
+    def label(text: str) -> bool:
+        low = text.strip().lower()
+        return low in R.RELATED_LABELS or R.LABEL_TRIM.sub("", low) in R.RELATED_LABELS
+
+    sure = [i for i in body if out[i].score >= R.SURE]
+    if not sure:
+        return
+    blanks = any(lb.block.blank_before for lb in out)
+    for i in range(max(0, body[0] - R.RELATED_MAX_LINES - 1), body[-1]):
+        if not label(out[i].block.text):
+            continue
+        head = i < body[0]
+        if not head and i <= sure[0]:
+            continue
+        run: list[int] = []
+        j = i + 1
+        while j < len(out) and not label(out[j].block.text):
+            text = out[j].block.text
+            listed = blanks and bool(run) and not out[j].block.blank_before
+            short = R._words(text) <= R.HEADLINE_MAX_WORDS and len(text) <= R.HEADLINE_MAX_CHARS
+            if not (R._headline_shaped(text) or (short and (listed or not blanks))):
+                break
+            run.append(j)
+            j += 1
+        while not blanks and run and not R._headline_shaped(out[run[-1]].block.text):
+            run.pop()
+        if not run or len(run) > R.RELATED_MAX_LINES:
+            continue
+        if head and not any(R._is_body(out, k) for k in range(j, len(out))):
+            continue
+        if all(R._sure(out, k) for k in (i, *run)):
+            continue
+        for k in (i, *run):
+            if R._is_body(out, k):
+                drop[k] = "related_links"
+
+
+rows = st.lists(
+    st.tuples(
+        st.sampled_from(LINES) | st.sampled_from(["Related", "Pilots warn of fog", "It rained."]),
+        st.booleans(),
+        st.sampled_from([0.1, 0.5, 0.85, 0.95]),
+        st.booleans(),
+    ),
+    max_size=40,
+)
+
+
+def page(spec: list[tuple[str, bool, float, bool]]) -> list[LabelledBlock]:
+    return [
+        LabelledBlock(
+            Block(i, text, (i, i), blank_before=blank),
+            Label.ARTICLE if body else Label.BOILERPLATE,
+            score,
+            "model",
+        )
+        for i, (text, body, score, blank) in enumerate(spec)
+    ]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(rows)
+def test_related_links_bounded_scan_drops_the_same_blocks(
+    spec: list[tuple[str, bool, float, bool]],
+) -> None:
+    out = page(spec)
+    body = [i for i, lb in enumerate(out) if lb.label is Label.ARTICLE]
+    if not body:
+        return
+    fast: dict[int, str] = {}
+    plain: dict[int, str] = {}
+    R._related_links(out, body, fast)
+    reference_related_links(out, body, plain)
+    assert fast == plain
+
+
+def test_a_long_run_of_headlines_after_a_label_is_no_box_without_blank_lines() -> None:
+    spec = [(LINES[-4], True, 0.95, False), ("Related", True, 0.5, False)]
+    spec += [("Pilots warn of fog", True, 0.5, False)] * (R.RELATED_MAX_LINES + 3)
+    spec += [("It rained.", True, 0.5, False)] * 3 + [(LINES[-4], True, 0.95, False)]
+    out = page(spec)
+    body = list(range(len(out)))
+    drop: dict[int, str] = {}
+    R._related_links(out, body, drop)
+    assert drop == {}
+
+
+def test_a_headline_far_down_a_run_of_short_sentences_still_ends_the_box() -> None:
+    # without blank lines the box ends at its last headline: here past RELATED_MAX_LINES
+    para = LINES[-4]
+    spec = [(para, True, 0.95, False), ("Related", True, 0.5, False)]
+    spec += [("Pilots warn of fog", True, 0.5, False)] * 2
+    spec += [("It rained.", True, 0.5, False)] * (R.RELATED_MAX_LINES + 2)
+    spec += [("Pilots warn of fog", True, 0.5, False), (para, True, 0.95, False)]
+    out = page(spec)
+    drop: dict[int, str] = {}
+    R._related_links(out, list(range(len(out))), drop)
+    assert drop == {}
+    spec[-2] = (para, True, 0.95, False)  # no headline after the sentences: a box of two
+    drop = {}
+    R._related_links(page(spec), list(range(len(spec))), drop)
+    assert drop == {1: "related_links", 2: "related_links", 3: "related_links"}
