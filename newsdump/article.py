@@ -61,6 +61,7 @@ MAX_SHORT_BYLINE = 100  # "Name - date" bylines are short
 BARE_NAME_WINDOW = 12  # blocks above the body where a line holding only a name is a byline
 DATE_NAME_MAX_WORDS = 7  # "13/06/2014 Ann Lee All, Books, Kit Reviews"
 BARE_NAME_MAX_WORDS = 8  # ... a name with a job title or an agency after it
+SENTENCE_AFTER_NAME = 3  # words after a name that make a line a sentence when they start low
 
 BY_INSIDE = re.compile(r"\s(?:by|von|par|por)\s+(?P<rest>\w.+)$", re.IGNORECASE)
 BY_ALONE = re.compile(r"^\s*(?:by|von|par|por|door|di)\s*:?\s*$", re.IGNORECASE)
@@ -324,12 +325,27 @@ def bare_name_near(texts: Sequence[str], first: int) -> tuple[list[str], tuple[i
             and not (agency and names[0].lower() == words[0].lower().strip(",;:"))
         ):
             continue
+        if sentence_after_name(words, names[0]):
+            continue  # "Meal Prep for Busy Weeks": a headline that starts like a name
         near = range(max(0, i - 2), min(len(texts), i + 3))
         if any(j != i and len(texts[j]) < MAX_META_CHARS and dateish(texts[j]) for j in near):
             return names, (i,)
         if i + 1 < len(texts) and HANDLE.match(texts[i + 1]) is not None:
             return names, (i, i + 1)  # "Ann Lee" then "@annlee"
     return None
+
+
+def sentence_after_name(words: Sequence[str], name: str) -> bool:
+    """Whether the words after the name that starts a line go on like a sentence or a headline
+    (a lower-case word or a number: "Meal Prep for Busy Weeks", "New Sedan 200 Arrives"), not
+    like a job title or an agency ("Ann Lee, Staff Writer", "Tom Davies Associated Press")."""
+    taken = len(name.split())
+    if len(words) - taken < SENTENCE_AFTER_NAME or words[taken - 1].endswith((",", ";", ":")):
+        return False
+    after = words[taken].strip("()[]\"'“”‘’")
+    if not after or after.lower() in PARTICLES or NAME_SPLIT.fullmatch(f" {after} "):
+        return False  # "Ann Lee and Tom Davies", "Ann van Example"
+    return after[0].isdigit() or (after[0].isalpha() and after[0].islower())
 
 
 def dateish(text: str) -> bool:

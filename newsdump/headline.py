@@ -61,14 +61,22 @@ AUTHOR_LABEL = re.compile(
     re.IGNORECASE,
 )
 CREDIT = re.compile(
-    r"\((?:photo|image|picture|foto)|(?:photo|image|foto|picture|credit)s?\s*(?:credit)?\s*:|"
+    r"\((?:photo|image|picture|foto)|(?:photo(?:graph)?|image|foto|picture|credit)s?\s*(?:credit)?\s*:|"
     r"getty images|/afp|/reuters|/ap\b|shutterstock|associated press\)",
     re.IGNORECASE,
 )
 NOT_HEADLINE = re.compile(
     r"^(?:updated|published|posted|share|advertisement|sponsored|related|read more|"
     r"sign up|subscribe|follow|skip to|copy link|click to|you are here)\b"
-    r"|\b(?:opens in new window|all rights reserved)\b",
+    # "Back to overview", "Zurück zur Übersicht", "Retour à la liste", "Powrót do listy"
+    r"|^(?:back to|go back|return to|zurück|retour|volver|torna(?:re)? a|powrót|terug naar)\b"
+    r"|\b(?:opens? in (?:a )?new (?:window|tab)|will open in a new (?:window|tab)|"
+    r"all rights reserved)\b"
+    r"|\bwww\.\w|https?://"  # a link or a "More info: www.example.com" field
+    r"|^[^>»›/\n]{1,40}(?:\s[>»›/]\s[^>»›/\n]{1,40}){1,}\s[>»›/]\s[^>»›/\n]+$"  # "News > Asia > …"
+    r"|^(?:(?:media|image|photo|video) )?caption\b"
+    r"|^(?:topics?|tags?|filed under|categories|keywords|themen|schlagw(?:ö|oe)rter|mots-cl(?:é|e)s"
+    r"|tagi|etiquetas|tematy)\s*:",  # a list of tags
     re.IGNORECASE,
 )
 
@@ -116,7 +124,18 @@ FEATURES = (
     "shaped_around",  # headline-shaped blocks among its two neighbours each side (a list)
     "next_to_byline",  # the byline is the next block, or the one after a standfirst
     "lede_share",  # share of its words in the body's first paragraphs (after it)
+    "prev_shaped",  # the block right above it has a headline shape
+    "next_shaped",  # ... the block right below it
+    "date_next",  # the next block (past a byline) is dated
+    "date_prev",  # the block right above it is dated
+    "dated_siblings",  # other headline-shaped blocks near it with a date under them (a list)
+    "below_byline",  # between the byline and the body
+    "shaped_above",  # headline-shaped blocks right above it (past dates and the byline)
+    "shaped_below",  # ... right below it
 )
+RUN = 4  # longest run counted by shaped_above and shaped_below
+SIBLINGS = 8  # blocks each side searched for dated_siblings
+MAX_SIBLINGS = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,7 +295,9 @@ def candidates(ctx: Context) -> list[int]:
 
 def plausible(text: str) -> bool:
     n = word_count(text)
-    return MIN_WORDS <= n <= MAX_WORDS and len(text) <= MAX_CHARS
+    return (
+        MIN_WORDS <= n <= MAX_WORDS and len(text) <= MAX_CHARS and NOT_HEADLINE.search(text) is None
+    )
 
 
 class _Blocks:
@@ -369,6 +390,29 @@ def features(ctx: Context, cands: Sequence[int]) -> list[list[float]]:
     dated = blocks.dated
     page_len = max(1, len(page))
 
+    def shaped_run(i: int, step: int) -> int:
+        """Headline-shaped blocks next to `i` in direction `step`, up to the first block that
+        is neither headline-shaped, nor dated, nor the byline."""
+        found = 0
+        j = i + step
+        while 0 <= j < size and found < RUN:
+            if shaped(j) > 0:
+                found += 1
+            elif not (dated(j) or j in bylines):
+                break
+            j += step
+        return found
+
+    def dated_siblings(i: int) -> int:
+        """Headline-shaped blocks near `i` (not `i`) with a date right under them."""
+        found = 0
+        for j in range(max(0, i - SIBLINGS), min(size - 1, i + SIBLINGS + 1)):
+            if j != i and j + 1 != i and dated(j + 1) and shaped(j) > 0:
+                found += 1
+                if found >= MAX_SIBLINGS:
+                    break
+        return found
+
     for order, i in enumerate(cands):
         text = texts[i]
         words = text.split()
@@ -438,6 +482,17 @@ def features(ctx: Context, cands: Sequence[int]) -> list[list[float]]:
                 ),
                 float(byline is not None and (byline == i + 1 or (byline == i + 2 and dek))),
                 len(toks & lede_after(i)) / n_toks,
+                float(shaped(i - 1) > 0),
+                float(shaped(i + 1) > 0),
+                float(
+                    i + 1 < size
+                    and (dated(i + 1) or (i + 1 in bylines and i + 2 < size and dated(i + 2)))
+                ),
+                float(i > 0 and dated(i - 1)),
+                float(dated_siblings(i)),
+                float(byline is not None and byline < i < first),
+                float(shaped_run(i, -1)),
+                float(shaped_run(i, 1)),
             ]
         )
         if shape > 0:

@@ -270,3 +270,22 @@ def test_a_by_line_far_above_the_body_past_a_video_playlist() -> None:
             "Video Ad Feedback", *playlist]  # fmt: skip
     a = build_article(labelled(meta)).article
     assert a.authors == ("Ann Example", "Tom Davies")
+
+
+@pytest.mark.parametrize(
+    ("line", "sentence"),
+    [
+        ("Bridge Repairs for the Old Town Begin Soon", True),
+        ("Stone Bridge 200 Years Old and Still Standing", True),
+        ("Ann Example and Tom Davies", False),
+        ("Ann Example in Paris", False),
+        ("Ann Example, staff writer at the desk", False),
+        ("Tom Davies Associated Press", False),
+    ],
+)
+def test_a_headline_that_starts_like_a_name_is_no_bare_name_byline(
+    line: str, sentence: bool
+) -> None:
+    meta = ["Home", line, "November 18, 2025"]
+    authors = build_article(labelled(meta)).article.authors
+    assert (authors == ()) is sentence
