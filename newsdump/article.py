@@ -116,6 +116,10 @@ PHOTOGRAPHER = re.compile(
 SENTENCE_BREAK = re.compile(r"[.!?。！？]\s+\S")
 LEADING_NON_LETTERS = re.compile(r"^[\W\d_]+")
 LETTERS = re.compile(r"[^\W\d_]{2,}")
+COPYRIGHT_YEARS = re.compile(
+    r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?P<first>(?:19|20)\d\d)(?:\s*[-–]\s*(?P<last>(?:19|20)\d\d))?\b",
+    re.IGNORECASE,
+)
 UPDATE_CUE = re.compile(r"updated|aktualisiert|mis à jour|actualizado|zaktualizowano", re.I)
 
 
@@ -451,6 +455,8 @@ def printed_date(
         years[int(m[1])] += 1  # a byline printing no year: the year in the URL
     if not years:  # ... else the years printed anywhere on the page
         years = Counter(int(d.iso[:4]) for d in find_dates("\n".join(texts)))
+    if not years:  # ... else the copyright's (last) year: the year the page was served
+        years = Counter(copyright_years(texts))
     if not years:
         return None
     year = years.most_common(1)[0][0]  # ... the page's usual year
@@ -459,6 +465,15 @@ def printed_date(
         if dates:
             return published_of(texts[i], dates)
     return date_line(texts, title_at, first)
+
+
+def copyright_years(texts: Sequence[str]) -> list[int]:
+    """The last year of each copyright line ("© 2005-2019 Example", "Copyright 2019")."""
+    found = []
+    for text in texts:
+        if len(text) <= MAX_META_CHARS and (m := COPYRIGHT_YEARS.search(text)) is not None:
+            found.append(int(m["last"] or m["first"]))
+    return found
 
 
 def date_line(texts: Sequence[str], title_at: int | None, first: int) -> tuple[str, bool] | None:

@@ -289,3 +289,12 @@ def test_a_headline_that_starts_like_a_name_is_no_bare_name_byline(
     meta = ["Home", line, "November 18, 2025"]
     authors = build_article(labelled(meta)).article.authors
     assert (authors == ()) is sentence
+
+
+def test_a_yearless_date_takes_the_copyright_year_when_the_page_prints_no_other() -> None:
+    meta = ["Menu", HEADLINE, "Updated Nov 19, 6:55 AM; Posted Nov 19, 6:51 AM", "By Ann Example"]
+    blocks = labelled(meta, body=[*BODY, "© 2004-2019 Example Media. All rights reserved."])
+    assert build_article(blocks).article.published == "2019-11-19T06:51:00"
+    blocks = labelled(meta, body=[*BODY, "Copyright 2018 Example Media"])
+    assert build_article(blocks).article.published == "2018-11-19T06:51:00"
+    assert build_article(labelled(meta)).article.published is None  # no year anywhere
