@@ -97,6 +97,12 @@ NOT_NAMES = frozenset(
     "services bureau view all articles image images photo photos copyright video videos ad ads "
     "feedback advertisement sponsored".split()
 )
+# words a heading in title case has and a name never does ("Ann Lee For The Times": the name
+# ends at "For")
+FUNCTION_WORDS = frozenset(
+    "with in of for to on at from into about over after your my our their how what why when "
+    "is are was will can do does this that these mit für und pour avec dans sur".split()
+)
 AGENCY_NAMES = frozenset(
     "associated press|agence france-presse|press association|deutsche presse-agentur|"
     "united press international|canadian press|australian associated press".split("|")
@@ -194,7 +200,7 @@ def find_title(
     ranked = rank_headline(ctx, ranker)
     if ranked is not None and ranked[1]:
         return ranked[0], ctx.texts[ranked[0]]
-    fallback = page_title(ctx.texts[0]) if ctx.texts else None
+    fallback = page_title(ctx.texts[0], ctx.body_words) if ctx.texts else None
     if fallback is not None and headline_score(fallback) > 0 and titles_page(fallback, ctx):
         return None, fallback
     if ranked is not None:
@@ -377,6 +383,8 @@ def parse_names(rest: str, allow_single: bool = False) -> list[str]:
             if lower in NOT_NAMES:
                 titled = True
                 break
+            if lower in FUNCTION_WORDS:
+                break  # "Rewrite With Content Depth In Mind": a heading, not a name
             if DATE_CUE.match(lower) or UPDATE_CUE.match(lower):
                 titled = True  # "…, publié le 3 mars": the names are over
                 break

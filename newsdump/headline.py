@@ -28,7 +28,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from newsdump.dates import MAYBE_DATE, find_dates
+from newsdump.dates import MAYBE_DATE, YEARLESS, find_dates, is_time_line
 from newsdump.lang import WIDE
 
 FloatArray = npt.NDArray[np.float64]
@@ -79,6 +79,21 @@ NOT_HEADLINE = re.compile(
     r"|tagi|etiquetas|tematy)\s*:",  # a list of tags
     re.IGNORECASE,
 )
+
+# a time printed without a year: "2 hours ago", "vor 3 Stunden", "Monday 5:30PM", "Nov 19, 6:51 AM"
+TIME_STAMP = re.compile(
+    r"\b\d+\s*(?:secs?|seconds?|mins?|minutes?|hrs?|hours?|h|days?|d|weeks?|months?)\.?\s+ago\b"
+    r"|\b(?:an?|one)\s+(?:minute|hour|day|week|month)\s+ago\b"
+    r"|\bvor\s+\d+\s+(?:sekunden|minuten|stunden|tagen|wochen)\b"
+    r"|\bil y a\s+\d+\s+(?:secondes?|minutes?|heures?|jours?|semaines?)\b"
+    r"|\bhace\s+\d+\s+(?:segundos?|minutos?|horas?|d[ií]as?|semanas?)\b"
+    r"|\b\d+\s+(?:sekund|minut|godzin|dni|tygodni)\w*\s+temu\b"
+    r"|\d+\s*(?:秒|分钟|分鐘|小时|小時|天|日)前"
+    r"|\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun|yester|to)(?:day)?\.?,?\s+"
+    r"(?:at\s+)?[0-2]?\d[:.][0-5]\d",
+    re.IGNORECASE,
+)
+STAMP_MAX_WORDS = 12  # a line that prints a time is short
 
 FEATURES = (
     "shape",  # the hand-written headline shape score
@@ -132,6 +147,7 @@ FEATURES = (
     "below_byline",  # between the byline and the body
     "shaped_above",  # headline-shaped blocks right above it (past dates and the byline)
     "shaped_below",  # ... right below it
+    "no_blanks",  # the dump has no blank line (a scraper's, with the page <title> first)
 )
 RUN = 4  # longest run counted by shaped_above and shaped_below
 SIBLINGS = 8  # blocks each side searched for dated_siblings
@@ -304,12 +320,13 @@ class _Blocks:
     """Per-page lazy caches of what several features look at on the same block: its word and
     CJK character counts, its date, its "not a headline" label and its headline shape."""
 
-    __slots__ = ("_counts", "_dates", "_labels", "_shapes", "texts")
+    __slots__ = ("_counts", "_dates", "_labels", "_shapes", "_stamps", "texts")
 
     def __init__(self, texts: Sequence[str]) -> None:
         self.texts = texts
         self._counts: dict[int, tuple[int, int]] = {}
         self._dates: dict[int, bool] = {}
+        self._stamps: dict[int, bool] = {}
         self._labels: dict[int, bool] = {}
         self._shapes: dict[int, float] = {}
 
@@ -330,6 +347,22 @@ class _Blocks:
         if got is None:
             text = self.texts[j]
             got = self._dates[j] = len(text) <= MAX_CHARS and has_date(text)
+        return got
+
+    def stamped(self, j: int) -> bool:
+        """Block j prints a date, or a time without a year ("2 hours ago", "Monday 5:30PM")."""
+        got = self._stamps.get(j)
+        if got is None:
+            text = self.texts[j]
+            got = self.dated(j) or (
+                self.counts(j)[0] <= STAMP_MAX_WORDS
+                and (
+                    TIME_STAMP.search(text) is not None
+                    or YEARLESS.search(text) is not None
+                    or is_time_line(text)
+                )
+            )
+            self._stamps[j] = got
         return got
 
     def not_headline(self, j: int) -> bool:
@@ -364,7 +397,7 @@ def features(ctx: Context, cands: Sequence[int]) -> list[list[float]]:
     """One row of FEATURES per candidate."""
     texts = ctx.texts
     size = len(texts)
-    page = tokens(page_title(texts[0]) or "") if texts else set()
+    page = tokens(page_title(texts[0], ctx.body_words) or "") if texts else set()
     page_sep = float(bool(texts) and TITLE_SEPARATORS.search(texts[0]) is not None)
     counts = Counter(texts)
     byline = ctx.byline[0] if ctx.byline else None
@@ -388,6 +421,8 @@ def features(ctx: Context, cands: Sequence[int]) -> list[list[float]]:
     blocks = _Blocks(texts)
     shaped = blocks.shape
     dated = blocks.dated
+    stamped = blocks.stamped
+    no_blanks = float(not any(b or a for b, a in blanks))
     page_len = max(1, len(page))
 
     def shaped_run(i: int, step: int) -> int:
@@ -398,7 +433,7 @@ def features(ctx: Context, cands: Sequence[int]) -> list[list[float]]:
         while 0 <= j < size and found < RUN:
             if shaped(j) > 0:
                 found += 1
-            elif not (dated(j) or j in bylines):
+            elif not (stamped(j) or j in bylines):
                 break
             j += step
         return found
@@ -407,7 +442,7 @@ def features(ctx: Context, cands: Sequence[int]) -> list[list[float]]:
         """Headline-shaped blocks near `i` (not `i`) with a date right under them."""
         found = 0
         for j in range(max(0, i - SIBLINGS), min(size - 1, i + SIBLINGS + 1)):
-            if j != i and j + 1 != i and dated(j + 1) and shaped(j) > 0:
+            if j != i and j + 1 != i and stamped(j + 1) and shaped(j) > 0:
                 found += 1
                 if found >= MAX_SIBLINGS:
                     break
@@ -427,7 +462,7 @@ def features(ctx: Context, cands: Sequence[int]) -> list[list[float]]:
         stop = min(size, i + 1 + FOLLOW)
         date_follows = False
         for j in range(i + 1, stop):
-            if dated(j):
+            if stamped(j):
                 date_follows = True
                 break
         page_hits = len(toks & page) if i > 0 else 0
@@ -486,13 +521,14 @@ def features(ctx: Context, cands: Sequence[int]) -> list[list[float]]:
                 float(shaped(i + 1) > 0),
                 float(
                     i + 1 < size
-                    and (dated(i + 1) or (i + 1 in bylines and i + 2 < size and dated(i + 2)))
+                    and (stamped(i + 1) or (i + 1 in bylines and i + 2 < size and stamped(i + 2)))
                 ),
-                float(i > 0 and dated(i - 1)),
+                float(i > 0 and stamped(i - 1)),
                 float(dated_siblings(i)),
                 float(byline is not None and byline < i < first),
                 float(shaped_run(i, -1)),
                 float(shaped_run(i, 1)),
+                no_blanks,
             ]
         )
         if shape > 0:
@@ -592,12 +628,13 @@ def _shape_rest(text: str, n: int) -> float:
     return max(score, 0.0)
 
 
-def page_title(first_line: str) -> str | None:
-    """A page <title> without its site name: 'Headline - Site' → 'Headline'."""
+def page_title(first_line: str, body_words: frozenset[str] = frozenset()) -> str | None:
+    """A page <title> without its site name: 'Headline - Site' → 'Headline'. The part that
+    shares the most words with the article body (`body_words`), else the longest."""
     parts = TITLE_SEPARATORS.split(first_line.strip())
     if not parts or not parts[0]:
         return None
-    best = max(parts, key=lambda p: len(p.split()))
+    best = max(parts, key=lambda p: (len(tokens(p) & body_words), len(p.split())))
     return best.strip() if len(best.split()) >= 3 else None
 
 

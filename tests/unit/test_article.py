@@ -82,6 +82,8 @@ def test_no_body_no_metadata() -> None:
         ("Joan Example, Senior Supreme Court Analyst", ["Joan Example"]),
         ("Staff", []),
         ("Lauren del Valle and Ann van Example", ["Lauren del Valle", "Ann van Example"]),
+        ("Rebuild With Stone In Mind", []),  # a heading in title case
+        ("Ann Example For The Harbour Times", ["Ann Example"]),
     ],
 )
 def test_parse_names(rest: str, names: list[str]) -> None:

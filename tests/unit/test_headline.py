@@ -240,3 +240,36 @@ def test_features_of_a_headline_over_its_dek_and_a_list_of_dated_stories() -> No
     assert (listed["date_next"], listed["date_prev"], listed["below_byline"]) == (1, 1, 1)
     assert listed["dated_siblings"] == 1  # the other story ("By …" is no headline)
     assert (listed["shaped_above"], listed["shaped_below"]) == (2, 4)  # "Home" stops the run
+
+
+def test_page_title_keeps_the_part_the_body_talks_about() -> None:
+    line = f"{HEADLINE} | Example mom style food tech home money crafts garden"
+    assert page_title(line) == "Example mom style food tech home money crafts garden"  # longest
+    words = frozenset(tokens(" ".join(BODY)))
+    assert page_title(line, words) == HEADLINE
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "Published 3 hours ago",
+        "vor 2 Stunden",
+        "Monday 5:30PM",
+        "Updated Nov 19, 6:55 AM",
+        "5:56 PM",
+        "2 godziny temu",
+    ],
+)
+def test_a_time_without_a_year_under_a_headline_is_a_date(stamp: str) -> None:
+    texts, body = page(["Home", HEADLINE, stamp], 3)
+    ctx = context(texts, blanks(texts), body)
+    cands = candidates(ctx)
+    row = dict(zip(FEATURES, features(ctx, cands)[cands.index(1)], strict=True))
+    assert (row["date_follows"], row["date_next"], row["no_blanks"]) == (1, 1, 0)
+
+
+def test_no_blanks_marks_a_scrapers_dump() -> None:
+    texts, body = page(["Home", HEADLINE], 2)
+    ctx = context(texts, [(False, False)] * len(texts), body)
+    cands = candidates(ctx)
+    assert {row[FEATURES.index("no_blanks")] for row in features(ctx, cands)} == {1.0}
