@@ -67,7 +67,7 @@ CREDIT = re.compile(
 )
 NOT_HEADLINE = re.compile(
     r"^(?:updated|published|posted|share|advertisement|sponsored|related|read more|"
-    r"sign up|subscribe|follow|skip to|copy link|click to|you are here)\b"
+    r"sign up|subscribe|follow|skip to|copy (?:this )?link|click to|you are here)\b"
     # "Back to overview", "Zurück zur Übersicht", "Retour à la liste", "Powrót do listy"
     r"|^(?:back to|go back|return to|zurück|retour|volver|torna(?:re)? a|powrót|terug naar)\b"
     r"|\b(?:opens? in (?:a )?new (?:window|tab)|will open in a new (?:window|tab)|"
@@ -442,7 +442,7 @@ def features(ctx: Context, cands: Sequence[int]) -> list[list[float]]:
         """Headline-shaped blocks near `i` (not `i`) with a date right under them."""
         found = 0
         for j in range(max(0, i - SIBLINGS), min(size - 1, i + SIBLINGS + 1)):
-            if j != i and j + 1 != i and stamped(j + 1) and shaped(j) > 0:
+            if j != i and j + 1 != i and shaped(j) > 0 and stamped(j + 1):
                 found += 1
                 if found >= MAX_SIBLINGS:
                     break

@@ -197,6 +197,7 @@ def test_uneven_trees_are_completed() -> None:
         "Media caption The mayor said the bridge would open next year",
         "Topics: bridges, rivers, town council",
         "These are external links and will open in a new window",
+        "Copy this link to share the story",
     ],
 )
 def test_navigation_links_breadcrumbs_fields_and_tags_are_no_headline(text: str) -> None:
