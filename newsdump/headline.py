@@ -1,15 +1,18 @@
 """The headline: a learned ranker over the blocks around the start of the article body. Pure.
 
 Candidates are the blocks in a window above the body start (or above the byline) and the first
-body blocks (the classifier sometimes takes the headline in). Each gets a few features: its
-shape (words, characters, final punctuation, capitals, digits, blank lines around it), where it
-sits (distance to the body and to the byline), what it shares with the body and with the page
-<title> (the first line of a scraper dump), whether its text recurs on the page and whether a
-byline or date follows it, and its rank among the candidates on each of these. A hundred
-boosted depth-2 trees (trained by tools/train_headline.py, shipped as models/headline.json,
-walked here with numpy) score them. The best one is the headline; when its score is below the
-model's threshold it is only a guess, and article.find_title prefers the page <title> of a
-scraper dump's first line to it.
+body blocks (the classifier sometimes takes the headline in), less navigation links,
+breadcrumbs, captions, tag lists and lines holding a link (NOT_HEADLINE). Each gets a few
+features: its shape (words, characters, final punctuation, capitals, digits, blank lines around
+it), where it sits (distance to the body and to the byline), what it shares with the body and
+with the page <title> (the first line of a scraper dump), whether its text recurs on the page,
+whether a byline or a date (or a time without a year, "2 hours ago") is next to it, whether
+headline-shaped blocks run above or below it (a standfirst sits under its headline) or stand
+in a list with dates under them (other stories), and its rank among the candidates on some of
+these. Five averaged sets of a hundred boosted depth-2 trees (trained by
+tools/train_headline.py, shipped as models/headline.json, walked here with numpy) score them.
+The best one is the headline; when its score is below the model's threshold it is only a
+guess, and article.find_title prefers the page <title> of a scraper dump's first line to it.
 """
 
 from __future__ import annotations
