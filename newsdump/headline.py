@@ -359,6 +359,7 @@ class _Blocks:
             text = self.texts[j]
             got = self.dated(j) or (
                 self.counts(j)[0] <= STAMP_MAX_WORDS
+                and (DIGIT.search(text) is not None or "ago" in text.lower())  # all need one
                 and (
                     TIME_STAMP.search(text) is not None
                     or YEARLESS.search(text) is not None
@@ -441,15 +442,18 @@ def features(ctx: Context, cands: Sequence[int]) -> list[list[float]]:
             j += step
         return found
 
+    # headline-shaped blocks with a date right under them, around the candidates (each block
+    # tested once: the candidates' neighbourhoods overlap)
+    lo = max(0, min(cands, default=0) - SIBLINGS)
+    hi = min(size - 1, max(cands, default=0) + SIBLINGS + 1)
+    listed = [j for j in range(lo, hi) if shaped(j) > 0 and stamped(j + 1)]
+
     def dated_siblings(i: int) -> int:
         """Headline-shaped blocks near `i` (not `i`) with a date right under them."""
-        found = 0
-        for j in range(max(0, i - SIBLINGS), min(size - 1, i + SIBLINGS + 1)):
-            if j != i and j + 1 != i and shaped(j) > 0 and stamped(j + 1):
-                found += 1
-                if found >= MAX_SIBLINGS:
-                    break
-        return found
+        found = sum(
+            1 for j in listed if i - SIBLINGS <= j <= i + SIBLINGS and j != i and j + 1 != i
+        )
+        return min(found, MAX_SIBLINGS)
 
     for order, i in enumerate(cands):
         text = texts[i]
