@@ -61,6 +61,7 @@ MAX_SHORT_BYLINE = 100  # "Name - date" bylines are short
 BARE_NAME_WINDOW = 12  # blocks above the body where a line holding only a name is a byline
 DATE_NAME_MAX_WORDS = 7  # "13/06/2014 Ann Lee All, Books, Kit Reviews"
 BARE_NAME_MAX_WORDS = 8  # ... a name with a job title or an agency after it
+SENTENCE_AFTER_NAME = 3  # words after a name that make a line a sentence when they start low
 
 BY_INSIDE = re.compile(r"\s(?:by|von|par|por)\s+(?P<rest>\w.+)$", re.IGNORECASE)
 BY_ALONE = re.compile(r"^\s*(?:by|von|par|por|door|di)\s*:?\s*$", re.IGNORECASE)
@@ -96,6 +97,12 @@ NOT_NAMES = frozenset(
     "services bureau view all articles image images photo photos copyright video videos ad ads "
     "feedback advertisement sponsored".split()
 )
+# words a heading in title case has and a name never does ("Ann Lee For The Times": the name
+# ends at "For")
+FUNCTION_WORDS = frozenset(
+    "with in of for to on at from into about over after your my our their how what why when "
+    "is are was will can do does this that these mit für und pour avec dans sur".split()
+)
 AGENCY_NAMES = frozenset(
     "associated press|agence france-presse|press association|deutsche presse-agentur|"
     "united press international|canadian press|australian associated press".split("|")
@@ -115,6 +122,10 @@ PHOTOGRAPHER = re.compile(
 SENTENCE_BREAK = re.compile(r"[.!?。！？]\s+\S")
 LEADING_NON_LETTERS = re.compile(r"^[\W\d_]+")
 LETTERS = re.compile(r"[^\W\d_]{2,}")
+COPYRIGHT_YEARS = re.compile(
+    r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?P<first>(?:19|20)\d\d)(?:\s*[-–]\s*(?P<last>(?:19|20)\d\d))?\b",
+    re.IGNORECASE,
+)
 UPDATE_CUE = re.compile(r"updated|aktualisiert|mis à jour|actualizado|zaktualizowano", re.I)
 
 
@@ -189,7 +200,7 @@ def find_title(
     ranked = rank_headline(ctx, ranker)
     if ranked is not None and ranked[1]:
         return ranked[0], ctx.texts[ranked[0]]
-    fallback = page_title(ctx.texts[0]) if ctx.texts else None
+    fallback = page_title(ctx.texts[0], ctx.body_words) if ctx.texts else None
     if fallback is not None and headline_score(fallback) > 0 and titles_page(fallback, ctx):
         return None, fallback
     if ranked is not None:
@@ -324,12 +335,27 @@ def bare_name_near(texts: Sequence[str], first: int) -> tuple[list[str], tuple[i
             and not (agency and names[0].lower() == words[0].lower().strip(",;:"))
         ):
             continue
+        if sentence_after_name(words, names[0]):
+            continue  # "Meal Prep for Busy Weeks": a headline that starts like a name
         near = range(max(0, i - 2), min(len(texts), i + 3))
         if any(j != i and len(texts[j]) < MAX_META_CHARS and dateish(texts[j]) for j in near):
             return names, (i,)
         if i + 1 < len(texts) and HANDLE.match(texts[i + 1]) is not None:
             return names, (i, i + 1)  # "Ann Lee" then "@annlee"
     return None
+
+
+def sentence_after_name(words: Sequence[str], name: str) -> bool:
+    """Whether the words after the name that starts a line go on like a sentence or a headline
+    (a lower-case word or a number: "Meal Prep for Busy Weeks", "New Sedan 200 Arrives"), not
+    like a job title or an agency ("Ann Lee, Staff Writer", "Tom Davies Associated Press")."""
+    taken = len(name.split())
+    if len(words) - taken < SENTENCE_AFTER_NAME or words[taken - 1].endswith((",", ";", ":")):
+        return False
+    after = words[taken].strip("()[]\"'“”‘’")
+    if not after or after.lower() in PARTICLES or NAME_SPLIT.fullmatch(f" {after} "):
+        return False  # "Ann Lee and Tom Davies", "Ann van Example"
+    return after[0].isdigit() or (after[0].isalpha() and after[0].islower())
 
 
 def dateish(text: str) -> bool:
@@ -357,6 +383,8 @@ def parse_names(rest: str, allow_single: bool = False) -> list[str]:
             if lower in NOT_NAMES:
                 titled = True
                 break
+            if lower in FUNCTION_WORDS:
+                break  # "Rewrite With Content Depth In Mind": a heading, not a name
             if DATE_CUE.match(lower) or UPDATE_CUE.match(lower):
                 titled = True  # "…, publié le 3 mars": the names are over
                 break
@@ -435,6 +463,8 @@ def printed_date(
         years[int(m[1])] += 1  # a byline printing no year: the year in the URL
     if not years:  # ... else the years printed anywhere on the page
         years = Counter(int(d.iso[:4]) for d in find_dates("\n".join(texts)))
+    if not years:  # ... else the copyright's (last) year: the year the page was served
+        years = Counter(copyright_years(texts))
     if not years:
         return None
     year = years.most_common(1)[0][0]  # ... the page's usual year
@@ -443,6 +473,15 @@ def printed_date(
         if dates:
             return published_of(texts[i], dates)
     return date_line(texts, title_at, first)
+
+
+def copyright_years(texts: Sequence[str]) -> list[int]:
+    """The last year of each copyright line ("© 2005-2019 Example", "Copyright 2019")."""
+    found = []
+    for text in texts:
+        if len(text) <= MAX_META_CHARS and (m := COPYRIGHT_YEARS.search(text)) is not None:
+            found.append(int(m["last"] or m["first"]))
+    return found
 
 
 def date_line(texts: Sequence[str], title_at: int | None, first: int) -> tuple[str, bool] | None:

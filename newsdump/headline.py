@@ -1,15 +1,18 @@
 """The headline: a learned ranker over the blocks around the start of the article body. Pure.
 
 Candidates are the blocks in a window above the body start (or above the byline) and the first
-body blocks (the classifier sometimes takes the headline in). Each gets a few features: its
-shape (words, characters, final punctuation, capitals, digits, blank lines around it), where it
-sits (distance to the body and to the byline), what it shares with the body and with the page
-<title> (the first line of a scraper dump), whether its text recurs on the page and whether a
-byline or date follows it, and its rank among the candidates on each of these. A hundred
-boosted depth-2 trees (trained by tools/train_headline.py, shipped as models/headline.json,
-walked here with numpy) score them. The best one is the headline; when its score is below the
-model's threshold it is only a guess, and article.find_title prefers the page <title> of a
-scraper dump's first line to it.
+body blocks (the classifier sometimes takes the headline in), less navigation links,
+breadcrumbs, captions, tag lists and lines holding a link (NOT_HEADLINE). Each gets a few
+features: its shape (words, characters, final punctuation, capitals, digits, blank lines around
+it), where it sits (distance to the body and to the byline), what it shares with the body and
+with the page <title> (the first line of a scraper dump), whether its text recurs on the page,
+whether a byline or a date (or a time without a year, "2 hours ago") is next to it, whether
+headline-shaped blocks run above or below it (a standfirst sits under its headline) or stand
+in a list with dates under them (other stories), and its rank among the candidates on some of
+these. Five averaged sets of a hundred boosted depth-2 trees (trained by
+tools/train_headline.py, shipped as models/headline.json, walked here with numpy) score them.
+The best one is the headline; when its score is below the model's threshold it is only a
+guess, and article.find_title prefers the page <title> of a scraper dump's first line to it.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from newsdump.dates import MAYBE_DATE, find_dates
+from newsdump.dates import MAYBE_DATE, YEARLESS, find_dates, is_time_line
 from newsdump.lang import WIDE
 
 FloatArray = npt.NDArray[np.float64]
@@ -61,16 +64,39 @@ AUTHOR_LABEL = re.compile(
     re.IGNORECASE,
 )
 CREDIT = re.compile(
-    r"\((?:photo|image|picture|foto)|(?:photo|image|foto|picture|credit)s?\s*(?:credit)?\s*:|"
+    r"\((?:photo|image|picture|foto)|(?:photo(?:graph)?|image|foto|picture|credit)s?\s*(?:credit)?\s*:|"
     r"getty images|/afp|/reuters|/ap\b|shutterstock|associated press\)",
     re.IGNORECASE,
 )
 NOT_HEADLINE = re.compile(
     r"^(?:updated|published|posted|share|advertisement|sponsored|related|read more|"
-    r"sign up|subscribe|follow|skip to|copy link|click to|you are here)\b"
-    r"|\b(?:opens in new window|all rights reserved)\b",
+    r"sign up|subscribe|follow|skip to|copy (?:this )?link|click to|you are here)\b"
+    # "Back to overview", "Zurück zur Übersicht", "Retour à la liste", "Powrót do listy"
+    r"|^(?:back to|go back|return to|zurück|retour|volver|torna(?:re)? a|powrót|terug naar)\b"
+    r"|\b(?:opens? in (?:a )?new (?:window|tab)|will open in a new (?:window|tab)|"
+    r"all rights reserved)\b"
+    r"|\bwww\.\w|https?://"  # a link or a "More info: www.example.com" field
+    r"|^[^>»›/\n]{1,40}(?:\s[>»›/]\s[^>»›/\n]{1,40}){1,}\s[>»›/]\s[^>»›/\n]+$"  # "News > Asia > …"
+    r"|^(?:(?:media|image|photo|video) )?caption\b"
+    r"|^(?:topics?|tags?|filed under|categories|keywords|themen|schlagw(?:ö|oe)rter|mots-cl(?:é|e)s"
+    r"|tagi|etiquetas|tematy)\s*:",  # a list of tags
     re.IGNORECASE,
 )
+
+# a time printed without a year: "2 hours ago", "vor 3 Stunden", "Monday 5:30PM", "Nov 19, 6:51 AM"
+TIME_STAMP = re.compile(
+    r"\b\d+\s*(?:secs?|seconds?|mins?|minutes?|hrs?|hours?|h|days?|d|weeks?|months?)\.?\s+ago\b"
+    r"|\b(?:an?|one)\s+(?:minute|hour|day|week|month)\s+ago\b"
+    r"|\bvor\s+\d+\s+(?:sekunden|minuten|stunden|tagen|wochen)\b"
+    r"|\bil y a\s+\d+\s+(?:secondes?|minutes?|heures?|jours?|semaines?)\b"
+    r"|\bhace\s+\d+\s+(?:segundos?|minutos?|horas?|d[ií]as?|semanas?)\b"
+    r"|\b\d+\s+(?:sekund|minut|godzin|dni|tygodni)\w*\s+temu\b"
+    r"|\d+\s*(?:秒|分钟|分鐘|小时|小時|天|日)前"
+    r"|\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun|yester|to)(?:day)?\.?,?\s+"
+    r"(?:at\s+)?[0-2]?\d[:.][0-5]\d",
+    re.IGNORECASE,
+)
+STAMP_MAX_WORDS = 12  # a line that prints a time is short
 
 FEATURES = (
     "shape",  # the hand-written headline shape score
@@ -116,7 +142,19 @@ FEATURES = (
     "shaped_around",  # headline-shaped blocks among its two neighbours each side (a list)
     "next_to_byline",  # the byline is the next block, or the one after a standfirst
     "lede_share",  # share of its words in the body's first paragraphs (after it)
+    "prev_shaped",  # the block right above it has a headline shape
+    "next_shaped",  # ... the block right below it
+    "date_next",  # the next block (past a byline) is dated
+    "date_prev",  # the block right above it is dated
+    "dated_siblings",  # other headline-shaped blocks near it with a date under them (a list)
+    "below_byline",  # between the byline and the body
+    "shaped_above",  # headline-shaped blocks right above it (past dates and the byline)
+    "shaped_below",  # ... right below it
+    "no_blanks",  # the dump has no blank line (a scraper's, with the page <title> first)
 )
+RUN = 4  # longest run counted by shaped_above and shaped_below
+SIBLINGS = 8  # blocks each side searched for dated_siblings
+MAX_SIBLINGS = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,19 +314,22 @@ def candidates(ctx: Context) -> list[int]:
 
 def plausible(text: str) -> bool:
     n = word_count(text)
-    return MIN_WORDS <= n <= MAX_WORDS and len(text) <= MAX_CHARS
+    return (
+        MIN_WORDS <= n <= MAX_WORDS and len(text) <= MAX_CHARS and NOT_HEADLINE.search(text) is None
+    )
 
 
 class _Blocks:
     """Per-page lazy caches of what several features look at on the same block: its word and
     CJK character counts, its date, its "not a headline" label and its headline shape."""
 
-    __slots__ = ("_counts", "_dates", "_labels", "_shapes", "texts")
+    __slots__ = ("_counts", "_dates", "_labels", "_shapes", "_stamps", "texts")
 
     def __init__(self, texts: Sequence[str]) -> None:
         self.texts = texts
         self._counts: dict[int, tuple[int, int]] = {}
         self._dates: dict[int, bool] = {}
+        self._stamps: dict[int, bool] = {}
         self._labels: dict[int, bool] = {}
         self._shapes: dict[int, float] = {}
 
@@ -309,6 +350,23 @@ class _Blocks:
         if got is None:
             text = self.texts[j]
             got = self._dates[j] = len(text) <= MAX_CHARS and has_date(text)
+        return got
+
+    def stamped(self, j: int) -> bool:
+        """Block j prints a date, or a time without a year ("2 hours ago", "Monday 5:30PM")."""
+        got = self._stamps.get(j)
+        if got is None:
+            text = self.texts[j]
+            got = self.dated(j) or (
+                self.counts(j)[0] <= STAMP_MAX_WORDS
+                and (DIGIT.search(text) is not None or "ago" in text.lower())  # all need one
+                and (
+                    TIME_STAMP.search(text) is not None
+                    or YEARLESS.search(text) is not None
+                    or is_time_line(text)
+                )
+            )
+            self._stamps[j] = got
         return got
 
     def not_headline(self, j: int) -> bool:
@@ -343,7 +401,7 @@ def features(ctx: Context, cands: Sequence[int]) -> list[list[float]]:
     """One row of FEATURES per candidate."""
     texts = ctx.texts
     size = len(texts)
-    page = tokens(page_title(texts[0]) or "") if texts else set()
+    page = tokens(page_title(texts[0], ctx.body_words) or "") if texts else set()
     page_sep = float(bool(texts) and TITLE_SEPARATORS.search(texts[0]) is not None)
     counts = Counter(texts)
     byline = ctx.byline[0] if ctx.byline else None
@@ -367,7 +425,35 @@ def features(ctx: Context, cands: Sequence[int]) -> list[list[float]]:
     blocks = _Blocks(texts)
     shaped = blocks.shape
     dated = blocks.dated
+    stamped = blocks.stamped
+    no_blanks = float(not any(b or a for b, a in blanks))
     page_len = max(1, len(page))
+
+    def shaped_run(i: int, step: int) -> int:
+        """Headline-shaped blocks next to `i` in direction `step`, up to the first block that
+        is neither headline-shaped, nor dated, nor the byline."""
+        found = 0
+        j = i + step
+        while 0 <= j < size and found < RUN:
+            if shaped(j) > 0:
+                found += 1
+            elif not (stamped(j) or j in bylines):
+                break
+            j += step
+        return found
+
+    # headline-shaped blocks with a date right under them, around the candidates (each block
+    # tested once: the candidates' neighbourhoods overlap)
+    lo = max(0, min(cands, default=0) - SIBLINGS)
+    hi = min(size - 1, max(cands, default=0) + SIBLINGS + 1)
+    listed = [j for j in range(lo, hi) if shaped(j) > 0 and stamped(j + 1)]
+
+    def dated_siblings(i: int) -> int:
+        """Headline-shaped blocks near `i` (not `i`) with a date right under them."""
+        found = sum(
+            1 for j in listed if i - SIBLINGS <= j <= i + SIBLINGS and j != i and j + 1 != i
+        )
+        return min(found, MAX_SIBLINGS)
 
     for order, i in enumerate(cands):
         text = texts[i]
@@ -383,7 +469,7 @@ def features(ctx: Context, cands: Sequence[int]) -> list[list[float]]:
         stop = min(size, i + 1 + FOLLOW)
         date_follows = False
         for j in range(i + 1, stop):
-            if dated(j):
+            if stamped(j):
                 date_follows = True
                 break
         page_hits = len(toks & page) if i > 0 else 0
@@ -438,6 +524,18 @@ def features(ctx: Context, cands: Sequence[int]) -> list[list[float]]:
                 ),
                 float(byline is not None and (byline == i + 1 or (byline == i + 2 and dek))),
                 len(toks & lede_after(i)) / n_toks,
+                float(shaped(i - 1) > 0),
+                float(shaped(i + 1) > 0),
+                float(
+                    i + 1 < size
+                    and (stamped(i + 1) or (i + 1 in bylines and i + 2 < size and stamped(i + 2)))
+                ),
+                float(i > 0 and stamped(i - 1)),
+                float(dated_siblings(i)),
+                float(byline is not None and byline < i < first),
+                float(shaped_run(i, -1)),
+                float(shaped_run(i, 1)),
+                no_blanks,
             ]
         )
         if shape > 0:
@@ -537,12 +635,13 @@ def _shape_rest(text: str, n: int) -> float:
     return max(score, 0.0)
 
 
-def page_title(first_line: str) -> str | None:
-    """A page <title> without its site name: 'Headline - Site' → 'Headline'."""
+def page_title(first_line: str, body_words: frozenset[str] = frozenset()) -> str | None:
+    """A page <title> without its site name: 'Headline - Site' → 'Headline'. The part that
+    shares the most words with the article body (`body_words`), else the longest."""
     parts = TITLE_SEPARATORS.split(first_line.strip())
     if not parts or not parts[0]:
         return None
-    best = max(parts, key=lambda p: len(p.split()))
+    best = max(parts, key=lambda p: (len(tokens(p) & body_words), len(p.split())))
     return best.strip() if len(best.split()) >= 3 else None
 
 

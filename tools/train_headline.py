@@ -80,6 +80,7 @@ TREE_PARAMS: dict[str, object] = {
     "subsample": 0.8,
     "random_state": SEED,
 }
+BAG = 5  # models averaged, each on other random subsamples of the pages
 MATCH = 0.8
 THRESHOLDS = [x / 4 for x in range(-24, 9)]
 TOKEN = re.compile(r"\w+")
@@ -164,7 +165,13 @@ def load(shared: Path, cache: Path | None, cv_dir: Path | None = None) -> list[P
     return pages
 
 
-def fit(pages: list[Page]) -> GradientBoostingClassifier:
+def fit(pages: list[Page]) -> list[GradientBoostingClassifier]:
+    """BAG models on the same pages, each with its own random subsamples: their average
+    varies less from one seed to the next than one model does."""
+    return [fit_one(pages, SEED + k) for k in range(BAG)]
+
+
+def fit_one(pages: list[Page], seed: int) -> GradientBoostingClassifier:
     x, y, w = [], [], []
     for page in pages:
         pos = sum(page.labels)
@@ -175,27 +182,31 @@ def fit(pages: list[Page]) -> GradientBoostingClassifier:
             x.append(row)
             y.append(label)
             w.append(1 / pos if label else 1 / max(1, neg))
-    model = GradientBoostingClassifier(**TREE_PARAMS)
+    model = GradientBoostingClassifier(**{**TREE_PARAMS, "random_state": seed})
     model.fit(np.array(x), np.array(y), sample_weight=np.array(w))
     return model
 
 
-def ranker(model: GradientBoostingClassifier, threshold: float) -> Ranker:
-    """The fitted trees as a Ranker (leaf values scaled by the learning rate)."""
-    rate = model.learning_rate
+def ranker(models: list[GradientBoostingClassifier], threshold: float) -> Ranker:
+    """The fitted trees of every model as one Ranker that averages them (leaf values scaled by
+    the learning rate and divided by the number of models)."""
     trees = []
-    for estimator in model.estimators_[:, 0]:
-        t = estimator.tree_
-        trees.append(
-            Tree(
-                features=tuple(int(max(0, f)) for f in t.feature),
-                thresholds=tuple(float(v) for v in t.threshold),
-                left=tuple(int(v) for v in t.children_left),
-                right=tuple(int(v) for v in t.children_right),
-                values=tuple(float(rate * v) for v in t.value[:, 0, 0]),
+    baseline = 0.0
+    for model in models:
+        scale = model.learning_rate / len(models)
+        for estimator in model.estimators_[:, 0]:
+            t = estimator.tree_
+            trees.append(
+                Tree(
+                    features=tuple(int(max(0, f)) for f in t.feature),
+                    thresholds=tuple(float(v) for v in t.threshold),
+                    left=tuple(int(v) for v in t.children_left),
+                    right=tuple(int(v) for v in t.children_right),
+                    values=tuple(float(scale * v) for v in t.value[:, 0, 0]),
+                )
             )
-        )
-    baseline = float(model._raw_predict_init(np.zeros((1, len(FEATURES))))[0, 0])
+        init = model._raw_predict_init(np.zeros((1, len(FEATURES))))[0, 0]
+        baseline += float(init) / len(models)
     return Ranker(FEATURES, baseline, tuple(trees), threshold)
 
 
@@ -203,7 +214,7 @@ def predict(page: Page, rk: Ranker) -> str | None:
     return find_title(page.labelled, page.body, page.byline, rk)[1]
 
 
-def best_threshold(pages: list[Page], model: GradientBoostingClassifier) -> float:
+def best_threshold(pages: list[Page], model: list[GradientBoostingClassifier]) -> float:
     never = ranker(model, float("inf"))
     options = []  # per page: (best score, hit when taking the best, hit when falling back)
     for p in pages:
@@ -217,7 +228,8 @@ def best_threshold(pages: list[Page], model: GradientBoostingClassifier) -> floa
         options.append((scores[best], f1(p.gold, text) >= MATCH, fallback))
     hits = {t: sum(took if s >= t else fell for s, took, fell in options) for t in THRESHOLDS}
     top = max(hits.values())
-    return min(t for t, h in hits.items() if h == top)  # the lowest of the best
+    best = [t for t, h in hits.items() if h == top]
+    return best[len(best) // 2]  # the middle of the best: the widest margin either side
 
 
 def report(
@@ -303,10 +315,12 @@ def main() -> None:
     final = ranker(model, threshold)
     args.out.write_text(json.dumps(final.to_json(), indent=None) + "\n", encoding="utf-8")
     check = np.array(pages[0].rows or [[0.0] * len(FEATURES)])
-    assert np.allclose([final.score(r) for r in check], model.decision_function(check))
-    assert np.allclose(final.scores(check.tolist()), model.decision_function(check))
+    expected = np.mean([m.decision_function(check) for m in model], axis=0)
+    assert np.allclose([final.score(r) for r in check], expected)
+    assert np.allclose(final.scores(check.tolist()), expected)
     print(f"wrote {args.out} (threshold {threshold})")
-    importance = sorted(zip(FEATURES, model.feature_importances_, strict=True), key=lambda t: -t[1])
+    weights = np.mean([m.feature_importances_ for m in model], axis=0)
+    importance = sorted(zip(FEATURES, weights, strict=True), key=lambda t: -t[1])
     print("  " + ", ".join(f"{name} {v:.2f}" for name, v in importance if v > 0))
 
 

@@ -82,6 +82,8 @@ def test_no_body_no_metadata() -> None:
         ("Joan Example, Senior Supreme Court Analyst", ["Joan Example"]),
         ("Staff", []),
         ("Lauren del Valle and Ann van Example", ["Lauren del Valle", "Ann van Example"]),
+        ("Rebuild With Stone In Mind", []),  # a heading in title case
+        ("Ann Example For The Harbour Times", ["Ann Example"]),
     ],
 )
 def test_parse_names(rest: str, names: list[str]) -> None:
@@ -270,3 +272,31 @@ def test_a_by_line_far_above_the_body_past_a_video_playlist() -> None:
             "Video Ad Feedback", *playlist]  # fmt: skip
     a = build_article(labelled(meta)).article
     assert a.authors == ("Ann Example", "Tom Davies")
+
+
+@pytest.mark.parametrize(
+    ("line", "sentence"),
+    [
+        ("Bridge Repairs for the Old Town Begin Soon", True),
+        ("Stone Bridge 200 Years Old and Still Standing", True),
+        ("Ann Example and Tom Davies", False),
+        ("Ann Example in Paris", False),
+        ("Ann Example, staff writer at the desk", False),
+        ("Tom Davies Associated Press", False),
+    ],
+)
+def test_a_headline_that_starts_like_a_name_is_no_bare_name_byline(
+    line: str, sentence: bool
+) -> None:
+    meta = ["Home", line, "November 18, 2025"]
+    authors = build_article(labelled(meta)).article.authors
+    assert (authors == ()) is sentence
+
+
+def test_a_yearless_date_takes_the_copyright_year_when_the_page_prints_no_other() -> None:
+    meta = ["Menu", HEADLINE, "Updated Nov 19, 6:55 AM; Posted Nov 19, 6:51 AM", "By Ann Example"]
+    blocks = labelled(meta, body=[*BODY, "© 2004-2019 Example Media. All rights reserved."])
+    assert build_article(blocks).article.published == "2019-11-19T06:51:00"
+    blocks = labelled(meta, body=[*BODY, "Copyright 2018 Example Media"])
+    assert build_article(blocks).article.published == "2018-11-19T06:51:00"
+    assert build_article(labelled(meta)).article.published is None  # no year anywhere

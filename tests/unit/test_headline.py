@@ -183,3 +183,94 @@ def test_uneven_trees_are_completed() -> None:
     rows = [[0.0, 0.0], [1.0, 0.0], [1.0, 1.0]]
     assert ranker.scores(rows) == [0.5, 3.5, 4.5]
     assert [ranker.score(r) for r in rows] == [0.5, 3.5, 4.5]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Back to the overview",
+        "Zurück zur Übersicht",
+        "Retour à la liste",
+        "News > Europe > Bridges and tunnels",
+        "Blog » Recipes » Soups » A long winter soup for cold evenings at home",
+        "Reviewed by: Ann Example Price: £20 More info: www.example.com",
+        "Media caption The mayor said the bridge would open next year",
+        "Topics: bridges, rivers, town council",
+        "These are external links and will open in a new window",
+        "Copy this link to share the story",
+    ],
+)
+def test_navigation_links_breadcrumbs_fields_and_tags_are_no_headline(text: str) -> None:
+    assert headline_score(text) == 0.0
+    texts, body = page(["Home", text], 2)
+    assert 1 not in candidates(context(texts, blanks(texts), body))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Love / Hate: the bridge that split a town", "Council > county: who pays for the bridge"],
+)
+def test_one_separator_is_no_breadcrumb(text: str) -> None:
+    assert headline_score(text) > 0
+
+
+def test_features_of_a_headline_over_its_dek_and_a_list_of_dated_stories() -> None:
+    dek = "Work on the arch starts in the new year"
+    lines = [
+        "Home",
+        HEADLINE,
+        dek,
+        "By Ann Example",
+        "November 18, 2025",
+        "Ferry service returns to the harbour after storms",
+        "October 2, 2025",
+        "New cycle lanes open along the river embankment",
+        "September 9, 2025",
+    ]
+    texts, body = page(lines, len(lines))
+    ctx = context(texts, blanks(texts), body, byline=(3,))
+    cands = candidates(ctx)
+    found = zip(cands, features(ctx, cands), strict=True)
+    rows = {i: dict(zip(FEATURES, r, strict=True)) for i, r in found}
+    headline, standfirst, listed = rows[1], rows[2], rows[5]
+    assert (headline["prev_shaped"], headline["next_shaped"]) == (0, 1)
+    # down from the headline: the dek, (byline, date), two stories, the lede: 4, the cap
+    assert (headline["shaped_above"], headline["shaped_below"]) == (0, 4)
+    assert (standfirst["shaped_above"], standfirst["date_next"]) == (1, 1)  # past the byline
+    assert (headline["date_next"], headline["dated_siblings"]) == (0, 2)  # the two stories
+    assert (listed["date_next"], listed["date_prev"], listed["below_byline"]) == (1, 1, 1)
+    assert listed["dated_siblings"] == 1  # the other story ("By …" is no headline)
+    assert (listed["shaped_above"], listed["shaped_below"]) == (2, 4)  # "Home" stops the run
+
+
+def test_page_title_keeps_the_part_the_body_talks_about() -> None:
+    line = f"{HEADLINE} | Example mom style food tech home money crafts garden"
+    assert page_title(line) == "Example mom style food tech home money crafts garden"  # longest
+    words = frozenset(tokens(" ".join(BODY)))
+    assert page_title(line, words) == HEADLINE
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "Published 3 hours ago",
+        "vor 2 Stunden",
+        "Monday 5:30PM",
+        "Updated Nov 19, 6:55 AM",
+        "5:56 PM",
+        "2 godziny temu",
+    ],
+)
+def test_a_time_without_a_year_under_a_headline_is_a_date(stamp: str) -> None:
+    texts, body = page(["Home", HEADLINE, stamp], 3)
+    ctx = context(texts, blanks(texts), body)
+    cands = candidates(ctx)
+    row = dict(zip(FEATURES, features(ctx, cands)[cands.index(1)], strict=True))
+    assert (row["date_follows"], row["date_next"], row["no_blanks"]) == (1, 1, 0)
+
+
+def test_no_blanks_marks_a_scrapers_dump() -> None:
+    texts, body = page(["Home", HEADLINE], 2)
+    ctx = context(texts, [(False, False)] * len(texts), body)
+    cands = candidates(ctx)
+    assert {row[FEATURES.index("no_blanks")] for row in features(ctx, cands)} == {1.0}
