@@ -27,7 +27,10 @@ unsure about (score below `SURE`; a card's blocks below `CARD_SURE`) are ever re
   "Read more", "Lesen Sie auch", "Zobacz też", "À lire aussi", "相关新闻", …) and the short
   headline-shaped lines after it up to the next real paragraph go, sure or not (the label
   says what they are), unless the classifier is sure of every one of them (a "See also"
-  section of the story); a numbered line ("5. Beware") is the story's own and ends the box;
+  section of the story) and they are not a card: a label over one or two headlines with
+  the story's sure prose right after them; a numbered line ("5. Beware") is the story's own
+  and ends the box; in a script written without spaces, a line that ends a sentence (30+
+  characters) or runs past 60 characters is a paragraph, not a headline;
 - a *read-more card*: inside the story, a headline-shaped line, at most one summary
   paragraph and a "Read more" button ("Read now", "Weiterlesen", "Lire la suite", …), sure
   or not;
@@ -44,6 +47,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from newsdump.document import Label, LabelledBlock
+from newsdump.lang import WIDE
 
 NOT_STORIES = frozenset({"caption", "author_bio", "far_tail"})  # reasons of blocks taken out of
 # the body that are page furniture, not another story (split's feed leaves them alone)
@@ -99,6 +103,8 @@ RELATED_LABELS = frozenset(
         *("související", "čtěte také", "přečtěte si také", "читайте также", "по теме"),
         *("смотрите также", "читайте також", "läs också", "läs även", "ilgili haberler"),
         *("相关", "相关新闻", "相关文章", "相關", "相關新聞", "相關文章", "延伸阅读", "延伸閱讀"),
+        *("相关阅读", "相关报道", "相關閱讀", "相關報導", "czytaj również", "zobacz również"),
+        *("przeczytaj również", "lesen sie außerdem", "lesen sie dazu", "lisez aussi"),
         *("推荐阅读", "関連記事", "関連ニュース", "관련기사", "관련 기사", "เรื่องที่เกี่ยวข้อง"),
         *("ข่าวที่เกี่ยวข้อง", "اقرأ أيضا", "اقرأ أيضاً", "ذات صلة", "أخبار ذات صلة"),
         *("الأكثر قراءة", "الأكثر تصفحاً", "यह भी पढ़ें", "ये भी पढ़ें"),
@@ -122,7 +128,10 @@ READ_MORE = frozenset(
 LABEL_TRIM = re.compile(r"[\s:：.…»›>→|–—-]+$")
 NUMBERED = re.compile(r"\d+[.)] ")  # "5. Beware the hairdryer": a listicle's item, the story's
 RELATED_MAX_LINES = 8  # a longer run of short lines after a label is a list in the story
-HEADLINE_MAX_CHARS = 160  # for scripts without spaces between words
+CARD_MAX_LINES = 2  # a related card's headlines (and kicker) between two paragraphs of the story
+WIDE_PROSE_MIN_CHARS = 30  # a paragraph in a script written without spaces
+HEADLINE_MAX_CHARS = 160  # a headline's characters (a long line without a sentence end is
+WIDE_HEADLINE_MAX_CHARS = 60  # ... no headline); in a script written without spaces, fewer
 _PICTURE = (
     r"(?:image|photo|picture|pic|foto|fotó|fot|bild|zdjęcie|źródło|crédit photo|crédits?"
     r"|créditos?|credits?|quelle|图片|圖片|照片|写真|사진)"
@@ -413,12 +422,18 @@ def _related_label(text: str) -> bool:
 def _headline_shaped(text: str) -> bool:
     """A short line that reads like a story's headline: no sentence end, few words."""
     text = text.strip()
-    return (
-        0 < _words(text) <= HEADLINE_MAX_WORDS
-        and len(text) <= HEADLINE_MAX_CHARS
-        and not SENTENCE_END.search(text)
-        and not NUMBERED.match(text)
-    )
+    return _short_text(text) and not SENTENCE_END.search(text) and not NUMBERED.match(text)
+
+
+def _short_text(text: str) -> bool:
+    """A line no longer than a headline, in words (or characters, in a script written
+    without spaces: a Chinese paragraph is one "word", and one that ends a sentence is no
+    headline)."""
+    if not 0 < _words(text) <= HEADLINE_MAX_WORDS:
+        return False
+    if WIDE.search(text):
+        return len(text) <= WIDE_HEADLINE_MAX_CHARS and not _prose(text)
+    return len(text) <= HEADLINE_MAX_CHARS
 
 
 def _related_links(out: Sequence[LabelledBlock], body: Sequence[int], drop: dict[int, str]) -> None:
@@ -441,7 +456,7 @@ def _related_links(out: Sequence[LabelledBlock], body: Sequence[int], drop: dict
         while j < len(out) and not _related_label(out[j].block.text):
             text = out[j].block.text
             listed = blanks and bool(run) and not out[j].block.blank_before
-            short = _words(text) <= HEADLINE_MAX_WORDS and len(text) <= HEADLINE_MAX_CHARS
+            short = _short_text(text.strip())
             if not (_headline_shaped(text) or (short and (listed or not blanks))):
                 break
             run.append(j)
@@ -453,8 +468,12 @@ def _related_links(out: Sequence[LabelledBlock], body: Sequence[int], drop: dict
             continue
         if head and not any(_is_body(out, k) for k in range(j, len(out))):
             continue  # the story must follow the box
-        if all(_sure(out, k) for k in (i, *run)):
+        after = run[-1] + 1 if run else j
+        card = len(run) <= CARD_MAX_LINES and _sure(out, after) and _prose(out[after].block.text)
+        if not card and all(_sure(out, k) for k in (i, *run)):
             continue  # the classifier doubts none of them: a "See also" section of the story
+            # (a label over one or two headlines with the story's prose right after them is
+            # a card inside it, sure or not)
         for k in (i, *run):
             if _is_body(out, k):
                 drop[k] = "related_links"
@@ -509,6 +528,17 @@ def _glued_labels(out: Sequence[LabelledBlock], body: Sequence[int], drop: dict[
             shown = {_norm(lb.block.text) for lb in out}
         if headline in shown:
             drop[i] = "glued_label"
+
+
+def _prose(text: str) -> bool:
+    """A paragraph: it ends a sentence and is long enough (in words, or characters in a
+    script written without spaces)."""
+    text = text.strip()
+    if not SENTENCE_END.search(text):
+        return False
+    if WIDE.search(text):
+        return len(text) >= WIDE_PROSE_MIN_CHARS
+    return _words(text) >= PROSE_MIN_WORDS
 
 
 def _norm(text: str) -> str:
