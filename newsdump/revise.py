@@ -134,12 +134,19 @@ HEADLINE_MAX_CHARS = 160  # a headline's characters (a long line without a sente
 WIDE_HEADLINE_MAX_CHARS = 60  # ... no headline); in a script written without spaces, fewer
 _PICTURE = (
     r"(?:image|photo|picture|pic|foto|fotó|fot|bild|zdjęcie|źródło|crédit photo|crédits?"
-    r"|créditos?|credits?|quelle|图片|圖片|照片|写真|사진)"
+    r"|créditos?|credits?|quelle|图片来源|圖片來源|图片|圖片|图|圖|照片|写真|사진)"
 )
 CREDIT = re.compile(
     # a photo credit closing a caption: "(Image: Getty)", "(Photo credit: AP)", "(Bild: dpa)",
-    # "(fot. PAP)"
-    rf"\({_PICTURE}(?: credits?)?\s*[:：.]\s*[^()]{{1,60}}\)",
+    # "(fot. PAP)", "（图片来源：河谷日报）", "（图/李明）"
+    rf"[(（]{_PICTURE}(?: credits?)?\s*[:：./]\s*[^()（）]{{1,60}}[)）]",
+    re.IGNORECASE,
+)
+BARE_CREDIT = re.compile(
+    # ... or a credit without brackets after the caption's last sentence: "Foto: Lena Roth",
+    # "Fot. Jan Nowak", "© Photo Louis Mercier", "Photo : AFP"
+    r"(?<=[.!?…] )(?:© ?(?:photo|foto)?|(?:foto|fot|photo|bild|image|zdjęcie|crédit photo"
+    r"|photo credit) ?[:.])\s?(?:[\w’'-]+ ?[/,]? ?){1,5}",
     re.IGNORECASE,
 )
 CAPTION_START = re.compile(r"(?:image|photo|picture) (?:caption|copyright)\b", re.IGNORECASE)
@@ -555,7 +562,7 @@ def _captions(out: Sequence[LabelledBlock], body: Sequence[int], drop: dict[int,
         text = out[i].block.text.strip()
         if i in drop or _words(text) > CAPTION_MAX_WORDS:
             continue
-        credit = CREDIT.search(text)
+        credit = CREDIT.search(text) or BARE_CREDIT.search(text)
         if not ((credit and credit.end() == len(text)) or CAPTION_START.match(text)):
             continue
         if credit is not None and credit.start() == 0:  # a bare credit: under its caption?

@@ -524,3 +524,17 @@ def test_without_blank_lines_a_box_runs_through_headlines_that_end_a_sentence() 
     # a short sentence that ends the box is the story's own again
     story_on = [*rows[:4], ("The vote is on Friday.", True, 0.7), (PARA, True, 0.99)]
     assert labels(revise(page(*story_on)))[4] == ("article", "model")
+
+
+def test_a_caption_with_a_credit_outside_brackets_or_in_wide_brackets_leaves_the_body() -> None:
+    for caption in (
+        "Helfer füllen am Marktplatz Sandsäcke. Foto: Lena Hofstetter",
+        "La salle de lecture, au premier étage. © Photo Louis Mercier",
+        "Robotnicy przygotowują teren pod budowę. Fot. Jan Nowak",
+        "工人们正在为建桥做准备。（图片来源：河谷日报 李明 摄）",
+    ):
+        rows = [(PARA, True, 0.99), (caption, True, 0.9), (PARA, True, 0.98)]
+        assert [r for _, r in labels(revise(page(*rows)))] == ["model", "caption", "model"]
+    story = "He said the photo was fake. Photo of the day is here"
+    rows = [(PARA, True, 0.99), (story, True, 0.9), (PARA, True, 0.98)]
+    assert [r for _, r in labels(revise(page(*rows)))] == ["model"] * 3
