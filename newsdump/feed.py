@@ -76,10 +76,22 @@ CALL_TO_ACTION = re.compile(
     r"aviso legal|nota legal|normas de uso|condiciones de uso|mentions légales|"
     r"conditions (?:générales|d'utilisation)|nutzungsbedingungen|datenschutz|impressum|"
     r"regulamin|polityka prywatności|política de privacidad|politique de confidentialité|"
-    r"creative commons|使用条款|隐私|版权)|©",
+    r"creative commons|使用条款|隐私|版权)|©|下载|客户端|公众号|扫码|订阅|訂閱|購読|お届けします",
 )
 SENTENCE_BREAK = re.compile(r"[a-zà-ÿ]{3,}[.!?]\s+[A-ZÀ-Þ]")
 BYLINE_START = re.compile(r"^(?:by|von|par|por|door|author|autor)\b", re.IGNORECASE)
+KIND_BYLINE = re.compile(
+    # "Eine Reportage von Ann Lee", "A column by Ann Lee", "Une chronique de Ann Lee"
+    r"^(?:\w+ )?(?:reportage|kommentar|analyse|analysis|interview|essay|kolumne|column|bericht"
+    r"|report|review|rezension|chronique|tribune|enquête|reportaż|felieton|komentarz|crónica"
+    r"|columna|análisis) (?:von|by|par|de|d'|por|autorstwa)\s?[A-ZÀ-ÞĀ-Ž][\w'’-]+"
+    r"(?: [A-ZÀ-ÞĀ-Ž][\w'’-]+){0,2}$",
+    re.IGNORECASE,
+)
+SOURCE_LINE = re.compile(r"^(?:来源|來源|出处|作者|记者|記者|责任编辑|責任編輯|编辑|編輯)\s*[:：]")
+WIDE_MENU_MIN_ITEMS = 3  # "首页 新闻 财经 科技": short items apart, no punctuation
+WIDE_MENU_MAX_CHARS = 6  # ... this long on average
+WIDE_PUNCT = re.compile(r"[，。、！？：；（）「」《》“”,.!?:;()]")
 LEADING_TIME = re.compile(
     r"^(?P<time>[0-2]?\d[:.][0-5]\d(?:\s*[ap]\.?m\.?)?)\s+(?P<title>\S.+)$", re.I
 )
@@ -379,10 +391,19 @@ def is_enumeration(label: str) -> bool:
 def is_menu_line(text: str, stop: frozenset[str], sentence_case: bool) -> bool:
     """A menu printed on one line: capitalised words, no function word and no punctuation
     but "&", "/" or commas ("Lokales Region Politik Wirtschaft"), or a section's name
-    ("Fashion, Style & Personal Care"). In languages whose headlines are in
-    sentence case that is never a headline; elsewhere (English, Indonesian, unknown) Title
-    Case headlines are common ("Early Black Friday Vizio Deals"), so it takes a longer line."""
-    if WIDE.search(text) or NOT_MENU.search(text.replace(",", "")):
+    ("Fashion, Style & Personal Care"); in a script written without spaces, three or more
+    short items apart and no punctuation ("首页 新闻 财经 科技"). In languages whose
+    headlines are in sentence case that is never a headline; elsewhere (English, Indonesian,
+    unknown) Title Case headlines are common ("Early Black Friday Vizio Deals"), so it takes
+    a longer line."""
+    if WIDE.search(text):
+        items = text.split()
+        return (
+            len(items) >= WIDE_MENU_MIN_ITEMS
+            and sum(map(len, items)) <= WIDE_MENU_MAX_CHARS * len(items)
+            and not WIDE_PUNCT.search(text)
+        )
+    if NOT_MENU.search(text.replace(",", "")):
         return False
     words = WORDS_ONLY.findall(text)
     if " & " in text and len(words) <= SECTION_MAX_WORDS:  # "Food & Drink", "Arts & Culture"
@@ -517,6 +538,8 @@ def is_title(text: str, settings: Settings) -> bool:
         return False
     if is_call_to_action(text) or BYLINE_START.match(text) or is_time_line(text):
         return False
+    if KIND_BYLINE.match(text) or SOURCE_LINE.match(text):
+        return False  # a byline naming the kind of story, a source or editor's line
     credit = CREDIT.search(text)
     if ATTRIBUTION.match(text) or (credit and credit.start() > 0) or CONTACT.search(text):
         return False  # a quote's source, a caption's credit (not a "Photos:" kicker), an address

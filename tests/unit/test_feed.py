@@ -94,6 +94,10 @@ def test_menu_lines_of_a_german_page_are_not_stories() -> None:
         ("Garden, Patio & Outdoor", "en", True),  # a section's name
         ("Ohio Governor Signs Budget, Vetoes Tax Cuts And Park Fees", "en", False),
         ("市政府宣布新的公交线路", None, False),
+        ("首页 新闻 财经 科技 体育 娱乐", "zh", True),
+        ("会社概要 個人情報の取り扱い 利用規約 お問い合わせ", "ja", True),
+        ("市区三条主干道夜间施工 请注意绕行", "zh", False),  # a headline in two parts
+        ("北京 上海 广州：三地今日发布暴雨预警", "zh", False),
     ],
 )
 def test_is_menu_line(text: str, lang: str | None, menu: bool) -> None:
@@ -121,6 +125,15 @@ def test_is_menu_line(text: str, lang: str | None, menu: bool) -> None:
         ("Biology / Chemistry Psychology / Medicine", False),
         ("14:32 Airline signs deal for thirty new planes", True),
         ("Follow Valleypost on Instagram, Mastodon and YouTube.", False),
+        ("Eine Reportage von Friederike Almstätter", False),
+        ("Une chronique de Jeanne Dupont", False),
+        ("Die Rückkehr von Wölfen in den Hunsrück", True),
+        ("来源：河谷日报", False),
+        ("责任编辑：王芳", False),
+        ("下载河谷日报客户端，随时随地看新闻", False),
+        ("扫码关注河谷日报公众号", False),
+        ("毎朝7時に主要ニュースをお届けします。", False),
+        ("河谷日报记者获得年度新闻奖", True),
     ],
 )
 def test_is_title(text: str, title: bool) -> None:
