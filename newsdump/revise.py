@@ -35,7 +35,10 @@ unsure about (score below `SURE`; a card's blocks below `CARD_SURE`) are ever re
   paragraph and a "Read more" button ("Read now", "Weiterlesen", "Lire la suite", …), sure
   or not;
 - a *comment thread*: from the first of several time stamps of one shape ("2 days ago at
-  07:52 am") after the first sure paragraph, everything goes, sure or not.
+  07:52 am") after the first sure paragraph, everything goes, sure or not;
+- a *dateline* among the body's first three blocks: a short line that ends no sentence and
+  is a date with at most six words beside it ("Publié le 3 mars 2026 à 14h05, mis à jour à
+  16h40"), sure or not.
 """
 
 from __future__ import annotations
@@ -46,11 +49,12 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
+from newsdump.dates import find_dates
 from newsdump.document import Label, LabelledBlock
 from newsdump.lang import WIDE
 
-NOT_STORIES = frozenset({"caption", "author_bio", "far_tail"})  # reasons of blocks taken out of
-# the body that are page furniture, not another story (split's feed leaves them alone)
+NOT_STORIES = frozenset({"caption", "author_bio", "far_tail", "dateline"})  # reasons of blocks
+# taken out of the body that are page furniture, not another story (split's feed leaves them alone)
 SURE = 0.8  # a block scoring this much is body text whatever its neighbours
 CARD_SURE = 0.9  # ... except a card's headline and summary, which pass for body text easily
 SHORT_MAX_WORDS = 8  # a "short line" has at most this many words
@@ -160,6 +164,9 @@ ABOUT = re.compile(
 )
 NAME = re.compile(r"(?:[A-ZÀ-ÞĀ-Ž][\w'’.-]*\s?){1,4}")  # capitalised words: a person's name
 BIO_MAX_WORDS = 150  # an author's bio is a paragraph
+DATELINE_REACH = 3  # the body's first blocks, where the story's dateline may have slipped in
+DATELINE_MAX_WORDS = 12
+DATELINE_REST_MAX_WORDS = 6  # words beside the date and times: "Publié le", "mis à jour à"
 GLUE_MARK = re.compile(r"[:：|»›>→–—]")
 GLUED_LABEL = re.compile(r"(.{2,40}?)\s*[:：|»›>→–—]\s*(\S.*)")  # "Read more: <headline>"
 
@@ -182,6 +189,7 @@ def revise(labelled: Sequence[LabelledBlock]) -> list[LabelledBlock]:
     _glued_labels(out, body, drop)
     _captions(out, body, drop)
     _author_bio(out, body, drop)
+    _datelines(out, body, drop)
     _far_tail(out, [i for i in body if i not in drop], drop)
     kept = [i for i in body if i not in drop]
     _cut_off(out, kept, drop)
@@ -621,3 +629,21 @@ def _author_bio(out: Sequence[LabelledBlock], body: Sequence[int], drop: dict[in
             continue  # the story goes on: not its end
         for j in kept[n:]:
             drop[j] = "author_bio"
+
+
+def _datelines(out: Sequence[LabelledBlock], body: Sequence[int], drop: dict[int, str]) -> None:
+    """Drop the story's dateline from the body's first blocks, sure or not: a short line
+    that ends no sentence and is mostly a date ("Publié le 3 mars 2026 à 14h05, mis à jour
+    à 16h40", "Veröffentlicht am 03.03.2026 um 14:05 Uhr")."""
+    kept = [i for i in body if i not in drop][:DATELINE_REACH]
+    for i in kept:
+        text = out[i].block.text.strip()
+        if _words(text) > DATELINE_MAX_WORDS or SENTENCE_END.search(text):
+            continue
+        dates = find_dates(text)
+        if not dates:
+            continue
+        rest = (text[: dates[0].start] + " " + text[dates[0].end :]).split()
+        words = [w for w in rest if not DIGITS.search(w) and any(c.isalpha() for c in w)]
+        if len(words) <= DATELINE_REST_MAX_WORDS:
+            drop[i] = "dateline"

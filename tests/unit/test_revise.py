@@ -538,3 +538,15 @@ def test_a_caption_with_a_credit_outside_brackets_or_in_wide_brackets_leaves_the
     story = "He said the photo was fake. Photo of the day is here"
     rows = [(PARA, True, 0.99), (story, True, 0.9), (PARA, True, 0.98)]
     assert [r for _, r in labels(revise(page(*rows)))] == ["model"] * 3
+
+
+def test_a_dateline_among_the_first_body_blocks_leaves_the_body() -> None:
+    for dateline in (
+        "Publié le 3 mars 2026 à 14h05, mis à jour à 16h40",
+        "Veröffentlicht am 03.03.2026 um 14:05 Uhr",
+    ):
+        rows = [(dateline, True, 0.94), (PARA, True, 0.99), (PARA, True, 0.98)]
+        assert [r for _, r in labels(revise(page(*rows)))] == ["dateline", "model", "model"]
+    opening = "Am 3. März 2026 trafen sich die Räte im Rathaus zu einer langen Sitzung"
+    rows = [(opening, True, 0.94), (PARA, True, 0.99), (PARA, True, 0.98)]
+    assert [r for _, r in labels(revise(page(*rows)))] == ["model"] * 3
