@@ -29,7 +29,7 @@ from newsdump.dates import clock_minutes, find_dates, is_time_line, resolve_time
 from newsdump.document import Label, LabelledBlock
 from newsdump.lang import WIDE, detect_language, stopwords_for, top_stopwords
 from newsdump.records import FeedItem
-from newsdump.revise import NOT_STORIES
+from newsdump.revise import LABEL_TRIM, NOT_STORIES, RELATED_LABELS
 from newsdump.settings import Settings
 
 TEMPLATE_MIN_REPEATS = 3  # a line with numbers whose shape recurs this often ("3 stars of 5")
@@ -45,6 +45,9 @@ WHEN_MAX_WORDS = 8
 GLUE_MAX_WORDS = 4
 GLUE_DATE_MAX_CHARS = 60  # a short line with a date in it is list glue
 KICKER_MAX_WORDS = 8
+GLUED_LABEL_REACH = 5  # words at a headline's start or end searched for a list's label
+GLUED_LABEL_JUNK = 2  # ... after at most this many words of a button ("Zapisz się")
+FEED_MIN_LEFT = 3  # ... leaving a headline at least this long
 DEK_MIN_EXTRA_WORDS = 2  # words a dek has beyond its headline
 DEK_MIN_EXTRA_WORDS_PUNCT = 8  # ... when the headline ends a sentence too
 TITLE_CASE_WORD_CHARS = 4  # words this long are capitalised in a Title Case headline
@@ -502,8 +505,9 @@ def same_story(words: Sequence[str], other: Sequence[str]) -> bool:
 
 
 def clean_title(text: str) -> tuple[str | None, str]:
-    """A time printed in front of a headline, and the headline without it or a comment count."""
-    text = LEADING_BULLET.sub("", TRAILING_COUNT.sub("", text))
+    """A time printed in front of a headline, and the headline without it or a comment count
+    (or a list's label glued to it)."""
+    text = strip_label(LEADING_BULLET.sub("", TRAILING_COUNT.sub("", text)))
     m = LEADING_TIME.match(text)
     if m is not None:
         return m["time"], m["title"]
@@ -511,6 +515,40 @@ def clean_title(text: str) -> tuple[str | None, str]:
     if m is not None:
         return m["time"], text[: m.start()]
     return None, text
+
+
+def strip_label(text: str) -> str:
+    """A headline without the list's label that a dump glued to it, in front ("Zobacz także
+    Nowy park ...", after a button: "Zapisz się Zobacz także ...") or at its end ("... od
+    kwietnia Najczęściej czytane"): a label of two words or more, or one with a colon, and
+    a capital where the headline starts or the label does."""
+    words = text.split()
+    n = len(words)
+    for end in range(min(GLUED_LABEL_REACH, n - 1), 0, -1):
+        rest = " ".join(words[end:])
+        if words[end][0].islower() or word_count(rest) < FEED_MIN_LEFT:
+            continue  # the headline starts after the label, with a capital
+        if any(
+            is_list_label(words[start:end]) for start in range(min(GLUED_LABEL_JUNK, end - 1) + 1)
+        ):
+            return rest
+    for start in range(max(1, n - GLUED_LABEL_REACH), n):
+        rest = " ".join(words[:start])  # a capital in mid-headline: the next line's label
+        if (
+            words[start][0].isupper()
+            and word_count(rest) >= FEED_MIN_LEFT
+            and is_list_label(words[start:])
+        ):
+            return rest
+    return text
+
+
+def is_list_label(words: Sequence[str]) -> bool:
+    label = " ".join(words).lower()
+    trimmed = LABEL_TRIM.sub("", label)
+    if trimmed not in RELATED_LABELS:
+        return False
+    return len(words) >= 2 or trimmed != label or bool(WIDE.search(label))  # not "Recommended"
 
 
 def word_count(text: str) -> int:

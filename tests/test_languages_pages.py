@@ -1,4 +1,3 @@
-# ruff: noqa: E501
 """Invented news pages in German, Polish, French, Spanish, Chinese and Japanese, in both dump
 styles (tests/data/languages/<page>.inner.txt and .lines.txt): a consent banner, a menu, a promo,
 the story with a related card and a captioned photo inside it, a newsletter box, comments, a
@@ -112,4 +111,16 @@ def test_a_byline_naming_the_kind_of_story_is_not_a_story() -> None:
         "Dorfläden in der Region: Wo sich Bürger selbst versorgen",
         "Ein Kino im Feuerwehrhaus: Ehrenamtliche zeigen jeden Freitag Filme",
         "Die letzte Dorfschmiede im Landkreis sucht einen Nachfolger",
+    ]
+
+
+def test_labels_glued_to_headlines_in_a_lines_dump_are_cut_off() -> None:
+    titles = [r.feed.title for r in split(read("pl-portal.lines")) if r.feed]
+    assert titles == [
+        "Nowy park przy Odrze. Miasto wybrało projekt zagospodarowania bulwarów",
+        "Szpital wojewódzki otworzył oddział rehabilitacji dla dzieci",
+        "Kolejarze zapowiadają zmiany w rozkładzie jazdy od kwietnia",
+        "Pożar hali magazynowej na Brzezince. Strażacy walczyli z ogniem przez całą noc",
+        "Znany kucharz otwiera restaurację w dawnej łaźni miejskiej",
+        "Drogowcy zamkną most Długi na dwa weekendy",
     ]

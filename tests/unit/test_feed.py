@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 
 from newsdump.document import Block, Label, LabelledBlock
-from newsdump.feed import find_feed, is_dek, is_menu_line, is_title, run_days
+from newsdump.feed import find_feed, is_dek, is_menu_line, is_title, run_days, strip_label
 from newsdump.lang import stopwords_for, top_stopwords
 from newsdump.settings import Settings
 
@@ -382,3 +382,29 @@ def test_blocks_the_revision_took_out_as_furniture_are_not_stories() -> None:
     assert [f.title for f in find_feed(labelled, used, None, SETTINGS)] == ["About Ann Lee"]
     furniture = [replace(lb, reason="author_bio") if lb.block.index >= 4 else lb for lb in labelled]
     assert find_feed(furniture, used, None, SETTINGS) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Zapisz się Zobacz także Nowy park przy Odrze", "Nowy park przy Odrze"),
+        (
+            "Kolejarze zmienią rozkład jazdy od kwietnia Najczęściej czytane",
+            "Kolejarze zmienią rozkład jazdy od kwietnia",
+        ),
+        (
+            "Read More Ferry crews vote to strike over winter rosters",
+            "Ferry crews vote to strike over winter rosters",
+        ),
+        ("Up Next: Ferry crews vote to strike", "Ferry crews vote to strike"),
+        ("相关新闻 青川市公交集团新开五条社区巴士线路", "青川市公交集团新开五条社区巴士线路"),
+        ("Recommended Daily Intake Of Salt Cut", "Recommended Daily Intake Of Salt Cut"),
+        (
+            "Most read stories of the year revealed in full",
+            "Most read stories of the year revealed in full",
+        ),
+        ("Read more about the ferry strike today", "Read more about the ferry strike today"),
+    ],
+)
+def test_a_list_label_glued_to_a_headline_is_cut_off(text: str, title: str) -> None:
+    assert strip_label(text) == title
