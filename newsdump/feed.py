@@ -48,6 +48,12 @@ KICKER_MAX_WORDS = 8
 GLUED_LABEL_REACH = 5  # words at a headline's start or end searched for a list's label
 GLUED_LABEL_JUNK = 2  # ... after at most this many words of a button ("Zapisz się")
 FEED_MIN_LEFT = 3  # ... leaving a headline at least this long
+GLUED_LABEL_MAX_CHARS = 250  # a line this long is no headline with a label
+LABEL_FIRST_WORDS = frozenset(
+    form
+    for label in RELATED_LABELS
+    for form in (label.split()[0], label.split()[0].capitalize(), label.split()[0].upper())
+)  # "read", "Read", "READ": a word that may start a label, as printed
 DEK_MIN_EXTRA_WORDS = 2  # words a dek has beyond its headline
 DEK_MIN_EXTRA_WORDS_PUNCT = 8  # ... when the headline ends a sentence too
 TITLE_CASE_WORD_CHARS = 4  # words this long are capitalised in a Title Case headline
@@ -522,24 +528,24 @@ def strip_label(text: str) -> str:
     Nowy park ...", after a button: "Zapisz się Zobacz także ...") or at its end ("... od
     kwietnia Najczęściej czytane"): a label of two words or more, or one with a colon, and
     a capital where the headline starts or the label does."""
+    if len(text) > GLUED_LABEL_MAX_CHARS:
+        return text  # a paragraph
     words = text.split()
     n = len(words)
-    for end in range(min(GLUED_LABEL_REACH, n - 1), 0, -1):
-        rest = " ".join(words[end:])
-        if words[end][0].islower() or word_count(rest) < FEED_MIN_LEFT:
-            continue  # the headline starts after the label, with a capital
-        if any(
-            is_list_label(words[start:end]) for start in range(min(GLUED_LABEL_JUNK, end - 1) + 1)
-        ):
-            return rest
+    for start in range(min(GLUED_LABEL_JUNK + 1, n)):
+        if words[start] not in LABEL_FIRST_WORDS:
+            continue
+        for end in range(min(start + GLUED_LABEL_REACH, n - 1), start, -1):
+            if words[end][0].islower() or not is_list_label(words[start:end]):
+                continue  # the headline starts after the label, with a capital
+            rest = " ".join(words[end:])
+            if word_count(rest) >= FEED_MIN_LEFT:
+                return rest
     for start in range(max(1, n - GLUED_LABEL_REACH), n):
-        rest = " ".join(words[:start])  # a capital in mid-headline: the next line's label
-        if (
-            words[start][0].isupper()
-            and word_count(rest) >= FEED_MIN_LEFT
-            and is_list_label(words[start:])
-        ):
-            return rest
+        if words[start] in LABEL_FIRST_WORDS and words[start][0].isupper():
+            rest = " ".join(words[:start])  # a capital in mid-headline: the next line's label
+            if is_list_label(words[start:]) and word_count(rest) >= FEED_MIN_LEFT:
+                return rest
     return text
 
 
