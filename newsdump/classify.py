@@ -8,10 +8,19 @@
    inside it the blocks above the threshold.
    When no block reaches the threshold, the best-scoring block is kept rather than nothing.
 
+A cookie or consent notice at the page's top ("We use cookies ...", "本网站使用Cookie ...") is
+boilerplate, and the page is scored without it: above the menu, it made the models take the
+whole page head of Chinese and Japanese pages for the article's start. (At the bottom, the
+revision's far-tail rule takes notices out; leaving them out of the scoring there cost a
+list-shaped story some of its items.)
+
 `docs/algorithm.md` tells the whole story.
 """
 
 from __future__ import annotations
+
+import re
+from dataclasses import replace
 
 import numpy as np
 import numpy.typing as npt
@@ -35,6 +44,12 @@ REASON_MODEL = "model"
 REASON_BELOW = "below_threshold"
 REASON_OUTSIDE = "outside_main_segment"
 REASON_BEST_BLOCK = "best_block"
+REASON_CONSENT = "consent_notice"
+CONSENT = re.compile(r"cookie|クッキー|쿠키|ciasteczek", re.IGNORECASE)  # a notice names them
+CONSENT_REACH = 10  # blocks from the page's top where a consent notice stands
+CONSENT_MIN_CHARS = 30  # a notice is a sentence or two (a "Cookie settings" link is no notice)
+SENTENCE = re.compile(r"[.!?。！？](?:\s|$)")
+CONSENT_MAX_CHARS = 600
 
 
 class ModelMismatchError(ValueError):
@@ -97,9 +112,37 @@ def classify(
     if not blocks:
         return []
     model = load_model(settings.model)
-    scores, words = block_scores(blocks, model, lang)
+    notices = consent_notices(blocks)
+    dense = bool(notices) and (lang if lang is not None else blocks_language(blocks)).dense
+    unscored = notices if dense else set()
+    if unscored:  # the language of what is scored, as the models saw it in training
+        scored = [b for i, b in enumerate(blocks) if i not in unscored]
+        scores, words = block_scores(scored, model)
+    else:
+        scored = blocks
+        scores, words = block_scores(blocks, model, lang)
     keep, reasons = decide(scores, words, model.threshold)
-    return [
+    labelled = iter(
         LabelledBlock(block, Label.ARTICLE if k else Label.BOILERPLATE, float(s), r)
-        for block, k, s, r in zip(blocks, keep.tolist(), scores.tolist(), reasons, strict=True)
+        for block, k, s, r in zip(scored, keep.tolist(), scores.tolist(), reasons, strict=True)
+    )
+    return [
+        LabelledBlock(block, Label.BOILERPLATE, 0.0, REASON_CONSENT)
+        if i in unscored
+        else replace(next(labelled), label=Label.BOILERPLATE, reason=REASON_CONSENT)
+        if i in notices
+        else next(labelled)
+        for i, block in enumerate(blocks)
     ]
+
+
+def consent_notices(blocks: list[Block]) -> set[int]:
+    """The blocks at the page's top that are a cookie or consent notice: a sentence or two
+    that names cookies (never the page's last block: something is left to score)."""
+    return {
+        i
+        for i in range(min(CONSENT_REACH, len(blocks) - 1))
+        if CONSENT_MIN_CHARS <= len(blocks[i].text) <= CONSENT_MAX_CHARS
+        and CONSENT.search(blocks[i].text)
+        and SENTENCE.search(blocks[i].text)
+    }

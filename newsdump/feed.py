@@ -29,7 +29,7 @@ from newsdump.dates import clock_minutes, find_dates, is_time_line, resolve_time
 from newsdump.document import Label, LabelledBlock
 from newsdump.lang import WIDE, Language, detect_language, stopwords_for, top_stopwords
 from newsdump.records import FeedItem
-from newsdump.revise import NOT_STORIES
+from newsdump.revise import LABEL_TRIM, NOT_STORIES, RELATED_LABELS
 from newsdump.settings import Settings
 
 TEMPLATE_MIN_REPEATS = 3  # a line with numbers whose shape recurs this often ("3 stars of 5")
@@ -45,6 +45,15 @@ WHEN_MAX_WORDS = 8
 GLUE_MAX_WORDS = 4
 GLUE_DATE_MAX_CHARS = 60  # a short line with a date in it is list glue
 KICKER_MAX_WORDS = 8
+GLUED_LABEL_REACH = 5  # words at a headline's start or end searched for a list's label
+GLUED_LABEL_JUNK = 2  # ... after at most this many words of a button ("Zapisz się")
+FEED_MIN_LEFT = 3  # ... leaving a headline at least this long
+GLUED_LABEL_MAX_CHARS = 250  # a line this long is no headline with a label
+LABEL_FIRST_WORDS = frozenset(
+    form
+    for label in RELATED_LABELS
+    for form in (label.split()[0], label.split()[0].capitalize(), label.split()[0].upper())
+)  # "read", "Read", "READ": a word that may start a label, as printed
 DEK_MIN_EXTRA_WORDS = 2  # words a dek has beyond its headline
 DEK_MIN_EXTRA_WORDS_PUNCT = 8  # ... when the headline ends a sentence too
 TITLE_CASE_WORD_CHARS = 4  # words this long are capitalised in a Title Case headline
@@ -76,10 +85,22 @@ CALL_TO_ACTION = re.compile(
     r"aviso legal|nota legal|normas de uso|condiciones de uso|mentions légales|"
     r"conditions (?:générales|d'utilisation)|nutzungsbedingungen|datenschutz|impressum|"
     r"regulamin|polityka prywatności|política de privacidad|politique de confidentialité|"
-    r"creative commons|使用条款|隐私|版权)|©",
+    r"creative commons|使用条款|隐私|版权)|©|下载|客户端|公众号|扫码|订阅|訂閱|購読|お届けします",
 )
 SENTENCE_BREAK = re.compile(r"[a-zà-ÿ]{3,}[.!?]\s+[A-ZÀ-Þ]")
 BYLINE_START = re.compile(r"^(?:by|von|par|por|door|author|autor)\b", re.IGNORECASE)
+KIND_BYLINE = re.compile(
+    # "Eine Reportage von Ann Lee", "A column by Ann Lee", "Une chronique de Ann Lee"
+    r"^(?:\w+ )?(?:reportage|kommentar|analyse|analysis|interview|essay|kolumne|column|bericht"
+    r"|report|review|rezension|chronique|tribune|enquête|reportaż|felieton|komentarz|crónica"
+    r"|columna|análisis) (?:von|by|par|de|d'|por|autorstwa)\s?[A-ZÀ-ÞĀ-Ž][\w'’-]+"
+    r"(?: [A-ZÀ-ÞĀ-Ž][\w'’-]+){0,2}$",
+    re.IGNORECASE,
+)
+SOURCE_LINE = re.compile(r"^(?:来源|來源|出处|作者|记者|記者|责任编辑|責任編輯|编辑|編輯)\s*[:：]")
+WIDE_MENU_MIN_ITEMS = 3  # "首页 新闻 财经 科技": short items apart, no punctuation
+WIDE_MENU_MAX_CHARS = 6  # ... this long on average
+WIDE_PUNCT = re.compile(r"[，。、！？：；（）「」《》“”,.!?:;()]")
 LEADING_TIME = re.compile(
     r"^(?P<time>[0-2]?\d[:.][0-5]\d(?:\s*[ap]\.?m\.?)?)\s+(?P<title>\S.+)$", re.I
 )
@@ -380,10 +401,19 @@ def is_enumeration(label: str) -> bool:
 def is_menu_line(text: str, stop: frozenset[str], sentence_case: bool) -> bool:
     """A menu printed on one line: capitalised words, no function word and no punctuation
     but "&", "/" or commas ("Lokales Region Politik Wirtschaft"), or a section's name
-    ("Fashion, Style & Personal Care"). In languages whose headlines are in
-    sentence case that is never a headline; elsewhere (English, Indonesian, unknown) Title
-    Case headlines are common ("Early Black Friday Vizio Deals"), so it takes a longer line."""
-    if WIDE.search(text) or NOT_MENU.search(text.replace(",", "")):
+    ("Fashion, Style & Personal Care"); in a script written without spaces, three or more
+    short items apart and no punctuation ("首页 新闻 财经 科技"). In languages whose
+    headlines are in sentence case that is never a headline; elsewhere (English, Indonesian,
+    unknown) Title Case headlines are common ("Early Black Friday Vizio Deals"), so it takes
+    a longer line."""
+    if WIDE.search(text):
+        items = text.split()
+        return (
+            len(items) >= WIDE_MENU_MIN_ITEMS
+            and sum(map(len, items)) <= WIDE_MENU_MAX_CHARS * len(items)
+            and not WIDE_PUNCT.search(text)
+        )
+    if NOT_MENU.search(text.replace(",", "")):
         return False
     words = WORDS_ONLY.findall(text)
     if " & " in text and len(words) <= SECTION_MAX_WORDS:  # "Food & Drink", "Arts & Culture"
@@ -482,8 +512,9 @@ def same_story(words: Sequence[str], other: Sequence[str]) -> bool:
 
 
 def clean_title(text: str) -> tuple[str | None, str]:
-    """A time printed in front of a headline, and the headline without it or a comment count."""
-    text = LEADING_BULLET.sub("", TRAILING_COUNT.sub("", text))
+    """A time printed in front of a headline, and the headline without it or a comment count
+    (or a list's label glued to it)."""
+    text = strip_label(LEADING_BULLET.sub("", TRAILING_COUNT.sub("", text)))
     m = LEADING_TIME.match(text)
     if m is not None:
         return m["time"], m["title"]
@@ -491,6 +522,40 @@ def clean_title(text: str) -> tuple[str | None, str]:
     if m is not None:
         return m["time"], text[: m.start()]
     return None, text
+
+
+def strip_label(text: str) -> str:
+    """A headline without the list's label that a dump glued to it, in front ("Zobacz także
+    Nowy park ...", after a button: "Zapisz się Zobacz także ...") or at its end ("... od
+    kwietnia Najczęściej czytane"): a label of two words or more, or one with a colon, and
+    a capital where the headline starts or the label does."""
+    if len(text) > GLUED_LABEL_MAX_CHARS:
+        return text  # a paragraph
+    words = text.split()
+    n = len(words)
+    for start in range(min(GLUED_LABEL_JUNK + 1, n)):
+        if words[start] not in LABEL_FIRST_WORDS:
+            continue
+        for end in range(min(start + GLUED_LABEL_REACH, n - 1), start, -1):
+            if words[end][0].islower() or not is_list_label(words[start:end]):
+                continue  # the headline starts after the label, with a capital
+            rest = " ".join(words[end:])
+            if word_count(rest) >= FEED_MIN_LEFT:
+                return rest
+    for start in range(max(1, n - GLUED_LABEL_REACH), n):
+        if words[start] in LABEL_FIRST_WORDS and words[start][0].isupper():
+            rest = " ".join(words[:start])  # a capital in mid-headline: the next line's label
+            if is_list_label(words[start:]) and word_count(rest) >= FEED_MIN_LEFT:
+                return rest
+    return text
+
+
+def is_list_label(words: Sequence[str]) -> bool:
+    label = " ".join(words).lower()
+    trimmed = LABEL_TRIM.sub("", label)
+    if trimmed not in RELATED_LABELS:
+        return False
+    return len(words) >= 2 or trimmed != label or bool(WIDE.search(label))  # not "Recommended"
 
 
 def word_count(text: str) -> int:
@@ -518,6 +583,8 @@ def is_title(text: str, settings: Settings) -> bool:
         return False
     if is_call_to_action(text) or BYLINE_START.match(text) or is_time_line(text):
         return False
+    if KIND_BYLINE.match(text) or SOURCE_LINE.match(text):
+        return False  # a byline naming the kind of story, a source or editor's line
     credit = CREDIT.search(text) if may_credit(text) else None
     if ATTRIBUTION.match(text) or (credit and credit.start() > 0) or CONTACT.search(text):
         return False  # a quote's source, a caption's credit (not a "Photos:" kicker), an address

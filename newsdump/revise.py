@@ -27,12 +27,18 @@ unsure about (score below `SURE`; a card's blocks below `CARD_SURE`) are ever re
   "Read more", "Lesen Sie auch", "Zobacz też", "À lire aussi", "相关新闻", …) and the short
   headline-shaped lines after it up to the next real paragraph go, sure or not (the label
   says what they are), unless the classifier is sure of every one of them (a "See also"
-  section of the story); a numbered line ("5. Beware") is the story's own and ends the box;
+  section of the story) and they are not a card: a label over one or two headlines with
+  the story's sure prose right after them; a numbered line ("5. Beware") is the story's own
+  and ends the box; in a script written without spaces, a line that ends a sentence (30+
+  characters) or runs past 60 characters is a paragraph, not a headline;
 - a *read-more card*: inside the story, a headline-shaped line, at most one summary
   paragraph and a "Read more" button ("Read now", "Weiterlesen", "Lire la suite", …), sure
   or not;
 - a *comment thread*: from the first of several time stamps of one shape ("2 days ago at
-  07:52 am") after the first sure paragraph, everything goes, sure or not.
+  07:52 am") after the first sure paragraph, everything goes, sure or not;
+- a *dateline* among the body's first three blocks: a short line that ends no sentence and
+  is a date with at most six words beside it ("Publié le 3 mars 2026 à 14h05, mis à jour à
+  16h40"), sure or not.
 """
 
 from __future__ import annotations
@@ -43,10 +49,12 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
+from newsdump.dates import find_dates
 from newsdump.document import Label, LabelledBlock
+from newsdump.lang import WIDE
 
-NOT_STORIES = frozenset({"caption", "author_bio", "far_tail"})  # reasons of blocks taken out of
-# the body that are page furniture, not another story (split's feed leaves them alone)
+NOT_STORIES = frozenset({"caption", "author_bio", "far_tail", "dateline"})  # reasons of blocks
+# taken out of the body that are page furniture, not another story (split's feed leaves them alone)
 SURE = 0.8  # a block scoring this much is body text whatever its neighbours
 CARD_SURE = 0.9  # ... except a card's headline and summary, which pass for body text easily
 SHORT_MAX_WORDS = 8  # a "short line" has at most this many words
@@ -99,6 +107,8 @@ RELATED_LABELS = frozenset(
         *("související", "čtěte také", "přečtěte si také", "читайте также", "по теме"),
         *("смотрите также", "читайте також", "läs också", "läs även", "ilgili haberler"),
         *("相关", "相关新闻", "相关文章", "相關", "相關新聞", "相關文章", "延伸阅读", "延伸閱讀"),
+        *("相关阅读", "相关报道", "相關閱讀", "相關報導", "czytaj również", "zobacz również"),
+        *("przeczytaj również", "lesen sie außerdem", "lesen sie dazu", "lisez aussi"),
         *("推荐阅读", "関連記事", "関連ニュース", "관련기사", "관련 기사", "เรื่องที่เกี่ยวข้อง"),
         *("ข่าวที่เกี่ยวข้อง", "اقرأ أيضا", "اقرأ أيضاً", "ذات صلة", "أخبار ذات صلة"),
         *("الأكثر قراءة", "الأكثر تصفحاً", "यह भी पढ़ें", "ये भी पढ़ें"),
@@ -124,15 +134,25 @@ RELATED_PREFIXES = tuple(RELATED_LABELS)  # what a line must start with to trim 
 READ_MORE_PREFIXES = tuple(READ_MORE)
 NUMBERED = re.compile(r"\d+[.)] ")  # "5. Beware the hairdryer": a listicle's item, the story's
 RELATED_MAX_LINES = 8  # a longer run of short lines after a label is a list in the story
-HEADLINE_MAX_CHARS = 160  # for scripts without spaces between words
+CARD_MAX_LINES = 2  # a related card's headlines (and kicker) between two paragraphs of the story
+WIDE_PROSE_MIN_CHARS = 30  # a paragraph in a script written without spaces
+HEADLINE_MAX_CHARS = 160  # a headline's characters (a long line without a sentence end is
+WIDE_HEADLINE_MAX_CHARS = 60  # ... no headline); in a script written without spaces, fewer
 _PICTURE = (
     r"(?:image|photo|picture|pic|foto|fotó|fot|bild|zdjęcie|źródło|crédit photo|crédits?"
-    r"|créditos?|credits?|quelle|图片|圖片|照片|写真|사진)"
+    r"|créditos?|credits?|quelle|图片来源|圖片來源|图片|圖片|图|圖|照片|写真|사진)"
 )
 CREDIT = re.compile(
     # a photo credit closing a caption: "(Image: Getty)", "(Photo credit: AP)", "(Bild: dpa)",
-    # "(fot. PAP)"
-    rf"\({_PICTURE}(?: credits?)?\s*[:：.]\s*[^()]{{1,60}}\)",
+    # "(fot. PAP)", "（图片来源：河谷日报）", "（图/李明）"
+    rf"[(（]{_PICTURE}(?: credits?)?\s*[:：./]\s*[^()（）]{{1,60}}[)）]",
+    re.IGNORECASE,
+)
+BARE_CREDIT = re.compile(
+    # ... or a credit without brackets after the caption's last sentence: "Foto: Lena Roth",
+    # "Fot. Jan Nowak", "© Photo Louis Mercier", "Photo : AFP"
+    r"(?<=[.!?…] )(?:© ?(?:photo|foto)?|(?:foto|fot|photo|bild|image|zdjęcie|crédit photo"
+    r"|photo credit) ?[:.])\s?(?:[\w’'-]+ ?[/,]? ?){1,5}",
     re.IGNORECASE,
 )
 CAPTION_START = re.compile(r"(?:image|photo|picture) (?:caption|copyright)\b", re.IGNORECASE)
@@ -146,6 +166,9 @@ ABOUT = re.compile(
 )
 NAME = re.compile(r"(?:[A-ZÀ-ÞĀ-Ž][\w'’.-]*\s?){1,4}")  # capitalised words: a person's name
 BIO_MAX_WORDS = 150  # an author's bio is a paragraph
+DATELINE_REACH = 3  # the body's first blocks, where the story's dateline may have slipped in
+DATELINE_MAX_WORDS = 12
+DATELINE_REST_MAX_WORDS = 6  # words beside the date and times: "Publié le", "mis à jour à"
 GLUE_MARK = re.compile(r"[:：|»›>→–—]")
 GLUED_LABEL = re.compile(r"(.{2,40}?)\s*[:：|»›>→–—]\s*(\S.*)")  # "Read more: <headline>"
 
@@ -168,6 +191,7 @@ def revise(labelled: Sequence[LabelledBlock]) -> list[LabelledBlock]:
     _glued_labels(out, body, drop)
     _captions(out, body, drop)
     _author_bio(out, body, drop)
+    _datelines(out, body, drop)
     _far_tail(out, [i for i in body if i not in drop], drop)
     kept = [i for i in body if i not in drop]
     _cut_off(out, kept, drop)
@@ -427,12 +451,18 @@ def _related_label(text: str) -> bool:
 def _headline_shaped(text: str) -> bool:
     """A short line that reads like a story's headline: no sentence end, few words."""
     text = text.strip()
-    return (
-        0 < _words(text) <= HEADLINE_MAX_WORDS
-        and len(text) <= HEADLINE_MAX_CHARS
-        and not SENTENCE_END.search(text)
-        and not NUMBERED.match(text)
-    )
+    return _short_text(text) and not SENTENCE_END.search(text) and not NUMBERED.match(text)
+
+
+def _short_text(text: str) -> bool:
+    """A line no longer than a headline, in words (or characters, in a script written
+    without spaces: a Chinese paragraph is one "word", and one that ends a sentence is no
+    headline)."""
+    if not 0 < _words(text) <= HEADLINE_MAX_WORDS:
+        return False
+    if WIDE.search(text):
+        return len(text) <= WIDE_HEADLINE_MAX_CHARS and not _prose(text)
+    return len(text) <= HEADLINE_MAX_CHARS
 
 
 def _related_links(out: Sequence[LabelledBlock], body: Sequence[int], drop: dict[int, str]) -> None:
@@ -455,7 +485,7 @@ def _related_links(out: Sequence[LabelledBlock], body: Sequence[int], drop: dict
         while j < len(out) and not _related_label(out[j].block.text):
             text = out[j].block.text
             listed = blanks and bool(run) and not out[j].block.blank_before
-            short = _words(text) <= HEADLINE_MAX_WORDS and len(text) <= HEADLINE_MAX_CHARS
+            short = _short_text(text.strip())
             if not (_headline_shaped(text) or (short and (listed or not blanks))):
                 break
             run.append(j)
@@ -469,8 +499,12 @@ def _related_links(out: Sequence[LabelledBlock], body: Sequence[int], drop: dict
             continue
         if head and not any(_is_body(out, k) for k in range(j, len(out))):
             continue  # the story must follow the box
-        if all(_sure(out, k) for k in (i, *run)):
+        after = run[-1] + 1 if run else j
+        card = len(run) <= CARD_MAX_LINES and _sure(out, after) and _prose(out[after].block.text)
+        if not card and all(_sure(out, k) for k in (i, *run)):
             continue  # the classifier doubts none of them: a "See also" section of the story
+            # (a label over one or two headlines with the story's prose right after them is
+            # a card inside it, sure or not)
         for k in (i, *run):
             if _is_body(out, k):
                 drop[k] = "related_links"
@@ -528,6 +562,17 @@ def _glued_labels(out: Sequence[LabelledBlock], body: Sequence[int], drop: dict[
             drop[i] = "glued_label"
 
 
+def _prose(text: str) -> bool:
+    """A paragraph: it ends a sentence and is long enough (in words, or characters in a
+    script written without spaces)."""
+    text = text.strip()
+    if not SENTENCE_END.search(text):
+        return False
+    if WIDE.search(text):
+        return len(text) >= WIDE_PROSE_MIN_CHARS
+    return _words(text) >= PROSE_MIN_WORDS
+
+
 def _norm(text: str) -> str:
     return " ".join(text.split()).lower()
 
@@ -542,7 +587,9 @@ def _captions(out: Sequence[LabelledBlock], body: Sequence[int], drop: dict[int,
         text = out[i].block.text.strip()
         if i in drop or _words(text) > CAPTION_MAX_WORDS:
             continue
-        credit = CREDIT.search(text) if text.endswith(")") else None  # it must end the line
+        credit = CREDIT.search(text) if text.endswith((")", "）")) else None  # it ends the line
+        if credit is None:
+            credit = BARE_CREDIT.search(text)
         if not credit and text[:1].isascii() and text[:1] not in "iIpP":
             continue  # (CAPTION_START cannot match: the cheap test first)
         if not ((credit and credit.end() == len(text)) or CAPTION_START.match(text)):
@@ -605,3 +652,21 @@ def _author_bio(out: Sequence[LabelledBlock], body: Sequence[int], drop: dict[in
             continue  # the story goes on: not its end
         for j in kept[n:]:
             drop[j] = "author_bio"
+
+
+def _datelines(out: Sequence[LabelledBlock], body: Sequence[int], drop: dict[int, str]) -> None:
+    """Drop the story's dateline from the body's first blocks, sure or not: a short line
+    that ends no sentence and is mostly a date ("Publié le 3 mars 2026 à 14h05, mis à jour
+    à 16h40", "Veröffentlicht am 03.03.2026 um 14:05 Uhr")."""
+    kept = [i for i in body if i not in drop][:DATELINE_REACH]
+    for i in kept:
+        text = out[i].block.text.strip()
+        if _words(text) > DATELINE_MAX_WORDS or SENTENCE_END.search(text):
+            continue
+        dates = find_dates(text)
+        if not dates:
+            continue
+        rest = (text[: dates[0].start] + " " + text[dates[0].end :]).split()
+        words = [w for w in rest if not DIGITS.search(w) and any(c.isalpha() for c in w)]
+        if len(words) <= DATELINE_REST_MAX_WORDS:
+            drop[i] = "dateline"

@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 
 from newsdump.document import Block, Label, LabelledBlock
-from newsdump.feed import find_feed, is_dek, is_menu_line, is_title, run_days
+from newsdump.feed import find_feed, is_dek, is_menu_line, is_title, run_days, strip_label
 from newsdump.lang import stopwords_for, top_stopwords
 from newsdump.settings import Settings
 
@@ -94,6 +94,10 @@ def test_menu_lines_of_a_german_page_are_not_stories() -> None:
         ("Garden, Patio & Outdoor", "en", True),  # a section's name
         ("Ohio Governor Signs Budget, Vetoes Tax Cuts And Park Fees", "en", False),
         ("市政府宣布新的公交线路", None, False),
+        ("首页 新闻 财经 科技 体育 娱乐", "zh", True),
+        ("会社概要 個人情報の取り扱い 利用規約 お問い合わせ", "ja", True),
+        ("市区三条主干道夜间施工 请注意绕行", "zh", False),  # a headline in two parts
+        ("北京 上海 广州：三地今日发布暴雨预警", "zh", False),
     ],
 )
 def test_is_menu_line(text: str, lang: str | None, menu: bool) -> None:
@@ -121,6 +125,15 @@ def test_is_menu_line(text: str, lang: str | None, menu: bool) -> None:
         ("Biology / Chemistry Psychology / Medicine", False),
         ("14:32 Airline signs deal for thirty new planes", True),
         ("Follow Valleypost on Instagram, Mastodon and YouTube.", False),
+        ("Eine Reportage von Friederike Almstätter", False),
+        ("Une chronique de Jeanne Dupont", False),
+        ("Die Rückkehr von Wölfen in den Hunsrück", True),
+        ("来源：河谷日报", False),
+        ("责任编辑：王芳", False),
+        ("下载河谷日报客户端，随时随地看新闻", False),
+        ("扫码关注河谷日报公众号", False),
+        ("毎朝7時に主要ニュースをお届けします。", False),
+        ("河谷日报记者获得年度新闻奖", True),
     ],
 )
 def test_is_title(text: str, title: bool) -> None:
@@ -369,3 +382,29 @@ def test_blocks_the_revision_took_out_as_furniture_are_not_stories() -> None:
     assert [f.title for f in find_feed(labelled, used, None, SETTINGS)] == ["About Ann Lee"]
     furniture = [replace(lb, reason="author_bio") if lb.block.index >= 4 else lb for lb in labelled]
     assert find_feed(furniture, used, None, SETTINGS) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Zapisz się Zobacz także Nowy park przy Odrze", "Nowy park przy Odrze"),
+        (
+            "Kolejarze zmienią rozkład jazdy od kwietnia Najczęściej czytane",
+            "Kolejarze zmienią rozkład jazdy od kwietnia",
+        ),
+        (
+            "Read More Ferry crews vote to strike over winter rosters",
+            "Ferry crews vote to strike over winter rosters",
+        ),
+        ("Up Next: Ferry crews vote to strike", "Ferry crews vote to strike"),
+        ("相关新闻 青川市公交集团新开五条社区巴士线路", "青川市公交集团新开五条社区巴士线路"),
+        ("Recommended Daily Intake Of Salt Cut", "Recommended Daily Intake Of Salt Cut"),
+        (
+            "Most read stories of the year revealed in full",
+            "Most read stories of the year revealed in full",
+        ),
+        ("Read more about the ferry strike today", "Read more about the ferry strike today"),
+    ],
+)
+def test_a_list_label_glued_to_a_headline_is_cut_off(text: str, title: str) -> None:
+    assert strip_label(text) == title

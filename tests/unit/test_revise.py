@@ -252,9 +252,13 @@ def test_a_see_also_section_the_classifier_is_sure_of_and_a_numbered_item_stay()
         (PARA, True, 0.99),
         ("See also", True, 0.95),
         ("List of harbours in the region", True, 0.9),
+        ("Harbour pilots of the northern coast", True, 0.9),
+        ("Lighthouses by region", True, 0.9),
         (PARA, True, 0.98),
     ]
-    assert labels(revise(page(*sure_section))) == [("article", "model")] * 4
+    assert labels(revise(page(*sure_section))) == [("article", "model")] * 6
+    at_the_end = sure_section[:3]
+    assert labels(revise(page(*at_the_end))) == [("article", "model")] * 3
     numbered = [
         (PARA, True, 0.99),
         ("Read more", True, 0.6),
@@ -266,6 +270,45 @@ def test_a_see_also_section_the_classifier_is_sure_of_and_a_numbered_item_stay()
         "model",
         "related_links",
         "related_links",
+        "model",
+        "model",
+    ]
+
+
+def test_a_sure_label_over_one_headline_with_the_story_going_on_is_a_card() -> None:
+    for label in ("Lire aussi", "Lesen Sie auch", "Czytaj też:", "相关阅读", "関連記事"):
+        rows = [
+            (PARA, True, 0.99),
+            (label, True, 0.85),
+            ("Ferry crews vote to strike over winter rosters", True, 0.86),
+            (PARA, True, 0.98),
+        ]
+        assert [r for _, r in labels(revise(page(*rows)))] == [
+            "model",
+            "related_links",
+            "related_links",
+            "model",
+        ], label
+
+
+def test_a_related_box_in_a_dense_script_stops_at_the_next_paragraph() -> None:
+    para = (
+        "轨道交通集团负责人表示，三号线预计将于明年春季"
+        "正式载客运营，具体开通日期将根据试运行情况确定。"
+    )
+    rows = [
+        (para, True, 0.98),
+        ("相关阅读", True, 0.82),
+        ("青川高铁站扩建工程完工 新增四个候车厅", True, 0.81),
+        (para, True, 0.95),
+        (para, True, 0.9),
+        ("责任编辑：陈静", False, 0.1),
+    ]
+    assert [r for _, r in labels(revise(page(*rows)))] == [
+        "model",
+        "related_links",
+        "related_links",
+        "model",
         "model",
         "model",
     ]
@@ -481,3 +524,29 @@ def test_without_blank_lines_a_box_runs_through_headlines_that_end_a_sentence() 
     # a short sentence that ends the box is the story's own again
     story_on = [*rows[:4], ("The vote is on Friday.", True, 0.7), (PARA, True, 0.99)]
     assert labels(revise(page(*story_on)))[4] == ("article", "model")
+
+
+def test_a_caption_with_a_credit_outside_brackets_or_in_wide_brackets_leaves_the_body() -> None:
+    for caption in (
+        "Helfer füllen am Marktplatz Sandsäcke. Foto: Lena Hofstetter",
+        "La salle de lecture, au premier étage. © Photo Louis Mercier",
+        "Robotnicy przygotowują teren pod budowę. Fot. Jan Nowak",
+        "工人们正在为建桥做准备。（图片来源：河谷日报 李明 摄）",
+    ):
+        rows = [(PARA, True, 0.99), (caption, True, 0.9), (PARA, True, 0.98)]
+        assert [r for _, r in labels(revise(page(*rows)))] == ["model", "caption", "model"]
+    story = "He said the photo was fake. Photo of the day is here"
+    rows = [(PARA, True, 0.99), (story, True, 0.9), (PARA, True, 0.98)]
+    assert [r for _, r in labels(revise(page(*rows)))] == ["model"] * 3
+
+
+def test_a_dateline_among_the_first_body_blocks_leaves_the_body() -> None:
+    for dateline in (
+        "Publié le 3 mars 2026 à 14h05, mis à jour à 16h40",
+        "Veröffentlicht am 03.03.2026 um 14:05 Uhr",
+    ):
+        rows = [(dateline, True, 0.94), (PARA, True, 0.99), (PARA, True, 0.98)]
+        assert [r for _, r in labels(revise(page(*rows)))] == ["dateline", "model", "model"]
+    opening = "Am 3. März 2026 trafen sich die Räte im Rathaus zu einer langen Sitzung"
+    rows = [(opening, True, 0.94), (PARA, True, 0.99), (PARA, True, 0.98)]
+    assert [r for _, r in labels(revise(page(*rows)))] == ["model"] * 3
