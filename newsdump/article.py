@@ -29,6 +29,7 @@ from newsdump.headline import (
     AUTHOR_LABEL,
     BYLINE,
     CREDIT,
+    PAGE_TITLE_SEPARATORS,
     Context,
     Ranker,
     context,
@@ -55,6 +56,9 @@ PHOTOGRAPHER_WINDOW = 4  # blocks above the body where "Photographs by X" names 
 DATE_LINE_WORDS = 6  # a line with at most this many words besides its date is a date line
 DATE_BODY_WINDOW = 8  # blocks from the body start where a line holding only a date is the date
 MAX_DATE_LINE = 80  # ... such a line is short
+SITE_MAX_WORDS = 4  # a site's name in a page <title> ('| The Harbour Times')
+SITE_MAX_CHARS = 40
+SITE_MAX_SHARE = 0.5  # ... of which fewer than half the words are in the article body
 TITLE_BODY_SHARE = 0.5  # share of a page <title>'s words the body must hold to fall back on it
 MAX_META_CHARS = 300  # longer blocks are prose, not bylines or date lines
 MAX_SHORT_BYLINE = 100  # "Name - date" bylines are short
@@ -199,6 +203,8 @@ def find_title(
     ctx = title_context(labelled, body, byline)
     ranked = rank_headline(ctx, ranker)
     if ranked is not None and ranked[1]:
+        if ranked[0] == 0 and len(ctx.texts) > 1 and scraper_dump(ctx):
+            return page_headline(ctx)  # the page <title> line: its headline, not the site
         return ranked[0], ctx.texts[ranked[0]]
     fallback = page_title(ctx.texts[0], ctx.body_words) if ctx.texts else None
     if fallback is not None and headline_score(fallback) > 0 and titles_page(fallback, ctx):
@@ -208,11 +214,44 @@ def find_title(
     return None, None
 
 
+def scraper_dump(ctx: Context) -> bool:
+    """Whether the dump has no blank line at all: a scraper's, whose first line is the page
+    <title>."""
+    return not any(before or after for before, after in ctx.blanks)
+
+
+def page_headline(ctx: Context) -> tuple[int | None, str]:
+    """The headline when the ranker picked a scraper dump's first line, the page <title>: the
+    line without a site name at either end ('Headline | Site', 'Site - Headline': a short part
+    that shares no word with the body), or the line of the page's head that prints what is
+    left again."""
+    line = ctx.texts[0].strip()
+    parts = PAGE_TITLE_SEPARATORS.split(line)
+    seps = PAGE_TITLE_SEPARATORS.findall(line)
+    if len(parts) > 1 and site_name(parts[-1], ctx):
+        line = line[: len(line) - len(parts[-1]) - len(seps[-1])]
+    elif len(parts) > 1 and site_name(parts[0], ctx):
+        line = line[len(parts[0]) + len(seps[0]) :]
+    line = line.strip()
+    for i in range(1, min(ctx.first, len(ctx.texts))):
+        if ctx.texts[i].strip() == line:
+            return i, ctx.texts[i]
+    return 0, line
+
+
+def site_name(part: str, ctx: Context) -> bool:
+    """Whether a part of a page <title> is the site's name: short, and most of its words
+    (character pairs in a script without spaces) not in the article body."""
+    words = tokens(part)
+    short = len(part.split()) <= SITE_MAX_WORDS and len(part) <= SITE_MAX_CHARS
+    return short and len(words & ctx.body_words) < SITE_MAX_SHARE * len(words)
+
+
 def titles_page(line: str, ctx: Context) -> bool:
     """Whether the first line may be the page <title>: the dump has no blank line at all (a
     scraper's dump, which starts with the <title>), or the line shares enough of its words
     with the article body (a browser's dump has no <title>; its first line is a menu's)."""
-    if not any(before or after for before, after in ctx.blanks):
+    if scraper_dump(ctx):
         return True
     words = tokens(line)
     return len(words & ctx.body_words) >= TITLE_BODY_SHARE * len(words)

@@ -52,6 +52,12 @@ TOKEN = re.compile(r"\w+")
 DIGIT = re.compile(r"\d")
 NOT_LETTER = re.compile(r"[\W\d_]")
 TITLE_SEPARATORS = re.compile(r"\s+[|–—-]\s+|\s+::\s+|\s+»\s+")
+# ... and, for a page <title>'s site name, an underscore between two characters of a script
+# without spaces ('地铁三号线试运行_青川在线')
+PAGE_TITLE_SEPARATORS = re.compile(
+    rf"{TITLE_SEPARATORS.pattern}|(?<=[^\x00-\x7f])_(?=[^\x00-\x7f])"
+)
+PAGE_TITLE_MIN_WIDE = 6  # characters of a <title> part in a script without spaces
 BYLINE = re.compile(
     r"^\s*(?:(?:written|posted|reported|words|story|analysis|opinion|commentary|column|essay|"
     r"review|interview)\s+)?"
@@ -638,11 +644,12 @@ def _shape_rest(text: str, n: int) -> float:
 def page_title(first_line: str, body_words: frozenset[str] = frozenset()) -> str | None:
     """A page <title> without its site name: 'Headline - Site' → 'Headline'. The part that
     shares the most words with the article body (`body_words`), else the longest."""
-    parts = TITLE_SEPARATORS.split(first_line.strip())
+    parts = PAGE_TITLE_SEPARATORS.split(first_line.strip())
     if not parts or not parts[0]:
         return None
     best = max(parts, key=lambda p: (len(tokens(p) & body_words), len(p.split())))
-    return best.strip() if len(best.split()) >= 3 else None
+    wide = len(WIDE.findall(best))  # a script without spaces: count its characters
+    return best.strip() if len(best.split()) >= 3 or wide >= PAGE_TITLE_MIN_WIDE else None
 
 
 def tokens(text: str) -> set[str]:
