@@ -67,6 +67,29 @@ DATE_NAME_MAX_WORDS = 7  # "13/06/2014 Ann Lee All, Books, Kit Reviews"
 BARE_NAME_MAX_WORDS = 8  # ... a name with a job title or an agency after it
 SENTENCE_AFTER_NAME = 3  # words after a name that make a line a sentence when they start low
 
+# a byline naming the story's kind: "Eine Reportage von A", "Une chronique de A", "A column by A"
+_KIND = (
+    r"(?:(?:an?|the|eine?|une?|una?|uno)\s+)?"
+    r"(?:report(?:age|aje|aż)?|kommentar|commentaire|comment(?:ary|o)?|column|kolumne|columna|"
+    r"chronique|cr[oó]nica|analy[sz]e|an[aá]lisis|essay|interview|entretien|entrevista|review|"
+    r"kritik|critique|cr[ií]tica|tribune|enqu[eê]te|feature|story|glosse|"
+    r"editorial|[ée]ditorial|opinion|opini[oó]n|felieton|komentarz|recenzja)"
+)
+_BY_WORD = r"(?:by|von|de|par|por|di|door|av|af|przez)"
+KIND_BYLINE = re.compile(rf"^\s*{_KIND}\s+{_BY_WORD}\s*:?\s+(?P<rest>\S.*)", re.IGNORECASE)
+KIND_ALONE = re.compile(rf"^\s*{_KIND}\s+{_BY_WORD}\s*:?\s*$", re.IGNORECASE)
+AND_ALONE = re.compile(r"^\s*(?:and|und|et|y|i|e|oraz|en|og|och|&|,)\s*$", re.IGNORECASE)
+# Chinese bylines: "记者 刘晓燕", "本报记者 刘晓燕 张伟", "文/刘晓燕", "撰文：刘晓燕"
+CJK_LABEL = re.compile(
+    r"^\s*(?:(?:本报|本台|本网|本報|本臺|本網)?(?:记者|記者)(?:\s*[:：/／]\s*|\s+|$)"
+    r"|(?:撰文|作者|文字|文)\s*[:：/／|]\s*)(?P<rest>.*)$",
+    re.MULTILINE,
+)
+HAN_NAME = re.compile(r"[\u3400-\u9fff]{2,4}")
+CJK_NOT_NAME = re.compile(r"员|員|编辑|編輯|摄|攝|报道|報道|来源|來源|通讯|通訊")
+CJK_NAME_SPLIT = re.compile(r"[\s、，,;；]+|和|及")
+# a Japanese or Chinese name printed alone, family and given name apart: "山本 健太"
+CJK_BARE_NAME = re.compile(r"^[\u3400-\u9fff]{1,4}[ \u3000][\u3400-\u9fff\u3040-\u30ff]{1,3}$")
 BY_INSIDE = re.compile(r"\s(?:by|von|par|por)\s+(?P<rest>\w.+)$", re.IGNORECASE)
 BY_ALONE = re.compile(r"^\s*(?:by|von|par|por|door|di)\s*:?\s*$", re.IGNORECASE)
 # "Chris Davies - Nov 19, 2019", "Ann Lee @annlee", "Ann Lee | June 3, 2019"
@@ -292,6 +315,10 @@ def byline_at(
     text = texts[i]
     if len(text) > MAX_META_CHARS or CREDIT.search(text):
         return None
+    m = KIND_BYLINE.match(text)
+    if m is not None:  # "Une analyse de France 2", "Un reportage de notre envoyé": no person
+        names = parse_names(m["rest"]) if m["rest"][:1].isupper() else []
+        return (names, (i,)) if names else None
     m = AUTHOR_LABEL.match(text) or BYLINE.match(text)
     if m is not None:
         if strict and not m["rest"].lstrip()[:1].isupper():
@@ -300,9 +327,12 @@ def byline_at(
         return (names, (i,)) if names else None
     if strict and len(text) > MAX_SHORT_BYLINE:
         return None
-    if BY_ALONE.match(text) and i + 1 < len(texts):
-        names = parse_names(texts[i + 1], allow_single=True)
-        return (names, (i, i + 1)) if names else None
+    by_alone = BY_ALONE.match(text) is not None
+    if (by_alone or KIND_ALONE.match(text)) and i + 1 < len(texts):
+        names = parse_names(texts[i + 1], allow_single=by_alone)  # "By" + "Reuters"
+        return more_names(texts, names, [i, i + 1]) if names else None
+    if (cjk := cjk_byline(texts, i)) is not None:
+        return cjk
     m = NAME_THEN_META.match(text) if len(text) <= MAX_SHORT_BYLINE else None
     if m is not None and (m["meta"] == "@" or starts_with_date(text[m.start("meta") :])):
         cue = DATE_CUE.search(m["rest"]) or UPDATE_CUE.search(m["rest"])  # "Publié le 3 mars"
@@ -322,6 +352,70 @@ def byline_at(
     if m is not None and find_dates(text):
         names = parse_names(m["rest"], allow_single=True)
         return (names, (i,)) if names else None
+    return None
+
+
+def more_names(
+    texts: Sequence[str], names: list[str], spans: list[int]
+) -> tuple[list[str], tuple[int, ...]]:
+    """The names of a byline printed a word a line ("Par", "A", "et", "B"): after the first
+    name, each "and" line alone and the name line under it."""
+    j = spans[-1]
+    while len(names) < MAX_AUTHORS and j + 2 < len(texts) and AND_ALONE.match(texts[j + 1]):
+        more = parse_names(texts[j + 2])
+        if not more:
+            break
+        names.extend(name for name in more if name not in names)
+        spans.extend((j + 1, j + 2))
+        j += 2
+    return names, tuple(spans)
+
+
+def cjk_names(rest: str) -> list[str]:
+    """The Chinese names after a byline label: "刘晓燕 张伟" → [刘晓燕, 张伟]."""
+    names: list[str] = []
+    for part in CJK_NAME_SPLIT.split(rest.strip()):
+        if not part:
+            continue
+        if not HAN_NAME.fullmatch(part) or CJK_NOT_NAME.search(part):
+            break  # "通讯员 王明", a source, a sentence: the names are over
+        names.append(part)
+        if len(names) >= MAX_AUTHORS:
+            break
+    return names
+
+
+def cjk_byline(texts: Sequence[str], i: int) -> tuple[list[str], tuple[int, ...]] | None:
+    """A Chinese byline in block `i`: a line "记者 A B" or "文/A", or a line "记者" alone
+    that ends the block with the names on the next block."""
+    for m in CJK_LABEL.finditer(texts[i]):
+        rest = m["rest"].strip()
+        if rest:
+            names = cjk_names(rest)
+            if names:
+                return names, (i,)
+        elif m.end() == len(texts[i].rstrip()) and i + 1 < len(texts):
+            names = cjk_names(texts[i + 1].split("\n")[0])
+            if names and len(texts[i + 1]) <= MAX_SHORT_BYLINE:
+                return names, (i, i + 1)
+    return None
+
+
+def cjk_bare_name(texts: Sequence[str], i: int) -> list[str] | None:
+    """A line of block `i` that only holds a Japanese or Chinese name ("山本 健太", family and
+    given name apart) right under or above a date line: the byline."""
+    lines = texts[i].split("\n")
+    for k, line in enumerate(lines):
+        if not CJK_BARE_NAME.match(line.strip()):
+            continue
+        above = lines[k - 1] if k > 0 else (texts[i - 1].split("\n")[-1] if i > 0 else "")
+        below = (
+            lines[k + 1]
+            if k + 1 < len(lines)
+            else (texts[i + 1].split("\n")[0] if i + 1 < len(texts) else "")
+        )
+        if any(len(near) <= MAX_DATE_LINE and dateish(near) for near in (above, below)):
+            return [line.strip()]
     return None
 
 
@@ -357,6 +451,8 @@ def bare_name_near(texts: Sequence[str], first: int) -> tuple[list[str], tuple[i
     inside = range(first, min(len(texts) - 1, first + BYLINE_INSIDE))
     for i in [*above, *inside]:
         text = texts[i]
+        if len(text) <= MAX_SHORT_BYLINE and (cjk := cjk_bare_name(texts, i)) is not None:
+            return cjk, (i,)
         if i >= first and HANDLE.match(texts[i + 1]) is None:
             continue
         words = text.split()

@@ -89,15 +89,17 @@ DATE_PATTERNS = [
         r"(?:,?\s*(?:at\s+)?(?P<hour>[0-2]?\d):(?P<minute>[0-5]\d)(?:\s*(?P<ampm>[ap])\.?\s?m\.?)?)",
         re.IGNORECASE,
     ),
-    # 13.09.2023 ; 09/13/2023 ; 13/09/2023 8:32
+    # 13.09.2023 ; 09/13/2023 ; 13/09/2023 8:32 ; 03.03.2026 um 14:05 Uhr ; 03/03/2026 à 14h05
     re.compile(
         r"(?<![\d.])(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[01]?\d)(?P=sep)(?P<year>(?:19|20)\d\d)(?!\d)"
-        r"(?:,?\s*(?P<hour>[0-2]?\d):(?P<minute>[0-5]\d))?"
+        r"(?:,?\s*(?:(?:at|um|à|a las|alle|om|o|godz\.?)\s*)?"
+        r"(?P<hour>[0-2]?\d)(?::|h(?=[0-5]\d))(?P<minute>[0-5]\d))?",
+        re.IGNORECASE,
     ),
 ]
 
 TIME_OF_DAY = re.compile(
-    r"^(?P<hour>[0-2]?\d)[:.](?P<minute>[0-5]\d)(?:\s*(?P<ampm>[ap])\.?\s?m\.?)?(?:\s*[A-Z]{2,4})?$",
+    r"^(?P<hour>[0-2]?\d)[:.h](?P<minute>[0-5]\d)(?:\s*(?P<ampm>[ap])\.?\s?m\.?)?(?:\s*[A-Z]{2,4})?$",
     re.IGNORECASE,
 )
 RELATIVE = re.compile(

@@ -124,3 +124,32 @@ def test_labels_glued_to_headlines_in_a_lines_dump_are_cut_off() -> None:
         "Znany kucharz otwiera restaurację w dawnej łaźni miejskiej",
         "Drogowcy zamkną most Długi na dwa weekendy",
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "authors", "published"),
+    [
+        # "Eine Reportage von X" (a byline naming the story's kind), "um 14:05 Uhr"
+        ("de-magazin.inner", ("Friederike Almstätter",), "2026-03-03T14:05:00"),
+        ("de-magazin.lines", ("Friederike Almstätter",), "2026-03-03T14:05:00"),  # ... on two lines
+        ("fr-regional.inner", ("Marc-Antoine Leroy", "Amélie Fournier"), "2026-03-03T14:05:00"),
+        ("fr-regional.lines", ("Marc-Antoine Leroy", "Amélie Fournier"), "2026-03-03T14:05:00"),
+        ("ja-shimbun.inner", ("山本 健太",), "2026-03-03T14:05:00"),  # a bare name under the date
+        ("ja-shimbun.lines", ("山本 健太",), "2026-03-03T14:05:00"),
+        ("zh-portal.inner", ("刘晓燕",), "2026-03-03T14:05:00"),  # "记者 刘晓燕"
+        ("zh-portal.lines", ("刘晓燕",), "2026-03-03T14:05:00"),  # "记者" then "刘晓燕"
+    ],
+)
+def test_bylines_and_dates_in_other_languages(
+    name: str, authors: tuple[str, ...], published: str
+) -> None:
+    article = extract(read(name))
+    assert (article.authors, article.published) == (authors, published)
+
+
+@pytest.mark.parametrize("style", ["inner", "lines"])
+def test_french_feed_times_with_an_h_are_times(style: str) -> None:
+    feed = [r.feed for r in split(read(f"fr-daily.{style}")) if r.feed]
+    assert [item.time for item in feed[:4]] == ["16h32", "15h58", "15h10", None]
+    # later than the article's 14:05: that day or the day before, the page does not say
+    assert [item.published for item in feed[:3]] == [None, None, None]

@@ -300,3 +300,56 @@ def test_a_yearless_date_takes_the_copyright_year_when_the_page_prints_no_other(
     blocks = labelled(meta, body=[*BODY, "Copyright 2018 Example Media"])
     assert build_article(blocks).article.published == "2018-11-19T06:51:00"
     assert build_article(labelled(meta)).article.published is None  # no year anywhere
+
+
+@pytest.mark.parametrize(
+    ("meta", "authors"),
+    [
+        ([HEADLINE, "Eine Reportage von Anna Beispiel", "03.03.2026"], ("Anna Beispiel",)),
+        ([HEADLINE, "Ein Kommentar von Jonas Muster"], ("Jonas Muster",)),
+        ([HEADLINE, "Une chronique de Claire Exemple"], ("Claire Exemple",)),
+        ([HEADLINE, "Un reportage de Paul Exemple et Lea Test"], ("Paul Exemple", "Lea Test")),
+        ([HEADLINE, "A column by Ann Example"], ("Ann Example",)),
+        ([HEADLINE, "Eine Reportage von", "Anna Beispiel", "03.03.2026"], ("Anna Beispiel",)),
+        ([HEADLINE, "Portrait by Tom Davies"], ()),  # a photo credit, not the story's kind
+        ([HEADLINE, "Un reportage de notre envoyé spécial"], ()),
+        ([HEADLINE, "Une analyse de France 2"], ()),
+    ],
+)
+def test_a_byline_naming_the_kind_of_story(meta: list[str], authors: tuple[str, ...]) -> None:
+    assert build_article(labelled(["Home", *meta])).article.authors == authors
+
+
+def test_a_byline_printed_a_word_a_line_keeps_every_name() -> None:
+    meta = ["Home", HEADLINE, "Par", "Claire Exemple", "et", "Paul Test", "Le 3 mars 2026"]
+    parts = build_article(labelled(meta))
+    assert parts.article.authors == ("Claire Exemple", "Paul Test")
+    assert {2, 3, 4, 5} <= parts.used
+
+
+ZH_BODY = [
+    "三月三日上午，示例市新建的滨河公园正式向市民开放，园内设有步道、草坪和儿童游乐场。" * 2,
+    "据市园林局介绍，公园占地约十二公顷，是今年市区新增的最大一处公共绿地。" * 2,
+]
+
+
+@pytest.mark.parametrize(
+    ("meta", "authors"),
+    [
+        (["2026年3月3日 14:05", "记者 王小明"], ("王小明",)),
+        (["2026年3月3日 14:05\n来源：示例日报\n记者 王小明"], ("王小明",)),
+        (["2026年3月3日 14:05", "记者", "王小明"], ("王小明",)),
+        (["本报记者 王小明 李华", "2026年3月3日"], ("王小明", "李华")),
+        (["文/王小明", "2026年3月3日"], ("王小明",)),
+        (["撰文：王小明", "2026年3月3日"], ("王小明",)),
+        (["记者 王小明 通讯员 李华"], ("王小明",)),
+        (["2026年3月3日 14:05", "田中 花子"], ("田中 花子",)),  # a bare name under the date
+        (["2026年3月3日\n田中 花子"], ("田中 花子",)),
+        (["田中 花子", "政治", "2026年3月3日"], ()),  # not next to the date line
+        (["2026年3月3日", "市区三条主干道夜间施工 请注意绕行"], ()),  # a headline
+        (["记者招待会"], ()),
+    ],
+)
+def test_chinese_and_japanese_bylines(meta: list[str], authors: tuple[str, ...]) -> None:
+    title = "示例市滨河公园正式开放 市民可免费入园"
+    assert build_article(labelled(["首页", title, *meta], ZH_BODY)).article.authors == authors

@@ -121,3 +121,24 @@ def test_not_time_lines(text: str) -> None:
 )
 def test_url_date(url: str | None, iso: str | None) -> None:
     assert url_date(url) == iso
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("Veröffentlicht am 03.03.2026 um 14:05 Uhr", "2026-03-03T14:05:00"),
+        ("Publié le 03/03/2026 à 14h05", "2026-03-03T14:05:00"),
+        ("Le 3 mars 2026 à 14h05", "2026-03-03T14:05:00"),
+        ("Opublikowano 03.03.2026 o 14:05", "2026-03-03T14:05:00"),
+        ("03.03.2026 um halb drei", "2026-03-03"),
+    ],
+)
+def test_a_numeric_date_keeps_its_time_after_a_word(text: str, iso: str) -> None:
+    assert first_date(text) == iso
+
+
+def test_french_times_with_an_h() -> None:
+    assert is_time_line("16h32")
+    assert resolve_time("16h32", "2026-03-03T14:05:00") == "2026-03-03T16:32:00"
+    assert resolve_time("16h32", "2026-03-03") == "2026-03-03T16:32:00"
+    assert not is_time_line("16h")
