@@ -56,7 +56,7 @@ def reference_related_links(
         while j < len(out) and not label(out[j].block.text):
             text = out[j].block.text
             listed = blanks and bool(run) and not out[j].block.blank_before
-            short = R._words(text) <= R.HEADLINE_MAX_WORDS and len(text) <= R.HEADLINE_MAX_CHARS
+            short = R._short_text(text.strip())
             if not (R._headline_shaped(text) or (short and (listed or not blanks))):
                 break
             run.append(j)
@@ -67,7 +67,11 @@ def reference_related_links(
             continue
         if head and not any(R._is_body(out, k) for k in range(j, len(out))):
             continue
-        if all(R._sure(out, k) for k in (i, *run)):
+        after = run[-1] + 1
+        card = (
+            len(run) <= R.CARD_MAX_LINES and R._sure(out, after) and R._prose(out[after].block.text)
+        )
+        if not card and all(R._sure(out, k) for k in (i, *run)):
             continue
         for k in (i, *run):
             if R._is_body(out, k):
