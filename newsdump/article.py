@@ -36,6 +36,7 @@ from newsdump.headline import (
     headline_score,
     page_title,
     rank_headline,
+    scraper_dump,
     tokens,
 )
 from newsdump.lang import WIDE
@@ -235,12 +236,6 @@ def find_title(
     if ranked is not None:
         return ranked[0], ctx.texts[ranked[0]]
     return None, None
-
-
-def scraper_dump(ctx: Context) -> bool:
-    """Whether the dump has no blank line at all: a scraper's, whose first line is the page
-    <title>."""
-    return not any(before or after for before, after in ctx.blanks)
 
 
 def page_headline(ctx: Context) -> tuple[int | None, str]:

@@ -309,6 +309,12 @@ def context(
     return Context(texts, blanks, first, body[:IN_BODY], tuple(byline), body_words)
 
 
+def scraper_dump(ctx: Context) -> bool:
+    """Whether the dump has no blank line at all: a scraper's, whose first line is the page
+    <title>."""
+    return not any(before or after for before, after in ctx.blanks)
+
+
 def candidates(ctx: Context) -> list[int]:
     """Blocks that may be the headline, nearest the body first."""
     anchor = min([ctx.first, *ctx.byline])
@@ -432,7 +438,7 @@ def features(ctx: Context, cands: Sequence[int]) -> list[list[float]]:
     shaped = blocks.shape
     dated = blocks.dated
     stamped = blocks.stamped
-    no_blanks = float(not any(b or a for b, a in blanks))
+    no_blanks = float(scraper_dump(ctx))
     page_len = max(1, len(page))
 
     def shaped_run(i: int, step: int) -> int:
