@@ -103,6 +103,10 @@ TIME_STAMP = re.compile(
     re.IGNORECASE,
 )
 STAMP_MAX_WORDS = 12  # a line that prints a time is short
+# a photo caption's credit at its end: "(AP Photo/Ann Lee)", "(Photo: Ann Lee)", "(Foto: dpa)"
+PHOTO_CREDIT_TAIL = re.compile(
+    r"\((?:[^()]{0,30}\s)?(?:photo|foto|image|picture|bild)s?\s*[/:][^()]*\)\W*$", re.IGNORECASE
+)
 
 FEATURES = (
     "shape",  # the hand-written headline shape score
@@ -327,7 +331,10 @@ def candidates(ctx: Context) -> list[int]:
 def plausible(text: str) -> bool:
     n = word_count(text)
     return (
-        MIN_WORDS <= n <= MAX_WORDS and len(text) <= MAX_CHARS and NOT_HEADLINE.search(text) is None
+        MIN_WORDS <= n <= MAX_WORDS
+        and len(text) <= MAX_CHARS
+        and NOT_HEADLINE.search(text) is None
+        and PHOTO_CREDIT_TAIL.search(text) is None
     )
 
 

@@ -274,3 +274,13 @@ def test_no_blanks_marks_a_scrapers_dump() -> None:
     ctx = context(texts, [(False, False)] * len(texts), body)
     cands = candidates(ctx)
     assert {row[FEATURES.index("no_blanks")] for row in features(ctx, cands)} == {1.0}
+
+
+def test_a_photo_caption_with_its_credit_is_no_candidate() -> None:
+    caption = "The mayor opens the rebuilt bridge on Monday in Example Town (AP Photo/Ann Example)"
+    other = "The mayor speaks to reporters after the vote (Photo: Tom Davies)"
+    texts, body = page([HEADLINE, caption, other], 3)
+    cands = candidates(context(texts, blanks(texts), body))
+    assert 0 in cands and 1 not in cands and 2 not in cands
+    texts, body = page(["Actress Ann Example is stunning in new photos (Photos)"], 1)
+    assert 0 in candidates(context(texts, blanks(texts), body))  # no credit: a headline
