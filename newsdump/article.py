@@ -15,10 +15,13 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from newsdump.dates import (
+    MONTH_DAY,
     MONTHS,
     FoundDate,
+    clock_minutes,
     find_dates,
     find_yearless,
     is_time_line,
@@ -102,7 +105,7 @@ NAME_THEN_META = re.compile(
 )
 HANDLE = re.compile(r"^@\w{2,}$")
 WEEKDAY_TIME = re.compile(
-    r"^\s*(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+"
+    r"^\s*(?P<weekday>(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?)\.?,?\s+"
     r"[0-2]?\d[:.][0-5]\d\s*(?:[ap]\.?\s?m\.?)?\s*$",
     re.IGNORECASE,
 )
@@ -153,6 +156,12 @@ LETTERS = re.compile(r"[^\W\d_]{2,}")
 COPYRIGHT_YEARS = re.compile(
     r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?P<first>(?:19|20)\d\d)(?:\s*[-–]\s*(?P<last>(?:19|20)\d\d))?\b",
     re.IGNORECASE,
+)
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")  # date.weekday() order
+LIST_SPAN = 4  # blocks either side where another dated headline makes a date a list's
+TIME_PARTS = 2  # blocks after a "November 20" block that may print its time and year
+TIME_PART = re.compile(
+    r"(?:[0-2]?\d[:.][0-5]\d(?:\s*[ap]\.?\s?m\.?)?|(?:19|20)\d\d)(?:\s+(?:19|20)\d\d)?", re.I
 )
 UPDATE_CUE = re.compile(r"updated|aktualisiert|mis à jour|actualizado|zaktualizowano", re.I)
 
@@ -555,7 +564,9 @@ def find_published(
 ) -> str | None:
     """The article's date: on the byline, else near the byline or headline, else above the
     body, else in the URL. A "Published" date wins over an "Updated" one, and so does an
-    earlier date in the URL."""
+    earlier date in the URL. The date under a headline of a list of dated headlines is another
+    story's; a weekday stamp ("Monday 5:30PM") counts from the newest full date on the page;
+    a day printed apart from its time and year ("November 20" / "15:23" / "2019") is joined."""
     printed = printed_date(texts, byline, title_at, first, url)
     in_url = url_date(url)
     if printed is None:
@@ -581,12 +592,16 @@ def printed_date(
     lines = [i for i in dict.fromkeys(order) if 0 <= i < len(texts)]
     lines = [i for i in lines if len(texts[i]) <= MAX_META_CHARS]
     found = {i: find_dates(texts[i]) for i in lines}
-    for i in lines:  # a line that is mostly its date first: not a caption's "Tuesday, Nov. 19"
-        dates = found[i]
-        if dates and mostly_date(texts[i], dates, DATE_LINE_WORDS):
-            return published_of(texts[i], dates)
-    for i in lines:
-        if found[i]:
+    for i in lines:  # "Monday 5:30PM" next to the byline: a date of the last week
+        if not found[i] and WEEKDAY_TIME.match(texts[i]):
+            when = weekday_date(texts, texts[i])
+            found[i] = [FoundDate(when, 0, len(texts[i]))] if when is not None else []
+    dated = [i for i in lines if found[i]]
+    for i in dated:  # a line that is mostly its date first: not a caption's "Tuesday, Nov. 19"
+        if mostly_date(texts[i], found[i], DATE_LINE_WORDS) and not listed_date(texts, i):
+            return published_of(texts[i], found[i])
+    for i in dated:
+        if not listed_date(texts, i):
             return published_of(texts[i], found[i])
     years = Counter(int(d.iso[:4]) for i in lines for d in find_dates(texts[i]))
     if not years and (m := URL_YEAR.search(url or "")) is not None:
@@ -599,10 +614,55 @@ def printed_date(
         return None
     year = years.most_common(1)[0][0]  # ... the page's usual year
     for i in lines:
-        dates = find_yearless(texts[i], year)
+        text = with_time_parts(texts, i)
+        dates = find_yearless(text, year)
         if dates:
-            return published_of(texts[i], dates)
+            return published_of(text, dates)
     return date_line(texts, title_at, first)
+
+
+def listed_date(texts: Sequence[str], i: int) -> bool:
+    """Whether block `i` is the date under one headline of a list of dated headlines (other
+    stories: "Headline" / "Nov 16, 2016", each a few blocks apart), not the article's."""
+
+    def pair(j: int) -> bool:
+        if not 0 < j < len(texts) or len(texts[j]) > MAX_DATE_LINE:
+            return False
+        dates = find_dates(texts[j])
+        return bool(dates) and mostly_date(texts[j], dates, 1) and headline_score(texts[j - 1]) > 0
+
+    near = range(i - LIST_SPAN, i + LIST_SPAN + 1)
+    return pair(i) and any(pair(j) for j in near if j != i)
+
+
+def with_time_parts(texts: Sequence[str], i: int) -> str:
+    """Block `i`, and when it only prints a day without a year ("November 20"), the blocks
+    after it that print its time and year apart ("15:23", "2019": a date split by tags)."""
+    text = texts[i]
+    if MONTH_DAY.match(text.strip()) is None:
+        return text
+    for j in range(i + 1, min(len(texts), i + 1 + TIME_PARTS)):
+        if TIME_PART.fullmatch(texts[j].strip()) is None:
+            break
+        text += " " + texts[j].strip()
+    return text
+
+
+def weekday_date(texts: Sequence[str], stamp: str) -> str | None:
+    """The day a weekday stamp ("Monday 5:30PM") names: pages print a weekday for times of
+    the last week and a full date for older ones, so it is the first such weekday on or after
+    the newest full date with a time printed on the page (None without one)."""
+    m = WEEKDAY_TIME.match(stamp)
+    stamps = [d.iso for d in find_dates("\n".join(texts)) if "T" in d.iso]
+    if m is None or not stamps:
+        return None
+    newest = datetime.fromisoformat(max(stamps))
+    day = WEEKDAYS.index(m["weekday"].lower()[:3])
+    when = newest.date() + timedelta(days=(day - newest.weekday()) % 7)
+    minutes = clock_minutes(stamp[m.end("weekday") :].strip(" ,."))
+    if minutes is None:
+        return when.isoformat()
+    return datetime(when.year, when.month, when.day, minutes // 60, minutes % 60).isoformat()
 
 
 def copyright_years(texts: Sequence[str]) -> list[int]:

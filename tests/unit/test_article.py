@@ -353,3 +353,42 @@ ZH_BODY = [
 def test_chinese_and_japanese_bylines(meta: list[str], authors: tuple[str, ...]) -> None:
     title = "示例市滨河公园正式开放 市民可免费入园"
     assert build_article(labelled(["首页", title, *meta], ZH_BODY)).article.authors == authors
+
+
+def test_a_date_in_a_list_of_dated_headlines_is_another_storys() -> None:
+    related = [
+        "Example Town opens a new library for its readers", "November 16, 2016",
+        "Section",
+        "The old ferry makes its last crossing of the river", "May 27, 2014",
+        "Section",
+        "Council elects a new mayor after a close vote", "July 30, 2010",
+    ]  # fmt: skip
+    texts = [HEADLINE, "Ann Example", "Local November 20, 2019 13:42", "More stories", *related]
+    texts += BODY
+    # the headline was missed for one of the list's: the dates of the list are not the article's
+    published = find_published(texts, (), title_at=7, first=len(texts) - len(BODY))
+    assert published == "2019-11-20T13:42:00"
+    # a lone headline with its date under it is no list
+    meta = ["Home", HEADLINE, "November 20, 2019"]
+    assert build_article(labelled(meta)).article.published == "2019-11-20"
+
+
+@pytest.mark.parametrize(
+    "parts",
+    [["November 20", "15:23 2019"], ["November 20", "15:23", "2019"], ["Nov 20", "3:23 PM"]],
+)
+def test_a_date_split_over_blocks(parts: list[str]) -> None:
+    meta = ["Home", HEADLINE, *parts, "Share"]
+    body = [*BODY, "© 2019 Example Media"]
+    published = build_article(labelled(meta, body)).article.published
+    assert published == "2019-11-20T15:23:00"
+
+
+def test_a_weekday_stamp_is_the_first_such_day_after_the_newest_dated_stamp() -> None:
+    older = ["Other story of the week by the same writer", "Ann Example", "11/13/19 11:00AM"]
+    meta = [*older, HEADLINE, "Ann Example", "Monday 5:30PM"]
+    assert build_article(labelled(meta)).article.published == "2019-11-18T17:30:00"
+    meta = [*older, HEADLINE, "Ann Example", "Wednesday 9:15AM"]  # the same weekday: that day
+    assert build_article(labelled(meta)).article.published == "2019-11-13T09:15:00"
+    meta = ["Home", HEADLINE, "Ann Example", "Monday 5:30PM"]  # nothing to count from
+    assert build_article(labelled(meta)).article.published is None
