@@ -35,6 +35,7 @@ from newsdump.headline import (
     PAGE_TITLE_SEPARATORS,
     Context,
     Ranker,
+    candidates,
     context,
     headline_score,
     page_title,
@@ -163,6 +164,8 @@ TIME_PARTS = 2  # blocks after a "November 20" block that may print its time and
 TIME_PART = re.compile(
     r"(?:[0-2]?\d[:.][0-5]\d(?:\s*[ap]\.?\s?m\.?)?|(?:19|20)\d\d)(?:\s+(?:19|20)\d\d)?", re.I
 )
+CUT = re.compile(r"\s*(?:\.\.\.|…)$")  # a headline cut short: "Wild beat…"
+MIN_CUT_WORDS = 3  # ... that still has a few words to match
 UPDATE_CUE = re.compile(r"updated|aktualisiert|mis à jour|actualizado|zaktualizowano", re.I)
 
 
@@ -238,13 +241,27 @@ def find_title(
     if ranked is not None and ranked[1]:
         if ranked[0] == 0 and len(ctx.texts) > 1 and scraper_dump(ctx):
             return page_headline(ctx)  # the page <title> line: its headline, not the site
-        return ranked[0], ctx.texts[ranked[0]]
+        return uncut(ctx, ranked[0])
     fallback = page_title(ctx.texts[0], ctx.body_words) if ctx.texts else None
     if fallback is not None and headline_score(fallback) > 0 and titles_page(fallback, ctx):
         return None, fallback
     if ranked is not None:
-        return ranked[0], ctx.texts[ranked[0]]
+        return uncut(ctx, ranked[0])
     return None, None
+
+
+def uncut(ctx: Context, at: int) -> tuple[int, str]:
+    """Block `at`, or when it is cut short ("Wild beat…") the headline candidate that prints it
+    whole (a teaser of the story's own headline above it, or the headline itself)."""
+    text = ctx.texts[at].strip()
+    stem = CUT.sub("", text)
+    if stem == text or len(stem.split()) < MIN_CUT_WORDS:
+        return at, ctx.texts[at]
+    for i in candidates(ctx):
+        whole = ctx.texts[i].strip()
+        if len(whole) > len(stem) and whole.startswith(stem) and CUT.search(whole) is None:
+            return i, ctx.texts[i]
+    return at, ctx.texts[at]
 
 
 def page_headline(ctx: Context) -> tuple[int | None, str]:

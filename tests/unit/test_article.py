@@ -12,9 +12,10 @@ from newsdump.article import (
     find_published,
     find_title,
     parse_names,
+    uncut,
 )
 from newsdump.document import Block, Label, LabelledBlock
-from newsdump.headline import FEATURES, Ranker, Tree
+from newsdump.headline import FEATURES, Ranker, Tree, context
 
 BODY = [
     "The town council voted on Monday to rebuild the old stone bridge over the river, which "
@@ -392,3 +393,13 @@ def test_a_weekday_stamp_is_the_first_such_day_after_the_newest_dated_stamp() ->
     assert build_article(labelled(meta)).article.published == "2019-11-13T09:15:00"
     meta = ["Home", HEADLINE, "Ann Example", "Monday 5:30PM"]  # nothing to count from
     assert build_article(labelled(meta)).article.published is None
+
+
+def test_a_headline_cut_short_gives_way_to_the_whole_one() -> None:
+    texts = [HEADLINE + " for eighteen months", "Home", "Council votes to rebuild the old…", *BODY]
+    body = list(range(3, len(texts)))
+    ctx = context(texts, [(True, True)] * len(texts), body)
+    assert uncut(ctx, 2) == (0, texts[0])
+    assert uncut(ctx, 0) == (0, texts[0])  # not cut: itself
+    texts[0] = "Council votes to rebuild the old…"  # only cut copies: the one chosen
+    assert uncut(context(texts, [(True, True)] * len(texts), body), 2) == (2, texts[2])
