@@ -1124,6 +1124,41 @@ fail:
     return NULL;
 }
 
+/* word_counts(texts): [len(text.split()) for text in texts] (revise reads every block's) */
+static PyObject *word_counts(PyObject *self, PyObject *texts) {
+    if (!PyList_Check(texts)) {
+        PyErr_SetString(PyExc_TypeError, "word_counts: a list of str expected");
+        return NULL;
+    }
+    Py_ssize_t n = PyList_GET_SIZE(texts);
+    PyObject *out = PyList_New(n);
+    if (!out) return NULL;
+    for (Py_ssize_t k = 0; k < n; k++) {
+        PyObject *text = PyList_GET_ITEM(texts, k);
+        if (!PyUnicode_Check(text) || PyUnicode_READY(text) < 0) {
+            Py_DECREF(out);
+            if (!PyErr_Occurred()) PyErr_SetString(PyExc_TypeError, "word_counts: str expected");
+            return NULL;
+        }
+        int kind = PyUnicode_KIND(text);
+        const void *data = PyUnicode_DATA(text);
+        Py_ssize_t len = PyUnicode_GET_LENGTH(text), count = 0;
+        int in_word = 0;
+        for (Py_ssize_t i = 0; i < len; i++) {
+            int is_space = Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i));
+            if (!is_space && !in_word) count++;
+            in_word = !is_space;
+        }
+        PyObject *value = PyLong_FromSsize_t(count);
+        if (!value) {
+            Py_DECREF(out);
+            return NULL;
+        }
+        PyList_SET_ITEM(out, k, value);
+    }
+    return out;
+}
+
 static PyObject *widths(PyObject *self, PyObject *unused) {
     return Py_BuildValue("(ii)", BLOCK_WIDTH, SCORE_WIDTH);
 }
@@ -1133,6 +1168,7 @@ static PyMethodDef methods[] = {
     {"score_matrix", score_matrix, METH_VARARGS, "Score features of a page (see the file)."},
     {"prefix_pairs", prefix_pairs, METH_VARARGS, "features._prefix_pairs into the matrix."},
     {"segment_blocks", segment_blocks, METH_VARARGS, "The blocks of a page (see the file)."},
+    {"word_counts", word_counts, METH_O, "[len(text.split()) for text in texts]."},
     {"widths", widths, METH_NOARGS, "(columns of block_matrix, columns of score_matrix)."},
     {NULL, NULL, 0, NULL},
 };
