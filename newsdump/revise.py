@@ -46,7 +46,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import lru_cache
 from typing import Any
@@ -65,6 +65,7 @@ except ImportError:  # pragma: no cover - depends on the install
 
 NOT_STORIES = frozenset({"caption", "author_bio", "far_tail", "dateline"})  # reasons of blocks
 # taken out of the body that are page furniture, not another story (split's feed leaves them alone)
+HINTS_MIN_BLOCKS = 2000  # a page this long: the rules find their few candidates page-wide first
 SURE = 0.8  # a block scoring this much is body text whatever its neighbours
 CARD_SURE = 0.9  # ... except a card's headline and summary, which pass for body text easily
 SHORT_MAX_WORDS = 8  # a "short line" has at most this many words
@@ -226,7 +227,8 @@ class _Page:
     """What the rules read of every block, computed once per page and shared (each rule used
     to read, strip, split and test every block's text again)."""
 
-    __slots__ = ("_arrays", "_joined", "body", "n", "out", "score", "text", "words")
+    __slots__ = ("_arrays", "_joined", "big", "body", "body_list", "n", "out", "score", "text",
+                 "words")  # fmt: skip
 
     def __init__(self, out: Sequence[LabelledBlock]) -> None:
         article = Label.ARTICLE
@@ -236,6 +238,8 @@ class _Page:
         self.words = word_counts(self.text)  # the same for the stripped texts
         self.score = [lb.score for lb in out]
         self.body = [lb.label is article for lb in out]
+        self.body_list = [i for i, is_body in enumerate(self.body) if is_body]
+        self.big = self.n >= HINTS_MIN_BLOCKS  # the page-wide tests pay off
         self._arrays: _Arrays | None = None
         self._joined: tuple[str, list[int]] | None = None
 
@@ -259,12 +263,24 @@ class _Page:
             self._arrays = _Arrays(self)
         return self._arrays
 
-    def with_match(self, pattern: re.Pattern[str]) -> list[int]:
+    def pick(self, mask: Callable[[_Arrays], BoolArray], body: bool = True) -> Sequence[int]:
+        """The blocks where `mask` holds (and, on a small page, every block of the body, or of
+        the page): the rules test each again."""
+        if not self.big:
+            return self.body_list if body else range(self.n)
+        return _indices(mask(self.arrays()))
+
+    def with_match(
+        self, pattern: re.Pattern[str], among: Sequence[int] | None = None
+    ) -> Sequence[int]:
         """The blocks (in page order) whose text holds a match of `pattern`, and maybe a few
         more (a match that runs on into the next block), from one search over the whole page,
         block after block: the blocks' texts, each after a "\\n" (a pattern that starts with
         one finds what starts a block). `pattern` has no end anchor or lookahead: a match
-        inside a block's text is one in the page's."""
+        inside a block's text is one in the page's. On a small page: every block (of
+        `among`, when the rule looks at no other)."""
+        if not self.big:
+            return range(self.n) if among is None else among
         if self._joined is None:
             lengths = np.fromiter(map(len, self.text), np.int64, self.n) + 1
             starts = [0, *np.cumsum(lengths).tolist()]  # the "\\n" before each block
@@ -324,7 +340,7 @@ def revise(labelled: Sequence[LabelledBlock]) -> list[LabelledBlock]:
     """The labels again, with the structures above taken out of the body."""
     out = list(labelled)
     page = _Page(out)
-    body = [i for i, is_body in enumerate(page.body) if is_body]
+    body = page.body_list
     if not body:
         return out
     drop: dict[int, str] = {}
@@ -360,10 +376,12 @@ def _words(text: str) -> int:
 
 
 def _cards(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
-    a = page.arrays()
-    unsure_pair = ~(a.score >= CARD_SURE) & ~(_at(a.score, 1, 0.0) >= CARD_SURE)
-    candidates = a.body & _at(a.body, 1, False) & unsure_pair & _at(a.sure, -1, False)
-    for i in _indices(candidates):  # a body block and the next, neither sure, after sure text
+    score = page.score
+    for i in page.pick(_card_heads):
+        if not page.is_body(i + 1) or score[i] >= CARD_SURE or score[i + 1] >= CARD_SURE:
+            continue
+        if not page.sure(i - 1):
+            continue  # a card interrupts the story: sure body text stands right before it
         trailer = i + 2 if page.is_body(i + 2) else None
         if trailer is not None and not (
             page.short_unsure(trailer) and GLUED_NAMES.search(page.text[trailer])
@@ -380,11 +398,17 @@ def _cards(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
                 drop[trailer] = "embedded_card"
 
 
+def _card_heads(a: _Arrays) -> BoolArray:
+    """A body block and the next, neither sure of being a card's, after sure text."""
+    unsure_pair = ~(a.score >= CARD_SURE) & ~(_at(a.score, 1, 0.0) >= CARD_SURE)
+    heads: BoolArray = a.body & _at(a.body, 1, False) & unsure_pair & _at(a.sure, -1, False)
+    return heads
+
+
 def _short_runs(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
-    a = page.arrays()
     runs: list[list[int]] = []
-    for i in _indices(a.body & (a.score < SURE) & (a.words <= SHORT_MAX_WORDS)):
-        if i in drop or SENTENCE_END.search(page.stripped(i)):
+    for i in page.pick(lambda a: a.body & (a.score < SURE) & (a.words <= SHORT_MAX_WORDS)):
+        if i in drop or not page.short_unsure(i):
             continue
         if runs and runs[-1][-1] == i - 1:
             runs[-1].append(i)
@@ -404,18 +428,8 @@ def _short_runs(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
 def _boxes(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
     """A call to action boxed in the body: a short line or a non-body block, one unsure
     paragraph, then a button ("Sign up", "Become a member") before the story goes on."""
-    a = page.arrays()
-    candidates = (  # what the tests below need of the block, its button and the blocks around
-        a.body
-        & ~(a.score >= CARD_SURE)
-        & _at(a.sure, 2, False)
-        & _at(a.body, 1, False)
-        & (_at(a.score, 1, SURE) < SURE)
-        & (_at(a.words, 1, BUTTON_MAX_WORDS + 1) <= BUTTON_MAX_WORDS)
-        & _at(a.sure, -2, False)
-    )
     n = page.n
-    for i in _indices(candidates):
+    for i in page.pick(_box_pitches):
         if i in drop or not 0 < i < n - 2 or page.score[i] >= CARD_SURE:
             continue
         if not page.sure(i + 2):  # (tested again below; first here, as the cheapest)
@@ -434,6 +448,20 @@ def _boxes(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
         for j in (i - 1, i, i + 1):
             if page.is_body(j):
                 drop[j] = "boxed_call"
+
+
+def _box_pitches(a: _Arrays) -> BoolArray:
+    """What the tests of `_boxes` need of a block, its button and the blocks around."""
+    pitches: BoolArray = (
+        a.body
+        & ~(a.score >= CARD_SURE)
+        & _at(a.sure, 2, False)
+        & _at(a.body, 1, False)
+        & (_at(a.score, 1, SURE) < SURE)
+        & (_at(a.words, 1, BUTTON_MAX_WORDS + 1) <= BUTTON_MAX_WORDS)
+        & _at(a.sure, -2, False)
+    )
+    return pitches
 
 
 def _cut_off(page: _Page, kept: Sequence[int], drop: dict[int, str]) -> None:
@@ -473,7 +501,7 @@ def _comment_thread(page: _Page, body: Sequence[int], drop: dict[int, str]) -> N
     span = range(sure[0] + 1, body[-1])
     markers: Counter[str] | None = None  # counted at the first time stamp (most pages: none)
     stripped, words = page.stripped, page.words
-    for i in page.with_match(CLOCK_HINT):  # (a block without a clock is no time stamp)
+    for i in page.with_match(CLOCK_HINT, span):  # (a block without a clock is no time stamp)
         if i not in span or words[i] > STAMP_MAX_WORDS:
             continue
         text = stripped(i)
@@ -500,12 +528,19 @@ def _comment_thread(page: _Page, body: Sequence[int], drop: dict[int, str]) -> N
 def _repeated_runs(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
     """Drop runs of body blocks that the page shows again outside the body: a feed or a
     carousel of teasers printed twice (a story's paragraphs are printed once)."""
-    a = page.arrays()
-    long = a.words >= REPEATED_MIN_WORDS  # (a copy has as many words)
-    outside = {page.stripped(i) for i in _indices(~a.body & long)}
+    body_of, words = page.body, page.words  # (a copy has as many words)
+    outside = {
+        page.stripped(i)
+        for i in page.pick(lambda a: ~a.body & (a.words >= REPEATED_MIN_WORDS), body=False)
+        if not body_of[i] and words[i] >= REPEATED_MIN_WORDS
+    }
     if not outside:
         return
-    shown_twice = [i for i in _indices(a.body & long) if page.stripped(i) in outside]
+    shown_twice = [
+        i
+        for i in page.pick(lambda a: a.body & (a.words >= REPEATED_MIN_WORDS))
+        if words[i] >= REPEATED_MIN_WORDS and page.stripped(i) in outside
+    ]
     runs: list[list[int]] = []
     for i in shown_twice:
         if runs and runs[-1][-1] == i - 1:
@@ -524,16 +559,15 @@ def _teaser_lists(page: _Page, body: Sequence[int], drop: dict[int, str]) -> Non
     (a story's sections have several paragraphs, or no headline line). The line right under
     a kicker is the headline ("Can It Really Do That?"); the next kicker closes a unit whose
     summary is only a short line ('Thanks, "Quo Vadis."')."""
-    a = page.arrays()
-    kept_mask = a.body.copy()
-    kept_mask[list(drop)] = False
-    kept = _indices(kept_mask)
-    headline_sized = (a.words >= HEADLINE_MIN_WORDS) & (a.words <= HEADLINE_MAX_WORDS)
-    if np.count_nonzero(kept_mask & headline_sized) < TEASER_MIN_UNITS:
-        return  # every unit holds a headline of its own (and a kicker: below)
+    kept = [i for i in body if i not in drop]
     text, words = page.text, page.words
-    if sum(1 for i in kept if text[i].isupper()) < TEASER_MIN_UNITS:
-        return
+    if page.big:  # every unit holds a headline of its own and a kicker: are there enough?
+        a = page.arrays()
+        headline_sized = (a.words >= HEADLINE_MIN_WORDS) & (a.words <= HEADLINE_MAX_WORDS)
+        if np.count_nonzero(headline_sized[kept]) < TEASER_MIN_UNITS:
+            return
+        if sum(1 for i in kept if text[i].isupper()) < TEASER_MIN_UNITS:
+            return
     units: list[list[int]] = []
     lines: list[int] = []
     for i in kept:
@@ -619,12 +653,13 @@ def _related_links(page: _Page, body: Sequence[int], drop: dict[int, str]) -> No
     if not sure:
         return
     out, n = page.out, page.n
-    labels = page.with_match(RELATED_HINT)  # (where a label may stand)
+    first = max(0, body[0] - RELATED_MAX_LINES - 1)
+    labels = page.with_match(RELATED_HINT, range(first, body[-1]))  # (where a label may stand)
     if not labels:
         return
     blanks = any(lb.block.blank_before for lb in out)  # paragraphs stand apart: a list's
     # lines do not, so a short line that ends a sentence may be one of its headlines
-    start = bisect_left(labels, max(0, body[0] - RELATED_MAX_LINES - 1))
+    start = bisect_left(labels, first)
     for i in labels[start:]:
         if i >= body[-1]:
             break
@@ -670,7 +705,7 @@ def _read_more_cards(page: _Page, body: Sequence[int], drop: dict[int, str]) -> 
     sure = _sure_of(page, body)
     if not sure:
         return
-    for i in page.with_match(READ_MORE_HINT):  # (where a button may stand)
+    for i in page.with_match(READ_MORE_HINT, body):  # (where a button may stand)
         if not page.body[i]:
             continue
         if not sure[0] < i < sure[-1] or drop.get(i, "related_links") != "related_links":
@@ -697,7 +732,7 @@ def _glued_labels(page: _Page, body: Sequence[int], drop: dict[int, str]) -> Non
     of its own (in a related box or a feed): a link to another story. Without the second
     copy such a line stays: several sites' gold counts "Read more: ..." as the article's."""
     shown: set[str] | None = None
-    for i in page.with_match(GLUE_MARK):  # (a line without a mark glues nothing)
+    for i in page.with_match(GLUE_MARK, body):  # (a line without a mark glues nothing)
         if not page.body[i] or i in drop:
             continue
         text = page.stripped(i)
@@ -734,13 +769,10 @@ def _captions(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
     copyright ..."), sure or not. A bare credit line ("(Image: Getty)", as harsh dumps split
     them) goes with the line above it when that one ends no sentence (a caption), or alone
     after a non-body block; under a sentence it stays (the caption might be a paragraph)."""
-    candidates = sorted(  # (a line without a credit or a caption's label is no caption)
-        {
-            *page.with_match(CREDIT),
-            *page.with_match(BARE_CREDIT_HINT),
-            *page.with_match(CAPTION_START_HINT),
-        }
-    )
+    candidates = body  # (a line without a credit or a caption's label is no caption)
+    if page.big:
+        hints = (CREDIT, BARE_CREDIT_HINT, CAPTION_START_HINT)
+        candidates = sorted({i for hint in hints for i in page.with_match(hint)})
     for i in candidates:
         if not page.body[i]:
             continue
@@ -792,11 +824,13 @@ def _author_bio(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
     paragraph that names that person, and no body paragraph after it. A generic "About the
     author" label stays (some sites' articles end with it)."""
     kept = [i for i in body if i not in drop]
-    for i in page.with_match(ABOUT_HINT):  # (ABOUT cannot match another line)
+    for i in page.with_match(ABOUT_HINT, kept):  # (ABOUT cannot match another line)
         n = bisect_left(kept, i)
         if n == len(kept) or kept[n] != i:
             continue  # not in the body
         text = page.stripped(i)
+        if text[:1].isascii() and text[:1] not in "aAsS":
+            continue  # (ABOUT cannot match: the cheap test first)
         match = ABOUT.fullmatch(text)
         if not match:
             continue

@@ -6,6 +6,7 @@ and paragraphs."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from unittest.mock import patch
 
 import revise_reference as REF
 from hypothesis import given, settings
@@ -117,8 +118,12 @@ def test_related_links_bounded_scan_drops_the_same_blocks(
         return
     fast: dict[int, str] = {}
     plain: dict[int, str] = {}
-    R._related_links(R._Page(out), body, fast)
     reference_related_links(out, body, plain)
+    R._related_links(R._Page(out), body, fast)
+    assert fast == plain
+    with patch.object(R, "HINTS_MIN_BLOCKS", 0):  # the label lines found page-wide first
+        fast = {}
+        R._related_links(R._Page(out), body, fast)
     assert fast == plain
 
 
@@ -198,6 +203,11 @@ def test_revise_drops_what_the_rule_by_rule_scan_drops(
     # the rules read the page's shared texts, word counts and arrays, and look only at the
     # blocks their hints find: the same labels and reasons as the plain scan of every block
     out = page(spec)
-    fast, plain = R.revise(out), REF.revise(out)
-    assert [(lb.label, lb.reason) for lb in fast] == [(lb.label, lb.reason) for lb in plain]
-    assert all(a.block is b.block and a.score is b.score for a, b in zip(fast, plain, strict=True))
+    plain = REF.revise(out)
+    for hints_from in (R.HINTS_MIN_BLOCKS, 0):  # small pages; and as if every page were long
+        with patch.object(R, "HINTS_MIN_BLOCKS", hints_from):
+            fast = R.revise(out)
+        assert [(lb.label, lb.reason) for lb in fast] == [(lb.label, lb.reason) for lb in plain]
+        assert all(
+            a.block is b.block and a.score is b.score for a, b in zip(fast, plain, strict=True)
+        )
