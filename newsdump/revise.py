@@ -47,8 +47,9 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
+from operator import attrgetter
 from typing import Any
 
 import numpy as np
@@ -219,16 +220,39 @@ def _starts_with_one_of(labels: frozenset[str]) -> re.Pattern[str]:
     return re.compile(r"\n\s*" + branches(trie), re.IGNORECASE)
 
 
-RELATED_HINT = _starts_with_one_of(RELATED_LABELS)
-READ_MORE_HINT = _starts_with_one_of(READ_MORE)
+@dataclass(frozen=True)
+class _Labels:
+    """Lower-case labels that start a line: the codes of their first characters (one, two or
+    three: ``first << 42 | second << 21 | third``; a shorter label, whole), sorted, and a
+    pattern for `_Page.with_match`."""
+
+    heads: tuple[npt.NDArray[np.int64], ...]
+    pattern: re.Pattern[str]
+
+    @classmethod
+    def of(cls, labels: frozenset[str]) -> _Labels:
+        heads: tuple[set[int], ...] = (set(), set(), set())
+        for label in labels:
+            head = label[:3]
+            code = 0
+            for char in head:
+                code = (code << 21) | ord(char)
+            heads[len(head) - 1].add(code)
+        tables = tuple(np.array(sorted(codes), dtype=np.int64) for codes in heads)
+        return cls(tables, _starts_with_one_of(labels))
+
+
+RELATED_HINT = _Labels.of(RELATED_LABELS)
+READ_MORE_HINT = _Labels.of(READ_MORE)
+SENTENCE_MARK = re.compile(r"[.!?…。！？]")  # SENTENCE_END needs one
 
 
 class _Page:
     """What the rules read of every block, computed once per page and shared (each rule used
     to read, strip, split and test every block's text again)."""
 
-    __slots__ = ("_arrays", "_joined", "big", "body", "body_list", "n", "out", "score", "text",
-                 "words")  # fmt: skip
+    __slots__ = ("_arrays", "_heads", "_heads_read", "_joined", "big", "body", "body_list", "n",
+                 "out", "score", "text", "words")  # fmt: skip
 
     def __init__(self, out: Sequence[LabelledBlock]) -> None:
         article = Label.ARTICLE
@@ -242,6 +266,8 @@ class _Page:
         self.big = self.n >= HINTS_MIN_BLOCKS  # the page-wide tests pay off
         self._arrays: _Arrays | None = None
         self._joined: tuple[str, list[int]] | None = None
+        self._heads: tuple[IntArray, IntArray, IntArray, BoolArray] | None = None
+        self._heads_read = False
 
     def stripped(self, i: int) -> str:
         return self.text[i].strip()
@@ -270,6 +296,58 @@ class _Page:
             return self.body_list if body else range(self.n)
         return _indices(mask(self.arrays()))
 
+    def kept(self, body: Sequence[int], drop: dict[int, str]) -> list[int]:
+        """``[i for i in body if i not in drop]``."""
+        if self.big and body is self.body_list:
+            mask = self.arrays().body.copy()
+            mask[list(drop)] = False
+            return _indices(mask)
+        return [i for i in body if i not in drop]
+
+    def starting_with(self, labels: _Labels, among: Sequence[int]) -> Sequence[int]:
+        """The blocks whose stripped text may start with one of the lower-case `labels` once
+        lower-cased (as `with_match(labels.pattern, among)`, from the first three characters
+        of every block: `str.lower` lowers one character into one, but "İ")."""
+        if not self.big:
+            return among
+        if not self._heads_read:
+            self._heads, self._heads_read = self._first_chars(), True
+        heads = self._heads
+        if heads is None:
+            return self.with_match(labels.pattern, among)
+        found = heads[-1]  # starts with white space: stripped, it may start with a label
+        for keys, table in zip(heads, labels.heads, strict=False):
+            if len(table):
+                at = np.minimum(np.searchsorted(table, keys), len(table) - 1)
+                found = found | (table[at] == keys)
+        return _indices(found)
+
+    def _first_chars(self) -> tuple[IntArray, IntArray, IntArray, BoolArray] | None:
+        """The codes of the first one, two and three characters of every block lower-cased
+        (-1 where the text is shorter), and whether the block starts with white space; None
+        when an "İ" lowers into two characters."""
+        joined, starts = self.joined()
+        if "İ" in joined:
+            return None
+        codes = np.frombuffer((joined.lower() + "\0\0\0").encode("utf-32-le"), dtype=np.uint32)
+        bounds = np.array(starts, dtype=np.int64)
+        first, lengths = bounds[:-1] + 1, np.diff(bounds) - 1
+        c1, c2, c3 = (codes[first + k].astype(np.int64) for k in range(3))
+        k1 = np.where(lengths >= 1, c1, -1)
+        k2 = np.where(lengths >= 2, (c1 << 21) | c2, -1)
+        k3 = np.where(lengths >= 3, (c1 << 42) | (c2 << 21) | c3, -1)
+        firsts = np.unique(c1[lengths >= 1])
+        spaces = firsts[[chr(c).isspace() for c in firsts.tolist()]]
+        return k1, k2, k3, (lengths >= 1) & np.isin(c1, spaces)
+
+    def joined(self) -> tuple[str, list[int]]:
+        """The blocks' texts, each after a "\\n", and where those "\\n" stand."""
+        if self._joined is None:
+            lengths = np.fromiter(map(len, self.text), np.int64, self.n) + 1
+            starts = [0, *np.cumsum(lengths).tolist()]  # the "\\n" before each block
+            self._joined = ("\n" + "\n".join(self.text), starts)
+        return self._joined
+
     def with_match(
         self, pattern: re.Pattern[str], among: Sequence[int] | None = None
     ) -> Sequence[int]:
@@ -281,11 +359,7 @@ class _Page:
         `among`, when the rule looks at no other)."""
         if not self.big:
             return range(self.n) if among is None else among
-        if self._joined is None:
-            lengths = np.fromiter(map(len, self.text), np.int64, self.n) + 1
-            starts = [0, *np.cumsum(lengths).tolist()]  # the "\\n" before each block
-            self._joined = ("\n" + "\n".join(self.text), starts)
-        joined, starts = self._joined
+        joined, starts = self.joined()
         found: list[int] = []
         match = pattern.search(joined)
         while match is not None:
@@ -356,9 +430,8 @@ def revise(labelled: Sequence[LabelledBlock]) -> list[LabelledBlock]:
     _captions(page, body, drop)
     _author_bio(page, body, drop)
     _datelines(page, body, drop)
-    _far_tail(page, [i for i in body if i not in drop], drop)
-    kept = [i for i in body if i not in drop]
-    _cut_off(page, kept, drop)
+    _far_tail(page, page.kept(body, drop), drop)
+    _cut_off(page, page.kept(body, drop), drop)
     for i, reason in drop.items():
         out[i] = replace(out[i], label=Label.BOILERPLATE, reason=reason)
     return out
@@ -406,6 +479,9 @@ def _card_heads(a: _Arrays) -> BoolArray:
 
 
 def _short_runs(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
+    if page.big and body is page.body_list:
+        _short_runs_arrays(page, body, drop)
+        return
     runs: list[list[int]] = []
     for i in page.pick(lambda a: a.body & (a.score < SURE) & (a.words <= SHORT_MAX_WORDS)):
         if i in drop or not page.short_unsure(i):
@@ -423,6 +499,29 @@ def _short_runs(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
         if at_edge or not page.is_body(before) or not page.is_body(after):
             for j in run:
                 drop[j] = "short_unsure"
+
+
+def _short_runs_arrays(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
+    """`_short_runs` on a long page, with arrays (the same runs, dropped in the same order)."""
+    a = page.arrays()
+    short = a.body & (a.score < SURE) & (a.words <= SHORT_MAX_WORDS)
+    short[list(drop)] = False
+    marked = page.with_match(SENTENCE_MARK)
+    ends = [i for i in marked if short[i] and SENTENCE_END.search(page.stripped(i))]
+    short[ends] = False
+    found = np.flatnonzero(short)
+    if not len(found):
+        return
+    breaks = np.flatnonzero(np.diff(found) != 1) + 1
+    starts = found[np.concatenate(([0], breaks))]
+    ends_at = found[np.concatenate((breaks - 1, [len(found) - 1]))]
+    padded = np.concatenate(([False], a.body, [False]))  # padded[i + 1]: block i is body text
+    at_edge = np.isin(starts, body[:EDGE_BLOCKS]) | (ends_at == body[-1])
+    apart = at_edge | ~padded[starts] | ~padded[ends_at + 2]  # (before, after: -1 and +1)
+    chosen = (ends_at - starts + 1 <= SHORT_RUN_MAX) & apart
+    for first, last in zip(starts[chosen].tolist(), ends_at[chosen].tolist(), strict=True):
+        for j in range(first, last + 1):
+            drop[j] = "short_unsure"
 
 
 def _boxes(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
@@ -559,7 +658,7 @@ def _teaser_lists(page: _Page, body: Sequence[int], drop: dict[int, str]) -> Non
     (a story's sections have several paragraphs, or no headline line). The line right under
     a kicker is the headline ("Can It Really Do That?"); the next kicker closes a unit whose
     summary is only a short line ('Thanks, "Quo Vadis."')."""
-    kept = [i for i in body if i not in drop]
+    kept = page.kept(body, drop)
     text, words = page.text, page.words
     if page.big:  # every unit holds a headline of its own and a kicker: are there enough?
         a = page.arrays()
@@ -654,17 +753,19 @@ def _related_links(page: _Page, body: Sequence[int], drop: dict[int, str]) -> No
         return
     out, n = page.out, page.n
     first = max(0, body[0] - RELATED_MAX_LINES - 1)
-    labels = page.with_match(RELATED_HINT, range(first, body[-1]))  # (where a label may stand)
+    labels = page.starting_with(RELATED_HINT, range(first, body[-1]))  # (where a label may stand)
     if not labels:
         return
-    blanks = any(lb.block.blank_before for lb in out)  # paragraphs stand apart: a list's
-    # lines do not, so a short line that ends a sentence may be one of its headlines
+    blanks: bool | None = None  # at the first label: do paragraphs stand apart? (a list's
+    # lines do not, so a short line that ends a sentence may be one of its headlines)
     start = bisect_left(labels, first)
     for i in labels[start:]:
         if i >= body[-1]:
             break
         if not _related_label(page.text[i]):
             continue
+        if blanks is None:
+            blanks = any(map(attrgetter("block.blank_before"), out))
         head = i < body[0]  # above the story: the box ends where it starts
         if not head and i <= sure[0]:
             continue
@@ -705,7 +806,7 @@ def _read_more_cards(page: _Page, body: Sequence[int], drop: dict[int, str]) -> 
     sure = _sure_of(page, body)
     if not sure:
         return
-    for i in page.with_match(READ_MORE_HINT, body):  # (where a button may stand)
+    for i in page.starting_with(READ_MORE_HINT, body):  # (where a button may stand)
         if not page.body[i]:
             continue
         if not sure[0] < i < sure[-1] or drop.get(i, "related_links") != "related_links":
@@ -807,13 +908,22 @@ def _far_tail(page: _Page, kept: Sequence[int], drop: dict[int, str]) -> None:
     holds most of the page's sure paragraphs and stays."""
     if not kept or page.n - 1 - kept[-1] > PAGE_END_BLOCKS:
         return
-    start = len(kept) - 1
-    while start > 0 and kept[start] - kept[start - 1] - 1 < FAR_GAP:
-        start -= 1
+    if page.big:  # the last gap of FAR_GAP blocks or more, from the arrays
+        gaps = np.flatnonzero(np.diff(np.array(kept)) - 1 >= FAR_GAP)
+        start = int(gaps[-1]) + 1 if len(gaps) else 0
+    else:
+        start = len(kept) - 1
+        while start > 0 and kept[start] - kept[start - 1] - 1 < FAR_GAP:
+            start -= 1
     if start == 0:
         return  # one stretch: the body itself
     tail, rest = kept[start:], kept[:start]
-    if sum(page.sure(i) for i in tail) < sum(page.sure(i) for i in rest):
+    if page.big:
+        sure = page.arrays().sure
+        fewer = bool(np.count_nonzero(sure[tail]) < np.count_nonzero(sure[rest]))
+    else:
+        fewer = sum(page.sure(i) for i in tail) < sum(page.sure(i) for i in rest)
+    if fewer:
         for i in tail:
             drop[i] = "far_tail"
 
@@ -823,7 +933,7 @@ def _author_bio(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
     "Sobre ...", or the label and the name on two lines, as harsh dumps split them) over one
     paragraph that names that person, and no body paragraph after it. A generic "About the
     author" label stays (some sites' articles end with it)."""
-    kept = [i for i in body if i not in drop]
+    kept = page.kept(body, drop)
     for i in page.with_match(ABOUT_HINT, kept):  # (ABOUT cannot match another line)
         n = bisect_left(kept, i)
         if n == len(kept) or kept[n] != i:
@@ -853,7 +963,7 @@ def _datelines(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
     """Drop the story's dateline from the body's first blocks, sure or not: a short line
     that ends no sentence and is mostly a date ("Publié le 3 mars 2026 à 14h05, mis à jour
     à 16h40", "Veröffentlicht am 03.03.2026 um 14:05 Uhr")."""
-    kept = [i for i in body if i not in drop][:DATELINE_REACH]
+    kept = page.kept(body, drop)[:DATELINE_REACH]
     for i in kept:
         text = page.stripped(i)
         if page.words[i] > DATELINE_MAX_WORDS or SENTENCE_END.search(text):
