@@ -433,7 +433,11 @@ def revise(labelled: Sequence[LabelledBlock]) -> list[LabelledBlock]:
     _far_tail(page, page.kept(body, drop), drop)
     _cut_off(page, page.kept(body, drop), drop)
     for i, reason in drop.items():
-        out[i] = replace(out[i], label=Label.BOILERPLATE, reason=reason)
+        lb = out[i]
+        if type(lb) is LabelledBlock:  # what `replace` makes of it, without its field copying
+            out[i] = LabelledBlock(lb.block, Label.BOILERPLATE, lb.score, reason)
+        else:
+            out[i] = replace(lb, label=Label.BOILERPLATE, reason=reason)
     return out
 
 
