@@ -144,6 +144,8 @@ READ_MORE = frozenset(
 LABEL_TRIM = re.compile(r"[\s:：.…»›>→|–—-]+$")
 RELATED_PREFIXES = tuple(RELATED_LABELS)  # what a line must start with to trim to a label
 READ_MORE_PREFIXES = tuple(READ_MORE)
+RELATED_HEADS = frozenset(label[:2] for label in RELATED_LABELS)  # what a line must start with
+READ_MORE_HEADS = frozenset(label[:2] for label in READ_MORE)  # ... (every label has 2 or more)
 NUMBERED = re.compile(r"\d+[.)] ")  # "5. Beware the hairdryer": a listicle's item, the story's
 RELATED_MAX_LINES = 8  # a longer run of short lines after a label is a list in the story
 CARD_MAX_LINES = 2  # a related card's headlines (and kicker) between two paragraphs of the story
@@ -252,13 +254,14 @@ class _Page:
     to read, strip, split and test every block's text again)."""
 
     __slots__ = ("_arrays", "_heads", "_heads_read", "_joined", "big", "body", "body_list", "n",
-                 "out", "score", "text", "words")  # fmt: skip
+                 "out", "score", "strip", "text", "words")  # fmt: skip
 
     def __init__(self, out: Sequence[LabelledBlock]) -> None:
         article = Label.ARTICLE
         self.out = out
         self.n = len(out)
         self.text = [lb.block.text for lb in out]
+        self.strip = [text.strip() for text in self.text]
         self.words = word_counts(self.text)  # the same for the stripped texts
         self.score = [lb.score for lb in out]
         self.body = [lb.label is article for lb in out]
@@ -269,9 +272,6 @@ class _Page:
         self._heads: tuple[IntArray, IntArray, IntArray, BoolArray] | None = None
         self._heads_read = False
 
-    def stripped(self, i: int) -> str:
-        return self.text[i].strip()
-
     def is_body(self, i: int) -> bool:
         return 0 <= i < self.n and self.body[i]
 
@@ -279,7 +279,7 @@ class _Page:
         return 0 <= i < self.n and self.body[i] and self.score[i] >= SURE
 
     def short_line(self, i: int) -> bool:
-        return self.words[i] <= SHORT_MAX_WORDS and not SENTENCE_END.search(self.stripped(i))
+        return self.words[i] <= SHORT_MAX_WORDS and not SENTENCE_END.search(self.strip[i])
 
     def short_unsure(self, i: int) -> bool:
         return self.score[i] < SURE and self.short_line(i)
@@ -465,7 +465,7 @@ def _cards(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
         ):
             continue  # the story goes on: a subheading and its paragraph
         if (
-            SENTENCE_END.search(page.stripped(i))
+            SENTENCE_END.search(page.strip[i])
             or not HEADLINE_MIN_WORDS <= page.words[i] <= HEADLINE_MAX_WORDS
         ):
             continue
@@ -511,7 +511,7 @@ def _short_runs_arrays(page: _Page, body: Sequence[int], drop: dict[int, str]) -
     short = a.body & (a.score < SURE) & (a.words <= SHORT_MAX_WORDS)
     short[list(drop)] = False
     marked = page.with_match(SENTENCE_MARK)
-    ends = [i for i in marked if short[i] and SENTENCE_END.search(page.stripped(i))]
+    ends = [i for i in marked if short[i] and SENTENCE_END.search(page.strip[i])]
     short[ends] = False
     found = np.flatnonzero(short)
     if not len(found):
@@ -537,7 +537,7 @@ def _boxes(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
             continue
         if not page.sure(i + 2):  # (tested again below; first here, as the cheapest)
             continue
-        pitch = page.stripped(i)
+        pitch = page.strip[i]
         if not page.is_body(i + 1) or not page.short_unsure(i + 1):
             continue
         if page.words[i + 1] > BUTTON_MAX_WORDS or not page.sure(i + 2):
@@ -603,17 +603,17 @@ def _comment_thread(page: _Page, body: Sequence[int], drop: dict[int, str]) -> N
     stamps: list[tuple[int, str]] = []
     span = range(sure[0] + 1, body[-1])
     markers: Counter[str] | None = None  # counted at the first time stamp (most pages: none)
-    stripped, words = page.stripped, page.words
+    stripped, words = page.strip, page.words
     for i in page.with_match(CLOCK_HINT, span):  # (a block without a clock is no time stamp)
         if i not in span or words[i] > STAMP_MAX_WORDS:
             continue
-        text = stripped(i)
+        text = stripped[i]
         if not CLOCK.search(text):
             continue
         if markers is None:
-            markers = Counter(stripped(k) for k in span if words[k] <= MARKER_MAX_WORDS)
+            markers = Counter(stripped[k] for k in span if words[k] <= MARKER_MAX_WORDS)
         marked = any(  # a post's name or "Reply" next to it, repeated
-            markers[stripped(j)] >= THREAD_MIN_POSTS and not CLOCK.search(page.text[j])
+            markers[stripped[j]] >= THREAD_MIN_POSTS and not CLOCK.search(page.text[j])
             for j in range(max(0, i - MARKER_REACH), min(page.n, i + MARKER_REACH + 1))
             if j != i and words[j] <= MARKER_MAX_WORDS
         )
@@ -633,7 +633,7 @@ def _repeated_runs(page: _Page, body: Sequence[int], drop: dict[int, str]) -> No
     carousel of teasers printed twice (a story's paragraphs are printed once)."""
     body_of, words = page.body, page.words  # (a copy has as many words)
     outside = {
-        page.stripped(i)
+        page.strip[i]
         for i in page.pick(lambda a: ~a.body & (a.words >= REPEATED_MIN_WORDS), body=False)
         if not body_of[i] and words[i] >= REPEATED_MIN_WORDS
     }
@@ -642,7 +642,7 @@ def _repeated_runs(page: _Page, body: Sequence[int], drop: dict[int, str]) -> No
     shown_twice = [
         i
         for i in page.pick(lambda a: a.body & (a.words >= REPEATED_MIN_WORDS))
-        if words[i] >= REPEATED_MIN_WORDS and page.stripped(i) in outside
+        if words[i] >= REPEATED_MIN_WORDS and page.strip[i] in outside
     ]
     runs: list[list[int]] = []
     for i in shown_twice:
@@ -674,7 +674,7 @@ def _teaser_lists(page: _Page, body: Sequence[int], drop: dict[int, str]) -> Non
     units: list[list[int]] = []
     lines: list[int] = []
     for i in kept:
-        stripped = page.stripped(i)
+        stripped = page.strip[i]
         under_kicker = (
             bool(lines)
             and _is_kicker(text[lines[0]])  # (the first test alone, most often)
@@ -728,7 +728,11 @@ def _related_label(text: str) -> bool:
     low = text.strip().lower()
     if low in RELATED_LABELS:
         return True  # below: LABEL_TRIM cuts a tail, so a label must start the line (cheap test)
-    return low.startswith(RELATED_PREFIXES) and LABEL_TRIM.sub("", low) in RELATED_LABELS
+    return (
+        low[:2] in RELATED_HEADS  # (a label has two characters or more: the cheap test first)
+        and low.startswith(RELATED_PREFIXES)
+        and LABEL_TRIM.sub("", low) in RELATED_LABELS
+    )
 
 
 def _headline_shaped(text: str) -> bool:
@@ -778,7 +782,7 @@ def _related_links(page: _Page, body: Sequence[int], drop: dict[int, str]) -> No
         while j < n and not _related_label(page.text[j]):
             text = page.text[j]
             listed = blanks and bool(run) and not out[j].block.blank_before
-            short = _short_text(page.stripped(j))
+            short = _short_text(page.strip[j])
             if not (_headline_shaped(text) or (short and (listed or not blanks))):
                 break
             run.append(j)
@@ -815,8 +819,10 @@ def _read_more_cards(page: _Page, body: Sequence[int], drop: dict[int, str]) -> 
             continue
         if not sure[0] < i < sure[-1] or drop.get(i, "related_links") != "related_links":
             continue  # a "Read more" label over headlines may close a card as well
-        low = page.stripped(i).lower()
-        if not low.startswith(READ_MORE_PREFIXES) or LABEL_TRIM.sub("", low) not in READ_MORE:
+        low = page.strip[i].lower()
+        if low[:2] not in READ_MORE_HEADS or not low.startswith(READ_MORE_PREFIXES):
+            continue
+        if LABEL_TRIM.sub("", low) not in READ_MORE:
             continue  # (the trimmed line is a prefix of it: the cheap test first)
         if page.words[i - 1] <= SUMMARY_MAX_WORDS and _headline_shaped(page.text[i - 2]):
             card = [i - 2, i - 1, i]
@@ -840,7 +846,7 @@ def _glued_labels(page: _Page, body: Sequence[int], drop: dict[int, str]) -> Non
     for i in page.with_match(GLUE_MARK, body):  # (a line without a mark glues nothing)
         if not page.body[i] or i in drop:
             continue
-        text = page.stripped(i)
+        text = page.strip[i]
         match = GLUED_LABEL.fullmatch(text) if GLUE_MARK.search(text, 0, 48) else None
         if not match or not _related_label(match.group(1)):
             continue
@@ -881,7 +887,7 @@ def _captions(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
     for i in candidates:
         if not page.body[i]:
             continue
-        text = page.stripped(i)
+        text = page.strip[i]
         if i in drop or page.words[i] > CAPTION_MAX_WORDS:
             continue
         credit = CREDIT.search(text) if text.endswith((")", "）")) else None  # it ends the line
@@ -894,7 +900,7 @@ def _captions(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
         if credit is not None and credit.start() == 0:  # a bare credit: under its caption?
             if not page.is_body(i - 1):
                 drop[i] = "caption"
-            elif _is_short_caption(page.stripped(i - 1)):
+            elif _is_short_caption(page.strip[i - 1]):
                 drop[i] = drop[i - 1] = "caption"
             continue  # under a paragraph: some sites count caption and credit as the story's
         drop[i] = "caption"
@@ -942,7 +948,7 @@ def _author_bio(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
         n = bisect_left(kept, i)
         if n == len(kept) or kept[n] != i:
             continue  # not in the body
-        text = page.stripped(i)
+        text = page.strip[i]
         if text[:1].isascii() and text[:1] not in "aAsS":
             continue  # (ABOUT cannot match: the cheap test first)
         match = ABOUT.fullmatch(text)
@@ -950,14 +956,14 @@ def _author_bio(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
             continue
         name, bio_at = (match.group("name") or "").strip(), n + 1
         if not name and n + 1 < len(kept) and kept[n + 1] == i + 1:
-            name, bio_at = page.stripped(i + 1), n + 2  # "Sobre" / "Carlos Nadalim"
+            name, bio_at = page.strip[i + 1], n + 2  # "Sobre" / "Carlos Nadalim"
         if not NAME.fullmatch(name) or bio_at >= len(kept) or kept[bio_at] != kept[bio_at - 1] + 1:
             continue
         bio = page.text[kept[bio_at]]
         if page.words[kept[bio_at]] > BIO_MAX_WORDS or name.split()[-1] not in bio:
             continue
         after = kept[bio_at + 1 :]
-        if any(SENTENCE_END.search(page.stripped(j)) for j in after):
+        if any(SENTENCE_END.search(page.strip[j]) for j in after):
             continue  # the story goes on: not its end
         for j in kept[n:]:
             drop[j] = "author_bio"
@@ -969,7 +975,7 @@ def _datelines(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
     à 16h40", "Veröffentlicht am 03.03.2026 um 14:05 Uhr")."""
     kept = page.kept(body, drop)[:DATELINE_REACH]
     for i in kept:
-        text = page.stripped(i)
+        text = page.strip[i]
         if page.words[i] > DATELINE_MAX_WORDS or SENTENCE_END.search(text):
             continue
         dates = find_dates(text)
