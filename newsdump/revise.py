@@ -569,24 +569,35 @@ def _box_pitches(a: _Arrays) -> BoolArray:
 
 def _cut_off(page: _Page, kept: Sequence[int], drop: dict[int, str]) -> None:
     """Drop a small unsure segment that non-body blocks (or a card) cut off the story."""
-    sure = _sure_of(page, kept)
-    if not sure:
-        return
+    if page.big:  # (the same lists, from arrays)
+        at = np.array(kept, dtype=np.int64)
+        sure_at = at[page.arrays().score[at] >= SURE]
+        if not len(sure_at):
+            return
+        first_sure, last_sure = int(sure_at[0]), int(sure_at[-1])
+        tail, head = at[at > last_sure].tolist(), at[at < first_sure].tolist()
+    else:
+        sure = _sure_of(page, kept)
+        if not sure:
+            return
+        first_sure, last_sure = sure[0], sure[-1]
+        tail = [i for i in kept if i > last_sure]
+        head = [i for i in kept if i < first_sure]
 
     def cut(lo: int, hi: int) -> bool:  # enough non-body blocks (or cards) between lo and hi
         gap = sum(not page.is_body(j) or drop.get(j) == "embedded_card" for j in range(lo, hi))
         return gap >= CUT_OFF_GAP
 
-    tail = [i for i in kept if i > sure[-1]]
-    head = [i for i in kept if i < sure[0]]
     for segment, reason in ((tail, "unsure_tail"), (head, "unsure_head")):
         if not segment or len(segment) > CUT_OFF_MAX_BLOCKS:
             continue
         lo, hi = (
-            (sure[-1] + 1, segment[0]) if reason == "unsure_tail" else (segment[-1] + 1, sure[0])
+            (last_sure + 1, segment[0])
+            if reason == "unsure_tail"
+            else (segment[-1] + 1, first_sure)
         )
         label_first = reason == "unsure_tail" and bool(
-            LABEL_LINE.match(page.text[sure[-1] + 1]) and page.short_line(sure[-1] + 1)
+            LABEL_LINE.match(page.text[last_sure + 1]) and page.short_line(last_sure + 1)
         )
         if cut(lo, hi) or label_first:
             for i in segment:
