@@ -990,6 +990,9 @@ static PyObject *new_block(PyTypeObject *type, const BlockLayout *layout, PyObje
         return NULL;
     }
     for (int k = 0; k < 5; k++) *(PyObject **)((char *)block + layout->offsets[k]) = values[k];
+    /* a Block holds an int, a str, a tuple of ints and two bools: it can be in no reference
+     * cycle, so the cycle collector need not walk it (as CPython untracks such tuples) */
+    if (PyObject_GC_IsTracked(block)) PyObject_GC_UnTrack(block);
     return block;
 }
 
@@ -1169,6 +1172,9 @@ static PyObject *labelled_blocks(PyObject *self, PyObject *args) {
             Py_INCREF(values[f]);
             *(PyObject **)((char *)item + offsets[f]) = values[f];
         }
+        /* a LabelledBlock holds a Block, a Label, a float and a str: no reference cycle (the
+         * cycle collector need not walk the page's thousands of them) */
+        if (PyObject_GC_IsTracked(item)) PyObject_GC_UnTrack(item);
         PyList_SET_ITEM(out, i, item);
     }
     return out;
