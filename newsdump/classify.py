@@ -63,7 +63,7 @@ class ModelMismatchError(ValueError):
 
 def blocks_language(blocks: list[Block]) -> Language:
     """The page's language, from its blocks (cached: the pipeline asks again for `lang`)."""
-    return detect_language("\n".join(b.text for b in blocks))
+    return detect_language("\n".join([b.text for b in blocks]))
 
 
 def block_scores(

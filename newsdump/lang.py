@@ -88,12 +88,12 @@ def page_sample(text: str) -> str:
     """The prose-looking part of a page (long lines), capped in size."""
     parts: list[str] = []
     size = 0
-    for line in text.splitlines():
-        if len(line) >= SAMPLE_MIN_LINE_CHARS:
-            parts.append(line)
-            size += len(line)
-            if size >= SAMPLE_MAX_CHARS:
-                break
+    lines = text.splitlines()  # the long ones picked first: a page of short lines is no loop
+    for line in [line for line in lines if len(line) >= SAMPLE_MIN_LINE_CHARS]:
+        parts.append(line)
+        size += len(line)
+        if size >= SAMPLE_MAX_CHARS:
+            break
     return "\n".join(parts) if parts else text[:SAMPLE_MAX_CHARS]
 
 
