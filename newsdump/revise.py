@@ -441,6 +441,12 @@ def revise(labelled: Sequence[LabelledBlock]) -> list[LabelledBlock]:
     return out
 
 
+def _first_sure(page: _Page, body: Sequence[int], last: bool = False) -> int | None:
+    """The first (`last`: the last) block of `body` the classifier is sure of, if any."""
+    score = page.score
+    return next((i for i in (reversed(body) if last else body) if score[i] >= SURE), None)
+
+
 def _sure_of(page: _Page, body: Sequence[int]) -> list[int]:
     """The blocks of `body` the classifier is sure of."""
     score = page.score
@@ -608,11 +614,11 @@ def _comment_thread(page: _Page, body: Sequence[int], drop: dict[int, str]) -> N
     """Cut the body where a comment thread starts: after the first sure paragraph, the first
     of at least THREAD_MIN_POSTS time stamps of one shape inside the body's span. Comments
     read like prose, so sure blocks go too."""
-    sure = _sure_of(page, body)
-    if not sure:
+    first_sure = _first_sure(page, body)
+    if first_sure is None:
         return
     stamps: list[tuple[int, str]] = []
-    span = range(sure[0] + 1, body[-1])
+    span = range(first_sure + 1, body[-1])
     markers: Counter[str] | None = None  # counted at the first time stamp (most pages: none)
     stripped, words = page.strip, page.words
     for i in page.with_match(CLOCK_HINT, span):  # (a block without a clock is no time stamp)
@@ -767,8 +773,8 @@ def _related_links(page: _Page, body: Sequence[int], drop: dict[int, str]) -> No
     """Drop a box of links to other stories inside the body: a label line (body text or not),
     then headline-shaped lines up to the next real paragraph (or anything else); the label
     and the body lines among them go, sure or not, unless all of them are sure."""
-    sure = _sure_of(page, body)
-    if not sure:
+    first_sure = _first_sure(page, body)
+    if first_sure is None:
         return
     out, n = page.out, page.n
     first = max(0, body[0] - RELATED_MAX_LINES - 1)
@@ -786,7 +792,7 @@ def _related_links(page: _Page, body: Sequence[int], drop: dict[int, str]) -> No
         if blanks is None:
             blanks = any(map(attrgetter("block.blank_before"), out))
         head = i < body[0]  # above the story: the box ends where it starts
-        if not head and i <= sure[0]:
+        if not head and i <= first_sure:
             continue
         run: list[int] = []
         j = i + 1
@@ -822,13 +828,13 @@ def _read_more_cards(page: _Page, body: Sequence[int], drop: dict[int, str]) -> 
     """Drop a teaser card closed by a "Read more" button inside the story: a headline-shaped
     line (body text or not), at most one summary paragraph, the button; sure body text before
     and after it."""
-    sure = _sure_of(page, body)
-    if not sure:
+    first_sure, last_sure = _first_sure(page, body), _first_sure(page, body, last=True)
+    if first_sure is None or last_sure is None:
         return
     for i in page.starting_with(READ_MORE_HINT, body):  # (where a button may stand)
         if not page.body[i]:
             continue
-        if not sure[0] < i < sure[-1] or drop.get(i, "related_links") != "related_links":
+        if not first_sure < i < last_sure or drop.get(i, "related_links") != "related_links":
             continue  # a "Read more" label over headlines may close a card as well
         low = page.strip[i].lower()
         if low[:2] not in READ_MORE_HEADS or not low.startswith(READ_MORE_PREFIXES):
@@ -841,7 +847,7 @@ def _read_more_cards(page: _Page, body: Sequence[int], drop: dict[int, str]) -> 
             card = [i - 1, i]
         else:
             continue
-        if card[0] <= sure[0]:
+        if card[0] <= first_sure:
             continue  # the card stands inside the story, after its first sure paragraph
         for k in card:
             if page.is_body(k):
