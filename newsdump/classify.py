@@ -35,6 +35,8 @@ try:  # the labelled blocks built compiled (newsdump/_features.c), when the inst
     from newsdump import _features
 except ImportError:  # pragma: no cover - depends on the install
     _features = None  # type: ignore[assignment]
+if _features is not None and not hasattr(_features, "labelled_blocks"):  # pragma: no cover
+    _features = None  # type: ignore[assignment]  # a stale build of an older version: unused
 
 __all__ = ["best_segment", "classify", "decide"]
 

@@ -22,6 +22,8 @@ try:  # the stopword count compiled (newsdump/_features.c), when the install bui
     from newsdump import _features
 except ImportError:  # pragma: no cover - depends on the install
     _features = None  # type: ignore[assignment]
+if _features is not None and not hasattr(_features, "stopword_hits"):  # pragma: no cover
+    _features = None  # type: ignore[assignment]  # a stale build of an older version: unused
 
 SAMPLE_MIN_LINE_CHARS = 40  # only lines at least this long go into the sample (prose, not menus)
 SAMPLE_MAX_CHARS = 4000  # how much prose the sample holds

@@ -63,6 +63,8 @@ try:  # the word counts compiled (newsdump/_features.c), when the install built 
     from newsdump import _features
 except ImportError:  # pragma: no cover - depends on the install
     _features = None  # type: ignore[assignment]
+if _features is not None and not hasattr(_features, "word_counts"):  # pragma: no cover
+    _features = None  # type: ignore[assignment]  # a stale build of an older version: unused
 
 NOT_STORIES = frozenset({"caption", "author_bio", "far_tail", "dateline"})  # reasons of blocks
 # taken out of the body that are page furniture, not another story (split's feed leaves them alone)
