@@ -990,6 +990,9 @@ static PyObject *new_block(PyTypeObject *type, const BlockLayout *layout, PyObje
         return NULL;
     }
     for (int k = 0; k < 5; k++) *(PyObject **)((char *)block + layout->offsets[k]) = values[k];
+    /* a Block holds an int, a str, a tuple of ints and two bools: it can be in no reference
+     * cycle, so the cycle collector need not walk it (as CPython untracks such tuples) */
+    if (PyObject_GC_IsTracked(block)) PyObject_GC_UnTrack(block);
     return block;
 }
 
@@ -1124,6 +1127,164 @@ fail:
     return NULL;
 }
 
+/* labelled_blocks(type, blocks, keep, scores, reasons, yes, no): [type(block, yes if k else no,
+ * score, reason) ...] for the slots dataclass LabelledBlock, its four fields written straight
+ * into the slots as its __init__ would set them (classify labels every block of a page) */
+static PyObject *labelled_blocks(PyObject *self, PyObject *args) {
+    PyTypeObject *type;
+    PyObject *blocks, *keep, *scores, *reasons, *yes, *no;
+    if (!PyArg_ParseTuple(args, "O!O!O!O!O!OO", &PyType_Type, &type, &PyList_Type, &blocks,
+                          &PyList_Type, &keep, &PyList_Type, &scores, &PyList_Type, &reasons, &yes,
+                          &no))
+        return NULL;
+    static const char *names[4] = {"block", "label", "score", "reason"};
+    Py_ssize_t offsets[4];
+    int found = 0;
+    for (PyMemberDef *m = type->tp_members; m && m->name; m++) {
+        for (int k = 0; k < 4; k++) {
+            if (strcmp(m->name, names[k]) == 0 && m->type == T_OBJECT_EX && !(m->flags & READONLY)) {
+                offsets[k] = m->offset;
+                found |= 1 << k;
+            }
+        }
+    }
+    if (found != 15 || type->tp_basicsize > 32 * (Py_ssize_t)sizeof(PyObject *)) {
+        PyErr_SetString(PyExc_TypeError, "labelled_blocks: not a slots LabelledBlock type");
+        return NULL;
+    }
+    Py_ssize_t n = PyList_GET_SIZE(blocks);
+    if (PyList_GET_SIZE(keep) != n || PyList_GET_SIZE(scores) != n || PyList_GET_SIZE(reasons) != n) {
+        PyErr_SetString(PyExc_ValueError, "labelled_blocks: lists of one length expected");
+        return NULL;
+    }
+    PyObject *out = PyList_New(n);
+    if (!out) return NULL;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        int k = PyObject_IsTrue(PyList_GET_ITEM(keep, i));
+        PyObject *item = k < 0 ? NULL : type->tp_alloc(type, 0);
+        if (!item) {
+            Py_DECREF(out);
+            return NULL;
+        }
+        PyObject *values[4] = {PyList_GET_ITEM(blocks, i), k ? yes : no, PyList_GET_ITEM(scores, i),
+                               PyList_GET_ITEM(reasons, i)};
+        for (int f = 0; f < 4; f++) {
+            Py_INCREF(values[f]);
+            *(PyObject **)((char *)item + offsets[f]) = values[f];
+        }
+        /* a LabelledBlock holds a Block, a Label, a float and a str: no reference cycle (the
+         * cycle collector need not walk the page's thousands of them) */
+        if (PyObject_GC_IsTracked(item)) PyObject_GC_UnTrack(item);
+        PyList_SET_ITEM(out, i, item);
+    }
+    return out;
+}
+
+/* stopword_hits(text, index, languages): lang._detect_sample's count, in one pass: the tokens
+ * of text (TOKEN_RE = [^\W\d_]+: alphanumeric, not a decimal digit, not "_", as re's \w and
+ * \d read them), and for every language index i how many tokens are in its list (index: word
+ * -> tuple of language indices). Returns ([hits per language], number of tokens). */
+static PyObject *stopword_hits(PyObject *self, PyObject *args) {
+    PyObject *text, *index;
+    Py_ssize_t languages;
+    if (!PyArg_ParseTuple(args, "UO!n", &text, &PyDict_Type, &index, &languages)) return NULL;
+    if (PyUnicode_READY(text) < 0) return NULL;
+    if (languages < 0) {
+        PyErr_SetString(PyExc_ValueError, "stopword_hits: languages >= 0");
+        return NULL;
+    }
+    long *hits = PyMem_Calloc(languages + 1, sizeof(long));
+    if (!hits) return PyErr_NoMemory();
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t len = PyUnicode_GET_LENGTH(text), tokens = 0, start = -1;
+    for (Py_ssize_t i = 0; i <= len; i++) {
+        int in_token = 0;
+        if (i < len) {
+            Py_UCS4 c = PyUnicode_READ(kind, data, i);
+            if (c < 128) /* ASCII: letters alone (digits are decimal) */
+                in_token = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+            else
+                in_token = Py_UNICODE_ISALNUM(c) && !Py_UNICODE_ISDECIMAL(c);
+        }
+        if (in_token && start < 0) start = i;
+        if (!in_token && start >= 0) {
+            tokens++;
+            PyObject *token = PyUnicode_Substring(text, start, i);
+            if (!token) goto fail;
+            PyObject *found = PyDict_GetItemWithError(index, token);
+            Py_DECREF(token);
+            if (!found && PyErr_Occurred()) goto fail;
+            if (found) {
+                if (!PyTuple_Check(found)) {
+                    PyErr_SetString(PyExc_TypeError, "stopword_hits: tuples of indices expected");
+                    goto fail;
+                }
+                for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(found); k++) {
+                    Py_ssize_t at = PyLong_AsSsize_t(PyTuple_GET_ITEM(found, k));
+                    if (at == -1 && PyErr_Occurred()) goto fail;
+                    if (at < 0 || at >= languages) {
+                        PyErr_SetString(PyExc_IndexError, "stopword_hits: language index");
+                        goto fail;
+                    }
+                    hits[at]++;
+                }
+            }
+            start = -1;
+        }
+    }
+    PyObject *counts = PyList_New(languages);
+    if (!counts) goto fail;
+    for (Py_ssize_t k = 0; k < languages; k++) {
+        PyObject *value = PyLong_FromLong(hits[k]);
+        if (!value) {
+            Py_DECREF(counts);
+            goto fail;
+        }
+        PyList_SET_ITEM(counts, k, value);
+    }
+    PyMem_Free(hits);
+    return Py_BuildValue("(Nn)", counts, tokens);
+fail:
+    PyMem_Free(hits);
+    return NULL;
+}
+
+/* word_counts(texts): [len(text.split()) for text in texts] (revise reads every block's) */
+static PyObject *word_counts(PyObject *self, PyObject *texts) {
+    if (!PyList_Check(texts)) {
+        PyErr_SetString(PyExc_TypeError, "word_counts: a list of str expected");
+        return NULL;
+    }
+    Py_ssize_t n = PyList_GET_SIZE(texts);
+    PyObject *out = PyList_New(n);
+    if (!out) return NULL;
+    for (Py_ssize_t k = 0; k < n; k++) {
+        PyObject *text = PyList_GET_ITEM(texts, k);
+        if (!PyUnicode_Check(text) || PyUnicode_READY(text) < 0) {
+            Py_DECREF(out);
+            if (!PyErr_Occurred()) PyErr_SetString(PyExc_TypeError, "word_counts: str expected");
+            return NULL;
+        }
+        int kind = PyUnicode_KIND(text);
+        const void *data = PyUnicode_DATA(text);
+        Py_ssize_t len = PyUnicode_GET_LENGTH(text), count = 0;
+        int in_word = 0;
+        for (Py_ssize_t i = 0; i < len; i++) {
+            int is_space = Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i));
+            if (!is_space && !in_word) count++;
+            in_word = !is_space;
+        }
+        PyObject *value = PyLong_FromSsize_t(count);
+        if (!value) {
+            Py_DECREF(out);
+            return NULL;
+        }
+        PyList_SET_ITEM(out, k, value);
+    }
+    return out;
+}
+
 static PyObject *widths(PyObject *self, PyObject *unused) {
     return Py_BuildValue("(ii)", BLOCK_WIDTH, SCORE_WIDTH);
 }
@@ -1133,6 +1294,9 @@ static PyMethodDef methods[] = {
     {"score_matrix", score_matrix, METH_VARARGS, "Score features of a page (see the file)."},
     {"prefix_pairs", prefix_pairs, METH_VARARGS, "features._prefix_pairs into the matrix."},
     {"segment_blocks", segment_blocks, METH_VARARGS, "The blocks of a page (see the file)."},
+    {"labelled_blocks", labelled_blocks, METH_VARARGS, "classify's LabelledBlocks (see the file)."},
+    {"stopword_hits", stopword_hits, METH_VARARGS, "lang's stopword count (see the file)."},
+    {"word_counts", word_counts, METH_O, "[len(text.split()) for text in texts]."},
     {"widths", widths, METH_NOARGS, "(columns of block_matrix, columns of score_matrix)."},
     {NULL, NULL, 0, NULL},
 };

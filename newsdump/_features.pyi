@@ -2,7 +2,7 @@ from typing import Any
 
 import numpy.typing as npt
 
-from newsdump.document import Block
+from newsdump.document import Block, Label, LabelledBlock
 
 def block_matrix(
     blocks: list[Block],
@@ -27,3 +27,16 @@ def segment_blocks(
 def prefix_pairs(
     texts: list[str], out: npt.NDArray[Any], width: int, prefix_column: int, starts_column: int
 ) -> None: ...
+def word_counts(texts: list[str]) -> list[int]: ...
+def labelled_blocks(
+    type: type[LabelledBlock],
+    blocks: list[Block],
+    keep: list[bool],
+    scores: list[float],
+    reasons: list[str],
+    yes: Label,
+    no: Label,
+) -> list[LabelledBlock]: ...
+def stopword_hits(
+    text: str, index: dict[str, tuple[int, ...]], languages: int
+) -> tuple[list[int], int]: ...

@@ -31,6 +31,13 @@ from newsdump.lang import Language, detect_language
 from newsdump.model import Model, load_model
 from newsdump.settings import Settings
 
+try:  # the labelled blocks built compiled (newsdump/_features.c), when the install built it
+    from newsdump import _features
+except ImportError:  # pragma: no cover - depends on the install
+    _features = None  # type: ignore[assignment]
+if _features is not None and not hasattr(_features, "labelled_blocks"):  # pragma: no cover
+    _features = None  # type: ignore[assignment]  # a stale build of an older version: unused
+
 __all__ = ["best_segment", "classify", "decide"]
 
 FloatArray = npt.NDArray[np.float64]
@@ -58,7 +65,7 @@ class ModelMismatchError(ValueError):
 
 def blocks_language(blocks: list[Block]) -> Language:
     """The page's language, from its blocks (cached: the pipeline asks again for `lang`)."""
-    return detect_language("\n".join(b.text for b in blocks))
+    return detect_language("\n".join([b.text for b in blocks]))
 
 
 def block_scores(
@@ -122,6 +129,8 @@ def classify(
         scored = blocks
         scores, words = block_scores(blocks, model, lang)
     keep, reasons = decide(scores, words, model.threshold)
+    if not notices:  # (most pages: every block as scored)
+        return labelled_blocks(scored, keep.tolist(), scores.tolist(), reasons)
     labelled = iter(
         LabelledBlock(block, Label.ARTICLE if k else Label.BOILERPLATE, float(s), r)
         for block, k, s, r in zip(scored, keep.tolist(), scores.tolist(), reasons, strict=True)
@@ -133,6 +142,21 @@ def classify(
         if i in notices
         else next(labelled)
         for i, block in enumerate(blocks)
+    ]
+
+
+def labelled_blocks(
+    blocks: list[Block], keep: list[bool], scores: list[float], reasons: list[str]
+) -> list[LabelledBlock]:
+    """``[LabelledBlock(block, ARTICLE if k else BOILERPLATE, s, r) ...]`` (compiled when the
+    extension is built: a frozen dataclass's __init__ sets each field through a call)."""
+    if _features is not None:
+        return _features.labelled_blocks(
+            LabelledBlock, blocks, keep, scores, reasons, Label.ARTICLE, Label.BOILERPLATE
+        )
+    return [
+        LabelledBlock(block, Label.ARTICLE if k else Label.BOILERPLATE, s, r)
+        for block, k, s, r in zip(blocks, keep, scores, reasons, strict=True)
     ]
 
 

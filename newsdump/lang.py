@@ -18,6 +18,13 @@ from functools import lru_cache
 
 from newsdump.model import load_stopwords
 
+try:  # the stopword count compiled (newsdump/_features.c), when the install built it
+    from newsdump import _features
+except ImportError:  # pragma: no cover - depends on the install
+    _features = None  # type: ignore[assignment]
+if _features is not None and not hasattr(_features, "stopword_hits"):  # pragma: no cover
+    _features = None  # type: ignore[assignment]  # a stale build of an older version: unused
+
 SAMPLE_MIN_LINE_CHARS = 40  # only lines at least this long go into the sample (prose, not menus)
 SAMPLE_MAX_CHARS = 4000  # how much prose the sample holds
 MIN_STOPWORD_SHARE = 0.15  # below this share of sample tokens, the language is unknown
@@ -83,12 +90,12 @@ def page_sample(text: str) -> str:
     """The prose-looking part of a page (long lines), capped in size."""
     parts: list[str] = []
     size = 0
-    for line in text.splitlines():
-        if len(line) >= SAMPLE_MIN_LINE_CHARS:
-            parts.append(line)
-            size += len(line)
-            if size >= SAMPLE_MAX_CHARS:
-                break
+    lines = text.splitlines()  # the long ones picked first: a page of short lines is no loop
+    for line in [line for line in lines if len(line) >= SAMPLE_MIN_LINE_CHARS]:
+        parts.append(line)
+        size += len(line)
+        if size >= SAMPLE_MAX_CHARS:
+            break
     return "\n".join(parts) if parts else text[:SAMPLE_MAX_CHARS]
 
 
@@ -109,6 +116,22 @@ def _tokens(text: str) -> list[str]:
     return tokens
 
 
+def stopword_hits(
+    text: str, index: dict[str, tuple[int, ...]], languages: int
+) -> tuple[list[int], int]:
+    """How many of the tokens of `text` every language's list holds (`index`: word -> indices
+    of the languages whose list holds it), and how many tokens there are (compiled when the
+    extension is built: one pass over the text, no token list)."""
+    if _features is not None:
+        return _features.stopword_hits(text, index, languages)
+    counts = [0] * languages
+    tokens = _tokens(text)
+    for token, times in Counter(tokens).items():
+        for i in index.get(token, ()):
+            counts[i] += times
+    return counts, len(tokens)
+
+
 @lru_cache(maxsize=16)
 def _detect_sample(sample: str) -> Language:
     visible = len(sample) - sample.count(" ") - sample.count("\n")
@@ -124,12 +147,8 @@ def _detect_sample(sample: str) -> Language:
             code = "zh"
         return Language(code, True, DENSE_FUNCTION_CHARS)
     codes, index = _stopword_index()
-    counts = [0] * len(codes)
-    tokens = _tokens(sample.lower())
-    for token, times in Counter(tokens).items():
-        for i in index.get(token, ()):
-            counts[i] += times
+    counts, tokens = stopword_hits(sample.lower(), index, len(codes))
     best = max(range(len(codes)), key=counts.__getitem__) if codes else 0
-    if not tokens or not codes or counts[best] < MIN_STOPWORD_SHARE * len(tokens):
+    if not tokens or not codes or counts[best] < MIN_STOPWORD_SHARE * tokens:
         return Language(None, False, stopwords_for(None))
     return Language(codes[best], False, stopwords_for(codes[best]))

@@ -44,17 +44,31 @@ unsure about (score below `SURE`; a card's blocks below `CARD_SURE`) are ever re
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import replace
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from functools import lru_cache
+from operator import attrgetter
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
 
 from newsdump.dates import find_dates
 from newsdump.document import Label, LabelledBlock
 from newsdump.lang import WIDE
 
+try:  # the word counts compiled (newsdump/_features.c), when the install built it
+    from newsdump import _features
+except ImportError:  # pragma: no cover - depends on the install
+    _features = None  # type: ignore[assignment]
+if _features is not None and not hasattr(_features, "word_counts"):  # pragma: no cover
+    _features = None  # type: ignore[assignment]  # a stale build of an older version: unused
+
 NOT_STORIES = frozenset({"caption", "author_bio", "far_tail", "dateline"})  # reasons of blocks
 # taken out of the body that are page furniture, not another story (split's feed leaves them alone)
+HINTS_MIN_BLOCKS = 2000  # a page this long: the rules find their few candidates page-wide first
 SURE = 0.8  # a block scoring this much is body text whatever its neighbours
 CARD_SURE = 0.9  # ... except a card's headline and summary, which pass for body text easily
 SHORT_MAX_WORDS = 8  # a "short line" has at most this many words
@@ -132,6 +146,8 @@ READ_MORE = frozenset(
 LABEL_TRIM = re.compile(r"[\s:：.…»›>→|–—-]+$")
 RELATED_PREFIXES = tuple(RELATED_LABELS)  # what a line must start with to trim to a label
 READ_MORE_PREFIXES = tuple(READ_MORE)
+RELATED_HEADS = frozenset(label[:2] for label in RELATED_LABELS)  # what a line must start with
+READ_MORE_HEADS = frozenset(label[:2] for label in READ_MORE)  # ... (every label has 2 or more)
 NUMBERED = re.compile(r"\d+[.)] ")  # "5. Beware the hairdryer": a listicle's item, the story's
 RELATED_MAX_LINES = 8  # a longer run of short lines after a label is a list in the story
 CARD_MAX_LINES = 2  # a related card's headlines (and kicker) between two paragraphs of the story
@@ -173,39 +189,270 @@ GLUE_MARK = re.compile(r"[:：|»›>→–—]")
 GLUED_LABEL = re.compile(r"(.{2,40}?)\s*[:：|»›>→–—]\s*(\S.*)")  # "Read more: <headline>"
 
 
+# hints: a block can only match the pattern on the right where its text matches the hint (the
+# rules test the hint over the whole page at once, then the pattern on the few blocks it finds)
+BARE_CREDIT_HINT = re.compile(  # BARE_CREDIT's lookbehind and its first word
+    r"[.!?…] (?:©|foto|fot|photo|bild|image|zdjęcie|crédit photo|photo credit)", re.IGNORECASE
+)
+
+
+CLOCK_HINT = re.compile(r":\d\d")  # CLOCK's tail (a literal first: a fast scan)
+CAPTION_START_HINT = re.compile(
+    r"\n\s*" + CAPTION_START.pattern, re.IGNORECASE
+)  # at a line's start
+ABOUT_HINT = re.compile(r"\n\s*(?:about|über|sobre|à propos de|a propos de|acerca de)", re.I)
+
+
+def _starts_with_one_of(labels: frozenset[str]) -> re.Pattern[str]:
+    """A line (after the "\\n" before it) that starts with one of the lower-case `labels`
+    when lower-cased: every such line matches (the pattern ignores case character by
+    character, as `str.lower` lowers them: only "İ" becomes two characters, and no label
+    holds the dot it adds), and a few more may."""
+    trie: dict[str, Any] = {}
+    for label in labels:
+        node = trie
+        for char in label:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def branches(node: dict[str, Any]) -> str:
+        if "" in node:
+            return ""  # a label ends here: the line starts with it whatever follows
+        parts = [re.escape(char) + branches(child) for char, child in sorted(node.items())]
+        return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+
+    return re.compile(r"\n\s*" + branches(trie), re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Labels:
+    """Lower-case labels that start a line: the codes of their first characters (one, two or
+    three: ``first << 42 | second << 21 | third``; a shorter label, whole), sorted, and a
+    pattern for `_Page.with_match`."""
+
+    heads: tuple[npt.NDArray[np.int64], ...]
+    pattern: re.Pattern[str]
+
+    @classmethod
+    def of(cls, labels: frozenset[str]) -> _Labels:
+        heads: tuple[set[int], ...] = (set(), set(), set())
+        for label in labels:
+            head = label[:3]
+            code = 0
+            for char in head:
+                code = (code << 21) | ord(char)
+            heads[len(head) - 1].add(code)
+        tables = tuple(np.array(sorted(codes), dtype=np.int64) for codes in heads)
+        return cls(tables, _starts_with_one_of(labels))
+
+
+RELATED_HINT = _Labels.of(RELATED_LABELS)
+READ_MORE_HINT = _Labels.of(READ_MORE)
+SENTENCE_MARK = re.compile(r"[.!?…。！？]")  # SENTENCE_END needs one
+
+
+class _Page:
+    """What the rules read of every block, computed once per page and shared (each rule used
+    to read, strip, split and test every block's text again)."""
+
+    __slots__ = ("_arrays", "_heads", "_heads_read", "_joined", "big", "body", "body_list", "n",
+                 "out", "score", "strip", "text", "words")  # fmt: skip
+
+    def __init__(self, out: Sequence[LabelledBlock]) -> None:
+        article = Label.ARTICLE
+        self.out = out
+        self.n = len(out)
+        self.text = [lb.block.text for lb in out]
+        self.strip = [text.strip() for text in self.text]
+        self.words = word_counts(self.text)  # the same for the stripped texts
+        self.score = [lb.score for lb in out]
+        self.body = [lb.label is article for lb in out]
+        self.body_list = [i for i, is_body in enumerate(self.body) if is_body]
+        self.big = self.n >= HINTS_MIN_BLOCKS  # the page-wide tests pay off
+        self._arrays: _Arrays | None = None
+        self._joined: tuple[str, list[int]] | None = None
+        self._heads: tuple[IntArray, IntArray, IntArray, BoolArray] | None = None
+        self._heads_read = False
+
+    def is_body(self, i: int) -> bool:
+        return 0 <= i < self.n and self.body[i]
+
+    def sure(self, i: int) -> bool:
+        return 0 <= i < self.n and self.body[i] and self.score[i] >= SURE
+
+    def short_line(self, i: int) -> bool:
+        return self.words[i] <= SHORT_MAX_WORDS and not SENTENCE_END.search(self.strip[i])
+
+    def short_unsure(self, i: int) -> bool:
+        return self.score[i] < SURE and self.short_line(i)
+
+    def arrays(self) -> _Arrays:
+        if self._arrays is None:
+            self._arrays = _Arrays(self)
+        return self._arrays
+
+    def pick(self, mask: Callable[[_Arrays], BoolArray], body: bool = True) -> Sequence[int]:
+        """The blocks where `mask` holds (and, on a small page, every block of the body, or of
+        the page): the rules test each again."""
+        if not self.big:
+            return self.body_list if body else range(self.n)
+        return _indices(mask(self.arrays()))
+
+    def kept(self, body: Sequence[int], drop: dict[int, str]) -> list[int]:
+        """``[i for i in body if i not in drop]``."""
+        if self.big and body is self.body_list:
+            mask = self.arrays().body.copy()
+            mask[list(drop)] = False
+            return _indices(mask)
+        return [i for i in body if i not in drop]
+
+    def starting_with(self, labels: _Labels, among: Sequence[int]) -> Sequence[int]:
+        """The blocks whose stripped text may start with one of the lower-case `labels` once
+        lower-cased (as `with_match(labels.pattern, among)`, from the first three characters
+        of every block: `str.lower` lowers one character into one, but "İ")."""
+        if not self.big:
+            return among
+        if not self._heads_read:
+            self._heads, self._heads_read = self._first_chars(), True
+        heads = self._heads
+        if heads is None:
+            return self.with_match(labels.pattern, among)
+        found = heads[-1]  # starts with white space: stripped, it may start with a label
+        for keys, table in zip(heads, labels.heads, strict=False):
+            if len(table):
+                at = np.minimum(np.searchsorted(table, keys), len(table) - 1)
+                found = found | (table[at] == keys)
+        return _indices(found)
+
+    def _first_chars(self) -> tuple[IntArray, IntArray, IntArray, BoolArray] | None:
+        """The codes of the first one, two and three characters of every block lower-cased
+        (-1 where the text is shorter), and whether the block starts with white space; None
+        when an "İ" lowers into two characters."""
+        joined, starts = self.joined()
+        if "İ" in joined:
+            return None
+        codes = np.frombuffer((joined.lower() + "\0\0\0").encode("utf-32-le"), dtype=np.uint32)
+        bounds = np.array(starts, dtype=np.int64)
+        first, lengths = bounds[:-1] + 1, np.diff(bounds) - 1
+        c1, c2, c3 = (codes[first + k].astype(np.int64) for k in range(3))
+        k1 = np.where(lengths >= 1, c1, -1)
+        k2 = np.where(lengths >= 2, (c1 << 21) | c2, -1)
+        k3 = np.where(lengths >= 3, (c1 << 42) | (c2 << 21) | c3, -1)
+        firsts = np.unique(c1[lengths >= 1])
+        spaces = firsts[[chr(c).isspace() for c in firsts.tolist()]]
+        return k1, k2, k3, (lengths >= 1) & np.isin(c1, spaces)
+
+    def joined(self) -> tuple[str, list[int]]:
+        """The blocks' texts, each after a "\\n", and where those "\\n" stand."""
+        if self._joined is None:
+            lengths = np.fromiter(map(len, self.text), np.int64, self.n) + 1
+            starts = [0, *np.cumsum(lengths).tolist()]  # the "\\n" before each block
+            self._joined = ("\n" + "\n".join(self.text), starts)
+        return self._joined
+
+    def with_match(
+        self, pattern: re.Pattern[str], among: Sequence[int] | None = None
+    ) -> Sequence[int]:
+        """The blocks (in page order) whose text holds a match of `pattern`, and maybe a few
+        more (a match that runs on into the next block), from one search over the whole page,
+        block after block: the blocks' texts, each after a "\\n" (a pattern that starts with
+        one finds what starts a block). `pattern` has no end anchor or lookahead: a match
+        inside a block's text is one in the page's. On a small page: every block (of
+        `among`, when the rule looks at no other)."""
+        if not self.big:
+            return range(self.n) if among is None else among
+        joined, starts = self.joined()
+        found: list[int] = []
+        match = pattern.search(joined)
+        while match is not None:
+            k = bisect_right(starts, match.start()) - 1
+            found.append(k)
+            match = pattern.search(joined, starts[k + 1]) if k + 1 < self.n else None
+        return found
+
+
+FloatArray = npt.NDArray[np.float64]
+BoolArray = npt.NDArray[np.bool_]
+IntArray = npt.NDArray[np.int64]
+
+
+class _Arrays:
+    """A page's labels, scores and word counts as arrays, to find the few blocks a rule must
+    look at without a Python loop over all of them."""
+
+    __slots__ = ("body", "score", "sure", "words")
+
+    def __init__(self, page: _Page) -> None:
+        self.body: BoolArray = np.array(page.body, dtype=bool)
+        self.score: FloatArray = np.array(page.score, dtype=np.float64)
+        self.words: IntArray = np.array(page.words, dtype=np.int64)
+        self.sure: BoolArray = self.body & (self.score >= SURE)
+
+
+def _at(values: npt.NDArray[Any], k: int, fill: Any) -> npt.NDArray[Any]:
+    """values[i + k] for every i (`fill` where i + k is off the page)."""
+    n = len(values)
+    shifted = np.full_like(values, fill)
+    if k >= 0:
+        shifted[: max(n - k, 0)] = values[k:]
+    else:
+        shifted[-k:] = values[: max(n + k, 0)]
+    return shifted
+
+
+def word_counts(texts: list[str]) -> list[int]:
+    """``[len(text.split()) for text in texts]`` (compiled when the extension is built)."""
+    if _features is not None:
+        return _features.word_counts(texts)
+    return [len(text.split()) for text in texts]
+
+
+def _indices(mask: BoolArray) -> list[int]:
+    found: list[int] = np.flatnonzero(mask).tolist()
+    return found
+
+
 def revise(labelled: Sequence[LabelledBlock]) -> list[LabelledBlock]:
     """The labels again, with the structures above taken out of the body."""
     out = list(labelled)
-    body = [i for i, lb in enumerate(out) if lb.label is Label.ARTICLE]
+    page = _Page(out)
+    body = page.body_list
     if not body:
         return out
     drop: dict[int, str] = {}
-    _cards(out, body, drop)
-    _boxes(out, body, drop)
-    _short_runs(out, body, drop)
-    _comment_thread(out, body, drop)
-    _repeated_runs(out, body, drop)
-    _teaser_lists(out, body, drop)
-    _related_links(out, body, drop)
-    _read_more_cards(out, body, drop)
-    _glued_labels(out, body, drop)
-    _captions(out, body, drop)
-    _author_bio(out, body, drop)
-    _datelines(out, body, drop)
-    _far_tail(out, [i for i in body if i not in drop], drop)
-    kept = [i for i in body if i not in drop]
-    _cut_off(out, kept, drop)
+    _cards(page, body, drop)
+    _boxes(page, body, drop)
+    _short_runs(page, body, drop)
+    _comment_thread(page, body, drop)
+    _repeated_runs(page, body, drop)
+    _teaser_lists(page, body, drop)
+    _related_links(page, body, drop)
+    _read_more_cards(page, body, drop)
+    _glued_labels(page, body, drop)
+    _captions(page, body, drop)
+    _author_bio(page, body, drop)
+    _datelines(page, body, drop)
+    _far_tail(page, page.kept(body, drop), drop)
+    _cut_off(page, page.kept(body, drop), drop)
     for i, reason in drop.items():
-        out[i] = replace(out[i], label=Label.BOILERPLATE, reason=reason)
+        lb = out[i]
+        if type(lb) is LabelledBlock:  # what `replace` makes of it, without its field copying
+            out[i] = LabelledBlock(lb.block, Label.BOILERPLATE, lb.score, reason)
+        else:
+            out[i] = replace(lb, label=Label.BOILERPLATE, reason=reason)
     return out
 
 
-def _is_body(out: Sequence[LabelledBlock], i: int) -> bool:
-    return 0 <= i < len(out) and out[i].label is Label.ARTICLE
+def _first_sure(page: _Page, body: Sequence[int], last: bool = False) -> int | None:
+    """The first (`last`: the last) block of `body` the classifier is sure of, if any."""
+    score = page.score
+    return next((i for i in (reversed(body) if last else body) if score[i] >= SURE), None)
 
 
-def _sure(out: Sequence[LabelledBlock], i: int) -> bool:
-    return _is_body(out, i) and out[i].score >= SURE
+def _sure_of(page: _Page, body: Sequence[int]) -> list[int]:
+    """The blocks of `body` the classifier is sure of."""
+    score = page.score
+    return [i for i in body if score[i] >= SURE]
 
 
 @lru_cache(maxsize=4096)
@@ -213,36 +460,43 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
-def _cards(out: Sequence[LabelledBlock], body: Sequence[int], drop: dict[int, str]) -> None:
-    for i in body:
-        head, summary = out[i], out[i + 1] if i + 1 < len(out) else None
-        if summary is None or summary.label is not Label.ARTICLE:
+def _cards(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
+    score = page.score
+    for i in page.pick(_card_heads):
+        if not page.is_body(i + 1) or score[i] >= CARD_SURE or score[i + 1] >= CARD_SURE:
             continue
-        if head.score >= CARD_SURE or summary.score >= CARD_SURE:
-            continue
-        if not _sure(out, i - 1):
+        if not page.sure(i - 1):
             continue  # a card interrupts the story: sure body text stands right before it
-        trailer = i + 2 if _is_body(out, i + 2) else None
+        trailer = i + 2 if page.is_body(i + 2) else None
         if trailer is not None and not (
-            _is_short_unsure(out[trailer]) and GLUED_NAMES.search(out[trailer].block.text)
+            page.short_unsure(trailer) and GLUED_NAMES.search(page.text[trailer])
         ):
             continue  # the story goes on: a subheading and its paragraph
-        text = head.block.text.strip()
         if (
-            SENTENCE_END.search(text)
-            or not HEADLINE_MIN_WORDS <= _words(text) <= HEADLINE_MAX_WORDS
+            SENTENCE_END.search(page.strip[i])
+            or not HEADLINE_MIN_WORDS <= page.words[i] <= HEADLINE_MAX_WORDS
         ):
             continue
-        if _words(summary.block.text) <= SUMMARY_MAX_WORDS:
+        if page.words[i + 1] <= SUMMARY_MAX_WORDS:
             drop[i] = drop[i + 1] = "embedded_card"
             if trailer is not None:
                 drop[trailer] = "embedded_card"
 
 
-def _short_runs(out: Sequence[LabelledBlock], body: Sequence[int], drop: dict[int, str]) -> None:
+def _card_heads(a: _Arrays) -> BoolArray:
+    """A body block and the next, neither sure of being a card's, after sure text."""
+    unsure_pair = ~(a.score >= CARD_SURE) & ~(_at(a.score, 1, 0.0) >= CARD_SURE)
+    heads: BoolArray = a.body & _at(a.body, 1, False) & unsure_pair & _at(a.sure, -1, False)
+    return heads
+
+
+def _short_runs(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
+    if page.big and body is page.body_list:
+        _short_runs_arrays(page, body, drop)
+        return
     runs: list[list[int]] = []
-    for i in body:
-        if i in drop or not _is_short_unsure(out[i]):
+    for i in page.pick(lambda a: a.body & (a.score < SURE) & (a.words <= SHORT_MAX_WORDS)):
+        if i in drop or not page.short_unsure(i):
             continue
         if runs and runs[-1][-1] == i - 1:
             runs[-1].append(i)
@@ -254,99 +508,135 @@ def _short_runs(out: Sequence[LabelledBlock], body: Sequence[int], drop: dict[in
             continue  # a list or a table inside the story, not a stray button
         before, after = run[0] - 1, run[-1] + 1
         at_edge = run[0] in opening or run[-1] == last
-        if at_edge or not _is_body(out, before) or not _is_body(out, after):
+        if at_edge or not page.is_body(before) or not page.is_body(after):
             for j in run:
                 drop[j] = "short_unsure"
 
 
-def _is_short_unsure(lb: LabelledBlock) -> bool:
-    return lb.score < SURE and _is_short_line(lb)
+def _short_runs_arrays(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
+    """`_short_runs` on a long page, with arrays (the same runs, dropped in the same order)."""
+    a = page.arrays()
+    short = a.body & (a.score < SURE) & (a.words <= SHORT_MAX_WORDS)
+    short[list(drop)] = False
+    marked = page.with_match(SENTENCE_MARK)
+    ends = [i for i in marked if short[i] and SENTENCE_END.search(page.strip[i])]
+    short[ends] = False
+    found = np.flatnonzero(short)
+    if not len(found):
+        return
+    breaks = np.flatnonzero(np.diff(found) != 1) + 1
+    starts = found[np.concatenate(([0], breaks))]
+    ends_at = found[np.concatenate((breaks - 1, [len(found) - 1]))]
+    padded = np.concatenate(([False], a.body, [False]))  # padded[i + 1]: block i is body text
+    at_edge = np.isin(starts, body[:EDGE_BLOCKS]) | (ends_at == body[-1])
+    apart = at_edge | ~padded[starts] | ~padded[ends_at + 2]  # (before, after: -1 and +1)
+    chosen = (ends_at - starts + 1 <= SHORT_RUN_MAX) & apart
+    for first, last in zip(starts[chosen].tolist(), ends_at[chosen].tolist(), strict=True):
+        for j in range(first, last + 1):
+            drop[j] = "short_unsure"
 
 
-def _is_short_line(lb: LabelledBlock) -> bool:
-    text = lb.block.text.strip()
-    return _words(text) <= SHORT_MAX_WORDS and not SENTENCE_END.search(text)
-
-
-def _boxes(out: Sequence[LabelledBlock], body: Sequence[int], drop: dict[int, str]) -> None:
+def _boxes(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
     """A call to action boxed in the body: a short line or a non-body block, one unsure
     paragraph, then a button ("Sign up", "Become a member") before the story goes on."""
-    for i in body:
-        if i in drop or not 0 < i < len(out) - 2 or out[i].score >= CARD_SURE:
+    n = page.n
+    for i in page.pick(_box_pitches):
+        if i in drop or not 0 < i < n - 2 or page.score[i] >= CARD_SURE:
             continue
-        if not _sure(out, i + 2):  # (tested again below; first here, as the cheapest)
+        if not page.sure(i + 2):  # (tested again below; first here, as the cheapest)
             continue
-        title, button, pitch = out[i - 1], out[i + 1], out[i].block.text.strip()
-        if not _is_body(out, i + 1) or not _is_short_unsure(button):
+        pitch = page.strip[i]
+        if not page.is_body(i + 1) or not page.short_unsure(i + 1):
             continue
-        if _words(button.block.text) > BUTTON_MAX_WORDS or not _sure(out, i + 2):
+        if page.words[i + 1] > BUTTON_MAX_WORDS or not page.sure(i + 2):
             continue  # the story goes on with sure body text right after the button
-        if _is_body(out, i - 1) and not _is_short_unsure(title):
+        if page.is_body(i - 1) and not page.short_unsure(i - 1):
             continue
-        if not _sure(out, i - 2) or not _is_short_line(title) or title.block.text.endswith(":"):
+        if not page.sure(i - 2) or not page.short_line(i - 1) or page.text[i - 1].endswith(":"):
             continue  # ... and stands right before the box's title ("Pro tip:" is the story's)
-        if not SENTENCE_END.search(pitch) or _words(pitch) > SUMMARY_MAX_WORDS:
+        if not SENTENCE_END.search(pitch) or page.words[i] > SUMMARY_MAX_WORDS:
             continue
         for j in (i - 1, i, i + 1):
-            if _is_body(out, j):
+            if page.is_body(j):
                 drop[j] = "boxed_call"
 
 
-def _cut_off(out: Sequence[LabelledBlock], kept: Sequence[int], drop: dict[int, str]) -> None:
+def _box_pitches(a: _Arrays) -> BoolArray:
+    """What the tests of `_boxes` need of a block, its button and the blocks around."""
+    pitches: BoolArray = (
+        a.body
+        & ~(a.score >= CARD_SURE)
+        & _at(a.sure, 2, False)
+        & _at(a.body, 1, False)
+        & (_at(a.score, 1, SURE) < SURE)
+        & (_at(a.words, 1, BUTTON_MAX_WORDS + 1) <= BUTTON_MAX_WORDS)
+        & _at(a.sure, -2, False)
+    )
+    return pitches
+
+
+def _cut_off(page: _Page, kept: Sequence[int], drop: dict[int, str]) -> None:
     """Drop a small unsure segment that non-body blocks (or a card) cut off the story."""
-    sure = [i for i in kept if out[i].score >= SURE]
-    if not sure:
-        return
+    if page.big:  # (the same lists, from arrays)
+        at = np.array(kept, dtype=np.int64)
+        sure_at = at[page.arrays().score[at] >= SURE]
+        if not len(sure_at):
+            return
+        first_sure, last_sure = int(sure_at[0]), int(sure_at[-1])
+        tail, head = at[at > last_sure].tolist(), at[at < first_sure].tolist()
+    else:
+        sure = _sure_of(page, kept)
+        if not sure:
+            return
+        first_sure, last_sure = sure[0], sure[-1]
+        tail = [i for i in kept if i > last_sure]
+        head = [i for i in kept if i < first_sure]
 
     def cut(lo: int, hi: int) -> bool:  # enough non-body blocks (or cards) between lo and hi
-        gap = sum(not _is_body(out, j) or drop.get(j) == "embedded_card" for j in range(lo, hi))
+        gap = sum(not page.is_body(j) or drop.get(j) == "embedded_card" for j in range(lo, hi))
         return gap >= CUT_OFF_GAP
 
-    tail = [i for i in kept if i > sure[-1]]
-    head = [i for i in kept if i < sure[0]]
     for segment, reason in ((tail, "unsure_tail"), (head, "unsure_head")):
         if not segment or len(segment) > CUT_OFF_MAX_BLOCKS:
             continue
         lo, hi = (
-            (sure[-1] + 1, segment[0]) if reason == "unsure_tail" else (segment[-1] + 1, sure[0])
+            (last_sure + 1, segment[0])
+            if reason == "unsure_tail"
+            else (segment[-1] + 1, first_sure)
         )
         label_first = reason == "unsure_tail" and bool(
-            LABEL_LINE.match(out[sure[-1] + 1].block.text) and _is_short_line(out[sure[-1] + 1])
+            LABEL_LINE.match(page.text[last_sure + 1]) and page.short_line(last_sure + 1)
         )
         if cut(lo, hi) or label_first:
             for i in segment:
                 drop[i] = reason
 
 
-def _comment_thread(
-    out: Sequence[LabelledBlock], body: Sequence[int], drop: dict[int, str]
-) -> None:
+def _comment_thread(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
     """Cut the body where a comment thread starts: after the first sure paragraph, the first
     of at least THREAD_MIN_POSTS time stamps of one shape inside the body's span. Comments
     read like prose, so sure blocks go too."""
-    sure = [i for i in body if out[i].score >= SURE]
-    if not sure:
+    first_sure = _first_sure(page, body)
+    if first_sure is None:
         return
     stamps: list[tuple[int, str]] = []
-    span = range(sure[0] + 1, body[-1])
+    span = range(first_sure + 1, body[-1])
     markers: Counter[str] | None = None  # counted at the first time stamp (most pages: none)
-    for i in span:
-        text = out[i].block.text.strip()
-        if not CLOCK.search(text) or _words(text) > STAMP_MAX_WORDS:
+    stripped, words = page.strip, page.words
+    for i in page.with_match(CLOCK_HINT, span):  # (a block without a clock is no time stamp)
+        if i not in span or words[i] > STAMP_MAX_WORDS:
+            continue
+        text = stripped[i]
+        if not CLOCK.search(text):
             continue
         if markers is None:
-            markers = Counter(
-                out[k].block.text.strip()
-                for k in span
-                if _words(out[k].block.text) <= MARKER_MAX_WORDS
-            )
+            markers = Counter(stripped[k] for k in span if words[k] <= MARKER_MAX_WORDS)
         marked = any(  # a post's name or "Reply" next to it, repeated
-            markers[out[j].block.text.strip()] >= THREAD_MIN_POSTS
-            and not CLOCK.search(out[j].block.text)
-            for j in range(max(0, i - MARKER_REACH), min(len(out), i + MARKER_REACH + 1))
-            if j != i and _words(out[j].block.text) <= MARKER_MAX_WORDS
+            markers[stripped[j]] >= THREAD_MIN_POSTS and not CLOCK.search(page.text[j])
+            for j in range(max(0, i - MARKER_REACH), min(page.n, i + MARKER_REACH + 1))
+            if j != i and words[j] <= MARKER_MAX_WORDS
         )
-        if _words(text) >= STAMP_MIN_WORDS or marked:
+        if words[i] >= STAMP_MIN_WORDS or marked:
             stamps.append((i, DIGITS.sub("0", text)))
     shapes = Counter(shape for _, shape in stamps)
     posts = [i for i, shape in stamps if shapes[shape] >= THREAD_MIN_POSTS]
@@ -357,17 +647,21 @@ def _comment_thread(
             drop[i] = "comment_thread"
 
 
-def _repeated_runs(out: Sequence[LabelledBlock], body: Sequence[int], drop: dict[int, str]) -> None:
+def _repeated_runs(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
     """Drop runs of body blocks that the page shows again outside the body: a feed or a
     carousel of teasers printed twice (a story's paragraphs are printed once)."""
-    outside: set[str] = set()
-    for lb in out:
-        if lb.label is not Label.ARTICLE:
-            outside.add(lb.block.text.strip())
+    body_of, words = page.body, page.words  # (a copy has as many words)
+    outside = {
+        page.strip[i]
+        for i in page.pick(lambda a: ~a.body & (a.words >= REPEATED_MIN_WORDS), body=False)
+        if not body_of[i] and words[i] >= REPEATED_MIN_WORDS
+    }
+    if not outside:
+        return
     shown_twice = [
         i
-        for i in body
-        if _words(out[i].block.text) >= REPEATED_MIN_WORDS and out[i].block.text.strip() in outside
+        for i in page.pick(lambda a: a.body & (a.words >= REPEATED_MIN_WORDS))
+        if words[i] >= REPEATED_MIN_WORDS and page.strip[i] in outside
     ]
     runs: list[list[int]] = []
     for i in shown_twice:
@@ -381,33 +675,41 @@ def _repeated_runs(out: Sequence[LabelledBlock], body: Sequence[int], drop: dict
                 drop[i] = "repeated_run"
 
 
-def _teaser_lists(out: Sequence[LabelledBlock], body: Sequence[int], drop: dict[int, str]) -> None:
+def _teaser_lists(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
     """Drop a list of teasers at either edge of the body: at least TEASER_MIN_UNITS units in a
     row of a few short lines, one of them headline-like, over exactly one summary paragraph
     (a story's sections have several paragraphs, or no headline line). The line right under
     a kicker is the headline ("Can It Really Do That?"); the next kicker closes a unit whose
     summary is only a short line ('Thanks, "Quo Vadis."')."""
-    kept = [i for i in body if i not in drop]
+    kept = page.kept(body, drop)
+    text, words = page.text, page.words
+    if page.big:  # every unit holds a headline of its own and a kicker: are there enough?
+        a = page.arrays()
+        headline_sized = (a.words >= HEADLINE_MIN_WORDS) & (a.words <= HEADLINE_MAX_WORDS)
+        if np.count_nonzero(headline_sized[kept]) < TEASER_MIN_UNITS:
+            return
+        if sum(1 for i in kept if text[i].isupper()) < TEASER_MIN_UNITS:
+            return
     units: list[list[int]] = []
     lines: list[int] = []
     for i in kept:
-        text = out[i].block.text.strip()
+        stripped = page.strip[i]
         under_kicker = (
             bool(lines)
-            and _is_kicker(out[lines[0]].block.text)  # (the first test alone, most often)
-            and all(_is_kicker(out[j].block.text) for j in lines)
+            and _is_kicker(text[lines[0]])  # (the first test alone, most often)
+            and all(_is_kicker(text[j]) for j in lines)
         )
-        if SENTENCE_END.search(text) and _words(text) >= PROSE_MIN_WORDS and not under_kicker:
+        if SENTENCE_END.search(stripped) and words[i] >= PROSE_MIN_WORDS and not under_kicker:
             if (  # the length first: _headed reads every line (quadratic on long runs)
                 len(lines) <= TEASER_MAX_LINES
-                and _headed(out, lines)
-                and _words(text) <= SUMMARY_MAX_WORDS
+                and _headed(page, lines)
+                and words[i] <= SUMMARY_MAX_WORDS
             ):
                 units.append([*lines, i])
             else:
                 units.append([])  # a paragraph that is no summary breaks the list
             lines = []
-        elif _is_kicker(text) and len(lines) <= TEASER_MAX_LINES and _headed(out, lines):
+        elif _is_kicker(stripped) and len(lines) <= TEASER_MAX_LINES and _headed(page, lines):
             units.append(lines)  # the next kicker closes a unit whose summary is a short line
             lines = [i]
         else:
@@ -423,17 +725,17 @@ def _teaser_lists(out: Sequence[LabelledBlock], body: Sequence[int], drop: dict[
             continue
         first, last = run[0][0], run[-1][-1]
         tail = [i for i in kept if i > last]
-        if first == kept[0] or all(_words(out[i].block.text) <= SHORT_MAX_WORDS for i in tail):
+        if first == kept[0] or all(words[i] <= SHORT_MAX_WORDS for i in tail):
             for unit in run:
                 for i in unit:
                     drop[i] = "teaser_list"
 
 
-def _headed(out: Sequence[LabelledBlock], lines: Sequence[int]) -> bool:
+def _headed(page: _Page, lines: Sequence[int]) -> bool:
     """The lines above a teaser's summary hold a kicker and a headline."""
-    return any(
-        HEADLINE_MIN_WORDS <= _words(out[j].block.text) <= HEADLINE_MAX_WORDS for j in lines
-    ) and any(_is_kicker(out[j].block.text) for j in lines)
+    return any(HEADLINE_MIN_WORDS <= page.words[j] <= HEADLINE_MAX_WORDS for j in lines) and any(
+        _is_kicker(page.text[j]) for j in lines
+    )
 
 
 def _is_kicker(text: str) -> bool:
@@ -445,7 +747,11 @@ def _related_label(text: str) -> bool:
     low = text.strip().lower()
     if low in RELATED_LABELS:
         return True  # below: LABEL_TRIM cuts a tail, so a label must start the line (cheap test)
-    return low.startswith(RELATED_PREFIXES) and LABEL_TRIM.sub("", low) in RELATED_LABELS
+    return (
+        low[:2] in RELATED_HEADS  # (a label has two characters or more: the cheap test first)
+        and low.startswith(RELATED_PREFIXES)
+        and LABEL_TRIM.sub("", low) in RELATED_LABELS
+    )
 
 
 def _headline_shaped(text: str) -> bool:
@@ -465,91 +771,101 @@ def _short_text(text: str) -> bool:
     return len(text) <= HEADLINE_MAX_CHARS
 
 
-def _related_links(out: Sequence[LabelledBlock], body: Sequence[int], drop: dict[int, str]) -> None:
+def _related_links(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
     """Drop a box of links to other stories inside the body: a label line (body text or not),
     then headline-shaped lines up to the next real paragraph (or anything else); the label
     and the body lines among them go, sure or not, unless all of them are sure."""
-    sure = [i for i in body if out[i].score >= SURE]
-    if not sure:
+    first_sure = _first_sure(page, body)
+    if first_sure is None:
         return
-    blanks = any(lb.block.blank_before for lb in out)  # paragraphs stand apart: a list's
-    # lines do not, so a short line that ends a sentence may be one of its headlines
-    for i in range(max(0, body[0] - RELATED_MAX_LINES - 1), body[-1]):
-        if not _related_label(out[i].block.text):
+    out, n = page.out, page.n
+    first = max(0, body[0] - RELATED_MAX_LINES - 1)
+    labels = page.starting_with(RELATED_HINT, range(first, body[-1]))  # (where a label may stand)
+    if not labels:
+        return
+    blanks: bool | None = None  # at the first label: do paragraphs stand apart? (a list's
+    # lines do not, so a short line that ends a sentence may be one of its headlines)
+    start = bisect_left(labels, first)
+    for i in labels[start:]:
+        if i >= body[-1]:
+            break
+        if not _related_label(page.text[i]):
             continue
+        if blanks is None:
+            blanks = any(map(attrgetter("block.blank_before"), out))
         head = i < body[0]  # above the story: the box ends where it starts
-        if not head and i <= sure[0]:
+        if not head and i <= first_sure:
             continue
         run: list[int] = []
         j = i + 1
-        while j < len(out) and not _related_label(out[j].block.text):
-            text = out[j].block.text
+        while j < n and not _related_label(page.text[j]):
+            text = page.text[j]
             listed = blanks and bool(run) and not out[j].block.blank_before
-            short = _short_text(text.strip())
+            short = _short_text(page.strip[j])
             if not (_headline_shaped(text) or (short and (listed or not blanks))):
                 break
             run.append(j)
             j += 1
             if len(run) > RELATED_MAX_LINES and (blanks or _headline_shaped(text)):
                 break  # too long for a box whatever follows (stop: linear, same result)
-        while not blanks and run and not _headline_shaped(out[run[-1]].block.text):
+        while not blanks and run and not _headline_shaped(page.text[run[-1]]):
             run.pop()  # without blank lines, a headline ends the box (a headline inside it
             # may end a sentence: 'Video shows rescue: "We got her!"'; the story's may too)
         if not run or len(run) > RELATED_MAX_LINES:
             continue
-        if head and not any(_is_body(out, k) for k in range(j, len(out))):
+        if head and not any(page.is_body(k) for k in range(j, n)):
             continue  # the story must follow the box
         after = run[-1] + 1 if run else j
-        card = len(run) <= CARD_MAX_LINES and _sure(out, after) and _prose(out[after].block.text)
-        if not card and all(_sure(out, k) for k in (i, *run)):
+        card = len(run) <= CARD_MAX_LINES and page.sure(after) and _prose(page.text[after])
+        if not card and all(page.sure(k) for k in (i, *run)):
             continue  # the classifier doubts none of them: a "See also" section of the story
             # (a label over one or two headlines with the story's prose right after them is
             # a card inside it, sure or not)
         for k in (i, *run):
-            if _is_body(out, k):
+            if page.is_body(k):
                 drop[k] = "related_links"
 
 
-def _read_more_cards(
-    out: Sequence[LabelledBlock], body: Sequence[int], drop: dict[int, str]
-) -> None:
+def _read_more_cards(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
     """Drop a teaser card closed by a "Read more" button inside the story: a headline-shaped
     line (body text or not), at most one summary paragraph, the button; sure body text before
     and after it."""
-    sure = [i for i in body if out[i].score >= SURE]
-    if not sure:
+    first_sure, last_sure = _first_sure(page, body), _first_sure(page, body, last=True)
+    if first_sure is None or last_sure is None:
         return
-    for i in body:
-        if not sure[0] < i < sure[-1] or drop.get(i, "related_links") != "related_links":
+    for i in page.starting_with(READ_MORE_HINT, body):  # (where a button may stand)
+        if not page.body[i]:
+            continue
+        if not first_sure < i < last_sure or drop.get(i, "related_links") != "related_links":
             continue  # a "Read more" label over headlines may close a card as well
-        low = out[i].block.text.strip().lower()
-        if not low.startswith(READ_MORE_PREFIXES) or LABEL_TRIM.sub("", low) not in READ_MORE:
+        low = page.strip[i].lower()
+        if low[:2] not in READ_MORE_HEADS or not low.startswith(READ_MORE_PREFIXES):
+            continue
+        if LABEL_TRIM.sub("", low) not in READ_MORE:
             continue  # (the trimmed line is a prefix of it: the cheap test first)
-        if _words(out[i - 1].block.text) <= SUMMARY_MAX_WORDS and _headline_shaped(
-            out[i - 2].block.text
-        ):
+        if page.words[i - 1] <= SUMMARY_MAX_WORDS and _headline_shaped(page.text[i - 2]):
             card = [i - 2, i - 1, i]
-        elif _headline_shaped(out[i - 1].block.text):
+        elif _headline_shaped(page.text[i - 1]):
             card = [i - 1, i]
         else:
             continue
-        if card[0] <= sure[0]:
+        if card[0] <= first_sure:
             continue  # the card stands inside the story, after its first sure paragraph
         for k in card:
-            if _is_body(out, k):
+            if page.is_body(k):
                 drop[k] = "read_more_card"
 
 
-def _glued_labels(out: Sequence[LabelledBlock], body: Sequence[int], drop: dict[int, str]) -> None:
+def _glued_labels(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
     """Drop a body line that glues a related-story label to a headline ("Read more: Ferry
     fares rise again", "SEE MORE: ...") when the page prints that headline again as a line
     of its own (in a related box or a feed): a link to another story. Without the second
     copy such a line stays: several sites' gold counts "Read more: ..." as the article's."""
     shown: set[str] | None = None
-    for i in body:
-        if i in drop:
+    for i in page.with_match(GLUE_MARK, body):  # (a line without a mark glues nothing)
+        if not page.body[i] or i in drop:
             continue
-        text = out[i].block.text.strip()
+        text = page.strip[i]
         match = GLUED_LABEL.fullmatch(text) if GLUE_MARK.search(text, 0, 48) else None
         if not match or not _related_label(match.group(1)):
             continue
@@ -557,7 +873,7 @@ def _glued_labels(out: Sequence[LabelledBlock], body: Sequence[int], drop: dict[
         if not _headline_shaped(headline):
             continue
         if shown is None:  # the page's lines, once, when a glued label is there
-            shown = {_norm(lb.block.text) for lb in out}
+            shown = {_norm(text) for text in page.text}
         if headline in shown:
             drop[i] = "glued_label"
 
@@ -577,15 +893,21 @@ def _norm(text: str) -> str:
     return " ".join(text.split()).lower()
 
 
-def _captions(out: Sequence[LabelledBlock], body: Sequence[int], drop: dict[int, str]) -> None:
+def _captions(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
     """Drop photo captions: a short body line that ends with a photo credit ("Crowds at the
     quay (Image: Getty)") or starts as a caption's label ("Image caption ...", "Image
     copyright ..."), sure or not. A bare credit line ("(Image: Getty)", as harsh dumps split
     them) goes with the line above it when that one ends no sentence (a caption), or alone
     after a non-body block; under a sentence it stays (the caption might be a paragraph)."""
-    for i in body:
-        text = out[i].block.text.strip()
-        if i in drop or _words(text) > CAPTION_MAX_WORDS:
+    candidates = body  # (a line without a credit or a caption's label is no caption)
+    if page.big:
+        hints = (CREDIT, BARE_CREDIT_HINT, CAPTION_START_HINT)
+        candidates = sorted({i for hint in hints for i in page.with_match(hint)})
+    for i in candidates:
+        if not page.body[i]:
+            continue
+        text = page.strip[i]
+        if i in drop or page.words[i] > CAPTION_MAX_WORDS:
             continue
         credit = CREDIT.search(text) if text.endswith((")", "）")) else None  # it ends the line
         if credit is None:
@@ -595,9 +917,9 @@ def _captions(out: Sequence[LabelledBlock], body: Sequence[int], drop: dict[int,
         if not ((credit and credit.end() == len(text)) or CAPTION_START.match(text)):
             continue
         if credit is not None and credit.start() == 0:  # a bare credit: under its caption?
-            if not _is_body(out, i - 1):
+            if not page.is_body(i - 1):
                 drop[i] = "caption"
-            elif _is_short_caption(out[i - 1].block.text.strip()):
+            elif _is_short_caption(page.strip[i - 1]):
                 drop[i] = drop[i - 1] = "caption"
             continue  # under a paragraph: some sites count caption and credit as the story's
         drop[i] = "caption"
@@ -607,33 +929,45 @@ def _is_short_caption(text: str) -> bool:
     return 0 < _words(text) <= CAPTION_MAX_WORDS and not SENTENCE_END.search(text)
 
 
-def _far_tail(out: Sequence[LabelledBlock], kept: Sequence[int], drop: dict[int, str]) -> None:
+def _far_tail(page: _Page, kept: Sequence[int], drop: dict[int, str]) -> None:
     """Drop the body's last stretch when it stands at the very end of the page, at least
     FAR_GAP non-body blocks after the rest of the body, with fewer sure blocks than the rest:
     a cookie or consent notice, a site's blurb or a disclaimer printed after the footer
     (they read like prose, so sure or not). A story at the end of its page, after a promo,
     holds most of the page's sure paragraphs and stays."""
-    if not kept or len(out) - 1 - kept[-1] > PAGE_END_BLOCKS:
+    if not kept or page.n - 1 - kept[-1] > PAGE_END_BLOCKS:
         return
-    start = len(kept) - 1
-    while start > 0 and kept[start] - kept[start - 1] - 1 < FAR_GAP:
-        start -= 1
+    if page.big:  # the last gap of FAR_GAP blocks or more, from the arrays
+        gaps = np.flatnonzero(np.diff(np.array(kept)) - 1 >= FAR_GAP)
+        start = int(gaps[-1]) + 1 if len(gaps) else 0
+    else:
+        start = len(kept) - 1
+        while start > 0 and kept[start] - kept[start - 1] - 1 < FAR_GAP:
+            start -= 1
     if start == 0:
         return  # one stretch: the body itself
     tail, rest = kept[start:], kept[:start]
-    if sum(_sure(out, i) for i in tail) < sum(_sure(out, i) for i in rest):
+    if page.big:
+        sure = page.arrays().sure
+        fewer = bool(np.count_nonzero(sure[tail]) < np.count_nonzero(sure[rest]))
+    else:
+        fewer = sum(page.sure(i) for i in tail) < sum(page.sure(i) for i in rest)
+    if fewer:
         for i in tail:
             drop[i] = "far_tail"
 
 
-def _author_bio(out: Sequence[LabelledBlock], body: Sequence[int], drop: dict[int, str]) -> None:
+def _author_bio(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
     """Drop an author's bio box at the body's end, sure or not: "About <Name>" ("Über ...",
     "Sobre ...", or the label and the name on two lines, as harsh dumps split them) over one
     paragraph that names that person, and no body paragraph after it. A generic "About the
     author" label stays (some sites' articles end with it)."""
-    kept = [i for i in body if i not in drop]
-    for n, i in enumerate(kept):
-        text = out[i].block.text.strip()
+    kept = page.kept(body, drop)
+    for i in page.with_match(ABOUT_HINT, kept):  # (ABOUT cannot match another line)
+        n = bisect_left(kept, i)
+        if n == len(kept) or kept[n] != i:
+            continue  # not in the body
+        text = page.strip[i]
         if text[:1].isascii() and text[:1] not in "aAsS":
             continue  # (ABOUT cannot match: the cheap test first)
         match = ABOUT.fullmatch(text)
@@ -641,27 +975,27 @@ def _author_bio(out: Sequence[LabelledBlock], body: Sequence[int], drop: dict[in
             continue
         name, bio_at = (match.group("name") or "").strip(), n + 1
         if not name and n + 1 < len(kept) and kept[n + 1] == i + 1:
-            name, bio_at = out[i + 1].block.text.strip(), n + 2  # "Sobre" / "Carlos Nadalim"
+            name, bio_at = page.strip[i + 1], n + 2  # "Sobre" / "Carlos Nadalim"
         if not NAME.fullmatch(name) or bio_at >= len(kept) or kept[bio_at] != kept[bio_at - 1] + 1:
             continue
-        bio = out[kept[bio_at]].block.text
-        if _words(bio) > BIO_MAX_WORDS or name.split()[-1] not in bio:
+        bio = page.text[kept[bio_at]]
+        if page.words[kept[bio_at]] > BIO_MAX_WORDS or name.split()[-1] not in bio:
             continue
         after = kept[bio_at + 1 :]
-        if any(SENTENCE_END.search(out[j].block.text.strip()) for j in after):
+        if any(SENTENCE_END.search(page.strip[j]) for j in after):
             continue  # the story goes on: not its end
         for j in kept[n:]:
             drop[j] = "author_bio"
 
 
-def _datelines(out: Sequence[LabelledBlock], body: Sequence[int], drop: dict[int, str]) -> None:
+def _datelines(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
     """Drop the story's dateline from the body's first blocks, sure or not: a short line
     that ends no sentence and is mostly a date ("Publié le 3 mars 2026 à 14h05, mis à jour
     à 16h40", "Veröffentlicht am 03.03.2026 um 14:05 Uhr")."""
-    kept = [i for i in body if i not in drop][:DATELINE_REACH]
+    kept = page.kept(body, drop)[:DATELINE_REACH]
     for i in kept:
-        text = out[i].block.text.strip()
-        if _words(text) > DATELINE_MAX_WORDS or SENTENCE_END.search(text):
+        text = page.strip[i]
+        if page.words[i] > DATELINE_MAX_WORDS or SENTENCE_END.search(text):
             continue
         dates = find_dates(text)
         if not dates:

@@ -149,3 +149,43 @@ def test_compiled_prefix_pairs_on_lines_that_start_others(texts: list[str]) -> N
     blocks = [Block(i, text, (i, i)) for i, text in enumerate(texts)]
     compiled, reference, _ = both(blocks, Language("en", False, stopwords_for("en")))
     assert same(compiled, reference)
+
+
+@needs_compiled
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from("ab é\t\n\x1c\x85\u3000\u2028字_")), max_size=30))
+def test_compiled_word_counts_are_str_split(texts: list[str]) -> None:
+    from newsdump import _features
+
+    assert _features.word_counts(texts) == [len(text.split()) for text in texts]
+
+
+@needs_compiled
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.text(max_size=5), st.booleans(), st.floats(allow_nan=True), st.text()),
+        max_size=20,
+    )
+)
+def test_compiled_labelled_blocks_are_the_dataclasses(
+    rows: list[tuple[str, bool, float, str]],
+) -> None:
+    from newsdump import _features
+    from newsdump.classify import labelled_blocks
+    from newsdump.document import Label, LabelledBlock
+
+    blocks = [Block(i, text, (i, i)) for i, (text, _, _, _) in enumerate(rows)]
+    keep, scores, reasons = [r[1] for r in rows], [r[2] for r in rows], [r[3] for r in rows]
+    compiled = labelled_blocks(blocks, keep, scores, reasons)
+    plain = [
+        LabelledBlock(b, Label.ARTICLE if k else Label.BOILERPLATE, s, r)
+        for b, k, s, r in zip(blocks, keep, scores, reasons, strict=True)
+    ]
+    assert _features is not None
+    assert [type(lb) for lb in compiled] == [LabelledBlock] * len(rows)
+    for a, b in zip(compiled, plain, strict=True):  # the same objects in the fields
+        assert (a.block, a.label, a.score, a.reason) == (b.block, b.label, b.score, b.reason)
+        assert a.block is b.block and a.score is b.score and a.reason is b.reason
+        assert a.label is b.label and hash(a.block) == hash(b.block)
+    assert [repr(lb) for lb in compiled] == [repr(lb) for lb in plain]

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from unittest.mock import patch
+
 from hypothesis import given
 from hypothesis import strategies as st
 
+from newsdump import lang as lang_module
 from newsdump.lang import TOKEN_RE, _tokens, detect_language
 
 ODD = "aZé_1²½Ⅻ一 .,!?)\"'”’»]\n\t\u00a0\u2028\u0301\u200b\u3000日ßİﬁ\x1c\x85"
@@ -18,3 +21,54 @@ def test_tokens_are_the_regex_tokens(text: str) -> None:
 def test_detects_english() -> None:
     text = "The cat sat on the mat and it was the best of all the cats."
     assert detect_language(text).code == "en"
+
+
+@given(
+    st.lists(
+        st.sampled_from(["the", "and", "der", "die", "i", "w", "de", "la", "的"])
+        | st.text(alphabet=st.sampled_from(ODD) | st.characters(), max_size=8),
+        max_size=30,
+    ),
+    st.sampled_from([" ", "\n", ", ", "_", "1", "²"]),
+)
+def test_compiled_stopword_hits_are_the_token_count(words: list[str], glue: str) -> None:
+    # the one-pass count (newsdump/_features.c) against the tokens, Counter and index lookups
+    from newsdump import _features, lang
+
+    text = glue.join(words).lower()
+    codes, index = lang._stopword_index()
+    counts = [0] * len(codes)
+    tokens = TOKEN_RE.findall(text)
+    for token in tokens:
+        for i in index.get(token, ()):
+            counts[i] += 1
+    with patch.object(lang, "_features", None):  # the pure-Python path
+        assert lang.stopword_hits(text, index, len(codes)) == (counts, len(tokens))
+    if _features is not None:
+        assert _features.stopword_hits(text, index, len(codes)) == (counts, len(tokens))
+
+
+def reference_page_sample(text: str) -> str:
+    """page_sample as a plain loop over the lines (before it picked the long lines first)."""
+    parts: list[str] = []
+    size = 0
+    for line in text.splitlines():
+        if len(line) >= lang_module.SAMPLE_MIN_LINE_CHARS:
+            parts.append(line)
+            size += len(line)
+            if size >= lang_module.SAMPLE_MAX_CHARS:
+                break
+    return "\n".join(parts) if parts else text[: lang_module.SAMPLE_MAX_CHARS]
+
+
+@given(
+    st.lists(
+        st.sampled_from(["", "short", "x" * 39, "y" * 40, "z" * 1500, "w" * 4100])
+        | st.text(alphabet=st.sampled_from(ODD), max_size=60),
+        max_size=12,
+    ),
+    st.sampled_from(["\n", "\r\n", "\u2028", "\x1c"]),
+)
+def test_page_sample_is_the_plain_loop(lines: list[str], newline: str) -> None:
+    text = newline.join(lines)
+    assert lang_module.page_sample(text) == reference_page_sample(text)

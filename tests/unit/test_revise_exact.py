@@ -1,10 +1,14 @@
 """The bounded related-links scan of `newsdump.revise` drops what the plain, unbounded scan
-drops, on random pages of labels, short lines and paragraphs."""
+drops, and the whole revision what its rule-by-rule reference (`revise_reference`, the code
+before the rules shared one reading of the page) drops, on random pages of labels, short lines
+and paragraphs."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from unittest.mock import patch
 
+import revise_reference as REF
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -65,16 +69,18 @@ def reference_related_links(
             run.pop()
         if not run or len(run) > R.RELATED_MAX_LINES:
             continue
-        if head and not any(R._is_body(out, k) for k in range(j, len(out))):
+        if head and not any(REF._is_body(out, k) for k in range(j, len(out))):
             continue
         after = run[-1] + 1
         card = (
-            len(run) <= R.CARD_MAX_LINES and R._sure(out, after) and R._prose(out[after].block.text)
+            len(run) <= R.CARD_MAX_LINES
+            and REF._sure(out, after)
+            and R._prose(out[after].block.text)
         )
-        if not card and all(R._sure(out, k) for k in (i, *run)):
+        if not card and all(REF._sure(out, k) for k in (i, *run)):
             continue
         for k in (i, *run):
-            if R._is_body(out, k):
+            if REF._is_body(out, k):
                 drop[k] = "related_links"
 
 
@@ -112,8 +118,12 @@ def test_related_links_bounded_scan_drops_the_same_blocks(
         return
     fast: dict[int, str] = {}
     plain: dict[int, str] = {}
-    R._related_links(out, body, fast)
     reference_related_links(out, body, plain)
+    R._related_links(R._Page(out), body, fast)
+    assert fast == plain
+    with patch.object(R, "HINTS_MIN_BLOCKS", 0):  # the label lines found page-wide first
+        fast = {}
+        R._related_links(R._Page(out), body, fast)
     assert fast == plain
 
 
@@ -124,7 +134,7 @@ def test_a_long_run_of_headlines_after_a_label_is_no_box_without_blank_lines() -
     out = page(spec)
     body = list(range(len(out)))
     drop: dict[int, str] = {}
-    R._related_links(out, body, drop)
+    R._related_links(R._Page(out), body, drop)
     assert drop == {}
 
 
@@ -137,9 +147,67 @@ def test_a_headline_far_down_a_run_of_short_sentences_still_ends_the_box() -> No
     spec += [("Pilots warn of fog", True, 0.5, False), (para, True, 0.95, False)]
     out = page(spec)
     drop: dict[int, str] = {}
-    R._related_links(out, list(range(len(out))), drop)
+    R._related_links(R._Page(out), list(range(len(out))), drop)
     assert drop == {}
     spec[-2] = (para, True, 0.95, False)  # no headline after the sentences: a box of two
     drop = {}
-    R._related_links(page(spec), list(range(len(spec))), drop)
+    R._related_links(R._Page(page(spec)), list(range(len(spec))), drop)
     assert drop == {1: "related_links", 2: "related_links", 3: "related_links"}
+
+
+PAGE_LINES = [
+    *LINES,
+    "HARBOUR NEWS",
+    "REINDEER GAMES | PICKS",
+    "Ferry fares rise again as the winter storms close in",
+    "The ferry company raised its fares on Monday, and the council said it would look at it.",
+    "Sign up",
+    "Get the harbour letter every morning in your inbox.",
+    "Harbour TimesTomas Reyes",
+    "Author: Ann Lee",
+    "Read more: Ferry fares rise again",
+    "See also | Pilots warn of fog",
+    "Read now",
+    "Weiterlesen »",
+    "The quay at dawn. Photo: Lena Roth",
+    "Crowds at the quay （图片来源：河谷日报）",
+    "Image copyright Getty",
+    "Sobre",
+    "Ann Lee",
+    "Über Ann Lee",
+    "Published 3 March 2026 at 14:05",
+    "18 Nov 2019, 7:45 pm",
+    "07:52",
+    "  Pilots warn of fog  ",
+    "相关新闻",
+    "港口的渡轮票价在周一上涨了，市议会表示将会研究这个问题。",
+    "Zobacz też:",
+    "",
+]
+page_rows = st.lists(
+    st.tuples(
+        st.sampled_from(PAGE_LINES),
+        st.booleans(),
+        st.sampled_from([0.1, 0.5, 0.85, 0.95, float("nan")]),
+        st.booleans(),
+    ),
+    max_size=60,
+)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(page_rows)
+def test_revise_drops_what_the_rule_by_rule_scan_drops(
+    spec: list[tuple[str, bool, float, bool]],
+) -> None:
+    # the rules read the page's shared texts, word counts and arrays, and look only at the
+    # blocks their hints find: the same labels and reasons as the plain scan of every block
+    out = page(spec)
+    plain = REF.revise(out)
+    for hints_from in (R.HINTS_MIN_BLOCKS, 0):  # small pages; and as if every page were long
+        with patch.object(R, "HINTS_MIN_BLOCKS", hints_from):
+            fast = R.revise(out)
+        assert [(lb.label, lb.reason) for lb in fast] == [(lb.label, lb.reason) for lb in plain]
+        assert all(
+            a.block is b.block and a.score is b.score for a, b in zip(fast, plain, strict=True)
+        )
