@@ -1,14 +1,13 @@
 """The bounded related-links scan of `newsdump.revise` drops what the plain, unbounded scan
-drops, and the whole revision what its rule-by-rule reference (`revise_reference`, the code
-before the rules shared one reading of the page) drops, on random pages of labels, short lines
-and paragraphs."""
+drops, and the rules' two ways of finding their blocks (every body block on a page, or the few
+that a page-wide hint finds on a long page) drop the same, on random pages of labels, short
+lines and paragraphs."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from unittest.mock import patch
 
-import revise_reference as REF
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -41,6 +40,12 @@ def reference_related_links(
 ) -> None:
     """`_related_links` with its scan unbounded and no cheap pre-test (the plain version)."""
 
+    def is_body(k: int) -> bool:
+        return 0 <= k < len(out) and out[k].label is Label.ARTICLE
+
+    def is_sure(k: int) -> bool:
+        return is_body(k) and out[k].score >= R.SURE
+
     def label(text: str) -> bool:
         low = text.strip().lower()
         return low in R.RELATED_LABELS or R.LABEL_TRIM.sub("", low) in R.RELATED_LABELS
@@ -69,18 +74,14 @@ def reference_related_links(
             run.pop()
         if not run or len(run) > R.RELATED_MAX_LINES:
             continue
-        if head and not any(REF._is_body(out, k) for k in range(j, len(out))):
+        if head and not any(is_body(k) for k in range(j, len(out))):
             continue
         after = run[-1] + 1
-        card = (
-            len(run) <= R.CARD_MAX_LINES
-            and REF._sure(out, after)
-            and R._prose(out[after].block.text)
-        )
-        if not card and all(REF._sure(out, k) for k in (i, *run)):
+        card = len(run) <= R.CARD_MAX_LINES and is_sure(after) and R._prose(out[after].block.text)
+        if not card and all(is_sure(k) for k in (i, *run)):
             continue
         for k in (i, *run):
-            if REF._is_body(out, k):
+            if is_body(k):
                 drop[k] = "related_links"
 
 
@@ -197,17 +198,16 @@ page_rows = st.lists(
 
 @settings(max_examples=3000, deadline=None)
 @given(page_rows)
-def test_revise_drops_what_the_rule_by_rule_scan_drops(
+def test_the_page_wide_hints_drop_what_the_scan_of_every_block_drops(
     spec: list[tuple[str, bool, float, bool]],
 ) -> None:
-    # the rules read the page's shared texts, word counts and arrays, and look only at the
-    # blocks their hints find: the same labels and reasons as the plain scan of every block
+    # a long page's rules look only at the blocks their hints find (one search over the whole
+    # page, arrays of labels and scores): the same labels and reasons as a short page's rules,
+    # which test every block of the body
     out = page(spec)
-    plain = REF.revise(out)
-    for hints_from in (R.HINTS_MIN_BLOCKS, 0):  # small pages; and as if every page were long
-        with patch.object(R, "HINTS_MIN_BLOCKS", hints_from):
-            fast = R.revise(out)
-        assert [(lb.label, lb.reason) for lb in fast] == [(lb.label, lb.reason) for lb in plain]
-        assert all(
-            a.block is b.block and a.score is b.score for a, b in zip(fast, plain, strict=True)
-        )
+    with patch.object(R, "HINTS_MIN_BLOCKS", len(out) + 1):  # every block tested
+        plain = R.revise(out)
+    with patch.object(R, "HINTS_MIN_BLOCKS", 0):  # as if every page were long
+        fast = R.revise(out)
+    assert [(lb.label, lb.reason) for lb in fast] == [(lb.label, lb.reason) for lb in plain]
+    assert all(a.block is b.block and a.score is b.score for a, b in zip(fast, plain, strict=True))
