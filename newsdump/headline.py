@@ -688,12 +688,13 @@ def rank_headline(ctx: Context, ranker: Ranker | None = None) -> tuple[int, bool
 
 
 def has_date(text: str) -> bool:
-    # MAYBE_DATE needs "19" or "20" (a year) or "/" (a m/d/yy date)
-    return (
-        ("19" in text or "20" in text or "/" in text)
-        and MAYBE_DATE.search(text) is not None
-        and bool(find_dates(text))
-    )
+    return maybe_dated(text) and MAYBE_DATE.search(text) is not None and bool(find_dates(text))
+
+
+def maybe_dated(text: str) -> bool:
+    """False only where find_dates finds nothing: its anchor MAYBE_DATE needs "19" or "20" (a
+    year) or "/" (a m/d/yy date)."""
+    return "19" in text or "20" in text or "/" in text
 
 
 def folded(text: str) -> str | None:
