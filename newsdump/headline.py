@@ -587,6 +587,12 @@ def _features(ctx: Context, cands: Sequence[int], blocks: _Blocks) -> list[list[
         )
         above = shaped(i - 1) > 0
         below = shaped(i + 1) > 0
+        prev_stamped = i > 0 and stamped(i - 1)
+        # a run stops at once at a block that is not headline-shaped, dated nor the byline
+        run_above = shaped_run(i, -1) if above or prev_stamped or i - 1 in bylines else 0
+        run_below = (
+            shaped_run(i, 1) if below or next_stamped or (i + 1 < size and i + 1 in bylines) else 0
+        )
         rows.append(
             [
                 shape,
@@ -638,11 +644,11 @@ def _features(ctx: Context, cands: Sequence[int], blocks: _Blocks) -> list[list[
                     next_stamped
                     or (i + 1 in bylines and i + 1 < size and i + 2 < size and stamped(i + 2))
                 ),
-                float(i > 0 and stamped(i - 1)),
+                float(prev_stamped),
                 float(dated_siblings(i)) if listed else 0.0,
                 float(byline is not None and byline < i < first),
-                float(shaped_run(i, -1)),
-                float(shaped_run(i, 1)),
+                float(run_above),
+                float(run_below),
                 no_blanks,
             ]
         )
