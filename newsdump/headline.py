@@ -226,24 +226,32 @@ class Ranker:
         init=False, repr=False, compare=False
     )
 
+    levels: tuple[tuple[IntArray, FloatArray], ...] = field(init=False, repr=False, compare=False)
+
     def __post_init__(self) -> None:
-        object.__setattr__(self, "compiled", _complete(self.trees))
+        feature, threshold, value, depth = _complete(self.trees)
+        object.__setattr__(self, "compiled", (feature, threshold, value, depth))
+        levels = []
+        for level in range(depth):  # the features and thresholds of a level's nodes, tree by tree
+            lo, hi = 2**level - 1, 2 ** (level + 1) - 1
+            levels.append((feature[:, lo:hi].ravel(), threshold[:, lo:hi].ravel()))
+        object.__setattr__(self, "levels", tuple(levels))
 
     def score(self, row: Sequence[float]) -> float:
         return self.baseline + sum(tree.value(row) for tree in self.trees)
 
     def scores(self, rows: Sequence[Sequence[float]]) -> list[float]:
-        feature, threshold, value, depth = self.compiled
+        value, depth = self.compiled[2:]
         x = np.asarray(rows, dtype=np.float64)
         if x.ndim != 2 or not len(self.trees):
             return [self.baseline] * len(rows)
         n_trees = len(self.trees)
-        cell = np.arange(len(x) * n_trees).reshape(len(x), n_trees)  # (candidate, tree)
         at = np.zeros((len(x), n_trees), dtype=np.intp)  # the node's place in its level
-        for level in range(depth):  # every node of the level tested, then each tree's taken
-            lo, hi = 2**level - 1, 2 ** (level + 1) - 1
-            right = x[:, feature[:, lo:hi].ravel()] > threshold[:, lo:hi].ravel()
-            at = 2 * at + right.ravel()[cell * (hi - lo) + at]
+        cell = np.arange(len(x) * n_trees).reshape(len(x), n_trees)  # (candidate, tree)
+        for level, (columns, thresholds) in enumerate(self.levels):
+            # every node of the level tested, then each tree's own taken
+            right = (x[:, columns] > thresholds).ravel()
+            at = 2 * at + right[cell * (1 << level) + at]
         # summed in the same order as a C-ordered (candidate, tree) array always is
         leaves = np.ascontiguousarray(value[np.arange(n_trees), 2**depth - 1 + at])
         total: FloatArray = leaves.sum(axis=1) + self.baseline
