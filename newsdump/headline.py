@@ -823,7 +823,10 @@ def _tokens(text: str, wide: bool) -> set[str]:
     """tokens(text), told whether `text` has CJK characters."""
     if text.isascii():  # lower() changes no word boundary there
         return set(TOKEN.findall(text.lower()))
-    words = {t.lower() for t in TOKEN.findall(text)}
+    if "\u0130" in text or "\u03a3" in text:  # 'İ' lower-cases to two characters, 'Σ' by context
+        words = {t.lower() for t in TOKEN.findall(text)}
+    else:  # lower() maps each other character to one that is a word character just when it is
+        words = set(TOKEN.findall(text.lower()))
     if wide:
         chars = WIDE.findall(text)
         words.update(a + b for a, b in itertools.pairwise(chars))
