@@ -20,6 +20,7 @@ from datetime import datetime, timedelta
 from newsdump.dates import (
     MONTH_DAY,
     MONTHS,
+    YEARLESS,
     FoundDate,
     clock_minutes,
     find_dates,
@@ -37,7 +38,9 @@ from newsdump.headline import (
     Ranker,
     candidates,
     context,
+    has_credit,
     headline_score,
+    maybe_dated,
     page_title,
     rank_headline,
     scraper_dump,
@@ -334,7 +337,7 @@ def byline_at(
 ) -> tuple[list[str], tuple[int, ...]] | None:
     """Names if block `i` is a byline ("By A", "Author: A", "By" + "A", "A - date")."""
     text = texts[i]
-    if len(text) > MAX_META_CHARS or CREDIT.search(text):
+    if len(text) > MAX_META_CHARS or has_credit(text):
         return None
     m = KIND_BYLINE.match(text)
     if m is not None:  # "Une analyse de France 2", "Un reportage de notre envoyé": no person
@@ -352,9 +355,11 @@ def byline_at(
     if (by_alone or KIND_ALONE.match(text)) and i + 1 < len(texts):
         names = parse_names(texts[i + 1], allow_single=by_alone)  # "By" + "Reuters"
         return more_names(texts, names, [i, i + 1]) if names else None
-    if (cjk := cjk_byline(texts, i)) is not None:
+    if not text.isascii() and (cjk := cjk_byline(texts, i)) is not None:  # CJK labels only
         return cjk
-    m = NAME_THEN_META.match(text) if len(text) <= MAX_SHORT_BYLINE else None
+    dated = maybe_dated(text)  # else no date: no "A - date", "date A" nor "… date by A" byline
+    short = len(text) <= MAX_SHORT_BYLINE and (dated or "@" in text)
+    m = NAME_THEN_META.match(text) if short else None
     if m is not None and (m["meta"] == "@" or starts_with_date(text[m.start("meta") :])):
         cue = DATE_CUE.search(m["rest"]) or UPDATE_CUE.search(m["rest"])  # "Publié le 3 mars"
         agency = m["rest"].strip().lower().removeprefix("the ")
@@ -366,10 +371,10 @@ def byline_at(
         names = [] if cue else parse_names(m["rest"], allow_single=m["rest"].lower() in AGENCIES)
         if names:
             return names, (i,)
-    if (found := date_then_name(text)) is not None:
+    if dated and (found := date_then_name(text)) is not None:
         return found, (i,)
     # "Posted on January 12, 2025 by Mira Okafor": no name before the date, one after "by"
-    m = BY_INSIDE.search(text)
+    m = BY_INSIDE.search(text) if dated else None
     if m is not None and find_dates(text):
         names = parse_names(m["rest"], allow_single=True)
         return (names, (i,)) if names else None
@@ -477,7 +482,9 @@ def bare_name_near(texts: Sequence[str], first: int) -> tuple[list[str], tuple[i
         if i >= first and HANDLE.match(texts[i + 1]) is None:
             continue
         words = text.split()
-        if not 1 <= len(words) <= BARE_NAME_MAX_WORDS or find_dates(text) or "@" in text:
+        if not 1 <= len(words) <= BARE_NAME_MAX_WORDS or "@" in text:
+            continue
+        if maybe_dated(text) and find_dates(text):
             continue
         # "Reuters, Washington", but not a photo credit ("Reuters / Ann Lee")
         agency = words[0].lower().strip(",;:") in AGENCIES and "/" not in text
@@ -608,7 +615,8 @@ def printed_date(
     order.extend(range(first - 1, max(-1, first - 1 - BYLINE_WINDOW), -1))
     lines = [i for i in dict.fromkeys(order) if 0 <= i < len(texts)]
     lines = [i for i in lines if len(texts[i]) <= MAX_META_CHARS]
-    found = {i: find_dates(texts[i]) for i in lines}
+    printed = {i: find_dates(texts[i]) if maybe_dated(texts[i]) else [] for i in lines}
+    found = dict(printed)
     for i in lines:  # "Monday 5:30PM" next to the byline: a date of the last week
         if not found[i] and WEEKDAY_TIME.match(texts[i]):
             when = weekday_date(texts, texts[i])
@@ -620,9 +628,17 @@ def printed_date(
     for i in dated:
         if not listed_date(texts, i):
             return published_of(texts[i], found[i])
-    years = Counter(int(d.iso[:4]) for i in lines for d in find_dates(texts[i]))
+    years = Counter(int(d.iso[:4]) for i in lines for d in printed[i])
     if not years and (m := URL_YEAR.search(url or "")) is not None:
         years[int(m[1])] += 1  # a byline printing no year: the year in the URL
+    if (
+        not years
+        and not any(
+            ":" in (text := with_time_parts(texts, i)) and YEARLESS.search(text) for i in lines
+        )
+        and date_line(texts, title_at, first) is None
+    ):
+        return None  # no line to date with the page's year, and none holds a date alone
     if not years:  # ... else the years printed anywhere on the page
         years = Counter(int(d.iso[:4]) for d in find_dates("\n".join(texts)))
     if not years:  # ... else the copyright's (last) year: the year the page was served

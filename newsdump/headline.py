@@ -21,7 +21,7 @@ import itertools
 import json
 import math
 import re
-from collections import Counter
+import string
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -51,6 +51,8 @@ DEK_MAX_WORDS = 70  # a standfirst under the headline is at most a short paragra
 TOKEN = re.compile(r"\w+")
 DIGIT = re.compile(r"\d")
 NOT_LETTER = re.compile(r"[\W\d_]")
+ASCII_LETTERS = string.ascii_letters.encode()
+ASCII_DIGITS = string.digits.encode()
 TITLE_SEPARATORS = re.compile(r"\s+[|–—-]\s+|\s+::\s+|\s+»\s+")
 # ... and, for a page <title>'s site name, an underscore between two characters of a script
 # without spaces ('地铁三号线试运行_青川在线')
@@ -74,20 +76,39 @@ CREDIT = re.compile(
     r"getty images|/afp|/reuters|/ap\b|shutterstock|associated press\)",
     re.IGNORECASE,
 )
-NOT_HEADLINE = re.compile(
+# NOT_HEADLINE's alternatives by what a cheap test needs first: those anchored at the start, after
+# one of their first words; the breadcrumb trail, after one of its separators; the rest (anywhere
+# in the line), after one of their words
+_LABEL_START = (
     r"^(?:updated|published|posted|share|advertisement|sponsored|related|read more|"
     r"sign up|subscribe|follow|skip to|copy (?:this )?link|click to|you are here)\b"
     # "Back to overview", "Zurück zur Übersicht", "Retour à la liste", "Powrót do listy"
     r"|^(?:back to|go back|return to|zurück|retour|volver|torna(?:re)? a|powrót|terug naar)\b"
-    r"|\b(?:opens? in (?:a )?new (?:window|tab)|will open in a new (?:window|tab)|"
-    r"all rights reserved)\b"
-    r"|\bwww\.\w|https?://"  # a link or a "More info: www.example.com" field
-    r"|^[^>»›/\n]{1,40}(?:\s[>»›/]\s[^>»›/\n]{1,40}){1,}\s[>»›/]\s[^>»›/\n]+$"  # "News > Asia > …"
     r"|^(?:(?:media|image|photo|video) )?caption\b"
     r"|^(?:topics?|tags?|filed under|categories|keywords|themen|schlagw(?:ö|oe)rter|mots-cl(?:é|e)s"
-    r"|tagi|etiquetas|tematy)\s*:",  # a list of tags
-    re.IGNORECASE,
+    r"|tagi|etiquetas|tematy)\s*:"  # a list of tags
 )
+_LABEL_WORDS = (  # lower-case: every _LABEL_START alternative starts with one of them
+    "updated", "published", "posted", "share", "advertisement", "sponsored", "related",
+    "read more", "sign up", "subscribe", "follow", "skip to", "copy ", "click to", "you are here",
+    "back to", "go back", "return to", "zurück", "retour", "volver", "torna", "powrót",
+    "terug naar", "media ", "image ", "photo ", "video ", "caption", "topic", "tag",
+    "filed under", "categories", "keywords", "themen", "schlagw", "mots-cl", "etiquetas", "tematy",
+)  # fmt: skip
+# a breadcrumb trail: "News > Asia > …"
+_TRAIL = r"^[^>»›/\n]{1,40}(?:\s[>»›/]\s[^>»›/\n]{1,40}){1,}\s[>»›/]\s[^>»›/\n]+$"
+_ANYWHERE = (
+    r"\b(?:opens? in (?:a )?new (?:window|tab)|will open in a new (?:window|tab)|"
+    r"all rights reserved)\b"
+    r"|\bwww\.\w|https?://"  # a link or a "More info: www.example.com" field
+)
+NOT_HEADLINE = re.compile(f"{_LABEL_START}|{_ANYWHERE}|{_TRAIL}", re.IGNORECASE)
+LABEL_START = re.compile(_LABEL_START, re.IGNORECASE)
+TRAIL = re.compile(_TRAIL, re.IGNORECASE)
+ANYWHERE = re.compile(_ANYWHERE, re.IGNORECASE)
+# IGNORECASE pairs these with an ASCII letter that their lower() is not ('İ' and 'ı' with i,
+# 'ſ' with s): a text without them, lower-cased, holds every word such a pattern matches in it
+FOLD_EXCEPTIONS = ("\u0130", "\u0131", "\u017f")
 
 # a time printed without a year: "2 hours ago", "vor 3 Stunden", "Monday 5:30PM", "Nov 19, 6:51 AM"
 TIME_STAMP = re.compile(
@@ -162,6 +183,16 @@ FEATURES = (
     "shaped_below",  # ... right below it
     "no_blanks",  # the dump has no blank line (a scraper's, with the page <title> first)
 )
+RANKED = tuple(  # (rank column, the feature ranked)
+    (FEATURES.index(f"rank_{name}"), FEATURES.index(key))
+    for name, key in (
+        ("shape", "shape"),
+        ("body", "body_share"),
+        ("page", "page_share"),
+        ("words", "log_words"),
+    )
+)
+SENTENCE_ENDS = (".", "!", "?", "。", "…", '"', "”")  # a standfirst ends like a sentence
 RUN = 4  # longest run counted by shaped_above and shaped_below
 SIBLINGS = 8  # blocks each side searched for dated_siblings
 MAX_SIBLINGS = 4
@@ -199,24 +230,35 @@ class Ranker:
         init=False, repr=False, compare=False
     )
 
+    levels: tuple[tuple[IntArray, FloatArray], ...] = field(init=False, repr=False, compare=False)
+
     def __post_init__(self) -> None:
-        object.__setattr__(self, "compiled", _complete(self.trees))
+        feature, threshold, value, depth = _complete(self.trees)
+        object.__setattr__(self, "compiled", (feature, threshold, value, depth))
+        levels = []
+        for level in range(depth):  # the features and thresholds of a level's nodes, tree by tree
+            lo, hi = 2**level - 1, 2 ** (level + 1) - 1
+            levels.append((feature[:, lo:hi].ravel(), threshold[:, lo:hi].ravel()))
+        object.__setattr__(self, "levels", tuple(levels))
 
     def score(self, row: Sequence[float]) -> float:
         return self.baseline + sum(tree.value(row) for tree in self.trees)
 
     def scores(self, rows: Sequence[Sequence[float]]) -> list[float]:
-        feature, threshold, value, depth = self.compiled
+        value, depth = self.compiled[2:]
         x = np.asarray(rows, dtype=np.float64)
         if x.ndim != 2 or not len(self.trees):
             return [self.baseline] * len(rows)
-        trees = np.arange(len(self.trees))[None, :]
-        row = np.arange(len(x))[:, None]
-        node = np.zeros((len(x), len(self.trees)), dtype=np.intp)
-        for _ in range(depth):
-            right = x[row, feature[trees, node]] > threshold[trees, node]
-            node = 2 * node + 1 + right
-        total: FloatArray = value[trees, node].sum(axis=1) + self.baseline
+        n_trees = len(self.trees)
+        at = np.zeros((len(x), n_trees), dtype=np.intp)  # the node's place in its level
+        cell = np.arange(len(x) * n_trees).reshape(len(x), n_trees)  # (candidate, tree)
+        for level, (columns, thresholds) in enumerate(self.levels):
+            # every node of the level tested, then each tree's own taken
+            right = (x[:, columns] > thresholds).ravel()
+            at = 2 * at + right[cell * (1 << level) + at]
+        # summed in the same order as a C-ordered (candidate, tree) array always is
+        leaves = np.ascontiguousarray(value[np.arange(n_trees), 2**depth - 1 + at])
+        total: FloatArray = leaves.sum(axis=1) + self.baseline
         return [float(v) for v in total]
 
     def to_json(self) -> dict[str, object]:
@@ -316,48 +358,57 @@ def context(
 def scraper_dump(ctx: Context) -> bool:
     """Whether the dump has no blank line at all: a scraper's, whose first line is the page
     <title>."""
-    return not any(before or after for before, after in ctx.blanks)
+    return not any(map(any, ctx.blanks))
 
 
 def candidates(ctx: Context) -> list[int]:
     """Blocks that may be the headline, nearest the body first."""
+    return _candidates(ctx, _Blocks(ctx.texts))
+
+
+def _candidates(ctx: Context, blocks: _Blocks) -> list[int]:
+    """candidates(ctx), with the page's block caches."""
     anchor = min([ctx.first, *ctx.byline])
     skip = set(ctx.byline)
     inside = [i for i in ctx.body_start if i >= ctx.first and i not in skip]
     above = [i for i in range(ctx.first - 1, max(-1, anchor - 1 - WINDOW), -1) if i not in skip]
-    return [i for i in [*inside, *above] if plausible(ctx.texts[i])]
-
-
-def plausible(text: str) -> bool:
-    n = word_count(text)
-    return (
-        MIN_WORDS <= n <= MAX_WORDS
-        and len(text) <= MAX_CHARS
-        and NOT_HEADLINE.search(text) is None
-        and PHOTO_CREDIT_TAIL.search(text) is None
-    )
+    texts = ctx.texts
+    return [
+        i
+        for i in [*inside, *above]
+        if MIN_WORDS <= blocks.words(i) <= MAX_WORDS
+        and len(texts[i]) <= MAX_CHARS
+        and not blocks.not_headline(i)
+        and PHOTO_CREDIT_TAIL.search(texts[i]) is None
+    ]
 
 
 class _Blocks:
     """Per-page lazy caches of what several features look at on the same block: its word and
     CJK character counts, its date, its "not a headline" label and its headline shape."""
 
-    __slots__ = ("_counts", "_dates", "_labels", "_shapes", "_stamps", "texts")
+    __slots__ = (
+        "_counts", "_dates", "_labels", "_lows", "_shapes", "_stamps", "_tokens", "size", "texts",
+    )  # fmt: skip
 
     def __init__(self, texts: Sequence[str]) -> None:
         self.texts = texts
-        self._counts: dict[int, tuple[int, int]] = {}
-        self._dates: dict[int, bool] = {}
-        self._stamps: dict[int, bool] = {}
-        self._labels: dict[int, bool] = {}
-        self._shapes: dict[int, float] = {}
+        self.size = size = len(texts)
+        self._counts: list[tuple[int, int] | None] = [None] * size
+        self._dates: list[bool | None] = [None] * size
+        self._stamps: list[bool | None] = [None] * size
+        self._labels: list[bool | None] = [None] * size
+        self._lows: dict[int, str | None] = {}
+        self._tokens: dict[int, set[str]] = {}
+        self._shapes: list[float | None] = [None] * size
 
     def counts(self, j: int) -> tuple[int, int]:
         """(words, CJK characters) of block j."""
-        got = self._counts.get(j)
+        got = self._counts[j]
         if got is None:
             text = self.texts[j]
-            got = self._counts[j] = (len(text.split()), len(WIDE.findall(text)))
+            wide = 0 if text.isascii() else len(WIDE.findall(text))
+            got = self._counts[j] = (len(text.split()), wide)
         return got
 
     def words(self, j: int) -> int:
@@ -365,7 +416,7 @@ class _Blocks:
         return max(n, wide // 2) if wide >= 6 else n
 
     def dated(self, j: int) -> bool:
-        got = self._dates.get(j)
+        got = self._dates[j]
         if got is None:
             text = self.texts[j]
             got = self._dates[j] = len(text) <= MAX_CHARS and has_date(text)
@@ -373,7 +424,7 @@ class _Blocks:
 
     def stamped(self, j: int) -> bool:
         """Block j prints a date, or a time without a year ("2 hours ago", "Monday 5:30PM")."""
-        got = self._stamps.get(j)
+        got = self._stamps[j]
         if got is None:
             text = self.texts[j]
             got = self.dated(j) or (
@@ -388,17 +439,48 @@ class _Blocks:
             self._stamps[j] = got
         return got
 
-    def not_headline(self, j: int) -> bool:
-        got = self._labels.get(j)
+    def tokens(self, j: int) -> set[str]:
+        """tokens(self.texts[j]) (not to be changed)."""
+        got = self._tokens.get(j)
         if got is None:
-            got = self._labels[j] = NOT_HEADLINE.search(self.texts[j]) is not None
+            got = self._tokens[j] = _tokens(self.texts[j], self.counts(j)[1] > 0)
+        return got
+
+    def joined_tokens(self, near: Sequence[int]) -> frozenset[str]:
+        """tokens(" ".join(self.texts[j] for j in near)): each block's tokens, and the pairs of
+        CJK characters that the join puts side by side (the last of a block that has some and
+        the first of the next one that has some)."""
+        words: set[str] = set()
+        last = ""
+        for j in near:
+            words.update(self.tokens(j))
+            if self.counts(j)[1]:
+                chars = WIDE.findall(self.texts[j])
+                if last:
+                    words.add(last + chars[0])
+                last = chars[-1]
+        return frozenset(words)
+
+    def low(self, j: int) -> str | None:
+        """folded(self.texts[j])."""
+        if j in self._lows:
+            return self._lows[j]
+        got = self._lows[j] = folded(self.texts[j])
+        return got
+
+    def not_headline(self, j: int) -> bool:
+        got = self._labels[j]
+        if got is None:
+            got = self._labels[j] = _not_headline(self.texts[j], self.low(j))
         return got
 
     def shape(self, j: int) -> float:
         """headline_score of block j (0 outside the page)."""
-        got = self._shapes.get(j)
+        if not 0 <= j < self.size:
+            return 0.0
+        got = self._shapes[j]
         if got is None:
-            got = self._shapes[j] = self._score(j) if 0 <= j < len(self.texts) else 0.0
+            got = self._shapes[j] = self._score(j)
         return got
 
     def _score(self, j: int) -> float:
@@ -409,7 +491,7 @@ class _Blocks:
         n = self.words(j)
         if not 3 <= n <= MAX_WORDS:
             return 0.0
-        if BYLINE.match(text) or AUTHOR_LABEL.match(text) or CREDIT.search(text):
+        if BYLINE.match(text) or AUTHOR_LABEL.match(text) or _has_credit(text, self.low(j)):
             return 0.0
         if self.not_headline(j) or (n < 12 and self.dated(j)):
             return 0.0
@@ -418,11 +500,15 @@ class _Blocks:
 
 def features(ctx: Context, cands: Sequence[int]) -> list[list[float]]:
     """One row of FEATURES per candidate."""
+    return _features(ctx, cands, _Blocks(ctx.texts))
+
+
+def _features(ctx: Context, cands: Sequence[int], blocks: _Blocks) -> list[list[float]]:
+    """features(ctx, cands), with the page's block caches."""
     texts = ctx.texts
     size = len(texts)
     page = tokens(page_title(texts[0], ctx.body_words) or "") if texts else set()
     page_sep = float(bool(texts) and TITLE_SEPARATORS.search(texts[0]) is not None)
-    counts = Counter(texts)
     byline = ctx.byline[0] if ctx.byline else None
     bylines = set(ctx.byline)
     body_words = ctx.body_words
@@ -435,13 +521,12 @@ def features(ctx: Context, cands: Sequence[int]) -> list[list[float]]:
     def lede_after(i: int) -> frozenset[str]:
         """The words of the first body blocks below block `i` (not `i` itself)."""
         start = max(i + 1, first)
-        if start not in ledes:
-            near = [j for j in range(start, min(size, start + LEDE_BLOCKS))]
-            ledes[start] = frozenset(tokens(" ".join(texts[j] for j in near)))
-        return ledes[start]
+        got = ledes.get(start)
+        if got is None:
+            got = ledes[start] = blocks.joined_tokens(range(start, min(size, start + LEDE_BLOCKS)))
+        return got
 
     whole = "\n".join(texts)
-    blocks = _Blocks(texts)
     shaped = blocks.shape
     dated = blocks.dated
     stamped = blocks.stamped
@@ -476,23 +561,46 @@ def features(ctx: Context, cands: Sequence[int]) -> list[list[float]]:
 
     for order, i in enumerate(cands):
         text = texts[i]
-        words = text.split()
         n = max(1, blocks.words(i))
         wide = blocks.counts(i)[1] > 0
-        toks = _tokens(text, wide)
+        toks = blocks.tokens(i)
         n_toks = max(1, len(toks))
         shape = shaped(i)
-        caps = sum(map(str.isupper, (w[:1] for w in words))) / max(1, len(words))
-        digits = len(DIGIT.findall(text)) / max(1, len(text))
+        initials = [w[0] for w in text.split()]  # split() yields no empty word
+        caps = sum(map(str.isupper, initials)) / max(1, len(initials))
+        if text.isascii():  # digits are 0-9 there
+            digits = (len(text) - len(text.encode().translate(None, ASCII_DIGITS))) / max(
+                1, len(text)
+            )
+        else:
+            digits = len(DIGIT.findall(text)) / max(1, len(text))
         before, after = blanks[i] if i < len(blanks) else (False, False)
         stop = min(size, i + 1 + FOLLOW)
-        date_follows = False
-        for j in range(i + 1, stop):
-            if stamped(j):
-                date_follows = True
-                break
+        next_stamped = i + 1 < size and stamped(i + 1)
+        date_follows = next_stamped
+        if not date_follows:
+            for j in range(i + 2, stop):
+                if stamped(j):
+                    date_follows = True
+                    break
         page_hits = len(toks & page) if i > 0 else 0
-        dek = _dek_follows(texts, i, n, blocks)
+        # each block equal to `text` is an occurrence in `whole` (none overlap): one occurrence
+        # is `text` itself, else count the equal blocks
+        found = whole.count(text)
+        same = texts.count(text) if found > 1 else 1
+        dek = (
+            i + 1 < size
+            and n < blocks.words(i + 1) <= DEK_MAX_WORDS
+            and texts[i + 1].endswith(SENTENCE_ENDS)
+        )
+        above = shaped(i - 1) > 0
+        below = shaped(i + 1) > 0
+        prev_stamped = i > 0 and stamped(i - 1)
+        # a run stops at once at a block that is not headline-shaped, dated nor the byline
+        run_above = shaped_run(i, -1) if above or prev_stamped or i - 1 in bylines else 0
+        run_below = (
+            shaped_run(i, 1) if below or next_stamped or (i + 1 < size and i + 1 in bylines) else 0
+        )
         rows.append(
             [
                 shape,
@@ -521,7 +629,7 @@ def features(ctx: Context, cands: Sequence[int]) -> list[list[float]]:
                 float(i == 0),
                 float(i == 0 and page_sep > 0),
                 page_sep,
-                float(counts[text] > 1),
+                float(same > 1),
                 float(i + 1 < size and texts[i + 1] == text),
                 float(not bylines.isdisjoint(range(i + 1, stop))),
                 float(date_follows),
@@ -532,53 +640,33 @@ def features(ctx: Context, cands: Sequence[int]) -> list[list[float]]:
                 0.0,
                 float(first_shaped and shape > 0),
                 float(i > 0 and texts[i - 1] == text),
-                float(whole.count(text) > counts[text]),
+                float(found > same),
                 float(dek),
-                float(i > 0 and shaped(i - 1) > 0 and blocks.words(i - 1) < n),
-                float(
-                    (shaped(i - 2) > 0)
-                    + (shaped(i - 1) > 0)
-                    + (shaped(i + 1) > 0)
-                    + (shaped(i + 2) > 0)
-                ),
+                float(i > 0 and above and blocks.words(i - 1) < n),
+                float((shaped(i - 2) > 0) + above + below + (shaped(i + 2) > 0)),
                 float(byline is not None and (byline == i + 1 or (byline == i + 2 and dek))),
                 len(toks & lede_after(i)) / n_toks,
-                float(shaped(i - 1) > 0),
-                float(shaped(i + 1) > 0),
+                float(above),
+                float(below),
                 float(
-                    i + 1 < size
-                    and (stamped(i + 1) or (i + 1 in bylines and i + 2 < size and stamped(i + 2)))
+                    next_stamped
+                    or (i + 1 in bylines and i + 1 < size and i + 2 < size and stamped(i + 2))
                 ),
-                float(i > 0 and stamped(i - 1)),
-                float(dated_siblings(i)),
+                float(prev_stamped),
+                float(dated_siblings(i)) if listed else 0.0,
                 float(byline is not None and byline < i < first),
-                float(shaped_run(i, -1)),
-                float(shaped_run(i, 1)),
+                float(run_above),
+                float(run_below),
                 no_blanks,
             ]
         )
         if shape > 0:
             first_shaped = False
-    for column, key in (
-        (FEATURES.index("rank_shape"), FEATURES.index("shape")),
-        (FEATURES.index("rank_body"), FEATURES.index("body_share")),
-        (FEATURES.index("rank_page"), FEATURES.index("page_share")),
-        (FEATURES.index("rank_words"), FEATURES.index("log_words")),
-    ):
-        ranked = sorted(range(len(rows)), key=lambda r: -rows[r][key])
-        for rank, r in enumerate(ranked):
+    for column, key in RANKED:
+        keys = [-row[key] for row in rows]
+        for rank, r in enumerate(sorted(range(len(rows)), key=keys.__getitem__)):
             rows[r][column] = 1.0 / (1 + rank)
     return rows
-
-
-def _dek_follows(texts: Sequence[str], i: int, words: int, blocks: _Blocks) -> bool:
-    """dek_follows with the word count of the next block from the page's cache."""
-    if i + 1 >= len(texts):
-        return False
-    n = blocks.words(i + 1)
-    return words < n <= DEK_MAX_WORDS and texts[i + 1].endswith(
-        (".", "!", "?", "。", "…", '"', "”")
-    )
 
 
 def lede_share(words: set[str], lede: frozenset[str]) -> float:
@@ -592,7 +680,7 @@ def dek_follows(texts: Sequence[str], i: int, words: int) -> bool:
         return False
     after = texts[i + 1]
     n = word_count(after)
-    return words < n <= DEK_MAX_WORDS and after.endswith((".", "!", "?", "。", "…", '"', "”"))
+    return words < n <= DEK_MAX_WORDS and after.endswith(SENTENCE_ENDS)
 
 
 def find_headline(ctx: Context, ranker: Ranker | None = None) -> int | None:
@@ -603,17 +691,75 @@ def find_headline(ctx: Context, ranker: Ranker | None = None) -> int | None:
 
 def rank_headline(ctx: Context, ranker: Ranker | None = None) -> tuple[int, bool] | None:
     """Index of the best candidate, and whether it clears the model's threshold."""
-    cands = candidates(ctx)
+    blocks = _Blocks(ctx.texts)
+    cands = _candidates(ctx, blocks)
     if not cands:
         return None
     model = ranker if ranker is not None else load_ranker()
-    scores = model.scores(features(ctx, cands))
+    scores = model.scores(_features(ctx, cands, blocks))
     best = max(range(len(cands)), key=lambda k: scores[k])
     return cands[best], scores[best] >= model.threshold
 
 
 def has_date(text: str) -> bool:
-    return MAYBE_DATE.search(text) is not None and bool(find_dates(text))
+    return maybe_dated(text) and MAYBE_DATE.search(text) is not None and bool(find_dates(text))
+
+
+def maybe_dated(text: str) -> bool:
+    """False only where find_dates finds nothing: its anchor MAYBE_DATE needs "19" or "20" (a
+    year) or "/" (a m/d/yy date)."""
+    return "19" in text or "20" in text or "/" in text
+
+
+def folded(text: str) -> str | None:
+    """text.lower(), where a word of an IGNORECASE pattern in lower case can only match `text`
+    if the lower-cased text holds it (so its absence is a cheap exact test); None where a
+    letter of `text` breaks that (FOLD_EXCEPTIONS)."""
+    if not text.isascii() and any(c in text for c in FOLD_EXCEPTIONS):
+        return None
+    return text.lower()
+
+
+def not_headline(text: str) -> bool:
+    """NOT_HEADLINE.search(text) is not None."""
+    return _not_headline(text, folded(text))
+
+
+def _not_headline(text: str, low: str | None) -> bool:
+    """not_headline(text) told folded(text): each part of NOT_HEADLINE is tried only where the
+    cheap test of what it needs passes."""
+    if low is None:
+        return NOT_HEADLINE.search(text) is not None
+    if low.startswith(_LABEL_WORDS) and LABEL_START.match(text) is not None:
+        return True
+    if (
+        "open" in low or "all rights reserved" in low or "www." in low or "http" in low
+    ) and ANYWHERE.search(text) is not None:  # every alternative holds one of these words
+        return True
+    return (">" in text or "»" in text or "›" in text or "/" in text) and (
+        TRAIL.match(text) is not None
+    )
+
+
+def has_credit(text: str) -> bool:
+    """CREDIT.search(text) is not None."""
+    return _has_credit(text, folded(text))
+
+
+def _has_credit(text: str, low: str | None) -> bool:
+    """has_credit(text) told folded(text): CREDIT is tried only where the text holds one of
+    the words that each of its alternatives holds."""
+    if low is not None and not (
+        "oto" in low
+        or "image" in low
+        or "picture" in low
+        or "credit" in low
+        or "/" in low
+        or "shutterstock" in low
+        or "associated press)" in low
+    ):
+        return False
+    return CREDIT.search(text) is not None
 
 
 def word_count(text: str) -> int:
@@ -629,9 +775,9 @@ def headline_score(text: str) -> float:
     n = word_count(text)
     if not 3 <= n <= MAX_WORDS:
         return 0.0
-    if BYLINE.match(text) or AUTHOR_LABEL.match(text) or CREDIT.search(text):
+    if BYLINE.match(text) or AUTHOR_LABEL.match(text) or has_credit(text):
         return 0.0
-    if NOT_HEADLINE.search(text) or (n < 12 and has_date(text)):
+    if not_headline(text) or (n < 12 and has_date(text)):
         return 0.0
     return _shape_rest(text, n)
 
@@ -639,7 +785,10 @@ def headline_score(text: str) -> float:
 def _shape_rest(text: str, n: int) -> float:
     """headline_score once `text` (of `n` words) passed the length, byline, label and date
     tests."""
-    letters = len(text) - len(NOT_LETTER.findall(text))
+    if text.isascii():  # letters are a-z and A-Z there
+        letters = len(text) - len(text.encode().translate(None, ASCII_LETTERS))
+    else:
+        letters = len(text) - len(NOT_LETTER.findall(text))
     if letters < 0.6 * len(text.replace(" ", "")):
         return 0.0
     score = 1.0
@@ -672,7 +821,12 @@ def tokens(text: str) -> set[str]:
 
 def _tokens(text: str, wide: bool) -> set[str]:
     """tokens(text), told whether `text` has CJK characters."""
-    words = {t.lower() for t in TOKEN.findall(text)}
+    if text.isascii():  # lower() changes no word boundary there
+        return set(TOKEN.findall(text.lower()))
+    if "\u0130" in text or "\u03a3" in text:  # 'İ' lower-cases to two characters, 'Σ' by context
+        words = {t.lower() for t in TOKEN.findall(text)}
+    else:  # lower() maps each other character to one that is a word character just when it is
+        words = set(TOKEN.findall(text.lower()))
     if wide:
         chars = WIDE.findall(text)
         words.update(a + b for a, b in itertools.pairwise(chars))
