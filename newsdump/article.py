@@ -164,6 +164,20 @@ TIME_PARTS = 2  # blocks after a "November 20" block that may print its time and
 TIME_PART = re.compile(
     r"(?:[0-2]?\d[:.][0-5]\d(?:\s*[ap]\.?\s?m\.?)?|(?:19|20)\d\d)(?:\s+(?:19|20)\d\d)?", re.I
 )
+HEAD_MAX_BLOCKS = 3  # body blocks of an article's head (a promo, a label, a standfirst)
+HEAD_DATE_LINES = 2  # lines under the byline that may print its date and reading time
+# a time counted back from now, which no date can be made of: "vor 3 Stunden", "il y a 2 h"
+RELATIVE_TIME = re.compile(
+    r"^(?:(?:updated|aktualisiert|actualizado|atualizado|mis à jour)\s*:?\s*)?"
+    r"(?:vor|il y a|hace|há|ha|fa|för|for|sedan|před|przed|temu|\d+|an?|one)\s*\d*\s*"
+    r"(?:sec|second|min|minute|minuten|minutes|minutos|minuti|minuty?|hr|hours?|h|stunden?|"
+    r"heures?|horas?|ore|uur|timmar|hodin(?:ami)?|godzin[aęy]?|days?|tag(?:en)?|jours?|"
+    r"d[ií]as?|giorni|dagen|dní|dni)\.?(?:\s+(?:ago|geleden|sedan|temu|fa|назад))?$",
+    re.IGNORECASE,
+)
+READING_TIME = re.compile(r"^\d+\s*(?:min(?:ute)?s?|minuten|minutes?)\.?\s*(?:read|lesezeit|de lecture)?$", re.I)
+# a photo credit of a caption that headline.CREDIT misses: "Фото: пресс-служба", "…/File Photo"
+CAPTION_CREDIT = re.compile(r"(?:^|\s|\()фото\s*:|\bfile photo\b", re.IGNORECASE)
 CUT = re.compile(r"\s*(?:\.\.\.|…)$")  # a headline cut short: "Wild beat…"
 MIN_CUT_WORDS = 3  # ... that still has a few words to match
 UPDATE_CUE = re.compile(r"updated|aktualisiert|mis à jour|actualizado|zaktualizowano", re.I)
@@ -202,10 +216,12 @@ def build_article(
         used.add(title_at)
 
     published = find_published(texts, byline[1] if byline else (), title_at, first, url)
-    caption_at = find_caption(texts, title_at, first, body[:CAPTION_IN_BODY])
+    story = story_blocks(texts, body, title_at, byline[1] if byline else ())
+    story_first = story[0] if story else first
+    caption_at = find_caption(texts, title_at, story_first, story[:CAPTION_IN_BODY])
     caption = texts[caption_at] if caption_at is not None else None
     meta = {title_at, caption_at, *(byline[1] if byline else ())}
-    text = "\n\n".join(texts[i] for i in body if i not in meta)
+    text = "\n\n".join(texts[i] for i in story if i not in meta)
     article = Article(
         title=title,
         authors=tuple(authors),
@@ -215,6 +231,38 @@ def build_article(
         caption=caption,
     )
     return ArticleParts(article, frozenset(used))
+
+
+def story_blocks(
+    texts: Sequence[str], body: Sequence[int], title_at: int | None, byline: Sequence[int]
+) -> list[int]:
+    """The body without the article's head when the body starts above its end: a promo or a
+    section label above the headline, the standfirst between the headline and the byline, and
+    the date or time line right under them ("27 nov. 2026 om 14:05", "vor 3 Stunden")."""
+    head = [i for i in (title_at, *byline) if i is not None]
+    if not body or not head or max(head) < body[0]:
+        return list(body)
+    if title_at is not None and texts[title_at].rstrip().endswith("."):
+        return list(body)  # a sentence taken for the headline: the body's start is no head
+    end = max(head)
+    if len([i for i in body if i <= end and i not in head]) > HEAD_MAX_BLOCKS:
+        return list(body)  # that many paragraphs above: the byline sits in the story
+    story = [i for i in body if i > end]
+    while story and story[0] <= end + HEAD_DATE_LINES and head_date_line(texts[story[0]]):
+        story.pop(0)
+    return story if story else list(body)
+
+
+def head_date_line(text: str) -> bool:
+    """Whether a line under a byline only prints when the story was published or how long it
+    takes to read: a date, a time ("vor 3 Stunden", "há 2 horas"), "8 min read"."""
+    text = text.strip()
+    if len(text) > MAX_DATE_LINE:
+        return False
+    if RELATIVE_TIME.match(text) or READING_TIME.match(text) or is_time_line(text):
+        return True
+    dates = find_dates(text)
+    return bool(dates) and mostly_date(text, dates, DATE_LINE_WORDS)
 
 
 def title_context(
@@ -738,7 +786,8 @@ def find_caption(
     candidates: list[int] = [*range(lo, first_body), *body_start]
     for i in candidates:
         text = texts[i]
-        if len(text.split()) >= CAPTION_MIN_WORDS and CREDIT.search(text):
+        credit = CREDIT.search(text) or CAPTION_CREDIT.search(text)
+        if len(text.split()) >= CAPTION_MIN_WORDS and credit:
             return i
     above = range(max(lo, first_body - PHOTOGRAPHER_WINDOW), first_body)
     if len(body_start) > 1 and any(PHOTOGRAPHER.match(texts[i]) for i in above):
