@@ -96,6 +96,11 @@ CJK_NAME_SPLIT = re.compile(r"[\s、，,;；]+|和|及")
 # a Japanese or Chinese name printed alone, family and given name apart: "山本 健太"
 CJK_BARE_NAME = re.compile(r"^[\u3400-\u9fff]{1,4}[ \u3000][\u3400-\u9fff\u3040-\u30ff]{1,3}$")
 BY_INSIDE = re.compile(r"\s(?:by|von|par|por)\s+(?P<rest>\w.+)$", re.IGNORECASE)
+# an author label a line of its own, the names on the next: "Autor:" / "Jan Novotný"
+LABEL_ALONE = re.compile(
+    r"^\s*(?:authors?|autor(?:in|ka|zy)?|auteur|writer|reporter|text|texte|текст|автор)\s*[:：]\s*$",
+    re.IGNORECASE,
+)
 BY_ALONE = re.compile(r"^\s*(?:by|von|par|por|door|di)\s*:?\s*$", re.IGNORECASE)
 # "Chris Davies - Nov 19, 2019", "Ann Lee @annlee", "Ann Lee | June 3, 2019"
 NAME_THEN_META = re.compile(
@@ -175,7 +180,9 @@ RELATIVE_TIME = re.compile(
     r"d[ií]as?|giorni|dagen|dní|dni)\.?(?:\s+(?:ago|geleden|sedan|temu|fa|назад))?$",
     re.IGNORECASE,
 )
-READING_TIME = re.compile(r"^\d+\s*(?:min(?:ute)?s?|minuten|minutes?)\.?\s*(?:read|lesezeit|de lecture)?$", re.I)
+READING_TIME = re.compile(
+    r"^\d+\s*(?:min(?:ute)?s?|minuten|minutes?)\.?\s*(?:read|lesezeit|de lecture)?$", re.I
+)
 # a photo credit of a caption that headline.CREDIT misses: "Фото: пресс-служба", "…/File Photo"
 CAPTION_CREDIT = re.compile(r"(?:^|\s|\()фото\s*:|\bfile photo\b", re.IGNORECASE)
 CUT = re.compile(r"\s*(?:\.\.\.|…)$")  # a headline cut short: "Wild beat…"
@@ -214,6 +221,8 @@ def build_article(
     title_at, title = find_title(labelled, body, byline[1] if byline is not None else (), ranker)
     if title_at is not None:
         used.add(title_at)
+    if byline is not None and title_at is not None and title_at < min(byline[1]):
+        authors = [a for k, a in enumerate(authors) if k == 0 or not masthead(texts, a, title_at)]
 
     published = find_published(texts, byline[1] if byline else (), title_at, first, url)
     story = story_blocks(texts, body, title_at, byline[1] if byline else ())
@@ -263,6 +272,12 @@ def head_date_line(text: str) -> bool:
         return True
     dates = find_dates(text)
     return bool(dates) and mostly_date(text, dates, DATE_LINE_WORDS)
+
+
+def masthead(texts: Sequence[str], name: str, title_at: int) -> bool:
+    """Whether a byline's later "name" is printed alone above the headline: the site's name
+    in the masthead ("Por Ana Souza, Portal Vale", "By Ann Lee, Wireline"), not a person."""
+    return any(texts[i].casefold() == name.casefold() for i in range(title_at))
 
 
 def title_context(
@@ -396,7 +411,7 @@ def byline_at(
         return (names, (i,)) if names else None
     if strict and len(text) > MAX_SHORT_BYLINE:
         return None
-    by_alone = BY_ALONE.match(text) is not None
+    by_alone = BY_ALONE.match(text) is not None or LABEL_ALONE.match(text) is not None
     if (by_alone or KIND_ALONE.match(text)) and i + 1 < len(texts):
         names = parse_names(texts[i + 1], allow_single=by_alone)  # "By" + "Reuters"
         return more_names(texts, names, [i, i + 1]) if names else None
@@ -600,8 +615,12 @@ def parse_names(rest: str, allow_single: bool = False) -> list[str]:
         single = allow_single and not names and len(taken) == 1 and len(taken[0]) > 1
         if not (2 <= len(taken) <= MAX_NAME_WORDS or single):
             break  # "Staff", "Cleveland.com": the names are over
+        shouted = len(taken) > 1 and all(w.isupper() for w in taken)  # "JANE DOE"
         name = " ".join(
-            w.title() if (w.isupper() and len(w) > 3) or (w.islower() and w not in PARTICLES) else w
+            w.title()
+            if (w.isupper() and (len(w) > 3 or (shouted and len(w.rstrip(".")) > 1)))
+            or (w.islower() and w not in PARTICLES)
+            else w
             for w in taken
         )
         if name not in names:
