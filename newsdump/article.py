@@ -173,7 +173,8 @@ HEAD_MAX_BLOCKS = 3  # body blocks of an article's head (a promo, a label, a sta
 HEAD_DATE_LINES = 2  # lines under the byline that may print its date and reading time
 # a time counted back from now, which no date can be made of: "vor 3 Stunden", "il y a 2 h"
 RELATIVE_TIME = re.compile(
-    r"^(?:(?:updated|aktualisiert|actualizado|atualizado|mis à jour)\s*:?\s*)?"
+    r"^(?:(?:updated|aktualisiert|actualizado|atualizado|mis à jour|published|posted|"
+    r"veröffentlicht|publié|publicado|pubblicato|opublikowano|gepubliceerd)\s*:?\s*)?"
     r"(?:vor|il y a|hace|há|ha|fa|för|for|sedan|před|przed|temu|\d+|an?|one)\s*\d*\s*"
     r"(?:sec|second|min|minute|minuten|minutes|minutos|minuti|minuty?|hr|hours?|h|stunden?|"
     r"heures?|horas?|ore|uur|timmar|hodin(?:ami)?|godzin[aęy]?|days?|tag(?:en)?|jours?|"

@@ -79,7 +79,7 @@ _MONTH = r"(?P<mon>" + _trie(sorted(MONTHS)) + r")\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|\.)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _TIME = (
-    r"(?:(?:\s*(?:,|at|um|à|a las|om|alle|às|kl\.?|в|-|–|—|\|)?\s*)"
+    r"(?:(?:\s*(?:,|at|um|à|a las|om|alle|às|kl\.?|в|г\.,?|-|–|—|\|)?\s*)"
     r"(?P<hour>[0-2]?\d)[:.h](?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d))?"
     r"(?:\s*(?P<ampm>[ap])\.?\s?m\.?)?)?"
 )
@@ -117,9 +117,11 @@ DATE_PATTERNS = [
         r"(?:,?\s*(?:at\s+)?(?P<hour>[0-2]?\d):(?P<minute>[0-5]\d)(?:\s*(?P<ampm>[ap])\.?\s?m\.?)?)",
         re.IGNORECASE,
     ),
-    # 13.09.2023 ; 09/13/2023 ; 13/09/2023 8:32 ; 03.03.2026 um 14:05 Uhr ; 03/03/2026 à 14h05
+    # 13.09.2023 ; 09/13/2023 ; 13/09/2023 8:32 ; 03.03.2026 um 14:05 Uhr ; 03/03/2026 à 14h05 ;
+    # 27. 11. 2026 (Czech, Slovak)
     re.compile(
-        r"(?<![\d.])(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[01]?\d)(?P=sep)(?P<year>(?:19|20)\d\d)(?!\d)"
+        r"(?<![\d.])(?P<a>[0-3]?\d)(?P<sep>[./]) ?(?P<b>[01]?\d)(?P=sep) ?"
+        r"(?P<year>(?:19|20)\d\d)(?!\d)"
         r"(?:,?\s*(?:(?:at|um|à|a las|alle|om|o|godz\.?)\s*)?"
         r"(?P<hour>[0-2]?\d)(?::|h(?=[0-5]\d))(?P<minute>[0-5]\d))?",
         re.IGNORECASE,

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from newsdump import extract
+from newsdump.dates import find_dates
 
 PAGES = Path(__file__).parent / "data" / "unseen"
 STYLES = ("inner", "lines")
@@ -128,3 +129,32 @@ def test_a_wire_story_is_exactly_its_paragraphs(style: str) -> None:
     article = extract(page)
     assert article.text.split("\n\n") == lines_starting(page, STORIES["wire-story"])
     assert article.caption is not None and article.caption.endswith("/File Photo")
+
+
+@pytest.mark.parametrize(
+    ("printed", "iso"),
+    [
+        ("Posted: 3:42 PM EST, Nov 27, 2026 / Updated: 5:10 PM EST", "2026-11-27T15:42:00"),
+        ("Published: 09:14 EST, 27 November 2026 | Updated: 11:02", "2026-11-27T09:14:00"),
+        ("PUBLISHED: 10:48, Thu, Nov 26, 2026", "2026-11-26T10:48:00"),
+        ("27 nov. 2026 om 14:05", "2026-11-27T14:05:00"),
+        ("27. listopadu 2026 14:05", "2026-11-27T14:05:00"),
+        ("27. 11. 2026 14:05", "2026-11-27T14:05:00"),
+        ("27 ноября 2026 г., 14:05", "2026-11-27T14:05:00"),
+        ("Publicerad 27 november 2026 kl. 14.05", "2026-11-27T14:05:00"),
+        ("27 de novembro de 2026 às 09h00", "2026-11-27T09:00:00"),
+        ("Pubblicato il 27/11/2026 alle 14:05", "2026-11-27T14:05:00"),
+        ("12 augusti 2026", "2026-08-12"),
+        ("3 martie 2026, 10:00", "2026-03-03T10:00:00"),
+    ],
+)
+def test_dates_as_these_pages_print_them(printed: str, iso: str) -> None:
+    assert [d.iso for d in find_dates(printed)][:1] == [iso]
+
+
+@pytest.mark.parametrize("when", ["vor 3 Stunden", "Published 3 hours ago", "há 2 horas"])
+def test_a_relative_time_under_the_byline_is_no_date_and_no_paragraph(when: str) -> None:
+    page = read("nl-krant.inner").replace("27 nov. 2026 om 14:05", when)
+    article = extract(page)
+    assert article.published is None
+    assert article.text.startswith("De gemeente Zuiderveen plaatst")
