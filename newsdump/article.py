@@ -99,6 +99,11 @@ CJK_NAME_SPLIT = re.compile(r"[\s、，,;；]+|和|及")
 # a Japanese or Chinese name printed alone, family and given name apart: "山本 健太"
 CJK_BARE_NAME = re.compile(r"^[\u3400-\u9fff]{1,4}[ \u3000][\u3400-\u9fff\u3040-\u30ff]{1,3}$")
 BY_INSIDE = re.compile(r"\s(?:by|von|par|por)\s+(?P<rest>\w.+)$", re.IGNORECASE)
+# an author label a line of its own, the names on the next: "Autor:" / "Jan Novotný"
+LABEL_ALONE = re.compile(
+    r"^\s*(?:authors?|autor(?:in|ka|zy)?|auteur|writer|reporter|text|texte|текст|автор)\s*[:：]\s*$",
+    re.IGNORECASE,
+)
 BY_ALONE = re.compile(r"^\s*(?:by|von|par|por|door|di)\s*:?\s*$", re.IGNORECASE)
 # "Chris Davies - Nov 19, 2019", "Ann Lee @annlee", "Ann Lee | June 3, 2019"
 NAME_THEN_META = re.compile(
@@ -167,6 +172,23 @@ TIME_PARTS = 2  # blocks after a "November 20" block that may print its time and
 TIME_PART = re.compile(
     r"(?:[0-2]?\d[:.][0-5]\d(?:\s*[ap]\.?\s?m\.?)?|(?:19|20)\d\d)(?:\s+(?:19|20)\d\d)?", re.I
 )
+HEAD_MAX_BLOCKS = 3  # body blocks of an article's head (a promo, a label, a standfirst)
+HEAD_DATE_LINES = 2  # lines under the byline that may print its date and reading time
+# a time counted back from now, which no date can be made of: "vor 3 Stunden", "il y a 2 h"
+RELATIVE_TIME = re.compile(
+    r"^(?:(?:updated|aktualisiert|actualizado|atualizado|mis à jour|published|posted|"
+    r"veröffentlicht|publié|publicado|pubblicato|opublikowano|gepubliceerd)\s*:?\s*)?"
+    r"(?:vor|il y a|hace|há|ha|fa|för|for|sedan|před|przed|temu|\d+|an?|one)\s*\d*\s*"
+    r"(?:sec|second|min|minute|minuten|minutes|minutos|minuti|minuty?|hr|hours?|h|stunden?|"
+    r"heures?|horas?|ore|uur|timmar|hodin(?:ami)?|godzin[aęy]?|days?|tag(?:en)?|jours?|"
+    r"d[ií]as?|giorni|dagen|dní|dni)\.?(?:\s+(?:ago|geleden|sedan|temu|fa|назад))?$",
+    re.IGNORECASE,
+)
+READING_TIME = re.compile(
+    r"^\d+\s*(?:min(?:ute)?s?|minuten|minutes?)\.?\s*(?:read|lesezeit|de lecture)?$", re.I
+)
+# a photo credit of a caption that headline.CREDIT misses: "Фото: пресс-служба", "…/File Photo"
+CAPTION_CREDIT = re.compile(r"(?:^|\s|\()фото\s*:|\bfile photo\b", re.IGNORECASE)
 CUT = re.compile(r"\s*(?:\.\.\.|…)$")  # a headline cut short: "Wild beat…"
 MIN_CUT_WORDS = 3  # ... that still has a few words to match
 UPDATE_CUE = re.compile(r"updated|aktualisiert|mis à jour|actualizado|zaktualizowano", re.I)
@@ -203,12 +225,16 @@ def build_article(
     title_at, title = find_title(labelled, body, byline[1] if byline is not None else (), ranker)
     if title_at is not None:
         used.add(title_at)
+    if byline is not None and title_at is not None and title_at < min(byline[1]):
+        authors = [a for k, a in enumerate(authors) if k == 0 or not masthead(texts, a, title_at)]
 
     published = find_published(texts, byline[1] if byline else (), title_at, first, url)
-    caption_at = find_caption(texts, title_at, first, body[:CAPTION_IN_BODY])
+    story = story_blocks(texts, body, title_at, byline[1] if byline else ())
+    story_first = story[0] if story else first
+    caption_at = find_caption(texts, title_at, story_first, story[:CAPTION_IN_BODY])
     caption = texts[caption_at] if caption_at is not None else None
     meta = {title_at, caption_at, *(byline[1] if byline else ())}
-    text = "\n\n".join(texts[i] for i in body if i not in meta)
+    text = "\n\n".join(texts[i] for i in story if i not in meta)
     article = Article(
         title=title,
         authors=tuple(authors),
@@ -218,6 +244,44 @@ def build_article(
         caption=caption,
     )
     return ArticleParts(article, frozenset(used))
+
+
+def story_blocks(
+    texts: Sequence[str], body: Sequence[int], title_at: int | None, byline: Sequence[int]
+) -> list[int]:
+    """The body without the article's head when the body starts above its end: a promo or a
+    section label above the headline, the standfirst between the headline and the byline, and
+    the date or time line right under them ("27 nov. 2026 om 14:05", "vor 3 Stunden")."""
+    head = [i for i in (title_at, *byline) if i is not None]
+    if not body or not head or max(head) < body[0]:
+        return list(body)
+    if title_at is not None and texts[title_at].rstrip().endswith("."):
+        return list(body)  # a sentence taken for the headline: the body's start is no head
+    end = max(head)
+    if len([i for i in body if i <= end and i not in head]) > HEAD_MAX_BLOCKS:
+        return list(body)  # that many paragraphs above: the byline sits in the story
+    story = [i for i in body if i > end]
+    while story and story[0] <= end + HEAD_DATE_LINES and head_date_line(texts[story[0]]):
+        story.pop(0)
+    return story if story else list(body)
+
+
+def head_date_line(text: str) -> bool:
+    """Whether a line under a byline only prints when the story was published or how long it
+    takes to read: a date, a time ("vor 3 Stunden", "há 2 horas"), "8 min read"."""
+    text = text.strip()
+    if len(text) > MAX_DATE_LINE:
+        return False
+    if RELATIVE_TIME.match(text) or READING_TIME.match(text) or is_time_line(text):
+        return True
+    dates = find_dates(text)
+    return bool(dates) and mostly_date(text, dates, DATE_LINE_WORDS)
+
+
+def masthead(texts: Sequence[str], name: str, title_at: int) -> bool:
+    """Whether a byline's later "name" is printed alone above the headline: the site's name
+    in the masthead ("Por Ana Souza, Portal Vale", "By Ann Lee, Wireline"), not a person."""
+    return any(texts[i].casefold() == name.casefold() for i in range(title_at))
 
 
 def title_context(
@@ -351,7 +415,7 @@ def byline_at(
         return (names, (i,)) if names else None
     if strict and len(text) > MAX_SHORT_BYLINE:
         return None
-    by_alone = BY_ALONE.match(text) is not None
+    by_alone = BY_ALONE.match(text) is not None or LABEL_ALONE.match(text) is not None
     if (by_alone or KIND_ALONE.match(text)) and i + 1 < len(texts):
         names = parse_names(texts[i + 1], allow_single=by_alone)  # "By" + "Reuters"
         return more_names(texts, names, [i, i + 1]) if names else None
@@ -559,8 +623,12 @@ def parse_names(rest: str, allow_single: bool = False) -> list[str]:
         single = allow_single and not names and len(taken) == 1 and len(taken[0]) > 1
         if not (2 <= len(taken) <= MAX_NAME_WORDS or single):
             break  # "Staff", "Cleveland.com": the names are over
+        shouted = len(taken) > 1 and all(w.isupper() for w in taken)  # "JANE DOE"
         name = " ".join(
-            w.title() if (w.isupper() and len(w) > 3) or (w.islower() and w not in PARTICLES) else w
+            w.title()
+            if (w.isupper() and (len(w) > 3 or (shouted and len(w.rstrip(".")) > 1)))
+            or (w.islower() and w not in PARTICLES)
+            else w
             for w in taken
         )
         if name not in names:
@@ -754,7 +822,8 @@ def find_caption(
     candidates: list[int] = [*range(lo, first_body), *body_start]
     for i in candidates:
         text = texts[i]
-        if len(text.split()) >= CAPTION_MIN_WORDS and CREDIT.search(text):
+        credit = CREDIT.search(text) or CAPTION_CREDIT.search(text)
+        if len(text.split()) >= CAPTION_MIN_WORDS and credit:
             return i
     above = range(max(lo, first_body - PHOTOGRAPHER_WINDOW), first_body)
     if len(body_start) > 1 and any(PHOTOGRAPHER.match(texts[i]) for i in above):

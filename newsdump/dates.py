@@ -37,6 +37,25 @@ for _number, _names in enumerate(
 ):
     for _name in _names.split():
         MONTHS.setdefault(_name, _number)
+for _number, _names in enumerate(  # more: Czech, Slovak, Swedish, Danish, Romanian
+    [
+        "januára ianuarie",
+        "februára februarie",
+        "marts martie",
+        "apríla aprilie",
+        "mája",
+        "júna iunie",
+        "júla iulie",
+        "augusti augusta",
+        "septembra septembrie",
+        "októbra octombrie",
+        "listopadu novembra noiembrie",
+        "decembra decembrie",
+    ],
+    start=1,
+):
+    for _name in _names.split():
+        MONTHS.setdefault(_name, _number)
 
 
 def _trie(words: list[str]) -> str:
@@ -60,12 +79,21 @@ _MONTH = r"(?P<mon>" + _trie(sorted(MONTHS)) + r")\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|\.)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _TIME = (
-    r"(?:(?:\s*(?:,|at|um|à|a las|-|–|—|\|)?\s*)"
+    r"(?:(?:\s*(?:,|at|um|à|a las|om|alle|às|kl\.?|в|г\.,?|-|–|—|\|)?\s*)"
     r"(?P<hour>[0-2]?\d)[:.h](?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d))?"
     r"(?:\s*(?P<ampm>[ap])\.?\s?m\.?)?)?"
 )
 
+_TIME_FIRST = (
+    r"(?<![\d:.])(?P<hour>[0-2]?\d):(?P<minute>[0-5]\d)(?:\s*(?P<ampm>[ap])\.?\s?m\.?)?"
+    r"(?:\s+[A-Z]{2,4})?\s*,\s*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+)
+
 DATE_PATTERNS = [
+    # 3:42 PM EST, Nov 27, 2026 ; 09:14 EST, 27 November 2026 (the time first: before the
+    # patterns that would take the date alone)
+    re.compile(_TIME_FIRST + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR, re.IGNORECASE),
+    re.compile(_TIME_FIRST + _DAY + r"\s*" + _MONTH + r",?\s+" + _YEAR, re.IGNORECASE),
     # 2023-09-13, 2023-09-13T08:32:00, 2023/09/13
     re.compile(
         r"(?<!\d)(?P<year>(?:19|20)\d\d)[-/.](?P<month>[01]?\d)[-/.](?P<day>[0-3]?\d)(?!\d)"
@@ -89,9 +117,11 @@ DATE_PATTERNS = [
         r"(?:,?\s*(?:at\s+)?(?P<hour>[0-2]?\d):(?P<minute>[0-5]\d)(?:\s*(?P<ampm>[ap])\.?\s?m\.?)?)",
         re.IGNORECASE,
     ),
-    # 13.09.2023 ; 09/13/2023 ; 13/09/2023 8:32 ; 03.03.2026 um 14:05 Uhr ; 03/03/2026 à 14h05
+    # 13.09.2023 ; 09/13/2023 ; 13/09/2023 8:32 ; 03.03.2026 um 14:05 Uhr ; 03/03/2026 à 14h05 ;
+    # 27. 11. 2026 (Czech, Slovak)
     re.compile(
-        r"(?<![\d.])(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[01]?\d)(?P=sep)(?P<year>(?:19|20)\d\d)(?!\d)"
+        r"(?<![\d.])(?P<a>[0-3]?\d)(?P<sep>[./]) ?(?P<b>[01]?\d)(?P=sep) ?"
+        r"(?P<year>(?:19|20)\d\d)(?!\d)"
         r"(?:,?\s*(?:(?:at|um|à|a las|alle|om|o|godz\.?)\s*)?"
         r"(?P<hour>[0-2]?\d)(?::|h(?=[0-5]\d))(?P<minute>[0-5]\d))?",
         re.IGNORECASE,

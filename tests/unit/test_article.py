@@ -257,7 +257,7 @@ def test_sentences_and_credits_in_the_body_are_no_bylines(line: str) -> None:
 def test_a_date_line_beats_a_caption_that_mentions_a_date() -> None:
     caption = "Ann Lee opens the rebuilt bridge in Kestrel Bay on Tuesday, March 3, 2024."
     meta = ["Home", HEADLINE, caption, "Updated", "1:39 am EST, Wednesday, March 4, 2024"]
-    assert build_article(labelled(meta)).article.published == "2024-03-04"
+    assert build_article(labelled(meta)).article.published == "2024-03-04T01:39:00"  # its time
 
 
 def test_a_one_sentence_lede_under_a_photographer_line_stays_body_text() -> None:
