@@ -131,6 +131,20 @@ RELATED_LABELS = frozenset(
         *("in case you missed it", "what to read next", "up next", "meistgelesen"),
         *("meistgelesene artikel", "les plus lus", "najczęściej czytane", "najpopularniejsze"),
         *("lo más leído", "lo más visto", "più letti", "热门文章", "热门新闻", "熱門文章"),
+        *("related article", "related story", "recommended reading", "also see", "must read"),
+        *("leggi pure", "vedi anche", "guarda anche", "ti potrebbe interessare", "correlati"),
+        *("leia mais", "leia ainda", "saiba mais", "confira também", "veja mais"),
+        *("matérias relacionadas", "lea también", "lea además", "lee además", "zie ook"),
+        *("lees verder", "ook interessant", "meer over dit onderwerp", "gerelateerde artikelen"),
+        *("čtěte též", "související články", "mohlo by vás zajímat", "čítajte aj", "čítajte tiež"),
+        *("prečítajte si aj", "prečítajte si tiež", "súvisiace", "súvisiace články"),
+        *("mohlo by vás zaujímať", "читайте ещё", "читайте еще", "ещё по теме", "еще по теме"),
+        *("материалы по теме", "похожие новости", "дивіться також", "по темі", "на цю тему"),
+        *("читайте ще", "схожі новини", "läs mer", "relaterade artiklar", "relaterat", "se även"),
+        *("læs også", "læs mere", "relaterede artikler", "se også", "les også", "citește și"),
+        *("citeste si", "vezi și", "vezi si", "articole similare", "ayrıca okuyun"),
+        *("benzer haberler", "bunlar da ilginizi çekebilir", "ilginizi çekebilir"),
+        *("weitere artikel", "passend zum thema", "lire également", "à voir aussi"),
     }
 )
 READ_MORE = frozenset(
@@ -187,6 +201,12 @@ DATELINE_MAX_WORDS = 12
 DATELINE_REST_MAX_WORDS = 6  # words beside the date and times: "Publié le", "mis à jour à"
 GLUE_MARK = re.compile(r"[:：|»›>→–—]")
 GLUED_LABEL = re.compile(r"(.{2,40}?)\s*[:：|»›>→–—]\s*(\S.*)")  # "Read more: <headline>"
+LABEL_ENDS = re.compile(r"\s+|[:：|»›>→–—]")  # where a label at a line's start may end
+CARD_MARK = re.compile(r"[:：|»›>→–—]")  # ... a mark after it: "Read more: <headline>"
+LABEL_MAX_CHARS = 48  # a label is a few words
+GLUED_CARD_MAX_WORDS = HEADLINE_MAX_WORDS + 6  # ... and a headline after it
+LABEL_LEAD = re.compile(r"^[\s:：.…»›>→|–—-]+")  # LABEL_TRIM at the start
+QUOTE_OPENERS = "\"'“‘«„"  # a headline may start with a quote
 
 
 # hints: a block can only match the pattern on the right where its text matches the hint (the
@@ -429,6 +449,7 @@ def revise(labelled: Sequence[LabelledBlock]) -> list[LabelledBlock]:
     _related_links(page, body, drop)
     _read_more_cards(page, body, drop)
     _glued_labels(page, body, drop)
+    _glued_cards(page, body, drop)
     _captions(page, body, drop)
     _author_bio(page, body, drop)
     _datelines(page, body, drop)
@@ -876,6 +897,56 @@ def _glued_labels(page: _Page, body: Sequence[int], drop: dict[int, str]) -> Non
             shown = {_norm(text) for text in page.text}
         if headline in shown:
             drop[i] = "glued_label"
+
+
+def _glued_cards(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
+    """Drop a related card glued into one line between two paragraphs of the story: a
+    related label and one headline ("Leggi anche Parcheggi scambiatori, il Comune apre il
+    bando", "READ MORE: Pensioner, 91, completes 100th parkrun", "Читайте также В ..."),
+    sure or not, whether or not the page prints the headline again. The headline is
+    headline-shaped (short, no sentence end); without a mark between them the label must
+    stand apart by its case: in capitals over a headline that is not ("RELATED Boil
+    advisory lifted ..."), or two words or more in sentence case over a capitalised headline
+    ("Lees ook Nieuwe ...") -- so the story's "Related to this, the council ..." and a
+    Title Case subheading ("Most Popular Destinations In Europe") stay."""
+    words = page.words
+    for i in page.starting_with(RELATED_HINT, body):  # (where a label may stand)
+        if words[i] > GLUED_CARD_MAX_WORDS or not page.body[i] or i in drop:
+            continue  # (a paragraph is too long: the cheap test first)
+        if not (page.is_body(i - 1) and page.is_body(i + 1)) or i - 1 in drop or i + 1 in drop:
+            continue
+        if not _glued_card(page.strip[i]):
+            continue
+        if _prose(page.text[i - 1]) and _prose(page.text[i + 1]):
+            drop[i] = "embedded_card"
+
+
+def _glued_card(text: str) -> bool:
+    """`text` is a related label and a headline on one line (see `_glued_cards`)."""
+    if text[:2].lower() not in RELATED_HEADS:
+        return False  # (the cheap test first)
+    if not text[: LABEL_MAX_CHARS + 1].lower().startswith(RELATED_PREFIXES):
+        return False
+    ends = [m.start() for m in LABEL_ENDS.finditer(text, 0, LABEL_MAX_CHARS + 1)]
+    for end in reversed(ends):  # the longest label first
+        head = text[:end].lower()
+        if head not in RELATED_LABELS and LABEL_TRIM.sub("", head) not in RELATED_LABELS:
+            continue
+        label, rest = text[:end].strip(), text[end:]
+        marked = bool(CARD_MARK.search(rest[:3])) or bool(CARD_MARK.search(label[-1:]))
+        rest = LABEL_LEAD.sub("", rest)  # (the marks and spaces before the headline)
+        if _words(rest) < HEADLINE_MIN_WORDS or not _headline_shaped(rest):
+            return False
+        if label.isupper():  # "READ MORE: Pensioner, 91, ...", "RELATED Boil advisory ..."
+            return marked or not rest.isupper()
+        if marked:
+            return False  # "Read more: ...", "Lire aussi : ...": several sites count it as
+            # the story's (`_glued_labels` drops it when the page prints the headline again)
+        first = rest[0]
+        if not (first.isupper() or first.isdigit() or first in QUOTE_OPENERS):
+            return False
+        return len(label.split()) >= 2 and not label.istitle()
+    return False
 
 
 def _prose(text: str) -> bool:

@@ -550,3 +550,58 @@ def test_a_dateline_among_the_first_body_blocks_leaves_the_body() -> None:
     opening = "Am 3. März 2026 trafen sich die Räte im Rathaus zu einer langen Sitzung"
     rows = [(opening, True, 0.94), (PARA, True, 0.99), (PARA, True, 0.98)]
     assert [r for _, r in labels(revise(page(*rows)))] == ["model"] * 3
+
+
+GLUED_CARDS = [
+    "Leggi anche Nuovo parcheggio al porto, il Comune apre il bando",  # label in sentence case
+    "Lees ook Nieuwe veerboot vaart vanaf maart naar het eiland",
+    "Čtěte také Přístav bude do jara uzavřen, lidé ztrácejí trpělivost",
+    "Читайте также В порту построят новый причал для паромов",
+    "Auch interessant Neue Fähre zwischen Hafen und Insel startet im März",
+    "RELATED Pilots warn of fog as the ferry season starts",  # a label in capitals
+    "READ MORE: Ferry crews vote to strike over winter rosters",
+    "LEIA TAMBÉM: Obras no porto entram na fase final",
+    "Citește și Portul se redeschide în primăvară după lucrări",
+]
+
+
+def test_a_label_glued_to_one_headline_between_paragraphs_leaves_the_body() -> None:
+    # printed once on the page: no second copy of the headline needed
+    for card in GLUED_CARDS:
+        for score in (0.6, 0.99):  # sure or not
+            out = revise(page((PARA, True, 0.99), (card, True, score), (PARA, True, 0.98)))
+            assert labels(out) == [
+                ("article", "model"),
+                ("boilerplate", "embedded_card"),
+                ("article", "model"),
+            ], card
+
+
+def test_the_story_s_own_lines_that_start_like_a_label_stay() -> None:
+    lines = [
+        "Related to this, the council will meet again in March",  # a lower-case rest
+        "Read more about the plan in our report on the harbour",
+        "Recommended Settings For The Harbour Radio",  # a Title Case subheading
+        "Most Popular Destinations In The North",
+        "Trending Topics Among Ferry Passengers",  # one word: only in capitals
+        "Read more: Ferry crews vote to strike over winter rosters",  # mixed case, a colon:
+        # several sites count it as the story's (printed once here)
+        "Lire aussi : Les pilotes du port menacent de faire grève",
+        "RELATED Pilots warn of fog. Crews wait on the quay.",  # sentences, no headline
+        "READ MORE: Fog at sea",  # too short for a card's headline
+        "Leggi anche Nuovo parcheggio al porto, il Comune apre il bando per tre nuove aree "
+        "di sosta lungo il molo e per il nuovo terminal dei traghetti diretti alle isole",
+    ]
+    for line in lines:
+        out = revise(page((PARA, True, 0.99), (line, True, 0.95), (PARA, True, 0.98)))
+        assert labels(out)[1] == ("article", "model"), line
+
+
+def test_a_glued_card_stands_between_two_paragraphs_of_the_story() -> None:
+    card = GLUED_CARDS[0]
+    at_end = page((PARA, True, 0.99), (PARA, True, 0.98), (card, True, 0.7))
+    assert labels(revise(at_end))[2] == ("article", "model")  # the story's last line
+    before_a_box = page((PARA, True, 0.99), (card, True, 0.7), ("Newsletter", False, 0.2))
+    assert labels(revise(before_a_box))[1] == ("article", "model")
+    under_a_heading = page(("Ferry news", True, 0.9), (card, True, 0.9), (PARA, True, 0.98))
+    assert labels(revise(under_a_heading))[1] == ("article", "model")

@@ -183,6 +183,10 @@ PAGE_LINES = [
     "相关新闻",
     "港口的渡轮票价在周一上涨了，市议会表示将会研究这个问题。",
     "Zobacz też:",
+    "RELATED Pilots warn of fog over the quay",
+    "Lees ook Nieuwe veerboot vaart vanaf maart",
+    "Related to this, the council will meet again",
+    "  READ MORE: Ferry fares rise again this winter",
     "",
 ]
 page_rows = st.lists(
