@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import string
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
@@ -65,27 +66,57 @@ SUMMARY_UNPUNCTUATED_MIN_WORDS = 15
 TWO_SENTENCE_TITLE_MAX_WORDS = 16  # "Taxes rise. These maps show where." is still a headline
 TERMINAL = (".", "!", "?", "…", '"', "”", "»", "'", "’", ")", "。", "！", "？")
 WORD = re.compile(r"\w+")
+ASCII_LETTERS = string.ascii_letters.encode()
 DIGITS = re.compile(r"\d+")
 COUNT_LINE = re.compile(r"^\d[\d,.]*\s+[a-z]")
+CALL_TO_ACTION_WORDS = (  # what a call to action says (lower-case), from a word's start
+    r"subscribe", r"subscription", r"sign(?:ing)? (?:up|in)\b", r"log ?in\b", r"newsletter",
+    r"e-?mail", r"cookie", r"privacy", r"terms (?:of|and)", r"all rights reserved", r"copyright",
+    r"advertis", r"download (?:our|the)", r"follow (?:us|\w+ on)\b", r"join (?:us|our)",
+    r"support (?:us|our|independent|local)", r"become a member", r"donat",
+    r"click here", r"read more", r"see more", r"show more", r"load more", r"view (?:all|more)",
+    r"skip to", r"share (?:this|on)", r"comments?\b", r"sponsored", r"paid (?:post|content)",
+    r"javascript", r"browser", r"trademark", r"reproduced", r"rules apply", r"signed in\b",
+    r"your (?:location|weather|account)", r"(?:photo(?:graph)?s?|images?) (?:by|courtesy)",
+    r"enter (?:your|city|a)\b", r"continue reading", r"(?:recent|more) (?:from|posts|stories)\b",
+    r"regist(?:er|ration)\b", r"your account", r"welcome to", r"visit us", r"tweets by",
+    r"jump to", r"skip navigation", r"(?:in|to) your inbox",
+    r"suscr[ií]b", r"reg[ií]strate", r"registrarse", r"inicia sesi", r"comparte", r"anmelden",
+    r"abonnier", r"registrier", r"teilen\b", r"abonn", r"connexion", r"partager", r"inscri",
+    r"assine", r"cadastr", r"zaloguj", r"subskryb", r"udostępnij",
+    r"share all", r"next up", r"see all", r"go to\b", r"more information", r"popular in\b",
+    r"the latest from", r"html", r"text format", r"quote of the day", r"submission guidelines",
+    r"back to (?:home|top)", r"aviso legal", r"nota legal", r"normas de uso",
+    r"condiciones de uso", r"mentions légales", r"conditions (?:générales|d'utilisation)",
+    r"nutzungsbedingungen", r"datenschutz", r"impressum", r"regulamin", r"polityka prywatności",
+    r"política de privacidad", r"politique de confidentialité", r"creative commons",
+    r"使用条款", r"隐私", r"版权",
+)  # fmt: skip
+CALL_TO_ACTION_MARKS = ("©", "下载", "客户端", "公众号", "扫码", "订阅", "訂閱", "購読", "お届けします")
+
+
+def prefix_tree(branches: Sequence[str]) -> str:
+    """An alternation of regex `branches` with the literal letters they start with shared
+    ("s(?:ubscribe|ign…|ee more)|…"): the same strings match where they matched, but Python's
+    re tries every branch of a flat alternation at every position, a tree fails on the first
+    letter. Only a letter, digit or space that no quantifier follows is shared."""
+    heads: dict[str, list[str]] = {}
+    others: list[str] = []
+    for branch in branches:
+        head = branch[:1]
+        if (head.isalnum() or head == " ") and branch[1:2] not in ("?", "*", "+", "{"):
+            heads.setdefault(head, []).append(branch[1:])
+        else:
+            others.append(branch)  # a group, a class, an escape, or nothing left
+    shared = [
+        head + (rests[0] if len(rests) == 1 else "(?:" + prefix_tree(rests) + ")")
+        for head, rests in heads.items()
+    ]
+    return "|".join(shared + others)
+
+
 CALL_TO_ACTION = re.compile(
-    r"\b(?:subscribe|subscription|sign(?:ing)? (?:up|in)\b|log ?in\b|newsletter|e-?mail|cookie|"
-    r"privacy|terms (?:of|and)|all rights reserved|copyright|advertis|download (?:our|the)|"
-    r"follow (?:us|\w+ on)\b|join (?:us|our)|support (?:us|our|independent|local)|"
-    r"become a member|donat|"
-    r"click here|read more|see more|show more|load more|view (?:all|more)|skip to|"
-    r"share (?:this|on)|comments?\b|sponsored|paid (?:post|content)|javascript|browser|"
-    r"trademark|reproduced|rules apply|signed in\b|your (?:location|weather|account)|"
-    r"(?:photo(?:graph)?s?|images?) (?:by|courtesy)|enter (?:your|city|a)\b|continue reading|"
-    r"(?:recent|more) (?:from|posts|stories)\b|regist(?:er|ration)\b|your account|"
-    r"welcome to|visit us|tweets by|jump to|skip navigation|(?:in|to) your inbox|"
-    r"suscr[ií]b|reg[ií]strate|registrarse|inicia sesi|comparte|anmelden|abonnier|registrier|"
-    r"teilen\b|abonn|connexion|partager|inscri|assine|cadastr|zaloguj|subskryb|udostępnij|"
-    r"share all|next up|see all|go to\b|more information|popular in\b|the latest from|"
-    r"html|text format|quote of the day|submission guidelines|back to (?:home|top)|"
-    r"aviso legal|nota legal|normas de uso|condiciones de uso|mentions légales|"
-    r"conditions (?:générales|d'utilisation)|nutzungsbedingungen|datenschutz|impressum|"
-    r"regulamin|polityka prywatności|política de privacidad|politique de confidentialité|"
-    r"creative commons|使用条款|隐私|版权)|©|下载|客户端|公众号|扫码|订阅|訂閱|購読|お届けします",
+    r"\b(?:" + prefix_tree(CALL_TO_ACTION_WORDS) + ")|" + "|".join(CALL_TO_ACTION_MARKS)
 )
 SENTENCE_BREAK = re.compile(r"[a-zà-ÿ]{3,}[.!?]\s+[A-ZÀ-Þ]")
 BYLINE_START = re.compile(r"^(?:by|von|par|por|door|author|autor)\b", re.IGNORECASE)
@@ -189,21 +220,33 @@ def find_feed(
         and lb.reason not in NOT_STORIES
         for lb in labelled
     ]
-    shapes = Counter(DIGITS.sub("0", t.lower()) for t in texts)
     repeats = Counter(texts)
     own = WORD.findall(page_title.lower()) if page_title else []
     lang = language or detect_language("\n".join(lb.block.text for lb in labelled))  # classify's
     sentence_case = lang.code in SENTENCE_CASE_LANGS
     stop = top_stopwords(lang.code, MENU_STOPWORDS) if sentence_case else stopwords_for(lang.code)
-    titles = [
-        free[i]
-        and not is_template(t, shapes, repeats)
-        and is_title(clean_title(t)[1], settings)
-        and not is_menu_line(t, stop, sentence_case)
-        and not same_story(WORD.findall(t.lower()), own)
-        for i, t in enumerate(texts)
-    ]
     n = len(texts)
+    titles = [False] * n
+    cleaned: dict[int, tuple[str | None, str]] = {}  # clean_title of the headlines
+    shapes: Counter[str] | None = None  # counted when a line with a digit first needs them
+    for i, t in enumerate(texts):
+        if not free[i] or word_count(t) < settings.feed_title_min_words:
+            continue  # (clean_title only takes words off: too short already)
+        if repeats[t] >= EXACT_REPEATS:
+            continue  # is_template's first test
+        if DIGITS.search(t) is not None:
+            if shapes is None:
+                shapes = Counter(DIGITS.sub("0", x.lower()) for x in texts)
+            if is_template(t, shapes, repeats):
+                continue
+        parts = clean_title(t)
+        titles[i] = (
+            is_title(parts[1], settings)
+            and not is_menu_line(t, stop, sentence_case)
+            and not same_story(WORD.findall(t.lower()), own)
+        )
+        if titles[i]:
+            cleaned[i] = parts
 
     whens: dict[int, bool] = {}
 
@@ -228,7 +271,7 @@ def find_feed(
         if not titles[j]:
             i += 1
             continue
-        prefix_time, title = clean_title(texts[j])
+        prefix_time, title = cleaned[j]
         time = time or prefix_time
         end = j
         if (
@@ -514,14 +557,24 @@ def same_story(words: Sequence[str], other: Sequence[str]) -> bool:
 def clean_title(text: str) -> tuple[str | None, str]:
     """A time printed in front of a headline, and the headline without it or a comment count
     (or a list's label glued to it)."""
-    text = strip_label(LEADING_BULLET.sub("", TRAILING_COUNT.sub("", text)))
+    if tail(text, 1) in "sStTſ":  # (cheap tests first: "comments", "replies", "shares")
+        text = TRAILING_COUNT.sub("", text)
+    if text[:1] in "•·▪■*–-":
+        text = LEADING_BULLET.sub("", text)
+    text = strip_label(text)
     m = LEADING_TIME.match(text)
     if m is not None:
         return m["time"], m["title"]
-    m = TRAILING_AGO.search(text)
+    m = TRAILING_AGO.search(text) if tail(text, 3).lower() == "ago" else None
     if m is not None:
         return m["time"], text[: m.start()]
     return None, text
+
+
+def tail(text: str, chars: int) -> str:
+    """The last `chars` characters before where a pattern's "$" may match (the end, or one
+    final newline): what a pattern ending with them needs (case-insensitive: lower it)."""
+    return (text[:-1] if text.endswith("\n") else text)[-chars:]
 
 
 def strip_label(text: str) -> str:
@@ -559,6 +612,8 @@ def is_list_label(words: Sequence[str]) -> bool:
 
 
 def word_count(text: str) -> int:
+    if text.isascii():
+        return len(text.split())  # no wide character (the cheap test first)
     wide = len(WIDE.findall(text))
     return len(text.split()) if not wide else len(WIDE.sub(" ", text).split()) + wide // 2
 
@@ -572,27 +627,39 @@ def is_title(text: str, settings: Settings) -> bool:
         return False  # a label, a menu trail or a sentence fragment
     if text.count(" / ") >= SLASH_TRAIL:
         return False  # "Biology / Biochemistry Psychology / Psychiatry": categories
-    if NAV_GLYPHS.search(text) or RELATIVE_START.match(text) or LINK_SHAPE.search(text):
-        return False
     if text[0] in "([{":
         return False  # "(L-R) Ann Lee, …": a caption
-    if COUNT_LINE.match(text) and n <= COUNT_LINE_MAX_WORDS and not WIDE.search(text):
-        return False  # "3 diggs Science Video", "12 comments": counts, not headlines
-    breaks = len(SENTENCE_BREAK.findall(text))
-    if breaks > 1 or (breaks == 1 and n > TWO_SENTENCE_TITLE_MAX_WORDS):
+    # (the cheap tests first: every pattern below that needs a digit, a dot, a colon is
+    # tried only on text that has one)
+    digit = DIGITS.search(text) is not None
+    dot = "." in text
+    if NAV_GLYPHS.search(text) or RELATIVE_START.match(text):
         return False
-    if is_call_to_action(text) or BYLINE_START.match(text) or is_time_line(text):
+    if (dot or "://" in text) and LINK_SHAPE.search(text):
         return False
-    if KIND_BYLINE.match(text) or SOURCE_LINE.match(text):
-        return False  # a byline naming the kind of story, a source or editor's line
+    if text[0].isdecimal() and COUNT_LINE.match(text) and n <= COUNT_LINE_MAX_WORDS:
+        if not WIDE.search(text):
+            return False  # "3 diggs Science Video", "12 comments": counts, not headlines
+    if dot or "!" in text or "?" in text:
+        breaks = len(SENTENCE_BREAK.findall(text))
+        if breaks > 1 or (breaks == 1 and n > TWO_SENTENCE_TITLE_MAX_WORDS):
+            return False
+    if BYLINE_START.match(text) or is_time_line(text) or is_call_to_action(text):
+        return False
+    if KIND_BYLINE.match(text) or SOURCE_LINE.match(text) or ATTRIBUTION.match(text):
+        return False  # a byline naming the kind of story, a source or editor's line, a quote's
     credit = CREDIT.search(text) if may_credit(text) else None
-    if ATTRIBUTION.match(text) or (credit and credit.start() > 0) or CONTACT.search(text):
-        return False  # a quote's source, a caption's credit (not a "Photos:" kicker), an address
-    if CLOCK.search(text) and not LEADING_TIME.match(text) and find_dates(text):
-        return False  # "First published February 1, 2016: 1:28 AM ET": a dateline
-    if WIDE.search(text):
+    if (credit and credit.start() > 0) or ((digit or "电话" in text) and CONTACT.search(text)):
+        return False  # a caption's credit (not a "Photos:" kicker), an address
+    if digit and ":" in text and CLOCK.search(text):
+        if not LEADING_TIME.match(text) and find_dates(text):
+            return False  # "First published February 1, 2016: 1:28 AM ET": a dateline
+    if text.isascii():  # (no wide character; str.isalpha is [A-Za-z]: count them at C speed)
+        letters = len(text) - len(text.encode().translate(None, ASCII_LETTERS))
+    elif WIDE.search(text):
         return True
-    letters = sum(map(str.isalpha, text))
+    else:
+        letters = sum(map(str.isalpha, text))
     return letters >= 0.6 * len(text.replace(" ", "")) and not text.isupper()
 
 
