@@ -67,6 +67,7 @@ TWO_SENTENCE_TITLE_MAX_WORDS = 16  # "Taxes rise. These maps show where." is sti
 TERMINAL = (".", "!", "?", "…", '"', "”", "»", "'", "’", ")", "。", "！", "？")
 WORD = re.compile(r"\w+")
 ASCII_LETTERS = string.ascii_letters.encode()
+ASCII_DIGITS = string.digits.encode()
 DIGITS = re.compile(r"\d+")
 COUNT_LINE = re.compile(r"^\d[\d,.]*\s+[a-z]")
 CALL_TO_ACTION_WORDS = (  # what a call to action says (lower-case), from a word's start
@@ -92,7 +93,17 @@ CALL_TO_ACTION_WORDS = (  # what a call to action says (lower-case), from a word
     r"política de privacidad", r"politique de confidentialité", r"creative commons",
     r"使用条款", r"隐私", r"版权",
 )  # fmt: skip
-CALL_TO_ACTION_MARKS = ("©", "下载", "客户端", "公众号", "扫码", "订阅", "訂閱", "購読", "お届けします")
+CALL_TO_ACTION_MARKS = (
+    "©",
+    "下载",
+    "客户端",
+    "公众号",
+    "扫码",
+    "订阅",
+    "訂閱",
+    "購読",
+    "お届けします",
+)
 
 
 def prefix_tree(branches: Sequence[str]) -> str:
@@ -115,10 +126,12 @@ def prefix_tree(branches: Sequence[str]) -> str:
     return "|".join(shared + others)
 
 
-CALL_TO_ACTION = re.compile(
-    r"\b(?:" + prefix_tree(CALL_TO_ACTION_WORDS) + ")|" + "|".join(CALL_TO_ACTION_MARKS)
-)
+CALL_TO_ACTION = re.compile(r"\b(?:" + prefix_tree(CALL_TO_ACTION_WORDS) + ")")
+CALL_TO_ACTION_MARK = re.compile("|".join(CALL_TO_ACTION_MARKS))  # none in ASCII text
 SENTENCE_BREAK = re.compile(r"[a-zà-ÿ]{3,}[.!?]\s+[A-ZÀ-Þ]")
+# Cheap tests first: each HINT matches wherever its pattern matches (a part of it that starts
+# with a plain character, which re finds fast), so text without a match has none of the other.
+SENTENCE_BREAK_HINT = re.compile(r"[.!?]\s+[A-ZÀ-Þ]")
 BYLINE_START = re.compile(r"^(?:by|von|par|por|door|author|autor)\b", re.IGNORECASE)
 KIND_BYLINE = re.compile(
     # "Eine Reportage von Ann Lee", "A column by Ann Lee", "Une chronique de Ann Lee"
@@ -137,6 +150,7 @@ LEADING_TIME = re.compile(
 )
 NAV_GLYPHS = re.compile(r"[›‹»«→←▸▾]|\.\.\.$|…$|\[\s*(?:\.\.\.|…)\s*\]$")
 LINK_SHAPE = re.compile(r"\b[\w-]+\.(?:com|org|net|co|io|es|de|fr|uk|info|gov|edu)\b|://|www\.")
+LINK_SHAPE_HINT = re.compile(r"\.(?:com|org|net|co|io|es|de|fr|uk|info|gov|edu)\b|://|www\.")
 LEADING_BULLET = re.compile(r"^[•·▪■*–-]\s+")
 RELATIVE_START = re.compile(
     r"^(?:\d+\s*(?:sec|min|hour|hr|day|week|month)s?\.?\s+ago\b"
@@ -164,6 +178,13 @@ ENUMERATION_MIN_WORDS = 7  # a sentence ending with a colon this long introduces
 AD_LABELS_MIN = 2  # lines saying "sponsored", "partner" above a list that make it an ad box
 WORDS_ONLY = re.compile(r"[^\W\d_][\w'’-]*")
 ATTRIBUTION = re.compile(r"^[—―]")  # "— Ann Lee (@ann) May 1, 2019": a quote's attribution
+NOT_TITLE_START = re.compile(  # any of them, in one match (no letter in the last two: the same)
+    "|".join(
+        f"(?:{p.pattern})"
+        for p in (RELATIVE_START, BYLINE_START, KIND_BYLINE, SOURCE_LINE, ATTRIBUTION)
+    ),
+    re.IGNORECASE,
+)
 SLASH_TRAIL = 2  # " / " this often in a line: a trail of categories
 CLOCK = re.compile(r"\b[0-2]?\d:[0-5]\d\b")
 CREDIT = re.compile(
@@ -172,11 +193,13 @@ CREDIT = re.compile(
     r"|图片来源|图/|摄影[:：]",
     re.IGNORECASE,
 )
+CREDIT_WORDS = ("fot", "photo", "bild", "image", "zdjecie", "credit", "quelle", "source")  # ASCII
 CONTACT = re.compile(
     r"\b(?:tel|phone|fax|telefon|tél|teléfono|telefone|telefono|téléphone)\b\.?\D{0,20}\+?\d"
     r"[\d ()./-]{6,}|电话[:：]|\d{9,}",  # a phone number after its word; an account number
     re.IGNORECASE,
 )
+CONTACT_HINT = re.compile(r"\d[\d ()./-]{6}|电话")  # (no letter: IGNORECASE changes nothing)
 # a comment: "Ann says:" above it, "Reply" or a rating below it (any of the usual languages)
 COMMENT_INTRO = re.compile(
     r"^.{1,60}\s(?:says|said|wrote|writes|schreibt|schrieb|sagt|dit|écrit|a écrit|napisał[a]?"
@@ -221,41 +244,51 @@ def find_feed(
         for lb in labelled
     ]
     repeats = Counter(texts)
+    digits = [has_digit(t) for t in texts]
     own = WORD.findall(page_title.lower()) if page_title else []
     lang = language or detect_language("\n".join(lb.block.text for lb in labelled))  # classify's
     sentence_case = lang.code in SENTENCE_CASE_LANGS
     stop = top_stopwords(lang.code, MENU_STOPWORDS) if sentence_case else stopwords_for(lang.code)
     n = len(texts)
-    titles = [False] * n
-    cleaned: dict[int, tuple[str | None, str]] = {}  # clean_title of the headlines
     shapes: Counter[str] | None = None  # counted when a line with a digit first needs them
-    for i, t in enumerate(texts):
-        if not free[i] or word_count(t) < settings.feed_title_min_words:
-            continue  # (clean_title only takes words off: too short already)
+
+    def headline(t: str, digit: bool) -> tuple[str | None, str] | None:  # its clean_title
+        nonlocal shapes
+        if word_count(t) < settings.feed_title_min_words:
+            return None  # (clean_title only takes words off: too short already)
         if repeats[t] >= EXACT_REPEATS:
-            continue  # is_template's first test
-        if DIGITS.search(t) is not None:
-            if shapes is None:
-                shapes = Counter(DIGITS.sub("0", x.lower()) for x in texts)
-            if is_template(t, shapes, repeats):
-                continue
+            return None  # is_template's first test
+        if digit:
+            if shapes is None:  # (a line without a digit has no digit in lower case, no "0")
+                shapes = Counter(
+                    DIGITS.sub("0", x.lower()) for x, d in zip(texts, digits, strict=True) if d
+                )
+            if shapes[DIGITS.sub("0", t.lower())] >= TEMPLATE_MIN_REPEATS:
+                return None  # is_template's second test
         parts = clean_title(t)
-        titles[i] = (
-            is_title(parts[1], settings)
-            and not is_menu_line(t, stop, sentence_case)
-            and not same_story(WORD.findall(t.lower()), own)
-        )
-        if titles[i]:
-            cleaned[i] = parts
+        if not is_title(parts[1], settings) or is_menu_line(t, stop, sentence_case):
+            return None
+        if own and same_story(WORD.findall(t.lower()), own):
+            return None
+        return parts
+
+    heads: dict[str, tuple[str | None, str] | None] = {}  # per free line (the same verdict)
+    for i, t in enumerate(texts):
+        if free[i] and t not in heads:
+            heads[t] = headline(t, digits[i])
+    titles = [free[i] and heads[t] is not None for i, t in enumerate(texts)]
 
     whens: dict[int, bool] = {}
 
     def when(k: int) -> bool:  # block k is free and prints a time or a date
         if not (0 <= k < n and free[k]):
             return False
-        if k not in whens:
-            whens[k] = is_when(texts[k])
-        return whens[k]
+        found = whens.get(k)
+        if found is None:
+            t = texts[k]  # (without a digit, is_when is is_time_line: "an hour ago")
+            found = is_when(t) if digits[k] else t[-3:].lower() == "ago" and is_time_line(t)
+            whens[k] = found
+        return found
 
     below = times_below(titles, [free[k] and not titles[k] and when(k) for k in range(n)])
     found: list[tuple[int, int, FeedItem]] = []  # first block, last block, item
@@ -271,7 +304,9 @@ def find_feed(
         if not titles[j]:
             i += 1
             continue
-        prefix_time, title = cleaned[j]
+        parts = heads[texts[j]]
+        assert parts is not None  # titles[j]
+        prefix_time, title = parts
         time = time or prefix_time
         end = j
         if (
@@ -526,6 +561,8 @@ def run_days(mins: Sequence[int], now: int) -> list[int | None]:
 
 def is_when(text: str) -> bool:
     """A line that only prints when: "5:56 PM", "2 hours ago", "November 18, 2019 at 2:01 pm"."""
+    if not has_digit(text):  # then only is_time_line's "an hour ago" (the cheap test first)
+        return text.rstrip()[-3:].lower() == "ago" and is_time_line(text)
     if is_time_line(text):
         return True
     if len(text) > WHEN_MAX_CHARS or DIGITS.search(text) is None:
@@ -586,6 +623,10 @@ def strip_label(text: str) -> str:
         return text  # a paragraph
     words = text.split()
     n = len(words)
+    if LABEL_FIRST_WORDS.isdisjoint(words[: GLUED_LABEL_JUNK + 1]) and LABEL_FIRST_WORDS.isdisjoint(
+        words[-GLUED_LABEL_REACH:]
+    ):
+        return text  # no word that may start a label where the loops below look (cheap test)
     for start in range(min(GLUED_LABEL_JUNK + 1, n)):
         if words[start] not in LABEL_FIRST_WORDS:
             continue
@@ -631,30 +672,39 @@ def is_title(text: str, settings: Settings) -> bool:
         return False  # "(L-R) Ann Lee, …": a caption
     # (the cheap tests first: every pattern below that needs a digit, a dot, a colon is
     # tried only on text that has one)
-    digit = DIGITS.search(text) is not None
-    dot = "." in text
-    if NAV_GLYPHS.search(text) or RELATIVE_START.match(text):
+    ascii = text.isascii()
+    digit = has_digit(text)
+    if NOT_TITLE_START.match(text):
+        return False  # a relative time, a byline, a source or editor's line, a quote's source
+    if (digit or text.rstrip()[-3:].lower() == "ago") and is_time_line(text):
+        return False  # (is_time_line needs a digit or "ago")
+    low = text.lower()
+    if CALL_TO_ACTION.search(low) or (not ascii and CALL_TO_ACTION_MARK.search(low)):
+        return False  # is_call_to_action
+    if (not ascii or text[-1] in ".]\n") and NAV_GLYPHS.search(text):
+        return False  # (its glyphs are not ASCII: else "...", "[...]" at the end)
+    if LINK_SHAPE_HINT.search(text) and LINK_SHAPE.search(text):
         return False
-    if (dot or "://" in text) and LINK_SHAPE.search(text):
-        return False
-    if text[0].isdecimal() and COUNT_LINE.match(text) and n <= COUNT_LINE_MAX_WORDS:
-        if not WIDE.search(text):
-            return False  # "3 diggs Science Video", "12 comments": counts, not headlines
-    if dot or "!" in text or "?" in text:
+    if (
+        n <= COUNT_LINE_MAX_WORDS
+        and text[0].isdecimal()
+        and COUNT_LINE.match(text)
+        and not (WIDE.search(text))
+    ):
+        return False  # "3 diggs Science Video", "12 comments": counts, not headlines
+    if SENTENCE_BREAK_HINT.search(text):
         breaks = len(SENTENCE_BREAK.findall(text))
         if breaks > 1 or (breaks == 1 and n > TWO_SENTENCE_TITLE_MAX_WORDS):
             return False
-    if BYLINE_START.match(text) or is_time_line(text) or is_call_to_action(text):
-        return False
-    if KIND_BYLINE.match(text) or SOURCE_LINE.match(text) or ATTRIBUTION.match(text):
-        return False  # a byline naming the kind of story, a source or editor's line, a quote's
-    credit = CREDIT.search(text) if may_credit(text) else None
-    if (credit and credit.start() > 0) or ((digit or "电话" in text) and CONTACT.search(text)):
-        return False  # a caption's credit (not a "Photos:" kicker), an address
-    if digit and ":" in text and CLOCK.search(text):
-        if not LEADING_TIME.match(text) and find_dates(text):
-            return False  # "First published February 1, 2016: 1:28 AM ET": a dateline
-    if text.isascii():  # (no wide character; str.isalpha is [A-Za-z]: count them at C speed)
+    credit = CREDIT.search(text) if may_credit(text, low) else None
+    if credit and credit.start() > 0:
+        return False  # a caption's credit (not a "Photos:" kicker)
+    if (digit or "电话" in text) and CONTACT_HINT.search(text) and CONTACT.search(text):
+        return False  # an address
+    clock = digit and ":" in text and CLOCK.search(text) is not None
+    if clock and not LEADING_TIME.match(text) and find_dates(text):
+        return False  # "First published February 1, 2016: 1:28 AM ET": a dateline
+    if ascii:  # (no wide character; str.isalpha is [A-Za-z]: count them at C speed)
         letters = len(text) - len(text.encode().translate(None, ASCII_LETTERS))
     elif WIDE.search(text):
         return True
@@ -663,29 +713,45 @@ def is_title(text: str, settings: Settings) -> bool:
     return letters >= 0.6 * len(text.replace(" ", "")) and not text.isupper()
 
 
-def may_credit(text: str) -> bool:
-    """False only where `CREDIT` cannot match (a cheap test first): in ASCII text (where
-    IGNORECASE pairs no letter with a non-ASCII one) every alternative needs "(" or ":" or
-    one of its two names."""
-    if not text.isascii() or "(" in text or ":" in text:
+def has_digit(text: str) -> bool:
+    """Whether `DIGITS` matches in `text` (at C speed in ASCII text, where \\d is [0-9])."""
+    if text.isascii():
+        raw = text.encode()
+        return len(raw.translate(None, ASCII_DIGITS)) < len(raw)
+    return DIGITS.search(text) is not None
+
+
+def may_credit(text: str, low: str) -> bool:
+    """False only where `CREDIT` cannot match (a cheap test first). "getty images" and
+    "shutterstock" need "getty" or "hutter" (IGNORECASE pairs i, s and k with non-ASCII
+    letters, not these); the Chinese alternatives need "图" or "摄影"; the others "(" or
+    ":" and, in ASCII text (where IGNORECASE pairs no letter with a non-ASCII one), one of
+    their words in lower case (`low`: the text in lower case)."""
+    if "getty" in low or "hutter" in low:
         return True
-    low = text.lower()
-    return "getty images" in low or "shutterstock" in low
+    if "(" not in text and ":" not in text:
+        return not text.isascii() and ("图" in text or "摄影" in text)
+    return not text.isascii() or any(word in low for word in CREDIT_WORDS)
 
 
 def is_call_to_action(text: str) -> bool:
     """Subscribe, share, sign in, read more, … (the pattern is lower-case: no IGNORECASE)."""
-    return CALL_TO_ACTION.search(text.lower()) is not None
+    low = text.lower()
+    if CALL_TO_ACTION.search(low) is not None:
+        return True
+    return not low.isascii() and CALL_TO_ACTION_MARK.search(low) is not None
 
 
 def is_summary(text: str, settings: Settings) -> bool:
     """A teaser's summary: one paragraph of prose."""
     n = word_count(text)
-    if n > settings.feed_summary_max_words or is_call_to_action(text):
+    if n > settings.feed_summary_max_words:
         return False
-    return n >= SUMMARY_UNPUNCTUATED_MIN_WORDS or (
+    if n < SUMMARY_UNPUNCTUATED_MIN_WORDS and not (
         n >= SUMMARY_MIN_WORDS and text.endswith(TERMINAL)
-    )
+    ):
+        return False
+    return not is_call_to_action(text)
 
 
 def is_dek(text: str, title: str) -> bool:
@@ -718,15 +784,21 @@ def is_meta(text: str) -> bool:
     """A line about a story rather than of it: a byline, a source, counts and tags."""
     if len(text) >= META_MAX_CHARS:
         return False
-    return bool(BYLINE_START.match(text) or LINK_SHAPE.search(text) or COUNT_LINE.match(text))
+    return bool(
+        BYLINE_START.match(text)
+        or (LINK_SHAPE_HINT.search(text) and LINK_SHAPE.search(text))
+        or COUNT_LINE.match(text)
+    )
 
 
 def is_glue(text: str) -> bool:
     """What stands between the headlines of a list: numbers, labels, bylines, dates."""
     if word_count(text) <= GLUE_MAX_WORDS or BYLINE_START.match(text) or is_time_line(text):
         return True
-    if RELATIVE_START.match(text) or LINK_SHAPE.search(text) or COUNT_LINE.match(text):
-        return True  # "2 hours ago on iOS Blog", "1 digg example.org Science"
+    if RELATIVE_START.match(text) or COUNT_LINE.match(text):
+        return True  # "2 hours ago on iOS Blog"
+    if LINK_SHAPE_HINT.search(text) and LINK_SHAPE.search(text):
+        return True  # "1 digg example.org Science"
     if text.isupper() and word_count(text) <= KICKER_MAX_WORDS:
         return True  # a kicker above a headline: "IT'S NOT EASY EATING GREEN"
     return (
