@@ -290,7 +290,11 @@ def find_feed(
             whens[k] = found
         return found
 
-    below = times_below(titles, [free[k] and not titles[k] and when(k) for k in range(n)])
+    may_when = [  # (a cheap test first: without a digit, only "an hour ago" prints when)
+        free[k] and not titles[k] and (digits[k] or texts[k][-3:].lower() == "ago")
+        for k in range(n)
+    ]
+    below = times_below(titles, [may_when[k] and when(k) for k in range(n)])
     found: list[tuple[int, int, FeedItem]] = []  # first block, last block, item
     i = 0
     while i < n:
