@@ -392,7 +392,20 @@ LINES = [
     "14:32 Airline signs deal with the harbour board",
     "Harbour board signs deal 3 comments",
     "Harbour board signs a deal ~5 hours ago",
+    "Harbour board signs deal 3 commentſ",
+    "Harbour board signs deal 12 REPLIES\n",
+    "Harbour board signs a deal 5 hours AGO\n",
+    "Rada miasta: nowy park • 5 komentarzy",
+    "- Ferry fares rise again this spring",
+    "Crowds at the old quay 摄影：王",
+    "Rada miasta Zobacz także Najczęściej czytane",
+    "Zapisz się Zobacz także Nowy park otwarty w centrum",
+    "Neue Brücke für die Altstadt Das könnte Sie auch interessieren",
+    "Council votes to rebuild the bridge You Might Also Like »",
+    "Council votes to rebuild the bridge More On This Story »",
     "• Ferry fares rise again this spring",
+    "Ferry fares rise again across the bay...\n",
+    "Ferry fares rise again across the bay [...]\n",
     "By Ann Lee",
     "Eine Reportage von Ann Lee",
     "A column by Ann Lee",
@@ -573,3 +586,27 @@ def test_find_feed_finds_what_the_plain_version_finds(
     fast = F.find_feed(labelled, used, published, SETTINGS, title, language)
     plain = plain_find_feed(labelled, used, published, SETTINGS, title, language)
     assert fast == plain
+
+
+def test_times_without_a_digit_go_with_the_headline_above_them() -> None:
+    """A list that alternates headline and "an hour ago" and ends with a time prints its
+    times below the headlines (times_below sees lines without a digit too)."""
+    texts = [
+        "Council votes to rebuild the old stone bridge",
+        "an hour ago",
+        "Ferry fares rise again across the bay",
+        "an hour ago",
+        "Pilots warn of fog over the harbour",
+        "a day ago",
+    ]
+    labelled = [
+        LabelledBlock(Block(i, text, (i, i), True, True), Label.BOILERPLATE, 0.1, "model")
+        for i, text in enumerate(texts)
+    ]
+    found = F.find_feed(labelled, frozenset(), None, SETTINGS, None, EN)
+    assert [(item.title, item.time, item.lines) for item in found] == [
+        ("Council votes to rebuild the old stone bridge", "an hour ago", (0, 1)),
+        ("Ferry fares rise again across the bay", "an hour ago", (2, 3)),
+        ("Pilots warn of fog over the harbour", "a day ago", (4, 5)),
+    ]
+    assert found == plain_find_feed(labelled, frozenset(), None, SETTINGS, None, EN)
