@@ -270,7 +270,7 @@ def is_time_line(text: str) -> bool:
         TIME_OF_DAY.match(text)
         or RELATIVE.match(text)
         or MONTH_DAY.match(text)
-        or (first_date(text) is not None and len(text) <= 24)
+        or (len(text) <= 24 and first_date(text) is not None)
     )
 
 

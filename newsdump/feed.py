@@ -414,7 +414,7 @@ def is_comment(texts: Sequence[str], first: int, last: int) -> bool:
     before = texts[first - 1] if first > 0 else ""
     after = texts[last + 1 : last + 3]  # "Reply" under it, or under the comment's text
     return bool(
-        COMMENT_INTRO.match(before)
+        (tail(before, 1) in (":", "：") and COMMENT_INTRO.match(before))  # (ends with a colon)
         or COMMENT_AFTER.match(before)
         or any(COMMENT_AFTER.match(text) for text in after)
     )

@@ -21,6 +21,8 @@ from newsdump.feed import (
     ATTRIBUTION,
     BYLINE_START,
     CLOCK,
+    COMMENT_AFTER,
+    COMMENT_INTRO,
     CONTACT,
     COUNT_LINE,
     COUNT_LINE_MAX_WORDS,
@@ -59,7 +61,6 @@ from newsdump.feed import (
     WORD,
     article_head,
     drop_labelled_lists,
-    is_comment,
     is_dek,
     is_list_label,
     is_menu_line,
@@ -195,9 +196,21 @@ def plain_find_feed(
     kept = [
         (i, end, item)
         for i, end, item in found
-        if not (head[0] < i and end < head[1]) and not is_comment(texts, i, end)
+        if not (head[0] < i and end < head[1]) and not plain_is_comment(texts, i, end)
     ]
     return resolve_clock_times(drop_labelled_lists(kept, texts, free), page_published)
+
+
+def plain_is_comment(texts: Sequence[str], first: int, last: int) -> bool:
+    """A reader's comment: "Ann says:" or the previous comment's "Reply" just above it;
+    "Reply" or a rating under it or under the line after it (the comment's text)."""
+    before = texts[first - 1] if first > 0 else ""
+    after = texts[last + 1 : last + 3]  # "Reply" under it, or under the comment's text
+    return bool(
+        COMMENT_INTRO.match(before)
+        or COMMENT_AFTER.match(before)
+        or any(COMMENT_AFTER.match(text) for text in after)
+    )
 
 
 def plain_is_when(text: str) -> bool:
@@ -414,6 +427,8 @@ LINES = [
     "Crowds at the quay (Photo: AP)",
     "Photos: The harbour at dawn",
     "Ann Lee says:",
+    "Ann Lee napisała:\n",
+    "王先生说：",
     "Reply",
     "Rating: 4",
     "Sponsored",
@@ -475,6 +490,8 @@ def test_line_verdicts_are_the_plain_ones(text: str) -> None:
     assert F.is_summary(text, SETTINGS) == plain_is_summary(text, SETTINGS)
     assert F.is_meta(text) == plain_is_meta(text)
     assert F.is_glue(text) == plain_is_glue(text)
+    lines = [text, "Reply", text.strip()]
+    assert F.is_comment(lines, 1, 1) == plain_is_comment(lines, 1, 1)
 
 
 @given(lines)
