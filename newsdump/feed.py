@@ -126,7 +126,11 @@ def prefix_tree(branches: Sequence[str]) -> str:
     return "|".join(shared + others)
 
 
-CALL_TO_ACTION = re.compile(r"\b(?:" + prefix_tree(CALL_TO_ACTION_WORDS) + ")")
+# Every word starts with a letter, so "\b" before it is the line's start or a non-word
+# character: the words after one of those (which re finds fast, not trying the tree at
+# every letter) or at the start.
+CALL_TO_ACTION_START = re.compile("(?:" + prefix_tree(CALL_TO_ACTION_WORDS) + ")")
+CALL_TO_ACTION = re.compile(r"\W(?:" + prefix_tree(CALL_TO_ACTION_WORDS) + ")")
 CALL_TO_ACTION_MARK = re.compile("|".join(CALL_TO_ACTION_MARKS))  # none in ASCII text
 SENTENCE_BREAK = re.compile(r"[a-zà-ÿ]{3,}[.!?]\s+[A-ZÀ-Þ]")
 # Cheap tests first: each HINT matches wherever its pattern matches (a part of it that starts
@@ -273,10 +277,12 @@ def find_feed(
         return parts
 
     heads: dict[str, tuple[str | None, str] | None] = {}  # per free line (the same verdict)
+    titles = [False] * n
     for i, t in enumerate(texts):
-        if free[i] and t not in heads:
-            heads[t] = headline(t, digits[i])
-    titles = [free[i] and heads[t] is not None for i, t in enumerate(texts)]
+        if free[i]:
+            if t not in heads:
+                heads[t] = headline(t, digits[i])
+            titles[i] = heads[t] is not None
 
     whens: dict[int, bool] = {}
 
@@ -290,11 +296,13 @@ def find_feed(
             whens[k] = found
         return found
 
-    may_when = [  # (a cheap test first: without a digit, only "an hour ago" prints when)
-        free[k] and not titles[k] and (digits[k] or texts[k][-3:].lower() == "ago")
-        for k in range(n)
-    ]
-    below = times_below(titles, [may_when[k] and when(k) for k in range(n)])
+    below = times_below(  # (a cheap test first: without a digit, only "an hour ago" prints when)
+        titles,
+        [
+            free[k] and not titles[k] and (digits[k] or texts[k][-3:].lower() == "ago") and when(k)
+            for k in range(n)
+        ],
+    )
     found: list[tuple[int, int, FeedItem]] = []  # first block, last block, item
     i = 0
     while i < n:
@@ -683,8 +691,8 @@ def is_title(text: str, settings: Settings) -> bool:
     if (digit or text.rstrip()[-3:].lower() == "ago") and is_time_line(text):
         return False  # (is_time_line needs a digit or "ago")
     low = text.lower()
-    if CALL_TO_ACTION.search(low) or (not ascii and CALL_TO_ACTION_MARK.search(low)):
-        return False  # is_call_to_action
+    if is_call_to_action_low(low):
+        return False
     if (not ascii or text[-1] in ".]\n") and NAV_GLYPHS.search(text):
         return False  # (its glyphs are not ASCII: else "...", "[...]" at the end)
     if LINK_SHAPE_HINT.search(text) and LINK_SHAPE.search(text):
@@ -740,8 +748,12 @@ def may_credit(text: str, low: str) -> bool:
 
 def is_call_to_action(text: str) -> bool:
     """Subscribe, share, sign in, read more, … (the pattern is lower-case: no IGNORECASE)."""
-    low = text.lower()
-    if CALL_TO_ACTION.search(low) is not None:
+    return is_call_to_action_low(text.lower())
+
+
+def is_call_to_action_low(low: str) -> bool:
+    """`is_call_to_action` of text in lower case."""
+    if CALL_TO_ACTION_START.match(low) or CALL_TO_ACTION.search(low):
         return True
     return not low.isascii() and CALL_TO_ACTION_MARK.search(low) is not None
 
