@@ -19,6 +19,7 @@ datelines and contact lines.
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 import string
 from collections import Counter
@@ -69,6 +70,7 @@ WORD = re.compile(r"\w+")
 ASCII_LETTERS = string.ascii_letters.encode()
 ASCII_DIGITS = string.digits.encode()
 DIGITS = re.compile(r"\d+")
+DIGIT = re.compile(r"\d")  # (faster to search than DIGITS)
 COUNT_LINE = re.compile(r"^\d[\d,.]*\s+[a-z]")
 CALL_TO_ACTION_WORDS = (  # what a call to action says (lower-case), from a word's start
     r"subscribe", r"subscription", r"sign(?:ing)? (?:up|in)\b", r"log ?in\b", r"newsletter",
@@ -250,6 +252,7 @@ def find_feed(
     repeats = Counter(texts)
     digits = [has_digit(t) for t in texts]
     own = WORD.findall(page_title.lower()) if page_title else []
+    own_keys = story_keywords(own)
     lang = language or detect_language("\n".join(lb.block.text for lb in labelled))  # classify's
     sentence_case = lang.code in SENTENCE_CASE_LANGS
     stop = top_stopwords(lang.code, MENU_STOPWORDS) if sentence_case else stopwords_for(lang.code)
@@ -272,8 +275,10 @@ def find_feed(
         parts = clean_title(t)
         if not is_title(parts[1], settings) or is_menu_line(t, stop, sentence_case):
             return None
-        if own and same_story(WORD.findall(t.lower()), own):
-            return None
+        if own:
+            low = t.lower()
+            if any(w in low for w in own_keys) and same_story(WORD.findall(low), own):
+                return None
         return parts
 
     heads: dict[str, tuple[str | None, str] | None] = {}  # per free line (the same verdict)
@@ -591,6 +596,16 @@ def is_template(text: str, shapes: Counter[str], repeats: Counter[str]) -> bool:
     )
 
 
+def story_keywords(other: Sequence[str]) -> list[str]:
+    """Words of `other` of which a title naming the same story (`same_story`) has one at
+    least, each a part of its text then: same_story needs every word of `other` when either
+    has fewer than SAME_STORY_MIN_WORDS, else SAME_STORY_SHARE of that many at least, so
+    `need` words, and any len(other) - need + 1 of them hold one (the longest: rare ones)."""
+    words = sorted(set(other), key=lambda w: (-len(w), w))
+    need = min(len(words), math.ceil(SAME_STORY_SHARE * SAME_STORY_MIN_WORDS))
+    return words[: len(words) - need + 1]
+
+
 def same_story(words: Sequence[str], other: Sequence[str]) -> bool:
     """Whether two titles name the same story: most words shared (the page's own headline
     shown again in a breadcrumb or a share bar is not another story)."""
@@ -730,7 +745,7 @@ def has_digit(text: str) -> bool:
     if text.isascii():
         raw = text.encode()
         return len(raw.translate(None, ASCII_DIGITS)) < len(raw)
-    return DIGITS.search(text) is not None
+    return DIGIT.search(text) is not None
 
 
 def may_credit(text: str, low: str) -> bool:

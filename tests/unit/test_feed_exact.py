@@ -524,6 +524,22 @@ def test_the_cheap_tests_hold(text: str) -> None:
         assert F.tail(text, 3).lower() == "ago"
 
 
+TITLE_WORDS = ["the", "a", "bridge", "council", "votes", "to", "rebuild", "old", "stone", "ferry"]
+
+
+@given(
+    st.lists(st.sampled_from(TITLE_WORDS), max_size=9),
+    st.lists(st.sampled_from([*TITLE_WORDS, "an", "fares"]), max_size=9),
+)
+@settings(max_examples=1500, deadline=None)
+def test_a_title_of_the_same_story_has_one_of_its_keywords(
+    title: list[str], other: list[str]
+) -> None:
+    low = " ".join(title)
+    if same_story(WORD.findall(low), other):
+        assert any(w in low for w in F.story_keywords(other))
+
+
 def test_call_to_action_has_the_same_branches() -> None:
     flat = r"\b(?:" + "|".join(F.CALL_TO_ACTION_WORDS) + ")|" + "|".join(F.CALL_TO_ACTION_MARKS)
     assert flat == PLAIN_CALL_TO_ACTION.pattern
