@@ -626,7 +626,7 @@ def clean_title(text: str) -> tuple[str | None, str]:
     if text[:1] in "•·▪■*–-":
         text = LEADING_BULLET.sub("", text)
     text = strip_label(text)
-    m = LEADING_TIME.match(text)
+    m = LEADING_TIME.match(text) if text[:1].isdecimal() else None  # (it starts with a digit)
     if m is not None:
         return m["time"], m["title"]
     m = TRAILING_AGO.search(text) if tail(text, 3).lower() == "ago" else None
@@ -700,7 +700,8 @@ def is_title(text: str, settings: Settings) -> bool:
     # (the cheap tests first: every pattern below that needs a digit, a dot, a colon is
     # tried only on text that has one)
     ascii = text.isascii()
-    digit = has_digit(text)
+    raw = text.encode() if ascii else b""  # (has_digit's and the letters' count, at C speed)
+    digit = len(raw.translate(None, ASCII_DIGITS)) < len(raw) if ascii else has_digit(text)
     if NOT_TITLE_START.match(text):
         return False  # a relative time, a byline, a source or editor's line, a quote's source
     if (digit or text.rstrip()[-3:].lower() == "ago") and is_time_line(text):
@@ -732,7 +733,7 @@ def is_title(text: str, settings: Settings) -> bool:
     if clock and not LEADING_TIME.match(text) and find_dates(text):
         return False  # "First published February 1, 2016: 1:28 AM ET": a dateline
     if ascii:  # (no wide character; str.isalpha is [A-Za-z]: count them at C speed)
-        letters = len(text) - len(text.encode().translate(None, ASCII_LETTERS))
+        letters = len(text) - len(raw.translate(None, ASCII_LETTERS))
     elif WIDE.search(text):
         return True
     else:
