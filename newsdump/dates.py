@@ -150,6 +150,7 @@ class FoundDate:
     end: int
 
 
+DIGIT = re.compile(r"\d")
 # Every pattern needs a four-digit year or an m/d/yy date: text without either has no date.
 MAYBE_DATE = re.compile(r"(?:19|20)\d\d|\d/[0-3]?\d/\d\d")
 BEFORE_YEAR = 40  # the longest "13 de septiembre de " or "Wednesday, November 13th, " part
@@ -293,11 +294,13 @@ def is_time_line(text: str) -> bool:
     text = text.strip()
     if len(text) > 30:
         return False
+    if DIGIT.search(text) is None and text[-3:].lower() != "ago":
+        return False  # every pattern needs a digit but RELATIVE's "an hour ago" (cheap test first)
     return bool(
         TIME_OF_DAY.match(text)
         or RELATIVE.match(text)
         or MONTH_DAY.match(text)
-        or (first_date(text) is not None and len(text) <= 24)
+        or (len(text) <= 24 and first_date(text) is not None)
     )
 
 

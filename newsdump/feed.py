@@ -19,7 +19,9 @@ datelines and contact lines.
 from __future__ import annotations
 
 import hashlib
+import math
 import re
+import string
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
@@ -65,29 +67,77 @@ SUMMARY_UNPUNCTUATED_MIN_WORDS = 15
 TWO_SENTENCE_TITLE_MAX_WORDS = 16  # "Taxes rise. These maps show where." is still a headline
 TERMINAL = (".", "!", "?", "…", '"', "”", "»", "'", "’", ")", "。", "！", "？")
 WORD = re.compile(r"\w+")
+ASCII_LETTERS = string.ascii_letters.encode()
+ASCII_DIGITS = string.digits.encode()
 DIGITS = re.compile(r"\d+")
+DIGIT = re.compile(r"\d")  # (faster to search than DIGITS)
 COUNT_LINE = re.compile(r"^\d[\d,.]*\s+[a-z]")
-CALL_TO_ACTION = re.compile(
-    r"\b(?:subscribe|subscription|sign(?:ing)? (?:up|in)\b|log ?in\b|newsletter|e-?mail|cookie|"
-    r"privacy|terms (?:of|and)|all rights reserved|copyright|advertis|download (?:our|the)|"
-    r"follow (?:us|\w+ on)\b|join (?:us|our)|support (?:us|our|independent|local)|"
-    r"become a member|donat|"
-    r"click here|read more|see more|show more|load more|view (?:all|more)|skip to|"
-    r"share (?:this|on)|comments?\b|sponsored|paid (?:post|content)|javascript|browser|"
-    r"trademark|reproduced|rules apply|signed in\b|your (?:location|weather|account)|"
-    r"(?:photo(?:graph)?s?|images?) (?:by|courtesy)|enter (?:your|city|a)\b|continue reading|"
-    r"(?:recent|more) (?:from|posts|stories)\b|regist(?:er|ration)\b|your account|"
-    r"welcome to|visit us|tweets by|jump to|skip navigation|(?:in|to) your inbox|"
-    r"suscr[ií]b|reg[ií]strate|registrarse|inicia sesi|comparte|anmelden|abonnier|registrier|"
-    r"teilen\b|abonn|connexion|partager|inscri|assine|cadastr|zaloguj|subskryb|udostępnij|"
-    r"share all|next up|see all|go to\b|more information|popular in\b|the latest from|"
-    r"html|text format|quote of the day|submission guidelines|back to (?:home|top)|"
-    r"aviso legal|nota legal|normas de uso|condiciones de uso|mentions légales|"
-    r"conditions (?:générales|d'utilisation)|nutzungsbedingungen|datenschutz|impressum|"
-    r"regulamin|polityka prywatności|política de privacidad|politique de confidentialité|"
-    r"creative commons|使用条款|隐私|版权)|©|下载|客户端|公众号|扫码|订阅|訂閱|購読|お届けします",
+CALL_TO_ACTION_WORDS = (  # what a call to action says (lower-case), from a word's start
+    r"subscribe", r"subscription", r"sign(?:ing)? (?:up|in)\b", r"log ?in\b", r"newsletter",
+    r"e-?mail", r"cookie", r"privacy", r"terms (?:of|and)", r"all rights reserved", r"copyright",
+    r"advertis", r"download (?:our|the)", r"follow (?:us|\w+ on)\b", r"join (?:us|our)",
+    r"support (?:us|our|independent|local)", r"become a member", r"donat",
+    r"click here", r"read more", r"see more", r"show more", r"load more", r"view (?:all|more)",
+    r"skip to", r"share (?:this|on)", r"comments?\b", r"sponsored", r"paid (?:post|content)",
+    r"javascript", r"browser", r"trademark", r"reproduced", r"rules apply", r"signed in\b",
+    r"your (?:location|weather|account)", r"(?:photo(?:graph)?s?|images?) (?:by|courtesy)",
+    r"enter (?:your|city|a)\b", r"continue reading", r"(?:recent|more) (?:from|posts|stories)\b",
+    r"regist(?:er|ration)\b", r"your account", r"welcome to", r"visit us", r"tweets by",
+    r"jump to", r"skip navigation", r"(?:in|to) your inbox",
+    r"suscr[ií]b", r"reg[ií]strate", r"registrarse", r"inicia sesi", r"comparte", r"anmelden",
+    r"abonnier", r"registrier", r"teilen\b", r"abonn", r"connexion", r"partager", r"inscri",
+    r"assine", r"cadastr", r"zaloguj", r"subskryb", r"udostępnij",
+    r"share all", r"next up", r"see all", r"go to\b", r"more information", r"popular in\b",
+    r"the latest from", r"html", r"text format", r"quote of the day", r"submission guidelines",
+    r"back to (?:home|top)", r"aviso legal", r"nota legal", r"normas de uso",
+    r"condiciones de uso", r"mentions légales", r"conditions (?:générales|d'utilisation)",
+    r"nutzungsbedingungen", r"datenschutz", r"impressum", r"regulamin", r"polityka prywatności",
+    r"política de privacidad", r"politique de confidentialité", r"creative commons",
+    r"使用条款", r"隐私", r"版权",
+)  # fmt: skip
+CALL_TO_ACTION_MARKS = (
+    "©",
+    "下载",
+    "客户端",
+    "公众号",
+    "扫码",
+    "订阅",
+    "訂閱",
+    "購読",
+    "お届けします",
 )
+
+
+def prefix_tree(branches: Sequence[str]) -> str:
+    """An alternation of regex `branches` with the literal letters they start with shared
+    ("s(?:ubscribe|ign…|ee more)|…"): the same strings match where they matched, but Python's
+    re tries every branch of a flat alternation at every position, a tree fails on the first
+    letter. Only a letter, digit or space that no quantifier follows is shared."""
+    heads: dict[str, list[str]] = {}
+    others: list[str] = []
+    for branch in branches:
+        head = branch[:1]
+        if (head.isalnum() or head == " ") and branch[1:2] not in ("?", "*", "+", "{"):
+            heads.setdefault(head, []).append(branch[1:])
+        else:
+            others.append(branch)  # a group, a class, an escape, or nothing left
+    shared = [
+        head + (rests[0] if len(rests) == 1 else "(?:" + prefix_tree(rests) + ")")
+        for head, rests in heads.items()
+    ]
+    return "|".join(shared + others)
+
+
+# Every word starts with a letter, so "\b" before it is the line's start or a non-word
+# character: the words after one of those (which re finds fast, not trying the tree at
+# every letter) or at the start.
+CALL_TO_ACTION_START = re.compile("(?:" + prefix_tree(CALL_TO_ACTION_WORDS) + ")")
+CALL_TO_ACTION = re.compile(r"\W(?:" + prefix_tree(CALL_TO_ACTION_WORDS) + ")")
+CALL_TO_ACTION_MARK = re.compile("|".join(CALL_TO_ACTION_MARKS))  # none in ASCII text
 SENTENCE_BREAK = re.compile(r"[a-zà-ÿ]{3,}[.!?]\s+[A-ZÀ-Þ]")
+# Cheap tests first: each HINT matches wherever its pattern matches (a part of it that starts
+# with a plain character, which re finds fast), so text without a match has none of the other.
+SENTENCE_BREAK_HINT = re.compile(r"[.!?]\s+[A-ZÀ-Þ]")
 BYLINE_START = re.compile(r"^(?:by|von|par|por|door|author|autor)\b", re.IGNORECASE)
 KIND_BYLINE = re.compile(
     # "Eine Reportage von Ann Lee", "A column by Ann Lee", "Une chronique de Ann Lee"
@@ -106,6 +156,7 @@ LEADING_TIME = re.compile(
 )
 NAV_GLYPHS = re.compile(r"[›‹»«→←▸▾]|\.\.\.$|…$|\[\s*(?:\.\.\.|…)\s*\]$")
 LINK_SHAPE = re.compile(r"\b[\w-]+\.(?:com|org|net|co|io|es|de|fr|uk|info|gov|edu)\b|://|www\.")
+LINK_SHAPE_HINT = re.compile(r"\.(?:com|org|net|co|io|es|de|fr|uk|info|gov|edu)\b|://|www\.")
 LEADING_BULLET = re.compile(r"^[•·▪■*–-]\s+")
 RELATIVE_START = re.compile(
     r"^(?:\d+\s*(?:sec|min|hour|hr|day|week|month)s?\.?\s+ago\b"
@@ -133,6 +184,13 @@ ENUMERATION_MIN_WORDS = 7  # a sentence ending with a colon this long introduces
 AD_LABELS_MIN = 2  # lines saying "sponsored", "partner" above a list that make it an ad box
 WORDS_ONLY = re.compile(r"[^\W\d_][\w'’-]*")
 ATTRIBUTION = re.compile(r"^[—―]")  # "— Ann Lee (@ann) May 1, 2019": a quote's attribution
+NOT_TITLE_START = re.compile(  # any of them, in one match (no letter in the last two: the same)
+    "|".join(
+        f"(?:{p.pattern})"
+        for p in (RELATIVE_START, BYLINE_START, KIND_BYLINE, SOURCE_LINE, ATTRIBUTION)
+    ),
+    re.IGNORECASE,
+)
 SLASH_TRAIL = 2  # " / " this often in a line: a trail of categories
 CLOCK = re.compile(r"\b[0-2]?\d:[0-5]\d\b")
 CREDIT = re.compile(
@@ -141,11 +199,13 @@ CREDIT = re.compile(
     r"|图片来源|图/|摄影[:：]",
     re.IGNORECASE,
 )
+CREDIT_WORDS = ("fot", "photo", "bild", "image", "zdjecie", "credit", "quelle", "source")  # ASCII
 CONTACT = re.compile(
     r"\b(?:tel|phone|fax|telefon|tél|teléfono|telefone|telefono|téléphone)\b\.?\D{0,20}\+?\d"
     r"[\d ()./-]{6,}|电话[:：]|\d{9,}",  # a phone number after its word; an account number
     re.IGNORECASE,
 )
+CONTACT_HINT = re.compile(r"\d[\d ()./-]{6}|电话")  # (no letter: IGNORECASE changes nothing)
 # a comment: "Ann says:" above it, "Reply" or a rating below it (any of the usual languages)
 COMMENT_INTRO = re.compile(
     r"^.{1,60}\s(?:says|said|wrote|writes|schreibt|schrieb|sagt|dit|écrit|a écrit|napisał[a]?"
@@ -189,32 +249,65 @@ def find_feed(
         and lb.reason not in NOT_STORIES
         for lb in labelled
     ]
-    shapes = Counter(DIGITS.sub("0", t.lower()) for t in texts)
     repeats = Counter(texts)
+    digits = [has_digit(t) for t in texts]
     own = WORD.findall(page_title.lower()) if page_title else []
+    own_keys = story_keywords(own)
     lang = language or detect_language("\n".join(lb.block.text for lb in labelled))  # classify's
     sentence_case = lang.code in SENTENCE_CASE_LANGS
     stop = top_stopwords(lang.code, MENU_STOPWORDS) if sentence_case else stopwords_for(lang.code)
-    titles = [
-        free[i]
-        and not is_template(t, shapes, repeats)
-        and is_title(clean_title(t)[1], settings)
-        and not is_menu_line(t, stop, sentence_case)
-        and not same_story(WORD.findall(t.lower()), own)
-        for i, t in enumerate(texts)
-    ]
     n = len(texts)
+    shapes: Counter[str] | None = None  # counted when a line with a digit first needs them
+
+    def headline(t: str, digit: bool) -> tuple[str | None, str] | None:  # its clean_title
+        nonlocal shapes
+        if word_count(t) < settings.feed_title_min_words:
+            return None  # (clean_title only takes words off: too short already)
+        if repeats[t] >= EXACT_REPEATS:
+            return None  # is_template's first test
+        if digit:
+            if shapes is None:  # (a line without a digit has no digit in lower case, no "0")
+                shapes = Counter(
+                    DIGITS.sub("0", x.lower()) for x, d in zip(texts, digits, strict=True) if d
+                )
+            if shapes[DIGITS.sub("0", t.lower())] >= TEMPLATE_MIN_REPEATS:
+                return None  # is_template's second test
+        parts = clean_title(t)
+        if not is_title(parts[1], settings) or is_menu_line(t, stop, sentence_case):
+            return None
+        if own:
+            low = t.lower()
+            if any(w in low for w in own_keys) and same_story(WORD.findall(low), own):
+                return None
+        return parts
+
+    heads: dict[str, tuple[str | None, str] | None] = {}  # per free line (the same verdict)
+    titles = [False] * n
+    for i, t in enumerate(texts):
+        if free[i]:
+            if t not in heads:
+                heads[t] = headline(t, digits[i])
+            titles[i] = heads[t] is not None
 
     whens: dict[int, bool] = {}
 
     def when(k: int) -> bool:  # block k is free and prints a time or a date
         if not (0 <= k < n and free[k]):
             return False
-        if k not in whens:
-            whens[k] = is_when(texts[k])
-        return whens[k]
+        found = whens.get(k)
+        if found is None:
+            t = texts[k]  # (without a digit, is_when is is_time_line: "an hour ago")
+            found = is_when(t) if digits[k] else t[-3:].lower() == "ago" and is_time_line(t)
+            whens[k] = found
+        return found
 
-    below = times_below(titles, [free[k] and not titles[k] and when(k) for k in range(n)])
+    below = times_below(  # (a cheap test first: without a digit, only "an hour ago" prints when)
+        titles,
+        [
+            free[k] and not titles[k] and (digits[k] or texts[k][-3:].lower() == "ago") and when(k)
+            for k in range(n)
+        ],
+    )
     found: list[tuple[int, int, FeedItem]] = []  # first block, last block, item
     i = 0
     while i < n:
@@ -228,7 +321,9 @@ def find_feed(
         if not titles[j]:
             i += 1
             continue
-        prefix_time, title = clean_title(texts[j])
+        parts = heads[texts[j]]
+        assert parts is not None  # titles[j]
+        prefix_time, title = parts
         time = time or prefix_time
         end = j
         if (
@@ -332,7 +427,7 @@ def is_comment(texts: Sequence[str], first: int, last: int) -> bool:
     before = texts[first - 1] if first > 0 else ""
     after = texts[last + 1 : last + 3]  # "Reply" under it, or under the comment's text
     return bool(
-        COMMENT_INTRO.match(before)
+        (tail(before, 1) in (":", "：") and COMMENT_INTRO.match(before))  # (ends with a colon)
         or COMMENT_AFTER.match(before)
         or any(COMMENT_AFTER.match(text) for text in after)
     )
@@ -483,6 +578,8 @@ def run_days(mins: Sequence[int], now: int) -> list[int | None]:
 
 def is_when(text: str) -> bool:
     """A line that only prints when: "5:56 PM", "2 hours ago", "November 18, 2019 at 2:01 pm"."""
+    if not has_digit(text):  # then only is_time_line's "an hour ago" (the cheap test first)
+        return text.rstrip()[-3:].lower() == "ago" and is_time_line(text)
     if is_time_line(text):
         return True
     if len(text) > WHEN_MAX_CHARS or DIGITS.search(text) is None:
@@ -497,6 +594,16 @@ def is_template(text: str, shapes: Counter[str], repeats: Counter[str]) -> bool:
     return DIGITS.search(text) is not None and shapes[DIGITS.sub("0", text.lower())] >= (
         TEMPLATE_MIN_REPEATS
     )
+
+
+def story_keywords(other: Sequence[str]) -> list[str]:
+    """Words of `other` of which a title naming the same story (`same_story`) has one at
+    least, each a part of its text then: same_story needs every word of `other` when either
+    has fewer than SAME_STORY_MIN_WORDS, else SAME_STORY_SHARE of that many at least, so
+    `need` words, and any len(other) - need + 1 of them hold one (the longest: rare ones)."""
+    words = sorted(set(other), key=lambda w: (-len(w), w))
+    need = min(len(words), math.ceil(SAME_STORY_SHARE * SAME_STORY_MIN_WORDS))
+    return words[: len(words) - need + 1]
 
 
 def same_story(words: Sequence[str], other: Sequence[str]) -> bool:
@@ -514,14 +621,24 @@ def same_story(words: Sequence[str], other: Sequence[str]) -> bool:
 def clean_title(text: str) -> tuple[str | None, str]:
     """A time printed in front of a headline, and the headline without it or a comment count
     (or a list's label glued to it)."""
-    text = strip_label(LEADING_BULLET.sub("", TRAILING_COUNT.sub("", text)))
-    m = LEADING_TIME.match(text)
+    if tail(text, 1) in "sStTſ":  # (cheap tests first: "comments", "replies", "shares")
+        text = TRAILING_COUNT.sub("", text)
+    if text[:1] in "•·▪■*–-":
+        text = LEADING_BULLET.sub("", text)
+    text = strip_label(text)
+    m = LEADING_TIME.match(text) if text[:1].isdecimal() else None  # (it starts with a digit)
     if m is not None:
         return m["time"], m["title"]
-    m = TRAILING_AGO.search(text)
+    m = TRAILING_AGO.search(text) if tail(text, 3).lower() == "ago" else None
     if m is not None:
         return m["time"], text[: m.start()]
     return None, text
+
+
+def tail(text: str, chars: int) -> str:
+    """The last `chars` characters before where a pattern's "$" may match (the end, or one
+    final newline): what a pattern ending with them needs (case-insensitive: lower it)."""
+    return (text[:-1] if text.endswith("\n") else text)[-chars:]
 
 
 def strip_label(text: str) -> str:
@@ -533,6 +650,10 @@ def strip_label(text: str) -> str:
         return text  # a paragraph
     words = text.split()
     n = len(words)
+    if LABEL_FIRST_WORDS.isdisjoint(words[: GLUED_LABEL_JUNK + 1]) and LABEL_FIRST_WORDS.isdisjoint(
+        words[-GLUED_LABEL_REACH:]
+    ):
+        return text  # no word that may start a label where the loops below look (cheap test)
     for start in range(min(GLUED_LABEL_JUNK + 1, n)):
         if words[start] not in LABEL_FIRST_WORDS:
             continue
@@ -559,6 +680,8 @@ def is_list_label(words: Sequence[str]) -> bool:
 
 
 def word_count(text: str) -> int:
+    if text.isascii():
+        return len(text.split())  # no wide character (the cheap test first)
     wide = len(WIDE.findall(text))
     return len(text.split()) if not wide else len(WIDE.sub(" ", text).split()) + wide // 2
 
@@ -572,53 +695,95 @@ def is_title(text: str, settings: Settings) -> bool:
         return False  # a label, a menu trail or a sentence fragment
     if text.count(" / ") >= SLASH_TRAIL:
         return False  # "Biology / Biochemistry Psychology / Psychiatry": categories
-    if NAV_GLYPHS.search(text) or RELATIVE_START.match(text) or LINK_SHAPE.search(text):
-        return False
     if text[0] in "([{":
         return False  # "(L-R) Ann Lee, …": a caption
-    if COUNT_LINE.match(text) and n <= COUNT_LINE_MAX_WORDS and not WIDE.search(text):
+    # (the cheap tests first: every pattern below that needs a digit, a dot, a colon is
+    # tried only on text that has one)
+    ascii = text.isascii()
+    raw = text.encode() if ascii else b""  # (has_digit's and the letters' count, at C speed)
+    digit = len(raw.translate(None, ASCII_DIGITS)) < len(raw) if ascii else has_digit(text)
+    if NOT_TITLE_START.match(text):
+        return False  # a relative time, a byline, a source or editor's line, a quote's source
+    if (digit or text.rstrip()[-3:].lower() == "ago") and is_time_line(text):
+        return False  # (is_time_line needs a digit or "ago")
+    low = text.lower()
+    if is_call_to_action_low(low):
+        return False
+    if (not ascii or text[-1] in ".]\n") and NAV_GLYPHS.search(text):
+        return False  # (its glyphs are not ASCII: else "...", "[...]" at the end)
+    if LINK_SHAPE_HINT.search(text) and LINK_SHAPE.search(text):
+        return False
+    if (
+        n <= COUNT_LINE_MAX_WORDS
+        and text[0].isdecimal()
+        and COUNT_LINE.match(text)
+        and not (WIDE.search(text))
+    ):
         return False  # "3 diggs Science Video", "12 comments": counts, not headlines
-    breaks = len(SENTENCE_BREAK.findall(text))
-    if breaks > 1 or (breaks == 1 and n > TWO_SENTENCE_TITLE_MAX_WORDS):
-        return False
-    if is_call_to_action(text) or BYLINE_START.match(text) or is_time_line(text):
-        return False
-    if KIND_BYLINE.match(text) or SOURCE_LINE.match(text):
-        return False  # a byline naming the kind of story, a source or editor's line
-    credit = CREDIT.search(text) if may_credit(text) else None
-    if ATTRIBUTION.match(text) or (credit and credit.start() > 0) or CONTACT.search(text):
-        return False  # a quote's source, a caption's credit (not a "Photos:" kicker), an address
-    if CLOCK.search(text) and not LEADING_TIME.match(text) and find_dates(text):
+    if SENTENCE_BREAK_HINT.search(text):
+        breaks = len(SENTENCE_BREAK.findall(text))
+        if breaks > 1 or (breaks == 1 and n > TWO_SENTENCE_TITLE_MAX_WORDS):
+            return False
+    credit = CREDIT.search(text) if may_credit(text, low) else None
+    if credit and credit.start() > 0:
+        return False  # a caption's credit (not a "Photos:" kicker)
+    if (digit or "电话" in text) and CONTACT_HINT.search(text) and CONTACT.search(text):
+        return False  # an address
+    clock = digit and ":" in text and CLOCK.search(text) is not None
+    if clock and not LEADING_TIME.match(text) and find_dates(text):
         return False  # "First published February 1, 2016: 1:28 AM ET": a dateline
-    if WIDE.search(text):
+    if ascii:  # (no wide character; str.isalpha is [A-Za-z]: count them at C speed)
+        letters = len(text) - len(raw.translate(None, ASCII_LETTERS))
+    elif WIDE.search(text):
         return True
-    letters = sum(map(str.isalpha, text))
+    else:
+        letters = sum(map(str.isalpha, text))
     return letters >= 0.6 * len(text.replace(" ", "")) and not text.isupper()
 
 
-def may_credit(text: str) -> bool:
-    """False only where `CREDIT` cannot match (a cheap test first): in ASCII text (where
-    IGNORECASE pairs no letter with a non-ASCII one) every alternative needs "(" or ":" or
-    one of its two names."""
-    if not text.isascii() or "(" in text or ":" in text:
+def has_digit(text: str) -> bool:
+    """Whether `DIGITS` matches in `text` (at C speed in ASCII text, where \\d is [0-9])."""
+    if text.isascii():
+        raw = text.encode()
+        return len(raw.translate(None, ASCII_DIGITS)) < len(raw)
+    return DIGIT.search(text) is not None
+
+
+def may_credit(text: str, low: str) -> bool:
+    """False only where `CREDIT` cannot match (a cheap test first). "getty images" and
+    "shutterstock" need "getty" or "hutter" (IGNORECASE pairs i, s and k with non-ASCII
+    letters, not these); the Chinese alternatives need "图" or "摄影"; the others "(" or
+    ":" and, in ASCII text (where IGNORECASE pairs no letter with a non-ASCII one), one of
+    their words in lower case (`low`: the text in lower case)."""
+    if "getty" in low or "hutter" in low:
         return True
-    low = text.lower()
-    return "getty images" in low or "shutterstock" in low
+    if "(" not in text and ":" not in text:
+        return not text.isascii() and ("图" in text or "摄影" in text)
+    return not text.isascii() or any(word in low for word in CREDIT_WORDS)
 
 
 def is_call_to_action(text: str) -> bool:
     """Subscribe, share, sign in, read more, … (the pattern is lower-case: no IGNORECASE)."""
-    return CALL_TO_ACTION.search(text.lower()) is not None
+    return is_call_to_action_low(text.lower())
+
+
+def is_call_to_action_low(low: str) -> bool:
+    """`is_call_to_action` of text in lower case."""
+    if CALL_TO_ACTION_START.match(low) or CALL_TO_ACTION.search(low):
+        return True
+    return not low.isascii() and CALL_TO_ACTION_MARK.search(low) is not None
 
 
 def is_summary(text: str, settings: Settings) -> bool:
     """A teaser's summary: one paragraph of prose."""
     n = word_count(text)
-    if n > settings.feed_summary_max_words or is_call_to_action(text):
+    if n > settings.feed_summary_max_words:
         return False
-    return n >= SUMMARY_UNPUNCTUATED_MIN_WORDS or (
+    if n < SUMMARY_UNPUNCTUATED_MIN_WORDS and not (
         n >= SUMMARY_MIN_WORDS and text.endswith(TERMINAL)
-    )
+    ):
+        return False
+    return not is_call_to_action(text)
 
 
 def is_dek(text: str, title: str) -> bool:
@@ -651,15 +816,21 @@ def is_meta(text: str) -> bool:
     """A line about a story rather than of it: a byline, a source, counts and tags."""
     if len(text) >= META_MAX_CHARS:
         return False
-    return bool(BYLINE_START.match(text) or LINK_SHAPE.search(text) or COUNT_LINE.match(text))
+    return bool(
+        BYLINE_START.match(text)
+        or (LINK_SHAPE_HINT.search(text) and LINK_SHAPE.search(text))
+        or COUNT_LINE.match(text)
+    )
 
 
 def is_glue(text: str) -> bool:
     """What stands between the headlines of a list: numbers, labels, bylines, dates."""
     if word_count(text) <= GLUE_MAX_WORDS or BYLINE_START.match(text) or is_time_line(text):
         return True
-    if RELATIVE_START.match(text) or LINK_SHAPE.search(text) or COUNT_LINE.match(text):
-        return True  # "2 hours ago on iOS Blog", "1 digg example.org Science"
+    if RELATIVE_START.match(text) or COUNT_LINE.match(text):
+        return True  # "2 hours ago on iOS Blog"
+    if LINK_SHAPE_HINT.search(text) and LINK_SHAPE.search(text):
+        return True  # "1 digg example.org Science"
     if text.isupper() and word_count(text) <= KICKER_MAX_WORDS:
         return True  # a kicker above a headline: "IT'S NOT EASY EATING GREEN"
     return (
