@@ -10,9 +10,10 @@ from unittest.mock import patch
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from test_revise import listed
 
 from newsdump import revise as R
-from newsdump.document import Block, Label, LabelledBlock
+from newsdump.document import Label, LabelledBlock
 
 LINES = [
     "Related",
@@ -97,15 +98,7 @@ rows = st.lists(
 
 
 def page(spec: list[tuple[str, bool, float, bool]]) -> list[LabelledBlock]:
-    return [
-        LabelledBlock(
-            Block(i, text, (i, i), blank_before=blank),
-            Label.ARTICLE if body else Label.BOILERPLATE,
-            score,
-            "model",
-        )
-        for i, (text, body, score, blank) in enumerate(spec)
-    ]
+    return listed(*spec)
 
 
 @settings(max_examples=1000, deadline=None)
