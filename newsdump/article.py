@@ -191,6 +191,7 @@ READING_TIME = re.compile(
 CAPTION_CREDIT = re.compile(r"(?:^|\s|\()фото\s*:|\bfile photo\b", re.IGNORECASE)
 CUT = re.compile(r"\s*(?:\.\.\.|…)$")  # a headline cut short: "Wild beat…"
 MIN_CUT_WORDS = 3  # ... that still has a few words to match
+CUT_LEDE_MAX_WORDS = 40  # a teaser cut short at the story's start is at most this long
 UPDATE_CUE = re.compile(r"updated|aktualisiert|mis à jour|actualizado|zaktualizowano", re.I)
 
 
@@ -229,7 +230,7 @@ def build_article(
         authors = [a for k, a in enumerate(authors) if k == 0 or not masthead(texts, a, title_at)]
 
     published = find_published(texts, byline[1] if byline else (), title_at, first, url)
-    story = story_blocks(texts, body, title_at, byline[1] if byline else ())
+    story = uncut_story(texts, story_blocks(texts, body, title_at, byline[1] if byline else ()))
     story_first = story[0] if story else first
     caption_at = find_caption(texts, title_at, story_first, story[:CAPTION_IN_BODY])
     caption = texts[caption_at] if caption_at is not None else None
@@ -315,6 +316,17 @@ def find_title(
     if ranked is not None:
         return uncut(ctx, ranked[0])
     return None, None
+
+
+def uncut_story(texts: Sequence[str], story: list[int]) -> list[int]:
+    """The story without its first block when that is a short teaser cut short ("Two people
+    were taken ill,..."): a summary printed above the lede (the headline ranker may have
+    weighed it as the headline), not a paragraph of the story."""
+    if len(story) > 1:
+        first = texts[story[0]].strip()
+        if CUT.search(first) is not None and len(first.split()) <= CUT_LEDE_MAX_WORDS:
+            return story[1:]
+    return story
 
 
 def uncut(ctx: Context, at: int) -> tuple[int, str]:

@@ -11,8 +11,11 @@ headline-shaped blocks run above or below it (a standfirst sits under its headli
 in a list with dates under them (other stories), and its rank among the candidates on some of
 these. Five averaged sets of a hundred boosted depth-2 trees (trained by
 tools/train_headline.py, shipped as models/headline.json, walked here with numpy) score them.
-The best one is the headline; when its score is below the model's threshold it is only a
-guess, and article.find_title prefers the page <title> of a scraper dump's first line to it.
+The best one is the headline, unless the page's head says otherwise (revisit: a title under
+the byline below a headline over it, a standfirst printed again as the lede, a shorter
+standfirst or a shorter repeat under its headline); when the best score is below the model's
+threshold it is only a guess, and article.find_title prefers the page <title> of a scraper
+dump's first line to it.
 """
 
 from __future__ import annotations
@@ -195,6 +198,14 @@ RANKED = tuple(  # (rank column, the feature ranked)
 SENTENCE_ENDS = (".", "!", "?", "。", "…", '"', "”")  # a standfirst ends like a sentence
 RUN = 4  # longest run counted by shaped_above and shaped_below
 SIBLINGS = 8  # blocks each side searched for dated_siblings
+HEAD_MARGIN = 3.0  # how far below the ranker's winner revisit() may take another candidate
+DEK_SHARED = 2  # words a standfirst shares with its headline
+ECHO = 3  # blocks above a short title searched for the headline it repeats
+ECHO_SHARE = 0.6  # share of a short title's words that it repeats from that headline
+SHAPE = FEATURES.index("shape")
+NEXT_TO_BYLINE = FEATURES.index("next_to_byline")
+DEK_FOLLOWS = FEATURES.index("dek_follows")
+DATE_FOLLOWS = FEATURES.index("date_follows")
 MAX_SIBLINGS = 4
 
 
@@ -696,9 +707,88 @@ def rank_headline(ctx: Context, ranker: Ranker | None = None) -> tuple[int, bool
     if not cands:
         return None
     model = ranker if ranker is not None else load_ranker()
-    scores = model.scores(_features(ctx, cands, blocks))
+    rows = _features(ctx, cands, blocks)
+    scores = model.scores(rows)
     best = max(range(len(cands)), key=lambda k: scores[k])
-    return cands[best], scores[best] >= model.threshold
+    return cands[_revisit(ctx, cands, rows, scores, best, blocks)], scores[best] >= model.threshold
+
+
+def revisit(
+    ctx: Context,
+    cands: Sequence[int],
+    rows: Sequence[Sequence[float]],
+    scores: Sequence[float],
+    best: int,
+) -> int:
+    """The ranker's winner (`best`, an index into `cands`), or the candidate that the page's
+    head shows to be the headline instead, by what the ranker scores one candidate at a time
+    and cannot compare:
+
+    - the winner sits below the byline (a video's title under it, the body's first line, a
+      related story) while a headline-shaped candidate above the byline heads it: the byline,
+      a standfirst or a date right under it;
+    - the winner is printed again as one of the body's first paragraphs: a standfirst that
+      the page repeats as its lede (a headline is not), under the headline right above it;
+    - the winner stands right above the byline under a longer headline-shaped line about the
+      same thing: it is the standfirst of that headline;
+    - the winner says again, shorter, most (not all) of the words of a longer headline-shaped
+      line just above it: a video's or a card's short title of that headline.
+
+    Each rule takes a candidate whose score is within HEAD_MARGIN of the winner's (the second
+    one whatever its score: the repeated lede is no headline). The page's confidence stays
+    that of the winner."""
+    return _revisit(ctx, cands, rows, scores, best, _Blocks(ctx.texts))
+
+
+def _revisit(
+    ctx: Context,
+    cands: Sequence[int],
+    rows: Sequence[Sequence[float]],
+    scores: Sequence[float],
+    best: int,
+    blocks: _Blocks,
+) -> int:
+    """revisit(ctx, cands, rows, scores, best), with the page's block caches."""
+    texts = ctx.texts
+    at = {c: k for k, c in enumerate(cands)}
+    floor = scores[best] - HEAD_MARGIN
+    w = cands[best]
+    if ctx.byline and w > max(ctx.byline):
+        top = min(ctx.byline)
+        heads = [
+            k
+            for k, c in enumerate(cands)
+            if top - WINDOW <= c < top
+            and rows[k][SHAPE] > 0
+            and (rows[k][NEXT_TO_BYLINE] or rows[k][DEK_FOLLOWS] or rows[k][DATE_FOLLOWS])
+            and scores[k] > floor
+        ]
+        if heads:
+            return max(heads, key=lambda k: scores[k])
+    if w < ctx.first and w - 1 in at and texts[w] in (texts[j] for j in ctx.body_start):
+        return at[w - 1]
+    above = at.get(w - 1)
+    if (
+        ctx.byline
+        and min(ctx.byline) == w + 1
+        and above is not None
+        and rows[above][SHAPE] > 0
+        and scores[above] > floor
+        and blocks.words(w - 1) > blocks.words(w)
+        and len(blocks.tokens(w - 1) & blocks.tokens(w)) >= DEK_SHARED
+    ):
+        return above
+    words = blocks.tokens(w)
+    for k, c in enumerate(cands):
+        if (
+            w - ECHO <= c < w
+            and rows[k][SHAPE] > 0
+            and scores[k] > floor
+            and blocks.words(c) > blocks.words(w)
+            and ECHO_SHARE * len(words) <= len(words & blocks.tokens(c)) < len(words)
+        ):
+            return k
+    return best
 
 
 def has_date(text: str) -> bool:
