@@ -64,6 +64,7 @@ from newsdump.headline import (  # noqa: E402
     Tree,
     candidates,
     features,
+    revisit,
 )
 from newsdump.revise import revise  # noqa: E402
 from newsdump.segment import segment  # noqa: E402
@@ -224,7 +225,9 @@ def best_threshold(pages: list[Page], model: list[GradientBoostingClassifier]) -
             continue
         scores = never.scores(p.rows)
         best = max(range(len(scores)), key=lambda k: scores[k])
-        text = p.labelled[p.cands[best]].block.text.strip()
+        ctx = title_context(p.labelled, p.body, p.byline)
+        taken = revisit(ctx, p.cands, p.rows, scores, best)  # as rank_headline takes it
+        text = p.labelled[p.cands[taken]].block.text.strip()
         options.append((scores[best], f1(p.gold, text) >= MATCH, fallback))
     hits = {t: sum(took if s >= t else fell for s, took, fell in options) for t in THRESHOLDS}
     top = max(hits.values())
