@@ -89,10 +89,25 @@ KIND_ALONE = re.compile(rf"^\s*{_KIND}\s+{_BY_WORD}\s*:?\s*$", re.IGNORECASE)
 AND_ALONE = re.compile(r"^\s*(?:and|und|et|y|i|e|oraz|en|og|och|&|,)\s*$", re.IGNORECASE)
 # Chinese bylines: "记者 刘晓燕", "本报记者 刘晓燕 张伟", "文/刘晓燕", "撰文：刘晓燕"
 CJK_LABEL = re.compile(
-    r"^\s*(?:(?:本报|本台|本网|本報|本臺|本網)?(?:记者|記者)(?:\s*[:：/／]\s*|\s+|$)"
-    r"|(?:撰文|作者|文字|文)\s*[:：/／|]\s*)(?P<rest>.*)$",
+    r"(?:^\s*(?:(?:本报|本台|本网|本報|本臺|本網)?(?:记者|記者)(?:\s*[:：/／]\s*|\s+|$)"
+    r"|(?:撰文|作者|文字|文)\s*[:：/／|]\s*)"
+    # ... or further along a line of metadata, after a space, with a colon: "2026年11月27日
+    # 10:30 来源：东江日报 作者：王丽华"
+    r"|(?<=\s)(?:(?:本报|本台|本网|本報|本臺|本網)?(?:记者|記者)|作者|撰文)\s*[:：]\s*)"
+    r"(?P<rest>.*)$",
     re.MULTILINE,
 )
+# a Chinese name before the time of publishing: "陈思远 发布于 2026-11-27 09:12"
+CJK_PUBLISHED = re.compile(r"^\s*(?:发布于|发表于|發佈於|發表於|发布时间|發佈時間)\s*[:：]?\s*\d")
+CJK_NAME_THEN_PUBLISHED = re.compile(
+    r"^\s*(?P<name>[\u3400-\u9fff]{2,4})\s+(?=(?:发布于|发表于|發佈於|發表於|发布时间|發佈時間))"
+)
+# a Korean byline: a name (or names) and the word for reporter, "김민준 기자", "김민준·이서연 기자"
+KO_BYLINE = re.compile(
+    r"^\s*(?P<names>[\uac00-\ud7af]{2,4}(?:\s*[·,]\s*[\uac00-\ud7af]{2,4}){0,5})\s*"
+    r"(?:(?:선임|수석|전문)?기자|특파원)(?=$|[\s=·,(])"
+)
+KO_NAME_SPLIT = re.compile(r"\s*[·,]\s*")
 HAN_NAME = re.compile(r"[\u3400-\u9fff]{2,4}")
 CJK_NOT_NAME = re.compile(r"员|員|编辑|編輯|摄|攝|报道|報道|来源|來源|通讯|通訊")
 CJK_NAME_SPLIT = re.compile(r"[\s、，,;；]+|和|及")
@@ -151,6 +166,20 @@ AGENCIES = frozenset("reuters afp ap dpa ansa efe xinhua bloomberg admin".split(
 DATE_CUE = re.compile(
     r"published|posted|veröffentlicht|publié|publicado|opublikowano|pubblicato", re.IGNORECASE
 )
+# a name, then the word for published and when: "Laure Favre Publié aujourd'hui à 10h15",
+# "Piotr Zawadzki opublikowano: 27-11-2026, 08:15", "Ann Lee | Published 10:42"
+NAME_THEN_CUE = re.compile(
+    r"^(?P<rest>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){1,4}?)\s*(?:[-–—|·•,]\s*)?"
+    r"(?P<cue>published|posted|veröffentlicht|publié|publicado|opublikowano|pubblicato)\b"
+    r"(?P<when>.*)$",
+    re.IGNORECASE,
+)
+CLOCK_TIME = re.compile(r"(?<!\d)[0-2]?\d[:h][0-5]\d(?!\d)")  # "10:42", "10h15"
+# a line that starts with the word for published and prints a date or time
+CUE_STAMP = re.compile(
+    r"^\s*(?:published|posted|veröffentlicht|publié|publicado|opublikowano|pubblicato)\b",
+    re.IGNORECASE,
+)
 URL_YEAR = re.compile(r"/((?:19|20)\d\d)/")
 # the story's photographer, "Photographs by Ann Lee", "Fotos von …", "Photos de …", "摄影：…"
 # (not a picture's own credit, "Photograph: Ann Lee/Getty", which follows a caption or none)
@@ -191,7 +220,9 @@ READING_TIME = re.compile(
 CAPTION_CREDIT = re.compile(r"(?:^|\s|\()фото\s*:|\bfile photo\b", re.IGNORECASE)
 CUT = re.compile(r"\s*(?:\.\.\.|…)$")  # a headline cut short: "Wild beat…"
 MIN_CUT_WORDS = 3  # ... that still has a few words to match
-UPDATE_CUE = re.compile(r"updated|aktualisiert|mis à jour|actualizado|zaktualizowano", re.I)
+UPDATE_CUE = re.compile(
+    r"updated|aktualisiert|mis à jour|actualizado|zaktualizowano|aktualizac|수정|更新", re.I
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,6 +304,8 @@ def head_date_line(text: str) -> bool:
     if len(text) > MAX_DATE_LINE:
         return False
     if RELATIVE_TIME.match(text) or READING_TIME.match(text) or is_time_line(text):
+        return True
+    if cue_stamp(text):  # "Publié aujourd'hui à 10h15"
         return True
     dates = find_dates(text)
     return bool(dates) and mostly_date(text, dates, DATE_LINE_WORDS)
@@ -421,6 +454,10 @@ def byline_at(
         return more_names(texts, names, [i, i + 1]) if names else None
     if not text.isascii() and (cjk := cjk_byline(texts, i)) is not None:  # CJK labels only
         return cjk
+    if not text.isascii() and (m := KO_BYLINE.match(text)) is not None:
+        return KO_NAME_SPLIT.split(m["names"]), (i,)
+    if len(text) <= MAX_SHORT_BYLINE and (names := name_then_cue(text)):
+        return names, (i,)
     dated = maybe_dated(text)  # else no date: no "A - date", "date A" nor "… date by A" byline
     short = len(text) <= MAX_SHORT_BYLINE and (dated or "@" in text)
     m = NAME_THEN_META.match(text) if short else None
@@ -443,6 +480,18 @@ def byline_at(
         names = parse_names(m["rest"], allow_single=True)
         return (names, (i,)) if names else None
     return None
+
+
+def name_then_cue(text: str) -> list[str]:
+    """The names of a "name, then published when" byline ("Laure Favre Publié aujourd'hui à
+    10h15"): what follows the word for published prints a date or a time of day."""
+    m = NAME_THEN_CUE.match(text)
+    if m is None:
+        return []
+    when = m["when"]
+    if CLOCK_TIME.search(when) is None and not (maybe_dated(when) and find_dates(when)):
+        return []  # "Ann Lee published 3 books": no byline
+    return parse_names(m["rest"])
 
 
 def more_names(
@@ -477,7 +526,19 @@ def cjk_names(rest: str) -> list[str]:
 
 def cjk_byline(texts: Sequence[str], i: int) -> tuple[list[str], tuple[int, ...]] | None:
     """A Chinese byline in block `i`: a line "记者 A B" or "文/A", or a line "记者" alone
-    that ends the block with the names on the next block."""
+    that ends the block with the names on the next block; or a name before the time of
+    publishing, on its line ("陈思远 发布于 2026-11-27 09:12") or on the line above it."""
+    m = CJK_NAME_THEN_PUBLISHED.match(texts[i])
+    if m is not None and not CJK_NOT_NAME.search(m["name"]):
+        return [m["name"]], (i,)
+    name = texts[i].strip()
+    if (
+        i + 1 < len(texts)
+        and HAN_NAME.fullmatch(name)
+        and not CJK_NOT_NAME.search(name)
+        and CJK_PUBLISHED.match(texts[i + 1])
+    ):
+        return [name], (i,)
     for m in CJK_LABEL.finditer(texts[i]):
         rest = m["rest"].strip()
         if rest:
@@ -543,8 +604,8 @@ def bare_name_near(texts: Sequence[str], first: int) -> tuple[list[str], tuple[i
         text = texts[i]
         if len(text) <= MAX_SHORT_BYLINE and (cjk := cjk_bare_name(texts, i)) is not None:
             return cjk, (i,)
-        if i >= first and HANDLE.match(texts[i + 1]) is None:
-            continue
+        if i >= first and HANDLE.match(texts[i + 1]) is None and not cue_stamp(texts[i + 1]):
+            continue  # in the body: a name over an @handle or a "Published <time>" line
         words = text.split()
         if not 1 <= len(words) <= BARE_NAME_MAX_WORDS or "@" in text:
             continue
@@ -587,7 +648,17 @@ def sentence_after_name(words: Sequence[str], name: str) -> bool:
 
 def dateish(text: str) -> bool:
     """A date, or a line that only prints a time ("Monday 6:30PM", "2 hours ago")."""
-    return bool(find_dates(text)) or WEEKDAY_TIME.match(text) is not None or is_time_line(text)
+    if find_dates(text) or WEEKDAY_TIME.match(text) is not None or is_time_line(text):
+        return True
+    return cue_stamp(text)
+
+
+def cue_stamp(text: str) -> bool:
+    """A line that says when the story was published, by a time of day if not by a date:
+    "Publié aujourd'hui à 10h15", "Published 10:42"."""
+    if CUE_STAMP.match(text) is None or len(text) > MAX_DATE_LINE:
+        return False
+    return CLOCK_TIME.search(text) is not None or bool(find_dates(text))
 
 
 def parse_names(rest: str, allow_single: bool = False) -> list[str]:
@@ -690,9 +761,17 @@ def printed_date(
             when = weekday_date(texts, texts[i])
             found[i] = [FoundDate(when, 0, len(texts[i]))] if when is not None else []
     dated = [i for i in lines if found[i]]
-    for i in dated:  # a line that is mostly its date first: not a caption's "Tuesday, Nov. 19"
-        if mostly_date(texts[i], found[i], DATE_LINE_WORDS) and not listed_date(texts, i):
-            return published_of(texts[i], found[i])
+    date_lines = [  # a line that is mostly its date first: not a caption's "Tuesday, Nov. 19"
+        i
+        for i in dated
+        if mostly_date(texts[i], found[i], DATE_LINE_WORDS) and not listed_date(texts, i)
+    ]
+    if date_lines:
+        near = [i for i in date_lines if abs(i - date_lines[0]) <= HEAD_DATE_LINES]
+        picked = [published_of(texts[i], found[i]) for i in near]
+        # the nearest, unless it is an update date and a line next to it says when the story
+        # was published ("수정 2026.11.27 14:02" under "입력 2026.11.27 10:30")
+        return next((p for p in picked if not p[1]), picked[0])
     for i in dated:
         if not listed_date(texts, i):
             return published_of(texts[i], found[i])
