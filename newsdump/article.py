@@ -214,7 +214,11 @@ RELATIVE_TIME = re.compile(
     re.IGNORECASE,
 )
 READING_TIME = re.compile(
-    r"^\d+\s*(?:min(?:ute)?s?|minuten|minutes?)\.?\s*(?:read|lesezeit|de lecture)?$", re.I
+    r"^(?:(?:reading time|read time|temps de lecture|lesezeit|lesedauer|czas czytania|"
+    r"tiempo de lectura|tempo di lettura|tempo de leitura|leestijd|阅读时间|閱讀時間)\s*[:：]?\s*)?"
+    r"(?:ca\.\s*|~\s*)?\d+\s*(?:min(?:ute)?s?|minuten|minutes?|minutos|minuti|分钟|分鐘)\.?"
+    r"\s*(?:read|lesezeit|de lecture|de leitura|de lectura|di lettura|czytania)?$",
+    re.I,
 )
 # a photo credit of a caption that headline.CREDIT misses: "Фото: пресс-служба", "…/File Photo"
 CAPTION_CREDIT = re.compile(r"(?:^|\s|\()фото\s*:|\bfile photo\b", re.IGNORECASE)
@@ -284,8 +288,17 @@ def story_blocks(
     section label above the headline, the standfirst between the headline and the byline, and
     the date or time line right under them ("27 nov. 2026 om 14:05", "vor 3 Stunden")."""
     head = [i for i in (title_at, *byline) if i is not None]
-    if not body or not head or max(head) < body[0]:
+    if not body or not head:
         return list(body)
+    if max(head) < body[0]:  # the body starts under the head: maybe with its last date line
+        between = range(max(head) + 1, body[0])
+        if not byline or not all(head_date_line(texts[k]) for k in between):
+            return list(body)
+        story = list(body)
+        end = body[0] - 1
+        while story and story[0] <= end + HEAD_DATE_LINES and head_date_line(texts[story[0]]):
+            end = story.pop(0)  # "Publié le …" / "Mis à jour le …" / "Temps de lecture : 6 min."
+        return story if story else list(body)
     if title_at is not None and texts[title_at].rstrip().endswith("."):
         return list(body)  # a sentence taken for the headline: the body's start is no head
     end = max(head)
@@ -293,7 +306,7 @@ def story_blocks(
         return list(body)  # that many paragraphs above: the byline sits in the story
     story = [i for i in body if i > end]
     while story and story[0] <= end + HEAD_DATE_LINES and head_date_line(texts[story[0]]):
-        story.pop(0)
+        end = story.pop(0)  # ("Publié le …" / "Mis à jour le …" / "Temps de lecture : 6 min")
     return story if story else list(body)
 
 

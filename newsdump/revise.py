@@ -96,6 +96,8 @@ MARKER_MAX_WORDS = 3  # a short line repeated next to every post's bare time: "R
 MARKER_REACH = 2  # ... this near it
 THREAD_MIN_POSTS = 3  # this many stamps of one shape after the story's start: a comment thread
 SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*$")
+# ... or before an agency's or author's tag that closes a paragraph: "... ausgeschildert. (dpa/kaw)"
+TAGGED_END = re.compile(r"[.!?…。！？][\"'”’»]*\s+\([\w/.,& -]{1,24}\)$")
 RELATED_LABELS = frozenset(
     {
         # a line that introduces links to other stories; matched whole, lower-cased, without
@@ -182,9 +184,25 @@ BARE_CREDIT = re.compile(
     # ... or a credit without brackets after the caption's last sentence: "Foto: Lena Roth",
     # "Fot. Jan Nowak", "© Photo Louis Mercier", "Photo : AFP"
     r"(?<=[.!?…] )(?:© ?(?:photo|foto)?|(?:foto|fot|photo|bild|image|zdjęcie|crédit photo"
-    r"|photo credit) ?[:.])\s?(?:[\w’'-]+ ?[/,]? ?){1,5}",
+    r"|photo credit) ?[:.])\s?(?:[\w’'-]+ ?[/,]? ?){1,8}",
     re.IGNORECASE,
 )
+# ... or a credit printed as a line of its own, as harsh dumps split it from the caption: "Foto:
+# Julia Sommer für den Wochenspiegel", "© Antoine Girard pour L'Hebdo", "Visualisierung: Stadt"
+LINE_CREDIT = re.compile(
+    r"(?:©\s?(?:photo|foto)?|(?:foto|fot|photo|bild|image|zdjęcie|crédit photo|photo credit"
+    r"|visualisierung|grafik|illustration)\s?[:.])\s?(?:[\w’'-]+ ?[/,]? ?){1,8}",
+    re.IGNORECASE,
+)
+# ... or an agency and a photographer after the caption's last sentence: "... la Servette.
+# Keystone/Salvatore Di Nolfi", "... 2019. REUTERS/Ann Lee" (not "Chang W. Lee/The Times")
+_SLASH = (
+    r"[A-ZÀ-Þ][\w-]*(?: [A-ZÀ-Þ][\w-]*)?/[A-ZÀ-Þ][\w’'-]*(?: [A-ZÀ-Þ][\w’'-]*){0,3}"
+    r"(?:/[A-Z][\w ]{0,20})?"
+)
+SLASH_CREDIT = re.compile(r"(?<=[a-zß-ÿ0-9][.!?…] )" + _SLASH)
+LINE_SLASH_CREDIT = re.compile(_SLASH)  # ... a line of its own: "Keystone/Salvatore Di Nolfi"
+YEAR = re.compile(r"(?:19|20)\d\d")
 CAPTION_START = re.compile(r"(?:image|photo|picture) (?:caption|copyright)\b", re.IGNORECASE)
 CAPTION_MAX_WORDS = 40  # a caption is a line or two, not a paragraph
 FAR_GAP = 10  # non-body blocks in a row that set the page's last stretch of body text apart
@@ -216,6 +234,7 @@ BARE_CREDIT_HINT = re.compile(  # BARE_CREDIT's lookbehind and its first word
 )
 
 
+LINE_CREDIT_HINT = re.compile(r"\n\s*" + LINE_CREDIT.pattern, re.IGNORECASE)  # at a line's start
 CLOCK_HINT = re.compile(r":\d\d")  # CLOCK's tail (a literal first: a fast scan)
 CAPTION_START_HINT = re.compile(
     r"\n\s*" + CAPTION_START.pattern, re.IGNORECASE
@@ -495,6 +514,7 @@ def _cards(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
             continue  # the story goes on: a subheading and its paragraph
         if (
             SENTENCE_END.search(page.strip[i])
+            or TAGGED_END.search(page.strip[i])
             or not HEADLINE_MIN_WORDS <= page.words[i] <= HEADLINE_MAX_WORDS
         ):
             continue
@@ -972,7 +992,7 @@ def _captions(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
     after a non-body block; under a sentence it stays (the caption might be a paragraph)."""
     candidates = body  # (a line without a credit or a caption's label is no caption)
     if page.big:
-        hints = (CREDIT, BARE_CREDIT_HINT, CAPTION_START_HINT)
+        hints = (CREDIT, BARE_CREDIT_HINT, CAPTION_START_HINT, SLASH_CREDIT, LINE_CREDIT_HINT)
         candidates = sorted({i for hint in hints for i in page.with_match(hint)})
     for i in candidates:
         if not page.body[i]:
@@ -982,7 +1002,9 @@ def _captions(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
             continue
         credit = CREDIT.search(text) if text.endswith((")", "）")) else None  # it ends the line
         if credit is None:
-            credit = BARE_CREDIT.search(text)
+            credit = BARE_CREDIT.search(text) or SLASH_CREDIT.search(text)
+        if credit is None and not YEAR.search(text):  # (© and a year: the site's copyright)
+            credit = LINE_CREDIT.fullmatch(text) or LINE_SLASH_CREDIT.fullmatch(text)
         if not credit and text[:1].isascii() and text[:1] not in "iIpP":
             continue  # (CAPTION_START cannot match: the cheap test first)
         if not ((credit and credit.end() == len(text)) or CAPTION_START.match(text)):
@@ -992,6 +1014,8 @@ def _captions(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
                 drop[i] = "caption"
             elif _is_short_caption(page.strip[i - 1]):
                 drop[i] = drop[i - 1] = "caption"
+            elif credit.re is not CREDIT:
+                drop[i] = "caption"  # a line of credit alone ("Foto: Ann Lee", "© Fox News")
             continue  # under a paragraph: some sites count caption and credit as the story's
         drop[i] = "caption"
 
