@@ -235,6 +235,19 @@ BARE_CREDIT_HINT = re.compile(  # BARE_CREDIT's lookbehind and its first word
 
 
 LINE_CREDIT_HINT = re.compile(r"\n\s*" + LINE_CREDIT.pattern, re.IGNORECASE)  # at a line's start
+# where the story is over: the comments' header ("Kommentare (7)", "Comments", "评论 18") or
+# the story's copyright line ("© Agence France-Presse", "저작권자 © 한강일보 무단전재 ...")
+STORY_END = re.compile(
+    r"(?:(?:comments?|kommentare?|komentarze?|commentaires?|commenti|comentarios|comentários"
+    r"|reacties|komentáře|комментарии|评论|評論|留言|댓글|コメント)\s*(?:\(\d+\)|\d+|[:：])?"
+    r"|(?:[^\W\d_]{1,8}\s*)?(?:©|\(c\)|copyright\b)\s?(?!\s*(?:photo|foto)\b)[^\n]{2,80})",
+    re.IGNORECASE,
+)
+STORY_END_HINT = re.compile(
+    r"\n\s*(?:comm|komm|kome|comen|reac|комм|评论|評論|留言|댓글|コメント|[^\W\d_]{0,8}\s*(?:©|\(c\)|copyright))",
+    re.IGNORECASE,
+)
+STORY_END_MAX_WORDS = 16
 CLOCK_HINT = re.compile(r":\d\d")  # CLOCK's tail (a literal first: a fast scan)
 CAPTION_START_HINT = re.compile(
     r"\n\s*" + CAPTION_START.pattern, re.IGNORECASE
@@ -472,6 +485,7 @@ def revise(labelled: Sequence[LabelledBlock]) -> list[LabelledBlock]:
     _captions(page, body, drop)
     _author_bio(page, body, drop)
     _datelines(page, body, drop)
+    _story_end(page, body, drop)
     _far_tail(page, page.kept(body, drop), drop)
     _cut_off(page, page.kept(body, drop), drop)
     for i, reason in drop.items():
@@ -1022,6 +1036,30 @@ def _captions(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
 
 def _is_short_caption(text: str) -> bool:
     return 0 < _words(text) <= CAPTION_MAX_WORDS and not SENTENCE_END.search(text)
+
+
+def _story_end(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
+    """Cut the body at the comments' header or the story's copyright line, sure or not:
+    a short body line that is only "Comments (12)" ("Kommentare (7)", "评论 18") or a
+    copyright notice ("© Agence France-Presse", "Copyright 2026 Ann Lee"), after the story's
+    first sure paragraph and with at least as many sure blocks above it as below it. What
+    follows it (comments, the site's lists) is no story."""
+    kept = page.kept(body, drop)
+    sure = [i for i in kept if page.sure(i)]
+    if len(sure) < 2:
+        return
+    for i in page.with_match(STORY_END_HINT, kept):
+        if i not in page.body_list or i in drop or i <= sure[0]:
+            continue
+        if page.words[i] > STORY_END_MAX_WORDS or not STORY_END.fullmatch(page.strip[i]):
+            continue
+        above = sum(1 for k in sure if k < i)
+        if above < len(sure) - above:
+            continue  # most of the story is below: a copyright line in its middle
+        for k in kept:
+            if k >= i:
+                drop[k] = "story_end"
+        return
 
 
 def _far_tail(page: _Page, kept: Sequence[int], drop: dict[int, str]) -> None:
