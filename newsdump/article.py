@@ -48,6 +48,7 @@ from newsdump.headline import (
 )
 from newsdump.lang import WIDE
 from newsdump.records import Article
+from newsdump.revise import is_line_credit
 
 BYLINE_WINDOW = 40  # blocks above the body searched for the byline
 FAR_BYLINE_WINDOW = 80  # ... and further up, for a "By A" line only
@@ -917,6 +918,12 @@ def find_caption(
         credit = CREDIT.search(text) or CAPTION_CREDIT.search(text)
         if len(text.split()) >= CAPTION_MIN_WORDS and credit:
             return i
+    if body_start:  # the story's first line over a credit line the story leaves out
+        k = body_start[0]
+        words = len(texts[k].split())
+        credit_below = k + 1 < len(texts) and k + 1 not in body_start[1:2]
+        if credit_below and words <= CAPTION_MAX_WORDS and is_line_credit(texts[k + 1]):
+            return k
     above = range(max(lo, first_body - PHOTOGRAPHER_WINDOW), first_body)
     if len(body_start) > 1 and any(PHOTOGRAPHER.match(texts[i]) for i in above):
         text, after = texts[body_start[0]], texts[body_start[1]]

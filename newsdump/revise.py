@@ -1034,6 +1034,14 @@ def _captions(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
         drop[i] = "caption"
 
 
+def is_line_credit(text: str) -> bool:
+    """A photo credit printed as a line of its own ("Foto: Ann Lee", "Keystone/Ann Lee")."""
+    text = text.strip()
+    if YEAR.search(text):
+        return False  # "© 2026 ...": the site's copyright
+    return bool(LINE_CREDIT.fullmatch(text) or LINE_SLASH_CREDIT.fullmatch(text))
+
+
 def _is_short_caption(text: str) -> bool:
     return 0 < _words(text) <= CAPTION_MAX_WORDS and not SENTENCE_END.search(text)
 
