@@ -169,7 +169,8 @@ RELATED_MAX_LINES = 8  # a longer run of short lines after a label is a list in 
 CARD_MAX_LINES = 2  # a related card's headlines (and kicker) between two paragraphs of the story
 WIDE_PROSE_MIN_CHARS = 30  # a paragraph in a script written without spaces
 HEADLINE_MAX_CHARS = 160  # a headline's characters (a long line without a sentence end is
-WIDE_HEADLINE_MAX_CHARS = 60  # ... no headline); in a script written without spaces, fewer
+WIDE_HEADLINE_MAX_CHARS = 60
+WIDE_HEADLINE_MIN_CHARS = 6  # ... and at least this many  # ... no headline); in a script written without spaces, fewer
 _PICTURE = (
     r"(?:image|photo|picture|pic|foto|fotó|fot|bild|zdjęcie|źródło|crédit photo|crédits?"
     r"|créditos?|credits?|quelle|图片来源|圖片來源|图片|圖片|图|圖|照片|写真|사진)"
@@ -184,7 +185,7 @@ BARE_CREDIT = re.compile(
     # ... or a credit without brackets after the caption's last sentence: "Foto: Lena Roth",
     # "Fot. Jan Nowak", "© Photo Louis Mercier", "Photo : AFP"
     r"(?<=[.!?…] )(?:© ?(?:photo|foto)?|(?:foto|fot|photo|bild|image|zdjęcie|crédit photo"
-    r"|photo credit) ?[:.])\s?(?:[\w’'-]+ ?[/,]? ?){1,8}",
+    r"|photo credit|visualisierung|grafik|illustration) ?[:.])\s?(?:[\w’'-]+ ?[/,]? ?){1,8}",
     re.IGNORECASE,
 )
 # ... or a credit printed as a line of its own, as harsh dumps split it from the caption: "Foto:
@@ -230,7 +231,9 @@ QUOTE_OPENERS = "\"'“‘«„"  # a headline may start with a quote
 # hints: a block can only match the pattern on the right where its text matches the hint (the
 # rules test the hint over the whole page at once, then the pattern on the few blocks it finds)
 BARE_CREDIT_HINT = re.compile(  # BARE_CREDIT's lookbehind and its first word
-    r"[.!?…] (?:©|foto|fot|photo|bild|image|zdjęcie|crédit photo|photo credit)", re.IGNORECASE
+    r"[.!?…] (?:©|foto|fot|photo|bild|image|zdjęcie|crédit photo|photo credit|visualisierung"
+    r"|grafik|illustration)",
+    re.IGNORECASE,
 )
 
 
@@ -240,11 +243,14 @@ LINE_CREDIT_HINT = re.compile(r"\n\s*" + LINE_CREDIT.pattern, re.IGNORECASE)  # 
 STORY_END = re.compile(
     r"(?:(?:comments?|kommentare?|komentarze?|commentaires?|commenti|comentarios|comentários"
     r"|reacties|komentáře|комментарии|评论|評論|留言|댓글|コメント)\s*(?:\(\d+\)|\d+|[:：])?"
-    r"|(?:[^\W\d_]{1,8}\s*)?(?:©|\(c\)|copyright\b)\s?(?!\s*(?:photo|foto)\b)[^\n]{2,80})",
+    r"|(?:[^\W\d_]{1,8}\s*)?(?:©|\(c\)|copyright\b)\s?(?!\s*(?:photo|foto)\b)[^\n]{2,80}"
+    # ... or a notice that forbids reprinting it: "本文为作者原创，转载请注明出处。"
+    r"|[^\n]{0,30}(?:转载|轉載|版权所有|版權所有|무단\s?전재|無断転載)[^\n]{0,30})",
     re.IGNORECASE,
 )
 STORY_END_HINT = re.compile(
-    r"\n\s*(?:comm|komm|kome|comen|reac|комм|评论|評論|留言|댓글|コメント|[^\W\d_]{0,8}\s*(?:©|\(c\)|copyright))",
+    r"\n\s*(?:comm|komm|kome|comen|reac|комм|评论|評論|留言|댓글|コメント|[^\W\d_]{0,8}\s*(?:©|\(c\)|copyright))"
+    r"|转载|轉載|版权所有|版權所有|무단|無断転載",
     re.IGNORECASE,
 )
 STORY_END_MAX_WORDS = 16
@@ -969,10 +975,18 @@ def _glued_card(text: str) -> bool:
         label, rest = text[:end].strip(), text[end:]
         marked = bool(CARD_MARK.search(rest[:3])) or bool(CARD_MARK.search(label[-1:]))
         rest = LABEL_LEAD.sub("", rest)  # (the marks and spaces before the headline)
-        if _words(rest) < HEADLINE_MIN_WORDS or not _headline_shaped(rest):
+        few = (
+            len(rest.strip()) < WIDE_HEADLINE_MIN_CHARS
+            if WIDE.search(rest)
+            else _words(rest) < HEADLINE_MIN_WORDS
+        )
+        if few or not _headline_shaped(rest):
             return False
         if label.isupper():  # "READ MORE: Pensioner, 91, ...", "RELATED Boil advisory ..."
             return marked or not rest.isupper()
+        if label.lower() == label.upper():
+            return True  # a label in a script without case, which no sentence starts with:
+            # "관련기사 한강시, 심야버스 ...", "推荐阅读： 分布式缓存的 ..."
         if marked:
             return False  # "Read more: ...", "Lire aussi : ...": several sites count it as
             # the story's (`_glued_labels` drops it when the page prints the headline again)
