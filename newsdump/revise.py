@@ -192,7 +192,8 @@ BARE_CREDIT = re.compile(
 # Julia Sommer für den Wochenspiegel", "© Antoine Girard pour L'Hebdo", "Visualisierung: Stadt"
 LINE_CREDIT = re.compile(
     r"(?:©\s?(?:photo|foto)?|(?:foto|fot|photo|bild|image|zdjęcie|crédit photo|photo credit"
-    r"|visualisierung|grafik|illustration)\s?[:.])\s?(?:[\w’'-]+ ?[/,]? ?){1,8}",
+    r"|visualisierung|grafik|illustration)\s?[:.])\s?(?:[\w’'-]+ ?[/,]? ?){1,8}"
+    r"|(?:\w+\s)?자료\s?사진|사진\s?=\s?\w[\w ]{0,30}",  # Korean: "한강일보 자료사진", "사진=연합뉴스"
     re.IGNORECASE,
 )
 # ... or an agency and a photographer after the caption's last sentence: "... la Servette.
@@ -237,7 +238,7 @@ BARE_CREDIT_HINT = re.compile(  # BARE_CREDIT's lookbehind and its first word
 )
 
 
-LINE_CREDIT_HINT = re.compile(r"\n\s*" + LINE_CREDIT.pattern, re.IGNORECASE)  # at a line's start
+LINE_CREDIT_HINT = re.compile(r"\n\s*(?:" + LINE_CREDIT.pattern + ")", re.IGNORECASE)  # at a line's start
 # where the story is over: the comments' header ("Kommentare (7)", "Comments", "评论 18") or
 # the story's copyright line ("© Agence France-Presse", "저작권자 © 한강일보 무단전재 ...")
 STORY_END = re.compile(
