@@ -169,8 +169,8 @@ RELATED_MAX_LINES = 8  # a longer run of short lines after a label is a list in 
 CARD_MAX_LINES = 2  # a related card's headlines (and kicker) between two paragraphs of the story
 WIDE_PROSE_MIN_CHARS = 30  # a paragraph in a script written without spaces
 HEADLINE_MAX_CHARS = 160  # a headline's characters (a long line without a sentence end is
-WIDE_HEADLINE_MAX_CHARS = 60
-WIDE_HEADLINE_MIN_CHARS = 6  # ... and at least this many  # ... no headline); in a script written without spaces, fewer
+WIDE_HEADLINE_MAX_CHARS = 60  # ... no headline); in a script written without spaces, fewer
+WIDE_HEADLINE_MIN_CHARS = 6  # ... and at least this many
 _PICTURE = (
     r"(?:image|photo|picture|pic|foto|fotó|fot|bild|zdjęcie|źródło|crédit photo|crédits?"
     r"|créditos?|credits?|quelle|图片来源|圖片來源|图片|圖片|图|圖|照片|写真|사진)"
@@ -193,7 +193,8 @@ BARE_CREDIT = re.compile(
 LINE_CREDIT = re.compile(
     r"(?:©\s?(?:photo|foto)?|(?:foto|fot|photo|bild|image|zdjęcie|crédit photo|photo credit"
     r"|visualisierung|grafik|illustration)\s?[:.])\s?(?:[\w’'-]+ ?[/,]? ?){1,8}"
-    r"|(?:\w+\s)?자료\s?사진|사진\s?=\s?\w[\w ]{0,30}",  # Korean: "한강일보 자료사진", "사진=연합뉴스"
+    # Korean: "한강일보 자료사진", "사진=연합뉴스"
+    r"|(?:\w+\s)?자료\s?사진|사진\s?=\s?\w[\w ]{0,30}",
     re.IGNORECASE,
 )
 # ... or an agency and a photographer after the caption's last sentence: "... la Servette.
@@ -238,7 +239,7 @@ BARE_CREDIT_HINT = re.compile(  # BARE_CREDIT's lookbehind and its first word
 )
 
 
-LINE_CREDIT_HINT = re.compile(r"\n\s*(?:" + LINE_CREDIT.pattern + ")", re.IGNORECASE)  # at a line's start
+LINE_CREDIT_HINT = re.compile(r"\n\s*(?:" + LINE_CREDIT.pattern + ")", re.I)  # at a line's start
 # where the story is over: the comments' header ("Kommentare (7)", "Comments", "评论 18") or
 # the story's copyright line ("© Agence France-Presse", "저작권자 © 한강일보 무단전재 ...")
 STORY_END = re.compile(
