@@ -240,6 +240,12 @@ BARE_CREDIT_HINT = re.compile(  # BARE_CREDIT's lookbehind and its first word
 
 
 LINE_CREDIT_HINT = re.compile(r"\n\s*(?:" + LINE_CREDIT.pattern + ")", re.I)  # at a line's start
+_PAYWALL = (
+    r"réservée? aux abonnés|for subscribers only|(?:available|reserved) (?:only )?(?:to|for) "
+    r"subscribers|nur für abonnenten|(?:ist|sind) abonnenten vorbehalten|tylko dla "
+    r"(?:prenumeratorów|subskrybentów)|(?:solo|sólo|exclusivo) para (?:suscriptores|assinantes)"
+    r"|riservat[oa] agli abbonati|alleen voor abonnees"
+)
 # where the story is over: the comments' header ("Kommentare (7)", "Comments", "评论 18") or
 # the story's copyright line ("© Agence France-Presse", "저작권자 © 한강일보 무단전재 ...")
 STORY_END = re.compile(
@@ -247,12 +253,15 @@ STORY_END = re.compile(
     r"|reacties|komentáře|комментарии|评论|評論|留言|댓글|コメント)\s*(?:\(\d+\)|\d+|[:：])?"
     r"|(?:[^\W\d_]{1,8}\s*)?(?:©|\(c\)|copyright\b)\s?(?!\s*(?:photo|foto)\b)[^\n]{2,80}"
     # ... or a notice that forbids reprinting it: "本文为作者原创，转载请注明出处。"
-    r"|[^\n]{0,30}(?:转载|轉載|版权所有|版權所有|무단\s?전재|無断転載)[^\n]{0,30})",
+    r"|[^\n]{0,30}(?:转载|轉載|版权所有|版權所有|무단\s?전재|無断転載)[^\n]{0,30}"
+    # ... or at the paywall: "La suite est réservée aux abonnés.", "Ten artykuł jest dostępny
+    # tylko dla prenumeratorów."
+    rf"|[^\n]{{0,90}}(?:{_PAYWALL})[^\n]{{0,90}})",
     re.IGNORECASE,
 )
 STORY_END_HINT = re.compile(
     r"\n\s*(?:comm|komm|kome|comen|reac|комм|评论|評論|留言|댓글|コメント|[^\W\d_]{0,8}\s*(?:©|\(c\)|copyright))"
-    r"|转载|轉載|版权所有|版權所有|무단|無断転載",
+    rf"|转载|轉載|版权所有|版權所有|무단|無断転載|{_PAYWALL}",
     re.IGNORECASE,
 )
 STORY_END_MAX_WORDS = 16

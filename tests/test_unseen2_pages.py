@@ -115,6 +115,10 @@ EXACT_IN = {
     # story ("© Agence France-Presse" under the signature is read as a photo credit there)
     "zh-xinwen": ("inner", [*STORIES["zh-xinwen"], "市住建局负责人"]),
     "fr-depeche": ("lines", STORIES["fr-depeche"]),
+    # fr-magazine: the story up to its paywall ("Il vous reste 72 % de cet article à lire. La
+    # suite est réservée aux abonnés."), in the inner dump (a paragraph there runs over three
+    # lines of the lines dump)
+    "fr-magazine": ("inner", [*STORIES["fr-magazine"], "Selon les chiffres", "Pour tenir"]),
 }
 
 GONE = {
@@ -126,10 +130,10 @@ GONE = {
         "Jetzt anmelden",
     ),
     "fr-depeche": ("Un automobiliste", "abc-xyz/fm", "© Agence France-Presse"),
-    "fr-magazine": ("Temps de lecture", "Dans sa boutique", "© Antoine Girard"),
+    "fr-magazine": ("Temps de lecture", "Dans sa boutique", "© Antoine Girard", "Il vous reste"),
     "ch-fr-quotidien": ("Laure Favre", "Publié aujourd'hui", "Mis à jour", "Keystone/"),
     "pl-regionalny": ("Z basenu przy", "Fot. Marek Lis"),
-    "pl-biznes": ("Zakład Okmar", "Fot. Materiały"),
+    "pl-biznes": ("Zakład Okmar", "Fot. Materiały", "Ten artykuł jest dostępny tylko"),
     "de-meinung": ("Der Dorfladen", "Foto: Julia Sommer"),
     "ko-sinmun": ("관련기사", "자료사진", "저작권자", "김민준 기자"),
     "zh-jishu": ("推荐阅读", "本文为作者原创"),
