@@ -48,6 +48,7 @@ from newsdump.headline import (
 )
 from newsdump.lang import WIDE
 from newsdump.records import Article
+from newsdump.revise import is_line_credit
 
 BYLINE_WINDOW = 40  # blocks above the body searched for the byline
 FAR_BYLINE_WINDOW = 80  # ... and further up, for a "By A" line only
@@ -89,10 +90,25 @@ KIND_ALONE = re.compile(rf"^\s*{_KIND}\s+{_BY_WORD}\s*:?\s*$", re.IGNORECASE)
 AND_ALONE = re.compile(r"^\s*(?:and|und|et|y|i|e|oraz|en|og|och|&|,)\s*$", re.IGNORECASE)
 # Chinese bylines: "记者 刘晓燕", "本报记者 刘晓燕 张伟", "文/刘晓燕", "撰文：刘晓燕"
 CJK_LABEL = re.compile(
-    r"^\s*(?:(?:本报|本台|本网|本報|本臺|本網)?(?:记者|記者)(?:\s*[:：/／]\s*|\s+|$)"
-    r"|(?:撰文|作者|文字|文)\s*[:：/／|]\s*)(?P<rest>.*)$",
+    r"(?:^\s*(?:(?:本报|本台|本网|本報|本臺|本網)?(?:记者|記者)(?:\s*[:：/／]\s*|\s+|$)"
+    r"|(?:撰文|作者|文字|文)\s*[:：/／|]\s*)"
+    # ... or further along a line of metadata, after a space, with a colon: "2026年11月27日
+    # 10:30 来源：东江日报 作者：王丽华"
+    r"|(?<=\s)(?:(?:本报|本台|本网|本報|本臺|本網)?(?:记者|記者)|作者|撰文)\s*[:：]\s*)"
+    r"(?P<rest>.*)$",
     re.MULTILINE,
 )
+# a Chinese name before the time of publishing: "陈思远 发布于 2026-11-27 09:12"
+CJK_PUBLISHED = re.compile(r"^\s*(?:发布于|发表于|發佈於|發表於|发布时间|發佈時間)\s*[:：]?\s*\d")
+CJK_NAME_THEN_PUBLISHED = re.compile(
+    r"^\s*(?P<name>[\u3400-\u9fff]{2,4})\s+(?=(?:发布于|发表于|發佈於|發表於|发布时间|發佈時間))"
+)
+# a Korean byline: a name (or names) and the word for reporter, "김민준 기자", "김민준·이서연 기자"
+KO_BYLINE = re.compile(
+    r"^\s*(?P<names>[\uac00-\ud7af]{2,4}(?:\s*[·,]\s*[\uac00-\ud7af]{2,4}){0,5})\s*"
+    r"(?:(?:선임|수석|전문)?기자|특파원)(?=$|[\s=·,(])"
+)
+KO_NAME_SPLIT = re.compile(r"\s*[·,]\s*")
 HAN_NAME = re.compile(r"[\u3400-\u9fff]{2,4}")
 CJK_NOT_NAME = re.compile(r"员|員|编辑|編輯|摄|攝|报道|報道|来源|來源|通讯|通訊")
 CJK_NAME_SPLIT = re.compile(r"[\s、，,;；]+|和|及")
@@ -151,6 +167,20 @@ AGENCIES = frozenset("reuters afp ap dpa ansa efe xinhua bloomberg admin".split(
 DATE_CUE = re.compile(
     r"published|posted|veröffentlicht|publié|publicado|opublikowano|pubblicato", re.IGNORECASE
 )
+# a name, then the word for published and when: "Laure Favre Publié aujourd'hui à 10h15",
+# "Piotr Zawadzki opublikowano: 27-11-2026, 08:15", "Ann Lee | Published 10:42"
+NAME_THEN_CUE = re.compile(
+    r"^(?P<rest>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){1,4}?)\s*(?:[-–—|·•,]\s*)?"
+    r"(?P<cue>published|posted|veröffentlicht|publié|publicado|opublikowano|pubblicato)\b"
+    r"(?P<when>.*)$",
+    re.IGNORECASE,
+)
+CLOCK_TIME = re.compile(r"(?<!\d)[0-2]?\d[:h][0-5]\d(?!\d)")  # "10:42", "10h15"
+# a line that starts with the word for published and prints a date or time
+CUE_STAMP = re.compile(
+    r"^\s*(?:published|posted|veröffentlicht|publié|publicado|opublikowano|pubblicato)\b",
+    re.IGNORECASE,
+)
 URL_YEAR = re.compile(r"/((?:19|20)\d\d)/")
 # the story's photographer, "Photographs by Ann Lee", "Fotos von …", "Photos de …", "摄影：…"
 # (not a picture's own credit, "Photograph: Ann Lee/Getty", which follows a caption or none)
@@ -185,14 +215,20 @@ RELATIVE_TIME = re.compile(
     re.IGNORECASE,
 )
 READING_TIME = re.compile(
-    r"^\d+\s*(?:min(?:ute)?s?|minuten|minutes?)\.?\s*(?:read|lesezeit|de lecture)?$", re.I
+    r"^(?:(?:reading time|read time|temps de lecture|lesezeit|lesedauer|czas czytania|"
+    r"tiempo de lectura|tempo di lettura|tempo de leitura|leestijd|阅读时间|閱讀時間)\s*[:：]?\s*)?"
+    r"(?:ca\.\s*|~\s*)?\d+\s*(?:min(?:ute)?s?|minuten|minutes?|minutos|minuti|分钟|分鐘)\.?"
+    r"\s*(?:read|lesezeit|de lecture|de leitura|de lectura|di lettura|czytania)?$",
+    re.I,
 )
 # a photo credit of a caption that headline.CREDIT misses: "Фото: пресс-служба", "…/File Photo"
 CAPTION_CREDIT = re.compile(r"(?:^|\s|\()фото\s*:|\bfile photo\b", re.IGNORECASE)
 CUT = re.compile(r"\s*(?:\.\.\.|…)$")  # a headline cut short: "Wild beat…"
 MIN_CUT_WORDS = 3  # ... that still has a few words to match
 CUT_LEDE_MAX_WORDS = 40  # a teaser cut short at the story's start is at most this long
-UPDATE_CUE = re.compile(r"updated|aktualisiert|mis à jour|actualizado|zaktualizowano", re.I)
+UPDATE_CUE = re.compile(
+    r"updated|aktualisiert|mis à jour|actualizado|zaktualizowano|aktualizac|수정|更新", re.I
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,8 +290,17 @@ def story_blocks(
     section label above the headline, the standfirst between the headline and the byline, and
     the date or time line right under them ("27 nov. 2026 om 14:05", "vor 3 Stunden")."""
     head = [i for i in (title_at, *byline) if i is not None]
-    if not body or not head or max(head) < body[0]:
+    if not body or not head:
         return list(body)
+    if max(head) < body[0]:  # the body starts under the head: maybe with its last date line
+        between = range(max(head) + 1, body[0])
+        if not byline or not all(head_date_line(texts[k]) for k in between):
+            return list(body)
+        story = list(body)
+        end = body[0] - 1
+        while story and story[0] <= end + HEAD_DATE_LINES and head_date_line(texts[story[0]]):
+            end = story.pop(0)  # "Publié le …" / "Mis à jour le …" / "Temps de lecture : 6 min."
+        return story if story else list(body)
     if title_at is not None and texts[title_at].rstrip().endswith("."):
         return list(body)  # a sentence taken for the headline: the body's start is no head
     end = max(head)
@@ -263,7 +308,7 @@ def story_blocks(
         return list(body)  # that many paragraphs above: the byline sits in the story
     story = [i for i in body if i > end]
     while story and story[0] <= end + HEAD_DATE_LINES and head_date_line(texts[story[0]]):
-        story.pop(0)
+        end = story.pop(0)  # ("Publié le …" / "Mis à jour le …" / "Temps de lecture : 6 min")
     return story if story else list(body)
 
 
@@ -274,6 +319,8 @@ def head_date_line(text: str) -> bool:
     if len(text) > MAX_DATE_LINE:
         return False
     if RELATIVE_TIME.match(text) or READING_TIME.match(text) or is_time_line(text):
+        return True
+    if cue_stamp(text):  # "Publié aujourd'hui à 10h15"
         return True
     dates = find_dates(text)
     return bool(dates) and mostly_date(text, dates, DATE_LINE_WORDS)
@@ -433,6 +480,10 @@ def byline_at(
         return more_names(texts, names, [i, i + 1]) if names else None
     if not text.isascii() and (cjk := cjk_byline(texts, i)) is not None:  # CJK labels only
         return cjk
+    if not text.isascii() and (m := KO_BYLINE.match(text)) is not None:
+        return KO_NAME_SPLIT.split(m["names"]), (i,)
+    if len(text) <= MAX_SHORT_BYLINE and (names := name_then_cue(text)):
+        return names, (i,)
     dated = maybe_dated(text)  # else no date: no "A - date", "date A" nor "… date by A" byline
     short = len(text) <= MAX_SHORT_BYLINE and (dated or "@" in text)
     m = NAME_THEN_META.match(text) if short else None
@@ -455,6 +506,18 @@ def byline_at(
         names = parse_names(m["rest"], allow_single=True)
         return (names, (i,)) if names else None
     return None
+
+
+def name_then_cue(text: str) -> list[str]:
+    """The names of a "name, then published when" byline ("Laure Favre Publié aujourd'hui à
+    10h15"): what follows the word for published prints a date or a time of day."""
+    m = NAME_THEN_CUE.match(text)
+    if m is None:
+        return []
+    when = m["when"]
+    if CLOCK_TIME.search(when) is None and not (maybe_dated(when) and find_dates(when)):
+        return []  # "Ann Lee published 3 books": no byline
+    return parse_names(m["rest"])
 
 
 def more_names(
@@ -489,7 +552,19 @@ def cjk_names(rest: str) -> list[str]:
 
 def cjk_byline(texts: Sequence[str], i: int) -> tuple[list[str], tuple[int, ...]] | None:
     """A Chinese byline in block `i`: a line "记者 A B" or "文/A", or a line "记者" alone
-    that ends the block with the names on the next block."""
+    that ends the block with the names on the next block; or a name before the time of
+    publishing, on its line ("陈思远 发布于 2026-11-27 09:12") or on the line above it."""
+    m = CJK_NAME_THEN_PUBLISHED.match(texts[i])
+    if m is not None and not CJK_NOT_NAME.search(m["name"]):
+        return [m["name"]], (i,)
+    name = texts[i].strip()
+    if (
+        i + 1 < len(texts)
+        and HAN_NAME.fullmatch(name)
+        and not CJK_NOT_NAME.search(name)
+        and CJK_PUBLISHED.match(texts[i + 1])
+    ):
+        return [name], (i,)
     for m in CJK_LABEL.finditer(texts[i]):
         rest = m["rest"].strip()
         if rest:
@@ -555,8 +630,8 @@ def bare_name_near(texts: Sequence[str], first: int) -> tuple[list[str], tuple[i
         text = texts[i]
         if len(text) <= MAX_SHORT_BYLINE and (cjk := cjk_bare_name(texts, i)) is not None:
             return cjk, (i,)
-        if i >= first and HANDLE.match(texts[i + 1]) is None:
-            continue
+        if i >= first and HANDLE.match(texts[i + 1]) is None and not cue_stamp(texts[i + 1]):
+            continue  # in the body: a name over an @handle or a "Published <time>" line
         words = text.split()
         if not 1 <= len(words) <= BARE_NAME_MAX_WORDS or "@" in text:
             continue
@@ -599,7 +674,17 @@ def sentence_after_name(words: Sequence[str], name: str) -> bool:
 
 def dateish(text: str) -> bool:
     """A date, or a line that only prints a time ("Monday 6:30PM", "2 hours ago")."""
-    return bool(find_dates(text)) or WEEKDAY_TIME.match(text) is not None or is_time_line(text)
+    if find_dates(text) or WEEKDAY_TIME.match(text) is not None or is_time_line(text):
+        return True
+    return cue_stamp(text)
+
+
+def cue_stamp(text: str) -> bool:
+    """A line that says when the story was published, by a time of day if not by a date:
+    "Publié aujourd'hui à 10h15", "Published 10:42"."""
+    if CUE_STAMP.match(text) is None or len(text) > MAX_DATE_LINE:
+        return False
+    return CLOCK_TIME.search(text) is not None or bool(find_dates(text))
 
 
 def parse_names(rest: str, allow_single: bool = False) -> list[str]:
@@ -702,9 +787,17 @@ def printed_date(
             when = weekday_date(texts, texts[i])
             found[i] = [FoundDate(when, 0, len(texts[i]))] if when is not None else []
     dated = [i for i in lines if found[i]]
-    for i in dated:  # a line that is mostly its date first: not a caption's "Tuesday, Nov. 19"
-        if mostly_date(texts[i], found[i], DATE_LINE_WORDS) and not listed_date(texts, i):
-            return published_of(texts[i], found[i])
+    date_lines = [  # a line that is mostly its date first: not a caption's "Tuesday, Nov. 19"
+        i
+        for i in dated
+        if mostly_date(texts[i], found[i], DATE_LINE_WORDS) and not listed_date(texts, i)
+    ]
+    if date_lines:
+        near = [i for i in date_lines if abs(i - date_lines[0]) <= HEAD_DATE_LINES]
+        picked = [published_of(texts[i], found[i]) for i in near]
+        # the nearest, unless it is an update date and a line next to it says when the story
+        # was published ("수정 2026.11.27 14:02" under "입력 2026.11.27 10:30")
+        return next((p for p in picked if not p[1]), picked[0])
     for i in dated:
         if not listed_date(texts, i):
             return published_of(texts[i], found[i])
@@ -837,6 +930,12 @@ def find_caption(
         credit = CREDIT.search(text) or CAPTION_CREDIT.search(text)
         if len(text.split()) >= CAPTION_MIN_WORDS and credit:
             return i
+    if body_start:  # the story's first line over a credit line the story leaves out
+        k = body_start[0]
+        words = len(texts[k].split())
+        credit_below = k + 1 < len(texts) and k + 1 not in body_start[1:2]
+        if credit_below and words <= CAPTION_MAX_WORDS and is_line_credit(texts[k + 1]):
+            return k
     above = range(max(lo, first_body - PHOTOGRAPHER_WINDOW), first_body)
     if len(body_start) > 1 and any(PHOTOGRAPHER.match(texts[i]) for i in above):
         text, after = texts[body_start[0]], texts[body_start[1]]

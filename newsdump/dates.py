@@ -118,11 +118,11 @@ DATE_PATTERNS = [
         re.IGNORECASE,
     ),
     # 13.09.2023 ; 09/13/2023 ; 13/09/2023 8:32 ; 03.03.2026 um 14:05 Uhr ; 03/03/2026 à 14h05 ;
-    # 27. 11. 2026 (Czech, Slovak)
+    # 27. 11. 2026 (Czech, Slovak) ; 27-11-2026, 08:15 ; 27.11.2026 - 11:24 Uhr
     re.compile(
-        r"(?<![\d.])(?P<a>[0-3]?\d)(?P<sep>[./]) ?(?P<b>[01]?\d)(?P=sep) ?"
+        r"(?<![\d.-])(?P<a>[0-3]?\d)(?P<sep>[./-]) ?(?P<b>[01]?\d)(?P=sep) ?"
         r"(?P<year>(?:19|20)\d\d)(?!\d)"
-        r"(?:,?\s*(?:(?:at|um|à|a las|alle|om|o|godz\.?)\s*)?"
+        r"(?:,?\s*(?:[-–—|]\s*)?(?:(?:at|um|à|a las|alle|om|o|godz\.?)\s*)?"
         r"(?P<hour>[0-2]?\d)(?::|h(?=[0-5]\d))(?P<minute>[0-5]\d))?",
         re.IGNORECASE,
     ),
@@ -212,7 +212,7 @@ def _iso(g: dict[str, str | None]) -> str | None:
             day = int(g["day"] or 0)
         elif g.get("a"):
             a, b = int(g["a"] or 0), int(g["b"] or 0)
-            day, month = (a, b) if g.get("sep") == "." or a > 12 else (b, a)
+            day, month = (a, b) if g.get("sep") in (".", "-") or a > 12 else (b, a)
             if g.get("yy"):  # m/d/yy is American
                 month, day = (a, b) if a <= 12 else (b, a)
             if month > 12 and day <= 12:

@@ -39,6 +39,7 @@ KANA_RE = re.compile(r"[\u3040-\u30ff]")
 # kana, CJK ideographs, hangul: scripts written without spaces between words
 WIDE = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 THAI_RE = re.compile(r"[\u0e00-\u0e7f]")
+HANGUL_RE = re.compile(r"[\uac00-\ud7af]")  # Korean: written with spaces, so not dense
 MYANMAR_RE = re.compile(r"[\u1000-\u109f]")
 # Frequent function characters of Chinese and Japanese, counted as "stopwords" there.
 DENSE_FUNCTION_CHARS = frozenset(
@@ -146,6 +147,8 @@ def _detect_sample(sample: str) -> Language:
         else:
             code = "zh"
         return Language(code, True, DENSE_FUNCTION_CHARS)
+    if visible and len(HANGUL_RE.findall(sample)) / visible >= DENSE_SCRIPT_SHARE:
+        return Language("ko", False, stopwords_for(None))
     codes, index = _stopword_index()
     counts, tokens = stopword_hits(sample.lower(), index, len(codes))
     best = max(range(len(codes)), key=counts.__getitem__) if codes else 0

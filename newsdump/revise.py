@@ -96,6 +96,8 @@ MARKER_MAX_WORDS = 3  # a short line repeated next to every post's bare time: "R
 MARKER_REACH = 2  # ... this near it
 THREAD_MIN_POSTS = 3  # this many stamps of one shape after the story's start: a comment thread
 SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*$")
+# ... or before an agency's or author's tag that closes a paragraph: "... ausgeschildert. (dpa/kaw)"
+TAGGED_END = re.compile(r"[.!?…。！？][\"'”’»]*\s+\([\w/.,& -]{1,24}\)$")
 RELATED_LABELS = frozenset(
     {
         # a line that introduces links to other stories; matched whole, lower-cased, without
@@ -168,6 +170,7 @@ CARD_MAX_LINES = 2  # a related card's headlines (and kicker) between two paragr
 WIDE_PROSE_MIN_CHARS = 30  # a paragraph in a script written without spaces
 HEADLINE_MAX_CHARS = 160  # a headline's characters (a long line without a sentence end is
 WIDE_HEADLINE_MAX_CHARS = 60  # ... no headline); in a script written without spaces, fewer
+WIDE_HEADLINE_MIN_CHARS = 6  # ... and at least this many
 _PICTURE = (
     r"(?:image|photo|picture|pic|foto|fotó|fot|bild|zdjęcie|źródło|crédit photo|crédits?"
     r"|créditos?|credits?|quelle|图片来源|圖片來源|图片|圖片|图|圖|照片|写真|사진)"
@@ -182,9 +185,27 @@ BARE_CREDIT = re.compile(
     # ... or a credit without brackets after the caption's last sentence: "Foto: Lena Roth",
     # "Fot. Jan Nowak", "© Photo Louis Mercier", "Photo : AFP"
     r"(?<=[.!?…] )(?:© ?(?:photo|foto)?|(?:foto|fot|photo|bild|image|zdjęcie|crédit photo"
-    r"|photo credit) ?[:.])\s?(?:[\w’'-]+ ?[/,]? ?){1,5}",
+    r"|photo credit|visualisierung|grafik|illustration) ?[:.])\s?(?:[\w’'-]+ ?[/,]? ?){1,8}",
     re.IGNORECASE,
 )
+# ... or a credit printed as a line of its own, as harsh dumps split it from the caption: "Foto:
+# Julia Sommer für den Wochenspiegel", "© Antoine Girard pour L'Hebdo", "Visualisierung: Stadt"
+LINE_CREDIT = re.compile(
+    r"(?:©\s?(?:photo|foto)?|(?:foto|fot|photo|bild|image|zdjęcie|crédit photo|photo credit"
+    r"|visualisierung|grafik|illustration)\s?[:.])\s?(?:[\w’'-]+ ?[/,]? ?){1,8}"
+    # Korean: "한강일보 자료사진", "사진=연합뉴스"
+    r"|(?:\w+\s)?자료\s?사진|사진\s?=\s?\w[\w ]{0,30}",
+    re.IGNORECASE,
+)
+# ... or an agency and a photographer after the caption's last sentence: "... la Servette.
+# Keystone/Salvatore Di Nolfi", "... 2019. REUTERS/Ann Lee" (not "Chang W. Lee/The Times")
+_SLASH = (
+    r"[A-ZÀ-Þ][\w-]*(?: [A-ZÀ-Þ][\w-]*)?/[A-ZÀ-Þ][\w’'-]*(?: [A-ZÀ-Þ][\w’'-]*){0,3}"
+    r"(?:/[A-Z][\w ]{0,20})?"
+)
+SLASH_CREDIT = re.compile(r"(?<=[a-zß-ÿ0-9][.!?…] )" + _SLASH)
+LINE_SLASH_CREDIT = re.compile(_SLASH)  # ... a line of its own: "Keystone/Salvatore Di Nolfi"
+YEAR = re.compile(r"(?:19|20)\d\d")
 CAPTION_START = re.compile(r"(?:image|photo|picture) (?:caption|copyright)\b", re.IGNORECASE)
 CAPTION_MAX_WORDS = 40  # a caption is a line or two, not a paragraph
 FAR_GAP = 10  # non-body blocks in a row that set the page's last stretch of body text apart
@@ -212,10 +233,38 @@ QUOTE_OPENERS = "\"'“‘«„"  # a headline may start with a quote
 # hints: a block can only match the pattern on the right where its text matches the hint (the
 # rules test the hint over the whole page at once, then the pattern on the few blocks it finds)
 BARE_CREDIT_HINT = re.compile(  # BARE_CREDIT's lookbehind and its first word
-    r"[.!?…] (?:©|foto|fot|photo|bild|image|zdjęcie|crédit photo|photo credit)", re.IGNORECASE
+    r"[.!?…] (?:©|foto|fot|photo|bild|image|zdjęcie|crédit photo|photo credit|visualisierung"
+    r"|grafik|illustration)",
+    re.IGNORECASE,
 )
 
 
+LINE_CREDIT_HINT = re.compile(r"\n\s*(?:" + LINE_CREDIT.pattern + ")", re.I)  # at a line's start
+_PAYWALL = (
+    r"réservée? aux abonnés|for subscribers only|(?:available|reserved) (?:only )?(?:to|for) "
+    r"subscribers|nur für abonnenten|(?:ist|sind) abonnenten vorbehalten|tylko dla "
+    r"(?:prenumeratorów|subskrybentów)|(?:solo|sólo|exclusivo) para (?:suscriptores|assinantes)"
+    r"|riservat[oa] agli abbonati|alleen voor abonnees"
+)
+# where the story is over: the comments' header ("Kommentare (7)", "Comments", "评论 18") or
+# the story's copyright line ("© Agence France-Presse", "저작권자 © 한강일보 무단전재 ...")
+STORY_END = re.compile(
+    r"(?:(?:comments?|kommentare?|komentarze?|commentaires?|commenti|comentarios|comentários"
+    r"|reacties|komentáře|комментарии|评论|評論|留言|댓글|コメント)\s*(?:\(\d+\)|\d+|[:：])?"
+    r"|(?:[^\W\d_]{1,8}\s*)?(?:©|\(c\)|copyright\b)\s?(?!\s*(?:photo|foto)\b)[^\n]{2,80}"
+    # ... or a notice that forbids reprinting it: "本文为作者原创，转载请注明出处。"
+    r"|[^\n]{0,30}(?:转载|轉載|版权所有|版權所有|무단\s?전재|無断転載)[^\n]{0,30}"
+    # ... or at the paywall: "La suite est réservée aux abonnés.", "Ten artykuł jest dostępny
+    # tylko dla prenumeratorów."
+    rf"|[^\n]{{0,90}}(?:{_PAYWALL})[^\n]{{0,90}})",
+    re.IGNORECASE,
+)
+STORY_END_HINT = re.compile(
+    r"\n\s*(?:comm|komm|kome|comen|reac|комм|评论|評論|留言|댓글|コメント|[^\W\d_]{0,8}\s*(?:©|\(c\)|copyright))"
+    rf"|转载|轉載|版权所有|版權所有|무단|無断転載|{_PAYWALL}",
+    re.IGNORECASE,
+)
+STORY_END_MAX_WORDS = 16
 CLOCK_HINT = re.compile(r":\d\d")  # CLOCK's tail (a literal first: a fast scan)
 CAPTION_START_HINT = re.compile(
     r"\n\s*" + CAPTION_START.pattern, re.IGNORECASE
@@ -453,6 +502,7 @@ def revise(labelled: Sequence[LabelledBlock]) -> list[LabelledBlock]:
     _captions(page, body, drop)
     _author_bio(page, body, drop)
     _datelines(page, body, drop)
+    _story_end(page, body, drop)
     _far_tail(page, page.kept(body, drop), drop)
     _cut_off(page, page.kept(body, drop), drop)
     for i, reason in drop.items():
@@ -495,6 +545,7 @@ def _cards(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
             continue  # the story goes on: a subheading and its paragraph
         if (
             SENTENCE_END.search(page.strip[i])
+            or TAGGED_END.search(page.strip[i])
             or not HEADLINE_MIN_WORDS <= page.words[i] <= HEADLINE_MAX_WORDS
         ):
             continue
@@ -935,10 +986,18 @@ def _glued_card(text: str) -> bool:
         label, rest = text[:end].strip(), text[end:]
         marked = bool(CARD_MARK.search(rest[:3])) or bool(CARD_MARK.search(label[-1:]))
         rest = LABEL_LEAD.sub("", rest)  # (the marks and spaces before the headline)
-        if _words(rest) < HEADLINE_MIN_WORDS or not _headline_shaped(rest):
+        few = (
+            len(rest.strip()) < WIDE_HEADLINE_MIN_CHARS
+            if WIDE.search(rest)
+            else _words(rest) < HEADLINE_MIN_WORDS
+        )
+        if few or not _headline_shaped(rest):
             return False
         if label.isupper():  # "READ MORE: Pensioner, 91, ...", "RELATED Boil advisory ..."
             return marked or not rest.isupper()
+        if label.lower() == label.upper():
+            return True  # a label in a script without case, which no sentence starts with:
+            # "관련기사 한강시, 심야버스 ...", "推荐阅读： 分布式缓存的 ..."
         if marked:
             return False  # "Read more: ...", "Lire aussi : ...": several sites count it as
             # the story's (`_glued_labels` drops it when the page prints the headline again)
@@ -972,7 +1031,7 @@ def _captions(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
     after a non-body block; under a sentence it stays (the caption might be a paragraph)."""
     candidates = body  # (a line without a credit or a caption's label is no caption)
     if page.big:
-        hints = (CREDIT, BARE_CREDIT_HINT, CAPTION_START_HINT)
+        hints = (CREDIT, BARE_CREDIT_HINT, CAPTION_START_HINT, SLASH_CREDIT, LINE_CREDIT_HINT)
         candidates = sorted({i for hint in hints for i in page.with_match(hint)})
     for i in candidates:
         if not page.body[i]:
@@ -982,7 +1041,9 @@ def _captions(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
             continue
         credit = CREDIT.search(text) if text.endswith((")", "）")) else None  # it ends the line
         if credit is None:
-            credit = BARE_CREDIT.search(text)
+            credit = BARE_CREDIT.search(text) or SLASH_CREDIT.search(text)
+        if credit is None and not YEAR.search(text):  # (© and a year: the site's copyright)
+            credit = LINE_CREDIT.fullmatch(text) or LINE_SLASH_CREDIT.fullmatch(text)
         if not credit and text[:1].isascii() and text[:1] not in "iIpP":
             continue  # (CAPTION_START cannot match: the cheap test first)
         if not ((credit and credit.end() == len(text)) or CAPTION_START.match(text)):
@@ -992,12 +1053,46 @@ def _captions(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
                 drop[i] = "caption"
             elif _is_short_caption(page.strip[i - 1]):
                 drop[i] = drop[i - 1] = "caption"
+            elif credit.re is not CREDIT:
+                drop[i] = "caption"  # a line of credit alone ("Foto: Ann Lee", "© Fox News")
             continue  # under a paragraph: some sites count caption and credit as the story's
         drop[i] = "caption"
 
 
+def is_line_credit(text: str) -> bool:
+    """A photo credit printed as a line of its own ("Foto: Ann Lee", "Keystone/Ann Lee")."""
+    text = text.strip()
+    if YEAR.search(text):
+        return False  # "© 2026 ...": the site's copyright
+    return bool(LINE_CREDIT.fullmatch(text) or LINE_SLASH_CREDIT.fullmatch(text))
+
+
 def _is_short_caption(text: str) -> bool:
     return 0 < _words(text) <= CAPTION_MAX_WORDS and not SENTENCE_END.search(text)
+
+
+def _story_end(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
+    """Cut the body at the comments' header or the story's copyright line, sure or not:
+    a short body line that is only "Comments (12)" ("Kommentare (7)", "评论 18") or a
+    copyright notice ("© Agence France-Presse", "Copyright 2026 Ann Lee"), after the story's
+    first sure paragraph and with at least as many sure blocks above it as below it. What
+    follows it (comments, the site's lists) is no story."""
+    kept = page.kept(body, drop)
+    sure = [i for i in kept if page.sure(i)]
+    if len(sure) < 2:
+        return
+    for i in page.with_match(STORY_END_HINT, kept):
+        if i not in page.body_list or i in drop or i <= sure[0]:
+            continue
+        if page.words[i] > STORY_END_MAX_WORDS or not STORY_END.fullmatch(page.strip[i]):
+            continue
+        above = sum(1 for k in sure if k < i)
+        if above < len(sure) - above:
+            continue  # most of the story is below: a copyright line in its middle
+        for k in kept:
+            if k >= i:
+                drop[k] = "story_end"
+        return
 
 
 def _far_tail(page: _Page, kept: Sequence[int], drop: dict[int, str]) -> None:
