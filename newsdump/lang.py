@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from newsdump.model import load_stopwords
 
@@ -22,7 +23,7 @@ try:  # the stopword count compiled (newsdump/_features.c), when the install bui
     from newsdump import _features
 except ImportError:  # pragma: no cover - depends on the install
     _features = None  # type: ignore[assignment]
-if _features is not None and not hasattr(_features, "stopword_hits"):  # pragma: no cover
+if _features is not None and not hasattr(_features, "word_table"):  # pragma: no cover
     _features = None  # type: ignore[assignment]  # a stale build of an older version: unused
 
 SAMPLE_MIN_LINE_CHARS = 40  # only lines at least this long go into the sample (prose, not menus)
@@ -67,6 +68,12 @@ def _stopword_index() -> tuple[tuple[str, ...], dict[str, tuple[int, ...]]]:
         for word in lists[code]:
             index.setdefault(word, []).append(i)
     return codes, {w: tuple(ix) for w, ix in index.items()}
+
+
+@lru_cache(maxsize=1)
+def _stopword_table() -> Any:
+    """`_stopword_index`'s words as the compiled count looks them up (built once)."""
+    return _features.word_table(_stopword_index()[1])
 
 
 @lru_cache(maxsize=64)
@@ -123,7 +130,9 @@ def stopword_hits(
     of the languages whose list holds it), and how many tokens there are (compiled when the
     extension is built: one pass over the text, no token list)."""
     if _features is not None:
-        return _features.stopword_hits(text, index, languages)
+        packaged = index is _stopword_index()[1]
+        table = _stopword_table() if packaged else _features.word_table(index)
+        return _features.stopword_hits(text, table, languages)
     counts = [0] * languages
     tokens = _tokens(text)
     for token, times in Counter(tokens).items():

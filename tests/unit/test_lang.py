@@ -45,7 +45,9 @@ def test_compiled_stopword_hits_are_the_token_count(words: list[str], glue: str)
     with patch.object(lang, "_features", None):  # the pure-Python path
         assert lang.stopword_hits(text, index, len(codes)) == (counts, len(tokens))
     if _features is not None:
-        assert _features.stopword_hits(text, index, len(codes)) == (counts, len(tokens))
+        assert lang.stopword_hits(text, index, len(codes)) == (counts, len(tokens))
+        table = _features.word_table(index)
+        assert _features.stopword_hits(text, table, len(codes)) == (counts, len(tokens))
 
 
 def reference_page_sample(text: str) -> str:
@@ -72,3 +74,23 @@ def reference_page_sample(text: str) -> str:
 def test_page_sample_is_the_plain_loop(lines: list[str], newline: str) -> None:
     text = newline.join(lines)
     assert lang_module.page_sample(text) == reference_page_sample(text)
+
+
+def test_word_table_lookups_and_errors() -> None:
+    import pytest
+
+    from newsdump import _features
+
+    if _features is None:
+        pytest.skip("the compiled extension was not built")
+    index = {"the": (0,), "und": (1,), "a": (0, 1), "": (1,), "día": (2,)}
+    table = _features.word_table(index)
+    assert _features.stopword_hits("the día, a dia und the-end", table, 3) == ([3, 2, 1], 7)
+    with pytest.raises(IndexError):
+        _features.stopword_hits("the", table, 2)  # an index beyond the languages counted
+    with pytest.raises(TypeError):
+        _features.word_table([1, 2])
+    with pytest.raises(TypeError):
+        _features.word_table({"a": [0]})
+    with pytest.raises(ValueError):
+        _features.stopword_hits("the", object(), 3)
