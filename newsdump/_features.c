@@ -250,6 +250,8 @@ typedef struct {
     Py_ssize_t pool_used, pool_size;
     int *values;
     Py_ssize_t values_used, values_size;
+    Py_ssize_t longest; /* the longest word's length */
+    int largest;        /* the largest value (-1: none) */
 } Words;
 
 static inline uint64_t word_hash(const Py_UCS4 *codes, Py_ssize_t len) {
@@ -271,6 +273,7 @@ static void words_free(Words *w) {
 
 static int words_init(Words *w, Py_ssize_t expected) {
     memset(w, 0, sizeof(*w));
+    w->largest = -1;
     Py_ssize_t slots = 16;
     while (slots < 2 * expected + 2) slots *= 2;
     w->slots = PyMem_Calloc(slots, sizeof(Py_ssize_t));
@@ -346,6 +349,9 @@ static int words_add(Words *w, const Py_UCS4 *codes, Py_ssize_t len, const int *
     entry->value_count = count;
     if (len) memcpy(w->pool + w->pool_used, codes, (size_t)len * sizeof(Py_UCS4));
     if (count) memcpy(w->values + w->values_used, values, (size_t)count * sizeof(int));
+    for (Py_ssize_t k = 0; k < count; k++)
+        if (values[k] > w->largest) w->largest = values[k];
+    if (len > w->longest) w->longest = len;
     w->pool_used += len;
     w->values_used += count;
     Py_ssize_t i = (Py_ssize_t)(h & (uint64_t)w->mask);
@@ -1485,17 +1491,13 @@ static PyObject *stopword_hits(PyObject *self, PyObject *args) {
         PyErr_SetString(PyExc_ValueError, "stopword_hits: languages >= 0");
         return NULL;
     }
-    for (Py_ssize_t v = 0; v < index->values_used; v++) {
-        if (index->values[v] >= languages) {
-            PyErr_SetString(PyExc_IndexError, "stopword_hits: language index");
-            return NULL;
-        }
+    if (index->largest >= languages) {
+        PyErr_SetString(PyExc_IndexError, "stopword_hits: language index");
+        return NULL;
     }
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
-    Py_ssize_t len = PyUnicode_GET_LENGTH(text), tokens = 0, start = -1, longest = 0;
-    for (Py_ssize_t e = 0; e < index->count; e++)
-        if (index->entries[e].length > longest) longest = index->entries[e].length;
+    Py_ssize_t len = PyUnicode_GET_LENGTH(text), tokens = 0, start = -1, longest = index->longest;
     long *hits = PyMem_Calloc(languages + 1, sizeof(long));
     Py_UCS4 *token = PyMem_Malloc((longest + 1) * sizeof(Py_UCS4));
     if (!hits || !token) {
@@ -1547,6 +1549,39 @@ fail:
     return NULL;
 }
 
+/* script_counts(sample) -> (visible, dense, kana, thai, myanmar): what lang._detect_sample
+ * counts with its regexes: characters but " " and "\n", characters of DENSE_RE, whether one
+ * is of KANA_RE, how many are of THAI_RE and of MYANMAR_RE */
+static PyObject *script_counts(PyObject *self, PyObject *args) {
+    PyObject *text;
+    if (!PyArg_ParseTuple(args, "U", &text)) return NULL;
+    if (PyUnicode_READY(text) < 0) return NULL;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t len = PyUnicode_GET_LENGTH(text), blank = 0, dense = 0, kana = 0, thai = 0,
+               myanmar = 0;
+    if (kind == PyUnicode_1BYTE_KIND) { /* below U+0100: none of the scripts */
+        const Py_UCS1 *chars = data;
+        for (Py_ssize_t i = 0; i < len; i++) blank += chars[i] == ' ' || chars[i] == '\n';
+    } else {
+        for (Py_ssize_t i = 0; i < len; i++) {
+            Py_UCS4 c = PyUnicode_READ(kind, data, i);
+            if (c < 0x0E00) {
+                blank += c == ' ' || c == '\n';
+                continue;
+            }
+            int is_kana = c >= 0x3040 && c <= 0x30FF;
+            kana |= is_kana;
+            thai += c <= 0x0E7F;
+            myanmar += c >= 0x1000 && c <= 0x109F;
+            dense += is_kana || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF)
+                     || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x0E00 && c <= 0x0EFF)
+                     || (c >= 0x1000 && c <= 0x109F) || (c >= 0x1780 && c <= 0x17FF);
+        }
+    }
+    return Py_BuildValue("(nnnnn)", len - blank, dense, kana, thai, myanmar);
+}
+
 /* word_counts(texts): [len(text.split()) for text in texts] (revise reads every block's) */
 static PyObject *word_counts(PyObject *self, PyObject *texts) {
     if (!PyList_Check(texts)) {
@@ -1595,6 +1630,7 @@ static PyMethodDef methods[] = {
     {"stopword_hits", stopword_hits, METH_VARARGS, "lang's stopword count (see the file)."},
     {"word_table", word_table, METH_O, "A set of words (or a dict word -> tuple of ints)."},
     {"word_counts", word_counts, METH_O, "[len(text.split()) for text in texts]."},
+    {"script_counts", script_counts, METH_VARARGS, "lang's script counts (see the file)."},
     {"widths", widths, METH_NOARGS, "(columns of block_matrix, columns of score_matrix)."},
     {NULL, NULL, 0, NULL},
 };

@@ -27,7 +27,7 @@ import numpy.typing as npt
 
 from newsdump.document import Block, Label, LabelledBlock
 from newsdump.features import best_segment, block_features, score_features
-from newsdump.lang import Language, detect_language
+from newsdump.lang import Language, detect_lines_language
 from newsdump.model import Model, load_model
 from newsdump.settings import Settings
 
@@ -64,8 +64,8 @@ class ModelMismatchError(ValueError):
 
 
 def blocks_language(blocks: list[Block]) -> Language:
-    """The page's language, from its blocks (cached: the pipeline asks again for `lang`)."""
-    return detect_language("\n".join([b.text for b in blocks]))
+    """The page's language, from its blocks: ``detect_language`` of their joined texts."""
+    return detect_lines_language([b.text for b in blocks])
 
 
 def block_scores(
