@@ -1115,9 +1115,10 @@ static PyObject *prefix_pairs(PyObject *self, PyObject *args) {
         Py_ssize_t len = PyUnicode_GET_LENGTH(text), spaces = 0, key_end = len;
         int kind = PyUnicode_KIND(text);
         const void *data = PyUnicode_DATA(text);
-        for (Py_ssize_t k = 0; k < len; k++) {
+        for (Py_ssize_t k = 0; k < len; k++) { /* up to the space that makes the text too long */
             if (PyUnicode_READ(kind, data, k) != ' ') continue;
             if (++spaces == PREFIX_MIN_WORDS) key_end = k; /* " ".join(text.split(" ", 3)[:3]) */
+            if (spaces >= PREFIX_MAX_WORDS) break;
         }
         if (spaces < PREFIX_MIN_WORDS - 1) continue; /* fewer than 3 parts: no key */
         if (!(keys[i] = PyUnicode_Substring(text, 0, key_end))) goto done;
