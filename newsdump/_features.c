@@ -1298,7 +1298,10 @@ static int append_block(PyObject *out, PyTypeObject *type, const BlockLayout *la
     PyObject *values[5];
     values[0] = PyLong_FromSsize_t(PyList_GET_SIZE(out));
     values[1] = text;
-    values[2] = Py_BuildValue("(nn)", first, last);
+    PyObject *first_number = PyLong_FromSsize_t(first), *last_number = PyLong_FromSsize_t(last);
+    values[2] = first_number && last_number ? PyTuple_Pack(2, first_number, last_number) : NULL;
+    Py_XDECREF(first_number);
+    Py_XDECREF(last_number);
     values[3] = first > 0 && PyUnicode_GET_LENGTH(PyList_GET_ITEM(lines, first - 1)) == 0 ? Py_True : Py_False;
     values[4] = last + 1 < n && PyUnicode_GET_LENGTH(PyList_GET_ITEM(lines, last + 1)) == 0 ? Py_True : Py_False;
     Py_INCREF(values[3]);
