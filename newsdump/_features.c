@@ -496,8 +496,13 @@ static void distance_to(const char *mask, Py_ssize_t n, double *above, double *b
 static const unsigned CLASS_COUNTS[10] = {F_DIGIT, F_UPPER, F_LOWER, F_DENSE, F_ALPHA,
                                           F_PUNCT, F_SEPARATOR, F_COMMA, F_SPACE, F_COPYRIGHT};
 static uint64_t count_low[64], count_high[32]; /* constants, filled once at import */
+/* the code points below 256 that lang.TOKEN_RE takes into a token ([^\W\d_]) */
+static char latin1_token[256];
 
 static void fill_count_tables(void) {
+    for (Py_UCS4 c = 0; c < 256; c++) /* ASCII: letters alone (digits are decimal) */
+        latin1_token[c] = c < 128 ? (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+                                  : Py_UNICODE_ISALNUM(c) && !Py_UNICODE_ISDECIMAL(c);
     memset(count_low, 0, sizeof(count_low));
     memset(count_high, 0, sizeof(count_high));
     for (unsigned bits = 0; bits < 64; bits++)
@@ -1509,32 +1514,46 @@ static PyObject *stopword_hits(PyObject *self, PyObject *args) {
         PyMem_Free(token);
         return PyErr_NoMemory();
     }
-    for (Py_ssize_t i = 0; i <= len; i++) {
-        int in_token = 0;
-        Py_UCS4 c = 0;
-        if (i < len) {
-            c = PyUnicode_READ(kind, data, i);
-            if (c < 128) /* ASCII: letters alone (digits are decimal) */
-                in_token = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-            else
-                in_token = Py_UNICODE_ISALNUM(c) && !Py_UNICODE_ISDECIMAL(c);
-        }
-        if (in_token) {
-            if (start < 0) start = i;
-            if (i - start < longest) token[i - start] = c; /* longer tokens are in no list */
-            continue;
-        }
-        if (start >= 0) {
-            tokens++;
-            Py_ssize_t found = i - start <= longest ? words_find(index, token, i - start) : -1;
-            if (found >= 0) {
-                const WordEntry *entry = index->entries + found;
-                for (Py_ssize_t k = 0; k < entry->value_count; k++)
-                    hits[index->values[entry->value_start + k]]++;
-            }
-            start = -1;
-        }
-    }
+    /* one loop per str kind; a token's hash (word_hash) is taken as its characters are read */
+#define HITS_LOOP(TYPE)                                                                        \
+    do {                                                                                       \
+        const TYPE *chars = data;                                                              \
+        uint64_t h = 0;                                                                        \
+        for (Py_ssize_t i = 0; i <= len; i++) {                                                \
+            Py_UCS4 c = i < len ? chars[i] : 0;                                                \
+            int in_token = i < len && (c < 256 ? latin1_token[c]                               \
+                                               : Py_UNICODE_ISALNUM(c) && !Py_UNICODE_ISDECIMAL(c)); \
+            if (in_token) {                                                                    \
+                if (start < 0) {                                                               \
+                    start = i;                                                                 \
+                    h = 0xcbf29ce484222325ULL;                                                 \
+                }                                                                              \
+                if (i - start < longest) { /* longer tokens are in no list */                  \
+                    token[i - start] = c;                                                      \
+                    h = (h ^ c) * 0x100000001b3ULL;                                            \
+                }                                                                              \
+                continue;                                                                      \
+            }                                                                                  \
+            if (start >= 0) {                                                                  \
+                tokens++;                                                                      \
+                Py_ssize_t found = i - start <= longest && index->count                        \
+                    ? words_find_hashed(index, token, i - start, h ^ (h >> 29)) : -1;          \
+                if (found >= 0) {                                                              \
+                    const WordEntry *entry = index->entries + found;                           \
+                    for (Py_ssize_t k = 0; k < entry->value_count; k++)                        \
+                        hits[index->values[entry->value_start + k]]++;                         \
+                }                                                                              \
+                start = -1;                                                                    \
+            }                                                                                  \
+        }                                                                                      \
+    } while (0)
+    if (kind == PyUnicode_1BYTE_KIND)
+        HITS_LOOP(Py_UCS1);
+    else if (kind == PyUnicode_2BYTE_KIND)
+        HITS_LOOP(Py_UCS2);
+    else
+        HITS_LOOP(Py_UCS4);
+#undef HITS_LOOP
     PyMem_Free(token);
     PyObject *counts = PyList_New(languages);
     if (!counts) goto fail;
