@@ -1605,6 +1605,95 @@ static PyObject *script_counts(PyObject *self, PyObject *args) {
     return Py_BuildValue("(nnnnn)", len - blank, dense, kana, thai, myanmar);
 }
 
+/* np.argmax / np.argmin of a[0..n-1] (n > 0): the first NaN, else the first largest/smallest */
+static Py_ssize_t np_argmax(const double *a, Py_ssize_t n) {
+    Py_ssize_t best = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (a[i] != a[i]) return i;
+        if (a[i] > a[best]) best = i;
+    }
+    return best;
+}
+
+static Py_ssize_t np_argmin(const double *a, Py_ssize_t n) {
+    Py_ssize_t best = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (a[i] != a[i]) return i;
+        if (a[i] < a[best]) best = i;
+    }
+    return best;
+}
+
+/* decide(scores, words, threshold, gap_penalty, min_score, min_words, reasons, keep) -> list
+ *   classify.decide: which blocks are article text (keep: bool[n], written) and why (the
+ *   returned list holds reasons = (model, below, outside, best block) strs). The same floats as
+ *   its numpy: the gains (scores - threshold) * (words + 1.0) - gap_penalty * ~above, their
+ *   cumulative sum, np.minimum.accumulate, np.argmax and np.argmin. */
+static PyObject *decide(PyObject *self, PyObject *args) {
+    Py_buffer scores, words, keep;
+    double threshold, gap, min_score, min_words;
+    PyObject *reasons;
+    if (!PyArg_ParseTuple(args, "y*y*ddddO!w*", &scores, &words, &threshold, &gap, &min_score,
+                          &min_words, &PyTuple_Type, &reasons, &keep))
+        return NULL;
+    PyObject *result = NULL;
+    double *prefix = NULL;
+    Py_ssize_t n = scores.len / (Py_ssize_t)sizeof(double);
+    if (scores.len != n * (Py_ssize_t)sizeof(double) || words.len != scores.len || keep.len != n
+        || PyTuple_GET_SIZE(reasons) != 4) {
+        PyErr_SetString(PyExc_ValueError, "decide: bad arguments");
+        goto done;
+    }
+    const double *s = scores.buf, *w = words.buf;
+    char *k = keep.buf;
+    PyObject *model = PyTuple_GET_ITEM(reasons, 0), *below = PyTuple_GET_ITEM(reasons, 1),
+             *outside = PyTuple_GET_ITEM(reasons, 2), *best_block = PyTuple_GET_ITEM(reasons, 3);
+    if (!(result = PyList_New(n))) goto done;
+    if (n == 0) goto done;
+    Py_ssize_t best = np_argmax(s, n);
+    if (s[best] < threshold) { /* nothing above: the best block alone, if it is good enough */
+        int fallback = s[best] >= min_score && w[best] >= min_words;
+        for (Py_ssize_t i = 0; i < n; i++) {
+            int is_best = fallback && i == best;
+            k[i] = (char)is_best;
+            PyObject *reason = is_best ? best_block : below;
+            Py_INCREF(reason);
+            PyList_SET_ITEM(result, i, reason);
+        }
+        goto done;
+    }
+    if (!(prefix = PyMem_Malloc((2 * n + 2) * sizeof(double)))) {
+        PyErr_NoMemory();
+        Py_CLEAR(result);
+        goto done;
+    }
+    double *rise = prefix + n + 1;
+    prefix[0] = 0.0; /* np.concatenate(([0.0], np.cumsum(gains))) */
+    for (Py_ssize_t i = 0; i < n; i++) {
+        double gain = (s[i] - threshold) * (w[i] + 1.0) - gap * (double)!(s[i] >= threshold);
+        prefix[i + 1] = i ? prefix[i] + gain : gain;
+    }
+    double lowest = prefix[0]; /* np.minimum.accumulate(prefix[:-1]) */
+    for (Py_ssize_t j = 0; j < n; j++) {
+        lowest = npmin(lowest, prefix[j]);
+        rise[j] = prefix[j + 1] - lowest;
+    }
+    Py_ssize_t last = np_argmax(rise, n), first = np_argmin(prefix, last + 1);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        int above = s[i] >= threshold, kept = above && i >= first && i <= last;
+        k[i] = (char)kept;
+        PyObject *reason = kept ? model : above ? outside : below;
+        Py_INCREF(reason);
+        PyList_SET_ITEM(result, i, reason);
+    }
+done:
+    PyMem_Free(prefix);
+    PyBuffer_Release(&scores);
+    PyBuffer_Release(&words);
+    PyBuffer_Release(&keep);
+    return result;
+}
+
 /* word_counts(texts): [len(text.split()) for text in texts] (revise reads every block's) */
 static PyObject *word_counts(PyObject *self, PyObject *texts) {
     if (!PyList_Check(texts)) {
@@ -1654,6 +1743,7 @@ static PyMethodDef methods[] = {
     {"word_table", word_table, METH_O, "A set of words (or a dict word -> tuple of ints)."},
     {"word_counts", word_counts, METH_O, "[len(text.split()) for text in texts]."},
     {"script_counts", script_counts, METH_VARARGS, "lang's script counts (see the file)."},
+    {"decide", decide, METH_VARARGS, "classify.decide (see the file)."},
     {"widths", widths, METH_NOARGS, "(columns of block_matrix, columns of score_matrix)."},
     {NULL, NULL, 0, NULL},
 };

@@ -35,7 +35,7 @@ try:  # the labelled blocks built compiled (newsdump/_features.c), when the inst
     from newsdump import _features
 except ImportError:  # pragma: no cover - depends on the install
     _features = None  # type: ignore[assignment]
-if _features is not None and not hasattr(_features, "labelled_blocks"):  # pragma: no cover
+if _features is not None and not hasattr(_features, "decide"):  # pragma: no cover
     _features = None  # type: ignore[assignment]  # a stale build of an older version: unused
 
 __all__ = ["best_segment", "classify", "decide"]
@@ -52,6 +52,7 @@ REASON_BELOW = "below_threshold"
 REASON_OUTSIDE = "outside_main_segment"
 REASON_BEST_BLOCK = "best_block"
 REASON_CONSENT = "consent_notice"
+REASONS = (REASON_MODEL, REASON_BELOW, REASON_OUTSIDE, REASON_BEST_BLOCK)  # as _features.decide
 CONSENT = re.compile(r"cookie|クッキー|쿠키|ciasteczek", re.IGNORECASE)  # a notice names them
 CONSENT_REACH = 10  # blocks from the page's top where a consent notice stands
 CONSENT_MIN_CHARS = 30  # a notice is a sentence or two (a "Cookie settings" link is no notice)
@@ -88,7 +89,23 @@ def block_scores(
 
 
 def decide(scores: FloatArray, words: FloatArray, threshold: float) -> tuple[BoolArray, list[str]]:
-    """Which blocks are article text, and why (see the module docstring)."""
+    """Which blocks are article text, and why (see the module docstring; compiled when the
+    extension is built: the same floats, one pass instead of a dozen numpy calls)."""
+    if _features is not None:
+        scores = np.ascontiguousarray(scores, dtype=np.float64)
+        keep = np.empty(len(scores), dtype=bool)
+        reasons = _features.decide(
+            scores, np.ascontiguousarray(words, dtype=np.float64), threshold, GAP_PENALTY,
+            FALLBACK_MIN_SCORE, FALLBACK_MIN_WORDS, REASONS, keep,
+        )  # fmt: skip
+        return keep, reasons
+    return _decide_numpy(scores, words, threshold)
+
+
+def _decide_numpy(
+    scores: FloatArray, words: FloatArray, threshold: float
+) -> tuple[BoolArray, list[str]]:
+    """`decide` in numpy (the reference, and the path without the compiled extension)."""
     n = len(scores)
     if n == 0:
         return np.zeros(0, dtype=bool), []
