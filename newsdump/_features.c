@@ -5,7 +5,8 @@
  * SIMD log1p may differ from libm's by an ulp) and the pairwise sums of non-integer floats.
  *
  *   block_matrix(blocks, table, stopwords, dense, known, out) -> (texts, total_words, total_c4)
- *     blocks: list of Block; table: uint16[65536] (features.CLASS_TABLE); stopwords: frozenset;
+ *     blocks: list of Block; table: uint16[65536] (features.CLASS_TABLE); stopwords: the
+ *     word_table of the language's stopwords;
  *     out: float64[n * BLOCK_WIDTH] (written, row-major, columns of features.BLOCK_NAMES; the
  *     log columns hold log1p's argument, prefix_of_other/starts_with_other are left 0).
  *   score_matrix(scores, words, mass, out) -> (first, last)
@@ -13,6 +14,7 @@
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <structmember.h>
@@ -104,17 +106,28 @@ static inline unsigned flags_at(const Text *t, Py_ssize_t i) {
 
 static inline Py_UCS4 ascii_lower(Py_UCS4 c) { return (c >= 'A' && c <= 'Z') ? c + 0x20 : c; }
 
-/* how many of features.LINK_MARKS start at i (the text lower-cased in ASCII only) */
+/* how many of features.LINK_MARKS ("://", "www.", ".com", ".htm", ".jpg", ".png", ".gif")
+ * start at i, the text lower-cased in ASCII only: at most one, and only where text[i] is ":",
+ * "w", "W" or "." (each mark's first character) */
 static int link_marks_at(const Text *t, Py_ssize_t i) {
-    static const char *marks[] = {"://", "www.", ".com", ".htm", ".jpg", ".png", ".gif"};
-    int found = 0;
-    for (int m = 0; m < 7; m++) {
-        const char *mark = marks[m];
-        Py_ssize_t k = 0;
-        while (mark[k] && ascii_lower(code_at(t, i + k)) == (Py_UCS4)(unsigned char)mark[k]) k++;
-        if (!mark[k]) found++;
-    }
-    return found;
+    static const char dot_marks[5][3] = {"com", "htm", "jpg", "png", "gif"};
+    Py_UCS4 c = code_at(t, i);
+    if (c == ':') return code_at(t, i + 1) == '/' && code_at(t, i + 2) == '/';
+    if (c == 'w' || c == 'W')
+        return ascii_lower(code_at(t, i + 1)) == 'w' && ascii_lower(code_at(t, i + 2)) == 'w'
+               && code_at(t, i + 3) == '.';
+    if (c != '.') return 0;
+    Py_UCS4 a = ascii_lower(code_at(t, i + 1)), b = ascii_lower(code_at(t, i + 2)),
+            d = ascii_lower(code_at(t, i + 3));
+    for (int m = 0; m < 5; m++)
+        if (a == (Py_UCS4)dot_marks[m][0] && b == (Py_UCS4)dot_marks[m][1] && d == (Py_UCS4)dot_marks[m][2])
+            return 1;
+    return 0;
+}
+
+/* Py_UNICODE_ISDECIMAL, without a call for ASCII */
+static inline int is_decimal(Py_UCS4 c) {
+    return c < 128 ? (c >= '0' && c <= '9') : Py_UNICODE_ISDECIMAL(c);
 }
 
 /* the lower-cased token text[a:b] (str.lower, as the Python path does) */
@@ -142,7 +155,7 @@ static PyObject *shape_of(PyObject *text) {
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     int any = 0;
-    for (Py_ssize_t i = 0; i < len && !any; i++) any = Py_UNICODE_ISDECIMAL(PyUnicode_READ(kind, data, i));
+    for (Py_ssize_t i = 0; i < len && !any; i++) any = is_decimal(PyUnicode_READ(kind, data, i));
     if (!any) {
         Py_INCREF(text);
         return text;
@@ -152,7 +165,7 @@ static PyObject *shape_of(PyObject *text) {
     int in_run = 0;
     for (Py_ssize_t i = 0; i < len; i++) {
         Py_UCS4 c = PyUnicode_READ(kind, data, i);
-        if (Py_UNICODE_ISDECIMAL(c)) {
+        if (is_decimal(c)) {
             if (!in_run) buf[k++] = '0';
             in_run = 1;
         } else {
@@ -163,45 +176,280 @@ static PyObject *shape_of(PyObject *text) {
     return PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, buf, k);
 }
 
-/* how often every key occurs (Counter), then every key's count into column q of quantities */
+/* two strs are equal: the same code points (a str's representation is canonical) */
+static inline int same_str(PyObject *a, PyObject *b) {
+    if (a == b) return 1;
+    Py_ssize_t len = PyUnicode_GET_LENGTH(a);
+    return len == PyUnicode_GET_LENGTH(b) && PyUnicode_KIND(a) == PyUnicode_KIND(b)
+           && memcmp(PyUnicode_DATA(a), PyUnicode_DATA(b), (size_t)(len * PyUnicode_KIND(a))) == 0;
+}
+
+/* how often every key (a str) occurs (Counter), then every key's count into column q of
+ * quantities: an open-addressing table of first occurrences, on the strs' own hashes */
 static int count_into(PyObject **keys, Py_ssize_t n, double *q, int column) {
-    PyObject *counts = PyDict_New();
-    if (!counts) return -1;
+    Py_ssize_t slots = 16;
+    while (slots < 2 * n + 2) slots *= 2;
+    Py_ssize_t *slot = PyMem_Calloc(slots, sizeof(Py_ssize_t)); /* first index + 1 */
+    Py_ssize_t *first = PyMem_Malloc((n + 1) * sizeof(Py_ssize_t));
+    Py_ssize_t *count = PyMem_Calloc(n + 1, sizeof(Py_ssize_t));
+    Py_hash_t *hashes = PyMem_Malloc((n + 1) * sizeof(Py_hash_t));
+    int status = -1;
+    if (!slot || !first || !count || !hashes) {
+        PyErr_NoMemory();
+        goto done;
+    }
     for (Py_ssize_t i = 0; i < n; i++) {
-        PyObject *old = PyDict_GetItemWithError(counts, keys[i]);
-        if (!old && PyErr_Occurred()) goto fail;
-        PyObject *value = PyLong_FromSsize_t(old ? PyLong_AsSsize_t(old) + 1 : 1);
-        if (!value || PyDict_SetItem(counts, keys[i], value) < 0) {
-            Py_XDECREF(value);
+        if (!PyUnicode_Check(keys[i])) {
+            PyErr_SetString(PyExc_TypeError, "count_into: str expected");
+            goto done;
+        }
+        Py_hash_t h = PyObject_Hash(keys[i]);
+        if (h == -1) goto done;
+        hashes[i] = h;
+        for (Py_ssize_t j = (Py_ssize_t)((size_t)h & (size_t)(slots - 1));; j = (j + 1) & (slots - 1)) {
+            Py_ssize_t e = slot[j];
+            if (!e) {
+                slot[j] = i + 1;
+                first[i] = i;
+                break;
+            }
+            if (hashes[e - 1] == h && same_str(keys[e - 1], keys[i])) {
+                first[i] = e - 1;
+                break;
+            }
+        }
+        count[first[i]]++;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) q[i * Q_COUNT + column] = (double)count[first[i]];
+    status = 0;
+done:
+    PyMem_Free(slot);
+    PyMem_Free(first);
+    PyMem_Free(count);
+    PyMem_Free(hashes);
+    return status;
+}
+
+/* ---- sets of words as code point sequences: looked up straight from a text's code points,
+ * with no str object per token (a word is in the set exactly when an equal str is: a str is
+ * its sequence of code points). An open-addressing table, FNV-1a hashes of the code points;
+ * entries may carry a few small ints (lang's language indices). ---- */
+
+typedef struct {
+    uint64_t hash;
+    Py_ssize_t start, length; /* in pool */
+    Py_ssize_t value_start, value_count; /* in values */
+} WordEntry;
+
+typedef struct {
+    Py_ssize_t *slots; /* entry index + 1; 0: empty */
+    Py_ssize_t mask;   /* slots - 1 (a power of two minus one) */
+    WordEntry *entries;
+    Py_ssize_t count, entries_size;
+    Py_UCS4 *pool;
+    Py_ssize_t pool_used, pool_size;
+    int *values;
+    Py_ssize_t values_used, values_size;
+    Py_ssize_t longest; /* the longest word's length */
+    int largest;        /* the largest value (-1: none) */
+} Words;
+
+static inline uint64_t word_hash(const Py_UCS4 *codes, Py_ssize_t len) {
+    uint64_t h = 0xcbf29ce484222325ULL;
+    for (Py_ssize_t i = 0; i < len; i++) {
+        h ^= codes[i];
+        h *= 0x100000001b3ULL;
+    }
+    return h ^ (h >> 29);
+}
+
+static void words_free(Words *w) {
+    PyMem_Free(w->slots);
+    PyMem_Free(w->entries);
+    PyMem_Free(w->pool);
+    PyMem_Free(w->values);
+    memset(w, 0, sizeof(*w));
+}
+
+static int words_init(Words *w, Py_ssize_t expected) {
+    memset(w, 0, sizeof(*w));
+    w->largest = -1;
+    Py_ssize_t slots = 16;
+    while (slots < 2 * expected + 2) slots *= 2;
+    w->slots = PyMem_Calloc(slots, sizeof(Py_ssize_t));
+    w->mask = slots - 1;
+    if (!w->slots) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    return 0;
+}
+
+/* the entry of the word codes[:len], or -1 */
+static inline Py_ssize_t words_find_hashed(const Words *w, const Py_UCS4 *codes, Py_ssize_t len,
+                                           uint64_t h) {
+    for (Py_ssize_t i = (Py_ssize_t)(h & (uint64_t)w->mask);; i = (i + 1) & w->mask) {
+        Py_ssize_t e = w->slots[i];
+        if (!e) return -1;
+        const WordEntry *entry = w->entries + e - 1;
+        if (entry->hash == h && entry->length == len
+            && memcmp(w->pool + entry->start, codes, (size_t)len * sizeof(Py_UCS4)) == 0)
+            return e - 1;
+    }
+}
+
+static inline Py_ssize_t words_find(const Words *w, const Py_UCS4 *codes, Py_ssize_t len) {
+    return w->count ? words_find_hashed(w, codes, len, word_hash(codes, len)) : -1;
+}
+
+static int grow(void **buffer, Py_ssize_t *size, Py_ssize_t needed, size_t item) {
+    if (needed <= *size) return 0;
+    Py_ssize_t bigger = *size ? *size : 16;
+    while (bigger < needed) bigger *= 2;
+    void *moved = PyMem_Realloc(*buffer, (size_t)bigger * item);
+    if (!moved) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    *buffer = moved;
+    *size = bigger;
+    return 0;
+}
+
+/* add codes[:len] (with `count` values) unless it is there: 1 if added, 0 if there, -1 */
+static int words_add(Words *w, const Py_UCS4 *codes, Py_ssize_t len, const int *values,
+                     Py_ssize_t count) {
+    uint64_t h = word_hash(codes, len);
+    if (w->count && words_find_hashed(w, codes, len, h) >= 0) return 0;
+    if (2 * (w->count + 1) > w->mask + 1) { /* keep the table at most half full */
+        Py_ssize_t slots = 2 * (w->mask + 1);
+        Py_ssize_t *fresh = PyMem_Calloc(slots, sizeof(Py_ssize_t));
+        if (!fresh) {
+            PyErr_NoMemory();
+            return -1;
+        }
+        for (Py_ssize_t e = 0; e < w->count; e++) {
+            Py_ssize_t i = (Py_ssize_t)(w->entries[e].hash & (uint64_t)(slots - 1));
+            while (fresh[i]) i = (i + 1) & (slots - 1);
+            fresh[i] = e + 1;
+        }
+        PyMem_Free(w->slots);
+        w->slots = fresh;
+        w->mask = slots - 1;
+    }
+    if (grow((void **)&w->entries, &w->entries_size, w->count + 1, sizeof(WordEntry)) < 0
+        || grow((void **)&w->pool, &w->pool_size, w->pool_used + len + 1, sizeof(Py_UCS4)) < 0
+        || grow((void **)&w->values, &w->values_size, w->values_used + count + 1, sizeof(int)) < 0)
+        return -1;
+    WordEntry *entry = w->entries + w->count;
+    entry->hash = h;
+    entry->start = w->pool_used;
+    entry->length = len;
+    entry->value_start = w->values_used;
+    entry->value_count = count;
+    if (len) memcpy(w->pool + w->pool_used, codes, (size_t)len * sizeof(Py_UCS4));
+    if (count) memcpy(w->values + w->values_used, values, (size_t)count * sizeof(int));
+    for (Py_ssize_t k = 0; k < count; k++)
+        if (values[k] > w->largest) w->largest = values[k];
+    if (len > w->longest) w->longest = len;
+    w->pool_used += len;
+    w->values_used += count;
+    Py_ssize_t i = (Py_ssize_t)(h & (uint64_t)w->mask);
+    while (w->slots[i]) i = (i + 1) & w->mask;
+    w->slots[i] = ++w->count;
+    return 1;
+}
+
+/* the code points of a str into *buffer (grown as needed) */
+static int str_codes(PyObject *text, Py_UCS4 **buffer, Py_ssize_t *size) {
+    Py_ssize_t len = PyUnicode_GET_LENGTH(text);
+    if (grow((void **)buffer, size, len + 1, sizeof(Py_UCS4)) < 0) return -1;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    for (Py_ssize_t i = 0; i < len; i++) (*buffer)[i] = PyUnicode_READ(kind, data, i);
+    return 0;
+}
+
+#define WORDS_CAPSULE "newsdump._features.Words"
+
+static void words_capsule_free(PyObject *capsule) {
+    Words *w = PyCapsule_GetPointer(capsule, WORDS_CAPSULE);
+    if (w) {
+        words_free(w);
+        PyMem_Free(w);
+    }
+}
+
+static const Words *words_of(PyObject *capsule) {
+    return PyCapsule_GetPointer(capsule, WORDS_CAPSULE); /* sets the error when it is none */
+}
+
+/* word_table(words): the set of the strs of an iterable, or of a dict's keys with their tuples
+ * of small ints as values (lang's word -> language indices), as an opaque table */
+static PyObject *word_table(PyObject *self, PyObject *words) {
+    int is_dict = PyDict_Check(words);
+    Py_ssize_t expected = PyObject_Length(words);
+    if (expected < 0) return NULL;
+    Words *w = PyMem_Malloc(sizeof(Words));
+    if (!w) return PyErr_NoMemory();
+    if (words_init(w, expected) < 0) {
+        PyMem_Free(w);
+        return NULL;
+    }
+    Py_UCS4 *codes = NULL;
+    Py_ssize_t codes_size = 0;
+    int *values = NULL;
+    Py_ssize_t values_size = 0;
+    PyObject *it = PyObject_GetIter(words), *item = NULL;
+    if (!it) goto fail;
+    while ((item = PyIter_Next(it))) {
+        if (!PyUnicode_Check(item) || PyUnicode_READY(item) < 0) {
+            if (!PyErr_Occurred()) PyErr_SetString(PyExc_TypeError, "word_table: str expected");
             goto fail;
         }
-        Py_DECREF(value);
+        Py_ssize_t count = 0;
+        if (is_dict) {
+            PyObject *tuple = PyDict_GetItemWithError(words, item);
+            if (!tuple || !PyTuple_Check(tuple)) {
+                if (!PyErr_Occurred())
+                    PyErr_SetString(PyExc_TypeError, "word_table: tuples of indices expected");
+                goto fail;
+            }
+            count = PyTuple_GET_SIZE(tuple);
+            if (grow((void **)&values, &values_size, count + 1, sizeof(int)) < 0) goto fail;
+            for (Py_ssize_t k = 0; k < count; k++) {
+                long at = PyLong_AsLong(PyTuple_GET_ITEM(tuple, k));
+                if (at == -1 && PyErr_Occurred()) goto fail;
+                if (at < 0 || at > 1 << 30) {
+                    PyErr_SetString(PyExc_IndexError, "word_table: index out of range");
+                    goto fail;
+                }
+                values[k] = (int)at;
+            }
+        }
+        if (str_codes(item, &codes, &codes_size) < 0
+            || words_add(w, codes, PyUnicode_GET_LENGTH(item), values, count) < 0)
+            goto fail;
+        Py_CLEAR(item);
     }
-    for (Py_ssize_t i = 0; i < n; i++) {
-        PyObject *value = PyDict_GetItemWithError(counts, keys[i]);
-        if (!value) goto fail;
-        q[i * Q_COUNT + column] = (double)PyLong_AsSsize_t(value);
+    if (PyErr_Occurred()) goto fail;
+    Py_DECREF(it);
+    PyMem_Free(codes);
+    PyMem_Free(values);
+    PyObject *capsule = PyCapsule_New(w, WORDS_CAPSULE, words_capsule_free);
+    if (!capsule) {
+        words_free(w);
+        PyMem_Free(w);
     }
-    Py_DECREF(counts);
-    return 0;
+    return capsule;
 fail:
-    Py_DECREF(counts);
-    return -1;
-}
-
-static int compare_codes(const void *a, const void *b) {
-    Py_UCS4 x = *(const Py_UCS4 *)a, y = *(const Py_UCS4 *)b;
-    return (x > y) - (x < y);
-}
-
-static int in_codes(const Py_UCS4 *codes, Py_ssize_t count, Py_UCS4 c) {
-    Py_ssize_t lo = 0, hi = count;
-    while (lo < hi) {
-        Py_ssize_t mid = (lo + hi) / 2;
-        if (codes[mid] < c) lo = mid + 1;
-        else hi = mid;
-    }
-    return lo < count && codes[lo] == c;
+    Py_XDECREF(item);
+    Py_XDECREF(it);
+    PyMem_Free(codes);
+    PyMem_Free(values);
+    words_free(w);
+    PyMem_Free(w);
+    return NULL;
 }
 
 /* prefix sums as numpy computes them: cs[0] = 0, cs[k] = np.cumsum(v)[k - 1] */
@@ -241,15 +489,64 @@ static void distance_to(const char *mask, Py_ssize_t n, double *above, double *b
 }
 
 /* the character pass over one block: counts into q (one row of Q_COUNT) */
+/* The ten class counts of a block (digits, upper, lower, dense, alpha, punctuation,
+ * separators, commas, spaces, copyright signs: counts[0..9]) are summed as 6-bit fields of one
+ * integer: a character adds count_low[its flags' bits 2-7] + count_high[bits 8-12], where
+ * every entry has a 1 in the field of each counted class whose flag is set. */
+static const unsigned CLASS_COUNTS[10] = {F_DIGIT, F_UPPER, F_LOWER, F_DENSE, F_ALPHA,
+                                          F_PUNCT, F_SEPARATOR, F_COMMA, F_SPACE, F_COPYRIGHT};
+static uint64_t count_low[64], count_high[32]; /* constants, filled once at import */
+/* the code points below 256 that lang.TOKEN_RE takes into a token ([^\W\d_]) */
+static char latin1_token[256];
+
+static void fill_count_tables(void) {
+    for (Py_UCS4 c = 0; c < 256; c++) /* ASCII: letters alone (digits are decimal) */
+        latin1_token[c] = c < 128 ? (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+                                  : Py_UNICODE_ISALNUM(c) && !Py_UNICODE_ISDECIMAL(c);
+    memset(count_low, 0, sizeof(count_low));
+    memset(count_high, 0, sizeof(count_high));
+    for (unsigned bits = 0; bits < 64; bits++)
+        for (int k = 0; k < 10; k++)
+            if ((bits << 2) & CLASS_COUNTS[k]) count_low[bits] += (uint64_t)1 << (6 * k);
+    for (unsigned bits = 0; bits < 32; bits++)
+        for (int k = 0; k < 10; k++)
+            if ((bits << 8) & CLASS_COUNTS[k]) count_high[bits] += (uint64_t)1 << (6 * k);
+}
+
+static inline void unpack_counts(uint64_t packed, long *counts) {
+    for (int k = 0; k < 10; k++) counts[k] += (long)((packed >> (6 * k)) & 63);
+}
+
+/* the lower-cased token text[a:b] (str.lower, as the Python path does) into *low */
+static Py_ssize_t lower_token(PyObject *text, const Text *t, Py_ssize_t a, Py_ssize_t b,
+                              Py_UCS4 **low, Py_ssize_t *low_size) {
+    int ascii = 1;
+    for (Py_ssize_t i = a; i < b; i++)
+        if (t->codes[i] > 127) { ascii = 0; break; }
+    if (ascii) {
+        if (grow((void **)low, low_size, b - a + 1, sizeof(Py_UCS4)) < 0) return -1;
+        for (Py_ssize_t i = a; i < b; i++) (*low)[i - a] = ascii_lower(t->codes[i]);
+        return b - a;
+    }
+    PyObject *token = lowered(text, t, a, b);
+    if (!token) return -1;
+    Py_ssize_t len = PyUnicode_GET_LENGTH(token);
+    int failed = str_codes(token, low, low_size);
+    Py_DECREF(token);
+    return failed < 0 ? -1 : len;
+}
+
 static int block_pass(PyObject *text, const Py_UCS4 *codes, const unsigned short *table,
-                      PyObject *stopwords, const Py_UCS4 *stop_codes, Py_ssize_t n_stop_codes,
-                      int dense, PyObject *head, int first_block, double *q) {
+                      const Words *stopwords, int dense, Words *head, int first_block, double *q,
+                      Py_UCS4 **low, Py_ssize_t *low_size) {
     Text t = {codes, PyUnicode_GET_LENGTH(text), table};
     Py_ssize_t len = t.len;
     long counts[11] = {0};
+    uint64_t packed = 0; /* the ten class counts, 6 bits each (see CLASS_COUNTS) */
+    int pending = 0;
     long tokens = 0, stop = 0, head_hits = 0, capitals = 0, links = 0, times = 0, years = 0,
          sentences = 0;
-    int check_head = !first_block && PySet_GET_SIZE(head) > 0;
+    int check_head = !first_block && head->count > 0;
     int prev_word = 0;
     Py_ssize_t token_start = 0;
     for (Py_ssize_t i = 0; i <= len; i++) {
@@ -260,40 +557,29 @@ static int block_pass(PyObject *text, const Py_UCS4 *codes, const unsigned short
         if (!word && prev_word) { /* a token ends: text[token_start:i] */
             tokens++;
             if (!dense || first_block || check_head) {
-                PyObject *token = lowered(text, &t, token_start, i);
-                if (!token) return -1;
-                int hit = 0;
-                if (!dense && (hit = PySet_Contains(stopwords, token)) < 0) goto token_fail;
-                stop += hit;
+                Py_ssize_t n = lower_token(text, &t, token_start, i, low, low_size);
+                if (n < 0) return -1;
+                uint64_t h = word_hash(*low, n);
+                if (!dense && stopwords->count)
+                    stop += words_find_hashed(stopwords, *low, n, h) >= 0;
                 if (first_block) {
-                    if (PySet_Add(head, token) < 0) goto token_fail;
+                    if (words_add(head, *low, n, NULL, 0) < 0) return -1;
                 } else if (check_head) {
-                    if ((hit = PySet_Contains(head, token)) < 0) goto token_fail;
-                    head_hits += hit;
+                    head_hits += words_find_hashed(head, *low, n, h) >= 0;
                 }
-                Py_DECREF(token);
-                goto token_done;
-            token_fail:
-                Py_DECREF(token);
-                return -1;
             }
         }
-    token_done:
         if (i == len) break;
         if ((f & F_UPPER) && word != prev_word) capitals++;
         prev_word = word;
         if (!f && c != '@' && !dense) continue; /* nothing below applies to it */
-        if (f & F_DIGIT) counts[0]++;
-        if (f & F_UPPER) counts[1]++;
-        if (f & F_LOWER) counts[2]++;
-        if (f & F_DENSE) counts[3]++;
-        if (f & F_ALPHA) counts[4]++;
-        if (f & F_PUNCT) counts[5]++;
-        if (f & F_SEPARATOR) counts[6]++;
-        if (f & F_COMMA) counts[7]++;
-        if (f & F_SPACE) counts[8]++;
-        if (f & F_COPYRIGHT) counts[9]++;
-        if (dense && in_codes(stop_codes, n_stop_codes, c)) stop++;
+        packed += count_low[(f >> 2) & 63] + count_high[(f >> 8) & 31];
+        if (++pending == 63) { /* before a 6-bit field can overflow */
+            unpack_counts(packed, counts);
+            packed = 0;
+            pending = 0;
+        }
+        if (dense && words_find(stopwords, &c, 1) >= 0) stop++; /* single characters there */
         if (c == ':' || c == 'w' || c == 'W' || c == '.') links += link_marks_at(&t, i);
         if (c == '@' && (flags_at(&t, i + 1) & F_WORD)) links++;
         if (c == ':' && (flags_at(&t, i - 1) & F_DIGIT)
@@ -314,6 +600,7 @@ static int block_pass(PyObject *text, const Py_UCS4 *codes, const unsigned short
             if (!closed1 || ((f1 & F_CLOSER) && !closed2)) sentences++;
         }
     }
+    unpack_counts(packed, counts);
     q[Q_CHARS] = (double)len;
     q[Q_DIGITS] = (double)counts[0];
     q[Q_UPPER] = (double)counts[1];
@@ -346,51 +633,85 @@ static int block_pass(PyObject *text, const Py_UCS4 *codes, const unsigned short
     return 0;
 }
 
+typedef struct {
+    Py_ssize_t offsets[5]; /* of index, text, lines, blank_before, blank_after */
+} BlockLayout;
+
+/* Where a Block (a slots dataclass) keeps its fields, so Blocks are built without __init__ */
+static int block_layout(PyTypeObject *type, BlockLayout *layout) {
+    static const char *names[5] = {"index", "text", "lines", "blank_before", "blank_after"};
+    int found = 0;
+    for (PyMemberDef *m = type->tp_members; m && m->name; m++) {
+        for (int k = 0; k < 5; k++) {
+            if (strcmp(m->name, names[k]) == 0 && m->type == T_OBJECT_EX && !(m->flags & READONLY)) {
+                layout->offsets[k] = m->offset;
+                found |= 1 << k;
+            }
+        }
+    }
+    if (found != 31 || type->tp_basicsize > 32 * (Py_ssize_t)sizeof(PyObject *)) {
+        PyErr_SetString(PyExc_TypeError, "segment_blocks: not a slots Block type");
+        return -1;
+    }
+    return 0;
+}
+
+/* a field of a block: straight from its slot when the block is of the type whose layout is
+ * known, else by getattr (a new reference, or NULL with the error set) */
+static inline PyObject *block_field(PyObject *block, PyTypeObject *type, const BlockLayout *layout,
+                                    int field, PyObject *name) {
+    if (type && Py_TYPE(block) == type) {
+        PyObject *value = *(PyObject **)((char *)block + layout->offsets[field]);
+        if (value) {
+            Py_INCREF(value);
+            return value;
+        }
+    }
+    return PyObject_GetAttr(block, name);
+}
+
 static PyObject *block_matrix(PyObject *self, PyObject *args) {
-    PyObject *blocks, *stopwords;
+    PyObject *blocks, *stopword_table;
     Py_buffer table, out;
     int dense, known;
-    if (!PyArg_ParseTuple(args, "O!y*Oppw*", &PyList_Type, &blocks, &table, &stopwords, &dense,
-                          &known, &out))
+    if (!PyArg_ParseTuple(args, "O!y*Oppw*", &PyList_Type, &blocks, &table, &stopword_table,
+                          &dense, &known, &out))
         return NULL;
-    PyObject *result = NULL, *texts = NULL, *head = NULL, **shapes = NULL;
+    PyObject *result = NULL, *texts = NULL, **shapes = NULL;
+    Words head;
+    int have_head = 0;
     double *q = NULL;
-    Py_UCS4 *stop_codes = NULL, *buffer = NULL;
-    Py_ssize_t buffer_size = 0;
+    Py_UCS4 *buffer = NULL, *low = NULL;
+    Py_ssize_t buffer_size = 0, low_size = 0;
     char *mask = NULL;
-    Py_ssize_t n = PyList_GET_SIZE(blocks), n_stop_codes = 0;
+    Py_ssize_t n = PyList_GET_SIZE(blocks);
+    const Words *stopwords = words_of(stopword_table);
+    if (!stopwords) goto done;
     if (table.len != 0x10000 * (Py_ssize_t)sizeof(unsigned short)
-        || out.len != n * BLOCK_WIDTH * (Py_ssize_t)sizeof(double) || !PyAnySet_Check(stopwords)) {
+        || out.len != n * BLOCK_WIDTH * (Py_ssize_t)sizeof(double)) {
         PyErr_SetString(PyExc_ValueError, "block_matrix: bad arguments");
         goto done;
     }
-    if (dense) { /* the stopwords of a dense script are single characters */
-        stop_codes = PyMem_Malloc((PySet_GET_SIZE(stopwords) + 1) * sizeof(Py_UCS4));
-        if (!stop_codes) { PyErr_NoMemory(); goto done; }
-        PyObject *it = PyObject_GetIter(stopwords), *item;
-        if (!it) goto done;
-        while ((item = PyIter_Next(it))) {
-            if (PyUnicode_Check(item) && PyUnicode_GET_LENGTH(item) == 1)
-                stop_codes[n_stop_codes++] = PyUnicode_READ_CHAR(item, 0);
-            Py_DECREF(item);
-        }
-        Py_DECREF(it);
-        if (PyErr_Occurred()) goto done;
-        qsort(stop_codes, n_stop_codes, sizeof(Py_UCS4), compare_codes);
-    }
+    if (words_init(&head, 64) < 0) goto done;
+    have_head = 1;
     texts = PyList_New(n);
-    head = PySet_New(NULL);
     q = PyMem_Calloc(n * Q_COUNT + 1, sizeof(double));
     mask = PyMem_Malloc(n + 1);
     shapes = PyMem_Calloc(n + 1, sizeof(PyObject *));
-    if (!texts || !head || !q || !mask || !shapes) {
+    if (!texts || !q || !mask || !shapes) {
         if (!PyErr_Occurred()) PyErr_NoMemory();
         goto done;
     }
     const unsigned short *tab = table.buf;
+    BlockLayout layout;
+    PyTypeObject *block_type = n ? Py_TYPE(PyList_GET_ITEM(blocks, 0)) : NULL;
+    if (block_type && block_layout(block_type, &layout) < 0) { /* not a Block: by getattr */
+        PyErr_Clear();
+        block_type = NULL;
+    }
     for (Py_ssize_t i = 0; i < n; i++) {
         PyObject *block = PyList_GET_ITEM(blocks, i);
-        PyObject *text = PyObject_GetAttr(block, name_text);
+        PyObject *text = block_field(block, block_type, &layout, 1, name_text);
         if (!text) goto done;
         if (!PyUnicode_Check(text)) {
             Py_DECREF(text);
@@ -406,9 +727,11 @@ static PyObject *block_matrix(PyObject *self, PyObject *args) {
         PyList_SET_ITEM(texts, i, text); /* the list owns it */
         double *row = q + i * Q_COUNT;
         for (int b = 0; b < 2; b++) {
-            PyObject *v = PyObject_GetAttr(block, b ? name_blank_after : name_blank_before);
+            PyObject *v = block_field(block, block_type, &layout, b ? 4 : 3,
+                                      b ? name_blank_after : name_blank_before);
             if (!v) goto done;
-            double value = PyFloat_AsDouble(v); /* as np.array([...], dtype=float64) */
+            /* as np.array([...], dtype=float64) */
+            double value = v == Py_True ? 1.0 : v == Py_False ? 0.0 : PyFloat_AsDouble(v);
             Py_DECREF(v);
             if (value == -1.0 && PyErr_Occurred()) goto done;
             row[b ? Q_BLANK_AFTER : Q_BLANK_BEFORE] = value;
@@ -421,7 +744,7 @@ static PyObject *block_matrix(PyObject *self, PyObject *args) {
             if (!buffer) { PyErr_NoMemory(); goto done; }
         }
         if (!PyUnicode_AsUCS4(text, buffer, buffer_size + 1, 0)) goto done;
-        if (block_pass(text, buffer, tab, stopwords, stop_codes, n_stop_codes, dense, head, i == 0, row) < 0)
+        if (block_pass(text, buffer, tab, stopwords, dense, &head, i == 0, row, &low, &low_size) < 0)
             goto done;
         shapes[i] = PyUnicode_GET_LENGTH(text) <= REPEATED_MAX_CHARS ? shape_of(text) : (Py_INCREF(text), text);
         if (!shapes[i]) goto done;
@@ -432,7 +755,7 @@ static PyObject *block_matrix(PyObject *self, PyObject *args) {
 
     /* per block, from the counts */
     double total_words = 0.0, total_c4 = 0.0, total_chars = 0.0, c4_stop = 0.0, c4_words_sum = 0.0;
-    double head_size = (double)(PySet_GET_SIZE(head) > 1 ? PySet_GET_SIZE(head) : 1);
+    double head_size = (double)(head.count > 1 ? head.count : 1);
     int any_c4 = 0, any_blank = 0;
     for (Py_ssize_t i = 0; i < n; i++) {
         double *r = q + i * Q_COUNT;
@@ -656,10 +979,10 @@ done:
         PyMem_Free(shapes);
     }
     Py_XDECREF(texts);
-    Py_XDECREF(head);
+    if (have_head) words_free(&head);
     PyMem_Free(q);
     PyMem_Free(mask);
-    PyMem_Free(stop_codes);
+    PyMem_Free(low);
     PyMem_Free(buffer);
     PyBuffer_Release(&table);
     PyBuffer_Release(&out);
@@ -797,9 +1120,10 @@ static PyObject *prefix_pairs(PyObject *self, PyObject *args) {
         Py_ssize_t len = PyUnicode_GET_LENGTH(text), spaces = 0, key_end = len;
         int kind = PyUnicode_KIND(text);
         const void *data = PyUnicode_DATA(text);
-        for (Py_ssize_t k = 0; k < len; k++) {
+        for (Py_ssize_t k = 0; k < len; k++) { /* up to the space that makes the text too long */
             if (PyUnicode_READ(kind, data, k) != ' ') continue;
             if (++spaces == PREFIX_MIN_WORDS) key_end = k; /* " ".join(text.split(" ", 3)[:3]) */
+            if (spaces >= PREFIX_MAX_WORDS) break;
         }
         if (spaces < PREFIX_MIN_WORDS - 1) continue; /* fewer than 3 parts: no key */
         if (!(keys[i] = PyUnicode_Substring(text, 0, key_end))) goto done;
@@ -958,29 +1282,6 @@ static int glues(const Py_UCS4 *block, Py_ssize_t blen, Py_ssize_t words, const 
     return found;
 }
 
-typedef struct {
-    Py_ssize_t offsets[5]; /* of index, text, lines, blank_before, blank_after */
-} BlockLayout;
-
-/* Where a Block (a slots dataclass) keeps its fields, so Blocks are built without __init__ */
-static int block_layout(PyTypeObject *type, BlockLayout *layout) {
-    static const char *names[5] = {"index", "text", "lines", "blank_before", "blank_after"};
-    int found = 0;
-    for (PyMemberDef *m = type->tp_members; m && m->name; m++) {
-        for (int k = 0; k < 5; k++) {
-            if (strcmp(m->name, names[k]) == 0 && m->type == T_OBJECT_EX && !(m->flags & READONLY)) {
-                layout->offsets[k] = m->offset;
-                found |= 1 << k;
-            }
-        }
-    }
-    if (found != 31 || type->tp_basicsize > 32 * (Py_ssize_t)sizeof(PyObject *)) {
-        PyErr_SetString(PyExc_TypeError, "segment_blocks: not a slots Block type");
-        return -1;
-    }
-    return 0;
-}
-
 /* Block(index, text, (first, last), blank_before, blank_after): the fields a dataclass
  * __init__ would set, written straight into the slots (the values are all new references) */
 static PyObject *new_block(PyTypeObject *type, const BlockLayout *layout, PyObject *values[5]) {
@@ -1002,7 +1303,10 @@ static int append_block(PyObject *out, PyTypeObject *type, const BlockLayout *la
     PyObject *values[5];
     values[0] = PyLong_FromSsize_t(PyList_GET_SIZE(out));
     values[1] = text;
-    values[2] = Py_BuildValue("(nn)", first, last);
+    PyObject *first_number = PyLong_FromSsize_t(first), *last_number = PyLong_FromSsize_t(last);
+    values[2] = first_number && last_number ? PyTuple_Pack(2, first_number, last_number) : NULL;
+    Py_XDECREF(first_number);
+    Py_XDECREF(last_number);
     values[3] = first > 0 && PyUnicode_GET_LENGTH(PyList_GET_ITEM(lines, first - 1)) == 0 ? Py_True : Py_False;
     values[4] = last + 1 < n && PyUnicode_GET_LENGTH(PyList_GET_ITEM(lines, last + 1)) == 0 ? Py_True : Py_False;
     Py_INCREF(values[3]);
@@ -1180,59 +1484,77 @@ static PyObject *labelled_blocks(PyObject *self, PyObject *args) {
     return out;
 }
 
-/* stopword_hits(text, index, languages): lang._detect_sample's count, in one pass: the tokens
+/* stopword_hits(text, table, languages): lang._detect_sample's count, in one pass: the tokens
  * of text (TOKEN_RE = [^\W\d_]+: alphanumeric, not a decimal digit, not "_", as re's \w and
- * \d read them), and for every language index i how many tokens are in its list (index: word
- * -> tuple of language indices). Returns ([hits per language], number of tokens). */
+ * \d read them), and for every language index i how many tokens are in its list (table: the
+ * word_table of lang's index, word -> tuple of language indices). Returns ([hits per language],
+ * number of tokens). */
 static PyObject *stopword_hits(PyObject *self, PyObject *args) {
-    PyObject *text, *index;
+    PyObject *text, *capsule;
     Py_ssize_t languages;
-    if (!PyArg_ParseTuple(args, "UO!n", &text, &PyDict_Type, &index, &languages)) return NULL;
+    if (!PyArg_ParseTuple(args, "UOn", &text, &capsule, &languages)) return NULL;
     if (PyUnicode_READY(text) < 0) return NULL;
+    const Words *index = words_of(capsule);
+    if (!index) return NULL;
     if (languages < 0) {
         PyErr_SetString(PyExc_ValueError, "stopword_hits: languages >= 0");
         return NULL;
     }
-    long *hits = PyMem_Calloc(languages + 1, sizeof(long));
-    if (!hits) return PyErr_NoMemory();
+    if (index->largest >= languages) {
+        PyErr_SetString(PyExc_IndexError, "stopword_hits: language index");
+        return NULL;
+    }
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
-    Py_ssize_t len = PyUnicode_GET_LENGTH(text), tokens = 0, start = -1;
-    for (Py_ssize_t i = 0; i <= len; i++) {
-        int in_token = 0;
-        if (i < len) {
-            Py_UCS4 c = PyUnicode_READ(kind, data, i);
-            if (c < 128) /* ASCII: letters alone (digits are decimal) */
-                in_token = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-            else
-                in_token = Py_UNICODE_ISALNUM(c) && !Py_UNICODE_ISDECIMAL(c);
-        }
-        if (in_token && start < 0) start = i;
-        if (!in_token && start >= 0) {
-            tokens++;
-            PyObject *token = PyUnicode_Substring(text, start, i);
-            if (!token) goto fail;
-            PyObject *found = PyDict_GetItemWithError(index, token);
-            Py_DECREF(token);
-            if (!found && PyErr_Occurred()) goto fail;
-            if (found) {
-                if (!PyTuple_Check(found)) {
-                    PyErr_SetString(PyExc_TypeError, "stopword_hits: tuples of indices expected");
-                    goto fail;
-                }
-                for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(found); k++) {
-                    Py_ssize_t at = PyLong_AsSsize_t(PyTuple_GET_ITEM(found, k));
-                    if (at == -1 && PyErr_Occurred()) goto fail;
-                    if (at < 0 || at >= languages) {
-                        PyErr_SetString(PyExc_IndexError, "stopword_hits: language index");
-                        goto fail;
-                    }
-                    hits[at]++;
-                }
-            }
-            start = -1;
-        }
+    Py_ssize_t len = PyUnicode_GET_LENGTH(text), tokens = 0, start = -1, longest = index->longest;
+    long *hits = PyMem_Calloc(languages + 1, sizeof(long));
+    Py_UCS4 *token = PyMem_Malloc((longest + 1) * sizeof(Py_UCS4));
+    if (!hits || !token) {
+        PyMem_Free(hits);
+        PyMem_Free(token);
+        return PyErr_NoMemory();
     }
+    /* one loop per str kind; a token's hash (word_hash) is taken as its characters are read */
+#define HITS_LOOP(TYPE)                                                                        \
+    do {                                                                                       \
+        const TYPE *chars = data;                                                              \
+        uint64_t h = 0;                                                                        \
+        for (Py_ssize_t i = 0; i <= len; i++) {                                                \
+            Py_UCS4 c = i < len ? chars[i] : 0;                                                \
+            int in_token = i < len && (c < 256 ? latin1_token[c]                               \
+                                               : Py_UNICODE_ISALNUM(c) && !Py_UNICODE_ISDECIMAL(c)); \
+            if (in_token) {                                                                    \
+                if (start < 0) {                                                               \
+                    start = i;                                                                 \
+                    h = 0xcbf29ce484222325ULL;                                                 \
+                }                                                                              \
+                if (i - start < longest) { /* longer tokens are in no list */                  \
+                    token[i - start] = c;                                                      \
+                    h = (h ^ c) * 0x100000001b3ULL;                                            \
+                }                                                                              \
+                continue;                                                                      \
+            }                                                                                  \
+            if (start >= 0) {                                                                  \
+                tokens++;                                                                      \
+                Py_ssize_t found = i - start <= longest && index->count                        \
+                    ? words_find_hashed(index, token, i - start, h ^ (h >> 29)) : -1;          \
+                if (found >= 0) {                                                              \
+                    const WordEntry *entry = index->entries + found;                           \
+                    for (Py_ssize_t k = 0; k < entry->value_count; k++)                        \
+                        hits[index->values[entry->value_start + k]]++;                         \
+                }                                                                              \
+                start = -1;                                                                    \
+            }                                                                                  \
+        }                                                                                      \
+    } while (0)
+    if (kind == PyUnicode_1BYTE_KIND)
+        HITS_LOOP(Py_UCS1);
+    else if (kind == PyUnicode_2BYTE_KIND)
+        HITS_LOOP(Py_UCS2);
+    else
+        HITS_LOOP(Py_UCS4);
+#undef HITS_LOOP
+    PyMem_Free(token);
     PyObject *counts = PyList_New(languages);
     if (!counts) goto fail;
     for (Py_ssize_t k = 0; k < languages; k++) {
@@ -1248,6 +1570,128 @@ static PyObject *stopword_hits(PyObject *self, PyObject *args) {
 fail:
     PyMem_Free(hits);
     return NULL;
+}
+
+/* script_counts(sample) -> (visible, dense, kana, thai, myanmar): what lang._detect_sample
+ * counts with its regexes: characters but " " and "\n", characters of DENSE_RE, whether one
+ * is of KANA_RE, how many are of THAI_RE and of MYANMAR_RE */
+static PyObject *script_counts(PyObject *self, PyObject *args) {
+    PyObject *text;
+    if (!PyArg_ParseTuple(args, "U", &text)) return NULL;
+    if (PyUnicode_READY(text) < 0) return NULL;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t len = PyUnicode_GET_LENGTH(text), blank = 0, dense = 0, kana = 0, thai = 0,
+               myanmar = 0;
+    if (kind == PyUnicode_1BYTE_KIND) { /* below U+0100: none of the scripts */
+        const Py_UCS1 *chars = data;
+        for (Py_ssize_t i = 0; i < len; i++) blank += chars[i] == ' ' || chars[i] == '\n';
+    } else {
+        for (Py_ssize_t i = 0; i < len; i++) {
+            Py_UCS4 c = PyUnicode_READ(kind, data, i);
+            if (c < 0x0E00) {
+                blank += c == ' ' || c == '\n';
+                continue;
+            }
+            int is_kana = c >= 0x3040 && c <= 0x30FF;
+            kana |= is_kana;
+            thai += c <= 0x0E7F;
+            myanmar += c >= 0x1000 && c <= 0x109F;
+            dense += is_kana || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF)
+                     || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x0E00 && c <= 0x0EFF)
+                     || (c >= 0x1000 && c <= 0x109F) || (c >= 0x1780 && c <= 0x17FF);
+        }
+    }
+    return Py_BuildValue("(nnnnn)", len - blank, dense, kana, thai, myanmar);
+}
+
+/* np.argmax / np.argmin of a[0..n-1] (n > 0): the first NaN, else the first largest/smallest */
+static Py_ssize_t np_argmax(const double *a, Py_ssize_t n) {
+    Py_ssize_t best = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (a[i] != a[i]) return i;
+        if (a[i] > a[best]) best = i;
+    }
+    return best;
+}
+
+static Py_ssize_t np_argmin(const double *a, Py_ssize_t n) {
+    Py_ssize_t best = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (a[i] != a[i]) return i;
+        if (a[i] < a[best]) best = i;
+    }
+    return best;
+}
+
+/* decide(scores, words, threshold, gap_penalty, min_score, min_words, reasons, keep) -> list
+ *   classify.decide: which blocks are article text (keep: bool[n], written) and why (the
+ *   returned list holds reasons = (model, below, outside, best block) strs). The same floats as
+ *   its numpy: the gains (scores - threshold) * (words + 1.0) - gap_penalty * ~above, their
+ *   cumulative sum, np.minimum.accumulate, np.argmax and np.argmin. */
+static PyObject *decide(PyObject *self, PyObject *args) {
+    Py_buffer scores, words, keep;
+    double threshold, gap, min_score, min_words;
+    PyObject *reasons;
+    if (!PyArg_ParseTuple(args, "y*y*ddddO!w*", &scores, &words, &threshold, &gap, &min_score,
+                          &min_words, &PyTuple_Type, &reasons, &keep))
+        return NULL;
+    PyObject *result = NULL;
+    double *prefix = NULL;
+    Py_ssize_t n = scores.len / (Py_ssize_t)sizeof(double);
+    if (scores.len != n * (Py_ssize_t)sizeof(double) || words.len != scores.len || keep.len != n
+        || PyTuple_GET_SIZE(reasons) != 4) {
+        PyErr_SetString(PyExc_ValueError, "decide: bad arguments");
+        goto done;
+    }
+    const double *s = scores.buf, *w = words.buf;
+    char *k = keep.buf;
+    PyObject *model = PyTuple_GET_ITEM(reasons, 0), *below = PyTuple_GET_ITEM(reasons, 1),
+             *outside = PyTuple_GET_ITEM(reasons, 2), *best_block = PyTuple_GET_ITEM(reasons, 3);
+    if (!(result = PyList_New(n))) goto done;
+    if (n == 0) goto done;
+    Py_ssize_t best = np_argmax(s, n);
+    if (s[best] < threshold) { /* nothing above: the best block alone, if it is good enough */
+        int fallback = s[best] >= min_score && w[best] >= min_words;
+        for (Py_ssize_t i = 0; i < n; i++) {
+            int is_best = fallback && i == best;
+            k[i] = (char)is_best;
+            PyObject *reason = is_best ? best_block : below;
+            Py_INCREF(reason);
+            PyList_SET_ITEM(result, i, reason);
+        }
+        goto done;
+    }
+    if (!(prefix = PyMem_Malloc((2 * n + 2) * sizeof(double)))) {
+        PyErr_NoMemory();
+        Py_CLEAR(result);
+        goto done;
+    }
+    double *rise = prefix + n + 1;
+    prefix[0] = 0.0; /* np.concatenate(([0.0], np.cumsum(gains))) */
+    for (Py_ssize_t i = 0; i < n; i++) {
+        double gain = (s[i] - threshold) * (w[i] + 1.0) - gap * (double)!(s[i] >= threshold);
+        prefix[i + 1] = i ? prefix[i] + gain : gain;
+    }
+    double lowest = prefix[0]; /* np.minimum.accumulate(prefix[:-1]) */
+    for (Py_ssize_t j = 0; j < n; j++) {
+        lowest = npmin(lowest, prefix[j]);
+        rise[j] = prefix[j + 1] - lowest;
+    }
+    Py_ssize_t last = np_argmax(rise, n), first = np_argmin(prefix, last + 1);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        int above = s[i] >= threshold, kept = above && i >= first && i <= last;
+        k[i] = (char)kept;
+        PyObject *reason = kept ? model : above ? outside : below;
+        Py_INCREF(reason);
+        PyList_SET_ITEM(result, i, reason);
+    }
+done:
+    PyMem_Free(prefix);
+    PyBuffer_Release(&scores);
+    PyBuffer_Release(&words);
+    PyBuffer_Release(&keep);
+    return result;
 }
 
 /* word_counts(texts): [len(text.split()) for text in texts] (revise reads every block's) */
@@ -1296,7 +1740,10 @@ static PyMethodDef methods[] = {
     {"segment_blocks", segment_blocks, METH_VARARGS, "The blocks of a page (see the file)."},
     {"labelled_blocks", labelled_blocks, METH_VARARGS, "classify's LabelledBlocks (see the file)."},
     {"stopword_hits", stopword_hits, METH_VARARGS, "lang's stopword count (see the file)."},
+    {"word_table", word_table, METH_O, "A set of words (or a dict word -> tuple of ints)."},
     {"word_counts", word_counts, METH_O, "[len(text.split()) for text in texts]."},
+    {"script_counts", script_counts, METH_VARARGS, "lang's script counts (see the file)."},
+    {"decide", decide, METH_VARARGS, "classify.decide (see the file)."},
     {"widths", widths, METH_NOARGS, "(columns of block_matrix, columns of score_matrix)."},
     {NULL, NULL, 0, NULL},
 };
@@ -1304,6 +1751,7 @@ static PyMethodDef methods[] = {
 static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_features", NULL, -1, methods};
 
 PyMODINIT_FUNC PyInit__features(void) {
+    fill_count_tables();
     if (!(name_text = PyUnicode_InternFromString("text"))
         || !(name_blank_before = PyUnicode_InternFromString("blank_before"))
         || !(name_blank_after = PyUnicode_InternFromString("blank_after"))

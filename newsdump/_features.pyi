@@ -1,13 +1,16 @@
-from typing import Any
+from collections.abc import Iterable
+from typing import Any, NewType
 
 import numpy.typing as npt
 
 from newsdump.document import Block, Label, LabelledBlock
 
+WordTable = NewType("WordTable", object)  # a set of words as the compiled code looks them up
+
 def block_matrix(
     blocks: list[Block],
     table: npt.NDArray[Any],
-    stopwords: frozenset[str],
+    stopwords: WordTable,
     dense: bool,
     known: bool,
     out: npt.NDArray[Any],
@@ -37,6 +40,16 @@ def labelled_blocks(
     yes: Label,
     no: Label,
 ) -> list[LabelledBlock]: ...
-def stopword_hits(
-    text: str, index: dict[str, tuple[int, ...]], languages: int
-) -> tuple[list[int], int]: ...
+def stopword_hits(text: str, table: WordTable, languages: int) -> tuple[list[int], int]: ...
+def decide(
+    scores: npt.NDArray[Any],
+    words: npt.NDArray[Any],
+    threshold: float,
+    gap_penalty: float,
+    min_score: float,
+    min_words: float,
+    reasons: tuple[str, str, str, str],
+    keep: npt.NDArray[Any],
+) -> list[str]: ...
+def script_counts(sample: str) -> tuple[int, int, int, int, int]: ...
+def word_table(words: Iterable[str] | dict[str, tuple[int, ...]]) -> WordTable: ...

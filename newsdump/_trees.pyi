@@ -2,13 +2,16 @@ from typing import Any
 
 import numpy.typing as npt
 
-def leaves(
+def scores(
     x: npt.NDArray[Any],
     width: int,
+    right: npt.NDArray[Any],
+    right_width: int,
     feature: npt.NDArray[Any],
     threshold: npt.NDArray[Any],
     value: npt.NDArray[Any],
     inner: int,
     depth: int,
+    baseline: float,
     out: npt.NDArray[Any],
 ) -> None: ...

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -359,8 +360,18 @@ _SHIFTED_LOG_WORDS = tuple(
     )
 )
 _COLUMN = {name: j for j, name in enumerate(BLOCK_NAMES)}
-if _features is not None and _features.widths() != (len(BLOCK_NAMES), len(SCORE_NAMES)):
+if _features is not None and (
+    _features.widths() != (len(BLOCK_NAMES), len(SCORE_NAMES))
+    or not hasattr(_features, "word_table")
+):  # pragma: no cover
     _features = None  # type: ignore[assignment]  # a stale build of another version: unused
+
+
+@lru_cache(maxsize=64)
+def _word_table(words: frozenset[str]) -> Any:
+    """`words` as the compiled pass looks them up (code points, no str per token); built once
+    per set (a language's stopwords are one cached frozenset)."""
+    return _features.word_table(words)
 
 
 def _block_features_compiled(blocks: list[Block], lang: Language) -> FloatArray:
@@ -368,7 +379,7 @@ def _block_features_compiled(blocks: list[Block], lang: Language) -> FloatArray:
     n = len(blocks)
     matrix = np.empty((n, len(BLOCK_NAMES)))
     texts, total_words, total_c4 = _features.block_matrix(
-        blocks, CLASS_TABLE, lang.stopwords, lang.dense, lang.code is not None, matrix
+        blocks, CLASS_TABLE, _word_table(lang.stopwords), lang.dense, lang.code is not None, matrix
     )
     _features.prefix_pairs(
         texts, matrix, len(BLOCK_NAMES), _COLUMN["prefix_of_other"], _COLUMN["starts_with_other"]

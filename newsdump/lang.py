@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from newsdump.model import load_stopwords
 
@@ -22,7 +24,7 @@ try:  # the stopword count compiled (newsdump/_features.c), when the install bui
     from newsdump import _features
 except ImportError:  # pragma: no cover - depends on the install
     _features = None  # type: ignore[assignment]
-if _features is not None and not hasattr(_features, "stopword_hits"):  # pragma: no cover
+if _features is not None and not hasattr(_features, "script_counts"):  # pragma: no cover
     _features = None  # type: ignore[assignment]  # a stale build of an older version: unused
 
 SAMPLE_MIN_LINE_CHARS = 40  # only lines at least this long go into the sample (prose, not menus)
@@ -70,6 +72,12 @@ def _stopword_index() -> tuple[tuple[str, ...], dict[str, tuple[int, ...]]]:
     return codes, {w: tuple(ix) for w, ix in index.items()}
 
 
+@lru_cache(maxsize=1)
+def _stopword_table() -> Any:
+    """`_stopword_index`'s words as the compiled count looks them up (built once)."""
+    return _features.word_table(_stopword_index()[1])
+
+
 @lru_cache(maxsize=64)
 def stopwords_for(code: str | None) -> frozenset[str]:
     """The stopword set of a language code; the union of all lists when unknown."""
@@ -100,9 +108,37 @@ def page_sample(text: str) -> str:
     return "\n".join(parts) if parts else text[:SAMPLE_MAX_CHARS]
 
 
+def lines_sample(lines: Sequence[str], text: str | None = None) -> str:
+    """``page_sample("\n".join(lines))`` without joining the page: only lines of at least
+    SAMPLE_MIN_LINE_CHARS characters go into the sample, and a line that short holds no longer
+    line, so only the long ones are split (a block's text is one line). With `text` (whose
+    ``splitlines()`` the lines are), ``page_sample(text)``: the same long lines, and the
+    start of `text` itself when there are none."""
+    parts: list[str] = []
+    size = 0
+    for block in lines:
+        if len(block) < SAMPLE_MIN_LINE_CHARS:
+            continue
+        for line in block.splitlines():
+            if len(line) >= SAMPLE_MIN_LINE_CHARS:
+                parts.append(line)
+                size += len(line)
+                if size >= SAMPLE_MAX_CHARS:
+                    return "\n".join(parts)
+    if parts:
+        return "\n".join(parts)
+    return (text if text is not None else "\n".join(lines))[:SAMPLE_MAX_CHARS]
+
+
 def detect_language(text: str) -> Language:
     """Identify the language of a page from a sample of its prose."""
     return _detect_sample(page_sample(text))
+
+
+def detect_lines_language(lines: Sequence[str], text: str | None = None) -> Language:
+    """``detect_language("\n".join(lines))``, without joining the page (with `text`, whose
+    ``splitlines()`` the lines are: ``detect_language(text)``)."""
+    return _detect_sample(lines_sample(lines, text))
 
 
 def _tokens(text: str) -> list[str]:
@@ -124,7 +160,9 @@ def stopword_hits(
     of the languages whose list holds it), and how many tokens there are (compiled when the
     extension is built: one pass over the text, no token list)."""
     if _features is not None:
-        return _features.stopword_hits(text, index, languages)
+        packaged = index is _stopword_index()[1]
+        table = _stopword_table() if packaged else _features.word_table(index)
+        return _features.stopword_hits(text, table, languages)
     counts = [0] * languages
     tokens = _tokens(text)
     for token, times in Counter(tokens).items():
@@ -133,16 +171,29 @@ def stopword_hits(
     return counts, len(tokens)
 
 
+def script_counts(sample: str) -> tuple[int, int, int, int, int]:
+    """Characters but spaces and line breaks, characters of a dense script, whether one is kana
+    (1 or 0), Thai and Myanmar characters (compiled when the extension is built: one pass)."""
+    if _features is not None:
+        return _features.script_counts(sample)
+    return (
+        len(sample) - sample.count(" ") - sample.count("\n"),
+        len(DENSE_RE.findall(sample)),
+        int(KANA_RE.search(sample) is not None),
+        len(THAI_RE.findall(sample)),
+        len(MYANMAR_RE.findall(sample)),
+    )
+
+
 @lru_cache(maxsize=16)
 def _detect_sample(sample: str) -> Language:
-    visible = len(sample) - sample.count(" ") - sample.count("\n")
-    dense = len(DENSE_RE.findall(sample))
+    visible, dense, kana, thai, myanmar = script_counts(sample)
     if visible and dense / visible >= DENSE_SCRIPT_SHARE:
-        if KANA_RE.search(sample):
+        if kana:
             code = "ja"
-        elif len(THAI_RE.findall(sample)) * 2 > dense:
+        elif thai * 2 > dense:
             code = "th"
-        elif len(MYANMAR_RE.findall(sample)) * 2 > dense:
+        elif myanmar * 2 > dense:
             code = "my"
         else:
             code = "zh"

@@ -24,12 +24,15 @@ try:  # the walk compiled (newsdump/_trees.c), when the install could build it
     from newsdump import _trees
 except ImportError:  # pragma: no cover - depends on the install
     _trees = None  # type: ignore[assignment]
+if _trees is not None and not hasattr(_trees, "scores"):  # pragma: no cover
+    _trees = None  # type: ignore[assignment]  # a stale build of an older version: unused
 
 MODELS_DIR = Path(__file__).resolve().parent / "models"
 DEFAULT_MODEL = MODELS_DIR / "classifier.npz"
 STOPWORDS_FILE = MODELS_DIR / "stopwords.json"
 STAGES = ("stage1", "stage2")
-CHUNK_ROWS = 256  # rows evaluated together: (rows x trees) index arrays stay in cache
+CHUNK_ROWS = 256  # rows evaluated together by numpy: (rows x trees) index arrays stay in cache
+NO_COLUMNS = np.zeros(0)  # `right` of the compiled walk when there is none
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
@@ -52,19 +55,24 @@ class Forest:
     heap_feature: IntArray = field(init=False, repr=False)  # (trees, 2**depth - 1)
     heap_threshold: FloatArray = field(init=False, repr=False)  # +inf where a leaf passes left
     heap_value: FloatArray = field(init=False, repr=False)  # (trees, 2**depth): leaf values
+    walk_feature: npt.NDArray[np.int32] = field(init=False, repr=False)  # for the compiled walk
 
     def __post_init__(self) -> None:
         feature, threshold, value = _complete(self)
         object.__setattr__(self, "heap_feature", feature)
         object.__setattr__(self, "heap_threshold", threshold)
         object.__setattr__(self, "heap_value", value)
+        object.__setattr__(self, "walk_feature", feature.astype(np.int32))
 
     def predict_raw(self, x: FloatArray, right: FloatArray | None = None) -> FloatArray:
         """Raw scores (log-odds) of the rows of ``x``, all trees evaluated at once (in chunks of
         rows, so that the working arrays stay in the processor's cache). With `right`, the rows
         of ``np.hstack((x, right))``, joined a chunk at a time (on a page of 50,000 blocks the
-        whole joined matrix is 40 MB of fresh memory to fault in, for nothing)."""
+        whole joined matrix is 40 MB of fresh memory to fault in, for nothing). The compiled
+        walk needs no chunks (a row at a time) and joins each row as it walks it."""
         n = x.shape[0]
+        if _trees is not None and self.depth > 0 and len(self.roots) > 0:
+            return self._predict_compiled(x, right)
         if n <= CHUNK_ROWS:
             return self._predict_chunk(x if right is None else np.hstack((x, right)))
         return np.concatenate(
@@ -78,6 +86,20 @@ class Forest:
             ]
         )
 
+    def _predict_compiled(self, x: FloatArray, right: FloatArray | None) -> FloatArray:
+        """`predict_raw` by newsdump/_trees.c: the same floats (the same comparisons, leaf
+        values summed in numpy's order)."""
+        x = np.ascontiguousarray(x, dtype=np.float64)
+        right = NO_COLUMNS if right is None else np.ascontiguousarray(right, dtype=np.float64)
+        n, width = x.shape
+        scores: FloatArray = np.empty(n)
+        _trees.scores(
+            x, width, right, right.shape[1] if right.ndim == 2 else 0, self.walk_feature,
+            self.heap_threshold, self.heap_value, self.heap_feature.shape[1], self.depth,
+            self.baseline, scores,
+        )  # fmt: skip
+        return scores
+
     def _predict_chunk(self, x: FloatArray) -> FloatArray:
         n, width = x.shape
         trees = len(self.roots)
@@ -87,14 +109,6 @@ class Forest:
             return np.full(n, self.heap_value[:, 0].sum() + self.baseline)
         flat = np.ascontiguousarray(x, dtype=np.float64).ravel()
         inner = self.heap_feature.shape[1]
-        if _trees is not None:  # the same walk in C; the sum stays here (the same floats)
-            leaves = np.empty((n, trees))
-            _trees.leaves(
-                flat, width, self.heap_feature, self.heap_threshold, self.heap_value,
-                inner, self.depth, leaves,
-            )  # fmt: skip
-            compiled: FloatArray = leaves.sum(axis=1) + self.baseline
-            return compiled
         rows = (np.arange(n, dtype=np.intp) * width)[:, None]
         base = np.arange(trees, dtype=np.intp) * inner  # flat index of every tree's root
         feature = self.heap_feature.ravel()
@@ -110,8 +124,13 @@ class Forest:
         return scores
 
     def predict(self, x: FloatArray, right: FloatArray | None = None) -> FloatArray:
-        """Probabilities of the positive class (`right`: as in `predict_raw`)."""
-        result: FloatArray = 1.0 / (1.0 + np.exp(-self.predict_raw(x, right)))
+        """Probabilities of the positive class (`right`: as in `predict_raw`): the floats of
+        ``1.0 / (1.0 + np.exp(-raw))``, computed in place."""
+        result: FloatArray = self.predict_raw(x, right)
+        np.negative(result, out=result)
+        np.exp(result, out=result)
+        result += 1.0
+        np.divide(1.0, result, out=result)
         return result
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from newsdump.document import Block
-from newsdump.lang import detect_language, top_stopwords
+from newsdump.lang import detect_lines_language, top_stopwords
 
 try:  # the gluing and the Blocks compiled (newsdump/_features.c), when the install built it
     from newsdump import _features
@@ -113,7 +113,7 @@ def segment(text: str) -> list[Block]:
     harsh = inner_blanks <= MAX_BLANK_SHARE_FOR_GLUING * len(filled)
     stopwords: frozenset[str] = frozenset()
     if harsh:
-        lang = detect_language(text)
+        lang = detect_lines_language(raw, text)  # detect_language(text), on the lines at hand
         if not lang.dense:
             stopwords = top_stopwords(lang.code, GLUE_STOPWORDS)
     if _features is not None:

@@ -6,6 +6,8 @@ import pickle
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsdump.classify import (
     REASON_BELOW,
@@ -125,3 +127,31 @@ def test_classify_is_deterministic_and_picklable() -> None:
 
 def test_classify_of_nothing_is_nothing() -> None:
     assert classify([], Settings()) == []
+
+
+SCORE_VALUES = st.sampled_from([0.0, 0.04, 0.05, 0.3, 0.5, 0.51, 0.9, 1.0, -0.0, np.nan])
+WORD_VALUES = st.sampled_from([0.0, 1.0, 2.0, 3.0, 7.5, 40.0, 1e6, np.nan])
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    rows=st.lists(
+        st.tuples(SCORE_VALUES | st.floats(0.0, 1.0), WORD_VALUES | st.floats(0.0, 500.0)),
+        max_size=40,
+    ),
+    threshold=st.sampled_from([0.3, 0.5, 0.9]),
+)
+def test_compiled_decide_is_the_numpy_decide(
+    rows: list[tuple[float, float]], threshold: float
+) -> None:
+    from newsdump import classify as classify_module
+
+    if classify_module._features is None:
+        pytest.skip("the compiled extension was not built")
+    scores = np.array([s for s, _ in rows], dtype=np.float64)
+    words = np.array([w for _, w in rows], dtype=np.float64)
+    keep, reasons = decide(scores, words, threshold)
+    expected_keep, expected_reasons = classify_module._decide_numpy(scores, words, threshold)
+    assert keep.dtype == expected_keep.dtype
+    assert keep.tolist() == expected_keep.tolist()
+    assert reasons == expected_reasons

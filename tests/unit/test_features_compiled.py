@@ -189,3 +189,27 @@ def test_compiled_labelled_blocks_are_the_dataclasses(
         assert a.block is b.block and a.score is b.score and a.reason is b.reason
         assert a.label is b.label and hash(a.block) == hash(b.block)
     assert [repr(lb) for lb in compiled] == [repr(lb) for lb in plain]
+
+
+@needs_compiled
+def test_blocks_of_another_type_are_read_by_attribute() -> None:
+    """The compiled pass reads a Block's slots directly; any other object by attribute."""
+    from dataclasses import dataclass
+
+    @dataclass
+    class Plain:
+        index: int
+        text: str
+        lines: tuple[int, int]
+        blank_before: bool = False
+        blank_after: bool = False
+
+    texts = ["Home | News", "The mayor opened the new bridge on Friday.", "Share", "Home | News"]
+    blocks = [Block(i, text, (i, i), blank_before=i > 0) for i, text in enumerate(texts)]
+    plain = [Plain(i, text, (i, i), blank_before=i > 0) for i, text in enumerate(texts)]
+    lang = Language("en", False, stopwords_for("en"))
+    compiled = features.block_features(blocks, lang)[0]
+    assert same(features.block_features(plain, lang)[0], compiled)  # type: ignore[arg-type]
+    mixed = [blocks[0], plain[1], blocks[2], plain[3]]
+    assert same(features.block_features(mixed, lang)[0], compiled)  # type: ignore[arg-type]
+    assert same(features._block_features_numpy(blocks, lang)[0], compiled)

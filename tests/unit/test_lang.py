@@ -45,7 +45,9 @@ def test_compiled_stopword_hits_are_the_token_count(words: list[str], glue: str)
     with patch.object(lang, "_features", None):  # the pure-Python path
         assert lang.stopword_hits(text, index, len(codes)) == (counts, len(tokens))
     if _features is not None:
-        assert _features.stopword_hits(text, index, len(codes)) == (counts, len(tokens))
+        assert lang.stopword_hits(text, index, len(codes)) == (counts, len(tokens))
+        table = _features.word_table(index)
+        assert _features.stopword_hits(text, table, len(codes)) == (counts, len(tokens))
 
 
 def reference_page_sample(text: str) -> str:
@@ -72,3 +74,61 @@ def reference_page_sample(text: str) -> str:
 def test_page_sample_is_the_plain_loop(lines: list[str], newline: str) -> None:
     text = newline.join(lines)
     assert lang_module.page_sample(text) == reference_page_sample(text)
+
+
+def test_word_table_lookups_and_errors() -> None:
+    import pytest
+
+    from newsdump import _features
+
+    if _features is None:
+        pytest.skip("the compiled extension was not built")
+    index = {"the": (0,), "und": (1,), "a": (0, 1), "": (1,), "día": (2,)}
+    table = _features.word_table(index)
+    assert _features.stopword_hits("the día, a dia und the-end", table, 3) == ([3, 2, 1], 7)
+    with pytest.raises(IndexError):
+        _features.stopword_hits("the", table, 2)  # an index beyond the languages counted
+    with pytest.raises(TypeError):
+        _features.word_table([1, 2])
+    with pytest.raises(TypeError):
+        _features.word_table({"a": [0]})
+    with pytest.raises(ValueError):
+        _features.stopword_hits("the", object(), 3)
+
+
+@given(
+    st.lists(
+        st.sampled_from(["", "short", "x" * 39, "y" * 40, "z" * 1500, "w" * 4100, "a\nb" * 30])
+        | st.text(alphabet=st.sampled_from(ODD + "abc"), max_size=90),
+        max_size=14,
+    )
+)
+def test_lines_sample_is_the_sample_of_the_joined_lines(lines: list[str]) -> None:
+    assert lang_module.lines_sample(lines) == lang_module.page_sample("\n".join(lines))
+
+
+SCRIPTS = "a \n\té\u0dff\u0e00\u0e7f\u0e80\u0eff\u0f00\u0fff\u1000\u109f\u10a0\u177f\u1780\u17ff"
+SCRIPTS += "\u1800\u303f\u3040\u30ff\u3100\u33ff\u3400\u4dbf\u4dc0\u4dff\u4e00\u9fff\ua000"
+SCRIPTS += "\uf8ff\uf900\ufaff\ufb00\U0001f600\U00020000"
+
+
+@given(st.text(alphabet=st.sampled_from(SCRIPTS) | st.characters(), max_size=60))
+def test_compiled_script_counts_are_the_regex_counts(sample: str) -> None:
+    from newsdump import lang
+
+    with patch.object(lang, "_features", None):  # the regexes
+        expected = lang.script_counts(sample)
+    assert lang.script_counts(sample) == expected
+
+
+@given(
+    st.lists(
+        st.sampled_from(["", "short", "x" * 39, "y" * 40, "z" * 1500, "w" * 4100])
+        | st.text(alphabet=st.sampled_from(ODD + "abc"), max_size=90),
+        max_size=14,
+    ),
+    st.sampled_from(["\n", "\r\n", "\u2028", "\x1c", "\n\n"]),
+)
+def test_lines_sample_of_a_text_is_its_page_sample(lines: list[str], newline: str) -> None:
+    text = newline.join(lines)
+    assert lang_module.lines_sample(text.splitlines(), text) == lang_module.page_sample(text)
