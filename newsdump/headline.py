@@ -10,7 +10,8 @@ whether a byline or a date (or a time without a year, "2 hours ago") is next to 
 headline-shaped blocks run above or below it (a standfirst sits under its headline) or stand
 in a list with dates under them (other stories), and its rank among the candidates on some of
 these. Five averaged sets of a hundred boosted depth-2 trees (trained by
-tools/train_headline.py, shipped as models/headline.json, walked here with numpy) score them.
+tools/train_headline.py, shipped as models/headline.json, walked here in C, newsdump/_headline.c,
+or with numpy where it was not built) score them.
 The best one is the headline, unless the page's head says otherwise (revisit: a title under
 the byline below a headline over it, a standfirst printed again as the lede, a shorter
 standfirst or a shorter repeat under its headline); when the best score is below the model's
@@ -36,6 +37,11 @@ import numpy.typing as npt
 
 from newsdump.dates import MAYBE_DATE, YEARLESS, find_dates, is_time_line
 from newsdump.lang import WIDE
+
+try:  # the scores compiled (newsdump/_headline.c), when the install could build it
+    from newsdump import _headline
+except ImportError:  # pragma: no cover - depends on the install
+    _headline = None  # type: ignore[assignment]
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.intp]
@@ -230,8 +236,9 @@ class Tree:
 @dataclass(frozen=True, slots=True)
 class Ranker:
     """Boosted shallow trees; the score is in log-odds. `scores` walks every tree for every
-    candidate at once with numpy: each tree is laid out as a complete binary tree (node k has
-    children 2k+1 and 2k+2; a leaf above the full depth passes everything left)."""
+    candidate, in C (newsdump/_headline.c) or else at once with numpy, the same floats: each
+    tree is laid out as a complete binary tree (node k has children 2k+1 and 2k+2; a leaf above
+    the full depth passes everything left)."""
 
     features: tuple[str, ...]
     baseline: float
@@ -256,6 +263,15 @@ class Ranker:
         return self.baseline + sum(tree.value(row) for tree in self.trees)
 
     def scores(self, rows: Sequence[Sequence[float]]) -> list[float]:
+        if _headline is not None and self.trees and len(rows):  # the same walk and sum in C
+            feature, threshold, value, depth = self.compiled
+            return _headline.scores(
+                rows, len(rows[0]), feature, threshold, value, depth, self.baseline
+            )
+        return self._scores(rows)
+
+    def _scores(self, rows: Sequence[Sequence[float]]) -> list[float]:
+        """scores(rows) with numpy."""
         value, depth = self.compiled[2:]
         x = np.asarray(rows, dtype=np.float64)
         if x.ndim != 2 or not len(self.trees):
