@@ -269,3 +269,12 @@ def test_compiled_scores_take_numbers_and_refuse_ragged_rows() -> None:
         ranker.scores([row[:3] for row in rows])
     with pytest.raises(TypeError):
         ranker.scores([["x"] * len(H.FEATURES)])
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.one_of(line, st.text(alphabet=st.characters(max_codepoint=127), max_size=40)))
+def test_ascii_capitals_are_the_capital_initials_of_the_words(text: str) -> None:
+    """The capital share of an ASCII candidate: capitals that start a word of text.split()."""
+    if text.isascii():
+        initials = [w[0] for w in text.split()]
+        assert len(H.CAPITAL_START.findall(text)) == sum(map(str.isupper, initials))
