@@ -101,11 +101,19 @@ static PyObject *scores(PyObject *self, PyObject *args) {
             PyErr_SetString(PyExc_ValueError, "scores: a row's length is not the width");
             goto done;
         }
-        PyObject **items = PySequence_Fast_ITEMS(row);
         for (Py_ssize_t j = 0; j < width; j++) {
-            PyObject *v = items[j];
-            x[j] = PyFloat_CheckExact(v) ? PyFloat_AS_DOUBLE(v) : PyFloat_AsDouble(v);
-            if (x[j] == -1.0 && PyErr_Occurred()) {
+            PyObject *v = PySequence_Fast_GET_ITEM(row, j);
+            if (PyFloat_CheckExact(v)) {
+                x[j] = PyFloat_AS_DOUBLE(v);
+                continue;
+            }
+            Py_INCREF(v); /* its __float__ may change the lists: held, and their sizes checked */
+            x[j] = PyFloat_AsDouble(v);
+            Py_DECREF(v);
+            if ((x[j] == -1.0 && PyErr_Occurred()) || PySequence_Fast_GET_SIZE(row) != width
+                || PySequence_Fast_GET_SIZE(seq) != n) {
+                if (!PyErr_Occurred())
+                    PyErr_SetString(PyExc_ValueError, "scores: the rows changed");
                 Py_DECREF(row);
                 Py_DECREF(out);
                 goto done;

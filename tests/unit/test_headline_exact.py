@@ -278,3 +278,18 @@ def test_ascii_capitals_are_the_capital_initials_of_the_words(text: str) -> None
     if text.isascii():
         initials = [w[0] for w in text.split()]
         assert len(H.CAPITAL_START.findall(text)) == sum(map(str.isupper, initials))
+
+
+@pytest.mark.skipif(H._headline is None, reason="newsdump/_headline.c was not built")
+def test_compiled_scores_refuse_rows_changed_while_read() -> None:
+    ranker = random_ranker(3, 10, 2)
+    rows: list[list[object]] = [[0.5] * len(H.FEATURES) for _ in range(2)]
+
+    class Shrinking:
+        def __float__(self) -> float:
+            rows.clear()
+            return 1.0
+
+    rows[0][0] = Shrinking()
+    with pytest.raises(ValueError):
+        ranker.scores(rows)  # type: ignore[arg-type]
