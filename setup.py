@@ -12,5 +12,6 @@ setup(
     ext_modules=[
         Extension("newsdump._trees", ["newsdump/_trees.c"], optional=True),
         Extension("newsdump._features", ["newsdump/_features.c"], optional=True),
+        Extension("newsdump._headline", ["newsdump/_headline.c"], optional=True),
     ]
 )

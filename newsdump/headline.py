@@ -10,7 +10,8 @@ whether a byline or a date (or a time without a year, "2 hours ago") is next to 
 headline-shaped blocks run above or below it (a standfirst sits under its headline) or stand
 in a list with dates under them (other stories), and its rank among the candidates on some of
 these. Five averaged sets of a hundred boosted depth-2 trees (trained by
-tools/train_headline.py, shipped as models/headline.json, walked here with numpy) score them.
+tools/train_headline.py, shipped as models/headline.json, walked here in C, newsdump/_headline.c,
+or with numpy where it was not built) score them.
 The best one is the headline, unless the page's head says otherwise (revisit: a title under
 the byline below a headline over it, a standfirst printed again as the lede, a shorter
 standfirst or a shorter repeat under its headline); when the best score is below the model's
@@ -37,6 +38,11 @@ import numpy.typing as npt
 from newsdump.dates import MAYBE_DATE, YEARLESS, find_dates, is_time_line
 from newsdump.lang import WIDE
 
+try:  # the scores compiled (newsdump/_headline.c), when the install could build it
+    from newsdump import _headline
+except ImportError:  # pragma: no cover - depends on the install
+    _headline = None  # type: ignore[assignment]
+
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.intp]
 
@@ -53,6 +59,8 @@ DEK_MAX_WORDS = 70  # a standfirst under the headline is at most a short paragra
 
 TOKEN = re.compile(r"\w+")
 DIGIT = re.compile(r"\d")
+# the first letter of a word (what str.split() yields) that is an ASCII capital
+CAPITAL_START = re.compile(r"(?<!\S)[A-Z]")
 NOT_LETTER = re.compile(r"[\W\d_]")
 ASCII_LETTERS = string.ascii_letters.encode()
 ASCII_DIGITS = string.digits.encode()
@@ -230,8 +238,9 @@ class Tree:
 @dataclass(frozen=True, slots=True)
 class Ranker:
     """Boosted shallow trees; the score is in log-odds. `scores` walks every tree for every
-    candidate at once with numpy: each tree is laid out as a complete binary tree (node k has
-    children 2k+1 and 2k+2; a leaf above the full depth passes everything left)."""
+    candidate, in C (newsdump/_headline.c) or else at once with numpy, the same floats: each
+    tree is laid out as a complete binary tree (node k has children 2k+1 and 2k+2; a leaf above
+    the full depth passes everything left)."""
 
     features: tuple[str, ...]
     baseline: float
@@ -256,6 +265,15 @@ class Ranker:
         return self.baseline + sum(tree.value(row) for tree in self.trees)
 
     def scores(self, rows: Sequence[Sequence[float]]) -> list[float]:
+        if _headline is not None and self.trees and len(rows):  # the same walk and sum in C
+            feature, threshold, value, depth = self.compiled
+            return _headline.scores(
+                rows, len(rows[0]), feature, threshold, value, depth, self.baseline
+            )
+        return self._scores(rows)
+
+    def _scores(self, rows: Sequence[Sequence[float]]) -> list[float]:
+        """scores(rows) with numpy."""
         value, depth = self.compiled[2:]
         x = np.asarray(rows, dtype=np.float64)
         if x.ndim != 2 or not len(self.trees):
@@ -399,13 +417,15 @@ class _Blocks:
     CJK character counts, its date, its "not a headline" label and its headline shape."""
 
     __slots__ = (
-        "_counts", "_dates", "_labels", "_lows", "_shapes", "_stamps", "_tokens", "size", "texts",
+        "_counts", "_dates", "_labels", "_lows", "_shapes", "_stamps", "_tokens", "_words", "size",
+        "texts",
     )  # fmt: skip
 
     def __init__(self, texts: Sequence[str]) -> None:
         self.texts = texts
         self.size = size = len(texts)
         self._counts: list[tuple[int, int] | None] = [None] * size
+        self._words: list[int | None] = [None] * size
         self._dates: list[bool | None] = [None] * size
         self._stamps: list[bool | None] = [None] * size
         self._labels: list[bool | None] = [None] * size
@@ -423,8 +443,12 @@ class _Blocks:
         return got
 
     def words(self, j: int) -> int:
-        n, wide = self.counts(j)
-        return max(n, wide // 2) if wide >= 6 else n
+        """word_count(self.texts[j])."""
+        got = self._words[j]
+        if got is None:
+            n, wide = self.counts(j)
+            got = self._words[j] = max(n, wide // 2) if wide >= 6 else n
+        return got
 
     def dated(self, j: int) -> bool:
         got = self._dates[j]
@@ -561,7 +585,11 @@ def _features(ctx: Context, cands: Sequence[int], blocks: _Blocks) -> list[list[
     # tested once: the candidates' neighbourhoods overlap)
     lo = max(0, min(cands, default=0) - SIBLINGS)
     hi = min(size - 1, max(cands, default=0) + SIBLINGS + 1)
-    listed = [j for j in range(lo, hi) if shaped(j) > 0 and stamped(j + 1)]
+    # the shapes of that window and of the two blocks each side of every candidate (0 outside
+    # the page), in a list from block `start` on: each is one that `listed` or a row needs
+    start = min(lo, min(cands, default=0) - 2)
+    shapes = [shaped(j) for j in range(start, max(hi, max(cands, default=0) + 3))]
+    listed = [j for j in range(lo, hi) if shapes[j - start] > 0 and stamped(j + 1)]
 
     def dated_siblings(i: int) -> int:
         """Headline-shaped blocks near `i` (not `i`) with a date right under them."""
@@ -570,21 +598,27 @@ def _features(ctx: Context, cands: Sequence[int], blocks: _Blocks) -> list[list[
         )
         return min(found, MAX_SIBLINGS)
 
+    counts = blocks.counts
+    words = blocks.words
+    has_byline = byline is not None
     for order, i in enumerate(cands):
         text = texts[i]
-        n = max(1, blocks.words(i))
-        wide = blocks.counts(i)[1] > 0
+        chars = len(text)
+        n_words, n_wide = counts(i)
+        n = max(1, words(i))
         toks = blocks.tokens(i)
         n_toks = max(1, len(toks))
-        shape = shaped(i)
-        initials = [w[0] for w in text.split()]  # split() yields no empty word
-        caps = sum(map(str.isupper, initials)) / max(1, len(initials))
-        if text.isascii():  # digits are 0-9 there
-            digits = (len(text) - len(text.encode().translate(None, ASCII_DIGITS))) / max(
-                1, len(text)
-            )
+        k = i - start
+        shape = shapes[k]
+        above = shapes[k - 1] > 0
+        below = shapes[k + 1] > 0
+        if text.isascii():  # digits are 0-9, and capitals A-Z, there
+            digits = (chars - len(text.encode().translate(None, ASCII_DIGITS))) / max(1, chars)
+            caps = len(CAPITAL_START.findall(text)) / max(1, n_words)
         else:
-            digits = len(DIGIT.findall(text)) / max(1, len(text))
+            digits = len(DIGIT.findall(text)) / max(1, chars)
+            initials = [w[0] for w in text.split()]  # split() yields no empty word
+            caps = sum(map(str.isupper, initials)) / max(1, len(initials))
         before, after = blanks[i] if i < len(blanks) else (False, False)
         stop = min(size, i + 1 + FOLLOW)
         next_stamped = i + 1 < size and stamped(i + 1)
@@ -601,11 +635,9 @@ def _features(ctx: Context, cands: Sequence[int], blocks: _Blocks) -> list[list[
         same = texts.count(text) if found > 1 else 1
         dek = (
             i + 1 < size
-            and n < blocks.words(i + 1) <= DEK_MAX_WORDS
+            and n < words(i + 1) <= DEK_MAX_WORDS
             and texts[i + 1].endswith(SENTENCE_ENDS)
         )
-        above = shaped(i - 1) > 0
-        below = shaped(i + 1) > 0
         prev_stamped = i > 0 and stamped(i - 1)
         # a run stops at once at a block that is not headline-shaped, dated nor the byline
         run_above = shaped_run(i, -1) if above or prev_stamped or i - 1 in bylines else 0
@@ -616,56 +648,56 @@ def _features(ctx: Context, cands: Sequence[int], blocks: _Blocks) -> list[list[
             [
                 shape,
                 math.log(n),
-                math.log(1 + len(text)),
-                float(text.endswith(".") and not text.endswith("...")),
-                float(text.endswith((":", ";", ","))),
-                float(text.endswith(("?", "!"))),
-                float(":" in text[:-1]),
+                math.log(1 + chars),
+                1.0 if text.endswith(".") and not text.endswith("...") else 0.0,
+                1.0 if text.endswith((":", ";", ",")) else 0.0,
+                1.0 if text.endswith(("?", "!")) else 0.0,
+                1.0 if ":" in text[:-1] else 0.0,
                 caps,
-                float(text.isupper()),
+                1.0 if text.isupper() else 0.0,
                 digits,
-                float(wide),
-                float(dated(i)),
-                float(blocks.not_headline(i)),
+                1.0 if n_wide else 0.0,
+                1.0 if dated(i) else 0.0,
+                1.0 if blocks.not_headline(i) else 0.0,
                 float(before),
                 float(after),
-                float(i >= first),
+                1.0 if i >= first else 0.0,
                 math.log(1 + max(0, first - i)),
-                float(byline is not None),
-                float(byline is not None and i < byline),
+                1.0 if has_byline else 0.0,
+                1.0 if byline is not None and i < byline else 0.0,
                 math.log(1 + abs(i - byline)) if byline is not None else 0.0,
                 len(toks & body_words) / n_toks,
                 page_hits / n_toks,
                 page_hits / page_len,
-                float(i == 0),
-                float(i == 0 and page_sep > 0),
+                1.0 if i == 0 else 0.0,
+                1.0 if i == 0 and page_sep > 0 else 0.0,
                 page_sep,
-                float(same > 1),
-                float(i + 1 < size and texts[i + 1] == text),
-                float(not bylines.isdisjoint(range(i + 1, stop))),
-                float(date_follows),
+                1.0 if same > 1 else 0.0,
+                1.0 if i + 1 < size and texts[i + 1] == text else 0.0,
+                0.0 if bylines.isdisjoint(range(i + 1, stop)) else 1.0,
+                1.0 if date_follows else 0.0,
                 math.log(1 + order),
                 0.0,
                 0.0,
                 0.0,
                 0.0,
-                float(first_shaped and shape > 0),
-                float(i > 0 and texts[i - 1] == text),
-                float(found > same),
-                float(dek),
-                float(i > 0 and above and blocks.words(i - 1) < n),
-                float((shaped(i - 2) > 0) + above + below + (shaped(i + 2) > 0)),
-                float(byline is not None and (byline == i + 1 or (byline == i + 2 and dek))),
+                1.0 if first_shaped and shape > 0 else 0.0,
+                1.0 if i > 0 and texts[i - 1] == text else 0.0,
+                1.0 if found > same else 0.0,
+                1.0 if dek else 0.0,
+                1.0 if i > 0 and above and words(i - 1) < n else 0.0,
+                float((shapes[k - 2] > 0) + above + below + (shapes[k + 2] > 0)),
+                1.0 if has_byline and (byline == i + 1 or (byline == i + 2 and dek)) else 0.0,
                 len(toks & lede_after(i)) / n_toks,
-                float(above),
-                float(below),
-                float(
-                    next_stamped
-                    or (i + 1 in bylines and i + 1 < size and i + 2 < size and stamped(i + 2))
-                ),
-                float(prev_stamped),
+                1.0 if above else 0.0,
+                1.0 if below else 0.0,
+                1.0
+                if next_stamped
+                or (i + 1 in bylines and i + 1 < size and i + 2 < size and stamped(i + 2))
+                else 0.0,
+                1.0 if prev_stamped else 0.0,
                 float(dated_siblings(i)) if listed else 0.0,
-                float(byline is not None and byline < i < first),
+                1.0 if byline is not None and byline < i < first else 0.0,
                 float(run_above),
                 float(run_below),
                 no_blanks,

@@ -8,10 +8,12 @@ bit against the code before, on every dev page, when the fast paths were merged.
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from collections.abc import Sequence
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -200,3 +202,94 @@ def test_joined_tokens_are_the_tokens_of_the_joined_text(texts: list[str]) -> No
 def test_scores_walk_the_trees_like_the_plain_walk(rows: list[list[float]]) -> None:
     ranker = H.load_ranker()
     assert ranker.scores(rows) == ref_scores(ranker, rows)
+
+
+def random_tree(rng: np.random.Generator, depth: int) -> H.Tree:
+    """A tree of at most `depth` levels (some leaves above it), its leaves far apart in
+    magnitude, so that summing them in another order gives other floats."""
+    nodes: list[list[float]] = []  # [feature, threshold, left, right, value]
+
+    def node(level: int) -> int:
+        k = len(nodes)
+        scale = 10.0 ** int(rng.integers(-8, 8))
+        nodes.append(
+            [int(rng.integers(len(H.FEATURES))), rng.normal(), -1, -1, rng.normal() * scale]
+        )
+        if level < depth and rng.random() < 0.9:
+            nodes[k][2] = node(level + 1)
+            nodes[k][3] = node(level + 1)
+        return k
+
+    node(0)
+    return H.Tree(
+        tuple(int(n[0]) for n in nodes),
+        tuple(float(n[1]) for n in nodes),
+        tuple(int(n[2]) for n in nodes),
+        tuple(int(n[3]) for n in nodes),
+        tuple(float(n[4]) for n in nodes),
+    )
+
+
+def random_ranker(seed: int, n_trees: int, depth: int) -> H.Ranker:
+    rng = np.random.default_rng(seed)
+    trees = tuple(random_tree(rng, depth) for _ in range(n_trees))
+    return H.Ranker(H.FEATURES, float(rng.normal()), trees, 0.0)
+
+
+@pytest.mark.skipif(H._headline is None, reason="newsdump/_headline.c was not built")
+@settings(max_examples=150, deadline=None)
+@given(
+    st.integers(0, 2**32 - 1),
+    st.sampled_from([1, 2, 7, 8, 9, 100, 128, 129, 257, 500, 503]),
+    st.integers(0, 3),
+    st.integers(1, 30),
+)
+def test_compiled_scores_are_the_numpy_floats(seed: int, n_trees: int, depth: int, n: int) -> None:
+    """The C walk sums each row's leaves as numpy does (pairwise, in blocks of eight)."""
+    ranker = random_ranker(seed, n_trees, depth)
+    rng = np.random.default_rng(seed + 1)
+    rows = rng.normal(size=(n, len(H.FEATURES))).tolist()
+    compiled = ranker.scores(rows)
+    assert compiled == ranker._scores(rows) == ref_scores(ranker, rows)
+    assert [math.copysign(1.0, v) for v in compiled] == [
+        math.copysign(1.0, v) for v in ranker._scores(rows)
+    ]
+
+
+@pytest.mark.skipif(H._headline is None, reason="newsdump/_headline.c was not built")
+def test_compiled_scores_take_numbers_and_refuse_ragged_rows() -> None:
+    ranker = random_ranker(7, 20, 2)
+    rows = [[float(j % 3) for j in range(len(H.FEATURES))] for _ in range(3)]
+    as_ints = [[j % 3 for j in range(len(H.FEATURES))] for _ in range(3)]
+    assert ranker.scores(as_ints) == ranker.scores(rows) == ranker._scores(rows)
+    assert ranker.scores(np.asarray(rows)) == ranker.scores(rows)
+    with pytest.raises(ValueError):
+        ranker.scores([rows[0], rows[1][:-1]])
+    with pytest.raises(ValueError):
+        ranker.scores([row[:3] for row in rows])
+    with pytest.raises(TypeError):
+        ranker.scores([["x"] * len(H.FEATURES)])
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.one_of(line, st.text(alphabet=st.characters(max_codepoint=127), max_size=40)))
+def test_ascii_capitals_are_the_capital_initials_of_the_words(text: str) -> None:
+    """The capital share of an ASCII candidate: capitals that start a word of text.split()."""
+    if text.isascii():
+        initials = [w[0] for w in text.split()]
+        assert len(H.CAPITAL_START.findall(text)) == sum(map(str.isupper, initials))
+
+
+@pytest.mark.skipif(H._headline is None, reason="newsdump/_headline.c was not built")
+def test_compiled_scores_refuse_rows_changed_while_read() -> None:
+    ranker = random_ranker(3, 10, 2)
+    rows: list[list[object]] = [[0.5] * len(H.FEATURES) for _ in range(2)]
+
+    class Shrinking:
+        def __float__(self) -> float:
+            rows.clear()
+            return 1.0
+
+    rows[0][0] = Shrinking()
+    with pytest.raises(ValueError):
+        ranker.scores(rows)  # type: ignore[arg-type]
