@@ -1117,16 +1117,24 @@ def _story_end(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
     a short body line that is only "Comments (12)" ("Kommentare (7)", "评论 18") or a
     copyright notice ("© Agence France-Presse", "Copyright 2026 Ann Lee"), after the story's
     first sure paragraph and with at least as many sure blocks above it as below it. What
-    follows it (comments, the site's lists) is no story."""
+    follows it (comments, the site's lists) is no story. A copyright line `_captions` took
+    for a photo credit ("© Agence France-Presse" under the signature) ends it too when no
+    sure paragraph follows it (under a photo inside the story, "© Fox News" is a credit)."""
     kept = page.kept(body, drop)
     sure = [i for i in kept if page.sure(i)]
     if len(sure) < 2:
         return
-    for i in page.with_match(STORY_END_HINT, kept):
-        if i not in page.body_list or i in drop or i <= sure[0]:
+    credits = [i for i, reason in drop.items() if reason == "caption"]
+    for i in page.with_match(STORY_END_HINT, sorted({*kept, *credits}) if credits else kept):
+        if i not in page.body_list or i <= sure[0]:
+            continue
+        credit = drop.get(i) == "caption"
+        if i in drop and not credit:
             continue
         if page.words[i] > STORY_END_MAX_WORDS or not STORY_END.fullmatch(page.strip[i]):
             continue
+        if credit and any(page.sure(k) and _prose(page.text[k]) for k in kept if k > i):
+            continue  # a photo credit ("© Fox News") inside the story: its prose goes on
         above = sum(1 for k in sure if k < i)
         if above < len(sure) - above:
             continue  # most of the story is below: a copyright line in its middle

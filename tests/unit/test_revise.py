@@ -679,3 +679,37 @@ def test_a_glued_card_comes_after_a_paragraph_of_the_story() -> None:
         "embedded_card",
         "model",
     ]
+
+
+def test_a_copyright_credit_line_ends_the_story_only_when_no_paragraph_follows() -> None:
+    signed = [(PARA, True, 0.99), (PARA, True, 0.98), ("abc-xyz/fm", True, 0.85)]
+    listed_after = [
+        *signed,
+        ("© Agence France-Presse", True, 0.64),
+        ("Latest dispatches", True, 0.82),
+        ("16:12 Football: Lens beat Brest and climb to third", True, 0.55),
+    ]
+    assert [r for _, r in labels(revise(page(*listed_after)))] == [
+        "model",
+        "model",
+        "caption",
+        "caption",
+        "story_end",
+        "story_end",
+    ]
+    photo = [  # a photo credit inside the story: the story's prose goes on under it
+        (PARA, True, 0.99),
+        (PARA, True, 0.98),
+        ("Crowds at the quay on Sunday", True, 0.7),
+        ("© Fox News", True, 0.6),
+        (PARA, True, 0.97),
+        ("Latest dispatches", True, 0.82),
+    ]
+    assert [r for _, r in labels(revise(page(*photo)))] == [
+        "model",
+        "model",
+        "caption",
+        "caption",
+        "model",
+        "model",
+    ]
