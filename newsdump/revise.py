@@ -216,6 +216,9 @@ ABOUT = re.compile(
     re.IGNORECASE,
 )
 NAME = re.compile(r"(?:[A-ZÀ-ÞĀ-Ž][\w'’.-]*\s?){1,4}")  # capitalised words: a person's name
+BIO_NAME = re.compile(r"((?:[A-ZÀ-ÞĀ-Ž][\w'’-]+ ){1,3}[A-ZÀ-ÞĀ-Ž][\w'’-]+) [a-zß-ÿ]")
+BARE_BIO_MAX_WORDS = 50
+BYLINE_CUE = r"\b(?:by|von|par|de|por|di|door|od|av|af)\s+"  # "Ein Essay von <name>"
 BIO_MAX_WORDS = 150  # an author's bio is a paragraph
 DATELINE_REACH = 3  # the body's first blocks, where the story's dateline may have slipped in
 DATELINE_MAX_WORDS = 12
@@ -507,6 +510,7 @@ def revise(labelled: Sequence[LabelledBlock]) -> list[LabelledBlock]:
     _glued_cards(page, body, drop)
     _captions(page, body, drop)
     _author_bio(page, body, drop)
+    _bare_bio(page, body, drop)
     _datelines(page, body, drop)
     _story_end(page, body, drop)
     _far_tail(page, page.kept(body, drop), drop)
@@ -1201,6 +1205,30 @@ def _author_bio(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
             continue  # the story goes on: not its end
         for j in kept[n:]:
             drop[j] = "author_bio"
+
+
+def _bare_bio(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
+    """Drop an author's bio without a label at the body's end: the last body paragraph,
+    short, starts with two to four capitalised words followed by a lower-case
+    word ("Martin Albrecht ist Redakteur ...", "Ann Lee is a reporter ..."), a name the
+    byline above it prints after "by", "von", "par" ... ("Ein Essay von Martin Albrecht"),
+    outside the body."""
+    kept = page.kept(body, drop)
+    if len(kept) < 3:
+        return
+    last = kept[-1]
+    if page.words[last] > BARE_BIO_MAX_WORDS or not _prose(page.text[last]):
+        return
+    match = BIO_NAME.match(page.strip[last])
+    if not match:
+        return
+    byline = re.compile(BYLINE_CUE + re.escape(match.group(1)), re.IGNORECASE)
+    body_set = set(kept)
+    if any(
+        j not in body_set and page.words[j] <= DATELINE_MAX_WORDS and byline.search(page.text[j])
+        for j in range(last)
+    ):
+        drop[last] = "author_bio"
 
 
 def _datelines(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:

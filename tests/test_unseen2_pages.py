@@ -110,6 +110,9 @@ EXACT = {
     # the agency's copyright under the signature ends the story, though it reads as a photo
     # credit: no paragraph follows it, only the list of dispatches
     "fr-depeche": STORIES["fr-depeche"],
+    # the author's bio after the essay ("Martin Albrecht ist Redakteur ...", the name the
+    # byline gives) is gone
+    "de-meinung": [*STORIES["de-meinung"], "Auch der Staat", "Natürlich wird", "Die nächste"],
 }
 EXACT_IN = {
     # page: the one dump style where the story is exactly its paragraphs. In the other one:

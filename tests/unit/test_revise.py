@@ -713,3 +713,27 @@ def test_a_copyright_credit_line_ends_the_story_only_when_no_paragraph_follows()
         "model",
         "model",
     ]
+
+
+def test_the_author_s_bio_without_a_label_at_the_story_s_end_leaves_the_body() -> None:
+    bio = "Ann Lee is a reporter on the harbour desk. She grew up on the island."
+    rows = [
+        ("By Ann Lee", False, 0.3),
+        (PARA, True, 0.99),
+        (PARA, True, 0.98),
+        (PARA, True, 0.97),
+        (bio, True, 0.9),  # sure or not
+        ("Newsletter", False, 0.2),
+    ]
+    assert [r for _, r in labels(revise(page(*rows)))][1:5] == ["model"] * 3 + ["author_bio"]
+    german = "Martin Albrecht ist Redakteur im Ressort Meinung. Er wuchs am Meer auf."
+    rows_de = [("Ein Essay von Martin Albrecht", False, 0.3), *rows[1:4], (german, True, 0.7)]
+    assert labels(revise(page(*rows_de)))[4] == ("boilerplate", "author_bio")
+    # the story's own last paragraph that starts with a name the byline does not give, or
+    # with the author's name where no byline prints it: it stays
+    other = "Tom Berg is the harbour master. He said the quay will open in March."
+    assert labels(revise(page(*rows[:4], (other, True, 0.9))))[4] == ("article", "model")
+    unsigned = [("Ann Lee", False, 0.3), *rows[1:5]]
+    assert labels(revise(page(*unsigned)))[4] == ("article", "model")
+    middle = [*rows[:2], (bio, True, 0.9), *rows[2:4]]  # not at the body's end
+    assert labels(revise(page(*middle)))[2] == ("article", "model")
