@@ -133,7 +133,7 @@ RELATED_LABELS = frozenset(
         *("in case you missed it", "what to read next", "up next", "meistgelesen"),
         *("meistgelesene artikel", "les plus lus", "najczęściej czytane", "najpopularniejsze"),
         *("lo más leído", "lo más visto", "più letti", "热门文章", "热门新闻", "熱門文章"),
-        *("related article", "related story", "recommended reading"),
+        *("related article", "related story", "recommended reading", "related post"),
         *("leggi pure", "vedi anche", "guarda anche", "correlati"),
         *("leia mais", "leia ainda", "saiba mais", "confira também", "veja mais"),
         *("matérias relacionadas", "lea también", "lea además", "lee además", "zie ook"),
@@ -216,6 +216,9 @@ ABOUT = re.compile(
     re.IGNORECASE,
 )
 NAME = re.compile(r"(?:[A-ZÀ-ÞĀ-Ž][\w'’.-]*\s?){1,4}")  # capitalised words: a person's name
+BIO_NAME = re.compile(r"((?:[A-ZÀ-ÞĀ-Ž][\w'’-]+ ){1,3}[A-ZÀ-ÞĀ-Ž][\w'’-]+) [a-zß-ÿ]")
+BARE_BIO_MAX_WORDS = 50
+BYLINE_CUE = r"\b(?:by|von|par|de|por|di|door|od|av|af)\s+"  # "Ein Essay von <name>"
 BIO_MAX_WORDS = 150  # an author's bio is a paragraph
 DATELINE_REACH = 3  # the body's first blocks, where the story's dateline may have slipped in
 DATELINE_MAX_WORDS = 12
@@ -228,6 +231,11 @@ LABEL_MAX_CHARS = 48  # a label is a few words
 GLUED_CARD_MAX_WORDS = HEADLINE_MAX_WORDS + 6  # ... and a headline after it
 LABEL_LEAD = re.compile(r"^[\s:：.…»›>→|–—-]+")  # LABEL_TRIM at the start
 QUOTE_OPENERS = "\"'“‘«„"  # a headline may start with a quote
+QUOTE_CLOSERS = "\"'”’»“"  # ... and a quotation ends with one
+# a new sentence after a sentence end: "Pilots warn of fog. Crews wait"
+SENTENCE_BREAK = re.compile(r"[.!?…。！？][\"'”’»)\]]*\s+[\"'“‘«„]?[A-ZÀ-ÞĀ-Ž0-9]")
+CLAUSE_MARK = re.compile(r"[,;:]")  # a headline that ends with "." is one clause, without these
+BRACKETS = {"(": ")", "[": "]", "（": "）", "【": "】"}  # around a card: "(Related: X)"
 
 
 # hints: a block can only match the pattern on the right where its text matches the hint (the
@@ -317,6 +325,7 @@ class _Labels:
 
 RELATED_HINT = _Labels.of(RELATED_LABELS)
 READ_MORE_HINT = _Labels.of(READ_MORE)
+BRACKETED_HINT = _Labels.of(frozenset(o + label for o in BRACKETS for label in RELATED_LABELS))
 SENTENCE_MARK = re.compile(r"[.!?…。！？]")  # SENTENCE_END needs one
 
 
@@ -501,6 +510,7 @@ def revise(labelled: Sequence[LabelledBlock]) -> list[LabelledBlock]:
     _glued_cards(page, body, drop)
     _captions(page, body, drop)
     _author_bio(page, body, drop)
+    _bare_bio(page, body, drop)
     _datelines(page, body, drop)
     _story_end(page, body, drop)
     _far_tail(page, page.kept(body, drop), drop)
@@ -951,25 +961,39 @@ def _glued_labels(page: _Page, body: Sequence[int], drop: dict[int, str]) -> Non
 
 
 def _glued_cards(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
-    """Drop a related card glued into one line between two paragraphs of the story: a
-    related label and one headline ("Leggi anche Parcheggi scambiatori, il Comune apre il
-    bando", "READ MORE: Pensioner, 91, completes 100th parkrun", "Читайте также В ..."),
-    sure or not, whether or not the page prints the headline again. The headline is
-    headline-shaped (short, no sentence end); without a mark between them the label must
-    stand apart by its case: in capitals over a headline that is not ("RELATED Boil
-    advisory lifted ..."), or two words or more in sentence case over a capitalised headline
-    ("Lees ook Nieuwe ...") -- so the story's "Related to this, the council ..." and a
-    Title Case subheading ("Most Popular Destinations In Europe") stay."""
+    """Drop a related card glued into one line after a paragraph of the story, between two of
+    its paragraphs or at its end: a related label and one headline ("Lesen Sie auch:
+    Stadtwerke heben Preise an", "READ MORE: Pensioner, 91, completes 100th parkrun", "Leggi
+    anche Parcheggi scambiatori, il Comune apre il bando", "相关阅读：分布式缓存的七个坑"),
+    bracketed or not ("(Related: ...)", "[Read more: ...]"), sure or not, whether or not the
+    page prints the headline again; several in a row after the paragraph go too. The label
+    is one of `RELATED_LABELS` ("Update:", "Analysis:" are none), the headline is shaped
+    like one (`_card_headline`) and, without a mark between them, the label stands apart by
+    its case: in capitals over a headline that is not ("RELATED Boil advisory lifted ..."),
+    or two words or more in sentence case over a capitalised headline ("Lees ook Nieuwe
+    ...") -- so the story's "Related to this, the council ..." and a Title Case subheading
+    ("Most Popular Destinations In Europe") stay."""
     words = page.words
-    for i in page.starting_with(RELATED_HINT, body):  # (where a label may stand)
+    found = page.starting_with(RELATED_HINT, body)  # (where a label may stand)
+    if page.big:  # (on a small page both are the whole body)
+        found = sorted({*found, *page.starting_with(BRACKETED_HINT, body)})
+    for i in found:
         if words[i] > GLUED_CARD_MAX_WORDS or not page.body[i] or i in drop:
             continue  # (a paragraph is too long: the cheap test first)
-        if not (page.is_body(i - 1) and page.is_body(i + 1)) or i - 1 in drop or i + 1 in drop:
+        j = i - 1
+        while drop.get(j) == "embedded_card":
+            j -= 1  # a run of cards after the paragraph
+        if not page.is_body(j) or j in drop or not _prose(page.text[j]):
             continue
-        if not _glued_card(page.strip[i]):
-            continue
-        if _prose(page.text[i - 1]) and _prose(page.text[i + 1]):
+        if _glued_card(_unbracketed(page.strip[i])):
             drop[i] = "embedded_card"
+
+
+def _unbracketed(text: str) -> str:
+    """`text` without the brackets around it: "(Related: X)" -> "Related: X"."""
+    if len(text) > 2 and text[0] in BRACKETS and text[-1] == BRACKETS[text[0]]:
+        return text[1:-1].strip()
+    return text
 
 
 def _glued_card(text: str) -> bool:
@@ -986,26 +1010,47 @@ def _glued_card(text: str) -> bool:
         label, rest = text[:end].strip(), text[end:]
         marked = bool(CARD_MARK.search(rest[:3])) or bool(CARD_MARK.search(label[-1:]))
         rest = LABEL_LEAD.sub("", rest)  # (the marks and spaces before the headline)
-        few = (
-            len(rest.strip()) < WIDE_HEADLINE_MIN_CHARS
-            if WIDE.search(rest)
-            else _words(rest) < HEADLINE_MIN_WORDS
-        )
-        if few or not _headline_shaped(rest):
+        if not _card_headline(rest):
             return False
         if label.isupper():  # "READ MORE: Pensioner, 91, ...", "RELATED Boil advisory ..."
             return marked or not rest.isupper()
         if label.lower() == label.upper():
             return True  # a label in a script without case, which no sentence starts with:
             # "관련기사 한강시, 심야버스 ...", "推荐阅读： 分布式缓存的 ..."
-        if marked:
-            return False  # "Read more: ...", "Lire aussi : ...": several sites count it as
-            # the story's (`_glued_labels` drops it when the page prints the headline again)
         first = rest[0]
         if not (first.isupper() or first.isdigit() or first in QUOTE_OPENERS):
-            return False
+            return False  # "Related: the council's plan ...": the story's sentence
+        if marked:
+            return True  # "Read more: ...", "Lire aussi : ...", "Czytaj także: ..."
         return len(label.split()) >= 2 and not label.istitle()
     return False
+
+
+def _card_headline(text: str) -> bool:
+    """`text`, after a related label, is a story's headline: at least four words (six
+    characters in a script written without spaces) and short; it ends no sentence, or ends
+    a question or exclamation ("Why do ferries run late?") or one clause ("Council votes to
+    close the pier.") that is its only sentence; it is not a quotation ('"We will rebuild
+    the quay"')."""
+    text = text.strip()
+    if WIDE.search(text):
+        if len(text) < WIDE_HEADLINE_MIN_CHARS:
+            return False
+    elif _words(text) < HEADLINE_MIN_WORDS:
+        return False
+    if not _short_text(text) or NUMBERED.match(text):
+        return False
+    if text[0] in QUOTE_OPENERS and text[-1] in QUOTE_CLOSERS:
+        return False  # a quotation, whole
+    end = SENTENCE_END.search(text)
+    if end is None:
+        return True
+    if WIDE.search(text):
+        return False  # (a headline in a script written without spaces ends no sentence)
+    inner = text[: end.start()]
+    if SENTENCE_BREAK.search(inner):
+        return False  # two sentences: "Pilots warn of fog. Crews wait on the quay."
+    return text[end.start()] != "." or not CLAUSE_MARK.search(inner)
 
 
 def _prose(text: str) -> bool:
@@ -1076,16 +1121,24 @@ def _story_end(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
     a short body line that is only "Comments (12)" ("Kommentare (7)", "评论 18") or a
     copyright notice ("© Agence France-Presse", "Copyright 2026 Ann Lee"), after the story's
     first sure paragraph and with at least as many sure blocks above it as below it. What
-    follows it (comments, the site's lists) is no story."""
+    follows it (comments, the site's lists) is no story. A copyright line `_captions` took
+    for a photo credit ("© Agence France-Presse" under the signature) ends it too when no
+    sure paragraph follows it (under a photo inside the story, "© Fox News" is a credit)."""
     kept = page.kept(body, drop)
     sure = [i for i in kept if page.sure(i)]
     if len(sure) < 2:
         return
-    for i in page.with_match(STORY_END_HINT, kept):
-        if i not in page.body_list or i in drop or i <= sure[0]:
+    credits = [i for i, reason in drop.items() if reason == "caption"]
+    for i in page.with_match(STORY_END_HINT, sorted({*kept, *credits}) if credits else kept):
+        if i not in page.body_list or i <= sure[0]:
+            continue
+        credit = drop.get(i) == "caption"
+        if i in drop and not credit:
             continue
         if page.words[i] > STORY_END_MAX_WORDS or not STORY_END.fullmatch(page.strip[i]):
             continue
+        if credit and any(page.sure(k) and _prose(page.text[k]) for k in kept if k > i):
+            continue  # a photo credit ("© Fox News") inside the story: its prose goes on
         above = sum(1 for k in sure if k < i)
         if above < len(sure) - above:
             continue  # most of the story is below: a copyright line in its middle
@@ -1152,6 +1205,30 @@ def _author_bio(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
             continue  # the story goes on: not its end
         for j in kept[n:]:
             drop[j] = "author_bio"
+
+
+def _bare_bio(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
+    """Drop an author's bio without a label at the body's end: the last body paragraph,
+    short, starts with two to four capitalised words followed by a lower-case
+    word ("Martin Albrecht ist Redakteur ...", "Ann Lee is a reporter ..."), a name the
+    byline above it prints after "by", "von", "par" ... ("Ein Essay von Martin Albrecht"),
+    outside the body."""
+    kept = page.kept(body, drop)
+    if len(kept) < 3:
+        return
+    last = kept[-1]
+    if page.words[last] > BARE_BIO_MAX_WORDS or not _prose(page.text[last]):
+        return
+    match = BIO_NAME.match(page.strip[last])
+    if not match:
+        return
+    byline = re.compile(BYLINE_CUE + re.escape(match.group(1)), re.IGNORECASE)
+    body_set = set(kept)
+    if any(
+        j not in body_set and page.words[j] <= DATELINE_MAX_WORDS and byline.search(page.text[j])
+        for j in range(last)
+    ):
+        drop[last] = "author_bio"
 
 
 def _datelines(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:

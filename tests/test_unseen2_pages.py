@@ -107,14 +107,18 @@ EXACT = {
     # copyright or reprint notice and everything after them are gone
     "ko-sinmun": ["한강시는 내년", "시는 요금 동결에", "박정훈 시장은", "시는 내년 상반기"],
     "zh-jishu": ["去年年底", "第一步是", "慢查询", "第二步是", "最后，我们", "总结一下"],
+    # the agency's copyright under the signature ends the story, though it reads as a photo
+    # credit: no paragraph follows it, only the list of dispatches
+    "fr-depeche": STORIES["fr-depeche"],
+    # the author's bio after the essay ("Martin Albrecht ist Redakteur ...", the name the
+    # byline gives) is gone
+    "de-meinung": [*STORIES["de-meinung"], "Auch der Staat", "Natürlich wird", "Die nächste"],
 }
 EXACT_IN = {
     # page: the one dump style where the story is exactly its paragraphs. In the other one:
     # zh-xinwen's lines dump loses its last paragraph (the classifier scores it low after
-    # the "相关阅读：" card); fr-depeche's inner dump keeps the list of dispatches after the
-    # story ("© Agence France-Presse" under the signature is read as a photo credit there)
+    # the "相关阅读：" card)
     "zh-xinwen": ("inner", [*STORIES["zh-xinwen"], "市住建局负责人"]),
-    "fr-depeche": ("lines", STORIES["fr-depeche"]),
     # fr-magazine: the story up to its paywall ("Il vous reste 72 % de cet article à lire. La
     # suite est réservée aux abonnés."), in the inner dump (a paragraph there runs over three
     # lines of the lines dump)

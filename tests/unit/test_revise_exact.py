@@ -180,6 +180,10 @@ PAGE_LINES = [
     "Lees ook Nieuwe veerboot vaart vanaf maart",
     "Related to this, the council will meet again",
     "  READ MORE: Ferry fares rise again this winter",
+    "Lesen Sie auch: Neue Fähre startet im März",
+    "(Related: Pilots warn of fog over the quay)",
+    "  [Read more: Ferry fares rise again this winter]",
+    "【相关阅读：港口新码头明年春天开放】",
     "",
 ]
 page_rows = st.lists(
