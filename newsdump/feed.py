@@ -151,6 +151,11 @@ SOURCE_LINE = re.compile(r"^(?:来源|來源|出处|作者|记者|記者|责任�
 WIDE_MENU_MIN_ITEMS = 3  # "首页 新闻 财经 科技": short items apart, no punctuation
 WIDE_MENU_MAX_CHARS = 6  # ... this long on average
 WIDE_PUNCT = re.compile(r"[，。、！？：；（）「」《》“”,.!?:;()]")
+YEARISH = re.compile(r"(?:19|20)\d\d|\d/[0-3]?\d/\d\d")  # dates.MAYBE_DATE
+ANY_CLOCK = re.compile(r"(?<!\d)[0-2]?\d:[0-5]\d(?!\d)")  # "标准时间10:41" too (no \b there)
+DATE_SEPARATORS = " \t-–—|·•,:："  # between a headline and the date printed next to it
+DATED_TITLE_MIN_WORDS = 4  # a headline printed with a date (fewer: "Ann Lee 27.11.2026, 11:05")
+DATE_PREPOSITION_MAX_CHARS = 4  # "on", "am", "le", "dnia": a date the sentence goes on to
 LEADING_TIME = re.compile(
     r"^(?P<time>[0-2]?\d[:.][0-5]\d(?:\s*[ap]\.?m\.?)?)\s+(?P<title>\S.+)$", re.I
 )
@@ -581,10 +586,12 @@ def is_when(text: str) -> bool:
     if not has_digit(text):  # then only is_time_line's "an hour ago" (the cheap test first)
         return text.rstrip()[-3:].lower() == "ago" and is_time_line(text)
     if is_time_line(text):
-        return True
+        return split_date(text)[0] is None  # not "市政府公布新规 2014年1月9日"
     if len(text) > WHEN_MAX_CHARS or DIGITS.search(text) is None:
         return False
-    return word_count(text) <= WHEN_MAX_WORDS and bool(find_dates(text))
+    if word_count(text) > WHEN_MAX_WORDS or not find_dates(text):
+        return False
+    return split_date(text)[0] is None  # not a headline with its date ("27.11.2026 Stadtwerke …")
 
 
 def is_template(text: str, shapes: Counter[str], repeats: Counter[str]) -> bool:
@@ -629,10 +636,60 @@ def clean_title(text: str) -> tuple[str | None, str]:
     m = LEADING_TIME.match(text) if text[:1].isdecimal() else None  # (it starts with a digit)
     if m is not None:
         return m["time"], m["title"]
+    when, title = split_date(text)
+    if when is not None:
+        return when, title
     m = TRAILING_AGO.search(text) if tail(text, 3).lower() == "ago" else None
     if m is not None:
         return m["time"], text[: m.start()]
     return None, text
+
+
+def split_date(text: str) -> tuple[str | None, str]:
+    """A date printed in front of a headline or after it, in cards and lists ("27.11.2026
+    Stadtwerke erhöhen die Preise", "Die Schuldenbremse ist kein Dogma 26. November 2026",
+    "市政府公布明年民生实事项目 2026-11-15"): the date and the headline without it. Not a
+    date the headline's sentence goes on to ("Elections set for 3 May 2027": after a short
+    lower-case word or any short one, a comma or a colon: "Pictures of the Day: 21 November
+    2017", "Media Wednesday, March 18, 2015"), nor one that leaves a dateline ("Published
+    11:11 PM EST"; a date with its time or a comma in front: "2018年6月18日 10:01 発信地：…"),
+    fewer than DATED_TITLE_MIN_WORDS words ("Ann Lee 27.11.2026, 11:05") or no headline's
+    start ("; 18 years ago", "// By Ann Lee")."""
+    if not YEARISH.search(text):
+        return None, text  # every date find_dates finds has a year (the cheap test first)
+    dates = find_dates(text)
+    if not dates:
+        return None, text
+    first, last = dates[0], dates[-1]
+    if first.start == 0 and "T" not in first.iso:  # (with a time: the page's dateline)
+        rest = text[first.end :].lstrip(DATE_SEPARATORS)
+        comma = text[first.end : first.end + 1] in (",", "，")
+        if is_dated_title(rest) and not rest[:1].islower() and not comma:
+            return text[: first.end].strip(), rest
+    if last.end == len(text.rstrip()):
+        before = text[: last.start].rstrip()
+        rest = before.rstrip(DATE_SEPARATORS + "(")
+        words = rest.split()
+        if (
+            is_dated_title(rest)
+            and not before.endswith((",", ":", "：", ";", "，"))
+            and not (words[-1].islower() and len(words[-1]) <= DATE_PREPOSITION_MAX_CHARS)
+            and not (words[-1].isalpha() and len(words[-1]) < DATE_PREPOSITION_MAX_CHARS)
+        ):  # (nor a short word: "Last modified on Wed 16 Jan 2019", "... at the UN")
+            return text[last.start :].strip(), rest
+    return None, text
+
+
+def is_dated_title(rest: str) -> bool:
+    """What is left of a line without its date reads as a headline's words (see split_date)."""
+    if word_count(rest) < DATED_TITLE_MIN_WORDS:
+        return False
+    if not (rest[:1].isalnum() or rest[:1] in "\"'“„«‘"):
+        return False
+    if ANY_CLOCK.search(rest):
+        return False  # "Published 11:11 PM EST Nov 19, 2019": a dateline
+    letters = sum(map(str.isalpha, rest))
+    return 2 * letters >= len(rest.replace(" ", ""))
 
 
 def tail(text: str, chars: int) -> str:

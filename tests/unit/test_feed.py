@@ -7,7 +7,15 @@ from dataclasses import replace
 import pytest
 
 from newsdump.document import Block, Label, LabelledBlock
-from newsdump.feed import find_feed, is_dek, is_menu_line, is_title, run_days, strip_label
+from newsdump.feed import (
+    find_feed,
+    is_dek,
+    is_menu_line,
+    is_title,
+    run_days,
+    split_date,
+    strip_label,
+)
 from newsdump.lang import stopwords_for, top_stopwords
 from newsdump.settings import Settings
 
@@ -408,3 +416,42 @@ def test_blocks_the_revision_took_out_as_furniture_are_not_stories() -> None:
 )
 def test_a_list_label_glued_to_a_headline_is_cut_off(text: str, title: str) -> None:
     assert strip_label(text) == title
+
+
+# --- dates printed with a headline ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("27.11.2031 Wasserwerk erhöht die Preise", ("27.11.2031", "Wasserwerk erhöht die Preise")),
+        ("Die Pause ist vorbei 26. November 2031", ("26. November 2031", "Die Pause ist vorbei")),
+        ("河东区公布明年交通计划 2031-11-15", ("2031-11-15", "河东区公布明年交通计划")),
+        ("Elections set for 3 May 2031", (None, "Elections set for 3 May 2031")),
+        ("Photos of the Week: 21 November 2031", (None, "Photos of the Week: 21 November 2031")),
+        ("Funny Clips Wednesday, March 18, 2031", (None, "Funny Clips Wednesday, March 18, 2031")),
+        ("Published 11:11 PM EST Nov 19, 2031", (None, "Published 11:11 PM EST Nov 19, 2031")),
+        ("Ola Berg 27.11.2031, 11:05", (None, "Ola Berg 27.11.2031, 11:05")),
+        (
+            "2031-08-01 17:41 Ferry line opens again",
+            (None, "2031-08-01 17:41 Ferry line opens again"),
+        ),
+    ],
+)
+def test_a_date_next_to_a_headline_is_split_off(
+    text: str, expected: tuple[str | None, str]
+) -> None:
+    assert split_date(text) == expected
+
+
+def test_a_list_of_dated_headlines_gets_its_dates() -> None:
+    blocks = [
+        *article(HEADLINE_DE, BODY_DE),
+        ("Weitere Nachrichten", B),
+        ("27.11.2031 Wasserwerk erhöht die Preise für Haushalte", B),
+        ("26.11.2031 Polizei sucht Zeugen nach Einbruch in Schule", B),
+    ]
+    assert feed(blocks, used=(0,), title=HEADLINE_DE) == [
+        ("Wasserwerk erhöht die Preise für Haushalte", None, "27.11.2031", "2031-11-27"),
+        ("Polizei sucht Zeugen nach Einbruch in Schule", None, "26.11.2031", "2031-11-26"),
+    ]
