@@ -151,6 +151,41 @@ SOURCE_LINE = re.compile(r"^(?:来源|來源|出处|作者|记者|記者|责任�
 WIDE_MENU_MIN_ITEMS = 3  # "首页 新闻 财经 科技": short items apart, no punctuation
 WIDE_MENU_MAX_CHARS = 6  # ... this long on average
 WIDE_PUNCT = re.compile(r"[，。、！？：；（）「」《》“”,.!?:;()]")
+RANKED = re.compile(r"(\d{1,2})[.)]?\s+(\S.*)$")  # "3 Hockey: ...", "3. Hockey: ..."
+RANK_MAX = 3  # a numbered list starts at 1, 2 or 3 (its first items may be elsewhere)
+RANK_MIN_ITEMS = 2
+NAME_WORD = re.compile(r"[^\W\d][^\W\d_]*(?:[_.'’-][^\W\d_]*)*")  # "Radler_MR", "O'Neil"
+STAMP_NAME_WORDS = 2
+COMMENT_STOPS = (".", "!", "。", "！", "…")  # a comment's end; a headline may ask ("?")
+RELATIVE_TIME = re.compile(
+    r"(?:vor|il y a|hace|há)\s+\d+\s*\w+|\d+\s*\w+\s+(?:ago|temu|geleden|fa)"
+    r"|\d+\s*(?:分钟|小时|天|분|시간|일)\s*前|\d+\s*(?:분|시간|일)\s*전",
+    re.IGNORECASE,
+)
+ISSUE = re.compile(  # "Aus der Ausgabe Nr. 49/2026", "Issue No. 12/2026", "Numéro 49/2026"
+    r"\b(?:nr|no|n[°º]|num[ée]ro|numer|heft|ausgabe|issue|wydanie)\.?\s*\d{1,3}\s*/\s*(?:19|20)\d\d\b",
+    re.IGNORECASE,
+)
+IMPRINT = re.compile(  # the site's imprint: "주소: ...", "Herausgeber: ...", "Siège social : ..."
+    r"^(?:주소|발행인|편집인|등록번호|사업자|地址|主办|备案|address|adresse|adres|anschrift"
+    r"|herausgeber|verlag|publisher|editor-in-chief|chefredakteur|chefredaktion|wydawca"
+    r"|redaktor naczelny|directeur de la publication|directrice de la publication"
+    r"|siège social|éditeur)[^:：]{0,16}\s?[:：]",
+    re.IGNORECASE,
+)
+SHARE_BAR = re.compile(  # "分享到： 微信 微博", "Share on: Facebook X", "Teilen: ..."
+    r"^(?:分享到?|分享至|share(?: this| on)?|partager(?: sur)?|teilen|udostępnij|compartir"
+    r"|condividi|공유하기|공유)\s?[:：]",
+    re.IGNORECASE,
+)
+FOLLOW_US = re.compile(  # in lower case
+    r"\b(?:obserwuj nas|polub nas|folgen sie uns|folge uns|suivez-nous|suivez nous|síguenos"
+    r"|seguici|siga-nos|follow us)\b|关注我们|關注我們"
+)
+SIGN_UP = re.compile(  # in lower case: what a newsletter's sign-up box says around its name
+    r"newsletter|e-?mail|courriel|inscri|abonn|subscri|sign ?up|anmelden|zapisz się|suscr"
+    r"|订阅|訂閱|구독"
+)
 YEARISH = re.compile(r"(?:19|20)\d\d|\d/[0-3]?\d/\d\d")  # dates.MAYBE_DATE
 ANY_CLOCK = re.compile(r"(?<!\d)[0-2]?\d:[0-5]\d(?!\d)")  # "标准时间10:41" too (no \b there)
 DATE_SEPARATORS = " \t-–—|·•,:："  # between a headline and the date printed next to it
@@ -369,6 +404,7 @@ def find_feed(
         for i, end, item in found
         if not (head[0] < i and end < head[1]) and not is_comment(texts, i, end)
     ]
+    kept = [x for x in strip_ranks(kept) if not is_furniture(labelled, texts, *x)]
     return resolve_clock_times(drop_labelled_lists(kept, texts, free), page_published)
 
 
@@ -435,6 +471,109 @@ def is_comment(texts: Sequence[str], first: int, last: int) -> bool:
         (tail(before, 1) in (":", "：") and COMMENT_INTRO.match(before))  # (ends with a colon)
         or COMMENT_AFTER.match(before)
         or any(COMMENT_AFTER.match(text) for text in after)
+    )
+
+
+def strip_ranks(found: Sequence[tuple[int, int, FeedItem]]) -> list[tuple[int, int, FeedItem]]:
+    """Without the rank printed in front of the headlines of a numbered list ("1 Vaud: ...",
+    "2 Un nouveau pont ...", "3 Hockey: ..."): neighbouring items numbered one after another
+    from RANK_MAX or less, RANK_MIN_ITEMS of them at least ("10 things to know" alone keeps
+    its number)."""
+    ranks = [rank(item.title) for _, _, item in found]
+    out = list(found)
+    start = 0
+    while start < len(found):
+        stop = start + 1
+        first = ranks[start]
+        if first is not None and first[0] <= RANK_MAX:
+            while (
+                stop < len(found)
+                and (nxt := ranks[stop]) is not None
+                and nxt[0] == first[0] + stop - start
+                and found[stop][0] - found[stop - 1][1] <= LIST_REACH + 1
+            ):
+                stop += 1
+        if stop - start >= RANK_MIN_ITEMS:
+            for k in range(start, stop):
+                a, b, item = found[k]
+                title = ranks[k][1]  # type: ignore[index]
+                out[k] = (a, b, replace(item, title=title, key=story_key(title)))
+        start = stop
+    return out
+
+
+def rank(title: str) -> tuple[int, str] | None:
+    """The number in front of a headline, and the headline without it ("2 Lidl opens ...")."""
+    m = RANKED.match(title) if title[:1].isdecimal() else None
+    return (int(m[1]), m[2]) if m and word_count(m[2]) >= FEED_MIN_LEFT else None
+
+
+def is_furniture(
+    labelled: Sequence[LabelledBlock], texts: Sequence[str], first: int, last: int, item: FeedItem
+) -> bool:
+    """A found item that is the page's furniture, not a story: a reader's comment under its
+    writer's name and time ("Ann 27.11.2026, 11:05", "Radler_MR vor 2 Stunden"), the name of
+    a newsletter in its sign-up box (a sign-up line above it and under it), an issue line
+    ("Aus der Ausgabe Nr. 49/2026"), an imprint line ("주소: ...", "Publisher: ..."), a
+    share bar ("分享到： 微信 微博"), a "follow us" line, or the notice where the revision
+    cut the story ("本文为作者原创，转载请注明出处。", "© Agence France-Presse")."""
+    title = item.title
+    if is_stamp(title):
+        return True  # "Radler_MR vor 2 Stunden" (its comment, the summary)
+    if item.time is not None and is_stamp(item.time) and title.endswith(COMMENT_STOPS):
+        return True  # a headline ends no sentence ("Wednesday 20 November 2019 9:22 am")
+    if is_lines_comment(texts, first, item):
+        return True
+    if ISSUE.search(title) or IMPRINT.match(title) or SHARE_BAR.match(title):
+        return True
+    if FOLLOW_US.search(title.lower()):
+        return True
+    if labelled[first].reason == "story_end" and (
+        first == 0 or labelled[first - 1].reason != "story_end"
+    ):
+        return True
+    above = texts[first - 1] if first > 0 else ""
+    below = texts[last + 1] if last + 1 < len(texts) else ""
+    return bool(SIGN_UP.search(above.lower()) and SIGN_UP.search(below.lower()))
+
+
+def is_stamp(text: str) -> bool:
+    """A name and a time, as over a reader's comment ("Ann Lee 27.11.2026, 11:05", "gość
+    27.11.2026, 11:48", "Radler_MR vor 2 Stunden", "林小北 2026-11-27 10:05"): one or two
+    words without a digit, then a date with its time or a relative time, nothing else."""
+    words = text.split()
+    for k in (1, 2):
+        if len(words) <= k or not all(NAME_WORD.fullmatch(w) for w in words[:k]):
+            break
+        if is_time_stamp(" ".join(words[k:])):
+            return True
+    return False
+
+
+def is_time_stamp(when: str) -> bool:
+    """A relative time ("vor 2 Stunden") or a date with its time, alone on the line."""
+    if RELATIVE_TIME.fullmatch(when):
+        return True
+    dates = find_dates(when) if when[:1].isdecimal() else []
+    return (
+        len(dates) == 1
+        and dates[0].start == 0
+        and dates[0].end >= len(when.rstrip(" )"))
+        and "T" in dates[0].iso
+    )
+
+
+def is_lines_comment(texts: Sequence[str], first: int, item: FeedItem) -> bool:
+    """A reader's comment as harsh dumps print it: the writer's name on a line of its own
+    ("Mieszkaniec"), the date with its time under it, then the comment's text, a sentence
+    that ends with a full stop (headlines do not)."""
+    if item.time is None or first == 0 or not is_time_stamp(item.time.strip()):
+        return False
+    name = texts[first - 1].split()
+    return (
+        0 < len(name) <= STAMP_NAME_WORDS
+        and all(NAME_WORD.fullmatch(w) for w in name)
+        and item.title.endswith(COMMENT_STOPS)
     )
 
 

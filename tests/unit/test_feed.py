@@ -455,3 +455,106 @@ def test_a_list_of_dated_headlines_gets_its_dates() -> None:
         ("Wasserwerk erhöht die Preise für Haushalte", None, "27.11.2031", "2031-11-27"),
         ("Polizei sucht Zeugen nach Einbruch in Schule", None, "26.11.2031", "2031-11-26"),
     ]
+
+
+# --- numbered lists, comments under a name and a time, page furniture -------------------
+
+
+def test_the_ranks_of_a_numbered_list_leave_its_headlines() -> None:
+    blocks = [
+        *article(HEADLINE_DE, BODY_DE),
+        ("Meistgelesen", B),
+        ("1 Neue Buslinie fährt ab Juni bis zum Bahnhof", B),
+        ("2 Schwimmbad bekommt eine neue Rutsche", B),
+        ("3 Stadtfest fällt in diesem Sommer aus", B),
+        ("Kontakt Impressum Datenschutz", B),
+        ("10 Tipps für einen ruhigen Winter im Garten", B),
+        ("Gemeinde lädt zur Sprechstunde im Rathaus", B),
+    ]
+    assert [t for t, *_ in feed(blocks, used=(0,), title=HEADLINE_DE)] == [
+        "Neue Buslinie fährt ab Juni bis zum Bahnhof",
+        "Schwimmbad bekommt eine neue Rutsche",
+        "Stadtfest fällt in diesem Sommer aus",
+        "10 Tipps für einen ruhigen Winter im Garten",  # alone: its number is its own
+        "Gemeinde lädt zur Sprechstunde im Rathaus",
+    ]
+
+
+def test_comments_under_a_name_and_a_time_are_not_stories() -> None:
+    inner = [
+        *article(HEADLINE_DE, BODY_DE),
+        ("Kommentare (2)", B),
+        ("Gartenfreund 27.11.2031, 11:05", B),
+        ("Endlich passiert etwas an der Brücke. Das hat viel zu lange gedauert.", B),
+        ("Talblick vor 1 Stunde", B),
+        ("Wer bezahlt das eigentlich? Die Straßen im Ort sind in einem schlimmeren Zustand.", B),
+        ("Weitere Nachrichten", B),
+        ("27.11.2031 Wasserwerk erhöht die Preise für Haushalte", B),
+    ]
+    lines = [
+        *article(HEADLINE_DE, BODY_DE),
+        ("Kommentare (2)", B),
+        ("Gartenfreund", B),
+        ("27.11.2031, 11:05", B),
+        ("Endlich passiert etwas an der Brücke. Das hat viel zu lange gedauert.", B),
+        ("Weitere Nachrichten", B),
+        ("27.11.2031", B),
+        ("Wasserwerk erhöht die Preise für Haushalte", B),
+    ]
+    expected = [("Wasserwerk erhöht die Preise für Haushalte", None, "27.11.2031", "2031-11-27")]
+    assert feed(inner, used=(0,), title=HEADLINE_DE) == expected
+    assert feed(lines, used=(0,), title=HEADLINE_DE) == expected
+
+
+def test_a_headline_under_a_weekday_and_a_time_is_a_story() -> None:
+    blocks = [
+        *article(HEADLINE_EN, BODY_EN),
+        ("Wednesday 20 November 2031 9:22 am", B),
+        ("Ferry fares: is there still a cheap crossing?", B),
+    ]
+    assert feed(blocks, used=(0,), title=HEADLINE_EN) == [
+        (
+            "Ferry fares: is there still a cheap crossing?",
+            None,
+            "Wednesday 20 November 2031 9:22 am",
+            "2031-11-20T09:22:00",
+        )
+    ]
+
+
+def test_page_furniture_is_not_a_story() -> None:
+    blocks = [
+        *article(HEADLINE_DE, BODY_DE),
+        ("Aus der Ausgabe Nr. 49/2031 des Magazins", B),
+        ("Folgen Sie uns auf allen Kanälen im Netz", B),
+        ("Newsletter", B),
+        ("Der Morgen im Tal", B),
+        ("Jeden Morgen die wichtigsten Nachrichten aus der Region in Ihrem Postfach.", B),
+        ("Ihre E-Mail-Adresse", B),
+        ("Neue Buslinie fährt ab Juni bis zum Bahnhof", B),
+        ("Schwimmbad bekommt eine neue Rutsche für Kinder", B),
+        ("Herausgeber: Talbote Verlag GmbH, Hauptstraße 1", B),
+        ("Teilen: Facebook Mastodon E-Mail", B),
+    ]
+    assert [t for t, *_ in feed(blocks, used=(0,), title=HEADLINE_DE)] == [
+        "Neue Buslinie fährt ab Juni bis zum Bahnhof",
+        "Schwimmbad bekommt eine neue Rutsche für Kinder",
+    ]
+
+
+def test_the_notice_where_the_story_was_cut_is_not_a_story() -> None:
+    labelled, used = page(
+        [
+            *article(HEADLINE_EN, BODY_EN),
+            ("Reprinting this article without our permission is forbidden", B),
+            ("Winter sowing in old milk jugs", B),
+            ("Forcing rhubarb under a bucket", B),
+        ],
+        (0,),
+    )
+    labelled = [replace(lb, reason="story_end") if lb.block.index >= 4 else lb for lb in labelled]
+    got = find_feed(labelled, used, None, SETTINGS, HEADLINE_EN)
+    assert [f.title for f in got] == [
+        "Winter sowing in old milk jugs",
+        "Forcing rhubarb under a bucket",
+    ]
