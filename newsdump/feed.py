@@ -209,6 +209,7 @@ TRAILING_AGO = re.compile(
     r"\s+~?(?P<time>\d+\s*(?:sec|min|hour|hr|day|week|month)s?\.?\s+ago)$", re.IGNORECASE
 )
 ALTERNATING_MIN_BLOCKS = 3  # headline, time, headline: a list whose side of times can be told
+STRAY_RUN_MIN_BLOCKS = 5  # "Story / May 3 / Story / May 1 / Most read": a stray line at an end
 HEAD_MAX_BLOCKS = 8  # the article's head (headline to body) is this short, else it is not one
 MENU_MIN_WORDS = 4  # a line of this many capitalised words and no function word is a menu
 MENU_MIN_WORDS_OTHER = 9  # ... where headlines may be in Title Case (English, unknown)
@@ -347,6 +348,7 @@ def find_feed(
             free[k] and not titles[k] and (digits[k] or texts[k][-3:].lower() == "ago") and when(k)
             for k in range(n)
         ],
+        texts,
     )
     found: list[tuple[int, int, FeedItem]] = []  # first block, last block, item
     i = 0
@@ -408,12 +410,17 @@ def find_feed(
     return resolve_clock_times(drop_labelled_lists(kept, texts, free), page_published)
 
 
-def times_below(titles: Sequence[bool], whens: Sequence[bool]) -> frozenset[int]:
+def times_below(
+    titles: Sequence[bool], whens: Sequence[bool], texts: Sequence[str] = ()
+) -> frozenset[int]:
     """The time lines that belong to the headline above them, in lists that alternate
     headline and time. A list that starts with a headline and ends with a time prints its
     times below the headlines ("Story / May 3 / Story / May 1"); one that starts with a time
     and ends with a headline, above them. A list that starts and ends alike (a stray line at
-    one end) follows the other lists of the page when they all agree; else times go above."""
+    one end) follows the other lists of the page when they all agree; else, when it starts
+    and ends with a headline (of `texts`) and the last is shorter than every other one (the
+    next list's label, the site's name: "Story / May 3 / Story / May 1 / Most read"), times
+    go below; else above."""
     runs: list[tuple[int, int]] = []
     k = 0
     while k < len(titles):
@@ -434,6 +441,11 @@ def times_below(titles: Sequence[bool], whens: Sequence[bool]) -> frozenset[int]
     ]
     decided = {side for side in sides if side is not None}
     page_side = decided.pop() if len(decided) == 1 else "above"
+    if len(decided) != 1 and texts:
+        sides = [
+            side or stray_last(titles, texts, a, b)
+            for (a, b), side in zip(runs, sides, strict=True)
+        ]
     return frozenset(
         t
         for (a, b), side in zip(runs, sides, strict=True)
@@ -441,6 +453,17 @@ def times_below(titles: Sequence[bool], whens: Sequence[bool]) -> frozenset[int]
         for t in range(a, b + 1)
         if whens[t]
     )
+
+
+def stray_last(titles: Sequence[bool], texts: Sequence[str], a: int, b: int) -> str | None:
+    """The side "below" when a run of headlines and times (blocks a to b) starts and ends with a
+    headline, has two times or more, and the last headline is shorter than every other
+    headline of the run: a stray line at its end, so its times go with the headlines above."""
+    if not (titles[a] and titles[b]) or b - a + 1 < STRAY_RUN_MIN_BLOCKS:
+        return None  # (in "Story / 5H ago / Story" either may be a summary: no telling)
+    last = word_count(texts[b])
+    others = [word_count(texts[k]) for k in range(a, b) if titles[k]]
+    return "below" if others and last < min(others) else None
 
 
 def article_head(

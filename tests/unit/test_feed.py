@@ -558,3 +558,22 @@ def test_the_notice_where_the_story_was_cut_is_not_a_story() -> None:
         "Winter sowing in old milk jugs",
         "Forcing rhubarb under a bucket",
     ]
+
+
+def test_times_under_headlines_stay_with_them_before_a_stray_line() -> None:
+    blocks = [
+        *article(HEADLINE_EN, BODY_EN),
+        ("Related", B),
+        ("Council opens a new bus depot by the ring road", B),
+        ("2031-11-20", B),
+        ("Harbour cranes get a fresh coat of paint", B),
+        ("2031-11-18", B),
+        ("Night trains return to the coast this winter", B),
+        ("2031-11-15", B),
+        ("Most read today", B),
+    ]
+    assert feed(blocks, used=(0,), title=HEADLINE_EN) == [
+        ("Council opens a new bus depot by the ring road", None, "2031-11-20", "2031-11-20"),
+        ("Harbour cranes get a fresh coat of paint", None, "2031-11-18", "2031-11-18"),
+        ("Night trains return to the coast this winter", None, "2031-11-15", "2031-11-15"),
+    ]
