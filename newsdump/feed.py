@@ -150,6 +150,8 @@ KIND_BYLINE = re.compile(
 SOURCE_LINE = re.compile(r"^(?:来源|來源|出处|作者|记者|記者|责任编辑|責任編輯|编辑|編輯)\s*[:：]")
 WIDE_MENU_MIN_ITEMS = 3  # "首页 新闻 财经 科技": short items apart, no punctuation
 WIDE_MENU_MAX_CHARS = 6  # ... this long on average
+HANGUL = re.compile("[\uac00-\ud7af]")
+KOREAN_ENDINGS = tuple("에의을를은는로서야고며면도와과")  # particles, verb endings
 WIDE_PUNCT = re.compile(r"[，。、！？：；（）「」《》“”,.!?:;()]")
 RANKED = re.compile(r"(\d{1,2})[.)]?\s+(\S.*)$")  # "3 Hockey: ...", "3. Hockey: ..."
 RANK_MAX = 3  # a numbered list starts at 1, 2 or 3 (its first items may be elsewhere)
@@ -665,7 +667,9 @@ def is_menu_line(text: str, stop: frozenset[str], sentence_case: bool) -> bool:
     but "&", "/" or commas ("Lokales Region Politik Wirtschaft"), or a section's name
     ("Fashion, Style & Personal Care"); in a script written without spaces, three or more
     short items apart and no punctuation ("首页 新闻 财经 科技"). In languages whose
-    headlines are in sentence case that is never a headline; elsewhere (English, Indonesian,
+    headlines are in sentence case that is never a headline (nor a line of Korean, written
+    with spaces too, with a word of one syllable or one that ends with a particle: "도심
+    공원에 야간 조명 설치", "매매가 석 달 연속 하락"); elsewhere (English, Indonesian,
     unknown) Title Case headlines are common ("Early Black Friday Vizio Deals"), so it takes
     a longer line."""
     if WIDE.search(text):
@@ -674,6 +678,8 @@ def is_menu_line(text: str, stop: frozenset[str], sentence_case: bool) -> bool:
             len(items) >= WIDE_MENU_MIN_ITEMS
             and sum(map(len, items)) <= WIDE_MENU_MAX_CHARS * len(items)
             and not WIDE_PUNCT.search(text)
+            and not any(item.isdecimal() for item in items)  # "1 한강시 ...": a ranked headline
+            and not (HANGUL.search(text) and any(is_korean_word(item) for item in items))
         )
     if NOT_MENU.search(text.replace(",", "")):
         return False
@@ -686,6 +692,12 @@ def is_menu_line(text: str, stop: frozenset[str], sentence_case: bool) -> bool:
         and all(w[0].isupper() for w in words)
         and not any(w.lower() in stop for w in words)
     )
+
+
+def is_korean_word(item: str) -> bool:
+    """A word of a Korean sentence rather than a menu's item: one syllable ("석", "달"), or
+    a particle or a verb's ending at its end ("공원에", "서둘러야")."""
+    return (len(item) == 1 and bool(HANGUL.match(item))) or item.endswith(KOREAN_ENDINGS)
 
 
 def resolve_clock_times(

@@ -577,3 +577,11 @@ def test_times_under_headlines_stay_with_them_before_a_stray_line() -> None:
         ("Harbour cranes get a fresh coat of paint", None, "2031-11-18", "2031-11-18"),
         ("Night trains return to the coast this winter", None, "2031-11-15", "2031-11-15"),
     ]
+
+
+def test_korean_headlines_are_not_menus() -> None:
+    stop = stopwords_for("ko")
+    assert is_menu_line("뉴스 정치 경제 사회 문화 스포츠", stop, False)
+    assert not is_menu_line("남산 공원에 야간 조명 설치 완료", stop, False)  # "공원에": a particle
+    assert not is_menu_line("서울 집값 석 달 연속 하락", stop, False)  # "석", "달": one syllable
+    assert not is_menu_line("1 서울 집값 주춤", stop, False)  # a rank
