@@ -47,6 +47,7 @@ WHEN_MAX_WORDS = 8
 GLUE_MAX_WORDS = 4
 GLUE_DATE_MAX_CHARS = 60  # a short line with a date in it is list glue
 KICKER_MAX_WORDS = 8
+CARD_LABEL_MAX_CHARS = 40  # a related-stories label ("Related stories:") is this short
 GLUED_LABEL_REACH = 5  # words at a headline's start or end searched for a list's label
 GLUED_LABEL_JUNK = 2  # ... after at most this many words of a button ("Zapisz się")
 FEED_MIN_LEFT = 3  # ... leaving a headline at least this long
@@ -389,7 +390,12 @@ def find_feed(
             summary, end = texts[k], k
             if time is None and when(end + 1) and not (end + 2 < n and titles[end + 2]):
                 time, end = texts[end + 1], end + 1
-        if summary is None and time is None and not in_list(texts, free, titles, j):
+        if (
+            summary is None
+            and time is None
+            and not in_list(texts, free, titles, j)
+            and not is_card(texts, free, j)
+        ):
             i += 1
             continue
         item = FeedItem(
@@ -554,8 +560,8 @@ def is_furniture(
     if FOLLOW_US.search(title.lower()):
         return True
     if labelled[first].reason == "story_end" and (
-        first == 0 or labelled[first - 1].reason != "story_end"
-    ):
+        first == 0 or labelled[first - 1].reason not in ("story_end", "caption")
+    ):  # (after a copyright line taken as a credit, the cut is there: a list may start)
         return True
     above = texts[first - 1] if first > 0 else ""
     below = texts[last + 1] if last + 1 < len(texts) else ""
@@ -1071,9 +1077,19 @@ def is_glue(text: str) -> bool:
     )
 
 
+def is_card(texts: Sequence[str], free: Sequence[bool], j: int) -> bool:
+    """A long headline right under a related-stories label with its colon ("相关阅读：",
+    "Read more:"): a card (a label without one is as often a section's name)."""
+    label = texts[j - 1] if j > 0 and free[j - 1] else ""
+    if len(label) > CARD_LABEL_MAX_CHARS or not label.endswith((":", "：")):
+        return False
+    return listable(texts[j], LIST_TITLE_MIN_WORDS) and is_list_label(label.split())
+
+
 def listable(text: str, min_words: int) -> bool:
-    """A headline as lists show them: long enough, and no full stop at its end."""
-    return word_count(text) >= min_words and not text.endswith(".")
+    """A headline as lists show them: long enough, and no full stop at its end ("." or "。":
+    "某公司后端工程师，关注数据库。", an author's blurb)."""
+    return word_count(text) >= min_words and not text.endswith((".", "。"))
 
 
 def in_list(texts: Sequence[str], free: Sequence[bool], titles: Sequence[bool], j: int) -> bool:

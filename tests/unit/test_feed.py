@@ -585,3 +585,27 @@ def test_korean_headlines_are_not_menus() -> None:
     assert not is_menu_line("남산 공원에 야간 조명 설치 완료", stop, False)  # "공원에": a particle
     assert not is_menu_line("서울 집값 석 달 연속 하락", stop, False)  # "석", "달": one syllable
     assert not is_menu_line("1 서울 집값 주춤", stop, False)  # a rank
+
+
+def test_a_card_under_a_related_label_is_a_story_and_a_blurb_is_not() -> None:
+    blocks = [
+        ("河东区老旧小区改造明年启动", B),
+        (
+            "记者从会议上获悉，河东区老旧小区改造工程将于明年全面启动，涉及居民三万余户，包括加装电梯。",
+            A,
+        ),
+        (
+            "据介绍，此次改造的重点包括更换老化管网、增设停车位和充电设施，资金由各级财政共同承担。",
+            A,
+        ),
+        ("相关阅读：", B),
+        ("河东区今年新增公共停车位五千个", B),
+        ("张明", B),
+        ("某物流公司后端工程师，关注数据库和分布式系统。", B),
+        ("关注", B),
+        ("李华", B),
+        ("某银行前端工程师，关注浏览器性能和无障碍设计。", B),
+    ]
+    assert [t for t, *_ in feed(blocks, used=(0,), title="河东区老旧小区改造明年启动")] == [
+        "河东区今年新增公共停车位五千个"
+    ]
