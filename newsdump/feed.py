@@ -56,7 +56,10 @@ LABEL_FIRST_WORDS = frozenset(
     form
     for label in RELATED_LABELS
     for form in (label.split()[0], label.split()[0].capitalize(), label.split()[0].upper())
+) | frozenset(  # "推荐阅读：": a label of one word in a script without case, with its colon
+    label + colon for label in RELATED_LABELS if WIDE.search(label) for colon in (":", "：")
 )  # "read", "Read", "READ": a word that may start a label, as printed
+LABEL_INITIALS = frozenset(word[0] for word in LABEL_FIRST_WORDS)
 DEK_MIN_EXTRA_WORDS = 2  # words a dek has beyond its headline
 DEK_MIN_EXTRA_WORDS_PUNCT = 8  # ... when the headline ends a sentence too
 TITLE_CASE_WORD_CHARS = 4  # words this long are capitalised in a Title Case headline
@@ -1079,7 +1082,15 @@ def is_glue(text: str) -> bool:
 
 def is_card(texts: Sequence[str], free: Sequence[bool], j: int) -> bool:
     """A long headline right under a related-stories label with its colon ("相关阅读：",
-    "Read more:"): a card (a label without one is as often a section's name)."""
+    "Read more:"), or with the label glued in front of it: a card (a label on a line of its
+    own without a colon is as often a section's name)."""
+    text = texts[j]
+    if (
+        text[:1] in LABEL_INITIALS
+        and strip_label(text) != text
+        and text.startswith(tuple(LABEL_FIRST_WORDS))
+    ):  # the label glued in front ("Czytaj także: Nowy park ...", "관련기사 한강시, ...")
+        return listable(strip_label(text), LIST_TITLE_MIN_WORDS)
     label = texts[j - 1] if j > 0 and free[j - 1] else ""
     if len(label) > CARD_LABEL_MAX_CHARS or not label.endswith((":", "：")):
         return False

@@ -609,3 +609,17 @@ def test_a_card_under_a_related_label_is_a_story_and_a_blurb_is_not() -> None:
     assert [t for t, *_ in feed(blocks, used=(0,), title="河东区老旧小区改造明年启动")] == [
         "河东区今年新增公共停车位五千个"
     ]
+
+
+def test_a_card_with_its_label_glued_in_front_is_a_story() -> None:
+    blocks = [
+        *article(HEADLINE_DE, BODY_DE[:2]),
+        ("Lesen Sie auch: Neue Buslinie fährt ab Juni bis zum Bahnhof", B),
+        (BODY_DE[2], A),
+        ("推荐阅读： 分布式缓存的五个常见误区", B),
+        ("© 2031 Talbote", B),
+    ]
+    assert [t for t, *_ in feed(blocks, used=(0,), title=HEADLINE_DE)] == [
+        "Neue Buslinie fährt ab Juni bis zum Bahnhof",
+        "分布式缓存的五个常见误区",
+    ]
