@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta
 
-from newsdump.dates import clock_minutes, find_dates, is_time_line, resolve_time
+from newsdump.dates import FoundDate, clock_minutes, find_dates, is_time_line, resolve_time
 from newsdump.document import Label, LabelledBlock
 from newsdump.lang import WIDE, Language, detect_language, stopwords_for, top_stopwords
 from newsdump.records import FeedItem
@@ -59,7 +59,7 @@ LABEL_FIRST_WORDS = frozenset(
 ) | frozenset(  # "推荐阅读：": a label of one word in a script without case, with its colon
     label + colon for label in RELATED_LABELS if WIDE.search(label) for colon in (":", "：")
 )  # "read", "Read", "READ": a word that may start a label, as printed
-LABEL_INITIALS = frozenset(word[0] for word in LABEL_FIRST_WORDS)
+LABEL_PREFIXES = tuple(sorted(LABEL_FIRST_WORDS))  # (str.startswith takes a tuple)
 DEK_MIN_EXTRA_WORDS = 2  # words a dek has beyond its headline
 DEK_MIN_EXTRA_WORDS_PUNCT = 8  # ... when the headline ends a sentence too
 TITLE_CASE_WORD_CHARS = 4  # words this long are capitalised in a Title Case headline
@@ -194,6 +194,8 @@ SIGN_UP = re.compile(  # in lower case: what a newsletter's sign-up box says aro
 )
 YEARISH = re.compile(r"(?:19|20)\d\d|\d/[0-3]?\d/\d\d")  # dates.MAYBE_DATE
 ANY_CLOCK = re.compile(r"(?<!\d)[0-2]?\d:[0-5]\d(?!\d)")  # "标准时间10:41" too (no \b there)
+LEADING_DATE_MAX_CHARS = 40  # a date's year stands this far in at most ("Wednesday, 13 de ...")
+DATE_ENDS = frozenset("0123456789日mM.")  # what a date ends with (a year, 日, "9:22 am", "h.")
 DATE_SEPARATORS = " \t-–—|·•,:："  # between a headline and the date printed next to it
 DATED_TITLE_MIN_WORDS = 4  # a headline printed with a date (fewer: "Ann Lee 27.11.2026, 11:05")
 DATE_PREPOSITION_MAX_CHARS = 4  # "on", "am", "le", "dnia": a date the sentence goes on to
@@ -554,11 +556,13 @@ def is_furniture(
     title = item.title
     if is_stamp(title):
         return True  # "Radler_MR vor 2 Stunden" (its comment, the summary)
-    if item.time is not None and is_stamp(item.time) and title.endswith(COMMENT_STOPS):
+    if item.time is not None and title.endswith(COMMENT_STOPS) and is_stamp(item.time):
         return True  # a headline ends no sentence ("Wednesday 20 November 2019 9:22 am")
     if is_lines_comment(texts, first, item):
         return True
-    if ISSUE.search(title) or IMPRINT.match(title) or SHARE_BAR.match(title):
+    if "/" in title and ISSUE.search(title):
+        return True
+    if (":" in title or "：" in title) and (IMPRINT.match(title) or SHARE_BAR.match(title)):
         return True
     if FOLLOW_US.search(title.lower()):
         return True
@@ -567,14 +571,18 @@ def is_furniture(
     ):  # (after a copyright line taken as a credit, the cut is there: a list may start)
         return True
     above = texts[first - 1] if first > 0 else ""
+    if not SIGN_UP.search(above.lower()):
+        return False
     below = texts[last + 1] if last + 1 < len(texts) else ""
-    return bool(SIGN_UP.search(above.lower()) and SIGN_UP.search(below.lower()))
+    return SIGN_UP.search(below.lower()) is not None
 
 
 def is_stamp(text: str) -> bool:
     """A name and a time, as over a reader's comment ("Ann Lee 27.11.2026, 11:05", "gość
     27.11.2026, 11:48", "Radler_MR vor 2 Stunden", "林小北 2026-11-27 10:05"): one or two
     words without a digit, then a date with its time or a relative time, nothing else."""
+    if not has_digit(text):
+        return False  # (every time it may end with has a digit: the cheap test first)
     words = text.split()
     for k in (1, 2):
         if len(words) <= k or not all(NAME_WORD.fullmatch(w) for w in words[:k]):
@@ -601,14 +609,12 @@ def is_lines_comment(texts: Sequence[str], first: int, item: FeedItem) -> bool:
     """A reader's comment as harsh dumps print it: the writer's name on a line of its own
     ("Mieszkaniec"), the date with its time under it, then the comment's text, a sentence
     that ends with a full stop (headlines do not)."""
-    if item.time is None or first == 0 or not is_time_stamp(item.time.strip()):
+    if item.time is None or first == 0 or not item.title.endswith(COMMENT_STOPS):
+        return False
+    if not is_time_stamp(item.time.strip()):
         return False
     name = texts[first - 1].split()
-    return (
-        0 < len(name) <= STAMP_NAME_WORDS
-        and all(NAME_WORD.fullmatch(w) for w in name)
-        and item.title.endswith(COMMENT_STOPS)
-    )
+    return 0 < len(name) <= STAMP_NAME_WORDS and all(NAME_WORD.fullmatch(w) for w in name)
 
 
 def drop_labelled_lists(
@@ -772,9 +778,12 @@ def is_when(text: str) -> bool:
         return split_date(text)[0] is None  # not "市政府公布新规 2014年1月9日"
     if len(text) > WHEN_MAX_CHARS or DIGITS.search(text) is None:
         return False
-    if word_count(text) > WHEN_MAX_WORDS or not find_dates(text):
+    if word_count(text) > WHEN_MAX_WORDS:
         return False
-    return split_date(text)[0] is None  # not a headline with its date ("27.11.2026 Stadtwerke …")
+    dates = find_dates(text)
+    return (
+        bool(dates) and split_date(text, dates)[0] is None
+    )  # not a headline with its date ("27.11.2026 Stadtwerke …")
 
 
 def is_template(text: str, shapes: Counter[str], repeats: Counter[str]) -> bool:
@@ -828,7 +837,7 @@ def clean_title(text: str) -> tuple[str | None, str]:
     return None, text
 
 
-def split_date(text: str) -> tuple[str | None, str]:
+def split_date(text: str, found: list[FoundDate] | None = None) -> tuple[str | None, str]:
     """A date printed in front of a headline or after it, in cards and lists ("27.11.2026
     Stadtwerke erhöhen die Preise", "Die Schuldenbremse ist kein Dogma 26. November 2026",
     "市政府公布明年民生实事项目 2026-11-15"): the date and the headline without it. Not a
@@ -838,9 +847,13 @@ def split_date(text: str) -> tuple[str | None, str]:
     11:11 PM EST"; a date with its time or a comma in front: "2018年6月18日 10:01 発信地：…"),
     fewer than DATED_TITLE_MIN_WORDS words ("Ann Lee 27.11.2026, 11:05") or no headline's
     start ("; 18 years ago", "// By Ann Lee")."""
-    if not YEARISH.search(text):
-        return None, text  # every date find_dates finds has a year (the cheap test first)
-    dates = find_dates(text)
+    if found is None:  # (cheap tests first)
+        year = YEARISH.search(text)  # every date find_dates finds has a year
+        if year is None:
+            return None, text
+        if year.start() > LEADING_DATE_MAX_CHARS and tail(text.rstrip(), 1) not in DATE_ENDS:
+            return None, text  # neither in front nor at the end
+    dates = find_dates(text) if found is None else found  # (`found`: find_dates(text))
     if not dates:
         return None, text
     first, last = dates[0], dates[-1]
@@ -1085,12 +1098,10 @@ def is_card(texts: Sequence[str], free: Sequence[bool], j: int) -> bool:
     "Read more:"), or with the label glued in front of it: a card (a label on a line of its
     own without a colon is as often a section's name)."""
     text = texts[j]
-    if (
-        text[:1] in LABEL_INITIALS
-        and strip_label(text) != text
-        and text.startswith(tuple(LABEL_FIRST_WORDS))
-    ):  # the label glued in front ("Czytaj także: Nowy park ...", "관련기사 한강시, ...")
-        return listable(strip_label(text), LIST_TITLE_MIN_WORDS)
+    if text.startswith(LABEL_PREFIXES) and (glued := strip_label(text)) != text:
+        return listable(
+            glued, LIST_TITLE_MIN_WORDS
+        )  # "Czytaj także: Nowy park ...", "관련기사 ..."
     label = texts[j - 1] if j > 0 and free[j - 1] else ""
     if len(label) > CARD_LABEL_MAX_CHARS or not label.endswith((":", "：")):
         return False
