@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta
 
-from newsdump.dates import clock_minutes, find_dates, is_time_line, resolve_time
+from newsdump.dates import FoundDate, clock_minutes, find_dates, is_time_line, resolve_time
 from newsdump.document import Label, LabelledBlock
 from newsdump.lang import WIDE, Language, detect_language, stopwords_for, top_stopwords
 from newsdump.records import FeedItem
@@ -47,6 +47,7 @@ WHEN_MAX_WORDS = 8
 GLUE_MAX_WORDS = 4
 GLUE_DATE_MAX_CHARS = 60  # a short line with a date in it is list glue
 KICKER_MAX_WORDS = 8
+CARD_LABEL_MAX_CHARS = 40  # a related-stories label ("Related stories:") is this short
 GLUED_LABEL_REACH = 5  # words at a headline's start or end searched for a list's label
 GLUED_LABEL_JUNK = 2  # ... after at most this many words of a button ("Zapisz się")
 FEED_MIN_LEFT = 3  # ... leaving a headline at least this long
@@ -55,7 +56,10 @@ LABEL_FIRST_WORDS = frozenset(
     form
     for label in RELATED_LABELS
     for form in (label.split()[0], label.split()[0].capitalize(), label.split()[0].upper())
+) | frozenset(  # "推荐阅读：": a label of one word in a script without case, with its colon
+    label + colon for label in RELATED_LABELS if WIDE.search(label) for colon in (":", "：")
 )  # "read", "Read", "READ": a word that may start a label, as printed
+LABEL_PREFIXES = tuple(sorted(LABEL_FIRST_WORDS))  # (str.startswith takes a tuple)
 DEK_MIN_EXTRA_WORDS = 2  # words a dek has beyond its headline
 DEK_MIN_EXTRA_WORDS_PUNCT = 8  # ... when the headline ends a sentence too
 TITLE_CASE_WORD_CHARS = 4  # words this long are capitalised in a Title Case headline
@@ -150,7 +154,51 @@ KIND_BYLINE = re.compile(
 SOURCE_LINE = re.compile(r"^(?:来源|來源|出处|作者|记者|記者|责任编辑|責任編輯|编辑|編輯)\s*[:：]")
 WIDE_MENU_MIN_ITEMS = 3  # "首页 新闻 财经 科技": short items apart, no punctuation
 WIDE_MENU_MAX_CHARS = 6  # ... this long on average
+HANGUL = re.compile("[\uac00-\ud7af]")
+KOREAN_ENDINGS = tuple("에의을를은는로서야고며면도와과")  # particles, verb endings
 WIDE_PUNCT = re.compile(r"[，。、！？：；（）「」《》“”,.!?:;()]")
+RANKED = re.compile(r"(\d{1,2})[.)]?\s+(\S.*)$")  # "3 Hockey: ...", "3. Hockey: ..."
+RANK_MAX = 3  # a numbered list starts at 1, 2 or 3 (its first items may be elsewhere)
+RANK_MIN_ITEMS = 2
+NAME_WORD = re.compile(r"[^\W\d][^\W\d_]*(?:[_.'’-][^\W\d_]*)*")  # "Radler_MR", "O'Neil"
+STAMP_NAME_WORDS = 2
+COMMENT_STOPS = (".", "!", "。", "！", "…")  # a comment's end; a headline may ask ("?")
+RELATIVE_TIME = re.compile(
+    r"(?:vor|il y a|hace|há)\s+\d+\s*\w+|\d+\s*\w+\s+(?:ago|temu|geleden|fa)"
+    r"|\d+\s*(?:分钟|小时|天|분|시간|일)\s*前|\d+\s*(?:분|시간|일)\s*전",
+    re.IGNORECASE,
+)
+ISSUE = re.compile(  # "Aus der Ausgabe Nr. 49/2026", "Issue No. 12/2026", "Numéro 49/2026"
+    r"\b(?:nr|no|n[°º]|num[ée]ro|numer|heft|ausgabe|issue|wydanie)\.?\s*\d{1,3}\s*/\s*(?:19|20)\d\d\b",
+    re.IGNORECASE,
+)
+IMPRINT = re.compile(  # the site's imprint: "주소: ...", "Herausgeber: ...", "Siège social : ..."
+    r"^(?:주소|발행인|편집인|등록번호|사업자|地址|主办|备案|address|adresse|adres|anschrift"
+    r"|herausgeber|verlag|publisher|editor-in-chief|chefredakteur|chefredaktion|wydawca"
+    r"|redaktor naczelny|directeur de la publication|directrice de la publication"
+    r"|siège social|éditeur)[^:：]{0,16}\s?[:：]",
+    re.IGNORECASE,
+)
+SHARE_BAR = re.compile(  # "分享到： 微信 微博", "Share on: Facebook X", "Teilen: ..."
+    r"^(?:分享到?|分享至|share(?: this| on)?|partager(?: sur)?|teilen|udostępnij|compartir"
+    r"|condividi|공유하기|공유)\s?[:：]",
+    re.IGNORECASE,
+)
+FOLLOW_US = re.compile(  # in lower case
+    r"\b(?:obserwuj nas|polub nas|folgen sie uns|folge uns|suivez-nous|suivez nous|síguenos"
+    r"|seguici|siga-nos|follow us)\b|关注我们|關注我們"
+)
+SIGN_UP = re.compile(  # in lower case: what a newsletter's sign-up box says around its name
+    r"newsletter|e-?mail|courriel|inscri|abonn|subscri|sign ?up|anmelden|zapisz się|suscr"
+    r"|订阅|訂閱|구독"
+)
+YEARISH = re.compile(r"(?:19|20)\d\d|\d/[0-3]?\d/\d\d")  # dates.MAYBE_DATE
+ANY_CLOCK = re.compile(r"(?<!\d)[0-2]?\d:[0-5]\d(?!\d)")  # "标准时间10:41" too (no \b there)
+LEADING_DATE_MAX_CHARS = 40  # a date's year stands this far in at most ("Wednesday, 13 de ...")
+DATE_ENDS = frozenset("0123456789日mM.")  # what a date ends with (a year, 日, "9:22 am", "h.")
+DATE_SEPARATORS = " \t-–—|·•,:："  # between a headline and the date printed next to it
+DATED_TITLE_MIN_WORDS = 4  # a headline printed with a date (fewer: "Ann Lee 27.11.2026, 11:05")
+DATE_PREPOSITION_MAX_CHARS = 4  # "on", "am", "le", "dnia": a date the sentence goes on to
 LEADING_TIME = re.compile(
     r"^(?P<time>[0-2]?\d[:.][0-5]\d(?:\s*[ap]\.?m\.?)?)\s+(?P<title>\S.+)$", re.I
 )
@@ -169,6 +217,7 @@ TRAILING_AGO = re.compile(
     r"\s+~?(?P<time>\d+\s*(?:sec|min|hour|hr|day|week|month)s?\.?\s+ago)$", re.IGNORECASE
 )
 ALTERNATING_MIN_BLOCKS = 3  # headline, time, headline: a list whose side of times can be told
+STRAY_RUN_MIN_BLOCKS = 5  # "Story / May 3 / Story / May 1 / Most read": a stray line at an end
 HEAD_MAX_BLOCKS = 8  # the article's head (headline to body) is this short, else it is not one
 MENU_MIN_WORDS = 4  # a line of this many capitalised words and no function word is a menu
 MENU_MIN_WORDS_OTHER = 9  # ... where headlines may be in Title Case (English, unknown)
@@ -307,6 +356,7 @@ def find_feed(
             free[k] and not titles[k] and (digits[k] or texts[k][-3:].lower() == "ago") and when(k)
             for k in range(n)
         ],
+        texts,
     )
     found: list[tuple[int, int, FeedItem]] = []  # first block, last block, item
     i = 0
@@ -345,7 +395,12 @@ def find_feed(
             summary, end = texts[k], k
             if time is None and when(end + 1) and not (end + 2 < n and titles[end + 2]):
                 time, end = texts[end + 1], end + 1
-        if summary is None and time is None and not in_list(texts, free, titles, j):
+        if (
+            summary is None
+            and time is None
+            and not in_list(texts, free, titles, j)
+            and not is_card(texts, free, j)
+        ):
             i += 1
             continue
         item = FeedItem(
@@ -364,15 +419,21 @@ def find_feed(
         for i, end, item in found
         if not (head[0] < i and end < head[1]) and not is_comment(texts, i, end)
     ]
+    kept = [x for x in strip_ranks(kept) if not is_furniture(labelled, texts, *x)]
     return resolve_clock_times(drop_labelled_lists(kept, texts, free), page_published)
 
 
-def times_below(titles: Sequence[bool], whens: Sequence[bool]) -> frozenset[int]:
+def times_below(
+    titles: Sequence[bool], whens: Sequence[bool], texts: Sequence[str] = ()
+) -> frozenset[int]:
     """The time lines that belong to the headline above them, in lists that alternate
     headline and time. A list that starts with a headline and ends with a time prints its
     times below the headlines ("Story / May 3 / Story / May 1"); one that starts with a time
     and ends with a headline, above them. A list that starts and ends alike (a stray line at
-    one end) follows the other lists of the page when they all agree; else times go above."""
+    one end) follows the other lists of the page when they all agree; else, when it starts
+    and ends with a headline (of `texts`) and the last is shorter than every other one (the
+    next list's label, the site's name: "Story / May 3 / Story / May 1 / Most read"), times
+    go below; else above."""
     runs: list[tuple[int, int]] = []
     k = 0
     while k < len(titles):
@@ -393,6 +454,11 @@ def times_below(titles: Sequence[bool], whens: Sequence[bool]) -> frozenset[int]
     ]
     decided = {side for side in sides if side is not None}
     page_side = decided.pop() if len(decided) == 1 else "above"
+    if len(decided) != 1 and texts:
+        sides = [
+            side or stray_last(titles, texts, a, b)
+            for (a, b), side in zip(runs, sides, strict=True)
+        ]
     return frozenset(
         t
         for (a, b), side in zip(runs, sides, strict=True)
@@ -400,6 +466,17 @@ def times_below(titles: Sequence[bool], whens: Sequence[bool]) -> frozenset[int]
         for t in range(a, b + 1)
         if whens[t]
     )
+
+
+def stray_last(titles: Sequence[bool], texts: Sequence[str], a: int, b: int) -> str | None:
+    """The side "below" when a run of headlines and times (blocks a to b) starts and ends with a
+    headline, has two times or more, and the last headline is shorter than every other
+    headline of the run: a stray line at its end, so its times go with the headlines above."""
+    if not (titles[a] and titles[b]) or b - a + 1 < STRAY_RUN_MIN_BLOCKS:
+        return None  # (in "Story / 5H ago / Story" either may be a summary: no telling)
+    last = word_count(texts[b])
+    others = [word_count(texts[k]) for k in range(a, b) if titles[k]]
+    return "below" if others and last < min(others) else None
 
 
 def article_head(
@@ -431,6 +508,113 @@ def is_comment(texts: Sequence[str], first: int, last: int) -> bool:
         or COMMENT_AFTER.match(before)
         or any(COMMENT_AFTER.match(text) for text in after)
     )
+
+
+def strip_ranks(found: Sequence[tuple[int, int, FeedItem]]) -> list[tuple[int, int, FeedItem]]:
+    """Without the rank printed in front of the headlines of a numbered list ("1 Vaud: ...",
+    "2 Un nouveau pont ...", "3 Hockey: ..."): neighbouring items numbered one after another
+    from RANK_MAX or less, RANK_MIN_ITEMS of them at least ("10 things to know" alone keeps
+    its number)."""
+    ranks = [rank(item.title) for _, _, item in found]
+    out = list(found)
+    start = 0
+    while start < len(found):
+        stop = start + 1
+        first = ranks[start]
+        if first is not None and first[0] <= RANK_MAX:
+            while (
+                stop < len(found)
+                and (nxt := ranks[stop]) is not None
+                and nxt[0] == first[0] + stop - start
+                and found[stop][0] - found[stop - 1][1] <= LIST_REACH + 1
+            ):
+                stop += 1
+        if stop - start >= RANK_MIN_ITEMS:
+            for k in range(start, stop):
+                a, b, item = found[k]
+                title = ranks[k][1]  # type: ignore[index]
+                out[k] = (a, b, replace(item, title=title, key=story_key(title)))
+        start = stop
+    return out
+
+
+def rank(title: str) -> tuple[int, str] | None:
+    """The number in front of a headline, and the headline without it ("2 Lidl opens ...")."""
+    m = RANKED.match(title) if title[:1].isdecimal() else None
+    return (int(m[1]), m[2]) if m and word_count(m[2]) >= FEED_MIN_LEFT else None
+
+
+def is_furniture(
+    labelled: Sequence[LabelledBlock], texts: Sequence[str], first: int, last: int, item: FeedItem
+) -> bool:
+    """A found item that is the page's furniture, not a story: a reader's comment under its
+    writer's name and time ("Ann 27.11.2026, 11:05", "Radler_MR vor 2 Stunden"), the name of
+    a newsletter in its sign-up box (a sign-up line above it and under it), an issue line
+    ("Aus der Ausgabe Nr. 49/2026"), an imprint line ("주소: ...", "Publisher: ..."), a
+    share bar ("分享到： 微信 微博"), a "follow us" line, or the notice where the revision
+    cut the story ("本文为作者原创，转载请注明出处。", "© Agence France-Presse")."""
+    title = item.title
+    if is_stamp(title):
+        return True  # "Radler_MR vor 2 Stunden" (its comment, the summary)
+    if item.time is not None and title.endswith(COMMENT_STOPS) and is_stamp(item.time):
+        return True  # a headline ends no sentence ("Wednesday 20 November 2019 9:22 am")
+    if is_lines_comment(texts, first, item):
+        return True
+    if "/" in title and ISSUE.search(title):
+        return True
+    if (":" in title or "：" in title) and (IMPRINT.match(title) or SHARE_BAR.match(title)):
+        return True
+    if FOLLOW_US.search(title.lower()):
+        return True
+    if labelled[first].reason == "story_end" and (
+        first == 0 or labelled[first - 1].reason not in ("story_end", "caption")
+    ):  # (after a copyright line taken as a credit, the cut is there: a list may start)
+        return True
+    above = texts[first - 1] if first > 0 else ""
+    if not SIGN_UP.search(above.lower()):
+        return False
+    below = texts[last + 1] if last + 1 < len(texts) else ""
+    return SIGN_UP.search(below.lower()) is not None
+
+
+def is_stamp(text: str) -> bool:
+    """A name and a time, as over a reader's comment ("Ann Lee 27.11.2026, 11:05", "gość
+    27.11.2026, 11:48", "Radler_MR vor 2 Stunden", "林小北 2026-11-27 10:05"): one or two
+    words without a digit, then a date with its time or a relative time, nothing else."""
+    if not has_digit(text):
+        return False  # (every time it may end with has a digit: the cheap test first)
+    words = text.split()
+    for k in (1, 2):
+        if len(words) <= k or not all(NAME_WORD.fullmatch(w) for w in words[:k]):
+            break
+        if is_time_stamp(" ".join(words[k:])):
+            return True
+    return False
+
+
+def is_time_stamp(when: str) -> bool:
+    """A relative time ("vor 2 Stunden") or a date with its time, alone on the line."""
+    if RELATIVE_TIME.fullmatch(when):
+        return True
+    dates = find_dates(when) if when[:1].isdecimal() else []
+    return (
+        len(dates) == 1
+        and dates[0].start == 0
+        and dates[0].end >= len(when.rstrip(" )"))
+        and "T" in dates[0].iso
+    )
+
+
+def is_lines_comment(texts: Sequence[str], first: int, item: FeedItem) -> bool:
+    """A reader's comment as harsh dumps print it: the writer's name on a line of its own
+    ("Mieszkaniec"), the date with its time under it, then the comment's text, a sentence
+    that ends with a full stop (headlines do not)."""
+    if item.time is None or first == 0 or not item.title.endswith(COMMENT_STOPS):
+        return False
+    if not is_time_stamp(item.time.strip()):
+        return False
+    name = texts[first - 1].split()
+    return 0 < len(name) <= STAMP_NAME_WORDS and all(NAME_WORD.fullmatch(w) for w in name)
 
 
 def drop_labelled_lists(
@@ -498,7 +682,9 @@ def is_menu_line(text: str, stop: frozenset[str], sentence_case: bool) -> bool:
     but "&", "/" or commas ("Lokales Region Politik Wirtschaft"), or a section's name
     ("Fashion, Style & Personal Care"); in a script written without spaces, three or more
     short items apart and no punctuation ("首页 新闻 财经 科技"). In languages whose
-    headlines are in sentence case that is never a headline; elsewhere (English, Indonesian,
+    headlines are in sentence case that is never a headline (nor a line of Korean, written
+    with spaces too, with a word of one syllable or one that ends with a particle: "도심
+    공원에 야간 조명 설치", "매매가 석 달 연속 하락"); elsewhere (English, Indonesian,
     unknown) Title Case headlines are common ("Early Black Friday Vizio Deals"), so it takes
     a longer line."""
     if WIDE.search(text):
@@ -507,6 +693,8 @@ def is_menu_line(text: str, stop: frozenset[str], sentence_case: bool) -> bool:
             len(items) >= WIDE_MENU_MIN_ITEMS
             and sum(map(len, items)) <= WIDE_MENU_MAX_CHARS * len(items)
             and not WIDE_PUNCT.search(text)
+            and not any(item.isdecimal() for item in items)  # "1 한강시 ...": a ranked headline
+            and not (HANGUL.search(text) and any(is_korean_word(item) for item in items))
         )
     if NOT_MENU.search(text.replace(",", "")):
         return False
@@ -519,6 +707,12 @@ def is_menu_line(text: str, stop: frozenset[str], sentence_case: bool) -> bool:
         and all(w[0].isupper() for w in words)
         and not any(w.lower() in stop for w in words)
     )
+
+
+def is_korean_word(item: str) -> bool:
+    """A word of a Korean sentence rather than a menu's item: one syllable ("석", "달"), or
+    a particle or a verb's ending at its end ("공원에", "서둘러야")."""
+    return (len(item) == 1 and bool(HANGUL.match(item))) or item.endswith(KOREAN_ENDINGS)
 
 
 def resolve_clock_times(
@@ -581,10 +775,15 @@ def is_when(text: str) -> bool:
     if not has_digit(text):  # then only is_time_line's "an hour ago" (the cheap test first)
         return text.rstrip()[-3:].lower() == "ago" and is_time_line(text)
     if is_time_line(text):
-        return True
+        return split_date(text)[0] is None  # not "市政府公布新规 2014年1月9日"
     if len(text) > WHEN_MAX_CHARS or DIGITS.search(text) is None:
         return False
-    return word_count(text) <= WHEN_MAX_WORDS and bool(find_dates(text))
+    if word_count(text) > WHEN_MAX_WORDS:
+        return False
+    dates = find_dates(text)
+    return (
+        bool(dates) and split_date(text, dates)[0] is None
+    )  # not a headline with its date ("27.11.2026 Stadtwerke …")
 
 
 def is_template(text: str, shapes: Counter[str], repeats: Counter[str]) -> bool:
@@ -629,10 +828,64 @@ def clean_title(text: str) -> tuple[str | None, str]:
     m = LEADING_TIME.match(text) if text[:1].isdecimal() else None  # (it starts with a digit)
     if m is not None:
         return m["time"], m["title"]
+    when, title = split_date(text)
+    if when is not None:
+        return when, title
     m = TRAILING_AGO.search(text) if tail(text, 3).lower() == "ago" else None
     if m is not None:
         return m["time"], text[: m.start()]
     return None, text
+
+
+def split_date(text: str, found: list[FoundDate] | None = None) -> tuple[str | None, str]:
+    """A date printed in front of a headline or after it, in cards and lists ("27.11.2026
+    Stadtwerke erhöhen die Preise", "Die Schuldenbremse ist kein Dogma 26. November 2026",
+    "市政府公布明年民生实事项目 2026-11-15"): the date and the headline without it. Not a
+    date the headline's sentence goes on to ("Elections set for 3 May 2027": after a short
+    lower-case word or any short one, a comma or a colon: "Pictures of the Day: 21 November
+    2017", "Media Wednesday, March 18, 2015"), nor one that leaves a dateline ("Published
+    11:11 PM EST"; a date with its time or a comma in front: "2018年6月18日 10:01 発信地：…"),
+    fewer than DATED_TITLE_MIN_WORDS words ("Ann Lee 27.11.2026, 11:05") or no headline's
+    start ("; 18 years ago", "// By Ann Lee")."""
+    if found is None:  # (cheap tests first)
+        year = YEARISH.search(text)  # every date find_dates finds has a year
+        if year is None:
+            return None, text
+        if year.start() > LEADING_DATE_MAX_CHARS and tail(text.rstrip(), 1) not in DATE_ENDS:
+            return None, text  # neither in front nor at the end
+    dates = find_dates(text) if found is None else found  # (`found`: find_dates(text))
+    if not dates:
+        return None, text
+    first, last = dates[0], dates[-1]
+    if first.start == 0 and "T" not in first.iso:  # (with a time: the page's dateline)
+        rest = text[first.end :].lstrip(DATE_SEPARATORS)
+        comma = text[first.end : first.end + 1] in (",", "，")
+        if is_dated_title(rest) and not rest[:1].islower() and not comma:
+            return text[: first.end].strip(), rest
+    if last.end == len(text.rstrip()):
+        before = text[: last.start].rstrip()
+        rest = before.rstrip(DATE_SEPARATORS + "(")
+        words = rest.split()
+        if (
+            is_dated_title(rest)
+            and not before.endswith((",", ":", "：", ";", "，"))
+            and not (words[-1].islower() and len(words[-1]) <= DATE_PREPOSITION_MAX_CHARS)
+            and not (words[-1].isalpha() and len(words[-1]) < DATE_PREPOSITION_MAX_CHARS)
+        ):  # (nor a short word: "Last modified on Wed 16 Jan 2019", "... at the UN")
+            return text[last.start :].strip(), rest
+    return None, text
+
+
+def is_dated_title(rest: str) -> bool:
+    """What is left of a line without its date reads as a headline's words (see split_date)."""
+    if word_count(rest) < DATED_TITLE_MIN_WORDS:
+        return False
+    if not (rest[:1].isalnum() or rest[:1] in "\"'“„«‘"):
+        return False
+    if ANY_CLOCK.search(rest):
+        return False  # "Published 11:11 PM EST Nov 19, 2019": a dateline
+    letters = sum(map(str.isalpha, rest))
+    return 2 * letters >= len(rest.replace(" ", ""))
 
 
 def tail(text: str, chars: int) -> str:
@@ -840,9 +1093,25 @@ def is_glue(text: str) -> bool:
     )
 
 
+def is_card(texts: Sequence[str], free: Sequence[bool], j: int) -> bool:
+    """A long headline right under a related-stories label with its colon ("相关阅读：",
+    "Read more:"), or with the label glued in front of it: a card (a label on a line of its
+    own without a colon is as often a section's name)."""
+    text = texts[j]
+    if text.startswith(LABEL_PREFIXES) and (glued := strip_label(text)) != text:
+        return listable(
+            glued, LIST_TITLE_MIN_WORDS
+        )  # "Czytaj także: Nowy park ...", "관련기사 ..."
+    label = texts[j - 1] if j > 0 and free[j - 1] else ""
+    if len(label) > CARD_LABEL_MAX_CHARS or not label.endswith((":", "：")):
+        return False
+    return listable(texts[j], LIST_TITLE_MIN_WORDS) and is_list_label(label.split())
+
+
 def listable(text: str, min_words: int) -> bool:
-    """A headline as lists show them: long enough, and no full stop at its end."""
-    return word_count(text) >= min_words and not text.endswith(".")
+    """A headline as lists show them: long enough, and no full stop at its end ("." or "。":
+    "某公司后端工程师，关注数据库。", an author's blurb)."""
+    return word_count(text) >= min_words and not text.endswith((".", "。"))
 
 
 def in_list(texts: Sequence[str], free: Sequence[bool], titles: Sequence[bool], j: int) -> bool:

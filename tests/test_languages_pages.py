@@ -109,6 +109,7 @@ def test_chinese_menu_app_banner_and_source_line_are_not_stories(style: str) -> 
 def test_a_byline_naming_the_kind_of_story_is_not_a_story() -> None:
     titles = [r.feed.title for r in split(read("de-magazin.lines")) if r.feed]
     assert titles == [
+        "Dorfläden in der Region: Wo sich Bürger selbst versorgen",  # "Mehr zum Thema: ..." card
         "Dorfläden in der Region: Wo sich Bürger selbst versorgen",
         "Ein Kino im Feuerwehrhaus: Ehrenamtliche zeigen jeden Freitag Filme",
         "Die letzte Dorfschmiede im Landkreis sucht einen Nachfolger",

@@ -7,7 +7,15 @@ from dataclasses import replace
 import pytest
 
 from newsdump.document import Block, Label, LabelledBlock
-from newsdump.feed import find_feed, is_dek, is_menu_line, is_title, run_days, strip_label
+from newsdump.feed import (
+    find_feed,
+    is_dek,
+    is_menu_line,
+    is_title,
+    run_days,
+    split_date,
+    strip_label,
+)
 from newsdump.lang import stopwords_for, top_stopwords
 from newsdump.settings import Settings
 
@@ -408,3 +416,210 @@ def test_blocks_the_revision_took_out_as_furniture_are_not_stories() -> None:
 )
 def test_a_list_label_glued_to_a_headline_is_cut_off(text: str, title: str) -> None:
     assert strip_label(text) == title
+
+
+# --- dates printed with a headline ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("27.11.2031 Wasserwerk erhöht die Preise", ("27.11.2031", "Wasserwerk erhöht die Preise")),
+        ("Die Pause ist vorbei 26. November 2031", ("26. November 2031", "Die Pause ist vorbei")),
+        ("河东区公布明年交通计划 2031-11-15", ("2031-11-15", "河东区公布明年交通计划")),
+        ("Elections set for 3 May 2031", (None, "Elections set for 3 May 2031")),
+        ("Photos of the Week: 21 November 2031", (None, "Photos of the Week: 21 November 2031")),
+        ("Funny Clips Wednesday, March 18, 2031", (None, "Funny Clips Wednesday, March 18, 2031")),
+        ("Published 11:11 PM EST Nov 19, 2031", (None, "Published 11:11 PM EST Nov 19, 2031")),
+        ("Ola Berg 27.11.2031, 11:05", (None, "Ola Berg 27.11.2031, 11:05")),
+        (
+            "2031-08-01 17:41 Ferry line opens again",
+            (None, "2031-08-01 17:41 Ferry line opens again"),
+        ),
+    ],
+)
+def test_a_date_next_to_a_headline_is_split_off(
+    text: str, expected: tuple[str | None, str]
+) -> None:
+    assert split_date(text) == expected
+
+
+def test_a_list_of_dated_headlines_gets_its_dates() -> None:
+    blocks = [
+        *article(HEADLINE_DE, BODY_DE),
+        ("Weitere Nachrichten", B),
+        ("27.11.2031 Wasserwerk erhöht die Preise für Haushalte", B),
+        ("26.11.2031 Polizei sucht Zeugen nach Einbruch in Schule", B),
+    ]
+    assert feed(blocks, used=(0,), title=HEADLINE_DE) == [
+        ("Wasserwerk erhöht die Preise für Haushalte", None, "27.11.2031", "2031-11-27"),
+        ("Polizei sucht Zeugen nach Einbruch in Schule", None, "26.11.2031", "2031-11-26"),
+    ]
+
+
+# --- numbered lists, comments under a name and a time, page furniture -------------------
+
+
+def test_the_ranks_of_a_numbered_list_leave_its_headlines() -> None:
+    blocks = [
+        *article(HEADLINE_DE, BODY_DE),
+        ("Meistgelesen", B),
+        ("1 Neue Buslinie fährt ab Juni bis zum Bahnhof", B),
+        ("2 Schwimmbad bekommt eine neue Rutsche", B),
+        ("3 Stadtfest fällt in diesem Sommer aus", B),
+        ("Kontakt Impressum Datenschutz", B),
+        ("10 Tipps für einen ruhigen Winter im Garten", B),
+        ("Gemeinde lädt zur Sprechstunde im Rathaus", B),
+    ]
+    assert [t for t, *_ in feed(blocks, used=(0,), title=HEADLINE_DE)] == [
+        "Neue Buslinie fährt ab Juni bis zum Bahnhof",
+        "Schwimmbad bekommt eine neue Rutsche",
+        "Stadtfest fällt in diesem Sommer aus",
+        "10 Tipps für einen ruhigen Winter im Garten",  # alone: its number is its own
+        "Gemeinde lädt zur Sprechstunde im Rathaus",
+    ]
+
+
+def test_comments_under_a_name_and_a_time_are_not_stories() -> None:
+    inner = [
+        *article(HEADLINE_DE, BODY_DE),
+        ("Kommentare (2)", B),
+        ("Gartenfreund 27.11.2031, 11:05", B),
+        ("Endlich passiert etwas an der Brücke. Das hat viel zu lange gedauert.", B),
+        ("Talblick vor 1 Stunde", B),
+        ("Wer bezahlt das eigentlich? Die Straßen im Ort sind in einem schlimmeren Zustand.", B),
+        ("Weitere Nachrichten", B),
+        ("27.11.2031 Wasserwerk erhöht die Preise für Haushalte", B),
+    ]
+    lines = [
+        *article(HEADLINE_DE, BODY_DE),
+        ("Kommentare (2)", B),
+        ("Gartenfreund", B),
+        ("27.11.2031, 11:05", B),
+        ("Endlich passiert etwas an der Brücke. Das hat viel zu lange gedauert.", B),
+        ("Weitere Nachrichten", B),
+        ("27.11.2031", B),
+        ("Wasserwerk erhöht die Preise für Haushalte", B),
+    ]
+    expected = [("Wasserwerk erhöht die Preise für Haushalte", None, "27.11.2031", "2031-11-27")]
+    assert feed(inner, used=(0,), title=HEADLINE_DE) == expected
+    assert feed(lines, used=(0,), title=HEADLINE_DE) == expected
+
+
+def test_a_headline_under_a_weekday_and_a_time_is_a_story() -> None:
+    blocks = [
+        *article(HEADLINE_EN, BODY_EN),
+        ("Wednesday 20 November 2031 9:22 am", B),
+        ("Ferry fares: is there still a cheap crossing?", B),
+    ]
+    assert feed(blocks, used=(0,), title=HEADLINE_EN) == [
+        (
+            "Ferry fares: is there still a cheap crossing?",
+            None,
+            "Wednesday 20 November 2031 9:22 am",
+            "2031-11-20T09:22:00",
+        )
+    ]
+
+
+def test_page_furniture_is_not_a_story() -> None:
+    blocks = [
+        *article(HEADLINE_DE, BODY_DE),
+        ("Aus der Ausgabe Nr. 49/2031 des Magazins", B),
+        ("Folgen Sie uns auf allen Kanälen im Netz", B),
+        ("Newsletter", B),
+        ("Der Morgen im Tal", B),
+        ("Jeden Morgen die wichtigsten Nachrichten aus der Region in Ihrem Postfach.", B),
+        ("Ihre E-Mail-Adresse", B),
+        ("Neue Buslinie fährt ab Juni bis zum Bahnhof", B),
+        ("Schwimmbad bekommt eine neue Rutsche für Kinder", B),
+        ("Herausgeber: Talbote Verlag GmbH, Hauptstraße 1", B),
+        ("Teilen: Facebook Mastodon E-Mail", B),
+    ]
+    assert [t for t, *_ in feed(blocks, used=(0,), title=HEADLINE_DE)] == [
+        "Neue Buslinie fährt ab Juni bis zum Bahnhof",
+        "Schwimmbad bekommt eine neue Rutsche für Kinder",
+    ]
+
+
+def test_the_notice_where_the_story_was_cut_is_not_a_story() -> None:
+    labelled, used = page(
+        [
+            *article(HEADLINE_EN, BODY_EN),
+            ("Reprinting this article without our permission is forbidden", B),
+            ("Winter sowing in old milk jugs", B),
+            ("Forcing rhubarb under a bucket", B),
+        ],
+        (0,),
+    )
+    labelled = [replace(lb, reason="story_end") if lb.block.index >= 4 else lb for lb in labelled]
+    got = find_feed(labelled, used, None, SETTINGS, HEADLINE_EN)
+    assert [f.title for f in got] == [
+        "Winter sowing in old milk jugs",
+        "Forcing rhubarb under a bucket",
+    ]
+
+
+def test_times_under_headlines_stay_with_them_before_a_stray_line() -> None:
+    blocks = [
+        *article(HEADLINE_EN, BODY_EN),
+        ("Related", B),
+        ("Council opens a new bus depot by the ring road", B),
+        ("2031-11-20", B),
+        ("Harbour cranes get a fresh coat of paint", B),
+        ("2031-11-18", B),
+        ("Night trains return to the coast this winter", B),
+        ("2031-11-15", B),
+        ("Most read today", B),
+    ]
+    assert feed(blocks, used=(0,), title=HEADLINE_EN) == [
+        ("Council opens a new bus depot by the ring road", None, "2031-11-20", "2031-11-20"),
+        ("Harbour cranes get a fresh coat of paint", None, "2031-11-18", "2031-11-18"),
+        ("Night trains return to the coast this winter", None, "2031-11-15", "2031-11-15"),
+    ]
+
+
+def test_korean_headlines_are_not_menus() -> None:
+    stop = stopwords_for("ko")
+    assert is_menu_line("뉴스 정치 경제 사회 문화 스포츠", stop, False)
+    assert not is_menu_line("남산 공원에 야간 조명 설치 완료", stop, False)  # "공원에": a particle
+    assert not is_menu_line("서울 집값 석 달 연속 하락", stop, False)  # "석", "달": one syllable
+    assert not is_menu_line("1 서울 집값 주춤", stop, False)  # a rank
+
+
+def test_a_card_under_a_related_label_is_a_story_and_a_blurb_is_not() -> None:
+    blocks = [
+        ("河东区老旧小区改造明年启动", B),
+        (
+            "记者从会议上获悉，河东区老旧小区改造工程将于明年全面启动，涉及居民三万余户，包括加装电梯。",
+            A,
+        ),
+        (
+            "据介绍，此次改造的重点包括更换老化管网、增设停车位和充电设施，资金由各级财政共同承担。",
+            A,
+        ),
+        ("相关阅读：", B),
+        ("河东区今年新增公共停车位五千个", B),
+        ("张明", B),
+        ("某物流公司后端工程师，关注数据库和分布式系统。", B),
+        ("关注", B),
+        ("李华", B),
+        ("某银行前端工程师，关注浏览器性能和无障碍设计。", B),
+    ]
+    assert [t for t, *_ in feed(blocks, used=(0,), title="河东区老旧小区改造明年启动")] == [
+        "河东区今年新增公共停车位五千个"
+    ]
+
+
+def test_a_card_with_its_label_glued_in_front_is_a_story() -> None:
+    blocks = [
+        *article(HEADLINE_DE, BODY_DE[:2]),
+        ("Lesen Sie auch: Neue Buslinie fährt ab Juni bis zum Bahnhof", B),
+        (BODY_DE[2], A),
+        ("推荐阅读： 分布式缓存的五个常见误区", B),
+        ("© 2031 Talbote", B),
+    ]
+    assert [t for t, *_ in feed(blocks, used=(0,), title=HEADLINE_DE)] == [
+        "Neue Buslinie fährt ab Juni bis zum Bahnhof",
+        "分布式缓存的五个常见误区",
+    ]

@@ -102,10 +102,12 @@ def plain_is_comment(texts: Sequence[str], first: int, last: int) -> bool:
 def plain_is_when(text: str) -> bool:
     """A line that only prints when: "5:56 PM", "2 hours ago", "November 18, 2019 at 2:01 pm"."""
     if plain_is_time_line(text):
-        return True
+        return F.split_date(text)[0] is None  # not a headline with its date
     if len(text) > WHEN_MAX_CHARS or DIGITS.search(text) is None:
         return False
-    return plain_word_count(text) <= WHEN_MAX_WORDS and bool(find_dates(text))
+    if plain_word_count(text) > WHEN_MAX_WORDS or not find_dates(text):
+        return False
+    return F.split_date(text)[0] is None
 
 
 def plain_clean_title(text: str) -> tuple[str | None, str]:
@@ -115,6 +117,9 @@ def plain_clean_title(text: str) -> tuple[str | None, str]:
     m = LEADING_TIME.match(text)
     if m is not None:
         return m["time"], m["title"]
+    when, title = F.split_date(text)
+    if when is not None:
+        return when, title
     m = TRAILING_AGO.search(text)
     if m is not None:
         return m["time"], text[: m.start()]
