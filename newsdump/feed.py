@@ -34,6 +34,11 @@ from newsdump.records import FeedItem
 from newsdump.revise import LABEL_TRIM, NOT_STORIES, RELATED_LABELS
 from newsdump.settings import Settings
 
+try:  # every line's text, freedom, digit and words in one pass (newsdump/_feed.c), when built
+    from newsdump import _feed
+except ImportError:  # pragma: no cover - depends on the install
+    _feed = None  # type: ignore[assignment]
+
 TEMPLATE_MIN_REPEATS = 3  # a line with numbers whose shape recurs this often ("3 stars of 5")
 EXACT_REPEATS = (
     4  # a line printed this often is a banner (a headline may be listed twice or thrice)
@@ -112,10 +117,12 @@ def prefix_tree(branches: Sequence[str]) -> str:
     """An alternation of regex `branches` with the literal letters they start with shared
     ("s(?:ubscribe|ign…|ee more)|…"): the same strings match where they matched, but Python's
     re tries every branch of a flat alternation at every position, a tree fails on the first
-    letter. Only a letter, digit or space that no quantifier follows is shared."""
+    letter. Only a letter, digit or space that no quantifier follows is shared; a branch that
+    starts with a group of alternatives ("(?:recent|more) from") is each of them first
+    ("recent from", "more from"): re would enter the group at every position."""
     heads: dict[str, list[str]] = {}
     others: list[str] = []
-    for branch in branches:
+    for branch in (each for whole in branches for each in leading_alternatives(whole)):
         head = branch[:1]
         if (head.isalnum() or head == " ") and branch[1:2] not in ("?", "*", "+", "{"):
             heads.setdefault(head, []).append(branch[1:])
@@ -126,6 +133,33 @@ def prefix_tree(branches: Sequence[str]) -> str:
         for head, rests in heads.items()
     ]
     return "|".join(shared + others)
+
+
+def leading_alternatives(branch: str) -> list[str]:
+    """A regex branch that starts with a group "(?:a|b)" no quantifier follows as its
+    alternatives ("a…", "b…", which match what it matches); any other branch alone."""
+    if not branch.startswith("(?:"):
+        return [branch]
+    depth = 0
+    alternatives: list[str] = []
+    start = 3
+    for at, char in enumerate(branch):
+        if char in "\\[":
+            return [branch]  # (an escape or a class: left as it is)
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                rest = branch[at + 1 :]
+                if rest[:1] in ("?", "*", "+", "{"):
+                    return [branch]
+                alternatives.append(branch[start:at])
+                return [each for alt in alternatives for each in leading_alternatives(alt + rest)]
+        elif char == "|" and depth == 1:
+            alternatives.append(branch[start:at])
+            start = at + 1
+    return [branch]
 
 
 # Every word starts with a letter, so "\b" before it is the line's start or a non-word
@@ -242,15 +276,13 @@ def find_feed(
     language: Language | None = None,
 ) -> list[FeedItem]:
     """The other stories, in page order (`language`: classify's, when the caller has it)."""
-    texts = [lb.block.text.strip() for lb in labelled]
-    free = [
-        lb.label is not Label.ARTICLE
-        and lb.block.index not in used
-        and lb.reason not in NOT_STORIES
-        for lb in labelled
-    ]
+    words: list[int] | None = None  # word_count of each text (counted here when compiled)
+    if _feed is not None:
+        texts, free, digits, words = _feed.lines(labelled, used, NOT_STORIES, Label.ARTICLE)
+    else:
+        texts, free = page_lines(labelled, used)
+        digits = [has_digit(t) for t in texts]
     repeats = Counter(texts)
-    digits = [has_digit(t) for t in texts]
     own = WORD.findall(page_title.lower()) if page_title else []
     own_keys = story_keywords(own)
     lang = language or detect_language("\n".join(lb.block.text for lb in labelled))  # classify's
@@ -259,13 +291,13 @@ def find_feed(
     n = len(texts)
     shapes: Counter[str] | None = None  # counted when a line with a digit first needs them
 
-    def headline(t: str, digit: bool) -> tuple[str | None, str] | None:  # its clean_title
+    def headline(t: str, i: int) -> tuple[str | None, str] | None:  # its clean_title
         nonlocal shapes
-        if word_count(t) < settings.feed_title_min_words:
+        if (words[i] if words is not None else word_count(t)) < settings.feed_title_min_words:
             return None  # (clean_title only takes words off: too short already)
         if repeats[t] >= EXACT_REPEATS:
             return None  # is_template's first test
-        if digit:
+        if digits[i]:
             if shapes is None:  # (a line without a digit has no digit in lower case, no "0")
                 shapes = Counter(
                     DIGITS.sub("0", x.lower()) for x, d in zip(texts, digits, strict=True) if d
@@ -286,7 +318,7 @@ def find_feed(
     for i, t in enumerate(texts):
         if free[i]:
             if t not in heads:
-                heads[t] = headline(t, digits[i])
+                heads[t] = headline(t, i)
             titles[i] = heads[t] is not None
 
     whens: dict[int, bool] = {}
@@ -365,6 +397,20 @@ def find_feed(
         if not (head[0] < i and end < head[1]) and not is_comment(texts, i, end)
     ]
     return resolve_clock_times(drop_labelled_lists(kept, texts, free), page_published)
+
+
+def page_lines(
+    labelled: Sequence[LabelledBlock], used: frozenset[int]
+) -> tuple[list[str], list[bool]]:
+    """Each block's text, and whether it is free for a story: neither article body, nor used
+    by the article (its headline, byline...), nor a caption, dateline or author's bio."""
+    article = Label.ARTICLE
+    texts = [lb.block.text.strip() for lb in labelled]
+    free = [
+        lb.label is not article and lb.block.index not in used and lb.reason not in NOT_STORIES
+        for lb in labelled
+    ]
+    return texts, free
 
 
 def times_below(titles: Sequence[bool], whens: Sequence[bool]) -> frozenset[int]:
@@ -679,11 +725,16 @@ def is_list_label(words: Sequence[str]) -> bool:
     return len(words) >= 2 or trimmed != label or bool(WIDE.search(label))  # not "Recommended"
 
 
-def word_count(text: str) -> int:
+def _word_count(text: str) -> int:
+    """Whitespace-separated words; a `WIDE` character counts as half a word (the reference,
+    and the path without the compiled extension)."""
     if text.isascii():
         return len(text.split())  # no wide character (the cheap test first)
     wide = len(WIDE.findall(text))
     return len(text.split()) if not wide else len(WIDE.sub(" ", text).split()) + wide // 2
+
+
+word_count = _feed.word_count if _feed is not None else _word_count
 
 
 def is_title(text: str, settings: Settings) -> bool:

@@ -1,0 +1,9 @@
+from collections.abc import Sequence, Set
+
+from newsdump.document import Label, LabelledBlock
+
+def lines(
+    labelled: Sequence[LabelledBlock], used: Set[int], not_stories: Set[str], article: Label
+) -> tuple[list[str], list[bool], list[bool], list[int]]: ...
+def word_count(text: str) -> int: ...
+def count_words(text: str) -> int: ...
