@@ -7,6 +7,7 @@
  *     (lb.label is not article, lb.block.index not in used, lb.reason not in not_stories);
  *     whether the text has a digit (re's \d: str.isdecimal); feed.word_count(text).
  *   word_count(text) -> int: feed.word_count (lang.WIDE characters count half a word).
+ *   has_digit(text) -> bool: feed.has_digit (re's \d, str.isdecimal).
  *   count_words(text) -> int: records.count_words (records.WIDE_CHARS count half a word).
  */
 #define PY_SSIZE_T_CLEAN
@@ -25,44 +26,75 @@ static inline int page_wide(Py_UCS4 c) {
     return (c >= 0x0e00 && c <= 0x0e7f) || feed_wide(c) || (c >= 0xf900 && c <= 0xfaff);
 }
 
-/* The words of `text` as str.split() finds them once every wide character is a space
- * (`wide`: is_wide's count of them), and whether it has a digit. */
+/* str.isspace of a character from U+0080 (Py_UNICODE_ISSPACE's non-ASCII part, which calls
+ * a function per character; the test checks every code point) */
+static inline int wide_space(Py_UCS4 c) {
+    return c == 0x85 || c == 0xa0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200a) || c == 0x2028
+        || c == 0x2029 || c == 0x202f || c == 0x205f || c == 0x3000;
+}
+
+/* str.isdecimal (re's \d): 0-9, and no other decimal digit comes before U+0660 */
+static inline int decimal(Py_UCS4 c) {
+    return c < 128 ? (c >= '0' && c <= '9') : c >= 0x660 && Py_UNICODE_ISDECIMAL(c);
+}
+
+#define SCAN(TYPE)                                                                             \
+    {                                                                                          \
+        const TYPE *s = (const TYPE *)data;                                                    \
+        for (Py_ssize_t i = 0; i < n; i++) {                                                   \
+            Py_UCS4 c = s[i];                                                                  \
+            if (c < 128) {                                                                     \
+                if (Py_UNICODE_ISSPACE(c))                                                     \
+                    inside = 0;                                                                \
+                else {                                                                         \
+                    tokens += !inside;                                                         \
+                    inside = 1;                                                                \
+                    digits |= c >= '0' && c <= '9';                                            \
+                }                                                                              \
+            } else if (page ? page_wide(c) : feed_wide(c)) {                                   \
+                wides++;                                                                       \
+                inside = 0;                                                                    \
+            } else if (wide_space(c))                                                          \
+                inside = 0;                                                                    \
+            else {                                                                             \
+                tokens += !inside;                                                             \
+                inside = 1;                                                                    \
+                if (!digits && decimal(c))                                                     \
+                    digits = 1;                                                                \
+            }                                                                                  \
+        }                                                                                      \
+    }
+
+/* The words of `text` as str.split() finds them once every wide character (feed's or, with
+ * `page`, records') is a space, the wide characters, and whether it has a digit. */
 static void scan(PyObject *text, int page, Py_ssize_t *words, Py_ssize_t *wide, int *digit) {
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     Py_ssize_t n = PyUnicode_GET_LENGTH(text), tokens = 0, wides = 0;
     int inside = 0, digits = 0;
-    if (PyUnicode_IS_ASCII(text)) {
-        const Py_UCS1 *s = (const Py_UCS1 *)data;
-        for (Py_ssize_t i = 0; i < n; i++) {
-            Py_UCS1 c = s[i];
-            if (Py_UNICODE_ISSPACE(c))
-                inside = 0;
-            else {
-                tokens += !inside;
-                inside = 1;
-                digits |= c >= '0' && c <= '9';
-            }
-        }
-    } else {
-        for (Py_ssize_t i = 0; i < n; i++) {
-            Py_UCS4 c = PyUnicode_READ(kind, data, i);
-            if (page ? page_wide(c) : feed_wide(c)) {
-                wides++;
-                inside = 0;
-            } else if (Py_UNICODE_ISSPACE(c))
-                inside = 0;
-            else {
-                tokens += !inside;
-                inside = 1;
-                if (!digits && Py_UNICODE_ISDECIMAL(c))
-                    digits = 1;
-            }
-        }
-    }
+    if (kind == PyUnicode_1BYTE_KIND)
+        SCAN(Py_UCS1)
+    else if (kind == PyUnicode_2BYTE_KIND)
+        SCAN(Py_UCS2)
+    else
+        SCAN(Py_UCS4)
     *words = tokens;
     *wide = wides;
     *digit = digits;
+}
+
+static PyObject *has_digit(PyObject *self, PyObject *text) {
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "has_digit: a str");
+        return NULL;
+    }
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    for (Py_ssize_t i = 0; i < n; i++)
+        if (decimal(PyUnicode_READ(kind, data, i)))
+            Py_RETURN_TRUE;
+    Py_RETURN_FALSE;
 }
 
 static PyObject *word_count(PyObject *self, PyObject *text) {
@@ -183,6 +215,7 @@ fail:
 static PyMethodDef methods[] = {
     {"lines", lines, METH_VARARGS, "Texts, free flags, digits and word counts (see the file)."},
     {"word_count", word_count, METH_O, "feed.word_count."},
+    {"has_digit", has_digit, METH_O, "feed.has_digit."},
     {"count_words", count_words, METH_O, "records.count_words."},
     {NULL, NULL, 0, NULL},
 };

@@ -792,12 +792,16 @@ def is_title(text: str, settings: Settings) -> bool:
     return letters >= 0.6 * len(text.replace(" ", "")) and not text.isupper()
 
 
-def has_digit(text: str) -> bool:
-    """Whether `DIGITS` matches in `text` (at C speed in ASCII text, where \\d is [0-9])."""
+def _has_digit(text: str) -> bool:
+    """Whether `DIGITS` matches in `text` (at C speed in ASCII text, where \\d is [0-9]; the
+    reference, and the path without the compiled extension)."""
     if text.isascii():
         raw = text.encode()
         return len(raw.translate(None, ASCII_DIGITS)) < len(raw)
     return DIGIT.search(text) is not None
+
+
+has_digit = _feed.has_digit if _feed is not None else _has_digit
 
 
 def may_credit(text: str, low: str) -> bool:

@@ -28,11 +28,13 @@ texts = st.lists(st.sampled_from(PIECES) | st.text(max_size=4), max_size=12).map
 @settings(max_examples=1500, deadline=None)
 def test_word_counts_are_the_python_ones(text: str) -> None:
     assert feed.word_count(text) == feed._word_count(text)
+    assert feed.has_digit(text) == feed._has_digit(text)
     assert records.count_words(text) == records._count_words(text)
 
 
-def test_every_character_is_a_space_a_wide_character_or_a_letter_as_in_python() -> None:
-    """Between two letters, a character makes two words when the Python paths split there."""
+def test_every_character_is_a_space_a_wide_character_a_digit_or_a_letter_as_in_python() -> None:
+    """Between two letters, a character makes two words when the Python paths split there,
+    and a digit when it is a decimal digit (re's \\d: test_feed_exact)."""
     for code in range(0x110000):
         char = chr(code)
         if 0xD800 <= code <= 0xDFFF:
@@ -42,6 +44,7 @@ def test_every_character_is_a_space_a_wide_character_or_a_letter_as_in_python() 
         assert feed.word_count(line) == (2 if split or WIDE.match(char) else 1), hex(code)
         wide = bool(records.WIDE_CHARS.match(char))
         assert records.count_words(line) == (3 if wide else 2 if split else 1), hex(code)
+        assert feed.has_digit(line) == char.isdecimal(), hex(code)
 
 
 REASONS = ["model", "caption", "dateline", "short_between_articles", "far_tail"]
