@@ -8,6 +8,7 @@
  *     whether the text has a digit (re's \d: str.isdecimal); feed.word_count(text).
  *   word_count(text) -> int: feed.word_count (lang.WIDE characters count half a word).
  *   has_digit(text) -> bool: feed.has_digit (re's \d, str.isdecimal).
+ *   has_wide(text) -> bool: feed.has_wide (lang.WIDE finds a character).
  *   count_words(text) -> int: records.count_words (records.WIDE_CHARS count half a word).
  */
 #define PY_SSIZE_T_CLEAN
@@ -81,6 +82,22 @@ static void scan(PyObject *text, int page, Py_ssize_t *words, Py_ssize_t *wide, 
     *words = tokens;
     *wide = wides;
     *digit = digits;
+}
+
+static PyObject *has_wide(PyObject *self, PyObject *text) {
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "has_wide: a str");
+        return NULL;
+    }
+    int kind = PyUnicode_KIND(text);
+    if (kind == PyUnicode_1BYTE_KIND)
+        Py_RETURN_FALSE; /* every character below U+0100 */
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    for (Py_ssize_t i = 0; i < n; i++)
+        if (feed_wide(PyUnicode_READ(kind, data, i)))
+            Py_RETURN_TRUE;
+    Py_RETURN_FALSE;
 }
 
 static PyObject *has_digit(PyObject *self, PyObject *text) {
@@ -216,6 +233,7 @@ static PyMethodDef methods[] = {
     {"lines", lines, METH_VARARGS, "Texts, free flags, digits and word counts (see the file)."},
     {"word_count", word_count, METH_O, "feed.word_count."},
     {"has_digit", has_digit, METH_O, "feed.has_digit."},
+    {"has_wide", has_wide, METH_O, "feed.has_wide."},
     {"count_words", count_words, METH_O, "records.count_words."},
     {NULL, NULL, 0, NULL},
 };

@@ -213,6 +213,7 @@ SENTENCE_CASE_LANGS = frozenset(
 )  # languages whose headlines have lower-case words (verbs, adjectives) by convention
 SECTION_MAX_WORDS = 5  # "Fashion, Style & Personal Care": capitalised, "&", no function word
 NOT_MENU = re.compile(r"[^\w\s&/|·-]")  # any punctuation but the separators of menu items
+NOT_MENU_OR_COMMA = re.compile(r"[^\w\s&/|·,-]")  # (NOT_MENU where commas are taken out)
 LABEL_SCAN = 8  # blocks above a list searched for its label (over the list's short lines)
 ENUMERATION_MIN_WORDS = 7  # a sentence ending with a colon this long introduces a list of things
 AD_LABELS_MIN = 2  # lines saying "sponsored", "partner" above a list that make it an ad box
@@ -547,15 +548,19 @@ def is_menu_line(text: str, stop: frozenset[str], sentence_case: bool) -> bool:
     headlines are in sentence case that is never a headline; elsewhere (English, Indonesian,
     unknown) Title Case headlines are common ("Early Black Friday Vizio Deals"), so it takes
     a longer line."""
-    if WIDE.search(text):
+    if has_wide(text):
         items = text.split()
         return (
             len(items) >= WIDE_MENU_MIN_ITEMS
             and sum(map(len, items)) <= WIDE_MENU_MAX_CHARS * len(items)
             and not WIDE_PUNCT.search(text)
         )
-    if NOT_MENU.search(text.replace(",", "")):
+    if NOT_MENU_OR_COMMA.search(text):
         return False
+    if "," in text and " & " not in text:
+        return False  # (the last test below needs no comma, the one before " & ")
+    if any(word[0].islower() for word in text.split()):
+        return False  # a word in lower case: each test below needs every word capitalised
     words = WORDS_ONLY.findall(text)
     if " & " in text and len(words) <= SECTION_MAX_WORDS:  # "Food & Drink", "Arts & Culture"
         return all(w[0].isupper() for w in words) and not any(w.lower() in stop for w in words)
@@ -785,7 +790,7 @@ def is_title(text: str, settings: Settings) -> bool:
         return False  # "First published February 1, 2016: 1:28 AM ET": a dateline
     if ascii:  # (no wide character; str.isalpha is [A-Za-z]: count them at C speed)
         letters = len(text) - len(raw.translate(None, ASCII_LETTERS))
-    elif WIDE.search(text):
+    elif has_wide(text):
         return True
     else:
         letters = sum(map(str.isalpha, text))
@@ -802,6 +807,15 @@ def _has_digit(text: str) -> bool:
 
 
 has_digit = _feed.has_digit if _feed is not None else _has_digit
+
+
+def _has_wide(text: str) -> bool:
+    """Whether `WIDE` matches in `text` (the reference, and the path without the compiled
+    extension, which answers at once for text whose characters are all below U+0100)."""
+    return WIDE.search(text) is not None
+
+
+has_wide = _feed.has_wide if _feed is not None else _has_wide
 
 
 def may_credit(text: str, low: str) -> bool:

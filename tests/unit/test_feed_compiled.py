@@ -29,6 +29,7 @@ texts = st.lists(st.sampled_from(PIECES) | st.text(max_size=4), max_size=12).map
 def test_word_counts_are_the_python_ones(text: str) -> None:
     assert feed.word_count(text) == feed._word_count(text)
     assert feed.has_digit(text) == feed._has_digit(text)
+    assert feed.has_wide(text) == feed._has_wide(text)
     assert records.count_words(text) == records._count_words(text)
 
 
@@ -45,6 +46,7 @@ def test_every_character_is_a_space_a_wide_character_a_digit_or_a_letter_as_in_p
         wide = bool(records.WIDE_CHARS.match(char))
         assert records.count_words(line) == (3 if wide else 2 if split else 1), hex(code)
         assert feed.has_digit(line) == char.isdecimal(), hex(code)
+        assert feed.has_wide(line) == bool(WIDE.match(char)), hex(code)
 
 
 REASONS = ["model", "caption", "dateline", "short_between_articles", "far_tail"]

@@ -99,6 +99,28 @@ def plain_is_comment(texts: Sequence[str], first: int, last: int) -> bool:
     )
 
 
+def plain_is_menu_line(text: str, stop: frozenset[str], sentence_case: bool) -> bool:
+    """A menu printed on one line (see feed.is_menu_line)."""
+    if WIDE.search(text):
+        items = text.split()
+        return (
+            len(items) >= F.WIDE_MENU_MIN_ITEMS
+            and sum(map(len, items)) <= F.WIDE_MENU_MAX_CHARS * len(items)
+            and not F.WIDE_PUNCT.search(text)
+        )
+    if F.NOT_MENU.search(text.replace(",", "")):
+        return False
+    words = F.WORDS_ONLY.findall(text)
+    if " & " in text and len(words) <= F.SECTION_MAX_WORDS:
+        return all(w[0].isupper() for w in words) and not any(w.lower() in stop for w in words)
+    return (
+        "," not in text
+        and len(words) >= (F.MENU_MIN_WORDS if sentence_case else F.MENU_MIN_WORDS_OTHER)
+        and all(w[0].isupper() for w in words)
+        and not any(w.lower() in stop for w in words)
+    )
+
+
 def plain_is_when(text: str) -> bool:
     """A line that only prints when: "5:56 PM", "2 hours ago", "November 18, 2019 at 2:01 pm"."""
     if plain_is_time_line(text):
@@ -249,6 +271,8 @@ def plain_is_time_line(text: str) -> bool:
     )
 
 
+MENU_STOP = frozenset({"the", "und", "de", "a"})
+
 # Random lines and pages.
 
 LINES = [
@@ -307,6 +331,17 @@ LINES = [
     "Rated 4 of 5 stars",
     "Lokales Region Politik Wirtschaft",
     "Food & Drink",
+    "Arts & Culture, Style",
+    "Home News Sport Weather Travel Money Culture Science Health Opinion",
+    "Home / News / Sport",
+    "Home | News · Sport - Local",
+    "1 & 2",
+    "2019 Region Politik Wirtschaft",
+    "The Home News Sport Weather Travel Money Culture Science",
+    "Lokales Region ⅰPolitik Wirtschaft",
+    "Lokales, Region, Politik",
+    "Über Uns Kontakt Impressum",
+    "Lokales_Region Politik ʰWirtschaft",
     "首页 新闻 财经 科技",
     "东京的新地铁线路今天开通了",
     "First published February 1, 2016: 1:28 AM ET",
@@ -331,7 +366,8 @@ PIECES = [
     "摄影：", "首页", "新闻", "ニュース", "서울", "Σ", "ΟΔΟΣ", "K", "١٢", "٣", "²", "Ⅻ",
     "hace 2 horas", "vor 3 Stunden", "il y a 2 heures", "3 dni temu", "It rained.", "Mr. Lee",
     "Q&A", "&", "IT'S", "cookie", "©", "订阅", "Rated", "of", "says:", "Reply", "Sponsored",
-    "Photos:", "Ingredients:", "ʀ", "\u00a0", "",
+    "Photos:", "Ingredients:", "ʀ", "\u00a0", "", "Home", "News", "Sport", "&", " & ", "Und",
+    "und", "ⅰ", "ǅ", "ª", "_a", "a_b", "1a", "·", "\u0345",
 ]  # fmt: skip
 SEPARATORS = [" ", " ", " ", "  ", "\n", "\t", ", ", ": ", ". ", "", " - ", " / ", " | "]
 
@@ -361,6 +397,10 @@ def test_line_verdicts_are_the_plain_ones(text: str) -> None:
     assert F.is_glue(text) == plain_is_glue(text)
     lines = [text, "Reply", text.strip()]
     assert F.is_comment(lines, 1, 1) == plain_is_comment(lines, 1, 1)
+    for stop, sentence_case in ((MENU_STOP, True), (MENU_STOP, False), (frozenset(), True)):
+        assert F.is_menu_line(text, stop, sentence_case) == plain_is_menu_line(
+            text, stop, sentence_case
+        )
 
 
 @given(lines)
