@@ -189,6 +189,7 @@ LEADING_TIME = re.compile(
     r"^(?P<time>[0-2]?\d[:.][0-5]\d(?:\s*[ap]\.?m\.?)?)\s+(?P<title>\S.+)$", re.I
 )
 NAV_GLYPHS = re.compile(r"[›‹»«→←▸▾]|\.\.\.$|…$|\[\s*(?:\.\.\.|…)\s*\]$")
+NAV_GLYPH = re.compile(r"[›‹»«→←▸▾]")  # (NAV_GLYPHS where the text ends otherwise)
 LINK_SHAPE = re.compile(r"\b[\w-]+\.(?:com|org|net|co|io|es|de|fr|uk|info|gov|edu)\b|://|www\.")
 LINK_SHAPE_HINT = re.compile(r"\.(?:com|org|net|co|io|es|de|fr|uk|info|gov|edu)\b|://|www\.")
 LEADING_BULLET = re.compile(r"^[•·▪■*–-]\s+")
@@ -756,8 +757,7 @@ def is_title(text: str, settings: Settings) -> bool:
     # (the cheap tests first: every pattern below that needs a digit, a dot, a colon is
     # tried only on text that has one)
     ascii = text.isascii()
-    raw = text.encode() if ascii else b""  # (has_digit's and the letters' count, at C speed)
-    digit = len(raw.translate(None, ASCII_DIGITS)) < len(raw) if ascii else has_digit(text)
+    digit = has_digit(text)
     if NOT_TITLE_START.match(text):
         return False  # a relative time, a byline, a source or editor's line, a quote's source
     if (digit or text.rstrip()[-3:].lower() == "ago") and is_time_line(text):
@@ -765,10 +765,13 @@ def is_title(text: str, settings: Settings) -> bool:
     low = text.lower()
     if is_call_to_action_low(low):
         return False
-    if (not ascii or text[-1] in ".]\n") and NAV_GLYPHS.search(text):
-        return False  # (its glyphs are not ASCII: else "...", "[...]" at the end)
-    if LINK_SHAPE_HINT.search(text) and LINK_SHAPE.search(text):
+    if tail(text, 1) in ".…]":  # (else only a glyph matches, none in ASCII text)
+        if NAV_GLYPHS.search(text):
+            return False
+    elif not ascii and NAV_GLYPH.search(text):
         return False
+    if ("." in text or ":" in text) and LINK_SHAPE_HINT.search(text) and LINK_SHAPE.search(text):
+        return False  # (each of its parts has a dot or a colon)
     if (
         n <= COUNT_LINE_MAX_WORDS
         and text[0].isdecimal()
@@ -776,7 +779,7 @@ def is_title(text: str, settings: Settings) -> bool:
         and not (WIDE.search(text))
     ):
         return False  # "3 diggs Science Video", "12 comments": counts, not headlines
-    if SENTENCE_BREAK_HINT.search(text):
+    if ("." in text or "!" in text or "?" in text) and SENTENCE_BREAK_HINT.search(text):
         breaks = len(SENTENCE_BREAK.findall(text))
         if breaks > 1 or (breaks == 1 and n > TWO_SENTENCE_TITLE_MAX_WORDS):
             return False
@@ -789,7 +792,7 @@ def is_title(text: str, settings: Settings) -> bool:
     if clock and not LEADING_TIME.match(text) and find_dates(text):
         return False  # "First published February 1, 2016: 1:28 AM ET": a dateline
     if ascii:  # (no wide character; str.isalpha is [A-Za-z]: count them at C speed)
-        letters = len(text) - len(raw.translate(None, ASCII_LETTERS))
+        letters = len(text) - len(text.encode().translate(None, ASCII_LETTERS))
     elif has_wide(text):
         return True
     else:

@@ -427,6 +427,12 @@ def test_the_cheap_tests_hold(text: str) -> None:
         assert F.CONTACT_HINT.search(text) and (digit or "电话" in text)
     if NAV_GLYPHS.search(text) and text.isascii():
         assert text[-1] in ".]\n"
+    if NAV_GLYPHS.search(text):
+        assert F.tail(text, 1) in ".…]" or F.NAV_GLYPH.search(text)
+    if LINK_SHAPE.search(text) or F.LINK_SHAPE_HINT.search(text):
+        assert "." in text or ":" in text
+    if F.SENTENCE_BREAK_HINT.search(text):
+        assert "." in text or "!" in text or "?" in text
     if TRAILING_COUNT.search(text):
         assert F.tail(text, 1) in "sStTſ"
     if TRAILING_AGO.search(text):
