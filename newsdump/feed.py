@@ -335,10 +335,18 @@ def find_feed(
             whens[k] = found
         return found
 
-    below = times_below(  # (a cheap test first: without a digit, only "an hour ago" prints when)
+    # (cheap tests first: without a digit, only "an hour ago" prints when; and a time line
+    # with no headline next to it stands alone, in no alternating run of times_below)
+    after = titles[1:] + [False]
+    before = [False, *titles[:-1]]
+    below = times_below(
         titles,
         [
-            free[k] and not titles[k] and (digits[k] or texts[k][-3:].lower() == "ago") and when(k)
+            free[k]
+            and not titles[k]
+            and (before[k] or after[k])
+            and (digits[k] or texts[k][-3:].lower() == "ago")
+            and when(k)
             for k in range(n)
         ],
     )

@@ -523,3 +523,17 @@ def test_times_without_a_digit_go_with_the_headline_above_them() -> None:
         ("Ferry fares rise again across the bay", "an hour ago", (2, 3)),
         ("Pilots warn of fog over the harbour", "a day ago", (4, 5)),
     ]
+
+
+@given(st.lists(st.sampled_from(["title", "when", "other"]), max_size=14))
+@settings(max_examples=1500, deadline=None)
+def test_a_time_line_with_no_headline_next_to_it_changes_no_side(kinds: list[str]) -> None:
+    """find_feed asks times_below about the time lines next to a headline only."""
+    titles = [kind == "title" for kind in kinds]
+    whens = [kind == "when" for kind in kinds]
+    n = len(kinds)
+    near = [
+        whens[k] and ((k > 0 and titles[k - 1]) or (k + 1 < n and titles[k + 1]))
+        for k in range(n)
+    ]
+    assert F.times_below(titles, near) == F.times_below(titles, whens)
