@@ -227,6 +227,13 @@ NOT_TITLE_START = re.compile(  # any of them, in one match (no letter in the las
     ),
     re.IGNORECASE,
 )
+# What NOT_TITLE_START's text starts with (besides a digit): a relative time's "hace", "vor",
+# "il y a", "há"; a byline's "by", "von", "par", "por", "door", "author"; a kind of story
+# ("Reportage von ...", after at most one word and a space); a source's or an editor's
+# character; a dash. IGNORECASE pairs these letters with their capitals, "i" with "İ" and "ı",
+# "k" with the Kelvin sign (test_feed_exact checks every character).
+KIND_FIRST = frozenset("rRkK\u212aaAiI\u0130\u0131eEcCbBtTfF")
+NOT_TITLE_FIRST = KIND_FIRST | frozenset("hHvVbBpPdD来來出作记記责責编編—―")
 SLASH_TRAIL = 2  # " / " this often in a line: a trail of categories
 CLOCK = re.compile(r"\b[0-2]?\d:[0-5]\d\b")
 CREDIT = re.compile(
@@ -766,7 +773,7 @@ def is_title(text: str, settings: Settings) -> bool:
     # tried only on text that has one)
     ascii = text.isascii()
     digit = has_digit(text)
-    if NOT_TITLE_START.match(text):
+    if may_start_not_title(text) and NOT_TITLE_START.match(text):
         return False  # a relative time, a byline, a source or editor's line, a quote's source
     if (digit or text.rstrip()[-3:].lower() == "ago") and is_time_line(text):
         return False  # (is_time_line needs a digit or "ago")
@@ -806,6 +813,17 @@ def is_title(text: str, settings: Settings) -> bool:
     else:
         letters = sum(map(str.isalpha, text))
     return letters >= 0.6 * len(text.replace(" ", "")) and not text.isupper()
+
+
+def may_start_not_title(text: str) -> bool:
+    """False only where `NOT_TITLE_START` cannot match (a cheap test first): its text starts
+    with a digit or a character of NOT_TITLE_FIRST, or has one of KIND_FIRST after its first
+    space (where a kind of story starts after a word)."""
+    first = text[:1]
+    if first in NOT_TITLE_FIRST or first.isdecimal():
+        return True
+    space = text.find(" ")
+    return space > 0 and text[space + 1 : space + 2] in KIND_FIRST
 
 
 def _has_digit(text: str) -> bool:

@@ -417,6 +417,8 @@ def test_the_cheap_tests_hold(text: str) -> None:
     assert bool(F.NOT_TITLE_START.match(text)) == any(
         p.match(text) for p in (RELATIVE_START, BYLINE_START, KIND_BYLINE, SOURCE_LINE, ATTRIBUTION)
     )
+    if F.NOT_TITLE_START.match(text):
+        assert F.may_start_not_title(text)
     if CREDIT.search(text):
         assert F.may_credit(text, text.lower())
     if SENTENCE_BREAK.search(text):
@@ -537,3 +539,16 @@ def test_a_time_line_with_no_headline_next_to_it_changes_no_side(kinds: list[str
         for k in range(n)
     ]
     assert F.times_below(titles, near) == F.times_below(titles, whens)
+
+
+def test_the_first_letters_of_what_is_no_title_are_every_case_of_them() -> None:
+    """IGNORECASE pairs the letters NOT_TITLE_START starts with (and a kind of story's) with
+    these characters only: each is in NOT_TITLE_FIRST (KIND_FIRST)."""
+    for first, letters in ((F.NOT_TITLE_FIRST, "hvibpdarkectf"), (F.KIND_FIRST, "rkaiecbtf")):
+        pattern = re.compile(f"[{letters}]", re.IGNORECASE)
+        every = "".join(map(chr, range(0x110000)))
+        assert {c for c in every if pattern.match(c)} <= first
+    assert all(
+        F.NOT_TITLE_START.match(word + " Ann Lee") is None or word[:1] in F.NOT_TITLE_FIRST
+        for word in ("By", "Von", "Par", "Por", "Door", "Author", "Hace 2 horas", "Vor")
+    )
