@@ -688,7 +688,8 @@ def same_story(words: Sequence[str], other: Sequence[str]) -> bool:
 def clean_title(text: str) -> tuple[str | None, str]:
     """A time printed in front of a headline, and the headline without it or a comment count
     (or a list's label glued to it)."""
-    if tail(text, 1) in "sStTſ":  # (cheap tests first: "comments", "replies", "shares")
+    digit = has_digit(text)  # (both trailing patterns need one; nothing below adds a digit)
+    if digit and tail(text, 1) in "sStTſ":  # (cheap tests first: "comments", "replies", "shares")
         text = TRAILING_COUNT.sub("", text)
     if text[:1] in "•·▪■*–-":
         text = LEADING_BULLET.sub("", text)
@@ -696,7 +697,7 @@ def clean_title(text: str) -> tuple[str | None, str]:
     m = LEADING_TIME.match(text) if text[:1].isdecimal() else None  # (it starts with a digit)
     if m is not None:
         return m["time"], m["title"]
-    m = TRAILING_AGO.search(text) if tail(text, 3).lower() == "ago" else None
+    m = TRAILING_AGO.search(text) if digit and tail(text, 3).lower() == "ago" else None
     if m is not None:
         return m["time"], text[: m.start()]
     return None, text
