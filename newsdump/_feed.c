@@ -9,12 +9,14 @@
  *   word_count(text) -> int: feed.word_count (lang.WIDE characters count half a word).
  *   has_digit(text) -> bool: feed.has_digit (re's \d, str.isdecimal).
  *   has_wide(text) -> bool: feed.has_wide (lang.WIDE finds a character).
+ *   shape(text) -> str: feed.shape, DIGITS.sub("0", text.lower()) (each run of digits a "0").
  *   count_words(text) -> int: records.count_words (records.WIDE_CHARS count half a word).
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 
-static PyObject *name_block, *name_text, *name_label, *name_index, *name_reason, *name_strip;
+static PyObject *name_block, *name_text, *name_label, *name_index, *name_reason, *name_strip,
+    *name_lower;
 
 /* lang.WIDE: [\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af] */
 static inline int feed_wide(Py_UCS4 c) {
@@ -82,6 +84,39 @@ static void scan(PyObject *text, int page, Py_ssize_t *words, Py_ssize_t *wide, 
     *words = tokens;
     *wide = wides;
     *digit = digits;
+}
+
+static PyObject *shape(PyObject *self, PyObject *text) {
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "shape: a str");
+        return NULL;
+    }
+    PyObject *low = PyObject_CallMethodNoArgs(text, name_lower);
+    if (!low)
+        return NULL;
+    int kind = PyUnicode_KIND(low);
+    const void *data = PyUnicode_DATA(low);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(low), m = 0;
+    Py_UCS4 *out = PyMem_Malloc((n + 1) * sizeof(Py_UCS4));
+    if (!out) {
+        Py_DECREF(low);
+        return PyErr_NoMemory();
+    }
+    int number = 0; /* inside a run of digits */
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (!decimal(c)) {
+            out[m++] = c;
+            number = 0;
+        } else if (!number) {
+            out[m++] = '0';
+            number = 1;
+        }
+    }
+    Py_DECREF(low);
+    PyObject *result = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, out, m);
+    PyMem_Free(out);
+    return result;
 }
 
 static PyObject *has_wide(PyObject *self, PyObject *text) {
@@ -234,6 +269,7 @@ static PyMethodDef methods[] = {
     {"word_count", word_count, METH_O, "feed.word_count."},
     {"has_digit", has_digit, METH_O, "feed.has_digit."},
     {"has_wide", has_wide, METH_O, "feed.has_wide."},
+    {"shape", shape, METH_O, "feed.shape."},
     {"count_words", count_words, METH_O, "records.count_words."},
     {NULL, NULL, 0, NULL},
 };
@@ -246,7 +282,8 @@ PyMODINIT_FUNC PyInit__feed(void) {
         || !(name_label = PyUnicode_InternFromString("label"))
         || !(name_index = PyUnicode_InternFromString("index"))
         || !(name_reason = PyUnicode_InternFromString("reason"))
-        || !(name_strip = PyUnicode_InternFromString("strip")))
+        || !(name_strip = PyUnicode_InternFromString("strip"))
+        || !(name_lower = PyUnicode_InternFromString("lower")))
         return NULL;
     return PyModule_Create(&module);
 }

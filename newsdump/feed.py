@@ -308,10 +308,8 @@ def find_feed(
             return None  # is_template's first test
         if digits[i]:
             if shapes is None:  # (a line without a digit has no digit in lower case, no "0")
-                shapes = Counter(
-                    DIGITS.sub("0", x.lower()) for x, d in zip(texts, digits, strict=True) if d
-                )
-            if shapes[DIGITS.sub("0", t.lower())] >= TEMPLATE_MIN_REPEATS:
+                shapes = Counter(shape(x) for x, d in zip(texts, digits, strict=True) if d)
+            if shapes[shape(t)] >= TEMPLATE_MIN_REPEATS:
                 return None  # is_template's second test
         parts = clean_title(t)
         if not is_title(parts[1], settings) or is_menu_line(t, stop, sentence_case):
@@ -837,6 +835,15 @@ def _has_digit(text: str) -> bool:
 
 
 has_digit = _feed.has_digit if _feed is not None else _has_digit
+
+
+def _shape(text: str) -> str:
+    """A line's shape: lower case, each number a "0" ("rated 0 of 0 stars"; the reference,
+    and the path without the compiled extension)."""
+    return DIGITS.sub("0", text.lower())
+
+
+shape = _feed.shape if _feed is not None else _shape
 
 
 def _has_wide(text: str) -> bool:

@@ -30,6 +30,7 @@ def test_word_counts_are_the_python_ones(text: str) -> None:
     assert feed.word_count(text) == feed._word_count(text)
     assert feed.has_digit(text) == feed._has_digit(text)
     assert feed.has_wide(text) == feed._has_wide(text)
+    assert feed.shape(text) == feed._shape(text)
     assert records.count_words(text) == records._count_words(text)
 
 
@@ -47,6 +48,7 @@ def test_every_character_is_a_space_a_wide_character_a_digit_or_a_letter_as_in_p
         assert records.count_words(line) == (3 if wide else 2 if split else 1), hex(code)
         assert feed.has_digit(line) == char.isdecimal(), hex(code)
         assert feed.has_wide(line) == bool(WIDE.match(char)), hex(code)
+        assert feed.shape(line) == feed._shape(line), hex(code)
 
 
 REASONS = ["model", "caption", "dateline", "short_between_articles", "far_tail"]
