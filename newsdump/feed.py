@@ -342,7 +342,7 @@ def find_feed(
 
     # (cheap tests first: without a digit, only "an hour ago" prints when; and a time line
     # with no headline next to it stands alone, in no alternating run of times_below)
-    after = titles[1:] + [False]
+    after = [*titles[1:], False]
     before = [False, *titles[:-1]]
     below = times_below(
         titles,

@@ -535,8 +535,7 @@ def test_a_time_line_with_no_headline_next_to_it_changes_no_side(kinds: list[str
     whens = [kind == "when" for kind in kinds]
     n = len(kinds)
     near = [
-        whens[k] and ((k > 0 and titles[k - 1]) or (k + 1 < n and titles[k + 1]))
-        for k in range(n)
+        whens[k] and ((k > 0 and titles[k - 1]) or (k + 1 < n and titles[k + 1])) for k in range(n)
     ]
     assert F.times_below(titles, near) == F.times_below(titles, whens)
 
