@@ -1,7 +1,8 @@
 """The optional compiled parts; everything else is in pyproject.toml.
 
 newsdump/_trees.c walks the forests (newsdump.model); newsdump/_features.c computes the block and
-score features (newsdump.features) and glues the lines into blocks (newsdump.segment).
+score features (newsdump.features) and glues the lines into blocks (newsdump.segment);
+newsdump/_feed.c counts the words and digits of every line for newsdump.feed and newsdump.records.
 `optional=True`: without a C compiler or Python's headers the install still succeeds, and the
 same modules run their numpy / pure-Python paths instead (the same floats and blocks, slower).
 """
@@ -13,5 +14,6 @@ setup(
         Extension("newsdump._trees", ["newsdump/_trees.c"], optional=True),
         Extension("newsdump._features", ["newsdump/_features.c"], optional=True),
         Extension("newsdump._headline", ["newsdump/_headline.c"], optional=True),
+        Extension("newsdump._feed", ["newsdump/_feed.c"], optional=True),
     ]
 )

@@ -34,6 +34,11 @@ from newsdump.records import FeedItem
 from newsdump.revise import LABEL_TRIM, NOT_STORIES, RELATED_LABELS
 from newsdump.settings import Settings
 
+try:  # every line's text, freedom, digit and words in one pass (newsdump/_feed.c), when built
+    from newsdump import _feed
+except ImportError:  # pragma: no cover - depends on the install
+    _feed = None  # type: ignore[assignment]
+
 TEMPLATE_MIN_REPEATS = 3  # a line with numbers whose shape recurs this often ("3 stars of 5")
 EXACT_REPEATS = (
     4  # a line printed this often is a banner (a headline may be listed twice or thrice)
@@ -116,10 +121,12 @@ def prefix_tree(branches: Sequence[str]) -> str:
     """An alternation of regex `branches` with the literal letters they start with shared
     ("s(?:ubscribe|ign…|ee more)|…"): the same strings match where they matched, but Python's
     re tries every branch of a flat alternation at every position, a tree fails on the first
-    letter. Only a letter, digit or space that no quantifier follows is shared."""
+    letter. Only a letter, digit or space that no quantifier follows is shared; a branch that
+    starts with a group of alternatives ("(?:recent|more) from") is each of them first
+    ("recent from", "more from"): re would enter the group at every position."""
     heads: dict[str, list[str]] = {}
     others: list[str] = []
-    for branch in branches:
+    for branch in (each for whole in branches for each in leading_alternatives(whole)):
         head = branch[:1]
         if (head.isalnum() or head == " ") and branch[1:2] not in ("?", "*", "+", "{"):
             heads.setdefault(head, []).append(branch[1:])
@@ -130,6 +137,33 @@ def prefix_tree(branches: Sequence[str]) -> str:
         for head, rests in heads.items()
     ]
     return "|".join(shared + others)
+
+
+def leading_alternatives(branch: str) -> list[str]:
+    """A regex branch that starts with a group "(?:a|b)" no quantifier follows as its
+    alternatives ("a…", "b…", which match what it matches); any other branch alone."""
+    if not branch.startswith("(?:"):
+        return [branch]
+    depth = 0
+    alternatives: list[str] = []
+    start = 3
+    for at, char in enumerate(branch):
+        if char in "\\[":
+            return [branch]  # (an escape or a class: left as it is)
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                rest = branch[at + 1 :]
+                if rest[:1] in ("?", "*", "+", "{"):
+                    return [branch]
+                alternatives.append(branch[start:at])
+                return [each for alt in alternatives for each in leading_alternatives(alt + rest)]
+        elif char == "|" and depth == 1:
+            alternatives.append(branch[start:at])
+            start = at + 1
+    return [branch]
 
 
 # Every word starts with a letter, so "\b" before it is the line's start or a non-word
@@ -203,6 +237,7 @@ LEADING_TIME = re.compile(
     r"^(?P<time>[0-2]?\d[:.][0-5]\d(?:\s*[ap]\.?m\.?)?)\s+(?P<title>\S.+)$", re.I
 )
 NAV_GLYPHS = re.compile(r"[›‹»«→←▸▾]|\.\.\.$|…$|\[\s*(?:\.\.\.|…)\s*\]$")
+NAV_GLYPH = re.compile(r"[›‹»«→←▸▾]")  # (NAV_GLYPHS where the text ends otherwise)
 LINK_SHAPE = re.compile(r"\b[\w-]+\.(?:com|org|net|co|io|es|de|fr|uk|info|gov|edu)\b|://|www\.")
 LINK_SHAPE_HINT = re.compile(r"\.(?:com|org|net|co|io|es|de|fr|uk|info|gov|edu)\b|://|www\.")
 LEADING_BULLET = re.compile(r"^[•·▪■*–-]\s+")
@@ -228,6 +263,7 @@ SENTENCE_CASE_LANGS = frozenset(
 )  # languages whose headlines have lower-case words (verbs, adjectives) by convention
 SECTION_MAX_WORDS = 5  # "Fashion, Style & Personal Care": capitalised, "&", no function word
 NOT_MENU = re.compile(r"[^\w\s&/|·-]")  # any punctuation but the separators of menu items
+NOT_MENU_OR_COMMA = re.compile(r"[^\w\s&/|·,-]")  # (NOT_MENU where commas are taken out)
 LABEL_SCAN = 8  # blocks above a list searched for its label (over the list's short lines)
 ENUMERATION_MIN_WORDS = 7  # a sentence ending with a colon this long introduces a list of things
 AD_LABELS_MIN = 2  # lines saying "sponsored", "partner" above a list that make it an ad box
@@ -240,6 +276,13 @@ NOT_TITLE_START = re.compile(  # any of them, in one match (no letter in the las
     ),
     re.IGNORECASE,
 )
+# What NOT_TITLE_START's text starts with (besides a digit): a relative time's "hace", "vor",
+# "il y a", "há"; a byline's "by", "von", "par", "por", "door", "author"; a kind of story
+# ("Reportage von ...", after at most one word and a space); a source's or an editor's
+# character; a dash. IGNORECASE pairs these letters with their capitals, "i" with "İ" and "ı",
+# "k" with the Kelvin sign (test_feed_exact checks every character).
+KIND_FIRST = frozenset("rRkK\u212aaAiI\u0130\u0131eEcCbBtTfF")
+NOT_TITLE_FIRST = KIND_FIRST | frozenset("hHvVbBpPdD来來出作记記责責编編—―")
 SLASH_TRAIL = 2  # " / " this often in a line: a trail of categories
 CLOCK = re.compile(r"\b[0-2]?\d:[0-5]\d\b")
 CREDIT = re.compile(
@@ -291,15 +334,13 @@ def find_feed(
     language: Language | None = None,
 ) -> list[FeedItem]:
     """The other stories, in page order (`language`: classify's, when the caller has it)."""
-    texts = [lb.block.text.strip() for lb in labelled]
-    free = [
-        lb.label is not Label.ARTICLE
-        and lb.block.index not in used
-        and lb.reason not in NOT_STORIES
-        for lb in labelled
-    ]
+    words: list[int] | None = None  # word_count of each text (counted here when compiled)
+    if _feed is not None:
+        texts, free, digits, words = _feed.lines(labelled, used, NOT_STORIES, Label.ARTICLE)
+    else:
+        texts, free = page_lines(labelled, used)
+        digits = [has_digit(t) for t in texts]
     repeats = Counter(texts)
-    digits = [has_digit(t) for t in texts]
     own = WORD.findall(page_title.lower()) if page_title else []
     own_keys = story_keywords(own)
     lang = language or detect_language("\n".join(lb.block.text for lb in labelled))  # classify's
@@ -308,18 +349,16 @@ def find_feed(
     n = len(texts)
     shapes: Counter[str] | None = None  # counted when a line with a digit first needs them
 
-    def headline(t: str, digit: bool) -> tuple[str | None, str] | None:  # its clean_title
+    def headline(t: str, i: int) -> tuple[str | None, str] | None:  # its clean_title
         nonlocal shapes
-        if word_count(t) < settings.feed_title_min_words:
+        if (words[i] if words is not None else word_count(t)) < settings.feed_title_min_words:
             return None  # (clean_title only takes words off: too short already)
         if repeats[t] >= EXACT_REPEATS:
             return None  # is_template's first test
-        if digit:
+        if digits[i]:
             if shapes is None:  # (a line without a digit has no digit in lower case, no "0")
-                shapes = Counter(
-                    DIGITS.sub("0", x.lower()) for x, d in zip(texts, digits, strict=True) if d
-                )
-            if shapes[DIGITS.sub("0", t.lower())] >= TEMPLATE_MIN_REPEATS:
+                shapes = Counter(shape(x) for x, d in zip(texts, digits, strict=True) if d)
+            if shapes[shape(t)] >= TEMPLATE_MIN_REPEATS:
                 return None  # is_template's second test
         parts = clean_title(t)
         if not is_title(parts[1], settings) or is_menu_line(t, stop, sentence_case):
@@ -335,7 +374,7 @@ def find_feed(
     for i, t in enumerate(texts):
         if free[i]:
             if t not in heads:
-                heads[t] = headline(t, digits[i])
+                heads[t] = headline(t, i)
             titles[i] = heads[t] is not None
 
     whens: dict[int, bool] = {}
@@ -350,10 +389,18 @@ def find_feed(
             whens[k] = found
         return found
 
-    below = times_below(  # (a cheap test first: without a digit, only "an hour ago" prints when)
+    # (cheap tests first: without a digit, only "an hour ago" prints when; and a time line
+    # with no headline next to it stands alone, in no alternating run of times_below)
+    after = [*titles[1:], False]
+    before = [False, *titles[:-1]]
+    below = times_below(
         titles,
         [
-            free[k] and not titles[k] and (digits[k] or texts[k][-3:].lower() == "ago") and when(k)
+            free[k]
+            and not titles[k]
+            and (before[k] or after[k])
+            and (digits[k] or texts[k][-3:].lower() == "ago")
+            and when(k)
             for k in range(n)
         ],
         texts,
@@ -421,6 +468,20 @@ def find_feed(
     ]
     kept = [x for x in strip_ranks(kept) if not is_furniture(labelled, texts, *x)]
     return resolve_clock_times(drop_labelled_lists(kept, texts, free), page_published)
+
+
+def page_lines(
+    labelled: Sequence[LabelledBlock], used: frozenset[int]
+) -> tuple[list[str], list[bool]]:
+    """Each block's text, and whether it is free for a story: neither article body, nor used
+    by the article (its headline, byline...), nor a caption, dateline or author's bio."""
+    article = Label.ARTICLE
+    texts = [lb.block.text.strip() for lb in labelled]
+    free = [
+        lb.label is not article and lb.block.index not in used and lb.reason not in NOT_STORIES
+        for lb in labelled
+    ]
+    return texts, free
 
 
 def times_below(
@@ -687,7 +748,7 @@ def is_menu_line(text: str, stop: frozenset[str], sentence_case: bool) -> bool:
     공원에 야간 조명 설치", "매매가 석 달 연속 하락"); elsewhere (English, Indonesian,
     unknown) Title Case headlines are common ("Early Black Friday Vizio Deals"), so it takes
     a longer line."""
-    if WIDE.search(text):
+    if has_wide(text):
         items = text.split()
         return (
             len(items) >= WIDE_MENU_MIN_ITEMS
@@ -696,8 +757,12 @@ def is_menu_line(text: str, stop: frozenset[str], sentence_case: bool) -> bool:
             and not any(item.isdecimal() for item in items)  # "1 한강시 ...": a ranked headline
             and not (HANGUL.search(text) and any(is_korean_word(item) for item in items))
         )
-    if NOT_MENU.search(text.replace(",", "")):
+    if NOT_MENU_OR_COMMA.search(text):
         return False
+    if "," in text and " & " not in text:
+        return False  # (the last test below needs no comma, the one before " & ")
+    if any(word[0].islower() for word in text.split()):
+        return False  # a word in lower case: each test below needs every word capitalised
     words = WORDS_ONLY.findall(text)
     if " & " in text and len(words) <= SECTION_MAX_WORDS:  # "Food & Drink", "Arts & Culture"
         return all(w[0].isupper() for w in words) and not any(w.lower() in stop for w in words)
@@ -820,7 +885,8 @@ def same_story(words: Sequence[str], other: Sequence[str]) -> bool:
 def clean_title(text: str) -> tuple[str | None, str]:
     """A time printed in front of a headline, and the headline without it or a comment count
     (or a list's label glued to it)."""
-    if tail(text, 1) in "sStTſ":  # (cheap tests first: "comments", "replies", "shares")
+    digit = has_digit(text)  # (both trailing patterns need one; nothing below adds a digit)
+    if digit and tail(text, 1) in "sStTſ":  # (cheap tests first: "comments", "replies", "shares")
         text = TRAILING_COUNT.sub("", text)
     if text[:1] in "•·▪■*–-":
         text = LEADING_BULLET.sub("", text)
@@ -831,7 +897,7 @@ def clean_title(text: str) -> tuple[str | None, str]:
     when, title = split_date(text)
     if when is not None:
         return when, title
-    m = TRAILING_AGO.search(text) if tail(text, 3).lower() == "ago" else None
+    m = TRAILING_AGO.search(text) if digit and tail(text, 3).lower() == "ago" else None
     if m is not None:
         return m["time"], text[: m.start()]
     return None, text
@@ -932,11 +998,16 @@ def is_list_label(words: Sequence[str]) -> bool:
     return len(words) >= 2 or trimmed != label or bool(WIDE.search(label))  # not "Recommended"
 
 
-def word_count(text: str) -> int:
+def _word_count(text: str) -> int:
+    """Whitespace-separated words; a `WIDE` character counts as half a word (the reference,
+    and the path without the compiled extension)."""
     if text.isascii():
         return len(text.split())  # no wide character (the cheap test first)
     wide = len(WIDE.findall(text))
     return len(text.split()) if not wide else len(WIDE.sub(" ", text).split()) + wide // 2
+
+
+word_count = _feed.word_count if _feed is not None else _word_count
 
 
 def is_title(text: str, settings: Settings) -> bool:
@@ -953,19 +1024,21 @@ def is_title(text: str, settings: Settings) -> bool:
     # (the cheap tests first: every pattern below that needs a digit, a dot, a colon is
     # tried only on text that has one)
     ascii = text.isascii()
-    raw = text.encode() if ascii else b""  # (has_digit's and the letters' count, at C speed)
-    digit = len(raw.translate(None, ASCII_DIGITS)) < len(raw) if ascii else has_digit(text)
-    if NOT_TITLE_START.match(text):
+    digit = has_digit(text)
+    if may_start_not_title(text) and NOT_TITLE_START.match(text):
         return False  # a relative time, a byline, a source or editor's line, a quote's source
     if (digit or text.rstrip()[-3:].lower() == "ago") and is_time_line(text):
         return False  # (is_time_line needs a digit or "ago")
     low = text.lower()
     if is_call_to_action_low(low):
         return False
-    if (not ascii or text[-1] in ".]\n") and NAV_GLYPHS.search(text):
-        return False  # (its glyphs are not ASCII: else "...", "[...]" at the end)
-    if LINK_SHAPE_HINT.search(text) and LINK_SHAPE.search(text):
+    if tail(text, 1) in ".…]":  # (else only a glyph matches, none in ASCII text)
+        if NAV_GLYPHS.search(text):
+            return False
+    elif not ascii and NAV_GLYPH.search(text):
         return False
+    if ("." in text or ":" in text) and LINK_SHAPE_HINT.search(text) and LINK_SHAPE.search(text):
+        return False  # (each of its parts has a dot or a colon)
     if (
         n <= COUNT_LINE_MAX_WORDS
         and text[0].isdecimal()
@@ -973,7 +1046,7 @@ def is_title(text: str, settings: Settings) -> bool:
         and not (WIDE.search(text))
     ):
         return False  # "3 diggs Science Video", "12 comments": counts, not headlines
-    if SENTENCE_BREAK_HINT.search(text):
+    if ("." in text or "!" in text or "?" in text) and SENTENCE_BREAK_HINT.search(text):
         breaks = len(SENTENCE_BREAK.findall(text))
         if breaks > 1 or (breaks == 1 and n > TWO_SENTENCE_TITLE_MAX_WORDS):
             return False
@@ -986,20 +1059,53 @@ def is_title(text: str, settings: Settings) -> bool:
     if clock and not LEADING_TIME.match(text) and find_dates(text):
         return False  # "First published February 1, 2016: 1:28 AM ET": a dateline
     if ascii:  # (no wide character; str.isalpha is [A-Za-z]: count them at C speed)
-        letters = len(text) - len(raw.translate(None, ASCII_LETTERS))
-    elif WIDE.search(text):
+        letters = len(text) - len(text.encode().translate(None, ASCII_LETTERS))
+    elif has_wide(text):
         return True
     else:
         letters = sum(map(str.isalpha, text))
     return letters >= 0.6 * len(text.replace(" ", "")) and not text.isupper()
 
 
-def has_digit(text: str) -> bool:
-    """Whether `DIGITS` matches in `text` (at C speed in ASCII text, where \\d is [0-9])."""
+def may_start_not_title(text: str) -> bool:
+    """False only where `NOT_TITLE_START` cannot match (a cheap test first): its text starts
+    with a digit or a character of NOT_TITLE_FIRST, or has one of KIND_FIRST after its first
+    space (where a kind of story starts after a word)."""
+    first = text[:1]
+    if first in NOT_TITLE_FIRST or first.isdecimal():
+        return True
+    space = text.find(" ")
+    return space > 0 and text[space + 1 : space + 2] in KIND_FIRST
+
+
+def _has_digit(text: str) -> bool:
+    """Whether `DIGITS` matches in `text` (at C speed in ASCII text, where \\d is [0-9]; the
+    reference, and the path without the compiled extension)."""
     if text.isascii():
         raw = text.encode()
         return len(raw.translate(None, ASCII_DIGITS)) < len(raw)
     return DIGIT.search(text) is not None
+
+
+has_digit = _feed.has_digit if _feed is not None else _has_digit
+
+
+def _shape(text: str) -> str:
+    """A line's shape: lower case, each number a "0" ("rated 0 of 0 stars"; the reference,
+    and the path without the compiled extension)."""
+    return DIGITS.sub("0", text.lower())
+
+
+shape = _feed.shape if _feed is not None else _shape
+
+
+def _has_wide(text: str) -> bool:
+    """Whether `WIDE` matches in `text` (the reference, and the path without the compiled
+    extension, which answers at once for text whose characters are all below U+0100)."""
+    return WIDE.search(text) is not None
+
+
+has_wide = _feed.has_wide if _feed is not None else _has_wide
 
 
 def may_credit(text: str, low: str) -> bool:

@@ -99,6 +99,28 @@ def plain_is_comment(texts: Sequence[str], first: int, last: int) -> bool:
     )
 
 
+def plain_is_menu_line(text: str, stop: frozenset[str], sentence_case: bool) -> bool:
+    """A menu printed on one line (see feed.is_menu_line)."""
+    if WIDE.search(text):
+        items = text.split()
+        return (
+            len(items) >= F.WIDE_MENU_MIN_ITEMS
+            and sum(map(len, items)) <= F.WIDE_MENU_MAX_CHARS * len(items)
+            and not F.WIDE_PUNCT.search(text)
+        )
+    if F.NOT_MENU.search(text.replace(",", "")):
+        return False
+    words = F.WORDS_ONLY.findall(text)
+    if " & " in text and len(words) <= F.SECTION_MAX_WORDS:
+        return all(w[0].isupper() for w in words) and not any(w.lower() in stop for w in words)
+    return (
+        "," not in text
+        and len(words) >= (F.MENU_MIN_WORDS if sentence_case else F.MENU_MIN_WORDS_OTHER)
+        and all(w[0].isupper() for w in words)
+        and not any(w.lower() in stop for w in words)
+    )
+
+
 def plain_is_when(text: str) -> bool:
     """A line that only prints when: "5:56 PM", "2 hours ago", "November 18, 2019 at 2:01 pm"."""
     if plain_is_time_line(text):
@@ -254,6 +276,8 @@ def plain_is_time_line(text: str) -> bool:
     )
 
 
+MENU_STOP = frozenset({"the", "und", "de", "a"})
+
 # Random lines and pages.
 
 LINES = [
@@ -312,6 +336,17 @@ LINES = [
     "Rated 4 of 5 stars",
     "Lokales Region Politik Wirtschaft",
     "Food & Drink",
+    "Arts & Culture, Style",
+    "Home News Sport Weather Travel Money Culture Science Health Opinion",
+    "Home / News / Sport",
+    "Home | News · Sport - Local",
+    "1 & 2",
+    "2019 Region Politik Wirtschaft",
+    "The Home News Sport Weather Travel Money Culture Science",
+    "Lokales Region ⅰPolitik Wirtschaft",
+    "Lokales, Region, Politik",
+    "Über Uns Kontakt Impressum",
+    "Lokales_Region Politik ʰWirtschaft",
     "首页 新闻 财经 科技",
     "东京的新地铁线路今天开通了",
     "First published February 1, 2016: 1:28 AM ET",
@@ -336,7 +371,8 @@ PIECES = [
     "摄影：", "首页", "新闻", "ニュース", "서울", "Σ", "ΟΔΟΣ", "K", "١٢", "٣", "²", "Ⅻ",
     "hace 2 horas", "vor 3 Stunden", "il y a 2 heures", "3 dni temu", "It rained.", "Mr. Lee",
     "Q&A", "&", "IT'S", "cookie", "©", "订阅", "Rated", "of", "says:", "Reply", "Sponsored",
-    "Photos:", "Ingredients:", "ʀ", "\u00a0", "",
+    "Photos:", "Ingredients:", "ʀ", "\u00a0", "", "Home", "News", "Sport", "&", " & ", "Und",
+    "und", "ⅰ", "ǅ", "ª", "_a", "a_b", "1a", "·", "\u0345",
 ]  # fmt: skip
 SEPARATORS = [" ", " ", " ", "  ", "\n", "\t", ", ", ": ", ". ", "", " - ", " / ", " | "]
 
@@ -366,6 +402,10 @@ def test_line_verdicts_are_the_plain_ones(text: str) -> None:
     assert F.is_glue(text) == plain_is_glue(text)
     lines = [text, "Reply", text.strip()]
     assert F.is_comment(lines, 1, 1) == plain_is_comment(lines, 1, 1)
+    for stop, sentence_case in ((MENU_STOP, True), (MENU_STOP, False), (frozenset(), True)):
+        assert F.is_menu_line(text, stop, sentence_case) == plain_is_menu_line(
+            text, stop, sentence_case
+        )
 
 
 @given(lines)
@@ -382,6 +422,8 @@ def test_the_cheap_tests_hold(text: str) -> None:
     assert bool(F.NOT_TITLE_START.match(text)) == any(
         p.match(text) for p in (RELATIVE_START, BYLINE_START, KIND_BYLINE, SOURCE_LINE, ATTRIBUTION)
     )
+    if F.NOT_TITLE_START.match(text):
+        assert F.may_start_not_title(text)
     if CREDIT.search(text):
         assert F.may_credit(text, text.lower())
     if SENTENCE_BREAK.search(text):
@@ -392,10 +434,16 @@ def test_the_cheap_tests_hold(text: str) -> None:
         assert F.CONTACT_HINT.search(text) and (digit or "电话" in text)
     if NAV_GLYPHS.search(text) and text.isascii():
         assert text[-1] in ".]\n"
+    if NAV_GLYPHS.search(text):
+        assert F.tail(text, 1) in ".…]" or F.NAV_GLYPH.search(text)
+    if LINK_SHAPE.search(text) or F.LINK_SHAPE_HINT.search(text):
+        assert "." in text or ":" in text
+    if F.SENTENCE_BREAK_HINT.search(text):
+        assert "." in text or "!" in text or "?" in text
     if TRAILING_COUNT.search(text):
-        assert F.tail(text, 1) in "sStTſ"
+        assert F.tail(text, 1) in "sStTſ" and digit
     if TRAILING_AGO.search(text):
-        assert F.tail(text, 3).lower() == "ago"
+        assert F.tail(text, 3).lower() == "ago" and digit
 
 
 TITLE_WORDS = ["the", "a", "bridge", "council", "votes", "to", "rebuild", "old", "stone", "ferry"]
@@ -482,3 +530,29 @@ def test_times_without_a_digit_go_with_the_headline_above_them() -> None:
         ("Ferry fares rise again across the bay", "an hour ago", (2, 3)),
         ("Pilots warn of fog over the harbour", "a day ago", (4, 5)),
     ]
+
+
+@given(st.lists(st.sampled_from(["title", "when", "other"]), max_size=14))
+@settings(max_examples=1500, deadline=None)
+def test_a_time_line_with_no_headline_next_to_it_changes_no_side(kinds: list[str]) -> None:
+    """find_feed asks times_below about the time lines next to a headline only."""
+    titles = [kind == "title" for kind in kinds]
+    whens = [kind == "when" for kind in kinds]
+    n = len(kinds)
+    near = [
+        whens[k] and ((k > 0 and titles[k - 1]) or (k + 1 < n and titles[k + 1])) for k in range(n)
+    ]
+    assert F.times_below(titles, near) == F.times_below(titles, whens)
+
+
+def test_the_first_letters_of_what_is_no_title_are_every_case_of_them() -> None:
+    """IGNORECASE pairs the letters NOT_TITLE_START starts with (and a kind of story's) with
+    these characters only: each is in NOT_TITLE_FIRST (KIND_FIRST)."""
+    for first, letters in ((F.NOT_TITLE_FIRST, "hvibpdarkectf"), (F.KIND_FIRST, "rkaiecbtf")):
+        pattern = re.compile(f"[{letters}]", re.IGNORECASE)
+        every = "".join(map(chr, range(0x110000)))
+        assert {c for c in every if pattern.match(c)} <= first
+    assert all(
+        F.NOT_TITLE_START.match(word + " Ann Lee") is None or word[:1] in F.NOT_TITLE_FIRST
+        for word in ("By", "Von", "Par", "Por", "Door", "Author", "Hace 2 horas", "Vor")
+    )

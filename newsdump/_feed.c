@@ -1,0 +1,289 @@
+/* What newsdump.feed and newsdump.records count on every line of a page, compiled: one pass
+ * over each line's characters instead of a few Python calls and regex scans per line. The
+ * Python code beside each use is the reference (tests/unit/test_feed_compiled.py):
+ *
+ *   lines(labelled, used, not_stories, article) -> (texts, free, digits, words)
+ *     per LabelledBlock lb: lb.block.text.strip(); whether the block is free for a story
+ *     (lb.label is not article, lb.block.index not in used, lb.reason not in not_stories);
+ *     whether the text has a digit (re's \d: str.isdecimal); feed.word_count(text).
+ *   word_count(text) -> int: feed.word_count (lang.WIDE characters count half a word).
+ *   has_digit(text) -> bool: feed.has_digit (re's \d, str.isdecimal).
+ *   has_wide(text) -> bool: feed.has_wide (lang.WIDE finds a character).
+ *   shape(text) -> str: feed.shape, DIGITS.sub("0", text.lower()) (each run of digits a "0").
+ *   count_words(text) -> int: records.count_words (records.WIDE_CHARS count half a word).
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+
+static PyObject *name_block, *name_text, *name_label, *name_index, *name_reason, *name_strip,
+    *name_lower;
+
+/* lang.WIDE: [\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af] */
+static inline int feed_wide(Py_UCS4 c) {
+    return (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff)
+        || (c >= 0xac00 && c <= 0xd7af);
+}
+
+/* records.WIDE_CHARS: [\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff] */
+static inline int page_wide(Py_UCS4 c) {
+    return (c >= 0x0e00 && c <= 0x0e7f) || feed_wide(c) || (c >= 0xf900 && c <= 0xfaff);
+}
+
+/* str.isspace of a character from U+0080 (Py_UNICODE_ISSPACE's non-ASCII part, which calls
+ * a function per character; the test checks every code point) */
+static inline int wide_space(Py_UCS4 c) {
+    return c == 0x85 || c == 0xa0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200a) || c == 0x2028
+        || c == 0x2029 || c == 0x202f || c == 0x205f || c == 0x3000;
+}
+
+/* str.isdecimal (re's \d): 0-9, and no other decimal digit comes before U+0660 */
+static inline int decimal(Py_UCS4 c) {
+    return c < 128 ? (c >= '0' && c <= '9') : c >= 0x660 && Py_UNICODE_ISDECIMAL(c);
+}
+
+#define SCAN(TYPE)                                                                             \
+    {                                                                                          \
+        const TYPE *s = (const TYPE *)data;                                                    \
+        for (Py_ssize_t i = 0; i < n; i++) {                                                   \
+            Py_UCS4 c = s[i];                                                                  \
+            if (c < 128) {                                                                     \
+                if (Py_UNICODE_ISSPACE(c))                                                     \
+                    inside = 0;                                                                \
+                else {                                                                         \
+                    tokens += !inside;                                                         \
+                    inside = 1;                                                                \
+                    digits |= c >= '0' && c <= '9';                                            \
+                }                                                                              \
+            } else if (page ? page_wide(c) : feed_wide(c)) {                                   \
+                wides++;                                                                       \
+                inside = 0;                                                                    \
+            } else if (wide_space(c))                                                          \
+                inside = 0;                                                                    \
+            else {                                                                             \
+                tokens += !inside;                                                             \
+                inside = 1;                                                                    \
+                if (!digits && decimal(c))                                                     \
+                    digits = 1;                                                                \
+            }                                                                                  \
+        }                                                                                      \
+    }
+
+/* The words of `text` as str.split() finds them once every wide character (feed's or, with
+ * `page`, records') is a space, the wide characters, and whether it has a digit. */
+static void scan(PyObject *text, int page, Py_ssize_t *words, Py_ssize_t *wide, int *digit) {
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), tokens = 0, wides = 0;
+    int inside = 0, digits = 0;
+    if (kind == PyUnicode_1BYTE_KIND)
+        SCAN(Py_UCS1)
+    else if (kind == PyUnicode_2BYTE_KIND)
+        SCAN(Py_UCS2)
+    else
+        SCAN(Py_UCS4)
+    *words = tokens;
+    *wide = wides;
+    *digit = digits;
+}
+
+static PyObject *shape(PyObject *self, PyObject *text) {
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "shape: a str");
+        return NULL;
+    }
+    PyObject *low = PyObject_CallMethodNoArgs(text, name_lower);
+    if (!low)
+        return NULL;
+    int kind = PyUnicode_KIND(low);
+    const void *data = PyUnicode_DATA(low);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(low), m = 0;
+    Py_UCS4 *out = PyMem_Malloc((n + 1) * sizeof(Py_UCS4));
+    if (!out) {
+        Py_DECREF(low);
+        return PyErr_NoMemory();
+    }
+    int number = 0; /* inside a run of digits */
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (!decimal(c)) {
+            out[m++] = c;
+            number = 0;
+        } else if (!number) {
+            out[m++] = '0';
+            number = 1;
+        }
+    }
+    Py_DECREF(low);
+    PyObject *result = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, out, m);
+    PyMem_Free(out);
+    return result;
+}
+
+static PyObject *has_wide(PyObject *self, PyObject *text) {
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "has_wide: a str");
+        return NULL;
+    }
+    int kind = PyUnicode_KIND(text);
+    if (kind == PyUnicode_1BYTE_KIND)
+        Py_RETURN_FALSE; /* every character below U+0100 */
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    for (Py_ssize_t i = 0; i < n; i++)
+        if (feed_wide(PyUnicode_READ(kind, data, i)))
+            Py_RETURN_TRUE;
+    Py_RETURN_FALSE;
+}
+
+static PyObject *has_digit(PyObject *self, PyObject *text) {
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "has_digit: a str");
+        return NULL;
+    }
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    for (Py_ssize_t i = 0; i < n; i++)
+        if (decimal(PyUnicode_READ(kind, data, i)))
+            Py_RETURN_TRUE;
+    Py_RETURN_FALSE;
+}
+
+static PyObject *word_count(PyObject *self, PyObject *text) {
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "word_count: a str");
+        return NULL;
+    }
+    Py_ssize_t words, wide;
+    int digit;
+    scan(text, 0, &words, &wide, &digit);
+    return PyLong_FromSsize_t(words + wide / 2);
+}
+
+static PyObject *count_words(PyObject *self, PyObject *text) {
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "count_words: a str");
+        return NULL;
+    }
+    Py_ssize_t words, wide;
+    int digit;
+    scan(text, 1, &words, &wide, &digit);
+    return PyLong_FromSsize_t(words + (wide + 1) / 2);
+}
+
+/* text.strip(): the same object when neither end is whitespace (a new reference) */
+static PyObject *stripped(PyObject *text) {
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    if (n == 0 || (!Py_UNICODE_ISSPACE(PyUnicode_READ_CHAR(text, 0))
+                   && !Py_UNICODE_ISSPACE(PyUnicode_READ_CHAR(text, n - 1)))) {
+        Py_INCREF(text);
+        return text;
+    }
+    return PyObject_CallMethodNoArgs(text, name_strip);
+}
+
+/* whether lb is free for a story (1 or 0; -1 on an error) */
+static int is_free(PyObject *lb, PyObject *block, PyObject *used, PyObject *not_stories,
+                   PyObject *article) {
+    PyObject *label = PyObject_GetAttr(lb, name_label);
+    if (!label)
+        return -1;
+    int free = label != article;
+    Py_DECREF(label);
+    if (!free)
+        return 0;
+    PyObject *index = PyObject_GetAttr(block, name_index);
+    if (!index)
+        return -1;
+    int in = PySequence_Contains(used, index);
+    Py_DECREF(index);
+    if (in != 0)
+        return in < 0 ? -1 : 0;
+    PyObject *reason = PyObject_GetAttr(lb, name_reason);
+    if (!reason)
+        return -1;
+    in = PySequence_Contains(not_stories, reason);
+    Py_DECREF(reason);
+    return in < 0 ? -1 : !in;
+}
+
+static PyObject *lines(PyObject *self, PyObject *args) {
+    PyObject *labelled, *used, *not_stories, *article;
+    if (!PyArg_ParseTuple(args, "OOOO", &labelled, &used, &not_stories, &article))
+        return NULL;
+    PyObject *seq = PySequence_Fast(labelled, "lines: a sequence of LabelledBlock");
+    if (!seq)
+        return NULL;
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(seq);
+    PyObject *texts = PyList_New(n), *free = PyList_New(n), *digits = PyList_New(n),
+             *words = PyList_New(n);
+    if (!texts || !free || !digits || !words)
+        goto fail;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *lb = PySequence_Fast_GET_ITEM(seq, i);
+        PyObject *block = PyObject_GetAttr(lb, name_block);
+        if (!block)
+            goto fail;
+        PyObject *raw = PyObject_GetAttr(block, name_text);
+        if (!raw || !PyUnicode_Check(raw)) {
+            if (raw)
+                PyErr_SetString(PyExc_TypeError, "lines: a block's text is a str");
+            Py_XDECREF(raw);
+            Py_DECREF(block);
+            goto fail;
+        }
+        PyObject *text = stripped(raw);
+        Py_DECREF(raw);
+        int yes = text ? is_free(lb, block, used, not_stories, article) : -1;
+        Py_DECREF(block);
+        if (yes < 0) {
+            Py_XDECREF(text);
+            goto fail;
+        }
+        Py_ssize_t count, wide;
+        int digit;
+        scan(text, 0, &count, &wide, &digit);
+        PyObject *number = PyLong_FromSsize_t(count + wide / 2);
+        if (!number) {
+            Py_DECREF(text);
+            goto fail;
+        }
+        PyList_SET_ITEM(texts, i, text);
+        PyList_SET_ITEM(free, i, Py_NewRef(yes ? Py_True : Py_False));
+        PyList_SET_ITEM(digits, i, Py_NewRef(digit ? Py_True : Py_False));
+        PyList_SET_ITEM(words, i, number);
+    }
+    Py_DECREF(seq);
+    return Py_BuildValue("(NNNN)", texts, free, digits, words);
+fail:
+    Py_DECREF(seq);
+    Py_XDECREF(texts);
+    Py_XDECREF(free);
+    Py_XDECREF(digits);
+    Py_XDECREF(words);
+    return NULL;
+}
+
+static PyMethodDef methods[] = {
+    {"lines", lines, METH_VARARGS, "Texts, free flags, digits and word counts (see the file)."},
+    {"word_count", word_count, METH_O, "feed.word_count."},
+    {"has_digit", has_digit, METH_O, "feed.has_digit."},
+    {"has_wide", has_wide, METH_O, "feed.has_wide."},
+    {"shape", shape, METH_O, "feed.shape."},
+    {"count_words", count_words, METH_O, "records.count_words."},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_feed", NULL, -1, methods};
+
+PyMODINIT_FUNC PyInit__feed(void) {
+    if (!(name_block = PyUnicode_InternFromString("block"))
+        || !(name_text = PyUnicode_InternFromString("text"))
+        || !(name_label = PyUnicode_InternFromString("label"))
+        || !(name_index = PyUnicode_InternFromString("index"))
+        || !(name_reason = PyUnicode_InternFromString("reason"))
+        || !(name_strip = PyUnicode_InternFromString("strip"))
+        || !(name_lower = PyUnicode_InternFromString("lower")))
+        return NULL;
+    return PyModule_Create(&module);
+}

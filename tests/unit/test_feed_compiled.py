@@ -1,0 +1,77 @@
+"""The compiled line counts (newsdump/_feed.c) against their Python references: the same texts,
+free flags, digits and word counts as find_feed's own lines, the same `records.count_words`."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsdump import feed, records
+from newsdump.document import Block, Label, LabelledBlock
+from newsdump.lang import WIDE
+from newsdump.revise import NOT_STORIES
+
+pytestmark = pytest.mark.skipif(
+    feed._feed is None, reason="the compiled line counts were not built (no C compiler)"
+)
+
+PIECES = [
+    "Council", "votes", "ferry", "5:56", "2019", "١٢", "٣", "²", "Ⅻ", "东京", "新闻", "ニュース",
+    "서울", "ภาษาไทย", "豈", "—", "…", "«", "İ", "ſ", "K", "", "\u00a0", "\u2003", "\u3000",
+    "\u200b", "\x1c", "\t", "\n", " ", "  ",
+]  # fmt: skip
+texts = st.lists(st.sampled_from(PIECES) | st.text(max_size=4), max_size=12).map("".join)
+
+
+@given(texts)
+@settings(max_examples=1500, deadline=None)
+def test_word_counts_are_the_python_ones(text: str) -> None:
+    assert feed.word_count(text) == feed._word_count(text)
+    assert feed.has_digit(text) == feed._has_digit(text)
+    assert feed.has_wide(text) == feed._has_wide(text)
+    assert feed.shape(text) == feed._shape(text)
+    assert records.count_words(text) == records._count_words(text)
+
+
+def test_every_character_is_a_space_a_wide_character_a_digit_or_a_letter_as_in_python() -> None:
+    """Between two letters, a character makes two words when the Python paths split there,
+    and a digit when it is a decimal digit (re's \\d: test_feed_exact)."""
+    for code in range(0x110000):
+        char = chr(code)
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        line = f"a{char}a"
+        split = char.isspace()
+        assert feed.word_count(line) == (2 if split or WIDE.match(char) else 1), hex(code)
+        wide = bool(records.WIDE_CHARS.match(char))
+        assert records.count_words(line) == (3 if wide else 2 if split else 1), hex(code)
+        assert feed.has_digit(line) == char.isdecimal(), hex(code)
+        assert feed.has_wide(line) == bool(WIDE.match(char)), hex(code)
+        assert feed.shape(line) == feed._shape(line), hex(code)
+
+
+REASONS = ["model", "caption", "dateline", "short_between_articles", "far_tail"]
+blocks = st.lists(
+    st.tuples(
+        texts | st.sampled_from(["  Council votes \n", "\t٣ ferries", " ", "Read more"]),
+        st.sampled_from(list(Label)),
+        st.sampled_from(REASONS),
+    ),
+    max_size=12,
+)
+
+
+@given(blocks, st.sets(st.integers(0, 12)))
+@settings(max_examples=500, deadline=None)
+def test_lines_are_find_feeds_own_lines(page: list[tuple[str, Label, str]], used: set[int]) -> None:
+    labelled = [
+        LabelledBlock(Block(i, text, (i, i)), label, 0.5, reason)
+        for i, (text, label, reason) in enumerate(page)
+    ]
+    texts, free, digits, words = feed._feed.lines(
+        labelled, frozenset(used), NOT_STORIES, Label.ARTICLE
+    )
+    assert (texts, free) == feed.page_lines(labelled, frozenset(used))
+    assert digits == [feed.DIGITS.search(text) is not None for text in texts]
+    assert words == [feed._word_count(text) for text in texts]
