@@ -119,6 +119,7 @@ def test_a_byline_naming_the_kind_of_story_is_not_a_story() -> None:
 def test_labels_glued_to_headlines_in_a_lines_dump_are_cut_off() -> None:
     titles = [r.feed.title for r in split(read("pl-portal.lines")) if r.feed]
     assert titles == [
+        "Remont dworca autobusowego. Pasażerowie przez pół roku pojadą z placu Wolności",  # card
         "Nowy park przy Odrze. Miasto wybrało projekt zagospodarowania bulwarów",
         "Szpital wojewódzki otworzył oddział rehabilitacji dla dzieci",
         "Kolejarze zapowiadają zmiany w rozkładzie jazdy od kwietnia",

@@ -53,6 +53,7 @@ FEEDS: dict[tuple[str, str], list[tuple[str, str | None, str | None]]] = {
         ),
     ],
     ("de-regional", "inner"): [
+        ("Parkgebühren in der Innenstadt steigen zum Jahreswechsel", None, None),  # its card
         ("Unfall auf der B3: Lkw kippt bei Cölbe um", None, None),
         ("Weihnachtsmarkt öffnet am Montag mit neuem Riesenrad", None, None),
         ("Uni-Klinikum sucht Pflegekräfte mit Prämie", None, None),
@@ -61,6 +62,7 @@ FEEDS: dict[tuple[str, str], list[tuple[str, str | None, str | None]]] = {
         ("Stadtbücherei verlängert Öffnungszeiten am Samstag", "26.11.2026", "2026-11-26"),
     ],
     ("de-regional", "lines"): [
+        ("Parkgebühren in der Innenstadt steigen zum Jahreswechsel", None, None),  # its card
         ("Unfall auf der B3: Lkw kippt bei Cölbe um 2", None, None),  # left: segment glues "2"
         ("Weihnachtsmarkt öffnet am Montag mit neuem Riesenrad", None, None),
         ("Uni-Klinikum sucht Pflegekräfte mit Prämie", None, None),
@@ -68,9 +70,16 @@ FEEDS: dict[tuple[str, str], list[tuple[str, str | None, str | None]]] = {
         ("Polizei sucht Zeugen nach Einbruch in Kindergarten", "26.11.2026", "2026-11-26"),
         ("Stadtbücherei verlängert Öffnungszeiten am Samstag", "26.11.2026", "2026-11-26"),
     ],
-    # left: revise keeps the dispatches ("16:12 Football : ...") in the body (the copyright
-    # line under the story, taken as a photo credit, does not end it): feed has nothing to find
-    ("fr-depeche", "inner"): [],
+    ("fr-depeche", "inner"): [
+        ("Football : Lens s'impose à Brest et remonte sur le podium", "16:12", None),
+        ("Incendie dans un entrepôt près de Lille, pas de blessé", "15:58", None),
+        (
+            "Budget : l'Assemblée rejette un amendement sur la taxe des billets d'avion",
+            "15:41",
+            None,
+        ),
+        ("Italie : le gouvernement survit à un vote de confiance", "15:30", None),
+    ],
     ("fr-depeche", "lines"): [
         ("Football : Lens s'impose à Brest et remonte sur le podium", "16:12", None),
         ("Incendie dans un entrepôt près de Lille, pas de blessé", "15:58", None),
@@ -130,17 +139,20 @@ FEEDS: dict[tuple[str, str], list[tuple[str, str | None, str | None]]] = {
         ("한강 둔치 자전거도로 보수 공사 마무리", "2026.11.26", "2026-11-26"),
     ],
     ("pl-biznes", "inner"): [
+        ("Branża stolarki otworowej liczy straty po spadku liczby nowych budów", None, None),
         ("NBP: inflacja bazowa w październiku spadła do 3,1 proc.", "09:40", None),
         ("Ceny mieszkań w Krakowie wzrosły o 8 proc. w ciągu roku", "09:12", None),
         ("Sieć drogerii zamyka 40 sklepów. Związki zapowiadają protest", "08:55", None),
     ],
     ("pl-biznes", "lines"): [
+        ("Branża stolarki otworowej liczy straty po spadku liczby nowych budów", None, None),
         ("NBP: inflacja bazowa w październiku spadła do 3,1 proc.", "09:40", None),
         # left: segment glues the next item's "08:55" to this headline
         ("Ceny mieszkań w Krakowie wzrosły o 8 proc. w ciągu roku 08:55", "09:12", None),
         ("Sieć drogerii zamyka 40 sklepów. Związki zapowiadają protest", None, None),
     ],
     ("pl-regionalny", "inner"): [
+        ("Nowa hala sportowa przy szkole nr 3. Przetarg rozstrzygnięty", None, None),  # card
         ("Białogard. Od grudnia droższe bilety komunikacji miejskiej", None, None),
         (
             "Zderzenie trzech samochodów na obwodnicy. Droga była zablokowana",
@@ -162,6 +174,7 @@ FEEDS: dict[tuple[str, str], list[tuple[str, str | None, str | None]]] = {
         ("Sanepid ostrzega przed wodą z wodociągu w gminie Tychowo", None, None),
     ],
     ("pl-regionalny", "lines"): [
+        ("Nowa hala sportowa przy szkole nr 3. Przetarg rozstrzygnięty", None, None),  # card
         ("Białogard. Od grudnia droższe bilety komunikacji miejskiej", None, None),
         (
             "Zderzenie trzech samochodów na obwodnicy. Droga była zablokowana",

@@ -107,6 +107,8 @@ def plain_is_menu_line(text: str, stop: frozenset[str], sentence_case: bool) -> 
             len(items) >= F.WIDE_MENU_MIN_ITEMS
             and sum(map(len, items)) <= F.WIDE_MENU_MAX_CHARS * len(items)
             and not F.WIDE_PUNCT.search(text)
+            and not any(item.isdecimal() for item in items)
+            and not (F.HANGUL.search(text) and any(F.is_korean_word(item) for item in items))
         )
     if F.NOT_MENU.search(text.replace(",", "")):
         return False
