@@ -158,27 +158,19 @@ BEFORE_YEAR = 40  # the longest "13 de septiembre de " or "Wednesday, November 1
 AFTER_YEAR = 40  # the longest time part after the year
 
 
-# What each of DATE_PATTERNS needs inside the window it matches in (cheap exact tests, so that
-# a pattern runs only where it may match): a month's name (the patterns' own _MONTH part, alone),
-# a colon, a separator of numeric dates, "年", a slash.
-MONTH_NAME = re.compile(_trie(sorted(MONTHS)), re.IGNORECASE)
-_MONTH_NAME, _COLON, _SEPARATOR, _NIAN, _SLASH = 1, 2, 4, 8, 16
-NEEDS = (
-    _MONTH_NAME | _COLON,
-    _MONTH_NAME | _COLON,
-    _SEPARATOR,
-    _NIAN,
-    _MONTH_NAME,
-    _MONTH_NAME,
-    _SLASH,
-    _SEPARATOR,
-)
+# What each of DATE_PATTERNS needs inside the window it matches in, a cheap exact test that it
+# may match there: a colon, a separator of numeric dates, "年", a slash (a test for a month's
+# name costs about what it saves: most windows around a year hold one)
+_COLON, _SEPARATOR, _NIAN, _SLASH = 1, 2, 4, 8
+NEEDS = (_COLON, _COLON, _SEPARATOR, _NIAN, 0, 0, _SLASH, _SEPARATOR)
 CACHED_DATES = 256  # distinct short texts remembered: a page asks about the same line often
 CACHED_CHARS = 300  # ... up to this long (the lines of metadata; never a whole page)
 
 
 def find_dates(text: str) -> list[FoundDate]:
     """Every date (with its time when printed next to it) in `text`, in order of position."""
+    if "19" not in text and "20" not in text and "/" not in text:
+        return []  # MAYBE_DATE needs one of them (and the cache keeps lines that may hold one)
     if len(text) <= CACHED_CHARS:
         return list(_cached_dates(text))
     return _find_dates(text)
@@ -219,8 +211,6 @@ def _find_dates(text: str) -> list[FoundDate]:
 def _window_has(text: str, lo: int, hi: int) -> int:
     """The NEEDS bits text[lo:hi] holds."""
     has = 0
-    if MONTH_NAME.search(text, lo, hi) is not None:
-        has |= _MONTH_NAME
     if text.find(":", lo, hi) >= 0:
         has |= _COLON
     if text.find("/", lo, hi) >= 0:
