@@ -38,6 +38,7 @@ from newsdump.headline import (
     Ranker,
     candidates,
     context,
+    folded,
     has_credit,
     headline_score,
     maybe_dated,
@@ -175,6 +176,8 @@ NAME_THEN_CUE = re.compile(
     r"(?P<when>.*)$",
     re.IGNORECASE,
 )
+# each word of NAME_THEN_CUE's cue holds one of them, in lower case
+CUE_PARTS = ("publi", "pubb", "posted", "veröffentlicht")
 CLOCK_TIME = re.compile(r"(?<!\d)[0-2]?\d[:h][0-5]\d(?!\d)")  # "10:42", "10h15"
 # a line that starts with the word for published and prints a date or time
 CUE_STAMP = re.compile(
@@ -511,6 +514,9 @@ def byline_at(
 def name_then_cue(text: str) -> list[str]:
     """The names of a "name, then published when" byline ("Laure Favre Publié aujourd'hui à
     10h15"): what follows the word for published prints a date or a time of day."""
+    low = folded(text)
+    if low is not None and not any(word in low for word in CUE_PARTS):
+        return []  # (NAME_THEN_CUE needs its word for published: a cheap exact test first)
     m = NAME_THEN_CUE.match(text)
     if m is None:
         return []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 MIN_YEAR = 1990
 MAX_YEAR = 2100
@@ -157,8 +158,30 @@ BEFORE_YEAR = 40  # the longest "13 de septiembre de " or "Wednesday, November 1
 AFTER_YEAR = 40  # the longest time part after the year
 
 
+# What each of DATE_PATTERNS needs inside the window it matches in, a cheap exact test that it
+# may match there: a colon, a separator of numeric dates, "年", a slash (a test for a month's
+# name costs about what it saves: most windows around a year hold one)
+_COLON, _SEPARATOR, _NIAN, _SLASH = 1, 2, 4, 8
+NEEDS = (_COLON, _COLON, _SEPARATOR, _NIAN, 0, 0, _SLASH, _SEPARATOR)
+CACHED_DATES = 256  # distinct short texts remembered: a page asks about the same line often
+CACHED_CHARS = 300  # ... up to this long (the lines of metadata; never a whole page)
+
+
 def find_dates(text: str) -> list[FoundDate]:
     """Every date (with its time when printed next to it) in `text`, in order of position."""
+    if "19" not in text and "20" not in text and "/" not in text:
+        return []  # MAYBE_DATE needs one of them (and the cache keeps lines that may hold one)
+    if len(text) <= CACHED_CHARS:
+        return list(_cached_dates(text))
+    return _find_dates(text)
+
+
+@lru_cache(maxsize=CACHED_DATES)
+def _cached_dates(text: str) -> tuple[FoundDate, ...]:
+    return tuple(_find_dates(text))
+
+
+def _find_dates(text: str) -> list[FoundDate]:
     windows: list[tuple[int, int]] = []
     for anchor in MAYBE_DATE.finditer(text):  # search only around them: the patterns are slow
         lo, hi = max(0, anchor.start() - BEFORE_YEAR), anchor.end() + AFTER_YEAR
@@ -171,7 +194,10 @@ def find_dates(text: str) -> list[FoundDate]:
     found: list[FoundDate] = []
     for lo, hi in windows:  # disjoint: a match in one never overlaps one in another
         taken: list[tuple[int, int]] = []
-        for pattern in DATE_PATTERNS:  # earlier patterns win overlaps
+        has = _window_has(text, lo, hi)
+        for pattern, needs in zip(DATE_PATTERNS, NEEDS, strict=True):  # earlier patterns win
+            if needs & has != needs:
+                continue
             for m in pattern.finditer(text, lo, hi):
                 if any(m.start() < e and s < m.end() for s, e in taken):
                     continue
@@ -180,6 +206,20 @@ def find_dates(text: str) -> list[FoundDate]:
                     found.append(FoundDate(iso, m.start(), m.end()))
                     taken.append((m.start(), m.end()))
     return sorted(found, key=lambda d: d.start)
+
+
+def _window_has(text: str, lo: int, hi: int) -> int:
+    """The NEEDS bits text[lo:hi] holds."""
+    has = 0
+    if text.find(":", lo, hi) >= 0:
+        has |= _COLON
+    if text.find("/", lo, hi) >= 0:
+        has |= _SLASH | _SEPARATOR
+    elif text.find("-", lo, hi) >= 0 or text.find(".", lo, hi) >= 0:
+        has |= _SEPARATOR
+    if text.find("年", lo, hi) >= 0:
+        has |= _NIAN
+    return has
 
 
 YEARLESS = re.compile(

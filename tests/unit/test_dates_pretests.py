@@ -1,0 +1,93 @@
+"""find_dates' shortcuts (the per-window tests of what each pattern needs, the cache of short
+texts) change nothing: the same dates as every pattern run over every window."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsdump import dates
+from newsdump.dates import DATE_PATTERNS, MAYBE_DATE, FoundDate, find_dates
+
+
+def unfiltered(text: str) -> list[FoundDate]:
+    """find_dates as it was before its shortcuts: every pattern over every window."""
+    windows: list[tuple[int, int]] = []
+    for anchor in MAYBE_DATE.finditer(text):
+        lo, hi = max(0, anchor.start() - dates.BEFORE_YEAR), anchor.end() + dates.AFTER_YEAR
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], hi)
+        else:
+            windows.append((lo, hi))
+    found: list[FoundDate] = []
+    for lo, hi in windows:
+        taken: list[tuple[int, int]] = []
+        for pattern in DATE_PATTERNS:
+            for m in pattern.finditer(text, lo, hi):
+                if any(m.start() < e and s < m.end() for s, e in taken):
+                    continue
+                iso = dates._iso(m.groupdict())
+                if iso is not None:
+                    found.append(FoundDate(iso, m.start(), m.end()))
+                    taken.append((m.start(), m.end()))
+    return sorted(found, key=lambda d: d.start)
+
+
+# the words dates are printed with, and the separators between them, so that random texts
+# often hold a date, or nearly one
+WORDS = [
+    "2026", "1999", "2019", "2100", "20", "19", "11", "27", "3", "09", "12", "31", "0", "13",
+    "14:05", "8:32", "23:59:01", "10h15", "Nov", "nov.", "NOVEMBER", "March", "mars", "März",
+    "Sept.", "May", "listopada", "января", "Ene", "de", "at", "um", "à", "Wednesday,", "PM",
+    "a.m.", "EST", "Uhr", "Ann", "İ", "ß", "年", "月", "日", "2026年11月27日",
+    *["2026", "2019", "27", "11", "09", "Nov", "March", "14:05"] * 4,
+]  # fmt: skip
+SEPARATORS = [" ", " ", " ", " ", ", ", ", ", "-", "/", ".", ":", "T", "", "\n", " | ", ". "]
+WORD_GAPS = st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(SEPARATORS)), max_size=10)
+FORMS = [
+    "{d} {m} {y}", "{m} {d}, {y}", "{y}-{n}-{d}", "{d}.{n}.{y}", "{n}/{d}/{yy} {t}",
+    "{t}, {m} {d}, {y}", "{d} de {m} de {y} à {t}", "{t} EST, {d} {m} {y}", "{y}年{n}月{d}日 {t}",
+    "{d}/{n}/{y} {t}", "{d}-{n}-{y}, {t}", "{y}/{n}/{d}T{t}", "{d}. {n}. {y}", "{m}. {d} {y} {t}",
+]  # fmt: skip
+DATE_LIKE = st.builds(
+    str.format_map,
+    st.sampled_from(FORMS),
+    st.fixed_dictionaries(
+        {
+            "d": st.sampled_from(["1", "09", "13", "27", "31", "32", "0", "3rd"]),
+            "m": st.sampled_from(["Nov", "march", "MÄRZ", "Sept", "listopada", "января", "xx"]),
+            "n": st.sampled_from(["1", "09", "11", "12", "13", "0"]),
+            "y": st.sampled_from(["2026", "1999", "1989", "2101", "26"]),
+            "yy": st.sampled_from(["26", "99", "2026"]),
+            "t": st.sampled_from(["14:05", "8:32 PM", "23:59:01", "10h15", "25:61", "9.30"]),
+        }
+    ),
+)
+TEXTS = st.lists(
+    st.one_of(DATE_LIKE, WORD_GAPS.map(lambda pairs: "".join(w + g for w, g in pairs))),
+    max_size=4,
+).map(" ".join)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(TEXTS)
+def test_find_dates_is_unfiltered(text: str) -> None:
+    assert find_dates(text) == unfiltered(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=120))
+def test_find_dates_is_unfiltered_on_any_text(text: str) -> None:
+    assert find_dates(text) == unfiltered(text)
+
+
+@given(TEXTS)
+def test_long_texts_are_not_cached_but_equal(text: str) -> None:
+    long = text + " " * (dates.CACHED_CHARS + 1) + text
+    assert find_dates(long) == unfiltered(long)
+
+
+def test_cached_result_is_a_fresh_list() -> None:
+    first = find_dates("Nov 27, 2026")
+    first.clear()
+    assert find_dates("Nov 27, 2026") == [FoundDate("2026-11-27", 0, 12)]
