@@ -1130,16 +1130,17 @@ def _story_end(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
         return
     credits = [i for i, reason in drop.items() if reason == "caption"]
     for i in page.with_match(STORY_END_HINT, sorted({*kept, *credits}) if credits else kept):
-        if i not in page.body_list or i <= sure[0]:
+        if not page.body[i] or i <= sure[0]:
             continue
         credit = drop.get(i) == "caption"
         if i in drop and not credit:
             continue
         if page.words[i] > STORY_END_MAX_WORDS or not STORY_END.fullmatch(page.strip[i]):
             continue
-        if credit and any(page.sure(k) and _prose(page.text[k]) for k in kept if k > i):
+        after = kept[bisect_right(kept, i) :]  # (kept and sure are in page order)
+        if credit and any(page.sure(k) and _prose(page.text[k]) for k in after):
             continue  # a photo credit ("© Fox News") inside the story: its prose goes on
-        above = sum(1 for k in sure if k < i)
+        above = bisect_left(sure, i)
         if above < len(sure) - above:
             continue  # most of the story is below: a copyright line in its middle
         for k in kept:
