@@ -894,7 +894,7 @@ def clean_title(text: str) -> tuple[str | None, str]:
     m = LEADING_TIME.match(text) if text[:1].isdecimal() else None  # (it starts with a digit)
     if m is not None:
         return m["time"], m["title"]
-    when, title = split_date(text)
+    when, title = split_date(text) if digit else (None, text)  # (a date has a digit)
     if when is not None:
         return when, title
     m = TRAILING_AGO.search(text) if digit and tail(text, 3).lower() == "ago" else None
