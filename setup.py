@@ -11,9 +11,16 @@ from setuptools import Extension, setup
 
 setup(
     ext_modules=[
-        Extension("newsdump._trees", ["newsdump/_trees.c"], optional=True),
+        Extension(
+            "newsdump._trees", ["newsdump/_trees.c"], depends=["newsdump/_pairwise.h"], optional=True
+        ),
         Extension("newsdump._features", ["newsdump/_features.c"], optional=True),
-        Extension("newsdump._headline", ["newsdump/_headline.c"], optional=True),
+        Extension(
+            "newsdump._headline",
+            ["newsdump/_headline.c"],
+            depends=["newsdump/_pairwise.h"],
+            optional=True,
+        ),
         Extension("newsdump._feed", ["newsdump/_feed.c"], optional=True),
     ]
 )

@@ -13,35 +13,7 @@
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 
-#define PW_BLOCKSIZE 128 /* numpy's */
-
-/* numpy's pairwise summation (numpy/_core/src/umath/loops_utils.h.src), same order */
-static double pairwise_sum(const double *a, Py_ssize_t n) {
-    if (n < 8) {
-        double res = 0.;
-        for (Py_ssize_t i = 0; i < n; i++)
-            res += a[i];
-        return res;
-    }
-    else if (n <= PW_BLOCKSIZE) {
-        double r[8];
-        Py_ssize_t i;
-        for (int j = 0; j < 8; j++)
-            r[j] = a[j];
-        for (i = 8; i < n - (n % 8); i += 8)
-            for (int j = 0; j < 8; j++)
-                r[j] += a[i + j];
-        double res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
-        for (; i < n; i++)
-            res += a[i];
-        return res;
-    }
-    else {
-        Py_ssize_t n2 = n / 2;
-        n2 -= n2 % 8;
-        return pairwise_sum(a, n2) + pairwise_sum(a + n2, n - n2);
-    }
-}
+#include "_pairwise.h"
 
 static PyObject *scores(PyObject *self, PyObject *args) {
     PyObject *rows;
@@ -128,9 +100,7 @@ static PyObject *scores(PyObject *self, PyObject *args) {
                 k = 2 * k + 1 + (x[tf[k]] > tt[k]);
             leaves[t] = val[t * nodes + k];
         }
-        double total = 0.0;
-        total += pairwise_sum(leaves, trees);
-        PyObject *score = PyFloat_FromDouble(total + baseline);
+        PyObject *score = PyFloat_FromDouble((0.0 + pairwise(leaves, trees)) + baseline);
         if (score == NULL) {
             Py_DECREF(out);
             goto done;

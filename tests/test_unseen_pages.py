@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from test_languages_pages import lines_starting
 
 from newsdump import extract
 from newsdump.dates import find_dates
@@ -133,12 +134,6 @@ EXACT_IN = {
 
 def read(name: str) -> str:
     return (PAGES / f"{name}.txt").read_text(encoding="utf-8")
-
-
-def lines_starting(page: str, starts: list[str]) -> list[str]:
-    """The page's lines that start with these words, whole, in this order."""
-    found = [next(line for line in page.splitlines() if line.startswith(s)) for s in starts]
-    return [line.strip() for line in found]
 
 
 @pytest.mark.parametrize("style", STYLES)
