@@ -12,6 +12,8 @@
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <math.h>
+#include <stdlib.h>
 
 #include "_pairwise.h"
 
@@ -118,8 +120,694 @@ done:
     return result;
 }
 
+/* The scores of the rows held in a float64 buffer (C order, `width` columns): as scores(). */
+static PyObject *scores_array(PyObject *self, PyObject *args) {
+    Py_buffer rows_buf, feature, threshold, value;
+    Py_ssize_t width, depth;
+    double baseline;
+    if (!PyArg_ParseTuple(args, "y*ny*y*y*nd", &rows_buf, &width, &feature, &threshold, &value,
+                          &depth, &baseline))
+        return NULL;
+    PyObject *result = NULL;
+    double *leaves = NULL;
+    if (depth < 0 || depth > 30 || width <= 0
+        || rows_buf.len % ((Py_ssize_t)sizeof(double) * width) != 0) {
+        PyErr_SetString(PyExc_ValueError, "scores_array: bad depth, width or buffer size");
+        goto done;
+    }
+    Py_ssize_t nodes = ((Py_ssize_t)2 << depth) - 1, inner = ((Py_ssize_t)1 << depth) - 1;
+    Py_ssize_t trees = feature.len / (Py_ssize_t)sizeof(Py_ssize_t) / nodes;
+    if (feature.len != trees * nodes * (Py_ssize_t)sizeof(Py_ssize_t)
+        || threshold.len != trees * nodes * (Py_ssize_t)sizeof(double)
+        || value.len != trees * nodes * (Py_ssize_t)sizeof(double)) {
+        PyErr_SetString(PyExc_ValueError, "scores_array: array sizes do not match");
+        goto done;
+    }
+    const Py_ssize_t *feat = feature.buf;
+    const double *thr = threshold.buf, *val = value.buf, *x = rows_buf.buf;
+    for (Py_ssize_t t = 0; t < trees; t++)
+        for (Py_ssize_t k = 0; k < inner; k++) {
+            Py_ssize_t f = feat[t * nodes + k];
+            if (f < 0 || f >= width) {
+                PyErr_SetString(PyExc_ValueError, "scores_array: feature index out of range");
+                goto done;
+            }
+        }
+    Py_ssize_t n = rows_buf.len / (Py_ssize_t)sizeof(double) / width;
+    leaves = PyMem_Malloc(sizeof(double) * (size_t)(trees > 0 ? trees : 1));
+    if (leaves == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    PyObject *list = PyList_New(n);
+    if (list == NULL)
+        goto done;
+    for (Py_ssize_t i = 0; i < n; i++, x += width) {
+        for (Py_ssize_t t = 0; t < trees; t++) {
+            const Py_ssize_t *tf = feat + t * nodes;
+            const double *tt = thr + t * nodes;
+            Py_ssize_t k = 0;
+            for (Py_ssize_t d = 0; d < depth; d++)
+                k = 2 * k + 1 + (x[tf[k]] > tt[k]);
+            leaves[t] = val[t * nodes + k];
+        }
+        PyObject *score = PyFloat_FromDouble((0.0 + pairwise(leaves, trees)) + baseline);
+        if (score == NULL) {
+            Py_DECREF(list);
+            goto done;
+        }
+        PyList_SET_ITEM(list, i, score);
+    }
+    result = list;
+done:
+    PyMem_Free(leaves);
+    PyBuffer_Release(&rows_buf);
+    PyBuffer_Release(&feature);
+    PyBuffer_Release(&threshold);
+    PyBuffer_Release(&value);
+    return result;
+}
+
+/* ---- the feature rows (headline._features), compiled ---------------------------------------- */
+
+enum {
+    F_SHAPE, F_LOG_WORDS, F_LOG_CHARS, F_END_PERIOD, F_END_COLON, F_END_QUESTION, F_HAS_COLON,
+    F_CAP_SHARE, F_ALL_CAPS, F_DIGIT_SHARE, F_WIDE, F_HAS_DATE, F_NOT_HEADLINE, F_BLANK_BEFORE,
+    F_BLANK_AFTER, F_IN_BODY, F_LOG_ABOVE_BODY, F_HAS_BYLINE, F_ABOVE_BYLINE, F_LOG_TO_BYLINE,
+    F_BODY_SHARE, F_PAGE_SHARE, F_PAGE_RECALL, F_FIRST_LINE, F_PAGE_LINE, F_PAGE_SEP, F_RECURS,
+    F_REPEAT_NEXT, F_BYLINE_FOLLOWS, F_DATE_FOLLOWS, F_ORDER, F_RANK_SHAPE, F_RANK_BODY,
+    F_RANK_PAGE, F_RANK_WORDS, F_FIRST_SHAPED, F_REPEAT_PREV, F_QUOTED, F_DEK_FOLLOWS,
+    F_AFTER_SHORTER, F_SHAPED_AROUND, F_NEXT_TO_BYLINE, F_LEDE_SHARE, F_PREV_SHAPED,
+    F_NEXT_SHAPED, F_DATE_NEXT, F_DATE_PREV, F_DATED_SIBLINGS, F_BELOW_BYLINE, F_SHAPED_ABOVE,
+    F_SHAPED_BELOW, F_NO_BLANKS, N_FEATURES
+}; /* the order of headline.FEATURES */
+
+/* a CJK character, as lang.WIDE matches one */
+static inline int is_wide(Py_UCS4 c) {
+    return (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff)
+           || (c >= 0xac00 && c <= 0xd7af);
+}
+
+typedef struct {
+    Py_ssize_t words; /* len(text.split()) */
+    Py_ssize_t wide;  /* CJK characters (0 in an ASCII text) */
+} Counts;
+
+static Counts counts_of(PyObject *text) {
+    Counts c = {0, 0};
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t len = PyUnicode_GET_LENGTH(text);
+    int ascii = PyUnicode_IS_ASCII(text), in_word = 0;
+    for (Py_ssize_t k = 0; k < len; k++) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, k);
+        if (Py_UNICODE_ISSPACE(ch))
+            in_word = 0;
+        else if (!in_word) {
+            in_word = 1;
+            c.words++;
+        }
+        if (!ascii && is_wide(ch))
+            c.wide++;
+    }
+    return c;
+}
+
+/* headline.word_count from the counts */
+static inline Py_ssize_t words_of(Counts c) {
+    if (c.wide >= 6)
+        return c.words > c.wide / 2 ? c.words : c.wide / 2;
+    return c.words;
+}
+
+static PyObject *counts(PyObject *self, PyObject *text) {
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "counts: a str is needed");
+        return NULL;
+    }
+    Counts c = counts_of(text);
+    return Py_BuildValue("nn", c.words, c.wide);
+}
+
+/* The page's block caches (headline._Blocks): a cached value, or its method's on a miss. */
+typedef struct {
+    PyObject *shapes, *stamps, *dates, *labels, *tokens;         /* the caches */
+    PyObject *shape, *stamped, *dated, *not_headline, *tokens_of; /* their methods */
+    Py_ssize_t size;
+} Page;
+
+/* the value cached in list `cache` at j (a new reference), or method(j) */
+static PyObject *cached(PyObject *cache, PyObject *method, Py_ssize_t j) {
+    if (PyList_Check(cache) && j >= 0 && j < PyList_GET_SIZE(cache)) {
+        PyObject *v = PyList_GET_ITEM(cache, j);
+        if (v != Py_None) {
+            Py_INCREF(v);
+            return v;
+        }
+    }
+    return PyObject_CallFunction(method, "n", j);
+}
+
+/* the truth of the cached value (-1 on error) */
+static int cached_flag(PyObject *cache, PyObject *method, Py_ssize_t j) {
+    PyObject *v = cached(cache, method, j);
+    if (v == NULL)
+        return -1;
+    int t = PyObject_IsTrue(v);
+    Py_DECREF(v);
+    return t;
+}
+
+/* blocks.shape(j) (0.0 outside the page) into *x; -1 on error */
+static int page_shape(Page *p, Py_ssize_t j, double *x) {
+    if (j < 0 || j >= p->size) {
+        *x = 0.0;
+        return 0;
+    }
+    PyObject *v = cached(p->shapes, p->shape, j);
+    if (v == NULL)
+        return -1;
+    *x = PyFloat_AsDouble(v);
+    Py_DECREF(v);
+    return (*x == -1.0 && PyErr_Occurred()) ? -1 : 0;
+}
+
+/* blocks.tokens(j), a new reference */
+static PyObject *page_tokens(Page *p, Py_ssize_t j) {
+    if (PyDict_Check(p->tokens)) {
+        PyObject *key = PyLong_FromSsize_t(j);
+        if (key == NULL)
+            return NULL;
+        PyObject *v = PyDict_GetItemWithError(p->tokens, key);
+        Py_DECREF(key);
+        if (v != NULL) {
+            Py_INCREF(v);
+            return v;
+        }
+        if (PyErr_Occurred())
+            return NULL;
+    }
+    return PyObject_CallFunction(p->tokens_of, "n", j);
+}
+
+/* len(a & b); -1 on error */
+static Py_ssize_t common(PyObject *a, PyObject *b) {
+    if (!PyAnySet_CheckExact(a) || !PyAnySet_CheckExact(b)) {
+        PyObject *both = PyNumber_And(a, b);
+        if (both == NULL)
+            return -1;
+        Py_ssize_t n = PyObject_Size(both);
+        Py_DECREF(both);
+        return n;
+    }
+    if (PySet_GET_SIZE(a) > PySet_GET_SIZE(b)) {
+        PyObject *t = a;
+        a = b;
+        b = t;
+    }
+    Py_ssize_t pos = 0, n = 0;
+    PyObject *key;
+    Py_hash_t hash;
+    while (_PySet_NextEntry(a, &pos, &key, &hash)) {
+        Py_INCREF(key);
+        int in = PySet_Contains(b, key);
+        Py_DECREF(key);
+        if (in < 0)
+            return -1;
+        n += in;
+    }
+    return n;
+}
+
+static inline Py_UCS4 last_char(PyObject *text) {
+    Py_ssize_t len = PyUnicode_GET_LENGTH(text);
+    return len ? PyUnicode_READ_CHAR(text, len - 1) : 0;
+}
+
+static int ends_sentence(PyObject *text) { /* text.endswith(headline.SENTENCE_ENDS) */
+    if (PyUnicode_GET_LENGTH(text) == 0)
+        return 0;
+    Py_UCS4 c = last_char(text);
+    return c == '.' || c == '!' || c == '?' || c == 0x3002 || c == 0x2026 || c == '"'
+           || c == 0x201d;
+}
+
+/* str.isupper() */
+static int is_upper(PyObject *text) {
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t len = PyUnicode_GET_LENGTH(text);
+    if (len == 1)
+        return Py_UNICODE_ISUPPER(PyUnicode_READ(kind, data, 0)) != 0;
+    int cased = 0;
+    for (Py_ssize_t k = 0; k < len; k++) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, k);
+        if (Py_UNICODE_ISLOWER(ch) || Py_UNICODE_ISTITLE(ch))
+            return 0;
+        if (!cased && Py_UNICODE_ISUPPER(ch))
+            cased = 1;
+    }
+    return cased;
+}
+
+typedef struct {
+    double key;
+    Py_ssize_t at;
+} Keyed;
+
+static int by_key(const void *a, const void *b) { /* ascending, ties in their order: stable */
+    const Keyed *x = a, *y = b;
+    if (x->key < y->key)
+        return -1;
+    if (x->key > y->key)
+        return 1;
+    return (x->at > y->at) - (x->at < y->at);
+}
+
+static int in_array(const Py_ssize_t *a, Py_ssize_t n, Py_ssize_t v) {
+    for (Py_ssize_t k = 0; k < n; k++)
+        if (a[k] == v)
+            return 1;
+    return 0;
+}
+
+#define TRY(var, expr)                                                                             \
+    do {                                                                                           \
+        int t_ = (expr);                                                                           \
+        if (t_ < 0)                                                                                \
+            goto done;                                                                             \
+        var = t_;                                                                                  \
+    } while (0)
+
+#define SHAPE_AT(j) ((j) >= start && (j) < end ? shapes[(j) - start] : 0.0)
+
+/* rows(out, texts, whole, cands, blanks, first, bylines, body_words, page, page_sep, no_blanks,
+ *      blocks, lede_after, (siblings, run, follow, dek_max_words, max_siblings), ranked)
+ * writes headline._features' rows into `out` (float64[len(cands) * N_FEATURES], C order), the
+ * same floats: `blocks` is the page's headline._Blocks (its caches read, its methods called on a
+ * miss), lede_after(i) the words of the body's first blocks below block i, and ranked the
+ * (rank column, feature ranked) pairs. */
+static PyObject *rows(PyObject *self, PyObject *args) {
+    Py_buffer out;
+    PyObject *texts_in, *whole, *cands_in, *blanks_in, *bylines_in, *body_words, *page, *blocks,
+        *lede_after, *ranked_in;
+    Py_ssize_t first, siblings, run, follow, dek_max, max_siblings;
+    double page_sep, no_blanks;
+    if (!PyArg_ParseTuple(args, "w*OUOOnOOOddOO(nnnnn)O", &out, &texts_in, &whole, &cands_in,
+                          &blanks_in, &first, &bylines_in, &body_words, &page, &page_sep,
+                          &no_blanks, &blocks, &lede_after, &siblings, &run, &follow, &dek_max,
+                          &max_siblings, &ranked_in))
+        return NULL;
+    PyObject *result = NULL, *texts = NULL, *cands_t = NULL, *blanks = NULL, *bylines_t = NULL,
+             *ranked = NULL, *toks = NULL;
+    Page p = {0};
+    Py_ssize_t *cands = NULL, *bylines = NULL, *listed = NULL;
+    double *shapes = NULL;
+    Keyed *keyed = NULL;
+    PyObject *lede_obj[4] = {NULL, NULL, NULL, NULL};
+    Py_ssize_t lede_start[4] = {0, 0, 0, 0}, n_ledes = 0;
+
+    texts = PySequence_Tuple(texts_in);
+    cands_t = PySequence_Tuple(cands_in);
+    blanks = PySequence_Tuple(blanks_in);
+    bylines_t = PySequence_Tuple(bylines_in);
+    ranked = PySequence_Tuple(ranked_in);
+    if (!texts || !cands_t || !blanks || !bylines_t || !ranked)
+        goto done;
+    Py_ssize_t size = PyTuple_GET_SIZE(texts), n = PyTuple_GET_SIZE(cands_t);
+    Py_ssize_t n_bylines = PyTuple_GET_SIZE(bylines_t);
+    if (out.len != n * N_FEATURES * (Py_ssize_t)sizeof(double)) {
+        PyErr_SetString(PyExc_ValueError, "rows: out is not len(cands) rows of every feature");
+        goto done;
+    }
+    for (Py_ssize_t j = 0; j < size; j++)
+        if (!PyUnicode_Check(PyTuple_GET_ITEM(texts, j))) {
+            PyErr_SetString(PyExc_TypeError, "rows: the texts must be str");
+            goto done;
+        }
+    cands = PyMem_Malloc(sizeof(Py_ssize_t) * (size_t)(n + 1));
+    bylines = PyMem_Malloc(sizeof(Py_ssize_t) * (size_t)(n_bylines + 1));
+    keyed = PyMem_Malloc(sizeof(Keyed) * (size_t)(n + 1));
+    if (!cands || !bylines || !keyed) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    Py_ssize_t lo_c = 0, hi_c = 0; /* min and max candidate */
+    for (Py_ssize_t k = 0; k < n; k++) {
+        Py_ssize_t c = PyLong_AsSsize_t(PyTuple_GET_ITEM(cands_t, k));
+        if (c == -1 && PyErr_Occurred())
+            goto done;
+        if (c < 0 || c >= size) {
+            PyErr_SetString(PyExc_IndexError, "rows: a candidate is not a block");
+            goto done;
+        }
+        cands[k] = c;
+        if (k == 0 || c < lo_c)
+            lo_c = c;
+        if (k == 0 || c > hi_c)
+            hi_c = c;
+    }
+    for (Py_ssize_t k = 0; k < n_bylines; k++) {
+        bylines[k] = PyLong_AsSsize_t(PyTuple_GET_ITEM(bylines_t, k));
+        if (bylines[k] == -1 && PyErr_Occurred())
+            goto done;
+    }
+    int has_byline = n_bylines > 0;
+    Py_ssize_t byline = has_byline ? bylines[0] : 0;
+    Py_ssize_t n_ranked = PyTuple_GET_SIZE(ranked);
+    for (Py_ssize_t r = 0; r < n_ranked; r++) {
+        Py_ssize_t column, key;
+        if (!PyArg_ParseTuple(PyTuple_GET_ITEM(ranked, r), "nn", &column, &key))
+            goto done;
+        if (column < 0 || column >= N_FEATURES || key < 0 || key >= N_FEATURES) {
+            PyErr_SetString(PyExc_ValueError, "rows: a ranked column is no feature");
+            goto done;
+        }
+    }
+    p.size = size;
+    if (!(p.shapes = PyObject_GetAttrString(blocks, "_shapes"))
+        || !(p.stamps = PyObject_GetAttrString(blocks, "_stamps"))
+        || !(p.dates = PyObject_GetAttrString(blocks, "_dates"))
+        || !(p.labels = PyObject_GetAttrString(blocks, "_labels"))
+        || !(p.tokens = PyObject_GetAttrString(blocks, "_tokens"))
+        || !(p.shape = PyObject_GetAttrString(blocks, "shape"))
+        || !(p.stamped = PyObject_GetAttrString(blocks, "stamped"))
+        || !(p.dated = PyObject_GetAttrString(blocks, "dated"))
+        || !(p.not_headline = PyObject_GetAttrString(blocks, "not_headline"))
+        || !(p.tokens_of = PyObject_GetAttrString(blocks, "tokens")))
+        goto done;
+    Py_ssize_t page_len = PyObject_Size(page);
+    if (page_len < 0)
+        goto done;
+    if (page_len < 1)
+        page_len = 1;
+
+    /* the shapes of the window around the candidates (as headline._features takes them) */
+    Py_ssize_t lo = lo_c - siblings > 0 ? lo_c - siblings : 0;
+    Py_ssize_t hi = hi_c + siblings + 1 < size - 1 ? hi_c + siblings + 1 : size - 1;
+    Py_ssize_t start = lo < lo_c - 2 ? lo : lo_c - 2;
+    Py_ssize_t end = hi > hi_c + 3 ? hi : hi_c + 3;
+    shapes = PyMem_Malloc(sizeof(double) * (size_t)(end - start + 1));
+    listed = PyMem_Malloc(sizeof(Py_ssize_t) * (size_t)(hi - lo + 1 > 0 ? hi - lo + 1 : 1));
+    if (!shapes || !listed) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t j = start; j < end; j++)
+        if (page_shape(&p, j, &shapes[j - start]) < 0)
+            goto done;
+    Py_ssize_t n_listed = 0;
+    for (Py_ssize_t j = lo; j < hi; j++) {
+        if (shapes[j - start] > 0) {
+            int st;
+            TRY(st, cached_flag(p.stamps, p.stamped, j + 1));
+            if (st)
+                listed[n_listed++] = j;
+        }
+    }
+
+    double *row = out.buf;
+    int first_shaped = 1;
+    for (Py_ssize_t order = 0; order < n; order++, row += N_FEATURES) {
+        Py_ssize_t i = cands[order];
+        PyObject *text = PyTuple_GET_ITEM(texts, i);
+        Py_ssize_t chars = PyUnicode_GET_LENGTH(text);
+        int kind = PyUnicode_KIND(text);
+        const void *data = PyUnicode_DATA(text);
+        Counts cn = counts_of(text);
+        Py_ssize_t nw = words_of(cn), nn = nw > 1 ? nw : 1;
+        Py_XDECREF(toks);
+        toks = page_tokens(&p, i);
+        if (toks == NULL)
+            goto done;
+        Py_ssize_t n_toks = PyObject_Size(toks);
+        if (n_toks < 0)
+            goto done;
+        if (n_toks < 1)
+            n_toks = 1;
+        Py_ssize_t k = i - start;
+        double shape = shapes[k];
+        int above = shapes[k - 1] > 0, below = shapes[k + 1] > 0;
+        /* digits and the capital initials of the words */
+        Py_ssize_t digits = 0, caps = 0;
+        int in_word = 0;
+        for (Py_ssize_t q = 0; q < chars; q++) {
+            Py_UCS4 ch = PyUnicode_READ(kind, data, q);
+            if (Py_UNICODE_ISDECIMAL(ch))
+                digits++;
+            if (Py_UNICODE_ISSPACE(ch))
+                in_word = 0;
+            else if (!in_word) {
+                in_word = 1;
+                caps += Py_UNICODE_ISUPPER(ch) != 0;
+            }
+        }
+        double before_f = 0.0, after_f = 0.0;
+        if (i < PyTuple_GET_SIZE(blanks)) {
+            PyObject *pair = PySequence_Tuple(PyTuple_GET_ITEM(blanks, i));
+            if (pair == NULL)
+                goto done;
+            if (PyTuple_GET_SIZE(pair) != 2) {
+                Py_DECREF(pair);
+                PyErr_SetString(PyExc_ValueError, "rows: a blanks entry is not a pair");
+                goto done;
+            }
+            before_f = PyFloat_AsDouble(PyTuple_GET_ITEM(pair, 0));
+            after_f = PyFloat_AsDouble(PyTuple_GET_ITEM(pair, 1));
+            Py_DECREF(pair);
+            if (PyErr_Occurred())
+                goto done;
+        }
+        Py_ssize_t stop = i + 1 + follow < size ? i + 1 + follow : size;
+        int next_stamped = 0, date_follows, prev_stamped = 0, st;
+        if (i + 1 < size)
+            TRY(next_stamped, cached_flag(p.stamps, p.stamped, i + 1));
+        date_follows = next_stamped;
+        for (Py_ssize_t j = i + 2; !date_follows && j < stop; j++)
+            TRY(date_follows, cached_flag(p.stamps, p.stamped, j));
+        Py_ssize_t page_hits = 0;
+        if (i > 0) {
+            page_hits = common(toks, page);
+            if (page_hits < 0)
+                goto done;
+        }
+        Py_ssize_t found = PyUnicode_Count(whole, text, 0, PY_SSIZE_T_MAX);
+        if (found < 0)
+            goto done;
+        Py_ssize_t same = 1;
+        if (found > 1) {
+            same = 0;
+            for (Py_ssize_t j = 0; j < size; j++) {
+                int eq = PyObject_RichCompareBool(PyTuple_GET_ITEM(texts, j), text, Py_EQ);
+                if (eq < 0)
+                    goto done;
+                same += eq;
+            }
+        }
+        int dek = 0;
+        if (i + 1 < size) {
+            PyObject *next = PyTuple_GET_ITEM(texts, i + 1);
+            Py_ssize_t nw_next = words_of(counts_of(next));
+            dek = nn < nw_next && nw_next <= dek_max && ends_sentence(next);
+        }
+        if (i > 0)
+            TRY(prev_stamped, cached_flag(p.stamps, p.stamped, i - 1));
+        /* the runs of headline-shaped blocks above and below */
+        Py_ssize_t runs[2] = {0, 0};
+        for (int side = 0; side < 2; side++) {
+            Py_ssize_t step = side == 0 ? -1 : 1;
+            int go = side == 0 ? (above || prev_stamped || in_array(bylines, n_bylines, i - 1))
+                               : (below || next_stamped
+                                  || (i + 1 < size && in_array(bylines, n_bylines, i + 1)));
+            if (!go)
+                continue;
+            Py_ssize_t found_run = 0;
+            for (Py_ssize_t j = i + step; 0 <= j && j < size && found_run < run; j += step) {
+                double sh;
+                if (j >= start && j < end)
+                    sh = shapes[j - start];
+                else if (page_shape(&p, j, &sh) < 0)
+                    goto done;
+                if (sh > 0)
+                    found_run++;
+                else {
+                    TRY(st, cached_flag(p.stamps, p.stamped, j));
+                    if (!(st || in_array(bylines, n_bylines, j)))
+                        break;
+                }
+            }
+            runs[side] = found_run;
+        }
+        int dated, label;
+        TRY(dated, cached_flag(p.dates, p.dated, i));
+        TRY(label, cached_flag(p.labels, p.not_headline, i));
+        Py_ssize_t body_hits = common(toks, body_words);
+        if (body_hits < 0)
+            goto done;
+        /* the words of the body's first blocks below i, one call per start */
+        Py_ssize_t lede_at = i + 1 > first ? i + 1 : first;
+        PyObject *lede = NULL;
+        for (Py_ssize_t q = 0; q < n_ledes; q++)
+            if (lede_start[q] == lede_at)
+                lede = lede_obj[q];
+        if (lede == NULL) {
+            lede = PyObject_CallFunction(lede_after, "n", i);
+            if (lede == NULL)
+                goto done;
+            if (n_ledes < 4) {
+                lede_start[n_ledes] = lede_at;
+                lede_obj[n_ledes++] = lede;
+            } else {
+                Py_ssize_t hits = common(toks, lede);
+                Py_DECREF(lede);
+                if (hits < 0)
+                    goto done;
+                row[F_LEDE_SHARE] = (double)hits / (double)n_toks;
+                lede = NULL;
+            }
+        }
+        if (lede != NULL) {
+            Py_ssize_t hits = common(toks, lede);
+            if (hits < 0)
+                goto done;
+            row[F_LEDE_SHARE] = (double)hits / (double)n_toks;
+        }
+        Py_ssize_t after_words = 0;
+        if (i > 0 && above)
+            after_words = words_of(counts_of(PyTuple_GET_ITEM(texts, i - 1)));
+        int repeat_next = 0, repeat_prev = 0;
+        if (i + 1 < size)
+            TRY(repeat_next, PyObject_RichCompareBool(PyTuple_GET_ITEM(texts, i + 1), text, Py_EQ));
+        if (i > 0)
+            TRY(repeat_prev, PyObject_RichCompareBool(PyTuple_GET_ITEM(texts, i - 1), text, Py_EQ));
+        int byline_follows = 0;
+        for (Py_ssize_t q = 0; q < n_bylines; q++)
+            if (bylines[q] >= i + 1 && bylines[q] < stop)
+                byline_follows = 1;
+        int date_next = next_stamped;
+        if (!date_next && in_array(bylines, n_bylines, i + 1) && i + 1 < size && i + 2 < size)
+            TRY(date_next, cached_flag(p.stamps, p.stamped, i + 2));
+        Py_ssize_t near = 0;
+        for (Py_ssize_t q = 0; q < n_listed; q++) {
+            Py_ssize_t j = listed[q];
+            if (i - siblings <= j && j <= i + siblings && j != i && j + 1 != i)
+                near++;
+        }
+        if (near > max_siblings)
+            near = max_siblings;
+        Py_UCS4 last = last_char(text);
+        int end_period = last == '.'
+                         && !(chars >= 3 && PyUnicode_READ(kind, data, chars - 2) == '.'
+                              && PyUnicode_READ(kind, data, chars - 3) == '.');
+        int has_colon = 0;
+        for (Py_ssize_t q = 0; q + 1 < chars; q++)
+            if (PyUnicode_READ(kind, data, q) == ':') {
+                has_colon = 1;
+                break;
+            }
+        Py_ssize_t away = first - i > 0 ? first - i : 0;
+        Py_ssize_t to_byline = i - byline >= 0 ? i - byline : byline - i;
+
+        row[F_SHAPE] = shape;
+        row[F_LOG_WORDS] = log((double)nn);
+        row[F_LOG_CHARS] = log((double)(1 + chars));
+        row[F_END_PERIOD] = end_period ? 1.0 : 0.0;
+        row[F_END_COLON] = (last == ':' || last == ';' || last == ',') && chars ? 1.0 : 0.0;
+        row[F_END_QUESTION] = (last == '?' || last == '!') && chars ? 1.0 : 0.0;
+        row[F_HAS_COLON] = has_colon ? 1.0 : 0.0;
+        row[F_CAP_SHARE] = (double)caps / (double)(cn.words > 1 ? cn.words : 1);
+        row[F_ALL_CAPS] = is_upper(text) ? 1.0 : 0.0;
+        row[F_DIGIT_SHARE] = (double)digits / (double)(chars > 1 ? chars : 1);
+        row[F_WIDE] = cn.wide ? 1.0 : 0.0;
+        row[F_HAS_DATE] = dated ? 1.0 : 0.0;
+        row[F_NOT_HEADLINE] = label ? 1.0 : 0.0;
+        row[F_BLANK_BEFORE] = before_f;
+        row[F_BLANK_AFTER] = after_f;
+        row[F_IN_BODY] = i >= first ? 1.0 : 0.0;
+        row[F_LOG_ABOVE_BODY] = log((double)(1 + away));
+        row[F_HAS_BYLINE] = has_byline ? 1.0 : 0.0;
+        row[F_ABOVE_BYLINE] = has_byline && i < byline ? 1.0 : 0.0;
+        row[F_LOG_TO_BYLINE] = has_byline ? log((double)(1 + to_byline)) : 0.0;
+        row[F_BODY_SHARE] = (double)body_hits / (double)n_toks;
+        row[F_PAGE_SHARE] = (double)page_hits / (double)n_toks;
+        row[F_PAGE_RECALL] = (double)page_hits / (double)page_len;
+        row[F_FIRST_LINE] = i == 0 ? 1.0 : 0.0;
+        row[F_PAGE_LINE] = i == 0 && page_sep > 0 ? 1.0 : 0.0;
+        row[F_PAGE_SEP] = page_sep;
+        row[F_RECURS] = same > 1 ? 1.0 : 0.0;
+        row[F_REPEAT_NEXT] = repeat_next ? 1.0 : 0.0;
+        row[F_BYLINE_FOLLOWS] = byline_follows ? 1.0 : 0.0;
+        row[F_DATE_FOLLOWS] = date_follows ? 1.0 : 0.0;
+        row[F_ORDER] = log((double)(1 + order));
+        row[F_RANK_SHAPE] = row[F_RANK_BODY] = row[F_RANK_PAGE] = row[F_RANK_WORDS] = 0.0;
+        row[F_FIRST_SHAPED] = first_shaped && shape > 0 ? 1.0 : 0.0;
+        row[F_REPEAT_PREV] = repeat_prev ? 1.0 : 0.0;
+        row[F_QUOTED] = found > same ? 1.0 : 0.0;
+        row[F_DEK_FOLLOWS] = dek ? 1.0 : 0.0;
+        row[F_AFTER_SHORTER] = i > 0 && above && after_words < nn ? 1.0 : 0.0;
+        row[F_SHAPED_AROUND] = (double)((shapes[k - 2] > 0) + above + below + (shapes[k + 2] > 0));
+        row[F_NEXT_TO_BYLINE] =
+            has_byline && (byline == i + 1 || (byline == i + 2 && dek)) ? 1.0 : 0.0;
+        row[F_PREV_SHAPED] = above ? 1.0 : 0.0;
+        row[F_NEXT_SHAPED] = below ? 1.0 : 0.0;
+        row[F_DATE_NEXT] = date_next ? 1.0 : 0.0;
+        row[F_DATE_PREV] = prev_stamped ? 1.0 : 0.0;
+        row[F_DATED_SIBLINGS] = n_listed ? (double)near : 0.0;
+        row[F_BELOW_BYLINE] = has_byline && byline < i && i < first ? 1.0 : 0.0;
+        row[F_SHAPED_ABOVE] = (double)runs[0];
+        row[F_SHAPED_BELOW] = (double)runs[1];
+        row[F_NO_BLANKS] = no_blanks;
+        if (shape > 0)
+            first_shaped = 0;
+    }
+    double *all = out.buf;
+    for (Py_ssize_t r = 0; r < n_ranked; r++) {
+        Py_ssize_t column, key;
+        if (!PyArg_ParseTuple(PyTuple_GET_ITEM(ranked, r), "nn", &column, &key))
+            goto done;
+        for (Py_ssize_t q = 0; q < n; q++) {
+            keyed[q].key = -all[q * N_FEATURES + key];
+            keyed[q].at = q;
+        }
+        qsort(keyed, (size_t)n, sizeof(Keyed), by_key);
+        for (Py_ssize_t rank = 0; rank < n; rank++)
+            all[keyed[rank].at * N_FEATURES + column] = 1.0 / (double)(1 + rank);
+    }
+    Py_INCREF(Py_None);
+    result = Py_None;
+done:
+    for (Py_ssize_t q = 0; q < n_ledes; q++)
+        Py_XDECREF(lede_obj[q]);
+    Py_XDECREF(toks);
+    Py_XDECREF(p.shapes);
+    Py_XDECREF(p.stamps);
+    Py_XDECREF(p.dates);
+    Py_XDECREF(p.labels);
+    Py_XDECREF(p.tokens);
+    Py_XDECREF(p.shape);
+    Py_XDECREF(p.stamped);
+    Py_XDECREF(p.dated);
+    Py_XDECREF(p.not_headline);
+    Py_XDECREF(p.tokens_of);
+    PyMem_Free(cands);
+    PyMem_Free(bylines);
+    PyMem_Free(listed);
+    PyMem_Free(shapes);
+    PyMem_Free(keyed);
+    Py_XDECREF(texts);
+    Py_XDECREF(cands_t);
+    Py_XDECREF(blanks);
+    Py_XDECREF(bylines_t);
+    Py_XDECREF(ranked);
+    PyBuffer_Release(&out);
+    return result;
+}
+
 static PyMethodDef methods[] = {
     {"scores", scores, METH_VARARGS, "Every row's score by the complete trees (see the file)."},
+    {"scores_array", scores_array, METH_VARARGS, "scores() of rows in a float64 buffer."},
+    {"counts", counts, METH_O, "(len(text.split()), CJK characters) of a str."},
+    {"rows", rows, METH_VARARGS, "headline._features' rows into a float64 buffer (see rows)."},
     {NULL, NULL, 0, NULL},
 };
 

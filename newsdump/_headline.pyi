@@ -1,4 +1,4 @@
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy.typing as npt
@@ -12,3 +12,30 @@ def scores(
     depth: int,
     baseline: float,
 ) -> list[float]: ...
+def scores_array(
+    rows: npt.NDArray[Any],
+    width: int,
+    feature: npt.NDArray[Any],
+    threshold: npt.NDArray[Any],
+    value: npt.NDArray[Any],
+    depth: int,
+    baseline: float,
+) -> list[float]: ...
+def counts(text: str) -> tuple[int, int]: ...
+def rows(
+    out: npt.NDArray[Any],
+    texts: Sequence[str],
+    whole: str,
+    cands: Sequence[int],
+    blanks: Sequence[tuple[bool, bool]],
+    first: int,
+    bylines: Sequence[int],
+    body_words: frozenset[str],
+    page: set[str],
+    page_sep: float,
+    no_blanks: float,
+    blocks: Any,
+    lede_after: Callable[[int], frozenset[str]],
+    consts: tuple[int, int, int, int, int],
+    ranked: Sequence[tuple[int, int]],
+) -> None: ...

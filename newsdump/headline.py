@@ -264,15 +264,22 @@ class Ranker:
     def score(self, row: Sequence[float]) -> float:
         return self.baseline + sum(tree.value(row) for tree in self.trees)
 
-    def scores(self, rows: Sequence[Sequence[float]]) -> list[float]:
+    def scores(self, rows: Sequence[Sequence[float]] | FloatArray) -> list[float]:
         if _headline is not None and self.trees and len(rows):  # the same walk and sum in C
             feature, threshold, value, depth = self.compiled
+            if isinstance(rows, np.ndarray):  # the rows of _compiled_features
+                if rows.ndim != 2:
+                    return self._scores(rows)
+                x = np.ascontiguousarray(rows, dtype=np.float64)
+                return _headline.scores_array(
+                    x, x.shape[1], feature, threshold, value, depth, self.baseline
+                )
             return _headline.scores(
                 rows, len(rows[0]), feature, threshold, value, depth, self.baseline
             )
         return self._scores(rows)
 
-    def _scores(self, rows: Sequence[Sequence[float]]) -> list[float]:
+    def _scores(self, rows: Sequence[Sequence[float]] | FloatArray) -> list[float]:
         """scores(rows) with numpy."""
         value, depth = self.compiled[2:]
         x = np.asarray(rows, dtype=np.float64)
@@ -535,11 +542,59 @@ class _Blocks:
 
 def features(ctx: Context, cands: Sequence[int]) -> list[list[float]]:
     """One row of FEATURES per candidate."""
+    if _headline is not None:
+        return _compiled_features(ctx, cands, _Blocks(ctx.texts)).tolist()  # type: ignore[no-any-return]
     return _features(ctx, cands, _Blocks(ctx.texts))
 
 
+def _feature_rows(
+    ctx: Context, cands: Sequence[int], blocks: _Blocks
+) -> FloatArray | list[list[float]]:
+    """features(ctx, cands), with the page's block caches: in C where it was built."""
+    if _headline is not None:
+        return _compiled_features(ctx, cands, blocks)
+    return _features(ctx, cands, blocks)
+
+
+def _compiled_features(ctx: Context, cands: Sequence[int], blocks: _Blocks) -> FloatArray:
+    """_features(ctx, cands, blocks) as an array, its rows filled in C (newsdump/_headline.c):
+    the same floats. What the page holds once (the page <title>'s words, the whole text) is
+    taken here."""
+    texts = ctx.texts
+    size = len(texts)
+    first = ctx.first
+    page = tokens(page_title(texts[0], ctx.body_words) or "") if texts else set()
+    page_sep = float(bool(texts) and TITLE_SEPARATORS.search(texts[0]) is not None)
+
+    def lede_after(i: int) -> frozenset[str]:
+        """The words of the first body blocks below block `i` (not `i` itself)."""
+        start = max(i + 1, first)
+        return blocks.joined_tokens(range(start, min(size, start + LEDE_BLOCKS)))
+
+    out = np.empty((len(cands), len(FEATURES)))
+    _headline.rows(
+        out,
+        texts,
+        "\n".join(texts),
+        cands,
+        ctx.blanks,
+        first,
+        ctx.byline,
+        ctx.body_words,
+        page,
+        page_sep,
+        float(scraper_dump(ctx)),
+        blocks,
+        lede_after,
+        (SIBLINGS, RUN, FOLLOW, DEK_MAX_WORDS, MAX_SIBLINGS),
+        RANKED,
+    )
+    return out
+
+
 def _features(ctx: Context, cands: Sequence[int], blocks: _Blocks) -> list[list[float]]:
-    """features(ctx, cands), with the page's block caches."""
+    """features(ctx, cands), with the page's block caches, in Python (the reference of the
+    compiled rows)."""
     texts = ctx.texts
     size = len(texts)
     page = tokens(page_title(texts[0], ctx.body_words) or "") if texts else set()
@@ -739,7 +794,7 @@ def rank_headline(ctx: Context, ranker: Ranker | None = None) -> tuple[int, bool
     if not cands:
         return None
     model = ranker if ranker is not None else load_ranker()
-    rows = _features(ctx, cands, blocks)
+    rows = _feature_rows(ctx, cands, blocks)
     scores = model.scores(rows)
     best = max(range(len(cands)), key=lambda k: scores[k])
     return cands[_revisit(ctx, cands, rows, scores, best, blocks)], scores[best] >= model.threshold
@@ -775,7 +830,7 @@ def revisit(
 def _revisit(
     ctx: Context,
     cands: Sequence[int],
-    rows: Sequence[Sequence[float]],
+    rows: Sequence[Sequence[float]] | FloatArray,
     scores: Sequence[float],
     best: int,
     blocks: _Blocks,
