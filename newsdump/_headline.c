@@ -13,7 +13,9 @@
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "_pairwise.h"
 
@@ -391,6 +393,91 @@ static int in_array(const Py_ssize_t *a, Py_ssize_t n, Py_ssize_t v) {
     return 0;
 }
 
+
+/* Where each character of a text sits, by buckets of its low bits: whole.count(text) finds the
+ * occurrences of text at the places of its rarest character instead of scanning the text. */
+#define BUCKETS 1024
+#define INDEX_MAX 0x3fffffff /* longer texts are counted by PyUnicode_Count */
+#define INDEX_FROM 4 /* candidates from which the index pays */
+
+typedef struct {
+    Py_ssize_t start[BUCKETS + 1];
+    int32_t *at; /* positions, bucket by bucket, ascending in each */
+} Index;
+
+static int index_build(Index *ix, PyObject *whole) {
+    Py_ssize_t n = PyUnicode_GET_LENGTH(whole);
+    int kind = PyUnicode_KIND(whole);
+    const void *data = PyUnicode_DATA(whole);
+    memset(ix->start, 0, sizeof(ix->start));
+    ix->at = PyMem_Malloc(sizeof(int32_t) * (size_t)(n > 0 ? n : 1));
+    if (ix->at == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    Py_ssize_t fill[BUCKETS];
+#define INDEX_PASSES(T)                                                                            \
+    do {                                                                                           \
+        const T *c = data;                                                                         \
+        for (Py_ssize_t k = 0; k < n; k++)                                                         \
+            ix->start[(c[k] & (BUCKETS - 1)) + 1]++;                                               \
+        for (int b = 0; b < BUCKETS; b++)                                                          \
+            ix->start[b + 1] += ix->start[b];                                                      \
+        memcpy(fill, ix->start, sizeof(fill));                                                     \
+        for (Py_ssize_t k = 0; k < n; k++)                                                         \
+            ix->at[fill[c[k] & (BUCKETS - 1)]++] = (int32_t)k;                                     \
+    } while (0)
+    if (kind == PyUnicode_1BYTE_KIND)
+        INDEX_PASSES(Py_UCS1);
+    else if (kind == PyUnicode_2BYTE_KIND)
+        INDEX_PASSES(Py_UCS2);
+    else
+        INDEX_PASSES(Py_UCS4);
+#undef INDEX_PASSES
+    return 0;
+}
+
+/* whole.count(text): non-overlapping occurrences, leftmost first, as str.count counts them */
+static Py_ssize_t index_count(const Index *ix, PyObject *whole, PyObject *text) {
+    Py_ssize_t n = PyUnicode_GET_LENGTH(whole), len = PyUnicode_GET_LENGTH(text);
+    if (ix->at == NULL || len == 0 || len > n)
+        return PyUnicode_Count(whole, text, 0, PY_SSIZE_T_MAX);
+    int wkind = PyUnicode_KIND(whole), tkind = PyUnicode_KIND(text);
+    const void *wdata = PyUnicode_DATA(whole), *tdata = PyUnicode_DATA(text);
+    Py_ssize_t pick = 0, fewest = PY_SSIZE_T_MAX;
+    for (Py_ssize_t q = 0; q < len; q++) {
+        unsigned b = PyUnicode_READ(tkind, tdata, q) & (BUCKETS - 1);
+        Py_ssize_t many = ix->start[b + 1] - ix->start[b];
+        if (many < fewest) {
+            fewest = many;
+            pick = q;
+        }
+    }
+    Py_UCS4 anchor = PyUnicode_READ(tkind, tdata, pick);
+    unsigned b = anchor & (BUCKETS - 1);
+    Py_ssize_t found = 0, free_from = 0;
+    for (Py_ssize_t e = ix->start[b]; e < ix->start[b + 1]; e++) {
+        Py_ssize_t at = (Py_ssize_t)ix->at[e] - pick;
+        if (at < free_from)
+            continue;
+        if (at + len > n)
+            break;
+        if (PyUnicode_READ(wkind, wdata, at + pick) != anchor)
+            continue;
+        int equal = 1;
+        if (wkind == tkind)
+            equal = memcmp((const char *)wdata + at * wkind, tdata, (size_t)(len * tkind)) == 0;
+        else
+            for (Py_ssize_t q = 0; q < len && equal; q++)
+                equal = PyUnicode_READ(wkind, wdata, at + q) == PyUnicode_READ(tkind, tdata, q);
+        if (equal) {
+            found++;
+            free_from = at + len;
+        }
+    }
+    return found;
+}
+
 #define TRY(var, expr)                                                                             \
     do {                                                                                           \
         int t_ = (expr);                                                                           \
@@ -424,6 +511,8 @@ static PyObject *rows(PyObject *self, PyObject *args) {
     Py_ssize_t *cands = NULL, *bylines = NULL, *listed = NULL;
     double *shapes = NULL;
     Keyed *keyed = NULL;
+    Index ix;
+    ix.at = NULL;
     PyObject *lede_obj[4] = {NULL, NULL, NULL, NULL};
     Py_ssize_t lede_start[4] = {0, 0, 0, 0}, n_ledes = 0;
 
@@ -526,6 +615,8 @@ static PyObject *rows(PyObject *self, PyObject *args) {
         }
     }
 
+    if (n >= INDEX_FROM && PyUnicode_GET_LENGTH(whole) <= INDEX_MAX && index_build(&ix, whole) < 0)
+        goto done;
     double *row = out.buf;
     int first_shaped = 1;
     for (Py_ssize_t order = 0; order < n; order++, row += N_FEATURES) {
@@ -591,7 +682,7 @@ static PyObject *rows(PyObject *self, PyObject *args) {
             if (page_hits < 0)
                 goto done;
         }
-        Py_ssize_t found = PyUnicode_Count(whole, text, 0, PY_SSIZE_T_MAX);
+        Py_ssize_t found = index_count(&ix, whole, text);
         if (found < 0)
             goto done;
         Py_ssize_t same = 1;
@@ -794,6 +885,7 @@ done:
     PyMem_Free(listed);
     PyMem_Free(shapes);
     PyMem_Free(keyed);
+    PyMem_Free(ix.at);
     Py_XDECREF(texts);
     Py_XDECREF(cands_t);
     Py_XDECREF(blanks);

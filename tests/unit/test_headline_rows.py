@@ -185,3 +185,20 @@ def test_rows_refuse_a_candidate_off_the_page() -> None:
     ctx = H.context(["a b c", "d e f"], [(False, False)] * 2, [1])
     with pytest.raises(IndexError):
         H._compiled_features(ctx, [5], H._Blocks(ctx.texts))
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ["aa aa", "aa aa aa aa", "aa aa\naa aa", "x aa aa", "aa aa", "b b b"],  # overlapping
+        ["ab ab", "ab ab", "ab ab", "zz ab abab ab", "ab ab’", "中文 ab ab"],  # mixed widths
+        ["a\nb", "a", "b", "a\nb c", "q r", "s t"],  # a text holding the separator
+    ],
+)
+def test_recurring_and_quoted_lines_are_counted_as_in_the_whole_text(texts: list[str]) -> None:
+    ctx = H.context(texts, [(False, False)] * len(texts), [len(texts) - 1])
+    cands = list(range(len(texts)))
+    assert same_floats(
+        H._compiled_features(ctx, cands, H._Blocks(texts)).tolist(),
+        H._features(ctx, cands, H._Blocks(texts)),
+    )
