@@ -251,12 +251,92 @@ static PyObject *counts(PyObject *self, PyObject *text) {
     return Py_BuildValue("nn", c.words, c.wide);
 }
 
+/* set(re.findall(r"\w+", text)): the runs of word characters (as re's \w: alphanumeric or _) */
+static PyObject *word_set(PyObject *self, PyObject *text) {
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "word_set: a str is needed");
+        return NULL;
+    }
+    PyObject *words = PySet_New(NULL);
+    if (words == NULL)
+        return NULL;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t len = PyUnicode_GET_LENGTH(text), from = -1;
+    for (Py_ssize_t k = 0; k <= len; k++) {
+        int word = 0;
+        if (k < len) {
+            Py_UCS4 ch = PyUnicode_READ(kind, data, k);
+            word = ch == '_' || Py_UNICODE_ISALNUM(ch);
+        }
+        if (word && from < 0)
+            from = k;
+        else if (!word && from >= 0) {
+            PyObject *w = PyUnicode_Substring(text, from, k);
+            if (w == NULL || PySet_Add(words, w) < 0) {
+                Py_XDECREF(w);
+                Py_DECREF(words);
+                return NULL;
+            }
+            Py_DECREF(w);
+            from = -1;
+        }
+    }
+    return words;
+}
+
 /* The page's block caches (headline._Blocks): a cached value, or its method's on a miss. */
 typedef struct {
     PyObject *shapes, *stamps, *dates, *labels, *tokens;         /* the caches */
     PyObject *shape, *stamped, *dated, *not_headline, *tokens_of; /* their methods */
-    Py_ssize_t size;
+    PyObject *headed; /* blocks._headed(j, words): the byline, label, credit and date tests */
+    PyObject *texts;  /* a tuple */
+    Py_ssize_t size, max_chars, max_words, stamp_max_words;
 } Page;
+
+static double shape_rest_of(PyObject *text, Py_ssize_t n);
+
+/* cache[j] = v (a list's item; nothing for another cache) */
+static void store(PyObject *cache, Py_ssize_t j, PyObject *v) {
+    if (PyList_CheckExact(cache) && j >= 0 && j < PyList_GET_SIZE(cache)) {
+        Py_INCREF(v);
+        PyList_SetItem(cache, j, v);
+    }
+}
+
+/* headline.maybe_dated: "19", "20" or "/" in the text (what a date needs) */
+static int maybe_dated(PyObject *text) {
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t len = PyUnicode_GET_LENGTH(text);
+    for (Py_ssize_t k = 0; k < len; k++) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, k);
+        if (ch == '/')
+            return 1;
+        if ((ch == '1' || ch == '2') && k + 1 < len) {
+            Py_UCS4 next = PyUnicode_READ(kind, data, k + 1);
+            if ((ch == '1' && next == '9') || (ch == '2' && next == '0'))
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* an ASCII text holds no decimal digit and no "ago" in any case: no time without a year */
+static int ascii_untimed(PyObject *text) {
+    if (!PyUnicode_IS_ASCII(text))
+        return 0;
+    const Py_UCS1 *c = PyUnicode_1BYTE_DATA(text);
+    Py_ssize_t len = PyUnicode_GET_LENGTH(text);
+    for (Py_ssize_t k = 0; k < len; k++) {
+        if (c[k] >= '0' && c[k] <= '9')
+            return 0;
+        if ((c[k] | 0x20) == 'a' && k + 2 < len && (c[k + 1] | 0x20) == 'g'
+            && (c[k + 2] | 0x20) == 'o')
+            return 0;
+    }
+    return 1;
+}
 
 /* the value cached in list `cache` at j (a new reference), or method(j) */
 static PyObject *cached(PyObject *cache, PyObject *method, Py_ssize_t j) {
@@ -286,12 +366,69 @@ static int page_shape(Page *p, Py_ssize_t j, double *x) {
         *x = 0.0;
         return 0;
     }
+    if (PyList_Check(p->shapes) && j < PyList_GET_SIZE(p->shapes)
+        && PyList_GET_ITEM(p->shapes, j) == Py_None) {
+        /* blocks._score(j): the tests that need no pattern first, then blocks._headed */
+        PyObject *text = PyTuple_GET_ITEM(p->texts, j);
+        double got = 0.0;
+        Py_ssize_t n = words_of(counts_of(text));
+        if (PyUnicode_GET_LENGTH(text) <= p->max_chars && 3 <= n && n <= p->max_words) {
+            got = shape_rest_of(text, n);
+            if (got != 0.0) {
+                PyObject *ok = PyObject_CallFunction(p->headed, "nn", j, n);
+                if (ok == NULL)
+                    return -1;
+                int t = PyObject_IsTrue(ok);
+                Py_DECREF(ok);
+                if (t < 0)
+                    return -1;
+                if (!t)
+                    got = 0.0;
+            }
+        }
+        PyObject *v = PyFloat_FromDouble(got);
+        if (v == NULL)
+            return -1;
+        store(p->shapes, j, v);
+        Py_DECREF(v);
+        *x = got;
+        return 0;
+    }
     PyObject *v = cached(p->shapes, p->shape, j);
     if (v == NULL)
         return -1;
     *x = PyFloat_AsDouble(v);
     Py_DECREF(v);
     return (*x == -1.0 && PyErr_Occurred()) ? -1 : 0;
+}
+
+/* blocks.stamped(j): False where the text has no date and (an ASCII text) no time, else the
+ * method's */
+static int page_stamped(Page *p, Py_ssize_t j) {
+    if (j >= 0 && j < p->size && PyList_Check(p->stamps) && j < PyList_GET_SIZE(p->stamps)
+        && PyList_GET_ITEM(p->stamps, j) == Py_None) {
+        PyObject *text = PyTuple_GET_ITEM(p->texts, j);
+        if (PyUnicode_GET_LENGTH(text) > p->max_chars || !maybe_dated(text)) { /* no date */
+            if (counts_of(text).words > p->stamp_max_words || ascii_untimed(text)) {
+                store(p->stamps, j, Py_False);
+                return 0;
+            }
+        }
+    }
+    return cached_flag(p->stamps, p->stamped, j);
+}
+
+/* blocks.dated(j): False where the text is too long or lacks what a date needs */
+static int page_dated(Page *p, Py_ssize_t j) {
+    if (j >= 0 && j < p->size && PyList_Check(p->dates) && j < PyList_GET_SIZE(p->dates)
+        && PyList_GET_ITEM(p->dates, j) == Py_None) {
+        PyObject *text = PyTuple_GET_ITEM(p->texts, j);
+        if (PyUnicode_GET_LENGTH(text) > p->max_chars || !maybe_dated(text)) {
+            store(p->dates, j, Py_False);
+            return 0;
+        }
+    }
+    return cached_flag(p->dates, p->dated, j);
 }
 
 /* blocks.tokens(j), a new reference */
@@ -370,6 +507,47 @@ static int is_upper(PyObject *text) {
             cased = 1;
     }
     return cased;
+}
+
+/* headline._shape_rest(text, n): the headline shape score once the text passed the length,
+ * byline, label and date tests */
+static double shape_rest_of(PyObject *text, Py_ssize_t n) {
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t len = PyUnicode_GET_LENGTH(text), letters = 0, spaces = 0, stops = 0;
+    for (Py_ssize_t k = 0; k < len; k++) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, k);
+        if (ch == ' ')
+            spaces++;
+        else if (ch == '.' && k + 1 < len && PyUnicode_READ(kind, data, k + 1) == ' ')
+            stops++;
+        /* not [\W\d_]: a word character (alphanumeric or _) that is no digit nor _ */
+        if (ch != '_' && Py_UNICODE_ISALNUM(ch) && !Py_UNICODE_ISDECIMAL(ch))
+            letters++;
+    }
+    if ((double)letters < 0.6 * (double)(len - spaces))
+        return 0.0;
+    double score = 1.0;
+    Py_UCS4 last = last_char(text);
+    if (len && (last == '.' || last == ':' || last == ';' || last == ',')
+        && !(len >= 3 && last == '.' && PyUnicode_READ(kind, data, len - 2) == '.'
+             && PyUnicode_READ(kind, data, len - 3) == '.'))
+        score -= 0.5;
+    if (stops >= 2)
+        score -= 0.6;
+    if (is_upper(text))
+        score -= 0.3;
+    if (5 <= n && n <= 20)
+        score += 0.3;
+    return 0.0 > score ? 0.0 : score;
+}
+
+static PyObject *shape_rest(PyObject *self, PyObject *args) {
+    PyObject *text;
+    Py_ssize_t n;
+    if (!PyArg_ParseTuple(args, "Un", &text, &n))
+        return NULL;
+    return PyFloat_FromDouble(shape_rest_of(text, n));
 }
 
 typedef struct {
@@ -500,14 +678,15 @@ static PyObject *rows(PyObject *self, PyObject *args) {
         *lede_after, *ranked_in;
     Py_ssize_t first, siblings, run, follow, dek_max, max_siblings;
     double page_sep, no_blanks;
-    if (!PyArg_ParseTuple(args, "w*OUOOnOOOddOO(nnnnn)O", &out, &texts_in, &whole, &cands_in,
+    Page p = {0};
+    if (!PyArg_ParseTuple(args, "w*OUOOnOOOddOO(nnnnnnnn)O", &out, &texts_in, &whole, &cands_in,
                           &blanks_in, &first, &bylines_in, &body_words, &page, &page_sep,
                           &no_blanks, &blocks, &lede_after, &siblings, &run, &follow, &dek_max,
-                          &max_siblings, &ranked_in))
+                          &max_siblings, &p.max_chars, &p.max_words, &p.stamp_max_words,
+                          &ranked_in))
         return NULL;
     PyObject *result = NULL, *texts = NULL, *cands_t = NULL, *blanks = NULL, *bylines_t = NULL,
              *ranked = NULL, *toks = NULL;
-    Page p = {0};
     Py_ssize_t *cands = NULL, *bylines = NULL, *listed = NULL;
     double *shapes = NULL;
     Keyed *keyed = NULL;
@@ -574,6 +753,7 @@ static PyObject *rows(PyObject *self, PyObject *args) {
         }
     }
     p.size = size;
+    p.texts = texts;
     if (!(p.shapes = PyObject_GetAttrString(blocks, "_shapes"))
         || !(p.stamps = PyObject_GetAttrString(blocks, "_stamps"))
         || !(p.dates = PyObject_GetAttrString(blocks, "_dates"))
@@ -583,7 +763,8 @@ static PyObject *rows(PyObject *self, PyObject *args) {
         || !(p.stamped = PyObject_GetAttrString(blocks, "stamped"))
         || !(p.dated = PyObject_GetAttrString(blocks, "dated"))
         || !(p.not_headline = PyObject_GetAttrString(blocks, "not_headline"))
-        || !(p.tokens_of = PyObject_GetAttrString(blocks, "tokens")))
+        || !(p.tokens_of = PyObject_GetAttrString(blocks, "tokens"))
+        || !(p.headed = PyObject_GetAttrString(blocks, "_headed")))
         goto done;
     Py_ssize_t page_len = PyObject_Size(page);
     if (page_len < 0)
@@ -609,7 +790,7 @@ static PyObject *rows(PyObject *self, PyObject *args) {
     for (Py_ssize_t j = lo; j < hi; j++) {
         if (shapes[j - start] > 0) {
             int st;
-            TRY(st, cached_flag(p.stamps, p.stamped, j + 1));
+            TRY(st, page_stamped(&p, j + 1));
             if (st)
                 listed[n_listed++] = j;
         }
@@ -672,10 +853,10 @@ static PyObject *rows(PyObject *self, PyObject *args) {
         Py_ssize_t stop = i + 1 + follow < size ? i + 1 + follow : size;
         int next_stamped = 0, date_follows, prev_stamped = 0, st;
         if (i + 1 < size)
-            TRY(next_stamped, cached_flag(p.stamps, p.stamped, i + 1));
+            TRY(next_stamped, page_stamped(&p, i + 1));
         date_follows = next_stamped;
         for (Py_ssize_t j = i + 2; !date_follows && j < stop; j++)
-            TRY(date_follows, cached_flag(p.stamps, p.stamped, j));
+            TRY(date_follows, page_stamped(&p, j));
         Py_ssize_t page_hits = 0;
         if (i > 0) {
             page_hits = common(toks, page);
@@ -702,7 +883,7 @@ static PyObject *rows(PyObject *self, PyObject *args) {
             dek = nn < nw_next && nw_next <= dek_max && ends_sentence(next);
         }
         if (i > 0)
-            TRY(prev_stamped, cached_flag(p.stamps, p.stamped, i - 1));
+            TRY(prev_stamped, page_stamped(&p, i - 1));
         /* the runs of headline-shaped blocks above and below */
         Py_ssize_t runs[2] = {0, 0};
         for (int side = 0; side < 2; side++) {
@@ -722,7 +903,7 @@ static PyObject *rows(PyObject *self, PyObject *args) {
                 if (sh > 0)
                     found_run++;
                 else {
-                    TRY(st, cached_flag(p.stamps, p.stamped, j));
+                    TRY(st, page_stamped(&p, j));
                     if (!(st || in_array(bylines, n_bylines, j)))
                         break;
                 }
@@ -730,7 +911,7 @@ static PyObject *rows(PyObject *self, PyObject *args) {
             runs[side] = found_run;
         }
         int dated, label;
-        TRY(dated, cached_flag(p.dates, p.dated, i));
+        TRY(dated, page_dated(&p, i));
         TRY(label, cached_flag(p.labels, p.not_headline, i));
         Py_ssize_t body_hits = common(toks, body_words);
         if (body_hits < 0)
@@ -777,7 +958,7 @@ static PyObject *rows(PyObject *self, PyObject *args) {
                 byline_follows = 1;
         int date_next = next_stamped;
         if (!date_next && in_array(bylines, n_bylines, i + 1) && i + 1 < size && i + 2 < size)
-            TRY(date_next, cached_flag(p.stamps, p.stamped, i + 2));
+            TRY(date_next, page_stamped(&p, i + 2));
         Py_ssize_t near = 0;
         for (Py_ssize_t q = 0; q < n_listed; q++) {
             Py_ssize_t j = listed[q];
@@ -880,6 +1061,7 @@ done:
     Py_XDECREF(p.dated);
     Py_XDECREF(p.not_headline);
     Py_XDECREF(p.tokens_of);
+    Py_XDECREF(p.headed);
     PyMem_Free(cands);
     PyMem_Free(bylines);
     PyMem_Free(listed);
@@ -898,7 +1080,9 @@ done:
 static PyMethodDef methods[] = {
     {"scores", scores, METH_VARARGS, "Every row's score by the complete trees (see the file)."},
     {"scores_array", scores_array, METH_VARARGS, "scores() of rows in a float64 buffer."},
+    {"shape_rest", shape_rest, METH_VARARGS, "headline._shape_rest(text, n)."},
     {"counts", counts, METH_O, "(len(text.split()), CJK characters) of a str."},
+    {"word_set", word_set, METH_O, "set(re.findall(r'\\w+', text))."},
     {"rows", rows, METH_VARARGS, "headline._features' rows into a float64 buffer (see rows)."},
     {NULL, NULL, 0, NULL},
 };

@@ -22,6 +22,8 @@ def scores_array(
     baseline: float,
 ) -> list[float]: ...
 def counts(text: str) -> tuple[int, int]: ...
+def word_set(text: str) -> set[str]: ...
+def shape_rest(text: str, n: int) -> float: ...
 def rows(
     out: npt.NDArray[Any],
     texts: Sequence[str],
@@ -36,6 +38,6 @@ def rows(
     no_blanks: float,
     blocks: Any,
     lede_after: Callable[[int], frozenset[str]],
-    consts: tuple[int, int, int, int, int],
+    consts: tuple[int, int, int, int, int, int, int, int],
     ranked: Sequence[tuple[int, int]],
 ) -> None: ...

@@ -444,9 +444,7 @@ class _Blocks:
         """(words, CJK characters) of block j."""
         got = self._counts[j]
         if got is None:
-            text = self.texts[j]
-            wide = 0 if text.isascii() else len(WIDE.findall(text))
-            got = self._counts[j] = (len(text.split()), wide)
+            got = self._counts[j] = _counts(self.texts[j])
         return got
 
     def words(self, j: int) -> int:
@@ -533,11 +531,15 @@ class _Blocks:
         n = self.words(j)
         if not 3 <= n <= MAX_WORDS:
             return 0.0
+        return _shape_rest(text, n) if self._headed(j, n) else 0.0
+
+    def _headed(self, j: int, n: int) -> bool:
+        """Block j (of n words) is no byline, author label, credit, label, nor a short dated
+        line: the tests of headline_score that need a pattern."""
+        text = self.texts[j]
         if BYLINE.match(text) or AUTHOR_LABEL.match(text) or _has_credit(text, self.low(j)):
-            return 0.0
-        if self.not_headline(j) or (n < 12 and self.dated(j)):
-            return 0.0
-        return _shape_rest(text, n)
+            return False
+        return not (self.not_headline(j) or (n < 12 and self.dated(j)))
 
 
 def features(ctx: Context, cands: Sequence[int]) -> list[list[float]]:
@@ -586,7 +588,7 @@ def _compiled_features(ctx: Context, cands: Sequence[int], blocks: _Blocks) -> F
         float(scraper_dump(ctx)),
         blocks,
         lede_after,
-        (SIBLINGS, RUN, FOLLOW, DEK_MAX_WORDS, MAX_SIBLINGS),
+        (SIBLINGS, RUN, FOLLOW, DEK_MAX_WORDS, MAX_SIBLINGS, MAX_CHARS, MAX_WORDS, STAMP_MAX_WORDS),
         RANKED,
     )
     return out
@@ -959,7 +961,7 @@ def headline_score(text: str) -> float:
     return _shape_rest(text, n)
 
 
-def _shape_rest(text: str, n: int) -> float:
+def _plain_shape_rest(text: str, n: int) -> float:
     """headline_score once `text` (of `n` words) passed the length, byline, label and date
     tests."""
     if text.isascii():  # letters are a-z and A-Z there
@@ -996,14 +998,31 @@ def tokens(text: str) -> set[str]:
     return _tokens(text, WIDE.search(text) is not None)
 
 
+def _plain_counts(text: str) -> tuple[int, int]:
+    """(words, CJK characters) of `text`."""
+    wide = 0 if text.isascii() else len(WIDE.findall(text))
+    return len(text.split()), wide
+
+
+def _word_set(text: str) -> set[str]:
+    """set(TOKEN.findall(text))."""
+    return set(TOKEN.findall(text))
+
+
+# the same in C (newsdump/_headline.c) where it was built
+_shape_rest = _headline.shape_rest if _headline is not None else _plain_shape_rest
+_counts = _headline.counts if _headline is not None else _plain_counts
+_words = _headline.word_set if _headline is not None else _word_set
+
+
 def _tokens(text: str, wide: bool) -> set[str]:
     """tokens(text), told whether `text` has CJK characters."""
     if text.isascii():  # lower() changes no word boundary there
-        return set(TOKEN.findall(text.lower()))
+        return _words(text.lower())
     if "\u0130" in text or "\u03a3" in text:  # 'İ' lower-cases to two characters, 'Σ' by context
         words = {t.lower() for t in TOKEN.findall(text)}
     else:  # lower() maps each other character to one that is a word character just when it is
-        words = set(TOKEN.findall(text.lower()))
+        words = _words(text.lower())
     if wide:
         chars = WIDE.findall(text)
         words.update(a + b for a, b in itertools.pairwise(chars))

@@ -202,3 +202,35 @@ def test_recurring_and_quoted_lines_are_counted_as_in_the_whole_text(texts: list
         H._compiled_features(ctx, cands, H._Blocks(texts)).tolist(),
         H._features(ctx, cands, H._Blocks(texts)),
     )
+
+
+any_text = st.one_of(line, st.text(max_size=40))
+
+
+@settings(max_examples=1500, deadline=None)
+@given(any_text, st.integers(0, 45))
+def test_compiled_block_facts_are_the_python_ones(text: str, n: int) -> None:
+    assert H._headline.counts(text) == H._plain_counts(text)
+    assert H._headline.word_set(text) == H._word_set(text)
+    assert H._headline.word_set(text.lower()) == H._word_set(text.lower())
+    assert H._headline.shape_rest(text, n) == H._plain_shape_rest(text, n)
+
+
+@settings(max_examples=600, deadline=None)
+@given(pages())
+def test_the_block_caches_filled_in_c_hold_the_python_values(
+    page: tuple[H.Context, list[int]],
+) -> None:
+    """The shapes, dates and stamps that the compiled rows decide without the patterns are
+    the ones the Python caches compute."""
+    ctx, cands = page
+    blocks = H._Blocks(ctx.texts)
+    H._compiled_features(ctx, cands, blocks)
+    plain = H._Blocks(ctx.texts)
+    for j in range(len(ctx.texts)):
+        if blocks._shapes[j] is not None:
+            assert blocks._shapes[j] == plain.shape(j)
+        if blocks._stamps[j] is not None:
+            assert blocks._stamps[j] == plain.stamped(j)
+        if blocks._dates[j] is not None:
+            assert blocks._dates[j] == plain.dated(j)
