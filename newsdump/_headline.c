@@ -1077,7 +1077,125 @@ done:
     return result;
 }
 
+/* an ASCII text that none of headline._not_headline's cheap tests lets through: no label */
+static int ascii_label_free(PyObject *text, PyObject *label_words) {
+    if (!PyUnicode_IS_ASCII(text))
+        return 0;
+    const Py_UCS1 *c = PyUnicode_1BYTE_DATA(text);
+    Py_ssize_t len = PyUnicode_GET_LENGTH(text);
+    for (Py_ssize_t w = 0; w < PyTuple_GET_SIZE(label_words); w++) { /* low.startswith(...) */
+        PyObject *word = PyTuple_GET_ITEM(label_words, w);
+        if (!PyUnicode_IS_ASCII(word))
+            continue; /* no ASCII text starts with it */
+        const Py_UCS1 *l = PyUnicode_1BYTE_DATA(word);
+        Py_ssize_t m = PyUnicode_GET_LENGTH(word), q = 0;
+        if (m > len)
+            continue;
+        while (q < m && Py_TOLOWER(c[q]) == l[q])
+            q++;
+        if (q == m)
+            return 0;
+    }
+    static const char *inside[] = {"open", "all rights reserved", "www.", "http"};
+    for (Py_ssize_t k = 0; k < len; k++) {
+        if (c[k] == '>' || c[k] == '/')
+            return 0;
+        for (int w = 0; w < 4; w++) {
+            const char *l = inside[w];
+            Py_ssize_t q = 0;
+            while (l[q] && k + q < len && Py_TOLOWER(c[k + q]) == (Py_UCS1)l[q])
+                q++;
+            if (!l[q])
+                return 0;
+        }
+    }
+    return 1;
+}
+
+/* candidates(texts, order, blocks, label_words, (min_words, max_words, max_chars), photo_tail)
+ * -> the blocks of `order` that headline._candidates keeps: min_words..max_words words, at most
+ * max_chars characters, no label (blocks.not_headline) and no photo credit at the end
+ * (photo_tail(text) is None, asked only of a text with a "(", which it needs) */
+static PyObject *candidates(PyObject *self, PyObject *args) {
+    PyObject *texts_in, *order_in, *blocks, *label_words, *photo_tail;
+    Py_ssize_t min_words, max_words, max_chars;
+    if (!PyArg_ParseTuple(args, "OOOO!(nnn)O", &texts_in, &order_in, &blocks, &PyTuple_Type,
+                          &label_words, &min_words, &max_words, &max_chars, &photo_tail))
+        return NULL;
+    PyObject *texts = NULL, *order = NULL, *labels = NULL, *not_headline = NULL, *out = NULL,
+             *result = NULL;
+    texts = PySequence_Fast(texts_in, "candidates: texts must be a sequence");
+    order = PySequence_Fast(order_in, "candidates: order must be a sequence");
+    if (!texts || !order)
+        goto done;
+    if (!(labels = PyObject_GetAttrString(blocks, "_labels"))
+        || !(not_headline = PyObject_GetAttrString(blocks, "not_headline"))
+        || !(out = PyList_New(0)))
+        goto done;
+    for (Py_ssize_t k = 0; k < PySequence_Fast_GET_SIZE(order); k++) {
+        PyObject *at = PySequence_Fast_GET_ITEM(order, k);
+        Py_ssize_t i = PyLong_AsSsize_t(at);
+        if (i == -1 && PyErr_Occurred())
+            goto done;
+        Py_ssize_t size = PySequence_Fast_GET_SIZE(texts);
+        if (i < 0 || i >= size) {
+            PyErr_SetString(PyExc_IndexError, "candidates: a block is off the page");
+            goto done;
+        }
+        PyObject *text = PySequence_Fast_GET_ITEM(texts, i);
+        if (!PyUnicode_Check(text)) {
+            PyErr_SetString(PyExc_TypeError, "candidates: the texts must be str");
+            goto done;
+        }
+        Py_INCREF(text);
+        Py_ssize_t n = words_of(counts_of(text));
+        int keep = min_words <= n && n <= max_words && PyUnicode_GET_LENGTH(text) <= max_chars;
+        if (keep) { /* not blocks.not_headline(i) */
+            PyObject *got = NULL;
+            if (PyList_Check(labels) && i < PyList_GET_SIZE(labels)
+                && PyList_GET_ITEM(labels, i) == Py_None && ascii_label_free(text, label_words)) {
+                store(labels, i, Py_False);
+            } else {
+                got = cached(labels, not_headline, i);
+                if (got == NULL) {
+                    Py_DECREF(text);
+                    goto done;
+                }
+                int t = PyObject_IsTrue(got);
+                Py_DECREF(got);
+                if (t < 0) {
+                    Py_DECREF(text);
+                    goto done;
+                }
+                keep = !t;
+            }
+        }
+        if (keep && PyUnicode_FindChar(text, '(', 0, PyUnicode_GET_LENGTH(text), 1) >= 0) {
+            PyObject *m = PyObject_CallOneArg(photo_tail, text);
+            if (m == NULL) {
+                Py_DECREF(text);
+                goto done;
+            }
+            keep = m == Py_None;
+            Py_DECREF(m);
+        }
+        Py_DECREF(text);
+        if (keep && PyList_Append(out, at) < 0)
+            goto done;
+    }
+    result = out;
+    out = NULL;
+done:
+    Py_XDECREF(texts);
+    Py_XDECREF(order);
+    Py_XDECREF(labels);
+    Py_XDECREF(not_headline);
+    Py_XDECREF(out);
+    return result;
+}
+
 static PyMethodDef methods[] = {
+    {"candidates", candidates, METH_VARARGS, "headline._candidates' filter (see the file)."},
     {"scores", scores, METH_VARARGS, "Every row's score by the complete trees (see the file)."},
     {"scores_array", scores_array, METH_VARARGS, "scores() of rows in a float64 buffer."},
     {"shape_rest", shape_rest, METH_VARARGS, "headline._shape_rest(text, n)."},

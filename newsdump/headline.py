@@ -409,6 +409,15 @@ def _candidates(ctx: Context, blocks: _Blocks) -> list[int]:
     inside = [i for i in ctx.body_start if i >= ctx.first and i not in skip]
     above = [i for i in range(ctx.first - 1, max(-1, anchor - 1 - WINDOW), -1) if i not in skip]
     texts = ctx.texts
+    if _headline is not None:  # the same filter in C
+        return _headline.candidates(
+            texts,
+            [*inside, *above],
+            blocks,
+            _LABEL_WORDS,
+            (MIN_WORDS, MAX_WORDS, MAX_CHARS),
+            PHOTO_CREDIT_TAIL.search,
+        )
     return [
         i
         for i in [*inside, *above]

@@ -120,19 +120,22 @@ def test_scores_of_the_array_are_the_scores_of_the_lists(page: tuple[H.Context, 
 
 @settings(max_examples=300, deadline=None)
 @given(pages())
-def test_rank_headline_without_the_compiled_rows_is_the_same(
+def test_rank_headline_and_candidates_without_the_compiled_code_are_the_same(
     page: tuple[H.Context, list[int]],
 ) -> None:
     ctx, _ = page
     compiled = H.rank_headline(ctx)
+    compiled_cands = H.candidates(ctx)
     saved = H._headline
     try:
         H._headline = None  # type: ignore[assignment]
         plain = H.rank_headline(ctx)
-        plain_rows = H.features(ctx, H.candidates(ctx))
+        plain_cands = H.candidates(ctx)
+        plain_rows = H.features(ctx, plain_cands)
     finally:
         H._headline = saved
     assert compiled == plain
+    assert compiled_cands == plain_cands
     assert same_floats(H.features(ctx, H.candidates(ctx)), plain_rows)
 
 
@@ -221,13 +224,16 @@ def test_compiled_block_facts_are_the_python_ones(text: str, n: int) -> None:
 def test_the_block_caches_filled_in_c_hold_the_python_values(
     page: tuple[H.Context, list[int]],
 ) -> None:
-    """The shapes, dates and stamps that the compiled rows decide without the patterns are
-    the ones the Python caches compute."""
+    """The labels, shapes, dates and stamps that the compiled candidates and rows decide
+    without the patterns are the ones the Python caches compute."""
     ctx, cands = page
     blocks = H._Blocks(ctx.texts)
+    H._candidates(ctx, blocks)
     H._compiled_features(ctx, cands, blocks)
     plain = H._Blocks(ctx.texts)
     for j in range(len(ctx.texts)):
+        if blocks._labels[j] is not None:
+            assert blocks._labels[j] == plain.not_headline(j)
         if blocks._shapes[j] is not None:
             assert blocks._shapes[j] == plain.shape(j)
         if blocks._stamps[j] is not None:
