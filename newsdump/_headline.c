@@ -156,24 +156,29 @@ static PyObject *scores_array(PyObject *self, PyObject *args) {
             }
         }
     Py_ssize_t n = rows_buf.len / (Py_ssize_t)sizeof(double) / width;
-    leaves = PyMem_Malloc(sizeof(double) * (size_t)(trees > 0 ? trees : 1));
+    /* tree by tree over every row (each tree's nodes read once), into a (row, tree) array */
+    leaves = PyMem_Malloc(sizeof(double) * (size_t)(n * trees > 0 ? n * trees : 1));
     if (leaves == NULL) {
         PyErr_NoMemory();
         goto done;
     }
+    for (Py_ssize_t t = 0; t < trees; t++) {
+        const Py_ssize_t *tf = feat + t * nodes;
+        const double *tt = thr + t * nodes, *tv = val + t * nodes;
+        const double *xi = x;
+        for (Py_ssize_t i = 0; i < n; i++, xi += width) {
+            Py_ssize_t k = 0;
+            for (Py_ssize_t d = 0; d < depth; d++)
+                k = 2 * k + 1 + (xi[tf[k]] > tt[k]);
+            leaves[i * trees + t] = tv[k];
+        }
+    }
     PyObject *list = PyList_New(n);
     if (list == NULL)
         goto done;
-    for (Py_ssize_t i = 0; i < n; i++, x += width) {
-        for (Py_ssize_t t = 0; t < trees; t++) {
-            const Py_ssize_t *tf = feat + t * nodes;
-            const double *tt = thr + t * nodes;
-            Py_ssize_t k = 0;
-            for (Py_ssize_t d = 0; d < depth; d++)
-                k = 2 * k + 1 + (x[tf[k]] > tt[k]);
-            leaves[t] = val[t * nodes + k];
-        }
-        PyObject *score = PyFloat_FromDouble((0.0 + pairwise(leaves, trees)) + baseline);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *score =
+            PyFloat_FromDouble((0.0 + pairwise(leaves + i * trees, trees)) + baseline);
         if (score == NULL) {
             Py_DECREF(list);
             goto done;
@@ -291,6 +296,7 @@ typedef struct {
     PyObject *shape, *stamped, *dated, *not_headline, *tokens_of; /* their methods */
     PyObject *headed; /* blocks._headed(j, words): the byline, label, credit and date tests */
     PyObject *texts;  /* a tuple */
+    PyObject *label_words, *byline_words, *credit_words; /* tuples of the pre-tests' words */
     Py_ssize_t size, max_chars, max_words, stamp_max_words;
 } Page;
 
@@ -360,6 +366,105 @@ static int cached_flag(PyObject *cache, PyObject *method, Py_ssize_t j) {
     return t;
 }
 
+/* an ASCII text that none of headline._not_headline's cheap tests lets through: no label */
+static int ascii_label_free(PyObject *text, PyObject *label_words) {
+    if (!PyUnicode_IS_ASCII(text))
+        return 0;
+    const Py_UCS1 *c = PyUnicode_1BYTE_DATA(text);
+    Py_ssize_t len = PyUnicode_GET_LENGTH(text);
+    for (Py_ssize_t w = 0; w < PyTuple_GET_SIZE(label_words); w++) { /* low.startswith(...) */
+        PyObject *word = PyTuple_GET_ITEM(label_words, w);
+        if (!PyUnicode_IS_ASCII(word))
+            continue; /* no ASCII text starts with it */
+        const Py_UCS1 *l = PyUnicode_1BYTE_DATA(word);
+        Py_ssize_t m = PyUnicode_GET_LENGTH(word), q = 0;
+        if (m > len)
+            continue;
+        while (q < m && Py_TOLOWER(c[q]) == l[q])
+            q++;
+        if (q == m)
+            return 0;
+    }
+    static const char *inside[] = {"open", "all rights reserved", "www.", "http"};
+    for (Py_ssize_t k = 0; k < len; k++) {
+        if (c[k] == '>' || c[k] == '/')
+            return 0;
+        for (int w = 0; w < 4; w++) {
+            const char *l = inside[w];
+            Py_ssize_t q = 0;
+            while (l[q] && k + q < len && Py_TOLOWER(c[k + q]) == (Py_UCS1)l[q])
+                q++;
+            if (!l[q])
+                return 0;
+        }
+    }
+    return 1;
+}
+
+/* an ASCII text starts (past its spaces, in any case) with one of `words` */
+static int ascii_starts(const Py_UCS1 *c, Py_ssize_t len, PyObject *words) {
+    Py_ssize_t from = 0;
+    while (from < len && Py_UNICODE_ISSPACE(c[from]))
+        from++;
+    for (Py_ssize_t w = 0; w < PyTuple_GET_SIZE(words); w++) {
+        PyObject *word = PyTuple_GET_ITEM(words, w);
+        if (!PyUnicode_IS_ASCII(word))
+            continue;
+        const Py_UCS1 *l = PyUnicode_1BYTE_DATA(word);
+        Py_ssize_t m = PyUnicode_GET_LENGTH(word), q = 0;
+        if (m > len - from)
+            continue;
+        while (q < m && Py_TOLOWER(c[from + q]) == l[q])
+            q++;
+        if (q == m)
+            return 1;
+    }
+    return 0;
+}
+
+/* an ASCII text holds (in any case) one of `words` */
+static int ascii_holds(const Py_UCS1 *c, Py_ssize_t len, PyObject *words) {
+    for (Py_ssize_t w = 0; w < PyTuple_GET_SIZE(words); w++) {
+        PyObject *word = PyTuple_GET_ITEM(words, w);
+        if (!PyUnicode_IS_ASCII(word))
+            continue;
+        const Py_UCS1 *l = PyUnicode_1BYTE_DATA(word);
+        Py_ssize_t m = PyUnicode_GET_LENGTH(word);
+        for (Py_ssize_t k = 0; k + m <= len; k++) {
+            Py_ssize_t q = 0;
+            while (q < m && Py_TOLOWER(c[k + q]) == l[q])
+                q++;
+            if (q == m)
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* blocks._headed(j, n) of an ASCII text that none of the pre-tests of its patterns lets through
+ * (True), else -1: the byline's first words, the author label's colon, _has_credit's words, no
+ * label, no date */
+static int ascii_headed(Page *p, Py_ssize_t j, PyObject *text, Py_ssize_t n) {
+    if (!PyUnicode_IS_ASCII(text))
+        return -1;
+    const Py_UCS1 *c = PyUnicode_1BYTE_DATA(text);
+    Py_ssize_t len = PyUnicode_GET_LENGTH(text);
+    if (ascii_starts(c, len, p->byline_words) || memchr(c, ':', (size_t)len) != NULL
+        || ascii_holds(c, len, p->credit_words))
+        return -1;
+    PyObject *label = PyList_Check(p->labels) && j < PyList_GET_SIZE(p->labels)
+                          ? PyList_GET_ITEM(p->labels, j)
+                          : NULL;
+    if (label != Py_False) {
+        if (label != Py_None || !ascii_label_free(text, p->label_words))
+            return -1;
+        store(p->labels, j, Py_False);
+    }
+    if (n < 12 && len <= p->max_chars && maybe_dated(text))
+        return -1;
+    return 1;
+}
+
 /* blocks.shape(j) (0.0 outside the page) into *x; -1 on error */
 static int page_shape(Page *p, Py_ssize_t j, double *x) {
     if (j < 0 || j >= p->size) {
@@ -374,7 +479,7 @@ static int page_shape(Page *p, Py_ssize_t j, double *x) {
         Py_ssize_t n = words_of(counts_of(text));
         if (PyUnicode_GET_LENGTH(text) <= p->max_chars && 3 <= n && n <= p->max_words) {
             got = shape_rest_of(text, n);
-            if (got != 0.0) {
+            if (got != 0.0 && ascii_headed(p, j, text, n) < 0) {
                 PyObject *ok = PyObject_CallFunction(p->headed, "nn", j, n);
                 if (ok == NULL)
                     return -1;
@@ -679,11 +784,12 @@ static PyObject *rows(PyObject *self, PyObject *args) {
     Py_ssize_t first, siblings, run, follow, dek_max, max_siblings;
     double page_sep, no_blanks;
     Page p = {0};
-    if (!PyArg_ParseTuple(args, "w*OUOOnOOOddOO(nnnnnnnn)O", &out, &texts_in, &whole, &cands_in,
+    if (!PyArg_ParseTuple(args, "w*OUOOnOOOddOO(nnnnnnnn)O(O!O!O!)", &out, &texts_in, &whole, &cands_in,
                           &blanks_in, &first, &bylines_in, &body_words, &page, &page_sep,
                           &no_blanks, &blocks, &lede_after, &siblings, &run, &follow, &dek_max,
                           &max_siblings, &p.max_chars, &p.max_words, &p.stamp_max_words,
-                          &ranked_in))
+                          &ranked_in, &PyTuple_Type, &p.label_words, &PyTuple_Type,
+                          &p.byline_words, &PyTuple_Type, &p.credit_words))
         return NULL;
     PyObject *result = NULL, *texts = NULL, *cands_t = NULL, *blanks = NULL, *bylines_t = NULL,
              *ranked = NULL, *toks = NULL;
@@ -1075,41 +1181,6 @@ done:
     Py_XDECREF(ranked);
     PyBuffer_Release(&out);
     return result;
-}
-
-/* an ASCII text that none of headline._not_headline's cheap tests lets through: no label */
-static int ascii_label_free(PyObject *text, PyObject *label_words) {
-    if (!PyUnicode_IS_ASCII(text))
-        return 0;
-    const Py_UCS1 *c = PyUnicode_1BYTE_DATA(text);
-    Py_ssize_t len = PyUnicode_GET_LENGTH(text);
-    for (Py_ssize_t w = 0; w < PyTuple_GET_SIZE(label_words); w++) { /* low.startswith(...) */
-        PyObject *word = PyTuple_GET_ITEM(label_words, w);
-        if (!PyUnicode_IS_ASCII(word))
-            continue; /* no ASCII text starts with it */
-        const Py_UCS1 *l = PyUnicode_1BYTE_DATA(word);
-        Py_ssize_t m = PyUnicode_GET_LENGTH(word), q = 0;
-        if (m > len)
-            continue;
-        while (q < m && Py_TOLOWER(c[q]) == l[q])
-            q++;
-        if (q == m)
-            return 0;
-    }
-    static const char *inside[] = {"open", "all rights reserved", "www.", "http"};
-    for (Py_ssize_t k = 0; k < len; k++) {
-        if (c[k] == '>' || c[k] == '/')
-            return 0;
-        for (int w = 0; w < 4; w++) {
-            const char *l = inside[w];
-            Py_ssize_t q = 0;
-            while (l[q] && k + q < len && Py_TOLOWER(c[k + q]) == (Py_UCS1)l[q])
-                q++;
-            if (!l[q])
-                return 0;
-        }
-    }
-    return 1;
 }
 
 /* candidates(texts, order, blocks, label_words, (min_words, max_words, max_chars), photo_tail)

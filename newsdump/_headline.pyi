@@ -48,4 +48,5 @@ def rows(
     lede_after: Callable[[int], frozenset[str]],
     consts: tuple[int, int, int, int, int, int, int, int],
     ranked: Sequence[tuple[int, int]],
+    words: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]],
 ) -> None: ...

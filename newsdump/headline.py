@@ -77,6 +77,12 @@ BYLINE = re.compile(
     r"(?:by|von|par|por|di|door|av|af|przez)\s*:?\s+(?P<rest>.+)$",
     re.IGNORECASE,
 )
+# the words that BYLINE.match needs at the start of a text (past its spaces)
+_BYLINE_WORDS = (
+    "written", "posted", "reported", "words", "story", "analysis", "opinion", "commentary",
+    "column", "essay", "review", "interview", "by", "von", "par", "por", "di", "door", "av", "af",
+    "przez",
+)  # fmt: skip
 AUTHOR_LABEL = re.compile(
     r"^\s*(?:authors?|autor(?:in|ka|zy)?|auteur|writer|reporter|text|texte|текст|автор)"
     r"\s*[:：]\s*(?P<rest>.+)$",
@@ -599,6 +605,7 @@ def _compiled_features(ctx: Context, cands: Sequence[int], blocks: _Blocks) -> F
         lede_after,
         (SIBLINGS, RUN, FOLLOW, DEK_MAX_WORDS, MAX_SIBLINGS, MAX_CHARS, MAX_WORDS, STAMP_MAX_WORDS),
         RANKED,
+        (_LABEL_WORDS, _BYLINE_WORDS, _CREDIT_WORDS),
     )
     return out
 
@@ -932,6 +939,13 @@ def _not_headline(text: str, low: str | None) -> bool:
 def has_credit(text: str) -> bool:
     """CREDIT.search(text) is not None."""
     return _has_credit(text, folded(text))
+
+
+# what _has_credit's pre-test looks for in the lower-cased text (one of them each alternative
+# of CREDIT holds)
+_CREDIT_WORDS = (
+    "oto", "image", "picture", "credit", "/", "shutterstock", "associated press)",
+)  # fmt: skip
 
 
 def _has_credit(text: str, low: str | None) -> bool:

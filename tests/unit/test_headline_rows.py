@@ -240,3 +240,26 @@ def test_the_block_caches_filled_in_c_hold_the_python_values(
             assert blocks._stamps[j] == plain.stamped(j)
         if blocks._dates[j] is not None:
             assert blocks._dates[j] == plain.dated(j)
+
+
+byline_line = st.builds(
+    lambda pre, word, rest: pre + word + rest,
+    st.sampled_from(["", " ", "\t", "Written ", "POSTED  ", "story "]),
+    st.sampled_from([*H._BYLINE_WORDS, "BY", "Von", "Przez", "Bye", "b", "Author", "Photo"]),
+    st.sampled_from(["", " Ann Lee", ": Ann Lee", " : Tom", "line", " x"]),
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.one_of(byline_line, line))
+def test_the_pre_tests_words_are_what_the_patterns_need(text: str) -> None:
+    low = text.lower()
+    if H.BYLINE.match(text) is not None:
+        assert not text.isascii() or low.lstrip().startswith(H._BYLINE_WORDS)
+    if H.CREDIT.search(text) is not None:
+        assert not text.isascii() or any(w in low for w in H._CREDIT_WORDS)
+    ctx = H.context([text, text, "x"], [(False, False)] * 3, [2])
+    assert same_floats(
+        H._compiled_features(ctx, [0, 1], H._Blocks(ctx.texts)).tolist(),
+        H._features(ctx, [0, 1], H._Blocks(ctx.texts)),
+    )
