@@ -536,20 +536,65 @@ static int page_dated(Page *p, Py_ssize_t j) {
     return cached_flag(p->dates, p->dated, j);
 }
 
-/* blocks.tokens(j), a new reference */
+/* headline.tokens of an ASCII text: its runs of word characters (A-Z, a-z, 0-9, _), lower-cased */
+static PyObject *ascii_tokens(PyObject *text) {
+    const Py_UCS1 *c = PyUnicode_1BYTE_DATA(text);
+    Py_ssize_t len = PyUnicode_GET_LENGTH(text), from = -1;
+    PyObject *words = PySet_New(NULL);
+    if (words == NULL)
+        return NULL;
+    for (Py_ssize_t k = 0; k <= len; k++) {
+        int word = k < len && (Py_ISALNUM(c[k]) || c[k] == '_');
+        if (word && from < 0)
+            from = k;
+        else if (!word && from >= 0) {
+            PyObject *w = PyUnicode_New(k - from, 127);
+            if (w == NULL) {
+                Py_DECREF(words);
+                return NULL;
+            }
+            Py_UCS1 *to = PyUnicode_1BYTE_DATA(w);
+            for (Py_ssize_t q = from; q < k; q++)
+                to[q - from] = (Py_UCS1)Py_TOLOWER(c[q]);
+            int added = PySet_Add(words, w);
+            Py_DECREF(w);
+            if (added < 0) {
+                Py_DECREF(words);
+                return NULL;
+            }
+            from = -1;
+        }
+    }
+    return words;
+}
+
+/* blocks.tokens(j), a new reference (an ASCII block's made here and cached) */
 static PyObject *page_tokens(Page *p, Py_ssize_t j) {
-    if (PyDict_Check(p->tokens)) {
+    if (PyDict_CheckExact(p->tokens)) {
         PyObject *key = PyLong_FromSsize_t(j);
         if (key == NULL)
             return NULL;
         PyObject *v = PyDict_GetItemWithError(p->tokens, key);
-        Py_DECREF(key);
         if (v != NULL) {
+            Py_DECREF(key);
             Py_INCREF(v);
             return v;
         }
-        if (PyErr_Occurred())
+        if (PyErr_Occurred() || j < 0 || j >= p->size
+            || !PyUnicode_IS_ASCII(PyTuple_GET_ITEM(p->texts, j))) {
+            Py_DECREF(key);
+            if (PyErr_Occurred())
+                return NULL;
+            return PyObject_CallFunction(p->tokens_of, "n", j);
+        }
+        v = ascii_tokens(PyTuple_GET_ITEM(p->texts, j));
+        if (v == NULL || PyDict_SetItem(p->tokens, key, v) < 0) {
+            Py_DECREF(key);
+            Py_XDECREF(v);
             return NULL;
+        }
+        Py_DECREF(key);
+        return v;
     }
     return PyObject_CallFunction(p->tokens_of, "n", j);
 }

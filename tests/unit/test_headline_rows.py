@@ -224,7 +224,7 @@ def test_compiled_block_facts_are_the_python_ones(text: str, n: int) -> None:
 def test_the_block_caches_filled_in_c_hold_the_python_values(
     page: tuple[H.Context, list[int]],
 ) -> None:
-    """The labels, shapes, dates and stamps that the compiled candidates and rows decide
+    """The labels, shapes, dates, stamps and tokens that the compiled candidates and rows decide
     without the patterns are the ones the Python caches compute."""
     ctx, cands = page
     blocks = H._Blocks(ctx.texts)
@@ -234,6 +234,8 @@ def test_the_block_caches_filled_in_c_hold_the_python_values(
     for j in range(len(ctx.texts)):
         if blocks._labels[j] is not None:
             assert blocks._labels[j] == plain.not_headline(j)
+        if j in blocks._tokens:
+            assert blocks._tokens[j] == plain.tokens(j) == H.tokens(ctx.texts[j])
         if blocks._shapes[j] is not None:
             assert blocks._shapes[j] == plain.shape(j)
         if blocks._stamps[j] is not None:
