@@ -126,14 +126,14 @@ def test_rank_headline_and_candidates_without_the_compiled_code_are_the_same(
     ctx, _ = page
     compiled = H.rank_headline(ctx)
     compiled_cands = H.candidates(ctx)
-    saved = H._headline
-    try:
-        H._headline = None  # type: ignore[assignment]
+    with pytest.MonkeyPatch.context() as mp:  # every compiled path off, as without a compiler
+        mp.setattr(H, "_headline", None)
+        mp.setattr(H, "_counts", H._plain_counts)
+        mp.setattr(H, "_words", H._word_set)
+        mp.setattr(H, "_shape_rest", H._plain_shape_rest)
         plain = H.rank_headline(ctx)
         plain_cands = H.candidates(ctx)
         plain_rows = H.features(ctx, plain_cands)
-    finally:
-        H._headline = saved
     assert compiled == plain
     assert compiled_cands == plain_cands
     assert same_floats(H.features(ctx, H.candidates(ctx)), plain_rows)
