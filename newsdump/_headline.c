@@ -209,6 +209,14 @@ enum {
     F_SHAPED_BELOW, F_NO_BLANKS, N_FEATURES
 }; /* the order of headline.FEATURES */
 
+/* Py_UNICODE_ISDECIMAL and Py_UNICODE_ISALNUM, without the table look-up for ASCII */
+static inline int is_decimal(Py_UCS4 ch) {
+    return ch < 128 ? (ch >= '0' && ch <= '9') : Py_UNICODE_ISDECIMAL(ch);
+}
+static inline int is_alnum(Py_UCS4 ch) {
+    return ch < 128 ? Py_ISALNUM(ch) : Py_UNICODE_ISALNUM(ch);
+}
+
 /* a CJK character, as lang.WIDE matches one */
 static inline int is_wide(Py_UCS4 c) {
     return (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff)
@@ -222,6 +230,17 @@ typedef struct {
 
 static Counts counts_of(PyObject *text) {
     Counts c = {0, 0};
+    if (PyUnicode_IS_ASCII(text)) { /* no CJK there */
+        const Py_UCS1 *a = PyUnicode_1BYTE_DATA(text);
+        Py_ssize_t len = PyUnicode_GET_LENGTH(text);
+        int in_word = 0;
+        for (Py_ssize_t k = 0; k < len; k++) {
+            int space = _Py_ascii_whitespace[a[k]];
+            c.words += !space && !in_word;
+            in_word = !space;
+        }
+        return c;
+    }
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     Py_ssize_t len = PyUnicode_GET_LENGTH(text);
@@ -389,6 +408,9 @@ static int ascii_label_free(PyObject *text, PyObject *label_words) {
     for (Py_ssize_t k = 0; k < len; k++) {
         if (c[k] == '>' || c[k] == '/')
             return 0;
+        Py_UCS1 low = (Py_UCS1)Py_TOLOWER(c[k]);
+        if (low != 'o' && low != 'a' && low != 'w' && low != 'h')
+            continue; /* the first letters of the words below */
         for (int w = 0; w < 4; w++) {
             const char *l = inside[w];
             Py_ssize_t q = 0;
@@ -476,7 +498,7 @@ static int page_shape(Page *p, Py_ssize_t j, double *x) {
         /* blocks._score(j): the tests that need no pattern first, then blocks._headed */
         PyObject *text = PyTuple_GET_ITEM(p->texts, j);
         double got = 0.0;
-        Py_ssize_t n = words_of(counts_of(text));
+        Py_ssize_t n = PyUnicode_GET_LENGTH(text) <= p->max_chars ? words_of(counts_of(text)) : 0;
         if (PyUnicode_GET_LENGTH(text) <= p->max_chars && 3 <= n && n <= p->max_words) {
             got = shape_rest_of(text, n);
             if (got != 0.0 && ascii_headed(p, j, text, n) < 0) {
@@ -672,7 +694,7 @@ static double shape_rest_of(PyObject *text, Py_ssize_t n) {
         else if (ch == '.' && k + 1 < len && PyUnicode_READ(kind, data, k + 1) == ' ')
             stops++;
         /* not [\W\d_]: a word character (alphanumeric or _) that is no digit nor _ */
-        if (ch != '_' && Py_UNICODE_ISALNUM(ch) && !Py_UNICODE_ISDECIMAL(ch))
+        if (ch != '_' && is_alnum(ch) && !is_decimal(ch))
             letters++;
     }
     if ((double)letters < 0.6 * (double)(len - spaces))
@@ -976,7 +998,7 @@ static PyObject *rows(PyObject *self, PyObject *args) {
         int in_word = 0;
         for (Py_ssize_t q = 0; q < chars; q++) {
             Py_UCS4 ch = PyUnicode_READ(kind, data, q);
-            if (Py_UNICODE_ISDECIMAL(ch))
+            if (is_decimal(ch))
                 digits++;
             if (Py_UNICODE_ISSPACE(ch))
                 in_word = 0;
@@ -1021,7 +1043,10 @@ static PyObject *rows(PyObject *self, PyObject *args) {
         if (found > 1) {
             same = 0;
             for (Py_ssize_t j = 0; j < size; j++) {
-                int eq = PyObject_RichCompareBool(PyTuple_GET_ITEM(texts, j), text, Py_EQ);
+                PyObject *other = PyTuple_GET_ITEM(texts, j);
+                if (PyUnicode_GET_LENGTH(other) != chars) /* no equal str */
+                    continue;
+                int eq = PyObject_RichCompareBool(other, text, Py_EQ);
                 if (eq < 0)
                     goto done;
                 same += eq;
@@ -1264,8 +1289,11 @@ static PyObject *candidates(PyObject *self, PyObject *args) {
             goto done;
         }
         Py_INCREF(text);
-        Py_ssize_t n = words_of(counts_of(text));
-        int keep = min_words <= n && n <= max_words && PyUnicode_GET_LENGTH(text) <= max_chars;
+        int keep = PyUnicode_GET_LENGTH(text) <= max_chars;
+        if (keep) {
+            Py_ssize_t n = words_of(counts_of(text));
+            keep = min_words <= n && n <= max_words;
+        }
         if (keep) { /* not blocks.not_headline(i) */
             PyObject *got = NULL;
             if (PyList_Check(labels) && i < PyList_GET_SIZE(labels)

@@ -11,7 +11,9 @@ headline-shaped blocks run above or below it (a standfirst sits under its headli
 in a list with dates under them (other stories), and its rank among the candidates on some of
 these. Five averaged sets of a hundred boosted depth-2 trees (trained by
 tools/train_headline.py, shipped as models/headline.json, walked here in C, newsdump/_headline.c,
-or with numpy where it was not built) score them.
+or with numpy where it was not built) score them. Where the C was built it also filters the
+candidates and fills their rows (the same floats as the Python _features, which stays the
+fallback and the reference), asking the Python caches only for what needs a pattern.
 The best one is the headline, unless the page's head says otherwise (revisit: a title under
 the byline below a headline over it, a standfirst printed again as the lede, a shorter
 standfirst or a shorter repeat under its headline); when the best score is below the model's
