@@ -488,8 +488,8 @@ class _Blocks:
                 self.counts(j)[0] <= STAMP_MAX_WORDS
                 and (DIGIT.search(text) is not None or "ago" in text.lower())  # all need one
                 and (
-                    TIME_STAMP.search(text) is not None
-                    or YEARLESS.search(text) is not None
+                    (may_stamp(text) and TIME_STAMP.search(text) is not None)
+                    or (":" in text and YEARLESS.search(text) is not None)  # it needs a colon
                     or is_time_line(text)
                 )
             )
@@ -896,6 +896,17 @@ def _revisit(
         ):
             return k
     return best
+
+
+# what TIME_STAMP's alternatives need, one each (the clock time a colon or a full stop)
+_STAMP_WORDS = ("ago", "vor", "il y a", "hace", "temu", "前", ":", ".")
+
+
+def may_stamp(text: str) -> bool:
+    """False only where TIME_STAMP finds nothing: none of the words one of its alternatives
+    needs is in the text (lower-cased, where folded() allows the test)."""
+    low = folded(text)
+    return low is None or any(word in low for word in _STAMP_WORDS)
 
 
 def has_date(text: str) -> bool:

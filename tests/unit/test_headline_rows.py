@@ -265,3 +265,46 @@ def test_the_pre_tests_words_are_what_the_patterns_need(text: str) -> None:
         H._compiled_features(ctx, [0, 1], H._Blocks(ctx.texts)).tolist(),
         H._features(ctx, [0, 1], H._Blocks(ctx.texts)),
     )
+
+
+stamp_line = st.builds(
+    lambda a, b, c: a + b + c,
+    st.sampled_from(
+        ["", "Updated ", "2 ", "vor 3 ", "Il y a 5 ", "HACE 2 ", "3 ", "Mon ", "ıl y a "]
+    ),
+    st.sampled_from(
+        [
+            "hours ago",
+            "AGO",
+            "Stunden",
+            "minutes",
+            "horas",
+            "godzin temu",
+            "5:30PM",
+            "6.51",
+            "分钟前",
+            "h",
+            "days",
+            "",
+            "ſec",
+        ]
+    ),
+    st.sampled_from(["", " ago", ".", " today", " Temu"]),
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.one_of(stamp_line, line))
+def test_stamped_lines_are_found_without_the_pre_tests_too(text: str) -> None:
+    """_Blocks.stamped (with may_stamp and the colon before YEARLESS) is the plain test."""
+    timed = (
+        H.TIME_STAMP.search(text) is not None
+        or H.YEARLESS.search(text) is not None
+        or H.is_time_line(text)
+    )
+    plain = (len(text) <= H.MAX_CHARS and H.has_date(text)) or (
+        len(text.split()) <= H.STAMP_MAX_WORDS and timed
+    )
+    assert H._Blocks([text]).stamped(0) == plain
+    if H.TIME_STAMP.search(text) is not None:
+        assert H.may_stamp(text)
