@@ -166,6 +166,14 @@ static PyObject *scores_array(PyObject *self, PyObject *args) {
         const Py_ssize_t *tf = feat + t * nodes;
         const double *tt = thr + t * nodes, *tv = val + t * nodes;
         const double *xi = x;
+        if (depth == 2) { /* the shipped model's: the same walk unrolled */
+            Py_ssize_t f0 = tf[0], f1 = tf[1], f2 = tf[2];
+            double t0 = tt[0], t1 = tt[1], t2 = tt[2];
+            for (Py_ssize_t i = 0; i < n; i++, xi += width)
+                leaves[i * trees + t] =
+                    xi[f0] > t0 ? tv[5 + (xi[f2] > t2)] : tv[3 + (xi[f1] > t1)];
+            continue;
+        }
         for (Py_ssize_t i = 0; i < n; i++, xi += width) {
             Py_ssize_t k = 0;
             for (Py_ssize_t d = 0; d < depth; d++)

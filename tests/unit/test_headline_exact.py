@@ -251,6 +251,7 @@ def test_compiled_scores_are_the_numpy_floats(seed: int, n_trees: int, depth: in
     rows = rng.normal(size=(n, len(H.FEATURES))).tolist()
     compiled = ranker.scores(rows)
     assert compiled == ranker._scores(rows) == ref_scores(ranker, rows)
+    assert ranker.scores(np.asarray(rows)) == compiled  # _headline.scores_array, tree by tree
     assert [math.copysign(1.0, v) for v in compiled] == [
         math.copysign(1.0, v) for v in ranker._scores(rows)
     ]
