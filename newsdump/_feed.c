@@ -11,6 +11,9 @@
  *   has_wide(text) -> bool: feed.has_wide (lang.WIDE finds a character).
  *   shape(text) -> str: feed.shape, DIGITS.sub("0", text.lower()) (each run of digits a "0").
  *   count_words(text) -> int: records.count_words (records.WIDE_CHARS count half a word).
+ *   letters(text) -> int: feed.letters, sum(map(str.isalpha, text)).
+ *   edge_words(text, words, head, tail) -> bool: feed.edge_words, whether one of the first
+ *     `head` or the last `tail` words of text.split() is in the set `words`.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -171,6 +174,77 @@ static PyObject *count_words(PyObject *self, PyObject *text) {
     return PyLong_FromSsize_t(words + (wide + 1) / 2);
 }
 
+static PyObject *letters(PyObject *self, PyObject *text) {
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "letters: a str");
+        return NULL;
+    }
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), count = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        count += c < 128 ? ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') : Py_UNICODE_ISALPHA(c) != 0;
+    }
+    return PyLong_FromSsize_t(count);
+}
+
+/* whether the word text[start:end] is in the set `words` (1 or 0; -1 on an error) */
+static int word_in(PyObject *text, Py_ssize_t start, Py_ssize_t end, PyObject *words) {
+    PyObject *word = PyUnicode_Substring(text, start, end);
+    if (!word)
+        return -1;
+    int in = PySet_Contains(words, word);
+    Py_DECREF(word);
+    return in;
+}
+
+#define EDGE_MAX 64 /* the last `tail` words kept in a ring of this many */
+
+static PyObject *edge_words(PyObject *self, PyObject *args) {
+    PyObject *text, *words;
+    Py_ssize_t head, tail;
+    if (!PyArg_ParseTuple(args, "UO!nn", &text, &PyFrozenSet_Type, &words, &head, &tail))
+        return NULL;
+    if (head < 0 || tail < 0 || tail > EDGE_MAX) {
+        PyErr_SetString(PyExc_ValueError, "edge_words: 0 <= head, 0 <= tail <= 64");
+        return NULL;
+    }
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), count = 0, i = 0;
+    Py_ssize_t starts[EDGE_MAX], ends[EDGE_MAX]; /* the last words (ring by count % tail) */
+    while (i < n) {
+        while (i < n && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)))
+            i++;
+        if (i == n)
+            break;
+        Py_ssize_t start = i;
+        while (i < n && !Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)))
+            i++;
+        if (count < head) {
+            int in = word_in(text, start, i, words);
+            if (in)
+                return in < 0 ? NULL : Py_NewRef(Py_True);
+        }
+        if (tail) {
+            starts[count % tail] = start;
+            ends[count % tail] = i;
+        }
+        count++;
+    }
+    /* the last min(tail, count) words, those not among the first `head` already tried */
+    Py_ssize_t last = count < tail ? count : tail;
+    for (Py_ssize_t k = count - last; k < count; k++) {
+        if (k < head)
+            continue;
+        int in = word_in(text, starts[k % tail], ends[k % tail], words);
+        if (in)
+            return in < 0 ? NULL : Py_NewRef(Py_True);
+    }
+    Py_RETURN_FALSE;
+}
+
 /* text.strip(): the same object when neither end is whitespace (a new reference) */
 static PyObject *stripped(PyObject *text) {
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
@@ -271,6 +345,8 @@ static PyMethodDef methods[] = {
     {"has_wide", has_wide, METH_O, "feed.has_wide."},
     {"shape", shape, METH_O, "feed.shape."},
     {"count_words", count_words, METH_O, "records.count_words."},
+    {"letters", letters, METH_O, "feed.letters."},
+    {"edge_words", edge_words, METH_VARARGS, "feed.edge_words."},
     {NULL, NULL, 0, NULL},
 };
 

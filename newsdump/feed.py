@@ -65,6 +65,10 @@ LABEL_FIRST_WORDS = frozenset(
     label + colon for label in RELATED_LABELS if WIDE.search(label) for colon in (":", "：")
 )  # "read", "Read", "READ": a word that may start a label, as printed
 LABEL_PREFIXES = tuple(sorted(LABEL_FIRST_WORDS))  # (str.startswith takes a tuple)
+LABEL_PREFIXES_BY_FIRST = {  # LABEL_PREFIXES by their first character (a text starts with one
+    first: tuple(p for p in LABEL_PREFIXES if p[0] == first)  # of them only with that one)
+    for first in {p[0] for p in LABEL_PREFIXES}
+}
 DEK_MIN_EXTRA_WORDS = 2  # words a dek has beyond its headline
 DEK_MIN_EXTRA_WORDS_PUNCT = 8  # ... when the headline ends a sentence too
 TITLE_CASE_WORD_CHARS = 4  # words this long are capitalised in a Title Case headline
@@ -76,7 +80,6 @@ SUMMARY_UNPUNCTUATED_MIN_WORDS = 15
 TWO_SENTENCE_TITLE_MAX_WORDS = 16  # "Taxes rise. These maps show where." is still a headline
 TERMINAL = (".", "!", "?", "…", '"', "”", "»", "'", "’", ")", "。", "！", "？")
 WORD = re.compile(r"\w+")
-ASCII_LETTERS = string.ascii_letters.encode()
 ASCII_DIGITS = string.digits.encode()
 DIGITS = re.compile(r"\d+")
 DIGIT = re.compile(r"\d")  # (faster to search than DIGITS)
@@ -222,6 +225,9 @@ FOLLOW_US = re.compile(  # in lower case
     r"\b(?:obserwuj nas|polub nas|folgen sie uns|folge uns|suivez-nous|suivez nous|síguenos"
     r"|seguici|siga-nos|follow us)\b|关注我们|關注我們"
 )
+FOLLOW_US_HINT = re.compile(  # a part of each of FOLLOW_US's (a cheap test first: no "\b")
+    "fol|suiv|obserwuj|polub|s[ií]gu|segu|siga|关注我们|關注我們"
+)
 SIGN_UP = re.compile(  # in lower case: what a newsletter's sign-up box says around its name
     r"newsletter|e-?mail|courriel|inscri|abonn|subscri|sign ?up|anmelden|zapisz się|suscr"
     r"|订阅|訂閱|구독"
@@ -284,6 +290,7 @@ NOT_TITLE_START = re.compile(  # any of them, in one match (no letter in the las
 KIND_FIRST = frozenset("rRkK\u212aaAiI\u0130\u0131eEcCbBtTfF")
 NOT_TITLE_FIRST = KIND_FIRST | frozenset("hHvVbBpPdD来來出作记記责責编編—―")
 SLASH_TRAIL = 2  # " / " this often in a line: a trail of categories
+TIME_LINE_MAX_CHARS = 30  # dates.is_time_line: a line longer than this (stripped) is none
 CLOCK = re.compile(r"\b[0-2]?\d:[0-5]\d\b")
 CREDIT = re.compile(
     r"\((?:photo|foto|fot|bild|image|zdj[eę]cie|credit|quelle|source|crédit)s?\.?\s*(?::|by\b)"
@@ -292,6 +299,7 @@ CREDIT = re.compile(
     re.IGNORECASE,
 )
 CREDIT_WORDS = ("fot", "photo", "bild", "image", "zdjecie", "credit", "quelle", "source")  # ASCII
+CREDIT_WORD = re.compile("|".join(CREDIT_WORDS))  # (one of them in the text: one C call)
 CONTACT = re.compile(
     r"\b(?:tel|phone|fax|telefon|tél|teléfono|telefone|telefono|téléphone)\b\.?\D{0,20}\+?\d"
     r"[\d ()./-]{6,}|电话[:：]|\d{9,}",  # a phone number after its word; an account number
@@ -391,20 +399,18 @@ def find_feed(
 
     # (cheap tests first: without a digit, only "an hour ago" prints when; and a time line
     # with no headline next to it stands alone, in no alternating run of times_below)
-    after = [*titles[1:], False]
-    before = [False, *titles[:-1]]
-    below = times_below(
-        titles,
-        [
-            free[k]
-            and not titles[k]
-            and (before[k] or after[k])
-            and (digits[k] or texts[k][-3:].lower() == "ago")
-            and when(k)
-            for k in range(n)
-        ],
-        texts,
-    )
+    timed = [False] * n  # (only next to a headline: the blocks around each)
+    for at, title in enumerate(titles):
+        if title:
+            for k in (at - 1, at + 1):
+                if (
+                    0 <= k < n
+                    and free[k]
+                    and not titles[k]
+                    and (digits[k] or texts[k][-3:].lower() == "ago")
+                ):
+                    timed[k] = when(k)
+    below = times_below(titles, timed, texts)
     found: list[tuple[int, int, FeedItem]] = []  # first block, last block, item
     i = 0
     while i < n:
@@ -625,7 +631,8 @@ def is_furniture(
         return True
     if (":" in title or "：" in title) and (IMPRINT.match(title) or SHARE_BAR.match(title)):
         return True
-    if FOLLOW_US.search(title.lower()):
+    low = title.lower()
+    if FOLLOW_US_HINT.search(low) and FOLLOW_US.search(low):
         return True
     if labelled[first].reason == "story_end" and (
         first == 0 or labelled[first - 1].reason not in ("story_end", "caption")
@@ -950,8 +957,8 @@ def is_dated_title(rest: str) -> bool:
         return False
     if ANY_CLOCK.search(rest):
         return False  # "Published 11:11 PM EST Nov 19, 2019": a dateline
-    letters = sum(map(str.isalpha, rest))
-    return 2 * letters >= len(rest.replace(" ", ""))
+    alpha = count_letters(rest)
+    return 2 * alpha >= len(rest.replace(" ", ""))
 
 
 def tail(text: str, chars: int) -> str:
@@ -967,12 +974,10 @@ def strip_label(text: str) -> str:
     a capital where the headline starts or the label does."""
     if len(text) > GLUED_LABEL_MAX_CHARS:
         return text  # a paragraph
+    if not edge_words(text, LABEL_FIRST_WORDS, GLUED_LABEL_JUNK + 1, GLUED_LABEL_REACH):
+        return text  # no word that may start a label where the loops below look (cheap test)
     words = text.split()
     n = len(words)
-    if LABEL_FIRST_WORDS.isdisjoint(words[: GLUED_LABEL_JUNK + 1]) and LABEL_FIRST_WORDS.isdisjoint(
-        words[-GLUED_LABEL_REACH:]
-    ):
-        return text  # no word that may start a label where the loops below look (cheap test)
     for start in range(min(GLUED_LABEL_JUNK + 1, n)):
         if words[start] not in LABEL_FIRST_WORDS:
             continue
@@ -988,6 +993,16 @@ def strip_label(text: str) -> str:
             if is_list_label(words[start:]) and word_count(rest) >= FEED_MIN_LEFT:
                 return rest
     return text
+
+
+def _edge_words(text: str, words: frozenset[str], head: int, tail: int) -> bool:
+    """Whether one of the first `head` or the last `tail` words of `text` (str.split) is one
+    of `words` (the reference, and the path without the compiled extension)."""
+    split = text.split()
+    return not (words.isdisjoint(split[:head]) and words.isdisjoint(split[-tail:] if tail else []))
+
+
+edge_words = _feed.edge_words if _feed is not None else _edge_words
 
 
 def is_list_label(words: Sequence[str]) -> bool:
@@ -1027,12 +1042,21 @@ def is_title(text: str, settings: Settings) -> bool:
     digit = has_digit(text)
     if may_start_not_title(text) and NOT_TITLE_START.match(text):
         return False  # a relative time, a byline, a source or editor's line, a quote's source
-    if (digit or text.rstrip()[-3:].lower() == "ago") and is_time_line(text):
-        return False  # (is_time_line needs a digit or "ago")
-    low = text.lower()
-    if is_call_to_action_low(low):
+    if (
+        (digit or text.rstrip()[-3:].lower() == "ago")
+        and len(text.strip()) <= TIME_LINE_MAX_CHARS
+        and is_time_line(text)
+    ):
+        return False  # (is_time_line needs a digit or "ago", and a short line)
+    low = text.lower()  # (is_call_to_action_low: its ASCII text has no mark, nor its lower case)
+    if (
+        CALL_TO_ACTION_START.match(low)
+        or CALL_TO_ACTION.search(low)
+        or (not ascii and CALL_TO_ACTION_MARK.search(low))
+    ):
         return False
-    if tail(text, 1) in ".…]":  # (else only a glyph matches, none in ASCII text)
+    end = (text[:-1] if text.endswith("\n") else text)[-1:]  # tail(text, 1), inlined
+    if end in ".…]":  # (else only a glyph matches, none in ASCII text)
         if NAV_GLYPHS.search(text):
             return False
     elif not ascii and NAV_GLYPH.search(text):
@@ -1058,12 +1082,9 @@ def is_title(text: str, settings: Settings) -> bool:
     clock = digit and ":" in text and CLOCK.search(text) is not None
     if clock and not LEADING_TIME.match(text) and find_dates(text):
         return False  # "First published February 1, 2016: 1:28 AM ET": a dateline
-    if ascii:  # (no wide character; str.isalpha is [A-Za-z]: count them at C speed)
-        letters = len(text) - len(text.encode().translate(None, ASCII_LETTERS))
-    elif has_wide(text):
+    if not ascii and has_wide(text):
         return True
-    else:
-        letters = sum(map(str.isalpha, text))
+    letters = count_letters(text)
     return letters >= 0.6 * len(text.replace(" ", "")) and not text.isupper()
 
 
@@ -1099,6 +1120,15 @@ def _shape(text: str) -> str:
 shape = _feed.shape if _feed is not None else _shape
 
 
+def _letters(text: str) -> int:
+    """The letters of `text` (str.isalpha; the reference, and the path without the compiled
+    extension)."""
+    return sum(map(str.isalpha, text))
+
+
+count_letters = _feed.letters if _feed is not None else _letters
+
+
 def _has_wide(text: str) -> bool:
     """Whether `WIDE` matches in `text` (the reference, and the path without the compiled
     extension, which answers at once for text whose characters are all below U+0100)."""
@@ -1118,7 +1148,7 @@ def may_credit(text: str, low: str) -> bool:
         return True
     if "(" not in text and ":" not in text:
         return not text.isascii() and ("图" in text or "摄影" in text)
-    return not text.isascii() or any(word in low for word in CREDIT_WORDS)
+    return not text.isascii() or CREDIT_WORD.search(low) is not None
 
 
 def is_call_to_action(text: str) -> bool:
@@ -1204,7 +1234,10 @@ def is_card(texts: Sequence[str], free: Sequence[bool], j: int) -> bool:
     "Read more:"), or with the label glued in front of it: a card (a label on a line of its
     own without a colon is as often a section's name)."""
     text = texts[j]
-    if text.startswith(LABEL_PREFIXES) and (glued := strip_label(text)) != text:
+    if (
+        text.startswith(LABEL_PREFIXES_BY_FIRST.get(text[:1], ()))  # (LABEL_PREFIXES)
+        and (glued := strip_label(text)) != text
+    ):
         return listable(
             glued, LIST_TITLE_MIN_WORDS
         )  # "Czytaj także: Nowy park ...", "관련기사 ..."
