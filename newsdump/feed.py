@@ -400,8 +400,8 @@ def find_feed(
     # (cheap tests first: without a digit, only "an hour ago" prints when; and a time line
     # with no headline next to it stands alone, in no alternating run of times_below)
     timed = [False] * n  # (only next to a headline: the blocks around each)
-    for at, title in enumerate(titles):
-        if title:
+    for at, heading in enumerate(titles):
+        if heading:
             for k in (at - 1, at + 1):
                 if (
                     0 <= k < n
