@@ -768,7 +768,7 @@ def is_menu_line(text: str, stop: frozenset[str], sentence_case: bool) -> bool:
         return False
     if "," in text and " & " not in text:
         return False  # (the last test below needs no comma, the one before " & ")
-    if any(word[0].islower() for word in text.split()):
+    if lower_word(text):
         return False  # a word in lower case: each test below needs every word capitalised
     words = WORDS_ONLY.findall(text)
     if " & " in text and len(words) <= SECTION_MAX_WORDS:  # "Food & Drink", "Arts & Culture"
@@ -1027,24 +1027,22 @@ word_count = _feed.word_count if _feed is not None else _word_count
 
 def is_title(text: str, settings: Settings) -> bool:
     """A headline: a few words, at most one sentence break, not a call to action or byline."""
-    n = word_count(text)
+    facts = title_facts(text)  # (what it tests on characters, in one pass: see title_facts)
+    n = facts >> TITLE_FACT_BITS
     if not settings.feed_title_min_words <= n <= settings.feed_title_max_words:
         return False
-    if text.endswith((":", ",", ";")) or " | " in text or text[0].islower():
-        return False  # a label, a menu trail or a sentence fragment
-    if text.count(" / ") >= SLASH_TRAIL:
-        return False  # "Biology / Biochemistry Psychology / Psychiatry": categories
-    if text[0] in "([{":
-        return False  # "(L-R) Ann Lee, …": a caption
+    text[0]  # (an empty text raises IndexError, as it ever did)
+    if facts & T_NOT:
+        return False  # a label, a menu trail, a sentence fragment, categories, a caption
     # (the cheap tests first: every pattern below that needs a digit, a dot, a colon is
     # tried only on text that has one)
-    ascii = text.isascii()
-    digit = has_digit(text)
+    ascii = facts & T_ASCII
+    digit = facts & T_DIGIT
     if may_start_not_title(text) and NOT_TITLE_START.match(text):
         return False  # a relative time, a byline, a source or editor's line, a quote's source
     if (
-        (digit or text.rstrip()[-3:].lower() == "ago")
-        and len(text.strip()) <= TIME_LINE_MAX_CHARS
+        len(text.strip()) <= TIME_LINE_MAX_CHARS
+        and (digit or text.rstrip()[-3:].lower() == "ago")
         and is_time_line(text)
     ):
         return False  # (is_time_line needs a digit or "ago", and a short line)
@@ -1055,37 +1053,80 @@ def is_title(text: str, settings: Settings) -> bool:
         or (not ascii and CALL_TO_ACTION_MARK.search(low))
     ):
         return False
-    end = (text[:-1] if text.endswith("\n") else text)[-1:]  # tail(text, 1), inlined
-    if end in ".…]":  # (else only a glyph matches, none in ASCII text)
+    if facts & T_END_DOT:  # (else only a glyph matches, none in ASCII text)
         if NAV_GLYPHS.search(text):
             return False
     elif not ascii and NAV_GLYPH.search(text):
         return False
-    if ("." in text or ":" in text) and LINK_SHAPE_HINT.search(text) and LINK_SHAPE.search(text):
+    if facts & (T_DOT | T_COLON) and LINK_SHAPE_HINT.search(text) and LINK_SHAPE.search(text):
         return False  # (each of its parts has a dot or a colon)
     if (
         n <= COUNT_LINE_MAX_WORDS
-        and text[0].isdecimal()
+        and facts & T_DECIMAL
         and COUNT_LINE.match(text)
-        and not (WIDE.search(text))
+        and not facts & T_WIDE
     ):
         return False  # "3 diggs Science Video", "12 comments": counts, not headlines
-    if ("." in text or "!" in text or "?" in text) and SENTENCE_BREAK_HINT.search(text):
+    if facts & (T_DOT | T_BREAK) and SENTENCE_BREAK_HINT.search(text):
         breaks = len(SENTENCE_BREAK.findall(text))
         if breaks > 1 or (breaks == 1 and n > TWO_SENTENCE_TITLE_MAX_WORDS):
             return False
     credit = CREDIT.search(text) if may_credit(text, low) else None
     if credit and credit.start() > 0:
         return False  # a caption's credit (not a "Photos:" kicker)
-    if (digit or "电话" in text) and CONTACT_HINT.search(text) and CONTACT.search(text):
+    phone = digit or (not ascii and "电话" in text)
+    if phone and CONTACT_HINT.search(text) and CONTACT.search(text):
         return False  # an address
-    clock = digit and ":" in text and CLOCK.search(text) is not None
+    clock = digit and facts & T_COLON and CLOCK.search(text) is not None
     if clock and not LEADING_TIME.match(text) and find_dates(text):
         return False  # "First published February 1, 2016: 1:28 AM ET": a dateline
-    if not ascii and has_wide(text):
-        return True
-    letters = count_letters(text)
-    return letters >= 0.6 * len(text.replace(" ", "")) and not text.isupper()
+    return bool(facts & (T_WIDE | T_LETTERS))  # (wide: no letter count)
+
+
+T_NOT = 1  # title_facts: ends with ":" "," ";", has " | " or two " / ", starts in lower case or
+# with "(" "[" "{"
+T_ASCII = 2  # str.isascii
+T_DIGIT = 4  # has_digit
+T_END_DOT = 8  # tail(text, 1) in ".…]"
+T_DOT = 16  # "." in text
+T_COLON = 32  # ":" in text
+T_BREAK = 64  # "!" or "?" in text
+T_WIDE = 128  # has_wide
+T_LETTERS = 256  # letters (str.isalpha) at least 0.6 of the characters but " ", not str.isupper
+T_DECIMAL = 512  # text[0].isdecimal()
+TITLE_FACT_BITS = 10  # (the word count above them)
+
+
+def _title_facts(text: str) -> int:
+    """What is_title tests on `text`'s characters: word_count(text) << TITLE_FACT_BITS, and the
+    flags T_* (the reference, and the path without the compiled extension)."""
+    ends = text[:-1] if text.endswith("\n") else text
+    flags = (
+        (
+            T_NOT
+            if text.endswith((":", ",", ";"))
+            or " | " in text
+            or text[:1].islower()
+            or text.count(" / ") >= SLASH_TRAIL
+            or text[:1] in ("(", "[", "{")
+            else 0
+        )
+        | (T_ASCII if text.isascii() else 0)
+        | (T_DIGIT if _has_digit(text) else 0)
+        | (T_END_DOT if ends[-1:] in ".…]" else 0)
+        | (T_DOT if "." in text else 0)
+        | (T_COLON if ":" in text else 0)
+        | (T_BREAK if "!" in text or "?" in text else 0)
+        | (T_WIDE if _has_wide(text) else 0)
+        | (T_DECIMAL if text[:1].isdecimal() else 0)
+    )
+    letters = _letters(text)
+    if letters >= 0.6 * len(text.replace(" ", "")) and not text.isupper():
+        flags |= T_LETTERS
+    return _word_count(text) << TITLE_FACT_BITS | flags
+
+
+title_facts = _feed.title_facts if _feed is not None else _title_facts
 
 
 def may_start_not_title(text: str) -> bool:
@@ -1127,6 +1168,24 @@ def _letters(text: str) -> int:
 
 
 count_letters = _feed.letters if _feed is not None else _letters
+
+
+def _word_text(text: str) -> str:
+    """The words of `text` (`WORD`) one space apart (the reference, and the path without the
+    compiled extension)."""
+    return " ".join(WORD.findall(text))
+
+
+word_text = _feed.word_text if _feed is not None else _word_text
+
+
+def _lower_word(text: str) -> bool:
+    """Whether a word of `text` (str.split) starts in lower case (the reference, and the path
+    without the compiled extension)."""
+    return any(word[0].islower() for word in text.split())
+
+
+lower_word = _feed.lower_word if _feed is not None else _lower_word
 
 
 def _has_wide(text: str) -> bool:
@@ -1270,5 +1329,5 @@ def in_list(texts: Sequence[str], free: Sequence[bool], titles: Sequence[bool], 
 
 def story_key(title: str) -> str:
     """A fingerprint of the normalised title: equal for the same story on different pages."""
-    norm = " ".join(WORD.findall(title.lower()))
+    norm = word_text(title.lower())
     return hashlib.sha1(norm.encode("utf-8")).hexdigest()[:16]

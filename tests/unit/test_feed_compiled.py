@@ -107,3 +107,44 @@ def test_every_character_is_a_letter_as_in_python() -> None:
             continue
         assert feed._feed.letters(chr(code)) == chr(code).isalpha(), hex(code)
     assert feed._feed.letters("\ud800a\udfff") == 1  # lone surrogates: no letters
+
+
+@given(words_of.map(" ".join) | texts)
+@settings(max_examples=1500, deadline=None)
+def test_word_text_and_lower_word_are_the_python_ones(text: str) -> None:
+    assert feed.word_text(text) == feed._word_text(text)
+    assert feed.word_text(text.lower()) == feed._word_text(text.lower())
+    assert feed.lower_word(text) == feed._lower_word(text)
+
+
+def test_every_character_is_a_word_character_and_lower_case_as_in_python() -> None:
+    for code in range(0x110000):
+        char = chr(code)
+        line = f"-{char}a {char}"
+        assert feed._feed.word_text(line) == feed._word_text(line), hex(code)
+        assert feed._feed.lower_word(line) == feed._lower_word(line), hex(code)
+
+
+TITLE_PIECES = [" / ", " | ", "/", "|", " ", ":", ",", ";", ".", "!", "?", "…", "]", "(", "[", "{"]
+title_texts = st.lists(
+    st.sampled_from(PIECES + LABEL_PIECES + TITLE_PIECES) | st.text(max_size=3), max_size=14
+).map("".join)
+
+
+@given(title_texts | texts)
+@settings(max_examples=2000, deadline=None)
+def test_title_facts_are_the_python_ones(text: str) -> None:
+    assert feed.title_facts(text) == feed._title_facts(text)
+    assert feed.title_facts(text + "\n") == feed._title_facts(text + "\n")
+
+
+def test_title_facts_of_every_character_are_the_python_ones() -> None:
+    for code in range(0x110000):
+        char = chr(code)
+        for line in (char, f"A{char}", f"{char}a b", f"a {char} / b / c"):
+            assert feed._feed.title_facts(line) == feed._title_facts(line), hex(code)
+
+
+def test_title_facts_count_slashes_as_str_count() -> None:
+    for line in ("a / / b", "a / b / c", "a / | b", " / / / ", "a /  / b", "a | b"):
+        assert feed._feed.title_facts(line) == feed._title_facts(line), line
