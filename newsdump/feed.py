@@ -893,6 +893,8 @@ def clean_title(text: str) -> tuple[str | None, str]:
     """A time printed in front of a headline, and the headline without it or a comment count
     (or a list's label glued to it)."""
     digit = has_digit(text)  # (both trailing patterns need one; nothing below adds a digit)
+    if not digit and text[:1] not in "•·▪■*–-":
+        return None, strip_label(text)  # (no digit: no count, leading time, date or "ago")
     if digit and tail(text, 1) in "sStTſ":  # (cheap tests first: "comments", "replies", "shares")
         text = TRAILING_COUNT.sub("", text)
     if text[:1] in "•·▪■*–-":
@@ -1264,20 +1266,28 @@ def is_meta(text: str) -> bool:
     """A line about a story rather than of it: a byline, a source, counts and tags."""
     if len(text) >= META_MAX_CHARS:
         return False
-    return bool(
+    return bool(  # (cheap tests first: a link's shape has a dot or a colon, a count a digit first)
         BYLINE_START.match(text)
-        or (LINK_SHAPE_HINT.search(text) and LINK_SHAPE.search(text))
-        or COUNT_LINE.match(text)
+        or (
+            ("." in text or ":" in text)
+            and LINK_SHAPE_HINT.search(text)
+            and LINK_SHAPE.search(text)
+        )
+        or (text[:1].isdecimal() and COUNT_LINE.match(text))
     )
 
 
 def is_glue(text: str) -> bool:
     """What stands between the headlines of a list: numbers, labels, bylines, dates."""
-    if word_count(text) <= GLUE_MAX_WORDS or BYLINE_START.match(text) or is_time_line(text):
+    if (
+        word_count(text) <= GLUE_MAX_WORDS
+        or BYLINE_START.match(text)
+        or (len(text.strip()) <= TIME_LINE_MAX_CHARS and is_time_line(text))
+    ):
         return True
-    if RELATIVE_START.match(text) or COUNT_LINE.match(text):
+    if RELATIVE_START.match(text) or (text[:1].isdecimal() and COUNT_LINE.match(text)):
         return True  # "2 hours ago on iOS Blog"
-    if LINK_SHAPE_HINT.search(text) and LINK_SHAPE.search(text):
+    if ("." in text or ":" in text) and LINK_SHAPE_HINT.search(text) and LINK_SHAPE.search(text):
         return True  # "1 digg example.org Science"
     if text.isupper() and word_count(text) <= KICKER_MAX_WORDS:
         return True  # a kicker above a headline: "IT'S NOT EASY EATING GREEN"
