@@ -11,6 +11,14 @@
  *   has_wide(text) -> bool: feed.has_wide (lang.WIDE finds a character).
  *   shape(text) -> str: feed.shape, DIGITS.sub("0", text.lower()) (each run of digits a "0").
  *   count_words(text) -> int: records.count_words (records.WIDE_CHARS count half a word).
+ *   letters(text) -> int: feed.letters, sum(map(str.isalpha, text)).
+ *   word_text(text) -> str: feed.word_text, " ".join(re.findall(r"\w+", text)) (re's \w:
+ *     str.isalnum or "_").
+ *   title_facts(text) -> int: feed.title_facts, what is_title tests on characters, in one pass:
+ *     the word count (feed.word_count) shifted left by TITLE_FACT_BITS, and the flags below.
+ *   lower_word(text) -> bool: feed.lower_word, any(w[0].islower() for w in text.split()).
+ *   edge_words(text, words, head, tail) -> bool: feed.edge_words, whether one of the first
+ *     `head` or the last `tail` words of text.split() is in the set `words`.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -40,6 +48,9 @@ static inline int wide_space(Py_UCS4 c) {
 static inline int decimal(Py_UCS4 c) {
     return c < 128 ? (c >= '0' && c <= '9') : c >= 0x660 && Py_UNICODE_ISDECIMAL(c);
 }
+
+/* each character below U+0100: 0 a space (str.isspace), 1 a word's, 3 a digit's (0-9) */
+static unsigned char ucs1_class[256];
 
 #define SCAN(TYPE)                                                                             \
     {                                                                                          \
@@ -75,9 +86,16 @@ static void scan(PyObject *text, int page, Py_ssize_t *words, Py_ssize_t *wide, 
     const void *data = PyUnicode_DATA(text);
     Py_ssize_t n = PyUnicode_GET_LENGTH(text), tokens = 0, wides = 0;
     int inside = 0, digits = 0;
-    if (kind == PyUnicode_1BYTE_KIND)
-        SCAN(Py_UCS1)
-    else if (kind == PyUnicode_2BYTE_KIND)
+    if (kind == PyUnicode_1BYTE_KIND) {
+        /* below U+0100: no wide character, only 0-9 decimal; by a table of each byte's class */
+        const Py_UCS1 *s = (const Py_UCS1 *)data;
+        for (Py_ssize_t i = 0; i < n; i++) {
+            int cls = ucs1_class[s[i]];
+            tokens += cls & !inside;
+            inside = cls != 0;
+            digits |= cls >> 1;
+        }
+    } else if (kind == PyUnicode_2BYTE_KIND)
         SCAN(Py_UCS2)
     else
         SCAN(Py_UCS4)
@@ -169,6 +187,210 @@ static PyObject *count_words(PyObject *self, PyObject *text) {
     int digit;
     scan(text, 1, &words, &wide, &digit);
     return PyLong_FromSsize_t(words + (wide + 1) / 2);
+}
+
+static PyObject *letters(PyObject *self, PyObject *text) {
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "letters: a str");
+        return NULL;
+    }
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), count = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        count += c < 128 ? ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') : Py_UNICODE_ISALPHA(c) != 0;
+    }
+    return PyLong_FromSsize_t(count);
+}
+
+static PyObject *word_text(PyObject *self, PyObject *text) {
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "word_text: a str");
+        return NULL;
+    }
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), m = 0;
+    Py_UCS4 *out = PyMem_Malloc((n + 1) * sizeof(Py_UCS4));
+    if (!out)
+        return PyErr_NoMemory();
+    int inside = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (c == '_' || Py_UNICODE_ISALNUM(c)) {
+            if (!inside && m)
+                out[m++] = ' ';
+            out[m++] = c;
+            inside = 1;
+        } else
+            inside = 0;
+    }
+    PyObject *result = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, out, m);
+    PyMem_Free(out);
+    return result;
+}
+
+/* feed.title_facts's flags (feed.py names them alike) */
+#define T_NOT 1         /* ends with ":" "," ";", has " | " or two " / ", starts in lower
+                           case or with "(" "[" "{" */
+#define T_ASCII 2       /* str.isascii */
+#define T_DIGIT 4       /* a decimal digit (re's \d) */
+#define T_END_DOT 8     /* tail(text, 1) in ".…]" */
+#define T_DOT 16        /* "." in text */
+#define T_COLON 32      /* ":" in text */
+#define T_BREAK 64      /* "!" or "?" in text */
+#define T_WIDE 128      /* lang.WIDE finds a character */
+#define T_LETTERS 256   /* letters (str.isalpha) >= 0.6 * characters but " ", and not
+                           str.isupper */
+#define T_DECIMAL 512   /* text[0].isdecimal() */
+#define TITLE_FACT_BITS 10
+
+static PyObject *title_facts(PyObject *self, PyObject *text) {
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "title_facts: a str");
+        return NULL;
+    }
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), words, wide, alpha = 0, spaces = 0, slashes = 0;
+    int digit;
+    scan(text, 0, &words, &wide, &digit);
+    long flags = (PyUnicode_IS_ASCII(text) ? T_ASCII : 0) | (digit ? T_DIGIT : 0)
+        | (wide ? T_WIDE : 0);
+    Py_ssize_t next_slash = 0;
+    int cased = 0, uncased = 0; /* str.isupper: a capital, no lower-case or title-case letter */
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (c < 128) {
+            alpha += (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+            cased |= c >= 'A' && c <= 'Z';
+            uncased |= c >= 'a' && c <= 'z';
+            if (c == ' ') {
+                spaces++;
+                if (i + 2 < n && PyUnicode_READ(kind, data, i + 2) == ' ') {
+                    Py_UCS4 mid = PyUnicode_READ(kind, data, i + 1);
+                    if (mid == '|')
+                        flags |= T_NOT;
+                    else if (mid == '/' && i >= next_slash) {
+                        slashes++; /* (str.count: not overlapping) */
+                        next_slash = i + 3;
+                    }
+                }
+            } else if (c == '.')
+                flags |= T_DOT;
+            else if (c == ':')
+                flags |= T_COLON;
+            else if (c == '!' || c == '?')
+                flags |= T_BREAK;
+        } else {
+            alpha += Py_UNICODE_ISALPHA(c) != 0;
+            if (Py_UNICODE_ISLOWER(c) || Py_UNICODE_ISTITLE(c))
+                uncased = 1;
+            else if (Py_UNICODE_ISUPPER(c))
+                cased = 1;
+        }
+    }
+    if (slashes >= 2)
+        flags |= T_NOT;
+    if (n > 0) {
+        Py_UCS4 first = PyUnicode_READ(kind, data, 0), last = PyUnicode_READ(kind, data, n - 1);
+        if (Py_UNICODE_ISLOWER(first) || first == '(' || first == '[' || first == '{')
+            flags |= T_NOT;
+        if (last == ':' || last == ',' || last == ';')
+            flags |= T_NOT;
+        if (Py_UNICODE_ISDECIMAL(first))
+            flags |= T_DECIMAL;
+    }
+    Py_ssize_t end = n > 0 && PyUnicode_READ(kind, data, n - 1) == '\n' ? n - 1 : n;
+    if (end == 0) /* ("" in ".…]") */
+        flags |= T_END_DOT;
+    else {
+        Py_UCS4 last = PyUnicode_READ(kind, data, end - 1);
+        if (last == '.' || last == 0x2026 || last == ']')
+            flags |= T_END_DOT;
+    }
+    if ((double)alpha >= 0.6 * (double)(n - spaces) && !(cased && !uncased))
+        flags |= T_LETTERS;
+    return PyLong_FromSsize_t(((words + wide / 2) << TITLE_FACT_BITS) | flags);
+}
+
+static PyObject *lower_word(PyObject *self, PyObject *text) {
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "lower_word: a str");
+        return NULL;
+    }
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    int inside = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (Py_UNICODE_ISSPACE(c))
+            inside = 0;
+        else {
+            if (!inside && Py_UNICODE_ISLOWER(c))
+                Py_RETURN_TRUE;
+            inside = 1;
+        }
+    }
+    Py_RETURN_FALSE;
+}
+
+/* whether the word text[start:end] is in the set `words` (1 or 0; -1 on an error) */
+static int word_in(PyObject *text, Py_ssize_t start, Py_ssize_t end, PyObject *words) {
+    PyObject *word = PyUnicode_Substring(text, start, end);
+    if (!word)
+        return -1;
+    int in = PySet_Contains(words, word);
+    Py_DECREF(word);
+    return in;
+}
+
+#define EDGE_MAX 64 /* the last `tail` words kept in a ring of this many */
+
+static PyObject *edge_words(PyObject *self, PyObject *args) {
+    PyObject *text, *words;
+    Py_ssize_t head, tail;
+    if (!PyArg_ParseTuple(args, "UO!nn", &text, &PyFrozenSet_Type, &words, &head, &tail))
+        return NULL;
+    if (head < 0 || tail < 0 || tail > EDGE_MAX) {
+        PyErr_SetString(PyExc_ValueError, "edge_words: 0 <= head, 0 <= tail <= 64");
+        return NULL;
+    }
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), count = 0, i = 0;
+    Py_ssize_t starts[EDGE_MAX], ends[EDGE_MAX]; /* the last words (ring by count % tail) */
+    while (i < n) {
+        while (i < n && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)))
+            i++;
+        if (i == n)
+            break;
+        Py_ssize_t start = i;
+        while (i < n && !Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)))
+            i++;
+        if (count < head) {
+            int in = word_in(text, start, i, words);
+            if (in)
+                return in < 0 ? NULL : Py_NewRef(Py_True);
+        }
+        if (tail) {
+            starts[count % tail] = start;
+            ends[count % tail] = i;
+        }
+        count++;
+    }
+    /* the last min(tail, count) words, those not among the first `head` already tried */
+    Py_ssize_t last = count < tail ? count : tail;
+    for (Py_ssize_t k = count - last; k < count; k++) {
+        if (k < head)
+            continue;
+        int in = word_in(text, starts[k % tail], ends[k % tail], words);
+        if (in)
+            return in < 0 ? NULL : Py_NewRef(Py_True);
+    }
+    Py_RETURN_FALSE;
 }
 
 /* text.strip(): the same object when neither end is whitespace (a new reference) */
@@ -271,12 +493,19 @@ static PyMethodDef methods[] = {
     {"has_wide", has_wide, METH_O, "feed.has_wide."},
     {"shape", shape, METH_O, "feed.shape."},
     {"count_words", count_words, METH_O, "records.count_words."},
+    {"letters", letters, METH_O, "feed.letters."},
+    {"word_text", word_text, METH_O, "feed.word_text."},
+    {"lower_word", lower_word, METH_O, "feed.lower_word."},
+    {"title_facts", title_facts, METH_O, "feed.title_facts."},
+    {"edge_words", edge_words, METH_VARARGS, "feed.edge_words."},
     {NULL, NULL, 0, NULL},
 };
 
 static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_feed", NULL, -1, methods};
 
 PyMODINIT_FUNC PyInit__feed(void) {
+    for (int c = 0; c < 256; c++)
+        ucs1_class[c] = Py_UNICODE_ISSPACE(c) ? 0 : decimal(c) ? 3 : 1;
     if (!(name_block = PyUnicode_InternFromString("block"))
         || !(name_text = PyUnicode_InternFromString("text"))
         || !(name_label = PyUnicode_InternFromString("label"))

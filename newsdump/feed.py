@@ -65,6 +65,10 @@ LABEL_FIRST_WORDS = frozenset(
     label + colon for label in RELATED_LABELS if WIDE.search(label) for colon in (":", "：")
 )  # "read", "Read", "READ": a word that may start a label, as printed
 LABEL_PREFIXES = tuple(sorted(LABEL_FIRST_WORDS))  # (str.startswith takes a tuple)
+LABEL_PREFIXES_BY_FIRST = {  # LABEL_PREFIXES by their first character (a text starts with one
+    first: tuple(p for p in LABEL_PREFIXES if p[0] == first)  # of them only with that one)
+    for first in {p[0] for p in LABEL_PREFIXES}
+}
 DEK_MIN_EXTRA_WORDS = 2  # words a dek has beyond its headline
 DEK_MIN_EXTRA_WORDS_PUNCT = 8  # ... when the headline ends a sentence too
 TITLE_CASE_WORD_CHARS = 4  # words this long are capitalised in a Title Case headline
@@ -76,7 +80,6 @@ SUMMARY_UNPUNCTUATED_MIN_WORDS = 15
 TWO_SENTENCE_TITLE_MAX_WORDS = 16  # "Taxes rise. These maps show where." is still a headline
 TERMINAL = (".", "!", "?", "…", '"', "”", "»", "'", "’", ")", "。", "！", "？")
 WORD = re.compile(r"\w+")
-ASCII_LETTERS = string.ascii_letters.encode()
 ASCII_DIGITS = string.digits.encode()
 DIGITS = re.compile(r"\d+")
 DIGIT = re.compile(r"\d")  # (faster to search than DIGITS)
@@ -222,6 +225,9 @@ FOLLOW_US = re.compile(  # in lower case
     r"\b(?:obserwuj nas|polub nas|folgen sie uns|folge uns|suivez-nous|suivez nous|síguenos"
     r"|seguici|siga-nos|follow us)\b|关注我们|關注我們"
 )
+FOLLOW_US_HINT = re.compile(  # a part of each of FOLLOW_US's (a cheap test first: no "\b")
+    "fol|suiv|obserwuj|polub|s[ií]gu|segu|siga|关注我们|關注我們"
+)
 SIGN_UP = re.compile(  # in lower case: what a newsletter's sign-up box says around its name
     r"newsletter|e-?mail|courriel|inscri|abonn|subscri|sign ?up|anmelden|zapisz się|suscr"
     r"|订阅|訂閱|구독"
@@ -284,6 +290,7 @@ NOT_TITLE_START = re.compile(  # any of them, in one match (no letter in the las
 KIND_FIRST = frozenset("rRkK\u212aaAiI\u0130\u0131eEcCbBtTfF")
 NOT_TITLE_FIRST = KIND_FIRST | frozenset("hHvVbBpPdD来來出作记記责責编編—―")
 SLASH_TRAIL = 2  # " / " this often in a line: a trail of categories
+TIME_LINE_MAX_CHARS = 30  # dates.is_time_line: a line longer than this (stripped) is none
 CLOCK = re.compile(r"\b[0-2]?\d:[0-5]\d\b")
 CREDIT = re.compile(
     r"\((?:photo|foto|fot|bild|image|zdj[eę]cie|credit|quelle|source|crédit)s?\.?\s*(?::|by\b)"
@@ -292,6 +299,7 @@ CREDIT = re.compile(
     re.IGNORECASE,
 )
 CREDIT_WORDS = ("fot", "photo", "bild", "image", "zdjecie", "credit", "quelle", "source")  # ASCII
+CREDIT_WORD = re.compile("|".join(CREDIT_WORDS))  # (one of them in the text: one C call)
 CONTACT = re.compile(
     r"\b(?:tel|phone|fax|telefon|tél|teléfono|telefone|telefono|téléphone)\b\.?\D{0,20}\+?\d"
     r"[\d ()./-]{6,}|电话[:：]|\d{9,}",  # a phone number after its word; an account number
@@ -391,20 +399,18 @@ def find_feed(
 
     # (cheap tests first: without a digit, only "an hour ago" prints when; and a time line
     # with no headline next to it stands alone, in no alternating run of times_below)
-    after = [*titles[1:], False]
-    before = [False, *titles[:-1]]
-    below = times_below(
-        titles,
-        [
-            free[k]
-            and not titles[k]
-            and (before[k] or after[k])
-            and (digits[k] or texts[k][-3:].lower() == "ago")
-            and when(k)
-            for k in range(n)
-        ],
-        texts,
-    )
+    timed = [False] * n  # (only next to a headline: the blocks around each)
+    for at, heading in enumerate(titles):
+        if heading:
+            for k in (at - 1, at + 1):
+                if (
+                    0 <= k < n
+                    and free[k]
+                    and not titles[k]
+                    and (digits[k] or texts[k][-3:].lower() == "ago")
+                ):
+                    timed[k] = when(k)
+    below = times_below(titles, timed, texts)
     found: list[tuple[int, int, FeedItem]] = []  # first block, last block, item
     i = 0
     while i < n:
@@ -625,7 +631,8 @@ def is_furniture(
         return True
     if (":" in title or "：" in title) and (IMPRINT.match(title) or SHARE_BAR.match(title)):
         return True
-    if FOLLOW_US.search(title.lower()):
+    low = title.lower()
+    if FOLLOW_US_HINT.search(low) and FOLLOW_US.search(low):
         return True
     if labelled[first].reason == "story_end" and (
         first == 0 or labelled[first - 1].reason not in ("story_end", "caption")
@@ -761,7 +768,7 @@ def is_menu_line(text: str, stop: frozenset[str], sentence_case: bool) -> bool:
         return False
     if "," in text and " & " not in text:
         return False  # (the last test below needs no comma, the one before " & ")
-    if any(word[0].islower() for word in text.split()):
+    if lower_word(text):
         return False  # a word in lower case: each test below needs every word capitalised
     words = WORDS_ONLY.findall(text)
     if " & " in text and len(words) <= SECTION_MAX_WORDS:  # "Food & Drink", "Arts & Culture"
@@ -886,6 +893,8 @@ def clean_title(text: str) -> tuple[str | None, str]:
     """A time printed in front of a headline, and the headline without it or a comment count
     (or a list's label glued to it)."""
     digit = has_digit(text)  # (both trailing patterns need one; nothing below adds a digit)
+    if not digit and text[:1] not in "•·▪■*–-":
+        return None, strip_label(text)  # (no digit: no count, leading time, date or "ago")
     if digit and tail(text, 1) in "sStTſ":  # (cheap tests first: "comments", "replies", "shares")
         text = TRAILING_COUNT.sub("", text)
     if text[:1] in "•·▪■*–-":
@@ -950,8 +959,8 @@ def is_dated_title(rest: str) -> bool:
         return False
     if ANY_CLOCK.search(rest):
         return False  # "Published 11:11 PM EST Nov 19, 2019": a dateline
-    letters = sum(map(str.isalpha, rest))
-    return 2 * letters >= len(rest.replace(" ", ""))
+    alpha = count_letters(rest)
+    return 2 * alpha >= len(rest.replace(" ", ""))
 
 
 def tail(text: str, chars: int) -> str:
@@ -967,12 +976,10 @@ def strip_label(text: str) -> str:
     a capital where the headline starts or the label does."""
     if len(text) > GLUED_LABEL_MAX_CHARS:
         return text  # a paragraph
+    if not edge_words(text, LABEL_FIRST_WORDS, GLUED_LABEL_JUNK + 1, GLUED_LABEL_REACH):
+        return text  # no word that may start a label where the loops below look (cheap test)
     words = text.split()
     n = len(words)
-    if LABEL_FIRST_WORDS.isdisjoint(words[: GLUED_LABEL_JUNK + 1]) and LABEL_FIRST_WORDS.isdisjoint(
-        words[-GLUED_LABEL_REACH:]
-    ):
-        return text  # no word that may start a label where the loops below look (cheap test)
     for start in range(min(GLUED_LABEL_JUNK + 1, n)):
         if words[start] not in LABEL_FIRST_WORDS:
             continue
@@ -988,6 +995,16 @@ def strip_label(text: str) -> str:
             if is_list_label(words[start:]) and word_count(rest) >= FEED_MIN_LEFT:
                 return rest
     return text
+
+
+def _edge_words(text: str, words: frozenset[str], head: int, tail: int) -> bool:
+    """Whether one of the first `head` or the last `tail` words of `text` (str.split) is one
+    of `words` (the reference, and the path without the compiled extension)."""
+    split = text.split()
+    return not (words.isdisjoint(split[:head]) and words.isdisjoint(split[-tail:] if tail else []))
+
+
+edge_words = _feed.edge_words if _feed is not None else _edge_words
 
 
 def is_list_label(words: Sequence[str]) -> bool:
@@ -1012,59 +1029,106 @@ word_count = _feed.word_count if _feed is not None else _word_count
 
 def is_title(text: str, settings: Settings) -> bool:
     """A headline: a few words, at most one sentence break, not a call to action or byline."""
-    n = word_count(text)
+    facts = title_facts(text)  # (what it tests on characters, in one pass: see title_facts)
+    n = facts >> TITLE_FACT_BITS
     if not settings.feed_title_min_words <= n <= settings.feed_title_max_words:
         return False
-    if text.endswith((":", ",", ";")) or " | " in text or text[0].islower():
-        return False  # a label, a menu trail or a sentence fragment
-    if text.count(" / ") >= SLASH_TRAIL:
-        return False  # "Biology / Biochemistry Psychology / Psychiatry": categories
-    if text[0] in "([{":
-        return False  # "(L-R) Ann Lee, …": a caption
+    text[0]  # (an empty text raises IndexError, as it ever did)
+    if facts & T_NOT:
+        return False  # a label, a menu trail, a sentence fragment, categories, a caption
     # (the cheap tests first: every pattern below that needs a digit, a dot, a colon is
     # tried only on text that has one)
-    ascii = text.isascii()
-    digit = has_digit(text)
+    ascii = facts & T_ASCII
+    digit = facts & T_DIGIT
     if may_start_not_title(text) and NOT_TITLE_START.match(text):
         return False  # a relative time, a byline, a source or editor's line, a quote's source
-    if (digit or text.rstrip()[-3:].lower() == "ago") and is_time_line(text):
-        return False  # (is_time_line needs a digit or "ago")
-    low = text.lower()
-    if is_call_to_action_low(low):
+    if (
+        len(text.strip()) <= TIME_LINE_MAX_CHARS
+        and (digit or text.rstrip()[-3:].lower() == "ago")
+        and is_time_line(text)
+    ):
+        return False  # (is_time_line needs a digit or "ago", and a short line)
+    low = text.lower()  # (is_call_to_action_low: its ASCII text has no mark, nor its lower case)
+    if (
+        CALL_TO_ACTION_START.match(low)
+        or CALL_TO_ACTION.search(low)
+        or (not ascii and CALL_TO_ACTION_MARK.search(low))
+    ):
         return False
-    if tail(text, 1) in ".…]":  # (else only a glyph matches, none in ASCII text)
+    if facts & T_END_DOT:  # (else only a glyph matches, none in ASCII text)
         if NAV_GLYPHS.search(text):
             return False
     elif not ascii and NAV_GLYPH.search(text):
         return False
-    if ("." in text or ":" in text) and LINK_SHAPE_HINT.search(text) and LINK_SHAPE.search(text):
+    if facts & (T_DOT | T_COLON) and LINK_SHAPE_HINT.search(text) and LINK_SHAPE.search(text):
         return False  # (each of its parts has a dot or a colon)
     if (
         n <= COUNT_LINE_MAX_WORDS
-        and text[0].isdecimal()
+        and facts & T_DECIMAL
         and COUNT_LINE.match(text)
-        and not (WIDE.search(text))
+        and not facts & T_WIDE
     ):
         return False  # "3 diggs Science Video", "12 comments": counts, not headlines
-    if ("." in text or "!" in text or "?" in text) and SENTENCE_BREAK_HINT.search(text):
+    if facts & (T_DOT | T_BREAK) and SENTENCE_BREAK_HINT.search(text):
         breaks = len(SENTENCE_BREAK.findall(text))
         if breaks > 1 or (breaks == 1 and n > TWO_SENTENCE_TITLE_MAX_WORDS):
             return False
     credit = CREDIT.search(text) if may_credit(text, low) else None
     if credit and credit.start() > 0:
         return False  # a caption's credit (not a "Photos:" kicker)
-    if (digit or "电话" in text) and CONTACT_HINT.search(text) and CONTACT.search(text):
+    phone = digit or (not ascii and "电话" in text)
+    if phone and CONTACT_HINT.search(text) and CONTACT.search(text):
         return False  # an address
-    clock = digit and ":" in text and CLOCK.search(text) is not None
+    clock = digit and facts & T_COLON and CLOCK.search(text) is not None
     if clock and not LEADING_TIME.match(text) and find_dates(text):
         return False  # "First published February 1, 2016: 1:28 AM ET": a dateline
-    if ascii:  # (no wide character; str.isalpha is [A-Za-z]: count them at C speed)
-        letters = len(text) - len(text.encode().translate(None, ASCII_LETTERS))
-    elif has_wide(text):
-        return True
-    else:
-        letters = sum(map(str.isalpha, text))
-    return letters >= 0.6 * len(text.replace(" ", "")) and not text.isupper()
+    return bool(facts & (T_WIDE | T_LETTERS))  # (wide: no letter count)
+
+
+T_NOT = 1  # title_facts: ends with ":" "," ";", has " | " or two " / ", starts in lower case or
+# with "(" "[" "{"
+T_ASCII = 2  # str.isascii
+T_DIGIT = 4  # has_digit
+T_END_DOT = 8  # tail(text, 1) in ".…]"
+T_DOT = 16  # "." in text
+T_COLON = 32  # ":" in text
+T_BREAK = 64  # "!" or "?" in text
+T_WIDE = 128  # has_wide
+T_LETTERS = 256  # letters (str.isalpha) at least 0.6 of the characters but " ", not str.isupper
+T_DECIMAL = 512  # text[0].isdecimal()
+TITLE_FACT_BITS = 10  # (the word count above them)
+
+
+def _title_facts(text: str) -> int:
+    """What is_title tests on `text`'s characters: word_count(text) << TITLE_FACT_BITS, and the
+    flags T_* (the reference, and the path without the compiled extension)."""
+    ends = text[:-1] if text.endswith("\n") else text
+    flags = (
+        (
+            T_NOT
+            if text.endswith((":", ",", ";"))
+            or " | " in text
+            or text[:1].islower()
+            or text.count(" / ") >= SLASH_TRAIL
+            or text[:1] in ("(", "[", "{")
+            else 0
+        )
+        | (T_ASCII if text.isascii() else 0)
+        | (T_DIGIT if _has_digit(text) else 0)
+        | (T_END_DOT if ends[-1:] in ".…]" else 0)
+        | (T_DOT if "." in text else 0)
+        | (T_COLON if ":" in text else 0)
+        | (T_BREAK if "!" in text or "?" in text else 0)
+        | (T_WIDE if _has_wide(text) else 0)
+        | (T_DECIMAL if text[:1].isdecimal() else 0)
+    )
+    letters = _letters(text)
+    if letters >= 0.6 * len(text.replace(" ", "")) and not text.isupper():
+        flags |= T_LETTERS
+    return _word_count(text) << TITLE_FACT_BITS | flags
+
+
+title_facts = _feed.title_facts if _feed is not None else _title_facts
 
 
 def may_start_not_title(text: str) -> bool:
@@ -1099,6 +1163,33 @@ def _shape(text: str) -> str:
 shape = _feed.shape if _feed is not None else _shape
 
 
+def _letters(text: str) -> int:
+    """The letters of `text` (str.isalpha; the reference, and the path without the compiled
+    extension)."""
+    return sum(map(str.isalpha, text))
+
+
+count_letters = _feed.letters if _feed is not None else _letters
+
+
+def _word_text(text: str) -> str:
+    """The words of `text` (`WORD`) one space apart (the reference, and the path without the
+    compiled extension)."""
+    return " ".join(WORD.findall(text))
+
+
+word_text = _feed.word_text if _feed is not None else _word_text
+
+
+def _lower_word(text: str) -> bool:
+    """Whether a word of `text` (str.split) starts in lower case (the reference, and the path
+    without the compiled extension)."""
+    return any(word[0].islower() for word in text.split())
+
+
+lower_word = _feed.lower_word if _feed is not None else _lower_word
+
+
 def _has_wide(text: str) -> bool:
     """Whether `WIDE` matches in `text` (the reference, and the path without the compiled
     extension, which answers at once for text whose characters are all below U+0100)."""
@@ -1118,7 +1209,7 @@ def may_credit(text: str, low: str) -> bool:
         return True
     if "(" not in text and ":" not in text:
         return not text.isascii() and ("图" in text or "摄影" in text)
-    return not text.isascii() or any(word in low for word in CREDIT_WORDS)
+    return not text.isascii() or CREDIT_WORD.search(low) is not None
 
 
 def is_call_to_action(text: str) -> bool:
@@ -1175,20 +1266,28 @@ def is_meta(text: str) -> bool:
     """A line about a story rather than of it: a byline, a source, counts and tags."""
     if len(text) >= META_MAX_CHARS:
         return False
-    return bool(
+    return bool(  # (cheap tests first: a link's shape has a dot or a colon, a count a digit first)
         BYLINE_START.match(text)
-        or (LINK_SHAPE_HINT.search(text) and LINK_SHAPE.search(text))
-        or COUNT_LINE.match(text)
+        or (
+            ("." in text or ":" in text)
+            and LINK_SHAPE_HINT.search(text)
+            and LINK_SHAPE.search(text)
+        )
+        or (text[:1].isdecimal() and COUNT_LINE.match(text))
     )
 
 
 def is_glue(text: str) -> bool:
     """What stands between the headlines of a list: numbers, labels, bylines, dates."""
-    if word_count(text) <= GLUE_MAX_WORDS or BYLINE_START.match(text) or is_time_line(text):
+    if (
+        word_count(text) <= GLUE_MAX_WORDS
+        or BYLINE_START.match(text)
+        or (len(text.strip()) <= TIME_LINE_MAX_CHARS and is_time_line(text))
+    ):
         return True
-    if RELATIVE_START.match(text) or COUNT_LINE.match(text):
+    if RELATIVE_START.match(text) or (text[:1].isdecimal() and COUNT_LINE.match(text)):
         return True  # "2 hours ago on iOS Blog"
-    if LINK_SHAPE_HINT.search(text) and LINK_SHAPE.search(text):
+    if ("." in text or ":" in text) and LINK_SHAPE_HINT.search(text) and LINK_SHAPE.search(text):
         return True  # "1 digg example.org Science"
     if text.isupper() and word_count(text) <= KICKER_MAX_WORDS:
         return True  # a kicker above a headline: "IT'S NOT EASY EATING GREEN"
@@ -1204,7 +1303,10 @@ def is_card(texts: Sequence[str], free: Sequence[bool], j: int) -> bool:
     "Read more:"), or with the label glued in front of it: a card (a label on a line of its
     own without a colon is as often a section's name)."""
     text = texts[j]
-    if text.startswith(LABEL_PREFIXES) and (glued := strip_label(text)) != text:
+    if (
+        text.startswith(LABEL_PREFIXES_BY_FIRST.get(text[:1], ()))  # (LABEL_PREFIXES)
+        and (glued := strip_label(text)) != text
+    ):
         return listable(
             glued, LIST_TITLE_MIN_WORDS
         )  # "Czytaj także: Nowy park ...", "관련기사 ..."
@@ -1237,5 +1339,5 @@ def in_list(texts: Sequence[str], free: Sequence[bool], titles: Sequence[bool], 
 
 def story_key(title: str) -> str:
     """A fingerprint of the normalised title: equal for the same story on different pages."""
-    norm = " ".join(WORD.findall(title.lower()))
+    norm = word_text(title.lower())
     return hashlib.sha1(norm.encode("utf-8")).hexdigest()[:16]

@@ -75,3 +75,76 @@ def test_lines_are_find_feeds_own_lines(page: list[tuple[str, Label, str]], used
     assert (texts, free) == feed.page_lines(labelled, frozenset(used))
     assert digits == [feed.DIGITS.search(text) is not None for text in texts]
     assert words == [feed._word_count(text) for text in texts]
+
+
+LABEL_PIECES = ["Read", "more", "Related", "Czytaj", "także", "相关阅读：", "Top", "A", "In", "you"]
+words_of = st.lists(st.sampled_from(PIECES + LABEL_PIECES) | st.text(max_size=3), max_size=14)
+
+
+@given(words_of.map(" ".join) | texts, st.integers(0, 6), st.integers(0, 8))
+@settings(max_examples=1500, deadline=None)
+def test_edge_words_and_letters_are_the_python_ones(text: str, head: int, tail: int) -> None:
+    labels = feed.LABEL_FIRST_WORDS
+    assert feed.edge_words(text, labels, head, tail) == feed._edge_words(text, labels, head, tail)
+    assert feed.count_letters(text) == feed._letters(text)
+
+
+def test_edge_words_looks_at_the_first_and_last_words_only() -> None:
+    words = frozenset({"Read", "more"})
+    assert feed._feed.edge_words("Read this now", words, 1, 0)
+    assert not feed._feed.edge_words("x Read this now", words, 1, 0)
+    assert feed._feed.edge_words("a b c d e more", words, 0, 1)
+    assert not feed._feed.edge_words("a b c d more e", words, 0, 1)
+    assert feed._feed.edge_words(" a\u3000more \n", words, 3, 0)
+    assert not feed._feed.edge_words("", words, 3, 5)
+    with pytest.raises(ValueError):
+        feed._feed.edge_words("a", words, 1, 65)
+
+
+def test_every_character_is_a_letter_as_in_python() -> None:
+    for code in range(0x110000):
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        assert feed._feed.letters(chr(code)) == chr(code).isalpha(), hex(code)
+    assert feed._feed.letters("\ud800a\udfff") == 1  # lone surrogates: no letters
+
+
+@given(words_of.map(" ".join) | texts)
+@settings(max_examples=1500, deadline=None)
+def test_word_text_and_lower_word_are_the_python_ones(text: str) -> None:
+    assert feed.word_text(text) == feed._word_text(text)
+    assert feed.word_text(text.lower()) == feed._word_text(text.lower())
+    assert feed.lower_word(text) == feed._lower_word(text)
+
+
+def test_every_character_is_a_word_character_and_lower_case_as_in_python() -> None:
+    for code in range(0x110000):
+        char = chr(code)
+        line = f"-{char}a {char}"
+        assert feed._feed.word_text(line) == feed._word_text(line), hex(code)
+        assert feed._feed.lower_word(line) == feed._lower_word(line), hex(code)
+
+
+TITLE_PIECES = [" / ", " | ", "/", "|", " ", ":", ",", ";", ".", "!", "?", "…", "]", "(", "[", "{"]
+title_texts = st.lists(
+    st.sampled_from(PIECES + LABEL_PIECES + TITLE_PIECES) | st.text(max_size=3), max_size=14
+).map("".join)
+
+
+@given(title_texts | texts)
+@settings(max_examples=2000, deadline=None)
+def test_title_facts_are_the_python_ones(text: str) -> None:
+    assert feed.title_facts(text) == feed._title_facts(text)
+    assert feed.title_facts(text + "\n") == feed._title_facts(text + "\n")
+
+
+def test_title_facts_of_every_character_are_the_python_ones() -> None:
+    for code in range(0x110000):
+        char = chr(code)
+        for line in (char, f"A{char}", f"{char}a b", f"a {char} / b / c"):
+            assert feed._feed.title_facts(line) == feed._title_facts(line), hex(code)
+
+
+def test_title_facts_count_slashes_as_str_count() -> None:
+    for line in ("a / / b", "a / b / c", "a / | b", " / / / ", "a /  / b", "a | b"):
+        assert feed._feed.title_facts(line) == feed._title_facts(line), line

@@ -374,7 +374,8 @@ PIECES = [
     "hace 2 horas", "vor 3 Stunden", "il y a 2 heures", "3 dni temu", "It rained.", "Mr. Lee",
     "Q&A", "&", "IT'S", "cookie", "©", "订阅", "Rated", "of", "says:", "Reply", "Sponsored",
     "Photos:", "Ingredients:", "ʀ", "\u00a0", "", "Home", "News", "Sport", "&", " & ", "Und",
-    "und", "ⅰ", "ǅ", "ª", "_a", "a_b", "1a", "·", "\u0345",
+    "und", "ⅰ", "ǅ", "ª", "_a", "a_b", "1a", "·", "\u0345", "Follow us", "FOLLOW US",
+    "Suivez-nous", "síguenos", "关注我们", "Czytaj także:", "相关阅读：",
 ]  # fmt: skip
 SEPARATORS = [" ", " ", " ", "  ", "\n", "\t", ", ", ": ", ". ", "", " - ", " / ", " | "]
 
@@ -446,6 +447,12 @@ def test_the_cheap_tests_hold(text: str) -> None:
         assert F.tail(text, 1) in "sStTſ" and digit
     if TRAILING_AGO.search(text):
         assert F.tail(text, 3).lower() == "ago" and digit
+    if D.is_time_line(text):
+        assert len(text.strip()) <= F.TIME_LINE_MAX_CHARS
+    if F.FOLLOW_US.search(text.lower()):
+        assert F.FOLLOW_US_HINT.search(text.lower())
+    by_first = F.LABEL_PREFIXES_BY_FIRST.get(text[:1], ())
+    assert text.startswith(F.LABEL_PREFIXES) == text.startswith(by_first)
 
 
 TITLE_WORDS = ["the", "a", "bridge", "council", "votes", "to", "rebuild", "old", "stone", "ferry"]
