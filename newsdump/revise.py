@@ -63,7 +63,7 @@ try:  # the word counts compiled (newsdump/_features.c), when the install built 
     from newsdump import _features
 except ImportError:  # pragma: no cover - depends on the install
     _features = None  # type: ignore[assignment]
-if _features is not None and not hasattr(_features, "word_counts"):  # pragma: no cover
+if _features is not None and not hasattr(_features, "strip_texts"):  # pragma: no cover
     _features = None  # type: ignore[assignment]  # a stale build of an older version: unused
 
 NOT_STORIES = frozenset({"caption", "author_bio", "far_tail", "dateline"})  # reasons of blocks
@@ -410,7 +410,7 @@ class _Page:
         self.out = out
         self.n = len(out)
         self.text = [lb.block.text for lb in out]
-        self.strip = [text.strip() for text in self.text]
+        self.strip = strip_texts(self.text)
         self.words = word_counts(self.text)  # the same for the stripped texts
         self.score = [lb.score for lb in out]
         self.body = [lb.label is article for lb in out]
@@ -552,6 +552,14 @@ def word_counts(texts: list[str]) -> list[int]:
     if _features is not None:
         return _features.word_counts(texts)
     return [len(text.split()) for text in texts]
+
+
+def strip_texts(texts: list[str]) -> list[str]:
+    """``[text.strip() for text in texts]`` (compiled when the extension is built)."""
+    if _features is not None:
+        stripped: list[str] = _features.strip_texts(texts)[0]
+        return stripped
+    return [text.strip() for text in texts]
 
 
 def _indices(mask: BoolArray) -> list[int]:
