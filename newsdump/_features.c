@@ -1802,8 +1802,11 @@ static PyObject *sample_parts(PyObject *self, PyObject *args) {
         }
         int kind = PyUnicode_KIND(text), breaks = 0;
         const void *data = PyUnicode_DATA(text);
-        for (Py_ssize_t i = 0; i < len && !breaks; i++)
-            breaks = Py_UNICODE_ISLINEBREAK(PyUnicode_READ(kind, data, i));
+        for (Py_ssize_t i = 0; i < len && !breaks; i++) { /* every line break is below U+001F,
+                                                            U+0085 or from U+2028 */
+            Py_UCS4 c = PyUnicode_READ(kind, data, i);
+            breaks = (c < 0x1F || c == 0x85 || c >= 0x2028) && Py_UNICODE_ISLINEBREAK(c);
+        }
         PyObject *lines = breaks ? PyUnicode_Splitlines(text, 0) : PyList_New(0);
         if (lines && !breaks && PyList_Append(lines, text) < 0) Py_CLEAR(lines);
         Py_DECREF(text);

@@ -853,12 +853,13 @@ def _teaser_lists(page: _Page, body: Sequence[int], drop: dict[int, str]) -> Non
     lines: list[int] = []
     for i in kept:
         stripped = page.strip[i]
-        under_kicker = (
-            bool(lines)
-            and _is_kicker(text[lines[0]])  # (the first test alone, most often)
-            and all(_is_kicker(text[j]) for j in lines)
-        )
-        if _ends_sentence(stripped) and words[i] >= PROSE_MIN_WORDS and not under_kicker:
+        if (
+            words[i] >= PROSE_MIN_WORDS
+            and _ends_sentence(stripped)
+            and not (  # under a kicker (the first test alone, most often)
+                lines and _is_kicker(text[lines[0]]) and all(_is_kicker(text[j]) for j in lines)
+            )
+        ):
             if (  # the length first: _headed reads every line (quadratic on long runs)
                 len(lines) <= TEASER_MAX_LINES
                 and _headed(page, lines)
@@ -903,7 +904,11 @@ def _is_kicker(text: str) -> bool:
 
 
 def _related_label(text: str) -> bool:
-    low = text.strip().lower()
+    text = text.strip()
+    head = text[:2]  # every label starts with one of RELATED_HEADS: an ASCII start lowers alone
+    if head.isascii() and head.lower() not in RELATED_HEADS:
+        return False
+    low = text.lower()
     if low in RELATED_LABELS:
         return True  # below: LABEL_TRIM cuts a tail, so a label must start the line (cheap test)
     return (
@@ -948,7 +953,7 @@ def _related_links(page: _Page, body: Sequence[int], drop: dict[int, str]) -> No
     for i in labels[start:]:
         if i >= body[-1]:
             break
-        if not _related_label(page.text[i]):
+        if not _related_label(page.strip[i]):
             continue
         if blanks is None:
             blanks = any(map(attrgetter("block.blank_before"), out))
@@ -957,7 +962,7 @@ def _related_links(page: _Page, body: Sequence[int], drop: dict[int, str]) -> No
             continue
         run: list[int] = []
         j = i + 1
-        while j < n and not _related_label(page.text[j]):
+        while j < n and not _related_label(page.strip[j]):
             text = page.text[j]
             listed = blanks and bool(run) and not out[j].block.blank_before
             short = _short_text(page.strip[j])
@@ -997,6 +1002,9 @@ def _read_more_cards(page: _Page, body: Sequence[int], drop: dict[int, str]) -> 
             continue
         if not first_sure < i < last_sure or drop.get(i, "related_links") != "related_links":
             continue  # a "Read more" label over headlines may close a card as well
+        head = page.strip[i][:2]  # (an ASCII start lowers alone: the cheap test first)
+        if head.isascii() and head.lower() not in READ_MORE_HEADS:
+            continue
         low = page.strip[i].lower()
         if low[:2] not in READ_MORE_HEADS or not low.startswith(READ_MORE_PREFIXES):
             continue

@@ -87,3 +87,27 @@ def test_every_character_that_starts_a_line_credit_is_listed() -> None:
     ]
     assert missing == []
     assert all(first.fullmatch(char) for char in R.LINE_CREDIT_FIRST)
+
+
+def reference_related_label(text: str) -> bool:
+    """`_related_label` without its test of the line's first two characters."""
+    low = text.strip().lower()
+    return low in R.RELATED_LABELS or (
+        low.startswith(R.RELATED_PREFIXES) and R.LABEL_TRIM.sub("", low) in R.RELATED_LABELS
+    )
+
+
+LABEL_PIECES = [*sorted(R.RELATED_LABELS)[::7], "READ MORE", "Lesen Sie auch:", "İ", "Σ", " ", ":"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(LABEL_PIECES) | st.text(max_size=3), max_size=4).map("".join))
+def test_the_related_label_test_answers_as_the_plain_one(text: str) -> None:
+    assert R._related_label(text) == reference_related_label(text)
+
+
+def test_every_label_has_two_characters_or_more() -> None:
+    """(what the tests of a line's first two characters rely on)"""
+    assert min(map(len, R.RELATED_LABELS | R.READ_MORE)) >= 2
+    assert R._related_label("  Related Stories: ") and R._related_label("LESEN SIE AUCH")
+    assert not R._related_label("Relatedness") and not R._related_label("x")
