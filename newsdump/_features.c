@@ -1711,15 +1711,21 @@ static PyObject *word_counts(PyObject *self, PyObject *texts) {
             if (!PyErr_Occurred()) PyErr_SetString(PyExc_TypeError, "word_counts: str expected");
             return NULL;
         }
-        int kind = PyUnicode_KIND(text);
         const void *data = PyUnicode_DATA(text);
         Py_ssize_t len = PyUnicode_GET_LENGTH(text), count = 0;
         int in_word = 0;
-        for (Py_ssize_t i = 0; i < len; i++) {
-            int is_space = Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i));
-            if (!is_space && !in_word) count++;
-            in_word = !is_space;
+#define COUNT_WORDS(T)                                        \
+    for (Py_ssize_t i = 0; i < len; i++) {                    \
+        int is_space = Py_UNICODE_ISSPACE(((const T *)data)[i]); \
+        count += !is_space && !in_word;                       \
+        in_word = !is_space;                                  \
+    }
+        switch (PyUnicode_KIND(text)) { /* one loop per width: no switch per character */
+        case PyUnicode_1BYTE_KIND: COUNT_WORDS(Py_UCS1); break;
+        case PyUnicode_2BYTE_KIND: COUNT_WORDS(Py_UCS2); break;
+        default: COUNT_WORDS(Py_UCS4);
         }
+#undef COUNT_WORDS
         PyObject *value = PyLong_FromSsize_t(count);
         if (!value) {
             Py_DECREF(out);

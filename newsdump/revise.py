@@ -287,6 +287,9 @@ LINE_CREDIT_FIRST = "©fFpPbBiIİızZcCvVgG"
 # what every paywall phrase holds, lower-cased: the test of an ASCII line (an ASCII character
 # matches a pattern's letter ignoring case exactly where its lower case is that letter's)
 PAYWALL_WORDS = ("subscri", "abonn", "tylko dla", "para ", "abbonati")
+# how the ASCII words of a comments header start (comments, kommentare, komentarze,
+# commentaires, commenti, comentarios, reacties)
+COMMENTS_ASCII_STARTS = ("comm", "komm", "kome", "come", "reac")
 CLOCK_HINT = re.compile(r":\d\d")  # CLOCK's tail (a literal first: a fast scan)
 CAPTION_START_HINT = re.compile(
     r"\n\s*" + CAPTION_START.pattern, re.IGNORECASE
@@ -384,17 +387,24 @@ def _line_credit_match(text: str) -> re.Match[str] | None:
 
 
 def _story_end_line(text: str) -> bool:
-    """``STORY_END.fullmatch(text) is not None``: the tail of its alternation only where the
-    line holds a reprint notice's or a paywall phrase's words."""
+    """``STORY_END.fullmatch(text) is not None``: each half of its alternation only where the
+    line holds its words. An ASCII line (whose letters match the pattern's ignoring case
+    exactly where their lower case is the pattern's) starts with a comments header's word or
+    holds "(c)" or "copyright" (the head), or holds a paywall phrase's word (the tail: the
+    reprint notices are in scripts without case, none of ASCII)."""
+    if text.isascii():
+        low = text.lower()
+        if (
+            low.startswith(COMMENTS_ASCII_STARTS) or "(c)" in low or "copyright" in low
+        ) and STORY_END_HEAD.fullmatch(text):
+            return True
+        if not any(word in low for word in PAYWALL_WORDS):
+            return False
+        return STORY_END_TAIL.fullmatch(text) is not None
     if STORY_END_HEAD.fullmatch(text):
         return True
-    if not any(word in text for word in REPRINT_WORDS):
-        if text.isascii():
-            low = text.lower()
-            if not any(word in low for word in PAYWALL_WORDS):
-                return False
-        elif not PAYWALL.search(text):
-            return False
+    if not any(word in text for word in REPRINT_WORDS) and not PAYWALL.search(text):
+        return False
     return STORY_END_TAIL.fullmatch(text) is not None
 
 
@@ -1212,7 +1222,8 @@ def _story_end(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
     for a photo credit ("© Agence France-Presse" under the signature) ends it too when no
     sure paragraph follows it (under a photo inside the story, "© Fox News" is a credit)."""
     kept = page.kept(body, drop)
-    sure = [i for i in kept if page.sure(i)]
+    score = page.score  # (kept blocks are body blocks)
+    sure = [i for i in kept if score[i] >= SURE]
     if len(sure) < 2:
         return
     credits = [i for i, reason in drop.items() if reason == "caption"]
