@@ -1572,9 +1572,9 @@ fail:
     return NULL;
 }
 
-/* script_counts(sample) -> (visible, dense, kana, thai, myanmar): what lang._detect_sample
- * counts with its regexes: characters but " " and "\n", characters of DENSE_RE, whether one
- * is of KANA_RE, how many are of THAI_RE and of MYANMAR_RE */
+/* script_counts(sample) -> (visible, dense, kana, thai, myanmar, hangul): what
+ * lang._detect_sample counts with its regexes: characters but " " and "\n", characters of
+ * DENSE_RE, whether one is of KANA_RE, how many are of THAI_RE, MYANMAR_RE and HANGUL_RE */
 static PyObject *script_counts(PyObject *self, PyObject *args) {
     PyObject *text;
     if (!PyArg_ParseTuple(args, "U", &text)) return NULL;
@@ -1582,7 +1582,7 @@ static PyObject *script_counts(PyObject *self, PyObject *args) {
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     Py_ssize_t len = PyUnicode_GET_LENGTH(text), blank = 0, dense = 0, kana = 0, thai = 0,
-               myanmar = 0;
+               myanmar = 0, hangul = 0;
     if (kind == PyUnicode_1BYTE_KIND) { /* below U+0100: none of the scripts */
         const Py_UCS1 *chars = data;
         for (Py_ssize_t i = 0; i < len; i++) blank += chars[i] == ' ' || chars[i] == '\n';
@@ -1597,12 +1597,13 @@ static PyObject *script_counts(PyObject *self, PyObject *args) {
             kana |= is_kana;
             thai += c <= 0x0E7F;
             myanmar += c >= 0x1000 && c <= 0x109F;
+            hangul += c >= 0xAC00 && c <= 0xD7AF;
             dense += is_kana || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF)
                      || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x0E00 && c <= 0x0EFF)
                      || (c >= 0x1000 && c <= 0x109F) || (c >= 0x1780 && c <= 0x17FF);
         }
     }
-    return Py_BuildValue("(nnnnn)", len - blank, dense, kana, thai, myanmar);
+    return Py_BuildValue("(nnnnnn)", len - blank, dense, kana, thai, myanmar, hangul);
 }
 
 /* np.argmax / np.argmin of a[0..n-1] (n > 0): the first NaN, else the first largest/smallest */
@@ -1710,15 +1711,21 @@ static PyObject *word_counts(PyObject *self, PyObject *texts) {
             if (!PyErr_Occurred()) PyErr_SetString(PyExc_TypeError, "word_counts: str expected");
             return NULL;
         }
-        int kind = PyUnicode_KIND(text);
         const void *data = PyUnicode_DATA(text);
         Py_ssize_t len = PyUnicode_GET_LENGTH(text), count = 0;
         int in_word = 0;
-        for (Py_ssize_t i = 0; i < len; i++) {
-            int is_space = Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i));
-            if (!is_space && !in_word) count++;
-            in_word = !is_space;
+#define COUNT_WORDS(T)                                        \
+    for (Py_ssize_t i = 0; i < len; i++) {                    \
+        int is_space = Py_UNICODE_ISSPACE(((const T *)data)[i]); \
+        count += !is_space && !in_word;                       \
+        in_word = !is_space;                                  \
+    }
+        switch (PyUnicode_KIND(text)) { /* one loop per width: no switch per character */
+        case PyUnicode_1BYTE_KIND: COUNT_WORDS(Py_UCS1); break;
+        case PyUnicode_2BYTE_KIND: COUNT_WORDS(Py_UCS2); break;
+        default: COUNT_WORDS(Py_UCS4);
         }
+#undef COUNT_WORDS
         PyObject *value = PyLong_FromSsize_t(count);
         if (!value) {
             Py_DECREF(out);
@@ -1727,6 +1734,105 @@ static PyObject *word_counts(PyObject *self, PyObject *texts) {
         PyList_SET_ITEM(out, k, value);
     }
     return out;
+}
+
+/* strip_texts(texts) -> (stripped, filled): [text.strip() for text in texts] (the text itself
+ * where nothing is stripped, as str.strip gives it) and the indices of the non-empty ones
+ * (segment strips every line of the dump, revise every block) */
+static PyObject *strip_texts(PyObject *self, PyObject *texts) {
+    if (!PyList_Check(texts)) {
+        PyErr_SetString(PyExc_TypeError, "strip_texts: a list of str expected");
+        return NULL;
+    }
+    Py_ssize_t n = PyList_GET_SIZE(texts);
+    PyObject *out = PyList_New(n), *filled = PyList_New(0), *result = NULL;
+    if (!out || !filled) goto done;
+    for (Py_ssize_t k = 0; k < n; k++) {
+        PyObject *text = PyList_GET_ITEM(texts, k);
+        if (!PyUnicode_Check(text) || PyUnicode_READY(text) < 0) {
+            if (!PyErr_Occurred()) PyErr_SetString(PyExc_TypeError, "strip_texts: str expected");
+            goto done;
+        }
+        int kind = PyUnicode_KIND(text);
+        const void *data = PyUnicode_DATA(text);
+        Py_ssize_t len = PyUnicode_GET_LENGTH(text), a = 0, b = len;
+        while (a < b && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, a))) a++;
+        while (b > a && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, b - 1))) b--;
+        PyObject *line;
+        if (a == 0 && b == len && PyUnicode_CheckExact(text)) {
+            Py_INCREF(text);
+            line = text;
+        } else {
+            line = PyUnicode_Substring(text, a, b);
+            if (!line) goto done;
+        }
+        PyList_SET_ITEM(out, k, line);
+        if (b > a) {
+            PyObject *index = PyLong_FromSsize_t(k);
+            if (!index) goto done;
+            int failed = PyList_Append(filled, index);
+            Py_DECREF(index);
+            if (failed < 0) goto done;
+        }
+    }
+    result = PyTuple_Pack(2, out, filled);
+done:
+    Py_XDECREF(out);
+    Py_XDECREF(filled);
+    return result;
+}
+
+/* sample_parts(texts, min_chars, max_chars) -> list: lang.lines_sample's parts: the lines
+ * (str.splitlines) of at least min_chars characters of the texts, in order, up to the one
+ * that brings their size to max_chars. A text shorter than min_chars holds no such line; one
+ * without a line break is one line. */
+static PyObject *sample_parts(PyObject *self, PyObject *args) {
+    PyObject *items;
+    Py_ssize_t min_chars, max_chars;
+    if (!PyArg_ParseTuple(args, "O!nn", &PyList_Type, &items, &min_chars, &max_chars))
+        return NULL;
+    PyObject *parts = PyList_New(0);
+    if (!parts) return NULL;
+    Py_ssize_t size = 0;
+    for (Py_ssize_t k = 0; k < PyList_GET_SIZE(items) && size < max_chars; k++) {
+        PyObject *text = PyList_GET_ITEM(items, k);
+        if (!PyUnicode_Check(text) || PyUnicode_READY(text) < 0) {
+            if (!PyErr_Occurred()) PyErr_SetString(PyExc_TypeError, "sample_parts: str expected");
+            goto fail;
+        }
+        Py_INCREF(text);
+        Py_ssize_t len = PyUnicode_GET_LENGTH(text);
+        if (len < min_chars) {
+            Py_DECREF(text);
+            continue;
+        }
+        int kind = PyUnicode_KIND(text), breaks = 0;
+        const void *data = PyUnicode_DATA(text);
+        for (Py_ssize_t i = 0; i < len && !breaks; i++) { /* every line break is below U+001F,
+                                                            U+0085 or from U+2028 */
+            Py_UCS4 c = PyUnicode_READ(kind, data, i);
+            breaks = (c < 0x1F || c == 0x85 || c >= 0x2028) && Py_UNICODE_ISLINEBREAK(c);
+        }
+        PyObject *lines = breaks ? PyUnicode_Splitlines(text, 0) : PyList_New(0);
+        if (lines && !breaks && PyList_Append(lines, text) < 0) Py_CLEAR(lines);
+        Py_DECREF(text);
+        if (!lines) goto fail;
+        for (Py_ssize_t j = 0; j < PyList_GET_SIZE(lines) && size < max_chars; j++) {
+            PyObject *line = PyList_GET_ITEM(lines, j);
+            Py_ssize_t line_len = PyUnicode_GET_LENGTH(line);
+            if (line_len < min_chars) continue;
+            if (PyList_Append(parts, line) < 0) {
+                Py_DECREF(lines);
+                goto fail;
+            }
+            size += line_len;
+        }
+        Py_DECREF(lines);
+    }
+    return parts;
+fail:
+    Py_DECREF(parts);
+    return NULL;
 }
 
 static PyObject *widths(PyObject *self, PyObject *unused) {
@@ -1744,6 +1850,8 @@ static PyMethodDef methods[] = {
     {"word_counts", word_counts, METH_O, "[len(text.split()) for text in texts]."},
     {"script_counts", script_counts, METH_VARARGS, "lang's script counts (see the file)."},
     {"decide", decide, METH_VARARGS, "classify.decide (see the file)."},
+    {"strip_texts", strip_texts, METH_O, "([text.strip() ...], indices of the non-empty ones)."},
+    {"sample_parts", sample_parts, METH_VARARGS, "lang.lines_sample's lines (see the file)."},
     {"widths", widths, METH_NOARGS, "(columns of block_matrix, columns of score_matrix)."},
     {NULL, NULL, 0, NULL},
 };

@@ -146,20 +146,14 @@ def classify(
         scored = blocks
         scores, words = block_scores(blocks, model, lang)
     keep, reasons = decide(scores, words, model.threshold)
-    if not notices:  # (most pages: every block as scored)
-        return labelled_blocks(scored, keep.tolist(), scores.tolist(), reasons)
-    labelled = iter(
-        LabelledBlock(block, Label.ARTICLE if k else Label.BOILERPLATE, float(s), r)
-        for block, k, s, r in zip(scored, keep.tolist(), scores.tolist(), reasons, strict=True)
-    )
-    return [
-        LabelledBlock(block, Label.BOILERPLATE, 0.0, REASON_CONSENT)
-        if i in unscored
-        else replace(next(labelled), label=Label.BOILERPLATE, reason=REASON_CONSENT)
-        if i in notices
-        else next(labelled)
-        for i, block in enumerate(blocks)
-    ]
+    labelled = labelled_blocks(scored, keep.tolist(), scores.tolist(), reasons)
+    if unscored:  # the notices, unscored, back where they stand (in page order: ascending)
+        for i in sorted(unscored):
+            labelled.insert(i, LabelledBlock(blocks[i], Label.BOILERPLATE, 0.0, REASON_CONSENT))
+    else:  # (most pages have no notice)
+        for i in notices:
+            labelled[i] = replace(labelled[i], label=Label.BOILERPLATE, reason=REASON_CONSENT)
+    return labelled
 
 
 def labelled_blocks(

@@ -24,7 +24,7 @@ try:  # the stopword count compiled (newsdump/_features.c), when the install bui
     from newsdump import _features
 except ImportError:  # pragma: no cover - depends on the install
     _features = None  # type: ignore[assignment]
-if _features is not None and not hasattr(_features, "script_counts"):  # pragma: no cover
+if _features is not None and not hasattr(_features, "sample_parts"):  # pragma: no cover
     _features = None  # type: ignore[assignment]  # a stale build of an older version: unused
 
 SAMPLE_MIN_LINE_CHARS = 40  # only lines at least this long go into the sample (prose, not menus)
@@ -115,6 +115,11 @@ def lines_sample(lines: Sequence[str], text: str | None = None) -> str:
     ``splitlines()`` the lines are), ``page_sample(text)``: the same long lines, and the
     start of `text` itself when there are none."""
     parts: list[str] = []
+    if _features is not None and type(lines) is list:  # (compiled: one pass, no loop here)
+        parts = _features.sample_parts(lines, SAMPLE_MIN_LINE_CHARS, SAMPLE_MAX_CHARS)
+        if parts:
+            return "\n".join(parts)
+        return (text if text is not None else "\n".join(lines))[:SAMPLE_MAX_CHARS]
     size = 0
     for block in lines:
         if len(block) < SAMPLE_MIN_LINE_CHARS:
@@ -171,9 +176,10 @@ def stopword_hits(
     return counts, len(tokens)
 
 
-def script_counts(sample: str) -> tuple[int, int, int, int, int]:
+def script_counts(sample: str) -> tuple[int, int, int, int, int, int]:
     """Characters but spaces and line breaks, characters of a dense script, whether one is kana
-    (1 or 0), Thai and Myanmar characters (compiled when the extension is built: one pass)."""
+    (1 or 0), Thai, Myanmar and Hangul characters (compiled when the extension is built: one
+    pass)."""
     if _features is not None:
         return _features.script_counts(sample)
     return (
@@ -182,12 +188,13 @@ def script_counts(sample: str) -> tuple[int, int, int, int, int]:
         int(KANA_RE.search(sample) is not None),
         len(THAI_RE.findall(sample)),
         len(MYANMAR_RE.findall(sample)),
+        len(HANGUL_RE.findall(sample)),
     )
 
 
 @lru_cache(maxsize=16)
 def _detect_sample(sample: str) -> Language:
-    visible, dense, kana, thai, myanmar = script_counts(sample)
+    visible, dense, kana, thai, myanmar, hangul = script_counts(sample)
     if visible and dense / visible >= DENSE_SCRIPT_SHARE:
         if kana:
             code = "ja"
@@ -198,7 +205,7 @@ def _detect_sample(sample: str) -> Language:
         else:
             code = "zh"
         return Language(code, True, DENSE_FUNCTION_CHARS)
-    if visible and len(HANGUL_RE.findall(sample)) / visible >= DENSE_SCRIPT_SHARE:
+    if visible and hangul / visible >= DENSE_SCRIPT_SHARE:
         return Language("ko", False, stopwords_for(None))
     codes, index = _stopword_index()
     counts, tokens = stopword_hits(sample.lower(), index, len(codes))

@@ -63,7 +63,7 @@ try:  # the word counts compiled (newsdump/_features.c), when the install built 
     from newsdump import _features
 except ImportError:  # pragma: no cover - depends on the install
     _features = None  # type: ignore[assignment]
-if _features is not None and not hasattr(_features, "word_counts"):  # pragma: no cover
+if _features is not None and not hasattr(_features, "strip_texts"):  # pragma: no cover
     _features = None  # type: ignore[assignment]  # a stale build of an older version: unused
 
 NOT_STORIES = frozenset({"caption", "author_bio", "far_tail", "dateline"})  # reasons of blocks
@@ -273,6 +273,23 @@ STORY_END_HINT = re.compile(
     re.IGNORECASE,
 )
 STORY_END_MAX_WORDS = 16
+_STORY_END_ALTERNATIVES = STORY_END.pattern[3:-1]  # (?:A|B|C|D) -> A|B|C|D
+_STORY_END_SPLIT = _STORY_END_ALTERNATIVES.index(r"|[^\n]{0,30}")
+# STORY_END.fullmatch(t) is STORY_END_HEAD.fullmatch(t) or STORY_END_TAIL.fullmatch(t) (a match
+# of the alternation is one of an alternative); the tail (reprint notice, paywall) scans the
+# line again at every length of its [^\n]{0,90}: it runs only where its words stand
+STORY_END_HEAD = re.compile("(?:" + _STORY_END_ALTERNATIVES[:_STORY_END_SPLIT] + ")", re.I)
+STORY_END_TAIL = re.compile("(?:" + _STORY_END_ALTERNATIVES[_STORY_END_SPLIT + 1 :] + ")", re.I)
+REPRINT_WORDS = ("转载", "轉載", "版权所有", "版權所有", "무단", "無断転載")  # no case: literal
+PAYWALL = re.compile(_PAYWALL, re.IGNORECASE)
+# what a LINE_CREDIT match without "사진" starts with (its first letters, in any case)
+LINE_CREDIT_FIRST = "©fFpPbBiIİızZcCvVgG"
+# what every paywall phrase holds, lower-cased: the test of an ASCII line (an ASCII character
+# matches a pattern's letter ignoring case exactly where its lower case is that letter's)
+PAYWALL_WORDS = ("subscri", "abonn", "tylko dla", "para ", "abbonati")
+# how the ASCII words of a comments header start (comments, kommentare, komentarze,
+# commentaires, commenti, comentarios, reacties)
+COMMENTS_ASCII_STARTS = ("comm", "komm", "kome", "come", "reac")
 CLOCK_HINT = re.compile(r":\d\d")  # CLOCK's tail (a literal first: a fast scan)
 CAPTION_START_HINT = re.compile(
     r"\n\s*" + CAPTION_START.pattern, re.IGNORECASE
@@ -329,6 +346,68 @@ BRACKETED_HINT = _Labels.of(frozenset(o + label for o in BRACKETS for label in R
 SENTENCE_MARK = re.compile(r"[.!?…。！？]")  # SENTENCE_END needs one
 
 
+SENTENCE_END_CHARS = tuple(".!?…。！？")  # SENTENCE_END: one of these, then closers
+SENTENCE_CLOSERS = "\"'”’»)]"
+
+
+def _ends_sentence(text: str) -> bool:
+    """``SENTENCE_END.search(text) is not None`` without a scan of the text: a sentence end,
+    then closers, at the end (or before a last line break: the pattern's "$")."""
+    if text.endswith("\n"):
+        text = text[:-1]
+    return text.rstrip(SENTENCE_CLOSERS).endswith(SENTENCE_END_CHARS)
+
+
+def _wide(text: str) -> bool:
+    """``WIDE.search(text) is not None`` (its characters are none of ASCII's)."""
+    return not text.isascii() and WIDE.search(text) is not None
+
+
+def _has_year(text: str) -> bool:
+    """``YEAR.search(text) is not None`` (a year starts with "19" or "20")."""
+    return ("19" in text or "20" in text) and YEAR.search(text) is not None
+
+
+def _after_sentence(text: str) -> bool:
+    """Whether a sentence mark and a space stand in `text`: BARE_CREDIT and SLASH_CREDIT
+    match only after one (their lookbehinds)."""
+    return ". " in text or "! " in text or "? " in text or "… " in text
+
+
+def _line_credit_match(text: str) -> re.Match[str] | None:
+    """``LINE_CREDIT.fullmatch(text) or LINE_SLASH_CREDIT.fullmatch(text)``, each only where
+    it can match: LINE_CREDIT starts with "©" or a word (ignoring case, as the pattern
+    does: "İ" and "ı" match "i") or holds "사진"; LINE_SLASH_CREDIT holds a "/"."""
+    credit = None
+    if text[:1] in LINE_CREDIT_FIRST or "사진" in text:
+        credit = LINE_CREDIT.fullmatch(text)
+    if credit is None and "/" in text:
+        credit = LINE_SLASH_CREDIT.fullmatch(text)
+    return credit
+
+
+def _story_end_line(text: str) -> bool:
+    """``STORY_END.fullmatch(text) is not None``: each half of its alternation only where the
+    line holds its words. An ASCII line (whose letters match the pattern's ignoring case
+    exactly where their lower case is the pattern's) starts with a comments header's word or
+    holds "(c)" or "copyright" (the head), or holds a paywall phrase's word (the tail: the
+    reprint notices are in scripts without case, none of ASCII)."""
+    if text.isascii():
+        low = text.lower()
+        if (
+            low.startswith(COMMENTS_ASCII_STARTS) or "(c)" in low or "copyright" in low
+        ) and STORY_END_HEAD.fullmatch(text):
+            return True
+        if not any(word in low for word in PAYWALL_WORDS):
+            return False
+        return STORY_END_TAIL.fullmatch(text) is not None
+    if STORY_END_HEAD.fullmatch(text):
+        return True
+    if not any(word in text for word in REPRINT_WORDS) and not PAYWALL.search(text):
+        return False
+    return STORY_END_TAIL.fullmatch(text) is not None
+
+
 class _Page:
     """What the rules read of every block, computed once per page and shared (each rule used
     to read, strip, split and test every block's text again)."""
@@ -341,7 +420,7 @@ class _Page:
         self.out = out
         self.n = len(out)
         self.text = [lb.block.text for lb in out]
-        self.strip = [text.strip() for text in self.text]
+        self.strip = strip_texts(self.text)
         self.words = word_counts(self.text)  # the same for the stripped texts
         self.score = [lb.score for lb in out]
         self.body = [lb.label is article for lb in out]
@@ -359,7 +438,7 @@ class _Page:
         return 0 <= i < self.n and self.body[i] and self.score[i] >= SURE
 
     def short_line(self, i: int) -> bool:
-        return self.words[i] <= SHORT_MAX_WORDS and not SENTENCE_END.search(self.strip[i])
+        return self.words[i] <= SHORT_MAX_WORDS and not _ends_sentence(self.strip[i])
 
     def short_unsure(self, i: int) -> bool:
         return self.score[i] < SURE and self.short_line(i)
@@ -485,6 +564,14 @@ def word_counts(texts: list[str]) -> list[int]:
     return [len(text.split()) for text in texts]
 
 
+def strip_texts(texts: list[str]) -> list[str]:
+    """``[text.strip() for text in texts]`` (compiled when the extension is built)."""
+    if _features is not None:
+        stripped: list[str] = _features.strip_texts(texts)[0]
+        return stripped
+    return [text.strip() for text in texts]
+
+
 def _indices(mask: BoolArray) -> list[int]:
     found: list[int] = np.flatnonzero(mask).tolist()
     return found
@@ -554,7 +641,7 @@ def _cards(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
         ):
             continue  # the story goes on: a subheading and its paragraph
         if (
-            SENTENCE_END.search(page.strip[i])
+            _ends_sentence(page.strip[i])
             or TAGGED_END.search(page.strip[i])
             or not HEADLINE_MIN_WORDS <= page.words[i] <= HEADLINE_MAX_WORDS
         ):
@@ -601,7 +688,7 @@ def _short_runs_arrays(page: _Page, body: Sequence[int], drop: dict[int, str]) -
     short = a.body & (a.score < SURE) & (a.words <= SHORT_MAX_WORDS)
     short[list(drop)] = False
     marked = page.with_match(SENTENCE_MARK)
-    ends = [i for i in marked if short[i] and SENTENCE_END.search(page.strip[i])]
+    ends = [i for i in marked if short[i] and _ends_sentence(page.strip[i])]
     short[ends] = False
     found = np.flatnonzero(short)
     if not len(found):
@@ -636,7 +723,7 @@ def _boxes(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
             continue
         if not page.sure(i - 2) or not page.short_line(i - 1) or page.text[i - 1].endswith(":"):
             continue  # ... and stands right before the box's title ("Pro tip:" is the story's)
-        if not SENTENCE_END.search(pitch) or page.words[i] > SUMMARY_MAX_WORDS:
+        if not _ends_sentence(pitch) or page.words[i] > SUMMARY_MAX_WORDS:
             continue
         for j in (i - 1, i, i + 1):
             if page.is_body(j):
@@ -776,12 +863,13 @@ def _teaser_lists(page: _Page, body: Sequence[int], drop: dict[int, str]) -> Non
     lines: list[int] = []
     for i in kept:
         stripped = page.strip[i]
-        under_kicker = (
-            bool(lines)
-            and _is_kicker(text[lines[0]])  # (the first test alone, most often)
-            and all(_is_kicker(text[j]) for j in lines)
-        )
-        if SENTENCE_END.search(stripped) and words[i] >= PROSE_MIN_WORDS and not under_kicker:
+        if (
+            words[i] >= PROSE_MIN_WORDS
+            and _ends_sentence(stripped)
+            and not (  # under a kicker (the first test alone, most often)
+                lines and _is_kicker(text[lines[0]]) and all(_is_kicker(text[j]) for j in lines)
+            )
+        ):
             if (  # the length first: _headed reads every line (quadratic on long runs)
                 len(lines) <= TEASER_MAX_LINES
                 and _headed(page, lines)
@@ -826,7 +914,11 @@ def _is_kicker(text: str) -> bool:
 
 
 def _related_label(text: str) -> bool:
-    low = text.strip().lower()
+    text = text.strip()
+    head = text[:2]  # every label starts with one of RELATED_HEADS: an ASCII start lowers alone
+    if head.isascii() and head.lower() not in RELATED_HEADS:
+        return False
+    low = text.lower()
     if low in RELATED_LABELS:
         return True  # below: LABEL_TRIM cuts a tail, so a label must start the line (cheap test)
     return (
@@ -839,7 +931,7 @@ def _related_label(text: str) -> bool:
 def _headline_shaped(text: str) -> bool:
     """A short line that reads like a story's headline: no sentence end, few words."""
     text = text.strip()
-    return _short_text(text) and not SENTENCE_END.search(text) and not NUMBERED.match(text)
+    return _short_text(text) and not _ends_sentence(text) and not NUMBERED.match(text)
 
 
 def _short_text(text: str) -> bool:
@@ -848,7 +940,7 @@ def _short_text(text: str) -> bool:
     headline)."""
     if not 0 < _words(text) <= HEADLINE_MAX_WORDS:
         return False
-    if WIDE.search(text):
+    if _wide(text):
         return len(text) <= WIDE_HEADLINE_MAX_CHARS and not _prose(text)
     return len(text) <= HEADLINE_MAX_CHARS
 
@@ -871,7 +963,7 @@ def _related_links(page: _Page, body: Sequence[int], drop: dict[int, str]) -> No
     for i in labels[start:]:
         if i >= body[-1]:
             break
-        if not _related_label(page.text[i]):
+        if not _related_label(page.strip[i]):
             continue
         if blanks is None:
             blanks = any(map(attrgetter("block.blank_before"), out))
@@ -880,7 +972,7 @@ def _related_links(page: _Page, body: Sequence[int], drop: dict[int, str]) -> No
             continue
         run: list[int] = []
         j = i + 1
-        while j < n and not _related_label(page.text[j]):
+        while j < n and not _related_label(page.strip[j]):
             text = page.text[j]
             listed = blanks and bool(run) and not out[j].block.blank_before
             short = _short_text(page.strip[j])
@@ -920,6 +1012,9 @@ def _read_more_cards(page: _Page, body: Sequence[int], drop: dict[int, str]) -> 
             continue
         if not first_sure < i < last_sure or drop.get(i, "related_links") != "related_links":
             continue  # a "Read more" label over headlines may close a card as well
+        head = page.strip[i][:2]  # (an ASCII start lowers alone: the cheap test first)
+        if head.isascii() and head.lower() not in READ_MORE_HEADS:
+            continue
         low = page.strip[i].lower()
         if low[:2] not in READ_MORE_HEADS or not low.startswith(READ_MORE_PREFIXES):
             continue
@@ -1033,7 +1128,7 @@ def _card_headline(text: str) -> bool:
     close the pier.") that is its only sentence; it is not a quotation ('"We will rebuild
     the quay"')."""
     text = text.strip()
-    if WIDE.search(text):
+    if _wide(text):
         if len(text) < WIDE_HEADLINE_MIN_CHARS:
             return False
     elif _words(text) < HEADLINE_MIN_WORDS:
@@ -1045,7 +1140,7 @@ def _card_headline(text: str) -> bool:
     end = SENTENCE_END.search(text)
     if end is None:
         return True
-    if WIDE.search(text):
+    if _wide(text):
         return False  # (a headline in a script written without spaces ends no sentence)
     inner = text[: end.start()]
     if SENTENCE_BREAK.search(inner):
@@ -1057,9 +1152,9 @@ def _prose(text: str) -> bool:
     """A paragraph: it ends a sentence and is long enough (in words, or characters in a
     script written without spaces)."""
     text = text.strip()
-    if not SENTENCE_END.search(text):
+    if not _ends_sentence(text):
         return False
-    if WIDE.search(text):
+    if _wide(text):
         return len(text) >= WIDE_PROSE_MIN_CHARS
     return _words(text) >= PROSE_MIN_WORDS
 
@@ -1085,10 +1180,12 @@ def _captions(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
         if i in drop or page.words[i] > CAPTION_MAX_WORDS:
             continue
         credit = CREDIT.search(text) if text.endswith((")", "）")) else None  # it ends the line
-        if credit is None:
-            credit = BARE_CREDIT.search(text) or SLASH_CREDIT.search(text)
-        if credit is None and not YEAR.search(text):  # (© and a year: the site's copyright)
-            credit = LINE_CREDIT.fullmatch(text) or LINE_SLASH_CREDIT.fullmatch(text)
+        if credit is None and _after_sentence(text):
+            credit = BARE_CREDIT.search(text) or (
+                SLASH_CREDIT.search(text) if "/" in text else None
+            )
+        if credit is None and not _has_year(text):  # (© and a year: the site's copyright)
+            credit = _line_credit_match(text)
         if not credit and text[:1].isascii() and text[:1] not in "iIpP":
             continue  # (CAPTION_START cannot match: the cheap test first)
         if not ((credit and credit.end() == len(text)) or CAPTION_START.match(text)):
@@ -1107,13 +1204,13 @@ def _captions(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
 def is_line_credit(text: str) -> bool:
     """A photo credit printed as a line of its own ("Foto: Ann Lee", "Keystone/Ann Lee")."""
     text = text.strip()
-    if YEAR.search(text):
+    if _has_year(text):
         return False  # "© 2026 ...": the site's copyright
-    return bool(LINE_CREDIT.fullmatch(text) or LINE_SLASH_CREDIT.fullmatch(text))
+    return _line_credit_match(text) is not None
 
 
 def _is_short_caption(text: str) -> bool:
-    return 0 < _words(text) <= CAPTION_MAX_WORDS and not SENTENCE_END.search(text)
+    return 0 < _words(text) <= CAPTION_MAX_WORDS and not _ends_sentence(text)
 
 
 def _story_end(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
@@ -1125,7 +1222,8 @@ def _story_end(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
     for a photo credit ("© Agence France-Presse" under the signature) ends it too when no
     sure paragraph follows it (under a photo inside the story, "© Fox News" is a credit)."""
     kept = page.kept(body, drop)
-    sure = [i for i in kept if page.sure(i)]
+    score = page.score  # (kept blocks are body blocks)
+    sure = [i for i in kept if score[i] >= SURE]
     if len(sure) < 2:
         return
     credits = [i for i, reason in drop.items() if reason == "caption"]
@@ -1135,7 +1233,7 @@ def _story_end(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
         credit = drop.get(i) == "caption"
         if i in drop and not credit:
             continue
-        if page.words[i] > STORY_END_MAX_WORDS or not STORY_END.fullmatch(page.strip[i]):
+        if page.words[i] > STORY_END_MAX_WORDS or not _story_end_line(page.strip[i]):
             continue
         after = kept[bisect_right(kept, i) :]  # (kept and sure are in page order)
         if credit and any(page.sure(k) and _prose(page.text[k]) for k in after):
@@ -1202,7 +1300,7 @@ def _author_bio(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
         if page.words[kept[bio_at]] > BIO_MAX_WORDS or name.split()[-1] not in bio:
             continue
         after = kept[bio_at + 1 :]
-        if any(SENTENCE_END.search(page.strip[j]) for j in after):
+        if any(_ends_sentence(page.strip[j]) for j in after):
             continue  # the story goes on: not its end
         for j in kept[n:]:
             drop[j] = "author_bio"
@@ -1239,7 +1337,7 @@ def _datelines(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
     kept = page.kept(body, drop)[:DATELINE_REACH]
     for i in kept:
         text = page.strip[i]
-        if page.words[i] > DATELINE_MAX_WORDS or SENTENCE_END.search(text):
+        if page.words[i] > DATELINE_MAX_WORDS or _ends_sentence(text):
             continue
         dates = find_dates(text)
         if not dates:

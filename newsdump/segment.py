@@ -21,6 +21,8 @@ try:  # the gluing and the Blocks compiled (newsdump/_features.c), when the inst
     from newsdump import _features
 except ImportError:  # pragma: no cover - depends on the install
     _features = None  # type: ignore[assignment]
+if _features is not None and not hasattr(_features, "strip_texts"):  # pragma: no cover
+    _features = None  # type: ignore[assignment]  # a stale build of an older version: unused
 
 MAX_BLANK_SHARE_FOR_GLUING = 0.01  # glue only in dumps (nearly) without blank lines
 GLUE_MIN_WORDS = 3  # a lower-case continuation glues when either side has this many words
@@ -105,8 +107,11 @@ def segment(text: str) -> list[Block]:
     """Split a dump into blocks (see the module docstring). Line numbers follow
     ``str.splitlines``."""
     raw = text.splitlines()
-    lines = [line.strip() for line in raw]
-    filled = [i for i, line in enumerate(lines) if line]
+    if _features is not None:  # (compiled: one pass)
+        lines, filled = _features.strip_texts(raw)
+    else:
+        lines = [line.strip() for line in raw]
+        filled = [i for i, line in enumerate(lines) if line]
     if not filled:
         return []
     inner_blanks = lines[filled[0] : filled[-1] + 1].count("")

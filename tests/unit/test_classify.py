@@ -18,7 +18,7 @@ from newsdump.classify import (
     classify,
     decide,
 )
-from newsdump.document import Block, Label
+from newsdump.document import Block, Label, LabelledBlock
 from newsdump.features import block_features, score_features
 from newsdump.lang import detect_language
 from newsdump.model import Forest, load_model
@@ -155,3 +155,58 @@ def test_compiled_decide_is_the_numpy_decide(
     assert keep.dtype == expected_keep.dtype
     assert keep.tolist() == expected_keep.tolist()
     assert reasons == expected_reasons
+
+
+def reference_classify(blocks: list[Block], settings: Settings) -> list[LabelledBlock]:
+    """`classify` as it was written before it patched the notices into the compiled labels:
+    every block's LabelledBlock built one by one."""
+    from dataclasses import replace
+
+    from newsdump import classify as C
+
+    model = load_model(settings.model)
+    notices = C.consent_notices(blocks)
+    unscored = notices if notices and C.blocks_language(blocks).dense else set()
+    scored = [b for i, b in enumerate(blocks) if i not in unscored]
+    scores, words = C.block_scores(scored, model)
+    keep, reasons = C._decide_numpy(scores, words, model.threshold)
+    labelled = iter(
+        LabelledBlock(block, Label.ARTICLE if k else Label.BOILERPLATE, float(s), r)
+        for block, k, s, r in zip(scored, keep.tolist(), scores.tolist(), reasons, strict=True)
+    )
+    return [
+        LabelledBlock(block, Label.BOILERPLATE, 0.0, C.REASON_CONSENT)
+        if i in unscored
+        else replace(next(labelled), label=Label.BOILERPLATE, reason=C.REASON_CONSENT)
+        if i in notices
+        else next(labelled)
+        for i, block in enumerate(blocks)
+    ]
+
+
+NOTICE = "We use cookies to improve your experience. By using this site you accept them."
+DENSE_NOTICE = "本网站使用Cookie来改善您的体验。继续浏览即表示您同意我们使用Cookie。"
+DENSE_PARAGRAPHS = [
+    "市议会星期一投票决定重建河上的旧石桥，这座桥自春季洪水损坏其中央拱门以来一直禁止车辆通行。",
+    "工程师告诉议会，这项工程大约需要十八个月，桥梁将先向行人开放，然后再允许汽车通行。",
+    "在会上发言的居民表示松了一口气，但其中几位问为什么维修工作花了这么长时间才获得批准。",
+]
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "\n\n".join([NOTICE, *MENU, *PARAGRAPHS, *FOOTER]),
+        "\n\n".join([*MENU[:3], NOTICE, NOTICE + " Really.", *PARAGRAPHS]),
+        "\n\n".join([DENSE_NOTICE, "首页", "新闻", *DENSE_PARAGRAPHS]),
+        "\n\n".join(["首页", DENSE_NOTICE, "新闻", DENSE_NOTICE + "谢谢。", *DENSE_PARAGRAPHS]),
+        PAGE,
+    ],
+)
+def test_consent_notices_are_labelled_as_before(page: str) -> None:
+    blocks = segment(page)
+    labelled = classify(blocks, Settings())
+    assert labelled == reference_classify(blocks, Settings())
+    assert [lb.block for lb in labelled] == blocks
+    notices = [lb.block.text for lb in labelled if lb.reason == "consent_notice"]
+    assert notices == [b.text for b in blocks if b.text.startswith((NOTICE, DENSE_NOTICE))]

@@ -105,11 +105,16 @@ def test_word_table_lookups_and_errors() -> None:
 )
 def test_lines_sample_is_the_sample_of_the_joined_lines(lines: list[str]) -> None:
     assert lang_module.lines_sample(lines) == lang_module.page_sample("\n".join(lines))
+    with patch.object(lang_module, "_features", None):  # the plain loop
+        plain = lang_module.lines_sample(lines)
+    assert lang_module.lines_sample(lines) == plain
+    text = "\n".join(lines)
+    assert lang_module.lines_sample(text.splitlines(), text) == lang_module.page_sample(text)
 
 
 SCRIPTS = "a \n\té\u0dff\u0e00\u0e7f\u0e80\u0eff\u0f00\u0fff\u1000\u109f\u10a0\u177f\u1780\u17ff"
 SCRIPTS += "\u1800\u303f\u3040\u30ff\u3100\u33ff\u3400\u4dbf\u4dc0\u4dff\u4e00\u9fff\ua000"
-SCRIPTS += "\uf8ff\uf900\ufaff\ufb00\U0001f600\U00020000"
+SCRIPTS += "\uf8ff\uf900\ufaff\ufb00\U0001f600\U00020000\uabff\uac00\ud7af\ud7b0"
 
 
 @given(st.text(alphabet=st.sampled_from(SCRIPTS) | st.characters(), max_size=60))
