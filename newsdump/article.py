@@ -129,6 +129,15 @@ NAME_THEN_META = re.compile(
     r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\s+\d)",
     re.IGNORECASE,
 )
+# what each byline pattern anchored at the start needs first, after spaces: the head of
+# KIND_BYLINE and KIND_ALONE, of headline.AUTHOR_LABEL and LABEL_ALONE, of headline.BYLINE and
+# BY_ALONE (a cheap test in front of them all: most lines start with none of these words)
+BYLINE_START = re.compile(
+    rf"\s*(?:{_KIND}|{_BY_WORD}|authors?|autor|auteur|writer|reporter|text|текст|автор|"
+    r"written|posted|reported|words|story|analysis|opinion|commentary|column|essay|review|"
+    r"interview)",
+    re.IGNORECASE,
+)
 HANDLE = re.compile(r"^@\w{2,}$")
 WEEKDAY_TIME = re.compile(
     r"^\s*(?P<weekday>(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?)\.?,?\s+"
@@ -262,7 +271,9 @@ def build_article(
     if byline is not None:
         authors = byline[0]
         used.update(byline[1])
-    title_at, title = find_title(labelled, body, byline[1] if byline is not None else (), ranker)
+    title_at, title = find_title(
+        labelled, body, byline[1] if byline is not None else (), ranker, texts
+    )
     if title_at is not None:
         used.add(title_at)
     if byline is not None and title_at is not None and title_at < min(byline[1]):
@@ -336,10 +347,15 @@ def masthead(texts: Sequence[str], name: str, title_at: int) -> bool:
 
 
 def title_context(
-    labelled: Sequence[LabelledBlock], body: Sequence[int], byline: Sequence[int] = ()
+    labelled: Sequence[LabelledBlock],
+    body: Sequence[int],
+    byline: Sequence[int] = (),
+    texts: Sequence[str] | None = None,
 ) -> Context:
-    """What the headline ranker looks at: the blocks, the body's start and the byline."""
-    texts = [lb.block.text.strip() for lb in labelled]
+    """What the headline ranker looks at: the blocks, the body's start and the byline
+    (`texts`: the blocks' stripped texts, when the caller has them already)."""
+    if texts is None:
+        texts = [lb.block.text.strip() for lb in labelled]
     blanks = [(lb.block.blank_before, lb.block.blank_after) for lb in labelled]
     return context(texts, blanks, body, byline)
 
@@ -349,12 +365,14 @@ def find_title(
     body: Sequence[int],
     byline: Sequence[int] = (),
     ranker: Ranker | None = None,
+    texts: Sequence[str] | None = None,
 ) -> tuple[int | None, str | None]:
     """The headline block (ranked by the learned model) and its text. When the ranker is unsure,
-    the page <title> of a scraper dump's first line, else its best candidate all the same."""
+    the page <title> of a scraper dump's first line, else its best candidate all the same
+    (`texts`: the blocks' stripped texts, when the caller has them already)."""
     if not body:
         return None, None
-    ctx = title_context(labelled, body, byline)
+    ctx = title_context(labelled, body, byline, texts)
     ranked = rank_headline(ctx, ranker)
     if ranked is not None and ranked[1]:
         if ranked[0] == 0 and len(ctx.texts) > 1 and scraper_dump(ctx):
@@ -462,6 +480,30 @@ def byline_at(
     texts: Sequence[str], i: int, strict: bool = False
 ) -> tuple[list[str], tuple[int, ...]] | None:
     """Names if block `i` is a byline ("By A", "Author: A", "By" + "A", "A - date")."""
+    text = texts[i]
+    if len(text) > MAX_META_CHARS or not maybe_byline(text):
+        return None
+    return _byline_at(texts, i, strict)
+
+
+def maybe_byline(text: str) -> bool:
+    """False only where _byline_at finds no byline, by cheap exact tests: each of its forms
+    needs a label word first (BYLINE_START), CJK or Hangul characters, the word for published
+    (on a short line), a year or a slash (MAYBE_DATE's), or an "@"."""
+    if maybe_dated(text) or "@" in text or BYLINE_START.match(text) is not None:
+        return True
+    if not text.isascii() and WIDE.search(text) is not None:
+        return True  # cjk_byline, KO_BYLINE
+    if len(text) > MAX_SHORT_BYLINE:
+        return False
+    low = folded(text)
+    return low is None or any(word in low for word in CUE_PARTS)  # name_then_cue
+
+
+def _byline_at(
+    texts: Sequence[str], i: int, strict: bool = False
+) -> tuple[list[str], tuple[int, ...]] | None:
+    """byline_at without its cheap tests first."""
     text = texts[i]
     if len(text) > MAX_META_CHARS or has_credit(text):
         return None
@@ -788,10 +830,14 @@ def printed_date(
     lines = [i for i in lines if len(texts[i]) <= MAX_META_CHARS]
     printed = {i: find_dates(texts[i]) if maybe_dated(texts[i]) else [] for i in lines}
     found = dict(printed)
+    whole: list[FoundDate] | None = None  # the dates of the whole page, once
     for i in lines:  # "Monday 5:30PM" next to the byline: a date of the last week
-        if not found[i] and WEEKDAY_TIME.match(texts[i]):
-            when = weekday_date(texts, texts[i])
-            found[i] = [FoundDate(when, 0, len(texts[i]))] if when is not None else []
+        text = texts[i]
+        if not found[i] and (":" in text or "." in text) and WEEKDAY_TIME.match(text):
+            if whole is None:
+                whole = find_dates("\n".join(texts))
+            when = weekday_date(texts, text, whole)
+            found[i] = [FoundDate(when, 0, len(text))] if when is not None else []
     dated = [i for i in lines if found[i]]
     date_lines = [  # a line that is mostly its date first: not a caption's "Tuesday, Nov. 19"
         i
@@ -819,7 +865,9 @@ def printed_date(
     ):
         return None  # no line to date with the page's year, and none holds a date alone
     if not years:  # ... else the years printed anywhere on the page
-        years = Counter(int(d.iso[:4]) for d in find_dates("\n".join(texts)))
+        if whole is None:
+            whole = find_dates("\n".join(texts))
+        years = Counter(int(d.iso[:4]) for d in whole)
     if not years:  # ... else the copyright's (last) year: the year the page was served
         years = Counter(copyright_years(texts))
     if not years:
@@ -860,12 +908,17 @@ def with_time_parts(texts: Sequence[str], i: int) -> str:
     return text
 
 
-def weekday_date(texts: Sequence[str], stamp: str) -> str | None:
+def weekday_date(
+    texts: Sequence[str], stamp: str, whole: Sequence[FoundDate] | None = None
+) -> str | None:
     """The day a weekday stamp ("Monday 5:30PM") names: pages print a weekday for times of
     the last week and a full date for older ones, so it is the first such weekday on or after
-    the newest full date with a time printed on the page (None without one)."""
+    the newest full date with a time printed on the page (None without one). `whole`: the
+    dates of the whole page, when the caller has them already."""
     m = WEEKDAY_TIME.match(stamp)
-    stamps = [d.iso for d in find_dates("\n".join(texts)) if "T" in d.iso]
+    if whole is None:
+        whole = find_dates("\n".join(texts))
+    stamps = [d.iso for d in whole if "T" in d.iso]
     if m is None or not stamps:
         return None
     newest = datetime.fromisoformat(max(stamps))
@@ -923,6 +976,19 @@ def published_of(text: str, dates: Sequence[FoundDate]) -> tuple[str, bool]:
     return dates[0].iso, updated
 
 
+def caption_credit(text: str) -> bool:
+    """CREDIT or CAPTION_CREDIT finds a photo credit in `text`: each tried only where a cheap
+    exact test passes (CAPTION_CREDIT's "фото" needs a colon after it, its "file photo" the
+    lower-cased words; headline.has_credit tests for CREDIT's words)."""
+    if has_credit(text):
+        return True
+    if ":" not in text:
+        low = folded(text)
+        if low is not None and "file photo" not in low:
+            return False
+    return CAPTION_CREDIT.search(text) is not None
+
+
 def find_caption(
     texts: Sequence[str], title_at: int | None, first_body: int, body_start: Sequence[int] = ()
 ) -> int | None:
@@ -933,8 +999,7 @@ def find_caption(
     candidates: list[int] = [*range(lo, first_body), *body_start]
     for i in candidates:
         text = texts[i]
-        credit = CREDIT.search(text) or CAPTION_CREDIT.search(text)
-        if len(text.split()) >= CAPTION_MIN_WORDS and credit:
+        if caption_credit(text) and len(text.split()) >= CAPTION_MIN_WORDS:
             return i
     if body_start:  # the story's first line over a credit line the story leaves out
         k = body_start[0]
