@@ -391,8 +391,8 @@ def uncut_story(texts: Sequence[str], story: list[int]) -> list[int]:
     were taken ill,..."): a summary printed above the lede (the headline ranker may have
     weighed it as the headline), not a paragraph of the story."""
     if len(story) > 1:
-        first = texts[story[0]].strip()
-        if CUT.search(first) is not None and len(first.split()) <= CUT_LEDE_MAX_WORDS:
+        first = texts[story[0]].strip()  # stripped: CUT finds it where it ends so (no search)
+        if first.endswith(("...", "…")) and len(first.split()) <= CUT_LEDE_MAX_WORDS:
             return story[1:]
     return story
 
@@ -454,8 +454,11 @@ def find_byline(
     """The names of the byline nearest the body start, and the blocks it spans."""
     above = range(first - 1, max(-1, first - 1 - BYLINE_WINDOW), -1)
     inside = range(first, min(len(texts), first + BYLINE_INSIDE))
-    for i in [*above, *inside]:
-        found = byline_at(texts, i, strict=i in body)
+    for i in [*above, *inside]:  # byline_at(texts, i, strict=i in body), its tests inline
+        text = texts[i]
+        if len(text) > MAX_META_CHARS or not maybe_byline(text):
+            continue
+        found = _byline_at(texts, i, strict=i in body)
         if found is not None:
             return found
     for i in range(last + 1, min(len(texts), last + 1 + AUTHOR_BOX_WINDOW)):
@@ -490,14 +493,18 @@ def maybe_byline(text: str) -> bool:
     """False only where _byline_at finds no byline, by cheap exact tests: each of its forms
     needs a label word first (BYLINE_START), CJK or Hangul characters, the word for published
     (on a short line), a year or a slash (MAYBE_DATE's), or an "@"."""
-    if maybe_dated(text) or "@" in text or BYLINE_START.match(text) is not None:
+    if "19" in text or "20" in text or "/" in text or "@" in text:  # maybe_dated(text) or "@"
+        return True
+    if BYLINE_START.match(text) is not None:
         return True
     if not text.isascii() and WIDE.search(text) is not None:
         return True  # cjk_byline, KO_BYLINE
     if len(text) > MAX_SHORT_BYLINE:
         return False
-    low = folded(text)
-    return low is None or any(word in low for word in CUE_PARTS)  # name_then_cue
+    low = text.lower() if text.isascii() else folded(text)  # name_then_cue needs a CUE_PARTS
+    if low is None:
+        return True
+    return "publi" in low or "pubb" in low or "posted" in low or "veröffentlicht" in low
 
 
 def _byline_at(
@@ -982,7 +989,7 @@ def caption_credit(text: str) -> bool:
     lower-cased words; headline.has_credit tests for CREDIT's words)."""
     if has_credit(text):
         return True
-    if ":" not in text:
+    if ":" not in text or text.isascii():  # "фото" needs a colon and a Cyrillic letter
         low = folded(text)
         if low is not None and "file photo" not in low:
             return False

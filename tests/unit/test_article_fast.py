@@ -64,6 +64,8 @@ def test_caption_credit_cases() -> None:
     assert caption_credit("The bridge at dawn. Photo: Ann Lee")
     assert caption_credit("Мост на рассвете. Фото : Анна Ли")
     assert caption_credit("The old bridge in 1990 (File Photo)")
+    assert caption_credit("Vieux pont, été 1990 — file photo")
+    assert not caption_credit("Vieux pont: été 1990")
     assert not caption_credit("The council voted on Monday to rebuild the bridge.")
 
 
@@ -72,3 +74,20 @@ def test_weekday_date_takes_the_page_dates() -> None:
     whole = find_dates("\n".join(texts))
     assert article.weekday_date(texts, texts[1]) == "2019-11-21T17:30:00"
     assert article.weekday_date(texts, texts[1], whole) == "2019-11-21T17:30:00"
+
+
+def uncut_story_plain(texts: list[str], story: list[int]) -> list[int]:
+    if len(story) > 1:
+        first = texts[story[0]].strip()
+        if article.CUT.search(first) is not None and len(first.split()) <= 40:
+            return story[1:]
+    return story
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.one_of(LINES, st.text(max_size=30)).map(lambda s: s + " ..."), min_size=2))
+def test_uncut_story_is_plain(texts: list[str]) -> None:
+    story = list(range(len(texts)))
+    for tail in ("", "…", "...", " … ", "..\n", ".…\n\n"):
+        texts[0] += tail
+        assert article.uncut_story(texts, story) == uncut_story_plain(texts, story)
