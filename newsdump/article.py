@@ -833,9 +833,12 @@ def printed_date(
         for d in range(1, DATE_WINDOW + 1):
             order.extend((center + d, center - d))
     order.extend(range(first - 1, max(-1, first - 1 - BYLINE_WINDOW), -1))
-    lines = [i for i in dict.fromkeys(order) if 0 <= i < len(texts)]
-    lines = [i for i in lines if len(texts[i]) <= MAX_META_CHARS]
-    printed = {i: find_dates(texts[i]) if maybe_dated(texts[i]) else [] for i in lines}
+    n = len(texts)
+    lines = [i for i in dict.fromkeys(order) if 0 <= i < n and len(texts[i]) <= MAX_META_CHARS]
+    printed: dict[int, list[FoundDate]] = {}
+    for i in lines:
+        text = texts[i]  # maybe_dated(text), inline: most lines hold no date
+        printed[i] = find_dates(text) if "19" in text or "20" in text or "/" in text else []
     found = dict(printed)
     whole: list[FoundDate] | None = None  # the dates of the whole page, once
     for i in lines:  # "Monday 5:30PM" next to the byline: a date of the last week
