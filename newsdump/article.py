@@ -129,6 +129,15 @@ NAME_THEN_META = re.compile(
     r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\s+\d)",
     re.IGNORECASE,
 )
+# what each byline pattern anchored at the start needs first, after spaces: the head of
+# KIND_BYLINE and KIND_ALONE, of headline.AUTHOR_LABEL and LABEL_ALONE, of headline.BYLINE and
+# BY_ALONE (a cheap test in front of them all: most lines start with none of these words)
+BYLINE_START = re.compile(
+    rf"\s*(?:{_KIND}|{_BY_WORD}|authors?|autor|auteur|writer|reporter|text|текст|автор|"
+    r"written|posted|reported|words|story|analysis|opinion|commentary|column|essay|review|"
+    r"interview)",
+    re.IGNORECASE,
+)
 HANDLE = re.compile(r"^@\w{2,}$")
 WEEKDAY_TIME = re.compile(
     r"^\s*(?P<weekday>(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?)\.?,?\s+"
@@ -262,7 +271,9 @@ def build_article(
     if byline is not None:
         authors = byline[0]
         used.update(byline[1])
-    title_at, title = find_title(labelled, body, byline[1] if byline is not None else (), ranker)
+    title_at, title = find_title(
+        labelled, body, byline[1] if byline is not None else (), ranker, texts
+    )
     if title_at is not None:
         used.add(title_at)
     if byline is not None and title_at is not None and title_at < min(byline[1]):
@@ -336,10 +347,15 @@ def masthead(texts: Sequence[str], name: str, title_at: int) -> bool:
 
 
 def title_context(
-    labelled: Sequence[LabelledBlock], body: Sequence[int], byline: Sequence[int] = ()
+    labelled: Sequence[LabelledBlock],
+    body: Sequence[int],
+    byline: Sequence[int] = (),
+    texts: Sequence[str] | None = None,
 ) -> Context:
-    """What the headline ranker looks at: the blocks, the body's start and the byline."""
-    texts = [lb.block.text.strip() for lb in labelled]
+    """What the headline ranker looks at: the blocks, the body's start and the byline
+    (`texts`: the blocks' stripped texts, when the caller has them already)."""
+    if texts is None:
+        texts = [lb.block.text.strip() for lb in labelled]
     blanks = [(lb.block.blank_before, lb.block.blank_after) for lb in labelled]
     return context(texts, blanks, body, byline)
 
@@ -349,12 +365,14 @@ def find_title(
     body: Sequence[int],
     byline: Sequence[int] = (),
     ranker: Ranker | None = None,
+    texts: Sequence[str] | None = None,
 ) -> tuple[int | None, str | None]:
     """The headline block (ranked by the learned model) and its text. When the ranker is unsure,
-    the page <title> of a scraper dump's first line, else its best candidate all the same."""
+    the page <title> of a scraper dump's first line, else its best candidate all the same
+    (`texts`: the blocks' stripped texts, when the caller has them already)."""
     if not body:
         return None, None
-    ctx = title_context(labelled, body, byline)
+    ctx = title_context(labelled, body, byline, texts)
     ranked = rank_headline(ctx, ranker)
     if ranked is not None and ranked[1]:
         if ranked[0] == 0 and len(ctx.texts) > 1 and scraper_dump(ctx):
@@ -373,8 +391,8 @@ def uncut_story(texts: Sequence[str], story: list[int]) -> list[int]:
     were taken ill,..."): a summary printed above the lede (the headline ranker may have
     weighed it as the headline), not a paragraph of the story."""
     if len(story) > 1:
-        first = texts[story[0]].strip()
-        if CUT.search(first) is not None and len(first.split()) <= CUT_LEDE_MAX_WORDS:
+        first = texts[story[0]].strip()  # stripped: CUT finds it where it ends so (no search)
+        if first.endswith(("...", "…")) and len(first.split()) <= CUT_LEDE_MAX_WORDS:
             return story[1:]
     return story
 
@@ -436,8 +454,11 @@ def find_byline(
     """The names of the byline nearest the body start, and the blocks it spans."""
     above = range(first - 1, max(-1, first - 1 - BYLINE_WINDOW), -1)
     inside = range(first, min(len(texts), first + BYLINE_INSIDE))
-    for i in [*above, *inside]:
-        found = byline_at(texts, i, strict=i in body)
+    for i in [*above, *inside]:  # byline_at(texts, i, strict=i in body), its tests inline
+        text = texts[i]
+        if len(text) > MAX_META_CHARS or not maybe_byline(text):
+            continue
+        found = _byline_at(texts, i, strict=i in body)
         if found is not None:
             return found
     for i in range(last + 1, min(len(texts), last + 1 + AUTHOR_BOX_WINDOW)):
@@ -462,6 +483,34 @@ def byline_at(
     texts: Sequence[str], i: int, strict: bool = False
 ) -> tuple[list[str], tuple[int, ...]] | None:
     """Names if block `i` is a byline ("By A", "Author: A", "By" + "A", "A - date")."""
+    text = texts[i]
+    if len(text) > MAX_META_CHARS or not maybe_byline(text):
+        return None
+    return _byline_at(texts, i, strict)
+
+
+def maybe_byline(text: str) -> bool:
+    """False only where _byline_at finds no byline, by cheap exact tests: each of its forms
+    needs a label word first (BYLINE_START), CJK or Hangul characters, the word for published
+    (on a short line), a year or a slash (MAYBE_DATE's), or an "@"."""
+    if "19" in text or "20" in text or "/" in text or "@" in text:  # maybe_dated(text) or "@"
+        return True
+    if BYLINE_START.match(text) is not None:
+        return True
+    if not text.isascii() and WIDE.search(text) is not None:
+        return True  # cjk_byline, KO_BYLINE
+    if len(text) > MAX_SHORT_BYLINE:
+        return False
+    low = text.lower() if text.isascii() else folded(text)  # name_then_cue needs a CUE_PARTS
+    if low is None:
+        return True
+    return "publi" in low or "pubb" in low or "posted" in low or "veröffentlicht" in low
+
+
+def _byline_at(
+    texts: Sequence[str], i: int, strict: bool = False
+) -> tuple[list[str], tuple[int, ...]] | None:
+    """byline_at without its cheap tests first."""
     text = texts[i]
     if len(text) > MAX_META_CHARS or has_credit(text):
         return None
@@ -784,14 +833,21 @@ def printed_date(
         for d in range(1, DATE_WINDOW + 1):
             order.extend((center + d, center - d))
     order.extend(range(first - 1, max(-1, first - 1 - BYLINE_WINDOW), -1))
-    lines = [i for i in dict.fromkeys(order) if 0 <= i < len(texts)]
-    lines = [i for i in lines if len(texts[i]) <= MAX_META_CHARS]
-    printed = {i: find_dates(texts[i]) if maybe_dated(texts[i]) else [] for i in lines}
+    n = len(texts)
+    lines = [i for i in dict.fromkeys(order) if 0 <= i < n and len(texts[i]) <= MAX_META_CHARS]
+    printed: dict[int, list[FoundDate]] = {}
+    for i in lines:
+        text = texts[i]  # maybe_dated(text), inline: most lines hold no date
+        printed[i] = find_dates(text) if "19" in text or "20" in text or "/" in text else []
     found = dict(printed)
+    whole: list[FoundDate] | None = None  # the dates of the whole page, once
     for i in lines:  # "Monday 5:30PM" next to the byline: a date of the last week
-        if not found[i] and WEEKDAY_TIME.match(texts[i]):
-            when = weekday_date(texts, texts[i])
-            found[i] = [FoundDate(when, 0, len(texts[i]))] if when is not None else []
+        text = texts[i]
+        if not found[i] and (":" in text or "." in text) and WEEKDAY_TIME.match(text):
+            if whole is None:
+                whole = find_dates("\n".join(texts))
+            when = weekday_date(texts, text, whole)
+            found[i] = [FoundDate(when, 0, len(text))] if when is not None else []
     dated = [i for i in lines if found[i]]
     date_lines = [  # a line that is mostly its date first: not a caption's "Tuesday, Nov. 19"
         i
@@ -819,7 +875,9 @@ def printed_date(
     ):
         return None  # no line to date with the page's year, and none holds a date alone
     if not years:  # ... else the years printed anywhere on the page
-        years = Counter(int(d.iso[:4]) for d in find_dates("\n".join(texts)))
+        if whole is None:
+            whole = find_dates("\n".join(texts))
+        years = Counter(int(d.iso[:4]) for d in whole)
     if not years:  # ... else the copyright's (last) year: the year the page was served
         years = Counter(copyright_years(texts))
     if not years:
@@ -860,12 +918,17 @@ def with_time_parts(texts: Sequence[str], i: int) -> str:
     return text
 
 
-def weekday_date(texts: Sequence[str], stamp: str) -> str | None:
+def weekday_date(
+    texts: Sequence[str], stamp: str, whole: Sequence[FoundDate] | None = None
+) -> str | None:
     """The day a weekday stamp ("Monday 5:30PM") names: pages print a weekday for times of
     the last week and a full date for older ones, so it is the first such weekday on or after
-    the newest full date with a time printed on the page (None without one)."""
+    the newest full date with a time printed on the page (None without one). `whole`: the
+    dates of the whole page, when the caller has them already."""
     m = WEEKDAY_TIME.match(stamp)
-    stamps = [d.iso for d in find_dates("\n".join(texts)) if "T" in d.iso]
+    if whole is None:
+        whole = find_dates("\n".join(texts))
+    stamps = [d.iso for d in whole if "T" in d.iso]
     if m is None or not stamps:
         return None
     newest = datetime.fromisoformat(max(stamps))
@@ -923,6 +986,19 @@ def published_of(text: str, dates: Sequence[FoundDate]) -> tuple[str, bool]:
     return dates[0].iso, updated
 
 
+def caption_credit(text: str) -> bool:
+    """CREDIT or CAPTION_CREDIT finds a photo credit in `text`: each tried only where a cheap
+    exact test passes (CAPTION_CREDIT's "фото" needs a colon after it, its "file photo" the
+    lower-cased words; headline.has_credit tests for CREDIT's words)."""
+    if has_credit(text):
+        return True
+    if ":" not in text or text.isascii():  # "фото" needs a colon and a Cyrillic letter
+        low = folded(text)
+        if low is not None and "file photo" not in low:
+            return False
+    return CAPTION_CREDIT.search(text) is not None
+
+
 def find_caption(
     texts: Sequence[str], title_at: int | None, first_body: int, body_start: Sequence[int] = ()
 ) -> int | None:
@@ -933,8 +1009,7 @@ def find_caption(
     candidates: list[int] = [*range(lo, first_body), *body_start]
     for i in candidates:
         text = texts[i]
-        credit = CREDIT.search(text) or CAPTION_CREDIT.search(text)
-        if len(text.split()) >= CAPTION_MIN_WORDS and credit:
+        if caption_credit(text) and len(text.split()) >= CAPTION_MIN_WORDS:
             return i
     if body_start:  # the story's first line over a credit line the story leaves out
         k = body_start[0]
