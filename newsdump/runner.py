@@ -44,6 +44,7 @@ class Job:
     settings: Settings
     mode: str  # "extract" | "split"
     debug: bool = False
+    lines: bool = False  # results carry their records as JSON lines (`DocResult.written`)
 
 
 class MissingPath(Exception):
@@ -209,6 +210,8 @@ def process_items(items: list[Document | ErrorRecord], job: Job) -> list[DocResu
     for item in items:
         if isinstance(item, ErrorRecord):
             out.append(DocResult(item.source, error=item))
+        elif job.lines:
+            out.append(process_with_limits(item, job).written())
         else:
             out.append(process_with_limits(item, job))
     return out
