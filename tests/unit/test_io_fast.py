@@ -288,3 +288,60 @@ def test_fast_parser_agrees_with_typer_or_declines(command: str, tokens: list[st
         return
     with pytest.MonkeyPatch.context() as monkeypatch:
         assert normal(fast_call(argv, monkeypatch)) == normal(typer_call(argv, monkeypatch))
+
+
+# --- the worker's hard limit: one watchdog thread a chunk -----------------------------------
+
+
+def test_hard_limit_is_armed_once_a_chunk_and_again_when_time_runs_short(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from newsdump import runner
+
+    calls: list[tuple[Any, ...]] = []
+    clock = [100.0]
+    monkeypatch.setattr(
+        runner.faulthandler,
+        "dump_traceback_later",
+        lambda seconds, exit, file: calls.append(("arm", seconds)),
+    )
+    monkeypatch.setattr(
+        runner.faulthandler, "cancel_dump_traceback_later", lambda: calls.append(("cancel",))
+    )
+    monkeypatch.setattr(runner.time, "monotonic", lambda: clock[0])
+    limit = runner._HardLimit()
+    with limit.chunk():
+        for _ in range(3):  # quick documents: the first one's timer serves them all
+            limit.arm(130.0)
+            limit.done()
+        assert calls == [("arm", 130.0)]
+        clock[0] += 2.0  # within a quarter of the grace: still armed long enough
+        limit.arm(130.0)
+        assert calls == [("arm", 130.0)]
+        clock[0] += 1.0  # 127 s left of 130: armed again, for the full 130 s
+        limit.arm(130.0)
+        assert calls == [("arm", 130.0), ("arm", 130.0)]
+    assert calls[-1] == ("cancel",)  # an idle worker is never ended
+    calls.clear()
+    limit.arm(130.0)  # outside a chunk, each document disarms it
+    limit.done()
+    assert calls == [("arm", 130.0), ("cancel",)]
+
+
+# --- JSONL: orjson's strings need no surrogate clean-up ---------------------------------------
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=80))
+def test_jsonl_text_is_the_text_cleaned_as_before(text: str) -> None:
+    import json
+
+    from newsdump.sources.jsonl import parse_line
+
+    line = json.dumps({"text": text, "id": "p1"}).encode()  # \\ud800 escapes: the stdlib path
+    got = parse_line(line, "in#1", "text")
+    expected = text.encode("utf-8", errors="replace").decode("utf-8").replace("\x00", "")
+    if expected.strip():
+        assert isinstance(got, Document) and got.text == expected
+    else:
+        assert not isinstance(got, Document) and got.error == "empty"
