@@ -7,6 +7,7 @@ segment → classify → article → feed → records. Pure: no I/O, no clock, n
 
 from __future__ import annotations
 
+import builtins
 import hashlib
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
@@ -19,7 +20,7 @@ from newsdump.document import Document, Format, Label
 from newsdump.feed import find_feed
 from newsdump.headline import load_ranker
 from newsdump.lang import detect_language
-from newsdump.records import Article, ErrorRecord, PageInfo, Story, count_words
+from newsdump.records import Article, ErrorRecord, PageInfo, Story, count_words, to_json_line
 from newsdump.revise import revise
 from newsdump.segment import segment
 from newsdump.settings import Settings
@@ -155,12 +156,29 @@ class DocResult:
     error: ErrorRecord | None = None
     bytes: int = 0
     page_words: int = 0
+    lines: builtins.bytes | None = None  # the records as JSON lines, from a worker (runner)
+    count: int = 0  # how many records `lines` holds
+
+    def written(self) -> DocResult:
+        """The same result with its records as JSON lines (`to_json_line` each, joined): what a
+        worker process sends back, smaller and cheaper to pass than the dicts."""
+        if self.lines is not None:
+            return self
+        lines = b"".join([to_json_line(record) for record in self.records])
+        return DocResult(
+            self.source, [], self.error, self.bytes, self.page_words, lines, len(self.records)
+        )
 
 
 def document_id(doc: Document) -> str:
     if doc.id:
         return doc.id
-    return hashlib.sha1(doc.text.encode("utf-8", "replace")).hexdigest()[:16]
+    return _text_id(doc.text.encode("utf-8", "replace"))
+
+
+def _text_id(data: bytes) -> str:
+    """The id of a document without one: its text's SHA-1 (UTF-8), 16 hex digits."""
+    return hashlib.sha1(data).hexdigest()[:16]
 
 
 def process_document(
@@ -168,7 +186,9 @@ def process_document(
 ) -> DocResult:
     """Records of one document for `extract` or `split`; any failure becomes an error record
     (with `debug`, it is raised instead)."""
-    size = len(doc.text.encode("utf-8", "replace"))
+    data = doc.text.encode("utf-8", "replace")  # once, for the size and the id
+    size, doc_id = len(data), doc.id or _text_id(data)
+    del data
     url = doc.url
     try:
         fmt = "html" if doc.format is Format.HTML else "text"
@@ -179,7 +199,7 @@ def process_document(
         if debug:
             raise
         return _failed(doc, size, exc)
-    info = PageInfo(document_id(doc), doc.source, url)
+    info = PageInfo(doc_id, doc.source, url)
     if mode == "extract":
         records = [info.article_record(page.article)]
     else:

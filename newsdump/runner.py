@@ -15,6 +15,7 @@ import signal
 import stat
 import sys
 import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -44,6 +45,7 @@ class Job:
     settings: Settings
     mode: str  # "extract" | "split"
     debug: bool = False
+    lines: bool = False  # results carry their records as JSON lines (`DocResult.written`)
 
 
 class MissingPath(Exception):
@@ -205,24 +207,21 @@ def iter_inputs_tracked(
 
 def process_items(items: list[Document | ErrorRecord], job: Job) -> list[DocResult]:
     """A chunk of documents (read errors pass through). Runs in a worker process."""
-    out: list[DocResult] = []
-    for item in items:
-        if isinstance(item, ErrorRecord):
-            out.append(DocResult(item.source, error=item))
-        else:
-            out.append(process_with_limits(item, job))
-    return out
+    with _HARD_LIMIT.chunk():
+        return [_process_item(item, job) for item in items]
 
 
 def process_marked(items: list[Item], job: Job) -> list[Result]:
     """`process_items`, where `InputDone` markers pass through in place."""
-    out: list[Result] = []
-    for item in items:
-        if isinstance(item, InputDone):
-            out.append(item)
-        else:
-            out.extend(process_items([item], job))
-    return out
+    with _HARD_LIMIT.chunk():
+        return [item if isinstance(item, InputDone) else _process_item(item, job) for item in items]
+
+
+def _process_item(item: Document | ErrorRecord, job: Job) -> DocResult:
+    if isinstance(item, ErrorRecord):
+        return DocResult(item.source, error=item)
+    result = process_with_limits(item, job)
+    return result.written() if job.lines else result
 
 
 class DocumentTimeout(BaseException):
@@ -254,9 +253,7 @@ def process_with_limits(doc: Document, job: Job) -> DocResult:
     previous = signal.signal(signal.SIGALRM, on_alarm)
     try:
         if in_worker:
-            faulthandler.dump_traceback_later(
-                timeout * 2 + HARD_TIMEOUT_GRACE, exit=True, file=_devnull()
-            )
+            _HARD_LIMIT.arm(timeout * 2 + HARD_TIMEOUT_GRACE)
         signal.setitimer(signal.ITIMER_REAL, timeout, 1.0)  # fires again if swallowed once
         result = process_document(doc, job.settings, job.mode, job.debug)
         armed[0] = False
@@ -271,10 +268,51 @@ def process_with_limits(doc: Document, job: Job) -> DocResult:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
         if in_worker:
-            faulthandler.cancel_dump_traceback_later()
+            _HARD_LIMIT.done()
 
 
 HARD_TIMEOUT_GRACE = 10.0  # seconds past twice the timeout before a stuck worker ends itself
+
+
+class _HardLimit:
+    """A worker's watchdog: faulthandler's timer (a C thread, it fires even while C code holds
+    the GIL) ends the process when a document runs past its hard limit. Arming it starts a
+    thread (~50 µs); within a chunk, a document arms it again only when less than its limit,
+    minus a quarter of the grace, is left, so a chunk of quick documents starts one thread,
+    and a document gets at least its limit minus a quarter of the grace. The chunk's end (or
+    a document's, outside a chunk) disarms it: an idle worker is never ended."""
+
+    def __init__(self) -> None:
+        self.deadline: float | None = None  # time.monotonic() at which the armed timer fires
+        self.in_chunk = False
+
+    def arm(self, seconds: float) -> None:
+        now = time.monotonic()
+        slack = min(HARD_TIMEOUT_GRACE, seconds) / 4
+        if self.deadline is None or self.deadline - now < seconds - slack:
+            faulthandler.dump_traceback_later(seconds, exit=True, file=_devnull())
+            self.deadline = now + seconds
+
+    def done(self) -> None:
+        if not self.in_chunk:
+            self.cancel()
+
+    def cancel(self) -> None:
+        if self.deadline is not None:
+            faulthandler.cancel_dump_traceback_later()
+            self.deadline = None
+
+    @contextlib.contextmanager
+    def chunk(self) -> Iterator[None]:
+        self.in_chunk = True
+        try:
+            yield
+        finally:
+            self.in_chunk = False
+            self.cancel()
+
+
+_HARD_LIMIT = _HardLimit()  # one per process: a forked worker has its own
 _DEVNULL: list[IO[str]] = []
 
 

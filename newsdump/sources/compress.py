@@ -115,6 +115,10 @@ class ZstdReader(io.RawIOBase):
 
 def peek(stream: BinaryIO, n: int) -> tuple[bytes, BinaryIO]:
     """Read up to `n` bytes and return them with a stream that still starts at them."""
+    if isinstance(stream, io.BufferedReader):  # its buffer holds them, unread: no wrapper
+        ahead = stream.peek(n)
+        if len(ahead) >= n:
+            return ahead[:n], stream
     head = b""
     while len(head) < n:
         chunk = stream.read(n - len(head))

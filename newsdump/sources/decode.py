@@ -8,6 +8,7 @@ from newsdump.errors import DecodeError
 
 BOMS = (("utf-8-sig", b"\xef\xbb\xbf"), ("utf-16", b"\xff\xfe"), ("utf-16", b"\xfe\xff"))
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F])  # CONTROL's, as bytes
 MAX_CONTROL_SHARE = 0.01  # more control characters than this and it is not a text page
 DETECT_SAMPLE = 64 * 1024
 
@@ -20,9 +21,13 @@ def decode(data: bytes) -> str:
     if b"\x00" in data[:DETECT_SAMPLE] and data[:DETECT_SAMPLE].count(b"\x00") > 8:
         raise DecodeError("binary data (NUL bytes), not a text page")
     try:
-        return _check(data.decode("utf-8"))
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    else:
+        if len(data) <= DETECT_SAMPLE:  # the whole text is the sample: count bytes, not chars
+            return _check(text, len(data) - len(data.translate(None, CONTROL_BYTES)))
+        return _check(text)
     text = data.decode("utf-8", errors="replace")
     if _mostly_utf8(text):  # a stray or cut byte in a UTF-8 page: keep the rest as it is
         return _check(text)
@@ -55,8 +60,13 @@ def _detect(data: bytes) -> str | None:
     return None if best is None else str(best.encoding)
 
 
-def _check(text: str) -> str:
+def _check(text: str, controls: int | None = None) -> str:
+    """Refuse binary data; `controls`, when given, is the number of CONTROL characters of the
+    whole text (valid UTF-8 of at most DETECT_SAMPLE bytes: a control character is one byte,
+    and no byte of a longer character is one)."""
     sample = text[:DETECT_SAMPLE]
-    if sample and len(CONTROL.findall(sample)) > MAX_CONTROL_SHARE * len(sample) + 4:
+    if controls is None:
+        controls = len(CONTROL.findall(sample))
+    if sample and controls > MAX_CONTROL_SHARE * len(sample) + 4:
         raise DecodeError("binary data (control characters), not a text page")
     return text.replace("\x00", "")

@@ -47,11 +47,13 @@ def parse_line(line: bytes, source: str, text_field: str) -> Document | ErrorRec
     line = line.removeprefix(b"\xef\xbb\xbf")  # a byte-order mark before the first line
     try:
         obj: Any = orjson.loads(line)
+        valid = True  # orjson's strings are valid Unicode: no lone surrogate in them
     except orjson.JSONDecodeError as exc:
         try:  # invalid UTF-8 or lone surrogates: orjson refuses, the stdlib may cope
             import json
 
             obj = json.loads(line.decode("utf-8", errors="replace"))
+            valid = False
         except (ValueError, RecursionError):
             return ErrorRecord(source, "not_json", f"line is not JSON: {str(exc).splitlines()[0]}")
     if not isinstance(obj, dict):
@@ -62,7 +64,9 @@ def parse_line(line: bytes, source: str, text_field: str) -> Document | ErrorRec
     if not isinstance(text, str):
         what = "missing" if text is None else f"not a string ({type(text).__name__})"
         return ErrorRecord(source, "no_text", f"field {text_field!r} is {what}")
-    text = text.encode("utf-8", errors="replace").decode("utf-8").replace("\x00", "")
+    if not valid:  # lone surrogates become "?", as they do in every output
+        text = text.encode("utf-8", errors="replace").decode("utf-8")
+    text = text.replace("\x00", "")
     if not text.strip():
         return ErrorRecord(source, "empty", f"field {text_field!r} is empty")
     fmt = Format.HTML if text_looks_like_html(text) else Format.TEXT

@@ -26,7 +26,7 @@ def iter_path_documents(
     on; an unreadable file yields one error record."""
     source = path if source is None else source
     try:
-        handle = open(path, "rb")  # noqa: SIM115 - closed below, after the generator is done
+        handle = open(path, "rb", buffering=1 << 16)  # noqa: SIM115 - closed below
     except OSError as exc:
         yield ErrorRecord(source, "unreadable", f"cannot open: {exc.strerror or exc}")
         return

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from typing import BinaryIO
 
@@ -25,9 +26,65 @@ class Broken:
         self.error = error
 
 
+READ_BLOCK = 1 << 16
+
+
 def iter_pages(stream: BinaryIO, max_bytes: int) -> Iterator[bytes | ReadError | Broken]:
     """Raw pages of a form-feed-separated stream; a page over `max_bytes` becomes TooLarge; a
-    failing stream ends with `Broken` (the page it was reading is dropped)."""
+    failing stream ends with `Broken` (the page it was reading is dropped).
+
+    Most streams hold one page and no form feed: they are read in blocks, and only a stream
+    with a form feed (or over `max_bytes`) is read line by line (`_line_pages`), from its start
+    again. Each block is one step of the stream (`read1`), so a failing stream has given every
+    byte before its failure: what is read up to it holds no form feed, no page is lost."""
+    read = getattr(stream, "read1", stream.read)
+    blocks: list[bytes] = []
+    size = 0
+    while True:
+        try:
+            block = read(READ_BLOCK)
+        except Exception as exc:
+            yield Broken(exc)
+            return
+        if not block:
+            yield blocks[0] if len(blocks) == 1 else b"".join(blocks)
+            return
+        blocks.append(block)
+        size += len(block)
+        if b"\x0c" in block or size > max_bytes:
+            break
+    resumed = io.BufferedReader(_Resumed(b"".join(blocks), stream), READ_BLOCK)
+    del blocks
+    yield from _line_pages(resumed, max_bytes)
+
+
+class _Resumed(io.RawIOBase):
+    """`head`, then the rest of `raw`: a stream read again from its start."""
+
+    def __init__(self, head: bytes, raw: BinaryIO) -> None:
+        self._head = memoryview(head)
+        self._at = 0
+        self._read = getattr(raw, "read1", raw.read)
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        view = memoryview(buffer)
+        if self._at < len(self._head):
+            n = min(len(view), len(self._head) - self._at)
+            view[:n] = self._head[self._at : self._at + n]
+            self._at += n
+            if self._at == len(self._head):
+                self._head, self._at = memoryview(b""), 0  # replayed: let it go
+            return n
+        data = self._read(len(view))
+        view[: len(data)] = data
+        return len(data)
+
+
+def _line_pages(stream: BinaryIO, max_bytes: int) -> Iterator[bytes | ReadError | Broken]:
+    """`iter_pages`, line by line (the reference: what every stream gives)."""
     parts: list[bytes] = []
     size = 0
     too_large = False

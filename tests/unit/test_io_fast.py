@@ -1,0 +1,347 @@
+"""The CLI's fast paths against their plain versions: pages read in blocks against pages read
+line by line, control characters counted in bytes against the pattern, `peek` without a
+wrapper, JSON lines written by the worker, and the argument parser that spares Typer."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsdump import cli
+from newsdump.document import Document
+from newsdump.errors import DecodeError, ReadError
+from newsdump.pipeline import DocResult, document_id, process_document
+from newsdump.records import to_json_line
+from newsdump.runner import Job, process_items
+from newsdump.settings import Settings
+from newsdump.sources import decode as decode_module
+from newsdump.sources.compress import peek
+from newsdump.sources.text import Broken, _line_pages, iter_pages
+
+# --- pages of a stream: in blocks, and line by line -------------------------------------------
+
+
+class Failing(io.RawIOBase):
+    """`data` in steps of `step` bytes, then an error (a truncated download), if `fail`."""
+
+    def __init__(self, data: bytes, step: int, fail: bool) -> None:
+        self.data, self.step, self.fail, self.at = data, step, fail, 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        if self.at >= len(self.data):
+            if self.fail:
+                raise EOFError("cut short")
+            return 0
+        n = min(len(buffer), self.step, len(self.data) - self.at)
+        buffer[:n] = self.data[self.at : self.at + n]
+        self.at += n
+        return n
+
+
+def pages(stream_pages: Any) -> list[Any]:
+    out: list[Any] = []
+    for page in stream_pages:
+        if isinstance(page, Broken):
+            out.append(("broken", str(page.error)))
+        elif isinstance(page, ReadError):
+            out.append((type(page).__name__, str(page)))
+        else:
+            out.append(page)
+    return out
+
+
+def both(data: bytes, max_bytes: int, step: int = 1 << 20, fail: bool = False) -> None:
+    fast = pages(iter_pages(io.BufferedReader(Failing(data, step, fail), 16), max_bytes))
+    plain = pages(_line_pages(io.BufferedReader(Failing(data, step, fail), 16), max_bytes))
+    assert fast == plain
+
+
+PIECES = st.sampled_from([b"a", b"word ", b"\n", b"\r\n", b"\x0c", b" \x0c \n", b"\t", b"\xc3\xa9"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(PIECES, max_size=60).map(b"".join),
+    st.integers(1, 80),
+    st.integers(1, 40),
+    st.booleans(),
+)
+def test_pages_in_blocks_are_the_pages_line_by_line(
+    data: bytes, max_bytes: int, step: int, fail: bool
+) -> None:
+    both(data, max_bytes, step, fail)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"",
+        b"one page\n",
+        b"one\n\x0c\ntwo\n",
+        b"one\n\x0c\n",
+        b"\x0c\n",
+        b"no newline at the end",
+        b"x" * 300 + b"\n\x0c\nshort\n",  # a page over max_bytes, then one under it
+        b"a\x0cb\n",  # a form feed inside a line is not a separator
+    ],
+)
+def test_pages_in_blocks_examples(data: bytes) -> None:
+    for max_bytes in (1, 5, 100, 1000):
+        for fail in (False, True):
+            both(data, max_bytes, 7, fail)
+
+
+def test_a_large_page_replayed_line_by_line_lets_its_head_go() -> None:
+    data = b"line\n" * 50_000 + b"\x0c\nlast\n"
+    fast = list(iter_pages(io.BufferedReader(io.BytesIO(data)), 1 << 20))
+    assert fast == [b"line\n" * 50_000, b"last\n"]
+
+
+# --- control characters counted in bytes --------------------------------------------------
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=["Cs"]), max_size=200))
+def test_control_count_in_bytes_is_the_pattern_count(text: str) -> None:
+    data = text.encode("utf-8")
+    if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        return  # read through their byte-order mark, not this path
+    try:
+        fast = decode_module.decode(data)
+    except DecodeError:
+        fast = None
+    try:
+        plain = decode_module._check(text) if data.count(b"\x00") <= 8 else None
+    except DecodeError:
+        plain = None
+    assert fast == plain
+
+
+def test_control_characters_refuse_a_page_either_way() -> None:
+    data = ("text " * 20 + "\x01" * 10).encode()
+    with pytest.raises(DecodeError):
+        decode_module.decode(data)
+    with pytest.raises(DecodeError):
+        decode_module._check(data.decode())
+
+
+# --- peek ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("size", [0, 3, 4096, 20_000])
+@pytest.mark.parametrize("buffered", [True, False])
+def test_peek_gives_the_head_and_every_byte(size: int, buffered: bool) -> None:
+    data = bytes(i % 251 for i in range(size))
+    raw: Any = io.BytesIO(data)
+    stream = io.BufferedReader(raw, 8192) if buffered else raw
+    head, rest = peek(stream, 4096)
+    assert head == data[:4096]
+    assert rest.read() == data
+
+
+# --- records written by the worker --------------------------------------------------------
+
+PAGE = (
+    "Home News\n\nTram line to the harbour opens in spring\n\n"
+    "The new tram line links the station with the harbour in eleven minutes, the city said "
+    "on Tuesday, and the first cars run in April.\n\n"
+    "Tickets cost the same as on the buses, and the old harbour bus stops running.\n"
+)
+
+
+@pytest.mark.parametrize("mode", ["extract", "split"])
+def test_written_results_hold_the_records_as_json_lines(mode: str) -> None:
+    doc = Document("page.txt", PAGE)
+    plain = process_document(doc, Settings(), mode)
+    written = plain.written()
+    assert written.lines == b"".join(to_json_line(r) for r in plain.records)
+    assert written.count == len(plain.records) >= 1
+    assert written.records == []
+    assert (written.bytes, written.page_words) == (plain.bytes, plain.page_words)
+    assert written.written() is written
+    assert plain.records[0][("id" if mode == "extract" else "doc")] == document_id(doc)
+    job = Job(Settings(), mode, lines=True)
+    error = DocResult("bad.txt")
+    assert process_items([doc], job) == [written]
+    assert process_items([doc], Job(Settings(), mode)) == [plain]
+    assert error.lines is None
+
+
+# --- the argument parser that spares Typer --------------------------------------------------
+
+
+def typer_call(argv: list[str], monkeypatch: pytest.MonkeyPatch) -> dict[str, Any] | None:
+    """What Typer hands `_run_pages` (or the state / cluster path) for `argv`."""
+    seen: dict[str, Any] = {}
+
+    def capture(*args: Any) -> None:
+        seen["args"] = args
+        raise SystemExit(0)
+
+    monkeypatch.setattr(cli, "_run_pages", capture)
+    try:
+        cli.app(argv, standalone_mode=False, prog_name="newsdump")
+    except SystemExit:
+        pass
+    except Exception:
+        return None
+    return seen or None
+
+
+def fast_call(argv: list[str], monkeypatch: pytest.MonkeyPatch) -> dict[str, Any] | None:
+    parsed = cli._fast_call(argv)
+    if parsed is None:
+        return None
+    seen: dict[str, Any] = {}
+
+    def capture(*args: Any) -> None:
+        seen["args"] = args
+        raise SystemExit(0)
+
+    monkeypatch.setattr(cli, "_run_pages", capture)
+    command, kwargs = parsed
+    with pytest.raises(SystemExit):
+        command(**kwargs)
+    return seen
+
+
+def normal(call: dict[str, Any] | None) -> Any:
+    if call is None:
+        return None
+    mode, paths, *rest = call["args"]
+    return (mode, list(paths or []), *rest)
+
+
+FAST = [
+    ["extract", "dumps", "-j", "1", "--no-progress", "-o", "out.jsonl"],
+    ["split", "a.txt", "b.txt", "--boilerplate", "--jobs", "2", "--output=out.jsonl.zst"],
+    ["extract", "-", "--format", "jsonl", "--text-field", "body", "-u", "--debug"],
+    ["split", "--state", "s.db", "-o", "out.jsonl", "--errors", "e.jsonl", "--glob", "*.txt"],
+    ["extract", "--max-bytes", "1000", "--timeout", "2.5", "--progress", "x"],
+    ["extract", "--timeout=0", "--model", "m.json", "--headline-model", "h.json", "-o", "-"],
+    ["extract"],
+    ["split", "--format=text", "dir/with space", "--unbuffered"],
+]
+TYPER = [
+    ["extract", "--help"],
+    ["extract", "-j2", "x"],
+    ["extract", "-j", "0", "x"],
+    ["extract", "-j", "01", "x"],
+    ["extract", "--jobs", "+2", "x"],
+    ["extract", "--timeout", "-1", "x"],
+    ["extract", "--timeout", "1e3", "x"],
+    ["extract", "--format", "TEXT", "x"],
+    ["extract", "--boilerplate", "x"],
+    ["extract", "-o", "a", "-o", "b", "x"],
+    ["extract", "--", "-x"],
+    ["extract", "--cluster", "local", "-o", "d"],
+    ["extract", "--outp", "x"],
+    ["extract", "--no-progress=1", "x"],
+    ["extract", "-o"],
+    ["extract", "-o", "--debug"],
+    ["extract", "--errors", "-"],
+    ["extract", "--text-field="],
+    ["extract", "-uj", "1"],
+    ["extract", "bad\udcffname"],
+    ["stats", "x"],
+    ["--version"],
+    [],
+]
+
+
+@pytest.mark.parametrize("argv", FAST)
+def test_fast_calls_are_typer_calls(argv: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    fast = fast_call(argv, monkeypatch)
+    assert fast is not None
+    assert normal(fast) == normal(typer_call(argv, monkeypatch))
+
+
+@pytest.mark.parametrize("argv", TYPER)
+def test_other_calls_are_left_to_typer(argv: list[str]) -> None:
+    assert cli._fast_call(argv) is None
+
+
+TOKENS = st.sampled_from(
+    [
+        "extract", "split", "a.txt", "-", "-o", "--output", "out.jsonl", "-j", "--jobs", "1",
+        "2", "0", "07", "--no-progress", "--progress", "--debug", "-u", "--boilerplate",
+        "--format", "text", "jsonl", "HTML", "--timeout", "1.5", "--max-bytes", "--glob",
+        "*.txt", "--state", "--errors", "--jobs=3", "--output=o.jsonl", "--format=warc", "--",
+        "-x", "--text-field", "", "--timeout=-2",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(["extract", "split"]), st.lists(TOKENS, max_size=8))
+def test_fast_parser_agrees_with_typer_or_declines(command: str, tokens: list[str]) -> None:
+    argv = [command, *tokens]
+    parsed = cli._fast_call(argv)
+    if parsed is None:
+        return
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        assert normal(fast_call(argv, monkeypatch)) == normal(typer_call(argv, monkeypatch))
+
+
+# --- the worker's hard limit: one watchdog thread a chunk -----------------------------------
+
+
+def test_hard_limit_is_armed_once_a_chunk_and_again_when_time_runs_short(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from newsdump import runner
+
+    calls: list[tuple[Any, ...]] = []
+    clock = [100.0]
+    monkeypatch.setattr(
+        runner.faulthandler,
+        "dump_traceback_later",
+        lambda seconds, exit, file: calls.append(("arm", seconds)),
+    )
+    monkeypatch.setattr(
+        runner.faulthandler, "cancel_dump_traceback_later", lambda: calls.append(("cancel",))
+    )
+    monkeypatch.setattr(runner.time, "monotonic", lambda: clock[0])
+    limit = runner._HardLimit()
+    with limit.chunk():
+        for _ in range(3):  # quick documents: the first one's timer serves them all
+            limit.arm(130.0)
+            limit.done()
+        assert calls == [("arm", 130.0)]
+        clock[0] += 2.0  # within a quarter of the grace: still armed long enough
+        limit.arm(130.0)
+        assert calls == [("arm", 130.0)]
+        clock[0] += 1.0  # 127 s left of 130: armed again, for the full 130 s
+        limit.arm(130.0)
+        assert calls == [("arm", 130.0), ("arm", 130.0)]
+    assert calls[-1] == ("cancel",)  # an idle worker is never ended
+    calls.clear()
+    limit.arm(130.0)  # outside a chunk, each document disarms it
+    limit.done()
+    assert calls == [("arm", 130.0), ("cancel",)]
+
+
+# --- JSONL: orjson's strings need no surrogate clean-up ---------------------------------------
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=80))
+def test_jsonl_text_is_the_text_cleaned_as_before(text: str) -> None:
+    import json
+
+    from newsdump.sources.jsonl import parse_line
+
+    line = json.dumps({"text": text, "id": "p1"}).encode()  # \\ud800 escapes: the stdlib path
+    got = parse_line(line, "in#1", "text")
+    expected = text.encode("utf-8", errors="replace").decode("utf-8").replace("\x00", "")
+    if expected.strip():
+        assert isinstance(got, Document) and got.text == expected
+    else:
+        assert not isinstance(got, Document) and got.error == "empty"
