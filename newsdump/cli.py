@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import signal
 import sys
 import time
@@ -808,96 +807,10 @@ def state_forget(
     typer.echo(f"forgot {n} input{'s' if n != 1 else ''}", err=True)
 
 
-# A plain `extract` or `split` call is parsed here, without Typer: Typer converts every
-# parameter through a pydantic TypeAdapter, and importing pydantic and building them costs
-# ~0.15 s of CPU a run (0.12 ms a page on 10 MB of dumps). Any other call, any option spelt
-# otherwise, any doubt, and every usage error goes to Typer, which says what is wrong.
-_FAST_FLAGS: dict[str, tuple[str, Any]] = {
-    "--progress": ("progress", True),
-    "--no-progress": ("progress", False),
-    "--debug": ("debug", True),
-    "-u": ("unbuffered", True),
-    "--unbuffered": ("unbuffered", True),
-}
-_FAST_OPTIONS = {
-    "-o": "output",
-    "--output": "output",
-    "-j": "jobs",
-    "--jobs": "jobs",
-    "--format": "format",
-    "--text-field": "text_field",
-    "--glob": "glob",
-    "--errors": "errors",
-    "--model": "model",
-    "--headline-model": "headline_model",
-    "--state": "state",
-    "--max-bytes": "max_bytes",
-    "--timeout": "timeout",
-}
-_POSITIVE = re.compile(r"[1-9][0-9]{0,17}")
-_SECONDS = re.compile(r"[0-9]{1,9}(?:\.[0-9]{1,9})?")
-
-
-def _fast_call(argv: list[str]) -> tuple[Any, dict[str, Any]] | None:
-    """The command (`extract` or `split`) and its keyword arguments, as Typer would pass them,
-    for a call made only of the options this knows, each spelt out and given once, with
-    values that convert plainly; else None."""
-    if not argv or argv[0] not in ("extract", "split"):
-        return None
-    command: Any = extract if argv[0] == "extract" else split
-    kwargs: dict[str, Any] = {}
-    paths: list[str] = []
-    args = iter(argv[1:])
-    for arg in args:
-        if not arg.isprintable() or any("\udc80" <= c <= "\udcff" for c in arg):
-            return None  # undecodable bytes in a name: leave them to Click
-        if arg == "-" or not arg.startswith("-"):
-            paths.append(arg)
-            continue
-        name, eq, value = arg.partition("=") if arg.startswith("--") else (arg, "", "")
-        if argv[0] == "split" and name == "--boilerplate" and not eq:
-            flag: tuple[str, Any] | None = ("boilerplate", True)
-        else:
-            flag = None if eq else _FAST_FLAGS.get(name)
-        if flag is not None:
-            key, converted = flag
-        elif name in _FAST_OPTIONS:
-            key = _FAST_OPTIONS[name]
-            if not eq:
-                given = next(args, None)
-                if given is None or (given.startswith("-") and (given != "-" or key != "output")):
-                    return None
-                value = given
-            if not value.isprintable() or any("\udc80" <= c <= "\udcff" for c in value):
-                return None
-            converted = _fast_value(key, value)
-            if converted is None:
-                return None
-        else:
-            return None
-        if key in kwargs:
-            return None  # given twice: Click keeps the last, but say nothing here
-        kwargs[key] = converted
-    if paths:
-        kwargs["paths"] = paths
-    return command, kwargs
-
-
-def _fast_value(key: str, value: str) -> Any:
-    """An option's value converted as Typer converts it, or None when unsure."""
-    if key in ("jobs", "max_bytes"):
-        return int(value) if _POSITIVE.fullmatch(value) else None
-    if key == "timeout":
-        return float(value) if _SECONDS.fullmatch(value) else None
-    if key == "format":
-        return InputFormat(value) if value in InputFormat.__members__ else None
-    return value if value else None
-
-
 def main() -> None:
     """Entry point: usage errors as one line and exit 2; Ctrl-C exits 130."""
     try:
-        rv = _invoke(sys.argv[1:])
+        rv = app(standalone_mode=False, prog_name="newsdump")
     except typer.Abort:
         sys.exit(EXIT_INTERRUPTED)
     except KeyboardInterrupt:
@@ -916,24 +829,3 @@ def main() -> None:
         typer.echo(f"newsdump: {exc.format_message()}{hint}", err=True)
         sys.exit(code)
     sys.exit(rv if isinstance(rv, int) else EXIT_OK)
-
-
-def _invoke(argv: list[str]) -> Any:
-    """Run the call: a plain `extract` or `split` directly, anything else through Typer (and a
-    direct call that meets a usage error through Typer again, which reports it as usual:
-    usage errors come before any work)."""
-    fast = _fast_call(argv)
-    if fast is not None:
-        command, kwargs = fast
-        try:
-            command(**kwargs)
-        except typer.Exit as exc:
-            return exc.exit_code
-        except Exception as exc:
-            if not isinstance(getattr(exc, "exit_code", None), int):
-                raise
-            if not hasattr(exc, "format_message"):
-                raise
-        else:  # pragma: no cover - the commands end with typer.Exit
-            return EXIT_OK
-    return app(argv, standalone_mode=False, prog_name="newsdump")

@@ -11,7 +11,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsdump import cli
 from newsdump.document import Document
 from newsdump.errors import DecodeError, ReadError
 from newsdump.pipeline import DocResult, document_id, process_document
@@ -172,122 +171,6 @@ def test_written_results_hold_the_records_as_json_lines(mode: str) -> None:
     assert process_items([doc], job) == [written]
     assert process_items([doc], Job(Settings(), mode)) == [plain]
     assert error.lines is None
-
-
-# --- the argument parser that spares Typer --------------------------------------------------
-
-
-def typer_call(argv: list[str], monkeypatch: pytest.MonkeyPatch) -> dict[str, Any] | None:
-    """What Typer hands `_run_pages` (or the state / cluster path) for `argv`."""
-    seen: dict[str, Any] = {}
-
-    def capture(*args: Any) -> None:
-        seen["args"] = args
-        raise SystemExit(0)
-
-    monkeypatch.setattr(cli, "_run_pages", capture)
-    try:
-        cli.app(argv, standalone_mode=False, prog_name="newsdump")
-    except SystemExit:
-        pass
-    except Exception:
-        return None
-    return seen or None
-
-
-def fast_call(argv: list[str], monkeypatch: pytest.MonkeyPatch) -> dict[str, Any] | None:
-    parsed = cli._fast_call(argv)
-    if parsed is None:
-        return None
-    seen: dict[str, Any] = {}
-
-    def capture(*args: Any) -> None:
-        seen["args"] = args
-        raise SystemExit(0)
-
-    monkeypatch.setattr(cli, "_run_pages", capture)
-    command, kwargs = parsed
-    with pytest.raises(SystemExit):
-        command(**kwargs)
-    return seen
-
-
-def normal(call: dict[str, Any] | None) -> Any:
-    if call is None:
-        return None
-    mode, paths, *rest = call["args"]
-    return (mode, list(paths or []), *rest)
-
-
-FAST = [
-    ["extract", "dumps", "-j", "1", "--no-progress", "-o", "out.jsonl"],
-    ["split", "a.txt", "b.txt", "--boilerplate", "--jobs", "2", "--output=out.jsonl.zst"],
-    ["extract", "-", "--format", "jsonl", "--text-field", "body", "-u", "--debug"],
-    ["split", "--state", "s.db", "-o", "out.jsonl", "--errors", "e.jsonl", "--glob", "*.txt"],
-    ["extract", "--max-bytes", "1000", "--timeout", "2.5", "--progress", "x"],
-    ["extract", "--timeout=0", "--model", "m.json", "--headline-model", "h.json", "-o", "-"],
-    ["extract"],
-    ["split", "--format=text", "dir/with space", "--unbuffered"],
-]
-TYPER = [
-    ["extract", "--help"],
-    ["extract", "-j2", "x"],
-    ["extract", "-j", "0", "x"],
-    ["extract", "-j", "01", "x"],
-    ["extract", "--jobs", "+2", "x"],
-    ["extract", "--timeout", "-1", "x"],
-    ["extract", "--timeout", "1e3", "x"],
-    ["extract", "--format", "TEXT", "x"],
-    ["extract", "--boilerplate", "x"],
-    ["extract", "-o", "a", "-o", "b", "x"],
-    ["extract", "--", "-x"],
-    ["extract", "--cluster", "local", "-o", "d"],
-    ["extract", "--outp", "x"],
-    ["extract", "--no-progress=1", "x"],
-    ["extract", "-o"],
-    ["extract", "-o", "--debug"],
-    ["extract", "--errors", "-"],
-    ["extract", "--text-field="],
-    ["extract", "-uj", "1"],
-    ["extract", "bad\udcffname"],
-    ["stats", "x"],
-    ["--version"],
-    [],
-]
-
-
-@pytest.mark.parametrize("argv", FAST)
-def test_fast_calls_are_typer_calls(argv: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
-    fast = fast_call(argv, monkeypatch)
-    assert fast is not None
-    assert normal(fast) == normal(typer_call(argv, monkeypatch))
-
-
-@pytest.mark.parametrize("argv", TYPER)
-def test_other_calls_are_left_to_typer(argv: list[str]) -> None:
-    assert cli._fast_call(argv) is None
-
-
-TOKENS = st.sampled_from(
-    [
-        "extract", "split", "a.txt", "-", "-o", "--output", "out.jsonl", "-j", "--jobs", "1",
-        "2", "0", "07", "--no-progress", "--progress", "--debug", "-u", "--boilerplate",
-        "--format", "text", "jsonl", "HTML", "--timeout", "1.5", "--max-bytes", "--glob",
-        "*.txt", "--state", "--errors", "--jobs=3", "--output=o.jsonl", "--format=warc", "--",
-        "-x", "--text-field", "", "--timeout=-2",
-    ]
-)  # fmt: skip
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.sampled_from(["extract", "split"]), st.lists(TOKENS, max_size=8))
-def test_fast_parser_agrees_with_typer_or_declines(command: str, tokens: list[str]) -> None:
-    argv = [command, *tokens]
-    parsed = cli._fast_call(argv)
-    if parsed is None:
-        return
-    with pytest.MonkeyPatch.context() as monkeypatch:
-        assert normal(fast_call(argv, monkeypatch)) == normal(typer_call(argv, monkeypatch))
 
 
 # --- the worker's hard limit: one watchdog thread a chunk -----------------------------------
