@@ -19,6 +19,7 @@ setup(
             "newsdump._headline",
             ["newsdump/_headline.c"],
             depends=["newsdump/_pairwise.h"],
+            libraries=["m"],  # log()
             optional=True,
         ),
         Extension("newsdump._feed", ["newsdump/_feed.c"], optional=True),

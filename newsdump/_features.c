@@ -1442,7 +1442,7 @@ static PyObject *labelled_blocks(PyObject *self, PyObject *args) {
                           &no))
         return NULL;
     static const char *names[4] = {"block", "label", "score", "reason"};
-    Py_ssize_t offsets[4];
+    Py_ssize_t offsets[4] = {0, 0, 0, 0}; /* all set when found == 15 */
     int found = 0;
     for (PyMemberDef *m = type->tp_members; m && m->name; m++) {
         for (int k = 0; k < 4; k++) {
