@@ -91,3 +91,20 @@ def test_uncut_story_is_plain(texts: list[str]) -> None:
     for tail in ("", "…", "...", " … ", "..\n", ".…\n\n"):
         texts[0] += tail
         assert article.uncut_story(texts, story) == uncut_story_plain(texts, story)
+
+
+def test_byline_start_knows_every_first_word_of_the_headline_patterns() -> None:
+    """BYLINE_START repeats the first words of headline.BYLINE and headline.AUTHOR_LABEL: a
+    word added to either pattern must reach it too, or maybe_byline would drop those lines."""
+    import re
+
+    from newsdump.article import BYLINE_START
+    from newsdump.headline import AUTHOR_LABEL, BYLINE
+
+    firsts = []
+    for pattern in (BYLINE.pattern, AUTHOR_LABEL.pattern):
+        pattern = re.sub(r"\(\?:[a-z|]*\)\?", "", pattern)  # a word's optional ending
+        for group in re.findall(r"\(\?:((?:[^\W\d_]+[^|()]*\|)+[^\W\d_]+[^|()]*)\)", pattern):
+            firsts += [re.match(r"[^\W\d_]+", alt)[0] for alt in group.split("|")]  # type: ignore[index]
+    assert len(firsts) == 30  # the two groups of BYLINE (12, 9) and the one of AUTHOR_LABEL (9)
+    assert [w for w in firsts if BYLINE_START.match(f"{w} Ann Lee") is None] == []
