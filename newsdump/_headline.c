@@ -299,7 +299,7 @@ static PyObject *word_set(PyObject *self, PyObject *text) {
         int word = 0;
         if (k < len) {
             Py_UCS4 ch = PyUnicode_READ(kind, data, k);
-            word = ch == '_' || Py_UNICODE_ISALNUM(ch);
+            word = ch == '_' || is_alnum(ch);
         }
         if (word && from < 0)
             from = k;

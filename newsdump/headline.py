@@ -1031,6 +1031,8 @@ def page_title(first_line: str, body_words: frozenset[str] = frozenset()) -> str
 
 def tokens(text: str) -> set[str]:
     """Lower-cased words; for CJK text, character pairs."""
+    if text.isascii():  # no CJK character: spare the WIDE scan
+        return _words(text.lower())
     return _tokens(text, WIDE.search(text) is not None)
 
 

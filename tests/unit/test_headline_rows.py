@@ -308,3 +308,11 @@ def test_stamped_lines_are_found_without_the_pre_tests_too(text: str) -> None:
     assert H._Blocks([text]).stamped(0) == plain
     if H.TIME_STAMP.search(text) is not None:
         assert H.may_stamp(text)
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=0x17F), max_size=60))
+def test_compiled_word_set_on_ascii_and_latin_text_is_the_regex_one(text: str) -> None:
+    """word_set's ASCII table (every ASCII character, '_' and the Latin-1/Extended-A ones)."""
+    assert H._headline.word_set(text) == H._word_set(text)
+    assert H.tokens(text) == {t.lower() for t in H.TOKEN.findall(text)}
