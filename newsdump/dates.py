@@ -90,37 +90,47 @@ _TIME_FIRST = (
     r"(?:\s+[A-Z]{2,4})?\s*,\s*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
 )
 
-DATE_PATTERNS = [
+_DIGIT = r"\d"
+_MONTH_FIRST = "[" + "".join(sorted({re.escape(name[0]) for name in MONTHS})) + "]"
+
+DATE_SOURCES: list[tuple[str, str, int]] = [  # (first character, pattern, flags)
     # 3:42 PM EST, Nov 27, 2026 ; 09:14 EST, 27 November 2026 (the time first: before the
     # patterns that would take the date alone)
-    re.compile(_TIME_FIRST + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR, re.IGNORECASE),
-    re.compile(_TIME_FIRST + _DAY + r"\s*" + _MONTH + r",?\s+" + _YEAR, re.IGNORECASE),
+    (_DIGIT, _TIME_FIRST + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR, re.IGNORECASE),
+    (_DIGIT, _TIME_FIRST + _DAY + r"\s*" + _MONTH + r",?\s+" + _YEAR, re.IGNORECASE),
     # 2023-09-13, 2023-09-13T08:32:00, 2023/09/13
-    re.compile(
+    (
+        _DIGIT,
         r"(?<!\d)(?P<year>(?:19|20)\d\d)[-/.](?P<month>[01]?\d)[-/.](?P<day>[0-3]?\d)(?!\d)"
-        r"(?:[T\s]+(?P<hour>[0-2]\d):(?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d))?)?"
+        r"(?:[T\s]+(?P<hour>[0-2]\d):(?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d))?)?",
+        0,
     ),
     # 2023年9月13日 08:32
-    re.compile(
+    (
+        _DIGIT,
         r"(?P<year>(?:19|20)\d\d)\s*年\s*(?P<month>[01]?\d)\s*月\s*(?P<day>[0-3]?\d)\s*日"
-        r"(?:\s*(?P<hour>[0-2]?\d):(?P<minute>[0-5]\d))?"
+        r"(?:\s*(?P<hour>[0-2]?\d):(?P<minute>[0-5]\d))?",
+        0,
     ),
     # September 13, 2023 8:32 AM ; Sept. 13 2023
-    re.compile(r"(?<![\w])" + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR + _TIME, re.IGNORECASE),
+    (_MONTH_FIRST, r"(?<![\w])" + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR + _TIME, re.IGNORECASE),
     # 13 September 2023 ; 13. September 2023 ; 13 de septiembre de 2023
-    re.compile(
+    (
+        _DIGIT,
         r"(?<![\w])" + _DAY + r"\s*(?:de\s+)?" + _MONTH + r",?\s+(?:de\s+)?" + _YEAR + _TIME,
         re.IGNORECASE,
     ),
     # 11/19/19 06:56 AM ; 11/13/19 at 4:00 PM (two-digit years only with a time)
-    re.compile(
+    (
+        _DIGIT,
         r"(?<![\d/.])(?P<a>[01]?\d)(?P<sep>/)(?P<b>[0-3]?\d)/(?P<yy>\d\d)(?![\d/])"
         r"(?:,?\s*(?:at\s+)?(?P<hour>[0-2]?\d):(?P<minute>[0-5]\d)(?:\s*(?P<ampm>[ap])\.?\s?m\.?)?)",
         re.IGNORECASE,
     ),
     # 13.09.2023 ; 09/13/2023 ; 13/09/2023 8:32 ; 03.03.2026 um 14:05 Uhr ; 03/03/2026 à 14h05 ;
     # 27. 11. 2026 (Czech, Slovak) ; 27-11-2026, 08:15 ; 27.11.2026 - 11:24 Uhr
-    re.compile(
+    (
+        _DIGIT,
         r"(?<![\d.-])(?P<a>[0-3]?\d)(?P<sep>[./-]) ?(?P<b>[01]?\d)(?P=sep) ?"
         r"(?P<year>(?:19|20)\d\d)(?!\d)"
         r"(?:,?\s*(?:[-–—|]\s*)?(?:(?:at|um|à|a las|alle|om|o|godz\.?)\s*)?"
@@ -128,6 +138,14 @@ DATE_PATTERNS = [
         re.IGNORECASE,
     ),
 ]
+# Each pattern behind a lookahead for its first character: re then scans for that character
+# instead of trying the pattern (its lookbehind first) at every position of the window (the
+# same matches: each pattern's first character is a digit, or a month's first letter under the
+# same IGNORECASE); tests/unit/test_dates_pretests.py compares them with the plain patterns.
+DATE_PATTERNS = [
+    re.compile(f"(?={first})" + source, flags) for first, source, flags in DATE_SOURCES
+]
+
 
 TIME_OF_DAY = re.compile(
     r"^(?P<hour>[0-2]?\d)[:.h](?P<minute>[0-5]\d)(?:\s*(?P<ampm>[ap])\.?\s?m\.?)?(?:\s*[A-Z]{2,4})?$",

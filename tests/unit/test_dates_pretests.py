@@ -1,13 +1,19 @@
 """find_dates' shortcuts (the per-window tests of what each pattern needs, the cache of short
-texts) change nothing: the same dates as every pattern run over every window."""
+texts, the lookahead for each pattern's first character) change nothing: the same dates as
+every plain pattern run over every window."""
 
 from __future__ import annotations
+
+import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsdump import dates
-from newsdump.dates import DATE_PATTERNS, MAYBE_DATE, FoundDate, find_dates
+from newsdump.dates import DATE_PATTERNS, DATE_SOURCES, MAYBE_DATE, FoundDate, find_dates
+
+# the patterns without the lookahead for their first character
+PLAIN_PATTERNS = [re.compile(source, flags) for _, source, flags in DATE_SOURCES]
 
 
 def unfiltered(text: str) -> list[FoundDate]:
@@ -22,7 +28,7 @@ def unfiltered(text: str) -> list[FoundDate]:
     found: list[FoundDate] = []
     for lo, hi in windows:
         taken: list[tuple[int, int]] = []
-        for pattern in DATE_PATTERNS:
+        for pattern in PLAIN_PATTERNS:
             for m in pattern.finditer(text, lo, hi):
                 if any(m.start() < e and s < m.end() for s, e in taken):
                     continue
@@ -40,6 +46,7 @@ WORDS = [
     "14:05", "8:32", "23:59:01", "10h15", "Nov", "nov.", "NOVEMBER", "March", "mars", "März",
     "Sept.", "May", "listopada", "января", "Ene", "de", "at", "um", "à", "Wednesday,", "PM",
     "a.m.", "EST", "Uhr", "Ann", "İ", "ß", "年", "月", "日", "2026年11月27日",
+    "\u017fept.", "\u212awietnia", "KWIETNIA", "Ú\u0301nor", "únor", "ŘÍJNA", "٢٠٢٦", "١١",
     *["2026", "2019", "27", "11", "09", "Nov", "March", "14:05"] * 4,
 ]  # fmt: skip
 SEPARATORS = [" ", " ", " ", " ", ", ", ", ", "-", "/", ".", ":", "T", "", "\n", " | ", ". "]
@@ -91,3 +98,26 @@ def test_cached_result_is_a_fresh_list() -> None:
     first = find_dates("Nov 27, 2026")
     first.clear()
     assert find_dates("Nov 27, 2026") == [FoundDate("2026-11-27", 0, 12)]
+
+
+PATTERN_TEXTS = st.one_of(
+    TEXTS, st.text(max_size=80), st.text(alphabet="0123456789 ./-:ſKk\u212aSsNnOoVv", max_size=40)
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(PATTERN_TEXTS, st.integers(0, 20), st.integers(0, 90))
+def test_each_pattern_matches_as_its_plain_pattern(text: str, lo: int, hi: int) -> None:
+    for fast, plain in zip(DATE_PATTERNS, PLAIN_PATTERNS, strict=True):
+        assert [(m.span(), m.groupdict()) for m in fast.finditer(text, lo, hi)] == [
+            (m.span(), m.groupdict()) for m in plain.finditer(text, lo, hi)
+        ]
+
+
+def test_the_month_lookahead_takes_every_first_letter_of_a_month_name() -> None:
+    """Over every code point: the lookahead's class takes a character just when one of the month
+    names' first letters does, under the same IGNORECASE (long s, Kelvin sign, dotted I...)."""
+    cls = re.compile(dates._MONTH_FIRST, re.IGNORECASE)
+    heads = re.compile("|".join(sorted({re.escape(m[0]) for m in dates.MONTHS})), re.IGNORECASE)
+    chars = "".join(map(chr, range(0x110000)))  # lone surrogates too
+    assert [m.start() for m in cls.finditer(chars)] == [m.start() for m in heads.finditer(chars)]
