@@ -41,6 +41,7 @@ from newsdump.headline import (
     folded,
     has_credit,
     headline_score,
+    led,
     maybe_dated,
     page_title,
     rank_headline,
@@ -174,9 +175,8 @@ AGENCY_NAMES = frozenset(
     "united press international|canadian press|australian associated press".split("|")
 )
 AGENCIES = frozenset("reuters afp ap dpa ansa efe xinhua bloomberg admin".split())
-DATE_CUE = re.compile(
-    r"published|posted|veröffentlicht|publié|publicado|opublikowano|pubblicato", re.IGNORECASE
-)
+DATE_CUE_SOURCE = r"published|posted|veröffentlicht|publié|publicado|opublikowano|pubblicato"
+DATE_CUE = led("[pvo]", DATE_CUE_SOURCE, re.IGNORECASE)
 # a name, then the word for published and when: "Laure Favre Publié aujourd'hui à 10h15",
 # "Piotr Zawadzki opublikowano: 27-11-2026, 08:15", "Ann Lee | Published 10:42"
 NAME_THEN_CUE = re.compile(
@@ -238,9 +238,10 @@ CAPTION_CREDIT = re.compile(r"(?:^|\s|\()фото\s*:|\bfile photo\b", re.IGNORE
 CUT = re.compile(r"\s*(?:\.\.\.|…)$")  # a headline cut short: "Wild beat…"
 MIN_CUT_WORDS = 3  # ... that still has a few words to match
 CUT_LEDE_MAX_WORDS = 40  # a teaser cut short at the story's start is at most this long
-UPDATE_CUE = re.compile(
-    r"updated|aktualisiert|mis à jour|actualizado|zaktualizowano|aktualizac|수정|更新", re.I
+UPDATE_CUE_SOURCE = (
+    r"updated|aktualisiert|mis à jour|actualizado|zaktualizowano|aktualizac|수정|更新"
 )
+UPDATE_CUE = led("[uamz수更]", UPDATE_CUE_SOURCE, re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)

@@ -90,11 +90,21 @@ AUTHOR_LABEL = re.compile(
     r"\s*[:：]\s*(?P<rest>.+)$",
     re.IGNORECASE,
 )
-CREDIT = re.compile(
+
+
+def led(first: str, pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """re.compile(pattern, flags) behind a lookahead for its first character (`first`: a class
+    of every character one of its alternatives starts with, under the same flags): re tests
+    that one class at each position before it tries the alternatives one by one (IGNORECASE
+    literals have no fast path). The same matches; about twice as fast a search."""
+    return re.compile(f"(?={first})(?:{pattern})", flags)
+
+
+CREDIT_SOURCE = (
     r"\((?:photo|image|picture|foto)|(?:photo(?:graph)?|image|foto|picture|credit)s?\s*(?:credit)?\s*:|"
-    r"getty images|/afp|/reuters|/ap\b|shutterstock|associated press\)",
-    re.IGNORECASE,
+    r"getty images|/afp|/reuters|/ap\b|shutterstock|associated press\)"
 )
+CREDIT = led(r"[(pifcg/sa]", CREDIT_SOURCE, re.IGNORECASE)
 # NOT_HEADLINE's alternatives by what a cheap test needs first: those anchored at the start, after
 # one of their first words; the breadcrumb trail, after one of its separators; the rest (anywhere
 # in the line), after one of their words
