@@ -19,6 +19,32 @@
 
 #include "_pairwise.h"
 
+/* The number of trees in the complete layout of depth `depth` that the three arrays hold, once
+ * their sizes agree and every inner node's feature is a column below `width`; else -1 with a
+ * ValueError that starts with `name` */
+static Py_ssize_t forest_trees(const char *name, const Py_buffer *feature,
+                               const Py_buffer *threshold, const Py_buffer *value,
+                               Py_ssize_t depth, Py_ssize_t width) {
+    Py_ssize_t nodes = ((Py_ssize_t)2 << depth) - 1, inner = ((Py_ssize_t)1 << depth) - 1;
+    Py_ssize_t trees = feature->len / (Py_ssize_t)sizeof(Py_ssize_t) / nodes;
+    if (feature->len != trees * nodes * (Py_ssize_t)sizeof(Py_ssize_t)
+        || threshold->len != trees * nodes * (Py_ssize_t)sizeof(double)
+        || value->len != trees * nodes * (Py_ssize_t)sizeof(double)) {
+        PyErr_Format(PyExc_ValueError, "%s: array sizes do not match", name);
+        return -1;
+    }
+    const Py_ssize_t *feat = feature->buf;
+    for (Py_ssize_t t = 0; t < trees; t++) /* the inner nodes' features, once per call */
+        for (Py_ssize_t k = 0; k < inner; k++) {
+            Py_ssize_t f = feat[t * nodes + k];
+            if (f < 0 || f >= width) {
+                PyErr_Format(PyExc_ValueError, "%s: feature index out of range", name);
+                return -1;
+            }
+        }
+    return trees;
+}
+
 static PyObject *scores(PyObject *self, PyObject *args) {
     PyObject *rows;
     Py_buffer feature, threshold, value;
@@ -33,24 +59,12 @@ static PyObject *scores(PyObject *self, PyObject *args) {
         PyErr_SetString(PyExc_ValueError, "scores: bad depth or width");
         goto done;
     }
-    Py_ssize_t nodes = ((Py_ssize_t)2 << depth) - 1, inner = ((Py_ssize_t)1 << depth) - 1;
-    Py_ssize_t trees = feature.len / (Py_ssize_t)sizeof(Py_ssize_t) / nodes;
-    if (feature.len != trees * nodes * (Py_ssize_t)sizeof(Py_ssize_t)
-        || threshold.len != trees * nodes * (Py_ssize_t)sizeof(double)
-        || value.len != trees * nodes * (Py_ssize_t)sizeof(double)) {
-        PyErr_SetString(PyExc_ValueError, "scores: array sizes do not match");
+    Py_ssize_t nodes = ((Py_ssize_t)2 << depth) - 1;
+    Py_ssize_t trees = forest_trees("scores", &feature, &threshold, &value, depth, width);
+    if (trees < 0)
         goto done;
-    }
     const Py_ssize_t *feat = feature.buf;
     const double *thr = threshold.buf, *val = value.buf;
-    for (Py_ssize_t t = 0; t < trees; t++) /* the inner nodes' features, once per call */
-        for (Py_ssize_t k = 0; k < inner; k++) {
-            Py_ssize_t f = feat[t * nodes + k];
-            if (f < 0 || f >= width) {
-                PyErr_SetString(PyExc_ValueError, "scores: feature index out of range");
-                goto done;
-            }
-        }
     seq = PySequence_Fast(rows, "scores: rows must be a sequence");
     if (seq == NULL)
         goto done;
@@ -137,24 +151,12 @@ static PyObject *scores_array(PyObject *self, PyObject *args) {
         PyErr_SetString(PyExc_ValueError, "scores_array: bad depth, width or buffer size");
         goto done;
     }
-    Py_ssize_t nodes = ((Py_ssize_t)2 << depth) - 1, inner = ((Py_ssize_t)1 << depth) - 1;
-    Py_ssize_t trees = feature.len / (Py_ssize_t)sizeof(Py_ssize_t) / nodes;
-    if (feature.len != trees * nodes * (Py_ssize_t)sizeof(Py_ssize_t)
-        || threshold.len != trees * nodes * (Py_ssize_t)sizeof(double)
-        || value.len != trees * nodes * (Py_ssize_t)sizeof(double)) {
-        PyErr_SetString(PyExc_ValueError, "scores_array: array sizes do not match");
+    Py_ssize_t nodes = ((Py_ssize_t)2 << depth) - 1;
+    Py_ssize_t trees = forest_trees("scores_array", &feature, &threshold, &value, depth, width);
+    if (trees < 0)
         goto done;
-    }
     const Py_ssize_t *feat = feature.buf;
     const double *thr = threshold.buf, *val = value.buf, *x = rows_buf.buf;
-    for (Py_ssize_t t = 0; t < trees; t++)
-        for (Py_ssize_t k = 0; k < inner; k++) {
-            Py_ssize_t f = feat[t * nodes + k];
-            if (f < 0 || f >= width) {
-                PyErr_SetString(PyExc_ValueError, "scores_array: feature index out of range");
-                goto done;
-            }
-        }
     Py_ssize_t n = rows_buf.len / (Py_ssize_t)sizeof(double) / width;
     /* tree by tree over every row (each tree's nodes read once), into a (row, tree) array */
     leaves = PyMem_Malloc(sizeof(double) * (size_t)(n * trees > 0 ? n * trees : 1));
