@@ -10,20 +10,18 @@ from __future__ import annotations
 import builtins
 import hashlib
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from newsdump.article import build_article
 from newsdump.classify import blocks_language, classify
-from newsdump.document import Document, Format, Label, LabelledBlock
+from newsdump.document import Document, Format, Label
 from newsdump.headline import load_ranker
-from newsdump.lang import Language, detect_language
+from newsdump.lang import detect_language
 from newsdump.records import (
     Article,
     ErrorRecord,
-    FeedItem,
     PageInfo,
     Story,
     count_words,
@@ -36,21 +34,6 @@ from newsdump.sources.detect import text_looks_like_html
 from newsdump.sources.htmltext import page_url
 
 DEFAULT_SETTINGS = Settings()
-
-
-def find_feed(
-    labelled: Sequence[LabelledBlock],
-    used: frozenset[int],
-    page_published: str | None,
-    settings: Settings,
-    page_title: str | None = None,
-    language: Language | None = None,
-) -> list[FeedItem]:
-    """newsdump.feed.find_feed, imported on the first call: `extract` (the article alone) never
-    loads the feed module (~25-40 ms of imports a process)."""
-    from newsdump.feed import find_feed as find
-
-    return find(labelled, used, page_published, settings, page_title, language)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +56,8 @@ def analyse(
     parts = build_article(labelled, url=url, lang=language.code, ranker=ranker)
     if not stories:  # `extract`: the article alone
         return Page(parts.article, (Story("article", article=parts.article),))
+    from newsdump.feed import find_feed  # here: `extract` never loads the feed (~25-40 ms)
+
     feed = find_feed(
         labelled, parts.used, parts.article.published, settings, parts.article.title, language
     )
