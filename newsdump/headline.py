@@ -73,18 +73,18 @@ PAGE_TITLE_SEPARATORS = re.compile(
     rf"{TITLE_SEPARATORS.pattern}|(?<=[^\x00-\x7f])_(?=[^\x00-\x7f])"
 )
 PAGE_TITLE_MIN_WIDE = 6  # characters of a <title> part in a script without spaces
+_BYLINE_KINDS = (
+    "written", "posted", "reported", "words", "story", "analysis", "opinion", "commentary",
+    "column", "essay", "review", "interview",
+)  # fmt: skip
+_BY_WORDS = ("by", "von", "par", "por", "di", "door", "av", "af", "przez")
 BYLINE = re.compile(
-    r"^\s*(?:(?:written|posted|reported|words|story|analysis|opinion|commentary|column|essay|"
-    r"review|interview)\s+)?"
-    r"(?:by|von|par|por|di|door|av|af|przez)\s*:?\s+(?P<rest>.+)$",
+    rf"^\s*(?:(?:{'|'.join(_BYLINE_KINDS)})\s+)?"
+    rf"(?:{'|'.join(_BY_WORDS)})\s*:?\s+(?P<rest>.+)$",
     re.IGNORECASE,
 )
 # the words that BYLINE.match needs at the start of a text (past its spaces)
-_BYLINE_WORDS = (
-    "written", "posted", "reported", "words", "story", "analysis", "opinion", "commentary",
-    "column", "essay", "review", "interview", "by", "von", "par", "por", "di", "door", "av", "af",
-    "przez",
-)  # fmt: skip
+_BYLINE_WORDS = _BYLINE_KINDS + _BY_WORDS
 AUTHOR_LABEL = re.compile(
     r"^\s*(?:authors?|autor(?:in|ka|zy)?|auteur|writer|reporter|text|texte|текст|автор)"
     r"\s*[:：]\s*(?P<rest>.+)$",
@@ -974,15 +974,7 @@ _CREDIT_WORDS = (
 def _has_credit(text: str, low: str | None) -> bool:
     """has_credit(text) told folded(text): CREDIT is tried only where the text holds one of
     the words that each of its alternatives holds."""
-    if low is not None and not (
-        "oto" in low
-        or "image" in low
-        or "picture" in low
-        or "credit" in low
-        or "/" in low
-        or "shutterstock" in low
-        or "associated press)" in low
-    ):
+    if low is not None and not any(map(low.__contains__, _CREDIT_WORDS)):
         return False
     return CREDIT.search(text) is not None
 
