@@ -73,6 +73,8 @@ def test_compiled_walk_gives_the_same_floats(monkeypatch: pytest.MonkeyPatch) ->
         pytest.skip("the compiled walk was not built (no C compiler at install)")
     rng = np.random.default_rng(8)
     forests = [load_model().stage1, load_model().stage2, random_forest(rng, 30, 4, 6)]
+    forests += [random_forest(rng, trees, 5, 7) for trees in (13, 40)]  # depth 5: unrolled in C
+    assert [f.depth for f in forests[-2:]] == [5, 5]
     # numpy sums up to 128 values in eight partial sums, and halves longer rows: the tree
     # counts around those steps, with leaf values of very different sizes
     for trees in (1, 7, 8, 9, 127, 128, 129, 136, 260, 300):
