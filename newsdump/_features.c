@@ -1484,15 +1484,19 @@ static PyObject *labelled_blocks(PyObject *self, PyObject *args) {
     return out;
 }
 
-/* stopword_hits(text, table, languages): lang._detect_sample's count, in one pass: the tokens
- * of text (TOKEN_RE = [^\W\d_]+: alphanumeric, not a decimal digit, not "_", as re's \w and
- * \d read them), and for every language index i how many tokens are in its list (table: the
- * word_table of lang's index, word -> tuple of language indices). Returns ([hits per language],
- * number of tokens). */
+/* stopword_hits(text, table, languages[, lower]): lang._detect_sample's count, in one pass: the
+ * tokens of text (TOKEN_RE = [^\W\d_]+: alphanumeric, not a decimal digit, not "_", as re's \w
+ * and \d read them), and for every language index i how many tokens are in its list (table:
+ * the word_table of lang's index, word -> tuple of language indices). Returns ([hits per
+ * language], number of tokens). With lower, those of text.lower(), each character lowered as
+ * it is read (no lowered copy of the text): str.lower maps every character to one, its
+ * Py_UNICODE_TOLOWER, but U+0130 (two characters) and U+03A3 (a final sigma by its context);
+ * a text holding either is lowered by str.lower first. */
 static PyObject *stopword_hits(PyObject *self, PyObject *args) {
     PyObject *text, *capsule;
     Py_ssize_t languages;
-    if (!PyArg_ParseTuple(args, "UOn", &text, &capsule, &languages)) return NULL;
+    int lower = 0;
+    if (!PyArg_ParseTuple(args, "UOn|p", &text, &capsule, &languages, &lower)) return NULL;
     if (PyUnicode_READY(text) < 0) return NULL;
     const Words *index = words_of(capsule);
     if (!index) return NULL;
@@ -1503,6 +1507,21 @@ static PyObject *stopword_hits(PyObject *self, PyObject *args) {
     if (index->largest >= languages) {
         PyErr_SetString(PyExc_IndexError, "stopword_hits: language index");
         return NULL;
+    }
+    if (lower && PyUnicode_KIND(text) != PyUnicode_1BYTE_KIND) {
+        Py_ssize_t end = PyUnicode_GET_LENGTH(text), dotted, sigma;
+        dotted = PyUnicode_FindChar(text, 0x130, 0, end, 1);
+        sigma = dotted == -1 ? PyUnicode_FindChar(text, 0x3A3, 0, end, 1) : 0;
+        if (dotted == -2 || sigma == -2) return NULL;
+        if (dotted >= 0 || sigma >= 0) { /* str.lower's own way, then the plain count */
+            PyObject *lowered_text = PyObject_CallMethodNoArgs(text, name_lower);
+            if (!lowered_text) return NULL;
+            PyObject *plain = Py_BuildValue("(NOn)", lowered_text, capsule, languages);
+            if (!plain) return NULL;
+            PyObject *result = stopword_hits(self, plain);
+            Py_DECREF(plain);
+            return result;
+        }
     }
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
@@ -1515,12 +1534,13 @@ static PyObject *stopword_hits(PyObject *self, PyObject *args) {
         return PyErr_NoMemory();
     }
     /* one loop per str kind; a token's hash (word_hash) is taken as its characters are read */
-#define HITS_LOOP(TYPE)                                                                        \
+#define HITS_LOOP(TYPE, LOWER)                                                                 \
     do {                                                                                       \
         const TYPE *chars = data;                                                              \
         uint64_t h = 0;                                                                        \
         for (Py_ssize_t i = 0; i <= len; i++) {                                                \
             Py_UCS4 c = i < len ? chars[i] : 0;                                                \
+            if (LOWER) c = c < 128 ? ascii_lower(c) : (Py_UCS4)Py_UNICODE_TOLOWER(c);           \
             int in_token = i < len && (c < 256 ? latin1_token[c]                               \
                                                : Py_UNICODE_ISALNUM(c) && !Py_UNICODE_ISDECIMAL(c)); \
             if (in_token) {                                                                    \
@@ -1547,12 +1567,16 @@ static PyObject *stopword_hits(PyObject *self, PyObject *args) {
             }                                                                                  \
         }                                                                                      \
     } while (0)
-    if (kind == PyUnicode_1BYTE_KIND)
-        HITS_LOOP(Py_UCS1);
-    else if (kind == PyUnicode_2BYTE_KIND)
-        HITS_LOOP(Py_UCS2);
-    else
-        HITS_LOOP(Py_UCS4);
+    if (kind == PyUnicode_1BYTE_KIND) {
+        if (lower) HITS_LOOP(Py_UCS1, 1);
+        else HITS_LOOP(Py_UCS1, 0);
+    } else if (kind == PyUnicode_2BYTE_KIND) {
+        if (lower) HITS_LOOP(Py_UCS2, 1);
+        else HITS_LOOP(Py_UCS2, 0);
+    } else {
+        if (lower) HITS_LOOP(Py_UCS4, 1);
+        else HITS_LOOP(Py_UCS4, 0);
+    }
 #undef HITS_LOOP
     PyMem_Free(token);
     PyObject *counts = PyList_New(languages);

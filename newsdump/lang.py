@@ -159,17 +159,18 @@ def _tokens(text: str) -> list[str]:
 
 
 def stopword_hits(
-    text: str, index: dict[str, tuple[int, ...]], languages: int
+    text: str, index: dict[str, tuple[int, ...]], languages: int, lower: bool = False
 ) -> tuple[list[int], int]:
-    """How many of the tokens of `text` every language's list holds (`index`: word -> indices
-    of the languages whose list holds it), and how many tokens there are (compiled when the
-    extension is built: one pass over the text, no token list)."""
+    """How many of the tokens of `text` (with `lower`: of ``text.lower()``) every language's
+    list holds (`index`: word -> indices of the languages whose list holds it), and how many
+    tokens there are (compiled when the extension is built: one pass over the text, no token
+    list, no lowered copy of it)."""
     if _features is not None:
         packaged = index is _stopword_index()[1]
         table = _stopword_table() if packaged else _features.word_table(index)
-        return _features.stopword_hits(text, table, languages)
+        return _features.stopword_hits(text, table, languages, lower)
     counts = [0] * languages
-    tokens = _tokens(text)
+    tokens = _tokens(text.lower() if lower else text)
     for token, times in Counter(tokens).items():
         for i in index.get(token, ()):
             counts[i] += times
@@ -208,7 +209,7 @@ def _detect_sample(sample: str) -> Language:
     if visible and hangul / visible >= DENSE_SCRIPT_SHARE:
         return Language("ko", False, stopwords_for(None))
     codes, index = _stopword_index()
-    counts, tokens = stopword_hits(sample.lower(), index, len(codes))
+    counts, tokens = stopword_hits(sample, index, len(codes), lower=True)
     best = max(range(len(codes)), key=counts.__getitem__) if codes else 0
     if not tokens or not codes or counts[best] < MIN_STOPWORD_SHARE * tokens:
         return Language(None, False, stopwords_for(None))

@@ -50,6 +50,55 @@ def test_compiled_stopword_hits_are_the_token_count(words: list[str], glue: str)
         assert _features.stopword_hits(text, table, len(codes)) == (counts, len(tokens))
 
 
+UPPER = "THE AND DER DIE Día ÉTÉ ΟΔΟΣ Σ İstanbul KELVIN\u212a ǅ Ÿ ẞ ＡＢ 𐐀"
+
+
+@given(
+    st.lists(
+        st.sampled_from(["The", "AND", "Der", "die", "I", "W", "DE", "La", "Σ", "ΟΣ", "İ"])
+        | st.text(alphabet=st.sampled_from(ODD + UPPER) | st.characters(), max_size=8),
+        max_size=30,
+    ),
+    st.sampled_from([" ", "\n", ", ", "_", "1", "²", "Σ"]),
+)
+def test_stopword_hits_of_the_lowered_text(words: list[str], glue: str) -> None:
+    # lower=True: each character lowered as the compiled pass reads it, as text.lower() does
+    from newsdump import _features, lang
+
+    text = glue.join(words)
+    codes, index = lang._stopword_index()
+    expected = lang.stopword_hits(text.lower(), index, len(codes))
+    assert lang.stopword_hits(text, index, len(codes), lower=True) == expected
+    with patch.object(lang, "_features", None):
+        assert lang.stopword_hits(text, index, len(codes), lower=True) == expected
+    if _features is not None:
+        table = _features.word_table(index)
+        assert _features.stopword_hits(text, table, len(codes), True) == expected
+
+
+def test_every_code_point_lowered_as_str_lower() -> None:
+    # every character alone as a token, each a language of its own: its hit says its lowered
+    # form was the one str.lower gives (the exceptions, İ and Σ, go through str.lower)
+    import pytest
+
+    from newsdump import _features
+
+    if _features is None:
+        pytest.skip("the compiled extension was not built")
+    step = 4096
+    for start in range(0, 0x110000, step):
+        chars = [chr(c) for c in range(start, min(start + step, 0x110000))]
+        index: dict[str, tuple[int, ...]] = {}
+        for j, char in enumerate(chars):
+            index.setdefault(char.lower(), ())
+            index[char.lower()] += (j,)
+        table = _features.word_table(index)
+        text = " ".join(chars)
+        assert _features.stopword_hits(text, table, len(chars), True) == _features.stopword_hits(
+            text.lower(), table, len(chars)
+        ), hex(start)
+
+
 def reference_page_sample(text: str) -> str:
     """page_sample as a plain loop over the lines (before it picked the long lines first)."""
     parts: list[str] = []
