@@ -517,15 +517,21 @@ static inline void unpack_counts(uint64_t packed, long *counts) {
     for (int k = 0; k < 10; k++) counts[k] += (long)((packed >> (6 * k)) & 63);
 }
 
-/* the lower-cased token text[a:b] (str.lower, as the Python path does) into *low */
+/* the lower-cased token text[a:b] (str.lower, as the Python path does) into *low: each
+ * character by Py_UNICODE_TOLOWER, which is str.lower's mapping but for U+0130 (two
+ * characters) and U+03A3 (a final sigma by its context): a token holding either goes through
+ * str.lower */
 static Py_ssize_t lower_token(PyObject *text, const Text *t, Py_ssize_t a, Py_ssize_t b,
                               Py_UCS4 **low, Py_ssize_t *low_size) {
-    int ascii = 1;
+    int simple = 1;
     for (Py_ssize_t i = a; i < b; i++)
-        if (t->codes[i] > 127) { ascii = 0; break; }
-    if (ascii) {
+        if (t->codes[i] == 0x130 || t->codes[i] == 0x3A3) { simple = 0; break; }
+    if (simple) {
         if (grow((void **)low, low_size, b - a + 1, sizeof(Py_UCS4)) < 0) return -1;
-        for (Py_ssize_t i = a; i < b; i++) (*low)[i - a] = ascii_lower(t->codes[i]);
+        for (Py_ssize_t i = a; i < b; i++) {
+            Py_UCS4 c = t->codes[i];
+            (*low)[i - a] = c < 128 ? ascii_lower(c) : (Py_UCS4)Py_UNICODE_TOLOWER(c);
+        }
         return b - a;
     }
     PyObject *token = lowered(text, t, a, b);

@@ -74,6 +74,22 @@ def test_blocks_with_line_breaks_inside_and_empty_text() -> None:
 
 
 @needs_compiled
+def test_upper_case_tokens_lowered_as_str_lower() -> None:
+    # tokens lowered in C (head cover, stopwords) but İ and Σ, which str.lower maps by itself
+    blocks = [
+        Block(0, "ÉTÉ ŻÓŁW ΟΔΟΣ İZMİR ǅEMAL ẞTRASSE KELVIN\u212a DIE", (0, 0)),
+        Block(1, "été żółw οδος odoσ i̇zmi̇r ǆemal ßtrasse kelvink die", (1, 1)),
+        Block(2, "Été Żółw Οδος İzmir ǅemal ẞtrasse Die Über Éclair", (2, 2)),
+        Block(3, "ÜBER DIE ÉCLAIR, ΣΟΦΙΑ σοφια ΣΟΦΙΑΣ", (3, 3)),
+    ]
+    for code in ("de", "fr", None):
+        lang = Language(code, False, stopwords_for(code) | {"über", "éclair", "σοφια"})
+        compiled, reference, names = both(blocks, lang)
+        assert same(compiled, reference)
+        assert compiled[1:, names.index("head_cover")].tolist()[0] > 0.5
+
+
+@needs_compiled
 def test_the_numpy_path_is_used_without_the_extension(monkeypatch: pytest.MonkeyPatch) -> None:
     blocks = segment(PAGE)
     lang = detect_language(PAGE)
