@@ -523,17 +523,18 @@ static inline void unpack_counts(uint64_t packed, long *counts) {
  * str.lower */
 static Py_ssize_t lower_token(PyObject *text, const Text *t, Py_ssize_t a, Py_ssize_t b,
                               Py_UCS4 **low, Py_ssize_t *low_size) {
-    int simple = 1;
-    for (Py_ssize_t i = a; i < b; i++)
-        if (t->codes[i] == 0x130 || t->codes[i] == 0x3A3) { simple = 0; break; }
-    if (simple) {
-        if (grow((void **)low, low_size, b - a + 1, sizeof(Py_UCS4)) < 0) return -1;
-        for (Py_ssize_t i = a; i < b; i++) {
-            Py_UCS4 c = t->codes[i];
-            (*low)[i - a] = c < 128 ? ascii_lower(c) : (Py_UCS4)Py_UNICODE_TOLOWER(c);
-        }
-        return b - a;
+    if (grow((void **)low, low_size, b - a + 1, sizeof(Py_UCS4)) < 0) return -1;
+    Py_ssize_t i = a;
+    for (; i < b; i++) {
+        Py_UCS4 c = t->codes[i];
+        if (c < 128)
+            (*low)[i - a] = ascii_lower(c);
+        else if (c == 0x130 || c == 0x3A3)
+            break;
+        else
+            (*low)[i - a] = (Py_UCS4)Py_UNICODE_TOLOWER(c);
     }
+    if (i == b) return b - a;
     PyObject *token = lowered(text, t, a, b);
     if (!token) return -1;
     Py_ssize_t len = PyUnicode_GET_LENGTH(token);
