@@ -543,6 +543,9 @@ static Py_ssize_t lower_token(PyObject *text, const Text *t, Py_ssize_t a, Py_ss
     return failed < 0 ? -1 : len;
 }
 
+/* the ASCII characters block_pass looks around: ":", ".", "w", "W" (links, times), "@" */
+static const char ASCII_MARKS[128] = {[':'] = 1, ['.'] = 1, ['w'] = 1, ['W'] = 1, ['@'] = 1};
+
 static int block_pass(PyObject *text, const Py_UCS4 *codes, const unsigned short *table,
                       const Words *stopwords, int dense, Words *head, int first_block, double *q,
                       Py_UCS4 **low, Py_ssize_t *low_size) {
@@ -587,6 +590,9 @@ static int block_pass(PyObject *text, const Py_UCS4 *codes, const unsigned short
             pending = 0;
         }
         if (dense && words_find(stopwords, &c, 1) >= 0) stop++; /* single characters there */
+        /* the tests below all need a digit, a sentence end or one of ":.wW@": one test for
+         * the other characters (most of them) */
+        if (!(f & (F_DIGIT | F_SENTENCE_END)) && !(c < 128 && ASCII_MARKS[c])) continue;
         if (c == ':' || c == 'w' || c == 'W' || c == '.') links += link_marks_at(&t, i);
         if (c == '@' && (flags_at(&t, i + 1) & F_WORD)) links++;
         if (c == ':' && (flags_at(&t, i - 1) & F_DIGIT)
