@@ -1541,6 +1541,59 @@ done:
     return result;
 }
 
+/* word_set(text.lower()) of a text without 'İ' (U+0130, which lower() makes two characters) nor
+ * 'Σ' (U+03A3, which it lowers by its context), else None: each character lowered alone (there
+ * str.lower() maps every character to one, Py_UNICODE_TOLOWER's), the runs of word characters
+ * of the lowered text, without building it */
+static PyObject *lower_word_set(PyObject *self, PyObject *text) {
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "lower_word_set: a str is needed");
+        return NULL;
+    }
+    if (PyUnicode_IS_ASCII(text))
+        return ascii_tokens(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t len = PyUnicode_GET_LENGTH(text);
+    for (Py_ssize_t k = 0; k < len; k++) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, k);
+        if (ch == 0x130 || ch == 0x3a3)
+            Py_RETURN_NONE;
+    }
+    Py_UCS4 *low = PyMem_Malloc(sizeof(Py_UCS4) * (size_t)(len > 0 ? len : 1));
+    if (low == NULL)
+        return PyErr_NoMemory();
+    PyObject *words = PySet_New(NULL);
+    if (words == NULL) {
+        PyMem_Free(low);
+        return NULL;
+    }
+    Py_ssize_t from = -1;
+    for (Py_ssize_t k = 0; k <= len; k++) {
+        int word = 0;
+        if (k < len) {
+            Py_UCS4 ch = PyUnicode_READ(kind, data, k);
+            low[k] = ch < 128 ? (Py_UCS4)Py_TOLOWER(ch) : Py_UNICODE_TOLOWER(ch);
+            word = low[k] == '_' || is_alnum(low[k]);
+        }
+        if (word && from < 0)
+            from = k;
+        else if (!word && from >= 0) {
+            PyObject *w = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, low + from, k - from);
+            if (w == NULL || PySet_Add(words, w) < 0) {
+                Py_XDECREF(w);
+                Py_DECREF(words);
+                PyMem_Free(low);
+                return NULL;
+            }
+            Py_DECREF(w);
+            from = -1;
+        }
+    }
+    PyMem_Free(low);
+    return words;
+}
+
 static PyMethodDef methods[] = {
     {"candidates", candidates, METH_VARARGS, "headline._candidates' filter (see the file)."},
     {"scores", scores, METH_VARARGS, "Every row's score by the complete trees (see the file)."},
@@ -1550,6 +1603,7 @@ static PyMethodDef methods[] = {
     {"word_set", word_set, METH_O, "set(re.findall(r'\\w+', text))."},
     {"rows", rows, METH_VARARGS, "headline._features' rows into a float64 buffer (see rows)."},
     {"byline_lines", byline_lines, METH_VARARGS, "article.find_byline's lines to try."},
+    {"lower_word_set", lower_word_set, METH_O, "word_set(text.lower()), or None (see the file)."},
     {"page_blocks", page_blocks, METH_VARARGS, "article.page_blocks' three lists in one pass."},
     {NULL, NULL, 0, NULL},
 };
