@@ -575,11 +575,13 @@ def _byline_at(
     text = texts[i]
     if len(text) > MAX_META_CHARS or has_credit(text):
         return None
-    m = KIND_BYLINE.match(text)
+    # each of the six label patterns needs what BYLINE_START matches: tried only where it does
+    started = BYLINE_START.match(text) is not None
+    m = KIND_BYLINE.match(text) if started else None
     if m is not None:  # "Une analyse de France 2", "Un reportage de notre envoyé": no person
         names = parse_names(m["rest"]) if m["rest"][:1].isupper() else []
         return (names, (i,)) if names else None
-    m = AUTHOR_LABEL.match(text) or BYLINE.match(text)
+    m = (AUTHOR_LABEL.match(text) or BYLINE.match(text)) if started else None
     if m is not None:
         if strict and not m["rest"].lstrip()[:1].isupper():
             return None  # in the body: "Por sua causa, Carlos." is a sentence
@@ -587,8 +589,8 @@ def _byline_at(
         return (names, (i,)) if names else None
     if strict and len(text) > MAX_SHORT_BYLINE:
         return None
-    by_alone = BY_ALONE.match(text) is not None or LABEL_ALONE.match(text) is not None
-    if (by_alone or KIND_ALONE.match(text)) and i + 1 < len(texts):
+    by_alone = started and (BY_ALONE.match(text) is not None or LABEL_ALONE.match(text) is not None)
+    if (by_alone or (started and KIND_ALONE.match(text))) and i + 1 < len(texts):
         names = parse_names(texts[i + 1], allow_single=by_alone)  # "By" + "Reuters"
         return more_names(texts, names, [i, i + 1]) if names else None
     if not text.isascii() and (cjk := cjk_byline(texts, i)) is not None:  # CJK labels only

@@ -38,13 +38,13 @@ def lines_of(texts: list[str]) -> list[int]:
     return [i for i in got if texts[i].isascii() or maybe_byline(texts[i])]
 
 
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=1000, deadline=None)
 @given(st.lists(st.one_of(LINES, ASCII, st.text(max_size=40)), min_size=1, max_size=6))
 def test_byline_lines_are_those_maybe_byline_passes(texts: list[str]) -> None:
     assert lines_of(texts) == plain(texts, list(range(len(texts))))
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(st.lists(LINES, min_size=1, max_size=4), st.data())
 def test_the_lines_keep_the_order_asked(texts: list[str], data: st.DataObject) -> None:
     order = data.draw(st.permutations(range(len(texts))))
@@ -83,3 +83,34 @@ def test_byline_lines_refuse_a_block_off_the_page() -> None:
         byline_lines(["By Ann Lee"], [1])
     with pytest.raises(TypeError):
         byline_lines([3], [0])  # type: ignore[list-item]
+
+
+LABELS = (
+    article.KIND_BYLINE,
+    article.KIND_ALONE,
+    article.AUTHOR_LABEL,
+    article.BYLINE,
+    article.BY_ALONE,
+    article.LABEL_ALONE,
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.one_of(LINES, st.text(max_size=40), st.lists(st.sampled_from(WORDS)).map("".join)))
+def test_the_label_patterns_match_only_where_byline_start_does(text: str) -> None:
+    """_byline_at tries them only where BYLINE_START matches."""
+    if BYLINE_START.match(text) is None:
+        assert all(p.match(text) is None for p in LABELS), text
+
+
+def test_the_label_patterns_on_every_code_point_in_place_of_each_letter() -> None:
+    """Every code point in place of a label's first letter; every ASCII character and the
+    letters that IGNORECASE pairs with an ASCII one in place of each other letter."""
+    folds = [chr(c) for c in range(128)] + ["\u0130", "\u0131", "\u017f", "\u212a"]
+    for line in ("by: Ann Lee", "Author: Ann", "Une chronique de Ann", "Written by Ann", "Von"):
+        for at in range(min(len(line), 6)):
+            chars = map(chr, range(0x110000)) if at == 0 and line[0] == "b" else folds
+            for char in chars:
+                text = line[:at] + char + line[at + 1 :]
+                if BYLINE_START.match(text) is None:
+                    assert all(p.match(text) is None for p in LABELS), text

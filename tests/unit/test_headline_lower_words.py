@@ -20,7 +20,7 @@ def test_every_code_point_lowers_as_str_lower_does() -> None:
             assert H._lower_word_set(char) is None
             assert H._lower_word_set("ab" + char) is None
             continue
-        for text in (char, "Ab" + char + "Cd", char + " x" + char):
+        for text in ("Ab" + char + "Cd", char + " x"):
             assert H._lower_word_set(text) == plain(text), hex(code)
 
 
