@@ -62,3 +62,18 @@ def test_page_blocks_refuse_what_is_no_block() -> None:
         article.page_blocks([object()])  # type: ignore[list-item]
     with pytest.raises(TypeError):
         article.page_blocks(3)  # type: ignore[arg-type]
+
+
+@settings(max_examples=200, deadline=None)
+@given(BLOCKS)
+def test_page_blocks_without_the_compiled_code_are_the_same(
+    blocks: list[tuple[str, Label, bool, bool]],
+) -> None:
+    labelled = labelled_of(blocks)
+    compiled = article.page_blocks(labelled)
+    saved = article._headline
+    article._headline = None  # type: ignore[assignment]
+    try:
+        assert article.page_blocks(labelled) == compiled
+    finally:
+        article._headline = saved

@@ -114,3 +114,16 @@ def test_the_label_patterns_on_every_code_point_in_place_of_each_letter() -> Non
                 text = line[:at] + char + line[at + 1 :]
                 if BYLINE_START.match(text) is None:
                     assert all(p.match(text) is None for p in LABELS), text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(LINES, st.text(max_size=40)), min_size=1, max_size=6))
+def test_byline_lines_without_the_compiled_code_are_the_same(texts: list[str]) -> None:
+    order = list(range(len(texts)))
+    compiled = byline_lines(texts, order)
+    saved = article._headline
+    article._headline = None  # type: ignore[assignment]
+    try:
+        assert byline_lines(texts, order) == compiled
+    finally:
+        article._headline = saved
