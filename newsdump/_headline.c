@@ -1348,6 +1348,252 @@ done:
     return result;
 }
 
+/* a str that str.strip() returns unchanged: an exact str that neither starts nor ends with a
+ * space (str.strip()'s spaces: Py_UNICODE_ISSPACE) */
+static int stripped(PyObject *text) {
+    Py_ssize_t len = PyUnicode_GET_LENGTH(text);
+    if (!PyUnicode_CheckExact(text))
+        return 0;
+    if (len == 0)
+        return 1;
+    return !Py_UNICODE_ISSPACE(PyUnicode_READ_CHAR(text, 0))
+           && !Py_UNICODE_ISSPACE(PyUnicode_READ_CHAR(text, len - 1));
+}
+
+/* page_blocks(labelled, article) -> (texts, body, blanks): article.page_blocks' lists, in one
+ * pass ([lb.block.text.strip() ...], [lb.block.index ... if lb.label is article],
+ * [(lb.block.blank_before, lb.block.blank_after) ...]) */
+static PyObject *page_blocks(PyObject *self, PyObject *args) {
+    PyObject *labelled_in, *article;
+    if (!PyArg_ParseTuple(args, "OO", &labelled_in, &article))
+        return NULL;
+    static PyObject *s_block, *s_text, *s_index, *s_label, *s_before, *s_after, *s_strip;
+    if (s_block == NULL) {
+        if (!(s_block = PyUnicode_InternFromString("block"))
+            || !(s_text = PyUnicode_InternFromString("text"))
+            || !(s_index = PyUnicode_InternFromString("index"))
+            || !(s_label = PyUnicode_InternFromString("label"))
+            || !(s_before = PyUnicode_InternFromString("blank_before"))
+            || !(s_after = PyUnicode_InternFromString("blank_after"))
+            || !(s_strip = PyUnicode_InternFromString("strip"))) {
+            Py_CLEAR(s_block);
+            return NULL;
+        }
+    }
+    PyObject *labelled = PySequence_Fast(labelled_in, "page_blocks: labelled must be a sequence");
+    if (labelled == NULL)
+        return NULL;
+    PyObject *texts = PyList_New(0), *body = PyList_New(0), *blanks = PyList_New(0);
+    PyObject *result = NULL;
+    if (!texts || !body || !blanks)
+        goto done;
+    for (Py_ssize_t k = 0; k < PySequence_Fast_GET_SIZE(labelled); k++) {
+        PyObject *lb = PySequence_Fast_GET_ITEM(labelled, k);
+        Py_INCREF(lb); /* an attribute's code may change the sequence */
+        PyObject *block = PyObject_GetAttr(lb, s_block), *text = NULL, *stripped_text = NULL;
+        PyObject *label = NULL, *index = NULL, *before = NULL, *after = NULL, *pair = NULL;
+        int ok = 0;
+        if (block == NULL || !(text = PyObject_GetAttr(block, s_text)))
+            goto item;
+        if (PyUnicode_Check(text) && stripped(text)) {
+            Py_INCREF(text);
+            stripped_text = text;
+        } else if (!(stripped_text = PyObject_CallMethodNoArgs(text, s_strip)))
+            goto item;
+        if (PyList_Append(texts, stripped_text) < 0 || !(label = PyObject_GetAttr(lb, s_label)))
+            goto item;
+        if (label == article) {
+            if (!(index = PyObject_GetAttr(block, s_index)) || PyList_Append(body, index) < 0)
+                goto item;
+        }
+        if (!(before = PyObject_GetAttr(block, s_before))
+            || !(after = PyObject_GetAttr(block, s_after)) || !(pair = PyTuple_Pack(2, before, after))
+            || PyList_Append(blanks, pair) < 0)
+            goto item;
+        ok = 1;
+    item:
+        Py_DECREF(lb);
+        Py_XDECREF(block);
+        Py_XDECREF(text);
+        Py_XDECREF(stripped_text);
+        Py_XDECREF(label);
+        Py_XDECREF(index);
+        Py_XDECREF(before);
+        Py_XDECREF(after);
+        Py_XDECREF(pair);
+        if (!ok)
+            goto done;
+    }
+    result = PyTuple_Pack(3, texts, body, blanks);
+done:
+    Py_DECREF(labelled);
+    Py_XDECREF(texts);
+    Py_XDECREF(body);
+    Py_XDECREF(blanks);
+    return result;
+}
+
+/* an ASCII text holds `word` (a lower-case str) at `at`, in any case: its length, else 0 */
+static Py_ssize_t ascii_one_at(const Py_UCS1 *c, Py_ssize_t len, Py_ssize_t at, PyObject *word) {
+    if (!PyUnicode_Check(word) || !PyUnicode_IS_ASCII(word))
+        return 0; /* no ASCII text holds it */
+    const Py_UCS1 *l = PyUnicode_1BYTE_DATA(word);
+    Py_ssize_t m = PyUnicode_GET_LENGTH(word), q = 0;
+    if (m == 0 || m > len - at)
+        return 0;
+    while (q < m && Py_TOLOWER(c[at + q]) == l[q])
+        q++;
+    return q == m ? m : 0;
+}
+
+/* ... one of `words` (a tuple) at `at`: the length of the first it holds there, else 0 */
+static Py_ssize_t ascii_word_at(const Py_UCS1 *c, Py_ssize_t len, Py_ssize_t at, PyObject *words) {
+    for (Py_ssize_t w = 0; w < PyTuple_GET_SIZE(words); w++) {
+        Py_ssize_t m = ascii_one_at(c, len, at, PyTuple_GET_ITEM(words, w));
+        if (m)
+            return m;
+    }
+    return 0;
+}
+
+/* article.maybe_byline of an ASCII text: a year's "19" or "20", a slash or an "@"; else, past its
+ * spaces, one of the words BYLINE_START starts with (`starts`), or an article and spaces and
+ * then one of `kinds`; else on a short line one of `cues` anywhere */
+static int ascii_maybe_byline(const Py_UCS1 *c, Py_ssize_t len, PyObject *starts,
+                              PyObject *articles, PyObject *kinds, PyObject *cues,
+                              Py_ssize_t max_short) {
+    for (Py_ssize_t k = 0; k < len; k++) {
+        if (c[k] == '/' || c[k] == '@')
+            return 1;
+        if (k + 1 < len && ((c[k] == '1' && c[k + 1] == '9') || (c[k] == '2' && c[k + 1] == '0')))
+            return 1;
+    }
+    Py_ssize_t from = 0;
+    while (from < len && Py_UNICODE_ISSPACE(c[from]))
+        from++;
+    if (ascii_word_at(c, len, from, starts))
+        return 1;
+    for (Py_ssize_t w = 0; w < PyTuple_GET_SIZE(articles); w++) {
+        Py_ssize_t m = ascii_one_at(c, len, from, PyTuple_GET_ITEM(articles, w));
+        Py_ssize_t at = from + m;
+        if (m == 0 || at >= len || !Py_UNICODE_ISSPACE(c[at]))
+            continue;
+        while (at < len && Py_UNICODE_ISSPACE(c[at]))
+            at++;
+        if (ascii_word_at(c, len, at, kinds))
+            return 1;
+    }
+    if (len > max_short)
+        return 0;
+    for (Py_ssize_t k = 0; k < len; k++)
+        if (ascii_word_at(c, len, k, cues))
+            return 1;
+    return 0;
+}
+
+/* byline_lines(texts, order, (max_chars, max_short), (starts, articles, kinds, cues)) -> the
+ * blocks of `order` of at most max_chars characters that article.maybe_byline may let through:
+ * an ASCII text only where it does (ascii_maybe_byline), every other text (for the caller to
+ * ask maybe_byline) */
+static PyObject *byline_lines(PyObject *self, PyObject *args) {
+    PyObject *texts_in, *order_in, *starts, *articles, *kinds, *cues;
+    Py_ssize_t max_chars, max_short;
+    if (!PyArg_ParseTuple(args, "OO(nn)(O!O!O!O!)", &texts_in, &order_in, &max_chars, &max_short,
+                          &PyTuple_Type, &starts, &PyTuple_Type, &articles, &PyTuple_Type, &kinds,
+                          &PyTuple_Type, &cues))
+        return NULL;
+    PyObject *texts = NULL, *order = NULL, *out = NULL, *result = NULL;
+    texts = PySequence_Tuple(texts_in);
+    order = PySequence_Tuple(order_in);
+    if (!texts || !order || !(out = PyList_New(0)))
+        goto done;
+    Py_ssize_t size = PyTuple_GET_SIZE(texts);
+    for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(order); k++) {
+        PyObject *at = PyTuple_GET_ITEM(order, k);
+        Py_ssize_t i = PyLong_AsSsize_t(at);
+        if (i == -1 && PyErr_Occurred())
+            goto done;
+        if (i < 0 || i >= size) {
+            PyErr_SetString(PyExc_IndexError, "byline_lines: a block is off the page");
+            goto done;
+        }
+        PyObject *text = PyTuple_GET_ITEM(texts, i);
+        if (!PyUnicode_Check(text)) {
+            PyErr_SetString(PyExc_TypeError, "byline_lines: the texts must be str");
+            goto done;
+        }
+        if (PyUnicode_GET_LENGTH(text) > max_chars)
+            continue;
+        if (PyUnicode_IS_ASCII(text)) {
+            if (!ascii_maybe_byline(PyUnicode_1BYTE_DATA(text), PyUnicode_GET_LENGTH(text), starts,
+                                    articles, kinds, cues, max_short))
+                continue;
+        }
+        if (PyList_Append(out, at) < 0)
+            goto done;
+    }
+    result = out;
+    out = NULL;
+done:
+    Py_XDECREF(texts);
+    Py_XDECREF(order);
+    Py_XDECREF(out);
+    return result;
+}
+
+/* word_set(text.lower()) of a text without 'İ' (U+0130, which lower() makes two characters) nor
+ * 'Σ' (U+03A3, which it lowers by its context), else None: each character lowered alone (there
+ * str.lower() maps every character to one, Py_UNICODE_TOLOWER's), the runs of word characters
+ * of the lowered text, without building it */
+static PyObject *lower_word_set(PyObject *self, PyObject *text) {
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "lower_word_set: a str is needed");
+        return NULL;
+    }
+    if (PyUnicode_IS_ASCII(text))
+        return ascii_tokens(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t len = PyUnicode_GET_LENGTH(text);
+    for (Py_ssize_t k = 0; k < len; k++) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, k);
+        if (ch == 0x130 || ch == 0x3a3)
+            Py_RETURN_NONE;
+    }
+    Py_UCS4 *low = PyMem_Malloc(sizeof(Py_UCS4) * (size_t)(len > 0 ? len : 1));
+    if (low == NULL)
+        return PyErr_NoMemory();
+    PyObject *words = PySet_New(NULL);
+    if (words == NULL) {
+        PyMem_Free(low);
+        return NULL;
+    }
+    Py_ssize_t from = -1;
+    for (Py_ssize_t k = 0; k <= len; k++) {
+        int word = 0;
+        if (k < len) {
+            Py_UCS4 ch = PyUnicode_READ(kind, data, k);
+            low[k] = ch < 128 ? (Py_UCS4)Py_TOLOWER(ch) : Py_UNICODE_TOLOWER(ch);
+            word = low[k] == '_' || is_alnum(low[k]);
+        }
+        if (word && from < 0)
+            from = k;
+        else if (!word && from >= 0) {
+            PyObject *w = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, low + from, k - from);
+            if (w == NULL || PySet_Add(words, w) < 0) {
+                Py_XDECREF(w);
+                Py_DECREF(words);
+                PyMem_Free(low);
+                return NULL;
+            }
+            Py_DECREF(w);
+            from = -1;
+        }
+    }
+    PyMem_Free(low);
+    return words;
+}
+
 static PyMethodDef methods[] = {
     {"candidates", candidates, METH_VARARGS, "headline._candidates' filter (see the file)."},
     {"scores", scores, METH_VARARGS, "Every row's score by the complete trees (see the file)."},
@@ -1356,6 +1602,9 @@ static PyMethodDef methods[] = {
     {"counts", counts, METH_O, "(len(text.split()), CJK characters) of a str."},
     {"word_set", word_set, METH_O, "set(re.findall(r'\\w+', text))."},
     {"rows", rows, METH_VARARGS, "headline._features' rows into a float64 buffer (see rows)."},
+    {"byline_lines", byline_lines, METH_VARARGS, "article.find_byline's lines to try."},
+    {"lower_word_set", lower_word_set, METH_O, "word_set(text.lower()), or None (see the file)."},
+    {"page_blocks", page_blocks, METH_VARARGS, "article.page_blocks' three lists in one pass."},
     {NULL, NULL, 0, NULL},
 };
 

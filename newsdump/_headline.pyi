@@ -50,3 +50,13 @@ def rows(
     ranked: Sequence[tuple[int, int]],
     words: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]],
 ) -> None: ...
+def page_blocks(
+    labelled: Sequence[Any], article: object
+) -> tuple[list[str], list[int], list[tuple[bool, bool]]]: ...
+def byline_lines(
+    texts: Sequence[str],
+    order: Sequence[int],
+    consts: tuple[int, int],
+    words: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]],
+) -> list[int]: ...
+def lower_word_set(text: str) -> set[str] | None: ...

@@ -52,6 +52,11 @@ from newsdump.lang import WIDE
 from newsdump.records import Article
 from newsdump.revise import is_line_credit
 
+try:  # page_blocks compiled (newsdump/_headline.c), when the install could build it
+    from newsdump import _headline
+except ImportError:  # pragma: no cover - depends on the install
+    _headline = None  # type: ignore[assignment]
+
 BYLINE_WINDOW = 40  # blocks above the body searched for the byline
 FAR_BYLINE_WINDOW = 80  # ... and further up, for a "By A" line only
 BYLINE_INSIDE = 6  # blocks after the body start that may still hold the byline
@@ -139,6 +144,20 @@ BYLINE_START = re.compile(
     r"interview)",
     re.IGNORECASE,
 )
+# ... as lower-case words an ASCII line may start with (past its spaces) where BYLINE_START
+# matches it: the heads of its alternatives (to their first class or option, ASCII spellings
+# only), and those of _KIND after one of its articles and spaces (the compiled byline_lines' test)
+_KIND_HEADS = (
+    "report", "kommentar", "comment", "column", "kolumne", "chronique", "cronica", "analyse",
+    "analyze", "analisis", "essay", "interview", "entretien", "entrevista", "review", "kritik",
+    "critique", "critica", "tribune", "enquete", "feature", "story", "glosse", "editorial",
+    "opinion", "felieton", "komentarz", "recenzja",
+)  # fmt: skip
+_KIND_ARTICLES = ("a", "an", "the", "ein", "eine", "un", "une", "una", "uno")
+_START_HEADS = (
+    *_KIND_HEADS, "by", "von", "de", "par", "por", "di", "door", "av", "af", "przez", "author",
+    "autor", "auteur", "writer", "text", "written", "posted", "words", "analysis",
+)  # fmt: skip
 HANDLE = re.compile(r"^@\w{2,}$")
 WEEKDAY_TIME = re.compile(
     r"^\s*(?P<weekday>(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?)\.?,?\s+"
@@ -261,8 +280,7 @@ def build_article(
 ) -> ArticleParts:
     """The article of the labelled blocks (`ranker`: a headline ranker other than the
     packaged one, as `make eval` passes each cross-validation fold its own)."""
-    texts = [lb.block.text.strip() for lb in labelled]
-    body = [lb.block.index for lb in labelled if lb.label is Label.ARTICLE]
+    texts, body, blanks = page_blocks(labelled)
     first = body[0] if body else len(texts)
     last = body[-1] if body else len(texts)
     used: set[int] = set(body)
@@ -273,7 +291,7 @@ def build_article(
         authors = byline[0]
         used.update(byline[1])
     title_at, title = find_title(
-        labelled, body, byline[1] if byline is not None else (), ranker, texts
+        labelled, body, byline[1] if byline is not None else (), ranker, texts, blanks
     )
     if title_at is not None:
         used.add(title_at)
@@ -296,6 +314,26 @@ def build_article(
         caption=caption,
     )
     return ArticleParts(article, frozenset(used))
+
+
+def page_blocks(
+    labelled: Sequence[LabelledBlock],
+) -> tuple[list[str], list[int], list[tuple[bool, bool]]]:
+    """The blocks' stripped texts, the indexes of the body's blocks (labelled ARTICLE), and each
+    block's (blank_before, blank_after): in one pass in C where it was built."""
+    if _headline is not None:
+        return _headline.page_blocks(labelled, Label.ARTICLE)
+    return _page_blocks(labelled)
+
+
+def _page_blocks(
+    labelled: Sequence[LabelledBlock],
+) -> tuple[list[str], list[int], list[tuple[bool, bool]]]:
+    """page_blocks(labelled) in Python (the reference of the compiled pass)."""
+    texts = [lb.block.text.strip() for lb in labelled]
+    body = [lb.block.index for lb in labelled if lb.label is Label.ARTICLE]
+    blanks = [(lb.block.blank_before, lb.block.blank_after) for lb in labelled]
+    return texts, body, blanks
 
 
 def story_blocks(
@@ -352,12 +390,15 @@ def title_context(
     body: Sequence[int],
     byline: Sequence[int] = (),
     texts: Sequence[str] | None = None,
+    blanks: Sequence[tuple[bool, bool]] | None = None,
 ) -> Context:
     """What the headline ranker looks at: the blocks, the body's start and the byline
-    (`texts`: the blocks' stripped texts, when the caller has them already)."""
+    (`texts`, `blanks`: the blocks' stripped texts and blank lines around them, when the caller
+    has them already, as page_blocks gives them)."""
     if texts is None:
         texts = [lb.block.text.strip() for lb in labelled]
-    blanks = [(lb.block.blank_before, lb.block.blank_after) for lb in labelled]
+    if blanks is None:
+        blanks = [(lb.block.blank_before, lb.block.blank_after) for lb in labelled]
     return context(texts, blanks, body, byline)
 
 
@@ -367,13 +408,14 @@ def find_title(
     byline: Sequence[int] = (),
     ranker: Ranker | None = None,
     texts: Sequence[str] | None = None,
+    blanks: Sequence[tuple[bool, bool]] | None = None,
 ) -> tuple[int | None, str | None]:
     """The headline block (ranked by the learned model) and its text. When the ranker is unsure,
     the page <title> of a scraper dump's first line, else its best candidate all the same
-    (`texts`: the blocks' stripped texts, when the caller has them already)."""
+    (`texts`, `blanks`: as title_context takes them, when the caller has them already)."""
     if not body:
         return None, None
-    ctx = title_context(labelled, body, byline, texts)
+    ctx = title_context(labelled, body, byline, texts, blanks)
     ranked = rank_headline(ctx, ranker)
     if ranked is not None and ranked[1]:
         if ranked[0] == 0 and len(ctx.texts) > 1 and scraper_dump(ctx):
@@ -455,9 +497,9 @@ def find_byline(
     """The names of the byline nearest the body start, and the blocks it spans."""
     above = range(first - 1, max(-1, first - 1 - BYLINE_WINDOW), -1)
     inside = range(first, min(len(texts), first + BYLINE_INSIDE))
-    for i in [*above, *inside]:  # byline_at(texts, i, strict=i in body), its tests inline
+    for i in byline_lines(texts, [*above, *inside]):  # byline_at(texts, i, strict=i in body)
         text = texts[i]
-        if len(text) > MAX_META_CHARS or not maybe_byline(text):
+        if not text.isascii() and not maybe_byline(text):
             continue
         found = _byline_at(texts, i, strict=i in body)
         if found is not None:
@@ -478,6 +520,24 @@ def far_byline(texts: Sequence[str], first: int) -> tuple[list[str], tuple[int, 
         if m is not None and m["rest"][:1].isupper() and (names := parse_names(m["rest"])):
             return names, (i,)
     return None
+
+
+def byline_lines(texts: Sequence[str], order: Sequence[int]) -> list[int]:
+    """The blocks of `order` (in its order) of at most MAX_META_CHARS characters where
+    maybe_byline may hold: each ASCII one where it holds (tested in C where it was built),
+    every other one (for the caller to test)."""
+    if _headline is not None:
+        return _headline.byline_lines(
+            texts,
+            order,
+            (MAX_META_CHARS, MAX_SHORT_BYLINE),
+            (_START_HEADS, _KIND_ARTICLES, _KIND_HEADS, CUE_PARTS),
+        )
+    return [
+        i
+        for i in order
+        if len(texts[i]) <= MAX_META_CHARS and (not texts[i].isascii() or maybe_byline(texts[i]))
+    ]
 
 
 def byline_at(
@@ -515,11 +575,13 @@ def _byline_at(
     text = texts[i]
     if len(text) > MAX_META_CHARS or has_credit(text):
         return None
-    m = KIND_BYLINE.match(text)
+    # each of the six label patterns needs what BYLINE_START matches: tried only where it does
+    started = BYLINE_START.match(text) is not None
+    m = KIND_BYLINE.match(text) if started else None
     if m is not None:  # "Une analyse de France 2", "Un reportage de notre envoyé": no person
         names = parse_names(m["rest"]) if m["rest"][:1].isupper() else []
         return (names, (i,)) if names else None
-    m = AUTHOR_LABEL.match(text) or BYLINE.match(text)
+    m = (AUTHOR_LABEL.match(text) or BYLINE.match(text)) if started else None
     if m is not None:
         if strict and not m["rest"].lstrip()[:1].isupper():
             return None  # in the body: "Por sua causa, Carlos." is a sentence
@@ -527,8 +589,8 @@ def _byline_at(
         return (names, (i,)) if names else None
     if strict and len(text) > MAX_SHORT_BYLINE:
         return None
-    by_alone = BY_ALONE.match(text) is not None or LABEL_ALONE.match(text) is not None
-    if (by_alone or KIND_ALONE.match(text)) and i + 1 < len(texts):
+    by_alone = started and (BY_ALONE.match(text) is not None or LABEL_ALONE.match(text) is not None)
+    if (by_alone or (started and KIND_ALONE.match(text))) and i + 1 < len(texts):
         names = parse_names(texts[i + 1], allow_single=by_alone)  # "By" + "Reuters"
         return more_names(texts, names, [i, i + 1]) if names else None
     if not text.isascii() and (cjk := cjk_byline(texts, i)) is not None:  # CJK labels only

@@ -1034,7 +1034,7 @@ def page_title(first_line: str, body_words: frozenset[str] = frozenset()) -> str
 def tokens(text: str) -> set[str]:
     """Lower-cased words; for CJK text, character pairs."""
     if text.isascii():  # no CJK character: spare the WIDE scan
-        return _words(text.lower())
+        return _lower_words(text)
     return _tokens(text, WIDE.search(text) is not None)
 
 
@@ -1049,20 +1049,34 @@ def _word_set(text: str) -> set[str]:
     return set(TOKEN.findall(text))
 
 
+def _plain_lower_words(text: str) -> set[str] | None:
+    """_words(text.lower()) of a text without 'İ' nor 'Σ' (whose lower() is not one character
+    for one, or depends on the context), else None."""
+    if "\u0130" in text or "\u03a3" in text:
+        return None
+    return _words(text.lower())
+
+
 # the same in C (newsdump/_headline.c) where it was built
 _shape_rest = _headline.shape_rest if _headline is not None else _plain_shape_rest
 _counts = _headline.counts if _headline is not None else _plain_counts
 _words = _headline.word_set if _headline is not None else _word_set
+_lower_word_set = _headline.lower_word_set if _headline is not None else _plain_lower_words
+
+
+def _lower_words(text: str) -> set[str]:
+    """_words(text.lower()) of a text without 'İ' nor 'Σ' (the caller knows it has none)."""
+    words = _lower_word_set(text)
+    return words if words is not None else _words(text.lower())
 
 
 def _tokens(text: str, wide: bool) -> set[str]:
     """tokens(text), told whether `text` has CJK characters."""
-    if text.isascii():  # lower() changes no word boundary there
-        return _words(text.lower())
-    if "\u0130" in text or "\u03a3" in text:  # 'İ' lower-cases to two characters, 'Σ' by context
+    got = _lower_word_set(text)  # lower() changes no word boundary in an ASCII text
+    if got is not None:  # lower() maps each character to one that is a word character just
+        words = got  # when it is, but 'İ' and 'Σ'
+    else:  # 'İ' lower-cases to two characters, 'Σ' by context
         words = {t.lower() for t in TOKEN.findall(text)}
-    else:  # lower() maps each other character to one that is a word character just when it is
-        words = _words(text.lower())
     if wide:
         chars = WIDE.findall(text)
         words.update(a + b for a, b in itertools.pairwise(chars))

@@ -316,3 +316,22 @@ def test_compiled_word_set_on_ascii_and_latin_text_is_the_regex_one(text: str) -
     """word_set's ASCII table (every ASCII character, '_' and the Latin-1/Extended-A ones)."""
     assert H._headline.word_set(text) == H._word_set(text)
     assert H.tokens(text) == {t.lower() for t in H.TOKEN.findall(text)}
+
+
+# characters whose bytes hold an "a" (0x61) or a zero off their start: a byte search for a text
+# finds them inside wider characters, which the compiled count must skip
+BYTE_TWINS = st.sampled_from(
+    ["a", "aa", " ", "\n", "\u0161", "\u6161", "\u0100", "\U00016100", "’"]
+)
+TWIN_TEXTS = st.lists(BYTE_TWINS, min_size=1, max_size=4).map("".join)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(TWIN_TEXTS, min_size=2, max_size=7))
+def test_recurring_and_quoted_counts_skip_hits_inside_wider_characters(texts: list[str]) -> None:
+    ctx = H.context(texts, [(False, False)] * len(texts), [len(texts) - 1])
+    cands = list(range(len(texts)))
+    assert same_floats(
+        H._compiled_features(ctx, cands, H._Blocks(texts)).tolist(),
+        H._features(ctx, cands, H._Blocks(texts)),
+    )
