@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from enum import StrEnum
 from types import FrameType
-from typing import Annotated, Any, BinaryIO, Optional
+from typing import TYPE_CHECKING, Annotated, Any, BinaryIO, Optional
 
 import typer
 
@@ -32,7 +32,9 @@ from newsdump.runner import (
 )
 from newsdump.settings import DOCUMENT_TIMEOUT, MAX_DOCUMENT_BYTES, Settings
 from newsdump.sinks import AppendSink, AtomicFileSink, OutputLocked, OutputShrunk, Sink, StreamSink
-from newsdump.stats import Stats
+
+if TYPE_CHECKING:
+    from newsdump.stats import Stats
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_TERMINATED = 0, 1, 2, 130, 143
 
@@ -276,6 +278,8 @@ def stats(
 
     Example: newsdump stats dumps/          (or: newsdump stats --records articles.jsonl --json)
     """
+    from newsdump.stats import Stats
+
     settings = Settings(
         model=model, headline_model=headline_model, text_field=text_field, format=format.value
     )
@@ -402,6 +406,7 @@ def _on_cluster(
     """The job on a Dask cluster (newsdump.distributed): part files in `output`, or (for
     `stats`) only the counts."""
     from newsdump import distributed
+    from newsdump.stats import Stats
 
     if mode != "stats" and output is None:
         raise typer.BadParameter("with --cluster, name an output directory", param_hint="-o")
