@@ -23,6 +23,7 @@ from newsdump.runner import (
     InputDone,
     Job,
     MissingPath,
+    available_cores,
     check_paths,
     expand_paths,
     iter_inputs,
@@ -76,7 +77,7 @@ Output = Annotated[
 ]
 Jobs = Annotated[
     Optional[int],
-    typer.Option("-j", "--jobs", help="Worker processes. [default: all cores]", min=1),
+    typer.Option("-j", "--jobs", help="Worker processes. [default: the cores it may use]", min=1),
 ]
 Progress = Annotated[
     Optional[bool],
@@ -329,7 +330,7 @@ def _execute(
     errors = None if errors == "-" else errors
     _check_target(output, "--output")
     _check_target(errors, "--errors")
-    workers = jobs or os.cpu_count() or 1
+    workers = jobs or available_cores()
     if debug:
         workers = 1
     show = sys.stderr.isatty() if progress is None else progress
@@ -587,7 +588,7 @@ def _execute_state(
     if isinstance(opened, int):
         return opened
     state, sink = opened
-    workers = 1 if debug else (jobs or os.cpu_count() or 1)
+    workers = 1 if debug else (jobs or available_cores())
     bar = _progress_bar(sys.stderr.isatty() if progress is None else progress)
     error_out: BinaryIO = open(errors, "ab") if errors else sys.stderr.buffer  # noqa: SIM115
     signals = _Signals()

@@ -49,6 +49,15 @@ class Job:
     lines: bool = False  # results carry their records as JSON lines (`DocResult.written`)
 
 
+def available_cores() -> int:
+    """The cores this process may run on (its CPU affinity, as `taskset` or a container's
+    cpuset set it), not all the machine's: the default number of workers."""
+    if hasattr(os, "sched_getaffinity"):
+        with contextlib.suppress(OSError):
+            return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
+
+
 class MissingPath(Exception):
     """An input path does not exist."""
 

@@ -228,3 +228,20 @@ def test_jsonl_text_is_the_text_cleaned_as_before(text: str) -> None:
         assert isinstance(got, Document) and got.text == expected
     else:
         assert not isinstance(got, Document) and got.error == "empty"
+
+
+# --- the default number of workers --------------------------------------------------------------
+
+
+def test_available_cores_is_the_affinity_not_the_machine(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsdump import runner
+
+    monkeypatch.setattr(runner.os, "sched_getaffinity", lambda pid: {3}, raising=False)
+    monkeypatch.setattr(runner.os, "cpu_count", lambda: 64)
+    assert runner.available_cores() == 1
+    monkeypatch.setattr(runner.os, "sched_getaffinity", lambda pid: {0, 1, 5}, raising=False)
+    assert runner.available_cores() == 3
+    monkeypatch.delattr(runner.os, "sched_getaffinity", raising=False)
+    assert runner.available_cores() == 64
+    monkeypatch.setattr(runner.os, "cpu_count", lambda: None)
+    assert runner.available_cores() == 1
