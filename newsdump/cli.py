@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from enum import StrEnum
 from types import FrameType
-from typing import Annotated, Any, BinaryIO, Optional
+from typing import TYPE_CHECKING, Annotated, Any, BinaryIO, Optional
 
 import typer
 
@@ -23,6 +23,7 @@ from newsdump.runner import (
     InputDone,
     Job,
     MissingPath,
+    available_cores,
     check_paths,
     expand_paths,
     iter_inputs,
@@ -32,7 +33,9 @@ from newsdump.runner import (
 )
 from newsdump.settings import DOCUMENT_TIMEOUT, MAX_DOCUMENT_BYTES, Settings
 from newsdump.sinks import AppendSink, AtomicFileSink, OutputLocked, OutputShrunk, Sink, StreamSink
-from newsdump.stats import Stats
+
+if TYPE_CHECKING:
+    from newsdump.stats import Stats
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_TERMINATED = 0, 1, 2, 130, 143
 
@@ -74,7 +77,7 @@ Output = Annotated[
 ]
 Jobs = Annotated[
     Optional[int],
-    typer.Option("-j", "--jobs", help="Worker processes. [default: all cores]", min=1),
+    typer.Option("-j", "--jobs", help="Worker processes. [default: the cores it may use]", min=1),
 ]
 Progress = Annotated[
     Optional[bool],
@@ -276,6 +279,8 @@ def stats(
 
     Example: newsdump stats dumps/          (or: newsdump stats --records articles.jsonl --json)
     """
+    from newsdump.stats import Stats
+
     settings = Settings(
         model=model, headline_model=headline_model, text_field=text_field, format=format.value
     )
@@ -325,7 +330,7 @@ def _execute(
     errors = None if errors == "-" else errors
     _check_target(output, "--output")
     _check_target(errors, "--errors")
-    workers = jobs or os.cpu_count() or 1
+    workers = jobs or available_cores()
     if debug:
         workers = 1
     show = sys.stderr.isatty() if progress is None else progress
@@ -402,6 +407,7 @@ def _on_cluster(
     """The job on a Dask cluster (newsdump.distributed): part files in `output`, or (for
     `stats`) only the counts."""
     from newsdump import distributed
+    from newsdump.stats import Stats
 
     if mode != "stats" and output is None:
         raise typer.BadParameter("with --cluster, name an output directory", param_hint="-o")
@@ -582,7 +588,7 @@ def _execute_state(
     if isinstance(opened, int):
         return opened
     state, sink = opened
-    workers = 1 if debug else (jobs or os.cpu_count() or 1)
+    workers = 1 if debug else (jobs or available_cores())
     bar = _progress_bar(sys.stderr.isatty() if progress is None else progress)
     error_out: BinaryIO = open(errors, "ab") if errors else sys.stderr.buffer  # noqa: SIM115
     signals = _Signals()

@@ -28,7 +28,15 @@ from typing import Any, BinaryIO
 
 from newsdump.document import Document
 from newsdump.records import ErrorRecord, to_json_line
-from newsdump.runner import STDIN, Job, MissingPath, chunks, expand_paths, process_items
+from newsdump.runner import (
+    STDIN,
+    Job,
+    MissingPath,
+    available_cores,
+    chunks,
+    expand_paths,
+    process_items,
+)
 from newsdump.settings import Settings
 from newsdump.sinks import AtomicFileSink, compressor
 from newsdump.stats import Stats
@@ -217,7 +225,7 @@ def connect(address: str) -> tuple[Any, Any]:
 def _local_workers(address: str) -> int:
     _, _, count = address.partition(":")
     if not count:
-        return os.cpu_count() or 1
+        return available_cores()
     if not count.isdigit() or int(count) < 1:
         raise ClusterUsage(f"expected local or local:N with N workers, not {address!r}")
     return int(count)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import faulthandler
 import io
-import multiprocessing
 import os
 import signal
 import stat
@@ -18,19 +17,21 @@ import threading
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from fnmatch import fnmatch
 from types import FrameType
-from typing import IO, Any, TypeVar
+from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 from newsdump.document import Document
 from newsdump.pipeline import DocResult, process_document
 from newsdump.records import ErrorRecord
 from newsdump.settings import Settings
 from newsdump.sources import iter_documents, iter_path_documents
-from newsdump.state import HashingReader, InputEntry, State, now_iso
+
+if TYPE_CHECKING:  # imported where used: a plain run needs neither a state nor a process pool
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+    from newsdump.state import InputEntry, State
 
 CHUNK_DOCUMENTS = 32  # documents sent to a worker at once
 CHUNK_BYTES = 2 * 1024 * 1024  # ... or fewer, when they are large
@@ -46,6 +47,15 @@ class Job:
     mode: str  # "extract" | "split"
     debug: bool = False
     lines: bool = False  # results carry their records as JSON lines (`DocResult.written`)
+
+
+def available_cores() -> int:
+    """The cores this process may run on (its CPU affinity, as `taskset` or a container's
+    cpuset set it), not all the machine's: the default number of workers."""
+    if hasattr(os, "sched_getaffinity"):
+        with contextlib.suppress(OSError):
+            return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
 
 
 class MissingPath(Exception):
@@ -135,6 +145,8 @@ class InputDone:
     refresh: InputEntry | None = None  # unchanged content, moved mtime: record this, skip
 
     def entry(self, documents: int, records: int, errors: int) -> InputEntry | None:
+        from newsdump.state import InputEntry, now_iso
+
         if self.refresh is not None:
             return self.refresh
         if self.sha256 is None:
@@ -158,6 +170,8 @@ def iter_inputs_tracked(
     while reading it). stdin, pipes and devices are read every time, never recorded. The run's
     `own` files (its output, the state and its journal) are never read as inputs, and a file
     named twice (or reached through a link) is read once."""
+    from newsdump.state import HashingReader, InputEntry
+
     own_ids = set()
     for path in own:
         with contextlib.suppress(OSError):
@@ -249,7 +263,7 @@ def process_with_limits(doc: Document, job: Job) -> DocResult:
         if armed[0]:
             raise DocumentTimeout()
 
-    in_worker = multiprocessing.parent_process() is not None
+    in_worker = _in_worker()
     previous = signal.signal(signal.SIGALRM, on_alarm)
     try:
         if in_worker:
@@ -269,6 +283,13 @@ def process_with_limits(doc: Document, job: Job) -> DocResult:
         signal.signal(signal.SIGALRM, previous)
         if in_worker:
             _HARD_LIMIT.done()
+
+
+def _in_worker() -> bool:
+    """This process is a multiprocessing child (a pool's worker, a Dask worker). A process
+    that never imported multiprocessing is none: a child has it (forked or spawned by it)."""
+    mp = sys.modules.get("multiprocessing")
+    return mp is not None and mp.parent_process() is not None
 
 
 HARD_TIMEOUT_GRACE = 10.0  # seconds past twice the timeout before a stuck worker ends itself
@@ -378,6 +399,8 @@ class _Workers:
         self.pool = self._new()
 
     def _new(self) -> ProcessPoolExecutor:
+        from concurrent.futures import ProcessPoolExecutor
+
         return ProcessPoolExecutor(max_workers=self.jobs, initializer=_worker_init)
 
     def submit(self, chunk: list[Item], job: Job) -> Future[list[Result]]:
@@ -399,6 +422,8 @@ class _Workers:
 
 
 def _run_parallel(work: Iterator[list[Item]], job: Job, jobs: int) -> Iterator[Result]:
+    from concurrent.futures.process import BrokenProcessPool
+
     workers = _Workers(jobs)
     pending: deque[tuple[list[Item], Future[list[Result]]]] = deque()
     finished = False
@@ -436,6 +461,8 @@ def _run_parallel(work: Iterator[list[Item]], job: Job, jobs: int) -> Iterator[R
 def _isolated(chunk: list[Item], job: Job, workers: _Workers) -> Iterator[Result]:
     """Run a chunk alone; if it kills its worker again, run its documents one by one, and
     report the one that kills its worker as `worker_died`."""
+    from concurrent.futures.process import BrokenProcessPool
+
     try:
         results = workers.submit(chunk, job).result()
     except BrokenProcessPool:

@@ -3,12 +3,8 @@
 from __future__ import annotations
 
 import contextlib
-import gzip
 import os
-import tempfile
 from typing import BinaryIO, Protocol
-
-import zstandard
 
 
 class Sink(Protocol):
@@ -42,6 +38,8 @@ class AtomicFileSink:
     see half a file. A `.gz` or `.zst` suffix compresses."""
 
     def __init__(self, path: str) -> None:
+        import tempfile
+
         self.path = path
         directory = os.path.dirname(os.path.abspath(path))
         fd, self._tmp = tempfile.mkstemp(
@@ -79,9 +77,14 @@ class AtomicFileSink:
 
 
 def compressor(raw: BinaryIO, path: str) -> BinaryIO:
+    """`raw` itself, or a compressing writer onto it (gzip, zstandard: imported when needed)."""
     if path.endswith(".gz"):
+        import gzip
+
         return gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=6)  # type: ignore[return-value]
     if path.endswith(".zst"):
+        import zstandard
+
         return zstandard.ZstdCompressor(level=3).stream_writer(raw, closefd=False)
     return raw
 

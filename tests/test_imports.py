@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+from typing import Any
 
 import pytest
 
@@ -33,3 +34,47 @@ def test_newsdump_imports_with_its_public_api() -> None:
     for name in ("extract", "split", "Article", "FeedItem", "Settings", "__version__"):
         assert hasattr(newsdump, name), name
     importlib.import_module("newsdump.cli")
+
+
+def test_a_plain_extract_run_loads_no_module_it_does_not_use(tmp_path: Any) -> None:
+    """`newsdump extract -j 1 page.txt -o out.jsonl` imports no state database, process pool,
+    (de)compressor or stats, and, with the compiled count_words, compiles no pattern for it."""
+    import subprocess
+    import sys
+
+    page = tmp_path / "page.txt"
+    page.write_text("A short title of a page\n\nThe first paragraph of an invented article.\n")
+    out = tmp_path / "out.jsonl"
+    script = (
+        "import sys\n"
+        "from newsdump import cli, records\n"
+        f"sys.argv = ['newsdump', 'extract', '-j', '1', {str(page)!r}, '-o', {str(out)!r}]\n"
+        "try:\n"
+        "    cli.main()\n"
+        "except SystemExit as exc:\n"
+        "    assert exc.code == 0, exc.code\n"
+        "loaded = sorted(m for m in UNUSED if m in sys.modules)\n"
+        "compiled = records._wide_chars.cache_info().currsize\n"
+        "print(loaded, compiled == 0 or records._feed is None)\n"
+    ).replace("UNUSED", repr(UNUSED_BY_EXTRACT))
+    printed = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    ).stdout
+    assert printed.strip() == "[] True"
+    assert out.read_text().count("\n") == 1
+
+
+UNUSED_BY_EXTRACT = (
+    "newsdump.state",
+    "sqlite3",
+    "newsdump.stats",
+    "newsdump.distributed",
+    "newsdump.feed",
+    "concurrent.futures",
+    "multiprocessing",
+    "gzip",
+    "zstandard",
+    "rich",
+    "tqdm",
+    "trafilatura",
+)

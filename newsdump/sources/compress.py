@@ -2,13 +2,8 @@
 
 from __future__ import annotations
 
-import bz2
-import gzip
 import io
-import lzma
 from typing import Any, BinaryIO
-
-import zstandard
 
 from newsdump.errors import TooLarge
 
@@ -76,6 +71,8 @@ class ZstdReader(io.RawIOBase):
     INPUT_CHUNK = 1024  # small: one chunk of a hostile input inflates to 32 MB at most
 
     def __init__(self, raw: BinaryIO) -> None:
+        import zstandard
+
         self._raw = raw
         self._dctx = zstandard.ZstdDecompressor()
         self._frame = self._dctx.decompressobj()
@@ -147,11 +144,18 @@ def decompressed(stream: BinaryIO, limit: int) -> tuple[BinaryIO, str | None]:
     inner: Any
     if kind is None:
         return stream, None
+    # each decompressor imported when its input comes: a plain run loads none of them
     if kind == "gzip":
+        import gzip
+
         inner = gzip.GzipFile(fileobj=stream, mode="rb")  # reads every member (WARC per-record)
     elif kind == "bzip2":
+        import bz2
+
         inner = bz2.BZ2File(stream, mode="rb")
     elif kind == "xz":
+        import lzma
+
         inner = lzma.LZMAFile(stream, mode="rb")  # noqa: SIM115 - returned, closed by the caller
     else:
         inner = io.BufferedReader(ZstdReader(stream), buffer_size=1 << 16)

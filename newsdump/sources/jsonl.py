@@ -66,8 +66,9 @@ def parse_line(line: bytes, source: str, text_field: str) -> Document | ErrorRec
         return ErrorRecord(source, "no_text", f"field {text_field!r} is {what}")
     if not valid:  # lone surrogates become "?", as they do in every output
         text = text.encode("utf-8", errors="replace").decode("utf-8")
-    text = text.replace("\x00", "")
-    if not text.strip():
+    if b"\\u0000" in line:  # JSON strings hold a NUL only as this escape (raw, it is invalid)
+        text = text.replace("\x00", "")
+    if not text or text.isspace():  # `not text.strip()`, without copying the page
         return ErrorRecord(source, "empty", f"field {text_field!r} is empty")
     fmt = Format.HTML if text_looks_like_html(text) else Format.TEXT
     return Document(

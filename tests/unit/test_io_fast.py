@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
+import orjson
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -123,6 +124,49 @@ def test_control_count_in_bytes_is_the_pattern_count(text: str) -> None:
     assert fast == plain
 
 
+def plain_decode(data: bytes) -> str | None:
+    """`decode` with `_check` told every time that the text may hold NULs (the reference)."""
+    original = decode_module._check
+
+    def check(text: str, controls: int | None = None, nul: bool = True) -> str:
+        return original(text, controls, True)
+
+    decode_module._check = check  # type: ignore[assignment]
+    try:
+        return decode_module.decode(data)
+    except DecodeError:
+        return None
+    finally:
+        decode_module._check = original  # type: ignore[assignment]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.text(max_size=30).map(lambda t: t.encode("utf-8", "surrogatepass")),
+            st.sampled_from([b"\x00", b"\xff", b"\xc3", b"\xe2\x80", b"\xc0\x80", b" "]),
+            st.binary(max_size=8),
+        ),
+        max_size=12,
+    ).map(b"".join)
+)
+def test_nul_dropped_only_when_there_is_a_zero_byte_is_the_plain_decode(data: bytes) -> None:
+    try:
+        fast: str | None = decode_module.decode(data)
+    except DecodeError:
+        fast = None
+    assert fast == plain_decode(data)
+    assert fast is None or "\x00" not in fast
+
+
+def test_nul_characters_go_from_utf8_text_either_way() -> None:
+    assert decode_module.decode("caf\u00e9 \x00au lait\x00".encode()) == "caf\u00e9 au lait"
+    assert decode_module.decode(b"caf\xe9\x00 \xc3\xa9t\xc3\xa9 \xc3\xa0 \xc3\xa8") == (
+        "caf\ufffd \u00e9t\u00e9 \u00e0 \u00e8"
+    )
+
+
 def test_control_characters_refuse_a_page_either_way() -> None:
     data = ("text " * 20 + "\x01" * 10).encode()
     with pytest.raises(DecodeError):
@@ -215,16 +259,36 @@ def test_hard_limit_is_armed_once_a_chunk_and_again_when_time_runs_short(
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(max_size=80))
-def test_jsonl_text_is_the_text_cleaned_as_before(text: str) -> None:
+@given(st.text(max_size=80), st.booleans())
+def test_jsonl_text_is_the_text_cleaned_as_before(text: str, ascii_only: bool) -> None:
     import json
 
     from newsdump.sources.jsonl import parse_line
 
-    line = json.dumps({"text": text, "id": "p1"}).encode()  # \\ud800 escapes: the stdlib path
+    if ascii_only or any("\ud800" <= ch <= "\udfff" for ch in text):
+        line = json.dumps({"text": text, "id": "p1"}).encode()  # \\ud800 escapes: stdlib path
+    else:  # raw UTF-8, as most writers (orjson) write it; a NUL still comes as \\u0000
+        line = orjson.dumps({"text": text, "id": "p1"})
     got = parse_line(line, "in#1", "text")
     expected = text.encode("utf-8", errors="replace").decode("utf-8").replace("\x00", "")
     if expected.strip():
         assert isinstance(got, Document) and got.text == expected
     else:
         assert not isinstance(got, Document) and got.error == "empty"
+
+
+# --- the default number of workers --------------------------------------------------------------
+
+
+def test_available_cores_is_the_affinity_not_the_machine(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsdump import runner
+
+    monkeypatch.setattr(runner.os, "sched_getaffinity", lambda pid: {3}, raising=False)
+    monkeypatch.setattr(runner.os, "cpu_count", lambda: 64)
+    assert runner.available_cores() == 1
+    monkeypatch.setattr(runner.os, "sched_getaffinity", lambda pid: {0, 1, 5}, raising=False)
+    assert runner.available_cores() == 3
+    monkeypatch.delattr(runner.os, "sched_getaffinity", raising=False)
+    assert runner.available_cores() == 64
+    monkeypatch.setattr(runner.os, "cpu_count", lambda: None)
+    assert runner.available_cores() == 1
