@@ -19,6 +19,13 @@
  *   lower_word(text) -> bool: feed.lower_word, any(w[0].islower() for w in text.split()).
  *   edge_words(text, words, head, tail) -> bool: feed.edge_words, whether one of the first
  *     `head` or the last `tail` words of text.split() is in the set `words`.
+ *   word_start_match(firsts, prefixes, match, text) -> bool: whether match(text, at) (a
+ *     compiled pattern's match) finds something at a word's start `at` (0, or after a
+ *     character that is not re's \w) where text has one of the prefixes[text[at]] (a dict:
+ *     first character -> tuple of strings) at `at`; `firsts`, 128 bytes, says which ASCII
+ *     characters are a key of prefixes (the others are not looked up): feed's
+ *     call_to_action_words, the pattern tried only where its match may start
+ *     (feed.literal_prefixes).
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -393,6 +400,91 @@ static PyObject *edge_words(PyObject *self, PyObject *args) {
     Py_RETURN_FALSE;
 }
 
+/* re's \w: str.isalnum or "_" */
+static inline int word_char(Py_UCS4 c) {
+    if (c < 128)
+        return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c == '_';
+    return Py_UNICODE_ISALNUM(c);
+}
+
+static PyObject *word_start_match(PyObject *self, PyObject *args) {
+    PyObject *prefixes, *match, *text;
+    Py_buffer firsts;
+    if (!PyArg_ParseTuple(args, "y*O!OU", &firsts, &PyDict_Type, &prefixes, &match, &text))
+        return NULL;
+    if (firsts.len != 128) {
+        PyBuffer_Release(&firsts);
+        PyErr_SetString(PyExc_ValueError, "word_start_match: 128 bytes of ASCII firsts");
+        return NULL;
+    }
+    const char *ascii = firsts.buf; /* whether a key of prefixes is this ASCII character */
+    PyObject *result = NULL;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    for (Py_ssize_t at = 0; at < n; at++) {
+        if (at > 0 && word_char(PyUnicode_READ(kind, data, at - 1)))
+            continue; /* not a word's start */
+        Py_UCS4 c = PyUnicode_READ(kind, data, at);
+        if (c < 128 && !ascii[c])
+            continue; /* (no prefix starts with it) */
+        PyObject *first = PyUnicode_FromOrdinal(c);
+        if (!first)
+            goto done;
+        PyObject *these = PyDict_GetItemWithError(prefixes, first); /* borrowed */
+        Py_DECREF(first);
+        if (!these) {
+            if (PyErr_Occurred())
+                goto done;
+            continue;
+        }
+        if (!PyTuple_Check(these)) {
+            PyErr_SetString(PyExc_TypeError, "word_start_match: tuples of prefixes");
+            goto done;
+        }
+        Py_INCREF(these); /* (held: `match` may be any callable) */
+        int tried = 0;
+        for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(these) && !tried; k++) {
+            PyObject *prefix = PyTuple_GET_ITEM(these, k);
+            if (!PyUnicode_Check(prefix)) {
+                Py_DECREF(these);
+                PyErr_SetString(PyExc_TypeError, "word_start_match: prefixes are str");
+                goto done;
+            }
+            Py_ssize_t m = PyUnicode_GET_LENGTH(prefix);
+            if (m > n - at)
+                continue;
+            int pkind = PyUnicode_KIND(prefix);
+            const void *pdata = PyUnicode_DATA(prefix);
+            Py_ssize_t i = 0;
+            while (i < m && PyUnicode_READ(pkind, pdata, i) == PyUnicode_READ(kind, data, at + i))
+                i++;
+            if (i < m)
+                continue;
+            PyObject *pos = PyLong_FromSsize_t(at);
+            PyObject *found = pos ? PyObject_CallFunctionObjArgs(match, text, pos, NULL) : NULL;
+            Py_XDECREF(pos);
+            if (!found) {
+                Py_DECREF(these);
+                goto done;
+            }
+            int hit = found != Py_None;
+            Py_DECREF(found);
+            if (hit) {
+                Py_DECREF(these);
+                result = Py_NewRef(Py_True);
+                goto done;
+            }
+            tried = 1; /* (at `at`: the other prefixes would try it again) */
+        }
+        Py_DECREF(these);
+    }
+    result = Py_NewRef(Py_False);
+done:
+    PyBuffer_Release(&firsts);
+    return result;
+}
+
 /* text.strip(): the same object when neither end is whitespace (a new reference) */
 static PyObject *stripped(PyObject *text) {
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
@@ -498,6 +590,7 @@ static PyMethodDef methods[] = {
     {"lower_word", lower_word, METH_O, "feed.lower_word."},
     {"title_facts", title_facts, METH_O, "feed.title_facts."},
     {"edge_words", edge_words, METH_VARARGS, "feed.edge_words."},
+    {"word_start_match", word_start_match, METH_VARARGS, "A pattern at a word's start (see the file)."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -26,6 +26,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta
+from functools import partial
 
 from newsdump.dates import FoundDate, clock_minutes, find_dates, is_time_line, resolve_time
 from newsdump.document import Label, LabelledBlock
@@ -169,12 +170,126 @@ def leading_alternatives(branch: str) -> list[str]:
     return [branch]
 
 
+def literal_prefixes(branch: str, size: int) -> set[str]:
+    """What a match of the regex `branch` starts with: a set of strings, each `size` characters
+    long or shorter where the branch ends or can go on with something not spelled out (a
+    class with a range, "\\w", ".", a repeat), such that every match of the branch starts with
+    one of them. It reads literal characters, "(?:...|...)", "[abc]", "?" after one of these,
+    and "\\b" (skipped: without it more matches, so no fewer starts); anything else ends the
+    prefix there (a shorter prefix: a superset)."""
+    return {p for p, _ in _prefixes(branch, size)}
+
+
+def prefixes_by_first(branches: Sequence[str], size: int) -> dict[str, tuple[str, ...]]:
+    """The `literal_prefixes` of every branch, by their first character (sorted)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for prefix in sorted({p for branch in branches for p in literal_prefixes(branch, size)}):
+        out[prefix[:1]] = (*out.get(prefix[:1], ()), prefix)
+    return out
+
+
+def _prefixes(branch: str, size: int) -> set[tuple[str, bool]]:
+    """(prefix, whole): the prefixes of `branch` (see literal_prefixes), and whether each
+    spells out the whole of its match (what follows the branch may extend it)."""
+    out: set[tuple[str, bool]] = {("", True)}
+    at = 0
+    while at < len(branch):
+        atom, at = _atom(branch, at, size)
+        if at < len(branch) and branch[at] in "?*+{":
+            if branch[at] == "?" and branch[at + 1 : at + 2] not in ("?", "+") and atom is not None:
+                atom = atom | {("", True)}
+                at += 1
+            else:
+                atom = None  # a repeat: what it repeats is not spelled out
+        grown: set[tuple[str, bool]] = set()
+        for prefix, whole in out:
+            if not whole or len(prefix) >= size:
+                grown.add((prefix[:size], False))
+            elif atom is None:
+                grown.add((prefix, False))
+            else:
+                for part, part_whole in atom:
+                    joined = prefix + part
+                    grown.add((joined[:size], part_whole and len(joined) < size))
+        out = grown
+        if not any(whole for _, whole in out):
+            break
+    return out
+
+
+def _atom(branch: str, at: int, size: int) -> tuple[set[tuple[str, bool]] | None, int]:
+    """The atom of `branch` at `at` as its prefixes (None: not spelled out), and where the next
+    one starts."""
+    char = branch[at]
+    if char == "\\":
+        escaped = branch[at + 1 : at + 2]
+        return ({("", True)} if escaped in ("b", "B") else None), at + 2
+    if char == "[":
+        end = branch.find("]", at + 2)
+        inside = branch[at + 1 : end]
+        if end < 0 or not inside or any(c in "\\^-[" for c in inside):
+            return None, len(branch)  # (not read: the prefix ends here)
+        return {(c, True) for c in inside}, end + 1
+    if char == "(":
+        if not branch.startswith("(?:", at):
+            return None, len(branch)
+        depth, k, start, parts = 0, at, at + 3, []
+        while k < len(branch):
+            c = branch[k]
+            if c == "\\":
+                k += 2
+                continue
+            if c == "[":
+                k = branch.find("]", k + 2)
+                if k < 0:
+                    return None, len(branch)
+            elif c == "(":
+                depth += 1
+            elif c == ")":
+                depth -= 1
+                if depth == 0:
+                    parts.append(branch[start:k])
+                    break
+            elif c == "|" and depth == 1:
+                parts.append(branch[start:k])
+                start = k + 1
+            k += 1
+        else:
+            return None, len(branch)
+        return {each for part in parts for each in _prefixes(part, size)}, k + 1
+    if char in ".^$|)":
+        return None, len(branch)
+    return {(char, True)}, at + 1
+
+
 # Every word starts with a letter, so "\b" before it is the line's start or a non-word
 # character: the words after one of those (which re finds fast, not trying the tree at
 # every letter) or at the start.
 CALL_TO_ACTION_START = re.compile("(?:" + prefix_tree(CALL_TO_ACTION_WORDS) + ")")
 CALL_TO_ACTION = re.compile(r"\W(?:" + prefix_tree(CALL_TO_ACTION_WORDS) + ")")
 CALL_TO_ACTION_MARK = re.compile("|".join(CALL_TO_ACTION_MARKS))  # none in ASCII text
+CALL_TO_ACTION_PREFIX_CHARS = 6  # what each branch starts with, this long at most
+CALL_TO_ACTION_PREFIXES = prefixes_by_first(CALL_TO_ACTION_WORDS, CALL_TO_ACTION_PREFIX_CHARS)
+
+
+def _call_to_action_words(low: str) -> bool:
+    """Whether a call to action's words (`CALL_TO_ACTION_WORDS`) stand at a word's start in
+    `low` (text in lower case; the reference, and the path without the compiled extension,
+    which tries the pattern only at the word starts where one of CALL_TO_ACTION_PREFIXES
+    stands)."""
+    return CALL_TO_ACTION_START.match(low) is not None or CALL_TO_ACTION.search(low) is not None
+
+
+call_to_action_words = (
+    partial(
+        _feed.word_start_match,
+        bytes(chr(c) in CALL_TO_ACTION_PREFIXES for c in range(128)),
+        CALL_TO_ACTION_PREFIXES,
+        CALL_TO_ACTION_START.match,
+    )
+    if _feed is not None and "" not in CALL_TO_ACTION_PREFIXES  # (a branch with no prefix)
+    else _call_to_action_words
+)
 SENTENCE_BREAK = re.compile(r"[a-zà-ÿ]{3,}[.!?]\s+[A-ZÀ-Þ]")
 # Cheap tests first: each HINT matches wherever its pattern matches (a part of it that starts
 # with a plain character, which re finds fast), so text without a match has none of the other.
@@ -1049,11 +1164,7 @@ def is_title(text: str, settings: Settings) -> bool:
     ):
         return False  # (is_time_line needs a digit or "ago", and a short line)
     low = text.lower()  # (is_call_to_action_low: its ASCII text has no mark, nor its lower case)
-    if (
-        CALL_TO_ACTION_START.match(low)
-        or CALL_TO_ACTION.search(low)
-        or (not ascii and CALL_TO_ACTION_MARK.search(low))
-    ):
+    if call_to_action_words(low) or (not ascii and CALL_TO_ACTION_MARK.search(low)):
         return False
     if facts & T_END_DOT:  # (else only a glyph matches, none in ASCII text)
         if NAV_GLYPHS.search(text):
@@ -1219,7 +1330,7 @@ def is_call_to_action(text: str) -> bool:
 
 def is_call_to_action_low(low: str) -> bool:
     """`is_call_to_action` of text in lower case."""
-    if CALL_TO_ACTION_START.match(low) or CALL_TO_ACTION.search(low):
+    if call_to_action_words(low):
         return True
     return not low.isascii() and CALL_TO_ACTION_MARK.search(low) is not None
 
