@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta
 from functools import partial
+from itertools import compress
 
 from newsdump.dates import FoundDate, clock_minutes, find_dates, is_time_line, resolve_time
 from newsdump.document import Label, LabelledBlock
@@ -434,6 +435,10 @@ COMMENT_AFTER = re.compile(
     r"|^(?:rating|valoración|valoracion|bewertung|ocena|valutazione|评分)\s*:",
     re.IGNORECASE,
 )
+# What COMMENT_AFTER's text starts with: the first letters of its words, each with every
+# character IGNORECASE pairs it with ("s" with the long s; test_feed_exact checks every
+# character), and its words' first characters in scripts without case.
+COMMENT_AFTER_FIRST = frozenset("rRaAoObBmMsS\u017fzZdDvV回返답举评")
 AD_LABEL = re.compile(
     r"\b(?:sponsor(?:ed|s)?|partners?|paid|promoted|promotion|advertisement|advertorial|anzeigen?"
     r"|werbung|gesponsert|sponsoris[ée]e?s?|publicit[ée]|publicidad|patrocinad[oa]s?"
@@ -480,7 +485,7 @@ def find_feed(
             return None  # is_template's first test
         if digits[i]:
             if shapes is None:  # (a line without a digit has no digit in lower case, no "0")
-                shapes = Counter(shape(x) for x, d in zip(texts, digits, strict=True) if d)
+                shapes = Counter(map(shape, compress(texts, digits)))
             if shapes[shape(t)] >= TEMPLATE_MIN_REPEATS:
                 return None  # is_template's second test
         parts = clean_title(t)
@@ -515,29 +520,28 @@ def find_feed(
     # (cheap tests first: without a digit, only "an hour ago" prints when; and a time line
     # with no headline next to it stands alone, in no alternating run of times_below)
     timed = [False] * n  # (only next to a headline: the blocks around each)
-    for at, heading in enumerate(titles):
-        if heading:
-            for k in (at - 1, at + 1):
-                if (
-                    0 <= k < n
-                    and free[k]
-                    and not titles[k]
-                    and (digits[k] or texts[k][-3:].lower() == "ago")
-                ):
-                    timed[k] = when(k)
+    titled = list(compress(range(n), titles))
+    for at in titled:
+        for k in (at - 1, at + 1):
+            if (
+                0 <= k < n
+                and free[k]
+                and not titles[k]
+                and (digits[k] or texts[k][-3:].lower() == "ago")
+            ):
+                timed[k] = when(k)
     below = times_below(titles, timed, texts)
     found: list[tuple[int, int, FeedItem]] = []  # first block, last block, item
-    i = 0
-    while i < n:
-        if not free[i]:
-            i += 1
+    end_last = 0  # (the block after the last item found; a block neither titled nor right
+    # above a titled one starts no item: skipped)
+    for i in sorted({*titled, *(at - 1 for at in titled if at)}):
+        if i < end_last or not free[i]:
             continue
         time = None
         j = i
         if i + 1 < n and titles[i + 1] and when(i) and i not in below:
             time, j = texts[i], i + 1
         if not titles[j]:
-            i += 1
             continue
         parts = heads[texts[j]]
         assert parts is not None  # titles[j]
@@ -569,7 +573,6 @@ def find_feed(
             and not in_list(texts, free, titles, j)
             and not is_card(texts, free, j)
         ):
-            i += 1
             continue
         item = FeedItem(
             title=title,
@@ -580,7 +583,7 @@ def find_feed(
             lines=(labelled[i].block.lines[0], labelled[end].block.lines[1]),
         )
         found.append((i, end, item))
-        i = end + 1
+        end_last = end + 1
     head = article_head(labelled, used, page_title)
     kept = [
         (i, end, item)
@@ -687,8 +690,8 @@ def is_comment(texts: Sequence[str], first: int, last: int) -> bool:
     after = texts[last + 1 : last + 3]  # "Reply" under it, or under the comment's text
     return bool(
         (tail(before, 1) in (":", "：") and COMMENT_INTRO.match(before))  # (ends with a colon)
-        or COMMENT_AFTER.match(before)
-        or any(COMMENT_AFTER.match(text) for text in after)
+        or (before[:1] in COMMENT_AFTER_FIRST and COMMENT_AFTER.match(before))
+        or any(text[:1] in COMMENT_AFTER_FIRST and COMMENT_AFTER.match(text) for text in after)
     )
 
 

@@ -565,3 +565,26 @@ def test_the_first_letters_of_what_is_no_title_are_every_case_of_them() -> None:
         F.NOT_TITLE_START.match(word + " Ann Lee") is None or word[:1] in F.NOT_TITLE_FIRST
         for word in ("By", "Von", "Par", "Por", "Door", "Author", "Hace 2 horas", "Vor")
     )
+
+
+def test_what_comment_after_starts_with_is_every_case_of_it() -> None:
+    """COMMENT_AFTER matches only text that starts with one of COMMENT_AFTER_FIRST (is_comment's
+    cheap test): the first characters of its words, and every character IGNORECASE pairs them
+    with."""
+    words = re.findall(r"[^\W\d_]+", COMMENT_AFTER.pattern.split("(?:\\s*")[0])
+    words += re.findall(r"\^\(\?:([^)]*)\)\\s\*:", COMMENT_AFTER.pattern)[0].split("|")
+    firsts = {w[0] for w in words}
+    assert firsts >= set("raobmszdv回返답举评")
+    every = "".join(map(chr, range(0x110000)))
+    pattern = re.compile("[" + "".join(firsts) + "]", re.IGNORECASE)
+    assert {c for c in every if pattern.match(c)} <= F.COMMENT_AFTER_FIRST
+    for word in words:  # (the words found are the pattern's: each matches, capitalised too)
+        assert COMMENT_AFTER.match(word) or COMMENT_AFTER.match(word + ":"), word
+
+
+@given(lines)
+@settings(max_examples=1000, deadline=None)
+def test_comment_after_needs_its_first_characters(text: str) -> None:
+    for line in (text, text.capitalize(), "Reply" + text, "rating" + text):
+        if COMMENT_AFTER.match(line):
+            assert line[:1] in F.COMMENT_AFTER_FIRST
