@@ -19,6 +19,8 @@
  *   lower_word(text) -> bool: feed.lower_word, any(w[0].islower() for w in text.split()).
  *   edge_words(text, words, head, tail) -> bool: feed.edge_words, whether one of the first
  *     `head` or the last `tail` words of text.split() is in the set `words`.
+ *   menu_facts(text) -> int: feed.menu_facts, what is_menu_line tests on characters, as the
+ *     flags M_* below.
  *   word_start_match(firsts, prefixes, match, text) -> bool: whether match(text, at) (a
  *     compiled pattern's match) finds something at a word's start `at` (0, or after a
  *     character that is not re's \w) where text has one of the prefixes[text[at]] (a dict:
@@ -407,6 +409,47 @@ static inline int word_char(Py_UCS4 c) {
     return Py_UNICODE_ISALNUM(c);
 }
 
+/* feed.menu_facts's flags (feed.py names them alike) */
+#define M_WIDE 1  /* lang.WIDE finds a character */
+#define M_PUNCT 2 /* feed.NOT_MENU_OR_COMMA finds a character: not re's \w nor \s nor &/|·,- */
+#define M_COMMA 4 /* "," in text */
+#define M_AMP 8   /* " & " in text */
+#define M_LOWER 16 /* a word (str.split) starts in lower case (feed.lower_word) */
+
+static PyObject *menu_facts(PyObject *self, PyObject *text) {
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "menu_facts: a str");
+        return NULL;
+    }
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    long flags = 0;
+    int inside = 0; /* inside a word (str.split) */
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        int space = Py_UNICODE_ISSPACE(c);
+        if (space)
+            inside = 0;
+        else {
+            if (!inside && Py_UNICODE_ISLOWER(c))
+                flags |= M_LOWER;
+            inside = 1;
+        }
+        if (c == ',')
+            flags |= M_COMMA;
+        else if (c == ' ' && i + 2 < n && PyUnicode_READ(kind, data, i + 1) == '&'
+                 && PyUnicode_READ(kind, data, i + 2) == ' ')
+            flags |= M_AMP;
+        if (feed_wide(c))
+            flags |= M_WIDE;
+        if (!space && !word_char(c) && c != '&' && c != '/' && c != '|' && c != 0xb7
+            && c != ',' && c != '-')
+            flags |= M_PUNCT;
+    }
+    return PyLong_FromLong(flags);
+}
+
 static PyObject *word_start_match(PyObject *self, PyObject *args) {
     PyObject *prefixes, *match, *text;
     Py_buffer firsts;
@@ -590,6 +633,7 @@ static PyMethodDef methods[] = {
     {"lower_word", lower_word, METH_O, "feed.lower_word."},
     {"title_facts", title_facts, METH_O, "feed.title_facts."},
     {"edge_words", edge_words, METH_VARARGS, "feed.edge_words."},
+    {"menu_facts", menu_facts, METH_O, "feed.menu_facts."},
     {"word_start_match", word_start_match, METH_VARARGS, "A pattern at a word's start (see the file)."},
     {NULL, NULL, 0, NULL},
 };

@@ -873,7 +873,8 @@ def is_menu_line(text: str, stop: frozenset[str], sentence_case: bool) -> bool:
     공원에 야간 조명 설치", "매매가 석 달 연속 하락"); elsewhere (English, Indonesian,
     unknown) Title Case headlines are common ("Early Black Friday Vizio Deals"), so it takes
     a longer line."""
-    if has_wide(text):
+    facts = menu_facts(text)  # (what it tests on characters, in one pass)
+    if facts & M_WIDE:
         items = text.split()
         return (
             len(items) >= WIDE_MENU_MIN_ITEMS
@@ -882,11 +883,11 @@ def is_menu_line(text: str, stop: frozenset[str], sentence_case: bool) -> bool:
             and not any(item.isdecimal() for item in items)  # "1 한강시 ...": a ranked headline
             and not (HANGUL.search(text) and any(is_korean_word(item) for item in items))
         )
-    if NOT_MENU_OR_COMMA.search(text):
-        return False
-    if "," in text and " & " not in text:
+    if facts & M_PUNCT:
+        return False  # (NOT_MENU_OR_COMMA)
+    if facts & M_COMMA and not facts & M_AMP:
         return False  # (the last test below needs no comma, the one before " & ")
-    if lower_word(text):
+    if facts & M_LOWER:
         return False  # a word in lower case: each test below needs every word capitalised
     words = WORDS_ONLY.findall(text)
     if " & " in text and len(words) <= SECTION_MAX_WORDS:  # "Food & Drink", "Arts & Culture"
@@ -897,6 +898,28 @@ def is_menu_line(text: str, stop: frozenset[str], sentence_case: bool) -> bool:
         and all(w[0].isupper() for w in words)
         and not any(w.lower() in stop for w in words)
     )
+
+
+M_WIDE = 1  # menu_facts: has_wide
+M_PUNCT = 2  # NOT_MENU_OR_COMMA finds a character
+M_COMMA = 4  # "," in text
+M_AMP = 8  # " & " in text
+M_LOWER = 16  # lower_word
+
+
+def _menu_facts(text: str) -> int:
+    """What is_menu_line tests on `text`'s characters, the flags M_* (the reference, and the
+    path without the compiled extension)."""
+    return (
+        (M_WIDE if has_wide(text) else 0)
+        | (M_PUNCT if NOT_MENU_OR_COMMA.search(text) else 0)
+        | (M_COMMA if "," in text else 0)
+        | (M_AMP if " & " in text else 0)
+        | (M_LOWER if lower_word(text) else 0)
+    )
+
+
+menu_facts = _feed.menu_facts if _feed is not None else _menu_facts
 
 
 def is_korean_word(item: str) -> bool:

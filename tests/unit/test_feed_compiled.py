@@ -226,3 +226,21 @@ def test_word_start_match_is_safe_on_odd_arguments() -> None:
         feed._feed.word_start_match(bytes([1] * 128), {"a": (1,)}, match, "ab")
     with pytest.raises(ZeroDivisionError):
         feed._feed.word_start_match(bytes([1] * 128), {"a": ("a",)}, lambda t, p: 1 / 0, "a")
+
+
+MENU_PIECES = [" & ", "&", " &", "& ", ",", "·", "/", "|", "-", "_", "Food", "drink", "ſ", "ǅ"]
+
+
+@given(
+    st.lists(st.sampled_from(MENU_PIECES + PIECES) | st.text(max_size=3), max_size=12).map("".join)
+)
+@settings(max_examples=2000, deadline=None)
+def test_menu_facts_are_the_python_ones(text: str) -> None:
+    assert feed.menu_facts(text) == feed._menu_facts(text)
+
+
+def test_menu_facts_of_every_character_are_the_python_ones() -> None:
+    for code in range(0x110000):
+        char = chr(code)
+        for line in (char, f"A {char}b", f"{char} & B"):
+            assert feed._feed.menu_facts(line) == feed._menu_facts(line), hex(code)
