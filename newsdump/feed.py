@@ -405,6 +405,47 @@ NOT_TITLE_START = re.compile(  # any of them, in one match (no letter in the las
 # "k" with the Kelvin sign (test_feed_exact checks every character).
 KIND_FIRST = frozenset("rRkK\u212aaAiI\u0130\u0131eEcCbBtTfF")
 NOT_TITLE_FIRST = KIND_FIRST | frozenset("hHvVbBpPdD来來出作记記责責编編—―")
+
+
+def case_pairs(spec: dict[str, str]) -> dict[str, frozenset[str]]:
+    """Each character of a key of `spec` -> the characters of its value: the first two letters
+    of the words a pattern with IGNORECASE starts with, each letter written with every
+    character IGNORECASE pairs it with (test_feed_exact checks every character)."""
+    return {first: frozenset(seconds) for firsts, seconds in spec.items() for first in firsts}
+
+
+I_CASES = "iI\u0130\u0131"  # (IGNORECASE pairs "i" with "İ" and "ı")
+K_CASES = "kK\u212a"  # (and "k" with the Kelvin sign, "s" with the long s)
+S_CASES = "sS\u017f"
+KIND_PAIRS = case_pairs(  # a kind of story's first two letters (KIND_FIRST, then the second)
+    {
+        "rR": "eE",  # reportage, report, review, rezension, reportaż
+        K_CASES: "oO",  # kommentar, kolumne, komentarz
+        "aA": "nN",  # analyse, analysis
+        I_CASES: "nN",  # interview
+        "eE": S_CASES + "nN",  # essay, enquête
+        "cC": "oOhHrR",  # column, columna, chronique, crónica
+        "bB": "eE",  # bericht
+        "tT": "rR",  # tribune
+        "fF": "eE",  # felieton
+    }
+)
+NOT_TITLE_STARTS = case_pairs(  # a relative time's, a byline's first two letters
+    {
+        "hH": "aAáÁ",  # hace, há, ha
+        "vV": "oO",  # vor, von
+        I_CASES: "lL",  # il y a
+        "bB": "yY",  # by
+        "pP": "aAoO",  # par, por
+        "dD": "oO",  # door
+        "aA": "uU",  # author, autor
+    }
+)
+NOT_TITLE_PAIRS = {  # NOT_TITLE_START's first two letters (NOT_TITLE_FIRST, then the second)
+    first: NOT_TITLE_STARTS.get(first, frozenset()) | KIND_PAIRS.get(first, frozenset())
+    for first in NOT_TITLE_STARTS.keys() | KIND_PAIRS.keys()
+}
+NOT_TITLE_ALONE = frozenset("来來出作记記责責编編—―")  # (a source's or editor's line, a dash)
 SLASH_TRAIL = 2  # " / " this often in a line: a trail of categories
 TIME_LINE_MAX_CHARS = 30  # dates.is_time_line: a line longer than this (stripped) is none
 CLOCK = re.compile(r"\b[0-2]?\d:[0-5]\d\b")
@@ -1270,13 +1311,17 @@ title_facts = _feed.title_facts if _feed is not None else _title_facts
 
 def may_start_not_title(text: str) -> bool:
     """False only where `NOT_TITLE_START` cannot match (a cheap test first): its text starts
-    with a digit or a character of NOT_TITLE_FIRST, or has one of KIND_FIRST after its first
-    space (where a kind of story starts after a word)."""
+    with a digit, one of NOT_TITLE_ALONE or two letters of NOT_TITLE_PAIRS, or has two letters
+    of KIND_PAIRS after its first space (where a kind of story starts after a word)."""
     first = text[:1]
-    if first in NOT_TITLE_FIRST or first.isdecimal():
+    if first.isdecimal() or first in NOT_TITLE_ALONE:
+        return True
+    if text[1:2] in NOT_TITLE_PAIRS.get(first, ()):
         return True
     space = text.find(" ")
-    return space > 0 and text[space + 1 : space + 2] in KIND_FIRST
+    return space > 0 and text[space + 2 : space + 3] in KIND_PAIRS.get(
+        text[space + 1 : space + 2], ()
+    )
 
 
 def _has_digit(text: str) -> bool:

@@ -588,3 +588,29 @@ def test_comment_after_needs_its_first_characters(text: str) -> None:
     for line in (text, text.capitalize(), "Reply" + text, "rating" + text):
         if COMMENT_AFTER.match(line):
             assert line[:1] in F.COMMENT_AFTER_FIRST
+
+
+def test_the_first_two_letters_of_what_is_no_title_are_every_case_of_them() -> None:
+    """IGNORECASE pairs the first two letters of NOT_TITLE_START's words (and of a kind of
+    story's, after a first word) with these characters only: each pair is in NOT_TITLE_PAIRS
+    (KIND_PAIRS), which may_start_not_title tests."""
+    kinds = re.search(r"\(\?:\\w\+ \)\?\(\?:([^)]*)\)", KIND_BYLINE.pattern)
+    assert kinds is not None
+    kind_words = kinds[1].split("|")
+    words = ["hace", "vor", "il y a", "há", "ha", "by", "von", "par", "por", "door", "author"]
+    words += ["autor", *kind_words]
+    every = "".join(map(chr, range(0x110000)))
+
+    def cases(letter: str) -> set[str]:
+        return set(re.findall(re.escape(letter), every, re.IGNORECASE))
+
+    for word in words:
+        pairs = F.KIND_PAIRS if word in kind_words else F.NOT_TITLE_PAIRS
+        for first in cases(word[0]):
+            assert cases(word[1]) <= F.NOT_TITLE_PAIRS[first], word
+            assert cases(word[1]) <= pairs[first], word
+    assert all(
+        F.may_start_not_title(line)
+        for line in ("By Ann", "ha 2", "Eine Reportage von Ann", "— Ann", "记者：")
+    )
+    assert not any(F.may_start_not_title(line) for line in ("The bridge", "Brand new"))
