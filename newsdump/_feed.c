@@ -17,8 +17,10 @@
  *   title_facts(text) -> int: feed.title_facts, what is_title tests on characters, in one pass:
  *     the word count (feed.word_count) shifted left by TITLE_FACT_BITS, and the flags below.
  *   lower_word(text) -> bool: feed.lower_word, any(w[0].islower() for w in text.split()).
- *   edge_words(text, words, head, tail) -> bool: feed.edge_words, whether one of the first
- *     `head` or the last `tail` words of text.split() is in the set `words`.
+ *   edge_words(text, words, head, tail[, pairs]) -> bool: feed.edge_words, whether one of the
+ *     first `head` or the last `tail` words of text.split() is in the set `words`; `pairs`
+ *     (feed.ascii_pairs(words)) says which ASCII starts may be in it (the others are not
+ *     looked up).
  *   menu_facts(text) -> int: feed.menu_facts, what is_menu_line tests on characters, as the
  *     flags M_* below.
  *   word_start_match(firsts, prefixes, match, text) -> bool: whether match(text, at) (a
@@ -356,17 +358,51 @@ static int word_in(PyObject *text, Py_ssize_t start, Py_ssize_t end, PyObject *w
     return in;
 }
 
-#define EDGE_MAX 64 /* the last `tail` words kept in a ring of this many */
+#define EDGE_MAX 64
+
+static PyObject *edge_words_in(PyObject *text, PyObject *words, Py_ssize_t head,
+                               Py_ssize_t tail, const unsigned char *pairs); /* the last `tail` words kept in a ring of this many */
+
+#define PAIRS (128 * 128)
+
+/* whether the word text[start:end] may be in the set whose ASCII starts are `pairs` (see
+ * feed.ascii_pairs; NULL: any word may) */
+static inline int may_be(const unsigned char *pairs, int kind, const void *data,
+                         Py_ssize_t start, Py_ssize_t end) {
+    if (!pairs)
+        return 1;
+    Py_UCS4 first = PyUnicode_READ(kind, data, start);
+    Py_UCS4 second = end - start > 1 ? PyUnicode_READ(kind, data, start + 1) : 0;
+    return first >= 128 || second >= 128 || pairs[first * 128 + second];
+}
 
 static PyObject *edge_words(PyObject *self, PyObject *args) {
     PyObject *text, *words;
     Py_ssize_t head, tail;
-    if (!PyArg_ParseTuple(args, "UO!nn", &text, &PyFrozenSet_Type, &words, &head, &tail))
+    Py_buffer view = {0};
+    if (!PyArg_ParseTuple(args, "UO!nn|y*", &text, &PyFrozenSet_Type, &words, &head, &tail,
+                          &view))
         return NULL;
+    const unsigned char *pairs = view.buf; /* (NULL when not given) */
+    if (view.buf && view.len != PAIRS) {
+        PyBuffer_Release(&view);
+        PyErr_SetString(PyExc_ValueError, "edge_words: pairs of 128 * 128 bytes");
+        return NULL;
+    }
     if (head < 0 || tail < 0 || tail > EDGE_MAX) {
+        if (view.buf)
+            PyBuffer_Release(&view);
         PyErr_SetString(PyExc_ValueError, "edge_words: 0 <= head, 0 <= tail <= 64");
         return NULL;
     }
+    PyObject *result = edge_words_in(text, words, head, tail, pairs);
+    if (view.buf)
+        PyBuffer_Release(&view);
+    return result;
+}
+
+static PyObject *edge_words_in(PyObject *text, PyObject *words, Py_ssize_t head,
+                               Py_ssize_t tail, const unsigned char *pairs) {
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     Py_ssize_t n = PyUnicode_GET_LENGTH(text), count = 0, i = 0;
@@ -379,7 +415,7 @@ static PyObject *edge_words(PyObject *self, PyObject *args) {
         Py_ssize_t start = i;
         while (i < n && !Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)))
             i++;
-        if (count < head) {
+        if (count < head && may_be(pairs, kind, data, start, i)) {
             int in = word_in(text, start, i, words);
             if (in)
                 return in < 0 ? NULL : Py_NewRef(Py_True);
@@ -393,7 +429,7 @@ static PyObject *edge_words(PyObject *self, PyObject *args) {
     /* the last min(tail, count) words, those not among the first `head` already tried */
     Py_ssize_t last = count < tail ? count : tail;
     for (Py_ssize_t k = count - last; k < count; k++) {
-        if (k < head)
+        if (k < head || !may_be(pairs, kind, data, starts[k % tail], ends[k % tail]))
             continue;
         int in = word_in(text, starts[k % tail], ends[k % tail], words);
         if (in)

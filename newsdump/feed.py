@@ -430,15 +430,20 @@ KIND_PAIRS = case_pairs(  # a kind of story's first two letters (KIND_FIRST, the
         "fF": "eE",  # felieton
     }
 )
-NOT_TITLE_STARTS = case_pairs(  # a relative time's, a byline's first two letters
+BYLINE_PAIRS = case_pairs(  # BYLINE_START's first two letters
     {
-        "hH": "aAáÁ",  # hace, há, ha
-        "vV": "oO",  # vor, von
-        I_CASES: "lL",  # il y a
         "bB": "yY",  # by
+        "vV": "oO",  # von
         "pP": "aAoO",  # par, por
         "dD": "oO",  # door
         "aA": "uU",  # author, autor
+    }
+)
+NOT_TITLE_STARTS = BYLINE_PAIRS | case_pairs(  # a relative time's, a byline's first two letters
+    {
+        "hH": "aAáÁ",  # hace, há, ha
+        "vV": "oO",  # vor
+        I_CASES: "lL",  # il y a
     }
 )
 NOT_TITLE_PAIRS = {  # NOT_TITLE_START's first two letters (NOT_TITLE_FIRST, then the second)
@@ -1158,7 +1163,9 @@ def strip_label(text: str) -> str:
     a capital where the headline starts or the label does."""
     if len(text) > GLUED_LABEL_MAX_CHARS:
         return text  # a paragraph
-    if not edge_words(text, LABEL_FIRST_WORDS, GLUED_LABEL_JUNK + 1, GLUED_LABEL_REACH):
+    if not edge_words(
+        text, LABEL_FIRST_WORDS, GLUED_LABEL_JUNK + 1, GLUED_LABEL_REACH, LABEL_FIRST_PAIRS
+    ):
         return text  # no word that may start a label where the loops below look (cheap test)
     words = text.split()
     n = len(words)
@@ -1179,9 +1186,25 @@ def strip_label(text: str) -> str:
     return text
 
 
-def _edge_words(text: str, words: frozenset[str], head: int, tail: int) -> bool:
+def ascii_pairs(words: frozenset[str]) -> bytes:
+    """Which ASCII starts `words` have, for edge_words: 128 * 128 bytes, at first * 128 +
+    second (0 for a word of one character) 1 where a word of `words` starts with these two
+    characters (a word with a character from U+0080 there is looked up anyway)."""
+    pairs = bytearray(128 * 128)
+    for word in words:
+        first, second = ord(word[0]), ord(word[1]) if len(word) > 1 else 0
+        if first < 128 and second < 128:
+            pairs[first * 128 + second] = 1
+    return bytes(pairs)
+
+
+LABEL_FIRST_PAIRS = ascii_pairs(LABEL_FIRST_WORDS)  # (strip_label's cheap test)
+
+
+def _edge_words(text: str, words: frozenset[str], head: int, tail: int, pairs: bytes = b"") -> bool:
     """Whether one of the first `head` or the last `tail` words of `text` (str.split) is one
-    of `words` (the reference, and the path without the compiled extension)."""
+    of `words` (the reference, and the path without the compiled extension; `pairs`, the
+    compiled path's cheap test, changes nothing)."""
     split = text.split()
     return not (words.isdisjoint(split[:head]) and words.isdisjoint(split[-tail:] if tail else []))
 
@@ -1449,7 +1472,7 @@ def is_meta(text: str) -> bool:
     if len(text) >= META_MAX_CHARS:
         return False
     return bool(  # (cheap tests first: a link's shape has a dot or a colon, a count a digit first)
-        BYLINE_START.match(text)
+        (text[1:2] in BYLINE_PAIRS.get(text[:1], ()) and BYLINE_START.match(text))
         or (
             ("." in text or ":" in text)
             and LINK_SHAPE_HINT.search(text)
@@ -1463,7 +1486,7 @@ def is_glue(text: str) -> bool:
     """What stands between the headlines of a list: numbers, labels, bylines, dates."""
     if (
         word_count(text) <= GLUE_MAX_WORDS
-        or BYLINE_START.match(text)
+        or (text[1:2] in BYLINE_PAIRS.get(text[:1], ()) and BYLINE_START.match(text))
         or (len(text.strip()) <= TIME_LINE_MAX_CHARS and is_time_line(text))
     ):
         return True

@@ -88,6 +88,14 @@ words_of = st.lists(st.sampled_from(PIECES + LABEL_PIECES) | st.text(max_size=3)
 def test_edge_words_and_letters_are_the_python_ones(text: str, head: int, tail: int) -> None:
     labels = feed.LABEL_FIRST_WORDS
     assert feed.edge_words(text, labels, head, tail) == feed._edge_words(text, labels, head, tail)
+    pairs = feed.LABEL_FIRST_PAIRS  # (the cheap test changes nothing)
+    assert feed.edge_words(text, labels, head, tail, pairs) == feed._edge_words(
+        text, labels, head, tail
+    )
+    words = frozenset(text.split()[:2]) | {"A", "Ab", "\u00e9t", "a\u00e9"}
+    assert feed.edge_words(text, words, head, tail, feed.ascii_pairs(words)) == (
+        feed._edge_words(text, words, head, tail)
+    )
     assert feed.count_letters(text) == feed._letters(text)
 
 
@@ -101,6 +109,13 @@ def test_edge_words_looks_at_the_first_and_last_words_only() -> None:
     assert not feed._feed.edge_words("", words, 3, 5)
     with pytest.raises(ValueError):
         feed._feed.edge_words("a", words, 1, 65)
+    with pytest.raises(ValueError):
+        feed._feed.edge_words("a", words, 1, 1, b"short")
+    pairs = feed.ascii_pairs(words)
+    assert feed._feed.edge_words("Read this now", words, 1, 0, pairs)
+    assert not feed._feed.edge_words("Reed this now", words, 1, 0, pairs)
+    assert not feed._feed.edge_words("", words, 3, 5, pairs)
+    assert feed._feed.edge_words("x y \ud800", frozenset({"\ud800"}), 0, 1, pairs)
 
 
 def test_every_character_is_a_letter_as_in_python() -> None:

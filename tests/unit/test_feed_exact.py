@@ -604,11 +604,15 @@ def test_the_first_two_letters_of_what_is_no_title_are_every_case_of_them() -> N
     def cases(letter: str) -> set[str]:
         return set(re.findall(re.escape(letter), every, re.IGNORECASE))
 
+    bylines = re.findall(r"\w+", BYLINE_START.pattern.split(")")[0])
+    assert bylines == ["by", "von", "par", "por", "door", "author", "autor"]
     for word in words:
         pairs = F.KIND_PAIRS if word in kind_words else F.NOT_TITLE_PAIRS
         for first in cases(word[0]):
             assert cases(word[1]) <= F.NOT_TITLE_PAIRS[first], word
             assert cases(word[1]) <= pairs[first], word
+            if word in bylines:
+                assert cases(word[1]) <= F.BYLINE_PAIRS[first], word
     assert all(
         F.may_start_not_title(line)
         for line in ("By Ann", "ha 2", "Eine Reportage von Ann", "— Ann", "记者：")
