@@ -539,16 +539,17 @@ def find_feed(
             return None
         if own:
             low = t.lower()
-            if any(w in low for w in own_keys) and same_story(WORD.findall(low), own):
+            if any(map(low.__contains__, own_keys)) and same_story(WORD.findall(low), own):
                 return None
         return parts
 
     heads: dict[str, tuple[str | None, str] | None] = {}  # per free line (the same verdict)
     titles = [False] * n
+    few = settings.feed_title_min_words  # (headline's first test, without a call: most lines)
     for i, t in enumerate(texts):
         if free[i]:
             if t not in heads:
-                heads[t] = headline(t, i)
+                heads[t] = None if words is not None and words[i] < few else headline(t, i)
             titles[i] = heads[t] is not None
 
     whens: dict[int, bool] = {}
