@@ -17,8 +17,19 @@
  *   title_facts(text) -> int: feed.title_facts, what is_title tests on characters, in one pass:
  *     the word count (feed.word_count) shifted left by TITLE_FACT_BITS, and the flags below.
  *   lower_word(text) -> bool: feed.lower_word, any(w[0].islower() for w in text.split()).
- *   edge_words(text, words, head, tail) -> bool: feed.edge_words, whether one of the first
- *     `head` or the last `tail` words of text.split() is in the set `words`.
+ *   edge_words(text, words, head, tail[, pairs]) -> bool: feed.edge_words, whether one of the
+ *     first `head` or the last `tail` words of text.split() is in the set `words`; `pairs`
+ *     (feed.ascii_pairs(words)) says which ASCII starts may be in it (the others are not
+ *     looked up).
+ *   menu_facts(text) -> int: feed.menu_facts, what is_menu_line tests on characters, as the
+ *     flags M_* below.
+ *   word_start_match(firsts, prefixes, match, text) -> bool: whether match(text, at) (a
+ *     compiled pattern's match) finds something at a word's start `at` (0, or after a
+ *     character that is not re's \w) where text has one of the prefixes[text[at]] (a dict:
+ *     first character -> tuple of strings) at `at`; `firsts`, 128 bytes, says which ASCII
+ *     characters are a key of prefixes (the others are not looked up): feed's
+ *     call_to_action_words, the pattern tried only where its match may start
+ *     (feed.literal_prefixes).
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -347,17 +358,51 @@ static int word_in(PyObject *text, Py_ssize_t start, Py_ssize_t end, PyObject *w
     return in;
 }
 
-#define EDGE_MAX 64 /* the last `tail` words kept in a ring of this many */
+#define EDGE_MAX 64
+
+static PyObject *edge_words_in(PyObject *text, PyObject *words, Py_ssize_t head,
+                               Py_ssize_t tail, const unsigned char *pairs); /* the last `tail` words kept in a ring of this many */
+
+#define PAIRS (128 * 128)
+
+/* whether the word text[start:end] may be in the set whose ASCII starts are `pairs` (see
+ * feed.ascii_pairs; NULL: any word may) */
+static inline int may_be(const unsigned char *pairs, int kind, const void *data,
+                         Py_ssize_t start, Py_ssize_t end) {
+    if (!pairs)
+        return 1;
+    Py_UCS4 first = PyUnicode_READ(kind, data, start);
+    Py_UCS4 second = end - start > 1 ? PyUnicode_READ(kind, data, start + 1) : 0;
+    return first >= 128 || second >= 128 || pairs[first * 128 + second];
+}
 
 static PyObject *edge_words(PyObject *self, PyObject *args) {
     PyObject *text, *words;
     Py_ssize_t head, tail;
-    if (!PyArg_ParseTuple(args, "UO!nn", &text, &PyFrozenSet_Type, &words, &head, &tail))
+    Py_buffer view = {0};
+    if (!PyArg_ParseTuple(args, "UO!nn|y*", &text, &PyFrozenSet_Type, &words, &head, &tail,
+                          &view))
         return NULL;
+    const unsigned char *pairs = view.buf; /* (NULL when not given) */
+    if (view.buf && view.len != PAIRS) {
+        PyBuffer_Release(&view);
+        PyErr_SetString(PyExc_ValueError, "edge_words: pairs of 128 * 128 bytes");
+        return NULL;
+    }
     if (head < 0 || tail < 0 || tail > EDGE_MAX) {
+        if (view.buf)
+            PyBuffer_Release(&view);
         PyErr_SetString(PyExc_ValueError, "edge_words: 0 <= head, 0 <= tail <= 64");
         return NULL;
     }
+    PyObject *result = edge_words_in(text, words, head, tail, pairs);
+    if (view.buf)
+        PyBuffer_Release(&view);
+    return result;
+}
+
+static PyObject *edge_words_in(PyObject *text, PyObject *words, Py_ssize_t head,
+                               Py_ssize_t tail, const unsigned char *pairs) {
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     Py_ssize_t n = PyUnicode_GET_LENGTH(text), count = 0, i = 0;
@@ -370,7 +415,7 @@ static PyObject *edge_words(PyObject *self, PyObject *args) {
         Py_ssize_t start = i;
         while (i < n && !Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)))
             i++;
-        if (count < head) {
+        if (count < head && may_be(pairs, kind, data, start, i)) {
             int in = word_in(text, start, i, words);
             if (in)
                 return in < 0 ? NULL : Py_NewRef(Py_True);
@@ -384,13 +429,139 @@ static PyObject *edge_words(PyObject *self, PyObject *args) {
     /* the last min(tail, count) words, those not among the first `head` already tried */
     Py_ssize_t last = count < tail ? count : tail;
     for (Py_ssize_t k = count - last; k < count; k++) {
-        if (k < head)
+        if (k < head || !may_be(pairs, kind, data, starts[k % tail], ends[k % tail]))
             continue;
         int in = word_in(text, starts[k % tail], ends[k % tail], words);
         if (in)
             return in < 0 ? NULL : Py_NewRef(Py_True);
     }
     Py_RETURN_FALSE;
+}
+
+/* re's \w: str.isalnum or "_" */
+static inline int word_char(Py_UCS4 c) {
+    if (c < 128)
+        return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c == '_';
+    return Py_UNICODE_ISALNUM(c);
+}
+
+/* feed.menu_facts's flags (feed.py names them alike) */
+#define M_WIDE 1  /* lang.WIDE finds a character */
+#define M_PUNCT 2 /* feed.NOT_MENU_OR_COMMA finds a character: not re's \w nor \s nor &/|·,- */
+#define M_COMMA 4 /* "," in text */
+#define M_AMP 8   /* " & " in text */
+#define M_LOWER 16 /* a word (str.split) starts in lower case (feed.lower_word) */
+
+static PyObject *menu_facts(PyObject *self, PyObject *text) {
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "menu_facts: a str");
+        return NULL;
+    }
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    long flags = 0;
+    int inside = 0; /* inside a word (str.split) */
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        int space = Py_UNICODE_ISSPACE(c);
+        if (space)
+            inside = 0;
+        else {
+            if (!inside && Py_UNICODE_ISLOWER(c))
+                flags |= M_LOWER;
+            inside = 1;
+        }
+        if (c == ',')
+            flags |= M_COMMA;
+        else if (c == ' ' && i + 2 < n && PyUnicode_READ(kind, data, i + 1) == '&'
+                 && PyUnicode_READ(kind, data, i + 2) == ' ')
+            flags |= M_AMP;
+        if (feed_wide(c))
+            flags |= M_WIDE;
+        if (!space && !word_char(c) && c != '&' && c != '/' && c != '|' && c != 0xb7
+            && c != ',' && c != '-')
+            flags |= M_PUNCT;
+    }
+    return PyLong_FromLong(flags);
+}
+
+static PyObject *word_start_match(PyObject *self, PyObject *args) {
+    PyObject *prefixes, *match, *text;
+    Py_buffer firsts;
+    if (!PyArg_ParseTuple(args, "y*O!OU", &firsts, &PyDict_Type, &prefixes, &match, &text))
+        return NULL;
+    if (firsts.len != 128) {
+        PyBuffer_Release(&firsts);
+        PyErr_SetString(PyExc_ValueError, "word_start_match: 128 bytes of ASCII firsts");
+        return NULL;
+    }
+    const char *ascii = firsts.buf; /* whether a key of prefixes is this ASCII character */
+    PyObject *result = NULL;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    for (Py_ssize_t at = 0; at < n; at++) {
+        if (at > 0 && word_char(PyUnicode_READ(kind, data, at - 1)))
+            continue; /* not a word's start */
+        Py_UCS4 c = PyUnicode_READ(kind, data, at);
+        if (c < 128 && !ascii[c])
+            continue; /* (no prefix starts with it) */
+        PyObject *first = PyUnicode_FromOrdinal(c);
+        if (!first)
+            goto done;
+        PyObject *these = PyDict_GetItemWithError(prefixes, first); /* borrowed */
+        Py_DECREF(first);
+        if (!these) {
+            if (PyErr_Occurred())
+                goto done;
+            continue;
+        }
+        if (!PyTuple_Check(these)) {
+            PyErr_SetString(PyExc_TypeError, "word_start_match: tuples of prefixes");
+            goto done;
+        }
+        Py_INCREF(these); /* (held: `match` may be any callable) */
+        int tried = 0;
+        for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(these) && !tried; k++) {
+            PyObject *prefix = PyTuple_GET_ITEM(these, k);
+            if (!PyUnicode_Check(prefix)) {
+                Py_DECREF(these);
+                PyErr_SetString(PyExc_TypeError, "word_start_match: prefixes are str");
+                goto done;
+            }
+            Py_ssize_t m = PyUnicode_GET_LENGTH(prefix);
+            if (m > n - at)
+                continue;
+            int pkind = PyUnicode_KIND(prefix);
+            const void *pdata = PyUnicode_DATA(prefix);
+            Py_ssize_t i = 0;
+            while (i < m && PyUnicode_READ(pkind, pdata, i) == PyUnicode_READ(kind, data, at + i))
+                i++;
+            if (i < m)
+                continue;
+            PyObject *pos = PyLong_FromSsize_t(at);
+            PyObject *found = pos ? PyObject_CallFunctionObjArgs(match, text, pos, NULL) : NULL;
+            Py_XDECREF(pos);
+            if (!found) {
+                Py_DECREF(these);
+                goto done;
+            }
+            int hit = found != Py_None;
+            Py_DECREF(found);
+            if (hit) {
+                Py_DECREF(these);
+                result = Py_NewRef(Py_True);
+                goto done;
+            }
+            tried = 1; /* (at `at`: the other prefixes would try it again) */
+        }
+        Py_DECREF(these);
+    }
+    result = Py_NewRef(Py_False);
+done:
+    PyBuffer_Release(&firsts);
+    return result;
 }
 
 /* text.strip(): the same object when neither end is whitespace (a new reference) */
@@ -498,6 +669,8 @@ static PyMethodDef methods[] = {
     {"lower_word", lower_word, METH_O, "feed.lower_word."},
     {"title_facts", title_facts, METH_O, "feed.title_facts."},
     {"edge_words", edge_words, METH_VARARGS, "feed.edge_words."},
+    {"menu_facts", menu_facts, METH_O, "feed.menu_facts."},
+    {"word_start_match", word_start_match, METH_VARARGS, "A pattern at a word's start (see the file)."},
     {NULL, NULL, 0, NULL},
 };
 

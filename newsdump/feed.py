@@ -26,6 +26,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta
+from functools import partial
+from itertools import compress
 
 from newsdump.dates import FoundDate, clock_minutes, find_dates, is_time_line, resolve_time
 from newsdump.document import Label, LabelledBlock
@@ -169,12 +171,126 @@ def leading_alternatives(branch: str) -> list[str]:
     return [branch]
 
 
+def literal_prefixes(branch: str, size: int) -> set[str]:
+    """What a match of the regex `branch` starts with: a set of strings, each `size` characters
+    long or shorter where the branch ends or can go on with something not spelled out (a
+    class with a range, "\\w", ".", a repeat), such that every match of the branch starts with
+    one of them. It reads literal characters, "(?:...|...)", "[abc]", "?" after one of these,
+    and "\\b" (skipped: without it more matches, so no fewer starts); anything else ends the
+    prefix there (a shorter prefix: a superset)."""
+    return {p for p, _ in _prefixes(branch, size)}
+
+
+def prefixes_by_first(branches: Sequence[str], size: int) -> dict[str, tuple[str, ...]]:
+    """The `literal_prefixes` of every branch, by their first character (sorted)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for prefix in sorted({p for branch in branches for p in literal_prefixes(branch, size)}):
+        out[prefix[:1]] = (*out.get(prefix[:1], ()), prefix)
+    return out
+
+
+def _prefixes(branch: str, size: int) -> set[tuple[str, bool]]:
+    """(prefix, whole): the prefixes of `branch` (see literal_prefixes), and whether each
+    spells out the whole of its match (what follows the branch may extend it)."""
+    out: set[tuple[str, bool]] = {("", True)}
+    at = 0
+    while at < len(branch):
+        atom, at = _atom(branch, at, size)
+        if at < len(branch) and branch[at] in "?*+{":
+            if branch[at] == "?" and branch[at + 1 : at + 2] not in ("?", "+") and atom is not None:
+                atom = atom | {("", True)}
+                at += 1
+            else:
+                atom = None  # a repeat: what it repeats is not spelled out
+        grown: set[tuple[str, bool]] = set()
+        for prefix, whole in out:
+            if not whole or len(prefix) >= size:
+                grown.add((prefix[:size], False))
+            elif atom is None:
+                grown.add((prefix, False))
+            else:
+                for part, part_whole in atom:
+                    joined = prefix + part
+                    grown.add((joined[:size], part_whole and len(joined) < size))
+        out = grown
+        if not any(whole for _, whole in out):
+            break
+    return out
+
+
+def _atom(branch: str, at: int, size: int) -> tuple[set[tuple[str, bool]] | None, int]:
+    """The atom of `branch` at `at` as its prefixes (None: not spelled out), and where the next
+    one starts."""
+    char = branch[at]
+    if char == "\\":
+        escaped = branch[at + 1 : at + 2]
+        return ({("", True)} if escaped in ("b", "B") else None), at + 2
+    if char == "[":
+        end = branch.find("]", at + 2)
+        inside = branch[at + 1 : end]
+        if end < 0 or not inside or any(c in "\\^-[" for c in inside):
+            return None, len(branch)  # (not read: the prefix ends here)
+        return {(c, True) for c in inside}, end + 1
+    if char == "(":
+        if not branch.startswith("(?:", at):
+            return None, len(branch)
+        depth, k, start, parts = 0, at, at + 3, []
+        while k < len(branch):
+            c = branch[k]
+            if c == "\\":
+                k += 2
+                continue
+            if c == "[":
+                k = branch.find("]", k + 2)
+                if k < 0:
+                    return None, len(branch)
+            elif c == "(":
+                depth += 1
+            elif c == ")":
+                depth -= 1
+                if depth == 0:
+                    parts.append(branch[start:k])
+                    break
+            elif c == "|" and depth == 1:
+                parts.append(branch[start:k])
+                start = k + 1
+            k += 1
+        else:
+            return None, len(branch)
+        return {each for part in parts for each in _prefixes(part, size)}, k + 1
+    if char in ".^$|)":
+        return None, len(branch)
+    return {(char, True)}, at + 1
+
+
 # Every word starts with a letter, so "\b" before it is the line's start or a non-word
 # character: the words after one of those (which re finds fast, not trying the tree at
 # every letter) or at the start.
 CALL_TO_ACTION_START = re.compile("(?:" + prefix_tree(CALL_TO_ACTION_WORDS) + ")")
 CALL_TO_ACTION = re.compile(r"\W(?:" + prefix_tree(CALL_TO_ACTION_WORDS) + ")")
 CALL_TO_ACTION_MARK = re.compile("|".join(CALL_TO_ACTION_MARKS))  # none in ASCII text
+CALL_TO_ACTION_PREFIX_CHARS = 6  # what each branch starts with, this long at most
+CALL_TO_ACTION_PREFIXES = prefixes_by_first(CALL_TO_ACTION_WORDS, CALL_TO_ACTION_PREFIX_CHARS)
+
+
+def _call_to_action_words(low: str) -> bool:
+    """Whether a call to action's words (`CALL_TO_ACTION_WORDS`) stand at a word's start in
+    `low` (text in lower case; the reference, and the path without the compiled extension,
+    which tries the pattern only at the word starts where one of CALL_TO_ACTION_PREFIXES
+    stands)."""
+    return CALL_TO_ACTION_START.match(low) is not None or CALL_TO_ACTION.search(low) is not None
+
+
+call_to_action_words = (
+    partial(
+        _feed.word_start_match,
+        bytes(chr(c) in CALL_TO_ACTION_PREFIXES for c in range(128)),
+        CALL_TO_ACTION_PREFIXES,
+        CALL_TO_ACTION_START.match,
+    )
+    if _feed is not None and "" not in CALL_TO_ACTION_PREFIXES  # (a branch with no prefix)
+    else _call_to_action_words
+)
 SENTENCE_BREAK = re.compile(r"[a-zà-ÿ]{3,}[.!?]\s+[A-ZÀ-Þ]")
 # Cheap tests first: each HINT matches wherever its pattern matches (a part of it that starts
 # with a plain character, which re finds fast), so text without a match has none of the other.
@@ -289,6 +405,52 @@ NOT_TITLE_START = re.compile(  # any of them, in one match (no letter in the las
 # "k" with the Kelvin sign (test_feed_exact checks every character).
 KIND_FIRST = frozenset("rRkK\u212aaAiI\u0130\u0131eEcCbBtTfF")
 NOT_TITLE_FIRST = KIND_FIRST | frozenset("hHvVbBpPdD来來出作记記责責编編—―")
+
+
+def case_pairs(spec: dict[str, str]) -> dict[str, frozenset[str]]:
+    """Each character of a key of `spec` -> the characters of its value: the first two letters
+    of the words a pattern with IGNORECASE starts with, each letter written with every
+    character IGNORECASE pairs it with (test_feed_exact checks every character)."""
+    return {first: frozenset(seconds) for firsts, seconds in spec.items() for first in firsts}
+
+
+I_CASES = "iI\u0130\u0131"  # (IGNORECASE pairs "i" with "İ" and "ı")
+K_CASES = "kK\u212a"  # (and "k" with the Kelvin sign, "s" with the long s)
+S_CASES = "sS\u017f"
+KIND_PAIRS = case_pairs(  # a kind of story's first two letters (KIND_FIRST, then the second)
+    {
+        "rR": "eE",  # reportage, report, review, rezension, reportaż
+        K_CASES: "oO",  # kommentar, kolumne, komentarz
+        "aA": "nN",  # analyse, analysis
+        I_CASES: "nN",  # interview
+        "eE": S_CASES + "nN",  # essay, enquête
+        "cC": "oOhHrR",  # column, columna, chronique, crónica
+        "bB": "eE",  # bericht
+        "tT": "rR",  # tribune
+        "fF": "eE",  # felieton
+    }
+)
+BYLINE_PAIRS = case_pairs(  # BYLINE_START's first two letters
+    {
+        "bB": "yY",  # by
+        "vV": "oO",  # von
+        "pP": "aAoO",  # par, por
+        "dD": "oO",  # door
+        "aA": "uU",  # author, autor
+    }
+)
+NOT_TITLE_STARTS = BYLINE_PAIRS | case_pairs(  # a relative time's, a byline's first two letters
+    {
+        "hH": "aAáÁ",  # hace, há, ha
+        "vV": "oO",  # vor
+        I_CASES: "lL",  # il y a
+    }
+)
+NOT_TITLE_PAIRS = {  # NOT_TITLE_START's first two letters (NOT_TITLE_FIRST, then the second)
+    first: NOT_TITLE_STARTS.get(first, frozenset()) | KIND_PAIRS.get(first, frozenset())
+    for first in NOT_TITLE_STARTS.keys() | KIND_PAIRS.keys()
+}
+NOT_TITLE_ALONE = frozenset("来來出作记記责責编編—―")  # (a source's or editor's line, a dash)
 SLASH_TRAIL = 2  # " / " this often in a line: a trail of categories
 TIME_LINE_MAX_CHARS = 30  # dates.is_time_line: a line longer than this (stripped) is none
 CLOCK = re.compile(r"\b[0-2]?\d:[0-5]\d\b")
@@ -319,6 +481,10 @@ COMMENT_AFTER = re.compile(
     r"|^(?:rating|valoración|valoracion|bewertung|ocena|valutazione|评分)\s*:",
     re.IGNORECASE,
 )
+# What COMMENT_AFTER's text starts with: the first letters of its words, each with every
+# character IGNORECASE pairs it with ("s" with the long s; test_feed_exact checks every
+# character), and its words' first characters in scripts without case.
+COMMENT_AFTER_FIRST = frozenset("rRaAoObBmMsS\u017fzZdDvV回返답举评")
 AD_LABEL = re.compile(
     r"\b(?:sponsor(?:ed|s)?|partners?|paid|promoted|promotion|advertisement|advertorial|anzeigen?"
     r"|werbung|gesponsert|sponsoris[ée]e?s?|publicit[ée]|publicidad|patrocinad[oa]s?"
@@ -365,7 +531,7 @@ def find_feed(
             return None  # is_template's first test
         if digits[i]:
             if shapes is None:  # (a line without a digit has no digit in lower case, no "0")
-                shapes = Counter(shape(x) for x, d in zip(texts, digits, strict=True) if d)
+                shapes = Counter(map(shape, compress(texts, digits)))
             if shapes[shape(t)] >= TEMPLATE_MIN_REPEATS:
                 return None  # is_template's second test
         parts = clean_title(t)
@@ -373,16 +539,17 @@ def find_feed(
             return None
         if own:
             low = t.lower()
-            if any(w in low for w in own_keys) and same_story(WORD.findall(low), own):
+            if any(map(low.__contains__, own_keys)) and same_story(WORD.findall(low), own):
                 return None
         return parts
 
     heads: dict[str, tuple[str | None, str] | None] = {}  # per free line (the same verdict)
     titles = [False] * n
+    few = settings.feed_title_min_words  # (headline's first test, without a call: most lines)
     for i, t in enumerate(texts):
         if free[i]:
             if t not in heads:
-                heads[t] = headline(t, i)
+                heads[t] = None if words is not None and words[i] < few else headline(t, i)
             titles[i] = heads[t] is not None
 
     whens: dict[int, bool] = {}
@@ -400,29 +567,28 @@ def find_feed(
     # (cheap tests first: without a digit, only "an hour ago" prints when; and a time line
     # with no headline next to it stands alone, in no alternating run of times_below)
     timed = [False] * n  # (only next to a headline: the blocks around each)
-    for at, heading in enumerate(titles):
-        if heading:
-            for k in (at - 1, at + 1):
-                if (
-                    0 <= k < n
-                    and free[k]
-                    and not titles[k]
-                    and (digits[k] or texts[k][-3:].lower() == "ago")
-                ):
-                    timed[k] = when(k)
+    titled = list(compress(range(n), titles))
+    for at in titled:
+        for k in (at - 1, at + 1):
+            if (
+                0 <= k < n
+                and free[k]
+                and not titles[k]
+                and (digits[k] or texts[k][-3:].lower() == "ago")
+            ):
+                timed[k] = when(k)
     below = times_below(titles, timed, texts)
     found: list[tuple[int, int, FeedItem]] = []  # first block, last block, item
-    i = 0
-    while i < n:
-        if not free[i]:
-            i += 1
+    end_last = 0  # (the block after the last item found; a block neither titled nor right
+    # above a titled one starts no item: skipped)
+    for i in sorted({*titled, *(at - 1 for at in titled if at)}):
+        if i < end_last or not free[i]:
             continue
         time = None
         j = i
         if i + 1 < n and titles[i + 1] and when(i) and i not in below:
             time, j = texts[i], i + 1
         if not titles[j]:
-            i += 1
             continue
         parts = heads[texts[j]]
         assert parts is not None  # titles[j]
@@ -454,7 +620,6 @@ def find_feed(
             and not in_list(texts, free, titles, j)
             and not is_card(texts, free, j)
         ):
-            i += 1
             continue
         item = FeedItem(
             title=title,
@@ -465,7 +630,7 @@ def find_feed(
             lines=(labelled[i].block.lines[0], labelled[end].block.lines[1]),
         )
         found.append((i, end, item))
-        i = end + 1
+        end_last = end + 1
     head = article_head(labelled, used, page_title)
     kept = [
         (i, end, item)
@@ -572,8 +737,8 @@ def is_comment(texts: Sequence[str], first: int, last: int) -> bool:
     after = texts[last + 1 : last + 3]  # "Reply" under it, or under the comment's text
     return bool(
         (tail(before, 1) in (":", "：") and COMMENT_INTRO.match(before))  # (ends with a colon)
-        or COMMENT_AFTER.match(before)
-        or any(COMMENT_AFTER.match(text) for text in after)
+        or (before[:1] in COMMENT_AFTER_FIRST and COMMENT_AFTER.match(before))
+        or any(text[:1] in COMMENT_AFTER_FIRST and COMMENT_AFTER.match(text) for text in after)
     )
 
 
@@ -755,7 +920,8 @@ def is_menu_line(text: str, stop: frozenset[str], sentence_case: bool) -> bool:
     공원에 야간 조명 설치", "매매가 석 달 연속 하락"); elsewhere (English, Indonesian,
     unknown) Title Case headlines are common ("Early Black Friday Vizio Deals"), so it takes
     a longer line."""
-    if has_wide(text):
+    facts = menu_facts(text)  # (what it tests on characters, in one pass)
+    if facts & M_WIDE:
         items = text.split()
         return (
             len(items) >= WIDE_MENU_MIN_ITEMS
@@ -764,11 +930,11 @@ def is_menu_line(text: str, stop: frozenset[str], sentence_case: bool) -> bool:
             and not any(item.isdecimal() for item in items)  # "1 한강시 ...": a ranked headline
             and not (HANGUL.search(text) and any(is_korean_word(item) for item in items))
         )
-    if NOT_MENU_OR_COMMA.search(text):
-        return False
-    if "," in text and " & " not in text:
+    if facts & M_PUNCT:
+        return False  # (NOT_MENU_OR_COMMA)
+    if facts & M_COMMA and not facts & M_AMP:
         return False  # (the last test below needs no comma, the one before " & ")
-    if lower_word(text):
+    if facts & M_LOWER:
         return False  # a word in lower case: each test below needs every word capitalised
     words = WORDS_ONLY.findall(text)
     if " & " in text and len(words) <= SECTION_MAX_WORDS:  # "Food & Drink", "Arts & Culture"
@@ -779,6 +945,28 @@ def is_menu_line(text: str, stop: frozenset[str], sentence_case: bool) -> bool:
         and all(w[0].isupper() for w in words)
         and not any(w.lower() in stop for w in words)
     )
+
+
+M_WIDE = 1  # menu_facts: has_wide
+M_PUNCT = 2  # NOT_MENU_OR_COMMA finds a character
+M_COMMA = 4  # "," in text
+M_AMP = 8  # " & " in text
+M_LOWER = 16  # lower_word
+
+
+def _menu_facts(text: str) -> int:
+    """What is_menu_line tests on `text`'s characters, the flags M_* (the reference, and the
+    path without the compiled extension)."""
+    return (
+        (M_WIDE if has_wide(text) else 0)
+        | (M_PUNCT if NOT_MENU_OR_COMMA.search(text) else 0)
+        | (M_COMMA if "," in text else 0)
+        | (M_AMP if " & " in text else 0)
+        | (M_LOWER if lower_word(text) else 0)
+    )
+
+
+menu_facts = _feed.menu_facts if _feed is not None else _menu_facts
 
 
 def is_korean_word(item: str) -> bool:
@@ -976,7 +1164,9 @@ def strip_label(text: str) -> str:
     a capital where the headline starts or the label does."""
     if len(text) > GLUED_LABEL_MAX_CHARS:
         return text  # a paragraph
-    if not edge_words(text, LABEL_FIRST_WORDS, GLUED_LABEL_JUNK + 1, GLUED_LABEL_REACH):
+    if not edge_words(
+        text, LABEL_FIRST_WORDS, GLUED_LABEL_JUNK + 1, GLUED_LABEL_REACH, LABEL_FIRST_PAIRS
+    ):
         return text  # no word that may start a label where the loops below look (cheap test)
     words = text.split()
     n = len(words)
@@ -997,9 +1187,25 @@ def strip_label(text: str) -> str:
     return text
 
 
-def _edge_words(text: str, words: frozenset[str], head: int, tail: int) -> bool:
+def ascii_pairs(words: frozenset[str]) -> bytes:
+    """Which ASCII starts `words` have, for edge_words: 128 * 128 bytes, at first * 128 +
+    second (0 for a word of one character) 1 where a word of `words` starts with these two
+    characters (a word with a character from U+0080 there is looked up anyway)."""
+    pairs = bytearray(128 * 128)
+    for word in words:
+        first, second = ord(word[0]), ord(word[1]) if len(word) > 1 else 0
+        if first < 128 and second < 128:
+            pairs[first * 128 + second] = 1
+    return bytes(pairs)
+
+
+LABEL_FIRST_PAIRS = ascii_pairs(LABEL_FIRST_WORDS)  # (strip_label's cheap test)
+
+
+def _edge_words(text: str, words: frozenset[str], head: int, tail: int, pairs: bytes = b"") -> bool:
     """Whether one of the first `head` or the last `tail` words of `text` (str.split) is one
-    of `words` (the reference, and the path without the compiled extension)."""
+    of `words` (the reference, and the path without the compiled extension; `pairs`, the
+    compiled path's cheap test, changes nothing)."""
     split = text.split()
     return not (words.isdisjoint(split[:head]) and words.isdisjoint(split[-tail:] if tail else []))
 
@@ -1049,11 +1255,7 @@ def is_title(text: str, settings: Settings) -> bool:
     ):
         return False  # (is_time_line needs a digit or "ago", and a short line)
     low = text.lower()  # (is_call_to_action_low: its ASCII text has no mark, nor its lower case)
-    if (
-        CALL_TO_ACTION_START.match(low)
-        or CALL_TO_ACTION.search(low)
-        or (not ascii and CALL_TO_ACTION_MARK.search(low))
-    ):
+    if call_to_action_words(low) or (not ascii and CALL_TO_ACTION_MARK.search(low)):
         return False
     if facts & T_END_DOT:  # (else only a glyph matches, none in ASCII text)
         if NAV_GLYPHS.search(text):
@@ -1133,13 +1335,17 @@ title_facts = _feed.title_facts if _feed is not None else _title_facts
 
 def may_start_not_title(text: str) -> bool:
     """False only where `NOT_TITLE_START` cannot match (a cheap test first): its text starts
-    with a digit or a character of NOT_TITLE_FIRST, or has one of KIND_FIRST after its first
-    space (where a kind of story starts after a word)."""
+    with a digit, one of NOT_TITLE_ALONE or two letters of NOT_TITLE_PAIRS, or has two letters
+    of KIND_PAIRS after its first space (where a kind of story starts after a word)."""
     first = text[:1]
-    if first in NOT_TITLE_FIRST or first.isdecimal():
+    if first.isdecimal() or first in NOT_TITLE_ALONE:
+        return True
+    if text[1:2] in NOT_TITLE_PAIRS.get(first, ()):
         return True
     space = text.find(" ")
-    return space > 0 and text[space + 1 : space + 2] in KIND_FIRST
+    return space > 0 and text[space + 2 : space + 3] in KIND_PAIRS.get(
+        text[space + 1 : space + 2], ()
+    )
 
 
 def _has_digit(text: str) -> bool:
@@ -1219,7 +1425,7 @@ def is_call_to_action(text: str) -> bool:
 
 def is_call_to_action_low(low: str) -> bool:
     """`is_call_to_action` of text in lower case."""
-    if CALL_TO_ACTION_START.match(low) or CALL_TO_ACTION.search(low):
+    if call_to_action_words(low):
         return True
     return not low.isascii() and CALL_TO_ACTION_MARK.search(low) is not None
 
@@ -1267,7 +1473,7 @@ def is_meta(text: str) -> bool:
     if len(text) >= META_MAX_CHARS:
         return False
     return bool(  # (cheap tests first: a link's shape has a dot or a colon, a count a digit first)
-        BYLINE_START.match(text)
+        (text[1:2] in BYLINE_PAIRS.get(text[:1], ()) and BYLINE_START.match(text))
         or (
             ("." in text or ":" in text)
             and LINK_SHAPE_HINT.search(text)
@@ -1281,7 +1487,7 @@ def is_glue(text: str) -> bool:
     """What stands between the headlines of a list: numbers, labels, bylines, dates."""
     if (
         word_count(text) <= GLUE_MAX_WORDS
-        or BYLINE_START.match(text)
+        or (text[1:2] in BYLINE_PAIRS.get(text[:1], ()) and BYLINE_START.match(text))
         or (len(text.strip()) <= TIME_LINE_MAX_CHARS and is_time_line(text))
     ):
         return True

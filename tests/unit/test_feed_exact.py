@@ -565,3 +565,56 @@ def test_the_first_letters_of_what_is_no_title_are_every_case_of_them() -> None:
         F.NOT_TITLE_START.match(word + " Ann Lee") is None or word[:1] in F.NOT_TITLE_FIRST
         for word in ("By", "Von", "Par", "Por", "Door", "Author", "Hace 2 horas", "Vor")
     )
+
+
+def test_what_comment_after_starts_with_is_every_case_of_it() -> None:
+    """COMMENT_AFTER matches only text that starts with one of COMMENT_AFTER_FIRST (is_comment's
+    cheap test): the first characters of its words, and every character IGNORECASE pairs them
+    with."""
+    words = re.findall(r"[^\W\d_]+", COMMENT_AFTER.pattern.split("(?:\\s*")[0])
+    words += re.findall(r"\^\(\?:([^)]*)\)\\s\*:", COMMENT_AFTER.pattern)[0].split("|")
+    firsts = {w[0] for w in words}
+    assert firsts >= set("raobmszdv回返답举评")
+    every = "".join(map(chr, range(0x110000)))
+    pattern = re.compile("[" + "".join(firsts) + "]", re.IGNORECASE)
+    assert {c for c in every if pattern.match(c)} <= F.COMMENT_AFTER_FIRST
+    for word in words:  # (the words found are the pattern's: each matches, capitalised too)
+        assert COMMENT_AFTER.match(word) or COMMENT_AFTER.match(word + ":"), word
+
+
+@given(lines)
+@settings(max_examples=1000, deadline=None)
+def test_comment_after_needs_its_first_characters(text: str) -> None:
+    for line in (text, text.capitalize(), "Reply" + text, "rating" + text):
+        if COMMENT_AFTER.match(line):
+            assert line[:1] in F.COMMENT_AFTER_FIRST
+
+
+def test_the_first_two_letters_of_what_is_no_title_are_every_case_of_them() -> None:
+    """IGNORECASE pairs the first two letters of NOT_TITLE_START's words (and of a kind of
+    story's, after a first word) with these characters only: each pair is in NOT_TITLE_PAIRS
+    (KIND_PAIRS), which may_start_not_title tests."""
+    kinds = re.search(r"\(\?:\\w\+ \)\?\(\?:([^)]*)\)", KIND_BYLINE.pattern)
+    assert kinds is not None
+    kind_words = kinds[1].split("|")
+    words = ["hace", "vor", "il y a", "há", "ha", "by", "von", "par", "por", "door", "author"]
+    words += ["autor", *kind_words]
+    every = "".join(map(chr, range(0x110000)))
+
+    def cases(letter: str) -> set[str]:
+        return set(re.findall(re.escape(letter), every, re.IGNORECASE))
+
+    bylines = re.findall(r"\w+", BYLINE_START.pattern.split(")")[0])
+    assert bylines == ["by", "von", "par", "por", "door", "author", "autor"]
+    for word in words:
+        pairs = F.KIND_PAIRS if word in kind_words else F.NOT_TITLE_PAIRS
+        for first in cases(word[0]):
+            assert cases(word[1]) <= F.NOT_TITLE_PAIRS[first], word
+            assert cases(word[1]) <= pairs[first], word
+            if word in bylines:
+                assert cases(word[1]) <= F.BYLINE_PAIRS[first], word
+    assert all(
+        F.may_start_not_title(line)
+        for line in ("By Ann", "ha 2", "Eine Reportage von Ann", "— Ann", "记者：")
+    )
+    assert not any(F.may_start_not_title(line) for line in ("The bridge", "Brand new"))
