@@ -11,8 +11,9 @@
  *     of the blocks that have it, in page order.
  *   limits: (caption_max_words, story_end_max_words, related_max_chars, read_more_max_chars,
  *     repeated_min_words).
- *   heads: bytes of 128 * 128, heads[a * 128 + b] the bits FACT_RELATED and FACT_READ_MORE of
- *     the lower-case ASCII pair a, b (one of RELATED_HEADS, READ_MORE_HEADS).
+ *   heads: (bytes of 128 * 128, heads[a * 128 + b] the bits FACT_RELATED and FACT_READ_MORE of
+ *     the lower-case ASCII pair a, b (one of RELATED_HEADS, READ_MORE_HEADS); bytes of 128 ** 3
+ *     bits, bit a << 14 | b << 7 | c set where a, b, c is one of RELATED_HEADS3).
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -26,7 +27,7 @@ enum {
     FACT_GLUED_CARD = 8,  /* FACT_RELATED, or s starts with one of BRACKETS */
     FACT_CAPTION = 16,    /* words <= caption_max_words and a caption's credit may end s */
     FACT_CLOCK = 32,      /* CLOCK (\d:\d\d) matches in s */
-    FACT_ABOUT = 64,      /* s starts with a character that is not ASCII or one of "aAsS" */
+    FACT_ABOUT = 64,      /* s[:2] is not ASCII, or lower-cased one of ABOUT_HEADS */
     FACT_ENDS = 128,      /* _ends_sentence(s) */
     FACT_KICKER = 256,    /* _is_kicker(s) */
     FACT_STORY_END = 512, /* words <= story_end_max_words and s is not ASCII or holds a word */
@@ -36,6 +37,7 @@ enum {
 };
 
 #define HEADS_SIZE (128 * 128)
+#define HEADS3_SIZE (128 * 128 * 128 / 8)
 #define LABEL_MAX_CHARS 48
 
 static PyObject *name_block, *name_text, *name_score, *name_label;
@@ -130,7 +132,8 @@ typedef struct {
 } Limits;
 
 static int text_facts(int kind, const void *data, Py_ssize_t a, Py_ssize_t b, Py_ssize_t words,
-                      int body, const unsigned char *heads, const Limits *limits) {
+                      int body, const unsigned char *heads, const unsigned char *heads3,
+                      const Limits *limits) {
     Py_ssize_t len = b - a;
     int flags = !body && words >= limits->repeated_min_words ? FACT_OUTSIDE : 0;
     if (len == 0)
@@ -151,7 +154,14 @@ static int text_facts(int kind, const void *data, Py_ssize_t a, Py_ssize_t b, Py
         Py_ssize_t core = len; /* (a label, whole, trimmed: as long as one) */
         while (core > 0 && is_trim(AT(core - 1)))
             core--;
-        if (flags & FACT_RELATED && core <= limits->related_max_chars)
+        int head3 = 1; /* (a label's first three characters: heads3) */
+        if (len < 3) {
+            head3 = first > 127 || AT(len - 1) > 127;
+        } else if (first < 128 && AT(1) < 128 && AT(2) < 128) {
+            Py_ssize_t code = ascii_lower(first) << 14 | ascii_lower(AT(1)) << 7 | ascii_lower(AT(2));
+            head3 = heads3[code >> 3] >> (code & 7) & 1;
+        }
+        if (flags & FACT_RELATED && core <= limits->related_max_chars && head3)
             flags |= FACT_LABEL;
         if (core > limits->read_more_max_chars)
             flags &= ~FACT_READ_MORE;
@@ -167,8 +177,13 @@ static int text_facts(int kind, const void *data, Py_ssize_t a, Py_ssize_t b, Py
         return flags & (FACT_RELATED | FACT_CLOCK | FACT_ENDS | FACT_LABEL | FACT_OUTSIDE);
     if (flags & FACT_RELATED || first == '(' || first == '[' || first == 0xFF08 || first == 0x3010)
         flags |= FACT_GLUED_CARD;
-    if (first > 127 || first == 'a' || first == 'A' || first == 's' || first == 'S')
+    if (first > 127 || (len >= 2 && AT(1) > 127))
         flags |= FACT_ABOUT;
+    else if (len >= 2) { /* ABOUT_HEADS */
+        Py_UCS4 one = ascii_lower(first), two = ascii_lower(AT(1));
+        if ((one == 'a' && (two == 'b' || two == 'c' || two == ' ')) || (one == 's' && two == 'o'))
+            flags |= FACT_ABOUT;
+    }
     int ascii = 1, glue = 0, slash = 0, korean = 0, after_sentence = 0;
     for (Py_ssize_t i = 0; i < len; i++) {
         Py_UCS4 c = AT(i);
@@ -253,9 +268,9 @@ static PyObject *slot_get(const Slot *slot, PyObject *obj) {
 
 static PyObject *facts(PyObject *self, PyObject *args) {
     PyObject *labelled, *article;
-    Py_buffer heads;
+    Py_buffer heads, heads3;
     Limits limits;
-    if (!PyArg_ParseTuple(args, "OOy*(nnnnn)", &labelled, &article, &heads,
+    if (!PyArg_ParseTuple(args, "OO(y*y*)(nnnnn)", &labelled, &article, &heads, &heads3,
                           &limits.caption_max_words, &limits.story_end_max_words,
                           &limits.related_max_chars, &limits.read_more_max_chars,
                           &limits.repeated_min_words))
@@ -263,8 +278,8 @@ static PyObject *facts(PyObject *self, PyObject *args) {
     PyObject *texts = NULL, *stripped = NULL, *words = NULL, *scores = NULL, *body = NULL,
              *body_list = NULL, *flags = NULL, *flagged = NULL, *result = NULL;
     PyObject *seq = NULL;
-    if (heads.len != HEADS_SIZE) {
-        PyErr_SetString(PyExc_ValueError, "facts: heads must be 128 * 128 bytes");
+    if (heads.len != HEADS_SIZE || heads3.len != HEADS3_SIZE) {
+        PyErr_SetString(PyExc_ValueError, "facts: heads of 128 * 128 bytes, 128 ** 3 bits");
         goto done;
     }
     seq = PySequence_Fast(labelled, "facts: a sequence of LabelledBlock");
@@ -353,7 +368,7 @@ static PyObject *facts(PyObject *self, PyObject *args) {
             goto done;
         PyList_SET_ITEM(words, i, number);
         int bits = text_facts(kind, data, a, b, count, is_body, (const unsigned char *)heads.buf,
-                              &limits);
+                              (const unsigned char *)heads3.buf, &limits);
         PyObject *value = PyLong_FromLong(bits);
         if (!value)
             goto done;
@@ -374,6 +389,7 @@ static PyObject *facts(PyObject *self, PyObject *args) {
     result = PyTuple_Pack(8, texts, stripped, words, scores, body, body_list, flags, flagged);
 done:
     PyBuffer_Release(&heads);
+    PyBuffer_Release(&heads3);
     Py_XDECREF(seq);
     Py_XDECREF(texts);
     Py_XDECREF(stripped);

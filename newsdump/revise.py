@@ -292,6 +292,7 @@ CLOCK_HINT = re.compile(r":\d\d")  # CLOCK's tail (a literal first: a fast scan)
 CAPTION_START_HINT = re.compile(
     r"\n\s*" + CAPTION_START.pattern, re.IGNORECASE
 )  # at a line's start
+ABOUT_HEADS = ("ab", "ac", "a ", "so")  # ABOUT's words' first two letters, in ASCII
 ABOUT_HINT = re.compile(r"\n\s*(?:about|über|sobre|à propos de|a propos de|acerca de)", re.I)
 
 
@@ -412,14 +413,15 @@ def _story_end_line(text: str) -> bool:
 FACT_RELATED = 1  # its first two characters are not ASCII, or lower-cased one of RELATED_HEADS
 FACT_CLOCK = 32  # CLOCK finds a time in it
 FACT_ENDS = 128  # _ends_sentence
-FACT_LABEL = 1024  # FACT_RELATED, and no longer than a label once LABEL_TRIM cut its tail
+FACT_LABEL = 1024  # FACT_RELATED, its first three characters not ASCII or lower-cased a label's
+# first three, and no longer than a label once LABEL_TRIM cut its tail
 FACT_OUTSIDE = 2048  # outside the body, and REPEATED_MIN_WORDS words or more
 # ... of a body block only (the rules that read these look at no other):
 FACT_READ_MORE = 2  # ... one of READ_MORE_HEADS, and no longer than a button once trimmed
 FACT_GLUE = 4  # GLUE_MARK finds a mark in its first LABEL_MAX_CHARS characters
 FACT_GLUED_CARD = 8  # FACT_RELATED, or it starts with a bracket (`_unbracketed`)
 FACT_CAPTION = 16  # CAPTION_MAX_WORDS words at most, and `_captions` may find a credit in it
-FACT_ABOUT = 64  # it starts with a character that is not ASCII or with "a", "s" (ABOUT)
+FACT_ABOUT = 64  # it may start as ABOUT: two characters, one not ASCII or "ab", "ac", "a ", "so"
 FACT_KICKER = 256  # _is_kicker
 FACT_STORY_END = 512  # STORY_END_MAX_WORDS words at most and not ASCII or with a word of
 # STORY_END's (`_story_end_line`'s test of an ASCII line)
@@ -449,6 +451,21 @@ def _heads_table() -> bytes:
 
 
 HEADS_TABLE = _heads_table()
+RELATED_HEADS3 = frozenset(label[:3] for label in RELATED_LABELS)
+
+
+def _heads3_table() -> bytes:
+    """The ASCII ones of RELATED_HEADS3 as bits, ``first << 14 | second << 7 | third`` (what
+    newsdump/_revise.c reads; every ASCII label has three characters or more)."""
+    table = bytearray(128**3 // 8)
+    for head in RELATED_HEADS3:
+        if head.isascii():
+            code = ord(head[0]) << 14 | ord(head[1]) << 7 | ord(head[2])
+            table[code >> 3] |= 1 << (code & 7)
+    return bytes(table)
+
+
+HEADS3_TABLE = _heads3_table()
 
 
 def _text_facts(text: str, words: int, body: bool) -> int:
@@ -460,7 +477,8 @@ def _text_facts(text: str, words: int, body: bool) -> int:
     core = len(text.rstrip(TRIMMED))  # (a whole label is no longer)
     if not head.isascii() or head.lower() in RELATED_HEADS:
         facts |= FACT_RELATED | FACT_GLUED_CARD
-        if core <= RELATED_MAX_CHARS:
+        head3 = text[:3]
+        if core <= RELATED_MAX_CHARS and (not head3.isascii() or head3.lower() in RELATED_HEADS3):
             facts |= FACT_LABEL
     if (not head.isascii() or head.lower() in READ_MORE_HEADS) and core <= READ_MORE_MAX_CHARS:
         facts |= FACT_READ_MORE
@@ -482,7 +500,7 @@ def _text_facts(text: str, words: int, body: bool) -> int:
         or CREDIT_AFTER_SENTENCE.search(text)
     ):
         facts |= FACT_CAPTION
-    if not first.isascii() or first in "aAsS":
+    if not head.isascii() or head.lower() in ABOUT_HEADS:
         facts |= FACT_ABOUT
     if _is_kicker(text):
         facts |= FACT_KICKER
@@ -523,7 +541,8 @@ def _facts(out: Sequence[LabelledBlock]) -> _Facts:
     """`_facts_plain` (compiled when the extension is built)."""
     if _revise is not None:
         limits = (CAPTION_MAX_WORDS, STORY_END_MAX_WORDS, RELATED_MAX_CHARS, READ_MORE_MAX_CHARS)
-        return _revise.facts(out, Label.ARTICLE, HEADS_TABLE, (*limits, REPEATED_MIN_WORDS))
+        heads = (HEADS_TABLE, HEADS3_TABLE)
+        return _revise.facts(out, Label.ARTICLE, heads, (*limits, REPEATED_MIN_WORDS))
     return _facts_plain(out)
 
 
@@ -1161,7 +1180,7 @@ def _glued_labels(page: _Page, body: Sequence[int], drop: dict[int, str]) -> Non
     fares rise again", "SEE MORE: ...") when the page prints that headline again as a line
     of its own (in a related box or a feed): a link to another story. Without the second
     copy such a line stays: several sites' gold counts "Read more: ..." as the article's."""
-    shown: set[str] | None = None
+    shown: dict[int, set[str]] = {}  # the page's lines of as many words as a headline
     found = page.with_match(GLUE_MARK, body) if page.big else page.having(FACT_GLUE, body)
     flags = page.flags
     for i in found:  # (a line without a mark glues nothing)
@@ -1174,9 +1193,11 @@ def _glued_labels(page: _Page, body: Sequence[int], drop: dict[int, str]) -> Non
         headline = _norm(match.group(2))
         if not _headline_shaped(headline):
             continue
-        if shown is None:  # the page's lines, once, when a glued label is there
-            shown = {_norm(text) for text in page.text}
-        if headline in shown:
+        count = len(headline.split())  # (a line is that headline only with as many words)
+        if count not in shown:  # once, when a glued label is there
+            texts, words = page.text, page.words
+            shown[count] = {_norm(texts[j]) for j in range(page.n) if words[j] == count}
+        if headline in shown[count]:
             drop[i] = "glued_label"
 
 
@@ -1205,6 +1226,8 @@ def _glued_cards(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None
         j = i - 1
         while drop.get(j) == "embedded_card":
             j -= 1  # a run of cards after the paragraph
+        if _unbracketed(page.strip[i])[:2].lower() not in RELATED_HEADS:
+            continue  # (`_glued_card`'s first test, before the paragraph's)
         if not page.is_body(j) or j in drop or not _prose(page.text[j]):
             continue
         if _glued_card(_unbracketed(page.strip[i])):

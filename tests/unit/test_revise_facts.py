@@ -105,7 +105,9 @@ def test_the_compiled_facts_read_any_blocks_and_refuse_what_is_no_text() -> None
         R._facts([object()])  # type: ignore[list-item]
     assert R._revise is not None
     with pytest.raises(ValueError):
-        R._revise.facts(blocks, Label.ARTICLE, b"", (40, 16, 33, 19, 5))
+        R._revise.facts(blocks, Label.ARTICLE, (b"", b""), (40, 16, 33, 19, 5))
+    with pytest.raises(ValueError):
+        R._revise.facts(blocks, Label.ARTICLE, (R.HEADS_TABLE, b"x"), (40, 16, 33, 19, 5))
 
 
 # the facts that only let a rule skip blocks (a block without one cannot fire the rule); the
@@ -160,6 +162,13 @@ def test_a_label_is_no_longer_than_the_longest_once_trimmed(text: str) -> None:
     low = text.strip().lower()
     if R.LABEL_TRIM.sub("", low) in R.READ_MORE:
         assert core <= R.READ_MORE_MAX_CHARS
+
+
+def test_every_ascii_label_has_three_characters_or_more() -> None:
+    """(what FACT_LABEL's test of a line's first three characters relies on)"""
+    assert min(len(label) for label in R.RELATED_LABELS if label.isascii()) >= 3
+    assert R._text_facts("Related", 1, False) & R.FACT_LABEL
+    assert not R._text_facts("Rex", 1, False) & R.FACT_LABEL
 
 
 def test_str_lower_never_shortens_a_character() -> None:
