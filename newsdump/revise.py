@@ -48,7 +48,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cache, lru_cache
 from operator import attrgetter
 from typing import Any
 
@@ -296,6 +296,7 @@ ABOUT_HEADS = ("ab", "ac", "a ", "so")  # ABOUT's words' first two letters, in A
 ABOUT_HINT = re.compile(r"\n\s*(?:about|über|sobre|à propos de|a propos de|acerca de)", re.I)
 
 
+@cache  # (compiled on a long page's first need: ~15-40 ms of start-up spared)
 def _starts_with_one_of(labels: frozenset[str]) -> re.Pattern[str]:
     """A line (after the "\\n" before it) that starts with one of the lower-case `labels`
     when lower-cased: every such line matches (the pattern ignores case character by
@@ -320,11 +321,15 @@ def _starts_with_one_of(labels: frozenset[str]) -> re.Pattern[str]:
 @dataclass(frozen=True)
 class _Labels:
     """Lower-case labels that start a line: the codes of their first characters (one, two or
-    three: ``first << 42 | second << 21 | third``; a shorter label, whole), sorted, and a
-    pattern for `_Page.with_match`."""
+    three: ``first << 42 | second << 21 | third``; a shorter label, whole), sorted, and the
+    labels, whose pattern `_Page.with_match` may need."""
 
     heads: tuple[npt.NDArray[np.int64], ...]
-    pattern: re.Pattern[str]
+    labels: frozenset[str]
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        return _starts_with_one_of(self.labels)
 
     @classmethod
     def of(cls, labels: frozenset[str]) -> _Labels:
@@ -336,7 +341,7 @@ class _Labels:
                 code = (code << 21) | ord(char)
             heads[len(head) - 1].add(code)
         tables = tuple(np.array(sorted(codes), dtype=np.int64) for codes in heads)
-        return cls(tables, _starts_with_one_of(labels))
+        return cls(tables, labels)
 
 
 RELATED_HINT = _Labels.of(RELATED_LABELS)
@@ -634,7 +639,9 @@ class _Page:
         joined, starts = self.joined()
         if "İ" in joined:
             return None
-        codes = np.frombuffer((joined.lower() + "\0\0\0").encode("utf-32-le"), dtype=np.uint32)
+        codes = np.frombuffer(
+            (joined.lower() + "\0\0\0").encode("utf-32-le", "surrogatepass"), dtype=np.uint32
+        )  # (a lone surrogate: its code, as ord gives it)
         bounds = np.array(starts, dtype=np.int64)
         first, lengths = bounds[:-1] + 1, np.diff(bounds) - 1
         c1, c2, c3 = (codes[first + k].astype(np.int64) for k in range(3))
