@@ -2,7 +2,8 @@
 
 newsdump/_trees.c walks the forests (newsdump.model); newsdump/_features.c computes the block and
 score features (newsdump.features) and glues the lines into blocks (newsdump.segment);
-newsdump/_feed.c counts the words and digits of every line for newsdump.feed and newsdump.records.
+newsdump/_feed.c counts the words and digits of every line for newsdump.feed and newsdump.records;
+newsdump/_revise.c reads the labelled blocks once for newsdump.revise (texts, word counts, facts).
 `optional=True`: without a C compiler or Python's headers the install still succeeds, and the
 same modules run their numpy / pure-Python paths instead (the same floats and blocks, slower).
 """
@@ -23,5 +24,6 @@ setup(
             optional=True,
         ),
         Extension("newsdump._feed", ["newsdump/_feed.c"], optional=True),
+        Extension("newsdump._revise", ["newsdump/_revise.c"], optional=True),
     ]
 )

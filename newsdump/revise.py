@@ -48,7 +48,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cache, lru_cache
 from operator import attrgetter
 from typing import Any
 
@@ -59,12 +59,10 @@ from newsdump.dates import find_dates
 from newsdump.document import Label, LabelledBlock
 from newsdump.lang import WIDE
 
-try:  # the word counts compiled (newsdump/_features.c), when the install built it
-    from newsdump import _features
+try:  # the blocks' facts compiled (newsdump/_revise.c), when the install built it
+    from newsdump import _revise
 except ImportError:  # pragma: no cover - depends on the install
-    _features = None  # type: ignore[assignment]
-if _features is not None and not hasattr(_features, "strip_texts"):  # pragma: no cover
-    _features = None  # type: ignore[assignment]  # a stale build of an older version: unused
+    _revise = None  # type: ignore[assignment]
 
 NOT_STORIES = frozenset({"caption", "author_bio", "far_tail", "dateline"})  # reasons of blocks
 # taken out of the body that are page furniture, not another story (split's feed leaves them alone)
@@ -294,9 +292,11 @@ CLOCK_HINT = re.compile(r":\d\d")  # CLOCK's tail (a literal first: a fast scan)
 CAPTION_START_HINT = re.compile(
     r"\n\s*" + CAPTION_START.pattern, re.IGNORECASE
 )  # at a line's start
+ABOUT_HEADS = ("ab", "ac", "a ", "so")  # ABOUT's words' first two letters, in ASCII
 ABOUT_HINT = re.compile(r"\n\s*(?:about|über|sobre|à propos de|a propos de|acerca de)", re.I)
 
 
+@cache  # (compiled on a long page's first need: ~15-40 ms of start-up spared)
 def _starts_with_one_of(labels: frozenset[str]) -> re.Pattern[str]:
     """A line (after the "\\n" before it) that starts with one of the lower-case `labels`
     when lower-cased: every such line matches (the pattern ignores case character by
@@ -321,11 +321,15 @@ def _starts_with_one_of(labels: frozenset[str]) -> re.Pattern[str]:
 @dataclass(frozen=True)
 class _Labels:
     """Lower-case labels that start a line: the codes of their first characters (one, two or
-    three: ``first << 42 | second << 21 | third``; a shorter label, whole), sorted, and a
-    pattern for `_Page.with_match`."""
+    three: ``first << 42 | second << 21 | third``; a shorter label, whole), sorted, and the
+    labels, whose pattern `_Page.with_match` may need."""
 
     heads: tuple[npt.NDArray[np.int64], ...]
-    pattern: re.Pattern[str]
+    labels: frozenset[str]
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        return _starts_with_one_of(self.labels)
 
     @classmethod
     def of(cls, labels: frozenset[str]) -> _Labels:
@@ -337,7 +341,7 @@ class _Labels:
                 code = (code << 21) | ord(char)
             heads[len(head) - 1].add(code)
         tables = tuple(np.array(sorted(codes), dtype=np.int64) for codes in heads)
-        return cls(tables, _starts_with_one_of(labels))
+        return cls(tables, labels)
 
 
 RELATED_HINT = _Labels.of(RELATED_LABELS)
@@ -408,23 +412,157 @@ def _story_end_line(text: str) -> bool:
     return STORY_END_TAIL.fullmatch(text) is not None
 
 
+# what the rules read of a block's stripped text before anything else, once per page (the
+# tests a rule runs first, or that its pattern needs; `_text_facts`): a rule looks only at the
+# blocks with its fact. Of every block:
+FACT_RELATED = 1  # its first two characters are not ASCII, or lower-cased one of RELATED_HEADS
+FACT_CLOCK = 32  # CLOCK finds a time in it
+FACT_ENDS = 128  # _ends_sentence
+FACT_LABEL = 1024  # FACT_RELATED, its first three characters not ASCII or lower-cased a label's
+# first three, and no longer than a label once LABEL_TRIM cut its tail
+FACT_OUTSIDE = 2048  # outside the body, and REPEATED_MIN_WORDS words or more
+# ... of a body block only (the rules that read these look at no other):
+FACT_READ_MORE = 2  # ... one of READ_MORE_HEADS, and no longer than a button once trimmed
+FACT_GLUE = 4  # GLUE_MARK finds a mark in its first LABEL_MAX_CHARS characters
+FACT_GLUED_CARD = 8  # FACT_RELATED, or it starts with a bracket (`_unbracketed`)
+FACT_CAPTION = 16  # CAPTION_MAX_WORDS words at most, and `_captions` may find a credit in it
+FACT_ABOUT = 64  # it may start as ABOUT: two characters, one not ASCII or "ab", "ac", "a ", "so"
+FACT_KICKER = 256  # _is_kicker
+FACT_STORY_END = 512  # STORY_END_MAX_WORDS words at most and not ASCII or with a word of
+# STORY_END's (`_story_end_line`'s test of an ASCII line)
+BLOCK_FACTS = FACT_RELATED | FACT_CLOCK | FACT_ENDS | FACT_LABEL | FACT_OUTSIDE
+FACT_BITS = 12
+# LABEL_TRIM's class: str.isspace's characters (re's \s) and the marks
+TRIMMED = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B)))
+TRIMMED += "\u2028\u2029\u202f\u205f\u3000:：.…»›>→|–—-"
+RELATED_MAX_CHARS = max(map(len, RELATED_LABELS))
+READ_MORE_MAX_CHARS = max(map(len, READ_MORE))
+# BARE_CREDIT's lookbehind and the first letter of its credit (as LINE_CREDIT's: the same words)
+CREDIT_AFTER_SENTENCE = re.compile("[.!?…] [" + re.escape(LINE_CREDIT_FIRST) + "]")
+# the characters a caption's credit or label may start with (LINE_CREDIT_FIRST, and "i", "p"
+# for CAPTION_START)
+CAPTION_FIRST = LINE_CREDIT_FIRST + "iIpP"
+
+
+def _heads_table() -> bytes:
+    """FACT_RELATED and FACT_READ_MORE of every pair of lower-case ASCII characters, at
+    ``first * 128 + second`` (what newsdump/_revise.c reads)."""
+    table = bytearray(128 * 128)
+    for heads, fact in ((RELATED_HEADS, FACT_RELATED), (READ_MORE_HEADS, FACT_READ_MORE)):
+        for head in heads:
+            if head.isascii():
+                table[ord(head[0]) * 128 + ord(head[1])] |= fact
+    return bytes(table)
+
+
+HEADS_TABLE = _heads_table()
+RELATED_HEADS3 = frozenset(label[:3] for label in RELATED_LABELS)
+
+
+def _heads3_table() -> bytes:
+    """The ASCII ones of RELATED_HEADS3 as bits, ``first << 14 | second << 7 | third`` (what
+    newsdump/_revise.c reads; every ASCII label has three characters or more)."""
+    table = bytearray(128**3 // 8)
+    for head in RELATED_HEADS3:
+        if head.isascii():
+            code = ord(head[0]) << 14 | ord(head[1]) << 7 | ord(head[2])
+            table[code >> 3] |= 1 << (code & 7)
+    return bytes(table)
+
+
+HEADS3_TABLE = _heads3_table()
+
+
+def _text_facts(text: str, words: int, body: bool) -> int:
+    """The FACT_* bits of a stripped text of `words` words (of a body block: `body`)."""
+    facts = FACT_OUTSIDE if not body and words >= REPEATED_MIN_WORDS else 0
+    if not text:
+        return facts
+    head, first = text[:2], text[0]
+    core = len(text.rstrip(TRIMMED))  # (a whole label is no longer)
+    if not head.isascii() or head.lower() in RELATED_HEADS:
+        facts |= FACT_RELATED | FACT_GLUED_CARD
+        head3 = text[:3]
+        if core <= RELATED_MAX_CHARS and (not head3.isascii() or head3.lower() in RELATED_HEADS3):
+            facts |= FACT_LABEL
+    if (not head.isascii() or head.lower() in READ_MORE_HEADS) and core <= READ_MORE_MAX_CHARS:
+        facts |= FACT_READ_MORE
+    if CLOCK.search(text):
+        facts |= FACT_CLOCK
+    if _ends_sentence(text):
+        facts |= FACT_ENDS
+    if not body:
+        return facts & BLOCK_FACTS
+    if first in BRACKETS:
+        facts |= FACT_GLUED_CARD
+    if GLUE_MARK.search(text, 0, LABEL_MAX_CHARS):
+        facts |= FACT_GLUE
+    if words <= CAPTION_MAX_WORDS and (
+        first in CAPTION_FIRST
+        or text.endswith((")", "）"))
+        or "/" in text
+        or "사진" in text
+        or CREDIT_AFTER_SENTENCE.search(text)
+    ):
+        facts |= FACT_CAPTION
+    if not head.isascii() or head.lower() in ABOUT_HEADS:
+        facts |= FACT_ABOUT
+    if _is_kicker(text):
+        facts |= FACT_KICKER
+    if words <= STORY_END_MAX_WORDS:
+        low = text.lower()
+        if (
+            not text.isascii()
+            or low.startswith(COMMENTS_ASCII_STARTS)
+            or "(c)" in low
+            or "copyright" in low
+            or any(word in low for word in PAYWALL_WORDS)
+        ):
+            facts |= FACT_STORY_END
+    return facts
+
+
+_Facts = tuple[
+    list[str], list[str], list[int], list[float], list[bool], list[int], list[int],
+    tuple[list[int], ...],
+]  # fmt: skip
+
+
+def _facts_plain(out: Sequence[LabelledBlock]) -> _Facts:
+    """The blocks' texts, stripped texts, word counts, scores, whether each is body text, the
+    body's indices, their facts, and for each FACT_* bit the blocks with it (in page order)."""
+    article = Label.ARTICLE
+    text = [lb.block.text for lb in out]
+    strip = [t.strip() for t in text]
+    words = [len(t.split()) for t in text]
+    body = [lb.label is article for lb in out]
+    flags = [_text_facts(t, w, b) for t, w, b in zip(strip, words, body, strict=True)]
+    flagged = tuple([i for i, f in enumerate(flags) if f >> bit & 1] for bit in range(FACT_BITS))
+    body_list = [i for i, is_body in enumerate(body) if is_body]
+    return text, strip, words, [lb.score for lb in out], body, body_list, flags, flagged
+
+
+def _facts(out: Sequence[LabelledBlock]) -> _Facts:
+    """`_facts_plain` (compiled when the extension is built)."""
+    if _revise is not None:
+        limits = (CAPTION_MAX_WORDS, STORY_END_MAX_WORDS, RELATED_MAX_CHARS, READ_MORE_MAX_CHARS)
+        heads = (HEADS_TABLE, HEADS3_TABLE)
+        return _revise.facts(out, Label.ARTICLE, heads, (*limits, REPEATED_MIN_WORDS))
+    return _facts_plain(out)
+
+
 class _Page:
     """What the rules read of every block, computed once per page and shared (each rule used
     to read, strip, split and test every block's text again)."""
 
-    __slots__ = ("_arrays", "_heads", "_heads_read", "_joined", "big", "body", "body_list", "n",
-                 "out", "score", "strip", "text", "words")  # fmt: skip
+    __slots__ = ("_arrays", "_heads", "_heads_read", "_joined", "big", "body", "body_list",
+                 "flagged", "flags", "n", "out", "score", "strip", "text", "words")  # fmt: skip
 
     def __init__(self, out: Sequence[LabelledBlock]) -> None:
-        article = Label.ARTICLE
         self.out = out
         self.n = len(out)
-        self.text = [lb.block.text for lb in out]
-        self.strip = strip_texts(self.text)
-        self.words = word_counts(self.text)  # the same for the stripped texts
-        self.score = [lb.score for lb in out]
-        self.body = [lb.label is article for lb in out]
-        self.body_list = [i for i, is_body in enumerate(self.body) if is_body]
+        (self.text, self.strip, self.words, self.score, self.body, self.body_list, self.flags,
+         self.flagged) = _facts(out)  # fmt: skip
         self.big = self.n >= HINTS_MIN_BLOCKS  # the page-wide tests pay off
         self._arrays: _Arrays | None = None
         self._joined: tuple[str, list[int]] | None = None
@@ -438,7 +576,20 @@ class _Page:
         return 0 <= i < self.n and self.body[i] and self.score[i] >= SURE
 
     def short_line(self, i: int) -> bool:
-        return self.words[i] <= SHORT_MAX_WORDS and not _ends_sentence(self.strip[i])
+        return self.words[i] <= SHORT_MAX_WORDS and not self.flags[i] & FACT_ENDS
+
+    def having(self, fact: int, among: Sequence[int]) -> Sequence[int]:
+        """The blocks of `among` (in page order) with the FACT_* bit `fact`."""
+        found = self.flagged[fact.bit_length() - 1]
+        if among is self.body_list:
+            if fact & BLOCK_FACTS:
+                body = self.body
+                return [i for i in found if body[i]]
+            return found  # (a body block's fact)
+        if type(among) is range and among.step == 1:
+            return found[bisect_left(found, among.start) : bisect_left(found, among.stop)]
+        flags = self.flags
+        return [i for i in among if flags[i] & fact]
 
     def short_unsure(self, i: int) -> bool:
         return self.score[i] < SURE and self.short_line(i)
@@ -488,7 +639,9 @@ class _Page:
         joined, starts = self.joined()
         if "İ" in joined:
             return None
-        codes = np.frombuffer((joined.lower() + "\0\0\0").encode("utf-32-le"), dtype=np.uint32)
+        codes = np.frombuffer(
+            (joined.lower() + "\0\0\0").encode("utf-32-le", "surrogatepass"), dtype=np.uint32
+        )  # (a lone surrogate: its code, as ord gives it)
         bounds = np.array(starts, dtype=np.int64)
         first, lengths = bounds[:-1] + 1, np.diff(bounds) - 1
         c1, c2, c3 = (codes[first + k].astype(np.int64) for k in range(3))
@@ -555,21 +708,6 @@ def _at(values: npt.NDArray[Any], k: int, fill: Any) -> npt.NDArray[Any]:
     else:
         shifted[-k:] = values[: max(n + k, 0)]
     return shifted
-
-
-def word_counts(texts: list[str]) -> list[int]:
-    """``[len(text.split()) for text in texts]`` (compiled when the extension is built)."""
-    if _features is not None:
-        return _features.word_counts(texts)
-    return [len(text.split()) for text in texts]
-
-
-def strip_texts(texts: list[str]) -> list[str]:
-    """``[text.strip() for text in texts]`` (compiled when the extension is built)."""
-    if _features is not None:
-        stripped: list[str] = _features.strip_texts(texts)[0]
-        return stripped
-    return [text.strip() for text in texts]
 
 
 def _indices(mask: BoolArray) -> list[int]:
@@ -641,7 +779,7 @@ def _cards(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
         ):
             continue  # the story goes on: a subheading and its paragraph
         if (
-            _ends_sentence(page.strip[i])
+            page.flags[i] & FACT_ENDS
             or TAGGED_END.search(page.strip[i])
             or not HEADLINE_MIN_WORDS <= page.words[i] <= HEADLINE_MAX_WORDS
         ):
@@ -714,7 +852,6 @@ def _boxes(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
             continue
         if not page.sure(i + 2):  # (tested again below; first here, as the cheapest)
             continue
-        pitch = page.strip[i]
         if not page.is_body(i + 1) or not page.short_unsure(i + 1):
             continue
         if page.words[i + 1] > BUTTON_MAX_WORDS or not page.sure(i + 2):
@@ -723,7 +860,7 @@ def _boxes(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
             continue
         if not page.sure(i - 2) or not page.short_line(i - 1) or page.text[i - 1].endswith(":"):
             continue  # ... and stands right before the box's title ("Pro tip:" is the story's)
-        if not _ends_sentence(pitch) or page.words[i] > SUMMARY_MAX_WORDS:
+        if not page.flags[i] & FACT_ENDS or page.words[i] > SUMMARY_MAX_WORDS:
             continue
         for j in (i - 1, i, i + 1):
             if page.is_body(j):
@@ -792,7 +929,8 @@ def _comment_thread(page: _Page, body: Sequence[int], drop: dict[int, str]) -> N
     span = range(first_sure + 1, body[-1])
     markers: Counter[str] | None = None  # counted at the first time stamp (most pages: none)
     stripped, words = page.strip, page.words
-    for i in page.with_match(CLOCK_HINT, span):  # (a block without a clock is no time stamp)
+    found = page.with_match(CLOCK_HINT, span) if page.big else page.having(FACT_CLOCK, span)
+    for i in found:  # (a block without a clock is no time stamp)
         if i not in span or words[i] > STAMP_MAX_WORDS:
             continue
         text = stripped[i]
@@ -801,7 +939,7 @@ def _comment_thread(page: _Page, body: Sequence[int], drop: dict[int, str]) -> N
         if markers is None:
             markers = Counter(stripped[k] for k in span if words[k] <= MARKER_MAX_WORDS)
         marked = any(  # a post's name or "Reply" next to it, repeated
-            markers[stripped[j]] >= THREAD_MIN_POSTS and not CLOCK.search(page.text[j])
+            markers[stripped[j]] >= THREAD_MIN_POSTS and not page.flags[j] & FACT_CLOCK
             for j in range(max(0, i - MARKER_REACH), min(page.n, i + MARKER_REACH + 1))
             if j != i and words[j] <= MARKER_MAX_WORDS
         )
@@ -820,11 +958,14 @@ def _repeated_runs(page: _Page, body: Sequence[int], drop: dict[int, str]) -> No
     """Drop runs of body blocks that the page shows again outside the body: a feed or a
     carousel of teasers printed twice (a story's paragraphs are printed once)."""
     body_of, words = page.body, page.words  # (a copy has as many words)
-    outside = {
-        page.strip[i]
-        for i in page.pick(lambda a: ~a.body & (a.words >= REPEATED_MIN_WORDS), body=False)
-        if not body_of[i] and words[i] >= REPEATED_MIN_WORDS
-    }
+    if page.big:
+        outside = {
+            page.strip[i]
+            for i in page.pick(lambda a: ~a.body & (a.words >= REPEATED_MIN_WORDS), body=False)
+            if not body_of[i] and words[i] >= REPEATED_MIN_WORDS
+        }
+    else:
+        outside = set(map(page.strip.__getitem__, page.flagged[FACT_OUTSIDE.bit_length() - 1]))
     if not outside:
         return
     shown_twice = [
@@ -859,13 +1000,17 @@ def _teaser_lists(page: _Page, body: Sequence[int], drop: dict[int, str]) -> Non
             return
         if sum(1 for i in kept if text[i].isupper()) < TEASER_MIN_UNITS:
             return
+    else:
+        flags = page.flags
+        if sum(1 for i in kept if flags[i] & FACT_KICKER) < TEASER_MIN_UNITS:
+            return  # (the same: each unit holds a kicker of its own)
     units: list[list[int]] = []
     lines: list[int] = []
     for i in kept:
         stripped = page.strip[i]
         if (
             words[i] >= PROSE_MIN_WORDS
-            and _ends_sentence(stripped)
+            and page.flags[i] & FACT_ENDS
             and not (  # under a kicker (the first test alone, most often)
                 lines and _is_kicker(text[lines[0]]) and all(_is_kicker(text[j]) for j in lines)
             )
@@ -952,9 +1097,10 @@ def _related_links(page: _Page, body: Sequence[int], drop: dict[int, str]) -> No
     first_sure = _first_sure(page, body)
     if first_sure is None:
         return
-    out, n = page.out, page.n
+    out, n, flags = page.out, page.n, page.flags
     first = max(0, body[0] - RELATED_MAX_LINES - 1)
-    labels = page.starting_with(RELATED_HINT, range(first, body[-1]))  # (where a label may stand)
+    among = range(first, body[-1])  # (where a label may stand)
+    labels = page.starting_with(RELATED_HINT, among) if page.big else page.having(FACT_LABEL, among)
     if not labels:
         return
     blanks: bool | None = None  # at the first label: do paragraphs stand apart? (a list's
@@ -972,7 +1118,7 @@ def _related_links(page: _Page, body: Sequence[int], drop: dict[int, str]) -> No
             continue
         run: list[int] = []
         j = i + 1
-        while j < n and not _related_label(page.strip[j]):
+        while j < n and not (flags[j] & FACT_LABEL and _related_label(page.strip[j])):
             text = page.text[j]
             listed = blanks and bool(run) and not out[j].block.blank_before
             short = _short_text(page.strip[j])
@@ -1007,7 +1153,10 @@ def _read_more_cards(page: _Page, body: Sequence[int], drop: dict[int, str]) -> 
     first_sure, last_sure = _first_sure(page, body), _first_sure(page, body, last=True)
     if first_sure is None or last_sure is None:
         return
-    for i in page.starting_with(READ_MORE_HINT, body):  # (where a button may stand)
+    found = (
+        page.starting_with(READ_MORE_HINT, body) if page.big else page.having(FACT_READ_MORE, body)
+    )
+    for i in found:  # (where a button may stand)
         if not page.body[i]:
             continue
         if not first_sure < i < last_sure or drop.get(i, "related_links") != "related_links":
@@ -1038,10 +1187,12 @@ def _glued_labels(page: _Page, body: Sequence[int], drop: dict[int, str]) -> Non
     fares rise again", "SEE MORE: ...") when the page prints that headline again as a line
     of its own (in a related box or a feed): a link to another story. Without the second
     copy such a line stays: several sites' gold counts "Read more: ..." as the article's."""
-    shown: set[str] | None = None
-    for i in page.with_match(GLUE_MARK, body):  # (a line without a mark glues nothing)
-        if not page.body[i] or i in drop:
-            continue
+    shown: dict[int, set[str]] = {}  # the page's lines of as many words as a headline
+    found = page.with_match(GLUE_MARK, body) if page.big else page.having(FACT_GLUE, body)
+    flags = page.flags
+    for i in found:  # (a line without a mark glues nothing)
+        if not page.body[i] or i in drop or not flags[i] & FACT_RELATED:
+            continue  # (no label starts it: the cheap test first)
         text = page.strip[i]
         match = GLUED_LABEL.fullmatch(text) if GLUE_MARK.search(text, 0, 48) else None
         if not match or not _related_label(match.group(1)):
@@ -1049,9 +1200,11 @@ def _glued_labels(page: _Page, body: Sequence[int], drop: dict[int, str]) -> Non
         headline = _norm(match.group(2))
         if not _headline_shaped(headline):
             continue
-        if shown is None:  # the page's lines, once, when a glued label is there
-            shown = {_norm(text) for text in page.text}
-        if headline in shown:
+        count = len(headline.split())  # (a line is that headline only with as many words)
+        if count not in shown:  # once, when a glued label is there
+            texts, words = page.text, page.words
+            shown[count] = {_norm(texts[j]) for j in range(page.n) if words[j] == count}
+        if headline in shown[count]:
             drop[i] = "glued_label"
 
 
@@ -1069,15 +1222,19 @@ def _glued_cards(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None
     ...") -- so the story's "Related to this, the council ..." and a Title Case subheading
     ("Most Popular Destinations In Europe") stay."""
     words = page.words
-    found = page.starting_with(RELATED_HINT, body)  # (where a label may stand)
-    if page.big:  # (on a small page both are the whole body)
+    if page.big:  # (where a label may stand)
+        found = page.starting_with(RELATED_HINT, body)
         found = sorted({*found, *page.starting_with(BRACKETED_HINT, body)})
+    else:
+        found = page.having(FACT_GLUED_CARD, body)
     for i in found:
         if words[i] > GLUED_CARD_MAX_WORDS or not page.body[i] or i in drop:
             continue  # (a paragraph is too long: the cheap test first)
         j = i - 1
         while drop.get(j) == "embedded_card":
             j -= 1  # a run of cards after the paragraph
+        if _unbracketed(page.strip[i])[:2].lower() not in RELATED_HEADS:
+            continue  # (`_glued_card`'s first test, before the paragraph's)
         if not page.is_body(j) or j in drop or not _prose(page.text[j]):
             continue
         if _glued_card(_unbracketed(page.strip[i])):
@@ -1169,7 +1326,8 @@ def _captions(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
     copyright ..."), sure or not. A bare credit line ("(Image: Getty)", as harsh dumps split
     them) goes with the line above it when that one ends no sentence (a caption), or alone
     after a non-body block; under a sentence it stays (the caption might be a paragraph)."""
-    candidates = body  # (a line without a credit or a caption's label is no caption)
+    # (a line without a credit or a caption's label is no caption)
+    candidates = page.having(FACT_CAPTION, body)
     if page.big:
         hints = (CREDIT, BARE_CREDIT_HINT, CAPTION_START_HINT, SLASH_CREDIT, LINE_CREDIT_HINT)
         candidates = sorted({i for hint in hints for i in page.with_match(hint)})
@@ -1222,12 +1380,19 @@ def _story_end(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
     for a photo credit ("© Agence France-Presse" under the signature) ends it too when no
     sure paragraph follows it (under a photo inside the story, "© Fox News" is a credit)."""
     kept = page.kept(body, drop)
+    credits = [i for i, reason in drop.items() if reason == "caption"]
+    among = sorted({*kept, *credits}) if credits else kept
+    if page.big:
+        found = page.with_match(STORY_END_HINT, among)
+    else:
+        found = page.having(FACT_STORY_END, body)  # (what is not in `among` is dropped)
+        if not found:
+            return  # (no line can end the story: the cheap test first)
     score = page.score  # (kept blocks are body blocks)
     sure = [i for i in kept if score[i] >= SURE]
     if len(sure) < 2:
         return
-    credits = [i for i, reason in drop.items() if reason == "caption"]
-    for i in page.with_match(STORY_END_HINT, sorted({*kept, *credits}) if credits else kept):
+    for i in found:
         if not page.body[i] or i <= sure[0]:
             continue
         credit = drop.get(i) == "caption"
@@ -1281,7 +1446,8 @@ def _author_bio(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
     paragraph that names that person, and no body paragraph after it. A generic "About the
     author" label stays (some sites' articles end with it)."""
     kept = page.kept(body, drop)
-    for i in page.with_match(ABOUT_HINT, kept):  # (ABOUT cannot match another line)
+    found = page.with_match(ABOUT_HINT, kept) if page.big else page.having(FACT_ABOUT, body)
+    for i in found:  # (ABOUT cannot match another line)
         n = bisect_left(kept, i)
         if n == len(kept) or kept[n] != i:
             continue  # not in the body
@@ -1300,7 +1466,7 @@ def _author_bio(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
         if page.words[kept[bio_at]] > BIO_MAX_WORDS or name.split()[-1] not in bio:
             continue
         after = kept[bio_at + 1 :]
-        if any(_ends_sentence(page.strip[j]) for j in after):
+        if any(page.flags[j] & FACT_ENDS for j in after):
             continue  # the story goes on: not its end
         for j in kept[n:]:
             drop[j] = "author_bio"

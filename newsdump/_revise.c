@@ -1,0 +1,419 @@
+/* What newsdump.revise reads of every block, compiled: one pass over the labelled blocks
+ * instead of a few list comprehensions, and per block a few facts that tell the rules which
+ * blocks they can fire on. newsdump.revise._facts_plain is the reference (the same lists,
+ * tested against this in tests/unit/test_revise_facts.py):
+ *
+ *   facts(labelled, article, heads, limits)
+ *     -> (texts, stripped, words, scores, body, body_list, flags, flagged)
+ *     texts: lb.block.text; stripped: text.strip(); words: len(text.split()); scores: lb.score;
+ *     body: lb.label is article; body_list: the indices where body holds; flags: an int per
+ *     block, the FACT_* bits below (of the stripped text); flagged: for each bit, the indices
+ *     of the blocks that have it, in page order.
+ *   limits: (caption_max_words, story_end_max_words, related_max_chars, read_more_max_chars,
+ *     repeated_min_words).
+ *   heads: (bytes of 128 * 128, heads[a * 128 + b] the bits FACT_RELATED and FACT_READ_MORE of
+ *     the lower-case ASCII pair a, b (one of RELATED_HEADS, READ_MORE_HEADS); bytes of 128 ** 3
+ *     bits, bit a << 14 | b << 7 | c set where a, b, c is one of RELATED_HEADS3).
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <string.h>
+#include <structmember.h>
+
+enum {
+    FACT_RELATED = 1,     /* s[:2] is not ASCII, or lower-cased one of RELATED_HEADS */
+    FACT_READ_MORE = 2,   /* ... READ_MORE_HEADS */
+    FACT_GLUE = 4,        /* one of GLUE_MARK's characters in s[:48] */
+    FACT_GLUED_CARD = 8,  /* FACT_RELATED, or s starts with one of BRACKETS */
+    FACT_CAPTION = 16,    /* words <= caption_max_words and a caption's credit may end s */
+    FACT_CLOCK = 32,      /* CLOCK (\d:\d\d) matches in s */
+    FACT_ABOUT = 64,      /* s[:2] is not ASCII, or lower-cased one of ABOUT_HEADS */
+    FACT_ENDS = 128,      /* _ends_sentence(s) */
+    FACT_KICKER = 256,    /* _is_kicker(s) */
+    FACT_STORY_END = 512, /* words <= story_end_max_words and s is not ASCII or holds a word */
+    FACT_LABEL = 1024,    /* FACT_RELATED, and at most related_max_chars before LABEL_TRIM's */
+    FACT_OUTSIDE = 2048,  /* not body text, and at least repeated_min_words words */
+    FACT_BITS = 12
+};
+
+#define HEADS_SIZE (128 * 128)
+#define HEADS3_SIZE (128 * 128 * 128 / 8)
+#define LABEL_MAX_CHARS 48
+
+static PyObject *name_block, *name_text, *name_score, *name_label;
+
+static inline Py_UCS4 ascii_lower(Py_UCS4 c) { return (c >= 'A' && c <= 'Z') ? c + 32 : c; }
+
+static inline int is_glue_mark(Py_UCS4 c) { /* GLUE_MARK: [:：|»›>→–—] */
+    return c == ':' || c == 0xFF1A || c == '|' || c == 0xBB || c == 0x203A || c == '>'
+        || c == 0x2192 || c == 0x2013 || c == 0x2014;
+}
+
+static inline int is_closer(Py_UCS4 c) { /* SENTENCE_CLOSERS: "'”’»)] */
+    return c == '"' || c == '\'' || c == 0x201D || c == 0x2019 || c == 0xBB || c == ')'
+        || c == ']';
+}
+
+static inline int is_trim(Py_UCS4 c) { /* LABEL_TRIM: [\s:：.…»›>→|–—-] */
+    return Py_UNICODE_ISSPACE(c) || is_glue_mark(c) || c == '.' || c == 0x2026 || c == '-';
+}
+
+static inline int is_credit_first(Py_UCS4 c) { /* LINE_CREDIT_FIRST: ©fFpPbBiIİızZcCvVgG */
+    return c == 0xA9 || c == 0x130 || c == 0x131
+        || (c < 128 && c && strchr("fFpPbBiIzZcCvVgG", (int)c));
+}
+
+static inline int is_sentence_end(Py_UCS4 c) { /* SENTENCE_END_CHARS: .!?…。！？ */
+    return c == '.' || c == '!' || c == '?' || c == 0x2026 || c == 0x3002 || c == 0xFF01
+        || c == 0xFF1F;
+}
+
+/* Whether s = data[a:a + len] holds needle (lower-case ASCII) at i, ignoring ASCII case. */
+static int holds_at(int kind, const void *data, Py_ssize_t a, Py_ssize_t len, Py_ssize_t i,
+                    const char *needle) {
+    for (Py_ssize_t k = 0; needle[k]; k++)
+        if (i + k >= len || ascii_lower(PyUnicode_READ(kind, data, a + i + k)) != (Py_UCS4)needle[k])
+            return 0;
+    return 1;
+}
+
+/* _story_end_line's test of an ASCII line: it starts with one of COMMENTS_ASCII_STARTS or
+ * holds "(c)", "copyright" or one of PAYWALL_WORDS (lower-cased) */
+static int story_end_words(int kind, const void *data, Py_ssize_t a, Py_ssize_t len) {
+    static const char *const firsts[] = {"comm", "komm", "kome", "come", "reac"};
+    for (size_t k = 0; k < sizeof firsts / sizeof *firsts; k++)
+        if (holds_at(kind, data, a, len, 0, firsts[k]))
+            return 1;
+    for (Py_ssize_t i = 0; i < len; i++) {
+        const char *one = NULL, *two = NULL;
+        switch (ascii_lower(PyUnicode_READ(kind, data, a + i))) {
+        case '(': one = "(c)"; break;
+        case 'c': one = "copyright"; break;
+        case 's': one = "subscri"; break;
+        case 'a': one = "abonn"; two = "abbonati"; break;
+        case 't': one = "tylko dla"; break;
+        case 'p': one = "para "; break;
+        default: continue;
+        }
+        if (holds_at(kind, data, a, len, i, one) || (two && holds_at(kind, data, a, len, i, two)))
+            return 1;
+    }
+    return 0;
+}
+
+/* the ASCII characters the scan of a text looks at: GLUE_MARK's, CLOCK's colon, "/", and the
+ * space after a sentence mark */
+static const unsigned char scanned[128] = {[':'] = 1, ['|'] = 1, ['>'] = 1, ['/'] = 1, [' '] = 1};
+
+/* Whether CLOCK (\d:\d\d) matches in s = data[a:a + len]. */
+static int has_clock(int kind, const void *data, Py_ssize_t a, Py_ssize_t len) {
+    for (Py_ssize_t i = 1; i + 2 < len; i++) {
+        if (kind == PyUnicode_1BYTE_KIND) { /* (memchr to the next colon) */
+            const Py_UCS1 *at = (const Py_UCS1 *)data + a;
+            const void *colon = memchr(at + i, ':', (size_t)(len - 2 - i));
+            if (!colon)
+                return 0;
+            i = (const Py_UCS1 *)colon - at;
+        } else if (PyUnicode_READ(kind, data, a + i) != ':') {
+            continue;
+        }
+        if (Py_UNICODE_ISDECIMAL(PyUnicode_READ(kind, data, a + i - 1))
+            && Py_UNICODE_ISDECIMAL(PyUnicode_READ(kind, data, a + i + 1))
+            && Py_UNICODE_ISDECIMAL(PyUnicode_READ(kind, data, a + i + 2)))
+            return 1;
+    }
+    return 0;
+}
+
+/* The facts of the stripped text s = data[a:b] of `words` words (of a body block: `body`). */
+typedef struct {
+    Py_ssize_t caption_max_words, story_end_max_words, related_max_chars, read_more_max_chars,
+        repeated_min_words;
+} Limits;
+
+static int text_facts(int kind, const void *data, Py_ssize_t a, Py_ssize_t b, Py_ssize_t words,
+                      int body, const unsigned char *heads, const unsigned char *heads3,
+                      const Limits *limits) {
+    Py_ssize_t len = b - a;
+    int flags = !body && words >= limits->repeated_min_words ? FACT_OUTSIDE : 0;
+    if (len == 0)
+        return flags;
+#define AT(i) PyUnicode_READ(kind, data, a + (i))
+    Py_UCS4 first = AT(0), last = AT(len - 1);
+    if (first > 127) {
+        flags |= FACT_RELATED | FACT_READ_MORE;
+    } else if (len >= 2) {
+        Py_UCS4 second = AT(1);
+        if (second > 127)
+            flags |= FACT_RELATED | FACT_READ_MORE;
+        else
+            flags |= heads[ascii_lower(first) * 128 + ascii_lower(second)]
+                & (FACT_RELATED | FACT_READ_MORE);
+    }
+    if (flags & (FACT_RELATED | FACT_READ_MORE)) {
+        Py_ssize_t core = len; /* (a label, whole, trimmed: as long as one) */
+        while (core > 0 && is_trim(AT(core - 1)))
+            core--;
+        int head3 = 1; /* (a label's first three characters: heads3) */
+        if (len < 3) {
+            head3 = first > 127 || AT(len - 1) > 127;
+        } else if (first < 128 && AT(1) < 128 && AT(2) < 128) {
+            Py_ssize_t code = ascii_lower(first) << 14 | ascii_lower(AT(1)) << 7 | ascii_lower(AT(2));
+            head3 = heads3[code >> 3] >> (code & 7) & 1;
+        }
+        if (flags & FACT_RELATED && core <= limits->related_max_chars && head3)
+            flags |= FACT_LABEL;
+        if (core > limits->read_more_max_chars)
+            flags &= ~FACT_READ_MORE;
+    }
+    if (has_clock(kind, data, a, len))
+        flags |= FACT_CLOCK;
+    Py_ssize_t end = len;
+    while (end > 0 && is_closer(AT(end - 1)))
+        end--;
+    if (end > 0 && is_sentence_end(AT(end - 1)))
+        flags |= FACT_ENDS;
+    if (!body)
+        return flags & (FACT_RELATED | FACT_CLOCK | FACT_ENDS | FACT_LABEL | FACT_OUTSIDE);
+    if (flags & FACT_RELATED || first == '(' || first == '[' || first == 0xFF08 || first == 0x3010)
+        flags |= FACT_GLUED_CARD;
+    if (first > 127 || (len >= 2 && AT(1) > 127))
+        flags |= FACT_ABOUT;
+    else if (len >= 2) { /* ABOUT_HEADS */
+        Py_UCS4 one = ascii_lower(first), two = ascii_lower(AT(1));
+        if ((one == 'a' && (two == 'b' || two == 'c' || two == ' ')) || (one == 's' && two == 'o'))
+            flags |= FACT_ABOUT;
+    }
+    int ascii = 1, glue = 0, slash = 0, korean = 0, after_sentence = 0;
+    for (Py_ssize_t i = 0; i < len; i++) {
+        Py_UCS4 c = AT(i);
+        if (c < 128) {
+            if (!scanned[c])
+                continue;
+            if (c == ' ') {
+                Py_UCS4 p = i > 0 ? AT(i - 1) : 0;
+                if ((p == '.' || p == '!' || p == '?' || p == 0x2026) && i + 1 < len
+                    && is_credit_first(AT(i + 1)))
+                    after_sentence = 1; /* (BARE_CREDIT's lookbehind and first letter) */
+            } else if (c == '/') {
+                slash = 1;
+            } else if (i < LABEL_MAX_CHARS) {
+                glue = 1; /* ":", "|", ">" */
+            }
+        } else {
+            ascii = 0;
+            if (i < LABEL_MAX_CHARS && is_glue_mark(c))
+                glue = 1;
+            else if (c == 0xC0AC && i + 1 < len && AT(i + 1) == 0xC9C4) /* 사진 */
+                korean = 1;
+        }
+    }
+    if (glue)
+        flags |= FACT_GLUE;
+    if (words <= limits->caption_max_words
+        && (is_credit_first(first) || first == 'i' || first == 'I' || first == 'p' || first == 'P'
+            || last == ')' || last == 0xFF09 || slash || korean || after_sentence))
+        flags |= FACT_CAPTION;
+    /* str.isupper, and three letters or more */
+    int cased = 0, upper = 1;
+    Py_ssize_t letters = 0;
+    for (Py_ssize_t i = 0; i < len && upper; i++) {
+        Py_UCS4 c = AT(i);
+        if (Py_UNICODE_ISLOWER(c) || Py_UNICODE_ISTITLE(c))
+            upper = 0;
+        else if (!cased && Py_UNICODE_ISUPPER(c))
+            cased = 1;
+        if (Py_UNICODE_ISALPHA(c))
+            letters++;
+    }
+    if ((len == 1 ? Py_UNICODE_ISUPPER(first) : (upper && cased)) && letters >= 3)
+        flags |= FACT_KICKER;
+    if (words <= limits->story_end_max_words && (!ascii || story_end_words(kind, data, a, len)))
+        flags |= FACT_STORY_END;
+#undef AT
+    return flags;
+}
+
+/* An attribute read straight from its slot where `member` (the class's member descriptor for
+ * it, or NULL) describes the object's type, else by PyObject_GetAttr: a new reference. */
+typedef struct {
+    PyTypeObject *type;
+    PyMemberDef *member;
+    PyObject *name;
+} Slot;
+
+static void slot_of(Slot *slot, PyObject *obj, PyObject *name) {
+    slot->type = Py_TYPE(obj);
+    slot->member = NULL;
+    slot->name = name;
+    PyObject *descr = PyObject_GetAttr((PyObject *)slot->type, name);
+    if (!descr) {
+        PyErr_Clear();
+        return;
+    }
+    if (Py_IS_TYPE(descr, &PyMemberDescr_Type)
+        && ((PyDescrObject *)descr)->d_type == slot->type) {
+        PyMemberDef *member = ((PyMemberDescrObject *)descr)->d_member;
+        if (member->type == T_OBJECT_EX && !(member->flags & READ_RESTRICTED))
+            slot->member = member;
+    }
+    Py_DECREF(descr); /* (the type holds the descriptor and its PyMemberDef) */
+}
+
+static PyObject *slot_get(const Slot *slot, PyObject *obj) {
+    if (slot->member && Py_IS_TYPE(obj, slot->type))
+        return PyMember_GetOne((const char *)obj, slot->member);
+    return PyObject_GetAttr(obj, slot->name);
+}
+
+static PyObject *facts(PyObject *self, PyObject *args) {
+    PyObject *labelled, *article;
+    Py_buffer heads, heads3;
+    Limits limits;
+    if (!PyArg_ParseTuple(args, "OO(y*y*)(nnnnn)", &labelled, &article, &heads, &heads3,
+                          &limits.caption_max_words, &limits.story_end_max_words,
+                          &limits.related_max_chars, &limits.read_more_max_chars,
+                          &limits.repeated_min_words))
+        return NULL;
+    PyObject *texts = NULL, *stripped = NULL, *words = NULL, *scores = NULL, *body = NULL,
+             *body_list = NULL, *flags = NULL, *flagged = NULL, *result = NULL;
+    PyObject *seq = NULL;
+    if (heads.len != HEADS_SIZE || heads3.len != HEADS3_SIZE) {
+        PyErr_SetString(PyExc_ValueError, "facts: heads of 128 * 128 bytes, 128 ** 3 bits");
+        goto done;
+    }
+    seq = PySequence_Fast(labelled, "facts: a sequence of LabelledBlock");
+    if (!seq)
+        goto done;
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(seq);
+    texts = PyList_New(n);
+    stripped = PyList_New(n);
+    words = PyList_New(n);
+    scores = PyList_New(n);
+    body = PyList_New(n);
+    body_list = PyList_New(0);
+    flags = PyList_New(n);
+    flagged = PyTuple_New(FACT_BITS);
+    if (!texts || !stripped || !words || !scores || !body || !body_list || !flags || !flagged)
+        goto done;
+    for (int bit = 0; bit < FACT_BITS; bit++) {
+        PyObject *list = PyList_New(0);
+        if (!list)
+            goto done;
+        PyTuple_SET_ITEM(flagged, bit, list);
+    }
+    Slot get_block, get_score, get_label, get_text;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *lb = PySequence_Fast_GET_ITEM(seq, i);
+        if (i == 0) { /* (the slots of the first block's types: every block's, as a rule) */
+            slot_of(&get_block, lb, name_block);
+            slot_of(&get_score, lb, name_score);
+            slot_of(&get_label, lb, name_label);
+        }
+        PyObject *block = slot_get(&get_block, lb);
+        if (!block)
+            goto done;
+        if (i == 0)
+            slot_of(&get_text, block, name_text);
+        PyObject *text = slot_get(&get_text, block);
+        Py_DECREF(block);
+        if (!text)
+            goto done;
+        PyList_SET_ITEM(texts, i, text);
+        if (!PyUnicode_Check(text) || PyUnicode_READY(text) < 0) {
+            if (!PyErr_Occurred())
+                PyErr_SetString(PyExc_TypeError, "facts: a block's text is a str");
+            goto done;
+        }
+        PyObject *score = slot_get(&get_score, lb);
+        if (!score)
+            goto done;
+        PyList_SET_ITEM(scores, i, score);
+        PyObject *label = slot_get(&get_label, lb);
+        if (!label)
+            goto done;
+        int is_body = label == article;
+        Py_DECREF(label);
+        PyList_SET_ITEM(body, i, Py_NewRef(is_body ? Py_True : Py_False));
+        int kind = PyUnicode_KIND(text);
+        const void *data = PyUnicode_DATA(text);
+        Py_ssize_t len = PyUnicode_GET_LENGTH(text), a = 0, b = len, count = 0;
+        while (a < b && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, a)))
+            a++;
+        while (b > a && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, b - 1)))
+            b--;
+        int in_word = 0;
+        if (kind == PyUnicode_1BYTE_KIND) {
+            const Py_UCS1 *chars = (const Py_UCS1 *)data;
+            for (Py_ssize_t k = a; k < b; k++) {
+                int space = Py_UNICODE_ISSPACE(chars[k]);
+                count += !space && !in_word;
+                in_word = !space;
+            }
+        } else {
+            for (Py_ssize_t k = a; k < b; k++) {
+                int space = Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, k));
+                count += !space && !in_word;
+                in_word = !space;
+            }
+        }
+        PyObject *strip;
+        if (a == 0 && b == len && PyUnicode_CheckExact(text))
+            strip = Py_NewRef(text);
+        else if (!(strip = PyUnicode_Substring(text, a, b)))
+            goto done;
+        PyList_SET_ITEM(stripped, i, strip);
+        PyObject *number = PyLong_FromSsize_t(count);
+        if (!number)
+            goto done;
+        PyList_SET_ITEM(words, i, number);
+        int bits = text_facts(kind, data, a, b, count, is_body, (const unsigned char *)heads.buf,
+                              (const unsigned char *)heads3.buf, &limits);
+        PyObject *value = PyLong_FromLong(bits);
+        if (!value)
+            goto done;
+        PyList_SET_ITEM(flags, i, value);
+        if (is_body || bits) {
+            PyObject *index = PyLong_FromSsize_t(i);
+            if (!index)
+                goto done;
+            int failed = is_body && PyList_Append(body_list, index) < 0;
+            for (int bit = 0; bit < FACT_BITS && !failed; bit++)
+                if (bits & (1 << bit))
+                    failed = PyList_Append(PyTuple_GET_ITEM(flagged, bit), index) < 0;
+            Py_DECREF(index);
+            if (failed)
+                goto done;
+        }
+    }
+    result = PyTuple_Pack(8, texts, stripped, words, scores, body, body_list, flags, flagged);
+done:
+    PyBuffer_Release(&heads);
+    PyBuffer_Release(&heads3);
+    Py_XDECREF(seq);
+    Py_XDECREF(texts);
+    Py_XDECREF(stripped);
+    Py_XDECREF(words);
+    Py_XDECREF(scores);
+    Py_XDECREF(body);
+    Py_XDECREF(body_list);
+    Py_XDECREF(flags);
+    Py_XDECREF(flagged);
+    return result;
+}
+
+static PyMethodDef methods[] = {
+    {"facts", facts, METH_VARARGS, "The blocks' texts, labels, scores and facts (see the file)."},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_revise", NULL, -1, methods};
+
+PyMODINIT_FUNC PyInit__revise(void) {
+    if (!(name_block = PyUnicode_InternFromString("block"))
+        || !(name_text = PyUnicode_InternFromString("text"))
+        || !(name_score = PyUnicode_InternFromString("score"))
+        || !(name_label = PyUnicode_InternFromString("label")))
+        return NULL;
+    return PyModule_Create(&module);
+}

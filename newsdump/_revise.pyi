@@ -1,0 +1,19 @@
+from collections.abc import Sequence
+
+from newsdump.document import Label, LabelledBlock
+
+def facts(
+    labelled: Sequence[LabelledBlock],
+    article: Label,
+    heads: tuple[bytes, bytes],
+    limits: tuple[int, int, int, int, int],
+) -> tuple[
+    list[str],
+    list[str],
+    list[int],
+    list[float],
+    list[bool],
+    list[int],
+    list[int],
+    tuple[list[int], ...],
+]: ...
