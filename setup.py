@@ -13,13 +13,21 @@ from setuptools import Extension, setup
 setup(
     ext_modules=[
         Extension(
-            "newsdump._trees", ["newsdump/_trees.c"], depends=["newsdump/_pairwise.h"], optional=True
+            "newsdump._trees",
+            ["newsdump/_trees.c"],
+            depends=["newsdump/_pairwise.h"],
+            optional=True,
         ),
-        Extension("newsdump._features", ["newsdump/_features.c"], optional=True),
+        Extension(
+            "newsdump._features",
+            ["newsdump/_features.c"],
+            depends=["newsdump/_lower.h"],
+            optional=True,
+        ),
         Extension(
             "newsdump._headline",
             ["newsdump/_headline.c"],
-            depends=["newsdump/_pairwise.h"],
+            depends=["newsdump/_lower.h", "newsdump/_pairwise.h"],
             libraries=["m"],  # log()
             optional=True,
         ),

@@ -19,6 +19,8 @@
 #include <string.h>
 #include <structmember.h>
 
+#include "_lower.h"
+
 /* bit flags of the class table (features.py) */
 #define F_SENTENCE_END (1 << 0)
 #define F_CLOSER (1 << 1)
@@ -529,10 +531,10 @@ static Py_ssize_t lower_token(PyObject *text, const Text *t, Py_ssize_t a, Py_ss
         Py_UCS4 c = t->codes[i];
         if (c < 128)
             (*low)[i - a] = ascii_lower(c);
-        else if (c == 0x130 || c == 0x3A3)
+        else if (lowers_by_context(c))
             break;
         else
-            (*low)[i - a] = (Py_UCS4)Py_UNICODE_TOLOWER(c);
+            (*low)[i - a] = lower_alone(c);
     }
     if (i == b) return b - a;
     PyObject *token = lowered(text, t, a, b);
@@ -1522,11 +1524,9 @@ static PyObject *stopword_hits(PyObject *self, PyObject *args) {
         return NULL;
     }
     if (lower && PyUnicode_KIND(text) != PyUnicode_1BYTE_KIND) {
-        Py_ssize_t end = PyUnicode_GET_LENGTH(text), dotted, sigma;
-        dotted = PyUnicode_FindChar(text, 0x130, 0, end, 1);
-        sigma = dotted == -1 ? PyUnicode_FindChar(text, 0x3A3, 0, end, 1) : 0;
-        if (dotted == -2 || sigma == -2) return NULL;
-        if (dotted >= 0 || sigma >= 0) { /* str.lower's own way, then the plain count */
+        int context = holds_context_lower(text);
+        if (context < 0) return NULL;
+        if (context) { /* str.lower's own way, then the plain count */
             PyObject *lowered_text = PyObject_CallMethodNoArgs(text, name_lower);
             if (!lowered_text) return NULL;
             PyObject *plain = Py_BuildValue("(NOn)", lowered_text, capsule, languages);
@@ -1553,7 +1553,7 @@ static PyObject *stopword_hits(PyObject *self, PyObject *args) {
         uint64_t h = 0;                                                                        \
         for (Py_ssize_t i = 0; i <= len; i++) {                                                \
             Py_UCS4 c = i < len ? chars[i] : 0;                                                \
-            if (LOWER) c = c < 128 ? ascii_lower(c) : (Py_UCS4)Py_UNICODE_TOLOWER(c);           \
+            if (LOWER) c = lower_alone(c);                                                      \
             int in_token = i < len && (c < 256 ? latin1_token[c]                               \
                                                : Py_UNICODE_ISALNUM(c) && !Py_UNICODE_ISDECIMAL(c)); \
             if (in_token) {                                                                    \

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "_lower.h"
 #include "_pairwise.h"
 
 /* The number of trees in the complete layout of depth `depth` that the three arrays hold, once
@@ -1555,11 +1556,11 @@ static PyObject *lower_word_set(PyObject *self, PyObject *text) {
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     Py_ssize_t len = PyUnicode_GET_LENGTH(text);
-    for (Py_ssize_t k = 0; k < len; k++) {
-        Py_UCS4 ch = PyUnicode_READ(kind, data, k);
-        if (ch == 0x130 || ch == 0x3a3)
-            Py_RETURN_NONE;
-    }
+    int context = holds_context_lower(text);
+    if (context < 0)
+        return NULL;
+    if (context)
+        Py_RETURN_NONE;
     Py_UCS4 *low = PyMem_Malloc(sizeof(Py_UCS4) * (size_t)(len > 0 ? len : 1));
     if (low == NULL)
         return PyErr_NoMemory();
@@ -1573,7 +1574,7 @@ static PyObject *lower_word_set(PyObject *self, PyObject *text) {
         int word = 0;
         if (k < len) {
             Py_UCS4 ch = PyUnicode_READ(kind, data, k);
-            low[k] = ch < 128 ? (Py_UCS4)Py_TOLOWER(ch) : Py_UNICODE_TOLOWER(ch);
+            low[k] = lower_alone(ch);
             word = low[k] == '_' || is_alnum(low[k]);
         }
         if (word && from < 0)
