@@ -1732,50 +1732,9 @@ done:
     return result;
 }
 
-/* word_counts(texts): [len(text.split()) for text in texts] (revise reads every block's) */
-static PyObject *word_counts(PyObject *self, PyObject *texts) {
-    if (!PyList_Check(texts)) {
-        PyErr_SetString(PyExc_TypeError, "word_counts: a list of str expected");
-        return NULL;
-    }
-    Py_ssize_t n = PyList_GET_SIZE(texts);
-    PyObject *out = PyList_New(n);
-    if (!out) return NULL;
-    for (Py_ssize_t k = 0; k < n; k++) {
-        PyObject *text = PyList_GET_ITEM(texts, k);
-        if (!PyUnicode_Check(text) || PyUnicode_READY(text) < 0) {
-            Py_DECREF(out);
-            if (!PyErr_Occurred()) PyErr_SetString(PyExc_TypeError, "word_counts: str expected");
-            return NULL;
-        }
-        const void *data = PyUnicode_DATA(text);
-        Py_ssize_t len = PyUnicode_GET_LENGTH(text), count = 0;
-        int in_word = 0;
-#define COUNT_WORDS(T)                                        \
-    for (Py_ssize_t i = 0; i < len; i++) {                    \
-        int is_space = Py_UNICODE_ISSPACE(((const T *)data)[i]); \
-        count += !is_space && !in_word;                       \
-        in_word = !is_space;                                  \
-    }
-        switch (PyUnicode_KIND(text)) { /* one loop per width: no switch per character */
-        case PyUnicode_1BYTE_KIND: COUNT_WORDS(Py_UCS1); break;
-        case PyUnicode_2BYTE_KIND: COUNT_WORDS(Py_UCS2); break;
-        default: COUNT_WORDS(Py_UCS4);
-        }
-#undef COUNT_WORDS
-        PyObject *value = PyLong_FromSsize_t(count);
-        if (!value) {
-            Py_DECREF(out);
-            return NULL;
-        }
-        PyList_SET_ITEM(out, k, value);
-    }
-    return out;
-}
-
 /* strip_texts(texts) -> (stripped, filled): [text.strip() for text in texts] (the text itself
  * where nothing is stripped, as str.strip gives it) and the indices of the non-empty ones
- * (segment strips every line of the dump, revise every block) */
+ * (segment strips every line of the dump) */
 static PyObject *strip_texts(PyObject *self, PyObject *texts) {
     if (!PyList_Check(texts)) {
         PyErr_SetString(PyExc_TypeError, "strip_texts: a list of str expected");
@@ -1884,7 +1843,6 @@ static PyMethodDef methods[] = {
     {"labelled_blocks", labelled_blocks, METH_VARARGS, "classify's LabelledBlocks (see the file)."},
     {"stopword_hits", stopword_hits, METH_VARARGS, "lang's stopword count (see the file)."},
     {"word_table", word_table, METH_O, "A set of words (or a dict word -> tuple of ints)."},
-    {"word_counts", word_counts, METH_O, "[len(text.split()) for text in texts]."},
     {"script_counts", script_counts, METH_VARARGS, "lang's script counts (see the file)."},
     {"decide", decide, METH_VARARGS, "classify.decide (see the file)."},
     {"strip_texts", strip_texts, METH_O, "([text.strip() ...], indices of the non-empty ones)."},

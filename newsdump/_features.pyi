@@ -30,7 +30,6 @@ def segment_blocks(
 def prefix_pairs(
     texts: list[str], out: npt.NDArray[Any], width: int, prefix_column: int, starts_column: int
 ) -> None: ...
-def word_counts(texts: list[str]) -> list[int]: ...
 def labelled_blocks(
     type: type[LabelledBlock],
     blocks: list[Block],

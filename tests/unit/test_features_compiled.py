@@ -168,15 +168,6 @@ def test_compiled_prefix_pairs_on_lines_that_start_others(texts: list[str]) -> N
 
 
 @needs_compiled
-@settings(max_examples=300, deadline=None)
-@given(st.lists(st.text(alphabet=st.sampled_from("ab é\t\n\x1c\x85\u3000\u2028字_")), max_size=30))
-def test_compiled_word_counts_are_str_split(texts: list[str]) -> None:
-    from newsdump import _features
-
-    assert _features.word_counts(texts) == [len(text.split()) for text in texts]
-
-
-@needs_compiled
 @settings(max_examples=200, deadline=None)
 @given(
     st.lists(

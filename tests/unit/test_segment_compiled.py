@@ -100,7 +100,7 @@ SPACES = " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u200a\u200b\u2028\
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.text(alphabet=st.sampled_from(SPACES + "ab語") | st.characters(), max_size=12)))
 def test_compiled_strip_is_str_strip(texts: list[str]) -> None:
-    """`strip_texts` (segment's lines, revise's blocks): ``str.strip`` of every text and where
+    """`strip_texts` (segment's lines): ``str.strip`` of every text and where
     the stripped ones are not empty."""
     lines, filled = seg._features.strip_texts(texts)
     assert lines == [text.strip() for text in texts]
