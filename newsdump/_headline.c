@@ -320,19 +320,55 @@ static PyObject *word_set(PyObject *self, PyObject *text) {
     return words;
 }
 
-/* The page's block caches (headline._Blocks): a cached value, or its method's on a miss. */
+/* The pre-tests' words, six lists of them (lower-case str), sorted by their first character:
+ * those that start with ASCII character c are entries start[c] .. start[c + 1] - 1, the others
+ * from start[128] on */
+enum { L_LABEL, L_ANYWHERE, L_BYLINE, L_AUTHOR, L_CREDIT, L_STAMP, N_LISTS };
+#define ANY_LISTS ((1 << L_ANYWHERE) | (1 << L_CREDIT) | (1 << L_STAMP)) /* looked for anywhere */
+
 typedef struct {
-    PyObject *shapes, *stamps, *dates, *labels, *tokens;         /* the caches */
-    PyObject *shape, *stamped, *dated, *not_headline, *tokens_of; /* their methods */
-    PyObject *headed; /* blocks._headed(j, words): the byline, label, credit and date tests */
-    PyObject *texts;  /* a tuple */
-    PyObject *label_words, *byline_words, *credit_words; /* tuples of the pre-tests' words */
+    const Py_UCS4 *chars;
+    Py_ssize_t len;
+    int list;
+} Entry;
+
+typedef struct {
+    Entry *entries;
+    Py_UCS4 *pool;
+    Py_ssize_t n, start[130];
+    int empty; /* the lists holding "" (which every text holds) */
+    /* for an ASCII text: the lists with a word of one character c (single[c]), and with a word
+     * that starts with the two ASCII characters c d (pairs[c * 128 + d]) */
+    unsigned char single[128], pairs[128 * 128];
+    PyObject *tests; /* the tuple it was made from (headline._TESTS' items), held */
+} Lexicon;
+
+#define LEXICON "newsdump._headline.Lexicon"
+
+/* The page's block caches (headline._Blocks) and what fills them: each of _Blocks' tests (the
+ * label, the headline shape's byline, author, credit and date tests, the date, the time stamp and
+ * the tokens) done here as its Python method does it, with a cheap exact pre-test in front of
+ * each pattern (what the pattern needs, in the text folded as IGNORECASE folds it) and the
+ * pattern's own match or search called only where the pre-test passes. */
+typedef struct {
+    PyObject *shapes, *stamps, *dates, *labels; /* lists of the page's size */
+    PyObject *tokens;                           /* a dict */
+    PyObject *tokens_of; /* blocks.tokens: for a text that str.lower() lowers by context */
+    PyObject *texts;     /* a tuple of str */
+    const Lexicon *lex; /* the pre-tests' words (in the capsule the caller holds) */
+    signed char *any; /* each block's hits of ANY_LISTS (-1: not looked for yet) */
+    Counts *counts;   /* each block's counts (words -1: not counted yet) */
+    /* LABEL_START.match, ANYWHERE.search, TRAIL.match, BYLINE.match, AUTHOR_LABEL.match,
+     * CREDIT.search, TIME_STAMP.search, YEARLESS.search, dates.is_time_line, dates.find_dates */
+    PyObject *label_match, *anywhere_search, *trail_match, *byline_match, *author_match,
+        *credit_search, *stamp_search, *yearless_search, *is_time_line, *find_dates;
     Py_ssize_t size, max_chars, max_words, stamp_max_words;
 } Page;
 
 static double shape_rest_of(PyObject *text, Py_ssize_t n);
+static PyObject *lower_word_set(PyObject *self, PyObject *text);
 
-/* cache[j] = v (a list's item; nothing for another cache) */
+/* cache[j] = v (the caller checked that j is in the list) */
 static void store(PyObject *cache, Py_ssize_t j, PyObject *v) {
     if (PyList_CheckExact(cache) && j >= 0 && j < PyList_GET_SIZE(cache)) {
         Py_INCREF(v);
@@ -340,233 +376,358 @@ static void store(PyObject *cache, Py_ssize_t j, PyObject *v) {
     }
 }
 
-/* headline.maybe_dated: "19", "20" or "/" in the text (what a date needs) */
-static int maybe_dated(PyObject *text) {
+/* the value cached for block j (borrowed: None where not yet known), NULL with an error where
+ * the cache is no list holding j */
+static PyObject *slot(PyObject *cache, Py_ssize_t j) {
+    if (!PyList_CheckExact(cache) || j < 0 || j >= PyList_GET_SIZE(cache)) {
+        PyErr_SetString(PyExc_IndexError, "a block cache does not hold the block");
+        return NULL;
+    }
+    return PyList_GET_ITEM(cache, j);
+}
+
+/* dates.MAYBE_DATE.search(text) is not None: (?:19|20)\d\d|\d/[0-3]?\d/\d\d (\d: a decimal
+ * character, as re's) */
+static int maybe_date(PyObject *text) {
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t len = PyUnicode_GET_LENGTH(text);
+#define AT(q) PyUnicode_READ(kind, data, (q))
+#define DEC(q) ((q) < len && is_decimal(AT(q)))
+    for (Py_ssize_t k = 0; k + 1 < len; k++) {
+        Py_UCS4 ch = AT(k), next = AT(k + 1);
+        if (((ch == '1' && next == '9') || (ch == '2' && next == '0')) && DEC(k + 2) && DEC(k + 3))
+            return 1;
+        if (next == '/' && is_decimal(ch)) {
+            Py_ssize_t m = k + 2; /* [0-3]?\d/\d\d, with the optional digit or without */
+            if (m < len && AT(m) >= '0' && AT(m) <= '3' && DEC(m + 1) && m + 2 < len
+                && AT(m + 2) == '/' && DEC(m + 3) && DEC(m + 4))
+                return 1;
+            if (DEC(m) && m + 1 < len && AT(m + 1) == '/' && DEC(m + 2) && DEC(m + 3))
+                return 1;
+        }
+    }
+#undef DEC
+#undef AT
+    return 0;
+}
+
+/* A character as an IGNORECASE literal of the pre-tests' words sees it: its upper case's lower
+ * case ('ı' and 'İ' fold to 'i', 'ſ' to 's', the Kelvin sign to 'k', Cyrillic 'ᲀ' to 'в': re
+ * takes a character for a letter that shares its upper case). Every character that such a
+ * pattern matches to a word's letter folds to that letter (tests/unit/test_headline_tests.py
+ * checks every code point), so a text whose folded form lacks every word a pattern needs cannot
+ * match it. */
+static inline Py_UCS4 fold_char(Py_UCS4 c) {
+    if (c < 128)
+        return (Py_UCS4)Py_TOLOWER(c);
+    return (Py_UCS4)Py_UNICODE_TOLOWER(Py_UNICODE_TOUPPER(c));
+}
+
+/* the lists of `mask` (bits by list) one of whose words the folded text holds at a place in
+ * [from, to): each place's character folded once, and compared with the words it may start */
+static int lex_hits(const Lexicon *lex, PyObject *text, Py_ssize_t from, Py_ssize_t to, int mask) {
+    int found = lex->empty & mask;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t len = PyUnicode_GET_LENGTH(text);
+    if (to > len)
+        to = len;
+    if (PyUnicode_IS_ASCII(text)) { /* only a word of ASCII characters may be found there */
+        const Py_UCS1 *c = data;
+        for (Py_ssize_t at = from; at < to && found != mask; at++) {
+            Py_UCS4 f = (Py_UCS4)Py_TOLOWER(c[at]);
+            int want = lex->single[f];
+            if (at + 1 < len)
+                want |= lex->pairs[f * 128 + (Py_UCS4)Py_TOLOWER(c[at + 1])];
+            want &= mask & ~found;
+            if (!want)
+                continue;
+            for (Py_ssize_t e = lex->start[f]; e < lex->start[f + 1]; e++) {
+                const Entry *w = &lex->entries[e];
+                int bit = 1 << w->list;
+                if (!(want & bit) || (found & bit) || w->len > len - at)
+                    continue;
+                Py_ssize_t q = 1;
+                while (q < w->len && (Py_UCS4)Py_TOLOWER(c[at + q]) == w->chars[q])
+                    q++;
+                if (q == w->len)
+                    found |= bit;
+            }
+        }
+        return found;
+    }
+    for (Py_ssize_t at = from; at < to && found != mask; at++) {
+        Py_UCS4 f = fold_char(PyUnicode_READ(kind, data, at));
+        Py_ssize_t lo = lex->start[f < 128 ? f : 128], hi = lex->start[f < 128 ? f + 1 : 129];
+        for (Py_ssize_t e = lo; e < hi; e++) {
+            const Entry *w = &lex->entries[e];
+            int bit = 1 << w->list;
+            if (!(mask & bit) || (found & bit) || w->chars[0] != f || w->len > len - at)
+                continue;
+            Py_ssize_t q = 1;
+            while (q < w->len && fold_char(PyUnicode_READ(kind, data, at + q)) == w->chars[q])
+                q++;
+            if (q == w->len)
+                found |= bit;
+        }
+    }
+    return found;
+}
+
+/* the folded text holds one of the words of `list` at `at` */
+static inline int folds_one_at(const Lexicon *lex, PyObject *text, Py_ssize_t at, int list) {
+    return lex_hits(lex, text, at, at + 1, 1 << list) != 0;
+}
+
+static void lex_close(Lexicon *lex) {
+    PyMem_Free(lex->entries);
+    PyMem_Free(lex->pool);
+    Py_XDECREF(lex->tests);
+    PyMem_Free(lex);
+}
+
+static void lex_free(PyObject *capsule) {
+    Lexicon *lex = PyCapsule_GetPointer(capsule, LEXICON);
+    if (lex != NULL)
+        lex_close(lex);
+}
+
+/* the lexicon of six tuples of str (the lists in their order); -1 with an error */
+static int lex_open(Lexicon *lex, PyObject *const *lists) {
+    Py_ssize_t n = 0, chars = 0;
+    for (int l = 0; l < N_LISTS; l++)
+        for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(lists[l]); k++) {
+            PyObject *word = PyTuple_GET_ITEM(lists[l], k);
+            if (!PyUnicode_Check(word)) {
+                PyErr_SetString(PyExc_TypeError, "the tests' words must be str");
+                return -1;
+            }
+            n++;
+            chars += PyUnicode_GET_LENGTH(word);
+        }
+    lex->entries = PyMem_Malloc(sizeof(Entry) * (size_t)(n + 1));
+    lex->pool = PyMem_Malloc(sizeof(Py_UCS4) * (size_t)(chars + 1));
+    if (!lex->entries || !lex->pool) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    Py_ssize_t fill[130], used = 0; /* a counting sort by bucket: 0..127 ASCII, 128 the others */
+    memset(fill, 0, sizeof(fill));
+    for (int pass = 0; pass < 2; pass++) {
+        if (pass == 1) {
+            for (int b = 0; b < 129; b++)
+                lex->start[b + 1] += lex->start[b];
+            memcpy(fill, lex->start, sizeof(fill));
+        }
+        for (int l = 0; l < N_LISTS; l++)
+            for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(lists[l]); k++) {
+                PyObject *word = PyTuple_GET_ITEM(lists[l], k);
+                Py_ssize_t m = PyUnicode_GET_LENGTH(word);
+                if (m == 0) {
+                    lex->empty |= 1 << l;
+                    continue;
+                }
+                Py_UCS4 c = PyUnicode_READ_CHAR(word, 0);
+                int bucket = c < 128 ? (int)c : 128;
+                if (pass == 0) {
+                    lex->start[bucket + 1]++;
+                    continue;
+                }
+                Entry *e = &lex->entries[fill[bucket]++];
+                if (!PyUnicode_AsUCS4(word, lex->pool + used, m, 0))
+                    return -1;
+                e->chars = lex->pool + used;
+                e->len = m;
+                e->list = l;
+                used += m;
+                lex->n++;
+                Py_UCS4 d = m > 1 ? e->chars[1] : 0;
+                if (m == 1 && c < 128)
+                    lex->single[c] |= (unsigned char)(1 << l);
+                else if (c < 128 && d < 128)
+                    lex->pairs[c * 128 + d] |= (unsigned char)(1 << l);
+            }
+    }
+    return 0;
+}
+
+/* where the text's leading spaces (re's \s, str.strip's) end */
+static Py_ssize_t past_spaces(PyObject *text) {
+    Py_ssize_t len = PyUnicode_GET_LENGTH(text), from = 0;
+    while (from < len && Py_UNICODE_ISSPACE(PyUnicode_READ_CHAR(text, from)))
+        from++;
+    return from;
+}
+
+/* the text holds character c */
+static inline int holds_char(PyObject *text, Py_UCS4 c) {
+    return PyUnicode_FindChar(text, c, 0, PyUnicode_GET_LENGTH(text), 1) >= 0;
+}
+
+/* pattern(text) found something: 1, else 0, -1 on error (a match method, or a function whose
+ * result's truth counts: `truth`) */
+static int found_by(PyObject *pattern, PyObject *text, int truth) {
+    PyObject *m = PyObject_CallOneArg(pattern, text);
+    if (m == NULL)
+        return -1;
+    int got = truth ? PyObject_IsTrue(m) : m != Py_None;
+    Py_DECREF(m);
+    return got;
+}
+
+/* a decimal digit, or "ago" folded (what a time stamp needs but a date) */
+static int digit_or_ago(PyObject *text) {
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     Py_ssize_t len = PyUnicode_GET_LENGTH(text);
     for (Py_ssize_t k = 0; k < len; k++) {
         Py_UCS4 ch = PyUnicode_READ(kind, data, k);
-        if (ch == '/')
+        if (is_decimal(ch))
             return 1;
-        if ((ch == '1' || ch == '2') && k + 1 < len) {
-            Py_UCS4 next = PyUnicode_READ(kind, data, k + 1);
-            if ((ch == '1' && next == '9') || (ch == '2' && next == '0'))
-                return 1;
-        }
+        if (fold_char(ch) == 'a' && k + 2 < len
+            && fold_char(PyUnicode_READ(kind, data, k + 1)) == 'g'
+            && fold_char(PyUnicode_READ(kind, data, k + 2)) == 'o')
+            return 1;
     }
     return 0;
 }
 
-/* an ASCII text holds no decimal digit and no "ago" in any case: no time without a year */
-static int ascii_untimed(PyObject *text) {
-    if (!PyUnicode_IS_ASCII(text))
-        return 0;
-    const Py_UCS1 *c = PyUnicode_1BYTE_DATA(text);
-    Py_ssize_t len = PyUnicode_GET_LENGTH(text);
-    for (Py_ssize_t k = 0; k < len; k++) {
-        if (c[k] >= '0' && c[k] <= '9')
-            return 0;
-        if ((c[k] | 0x20) == 'a' && k + 2 < len && (c[k + 1] | 0x20) == 'g'
-            && (c[k + 2] | 0x20) == 'o')
-            return 0;
-    }
-    return 1;
+/* the lists of ANY_LISTS one of whose words block j's folded text holds (one scan a block) */
+static int page_any(Page *p, Py_ssize_t j) {
+    if (p->any[j] < 0)
+        p->any[j] = (signed char)lex_hits(p->lex, PyTuple_GET_ITEM(p->texts, j), 0,
+                                          PY_SSIZE_T_MAX, ANY_LISTS);
+    return p->any[j];
 }
 
-/* the value cached in list `cache` at j (a new reference), or method(j) */
-static PyObject *cached(PyObject *cache, PyObject *method, Py_ssize_t j) {
-    if (PyList_Check(cache) && j >= 0 && j < PyList_GET_SIZE(cache)) {
-        PyObject *v = PyList_GET_ITEM(cache, j);
-        if (v != Py_None) {
-            Py_INCREF(v);
-            return v;
-        }
-    }
-    return PyObject_CallFunction(method, "n", j);
+/* the truth of a cached bool (1 or 0), or -1 with the value unknown */
+static inline int known(PyObject *v) { return v == Py_True ? 1 : v == Py_False ? 0 : -1; }
+
+/* the counts of block j (counted once) */
+static inline Counts page_counts(Page *p, Py_ssize_t j) {
+    if (p->counts[j].words < 0)
+        p->counts[j] = counts_of(PyTuple_GET_ITEM(p->texts, j));
+    return p->counts[j];
 }
 
-/* the truth of the cached value (-1 on error) */
-static int cached_flag(PyObject *cache, PyObject *method, Py_ssize_t j) {
-    PyObject *v = cached(cache, method, j);
+/* blocks.dated(j): at most max_chars characters and headline.has_date */
+static int page_dated(Page *p, Py_ssize_t j) {
+    PyObject *v = slot(p->dates, j);
     if (v == NULL)
         return -1;
-    int t = PyObject_IsTrue(v);
-    Py_DECREF(v);
-    return t;
-}
-
-/* an ASCII text that none of headline._not_headline's cheap tests lets through: no label */
-static int ascii_label_free(PyObject *text, PyObject *label_words) {
-    if (!PyUnicode_IS_ASCII(text))
-        return 0;
-    const Py_UCS1 *c = PyUnicode_1BYTE_DATA(text);
-    Py_ssize_t len = PyUnicode_GET_LENGTH(text);
-    for (Py_ssize_t w = 0; w < PyTuple_GET_SIZE(label_words); w++) { /* low.startswith(...) */
-        PyObject *word = PyTuple_GET_ITEM(label_words, w);
-        if (!PyUnicode_IS_ASCII(word))
-            continue; /* no ASCII text starts with it */
-        const Py_UCS1 *l = PyUnicode_1BYTE_DATA(word);
-        Py_ssize_t m = PyUnicode_GET_LENGTH(word), q = 0;
-        if (m > len)
-            continue;
-        while (q < m && Py_TOLOWER(c[q]) == l[q])
-            q++;
-        if (q == m)
-            return 0;
-    }
-    static const char *inside[] = {"open", "all rights reserved", "www.", "http"};
-    for (Py_ssize_t k = 0; k < len; k++) {
-        if (c[k] == '>' || c[k] == '/')
-            return 0;
-        Py_UCS1 low = (Py_UCS1)Py_TOLOWER(c[k]);
-        if (low != 'o' && low != 'a' && low != 'w' && low != 'h')
-            continue; /* the first letters of the words below */
-        for (int w = 0; w < 4; w++) {
-            const char *l = inside[w];
-            Py_ssize_t q = 0;
-            while (l[q] && k + q < len && Py_TOLOWER(c[k + q]) == (Py_UCS1)l[q])
-                q++;
-            if (!l[q])
-                return 0;
-        }
-    }
-    return 1;
-}
-
-/* an ASCII text starts (past its spaces, in any case) with one of `words` */
-static int ascii_starts(const Py_UCS1 *c, Py_ssize_t len, PyObject *words) {
-    Py_ssize_t from = 0;
-    while (from < len && Py_UNICODE_ISSPACE(c[from]))
-        from++;
-    for (Py_ssize_t w = 0; w < PyTuple_GET_SIZE(words); w++) {
-        PyObject *word = PyTuple_GET_ITEM(words, w);
-        if (!PyUnicode_IS_ASCII(word))
-            continue;
-        const Py_UCS1 *l = PyUnicode_1BYTE_DATA(word);
-        Py_ssize_t m = PyUnicode_GET_LENGTH(word), q = 0;
-        if (m > len - from)
-            continue;
-        while (q < m && Py_TOLOWER(c[from + q]) == l[q])
-            q++;
-        if (q == m)
-            return 1;
-    }
-    return 0;
-}
-
-/* an ASCII text holds (in any case) one of `words` */
-static int ascii_holds(const Py_UCS1 *c, Py_ssize_t len, PyObject *words) {
-    for (Py_ssize_t w = 0; w < PyTuple_GET_SIZE(words); w++) {
-        PyObject *word = PyTuple_GET_ITEM(words, w);
-        if (!PyUnicode_IS_ASCII(word))
-            continue;
-        const Py_UCS1 *l = PyUnicode_1BYTE_DATA(word);
-        Py_ssize_t m = PyUnicode_GET_LENGTH(word);
-        for (Py_ssize_t k = 0; k + m <= len; k++) {
-            Py_ssize_t q = 0;
-            while (q < m && Py_TOLOWER(c[k + q]) == l[q])
-                q++;
-            if (q == m)
-                return 1;
-        }
-    }
-    return 0;
-}
-
-/* blocks._headed(j, n) of an ASCII text that none of the pre-tests of its patterns lets through
- * (True), else -1: the byline's first words, the author label's colon, _has_credit's words, no
- * label, no date */
-static int ascii_headed(Page *p, Py_ssize_t j, PyObject *text, Py_ssize_t n) {
-    if (!PyUnicode_IS_ASCII(text))
+    if (known(v) >= 0)
+        return known(v);
+    PyObject *text = PyTuple_GET_ITEM(p->texts, j);
+    int got = 0;
+    if (PyUnicode_GET_LENGTH(text) <= p->max_chars && maybe_date(text))
+        got = found_by(p->find_dates, text, 1);
+    if (got < 0)
         return -1;
-    const Py_UCS1 *c = PyUnicode_1BYTE_DATA(text);
-    Py_ssize_t len = PyUnicode_GET_LENGTH(text);
-    if (ascii_starts(c, len, p->byline_words) || memchr(c, ':', (size_t)len) != NULL
-        || ascii_holds(c, len, p->credit_words))
+    store(p->dates, j, got ? Py_True : Py_False);
+    return got;
+}
+
+/* blocks.not_headline(j): NOT_HEADLINE's three parts, each where its pre-test passes */
+static int page_label(Page *p, Py_ssize_t j) {
+    PyObject *v = slot(p->labels, j);
+    if (v == NULL)
         return -1;
-    PyObject *label = PyList_Check(p->labels) && j < PyList_GET_SIZE(p->labels)
-                          ? PyList_GET_ITEM(p->labels, j)
-                          : NULL;
-    if (label != Py_False) {
-        if (label != Py_None || !ascii_label_free(text, p->label_words))
-            return -1;
-        store(p->labels, j, Py_False);
-    }
-    if (n < 12 && len <= p->max_chars && maybe_dated(text))
+    if (known(v) >= 0)
+        return known(v);
+    PyObject *text = PyTuple_GET_ITEM(p->texts, j);
+    int got = 0;
+    if (folds_one_at(p->lex, text, 0, L_LABEL))
+        got = found_by(p->label_match, text, 0);
+    if (got == 0 && (page_any(p, j) & (1 << L_ANYWHERE)))
+        got = found_by(p->anywhere_search, text, 0);
+    if (got == 0
+        && (holds_char(text, '>') || holds_char(text, 0xbb) || holds_char(text, 0x203a)
+            || holds_char(text, '/')))
+        got = found_by(p->trail_match, text, 0);
+    if (got < 0)
         return -1;
-    return 1;
+    store(p->labels, j, got ? Py_True : Py_False);
+    return got;
+}
+
+/* blocks._headed(j, n): no byline, author label, credit, label, nor a short dated line */
+static int page_headed(Page *p, Py_ssize_t j, Py_ssize_t n) {
+    PyObject *text = PyTuple_GET_ITEM(p->texts, j);
+    Py_ssize_t from = past_spaces(text);
+    int got = 0;
+    if (folds_one_at(p->lex, text, from, L_BYLINE))
+        got = found_by(p->byline_match, text, 0);
+    if (got == 0 && (holds_char(text, ':') || holds_char(text, 0xff1a))
+        && folds_one_at(p->lex, text, from, L_AUTHOR))
+        got = found_by(p->author_match, text, 0);
+    if (got == 0 && (page_any(p, j) & (1 << L_CREDIT)))
+        got = found_by(p->credit_search, text, 0);
+    if (got == 0)
+        got = page_label(p, j);
+    if (got == 0 && n < 12)
+        got = page_dated(p, j);
+    return got < 0 ? -1 : !got;
 }
 
 /* blocks.shape(j) (0.0 outside the page) into *x; -1 on error */
 static int page_shape(Page *p, Py_ssize_t j, double *x) {
-    if (j < 0 || j >= p->size) {
-        *x = 0.0;
+    *x = 0.0;
+    if (j < 0 || j >= p->size)
         return 0;
+    PyObject *v = slot(p->shapes, j);
+    if (v == NULL)
+        return -1;
+    if (v != Py_None) {
+        *x = PyFloat_AsDouble(v);
+        return (*x == -1.0 && PyErr_Occurred()) ? -1 : 0;
     }
-    if (PyList_Check(p->shapes) && j < PyList_GET_SIZE(p->shapes)
-        && PyList_GET_ITEM(p->shapes, j) == Py_None) {
-        /* blocks._score(j): the tests that need no pattern first, then blocks._headed */
-        PyObject *text = PyTuple_GET_ITEM(p->texts, j);
-        double got = 0.0;
-        Py_ssize_t n = PyUnicode_GET_LENGTH(text) <= p->max_chars ? words_of(counts_of(text)) : 0;
-        if (PyUnicode_GET_LENGTH(text) <= p->max_chars && 3 <= n && n <= p->max_words) {
+    /* blocks._score(j): the tests that need no pattern first, then blocks._headed */
+    PyObject *text = PyTuple_GET_ITEM(p->texts, j);
+    double got = 0.0;
+    if (PyUnicode_GET_LENGTH(text) <= p->max_chars) {
+        Py_ssize_t n = words_of(page_counts(p, j));
+        if (3 <= n && n <= p->max_words) {
             got = shape_rest_of(text, n);
-            if (got != 0.0 && ascii_headed(p, j, text, n) < 0) {
-                PyObject *ok = PyObject_CallFunction(p->headed, "nn", j, n);
-                if (ok == NULL)
+            if (got != 0.0) {
+                int headed = page_headed(p, j, n);
+                if (headed < 0)
                     return -1;
-                int t = PyObject_IsTrue(ok);
-                Py_DECREF(ok);
-                if (t < 0)
-                    return -1;
-                if (!t)
+                if (!headed)
                     got = 0.0;
             }
         }
-        PyObject *v = PyFloat_FromDouble(got);
-        if (v == NULL)
-            return -1;
-        store(p->shapes, j, v);
-        Py_DECREF(v);
-        *x = got;
-        return 0;
     }
-    PyObject *v = cached(p->shapes, p->shape, j);
+    PyObject *f = PyFloat_FromDouble(got);
+    if (f == NULL)
+        return -1;
+    store(p->shapes, j, f);
+    Py_DECREF(f);
+    *x = got;
+    return 0;
+}
+
+/* blocks.stamped(j): dated, or a short line that prints a time without a year */
+static int page_stamped(Page *p, Py_ssize_t j) {
+    PyObject *v = slot(p->stamps, j);
     if (v == NULL)
         return -1;
-    *x = PyFloat_AsDouble(v);
-    Py_DECREF(v);
-    return (*x == -1.0 && PyErr_Occurred()) ? -1 : 0;
-}
-
-/* blocks.stamped(j): False where the text has no date and (an ASCII text) no time, else the
- * method's */
-static int page_stamped(Page *p, Py_ssize_t j) {
-    if (j >= 0 && j < p->size && PyList_Check(p->stamps) && j < PyList_GET_SIZE(p->stamps)
-        && PyList_GET_ITEM(p->stamps, j) == Py_None) {
-        PyObject *text = PyTuple_GET_ITEM(p->texts, j);
-        if (PyUnicode_GET_LENGTH(text) > p->max_chars || !maybe_dated(text)) { /* no date */
-            if (counts_of(text).words > p->stamp_max_words || ascii_untimed(text)) {
-                store(p->stamps, j, Py_False);
-                return 0;
-            }
-        }
+    if (known(v) >= 0)
+        return known(v);
+    int got = page_dated(p, j);
+    PyObject *text = PyTuple_GET_ITEM(p->texts, j);
+    if (got == 0 && page_counts(p, j).words <= p->stamp_max_words && digit_or_ago(text)) {
+        if (page_any(p, j) & (1 << L_STAMP)) /* may_stamp */
+            got = found_by(p->stamp_search, text, 0);
+        if (got == 0 && holds_char(text, ':'))
+            got = found_by(p->yearless_search, text, 0);
+        if (got == 0)
+            got = found_by(p->is_time_line, text, 1);
     }
-    return cached_flag(p->stamps, p->stamped, j);
-}
-
-/* blocks.dated(j): False where the text is too long or lacks what a date needs */
-static int page_dated(Page *p, Py_ssize_t j) {
-    if (j >= 0 && j < p->size && PyList_Check(p->dates) && j < PyList_GET_SIZE(p->dates)
-        && PyList_GET_ITEM(p->dates, j) == Py_None) {
-        PyObject *text = PyTuple_GET_ITEM(p->texts, j);
-        if (PyUnicode_GET_LENGTH(text) > p->max_chars || !maybe_dated(text)) {
-            store(p->dates, j, Py_False);
-            return 0;
-        }
-    }
-    return cached_flag(p->dates, p->dated, j);
+    if (got < 0)
+        return -1;
+    store(p->stamps, j, got ? Py_True : Py_False);
+    return got;
 }
 
 /* headline.tokens of an ASCII text: its runs of word characters (A-Z, a-z, 0-9, _), lower-cased */
@@ -601,35 +762,172 @@ static PyObject *ascii_tokens(PyObject *text) {
     return words;
 }
 
-/* blocks.tokens(j), a new reference (an ASCII block's made here and cached) */
+/* the pairs of consecutive CJK characters of a text (headline._tokens' "wide" words) into
+ * `words` */
+static int add_wide_pairs(PyObject *words, PyObject *text) {
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t len = PyUnicode_GET_LENGTH(text);
+    Py_UCS4 pair[2];
+    int have = 0;
+    for (Py_ssize_t k = 0; k < len; k++) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, k);
+        if (!is_wide(ch))
+            continue;
+        if (have) {
+            pair[1] = ch;
+            PyObject *w = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, pair, 2);
+            if (w == NULL || PySet_Add(words, w) < 0) {
+                Py_XDECREF(w);
+                return -1;
+            }
+            Py_DECREF(w);
+        }
+        pair[0] = ch;
+        have = 1;
+    }
+    return 0;
+}
+
+/* blocks.tokens(j), a new reference (made here, but for a text that str.lower() lowers by
+ * context, and cached) */
 static PyObject *page_tokens(Page *p, Py_ssize_t j) {
-    if (PyDict_CheckExact(p->tokens)) {
-        PyObject *key = PyLong_FromSsize_t(j);
-        if (key == NULL)
-            return NULL;
-        PyObject *v = PyDict_GetItemWithError(p->tokens, key);
-        if (v != NULL) {
-            Py_DECREF(key);
-            Py_INCREF(v);
-            return v;
-        }
-        if (PyErr_Occurred() || j < 0 || j >= p->size
-            || !PyUnicode_IS_ASCII(PyTuple_GET_ITEM(p->texts, j))) {
-            Py_DECREF(key);
-            if (PyErr_Occurred())
-                return NULL;
-            return PyObject_CallFunction(p->tokens_of, "n", j);
-        }
-        v = ascii_tokens(PyTuple_GET_ITEM(p->texts, j));
-        if (v == NULL || PyDict_SetItem(p->tokens, key, v) < 0) {
-            Py_DECREF(key);
-            Py_XDECREF(v);
-            return NULL;
-        }
+    if (!PyDict_CheckExact(p->tokens) || j < 0 || j >= p->size) {
+        PyErr_SetString(PyExc_IndexError, "page_tokens: no such block");
+        return NULL;
+    }
+    PyObject *key = PyLong_FromSsize_t(j);
+    if (key == NULL)
+        return NULL;
+    PyObject *v = PyDict_GetItemWithError(p->tokens, key);
+    if (v != NULL || PyErr_Occurred()) {
         Py_DECREF(key);
+        Py_XINCREF(v);
         return v;
     }
-    return PyObject_CallFunction(p->tokens_of, "n", j);
+    PyObject *text = PyTuple_GET_ITEM(p->texts, j);
+    if (PyUnicode_IS_ASCII(text))
+        v = ascii_tokens(text);
+    else {
+        v = lower_word_set(NULL, text);
+        if (v == Py_None) { /* 'İ' or 'Σ': the Python tokens */
+            Py_DECREF(v);
+            Py_DECREF(key);
+            return PyObject_CallFunction(p->tokens_of, "n", j);
+        }
+        if (v != NULL && page_counts(p, j).wide > 0 && add_wide_pairs(v, text) < 0)
+            Py_CLEAR(v);
+    }
+    if (v == NULL || PyDict_SetItem(p->tokens, key, v) < 0) {
+        Py_DECREF(key);
+        Py_XDECREF(v);
+        return NULL;
+    }
+    Py_DECREF(key);
+    return v;
+}
+
+/* tests(words..., patterns...) -> the capsule that candidates() and rows() take: headline._TESTS,
+ * six tuples of the pre-tests' words (LABEL_START's, ANYWHERE's, BYLINE's, AUTHOR_LABEL's,
+ * CREDIT's, TIME_STAMP's) then LABEL_START.match, ANYWHERE.search, TRAIL.match, BYLINE.match,
+ * AUTHOR_LABEL.match, CREDIT.search, TIME_STAMP.search, YEARLESS.search, dates.is_time_line
+ * and dates.find_dates; the words indexed once */
+static PyObject *tests(PyObject *self, PyObject *args) {
+    PyObject *lists[N_LISTS], *calls[10];
+    if (!PyArg_ParseTuple(args, "O!O!O!O!O!O!OOOOOOOOOO", &PyTuple_Type, &lists[0], &PyTuple_Type,
+                          &lists[1], &PyTuple_Type, &lists[2], &PyTuple_Type, &lists[3],
+                          &PyTuple_Type, &lists[4], &PyTuple_Type, &lists[5], &calls[0], &calls[1],
+                          &calls[2], &calls[3], &calls[4], &calls[5], &calls[6], &calls[7],
+                          &calls[8], &calls[9]))
+        return NULL;
+    for (int k = 0; k < 10; k++)
+        if (!PyCallable_Check(calls[k])) {
+            PyErr_SetString(PyExc_TypeError, "tests: the patterns' methods must be callable");
+            return NULL;
+        }
+    Lexicon *lex = PyMem_Calloc(1, sizeof(Lexicon));
+    if (lex == NULL)
+        return PyErr_NoMemory();
+    Py_INCREF(args);
+    lex->tests = args;
+    if (lex_open(lex, lists) < 0) {
+        lex_close(lex);
+        return NULL;
+    }
+    PyObject *capsule = PyCapsule_New(lex, LEXICON, lex_free);
+    if (capsule == NULL)
+        lex_close(lex);
+    return capsule;
+}
+
+/* the page's caches from blocks (a headline._Blocks of `texts`, a tuple of str) and the tests
+ * (headline._TESTS); 0, or -1 with an error (the caller releases p either way) */
+static int page_open(Page *p, PyObject *blocks, PyObject *texts, PyObject *capsule) {
+    p->texts = texts;
+    p->size = PyTuple_GET_SIZE(texts);
+    p->lex = PyCapsule_GetPointer(capsule, LEXICON);
+    if (p->lex == NULL)
+        return -1;
+    PyObject *const *t = &PyTuple_GET_ITEM(p->lex->tests, N_LISTS);
+    p->label_match = t[0];
+    p->anywhere_search = t[1];
+    p->trail_match = t[2];
+    p->byline_match = t[3];
+    p->author_match = t[4];
+    p->credit_search = t[5];
+    p->stamp_search = t[6];
+    p->yearless_search = t[7];
+    p->is_time_line = t[8];
+    p->find_dates = t[9];
+    p->counts = PyMem_Malloc(sizeof(Counts) * (size_t)(p->size > 0 ? p->size : 1));
+    if (p->counts == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (Py_ssize_t j = 0; j < p->size; j++)
+        p->counts[j].words = -1;
+    p->any = PyMem_Malloc((size_t)(p->size > 0 ? p->size : 1));
+    if (p->any == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    memset(p->any, -1, (size_t)(p->size > 0 ? p->size : 1));
+    for (Py_ssize_t j = 0; j < p->size; j++)
+        if (!PyUnicode_Check(PyTuple_GET_ITEM(texts, j))) {
+            PyErr_SetString(PyExc_TypeError, "the texts must be str");
+            return -1;
+        }
+    if (!(p->shapes = PyObject_GetAttrString(blocks, "_shapes"))
+        || !(p->stamps = PyObject_GetAttrString(blocks, "_stamps"))
+        || !(p->dates = PyObject_GetAttrString(blocks, "_dates"))
+        || !(p->labels = PyObject_GetAttrString(blocks, "_labels"))
+        || !(p->tokens = PyObject_GetAttrString(blocks, "_tokens"))
+        || !(p->tokens_of = PyObject_GetAttrString(blocks, "tokens")))
+        return -1;
+    PyObject *caches[] = {p->shapes, p->stamps, p->dates, p->labels};
+    for (int c = 0; c < 4; c++)
+        if (!PyList_CheckExact(caches[c]) || PyList_GET_SIZE(caches[c]) != p->size) {
+            PyErr_SetString(PyExc_TypeError, "the block caches must be lists of the page's size");
+            return -1;
+        }
+    if (!PyDict_CheckExact(p->tokens)) {
+        PyErr_SetString(PyExc_TypeError, "the token cache must be a dict");
+        return -1;
+    }
+    return 0;
+}
+
+static void page_close(Page *p) {
+    PyMem_Free(p->any);
+    p->any = NULL;
+    PyMem_Free(p->counts);
+    p->counts = NULL;
+    Py_CLEAR(p->shapes);
+    Py_CLEAR(p->stamps);
+    Py_CLEAR(p->dates);
+    Py_CLEAR(p->labels);
+    Py_CLEAR(p->tokens);
+    Py_CLEAR(p->tokens_of);
 }
 
 /* len(a & b); -1 on error */
@@ -847,27 +1145,114 @@ static Py_ssize_t index_count(const Index *ix, PyObject *whole, PyObject *text) 
         var = t_;                                                                                  \
     } while (0)
 
+#define LEDES 4    /* distinct starts of the lede remembered */
+#define LEDE_MAX 8 /* blocks of a lede */
+
+/* The words of the body's first blocks below a candidate (headline._features' lede_after): the
+ * tokens of blocks start .. start + lede_blocks - 1 (those on the page), and the pairs of CJK
+ * characters that joining them puts side by side; a candidate's words are counted in them as
+ * in their union. */
+typedef struct {
+    Py_ssize_t start, n;
+    PyObject *sets[LEDE_MAX]; /* the blocks' tokens */
+    PyObject *pairs;          /* a set of the joins' pairs, or NULL */
+} Lede;
+
+static void lede_close(Lede *l) {
+    for (Py_ssize_t k = 0; k < l->n; k++)
+        Py_CLEAR(l->sets[k]);
+    l->n = 0;
+    Py_CLEAR(l->pairs);
+}
+
+/* the first (last: at_end) CJK character of a text, 0 without one */
+static Py_UCS4 wide_end(PyObject *text, int at_end) {
+    Py_ssize_t len = PyUnicode_GET_LENGTH(text);
+    for (Py_ssize_t q = 0; q < len; q++) {
+        Py_UCS4 ch = PyUnicode_READ_CHAR(text, at_end ? len - 1 - q : q);
+        if (is_wide(ch))
+            return ch;
+    }
+    return 0;
+}
+
+static int lede_open(Page *p, Lede *l, Py_ssize_t start, Py_ssize_t blocks) {
+    l->start = start;
+    l->n = 0;
+    l->pairs = NULL;
+    Py_UCS4 last = 0;
+    for (Py_ssize_t j = start; j < p->size && j < start + blocks; j++) {
+        PyObject *words = page_tokens(p, j);
+        if (words == NULL)
+            return -1;
+        l->sets[l->n++] = words;
+        PyObject *text = PyTuple_GET_ITEM(p->texts, j);
+        if (PyUnicode_IS_ASCII(text) || page_counts(p, j).wide == 0)
+            continue;
+        if (last) { /* joined_tokens: the last CJK character of one and the first of the next */
+            Py_UCS4 pair[2] = {last, wide_end(text, 0)};
+            PyObject *w = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, pair, 2);
+            if (w == NULL)
+                return -1;
+            if (l->pairs == NULL && (l->pairs = PySet_New(NULL)) == NULL) {
+                Py_DECREF(w);
+                return -1;
+            }
+            int added = PySet_Add(l->pairs, w);
+            Py_DECREF(w);
+            if (added < 0)
+                return -1;
+        }
+        last = wide_end(text, 1);
+    }
+    return 0;
+}
+
+/* len(words & lede's union); -1 on error */
+static Py_ssize_t lede_common(const Lede *l, PyObject *words) {
+    if (!PyAnySet_Check(words)) {
+        PyErr_SetString(PyExc_TypeError, "rows: tokens must be a set");
+        return -1;
+    }
+    Py_ssize_t pos = 0, n = 0;
+    PyObject *key;
+    Py_hash_t hash;
+    while (_PySet_NextEntry(words, &pos, &key, &hash)) {
+        int in = 0;
+        Py_INCREF(key);
+        for (Py_ssize_t k = 0; k <= l->n && !in; k++) {
+            PyObject *set = k < l->n ? l->sets[k] : l->pairs;
+            if (set != NULL)
+                in = PySet_Contains(set, key);
+        }
+        Py_DECREF(key);
+        if (in < 0)
+            return -1;
+        n += in;
+    }
+    return n;
+}
+
 #define SHAPE_AT(j) ((j) >= start && (j) < end ? shapes[(j) - start] : 0.0)
 
 /* rows(out, texts, whole, cands, blanks, first, bylines, body_words, page, page_sep, no_blanks,
- *      blocks, lede_after, (siblings, run, follow, dek_max_words, max_siblings), ranked)
+ *      blocks, (siblings, run, follow, dek_max_words, max_siblings, max_chars, max_words,
+ *      stamp_max_words, lede_blocks), ranked, tests)
  * writes headline._features' rows into `out` (float64[len(cands) * N_FEATURES], C order), the
- * same floats: `blocks` is the page's headline._Blocks (its caches read, its methods called on a
- * miss), lede_after(i) the words of the body's first blocks below block i, and ranked the
- * (rank column, feature ranked) pairs. */
+ * same floats: `blocks` is the page's headline._Blocks (its caches read and filled here, see
+ * Page), ranked the (rank column, feature ranked) pairs and tests headline._TESTS. */
 static PyObject *rows(PyObject *self, PyObject *args) {
     Py_buffer out;
     PyObject *texts_in, *whole, *cands_in, *blanks_in, *bylines_in, *body_words, *page, *blocks,
-        *lede_after, *ranked_in;
-    Py_ssize_t first, siblings, run, follow, dek_max, max_siblings;
+        *ranked_in, *tests;
+    Py_ssize_t first, siblings, run, follow, dek_max, max_siblings, lede_blocks;
     double page_sep, no_blanks;
     Page p = {0};
-    if (!PyArg_ParseTuple(args, "w*OUOOnOOOddOO(nnnnnnnn)O(O!O!O!)", &out, &texts_in, &whole, &cands_in,
-                          &blanks_in, &first, &bylines_in, &body_words, &page, &page_sep,
-                          &no_blanks, &blocks, &lede_after, &siblings, &run, &follow, &dek_max,
+    if (!PyArg_ParseTuple(args, "w*OUOOnOOOddO(nnnnnnnnn)OO", &out, &texts_in, &whole,
+                          &cands_in, &blanks_in, &first, &bylines_in, &body_words, &page,
+                          &page_sep, &no_blanks, &blocks, &siblings, &run, &follow, &dek_max,
                           &max_siblings, &p.max_chars, &p.max_words, &p.stamp_max_words,
-                          &ranked_in, &PyTuple_Type, &p.label_words, &PyTuple_Type,
-                          &p.byline_words, &PyTuple_Type, &p.credit_words))
+                          &lede_blocks, &ranked_in, &tests))
         return NULL;
     PyObject *result = NULL, *texts = NULL, *cands_t = NULL, *blanks = NULL, *bylines_t = NULL,
              *ranked = NULL, *toks = NULL;
@@ -876,8 +1261,13 @@ static PyObject *rows(PyObject *self, PyObject *args) {
     Keyed *keyed = NULL;
     Index ix;
     ix.at = NULL;
-    PyObject *lede_obj[4] = {NULL, NULL, NULL, NULL};
-    Py_ssize_t lede_start[4] = {0, 0, 0, 0}, n_ledes = 0;
+    Lede ledes[LEDES];
+    Py_ssize_t n_ledes = 0;
+    if (lede_blocks < 0 || lede_blocks > LEDE_MAX) {
+        PyErr_SetString(PyExc_ValueError, "rows: lede_blocks out of range");
+        PyBuffer_Release(&out);
+        return NULL;
+    }
 
     texts = PySequence_Tuple(texts_in);
     cands_t = PySequence_Tuple(cands_in);
@@ -892,11 +1282,8 @@ static PyObject *rows(PyObject *self, PyObject *args) {
         PyErr_SetString(PyExc_ValueError, "rows: out is not len(cands) rows of every feature");
         goto done;
     }
-    for (Py_ssize_t j = 0; j < size; j++)
-        if (!PyUnicode_Check(PyTuple_GET_ITEM(texts, j))) {
-            PyErr_SetString(PyExc_TypeError, "rows: the texts must be str");
-            goto done;
-        }
+    if (page_open(&p, blocks, texts, tests) < 0)
+        goto done;
     cands = PyMem_Malloc(sizeof(Py_ssize_t) * (size_t)(n + 1));
     bylines = PyMem_Malloc(sizeof(Py_ssize_t) * (size_t)(n_bylines + 1));
     keyed = PyMem_Malloc(sizeof(Keyed) * (size_t)(n + 1));
@@ -936,20 +1323,6 @@ static PyObject *rows(PyObject *self, PyObject *args) {
             goto done;
         }
     }
-    p.size = size;
-    p.texts = texts;
-    if (!(p.shapes = PyObject_GetAttrString(blocks, "_shapes"))
-        || !(p.stamps = PyObject_GetAttrString(blocks, "_stamps"))
-        || !(p.dates = PyObject_GetAttrString(blocks, "_dates"))
-        || !(p.labels = PyObject_GetAttrString(blocks, "_labels"))
-        || !(p.tokens = PyObject_GetAttrString(blocks, "_tokens"))
-        || !(p.shape = PyObject_GetAttrString(blocks, "shape"))
-        || !(p.stamped = PyObject_GetAttrString(blocks, "stamped"))
-        || !(p.dated = PyObject_GetAttrString(blocks, "dated"))
-        || !(p.not_headline = PyObject_GetAttrString(blocks, "not_headline"))
-        || !(p.tokens_of = PyObject_GetAttrString(blocks, "tokens"))
-        || !(p.headed = PyObject_GetAttrString(blocks, "_headed")))
-        goto done;
     Py_ssize_t page_len = PyObject_Size(page);
     if (page_len < 0)
         goto done;
@@ -990,7 +1363,7 @@ static PyObject *rows(PyObject *self, PyObject *args) {
         Py_ssize_t chars = PyUnicode_GET_LENGTH(text);
         int kind = PyUnicode_KIND(text);
         const void *data = PyUnicode_DATA(text);
-        Counts cn = counts_of(text);
+        Counts cn = page_counts(&p, i);
         Py_ssize_t nw = words_of(cn), nn = nw > 1 ? nw : 1;
         Py_XDECREF(toks);
         toks = page_tokens(&p, i);
@@ -1066,7 +1439,7 @@ static PyObject *rows(PyObject *self, PyObject *args) {
         int dek = 0;
         if (i + 1 < size) {
             PyObject *next = PyTuple_GET_ITEM(texts, i + 1);
-            Py_ssize_t nw_next = words_of(counts_of(next));
+            Py_ssize_t nw_next = words_of(page_counts(&p, i + 1));
             dek = nn < nw_next && nw_next <= dek_max && ends_sentence(next);
         }
         if (i > 0)
@@ -1099,41 +1472,33 @@ static PyObject *rows(PyObject *self, PyObject *args) {
         }
         int dated, label;
         TRY(dated, page_dated(&p, i));
-        TRY(label, cached_flag(p.labels, p.not_headline, i));
+        TRY(label, page_label(&p, i));
         Py_ssize_t body_hits = common(toks, body_words);
         if (body_hits < 0)
             goto done;
-        /* the words of the body's first blocks below i, one call per start */
+        /* the share of its words among those of the body's first blocks below i */
         Py_ssize_t lede_at = i + 1 > first ? i + 1 : first;
-        PyObject *lede = NULL;
-        for (Py_ssize_t q = 0; q < n_ledes; q++)
-            if (lede_start[q] == lede_at)
-                lede = lede_obj[q];
+        Lede here = {0}, *lede = NULL;
+        for (Py_ssize_t q = 0; q < n_ledes && lede == NULL; q++)
+            if (ledes[q].start == lede_at)
+                lede = &ledes[q];
         if (lede == NULL) {
-            lede = PyObject_CallFunction(lede_after, "n", i);
-            if (lede == NULL)
+            lede = n_ledes < LEDES ? &ledes[n_ledes++] : &here;
+            if (lede_open(&p, lede, lede_at, lede_blocks) < 0) {
+                if (lede == &here)
+                    lede_close(&here);
                 goto done;
-            if (n_ledes < 4) {
-                lede_start[n_ledes] = lede_at;
-                lede_obj[n_ledes++] = lede;
-            } else {
-                Py_ssize_t hits = common(toks, lede);
-                Py_DECREF(lede);
-                if (hits < 0)
-                    goto done;
-                row[F_LEDE_SHARE] = (double)hits / (double)n_toks;
-                lede = NULL;
             }
         }
-        if (lede != NULL) {
-            Py_ssize_t hits = common(toks, lede);
-            if (hits < 0)
-                goto done;
-            row[F_LEDE_SHARE] = (double)hits / (double)n_toks;
-        }
+        Py_ssize_t lede_hits = lede_common(lede, toks);
+        if (lede == &here)
+            lede_close(&here);
+        if (lede_hits < 0)
+            goto done;
+        row[F_LEDE_SHARE] = (double)lede_hits / (double)n_toks;
         Py_ssize_t after_words = 0;
         if (i > 0 && above)
-            after_words = words_of(counts_of(PyTuple_GET_ITEM(texts, i - 1)));
+            after_words = words_of(page_counts(&p, i - 1));
         int repeat_next = 0, repeat_prev = 0;
         if (i + 1 < size)
             TRY(repeat_next, PyObject_RichCompareBool(PyTuple_GET_ITEM(texts, i + 1), text, Py_EQ));
@@ -1236,19 +1601,9 @@ static PyObject *rows(PyObject *self, PyObject *args) {
     result = Py_None;
 done:
     for (Py_ssize_t q = 0; q < n_ledes; q++)
-        Py_XDECREF(lede_obj[q]);
+        lede_close(&ledes[q]);
     Py_XDECREF(toks);
-    Py_XDECREF(p.shapes);
-    Py_XDECREF(p.stamps);
-    Py_XDECREF(p.dates);
-    Py_XDECREF(p.labels);
-    Py_XDECREF(p.tokens);
-    Py_XDECREF(p.shape);
-    Py_XDECREF(p.stamped);
-    Py_XDECREF(p.dated);
-    Py_XDECREF(p.not_headline);
-    Py_XDECREF(p.tokens_of);
-    Py_XDECREF(p.headed);
+    page_close(&p);
     PyMem_Free(cands);
     PyMem_Free(bylines);
     PyMem_Free(listed);
@@ -1264,87 +1619,62 @@ done:
     return result;
 }
 
-/* candidates(texts, order, blocks, label_words, (min_words, max_words, max_chars), photo_tail)
+/* candidates(texts, order, blocks, (min_words, max_words, max_chars), photo_tail, tests)
  * -> the blocks of `order` that headline._candidates keeps: min_words..max_words words, at most
- * max_chars characters, no label (blocks.not_headline) and no photo credit at the end
- * (photo_tail(text) is None, asked only of a text with a "(", which it needs) */
+ * max_chars characters, no label (blocks.not_headline, see page_label) and no photo credit at
+ * the end (photo_tail(text) is None, asked only of a text with what it needs: "(", ")" and a
+ * "/" or ":") */
 static PyObject *candidates(PyObject *self, PyObject *args) {
-    PyObject *texts_in, *order_in, *blocks, *label_words, *photo_tail;
+    PyObject *texts_in, *order_in, *blocks, *photo_tail, *tests;
     Py_ssize_t min_words, max_words, max_chars;
-    if (!PyArg_ParseTuple(args, "OOOO!(nnn)O", &texts_in, &order_in, &blocks, &PyTuple_Type,
-                          &label_words, &min_words, &max_words, &max_chars, &photo_tail))
+    Page p = {0};
+    if (!PyArg_ParseTuple(args, "OOO(nnn)OO", &texts_in, &order_in, &blocks, &min_words,
+                          &max_words, &max_chars, &photo_tail, &tests))
         return NULL;
-    PyObject *texts = NULL, *order = NULL, *labels = NULL, *not_headline = NULL, *out = NULL,
-             *result = NULL;
-    texts = PySequence_Fast(texts_in, "candidates: texts must be a sequence");
+    PyObject *texts = NULL, *order = NULL, *out = NULL, *result = NULL;
+    texts = PySequence_Tuple(texts_in);
     order = PySequence_Fast(order_in, "candidates: order must be a sequence");
-    if (!texts || !order)
+    if (!texts || !order || page_open(&p, blocks, texts, tests) < 0 || !(out = PyList_New(0)))
         goto done;
-    if (!(labels = PyObject_GetAttrString(blocks, "_labels"))
-        || !(not_headline = PyObject_GetAttrString(blocks, "not_headline"))
-        || !(out = PyList_New(0)))
-        goto done;
+    Py_ssize_t size = PyTuple_GET_SIZE(texts);
     for (Py_ssize_t k = 0; k < PySequence_Fast_GET_SIZE(order); k++) {
         PyObject *at = PySequence_Fast_GET_ITEM(order, k);
         Py_ssize_t i = PyLong_AsSsize_t(at);
         if (i == -1 && PyErr_Occurred())
             goto done;
-        Py_ssize_t size = PySequence_Fast_GET_SIZE(texts);
         if (i < 0 || i >= size) {
             PyErr_SetString(PyExc_IndexError, "candidates: a block is off the page");
             goto done;
         }
-        PyObject *text = PySequence_Fast_GET_ITEM(texts, i);
-        if (!PyUnicode_Check(text)) {
-            PyErr_SetString(PyExc_TypeError, "candidates: the texts must be str");
-            goto done;
-        }
-        Py_INCREF(text);
-        int keep = PyUnicode_GET_LENGTH(text) <= max_chars;
+        PyObject *text = PyTuple_GET_ITEM(texts, i);
+        Py_ssize_t len = PyUnicode_GET_LENGTH(text);
+        int keep = len <= max_chars;
         if (keep) {
-            Py_ssize_t n = words_of(counts_of(text));
+            Py_ssize_t n = words_of(page_counts(&p, i));
             keep = min_words <= n && n <= max_words;
         }
-        if (keep) { /* not blocks.not_headline(i) */
-            PyObject *got = NULL;
-            if (PyList_Check(labels) && i < PyList_GET_SIZE(labels)
-                && PyList_GET_ITEM(labels, i) == Py_None && ascii_label_free(text, label_words)) {
-                store(labels, i, Py_False);
-            } else {
-                got = cached(labels, not_headline, i);
-                if (got == NULL) {
-                    Py_DECREF(text);
-                    goto done;
-                }
-                int t = PyObject_IsTrue(got);
-                Py_DECREF(got);
-                if (t < 0) {
-                    Py_DECREF(text);
-                    goto done;
-                }
-                keep = !t;
-            }
-        }
-        if (keep && PyUnicode_FindChar(text, '(', 0, PyUnicode_GET_LENGTH(text), 1) >= 0) {
-            PyObject *m = PyObject_CallOneArg(photo_tail, text);
-            if (m == NULL) {
-                Py_DECREF(text);
+        if (keep) {
+            int label = page_label(&p, i);
+            if (label < 0)
                 goto done;
-            }
-            keep = m == Py_None;
-            Py_DECREF(m);
+            keep = !label;
         }
-        Py_DECREF(text);
+        if (keep && holds_char(text, '(') && holds_char(text, ')')
+            && (holds_char(text, '/') || holds_char(text, ':'))) {
+            int tail = found_by(photo_tail, text, 0);
+            if (tail < 0)
+                goto done;
+            keep = !tail;
+        }
         if (keep && PyList_Append(out, at) < 0)
             goto done;
     }
     result = out;
     out = NULL;
 done:
+    page_close(&p);
     Py_XDECREF(texts);
     Py_XDECREF(order);
-    Py_XDECREF(labels);
-    Py_XDECREF(not_headline);
     Py_XDECREF(out);
     return result;
 }
@@ -1595,7 +1925,36 @@ static PyObject *lower_word_set(PyObject *self, PyObject *text) {
     return words;
 }
 
+/* fold(text): each character as the pre-tests fold it (fold_char), for the tests */
+static PyObject *fold(PyObject *self, PyObject *text) {
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "fold: a str is needed");
+        return NULL;
+    }
+    Py_ssize_t len = PyUnicode_GET_LENGTH(text);
+    Py_UCS4 *low = PyMem_Malloc(sizeof(Py_UCS4) * (size_t)(len > 0 ? len : 1));
+    if (low == NULL)
+        return PyErr_NoMemory();
+    for (Py_ssize_t k = 0; k < len; k++)
+        low[k] = fold_char(PyUnicode_READ_CHAR(text, k));
+    PyObject *out = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, low, len);
+    PyMem_Free(low);
+    return out;
+}
+
+/* may_date(text): dates.MAYBE_DATE.search(text) is not None, as the compiled dated() tests it */
+static PyObject *may_date(PyObject *self, PyObject *text) {
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "may_date: a str is needed");
+        return NULL;
+    }
+    return PyBool_FromLong(maybe_date(text));
+}
+
 static PyMethodDef methods[] = {
+    {"fold", fold, METH_O, "Each character as the pre-tests fold it (for the tests)."},
+    {"may_date", may_date, METH_O, "dates.MAYBE_DATE.search(text) is not None."},
+    {"tests", tests, METH_VARARGS, "The capsule of the pre-tests' words and patterns."},
     {"candidates", candidates, METH_VARARGS, "headline._candidates' filter (see the file)."},
     {"scores", scores, METH_VARARGS, "Every row's score by the complete trees (see the file)."},
     {"scores_array", scores_array, METH_VARARGS, "scores() of rows in a float64 buffer."},

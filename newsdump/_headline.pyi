@@ -21,14 +21,34 @@ def scores_array(
     depth: int,
     baseline: float,
 ) -> list[float]: ...
+def tests(
+    label_words: tuple[str, ...],
+    anywhere_words: tuple[str, ...],
+    byline_words: tuple[str, ...],
+    author_words: tuple[str, ...],
+    credit_words: tuple[str, ...],
+    stamp_words: tuple[str, ...],
+    label_match: Callable[[str], object],
+    anywhere_search: Callable[[str], object],
+    trail_match: Callable[[str], object],
+    byline_match: Callable[[str], object],
+    author_match: Callable[[str], object],
+    credit_search: Callable[[str], object],
+    stamp_search: Callable[[str], object],
+    yearless_search: Callable[[str], object],
+    is_time_line: Callable[[str], object],
+    find_dates: Callable[[str], object],
+) -> object: ...
 def candidates(
     texts: Sequence[str],
     order: Sequence[int],
     blocks: Any,
-    label_words: tuple[str, ...],
     consts: tuple[int, int, int],
     photo_tail: Callable[[str], object],
+    tests: object,
 ) -> list[int]: ...
+def fold(text: str) -> str: ...
+def may_date(text: str) -> bool: ...
 def counts(text: str) -> tuple[int, int]: ...
 def word_set(text: str) -> set[str]: ...
 def shape_rest(text: str, n: int) -> float: ...
@@ -45,10 +65,9 @@ def rows(
     page_sep: float,
     no_blanks: float,
     blocks: Any,
-    lede_after: Callable[[int], frozenset[str]],
-    consts: tuple[int, int, int, int, int, int, int, int],
+    consts: tuple[int, int, int, int, int, int, int, int, int],
     ranked: Sequence[tuple[int, int]],
-    words: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]],
+    tests: object,
 ) -> None: ...
 def page_blocks(
     labelled: Sequence[Any], article: object

@@ -432,9 +432,9 @@ def _candidates(ctx: Context, blocks: _Blocks) -> list[int]:
             texts,
             [*inside, *above],
             blocks,
-            _LABEL_WORDS,
             (MIN_WORDS, MAX_WORDS, MAX_CHARS),
             PHOTO_CREDIT_TAIL.search,
+            _TESTS,
         )
     return [
         i
@@ -590,16 +590,8 @@ def _compiled_features(ctx: Context, cands: Sequence[int], blocks: _Blocks) -> F
     the same floats. What the page holds once (the page <title>'s words, the whole text) is
     taken here."""
     texts = ctx.texts
-    size = len(texts)
-    first = ctx.first
     page = tokens(page_title(texts[0], ctx.body_words) or "") if texts else set()
     page_sep = float(bool(texts) and TITLE_SEPARATORS.search(texts[0]) is not None)
-
-    def lede_after(i: int) -> frozenset[str]:
-        """The words of the first body blocks below block `i` (not `i` itself)."""
-        start = max(i + 1, first)
-        return blocks.joined_tokens(range(start, min(size, start + LEDE_BLOCKS)))
-
     out = np.empty((len(cands), len(FEATURES)))
     _headline.rows(
         out,
@@ -607,17 +599,26 @@ def _compiled_features(ctx: Context, cands: Sequence[int], blocks: _Blocks) -> F
         "\n".join(texts),
         cands,
         ctx.blanks,
-        first,
+        ctx.first,
         ctx.byline,
         ctx.body_words,
         page,
         page_sep,
         float(scraper_dump(ctx)),
         blocks,
-        lede_after,
-        (SIBLINGS, RUN, FOLLOW, DEK_MAX_WORDS, MAX_SIBLINGS, MAX_CHARS, MAX_WORDS, STAMP_MAX_WORDS),
+        (
+            SIBLINGS,
+            RUN,
+            FOLLOW,
+            DEK_MAX_WORDS,
+            MAX_SIBLINGS,
+            MAX_CHARS,
+            MAX_WORDS,
+            STAMP_MAX_WORDS,
+            LEDE_BLOCKS,
+        ),
         RANKED,
-        (_LABEL_WORDS, _BYLINE_WORDS, _CREDIT_WORDS),
+        _TESTS,
     )
     return out
 
@@ -1081,3 +1082,30 @@ def _tokens(text: str, wide: bool) -> set[str]:
         chars = WIDE.findall(text)
         words.update(a + b for a, b in itertools.pairwise(chars))
     return words
+
+
+# what the compiled candidates and rows (newsdump/_headline.c) test the blocks with: the words of
+# the pre-tests (lower-case; each pattern needs one of its list: LABEL_START one at the start,
+# ANYWHERE one anywhere, BYLINE and AUTHOR_LABEL one past the leading spaces, CREDIT and
+# TIME_STAMP one anywhere) and then the patterns and functions of _Blocks' methods themselves
+_ANYWHERE_WORDS = ("open", "all rights reserved", "www.", "http")
+_AUTHOR_WORDS = ("author", "autor", "auteur", "writer", "reporter", "text", "текст", "автор")
+_TEST_PARTS = (
+    _LABEL_WORDS,
+    _ANYWHERE_WORDS,
+    _BYLINE_WORDS,
+    _AUTHOR_WORDS,
+    _CREDIT_WORDS,
+    _STAMP_WORDS,
+    LABEL_START.match,
+    ANYWHERE.search,
+    TRAIL.match,
+    BYLINE.match,
+    AUTHOR_LABEL.match,
+    CREDIT.search,
+    TIME_STAMP.search,
+    YEARLESS.search,
+    is_time_line,
+    find_dates,
+)
+_TESTS = _headline.tests(*_TEST_PARTS) if _headline is not None else None  # words indexed once
