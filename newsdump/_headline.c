@@ -601,6 +601,22 @@ static int page_any(Page *p, Py_ssize_t j) {
     return p->any[j];
 }
 
+/* a clock time, \d[:.][0-5]\d (with ':' only where `colon_only`): what TIME_STAMP's weekday
+ * alternative and YEARLESS need (\d: a decimal character, as re's) */
+static int clock_time(PyObject *text, int colon_only) {
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t len = PyUnicode_GET_LENGTH(text);
+    for (Py_ssize_t k = 1; k + 2 < len; k++) {
+        Py_UCS4 sep = PyUnicode_READ(kind, data, k), tens = PyUnicode_READ(kind, data, k + 1);
+        if ((sep == ':' || (sep == '.' && !colon_only)) && tens >= '0' && tens <= '5'
+            && is_decimal(PyUnicode_READ(kind, data, k - 1))
+            && is_decimal(PyUnicode_READ(kind, data, k + 2)))
+            return 1;
+    }
+    return 0;
+}
+
 /* the truth of a cached bool (1 or 0), or -1 with the value unknown */
 static inline int known(PyObject *v) { return v == Py_True ? 1 : v == Py_False ? 0 : -1; }
 
@@ -717,9 +733,9 @@ static int page_stamped(Page *p, Py_ssize_t j) {
     int got = page_dated(p, j);
     PyObject *text = PyTuple_GET_ITEM(p->texts, j);
     if (got == 0 && page_counts(p, j).words <= p->stamp_max_words && digit_or_ago(text)) {
-        if (page_any(p, j) & (1 << L_STAMP)) /* may_stamp */
+        if ((page_any(p, j) & (1 << L_STAMP)) || clock_time(text, 0)) /* what TIME_STAMP needs */
             got = found_by(p->stamp_search, text, 0);
-        if (got == 0 && holds_char(text, ':'))
+        if (got == 0 && clock_time(text, 1))
             got = found_by(p->yearless_search, text, 0);
         if (got == 0)
             got = found_by(p->is_time_line, text, 1);

@@ -910,7 +910,8 @@ def _revisit(
 
 
 # what TIME_STAMP's alternatives need, one each (the clock time a colon or a full stop)
-_STAMP_WORDS = ("ago", "vor", "il y a", "hace", "temu", "前", ":", ".")
+_STAMP_NAMES = ("ago", "vor", "il y a", "hace", "temu", "前")
+_STAMP_WORDS = (*_STAMP_NAMES, ":", ".")
 
 
 def may_stamp(text: str) -> bool:
@@ -1086,8 +1087,9 @@ def _tokens(text: str, wide: bool) -> set[str]:
 
 # what the compiled candidates and rows (newsdump/_headline.c) test the blocks with: the words of
 # the pre-tests (lower-case; each pattern needs one of its list: LABEL_START one at the start,
-# ANYWHERE one anywhere, BYLINE and AUTHOR_LABEL one past the leading spaces, CREDIT and
-# TIME_STAMP one anywhere) and then the patterns and functions of _Blocks' methods themselves
+# ANYWHERE one anywhere, BYLINE and AUTHOR_LABEL one past the leading spaces, CREDIT one
+# anywhere, TIME_STAMP one anywhere or a clock time) and then the patterns and functions of
+# _Blocks' methods themselves
 _ANYWHERE_WORDS = ("open", "all rights reserved", "www.", "http")
 _AUTHOR_WORDS = ("author", "autor", "auteur", "writer", "reporter", "text", "текст", "автор")
 _TEST_PARTS = (
@@ -1096,7 +1098,7 @@ _TEST_PARTS = (
     _BYLINE_WORDS,
     _AUTHOR_WORDS,
     _CREDIT_WORDS,
-    _STAMP_WORDS,
+    _STAMP_NAMES,  # (the compiled test looks for a clock time "5:30" or "6.51" itself)
     LABEL_START.match,
     ANYWHERE.search,
     TRAIL.match,

@@ -81,6 +81,8 @@ filler = st.sampled_from(
         "Ann Lee",
         " 5:30PM",
         " 12.45",
+        "Mon \u0665:30",
+        " to 9.0\u0663",
         " 2 ",
         " hours ",
         "Nov 19, 2019",
