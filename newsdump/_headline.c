@@ -1069,57 +1069,103 @@ static int in_array(const Py_ssize_t *a, Py_ssize_t n, Py_ssize_t v) {
 }
 
 
-/* Where each character of a text sits, by buckets of its low bits: whole.count(text) finds the
- * occurrences of text at the places of its rarest character instead of scanning the text. */
+/* Where each character of the page's blocks sits in their join ("\n".join(texts), the whole
+ * text), by buckets of its low bits: whole.count(text) finds the occurrences of a text at the
+ * places of its rarest character instead of scanning the whole text, and without joining it
+ * (an occurrence of a text without "\n" lies inside one block). The separators are not indexed:
+ * a text that holds "\n" (or is empty) is counted in the join, made then. */
 #define BUCKETS 1024
-#define INDEX_MAX 0x3fffffff /* longer texts are counted by PyUnicode_Count */
+#define INDEX_MAX 0x3fffffff /* longer pages are counted in the join */
 #define INDEX_FROM 4 /* candidates from which the index pays */
 
 typedef struct {
     Py_ssize_t start[BUCKETS + 1];
-    int32_t *at; /* positions, bucket by bucket, ascending in each */
+    int32_t *at;        /* positions in the join, bucket by bucket, ascending in each */
+    Py_ssize_t *bstart; /* where each block starts in the join */
+    PyObject *texts;    /* the blocks (a tuple of str) */
+    PyObject *whole;    /* their join, once made */
 } Index;
 
-static int index_build(Index *ix, PyObject *whole) {
-    Py_ssize_t n = PyUnicode_GET_LENGTH(whole);
-    int kind = PyUnicode_KIND(whole);
-    const void *data = PyUnicode_DATA(whole);
+static int index_build(Index *ix, PyObject *texts) {
+    Py_ssize_t size = PyTuple_GET_SIZE(texts), n = 0;
+    for (Py_ssize_t j = 0; j < size; j++)
+        n += PyUnicode_GET_LENGTH(PyTuple_GET_ITEM(texts, j)) + (j > 0);
+    if (n > INDEX_MAX)
+        return 0; /* no index: counted in the join */
     memset(ix->start, 0, sizeof(ix->start));
     ix->at = PyMem_Malloc(sizeof(int32_t) * (size_t)(n > 0 ? n : 1));
-    if (ix->at == NULL) {
+    ix->bstart = PyMem_Malloc(sizeof(Py_ssize_t) * (size_t)(size > 0 ? size : 1));
+    if (ix->at == NULL || ix->bstart == NULL) {
         PyErr_NoMemory();
         return -1;
     }
-    Py_ssize_t fill[BUCKETS];
-#define INDEX_PASSES(T)                                                                            \
+    Py_ssize_t fill[BUCKETS], from = 0;
+#define INDEX_COUNT(T)                                                                             \
     do {                                                                                           \
         const T *c = data;                                                                         \
-        for (Py_ssize_t k = 0; k < n; k++)                                                         \
-            ix->start[(c[k] & (BUCKETS - 1)) + 1]++;                                               \
-        for (int b = 0; b < BUCKETS; b++)                                                          \
-            ix->start[b + 1] += ix->start[b];                                                      \
-        memcpy(fill, ix->start, sizeof(fill));                                                     \
-        for (Py_ssize_t k = 0; k < n; k++)                                                         \
-            ix->at[fill[c[k] & (BUCKETS - 1)]++] = (int32_t)k;                                     \
+        for (Py_ssize_t k = 0; k < len; k++)                                                       \
+            start[(c[k] & (BUCKETS - 1)) + 1]++;                                                   \
     } while (0)
-    if (kind == PyUnicode_1BYTE_KIND)
-        INDEX_PASSES(Py_UCS1);
-    else if (kind == PyUnicode_2BYTE_KIND)
-        INDEX_PASSES(Py_UCS2);
-    else
-        INDEX_PASSES(Py_UCS4);
-#undef INDEX_PASSES
+#define INDEX_FILL(T)                                                                              \
+    do {                                                                                           \
+        const T *c = data;                                                                         \
+        for (Py_ssize_t k = 0; k < len; k++)                                                       \
+            at[fill[c[k] & (BUCKETS - 1)]++] = (int32_t)(from + k);                                \
+    } while (0)
+    Py_ssize_t *start = ix->start;
+    int32_t *at = ix->at;
+    for (Py_ssize_t j = 0; j < size; j++) {
+        PyObject *text = PyTuple_GET_ITEM(texts, j);
+        int kind = PyUnicode_KIND(text);
+        const void *data = PyUnicode_DATA(text);
+        Py_ssize_t len = PyUnicode_GET_LENGTH(text);
+        if (kind == PyUnicode_1BYTE_KIND)
+            INDEX_COUNT(Py_UCS1);
+        else if (kind == PyUnicode_2BYTE_KIND)
+            INDEX_COUNT(Py_UCS2);
+        else
+            INDEX_COUNT(Py_UCS4);
+    }
+    for (int b = 0; b < BUCKETS; b++)
+        start[b + 1] += start[b];
+    memcpy(fill, start, sizeof(fill));
+    for (Py_ssize_t j = 0; j < size; j++) {
+        PyObject *text = PyTuple_GET_ITEM(texts, j);
+        int kind = PyUnicode_KIND(text);
+        const void *data = PyUnicode_DATA(text);
+        Py_ssize_t len = PyUnicode_GET_LENGTH(text);
+        ix->bstart[j] = from;
+        if (kind == PyUnicode_1BYTE_KIND)
+            INDEX_FILL(Py_UCS1);
+        else if (kind == PyUnicode_2BYTE_KIND)
+            INDEX_FILL(Py_UCS2);
+        else
+            INDEX_FILL(Py_UCS4);
+        from += len + 1;
+    }
+#undef INDEX_COUNT
+#undef INDEX_FILL
     return 0;
 }
 
 /* whole.count(text): non-overlapping occurrences, leftmost first, as str.count counts them */
-static Py_ssize_t index_count(const Index *ix, PyObject *whole, PyObject *text) {
-    Py_ssize_t n = PyUnicode_GET_LENGTH(whole), len = PyUnicode_GET_LENGTH(text);
-    if (ix->at == NULL || len == 0 || len > n)
-        return PyUnicode_Count(whole, text, 0, PY_SSIZE_T_MAX);
-    int wkind = PyUnicode_KIND(whole), tkind = PyUnicode_KIND(text);
-    const void *wdata = PyUnicode_DATA(whole), *tdata = PyUnicode_DATA(text);
-    Py_ssize_t pick = 0, fewest = PY_SSIZE_T_MAX;
+static Py_ssize_t index_count(Index *ix, PyObject *text) {
+    Py_ssize_t len = PyUnicode_GET_LENGTH(text);
+    if (ix->at == NULL || len == 0 || holds_char(text, '\n')) {
+        if (ix->whole == NULL) {
+            PyObject *sep = PyUnicode_FromOrdinal('\n');
+            if (sep == NULL)
+                return -1;
+            ix->whole = PyUnicode_Join(sep, ix->texts);
+            Py_DECREF(sep);
+            if (ix->whole == NULL)
+                return -1;
+        }
+        return PyUnicode_Count(ix->whole, text, 0, PY_SSIZE_T_MAX);
+    }
+    int tkind = PyUnicode_KIND(text);
+    const void *tdata = PyUnicode_DATA(text);
+    Py_ssize_t pick = 0, fewest = PY_SSIZE_T_MAX, size = PyTuple_GET_SIZE(ix->texts);
     for (Py_ssize_t q = 0; q < len; q++) {
         unsigned b = PyUnicode_READ(tkind, tdata, q) & (BUCKETS - 1);
         Py_ssize_t many = ix->start[b + 1] - ix->start[b];
@@ -1130,21 +1176,27 @@ static Py_ssize_t index_count(const Index *ix, PyObject *whole, PyObject *text) 
     }
     Py_UCS4 anchor = PyUnicode_READ(tkind, tdata, pick);
     unsigned b = anchor & (BUCKETS - 1);
-    Py_ssize_t found = 0, free_from = 0;
+    Py_ssize_t found = 0, free_from = 0, j = 0;
     for (Py_ssize_t e = ix->start[b]; e < ix->start[b + 1]; e++) {
-        Py_ssize_t at = (Py_ssize_t)ix->at[e] - pick;
+        Py_ssize_t pos = (Py_ssize_t)ix->at[e], at = pos - pick;
         if (at < free_from)
             continue;
-        if (at + len > n)
-            break;
-        if (PyUnicode_READ(wkind, wdata, at + pick) != anchor)
+        while (j + 1 < size && ix->bstart[j + 1] <= pos) /* the block of pos (ascending) */
+            j++;
+        PyObject *block = PyTuple_GET_ITEM(ix->texts, j);
+        Py_ssize_t off = at - ix->bstart[j];
+        if (off < 0 || off + len > PyUnicode_GET_LENGTH(block))
+            continue; /* it would hold a separator */
+        int bkind = PyUnicode_KIND(block);
+        const void *bdata = PyUnicode_DATA(block);
+        if (PyUnicode_READ(bkind, bdata, off + pick) != anchor)
             continue;
         int equal = 1;
-        if (wkind == tkind)
-            equal = memcmp((const char *)wdata + at * wkind, tdata, (size_t)(len * tkind)) == 0;
+        if (bkind == tkind)
+            equal = memcmp((const char *)bdata + off * bkind, tdata, (size_t)(len * tkind)) == 0;
         else
             for (Py_ssize_t q = 0; q < len && equal; q++)
-                equal = PyUnicode_READ(wkind, wdata, at + q) == PyUnicode_READ(tkind, tdata, q);
+                equal = PyUnicode_READ(bkind, bdata, off + q) == PyUnicode_READ(tkind, tdata, q);
         if (equal) {
             found++;
             free_from = at + len;
@@ -1251,7 +1303,7 @@ static Py_ssize_t lede_common(const Lede *l, PyObject *words) {
 
 #define SHAPE_AT(j) ((j) >= start && (j) < end ? shapes[(j) - start] : 0.0)
 
-/* rows(out, texts, whole, cands, blanks, first, bylines, body_words, page, page_sep, no_blanks,
+/* rows(out, texts, cands, blanks, first, bylines, body_words, page, page_sep, no_blanks,
  *      blocks, (siblings, run, follow, dek_max_words, max_siblings, max_chars, max_words,
  *      stamp_max_words, lede_blocks), ranked, tests)
  * writes headline._features' rows into `out` (float64[len(cands) * N_FEATURES], C order), the
@@ -1259,13 +1311,12 @@ static Py_ssize_t lede_common(const Lede *l, PyObject *words) {
  * Page), ranked the (rank column, feature ranked) pairs and tests headline._TESTS. */
 static PyObject *rows(PyObject *self, PyObject *args) {
     Py_buffer out;
-    PyObject *texts_in, *whole, *cands_in, *blanks_in, *bylines_in, *body_words, *page, *blocks,
+    PyObject *texts_in, *cands_in, *blanks_in, *bylines_in, *body_words, *page, *blocks,
         *ranked_in, *tests;
     Py_ssize_t first, siblings, run, follow, dek_max, max_siblings, lede_blocks;
     double page_sep, no_blanks;
     Page p = {0};
-    if (!PyArg_ParseTuple(args, "w*OUOOnOOOddO(nnnnnnnnn)OO", &out, &texts_in, &whole,
-                          &cands_in, &blanks_in, &first, &bylines_in, &body_words, &page,
+    if (!PyArg_ParseTuple(args, "w*OOOnOOOddO(nnnnnnnnn)OO", &out, &texts_in, &cands_in, &blanks_in, &first, &bylines_in, &body_words, &page,
                           &page_sep, &no_blanks, &blocks, &siblings, &run, &follow, &dek_max,
                           &max_siblings, &p.max_chars, &p.max_words, &p.stamp_max_words,
                           &lede_blocks, &ranked_in, &tests))
@@ -1277,6 +1328,8 @@ static PyObject *rows(PyObject *self, PyObject *args) {
     Keyed *keyed = NULL;
     Index ix;
     ix.at = NULL;
+    ix.bstart = NULL;
+    ix.whole = NULL;
     Lede ledes[LEDES];
     Py_ssize_t n_ledes = 0;
     if (lede_blocks < 0 || lede_blocks > LEDE_MAX) {
@@ -1369,7 +1422,8 @@ static PyObject *rows(PyObject *self, PyObject *args) {
         }
     }
 
-    if (n >= INDEX_FROM && PyUnicode_GET_LENGTH(whole) <= INDEX_MAX && index_build(&ix, whole) < 0)
+    ix.texts = texts;
+    if (n >= INDEX_FROM && index_build(&ix, texts) < 0)
         goto done;
     double *row = out.buf;
     int first_shaped = 1;
@@ -1436,7 +1490,7 @@ static PyObject *rows(PyObject *self, PyObject *args) {
             if (page_hits < 0)
                 goto done;
         }
-        Py_ssize_t found = index_count(&ix, whole, text);
+        Py_ssize_t found = index_count(&ix, text);
         if (found < 0)
             goto done;
         Py_ssize_t same = 1;
@@ -1626,6 +1680,8 @@ done:
     PyMem_Free(shapes);
     PyMem_Free(keyed);
     PyMem_Free(ix.at);
+    PyMem_Free(ix.bstart);
+    Py_XDECREF(ix.whole);
     Py_XDECREF(texts);
     Py_XDECREF(cands_t);
     Py_XDECREF(blanks);

@@ -55,7 +55,6 @@ def shape_rest(text: str, n: int) -> float: ...
 def rows(
     out: npt.NDArray[Any],
     texts: Sequence[str],
-    whole: str,
     cands: Sequence[int],
     blanks: Sequence[tuple[bool, bool]],
     first: int,

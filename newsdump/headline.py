@@ -596,7 +596,6 @@ def _compiled_features(ctx: Context, cands: Sequence[int], blocks: _Blocks) -> F
     _headline.rows(
         out,
         texts,
-        "\n".join(texts),
         cands,
         ctx.blanks,
         ctx.first,
