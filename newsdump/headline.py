@@ -13,7 +13,8 @@ these. Five averaged sets of a hundred boosted depth-2 trees (trained by
 tools/train_headline.py, shipped as models/headline.json, walked here in C, newsdump/_headline.c,
 or with numpy where it was not built) score them. Where the C was built it also filters the
 candidates and fills their rows (the same floats as the Python _features, which stays the
-fallback and the reference), asking the Python caches only for what needs a pattern.
+fallback and the reference), doing _Blocks' tests itself: a pattern (or dates.find_dates,
+dates.is_time_line) is called only where an exact pre-test of what it needs passes (_TESTS).
 The best one is the headline, unless the page's head says otherwise (revisit: a title under
 the byline below a headline over it, a standfirst printed again as the lede, a shorter
 standfirst or a shorter repeat under its headline); when the best score is below the model's
