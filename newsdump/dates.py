@@ -178,7 +178,9 @@ def _cased_trie(words: list[str]) -> str:
     )
 
 
-_MONTH_FAST = r"(?P<mon>" + _cased_trie(sorted(MONTHS)) + r")\.?"  # _MONTH, the same matches
+# _MONTH, the same matches: in the patterns that try it at each word or number (the two that
+# print a time first reach it only past a time and a comma: not worth its compiling at import)
+_MONTH_FAST = r"(?P<mon>" + _cased_trie(sorted(MONTHS)) + r")\.?"
 MONTH_INITIALS = "".join(sorted({c for name in MONTHS for c in _cases(name[0])}))
 # (?<![\w])_MONTH behind a lookahead for a month's initial, case-sensitive: re tries the
 # lookbehind and the months only there
@@ -191,8 +193,8 @@ _TIME_FIRST_LED = _led_number("hour", r"[\d:.]", "[0-2]") + _TIME_FIRST_REST
 DATE_PATTERNS = [
     re.compile(source, flags)
     for source, flags in (
-        (_TIME_FIRST_LED + _MONTH_FAST + r"\s+" + _DAY + r",?\s+" + _YEAR, re.IGNORECASE),
-        (_TIME_FIRST_LED + _DAY + r"\s*" + _MONTH_FAST + r",?\s+" + _YEAR, re.IGNORECASE),
+        (_TIME_FIRST_LED + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR, re.IGNORECASE),
+        (_TIME_FIRST_LED + _DAY + r"\s*" + _MONTH + r",?\s+" + _YEAR, re.IGNORECASE),
         (
             r"(?P<year>\d(?<!\d\d)(?:(?<=1)9|(?<=2)0)\d\d)[-/.](?P<month>[01]?\d)[-/.]"
             r"(?P<day>[0-3]?\d)(?!\d)"
@@ -230,7 +232,7 @@ RELATIVE = re.compile(
     r"^(?P<n>\d+|an?|one)\s*(?P<unit>sec|second|min|minute|hr|hour|h|day|d|week|wk|month)s?\.?\s+ago$",
     re.IGNORECASE,
 )
-MONTH_DAY = re.compile(r"^" + _MONTH_FAST + r"\s+" + _DAY + r"$", re.IGNORECASE)
+MONTH_DAY = re.compile(r"^" + _MONTH + r"\s+" + _DAY + r"$", re.IGNORECASE)
 UNIT_SECONDS = {
     "sec": 1, "second": 1, "min": 60, "minute": 60, "hr": 3600, "hour": 3600, "h": 3600,
     "day": 86400, "d": 86400, "week": 604800, "wk": 604800,
