@@ -699,6 +699,8 @@ def cjk_byline(texts: Sequence[str], i: int) -> tuple[list[str], tuple[int, ...]
 def cjk_bare_name(texts: Sequence[str], i: int) -> list[str] | None:
     """A line of block `i` that only holds a Japanese or Chinese name ("山本 健太", family and
     given name apart) right under or above a date line: the byline."""
+    if texts[i].isascii():
+        return None  # CJK_BARE_NAME needs a Han character (a cheap exact test first)
     lines = texts[i].split("\n")
     for k, line in enumerate(lines):
         if not CJK_BARE_NAME.match(line.strip()):

@@ -85,10 +85,11 @@ _TIME = (
     r"(?:\s*(?P<ampm>[ap])\.?\s?m\.?)?)?"
 )
 
-_TIME_FIRST = (
-    r"(?<![\d:.])(?P<hour>[0-2]?\d):(?P<minute>[0-5]\d)(?:\s*(?P<ampm>[ap])\.?\s?m\.?)?"
+_TIME_FIRST_REST = (
+    r":(?P<minute>[0-5]\d)(?:\s*(?P<ampm>[ap])\.?\s?m\.?)?"
     r"(?:\s+[A-Z]{2,4})?\s*,\s*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
 )
+_TIME_FIRST = r"(?<![\d:.])(?P<hour>[0-2]?\d)" + _TIME_FIRST_REST
 
 _DIGIT = r"\d"
 _MONTH_FIRST = "[" + "".join(sorted({re.escape(name[0]) for name in MONTHS})) + "]"
@@ -138,12 +139,88 @@ DATE_SOURCES: list[tuple[str, str, int]] = [  # (first character, pattern, flags
         re.IGNORECASE,
     ),
 ]
-# Each pattern behind a lookahead for its first character: re then scans for that character
-# instead of trying the pattern (its lookbehind first) at every position of the window (the
-# same matches: each pattern's first character is a digit, or a month's first letter under the
-# same IGNORECASE); tests/unit/test_dates_pretests.py compares them with the plain patterns.
+
+
+def _led_number(name: str, not_after: str, first: str) -> str:
+    """`(?<!{not_after})(?P<{name}>{first}?\\d)` with its digit first: `\\d`, the lookbehind
+    one character further back, then the second digit when the first is in `first` (greedy,
+    as `{first}?` is). A pattern that starts with a plain class lets re scan for it (the
+    "charset prefix" of its compiler: about 3x faster than trying the lookbehind, or a
+    lookahead, at every position); the same matches and groups."""
+    return rf"(?P<{name}>\d(?<!{not_after}\d)(?:(?<={first})\d)?)"
+
+
+# the characters re's IGNORECASE folds to a letter besides its upper and lower case (long s,
+# dotted and dotless i, Kelvin sign, old Cyrillic forms): those of the months' initials
+_OTHER_CASES = "\u017f\u0130\u0131\u212a\u1c80\u1c81\u1c82\u1c83\u1c84\u1c85"
+
+
+def _cases(letter: str) -> str:
+    """Every character IGNORECASE matches to `letter` (tests/unit/test_dates_pretests.py checks
+    each month's initial over every code point)."""
+    found = {letter, letter.upper(), letter.lower()}
+    found.update(c for c in _OTHER_CASES if re.fullmatch(re.escape(letter), c, re.IGNORECASE))
+    return "".join(sorted(c for c in found if len(c) == 1))
+
+
+def _cased_trie(words: list[str]) -> str:
+    """_trie(words) with each first letter a case-sensitive class of its cases: re's branch
+    skips an alternative that starts with a class at once (not one that starts with an
+    IGNORECASE letter: it enters each of the ~40 in turn)."""
+    heads = sorted({word[0] for word in words})
+    return (
+        "(?:"
+        + "|".join(
+            f"(?-i:[{_cases(head)}])" + _trie([word[1:] for word in words if word[0] == head])
+            for head in heads
+        )
+        + ")"
+    )
+
+
+# _MONTH, the same matches: in the patterns that try it at each word or number (the two that
+# print a time first reach it only past a time and a comma: not worth its compiling at import)
+_MONTH_FAST = r"(?P<mon>" + _cased_trie(sorted(MONTHS)) + r")\.?"
+MONTH_INITIALS = "".join(sorted({c for name in MONTHS for c in _cases(name[0])}))
+# (?<![\w])_MONTH behind a lookahead for a month's initial, case-sensitive: re tries the
+# lookbehind and the months only there
+_MONTH_LED = f"(?=(?-i:[{MONTH_INITIALS}]))(?<![\\w])" + _MONTH_FAST
+_DAY_LED = _led_number("day", r"\w", "[0-3]") + r"(?:st|nd|rd|th|er|\.)?"  # (?<![\w])_DAY
+_TIME_FIRST_LED = _led_number("hour", r"[\d:.]", "[0-2]") + _TIME_FIRST_REST
+# DATE_SOURCES each with its first character first (see _led_number): re scans for a digit or a
+# month's initial instead of trying the pattern at every position of the window;
+# tests/unit/test_dates_pretests.py compares them with the plain patterns
 DATE_PATTERNS = [
-    re.compile(f"(?={first})" + source, flags) for first, source, flags in DATE_SOURCES
+    re.compile(source, flags)
+    for source, flags in (
+        (_TIME_FIRST_LED + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR, re.IGNORECASE),
+        (_TIME_FIRST_LED + _DAY + r"\s*" + _MONTH + r",?\s+" + _YEAR, re.IGNORECASE),
+        (
+            r"(?P<year>\d(?<!\d\d)(?:(?<=1)9|(?<=2)0)\d\d)[-/.](?P<month>[01]?\d)[-/.]"
+            r"(?P<day>[0-3]?\d)(?!\d)"
+            r"(?:[T\s]+(?P<hour>[0-2]\d):(?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d))?)?",
+            0,
+        ),
+        (DATE_SOURCES[3][1], DATE_SOURCES[3][2]),  # starts with (?:19|20): a prefix already
+        (_MONTH_LED + r"\s+" + _DAY + r",?\s+" + _YEAR + _TIME, re.IGNORECASE),
+        (
+            _DAY_LED + r"\s*(?:de\s+)?" + _MONTH_FAST + r",?\s+(?:de\s+)?" + _YEAR + _TIME,
+            re.IGNORECASE,
+        ),
+        (
+            _led_number("a", r"[\d/.]", "[01]") + r"(?P<sep>/)(?P<b>[0-3]?\d)/(?P<yy>\d\d)(?![\d/])"
+            r"(?:,?\s*(?:at\s+)?(?P<hour>[0-2]?\d):(?P<minute>[0-5]\d)"
+            r"(?:\s*(?P<ampm>[ap])\.?\s?m\.?)?)",
+            re.IGNORECASE,
+        ),
+        (
+            _led_number("a", r"[\d.-]", "[0-3]") + r"(?P<sep>[./-]) ?(?P<b>[01]?\d)(?P=sep) ?"
+            r"(?P<year>(?:19|20)\d\d)(?!\d)"
+            r"(?:,?\s*(?:[-–—|]\s*)?(?:(?:at|um|à|a las|alle|om|o|godz\.?)\s*)?"
+            r"(?P<hour>[0-2]?\d)(?::|h(?=[0-5]\d))(?P<minute>[0-5]\d))?",
+            re.IGNORECASE,
+        ),
+    )
 ]
 
 
@@ -171,7 +248,8 @@ class FoundDate:
 
 DIGIT = re.compile(r"\d")
 # Every pattern needs a four-digit year or an m/d/yy date: text without either has no date.
-MAYBE_DATE = re.compile(r"(?:19|20)\d\d|\d/[0-3]?\d/\d\d")
+# ((?:19|20)\d\d|\d/[0-3]?\d/\d\d with its digit first, for re's scan for it: see _led_number)
+MAYBE_DATE = re.compile(r"\d(?:(?<=1)9\d\d|(?<=2)0\d\d|/[0-3]?\d/\d\d)")
 BEFORE_YEAR = 40  # the longest "13 de septiembre de " or "Wednesday, November 13th, " part
 AFTER_YEAR = 40  # the longest time part after the year
 
@@ -179,8 +257,17 @@ AFTER_YEAR = 40  # the longest time part after the year
 # What each of DATE_PATTERNS needs inside the window it matches in, a cheap exact test that it
 # may match there: a colon, a separator of numeric dates, "年", a slash (a test for a month's
 # name costs about what it saves: most windows around a year hold one)
-_COLON, _SEPARATOR, _NIAN, _SLASH = 1, 2, 4, 8
-NEEDS = (_COLON, _COLON, _SEPARATOR, _NIAN, 0, 0, _SLASH, _SEPARATOR)
+_COLON, _SEPARATOR, _NIAN, _SLASH, _DAY_YEAR, _DAY_MONTH_YEAR = 1, 2, 4, 8, 16, 32
+NEEDS = (
+    _COLON | _DAY_YEAR, _COLON | _DAY_MONTH_YEAR, _SEPARATOR, _NIAN, _DAY_YEAR, _DAY_MONTH_YEAR,
+    _SLASH, _SEPARATOR,
+)  # fmt: skip
+# ... and where a year follows spaces (each such year is an anchor of MAYBE_DATE, and the
+# four patterns that print a month's name end with one): _DAY_YEAR, a day's end before the
+# spaces ("19, 2019", "3rd 2019": the character before them, past one comma, a digit or the
+# last of a day's suffix, under IGNORECASE), as _DAY + r",?\s+" + _YEAR needs it;
+# _DAY_MONTH_YEAR, a digit (the day) before it in the window, as _DAY ... _MONTH ... _YEAR needs
+DAY_ENDS = "tdhrTDHR."
 CACHED_DATES = 256  # distinct short texts remembered: a page asks about the same line often
 CACHED_CHARS = 300  # ... up to this long (the lines of metadata; never a whole page)
 
@@ -200,19 +287,30 @@ def _cached_dates(text: str) -> tuple[FoundDate, ...]:
 
 
 def _find_dates(text: str) -> list[FoundDate]:
-    windows: list[tuple[int, int]] = []
+    windows: list[tuple[int, int, int]] = []  # (lo, hi, _DAY_YEAR or 0)
     for anchor in MAYBE_DATE.finditer(text):  # search only around them: the patterns are slow
-        lo, hi = max(0, anchor.start() - BEFORE_YEAR), anchor.end() + AFTER_YEAR
+        start, end = anchor.span()
+        lo, hi = max(0, start - BEFORE_YEAR), end + AFTER_YEAR
+        day_year = 0
+        if end - start == 4 and start > lo and text[start - 1].isspace():  # a year after spaces
+            before = text[lo : start - 1].rstrip()  # (the day too must be in the window)
+            if before[-1:] == ",":
+                before = before[:-1]
+            last = before[-1:]
+            if last and (last in DAY_ENDS or last.isdecimal()):
+                day_year = _DAY_YEAR | _DAY_MONTH_YEAR
+            elif DIGIT.search(before) is not None:
+                day_year = _DAY_MONTH_YEAR
         if windows and lo <= windows[-1][1]:
-            windows[-1] = (windows[-1][0], hi)
+            windows[-1] = (windows[-1][0], hi, windows[-1][2] | day_year)
         else:
-            windows.append((lo, hi))
+            windows.append((lo, hi, day_year))
     if not windows:
         return []
     found: list[FoundDate] = []
-    for lo, hi in windows:  # disjoint: a match in one never overlaps one in another
+    for lo, hi, day_year in windows:  # disjoint: a match in one never overlaps one in another
         taken: list[tuple[int, int]] = []
-        has = _window_has(text, lo, hi)
+        has = _window_has(text, lo, hi) | day_year
         for pattern, needs in zip(DATE_PATTERNS, NEEDS, strict=True):  # earlier patterns win
             if needs & has != needs:
                 continue
@@ -240,8 +338,8 @@ def _window_has(text: str, lo: int, hi: int) -> int:
     return has
 
 
-YEARLESS = re.compile(
-    r"(?<![\w])" + _MONTH + r"\s+" + _DAY + r",?\s+(?:at\s+)?"
+YEARLESS = re.compile(  # (?<![\w])_MONTH ..., its first letter first (see _MONTH_LED)
+    _MONTH_LED + r"\s+" + _DAY + r",?\s+(?:at\s+)?"
     r"(?P<hour>[0-2]?\d):(?P<minute>[0-5]\d)(?:\s*(?P<ampm>[ap])\.?\s?m\.?)?",
     re.IGNORECASE,
 )

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -49,7 +50,10 @@ WORDS = [
     "\u017fept.", "\u212awietnia", "KWIETNIA", "Ú\u0301nor", "únor", "ŘÍJNA", "٢٠٢٦", "١١",
     *["2026", "2019", "27", "11", "09", "Nov", "March", "14:05"] * 4,
 ]  # fmt: skip
-SEPARATORS = [" ", " ", " ", " ", ", ", ", ", "-", "/", ".", ":", "T", "", "\n", " | ", ". "]
+SEPARATORS = [
+    " ", " ", " ", " ", ", ", ", ", "-", "/", ".", ":", "T", "", "\n", " | ", ". ", " , ",
+    "\u00a0", ",\u2003 ", "st ", "TH, ", "de ", " de ",
+]  # fmt: skip
 WORD_GAPS = st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(SEPARATORS)), max_size=10)
 FORMS = [
     "{d} {m} {y}", "{m} {d}, {y}", "{y}-{n}-{d}", "{d}.{n}.{y}", "{n}/{d}/{yy} {t}",
@@ -61,7 +65,7 @@ DATE_LIKE = st.builds(
     st.sampled_from(FORMS),
     st.fixed_dictionaries(
         {
-            "d": st.sampled_from(["1", "09", "13", "27", "31", "32", "0", "3rd"]),
+            "d": st.sampled_from(["1", "09", "13", "27", "31", "32", "0", "3rd", "1ST", "2nd."]),
             "m": st.sampled_from(["Nov", "march", "MÄRZ", "Sept", "listopada", "января", "xx"]),
             "n": st.sampled_from(["1", "09", "11", "12", "13", "0"]),
             "y": st.sampled_from(["2026", "1999", "1989", "2101", "26"]),
@@ -112,6 +116,74 @@ def test_each_pattern_matches_as_its_plain_pattern(text: str, lo: int, hi: int) 
         assert [(m.span(), m.groupdict()) for m in fast.finditer(text, lo, hi)] == [
             (m.span(), m.groupdict()) for m in plain.finditer(text, lo, hi)
         ]
+
+
+PLAIN_YEARLESS = re.compile(
+    r"(?<![\w])" + dates._MONTH + r"\s+" + dates._DAY + r",?\s+(?:at\s+)?"
+    r"(?P<hour>[0-2]?\d):(?P<minute>[0-5]\d)(?:\s*(?P<ampm>[ap])\.?\s?m\.?)?",
+    re.IGNORECASE,
+)
+PLAIN_MONTH_DAY = re.compile(r"^" + dates._MONTH + r"\s+" + dates._DAY + r"$", re.IGNORECASE)
+PLAIN_MAYBE_DATE = re.compile(r"(?:19|20)\d\d|\d/[0-3]?\d/\d\d")
+
+
+@settings(max_examples=1500, deadline=None)
+@given(PATTERN_TEXTS, st.integers(0, 20), st.integers(0, 90))
+def test_the_other_month_and_anchor_patterns_match_as_their_plain_patterns(
+    text: str, lo: int, hi: int
+) -> None:
+    for fast, plain in (
+        (dates.YEARLESS, PLAIN_YEARLESS),
+        (dates.MONTH_DAY, PLAIN_MONTH_DAY),
+        (MAYBE_DATE, PLAIN_MAYBE_DATE),
+    ):
+        assert [(m.span(), m.groupdict()) for m in fast.finditer(text, lo, hi)] == [
+            (m.span(), m.groupdict()) for m in plain.finditer(text, lo, hi)
+        ]
+
+
+@pytest.mark.parametrize(
+    "text", ["Nov 19 11:30", "\u017fept. 3 8:05 pm", "\u212aWI 2 1:00", "3 okt 10:15"]
+)
+def test_yearless_and_month_day_on_folded_initials(text: str) -> None:
+    spans = [(m.span(), m.groupdict()) for m in dates.YEARLESS.finditer(text)]
+    assert spans == [(m.span(), m.groupdict()) for m in PLAIN_YEARLESS.finditer(text)]
+    head = text.rsplit(" ", 1)[0]
+    fast, plain = dates.MONTH_DAY.match(head), PLAIN_MONTH_DAY.match(head)
+    assert (fast and fast.groupdict()) == (plain and plain.groupdict())
+
+
+ALL_CHARS = "".join(map(chr, range(0x110000)))  # lone surrogates too
+
+
+def test_each_month_initial_class_takes_just_what_ignorecase_takes() -> None:
+    """_cased_trie's class for each initial takes a character just when IGNORECASE matches it to
+    that initial; MONTH_INITIALS (their union, the lookahead of YEARLESS and of the month-first
+    pattern) takes no other character of all code points."""
+    union = re.compile(f"[{dates.MONTH_INITIALS}]")
+    heads = re.compile("|".join(sorted({re.escape(m[0]) for m in dates.MONTHS})), re.IGNORECASE)
+    assert [m.start() for m in union.finditer(ALL_CHARS)] == [
+        m.start() for m in heads.finditer(ALL_CHARS)
+    ]
+    for head in sorted({m[0] for m in dates.MONTHS}):
+        for c in dates.MONTH_INITIALS:
+            folded = re.fullmatch(re.escape(head), c, re.IGNORECASE) is not None
+            assert (c in dates._cases(head)) == folded, (head, c)
+
+
+def test_the_day_end_and_space_tests_are_the_patterns_classes() -> None:
+    """Over every code point: a day's last character (a digit, or the last of a suffix, under
+    IGNORECASE) is what _find_dates' test takes; str.isspace and rstrip are re's \\s."""
+    suffixes = ("st", "nd", "rd", "th", "er", "\\.")
+    assert dates._DAY.endswith("(?:" + "|".join(suffixes) + ")?")
+    assert {suffix[-1] for suffix in suffixes} == set("tdhr.")
+    last = re.compile(r"[\d.]|[tdhr]", re.IGNORECASE)
+    assert [m.start() for m in last.finditer(ALL_CHARS)] == [
+        i for i, c in enumerate(ALL_CHARS) if c in dates.DAY_ENDS or c.isdecimal()
+    ]
+    assert [m.start() for m in re.finditer(r"\s", ALL_CHARS)] == [
+        i for i, c in enumerate(ALL_CHARS) if c.isspace() and not c.rstrip()
+    ]
 
 
 def test_the_month_lookahead_takes_every_first_letter_of_a_month_name() -> None:
