@@ -278,8 +278,11 @@ static void slot_of(Slot *slot, PyObject *obj, PyObject *name) {
 }
 
 static PyObject *slot_get(const Slot *slot, PyObject *obj) {
-    if (slot->member && Py_IS_TYPE(obj, slot->type))
-        return PyMember_GetOne((const char *)obj, slot->member);
+    if (slot->member && Py_IS_TYPE(obj, slot->type)) { /* (PyMember_GetOne's T_OBJECT_EX) */
+        PyObject *value = *(PyObject **)((const char *)obj + slot->member->offset);
+        if (value)
+            return Py_NewRef(value);
+    } /* (an empty slot: the AttributeError of getattr) */
     return PyObject_GetAttr(obj, slot->name);
 }
 
