@@ -244,10 +244,8 @@ typedef struct {
 } WordEntry;
 
 typedef struct {
-    uint64_t *slots; /* the entry's hash's high 32 bits << 32 | entry index + 1; 0: empty (a
-                      * probe reads an entry only where those bits agree: the entries, ~40
-                      * bytes each, of a table of 11,713 words are out of the first caches) */
-    Py_ssize_t mask; /* slots - 1 (a power of two minus one) */
+    Py_ssize_t *slots; /* entry index + 1; 0: empty */
+    Py_ssize_t mask;   /* slots - 1 (a power of two minus one) */
     WordEntry *entries;
     Py_ssize_t count, entries_size;
     Py_UCS4 *pool;
@@ -280,7 +278,7 @@ static int words_init(Words *w, Py_ssize_t expected) {
     w->largest = -1;
     Py_ssize_t slots = 16;
     while (slots < 2 * expected + 2) slots *= 2;
-    w->slots = PyMem_Calloc(slots, sizeof(uint64_t));
+    w->slots = PyMem_Calloc(slots, sizeof(Py_ssize_t));
     w->mask = slots - 1;
     if (!w->slots) {
         PyErr_NoMemory();
@@ -292,12 +290,9 @@ static int words_init(Words *w, Py_ssize_t expected) {
 /* the entry of the word codes[:len], or -1 */
 static inline Py_ssize_t words_find_hashed(const Words *w, const Py_UCS4 *codes, Py_ssize_t len,
                                            uint64_t h) {
-    uint64_t tag = h >> 32;
     for (Py_ssize_t i = (Py_ssize_t)(h & (uint64_t)w->mask);; i = (i + 1) & w->mask) {
-        uint64_t slot = w->slots[i];
-        if (!slot) return -1;
-        if (slot >> 32 != tag) continue;
-        Py_ssize_t e = (Py_ssize_t)(slot & 0xFFFFFFFFu);
+        Py_ssize_t e = w->slots[i];
+        if (!e) return -1;
         const WordEntry *entry = w->entries + e - 1;
         if (entry->hash == h && entry->length == len
             && memcmp(w->pool + entry->start, codes, (size_t)len * sizeof(Py_UCS4)) == 0)
@@ -328,13 +323,9 @@ static int words_add(Words *w, const Py_UCS4 *codes, Py_ssize_t len, const int *
                      Py_ssize_t count) {
     uint64_t h = word_hash(codes, len);
     if (w->count && words_find_hashed(w, codes, len, h) >= 0) return 0;
-    if (w->count >= 0xFFFFFFFE) { /* (an entry index is 32 bits of a slot) */
-        PyErr_SetString(PyExc_OverflowError, "word table: too many words");
-        return -1;
-    }
     if (2 * (w->count + 1) > w->mask + 1) { /* keep the table at most half full */
         Py_ssize_t slots = 2 * (w->mask + 1);
-        uint64_t *fresh = PyMem_Calloc(slots, sizeof(uint64_t));
+        Py_ssize_t *fresh = PyMem_Calloc(slots, sizeof(Py_ssize_t));
         if (!fresh) {
             PyErr_NoMemory();
             return -1;
@@ -342,7 +333,7 @@ static int words_add(Words *w, const Py_UCS4 *codes, Py_ssize_t len, const int *
         for (Py_ssize_t e = 0; e < w->count; e++) {
             Py_ssize_t i = (Py_ssize_t)(w->entries[e].hash & (uint64_t)(slots - 1));
             while (fresh[i]) i = (i + 1) & (slots - 1);
-            fresh[i] = (w->entries[e].hash >> 32) << 32 | (uint64_t)(e + 1);
+            fresh[i] = e + 1;
         }
         PyMem_Free(w->slots);
         w->slots = fresh;
@@ -367,7 +358,7 @@ static int words_add(Words *w, const Py_UCS4 *codes, Py_ssize_t len, const int *
     w->values_used += count;
     Py_ssize_t i = (Py_ssize_t)(h & (uint64_t)w->mask);
     while (w->slots[i]) i = (i + 1) & w->mask;
-    w->slots[i] = (h >> 32) << 32 | (uint64_t)++w->count;
+    w->slots[i] = ++w->count;
     return 1;
 }
 
