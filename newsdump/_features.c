@@ -1100,8 +1100,31 @@ done:
 #define PREFIX_MAX_WORDS 20
 #define PREFIX_MAX_CANDIDATES 8
 
+/* whether a[0:len] and b[0:len] hold the same code points (both at least len long; a prefix
+ * of a str may have a narrower kind than the str) */
+static int same_prefix(PyObject *a, PyObject *b, Py_ssize_t len) {
+    int ka = PyUnicode_KIND(a), kb = PyUnicode_KIND(b);
+    const void *da = PyUnicode_DATA(a), *db = PyUnicode_DATA(b);
+    if (ka == kb) return memcmp(da, db, (size_t)(len * ka)) == 0;
+    for (Py_ssize_t k = 0; k < len; k++)
+        if (PyUnicode_READ(ka, da, k) != PyUnicode_READ(kb, db, k)) return 0;
+    return 1;
+}
+
+typedef struct {
+    Py_ssize_t key_len; /* the key: text[:key_len] of any member */
+    Py_ssize_t count;   /* candidates */
+    Py_ssize_t candidates[PREFIX_MAX_CANDIDATES];
+} PrefixGroup;
+
 /* features._prefix_pairs, into two columns of the block matrix:
- *   prefix_pairs(texts, out, width, prefix_column, starts_column) */
+ *   prefix_pairs(texts, out, width, prefix_column, starts_column)
+ * without a str, dict or set per block: the keys (" ".join(text.split(" ", 3)[:3])) are spans
+ * of the texts, hashed by their code points into a table of groups, one per key of a block
+ * that may be a prefix line (fewer than PREFIX_MAX_WORDS spaces), each holding its first
+ * PREFIX_MAX_CANDIDATES distinct texts in page order: while a group has fewer, the texts of
+ * its earlier blocks are its candidates' (a block left out was a copy of an earlier one), so
+ * `text not in seen` is a test against them; and a copy of a prefix line has its key. */
 static PyObject *prefix_pairs(PyObject *self, PyObject *args) {
     PyObject *texts;
     Py_buffer out;
@@ -1110,111 +1133,134 @@ static PyObject *prefix_pairs(PyObject *self, PyObject *args) {
                           &starts_column))
         return NULL;
     Py_ssize_t n = PyList_GET_SIZE(texts);
-    PyObject *result = NULL, *by_key = PyDict_New(), *seen = PySet_New(NULL), **keys = NULL;
-    char *prefix_of = NULL;
-    if (!by_key || !seen) goto done;
+    PyObject *result = NULL;
+    Py_ssize_t *key_len = NULL, *group_of = NULL, *slots = NULL;
+    uint64_t *key_hash = NULL;
+    PrefixGroup *groups = NULL;
+    char *prefix_of = NULL, *eligible = NULL;
     if (out.len != n * width * (Py_ssize_t)sizeof(double) || prefix_column < 0 || starts_column < 0
         || prefix_column >= width || starts_column >= width) {
         PyErr_SetString(PyExc_ValueError, "prefix_pairs: bad arguments");
         goto done;
     }
-    keys = PyMem_Calloc(n + 1, sizeof(PyObject *));
+    Py_ssize_t size = 16;
+    while (size < 2 * n + 2) size *= 2;
+    key_len = PyMem_Malloc((n + 1) * sizeof(Py_ssize_t)); /* -1: no key */
+    group_of = PyMem_Malloc((n + 1) * sizeof(Py_ssize_t)); /* -1: no group */
+    key_hash = PyMem_Malloc((n + 1) * sizeof(uint64_t));
+    groups = PyMem_Malloc((n + 1) * sizeof(PrefixGroup));
+    slots = PyMem_Calloc(size, sizeof(Py_ssize_t)); /* group index + 1; 0: empty */
     prefix_of = PyMem_Calloc(n + 1, 1);
-    if (!keys || !prefix_of) {
+    eligible = PyMem_Calloc(n + 1, 1);
+    if (!key_len || !group_of || !key_hash || !groups || !slots || !prefix_of || !eligible) {
         PyErr_NoMemory();
         goto done;
     }
     double *o = out.buf;
-    for (Py_ssize_t i = 0; i < n; i++) {
-        PyObject *text = PyList_GET_ITEM(texts, i);
-        if (!PyUnicode_Check(text)) {
-            PyErr_SetString(PyExc_TypeError, "prefix_pairs: texts must be str");
-            goto done;
-        }
-        o[i * width + prefix_column] = o[i * width + starts_column] = 0.0;
-        Py_ssize_t len = PyUnicode_GET_LENGTH(text), spaces = 0, key_end = len;
-        int kind = PyUnicode_KIND(text);
-        const void *data = PyUnicode_DATA(text);
-        for (Py_ssize_t k = 0; k < len; k++) { /* up to the space that makes the text too long */
-            if (PyUnicode_READ(kind, data, k) != ' ') continue;
-            if (++spaces == PREFIX_MIN_WORDS) key_end = k; /* " ".join(text.split(" ", 3)[:3]) */
-            if (spaces >= PREFIX_MAX_WORDS) break;
-        }
-        if (spaces < PREFIX_MIN_WORDS - 1) continue; /* fewer than 3 parts: no key */
-        if (!(keys[i] = PyUnicode_Substring(text, 0, key_end))) goto done;
-        if (spaces >= PREFIX_MAX_WORDS) continue; /* too long to be a prefix line */
-        PyObject *candidates = PyDict_GetItemWithError(by_key, keys[i]);
-        if (!candidates) {
-            if (PyErr_Occurred() || !(candidates = PyList_New(0))) goto done;
-            int failed = PyDict_SetItem(by_key, keys[i], candidates);
-            Py_DECREF(candidates); /* the dict holds it */
-            if (failed) goto done;
-        }
-        int known = PySet_Contains(seen, text);
-        if (known < 0) goto done;
-        if (PyList_GET_SIZE(candidates) < PREFIX_MAX_CANDIDATES && !known) {
-            PyObject *index = PyLong_FromSsize_t(i);
-            if (!index || PyList_Append(candidates, index) < 0) {
-                Py_XDECREF(index);
-                goto done;
+    Py_ssize_t n_groups = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        for (Py_ssize_t i = 0; i < n; i++) {
+            PyObject *text = PyList_GET_ITEM(texts, i);
+            if (pass == 0) {
+                if (!PyUnicode_Check(text)) {
+                    PyErr_SetString(PyExc_TypeError, "prefix_pairs: texts must be str");
+                    goto done;
+                }
+                o[i * width + prefix_column] = o[i * width + starts_column] = 0.0;
+                Py_ssize_t len = PyUnicode_GET_LENGTH(text), spaces = 0, key_end = len;
+                int kind = PyUnicode_KIND(text);
+                const void *data = PyUnicode_DATA(text);
+                uint64_t h = 0xcbf29ce484222325ULL;
+                for (Py_ssize_t k = 0; k < len; k++) { /* to the space that makes it too long */
+                    Py_UCS4 c = PyUnicode_READ(kind, data, k);
+                    if (c == ' ') {
+                        if (++spaces == PREFIX_MIN_WORDS) key_end = k;
+                        if (spaces >= PREFIX_MAX_WORDS) break;
+                    }
+                    if (spaces < PREFIX_MIN_WORDS) h = (h ^ c) * 0x100000001b3ULL; /* the key's */
+                }
+                key_len[i] = spaces < PREFIX_MIN_WORDS - 1 ? -1 : key_end; /* < 3 parts: none */
+                key_hash[i] = h ^ (h >> 29);
+                eligible[i] = key_len[i] >= 0 && spaces < PREFIX_MAX_WORDS;
+                group_of[i] = -1;
+                if (key_len[i] < 0) continue;
+            } else if (key_len[i] < 0 || eligible[i]) {
+                continue; /* (eligible blocks found their groups in the first pass) */
             }
-            Py_DECREF(index);
+            /* the group of the key, made in the first pass for an eligible block */
+            uint64_t h = key_hash[i];
+            Py_ssize_t at = (Py_ssize_t)(h & (uint64_t)(size - 1)), g = -1;
+            for (;; at = (at + 1) & (size - 1)) {
+                Py_ssize_t e = slots[at];
+                if (!e) break;
+                const PrefixGroup *group = groups + e - 1;
+                if (key_hash[group->candidates[0]] == h && group->key_len == key_len[i]
+                    && same_prefix(PyList_GET_ITEM(texts, group->candidates[0]), text, key_len[i])) {
+                    g = e - 1;
+                    break;
+                }
+            }
+            if (pass == 1 || !eligible[i]) {
+                group_of[i] = g;
+                continue;
+            }
+            if (g < 0) { /* a new key */
+                g = n_groups++;
+                groups[g].key_len = key_len[i];
+                groups[g].count = 0;
+                slots[at] = g + 1;
+            }
+            group_of[i] = g;
+            PrefixGroup *group = groups + g;
+            if (group->count < PREFIX_MAX_CANDIDATES) {
+                int known = 0;
+                for (Py_ssize_t c = 0; c < group->count && !known; c++)
+                    known = same_str(PyList_GET_ITEM(texts, group->candidates[c]), text);
+                if (!known) group->candidates[group->count++] = i;
+            }
         }
-        if (PySet_Add(seen, text) < 0) goto done;
     }
     int any = 0;
     for (Py_ssize_t i = 0; i < n; i++) {
-        if (!keys[i]) continue;
-        PyObject *candidates = PyDict_GetItemWithError(by_key, keys[i]);
-        if (!candidates) {
-            if (PyErr_Occurred()) goto done;
-            continue;
-        }
+        if (group_of[i] < 0) continue;
+        const PrefixGroup *group = groups + group_of[i];
         PyObject *text = PyList_GET_ITEM(texts, i);
         Py_ssize_t len = PyUnicode_GET_LENGTH(text);
-        for (Py_ssize_t c = 0; c < PyList_GET_SIZE(candidates); c++) {
-            Py_ssize_t j = PyLong_AsSsize_t(PyList_GET_ITEM(candidates, c));
+        for (Py_ssize_t c = 0; c < group->count; c++) {
+            Py_ssize_t j = group->candidates[c];
             PyObject *other = PyList_GET_ITEM(texts, j);
             Py_ssize_t other_len = PyUnicode_GET_LENGTH(other);
             if (len <= other_len || PyUnicode_READ_CHAR(text, other_len) != ' ') continue;
-            Py_ssize_t match = PyUnicode_Tailmatch(text, other, 0, other_len, -1);
-            if (match < 0) goto done;
-            if (match) {
+            if (same_prefix(text, other, other_len)) {
                 prefix_of[j] = 1;
                 o[i * width + starts_column] = 1.0;
                 any = 1;
             }
         }
     }
-    if (any) { /* every copy of a prefix line is one */
-        PyObject *prefixes = PySet_New(NULL);
-        if (!prefixes) goto done;
-        for (Py_ssize_t j = 0; j < n; j++) {
-            if (prefix_of[j] && PySet_Add(prefixes, PyList_GET_ITEM(texts, j)) < 0) {
-                Py_DECREF(prefixes);
-                goto done;
-            }
-        }
+    if (any) { /* every copy of a prefix line is one (a copy has the line's key: its group) */
         for (Py_ssize_t i = 0; i < n; i++) {
-            int is = PySet_Contains(prefixes, PyList_GET_ITEM(texts, i));
-            if (is < 0) {
-                Py_DECREF(prefixes);
-                goto done;
+            int is = 0;
+            if (group_of[i] >= 0) {
+                const PrefixGroup *group = groups + group_of[i];
+                PyObject *text = PyList_GET_ITEM(texts, i);
+                for (Py_ssize_t c = 0; c < group->count && !is; c++)
+                    is = prefix_of[group->candidates[c]]
+                         && same_str(PyList_GET_ITEM(texts, group->candidates[c]), text);
             }
             o[i * width + prefix_column] = is;
         }
-        Py_DECREF(prefixes);
     }
     result = Py_None;
     Py_INCREF(result);
 done:
-    if (keys) {
-        for (Py_ssize_t i = 0; i < n; i++) Py_XDECREF(keys[i]);
-        PyMem_Free(keys);
-    }
+    PyMem_Free(key_len);
+    PyMem_Free(group_of);
+    PyMem_Free(key_hash);
+    PyMem_Free(groups);
+    PyMem_Free(slots);
     PyMem_Free(prefix_of);
-    Py_XDECREF(by_key);
-    Py_XDECREF(seen);
+    PyMem_Free(eligible);
     PyBuffer_Release(&out);
     return result;
 }

@@ -185,7 +185,13 @@ static int text_facts(int kind, const void *data, Py_ssize_t a, Py_ssize_t b, Py
             flags |= FACT_ABOUT;
     }
     int ascii = 1, glue = 0, slash = 0, korean = 0, after_sentence = 0;
-    for (Py_ssize_t i = 0; i < len; i++) {
+    /* what the scan finds past LABEL_MAX_CHARS serves a caption's or a story end's test alone:
+     * a paragraph longer than both (most of a body's characters) is read that far */
+    Py_ssize_t scan = len;
+    if (words > limits->caption_max_words && words > limits->story_end_max_words
+        && scan > LABEL_MAX_CHARS)
+        scan = LABEL_MAX_CHARS;
+    for (Py_ssize_t i = 0; i < scan; i++) {
         Py_UCS4 c = AT(i);
         if (c < 128) {
             if (!scanned[c])
@@ -214,20 +220,31 @@ static int text_facts(int kind, const void *data, Py_ssize_t a, Py_ssize_t b, Py
         && (is_credit_first(first) || first == 'i' || first == 'I' || first == 'p' || first == 'P'
             || last == ')' || last == 0xFF09 || slash || korean || after_sentence))
         flags |= FACT_CAPTION;
-    /* str.isupper, and three letters or more */
+    /* str.isupper, and three letters or more: the letters counted only when it holds (ASCII
+     * tested inline: a text without case, CJK, is read to its end) */
     int cased = 0, upper = 1;
-    Py_ssize_t letters = 0;
-    for (Py_ssize_t i = 0; i < len && upper; i++) {
+    for (Py_ssize_t i = 0; i < len; i++) {
         Py_UCS4 c = AT(i);
-        if (Py_UNICODE_ISLOWER(c) || Py_UNICODE_ISTITLE(c))
+        if (c < 128) {
+            if (c >= 'a' && c <= 'z') {
+                upper = 0;
+                break;
+            }
+            cased |= c >= 'A' && c <= 'Z';
+        } else if (Py_UNICODE_ISLOWER(c) || Py_UNICODE_ISTITLE(c)) {
             upper = 0;
-        else if (!cased && Py_UNICODE_ISUPPER(c))
+            break;
+        } else if (!cased && Py_UNICODE_ISUPPER(c)) {
             cased = 1;
-        if (Py_UNICODE_ISALPHA(c))
-            letters++;
+        }
     }
-    if ((len == 1 ? Py_UNICODE_ISUPPER(first) : (upper && cased)) && letters >= 3)
-        flags |= FACT_KICKER;
+    if (len == 1 ? Py_UNICODE_ISUPPER(first) : (upper && cased)) {
+        Py_ssize_t letters = 0;
+        for (Py_ssize_t i = 0; i < len && letters < 3; i++)
+            letters += Py_UNICODE_ISALPHA(AT(i)) != 0;
+        if (letters >= 3)
+            flags |= FACT_KICKER;
+    }
     if (words <= limits->story_end_max_words && (!ascii || story_end_words(kind, data, a, len)))
         flags |= FACT_STORY_END;
 #undef AT
@@ -261,8 +278,11 @@ static void slot_of(Slot *slot, PyObject *obj, PyObject *name) {
 }
 
 static PyObject *slot_get(const Slot *slot, PyObject *obj) {
-    if (slot->member && Py_IS_TYPE(obj, slot->type))
-        return PyMember_GetOne((const char *)obj, slot->member);
+    if (slot->member && Py_IS_TYPE(obj, slot->type)) { /* (PyMember_GetOne's T_OBJECT_EX) */
+        PyObject *value = *(PyObject **)((const char *)obj + slot->member->offset);
+        if (value)
+            return Py_NewRef(value);
+    } /* (an empty slot: the AttributeError of getattr) */
     return PyObject_GetAttr(obj, slot->name);
 }
 

@@ -238,14 +238,6 @@ BRACKETS = {"(": ")", "[": "]", "（": "）", "【": "】"}  # around a card: "(
 
 # hints: a block can only match the pattern on the right where its text matches the hint (the
 # rules test the hint over the whole page at once, then the pattern on the few blocks it finds)
-BARE_CREDIT_HINT = re.compile(  # BARE_CREDIT's lookbehind and its first word
-    r"[.!?…] (?:©|foto|fot|photo|bild|image|zdjęcie|crédit photo|photo credit|visualisierung"
-    r"|grafik|illustration)",
-    re.IGNORECASE,
-)
-
-
-LINE_CREDIT_HINT = re.compile(r"\n\s*(?:" + LINE_CREDIT.pattern + ")", re.I)  # at a line's start
 _PAYWALL = (
     r"réservée? aux abonnés|for subscribers only|(?:available|reserved) (?:only )?(?:to|for) "
     r"subscribers|nur für abonnenten|(?:ist|sind) abonnenten vorbehalten|tylko dla "
@@ -289,9 +281,6 @@ PAYWALL_WORDS = ("subscri", "abonn", "tylko dla", "para ", "abbonati")
 # commentaires, commenti, comentarios, reacties)
 COMMENTS_ASCII_STARTS = ("comm", "komm", "kome", "come", "reac")
 CLOCK_HINT = re.compile(r":\d\d")  # CLOCK's tail (a literal first: a fast scan)
-CAPTION_START_HINT = re.compile(
-    r"\n\s*" + CAPTION_START.pattern, re.IGNORECASE
-)  # at a line's start
 ABOUT_HEADS = ("ab", "ac", "a ", "so")  # ABOUT's words' first two letters, in ASCII
 ABOUT_HINT = re.compile(r"\n\s*(?:about|über|sobre|à propos de|a propos de|acerca de)", re.I)
 
@@ -1326,12 +1315,9 @@ def _captions(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
     copyright ..."), sure or not. A bare credit line ("(Image: Getty)", as harsh dumps split
     them) goes with the line above it when that one ends no sentence (a caption), or alone
     after a non-body block; under a sentence it stays (the caption might be a paragraph)."""
-    # (a line without a credit or a caption's label is no caption)
-    candidates = page.having(FACT_CAPTION, body)
-    if page.big:
-        hints = (CREDIT, BARE_CREDIT_HINT, CAPTION_START_HINT, SLASH_CREDIT, LINE_CREDIT_HINT)
-        candidates = sorted({i for hint in hints for i in page.with_match(hint)})
-    for i in candidates:
+    # (a line without a credit or a caption's label is no caption; on a long page too: the
+    # page-wide hints it searched missed a line credit with a slash, "Keystone/Ann Lee")
+    for i in page.having(FACT_CAPTION, body):
         if not page.body[i]:
             continue
         text = page.strip[i]

@@ -114,7 +114,7 @@ def segment(text: str) -> list[Block]:
         filled = [i for i, line in enumerate(lines) if line]
     if not filled:
         return []
-    inner_blanks = lines[filled[0] : filled[-1] + 1].count("")
+    inner_blanks = filled[-1] - filled[0] + 1 - len(filled)  # the empty lines between them
     harsh = inner_blanks <= MAX_BLANK_SHARE_FOR_GLUING * len(filled)
     stopwords: frozenset[str] = frozenset()
     if harsh:

@@ -210,3 +210,30 @@ def test_consent_notices_are_labelled_as_before(page: str) -> None:
     assert [lb.block for lb in labelled] == blocks
     notices = [lb.block.text for lb in labelled if lb.reason == "consent_notice"]
     assert notices == [b.text for b in blocks if b.text.startswith((NOTICE, DENSE_NOTICE))]
+
+
+@pytest.mark.parametrize("compiled", [True, False])
+def test_a_model_of_other_features_is_refused(
+    compiled: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The names are checked once per model on the compiled path, every call on the numpy
+    one: a model trained on other block or score features is refused either way."""
+    from dataclasses import replace
+
+    from newsdump import classify as C
+    from newsdump import features as F
+
+    if not compiled:
+        monkeypatch.setattr(F, "_features", None)
+    blocks = segment("\n\n".join(PARAGRAPHS))
+    model = load_model()
+    scores, _ = C.block_scores(blocks, model)
+    assert len(scores) == len(blocks)
+    renamed = (*model.features1[:-1], "other")
+    for bad in (
+        replace(model, features1=renamed),
+        replace(model, features2=(*model.features2[:-1], "other")),
+        replace(model, features1=renamed, features2=renamed + F.SCORE_NAMES),
+    ):
+        with pytest.raises(C.ModelMismatchError):
+            C.block_scores(blocks, bad)

@@ -155,16 +155,63 @@ def test_compiled_score_features_on_random_scores(rows: list[tuple[float, float]
 @settings(max_examples=300, deadline=None)
 @given(
     texts=st.lists(
-        st.lists(st.sampled_from(["a", "b", "Ab", "1", "", "é"]), max_size=24).map(" ".join),
+        st.lists(st.sampled_from(["a", "b", "Ab", "1", "", "é", "Ω", "😀"]), max_size=24).map(
+            " ".join
+        ),
         min_size=1,
         max_size=40,
     )
 )
 def test_compiled_prefix_pairs_on_lines_that_start_others(texts: list[str]) -> None:
-    """Teaser headlines that start their summaries, repeated lines, the 20-space limit."""
+    """Teaser headlines that start their summaries, repeated lines, the 20-space limit, more
+    than eight lines of one key, keys of one text in another's str kind ("é", "Ω", "😀")."""
     blocks = [Block(i, text, (i, i)) for i, text in enumerate(texts)]
     compiled, reference, _ = both(blocks, Language("en", False, stopwords_for("en")))
     assert same(compiled, reference)
+
+
+@needs_compiled
+@settings(max_examples=500, deadline=None)
+@given(
+    texts=st.lists(
+        st.lists(st.sampled_from(["a", "Ω", "😀", "", "a"]), min_size=2, max_size=7).map(" ".join),
+        min_size=1,
+        max_size=60,
+    )
+)
+def test_compiled_prefix_pairs_on_few_words(texts: list[str]) -> None:
+    """Few words, many lines: most lines share their key (the first three words) with many
+    others, start others, repeat, and do so across str kinds."""
+    blocks = [Block(i, text, (i, i)) for i, text in enumerate(texts)]
+    compiled, reference, _ = both(blocks, Language("en", False, stopwords_for("en")))
+    assert same(compiled, reference)
+
+
+@pytest.mark.parametrize("compiled", [True, False])
+def test_prefix_pairs_remember_eight_distinct_lines_per_key(
+    compiled: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Of the lines sharing their first three words, the first eight distinct ones can be
+    prefixes (copies take no place): the ninth cannot."""
+    if not compiled:
+        monkeypatch.setattr(features, "_features", None)
+    lang = Language("en", False, stopwords_for("en"))
+    distinct = [f"a b c {k}" for k in range(1, 10)]  # nine distinct lines of the key "a b c"
+    texts = ["a b c 1"] * 3 + distinct + ["a b c 8 more", "a b c 9 more"]
+    blocks = [Block(i, text, (i, i)) for i, text in enumerate(texts)]
+    matrix, names = features.block_features(blocks, lang)
+    prefix = matrix[:, names.index("prefix_of_other")].tolist()
+    starts = matrix[:, names.index("starts_with_other")].tolist()
+    assert prefix == [0] * 3 + [0] * 7 + [1, 0] + [0, 0]
+    assert starts == [0] * 12 + [1, 0]
+
+
+def test_prefix_pairs_of_mixed_kinds_and_copies() -> None:
+    texts = ["a b c", "a b c Ω d", "x", "a b c", "Ω b c d e", "Ω b c"]
+    blocks = [Block(i, text, (i, i)) for i, text in enumerate(texts)]
+    matrix, names = features.block_features(blocks, Language("en", False, stopwords_for("en")))
+    assert matrix[:, names.index("prefix_of_other")].tolist() == [1, 0, 0, 1, 0, 1]
+    assert matrix[:, names.index("starts_with_other")].tolist() == [0, 1, 0, 0, 1, 0]
 
 
 @needs_compiled
