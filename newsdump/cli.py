@@ -727,14 +727,16 @@ class _Signals:
             signum, self._pending = self._pending, None
             self._raise(signum)
 
-    @contextlib.contextmanager
-    def deferred(self) -> Iterator[None]:
+    def deferred(self) -> _Signals:
+        """`with signals.deferred():` (a class, not a generator: it runs once a page)."""
+        return self
+
+    def __enter__(self) -> None:
         self._critical = True
-        try:
-            yield
-        finally:
-            self._critical = False
-        if self._pending is not None:
+
+    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        self._critical = False
+        if exc_type is None and self._pending is not None:
             signum, self._pending = self._pending, None
             self._raise(signum)
 
