@@ -1,8 +1,8 @@
 """The command line: extract / split / stats. Reads options, builds Settings, makes one call
 into the runner, renders. The only module that imports rich or tqdm."""
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: typer reads the commands' signatures on every run,
+# and string annotations cost it ~5 ms of eval and compile each time.
 import contextlib
 import os
 import signal
@@ -275,7 +275,7 @@ def stats(
     total = Stats()
     started = time.perf_counter()
 
-    def collect(result: DocResult) -> None:
+    def collect(result: "DocResult") -> None:
         if result.error is not None:
             total.add_error(result.error.error)
         else:
@@ -402,7 +402,7 @@ def _on_cluster(
     errors: str | None,
     debug: bool,
     progress: bool | None,
-) -> tuple[int, Stats]:
+) -> "tuple[int, Stats]":
     """The job on a Dask cluster (newsdump.distributed): part files in `output`, or (for
     `stats`) only the counts."""
     from newsdump import distributed
@@ -439,7 +439,7 @@ def _on_cluster(
     return (EXIT_FAILED if result.errors else EXIT_OK), result.stats
 
 
-def _stats_from_records(paths: list[str], total: Stats, glob: str | None) -> int:
+def _stats_from_records(paths: list[str], total: "Stats", glob: str | None) -> int:
     """Stats from JSONL that `extract` or `split` wrote."""
     import orjson
 
@@ -479,7 +479,7 @@ def _group_by_doc(records: Iterator[Any]) -> Iterator[list[dict[str, Any]]]:
         yield group
 
 
-def _render_stats(total: Stats, as_json: bool) -> None:
+def _render_stats(total: "Stats", as_json: bool) -> None:
     data = total.to_dict()
     if as_json:
         from newsdump.records import to_json_line
@@ -660,7 +660,7 @@ def _execute_state(
     return EXIT_FAILED if failed else EXIT_OK
 
 
-def _open_state(state_path: str, mode: str, output: str) -> tuple[Any, AppendSink] | int:
+def _open_state(state_path: str, mode: str, output: str) -> "tuple[Any, AppendSink] | int":
     """The state (locked) and the output (cut back to what the state covers), or an exit code
     after a one-line message."""
     from newsdump.sinks import AppendSink, OutputLocked, OutputShrunk
@@ -727,7 +727,7 @@ class _Signals:
             signum, self._pending = self._pending, None
             self._raise(signum)
 
-    def deferred(self) -> _Signals:
+    def deferred(self) -> "_Signals":
         """`with signals.deferred():` (a class, not a generator: it runs once a page)."""
         return self
 
