@@ -116,3 +116,25 @@ def test_the_command_receives_what_typer_would_give_it(command: str, args: list[
     theirs = typer.main.get_command(cli.app).commands[command].make_context(command, list(args))
     assert ours.params == theirs.params
     assert [type(v) for v in ours.params.values()] == [type(v) for v in theirs.params.values()]
+
+
+@pytest.mark.parametrize(("given", "expected"), [(None, "1"), ("3", "3")])
+def test_openblas_gets_one_thread_unless_the_user_says(given: str | None, expected: str) -> None:
+    import os
+
+    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    if given is not None:
+        env["OPENBLAS_NUM_THREADS"] = given
+    script = (
+        "import os, sys\n"
+        "from newsdump import cli\n"
+        "sys.argv = ['newsdump', '--version']\n"
+        "try:\n"
+        "    cli.main()\n"
+        "except SystemExit:\n"
+        "    print(os.environ['OPENBLAS_NUM_THREADS'])\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True
+    )
+    assert proc.stdout.splitlines()[-1] == expected
