@@ -1,8 +1,8 @@
 """The command line: extract / split / stats. Reads options, builds Settings, makes one call
 into the runner, renders. The only module that imports rich or tqdm."""
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: typer reads the commands' signatures on every run,
+# and string annotations cost it ~5 ms of eval and compile each time.
 import contextlib
 import os
 import signal
@@ -15,26 +15,14 @@ from types import FrameType
 from typing import TYPE_CHECKING, Annotated, Any, BinaryIO, Optional
 
 import typer
+import typer.main
 
 from newsdump import __version__
-from newsdump.pipeline import DocResult
-from newsdump.records import to_json_line
-from newsdump.runner import (
-    InputDone,
-    Job,
-    MissingPath,
-    available_cores,
-    check_paths,
-    expand_paths,
-    iter_inputs,
-    iter_inputs_tracked,
-    run,
-    run_items,
-)
 from newsdump.settings import DOCUMENT_TIMEOUT, MAX_DOCUMENT_BYTES, Settings
-from newsdump.sinks import AppendSink, AtomicFileSink, OutputLocked, OutputShrunk, Sink, StreamSink
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the rest is imported where used: `--help` loads no extraction core
+    from newsdump.pipeline import DocResult
+    from newsdump.sinks import AppendSink, Sink
     from newsdump.stats import Stats
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_TERMINATED = 0, 1, 2, 130, 143
@@ -287,7 +275,7 @@ def stats(
     total = Stats()
     started = time.perf_counter()
 
-    def collect(result: DocResult) -> None:
+    def collect(result: "DocResult") -> None:
         if result.error is not None:
             total.add_error(result.error.error)
         else:
@@ -321,11 +309,12 @@ def _execute(
     unbuffered: bool,
     collect: Any = None,
 ) -> int:
+    from newsdump.records import to_json_line
+    from newsdump.runner import Job, available_cores, expand_paths, iter_inputs, run
+    from newsdump.sinks import AtomicFileSink, StreamSink
+
     inputs = paths or ["-"]
-    try:
-        check_paths(inputs)
-    except MissingPath as exc:
-        raise typer.BadParameter(f"no such file or directory: {exc}", param_hint="PATHS") from None
+    _check_inputs(inputs)
     output = None if output == "-" else output  # `-o -`: stdout, as usual for a filter
     errors = None if errors == "-" else errors
     _check_target(output, "--output")
@@ -383,6 +372,16 @@ def _execute(
     return EXIT_FAILED if failed else EXIT_OK
 
 
+def _check_inputs(paths: list[str]) -> None:
+    """A usage error, before any work starts, for an input that does not exist."""
+    from newsdump.runner import MissingPath, check_paths
+
+    try:
+        check_paths(paths)
+    except MissingPath as exc:
+        raise typer.BadParameter(f"no such file or directory: {exc}", param_hint="PATHS") from None
+
+
 def _check_target(path: str | None, hint: str) -> None:
     """A usage error, before any work starts, for a file that cannot be written."""
     if path is None:
@@ -403,10 +402,12 @@ def _on_cluster(
     errors: str | None,
     debug: bool,
     progress: bool | None,
-) -> tuple[int, Stats]:
+) -> "tuple[int, Stats]":
     """The job on a Dask cluster (newsdump.distributed): part files in `output`, or (for
     `stats`) only the counts."""
     from newsdump import distributed
+    from newsdump.records import to_json_line
+    from newsdump.runner import Job, MissingPath
     from newsdump.stats import Stats
 
     if mode != "stats" and output is None:
@@ -438,16 +439,14 @@ def _on_cluster(
     return (EXIT_FAILED if result.errors else EXIT_OK), result.stats
 
 
-def _stats_from_records(paths: list[str], total: Stats, glob: str | None) -> int:
+def _stats_from_records(paths: list[str], total: "Stats", glob: str | None) -> int:
     """Stats from JSONL that `extract` or `split` wrote."""
     import orjson
 
+    from newsdump.runner import expand_paths
     from newsdump.sources.compress import decompressed
 
-    try:
-        check_paths(paths)
-    except MissingPath as exc:
-        raise typer.BadParameter(f"no such file or directory: {exc}", param_hint="PATHS") from None
+    _check_inputs(paths)
     for path in expand_paths(paths, glob):
         raw: BinaryIO = sys.stdin.buffer if path == "-" else open(path, "rb")  # noqa: SIM115
         try:
@@ -480,9 +479,11 @@ def _group_by_doc(records: Iterator[Any]) -> Iterator[list[dict[str, Any]]]:
         yield group
 
 
-def _render_stats(total: Stats, as_json: bool) -> None:
+def _render_stats(total: "Stats", as_json: bool) -> None:
     data = total.to_dict()
     if as_json:
+        from newsdump.records import to_json_line
+
         sys.stdout.buffer.write(to_json_line(data))
         sys.stdout.flush()
         return
@@ -571,6 +572,15 @@ def _execute_state(
     """An incremental run: inputs that the state records as done are skipped, the others'
     records are appended to `output`, and the state is committed (in batches) only after the
     records it covers are fsynced. stdin (`-`) cannot be recorded: it is read every time."""
+    from newsdump.records import to_json_line
+    from newsdump.runner import (
+        InputDone,
+        Job,
+        available_cores,
+        expand_paths,
+        iter_inputs_tracked,
+        run_items,
+    )
     from newsdump.state import COMMIT_EVERY_FILES, COMMIT_EVERY_SECONDS, InputEntry, StateError
 
     if output is None or output == "-":
@@ -578,10 +588,7 @@ def _execute_state(
     if os.path.abspath(output) == os.path.abspath(state_path):
         raise typer.BadParameter("--state and -o must be two files", param_hint="--state")
     inputs = paths or ["-"]
-    try:
-        check_paths(inputs)
-    except MissingPath as exc:
-        raise typer.BadParameter(f"no such file or directory: {exc}", param_hint="PATHS") from None
+    _check_inputs(inputs)
     _check_target(output, "--output")
     _check_target(errors, "--errors")
     opened = _open_state(state_path, mode, output)
@@ -653,9 +660,10 @@ def _execute_state(
     return EXIT_FAILED if failed else EXIT_OK
 
 
-def _open_state(state_path: str, mode: str, output: str) -> tuple[Any, AppendSink] | int:
+def _open_state(state_path: str, mode: str, output: str) -> "tuple[Any, AppendSink] | int":
     """The state (locked) and the output (cut back to what the state covers), or an exit code
     after a one-line message."""
+    from newsdump.sinks import AppendSink, OutputLocked, OutputShrunk
     from newsdump.state import State, StateError, StateLocked
 
     try:
@@ -719,14 +727,16 @@ class _Signals:
             signum, self._pending = self._pending, None
             self._raise(signum)
 
-    @contextlib.contextmanager
-    def deferred(self) -> Iterator[None]:
+    def deferred(self) -> "_Signals":
+        """`with signals.deferred():` (a class, not a generator: it runs once a page)."""
+        return self
+
+    def __enter__(self) -> None:
         self._critical = True
-        try:
-            yield
-        finally:
-            self._critical = False
-        if self._pending is not None:
+
+    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        self._critical = False
+        if exc_type is None and self._pending is not None:
             signum, self._pending = self._pending, None
             self._raise(signum)
 
@@ -760,6 +770,8 @@ def state_show(
         typer.echo(f"newsdump: {exc}", err=True)
         raise typer.Exit(EXIT_USAGE) from None
     if json:
+        from newsdump.records import to_json_line
+
         sys.stdout.buffer.write(to_json_line({**summary, "inputs_list": entries}))
         sys.stdout.flush()
         return
@@ -813,10 +825,95 @@ def state_forget(
     typer.echo(f"forgot {n} input{'s' if n != 1 else ''}", err=True)
 
 
+_UNSURE: Any = object()  # _plain_value's "not for me": typer coerces the value
+
+
+def _plain_value(descriptor: Any, value: Any, multiple: bool, ctx: Any) -> Any:
+    """The value typer's coercion gives `value` (a str or tuple of str from the command line, or
+    a default), when it is plain: a str, a list of str, decimal digits within range, a choice by
+    its exact value; else _UNSURE (malformed, out of range, or words typer's errors)."""
+    if value is None:
+        return () if multiple else None  # as typer's RuntimeParam.coerce
+    info = descriptor.parameter_info
+    if info.parser is not None or getattr(info, "clamp", False):
+        return _UNSURE
+    annotation = descriptor.annotation
+    if annotation is str:
+        return value if type(value) is str else _UNSURE
+    if annotation == list[str]:
+        if isinstance(value, (list, tuple)) and all(type(v) is str for v in value):
+            return list(value)
+        return _UNSURE
+    if annotation is int or annotation is float:
+        number: Any = _UNSURE
+        if type(value) is annotation:
+            number = value
+        elif type(value) is str and len(value) <= 18 and value.isascii():
+            whole, dot, fraction = value.partition(".")
+            if whole.isdigit() and (not dot or (annotation is float and fraction.isdigit())):
+                number = annotation(value)
+        if number is _UNSURE:
+            return _UNSURE
+        if (info.min is not None and number < info.min) or (
+            info.max is not None and number > info.max
+        ):
+            return _UNSURE
+        return number
+    if isinstance(annotation, type) and issubclass(annotation, StrEnum):
+        if isinstance(value, annotation):
+            return value
+        if type(value) is str and info.case_sensitive and ctx.token_normalize_func is None:
+            return annotation._value2member_map_.get(value, _UNSURE)
+    return _UNSURE
+
+
+class _PlainValues:
+    """Coerces a parameter's plain values without typer's coercion, which (typer 0.2x) builds a
+    pydantic TypeAdapter per parameter of the command run, and imports pydantic for it: ~0.1 s
+    of every run. The rest (a malformed or out-of-range value) goes to typer's, which words the
+    usage error."""
+
+    def __init__(self) -> None:
+        self.typer: Any = None
+
+    def coerce(self, value: Any, param: Any, ctx: Any) -> Any:
+        multiple = param.multiple or param.nargs == -1
+        plain = _plain_value(param.type_descriptor, value, multiple, ctx)
+        if plain is not _UNSURE:
+            return plain
+        if self.typer is None:
+            from typer._coercion import build_runtime_param
+
+            self.typer = build_runtime_param(param.type_descriptor)
+        return self.typer.coerce(value, param=param, ctx=ctx)
+
+
+def _command() -> Any:
+    """The app as a click command whose parameters coerce plain values themselves (with a
+    typer that has no per-parameter runtime coercion, as typer's own command)."""
+    command = typer.main.get_command(app)
+    _plain_values(command)
+    return command
+
+
+def _plain_values(command: Any, parent: Any = None) -> None:
+    # a context as the run makes it, for the help option (made, and kept, on first use)
+    ctx = command.context_class(command, parent=parent, **command.context_settings)
+    for param in command.get_params(ctx):
+        if hasattr(param, "type_descriptor") and getattr(param, "_runtime_param", 0) is None:
+            param._runtime_param = _PlainValues()
+    for sub in getattr(command, "commands", {}).values():
+        _plain_values(sub, ctx)
+
+
 def main() -> None:
     """Entry point: usage errors as one line and exit 2; Ctrl-C exits 130."""
+    # numpy's OpenBLAS starts a thread per core when imported, and newsdump does no BLAS work
+    # (its parallelism is -j processes): one thread saves ~40 ms of CPU a run (2 cores), and a
+    # thread pool in every worker on larger machines. A value the user set is kept.
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     try:
-        rv = app(standalone_mode=False, prog_name="newsdump")
+        rv = _command()(standalone_mode=False, prog_name="newsdump")
     except typer.Abort:
         sys.exit(EXIT_INTERRUPTED)
     except KeyboardInterrupt:

@@ -190,13 +190,16 @@ def _text_id(data: bytes) -> str:
 
 
 def process_document(
-    doc: Document, settings: Settings, mode: str, debug: bool = False
+    doc: Document, settings: Settings, mode: str, debug: bool = False, count_bytes: bool = True
 ) -> DocResult:
     """Records of one document for `extract` or `split`; any failure becomes an error record
-    (with `debug`, it is raised instead)."""
-    data = doc.text.encode("utf-8", "replace")  # once, for the size and the id
-    size, doc_id = len(data), doc.id or _text_id(data)
-    del data
+    (with `debug`, it is raised instead). Without `count_bytes` (a run that writes the records
+    and counts no bytes) the result's `bytes` is 0, and a page with an id is not encoded."""
+    size, doc_id = 0, doc.id
+    if count_bytes or not doc_id:
+        data = doc.text.encode("utf-8", "replace")  # once, for the size and the id
+        size, doc_id = len(data) if count_bytes else 0, doc_id or _text_id(data)
+        del data
     url = doc.url
     try:
         fmt = "html" if doc.format is Format.HTML else "text"

@@ -46,7 +46,8 @@ class Job:
     settings: Settings
     mode: str  # "extract" | "split"
     debug: bool = False
-    lines: bool = False  # results carry their records as JSON lines (`DocResult.written`)
+    lines: bool = False  # results carry their records as JSON lines (`DocResult.written`),
+    # and no byte count (`DocResult.bytes` is 0: a page with an id need not be encoded)
 
 
 def available_cores() -> int:
@@ -115,6 +116,8 @@ def _is_special(entry: os.DirEntry[str]) -> bool:
     """A FIFO, socket or device found in a directory: opening it could block forever, so the
     walk skips it (as `find -type f` would). A broken link is kept: the reader reports it."""
     try:
+        if entry.is_file():  # a regular file (or a link to one): mostly without a stat call
+            return False
         return not stat.S_ISREG(entry.stat().st_mode)
     except OSError:
         return False
@@ -221,13 +224,13 @@ def iter_inputs_tracked(
 
 def process_items(items: list[Document | ErrorRecord], job: Job) -> list[DocResult]:
     """A chunk of documents (read errors pass through). Runs in a worker process."""
-    with _HARD_LIMIT.chunk():
+    with _Chunk(job):
         return [_process_item(item, job) for item in items]
 
 
 def process_marked(items: list[Item], job: Job) -> list[Result]:
     """`process_items`, where `InputDone` markers pass through in place."""
-    with _HARD_LIMIT.chunk():
+    with _Chunk(job):
         return [item if isinstance(item, InputDone) else _process_item(item, job) for item in items]
 
 
@@ -249,40 +252,92 @@ def process_with_limits(doc: Document, job: Job) -> DocResult:
     A SIGALRM timer interrupts Python code; in a worker process, a hard limit (twice the
     timeout, plus a grace) ends the process itself when C code does not give way, and the
     runner reports that document as `worker_died`."""
+    counted = not job.lines  # a run that writes the lines counts no bytes
+    if not _timed(job):
+        return process_document(doc, job.settings, job.mode, job.debug, counted)
     timeout = job.settings.timeout
-    if (
-        timeout <= 0
-        or job.debug
-        or threading.current_thread() is not threading.main_thread()
-        or not hasattr(signal, "setitimer")
-    ):
-        return process_document(doc, job.settings, job.mode, job.debug)
-    armed = [True]
-
-    def on_alarm(signum: int, frame: FrameType | None) -> None:
-        if armed[0]:
-            raise DocumentTimeout()
-
     in_worker = _in_worker()
-    previous = signal.signal(signal.SIGALRM, on_alarm)
+    installed = _ALARM.install()  # False inside a chunk (or a -j 1 run), which installed it
     try:
         if in_worker:
             _HARD_LIMIT.arm(timeout * 2 + HARD_TIMEOUT_GRACE)
+        _ALARM.armed = True
         signal.setitimer(signal.ITIMER_REAL, timeout, 1.0)  # fires again if swallowed once
-        result = process_document(doc, job.settings, job.mode, job.debug)
-        armed[0] = False
+        result = process_document(doc, job.settings, job.mode, job.debug, counted)
+        _ALARM.armed = False
         return result
     except DocumentTimeout:
-        armed[0] = False
+        _ALARM.armed = False
         message = f"processing took longer than {timeout:g} s (--timeout)"
         error = ErrorRecord(doc.source, "timeout", message, stage="extract")
         return DocResult(doc.source, error=error, bytes=len(doc.text))
     finally:
-        armed[0] = False
+        _ALARM.armed = False
         signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        if installed:
+            _ALARM.uninstall()
         if in_worker:
             _HARD_LIMIT.done()
+
+
+def _timed(job: Job) -> bool:
+    """Documents run under a SIGALRM timer: a timeout is set, and this thread gets signals."""
+    return (
+        job.settings.timeout > 0
+        and not job.debug
+        and threading.current_thread() is threading.main_thread()
+        and hasattr(signal, "setitimer")
+    )
+
+
+class _Alarm:
+    """SIGALRM's handler for timed documents: it raises DocumentTimeout while one is processed
+    (`armed`), and does nothing between documents. A chunk (or a -j 1 run) installs it once for
+    its documents: signal.signal, with its enum conversions, cost ~14 µs a page, twice a page."""
+
+    def __init__(self) -> None:
+        self.armed = False
+        self.installed = False
+        self.previous: Any = None  # the handler ours replaced, while ours is installed
+
+    def handle(self, signum: int, frame: FrameType | None) -> None:
+        if self.armed:
+            raise DocumentTimeout()
+
+    def install(self) -> bool:
+        """Install the handler; False if it already was (its installer restores the old)."""
+        if self.installed:
+            return False
+        self.previous = signal.signal(signal.SIGALRM, self.handle)
+        self.installed = True
+        return True
+
+    def uninstall(self) -> None:
+        signal.signal(signal.SIGALRM, self.previous)
+        self.previous, self.installed = None, False
+
+
+_ALARM = _Alarm()  # one per process, as _HARD_LIMIT
+
+
+class _Chunk:
+    """`with _Chunk(job):` documents processed together: they share one arming of the hard
+    limit (in a worker) and one installation of the alarm handler (when timed)."""
+
+    __slots__ = ("alarm", "job")
+
+    def __init__(self, job: Job) -> None:
+        self.job = job
+        self.alarm = False
+
+    def __enter__(self) -> None:
+        _HARD_LIMIT.__enter__()
+        self.alarm = _timed(self.job) and _ALARM.install()
+
+    def __exit__(self, *exc: object) -> None:
+        _HARD_LIMIT.__exit__()
+        if self.alarm:
+            _ALARM.uninstall()
 
 
 def _in_worker() -> bool:
@@ -323,14 +378,16 @@ class _HardLimit:
             faulthandler.cancel_dump_traceback_later()
             self.deadline = None
 
-    @contextlib.contextmanager
-    def chunk(self) -> Iterator[None]:
+    def chunk(self) -> _HardLimit:
+        """`with limit.chunk():` (a class, not a generator: -j 1 enters it once a page)."""
+        return self
+
+    def __enter__(self) -> None:
         self.in_chunk = True
-        try:
-            yield
-        finally:
-            self.in_chunk = False
-            self.cancel()
+
+    def __exit__(self, *exc: object) -> None:
+        self.in_chunk = False
+        self.cancel()
 
 
 _HARD_LIMIT = _HardLimit()  # one per process: a forked worker has its own
@@ -369,8 +426,9 @@ def run(items: Iterable[Document | ErrorRecord], job: Job, jobs: int) -> Iterato
 def run_items(items: Iterable[Item], job: Job, jobs: int) -> Iterator[Result]:
     """Results for every item, in input order; `InputDone` markers pass through in place."""
     if jobs <= 1:
-        for item in items:
-            yield from process_marked([item], job)
+        with _Chunk(job):  # the run is one chunk: results still come one at a time
+            for item in items:
+                yield item if isinstance(item, InputDone) else _process_item(item, job)
         return
     yield from _run_parallel(chunks(items), job, jobs)
 

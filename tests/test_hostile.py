@@ -247,7 +247,7 @@ def test_nothing_is_written_outside_the_output(tmp_path: Path) -> None:
 def test_a_slow_document_becomes_a_timeout_error(monkeypatch: pytest.MonkeyPatch) -> None:
     import newsdump.runner as runner
 
-    def slow(doc: Document, settings: Settings, mode: str, debug: bool = False) -> DocResult:
+    def slow(doc: Document, settings: Settings, mode: str, *args: Any) -> DocResult:
         time.sleep(5)
         raise AssertionError("not reached")
 
@@ -334,7 +334,7 @@ def test_a_page_stuck_in_c_code_ends_its_worker_and_becomes_worker_died(
 
     import newsdump.runner as runner
 
-    def stuck(doc: Document, settings: Settings, mode: str, debug: bool = False) -> DocResult:
+    def stuck(doc: Document, settings: Settings, mode: str, *args: Any) -> DocResult:
         hashlib.pbkdf2_hmac("sha256", b"x", b"y", 10**9)  # C code: SIGALRM cannot get in
         raise AssertionError("not reached")
 

@@ -5,6 +5,7 @@ wrapper, JSON lines written by the worker, and the argument parser that spares T
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from typing import Any
 
 import orjson
@@ -210,9 +211,14 @@ def test_written_results_hold_the_records_as_json_lines(mode: str) -> None:
     assert (written.bytes, written.page_words) == (plain.bytes, plain.page_words)
     assert written.written() is written
     assert plain.records[0][("id" if mode == "extract" else "doc")] == document_id(doc)
-    job = Job(Settings(), mode, lines=True)
+    job = Job(Settings(), mode, lines=True)  # a run that writes the lines counts no bytes
     error = DocResult("bad.txt")
-    assert process_items([doc], job) == [written]
+    assert process_items([doc], job) == [replace(written, bytes=0)]
+    with_id = Document("page.txt", PAGE, id="page-1")
+    uncounted = process_document(with_id, Settings(), mode, count_bytes=False)
+    counted = process_document(with_id, Settings(), mode)
+    assert (uncounted.bytes, counted.bytes) == (0, len(PAGE.encode()))
+    assert uncounted.records == counted.records
     assert process_items([doc], Job(Settings(), mode)) == [plain]
     assert error.lines is None
 
@@ -292,3 +298,65 @@ def test_available_cores_is_the_affinity_not_the_machine(monkeypatch: pytest.Mon
     assert runner.available_cores() == 64
     monkeypatch.setattr(runner.os, "cpu_count", lambda: None)
     assert runner.available_cores() == 1
+
+
+# --- the alarm: one handler for a run or a chunk, not two signal.signal calls a page --------
+
+
+def test_a_run_installs_the_alarm_handler_once_and_restores_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import signal
+
+    from newsdump import runner
+
+    calls: list[Any] = []
+    real = signal.signal
+
+    def counted(signum: int, handler: Any) -> Any:
+        calls.append(signum)
+        return real(signum, handler)
+
+    before = signal.getsignal(signal.SIGALRM)
+    monkeypatch.setattr(runner.signal, "signal", counted)
+    job = Job(Settings(timeout=30.0), "extract", lines=True)
+    text = "A short invented page number {}.\n\nIts one paragraph, a few words long.\n"
+    docs = [Document(f"p{n}.txt", text.format(n)) for n in range(4)]
+    results = list(runner.run_items(docs, job, 1))
+    assert calls == [signal.SIGALRM, signal.SIGALRM]  # installed, restored
+    assert signal.getsignal(signal.SIGALRM) is before
+    expected = [process_document(d, job.settings, "extract").written() for d in docs]
+    assert [(r.source, r.lines) for r in results] == [(r.source, r.lines) for r in expected]
+    calls.clear()
+    runner.process_with_limits(docs[0], job)  # alone: it installs the handler for itself
+    assert calls == [signal.SIGALRM, signal.SIGALRM]
+    assert signal.getsignal(signal.SIGALRM) is before
+
+
+def test_a_slow_page_in_a_run_times_out_and_the_next_pages_do_not(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import signal
+    import time
+
+    from newsdump import runner
+
+    def slow_first(doc: Document, settings: Settings, mode: str, *args: Any) -> Any:
+        if doc.source == "slow.txt":
+            time.sleep(5)
+        return process_document(doc, settings, mode, *args)
+
+    before = signal.getsignal(signal.SIGALRM)
+    monkeypatch.setattr(runner, "process_document", slow_first)
+    job = Job(Settings(timeout=0.2), "extract")
+    text = "A short invented page.\n\nIts one paragraph, long enough to be a paragraph.\n"
+    docs = [Document(name, text) for name in ("a.txt", "slow.txt", "b.txt")]
+    started = time.monotonic()
+    results = [r for r in runner.run_items(docs, job, 1) if isinstance(r, DocResult)]
+    assert time.monotonic() - started < 3
+    assert [(r.source, r.error and r.error.error) for r in results] == [
+        ("a.txt", None),
+        ("slow.txt", "timeout"),
+        ("b.txt", None),
+    ]
+    assert signal.getsignal(signal.SIGALRM) is before
