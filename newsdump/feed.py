@@ -341,12 +341,17 @@ FOLLOW_US = re.compile(  # in lower case
     r"\b(?:obserwuj nas|polub nas|folgen sie uns|folge uns|suivez-nous|suivez nous|síguenos"
     r"|seguici|siga-nos|follow us)\b|关注我们|關注我們"
 )
-FOLLOW_US_HINT = re.compile(  # a part of each of FOLLOW_US's (a cheap test first: no "\b")
-    "fol|suiv|obserwuj|polub|s[ií]gu|segu|siga|关注我们|關注我們"
+FOLLOW_US_PARTS = (  # a part of each of FOLLOW_US's (a cheap test first: no "\b", no regex)
+    *("fol", "suiv", "obserwuj", "polub", "sigu", "sígu", "segu", "siga", "关注我们", "關注我們"),
 )
+FOLLOW_US_HINT = re.compile("|".join(FOLLOW_US_PARTS))  # (the same test as a pattern)
 SIGN_UP = re.compile(  # in lower case: what a newsletter's sign-up box says around its name
     r"newsletter|e-?mail|courriel|inscri|abonn|subscri|sign ?up|anmelden|zapisz się|suscr"
     r"|订阅|訂閱|구독"
+)
+SIGN_UP_PARTS = (  # a part of each of SIGN_UP's (a cheap test first: no regex)
+    *("newsletter", "mail", "courriel", "inscri", "abonn", "subscri", "sign", "anmelden"),
+    *("zapisz się", "suscr", "订阅", "訂閱", "구독"),
 )
 YEARISH = re.compile(r"(?:19|20)\d\d|\d/[0-3]?\d/\d\d")  # dates.MAYBE_DATE
 ANY_CLOCK = re.compile(r"(?<!\d)[0-2]?\d:[0-5]\d(?!\d)")  # "标准时间10:41" too (no \b there)
@@ -797,17 +802,17 @@ def is_furniture(
     if (":" in title or "：" in title) and (IMPRINT.match(title) or SHARE_BAR.match(title)):
         return True
     low = title.lower()
-    if FOLLOW_US_HINT.search(low) and FOLLOW_US.search(low):
+    if has_any(low, FOLLOW_US_PARTS) and FOLLOW_US.search(low):
         return True
     if labelled[first].reason == "story_end" and (
         first == 0 or labelled[first - 1].reason not in ("story_end", "caption")
     ):  # (after a copyright line taken as a credit, the cut is there: a list may start)
         return True
-    above = texts[first - 1] if first > 0 else ""
-    if not SIGN_UP.search(above.lower()):
+    above = (texts[first - 1] if first > 0 else "").lower()
+    if not (has_any(above, SIGN_UP_PARTS) and SIGN_UP.search(above)):
         return False
-    below = texts[last + 1] if last + 1 < len(texts) else ""
-    return SIGN_UP.search(below.lower()) is not None
+    below = (texts[last + 1] if last + 1 < len(texts) else "").lower()
+    return has_any(below, SIGN_UP_PARTS) and SIGN_UP.search(below) is not None
 
 
 def is_stamp(text: str) -> bool:
@@ -1111,6 +1116,8 @@ def split_date(text: str, found: list[FoundDate] | None = None) -> tuple[str | N
     fewer than DATED_TITLE_MIN_WORDS words ("Ann Lee 27.11.2026, 11:05") or no headline's
     start ("; 18 years ago", "// By Ann Lee")."""
     if found is None:  # (cheap tests first)
+        if "19" not in text and "20" not in text and "/" not in text:
+            return None, text  # (YEARISH needs one of them: no year)
         year = YEARISH.search(text)  # every date find_dates finds has a year
         if year is None:
             return None, text
@@ -1235,6 +1242,16 @@ word_count = _feed.word_count if _feed is not None else _word_count
 
 def is_title(text: str, settings: Settings) -> bool:
     """A headline: a few words, at most one sentence break, not a call to action or byline."""
+    if _feed is None:  # pragma: no cover - depends on the install
+        return _is_title(text, settings)
+    return _feed.title_verdict(
+        TITLE_RULES, text, settings.feed_title_min_words, settings.feed_title_max_words
+    )
+
+
+def _is_title(text: str, settings: Settings) -> bool:
+    """`is_title` (the reference, and the path without the compiled extension, which runs the
+    same tests in the same order, each pattern where this calls it)."""
     facts = title_facts(text)  # (what it tests on characters, in one pass: see title_facts)
     n = facts >> TITLE_FACT_BITS
     if not settings.feed_title_min_words <= n <= settings.feed_title_max_words:
@@ -1333,6 +1350,34 @@ def _title_facts(text: str) -> int:
 title_facts = _feed.title_facts if _feed is not None else _title_facts
 
 
+TITLE_RULES = (  # what the compiled is_title calls, in the order _feed.c's R_* names them
+    NOT_TITLE_ALONE,
+    NOT_TITLE_PAIRS,
+    KIND_PAIRS,
+    NOT_TITLE_START.match,
+    is_time_line,
+    call_to_action_words,
+    CALL_TO_ACTION_MARK.search,
+    NAV_GLYPHS.search,
+    NAV_GLYPH.search,
+    LINK_SHAPE_HINT.search,
+    LINK_SHAPE.search,
+    COUNT_LINE.match,
+    SENTENCE_BREAK_HINT.search,
+    SENTENCE_BREAK.findall,
+    CREDIT_WORD.search,
+    CREDIT.search,
+    CONTACT_HINT.search,
+    CONTACT.search,
+    CLOCK.search,
+    LEADING_TIME.match,
+    find_dates,
+    TIME_LINE_MAX_CHARS,
+    COUNT_LINE_MAX_WORDS,
+    TWO_SENTENCE_TITLE_MAX_WORDS,
+)
+
+
 def may_start_not_title(text: str) -> bool:
     """False only where `NOT_TITLE_START` cannot match (a cheap test first): its text starts
     with a digit, one of NOT_TITLE_ALONE or two letters of NOT_TITLE_PAIRS, or has two letters
@@ -1394,6 +1439,15 @@ def _lower_word(text: str) -> bool:
 
 
 lower_word = _feed.lower_word if _feed is not None else _lower_word
+
+
+def _has_any(text: str, parts: tuple[str, ...]) -> bool:
+    """Whether one of `parts` is in `text` (the reference, and the path without the compiled
+    extension)."""
+    return any(map(text.__contains__, parts))
+
+
+has_any = _feed.has_any if _feed is not None else _has_any
 
 
 def _has_wide(text: str) -> bool:
