@@ -29,7 +29,8 @@
  *     first character -> tuple of strings) at `at`; `firsts`, 128 bytes, says which ASCII
  *     characters are a key of prefixes (the others are not looked up): feed's
  *     call_to_action_words, the pattern tried only where its match may start
- *     (feed.literal_prefixes).
+ *     (feed.literal_prefixes); or, 128 * 128 bytes (feed.prefix_pairs), which ASCII pairs
+ *     (first * 128 + second, 0 at the text's end) a prefix may start with.
  *   has_any(text, parts) -> bool: feed.has_any, any(part in text for part in parts) (a tuple).
  *   title_verdict(rules, text, min_words, max_words) -> bool: feed.is_title (feed._is_title),
  *     its tests on characters here and each pattern or helper of `rules` (feed.TITLE_RULES)
@@ -500,12 +501,14 @@ static PyObject *word_start_match(PyObject *self, PyObject *args) {
     Py_buffer firsts;
     if (!PyArg_ParseTuple(args, "y*O!OU", &firsts, &PyDict_Type, &prefixes, &match, &text))
         return NULL;
-    if (firsts.len != 128) {
+    if (firsts.len != 128 && firsts.len != PAIRS) {
         PyBuffer_Release(&firsts);
-        PyErr_SetString(PyExc_ValueError, "word_start_match: 128 bytes of ASCII firsts");
+        PyErr_SetString(PyExc_ValueError,
+                        "word_start_match: 128 bytes of ASCII firsts or 128 * 128 of pairs");
         return NULL;
     }
     const char *ascii = firsts.buf; /* whether a key of prefixes is this ASCII character */
+    int paired = firsts.len == PAIRS; /* ... or this pair of them (feed.prefix_pairs) */
     PyObject *result = NULL;
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
@@ -514,8 +517,16 @@ static PyObject *word_start_match(PyObject *self, PyObject *args) {
         if (at > 0 && word_char(PyUnicode_READ(kind, data, at - 1)))
             continue; /* not a word's start */
         Py_UCS4 c = PyUnicode_READ(kind, data, at);
-        if (c < 128 && !ascii[c])
-            continue; /* (no prefix starts with it) */
+        if (c < 128) {
+            if (!paired) {
+                if (!ascii[c])
+                    continue; /* (no prefix starts with it) */
+            } else {
+                Py_UCS4 next = at + 1 < n ? PyUnicode_READ(kind, data, at + 1) : 0;
+                if (next < 128 && !ascii[c * 128 + next])
+                    continue; /* (no prefix starts with these two) */
+            }
+        }
         PyObject *first = PyUnicode_FromOrdinal(c);
         if (!first)
             goto done;

@@ -281,10 +281,26 @@ def _call_to_action_words(low: str) -> bool:
     return CALL_TO_ACTION_START.match(low) is not None or CALL_TO_ACTION.search(low) is not None
 
 
+def prefix_pairs(prefixes: dict[str, tuple[str, ...]]) -> bytes:
+    """For word_start_match: 128 * 128 bytes, at first * 128 + second 1 where one of
+    `prefixes` (by their first character) may start with these two ASCII characters (second
+    0: the text's end); a prefix of one character may start with any pair of its first."""
+    pairs = bytearray(128 * 128)
+    for first, these in prefixes.items():
+        if ord(first) >= 128:
+            continue  # (looked up anyway)
+        for prefix in these:
+            if len(prefix) == 1:
+                pairs[ord(first) * 128 : ord(first) * 128 + 128] = b"\x01" * 128
+            elif ord(prefix[1]) < 128:
+                pairs[ord(first) * 128 + ord(prefix[1])] = 1
+    return bytes(pairs)
+
+
 call_to_action_words = (
     partial(
         _feed.word_start_match,
-        bytes(chr(c) in CALL_TO_ACTION_PREFIXES for c in range(128)),
+        prefix_pairs(CALL_TO_ACTION_PREFIXES),
         CALL_TO_ACTION_PREFIXES,
         CALL_TO_ACTION_START.match,
     )
@@ -368,6 +384,7 @@ NAV_GLYPH = re.compile(r"[›‹»«→←▸▾]")  # (NAV_GLYPHS where the tex
 LINK_SHAPE = re.compile(r"\b[\w-]+\.(?:com|org|net|co|io|es|de|fr|uk|info|gov|edu)\b|://|www\.")
 LINK_SHAPE_HINT = re.compile(r"\.(?:com|org|net|co|io|es|de|fr|uk|info|gov|edu)\b|://|www\.")
 LEADING_BULLET = re.compile(r"^[•·▪■*–-]\s+")
+LEADING_BULLETS = "•·▪■*–-"  # what LEADING_BULLET starts with ("" in it too: a str)
 RELATIVE_START = re.compile(
     r"^(?:\d+\s*(?:sec|min|hour|hr|day|week|month)s?\.?\s+ago\b"
     r"|(?:hace|vor|il y a|há|ha)\s+(?:\d+|una?|einer?|uma?)\s+\w+"
@@ -521,12 +538,19 @@ def find_feed(
         digits = [has_digit(t) for t in texts]
     repeats = Counter(texts)
     own = WORD.findall(page_title.lower()) if page_title else []
-    own_keys = story_keywords(own)
+    own_keys = tuple(story_keywords(own))
     lang = language or detect_language("\n".join(lb.block.text for lb in labelled))  # classify's
     sentence_case = lang.code in SENTENCE_CASE_LANGS
     stop = top_stopwords(lang.code, MENU_STOPWORDS) if sentence_case else stopwords_for(lang.code)
     n = len(texts)
     shapes: Counter[str] | None = None  # counted when a line with a digit first needs them
+
+    def shaped() -> list[bool]:  # the lines whose shape a free line with a digit may have:
+        # with a digit, and as many words (a shape has its line's words: word_count(shape(x))
+        # == word_count(x)), not every paragraph of the article
+        counts = words if words is not None else [word_count(x) for x in texts]
+        sizes = {c for c, d, f in zip(counts, digits, free, strict=True) if d and f}
+        return [d and c in sizes for c, d in zip(counts, digits, strict=True)]
 
     def headline(t: str, i: int) -> tuple[str | None, str] | None:  # its clean_title
         nonlocal shapes
@@ -536,15 +560,18 @@ def find_feed(
             return None  # is_template's first test
         if digits[i]:
             if shapes is None:  # (a line without a digit has no digit in lower case, no "0")
-                shapes = Counter(map(shape, compress(texts, digits)))
+                shapes = Counter(map(shape, compress(texts, shaped())))
             if shapes[shape(t)] >= TEMPLATE_MIN_REPEATS:
                 return None  # is_template's second test
-        parts = clean_title(t)
+        if digits[i] or t[:1] in LEADING_BULLETS:
+            parts = clean_title(t)
+        else:
+            parts = None, strip_label(t)  # (clean_title's first test: no digit, no bullet)
         if not is_title(parts[1], settings) or is_menu_line(t, stop, sentence_case):
             return None
         if own:
             low = t.lower()
-            if any(map(low.__contains__, own_keys)) and same_story(WORD.findall(low), own):
+            if has_any(low, own_keys) and same_story(WORD.findall(low), own):
                 return None
         return parts
 
@@ -1086,11 +1113,11 @@ def clean_title(text: str) -> tuple[str | None, str]:
     """A time printed in front of a headline, and the headline without it or a comment count
     (or a list's label glued to it)."""
     digit = has_digit(text)  # (both trailing patterns need one; nothing below adds a digit)
-    if not digit and text[:1] not in "•·▪■*–-":
+    if not digit and text[:1] not in LEADING_BULLETS:
         return None, strip_label(text)  # (no digit: no count, leading time, date or "ago")
     if digit and tail(text, 1) in "sStTſ":  # (cheap tests first: "comments", "replies", "shares")
         text = TRAILING_COUNT.sub("", text)
-    if text[:1] in "•·▪■*–-":
+    if text[:1] in LEADING_BULLETS:
         text = LEADING_BULLET.sub("", text)
     text = strip_label(text)
     m = LEADING_TIME.match(text) if text[:1].isdecimal() else None  # (it starts with a digit)

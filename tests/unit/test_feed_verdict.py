@@ -6,6 +6,8 @@ character at a line's start, after its first space and at its end, and odd argum
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -149,3 +151,50 @@ def test_a_year_needs_what_split_date_looks_for_first() -> None:
     for text in ("1999", "2026", "1/2/26", "٣/1/26", "x20٣٣", "3/12/2026"):
         assert feed.YEARISH.search(text)
         assert "19" in text or "20" in text or "/" in text
+
+
+SHAPE_PIECES = ["12", "٣", "²", "Ⅻ", "İ", "K", "ſ", "东京", "서울", " ", "\u3000", "\n", "a", "-"]
+
+
+@given(st.lists(st.sampled_from(SHAPE_PIECES) | st.text(max_size=3), max_size=10).map("".join))
+@settings(max_examples=2000, deadline=None)
+def test_a_shape_has_its_lines_words(text: str) -> None:
+    """find_feed counts the shapes of the lines with as many words as a free line's only."""
+    assert feed.word_count(feed.shape(text)) == feed.word_count(text)
+    assert feed._word_count(feed._shape(text)) == feed._word_count(text)
+
+
+def test_the_shape_of_every_character_has_its_words() -> None:
+    for code in range(0x110000):
+        line = f"a {chr(code)}1 b"
+        assert feed.word_count(feed.shape(line)) == feed.word_count(line), hex(code)
+
+
+@given(st.text(alphabet="abcdeilmnorstuw -_é\u00a0İK\n", max_size=30) | st.text(max_size=12))
+@settings(max_examples=2000, deadline=None)
+def test_call_to_action_words_by_pairs_are_the_patterns_verdict(text: str) -> None:
+    firsts = bytes(chr(c) in feed.CALL_TO_ACTION_PREFIXES for c in range(128))
+    by_firsts = feed._feed.word_start_match(
+        firsts, feed.CALL_TO_ACTION_PREFIXES, feed.CALL_TO_ACTION_START.match, text
+    )
+    assert feed.call_to_action_words(text) == by_firsts == feed._call_to_action_words(text)
+
+
+def test_prefix_pairs_hold_every_prefix() -> None:
+    prefixes = {"a": ("a",), "b": ("bc", "bé"), "é": ("éa",)}
+    pairs = feed.prefix_pairs(prefixes)
+    assert all(pairs[ord("a") * 128 + c] for c in range(128))
+    assert pairs[ord("b") * 128 + ord("c")] and not pairs[ord("b") * 128 + ord("d")]
+    match = lambda text, at: re.compile("a|bc|bé|éa").match(text, at)  # noqa: E731
+    for text in ("a", "x bc", "bé", "éa", "bd", "b", "xa", "-éa"):
+        assert feed._feed.word_start_match(pairs, prefixes, match, text) == bool(
+            re.search(r"(?:^|\W)(?:a|bc|bé|éa)", text)
+        ), text
+    with pytest.raises(ValueError):
+        feed._feed.word_start_match(bytes(129), prefixes, match, "a")
+
+
+def test_leading_bullets_are_leading_bullets_class() -> None:
+    for code in range(0x110000):
+        char = chr(code)
+        assert bool(feed.LEADING_BULLET.match(char + " x")) == (char in feed.LEADING_BULLETS)
