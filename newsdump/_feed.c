@@ -29,7 +29,12 @@
  *     first character -> tuple of strings) at `at`; `firsts`, 128 bytes, says which ASCII
  *     characters are a key of prefixes (the others are not looked up): feed's
  *     call_to_action_words, the pattern tried only where its match may start
- *     (feed.literal_prefixes).
+ *     (feed.literal_prefixes); or, 128 * 128 bytes (feed.prefix_pairs), which ASCII pairs
+ *     (first * 128 + second, 0 at the text's end) a prefix may start with.
+ *   has_any(text, parts) -> bool: feed.has_any, any(part in text for part in parts) (a tuple).
+ *   title_verdict(rules, text, min_words, max_words) -> bool: feed.is_title (feed._is_title),
+ *     its tests on characters here and each pattern or helper of `rules` (feed.TITLE_RULES)
+ *     called where feed._is_title calls it, in the same order.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -257,11 +262,8 @@ static PyObject *word_text(PyObject *self, PyObject *text) {
 #define T_DECIMAL 512   /* text[0].isdecimal() */
 #define TITLE_FACT_BITS 10
 
-static PyObject *title_facts(PyObject *self, PyObject *text) {
-    if (!PyUnicode_Check(text)) {
-        PyErr_SetString(PyExc_TypeError, "title_facts: a str");
-        return NULL;
-    }
+/* feed.title_facts of a str */
+static Py_ssize_t facts_of(PyObject *text) {
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     Py_ssize_t n = PyUnicode_GET_LENGTH(text), words, wide, alpha = 0, spaces = 0, slashes = 0;
@@ -323,7 +325,15 @@ static PyObject *title_facts(PyObject *self, PyObject *text) {
     }
     if ((double)alpha >= 0.6 * (double)(n - spaces) && !(cased && !uncased))
         flags |= T_LETTERS;
-    return PyLong_FromSsize_t(((words + wide / 2) << TITLE_FACT_BITS) | flags);
+    return ((words + wide / 2) << TITLE_FACT_BITS) | flags;
+}
+
+static PyObject *title_facts(PyObject *self, PyObject *text) {
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "title_facts: a str");
+        return NULL;
+    }
+    return PyLong_FromSsize_t(facts_of(text));
 }
 
 static PyObject *lower_word(PyObject *self, PyObject *text) {
@@ -491,12 +501,14 @@ static PyObject *word_start_match(PyObject *self, PyObject *args) {
     Py_buffer firsts;
     if (!PyArg_ParseTuple(args, "y*O!OU", &firsts, &PyDict_Type, &prefixes, &match, &text))
         return NULL;
-    if (firsts.len != 128) {
+    if (firsts.len != 128 && firsts.len != PAIRS) {
         PyBuffer_Release(&firsts);
-        PyErr_SetString(PyExc_ValueError, "word_start_match: 128 bytes of ASCII firsts");
+        PyErr_SetString(PyExc_ValueError,
+                        "word_start_match: 128 bytes of ASCII firsts or 128 * 128 of pairs");
         return NULL;
     }
     const char *ascii = firsts.buf; /* whether a key of prefixes is this ASCII character */
+    int paired = firsts.len == PAIRS; /* ... or this pair of them (feed.prefix_pairs) */
     PyObject *result = NULL;
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
@@ -505,8 +517,16 @@ static PyObject *word_start_match(PyObject *self, PyObject *args) {
         if (at > 0 && word_char(PyUnicode_READ(kind, data, at - 1)))
             continue; /* not a word's start */
         Py_UCS4 c = PyUnicode_READ(kind, data, at);
-        if (c < 128 && !ascii[c])
-            continue; /* (no prefix starts with it) */
+        if (c < 128) {
+            if (!paired) {
+                if (!ascii[c])
+                    continue; /* (no prefix starts with it) */
+            } else {
+                Py_UCS4 next = at + 1 < n ? PyUnicode_READ(kind, data, at + 1) : 0;
+                if (next < 128 && !ascii[c * 128 + next])
+                    continue; /* (no prefix starts with these two) */
+            }
+        }
         PyObject *first = PyUnicode_FromOrdinal(c);
         if (!first)
             goto done;
@@ -657,6 +677,283 @@ fail:
     return NULL;
 }
 
+/* feed.is_title, with the patterns and helpers it calls given in `rules` (feed.TITLE_RULES, in
+ * the order of the R_* below): the tests on characters here, each pattern called only where
+ * feed._is_title calls it. */
+enum {
+    R_ALONE,          /* feed.NOT_TITLE_ALONE */
+    R_PAIRS,          /* feed.NOT_TITLE_PAIRS */
+    R_KIND_PAIRS,     /* feed.KIND_PAIRS */
+    R_NOT_START,      /* NOT_TITLE_START.match */
+    R_TIME_LINE,      /* dates.is_time_line */
+    R_CTA,            /* feed.call_to_action_words */
+    R_CTA_MARK,       /* CALL_TO_ACTION_MARK.search */
+    R_NAV_GLYPHS,     /* NAV_GLYPHS.search */
+    R_NAV_GLYPH,      /* NAV_GLYPH.search */
+    R_LINK_HINT,      /* LINK_SHAPE_HINT.search */
+    R_LINK,           /* LINK_SHAPE.search */
+    R_COUNT_LINE,     /* COUNT_LINE.match */
+    R_BREAK_HINT,     /* SENTENCE_BREAK_HINT.search */
+    R_BREAKS,         /* SENTENCE_BREAK.findall */
+    R_CREDIT_WORD,    /* CREDIT_WORD.search */
+    R_CREDIT,         /* CREDIT.search */
+    R_CONTACT_HINT,   /* CONTACT_HINT.search */
+    R_CONTACT,        /* CONTACT.search */
+    R_CLOCK,          /* CLOCK.search */
+    R_LEADING_TIME,   /* LEADING_TIME.match */
+    R_FIND_DATES,     /* dates.find_dates */
+    R_TIME_LINE_MAX,  /* TIME_LINE_MAX_CHARS */
+    R_COUNT_MAX,      /* COUNT_LINE_MAX_WORDS */
+    R_TWO_SENTENCE,   /* TWO_SENTENCE_TITLE_MAX_WORDS */
+    R_SIZE
+};
+
+static PyObject *s_getty, *s_hutter, *s_picture, *s_photography, *s_phone, *name_start;
+
+/* whether `call(arg)` finds something (a match, a true value): 1 or 0, -1 on an error */
+static int found(PyObject *call, PyObject *arg, int truth) {
+    PyObject *got = PyObject_CallOneArg(call, arg);
+    if (!got)
+        return -1;
+    int yes = truth ? PyObject_IsTrue(got) : got != Py_None;
+    Py_DECREF(got);
+    return yes;
+}
+
+/* whether the text[start:end] is in `container` (set or tuple): 1 or 0, -1 on an error */
+static int slice_in(PyObject *text, Py_ssize_t start, Py_ssize_t end, PyObject *container) {
+    PyObject *part = PyUnicode_Substring(text, start, end);
+    if (!part)
+        return -1;
+    int in = PySequence_Contains(container, part);
+    Py_DECREF(part);
+    return in;
+}
+
+/* the value of dict[text[start:end]] (borrowed), NULL when absent (an error when raised) */
+static PyObject *slice_get(PyObject *dict, PyObject *text, Py_ssize_t start, Py_ssize_t end) {
+    PyObject *part = PyUnicode_Substring(text, start, end);
+    if (!part)
+        return NULL;
+    PyObject *value = PyDict_GetItemWithError(dict, part);
+    Py_DECREF(part);
+    return value;
+}
+
+/* feed.may_start_not_title (text not empty): 1 or 0, -1 on an error */
+static int may_start(PyObject *const *rules, PyObject *text) {
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    if (Py_UNICODE_ISDECIMAL(PyUnicode_READ_CHAR(text, 0)))
+        return 1;
+    int in = slice_in(text, 0, 1, rules[R_ALONE]);
+    if (in)
+        return in;
+    PyObject *seconds = slice_get(rules[R_PAIRS], text, 0, 1);
+    if (seconds) {
+        in = slice_in(text, 1, 2, seconds);
+        if (in)
+            return in;
+    } else if (PyErr_Occurred())
+        return -1;
+    Py_ssize_t space = PyUnicode_FindChar(text, ' ', 0, n, 1);
+    if (space == -2)
+        return -1;
+    if (space <= 0)
+        return 0;
+    seconds = slice_get(rules[R_KIND_PAIRS], text, space + 1, space + 2);
+    if (!seconds)
+        return PyErr_Occurred() ? -1 : 0;
+    return slice_in(text, space + 2, space + 3, seconds);
+}
+
+/* whether `part` is in `text`: 1 or 0, -1 on an error */
+static int has(PyObject *text, PyObject *part) {
+    Py_ssize_t at = PyUnicode_Find(text, part, 0, PY_SSIZE_T_MAX, 1);
+    return at == -2 ? -1 : at >= 0;
+}
+
+/* feed.may_credit: 1 or 0, -1 on an error */
+static int may_credit(PyObject *const *rules, PyObject *text, PyObject *low, int ascii,
+                      int colon) {
+    int in = has(low, s_getty);
+    if (!in)
+        in = has(low, s_hutter);
+    if (in)
+        return in;
+    Py_ssize_t paren = PyUnicode_FindChar(text, '(', 0, PyUnicode_GET_LENGTH(text), 1);
+    if (paren == -2)
+        return -1;
+    if (paren < 0 && !colon) {
+        if (ascii)
+            return 0;
+        in = has(text, s_picture);
+        return in ? in : has(text, s_photography);
+    }
+    return !ascii || found(rules[R_CREDIT_WORD], low, 0);
+}
+
+#define CHECK(x)                                                                               \
+    do {                                                                                       \
+        int _v = (x);                                                                          \
+        if (_v < 0)                                                                            \
+            goto error;                                                                        \
+        if (_v)                                                                                \
+            goto no;                                                                           \
+    } while (0)
+
+static PyObject *title_verdict(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 4 || !PyTuple_Check(args[0]) || PyTuple_GET_SIZE(args[0]) != R_SIZE
+        || !PyUnicode_Check(args[1])) {
+        PyErr_SetString(PyExc_TypeError, "title_verdict(rules, text, min_words, max_words)");
+        return NULL;
+    }
+    PyObject *const *rules = &PyTuple_GET_ITEM(args[0], 0);
+    PyObject *text = args[1], *low = NULL;
+    Py_ssize_t lo = PyLong_AsSsize_t(args[2]), hi = PyLong_AsSsize_t(args[3]);
+    Py_ssize_t time_max = PyLong_AsSsize_t(rules[R_TIME_LINE_MAX]);
+    Py_ssize_t count_max = PyLong_AsSsize_t(rules[R_COUNT_MAX]);
+    Py_ssize_t two_max = PyLong_AsSsize_t(rules[R_TWO_SENTENCE]);
+    if (PyErr_Occurred())
+        return NULL;
+    Py_ssize_t facts = facts_of(text), words = facts >> TITLE_FACT_BITS;
+    if (!(lo <= words && words <= hi))
+        Py_RETURN_FALSE;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    if (n == 0) {
+        PyErr_SetString(PyExc_IndexError, "string index out of range");
+        return NULL;
+    }
+    if (facts & T_NOT)
+        Py_RETURN_FALSE;
+    int ascii = (facts & T_ASCII) != 0, digit = (facts & T_DIGIT) != 0;
+    int yes = may_start(rules, text);
+    if (yes < 0)
+        return NULL;
+    if (yes)
+        CHECK(found(rules[R_NOT_START], text, 0));
+    Py_ssize_t first = 0, end = n; /* text.strip() */
+    while (first < n && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, first)))
+        first++;
+    while (end > first && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, end - 1)))
+        end--;
+    if (end - first <= time_max) {
+        int ago = end >= 3 && (PyUnicode_READ(kind, data, end - 3) | 0x20) == 'a'
+            && (PyUnicode_READ(kind, data, end - 2) | 0x20) == 'g'
+            && (PyUnicode_READ(kind, data, end - 1) | 0x20) == 'o';
+        if (digit || ago)
+            CHECK(found(rules[R_TIME_LINE], text, 1));
+    }
+    low = PyObject_CallMethodNoArgs(text, name_lower);
+    if (!low)
+        return NULL;
+    CHECK(found(rules[R_CTA], low, 1));
+    if (!ascii)
+        CHECK(found(rules[R_CTA_MARK], low, 0));
+    if (facts & T_END_DOT)
+        CHECK(found(rules[R_NAV_GLYPHS], text, 0));
+    else if (!ascii)
+        CHECK(found(rules[R_NAV_GLYPH], text, 0));
+    if (facts & (T_DOT | T_COLON)) {
+        yes = found(rules[R_LINK_HINT], text, 0);
+        if (yes < 0)
+            goto error;
+        if (yes)
+            CHECK(found(rules[R_LINK], text, 0));
+    }
+    if (words <= count_max && facts & T_DECIMAL && !(facts & T_WIDE))
+        CHECK(found(rules[R_COUNT_LINE], text, 0));
+    if (facts & (T_DOT | T_BREAK)) {
+        yes = found(rules[R_BREAK_HINT], text, 0);
+        if (yes < 0)
+            goto error;
+        if (yes) {
+            PyObject *breaks = PyObject_CallOneArg(rules[R_BREAKS], text);
+            if (!breaks)
+                goto error;
+            Py_ssize_t count = PyObject_Length(breaks);
+            Py_DECREF(breaks);
+            if (count < 0)
+                goto error;
+            if (count > 1 || (count == 1 && words > two_max))
+                goto no;
+        }
+    }
+    yes = may_credit(rules, text, low, ascii, (facts & T_COLON) != 0);
+    if (yes < 0)
+        goto error;
+    if (yes) {
+        PyObject *credit = PyObject_CallOneArg(rules[R_CREDIT], text);
+        if (!credit)
+            goto error;
+        if (credit != Py_None) {
+            PyObject *start = PyObject_CallMethodNoArgs(credit, name_start);
+            Py_DECREF(credit);
+            if (!start)
+                goto error;
+            Py_ssize_t at = PyLong_AsSsize_t(start);
+            Py_DECREF(start);
+            if (at == -1 && PyErr_Occurred())
+                goto error;
+            if (at > 0)
+                goto no;
+        } else
+            Py_DECREF(credit);
+    }
+    int phone = digit;
+    if (!phone && !ascii) {
+        phone = has(text, s_phone);
+        if (phone < 0)
+            goto error;
+    }
+    if (phone) {
+        yes = found(rules[R_CONTACT_HINT], text, 0);
+        if (yes < 0)
+            goto error;
+        if (yes)
+            CHECK(found(rules[R_CONTACT], text, 0));
+    }
+    if (digit && facts & T_COLON) {
+        yes = found(rules[R_CLOCK], text, 0);
+        if (yes < 0)
+            goto error;
+        if (yes) {
+            yes = found(rules[R_LEADING_TIME], text, 0);
+            if (yes < 0)
+                goto error;
+            if (!yes)
+                CHECK(found(rules[R_FIND_DATES], text, 1));
+        }
+    }
+    Py_DECREF(low);
+    return PyBool_FromLong((facts & (T_WIDE | T_LETTERS)) != 0);
+no:
+    Py_XDECREF(low);
+    Py_RETURN_FALSE;
+error:
+    Py_XDECREF(low);
+    return NULL;
+}
+
+static PyObject *has_any(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 2 || !PyUnicode_Check(args[0]) || !PyTuple_Check(args[1])) {
+        PyErr_SetString(PyExc_TypeError, "has_any(text, parts): a str and a tuple of str");
+        return NULL;
+    }
+    for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(args[1]); k++) {
+        PyObject *part = PyTuple_GET_ITEM(args[1], k);
+        if (!PyUnicode_Check(part)) {
+            PyErr_SetString(PyExc_TypeError, "has_any: parts are str");
+            return NULL;
+        }
+        int in = has(args[0], part);
+        if (in)
+            return in < 0 ? NULL : Py_NewRef(Py_True);
+    }
+    Py_RETURN_FALSE;
+}
+
 static PyMethodDef methods[] = {
     {"lines", lines, METH_VARARGS, "Texts, free flags, digits and word counts (see the file)."},
     {"word_count", word_count, METH_O, "feed.word_count."},
@@ -670,6 +967,8 @@ static PyMethodDef methods[] = {
     {"title_facts", title_facts, METH_O, "feed.title_facts."},
     {"edge_words", edge_words, METH_VARARGS, "feed.edge_words."},
     {"menu_facts", menu_facts, METH_O, "feed.menu_facts."},
+    {"has_any", (PyCFunction)(void (*)(void))has_any, METH_FASTCALL, "Whether one of parts is in text."},
+    {"title_verdict", (PyCFunction)(void (*)(void))title_verdict, METH_FASTCALL, "feed.is_title (see the file)."},
     {"word_start_match", word_start_match, METH_VARARGS, "A pattern at a word's start (see the file)."},
     {NULL, NULL, 0, NULL},
 };
@@ -685,7 +984,13 @@ PyMODINIT_FUNC PyInit__feed(void) {
         || !(name_index = PyUnicode_InternFromString("index"))
         || !(name_reason = PyUnicode_InternFromString("reason"))
         || !(name_strip = PyUnicode_InternFromString("strip"))
-        || !(name_lower = PyUnicode_InternFromString("lower")))
+        || !(name_lower = PyUnicode_InternFromString("lower"))
+        || !(name_start = PyUnicode_InternFromString("start"))
+        || !(s_getty = PyUnicode_FromString("getty"))
+        || !(s_hutter = PyUnicode_FromString("hutter"))
+        || !(s_picture = PyUnicode_FromString("\xe5\x9b\xbe" /* 图 */))
+        || !(s_photography = PyUnicode_FromString("\xe6\x91\x84\xe5\xbd\xb1" /* 摄影 */))
+        || !(s_phone = PyUnicode_FromString("\xe7\x94\xb5\xe8\xaf\x9d" /* 电话 */)))
         return NULL;
     return PyModule_Create(&module);
 }

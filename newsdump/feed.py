@@ -29,7 +29,14 @@ from datetime import datetime, timedelta
 from functools import partial
 from itertools import compress
 
-from newsdump.dates import FoundDate, clock_minutes, find_dates, is_time_line, resolve_time
+from newsdump.dates import (
+    _MONTH,
+    FoundDate,
+    clock_minutes,
+    find_dates,
+    is_time_line,
+    resolve_time,
+)
 from newsdump.document import Label, LabelledBlock
 from newsdump.lang import WIDE, Language, detect_language, stopwords_for, top_stopwords
 from newsdump.records import FeedItem
@@ -281,10 +288,26 @@ def _call_to_action_words(low: str) -> bool:
     return CALL_TO_ACTION_START.match(low) is not None or CALL_TO_ACTION.search(low) is not None
 
 
+def prefix_pairs(prefixes: dict[str, tuple[str, ...]]) -> bytes:
+    """For word_start_match: 128 * 128 bytes, at first * 128 + second 1 where one of
+    `prefixes` (by their first character) may start with these two ASCII characters (second
+    0: the text's end); a prefix of one character may start with any pair of its first."""
+    pairs = bytearray(128 * 128)
+    for first, these in prefixes.items():
+        if ord(first) >= 128:
+            continue  # (looked up anyway)
+        for prefix in these:
+            if len(prefix) == 1:
+                pairs[ord(first) * 128 : ord(first) * 128 + 128] = b"\x01" * 128
+            elif ord(prefix[1]) < 128:
+                pairs[ord(first) * 128 + ord(prefix[1])] = 1
+    return bytes(pairs)
+
+
 call_to_action_words = (
     partial(
         _feed.word_start_match,
-        bytes(chr(c) in CALL_TO_ACTION_PREFIXES for c in range(128)),
+        prefix_pairs(CALL_TO_ACTION_PREFIXES),
         CALL_TO_ACTION_PREFIXES,
         CALL_TO_ACTION_START.match,
     )
@@ -341,17 +364,29 @@ FOLLOW_US = re.compile(  # in lower case
     r"\b(?:obserwuj nas|polub nas|folgen sie uns|folge uns|suivez-nous|suivez nous|síguenos"
     r"|seguici|siga-nos|follow us)\b|关注我们|關注我們"
 )
-FOLLOW_US_HINT = re.compile(  # a part of each of FOLLOW_US's (a cheap test first: no "\b")
-    "fol|suiv|obserwuj|polub|s[ií]gu|segu|siga|关注我们|關注我們"
+FOLLOW_US_PARTS = (  # a part of each of FOLLOW_US's (a cheap test first: no "\b", no regex)
+    *("fol", "suiv", "obserwuj", "polub", "sigu", "sígu", "segu", "siga", "关注我们", "關注我們"),
 )
+FOLLOW_US_HINT = re.compile("|".join(FOLLOW_US_PARTS))  # (the same test as a pattern)
 SIGN_UP = re.compile(  # in lower case: what a newsletter's sign-up box says around its name
     r"newsletter|e-?mail|courriel|inscri|abonn|subscri|sign ?up|anmelden|zapisz się|suscr"
     r"|订阅|訂閱|구독"
+)
+SIGN_UP_PARTS = (  # a part of each of SIGN_UP's (a cheap test first: no regex)
+    *("newsletter", "mail", "courriel", "inscri", "abonn", "subscri", "sign", "anmelden"),
+    *("zapisz się", "suscr", "订阅", "訂閱", "구독"),
 )
 YEARISH = re.compile(r"(?:19|20)\d\d|\d/[0-3]?\d/\d\d")  # dates.MAYBE_DATE
 ANY_CLOCK = re.compile(r"(?<!\d)[0-2]?\d:[0-5]\d(?!\d)")  # "标准时间10:41" too (no \b there)
 LEADING_DATE_MAX_CHARS = 40  # a date's year stands this far in at most ("Wednesday, 13 de ...")
 DATE_ENDS = frozenset("0123456789日mM.")  # what a date ends with (a year, 日, "9:22 am", "h.")
+# What a date of find_dates starts with (each pattern's first character is a digit, or a
+# month's name followed by whitespace and the day's digit) and ends with (a year, a day after
+# "-", "/" or ".", minutes or seconds after ":", "." or "h", 日, "am" or "p. m."): split_date's
+# exact cheap tests that a date may stand at a line's start or end (tests/unit/test_feed_dates.py)
+DATE_LEAD = re.compile(r"\d|" + _MONTH + r"\s+\d", re.IGNORECASE)
+DATE_TAIL = re.compile(r"(?:(?:19|20)\d\d|[-/.:h]\d\d?|日|[ap]\.?\s?m\.?)$", re.IGNORECASE)
+DATE_TAIL_CHARS = 8  # DATE_TAIL's longest match ("p. m.") and more: it looks at these only
 DATE_SEPARATORS = " \t-–—|·•,:："  # between a headline and the date printed next to it
 DATED_TITLE_MIN_WORDS = 4  # a headline printed with a date (fewer: "Ann Lee 27.11.2026, 11:05")
 DATE_PREPOSITION_MAX_CHARS = 4  # "on", "am", "le", "dnia": a date the sentence goes on to
@@ -363,6 +398,7 @@ NAV_GLYPH = re.compile(r"[›‹»«→←▸▾]")  # (NAV_GLYPHS where the tex
 LINK_SHAPE = re.compile(r"\b[\w-]+\.(?:com|org|net|co|io|es|de|fr|uk|info|gov|edu)\b|://|www\.")
 LINK_SHAPE_HINT = re.compile(r"\.(?:com|org|net|co|io|es|de|fr|uk|info|gov|edu)\b|://|www\.")
 LEADING_BULLET = re.compile(r"^[•·▪■*–-]\s+")
+LEADING_BULLETS = "•·▪■*–-"  # what LEADING_BULLET starts with ("" in it too: a str)
 RELATIVE_START = re.compile(
     r"^(?:\d+\s*(?:sec|min|hour|hr|day|week|month)s?\.?\s+ago\b"
     r"|(?:hace|vor|il y a|há|ha)\s+(?:\d+|una?|einer?|uma?)\s+\w+"
@@ -516,12 +552,19 @@ def find_feed(
         digits = [has_digit(t) for t in texts]
     repeats = Counter(texts)
     own = WORD.findall(page_title.lower()) if page_title else []
-    own_keys = story_keywords(own)
+    own_keys = tuple(story_keywords(own))
     lang = language or detect_language("\n".join(lb.block.text for lb in labelled))  # classify's
     sentence_case = lang.code in SENTENCE_CASE_LANGS
     stop = top_stopwords(lang.code, MENU_STOPWORDS) if sentence_case else stopwords_for(lang.code)
     n = len(texts)
     shapes: Counter[str] | None = None  # counted when a line with a digit first needs them
+
+    def shaped() -> list[bool]:  # the lines whose shape a free line with a digit may have:
+        # with a digit, and as many words (a shape has its line's words: word_count(shape(x))
+        # == word_count(x)), not every paragraph of the article
+        counts = words if words is not None else [word_count(x) for x in texts]
+        sizes = {c for c, d, f in zip(counts, digits, free, strict=True) if d and f}
+        return [d and c in sizes for c, d in zip(counts, digits, strict=True)]
 
     def headline(t: str, i: int) -> tuple[str | None, str] | None:  # its clean_title
         nonlocal shapes
@@ -531,15 +574,18 @@ def find_feed(
             return None  # is_template's first test
         if digits[i]:
             if shapes is None:  # (a line without a digit has no digit in lower case, no "0")
-                shapes = Counter(map(shape, compress(texts, digits)))
+                shapes = Counter(map(shape, compress(texts, shaped())))
             if shapes[shape(t)] >= TEMPLATE_MIN_REPEATS:
                 return None  # is_template's second test
-        parts = clean_title(t)
+        if digits[i] or t[:1] in LEADING_BULLETS:
+            parts = clean_title(t)
+        else:
+            parts = None, strip_label(t)  # (clean_title's first test: no digit, no bullet)
         if not is_title(parts[1], settings) or is_menu_line(t, stop, sentence_case):
             return None
         if own:
             low = t.lower()
-            if any(map(low.__contains__, own_keys)) and same_story(WORD.findall(low), own):
+            if has_any(low, own_keys) and same_story(WORD.findall(low), own):
                 return None
         return parts
 
@@ -797,17 +843,17 @@ def is_furniture(
     if (":" in title or "：" in title) and (IMPRINT.match(title) or SHARE_BAR.match(title)):
         return True
     low = title.lower()
-    if FOLLOW_US_HINT.search(low) and FOLLOW_US.search(low):
+    if has_any(low, FOLLOW_US_PARTS) and FOLLOW_US.search(low):
         return True
     if labelled[first].reason == "story_end" and (
         first == 0 or labelled[first - 1].reason not in ("story_end", "caption")
     ):  # (after a copyright line taken as a credit, the cut is there: a list may start)
         return True
-    above = texts[first - 1] if first > 0 else ""
-    if not SIGN_UP.search(above.lower()):
+    above = (texts[first - 1] if first > 0 else "").lower()
+    if not (has_any(above, SIGN_UP_PARTS) and SIGN_UP.search(above)):
         return False
-    below = texts[last + 1] if last + 1 < len(texts) else ""
-    return SIGN_UP.search(below.lower()) is not None
+    below = (texts[last + 1] if last + 1 < len(texts) else "").lower()
+    return has_any(below, SIGN_UP_PARTS) and SIGN_UP.search(below) is not None
 
 
 def is_stamp(text: str) -> bool:
@@ -1081,11 +1127,11 @@ def clean_title(text: str) -> tuple[str | None, str]:
     """A time printed in front of a headline, and the headline without it or a comment count
     (or a list's label glued to it)."""
     digit = has_digit(text)  # (both trailing patterns need one; nothing below adds a digit)
-    if not digit and text[:1] not in "•·▪■*–-":
+    if not digit and text[:1] not in LEADING_BULLETS:
         return None, strip_label(text)  # (no digit: no count, leading time, date or "ago")
     if digit and tail(text, 1) in "sStTſ":  # (cheap tests first: "comments", "replies", "shares")
         text = TRAILING_COUNT.sub("", text)
-    if text[:1] in "•·▪■*–-":
+    if text[:1] in LEADING_BULLETS:
         text = LEADING_BULLET.sub("", text)
     text = strip_label(text)
     m = LEADING_TIME.match(text) if text[:1].isdecimal() else None  # (it starts with a digit)
@@ -1111,10 +1157,14 @@ def split_date(text: str, found: list[FoundDate] | None = None) -> tuple[str | N
     fewer than DATED_TITLE_MIN_WORDS words ("Ann Lee 27.11.2026, 11:05") or no headline's
     start ("; 18 years ago", "// By Ann Lee")."""
     if found is None:  # (cheap tests first)
+        if "19" not in text and "20" not in text and "/" not in text:
+            return None, text  # (YEARISH needs one of them: no year)
         year = YEARISH.search(text)  # every date find_dates finds has a year
         if year is None:
             return None, text
-        if year.start() > LEADING_DATE_MAX_CHARS and tail(text.rstrip(), 1) not in DATE_ENDS:
+        end = text.rstrip()
+        at_end = tail(end, 1) in DATE_ENDS and DATE_TAIL.search(end[-DATE_TAIL_CHARS:])
+        if not at_end and (year.start() > LEADING_DATE_MAX_CHARS or not DATE_LEAD.match(text)):
             return None, text  # neither in front nor at the end
     dates = find_dates(text) if found is None else found  # (`found`: find_dates(text))
     if not dates:
@@ -1235,6 +1285,16 @@ word_count = _feed.word_count if _feed is not None else _word_count
 
 def is_title(text: str, settings: Settings) -> bool:
     """A headline: a few words, at most one sentence break, not a call to action or byline."""
+    if _feed is None:  # pragma: no cover - depends on the install
+        return _is_title(text, settings)
+    return _feed.title_verdict(
+        TITLE_RULES, text, settings.feed_title_min_words, settings.feed_title_max_words
+    )
+
+
+def _is_title(text: str, settings: Settings) -> bool:
+    """`is_title` (the reference, and the path without the compiled extension, which runs the
+    same tests in the same order, each pattern where this calls it)."""
     facts = title_facts(text)  # (what it tests on characters, in one pass: see title_facts)
     n = facts >> TITLE_FACT_BITS
     if not settings.feed_title_min_words <= n <= settings.feed_title_max_words:
@@ -1333,6 +1393,34 @@ def _title_facts(text: str) -> int:
 title_facts = _feed.title_facts if _feed is not None else _title_facts
 
 
+TITLE_RULES = (  # what the compiled is_title calls, in the order _feed.c's R_* names them
+    NOT_TITLE_ALONE,
+    NOT_TITLE_PAIRS,
+    KIND_PAIRS,
+    NOT_TITLE_START.match,
+    is_time_line,
+    call_to_action_words,
+    CALL_TO_ACTION_MARK.search,
+    NAV_GLYPHS.search,
+    NAV_GLYPH.search,
+    LINK_SHAPE_HINT.search,
+    LINK_SHAPE.search,
+    COUNT_LINE.match,
+    SENTENCE_BREAK_HINT.search,
+    SENTENCE_BREAK.findall,
+    CREDIT_WORD.search,
+    CREDIT.search,
+    CONTACT_HINT.search,
+    CONTACT.search,
+    CLOCK.search,
+    LEADING_TIME.match,
+    find_dates,
+    TIME_LINE_MAX_CHARS,
+    COUNT_LINE_MAX_WORDS,
+    TWO_SENTENCE_TITLE_MAX_WORDS,
+)
+
+
 def may_start_not_title(text: str) -> bool:
     """False only where `NOT_TITLE_START` cannot match (a cheap test first): its text starts
     with a digit, one of NOT_TITLE_ALONE or two letters of NOT_TITLE_PAIRS, or has two letters
@@ -1394,6 +1482,15 @@ def _lower_word(text: str) -> bool:
 
 
 lower_word = _feed.lower_word if _feed is not None else _lower_word
+
+
+def _has_any(text: str, parts: tuple[str, ...]) -> bool:
+    """Whether one of `parts` is in `text` (the reference, and the path without the compiled
+    extension)."""
+    return any(map(text.__contains__, parts))
+
+
+has_any = _feed.has_any if _feed is not None else _has_any
 
 
 def _has_wide(text: str) -> bool:
