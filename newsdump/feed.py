@@ -29,14 +29,7 @@ from datetime import datetime, timedelta
 from functools import partial
 from itertools import compress
 
-from newsdump.dates import (
-    _MONTH,
-    FoundDate,
-    clock_minutes,
-    find_dates,
-    is_time_line,
-    resolve_time,
-)
+from newsdump.dates import FoundDate, clock_minutes, find_dates, is_time_line, resolve_time
 from newsdump.document import Label, LabelledBlock
 from newsdump.lang import WIDE, Language, detect_language, stopwords_for, top_stopwords
 from newsdump.records import FeedItem
@@ -380,13 +373,6 @@ YEARISH = re.compile(r"(?:19|20)\d\d|\d/[0-3]?\d/\d\d")  # dates.MAYBE_DATE
 ANY_CLOCK = re.compile(r"(?<!\d)[0-2]?\d:[0-5]\d(?!\d)")  # "标准时间10:41" too (no \b there)
 LEADING_DATE_MAX_CHARS = 40  # a date's year stands this far in at most ("Wednesday, 13 de ...")
 DATE_ENDS = frozenset("0123456789日mM.")  # what a date ends with (a year, 日, "9:22 am", "h.")
-# What a date of find_dates starts with (each pattern's first character is a digit, or a
-# month's name followed by whitespace and the day's digit) and ends with (a year, a day after
-# "-", "/" or ".", minutes or seconds after ":", "." or "h", 日, "am" or "p. m."): split_date's
-# exact cheap tests that a date may stand at a line's start or end (tests/unit/test_feed_dates.py)
-DATE_LEAD = re.compile(r"\d|" + _MONTH + r"\s+\d", re.IGNORECASE)
-DATE_TAIL = re.compile(r"(?:(?:19|20)\d\d|[-/.:h]\d\d?|日|[ap]\.?\s?m\.?)$", re.IGNORECASE)
-DATE_TAIL_CHARS = 8  # DATE_TAIL's longest match ("p. m.") and more: it looks at these only
 DATE_SEPARATORS = " \t-–—|·•,:："  # between a headline and the date printed next to it
 DATED_TITLE_MIN_WORDS = 4  # a headline printed with a date (fewer: "Ann Lee 27.11.2026, 11:05")
 DATE_PREPOSITION_MAX_CHARS = 4  # "on", "am", "le", "dnia": a date the sentence goes on to
@@ -1162,9 +1148,7 @@ def split_date(text: str, found: list[FoundDate] | None = None) -> tuple[str | N
         year = YEARISH.search(text)  # every date find_dates finds has a year
         if year is None:
             return None, text
-        end = text.rstrip()
-        at_end = tail(end, 1) in DATE_ENDS and DATE_TAIL.search(end[-DATE_TAIL_CHARS:])
-        if not at_end and (year.start() > LEADING_DATE_MAX_CHARS or not DATE_LEAD.match(text)):
+        if year.start() > LEADING_DATE_MAX_CHARS and tail(text.rstrip(), 1) not in DATE_ENDS:
             return None, text  # neither in front nor at the end
     dates = find_dates(text) if found is None else found  # (`found`: find_dates(text))
     if not dates:
