@@ -602,17 +602,14 @@ def _byline_at(
     dated = maybe_dated(text)  # else no date: no "A - date", "date A" nor "… date by A" byline
     short = len(text) <= MAX_SHORT_BYLINE and (dated or "@" in text)
     m = NAME_THEN_META.match(text) if short else None
-    if m is not None and (m["meta"] == "@" or starts_with_date(text[m.start("meta") :])):
-        cue = DATE_CUE.search(m["rest"]) or UPDATE_CUE.search(m["rest"])  # "Publié le 3 mars"
-        agency = m["rest"].strip().lower().removeprefix("the ")
-        if agency in AGENCY_NAMES:  # "Associated Press Nov 19, 2019"
-            above = texts[i - 1] if i > 0 else ""
-            if 2 <= len(above.split()) <= 4 and (person := parse_names(above)):
-                return person, (i - 1, i)  # "Ann Lee" above it: the agency is her employer
-            return [m["rest"].strip().removeprefix("The ").removeprefix("the ")], (i,)
-        names = [] if cue else parse_names(m["rest"], allow_single=m["rest"].lower() in AGENCIES)
-        if names:
-            return names, (i,)
+    # the byline "A - date" or "A @handle" names, and only then is the date looked for where the
+    # meta starts (a text of its own for find_dates: most such lines name no one, "Nov 19, 2019")
+    if (
+        m is not None
+        and (named := name_then_meta(texts, i, m)) is not None
+        and (m["meta"] == "@" or starts_with_date(text[m.start("meta") :]))
+    ):
+        return named
     if dated and (found := date_then_name(text)) is not None:
         return found, (i,)
     # "Posted on January 12, 2025 by Mira Okafor": no name before the date, one after "by"
@@ -621,6 +618,26 @@ def _byline_at(
         names = parse_names(m["rest"], allow_single=True)
         return (names, (i,)) if names else None
     return None
+
+
+def name_then_meta(
+    texts: Sequence[str], i: int, m: re.Match[str]
+) -> tuple[list[str], tuple[int, ...]] | None:
+    """The byline of block `i` when NAME_THEN_META's match `m` of it is one (its meta an
+    "@handle" or a date, which the caller tests): the names before the meta ("Ann Lee - Nov 19,
+    2019"), or an agency's ("Associated Press Nov 19, 2019": the person above it if a short
+    line names one)."""
+    rest = m["rest"]
+    agency = rest.strip().lower().removeprefix("the ")
+    if agency in AGENCY_NAMES:  # "Associated Press Nov 19, 2019"
+        above = texts[i - 1] if i > 0 else ""
+        if 2 <= len(above.split()) <= 4 and (person := parse_names(above)):
+            return person, (i - 1, i)  # "Ann Lee" above it: the agency is her employer
+        return [rest.strip().removeprefix("The ").removeprefix("the ")], (i,)
+    if DATE_CUE.search(rest) or UPDATE_CUE.search(rest):  # "Publié le 3 mars"
+        return None
+    names = parse_names(rest, allow_single=rest.lower() in AGENCIES)
+    return (names, (i,)) if names else None
 
 
 def name_then_cue(text: str) -> list[str]:
@@ -900,31 +917,35 @@ def printed_date(
     order.extend(range(first - 1, max(-1, first - 1 - BYLINE_WINDOW), -1))
     n = len(texts)
     lines = [i for i in dict.fromkeys(order) if 0 <= i < n and len(texts[i]) <= MAX_META_CHARS]
-    printed: dict[int, list[FoundDate]] = {}
-    for i in lines:
-        text = texts[i]  # maybe_dated(text), inline: most lines hold no date
-        printed[i] = find_dates(text) if "19" in text or "20" in text or "/" in text else []
-    found = dict(printed)
-    whole: list[FoundDate] | None = None  # the dates of the whole page, once
-    for i in lines:  # "Monday 5:30PM" next to the byline: a date of the last week
-        text = texts[i]
-        if not found[i] and (":" in text or "." in text) and WEEKDAY_TIME.match(text):
-            if whole is None:
-                whole = find_dates("\n".join(texts))
-            when = weekday_date(texts, text, whole)
-            found[i] = [FoundDate(when, 0, len(text))] if when is not None else []
-    dated = [i for i in lines if found[i]]
-    date_lines = [  # a line that is mostly its date first: not a caption's "Tuesday, Nov. 19"
+    line_dates = _LineDates(texts)  # each line's dates, found when first asked (most never are)
+    date_lines = (  # a line that is mostly its date first: not a caption's "Tuesday, Nov. 19"
         i
-        for i in dated
-        if mostly_date(texts[i], found[i], DATE_LINE_WORDS) and not listed_date(texts, i)
-    ]
-    if date_lines:
-        near = [i for i in date_lines if abs(i - date_lines[0]) <= HEAD_DATE_LINES]
-        picked = [published_of(texts[i], found[i]) for i in near]
+        for i in lines
+        if (got := line_dates.found(i))
+        and mostly_date(texts[i], got, DATE_LINE_WORDS)
+        and not listed_date(texts, i)
+    )
+    head = next(date_lines, None)
+    if head is not None:  # the date lines near it (the later ones in `lines`: none comes before)
+        after = lines[lines.index(head) + 1 :]
+        near = [
+            head,
+            *(
+                i
+                for i in after
+                if abs(i - head) <= HEAD_DATE_LINES
+                and (got := line_dates.found(i))
+                and mostly_date(texts[i], got, DATE_LINE_WORDS)
+                and not listed_date(texts, i)
+            ),
+        ]
+        picked = [published_of(texts[i], line_dates.found(i)) for i in near]
         # the nearest, unless it is an update date and a line next to it says when the story
         # was published ("수정 2026.11.27 14:02" under "입력 2026.11.27 10:30")
         return next((p for p in picked if not p[1]), picked[0])
+    # (no date line: every line's dates were found on the way)
+    printed, found = line_dates.printed, line_dates.found_at
+    dated = [i for i in lines if found[i]]
     for i in dated:
         if not listed_date(texts, i):
             return published_of(texts[i], found[i])
@@ -940,9 +961,7 @@ def printed_date(
     ):
         return None  # no line to date with the page's year, and none holds a date alone
     if not years:  # ... else the years printed anywhere on the page
-        if whole is None:
-            whole = find_dates("\n".join(texts))
-        years = Counter(int(d.iso[:4]) for d in whole)
+        years = Counter(int(d.iso[:4]) for d in line_dates.whole())
     if not years:  # ... else the copyright's (last) year: the year the page was served
         years = Counter(copyright_years(texts))
     if not years:
@@ -954,6 +973,39 @@ def printed_date(
         if dates:
             return published_of(text, dates)
     return date_line(texts, title_at, first)
+
+
+class _LineDates:
+    """printed_date's dates of the page's lines, each found once when first asked: `printed`,
+    what find_dates finds on the line; `found_at`, that or the day a weekday stamp next to the
+    byline names ("Monday 5:30PM": a date of the last week)."""
+
+    __slots__ = ("_whole", "found_at", "printed", "texts")
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self.texts = texts
+        self.printed: dict[int, list[FoundDate]] = {}
+        self.found_at: dict[int, list[FoundDate]] = {}
+        self._whole: list[FoundDate] | None = None
+
+    def whole(self) -> list[FoundDate]:
+        """The dates of the whole page, once."""
+        if self._whole is None:
+            self._whole = find_dates("\n".join(self.texts))
+        return self._whole
+
+    def found(self, i: int) -> list[FoundDate]:
+        got = self.found_at.get(i)
+        if got is None:
+            text = self.texts[i]  # maybe_dated(text), inline: most lines hold no date
+            got = self.printed[i] = (
+                find_dates(text) if "19" in text or "20" in text or "/" in text else []
+            )
+            if not got and (":" in text or "." in text) and WEEKDAY_TIME.match(text):
+                when = weekday_date(self.texts, text, self.whole())
+                got = [FoundDate(when, 0, len(text))] if when is not None else []
+            self.found_at[i] = got
+        return got
 
 
 def listed_date(texts: Sequence[str], i: int) -> bool:
