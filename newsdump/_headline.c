@@ -13,6 +13,7 @@
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 #include <math.h>
+#include <structmember.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1763,6 +1764,49 @@ static int stripped(PyObject *text) {
            && !Py_UNICODE_ISSPACE(PyUnicode_READ_CHAR(text, len - 1));
 }
 
+/* An attribute read straight from its slot: where the generic look-up of `name` on an object of
+ * exact type `type` finds a member descriptor of an object slot (what a slots dataclass's fields
+ * are), the object's slot holds what getattr returns (a value, or NULL for AttributeError).
+ * Valid while the type is unchanged: any change to the type or to its bases resets its version
+ * tag (to 0, no valid tag). Elsewhere PyObject_GetAttr. */
+typedef struct {
+    int looked;         /* the first object's type looked at */
+    PyTypeObject *type; /* NULL: no slot known */
+    unsigned int tag;   /* the type's version tag when the slot was found (not 0) */
+    Py_ssize_t offset;
+} Field;
+
+static void field_find(Field *f, PyObject *obj, PyObject *name) {
+    PyTypeObject *type = Py_TYPE(obj);
+    f->looked = 1;
+    if (type->tp_getattro != PyObject_GenericGetAttr)
+        return;
+    PyObject *d = _PyType_Lookup(type, name); /* borrowed; gives the type a version tag */
+    if (d == NULL || !Py_IS_TYPE(d, &PyMemberDescr_Type) || type->tp_version_tag == 0)
+        return;
+    PyMemberDef *m = ((PyMemberDescrObject *)d)->d_member;
+    if (m->type != T_OBJECT_EX || (m->flags & ~READONLY) != 0 || m->offset <= 0)
+        return;
+    f->type = type;
+    f->tag = type->tp_version_tag;
+    f->offset = m->offset;
+}
+
+/* getattr(obj, name), a new reference (read from the slot where `f` knows it) */
+static PyObject *field_get(Field *f, PyObject *obj, PyObject *name) {
+    if (!f->looked)
+        field_find(f, obj, name);
+    PyTypeObject *type = f->type;
+    if (type != NULL && Py_IS_TYPE(obj, type) && type->tp_version_tag == f->tag) {
+        PyObject *v = *(PyObject **)((char *)obj + f->offset);
+        if (v != NULL) {
+            Py_INCREF(v);
+            return v;
+        }
+    }
+    return PyObject_GetAttr(obj, name);
+}
+
 /* page_blocks(labelled, article) -> (texts, body, blanks): article.page_blocks' lists, in one
  * pass ([lb.block.text.strip() ...], [lb.block.index ... if lb.label is article],
  * [(lb.block.blank_before, lb.block.blank_after) ...]) */
@@ -1788,29 +1832,31 @@ static PyObject *page_blocks(PyObject *self, PyObject *args) {
         return NULL;
     PyObject *texts = PyList_New(0), *body = PyList_New(0), *blanks = PyList_New(0);
     PyObject *result = NULL;
+    /* lb.block, block.text, lb.label, block.index, block.blank_before, block.blank_after */
+    Field f_block = {0}, f_text = {0}, f_label = {0}, f_index = {0}, f_before = {0}, f_after = {0};
     if (!texts || !body || !blanks)
         goto done;
     for (Py_ssize_t k = 0; k < PySequence_Fast_GET_SIZE(labelled); k++) {
         PyObject *lb = PySequence_Fast_GET_ITEM(labelled, k);
         Py_INCREF(lb); /* an attribute's code may change the sequence */
-        PyObject *block = PyObject_GetAttr(lb, s_block), *text = NULL, *stripped_text = NULL;
+        PyObject *block = field_get(&f_block, lb, s_block), *text = NULL, *stripped_text = NULL;
         PyObject *label = NULL, *index = NULL, *before = NULL, *after = NULL, *pair = NULL;
         int ok = 0;
-        if (block == NULL || !(text = PyObject_GetAttr(block, s_text)))
+        if (block == NULL || !(text = field_get(&f_text, block, s_text)))
             goto item;
         if (PyUnicode_Check(text) && stripped(text)) {
             Py_INCREF(text);
             stripped_text = text;
         } else if (!(stripped_text = PyObject_CallMethodNoArgs(text, s_strip)))
             goto item;
-        if (PyList_Append(texts, stripped_text) < 0 || !(label = PyObject_GetAttr(lb, s_label)))
+        if (PyList_Append(texts, stripped_text) < 0 || !(label = field_get(&f_label, lb, s_label)))
             goto item;
         if (label == article) {
-            if (!(index = PyObject_GetAttr(block, s_index)) || PyList_Append(body, index) < 0)
+            if (!(index = field_get(&f_index, block, s_index)) || PyList_Append(body, index) < 0)
                 goto item;
         }
-        if (!(before = PyObject_GetAttr(block, s_before))
-            || !(after = PyObject_GetAttr(block, s_after)) || !(pair = PyTuple_Pack(2, before, after))
+        if (!(before = field_get(&f_before, block, s_before))
+            || !(after = field_get(&f_after, block, s_after)) || !(pair = PyTuple_Pack(2, before, after))
             || PyList_Append(blanks, pair) < 0)
             goto item;
         ok = 1;

@@ -77,3 +77,65 @@ def test_page_blocks_without_the_compiled_code_are_the_same(
         assert article.page_blocks(labelled) == compiled
     finally:
         article._headline = saved
+
+
+class Lookalike:
+    """A labelled block of another type (attributes in a dict, no slots)."""
+
+    def __init__(self, block: object, label: Label) -> None:
+        self.block = block
+        self.label = label
+
+
+class Renamed(Block):
+    """A Block whose text reads as another: the slot is no longer what getattr finds."""
+
+    __slots__ = ()
+
+    @property
+    def text(self) -> str:
+        return "renamed"
+
+
+def renamed(index: int, text: str) -> Renamed:
+    """A Renamed block, its slots filled by Block's own descriptors (its text is read-only)."""
+    block = object.__new__(Renamed)
+    for name, value in [("index", index), ("text", text), ("lines", (index, index))]:
+        Block.__dict__[name].__set__(block, value)
+    for name in ("blank_before", "blank_after"):
+        Block.__dict__[name].__set__(block, False)
+    return block
+
+
+@pytest.mark.parametrize("first", [True, False])
+def test_page_blocks_read_fields_as_getattr_does(first: bool) -> None:
+    """The slots read straight only where the first object's exact type has them; blocks of
+    other types (a subclass that overrides a field, a look-alike object) are asked by
+    getattr, wherever they come."""
+    plain = LabelledBlock(Block(0, " Council ", (0, 0), True, False), Label.ARTICLE, 0.5, "m")
+    other = LabelledBlock(renamed(1, "Bridge"), Label.BOILERPLATE, 0.5, "m")
+    alike = Lookalike(Block(2, "River ", (2, 2), False, True), Label.ARTICLE)
+    labelled = [plain, other, alike] if first else [alike, other, plain]
+    got = article.page_blocks(labelled)  # type: ignore[arg-type]
+    assert got == article._page_blocks(labelled)  # type: ignore[arg-type]
+    assert "renamed" in got[0]
+
+
+def test_page_blocks_see_a_changed_type() -> None:
+    """A type changed after its slots were found (between two pages, or by the code of a
+    str subclass's strip() in the middle of one) is asked by getattr again."""
+
+    class Text(str):
+        def strip(self, chars: str | None = None) -> str:
+            Kind.text = property(lambda self: "changed")  # type: ignore[assignment,misc]
+            return str.strip(self)
+
+    class Kind(Block):
+        __slots__ = ()
+
+    labelled = [
+        LabelledBlock(Kind(k, text, (k, k)), Label.ARTICLE, 0.5, "m")
+        for k, text in enumerate(["One", Text(" Two "), "Three"])
+    ]
+    assert article.page_blocks(labelled)[0] == ["One", "Two", "changed"]
+    assert article.page_blocks(labelled) == article._page_blocks(labelled)
