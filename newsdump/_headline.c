@@ -2069,6 +2069,23 @@ static PyObject *may_date(PyObject *self, PyObject *text) {
     return PyBool_FromLong(maybe_date(text));
 }
 
+/* credit(text, tests) -> headline.CREDIT.search(text) is not None, CREDIT (the capsule's) asked
+ * only where the folded text holds one of the words each of its alternatives needs (its list
+ * of the pre-tests' words, as page_headed tests a block) */
+static PyObject *credit(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 2 || !PyUnicode_Check(args[0])) {
+        PyErr_SetString(PyExc_TypeError, "credit: (str, tests) are needed");
+        return NULL;
+    }
+    const Lexicon *lex = PyCapsule_GetPointer(args[1], LEXICON);
+    if (lex == NULL)
+        return NULL;
+    if (!lex_hits(lex, args[0], 0, PY_SSIZE_T_MAX, 1 << L_CREDIT))
+        Py_RETURN_FALSE;
+    int got = found_by(PyTuple_GET_ITEM(lex->tests, N_LISTS + 5), args[0], 0);
+    return got < 0 ? NULL : PyBool_FromLong(got);
+}
+
 static PyMethodDef methods[] = {
     {"fold", fold, METH_O, "Each character as the pre-tests fold it (for the tests)."},
     {"may_date", may_date, METH_O, "dates.MAYBE_DATE.search(text) is not None."},
@@ -2083,6 +2100,7 @@ static PyMethodDef methods[] = {
     {"byline_lines", byline_lines, METH_VARARGS, "article.find_byline's lines to try."},
     {"lower_word_set", lower_word_set, METH_O, "word_set(text.lower()), or None (see the file)."},
     {"page_blocks", page_blocks, METH_VARARGS, "article.page_blocks' three lists in one pass."},
+    {"credit", (PyCFunction)(void (*)(void))credit, METH_FASTCALL, "headline.has_credit(text)."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -962,7 +962,10 @@ def _not_headline(text: str, low: str | None) -> bool:
 
 
 def has_credit(text: str) -> bool:
-    """CREDIT.search(text) is not None."""
+    """CREDIT.search(text) is not None: in C where it was built (its pre-test, the words of
+    _CREDIT_WORDS in the text folded, in one pass), else _has_credit's."""
+    if _headline is not None and _TESTS is not None:
+        return _headline.credit(text, _TESTS)
     return _has_credit(text, folded(text))
 
 

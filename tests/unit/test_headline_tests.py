@@ -190,3 +190,26 @@ def test_the_tests_capsule_is_checked() -> None:
         H._headline.tests((), (), (), (), (), (), *([None] * 10))
     with pytest.raises(TypeError):
         H._headline.tests((1,), (), (), (), (), (), *H._TEST_PARTS[6:])
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.one_of(test_line, st.text(max_size=60)))
+def test_compiled_has_credit_is_the_pattern(text: str) -> None:
+    """headline.has_credit in C (its pre-test, CREDIT's words in the text folded) is
+    CREDIT.search, and the Python pre-test's answer too."""
+    want = H.CREDIT.search(text) is not None
+    assert H._headline.credit(text, H._TESTS) is want
+    assert H.has_credit(text) is want
+    assert H._has_credit(text, H.folded(text)) is want
+
+
+def test_compiled_has_credit_of_a_few_lines() -> None:
+    assert H.has_credit("The bridge at dawn (Photo: Ann Lee)")
+    assert H.has_credit("The bridge at dawn. Ann Lee/AFP")
+    assert H.has_credit("GETTY İMAGES")  # 'İ' is an i for IGNORECASE
+    assert not H.has_credit("Council votes to rebuild the bridge")
+    assert not H.has_credit("")
+    with pytest.raises(TypeError):
+        H._headline.credit(3, H._TESTS)  # type: ignore[arg-type]
+    with pytest.raises((TypeError, ValueError)):
+        H._headline.credit("x", ())
