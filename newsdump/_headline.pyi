@@ -38,6 +38,8 @@ def tests(
     yearless_search: Callable[[str], object],
     is_time_line: Callable[[str], object],
     find_dates: Callable[[str], object],
+    credit_starts: tuple[str, ...] = ...,
+    credit_match: Callable[[str, int], object] = ...,
 ) -> object: ...
 def candidates(
     texts: Sequence[str],

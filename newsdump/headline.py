@@ -106,6 +106,12 @@ CREDIT_SOURCE = (
     r"getty images|/afp|/reuters|/ap\b|shutterstock|associated press\)"
 )
 CREDIT = led(r"[(pifcg/sa]", CREDIT_SOURCE, re.IGNORECASE)
+# what each alternative of CREDIT_SOURCE starts with (lower-case): the compiled has_credit tries
+# CREDIT.match only where the text holds one of them
+_CREDIT_STARTS = (
+    "(photo", "(image", "(picture", "(foto", "photo", "image", "foto", "picture", "credit",
+    "getty images", "/afp", "/reuters", "/ap", "shutterstock", "associated press)",
+)  # fmt: skip
 # NOT_HEADLINE's alternatives by what a cheap test needs first: those anchored at the start, after
 # one of their first words; the breadcrumb trail, after one of its separators; the rest (anywhere
 # in the line), after one of their words
@@ -1113,4 +1119,6 @@ _TEST_PARTS = (
     is_time_line,
     find_dates,
 )
-_TESTS = _headline.tests(*_TEST_PARTS) if _headline is not None else None  # words indexed once
+_TESTS = (  # the words indexed once (and CREDIT.match, tried where one of its starts is)
+    _headline.tests(*_TEST_PARTS, _CREDIT_STARTS, CREDIT.match) if _headline is not None else None
+)

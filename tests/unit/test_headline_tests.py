@@ -19,7 +19,7 @@ pytestmark = pytest.mark.skipif(
     H._headline is None, reason="the compiled ranker was not built (no C compiler)"
 )
 
-WORD_LISTS = H._TEST_PARTS[:6]
+WORD_LISTS = (*H._TEST_PARTS[:6], H._CREDIT_STARTS)
 EVERY_CHAR = "".join(map(chr, range(0x110000)))
 
 
@@ -192,6 +192,29 @@ def test_the_tests_capsule_is_checked() -> None:
         H._headline.tests((1,), (), (), (), (), (), *H._TEST_PARTS[6:])
 
 
+SEARCHED = H._headline.tests(*H._TEST_PARTS) if H._headline is not None else None
+
+
+credit_word = st.builds(
+    _recase,
+    st.sampled_from([*H._CREDIT_STARTS, "photograph", "photos", "credits", " : ", ")", "s"]),
+    st.lists(st.booleans(), max_size=20),
+)
+credit_line = st.lists(st.one_of(credit_word, filler), min_size=1, max_size=6).map("".join)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(credit_line)
+def test_a_match_of_credit_starts_where_a_credit_start_is(text: str) -> None:
+    """Wherever CREDIT matches, the folded text holds one of _CREDIT_STARTS (what each of its
+    alternatives starts with): the compiled has_credit tries CREDIT.match only there."""
+    folded = H._headline.fold(text)
+    for at in range(len(text)):
+        if H.CREDIT.match(text, at) is not None:
+            assert folded.startswith(H._CREDIT_STARTS, at), (text, at)
+    assert H._headline.credit(text, H._TESTS) is (H.CREDIT.search(text) is not None)
+
+
 @settings(max_examples=3000, deadline=None)
 @given(st.one_of(test_line, st.text(max_size=60)))
 def test_compiled_has_credit_is_the_pattern(text: str) -> None:
@@ -199,6 +222,7 @@ def test_compiled_has_credit_is_the_pattern(text: str) -> None:
     CREDIT.search, and the Python pre-test's answer too."""
     want = H.CREDIT.search(text) is not None
     assert H._headline.credit(text, H._TESTS) is want
+    assert H._headline.credit(text, SEARCHED) is want  # CREDIT.search where the pre-test passes
     assert H.has_credit(text) is want
     assert H._has_credit(text, H.folded(text)) is want
 
@@ -213,3 +237,7 @@ def test_compiled_has_credit_of_a_few_lines() -> None:
         H._headline.credit(3, H._TESTS)  # type: ignore[arg-type]
     with pytest.raises((TypeError, ValueError)):
         H._headline.credit("x", ())
+    with pytest.raises(TypeError):  # the starts without CREDIT.match
+        H._headline.tests(*H._TEST_PARTS, H._CREDIT_STARTS)
+    with pytest.raises(TypeError):
+        H._headline.tests(*H._TEST_PARTS, H._CREDIT_STARTS, None)
