@@ -294,9 +294,12 @@ static inline Py_ssize_t words_find_hashed(const Words *w, const Py_UCS4 *codes,
         Py_ssize_t e = w->slots[i];
         if (!e) return -1;
         const WordEntry *entry = w->entries + e - 1;
-        if (entry->hash == h && entry->length == len
-            && memcmp(w->pool + entry->start, codes, (size_t)len * sizeof(Py_UCS4)) == 0)
-            return e - 1;
+        if (entry->hash == h && entry->length == len) { /* (words are short: no memcmp call) */
+            const Py_UCS4 *word = w->pool + entry->start;
+            Py_ssize_t k = 0;
+            while (k < len && word[k] == codes[k]) k++;
+            if (k == len) return e - 1;
+        }
     }
 }
 
@@ -1640,7 +1643,7 @@ static PyObject *stopword_hits(PyObject *self, PyObject *args) {
     }
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
-    Py_ssize_t len = PyUnicode_GET_LENGTH(text), tokens = 0, start = -1, longest = index->longest;
+    Py_ssize_t len = PyUnicode_GET_LENGTH(text), tokens = 0, longest = index->longest;
     long *hits = PyMem_Calloc(languages + 1, sizeof(long));
     Py_UCS4 *token = PyMem_Malloc((longest + 1) * sizeof(Py_UCS4));
     if (!hits || !token) {
@@ -1648,38 +1651,41 @@ static PyObject *stopword_hits(PyObject *self, PyObject *args) {
         PyMem_Free(token);
         return PyErr_NoMemory();
     }
-    /* one loop per str kind; a token's hash (word_hash) is taken as its characters are read */
+    /* one loop per str kind: characters outside tokens are skipped, then a token is read to
+     * its end, its hash (word_hash) taken as its characters are read */
+#define IS_TOKEN(c) ((c) < 256 ? latin1_token[c] : Py_UNICODE_ISALNUM(c) && !Py_UNICODE_ISDECIMAL(c))
 #define HITS_LOOP(TYPE, LOWER)                                                                 \
     do {                                                                                       \
         const TYPE *chars = data;                                                              \
-        uint64_t h = 0;                                                                        \
-        for (Py_ssize_t i = 0; i <= len; i++) {                                                \
-            Py_UCS4 c = i < len ? chars[i] : 0;                                                \
-            if (LOWER) c = lower_alone(c);                                                      \
-            int in_token = i < len && (c < 256 ? latin1_token[c]                               \
-                                               : Py_UNICODE_ISALNUM(c) && !Py_UNICODE_ISDECIMAL(c)); \
-            if (in_token) {                                                                    \
-                if (start < 0) {                                                               \
-                    start = i;                                                                 \
-                    h = 0xcbf29ce484222325ULL;                                                 \
-                }                                                                              \
-                if (i - start < longest) { /* longer tokens are in no list */                  \
-                    token[i - start] = c;                                                      \
-                    h = (h ^ c) * 0x100000001b3ULL;                                            \
-                }                                                                              \
+        Py_ssize_t i = 0;                                                                      \
+        while (i < len) {                                                                      \
+            Py_UCS4 c = chars[i];                                                              \
+            if (LOWER) c = lower_alone(c);                                                     \
+            if (!IS_TOKEN(c)) {                                                                \
+                i++;                                                                           \
                 continue;                                                                      \
             }                                                                                  \
-            if (start >= 0) {                                                                  \
-                tokens++;                                                                      \
-                Py_ssize_t found = i - start <= longest && index->count                        \
-                    ? words_find_hashed(index, token, i - start, h ^ (h >> 29)) : -1;          \
-                if (found >= 0) {                                                              \
-                    const WordEntry *entry = index->entries + found;                           \
-                    for (Py_ssize_t k = 0; k < entry->value_count; k++)                        \
-                        hits[index->values[entry->value_start + k]]++;                         \
+            Py_ssize_t first = i;                                                              \
+            uint64_t h = 0xcbf29ce484222325ULL;                                                \
+            for (;;) { /* text[first:i + 1] is a token */                                      \
+                if (i - first < longest) { /* longer tokens are in no list */                  \
+                    token[i - first] = c;                                                      \
+                    h = (h ^ c) * 0x100000001b3ULL;                                            \
                 }                                                                              \
-                start = -1;                                                                    \
+                if (++i == len) break;                                                         \
+                c = chars[i];                                                                  \
+                if (LOWER) c = lower_alone(c);                                                 \
+                if (!IS_TOKEN(c)) break;                                                       \
             }                                                                                  \
+            tokens++; /* text[first:i]; text[i] (if any) is no token's */                      \
+            Py_ssize_t found = i - first <= longest && index->count                            \
+                ? words_find_hashed(index, token, i - first, h ^ (h >> 29)) : -1;              \
+            if (found >= 0) {                                                                  \
+                const WordEntry *entry = index->entries + found;                               \
+                for (Py_ssize_t k = 0; k < entry->value_count; k++)                            \
+                    hits[index->values[entry->value_start + k]]++;                             \
+            }                                                                                  \
+            i++;                                                                               \
         }                                                                                      \
     } while (0)
     if (kind == PyUnicode_1BYTE_KIND) {
@@ -1693,6 +1699,7 @@ static PyObject *stopword_hits(PyObject *self, PyObject *args) {
         else HITS_LOOP(Py_UCS4, 0);
     }
 #undef HITS_LOOP
+#undef IS_TOKEN
     PyMem_Free(token);
     PyObject *counts = PyList_New(languages);
     if (!counts) goto fail;
