@@ -294,9 +294,12 @@ static inline Py_ssize_t words_find_hashed(const Words *w, const Py_UCS4 *codes,
         Py_ssize_t e = w->slots[i];
         if (!e) return -1;
         const WordEntry *entry = w->entries + e - 1;
-        if (entry->hash == h && entry->length == len
-            && memcmp(w->pool + entry->start, codes, (size_t)len * sizeof(Py_UCS4)) == 0)
-            return e - 1;
+        if (entry->hash == h && entry->length == len) { /* (words are short: no memcmp call) */
+            const Py_UCS4 *word = w->pool + entry->start;
+            Py_ssize_t k = 0;
+            while (k < len && word[k] == codes[k]) k++;
+            if (k == len) return e - 1;
+        }
     }
 }
 
@@ -519,103 +522,156 @@ static inline void unpack_counts(uint64_t packed, long *counts) {
     for (int k = 0; k < 10; k++) counts[k] += (long)((packed >> (6 * k)) & 63);
 }
 
-/* the lower-cased token text[a:b] (str.lower, as the Python path does) into *low: each
- * character by Py_UNICODE_TOLOWER, which is str.lower's mapping but for U+0130 (two
- * characters) and U+03A3 (a final sigma by its context): a token holding either goes through
- * str.lower */
+/* the lower-cased token text[a:b] (str.lower, as the Python path does) into *low, and its
+ * word_hash into *hash (taken as the characters are lowered): each character by
+ * Py_UNICODE_TOLOWER, which is str.lower's mapping but for U+0130 (two characters) and U+03A3
+ * (a final sigma by its context): a token holding either goes through str.lower */
 static Py_ssize_t lower_token(PyObject *text, const Text *t, Py_ssize_t a, Py_ssize_t b,
-                              Py_UCS4 **low, Py_ssize_t *low_size) {
+                              Py_UCS4 **low, Py_ssize_t *low_size, uint64_t *hash) {
     if (grow((void **)low, low_size, b - a + 1, sizeof(Py_UCS4)) < 0) return -1;
+    Py_UCS4 *out = *low;
+    uint64_t h = 0xcbf29ce484222325ULL;
     Py_ssize_t i = a;
     for (; i < b; i++) {
         Py_UCS4 c = t->codes[i];
         if (c < 128)
-            (*low)[i - a] = ascii_lower(c);
+            c = ascii_lower(c);
         else if (lowers_by_context(c))
             break;
         else
-            (*low)[i - a] = lower_alone(c);
+            c = lower_alone(c);
+        out[i - a] = c;
+        h = (h ^ c) * 0x100000001b3ULL; /* as word_hash */
     }
-    if (i == b) return b - a;
+    if (i == b) {
+        *hash = h ^ (h >> 29);
+        return b - a;
+    }
     PyObject *token = lowered(text, t, a, b);
     if (!token) return -1;
     Py_ssize_t len = PyUnicode_GET_LENGTH(token);
     int failed = str_codes(token, low, low_size);
     Py_DECREF(token);
-    return failed < 0 ? -1 : len;
+    if (failed < 0) return -1;
+    *hash = word_hash(*low, len);
+    return len;
 }
 
 /* the ASCII characters block_pass looks around: ":", ".", "w", "W" (links, times), "@" */
 static const char ASCII_MARKS[128] = {[':'] = 1, ['.'] = 1, ['w'] = 1, ['W'] = 1, ['@'] = 1};
 
+/* what block_pass reads of a code point below 256, from the class table of the call: the
+ * flags, the class counts' increment (count_low + count_high of them) and whether the
+ * character needs the tests of links, times, years and sentence ends (a digit, a sentence end,
+ * one of ASCII_MARKS) */
+typedef struct {
+    uint64_t packed[256];
+    unsigned short flags[256];
+    unsigned char special[256];
+} Latin1Classes;
+
+static void latin1_classes(const unsigned short *table, Latin1Classes *l) {
+    for (unsigned c = 0; c < 256; c++) {
+        unsigned f = table[c];
+        l->flags[c] = (unsigned short)f;
+        l->packed[c] = count_low[(f >> 2) & 63] + count_high[(f >> 8) & 31];
+        l->special[c] = (f & (F_DIGIT | F_SENTENCE_END)) != 0 || (c < 128 && ASCII_MARKS[c]);
+    }
+}
+
+/* a token ends: text[a:b], lower-cased, counted as a stopword, remembered as a word of the
+ * page's first block (first_block) or looked up among those (check_head) */
+static inline int token_end(PyObject *text, const Text *t, Py_ssize_t a, Py_ssize_t b,
+                            const Words *stopwords, int dense, Words *head, int first_block,
+                            int check_head, long *stop, long *head_hits, Py_UCS4 **low,
+                            Py_ssize_t *low_size) {
+    if (dense && !first_block && !check_head) return 0;
+    uint64_t h;
+    Py_ssize_t n = lower_token(text, t, a, b, low, low_size, &h);
+    if (n < 0) return -1;
+    if (!dense && stopwords->count) *stop += words_find_hashed(stopwords, *low, n, h) >= 0;
+    if (first_block) {
+        if (words_add(head, *low, n, NULL, 0) < 0) return -1;
+    } else if (check_head) {
+        *head_hits += words_find_hashed(head, *low, n, h) >= 0;
+    }
+    return 0;
+}
+
+/* The character pass over one block: counts into q (one row of Q_COUNT). Characters below
+ * 256 are read from the Latin1Classes of the call, the others from the class table. The class
+ * counts are summed in chunks of 63 characters, so that no 6-bit field overflows within one. */
 static int block_pass(PyObject *text, const Py_UCS4 *codes, const unsigned short *table,
-                      const Words *stopwords, int dense, Words *head, int first_block, double *q,
-                      Py_UCS4 **low, Py_ssize_t *low_size) {
+                      const Latin1Classes *latin1, const Words *stopwords, int dense, Words *head,
+                      int first_block, double *q, Py_UCS4 **low, Py_ssize_t *low_size) {
     Text t = {codes, PyUnicode_GET_LENGTH(text), table};
     Py_ssize_t len = t.len;
     long counts[11] = {0};
-    uint64_t packed = 0; /* the ten class counts, 6 bits each (see CLASS_COUNTS) */
-    int pending = 0;
     long tokens = 0, stop = 0, head_hits = 0, capitals = 0, links = 0, times = 0, years = 0,
          sentences = 0;
     int check_head = !first_block && head->count > 0;
-    int prev_word = 0;
+    unsigned prev_word = 0;
     Py_ssize_t token_start = 0;
-    for (Py_ssize_t i = 0; i <= len; i++) {
-        Py_UCS4 c = i < len ? codes[i] : 0;
-        unsigned f = c < 0x10000 ? table[c] : 0;
-        int word = (f & F_WORD) != 0;
-        if (word && !prev_word) token_start = i;
-        if (!word && prev_word) { /* a token ends: text[token_start:i] */
-            tokens++;
-            if (!dense || first_block || check_head) {
-                Py_ssize_t n = lower_token(text, &t, token_start, i, low, low_size);
-                if (n < 0) return -1;
-                uint64_t h = word_hash(*low, n);
-                if (!dense && stopwords->count)
-                    stop += words_find_hashed(stopwords, *low, n, h) >= 0;
-                if (first_block) {
-                    if (words_add(head, *low, n, NULL, 0) < 0) return -1;
-                } else if (check_head) {
-                    head_hits += words_find_hashed(head, *low, n, h) >= 0;
+    for (Py_ssize_t i = 0; i < len;) {
+        Py_ssize_t chunk_end = len - i > 63 ? i + 63 : len;
+        uint64_t packed = 0; /* the ten class counts, 6 bits each (see CLASS_COUNTS) */
+        for (; i < chunk_end; i++) {
+            Py_UCS4 c = codes[i];
+            unsigned f;
+            int special;
+            if (c < 256) {
+                f = latin1->flags[c];
+                packed += latin1->packed[c];
+                special = latin1->special[c];
+            } else {
+                f = c < 0x10000 ? table[c] : 0;
+                packed += count_low[(f >> 2) & 63] + count_high[(f >> 8) & 31];
+                special = (f & (F_DIGIT | F_SENTENCE_END)) != 0;
+            }
+            unsigned word = (f >> 13) & 1; /* F_WORD */
+            if (word != prev_word) {
+                capitals += (f & F_UPPER) != 0;
+                if (word) {
+                    token_start = i;
+                } else { /* a token ends: text[token_start:i] */
+                    tokens++;
+                    if (token_end(text, &t, token_start, i, stopwords, dense, head, first_block,
+                                  check_head, &stop, &head_hits, low, low_size) < 0)
+                        return -1;
                 }
+                prev_word = word;
+            }
+            if (dense && words_find(stopwords, &c, 1) >= 0) stop++; /* single characters there */
+            /* the tests below all need a digit, a sentence end or one of ":.wW@" */
+            if (!special) continue;
+            if (c == ':' || c == 'w' || c == 'W' || c == '.') links += link_marks_at(&t, i);
+            if (c == '@' && (flags_at(&t, i + 1) & F_WORD)) links++;
+            if (c == ':' && (flags_at(&t, i - 1) & F_DIGIT)
+                && !((flags_at(&t, i - 2) & F_DIGIT) && (flags_at(&t, i - 3) & F_WORD))
+                && (flags_at(&t, i + 1) & F_DIGIT) && (flags_at(&t, i + 2) & F_DIGIT)
+                && !(flags_at(&t, i + 3) & F_WORD))
+                times++;
+            if ((f & F_DIGIT) && !(flags_at(&t, i - 1) & F_WORD)) {
+                Py_UCS4 next = code_at(&t, i + 1);
+                if (((c == '1' && next == '9') || (c == '2' && next == '0'))
+                    && (flags_at(&t, i + 2) & F_DIGIT) && (flags_at(&t, i + 3) & F_DIGIT)
+                    && !(flags_at(&t, i + 4) & F_WORD))
+                    years++;
+            }
+            if (f & F_SENTENCE_END) {
+                unsigned f1 = flags_at(&t, i + 1), f2 = flags_at(&t, i + 2);
+                int closed1 = (f1 & (F_WORD | F_PUNCT)) != 0, closed2 = (f2 & (F_WORD | F_PUNCT)) != 0;
+                if (!closed1 || ((f1 & F_CLOSER) && !closed2)) sentences++;
             }
         }
-        if (i == len) break;
-        if ((f & F_UPPER) && word != prev_word) capitals++;
-        prev_word = word;
-        if (!f && c != '@' && !dense) continue; /* nothing below applies to it */
-        packed += count_low[(f >> 2) & 63] + count_high[(f >> 8) & 31];
-        if (++pending == 63) { /* before a 6-bit field can overflow */
-            unpack_counts(packed, counts);
-            packed = 0;
-            pending = 0;
-        }
-        if (dense && words_find(stopwords, &c, 1) >= 0) stop++; /* single characters there */
-        /* the tests below all need a digit, a sentence end or one of ":.wW@": one test for
-         * the other characters (most of them) */
-        if (!(f & (F_DIGIT | F_SENTENCE_END)) && !(c < 128 && ASCII_MARKS[c])) continue;
-        if (c == ':' || c == 'w' || c == 'W' || c == '.') links += link_marks_at(&t, i);
-        if (c == '@' && (flags_at(&t, i + 1) & F_WORD)) links++;
-        if (c == ':' && (flags_at(&t, i - 1) & F_DIGIT)
-            && !((flags_at(&t, i - 2) & F_DIGIT) && (flags_at(&t, i - 3) & F_WORD))
-            && (flags_at(&t, i + 1) & F_DIGIT) && (flags_at(&t, i + 2) & F_DIGIT)
-            && !(flags_at(&t, i + 3) & F_WORD))
-            times++;
-        if ((f & F_DIGIT) && !(flags_at(&t, i - 1) & F_WORD)) {
-            Py_UCS4 next = code_at(&t, i + 1);
-            if (((c == '1' && next == '9') || (c == '2' && next == '0'))
-                && (flags_at(&t, i + 2) & F_DIGIT) && (flags_at(&t, i + 3) & F_DIGIT)
-                && !(flags_at(&t, i + 4) & F_WORD))
-                years++;
-        }
-        if (f & F_SENTENCE_END) {
-            unsigned f1 = flags_at(&t, i + 1), f2 = flags_at(&t, i + 2);
-            int closed1 = (f1 & (F_WORD | F_PUNCT)) != 0, closed2 = (f2 & (F_WORD | F_PUNCT)) != 0;
-            if (!closed1 || ((f1 & F_CLOSER) && !closed2)) sentences++;
-        }
+        unpack_counts(packed, counts);
     }
-    unpack_counts(packed, counts);
+    if (prev_word) { /* the last token ends with the text */
+        tokens++;
+        if (token_end(text, &t, token_start, len, stopwords, dense, head, first_block, check_head,
+                      &stop, &head_hits, low, low_size) < 0)
+            return -1;
+    }
     q[Q_CHARS] = (double)len;
     q[Q_DIGITS] = (double)counts[0];
     q[Q_UPPER] = (double)counts[1];
@@ -718,6 +774,8 @@ static PyObject *block_matrix(PyObject *self, PyObject *args) {
         goto done;
     }
     const unsigned short *tab = table.buf;
+    Latin1Classes latin1;
+    latin1_classes(tab, &latin1);
     BlockLayout layout;
     PyTypeObject *block_type = n ? Py_TYPE(PyList_GET_ITEM(blocks, 0)) : NULL;
     if (block_type && block_layout(block_type, &layout) < 0) { /* not a Block: by getattr */
@@ -759,7 +817,8 @@ static PyObject *block_matrix(PyObject *self, PyObject *args) {
             if (!buffer) { PyErr_NoMemory(); goto done; }
         }
         if (!PyUnicode_AsUCS4(text, buffer, buffer_size + 1, 0)) goto done;
-        if (block_pass(text, buffer, tab, stopwords, dense, &head, i == 0, row, &low, &low_size) < 0)
+        if (block_pass(text, buffer, tab, &latin1, stopwords, dense, &head, i == 0, row, &low,
+                       &low_size) < 0)
             goto done;
         shapes[i] = PyUnicode_GET_LENGTH(text) <= REPEATED_MAX_CHARS ? shape_of(text) : (Py_INCREF(text), text);
         if (!shapes[i]) goto done;
@@ -1584,7 +1643,7 @@ static PyObject *stopword_hits(PyObject *self, PyObject *args) {
     }
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
-    Py_ssize_t len = PyUnicode_GET_LENGTH(text), tokens = 0, start = -1, longest = index->longest;
+    Py_ssize_t len = PyUnicode_GET_LENGTH(text), tokens = 0, longest = index->longest;
     long *hits = PyMem_Calloc(languages + 1, sizeof(long));
     Py_UCS4 *token = PyMem_Malloc((longest + 1) * sizeof(Py_UCS4));
     if (!hits || !token) {
@@ -1592,38 +1651,41 @@ static PyObject *stopword_hits(PyObject *self, PyObject *args) {
         PyMem_Free(token);
         return PyErr_NoMemory();
     }
-    /* one loop per str kind; a token's hash (word_hash) is taken as its characters are read */
+    /* one loop per str kind: characters outside tokens are skipped, then a token is read to
+     * its end, its hash (word_hash) taken as its characters are read */
+#define IS_TOKEN(c) ((c) < 256 ? latin1_token[c] : Py_UNICODE_ISALNUM(c) && !Py_UNICODE_ISDECIMAL(c))
 #define HITS_LOOP(TYPE, LOWER)                                                                 \
     do {                                                                                       \
         const TYPE *chars = data;                                                              \
-        uint64_t h = 0;                                                                        \
-        for (Py_ssize_t i = 0; i <= len; i++) {                                                \
-            Py_UCS4 c = i < len ? chars[i] : 0;                                                \
-            if (LOWER) c = lower_alone(c);                                                      \
-            int in_token = i < len && (c < 256 ? latin1_token[c]                               \
-                                               : Py_UNICODE_ISALNUM(c) && !Py_UNICODE_ISDECIMAL(c)); \
-            if (in_token) {                                                                    \
-                if (start < 0) {                                                               \
-                    start = i;                                                                 \
-                    h = 0xcbf29ce484222325ULL;                                                 \
-                }                                                                              \
-                if (i - start < longest) { /* longer tokens are in no list */                  \
-                    token[i - start] = c;                                                      \
-                    h = (h ^ c) * 0x100000001b3ULL;                                            \
-                }                                                                              \
+        Py_ssize_t i = 0;                                                                      \
+        while (i < len) {                                                                      \
+            Py_UCS4 c = chars[i];                                                              \
+            if (LOWER) c = lower_alone(c);                                                     \
+            if (!IS_TOKEN(c)) {                                                                \
+                i++;                                                                           \
                 continue;                                                                      \
             }                                                                                  \
-            if (start >= 0) {                                                                  \
-                tokens++;                                                                      \
-                Py_ssize_t found = i - start <= longest && index->count                        \
-                    ? words_find_hashed(index, token, i - start, h ^ (h >> 29)) : -1;          \
-                if (found >= 0) {                                                              \
-                    const WordEntry *entry = index->entries + found;                           \
-                    for (Py_ssize_t k = 0; k < entry->value_count; k++)                        \
-                        hits[index->values[entry->value_start + k]]++;                         \
+            Py_ssize_t first = i;                                                              \
+            uint64_t h = 0xcbf29ce484222325ULL;                                                \
+            for (;;) { /* text[first:i + 1] is a token */                                      \
+                if (i - first < longest) { /* longer tokens are in no list */                  \
+                    token[i - first] = c;                                                      \
+                    h = (h ^ c) * 0x100000001b3ULL;                                            \
                 }                                                                              \
-                start = -1;                                                                    \
+                if (++i == len) break;                                                         \
+                c = chars[i];                                                                  \
+                if (LOWER) c = lower_alone(c);                                                 \
+                if (!IS_TOKEN(c)) break;                                                       \
             }                                                                                  \
+            tokens++; /* text[first:i]; text[i] (if any) is no token's */                      \
+            Py_ssize_t found = i - first <= longest && index->count                            \
+                ? words_find_hashed(index, token, i - first, h ^ (h >> 29)) : -1;              \
+            if (found >= 0) {                                                                  \
+                const WordEntry *entry = index->entries + found;                               \
+                for (Py_ssize_t k = 0; k < entry->value_count; k++)                            \
+                    hits[index->values[entry->value_start + k]]++;                             \
+            }                                                                                  \
+            i++;                                                                               \
         }                                                                                      \
     } while (0)
     if (kind == PyUnicode_1BYTE_KIND) {
@@ -1637,6 +1699,7 @@ static PyObject *stopword_hits(PyObject *self, PyObject *args) {
         else HITS_LOOP(Py_UCS4, 0);
     }
 #undef HITS_LOOP
+#undef IS_TOKEN
     PyMem_Free(token);
     PyObject *counts = PyList_New(languages);
     if (!counts) goto fail;

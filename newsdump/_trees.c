@@ -1,17 +1,25 @@
 /* The forest walk of newsdump.model, compiled: the raw score (log-odds) of every row.
  *
- * Trees are in the complete layout of model.Forest (node k has children 2k+1 and 2k+2;
- * `inner` = 2**depth - 1 inner positions per tree, then 2**depth leaves). Each row is walked
- * through eight trees at a time (eight independent chains of loads, so the processor overlaps
- * them instead of waiting on each load), and its leaf values are summed in the order of
- * numpy's pairwise sum (`leaves.sum(axis=1)`: eight partial sums over blocks of at most 128,
- * halves above), then the baseline added: the same floats as the numpy walk of model.py.
+ * Trees come in groups of eight (model.Forest's grouped layout): the eight trees of a group are
+ * the eight subtrees under level 3 of one complete binary tree of depth + 3 levels (node K has
+ * children 2K+1 and 2K+2; tree g of a group has its root at K = 7 + g; `ginner` =
+ * 2**(depth + 3) - 1 inner positions per group, then as many + 1 leaves, tree g's leaves at
+ * g * 2**depth ...). A row walks a group's eight trees together: eight independent chains of
+ * loads that the processor overlaps, each chain's state one index, every step the same
+ * `K = 2K + 1 + (row[feature[K]] > threshold[K])` off the group's two arrays (no per-tree base
+ * to keep in a register). The last group may hold fewer trees.
  *
- *   scores(x, width, right, right_width, feature, threshold, value, inner, depth, baseline, out)
+ * The leaf values are summed in the order of numpy's pairwise sum (`leaves.sum(axis=1)`:
+ * eight partial sums over blocks of at most 128, halves above): with 8 to 128 trees, tree
+ * 8j + g's value goes straight into partial sum g (numpy's own order), else the values are
+ * stored and summed by _pairwise.h; then the baseline is added: the same floats as the numpy
+ * walk of model.py.
+ *
+ *   walk(x, width, right, right_width, feature, threshold, value, trees, depth, baseline, out)
  *     x: float64[n * width]; right: float64[n * right_width] (right_width may be 0): the rows
- *     walked are those of np.hstack((x, right)); feature: int32[trees * inner] (each below
- *     width + right_width), threshold: float64[trees * inner], value: float64[trees * (inner + 1)],
- *     out: float64[n] (written)
+ *     walked are those of np.hstack((x, right)); feature: int32[groups * ginner] (each below
+ *     width + right_width), threshold: float64[groups * ginner],
+ *     value: float64[groups * (ginner + 1)], groups = ceil(trees / 8); out: float64[n] (written)
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -20,14 +28,21 @@
 
 #include "_pairwise.h"
 
-#define CHAINS 8 /* trees walked together */
+#define CHAINS 8 /* trees of a group, walked together */
+#define LIFT 3   /* the group's trees hang under this level (2**LIFT == CHAINS) */
+#define MAX_DEPTH 24
+
+/* one level down in tree g of the group */
+#define STEP(k) k = 2 * k + 1 + (row[F[k]] > T[k])
 
 /* inlined in both of its calls: with the depth a constant, the levels unroll */
-static inline __attribute__((always_inline)) void walk(
+static inline __attribute__((always_inline)) void walk_rows(
     const double *xs, Py_ssize_t n, Py_ssize_t width, const double *rs, Py_ssize_t right_width,
-    const int32_t *feat, const double *thr, const double *val, Py_ssize_t trees, Py_ssize_t inner,
+    const int32_t *feat, const double *thr, const double *val, Py_ssize_t trees,
     Py_ssize_t depth, double baseline, double *out, double *joined, double *leaf) {
-    Py_ssize_t full = trees - trees % CHAINS;
+    const Py_ssize_t ginner = ((Py_ssize_t)1 << (depth + LIFT)) - 1;
+    const Py_ssize_t full = trees / CHAINS, rest = trees % CHAINS;
+    const int fused = trees >= CHAINS && trees <= 128; /* numpy's eight partial sums, no halves */
     for (Py_ssize_t i = 0; i < n; i++) {
         const double *row = xs + i * width;
         if (right_width > 0) { /* the row of np.hstack((x, right)) */
@@ -35,74 +50,101 @@ static inline __attribute__((always_inline)) void walk(
             memcpy(joined + width, rs + i * right_width, (size_t)right_width * sizeof(double));
             row = joined;
         }
-        Py_ssize_t t = 0;
-        for (; t < full; t += CHAINS) {
-            Py_ssize_t k[CHAINS];
-            for (int g = 0; g < CHAINS; g++)
-                k[g] = 0;
-            for (Py_ssize_t d = 0; d < depth; d++)
-                for (int g = 0; g < CHAINS; g++) {
-                    const int32_t *tf = feat + (t + g) * inner;
-                    const double *tt = thr + (t + g) * inner;
-                    k[g] = 2 * k[g] + 1 + (row[tf[k[g]]] > tt[k[g]]);
+        double r0 = 0.0, r1 = 0.0, r2 = 0.0, r3 = 0.0, r4 = 0.0, r5 = 0.0, r6 = 0.0, r7 = 0.0;
+        for (Py_ssize_t grp = 0; grp < full; grp++) {
+            const int32_t *F = feat + grp * ginner;
+            const double *T = thr + grp * ginner;
+            const double *V = val + grp * (ginner + 1) - ginner; /* V[K]: the leaf K's value */
+            Py_ssize_t k0 = 7, k1 = 8, k2 = 9, k3 = 10, k4 = 11, k5 = 12, k6 = 13, k7 = 14;
+            for (Py_ssize_t d = 0; d < depth; d++) {
+                STEP(k0);
+                STEP(k1);
+                STEP(k2);
+                STEP(k3);
+                STEP(k4);
+                STEP(k5);
+                STEP(k6);
+                STEP(k7);
+            }
+            if (fused) {
+                if (grp == 0) {
+                    r0 = V[k0], r1 = V[k1], r2 = V[k2], r3 = V[k3];
+                    r4 = V[k4], r5 = V[k5], r6 = V[k6], r7 = V[k7];
+                } else {
+                    r0 += V[k0], r1 += V[k1], r2 += V[k2], r3 += V[k3];
+                    r4 += V[k4], r5 += V[k5], r6 += V[k6], r7 += V[k7];
                 }
-            for (int g = 0; g < CHAINS; g++)
-                leaf[t + g] = val[(t + g) * (inner + 1) + k[g] - inner];
+            } else {
+                double *l = leaf + grp * CHAINS;
+                l[0] = V[k0], l[1] = V[k1], l[2] = V[k2], l[3] = V[k3];
+                l[4] = V[k4], l[5] = V[k5], l[6] = V[k6], l[7] = V[k7];
+            }
         }
-        for (; t < trees; t++) {
-            const int32_t *tf = feat + t * inner;
-            const double *tt = thr + t * inner;
-            Py_ssize_t k = 0;
-            for (Py_ssize_t d = 0; d < depth; d++)
-                k = 2 * k + 1 + (row[tf[k]] > tt[k]);
-            leaf[t] = val[t * (inner + 1) + k - inner];
+        if (rest) {
+            const int32_t *F = feat + full * ginner;
+            const double *T = thr + full * ginner;
+            const double *V = val + full * (ginner + 1) - ginner;
+            for (Py_ssize_t g = 0; g < rest; g++) {
+                Py_ssize_t k = 7 + g;
+                for (Py_ssize_t d = 0; d < depth; d++) STEP(k);
+                leaf[full * CHAINS + g] = V[k];
+            }
         }
-        out[i] = (0.0 + pairwise(leaf, trees)) + baseline;
+        double sum;
+        if (fused) { /* as _pairwise.h for 8 <= n <= 128 */
+            sum = ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7));
+            for (Py_ssize_t t = full * CHAINS; t < trees; t++) sum += leaf[t];
+        } else {
+            sum = pairwise(leaf, trees);
+        }
+        out[i] = (0.0 + sum) + baseline;
     }
 }
 
-static PyObject *scores(PyObject *self, PyObject *args) {
+static PyObject *walk(PyObject *self, PyObject *args) {
     Py_buffer x, right, feature, threshold, value, out;
-    Py_ssize_t width, right_width, inner, depth;
+    Py_ssize_t width, right_width, trees, depth;
     double baseline;
     if (!PyArg_ParseTuple(args, "y*ny*ny*y*y*nndw*", &x, &width, &right, &right_width, &feature,
-                          &threshold, &value, &inner, &depth, &baseline, &out))
+                          &threshold, &value, &trees, &depth, &baseline, &out))
         return NULL;
     PyObject *result = NULL;
     double *scratch = NULL;
     Py_ssize_t n = out.len / (Py_ssize_t)sizeof(double);
-    Py_ssize_t trees = inner > 0 ? feature.len / (Py_ssize_t)sizeof(int32_t) / inner : 0;
     Py_ssize_t all = width + right_width;
-    if (width <= 0 || right_width < 0 || inner <= 0 || depth <= 0 || depth > 30
-        || inner != ((Py_ssize_t)1 << depth) - 1
+    Py_ssize_t ginner = depth > 0 && depth <= MAX_DEPTH ? ((Py_ssize_t)1 << (depth + LIFT)) - 1 : 0;
+    Py_ssize_t groups = trees > 0 ? (trees + CHAINS - 1) / CHAINS : 0;
+    if (width <= 0 || right_width < 0 || trees <= 0 || ginner == 0
+        || groups > PY_SSIZE_T_MAX / 8 / (ginner + 1)
         || out.len != n * (Py_ssize_t)sizeof(double)
         || x.len != n * width * (Py_ssize_t)sizeof(double)
         || right.len != n * right_width * (Py_ssize_t)sizeof(double)
-        || feature.len != trees * inner * (Py_ssize_t)sizeof(int32_t)
-        || threshold.len != trees * inner * (Py_ssize_t)sizeof(double)
-        || value.len != trees * (inner + 1) * (Py_ssize_t)sizeof(double)) {
-        PyErr_SetString(PyExc_ValueError, "scores: array sizes do not match");
+        || feature.len != groups * ginner * (Py_ssize_t)sizeof(int32_t)
+        || threshold.len != groups * ginner * (Py_ssize_t)sizeof(double)
+        || value.len != groups * (ginner + 1) * (Py_ssize_t)sizeof(double)) {
+        PyErr_SetString(PyExc_ValueError, "walk: array sizes do not match");
         goto done;
     }
     const int32_t *feat = feature.buf;
-    for (Py_ssize_t k = 0; k < trees * inner; k++) { /* every index is read unchecked below */
-        if (feat[k] < 0 || feat[k] >= all) {
-            PyErr_SetString(PyExc_ValueError, "scores: feature index out of range");
-            goto done;
-        }
+    /* every index is read unchecked below: all checked in one pass with no branch (vectorised) */
+    uint32_t limit = all > INT32_MAX ? (uint32_t)INT32_MAX + 1 : (uint32_t)all, bad = 0;
+    for (Py_ssize_t k = 0; k < groups * ginner; k++) bad |= (uint32_t)feat[k] >= limit;
+    if (bad) {
+        PyErr_SetString(PyExc_ValueError, "walk: feature index out of range");
+        goto done;
     }
-    scratch = PyMem_Malloc((size_t)(all + trees + 1) * sizeof(double));
+    scratch = PyMem_Malloc((size_t)(all + groups * CHAINS + 1) * sizeof(double));
     if (scratch == NULL) {
         PyErr_NoMemory();
         goto done;
     }
     Py_BEGIN_ALLOW_THREADS
     if (depth == 5) /* the packaged model's depth: its walk unrolled (the same steps) */
-        walk(x.buf, n, width, right.buf, right_width, feat, threshold.buf, value.buf, trees, 31, 5,
-             baseline, out.buf, scratch, scratch + all);
+        walk_rows(x.buf, n, width, right.buf, right_width, feat, threshold.buf, value.buf, trees,
+                  5, baseline, out.buf, scratch, scratch + all);
     else
-        walk(x.buf, n, width, right.buf, right_width, feat, threshold.buf, value.buf, trees, inner,
-             depth, baseline, out.buf, scratch, scratch + all);
+        walk_rows(x.buf, n, width, right.buf, right_width, feat, threshold.buf, value.buf, trees,
+                  depth, baseline, out.buf, scratch, scratch + all);
     Py_END_ALLOW_THREADS
     result = Py_None;
     Py_INCREF(result);
@@ -118,7 +160,7 @@ done:
 }
 
 static PyMethodDef methods[] = {
-    {"scores", scores, METH_VARARGS, "The raw score of every row (see the file)."},
+    {"walk", walk, METH_VARARGS, "The raw score of every row (see the file)."},
     {NULL, NULL, 0, NULL},
 };
 

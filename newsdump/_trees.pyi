@@ -2,7 +2,7 @@ from typing import Any
 
 import numpy.typing as npt
 
-def scores(
+def walk(
     x: npt.NDArray[Any],
     width: int,
     right: npt.NDArray[Any],
@@ -10,7 +10,7 @@ def scores(
     feature: npt.NDArray[Any],
     threshold: npt.NDArray[Any],
     value: npt.NDArray[Any],
-    inner: int,
+    trees: int,
     depth: int,
     baseline: float,
     out: npt.NDArray[Any],

@@ -24,7 +24,7 @@ try:  # the walk compiled (newsdump/_trees.c), when the install could build it
     from newsdump import _trees
 except ImportError:  # pragma: no cover - depends on the install
     _trees = None  # type: ignore[assignment]
-if _trees is not None and not hasattr(_trees, "scores"):  # pragma: no cover
+if _trees is not None and not hasattr(_trees, "walk"):  # pragma: no cover
     _trees = None  # type: ignore[assignment]  # a stale build of an older version: unused
 
 MODELS_DIR = Path(__file__).resolve().parent / "models"
@@ -32,6 +32,9 @@ DEFAULT_MODEL = MODELS_DIR / "classifier.npz"
 STOPWORDS_FILE = MODELS_DIR / "stopwords.json"
 STAGES = ("stage1", "stage2")
 CHUNK_ROWS = 256  # rows evaluated together by numpy: (rows x trees) index arrays stay in cache
+GROUP_TREES = 8  # trees the compiled walk walks together, as one complete tree ...
+GROUP_LIFT = 3  # ... under this level of it (2**GROUP_LIFT == GROUP_TREES)
+MAX_COMPILED_DEPTH = 24  # deeper forests go through numpy (a group would hold 2**27 nodes)
 NO_COLUMNS = np.zeros(0)  # `right` of the compiled walk when there is none
 
 FloatArray = npt.NDArray[np.float64]
@@ -55,14 +58,20 @@ class Forest:
     heap_feature: IntArray = field(init=False, repr=False)  # (trees, 2**depth - 1)
     heap_threshold: FloatArray = field(init=False, repr=False)  # +inf where a leaf passes left
     heap_value: FloatArray = field(init=False, repr=False)  # (trees, 2**depth): leaf values
-    walk_feature: npt.NDArray[np.int32] = field(init=False, repr=False)  # for the compiled walk
+    # the grouped layout of the compiled walk (see `_grouped`)
+    group_feature: npt.NDArray[np.int32] = field(init=False, repr=False)
+    group_threshold: FloatArray = field(init=False, repr=False)
+    group_value: FloatArray = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         feature, threshold, value = _complete(self)
         object.__setattr__(self, "heap_feature", feature)
         object.__setattr__(self, "heap_threshold", threshold)
         object.__setattr__(self, "heap_value", value)
-        object.__setattr__(self, "walk_feature", feature.astype(np.int32))
+        grouped = _grouped(feature, threshold, value, self.depth)
+        object.__setattr__(self, "group_feature", grouped[0])
+        object.__setattr__(self, "group_threshold", grouped[1])
+        object.__setattr__(self, "group_value", grouped[2])
 
     def predict_raw(self, x: FloatArray, right: FloatArray | None = None) -> FloatArray:
         """Raw scores (log-odds) of the rows of ``x``, all trees evaluated at once (in chunks of
@@ -71,7 +80,7 @@ class Forest:
         whole joined matrix is 40 MB of fresh memory to fault in, for nothing). The compiled
         walk needs no chunks (a row at a time) and joins each row as it walks it."""
         n = x.shape[0]
-        if _trees is not None and self.depth > 0 and len(self.roots) > 0:
+        if _trees is not None and 0 < self.depth <= MAX_COMPILED_DEPTH and len(self.roots) > 0:
             return self._predict_compiled(x, right)
         if n <= CHUNK_ROWS:
             return self._predict_chunk(x if right is None else np.hstack((x, right)))
@@ -93,10 +102,10 @@ class Forest:
         right = NO_COLUMNS if right is None else np.ascontiguousarray(right, dtype=np.float64)
         n, width = x.shape
         scores: FloatArray = np.empty(n)
-        _trees.scores(
-            x, width, right, right.shape[1] if right.ndim == 2 else 0, self.walk_feature,
-            self.heap_threshold, self.heap_value, self.heap_feature.shape[1], self.depth,
-            self.baseline, scores,
+        _trees.walk(
+            x, width, right, right.shape[1] if right.ndim == 2 else 0, self.group_feature,
+            self.group_threshold, self.group_value, len(self.roots), self.depth, self.baseline,
+            scores,
         )  # fmt: skip
         return scores
 
@@ -170,6 +179,36 @@ def _complete(forest: Forest) -> tuple[IntArray, FloatArray, FloatArray]:
                 threshold[t, pos] = forest.threshold[node]
                 stack += ((left[node], 2 * pos + 1), (right[node], 2 * pos + 2))
     return feature, threshold, value
+
+
+def _grouped(
+    feature: IntArray, threshold: FloatArray, value: FloatArray, depth: int
+) -> tuple[npt.NDArray[np.int32], FloatArray, FloatArray]:
+    """The complete trees (`_complete`'s arrays) in groups of GROUP_TREES, each group one
+    complete tree of ``depth + GROUP_LIFT`` levels whose subtrees under level GROUP_LIFT are
+    the group's trees (tree g's root at position ``2**GROUP_LIFT - 1 + g``): one row per group,
+    the last one padded (feature 0, threshold +inf, value 0 where no tree stands). A node at
+    level l of tree g, l-th level offset o, is at ``2**(l + GROUP_LIFT) - 1 + g * 2**l + o``;
+    tree g's leaves are the group's leaves ``g * 2**depth ...``. Empty when the walk is not
+    compiled for this depth."""
+    trees = feature.shape[0]
+    if not 0 < depth <= MAX_COMPILED_DEPTH or trees == 0:
+        return np.zeros((0, 0), dtype=np.int32), np.zeros((0, 0)), np.zeros((0, 0))
+    groups = -(-trees // GROUP_TREES)
+    inner = 2 ** (depth + GROUP_LIFT) - 1
+    grouped_feature = np.zeros((groups, inner), dtype=np.int32)
+    grouped_threshold = np.full((groups, inner), np.inf)
+    grouped_value = np.zeros((groups, inner + 1))
+    position = np.arange(2**depth - 1)
+    level = np.array([(k + 1).bit_length() - 1 for k in range(2**depth - 1)], dtype=np.int64)
+    offset = position - (2**level - 1)
+    for t in range(trees):
+        group, g = divmod(t, GROUP_TREES)
+        at = 2 ** (level + GROUP_LIFT) - 1 + g * 2**level + offset
+        grouped_feature[group, at] = feature[t]
+        grouped_threshold[group, at] = threshold[t]
+        grouped_value[group, g * 2**depth : (g + 1) * 2**depth] = value[t]
+    return grouped_feature, grouped_threshold, grouped_value
 
 
 def forest_arrays(prefix: str, forest: Forest) -> dict[str, npt.NDArray[np.generic]]:

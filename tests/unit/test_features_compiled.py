@@ -132,6 +132,36 @@ def test_compiled_block_features_on_random_text(
 
 
 @needs_compiled
+@pytest.mark.parametrize("size", [62, 63, 64, 126, 127, 128, 1000])
+def test_long_runs_of_one_class_are_counted_past_63(size: int) -> None:
+    """The class counts are summed 63 characters at a time (6-bit fields): runs of every
+    counted class, longer than that, end where a chunk ends, and a token spans chunks."""
+    texts = [
+        "7" * size,
+        " ".join(["x"] * size),
+        "," * size + "A" * size,
+        "中" * size + "é" * size,
+        "©" * size + "|" * size + "." * size,
+        "a" * (size - 1) + " The end.",
+        "W" * size + "w" * size + ":" * size + "@" * size,
+    ]
+    blocks = [Block(i, text, (i, i)) for i, text in enumerate(texts)]
+    for code in ("en", "zh", None):
+        lang = Language(code, code == "zh", stopwords_for(code))
+        compiled, reference, _ = both(blocks, lang)
+        assert same(compiled, reference)
+
+
+@needs_compiled
+@settings(max_examples=100, deadline=None)
+@given(texts=st.lists(st.lists(PIECES, min_size=50, max_size=300).map("".join), min_size=1))
+def test_compiled_block_features_on_long_random_blocks(texts: list[str]) -> None:
+    blocks = [Block(i, text, (i, i)) for i, text in enumerate(texts[:8])]
+    compiled, reference, _ = both(blocks, Language("en", False, stopwords_for("en")))
+    assert same(compiled, reference)
+
+
+@needs_compiled
 @settings(max_examples=300, deadline=None)
 @given(
     rows=st.lists(

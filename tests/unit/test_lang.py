@@ -186,3 +186,29 @@ def test_compiled_script_counts_are_the_regex_counts(sample: str) -> None:
 def test_lines_sample_of_a_text_is_its_page_sample(lines: list[str], newline: str) -> None:
     text = newline.join(lines)
     assert lang_module.lines_sample(text.splitlines(), text) == lang_module.page_sample(text)
+
+
+def test_stopword_hits_at_the_edges() -> None:
+    # tokens at the start and the end of the text, longer than any stopword, between no
+    # separators at all, in each str kind; the compiled count against the pure-Python one
+    from newsdump import lang
+
+    codes, index = lang._stopword_index()
+    longest = max(map(len, index))
+    texts = [
+        "",
+        " ",
+        "the",
+        "The and",
+        "..the..",
+        "x" * (longest + 5) + " the " + "thé" * longest,
+        "the" + "e" * (longest - 3) + " und",
+        "1the2and3",
+        "the\u2028and\U0001f600der",
+        "日本の the",
+    ]
+    for text in texts:
+        for lower in (False, True):
+            with patch.object(lang, "_features", None):
+                expected = lang.stopword_hits(text, index, len(codes), lower=lower)
+            assert lang.stopword_hits(text, index, len(codes), lower=lower) == expected

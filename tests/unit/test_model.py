@@ -102,3 +102,44 @@ def test_joined_columns_give_the_rows_of_hstack() -> None:
         left, right = x[:, :-7], x[:, -7:]
         assert forest.predict(left, right).tolist() == forest.predict(x).tolist()
         assert forest.predict_raw(left, right).tolist() == forest.predict_raw(x).tolist()
+
+
+def test_grouped_layout_puts_every_tree_under_level_three() -> None:
+    rng = np.random.default_rng(10)
+    forest = random_forest(rng, trees=11, depth=2, width=3)
+    assert forest.depth == 2
+    feature, threshold = forest.group_feature, forest.group_threshold
+    assert feature.shape == threshold.shape == (2, 2 ** (2 + 3) - 1)
+    assert forest.group_value.shape == (2, 2 ** (2 + 3))
+    for t in range(11):
+        group, g = divmod(t, 8)
+        # root at 7 + g; its children at 15 + 2g and 16 + 2g (level 4 of the group's tree)
+        for k, at in ((0, 7 + g), (1, 15 + 2 * g), (2, 16 + 2 * g)):
+            assert feature[group, at] == forest.heap_feature[t, k]
+            assert threshold[group, at] == forest.heap_threshold[t, k]
+        leaves = forest.group_value[group, 4 * g : 4 * g + 4]
+        assert leaves.tolist() == forest.heap_value[t].tolist()
+    # the last group's missing trees: never walked, padded like leaves
+    assert (feature[1, [7 + 3, 15 + 6]] == 0).all()
+    assert np.isinf(threshold[1, [7 + 3, 15 + 6]]).all()
+    assert not forest.group_value[1, 12:].any()
+
+
+def test_compiled_walk_checks_its_arrays() -> None:
+    if model._trees is None:
+        pytest.skip("the compiled walk was not built (no C compiler at install)")
+    forest = load_model().stage1
+    width = int(forest.feature.max()) + 1
+    x = np.zeros((4, width))
+    out = np.empty(4)
+    arrays = (forest.group_feature, forest.group_threshold, forest.group_value)
+    trees, depth = len(forest.roots), forest.depth
+    model._trees.walk(x, width, x[:0], 0, *arrays, trees, depth, forest.baseline, out)
+    assert out.tolist() == forest.predict_raw(x).tolist()
+    with pytest.raises(ValueError, match="feature index"):  # a column the rows do not have
+        model._trees.walk(x[:, :-1].copy(), width - 1, x[:0], 0, *arrays, trees, depth, 0.0, out)
+    for bad in ((trees + 8, depth), (trees, depth + 1), (0, depth), (trees, 0), (trees, 40)):
+        with pytest.raises(ValueError, match="sizes"):
+            model._trees.walk(x, width, x[:0], 0, *arrays, *bad, 0.0, out)
+    with pytest.raises(ValueError, match="sizes"):
+        model._trees.walk(x, width, x[:0], 0, *arrays, trees, depth, 0.0, out[:3])
