@@ -396,9 +396,22 @@ def _story_end_line(text: str) -> bool:
         return STORY_END_TAIL.fullmatch(text) is not None
     if STORY_END_HEAD.fullmatch(text):
         return True
-    if not any(word in text for word in REPRINT_WORDS) and not PAYWALL.search(text):
+    if not any(word in text for word in REPRINT_WORDS) and not _paywall(text):
         return False
     return STORY_END_TAIL.fullmatch(text) is not None
+
+
+def _paywall(text: str) -> bool:
+    """``PAYWALL.search(text) is not None``: only where the text lower-cased holds a word of
+    every paywall phrase (PAYWALL_WORDS). Ignoring case, the pattern's ASCII letters match
+    their two cases and "İ", "ı" ("i"), "ſ" ("s"), the Kelvin sign ("k") alone; `str.lower`
+    lowers all but "ı" and "ſ" onto them (and "İ" onto "i" and a dot, which ends no word of
+    PAYWALL_WORDS), so a text with those two is searched."""
+    if "ı" not in text and "ſ" not in text:
+        low = text.lower()
+        if not any(word in low for word in PAYWALL_WORDS):
+            return False  # (no phrase can match: the cheap test first)
+    return PAYWALL.search(text) is not None
 
 
 # what the rules read of a block's stripped text before anything else, once per page (the
