@@ -771,8 +771,8 @@ def _words(text: str) -> int:
 def _cards(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
     score = page.score
     for i in page.pick(_card_heads):
-        if not page.is_body(i + 1) or score[i] >= CARD_SURE or score[i + 1] >= CARD_SURE:
-            continue
+        if score[i] >= CARD_SURE or not page.is_body(i + 1) or score[i + 1] >= CARD_SURE:
+            continue  # (most body blocks are sure: that test first)
         if not page.sure(i - 1):
             continue  # a card interrupts the story: sure body text stands right before it
         trailer = i + 2 if page.is_body(i + 2) else None
@@ -804,9 +804,10 @@ def _short_runs(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
         _short_runs_arrays(page, body, drop)
         return
     runs: list[list[int]] = []
+    score = page.score
     for i in page.pick(lambda a: a.body & (a.score < SURE) & (a.words <= SHORT_MAX_WORDS)):
-        if i in drop or not page.short_unsure(i):
-            continue
+        if not score[i] < SURE or i in drop or not page.short_line(i):
+            continue  # (`short_unsure`, its cheapest test first: most body blocks are sure)
         if runs and runs[-1][-1] == i - 1:
             runs[-1].append(i)
         else:
@@ -848,10 +849,10 @@ def _short_runs_arrays(page: _Page, body: Sequence[int], drop: dict[int, str]) -
 def _boxes(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
     """A call to action boxed in the body: a short line or a non-body block, one unsure
     paragraph, then a button ("Sign up", "Become a member") before the story goes on."""
-    n = page.n
+    n, score = page.n, page.score
     for i in page.pick(_box_pitches):
-        if i in drop or not 0 < i < n - 2 or page.score[i] >= CARD_SURE:
-            continue
+        if score[i] >= CARD_SURE or i in drop or not 0 < i < n - 2:
+            continue  # (most body blocks are sure: that test first)
         if not page.sure(i + 2):  # (tested again below; first here, as the cheapest)
             continue
         if not page.is_body(i + 1) or not page.short_unsure(i + 1):
@@ -1003,8 +1004,13 @@ def _teaser_lists(page: _Page, body: Sequence[int], drop: dict[int, str]) -> Non
         if sum(1 for i in kept if text[i].isupper()) < TEASER_MIN_UNITS:
             return
     else:
-        flags = page.flags
-        if sum(1 for i in kept if flags[i] & FACT_KICKER) < TEASER_MIN_UNITS:
+        if body is page.body_list:  # (a kicker is a body block's fact: the kept ones)
+            kickers = page.flagged[FACT_KICKER.bit_length() - 1]
+            count = sum(1 for i in kickers if i not in drop)
+        else:
+            flags = page.flags
+            count = sum(1 for i in kept if flags[i] & FACT_KICKER)
+        if count < TEASER_MIN_UNITS:
             return  # (the same: each unit holds a kicker of its own)
     units: list[list[int]] = []
     lines: list[int] = []
