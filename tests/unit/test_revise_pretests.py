@@ -73,6 +73,8 @@ def test_the_pretests_answer_as_the_patterns(text: str) -> None:
         assert (fast.re, fast.span()) == (plain.re, plain.span())
     if not R._after_sentence(text):
         assert R.BARE_CREDIT.search(text) is None
+    if not R.CREDIT_AFTER_SENTENCE.search(text):
+        assert R.BARE_CREDIT.search(text) is None
         assert R.SLASH_CREDIT.search(text) is None
 
 
