@@ -125,6 +125,38 @@ static int has_clock(int kind, const void *data, Py_ssize_t a, Py_ssize_t len) {
     return 0;
 }
 
+/* Py_UNICODE_ISSPACE (str.isspace) of the first 256 code points, filled at import. */
+static unsigned char latin1_space[256];
+
+/* Py_UNICODE_ISSPACE without a call: above U+00FF only U+1680, U+2000-U+200A, U+2028, U+2029,
+ * U+202F, U+205F and U+3000 are white space (tested against str.isspace over every code
+ * point). */
+static inline int is_space(Py_UCS4 c) {
+    if (c < 256)
+        return latin1_space[c];
+    return c >= 0x1680
+        && (c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029
+            || c == 0x202F || c == 0x205F || c == 0x3000);
+}
+
+/* How many times a space is followed by a character that is none in chars[a:b] (b > a, and
+ * chars[a] is none): the words of a text that neither starts nor ends with a space, but one. */
+#define WORD_STARTS(NAME, TYPE)                                                               \
+    static Py_ssize_t NAME(const TYPE *chars, Py_ssize_t a, Py_ssize_t b) {                  \
+        Py_ssize_t starts = 0;                                                                 \
+        int before = 0;                                                                        \
+        for (Py_ssize_t k = a + 1; k < b; k++) {                                               \
+            int space = is_space(chars[k]);                                                    \
+            starts += before & !space;                                                         \
+            before = space;                                                                    \
+        }                                                                                      \
+        return starts;                                                                         \
+    }
+WORD_STARTS(word_starts1, Py_UCS1)
+WORD_STARTS(word_starts2, Py_UCS2)
+WORD_STARTS(word_starts4, Py_UCS4)
+#undef WORD_STARTS
+
 /* The facts of the stripped text s = data[a:b] of `words` words (of a body block: `body`). */
 typedef struct {
     Py_ssize_t caption_max_words, story_end_max_words, related_max_chars, read_more_max_chars,
@@ -362,21 +394,11 @@ static PyObject *facts(PyObject *self, PyObject *args) {
             a++;
         while (b > a && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, b - 1)))
             b--;
-        int in_word = 0;
-        if (kind == PyUnicode_1BYTE_KIND) {
-            const Py_UCS1 *chars = (const Py_UCS1 *)data;
-            for (Py_ssize_t k = a; k < b; k++) {
-                int space = Py_UNICODE_ISSPACE(chars[k]);
-                count += !space && !in_word;
-                in_word = !space;
-            }
-        } else {
-            for (Py_ssize_t k = a; k < b; k++) {
-                int space = Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, k));
-                count += !space && !in_word;
-                in_word = !space;
-            }
-        }
+        if (a < b) /* (data[a] and data[b - 1] are no space: the words start at a and where
+                    * a space is followed by a character that is none) */
+            count = 1 + (kind == PyUnicode_1BYTE_KIND ? word_starts1((const Py_UCS1 *)data, a, b)
+                         : kind == PyUnicode_2BYTE_KIND ? word_starts2((const Py_UCS2 *)data, a, b)
+                                                        : word_starts4((const Py_UCS4 *)data, a, b));
         PyObject *strip;
         if (a == 0 && b == len && PyUnicode_CheckExact(text))
             strip = Py_NewRef(text);
@@ -430,6 +452,8 @@ static PyMethodDef methods[] = {
 static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_revise", NULL, -1, methods};
 
 PyMODINIT_FUNC PyInit__revise(void) {
+    for (int c = 0; c < 256; c++)
+        latin1_space[c] = Py_UNICODE_ISSPACE(c) != 0;
     if (!(name_block = PyUnicode_InternFromString("block"))
         || !(name_text = PyUnicode_InternFromString("text"))
         || !(name_score = PyUnicode_InternFromString("score"))

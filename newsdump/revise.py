@@ -396,9 +396,22 @@ def _story_end_line(text: str) -> bool:
         return STORY_END_TAIL.fullmatch(text) is not None
     if STORY_END_HEAD.fullmatch(text):
         return True
-    if not any(word in text for word in REPRINT_WORDS) and not PAYWALL.search(text):
+    if not any(word in text for word in REPRINT_WORDS) and not _paywall(text):
         return False
     return STORY_END_TAIL.fullmatch(text) is not None
+
+
+def _paywall(text: str) -> bool:
+    """``PAYWALL.search(text) is not None``: only where the text lower-cased holds a word of
+    every paywall phrase (PAYWALL_WORDS). Ignoring case, the pattern's ASCII letters match
+    their two cases and "İ", "ı" ("i"), "ſ" ("s"), the Kelvin sign ("k") alone; `str.lower`
+    lowers all but "ı" and "ſ" onto them (and "İ" onto "i" and a dot, which ends no word of
+    PAYWALL_WORDS), so a text with those two is searched."""
+    if "ı" not in text and "ſ" not in text:
+        low = text.lower()
+        if not any(word in low for word in PAYWALL_WORDS):
+            return False  # (no phrase can match: the cheap test first)
+    return PAYWALL.search(text) is not None
 
 
 # what the rules read of a block's stripped text before anything else, once per page (the
@@ -758,8 +771,8 @@ def _words(text: str) -> int:
 def _cards(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
     score = page.score
     for i in page.pick(_card_heads):
-        if not page.is_body(i + 1) or score[i] >= CARD_SURE or score[i + 1] >= CARD_SURE:
-            continue
+        if score[i] >= CARD_SURE or not page.is_body(i + 1) or score[i + 1] >= CARD_SURE:
+            continue  # (most body blocks are sure: that test first)
         if not page.sure(i - 1):
             continue  # a card interrupts the story: sure body text stands right before it
         trailer = i + 2 if page.is_body(i + 2) else None
@@ -791,9 +804,10 @@ def _short_runs(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
         _short_runs_arrays(page, body, drop)
         return
     runs: list[list[int]] = []
+    score = page.score
     for i in page.pick(lambda a: a.body & (a.score < SURE) & (a.words <= SHORT_MAX_WORDS)):
-        if i in drop or not page.short_unsure(i):
-            continue
+        if not score[i] < SURE or i in drop or not page.short_line(i):
+            continue  # (`short_unsure`, its cheapest test first: most body blocks are sure)
         if runs and runs[-1][-1] == i - 1:
             runs[-1].append(i)
         else:
@@ -835,10 +849,10 @@ def _short_runs_arrays(page: _Page, body: Sequence[int], drop: dict[int, str]) -
 def _boxes(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
     """A call to action boxed in the body: a short line or a non-body block, one unsure
     paragraph, then a button ("Sign up", "Become a member") before the story goes on."""
-    n = page.n
+    n, score = page.n, page.score
     for i in page.pick(_box_pitches):
-        if i in drop or not 0 < i < n - 2 or page.score[i] >= CARD_SURE:
-            continue
+        if score[i] >= CARD_SURE or i in drop or not 0 < i < n - 2:
+            continue  # (most body blocks are sure: that test first)
         if not page.sure(i + 2):  # (tested again below; first here, as the cheapest)
             continue
         if not page.is_body(i + 1) or not page.short_unsure(i + 1):
@@ -990,8 +1004,13 @@ def _teaser_lists(page: _Page, body: Sequence[int], drop: dict[int, str]) -> Non
         if sum(1 for i in kept if text[i].isupper()) < TEASER_MIN_UNITS:
             return
     else:
-        flags = page.flags
-        if sum(1 for i in kept if flags[i] & FACT_KICKER) < TEASER_MIN_UNITS:
+        if body is page.body_list:  # (a kicker is a body block's fact: the kept ones)
+            kickers = page.flagged[FACT_KICKER.bit_length() - 1]
+            count = sum(1 for i in kickers if i not in drop)
+        else:
+            flags = page.flags
+            count = sum(1 for i in kept if flags[i] & FACT_KICKER)
+        if count < TEASER_MIN_UNITS:
             return  # (the same: each unit holds a kicker of its own)
     units: list[list[int]] = []
     lines: list[int] = []
@@ -1325,7 +1344,9 @@ def _captions(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
             continue
         credit = CREDIT.search(text) if text.endswith((")", "）")) else None  # it ends the line
         if credit is None and _after_sentence(text):
-            credit = BARE_CREDIT.search(text) or (
+            bare = CREDIT_AFTER_SENTENCE.search(text)  # (its lookbehind and first letter: a
+            # quick scan, where BARE_CREDIT tries every position)
+            credit = (BARE_CREDIT.search(text) if bare else None) or (
                 SLASH_CREDIT.search(text) if "/" in text else None
             )
         if credit is None and not _has_year(text):  # (© and a year: the site's copyright)

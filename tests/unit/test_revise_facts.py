@@ -7,6 +7,7 @@ character class)."""
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from unittest.mock import patch
@@ -84,6 +85,18 @@ def renamed(block: Block, score: float) -> LabelledBlock:
         LabelledBlock.__dict__[name].__set__(lb, value)  # (the slots, under the property)
     LabelledBlock.__dict__["reason"].__set__(lb, "model")
     return lb
+
+
+@compiled
+def test_the_compiled_word_count_splits_at_every_space_str_split_does() -> None:
+    # every code point between two letters, in each of the three string kinds (a text's kind
+    # is its widest character's): the count is len(text.split()) exactly where every
+    # character that str.isspace holds, and only those, separates two words
+    widest = {"\x00": 0xFF, "\u0100": 0xFFFF, "\U00010000": sys.maxunicode}
+    for widener, last in widest.items():
+        text = widener + "x".join(map(chr, range(last + 1))) + widener
+        out = listed((text, True, 0.5, False), (" " + text + "\u3000", False, 0.5, False))
+        assert R._facts(out)[2] == [len(text.split())] * 2 == R._facts_plain(out)[2]
 
 
 @compiled

@@ -39,6 +39,11 @@ PIECES = [
     "Tylko dla prenumeratorów",
     "sólo para suscriptores",
     "alleen voor abonnees",
+    "ſubscribers",
+    "AbbonatI",
+    "SUBSCRİBERS",
+    "für Abonnenten",
+    "tylKo dla",
     "Foto: Lena Roth",
     "fot. Jan Nowak",
     "Image: Getty",
@@ -59,6 +64,7 @@ def test_the_pretests_answer_as_the_patterns(text: str) -> None:
     assert R._ends_sentence(text) == (R.SENTENCE_END.search(text) is not None)
     assert R._story_end_line(text) == (R.STORY_END.fullmatch(text) is not None)
     assert R._wide(text) == (R.WIDE.search(text) is not None)
+    assert R._paywall(text) == (R.PAYWALL.search(text) is not None)
     assert R._has_year(text) == (R.YEAR.search(text) is not None)
     plain = R.LINE_CREDIT.fullmatch(text) or R.LINE_SLASH_CREDIT.fullmatch(text)
     fast = R._line_credit_match(text)
@@ -66,6 +72,8 @@ def test_the_pretests_answer_as_the_patterns(text: str) -> None:
     if fast is not None and plain is not None:
         assert (fast.re, fast.span()) == (plain.re, plain.span())
     if not R._after_sentence(text):
+        assert R.BARE_CREDIT.search(text) is None
+    if not R.CREDIT_AFTER_SENTENCE.search(text):
         assert R.BARE_CREDIT.search(text) is None
         assert R.SLASH_CREDIT.search(text) is None
 
