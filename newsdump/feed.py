@@ -28,7 +28,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from functools import partial
 from itertools import compress
-from operator import or_
+from operator import methodcaller, or_
 
 from newsdump.dates import FoundDate, clock_minutes, find_dates, is_time_line, resolve_time
 from newsdump.document import Label, LabelledBlock
@@ -332,6 +332,7 @@ RANK_MAX = 3  # a numbered list starts at 1, 2 or 3 (its first items may be else
 RANK_MIN_ITEMS = 2
 NAME_WORD = re.compile(r"[^\W\d][^\W\d_]*(?:[_.'’-][^\W\d_]*)*")  # "Radler_MR", "O'Neil"
 STAMP_NAME_WORDS = 2
+ENDS_LABEL = methodcaller("endswith", (":", "："))  # a label's line (in map: no Python frame)
 STAMP_FIRST = "vVhHiI\u0130\u0131"  # RELATIVE_TIME's first letters ("vor", "hace", "il y a") in
 # every case IGNORECASE pairs with them; its other branches start with a digit, as a date does
 COMMENT_STOPS = (".", "!", "。", "！", "…")  # a comment's end; a headline may ask ("?")
@@ -918,8 +919,7 @@ def drop_labelled_lists(
 
 def same_list(texts: Sequence[str], last: int, first: int) -> bool:
     """Whether two found stories stand in one list: a few blocks apart, no label between."""
-    between = texts[last + 1 : first]
-    return first - last <= LIST_REACH + 1 and not any(t.endswith((":", "：")) for t in between)
+    return first - last <= LIST_REACH + 1 and not any(map(ENDS_LABEL, texts[last + 1 : first]))
 
 
 def list_label(texts: Sequence[str], free: Sequence[bool], first: int) -> str | None:
@@ -928,19 +928,22 @@ def list_label(texts: Sequence[str], free: Sequence[bool], first: int) -> str | 
     offers", "Paid partner", the nearest right above it; one "Advertisement" or "Sponsored"
     is an ad slot of its own, or a menu entry, and the list under it may be news)."""
     ads: list[str] = []
+    boxed = True  # (until the line right above says otherwise: then only a colon's line counts)
     k = first - 1
     while k >= 0 and first - k <= LABEL_SCAN and free[k]:
         text = texts[k]
         if text.endswith((":", "：")):
             return text
-        if word_count(text) > KICKER_MAX_WORDS:
+        words = word_count(text)
+        if words > KICKER_MAX_WORDS:
             break
-        if word_count(text) <= GLUE_MAX_WORDS and AD_LABEL.search(text):
-            ads.append(text)
-        elif k == first - 1:
-            ads = [""]  # the line right above is not an ad label: this list is not an ad box
+        if boxed:
+            if words <= GLUE_MAX_WORDS and AD_LABEL.search(text):
+                ads.append(text)
+            elif k == first - 1:
+                boxed = False  # the line right above is not an ad label: this list is no ad box
         k -= 1
-    return ads[0] if len(ads) >= AD_LABELS_MIN and ads[0] else None
+    return ads[0] if boxed and len(ads) >= AD_LABELS_MIN else None
 
 
 def is_enumeration(label: str) -> bool:

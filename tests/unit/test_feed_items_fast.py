@@ -355,3 +355,65 @@ def test_in_list_is_the_plain_one(page: list[tuple[str, bool, bool]], data: st.D
     plain = plain_in_list(texts, free, titles, j)
     assert F.in_list(texts, free, titles, j, counts) == plain
     assert F.in_list(texts, free, titles, j) == plain
+
+
+# same_list, list_label
+
+
+def plain_same_list(texts: Sequence[str], last: int, first: int) -> bool:
+    between = texts[last + 1 : first]
+    return first - last <= F.LIST_REACH + 1 and not any(t.endswith((":", "：")) for t in between)
+
+
+def plain_list_label(texts: Sequence[str], free: Sequence[bool], first: int) -> str | None:
+    ads: list[str] = []
+    k = first - 1
+    while k >= 0 and first - k <= F.LABEL_SCAN and free[k]:
+        text = texts[k]
+        if text.endswith((":", "：")):
+            return text
+        if F.word_count(text) > F.KICKER_MAX_WORDS:
+            break
+        if F.word_count(text) <= F.GLUE_MAX_WORDS and F.AD_LABEL.search(text):
+            ads.append(text)
+        elif k == first - 1:
+            ads = [""]
+        k -= 1
+    return ads[0] if len(ads) >= F.AD_LABELS_MIN and ads[0] else None
+
+
+LABEL_LINES = [
+    "Sponsored", "Paid partner", "Partner offers", "Advertisement", "Anzeige", "广告",
+    "Read more:", "What you will need:", "Related stories：", "Council votes to rebuild the bridge",
+    "Pilots warn of fog", "A very long line of prose that is no label and goes on and on here",
+    "", "Werbung von uns", "ſponsored",
+]  # fmt: skip
+
+
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(LABEL_LINES) | comment_lines, st.booleans()),
+        min_size=1,
+        max_size=12,
+    ),
+    st.data(),
+)
+@settings(max_examples=2000, deadline=None)
+def test_list_label_and_same_list_are_the_plain_ones(
+    page: list[tuple[str, bool]], data: st.DataObject
+) -> None:
+    texts = [t for t, _ in page]
+    free = [f for _, f in page]
+    first = data.draw(st.integers(0, len(texts) - 1))
+    assert F.list_label(texts, free, first) == plain_list_label(texts, free, first)
+    last = data.draw(st.integers(0, first))
+    assert F.same_list(texts, last, first) == plain_same_list(texts, last, first)
+
+
+def test_an_ad_box_needs_two_ad_labels_right_above_it() -> None:
+    texts = ["Paid partner", "Sponsored", "Council votes to rebuild the bridge"]
+    assert F.list_label(texts, [True] * 3, 2) == "Sponsored"
+    texts = ["Paid partner", "Sponsored", "Pilots warn of fog", "Council votes to rebuild"]
+    assert F.list_label(texts, [True] * 4, 3) is None
+    texts = ["Read more:", "Pilots warn of fog", "Council votes to rebuild"]
+    assert F.list_label(texts, [True] * 3, 2) == "Read more:"
