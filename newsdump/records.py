@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -143,10 +144,17 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
+# the compiled count (count_words without a branch on each character's class), or its older
+# count_words in an extension built before page_words
+_page_words: Callable[[str], int] | None = (
+    None if _feed is None else getattr(_feed, "page_words", _feed.count_words)
+)
+
+
 def count_words(text: str) -> int:
     """Whitespace-separated words; a CJK, kana, hangul or Thai character counts as half a word."""
-    if _feed is not None:
-        return _feed.page_words(text)  # (count_words, without a branch on each character)
+    if _page_words is not None:
+        return _page_words(text)
     return _count_words(text)
 
 
