@@ -954,6 +954,55 @@ static PyObject *has_any(PyObject *self, PyObject *const *args, Py_ssize_t nargs
     Py_RETURN_FALSE;
 }
 
+/* ---- Appended for records and the item loop of find_feed (session 9, feed items): the
+ * functions above are the line counts' and the headline's; these below are records'. ----
+ *
+ *   page_words(text) -> int: records.count_words, as count_words above, faster on text
+ *     stored in two or four bytes a character (most pages: a curly quote is enough): the
+ *     characters below U+0100 by ucs1_class's table, without a branch on each character's
+ *     class (a page's spaces and letters alternate: a branch there is mispredicted often). */
+
+#define PAGE_SCAN(TYPE)                                                                        \
+    {                                                                                          \
+        const TYPE *s = (const TYPE *)data;                                                    \
+        for (Py_ssize_t i = 0; i < n; i++) {                                                   \
+            Py_UCS4 c = s[i];                                                                  \
+            if (c < 256) {                                                                     \
+                int word = ucs1_class[c] != 0;                                                 \
+                tokens += word & !inside;                                                      \
+                inside = word;                                                                 \
+            } else if (page_wide(c)) {                                                         \
+                wides++;                                                                       \
+                inside = 0;                                                                    \
+            } else if (wide_space(c))                                                          \
+                inside = 0;                                                                    \
+            else {                                                                             \
+                tokens += !inside;                                                             \
+                inside = 1;                                                                    \
+            }                                                                                  \
+        }                                                                                      \
+    }
+
+static PyObject *page_words(PyObject *self, PyObject *text) {
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "page_words: a str");
+        return NULL;
+    }
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), tokens = 0, wides = 0;
+    int inside = 0;
+    if (kind == PyUnicode_1BYTE_KIND)
+        PAGE_SCAN(Py_UCS1)
+    else if (kind == PyUnicode_2BYTE_KIND)
+        PAGE_SCAN(Py_UCS2)
+    else
+        PAGE_SCAN(Py_UCS4)
+    return PyLong_FromSsize_t(tokens + (wides + 1) / 2);
+}
+
+/* ---- end of the appended section ---- */
+
 static PyMethodDef methods[] = {
     {"lines", lines, METH_VARARGS, "Texts, free flags, digits and word counts (see the file)."},
     {"word_count", word_count, METH_O, "feed.word_count."},
@@ -970,6 +1019,7 @@ static PyMethodDef methods[] = {
     {"has_any", (PyCFunction)(void (*)(void))has_any, METH_FASTCALL, "Whether one of parts is in text."},
     {"title_verdict", (PyCFunction)(void (*)(void))title_verdict, METH_FASTCALL, "feed.is_title (see the file)."},
     {"word_start_match", word_start_match, METH_VARARGS, "A pattern at a word's start (see the file)."},
+    {"page_words", page_words, METH_O, "records.count_words (see the appended section)."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -28,6 +28,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from functools import partial
 from itertools import compress
+from operator import methodcaller, or_
 
 from newsdump.dates import FoundDate, clock_minutes, find_dates, is_time_line, resolve_time
 from newsdump.document import Label, LabelledBlock
@@ -331,6 +332,9 @@ RANK_MAX = 3  # a numbered list starts at 1, 2 or 3 (its first items may be else
 RANK_MIN_ITEMS = 2
 NAME_WORD = re.compile(r"[^\W\d][^\W\d_]*(?:[_.'’-][^\W\d_]*)*")  # "Radler_MR", "O'Neil"
 STAMP_NAME_WORDS = 2
+ENDS_LABEL = methodcaller("endswith", (":", "："))  # a label's line (in map: no Python frame)
+STAMP_FIRST = "vVhHiI\u0130\u0131"  # RELATIVE_TIME's first letters ("vor", "hace", "il y a") in
+# every case IGNORECASE pairs with them; its other branches start with a digit, as a date does
 COMMENT_STOPS = (".", "!", "。", "！", "…")  # a comment's end; a headline may ask ("?")
 RELATIVE_TIME = re.compile(
     r"(?:vor|il y a|hace|há)\s+\d+\s*\w+|\d+\s*\w+\s+(?:ago|temu|geleden|fa)"
@@ -610,6 +614,8 @@ def find_feed(
             ):
                 timed[k] = when(k)
     below = times_below(titles, timed, texts)
+    counts = words if words is not None else [word_count(x) for x in texts]
+    most = settings.feed_summary_max_words  # (is_summary's cheap test: a summary's words)
     found: list[tuple[int, int, FeedItem]] = []  # first block, last block, item
     end_last = 0  # (the block after the last item found; a block neither titled nor right
     # above a titled one starts no item: skipped)
@@ -640,6 +646,7 @@ def find_feed(
         if (
             k < n
             and free[k]
+            and SUMMARY_MIN_WORDS <= counts[k] <= most
             and is_summary(texts[k], settings)
             and (not titles[k] or is_dek(texts[k], title))
         ):
@@ -649,7 +656,7 @@ def find_feed(
         if (
             summary is None
             and time is None
-            and not in_list(texts, free, titles, j)
+            and not in_list(texts, free, titles, j, counts)
             and not is_card(texts, free, j)
         ):
             continue
@@ -663,7 +670,7 @@ def find_feed(
         )
         found.append((i, end, item))
         end_last = end + 1
-    head = article_head(labelled, used, page_title)
+    head = article_head(labelled, used, page_title, texts)
     kept = [
         (i, end, item)
         for i, end, item in found
@@ -699,19 +706,16 @@ def times_below(
     next list's label, the site's name: "Story / May 3 / Story / May 1 / Most read"), times
     go below; else above."""
     runs: list[tuple[int, int]] = []
-    k = 0
-    while k < len(titles):
-        if not (titles[k] or whens[k]):
-            k += 1
+    start = last = -2  # (over the headlines and times only: the run that ends at `last`)
+    for k in compress(range(len(titles)), map(or_, titles, whens)):
+        if k == last + 1 and titles[k] != titles[last]:
+            last = k  # (a run goes on while headline and time alternate, next to each other)
             continue
-        start = k
-        while (
-            k + 1 < len(titles) and (titles[k + 1] or whens[k + 1]) and (titles[k + 1] != titles[k])
-        ):
-            k += 1
-        if k - start + 1 >= ALTERNATING_MIN_BLOCKS:
-            runs.append((start, k))
-        k += 1
+        if last - start + 1 >= ALTERNATING_MIN_BLOCKS:
+            runs.append((start, last))
+        start = last = k
+    if last - start + 1 >= ALTERNATING_MIN_BLOCKS:
+        runs.append((start, last))
     sides = [
         "below" if titles[a] and whens[b] else "above" if whens[a] and titles[b] else None
         for a, b in runs
@@ -744,21 +748,27 @@ def stray_last(titles: Sequence[bool], texts: Sequence[str], a: int, b: int) -> 
 
 
 def article_head(
-    labelled: Sequence[LabelledBlock], used: frozenset[int], page_title: str | None
+    labelled: Sequence[LabelledBlock],
+    used: frozenset[int],
+    page_title: str | None,
+    texts: Sequence[str],
 ) -> tuple[int, int]:
     """Blocks (headline, first body block) of the article's head, where its byline, dateline
-    and photo caption stand; (-1, -1) when the page has no such short head."""
+    and photo caption stand; (-1, -1) when the page has no such short head (`texts`: each
+    block's text, stripped)."""
     if not page_title:
         return -1, -1
-    for at, lb in enumerate(labelled):
-        if lb.block.index in used and lb.block.text.strip() == page_title.strip():
-            body = next(
-                (k for k in range(at + 1, len(labelled)) if labelled[k].label is Label.ARTICLE),
-                None,
-            )
-            if body is not None and body - at <= HEAD_MAX_BLOCKS:
-                return at, body
+    title = page_title.strip()
+    at = -1
+    for at in compress(range(len(texts)), map(title.__eq__, texts)):  # (equal text first)
+        if labelled[at].block.index in used:
             break
+    else:
+        return -1, -1
+    article = Label.ARTICLE  # (a body further than HEAD_MAX_BLOCKS away: no short head)
+    for body in range(at + 1, min(len(labelled), at + HEAD_MAX_BLOCKS + 1)):
+        if labelled[body].label is article:
+            return at, body
     return -1, -1
 
 
@@ -766,12 +776,12 @@ def is_comment(texts: Sequence[str], first: int, last: int) -> bool:
     """A reader's comment: "Ann says:" or the previous comment's "Reply" just above it;
     "Reply" or a rating under it or under the line after it (the comment's text)."""
     before = texts[first - 1] if first > 0 else ""
-    after = texts[last + 1 : last + 3]  # "Reply" under it, or under the comment's text
-    return bool(
-        (tail(before, 1) in (":", "：") and COMMENT_INTRO.match(before))  # (ends with a colon)
-        or (before[:1] in COMMENT_AFTER_FIRST and COMMENT_AFTER.match(before))
-        or any(text[:1] in COMMENT_AFTER_FIRST and COMMENT_AFTER.match(text) for text in after)
-    )
+    if tail(before, 1) in (":", "：") and COMMENT_INTRO.match(before):  # (ends with a colon)
+        return True
+    for text in (before, *texts[last + 1 : last + 3]):  # "Reply" under it, or under its text
+        if text[:1] in COMMENT_AFTER_FIRST and COMMENT_AFTER.match(text):
+            return True
+    return False
 
 
 def strip_ranks(found: Sequence[tuple[int, int, FeedItem]]) -> list[tuple[int, int, FeedItem]]:
@@ -820,10 +830,11 @@ def is_furniture(
     title = item.title
     if is_stamp(title):
         return True  # "Radler_MR vor 2 Stunden" (its comment, the summary)
-    if item.time is not None and title.endswith(COMMENT_STOPS) and is_stamp(item.time):
-        return True  # a headline ends no sentence ("Wednesday 20 November 2019 9:22 am")
-    if is_lines_comment(texts, first, item):
-        return True
+    if item.time is not None and title.endswith(COMMENT_STOPS):  # (is_lines_comment's too)
+        if is_stamp(item.time):
+            return True  # a headline ends no sentence ("Wednesday 20 November 2019 9:22 am")
+        if is_lines_comment(texts, first, item):
+            return True
     if "/" in title and ISSUE.search(title):
         return True
     if (":" in title or "：" in title) and (IMPRINT.match(title) or SHARE_BAR.match(title)):
@@ -850,9 +861,10 @@ def is_stamp(text: str) -> bool:
         return False  # (every time it may end with has a digit: the cheap test first)
     words = text.split()
     for k in (1, 2):
-        if len(words) <= k or not all(NAME_WORD.fullmatch(w) for w in words[:k]):
-            break
-        if is_time_stamp(" ".join(words[k:])):
+        if len(words) <= k or not NAME_WORD.fullmatch(words[k - 1]):
+            break  # (words[:k - 1] are names already)
+        first = words[k][:1]  # (is_time_stamp's cheap test: what its text may start with)
+        if (first in STAMP_FIRST or first.isdecimal()) and is_time_stamp(" ".join(words[k:])):
             return True
     return False
 
@@ -907,8 +919,7 @@ def drop_labelled_lists(
 
 def same_list(texts: Sequence[str], last: int, first: int) -> bool:
     """Whether two found stories stand in one list: a few blocks apart, no label between."""
-    between = texts[last + 1 : first]
-    return first - last <= LIST_REACH + 1 and not any(t.endswith((":", "：")) for t in between)
+    return first - last <= LIST_REACH + 1 and not any(map(ENDS_LABEL, texts[last + 1 : first]))
 
 
 def list_label(texts: Sequence[str], free: Sequence[bool], first: int) -> str | None:
@@ -917,19 +928,22 @@ def list_label(texts: Sequence[str], free: Sequence[bool], first: int) -> str | 
     offers", "Paid partner", the nearest right above it; one "Advertisement" or "Sponsored"
     is an ad slot of its own, or a menu entry, and the list under it may be news)."""
     ads: list[str] = []
+    boxed = True  # (until the line right above says otherwise: then only a colon's line counts)
     k = first - 1
     while k >= 0 and first - k <= LABEL_SCAN and free[k]:
         text = texts[k]
         if text.endswith((":", "：")):
             return text
-        if word_count(text) > KICKER_MAX_WORDS:
+        words = word_count(text)
+        if words > KICKER_MAX_WORDS:
             break
-        if word_count(text) <= GLUE_MAX_WORDS and AD_LABEL.search(text):
-            ads.append(text)
-        elif k == first - 1:
-            ads = [""]  # the line right above is not an ad label: this list is not an ad box
+        if boxed:
+            if words <= GLUE_MAX_WORDS and AD_LABEL.search(text):
+                ads.append(text)
+            elif k == first - 1:
+                boxed = False  # the line right above is not an ad label: this list is no ad box
         k -= 1
-    return ads[0] if len(ads) >= AD_LABELS_MIN and ads[0] else None
+    return ads[0] if boxed and len(ads) >= AD_LABELS_MIN else None
 
 
 def is_enumeration(label: str) -> bool:
@@ -1609,17 +1623,31 @@ def listable(text: str, min_words: int) -> bool:
     return word_count(text) >= min_words and not text.endswith((".", "。"))
 
 
-def in_list(texts: Sequence[str], free: Sequence[bool], titles: Sequence[bool], j: int) -> bool:
-    """A long headline with another one a few blocks away, only list glue between them."""
-    if not listable(texts[j], LIST_TITLE_MIN_WORDS):
-        return False
+def in_list(
+    texts: Sequence[str],
+    free: Sequence[bool],
+    titles: Sequence[bool],
+    j: int,
+    counts: Sequence[int] | None = None,
+) -> bool:
+    """A long headline with another one a few blocks away, only list glue between them
+    (`counts`: word_count of each text, when the caller has them: listable and is_glue's first
+    test without a call)."""
+    if counts is None:
+        counts = [word_count(text) for text in texts]
+    if counts[j] < LIST_TITLE_MIN_WORDS or texts[j].endswith((".", "。")):
+        return False  # (not listable)
     for step in (-1, 1):
         k = j + step
         while 0 <= k < len(texts) and abs(k - j) <= LIST_REACH and free[k]:
-            if titles[k] and listable(texts[k], LIST_TITLE_MIN_WORDS - 1):
-                return True
-            if not is_glue(texts[k]):
-                break
+            if (
+                titles[k]
+                and counts[k] >= LIST_TITLE_MIN_WORDS - 1
+                and not texts[k].endswith((".", "。"))
+            ):
+                return True  # (listable)
+            if counts[k] > GLUE_MAX_WORDS and not is_glue(texts[k]):
+                break  # (a short line is glue: is_glue's first test)
             k += step
     return False
 

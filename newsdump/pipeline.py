@@ -62,9 +62,11 @@ def analyse(
         labelled, parts.used, parts.article.published, settings, parts.article.title, language
     )
     found: list[Story] = []
-    body = [lb for lb in labelled if lb.label is Label.ARTICLE]
-    if body:
-        span = (body[0].block.lines[0], body[-1].block.lines[1])
+    article = Label.ARTICLE  # (the body's first and last block: from each end, not every block)
+    opening = next((lb for lb in labelled if lb.label is article), None)
+    if opening is not None:
+        closing = next(lb for lb in reversed(labelled) if lb.label is article)
+        span = (opening.block.lines[0], closing.block.lines[1])
         found.append(Story("article", article=parts.article, lines=span))
     found.extend(Story("feed", feed=item, lines=item.lines) for item in feed)
     if settings.boilerplate:
@@ -79,7 +81,7 @@ def analyse(
             if lb.block.index not in covered
         )
     found.sort(key=lambda s: (s.lines[0], s.kind != "article"))
-    if not body:
+    if opening is None:
         found.insert(0, Story("article", article=parts.article))
     return Page(parts.article, tuple(found), count_words(text))
 
