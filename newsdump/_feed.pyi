@@ -27,3 +27,17 @@ def word_start_match(
 def menu_facts(text: str) -> int: ...
 def has_any(text: str, parts: tuple[str, ...]) -> bool: ...
 def title_verdict(rules: tuple[object, ...], text: str, min_words: int, max_words: int) -> bool: ...
+def hints(text: str) -> int: ...
+def headlines(
+    rules: tuple[object, ...],
+    texts: Sequence[str],
+    free: Sequence[bool],
+    digits: Sequence[bool],
+    words: Sequence[int],
+    min_words: int,
+    max_words: int,
+    stop: Set[str],
+    sentence_case: bool,
+    own: list[str],
+    own_keys: tuple[str, ...],
+) -> tuple[dict[str, tuple[str | None, str] | None], list[bool]]: ...
