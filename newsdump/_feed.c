@@ -1103,16 +1103,16 @@ static PyObject *has_any(PyObject *self, PyObject *const *args, Py_ssize_t nargs
  *             own, own_keys) -> (heads, titles): feed.headlines (feed._headlines, the
  *     reference): for each free line (texts, free, digits, words: find_feed's lines), its
  *     clean_title parts when it is a headline, else None (heads: text -> that, for the free
- *     lines), and whether it is one (titles). The tests on characters and counts run here;
- *     feed.clean_title, feed.strip_label (past its cheap tests), feed.is_menu_line (in a
- *     script without spaces) and feed.same_story (past has_any) are called from `rules`
- *     (feed.HEADLINE_RULES, in the order of the H_* below), and title_verdict's tests as
- *     title_verdict runs them, in the order feed._headlines runs each.
+ *     lines), and whether it is one (titles). The tests on characters and counts run here
+ *     (clean_title's too); clean_title's patterns and feed.split_date, feed.strip_label
+ *     (past its cheap tests), feed.is_menu_line (in a script without spaces) and
+ *     feed.same_story (past has_any, on a line of more than 64 words) are called from
+ *     `rules` (feed.HEADLINE_RULES, in the order of the H_* below), and title_verdict's
+ *     tests as title_verdict runs them, in the order feed._headlines runs each.
  */
 
 enum {
     H_TITLE_RULES,     /* feed.TITLE_RULES (title_verdict's rules) */
-    H_CLEAN_TITLE,     /* feed.clean_title */
     H_STRIP_LABEL,     /* feed.strip_label */
     H_LABEL_WORDS,     /* feed.LABEL_FIRST_WORDS */
     H_LABEL_PAIRS,     /* feed.LABEL_FIRST_PAIRS */
@@ -1130,6 +1130,11 @@ enum {
     H_MENU_MIN_OTHER,  /* feed.MENU_MIN_WORDS_OTHER */
     H_SAME_MIN,        /* feed.SAME_STORY_MIN_WORDS */
     H_SAME_SHARE,      /* feed.SAME_STORY_SHARE (a float) */
+    H_TRAILING_COUNT,  /* TRAILING_COUNT.sub */
+    H_LEADING_BULLET,  /* LEADING_BULLET.sub */
+    H_LEADING_TIME,    /* LEADING_TIME.match */
+    H_SPLIT_DATE,      /* feed.split_date */
+    H_TRAILING_AGO,    /* TRAILING_AGO.search */
     H_SIZE
 };
 
@@ -1443,6 +1448,142 @@ static int own_story(Page *p, PyObject *text) {
     return yes;
 }
 
+static PyObject *s_empty, *name_time, *name_title;
+
+/* feed.tail(text, 1) in "sStTſ" (text has a digit: never empty once a final newline is off) */
+static int count_tail(PyObject *text) {
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    if (n > 0 && PyUnicode_READ_CHAR(text, n - 1) == '\n')
+        n--;
+    if (n == 0)
+        return 1; /* ("" in "sStTſ") */
+    Py_UCS4 c = PyUnicode_READ_CHAR(text, n - 1);
+    return c == 's' || c == 'S' || c == 't' || c == 'T' || c == 0x17f;
+}
+
+/* feed.tail(text, 3).lower() == "ago" */
+static int ago_tail(PyObject *text) {
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    if (n > 0 && PyUnicode_READ_CHAR(text, n - 1) == '\n')
+        n--;
+    return n >= 3 && (PyUnicode_READ_CHAR(text, n - 3) | 0x20) == 'a'
+        && (PyUnicode_READ_CHAR(text, n - 2) | 0x20) == 'g'
+        && (PyUnicode_READ_CHAR(text, n - 1) | 0x20) == 'o';
+}
+
+/* text[:1] in feed.LEADING_BULLETS ("" is in it) */
+static int bulleted(Page *p, PyObject *text) {
+    PyObject *bullets = p->rules[H_BULLETS];
+    return PyUnicode_GET_LENGTH(text) == 0
+        || PyUnicode_FindChar(bullets, PyUnicode_READ_CHAR(text, 0), 0,
+                              PyUnicode_GET_LENGTH(bullets), 1) >= 0;
+}
+
+/* (match[first], second) of a match, second a new reference (stolen) */
+static PyObject *group_and(PyObject *match, PyObject *first, PyObject *second) {
+    PyObject *group = second ? PyObject_GetItem(match, first) : NULL;
+    PyObject *parts = group ? PyTuple_Pack(2, group, second) : NULL;
+    Py_XDECREF(group);
+    Py_XDECREF(second);
+    return parts;
+}
+
+/* feed.clean_title (a new reference): its tests on characters here, its patterns and
+ * split_date called where it calls them */
+static PyObject *clean_title(Page *p, PyObject *text) {
+    int kind = PyUnicode_KIND(text), digit = 0;
+    const void *data = PyUnicode_DATA(text);
+    for (Py_ssize_t i = 0; i < PyUnicode_GET_LENGTH(text) && !digit; i++)
+        digit = decimal(PyUnicode_READ(kind, data, i));
+    PyObject *parts = NULL, *got;
+    if (!digit && !bulleted(p, text)) {
+        PyObject *label = strip_label(p, text);
+        parts = label ? PyTuple_Pack(2, Py_None, label) : NULL;
+        Py_XDECREF(label);
+        return parts;
+    }
+    Py_INCREF(text);
+    if (digit && count_tail(text)) {
+        got = PyObject_CallFunctionObjArgs(p->rules[H_TRAILING_COUNT], s_empty, text, NULL);
+        Py_SETREF(text, got);
+        if (!text)
+            return NULL;
+    }
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "headlines: clean_title's patterns give a str");
+        goto done;
+    }
+    if (bulleted(p, text)) {
+        got = PyObject_CallFunctionObjArgs(p->rules[H_LEADING_BULLET], s_empty, text, NULL);
+        Py_SETREF(text, got);
+        if (!text)
+            return NULL;
+        if (!PyUnicode_Check(text)) {
+            PyErr_SetString(PyExc_TypeError, "headlines: clean_title's patterns give a str");
+            goto done;
+        }
+    }
+    Py_SETREF(text, strip_label(p, text));
+    if (!text)
+        return NULL;
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "headlines: strip_label gives a str");
+        goto done;
+    }
+    if (PyUnicode_GET_LENGTH(text) > 0 && Py_UNICODE_ISDECIMAL(PyUnicode_READ_CHAR(text, 0))) {
+        PyObject *m = PyObject_CallOneArg(p->rules[H_LEADING_TIME], text);
+        if (!m)
+            goto done;
+        if (m != Py_None) {
+            parts = group_and(m, name_time, PyObject_GetItem(m, name_title));
+            Py_DECREF(m);
+            goto done;
+        }
+        Py_DECREF(m);
+    }
+    if (digit) {
+        PyObject *dated = PyObject_CallOneArg(p->rules[H_SPLIT_DATE], text);
+        if (!dated)
+            goto done;
+        PyObject *two = PySequence_Tuple(dated);
+        Py_DECREF(dated);
+        if (!two)
+            goto done;
+        if (PyTuple_GET_SIZE(two) != 2) {
+            Py_DECREF(two);
+            PyErr_SetString(PyExc_ValueError, "headlines: split_date gives two parts");
+            goto done;
+        }
+        if (PyTuple_GET_ITEM(two, 0) != Py_None) {
+            parts = two;
+            goto done;
+        }
+        Py_DECREF(two);
+    }
+    if (digit && ago_tail(text)) {
+        PyObject *m = PyObject_CallOneArg(p->rules[H_TRAILING_AGO], text);
+        if (!m)
+            goto done;
+        if (m != Py_None) {
+            PyObject *start = PyObject_CallMethodNoArgs(m, name_start);
+            Py_ssize_t at = start ? PyLong_AsSsize_t(start) : -1;
+            Py_XDECREF(start);
+            if (at == -1 && PyErr_Occurred()) {
+                Py_DECREF(m);
+                goto done;
+            }
+            parts = group_and(m, name_time, PyUnicode_Substring(text, 0, at));
+            Py_DECREF(m);
+            goto done;
+        }
+        Py_DECREF(m);
+    }
+    parts = PyTuple_Pack(2, Py_None, text);
+done:
+    Py_DECREF(text);
+    return parts;
+}
+
 /* find_feed's headline(t, i): the line's clean_title parts when it is a headline, else None
  * (a new reference; NULL on an error) */
 static PyObject *headline(Page *p, Py_ssize_t i) {
@@ -1465,19 +1606,10 @@ static PyObject *headline(Page *p, Py_ssize_t i) {
         if (count >= p->template_min)
             Py_RETURN_NONE; /* is_template's second test */
     }
-    PyObject *bullets = p->rules[H_BULLETS];
-    int bullet = PyUnicode_GET_LENGTH(text) == 0 /* ("" in LEADING_BULLETS) */
-        || PyUnicode_FindChar(bullets, PyUnicode_READ_CHAR(text, 0), 0,
-                              PyUnicode_GET_LENGTH(bullets), 1) >= 0;
     PyObject *parts;
-    if (p->digits[i] || bullet) {
-        parts = PyObject_CallOneArg(p->rules[H_CLEAN_TITLE], text);
-        if (parts && !(PyTuple_Check(parts) && PyTuple_GET_SIZE(parts) == 2)) {
-            Py_DECREF(parts);
-            PyErr_SetString(PyExc_TypeError, "headlines: clean_title gives two parts");
-            return NULL;
-        }
-    } else {
+    if (p->digits[i] || bulleted(p, text))
+        parts = clean_title(p, text);
+    else {
         PyObject *label = strip_label(p, text);
         parts = label ? PyTuple_Pack(2, Py_None, label) : NULL;
         Py_XDECREF(label);
@@ -1689,7 +1821,10 @@ PyMODINIT_FUNC PyInit__feed(void) {
         || !(s_hutter = PyUnicode_FromString("hutter"))
         || !(s_picture = PyUnicode_FromString("\xe5\x9b\xbe" /* 图 */))
         || !(s_photography = PyUnicode_FromString("\xe6\x91\x84\xe5\xbd\xb1" /* 摄影 */))
-        || !(s_phone = PyUnicode_FromString("\xe7\x94\xb5\xe8\xaf\x9d" /* 电话 */)))
+        || !(s_phone = PyUnicode_FromString("\xe7\x94\xb5\xe8\xaf\x9d" /* 电话 */))
+        || !(s_empty = PyUnicode_FromString(""))
+        || !(name_time = PyUnicode_InternFromString("time"))
+        || !(name_title = PyUnicode_InternFromString("title")))
         return NULL;
     return PyModule_Create(&module);
 }

@@ -1366,7 +1366,6 @@ TITLE_RULES = (  # what the compiled is_title calls, in the order _feed.c's R_* 
 
 HEADLINE_RULES = (  # what the compiled headlines calls and counts, in the order _feed.c's H_*
     TITLE_RULES,
-    clean_title,
     strip_label,
     LABEL_FIRST_WORDS,
     LABEL_FIRST_PAIRS,
@@ -1384,6 +1383,11 @@ HEADLINE_RULES = (  # what the compiled headlines calls and counts, in the order
     MENU_MIN_WORDS_OTHER,
     SAME_STORY_MIN_WORDS,
     SAME_STORY_SHARE,
+    TRAILING_COUNT.sub,
+    LEADING_BULLET.sub,
+    LEADING_TIME.match,
+    split_date,
+    TRAILING_AGO.search,
 )
 
 Heads = dict[str, tuple[str | None, str] | None]  # a free line -> its clean_title, if a headline

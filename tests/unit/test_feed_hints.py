@@ -191,13 +191,34 @@ def test_headlines_are_safe_on_odd_arguments() -> None:
     assert feed._feed.headlines(rules, *timed)[0] == {
         timed[0][0]: ("5:56 PM", "Council votes again")
     }
+    dated = (["Council votes again on 27 May 2026"], [True], [True], [6], *args[4:])
     broken = list(rules)
-    broken[1] = lambda text: 1 / 0  # clean_title
+    broken[rules.index(feed.split_date)] = lambda text: 1 / 0
     with pytest.raises(ZeroDivisionError):
-        feed._feed.headlines(tuple(broken), *timed)
-    broken[1] = lambda text: "no parts"
-    with pytest.raises(TypeError):
-        feed._feed.headlines(tuple(broken), *timed)
+        feed._feed.headlines(tuple(broken), *dated)
+    broken[rules.index(feed.split_date)] = lambda text: "no parts"
+    with pytest.raises(ValueError):
+        feed._feed.headlines(tuple(broken), *dated)
     assert feed._feed.headlines(rules, [], [], [], [], *args[4:]) == ({}, [])
     lone = "\ud800 Council votes to rebuild it"
     assert feed._feed.headlines(rules, [lone], *args[1:]) == ({lone: (None, lone)}, [True])
+
+
+def test_clean_title_of_every_character_is_the_python_one() -> None:
+    """The tests clean_title makes on a line's last characters ("comments", "ago") and its
+    first ones (a bullet, a time), around many characters."""
+    config = feed.Settings(feed_title_min_words=0)
+    chars = [chr(code) for code in range(0x2200)] + ["\u212a", "\uff21", "\u3000", "电"]
+    for char in chars:
+        texts = [
+            f"Council votes 12 time{char}",
+            f"Council votes 2 hours ag{char}",
+            f"{char} 5:56 Council votes again",
+            f"{char}Council votes on 27 May 2026",
+            f"Council votes, 3 comment{char}\n",
+        ]
+        free = [True] * len(texts)
+        digits = [feed._has_digit(t) for t in texts]
+        words = [feed._word_count(t) for t in texts]
+        got = feed.headlines(texts, free, digits, words, config, STOP, True, [])
+        assert got == reference(texts, free, [], 0, 30, True), hex(ord(char))
