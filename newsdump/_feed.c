@@ -1113,7 +1113,6 @@ static PyObject *has_any(PyObject *self, PyObject *const *args, Py_ssize_t nargs
 
 enum {
     H_TITLE_RULES,     /* feed.TITLE_RULES (title_verdict's rules) */
-    H_STRIP_LABEL,     /* feed.strip_label */
     H_LABEL_WORDS,     /* feed.LABEL_FIRST_WORDS */
     H_LABEL_PAIRS,     /* feed.LABEL_FIRST_PAIRS */
     H_MENU_LINE,       /* feed.is_menu_line */
@@ -1135,8 +1134,12 @@ enum {
     H_LEADING_TIME,    /* LEADING_TIME.match */
     H_SPLIT_DATE,      /* feed.split_date */
     H_TRAILING_AGO,    /* TRAILING_AGO.search */
+    H_MIN_LEFT,        /* feed.FEED_MIN_LEFT */
+    H_RELATED_LABELS,  /* revise.RELATED_LABELS */
     H_SIZE
 };
+
+static PyObject *s_empty, *s_space, *name_time, *name_title;
 
 /* what headline() needs of the page and of the rules */
 typedef struct {
@@ -1265,19 +1268,173 @@ done:
     return bad;
 }
 
-/* feed.strip_label (a new reference): the text itself where its cheap tests say so, else
- * feed.strip_label's answer */
-static PyObject *strip_label(Page *p, PyObject *text) {
-    if (PyUnicode_GET_LENGTH(text) <= p->label_max) {
-        PyObject *edge = edge_words_in(text, p->rules[H_LABEL_WORDS], p->label_head,
-                                       p->label_reach, p->label_pairs);
-        if (!edge)
-            return NULL;
-        Py_DECREF(edge);
-        if (edge == Py_True)
-            return PyObject_CallOneArg(p->rules[H_STRIP_LABEL], text);
+/* what revise.LABEL_TRIM ([\s:：.…»›>→|–—-]+$) takes off a label's end */
+static inline int label_trim(Py_UCS4 c) {
+    return Py_UNICODE_ISSPACE(c) || c == ':' || c == 0xff1a || c == '.' || c == 0x2026
+        || c == 0xbb || c == 0x203a || c == '>' || c == 0x2192 || c == '|' || c == 0x2013
+        || c == 0x2014 || c == '-';
+}
+
+/* " ".join(the words [a, b) of text, at starts/ends) (a new reference) */
+static PyObject *join_words(PyObject *text, const Py_ssize_t *starts, const Py_ssize_t *ends,
+                            Py_ssize_t a, Py_ssize_t b) {
+    if (b - a == 1)
+        return PyUnicode_Substring(text, starts[a], ends[a]);
+    PyObject *parts = PyList_New(b - a), *joined = NULL;
+    if (!parts)
+        return NULL;
+    for (Py_ssize_t k = a; k < b; k++) {
+        PyObject *word = PyUnicode_Substring(text, starts[k], ends[k]);
+        if (!word)
+            goto done;
+        PyList_SET_ITEM(parts, k - a, word);
     }
-    return Py_NewRef(text);
+    joined = PyUnicode_Join(s_space, parts);
+done:
+    Py_DECREF(parts);
+    return joined;
+}
+
+/* feed.is_list_label(the words [a, b) of text): 1 or 0, -1 on an error */
+static int list_label(PyObject *labels, PyObject *text, const Py_ssize_t *starts,
+                      const Py_ssize_t *ends, Py_ssize_t a, Py_ssize_t b) {
+    PyObject *joined = join_words(text, starts, ends, a, b);
+    if (!joined)
+        return -1;
+    PyObject *label = PyObject_CallMethodNoArgs(joined, name_lower);
+    Py_DECREF(joined);
+    if (!label)
+        return -1;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(label), end = n;
+    int kind = PyUnicode_KIND(label);
+    const void *data = PyUnicode_DATA(label);
+    while (end > 0 && label_trim(PyUnicode_READ(kind, data, end - 1)))
+        end--;
+    PyObject *trimmed = end == n ? Py_NewRef(label) : PyUnicode_Substring(label, 0, end);
+    int in = trimmed ? PySequence_Contains(labels, trimmed) : -1;
+    Py_XDECREF(trimmed);
+    if (in > 0 && b - a < 2 && end == n) { /* one word, nothing trimmed: a wide one only */
+        in = 0;
+        for (Py_ssize_t i = 0; i < n && !in; i++)
+            in = feed_wide(PyUnicode_READ(kind, data, i));
+    }
+    Py_DECREF(label);
+    return in;
+}
+
+/* whether " ".join(the words [a, b) of text) has min_left words (feed.word_count): that text
+ * (a new reference) when it has, None when not, NULL on an error */
+static PyObject *rest_of(PyObject *text, const Py_ssize_t *starts, const Py_ssize_t *ends,
+                         Py_ssize_t a, Py_ssize_t b, Py_ssize_t min_left) {
+    PyObject *rest = join_words(text, starts, ends, a, b);
+    if (!rest)
+        return NULL;
+    Py_ssize_t words, wide;
+    int digit;
+    scan(rest, 0, &words, &wide, &digit);
+    if (words + wide / 2 >= min_left)
+        return rest;
+    Py_DECREF(rest);
+    Py_RETURN_NONE;
+}
+
+/* feed.strip_label of the str text (a new reference): rules are feed.HEADLINE_RULES */
+static PyObject *strip_label_in(PyObject *const *rules, PyObject *text) {
+    Py_ssize_t max = PyLong_AsSsize_t(rules[H_LABEL_MAX_CHARS]);
+    Py_ssize_t head = PyLong_AsSsize_t(rules[H_LABEL_HEAD]);
+    Py_ssize_t reach = PyLong_AsSsize_t(rules[H_LABEL_REACH]);
+    Py_ssize_t min_left = PyLong_AsSsize_t(rules[H_MIN_LEFT]);
+    if (PyErr_Occurred())
+        return NULL;
+    if (head < 0 || reach < 0 || reach > EDGE_MAX) {
+        PyErr_SetString(PyExc_ValueError, "strip_label: 0 <= label head, 0 <= reach <= 64");
+        return NULL;
+    }
+    if (PyUnicode_GET_LENGTH(text) > max)
+        return Py_NewRef(text); /* a paragraph */
+    PyObject *firsts = rules[H_LABEL_WORDS], *labels = rules[H_RELATED_LABELS];
+    const unsigned char *pairs = (const unsigned char *)PyBytes_AS_STRING(rules[H_LABEL_PAIRS]);
+    PyObject *edge = edge_words_in(text, firsts, head, reach, pairs);
+    if (!edge)
+        return NULL;
+    Py_DECREF(edge);
+    if (edge == Py_False)
+        return Py_NewRef(text); /* no word that may start a label where the loops look */
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t len = PyUnicode_GET_LENGTH(text), n = 0, i = 0;
+    Py_ssize_t *starts = PyMem_Malloc((len / 2 + 2) * 2 * sizeof(Py_ssize_t));
+    if (!starts)
+        return PyErr_NoMemory();
+    Py_ssize_t *ends = starts + len / 2 + 2;
+    PyObject *result = NULL;
+    while (i < len) { /* text.split() */
+        while (i < len && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)))
+            i++;
+        if (i == len)
+            break;
+        starts[n] = i;
+        while (i < len && !Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)))
+            i++;
+        ends[n++] = i;
+    }
+    for (Py_ssize_t start = 0; start < (head < n ? head : n); start++) {
+        int in = word_in(text, starts[start], ends[start], firsts);
+        if (in <= 0) {
+            if (in < 0)
+                goto done;
+            continue;
+        }
+        Py_ssize_t last = start + reach < n - 1 ? start + reach : n - 1;
+        for (Py_ssize_t end = last; end > start; end--) {
+            if (Py_UNICODE_ISLOWER(PyUnicode_READ(kind, data, starts[end])))
+                continue; /* the headline starts after the label, with a capital */
+            in = list_label(labels, text, starts, ends, start, end);
+            if (in < 0)
+                goto done;
+            if (!in)
+                continue;
+            result = rest_of(text, starts, ends, end, n, min_left);
+            if (result != Py_None)
+                goto done; /* (or NULL: an error) */
+            Py_CLEAR(result);
+        }
+    }
+    for (Py_ssize_t start = n - reach > 1 ? n - reach : 1; start < n; start++) {
+        if (!Py_UNICODE_ISUPPER(PyUnicode_READ(kind, data, starts[start])))
+            continue; /* (a capital in mid-headline: the next line's label) */
+        int in = word_in(text, starts[start], ends[start], firsts);
+        if (in > 0)
+            in = list_label(labels, text, starts, ends, start, n);
+        if (in < 0)
+            goto done;
+        if (!in)
+            continue;
+        result = rest_of(text, starts, ends, 0, start, min_left);
+        if (result != Py_None)
+            goto done;
+        Py_CLEAR(result);
+    }
+    result = Py_NewRef(text);
+done:
+    PyMem_Free(starts);
+    return result;
+}
+
+/* feed.strip_label (a new reference) */
+static PyObject *strip_label(Page *p, PyObject *text) { return strip_label_in(p->rules, text); }
+
+/* strip_label(rules, text): feed.strip_label, for the tests */
+static PyObject *strip_label_call(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 2 || !PyTuple_Check(args[0]) || PyTuple_GET_SIZE(args[0]) != H_SIZE
+        || !PyAnySet_Check(PyTuple_GET_ITEM(args[0], H_LABEL_WORDS))
+        || !PyBytes_Check(PyTuple_GET_ITEM(args[0], H_LABEL_PAIRS))
+        || PyBytes_GET_SIZE(PyTuple_GET_ITEM(args[0], H_LABEL_PAIRS)) != PAIRS
+        || !PyUnicode_Check(args[1])) {
+        PyErr_SetString(PyExc_TypeError, "strip_label(rules, text)");
+        return NULL;
+    }
+    return strip_label_in(&PyTuple_GET_ITEM(args[0], 0), args[1]);
 }
 
 /* re's [^\W\d_]: what feed.WORDS_ONLY's words start with */
@@ -1448,7 +1605,6 @@ static int own_story(Page *p, PyObject *text) {
     return yes;
 }
 
-static PyObject *s_empty, *name_time, *name_title;
 
 /* feed.tail(text, 1) in "sStTſ" (text has a digit: never empty once a final newline is off) */
 static int count_tail(PyObject *text) {
@@ -1800,6 +1956,7 @@ static PyMethodDef methods[] = {
     {"title_verdict", (PyCFunction)(void (*)(void))title_verdict, METH_FASTCALL, "feed.is_title (see the file)."},
     {"word_start_match", word_start_match, METH_VARARGS, "A pattern at a word's start (see the file)."},
     {"hints", hints, METH_O, "Which of the hints title_verdict tests match (see the file)."},
+    {"strip_label", (PyCFunction)(void (*)(void))strip_label_call, METH_FASTCALL, "feed.strip_label (see the file)."},
     {"headlines", (PyCFunction)(void (*)(void))headlines, METH_FASTCALL, "find_feed's headlines (see the file)."},
     {NULL, NULL, 0, NULL},
 };
@@ -1824,7 +1981,8 @@ PyMODINIT_FUNC PyInit__feed(void) {
         || !(s_phone = PyUnicode_FromString("\xe7\x94\xb5\xe8\xaf\x9d" /* 电话 */))
         || !(s_empty = PyUnicode_FromString(""))
         || !(name_time = PyUnicode_InternFromString("time"))
-        || !(name_title = PyUnicode_InternFromString("title")))
+        || !(name_title = PyUnicode_InternFromString("title"))
+        || !(s_space = PyUnicode_FromString(" ")))
         return NULL;
     return PyModule_Create(&module);
 }

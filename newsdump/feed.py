@@ -1366,7 +1366,6 @@ TITLE_RULES = (  # what the compiled is_title calls, in the order _feed.c's R_* 
 
 HEADLINE_RULES = (  # what the compiled headlines calls and counts, in the order _feed.c's H_*
     TITLE_RULES,
-    strip_label,
     LABEL_FIRST_WORDS,
     LABEL_FIRST_PAIRS,
     is_menu_line,
@@ -1388,6 +1387,8 @@ HEADLINE_RULES = (  # what the compiled headlines calls and counts, in the order
     LEADING_TIME.match,
     split_date,
     TRAILING_AGO.search,
+    FEED_MIN_LEFT,
+    RELATED_LABELS,
 )
 
 Heads = dict[str, tuple[str | None, str] | None]  # a free line -> its clean_title, if a headline

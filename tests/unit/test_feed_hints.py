@@ -222,3 +222,49 @@ def test_clean_title_of_every_character_is_the_python_one() -> None:
         words = [feed._word_count(t) for t in texts]
         got = feed.headlines(texts, free, digits, words, config, STOP, True, [])
         assert got == reference(texts, free, [], 0, 30, True), hex(ord(char))
+
+
+LABEL_PIECES = [
+    "Read", "more", "More", "READ", "MORE", "Related", "stories", "Stories:", "Zobacz", "także",
+    "Czytaj", "Zapisz", "się", "Most", "read", "Najczęściej", "czytane", "相关阅读：", "相关",
+    "관련기사", "Council", "votes", "ferry", "Nowy", "park", "»", ":", "-", "—", "…", "|", ">",
+    "İn", "In", "case", "you", "missed", "it", "ſee", "See", "also", "\u00a0", "\n", "\t", "  ",
+]  # fmt: skip
+label_lines = st.lists(st.sampled_from(LABEL_PIECES) | st.text(max_size=3), max_size=12).map(
+    " ".join
+)
+
+
+@given(label_lines | st.lists(st.sampled_from(LABEL_PIECES), max_size=12).map("".join))
+@settings(max_examples=3000, deadline=None)
+def test_strip_label_is_the_python_one(text: str) -> None:
+    assert feed._feed.strip_label(feed.HEADLINE_RULES, text) == feed.strip_label(text)
+
+
+def test_strip_label_of_every_character_is_the_python_one() -> None:
+    for code in range(0x110000):
+        char = chr(code)
+        for text in (
+            f"Read more{char} Council votes to rebuild it",
+            f"Council votes to rebuild it Most read{char}",
+            f"Related{char} Council votes to rebuild it",
+            f"Council votes{char}to rebuild it Most read",
+        ):
+            got = feed._feed.strip_label(feed.HEADLINE_RULES, text)
+            assert got == feed.strip_label(text), (hex(code), text)
+
+
+def test_strip_label_takes_labels_off() -> None:
+    for text, rest in (
+        ("Read more: Council votes to rebuild the bridge", "Council votes to rebuild the bridge"),
+        ("Zapisz się Zobacz także Nowy park w centrum", "Nowy park w centrum"),
+        ("Nowy park w centrum od kwietnia Najczęściej czytane", "Nowy park w centrum od kwietnia"),
+        ("相关阅读： 市政府公布 明年 民生 实事", "市政府公布 明年 民生 实事"),
+        ("Related Council votes", "Related Council votes"),  # (too little left)
+        ("Read more about the council", "Read more about the council"),  # (lower case after)
+    ):
+        assert feed._feed.strip_label(feed.HEADLINE_RULES, text) == rest == feed.strip_label(text)
+    with pytest.raises(TypeError):
+        feed._feed.strip_label(feed.HEADLINE_RULES[:-1], "Read more")
+    with pytest.raises(TypeError):
+        feed._feed.strip_label(feed.HEADLINE_RULES, b"Read more")
