@@ -506,27 +506,20 @@ static PyObject *menu_facts(PyObject *self, PyObject *text) {
     return PyLong_FromLong(menu_flags(text));
 }
 
-static PyObject *word_start_match(PyObject *self, PyObject *args) {
-    PyObject *prefixes, *match, *text;
-    Py_buffer firsts;
-    if (!PyArg_ParseTuple(args, "y*O!OU", &firsts, &PyDict_Type, &prefixes, &match, &text))
-        return NULL;
-    if (firsts.len != 128 && firsts.len != PAIRS) {
-        PyBuffer_Release(&firsts);
-        PyErr_SetString(PyExc_ValueError,
-                        "word_start_match: 128 bytes of ASCII firsts or 128 * 128 of pairs");
-        return NULL;
-    }
-    const char *ascii = firsts.buf; /* whether a key of prefixes is this ASCII character */
-    int paired = firsts.len == PAIRS; /* ... or this pair of them (feed.prefix_pairs) */
-    PyObject *result = NULL;
+/* word_start_match's answer (1 or 0, -1 on an error): `ascii` its firsts (128 bytes) or, with
+ * `paired`, its pairs (128 * 128) */
+static int word_start_in(const char *ascii, int paired, PyObject *prefixes, PyObject *match,
+                         PyObject *text) {
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    int after_word = 0; /* (the character before is re's \w) */
     for (Py_ssize_t at = 0; at < n; at++) {
-        if (at > 0 && word_char(PyUnicode_READ(kind, data, at - 1)))
-            continue; /* not a word's start */
         Py_UCS4 c = PyUnicode_READ(kind, data, at);
+        int start = !after_word;
+        after_word = word_char(c);
+        if (!start)
+            continue; /* not a word's start */
         if (c < 128) {
             if (!paired) {
                 if (!ascii[c])
@@ -539,17 +532,17 @@ static PyObject *word_start_match(PyObject *self, PyObject *args) {
         }
         PyObject *first = PyUnicode_FromOrdinal(c);
         if (!first)
-            goto done;
+            return -1;
         PyObject *these = PyDict_GetItemWithError(prefixes, first); /* borrowed */
         Py_DECREF(first);
         if (!these) {
             if (PyErr_Occurred())
-                goto done;
+                return -1;
             continue;
         }
         if (!PyTuple_Check(these)) {
             PyErr_SetString(PyExc_TypeError, "word_start_match: tuples of prefixes");
-            goto done;
+            return -1;
         }
         Py_INCREF(these); /* (held: `match` may be any callable) */
         int tried = 0;
@@ -558,7 +551,7 @@ static PyObject *word_start_match(PyObject *self, PyObject *args) {
             if (!PyUnicode_Check(prefix)) {
                 Py_DECREF(these);
                 PyErr_SetString(PyExc_TypeError, "word_start_match: prefixes are str");
-                goto done;
+                return -1;
             }
             Py_ssize_t m = PyUnicode_GET_LENGTH(prefix);
             if (m > n - at)
@@ -575,23 +568,36 @@ static PyObject *word_start_match(PyObject *self, PyObject *args) {
             Py_XDECREF(pos);
             if (!found) {
                 Py_DECREF(these);
-                goto done;
+                return -1;
             }
             int hit = found != Py_None;
             Py_DECREF(found);
             if (hit) {
                 Py_DECREF(these);
-                result = Py_NewRef(Py_True);
-                goto done;
+                return 1;
             }
             tried = 1; /* (at `at`: the other prefixes would try it again) */
         }
         Py_DECREF(these);
     }
-    result = Py_NewRef(Py_False);
-done:
+    return 0;
+}
+
+static PyObject *word_start_match(PyObject *self, PyObject *args) {
+    PyObject *prefixes, *match, *text;
+    Py_buffer firsts;
+    if (!PyArg_ParseTuple(args, "y*O!OU", &firsts, &PyDict_Type, &prefixes, &match, &text))
+        return NULL;
+    if (firsts.len != 128 && firsts.len != PAIRS) {
+        PyBuffer_Release(&firsts);
+        PyErr_SetString(PyExc_ValueError,
+                        "word_start_match: 128 bytes of ASCII firsts or 128 * 128 of pairs");
+        return NULL;
+    }
+    /* whether a key of prefixes is this ASCII character, or this pair (feed.prefix_pairs) */
+    int yes = word_start_in(firsts.buf, firsts.len == PAIRS, prefixes, match, text);
     PyBuffer_Release(&firsts);
-    return result;
+    return yes < 0 ? NULL : PyBool_FromLong(yes);
 }
 
 /* text.strip(): the same object when neither end is whitespace (a new reference) */
@@ -715,6 +721,9 @@ enum {
     R_TIME_LINE_MAX,  /* TIME_LINE_MAX_CHARS */
     R_COUNT_MAX,      /* COUNT_LINE_MAX_WORDS */
     R_TWO_SENTENCE,   /* TWO_SENTENCE_TITLE_MAX_WORDS */
+    R_CTA_PAIRS,      /* feed.prefix_pairs(CALL_TO_ACTION_PREFIXES), None: R_CTA called */
+    R_CTA_PREFIXES,   /* feed.CALL_TO_ACTION_PREFIXES */
+    R_CTA_START,      /* CALL_TO_ACTION_START.match */
     R_SIZE
 };
 
@@ -990,7 +999,13 @@ static int verdict(PyObject *const *rules, PyObject *text, Py_ssize_t lo, Py_ssi
     low = PyObject_CallMethodNoArgs(text, name_lower);
     if (!low)
         return -1;
-    CHECK(found(rules[R_CTA], low, 1));
+    PyObject *pairs = rules[R_CTA_PAIRS];
+    if (PyBytes_Check(pairs) && PyBytes_GET_SIZE(pairs) == PAIRS
+        && PyDict_Check(rules[R_CTA_PREFIXES])) /* call_to_action_words, without its partial */
+        CHECK(word_start_in(PyBytes_AS_STRING(pairs), 1, rules[R_CTA_PREFIXES],
+                            rules[R_CTA_START], low));
+    else
+        CHECK(found(rules[R_CTA], low, 1));
     if (!ascii)
         CHECK(found(rules[R_CTA_MARK], low, 0));
     if (facts & T_END_DOT) {

@@ -297,14 +297,19 @@ def prefix_pairs(prefixes: dict[str, tuple[str, ...]]) -> bytes:
     return bytes(pairs)
 
 
+CALL_TO_ACTION_PAIRS = (
+    prefix_pairs(CALL_TO_ACTION_PREFIXES)
+    if _feed is not None and "" not in CALL_TO_ACTION_PREFIXES  # (a branch with no prefix)
+    else None
+)
 call_to_action_words = (
     partial(
         _feed.word_start_match,
-        prefix_pairs(CALL_TO_ACTION_PREFIXES),
+        CALL_TO_ACTION_PAIRS,
         CALL_TO_ACTION_PREFIXES,
         CALL_TO_ACTION_START.match,
     )
-    if _feed is not None and "" not in CALL_TO_ACTION_PREFIXES  # (a branch with no prefix)
+    if CALL_TO_ACTION_PAIRS is not None
     else _call_to_action_words
 )
 SENTENCE_BREAK = re.compile(r"[a-zà-ÿ]{3,}[.!?]\s+[A-ZÀ-Þ]")
@@ -1361,6 +1366,9 @@ TITLE_RULES = (  # what the compiled is_title calls, in the order _feed.c's R_* 
     TIME_LINE_MAX_CHARS,
     COUNT_LINE_MAX_WORDS,
     TWO_SENTENCE_TITLE_MAX_WORDS,
+    CALL_TO_ACTION_PAIRS,  # (call_to_action_words without its partial, when it is one)
+    CALL_TO_ACTION_PREFIXES,
+    CALL_TO_ACTION_START.match,
 )
 
 

@@ -268,3 +268,18 @@ def test_strip_label_takes_labels_off() -> None:
         feed._feed.strip_label(feed.HEADLINE_RULES[:-1], "Read more")
     with pytest.raises(TypeError):
         feed._feed.strip_label(feed.HEADLINE_RULES, b"Read more")
+
+
+CTA_PIECES = ["Subscribe", "sign up", "Read more", "cookie", "e-mail", "Council", "votes", " "]
+
+
+@given(st.lists(st.sampled_from(CTA_PIECES) | st.text(max_size=3), max_size=8).map("".join))
+@settings(max_examples=1000, deadline=None)
+def test_title_verdict_calls_to_action_with_or_without_the_partial(text: str) -> None:
+    """title_verdict looks for a call to action by the pairs of TITLE_RULES, or (None there)
+    by calling call_to_action_words: the same verdict."""
+    at = feed.TITLE_RULES.index(feed.CALL_TO_ACTION_PAIRS)
+    by_call = (*feed.TITLE_RULES[:at], None, *feed.TITLE_RULES[at + 1 :])
+    assert feed._feed.title_verdict(by_call, text, 1, 30) == feed._feed.title_verdict(
+        feed.TITLE_RULES, text, 1, 30
+    )
