@@ -120,11 +120,8 @@ static void scan(PyObject *text, int page, Py_ssize_t *words, Py_ssize_t *wide, 
     *digit = digits;
 }
 
-static PyObject *shape(PyObject *self, PyObject *text) {
-    if (!PyUnicode_Check(text)) {
-        PyErr_SetString(PyExc_TypeError, "shape: a str");
-        return NULL;
-    }
+/* feed.shape of a str (a new reference) */
+static PyObject *shape_of(PyObject *text) {
     PyObject *low = PyObject_CallMethodNoArgs(text, name_lower);
     if (!low)
         return NULL;
@@ -151,6 +148,14 @@ static PyObject *shape(PyObject *self, PyObject *text) {
     PyObject *result = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, out, m);
     PyMem_Free(out);
     return result;
+}
+
+static PyObject *shape(PyObject *self, PyObject *text) {
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "shape: a str");
+        return NULL;
+    }
+    return shape_of(text);
 }
 
 static PyObject *has_wide(PyObject *self, PyObject *text) {
@@ -462,11 +467,8 @@ static inline int word_char(Py_UCS4 c) {
 #define M_AMP 8   /* " & " in text */
 #define M_LOWER 16 /* a word (str.split) starts in lower case (feed.lower_word) */
 
-static PyObject *menu_facts(PyObject *self, PyObject *text) {
-    if (!PyUnicode_Check(text)) {
-        PyErr_SetString(PyExc_TypeError, "menu_facts: a str");
-        return NULL;
-    }
+/* feed.menu_facts of a str */
+static long menu_flags(PyObject *text) {
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
@@ -493,30 +495,31 @@ static PyObject *menu_facts(PyObject *self, PyObject *text) {
             && c != ',' && c != '-')
             flags |= M_PUNCT;
     }
-    return PyLong_FromLong(flags);
+    return flags;
 }
 
-static PyObject *word_start_match(PyObject *self, PyObject *args) {
-    PyObject *prefixes, *match, *text;
-    Py_buffer firsts;
-    if (!PyArg_ParseTuple(args, "y*O!OU", &firsts, &PyDict_Type, &prefixes, &match, &text))
-        return NULL;
-    if (firsts.len != 128 && firsts.len != PAIRS) {
-        PyBuffer_Release(&firsts);
-        PyErr_SetString(PyExc_ValueError,
-                        "word_start_match: 128 bytes of ASCII firsts or 128 * 128 of pairs");
+static PyObject *menu_facts(PyObject *self, PyObject *text) {
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "menu_facts: a str");
         return NULL;
     }
-    const char *ascii = firsts.buf; /* whether a key of prefixes is this ASCII character */
-    int paired = firsts.len == PAIRS; /* ... or this pair of them (feed.prefix_pairs) */
-    PyObject *result = NULL;
+    return PyLong_FromLong(menu_flags(text));
+}
+
+/* word_start_match's answer (1 or 0, -1 on an error): `ascii` its firsts (128 bytes) or, with
+ * `paired`, its pairs (128 * 128) */
+static int word_start_in(const char *ascii, int paired, PyObject *prefixes, PyObject *match,
+                         PyObject *text) {
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    int after_word = 0; /* (the character before is re's \w) */
     for (Py_ssize_t at = 0; at < n; at++) {
-        if (at > 0 && word_char(PyUnicode_READ(kind, data, at - 1)))
-            continue; /* not a word's start */
         Py_UCS4 c = PyUnicode_READ(kind, data, at);
+        int start = !after_word;
+        after_word = word_char(c);
+        if (!start)
+            continue; /* not a word's start */
         if (c < 128) {
             if (!paired) {
                 if (!ascii[c])
@@ -529,17 +532,17 @@ static PyObject *word_start_match(PyObject *self, PyObject *args) {
         }
         PyObject *first = PyUnicode_FromOrdinal(c);
         if (!first)
-            goto done;
+            return -1;
         PyObject *these = PyDict_GetItemWithError(prefixes, first); /* borrowed */
         Py_DECREF(first);
         if (!these) {
             if (PyErr_Occurred())
-                goto done;
+                return -1;
             continue;
         }
         if (!PyTuple_Check(these)) {
             PyErr_SetString(PyExc_TypeError, "word_start_match: tuples of prefixes");
-            goto done;
+            return -1;
         }
         Py_INCREF(these); /* (held: `match` may be any callable) */
         int tried = 0;
@@ -548,7 +551,7 @@ static PyObject *word_start_match(PyObject *self, PyObject *args) {
             if (!PyUnicode_Check(prefix)) {
                 Py_DECREF(these);
                 PyErr_SetString(PyExc_TypeError, "word_start_match: prefixes are str");
-                goto done;
+                return -1;
             }
             Py_ssize_t m = PyUnicode_GET_LENGTH(prefix);
             if (m > n - at)
@@ -565,23 +568,36 @@ static PyObject *word_start_match(PyObject *self, PyObject *args) {
             Py_XDECREF(pos);
             if (!found) {
                 Py_DECREF(these);
-                goto done;
+                return -1;
             }
             int hit = found != Py_None;
             Py_DECREF(found);
             if (hit) {
                 Py_DECREF(these);
-                result = Py_NewRef(Py_True);
-                goto done;
+                return 1;
             }
             tried = 1; /* (at `at`: the other prefixes would try it again) */
         }
         Py_DECREF(these);
     }
-    result = Py_NewRef(Py_False);
-done:
+    return 0;
+}
+
+static PyObject *word_start_match(PyObject *self, PyObject *args) {
+    PyObject *prefixes, *match, *text;
+    Py_buffer firsts;
+    if (!PyArg_ParseTuple(args, "y*O!OU", &firsts, &PyDict_Type, &prefixes, &match, &text))
+        return NULL;
+    if (firsts.len != 128 && firsts.len != PAIRS) {
+        PyBuffer_Release(&firsts);
+        PyErr_SetString(PyExc_ValueError,
+                        "word_start_match: 128 bytes of ASCII firsts or 128 * 128 of pairs");
+        return NULL;
+    }
+    /* whether a key of prefixes is this ASCII character, or this pair (feed.prefix_pairs) */
+    int yes = word_start_in(firsts.buf, firsts.len == PAIRS, prefixes, match, text);
     PyBuffer_Release(&firsts);
-    return result;
+    return yes < 0 ? NULL : PyBool_FromLong(yes);
 }
 
 /* text.strip(): the same object when neither end is whitespace (a new reference) */
@@ -705,6 +721,9 @@ enum {
     R_TIME_LINE_MAX,  /* TIME_LINE_MAX_CHARS */
     R_COUNT_MAX,      /* COUNT_LINE_MAX_WORDS */
     R_TWO_SENTENCE,   /* TWO_SENTENCE_TITLE_MAX_WORDS */
+    R_CTA_PAIRS,      /* feed.prefix_pairs(CALL_TO_ACTION_PREFIXES), None: R_CTA called */
+    R_CTA_PREFIXES,   /* feed.CALL_TO_ACTION_PREFIXES */
+    R_CTA_START,      /* CALL_TO_ACTION_START.match */
     R_SIZE
 };
 
@@ -792,6 +811,144 @@ static int may_credit(PyObject *const *rules, PyObject *text, PyObject *low, int
     return !ascii || found(rules[R_CREDIT_WORD], low, 0);
 }
 
+/* Patterns of feed that title_verdict tests on characters here rather than by calling them
+ * (the same verdict: tests/unit/test_feed_hints.py), each where feed._is_title searches it:
+ *   contact_hint: CONTACT_HINT, \d[\d ()./-]{6}|电话
+ *   link_hint: LINK_SHAPE_HINT, \.(?:com|org|net|co|io|es|de|fr|uk|info|gov|edu)\b|://|www\.
+ *   break_hint: SENTENCE_BREAK_HINT, [.!?]\s+[A-ZÀ-Þ]
+ *   nav_glyph: NAV_GLYPH, [›‹»«→←▸▾]
+ *   nav_glyphs: NAV_GLYPHS, [›‹»«→←▸▾]|\.\.\.$|…$|\[\s*(?:\.\.\.|…)\s*\]$ */
+
+static inline int phone_char(Py_UCS4 c) {
+    return decimal(c) || c == ' ' || c == '(' || c == ')' || c == '.' || c == '/' || c == '-';
+}
+
+static int contact_hint(int kind, const void *data, Py_ssize_t n) {
+    Py_ssize_t digit = -1; /* the first digit of the run of phone characters up to here */
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (!phone_char(c)) {
+            digit = -1;
+            if (c == 0x7535 /* 电 */ && i + 1 < n && PyUnicode_READ(kind, data, i + 1) == 0x8bdd)
+                return 1; /* 电话 */
+            continue;
+        }
+        if (digit < 0 && decimal(c))
+            digit = i;
+        if (digit >= 0 && i - digit >= 6)
+            return 1;
+    }
+    return 0;
+}
+
+static const char *const link_ends[] = {"com", "org", "net", "co", "io", "es", "de",
+                                        "fr", "uk", "info", "gov", "edu"};
+
+/* whether text[at:] starts with the ASCII `word` */
+static inline int starts_with(int kind, const void *data, Py_ssize_t n, Py_ssize_t at,
+                              const char *word) {
+    for (; *word; word++, at++)
+        if (at >= n || PyUnicode_READ(kind, data, at) != (Py_UCS4)(unsigned char)*word)
+            return 0;
+    return 1;
+}
+
+static int link_hint(int kind, const void *data, Py_ssize_t n) {
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (c == '.') {
+            for (size_t k = 0; k < sizeof(link_ends) / sizeof(*link_ends); k++) {
+                Py_ssize_t end = i + 1 + (Py_ssize_t)strlen(link_ends[k]);
+                if (starts_with(kind, data, n, i + 1, link_ends[k])
+                    && (end == n || !word_char(PyUnicode_READ(kind, data, end))))
+                    return 1;
+            }
+        } else if (c == ':') {
+            if (starts_with(kind, data, n, i, "://"))
+                return 1;
+        } else if (c == 'w' && starts_with(kind, data, n, i, "www."))
+            return 1;
+    }
+    return 0;
+}
+
+static int break_hint(int kind, const void *data, Py_ssize_t n) {
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (c != '.' && c != '!' && c != '?')
+            continue;
+        Py_ssize_t j = i + 1;
+        while (j < n && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, j)))
+            j++;
+        if (j > i + 1 && j < n) {
+            Py_UCS4 d = PyUnicode_READ(kind, data, j);
+            if ((d >= 'A' && d <= 'Z') || (d >= 0xc0 && d <= 0xde))
+                return 1;
+        }
+        i = j - 1; /* (a space or the next character) */
+    }
+    return 0;
+}
+
+static inline int nav_char(Py_UCS4 c) {
+    return c == 0x203a || c == 0x2039 || c == 0xbb || c == 0xab || c == 0x2192 || c == 0x2190
+        || c == 0x25b8 || c == 0x25be;
+}
+
+static int nav_glyph(int kind, const void *data, Py_ssize_t n) {
+    if (kind == PyUnicode_1BYTE_KIND) {
+        const Py_UCS1 *s = data;
+        for (Py_ssize_t i = 0; i < n; i++)
+            if (s[i] == 0xbb || s[i] == 0xab)
+                return 1;
+        return 0;
+    }
+    for (Py_ssize_t i = 0; i < n; i++)
+        if (nav_char(PyUnicode_READ(kind, data, i)))
+            return 1;
+    return 0;
+}
+
+static int nav_glyphs(int kind, const void *data, Py_ssize_t n) {
+    if (nav_glyph(kind, data, n))
+        return 1;
+    Py_ssize_t end = n > 0 && PyUnicode_READ(kind, data, n - 1) == '\n' ? n - 1 : n; /* ("$") */
+    if (end == 0)
+        return 0;
+    Py_UCS4 last = PyUnicode_READ(kind, data, end - 1);
+    if (last == 0x2026 || (last == '.' && end >= 3 && starts_with(kind, data, n, end - 3, "...")))
+        return 1;
+    if (last != ']')
+        return 0;
+    Py_ssize_t j = end - 1; /* before "]": spaces, an ellipsis, spaces, "[" */
+    while (j > 0 && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, j - 1)))
+        j--;
+    if (j > 0 && PyUnicode_READ(kind, data, j - 1) == 0x2026)
+        j--;
+    else if (j >= 3 && starts_with(kind, data, n, j - 3, "..."))
+        j -= 3;
+    else
+        return 0;
+    while (j > 0 && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, j - 1)))
+        j--;
+    return j > 0 && PyUnicode_READ(kind, data, j - 1) == '[';
+}
+
+/* which hints match in text, for the tests: 1 contact_hint, 2 link_hint, 4 break_hint,
+ * 8 nav_glyph, 16 nav_glyphs */
+static PyObject *hints(PyObject *self, PyObject *text) {
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "hints: a str");
+        return NULL;
+    }
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    return PyLong_FromLong(contact_hint(kind, data, n) | link_hint(kind, data, n) << 1
+                           | break_hint(kind, data, n) << 2 | nav_glyph(kind, data, n) << 3
+                           | nav_glyphs(kind, data, n) << 4);
+}
+
 #define CHECK(x)                                                                               \
     do {                                                                                       \
         int _v = (x);                                                                          \
@@ -801,36 +958,30 @@ static int may_credit(PyObject *const *rules, PyObject *text, PyObject *low, int
             goto no;                                                                           \
     } while (0)
 
-static PyObject *title_verdict(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
-    if (nargs != 4 || !PyTuple_Check(args[0]) || PyTuple_GET_SIZE(args[0]) != R_SIZE
-        || !PyUnicode_Check(args[1])) {
-        PyErr_SetString(PyExc_TypeError, "title_verdict(rules, text, min_words, max_words)");
-        return NULL;
-    }
-    PyObject *const *rules = &PyTuple_GET_ITEM(args[0], 0);
-    PyObject *text = args[1], *low = NULL;
-    Py_ssize_t lo = PyLong_AsSsize_t(args[2]), hi = PyLong_AsSsize_t(args[3]);
+/* feed.is_title of the str `text` (see title_verdict): 1 or 0, -1 on an error */
+static int verdict(PyObject *const *rules, PyObject *text, Py_ssize_t lo, Py_ssize_t hi) {
+    PyObject *low = NULL;
     Py_ssize_t time_max = PyLong_AsSsize_t(rules[R_TIME_LINE_MAX]);
     Py_ssize_t count_max = PyLong_AsSsize_t(rules[R_COUNT_MAX]);
     Py_ssize_t two_max = PyLong_AsSsize_t(rules[R_TWO_SENTENCE]);
     if (PyErr_Occurred())
-        return NULL;
+        return -1;
     Py_ssize_t facts = facts_of(text), words = facts >> TITLE_FACT_BITS;
     if (!(lo <= words && words <= hi))
-        Py_RETURN_FALSE;
+        return 0;
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
     if (n == 0) {
         PyErr_SetString(PyExc_IndexError, "string index out of range");
-        return NULL;
+        return -1;
     }
     if (facts & T_NOT)
-        Py_RETURN_FALSE;
+        return 0;
     int ascii = (facts & T_ASCII) != 0, digit = (facts & T_DIGIT) != 0;
     int yes = may_start(rules, text);
     if (yes < 0)
-        return NULL;
+        return -1;
     if (yes)
         CHECK(found(rules[R_NOT_START], text, 0));
     Py_ssize_t first = 0, end = n; /* text.strip() */
@@ -847,28 +998,27 @@ static PyObject *title_verdict(PyObject *self, PyObject *const *args, Py_ssize_t
     }
     low = PyObject_CallMethodNoArgs(text, name_lower);
     if (!low)
-        return NULL;
-    CHECK(found(rules[R_CTA], low, 1));
+        return -1;
+    PyObject *pairs = rules[R_CTA_PAIRS];
+    if (PyBytes_Check(pairs) && PyBytes_GET_SIZE(pairs) == PAIRS
+        && PyDict_Check(rules[R_CTA_PREFIXES])) /* call_to_action_words, without its partial */
+        CHECK(word_start_in(PyBytes_AS_STRING(pairs), 1, rules[R_CTA_PREFIXES],
+                            rules[R_CTA_START], low));
+    else
+        CHECK(found(rules[R_CTA], low, 1));
     if (!ascii)
         CHECK(found(rules[R_CTA_MARK], low, 0));
-    if (facts & T_END_DOT)
-        CHECK(found(rules[R_NAV_GLYPHS], text, 0));
-    else if (!ascii)
-        CHECK(found(rules[R_NAV_GLYPH], text, 0));
-    if (facts & (T_DOT | T_COLON)) {
-        yes = found(rules[R_LINK_HINT], text, 0);
-        if (yes < 0)
-            goto error;
-        if (yes)
-            CHECK(found(rules[R_LINK], text, 0));
-    }
+    if (facts & T_END_DOT) {
+        if (nav_glyphs(kind, data, n))
+            goto no;
+    } else if (!ascii && nav_glyph(kind, data, n))
+        goto no;
+    if (facts & (T_DOT | T_COLON) && link_hint(kind, data, n))
+        CHECK(found(rules[R_LINK], text, 0));
     if (words <= count_max && facts & T_DECIMAL && !(facts & T_WIDE))
         CHECK(found(rules[R_COUNT_LINE], text, 0));
     if (facts & (T_DOT | T_BREAK)) {
-        yes = found(rules[R_BREAK_HINT], text, 0);
-        if (yes < 0)
-            goto error;
-        if (yes) {
+        if (break_hint(kind, data, n)) {
             PyObject *breaks = PyObject_CallOneArg(rules[R_BREAKS], text);
             if (!breaks)
                 goto error;
@@ -907,13 +1057,8 @@ static PyObject *title_verdict(PyObject *self, PyObject *const *args, Py_ssize_t
         if (phone < 0)
             goto error;
     }
-    if (phone) {
-        yes = found(rules[R_CONTACT_HINT], text, 0);
-        if (yes < 0)
-            goto error;
-        if (yes)
-            CHECK(found(rules[R_CONTACT], text, 0));
-    }
+    if (phone && contact_hint(kind, data, n))
+        CHECK(found(rules[R_CONTACT], text, 0));
     if (digit && facts & T_COLON) {
         yes = found(rules[R_CLOCK], text, 0);
         if (yes < 0)
@@ -927,13 +1072,26 @@ static PyObject *title_verdict(PyObject *self, PyObject *const *args, Py_ssize_t
         }
     }
     Py_DECREF(low);
-    return PyBool_FromLong((facts & (T_WIDE | T_LETTERS)) != 0);
+    return (facts & (T_WIDE | T_LETTERS)) != 0;
 no:
     Py_XDECREF(low);
-    Py_RETURN_FALSE;
+    return 0;
 error:
     Py_XDECREF(low);
-    return NULL;
+    return -1;
+}
+
+static PyObject *title_verdict(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 4 || !PyTuple_Check(args[0]) || PyTuple_GET_SIZE(args[0]) != R_SIZE
+        || !PyUnicode_Check(args[1])) {
+        PyErr_SetString(PyExc_TypeError, "title_verdict(rules, text, min_words, max_words)");
+        return NULL;
+    }
+    Py_ssize_t lo = PyLong_AsSsize_t(args[2]), hi = PyLong_AsSsize_t(args[3]);
+    if (PyErr_Occurred())
+        return NULL;
+    int yes = verdict(&PyTuple_GET_ITEM(args[0], 0), args[1], lo, hi);
+    return yes < 0 ? NULL : PyBool_FromLong(yes);
 }
 
 static PyObject *has_any(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
@@ -1002,6 +1160,847 @@ static PyObject *page_words(PyObject *self, PyObject *text) {
 }
 
 /* ---- end of the appended section ---- */
+/* ---- find_feed's headline pass: every free line's verdict in one call ----
+ *
+ *   headlines(rules, texts, free, digits, words, min_words, max_words, stop, sentence_case,
+ *             own, own_keys) -> (heads, titles): feed.headlines (feed._headlines, the
+ *     reference): for each free line (texts, free, digits, words: find_feed's lines), its
+ *     clean_title parts when it is a headline, else None (heads: text -> that, for the free
+ *     lines), and whether it is one (titles). The tests on characters and counts run here
+ *     (clean_title's too); clean_title's patterns and feed.split_date, feed.strip_label
+ *     (past its cheap tests), feed.is_menu_line (in a script without spaces) and
+ *     feed.same_story (past has_any, on a line of more than 64 words) are called from
+ *     `rules` (feed.HEADLINE_RULES, in the order of the H_* below), and title_verdict's
+ *     tests as title_verdict runs them, in the order feed._headlines runs each.
+ */
+
+enum {
+    H_TITLE_RULES,     /* feed.TITLE_RULES (title_verdict's rules) */
+    H_LABEL_WORDS,     /* feed.LABEL_FIRST_WORDS */
+    H_LABEL_PAIRS,     /* feed.LABEL_FIRST_PAIRS */
+    H_MENU_LINE,       /* feed.is_menu_line */
+    H_WORDS,           /* feed.WORD.findall */
+    H_SAME_STORY,      /* feed.same_story */
+    H_BULLETS,         /* feed.LEADING_BULLETS */
+    H_EXACT_REPEATS,   /* feed.EXACT_REPEATS */
+    H_TEMPLATE_MIN,    /* feed.TEMPLATE_MIN_REPEATS */
+    H_LABEL_MAX_CHARS, /* feed.GLUED_LABEL_MAX_CHARS */
+    H_LABEL_HEAD,      /* feed.GLUED_LABEL_JUNK + 1 */
+    H_LABEL_REACH,     /* feed.GLUED_LABEL_REACH */
+    H_SECTION_MAX,     /* feed.SECTION_MAX_WORDS */
+    H_MENU_MIN,        /* feed.MENU_MIN_WORDS */
+    H_MENU_MIN_OTHER,  /* feed.MENU_MIN_WORDS_OTHER */
+    H_SAME_MIN,        /* feed.SAME_STORY_MIN_WORDS */
+    H_SAME_SHARE,      /* feed.SAME_STORY_SHARE (a float) */
+    H_TRAILING_COUNT,  /* TRAILING_COUNT.sub */
+    H_LEADING_BULLET,  /* LEADING_BULLET.sub */
+    H_LEADING_TIME,    /* LEADING_TIME.match */
+    H_SPLIT_DATE,      /* feed.split_date */
+    H_TRAILING_AGO,    /* TRAILING_AGO.search */
+    H_MIN_LEFT,        /* feed.FEED_MIN_LEFT */
+    H_RELATED_LABELS,  /* revise.RELATED_LABELS */
+    H_SIZE
+};
+
+static PyObject *s_empty, *s_space, *name_time, *name_title;
+
+/* what headline() needs of the page and of the rules */
+typedef struct {
+    PyObject *const *rules, *const *title_rules;
+    PyObject *texts;            /* a tuple of str */
+    char *free, *digits;        /* per line */
+    Py_ssize_t *words, n;       /* per line; how many lines */
+    PyObject *stop, *sentence_case, *own, *own_keys;
+    int sentence, has_own;
+    Py_ssize_t lo, hi, exact, template_min, label_max, label_head, label_reach, section_max,
+        menu_min, menu_min_other;
+    Py_ssize_t same_min;
+    double same_share;
+    const unsigned char *label_pairs;
+    Py_ssize_t *first;   /* per line: the first line with its text */
+    Py_ssize_t *repeats; /* per first line: the lines with its text (Counter(texts)) */
+    PyObject **verdicts; /* per first line: its verdict once found (borrowed from heads) */
+    PyObject *shapes;    /* shape -> count of the shaped lines (made when first needed) */
+    PyObject **own_words; /* the distinct words of own (borrowed), when own is a list of str */
+    Py_ssize_t own_count; /* how many (-1: own_story calls feed.same_story) */
+} Page;
+
+static int compare_sizes(const void *a, const void *b) {
+    Py_ssize_t x = *(const Py_ssize_t *)a, y = *(const Py_ssize_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* dict[key] += 1 (a count from 0); -1 on an error */
+static int count_in(PyObject *dict, PyObject *key) {
+    PyObject *old = PyDict_GetItemWithError(dict, key);
+    if (!old && PyErr_Occurred())
+        return -1;
+    PyObject *count = PyLong_FromSsize_t(old ? PyLong_AsSsize_t(old) + 1 : 1);
+    if (!count)
+        return -1;
+    int bad = PyDict_SetItem(dict, key, count);
+    Py_DECREF(count);
+    return bad;
+}
+
+/* dict[key] as a count (0 when absent); -1 on an error */
+static Py_ssize_t count_of(PyObject *dict, PyObject *key) {
+    PyObject *old = PyDict_GetItemWithError(dict, key);
+    if (!old)
+        return PyErr_Occurred() ? -1 : 0;
+    return PyLong_AsSsize_t(old);
+}
+
+/* Counter(texts), by the first line with each text: p->first and p->repeats (by an open
+ * hash table of the lines' str hashes) */
+static int count_repeats(Page *p) {
+    Py_ssize_t size = 8;
+    while (size < 2 * p->n)
+        size *= 2;
+    Py_ssize_t *table = PyMem_Malloc(size * sizeof(Py_ssize_t));
+    Py_hash_t *hashes = PyMem_Malloc((p->n + 1) * sizeof(Py_hash_t));
+    int bad = -1;
+    if (!table || !hashes) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t k = 0; k < size; k++)
+        table[k] = -1;
+    for (Py_ssize_t i = 0; i < p->n; i++) {
+        PyObject *text = PyTuple_GET_ITEM(p->texts, i);
+        Py_hash_t hash = hashes[i] = PyObject_Hash(text);
+        if (hash == -1)
+            goto done;
+        Py_ssize_t at = (Py_ssize_t)((size_t)hash & (size_t)(size - 1));
+        p->first[i] = i;
+        p->repeats[i] = 0;
+        while (table[at] >= 0) {
+            Py_ssize_t k = table[at];
+            if (hashes[k] == hash) {
+                int same = PyObject_RichCompareBool(PyTuple_GET_ITEM(p->texts, k), text, Py_EQ);
+                if (same < 0)
+                    goto done;
+                if (same) {
+                    p->first[i] = k;
+                    break;
+                }
+            }
+            at = (at + 1) & (size - 1);
+        }
+        if (table[at] < 0)
+            table[at] = i;
+        p->repeats[p->first[i]]++;
+    }
+    bad = 0;
+done:
+    PyMem_Free(table);
+    PyMem_Free(hashes);
+    return bad;
+}
+
+/* Counter(map(shape, compress(texts, shaped()))): the shapes of the lines with a digit and as
+ * many words as a free line with a digit has */
+static int make_shapes(Page *p) {
+    Py_ssize_t m = 0;
+    Py_ssize_t *sizes = PyMem_Malloc((p->n + 1) * sizeof(Py_ssize_t));
+    if (!sizes) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (Py_ssize_t i = 0; i < p->n; i++)
+        if (p->digits[i] && p->free[i])
+            sizes[m++] = p->words[i];
+    qsort(sizes, m, sizeof(Py_ssize_t), compare_sizes);
+    int bad = -1;
+    if (!(p->shapes = PyDict_New()))
+        goto done;
+    for (Py_ssize_t i = 0; i < p->n; i++) {
+        if (!p->digits[i] || !bsearch(&p->words[i], sizes, m, sizeof(Py_ssize_t), compare_sizes))
+            continue;
+        PyObject *s = shape_of(PyTuple_GET_ITEM(p->texts, i));
+        if (!s)
+            goto done;
+        int failed = count_in(p->shapes, s);
+        Py_DECREF(s);
+        if (failed)
+            goto done;
+    }
+    bad = 0;
+done:
+    PyMem_Free(sizes);
+    return bad;
+}
+
+/* what revise.LABEL_TRIM ([\s:：.…»›>→|–—-]+$) takes off a label's end */
+static inline int label_trim(Py_UCS4 c) {
+    return Py_UNICODE_ISSPACE(c) || c == ':' || c == 0xff1a || c == '.' || c == 0x2026
+        || c == 0xbb || c == 0x203a || c == '>' || c == 0x2192 || c == '|' || c == 0x2013
+        || c == 0x2014 || c == '-';
+}
+
+/* " ".join(the words [a, b) of text, at starts/ends) (a new reference) */
+static PyObject *join_words(PyObject *text, const Py_ssize_t *starts, const Py_ssize_t *ends,
+                            Py_ssize_t a, Py_ssize_t b) {
+    if (b - a == 1)
+        return PyUnicode_Substring(text, starts[a], ends[a]);
+    PyObject *parts = PyList_New(b - a), *joined = NULL;
+    if (!parts)
+        return NULL;
+    for (Py_ssize_t k = a; k < b; k++) {
+        PyObject *word = PyUnicode_Substring(text, starts[k], ends[k]);
+        if (!word)
+            goto done;
+        PyList_SET_ITEM(parts, k - a, word);
+    }
+    joined = PyUnicode_Join(s_space, parts);
+done:
+    Py_DECREF(parts);
+    return joined;
+}
+
+/* feed.is_list_label(the words [a, b) of text): 1 or 0, -1 on an error */
+static int list_label(PyObject *labels, PyObject *text, const Py_ssize_t *starts,
+                      const Py_ssize_t *ends, Py_ssize_t a, Py_ssize_t b) {
+    PyObject *joined = join_words(text, starts, ends, a, b);
+    if (!joined)
+        return -1;
+    PyObject *label = PyObject_CallMethodNoArgs(joined, name_lower);
+    Py_DECREF(joined);
+    if (!label)
+        return -1;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(label), end = n;
+    int kind = PyUnicode_KIND(label);
+    const void *data = PyUnicode_DATA(label);
+    while (end > 0 && label_trim(PyUnicode_READ(kind, data, end - 1)))
+        end--;
+    PyObject *trimmed = end == n ? Py_NewRef(label) : PyUnicode_Substring(label, 0, end);
+    int in = trimmed ? PySequence_Contains(labels, trimmed) : -1;
+    Py_XDECREF(trimmed);
+    if (in > 0 && b - a < 2 && end == n) { /* one word, nothing trimmed: a wide one only */
+        in = 0;
+        for (Py_ssize_t i = 0; i < n && !in; i++)
+            in = feed_wide(PyUnicode_READ(kind, data, i));
+    }
+    Py_DECREF(label);
+    return in;
+}
+
+/* whether " ".join(the words [a, b) of text) has min_left words (feed.word_count): that text
+ * (a new reference) when it has, None when not, NULL on an error */
+static PyObject *rest_of(PyObject *text, const Py_ssize_t *starts, const Py_ssize_t *ends,
+                         Py_ssize_t a, Py_ssize_t b, Py_ssize_t min_left) {
+    PyObject *rest = join_words(text, starts, ends, a, b);
+    if (!rest)
+        return NULL;
+    Py_ssize_t words, wide;
+    int digit;
+    scan(rest, 0, &words, &wide, &digit);
+    if (words + wide / 2 >= min_left)
+        return rest;
+    Py_DECREF(rest);
+    Py_RETURN_NONE;
+}
+
+/* feed.strip_label of the str text (a new reference): rules are feed.HEADLINE_RULES */
+static PyObject *strip_label_in(PyObject *const *rules, PyObject *text) {
+    Py_ssize_t max = PyLong_AsSsize_t(rules[H_LABEL_MAX_CHARS]);
+    Py_ssize_t head = PyLong_AsSsize_t(rules[H_LABEL_HEAD]);
+    Py_ssize_t reach = PyLong_AsSsize_t(rules[H_LABEL_REACH]);
+    Py_ssize_t min_left = PyLong_AsSsize_t(rules[H_MIN_LEFT]);
+    if (PyErr_Occurred())
+        return NULL;
+    if (head < 0 || reach < 0 || reach > EDGE_MAX) {
+        PyErr_SetString(PyExc_ValueError, "strip_label: 0 <= label head, 0 <= reach <= 64");
+        return NULL;
+    }
+    if (PyUnicode_GET_LENGTH(text) > max)
+        return Py_NewRef(text); /* a paragraph */
+    PyObject *firsts = rules[H_LABEL_WORDS], *labels = rules[H_RELATED_LABELS];
+    const unsigned char *pairs = (const unsigned char *)PyBytes_AS_STRING(rules[H_LABEL_PAIRS]);
+    PyObject *edge = edge_words_in(text, firsts, head, reach, pairs);
+    if (!edge)
+        return NULL;
+    Py_DECREF(edge);
+    if (edge == Py_False)
+        return Py_NewRef(text); /* no word that may start a label where the loops look */
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t len = PyUnicode_GET_LENGTH(text), n = 0, i = 0;
+    Py_ssize_t *starts = PyMem_Malloc((len / 2 + 2) * 2 * sizeof(Py_ssize_t));
+    if (!starts)
+        return PyErr_NoMemory();
+    Py_ssize_t *ends = starts + len / 2 + 2;
+    PyObject *result = NULL;
+    while (i < len) { /* text.split() */
+        while (i < len && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)))
+            i++;
+        if (i == len)
+            break;
+        starts[n] = i;
+        while (i < len && !Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)))
+            i++;
+        ends[n++] = i;
+    }
+    for (Py_ssize_t start = 0; start < (head < n ? head : n); start++) {
+        int in = word_in(text, starts[start], ends[start], firsts);
+        if (in <= 0) {
+            if (in < 0)
+                goto done;
+            continue;
+        }
+        Py_ssize_t last = start + reach < n - 1 ? start + reach : n - 1;
+        for (Py_ssize_t end = last; end > start; end--) {
+            if (Py_UNICODE_ISLOWER(PyUnicode_READ(kind, data, starts[end])))
+                continue; /* the headline starts after the label, with a capital */
+            in = list_label(labels, text, starts, ends, start, end);
+            if (in < 0)
+                goto done;
+            if (!in)
+                continue;
+            result = rest_of(text, starts, ends, end, n, min_left);
+            if (result != Py_None)
+                goto done; /* (or NULL: an error) */
+            Py_CLEAR(result);
+        }
+    }
+    for (Py_ssize_t start = n - reach > 1 ? n - reach : 1; start < n; start++) {
+        if (!Py_UNICODE_ISUPPER(PyUnicode_READ(kind, data, starts[start])))
+            continue; /* (a capital in mid-headline: the next line's label) */
+        int in = word_in(text, starts[start], ends[start], firsts);
+        if (in > 0)
+            in = list_label(labels, text, starts, ends, start, n);
+        if (in < 0)
+            goto done;
+        if (!in)
+            continue;
+        result = rest_of(text, starts, ends, 0, start, min_left);
+        if (result != Py_None)
+            goto done;
+        Py_CLEAR(result);
+    }
+    result = Py_NewRef(text);
+done:
+    PyMem_Free(starts);
+    return result;
+}
+
+/* feed.strip_label (a new reference) */
+static PyObject *strip_label(Page *p, PyObject *text) { return strip_label_in(p->rules, text); }
+
+/* strip_label(rules, text): feed.strip_label, for the tests */
+static PyObject *strip_label_call(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 2 || !PyTuple_Check(args[0]) || PyTuple_GET_SIZE(args[0]) != H_SIZE
+        || !PyAnySet_Check(PyTuple_GET_ITEM(args[0], H_LABEL_WORDS))
+        || !PyBytes_Check(PyTuple_GET_ITEM(args[0], H_LABEL_PAIRS))
+        || PyBytes_GET_SIZE(PyTuple_GET_ITEM(args[0], H_LABEL_PAIRS)) != PAIRS
+        || !PyUnicode_Check(args[1])) {
+        PyErr_SetString(PyExc_TypeError, "strip_label(rules, text)");
+        return NULL;
+    }
+    return strip_label_in(&PyTuple_GET_ITEM(args[0], 0), args[1]);
+}
+
+/* re's [^\W\d_]: what feed.WORDS_ONLY's words start with */
+static inline int word_start(Py_UCS4 c) { return c != '_' && word_char(c) && !decimal(c); }
+
+/* the next of feed.WORDS_ONLY's words ([^\W\d_][\w'’-]*) in text[*at:] as [*start, *end)
+ * (its findall's next); 0 when none is left */
+static int next_word(int kind, const void *data, Py_ssize_t n, Py_ssize_t *at,
+                     Py_ssize_t *start, Py_ssize_t *end) {
+    Py_ssize_t i = *at;
+    while (i < n && !word_start(PyUnicode_READ(kind, data, i)))
+        i++;
+    if (i >= n)
+        return 0;
+    *start = i++;
+    while (i < n) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (!(c == '\'' || c == 0x2019 || c == '-' || word_char(c)))
+            break;
+        i++;
+    }
+    *at = *end = i;
+    return 1;
+}
+
+/* whether the word text[start:end] in lower case is in the set `stop`: 1 or 0, -1 on an
+ * error */
+static int stop_word(PyObject *text, Py_ssize_t start, Py_ssize_t end, PyObject *stop) {
+    PyObject *word = PyUnicode_Substring(text, start, end);
+    if (!word)
+        return -1;
+    PyObject *low = PyObject_CallMethodNoArgs(word, name_lower);
+    Py_DECREF(word);
+    if (!low)
+        return -1;
+    int in = PySequence_Contains(stop, low);
+    Py_DECREF(low);
+    return in;
+}
+
+/* feed.is_menu_line: 1 or 0, -1 on an error (in a script without spaces, feed.is_menu_line's
+ * answer) */
+static int menu_line(Page *p, PyObject *text) {
+    long flags = menu_flags(text);
+    if (flags & M_WIDE) {
+        PyObject *got = PyObject_CallFunctionObjArgs(p->rules[H_MENU_LINE], text, p->stop,
+                                                     p->sentence_case, NULL);
+        if (!got)
+            return -1;
+        int yes = PyObject_IsTrue(got);
+        Py_DECREF(got);
+        return yes;
+    }
+    if (flags & (M_PUNCT | M_LOWER) || (flags & M_COMMA && !(flags & M_AMP)))
+        return 0;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), at = 0, start, end, count = 0;
+    int capitals = 1; /* every word starts with a capital (str.isupper of one character) */
+    while (next_word(kind, data, n, &at, &start, &end)) {
+        count++;
+        if (!Py_UNICODE_ISUPPER(PyUnicode_READ(kind, data, start)))
+            capitals = 0;
+    }
+    if (!(flags & M_AMP && count <= p->section_max)) { /* not a section's name */
+        if (flags & M_COMMA || count < (p->sentence ? p->menu_min : p->menu_min_other))
+            return 0;
+    }
+    if (!capitals)
+        return 0;
+    at = 0;
+    while (next_word(kind, data, n, &at, &start, &end)) {
+        int in = stop_word(text, start, end, p->stop);
+        if (in)
+            return in < 0 ? -1 : 0;
+    }
+    return 1;
+}
+
+/* whether text[start:end] is the str `word` */
+static int slice_is(int kind, const void *data, Py_ssize_t start, Py_ssize_t end,
+                    PyObject *word) {
+    if (PyUnicode_GET_LENGTH(word) != end - start)
+        return 0;
+    int wkind = PyUnicode_KIND(word);
+    const void *wdata = PyUnicode_DATA(word);
+    for (Py_ssize_t i = start; i < end; i++)
+        if (PyUnicode_READ(kind, data, i) != PyUnicode_READ(wkind, wdata, i - start))
+            return 0;
+    return 1;
+}
+
+#define OWN_WORDS_MAX 64 /* words of a line or of own that own_story compares here at most */
+
+/* same_story(WORD.findall(low), own) on the words of own (p->own_words) here, where low has
+ * OWN_WORDS_MAX words (re's \w+) or fewer: 1 or 0; -2 where it has more */
+static int same_own_story(Page *p, PyObject *low) {
+    int kind = PyUnicode_KIND(low);
+    const void *data = PyUnicode_DATA(low);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(low), starts[OWN_WORDS_MAX], ends[OWN_WORDS_MAX];
+    Py_ssize_t count = 0, i = 0; /* the distinct words of low */
+    while (i < n) {
+        while (i < n && !word_char(PyUnicode_READ(kind, data, i)))
+            i++;
+        if (i == n)
+            break;
+        Py_ssize_t start = i;
+        while (i < n && word_char(PyUnicode_READ(kind, data, i)))
+            i++;
+        int seen = 0;
+        for (Py_ssize_t k = 0; k < count && !seen; k++) {
+            Py_ssize_t size = ends[k] - starts[k];
+            seen = size == i - start;
+            for (Py_ssize_t c = 0; seen && c < size; c++)
+                seen = PyUnicode_READ(kind, data, starts[k] + c)
+                    == PyUnicode_READ(kind, data, start + c);
+        }
+        if (seen)
+            continue;
+        if (count == OWN_WORDS_MAX)
+            return -2;
+        starts[count] = start;
+        ends[count++] = i;
+    }
+    if (count == 0 || p->own_count == 0)
+        return 0; /* (no words) */
+    Py_ssize_t shared = 0;
+    for (Py_ssize_t w = 0; w < p->own_count; w++)
+        for (Py_ssize_t k = 0; k < count; k++)
+            if (slice_is(kind, data, starts[k], ends[k], p->own_words[w])) {
+                shared++;
+                break;
+            }
+    Py_ssize_t shorter = count < p->own_count ? count : p->own_count;
+    if (shorter < p->same_min)
+        return count == p->own_count && shared == count; /* the same words */
+    return (double)shared >= p->same_share * (double)shorter;
+}
+
+/* whether the line (text lower-cased) names the page's own story: has_any(low, own_keys) and
+ * same_story(WORD.findall(low), own); 1 or 0, -1 on an error */
+static int own_story(Page *p, PyObject *text) {
+    PyObject *low = PyObject_CallMethodNoArgs(text, name_lower);
+    if (!low)
+        return -1;
+    int yes = 0;
+    for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(p->own_keys) && !yes; k++) {
+        PyObject *part = PyTuple_GET_ITEM(p->own_keys, k);
+        if (!PyUnicode_Check(part)) {
+            PyErr_SetString(PyExc_TypeError, "headlines: own_keys are str");
+            yes = -1;
+        } else
+            yes = has(low, part);
+    }
+    int same = yes > 0 && p->own_count >= 0 ? same_own_story(p, low) : -2;
+    if (yes > 0 && same != -2)
+        yes = same;
+    else if (yes > 0) { /* (too many words to compare here) */
+        PyObject *words = PyObject_CallOneArg(p->rules[H_WORDS], low);
+        PyObject *same = words ? PyObject_CallFunctionObjArgs(p->rules[H_SAME_STORY], words,
+                                                              p->own, NULL)
+                               : NULL;
+        Py_XDECREF(words);
+        yes = same ? PyObject_IsTrue(same) : -1;
+        Py_XDECREF(same);
+    }
+    Py_DECREF(low);
+    return yes;
+}
+
+
+/* feed.tail(text, 1) in "sStTſ" (text has a digit: never empty once a final newline is off) */
+static int count_tail(PyObject *text) {
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    if (n > 0 && PyUnicode_READ_CHAR(text, n - 1) == '\n')
+        n--;
+    if (n == 0)
+        return 1; /* ("" in "sStTſ") */
+    Py_UCS4 c = PyUnicode_READ_CHAR(text, n - 1);
+    return c == 's' || c == 'S' || c == 't' || c == 'T' || c == 0x17f;
+}
+
+/* feed.tail(text, 3).lower() == "ago" */
+static int ago_tail(PyObject *text) {
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    if (n > 0 && PyUnicode_READ_CHAR(text, n - 1) == '\n')
+        n--;
+    return n >= 3 && (PyUnicode_READ_CHAR(text, n - 3) | 0x20) == 'a'
+        && (PyUnicode_READ_CHAR(text, n - 2) | 0x20) == 'g'
+        && (PyUnicode_READ_CHAR(text, n - 1) | 0x20) == 'o';
+}
+
+/* text[:1] in feed.LEADING_BULLETS ("" is in it) */
+static int bulleted(Page *p, PyObject *text) {
+    PyObject *bullets = p->rules[H_BULLETS];
+    return PyUnicode_GET_LENGTH(text) == 0
+        || PyUnicode_FindChar(bullets, PyUnicode_READ_CHAR(text, 0), 0,
+                              PyUnicode_GET_LENGTH(bullets), 1) >= 0;
+}
+
+/* (match[first], second) of a match, second a new reference (stolen) */
+static PyObject *group_and(PyObject *match, PyObject *first, PyObject *second) {
+    PyObject *group = second ? PyObject_GetItem(match, first) : NULL;
+    PyObject *parts = group ? PyTuple_Pack(2, group, second) : NULL;
+    Py_XDECREF(group);
+    Py_XDECREF(second);
+    return parts;
+}
+
+/* feed.clean_title (a new reference): its tests on characters here, its patterns and
+ * split_date called where it calls them */
+static PyObject *clean_title(Page *p, PyObject *text) {
+    int kind = PyUnicode_KIND(text), digit = 0;
+    const void *data = PyUnicode_DATA(text);
+    for (Py_ssize_t i = 0; i < PyUnicode_GET_LENGTH(text) && !digit; i++)
+        digit = decimal(PyUnicode_READ(kind, data, i));
+    PyObject *parts = NULL, *got;
+    if (!digit && !bulleted(p, text)) {
+        PyObject *label = strip_label(p, text);
+        parts = label ? PyTuple_Pack(2, Py_None, label) : NULL;
+        Py_XDECREF(label);
+        return parts;
+    }
+    Py_INCREF(text);
+    if (digit && count_tail(text)) {
+        got = PyObject_CallFunctionObjArgs(p->rules[H_TRAILING_COUNT], s_empty, text, NULL);
+        Py_SETREF(text, got);
+        if (!text)
+            return NULL;
+    }
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "headlines: clean_title's patterns give a str");
+        goto done;
+    }
+    if (bulleted(p, text)) {
+        got = PyObject_CallFunctionObjArgs(p->rules[H_LEADING_BULLET], s_empty, text, NULL);
+        Py_SETREF(text, got);
+        if (!text)
+            return NULL;
+        if (!PyUnicode_Check(text)) {
+            PyErr_SetString(PyExc_TypeError, "headlines: clean_title's patterns give a str");
+            goto done;
+        }
+    }
+    Py_SETREF(text, strip_label(p, text));
+    if (!text)
+        return NULL;
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "headlines: strip_label gives a str");
+        goto done;
+    }
+    if (PyUnicode_GET_LENGTH(text) > 0 && Py_UNICODE_ISDECIMAL(PyUnicode_READ_CHAR(text, 0))) {
+        PyObject *m = PyObject_CallOneArg(p->rules[H_LEADING_TIME], text);
+        if (!m)
+            goto done;
+        if (m != Py_None) {
+            parts = group_and(m, name_time, PyObject_GetItem(m, name_title));
+            Py_DECREF(m);
+            goto done;
+        }
+        Py_DECREF(m);
+    }
+    if (digit) {
+        PyObject *dated = PyObject_CallOneArg(p->rules[H_SPLIT_DATE], text);
+        if (!dated)
+            goto done;
+        PyObject *two = PySequence_Tuple(dated);
+        Py_DECREF(dated);
+        if (!two)
+            goto done;
+        if (PyTuple_GET_SIZE(two) != 2) {
+            Py_DECREF(two);
+            PyErr_SetString(PyExc_ValueError, "headlines: split_date gives two parts");
+            goto done;
+        }
+        if (PyTuple_GET_ITEM(two, 0) != Py_None) {
+            parts = two;
+            goto done;
+        }
+        Py_DECREF(two);
+    }
+    if (digit && ago_tail(text)) {
+        PyObject *m = PyObject_CallOneArg(p->rules[H_TRAILING_AGO], text);
+        if (!m)
+            goto done;
+        if (m != Py_None) {
+            PyObject *start = PyObject_CallMethodNoArgs(m, name_start);
+            Py_ssize_t at = start ? PyLong_AsSsize_t(start) : -1;
+            Py_XDECREF(start);
+            if (at == -1 && PyErr_Occurred()) {
+                Py_DECREF(m);
+                goto done;
+            }
+            parts = group_and(m, name_time, PyUnicode_Substring(text, 0, at));
+            Py_DECREF(m);
+            goto done;
+        }
+        Py_DECREF(m);
+    }
+    parts = PyTuple_Pack(2, Py_None, text);
+done:
+    Py_DECREF(text);
+    return parts;
+}
+
+/* find_feed's headline(t, i): the line's clean_title parts when it is a headline, else None
+ * (a new reference; NULL on an error) */
+static PyObject *headline(Page *p, Py_ssize_t i) {
+    PyObject *text = PyTuple_GET_ITEM(p->texts, i);
+    if (p->words[i] < p->lo)
+        Py_RETURN_NONE; /* (clean_title only takes words off: too short already) */
+    Py_ssize_t count = p->repeats[p->first[i]];
+    if (count >= p->exact)
+        Py_RETURN_NONE; /* is_template's first test */
+    if (p->digits[i]) {
+        if (!p->shapes && make_shapes(p) < 0)
+            return NULL;
+        PyObject *s = shape_of(text);
+        if (!s)
+            return NULL;
+        count = count_of(p->shapes, s);
+        Py_DECREF(s);
+        if (count == -1 && PyErr_Occurred())
+            return NULL;
+        if (count >= p->template_min)
+            Py_RETURN_NONE; /* is_template's second test */
+    }
+    PyObject *parts;
+    if (p->digits[i] || bulleted(p, text))
+        parts = clean_title(p, text);
+    else {
+        PyObject *label = strip_label(p, text);
+        parts = label ? PyTuple_Pack(2, Py_None, label) : NULL;
+        Py_XDECREF(label);
+    }
+    if (!parts)
+        return NULL;
+    PyObject *title = PyTuple_GET_ITEM(parts, 1);
+    if (!PyUnicode_Check(title)) {
+        Py_DECREF(parts);
+        PyErr_SetString(PyExc_TypeError, "headlines: a title is a str");
+        return NULL;
+    }
+    int yes = verdict(p->title_rules, title, p->lo, p->hi);
+    if (yes > 0) {
+        yes = menu_line(p, text);
+        yes = yes < 0 ? -1 : !yes;
+    }
+    if (yes > 0 && p->has_own) {
+        yes = own_story(p, text);
+        yes = yes < 0 ? -1 : !yes;
+    }
+    if (yes <= 0) {
+        Py_DECREF(parts);
+        if (yes < 0)
+            return NULL;
+        Py_RETURN_NONE;
+    }
+    return parts;
+}
+
+/* a rule that is a count (an int) */
+static Py_ssize_t rule_size(PyObject *const *rules, int at) {
+    return PyLong_AsSsize_t(rules[at]);
+}
+
+static PyObject *headlines(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 11 || !PyTuple_Check(args[0]) || PyTuple_GET_SIZE(args[0]) != H_SIZE
+        || !PyTuple_Check(PyTuple_GET_ITEM(args[0], H_TITLE_RULES))
+        || PyTuple_GET_SIZE(PyTuple_GET_ITEM(args[0], H_TITLE_RULES)) != R_SIZE
+        || !PyAnySet_Check(PyTuple_GET_ITEM(args[0], H_LABEL_WORDS))
+        || !PyBytes_Check(PyTuple_GET_ITEM(args[0], H_LABEL_PAIRS))
+        || PyBytes_GET_SIZE(PyTuple_GET_ITEM(args[0], H_LABEL_PAIRS)) != PAIRS
+        || !PyUnicode_Check(PyTuple_GET_ITEM(args[0], H_BULLETS)) || !PyAnySet_Check(args[7])
+        || !PyTuple_Check(args[10])) {
+        PyErr_SetString(PyExc_TypeError,
+                        "headlines(rules, texts, free, digits, words, min_words, max_words, "
+                        "stop, sentence_case, own, own_keys)");
+        return NULL;
+    }
+    Page p = {0};
+    p.rules = &PyTuple_GET_ITEM(args[0], 0);
+    p.title_rules = &PyTuple_GET_ITEM(p.rules[H_TITLE_RULES], 0);
+    p.label_pairs = (const unsigned char *)PyBytes_AS_STRING(p.rules[H_LABEL_PAIRS]);
+    p.stop = args[7];
+    p.sentence_case = args[8];
+    p.own = args[9];
+    p.own_keys = args[10];
+    p.lo = PyLong_AsSsize_t(args[5]);
+    p.hi = PyLong_AsSsize_t(args[6]);
+    p.exact = rule_size(p.rules, H_EXACT_REPEATS);
+    p.template_min = rule_size(p.rules, H_TEMPLATE_MIN);
+    p.label_max = rule_size(p.rules, H_LABEL_MAX_CHARS);
+    p.label_head = rule_size(p.rules, H_LABEL_HEAD);
+    p.label_reach = rule_size(p.rules, H_LABEL_REACH);
+    p.section_max = rule_size(p.rules, H_SECTION_MAX);
+    p.menu_min = rule_size(p.rules, H_MENU_MIN);
+    p.menu_min_other = rule_size(p.rules, H_MENU_MIN_OTHER);
+    p.same_min = rule_size(p.rules, H_SAME_MIN);
+    p.same_share = PyFloat_AsDouble(p.rules[H_SAME_SHARE]);
+    if (PyErr_Occurred())
+        return NULL;
+    if (p.label_head < 0 || p.label_reach < 0 || p.label_reach > EDGE_MAX) {
+        PyErr_SetString(PyExc_ValueError, "headlines: 0 <= label head, 0 <= reach <= 64");
+        return NULL;
+    }
+    if ((p.sentence = PyObject_IsTrue(p.sentence_case)) < 0
+        || (p.has_own = PyObject_IsTrue(p.own)) < 0)
+        return NULL;
+    PyObject *heads = NULL, *titles = NULL, *result = NULL;
+    PyObject *free = NULL, *digits = NULL, *words = NULL;
+    if (!(p.texts = PySequence_Tuple(args[1])) || !(free = PySequence_Tuple(args[2]))
+        || !(digits = PySequence_Tuple(args[3])) || !(words = PySequence_Tuple(args[4])))
+        goto done;
+    p.n = PyTuple_GET_SIZE(p.texts);
+    if (PyTuple_GET_SIZE(free) != p.n || PyTuple_GET_SIZE(digits) != p.n
+        || PyTuple_GET_SIZE(words) != p.n) {
+        PyErr_SetString(PyExc_ValueError, "headlines: texts, free, digits, words of one size");
+        goto done;
+    }
+    p.free = PyMem_Malloc(p.n + 1);
+    p.digits = PyMem_Malloc(p.n + 1);
+    p.words = PyMem_Malloc((p.n + 1) * sizeof(Py_ssize_t));
+    p.first = PyMem_Malloc((p.n + 1) * sizeof(Py_ssize_t));
+    p.repeats = PyMem_Malloc((p.n + 1) * sizeof(Py_ssize_t));
+    p.verdicts = PyMem_Calloc(p.n + 1, sizeof(PyObject *));
+    p.own_count = -1;
+    if (PyList_CheckExact(p.own) && PyList_GET_SIZE(p.own) <= OWN_WORDS_MAX) {
+        p.own_words = PyMem_Calloc(OWN_WORDS_MAX + 1, sizeof(PyObject *));
+        if (!p.own_words) {
+            PyErr_NoMemory();
+            goto done;
+        }
+        p.own_count = 0; /* (the distinct words of own: set(own)) */
+        for (Py_ssize_t k = 0; k < PyList_GET_SIZE(p.own) && p.own_count >= 0; k++) {
+            PyObject *word = PyList_GET_ITEM(p.own, k);
+            if (!PyUnicode_CheckExact(word)) {
+                p.own_count = -1; /* (same_story called) */
+                break;
+            }
+            int seen = 0;
+            for (Py_ssize_t w = 0; w < p.own_count && !seen; w++)
+                seen = PyUnicode_Compare(p.own_words[w], word) == 0;
+            if (!seen)
+                p.own_words[p.own_count++] = word;
+        }
+    }
+    if (!p.free || !p.digits || !p.words || !p.first || !p.repeats || !p.verdicts) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t i = 0; i < p.n; i++) {
+        if (!PyUnicode_Check(PyTuple_GET_ITEM(p.texts, i))) {
+            PyErr_SetString(PyExc_TypeError, "headlines: texts are str");
+            goto done;
+        }
+        int f = PyObject_IsTrue(PyTuple_GET_ITEM(free, i));
+        int d = PyObject_IsTrue(PyTuple_GET_ITEM(digits, i));
+        p.words[i] = PyLong_AsSsize_t(PyTuple_GET_ITEM(words, i));
+        if (f < 0 || d < 0 || (p.words[i] == -1 && PyErr_Occurred()))
+            goto done;
+        p.free[i] = (char)f;
+        p.digits[i] = (char)d;
+    }
+    if (count_repeats(&p) < 0 || !(heads = PyDict_New()) || !(titles = PyList_New(p.n)))
+        goto done;
+    for (Py_ssize_t i = 0; i < p.n; i++)
+        PyList_SET_ITEM(titles, i, Py_NewRef(Py_False));
+    for (Py_ssize_t i = 0; i < p.n; i++) {
+        if (!p.free[i])
+            continue;
+        PyObject *parts = p.verdicts[p.first[i]]; /* (borrowed from heads) */
+        if (!parts) {
+            parts = p.words[i] < p.lo ? Py_NewRef(Py_None) : headline(&p, i);
+            if (!parts)
+                goto done;
+            int bad = PyDict_SetItem(heads, PyTuple_GET_ITEM(p.texts, i), parts);
+            Py_DECREF(parts); /* (held by heads) */
+            if (bad)
+                goto done;
+            p.verdicts[p.first[i]] = parts;
+        }
+        if (parts != Py_None)
+            PyList_SetItem(titles, i, Py_NewRef(Py_True));
+    }
+    result = PyTuple_Pack(2, heads, titles);
+done:
+    Py_XDECREF(p.texts);
+    Py_XDECREF(free);
+    Py_XDECREF(digits);
+    Py_XDECREF(words);
+    Py_XDECREF(p.shapes);
+    PyMem_Free(p.first);
+    PyMem_Free(p.repeats);
+    PyMem_Free(p.verdicts);
+    PyMem_Free(p.own_words);
+    PyMem_Free(p.free);
+    PyMem_Free(p.digits);
+    PyMem_Free(p.words);
+    Py_XDECREF(heads);
+    Py_XDECREF(titles);
+    return result;
+}
 
 static PyMethodDef methods[] = {
     {"lines", lines, METH_VARARGS, "Texts, free flags, digits and word counts (see the file)."},
@@ -1020,6 +2019,9 @@ static PyMethodDef methods[] = {
     {"title_verdict", (PyCFunction)(void (*)(void))title_verdict, METH_FASTCALL, "feed.is_title (see the file)."},
     {"word_start_match", word_start_match, METH_VARARGS, "A pattern at a word's start (see the file)."},
     {"page_words", page_words, METH_O, "records.count_words (see the appended section)."},
+    {"hints", hints, METH_O, "Which of the hints title_verdict tests match (see the file)."},
+    {"strip_label", (PyCFunction)(void (*)(void))strip_label_call, METH_FASTCALL, "feed.strip_label (see the file)."},
+    {"headlines", (PyCFunction)(void (*)(void))headlines, METH_FASTCALL, "find_feed's headlines (see the file)."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -1040,7 +2042,11 @@ PyMODINIT_FUNC PyInit__feed(void) {
         || !(s_hutter = PyUnicode_FromString("hutter"))
         || !(s_picture = PyUnicode_FromString("\xe5\x9b\xbe" /* 图 */))
         || !(s_photography = PyUnicode_FromString("\xe6\x91\x84\xe5\xbd\xb1" /* 摄影 */))
-        || !(s_phone = PyUnicode_FromString("\xe7\x94\xb5\xe8\xaf\x9d" /* 电话 */)))
+        || !(s_phone = PyUnicode_FromString("\xe7\x94\xb5\xe8\xaf\x9d" /* 电话 */))
+        || !(s_empty = PyUnicode_FromString(""))
+        || !(name_time = PyUnicode_InternFromString("time"))
+        || !(name_title = PyUnicode_InternFromString("title"))
+        || !(s_space = PyUnicode_FromString(" ")))
         return NULL;
     return PyModule_Create(&module);
 }

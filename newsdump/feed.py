@@ -298,14 +298,19 @@ def prefix_pairs(prefixes: dict[str, tuple[str, ...]]) -> bytes:
     return bytes(pairs)
 
 
+CALL_TO_ACTION_PAIRS = (
+    prefix_pairs(CALL_TO_ACTION_PREFIXES)
+    if _feed is not None and "" not in CALL_TO_ACTION_PREFIXES  # (a branch with no prefix)
+    else None
+)
 call_to_action_words = (
     partial(
         _feed.word_start_match,
-        prefix_pairs(CALL_TO_ACTION_PREFIXES),
+        CALL_TO_ACTION_PAIRS,
         CALL_TO_ACTION_PREFIXES,
         CALL_TO_ACTION_START.match,
     )
-    if _feed is not None and "" not in CALL_TO_ACTION_PREFIXES  # (a branch with no prefix)
+    if CALL_TO_ACTION_PAIRS is not None
     else _call_to_action_words
 )
 SENTENCE_BREAK = re.compile(r"[a-zà-ÿ]{3,}[.!?]\s+[A-ZÀ-Þ]")
@@ -540,53 +545,12 @@ def find_feed(
     else:
         texts, free = page_lines(labelled, used)
         digits = [has_digit(t) for t in texts]
-    repeats = Counter(texts)
     own = WORD.findall(page_title.lower()) if page_title else []
-    own_keys = tuple(story_keywords(own))
     lang = language or detect_language("\n".join(lb.block.text for lb in labelled))  # classify's
     sentence_case = lang.code in SENTENCE_CASE_LANGS
     stop = top_stopwords(lang.code, MENU_STOPWORDS) if sentence_case else stopwords_for(lang.code)
     n = len(texts)
-    shapes: Counter[str] | None = None  # counted when a line with a digit first needs them
-
-    def shaped() -> list[bool]:  # the lines whose shape a free line with a digit may have:
-        # with a digit, and as many words (a shape has its line's words: word_count(shape(x))
-        # == word_count(x)), not every paragraph of the article
-        counts = words if words is not None else [word_count(x) for x in texts]
-        sizes = {c for c, d, f in zip(counts, digits, free, strict=True) if d and f}
-        return [d and c in sizes for c, d in zip(counts, digits, strict=True)]
-
-    def headline(t: str, i: int) -> tuple[str | None, str] | None:  # its clean_title
-        nonlocal shapes
-        if (words[i] if words is not None else word_count(t)) < settings.feed_title_min_words:
-            return None  # (clean_title only takes words off: too short already)
-        if repeats[t] >= EXACT_REPEATS:
-            return None  # is_template's first test
-        if digits[i]:
-            if shapes is None:  # (a line without a digit has no digit in lower case, no "0")
-                shapes = Counter(map(shape, compress(texts, shaped())))
-            if shapes[shape(t)] >= TEMPLATE_MIN_REPEATS:
-                return None  # is_template's second test
-        if digits[i] or t[:1] in LEADING_BULLETS:
-            parts = clean_title(t)
-        else:
-            parts = None, strip_label(t)  # (clean_title's first test: no digit, no bullet)
-        if not is_title(parts[1], settings) or is_menu_line(t, stop, sentence_case):
-            return None
-        if own:
-            low = t.lower()
-            if has_any(low, own_keys) and same_story(WORD.findall(low), own):
-                return None
-        return parts
-
-    heads: dict[str, tuple[str | None, str] | None] = {}  # per free line (the same verdict)
-    titles = [False] * n
-    few = settings.feed_title_min_words  # (headline's first test, without a call: most lines)
-    for i, t in enumerate(texts):
-        if free[i]:
-            if t not in heads:
-                heads[t] = None if words is not None and words[i] < few else headline(t, i)
-            titles[i] = heads[t] is not None
+    heads, titles = headlines(texts, free, digits, words, settings, stop, sentence_case, own)
 
     whens: dict[int, bool] = {}
 
@@ -1416,7 +1380,131 @@ TITLE_RULES = (  # what the compiled is_title calls, in the order _feed.c's R_* 
     TIME_LINE_MAX_CHARS,
     COUNT_LINE_MAX_WORDS,
     TWO_SENTENCE_TITLE_MAX_WORDS,
+    CALL_TO_ACTION_PAIRS,  # (call_to_action_words without its partial, when it is one)
+    CALL_TO_ACTION_PREFIXES,
+    CALL_TO_ACTION_START.match,
 )
+
+
+HEADLINE_RULES = (  # what the compiled headlines calls and counts, in the order _feed.c's H_*
+    TITLE_RULES,
+    LABEL_FIRST_WORDS,
+    LABEL_FIRST_PAIRS,
+    is_menu_line,
+    WORD.findall,
+    same_story,
+    LEADING_BULLETS,
+    EXACT_REPEATS,
+    TEMPLATE_MIN_REPEATS,
+    GLUED_LABEL_MAX_CHARS,
+    GLUED_LABEL_JUNK + 1,
+    GLUED_LABEL_REACH,
+    SECTION_MAX_WORDS,
+    MENU_MIN_WORDS,
+    MENU_MIN_WORDS_OTHER,
+    SAME_STORY_MIN_WORDS,
+    SAME_STORY_SHARE,
+    TRAILING_COUNT.sub,
+    LEADING_BULLET.sub,
+    LEADING_TIME.match,
+    split_date,
+    TRAILING_AGO.search,
+    FEED_MIN_LEFT,
+    RELATED_LABELS,
+)
+
+Heads = dict[str, tuple[str | None, str] | None]  # a free line -> its clean_title, if a headline
+
+
+def headlines(
+    texts: Sequence[str],
+    free: Sequence[bool],
+    digits: Sequence[bool],
+    words: Sequence[int] | None,
+    settings: Settings,
+    stop: frozenset[str],
+    sentence_case: bool,
+    own: list[str],
+) -> tuple[Heads, list[bool]]:
+    """Each free line's headline (its `clean_title` parts) when it reads as one, else None
+    (the same for the same text), and whether each line is one: a line of a few words
+    (`words`: each line's word_count, when counted) that the page does not print over and
+    over (`is_template`), that `is_title` takes once its time or label is off, not a menu line
+    (`stop`, `sentence_case`: see is_menu_line) and not the page's own headline again (`own`:
+    its words in lower case)."""
+    own_keys = tuple(story_keywords(own))
+    if _feed is None or words is None:  # pragma: no cover - depends on the install
+        return _headlines(texts, free, digits, words, settings, stop, sentence_case, own, own_keys)
+    return _feed.headlines(
+        HEADLINE_RULES,
+        texts,
+        free,
+        digits,
+        words,
+        settings.feed_title_min_words,
+        settings.feed_title_max_words,
+        stop,
+        sentence_case,
+        own,
+        own_keys,
+    )
+
+
+def _headlines(
+    texts: Sequence[str],
+    free: Sequence[bool],
+    digits: Sequence[bool],
+    words: Sequence[int] | None,
+    settings: Settings,
+    stop: frozenset[str],
+    sentence_case: bool,
+    own: list[str],
+    own_keys: tuple[str, ...],
+) -> tuple[Heads, list[bool]]:
+    """`headlines` (the reference, and the path without the compiled extension, which runs
+    the same tests in the same order, each Python helper where this calls it)."""
+    repeats = Counter(texts)
+    shapes: Counter[str] | None = None  # counted when a line with a digit first needs them
+
+    def shaped() -> list[bool]:  # the lines whose shape a free line with a digit may have:
+        # with a digit, and as many words (a shape has its line's words: word_count(shape(x))
+        # == word_count(x)), not every paragraph of the article
+        counts = words if words is not None else [word_count(x) for x in texts]
+        sizes = {c for c, d, f in zip(counts, digits, free, strict=True) if d and f}
+        return [d and c in sizes for c, d in zip(counts, digits, strict=True)]
+
+    def headline(t: str, i: int) -> tuple[str | None, str] | None:  # its clean_title
+        nonlocal shapes
+        if (words[i] if words is not None else word_count(t)) < settings.feed_title_min_words:
+            return None  # (clean_title only takes words off: too short already)
+        if repeats[t] >= EXACT_REPEATS:
+            return None  # is_template's first test
+        if digits[i]:
+            if shapes is None:  # (a line without a digit has no digit in lower case, no "0")
+                shapes = Counter(map(shape, compress(texts, shaped())))
+            if shapes[shape(t)] >= TEMPLATE_MIN_REPEATS:
+                return None  # is_template's second test
+        if digits[i] or t[:1] in LEADING_BULLETS:
+            parts = clean_title(t)
+        else:
+            parts = None, strip_label(t)  # (clean_title's first test: no digit, no bullet)
+        if not is_title(parts[1], settings) or is_menu_line(t, stop, sentence_case):
+            return None
+        if own:
+            low = t.lower()
+            if has_any(low, own_keys) and same_story(WORD.findall(low), own):
+                return None
+        return parts
+
+    heads: Heads = {}  # per free line (the same verdict)
+    titles = [False] * len(texts)
+    few = settings.feed_title_min_words  # (headline's first test, without a call: most lines)
+    for i, t in enumerate(texts):
+        if free[i]:
+            if t not in heads:
+                heads[t] = None if words is not None and words[i] < few else headline(t, i)
+            titles[i] = heads[t] is not None
+    return heads, titles
 
 
 def may_start_not_title(text: str) -> bool:
