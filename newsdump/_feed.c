@@ -81,7 +81,7 @@ static unsigned char ucs1_class[256];
                     inside = 1;                                                                \
                     digits |= c >= '0' && c <= '9';                                            \
                 }                                                                              \
-            } else if (page ? page_wide(c) : feed_wide(c)) {                                   \
+            } else if (feed_wide(c)) {                                                         \
                 wides++;                                                                       \
                 inside = 0;                                                                    \
             } else if (wide_space(c))                                                          \
@@ -95,9 +95,9 @@ static unsigned char ucs1_class[256];
         }                                                                                      \
     }
 
-/* The words of `text` as str.split() finds them once every wide character (feed's or, with
- * `page`, records') is a space, the wide characters, and whether it has a digit. */
-static void scan(PyObject *text, int page, Py_ssize_t *words, Py_ssize_t *wide, int *digit) {
+/* The words of `text` as str.split() finds them once every one of feed's wide characters is a
+ * space, the wide characters, and whether it has a digit. */
+static void scan(PyObject *text, Py_ssize_t *words, Py_ssize_t *wide, int *digit) {
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     Py_ssize_t n = PyUnicode_GET_LENGTH(text), tokens = 0, wides = 0;
@@ -195,19 +195,50 @@ static PyObject *word_count(PyObject *self, PyObject *text) {
     }
     Py_ssize_t words, wide;
     int digit;
-    scan(text, 0, &words, &wide, &digit);
+    scan(text, &words, &wide, &digit);
     return PyLong_FromSsize_t(words + wide / 2);
 }
+
+/* records.count_words: the characters below U+0100 by ucs1_class's table, without a branch on
+ * each character's class (a page's spaces and letters alternate: a branch there would be
+ * mispredicted often; most pages are stored in two or four bytes a character) */
+#define PAGE_SCAN(TYPE)                                                                        \
+    {                                                                                          \
+        const TYPE *s = (const TYPE *)data;                                                    \
+        for (Py_ssize_t i = 0; i < n; i++) {                                                   \
+            Py_UCS4 c = s[i];                                                                  \
+            if (c < 256) {                                                                     \
+                int word = ucs1_class[c] != 0;                                                 \
+                tokens += word & !inside;                                                      \
+                inside = word;                                                                 \
+            } else if (page_wide(c)) {                                                         \
+                wides++;                                                                       \
+                inside = 0;                                                                    \
+            } else if (wide_space(c))                                                          \
+                inside = 0;                                                                    \
+            else {                                                                             \
+                tokens += !inside;                                                             \
+                inside = 1;                                                                    \
+            }                                                                                  \
+        }                                                                                      \
+    }
 
 static PyObject *count_words(PyObject *self, PyObject *text) {
     if (!PyUnicode_Check(text)) {
         PyErr_SetString(PyExc_TypeError, "count_words: a str");
         return NULL;
     }
-    Py_ssize_t words, wide;
-    int digit;
-    scan(text, 1, &words, &wide, &digit);
-    return PyLong_FromSsize_t(words + (wide + 1) / 2);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), tokens = 0, wides = 0;
+    int inside = 0;
+    if (kind == PyUnicode_1BYTE_KIND)
+        PAGE_SCAN(Py_UCS1)
+    else if (kind == PyUnicode_2BYTE_KIND)
+        PAGE_SCAN(Py_UCS2)
+    else
+        PAGE_SCAN(Py_UCS4)
+    return PyLong_FromSsize_t(tokens + (wides + 1) / 2);
 }
 
 static PyObject *letters(PyObject *self, PyObject *text) {
@@ -273,7 +304,7 @@ static Py_ssize_t facts_of(PyObject *text) {
     const void *data = PyUnicode_DATA(text);
     Py_ssize_t n = PyUnicode_GET_LENGTH(text), words, wide, alpha = 0, spaces = 0, slashes = 0;
     int digit;
-    scan(text, 0, &words, &wide, &digit);
+    scan(text, &words, &wide, &digit);
     long flags = (PyUnicode_IS_ASCII(text) ? T_ASCII : 0) | (digit ? T_DIGIT : 0)
         | (wide ? T_WIDE : 0);
     Py_ssize_t next_slash = 0;
@@ -671,7 +702,7 @@ static PyObject *lines(PyObject *self, PyObject *args) {
         }
         Py_ssize_t count, wide;
         int digit;
-        scan(text, 0, &count, &wide, &digit);
+        scan(text, &count, &wide, &digit);
         PyObject *number = PyLong_FromSsize_t(count + wide / 2);
         if (!number) {
             Py_DECREF(text);
@@ -1112,54 +1143,6 @@ static PyObject *has_any(PyObject *self, PyObject *const *args, Py_ssize_t nargs
     Py_RETURN_FALSE;
 }
 
-/* ---- Appended for records and the item loop of find_feed (session 9, feed items): the
- * functions above are the line counts' and the headline's; these below are records'. ----
- *
- *   page_words(text) -> int: records.count_words, as count_words above, faster on text
- *     stored in two or four bytes a character (most pages: a curly quote is enough): the
- *     characters below U+0100 by ucs1_class's table, without a branch on each character's
- *     class (a page's spaces and letters alternate: a branch there is mispredicted often). */
-
-#define PAGE_SCAN(TYPE)                                                                        \
-    {                                                                                          \
-        const TYPE *s = (const TYPE *)data;                                                    \
-        for (Py_ssize_t i = 0; i < n; i++) {                                                   \
-            Py_UCS4 c = s[i];                                                                  \
-            if (c < 256) {                                                                     \
-                int word = ucs1_class[c] != 0;                                                 \
-                tokens += word & !inside;                                                      \
-                inside = word;                                                                 \
-            } else if (page_wide(c)) {                                                         \
-                wides++;                                                                       \
-                inside = 0;                                                                    \
-            } else if (wide_space(c))                                                          \
-                inside = 0;                                                                    \
-            else {                                                                             \
-                tokens += !inside;                                                             \
-                inside = 1;                                                                    \
-            }                                                                                  \
-        }                                                                                      \
-    }
-
-static PyObject *page_words(PyObject *self, PyObject *text) {
-    if (!PyUnicode_Check(text)) {
-        PyErr_SetString(PyExc_TypeError, "page_words: a str");
-        return NULL;
-    }
-    int kind = PyUnicode_KIND(text);
-    const void *data = PyUnicode_DATA(text);
-    Py_ssize_t n = PyUnicode_GET_LENGTH(text), tokens = 0, wides = 0;
-    int inside = 0;
-    if (kind == PyUnicode_1BYTE_KIND)
-        PAGE_SCAN(Py_UCS1)
-    else if (kind == PyUnicode_2BYTE_KIND)
-        PAGE_SCAN(Py_UCS2)
-    else
-        PAGE_SCAN(Py_UCS4)
-    return PyLong_FromSsize_t(tokens + (wides + 1) / 2);
-}
-
-/* ---- end of the appended section ---- */
 /* ---- find_feed's headline pass: every free line's verdict in one call ----
  *
  *   headlines(rules, texts, free, digits, words, min_words, max_words, stop, sentence_case,
@@ -1394,7 +1377,7 @@ static PyObject *rest_of(PyObject *text, const Py_ssize_t *starts, const Py_ssiz
         return NULL;
     Py_ssize_t words, wide;
     int digit;
-    scan(rest, 0, &words, &wide, &digit);
+    scan(rest, &words, &wide, &digit);
     if (words + wide / 2 >= min_left)
         return rest;
     Py_DECREF(rest);
@@ -2018,7 +2001,6 @@ static PyMethodDef methods[] = {
     {"has_any", (PyCFunction)(void (*)(void))has_any, METH_FASTCALL, "Whether one of parts is in text."},
     {"title_verdict", (PyCFunction)(void (*)(void))title_verdict, METH_FASTCALL, "feed.is_title (see the file)."},
     {"word_start_match", word_start_match, METH_VARARGS, "A pattern at a word's start (see the file)."},
-    {"page_words", page_words, METH_O, "records.count_words (see the appended section)."},
     {"hints", hints, METH_O, "Which of the hints title_verdict tests match (see the file)."},
     {"strip_label", (PyCFunction)(void (*)(void))strip_label_call, METH_FASTCALL, "feed.strip_label (see the file)."},
     {"headlines", (PyCFunction)(void (*)(void))headlines, METH_FASTCALL, "find_feed's headlines (see the file)."},

@@ -144,17 +144,13 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-# the compiled count (count_words without a branch on each character's class), or its older
-# count_words in an extension built before page_words
-_page_words: Callable[[str], int] | None = (
-    None if _feed is None else getattr(_feed, "page_words", _feed.count_words)
-)
+_compiled_count: Callable[[str], int] | None = None if _feed is None else _feed.count_words
 
 
 def count_words(text: str) -> int:
     """Whitespace-separated words; a CJK, kana, hangul or Thai character counts as half a word."""
-    if _page_words is not None:
-        return _page_words(text)
+    if _compiled_count is not None:
+        return _compiled_count(text)
     return _count_words(text)
 
 

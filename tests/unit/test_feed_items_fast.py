@@ -272,15 +272,15 @@ page_texts = st.lists(
 @pytest.mark.skipif(F._feed is None, reason="the compiled counts were not built")
 @given(page_texts)
 @settings(max_examples=2000, deadline=None)
-def test_page_words_is_count_words(text: str) -> None:
+def test_compiled_count_words_is_count_words(text: str) -> None:
     assert F._feed is not None
-    assert F._feed.page_words(text) == F._feed.count_words(text) == records._count_words(text)
+    assert F._feed.count_words(text) == records._count_words(text)
     long = text * 50  # (past any short-text path, in each of str's three widths)
-    assert F._feed.page_words(long) == records._count_words(long)
+    assert F._feed.count_words(long) == records._count_words(long)
 
 
 @pytest.mark.skipif(F._feed is None, reason="the compiled counts were not built")
-def test_page_words_of_each_width() -> None:
+def test_compiled_count_words_of_each_width() -> None:
     assert F._feed is not None
     for text, words in (
         ("one two\n\nthree\tfour", 4),
@@ -290,7 +290,7 @@ def test_page_words_of_each_width() -> None:
         ("😀 smile\u3000wide", 3),
         ("", 0),
     ):
-        assert F._feed.page_words(text) == words == records._count_words(text)
+        assert F._feed.count_words(text) == words == records._count_words(text)
 
 
 INFO = PageInfo(id="doc1", source="examples/a.txt", url="https://x.example/a")
