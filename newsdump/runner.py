@@ -462,7 +462,18 @@ class _Workers:
         return ProcessPoolExecutor(max_workers=self.jobs, initializer=_worker_init)
 
     def submit(self, chunk: list[Item], job: Job) -> Future[list[Result]]:
-        return self.pool.submit(process_marked, chunk, job)
+        """The chunk's future. A pool that broke since the last call (a worker died while the
+        results before were read) refuses new work: the chunk then gets a future that failed
+        with BrokenProcessPool, so the caller runs it again like the others in flight."""
+        from concurrent.futures import Future
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            return self.pool.submit(process_marked, chunk, job)
+        except BrokenProcessPool as exc:
+            failed: Future[list[Result]] = Future()
+            failed.set_exception(exc)
+            return failed
 
     def renew(self) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)

@@ -349,3 +349,28 @@ def test_a_page_stuck_in_c_code_ends_its_worker_and_becomes_worker_died(
         ("a.txt", "worker_died"),
         ("b.txt", "worker_died"),
     ]
+
+
+def test_a_chunk_refused_by_a_pool_that_broke_meanwhile_is_run_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    import newsdump.runner as runner
+
+    submits: list[int] = []
+    submit = ProcessPoolExecutor.submit
+
+    def refuse_the_third(self: ProcessPoolExecutor, fn: Any, /, *args: Any) -> Any:
+        submits.append(1)  # (a worker killed while results were read: the pool refuses work)
+        if len(submits) == 3:
+            raise BrokenProcessPool("A child process terminated abruptly")
+        return submit(self, fn, *args)
+
+    monkeypatch.setattr(ProcessPoolExecutor, "submit", refuse_the_third)
+    monkeypatch.setattr(runner, "CHUNK_DOCUMENTS", 2)
+    items = [Document(f"{i}.txt", TEXT) for i in range(9)]
+    results = list(runner.run(items, Job(Settings(), "extract"), 2))
+    assert [(r.source, r.error) for r in results] == [(f"{i}.txt", None) for i in range(9)]
+    assert len(submits) >= 6  # five chunks, the refused one again (and any cancelled with it)
