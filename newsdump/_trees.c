@@ -25,8 +25,8 @@
  *
  *   walk(x, width, right, right_width, feature, threshold, value, trees, depth, baseline, out)
  *     x: float64[n * width]; right: float64[n * right_width] (right_width may be 0): the rows
- *     walked are those of np.hstack((x, right)); feature: int32[groups * stride] (each below
- *     width + right_width), threshold: float64[groups * stride], value: float64[groups * stride],
+ *     walked are those of np.hstack((x, right)); feature: uint8 or int32[groups * stride]
+ *     (each below width + right_width), threshold: float64[groups * stride], value: float64[groups * stride],
  *     groups = ceil(trees / 8); out: float64[n] (written)
  */
 #define PY_SSIZE_T_CLEAN
@@ -46,18 +46,21 @@
  * instructions a step (the compiler makes six of the C: setb, movzbl, lea) */
 #define STEP(k)                                                                             \
     do {                                                                                   \
-        double x_ = row[F[k]];                                                             \
+        double x_ = row[FEATURE(k)];                                                       \
         __asm__("ucomisd %2, %1\n\tadcq %0, %0" : "+r"(k) : "x"(x_), "m"(T[k]) : "cc");  \
     } while (0)
 #else
-#define STEP(k) k = 2 * k + !(row[F[k]] >= T[k])
+#define STEP(k) k = 2 * k + !(row[FEATURE(k)] >= T[k])
 #endif
+/* the feature tested at node k of the group: one byte when every index fits (the packaged
+ * models: the nodes' features take a quarter of the cache lines), else four */
+#define FEATURE(k) (wide ? (Py_ssize_t)F32[k] : (Py_ssize_t)F8[k])
 #define FIRST_ROOT 15 /* tree g's root: FIRST_ROOT - g */
 
-/* inlined in both of its calls: with the depth a constant, the levels unroll */
+/* inlined in each of its calls: with the depth and `wide` constants, the levels unroll */
 static inline __attribute__((always_inline)) void walk_rows(
     const double *xs, Py_ssize_t n, Py_ssize_t width, const double *rs, Py_ssize_t right_width,
-    const int32_t *feat, const double *thr, const double *val, Py_ssize_t trees,
+    const void *feat, int wide, const double *thr, const double *val, Py_ssize_t trees,
     Py_ssize_t depth, double baseline, double *out, double *joined, double *leaf) {
     const Py_ssize_t stride = (Py_ssize_t)1 << (depth + LIFT);
     const Py_ssize_t full = trees / CHAINS, rest = trees % CHAINS;
@@ -71,7 +74,8 @@ static inline __attribute__((always_inline)) void walk_rows(
         }
         double r0 = 0.0, r1 = 0.0, r2 = 0.0, r3 = 0.0, r4 = 0.0, r5 = 0.0, r6 = 0.0, r7 = 0.0;
         for (Py_ssize_t grp = 0; grp < full; grp++) {
-            const int32_t *F = feat + grp * stride;
+            const uint8_t *F8 = (const uint8_t *)feat + grp * stride;
+            const int32_t *F32 = (const int32_t *)feat + grp * stride;
             const double *T = thr + grp * stride;
             const double *V = val + grp * stride;
             Py_ssize_t k0 = 15, k1 = 14, k2 = 13, k3 = 12, k4 = 11, k5 = 10, k6 = 9, k7 = 8;
@@ -92,7 +96,8 @@ static inline __attribute__((always_inline)) void walk_rows(
             }
         }
         if (rest) {
-            const int32_t *F = feat + full * stride;
+            const uint8_t *F8 = (const uint8_t *)feat + full * stride;
+            const int32_t *F32 = (const int32_t *)feat + full * stride;
             const double *T = thr + full * stride;
             const double *V = val + full * stride;
             for (Py_ssize_t g = 0; g < rest; g++) {
@@ -130,16 +135,23 @@ static PyObject *walk(PyObject *self, PyObject *args) {
         || out.len != n * (Py_ssize_t)sizeof(double)
         || x.len != n * width * (Py_ssize_t)sizeof(double)
         || right.len != n * right_width * (Py_ssize_t)sizeof(double)
-        || feature.len != groups * stride * (Py_ssize_t)sizeof(int32_t)
+        || (feature.len != groups * stride * (Py_ssize_t)sizeof(int32_t)
+            && feature.len != groups * stride)
         || threshold.len != groups * stride * (Py_ssize_t)sizeof(double)
         || value.len != groups * stride * (Py_ssize_t)sizeof(double)) {
         PyErr_SetString(PyExc_ValueError, "walk: array sizes do not match");
         goto done;
     }
-    const int32_t *feat = feature.buf;
+    const int wide = feature.len != groups * stride; /* int32 indices, else uint8 */
     /* every index is read unchecked below: all checked in one pass with no branch (vectorised) */
     uint32_t limit = all > INT32_MAX ? (uint32_t)INT32_MAX + 1 : (uint32_t)all, bad = 0;
-    for (Py_ssize_t k = 0; k < groups * stride; k++) bad |= (uint32_t)feat[k] >= limit;
+    if (wide) {
+        const int32_t *feat = feature.buf;
+        for (Py_ssize_t k = 0; k < groups * stride; k++) bad |= (uint32_t)feat[k] >= limit;
+    } else {
+        const uint8_t *feat = feature.buf;
+        for (Py_ssize_t k = 0; k < groups * stride; k++) bad |= (uint32_t)feat[k] >= limit;
+    }
     if (bad) {
         PyErr_SetString(PyExc_ValueError, "walk: feature index out of range");
         goto done;
@@ -150,12 +162,16 @@ static PyObject *walk(PyObject *self, PyObject *args) {
         goto done;
     }
     Py_BEGIN_ALLOW_THREADS
-    if (depth == 5) /* the packaged model's depth: its walk unrolled (the same steps) */
-        walk_rows(x.buf, n, width, right.buf, right_width, feat, threshold.buf, value.buf, trees,
-                  5, baseline, out.buf, scratch, scratch + all);
+    const void *feat = feature.buf;
+    if (depth == 5 && !wide) /* the packaged models: their walk unrolled (the same steps) */
+        walk_rows(x.buf, n, width, right.buf, right_width, feat, 0, threshold.buf, value.buf,
+                  trees, 5, baseline, out.buf, scratch, scratch + all);
+    else if (!wide)
+        walk_rows(x.buf, n, width, right.buf, right_width, feat, 0, threshold.buf, value.buf,
+                  trees, depth, baseline, out.buf, scratch, scratch + all);
     else
-        walk_rows(x.buf, n, width, right.buf, right_width, feat, threshold.buf, value.buf, trees,
-                  depth, baseline, out.buf, scratch, scratch + all);
+        walk_rows(x.buf, n, width, right.buf, right_width, feat, 1, threshold.buf, value.buf,
+                  trees, depth, baseline, out.buf, scratch, scratch + all);
     Py_END_ALLOW_THREADS
     result = Py_None;
     Py_INCREF(result);

