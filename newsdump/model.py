@@ -39,6 +39,7 @@ NO_COLUMNS = np.zeros(0)  # `right` of the compiled walk when there is none
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
+FeatureArray = npt.NDArray[np.uint8] | npt.NDArray[np.int32]
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -59,7 +60,7 @@ class Forest:
     heap_threshold: FloatArray = field(init=False, repr=False)  # +inf where a leaf passes left
     heap_value: FloatArray = field(init=False, repr=False)  # (trees, 2**depth): leaf values
     # the grouped layout of the compiled walk (see `_grouped`)
-    group_feature: npt.NDArray[np.int32] = field(init=False, repr=False)
+    group_feature: FeatureArray = field(init=False, repr=False)  # uint8 when every index fits
     group_threshold: FloatArray = field(init=False, repr=False)
     group_value: FloatArray = field(init=False, repr=False)
 
@@ -183,32 +184,53 @@ def _complete(forest: Forest) -> tuple[IntArray, FloatArray, FloatArray]:
 
 def _grouped(
     feature: IntArray, threshold: FloatArray, value: FloatArray, depth: int
-) -> tuple[npt.NDArray[np.int32], FloatArray, FloatArray]:
+) -> tuple[FeatureArray, FloatArray, FloatArray]:
     """The complete trees (`_complete`'s arrays) in groups of GROUP_TREES, each group one
-    complete tree of ``depth + GROUP_LIFT`` levels whose subtrees under level GROUP_LIFT are
-    the group's trees (tree g's root at position ``2**GROUP_LIFT - 1 + g``): one row per group,
-    the last one padded (feature 0, threshold +inf, value 0 where no tree stands). A node at
-    level l of tree g, l-th level offset o, is at ``2**(l + GROUP_LIFT) - 1 + g * 2**l + o``;
-    tree g's leaves are the group's leaves ``g * 2**depth ...``. Empty when the walk is not
-    compiled for this depth."""
+    complete tree of ``L = depth + GROUP_LIFT`` levels whose subtrees under level GROUP_LIFT
+    are the group's trees, numbered from 1 and mirrored, as newsdump/_trees.c walks them: node
+    j's children are 2j (right: x > threshold) and 2j + 1 (left), so the node at level l,
+    offset o of the plain layout (left to right) is at ``2**(l + 1) - 1 - o``; its threshold is
+    stored as `_left_below`'s bound. One row of ``2**L`` slots per group for the inner nodes
+    (slot 0 unused) and one for the leaves (leaf j at ``j - 2**L``); tree g's root is at
+    ``2**(GROUP_LIFT + 1) - 1 - g``. The last group is padded (feature 0, threshold NaN: left,
+    value 0 where no tree stands). Features as uint8 when every index fits (a quarter of the
+    cache lines the walk reads for them: both walks 138 -> 127 us a page), else int32. Empty
+    when the walk is not compiled for this depth."""
     trees = feature.shape[0]
     if not 0 < depth <= MAX_COMPILED_DEPTH or trees == 0:
         return np.zeros((0, 0), dtype=np.int32), np.zeros((0, 0)), np.zeros((0, 0))
     groups = -(-trees // GROUP_TREES)
-    inner = 2 ** (depth + GROUP_LIFT) - 1
-    grouped_feature = np.zeros((groups, inner), dtype=np.int32)
-    grouped_threshold = np.full((groups, inner), np.inf)
-    grouped_value = np.zeros((groups, inner + 1))
+    stride = 2 ** (depth + GROUP_LIFT)
+    narrow = feature.size == 0 or int(feature.max()) < 256
+    grouped_feature: FeatureArray = (
+        np.zeros((groups, stride), dtype=np.uint8)
+        if narrow
+        else np.zeros((groups, stride), dtype=np.int32)
+    )
+    grouped_threshold = np.full((groups, stride), np.nan)
+    grouped_value = np.zeros((groups, stride))
     position = np.arange(2**depth - 1)
     level = np.array([(k + 1).bit_length() - 1 for k in range(2**depth - 1)], dtype=np.int64)
     offset = position - (2**level - 1)
+    leaves = np.arange(2**depth)
+    below = _left_below(threshold)
     for t in range(trees):
         group, g = divmod(t, GROUP_TREES)
-        at = 2 ** (level + GROUP_LIFT) - 1 + g * 2**level + offset
+        at = 2 ** (level + GROUP_LIFT + 1) - 1 - (g * 2**level + offset)
         grouped_feature[group, at] = feature[t]
-        grouped_threshold[group, at] = threshold[t]
-        grouped_value[group, g * 2**depth : (g + 1) * 2**depth] = value[t]
+        grouped_threshold[group, at] = below[t]
+        grouped_value[group, stride - 1 - (g * 2**depth + leaves)] = value[t]
     return grouped_feature, grouped_threshold, grouped_value
+
+
+def _left_below(threshold: FloatArray) -> FloatArray:
+    """The bound below which x goes left (``x <= threshold``, NaN included: ``x > threshold``
+    is false) as ``not x >= bound``: the next float above the threshold (none lies between
+    them), NaN for +inf (everything goes left; no float is above +inf)."""
+    with np.errstate(over="ignore"):  # (the largest float's next is +inf: right)
+        above = np.nextafter(threshold, np.inf)
+    bound: FloatArray = np.where(np.isposinf(threshold), np.nan, above)
+    return bound
 
 
 def forest_arrays(prefix: str, forest: Forest) -> dict[str, npt.NDArray[np.generic]]:

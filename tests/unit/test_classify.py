@@ -237,3 +237,23 @@ def test_a_model_of_other_features_is_refused(
     ):
         with pytest.raises(C.ModelMismatchError):
             C.block_scores(blocks, bad)
+
+
+COOKIE_CHARS = "cCoOkKiIİıeEzZsStTaAſ\u212aクッキー쿠키 ."
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet=COOKIE_CHARS, max_size=40)
+    | st.sampled_from(["COOKIES", "CoOkIe", "Ciasteczek", "CIASTECZEK", "クッキー", "쿠키"]).map(
+        lambda word: f"We use {word} here."
+    )
+    | st.text(max_size=40)
+)
+def test_cookie_pretest_holds_wherever_the_notice_pattern_matches(text: str) -> None:
+    from newsdump.classify import CONSENT, may_name_cookies
+
+    if CONSENT.search(text):
+        assert may_name_cookies(text)
+    assert may_name_cookies("Diese Seite nutzt COOKIES.")
+    assert not may_name_cookies("A sentence about nothing in particular.")

@@ -6,6 +6,8 @@ from dataclasses import replace
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsdump import model
 from newsdump.model import CHUNK_ROWS, Forest, load_model
@@ -109,20 +111,33 @@ def test_grouped_layout_puts_every_tree_under_level_three() -> None:
     forest = random_forest(rng, trees=11, depth=2, width=3)
     assert forest.depth == 2
     feature, threshold = forest.group_feature, forest.group_threshold
-    assert feature.shape == threshold.shape == (2, 2 ** (2 + 3) - 1)
-    assert forest.group_value.shape == (2, 2 ** (2 + 3))
+    assert feature.shape == threshold.shape == forest.group_value.shape == (2, 2 ** (2 + 3))
     for t in range(11):
         group, g = divmod(t, 8)
-        # root at 7 + g; its children at 15 + 2g and 16 + 2g (level 4 of the group's tree)
-        for k, at in ((0, 7 + g), (1, 15 + 2 * g), (2, 16 + 2 * g)):
+        # numbered from 1 and mirrored: root at 15 - g, its left child at 2 * (15 - g) + 1
+        # and its right one at 2 * (15 - g) (level 4 of the group's tree)
+        for k, at in ((0, 15 - g), (1, 31 - 2 * g), (2, 30 - 2 * g)):
             assert feature[group, at] == forest.heap_feature[t, k]
-            assert threshold[group, at] == forest.heap_threshold[t, k]
-        leaves = forest.group_value[group, 4 * g : 4 * g + 4]
+            plain = forest.heap_threshold[t, k]
+            if np.isinf(plain):  # a leaf above the full depth: everything goes left
+                assert np.isnan(threshold[group, at])
+            else:  # x goes left below the next float above the threshold
+                assert threshold[group, at] == np.nextafter(plain, np.inf) > plain
+        leaves = forest.group_value[group, 31 - 4 * g - np.arange(4)]  # mirrored too
         assert leaves.tolist() == forest.heap_value[t].tolist()
     # the last group's missing trees: never walked, padded like leaves
-    assert (feature[1, [7 + 3, 15 + 6]] == 0).all()
-    assert np.isinf(threshold[1, [7 + 3, 15 + 6]]).all()
-    assert not forest.group_value[1, 12:].any()
+    assert (feature[1, [15 - 3, 31 - 6]] == 0).all()
+    assert np.isnan(threshold[1, [15 - 3, 31 - 6]]).all()
+    assert not forest.group_value[1, : 32 - 12].any()
+
+
+def test_left_bound_sends_every_float_where_the_threshold_does() -> None:
+    special = [0.0, -0.0, 1.0, -1.0, 5e-324, -5e-324, 1.7976931348623157e308, np.inf, -np.inf]
+    values = np.array([*special, np.nan, 0.1, 2.5, -7.25, 1e-300, np.nextafter(1.0, 2.0)])
+    thresholds = np.array([*special, 0.1, 2.5, np.nan, np.nextafter(1.0, 0.0)])
+    bound = model._left_below(thresholds)
+    for x in values:
+        assert (~(x >= bound)).tolist() == (~(x > thresholds)).tolist()  # left: not right
 
 
 def test_compiled_walk_checks_its_arrays() -> None:
@@ -143,3 +158,49 @@ def test_compiled_walk_checks_its_arrays() -> None:
             model._trees.walk(x, width, x[:0], 0, *arrays, *bad, 0.0, out)
     with pytest.raises(ValueError, match="sizes"):
         model._trees.walk(x, width, x[:0], 0, *arrays, trees, depth, 0.0, out[:3])
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    seed=st.integers(0, 2**32 - 1),
+    trees=st.integers(1, 40),
+    depth=st.integers(1, 6),
+    rows=st.lists(
+        st.lists(st.floats() | st.sampled_from([0.0, -0.0, 1.0, -1.0]), min_size=4, max_size=4),
+        min_size=1,
+        max_size=12,
+    ),
+)
+def test_compiled_walk_is_the_numpy_walk_on_any_floats(
+    seed: int, trees: int, depth: int, rows: list[list[float]]
+) -> None:
+    """Any floats (NaN, infinities, -0.0, the thresholds 0.0 and 1.0 themselves), any forest
+    shape: the compiled walk's scores are the numpy walk's, bit for bit."""
+    if model._trees is None:
+        pytest.skip("the compiled walk was not built (no C compiler at install)")
+    forest = random_forest(np.random.default_rng(seed), trees, depth, 4)
+    x = np.array(rows)
+    compiled = forest.predict_raw(x)
+    joined = forest.predict_raw(x[:, :1], x[:, 1:])
+    walk, model._trees = model._trees, None  # type: ignore[assignment]
+    try:
+        plain = forest.predict_raw(x)
+    finally:
+        model._trees = walk
+    assert compiled.tobytes() == plain.tobytes() == joined.tobytes()
+
+
+def test_wide_forests_keep_four_byte_feature_indices(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Up to 256 columns the grouped features are single bytes; past that, int32: both walked
+    to the numpy floats."""
+    rng = np.random.default_rng(11)
+    narrow, wide = random_forest(rng, 20, 5, 256), random_forest(rng, 20, 5, 300)
+    assert narrow.group_feature.dtype == np.uint8
+    assert wide.group_feature.dtype == np.int32 and int(wide.feature.max()) >= 256
+    rows = {256: rng.normal(size=(50, 256)), 300: rng.normal(size=(50, 300))}
+    for x in rows.values():
+        x[::3, ::7] = np.nan
+    compiled = [narrow.predict_raw(rows[256]), wide.predict_raw(rows[300])]
+    monkeypatch.setattr(model, "_trees", None)
+    assert compiled[0].tolist() == narrow.predict_raw(rows[256]).tolist()
+    assert compiled[1].tolist() == wide.predict_raw(rows[300]).tolist()
