@@ -1075,6 +1075,11 @@ _words = _headline.word_set if _headline is not None else _word_set
 _lower_word_set = _headline.lower_word_set if _headline is not None else _plain_lower_words
 
 
+def word_set(text: str) -> set[str]:
+    """set(TOKEN.findall(text)): the runs of word characters (in C where it was built)."""
+    return _words(text)
+
+
 def _lower_words(text: str) -> set[str]:
     """_words(text.lower()) of a text without 'İ' nor 'Σ' (the caller knows it has none)."""
     words = _lower_word_set(text)
