@@ -2136,7 +2136,45 @@ static PyObject *credit(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     return got < 0 ? NULL : PyBool_FromLong(got);
 }
 
+/* any_blank(blanks) -> any(map(any, blanks)): each pair's items' truth in order, up to the first
+ * true one (a pair that is no tuple iterated as any() iterates it) */
+static PyObject *any_blank(PyObject *self, PyObject *blanks_in) {
+    PyObject *blanks = PySequence_Fast(blanks_in, "any_blank: blanks must be a sequence");
+    if (blanks == NULL)
+        return NULL;
+    int found = 0;
+    for (Py_ssize_t k = 0; k < PySequence_Fast_GET_SIZE(blanks) && !found; k++) {
+        PyObject *pair = PySequence_Fast_GET_ITEM(blanks, k);
+        Py_INCREF(pair); /* a truth test's code may change the sequence */
+        if (PyTuple_CheckExact(pair)) {
+            for (Py_ssize_t q = 0; q < PyTuple_GET_SIZE(pair) && !found; q++) {
+                PyObject *v = PyTuple_GET_ITEM(pair, q);
+                found = v == Py_True ? 1 : v == Py_False ? 0 : PyObject_IsTrue(v);
+            }
+        } else {
+            PyObject *it = PyObject_GetIter(pair), *v;
+            if (it == NULL)
+                found = -1;
+            while (found == 0 && (v = PyIter_Next(it)) != NULL) {
+                found = PyObject_IsTrue(v);
+                Py_DECREF(v);
+            }
+            if (found == 0 && PyErr_Occurred())
+                found = -1;
+            Py_XDECREF(it);
+        }
+        Py_DECREF(pair);
+        if (found < 0) {
+            Py_DECREF(blanks);
+            return NULL;
+        }
+    }
+    Py_DECREF(blanks);
+    return PyBool_FromLong(found);
+}
+
 static PyMethodDef methods[] = {
+    {"any_blank", any_blank, METH_O, "any(map(any, blanks))."},
     {"fold", fold, METH_O, "Each character as the pre-tests fold it (for the tests)."},
     {"may_date", may_date, METH_O, "dates.MAYBE_DATE.search(text) is not None."},
     {"tests", tests, METH_VARARGS, "The capsule of the pre-tests' words and patterns."},
