@@ -778,20 +778,118 @@ static int page_stamped(Page *p, Py_ssize_t j) {
     return got;
 }
 
-/* headline.tokens of an ASCII text: its runs of word characters (A-Z, a-z, 0-9, _), lower-cased */
+/* The words of a text already added to a set: a repeated word (by its characters) is not made
+ * and added again, which leaves the set as it was (the same first occurrences added in the same
+ * order: the same set, its iteration order too). An open-addressing table of the words' places,
+ * filled at most three quarters: past that, every word is added (the same set all the same). */
+#define SEEN_STACK 256
+#define SEEN_FROM 200 /* characters of a text from which its repeated words are looked for */
+typedef struct {
+    int32_t from, len; /* (len 0: an empty slot) */
+    uint32_t hash;
+} Seen;
+
+typedef struct {
+    Seen stack[SEEN_STACK];
+    Seen *slots;
+    Py_ssize_t mask, used, limit;
+} SeenTable;
+
+/* a table for a text of `len` characters (none for a short text, whose words seldom repeat, nor
+ * where it cannot be made: every word added) */
+static void seen_open(SeenTable *t, Py_ssize_t len) {
+    Py_ssize_t cap = 64;
+    while (cap < len / 4 && cap < ((Py_ssize_t)1 << 24)) /* most words take 4 characters or more */
+        cap <<= 1;
+    if (len < SEEN_FROM || len > INT32_MAX)
+        t->slots = NULL;
+    else
+        t->slots = cap <= SEEN_STACK ? t->stack : PyMem_Malloc(sizeof(Seen) * (size_t)cap);
+    t->mask = t->slots ? cap - 1 : -1;
+    t->used = 0;
+    t->limit = t->slots ? cap / 4 * 3 : 0;
+    if (t->slots)
+        for (Py_ssize_t k = 0; k < cap; k++)
+            t->slots[k].len = 0;
+}
+
+static void seen_close(SeenTable *t) {
+    if (t->slots != t->stack)
+        PyMem_Free(t->slots);
+    t->slots = NULL;
+}
+
+/* whether the lower-cased word c[from:from+len] of an ASCII text was seen before (it is
+ * remembered now if not) */
+static int seen_ascii(SeenTable *t, const Py_UCS1 *c, Py_ssize_t from, Py_ssize_t len) {
+    if (t->used >= t->limit)
+        return 0;
+    uint32_t h = 2166136261u;
+    for (Py_ssize_t q = 0; q < len; q++)
+        h = (h ^ (uint32_t)Py_TOLOWER(c[from + q])) * 16777619u;
+    for (Py_ssize_t k = (Py_ssize_t)(h & (uint32_t)t->mask);; k = (k + 1) & t->mask) {
+        Seen *e = &t->slots[k];
+        if (e->len == 0) {
+            e->from = (int32_t)from;
+            e->len = (int32_t)len;
+            e->hash = h;
+            t->used++;
+            return 0;
+        }
+        if (e->hash == h && e->len == len) {
+            Py_ssize_t q = 0;
+            while (q < len && Py_TOLOWER(c[e->from + q]) == Py_TOLOWER(c[from + q]))
+                q++;
+            if (q == len)
+                return 1;
+        }
+    }
+}
+
+/* ... the word low[from:from+len] (lower-cased characters) */
+static int seen_wide(SeenTable *t, const Py_UCS4 *low, Py_ssize_t from, Py_ssize_t len) {
+    if (t->used >= t->limit)
+        return 0;
+    uint32_t h = 2166136261u;
+    for (Py_ssize_t q = 0; q < len; q++)
+        h = (h ^ (uint32_t)low[from + q]) * 16777619u;
+    for (Py_ssize_t k = (Py_ssize_t)(h & (uint32_t)t->mask);; k = (k + 1) & t->mask) {
+        Seen *e = &t->slots[k];
+        if (e->len == 0) {
+            e->from = (int32_t)from;
+            e->len = (int32_t)len;
+            e->hash = h;
+            t->used++;
+            return 0;
+        }
+        if (e->hash == h && e->len == len
+            && memcmp(low + e->from, low + from, sizeof(Py_UCS4) * (size_t)len) == 0)
+            return 1;
+    }
+}
+
+/* headline.tokens of an ASCII text: its runs of word characters (A-Z, a-z, 0-9, _), lower-cased
+ * (each distinct one made and added once) */
 static PyObject *ascii_tokens(PyObject *text) {
     const Py_UCS1 *c = PyUnicode_1BYTE_DATA(text);
     Py_ssize_t len = PyUnicode_GET_LENGTH(text), from = -1;
     PyObject *words = PySet_New(NULL);
     if (words == NULL)
         return NULL;
+    SeenTable seen;
+    seen_open(&seen, len);
     for (Py_ssize_t k = 0; k <= len; k++) {
         int word = k < len && (Py_ISALNUM(c[k]) || c[k] == '_');
         if (word && from < 0)
             from = k;
         else if (!word && from >= 0) {
+            if (seen_ascii(&seen, c, from, k - from)) {
+                from = -1;
+                continue;
+            }
             PyObject *w = PyUnicode_New(k - from, 127);
             if (w == NULL) {
+                seen_close(&seen);
                 Py_DECREF(words);
                 return NULL;
             }
@@ -801,12 +899,14 @@ static PyObject *ascii_tokens(PyObject *text) {
             int added = PySet_Add(words, w);
             Py_DECREF(w);
             if (added < 0) {
+                seen_close(&seen);
                 Py_DECREF(words);
                 return NULL;
             }
             from = -1;
         }
     }
+    seen_close(&seen);
     return words;
 }
 
@@ -2069,6 +2169,8 @@ static PyObject *lower_word_set(PyObject *self, PyObject *text) {
         return NULL;
     }
     Py_ssize_t from = -1;
+    SeenTable seen;
+    seen_open(&seen, len);
     for (Py_ssize_t k = 0; k <= len; k++) {
         int word = 0;
         if (k < len) {
@@ -2079,11 +2181,16 @@ static PyObject *lower_word_set(PyObject *self, PyObject *text) {
         if (word && from < 0)
             from = k;
         else if (!word && from >= 0) {
+            if (seen_wide(&seen, low, from, k - from)) {
+                from = -1;
+                continue;
+            }
             PyObject *w = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, low + from, k - from);
             if (w == NULL || PySet_Add(words, w) < 0) {
                 Py_XDECREF(w);
                 Py_DECREF(words);
                 PyMem_Free(low);
+                seen_close(&seen);
                 return NULL;
             }
             Py_DECREF(w);
@@ -2091,6 +2198,7 @@ static PyObject *lower_word_set(PyObject *self, PyObject *text) {
         }
     }
     PyMem_Free(low);
+    seen_close(&seen);
     return words;
 }
 
