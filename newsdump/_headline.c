@@ -2046,8 +2046,27 @@ static Py_ssize_t ascii_one_at(const Py_UCS1 *c, Py_ssize_t len, Py_ssize_t at, 
     return q == m ? m : 0;
 }
 
+/* The first characters of a tuple of words (those a lower-cased ASCII character may be): an
+ * ASCII text whose character at `at`, lower-cased, is none of them holds none of the words
+ * there (the cheap test in front of ascii_word_at) */
+typedef struct {
+    unsigned char first[128];
+} Heads;
+
+static void heads_of(Heads *h, PyObject *words) {
+    memset(h->first, 0, sizeof(h->first));
+    for (Py_ssize_t w = 0; w < PyTuple_GET_SIZE(words); w++) {
+        PyObject *word = PyTuple_GET_ITEM(words, w);
+        if (PyUnicode_Check(word) && PyUnicode_IS_ASCII(word) && PyUnicode_GET_LENGTH(word) > 0)
+            h->first[PyUnicode_1BYTE_DATA(word)[0] & 127] = 1;
+    }
+}
+
 /* ... one of `words` (a tuple) at `at`: the length of the first it holds there, else 0 */
-static Py_ssize_t ascii_word_at(const Py_UCS1 *c, Py_ssize_t len, Py_ssize_t at, PyObject *words) {
+static Py_ssize_t ascii_word_at(const Py_UCS1 *c, Py_ssize_t len, Py_ssize_t at, PyObject *words,
+                                const Heads *h) {
+    if (at >= len || !h->first[Py_TOLOWER(c[at]) & 127])
+        return 0; /* (an ASCII text's characters are below 128) */
     for (Py_ssize_t w = 0; w < PyTuple_GET_SIZE(words); w++) {
         Py_ssize_t m = ascii_one_at(c, len, at, PyTuple_GET_ITEM(words, w));
         if (m)
@@ -2061,7 +2080,7 @@ static Py_ssize_t ascii_word_at(const Py_UCS1 *c, Py_ssize_t len, Py_ssize_t at,
  * then one of `kinds`; else on a short line one of `cues` anywhere */
 static int ascii_maybe_byline(const Py_UCS1 *c, Py_ssize_t len, PyObject *starts,
                               PyObject *articles, PyObject *kinds, PyObject *cues,
-                              Py_ssize_t max_short) {
+                              Py_ssize_t max_short, const Heads *heads) {
     for (Py_ssize_t k = 0; k < len; k++) {
         if (c[k] == '/' || c[k] == '@')
             return 1;
@@ -2071,22 +2090,24 @@ static int ascii_maybe_byline(const Py_UCS1 *c, Py_ssize_t len, PyObject *starts
     Py_ssize_t from = 0;
     while (from < len && Py_UNICODE_ISSPACE(c[from]))
         from++;
-    if (ascii_word_at(c, len, from, starts))
+    if (ascii_word_at(c, len, from, starts, &heads[0]))
         return 1;
-    for (Py_ssize_t w = 0; w < PyTuple_GET_SIZE(articles); w++) {
+    for (Py_ssize_t w = 0; w < PyTuple_GET_SIZE(articles) && from < len
+                           && heads[1].first[Py_TOLOWER(c[from]) & 127];
+         w++) {
         Py_ssize_t m = ascii_one_at(c, len, from, PyTuple_GET_ITEM(articles, w));
         Py_ssize_t at = from + m;
         if (m == 0 || at >= len || !Py_UNICODE_ISSPACE(c[at]))
             continue;
         while (at < len && Py_UNICODE_ISSPACE(c[at]))
             at++;
-        if (ascii_word_at(c, len, at, kinds))
+        if (ascii_word_at(c, len, at, kinds, &heads[2]))
             return 1;
     }
     if (len > max_short)
         return 0;
     for (Py_ssize_t k = 0; k < len; k++)
-        if (ascii_word_at(c, len, k, cues))
+        if (ascii_word_at(c, len, k, cues, &heads[3]))
             return 1;
     return 0;
 }
@@ -2103,6 +2124,11 @@ static PyObject *byline_lines(PyObject *self, PyObject *args) {
                           &PyTuple_Type, &cues))
         return NULL;
     PyObject *texts = NULL, *order = NULL, *out = NULL, *result = NULL;
+    Heads heads[4];
+    heads_of(&heads[0], starts);
+    heads_of(&heads[1], articles);
+    heads_of(&heads[2], kinds);
+    heads_of(&heads[3], cues);
     texts = PySequence_Tuple(texts_in);
     order = PySequence_Tuple(order_in);
     if (!texts || !order || !(out = PyList_New(0)))
@@ -2126,7 +2152,7 @@ static PyObject *byline_lines(PyObject *self, PyObject *args) {
             continue;
         if (PyUnicode_IS_ASCII(text)) {
             if (!ascii_maybe_byline(PyUnicode_1BYTE_DATA(text), PyUnicode_GET_LENGTH(text), starts,
-                                    articles, kinds, cues, max_short))
+                                    articles, kinds, cues, max_short, heads))
                 continue;
         }
         if (PyList_Append(out, at) < 0)
