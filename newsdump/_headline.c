@@ -344,6 +344,8 @@ typedef struct {
     /* for an ASCII text: the lists with a word of one character c (single[c]), and with a word
      * that starts with the two ASCII characters c d (pairs[c * 128 + d]) */
     unsigned char single[128], pairs[128 * 128];
+    unsigned char odd[128]; /* ... and with a word that starts with c, then one above 127 */
+    uint64_t wide_heads; /* bit c % 64 of the first character c of each word that starts above 127 */
     PyObject *tests; /* the tuple it was made from (headline._TESTS' items), held */
     PyObject *credit_match; /* CREDIT.match (in `tests`), with the starts of its alternatives */
 } Lexicon;
@@ -462,8 +464,37 @@ static int lex_hits(const Lexicon *lex, PyObject *text, Py_ssize_t from, Py_ssiz
         }
         return found;
     }
+    /* a long scan remembers the folds of its characters above 127, one a slot (a text's letters
+     * repeat; fold_char looks two tables up) */
+    Py_UCS4 keys[64], folds[64];
+    int remember = to - from > 16;
+    if (remember)
+        memset(keys, 0, sizeof(keys)); /* (0 is no key: the characters remembered are above 127) */
     for (Py_ssize_t at = from; at < to && found != mask; at++) {
-        Py_UCS4 f = fold_char(PyUnicode_READ(kind, data, at));
+        Py_UCS4 ch = PyUnicode_READ(kind, data, at), f;
+        if (ch < 128)
+            f = (Py_UCS4)Py_TOLOWER(ch);
+        else if (remember && keys[ch & 63] == ch)
+            f = folds[ch & 63];
+        else {
+            f = fold_char(ch);
+            if (remember) {
+                keys[ch & 63] = ch;
+                folds[ch & 63] = f;
+            }
+        }
+        if (f >= 128 && !(lex->wide_heads & ((uint64_t)1 << (f & 63))))
+            continue; /* no word starts with it */
+        if (f < 128) { /* the lists with a word of f alone, or of f and the next character */
+            int want = lex->single[f];
+            if (at + 1 < len) {
+                Py_UCS4 next = PyUnicode_READ(kind, data, at + 1);
+                Py_UCS4 g = next < 128 ? (Py_UCS4)Py_TOLOWER(next) : fold_char(next);
+                want |= g < 128 ? lex->pairs[f * 128 + g] : lex->odd[f];
+            }
+            if (!(want & mask & ~found))
+                continue;
+        }
         Py_ssize_t lo = lex->start[f < 128 ? f : 128], hi = lex->start[f < 128 ? f + 1 : 129];
         for (Py_ssize_t e = lo; e < hi; e++) {
             const Entry *w = &lex->entries[e];
@@ -547,11 +578,15 @@ static int lex_open(Lexicon *lex, PyObject *const *lists) {
                 e->list = l;
                 used += m;
                 lex->n++;
+                if (c >= 128)
+                    lex->wide_heads |= (uint64_t)1 << (c & 63);
                 Py_UCS4 d = m > 1 ? e->chars[1] : 0;
                 if (m == 1 && c < 128)
                     lex->single[c] |= (unsigned char)(1 << l);
                 else if (c < 128 && d < 128)
                     lex->pairs[c * 128 + d] |= (unsigned char)(1 << l);
+                else if (c < 128)
+                    lex->odd[c] |= (unsigned char)(1 << l);
             }
     }
     return 0;
