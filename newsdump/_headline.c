@@ -344,6 +344,8 @@ typedef struct {
     /* for an ASCII text: the lists with a word of one character c (single[c]), and with a word
      * that starts with the two ASCII characters c d (pairs[c * 128 + d]) */
     unsigned char single[128], pairs[128 * 128];
+    unsigned char odd[128]; /* ... and with a word that starts with c, then one above 127 */
+    uint64_t wide_heads; /* bit c % 64 of the first character c of each word that starts above 127 */
     PyObject *tests; /* the tuple it was made from (headline._TESTS' items), held */
     PyObject *credit_match; /* CREDIT.match (in `tests`), with the starts of its alternatives */
 } Lexicon;
@@ -462,8 +464,37 @@ static int lex_hits(const Lexicon *lex, PyObject *text, Py_ssize_t from, Py_ssiz
         }
         return found;
     }
+    /* a long scan remembers the folds of its characters above 127, one a slot (a text's letters
+     * repeat; fold_char looks two tables up) */
+    Py_UCS4 keys[64], folds[64];
+    int remember = to - from > 16;
+    if (remember)
+        memset(keys, 0, sizeof(keys)); /* (0 is no key: the characters remembered are above 127) */
     for (Py_ssize_t at = from; at < to && found != mask; at++) {
-        Py_UCS4 f = fold_char(PyUnicode_READ(kind, data, at));
+        Py_UCS4 ch = PyUnicode_READ(kind, data, at), f;
+        if (ch < 128)
+            f = (Py_UCS4)Py_TOLOWER(ch);
+        else if (remember && keys[ch & 63] == ch)
+            f = folds[ch & 63];
+        else {
+            f = fold_char(ch);
+            if (remember) {
+                keys[ch & 63] = ch;
+                folds[ch & 63] = f;
+            }
+        }
+        if (f >= 128 && !(lex->wide_heads & ((uint64_t)1 << (f & 63))))
+            continue; /* no word starts with it */
+        if (f < 128) { /* the lists with a word of f alone, or of f and the next character */
+            int want = lex->single[f];
+            if (at + 1 < len) {
+                Py_UCS4 next = PyUnicode_READ(kind, data, at + 1);
+                Py_UCS4 g = next < 128 ? (Py_UCS4)Py_TOLOWER(next) : fold_char(next);
+                want |= g < 128 ? lex->pairs[f * 128 + g] : lex->odd[f];
+            }
+            if (!(want & mask & ~found))
+                continue;
+        }
         Py_ssize_t lo = lex->start[f < 128 ? f : 128], hi = lex->start[f < 128 ? f + 1 : 129];
         for (Py_ssize_t e = lo; e < hi; e++) {
             const Entry *w = &lex->entries[e];
@@ -547,11 +578,15 @@ static int lex_open(Lexicon *lex, PyObject *const *lists) {
                 e->list = l;
                 used += m;
                 lex->n++;
+                if (c >= 128)
+                    lex->wide_heads |= (uint64_t)1 << (c & 63);
                 Py_UCS4 d = m > 1 ? e->chars[1] : 0;
                 if (m == 1 && c < 128)
                     lex->single[c] |= (unsigned char)(1 << l);
                 else if (c < 128 && d < 128)
                     lex->pairs[c * 128 + d] |= (unsigned char)(1 << l);
+                else if (c < 128)
+                    lex->odd[c] |= (unsigned char)(1 << l);
             }
     }
     return 0;
@@ -778,20 +813,118 @@ static int page_stamped(Page *p, Py_ssize_t j) {
     return got;
 }
 
-/* headline.tokens of an ASCII text: its runs of word characters (A-Z, a-z, 0-9, _), lower-cased */
+/* The words of a text already added to a set: a repeated word (by its characters) is not made
+ * and added again, which leaves the set as it was (the same first occurrences added in the same
+ * order: the same set, its iteration order too). An open-addressing table of the words' places,
+ * filled at most three quarters: past that, every word is added (the same set all the same). */
+#define SEEN_STACK 256
+#define SEEN_FROM 200 /* characters of a text from which its repeated words are looked for */
+typedef struct {
+    int32_t from, len; /* (len 0: an empty slot) */
+    uint32_t hash;
+} Seen;
+
+typedef struct {
+    Seen stack[SEEN_STACK];
+    Seen *slots;
+    Py_ssize_t mask, used, limit;
+} SeenTable;
+
+/* a table for a text of `len` characters (none for a short text, whose words seldom repeat, nor
+ * where it cannot be made: every word added) */
+static void seen_open(SeenTable *t, Py_ssize_t len) {
+    Py_ssize_t cap = 64;
+    while (cap < len / 4 && cap < ((Py_ssize_t)1 << 24)) /* most words take 4 characters or more */
+        cap <<= 1;
+    if (len < SEEN_FROM || len > INT32_MAX)
+        t->slots = NULL;
+    else
+        t->slots = cap <= SEEN_STACK ? t->stack : PyMem_Malloc(sizeof(Seen) * (size_t)cap);
+    t->mask = t->slots ? cap - 1 : -1;
+    t->used = 0;
+    t->limit = t->slots ? cap / 4 * 3 : 0;
+    if (t->slots)
+        for (Py_ssize_t k = 0; k < cap; k++)
+            t->slots[k].len = 0;
+}
+
+static void seen_close(SeenTable *t) {
+    if (t->slots != t->stack)
+        PyMem_Free(t->slots);
+    t->slots = NULL;
+}
+
+/* whether the lower-cased word c[from:from+len] of an ASCII text was seen before (it is
+ * remembered now if not) */
+static int seen_ascii(SeenTable *t, const Py_UCS1 *c, Py_ssize_t from, Py_ssize_t len) {
+    if (t->used >= t->limit)
+        return 0;
+    uint32_t h = 2166136261u;
+    for (Py_ssize_t q = 0; q < len; q++)
+        h = (h ^ (uint32_t)Py_TOLOWER(c[from + q])) * 16777619u;
+    for (Py_ssize_t k = (Py_ssize_t)(h & (uint32_t)t->mask);; k = (k + 1) & t->mask) {
+        Seen *e = &t->slots[k];
+        if (e->len == 0) {
+            e->from = (int32_t)from;
+            e->len = (int32_t)len;
+            e->hash = h;
+            t->used++;
+            return 0;
+        }
+        if (e->hash == h && e->len == len) {
+            Py_ssize_t q = 0;
+            while (q < len && Py_TOLOWER(c[e->from + q]) == Py_TOLOWER(c[from + q]))
+                q++;
+            if (q == len)
+                return 1;
+        }
+    }
+}
+
+/* ... the word low[from:from+len] (lower-cased characters) */
+static int seen_wide(SeenTable *t, const Py_UCS4 *low, Py_ssize_t from, Py_ssize_t len) {
+    if (t->used >= t->limit)
+        return 0;
+    uint32_t h = 2166136261u;
+    for (Py_ssize_t q = 0; q < len; q++)
+        h = (h ^ (uint32_t)low[from + q]) * 16777619u;
+    for (Py_ssize_t k = (Py_ssize_t)(h & (uint32_t)t->mask);; k = (k + 1) & t->mask) {
+        Seen *e = &t->slots[k];
+        if (e->len == 0) {
+            e->from = (int32_t)from;
+            e->len = (int32_t)len;
+            e->hash = h;
+            t->used++;
+            return 0;
+        }
+        if (e->hash == h && e->len == len
+            && memcmp(low + e->from, low + from, sizeof(Py_UCS4) * (size_t)len) == 0)
+            return 1;
+    }
+}
+
+/* headline.tokens of an ASCII text: its runs of word characters (A-Z, a-z, 0-9, _), lower-cased
+ * (each distinct one made and added once) */
 static PyObject *ascii_tokens(PyObject *text) {
     const Py_UCS1 *c = PyUnicode_1BYTE_DATA(text);
     Py_ssize_t len = PyUnicode_GET_LENGTH(text), from = -1;
     PyObject *words = PySet_New(NULL);
     if (words == NULL)
         return NULL;
+    SeenTable seen;
+    seen_open(&seen, len);
     for (Py_ssize_t k = 0; k <= len; k++) {
         int word = k < len && (Py_ISALNUM(c[k]) || c[k] == '_');
         if (word && from < 0)
             from = k;
         else if (!word && from >= 0) {
+            if (seen_ascii(&seen, c, from, k - from)) {
+                from = -1;
+                continue;
+            }
             PyObject *w = PyUnicode_New(k - from, 127);
             if (w == NULL) {
+                seen_close(&seen);
                 Py_DECREF(words);
                 return NULL;
             }
@@ -801,12 +934,14 @@ static PyObject *ascii_tokens(PyObject *text) {
             int added = PySet_Add(words, w);
             Py_DECREF(w);
             if (added < 0) {
+                seen_close(&seen);
                 Py_DECREF(words);
                 return NULL;
             }
             from = -1;
         }
     }
+    seen_close(&seen);
     return words;
 }
 
@@ -1946,8 +2081,27 @@ static Py_ssize_t ascii_one_at(const Py_UCS1 *c, Py_ssize_t len, Py_ssize_t at, 
     return q == m ? m : 0;
 }
 
+/* The first characters of a tuple of words (those a lower-cased ASCII character may be): an
+ * ASCII text whose character at `at`, lower-cased, is none of them holds none of the words
+ * there (the cheap test in front of ascii_word_at) */
+typedef struct {
+    unsigned char first[128];
+} Heads;
+
+static void heads_of(Heads *h, PyObject *words) {
+    memset(h->first, 0, sizeof(h->first));
+    for (Py_ssize_t w = 0; w < PyTuple_GET_SIZE(words); w++) {
+        PyObject *word = PyTuple_GET_ITEM(words, w);
+        if (PyUnicode_Check(word) && PyUnicode_IS_ASCII(word) && PyUnicode_GET_LENGTH(word) > 0)
+            h->first[PyUnicode_1BYTE_DATA(word)[0] & 127] = 1;
+    }
+}
+
 /* ... one of `words` (a tuple) at `at`: the length of the first it holds there, else 0 */
-static Py_ssize_t ascii_word_at(const Py_UCS1 *c, Py_ssize_t len, Py_ssize_t at, PyObject *words) {
+static Py_ssize_t ascii_word_at(const Py_UCS1 *c, Py_ssize_t len, Py_ssize_t at, PyObject *words,
+                                const Heads *h) {
+    if (at >= len || !h->first[Py_TOLOWER(c[at]) & 127])
+        return 0; /* (an ASCII text's characters are below 128) */
     for (Py_ssize_t w = 0; w < PyTuple_GET_SIZE(words); w++) {
         Py_ssize_t m = ascii_one_at(c, len, at, PyTuple_GET_ITEM(words, w));
         if (m)
@@ -1961,7 +2115,7 @@ static Py_ssize_t ascii_word_at(const Py_UCS1 *c, Py_ssize_t len, Py_ssize_t at,
  * then one of `kinds`; else on a short line one of `cues` anywhere */
 static int ascii_maybe_byline(const Py_UCS1 *c, Py_ssize_t len, PyObject *starts,
                               PyObject *articles, PyObject *kinds, PyObject *cues,
-                              Py_ssize_t max_short) {
+                              Py_ssize_t max_short, const Heads *heads) {
     for (Py_ssize_t k = 0; k < len; k++) {
         if (c[k] == '/' || c[k] == '@')
             return 1;
@@ -1971,22 +2125,24 @@ static int ascii_maybe_byline(const Py_UCS1 *c, Py_ssize_t len, PyObject *starts
     Py_ssize_t from = 0;
     while (from < len && Py_UNICODE_ISSPACE(c[from]))
         from++;
-    if (ascii_word_at(c, len, from, starts))
+    if (ascii_word_at(c, len, from, starts, &heads[0]))
         return 1;
-    for (Py_ssize_t w = 0; w < PyTuple_GET_SIZE(articles); w++) {
+    for (Py_ssize_t w = 0; w < PyTuple_GET_SIZE(articles) && from < len
+                           && heads[1].first[Py_TOLOWER(c[from]) & 127];
+         w++) {
         Py_ssize_t m = ascii_one_at(c, len, from, PyTuple_GET_ITEM(articles, w));
         Py_ssize_t at = from + m;
         if (m == 0 || at >= len || !Py_UNICODE_ISSPACE(c[at]))
             continue;
         while (at < len && Py_UNICODE_ISSPACE(c[at]))
             at++;
-        if (ascii_word_at(c, len, at, kinds))
+        if (ascii_word_at(c, len, at, kinds, &heads[2]))
             return 1;
     }
     if (len > max_short)
         return 0;
     for (Py_ssize_t k = 0; k < len; k++)
-        if (ascii_word_at(c, len, k, cues))
+        if (ascii_word_at(c, len, k, cues, &heads[3]))
             return 1;
     return 0;
 }
@@ -2003,6 +2159,11 @@ static PyObject *byline_lines(PyObject *self, PyObject *args) {
                           &PyTuple_Type, &cues))
         return NULL;
     PyObject *texts = NULL, *order = NULL, *out = NULL, *result = NULL;
+    Heads heads[4];
+    heads_of(&heads[0], starts);
+    heads_of(&heads[1], articles);
+    heads_of(&heads[2], kinds);
+    heads_of(&heads[3], cues);
     texts = PySequence_Tuple(texts_in);
     order = PySequence_Tuple(order_in);
     if (!texts || !order || !(out = PyList_New(0)))
@@ -2026,7 +2187,7 @@ static PyObject *byline_lines(PyObject *self, PyObject *args) {
             continue;
         if (PyUnicode_IS_ASCII(text)) {
             if (!ascii_maybe_byline(PyUnicode_1BYTE_DATA(text), PyUnicode_GET_LENGTH(text), starts,
-                                    articles, kinds, cues, max_short))
+                                    articles, kinds, cues, max_short, heads))
                 continue;
         }
         if (PyList_Append(out, at) < 0)
@@ -2069,6 +2230,8 @@ static PyObject *lower_word_set(PyObject *self, PyObject *text) {
         return NULL;
     }
     Py_ssize_t from = -1;
+    SeenTable seen;
+    seen_open(&seen, len);
     for (Py_ssize_t k = 0; k <= len; k++) {
         int word = 0;
         if (k < len) {
@@ -2079,11 +2242,16 @@ static PyObject *lower_word_set(PyObject *self, PyObject *text) {
         if (word && from < 0)
             from = k;
         else if (!word && from >= 0) {
+            if (seen_wide(&seen, low, from, k - from)) {
+                from = -1;
+                continue;
+            }
             PyObject *w = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, low + from, k - from);
             if (w == NULL || PySet_Add(words, w) < 0) {
                 Py_XDECREF(w);
                 Py_DECREF(words);
                 PyMem_Free(low);
+                seen_close(&seen);
                 return NULL;
             }
             Py_DECREF(w);
@@ -2091,6 +2259,7 @@ static PyObject *lower_word_set(PyObject *self, PyObject *text) {
         }
     }
     PyMem_Free(low);
+    seen_close(&seen);
     return words;
 }
 
@@ -2136,7 +2305,45 @@ static PyObject *credit(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     return got < 0 ? NULL : PyBool_FromLong(got);
 }
 
+/* any_blank(blanks) -> any(map(any, blanks)): each pair's items' truth in order, up to the first
+ * true one (a pair that is no tuple iterated as any() iterates it) */
+static PyObject *any_blank(PyObject *self, PyObject *blanks_in) {
+    PyObject *blanks = PySequence_Fast(blanks_in, "any_blank: blanks must be a sequence");
+    if (blanks == NULL)
+        return NULL;
+    int found = 0;
+    for (Py_ssize_t k = 0; k < PySequence_Fast_GET_SIZE(blanks) && !found; k++) {
+        PyObject *pair = PySequence_Fast_GET_ITEM(blanks, k);
+        Py_INCREF(pair); /* a truth test's code may change the sequence */
+        if (PyTuple_CheckExact(pair)) {
+            for (Py_ssize_t q = 0; q < PyTuple_GET_SIZE(pair) && !found; q++) {
+                PyObject *v = PyTuple_GET_ITEM(pair, q);
+                found = v == Py_True ? 1 : v == Py_False ? 0 : PyObject_IsTrue(v);
+            }
+        } else {
+            PyObject *it = PyObject_GetIter(pair), *v;
+            if (it == NULL)
+                found = -1;
+            while (found == 0 && (v = PyIter_Next(it)) != NULL) {
+                found = PyObject_IsTrue(v);
+                Py_DECREF(v);
+            }
+            if (found == 0 && PyErr_Occurred())
+                found = -1;
+            Py_XDECREF(it);
+        }
+        Py_DECREF(pair);
+        if (found < 0) {
+            Py_DECREF(blanks);
+            return NULL;
+        }
+    }
+    Py_DECREF(blanks);
+    return PyBool_FromLong(found);
+}
+
 static PyMethodDef methods[] = {
+    {"any_blank", any_blank, METH_O, "any(map(any, blanks))."},
     {"fold", fold, METH_O, "Each character as the pre-tests fold it (for the tests)."},
     {"may_date", may_date, METH_O, "dates.MAYBE_DATE.search(text) is not None."},
     {"tests", tests, METH_VARARGS, "The capsule of the pre-tests' words and patterns."},

@@ -47,6 +47,7 @@ from newsdump.headline import (
     rank_headline,
     scraper_dump,
     tokens,
+    word_set,
 )
 from newsdump.lang import WIDE
 from newsdump.records import Article
@@ -168,6 +169,8 @@ WORD_BEFORE_DATE = re.compile(r"[^\W\d_]{3,}(?<!day)\b", re.IGNORECASE)  # weekd
 NAME_SPLIT = re.compile(
     r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\bi\b|\be\b|\boraz\b|\bи\b|\|)\s*"
 )
+# NAME_SPLIT's joining words: each a whole run of word characters where it matches
+NAME_JOINERS = frozenset(("and", "und", "et", "y", "i", "e", "oraz", "и"))
 BYLINE_STOP = re.compile(
     r"\s(?:[-–—|·•/@]|(?:updated|published|posted|on|at|in|for|mins?|read|via|view)\b|\d)"
     r"|\s*\||\b(?:19|20)\d\d\b",
@@ -261,6 +264,9 @@ UPDATE_CUE_SOURCE = (
     r"updated|aktualisiert|mis à jour|actualizado|zaktualizowano|aktualizac|수정|更新"
 )
 UPDATE_CUE = led("[uamz수更]", UPDATE_CUE_SOURCE, re.IGNORECASE)
+# every character that the first classes of DATE_CUE and UPDATE_CUE match (under IGNORECASE):
+# a word that starts with none of them is no cue (an exact test in front of both patterns)
+CUE_HEADS = "pvoPVOuamzUAMZ수更"
 
 
 @dataclass(frozen=True, slots=True)
@@ -833,7 +839,7 @@ def parse_names(rest: str, allow_single: bool = False) -> list[str]:
     stop = BYLINE_STOP.search(" " + rest)
     head = rest if stop is None else (" " + rest)[: stop.start()].strip()
     names: list[str] = []
-    for index, part in enumerate(NAME_SPLIT.split(head)):
+    for index, part in enumerate(name_parts(head)):
         taken: list[str] = []
         titled = False
         for word in part.split():
@@ -846,7 +852,7 @@ def parse_names(rest: str, allow_single: bool = False) -> list[str]:
                 break
             if lower in FUNCTION_WORDS:
                 break  # "Rewrite With Content Depth In Mind": a heading, not a name
-            if DATE_CUE.match(lower) or UPDATE_CUE.match(lower):
+            if lower[:1] in CUE_HEADS and (DATE_CUE.match(lower) or UPDATE_CUE.match(lower)):
                 titled = True  # "…, publié le 3 mars": the names are over
                 break
             if not is_name_word(clean, allow_lower=allow_single and not taken and index == 0):
@@ -870,6 +876,17 @@ def parse_names(rest: str, allow_single: bool = False) -> list[str]:
         if len(names) >= MAX_AUTHORS:
             break
     return names
+
+
+def name_parts(head: str) -> list[str]:
+    """NAME_SPLIT.split(head), the pattern (slow: it tries its dozen alternatives at each
+    place) asked only where the head holds one of its separators or a run of word characters
+    that is one of its joining words (what its \\b…\\b alternatives match)."""
+    if "," in head or ";" in head or "&" in head or "|" in head:
+        return NAME_SPLIT.split(head)
+    if not NAME_JOINERS.isdisjoint(word_set(head)):
+        return NAME_SPLIT.split(head)
+    return [head]
 
 
 def is_name_word(word: str, allow_lower: bool = False) -> bool:

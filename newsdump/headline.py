@@ -419,7 +419,7 @@ def context(
 def scraper_dump(ctx: Context) -> bool:
     """Whether the dump has no blank line at all: a scraper's, whose first line is the page
     <title>."""
-    return not any(map(any, ctx.blanks))
+    return not _any_blank(ctx.blanks)
 
 
 def candidates(ctx: Context) -> list[int]:
@@ -598,7 +598,7 @@ def _compiled_features(ctx: Context, cands: Sequence[int], blocks: _Blocks) -> F
     taken here."""
     texts = ctx.texts
     page = tokens(page_title(texts[0], ctx.body_words) or "") if texts else set()
-    page_sep = float(bool(texts) and TITLE_SEPARATORS.search(texts[0]) is not None)
+    page_sep = float(bool(texts) and title_separated(texts[0]))
     out = np.empty((len(cands), len(FEATURES)))
     _headline.rows(
         out,
@@ -635,7 +635,7 @@ def _features(ctx: Context, cands: Sequence[int], blocks: _Blocks) -> list[list[
     texts = ctx.texts
     size = len(texts)
     page = tokens(page_title(texts[0], ctx.body_words) or "") if texts else set()
-    page_sep = float(bool(texts) and TITLE_SEPARATORS.search(texts[0]) is not None)
+    page_sep = float(bool(texts) and title_separated(texts[0]))
     byline = ctx.byline[0] if ctx.byline else None
     bylines = set(ctx.byline)
     body_words = ctx.body_words
@@ -1034,12 +1034,33 @@ def _plain_shape_rest(text: str, n: int) -> float:
 def page_title(first_line: str, body_words: frozenset[str] = frozenset()) -> str | None:
     """A page <title> without its site name: 'Headline - Site' → 'Headline'. The part that
     shares the most words with the article body (`body_words`), else the longest."""
-    parts = PAGE_TITLE_SEPARATORS.split(first_line.strip())
+    parts = title_parts(first_line.strip())
     if not parts or not parts[0]:
         return None
     best = max(parts, key=lambda p: (len(tokens(p) & body_words), len(p.split())))
     wide = len(WIDE.findall(best))  # a script without spaces: count its characters
     return best.strip() if len(best.split()) >= 3 or wide >= PAGE_TITLE_MIN_WIDE else None
+
+
+# a character that each alternative of PAGE_TITLE_SEPARATORS (and so of TITLE_SEPARATORS) needs
+_SEPARATOR_CHARS = ("|", "–", "—", "-", ":", "»", "_")
+
+
+def may_separate(line: str) -> bool:
+    """False only where PAGE_TITLE_SEPARATORS (and TITLE_SEPARATORS) find nothing in `line`:
+    it holds none of the characters one of their alternatives needs."""
+    return any(map(line.__contains__, _SEPARATOR_CHARS))
+
+
+def title_parts(line: str) -> list[str]:
+    """PAGE_TITLE_SEPARATORS.split(line): the pattern (which tries its alternatives at each
+    place) asked only where may_separate(line)."""
+    return PAGE_TITLE_SEPARATORS.split(line) if may_separate(line) else [line]
+
+
+def title_separated(line: str) -> bool:
+    """TITLE_SEPARATORS.search(line) is not None, asked only where may_separate(line)."""
+    return may_separate(line) and TITLE_SEPARATORS.search(line) is not None
 
 
 def tokens(text: str) -> set[str]:
@@ -1073,6 +1094,18 @@ _shape_rest = _headline.shape_rest if _headline is not None else _plain_shape_re
 _counts = _headline.counts if _headline is not None else _plain_counts
 _words = _headline.word_set if _headline is not None else _word_set
 _lower_word_set = _headline.lower_word_set if _headline is not None else _plain_lower_words
+
+
+def _plain_any_blank(blanks: Sequence[tuple[bool, bool]]) -> bool:
+    return any(map(any, blanks))
+
+
+_any_blank = _headline.any_blank if _headline is not None else _plain_any_blank
+
+
+def word_set(text: str) -> set[str]:
+    """set(TOKEN.findall(text)): the runs of word characters (in C where it was built)."""
+    return _words(text)
 
 
 def _lower_words(text: str) -> set[str]:
