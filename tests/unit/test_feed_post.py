@@ -18,7 +18,7 @@ try:
 except ImportError:  # pragma: no cover - depends on the install
     _feed = None  # type: ignore[assignment]
 from newsdump.document import Block, Label, LabelledBlock
-from newsdump.records import FeedItem
+from newsdump.records import FeedItem, PageInfo, Story, to_json_line, to_json_lines
 
 compiled = pytest.mark.skipif(_feed is None, reason="the compiled extension is not built")
 
@@ -201,3 +201,22 @@ def leading_words(source: str) -> list[str]:
         out.append(source[start:k])
         at = source.find("^(?:", k)
     return [re.sub(r"\(\?:[^)]*\)\?|.\?$", "", word) for word in out]
+
+
+# records: a feed story's record in one dict, the JSON lines in one join
+
+texts_or_none = st.none() | st.text(max_size=12)
+
+
+@given(st.text(max_size=12), texts_or_none, texts_or_none, texts_or_none, texts_or_none)
+@settings(max_examples=500, deadline=None)
+def test_a_feed_record_is_its_head_then_its_items_dict(
+    title: str, summary: str | None, time: str | None, published: str | None, url: str | None
+) -> None:
+    item = FeedItem(title, summary, time, published, url, key="k" + title)
+    info = PageInfo("doc", "src.jsonl", "https://example.org/")
+    record = info.story_record(3, Story("feed", feed=item))
+    plain = {"doc": "doc", "source": "src.jsonl", "index": 3, "kind": "feed", **item.to_dict()}
+    assert list(record.items()) == list(plain.items())
+    assert to_json_lines([record, plain]) == to_json_line(record) + to_json_line(plain)
+    assert to_json_lines([]) == b""
