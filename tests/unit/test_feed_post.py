@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newsdump import dates
 from newsdump import feed as F
 
 try:
@@ -220,3 +221,45 @@ def test_a_feed_record_is_its_head_then_its_items_dict(
     assert list(record.items()) == list(plain.items())
     assert to_json_lines([record, plain]) == to_json_line(record) + to_json_line(plain)
     assert to_json_lines([]) == b""
+
+
+# dates.is_time_line: each pattern tried only where its first character stands
+
+
+def plain_is_time_line(text: str) -> bool:
+    text = text.strip()
+    if len(text) > 30:
+        return False
+    return bool(
+        dates.TIME_OF_DAY.match(text)
+        or dates.RELATIVE.match(text)
+        or dates.MONTH_DAY.match(text)
+        or (len(text) <= 24 and dates.first_date(text) is not None)
+    )
+
+
+TIME_PIECES = [
+    "5:56 PM", "17.30", "9h05", "2 hours ago", "an hour ago", "An Hour Ago", "one day ago",
+    "ONE WEEK AGO", "3 min. ago", "Dec. 6", "dec 6th", "Sept 13", "mai 3", "März 4", "Ṁay 3",
+    "27.11.2026", "2026-11-27", "11/19/19 06:56 AM", "٣:٤٥", "௫ hours ago", "Ago", "ago",
+    "İl", "ſept 3", "K", "\ud800", "😀", "", " ", "\n", "a", "o", "2019",
+]  # fmt: skip
+time_texts = st.lists(
+    st.sampled_from(TIME_PIECES) | st.text(alphabet="aAoOnN0123:. hgmpMDSeſ\n", max_size=5),
+    min_size=1,
+    max_size=3,
+).map(" ".join) | st.text(max_size=10)
+
+
+@given(time_texts)
+@settings(max_examples=5000, deadline=None)
+def test_is_time_line_is_the_plain_one(text: str) -> None:
+    assert dates.is_time_line(text) == plain_is_time_line(text)
+
+
+def test_relative_first_is_every_case_of_its_letters() -> None:
+    for char in EVERY_CHARACTER:
+        if re.fullmatch("[ao]", char, re.IGNORECASE):
+            assert char in dates.RELATIVE_FIRST, hex(ord(char))
+    for text in ("an hour ago", "One day ago", "A minute ago"):
+        assert dates.RELATIVE.match(text) and text[0] in dates.RELATIVE_FIRST
