@@ -38,6 +38,7 @@
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <stdint.h>
 
 static PyObject *name_block, *name_text, *name_label, *name_index, *name_reason, *name_strip,
     *name_lower;
@@ -1985,6 +1986,401 @@ done:
     return result;
 }
 
+/* ---- find_feed's post-pass: which found items may be a comment or furniture ----
+ *
+ *   comment_suspects(texts, found, pairs) -> list[bool]: feed._comment_suspects (the
+ *     reference): for each (first, last, item) of `found`, False only where
+ *     feed.is_comment(texts, first, last) is False by its cheap tests alone: the line above
+ *     does not end with a colon (feed.tail: one final newline skipped) and neither it nor the
+ *     two lines below start with two characters of `pairs` (feed.COMMENT_AFTER_PAIRS: first
+ *     character -> a str of the second ones); True (look) otherwise, and wherever an index
+ *     falls outside `texts` or a line is not a str (feed.is_comment decides).
+ *   furniture_suspects(labelled, texts, found, rules) -> list[bool]: feed._furniture_suspects
+ *     (the reference): for each (first, last, item), False only where feed.is_furniture is
+ *     False by its cheap tests alone; rules = feed.FURNITURE_RULES (stops, follow, sign_up,
+ *     story_end, stamp_first, colon_pairs).
+ */
+
+static PyObject *name_title_attr, *name_time_attr;
+
+/* found[k] as (first, last, item): 0, or -1 (not such a tuple: the caller looks) */
+static int found_entry(PyObject *entry, Py_ssize_t *first, Py_ssize_t *last, PyObject **item) {
+    if (!PyTuple_Check(entry) || PyTuple_GET_SIZE(entry) != 3
+        || !PyLong_CheckExact(PyTuple_GET_ITEM(entry, 0))
+        || !PyLong_CheckExact(PyTuple_GET_ITEM(entry, 1)))
+        return -1;
+    *first = PyLong_AsSsize_t(PyTuple_GET_ITEM(entry, 0));
+    *last = PyLong_AsSsize_t(PyTuple_GET_ITEM(entry, 1));
+    if (PyErr_Occurred()) {
+        PyErr_Clear();
+        return -1;
+    }
+    *item = PyTuple_GET_ITEM(entry, 2);
+    return 0;
+}
+
+/* feed.paired: whether text (a str) starts with two characters of pairs (a dict: first
+ * character -> str of second ones; a text of one character: a first one): 1, 0, -1 on an error */
+static int paired(PyObject *text, PyObject *pairs) {
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    if (n == 0)
+        return 0;
+    PyObject *first = PyUnicode_Substring(text, 0, 1);
+    if (!first)
+        return -1;
+    PyObject *seconds = PyDict_GetItemWithError(pairs, first); /* (borrowed) */
+    Py_DECREF(first);
+    if (!seconds)
+        return PyErr_Occurred() ? -1 : 0;
+    if (n < 2 || !PyUnicode_Check(seconds))
+        return 1;
+    return PyUnicode_FindChar(seconds, PyUnicode_READ_CHAR(text, 1), 0,
+                              PyUnicode_GET_LENGTH(seconds), 1)
+        >= 0;
+}
+
+/* 1 where the comment pretests pass (or cannot be told), 0 where they fail, -1 on an error */
+static int comment_suspect(PyObject *const *items, Py_ssize_t n, PyObject *entry,
+                           PyObject *pairs) {
+    Py_ssize_t first, last;
+    PyObject *item;
+    if (found_entry(entry, &first, &last, &item) < 0 || first < 0 || first > n || last < -1)
+        return 1;
+    int yes;
+    if (first > 0) {
+        PyObject *before = items[first - 1];
+        if (!PyUnicode_Check(before))
+            return 1;
+        Py_ssize_t end = PyUnicode_GET_LENGTH(before);
+        if (end > 0 && PyUnicode_READ_CHAR(before, end - 1) == '\n')
+            end--; /* (feed.tail) */
+        if (end > 0) {
+            Py_UCS4 c = PyUnicode_READ_CHAR(before, end - 1);
+            if (c == ':' || c == 0xff1a)
+                return 1;
+        }
+        if ((yes = paired(before, pairs)) != 0)
+            return yes;
+    }
+    for (Py_ssize_t k = last + 1; k < last + 3 && k < n; k++) {
+        if (!PyUnicode_Check(items[k]))
+            return 1;
+        if ((yes = paired(items[k], pairs)) != 0)
+            return yes;
+    }
+    return 0;
+}
+
+static PyObject *comment_suspects(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 3 || !PyDict_Check(args[2])) {
+        PyErr_SetString(PyExc_TypeError, "comment_suspects(texts, found, pairs)");
+        return NULL;
+    }
+    PyObject *texts = PySequence_Fast(args[0], "comment_suspects: texts a sequence");
+    if (!texts)
+        return NULL;
+    PyObject *found = PySequence_Fast(args[1], "comment_suspects: found a sequence");
+    if (!found) {
+        Py_DECREF(texts);
+        return NULL;
+    }
+    Py_ssize_t m = PySequence_Fast_GET_SIZE(found);
+    PyObject *out = PyList_New(m);
+    if (out) {
+        PyObject *const *items = PySequence_Fast_ITEMS(texts);
+        Py_ssize_t n = PySequence_Fast_GET_SIZE(texts);
+        for (Py_ssize_t k = 0; k < m; k++) {
+            int yes = comment_suspect(items, n, PySequence_Fast_GET_ITEM(found, k), args[2]);
+            if (yes < 0) {
+                Py_CLEAR(out);
+                break;
+            }
+            PyList_SET_ITEM(out, k, Py_NewRef(yes ? Py_True : Py_False));
+        }
+    }
+    Py_DECREF(texts);
+    Py_DECREF(found);
+    return out;
+}
+
+/* whether one of parts (a tuple of str, 32 at most) is in text, with A-Z read as a-z where
+ * fold (text ASCII: its lower case); -1 for more parts (the caller searches) */
+static int scan_has_any(PyObject *text, PyObject *parts, int fold) {
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), count = PyTuple_GET_SIZE(parts);
+    if (count > 32)
+        return -1;
+    uint32_t starts[129]; /* the parts that start with each ASCII character (128: the others) */
+    memset(starts, 0, sizeof starts);
+    for (Py_ssize_t k = 0; k < count; k++) {
+        PyObject *part = PyTuple_GET_ITEM(parts, k);
+        if (PyUnicode_GET_LENGTH(part) == 0)
+            return 1;
+        Py_UCS4 c = PyUnicode_READ_CHAR(part, 0);
+        starts[c < 128 ? c : 128] |= (uint32_t)1 << k;
+    }
+#define FOLDED(c) (fold && (c) >= 'A' && (c) <= 'Z' ? (c) + ('a' - 'A') : (c))
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        c = FOLDED(c);
+        uint32_t these = starts[c < 128 ? c : 128];
+        while (these) {
+            int k = __builtin_ctz(these);
+            these &= these - 1;
+            PyObject *part = PyTuple_GET_ITEM(parts, k);
+            int pkind = PyUnicode_KIND(part);
+            const void *pdata = PyUnicode_DATA(part);
+            Py_ssize_t m = PyUnicode_GET_LENGTH(part), j = 1;
+            if (i + m > n || PyUnicode_READ(pkind, pdata, 0) != c)
+                continue;
+            for (; j < m; j++) {
+                Py_UCS4 d = PyUnicode_READ(kind, data, i + j);
+                if (FOLDED(d) != PyUnicode_READ(pkind, pdata, j))
+                    break;
+            }
+            if (j == m)
+                return 1;
+        }
+    }
+#undef FOLDED
+    return 0;
+}
+
+/* The parts (a tuple of str, 32 at most) that start with each character below U+0100, and
+ * with its capital where it is a-z, for the few tuples asked (held): NULL when not kept. */
+typedef struct {
+    PyObject *parts;
+    uint32_t starts[256];
+} PartsTable;
+static PartsTable parts_tables[4];
+
+static const uint32_t *parts_starts(PyObject *parts) {
+    for (int t = 0; t < 4; t++) {
+        if (parts_tables[t].parts == parts)
+            return parts_tables[t].starts;
+        if (parts_tables[t].parts)
+            continue;
+        if (PyTuple_GET_SIZE(parts) > 32)
+            return NULL;
+        uint32_t *starts = parts_tables[t].starts;
+        memset(starts, 0, sizeof parts_tables[t].starts);
+        for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(parts); k++) {
+            PyObject *part = PyTuple_GET_ITEM(parts, k);
+            if (PyUnicode_KIND(part) != PyUnicode_1BYTE_KIND || PyUnicode_GET_LENGTH(part) == 0)
+                continue; /* (not in text below U+0100; "" is looked for by the caller) */
+            Py_UCS1 c = PyUnicode_1BYTE_DATA(part)[0];
+            starts[c] |= (uint32_t)1 << k;
+            if (c >= 'a' && c <= 'z')
+                starts[c - ('a' - 'A')] |= (uint32_t)1 << k;
+        }
+        parts_tables[t].parts = Py_NewRef(parts);
+        return starts;
+    }
+    return NULL;
+}
+
+/* scan_has_any of text below U+0100 (PyUnicode_1BYTE_KIND), by parts_starts; -1: not kept */
+static int byte_has_any(PyObject *text, PyObject *parts, int fold) {
+    for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(parts); k++)
+        if (PyUnicode_GET_LENGTH(PyTuple_GET_ITEM(parts, k)) == 0)
+            return 1;
+    const uint32_t *starts = parts_starts(parts);
+    if (!starts)
+        return -1;
+    const Py_UCS1 *s = PyUnicode_1BYTE_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        uint32_t these = starts[s[i]];
+        while (these) {
+            int k = __builtin_ctz(these);
+            these &= these - 1;
+            PyObject *part = PyTuple_GET_ITEM(parts, k);
+            const Py_UCS1 *p = PyUnicode_1BYTE_DATA(part);
+            Py_ssize_t m = PyUnicode_GET_LENGTH(part), j = 0;
+            if (i + m > n)
+                continue;
+            for (; j < m; j++) {
+                Py_UCS1 d = s[i + j];
+                if (fold && d >= 'A' && d <= 'Z')
+                    d += 'a' - 'A';
+                if (d != p[j])
+                    break;
+            }
+            if (j == m)
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* has_any(text.lower(), parts) (parts: a tuple of str): 1, 0, -1 on an error. ASCII text's
+ * lower case is its A-Z made a-z: read so in place; other text is lowered first. */
+static int lower_has_any(PyObject *text, PyObject *parts) {
+    int in;
+    if (PyUnicode_IS_ASCII(text)
+        && ((in = byte_has_any(text, parts, 1)) >= 0 || (in = scan_has_any(text, parts, 1)) >= 0))
+        return in;
+    PyObject *low = PyObject_CallMethodNoArgs(text, name_lower);
+    if (!low)
+        return -1;
+    if (!PyUnicode_Check(low))
+        in = 1;
+    else if ((PyUnicode_KIND(low) != PyUnicode_1BYTE_KIND || (in = byte_has_any(low, parts, 0)) < 0)
+             && (in = scan_has_any(low, parts, 0)) < 0) {
+        in = 0;
+        for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(parts) && !in; k++)
+            in = has(low, PyTuple_GET_ITEM(parts, k));
+    }
+    Py_DECREF(low);
+    return in;
+}
+
+/* feed.may_stamp: whether title (a str) has a digit, a first word without one, then a word
+ * that starts with one of stamp_first or a digit (or a second word without a digit, then
+ * such a third) */
+static int may_stamp(PyObject *title, PyObject *stamp_first) {
+    int kind = PyUnicode_KIND(title);
+    const void *data = PyUnicode_DATA(title);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(title), i = 0;
+    int digit = 0;
+    for (Py_ssize_t k = 0; k < n && !digit; k++)
+        digit = decimal(PyUnicode_READ(kind, data, k));
+    if (!digit)
+        return 0;
+    for (int w = 0; w < 3; w++) { /* words 0, 1, 2 (str.split) */
+        while (i < n && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)))
+            i++;
+        if (i == n)
+            return 0; /* (no such word) */
+        Py_UCS4 first = PyUnicode_READ(kind, data, i);
+        if (w > 0
+            && (decimal(first) || Py_UNICODE_ISDECIMAL(first)
+                || PyUnicode_FindChar(stamp_first, first, 0, PyUnicode_GET_LENGTH(stamp_first),
+                                      1)
+                    >= 0))
+            return 1;
+        if (w == 2)
+            return 0;
+        for (; i < n && !Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)); i++)
+            if (decimal(PyUnicode_READ(kind, data, i)))
+                return 0; /* (a word with a digit is no name) */
+    }
+    return 0;
+}
+
+/* 1 where the furniture pretests pass (or cannot be told), 0 where they fail, -1 on an error */
+static int furniture_suspect(PyObject *labelled, PyObject *const *items, Py_ssize_t n,
+                             PyObject *entry, PyObject *const *rules) {
+    Py_ssize_t first, last;
+    PyObject *item;
+    if (found_entry(entry, &first, &last, &item) < 0 || first < 0 || first >= n)
+        return 1;
+    PyObject *title = PyObject_GetAttr(item, name_title_attr);
+    if (!title)
+        return -1;
+    int yes = 1;
+    if (!PyUnicode_Check(title))
+        goto done;
+    if (may_stamp(title, rules[4]))
+        goto done; /* is_stamp */
+    int kind = PyUnicode_KIND(title);
+    const void *data = PyUnicode_DATA(title);
+    Py_ssize_t len = PyUnicode_GET_LENGTH(title);
+    int colon = 0;
+    for (Py_ssize_t i = 0; i < len; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (c == '/')
+            goto done; /* ISSUE */
+        colon |= c == ':' || c == 0xff1a;
+    }
+    if (colon && (yes = paired(title, rules[5])) != 0)
+        goto done; /* IMPRINT, SHARE_BAR */
+    yes = 1;
+    if (len > 0) {
+        PyObject *time = PyObject_GetAttr(item, name_time_attr);
+        if (!time) {
+            yes = -1;
+            goto done;
+        }
+        int timed = time != Py_None;
+        Py_DECREF(time);
+        Py_UCS4 last_char = PyUnicode_READ(kind, data, len - 1);
+        if (timed
+            && PyUnicode_FindChar(rules[0], last_char, 0, PyUnicode_GET_LENGTH(rules[0]), 1) >= 0)
+            goto done; /* is_stamp(time), is_lines_comment */
+    }
+    if ((yes = lower_has_any(title, rules[1])) != 0)
+        goto done; /* FOLLOW_US */
+    PyObject *lb = PySequence_GetItem(labelled, first);
+    if (!lb) {
+        yes = -1;
+        goto done;
+    }
+    PyObject *reason = PyObject_GetAttr(lb, name_reason);
+    Py_DECREF(lb);
+    if (!reason) {
+        yes = -1;
+        goto done;
+    }
+    yes = PyObject_RichCompareBool(reason, rules[3], Py_EQ);
+    Py_DECREF(reason);
+    if (yes != 0)
+        goto done; /* the notice where the revision cut the story */
+    PyObject *above = first > 0 ? items[first - 1] : s_empty;
+    yes = PyUnicode_Check(above) ? lower_has_any(above, rules[2]) : 1; /* SIGN_UP */
+done:
+    Py_DECREF(title);
+    return yes;
+}
+
+static PyObject *furniture_suspects(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 4 || !PyTuple_Check(args[3]) || PyTuple_GET_SIZE(args[3]) != 6
+        || !PyUnicode_Check(PyTuple_GET_ITEM(args[3], 0))
+        || !PyTuple_Check(PyTuple_GET_ITEM(args[3], 1))
+        || !PyTuple_Check(PyTuple_GET_ITEM(args[3], 2))
+        || !PyUnicode_Check(PyTuple_GET_ITEM(args[3], 4))
+        || !PyDict_Check(PyTuple_GET_ITEM(args[3], 5))) {
+        PyErr_SetString(PyExc_TypeError,
+                        "furniture_suspects(labelled, texts, found, (stops, follow, sign_up, "
+                        "story_end, stamp_first, colon_pairs))");
+        return NULL;
+    }
+    PyObject *const *rules = &PyTuple_GET_ITEM(args[3], 0);
+    for (int r = 1; r <= 2; r++)
+        for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(rules[r]); k++)
+            if (!PyUnicode_Check(PyTuple_GET_ITEM(rules[r], k))) {
+                PyErr_SetString(PyExc_TypeError, "furniture_suspects: parts are str");
+                return NULL;
+            }
+    PyObject *texts = PySequence_Fast(args[1], "furniture_suspects: texts a sequence");
+    if (!texts)
+        return NULL;
+    PyObject *found = PySequence_Fast(args[2], "furniture_suspects: found a sequence");
+    if (!found) {
+        Py_DECREF(texts);
+        return NULL;
+    }
+    Py_ssize_t m = PySequence_Fast_GET_SIZE(found);
+    PyObject *out = PyList_New(m);
+    if (out) {
+        PyObject *const *items = PySequence_Fast_ITEMS(texts);
+        Py_ssize_t n = PySequence_Fast_GET_SIZE(texts);
+        for (Py_ssize_t k = 0; k < m; k++) {
+            int yes = furniture_suspect(args[0], items, n, PySequence_Fast_GET_ITEM(found, k),
+                                        rules);
+            if (yes < 0) {
+                Py_CLEAR(out);
+                break;
+            }
+            PyList_SET_ITEM(out, k, Py_NewRef(yes ? Py_True : Py_False));
+        }
+    }
+    Py_DECREF(texts);
+    Py_DECREF(found);
+    return out;
+}
+
 static PyMethodDef methods[] = {
     {"lines", lines, METH_VARARGS, "Texts, free flags, digits and word counts (see the file)."},
     {"word_count", word_count, METH_O, "feed.word_count."},
@@ -2004,6 +2400,8 @@ static PyMethodDef methods[] = {
     {"hints", hints, METH_O, "Which of the hints title_verdict tests match (see the file)."},
     {"strip_label", (PyCFunction)(void (*)(void))strip_label_call, METH_FASTCALL, "feed.strip_label (see the file)."},
     {"headlines", (PyCFunction)(void (*)(void))headlines, METH_FASTCALL, "find_feed's headlines (see the file)."},
+    {"comment_suspects", (PyCFunction)(void (*)(void))comment_suspects, METH_FASTCALL, "Which found items may be a comment (see the file)."},
+    {"furniture_suspects", (PyCFunction)(void (*)(void))furniture_suspects, METH_FASTCALL, "Which found items may be furniture (see the file)."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -2028,7 +2426,9 @@ PyMODINIT_FUNC PyInit__feed(void) {
         || !(s_empty = PyUnicode_FromString(""))
         || !(name_time = PyUnicode_InternFromString("time"))
         || !(name_title = PyUnicode_InternFromString("title"))
-        || !(s_space = PyUnicode_FromString(" ")))
+        || !(s_space = PyUnicode_FromString(" "))
+        || !(name_title_attr = PyUnicode_InternFromString("title"))
+        || !(name_time_attr = PyUnicode_InternFromString("time")))
         return NULL;
     return PyModule_Create(&module);
 }

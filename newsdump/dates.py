@@ -452,12 +452,17 @@ def is_time_line(text: str) -> bool:
         return False
     if DIGIT.search(text) is None and text[-3:].lower() != "ago":
         return False  # every pattern needs a digit but RELATIVE's "an hour ago" (cheap test first)
+    first = text[:1]  # (each pattern is tried only where its first character stands)
+    number = first.isdecimal()  # (re's \d: TIME_OF_DAY's first, or RELATIVE's "2 hours ago")
     return bool(
-        TIME_OF_DAY.match(text)
-        or RELATIVE.match(text)
-        or MONTH_DAY.match(text)
+        (number and TIME_OF_DAY.match(text))
+        or ((number or first in RELATIVE_FIRST) and RELATIVE.match(text))
+        or (first in MONTH_INITIALS and first != "" and MONTH_DAY.match(text))
         or (len(text) <= 24 and first_date(text) is not None)
     )
+
+
+RELATIVE_FIRST = "aAoO"  # RELATIVE's letters first ("an hour ago", "one day ago"), in every case
 
 
 def url_date(url: str | None) -> str | None:

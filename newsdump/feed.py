@@ -634,13 +634,21 @@ def find_feed(
         )
         found.append((i, end, item))
         end_last = end + 1
-    head = article_head(labelled, used, page_title, texts)
-    kept = [
-        (i, end, item)
-        for i, end, item in found
-        if not (head[0] < i and end < head[1]) and not is_comment(texts, i, end)
+    top, body = article_head(labelled, used, page_title, texts)
+    kept = [x for x in found if not (top < x[0] and x[1] < body)]
+    kept = [  # (is_comment only where its cheap tests pass: most items pass none)
+        x
+        for x, look in zip(kept, comment_suspects(texts, kept, COMMENT_AFTER_PAIRS), strict=True)
+        if not (look and is_comment(texts, x[0], x[1]))
     ]
-    kept = [x for x in strip_ranks(kept) if not is_furniture(labelled, texts, *x)]
+    kept = strip_ranks(kept)
+    kept = [  # (is_furniture only where its cheap tests pass)
+        x
+        for x, look in zip(
+            kept, furniture_suspects(labelled, texts, kept, FURNITURE_RULES), strict=True
+        )
+        if not (look and is_furniture(labelled, texts, *x))
+    ]
     return resolve_clock_times(drop_labelled_lists(kept, texts, free), page_published)
 
 
@@ -746,6 +754,149 @@ def is_comment(texts: Sequence[str], first: int, last: int) -> bool:
         if text[:1] in COMMENT_AFTER_FIRST and COMMENT_AFTER.match(text):
             return True
     return False
+
+
+COMMENT_AFTER_PAIRS = {  # COMMENT_AFTER's first two characters, each in every case (a str)
+    first: "".join(sorted(seconds))
+    for first, seconds in case_pairs(
+        {
+            "rR": "eEéÉaA" + I_CASES,  # reply, report, responder, reageer, répondre, rating,
+            # rispondi
+            "aA": "nN",  # antworten
+            "oO": "dDcC",  # odpowiedz, ocena
+            "bB": "eE",  # beantworten, bewertung
+            "mM": "eE",  # melden
+            S_CASES: I_CASES,  # signaler
+            "zZ": "gG",  # zgłoś
+            "dD": "eE",  # denunciar
+            "vV": "aA",  # valoración, valutazione
+            "回": "复覆",
+            "返": "信",
+            "답": "글",
+            "举": "报",
+            "评": "分",
+        }
+    ).items()
+}
+HEAD_COLON_PAIRS = {  # IMPRINT's and SHARE_BAR's first two characters, each in every case
+    first: "".join(sorted(seconds))
+    for first, seconds in case_pairs(
+        {
+            "aA": "dDnN",  # address, adresse, adres, anschrift
+            "hH": "eE",  # herausgeber
+            "vV": "eE",  # verlag
+            "pP": "uUaA",  # publisher, partager
+            "eE": "dD",  # editor-in-chief
+            "cC": "hHoO",  # chefredakteur, chefredaktion, compartir, condividi
+            "wW": "yY",  # wydawca
+            "rR": "eE",  # redaktor naczelny
+            "dD": I_CASES,  # directeur, directrice
+            S_CASES: I_CASES + "hH",  # siège social, share
+            "éÉ": "dD",  # éditeur
+            "tT": "eE",  # teilen
+            "uU": "dD",  # udostępnij
+            "주": "소",
+            "발": "행",
+            "편": "집",
+            "등": "록",
+            "사": "업",
+            "地": "址",
+            "主": "办",
+            "备": "案",
+            "分": "享",
+            "공": "유",
+        }
+    ).items()
+}
+FURNITURE_RULES = (  # what furniture_suspects tests (the compiled one takes them so)
+    "".join(COMMENT_STOPS),  # (each one character)
+    FOLLOW_US_PARTS,
+    SIGN_UP_PARTS,
+    "story_end",
+    STAMP_FIRST,
+    HEAD_COLON_PAIRS,
+)
+
+
+def paired(text: str, pairs: dict[str, str]) -> bool:
+    """Whether `text` may start with a word whose first two characters `pairs` holds (a text
+    of one character: whether it is a first one)."""
+    seconds = pairs.get(text[:1])
+    return seconds is not None and (len(text) < 2 or text[1] in seconds)
+
+
+def _comment_suspects(
+    texts: Sequence[str], found: Sequence[tuple[int, int, FeedItem]], pairs: dict[str, str]
+) -> list[bool]:
+    """For each found item (first block, last block, item), False only where `is_comment` is
+    False by its cheap tests alone: the line above ends with no colon and neither it nor the
+    two lines under the item start with two characters of `pairs` (COMMENT_AFTER_PAIRS); an
+    index outside `texts` is looked at (the reference, and the path without the compiled
+    extension)."""
+    n = len(texts)
+    out = []
+    for first, last, _ in found:
+        if not (0 <= first <= n and last >= -1):
+            out.append(True)
+            continue
+        before = texts[first - 1] if first > 0 else ""
+        out.append(
+            tail(before, 1) in (":", "：")
+            or any(paired(text, pairs) for text in (before, *texts[last + 1 : last + 3]))
+        )
+    return out
+
+
+def may_stamp(title: str, stamp_first: str) -> bool:
+    """False only where `is_stamp` is False: it needs a digit, a first word without one (a
+    name), and a second word that starts a time (`stamp_first`: STAMP_FIRST, or a digit) or,
+    after a second name without a digit, a third."""
+    if not has_digit(title):
+        return False
+    words = title.split()
+    for k in (1, 2):
+        if len(words) <= k or has_digit(words[k - 1]):
+            return False
+        first = words[k][:1]
+        if first in stamp_first or first.isdecimal():
+            return True
+    return False
+
+
+def _furniture_suspects(
+    labelled: Sequence[LabelledBlock],
+    texts: Sequence[str],
+    found: Sequence[tuple[int, int, FeedItem]],
+    rules: tuple[str, tuple[str, ...], tuple[str, ...], str, str, dict[str, str]],
+) -> list[bool]:
+    """For each found item, False only where `is_furniture` is False by its cheap tests alone
+    (`rules`: FURNITURE_RULES): its title is no stamp (`may_stamp`), has no "/", no ":" or
+    "：" after two characters that may start IMPRINT or SHARE_BAR, no comment's stop at its
+    end when it has a time, none of FOLLOW_US_PARTS in its lower case; no "story_end" reason
+    on its first block and none of SIGN_UP_PARTS in the line above in lower case (the
+    reference, and the path without the compiled extension)."""
+    stops, follow, sign_up, story_end, stamp_first, colon_pairs = rules
+    out = []
+    for first, _, item in found:
+        if not 0 <= first < len(texts):
+            out.append(True)
+            continue
+        title = item.title
+        above = texts[first - 1] if first > 0 else ""
+        out.append(
+            may_stamp(title, stamp_first)
+            or "/" in title
+            or (("：" in title or ":" in title) and paired(title, colon_pairs))
+            or (item.time is not None and title[-1:] in stops and title != "")
+            or has_any(title.lower(), follow)
+            or labelled[first].reason == story_end
+            or has_any(above.lower(), sign_up)
+        )
+    return out
+
+
+comment_suspects = _feed.comment_suspects if _feed is not None else _comment_suspects
+furniture_suspects = _feed.furniture_suspects if _feed is not None else _furniture_suspects
 
 
 def strip_ranks(found: Sequence[tuple[int, int, FeedItem]]) -> list[tuple[int, int, FeedItem]]:

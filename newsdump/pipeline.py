@@ -25,7 +25,7 @@ from newsdump.records import (
     PageInfo,
     Story,
     count_words,
-    to_json_line,
+    to_json_lines,
 )
 from newsdump.revise import revise
 from newsdump.segment import segment
@@ -174,7 +174,7 @@ class DocResult:
         worker process sends back, smaller and cheaper to pass than the dicts."""
         if self.lines is not None:
             return self
-        lines = b"".join([to_json_line(record) for record in self.records])
+        lines = to_json_lines(self.records)
         return DocResult(
             self.source, [], self.error, self.bytes, self.page_words, lines, len(self.records)
         )

@@ -102,9 +102,20 @@ class PageInfo:
                 "url": self.url,
                 **story.article.to_dict(),
             }
-        if story.feed is not None:
-            feed = story.feed.to_dict()
-            return {"doc": doc, "source": source, "index": index, "kind": kind, **feed}
+        feed = story.feed
+        if feed is not None:  # (FeedItem.to_dict's keys, in one dict)
+            return {
+                "doc": doc,
+                "source": source,
+                "index": index,
+                "kind": kind,
+                "title": feed.title,
+                "summary": feed.summary,
+                "time": feed.time,
+                "published": feed.published,
+                "url": feed.url,
+                "key": feed.key,
+            }
         return {"doc": doc, "source": source, "index": index, "kind": kind, "text": story.text}
 
 
@@ -166,3 +177,9 @@ def _count_words(text: str) -> int:
 def to_json_line(record: dict[str, Any]) -> bytes:
     """One JSONL line (with the newline), UTF-8, keys in insertion order."""
     return orjson.dumps(record, option=orjson.OPT_APPEND_NEWLINE)
+
+
+def to_json_lines(records: list[dict[str, Any]]) -> bytes:
+    """`to_json_line` of each record, joined (one call per record to orjson, none to Python)."""
+    dumps, option = orjson.dumps, orjson.OPT_APPEND_NEWLINE
+    return b"".join([dumps(record, option=option) for record in records])
