@@ -190,7 +190,7 @@ BARE_CREDIT = re.compile(
 # Julia Sommer für den Wochenspiegel", "© Antoine Girard pour L'Hebdo", "Visualisierung: Stadt"
 LINE_CREDIT = re.compile(
     r"(?:©\s?(?:photo|foto)?|(?:foto|fot|photo|bild|image|zdjęcie|crédit photo|photo credit"
-    r"|visualisierung|grafik|illustration)\s?[:.])\s?(?:[\w’'-]+ ?[/,]? ?){1,8}"
+    r"|visualisierung|grafik|illustration)\s?[:.])\s?(?:[\w’'-]++ ?[/,]? ?){1,8}"
     # Korean: "한강일보 자료사진", "사진=연합뉴스"
     r"|(?:\w+\s)?자료\s?사진|사진\s?=\s?\w[\w ]{0,30}",
     re.IGNORECASE,
@@ -236,8 +236,6 @@ CLAUSE_MARK = re.compile(r"[,;:]")  # a headline that ends with "." is one claus
 BRACKETS = {"(": ")", "[": "]", "（": "）", "【": "】"}  # around a card: "(Related: X)"
 
 
-# hints: a block can only match the pattern on the right where its text matches the hint (the
-# rules test the hint over the whole page at once, then the pattern on the few blocks it finds)
 _PAYWALL = (
     r"réservée? aux abonnés|for subscribers only|(?:available|reserved) (?:only )?(?:to|for) "
     r"subscribers|nur für abonnenten|(?:ist|sind) abonnenten vorbehalten|tylko dla "
@@ -255,11 +253,6 @@ STORY_END = re.compile(
     # ... or at the paywall: "La suite est réservée aux abonnés.", "Ten artykuł jest dostępny
     # tylko dla prenumeratorów."
     rf"|[^\n]{{0,90}}(?:{_PAYWALL})[^\n]{{0,90}})",
-    re.IGNORECASE,
-)
-STORY_END_HINT = re.compile(
-    r"\n\s*(?:comm|komm|kome|comen|reac|комм|评论|評論|留言|댓글|コメント|[^\W\d_]{0,8}\s*(?:©|\(c\)|copyright))"
-    rf"|转载|轉載|版权所有|版權所有|무단|無断転載|{_PAYWALL}",
     re.IGNORECASE,
 )
 STORY_END_MAX_WORDS = 16
@@ -280,9 +273,7 @@ PAYWALL_WORDS = ("subscri", "abonn", "tylko dla", "para ", "abbonati")
 # how the ASCII words of a comments header start (comments, kommentare, komentarze,
 # commentaires, commenti, comentarios, reacties)
 COMMENTS_ASCII_STARTS = ("comm", "komm", "kome", "come", "reac")
-CLOCK_HINT = re.compile(r":\d\d")  # CLOCK's tail (a literal first: a fast scan)
 ABOUT_HEADS = ("ab", "ac", "a ", "so")  # ABOUT's words' first two letters, in ASCII
-ABOUT_HINT = re.compile(r"\n\s*(?:about|über|sobre|à propos de|a propos de|acerca de)", re.I)
 
 
 @cache  # (compiled on a long page's first need: ~15-40 ms of start-up spared)
@@ -336,7 +327,6 @@ class _Labels:
 RELATED_HINT = _Labels.of(RELATED_LABELS)
 READ_MORE_HINT = _Labels.of(READ_MORE)
 BRACKETED_HINT = _Labels.of(frozenset(o + label for o in BRACKETS for label in RELATED_LABELS))
-SENTENCE_MARK = re.compile(r"[.!?…。！？]")  # SENTENCE_END needs one
 
 
 SENTENCE_END_CHARS = tuple(".!?…。！？")  # SENTENCE_END: one of these, then closers
@@ -828,8 +818,7 @@ def _short_runs_arrays(page: _Page, body: Sequence[int], drop: dict[int, str]) -
     a = page.arrays()
     short = a.body & (a.score < SURE) & (a.words <= SHORT_MAX_WORDS)
     short[list(drop)] = False
-    marked = page.with_match(SENTENCE_MARK)
-    ends = [i for i in marked if short[i] and _ends_sentence(page.strip[i])]
+    ends = [i for i in page.having(FACT_ENDS, range(page.n)) if short[i]]
     short[ends] = False
     found = np.flatnonzero(short)
     if not len(found):
@@ -932,7 +921,7 @@ def _comment_thread(page: _Page, body: Sequence[int], drop: dict[int, str]) -> N
     span = range(first_sure + 1, body[-1])
     markers: Counter[str] | None = None  # counted at the first time stamp (most pages: none)
     stripped, words = page.strip, page.words
-    found = page.with_match(CLOCK_HINT, span) if page.big else page.having(FACT_CLOCK, span)
+    found = page.having(FACT_CLOCK, span)
     for i in found:  # (a block without a clock is no time stamp)
         if i not in span or words[i] > STAMP_MAX_WORDS:
             continue
@@ -1196,7 +1185,7 @@ def _glued_labels(page: _Page, body: Sequence[int], drop: dict[int, str]) -> Non
     of its own (in a related box or a feed): a link to another story. Without the second
     copy such a line stays: several sites' gold counts "Read more: ..." as the article's."""
     shown: dict[int, set[str]] = {}  # the page's lines of as many words as a headline
-    found = page.with_match(GLUE_MARK, body) if page.big else page.having(FACT_GLUE, body)
+    found = page.having(FACT_GLUE, body)
     flags = page.flags
     for i in found:  # (a line without a mark glues nothing)
         if not page.body[i] or i in drop or not flags[i] & FACT_RELATED:
@@ -1386,19 +1375,15 @@ def _story_end(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
     follows it (comments, the site's lists) is no story. A copyright line `_captions` took
     for a photo credit ("© Agence France-Presse" under the signature) ends it too when no
     sure paragraph follows it (under a photo inside the story, "© Fox News" is a credit)."""
+    found = page.having(FACT_STORY_END, body)  # (a dropped block but a credit: skipped below)
+    if not found:
+        return  # (no line can end the story: the cheap test first)
     kept = page.kept(body, drop)
-    credits = [i for i, reason in drop.items() if reason == "caption"]
-    among = sorted({*kept, *credits}) if credits else kept
-    if page.big:
-        found = page.with_match(STORY_END_HINT, among)
-    else:
-        found = page.having(FACT_STORY_END, body)  # (what is not in `among` is dropped)
-        if not found:
-            return  # (no line can end the story: the cheap test first)
     score = page.score  # (kept blocks are body blocks)
     sure = [i for i in kept if score[i] >= SURE]
     if len(sure) < 2:
         return
+    last_prose: int | None = None  # the last kept block of sure prose (-1: none), found once
     for i in found:
         if not page.body[i] or i <= sure[0]:
             continue
@@ -1407,9 +1392,12 @@ def _story_end(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
             continue
         if page.words[i] > STORY_END_MAX_WORDS or not _story_end_line(page.strip[i]):
             continue
-        after = kept[bisect_right(kept, i) :]  # (kept and sure are in page order)
-        if credit and any(page.sure(k) and _prose(page.text[k]) for k in after):
-            continue  # a photo credit ("© Fox News") inside the story: its prose goes on
+        if credit:  # (a page of many credits: one look from the page's end, not one per credit)
+            if last_prose is None:
+                prose = (k for k in reversed(kept) if page.sure(k) and _prose(page.text[k]))
+                last_prose = next(prose, -1)
+            if last_prose > i:
+                continue  # a photo credit ("© Fox News") inside the story: its prose goes on
         above = bisect_left(sure, i)
         if above < len(sure) - above:
             continue  # most of the story is below: a copyright line in its middle
@@ -1453,7 +1441,7 @@ def _author_bio(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
     paragraph that names that person, and no body paragraph after it. A generic "About the
     author" label stays (some sites' articles end with it)."""
     kept = page.kept(body, drop)
-    found = page.with_match(ABOUT_HINT, kept) if page.big else page.having(FACT_ABOUT, body)
+    found = page.having(FACT_ABOUT, body)
     for i in found:  # (ABOUT cannot match another line)
         n = bisect_left(kept, i)
         if n == len(kept) or kept[n] != i:
