@@ -44,11 +44,11 @@ unsure about (score below `SURE`; a card's blocks below `CARD_SURE`) are ever re
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
-from functools import cache, lru_cache
+from dataclasses import replace
+from functools import lru_cache
 from operator import attrgetter
 from typing import Any
 
@@ -66,7 +66,7 @@ except ImportError:  # pragma: no cover - depends on the install
 
 NOT_STORIES = frozenset({"caption", "author_bio", "far_tail", "dateline"})  # reasons of blocks
 # taken out of the body that are page furniture, not another story (split's feed leaves them alone)
-HINTS_MIN_BLOCKS = 2000  # a page this long: the rules find their few candidates page-wide first
+HINTS_MIN_BLOCKS = 2000  # a page this long: some rules find their candidates with arrays, not loops
 SURE = 0.8  # a block scoring this much is body text whatever its neighbours
 CARD_SURE = 0.9  # ... except a card's headline and summary, which pass for body text easily
 SHORT_MAX_WORDS = 8  # a "short line" has at most this many words
@@ -274,59 +274,6 @@ PAYWALL_WORDS = ("subscri", "abonn", "tylko dla", "para ", "abbonati")
 # commentaires, commenti, comentarios, reacties)
 COMMENTS_ASCII_STARTS = ("comm", "komm", "kome", "come", "reac")
 ABOUT_HEADS = ("ab", "ac", "a ", "so")  # ABOUT's words' first two letters, in ASCII
-
-
-@cache  # (compiled on a long page's first need: ~15-40 ms of start-up spared)
-def _starts_with_one_of(labels: frozenset[str]) -> re.Pattern[str]:
-    """A line (after the "\\n" before it) that starts with one of the lower-case `labels`
-    when lower-cased: every such line matches (the pattern ignores case character by
-    character, as `str.lower` lowers them: only "İ" becomes two characters, and no label
-    holds the dot it adds), and a few more may."""
-    trie: dict[str, Any] = {}
-    for label in labels:
-        node = trie
-        for char in label:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def branches(node: dict[str, Any]) -> str:
-        if "" in node:
-            return ""  # a label ends here: the line starts with it whatever follows
-        parts = [re.escape(char) + branches(child) for char, child in sorted(node.items())]
-        return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
-
-    return re.compile(r"\n\s*" + branches(trie), re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class _Labels:
-    """Lower-case labels that start a line: the codes of their first characters (one, two or
-    three: ``first << 42 | second << 21 | third``; a shorter label, whole), sorted, and the
-    labels, whose pattern `_Page.with_match` may need."""
-
-    heads: tuple[npt.NDArray[np.int64], ...]
-    labels: frozenset[str]
-
-    @property
-    def pattern(self) -> re.Pattern[str]:
-        return _starts_with_one_of(self.labels)
-
-    @classmethod
-    def of(cls, labels: frozenset[str]) -> _Labels:
-        heads: tuple[set[int], ...] = (set(), set(), set())
-        for label in labels:
-            head = label[:3]
-            code = 0
-            for char in head:
-                code = (code << 21) | ord(char)
-            heads[len(head) - 1].add(code)
-        tables = tuple(np.array(sorted(codes), dtype=np.int64) for codes in heads)
-        return cls(tables, labels)
-
-
-RELATED_HINT = _Labels.of(RELATED_LABELS)
-READ_MORE_HINT = _Labels.of(READ_MORE)
-BRACKETED_HINT = _Labels.of(frozenset(o + label for o in BRACKETS for label in RELATED_LABELS))
 
 
 SENTENCE_END_CHARS = tuple(".!?…。！？")  # SENTENCE_END: one of these, then closers
@@ -547,19 +494,16 @@ class _Page:
     """What the rules read of every block, computed once per page and shared (each rule used
     to read, strip, split and test every block's text again)."""
 
-    __slots__ = ("_arrays", "_heads", "_heads_read", "_joined", "big", "body", "body_list",
-                 "flagged", "flags", "n", "out", "score", "strip", "text", "words")  # fmt: skip
+    __slots__ = ("_arrays", "big", "body", "body_list", "flagged", "flags", "n", "out", "score",
+                 "strip", "text", "words")  # fmt: skip
 
     def __init__(self, out: Sequence[LabelledBlock]) -> None:
         self.out = out
         self.n = len(out)
         (self.text, self.strip, self.words, self.score, self.body, self.body_list, self.flags,
          self.flagged) = _facts(out)  # fmt: skip
-        self.big = self.n >= HINTS_MIN_BLOCKS  # the page-wide tests pay off
+        self.big = self.n >= HINTS_MIN_BLOCKS  # the arrays pay off
         self._arrays: _Arrays | None = None
-        self._joined: tuple[str, list[int]] | None = None
-        self._heads: tuple[IntArray, IntArray, IntArray, BoolArray] | None = None
-        self._heads_read = False
 
     def is_body(self, i: int) -> bool:
         return 0 <= i < self.n and self.body[i]
@@ -605,72 +549,6 @@ class _Page:
             mask[list(drop)] = False
             return _indices(mask)
         return [i for i in body if i not in drop]
-
-    def starting_with(self, labels: _Labels, among: Sequence[int]) -> Sequence[int]:
-        """The blocks whose stripped text may start with one of the lower-case `labels` once
-        lower-cased (as `with_match(labels.pattern, among)`, from the first three characters
-        of every block: `str.lower` lowers one character into one, but "İ")."""
-        if not self.big:
-            return among
-        if not self._heads_read:
-            self._heads, self._heads_read = self._first_chars(), True
-        heads = self._heads
-        if heads is None:
-            return self.with_match(labels.pattern, among)
-        found = heads[-1]  # starts with white space: stripped, it may start with a label
-        for keys, table in zip(heads, labels.heads, strict=False):
-            if len(table):
-                at = np.minimum(np.searchsorted(table, keys), len(table) - 1)
-                found = found | (table[at] == keys)
-        return _indices(found)
-
-    def _first_chars(self) -> tuple[IntArray, IntArray, IntArray, BoolArray] | None:
-        """The codes of the first one, two and three characters of every block lower-cased
-        (-1 where the text is shorter), and whether the block starts with white space; None
-        when an "İ" lowers into two characters."""
-        joined, starts = self.joined()
-        if "İ" in joined:
-            return None
-        codes = np.frombuffer(
-            (joined.lower() + "\0\0\0").encode("utf-32-le", "surrogatepass"), dtype=np.uint32
-        )  # (a lone surrogate: its code, as ord gives it)
-        bounds = np.array(starts, dtype=np.int64)
-        first, lengths = bounds[:-1] + 1, np.diff(bounds) - 1
-        c1, c2, c3 = (codes[first + k].astype(np.int64) for k in range(3))
-        k1 = np.where(lengths >= 1, c1, -1)
-        k2 = np.where(lengths >= 2, (c1 << 21) | c2, -1)
-        k3 = np.where(lengths >= 3, (c1 << 42) | (c2 << 21) | c3, -1)
-        firsts = np.unique(c1[lengths >= 1])
-        spaces = firsts[[chr(c).isspace() for c in firsts.tolist()]]
-        return k1, k2, k3, (lengths >= 1) & np.isin(c1, spaces)
-
-    def joined(self) -> tuple[str, list[int]]:
-        """The blocks' texts, each after a "\\n", and where those "\\n" stand."""
-        if self._joined is None:
-            lengths = np.fromiter(map(len, self.text), np.int64, self.n) + 1
-            starts = [0, *np.cumsum(lengths).tolist()]  # the "\\n" before each block
-            self._joined = ("\n" + "\n".join(self.text), starts)
-        return self._joined
-
-    def with_match(
-        self, pattern: re.Pattern[str], among: Sequence[int] | None = None
-    ) -> Sequence[int]:
-        """The blocks (in page order) whose text holds a match of `pattern`, and maybe a few
-        more (a match that runs on into the next block), from one search over the whole page,
-        block after block: the blocks' texts, each after a "\\n" (a pattern that starts with
-        one finds what starts a block). `pattern` has no end anchor or lookahead: a match
-        inside a block's text is one in the page's. On a small page: every block (of
-        `among`, when the rule looks at no other)."""
-        if not self.big:
-            return range(self.n) if among is None else among
-        joined, starts = self.joined()
-        found: list[int] = []
-        match = pattern.search(joined)
-        while match is not None:
-            k = bisect_right(starts, match.start()) - 1
-            found.append(k)
-            match = pattern.search(joined, starts[k + 1]) if k + 1 < self.n else None
-        return found
 
 
 FloatArray = npt.NDArray[np.float64]
@@ -1097,7 +975,7 @@ def _related_links(page: _Page, body: Sequence[int], drop: dict[int, str]) -> No
     out, n, flags = page.out, page.n, page.flags
     first = max(0, body[0] - RELATED_MAX_LINES - 1)
     among = range(first, body[-1])  # (where a label may stand)
-    labels = page.starting_with(RELATED_HINT, among) if page.big else page.having(FACT_LABEL, among)
+    labels = page.having(FACT_LABEL, among)
     if not labels:
         return
     blanks: bool | None = None  # at the first label: do paragraphs stand apart? (a list's
@@ -1150,9 +1028,7 @@ def _read_more_cards(page: _Page, body: Sequence[int], drop: dict[int, str]) -> 
     first_sure, last_sure = _first_sure(page, body), _first_sure(page, body, last=True)
     if first_sure is None or last_sure is None:
         return
-    found = (
-        page.starting_with(READ_MORE_HINT, body) if page.big else page.having(FACT_READ_MORE, body)
-    )
+    found = page.having(FACT_READ_MORE, body)
     for i in found:  # (where a button may stand)
         if not page.body[i]:
             continue
@@ -1219,11 +1095,7 @@ def _glued_cards(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None
     ...") -- so the story's "Related to this, the council ..." and a Title Case subheading
     ("Most Popular Destinations In Europe") stay."""
     words = page.words
-    if page.big:  # (where a label may stand)
-        found = page.starting_with(RELATED_HINT, body)
-        found = sorted({*found, *page.starting_with(BRACKETED_HINT, body)})
-    else:
-        found = page.having(FACT_GLUED_CARD, body)
+    found = page.having(FACT_GLUED_CARD, body)
     for i in found:
         if words[i] > GLUED_CARD_MAX_WORDS or not page.body[i] or i in drop:
             continue  # (a paragraph is too long: the cheap test first)
