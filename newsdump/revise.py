@@ -437,7 +437,7 @@ def _text_facts(text: str, words: int, body: bool) -> int:
     if GLUE_MARK.search(text, 0, LABEL_MAX_CHARS):
         facts |= FACT_GLUE
     if words <= CAPTION_MAX_WORDS and (
-        first in CAPTION_FIRST
+        (first in CAPTION_FIRST and (first == "©" or " " in text or ":" in text or "." in text))
         or text.endswith((")", "）"))
         or "/" in text
         or "사진" in text
@@ -527,6 +527,10 @@ class _Page:
         flags = self.flags
         return [i for i in among if flags[i] & fact]
 
+    def prose(self, i: int) -> bool:
+        """``_prose(self.text[i])``, its sentence end read from the facts first."""
+        return bool(self.flags[i] & FACT_ENDS) and _prose(self.text[i])
+
     def short_unsure(self, i: int) -> bool:
         return self.score[i] < SURE and self.short_line(i)
 
@@ -610,13 +614,29 @@ def revise(labelled: Sequence[LabelledBlock]) -> list[LabelledBlock]:
     _story_end(page, body, drop)
     _far_tail(page, page.kept(body, drop), drop)
     _cut_off(page, page.kept(body, drop), drop)
+    _relabel(out, drop)
+    return out
+
+
+def _relabel_plain(out: list[LabelledBlock], drop: dict[int, str]) -> None:
+    """The dropped blocks of `out` relabelled boilerplate, with their reasons."""
     for i, reason in drop.items():
         lb = out[i]
         if type(lb) is LabelledBlock:  # what `replace` makes of it, without its field copying
             out[i] = LabelledBlock(lb.block, Label.BOILERPLATE, lb.score, reason)
         else:
             out[i] = replace(lb, label=Label.BOILERPLATE, reason=reason)
-    return out
+
+
+def _relabel(out: list[LabelledBlock], drop: dict[int, str]) -> None:
+    """`_relabel_plain` (compiled when the extension is built: a page of 50,000 one-word
+    lines drops 25,000 blocks; a subclass's blocks are left to `replace`)."""
+    relabel = getattr(_revise, "relabel", None)  # (None: a build older than it)
+    if relabel is None or not drop:
+        _relabel_plain(out, drop)
+        return
+    for i in relabel(out, drop, LabelledBlock, Label.BOILERPLATE):
+        out[i] = replace(out[i], label=Label.BOILERPLATE, reason=drop[i])
 
 
 def _first_sure(page: _Page, body: Sequence[int], last: bool = False) -> int | None:
@@ -1011,7 +1031,7 @@ def _related_links(page: _Page, body: Sequence[int], drop: dict[int, str]) -> No
         if head and not any(page.is_body(k) for k in range(j, n)):
             continue  # the story must follow the box
         after = run[-1] + 1 if run else j
-        card = len(run) <= CARD_MAX_LINES and page.sure(after) and _prose(page.text[after])
+        card = len(run) <= CARD_MAX_LINES and page.sure(after) and page.prose(after)
         if not card and all(page.sure(k) for k in (i, *run)):
             continue  # the classifier doubts none of them: a "See also" section of the story
             # (a label over one or two headlines with the story's prose right after them is
@@ -1104,7 +1124,7 @@ def _glued_cards(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None
             j -= 1  # a run of cards after the paragraph
         if _unbracketed(page.strip[i])[:2].lower() not in RELATED_HEADS:
             continue  # (`_glued_card`'s first test, before the paragraph's)
-        if not page.is_body(j) or j in drop or not _prose(page.text[j]):
+        if not page.is_body(j) or j in drop or not page.prose(j):
             continue
         if _glued_card(_unbracketed(page.strip[i])):
             drop[i] = "embedded_card"
@@ -1266,7 +1286,7 @@ def _story_end(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
             continue
         if credit:  # (a page of many credits: one look from the page's end, not one per credit)
             if last_prose is None:
-                prose = (k for k in reversed(kept) if page.sure(k) and _prose(page.text[k]))
+                prose = (k for k in reversed(kept) if page.sure(k) and page.prose(k))
                 last_prose = next(prose, -1)
             if last_prose > i:
                 continue  # a photo credit ("© Fox News") inside the story: its prose goes on
@@ -1349,7 +1369,7 @@ def _bare_bio(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
     if len(kept) < 3:
         return
     last = kept[-1]
-    if page.words[last] > BARE_BIO_MAX_WORDS or not _prose(page.text[last]):
+    if page.words[last] > BARE_BIO_MAX_WORDS or not page.prose(last):
         return
     match = BIO_NAME.match(page.strip[last])
     if not match:

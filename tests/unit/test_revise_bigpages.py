@@ -11,11 +11,13 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from unittest.mock import patch
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_revise import listed
 
 from newsdump import revise as R
+from newsdump.document import Block, Label, LabelledBlock
 
 # LINE_CREDIT as it was: its words not possessive (`[\w’'-]+`), which backtracks through every
 # way of cutting the words of a line that fails at its end
@@ -149,3 +151,65 @@ def test_a_page_of_many_credits_reads_its_body_once() -> None:
         revised = R.revise(out)
     assert calls <= len(out)
     assert [lb.reason for lb in revised] == ["model"] * 2 + ["caption", "model"] * 3000
+
+
+class _Marked(LabelledBlock):  # a subclass: `replace` keeps its type
+    pass
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.tuples(st.text(max_size=8), st.booleans(), st.floats(0, 1)), max_size=30),
+    st.data(),
+)
+def test_the_compiled_relabelling_gives_what_the_plain_one_gives(
+    rows: list[tuple[str, bool, float]], data: st.DataObject
+) -> None:
+    out = [
+        (_Marked if sub else LabelledBlock)(Block(i, text, (i, i)), Label.ARTICLE, score, "model")
+        for i, (text, sub, score) in enumerate(rows)
+    ]
+    picked = data.draw(
+        st.lists(st.sampled_from(range(len(out))), unique=True) if out else st.just([])
+    )
+    drop = {i: data.draw(st.sampled_from(["caption", "story_end", "", "\udc80é"])) for i in picked}
+    plain, fast = list(out), list(out)
+    R._relabel_plain(plain, drop)
+    R._relabel(fast, drop)
+    assert fast == plain
+    assert [type(lb) for lb in fast] == [type(lb) for lb in plain]
+    assert all(a is b for a, b, lb in zip(fast, plain, out, strict=True) if a is lb)
+    for i in drop:
+        assert fast[i].block is out[i].block and fast[i].score is out[i].score
+        assert fast[i].label is Label.BOILERPLATE and fast[i].reason is drop[i]
+        assert hash(fast[i]) == hash(plain[i]) and repr(fast[i]) == repr(plain[i])
+
+
+def test_the_compiled_relabelling_refuses_an_index_off_the_page() -> None:
+    if getattr(R._revise, "relabel", None) is None:
+        return
+    out = listed(("Pilots warn of fog", True, 0.5, False))
+    with pytest.raises(IndexError):
+        R._revise.relabel(out, {1: "caption"}, LabelledBlock, Label.BOILERPLATE)
+    with pytest.raises(IndexError):
+        R._revise.relabel(out, {-1: "caption"}, LabelledBlock, Label.BOILERPLATE)
+    assert out == listed(("Pilots warn of fog", True, 0.5, False))
+
+
+@settings(max_examples=2000, deadline=None)
+@given(credit_heads | st.sampled_from(["Image", "image caption", "Picture copyright", "PHOTO"]),
+       credit_tails)  # fmt: skip
+def test_a_caption_s_first_letter_needs_a_mark_to_be_one(head: str, tail: str) -> None:
+    # FACT_CAPTION of a line that starts as a credit or a caption's label: only with "©" first,
+    # or a space, ":" or "." in it (a one-word line "Bild", "Zoo", "Pilots" is none)
+    stripped = (head + tail).strip()
+    facts = R._text_facts(stripped, 0, True)
+    credit = R.CREDIT.search(stripped) if stripped.endswith((")", "）")) else None
+    credit = credit or R.BARE_CREDIT.search(stripped) or R.SLASH_CREDIT.search(stripped)
+    credit = credit or R._line_credit_match(stripped)
+    if (credit and credit.end() == len(stripped)) or R.CAPTION_START.match(stripped):
+        assert facts & R.FACT_CAPTION
+    out = listed((stripped, True, 0.5, False))
+    assert R._facts(out)[6] == R._facts_plain(out)[6]  # (compiled, when built, as in Python)
+    assert not R._text_facts("Bild", 1, True) & R.FACT_CAPTION
+    assert R._text_facts("©Reuters", 1, True) & R.FACT_CAPTION
