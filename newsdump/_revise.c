@@ -40,7 +40,7 @@ enum {
 #define HEADS3_SIZE (128 * 128 * 128 / 8)
 #define LABEL_MAX_CHARS 48
 
-static PyObject *name_block, *name_text, *name_score, *name_label;
+static PyObject *name_block, *name_text, *name_score, *name_label, *name_reason;
 
 static inline Py_UCS4 ascii_lower(Py_UCS4 c) { return (c >= 'A' && c <= 'Z') ? c + 32 : c; }
 
@@ -103,7 +103,8 @@ static int story_end_words(int kind, const void *data, Py_ssize_t a, Py_ssize_t 
 
 /* the ASCII characters the scan of a text looks at: GLUE_MARK's, CLOCK's colon, "/", and the
  * space after a sentence mark */
-static const unsigned char scanned[128] = {[':'] = 1, ['|'] = 1, ['>'] = 1, ['/'] = 1, [' '] = 1};
+static const unsigned char scanned[128] = {
+    [':'] = 1, ['|'] = 1, ['>'] = 1, ['/'] = 1, [' '] = 1, ['.'] = 1};
 
 /* Whether CLOCK (\d:\d\d) matches in s = data[a:a + len]. */
 static int has_clock(int kind, const void *data, Py_ssize_t a, Py_ssize_t len) {
@@ -217,6 +218,7 @@ static int text_facts(int kind, const void *data, Py_ssize_t a, Py_ssize_t b, Py
             flags |= FACT_ABOUT;
     }
     int ascii = 1, glue = 0, slash = 0, korean = 0, after_sentence = 0;
+    int mark = 0; /* a space, ":" or ".": what a caption's label or credit needs */
     /* what the scan finds past LABEL_MAX_CHARS serves a caption's or a story end's test alone:
      * a paragraph longer than both (most of a body's characters) is read that far */
     Py_ssize_t scan = len;
@@ -229,14 +231,19 @@ static int text_facts(int kind, const void *data, Py_ssize_t a, Py_ssize_t b, Py
             if (!scanned[c])
                 continue;
             if (c == ' ') {
+                mark = 1;
                 Py_UCS4 p = i > 0 ? AT(i - 1) : 0;
                 if ((p == '.' || p == '!' || p == '?' || p == 0x2026) && i + 1 < len
                     && is_credit_first(AT(i + 1)))
                     after_sentence = 1; /* (BARE_CREDIT's lookbehind and first letter) */
             } else if (c == '/') {
                 slash = 1;
-            } else if (i < LABEL_MAX_CHARS) {
-                glue = 1; /* ":", "|", ">" */
+            } else if (c == '.') {
+                mark = 1;
+            } else {
+                mark |= c == ':';
+                if (i < LABEL_MAX_CHARS)
+                    glue = 1; /* ":", "|", ">" */
             }
         } else {
             ascii = 0;
@@ -249,7 +256,8 @@ static int text_facts(int kind, const void *data, Py_ssize_t a, Py_ssize_t b, Py
     if (glue)
         flags |= FACT_GLUE;
     if (words <= limits->caption_max_words
-        && (is_credit_first(first) || first == 'i' || first == 'I' || first == 'p' || first == 'P'
+        && (((is_credit_first(first) || first == 'i' || first == 'I' || first == 'p' || first == 'P')
+             && (first == 0xA9 || mark))
             || last == ')' || last == 0xFF09 || slash || korean || after_sentence))
         flags |= FACT_CAPTION;
     /* str.isupper, and three letters or more: the letters counted only when it holds (ASCII
@@ -444,8 +452,61 @@ done:
     return result;
 }
 
+/* relabel(out, drop, cls, label): out[i] = cls(out[i].block, label, out[i].score, reason) for
+ * every (i, reason) of the dict `drop` where out[i] is exactly a `cls` (a frozen dataclass
+ * with slots): a new object whose four fields are set as its __init__ sets them
+ * (object.__setattr__), ~10x cheaper than that __init__ (a page of 50,000 one-word lines drops
+ * 25,000 blocks). Returns the indices of `drop` whose block is of another type, in its order:
+ * the caller replaces those. An index off `out` raises IndexError. */
+static PyObject *relabel(PyObject *self, PyObject *args) {
+    PyObject *out, *drop, *label;
+    PyTypeObject *cls;
+    if (!PyArg_ParseTuple(args, "O!O!O!O", &PyList_Type, &out, &PyDict_Type, &drop, &PyType_Type,
+                          &cls, &label))
+        return NULL;
+    PyObject *others = PyList_New(0);
+    if (!others)
+        return NULL;
+    Py_ssize_t pos = 0;
+    PyObject *key, *reason;
+    while (PyDict_Next(drop, &pos, &key, &reason)) {
+        Py_ssize_t i = PyLong_AsSsize_t(key);
+        if (i == -1 && PyErr_Occurred())
+            goto fail;
+        if (i < 0 || i >= PyList_GET_SIZE(out)) {
+            PyErr_SetString(PyExc_IndexError, "relabel: a block index off the page");
+            goto fail;
+        }
+        PyObject *old = PyList_GET_ITEM(out, i);
+        if (!Py_IS_TYPE(old, cls)) {
+            if (PyList_Append(others, key) < 0)
+                goto fail;
+            continue;
+        }
+        PyObject *block = PyObject_GetAttr(old, name_block);
+        PyObject *score = block ? PyObject_GetAttr(old, name_score) : NULL;
+        PyObject *new = score ? cls->tp_alloc(cls, 0) : NULL;
+        int bad = !new || PyObject_GenericSetAttr(new, name_block, block) < 0
+                  || PyObject_GenericSetAttr(new, name_label, label) < 0
+                  || PyObject_GenericSetAttr(new, name_score, score) < 0
+                  || PyObject_GenericSetAttr(new, name_reason, reason) < 0;
+        Py_XDECREF(block);
+        Py_XDECREF(score);
+        if (bad) {
+            Py_XDECREF(new);
+            goto fail;
+        }
+        PyList_SetItem(out, i, new); /* (steals new, drops the old block) */
+    }
+    return others;
+fail:
+    Py_DECREF(others);
+    return NULL;
+}
+
 static PyMethodDef methods[] = {
     {"facts", facts, METH_VARARGS, "The blocks' texts, labels, scores and facts (see the file)."},
+    {"relabel", relabel, METH_VARARGS, "out[i] relabelled for every (i, reason) of drop."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -457,7 +518,8 @@ PyMODINIT_FUNC PyInit__revise(void) {
     if (!(name_block = PyUnicode_InternFromString("block"))
         || !(name_text = PyUnicode_InternFromString("text"))
         || !(name_score = PyUnicode_InternFromString("score"))
-        || !(name_label = PyUnicode_InternFromString("label")))
+        || !(name_label = PyUnicode_InternFromString("label"))
+        || !(name_reason = PyUnicode_InternFromString("reason")))
         return NULL;
     return PyModule_Create(&module);
 }

@@ -17,3 +17,6 @@ def facts(
     list[int],
     tuple[list[int], ...],
 ]: ...
+def relabel(
+    out: list[LabelledBlock], drop: dict[int, str], cls: type[LabelledBlock], label: Label
+) -> list[int]: ...

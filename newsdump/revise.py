@@ -44,11 +44,11 @@ unsure about (score below `SURE`; a card's blocks below `CARD_SURE`) are ever re
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
-from functools import cache, lru_cache
+from dataclasses import replace
+from functools import lru_cache
 from operator import attrgetter
 from typing import Any
 
@@ -66,7 +66,7 @@ except ImportError:  # pragma: no cover - depends on the install
 
 NOT_STORIES = frozenset({"caption", "author_bio", "far_tail", "dateline"})  # reasons of blocks
 # taken out of the body that are page furniture, not another story (split's feed leaves them alone)
-HINTS_MIN_BLOCKS = 2000  # a page this long: the rules find their few candidates page-wide first
+HINTS_MIN_BLOCKS = 2000  # a page this long: some rules find their candidates with arrays, not loops
 SURE = 0.8  # a block scoring this much is body text whatever its neighbours
 CARD_SURE = 0.9  # ... except a card's headline and summary, which pass for body text easily
 SHORT_MAX_WORDS = 8  # a "short line" has at most this many words
@@ -190,7 +190,7 @@ BARE_CREDIT = re.compile(
 # Julia Sommer für den Wochenspiegel", "© Antoine Girard pour L'Hebdo", "Visualisierung: Stadt"
 LINE_CREDIT = re.compile(
     r"(?:©\s?(?:photo|foto)?|(?:foto|fot|photo|bild|image|zdjęcie|crédit photo|photo credit"
-    r"|visualisierung|grafik|illustration)\s?[:.])\s?(?:[\w’'-]+ ?[/,]? ?){1,8}"
+    r"|visualisierung|grafik|illustration)\s?[:.])\s?(?:[\w’'-]++ ?[/,]? ?){1,8}"
     # Korean: "한강일보 자료사진", "사진=연합뉴스"
     r"|(?:\w+\s)?자료\s?사진|사진\s?=\s?\w[\w ]{0,30}",
     re.IGNORECASE,
@@ -236,8 +236,6 @@ CLAUSE_MARK = re.compile(r"[,;:]")  # a headline that ends with "." is one claus
 BRACKETS = {"(": ")", "[": "]", "（": "）", "【": "】"}  # around a card: "(Related: X)"
 
 
-# hints: a block can only match the pattern on the right where its text matches the hint (the
-# rules test the hint over the whole page at once, then the pattern on the few blocks it finds)
 _PAYWALL = (
     r"réservée? aux abonnés|for subscribers only|(?:available|reserved) (?:only )?(?:to|for) "
     r"subscribers|nur für abonnenten|(?:ist|sind) abonnenten vorbehalten|tylko dla "
@@ -255,11 +253,6 @@ STORY_END = re.compile(
     # ... or at the paywall: "La suite est réservée aux abonnés.", "Ten artykuł jest dostępny
     # tylko dla prenumeratorów."
     rf"|[^\n]{{0,90}}(?:{_PAYWALL})[^\n]{{0,90}})",
-    re.IGNORECASE,
-)
-STORY_END_HINT = re.compile(
-    r"\n\s*(?:comm|komm|kome|comen|reac|комм|评论|評論|留言|댓글|コメント|[^\W\d_]{0,8}\s*(?:©|\(c\)|copyright))"
-    rf"|转载|轉載|版权所有|版權所有|무단|無断転載|{_PAYWALL}",
     re.IGNORECASE,
 )
 STORY_END_MAX_WORDS = 16
@@ -280,63 +273,7 @@ PAYWALL_WORDS = ("subscri", "abonn", "tylko dla", "para ", "abbonati")
 # how the ASCII words of a comments header start (comments, kommentare, komentarze,
 # commentaires, commenti, comentarios, reacties)
 COMMENTS_ASCII_STARTS = ("comm", "komm", "kome", "come", "reac")
-CLOCK_HINT = re.compile(r":\d\d")  # CLOCK's tail (a literal first: a fast scan)
 ABOUT_HEADS = ("ab", "ac", "a ", "so")  # ABOUT's words' first two letters, in ASCII
-ABOUT_HINT = re.compile(r"\n\s*(?:about|über|sobre|à propos de|a propos de|acerca de)", re.I)
-
-
-@cache  # (compiled on a long page's first need: ~15-40 ms of start-up spared)
-def _starts_with_one_of(labels: frozenset[str]) -> re.Pattern[str]:
-    """A line (after the "\\n" before it) that starts with one of the lower-case `labels`
-    when lower-cased: every such line matches (the pattern ignores case character by
-    character, as `str.lower` lowers them: only "İ" becomes two characters, and no label
-    holds the dot it adds), and a few more may."""
-    trie: dict[str, Any] = {}
-    for label in labels:
-        node = trie
-        for char in label:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def branches(node: dict[str, Any]) -> str:
-        if "" in node:
-            return ""  # a label ends here: the line starts with it whatever follows
-        parts = [re.escape(char) + branches(child) for char, child in sorted(node.items())]
-        return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
-
-    return re.compile(r"\n\s*" + branches(trie), re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class _Labels:
-    """Lower-case labels that start a line: the codes of their first characters (one, two or
-    three: ``first << 42 | second << 21 | third``; a shorter label, whole), sorted, and the
-    labels, whose pattern `_Page.with_match` may need."""
-
-    heads: tuple[npt.NDArray[np.int64], ...]
-    labels: frozenset[str]
-
-    @property
-    def pattern(self) -> re.Pattern[str]:
-        return _starts_with_one_of(self.labels)
-
-    @classmethod
-    def of(cls, labels: frozenset[str]) -> _Labels:
-        heads: tuple[set[int], ...] = (set(), set(), set())
-        for label in labels:
-            head = label[:3]
-            code = 0
-            for char in head:
-                code = (code << 21) | ord(char)
-            heads[len(head) - 1].add(code)
-        tables = tuple(np.array(sorted(codes), dtype=np.int64) for codes in heads)
-        return cls(tables, labels)
-
-
-RELATED_HINT = _Labels.of(RELATED_LABELS)
-READ_MORE_HINT = _Labels.of(READ_MORE)
-BRACKETED_HINT = _Labels.of(frozenset(o + label for o in BRACKETS for label in RELATED_LABELS))
-SENTENCE_MARK = re.compile(r"[.!?…。！？]")  # SENTENCE_END needs one
 
 
 SENTENCE_END_CHARS = tuple(".!?…。！？")  # SENTENCE_END: one of these, then closers
@@ -500,7 +437,7 @@ def _text_facts(text: str, words: int, body: bool) -> int:
     if GLUE_MARK.search(text, 0, LABEL_MAX_CHARS):
         facts |= FACT_GLUE
     if words <= CAPTION_MAX_WORDS and (
-        first in CAPTION_FIRST
+        (first in CAPTION_FIRST and (first == "©" or " " in text or ":" in text or "." in text))
         or text.endswith((")", "）"))
         or "/" in text
         or "사진" in text
@@ -557,19 +494,16 @@ class _Page:
     """What the rules read of every block, computed once per page and shared (each rule used
     to read, strip, split and test every block's text again)."""
 
-    __slots__ = ("_arrays", "_heads", "_heads_read", "_joined", "big", "body", "body_list",
-                 "flagged", "flags", "n", "out", "score", "strip", "text", "words")  # fmt: skip
+    __slots__ = ("_arrays", "big", "body", "body_list", "flagged", "flags", "n", "out", "score",
+                 "strip", "text", "words")  # fmt: skip
 
     def __init__(self, out: Sequence[LabelledBlock]) -> None:
         self.out = out
         self.n = len(out)
         (self.text, self.strip, self.words, self.score, self.body, self.body_list, self.flags,
          self.flagged) = _facts(out)  # fmt: skip
-        self.big = self.n >= HINTS_MIN_BLOCKS  # the page-wide tests pay off
+        self.big = self.n >= HINTS_MIN_BLOCKS  # the arrays pay off
         self._arrays: _Arrays | None = None
-        self._joined: tuple[str, list[int]] | None = None
-        self._heads: tuple[IntArray, IntArray, IntArray, BoolArray] | None = None
-        self._heads_read = False
 
     def is_body(self, i: int) -> bool:
         return 0 <= i < self.n and self.body[i]
@@ -593,6 +527,10 @@ class _Page:
         flags = self.flags
         return [i for i in among if flags[i] & fact]
 
+    def prose(self, i: int) -> bool:
+        """``_prose(self.text[i])``, its sentence end read from the facts first."""
+        return bool(self.flags[i] & FACT_ENDS) and _prose(self.text[i])
+
     def short_unsure(self, i: int) -> bool:
         return self.score[i] < SURE and self.short_line(i)
 
@@ -615,72 +553,6 @@ class _Page:
             mask[list(drop)] = False
             return _indices(mask)
         return [i for i in body if i not in drop]
-
-    def starting_with(self, labels: _Labels, among: Sequence[int]) -> Sequence[int]:
-        """The blocks whose stripped text may start with one of the lower-case `labels` once
-        lower-cased (as `with_match(labels.pattern, among)`, from the first three characters
-        of every block: `str.lower` lowers one character into one, but "İ")."""
-        if not self.big:
-            return among
-        if not self._heads_read:
-            self._heads, self._heads_read = self._first_chars(), True
-        heads = self._heads
-        if heads is None:
-            return self.with_match(labels.pattern, among)
-        found = heads[-1]  # starts with white space: stripped, it may start with a label
-        for keys, table in zip(heads, labels.heads, strict=False):
-            if len(table):
-                at = np.minimum(np.searchsorted(table, keys), len(table) - 1)
-                found = found | (table[at] == keys)
-        return _indices(found)
-
-    def _first_chars(self) -> tuple[IntArray, IntArray, IntArray, BoolArray] | None:
-        """The codes of the first one, two and three characters of every block lower-cased
-        (-1 where the text is shorter), and whether the block starts with white space; None
-        when an "İ" lowers into two characters."""
-        joined, starts = self.joined()
-        if "İ" in joined:
-            return None
-        codes = np.frombuffer(
-            (joined.lower() + "\0\0\0").encode("utf-32-le", "surrogatepass"), dtype=np.uint32
-        )  # (a lone surrogate: its code, as ord gives it)
-        bounds = np.array(starts, dtype=np.int64)
-        first, lengths = bounds[:-1] + 1, np.diff(bounds) - 1
-        c1, c2, c3 = (codes[first + k].astype(np.int64) for k in range(3))
-        k1 = np.where(lengths >= 1, c1, -1)
-        k2 = np.where(lengths >= 2, (c1 << 21) | c2, -1)
-        k3 = np.where(lengths >= 3, (c1 << 42) | (c2 << 21) | c3, -1)
-        firsts = np.unique(c1[lengths >= 1])
-        spaces = firsts[[chr(c).isspace() for c in firsts.tolist()]]
-        return k1, k2, k3, (lengths >= 1) & np.isin(c1, spaces)
-
-    def joined(self) -> tuple[str, list[int]]:
-        """The blocks' texts, each after a "\\n", and where those "\\n" stand."""
-        if self._joined is None:
-            lengths = np.fromiter(map(len, self.text), np.int64, self.n) + 1
-            starts = [0, *np.cumsum(lengths).tolist()]  # the "\\n" before each block
-            self._joined = ("\n" + "\n".join(self.text), starts)
-        return self._joined
-
-    def with_match(
-        self, pattern: re.Pattern[str], among: Sequence[int] | None = None
-    ) -> Sequence[int]:
-        """The blocks (in page order) whose text holds a match of `pattern`, and maybe a few
-        more (a match that runs on into the next block), from one search over the whole page,
-        block after block: the blocks' texts, each after a "\\n" (a pattern that starts with
-        one finds what starts a block). `pattern` has no end anchor or lookahead: a match
-        inside a block's text is one in the page's. On a small page: every block (of
-        `among`, when the rule looks at no other)."""
-        if not self.big:
-            return range(self.n) if among is None else among
-        joined, starts = self.joined()
-        found: list[int] = []
-        match = pattern.search(joined)
-        while match is not None:
-            k = bisect_right(starts, match.start()) - 1
-            found.append(k)
-            match = pattern.search(joined, starts[k + 1]) if k + 1 < self.n else None
-        return found
 
 
 FloatArray = npt.NDArray[np.float64]
@@ -742,13 +614,29 @@ def revise(labelled: Sequence[LabelledBlock]) -> list[LabelledBlock]:
     _story_end(page, body, drop)
     _far_tail(page, page.kept(body, drop), drop)
     _cut_off(page, page.kept(body, drop), drop)
+    _relabel(out, drop)
+    return out
+
+
+def _relabel_plain(out: list[LabelledBlock], drop: dict[int, str]) -> None:
+    """The dropped blocks of `out` relabelled boilerplate, with their reasons."""
     for i, reason in drop.items():
         lb = out[i]
         if type(lb) is LabelledBlock:  # what `replace` makes of it, without its field copying
             out[i] = LabelledBlock(lb.block, Label.BOILERPLATE, lb.score, reason)
         else:
             out[i] = replace(lb, label=Label.BOILERPLATE, reason=reason)
-    return out
+
+
+def _relabel(out: list[LabelledBlock], drop: dict[int, str]) -> None:
+    """`_relabel_plain` (compiled when the extension is built: a page of 50,000 one-word
+    lines drops 25,000 blocks; a subclass's blocks are left to `replace`)."""
+    relabel = getattr(_revise, "relabel", None)  # (None: a build older than it)
+    if relabel is None or not drop:
+        _relabel_plain(out, drop)
+        return
+    for i in relabel(out, drop, LabelledBlock, Label.BOILERPLATE):
+        out[i] = replace(out[i], label=Label.BOILERPLATE, reason=drop[i])
 
 
 def _first_sure(page: _Page, body: Sequence[int], last: bool = False) -> int | None:
@@ -828,8 +716,7 @@ def _short_runs_arrays(page: _Page, body: Sequence[int], drop: dict[int, str]) -
     a = page.arrays()
     short = a.body & (a.score < SURE) & (a.words <= SHORT_MAX_WORDS)
     short[list(drop)] = False
-    marked = page.with_match(SENTENCE_MARK)
-    ends = [i for i in marked if short[i] and _ends_sentence(page.strip[i])]
+    ends = [i for i in page.having(FACT_ENDS, range(page.n)) if short[i]]
     short[ends] = False
     found = np.flatnonzero(short)
     if not len(found):
@@ -932,7 +819,7 @@ def _comment_thread(page: _Page, body: Sequence[int], drop: dict[int, str]) -> N
     span = range(first_sure + 1, body[-1])
     markers: Counter[str] | None = None  # counted at the first time stamp (most pages: none)
     stripped, words = page.strip, page.words
-    found = page.with_match(CLOCK_HINT, span) if page.big else page.having(FACT_CLOCK, span)
+    found = page.having(FACT_CLOCK, span)
     for i in found:  # (a block without a clock is no time stamp)
         if i not in span or words[i] > STAMP_MAX_WORDS:
             continue
@@ -1108,7 +995,7 @@ def _related_links(page: _Page, body: Sequence[int], drop: dict[int, str]) -> No
     out, n, flags = page.out, page.n, page.flags
     first = max(0, body[0] - RELATED_MAX_LINES - 1)
     among = range(first, body[-1])  # (where a label may stand)
-    labels = page.starting_with(RELATED_HINT, among) if page.big else page.having(FACT_LABEL, among)
+    labels = page.having(FACT_LABEL, among)
     if not labels:
         return
     blanks: bool | None = None  # at the first label: do paragraphs stand apart? (a list's
@@ -1144,7 +1031,7 @@ def _related_links(page: _Page, body: Sequence[int], drop: dict[int, str]) -> No
         if head and not any(page.is_body(k) for k in range(j, n)):
             continue  # the story must follow the box
         after = run[-1] + 1 if run else j
-        card = len(run) <= CARD_MAX_LINES and page.sure(after) and _prose(page.text[after])
+        card = len(run) <= CARD_MAX_LINES and page.sure(after) and page.prose(after)
         if not card and all(page.sure(k) for k in (i, *run)):
             continue  # the classifier doubts none of them: a "See also" section of the story
             # (a label over one or two headlines with the story's prose right after them is
@@ -1161,9 +1048,7 @@ def _read_more_cards(page: _Page, body: Sequence[int], drop: dict[int, str]) -> 
     first_sure, last_sure = _first_sure(page, body), _first_sure(page, body, last=True)
     if first_sure is None or last_sure is None:
         return
-    found = (
-        page.starting_with(READ_MORE_HINT, body) if page.big else page.having(FACT_READ_MORE, body)
-    )
+    found = page.having(FACT_READ_MORE, body)
     for i in found:  # (where a button may stand)
         if not page.body[i]:
             continue
@@ -1196,7 +1081,7 @@ def _glued_labels(page: _Page, body: Sequence[int], drop: dict[int, str]) -> Non
     of its own (in a related box or a feed): a link to another story. Without the second
     copy such a line stays: several sites' gold counts "Read more: ..." as the article's."""
     shown: dict[int, set[str]] = {}  # the page's lines of as many words as a headline
-    found = page.with_match(GLUE_MARK, body) if page.big else page.having(FACT_GLUE, body)
+    found = page.having(FACT_GLUE, body)
     flags = page.flags
     for i in found:  # (a line without a mark glues nothing)
         if not page.body[i] or i in drop or not flags[i] & FACT_RELATED:
@@ -1230,11 +1115,7 @@ def _glued_cards(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None
     ...") -- so the story's "Related to this, the council ..." and a Title Case subheading
     ("Most Popular Destinations In Europe") stay."""
     words = page.words
-    if page.big:  # (where a label may stand)
-        found = page.starting_with(RELATED_HINT, body)
-        found = sorted({*found, *page.starting_with(BRACKETED_HINT, body)})
-    else:
-        found = page.having(FACT_GLUED_CARD, body)
+    found = page.having(FACT_GLUED_CARD, body)
     for i in found:
         if words[i] > GLUED_CARD_MAX_WORDS or not page.body[i] or i in drop:
             continue  # (a paragraph is too long: the cheap test first)
@@ -1243,7 +1124,7 @@ def _glued_cards(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None
             j -= 1  # a run of cards after the paragraph
         if _unbracketed(page.strip[i])[:2].lower() not in RELATED_HEADS:
             continue  # (`_glued_card`'s first test, before the paragraph's)
-        if not page.is_body(j) or j in drop or not _prose(page.text[j]):
+        if not page.is_body(j) or j in drop or not page.prose(j):
             continue
         if _glued_card(_unbracketed(page.strip[i])):
             drop[i] = "embedded_card"
@@ -1386,19 +1267,15 @@ def _story_end(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
     follows it (comments, the site's lists) is no story. A copyright line `_captions` took
     for a photo credit ("© Agence France-Presse" under the signature) ends it too when no
     sure paragraph follows it (under a photo inside the story, "© Fox News" is a credit)."""
+    found = page.having(FACT_STORY_END, body)  # (a dropped block but a credit: skipped below)
+    if not found:
+        return  # (no line can end the story: the cheap test first)
     kept = page.kept(body, drop)
-    credits = [i for i, reason in drop.items() if reason == "caption"]
-    among = sorted({*kept, *credits}) if credits else kept
-    if page.big:
-        found = page.with_match(STORY_END_HINT, among)
-    else:
-        found = page.having(FACT_STORY_END, body)  # (what is not in `among` is dropped)
-        if not found:
-            return  # (no line can end the story: the cheap test first)
     score = page.score  # (kept blocks are body blocks)
     sure = [i for i in kept if score[i] >= SURE]
     if len(sure) < 2:
         return
+    last_prose: int | None = None  # the last kept block of sure prose (-1: none), found once
     for i in found:
         if not page.body[i] or i <= sure[0]:
             continue
@@ -1407,9 +1284,12 @@ def _story_end(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
             continue
         if page.words[i] > STORY_END_MAX_WORDS or not _story_end_line(page.strip[i]):
             continue
-        after = kept[bisect_right(kept, i) :]  # (kept and sure are in page order)
-        if credit and any(page.sure(k) and _prose(page.text[k]) for k in after):
-            continue  # a photo credit ("© Fox News") inside the story: its prose goes on
+        if credit:  # (a page of many credits: one look from the page's end, not one per credit)
+            if last_prose is None:
+                prose = (k for k in reversed(kept) if page.sure(k) and page.prose(k))
+                last_prose = next(prose, -1)
+            if last_prose > i:
+                continue  # a photo credit ("© Fox News") inside the story: its prose goes on
         above = bisect_left(sure, i)
         if above < len(sure) - above:
             continue  # most of the story is below: a copyright line in its middle
@@ -1453,7 +1333,7 @@ def _author_bio(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
     paragraph that names that person, and no body paragraph after it. A generic "About the
     author" label stays (some sites' articles end with it)."""
     kept = page.kept(body, drop)
-    found = page.with_match(ABOUT_HINT, kept) if page.big else page.having(FACT_ABOUT, body)
+    found = page.having(FACT_ABOUT, body)
     for i in found:  # (ABOUT cannot match another line)
         n = bisect_left(kept, i)
         if n == len(kept) or kept[n] != i:
@@ -1489,7 +1369,7 @@ def _bare_bio(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
     if len(kept) < 3:
         return
     last = kept[-1]
-    if page.words[last] > BARE_BIO_MAX_WORDS or not _prose(page.text[last]):
+    if page.words[last] > BARE_BIO_MAX_WORDS or not page.prose(last):
         return
     match = BIO_NAME.match(page.strip[last])
     if not match:
