@@ -42,3 +42,19 @@ def headlines(
     own_keys: tuple[str, ...],
 ) -> tuple[dict[str, tuple[str | None, str] | None], list[bool]]: ...
 def strip_label(rules: tuple[object, ...], text: str) -> str: ...
+
+from newsdump.records import FeedItem  # noqa: E402  (appended with items)
+
+def items(
+    rules: tuple[object, ...],
+    labelled: Sequence[LabelledBlock],
+    texts: Sequence[str],
+    free: Sequence[bool],
+    digits: Sequence[bool],
+    words: Sequence[int],
+    heads: dict[str, tuple[str | None, str] | None],
+    titles: Sequence[bool],
+    page_published: str | None,
+    summary_max_words: int,
+) -> list[tuple[int, int, FeedItem]]: ...
+def story_key(title: str) -> str: ...
