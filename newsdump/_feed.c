@@ -1992,10 +1992,10 @@ done:
  *     the lines next to a headline that print when (feed.is_when, each line asked once), the
  *     times that go below their headline (feed.times_below), then each headline with its
  *     time, summary, or place in a list or card (feed.is_meta, is_summary, is_dek, in_list,
- *     is_card), its FeedItem with its story_key. `texts`, `free`, `digits`, `words` are
+ *     is_glue, is_card), its FeedItem with its story_key. `texts`, `free`, `digits`, `words` are
  *     find_feed's lines, `heads` and `titles` its headlines. The tests on characters and
  *     counts run here (and story_key's SHA-1); the patterns and helpers past them
- *     (dates.is_time_line, find_dates, feed.split_date, is_glue, is_dek, dates.resolve_time)
+ *     (dates.is_time_line, find_dates, feed.split_date, dates.resolve_time, the patterns)
  *     are called from `rules` (feed.ITEM_RULES, in the order of the I_* below), each where
  *     feed._items calls it, in the same order. Each FeedItem is made as its frozen
  *     dataclass __init__ makes it (__new__, then object.__setattr__ of each field) when
@@ -2012,8 +2012,7 @@ enum {
     I_BYLINE_START,   /* BYLINE_START.match */
     I_LINK,           /* LINK_SHAPE.search */
     I_COUNT_LINE,     /* COUNT_LINE.match */
-    I_IS_GLUE,        /* feed.is_glue */
-    I_IS_DEK,         /* feed.is_dek */
+    I_RELATIVE_START, /* RELATIVE_START.match */
     I_LABEL_PREFIXES, /* feed.LABEL_PREFIXES_BY_FIRST */
     I_RESOLVE_TIME,   /* dates.resolve_time */
     I_FEED_ITEM,      /* records.FeedItem */
@@ -2030,6 +2029,12 @@ enum {
     I_STRAY_MIN,      /* feed.STRAY_RUN_MIN_BLOCKS */
     I_WHEN_CHARS,     /* feed.WHEN_MAX_CHARS */
     I_WHEN_WORDS,     /* feed.WHEN_MAX_WORDS */
+    I_KICKER_MAX,     /* feed.KICKER_MAX_WORDS */
+    I_GLUE_DATE_MAX,  /* feed.GLUE_DATE_MAX_CHARS */
+    I_DEK_EXTRA,      /* feed.DEK_MIN_EXTRA_WORDS */
+    I_DEK_EXTRA_PUNCT, /* feed.DEK_MIN_EXTRA_WORDS_PUNCT */
+    I_CASE_CHARS,     /* feed.TITLE_CASE_WORD_CHARS */
+    I_CASE_WORDS,     /* feed.TITLE_CASE_MIN_WORDS */
     I_SIZE
 };
 
@@ -2046,7 +2051,8 @@ typedef struct {
     char *timed, *below;               /* per line, 0 or 1 */
     Py_ssize_t *words, n;              /* per line (feed.word_count); how many lines */
     Py_ssize_t summary_min, unpunctuated, summary_max, meta_max, list_min, reach, glue_max,
-        card_max, alternating, stray_min, time_max, when_chars, when_words;
+        card_max, alternating, stray_min, time_max, when_chars, when_words, kicker_max,
+        glue_date_max, dek_extra, dek_extra_punct, case_chars, case_words;
 } Loop;
 
 #define TEXT(L, k) PySequence_Fast_GET_ITEM((L)->texts, (k))
@@ -2212,30 +2218,141 @@ static int loop_below(Loop *L) {
     return 0;
 }
 
+/* text[1:2] in BYLINE_PAIRS.get(text[:1], ()) and BYLINE_START.match(text): 1 or 0, -1 on an
+ * error */
+static int byline_start(Loop *L, PyObject *text) {
+    PyObject *seconds = slice_get(L->rules[I_BYLINE_PAIRS], text, 0, 1);
+    if (!seconds)
+        return PyErr_Occurred() ? -1 : 0;
+    int in = slice_in(text, 1, 2, seconds);
+    return in > 0 ? found(L->rules[I_BYLINE_START], text, 0) : in;
+}
+
+/* ("." in text or ":" in text) and LINK_SHAPE_HINT.search(text) and LINK_SHAPE.search(text):
+ * 1 or 0, -1 on an error (link_hint: LINK_SHAPE_HINT, which needs a dot or a colon) */
+static int link_shape(Loop *L, PyObject *text) {
+    if (!link_hint(PyUnicode_KIND(text), PyUnicode_DATA(text), PyUnicode_GET_LENGTH(text)))
+        return 0;
+    return found(L->rules[I_LINK], text, 0);
+}
+
+/* text[:1].isdecimal() and COUNT_LINE.match(text): 1 or 0, -1 on an error */
+static int count_line(Loop *L, PyObject *text) {
+    if (!PyUnicode_GET_LENGTH(text) || !Py_UNICODE_ISDECIMAL(PyUnicode_READ_CHAR(text, 0)))
+        return 0;
+    return found(L->rules[I_COUNT_LINE], text, 0);
+}
+
 /* feed.is_meta: 1 or 0, -1 on an error */
 static int loop_meta(Loop *L, PyObject *text) {
-    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
-    if (n >= L->meta_max)
+    if (PyUnicode_GET_LENGTH(text) >= L->meta_max)
         return 0;
-    PyObject *seconds = slice_get(L->rules[I_BYLINE_PAIRS], text, 0, 1);
-    if (seconds) {
-        int in = slice_in(text, 1, 2, seconds);
-        if (in > 0)
-            in = found(L->rules[I_BYLINE_START], text, 0);
-        if (in)
-            return in;
-    } else if (PyErr_Occurred())
-        return -1;
+    int yes = byline_start(L, text);
+    if (!yes)
+        yes = link_shape(L, text);
+    if (!yes)
+        yes = count_line(L, text);
+    return yes;
+}
+
+/* str.isupper */
+static int upper_text(PyObject *text) {
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
-    if (link_hint(kind, data, n)) { /* (LINK_SHAPE_HINT: it has a dot or a colon) */
-        int yes = found(L->rules[I_LINK], text, 0);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    int cased = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (Py_UNICODE_ISLOWER(c) || Py_UNICODE_ISTITLE(c))
+            return 0;
+        cased |= Py_UNICODE_ISUPPER(c) != 0;
+    }
+    return cased;
+}
+
+/* feed.is_glue of the free line k, of more than GLUE_MAX_WORDS words (its first test): 1 or
+ * 0, -1 on an error */
+static int loop_glue(Loop *L, Py_ssize_t k) {
+    PyObject *text = TEXT(L, k);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), first = 0, end = n; /* text.strip() */
+    int yes = byline_start(L, text);
+    if (yes)
+        return yes;
+    while (first < n && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, first)))
+        first++;
+    while (end > first && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, end - 1)))
+        end--;
+    int ago = end - first >= 3 && (PyUnicode_READ(kind, data, end - 3) | 0x20) == 'a'
+        && (PyUnicode_READ(kind, data, end - 2) | 0x20) == 'g'
+        && (PyUnicode_READ(kind, data, end - 1) | 0x20) == 'o';
+    if (end - first <= L->time_max && (L->digits[k] || ago)) { /* (is_time_line's cheap tests) */
+        yes = found(L->rules[I_TIME_LINE], text, 1);
         if (yes)
             return yes;
     }
-    if (n > 0 && Py_UNICODE_ISDECIMAL(PyUnicode_READ(kind, data, 0)))
-        return found(L->rules[I_COUNT_LINE], text, 0);
-    return 0;
+    yes = found(L->rules[I_RELATIVE_START], text, 0); /* "2 hours ago on iOS Blog" */
+    if (!yes)
+        yes = count_line(L, text);
+    if (!yes)
+        yes = link_shape(L, text); /* "1 digg example.org Science" */
+    if (yes)
+        return yes;
+    if (L->words[k] <= L->kicker_max && upper_text(text))
+        return 1; /* a kicker above a headline: "IT'S NOT EASY EATING GREEN" */
+    if (n >= L->glue_date_max || !L->digits[k])
+        return 0;
+    PyObject *dates = PyObject_CallOneArg(L->rules[I_FIND_DATES], text);
+    if (!dates)
+        return -1;
+    yes = PyObject_IsTrue(dates);
+    Py_DECREF(dates);
+    return yes;
+}
+
+/* feed.is_title_case (head 0) or feed.is_sentence_case (head 1: its first word aside) */
+static int word_case(Loop *L, PyObject *text, int head) {
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), at = 0, start, end, longer = 0, lower = 0;
+    int all_upper = 1;
+    for (Py_ssize_t w = 0; next_word(kind, data, n, &at, &start, &end); w++) {
+        if (w < head || end - start < L->case_chars)
+            continue;
+        longer++;
+        Py_UCS4 c = PyUnicode_READ(kind, data, start);
+        lower += Py_UNICODE_ISLOWER(c) != 0;
+        all_upper &= Py_UNICODE_ISUPPER(c) != 0;
+    }
+    if (longer < L->case_words)
+        return 0;
+    return head ? 2 * lower > longer : all_upper;
+}
+
+/* feed.is_dek(text, title), text the line k: 1 or 0, -1 on an error */
+static int loop_dek(Loop *L, Py_ssize_t k, PyObject *title) {
+    PyObject *text = TEXT(L, k);
+    Py_ssize_t end = PyUnicode_GET_LENGTH(text); /* text.rstrip("\"'”’»") */
+    while (end > 0) {
+        Py_UCS4 c = PyUnicode_READ_CHAR(text, end - 1);
+        if (c != '"' && c != '\'' && c != 0x201d && c != 0x2019 && c != 0xbb)
+            break;
+        end--;
+    }
+    Py_UCS4 last = end > 0 ? PyUnicode_READ_CHAR(text, end - 1) : 0;
+    if ((last == '.' || last == '!' || last == '?' || last == 0x2026) && word_case(L, title, 0)
+        && word_case(L, text, 1))
+        return 1; /* a site that sets headlines in Title Case sets its deks otherwise */
+    if (last != '.')
+        return 0;
+    int punct = ends_with(title, L->rules[I_TERMINAL]);
+    if (punct < 0)
+        return -1;
+    Py_ssize_t words, wide;
+    int digit;
+    scan(title, &words, &wide, &digit);
+    return L->words[k] > words + wide / 2 + (punct ? L->dek_extra_punct : L->dek_extra);
 }
 
 /* feed.is_summary of text, its word count `words`: 1 or 0, -1 on an error */
@@ -2277,7 +2394,7 @@ static int loop_in_list(Loop *L, Py_ssize_t j) {
             if (L->titles[k] && L->words[k] >= L->list_min - 1 && !ends_stop(TEXT(L, k)))
                 return 1; /* (listable) */
             if (L->words[k] > L->glue_max) { /* (a short line is glue: is_glue's first test) */
-                int glue = found(L->rules[I_IS_GLUE], TEXT(L, k), 1);
+                int glue = loop_glue(L, k);
                 if (glue < 0)
                     return -1;
                 if (!glue)
@@ -2597,6 +2714,12 @@ static PyObject *items(PyObject *self, PyObject *const *args, Py_ssize_t nargs) 
     L.when_chars = rule_size(L.rules, I_WHEN_CHARS);
     L.when_words = rule_size(L.rules, I_WHEN_WORDS);
     L.time_max = rule_size(L.trules, R_TIME_LINE_MAX);
+    L.kicker_max = rule_size(L.rules, I_KICKER_MAX);
+    L.glue_date_max = rule_size(L.rules, I_GLUE_DATE_MAX);
+    L.dek_extra = rule_size(L.rules, I_DEK_EXTRA);
+    L.dek_extra_punct = rule_size(L.rules, I_DEK_EXTRA_PUNCT);
+    L.case_chars = rule_size(L.rules, I_CASE_CHARS);
+    L.case_words = rule_size(L.rules, I_CASE_WORDS);
     L.summary_max = PyLong_AsSsize_t(args[9]);
     if (PyErr_Occurred())
         return NULL;
@@ -2711,12 +2834,8 @@ static PyObject *items(PyObject *self, PyObject *const *args, Py_ssize_t nargs) 
         }
         if (k < n && L.free[k] && L.summary_min <= L.words[k] && L.words[k] <= L.summary_max) {
             int yes = loop_summary(&L, TEXT(&L, k), L.words[k]);
-            if (yes > 0 && L.titles[k]) {
-                PyObject *pair[2] = {TEXT(&L, k), title};
-                PyObject *dek = PyObject_Vectorcall(L.rules[I_IS_DEK], pair, 2, NULL);
-                yes = dek ? PyObject_IsTrue(dek) : -1;
-                Py_XDECREF(dek);
-            }
+            if (yes > 0 && L.titles[k])
+                yes = loop_dek(&L, k, title);
             if (yes < 0)
                 goto fail;
             if (yes) {
