@@ -2487,27 +2487,34 @@ static int loop_card(Loop *L, Py_ssize_t j) {
 /* SHA-1 (FIPS 180-4), for story_key */
 static uint32_t rotl(uint32_t x, int k) { return (x << k) | (x >> (32 - k)); }
 
+#define SHA1_ROUND(F, K)                                                                       \
+    {                                                                                          \
+        uint32_t x;                                                                            \
+        if (t < 16)                                                                            \
+            x = w[t];                                                                          \
+        else                                                                                   \
+            x = w[t & 15] = rotl(w[(t - 3) & 15] ^ w[(t - 8) & 15] ^ w[(t - 14) & 15]          \
+                                     ^ w[t & 15],                                              \
+                                 1);                                                           \
+        x += rotl(a, 5) + (F) + e + (K);                                                       \
+        e = d, d = c, c = rotl(b, 30), b = a, a = x;                                           \
+    }
+
 static void sha1_block(uint32_t *h, const unsigned char *p) {
-    uint32_t w[80];
+    uint32_t w[16];
     for (int t = 0; t < 16; t++)
         w[t] = (uint32_t)p[4 * t] << 24 | (uint32_t)p[4 * t + 1] << 16
             | (uint32_t)p[4 * t + 2] << 8 | (uint32_t)p[4 * t + 3];
-    for (int t = 16; t < 80; t++)
-        w[t] = rotl(w[t - 3] ^ w[t - 8] ^ w[t - 14] ^ w[t - 16], 1);
     uint32_t a = h[0], b = h[1], c = h[2], d = h[3], e = h[4];
-    for (int t = 0; t < 80; t++) {
-        uint32_t f, k;
-        if (t < 20)
-            f = (b & c) | (~b & d), k = 0x5a827999;
-        else if (t < 40)
-            f = b ^ c ^ d, k = 0x6ed9eba1;
-        else if (t < 60)
-            f = (b & c) | (b & d) | (c & d), k = 0x8f1bbcdc;
-        else
-            f = b ^ c ^ d, k = 0xca62c1d6;
-        uint32_t x = rotl(a, 5) + f + e + k + w[t];
-        e = d, d = c, c = rotl(b, 30), b = a, a = x;
-    }
+    int t = 0;
+    for (; t < 20; t++)
+        SHA1_ROUND((b & c) | (~b & d), 0x5a827999)
+    for (; t < 40; t++)
+        SHA1_ROUND(b ^ c ^ d, 0x6ed9eba1)
+    for (; t < 60; t++)
+        SHA1_ROUND((b & c) | (b & d) | (c & d), 0x8f1bbcdc)
+    for (; t < 80; t++)
+        SHA1_ROUND(b ^ c ^ d, 0xca62c1d6)
     h[0] += a, h[1] += b, h[2] += c, h[3] += d, h[4] += e;
 }
 
@@ -2538,7 +2545,8 @@ static void sha1_hex16(const unsigned char *data, Py_ssize_t size, char *out) {
 /* feed.story_key of the str title (a new reference): the SHA-1 of word_text(title.lower())
  * encoded in UTF-8, its words' characters (re's \w) encoded as they are found */
 static PyObject *story_key_of(PyObject *title) {
-    PyObject *low = PyObject_CallMethodNoArgs(title, name_lower);
+    int ascii = PyUnicode_IS_ASCII(title); /* (str.lower of ASCII: A-Z to a-z, here) */
+    PyObject *low = ascii ? Py_NewRef(title) : PyObject_CallMethodNoArgs(title, name_lower);
     if (!low)
         return NULL;
     int kind = PyUnicode_KIND(low);
@@ -2560,7 +2568,7 @@ static PyObject *story_key_of(PyObject *title) {
             out[m++] = ' ';
         inside = 1;
         if (c < 0x80)
-            out[m++] = (unsigned char)c;
+            out[m++] = (unsigned char)(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
         else if (c < 0x800) {
             out[m++] = (unsigned char)(0xc0 | c >> 6);
             out[m++] = (unsigned char)(0x80 | (c & 0x3f));
