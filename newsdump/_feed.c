@@ -38,6 +38,7 @@
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <structmember.h> /* (T_OBJECT_EX: lines reads __slots__ by their offsets) */
 
 static PyObject *name_block, *name_text, *name_label, *name_index, *name_reason, *name_strip,
     *name_lower;
@@ -642,24 +643,62 @@ static PyObject *stripped(PyObject *text) {
     return PyObject_CallMethodNoArgs(text, name_strip);
 }
 
-/* whether lb is free for a story (1 or 0; -1 on an error) */
+/* the slots of a type that lines reads, by their offsets in its instances (each -1 when its
+ * name is no plain slot there: read by PyObject_GetAttr then, as for another type) */
+typedef struct {
+    PyTypeObject *type;
+    Py_ssize_t offsets[3];
+} Slots;
+
+/* the offset of the slot `name` in instances of `type`, as PyObject_GetAttr finds it: a member
+ * descriptor of its own kind (T_OBJECT_EX: __slots__) on a type whose attributes are read the
+ * generic way (no __getattribute__ nor __getattr__); -1 when not */
+static Py_ssize_t slot_offset(PyTypeObject *type, PyObject *name) {
+    if (type->tp_getattro != PyObject_GenericGetAttr)
+        return -1;
+    PyObject *descr = _PyType_Lookup(type, name); /* (borrowed) */
+    if (!descr || !Py_IS_TYPE(descr, &PyMemberDescr_Type))
+        return -1;
+    PyMemberDef *member = ((PyMemberDescrObject *)descr)->d_member;
+    return member->type == T_OBJECT_EX ? member->offset : -1;
+}
+
+static void slots_of(Slots *slots, PyObject *obj, PyObject *a, PyObject *b, PyObject *c) {
+    slots->type = Py_TYPE(obj);
+    slots->offsets[0] = slot_offset(slots->type, a);
+    slots->offsets[1] = b ? slot_offset(slots->type, b) : -1;
+    slots->offsets[2] = c ? slot_offset(slots->type, c) : -1;
+}
+
+/* obj.name (a new reference), its slot k read at once when obj is of slots' type */
+static PyObject *slot_get(PyObject *obj, const Slots *slots, int k, PyObject *name) {
+    if (Py_TYPE(obj) == slots->type && slots->offsets[k] >= 0) {
+        PyObject *value = *(PyObject **)((char *)obj + slots->offsets[k]);
+        if (value)
+            return Py_NewRef(value);
+    }
+    return PyObject_GetAttr(obj, name); /* (or its AttributeError) */
+}
+
+/* whether lb is free for a story (1 or 0; -1 on an error); its slots (block, label, reason)
+ * and its block's (text, index) */
 static int is_free(PyObject *lb, PyObject *block, PyObject *used, PyObject *not_stories,
-                   PyObject *article) {
-    PyObject *label = PyObject_GetAttr(lb, name_label);
+                   PyObject *article, const Slots *lbs, const Slots *bs) {
+    PyObject *label = slot_get(lb, lbs, 1, name_label);
     if (!label)
         return -1;
     int free = label != article;
     Py_DECREF(label);
     if (!free)
         return 0;
-    PyObject *index = PyObject_GetAttr(block, name_index);
+    PyObject *index = slot_get(block, bs, 1, name_index);
     if (!index)
         return -1;
     int in = PySequence_Contains(used, index);
     Py_DECREF(index);
     if (in != 0)
         return in < 0 ? -1 : 0;
-    PyObject *reason = PyObject_GetAttr(lb, name_reason);
+    PyObject *reason = slot_get(lb, lbs, 2, name_reason);
     if (!reason)
         return -1;
     in = PySequence_Contains(not_stories, reason);
@@ -679,12 +718,17 @@ static PyObject *lines(PyObject *self, PyObject *args) {
              *words = PyList_New(n);
     if (!texts || !free || !digits || !words)
         goto fail;
+    Slots lbs = {NULL, {-1, -1, -1}}, bs = {NULL, {-1, -1, -1}}; /* (of the first block's types) */
     for (Py_ssize_t i = 0; i < n; i++) {
         PyObject *lb = PySequence_Fast_GET_ITEM(seq, i);
-        PyObject *block = PyObject_GetAttr(lb, name_block);
+        if (!lbs.type)
+            slots_of(&lbs, lb, name_block, name_label, name_reason);
+        PyObject *block = slot_get(lb, &lbs, 0, name_block);
         if (!block)
             goto fail;
-        PyObject *raw = PyObject_GetAttr(block, name_text);
+        if (!bs.type)
+            slots_of(&bs, block, name_text, name_index, NULL);
+        PyObject *raw = slot_get(block, &bs, 0, name_text);
         if (!raw || !PyUnicode_Check(raw)) {
             if (raw)
                 PyErr_SetString(PyExc_TypeError, "lines: a block's text is a str");
@@ -694,7 +738,7 @@ static PyObject *lines(PyObject *self, PyObject *args) {
         }
         PyObject *text = stripped(raw);
         Py_DECREF(raw);
-        int yes = text ? is_free(lb, block, used, not_stories, article) : -1;
+        int yes = text ? is_free(lb, block, used, not_stories, article, &lbs, &bs) : -1;
         Py_DECREF(block);
         if (yes < 0) {
             Py_XDECREF(text);

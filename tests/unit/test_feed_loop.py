@@ -220,3 +220,51 @@ def test_items_refuses_odd_arguments() -> None:
         F._feed.items(*good[:6], [], *good[7:])
     with pytest.raises(TypeError):
         F._feed.story_key(b"bytes")
+
+
+class Shouting(LabelledBlock):
+    """A LabelledBlock whose block reads otherwise (its own __getattribute__): lines reads no
+    slot of it."""
+
+    __slots__ = ()
+
+    def __getattribute__(self, name: str) -> object:
+        value = object.__getattribute__(self, name)
+        if name == "block":
+            assert isinstance(value, Block)
+            return Block(value.index, value.text.upper(), value.lines)
+        return value
+
+
+class Plain:
+    """A block and a labelled block without slots (attributes in a dict)."""
+
+    def __init__(self, **attributes: object) -> None:
+        self.__dict__.update(attributes)
+
+
+def test_lines_reads_slots_only_of_the_types_it_knows() -> None:
+    """Slots are read by their offsets for the first block's types only, and only where
+    PyObject_GetAttr would read them so: the same lines as page_lines either way."""
+    plain_block = Plain(index=2, text="\tFerry fares stay low ", lines=(2, 2))
+    for first in (
+        Shouting(Block(0, " latest news ", (0, 0)), Label.FEED_ITEM, 0.5, "model"),
+        LabelledBlock(Block(0, " latest news ", (0, 0)), Label.FEED_ITEM, 0.5, "model"),
+    ):
+        labelled = [
+            first,
+            Shouting(Block(1, " Council votes on the ferry ", (1, 1)), Label.FEED_ITEM, 0.5, "x"),
+            Plain(block=plain_block, label=Label.FEED_ITEM, score=0.5, reason="model"),
+            Plain(block=Block(3, "Body text", (3, 3)), label=Label.ARTICLE, score=0.9, reason="x"),
+            LabelledBlock(Block(4, "A caption", (4, 4)), Label.FEED_ITEM, 0.5, "caption"),
+            LabelledBlock(Block(5, "Used", (5, 5)), Label.FEED_ITEM, 0.5, "model"),
+        ]
+        texts, free, _, _ = F._feed.lines(labelled, frozenset({5}), NOT_STORIES, Label.ARTICLE)
+        latest = "LATEST NEWS" if isinstance(first, Shouting) else "latest news"
+        shouted = "COUNCIL VOTES ON THE FERRY"
+        assert texts == [latest, shouted, "Ferry fares stay low", "Body text", "A caption", "Used"]
+        assert free == [True, True, True, False, False, False]
+        assert (texts, free) == F.page_lines(labelled, frozenset({5}))  # type: ignore[arg-type]
+    unset = object.__new__(LabelledBlock)  # (a slot never set: its AttributeError)
+    with pytest.raises(AttributeError):
+        F._feed.lines([labelled[-1], unset], frozenset(), NOT_STORIES, Label.ARTICLE)
