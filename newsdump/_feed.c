@@ -39,6 +39,7 @@
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 #include <stdint.h>
+#include <structmember.h> /* (T_OBJECT_EX: lines reads __slots__ by their offsets) */
 
 static PyObject *name_block, *name_text, *name_label, *name_index, *name_reason, *name_strip,
     *name_lower;
@@ -643,24 +644,62 @@ static PyObject *stripped(PyObject *text) {
     return PyObject_CallMethodNoArgs(text, name_strip);
 }
 
-/* whether lb is free for a story (1 or 0; -1 on an error) */
+/* the slots of a type that lines reads, by their offsets in its instances (each -1 when its
+ * name is no plain slot there: read by PyObject_GetAttr then, as for another type) */
+typedef struct {
+    PyTypeObject *type;
+    Py_ssize_t offsets[3];
+} Slots;
+
+/* the offset of the slot `name` in instances of `type`, as PyObject_GetAttr finds it: a member
+ * descriptor of its own kind (T_OBJECT_EX: __slots__) on a type whose attributes are read the
+ * generic way (no __getattribute__ nor __getattr__); -1 when not */
+static Py_ssize_t slot_offset(PyTypeObject *type, PyObject *name) {
+    if (type->tp_getattro != PyObject_GenericGetAttr)
+        return -1;
+    PyObject *descr = _PyType_Lookup(type, name); /* (borrowed) */
+    if (!descr || !Py_IS_TYPE(descr, &PyMemberDescr_Type))
+        return -1;
+    PyMemberDef *member = ((PyMemberDescrObject *)descr)->d_member;
+    return member->type == T_OBJECT_EX ? member->offset : -1;
+}
+
+static void slots_of(Slots *slots, PyObject *obj, PyObject *a, PyObject *b, PyObject *c) {
+    slots->type = Py_TYPE(obj);
+    slots->offsets[0] = slot_offset(slots->type, a);
+    slots->offsets[1] = b ? slot_offset(slots->type, b) : -1;
+    slots->offsets[2] = c ? slot_offset(slots->type, c) : -1;
+}
+
+/* obj.name (a new reference), its slot k read at once when obj is of slots' type */
+static PyObject *slot_get(PyObject *obj, const Slots *slots, int k, PyObject *name) {
+    if (Py_TYPE(obj) == slots->type && slots->offsets[k] >= 0) {
+        PyObject *value = *(PyObject **)((char *)obj + slots->offsets[k]);
+        if (value)
+            return Py_NewRef(value);
+    }
+    return PyObject_GetAttr(obj, name); /* (or its AttributeError) */
+}
+
+/* whether lb is free for a story (1 or 0; -1 on an error); its slots (block, label, reason)
+ * and its block's (text, index) */
 static int is_free(PyObject *lb, PyObject *block, PyObject *used, PyObject *not_stories,
-                   PyObject *article) {
-    PyObject *label = PyObject_GetAttr(lb, name_label);
+                   PyObject *article, const Slots *lbs, const Slots *bs) {
+    PyObject *label = slot_get(lb, lbs, 1, name_label);
     if (!label)
         return -1;
     int free = label != article;
     Py_DECREF(label);
     if (!free)
         return 0;
-    PyObject *index = PyObject_GetAttr(block, name_index);
+    PyObject *index = slot_get(block, bs, 1, name_index);
     if (!index)
         return -1;
     int in = PySequence_Contains(used, index);
     Py_DECREF(index);
     if (in != 0)
         return in < 0 ? -1 : 0;
-    PyObject *reason = PyObject_GetAttr(lb, name_reason);
+    PyObject *reason = slot_get(lb, lbs, 2, name_reason);
     if (!reason)
         return -1;
     in = PySequence_Contains(not_stories, reason);
@@ -680,12 +719,17 @@ static PyObject *lines(PyObject *self, PyObject *args) {
              *words = PyList_New(n);
     if (!texts || !free || !digits || !words)
         goto fail;
+    Slots lbs = {NULL, {-1, -1, -1}}, bs = {NULL, {-1, -1, -1}}; /* (of the first block's types) */
     for (Py_ssize_t i = 0; i < n; i++) {
         PyObject *lb = PySequence_Fast_GET_ITEM(seq, i);
-        PyObject *block = PyObject_GetAttr(lb, name_block);
+        if (!lbs.type)
+            slots_of(&lbs, lb, name_block, name_label, name_reason);
+        PyObject *block = slot_get(lb, &lbs, 0, name_block);
         if (!block)
             goto fail;
-        PyObject *raw = PyObject_GetAttr(block, name_text);
+        if (!bs.type)
+            slots_of(&bs, block, name_text, name_index, NULL);
+        PyObject *raw = slot_get(block, &bs, 0, name_text);
         if (!raw || !PyUnicode_Check(raw)) {
             if (raw)
                 PyErr_SetString(PyExc_TypeError, "lines: a block's text is a str");
@@ -695,7 +739,7 @@ static PyObject *lines(PyObject *self, PyObject *args) {
         }
         PyObject *text = stripped(raw);
         Py_DECREF(raw);
-        int yes = text ? is_free(lb, block, used, not_stories, article) : -1;
+        int yes = text ? is_free(lb, block, used, not_stories, article, &lbs, &bs) : -1;
         Py_DECREF(block);
         if (yes < 0) {
             Py_XDECREF(text);
@@ -1986,6 +2030,910 @@ done:
     return result;
 }
 
+/* ---- find_feed's item loop: every headline shown as a story, in one call ----
+ *
+ *   items(rules, labelled, texts, free, digits, words, heads, titles, page_published,
+ *         summary_max_words) -> [(first, last, FeedItem)]: feed._items (the reference):
+ *     the lines next to a headline that print when (feed.is_when, each line asked once), the
+ *     times that go below their headline (feed.times_below), then each headline with its
+ *     time, summary, or place in a list or card (feed.is_meta, is_summary, is_dek, in_list,
+ *     is_glue, is_card), its FeedItem with its story_key. `texts`, `free`, `digits`, `words` are
+ *     find_feed's lines, `heads` and `titles` its headlines. The tests on characters and
+ *     counts run here (and story_key's SHA-1); the patterns and helpers past them
+ *     (dates.is_time_line, find_dates, feed.split_date, dates.resolve_time, the patterns)
+ *     are called from `rules` (feed.ITEM_RULES, in the order of the I_* below), each where
+ *     feed._items calls it, in the same order. Each FeedItem is made as its frozen
+ *     dataclass __init__ makes it (__new__, then object.__setattr__ of each field) when
+ *     feed.ITEM_FIELDS says that is what it does, else by calling FeedItem.
+ *   story_key(title) -> str: feed.story_key (feed._story_key, the reference).
+ */
+
+enum {
+    I_HEADLINE_RULES, /* feed.HEADLINE_RULES (strip_label's, and title_verdict's in it) */
+    I_TIME_LINE,      /* dates.is_time_line */
+    I_FIND_DATES,     /* dates.find_dates */
+    I_SPLIT_DATE,     /* feed.split_date */
+    I_BYLINE_PAIRS,   /* feed.BYLINE_PAIRS */
+    I_BYLINE_START,   /* BYLINE_START.match */
+    I_LINK,           /* LINK_SHAPE.search */
+    I_COUNT_LINE,     /* COUNT_LINE.match */
+    I_RELATIVE_START, /* RELATIVE_START.match */
+    I_LABEL_PREFIXES, /* feed.LABEL_PREFIXES_BY_FIRST */
+    I_RESOLVE_TIME,   /* dates.resolve_time */
+    I_FEED_ITEM,      /* records.FeedItem */
+    I_ITEM_FIELDS,    /* feed.ITEM_FIELDS: None, or the fields set as FeedItem's __init__ does */
+    I_TERMINAL,       /* feed.TERMINAL (a tuple of str) */
+    I_SUMMARY_MIN,    /* feed.SUMMARY_MIN_WORDS */
+    I_UNPUNCTUATED,   /* feed.SUMMARY_UNPUNCTUATED_MIN_WORDS */
+    I_META_MAX,       /* feed.META_MAX_CHARS */
+    I_LIST_MIN,       /* feed.LIST_TITLE_MIN_WORDS */
+    I_LIST_REACH,     /* feed.LIST_REACH */
+    I_GLUE_MAX,       /* feed.GLUE_MAX_WORDS */
+    I_CARD_MAX,       /* feed.CARD_LABEL_MAX_CHARS */
+    I_ALTERNATING,    /* feed.ALTERNATING_MIN_BLOCKS */
+    I_STRAY_MIN,      /* feed.STRAY_RUN_MIN_BLOCKS */
+    I_WHEN_CHARS,     /* feed.WHEN_MAX_CHARS */
+    I_WHEN_WORDS,     /* feed.WHEN_MAX_WORDS */
+    I_KICKER_MAX,     /* feed.KICKER_MAX_WORDS */
+    I_GLUE_DATE_MAX,  /* feed.GLUE_DATE_MAX_CHARS */
+    I_DEK_EXTRA,      /* feed.DEK_MIN_EXTRA_WORDS */
+    I_DEK_EXTRA_PUNCT, /* feed.DEK_MIN_EXTRA_WORDS_PUNCT */
+    I_CASE_CHARS,     /* feed.TITLE_CASE_WORD_CHARS */
+    I_CASE_WORDS,     /* feed.TITLE_CASE_MIN_WORDS */
+    I_SIZE
+};
+
+static PyObject *name_lines, *name_summary, *name_published, *name_key;
+static PyObject *item_names; /* FeedItem's keywords, as items passes them */
+static PyObject *empty_args;  /* () */
+
+/* what the item loop needs of the page and of the rules */
+typedef struct {
+    PyObject *const *rules, *const *hrules, *const *trules;
+    PyObject *texts;                   /* a list or tuple of str (PySequence_Fast) */
+    char *free, *digits, *titles;      /* per line, 0 or 1 */
+    char *whens;                       /* per line: 0 not known yet, 1 no, 2 yes */
+    char *timed, *below;               /* per line, 0 or 1 */
+    Py_ssize_t *words, n;              /* per line (feed.word_count); how many lines */
+    Py_ssize_t summary_min, unpunctuated, summary_max, meta_max, list_min, reach, glue_max,
+        card_max, alternating, stray_min, time_max, when_chars, when_words, kicker_max,
+        glue_date_max, dek_extra, dek_extra_punct, case_chars, case_words;
+} Loop;
+
+#define TEXT(L, k) PySequence_Fast_GET_ITEM((L)->texts, (k))
+
+/* text[-3:].lower() == "ago" (only "A", "G", "O" lower to these: test_feed_loop checks) */
+static int ago_end(PyObject *text) {
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    if (n < 3)
+        return 0;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    return (PyUnicode_READ(kind, data, n - 3) | 0x20) == 'a'
+        && (PyUnicode_READ(kind, data, n - 2) | 0x20) == 'g'
+        && (PyUnicode_READ(kind, data, n - 1) | 0x20) == 'o';
+}
+
+/* text.endswith((".", "。")) */
+static int ends_stop(PyObject *text) {
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    if (n == 0)
+        return 0;
+    Py_UCS4 c = PyUnicode_READ_CHAR(text, n - 1);
+    return c == '.' || c == 0x3002;
+}
+
+/* text.endswith(suffixes) for a tuple of str: 1 or 0, -1 on an error */
+static int ends_with(PyObject *text, PyObject *suffixes) {
+    for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(suffixes); k++) {
+        Py_ssize_t yes = PyUnicode_Tailmatch(text, PyTuple_GET_ITEM(suffixes, k), 0,
+                                             PY_SSIZE_T_MAX, 1);
+        if (yes)
+            return yes < 0 ? -1 : 1;
+    }
+    return 0;
+}
+
+/* split_date(text)[0] is None, or split_date(text, dates)[0] (dates: find_dates(text)): 1 or
+ * 0, -1 on an error */
+static int undated(Loop *L, PyObject *text, PyObject *dates) {
+    PyObject *args[2] = {text, dates};
+    PyObject *got = PyObject_Vectorcall(L->rules[I_SPLIT_DATE], args, dates ? 2 : 1, NULL);
+    if (!got)
+        return -1;
+    PyObject *when = PySequence_GetItem(got, 0);
+    Py_DECREF(got);
+    if (!when)
+        return -1;
+    Py_DECREF(when);
+    return when == Py_None;
+}
+
+/* feed.is_when of a line with a digit, of `words` words (feed.word_count): 1 or 0, -1 on an
+ * error */
+static int when_digit(Loop *L, PyObject *text, Py_ssize_t words) {
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), first = 0, end = n; /* text.strip() */
+    while (first < n && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, first)))
+        first++;
+    while (end > first && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, end - 1)))
+        end--;
+    if (end - first <= L->time_max) { /* (is_time_line's first test: a longer line is none) */
+        int yes = found(L->rules[I_TIME_LINE], text, 1);
+        if (yes)
+            return yes < 0 ? -1 : undated(L, text, NULL); /* not "市政府公布新规 2014年1月9日" */
+    }
+    if (n > L->when_chars || words > L->when_words)
+        return 0;
+    PyObject *dates = PyObject_CallOneArg(L->rules[I_FIND_DATES], text);
+    if (!dates)
+        return -1;
+    int yes = PyObject_IsTrue(dates);
+    if (yes > 0) /* not a headline with its date ("27.11.2026 Stadtwerke …") */
+        yes = undated(L, text, dates);
+    Py_DECREF(dates);
+    return yes;
+}
+
+/* when(k) of feed._items: block k is free and prints a time or a date (1 or 0, -1 on an
+ * error), each line asked once */
+static int loop_when(Loop *L, Py_ssize_t k) {
+    if (k < 0 || k >= L->n || !L->free[k])
+        return 0;
+    if (L->whens[k])
+        return L->whens[k] - 1;
+    PyObject *text = TEXT(L, k);
+    int yes;
+    if (L->digits[k])
+        yes = when_digit(L, text, L->words[k]);
+    else /* (without a digit, is_when is is_time_line: "an hour ago") */
+        yes = ago_end(text) ? found(L->rules[I_TIME_LINE], text, 1) : 0;
+    if (yes < 0)
+        return -1;
+    L->whens[k] = (char)(yes + 1);
+    return yes;
+}
+
+enum { SIDE_NONE, SIDE_ABOVE, SIDE_BELOW };
+
+/* feed.stray_last of the run [a, b] */
+static int stray_side(Loop *L, Py_ssize_t a, Py_ssize_t b) {
+    if (!(L->titles[a] && L->titles[b]) || b - a + 1 < L->stray_min)
+        return SIDE_NONE;
+    Py_ssize_t least = -1; /* min(others), -1: none */
+    for (Py_ssize_t k = a; k < b; k++)
+        if (L->titles[k] && (least < 0 || L->words[k] < least))
+            least = L->words[k];
+    return least >= 0 && L->words[b] < least ? SIDE_BELOW : SIDE_NONE;
+}
+
+/* feed.times_below(titles, timed, texts) into L->below; -1 on an error */
+static int loop_below(Loop *L) {
+    Py_ssize_t *runs = PyMem_Malloc((L->n + 1) * 2 * sizeof(Py_ssize_t)), count = 0;
+    char *sides = PyMem_Malloc(L->n + 1);
+    if (!runs || !sides) {
+        PyMem_Free(runs);
+        PyMem_Free(sides);
+        PyErr_NoMemory();
+        return -1;
+    }
+    Py_ssize_t start = -2, last = -2;
+    for (Py_ssize_t k = 0; k < L->n; k++) {
+        if (!(L->titles[k] || L->timed[k]))
+            continue;
+        if (k == last + 1 && L->titles[k] != L->titles[last]) {
+            last = k; /* (a run goes on while headline and time alternate, next to each other) */
+            continue;
+        }
+        if (last - start + 1 >= L->alternating) {
+            runs[2 * count] = start;
+            runs[2 * count++ + 1] = last;
+        }
+        start = last = k;
+    }
+    if (last - start + 1 >= L->alternating) {
+        runs[2 * count] = start;
+        runs[2 * count++ + 1] = last;
+    }
+    int above = 0, below = 0;
+    for (Py_ssize_t r = 0; r < count; r++) {
+        Py_ssize_t a = runs[2 * r], b = runs[2 * r + 1];
+        sides[r] = L->titles[a] && L->timed[b]   ? SIDE_BELOW
+                 : L->timed[a] && L->titles[b] ? SIDE_ABOVE
+                                               : SIDE_NONE;
+        above |= sides[r] == SIDE_ABOVE;
+        below |= sides[r] == SIDE_BELOW;
+    }
+    int decided = above + below == 1;
+    int page_side = decided && below ? SIDE_BELOW : SIDE_ABOVE;
+    for (Py_ssize_t r = 0; r < count; r++) {
+        Py_ssize_t a = runs[2 * r], b = runs[2 * r + 1];
+        int side = sides[r];
+        if (side == SIDE_NONE && !decided && L->n > 0)
+            side = stray_side(L, a, b);
+        if ((side != SIDE_NONE ? side : page_side) != SIDE_BELOW)
+            continue;
+        for (Py_ssize_t t = a; t <= b; t++)
+            if (L->timed[t])
+                L->below[t] = 1;
+    }
+    PyMem_Free(runs);
+    PyMem_Free(sides);
+    return 0;
+}
+
+/* text[1:2] in BYLINE_PAIRS.get(text[:1], ()) and BYLINE_START.match(text): 1 or 0, -1 on an
+ * error */
+static int byline_start(Loop *L, PyObject *text) {
+    PyObject *seconds = slice_get(L->rules[I_BYLINE_PAIRS], text, 0, 1);
+    if (!seconds)
+        return PyErr_Occurred() ? -1 : 0;
+    int in = slice_in(text, 1, 2, seconds);
+    return in > 0 ? found(L->rules[I_BYLINE_START], text, 0) : in;
+}
+
+/* ("." in text or ":" in text) and LINK_SHAPE_HINT.search(text) and LINK_SHAPE.search(text):
+ * 1 or 0, -1 on an error (link_hint: LINK_SHAPE_HINT, which needs a dot or a colon) */
+static int link_shape(Loop *L, PyObject *text) {
+    if (!link_hint(PyUnicode_KIND(text), PyUnicode_DATA(text), PyUnicode_GET_LENGTH(text)))
+        return 0;
+    return found(L->rules[I_LINK], text, 0);
+}
+
+/* text[:1].isdecimal() and COUNT_LINE.match(text): 1 or 0, -1 on an error */
+static int count_line(Loop *L, PyObject *text) {
+    if (!PyUnicode_GET_LENGTH(text) || !Py_UNICODE_ISDECIMAL(PyUnicode_READ_CHAR(text, 0)))
+        return 0;
+    return found(L->rules[I_COUNT_LINE], text, 0);
+}
+
+/* feed.is_meta: 1 or 0, -1 on an error */
+static int loop_meta(Loop *L, PyObject *text) {
+    if (PyUnicode_GET_LENGTH(text) >= L->meta_max)
+        return 0;
+    int yes = byline_start(L, text);
+    if (!yes)
+        yes = link_shape(L, text);
+    if (!yes)
+        yes = count_line(L, text);
+    return yes;
+}
+
+/* str.isupper */
+static int upper_text(PyObject *text) {
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    int cased = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (Py_UNICODE_ISLOWER(c) || Py_UNICODE_ISTITLE(c))
+            return 0;
+        cased |= Py_UNICODE_ISUPPER(c) != 0;
+    }
+    return cased;
+}
+
+/* feed.is_glue of the free line k, of more than GLUE_MAX_WORDS words (its first test): 1 or
+ * 0, -1 on an error */
+static int loop_glue(Loop *L, Py_ssize_t k) {
+    PyObject *text = TEXT(L, k);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), first = 0, end = n; /* text.strip() */
+    int yes = byline_start(L, text);
+    if (yes)
+        return yes;
+    while (first < n && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, first)))
+        first++;
+    while (end > first && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, end - 1)))
+        end--;
+    int ago = end - first >= 3 && (PyUnicode_READ(kind, data, end - 3) | 0x20) == 'a'
+        && (PyUnicode_READ(kind, data, end - 2) | 0x20) == 'g'
+        && (PyUnicode_READ(kind, data, end - 1) | 0x20) == 'o';
+    if (end - first <= L->time_max && (L->digits[k] || ago)) { /* (is_time_line's cheap tests) */
+        yes = found(L->rules[I_TIME_LINE], text, 1);
+        if (yes)
+            return yes;
+    }
+    yes = found(L->rules[I_RELATIVE_START], text, 0); /* "2 hours ago on iOS Blog" */
+    if (!yes)
+        yes = count_line(L, text);
+    if (!yes)
+        yes = link_shape(L, text); /* "1 digg example.org Science" */
+    if (yes)
+        return yes;
+    if (L->words[k] <= L->kicker_max && upper_text(text))
+        return 1; /* a kicker above a headline: "IT'S NOT EASY EATING GREEN" */
+    if (n >= L->glue_date_max || !L->digits[k])
+        return 0;
+    PyObject *dates = PyObject_CallOneArg(L->rules[I_FIND_DATES], text);
+    if (!dates)
+        return -1;
+    yes = PyObject_IsTrue(dates);
+    Py_DECREF(dates);
+    return yes;
+}
+
+/* feed.is_title_case (head 0) or feed.is_sentence_case (head 1: its first word aside) */
+static int word_case(Loop *L, PyObject *text, int head) {
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), at = 0, start, end, longer = 0, lower = 0;
+    int all_upper = 1;
+    for (Py_ssize_t w = 0; next_word(kind, data, n, &at, &start, &end); w++) {
+        if (w < head || end - start < L->case_chars)
+            continue;
+        longer++;
+        Py_UCS4 c = PyUnicode_READ(kind, data, start);
+        lower += Py_UNICODE_ISLOWER(c) != 0;
+        all_upper &= Py_UNICODE_ISUPPER(c) != 0;
+    }
+    if (longer < L->case_words)
+        return 0;
+    return head ? 2 * lower > longer : all_upper;
+}
+
+/* feed.is_dek(text, title), text the line k: 1 or 0, -1 on an error */
+static int loop_dek(Loop *L, Py_ssize_t k, PyObject *title) {
+    PyObject *text = TEXT(L, k);
+    Py_ssize_t end = PyUnicode_GET_LENGTH(text); /* text.rstrip("\"'”’»") */
+    while (end > 0) {
+        Py_UCS4 c = PyUnicode_READ_CHAR(text, end - 1);
+        if (c != '"' && c != '\'' && c != 0x201d && c != 0x2019 && c != 0xbb)
+            break;
+        end--;
+    }
+    Py_UCS4 last = end > 0 ? PyUnicode_READ_CHAR(text, end - 1) : 0;
+    if ((last == '.' || last == '!' || last == '?' || last == 0x2026) && word_case(L, title, 0)
+        && word_case(L, text, 1))
+        return 1; /* a site that sets headlines in Title Case sets its deks otherwise */
+    if (last != '.')
+        return 0;
+    int punct = ends_with(title, L->rules[I_TERMINAL]);
+    if (punct < 0)
+        return -1;
+    Py_ssize_t words, wide;
+    int digit;
+    scan(title, &words, &wide, &digit);
+    return L->words[k] > words + wide / 2 + (punct ? L->dek_extra_punct : L->dek_extra);
+}
+
+/* feed.is_summary of text, its word count `words`: 1 or 0, -1 on an error */
+static int loop_summary(Loop *L, PyObject *text, Py_ssize_t words) {
+    if (words > L->summary_max)
+        return 0;
+    if (words < L->unpunctuated) {
+        if (words < L->summary_min)
+            return 0;
+        int ends = ends_with(text, L->rules[I_TERMINAL]);
+        if (ends <= 0)
+            return ends;
+    }
+    PyObject *low = PyObject_CallMethodNoArgs(text, name_lower); /* not is_call_to_action */
+    if (!low)
+        return -1;
+    PyObject *const *rules = L->trules;
+    PyObject *pairs = rules[R_CTA_PAIRS];
+    int yes;
+    if (PyBytes_Check(pairs) && PyBytes_GET_SIZE(pairs) == PAIRS
+        && PyDict_Check(rules[R_CTA_PREFIXES])) /* call_to_action_words, without its partial */
+        yes = word_start_in(PyBytes_AS_STRING(pairs), 1, rules[R_CTA_PREFIXES],
+                            rules[R_CTA_START], low);
+    else
+        yes = found(rules[R_CTA], low, 1);
+    if (!yes && !PyUnicode_IS_ASCII(low))
+        yes = found(rules[R_CTA_MARK], low, 0);
+    Py_DECREF(low);
+    return yes < 0 ? -1 : !yes;
+}
+
+/* feed.in_list(texts, free, titles, j, words): 1 or 0, -1 on an error */
+static int loop_in_list(Loop *L, Py_ssize_t j) {
+    if (L->words[j] < L->list_min || ends_stop(TEXT(L, j)))
+        return 0; /* (not listable) */
+    for (int step = -1; step <= 1; step += 2) {
+        Py_ssize_t k = j + step;
+        while (0 <= k && k < L->n && (k > j ? k - j : j - k) <= L->reach && L->free[k]) {
+            if (L->titles[k] && L->words[k] >= L->list_min - 1 && !ends_stop(TEXT(L, k)))
+                return 1; /* (listable) */
+            if (L->words[k] > L->glue_max) { /* (a short line is glue: is_glue's first test) */
+                int glue = loop_glue(L, k);
+                if (glue < 0)
+                    return -1;
+                if (!glue)
+                    break;
+            }
+            k += step;
+        }
+    }
+    return 0;
+}
+
+/* feed.is_list_label(label.split()): 1 or 0, -1 on an error */
+static int split_list_label(PyObject *labels, PyObject *label) {
+    int kind = PyUnicode_KIND(label);
+    const void *data = PyUnicode_DATA(label);
+    Py_ssize_t len = PyUnicode_GET_LENGTH(label), n = 0, i = 0;
+    Py_ssize_t *starts = PyMem_Malloc((len / 2 + 2) * 2 * sizeof(Py_ssize_t));
+    if (!starts) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    Py_ssize_t *ends = starts + len / 2 + 2;
+    while (i < len) { /* label.split() */
+        while (i < len && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)))
+            i++;
+        if (i == len)
+            break;
+        starts[n] = i;
+        while (i < len && !Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)))
+            i++;
+        ends[n++] = i;
+    }
+    int in = list_label(labels, label, starts, ends, 0, n);
+    PyMem_Free(starts);
+    return in;
+}
+
+/* feed.listable(text, min_words) */
+static int listable_text(PyObject *text, Py_ssize_t min_words) {
+    Py_ssize_t words, wide;
+    int digit;
+    scan(text, &words, &wide, &digit);
+    return words + wide / 2 >= min_words && !ends_stop(text);
+}
+
+/* feed.is_card(texts, free, j): 1 or 0, -1 on an error */
+static int loop_card(Loop *L, Py_ssize_t j) {
+    PyObject *text = TEXT(L, j);
+    PyObject *prefixes = PyUnicode_GET_LENGTH(text)
+        ? slice_get(L->rules[I_LABEL_PREFIXES], text, 0, 1) : NULL;
+    if (!prefixes && PyErr_Occurred())
+        return -1;
+    if (prefixes && PyTuple_Check(prefixes)) {
+        int starts = 0;
+        for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(prefixes) && !starts; k++) {
+            Py_ssize_t yes = PyUnicode_Tailmatch(text, PyTuple_GET_ITEM(prefixes, k), 0,
+                                                 PY_SSIZE_T_MAX, -1);
+            if (yes < 0)
+                return -1;
+            starts = yes != 0;
+        }
+        if (starts) {
+            PyObject *glued = strip_label_in(L->hrules, text);
+            if (!glued)
+                return -1;
+            int other = PyUnicode_Compare(glued, text) != 0;
+            int yes = other ? listable_text(glued, L->list_min) : 0;
+            Py_DECREF(glued);
+            if (other)
+                return yes; /* "Czytaj także: Nowy park ...", "관련기사 ..." */
+        }
+    } else if (prefixes) {
+        PyErr_SetString(PyExc_TypeError, "items: LABEL_PREFIXES_BY_FIRST holds tuples");
+        return -1;
+    }
+    if (!(j > 0 && L->free[j - 1]))
+        return 0; /* (the label "") */
+    PyObject *label = TEXT(L, j - 1);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(label);
+    if (n > L->card_max || n == 0)
+        return 0;
+    Py_UCS4 last = PyUnicode_READ_CHAR(label, n - 1);
+    if (last != ':' && last != 0xff1a)
+        return 0;
+    if (!(L->words[j] >= L->list_min && !ends_stop(text)))
+        return 0;
+    return split_list_label(L->hrules[H_RELATED_LABELS], label);
+}
+
+/* SHA-1 (FIPS 180-4), for story_key */
+static uint32_t rotl(uint32_t x, int k) { return (x << k) | (x >> (32 - k)); }
+
+#define SHA1_ROUND(F, K)                                                                       \
+    {                                                                                          \
+        uint32_t x;                                                                            \
+        if (t < 16)                                                                            \
+            x = w[t];                                                                          \
+        else                                                                                   \
+            x = w[t & 15] = rotl(w[(t - 3) & 15] ^ w[(t - 8) & 15] ^ w[(t - 14) & 15]          \
+                                     ^ w[t & 15],                                              \
+                                 1);                                                           \
+        x += rotl(a, 5) + (F) + e + (K);                                                       \
+        e = d, d = c, c = rotl(b, 30), b = a, a = x;                                           \
+    }
+
+static void sha1_block(uint32_t *h, const unsigned char *p) {
+    uint32_t w[16];
+    for (int t = 0; t < 16; t++)
+        w[t] = (uint32_t)p[4 * t] << 24 | (uint32_t)p[4 * t + 1] << 16
+            | (uint32_t)p[4 * t + 2] << 8 | (uint32_t)p[4 * t + 3];
+    uint32_t a = h[0], b = h[1], c = h[2], d = h[3], e = h[4];
+    int t = 0;
+    for (; t < 20; t++)
+        SHA1_ROUND((b & c) | (~b & d), 0x5a827999)
+    for (; t < 40; t++)
+        SHA1_ROUND(b ^ c ^ d, 0x6ed9eba1)
+    for (; t < 60; t++)
+        SHA1_ROUND((b & c) | (b & d) | (c & d), 0x8f1bbcdc)
+    for (; t < 80; t++)
+        SHA1_ROUND(b ^ c ^ d, 0xca62c1d6)
+    h[0] += a, h[1] += b, h[2] += c, h[3] += d, h[4] += e;
+}
+
+/* the first 8 bytes of SHA-1(data) as 16 hexadecimal digits, in out */
+static void sha1_hex16(const unsigned char *data, Py_ssize_t size, char *out) {
+    uint32_t h[5] = {0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476, 0xc3d2e1f0};
+    Py_ssize_t at = 0;
+    for (; size - at >= 64; at += 64)
+        sha1_block(h, data + at);
+    unsigned char last[128] = {0};
+    Py_ssize_t rest = size - at;
+    memcpy(last, data + at, (size_t)rest);
+    last[rest] = 0x80;
+    Py_ssize_t blocks = rest + 9 <= 64 ? 1 : 2;
+    uint64_t bits = (uint64_t)size * 8;
+    for (int k = 0; k < 8; k++)
+        last[64 * blocks - 1 - k] = (unsigned char)(bits >> (8 * k));
+    for (Py_ssize_t b = 0; b < blocks; b++)
+        sha1_block(h, last + 64 * b);
+    static const char hex[] = "0123456789abcdef";
+    for (int k = 0; k < 8; k++) {
+        unsigned char byte = (unsigned char)(h[k / 4] >> (24 - 8 * (k % 4)));
+        out[2 * k] = hex[byte >> 4];
+        out[2 * k + 1] = hex[byte & 15];
+    }
+}
+
+/* feed.story_key of the str title (a new reference): the SHA-1 of word_text(title.lower())
+ * encoded in UTF-8, its words' characters (re's \w) encoded as they are found */
+static PyObject *story_key_of(PyObject *title) {
+    int ascii = PyUnicode_IS_ASCII(title); /* (str.lower of ASCII: A-Z to a-z, here) */
+    PyObject *low = ascii ? Py_NewRef(title) : PyObject_CallMethodNoArgs(title, name_lower);
+    if (!low)
+        return NULL;
+    int kind = PyUnicode_KIND(low);
+    const void *data = PyUnicode_DATA(low);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(low), m = 0;
+    unsigned char small[256], *out = small;
+    if (n > 50 && !(out = PyMem_Malloc((size_t)n * 5 + 1))) { /* (4 bytes a character, spaces) */
+        Py_DECREF(low);
+        return PyErr_NoMemory();
+    }
+    int inside = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (!word_char(c)) { /* (a lone surrogate is none: nothing to encode) */
+            inside = 0;
+            continue;
+        }
+        if (!inside && m)
+            out[m++] = ' ';
+        inside = 1;
+        if (c < 0x80)
+            out[m++] = (unsigned char)(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
+        else if (c < 0x800) {
+            out[m++] = (unsigned char)(0xc0 | c >> 6);
+            out[m++] = (unsigned char)(0x80 | (c & 0x3f));
+        } else if (c < 0x10000) {
+            out[m++] = (unsigned char)(0xe0 | c >> 12);
+            out[m++] = (unsigned char)(0x80 | (c >> 6 & 0x3f));
+            out[m++] = (unsigned char)(0x80 | (c & 0x3f));
+        } else {
+            out[m++] = (unsigned char)(0xf0 | c >> 18);
+            out[m++] = (unsigned char)(0x80 | (c >> 12 & 0x3f));
+            out[m++] = (unsigned char)(0x80 | (c >> 6 & 0x3f));
+            out[m++] = (unsigned char)(0x80 | (c & 0x3f));
+        }
+    }
+    Py_DECREF(low);
+    char hex[16];
+    sha1_hex16(out, m, hex);
+    if (out != small)
+        PyMem_Free(out);
+    return PyUnicode_FromStringAndSize(hex, 16);
+}
+
+/* story_key(title): feed.story_key, for the tests */
+static PyObject *story_key_call(PyObject *self, PyObject *title) {
+    if (!PyUnicode_Check(title)) {
+        PyErr_SetString(PyExc_TypeError, "story_key: a str");
+        return NULL;
+    }
+    return story_key_of(title);
+}
+
+/* labelled[at].block.lines[side] (a new reference) */
+static PyObject *block_line(PyObject *labelled, Py_ssize_t at, Py_ssize_t side) {
+    PyObject *block = PyObject_GetAttr(PySequence_Fast_GET_ITEM(labelled, at), name_block);
+    if (!block)
+        return NULL;
+    PyObject *lines = PyObject_GetAttr(block, name_lines);
+    Py_DECREF(block);
+    if (!lines)
+        return NULL;
+    PyObject *line = PySequence_GetItem(lines, side);
+    Py_DECREF(lines);
+    return line;
+}
+
+/* the FeedItem of feed._items (a new reference) */
+static PyObject *loop_item(Loop *L, PyObject *labelled, Py_ssize_t i, Py_ssize_t end,
+                           PyObject *title, PyObject *summary, PyObject *time,
+                           PyObject *page_published) {
+    PyObject *published = NULL, *key = NULL, *lines = NULL, *first = NULL, *last = NULL,
+             *item = NULL;
+    int truth = PyObject_IsTrue(time);
+    if (truth < 0)
+        return NULL;
+    if (truth) {
+        PyObject *args[2] = {time, page_published};
+        published = PyObject_Vectorcall(L->rules[I_RESOLVE_TIME], args, 2, NULL);
+    } else
+        published = Py_NewRef(Py_None);
+    if (!published || !(key = story_key_of(title)) || !(first = block_line(labelled, i, 0))
+        || !(last = block_line(labelled, end, 1)) || !(lines = PyTuple_Pack(2, first, last)))
+        goto done;
+    PyObject *names = L->rules[I_ITEM_FIELDS], *type = L->rules[I_FEED_ITEM];
+    if (names == Py_None) {
+        PyObject *args[6] = {title, summary, time, published, key, lines};
+        item = PyObject_Vectorcall(type, args, 0, item_names);
+        goto done;
+    }
+    /* as the frozen dataclass's __init__: __new__, then object.__setattr__ of each field */
+    PyObject *values[7] = {title, summary, time, published, Py_None, key, lines};
+    item = ((PyTypeObject *)type)->tp_new((PyTypeObject *)type, empty_args, NULL);
+    for (Py_ssize_t k = 0; item && k < 7; k++)
+        if (PyObject_GenericSetAttr(item, PyTuple_GET_ITEM(names, k), values[k]) < 0)
+            Py_CLEAR(item);
+done:
+    Py_XDECREF(published);
+    Py_XDECREF(key);
+    Py_XDECREF(first);
+    Py_XDECREF(last);
+    Py_XDECREF(lines);
+    return item;
+}
+
+/* the flags of a sequence of n truth values into out (0 or 1); -1 on an error */
+static int truths(PyObject *values, Py_ssize_t n, char *out, const char *what) {
+    PyObject *seq = PySequence_Fast(values, what);
+    if (!seq)
+        return -1;
+    if (PySequence_Fast_GET_SIZE(seq) != n) {
+        Py_DECREF(seq);
+        PyErr_SetString(PyExc_ValueError, "items: texts, free, digits, words, titles of one size");
+        return -1;
+    }
+    for (Py_ssize_t k = 0; k < n; k++) {
+        int yes = PyObject_IsTrue(PySequence_Fast_GET_ITEM(seq, k));
+        if (yes < 0) {
+            Py_DECREF(seq);
+            return -1;
+        }
+        out[k] = (char)yes;
+    }
+    Py_DECREF(seq);
+    return 0;
+}
+
+static PyObject *items(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 10 || !PyTuple_Check(args[0]) || PyTuple_GET_SIZE(args[0]) != I_SIZE
+        || !PyTuple_Check(PyTuple_GET_ITEM(args[0], I_HEADLINE_RULES))
+        || PyTuple_GET_SIZE(PyTuple_GET_ITEM(args[0], I_HEADLINE_RULES)) != H_SIZE
+        || !PyTuple_Check(PyTuple_GET_ITEM(PyTuple_GET_ITEM(args[0], I_HEADLINE_RULES),
+                                           H_TITLE_RULES))
+        || PyTuple_GET_SIZE(PyTuple_GET_ITEM(PyTuple_GET_ITEM(args[0], I_HEADLINE_RULES),
+                                             H_TITLE_RULES)) != R_SIZE
+        || !PyAnySet_Check(PyTuple_GET_ITEM(PyTuple_GET_ITEM(args[0], I_HEADLINE_RULES),
+                                            H_LABEL_WORDS))
+        || !PyBytes_Check(PyTuple_GET_ITEM(PyTuple_GET_ITEM(args[0], I_HEADLINE_RULES),
+                                           H_LABEL_PAIRS))
+        || PyBytes_GET_SIZE(PyTuple_GET_ITEM(PyTuple_GET_ITEM(args[0], I_HEADLINE_RULES),
+                                             H_LABEL_PAIRS)) != PAIRS
+        || !PyDict_Check(PyTuple_GET_ITEM(args[0], I_BYLINE_PAIRS))
+        || !PyDict_Check(PyTuple_GET_ITEM(args[0], I_LABEL_PREFIXES))
+        || !PyTuple_Check(PyTuple_GET_ITEM(args[0], I_TERMINAL)) || !PyDict_Check(args[6])
+        || !(PyTuple_GET_ITEM(args[0], I_ITEM_FIELDS) == Py_None
+             || (PyType_Check(PyTuple_GET_ITEM(args[0], I_FEED_ITEM))
+                 && ((PyTypeObject *)PyTuple_GET_ITEM(args[0], I_FEED_ITEM))->tp_new
+                 && PyTuple_Check(PyTuple_GET_ITEM(args[0], I_ITEM_FIELDS))
+                 && PyTuple_GET_SIZE(PyTuple_GET_ITEM(args[0], I_ITEM_FIELDS)) == 7))) {
+        PyErr_SetString(PyExc_TypeError,
+                        "items(rules, labelled, texts, free, digits, words, heads, titles, "
+                        "page_published, summary_max_words)");
+        return NULL;
+    }
+    Loop L = {0};
+    L.rules = &PyTuple_GET_ITEM(args[0], 0);
+    L.hrules = &PyTuple_GET_ITEM(L.rules[I_HEADLINE_RULES], 0);
+    L.trules = &PyTuple_GET_ITEM(L.hrules[H_TITLE_RULES], 0);
+    for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(L.rules[I_TERMINAL]); k++)
+        if (!PyUnicode_Check(PyTuple_GET_ITEM(L.rules[I_TERMINAL], k))) {
+            PyErr_SetString(PyExc_TypeError, "items: TERMINAL is a tuple of str");
+            return NULL;
+        }
+    L.summary_min = rule_size(L.rules, I_SUMMARY_MIN);
+    L.unpunctuated = rule_size(L.rules, I_UNPUNCTUATED);
+    L.meta_max = rule_size(L.rules, I_META_MAX);
+    L.list_min = rule_size(L.rules, I_LIST_MIN);
+    L.reach = rule_size(L.rules, I_LIST_REACH);
+    L.glue_max = rule_size(L.rules, I_GLUE_MAX);
+    L.card_max = rule_size(L.rules, I_CARD_MAX);
+    L.alternating = rule_size(L.rules, I_ALTERNATING);
+    L.stray_min = rule_size(L.rules, I_STRAY_MIN);
+    L.when_chars = rule_size(L.rules, I_WHEN_CHARS);
+    L.when_words = rule_size(L.rules, I_WHEN_WORDS);
+    L.time_max = rule_size(L.trules, R_TIME_LINE_MAX);
+    L.kicker_max = rule_size(L.rules, I_KICKER_MAX);
+    L.glue_date_max = rule_size(L.rules, I_GLUE_DATE_MAX);
+    L.dek_extra = rule_size(L.rules, I_DEK_EXTRA);
+    L.dek_extra_punct = rule_size(L.rules, I_DEK_EXTRA_PUNCT);
+    L.case_chars = rule_size(L.rules, I_CASE_CHARS);
+    L.case_words = rule_size(L.rules, I_CASE_WORDS);
+    L.summary_max = PyLong_AsSsize_t(args[9]);
+    if (PyErr_Occurred())
+        return NULL;
+    if (L.alternating < 2) {
+        PyErr_SetString(PyExc_ValueError, "items: ALTERNATING_MIN_BLOCKS >= 2");
+        return NULL;
+    }
+    PyObject *labelled = NULL, *words = NULL, *heads = args[6], *page_published = args[8];
+    PyObject *result = NULL;
+    if (!(labelled = PySequence_Fast(args[1], "items: a sequence of LabelledBlock"))
+        || !(L.texts = PySequence_Fast(args[2], "items: a sequence of str"))
+        || !(words = PySequence_Fast(args[5], "items: a sequence of int")))
+        goto done;
+    L.n = PySequence_Fast_GET_SIZE(L.texts);
+    if (PySequence_Fast_GET_SIZE(words) != L.n || PySequence_Fast_GET_SIZE(labelled) != L.n) {
+        PyErr_SetString(PyExc_ValueError, "items: labelled, texts, words of one size");
+        goto done;
+    }
+    L.free = PyMem_Calloc((size_t)L.n + 1, 6);
+    L.words = PyMem_Malloc(((size_t)L.n + 1) * sizeof(Py_ssize_t));
+    if (!L.free || !L.words) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    L.digits = L.free + L.n + 1;
+    L.titles = L.digits + L.n + 1;
+    L.whens = L.titles + L.n + 1;
+    L.timed = L.whens + L.n + 1;
+    L.below = L.timed + L.n + 1;
+    for (Py_ssize_t k = 0; k < L.n; k++) {
+        if (!PyUnicode_Check(TEXT(&L, k))) {
+            PyErr_SetString(PyExc_TypeError, "items: texts are str");
+            goto done;
+        }
+        L.words[k] = PyLong_AsSsize_t(PySequence_Fast_GET_ITEM(words, k));
+        if (L.words[k] == -1 && PyErr_Occurred())
+            goto done;
+    }
+    if (truths(args[3], L.n, L.free, "items: free") < 0
+        || truths(args[4], L.n, L.digits, "items: digits") < 0
+        || truths(args[7], L.n, L.titles, "items: titles") < 0)
+        goto done;
+    /* (cheap tests first: without a digit, only "an hour ago" prints when; and a time line
+     * with no headline next to it stands alone, in no alternating run of times_below) */
+    for (Py_ssize_t at = 0; at < L.n; at++) {
+        if (!L.titles[at])
+            continue;
+        for (Py_ssize_t k = at - 1; k <= at + 1; k += 2) {
+            if (0 <= k && k < L.n && L.free[k] && !L.titles[k]
+                && (L.digits[k] || ago_end(TEXT(&L, k)))) {
+                int yes = loop_when(&L, k);
+                if (yes < 0)
+                    goto done;
+                L.timed[k] = (char)yes;
+            }
+        }
+    }
+    if (loop_below(&L) < 0 || !(result = PyList_New(0)))
+        goto done;
+    Py_ssize_t end_last = 0, n = L.n;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (!(L.titles[i] || (i + 1 < n && L.titles[i + 1])))
+            continue; /* (a block neither titled nor right above a titled one starts no item) */
+        if (i < end_last || !L.free[i])
+            continue;
+        PyObject *time = Py_None, *summary = Py_None;
+        Py_ssize_t j = i;
+        if (i + 1 < n && L.titles[i + 1]) {
+            int yes = loop_when(&L, i);
+            if (yes < 0)
+                goto fail;
+            if (yes && !L.below[i])
+                time = TEXT(&L, i), j = i + 1;
+        }
+        if (!L.titles[j])
+            continue;
+        PyObject *parts = PyDict_GetItemWithError(heads, TEXT(&L, j)); /* (borrowed) */
+        if (!parts) {
+            if (!PyErr_Occurred())
+                PyErr_SetObject(PyExc_KeyError, TEXT(&L, j));
+            goto fail;
+        }
+        if (!PyTuple_Check(parts) || PyTuple_GET_SIZE(parts) != 2
+            || !PyUnicode_Check(PyTuple_GET_ITEM(parts, 1))) {
+            PyErr_SetString(PyExc_TypeError, "items: a headline's parts are (time, title)");
+            goto fail;
+        }
+        PyObject *title = PyTuple_GET_ITEM(parts, 1);
+        if (time == Py_None) /* (time or prefix_time: a time line is never empty) */
+            time = PyTuple_GET_ITEM(parts, 0);
+        else {
+            int truth = PyObject_IsTrue(time);
+            if (truth < 0)
+                goto fail;
+            if (!truth)
+                time = PyTuple_GET_ITEM(parts, 0);
+        }
+        Py_ssize_t end = j;
+        if (time == Py_None) {
+            int yes = loop_when(&L, end + 1);
+            if (yes < 0)
+                goto fail;
+            if (yes && (L.below[end + 1] || !(end + 2 < n && L.titles[end + 2])))
+                time = TEXT(&L, end + 1), end = end + 1; /* a time after the headline */
+        }
+        Py_ssize_t k = end + 1;
+        if (k + 1 < n && L.free[k]) {
+            int yes = loop_meta(&L, TEXT(&L, k));
+            if (yes < 0)
+                goto fail;
+            k += yes; /* "3 diggs example.org Food", "By Ann Lee": headline to summary */
+        }
+        if (k < n && L.free[k] && L.summary_min <= L.words[k] && L.words[k] <= L.summary_max) {
+            int yes = loop_summary(&L, TEXT(&L, k), L.words[k]);
+            if (yes > 0 && L.titles[k])
+                yes = loop_dek(&L, k, title);
+            if (yes < 0)
+                goto fail;
+            if (yes) {
+                summary = TEXT(&L, k), end = k;
+                if (time == Py_None) {
+                    yes = loop_when(&L, end + 1);
+                    if (yes < 0)
+                        goto fail;
+                    if (yes && !(end + 2 < n && L.titles[end + 2]))
+                        time = TEXT(&L, end + 1), end = end + 1;
+                }
+            }
+        }
+        if (summary == Py_None && time == Py_None) {
+            int yes = loop_in_list(&L, j);
+            if (!yes)
+                yes = loop_card(&L, j);
+            if (yes < 0)
+                goto fail;
+            if (!yes)
+                continue;
+        }
+        PyObject *item = loop_item(&L, labelled, i, end, title, summary, time, page_published);
+        if (!item)
+            goto fail;
+        PyObject *entry = Py_BuildValue("(nnN)", i, end, item);
+        if (!entry || PyList_Append(result, entry) < 0) {
+            Py_XDECREF(entry);
+            goto fail;
+        }
+        Py_DECREF(entry);
+        end_last = end + 1;
+    }
+    goto done;
+fail:
+    Py_CLEAR(result);
+done:
+    Py_XDECREF(labelled);
+    Py_XDECREF(L.texts);
+    Py_XDECREF(words);
+    PyMem_Free(L.free);
+    PyMem_Free(L.words);
+    return result;
+}
+
 /* ---- find_feed's post-pass: which found items may be a comment or furniture ----
  *
  *   comment_suspects(texts, found, pairs) -> list[bool]: feed._comment_suspects (the
@@ -2400,6 +3348,8 @@ static PyMethodDef methods[] = {
     {"hints", hints, METH_O, "Which of the hints title_verdict tests match (see the file)."},
     {"strip_label", (PyCFunction)(void (*)(void))strip_label_call, METH_FASTCALL, "feed.strip_label (see the file)."},
     {"headlines", (PyCFunction)(void (*)(void))headlines, METH_FASTCALL, "find_feed's headlines (see the file)."},
+    {"items", (PyCFunction)(void (*)(void))items, METH_FASTCALL, "find_feed's item loop (see the file)."},
+    {"story_key", story_key_call, METH_O, "feed.story_key."},
     {"comment_suspects", (PyCFunction)(void (*)(void))comment_suspects, METH_FASTCALL, "Which found items may be a comment (see the file)."},
     {"furniture_suspects", (PyCFunction)(void (*)(void))furniture_suspects, METH_FASTCALL, "Which found items may be furniture (see the file)."},
     {NULL, NULL, 0, NULL},
@@ -2428,7 +3378,14 @@ PyMODINIT_FUNC PyInit__feed(void) {
         || !(name_title = PyUnicode_InternFromString("title"))
         || !(s_space = PyUnicode_FromString(" "))
         || !(name_title_attr = PyUnicode_InternFromString("title"))
-        || !(name_time_attr = PyUnicode_InternFromString("time")))
+        || !(name_time_attr = PyUnicode_InternFromString("time"))
+        || !(name_lines = PyUnicode_InternFromString("lines"))
+        || !(name_summary = PyUnicode_InternFromString("summary"))
+        || !(name_published = PyUnicode_InternFromString("published"))
+        || !(name_key = PyUnicode_InternFromString("key"))
+        || !(item_names = PyTuple_Pack(6, name_title, name_summary, name_time, name_published,
+                                       name_key, name_lines))
+        || !(empty_args = PyTuple_New(0)))
         return NULL;
     return PyModule_Create(&module);
 }

@@ -51,3 +51,19 @@ def furniture_suspects(
     found: Sequence[tuple[int, int, object]],
     rules: tuple[str, tuple[str, ...], tuple[str, ...], str, str, dict[str, str]],
 ) -> list[bool]: ...
+
+from newsdump.records import FeedItem  # noqa: E402  (appended with items)
+
+def items(
+    rules: tuple[object, ...],
+    labelled: Sequence[LabelledBlock],
+    texts: Sequence[str],
+    free: Sequence[bool],
+    digits: Sequence[bool],
+    words: Sequence[int],
+    heads: dict[str, tuple[str | None, str] | None],
+    titles: Sequence[bool],
+    page_published: str | None,
+    summary_max_words: int,
+) -> list[tuple[int, int, FeedItem]]: ...
+def story_key(title: str) -> str: ...

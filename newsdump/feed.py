@@ -24,7 +24,7 @@ import re
 import string
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import MISSING, fields, replace
 from datetime import datetime, timedelta
 from functools import partial
 from itertools import compress
@@ -549,9 +549,60 @@ def find_feed(
     lang = language or detect_language("\n".join(lb.block.text for lb in labelled))  # classify's
     sentence_case = lang.code in SENTENCE_CASE_LANGS
     stop = top_stopwords(lang.code, MENU_STOPWORDS) if sentence_case else stopwords_for(lang.code)
-    n = len(texts)
     heads, titles = headlines(texts, free, digits, words, settings, stop, sentence_case, own)
 
+    if _feed is not None and words is not None:  # (the item loop in one compiled call)
+        found = _feed.items(
+            ITEM_RULES,
+            labelled,
+            texts,
+            free,
+            digits,
+            words,
+            heads,
+            titles,
+            page_published,
+            settings.feed_summary_max_words,
+        )
+    else:  # pragma: no cover - depends on the install
+        found = _items(
+            labelled, texts, free, digits, words, heads, titles, page_published, settings
+        )
+    top, body = article_head(labelled, used, page_title, texts)
+    kept = [x for x in found if not (top < x[0] and x[1] < body)]
+    kept = [  # (is_comment only where its cheap tests pass: most items pass none)
+        x
+        for x, look in zip(kept, comment_suspects(texts, kept, COMMENT_AFTER_PAIRS), strict=True)
+        if not (look and is_comment(texts, x[0], x[1]))
+    ]
+    kept = strip_ranks(kept)
+    kept = [  # (is_furniture only where its cheap tests pass)
+        x
+        for x, look in zip(
+            kept, furniture_suspects(labelled, texts, kept, FURNITURE_RULES), strict=True
+        )
+        if not (look and is_furniture(labelled, texts, *x))
+    ]
+    return resolve_clock_times(drop_labelled_lists(kept, texts, free), page_published)
+
+
+def _items(
+    labelled: Sequence[LabelledBlock],
+    texts: Sequence[str],
+    free: Sequence[bool],
+    digits: Sequence[bool],
+    words: Sequence[int] | None,
+    heads: Heads,
+    titles: Sequence[bool],
+    page_published: str | None,
+    settings: Settings,
+) -> list[tuple[int, int, FeedItem]]:
+    """find_feed's items before its post-pass: (first block, last block, item) of each headline
+    shown as a story, with a time, a summary, in a list or as a card (`texts`, `free`,
+    `digits`, `words`: find_feed's lines; `heads`, `titles`: its headlines). The reference,
+    and the path without the compiled extension (_feed.items runs the same tests in the same
+    order)."""
+    n = len(texts)
     whens: dict[int, bool] = {}
 
     def when(k: int) -> bool:  # block k is free and prints a time or a date
@@ -634,22 +685,7 @@ def find_feed(
         )
         found.append((i, end, item))
         end_last = end + 1
-    top, body = article_head(labelled, used, page_title, texts)
-    kept = [x for x in found if not (top < x[0] and x[1] < body)]
-    kept = [  # (is_comment only where its cheap tests pass: most items pass none)
-        x
-        for x, look in zip(kept, comment_suspects(texts, kept, COMMENT_AFTER_PAIRS), strict=True)
-        if not (look and is_comment(texts, x[0], x[1]))
-    ]
-    kept = strip_ranks(kept)
-    kept = [  # (is_furniture only where its cheap tests pass)
-        x
-        for x, look in zip(
-            kept, furniture_suspects(labelled, texts, kept, FURNITURE_RULES), strict=True
-        )
-        if not (look and is_furniture(labelled, texts, *x))
-    ]
-    return resolve_clock_times(drop_labelled_lists(kept, texts, free), page_published)
+    return found
 
 
 def page_lines(
@@ -1891,7 +1927,65 @@ def in_list(
     return False
 
 
-def story_key(title: str) -> str:
-    """A fingerprint of the normalised title: equal for the same story on different pages."""
+def _story_key(title: str) -> str:
+    """A fingerprint of the normalised title: equal for the same story on different pages (the
+    reference, and the path without the compiled extension)."""
     norm = word_text(title.lower())
     return hashlib.sha1(norm.encode("utf-8")).hexdigest()[:16]
+
+
+story_key = _feed.story_key if _feed is not None else _story_key
+
+
+ITEM_FIELDS = (  # FeedItem's fields as its __init__ sets them (the frozen dataclass's
+    # object.__setattr__ each, in order), when the compiled loop may set them so itself: the
+    # fields it fills, url at its default None, and no __post_init__ (else None: it calls FeedItem)
+    ("title", "summary", "time", "published", "url", "key", "lines")
+    if [(f.name, f.default) for f in fields(FeedItem)]
+    == [
+        ("title", MISSING),
+        ("summary", None),
+        ("time", None),
+        ("published", None),
+        ("url", None),
+        ("key", ""),
+        ("lines", (0, 0)),
+    ]
+    and not hasattr(FeedItem, "__post_init__")
+    and FeedItem.__setattr__ is not object.__setattr__  # (frozen: its own raises)
+    else None
+)
+
+ITEM_RULES = (  # what the compiled item loop calls and counts, in the order _feed.c's I_*
+    HEADLINE_RULES,
+    is_time_line,
+    find_dates,
+    split_date,
+    BYLINE_PAIRS,
+    BYLINE_START.match,
+    LINK_SHAPE.search,
+    COUNT_LINE.match,
+    RELATIVE_START.match,
+    LABEL_PREFIXES_BY_FIRST,
+    resolve_time,
+    FeedItem,
+    ITEM_FIELDS,
+    TERMINAL,
+    SUMMARY_MIN_WORDS,
+    SUMMARY_UNPUNCTUATED_MIN_WORDS,
+    META_MAX_CHARS,
+    LIST_TITLE_MIN_WORDS,
+    LIST_REACH,
+    GLUE_MAX_WORDS,
+    CARD_LABEL_MAX_CHARS,
+    ALTERNATING_MIN_BLOCKS,
+    STRAY_RUN_MIN_BLOCKS,
+    WHEN_MAX_CHARS,
+    WHEN_MAX_WORDS,
+    KICKER_MAX_WORDS,
+    GLUE_DATE_MAX_CHARS,
+    DEK_MIN_EXTRA_WORDS,
+    DEK_MIN_EXTRA_WORDS_PUNCT,
+    TITLE_CASE_WORD_CHARS,
+    TITLE_CASE_MIN_WORDS,
+)
