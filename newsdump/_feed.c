@@ -3019,38 +3019,6 @@ static int comment_suspect(PyObject *const *items, Py_ssize_t n, PyObject *entry
     return 0;
 }
 
-static PyObject *comment_suspects(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
-    if (nargs != 3 || !PyDict_Check(args[2])) {
-        PyErr_SetString(PyExc_TypeError, "comment_suspects(texts, found, pairs)");
-        return NULL;
-    }
-    PyObject *texts = PySequence_Fast(args[0], "comment_suspects: texts a sequence");
-    if (!texts)
-        return NULL;
-    PyObject *found = PySequence_Fast(args[1], "comment_suspects: found a sequence");
-    if (!found) {
-        Py_DECREF(texts);
-        return NULL;
-    }
-    Py_ssize_t m = PySequence_Fast_GET_SIZE(found);
-    PyObject *out = PyList_New(m);
-    if (out) {
-        PyObject *const *items = PySequence_Fast_ITEMS(texts);
-        Py_ssize_t n = PySequence_Fast_GET_SIZE(texts);
-        for (Py_ssize_t k = 0; k < m; k++) {
-            int yes = comment_suspect(items, n, PySequence_Fast_GET_ITEM(found, k), args[2]);
-            if (yes < 0) {
-                Py_CLEAR(out);
-                break;
-            }
-            PyList_SET_ITEM(out, k, Py_NewRef(yes ? Py_True : Py_False));
-        }
-    }
-    Py_DECREF(texts);
-    Py_DECREF(found);
-    return out;
-}
-
 /* whether one of parts (a tuple of str, 32 at most) is in text, with A-Z read as a-z where
  * fold (text ASCII: its lower case); -1 for more parts (the caller searches) */
 static int scan_has_any(PyObject *text, PyObject *parts, int fold) {
@@ -3282,6 +3250,55 @@ done:
     return yes;
 }
 
+/* what the *_suspects entry points share: the verdict of `suspect` for each (first, last, item)
+ * of found, as a list of bools (`name` names the caller in its errors) */
+typedef struct {
+    PyObject *labelled;      /* furniture_suspects' labelled blocks */
+    PyObject *pairs;         /* comment_suspects' pairs */
+    PyObject *const *rules;  /* furniture_suspects' rules */
+} Suspects;
+
+static int comment_suspect_of(const Suspects *s, PyObject *const *items, Py_ssize_t n,
+                              PyObject *entry) {
+    return comment_suspect(items, n, entry, s->pairs);
+}
+
+static int furniture_suspect_of(const Suspects *s, PyObject *const *items, Py_ssize_t n,
+                                PyObject *entry) {
+    return furniture_suspect(s->labelled, items, n, entry, s->rules);
+}
+
+static PyObject *suspects(PyObject *texts_arg, PyObject *found_arg, const char *texts_error,
+                          const char *found_error, const Suspects *s,
+                          int (*suspect)(const Suspects *, PyObject *const *, Py_ssize_t,
+                                         PyObject *)) {
+    PyObject *texts = PySequence_Fast(texts_arg, texts_error);
+    if (!texts)
+        return NULL;
+    PyObject *found = PySequence_Fast(found_arg, found_error);
+    if (!found) {
+        Py_DECREF(texts);
+        return NULL;
+    }
+    Py_ssize_t m = PySequence_Fast_GET_SIZE(found);
+    PyObject *out = PyList_New(m);
+    if (out) {
+        PyObject *const *items = PySequence_Fast_ITEMS(texts);
+        Py_ssize_t n = PySequence_Fast_GET_SIZE(texts);
+        for (Py_ssize_t k = 0; k < m; k++) {
+            int yes = suspect(s, items, n, PySequence_Fast_GET_ITEM(found, k));
+            if (yes < 0) {
+                Py_CLEAR(out);
+                break;
+            }
+            PyList_SET_ITEM(out, k, Py_NewRef(yes ? Py_True : Py_False));
+        }
+    }
+    Py_DECREF(texts);
+    Py_DECREF(found);
+    return out;
+}
+
 static PyObject *furniture_suspects(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
     if (nargs != 4 || !PyTuple_Check(args[3]) || PyTuple_GET_SIZE(args[3]) != 6
         || !PyUnicode_Check(PyTuple_GET_ITEM(args[3], 0))
@@ -3301,32 +3318,19 @@ static PyObject *furniture_suspects(PyObject *self, PyObject *const *args, Py_ss
                 PyErr_SetString(PyExc_TypeError, "furniture_suspects: parts are str");
                 return NULL;
             }
-    PyObject *texts = PySequence_Fast(args[1], "furniture_suspects: texts a sequence");
-    if (!texts)
-        return NULL;
-    PyObject *found = PySequence_Fast(args[2], "furniture_suspects: found a sequence");
-    if (!found) {
-        Py_DECREF(texts);
+    Suspects context = {args[0], NULL, rules};
+    return suspects(args[1], args[2], "furniture_suspects: texts a sequence",
+                    "furniture_suspects: found a sequence", &context, furniture_suspect_of);
+}
+
+static PyObject *comment_suspects(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 3 || !PyDict_Check(args[2])) {
+        PyErr_SetString(PyExc_TypeError, "comment_suspects(texts, found, pairs)");
         return NULL;
     }
-    Py_ssize_t m = PySequence_Fast_GET_SIZE(found);
-    PyObject *out = PyList_New(m);
-    if (out) {
-        PyObject *const *items = PySequence_Fast_ITEMS(texts);
-        Py_ssize_t n = PySequence_Fast_GET_SIZE(texts);
-        for (Py_ssize_t k = 0; k < m; k++) {
-            int yes = furniture_suspect(args[0], items, n, PySequence_Fast_GET_ITEM(found, k),
-                                        rules);
-            if (yes < 0) {
-                Py_CLEAR(out);
-                break;
-            }
-            PyList_SET_ITEM(out, k, Py_NewRef(yes ? Py_True : Py_False));
-        }
-    }
-    Py_DECREF(texts);
-    Py_DECREF(found);
-    return out;
+    Suspects context = {NULL, args[2], NULL};
+    return suspects(args[0], args[1], "comment_suspects: texts a sequence",
+                    "comment_suspects: found a sequence", &context, comment_suspect_of);
 }
 
 static PyMethodDef methods[] = {
