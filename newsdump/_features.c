@@ -501,13 +501,22 @@ static void distance_to(const char *mask, Py_ssize_t n, double *above, double *b
 static const unsigned CLASS_COUNTS[10] = {F_DIGIT, F_UPPER, F_LOWER, F_DENSE, F_ALPHA,
                                           F_PUNCT, F_SEPARATOR, F_COMMA, F_SPACE, F_COPYRIGHT};
 static uint64_t count_low[64], count_high[32]; /* constants, filled once at import */
-/* the code points below 256 that lang.TOKEN_RE takes into a token ([^\W\d_]) */
-static char latin1_token[256];
+/* the code points below SMALL (Latin, Greek, Cyrillic, Armenian, Hebrew, Arabic, ...) that
+ * lang.TOKEN_RE takes into a token ([^\W\d_]), and every one's lower_alone: table lookups
+ * instead of calls into the Unicode database for the scripts most pages are written in */
+#define SMALL 0x800
+static char small_token[SMALL];
+static Py_UCS4 small_lower[SMALL];
+
+/* lower_alone(c), from the table below SMALL */
+static inline Py_UCS4 lower_fast(Py_UCS4 c) { return c < SMALL ? small_lower[c] : lower_alone(c); }
 
 static void fill_count_tables(void) {
-    for (Py_UCS4 c = 0; c < 256; c++) /* ASCII: letters alone (digits are decimal) */
-        latin1_token[c] = c < 128 ? (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
-                                  : Py_UNICODE_ISALNUM(c) && !Py_UNICODE_ISDECIMAL(c);
+    for (Py_UCS4 c = 0; c < SMALL; c++) { /* ASCII: letters alone (digits are decimal) */
+        small_token[c] = c < 128 ? (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+                                 : Py_UNICODE_ISALNUM(c) && !Py_UNICODE_ISDECIMAL(c);
+        small_lower[c] = lower_alone(c);
+    }
     memset(count_low, 0, sizeof(count_low));
     memset(count_high, 0, sizeof(count_high));
     for (unsigned bits = 0; bits < 64; bits++)
@@ -526,27 +535,37 @@ static inline void unpack_counts(uint64_t packed, long *counts) {
  * word_hash into *hash (taken as the characters are lowered): each character by
  * Py_UNICODE_TOLOWER, which is str.lower's mapping but for U+0130 (two characters) and U+03A3
  * (a final sigma by its context): a token holding either goes through str.lower */
-static Py_ssize_t lower_token(PyObject *text, const Text *t, Py_ssize_t a, Py_ssize_t b,
-                              Py_UCS4 **low, Py_ssize_t *low_size, uint64_t *hash) {
-    if (grow((void **)low, low_size, b - a + 1, sizeof(Py_UCS4)) < 0) return -1;
+static Py_ssize_t lower_token_slow(PyObject *text, const Text *t, Py_ssize_t a, Py_ssize_t b,
+                                   Py_UCS4 **low, Py_ssize_t *low_size, uint64_t *hash);
+
+/* (inlined in block_pass: a call per token cost a tenth of the pass; the rare tokens of a
+ * context-lowered character, and the growth of the buffer, go through calls) */
+static inline __attribute__((always_inline)) Py_ssize_t lower_token(
+    PyObject *text, const Text *t, Py_ssize_t a, Py_ssize_t b, Py_UCS4 **low,
+    Py_ssize_t *low_size, uint64_t *hash) {
+    if (b - a + 1 > *low_size && grow((void **)low, low_size, b - a + 1, sizeof(Py_UCS4)) < 0)
+        return -1;
     Py_UCS4 *out = *low;
     uint64_t h = 0xcbf29ce484222325ULL;
-    Py_ssize_t i = a;
-    for (; i < b; i++) {
+    for (Py_ssize_t i = a; i < b; i++) {
         Py_UCS4 c = t->codes[i];
         if (c < 128)
             c = ascii_lower(c);
         else if (lowers_by_context(c))
-            break;
+            return lower_token_slow(text, t, a, b, low, low_size, hash);
         else
-            c = lower_alone(c);
+            c = lower_fast(c);
         out[i - a] = c;
         h = (h ^ c) * 0x100000001b3ULL; /* as word_hash */
     }
-    if (i == b) {
-        *hash = h ^ (h >> 29);
-        return b - a;
-    }
+    *hash = h ^ (h >> 29);
+    return b - a;
+}
+
+/* lower_token by str.lower (a token holding U+0130 or U+03A3) */
+static __attribute__((noinline)) Py_ssize_t lower_token_slow(
+    PyObject *text, const Text *t, Py_ssize_t a, Py_ssize_t b, Py_UCS4 **low,
+    Py_ssize_t *low_size, uint64_t *hash) {
     PyObject *token = lowered(text, t, a, b);
     if (!token) return -1;
     Py_ssize_t len = PyUnicode_GET_LENGTH(token);
@@ -641,7 +660,6 @@ static int block_pass(PyObject *text, const Py_UCS4 *codes, const unsigned short
                 }
                 prev_word = word;
             }
-            if (dense && words_find(stopwords, &c, 1) >= 0) stop++; /* single characters there */
             /* the tests below all need a digit, a sentence end or one of ":.wW@" */
             if (!special) continue;
             if (c == ':' || c == 'w' || c == 'W' || c == '.') links += link_marks_at(&t, i);
@@ -666,6 +684,9 @@ static int block_pass(PyObject *text, const Py_UCS4 *codes, const unsigned short
         }
         unpack_counts(packed, counts);
     }
+    if (dense) /* the stopwords of a dense page are single characters: counted apart (a test of
+                * `dense` per character in the loop above cost it a sixth of its instructions) */
+        for (Py_ssize_t i = 0; i < len; i++) stop += words_find(stopwords, codes + i, 1) >= 0;
     if (prev_word) { /* the last token ends with the text */
         tokens++;
         if (token_end(text, &t, token_start, len, stopwords, dense, head, first_block, check_head,
@@ -766,7 +787,7 @@ static PyObject *block_matrix(PyObject *self, PyObject *args) {
     if (words_init(&head, 64) < 0) goto done;
     have_head = 1;
     texts = PyList_New(n);
-    q = PyMem_Calloc(n * Q_COUNT + 1, sizeof(double));
+    q = PyMem_Malloc((n * Q_COUNT + 1) * sizeof(double)); /* every field is written below */
     mask = PyMem_Malloc(n + 1);
     shapes = PyMem_Calloc(n + 1, sizeof(PyObject *));
     if (!texts || !q || !mask || !shapes) {
@@ -1653,14 +1674,14 @@ static PyObject *stopword_hits(PyObject *self, PyObject *args) {
     }
     /* one loop per str kind: characters outside tokens are skipped, then a token is read to
      * its end, its hash (word_hash) taken as its characters are read */
-#define IS_TOKEN(c) ((c) < 256 ? latin1_token[c] : Py_UNICODE_ISALNUM(c) && !Py_UNICODE_ISDECIMAL(c))
+#define IS_TOKEN(c) ((c) < SMALL ? small_token[c] : Py_UNICODE_ISALNUM(c) && !Py_UNICODE_ISDECIMAL(c))
 #define HITS_LOOP(TYPE, LOWER)                                                                 \
     do {                                                                                       \
         const TYPE *chars = data;                                                              \
         Py_ssize_t i = 0;                                                                      \
         while (i < len) {                                                                      \
             Py_UCS4 c = chars[i];                                                              \
-            if (LOWER) c = lower_alone(c);                                                     \
+            if (LOWER) c = lower_fast(c);                                                      \
             if (!IS_TOKEN(c)) {                                                                \
                 i++;                                                                           \
                 continue;                                                                      \
@@ -1674,7 +1695,7 @@ static PyObject *stopword_hits(PyObject *self, PyObject *args) {
                 }                                                                              \
                 if (++i == len) break;                                                         \
                 c = chars[i];                                                                  \
-                if (LOWER) c = lower_alone(c);                                                 \
+                if (LOWER) c = lower_fast(c);                                                  \
                 if (!IS_TOKEN(c)) break;                                                       \
             }                                                                                  \
             tokens++; /* text[first:i]; text[i] (if any) is no token's */                      \
@@ -1731,23 +1752,38 @@ static PyObject *script_counts(PyObject *self, PyObject *args) {
                myanmar = 0, hangul = 0;
     if (kind == PyUnicode_1BYTE_KIND) { /* below U+0100: none of the scripts */
         const Py_UCS1 *chars = data;
-        for (Py_ssize_t i = 0; i < len; i++) blank += chars[i] == ' ' || chars[i] == '\n';
-    } else {
-        for (Py_ssize_t i = 0; i < len; i++) {
-            Py_UCS4 c = PyUnicode_READ(kind, data, i);
-            if (c < 0x0E00) {
-                blank += c == ' ' || c == '\n';
-                continue;
-            }
-            int is_kana = c >= 0x3040 && c <= 0x30FF;
-            kana |= is_kana;
-            thai += c <= 0x0E7F;
-            myanmar += c >= 0x1000 && c <= 0x109F;
-            hangul += c >= 0xAC00 && c <= 0xD7AF;
-            dense += is_kana || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF)
-                     || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x0E00 && c <= 0x0EFF)
-                     || (c >= 0x1000 && c <= 0x109F) || (c >= 0x1780 && c <= 0x17FF);
+        Py_ssize_t i = 0;
+        while (i < len) { /* (in runs of 255 into a byte counter: the compiler vectorises it) */
+            Py_ssize_t end = len - i > 255 ? i + 255 : len;
+            unsigned char run = 0;
+            for (; i < end; i++) run += (unsigned char)((chars[i] == ' ') | (chars[i] == '\n'));
+            blank += run;
         }
+    } else { /* one loop per kind (no switch on the kind per character) */
+#define SCRIPT_LOOP(TYPE)                                                                      \
+    do {                                                                                       \
+        const TYPE *chars = data;                                                              \
+        for (Py_ssize_t i = 0; i < len; i++) {                                                 \
+            Py_UCS4 c = chars[i];                                                              \
+            if (c < 0x0E00) {                                                                  \
+                blank += (c == ' ') | (c == '\n');                                             \
+                continue;                                                                      \
+            }                                                                                  \
+            int is_kana = c >= 0x3040 && c <= 0x30FF;                                          \
+            kana |= is_kana;                                                                   \
+            thai += c <= 0x0E7F;                                                               \
+            myanmar += c >= 0x1000 && c <= 0x109F;                                             \
+            hangul += c >= 0xAC00 && c <= 0xD7AF;                                              \
+            dense += is_kana || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF)  \
+                     || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x0E00 && c <= 0x0EFF)          \
+                     || (c >= 0x1000 && c <= 0x109F) || (c >= 0x1780 && c <= 0x17FF);         \
+        }                                                                                      \
+    } while (0)
+        if (kind == PyUnicode_2BYTE_KIND)
+            SCRIPT_LOOP(Py_UCS2);
+        else
+            SCRIPT_LOOP(Py_UCS4);
+#undef SCRIPT_LOOP
     }
     return Py_BuildValue("(nnnnnn)", len - blank, dense, kana, thai, myanmar, hangul);
 }
