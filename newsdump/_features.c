@@ -507,15 +507,36 @@ static uint64_t count_low[64], count_high[32]; /* constants, filled once at impo
 #define SMALL 0x800
 static char small_token[SMALL];
 static Py_UCS4 small_lower[SMALL];
+static uint32_t small_lower_token[SMALL]; /* small_lower, and bit 31: whether it is a token's */
 
 /* lower_alone(c), from the table below SMALL */
 static inline Py_UCS4 lower_fast(Py_UCS4 c) { return c < SMALL ? small_lower[c] : lower_alone(c); }
+
+/* whether *c (with lower: lowered, as lower_alone, in place) is a character of a token
+ * (lang.TOKEN_RE: [^\W\d_]): below SMALL one table read */
+static inline int token_char(Py_UCS4 *c, int lower) {
+    Py_UCS4 x = *c;
+    if (x < SMALL) {
+        if (!lower) return small_token[x];
+        uint32_t e = small_lower_token[x];
+        *c = e & 0x7FFFFFFFu;
+        return (int)(e >> 31);
+    }
+    if (lower) *c = x = lower_alone(x);
+    return x < SMALL ? small_token[x] : Py_UNICODE_ISALNUM(x) && !Py_UNICODE_ISDECIMAL(x);
+}
 
 static void fill_count_tables(void) {
     for (Py_UCS4 c = 0; c < SMALL; c++) { /* ASCII: letters alone (digits are decimal) */
         small_token[c] = c < 128 ? (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
                                  : Py_UNICODE_ISALNUM(c) && !Py_UNICODE_ISDECIMAL(c);
         small_lower[c] = lower_alone(c);
+    }
+    for (Py_UCS4 c = 0; c < SMALL; c++) {
+        Py_UCS4 low = small_lower[c];
+        int token = low < SMALL ? small_token[low]
+                                : Py_UNICODE_ISALNUM(low) && !Py_UNICODE_ISDECIMAL(low);
+        small_lower_token[c] = low | (uint32_t)token << 31;
     }
     memset(count_low, 0, sizeof(count_low));
     memset(count_high, 0, sizeof(count_high));
@@ -1397,13 +1418,17 @@ static Py_ssize_t split_count(const Py_UCS4 *s, Py_ssize_t len) { /* len(str.spl
 #define GLUE_MIN_WORDS 3
 
 /* segment._glues: the block so far is block[:blen] (the rules see its last TAIL_CHARS) */
-static int glues(const Py_UCS4 *block, Py_ssize_t blen, Py_ssize_t words, const Py_UCS4 *line,
-                 Py_ssize_t llen, PyObject *stopwords, const GlueChars *g) {
+/* (*words: the block's len(str.split()), -1 while it is not counted: counted here when a rule
+ * needs it, once per block; most blocks of prose end a sentence and need no count) */
+static int glues(const Py_UCS4 *block, Py_ssize_t blen, Py_ssize_t *words_of_block,
+                 const Py_UCS4 *line, Py_ssize_t llen, PyObject *stopwords, const GlueChars *g) {
     Py_ssize_t start = blen > TAIL_CHARS ? blen - TAIL_CHARS : 0, j = blen;
     while (j > start && is_in(g, G_CLOSERS, block[j - 1])) j--;
     if (j > start && is_in(g, G_SENTENCE_ENDS, block[j - 1])) return 0;
     if (is_in(g, G_CONTINUES, line[0]) || is_in(g, G_OPENS, block[blen - 1])) return 1;
     Py_UCS4 first = line[0];
+    if (*words_of_block < 0) *words_of_block = split_count(block, blen);
+    Py_ssize_t words = *words_of_block;
     if (Py_UNICODE_ISLOWER(first) && (words >= GLUE_MIN_WORDS || split_count(line, llen) >= GLUE_MIN_WORDS))
         return 1;
     if (words < 2 || !(Py_UNICODE_ISALNUM(first) || is_in(g, G_QUOTES, first))) return 0;
@@ -1518,7 +1543,7 @@ static PyObject *segment_blocks(PyObject *self, PyObject *args) {
         }
         if (!PyUnicode_AsUCS4(text, line, line_size + 1, 0)) goto fail;
         if (first >= 0 && last == i - 1) {
-            int glue = glues(block, blen, words, line, llen, stopwords, &g);
+            int glue = glues(block, blen, &words, line, llen, stopwords, &g);
             if (glue < 0) goto fail;
             if (glue) {
                 int no_space = is_in(&g, G_NO_SPACE_BEFORE, line[0])
@@ -1532,7 +1557,9 @@ static PyObject *segment_blocks(PyObject *self, PyObject *args) {
                 if (!no_space) block[blen++] = ' ';
                 memcpy(block + blen, line, llen * sizeof(Py_UCS4));
                 blen += llen;
-                words += split_count(line, llen) - no_space;
+                /* the glued block's count: a space between two stripped texts parts no
+                 * token, none joins two (both ends are no white space) */
+                if (words >= 0) words += split_count(line, llen) - no_space;
                 last = i;
                 glued = 1;
                 continue;
@@ -1550,7 +1577,7 @@ static PyObject *segment_blocks(PyObject *self, PyObject *args) {
         }
         memcpy(block, line, llen * sizeof(Py_UCS4));
         blen = llen;
-        words = split_count(line, llen);
+        words = -1; /* counted when a rule needs it */
         first = last = i;
         glued = 0;
         first_line = text;
@@ -1674,15 +1701,13 @@ static PyObject *stopword_hits(PyObject *self, PyObject *args) {
     }
     /* one loop per str kind: characters outside tokens are skipped, then a token is read to
      * its end, its hash (word_hash) taken as its characters are read */
-#define IS_TOKEN(c) ((c) < SMALL ? small_token[c] : Py_UNICODE_ISALNUM(c) && !Py_UNICODE_ISDECIMAL(c))
 #define HITS_LOOP(TYPE, LOWER)                                                                 \
     do {                                                                                       \
         const TYPE *chars = data;                                                              \
         Py_ssize_t i = 0;                                                                      \
         while (i < len) {                                                                      \
             Py_UCS4 c = chars[i];                                                              \
-            if (LOWER) c = lower_fast(c);                                                      \
-            if (!IS_TOKEN(c)) {                                                                \
+            if (!token_char(&c, LOWER)) {                                                      \
                 i++;                                                                           \
                 continue;                                                                      \
             }                                                                                  \
@@ -1695,8 +1720,7 @@ static PyObject *stopword_hits(PyObject *self, PyObject *args) {
                 }                                                                              \
                 if (++i == len) break;                                                         \
                 c = chars[i];                                                                  \
-                if (LOWER) c = lower_fast(c);                                                  \
-                if (!IS_TOKEN(c)) break;                                                       \
+                if (!token_char(&c, LOWER)) break;                                             \
             }                                                                                  \
             tokens++; /* text[first:i]; text[i] (if any) is no token's */                      \
             Py_ssize_t found = i - first <= longest && index->count                            \
@@ -1720,7 +1744,6 @@ static PyObject *stopword_hits(PyObject *self, PyObject *args) {
         else HITS_LOOP(Py_UCS4, 0);
     }
 #undef HITS_LOOP
-#undef IS_TOKEN
     PyMem_Free(token);
     PyObject *counts = PyList_New(languages);
     if (!counts) goto fail;
@@ -1759,16 +1782,27 @@ static PyObject *script_counts(PyObject *self, PyObject *args) {
             for (; i < end; i++) run += (unsigned char)((chars[i] == ' ') | (chars[i] == '\n'));
             blank += run;
         }
-    } else { /* one loop per kind (no switch on the kind per character) */
+    } else { /* one loop per kind: the blanks counted first, in runs into a counter of the
+              * characters' width (vectorised), then only the characters from U+0E00 (most
+              * samples of a wide kind are Latin text with a few quotes or dashes) */
 #define SCRIPT_LOOP(TYPE)                                                                      \
     do {                                                                                       \
         const TYPE *chars = data;                                                              \
-        for (Py_ssize_t i = 0; i < len; i++) {                                                 \
-            Py_UCS4 c = chars[i];                                                              \
-            if (c < 0x0E00) {                                                                  \
-                blank += (c == ' ') | (c == '\n');                                             \
-                continue;                                                                      \
+        TYPE any_high = 0;                                                                     \
+        for (Py_ssize_t i = 0; i < len;) {                                                     \
+            Py_ssize_t end = len - i > 65535 ? i + 65535 : len;                                \
+            TYPE run = 0, high = 0;                                                            \
+            for (; i < end; i++) {                                                             \
+                TYPE c = chars[i];                                                             \
+                run += (TYPE)((c == ' ') | (c == '\n'));                                       \
+                high |= (TYPE)(c >= 0x0E00);                                                   \
             }                                                                                  \
+            blank += run;                                                                      \
+            any_high |= high;                                                                  \
+        }                                                                                      \
+        for (Py_ssize_t i = 0; any_high && i < len; i++) {                                     \
+            Py_UCS4 c = chars[i];                                                              \
+            if (c < 0x0E00) continue;                                                          \
             int is_kana = c >= 0x3040 && c <= 0x30FF;                                          \
             kana |= is_kana;                                                                   \
             thai += c <= 0x0E7F;                                                               \
