@@ -148,9 +148,12 @@ static PyObject *walk(PyObject *self, PyObject *args) {
     if (wide) {
         const int32_t *feat = feature.buf;
         for (Py_ssize_t k = 0; k < groups * stride; k++) bad |= (uint32_t)feat[k] >= limit;
-    } else {
+    } else { /* the largest index, by a vectorised max of the bytes (the test of every byte
+              * cost ~15 K instructions a page) */
         const uint8_t *feat = feature.buf;
-        for (Py_ssize_t k = 0; k < groups * stride; k++) bad |= (uint32_t)feat[k] >= limit;
+        uint8_t largest = 0;
+        for (Py_ssize_t k = 0; k < groups * stride; k++) largest = feat[k] > largest ? feat[k] : largest;
+        bad = (uint32_t)largest >= limit;
     }
     if (bad) {
         PyErr_SetString(PyExc_ValueError, "walk: feature index out of range");

@@ -84,3 +84,22 @@ def test_block_features_of_dense_and_small_script_pages(texts: list[str], code: 
     reference, reference_names = features._block_features_numpy(blocks, language)
     assert names == reference_names
     assert compiled.tobytes() == reference.tobytes()
+
+
+@needs_compiled
+@given(
+    st.lists(
+        st.sampled_from(["the", "und", "и", "και"]).flatmap(
+            lambda word: st.integers(1, 40).map(lambda times: word * times)
+        ),
+        max_size=12,
+    ),
+    st.sampled_from([" ", "’ ", "\U0001f600 "]),
+)
+def test_stopword_hits_of_tokens_longer_than_any_stopword(words: list[str], glue: str) -> None:
+    text = glue.join(words)  # tokens past the longest stopword wrap around in the compiled count
+    codes, index = lang._stopword_index()
+    with patch.object(lang, "_features", None):
+        expected = lang.stopword_hits(text, index, len(codes), lower=True)
+    assert lang.stopword_hits(text, index, len(codes), lower=True) == expected
+    assert lang.stopword_hits(text.upper(), index, len(codes), lower=True) == expected
