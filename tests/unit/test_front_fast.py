@@ -8,7 +8,7 @@ from __future__ import annotations
 from unittest.mock import patch
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsdump import features, lang
@@ -34,6 +34,7 @@ def test_script_counts_of_long_samples(size: int, extra: str) -> None:
 
 
 @needs_compiled
+@settings(deadline=None)
 @given(st.text(alphabet=st.sampled_from(BLANKS + "ab9"), min_size=200, max_size=1200))
 def test_script_counts_of_random_long_samples(sample: str) -> None:
     with patch.object(lang, "_features", None):
@@ -46,6 +47,7 @@ SMALL_SCRIPTS = "AbÀàÉéßİıΣσςΑαЖжЁёԱաאبĲĳǅǄǆ\u0345ϴθ\
 
 
 @needs_compiled
+@settings(deadline=None)
 @given(
     st.lists(
         st.text(alphabet=st.sampled_from(SMALL_SCRIPTS + " ,.1"), max_size=12)
@@ -67,6 +69,7 @@ DENSE_MIX = "的了是在和有这我他们のにはを中文字。、 AbИи"
 
 
 @needs_compiled
+@settings(deadline=None)
 @given(
     st.lists(
         st.text(alphabet=st.sampled_from(DENSE_MIX), max_size=40),
@@ -87,6 +90,7 @@ def test_block_features_of_dense_and_small_script_pages(texts: list[str], code: 
 
 
 @needs_compiled
+@settings(deadline=None)
 @given(
     st.lists(
         st.sampled_from(["the", "und", "и", "και"]).flatmap(
