@@ -160,6 +160,19 @@ READ_MORE = frozenset(
 LABEL_TRIM = re.compile(r"[\s:：.…»›>→|–—-]+$")
 RELATED_PREFIXES = tuple(RELATED_LABELS)  # what a line must start with to trim to a label
 READ_MORE_PREFIXES = tuple(READ_MORE)
+
+
+def _by_head(labels: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    """The labels by their first two characters: a text starts with one of them exactly where
+    it starts with one of those under its own first two (every label has two or more)."""
+    heads: dict[str, tuple[str, ...]] = {}
+    for label in sorted(labels):
+        heads[label[:2]] = (*heads.get(label[:2], ()), label)
+    return heads
+
+
+RELATED_BY_HEAD = _by_head(RELATED_LABELS)  # (`str.startswith` tries each prefix of a tuple)
+READ_MORE_BY_HEAD = _by_head(READ_MORE)
 RELATED_HEADS = frozenset(label[:2] for label in RELATED_LABELS)  # what a line must start with
 READ_MORE_HEADS = frozenset(label[:2] for label in READ_MORE)  # ... (every label has 2 or more)
 NUMBERED = re.compile(r"\d+[.)] ")  # "5. Beware the hairdryer": a listicle's item, the story's
@@ -494,8 +507,8 @@ class _Page:
     """What the rules read of every block, computed once per page and shared (each rule used
     to read, strip, split and test every block's text again)."""
 
-    __slots__ = ("_arrays", "big", "body", "body_list", "flagged", "flags", "n", "out", "score",
-                 "strip", "text", "words")  # fmt: skip
+    __slots__ = ("_arrays", "_kept", "big", "body", "body_list", "flagged", "flags", "n", "out",
+                 "score", "strip", "sure_ends", "text", "words")  # fmt: skip
 
     def __init__(self, out: Sequence[LabelledBlock]) -> None:
         self.out = out
@@ -504,6 +517,8 @@ class _Page:
          self.flagged) = _facts(out)  # fmt: skip
         self.big = self.n >= HINTS_MIN_BLOCKS  # the arrays pay off
         self._arrays: _Arrays | None = None
+        self.sure_ends: tuple[int | None, int | None] | None = None  # (`_first_sure`)
+        self._kept: tuple[dict[int, str], int, list[int]] | None = None  # (`kept`)
 
     def is_body(self, i: int) -> bool:
         return 0 <= i < self.n and self.body[i]
@@ -547,7 +562,20 @@ class _Page:
         return _indices(mask(self.arrays()))
 
     def kept(self, body: Sequence[int], drop: dict[int, str]) -> list[int]:
-        """``[i for i in body if i not in drop]``."""
+        """``[i for i in body if i not in drop]`` (of the page's body: again only when `drop`
+        has grown; the rules only add to it, and change no list this returns)."""
+        if body is self.body_list:
+            cached = self._kept
+            if cached is not None and cached[0] is drop and cached[1] == len(drop):
+                return cached[2]
+            kept = self._kept_of(body, drop)
+            self._kept = (drop, len(drop), kept)
+            return kept
+        return self._kept_of(body, drop)
+
+    def _kept_of(self, body: Sequence[int], drop: dict[int, str]) -> list[int]:
+        if not drop:
+            return list(body)
         if self.big and body is self.body_list:
             mask = self.arrays().body.copy()
             mask[list(drop)] = False
@@ -640,7 +668,12 @@ def _relabel(out: list[LabelledBlock], drop: dict[int, str]) -> None:
 
 
 def _first_sure(page: _Page, body: Sequence[int], last: bool = False) -> int | None:
-    """The first (`last`: the last) block of `body` the classifier is sure of, if any."""
+    """The first (`last`: the last) block of `body` the classifier is sure of, if any (of the
+    page's body: found once)."""
+    if body is page.body_list:
+        if page.sure_ends is None:
+            page.sure_ends = (_first_sure(page, list(body)), _first_sure(page, list(body), True))
+        return page.sure_ends[last]
     score = page.score
     return next((i for i in (reversed(body) if last else body) if score[i] >= SURE), None)
 
@@ -817,7 +850,7 @@ def _comment_thread(page: _Page, body: Sequence[int], drop: dict[int, str]) -> N
         return
     stamps: list[tuple[int, str]] = []
     span = range(first_sure + 1, body[-1])
-    markers: Counter[str] | None = None  # counted at the first time stamp (most pages: none)
+    markers: Counter[str] | None = None  # counted at the first bare time (most pages: none)
     stripped, words = page.strip, page.words
     found = page.having(FACT_CLOCK, span)
     for i in found:  # (a block without a clock is no time stamp)
@@ -826,15 +859,17 @@ def _comment_thread(page: _Page, body: Sequence[int], drop: dict[int, str]) -> N
         text = stripped[i]
         if not CLOCK.search(text):
             continue
-        if markers is None:
-            markers = Counter(stripped[k] for k in span if words[k] <= MARKER_MAX_WORDS)
-        marked = any(  # a post's name or "Reply" next to it, repeated
-            markers[stripped[j]] >= THREAD_MIN_POSTS and not page.flags[j] & FACT_CLOCK
-            for j in range(max(0, i - MARKER_REACH), min(page.n, i + MARKER_REACH + 1))
-            if j != i and words[j] <= MARKER_MAX_WORDS
-        )
-        if words[i] >= STAMP_MIN_WORDS or marked:
-            stamps.append((i, DIGITS.sub("0", text)))
+        if words[i] < STAMP_MIN_WORDS:  # a bare time: a post's only with a marker
+            if markers is None:
+                markers = Counter(stripped[k] for k in span if words[k] <= MARKER_MAX_WORDS)
+            marked = any(  # a post's name or "Reply" next to it, repeated
+                markers[stripped[j]] >= THREAD_MIN_POSTS and not page.flags[j] & FACT_CLOCK
+                for j in range(max(0, i - MARKER_REACH), min(page.n, i + MARKER_REACH + 1))
+                if j != i and words[j] <= MARKER_MAX_WORDS
+            )
+            if not marked:
+                continue
+        stamps.append((i, DIGITS.sub("0", text)))
     shapes = Counter(shape for _, shape in stamps)
     posts = [i for i, shape in stamps if shapes[shape] >= THREAD_MIN_POSTS]
     if len(posts) < THREAD_MIN_POSTS:
@@ -963,7 +998,7 @@ def _related_label(text: str) -> bool:
         return True  # below: LABEL_TRIM cuts a tail, so a label must start the line (cheap test)
     return (
         low[:2] in RELATED_HEADS  # (a label has two characters or more: the cheap test first)
-        and low.startswith(RELATED_PREFIXES)
+        and low.startswith(RELATED_BY_HEAD[low[:2]])
         and LABEL_TRIM.sub("", low) in RELATED_LABELS
     )
 
@@ -1058,7 +1093,7 @@ def _read_more_cards(page: _Page, body: Sequence[int], drop: dict[int, str]) -> 
         if head.isascii() and head.lower() not in READ_MORE_HEADS:
             continue
         low = page.strip[i].lower()
-        if low[:2] not in READ_MORE_HEADS or not low.startswith(READ_MORE_PREFIXES):
+        if low[:2] not in READ_MORE_HEADS or not low.startswith(READ_MORE_BY_HEAD[low[:2]]):
             continue
         if LABEL_TRIM.sub("", low) not in READ_MORE:
             continue  # (the trimmed line is a prefix of it: the cheap test first)
@@ -1141,7 +1176,8 @@ def _glued_card(text: str) -> bool:
     """`text` is a related label and a headline on one line (see `_glued_cards`)."""
     if text[:2].lower() not in RELATED_HEADS:
         return False  # (the cheap test first)
-    if not text[: LABEL_MAX_CHARS + 1].lower().startswith(RELATED_PREFIXES):
+    low = text[: LABEL_MAX_CHARS + 1].lower()
+    if not low.startswith(RELATED_BY_HEAD.get(low[:2], ())):
         return False
     ends = [m.start() for m in LABEL_ENDS.finditer(text, 0, LABEL_MAX_CHARS + 1)]
     for end in reversed(ends):  # the longest label first
