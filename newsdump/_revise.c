@@ -34,7 +34,7 @@ enum {
     FACT_ABOUT = 64,      /* s[:2] is not ASCII, or lower-cased one of ABOUT_HEADS */
     FACT_ENDS = 128,      /* _ends_sentence(s) */
     FACT_KICKER = 256,    /* _is_kicker(s) */
-    FACT_STORY_END = 512, /* words <= story_end_max_words and s is not ASCII or holds a word */
+    FACT_STORY_END = 512, /* words <= story_end_max_words and s holds a word (story_end_wide) */
     FACT_LABEL = 1024,    /* FACT_RELATED, and at most related_max_chars before LABEL_TRIM's */
     FACT_OUTSIDE = 2048,  /* not body text, and at least repeated_min_words words */
     FACT_BITS = 12
@@ -103,6 +103,28 @@ static int story_end_words(int kind, const void *data, Py_ssize_t a, Py_ssize_t 
             return 1;
     }
     return 0;
+}
+
+/* The same test of a line that is not ASCII (a superset of what STORY_END can match, ignoring
+ * case): it starts with a comments header's word's first letter but "c" (HEAD_FIRSTS: k, K,
+ * the Kelvin sign, r, R, к, К, 评, 評, 留, 댓, コ), or holds a "c" in any case or "©" (the
+ * rest of the head), a reprint notice's first character (转, 轉, 版, 무, 無), one of the four
+ * characters that match an ASCII letter ignoring case but lower onto none alone (İ, ı, ſ, the
+ * Kelvin sign), or story_end_words' words in ASCII. */
+static int story_end_wide(int kind, const void *data, Py_ssize_t a, Py_ssize_t len) {
+    Py_UCS4 first = PyUnicode_READ(kind, data, a);
+    if (first == 'k' || first == 'K' || first == 0x212A || first == 'r' || first == 'R'
+        || first == 0x43A || first == 0x41A || first == 0x8BC4 || first == 0x8A55
+        || first == 0x7559 || first == 0xB313 || first == 0x30B3)
+        return 1;
+    for (Py_ssize_t i = 0; i < len; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, a + i);
+        if (c == 'c' || c == 'C' || c == 0xA9 || c == 0x8F6C || c == 0x8F49 || c == 0x7248
+            || c == 0xBB34 || c == 0x7121 || c == 0x130 || c == 0x131 || c == 0x17F
+            || c == 0x212A)
+            return 1;
+    }
+    return story_end_words(kind, data, a, len);
 }
 
 /* the ASCII characters the scan of a text looks at: GLUE_MARK's, CLOCK's colon, "/", and the
@@ -357,7 +379,8 @@ static int text_facts(int kind, const void *data, Py_ssize_t a, Py_ssize_t b, Py
         if (letters >= 3)
             flags |= FACT_KICKER;
     }
-    if (words <= limits->story_end_max_words && (!ascii || story_end_words(kind, data, a, len)))
+    if (words <= limits->story_end_max_words
+        && (ascii ? story_end_words(kind, data, a, len) : story_end_wide(kind, data, a, len)))
         flags |= FACT_STORY_END;
 #undef AT
     return flags;

@@ -286,6 +286,18 @@ PAYWALL_WORDS = ("subscri", "abonn", "tylko dla", "para ", "abbonati")
 # how the ASCII words of a comments header start (comments, kommentare, komentarze,
 # commentaires, commenti, comentarios, reacties)
 COMMENTS_ASCII_STARTS = ("comm", "komm", "kome", "come", "reac")
+# what a comments header's words start with but "c", ignoring case as STORY_END_HEAD does
+# (the Kelvin sign is a "k"): komentarze, kommentare, komentáře, reacties, комментарии, 评论 ...
+HEAD_FIRSTS = "kK\u212arRкК评評留댓コ"
+# what a line that is not ASCII holds where STORY_END can match it (the fact): "c" in any case
+# or "©" (the head but for HEAD_FIRSTS), a reprint notice's first character, or one of the four
+# characters that match an ASCII letter ignoring case but lower onto none alone (İ, ı, ſ, K);
+# or the words of an ASCII line's test, their ASCII letters in any case
+STORY_END_CHARS = "cC©转轉版무無\u0130\u0131\u017f\u212a"
+STORY_END_ASCII = re.compile(
+    "^(?:" + "|".join(COMMENTS_ASCII_STARTS) + r")|\(c\)|copyright|" + "|".join(PAYWALL_WORDS),
+    re.IGNORECASE | re.ASCII,
+)
 ABOUT_HEADS = ("ab", "ac", "a ", "so")  # ABOUT's words' first two letters, in ASCII
 
 
@@ -380,8 +392,8 @@ FACT_GLUED_CARD = 8  # FACT_RELATED, or it starts with a bracket (`_unbracketed`
 FACT_CAPTION = 16  # CAPTION_MAX_WORDS words at most, and `_captions` may find a credit in it
 FACT_ABOUT = 64  # it may start as ABOUT: two characters, one not ASCII or "ab", "ac", "a ", "so"
 FACT_KICKER = 256  # _is_kicker
-FACT_STORY_END = 512  # STORY_END_MAX_WORDS words at most and not ASCII or with a word of
-# STORY_END's (`_story_end_line`'s test of an ASCII line)
+FACT_STORY_END = 512  # STORY_END_MAX_WORDS words at most and with a word of STORY_END's
+# (`_story_end_line`'s test of an ASCII line; of another, STORY_END_CHARS or HEAD_FIRSTS)
 BLOCK_FACTS = FACT_RELATED | FACT_CLOCK | FACT_ENDS | FACT_LABEL | FACT_OUTSIDE
 FACT_BITS = 12
 # LABEL_TRIM's class: str.isspace's characters (re's \s) and the marks
@@ -462,14 +474,21 @@ def _text_facts(text: str, words: int, body: bool) -> int:
     if _is_kicker(text):
         facts |= FACT_KICKER
     if words <= STORY_END_MAX_WORDS:
-        low = text.lower()
-        if (
-            not text.isascii()
-            or low.startswith(COMMENTS_ASCII_STARTS)
-            or "(c)" in low
-            or "copyright" in low
-            or any(word in low for word in PAYWALL_WORDS)
-        ):
+        if text.isascii():
+            low = text.lower()
+            hit = (
+                low.startswith(COMMENTS_ASCII_STARTS)
+                or "(c)" in low
+                or "copyright" in low
+                or any(word in low for word in PAYWALL_WORDS)
+            )
+        else:  # (newsdump/_revise.c's story_end_wide)
+            hit = (
+                first in HEAD_FIRSTS
+                or any(char in text for char in STORY_END_CHARS)
+                or STORY_END_ASCII.search(text) is not None
+            )
+        if hit:
             facts |= FACT_STORY_END
     return facts
 
@@ -1154,14 +1173,16 @@ def _glued_cards(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None
     for i in found:
         if words[i] > GLUED_CARD_MAX_WORDS or not page.body[i] or i in drop:
             continue  # (a paragraph is too long: the cheap test first)
+        text = _unbracketed(page.strip[i])
+        low = text[: LABEL_MAX_CHARS + 1].lower()
+        if not low.startswith(RELATED_BY_HEAD.get(low[:2], ())):
+            continue  # (`_glued_card`'s first tests, before the paragraph's)
         j = i - 1
         while drop.get(j) == "embedded_card":
             j -= 1  # a run of cards after the paragraph
-        if _unbracketed(page.strip[i])[:2].lower() not in RELATED_HEADS:
-            continue  # (`_glued_card`'s first test, before the paragraph's)
         if not page.is_body(j) or j in drop or not page.prose(j):
             continue
-        if _glued_card(_unbracketed(page.strip[i])):
+        if _glued_card(text):
             drop[i] = "embedded_card"
 
 
@@ -1410,13 +1431,24 @@ def _bare_bio(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
     match = BIO_NAME.match(page.strip[last])
     if not match:
         return
-    byline = re.compile(BYLINE_CUE + re.escape(match.group(1)), re.IGNORECASE)
+    name = match.group(1)
+    # (an ASCII line holds an ASCII name, ignoring case, only where its lower case holds the
+    # name's: the pattern's ASCII letters match no other ASCII ones; the cheap test first)
+    low = name.lower() if name.isascii() else None
+    byline: re.Pattern[str] | None = None  # (compiled at the first line that may hold it)
     body_set = set(kept)
-    if any(
-        j not in body_set and page.words[j] <= DATELINE_MAX_WORDS and byline.search(page.text[j])
-        for j in range(last)
-    ):
-        drop[last] = "author_bio"
+    text, words = page.text, page.words
+    for j in range(last):
+        if words[j] > DATELINE_MAX_WORDS or j in body_set:
+            continue
+        line = text[j]
+        if low is not None and line.isascii() and low not in line.lower():
+            continue
+        if byline is None:
+            byline = re.compile(BYLINE_CUE + re.escape(name), re.IGNORECASE)
+        if byline.search(line):
+            drop[last] = "author_bio"
+            return
 
 
 def _datelines(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
