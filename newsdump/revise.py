@@ -1283,8 +1283,8 @@ def _captions(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
         credit = CREDIT.search(text) if text.endswith((")", "）")) else None  # it ends the line
         if credit is None and _after_sentence(text):
             bare = CREDIT_AFTER_SENTENCE.search(text)  # (its lookbehind and first letter: a
-            # quick scan, where BARE_CREDIT tries every position)
-            credit = (BARE_CREDIT.search(text) if bare else None) or (
+            # quick scan, where BARE_CREDIT tries every position; it starts no sooner)
+            credit = (BARE_CREDIT.search(text, bare.start() + 2) if bare else None) or (
                 SLASH_CREDIT.search(text) if "/" in text else None
             )
         if credit is None and not _has_year(text):  # (© and a year: the site's copyright)

@@ -77,3 +77,21 @@ def test_only_four_characters_match_an_ascii_letter_ignoring_case_but_lower_onto
                 found.add(chr(code))
     assert found == {"\u0130", "\u0131", "\u017f", "\u212a"}
     assert set(R.STORY_END_CHARS) >= found
+
+
+CREDIT_PIECES = [". ", "! ", "? ", "… ", "Foto: Lena Roth", "fot. Jan", "© Photo AP", "Bild:", "x"]
+CREDIT_PIECES += ["İmage: Getty", "ımage: a", "photo credit: AP", "Crowds at the quay", ".", " "]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(CREDIT_PIECES) | st.text(max_size=3), max_size=8).map("".join))
+def test_a_bare_credit_starts_after_the_first_sentence_mark_before_a_credit_s_letter(
+    text: str,
+) -> None:
+    plain = R.BARE_CREDIT.search(text)
+    bare = R.CREDIT_AFTER_SENTENCE.search(text)
+    if bare is None:
+        assert plain is None
+    else:
+        fast = R.BARE_CREDIT.search(text, bare.start() + 2)
+        assert (fast and fast.span()) == (plain and plain.span())
