@@ -17,7 +17,11 @@
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <stdint.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <structmember.h>
 
 enum {
@@ -30,7 +34,7 @@ enum {
     FACT_ABOUT = 64,      /* s[:2] is not ASCII, or lower-cased one of ABOUT_HEADS */
     FACT_ENDS = 128,      /* _ends_sentence(s) */
     FACT_KICKER = 256,    /* _is_kicker(s) */
-    FACT_STORY_END = 512, /* words <= story_end_max_words and s is not ASCII or holds a word */
+    FACT_STORY_END = 512, /* words <= story_end_max_words and s holds a word (story_end_wide) */
     FACT_LABEL = 1024,    /* FACT_RELATED, and at most related_max_chars before LABEL_TRIM's */
     FACT_OUTSIDE = 2048,  /* not body text, and at least repeated_min_words words */
     FACT_BITS = 12
@@ -101,6 +105,28 @@ static int story_end_words(int kind, const void *data, Py_ssize_t a, Py_ssize_t 
     return 0;
 }
 
+/* The same test of a line that is not ASCII (a superset of what STORY_END can match, ignoring
+ * case): it starts with a comments header's word's first letter but "c" (HEAD_FIRSTS: k, K,
+ * the Kelvin sign, r, R, к, К, 评, 評, 留, 댓, コ), or holds a "c" in any case or "©" (the
+ * rest of the head), a reprint notice's first character (转, 轉, 版, 무, 無), one of the four
+ * characters that match an ASCII letter ignoring case but lower onto none alone (İ, ı, ſ, the
+ * Kelvin sign), or story_end_words' words in ASCII. */
+static int story_end_wide(int kind, const void *data, Py_ssize_t a, Py_ssize_t len) {
+    Py_UCS4 first = PyUnicode_READ(kind, data, a);
+    if (first == 'k' || first == 'K' || first == 0x212A || first == 'r' || first == 'R'
+        || first == 0x43A || first == 0x41A || first == 0x8BC4 || first == 0x8A55
+        || first == 0x7559 || first == 0xB313 || first == 0x30B3)
+        return 1;
+    for (Py_ssize_t i = 0; i < len; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, a + i);
+        if (c == 'c' || c == 'C' || c == 0xA9 || c == 0x8F6C || c == 0x8F49 || c == 0x7248
+            || c == 0xBB34 || c == 0x7121 || c == 0x130 || c == 0x131 || c == 0x17F
+            || c == 0x212A)
+            return 1;
+    }
+    return story_end_words(kind, data, a, len);
+}
+
 /* the ASCII characters the scan of a text looks at: GLUE_MARK's, CLOCK's colon, "/", and the
  * space after a sentence mark */
 static const unsigned char scanned[128] = {
@@ -126,37 +152,105 @@ static int has_clock(int kind, const void *data, Py_ssize_t a, Py_ssize_t len) {
     return 0;
 }
 
-/* Py_UNICODE_ISSPACE (str.isspace) of the first 256 code points, filled at import. */
-static unsigned char latin1_space[256];
-
-/* Py_UNICODE_ISSPACE without a call: above U+00FF only U+1680, U+2000-U+200A, U+2028, U+2029,
- * U+202F, U+205F and U+3000 are white space (tested against str.isspace over every code
- * point). */
-static inline int is_space(Py_UCS4 c) {
-    if (c < 256)
-        return latin1_space[c];
-    return c >= 0x1680
-        && (c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029
-            || c == 0x202F || c == 0x205F || c == 0x3000);
+/* str.isspace without a table or a branch, for a loop the compiler vectorises: the ASCII spaces
+ * (\t-\r, \x1c-\x1f, " "), U+0085 and U+00A0 (a UCS1 text's); a wider one's too with `wide`. */
+static inline unsigned space_of(uint32_t c, int wide) {
+    unsigned space = (c - 9u < 5u) | (c - 28u < 5u) | (c == 0x85u) | (c == 0xA0u);
+    if (wide)
+        space |= (c == 0x1680u) | (c - 0x2000u < 11u) | (c == 0x2028u) | (c == 0x2029u)
+            | (c == 0x202Fu) | (c == 0x205Fu) | (c == 0x3000u);
+    return space;
 }
 
 /* How many times a space is followed by a character that is none in chars[a:b] (b > a, and
- * chars[a] is none): the words of a text that neither starts nor ends with a space, but one. */
-#define WORD_STARTS(NAME, TYPE)                                                               \
-    static Py_ssize_t NAME(const TYPE *chars, Py_ssize_t a, Py_ssize_t b) {                  \
+ * chars[a] is none): the words of a text that neither starts nor ends with a space, but one.
+ * (Each pair read on its own, no state carried; UCS1 and UCS2 texts 16 or 8 characters at a
+ * time where SSE2 is there.) */
+#define WORD_STARTS(NAME, TYPE, WIDE)                                                         \
+    static Py_ssize_t NAME(const TYPE *chars, Py_ssize_t a, Py_ssize_t b, Py_ssize_t k) {    \
         Py_ssize_t starts = 0;                                                                 \
-        int before = 0;                                                                        \
-        for (Py_ssize_t k = a + 1; k < b; k++) {                                               \
-            int space = is_space(chars[k]);                                                    \
-            starts += before & !space;                                                         \
-            before = space;                                                                    \
-        }                                                                                      \
+        for (k = k > a + 1 ? k : a + 1; k < b; k++)                                            \
+            starts += space_of(chars[k - 1], WIDE) & (space_of(chars[k], WIDE) ^ 1u);          \
         return starts;                                                                         \
     }
-WORD_STARTS(word_starts1, Py_UCS1)
-WORD_STARTS(word_starts2, Py_UCS2)
-WORD_STARTS(word_starts4, Py_UCS4)
+WORD_STARTS(word_tail1, Py_UCS1, 0)
+WORD_STARTS(word_tail2, Py_UCS2, 1)
+WORD_STARTS(word_tail4, Py_UCS4, 1)
 #undef WORD_STARTS
+
+#ifdef __SSE2__
+/* x <= limit, lane by lane, unsigned (bytes; 16-bit words) */
+#define LE8(x, limit) _mm_cmpeq_epi8(_mm_min_epu8((x), _mm_set1_epi8((char)(limit))), (x))
+#define LE16(x, limit) _mm_cmpeq_epi16(_mm_subs_epu16((x), _mm_set1_epi16((short)(limit))), zero)
+
+static inline __m128i spaces16(__m128i v) { /* space_of(c, 0) of 16 UCS1 characters */
+    __m128i low = LE8(_mm_sub_epi8(v, _mm_set1_epi8(9)), 4);
+    __m128i seps = LE8(_mm_sub_epi8(v, _mm_set1_epi8(28)), 4);
+    __m128i nel = _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0x85));
+    __m128i nbsp = _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xA0));
+    return _mm_or_si128(_mm_or_si128(low, seps), _mm_or_si128(nel, nbsp));
+}
+
+static Py_ssize_t word_starts1(const Py_UCS1 *chars, Py_ssize_t a, Py_ssize_t b) {
+    Py_ssize_t starts = 0, k = a + 1;
+    const __m128i zero = _mm_setzero_si128();
+    while (k + 16 <= b) { /* (each lane counts up to 255 starts, then the sums are taken) */
+        __m128i counts = zero;
+        for (int round = 0; round < 255 && k + 16 <= b; round++, k += 16) {
+            __m128i before = spaces16(_mm_loadu_si128((const __m128i *)(chars + k - 1)));
+            __m128i here = spaces16(_mm_loadu_si128((const __m128i *)(chars + k)));
+            counts = _mm_sub_epi8(counts, _mm_andnot_si128(here, before)); /* (-1: a start) */
+        }
+        __m128i sums = _mm_sad_epu8(counts, zero);
+        starts += _mm_cvtsi128_si32(sums) + _mm_cvtsi128_si32(_mm_srli_si128(sums, 8));
+    }
+    return starts + word_tail1(chars, a, b, k);
+}
+
+static inline __m128i spaces8(__m128i v) { /* space_of(c, 1) of 8 UCS2 characters */
+    const __m128i zero = _mm_setzero_si128();
+    __m128i s = LE16(_mm_sub_epi16(v, _mm_set1_epi16(9)), 4);
+    s = _mm_or_si128(s, LE16(_mm_sub_epi16(v, _mm_set1_epi16(28)), 4));
+    s = _mm_or_si128(s, _mm_cmpeq_epi16(v, _mm_set1_epi16(0x85)));
+    s = _mm_or_si128(s, _mm_cmpeq_epi16(v, _mm_set1_epi16(0xA0)));
+    s = _mm_or_si128(s, _mm_cmpeq_epi16(v, _mm_set1_epi16(0x1680)));
+    s = _mm_or_si128(s, LE16(_mm_sub_epi16(v, _mm_set1_epi16(0x2000)), 10));
+    s = _mm_or_si128(s, LE16(_mm_sub_epi16(v, _mm_set1_epi16(0x2028)), 1));
+    s = _mm_or_si128(s, _mm_cmpeq_epi16(v, _mm_set1_epi16(0x202F)));
+    s = _mm_or_si128(s, _mm_cmpeq_epi16(v, _mm_set1_epi16(0x205F)));
+    return _mm_or_si128(s, _mm_cmpeq_epi16(v, _mm_set1_epi16(0x3000)));
+}
+
+static Py_ssize_t word_starts2(const Py_UCS2 *chars, Py_ssize_t a, Py_ssize_t b) {
+    Py_ssize_t starts = 0, k = a + 1;
+    while (k + 8 <= b) { /* (each lane counts up to 32767 starts, then the sums are taken) */
+        __m128i counts = _mm_setzero_si128();
+        for (int round = 0; round < 32767 && k + 8 <= b; round++, k += 8) {
+            __m128i before = spaces8(_mm_loadu_si128((const __m128i *)(chars + k - 1)));
+            __m128i here = spaces8(_mm_loadu_si128((const __m128i *)(chars + k)));
+            counts = _mm_sub_epi16(counts, _mm_andnot_si128(here, before)); /* (-1: a start) */
+        }
+        __m128i sums = _mm_madd_epi16(counts, _mm_set1_epi16(1)); /* (four lanes of two) */
+        sums = _mm_add_epi32(sums, _mm_srli_si128(sums, 8));
+        sums = _mm_add_epi32(sums, _mm_srli_si128(sums, 4));
+        starts += _mm_cvtsi128_si32(sums);
+    }
+    return starts + word_tail2(chars, a, b, k);
+}
+#undef LE8
+#undef LE16
+#else
+static Py_ssize_t word_starts1(const Py_UCS1 *chars, Py_ssize_t a, Py_ssize_t b) {
+    return word_tail1(chars, a, b, a + 1);
+}
+static Py_ssize_t word_starts2(const Py_UCS2 *chars, Py_ssize_t a, Py_ssize_t b) {
+    return word_tail2(chars, a, b, a + 1);
+}
+#endif
+
+static Py_ssize_t word_starts4(const Py_UCS4 *chars, Py_ssize_t a, Py_ssize_t b) {
+    return word_tail4(chars, a, b, a + 1);
+}
 
 /* The facts of the stripped text s = data[a:b] of `words` words (of a body block: `body`). */
 typedef struct {
@@ -285,7 +379,8 @@ static int text_facts(int kind, const void *data, Py_ssize_t a, Py_ssize_t b, Py
         if (letters >= 3)
             flags |= FACT_KICKER;
     }
-    if (words <= limits->story_end_max_words && (!ascii || story_end_words(kind, data, a, len)))
+    if (words <= limits->story_end_max_words
+        && (ascii ? story_end_words(kind, data, a, len) : story_end_wide(kind, data, a, len)))
         flags |= FACT_STORY_END;
 #undef AT
     return flags;
@@ -513,8 +608,6 @@ static PyMethodDef methods[] = {
 static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_revise", NULL, -1, methods};
 
 PyMODINIT_FUNC PyInit__revise(void) {
-    for (int c = 0; c < 256; c++)
-        latin1_space[c] = Py_UNICODE_ISSPACE(c) != 0;
     if (!(name_block = PyUnicode_InternFromString("block"))
         || !(name_text = PyUnicode_InternFromString("text"))
         || !(name_score = PyUnicode_InternFromString("score"))

@@ -160,6 +160,19 @@ READ_MORE = frozenset(
 LABEL_TRIM = re.compile(r"[\s:：.…»›>→|–—-]+$")
 RELATED_PREFIXES = tuple(RELATED_LABELS)  # what a line must start with to trim to a label
 READ_MORE_PREFIXES = tuple(READ_MORE)
+
+
+def _by_head(labels: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    """The labels by their first two characters: a text starts with one of them exactly where
+    it starts with one of those under its own first two (every label has two or more)."""
+    heads: dict[str, tuple[str, ...]] = {}
+    for label in sorted(labels):
+        heads[label[:2]] = (*heads.get(label[:2], ()), label)
+    return heads
+
+
+RELATED_BY_HEAD = _by_head(RELATED_LABELS)  # (`str.startswith` tries each prefix of a tuple)
+READ_MORE_BY_HEAD = _by_head(READ_MORE)
 RELATED_HEADS = frozenset(label[:2] for label in RELATED_LABELS)  # what a line must start with
 READ_MORE_HEADS = frozenset(label[:2] for label in READ_MORE)  # ... (every label has 2 or more)
 NUMBERED = re.compile(r"\d+[.)] ")  # "5. Beware the hairdryer": a listicle's item, the story's
@@ -273,6 +286,18 @@ PAYWALL_WORDS = ("subscri", "abonn", "tylko dla", "para ", "abbonati")
 # how the ASCII words of a comments header start (comments, kommentare, komentarze,
 # commentaires, commenti, comentarios, reacties)
 COMMENTS_ASCII_STARTS = ("comm", "komm", "kome", "come", "reac")
+# what a comments header's words start with but "c", ignoring case as STORY_END_HEAD does
+# (the Kelvin sign is a "k"): komentarze, kommentare, komentáře, reacties, комментарии, 评论 ...
+HEAD_FIRSTS = "kK\u212arRкК评評留댓コ"
+# what a line that is not ASCII holds where STORY_END can match it (the fact): "c" in any case
+# or "©" (the head but for HEAD_FIRSTS), a reprint notice's first character, or one of the four
+# characters that match an ASCII letter ignoring case but lower onto none alone (İ, ı, ſ, K);
+# or the words of an ASCII line's test, their ASCII letters in any case
+STORY_END_CHARS = "cC©转轉版무無\u0130\u0131\u017f\u212a"
+STORY_END_ASCII = re.compile(
+    "^(?:" + "|".join(COMMENTS_ASCII_STARTS) + r")|\(c\)|copyright|" + "|".join(PAYWALL_WORDS),
+    re.IGNORECASE | re.ASCII,
+)
 ABOUT_HEADS = ("ab", "ac", "a ", "so")  # ABOUT's words' first two letters, in ASCII
 
 
@@ -367,8 +392,8 @@ FACT_GLUED_CARD = 8  # FACT_RELATED, or it starts with a bracket (`_unbracketed`
 FACT_CAPTION = 16  # CAPTION_MAX_WORDS words at most, and `_captions` may find a credit in it
 FACT_ABOUT = 64  # it may start as ABOUT: two characters, one not ASCII or "ab", "ac", "a ", "so"
 FACT_KICKER = 256  # _is_kicker
-FACT_STORY_END = 512  # STORY_END_MAX_WORDS words at most and not ASCII or with a word of
-# STORY_END's (`_story_end_line`'s test of an ASCII line)
+FACT_STORY_END = 512  # STORY_END_MAX_WORDS words at most and with a word of STORY_END's
+# (`_story_end_line`'s test of an ASCII line; of another, STORY_END_CHARS or HEAD_FIRSTS)
 BLOCK_FACTS = FACT_RELATED | FACT_CLOCK | FACT_ENDS | FACT_LABEL | FACT_OUTSIDE
 FACT_BITS = 12
 # LABEL_TRIM's class: str.isspace's characters (re's \s) and the marks
@@ -449,14 +474,21 @@ def _text_facts(text: str, words: int, body: bool) -> int:
     if _is_kicker(text):
         facts |= FACT_KICKER
     if words <= STORY_END_MAX_WORDS:
-        low = text.lower()
-        if (
-            not text.isascii()
-            or low.startswith(COMMENTS_ASCII_STARTS)
-            or "(c)" in low
-            or "copyright" in low
-            or any(word in low for word in PAYWALL_WORDS)
-        ):
+        if text.isascii():
+            low = text.lower()
+            hit = (
+                low.startswith(COMMENTS_ASCII_STARTS)
+                or "(c)" in low
+                or "copyright" in low
+                or any(word in low for word in PAYWALL_WORDS)
+            )
+        else:  # (newsdump/_revise.c's story_end_wide)
+            hit = (
+                first in HEAD_FIRSTS
+                or any(char in text for char in STORY_END_CHARS)
+                or STORY_END_ASCII.search(text) is not None
+            )
+        if hit:
             facts |= FACT_STORY_END
     return facts
 
@@ -494,8 +526,8 @@ class _Page:
     """What the rules read of every block, computed once per page and shared (each rule used
     to read, strip, split and test every block's text again)."""
 
-    __slots__ = ("_arrays", "big", "body", "body_list", "flagged", "flags", "n", "out", "score",
-                 "strip", "text", "words")  # fmt: skip
+    __slots__ = ("_arrays", "_kept", "big", "body", "body_list", "flagged", "flags", "n", "out",
+                 "score", "strip", "sure_ends", "text", "words")  # fmt: skip
 
     def __init__(self, out: Sequence[LabelledBlock]) -> None:
         self.out = out
@@ -504,6 +536,8 @@ class _Page:
          self.flagged) = _facts(out)  # fmt: skip
         self.big = self.n >= HINTS_MIN_BLOCKS  # the arrays pay off
         self._arrays: _Arrays | None = None
+        self.sure_ends: tuple[int | None, int | None] | None = None  # (`_first_sure`)
+        self._kept: tuple[dict[int, str], int, list[int]] | None = None  # (`kept`)
 
     def is_body(self, i: int) -> bool:
         return 0 <= i < self.n and self.body[i]
@@ -547,7 +581,20 @@ class _Page:
         return _indices(mask(self.arrays()))
 
     def kept(self, body: Sequence[int], drop: dict[int, str]) -> list[int]:
-        """``[i for i in body if i not in drop]``."""
+        """``[i for i in body if i not in drop]`` (of the page's body: again only when `drop`
+        has grown; the rules only add to it, and change no list this returns)."""
+        if body is self.body_list:
+            cached = self._kept
+            if cached is not None and cached[0] is drop and cached[1] == len(drop):
+                return cached[2]
+            kept = self._kept_of(body, drop)
+            self._kept = (drop, len(drop), kept)
+            return kept
+        return self._kept_of(body, drop)
+
+    def _kept_of(self, body: Sequence[int], drop: dict[int, str]) -> list[int]:
+        if not drop:
+            return list(body)
         if self.big and body is self.body_list:
             mask = self.arrays().body.copy()
             mask[list(drop)] = False
@@ -640,7 +687,12 @@ def _relabel(out: list[LabelledBlock], drop: dict[int, str]) -> None:
 
 
 def _first_sure(page: _Page, body: Sequence[int], last: bool = False) -> int | None:
-    """The first (`last`: the last) block of `body` the classifier is sure of, if any."""
+    """The first (`last`: the last) block of `body` the classifier is sure of, if any (of the
+    page's body: found once)."""
+    if body is page.body_list:
+        if page.sure_ends is None:
+            page.sure_ends = (_first_sure(page, list(body)), _first_sure(page, list(body), True))
+        return page.sure_ends[last]
     score = page.score
     return next((i for i in (reversed(body) if last else body) if score[i] >= SURE), None)
 
@@ -817,7 +869,7 @@ def _comment_thread(page: _Page, body: Sequence[int], drop: dict[int, str]) -> N
         return
     stamps: list[tuple[int, str]] = []
     span = range(first_sure + 1, body[-1])
-    markers: Counter[str] | None = None  # counted at the first time stamp (most pages: none)
+    markers: Counter[str] | None = None  # counted at the first bare time (most pages: none)
     stripped, words = page.strip, page.words
     found = page.having(FACT_CLOCK, span)
     for i in found:  # (a block without a clock is no time stamp)
@@ -826,15 +878,17 @@ def _comment_thread(page: _Page, body: Sequence[int], drop: dict[int, str]) -> N
         text = stripped[i]
         if not CLOCK.search(text):
             continue
-        if markers is None:
-            markers = Counter(stripped[k] for k in span if words[k] <= MARKER_MAX_WORDS)
-        marked = any(  # a post's name or "Reply" next to it, repeated
-            markers[stripped[j]] >= THREAD_MIN_POSTS and not page.flags[j] & FACT_CLOCK
-            for j in range(max(0, i - MARKER_REACH), min(page.n, i + MARKER_REACH + 1))
-            if j != i and words[j] <= MARKER_MAX_WORDS
-        )
-        if words[i] >= STAMP_MIN_WORDS or marked:
-            stamps.append((i, DIGITS.sub("0", text)))
+        if words[i] < STAMP_MIN_WORDS:  # a bare time: a post's only with a marker
+            if markers is None:
+                markers = Counter(stripped[k] for k in span if words[k] <= MARKER_MAX_WORDS)
+            marked = any(  # a post's name or "Reply" next to it, repeated
+                markers[stripped[j]] >= THREAD_MIN_POSTS and not page.flags[j] & FACT_CLOCK
+                for j in range(max(0, i - MARKER_REACH), min(page.n, i + MARKER_REACH + 1))
+                if j != i and words[j] <= MARKER_MAX_WORDS
+            )
+            if not marked:
+                continue
+        stamps.append((i, DIGITS.sub("0", text)))
     shapes = Counter(shape for _, shape in stamps)
     posts = [i for i, shape in stamps if shapes[shape] >= THREAD_MIN_POSTS]
     if len(posts) < THREAD_MIN_POSTS:
@@ -963,7 +1017,7 @@ def _related_label(text: str) -> bool:
         return True  # below: LABEL_TRIM cuts a tail, so a label must start the line (cheap test)
     return (
         low[:2] in RELATED_HEADS  # (a label has two characters or more: the cheap test first)
-        and low.startswith(RELATED_PREFIXES)
+        and low.startswith(RELATED_BY_HEAD[low[:2]])
         and LABEL_TRIM.sub("", low) in RELATED_LABELS
     )
 
@@ -1058,7 +1112,7 @@ def _read_more_cards(page: _Page, body: Sequence[int], drop: dict[int, str]) -> 
         if head.isascii() and head.lower() not in READ_MORE_HEADS:
             continue
         low = page.strip[i].lower()
-        if low[:2] not in READ_MORE_HEADS or not low.startswith(READ_MORE_PREFIXES):
+        if low[:2] not in READ_MORE_HEADS or not low.startswith(READ_MORE_BY_HEAD[low[:2]]):
             continue
         if LABEL_TRIM.sub("", low) not in READ_MORE:
             continue  # (the trimmed line is a prefix of it: the cheap test first)
@@ -1119,14 +1173,16 @@ def _glued_cards(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None
     for i in found:
         if words[i] > GLUED_CARD_MAX_WORDS or not page.body[i] or i in drop:
             continue  # (a paragraph is too long: the cheap test first)
+        text = _unbracketed(page.strip[i])
+        low = text[: LABEL_MAX_CHARS + 1].lower()
+        if not low.startswith(RELATED_BY_HEAD.get(low[:2], ())):
+            continue  # (`_glued_card`'s first tests, before the paragraph's)
         j = i - 1
         while drop.get(j) == "embedded_card":
             j -= 1  # a run of cards after the paragraph
-        if _unbracketed(page.strip[i])[:2].lower() not in RELATED_HEADS:
-            continue  # (`_glued_card`'s first test, before the paragraph's)
         if not page.is_body(j) or j in drop or not page.prose(j):
             continue
-        if _glued_card(_unbracketed(page.strip[i])):
+        if _glued_card(text):
             drop[i] = "embedded_card"
 
 
@@ -1141,7 +1197,8 @@ def _glued_card(text: str) -> bool:
     """`text` is a related label and a headline on one line (see `_glued_cards`)."""
     if text[:2].lower() not in RELATED_HEADS:
         return False  # (the cheap test first)
-    if not text[: LABEL_MAX_CHARS + 1].lower().startswith(RELATED_PREFIXES):
+    low = text[: LABEL_MAX_CHARS + 1].lower()
+    if not low.startswith(RELATED_BY_HEAD.get(low[:2], ())):
         return False
     ends = [m.start() for m in LABEL_ENDS.finditer(text, 0, LABEL_MAX_CHARS + 1)]
     for end in reversed(ends):  # the longest label first
@@ -1226,8 +1283,8 @@ def _captions(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
         credit = CREDIT.search(text) if text.endswith((")", "）")) else None  # it ends the line
         if credit is None and _after_sentence(text):
             bare = CREDIT_AFTER_SENTENCE.search(text)  # (its lookbehind and first letter: a
-            # quick scan, where BARE_CREDIT tries every position)
-            credit = (BARE_CREDIT.search(text) if bare else None) or (
+            # quick scan, where BARE_CREDIT tries every position; it starts no sooner)
+            credit = (BARE_CREDIT.search(text, bare.start() + 2) if bare else None) or (
                 SLASH_CREDIT.search(text) if "/" in text else None
             )
         if credit is None and not _has_year(text):  # (© and a year: the site's copyright)
@@ -1374,13 +1431,24 @@ def _bare_bio(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
     match = BIO_NAME.match(page.strip[last])
     if not match:
         return
-    byline = re.compile(BYLINE_CUE + re.escape(match.group(1)), re.IGNORECASE)
+    name = match.group(1)
+    # (an ASCII line holds an ASCII name, ignoring case, only where its lower case holds the
+    # name's: the pattern's ASCII letters match no other ASCII ones; the cheap test first)
+    low = name.lower() if name.isascii() else None
+    byline: re.Pattern[str] | None = None  # (compiled at the first line that may hold it)
     body_set = set(kept)
-    if any(
-        j not in body_set and page.words[j] <= DATELINE_MAX_WORDS and byline.search(page.text[j])
-        for j in range(last)
-    ):
-        drop[last] = "author_bio"
+    text, words = page.text, page.words
+    for j in range(last):
+        if words[j] > DATELINE_MAX_WORDS or j in body_set:
+            continue
+        line = text[j]
+        if low is not None and line.isascii() and low not in line.lower():
+            continue
+        if byline is None:
+            byline = re.compile(BYLINE_CUE + re.escape(name), re.IGNORECASE)
+        if byline.search(line):
+            drop[last] = "author_bio"
+            return
 
 
 def _datelines(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
