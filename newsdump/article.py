@@ -1033,7 +1033,7 @@ def listed_date(texts: Sequence[str], i: int) -> bool:
 
     if not _listed_pair(texts, i):
         return False
-    for j in range(i - LIST_SPAN, i + LIST_SPAN + 1):
+    for j in range(i - LIST_SPAN, i + LIST_SPAN + 1):  # noqa: SIM110 (no generator frame)
         if j != i and _listed_pair(texts, j):
             return True
     return False
