@@ -310,7 +310,7 @@ def build_article(
     caption_at = find_caption(texts, title_at, story_first, story[:CAPTION_IN_BODY])
     caption = texts[caption_at] if caption_at is not None else None
     meta = {title_at, caption_at, *(byline[1] if byline else ())}
-    text = "\n\n".join(texts[i] for i in story if i not in meta)
+    text = "\n\n".join([texts[i] for i in story if i not in meta])
     article = Article(
         title=title,
         authors=tuple(authors),
@@ -650,7 +650,9 @@ def name_then_cue(text: str) -> list[str]:
     """The names of a "name, then published when" byline ("Laure Favre Publié aujourd'hui à
     10h15"): what follows the word for published prints a date or a time of day."""
     low = folded(text)
-    if low is not None and not any(word in low for word in CUE_PARTS):
+    if low is not None and not (  # any(word in low for word in CUE_PARTS), unrolled
+        "publi" in low or "pubb" in low or "posted" in low or "veröffentlicht" in low
+    ):
         return []  # (NAME_THEN_CUE needs its word for published: a cheap exact test first)
     m = NAME_THEN_CUE.match(text)
     if m is None:
@@ -775,7 +777,7 @@ def bare_name_near(texts: Sequence[str], first: int) -> tuple[list[str], tuple[i
             return cjk, (i,)
         if i >= first and HANDLE.match(texts[i + 1]) is None and not cue_stamp(texts[i + 1]):
             continue  # in the body: a name over an @handle or a "Published <time>" line
-        words = text.split()
+        words = text.split(None, BARE_NAME_MAX_WORDS)  # (all of them when few enough)
         if not 1 <= len(words) <= BARE_NAME_MAX_WORDS or "@" in text:
             continue
         if maybe_dated(text) and find_dates(text):
@@ -1029,14 +1031,20 @@ def listed_date(texts: Sequence[str], i: int) -> bool:
     """Whether block `i` is the date under one headline of a list of dated headlines (other
     stories: "Headline" / "Nov 16, 2016", each a few blocks apart), not the article's."""
 
-    def pair(j: int) -> bool:
-        if not 0 < j < len(texts) or len(texts[j]) > MAX_DATE_LINE:
-            return False
-        dates = find_dates(texts[j])
-        return bool(dates) and mostly_date(texts[j], dates, 1) and headline_score(texts[j - 1]) > 0
+    if not _listed_pair(texts, i):
+        return False
+    for j in range(i - LIST_SPAN, i + LIST_SPAN + 1):  # noqa: SIM110 (no generator frame)
+        if j != i and _listed_pair(texts, j):
+            return True
+    return False
 
-    near = range(i - LIST_SPAN, i + LIST_SPAN + 1)
-    return pair(i) and any(pair(j) for j in near if j != i)
+
+def _listed_pair(texts: Sequence[str], j: int) -> bool:
+    """Whether block `j` is a short date line under a headline (listed_date's test)."""
+    if not 0 < j < len(texts) or len(texts[j]) > MAX_DATE_LINE:
+        return False
+    dates = find_dates(texts[j])
+    return bool(dates) and mostly_date(texts[j], dates, 1) and headline_score(texts[j - 1]) > 0
 
 
 def with_time_parts(texts: Sequence[str], i: int) -> str:
@@ -1147,7 +1155,7 @@ def find_caption(
             return i
     if body_start:  # the story's first line over a credit line the story leaves out
         k = body_start[0]
-        words = len(texts[k].split())
+        words = len(texts[k].split(None, CAPTION_MAX_WORDS))  # (> CAPTION_MAX_WORDS: too many)
         credit_below = k + 1 < len(texts) and k + 1 not in body_start[1:2]
         if credit_below and words <= CAPTION_MAX_WORDS and is_line_credit(texts[k + 1]):
             return k

@@ -315,12 +315,15 @@ def _find_dates(text: str) -> list[FoundDate]:
             if needs & has != needs:
                 continue
             for m in pattern.finditer(text, lo, hi):
-                if any(m.start() < e and s < m.end() for s, e in taken):
-                    continue
-                iso = _iso(m.groupdict())
-                if iso is not None:
-                    found.append(FoundDate(iso, m.start(), m.end()))
-                    taken.append((m.start(), m.end()))
+                start, end = m.span()
+                for s, e in taken:  # (a match overlapping an earlier pattern's is dropped)
+                    if start < e and s < end:
+                        break
+                else:
+                    iso = _iso(m.groupdict())
+                    if iso is not None:
+                        found.append(FoundDate(iso, start, end))
+                        taken.append((start, end))
     return sorted(found, key=lambda d: d.start)
 
 
