@@ -9,7 +9,7 @@ from typing import BinaryIO
 from newsdump.document import Document, Format
 from newsdump.errors import EmptyInput, ReadError, TooLarge
 from newsdump.records import ErrorRecord
-from newsdump.sources.decode import decode
+from newsdump.sources.decode import decode_page
 from newsdump.sources.detect import text_looks_like_html
 
 LINE_LIMIT = 1 << 20  # read long lines in pieces of this size
@@ -150,8 +150,8 @@ def _document(page: bytes | ReadError, source: str) -> Document | ErrorRecord:
     try:
         if not page.strip():
             raise EmptyInput("empty input: no text")
-        text = decode(page)
+        text, data = decode_page(page)
     except ReadError as exc:
         return ErrorRecord(source, exc.kind, str(exc))
     fmt = Format.HTML if text_looks_like_html(text) else Format.TEXT
-    return Document(source=source, text=text, format=fmt)
+    return Document(source=source, text=text, format=fmt, data=data)
