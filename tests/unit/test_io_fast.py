@@ -440,3 +440,40 @@ def test_a_document_with_its_bytes_pickles_as_them_and_has_the_same_id() -> None
             b = process_document(plain, Settings(), mode, count_bytes=count)
             assert (a.records, a.bytes, a.page_words) == (b.records, b.bytes, b.page_words)
             assert a.bytes == (len(page) if count else 0)
+
+
+# --- count_words, 8-16 characters a step, against the Python reference -----------------------
+
+WORD_CHARS = st.sampled_from(
+    [" ", "a", "9", "\t", "\n", "\x0b", "\x0c", "\r", "\x1c", "\x1f", "\x85", "\xa0", "\xe9",
+     "\xff", "\x00", "\u0100", "\u1680", "\u2000", "\u200a", "\u200b", "\u2028", "\u2029",
+     "\u202f", "\u205f", "\u3000", "\u0e00", "\u0e7f", "\u0e80", "\u3040", "\u30ff", "\u4e00",
+     "\uac00", "\ud7af", "\uf900", "\ufaff", "\ufb00", "\ud800", "\U0001f600", "\U00020000"]
+)  # fmt: skip
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.lists(WORD_CHARS, max_size=6).map("".join), max_size=30).map("".join))
+def test_count_words_compiled_is_the_reference(text: str) -> None:
+    from newsdump import records
+
+    expected = records._count_words(text)
+    assert records.count_words(text) == expected
+    for name in ("_io_count_words", "_compiled_count"):
+        fast = getattr(records, name)
+        if fast is not None:
+            assert fast(text) == expected
+            assert fast(text * 7 + " x") == records._count_words(text * 7 + " x")
+
+
+def test_count_words_compiled_examples() -> None:
+    from newsdump.records import count_words
+
+    assert count_words("") == 0
+    assert count_words("a" * 40) == 1
+    assert count_words("a b " * 20) == 40
+    assert count_words("\xe9t\xe9 " * 9) == 9  # Latin-1, 16 characters a step
+    assert count_words("caf\xe9\xa0au\x85lait " * 5 + "\u2014") == 16  # UCS2, 8 a step
+    assert count_words("word " * 3 + "\u4e00\u4e00\u4e00" + " word" * 3) == 8  # 6 + (3 + 1) // 2
+    assert count_words("\u3000".join(["a"] * 10)) == 10
+    assert count_words("\U0001f600 x" * 4) == 5  # UCS4: "x\U0001f600" is one word
