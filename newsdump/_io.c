@@ -6,11 +6,13 @@
  *   records.WIDE_CHARS half a word and a separator), 8 or 16 characters a step where every
  *   character is below U+0100 (SSE2), one at a time elsewhere.
  *
- * One pass, no allocation, no state; a loop the compiler vectorises (a test per byte, no
- * table), ~10x fewer instructions than bytes.translate's deleting loop. */
+ * One pass each, no allocation, no state: 16 bytes a step (SSE2), the rest one at a time. */
 
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 static PyObject *controls(PyObject *self, PyObject *data) {
     if (!PyBytes_Check(data)) {
@@ -18,8 +20,20 @@ static PyObject *controls(PyObject *self, PyObject *data) {
         return NULL;
     }
     const unsigned char *s = (const unsigned char *)PyBytes_AS_STRING(data);
-    Py_ssize_t n = PyBytes_GET_SIZE(data), count = 0;
-    for (Py_ssize_t i = 0; i < n; i++) {
+    Py_ssize_t n = PyBytes_GET_SIZE(data), count = 0, i = 0;
+#if defined(__SSE2__)
+    const __m128i below = _mm_set1_epi8(0x1f), del = _mm_set1_epi8(0x7f);
+    for (; i + 16 <= n; i += 16) { /* 16 bytes a step */
+        __m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+        __m128i low = _mm_cmpeq_epi8(_mm_min_epu8(v, below), v); /* v <= 0x1f */
+        __m128i allowed = _mm_or_si128(
+            _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(9)), _mm_cmpeq_epi8(v, _mm_set1_epi8(10))),
+            _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(12)), _mm_cmpeq_epi8(v, _mm_set1_epi8(13))));
+        __m128i hit = _mm_or_si128(_mm_andnot_si128(allowed, low), _mm_cmpeq_epi8(v, del));
+        count += __builtin_popcount((unsigned)_mm_movemask_epi8(hit));
+    }
+#endif
+    for (; i < n; i++) {
         unsigned c = s[i];
         /* below 0x20 but not \t (9), \n (10), \f (12), \r (13); or DEL */
         count += (c < 0x20 && c != 9 && c != 10 && c != 12 && c != 13) | (c == 0x7f);
@@ -64,8 +78,6 @@ static inline void one_char(Words *w, Py_UCS4 c) {
 }
 
 #if defined(__SSE2__)
-#include <emmintrin.h>
-
 /* the characters of 16 bytes (each below U+0100) that are a word's, one bit each */
 static inline unsigned word_bits(__m128i v) {
     const __m128i four = _mm_set1_epi8(4);
