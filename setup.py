@@ -33,5 +33,6 @@ setup(
         ),
         Extension("newsdump._feed", ["newsdump/_feed.c"], optional=True),
         Extension("newsdump._revise", ["newsdump/_revise.c"], optional=True),
+        Extension("newsdump._io", ["newsdump/_io.c"], optional=True),
     ]
 )

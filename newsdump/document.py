@@ -7,7 +7,7 @@ every block one *label*.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 
@@ -34,6 +34,24 @@ class Document:
     id: str | None = None
     url: str | None = None
     date: str | None = None  # e.g. WARC-Date, ISO 8601
+    # `text` as UTF-8 (`text.encode("utf-8", "replace")`), when the reader has it already: a
+    # page read as bytes and decoded strictly as UTF-8 is those bytes. Its size and id are then
+    # read from them (no second encoding); not compared, not shown.
+    data: bytes | None = field(default=None, compare=False, repr=False)
+
+    def __reduce__(self) -> tuple[object, tuple[object, ...]]:
+        """Pickled (a chunk sent to a worker) with its UTF-8 bytes instead of its text, when it
+        has them: pickle would encode the text to UTF-8 again, and its reader decode it."""
+        if self.data is None:
+            return (Document, (self.source, self.text, self.format, self.id, self.url, self.date))
+        return (_from_utf8, (self.source, self.data, self.format, self.id, self.url, self.date))
+
+
+def _from_utf8(
+    source: str, data: bytes, format: Format, id: str | None, url: str | None, date: str | None
+) -> Document:
+    """A pickled Document with its UTF-8 bytes (`Document.__reduce__`)."""
+    return Document(source, data.decode("utf-8"), format, id, url, date, data)
 
 
 @dataclass(frozen=True, slots=True)

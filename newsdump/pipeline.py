@@ -183,7 +183,7 @@ class DocResult:
 def document_id(doc: Document) -> str:
     if doc.id:
         return doc.id
-    return _text_id(doc.text.encode("utf-8", "replace"))
+    return _text_id(doc.data if doc.data is not None else doc.text.encode("utf-8", "replace"))
 
 
 def _text_id(data: bytes) -> str:
@@ -199,7 +199,9 @@ def process_document(
     and counts no bytes) the result's `bytes` is 0, and a page with an id is not encoded."""
     size, doc_id = 0, doc.id
     if count_bytes or not doc_id:
-        data = doc.text.encode("utf-8", "replace")  # once, for the size and the id
+        data = doc.data  # the text's UTF-8, when the reader had it
+        if data is None:
+            data = doc.text.encode("utf-8", "replace")  # once, for the size and the id
         size, doc_id = len(data) if count_bytes else 0, doc_id or _text_id(data)
         del data
     url = doc.url

@@ -155,7 +155,14 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-_compiled_count: Callable[[str], int] | None = None if _feed is None else _feed.count_words
+try:  # ... or faster, 8-16 characters a step (newsdump/_io.c), when the install built it
+    from newsdump._io import count_words as _io_count_words
+except ImportError:  # pragma: no cover - depends on the install
+    _io_count_words = None  # type: ignore[assignment]
+
+_compiled_count: Callable[[str], int] | None = (
+    _io_count_words if _io_count_words is not None else None if _feed is None else _feed.count_words
+)
 
 
 def count_words(text: str) -> int:

@@ -6,6 +6,11 @@ import re
 
 from newsdump.errors import DecodeError
 
+try:  # the control bytes counted in one vectorised pass (newsdump/_io.c), when it was built
+    from newsdump._io import controls as _compiled_controls
+except ImportError:  # pragma: no cover - depends on the install
+    _compiled_controls = None  # type: ignore[assignment]
+
 BOMS = (("utf-8-sig", b"\xef\xbb\xbf"), ("utf-16", b"\xff\xfe"), ("utf-16", b"\xfe\xff"))
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F])  # CONTROL's, as bytes
@@ -15,9 +20,16 @@ DETECT_SAMPLE = 64 * 1024
 
 def decode(data: bytes) -> str:
     """Decode a page. Raise DecodeError for binary data; undecodable bytes become U+FFFD."""
+    return decode_page(data)[0]
+
+
+def decode_page(data: bytes) -> tuple[str, bytes | None]:
+    """`decode`, and `data` itself when it is the text's UTF-8 (`text.encode("utf-8",
+    "replace")`): valid UTF-8, decoded strictly, no byte-order mark, no NUL dropped (else None).
+    Strict UTF-8 holds no surrogate, and valid UTF-8 is the one encoding of its characters."""
     for name, bom in BOMS:
         if data.startswith(bom):
-            return _check(data.decode(name, errors="replace"))
+            return _check(data.decode(name, errors="replace")), None
     if b"\x00" in data[:DETECT_SAMPLE] and data[:DETECT_SAMPLE].count(b"\x00") > 8:
         raise DecodeError("binary data (NUL bytes), not a text page")
     # in UTF-8, U+0000 is the byte 0 and nothing else: a page without one holds no NUL to
@@ -28,19 +40,27 @@ def decode(data: bytes) -> str:
     except UnicodeDecodeError:
         pass
     else:
+        exact = None if nul else data
         if len(data) <= DETECT_SAMPLE:  # the whole text is the sample: count bytes, not chars
-            return _check(text, len(data) - len(data.translate(None, CONTROL_BYTES)), nul)
-        return _check(text, nul=nul)
+            return _check(text, control_bytes(data), nul), exact
+        return _check(text, nul=nul), exact
     text = data.decode("utf-8", errors="replace")
     if _mostly_utf8(text):  # a stray or cut byte in a UTF-8 page: keep the rest as it is
-        return _check(text, nul=nul)
+        return _check(text, nul=nul), None
     encoding = _detect(data)
     if encoding is None:
         text = data.decode("utf-8", errors="replace")
         if text.count("\ufffd") > max(16, len(text) // 20):
             raise DecodeError("binary data or an unknown encoding, not a text page")
-        return _check(text)
-    return _check(data.decode(encoding, errors="replace"))
+        return _check(text), None
+    return _check(data.decode(encoding, errors="replace")), None
+
+
+def control_bytes(data: bytes) -> int:
+    """How many bytes of `data` are CONTROL_BYTES."""
+    if _compiled_controls is not None:
+        return _compiled_controls(data)
+    return len(data) - len(data.translate(None, CONTROL_BYTES))
 
 
 def _mostly_utf8(text: str) -> bool:

@@ -39,7 +39,7 @@ def document_lines(stream: BinaryIO, max_bytes: int) -> Iterator[bytes | None]:
         if len(line) > max_bytes and not line.endswith(b"\n"):
             _skip_line(stream)
             yield None
-        elif line.strip():
+        elif not line.isspace():  # (not empty here): `line.strip()`, without a copy
             yield line
 
 

@@ -43,7 +43,7 @@ def iter_documents(
     try:
         plain, _ = decompressed(stream, settings.max_decompressed_bytes)
         head, plain = peek(plain, SNIFF_BYTES)
-        if not head.strip():
+        if not head or head.isspace():  # `not head.strip()`, without a copy
             yield ErrorRecord(source, "empty", "empty input: no text")
             return
         kind = InputKind(settings.format) if settings.format != "auto" else sniff_kind(head)

@@ -9,7 +9,7 @@ from typing import BinaryIO
 from newsdump.document import Document, Format
 from newsdump.errors import EmptyInput, ReadError, TooLarge
 from newsdump.records import ErrorRecord
-from newsdump.sources.decode import decode
+from newsdump.sources.decode import decode_page
 from newsdump.sources.detect import text_looks_like_html
 
 LINE_LIMIT = 1 << 20  # read long lines in pieces of this size
@@ -120,7 +120,7 @@ def read_text(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[Documen
         raise first.error
     blanks: list[bytes] = []  # blank pages after the first: trailing form feeds, so far
     for page in pages:
-        if isinstance(page, bytes) and not page.strip():
+        if isinstance(page, bytes) and (not page or page.isspace()):
             blanks.append(page)
             continue
         # a second page with text (or a break after a form feed): each page gets its number
@@ -137,7 +137,7 @@ def read_text(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[Documen
             pending = page
         if isinstance(pending, Broken):
             raise pending.error
-        if isinstance(pending, ReadError) or pending.strip():
+        if isinstance(pending, ReadError) or (pending and not pending.isspace()):
             yield _document(pending, f"{source}#{number}")
         return
     # one page (a trailing form feed does not make a second one)
@@ -148,10 +148,10 @@ def _document(page: bytes | ReadError, source: str) -> Document | ErrorRecord:
     if isinstance(page, ReadError):
         return ErrorRecord(source, page.kind, str(page))
     try:
-        if not page.strip():
+        if not page or page.isspace():  # `not page.strip()`, without copying the page
             raise EmptyInput("empty input: no text")
-        text = decode(page)
+        text, data = decode_page(page)
     except ReadError as exc:
         return ErrorRecord(source, exc.kind, str(exc))
     fmt = Format.HTML if text_looks_like_html(text) else Format.TEXT
-    return Document(source=source, text=text, format=fmt)
+    return Document(source=source, text=text, format=fmt, data=data)

@@ -4,6 +4,7 @@ wrapper, JSON lines written by the worker, and the argument parser that spares T
 
 from __future__ import annotations
 
+import contextlib
 import io
 from dataclasses import replace
 from typing import Any
@@ -360,3 +361,119 @@ def test_a_slow_page_in_a_run_times_out_and_the_next_pages_do_not(
         ("b.txt", None),
     ]
     assert signal.getsignal(signal.SIGALRM) is before
+
+
+# --- the control bytes counted in C, and a page's UTF-8 kept from its file -------------------
+
+
+BYTES = st.one_of(
+    st.binary(max_size=300),
+    st.lists(st.sampled_from([b"a", b" ", b"\n", b"\t", b"\r", b"\x0c", b"\x0b", b"\x00",
+                              b"\x1f", b"\x7f", b"\x80", b"\xc3\xa9", b"\xed\xa0\x80",
+                              b"\xef\xbb\xbf", b"\xf0\x9f\x98\x80"]), max_size=80).map(b"".join),
+)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(BYTES)
+def test_control_bytes_compiled_are_the_translate_count(data: bytes) -> None:
+    expected = len(data) - len(data.translate(None, decode_module.CONTROL_BYTES))
+    assert decode_module.control_bytes(data) == expected
+    if decode_module._compiled_controls is not None:
+        assert decode_module._compiled_controls(data) == expected
+    assert sum(1 for b in data if bytes([b]) in decode_module.CONTROL_BYTES) == expected
+
+
+def test_control_bytes_examples() -> None:
+    assert decode_module.control_bytes(b"") == 0
+    assert decode_module.control_bytes(b"a\tb\nc\x0cd\re") == 0
+    assert decode_module.control_bytes(bytes(range(256))) == 29  # 32 - 4 (\t \n \f \r) + DEL
+    assert decode_module.control_bytes(b"\x00\x0b\x7f\x1f\x80\xff" * 40) == 160
+
+
+def decoded(data: bytes) -> tuple[str, bytes | None] | None:
+    try:
+        return decode_module.decode_page(data)
+    except DecodeError:
+        return None
+
+
+@settings(max_examples=500, deadline=None)
+@given(BYTES)
+def test_page_bytes_are_kept_only_when_they_are_the_texts_utf8(data: bytes) -> None:
+    got = decoded(data)
+    plain = None
+    with pytest.raises(DecodeError) if got is None else contextlib.nullcontext():
+        plain = decode_module.decode(data)
+    assert (got[0] if got is not None else None) == plain
+    if got is not None and got[1] is not None:
+        assert got[1] is data
+        assert got[0].encode("utf-8", "replace") == data
+
+
+def test_page_bytes_examples() -> None:
+    page = "caf\u00e9\n".encode()
+    assert decode_module.decode_page(page) == ("caf\u00e9\n", page)
+    assert decode_module.decode_page(b"\xef\xbb\xbfabc") == ("abc", None)  # a byte-order mark
+    assert decode_module.decode_page(b"ab\x00c") == ("abc", None)  # a NUL dropped
+    assert decode_module.decode_page(b"ab\xffc d e")[1] is None  # not UTF-8
+    assert decode_module.decode_page(b"a\xed\xa0\x80b")[1] is None  # a surrogate is not UTF-8
+
+
+def test_a_document_with_its_bytes_pickles_as_them_and_has_the_same_id() -> None:
+    import pickle
+
+    from newsdump.sources.text import read_text
+
+    page = "Caf\u00e9 news\nA line \u2014 with a dash\n".encode()
+    (doc,) = read_text(io.BytesIO(page), "p.txt", 1 << 20)
+    assert isinstance(doc, Document) and doc.data == page
+    plain = Document(doc.source, doc.text, doc.format)
+    assert doc == plain and repr(doc) == repr(plain)
+    back = pickle.loads(pickle.dumps(doc))
+    assert back == doc and back.data == page and back.text == doc.text
+    assert pickle.loads(pickle.dumps(plain)).data is None
+    assert document_id(doc) == document_id(plain)
+    for mode in ("extract", "split"):
+        for count in (True, False):
+            a = process_document(doc, Settings(), mode, count_bytes=count)
+            b = process_document(plain, Settings(), mode, count_bytes=count)
+            assert (a.records, a.bytes, a.page_words) == (b.records, b.bytes, b.page_words)
+            assert a.bytes == (len(page) if count else 0)
+
+
+# --- count_words, 8-16 characters a step, against the Python reference -----------------------
+
+WORD_CHARS = st.sampled_from(
+    [" ", "a", "9", "\t", "\n", "\x0b", "\x0c", "\r", "\x1c", "\x1f", "\x85", "\xa0", "\xe9",
+     "\xff", "\x00", "\u0100", "\u1680", "\u2000", "\u200a", "\u200b", "\u2028", "\u2029",
+     "\u202f", "\u205f", "\u3000", "\u0e00", "\u0e7f", "\u0e80", "\u3040", "\u30ff", "\u4e00",
+     "\uac00", "\ud7af", "\uf900", "\ufaff", "\ufb00", "\ud800", "\U0001f600", "\U00020000"]
+)  # fmt: skip
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.lists(WORD_CHARS, max_size=6).map("".join), max_size=30).map("".join))
+def test_count_words_compiled_is_the_reference(text: str) -> None:
+    from newsdump import records
+
+    expected = records._count_words(text)
+    assert records.count_words(text) == expected
+    for name in ("_io_count_words", "_compiled_count"):
+        fast = getattr(records, name)
+        if fast is not None:
+            assert fast(text) == expected
+            assert fast(text * 7 + " x") == records._count_words(text * 7 + " x")
+
+
+def test_count_words_compiled_examples() -> None:
+    from newsdump.records import count_words
+
+    assert count_words("") == 0
+    assert count_words("a" * 40) == 1
+    assert count_words("a b " * 20) == 40
+    assert count_words("\xe9t\xe9 " * 9) == 9  # Latin-1, 16 characters a step
+    assert count_words("caf\xe9\xa0au\x85lait " * 5 + "\u2014") == 16  # UCS2, 8 a step
+    assert count_words("word " * 3 + "\u4e00\u4e00\u4e00" + " word" * 3) == 8  # 6 + (3 + 1) // 2
+    assert count_words("\u3000".join(["a"] * 10)) == 10
+    assert count_words("\U0001f600 x" * 4) == 5  # UCS4: "x\U0001f600" is one word
