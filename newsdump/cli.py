@@ -311,7 +311,7 @@ def _execute(
 ) -> int:
     from newsdump.records import to_json_line
     from newsdump.runner import Job, available_cores, expand_paths, iter_inputs, run
-    from newsdump.sinks import AtomicFileSink, StreamSink
+    from newsdump.sinks import StreamSink, file_sink
 
     inputs = paths or ["-"]
     _check_inputs(inputs)
@@ -329,7 +329,7 @@ def _execute(
     error_out: BinaryIO = open(errors, "ab") if errors else sys.stderr.buffer  # noqa: SIM115
     sink: Sink | None = None
     if collect is None:  # after the errors file: a failed open leaves no temporary file
-        sink = AtomicFileSink(output) if output else StreamSink(sys.stdout.buffer, unbuffered)
+        sink = file_sink(output) if output else StreamSink(sys.stdout.buffer, unbuffered)
     failed = 0
     signals = _Signals()
     signals.install()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 from typing import BinaryIO, Protocol
 
 
@@ -74,6 +75,48 @@ class AtomicFileSink:
         finally:
             if os.path.exists(self._tmp):
                 os.unlink(self._tmp)
+
+
+class DeviceSink:
+    """Lines written straight into something that is not a regular file: a device such as
+    `/dev/null` or `/dev/stdout`, a named pipe. Renaming a temporary file onto it (as
+    `AtomicFileSink` does) would replace the device or the pipe with a plain file."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self._raw: BinaryIO = open(path, "wb")  # noqa: SIM115 (closed by commit or abort)
+        self._out: BinaryIO = compressor(self._raw, path)
+        self._done = False
+
+    def write(self, line: bytes) -> None:
+        self._out.write(line)
+
+    def commit(self) -> None:
+        if self._done:
+            return
+        self._done = True
+        if self._out is not self._raw:
+            self._out.close()
+        self._raw.close()
+
+    def abort(self) -> None:
+        if self._done:
+            return
+        self._done = True
+        with contextlib.suppress(ValueError, OSError):
+            self._raw.close()
+
+
+def file_sink(path: str) -> AtomicFileSink | DeviceSink:
+    """The sink for `--output PATH`: a regular file (or a new one) appears whole or not at all;
+    anything else that exists (`/dev/null`, a named pipe) is written in place."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return AtomicFileSink(path)
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return AtomicFileSink(path)
+    return DeviceSink(path)
 
 
 def compressor(raw: BinaryIO, path: str) -> BinaryIO:

@@ -8,6 +8,7 @@ import io
 import os
 import shutil
 import signal
+import stat
 import subprocess
 import sys
 import time
@@ -351,6 +352,26 @@ def test_dash_output_is_stdout(pages: Path, tmp: Path, monkeypatch: pytest.Monke
     assert result.exit_code == 0
     assert result.stdout == plain
     assert not (tmp / "-").exists()
+
+
+def test_output_to_a_named_pipe_stays_a_pipe(pages: Path, tmp: Path) -> None:
+    """`-o /dev/null` or `-o a-fifo`: written in place. A temporary file renamed onto the path
+    would replace the device or the pipe with a plain file (as root, /dev/null itself)."""
+    import threading
+
+    plain = invoke(["extract", "-j", "1", str(pages)]).stdout.encode()
+    fifo = tmp / "out" / "pipe.jsonl"
+    fifo.parent.mkdir()
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    result = invoke(["extract", "-j", "1", "-o", str(fifo), str(pages)])
+    reader.join(timeout=30)
+    assert result.exit_code == 0
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+    assert got == [plain]
+    assert os.listdir(fifo.parent) == ["pipe.jsonl"]  # no temporary file beside it
 
 
 @pytest.mark.parametrize("suffix", [".gz", ".zst"])

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import zstandard
 
-from newsdump.sinks import AtomicFileSink, StreamSink
+from newsdump.sinks import AtomicFileSink, DeviceSink, StreamSink, file_sink
 
 LINES = [b'{"n":1}\n', b'{"n":2,"t":"Gr\xc3\xbc\xc3\x9fe"}\n', b'{"n":3}\n']
 
@@ -120,3 +120,32 @@ def test_stream_sink_abort_ignores_a_closed_pipe() -> None:
             raise BrokenPipeError(32, "Broken pipe")
 
     StreamSink(Broken()).abort()  # no exception
+
+
+def test_file_sink_writes_a_device_in_place_and_a_file_whole(tmp: Path) -> None:
+    device = file_sink(os.devnull)  # renaming a temporary file onto /dev/null would replace it
+    assert isinstance(device, DeviceSink)
+    device.write(LINES[0])
+    device.commit()
+    assert stat.S_ISCHR(os.stat(os.devnull).st_mode)
+    assert isinstance(file_sink(str(tmp / "new.jsonl")), AtomicFileSink)
+    (tmp / "old.jsonl").write_bytes(b"old\n")
+    assert isinstance(file_sink(str(tmp / "old.jsonl")), AtomicFileSink)
+
+
+def test_device_sink_compresses_by_suffix(tmp: Path) -> None:
+    fifo = tmp / "out.jsonl.gz"
+    os.mkfifo(fifo)
+    import threading
+
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    sink = file_sink(str(fifo))
+    assert isinstance(sink, DeviceSink)
+    for line in LINES:
+        sink.write(line)
+    sink.commit()
+    reader.join(timeout=30)
+    assert gzip.decompress(got[0]) == b"".join(LINES)
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
