@@ -779,7 +779,7 @@ enum {
     R_NOT_START,      /* NOT_TITLE_START.match */
     R_TIME_LINE,      /* dates.is_time_line */
     R_CTA,            /* feed.call_to_action_words */
-    R_CTA_MARK,       /* CALL_TO_ACTION_MARK.search */
+    R_CTA_MARK,       /* feed.CALL_TO_ACTION_MARKS (or CALL_TO_ACTION_MARK.search) */
     R_NAV_GLYPHS,     /* NAV_GLYPHS.search */
     R_NAV_GLYPH,      /* NAV_GLYPH.search */
     R_LINK_HINT,      /* LINK_SHAPE_HINT.search */
@@ -787,7 +787,7 @@ enum {
     R_COUNT_LINE,     /* COUNT_LINE.match */
     R_BREAK_HINT,     /* SENTENCE_BREAK_HINT.search */
     R_BREAKS,         /* SENTENCE_BREAK.findall */
-    R_CREDIT_WORD,    /* CREDIT_WORD.search */
+    R_CREDIT_WORD,    /* feed.CREDIT_WORDS (or CREDIT_WORD.search) */
     R_CREDIT,         /* CREDIT.search */
     R_CONTACT_HINT,   /* CONTACT_HINT.search */
     R_CONTACT,        /* CONTACT.search */
@@ -1096,6 +1096,25 @@ static int has(PyObject *text, PyObject *part) {
     return at == -2 ? -1 : at >= 0;
 }
 
+/* whether one of the str of the tuple `rule` is in `text` (a pattern that is an alternation of
+ * them, searched: the same), or, `rule` a callable, whether it finds something in `text`: 1 or
+ * 0, -1 on an error */
+static int any_in(PyObject *rule, PyObject *text) {
+    if (!PyTuple_Check(rule))
+        return found(rule, text, 0);
+    for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(rule); k++) {
+        PyObject *part = PyTuple_GET_ITEM(rule, k);
+        if (!PyUnicode_Check(part)) {
+            PyErr_SetString(PyExc_TypeError, "title rules: parts are str");
+            return -1;
+        }
+        int in = has(text, part);
+        if (in)
+            return in;
+    }
+    return 0;
+}
+
 /* feed.may_credit: 1 or 0, -1 on an error */
 static int may_credit(PyObject *const *rules, PyObject *text, PyObject *low, int ascii,
                       int colon) {
@@ -1113,7 +1132,7 @@ static int may_credit(PyObject *const *rules, PyObject *text, PyObject *low, int
         in = has(text, s_picture);
         return in ? in : has(text, s_photography);
     }
-    return !ascii || found(rules[R_CREDIT_WORD], low, 0);
+    return !ascii || any_in(rules[R_CREDIT_WORD], low);
 }
 
 /* Patterns of feed that title_verdict tests on characters here rather than by calling them
@@ -1312,7 +1331,7 @@ static int verdict(PyObject *const *rules, PyObject *text, Py_ssize_t lo, Py_ssi
     else
         CHECK(found(rules[R_CTA], low, 1));
     if (!ascii)
-        CHECK(found(rules[R_CTA_MARK], low, 0));
+        CHECK(any_in(rules[R_CTA_MARK], low));
     if (facts & T_END_DOT) {
         if (nav_glyphs(kind, data, n))
             goto no;
@@ -2654,7 +2673,7 @@ static int loop_summary(Loop *L, PyObject *text, Py_ssize_t words) {
     else
         yes = found(rules[R_CTA], low, 1);
     if (!yes && !PyUnicode_IS_ASCII(low))
-        yes = found(rules[R_CTA_MARK], low, 0);
+        yes = any_in(rules[R_CTA_MARK], low);
     Py_DECREF(low);
     return yes < 0 ? -1 : !yes;
 }

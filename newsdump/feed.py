@@ -1609,7 +1609,7 @@ TITLE_RULES = (  # what the compiled is_title calls, in the order _feed.c's R_* 
     NOT_TITLE_START.match,
     is_time_line,
     call_to_action_words,
-    CALL_TO_ACTION_MARK.search,
+    CALL_TO_ACTION_MARKS,  # (CALL_TO_ACTION_MARK's alternatives: each looked for)
     NAV_GLYPHS.search,
     NAV_GLYPH.search,
     LINK_SHAPE_HINT.search,
@@ -1617,7 +1617,7 @@ TITLE_RULES = (  # what the compiled is_title calls, in the order _feed.c's R_* 
     COUNT_LINE.match,
     SENTENCE_BREAK_HINT.search,
     SENTENCE_BREAK.findall,
-    CREDIT_WORD.search,
+    CREDIT_WORDS,  # (CREDIT_WORD's alternatives: each looked for)
     CREDIT.search,
     CONTACT_HINT.search,
     CONTACT.search,

@@ -161,3 +161,36 @@ def test_not_title_gate_takes_every_case() -> None:
 def test_not_title_gate_is_exact(text: str) -> None:
     if F.NOT_TITLE_START.match(text):
         assert F._feed.not_title_gate(F.TITLE_RULES, text)
+
+
+def test_literal_alternations() -> None:
+    """CALL_TO_ACTION_MARK and CREDIT_WORD are their parts, each a plain string: searching
+    for the pattern is looking for each part (what the compiled verdict does)."""
+    for pattern, parts in (
+        (F.CALL_TO_ACTION_MARK, F.CALL_TO_ACTION_MARKS),
+        (F.CREDIT_WORD, F.CREDIT_WORDS),
+    ):
+        assert pattern.pattern == "|".join(map(re.escape, parts))
+        assert pattern.flags == re.UNICODE
+        assert parts in F.TITLE_RULES
+
+
+@pytest.mark.skipif(F._feed is None, reason="the compiled extension is not built")
+@settings(max_examples=1500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["Photo", "(foto: Ann)", "source", "Image:", "©", "下载", "客户端", "é", "x", " ", ":"]
+        )
+        | st.text(max_size=3),
+        max_size=8,
+    ).map("".join)
+)
+def test_verdict_by_parts_or_by_patterns(text: str) -> None:
+    """title_verdict with the parts in TITLE_RULES or with the patterns: the same verdict."""
+    rules = list(F.TITLE_RULES)
+    rules[rules.index(F.CALL_TO_ACTION_MARKS)] = F.CALL_TO_ACTION_MARK.search
+    rules[rules.index(F.CREDIT_WORDS)] = F.CREDIT_WORD.search
+    assert F._feed.title_verdict(tuple(rules), text, 1, 30) == F._feed.title_verdict(
+        F.TITLE_RULES, text, 1, 30
+    )
