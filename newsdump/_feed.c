@@ -779,7 +779,7 @@ enum {
     R_NOT_START,      /* NOT_TITLE_START.match */
     R_TIME_LINE,      /* dates.is_time_line */
     R_CTA,            /* feed.call_to_action_words */
-    R_CTA_MARK,       /* CALL_TO_ACTION_MARK.search */
+    R_CTA_MARK,       /* feed.CALL_TO_ACTION_MARKS (or CALL_TO_ACTION_MARK.search) */
     R_NAV_GLYPHS,     /* NAV_GLYPHS.search */
     R_NAV_GLYPH,      /* NAV_GLYPH.search */
     R_LINK_HINT,      /* LINK_SHAPE_HINT.search */
@@ -787,7 +787,7 @@ enum {
     R_COUNT_LINE,     /* COUNT_LINE.match */
     R_BREAK_HINT,     /* SENTENCE_BREAK_HINT.search */
     R_BREAKS,         /* SENTENCE_BREAK.findall */
-    R_CREDIT_WORD,    /* CREDIT_WORD.search */
+    R_CREDIT_WORD,    /* feed.CREDIT_WORDS (or CREDIT_WORD.search) */
     R_CREDIT,         /* CREDIT.search */
     R_CONTACT_HINT,   /* CONTACT_HINT.search */
     R_CONTACT,        /* CONTACT.search */
@@ -813,6 +813,142 @@ static int found(PyObject *call, PyObject *arg, int truth) {
     int yes = truth ? PyObject_IsTrue(got) : got != Py_None;
     Py_DECREF(got);
     return yes;
+}
+
+/* ---- exact necessary conditions of dates.py's answers (tests/unit/test_feed_dates_gate.py
+ * checks each against the function it stands for), so that a call that cannot find anything
+ * is not made ---- */
+
+#define RD(i) PyUnicode_READ(kind, data, (i))
+#define DEC(i) Py_UNICODE_ISDECIMAL(RD(i))
+
+/* dates.MAYBE_DATE finds an anchor in [lo, hi): "(?:19|20)\d\d" or "\d/[0-3]?\d/\d\d" (without
+ * one, dates.find_dates finds nothing) */
+static int maybe_date(int kind, const void *data, Py_ssize_t lo, Py_ssize_t hi) {
+    for (Py_ssize_t i = lo; i + 3 < hi; i++) {
+        Py_UCS4 c = RD(i);
+        if (c == '1' || c == '2') {
+            if (RD(i + 1) == (c == '1' ? '9' : '0') && DEC(i + 2) && DEC(i + 3))
+                return 1;
+        }
+        if (RD(i + 1) != '/' || !Py_UNICODE_ISDECIMAL(c))
+            continue;
+        Py_ssize_t j = i + 2; /* [0-3]?\d/\d\d */
+        Py_UCS4 d = RD(j);
+        if (d >= '0' && d <= '3' && j + 4 < hi && DEC(j + 1) && RD(j + 2) == '/' && DEC(j + 3)
+            && DEC(j + 4))
+            return 1;
+        if (j + 3 < hi && DEC(j) && RD(j + 1) == '/' && DEC(j + 2) && DEC(j + 3))
+            return 1;
+    }
+    return 0;
+}
+
+/* feed.DATE_START.match(text[lo:hi]): a digit, or a word of letters (a month's name), "."
+ * perhaps, spaces and a digit (where a date may start at lo) */
+static int date_start(int kind, const void *data, Py_ssize_t lo, Py_ssize_t hi) {
+    if (lo >= hi)
+        return 0;
+    if (DEC(lo))
+        return 1;
+    Py_ssize_t i = lo;
+    while (i < hi && Py_UNICODE_ISALNUM(RD(i)) && !DEC(i))
+        i++;
+    if (i == lo)
+        return 0;
+    if (i < hi && RD(i) == '.')
+        i++;
+    Py_ssize_t spaces = i;
+    while (i < hi && Py_UNICODE_ISSPACE(RD(i)))
+        i++;
+    return i > spaces && i < hi && DEC(i);
+}
+
+/* feed.may_date_end(text[lo:hi]) of a text without spaces at its end: a digit, "日", or
+ * "[ap]\.?\s?m\.?" (IGNORECASE) there (where a date may end) */
+static int date_end(int kind, const void *data, Py_ssize_t lo, Py_ssize_t hi) {
+    Py_ssize_t k = hi - 1;
+    if (k < lo)
+        return 0;
+    Py_UCS4 c = RD(k);
+    if (Py_UNICODE_ISDECIMAL(c) || c == 0x65e5)
+        return 1;
+    if (c == '.' && --k >= lo)
+        c = RD(k);
+    if (k < lo || (c != 'm' && c != 'M'))
+        return 0;
+    k--;
+    if (k >= lo && Py_UNICODE_ISSPACE(RD(k)))
+        k--;
+    if (k >= lo && RD(k) == '.')
+        k--;
+    return k >= lo && (RD(k) == 'a' || RD(k) == 'A' || RD(k) == 'p' || RD(k) == 'P');
+}
+
+/* False only where feed.split_date(text) (no dates given) is (None, text): no date anchor, or
+ * none may start where the text does nor end where it ends but spaces */
+static int may_split_date(PyObject *text) {
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), end = n;
+    while (end > 0 && Py_UNICODE_ISSPACE(RD(end - 1)))
+        end--;
+    return (date_start(kind, data, 0, n) || date_end(kind, data, 0, end))
+        && maybe_date(kind, data, 0, n);
+}
+
+/* False only where dates.is_time_line(text) is False, `first` and `end` the bounds of
+ * text.strip(): a line of 30 characters at most that starts a time of day ("5:56", "9.30",
+ * "14h05"), ends with "ago" (a relative time), starts a month's name and day ("Dec. 6"), or,
+ * 24 characters at most, holds a date anchor (dates.first_date) */
+static int may_time_line(PyObject *text, Py_ssize_t first, Py_ssize_t end) {
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = end - first;
+    if (n <= 0 || n > 30)
+        return 0;
+    int ago = n >= 3 && (RD(end - 3) | 0x20) == 'a' && (RD(end - 2) | 0x20) == 'g'
+        && (RD(end - 1) | 0x20) == 'o';
+    if (ago)
+        return 1; /* (dates.RELATIVE, or any test: not told apart here) */
+    if (n <= 24 && maybe_date(kind, data, first, end))
+        return 1;
+    if (DEC(first)) { /* dates.TIME_OF_DAY: ^[0-2]?\d[:.h][0-5]\d */
+        Py_UCS4 c = RD(first);
+        for (Py_ssize_t at = first + 1; at <= first + 2 && at + 2 < end + 0; at++) {
+            Py_UCS4 sep = RD(at);
+            if (at == first + 2 && !(c >= '0' && c <= '2' && DEC(first + 1)))
+                break;
+            if ((sep == ':' || sep == '.' || sep == 'h' || sep == 'H') && RD(at + 1) >= '0'
+                && RD(at + 1) <= '5' && DEC(at + 2))
+                return 1;
+        }
+        return 0;
+    }
+    return date_start(kind, data, first, end); /* dates.MONTH_DAY: ^_MONTH\s+_DAY$ */
+}
+
+/* False only where dates.find_dates(text) is [] */
+static int may_find_dates(PyObject *text) {
+    return maybe_date(PyUnicode_KIND(text), PyUnicode_DATA(text), 0, PyUnicode_GET_LENGTH(text));
+}
+
+/* the gates above as flags, for the tests: 1 may_split_date, 2 may_time_line, 4
+ * may_find_dates */
+static PyObject *date_gates(PyObject *self, PyObject *text) {
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "date_gates(text: str)");
+        return NULL;
+    }
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), first = 0, end = n;
+    while (first < n && Py_UNICODE_ISSPACE(RD(first)))
+        first++;
+    while (end > first && Py_UNICODE_ISSPACE(RD(end - 1)))
+        end--;
+    return PyLong_FromLong(may_split_date(text) | may_time_line(text, first, end) << 1
+                           | may_find_dates(text) << 2);
 }
 
 /* whether the text[start:end] is in `container` (set or tuple): 1 or 0, -1 on an error */
@@ -861,10 +997,122 @@ static int may_start(PyObject *const *rules, PyObject *text) {
     return slice_in(text, space + 2, space + 3, seconds);
 }
 
+/* The words NOT_TITLE_START's branches start with, in lower case (IGNORECASE): a byline's
+ * (then "\b"), a relative time's (then "\s"), a kind of story's (then " ", at the start or
+ * after the first word); tests/unit/test_feed_dates_gate.py checks them against the patterns */
+static const wchar_t *const byline_words[] = {L"by", L"von", L"par", L"por", L"door", L"author",
+                                              L"autor", NULL};
+static const wchar_t *const relative_words[] = {L"hace", L"vor", L"il y a", L"h\u00e1", L"ha",
+                                                NULL};
+static const wchar_t *const kind_words[] = {
+    L"reportage", L"kommentar", L"analyse",  L"analysis", L"interview", L"essay",
+    L"kolumne",   L"column",    L"bericht",  L"report",   L"review",    L"rezension",
+    L"chronique", L"tribune",   L"enqu\u00eate", L"reporta\u017c", L"felieton", L"komentarz",
+    L"cr\u00f3nica", L"columna", L"an\u00e1lisis", NULL};
+
+/* whether text[at:] may start with `word` under IGNORECASE, where it ends in *end: each ASCII
+ * character the word's in either case (IGNORECASE pairs an ASCII letter with no other ASCII
+ * character, nor a non-ASCII letter with an ASCII one), any other one taken as a maybe */
+static int may_word(int kind, const void *data, Py_ssize_t n, Py_ssize_t at, const wchar_t *word,
+                    Py_ssize_t *end) {
+    for (; *word; word++, at++) {
+        if (at >= n)
+            return 0;
+        Py_UCS4 c = RD(at), w = (Py_UCS4)*word;
+        if (c >= 128)
+            continue;
+        if (w >= 128)
+            return 0;
+        if (c >= 'A' && c <= 'Z')
+            c += 'a' - 'A';
+        if (c != w)
+            return 0;
+    }
+    *end = at;
+    return 1;
+}
+
+/* whether one of `words` may stand at text[at:], followed by what `after` says: 0 "\b" (no
+ * ASCII word character next), 1 "\s" (a space or a non-ASCII character next), 2 " " */
+static int may_words(int kind, const void *data, Py_ssize_t n, Py_ssize_t at,
+                     const wchar_t *const *words, int after) {
+    for (; *words; words++) {
+        Py_ssize_t end;
+        if (!may_word(kind, data, n, at, *words, &end))
+            continue;
+        if (after == 0) {
+            if (end >= n)
+                return 1;
+            Py_UCS4 c = RD(end);
+            if (c >= 128 || !(Py_UNICODE_ISALNUM(c) || c == '_'))
+                return 1;
+        } else if (end < n) {
+            Py_UCS4 c = RD(end);
+            if (after == 2 ? c == ' ' : c >= 128 || Py_UNICODE_ISSPACE(c))
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* False only where NOT_TITLE_START.match(text) is None (text not empty): may_start's first
+ * two characters, then the whole words of the branch they may start (a digit, a source's or
+ * an editor's character, a dash: NOT_TITLE_ALONE, taken as they are) */
+static int may_not_title(PyObject *const *rules, PyObject *text) {
+    int yes = may_start(rules, text);
+    if (yes <= 0)
+        return yes;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    if (DEC(0))
+        return 1;
+    yes = slice_in(text, 0, 1, rules[R_ALONE]);
+    if (yes)
+        return yes;
+    if (may_words(kind, data, n, 0, byline_words, 0) || may_words(kind, data, n, 0, relative_words, 1)
+        || may_words(kind, data, n, 0, kind_words, 2))
+        return 1;
+    Py_ssize_t space = PyUnicode_FindChar(text, ' ', 0, n, 1);
+    if (space == -2)
+        return -1;
+    return space > 0 && may_words(kind, data, n, space + 1, kind_words, 2);
+}
+
+/* may_not_title, for the tests: 1 or 0 */
+static PyObject *not_title_gate(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 2 || !PyTuple_Check(args[0]) || PyTuple_GET_SIZE(args[0]) != R_SIZE
+        || !PyUnicode_Check(args[1]) || PyUnicode_GET_LENGTH(args[1]) == 0) {
+        PyErr_SetString(PyExc_TypeError, "not_title_gate(title_rules, text: a str not empty)");
+        return NULL;
+    }
+    int yes = may_not_title(&PyTuple_GET_ITEM(args[0], 0), args[1]);
+    return yes < 0 ? NULL : PyBool_FromLong(yes);
+}
+
 /* whether `part` is in `text`: 1 or 0, -1 on an error */
 static int has(PyObject *text, PyObject *part) {
     Py_ssize_t at = PyUnicode_Find(text, part, 0, PY_SSIZE_T_MAX, 1);
     return at == -2 ? -1 : at >= 0;
+}
+
+/* whether one of the str of the tuple `rule` is in `text` (a pattern that is an alternation of
+ * them, searched: the same), or, `rule` a callable, whether it finds something in `text`: 1 or
+ * 0, -1 on an error */
+static int any_in(PyObject *rule, PyObject *text) {
+    if (!PyTuple_Check(rule))
+        return found(rule, text, 0);
+    for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(rule); k++) {
+        PyObject *part = PyTuple_GET_ITEM(rule, k);
+        if (!PyUnicode_Check(part)) {
+            PyErr_SetString(PyExc_TypeError, "title rules: parts are str");
+            return -1;
+        }
+        int in = has(text, part);
+        if (in)
+            return in;
+    }
+    return 0;
 }
 
 /* feed.may_credit: 1 or 0, -1 on an error */
@@ -884,7 +1132,7 @@ static int may_credit(PyObject *const *rules, PyObject *text, PyObject *low, int
         in = has(text, s_picture);
         return in ? in : has(text, s_photography);
     }
-    return !ascii || found(rules[R_CREDIT_WORD], low, 0);
+    return !ascii || any_in(rules[R_CREDIT_WORD], low);
 }
 
 /* Patterns of feed that title_verdict tests on characters here rather than by calling them
@@ -1055,7 +1303,7 @@ static int verdict(PyObject *const *rules, PyObject *text, Py_ssize_t lo, Py_ssi
     if (facts & T_NOT)
         return 0;
     int ascii = (facts & T_ASCII) != 0, digit = (facts & T_DIGIT) != 0;
-    int yes = may_start(rules, text);
+    int yes = may_not_title(rules, text);
     if (yes < 0)
         return -1;
     if (yes)
@@ -1069,7 +1317,7 @@ static int verdict(PyObject *const *rules, PyObject *text, Py_ssize_t lo, Py_ssi
         int ago = end >= 3 && (PyUnicode_READ(kind, data, end - 3) | 0x20) == 'a'
             && (PyUnicode_READ(kind, data, end - 2) | 0x20) == 'g'
             && (PyUnicode_READ(kind, data, end - 1) | 0x20) == 'o';
-        if (digit || ago)
+        if ((digit || ago) && may_time_line(text, first, end))
             CHECK(found(rules[R_TIME_LINE], text, 1));
     }
     low = PyObject_CallMethodNoArgs(text, name_lower);
@@ -1083,7 +1331,7 @@ static int verdict(PyObject *const *rules, PyObject *text, Py_ssize_t lo, Py_ssi
     else
         CHECK(found(rules[R_CTA], low, 1));
     if (!ascii)
-        CHECK(found(rules[R_CTA_MARK], low, 0));
+        CHECK(any_in(rules[R_CTA_MARK], low));
     if (facts & T_END_DOT) {
         if (nav_glyphs(kind, data, n))
             goto no;
@@ -1143,7 +1391,7 @@ static int verdict(PyObject *const *rules, PyObject *text, Py_ssize_t lo, Py_ssi
             yes = found(rules[R_LEADING_TIME], text, 0);
             if (yes < 0)
                 goto error;
-            if (!yes)
+            if (!yes && may_find_dates(text))
                 CHECK(found(rules[R_FIND_DATES], text, 1));
         }
     }
@@ -1788,7 +2036,7 @@ static PyObject *clean_title(Page *p, PyObject *text) {
         }
         Py_DECREF(m);
     }
-    if (digit) {
+    if (digit && may_split_date(text)) {
         PyObject *dated = PyObject_CallOneArg(p->rules[H_SPLIT_DATE], text);
         if (!dated)
             goto done;
@@ -2159,12 +2407,12 @@ static int when_digit(Loop *L, PyObject *text, Py_ssize_t words) {
         first++;
     while (end > first && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, end - 1)))
         end--;
-    if (end - first <= L->time_max) { /* (is_time_line's first test: a longer line is none) */
-        int yes = found(L->rules[I_TIME_LINE], text, 1);
-        if (yes)
-            return yes < 0 ? -1 : undated(L, text, NULL); /* not "市政府公布新规 2014年1月9日" */
+    if (end - first <= L->time_max && may_time_line(text, first, end)) {
+        int yes = found(L->rules[I_TIME_LINE], text, 1); /* (a longer line is none) */
+        if (yes) /* not "市政府公布新规 2014年1月9日" */
+            return yes < 0 ? -1 : !may_split_date(text) ? 1 : undated(L, text, NULL);
     }
-    if (n > L->when_chars || words > L->when_words)
+    if (n > L->when_chars || words > L->when_words || !may_find_dates(text))
         return 0;
     PyObject *dates = PyObject_CallOneArg(L->rules[I_FIND_DATES], text);
     if (!dates)
@@ -2332,7 +2580,8 @@ static int loop_glue(Loop *L, Py_ssize_t k) {
     int ago = end - first >= 3 && (PyUnicode_READ(kind, data, end - 3) | 0x20) == 'a'
         && (PyUnicode_READ(kind, data, end - 2) | 0x20) == 'g'
         && (PyUnicode_READ(kind, data, end - 1) | 0x20) == 'o';
-    if (end - first <= L->time_max && (L->digits[k] || ago)) { /* (is_time_line's cheap tests) */
+    if (end - first <= L->time_max && (L->digits[k] || ago)
+        && may_time_line(text, first, end)) { /* (is_time_line's cheap tests) */
         yes = found(L->rules[I_TIME_LINE], text, 1);
         if (yes)
             return yes;
@@ -2346,7 +2595,7 @@ static int loop_glue(Loop *L, Py_ssize_t k) {
         return yes;
     if (L->words[k] <= L->kicker_max && upper_text(text))
         return 1; /* a kicker above a headline: "IT'S NOT EASY EATING GREEN" */
-    if (n >= L->glue_date_max || !L->digits[k])
+    if (n >= L->glue_date_max || !L->digits[k] || !may_find_dates(text))
         return 0;
     PyObject *dates = PyObject_CallOneArg(L->rules[I_FIND_DATES], text);
     if (!dates)
@@ -2424,7 +2673,7 @@ static int loop_summary(Loop *L, PyObject *text, Py_ssize_t words) {
     else
         yes = found(rules[R_CTA], low, 1);
     if (!yes && !PyUnicode_IS_ASCII(low))
-        yes = found(rules[R_CTA_MARK], low, 0);
+        yes = any_in(rules[R_CTA_MARK], low);
     Py_DECREF(low);
     return yes < 0 ? -1 : !yes;
 }
@@ -3334,6 +3583,11 @@ static PyObject *comment_suspects(PyObject *self, PyObject *const *args, Py_ssiz
 }
 
 static PyMethodDef methods[] = {
+    {"not_title_gate", (PyCFunction)(void (*)(void))not_title_gate, METH_FASTCALL,
+     "not_title_gate(title_rules, text) -> bool: False only where NOT_TITLE_START cannot match"},
+    {"date_gates", date_gates, METH_O,
+     "date_gates(text) -> int: 1 where feed.split_date(text) may find a date, 2 where "
+     "dates.is_time_line(text) may be true, 4 where dates.find_dates(text) may find one"},
     {"lines", lines, METH_VARARGS, "Texts, free flags, digits and word counts (see the file)."},
     {"word_count", word_count, METH_O, "feed.word_count."},
     {"has_digit", has_digit, METH_O, "feed.has_digit."},

@@ -30,7 +30,14 @@ from functools import partial
 from itertools import compress
 from operator import methodcaller, or_
 
-from newsdump.dates import FoundDate, clock_minutes, find_dates, is_time_line, resolve_time
+from newsdump.dates import (
+    MAYBE_DATE,
+    FoundDate,
+    clock_minutes,
+    find_dates,
+    is_time_line,
+    resolve_time,
+)
 from newsdump.document import Label, LabelledBlock
 from newsdump.lang import WIDE, Language, detect_language, stopwords_for, top_stopwords
 from newsdump.records import FeedItem
@@ -380,6 +387,11 @@ SIGN_UP_PARTS = (  # a part of each of SIGN_UP's (a cheap test first: no regex)
 )
 YEARISH = re.compile(r"(?:19|20)\d\d|\d/[0-3]?\d/\d\d")  # dates.MAYBE_DATE
 ANY_CLOCK = re.compile(r"(?<!\d)[0-2]?\d:[0-5]\d(?!\d)")  # "标准时间10:41" too (no \b there)
+# Where a date of dates.find_dates may start: each of dates.DATE_PATTERNS starts with a digit
+# but the one that starts with a month's name (letters, IGNORECASE: test_feed_dates_gate
+# checks every character), "." perhaps, spaces and the day
+DATE_START = re.compile(r"\d|[^\W\d_]+\.?\s+\d")
+TIME_OF_DAY_START = re.compile(r"[0-2]?\d[:.hH][0-5]\d")  # (dates.TIME_OF_DAY's start)
 LEADING_DATE_MAX_CHARS = 40  # a date's year stands this far in at most ("Wednesday, 13 de ...")
 DATE_ENDS = frozenset("0123456789日mM.")  # what a date ends with (a year, 日, "9:22 am", "h.")
 DATE_SEPARATORS = " \t-–—|·•,:："  # between a headline and the date printed next to it
@@ -1315,6 +1327,8 @@ def split_date(text: str, found: list[FoundDate] | None = None) -> tuple[str | N
             return None, text
         if year.start() > LEADING_DATE_MAX_CHARS and tail(text.rstrip(), 1) not in DATE_ENDS:
             return None, text  # neither in front nor at the end
+        if DATE_START.match(text) is None and not may_date_end(text.rstrip()):
+            return None, text  # no date may start where it starts, nor end where it ends
     dates = find_dates(text) if found is None else found  # (`found`: find_dates(text))
     if not dates:
         return None, text
@@ -1336,6 +1350,52 @@ def split_date(text: str, found: list[FoundDate] | None = None) -> tuple[str | N
         ):  # (nor a short word: "Last modified on Wed 16 Jan 2019", "... at the UN")
             return text[last.start :].strip(), rest
     return None, text
+
+
+def may_date_end(text: str) -> bool:
+    """Whether a date of dates.find_dates may end where `text` ends: a digit, "日", or a time's
+    "[ap]\\.?\\s?m\\.?" (IGNORECASE) there, as each of dates.DATE_PATTERNS ends
+    (tests/unit/test_feed_dates_gate.py checks it against DATE_END)."""
+    last = text[-1:]
+    if last.isdecimal() or last == "日":
+        return True
+    k = len(text) - 1
+    if last == ".":
+        k -= 1
+    if k < 0 or text[k] not in "mM":
+        return False
+    k -= 1
+    if k >= 0 and text[k].isspace():
+        k -= 1
+    if k >= 0 and text[k] == ".":
+        k -= 1
+    return k >= 0 and text[k] in "aApP"
+
+
+def may_split_date(text: str) -> bool:
+    """False only where split_date(text) is (None, text): no date anchor (dates.MAYBE_DATE),
+    or no date may start where the text starts (DATE_START) nor end where it ends but its
+    spaces (may_date_end; the reference of _feed.date_gates' bit 1)."""
+    return (
+        DATE_START.match(text) is not None or may_date_end(text.rstrip())
+    ) and MAYBE_DATE.search(text) is not None
+
+
+def may_time_line(text: str) -> bool:
+    """False only where dates.is_time_line(text) is False: text.strip() of 30 characters at
+    most that ends with "ago" (case aside), or of 24 at most with a date anchor
+    (dates.MAYBE_DATE: first_date), or starts a time of day (TIME_OF_DAY_START) or a month's
+    name and a day (DATE_START, after no digit; the reference of _feed.date_gates' bit 2)."""
+    text = text.strip()
+    if not 0 < len(text) <= TIME_LINE_MAX_CHARS:
+        return False
+    if text[-3:].lower() == "ago" and len(text) >= 3:
+        return True
+    if len(text) <= 24 and MAYBE_DATE.search(text) is not None:
+        return True
+    if text[0].isdecimal():
+        return TIME_OF_DAY_START.match(text) is not None
+    return DATE_START.match(text) is not None
 
 
 def is_dated_title(rest: str) -> bool:
@@ -1549,7 +1609,7 @@ TITLE_RULES = (  # what the compiled is_title calls, in the order _feed.c's R_* 
     NOT_TITLE_START.match,
     is_time_line,
     call_to_action_words,
-    CALL_TO_ACTION_MARK.search,
+    CALL_TO_ACTION_MARKS,  # (CALL_TO_ACTION_MARK's alternatives: each looked for)
     NAV_GLYPHS.search,
     NAV_GLYPH.search,
     LINK_SHAPE_HINT.search,
@@ -1557,7 +1617,7 @@ TITLE_RULES = (  # what the compiled is_title calls, in the order _feed.c's R_* 
     COUNT_LINE.match,
     SENTENCE_BREAK_HINT.search,
     SENTENCE_BREAK.findall,
-    CREDIT_WORD.search,
+    CREDIT_WORDS,  # (CREDIT_WORD's alternatives: each looked for)
     CREDIT.search,
     CONTACT_HINT.search,
     CONTACT.search,
