@@ -835,7 +835,7 @@ def rank_headline(ctx: Context, ranker: Ranker | None = None) -> tuple[int, bool
     model = ranker if ranker is not None else load_ranker()
     rows = _feature_rows(ctx, cands, blocks)
     scores = model.scores(rows)
-    best = max(range(len(cands)), key=lambda k: scores[k])
+    best = scores.index(max(scores))  # the first best (list.index finds a NaN by identity)
     return cands[_revisit(ctx, cands, rows, scores, best, blocks)], scores[best] >= model.threshold
 
 
