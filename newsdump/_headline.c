@@ -1340,6 +1340,11 @@ static Py_ssize_t anchor_of(PyObject *text) {
 
 /* the index of the characters in the buckets of ix->mark; 0 (no index where the page is too
  * long: ix->at stays NULL), or -1 with an error */
+typedef struct {
+    int32_t pos, block; /* a marked character's place in the join, and its block */
+    uint16_t bucket;
+} Hit;
+
 static int index_build(Index *ix, PyObject *texts) {
     Py_ssize_t size = PyTuple_GET_SIZE(texts), n = 0, m = 0;
     for (Py_ssize_t j = 0; j < size; j++)
@@ -1347,19 +1352,15 @@ static int index_build(Index *ix, PyObject *texts) {
     if (n > INDEX_MAX)
         return 0; /* no index: counted in the join */
     memset(ix->start, 0, sizeof(ix->start));
-    size_t cells = (size_t)(n > 0 ? n : 1);
-    int32_t *hits = PyMem_Malloc(sizeof(int32_t) * cells * 2);
-    uint16_t *bucket = PyMem_Malloc(sizeof(uint16_t) * cells);
-    ix->at = PyMem_Malloc(sizeof(int32_t) * cells * 2);
+    /* the marked places, in a buffer that grows as they come (most characters are not marked) */
+    Py_ssize_t cap = n / 16 + 64;
+    Hit *hits = PyMem_Malloc(sizeof(Hit) * (size_t)cap);
     ix->bstart = PyMem_Malloc(sizeof(Py_ssize_t) * (size_t)(size > 0 ? size : 1));
-    if (hits == NULL || bucket == NULL || ix->at == NULL || ix->bstart == NULL) {
+    if (hits == NULL || ix->bstart == NULL) {
         PyMem_Free(hits);
-        PyMem_Free(bucket);
         PyErr_NoMemory();
         return -1;
     }
-    ix->block = ix->at + cells;
-    int32_t *hit_block = hits + cells;
     const unsigned char *mark = ix->mark;
     Py_ssize_t *start = ix->start, from = 0;
 #define INDEX_HITS(T)                                                                              \
@@ -1367,12 +1368,23 @@ static int index_build(Index *ix, PyObject *texts) {
         const T *c = data;                                                                         \
         for (Py_ssize_t k = 0; k < len; k++) {                                                     \
             unsigned b = c[k] & (BUCKETS - 1);                                                     \
-            if (mark[b]) {                                                                         \
-                hits[m] = (int32_t)(from + k);                                                     \
-                hit_block[m] = (int32_t)j;                                                         \
-                bucket[m++] = (uint16_t)b;                                                         \
-                start[b + 1]++;                                                                    \
+            if (!mark[b])                                                                          \
+                continue;                                                                          \
+            if (m == cap) {                                                                        \
+                Py_ssize_t grown = cap < n / 2 ? cap * 2 : n; /* (m < n: a place is left) */     \
+                Hit *more = PyMem_Realloc(hits, sizeof(Hit) * (size_t)grown);                      \
+                if (more == NULL) {                                                                \
+                    PyMem_Free(hits);                                                              \
+                    PyErr_NoMemory();                                                              \
+                    return -1;                                                                     \
+                }                                                                                  \
+                hits = more;                                                                       \
+                cap = grown;                                                                       \
             }                                                                                      \
+            hits[m].pos = (int32_t)(from + k);                                                     \
+            hits[m].block = (int32_t)j;                                                            \
+            hits[m++].bucket = (uint16_t)b;                                                        \
+            start[b + 1]++;                                                                        \
         }                                                                                          \
     } while (0)
     for (Py_ssize_t j = 0; j < size; j++) { /* the marked places, ascending */
@@ -1390,18 +1402,24 @@ static int index_build(Index *ix, PyObject *texts) {
         from += len + 1;
     }
 #undef INDEX_HITS
+    ix->at = PyMem_Malloc(sizeof(int32_t) * (size_t)(m > 0 ? 2 * m : 1));
+    if (ix->at == NULL) {
+        PyMem_Free(hits);
+        PyErr_NoMemory();
+        return -1;
+    }
+    ix->block = ix->at + m;
     /* sorted by bucket (stable: ascending in each) */
     Py_ssize_t fill[BUCKETS];
     for (int b = 0; b < BUCKETS; b++)
         start[b + 1] += start[b];
     memcpy(fill, start, sizeof(fill));
     for (Py_ssize_t e = 0; e < m; e++) {
-        Py_ssize_t to = fill[bucket[e]]++;
-        ix->at[to] = hits[e];
-        ix->block[to] = hit_block[e];
+        Py_ssize_t to = fill[hits[e].bucket]++;
+        ix->at[to] = hits[e].pos;
+        ix->block[to] = hits[e].block;
     }
     PyMem_Free(hits);
-    PyMem_Free(bucket);
     return 0;
 }
 

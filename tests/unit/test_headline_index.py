@@ -89,3 +89,12 @@ def test_a_native_cache_of_another_size_is_made_again() -> None:
     assert isinstance(blocks._native, bytearray) and len(blocks._native) != 5
     blocks._native = bytearray(len(blocks._native))  # the right size, another lexicon's mark
     assert same_floats(H._compiled_features(ctx, [0, 1], blocks).tolist(), rows)
+
+
+def test_a_page_whose_every_character_is_an_anchor() -> None:
+    # every place is indexed: the buffer of the marked places grows to the whole page
+    texts = ["Q Q"] * 6 + ["Q" * 5000, "QQ QQ", "Q\nQ Q", "Q Q Q"]
+    compiled, plain = rows_both(texts)
+    assert same_floats(compiled, plain)
+    recurs, quoted = H.FEATURES.index("recurs"), H.FEATURES.index("quoted")
+    assert [(r[recurs], r[quoted]) for r in compiled[:6]] == [(1.0, 1.0)] * 6
