@@ -365,6 +365,8 @@ typedef struct {
     const Lexicon *lex; /* the pre-tests' words (in the capsule the caller holds) */
     signed char *any; /* each block's hits of ANY_LISTS (-1: not looked for yet) */
     Counts *counts;   /* each block's counts (words -1: not counted yet) */
+    Py_buffer native; /* where both live: blocks._native, a bytearray kept across calls */
+    int held;         /* native is held (its size cannot change while it is) */
     /* LABEL_START.match, ANYWHERE.search, TRAIL.match, BYLINE.match, AUTHOR_LABEL.match,
      * CREDIT.search, TIME_STAMP.search, YEARLESS.search, dates.is_time_line, dates.find_dates */
     PyObject *label_match, *anywhere_search, *trail_match, *byline_match, *author_match,
@@ -1082,19 +1084,41 @@ static int page_open(Page *p, PyObject *blocks, PyObject *texts, PyObject *capsu
     p->yearless_search = t[7];
     p->is_time_line = t[8];
     p->find_dates = t[9];
-    p->counts = PyMem_Malloc(sizeof(Counts) * (size_t)(p->size > 0 ? p->size : 1));
-    if (p->counts == NULL) {
-        PyErr_NoMemory();
+    /* the counts and the hits of ANY_LISTS, kept on blocks (blocks._native) from one call to
+     * the next (candidates() then rows() look at the same blocks): a bytearray of the page's
+     * size, made here the first time (or again where it is not one of the right size) */
+    Py_ssize_t need = (Py_ssize_t)sizeof(Counts) * (p->size + 1) + p->size;
+    PyObject *native = PyObject_GetAttrString(blocks, "_native");
+    if (native == NULL)
         return -1;
+    /* (its first Counts-sized cell names the lexicon whose hits it holds) */
+    if (!PyByteArray_CheckExact(native) || PyByteArray_GET_SIZE(native) != need
+        || ((Counts *)PyByteArray_AS_STRING(native))->words != (Py_ssize_t)(uintptr_t)p->lex) {
+        Py_DECREF(native);
+        native = PyByteArray_FromStringAndSize(NULL, need);
+        if (native == NULL)
+            return -1;
+        char *buf = PyByteArray_AS_STRING(native);
+        Counts *c = (Counts *)buf + 1;
+        ((Counts *)buf)->words = (Py_ssize_t)(uintptr_t)p->lex;
+        ((Counts *)buf)->wide = 0;
+        for (Py_ssize_t j = 0; j < p->size; j++) {
+            c[j].words = -1;
+            c[j].wide = 0;
+        }
+        memset(buf + sizeof(Counts) * (size_t)(p->size + 1), -1, (size_t)p->size);
+        if (PyObject_SetAttrString(blocks, "_native", native) < 0) {
+            Py_DECREF(native);
+            return -1;
+        }
     }
-    for (Py_ssize_t j = 0; j < p->size; j++)
-        p->counts[j].words = -1;
-    p->any = PyMem_Malloc((size_t)(p->size > 0 ? p->size : 1));
-    if (p->any == NULL) {
-        PyErr_NoMemory();
+    int got = PyObject_GetBuffer(native, &p->native, PyBUF_WRITABLE);
+    Py_DECREF(native); /* (the buffer holds it) */
+    if (got < 0)
         return -1;
-    }
-    memset(p->any, -1, (size_t)(p->size > 0 ? p->size : 1));
+    p->held = 1;
+    p->counts = (Counts *)p->native.buf + 1;
+    p->any = (signed char *)p->native.buf + sizeof(Counts) * (size_t)(p->size + 1);
     for (Py_ssize_t j = 0; j < p->size; j++)
         if (!PyUnicode_Check(PyTuple_GET_ITEM(texts, j))) {
             PyErr_SetString(PyExc_TypeError, "the texts must be str");
@@ -1121,10 +1145,11 @@ static int page_open(Page *p, PyObject *blocks, PyObject *texts, PyObject *capsu
 }
 
 static void page_close(Page *p) {
-    PyMem_Free(p->any);
     p->any = NULL;
-    PyMem_Free(p->counts);
     p->counts = NULL;
+    if (p->held)
+        PyBuffer_Release(&p->native);
+    p->held = 0;
     Py_CLEAR(p->shapes);
     Py_CLEAR(p->stamps);
     Py_CLEAR(p->dates);
@@ -1256,89 +1281,153 @@ static int in_array(const Py_ssize_t *a, Py_ssize_t n, Py_ssize_t v) {
 }
 
 
-/* Where each character of the page's blocks sits in their join ("\n".join(texts), the whole
- * text), by buckets of its low bits: whole.count(text) finds the occurrences of a text at the
- * places of its rarest character instead of scanning the whole text, and without joining it
- * (an occurrence of a text without "\n" lies inside one block). The separators are not indexed:
- * a text that holds "\n" (or is empty) is counted in the join, made then. */
+/* Where the characters that the candidates are looked for by sit in the blocks' join ("\n".join(
+ * texts), the whole text): whole.count(text) finds the occurrences of a candidate at the places
+ * of one of its characters (its anchor: the one of its characters that is rarest in text by a
+ * fixed guess, ANCHOR_RANK) instead of scanning the whole text, and without joining it (an
+ * occurrence of a text without "\n" lies inside one block). Only the characters of the anchors'
+ * buckets (their low bits) are indexed, in one pass over the page, and then sorted by bucket
+ * (ascending in each). The separators are not indexed: a text that holds "\n" (or is empty) is
+ * counted in the join, made then. Which anchor is taken changes how fast, not what is counted. */
 #define BUCKETS 1024
 #define INDEX_MAX 0x3fffffff /* longer pages are counted in the join */
 #define INDEX_FROM 4 /* candidates from which the index pays */
 
 typedef struct {
     Py_ssize_t start[BUCKETS + 1];
-    int32_t *at;        /* positions in the join, bucket by bucket, ascending in each */
+    int32_t *at;        /* positions in the join of the anchors' buckets, by bucket, ascending */
+    int32_t *block;     /* the block of each of them */
     Py_ssize_t *bstart; /* where each block starts in the join */
     PyObject *texts;    /* the blocks (a tuple of str) */
     PyObject *whole;    /* their join, once made */
+    unsigned char mark[BUCKETS]; /* the anchors' buckets */
 } Index;
 
+/* how common an ASCII character is in text, roughly (the space, then English letters by their
+ * frequency "etaoinshrdlcumwfgypb", then '.' and ','; any other 2): the anchor is a character of
+ * the least rank (a non-ASCII character ranks 1) */
+static const unsigned char ANCHOR_RANK[128] = {
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    60, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 8, 2, 8, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 38, 21, 29, 31, 40, 25, 24, 33, 36, 2, 2, 30, 27, 35, 37,
+    22, 2, 32, 34, 39, 28, 2, 26, 2, 23, 2, 2, 2, 2, 2, 2,
+};
+
+static inline unsigned anchor_rank(Py_UCS4 ch) { return ch < 128 ? ANCHOR_RANK[ch] : 1; }
+
+/* the place of a text's anchor (-1 for a text the index does not count: empty or with "\n") */
+static Py_ssize_t anchor_of(PyObject *text) {
+    Py_ssize_t len = PyUnicode_GET_LENGTH(text), pick = -1;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    unsigned best = 256;
+    for (Py_ssize_t q = 0; q < len; q++) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, q);
+        if (ch == '\n')
+            return -1;
+        unsigned r = anchor_rank(ch);
+        if (r < best) {
+            best = r;
+            pick = q;
+        }
+    }
+    return pick;
+}
+
+/* the index of the characters in the buckets of ix->mark; 0 (no index where the page is too
+ * long: ix->at stays NULL), or -1 with an error */
+typedef struct {
+    int32_t pos, block; /* a marked character's place in the join, and its block */
+    uint16_t bucket;
+} Hit;
+
 static int index_build(Index *ix, PyObject *texts) {
-    Py_ssize_t size = PyTuple_GET_SIZE(texts), n = 0;
+    Py_ssize_t size = PyTuple_GET_SIZE(texts), n = 0, m = 0;
     for (Py_ssize_t j = 0; j < size; j++)
         n += PyUnicode_GET_LENGTH(PyTuple_GET_ITEM(texts, j)) + (j > 0);
     if (n > INDEX_MAX)
         return 0; /* no index: counted in the join */
     memset(ix->start, 0, sizeof(ix->start));
-    ix->at = PyMem_Malloc(sizeof(int32_t) * (size_t)(n > 0 ? n : 1));
+    /* the marked places, in a buffer that grows as they come (most characters are not marked) */
+    Py_ssize_t cap = n / 16 + 64;
+    Hit *hits = PyMem_Malloc(sizeof(Hit) * (size_t)cap);
     ix->bstart = PyMem_Malloc(sizeof(Py_ssize_t) * (size_t)(size > 0 ? size : 1));
-    if (ix->at == NULL || ix->bstart == NULL) {
+    if (hits == NULL || ix->bstart == NULL) {
+        PyMem_Free(hits);
         PyErr_NoMemory();
         return -1;
     }
-    Py_ssize_t fill[BUCKETS], from = 0;
-#define INDEX_COUNT(T)                                                                             \
+    const unsigned char *mark = ix->mark;
+    Py_ssize_t *start = ix->start, from = 0;
+#define INDEX_HITS(T)                                                                              \
     do {                                                                                           \
         const T *c = data;                                                                         \
-        for (Py_ssize_t k = 0; k < len; k++)                                                       \
-            start[(c[k] & (BUCKETS - 1)) + 1]++;                                                   \
+        for (Py_ssize_t k = 0; k < len; k++) {                                                     \
+            unsigned b = c[k] & (BUCKETS - 1);                                                     \
+            if (!mark[b])                                                                          \
+                continue;                                                                          \
+            if (m == cap) {                                                                        \
+                Py_ssize_t grown = cap < n / 2 ? cap * 2 : n; /* (m < n: a place is left) */     \
+                Hit *more = PyMem_Realloc(hits, sizeof(Hit) * (size_t)grown);                      \
+                if (more == NULL) {                                                                \
+                    PyMem_Free(hits);                                                              \
+                    PyErr_NoMemory();                                                              \
+                    return -1;                                                                     \
+                }                                                                                  \
+                hits = more;                                                                       \
+                cap = grown;                                                                       \
+            }                                                                                      \
+            hits[m].pos = (int32_t)(from + k);                                                     \
+            hits[m].block = (int32_t)j;                                                            \
+            hits[m++].bucket = (uint16_t)b;                                                        \
+            start[b + 1]++;                                                                        \
+        }                                                                                          \
     } while (0)
-#define INDEX_FILL(T)                                                                              \
-    do {                                                                                           \
-        const T *c = data;                                                                         \
-        for (Py_ssize_t k = 0; k < len; k++)                                                       \
-            at[fill[c[k] & (BUCKETS - 1)]++] = (int32_t)(from + k);                                \
-    } while (0)
-    Py_ssize_t *start = ix->start;
-    int32_t *at = ix->at;
-    for (Py_ssize_t j = 0; j < size; j++) {
-        PyObject *text = PyTuple_GET_ITEM(texts, j);
-        int kind = PyUnicode_KIND(text);
-        const void *data = PyUnicode_DATA(text);
-        Py_ssize_t len = PyUnicode_GET_LENGTH(text);
-        if (kind == PyUnicode_1BYTE_KIND)
-            INDEX_COUNT(Py_UCS1);
-        else if (kind == PyUnicode_2BYTE_KIND)
-            INDEX_COUNT(Py_UCS2);
-        else
-            INDEX_COUNT(Py_UCS4);
-    }
-    for (int b = 0; b < BUCKETS; b++)
-        start[b + 1] += start[b];
-    memcpy(fill, start, sizeof(fill));
-    for (Py_ssize_t j = 0; j < size; j++) {
+    for (Py_ssize_t j = 0; j < size; j++) { /* the marked places, ascending */
         PyObject *text = PyTuple_GET_ITEM(texts, j);
         int kind = PyUnicode_KIND(text);
         const void *data = PyUnicode_DATA(text);
         Py_ssize_t len = PyUnicode_GET_LENGTH(text);
         ix->bstart[j] = from;
         if (kind == PyUnicode_1BYTE_KIND)
-            INDEX_FILL(Py_UCS1);
+            INDEX_HITS(Py_UCS1);
         else if (kind == PyUnicode_2BYTE_KIND)
-            INDEX_FILL(Py_UCS2);
+            INDEX_HITS(Py_UCS2);
         else
-            INDEX_FILL(Py_UCS4);
+            INDEX_HITS(Py_UCS4);
         from += len + 1;
     }
-#undef INDEX_COUNT
-#undef INDEX_FILL
+#undef INDEX_HITS
+    ix->at = PyMem_Malloc(sizeof(int32_t) * (size_t)(m > 0 ? 2 * m : 1));
+    if (ix->at == NULL) {
+        PyMem_Free(hits);
+        PyErr_NoMemory();
+        return -1;
+    }
+    ix->block = ix->at + m;
+    /* sorted by bucket (stable: ascending in each) */
+    Py_ssize_t fill[BUCKETS];
+    for (int b = 0; b < BUCKETS; b++)
+        start[b + 1] += start[b];
+    memcpy(fill, start, sizeof(fill));
+    for (Py_ssize_t e = 0; e < m; e++) {
+        Py_ssize_t to = fill[hits[e].bucket]++;
+        ix->at[to] = hits[e].pos;
+        ix->block[to] = hits[e].block;
+    }
+    PyMem_Free(hits);
     return 0;
 }
 
-/* whole.count(text): non-overlapping occurrences, leftmost first, as str.count counts them */
-static Py_ssize_t index_count(Index *ix, PyObject *text) {
+/* whole.count(text): non-overlapping occurrences, leftmost first, as str.count counts them
+ * (`pick`: the place of the text's anchor, whose bucket is indexed; -1 to count in the join) */
+static Py_ssize_t index_count(Index *ix, PyObject *text, Py_ssize_t pick) {
     Py_ssize_t len = PyUnicode_GET_LENGTH(text);
-    if (ix->at == NULL || len == 0 || holds_char(text, '\n')) {
+    if (ix->at == NULL || pick < 0 || pick >= len) {
         if (ix->whole == NULL) {
             PyObject *sep = PyUnicode_FromOrdinal('\n');
             if (sep == NULL)
@@ -1352,24 +1441,14 @@ static Py_ssize_t index_count(Index *ix, PyObject *text) {
     }
     int tkind = PyUnicode_KIND(text);
     const void *tdata = PyUnicode_DATA(text);
-    Py_ssize_t pick = 0, fewest = PY_SSIZE_T_MAX, size = PyTuple_GET_SIZE(ix->texts);
-    for (Py_ssize_t q = 0; q < len; q++) {
-        unsigned b = PyUnicode_READ(tkind, tdata, q) & (BUCKETS - 1);
-        Py_ssize_t many = ix->start[b + 1] - ix->start[b];
-        if (many < fewest) {
-            fewest = many;
-            pick = q;
-        }
-    }
     Py_UCS4 anchor = PyUnicode_READ(tkind, tdata, pick);
     unsigned b = anchor & (BUCKETS - 1);
-    Py_ssize_t found = 0, free_from = 0, j = 0;
+    Py_ssize_t found = 0, free_from = 0, j;
     for (Py_ssize_t e = ix->start[b]; e < ix->start[b + 1]; e++) {
         Py_ssize_t pos = (Py_ssize_t)ix->at[e], at = pos - pick;
         if (at < free_from)
             continue;
-        while (j + 1 < size && ix->bstart[j + 1] <= pos) /* the block of pos (ascending) */
-            j++;
+        j = ix->block[e]; /* the block of pos */
         PyObject *block = PyTuple_GET_ITEM(ix->texts, j);
         Py_ssize_t off = at - ix->bstart[j];
         if (off < 0 || off + len > PyUnicode_GET_LENGTH(block))
@@ -1510,7 +1589,7 @@ static PyObject *rows(PyObject *self, PyObject *args) {
         return NULL;
     PyObject *result = NULL, *texts = NULL, *cands_t = NULL, *blanks = NULL, *bylines_t = NULL,
              *ranked = NULL, *toks = NULL;
-    Py_ssize_t *cands = NULL, *bylines = NULL, *listed = NULL;
+    Py_ssize_t *cands = NULL, *bylines = NULL, *listed = NULL, *picks = NULL;
     double *shapes = NULL;
     Keyed *keyed = NULL;
     Index ix;
@@ -1610,6 +1689,18 @@ static PyObject *rows(PyObject *self, PyObject *args) {
     }
 
     ix.texts = texts;
+    picks = PyMem_Malloc(sizeof(Py_ssize_t) * (size_t)(n + 1));
+    if (picks == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    memset(ix.mark, 0, sizeof(ix.mark));
+    for (Py_ssize_t k = 0; k < n; k++) { /* each candidate's anchor, and its bucket marked */
+        PyObject *text = PyTuple_GET_ITEM(texts, cands[k]);
+        picks[k] = n >= INDEX_FROM ? anchor_of(text) : -1;
+        if (picks[k] >= 0)
+            ix.mark[PyUnicode_READ_CHAR(text, picks[k]) & (BUCKETS - 1)] = 1;
+    }
     if (n >= INDEX_FROM && index_build(&ix, texts) < 0)
         goto done;
     double *row = out.buf;
@@ -1677,7 +1768,7 @@ static PyObject *rows(PyObject *self, PyObject *args) {
             if (page_hits < 0)
                 goto done;
         }
-        Py_ssize_t found = index_count(&ix, text);
+        Py_ssize_t found = index_count(&ix, text, picks[order]);
         if (found < 0)
             goto done;
         Py_ssize_t same = 1;
@@ -1868,6 +1959,7 @@ done:
     PyMem_Free(keyed);
     PyMem_Free(ix.at);
     PyMem_Free(ix.bstart);
+    PyMem_Free(picks);
     Py_XDECREF(ix.whole);
     Py_XDECREF(texts);
     Py_XDECREF(cands_t);

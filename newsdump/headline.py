@@ -458,8 +458,8 @@ class _Blocks:
     CJK character counts, its date, its "not a headline" label and its headline shape."""
 
     __slots__ = (
-        "_counts", "_dates", "_labels", "_lows", "_shapes", "_stamps", "_tokens", "_words", "size",
-        "texts",
+        "_counts", "_dates", "_labels", "_lows", "_native", "_shapes", "_stamps", "_tokens",
+        "_words", "size", "texts",
     )  # fmt: skip
 
     def __init__(self, texts: Sequence[str]) -> None:
@@ -473,6 +473,8 @@ class _Blocks:
         self._lows: dict[int, str | None] = {}
         self._tokens: dict[int, set[str]] = {}
         self._shapes: list[float | None] = [None] * size
+        # the compiled candidates' and rows' own caches of the blocks' counts (newsdump/_headline.c)
+        self._native: bytearray | None = None
 
     def counts(self, j: int) -> tuple[int, int]:
         """(words, CJK characters) of block j."""
@@ -833,7 +835,7 @@ def rank_headline(ctx: Context, ranker: Ranker | None = None) -> tuple[int, bool
     model = ranker if ranker is not None else load_ranker()
     rows = _feature_rows(ctx, cands, blocks)
     scores = model.scores(rows)
-    best = max(range(len(cands)), key=lambda k: scores[k])
+    best = scores.index(max(scores))  # the first best (list.index finds a NaN by identity)
     return cands[_revisit(ctx, cands, rows, scores, best, blocks)], scores[best] >= model.threshold
 
 
