@@ -3,7 +3,8 @@
 newsdump/_trees.c walks the forests (newsdump.model); newsdump/_features.c computes the block and
 score features (newsdump.features) and glues the lines into blocks (newsdump.segment);
 newsdump/_feed.c counts the words and digits of every line for newsdump.feed and newsdump.records;
-newsdump/_revise.c reads the labelled blocks once for newsdump.revise (texts, word counts, facts).
+newsdump/_revise.c reads the labelled blocks once for newsdump.revise (texts, word counts, facts);
+newsdump/_io.c counts the control bytes the readers look for and the words of a record's text.
 `optional=True`: without a C compiler or Python's headers the install still succeeds, and the
 same modules run their numpy / pure-Python paths instead (the same floats and blocks, slower).
 """
