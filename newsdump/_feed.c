@@ -10,7 +10,6 @@
  *   has_digit(text) -> bool: feed.has_digit (re's \d, str.isdecimal).
  *   has_wide(text) -> bool: feed.has_wide (lang.WIDE finds a character).
  *   shape(text) -> str: feed.shape, DIGITS.sub("0", text.lower()) (each run of digits a "0").
- *   count_words(text) -> int: records.count_words (records.WIDE_CHARS count half a word).
  *   letters(text) -> int: feed.letters, sum(map(str.isalpha, text)).
  *   word_text(text) -> str: feed.word_text, " ".join(re.findall(r"\w+", text)) (re's \w:
  *     str.isalnum or "_").
@@ -199,48 +198,6 @@ static PyObject *word_count(PyObject *self, PyObject *text) {
     int digit;
     scan(text, &words, &wide, &digit);
     return PyLong_FromSsize_t(words + wide / 2);
-}
-
-/* records.count_words: the characters below U+0100 by ucs1_class's table, without a branch on
- * each character's class (a page's spaces and letters alternate: a branch there would be
- * mispredicted often; most pages are stored in two or four bytes a character) */
-#define PAGE_SCAN(TYPE)                                                                        \
-    {                                                                                          \
-        const TYPE *s = (const TYPE *)data;                                                    \
-        for (Py_ssize_t i = 0; i < n; i++) {                                                   \
-            Py_UCS4 c = s[i];                                                                  \
-            if (c < 256) {                                                                     \
-                int word = ucs1_class[c] != 0;                                                 \
-                tokens += word & !inside;                                                      \
-                inside = word;                                                                 \
-            } else if (page_wide(c)) {                                                         \
-                wides++;                                                                       \
-                inside = 0;                                                                    \
-            } else if (wide_space(c))                                                          \
-                inside = 0;                                                                    \
-            else {                                                                             \
-                tokens += !inside;                                                             \
-                inside = 1;                                                                    \
-            }                                                                                  \
-        }                                                                                      \
-    }
-
-static PyObject *count_words(PyObject *self, PyObject *text) {
-    if (!PyUnicode_Check(text)) {
-        PyErr_SetString(PyExc_TypeError, "count_words: a str");
-        return NULL;
-    }
-    int kind = PyUnicode_KIND(text);
-    const void *data = PyUnicode_DATA(text);
-    Py_ssize_t n = PyUnicode_GET_LENGTH(text), tokens = 0, wides = 0;
-    int inside = 0;
-    if (kind == PyUnicode_1BYTE_KIND)
-        PAGE_SCAN(Py_UCS1)
-    else if (kind == PyUnicode_2BYTE_KIND)
-        PAGE_SCAN(Py_UCS2)
-    else
-        PAGE_SCAN(Py_UCS4)
-    return PyLong_FromSsize_t(tokens + (wides + 1) / 2);
 }
 
 static PyObject *letters(PyObject *self, PyObject *text) {
@@ -3593,7 +3550,6 @@ static PyMethodDef methods[] = {
     {"has_digit", has_digit, METH_O, "feed.has_digit."},
     {"has_wide", has_wide, METH_O, "feed.has_wide."},
     {"shape", shape, METH_O, "feed.shape."},
-    {"count_words", count_words, METH_O, "records.count_words."},
     {"letters", letters, METH_O, "feed.letters."},
     {"word_text", word_text, METH_O, "feed.word_text."},
     {"lower_word", lower_word, METH_O, "feed.lower_word."},

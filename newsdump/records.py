@@ -10,11 +10,6 @@ from typing import Any
 
 import orjson
 
-try:  # count_words in one pass over the page (newsdump/_feed.c), when the install built it
-    from newsdump import _feed
-except ImportError:  # pragma: no cover - depends on the install
-    _feed = None  # type: ignore[assignment]
-
 
 @dataclass(frozen=True, slots=True)
 class Article:
@@ -155,14 +150,12 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-try:  # ... or faster, 8-16 characters a step (newsdump/_io.c), when the install built it
+try:  # count_words 8-16 characters a step (newsdump/_io.c), when the install built it
     from newsdump._io import count_words as _io_count_words
 except ImportError:  # pragma: no cover - depends on the install
     _io_count_words = None  # type: ignore[assignment]
 
-_compiled_count: Callable[[str], int] | None = (
-    _io_count_words if _io_count_words is not None else None if _feed is None else _feed.count_words
-)
+_compiled_count: Callable[[str], int] | None = _io_count_words
 
 
 def count_words(text: str) -> int:

@@ -12,7 +12,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsdump import feed as F
-from newsdump import records
 from newsdump.document import Block, Label, LabelledBlock
 from newsdump.feed import (
     ALTERNATING_MIN_BLOCKS,
@@ -261,37 +260,6 @@ def test_is_furniture_is_the_plain_one(
 
 
 # records
-
-WORD_PIECES = ["Council", "votes", "’", "“", "北京", "ภาษาไทย", "豈", "\u00a0", "\u3000", "\x1c"]
-page_texts = st.lists(
-    st.sampled_from([*WORD_PIECES, " ", "  ", "\n", "😀", "\U00020000"]) | st.text(max_size=3),
-    max_size=40,
-).map("".join)
-
-
-@pytest.mark.skipif(F._feed is None, reason="the compiled counts were not built")
-@given(page_texts)
-@settings(max_examples=2000, deadline=None)
-def test_compiled_count_words_is_count_words(text: str) -> None:
-    assert F._feed is not None
-    assert F._feed.count_words(text) == records._count_words(text)
-    long = text * 50  # (past any short-text path, in each of str's three widths)
-    assert F._feed.count_words(long) == records._count_words(long)
-
-
-@pytest.mark.skipif(F._feed is None, reason="the compiled counts were not built")
-def test_compiled_count_words_of_each_width() -> None:
-    assert F._feed is not None
-    for text, words in (
-        ("one two\n\nthree\tfour", 4),
-        ("Grüße\u00a0aus Köln", 3),
-        ("“Quoted” words here", 3),
-        ("北京欢迎你 and more", 5),
-        ("😀 smile\u3000wide", 3),
-        ("", 0),
-    ):
-        assert F._feed.count_words(text) == words == records._count_words(text)
-
 
 INFO = PageInfo(id="doc1", source="examples/a.txt", url="https://x.example/a")
 STORIES = [

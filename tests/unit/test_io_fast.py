@@ -477,3 +477,8 @@ def test_count_words_compiled_examples() -> None:
     assert count_words("word " * 3 + "\u4e00\u4e00\u4e00" + " word" * 3) == 8  # 6 + (3 + 1) // 2
     assert count_words("\u3000".join(["a"] * 10)) == 10
     assert count_words("\U0001f600 x" * 4) == 5  # UCS4: "x\U0001f600" is one word
+    assert count_words("one two\n\nthree\tfour") == 4
+    assert count_words("Grüße\u00a0aus Köln") == 3
+    assert count_words("“Quoted” words here") == 3
+    assert count_words("北京欢迎你 and more") == 5
+    assert count_words("😀 smile\u3000wide") == 3
