@@ -34,30 +34,41 @@ class StreamSink:
             self._stream.flush()
 
 
-class AtomicFileSink:
+class _FileSink:
+    """Lines to an open binary file `raw`, through a compressor when `path` ends in .gz/.zst."""
+
+    def __init__(self, path: str, raw: BinaryIO) -> None:
+        self.path = path
+        self._raw = raw
+        self._out: BinaryIO = compressor(raw, path)
+        self._done = False
+
+    def write(self, line: bytes) -> None:
+        self._out.write(line)
+
+    def _end_stream(self) -> None:
+        """The compressor's last bytes into `raw` (which stays open)."""
+        if self._out is not self._raw:
+            self._out.close()
+
+
+class AtomicFileSink(_FileSink):
     """Lines to a temporary file beside `path`, renamed onto it by `commit`: readers never
     see half a file. A `.gz` or `.zst` suffix compresses."""
 
     def __init__(self, path: str) -> None:
         import tempfile
 
-        self.path = path
         directory = os.path.dirname(os.path.abspath(path))
         fd, self._tmp = tempfile.mkstemp(
             prefix=f".{os.path.basename(path)}.", suffix=".tmp", dir=directory
         )
-        self._raw = os.fdopen(fd, "wb")
-        self._out: BinaryIO = compressor(self._raw, path)
-        self._done = False
-
-    def write(self, line: bytes) -> None:
-        self._out.write(line)
+        super().__init__(path, os.fdopen(fd, "wb"))
 
     def commit(self) -> None:
         if self._done:
             return
-        if self._out is not self._raw:
-            self._out.close()
+        self._end_stream()
         self._raw.flush()
         os.fsync(self._raw.fileno())
         self._raw.close()
@@ -77,26 +88,19 @@ class AtomicFileSink:
                 os.unlink(self._tmp)
 
 
-class DeviceSink:
+class DeviceSink(_FileSink):
     """Lines written straight into something that is not a regular file: a device such as
     `/dev/null` or `/dev/stdout`, a named pipe. Renaming a temporary file onto it (as
     `AtomicFileSink` does) would replace the device or the pipe with a plain file."""
 
     def __init__(self, path: str) -> None:
-        self.path = path
-        self._raw: BinaryIO = open(path, "wb")  # noqa: SIM115 (closed by commit or abort)
-        self._out: BinaryIO = compressor(self._raw, path)
-        self._done = False
-
-    def write(self, line: bytes) -> None:
-        self._out.write(line)
+        super().__init__(path, open(path, "wb"))  # noqa: SIM115 (closed by commit or abort)
 
     def commit(self) -> None:
         if self._done:
             return
         self._done = True
-        if self._out is not self._raw:
-            self._out.close()
+        self._end_stream()
         self._raw.close()
 
     def abort(self) -> None:
