@@ -856,14 +856,26 @@ static void seen_close(SeenTable *t) {
     t->slots = NULL;
 }
 
-/* whether the lower-cased word c[from:from+len] of an ASCII text was seen before (it is
- * remembered now if not) */
-static int seen_ascii(SeenTable *t, const Py_UCS1 *c, Py_ssize_t from, Py_ssize_t len) {
-    if (t->used >= t->limit)
-        return 0;
-    uint32_t h = 2166136261u;
-    for (Py_ssize_t q = 0; q < len; q++)
-        h = (h ^ (uint32_t)Py_TOLOWER(c[from + q])) * 16777619u;
+/* the same word as the one at `from` (both `len` long): ASCII compared case-folded, lower-cased
+ * UCS4 as it is */
+static inline int same_ascii(const void *text, Py_ssize_t at, Py_ssize_t from, Py_ssize_t len) {
+    const Py_UCS1 *c = (const Py_UCS1 *)text;
+    Py_ssize_t q = 0;
+    while (q < len && Py_TOLOWER(c[at + q]) == Py_TOLOWER(c[from + q]))
+        q++;
+    return q == len;
+}
+
+static inline int same_wide(const void *text, Py_ssize_t at, Py_ssize_t from, Py_ssize_t len) {
+    const Py_UCS4 *low = (const Py_UCS4 *)text;
+    return memcmp(low + at, low + from, sizeof(Py_UCS4) * (size_t)len) == 0;
+}
+
+/* whether the word text[from:from+len] of hash `h` was seen before (it is remembered now if
+ * not); `same` compares two words of the text (inlined: each caller passes a constant) */
+static inline int seen_word(SeenTable *t, const void *text, Py_ssize_t from, Py_ssize_t len,
+                            uint32_t h,
+                            int (*same)(const void *, Py_ssize_t, Py_ssize_t, Py_ssize_t)) {
     for (Py_ssize_t k = (Py_ssize_t)(h & (uint32_t)t->mask);; k = (k + 1) & t->mask) {
         Seen *e = &t->slots[k];
         if (e->len == 0) {
@@ -873,14 +885,19 @@ static int seen_ascii(SeenTable *t, const Py_UCS1 *c, Py_ssize_t from, Py_ssize_
             t->used++;
             return 0;
         }
-        if (e->hash == h && e->len == len) {
-            Py_ssize_t q = 0;
-            while (q < len && Py_TOLOWER(c[e->from + q]) == Py_TOLOWER(c[from + q]))
-                q++;
-            if (q == len)
-                return 1;
-        }
+        if (e->hash == h && e->len == len && same(text, e->from, from, len))
+            return 1;
     }
+}
+
+/* whether the lower-cased word c[from:from+len] of an ASCII text was seen before */
+static int seen_ascii(SeenTable *t, const Py_UCS1 *c, Py_ssize_t from, Py_ssize_t len) {
+    if (t->used >= t->limit)
+        return 0;
+    uint32_t h = 2166136261u;
+    for (Py_ssize_t q = 0; q < len; q++)
+        h = (h ^ (uint32_t)Py_TOLOWER(c[from + q])) * 16777619u;
+    return seen_word(t, c, from, len, h, same_ascii);
 }
 
 /* ... the word low[from:from+len] (lower-cased characters) */
@@ -890,19 +907,7 @@ static int seen_wide(SeenTable *t, const Py_UCS4 *low, Py_ssize_t from, Py_ssize
     uint32_t h = 2166136261u;
     for (Py_ssize_t q = 0; q < len; q++)
         h = (h ^ (uint32_t)low[from + q]) * 16777619u;
-    for (Py_ssize_t k = (Py_ssize_t)(h & (uint32_t)t->mask);; k = (k + 1) & t->mask) {
-        Seen *e = &t->slots[k];
-        if (e->len == 0) {
-            e->from = (int32_t)from;
-            e->len = (int32_t)len;
-            e->hash = h;
-            t->used++;
-            return 0;
-        }
-        if (e->hash == h && e->len == len
-            && memcmp(low + e->from, low + from, sizeof(Py_UCS4) * (size_t)len) == 0)
-            return 1;
-    }
+    return seen_word(t, low, from, len, h, same_wide);
 }
 
 /* headline.tokens of an ASCII text: its runs of word characters (A-Z, a-z, 0-9, _), lower-cased
