@@ -606,8 +606,8 @@ def _execute_state(
 
     def commit(length: int | None) -> None:
         nonlocal done, last_commit
-        if length is not None:
-            state.commit(done, output, length)
+        if length is not None:  # (a stream's length is not the output's: not recorded)
+            state.commit(done, output if sink.seekable else None, length)
         done = []
         last_commit = time.monotonic()
 
@@ -676,7 +676,8 @@ def _open_state(state_path: str, mode: str, output: str) -> "tuple[Any, AppendSi
         return EXIT_USAGE
     try:
         sink = AppendSink(output, state.output_length(output))
-        state.commit([], output, sink.length)  # the length this run starts from
+        if sink.seekable:
+            state.commit([], output, sink.length)  # the length this run starts from
     except OutputLocked as exc:
         state.close()
         typer.echo(f"newsdump: {exc}", err=True)

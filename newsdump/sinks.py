@@ -155,36 +155,33 @@ class AppendSink:
     in segments; `sync` ends a segment (a gzip member or zstd frame when compressed), flushes
     and fsyncs it, and returns the file's length, which the caller commits to the state.
     `mark` notes that what was written so far belongs to finished inputs; `sync_to_mark` (on
-    an interruption) cuts what came after it."""
+    an interruption) cuts what came after it. A target that exists and is not a regular file
+    (`/dev/null`, a named pipe) is a stream (`seekable` False): written in place, with nothing
+    to cut or fsync; what went into it stays there, and its `length` (bytes written by this
+    run) is not for the state to record."""
 
     def __init__(self, path: str, length: int | None) -> None:
         self.path = path
-        if not os.path.exists(path):
-            length = 0  # moved away (rotated) or never written: start afresh
-        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
         try:
-            _lock_output(fd, path)
-            size = os.fstat(fd).st_size
-            if length is None:
-                length = size  # an output the state does not know yet: keep what it holds
-            elif size < length:
-                raise OutputShrunk(
-                    f"{path} holds {size} bytes but the state covers {length}: "
-                    "was it truncated or replaced? move it away (or use a new state)"
-                )
-            if size > length:
-                os.ftruncate(fd, length)  # the uncommitted tail of a killed run
-                os.fsync(fd)
-            os.lseek(fd, length, os.SEEK_SET)
-        except BaseException:
-            os.close(fd)
-            raise
-        self._raw = os.fdopen(fd, "wb")
+            mode = os.stat(path).st_mode
+        except OSError:
+            mode = None
+            length = 0  # moved away (rotated) or never written: start afresh
+        # A target that is not a regular file (`/dev/null`, a named pipe) is a stream: written
+        # in place, nothing to cut back, no length to record (`seekable` is False)
+        self.seekable = mode is None or stat.S_ISREG(mode) or stat.S_ISDIR(mode)
+        if not self.seekable:
+            self._raw: BinaryIO = open(path, "wb")  # noqa: SIM115 (closed by close)
+            length = 0
+        else:
+            self._raw = os.fdopen(_open_appended(path, length), "wb")
+            length = self._raw.tell()
         self._compressed = path.endswith((".gz", ".zst"))
         self._out: BinaryIO | None = None
         self._length = length  # durable length: the end of the last segment
         self._mark = length  # a document-file boundary (uncompressed: a byte offset)
         self._dirty = False  # written since the last mark
+        self._written = 0  # bytes of lines written (a stream's `length`)
 
     @property
     def length(self) -> int:
@@ -194,11 +191,15 @@ class AppendSink:
         if self._out is None:
             self._out = compressor(self._raw, self.path)
         self._out.write(line)
+        self._written += len(line)
         self._dirty = True
 
     def mark(self) -> None:
         """Everything written so far belongs to finished inputs."""
-        if not self._compressed and self._out is not None:
+        if not self.seekable:
+            if self._out is not None:
+                self._out.flush()
+        elif not self._compressed and self._out is not None:
             self._out.flush()
             self._mark = self._raw.tell()
         self._dirty = False
@@ -213,6 +214,9 @@ class AppendSink:
             self._out.close()  # a complete gzip member / zstd frame
         self._out = None
         self._raw.flush()
+        if not self.seekable:  # (no fsync: a pipe or a device has none)
+            self._length = self._mark = self._written
+            return self._length
         os.fsync(self._raw.fileno())
         self._length = self._mark = self._raw.tell()
         return self._length
@@ -220,7 +224,7 @@ class AppendSink:
     def sync_to_mark(self) -> int | None:
         """Cut what was written after the last mark and sync; returns the durable length, or
         None when that cannot be done (compressed output written past the mark)."""
-        if not self._dirty:
+        if not self._dirty or not self.seekable:  # (a stream's lines are gone: kept as written)
             return self.sync()
         if self._compressed:
             return None
@@ -248,6 +252,30 @@ class AppendSink:
         self._out = None
         with contextlib.suppress(OSError, ValueError):
             self._raw.close()
+
+
+def _open_appended(path: str, length: int | None) -> int:
+    """A regular output file opened (locked) for appending at `length` (None: at its end),
+    its uncommitted tail cut off; the descriptor, positioned there."""
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        _lock_output(fd, path)
+        size = os.fstat(fd).st_size
+        if length is None:
+            length = size  # an output the state does not know yet: keep what it holds
+        elif size < length:
+            raise OutputShrunk(
+                f"{path} holds {size} bytes but the state covers {length}: "
+                "was it truncated or replaced? move it away (or use a new state)"
+            )
+        if size > length:
+            os.ftruncate(fd, length)  # the uncommitted tail of a killed run
+            os.fsync(fd)
+        os.lseek(fd, length, os.SEEK_SET)
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
 
 
 class OutputShrunk(Exception):

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import gzip
 import os
+import stat
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -68,6 +70,37 @@ def test_rerun_skips_unchanged_inputs_and_appends_new_ones(dumps: Path, tmp_path
     records = parse_jsonl(out.read_bytes())
     assert records[:3] == first
     assert [r["source"] for r in records[3:]] == [str(dumps / "p9.txt")]
+
+
+def test_a_device_output_is_written_in_place_and_not_recorded(dumps: Path, tmp_path: Path) -> None:
+    state = tmp_path / "run.state"
+    assert extract(dumps, Path(os.devnull), state).exit_code == 0
+    assert extract(dumps, Path(os.devnull), state).exit_code == 0  # no length to hold it to
+    assert stat.S_ISCHR(os.stat(os.devnull).st_mode)
+    with State.open(str(state), mode="extract") as st:
+        assert st.outputs() == []  # a stream's length is not recorded
+        assert sorted(Path(e.path).name for e in st.entries()) == ["p0.txt", "p1.txt", "p2.txt"]
+
+
+def test_a_named_pipe_output_gets_only_the_new_inputs(dumps: Path, tmp_path: Path) -> None:
+    fifo, state = tmp_path / "out.pipe", tmp_path / "run.state"
+    os.mkfifo(fifo)
+
+    def run() -> tuple[int, list[dict[str, object]]]:
+        got: list[bytes] = []
+        reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()), daemon=True)
+        reader.start()
+        code = extract(dumps, fifo, state).exit_code
+        reader.join(10)
+        return code, parse_jsonl(got[0])
+
+    code, first = run()
+    assert code == 0
+    assert sorted(Path(str(r["source"])).name for r in first) == ["p0.txt", "p1.txt", "p2.txt"]
+    (dumps / "p9.txt").write_text(page(9))
+    code, second = run()
+    assert (code, [r["source"] for r in second]) == (0, [str(dumps / "p9.txt")])
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
 
 
 def test_changed_input_is_processed_again_touched_one_is_not(dumps: Path, tmp_path: Path) -> None:
