@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import faulthandler
+import gc
 import io
 import os
 import signal
@@ -36,6 +37,7 @@ if TYPE_CHECKING:  # imported where used: a plain run needs neither a state nor 
 CHUNK_DOCUMENTS = 32  # documents sent to a worker at once
 CHUNK_BYTES = 2 * 1024 * 1024  # ... or fewer, when they are large
 IN_FLIGHT_PER_JOB = 3  # chunks queued per worker: enough to keep it busy, little memory
+GC_YOUNG_THRESHOLD = 10_000  # container objects allocated (net) before a young collection
 STDIN = "-"
 
 
@@ -238,6 +240,8 @@ def _process_item(item: Document | ErrorRecord, job: Job) -> DocResult:
     if isinstance(item, ErrorRecord):
         return DocResult(item.source, error=item)
     result = process_with_limits(item, job)
+    if not _HEAP.settled:
+        _HEAP.settle()
     return result.written() if job.lines else result
 
 
@@ -391,6 +395,29 @@ class _HardLimit:
 
 
 _HARD_LIMIT = _HardLimit()  # one per process: a forked worker has its own
+
+
+class _Heap:
+    """The cyclic garbage collector, set once a process has run its first document. By then
+    the models, stopword tables and compiled patterns are loaded, and they live as long as the
+    process: `gc.freeze()` takes them out of the collector's generations, so that its full
+    collections no longer walk them. A page's objects hardly ever form cycles (they are freed
+    by their reference counts), and a page allocates a few thousand containers: the young
+    generation's threshold is raised so that collections run between pages rather than within
+    each (both: ~2 % fewer cache misses and ~1 % fewer instructions a page, cachegrind)."""
+
+    def __init__(self) -> None:
+        self.settled = False
+
+    def settle(self) -> None:
+        self.settled = True
+        gc.freeze()
+        young, *older = gc.get_threshold()
+        if 0 < young < GC_YOUNG_THRESHOLD:  # (0: collection disabled by the embedding program)
+            gc.set_threshold(GC_YOUNG_THRESHOLD, *older)
+
+
+_HEAP = _Heap()  # one per process, as _HARD_LIMIT
 _DEVNULL: list[IO[str]] = []
 
 

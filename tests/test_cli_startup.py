@@ -138,3 +138,48 @@ def test_openblas_gets_one_thread_unless_the_user_says(given: str | None, expect
         [sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True
     )
     assert proc.stdout.splitlines()[-1] == expected
+
+
+def gc_after(args: list[str], stdin: str) -> tuple[bool, int]:
+    """Whether the CLI's process froze its objects, and its young-generation threshold, after
+    `newsdump ARGS` read `stdin`."""
+    script = (
+        "import gc, sys\n"
+        "from newsdump import cli\n"
+        f"sys.argv = ['newsdump', *{args!r}]\n"
+        "try:\n"
+        "    cli.main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(gc.get_freeze_count() > 0, gc.get_threshold()[0], file=sys.stderr)\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", script], input=stdin, capture_output=True, text=True
+    )
+    frozen, young = proc.stderr.strip().splitlines()[-1].split()
+    return frozen == "True", int(young)
+
+
+def test_the_collector_is_settled_after_the_first_document_only() -> None:
+    from newsdump.runner import GC_YOUNG_THRESHOLD
+
+    page = "A headline about the harbour\n\nThe harbour reopened on Monday after the storm.\n"
+    assert gc_after(["extract", "-j", "1", "-"], page) == (True, GC_YOUNG_THRESHOLD)
+    assert gc_after(["extract", "-j", "1", "-"], "") == (False, 700)  # no page: the defaults
+
+
+def test_a_worker_settles_its_collector_after_its_first_document() -> None:
+    script = (
+        "import gc\n"
+        "from newsdump.document import Document, Format\n"
+        "from newsdump.runner import Job, process_items\n"
+        "from newsdump.settings import Settings\n"
+        "job = Job(Settings(), 'split', lines=True)\n"
+        "print(gc.get_freeze_count() > 0, gc.get_threshold()[0])\n"
+        "doc = Document(text='Storm closes the harbour\\n\\nBoats stayed in.', source='a',"
+        " format=Format.TEXT)\n"
+        "[result] = process_items([doc], job)\n"
+        "print(gc.get_freeze_count() > 0, gc.get_threshold()[0], result.count)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert proc.stdout.splitlines() == ["False 700", "True 10000 1"]
