@@ -28,6 +28,9 @@
  *     walked are those of np.hstack((x, right)); feature: uint8 or int32[groups * stride]
  *     (each below width + right_width), threshold: float64[groups * stride], value: float64[groups * stride],
  *     groups = ceil(trees / 8); out: float64[n] (written)
+ *   walk(..., out, negate): with negate true, out gets the scores negated (exact: predict's
+ *     logistic takes the exp of -score)
+ *   inverse_1p(out): out[i] = 1.0 / (1.0 + out[i]), in place
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -123,7 +126,7 @@ GROUP_VARIANT(group_wide, depth, 1)
 static void walk_rows(const double *xs, Py_ssize_t n, Py_ssize_t width, const double *rs,
                       Py_ssize_t right_width, const void *feat, int wide, const double *thr,
                       const double *val, Py_ssize_t trees, Py_ssize_t depth, double baseline,
-                      double *out, double *joined, double *leaf) {
+                      int negate, double *out, double *joined, double *leaf) {
     group_fn *group = depth == 5 && !wide ? group_depth5 : wide ? group_wide : group_narrow;
     const Py_ssize_t stride = (Py_ssize_t)1 << (depth + LIFT);
     const Py_ssize_t full = trees / CHAINS, rest = trees % CHAINS, groups = full + (rest > 0);
@@ -166,7 +169,8 @@ static void walk_rows(const double *xs, Py_ssize_t n, Py_ssize_t width, const do
             } else {
                 sum = pairwise(l, trees);
             }
-            out[i0 + j] = (0.0 + sum) + baseline;
+            const double raw = (0.0 + sum) + baseline;
+            out[i0 + j] = negate ? -raw : raw;
         }
     }
 }
@@ -175,8 +179,9 @@ static PyObject *walk(PyObject *self, PyObject *args) {
     Py_buffer x, right, feature, threshold, value, out;
     Py_ssize_t width, right_width, trees, depth;
     double baseline;
-    if (!PyArg_ParseTuple(args, "y*ny*ny*y*y*nndw*", &x, &width, &right, &right_width, &feature,
-                          &threshold, &value, &trees, &depth, &baseline, &out))
+    int negate = 0;
+    if (!PyArg_ParseTuple(args, "y*ny*ny*y*y*nndw*|p", &x, &width, &right, &right_width,
+                          &feature, &threshold, &value, &trees, &depth, &baseline, &out, &negate))
         return NULL;
     PyObject *result = NULL;
     double *scratch = NULL;
@@ -230,7 +235,7 @@ static PyObject *walk(PyObject *self, PyObject *args) {
     }
     Py_BEGIN_ALLOW_THREADS
     walk_rows(x.buf, n, width, right.buf, right_width, feature.buf, wide, threshold.buf,
-              value.buf, trees, depth, baseline, out.buf, scratch, scratch + tile_all);
+              value.buf, trees, depth, baseline, negate, out.buf, scratch, scratch + tile_all);
     Py_END_ALLOW_THREADS
     result = Py_None;
     Py_INCREF(result);
@@ -245,8 +250,27 @@ done:
     return result;
 }
 
+/* inverse_1p(out): out[i] = 1.0 / (1.0 + out[i]), in place: the end of the logistic function
+ * after numpy's exp, the same two IEEE operations as `out += 1.0; np.divide(1.0, out, out=out)`
+ * (one call instead of two) */
+static PyObject *inverse_1p(PyObject *self, PyObject *arg) {
+    Py_buffer out;
+    if (PyObject_GetBuffer(arg, &out, PyBUF_WRITABLE) < 0) return NULL;
+    if (out.len % (Py_ssize_t)sizeof(double) != 0) {
+        PyBuffer_Release(&out);
+        PyErr_SetString(PyExc_ValueError, "inverse_1p: not a float64 array");
+        return NULL;
+    }
+    double *v = out.buf;
+    for (Py_ssize_t i = 0, n = out.len / (Py_ssize_t)sizeof(double); i < n; i++)
+        v[i] = 1.0 / (1.0 + v[i]);
+    PyBuffer_Release(&out);
+    Py_RETURN_NONE;
+}
+
 static PyMethodDef methods[] = {
     {"walk", walk, METH_VARARGS, "The raw score of every row (see the file)."},
+    {"inverse_1p", inverse_1p, METH_O, "out[i] = 1.0 / (1.0 + out[i]), in place."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -4,6 +4,8 @@ numpy's summing steps, the depth, the width of the feature indices and the joine
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -53,10 +55,7 @@ def test_tree_counts_around_groups_and_numpy_steps(trees: int) -> None:
     forest = random_forest(rng, trees, 3, 6)
     # leaf values of very different sizes: any change of summing order shows
     scaled = forest.value * 10.0 ** rng.integers(-9, 9, forest.value.shape)
-    forest = Forest(
-        forest.feature, forest.threshold, forest.left, forest.right, scaled, forest.roots,
-        forest.depth, forest.baseline,
-    )  # fmt: skip
+    forest = replace(forest, value=scaled)
     for rows in (1, TILE + 3, 3 * TILE):
         x = rows_for(forest, rng, rows, 6)
         assert compiled_scores(forest, x) == numpy_scores(forest, x)
@@ -118,3 +117,46 @@ def test_any_tiling_is_the_numpy_walk(
     expected = numpy_scores(forest, x)
     assert compiled_scores(forest, x) == expected
     assert compiled_scores(forest, x, split) == expected
+
+
+def numpy_probabilities(raw: np.ndarray) -> bytes:
+    """predict's logistic in numpy (the reference): ``1.0 / (1.0 + np.exp(-raw))``."""
+    result = -raw
+    with np.errstate(over="ignore"):
+        np.exp(result, out=result)
+    result += 1.0
+    np.divide(1.0, result, out=result)
+    return result.tobytes()
+
+
+def test_predict_compiled_is_the_numpy_logistic() -> None:
+    """The walk writes -raw and inverse_1p ends the logistic: numpy's floats, also for scores
+    far out (exp overflows to inf: 0.0) and leaves of every size."""
+    rng = np.random.default_rng(400)
+    forests = [load_model().stage1, load_model().stage2]
+    for trees in (5, 40, 130):
+        forest = random_forest(rng, trees, 4, 6)
+        scaled = forest.value * 10.0 ** rng.integers(-6, 4, forest.value.shape)
+        forests.append(replace(forest, value=scaled))
+    for forest in forests:
+        for rows in (0, 1, TILE + 1):
+            x = rows_for(forest, rng, rows, 6)
+            expected = numpy_probabilities(forest._predict_chunk(x))
+            with np.errstate(over="ignore"):
+                assert forest.predict(x).tobytes() == expected
+                assert forest.predict(x[:, :3], x[:, 3:]).tobytes() == expected
+
+
+def test_inverse_1p() -> None:
+    assert model._trees is not None
+    special = [0.0, -0.0, 1.0, -1.0, -0.5, 3.0, 1e-300, 1e300, np.inf, -np.inf, np.nan, 5e-324]
+    values = np.array([*special, *np.random.default_rng(401).normal(size=40) * 1e3])
+    out = values.copy()
+    model._trees.inverse_1p(out)
+    with np.errstate(divide="ignore"):
+        assert out.tobytes() == (1.0 / (1.0 + values)).tobytes()
+    model._trees.inverse_1p(out[:0])
+    with pytest.raises(ValueError, match="float64"):
+        model._trees.inverse_1p(bytearray(12))
+    with pytest.raises((TypeError, BufferError)):
+        model._trees.inverse_1p(values.tobytes())  # read-only
