@@ -12,10 +12,11 @@
  * step with the two loads, against six for `2K + 1 + (x > threshold)`). Tree g of a group has
  * its root at J = 15 - g and its leaves are the group's leaves (J - stride)
  * (8 - g - 1) * 2**depth ... (mirrored too).
- * A row walks a group's eight trees together: eight independent chains of loads that the
- * processor overlaps, each chain's state one index. The last group may hold fewer trees (it
- * is walked whole all the same: see walk_rows). (Two groups at once, sixteen chains, took about as long on the bench pages: the registers
- * spill, 1.29 M instructions a page instead of 1.02 M.)
+ * A row walks a group's eight trees together, two rows at once: sixteen independent chains
+ * of loads that the processor overlaps, each chain's state one index. The last group may hold
+ * fewer trees (it is walked whole all the same: see walk_rows). (In the walk of one row at a
+ * time, two groups at once took about as long as one: 1.29 M instructions a page instead of
+ * 1.02 M, the registers spill; two rows through one group pay, see group_rows.)
  *
  * The leaf values are summed in the order of numpy's pairwise sum (`leaves.sum(axis=1)`:
  * eight partial sums over blocks of at most 128, halves above): with 8 to 128 trees, tree
@@ -70,9 +71,24 @@
  * page: 4 rows 34 K, 8 rows 22.8 K, 16 rows 14.8 K, 32 rows 18.1 K; a row at a time 73 K) */
 #define TILE 16
 
+/* tree g's leaf value (index k) in r[g], or added to it */
+#define LEAVES(r, k)                                                                           \
+    do {                                                                                       \
+        if (add) {                                                                             \
+            r[0] += V[k##0], r[1] += V[k##1], r[2] += V[k##2], r[3] += V[k##3];                \
+            r[4] += V[k##4], r[5] += V[k##5], r[6] += V[k##6], r[7] += V[k##7];                \
+        } else {                                                                               \
+            r[0] = V[k##0], r[1] = V[k##1], r[2] = V[k##2], r[3] = V[k##3];                    \
+            r[4] = V[k##4], r[5] = V[k##5], r[6] = V[k##6], r[7] = V[k##7];                    \
+        }                                                                                      \
+    } while (0)
+
 /* rows[j * rstride] (j < m) through the eight trees of one group: tree g's leaf value in
- * dst[j * dstride + g], or added to it (add). Inlined in each variant below: with the depth and
- * `wide` constants, the levels unroll. */
+ * dst[j * dstride + g], or added to it (add). Two rows at a time: sixteen independent chains
+ * that the processor overlaps (the walk's time is the latency of its chains of loads: 187 ->
+ * 171 us a page with the walk alone, although gcc spills some of the sixteen indices: 924 K ->
+ * 1.16 M instructions a page). Inlined in each variant below: with the depth and `wide`
+ * constants, the levels unroll. */
 static inline __attribute__((always_inline)) void group_rows(
     const double *rows, Py_ssize_t m, Py_ssize_t rstride, const void *feat, int wide,
     const double *T, const double *leaves, Py_ssize_t depth, double *dst, Py_ssize_t dstride,
@@ -80,22 +96,31 @@ static inline __attribute__((always_inline)) void group_rows(
     const uint8_t *F8 = feat;
     const int32_t *F32 = feat;
     const double *V = leaves - ((Py_ssize_t)1 << (depth + LIFT)); /* leaf k at V[k] */
-    for (Py_ssize_t j = 0; j < m; j++) {
+    Py_ssize_t j = 0;
+    for (; j + 1 < m; j += 2) {
+        const double *row1 = rows + j * rstride, *row2 = row1 + rstride;
+        Py_ssize_t k0 = 15, k1 = 14, k2 = 13, k3 = 12, k4 = 11, k5 = 10, k6 = 9, k7 = 8;
+        Py_ssize_t q0 = 15, q1 = 14, q2 = 13, q3 = 12, q4 = 11, q5 = 10, q6 = 9, q7 = 8;
+#pragma GCC unroll 8
+        for (Py_ssize_t d = 0; d < depth; d++) {
+            const double *row = row1;
+            STEP(k0); STEP(k1); STEP(k2); STEP(k3); STEP(k4); STEP(k5); STEP(k6); STEP(k7);
+            row = row2;
+            STEP(q0); STEP(q1); STEP(q2); STEP(q3); STEP(q4); STEP(q5); STEP(q6); STEP(q7);
+        }
+        double *r1 = dst + j * dstride, *r2 = r1 + dstride;
+        LEAVES(r1, k);
+        LEAVES(r2, q);
+    }
+    if (j < m) { /* the last of an odd count */
         const double *row = rows + j * rstride;
         Py_ssize_t k0 = 15, k1 = 14, k2 = 13, k3 = 12, k4 = 11, k5 = 10, k6 = 9, k7 = 8;
 #pragma GCC unroll 8
         for (Py_ssize_t d = 0; d < depth; d++) {
             STEP(k0); STEP(k1); STEP(k2); STEP(k3); STEP(k4); STEP(k5); STEP(k6); STEP(k7);
         }
-        const double l0 = V[k0], l1 = V[k1], l2 = V[k2], l3 = V[k3], l4 = V[k4], l5 = V[k5],
-                     l6 = V[k6], l7 = V[k7];
         double *r = dst + j * dstride;
-        if (add) {
-            r[0] += l0, r[1] += l1, r[2] += l2, r[3] += l3, r[4] += l4, r[5] += l5, r[6] += l6;
-            r[7] += l7;
-        } else {
-            r[0] = l0, r[1] = l1, r[2] = l2, r[3] = l3, r[4] = l4, r[5] = l5, r[6] = l6, r[7] = l7;
-        }
+        LEAVES(r, k);
     }
 }
 
