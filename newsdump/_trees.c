@@ -12,10 +12,11 @@
  * step with the two loads, against six for `2K + 1 + (x > threshold)`). Tree g of a group has
  * its root at J = 15 - g and its leaves are the group's leaves (J - stride)
  * (8 - g - 1) * 2**depth ... (mirrored too).
- * A row walks a group's eight trees together: eight independent chains of loads that the
- * processor overlaps, each chain's state one index. The last group may hold fewer trees.
- * (Two groups at once, sixteen chains, took about as long on the bench pages: the registers
- * spill, 1.29 M instructions a page instead of 1.02 M.)
+ * A row walks a group's eight trees together, two rows at once: sixteen independent chains
+ * of loads that the processor overlaps, each chain's state one index. The last group may hold
+ * fewer trees (it is walked whole all the same: see walk_rows). (In the walk of one row at a
+ * time, two groups at once took about as long as one: 1.29 M instructions a page instead of
+ * 1.02 M, the registers spill; two rows through one group pay, see group_rows.)
  *
  * The leaf values are summed in the order of numpy's pairwise sum (`leaves.sum(axis=1)`:
  * eight partial sums over blocks of at most 128, halves above): with 8 to 128 trees, tree
@@ -28,6 +29,9 @@
  *     walked are those of np.hstack((x, right)); feature: uint8 or int32[groups * stride]
  *     (each below width + right_width), threshold: float64[groups * stride], value: float64[groups * stride],
  *     groups = ceil(trees / 8); out: float64[n] (written)
+ *   walk(..., out, negate): with negate true, out gets the scores negated (exact: predict's
+ *     logistic takes the exp of -score)
+ *   inverse_1p(out): out[i] = 1.0 / (1.0 + out[i]), in place
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -43,11 +47,17 @@
 /* one level down in tree g of the group at F, T */
 #if defined(__GNUC__) && defined(__x86_64__) && !defined(NEWSDUMP_PLAIN_STEP)
 /* ucomisd sets the carry iff x < bound or either is NaN, adc doubles k and adds it: four
- * instructions a step (the compiler makes six of the C: setb, movzbl, lea) */
+ * instructions a step (the compiler makes six of the C: setb, movzbl, lea). The bound is
+ * addressed as (T, k) in registers (given T[k] as an operand, gcc kept the addresses of the
+ * roots' bounds on the stack: 44 K instructions a page more); the "m" operand tells it that
+ * the group's bounds are read. */
 #define STEP(k)                                                                             \
     do {                                                                                   \
         double x_ = row[FEATURE(k)];                                                       \
-        __asm__("ucomisd %2, %1\n\tadcq %0, %0" : "+r"(k) : "x"(x_), "m"(T[k]) : "cc");  \
+        __asm__("ucomisd (%2,%0,8), %1\n\tadcq %0, %0"                                       \
+                : "+r"(k)                                                                  \
+                : "x"(x_), "r"(T), "m"(*(const double(*)[])T)                             \
+                : "cc");                                                                   \
     } while (0)
 #else
 #define STEP(k) k = 2 * k + !(row[FEATURE(k)] >= T[k])
@@ -57,63 +67,136 @@
 #define FEATURE(k) (wide ? (Py_ssize_t)F32[k] : (Py_ssize_t)F8[k])
 #define FIRST_ROOT 15 /* tree g's root: FIRST_ROOT - g */
 
-/* inlined in each of its calls: with the depth and `wide` constants, the levels unroll */
-static inline __attribute__((always_inline)) void walk_rows(
-    const double *xs, Py_ssize_t n, Py_ssize_t width, const double *rs, Py_ssize_t right_width,
-    const void *feat, int wide, const double *thr, const double *val, Py_ssize_t trees,
-    Py_ssize_t depth, double baseline, double *out, double *joined, double *leaf) {
+/* rows walked through each group together (the bench pages' L1 read misses of the walk, per
+ * page: 4 rows 34 K, 8 rows 22.8 K, 16 rows 14.8 K, 32 rows 18.1 K; a row at a time 73 K) */
+#define TILE 16
+
+/* tree g's leaf value (index k) in r[g], or added to it */
+#define LEAVES(r, k)                                                                           \
+    do {                                                                                       \
+        if (add) {                                                                             \
+            r[0] += V[k##0], r[1] += V[k##1], r[2] += V[k##2], r[3] += V[k##3];                \
+            r[4] += V[k##4], r[5] += V[k##5], r[6] += V[k##6], r[7] += V[k##7];                \
+        } else {                                                                               \
+            r[0] = V[k##0], r[1] = V[k##1], r[2] = V[k##2], r[3] = V[k##3];                    \
+            r[4] = V[k##4], r[5] = V[k##5], r[6] = V[k##6], r[7] = V[k##7];                    \
+        }                                                                                      \
+    } while (0)
+
+/* rows[j * rstride] (j < m) through the eight trees of one group: tree g's leaf value in
+ * dst[j * dstride + g], or added to it (add). Two rows at a time: sixteen independent chains
+ * that the processor overlaps (the walk's time is the latency of its chains of loads: 187 ->
+ * 171 us a page with the walk alone, although gcc spills some of the sixteen indices: 924 K ->
+ * 1.16 M instructions a page). Inlined in each variant below: with the depth and `wide`
+ * constants, the levels unroll. */
+static inline __attribute__((always_inline)) void group_rows(
+    const double *rows, Py_ssize_t m, Py_ssize_t rstride, const void *feat, int wide,
+    const double *T, const double *leaves, Py_ssize_t depth, double *dst, Py_ssize_t dstride,
+    int add) {
+    const uint8_t *F8 = feat;
+    const int32_t *F32 = feat;
+    const double *V = leaves - ((Py_ssize_t)1 << (depth + LIFT)); /* leaf k at V[k] */
+    Py_ssize_t j = 0;
+    for (; j + 1 < m; j += 2) {
+        const double *row1 = rows + j * rstride, *row2 = row1 + rstride;
+        Py_ssize_t k0 = 15, k1 = 14, k2 = 13, k3 = 12, k4 = 11, k5 = 10, k6 = 9, k7 = 8;
+        Py_ssize_t q0 = 15, q1 = 14, q2 = 13, q3 = 12, q4 = 11, q5 = 10, q6 = 9, q7 = 8;
+#pragma GCC unroll 8
+        for (Py_ssize_t d = 0; d < depth; d++) {
+            const double *row = row1;
+            STEP(k0); STEP(k1); STEP(k2); STEP(k3); STEP(k4); STEP(k5); STEP(k6); STEP(k7);
+            row = row2;
+            STEP(q0); STEP(q1); STEP(q2); STEP(q3); STEP(q4); STEP(q5); STEP(q6); STEP(q7);
+        }
+        double *r1 = dst + j * dstride, *r2 = r1 + dstride;
+        LEAVES(r1, k);
+        LEAVES(r2, q);
+    }
+    if (j < m) { /* the last of an odd count */
+        const double *row = rows + j * rstride;
+        Py_ssize_t k0 = 15, k1 = 14, k2 = 13, k3 = 12, k4 = 11, k5 = 10, k6 = 9, k7 = 8;
+#pragma GCC unroll 8
+        for (Py_ssize_t d = 0; d < depth; d++) {
+            STEP(k0); STEP(k1); STEP(k2); STEP(k3); STEP(k4); STEP(k5); STEP(k6); STEP(k7);
+        }
+        double *r = dst + j * dstride;
+        LEAVES(r, k);
+    }
+}
+
+typedef void group_fn(const double *, Py_ssize_t, Py_ssize_t, const void *, const double *,
+                      const double *, Py_ssize_t, double *, Py_ssize_t, int);
+#define GROUP_VARIANT(name, DEPTH, WIDE)                                                     \
+    static void name(const double *rows, Py_ssize_t m, Py_ssize_t rstride, const void *feat, \
+                     const double *T, const double *leaves, Py_ssize_t depth, double *dst,   \
+                     Py_ssize_t dstride, int add) {                                          \
+        (void)depth;                                                                         \
+        if (add)                                                                             \
+            group_rows(rows, m, rstride, feat, WIDE, T, leaves, DEPTH, dst, dstride, 1);     \
+        else                                                                                 \
+            group_rows(rows, m, rstride, feat, WIDE, T, leaves, DEPTH, dst, dstride, 0);     \
+    }
+GROUP_VARIANT(group_depth5, 5, 0) /* the packaged models: their walk unrolled (the same steps) */
+GROUP_VARIANT(group_narrow, depth, 0)
+GROUP_VARIANT(group_wide, depth, 1)
+
+/* Rows go in tiles of TILE, and a tile walks group by group (every row of the tile through the
+ * group's eight trees, then the next group): the group's nodes (~4.3 KB at depth 5) stay in L1
+ * while the tile's rows pass, where a row at a time dragged the whole forest (~56 KB a stage)
+ * through the 32 KB L1 for every row. Each row keeps its own partial sums (acc) and leaf values
+ * (leaf), added in the same order as one row at a time: the same floats. The last group, when
+ * it holds fewer than eight trees, is walked whole too (its padding stays inside the group; the
+ * values of the missing trees are never read): eight chains that overlap where one tree at a
+ * time waited on each load. */
+static void walk_rows(const double *xs, Py_ssize_t n, Py_ssize_t width, const double *rs,
+                      Py_ssize_t right_width, const void *feat, int wide, const double *thr,
+                      const double *val, Py_ssize_t trees, Py_ssize_t depth, double baseline,
+                      int negate, double *out, double *joined, double *leaf) {
+    group_fn *group = depth == 5 && !wide ? group_depth5 : wide ? group_wide : group_narrow;
     const Py_ssize_t stride = (Py_ssize_t)1 << (depth + LIFT);
-    const Py_ssize_t full = trees / CHAINS, rest = trees % CHAINS;
+    const Py_ssize_t full = trees / CHAINS, rest = trees % CHAINS, groups = full + (rest > 0);
+    const size_t fbytes = wide ? sizeof(int32_t) : 1;
     const int fused = trees >= CHAINS && trees <= 128; /* numpy's eight partial sums, no halves */
-    for (Py_ssize_t i = 0; i < n; i++) {
-        const double *row = xs + i * width;
-        if (right_width > 0) { /* the row of np.hstack((x, right)) */
-            memcpy(joined, row, (size_t)width * sizeof(double));
-            memcpy(joined + width, rs + i * right_width, (size_t)right_width * sizeof(double));
-            row = joined;
-        }
-        double r0 = 0.0, r1 = 0.0, r2 = 0.0, r3 = 0.0, r4 = 0.0, r5 = 0.0, r6 = 0.0, r7 = 0.0;
-        for (Py_ssize_t grp = 0; grp < full; grp++) {
-            const uint8_t *F8 = (const uint8_t *)feat + grp * stride;
-            const int32_t *F32 = (const int32_t *)feat + grp * stride;
-            const double *T = thr + grp * stride;
-            const double *V = val + grp * stride;
-            Py_ssize_t k0 = 15, k1 = 14, k2 = 13, k3 = 12, k4 = 11, k5 = 10, k6 = 9, k7 = 8;
-            for (Py_ssize_t d = 0; d < depth; d++) {
-                STEP(k0); STEP(k1); STEP(k2); STEP(k3); STEP(k4); STEP(k5); STEP(k6); STEP(k7);
+    /* a row's stored leaf values: fused, the last group's alone; else every tree's */
+    const Py_ssize_t lstride = fused ? CHAINS : groups * CHAINS;
+    const Py_ssize_t all = width + right_width;
+    double acc[TILE * CHAINS];
+    for (Py_ssize_t i0 = 0; i0 < n; i0 += TILE) {
+        const Py_ssize_t m = n - i0 < TILE ? n - i0 : TILE;
+        const double *rows = xs + i0 * width;
+        Py_ssize_t rstride = width;
+        if (right_width > 0) { /* the tile's rows of np.hstack((x, right)) */
+            for (Py_ssize_t j = 0; j < m; j++) {
+                memcpy(joined + j * all, xs + (i0 + j) * width, (size_t)width * sizeof(double));
+                memcpy(joined + j * all + width, rs + (i0 + j) * right_width,
+                       (size_t)right_width * sizeof(double));
             }
-            const double l0 = V[k0 - stride], l1 = V[k1 - stride], l2 = V[k2 - stride],
-                         l3 = V[k3 - stride], l4 = V[k4 - stride], l5 = V[k5 - stride],
-                         l6 = V[k6 - stride], l7 = V[k7 - stride];
-            if (fused && grp == 0) {
-                r0 = l0, r1 = l1, r2 = l2, r3 = l3, r4 = l4, r5 = l5, r6 = l6, r7 = l7;
-            } else if (fused) {
-                r0 += l0, r1 += l1, r2 += l2, r3 += l3, r4 += l4, r5 += l5, r6 += l6, r7 += l7;
+            rows = joined;
+            rstride = all;
+        }
+        for (Py_ssize_t grp = 0; grp < groups; grp++) {
+            const void *F = (const char *)feat + (size_t)(grp * stride) * fbytes;
+            const double *T = thr + grp * stride, *V = val + grp * stride;
+            if (fused && grp < full)
+                group(rows, m, rstride, F, T, V, depth, acc, CHAINS, grp > 0);
+            else if (fused)
+                group(rows, m, rstride, F, T, V, depth, leaf, lstride, 0);
+            else
+                group(rows, m, rstride, F, T, V, depth, leaf + grp * CHAINS, lstride, 0);
+        }
+        for (Py_ssize_t j = 0; j < m; j++) {
+            const double *l = leaf + j * lstride;
+            double sum;
+            if (fused) { /* as _pairwise.h for 8 <= n <= 128 */
+                const double *r = acc + j * CHAINS;
+                sum = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
+                for (Py_ssize_t g = 0; g < rest; g++) sum += l[g];
             } else {
-                double *l = leaf + grp * CHAINS;
-                l[0] = l0, l[1] = l1, l[2] = l2, l[3] = l3, l[4] = l4, l[5] = l5, l[6] = l6;
-                l[7] = l7;
+                sum = pairwise(l, trees);
             }
+            const double raw = (0.0 + sum) + baseline;
+            out[i0 + j] = negate ? -raw : raw;
         }
-        if (rest) {
-            const uint8_t *F8 = (const uint8_t *)feat + full * stride;
-            const int32_t *F32 = (const int32_t *)feat + full * stride;
-            const double *T = thr + full * stride;
-            const double *V = val + full * stride;
-            for (Py_ssize_t g = 0; g < rest; g++) {
-                Py_ssize_t k = FIRST_ROOT - g;
-                for (Py_ssize_t d = 0; d < depth; d++) STEP(k);
-                leaf[full * CHAINS + g] = V[k - stride];
-            }
-        }
-        double sum;
-        if (fused) { /* as _pairwise.h for 8 <= n <= 128 */
-            sum = ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7));
-            for (Py_ssize_t t = full * CHAINS; t < trees; t++) sum += leaf[t];
-        } else {
-            sum = pairwise(leaf, trees);
-        }
-        out[i] = (0.0 + sum) + baseline;
     }
 }
 
@@ -121,18 +204,21 @@ static PyObject *walk(PyObject *self, PyObject *args) {
     Py_buffer x, right, feature, threshold, value, out;
     Py_ssize_t width, right_width, trees, depth;
     double baseline;
-    if (!PyArg_ParseTuple(args, "y*ny*ny*y*y*nndw*", &x, &width, &right, &right_width, &feature,
-                          &threshold, &value, &trees, &depth, &baseline, &out))
+    int negate = 0;
+    if (!PyArg_ParseTuple(args, "y*ny*ny*y*y*nndw*|p", &x, &width, &right, &right_width,
+                          &feature, &threshold, &value, &trees, &depth, &baseline, &out, &negate))
         return NULL;
     PyObject *result = NULL;
     double *scratch = NULL;
     Py_ssize_t n = out.len / (Py_ssize_t)sizeof(double);
-    Py_ssize_t all = width + right_width;
     Py_ssize_t stride = depth > 0 && depth <= MAX_DEPTH ? (Py_ssize_t)1 << (depth + LIFT) : 0;
     Py_ssize_t groups = trees > 0 ? (trees + CHAINS - 1) / CHAINS : 0;
+    /* (the widths bounded first, by division: no product below overflows) */
     if (width <= 0 || right_width < 0 || trees <= 0 || stride == 0
+        || width > PY_SSIZE_T_MAX / 8 / TILE || right_width > PY_SSIZE_T_MAX / 8 / TILE
         || groups > PY_SSIZE_T_MAX / 8 / stride
         || out.len != n * (Py_ssize_t)sizeof(double)
+        || (n > 0 && (width > x.len / 8 / n || right_width > right.len / 8 / n))
         || x.len != n * width * (Py_ssize_t)sizeof(double)
         || right.len != n * right_width * (Py_ssize_t)sizeof(double)
         || (feature.len != groups * stride * (Py_ssize_t)sizeof(int32_t)
@@ -142,6 +228,7 @@ static PyObject *walk(PyObject *self, PyObject *args) {
         PyErr_SetString(PyExc_ValueError, "walk: array sizes do not match");
         goto done;
     }
+    Py_ssize_t all = width + right_width;
     const int wide = feature.len != groups * stride; /* int32 indices, else uint8 */
     /* every index is read unchecked below: all checked in one pass with no branch (vectorised) */
     uint32_t limit = all > INT32_MAX ? (uint32_t)INT32_MAX + 1 : (uint32_t)all, bad = 0;
@@ -159,22 +246,21 @@ static PyObject *walk(PyObject *self, PyObject *args) {
         PyErr_SetString(PyExc_ValueError, "walk: feature index out of range");
         goto done;
     }
-    scratch = PyMem_Malloc((size_t)(all + groups * CHAINS + 1) * sizeof(double));
+    if (n == 0) { /* nothing to walk */
+        result = Py_None;
+        Py_INCREF(result);
+        goto done;
+    }
+    /* a tile of joined rows, then each row's leaf values (walk_rows' `lstride` at most) */
+    Py_ssize_t tile_all = TILE * all;
+    scratch = PyMem_Malloc((size_t)(tile_all + TILE * groups * CHAINS) * sizeof(double));
     if (scratch == NULL) {
         PyErr_NoMemory();
         goto done;
     }
     Py_BEGIN_ALLOW_THREADS
-    const void *feat = feature.buf;
-    if (depth == 5 && !wide) /* the packaged models: their walk unrolled (the same steps) */
-        walk_rows(x.buf, n, width, right.buf, right_width, feat, 0, threshold.buf, value.buf,
-                  trees, 5, baseline, out.buf, scratch, scratch + all);
-    else if (!wide)
-        walk_rows(x.buf, n, width, right.buf, right_width, feat, 0, threshold.buf, value.buf,
-                  trees, depth, baseline, out.buf, scratch, scratch + all);
-    else
-        walk_rows(x.buf, n, width, right.buf, right_width, feat, 1, threshold.buf, value.buf,
-                  trees, depth, baseline, out.buf, scratch, scratch + all);
+    walk_rows(x.buf, n, width, right.buf, right_width, feature.buf, wide, threshold.buf,
+              value.buf, trees, depth, baseline, negate, out.buf, scratch, scratch + tile_all);
     Py_END_ALLOW_THREADS
     result = Py_None;
     Py_INCREF(result);
@@ -189,8 +275,27 @@ done:
     return result;
 }
 
+/* inverse_1p(out): out[i] = 1.0 / (1.0 + out[i]), in place: the end of the logistic function
+ * after numpy's exp, the same two IEEE operations as `out += 1.0; np.divide(1.0, out, out=out)`
+ * (one call instead of two) */
+static PyObject *inverse_1p(PyObject *self, PyObject *arg) {
+    Py_buffer out;
+    if (PyObject_GetBuffer(arg, &out, PyBUF_WRITABLE) < 0) return NULL;
+    if (out.len % (Py_ssize_t)sizeof(double) != 0) {
+        PyBuffer_Release(&out);
+        PyErr_SetString(PyExc_ValueError, "inverse_1p: not a float64 array");
+        return NULL;
+    }
+    double *v = out.buf;
+    for (Py_ssize_t i = 0, n = out.len / (Py_ssize_t)sizeof(double); i < n; i++)
+        v[i] = 1.0 / (1.0 + v[i]);
+    PyBuffer_Release(&out);
+    Py_RETURN_NONE;
+}
+
 static PyMethodDef methods[] = {
     {"walk", walk, METH_VARARGS, "The raw score of every row (see the file)."},
+    {"inverse_1p", inverse_1p, METH_O, "out[i] = 1.0 / (1.0 + out[i]), in place."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -14,4 +14,6 @@ def walk(
     depth: int,
     baseline: float,
     out: npt.NDArray[Any],
+    negate: bool = False,
 ) -> None: ...
+def inverse_1p(out: npt.NDArray[Any]) -> None: ...

@@ -24,7 +24,7 @@ try:  # the walk compiled (newsdump/_trees.c), when the install could build it
     from newsdump import _trees
 except ImportError:  # pragma: no cover - depends on the install
     _trees = None  # type: ignore[assignment]
-if _trees is not None and not hasattr(_trees, "walk"):  # pragma: no cover
+if _trees is not None and not hasattr(_trees, "inverse_1p"):  # pragma: no cover
     _trees = None  # type: ignore[assignment]  # a stale build of an older version: unused
 
 MODELS_DIR = Path(__file__).resolve().parent / "models"
@@ -79,9 +79,9 @@ class Forest:
         rows, so that the working arrays stay in the processor's cache). With `right`, the rows
         of ``np.hstack((x, right))``, joined a chunk at a time (on a page of 50,000 blocks the
         whole joined matrix is 40 MB of fresh memory to fault in, for nothing). The compiled
-        walk needs no chunks (a row at a time) and joins each row as it walks it."""
+        walk needs no chunks (tiles of 16 rows) and joins a tile's rows as it walks them."""
         n = x.shape[0]
-        if _trees is not None and 0 < self.depth <= MAX_COMPILED_DEPTH and len(self.roots) > 0:
+        if self._compiled():
             return self._predict_compiled(x, right)
         if n <= CHUNK_ROWS:
             return self._predict_chunk(x if right is None else np.hstack((x, right)))
@@ -96,9 +96,15 @@ class Forest:
             ]
         )
 
-    def _predict_compiled(self, x: FloatArray, right: FloatArray | None) -> FloatArray:
+    def _compiled(self) -> bool:
+        """Whether newsdump/_trees.c walks this forest."""
+        return _trees is not None and 0 < self.depth <= MAX_COMPILED_DEPTH and len(self.roots) > 0
+
+    def _predict_compiled(
+        self, x: FloatArray, right: FloatArray | None, negate: bool = False
+    ) -> FloatArray:
         """`predict_raw` by newsdump/_trees.c: the same floats (the same comparisons, leaf
-        values summed in numpy's order)."""
+        values summed in numpy's order); negated with `negate`."""
         x = np.ascontiguousarray(x, dtype=np.float64)
         right = NO_COLUMNS if right is None else np.ascontiguousarray(right, dtype=np.float64)
         n, width = x.shape
@@ -106,7 +112,7 @@ class Forest:
         _trees.walk(
             x, width, right, right.shape[1] if right.ndim == 2 else 0, self.group_feature,
             self.group_threshold, self.group_value, len(self.roots), self.depth, self.baseline,
-            scores,
+            scores, negate,
         )  # fmt: skip
         return scores
 
@@ -135,8 +141,14 @@ class Forest:
 
     def predict(self, x: FloatArray, right: FloatArray | None = None) -> FloatArray:
         """Probabilities of the positive class (`right`: as in `predict_raw`): the floats of
-        ``1.0 / (1.0 + np.exp(-raw))``, computed in place."""
-        result: FloatArray = self.predict_raw(x, right)
+        ``1.0 / (1.0 + np.exp(-raw))``, computed in place (compiled: the walk writes -raw and
+        _trees.inverse_1p does the rest after numpy's exp, two calls fewer)."""
+        if self._compiled():
+            result = self._predict_compiled(x, right, negate=True)
+            np.exp(result, out=result)
+            _trees.inverse_1p(result)
+            return result
+        result = self.predict_raw(x, right)
         np.negative(result, out=result)
         np.exp(result, out=result)
         result += 1.0
