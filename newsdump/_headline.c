@@ -3,12 +3,25 @@
  * its last axis (0.0 plus numpy's pairwise sum, then the baseline), so the floats are the same
  * as the numpy walk's.
  *
- * Trees are in the complete layout of headline._complete (node k has children 2k+1 and 2k+2;
- * `nodes` = 2**(depth + 1) - 1 positions per tree, the last 2**depth of them the leaves).
+ * Trees come in the complete layout of headline._complete (node k has children 2k+1 and 2k+2;
+ * `nodes` = 2**(depth + 1) - 1 positions per tree, the last 2**depth of them the leaves), and
+ * forest() packs them once per ranker into a compact Forest (a capsule the Ranker holds):
  *
- *   scores(rows, width, feature, threshold, value, depth, baseline) -> list[float]
- *     rows: a sequence of sequences of `width` numbers; feature: intp[trees * nodes],
- *     threshold: float64[trees * nodes], value: float64[trees * nodes]
+ *   forest(feature, threshold, value, depth) -> capsule
+ *     feature: intp[trees * nodes], threshold: float64[trees * nodes], value: float64[...]
+ *   scores(rows, width, forest, baseline) -> list[float]
+ *     rows: a sequence of sequences of `width` numbers
+ *   scores_array(rows, width, forest, baseline) -> list[float]
+ *     rows: a float64 buffer (C order, `width` columns)
+ *
+ * A depth-2 tree (the shipped model's) takes one 64-byte line: its three thresholds, its four
+ * leaves, its three features (bytes) and where its leaf goes. The rows go through the trees in
+ * tiles (each tree's line read once a tile, the tile's rows staying in L1), and no (row, tree)
+ * array of leaves is made: each leaf is added at once to the partial sum that numpy's pairwise
+ * sum adds it to (its "slot": one of the eight running sums of its block of at most 128 trees,
+ * or a slot of its own for the few that the block then adds one by one), in the order numpy
+ * adds them (trees ascending), and the slots of a row are then combined as pairwise combines
+ * them. The same additions of the same floats in the same order: the same scores.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -19,191 +32,376 @@
 #include <string.h>
 
 #include "_lower.h"
-#include "_pairwise.h"
 
-/* The number of trees in the complete layout of depth `depth` that the three arrays hold, once
- * their sizes agree and every inner node's feature is a column below `width`; else -1 with a
- * ValueError that starts with `name` */
-static Py_ssize_t forest_trees(const char *name, const Py_buffer *feature,
-                               const Py_buffer *threshold, const Py_buffer *value,
-                               Py_ssize_t depth, Py_ssize_t width) {
-    Py_ssize_t nodes = ((Py_ssize_t)2 << depth) - 1, inner = ((Py_ssize_t)1 << depth) - 1;
-    Py_ssize_t trees = feature->len / (Py_ssize_t)sizeof(Py_ssize_t) / nodes;
-    if (feature->len != trees * nodes * (Py_ssize_t)sizeof(Py_ssize_t)
-        || threshold->len != trees * nodes * (Py_ssize_t)sizeof(double)
-        || value->len != trees * nodes * (Py_ssize_t)sizeof(double)) {
-        PyErr_Format(PyExc_ValueError, "%s: array sizes do not match", name);
-        return -1;
-    }
-    const Py_ssize_t *feat = feature->buf;
-    for (Py_ssize_t t = 0; t < trees; t++) /* the inner nodes' features, once per call */
-        for (Py_ssize_t k = 0; k < inner; k++) {
-            Py_ssize_t f = feat[t * nodes + k];
-            if (f < 0 || f >= width) {
-                PyErr_Format(PyExc_ValueError, "%s: feature index out of range", name);
-                return -1;
-            }
+typedef struct {
+    double thr[3];   /* nodes 0, 1 (left of 0) and 2 (right of 0) */
+    double val[4];   /* the leaves, left to right */
+    uint8_t feat[3]; /* the nodes' columns */
+    uint8_t first;   /* its leaf starts its slot (else it is added to it) */
+    uint32_t slot;
+} Tree2; /* 64 bytes: one cache line */
+
+typedef struct {
+    Py_ssize_t trees, depth, slots;
+    Py_ssize_t width; /* the columns a row needs: the largest inner node's feature + 1 */
+    Tree2 *t2;        /* depth 2 and every feature below 256: the trees as lines; else NULL and */
+    int32_t *feat;    /* trees * inner nodes */
+    double *thr;      /* trees * inner nodes */
+    double *val;      /* trees * leaves */
+    uint32_t *slot;   /* trees */
+    uint8_t *first;   /* trees */
+    void *mem;        /* what all of it lives in */
+} Forest;
+
+#define FOREST "newsdump._headline.Forest"
+
+/* The slots of numpy's pairwise sum of n values (numpy/_core/src/umath/loops_utils.h.src, as
+ * _pairwise.h copies it): below 8 values, one slot each (added one by one to 0.0); up to 128,
+ * eight running sums (value i goes to sum i % 8, the first eight start them) and then one slot
+ * each for the n % 8 left over (added one by one to the eight sums' total); above 128, the
+ * first n2 (n / 2 rounded down to a multiple of 8) then the rest. Value `from + i` gets
+ * slot[from + i] and first[from + i]; *next is the next free slot. */
+static void pw_layout(Py_ssize_t from, Py_ssize_t n, uint32_t *slot, uint8_t *first,
+                      Py_ssize_t *next) {
+    if (n < 8) {
+        for (Py_ssize_t i = 0; i < n; i++) {
+            slot[from + i] = (uint32_t)(*next)++;
+            first[from + i] = 1;
         }
-    return trees;
+    }
+    else if (n <= 128) {
+        Py_ssize_t base = *next, whole = n - n % 8;
+        *next += 8;
+        for (Py_ssize_t i = 0; i < whole; i++) {
+            slot[from + i] = (uint32_t)(base + i % 8);
+            first[from + i] = i < 8;
+        }
+        for (Py_ssize_t i = whole; i < n; i++) {
+            slot[from + i] = (uint32_t)(*next)++;
+            first[from + i] = 1;
+        }
+    }
+    else {
+        Py_ssize_t n2 = n / 2;
+        n2 -= n2 % 8;
+        pw_layout(from, n2, slot, first, next);
+        pw_layout(from + n2, n - n2, slot, first, next);
+    }
 }
 
-static PyObject *scores(PyObject *self, PyObject *args) {
-    PyObject *rows;
+/* pairwise(a, n) of the values that pw_layout put in the slots acc[s * stride] (s from *pos
+ * on): the same additions in the same order */
+static double pw_combine(const double *acc, Py_ssize_t stride, Py_ssize_t n, Py_ssize_t *pos) {
+    if (n < 8) {
+        double res = 0.;
+        for (Py_ssize_t i = 0; i < n; i++)
+            res += acc[(*pos)++ * stride];
+        return res;
+    }
+    if (n <= 128) {
+        const double *r = acc + *pos * stride;
+        *pos += 8;
+        double res = ((r[0] + r[stride]) + (r[2 * stride] + r[3 * stride]))
+                     + ((r[4 * stride] + r[5 * stride]) + (r[6 * stride] + r[7 * stride]));
+        for (Py_ssize_t i = n - n % 8; i < n; i++)
+            res += acc[(*pos)++ * stride];
+        return res;
+    }
+    Py_ssize_t n2 = n / 2;
+    n2 -= n2 % 8;
+    double a = pw_combine(acc, stride, n2, pos);
+    double b = pw_combine(acc, stride, n - n2, pos);
+    return a + b;
+}
+
+static void forest_free(PyObject *capsule) {
+    Forest *f = PyCapsule_GetPointer(capsule, FOREST);
+    if (f != NULL) {
+        PyMem_Free(f->mem);
+        PyMem_Free(f);
+    }
+}
+
+/* forest(feature, threshold, value, depth): the trees of headline._complete's arrays, packed */
+static PyObject *forest(PyObject *self, PyObject *args) {
     Py_buffer feature, threshold, value;
-    Py_ssize_t width, depth;
-    double baseline;
-    if (!PyArg_ParseTuple(args, "Ony*y*y*nd", &rows, &width, &feature, &threshold, &value, &depth,
-                          &baseline))
+    Py_ssize_t depth;
+    if (!PyArg_ParseTuple(args, "y*y*y*n", &feature, &threshold, &value, &depth))
         return NULL;
-    PyObject *result = NULL, *seq = NULL;
-    double *x = NULL, *leaves = NULL;
-    if (depth < 0 || depth > 30 || width < 0) {
-        PyErr_SetString(PyExc_ValueError, "scores: bad depth or width");
+    PyObject *result = NULL;
+    Forest *f = NULL;
+    if (depth < 0 || depth > 30) {
+        PyErr_SetString(PyExc_ValueError, "forest: bad depth");
         goto done;
     }
-    Py_ssize_t nodes = ((Py_ssize_t)2 << depth) - 1;
-    Py_ssize_t trees = forest_trees("scores", &feature, &threshold, &value, depth, width);
-    if (trees < 0)
+    Py_ssize_t nodes = ((Py_ssize_t)2 << depth) - 1, inner = ((Py_ssize_t)1 << depth) - 1;
+    Py_ssize_t leaves = inner + 1;
+    Py_ssize_t trees = feature.len / (Py_ssize_t)sizeof(Py_ssize_t) / nodes;
+    if (feature.len != trees * nodes * (Py_ssize_t)sizeof(Py_ssize_t)
+        || threshold.len != trees * nodes * (Py_ssize_t)sizeof(double)
+        || value.len != trees * nodes * (Py_ssize_t)sizeof(double) || trees > INT32_MAX / 2) {
+        PyErr_SetString(PyExc_ValueError, "forest: array sizes do not match");
         goto done;
+    }
     const Py_ssize_t *feat = feature.buf;
     const double *thr = threshold.buf, *val = value.buf;
-    seq = PySequence_Fast(rows, "scores: rows must be a sequence");
-    if (seq == NULL)
-        goto done;
-    Py_ssize_t n = PySequence_Fast_GET_SIZE(seq);
-    x = PyMem_Malloc(sizeof(double) * (size_t)(width > 0 ? width : 1));
-    leaves = PyMem_Malloc(sizeof(double) * (size_t)(trees > 0 ? trees : 1));
-    if (x == NULL || leaves == NULL) {
+    Py_ssize_t width = 0;
+    for (Py_ssize_t t = 0; t < trees; t++)
+        for (Py_ssize_t k = 0; k < inner; k++) {
+            Py_ssize_t c = feat[t * nodes + k];
+            if (c < 0 || c >= INT32_MAX) {
+                PyErr_SetString(PyExc_ValueError, "forest: feature index out of range");
+                goto done;
+            }
+            if (c + 1 > width)
+                width = c + 1;
+        }
+    f = PyMem_Calloc(1, sizeof(Forest));
+    if (f == NULL) {
         PyErr_NoMemory();
         goto done;
     }
-    PyObject *out = PyList_New(n);
-    if (out == NULL)
+    f->trees = trees;
+    f->depth = depth;
+    f->width = width;
+    int lines = depth == 2 && width <= 256;
+    size_t t_size = (size_t)(trees > 0 ? trees : 1);
+    size_t size = lines ? sizeof(Tree2) * t_size + 64
+                        : (sizeof(int32_t) + sizeof(double)) * (size_t)inner * t_size
+                              + sizeof(double) * (size_t)leaves * t_size;
+    size += (sizeof(uint32_t) + 1) * t_size + 16;
+    f->mem = PyMem_Malloc(size);
+    if (f->mem == NULL) {
+        PyErr_NoMemory();
         goto done;
-    for (Py_ssize_t i = 0; i < n; i++) {
-        PyObject *row = PySequence_Fast(PySequence_Fast_GET_ITEM(seq, i),
-                                        "scores: a row must be a sequence");
-        if (row == NULL) {
-            Py_DECREF(out);
-            goto done;
-        }
-        if (PySequence_Fast_GET_SIZE(row) != width) {
-            Py_DECREF(row);
-            Py_DECREF(out);
-            PyErr_SetString(PyExc_ValueError, "scores: a row's length is not the width");
-            goto done;
-        }
-        for (Py_ssize_t j = 0; j < width; j++) {
-            PyObject *v = PySequence_Fast_GET_ITEM(row, j);
-            if (PyFloat_CheckExact(v)) {
-                x[j] = PyFloat_AS_DOUBLE(v);
-                continue;
-            }
-            Py_INCREF(v); /* its __float__ may change the lists: held, and their sizes checked */
-            x[j] = PyFloat_AsDouble(v);
-            Py_DECREF(v);
-            if ((x[j] == -1.0 && PyErr_Occurred()) || PySequence_Fast_GET_SIZE(row) != width
-                || PySequence_Fast_GET_SIZE(seq) != n) {
-                if (!PyErr_Occurred())
-                    PyErr_SetString(PyExc_ValueError, "scores: the rows changed");
-                Py_DECREF(row);
-                Py_DECREF(out);
-                goto done;
-            }
-        }
-        Py_DECREF(row);
-        for (Py_ssize_t t = 0; t < trees; t++) {
-            const Py_ssize_t *tf = feat + t * nodes;
-            const double *tt = thr + t * nodes;
-            Py_ssize_t k = 0;
-            for (Py_ssize_t d = 0; d < depth; d++)
-                k = 2 * k + 1 + (x[tf[k]] > tt[k]);
-            leaves[t] = val[t * nodes + k];
-        }
-        PyObject *score = PyFloat_FromDouble((0.0 + pairwise(leaves, trees)) + baseline);
-        if (score == NULL) {
-            Py_DECREF(out);
-            goto done;
-        }
-        PyList_SET_ITEM(out, i, score);
     }
-    result = out;
+    char *m = f->mem;
+    if (lines) { /* on a line boundary */
+        f->t2 = (Tree2 *)(m + (64 - (uintptr_t)m % 64) % 64);
+        m = (char *)(f->t2 + t_size);
+    }
+    else {
+        f->thr = (double *)m;
+        f->val = f->thr + inner * trees;
+        f->feat = (int32_t *)(f->val + leaves * trees);
+        m = (char *)(f->feat + inner * trees);
+    }
+    f->slot = (uint32_t *)(((uintptr_t)m + 3) & ~(uintptr_t)3);
+    f->first = (uint8_t *)(f->slot + t_size);
+    Py_ssize_t next = 0;
+    pw_layout(0, trees, f->slot, f->first, &next);
+    f->slots = next;
+    for (Py_ssize_t t = 0; t < trees; t++) {
+        const Py_ssize_t *tf = feat + t * nodes;
+        const double *tt = thr + t * nodes, *tv = val + t * nodes + inner;
+        if (lines) {
+            Tree2 *o = &f->t2[t];
+            memset(o, 0, sizeof(Tree2));
+            for (int k = 0; k < 3; k++) {
+                o->thr[k] = tt[k];
+                o->feat[k] = (uint8_t)tf[k];
+            }
+            for (int k = 0; k < 4; k++)
+                o->val[k] = tv[k];
+            o->slot = f->slot[t];
+            o->first = f->first[t];
+            continue;
+        }
+        for (Py_ssize_t k = 0; k < inner; k++) {
+            f->feat[t * inner + k] = (int32_t)tf[k];
+            f->thr[t * inner + k] = tt[k];
+        }
+        for (Py_ssize_t k = 0; k < leaves; k++)
+            f->val[t * leaves + k] = tv[k];
+    }
+    result = PyCapsule_New(f, FOREST, forest_free);
+    if (result != NULL)
+        f = NULL; /* the capsule's */
 done:
-    PyMem_Free(x);
-    PyMem_Free(leaves);
-    Py_XDECREF(seq);
+    if (f != NULL) {
+        PyMem_Free(f->mem);
+        PyMem_Free(f);
+    }
     PyBuffer_Release(&feature);
     PyBuffer_Release(&threshold);
     PyBuffer_Release(&value);
     return result;
 }
 
-/* The scores of the rows held in a float64 buffer (C order, `width` columns): as scores(). */
-static PyObject *scores_array(PyObject *self, PyObject *args) {
-    Py_buffer rows_buf, feature, threshold, value;
-    Py_ssize_t width, depth;
-    double baseline;
-    if (!PyArg_ParseTuple(args, "y*ny*y*y*nd", &rows_buf, &width, &feature, &threshold, &value,
-                          &depth, &baseline))
+#define ACC_STACK 2048 /* doubles of running sums kept on the stack */
+#define TILE_MAX 64    /* rows a tile */
+
+/* The scores of the n rows of x (C order, `width` columns, width >= f->width), as a list */
+static PyObject *forest_walk(const Forest *f, const double *x, Py_ssize_t n, Py_ssize_t width,
+                             double baseline) {
+    PyObject *list = PyList_New(n);
+    if (list == NULL || n == 0)
+        return list;
+    Py_ssize_t slots = f->slots > 0 ? f->slots : 1;
+    Py_ssize_t tile = ACC_STACK / slots;
+    if (tile > TILE_MAX)
+        tile = TILE_MAX;
+    if (tile > n)
+        tile = n;
+    double stack[ACC_STACK], *acc = stack;
+    if (tile < 1) { /* a forest of very many trees: one row at a time */
+        tile = 1;
+        acc = PyMem_Malloc(sizeof(double) * (size_t)slots);
+        if (acc == NULL) {
+            Py_DECREF(list);
+            return PyErr_NoMemory();
+        }
+    }
+    const Py_ssize_t trees = f->trees, depth = f->depth;
+    const Py_ssize_t inner = ((Py_ssize_t)1 << depth) - 1, leaves = inner + 1;
+    for (Py_ssize_t i0 = 0; i0 < n; i0 += tile) {
+        Py_ssize_t m = n - i0 < tile ? n - i0 : tile;
+        const double *x0 = x + i0 * width;
+        if (f->t2 != NULL) {
+            for (Py_ssize_t t = 0; t < trees; t++) { /* slot s of row r: acc[s * tile + r] */
+                const Tree2 *tr = &f->t2[t];
+                const Py_ssize_t f0 = tr->feat[0], f1 = tr->feat[1], f2 = tr->feat[2];
+                const double t0 = tr->thr[0], t1 = tr->thr[1], t2 = tr->thr[2];
+                const double *tv = tr->val;
+                double *a = acc + (Py_ssize_t)tr->slot * tile;
+                const double *xi = x0;
+                if (tr->first)
+                    for (Py_ssize_t r = 0; r < m; r++, xi += width)
+                        a[r] = xi[f0] > t0 ? tv[2 + (xi[f2] > t2)] : tv[xi[f1] > t1];
+                else
+                    for (Py_ssize_t r = 0; r < m; r++, xi += width)
+                        a[r] += xi[f0] > t0 ? tv[2 + (xi[f2] > t2)] : tv[xi[f1] > t1];
+            }
+        }
+        else {
+            for (Py_ssize_t t = 0; t < trees; t++) {
+                const int32_t *tf = f->feat + t * inner;
+                const double *tt = f->thr + t * inner, *tv = f->val + t * leaves;
+                double *a = acc + (Py_ssize_t)f->slot[t] * tile;
+                const double *xi = x0;
+                for (Py_ssize_t r = 0; r < m; r++, xi += width) {
+                    Py_ssize_t k = 0;
+                    for (Py_ssize_t d = 0; d < depth; d++)
+                        k = 2 * k + 1 + (xi[tf[k]] > tt[k]);
+                    double v = tv[k - inner];
+                    if (f->first[t])
+                        a[r] = v;
+                    else
+                        a[r] += v;
+                }
+            }
+        }
+        for (Py_ssize_t r = 0; r < m; r++) {
+            Py_ssize_t pos = 0;
+            PyObject *score =
+                PyFloat_FromDouble((0.0 + pw_combine(acc + r, tile, trees, &pos)) + baseline);
+            if (score == NULL) {
+                Py_DECREF(list);
+                list = NULL;
+                goto done;
+            }
+            PyList_SET_ITEM(list, i0 + r, score);
+        }
+    }
+done:
+    if (acc != stack)
+        PyMem_Free(acc);
+    return list;
+}
+
+static const Forest *forest_of(PyObject *capsule, Py_ssize_t width) {
+    const Forest *f = PyCapsule_GetPointer(capsule, FOREST);
+    if (f != NULL && width < f->width) {
+        PyErr_SetString(PyExc_ValueError, "scores: a feature index is past the rows' width");
         return NULL;
-    PyObject *result = NULL;
-    double *leaves = NULL;
-    if (depth < 0 || depth > 30 || width <= 0
-        || rows_buf.len % ((Py_ssize_t)sizeof(double) * width) != 0) {
-        PyErr_SetString(PyExc_ValueError, "scores_array: bad depth, width or buffer size");
+    }
+    return f;
+}
+
+static PyObject *scores(PyObject *self, PyObject *args) {
+    PyObject *rows, *capsule;
+    Py_ssize_t width;
+    double baseline;
+    if (!PyArg_ParseTuple(args, "OnOd", &rows, &width, &capsule, &baseline))
+        return NULL;
+    PyObject *result = NULL, *seq = NULL;
+    double *x = NULL;
+    if (width < 0) {
+        PyErr_SetString(PyExc_ValueError, "scores: bad width");
         goto done;
     }
-    Py_ssize_t nodes = ((Py_ssize_t)2 << depth) - 1;
-    Py_ssize_t trees = forest_trees("scores_array", &feature, &threshold, &value, depth, width);
-    if (trees < 0)
+    const Forest *f = forest_of(capsule, width);
+    if (f == NULL)
         goto done;
-    const Py_ssize_t *feat = feature.buf;
-    const double *thr = threshold.buf, *val = value.buf, *x = rows_buf.buf;
-    Py_ssize_t n = rows_buf.len / (Py_ssize_t)sizeof(double) / width;
-    /* tree by tree over every row (each tree's nodes read once), into a (row, tree) array */
-    leaves = PyMem_Malloc(sizeof(double) * (size_t)(n * trees > 0 ? n * trees : 1));
-    if (leaves == NULL) {
+    seq = PySequence_Fast(rows, "scores: rows must be a sequence");
+    if (seq == NULL)
+        goto done;
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(seq);
+    if (width > 0 && n > PY_SSIZE_T_MAX / (Py_ssize_t)sizeof(double) / width) {
         PyErr_NoMemory();
         goto done;
     }
-    for (Py_ssize_t t = 0; t < trees; t++) {
-        const Py_ssize_t *tf = feat + t * nodes;
-        const double *tt = thr + t * nodes, *tv = val + t * nodes;
-        const double *xi = x;
-        if (depth == 2) { /* the shipped model's: the same walk unrolled */
-            Py_ssize_t f0 = tf[0], f1 = tf[1], f2 = tf[2];
-            double t0 = tt[0], t1 = tt[1], t2 = tt[2];
-            for (Py_ssize_t i = 0; i < n; i++, xi += width)
-                leaves[i * trees + t] =
-                    xi[f0] > t0 ? tv[5 + (xi[f2] > t2)] : tv[3 + (xi[f1] > t1)];
-            continue;
-        }
-        for (Py_ssize_t i = 0; i < n; i++, xi += width) {
-            Py_ssize_t k = 0;
-            for (Py_ssize_t d = 0; d < depth; d++)
-                k = 2 * k + 1 + (xi[tf[k]] > tt[k]);
-            leaves[i * trees + t] = tv[k];
-        }
-    }
-    PyObject *list = PyList_New(n);
-    if (list == NULL)
+    x = PyMem_Malloc(sizeof(double) * (size_t)(n * width > 0 ? n * width : 1));
+    if (x == NULL) {
+        PyErr_NoMemory();
         goto done;
+    }
     for (Py_ssize_t i = 0; i < n; i++) {
-        PyObject *score =
-            PyFloat_FromDouble((0.0 + pairwise(leaves + i * trees, trees)) + baseline);
-        if (score == NULL) {
-            Py_DECREF(list);
+        PyObject *row = PySequence_Fast(PySequence_Fast_GET_ITEM(seq, i),
+                                        "scores: a row must be a sequence");
+        if (row == NULL)
+            goto done;
+        if (PySequence_Fast_GET_SIZE(row) != width) {
+            Py_DECREF(row);
+            PyErr_SetString(PyExc_ValueError, "scores: a row's length is not the width");
             goto done;
         }
-        PyList_SET_ITEM(list, i, score);
+        double *xi = x + i * width;
+        for (Py_ssize_t j = 0; j < width; j++) {
+            PyObject *v = PySequence_Fast_GET_ITEM(row, j);
+            if (PyFloat_CheckExact(v)) {
+                xi[j] = PyFloat_AS_DOUBLE(v);
+                continue;
+            }
+            Py_INCREF(v); /* its __float__ may change the lists: held, and their sizes checked */
+            xi[j] = PyFloat_AsDouble(v);
+            Py_DECREF(v);
+            if ((xi[j] == -1.0 && PyErr_Occurred()) || PySequence_Fast_GET_SIZE(row) != width
+                || PySequence_Fast_GET_SIZE(seq) != n) {
+                if (!PyErr_Occurred())
+                    PyErr_SetString(PyExc_ValueError, "scores: the rows changed");
+                Py_DECREF(row);
+                goto done;
+            }
+        }
+        Py_DECREF(row);
     }
-    result = list;
+    result = forest_walk(f, x, n, width, baseline);
 done:
-    PyMem_Free(leaves);
+    PyMem_Free(x);
+    Py_XDECREF(seq);
+    return result;
+}
+
+/* The scores of the rows held in a float64 buffer (C order, `width` columns): as scores(). */
+static PyObject *scores_array(PyObject *self, PyObject *args) {
+    Py_buffer rows_buf;
+    PyObject *capsule;
+    Py_ssize_t width;
+    double baseline;
+    if (!PyArg_ParseTuple(args, "y*nOd", &rows_buf, &width, &capsule, &baseline))
+        return NULL;
+    PyObject *result = NULL;
+    if (width <= 0 || rows_buf.len % ((Py_ssize_t)sizeof(double) * width) != 0) {
+        PyErr_SetString(PyExc_ValueError, "scores_array: bad width or buffer size");
+        goto done;
+    }
+    const Forest *f = forest_of(capsule, width);
+    if (f != NULL)
+        result = forest_walk(f, rows_buf.buf, rows_buf.len / (Py_ssize_t)sizeof(double) / width,
+                             width, baseline);
+done:
     PyBuffer_Release(&rows_buf);
-    PyBuffer_Release(&feature);
-    PyBuffer_Release(&threshold);
-    PyBuffer_Release(&value);
     return result;
 }
 
@@ -2445,7 +2643,8 @@ static PyMethodDef methods[] = {
     {"may_date", may_date, METH_O, "dates.MAYBE_DATE.search(text) is not None."},
     {"tests", tests, METH_VARARGS, "The capsule of the pre-tests' words and patterns."},
     {"candidates", candidates, METH_VARARGS, "headline._candidates' filter (see the file)."},
-    {"scores", scores, METH_VARARGS, "Every row's score by the complete trees (see the file)."},
+    {"forest", forest, METH_VARARGS, "The complete trees' arrays packed (see the file)."},
+    {"scores", scores, METH_VARARGS, "Every row's score by a forest (see the file)."},
     {"scores_array", scores_array, METH_VARARGS, "scores() of rows in a float64 buffer."},
     {"shape_rest", shape_rest, METH_VARARGS, "headline._shape_rest(text, n)."},
     {"counts", counts, METH_O, "(len(text.split()), CJK characters) of a str."},

@@ -276,10 +276,16 @@ class Ranker:
     )
 
     levels: tuple[tuple[IntArray, FloatArray], ...] = field(init=False, repr=False, compare=False)
+    # the trees packed once for the compiled walk (newsdump/_headline.c), where it was built
+    forest: object = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         feature, threshold, value, depth = _complete(self.trees)
         object.__setattr__(self, "compiled", (feature, threshold, value, depth))
+        packed = (
+            _headline.forest(feature, threshold, value, depth) if _headline is not None else None
+        )
+        object.__setattr__(self, "forest", packed)
         levels = []
         for level in range(depth):  # the features and thresholds of a level's nodes, tree by tree
             lo, hi = 2**level - 1, 2 ** (level + 1) - 1
@@ -290,18 +296,13 @@ class Ranker:
         return self.baseline + sum(tree.value(row) for tree in self.trees)
 
     def scores(self, rows: Sequence[Sequence[float]] | FloatArray) -> list[float]:
-        if _headline is not None and self.trees and len(rows):  # the same walk and sum in C
-            feature, threshold, value, depth = self.compiled
+        if self.forest is not None and self.trees and len(rows):  # the same walk and sum in C
             if isinstance(rows, np.ndarray):  # the rows of _compiled_features
                 if rows.ndim != 2:
                     return self._scores(rows)
                 x = np.ascontiguousarray(rows, dtype=np.float64)
-                return _headline.scores_array(
-                    x, x.shape[1], feature, threshold, value, depth, self.baseline
-                )
-            return _headline.scores(
-                rows, len(rows[0]), feature, threshold, value, depth, self.baseline
-            )
+                return _headline.scores_array(x, x.shape[1], self.forest, self.baseline)
+            return _headline.scores(rows, len(rows[0]), self.forest, self.baseline)
         return self._scores(rows)
 
     def _scores(self, rows: Sequence[Sequence[float]] | FloatArray) -> list[float]:
