@@ -259,18 +259,29 @@ static PyObject *forest_walk(const Forest *f, const double *x, Py_ssize_t n, Py_
         const double *x0 = x + i0 * width;
         if (f->t2 != NULL) {
             for (Py_ssize_t t = 0; t < trees; t++) { /* slot s of row r: acc[s * tile + r] */
+                /* without a branch on the rows' values (which way a row goes is not to be
+                 * predicted): the second node's column and threshold picked by index */
                 const Tree2 *tr = &f->t2[t];
-                const Py_ssize_t f0 = tr->feat[0], f1 = tr->feat[1], f2 = tr->feat[2];
-                const double t0 = tr->thr[0], t1 = tr->thr[1], t2 = tr->thr[2];
-                const double *tv = tr->val;
+                const Py_ssize_t f0 = tr->feat[0];
+                const double t0 = tr->thr[0], *tv = tr->val;
                 double *a = acc + (Py_ssize_t)tr->slot * tile;
                 const double *xi = x0;
+                const uint8_t *tf = tr->feat;
+                const double *tt = tr->thr;
+#define WALK2(xi, v)                                                                               \
+    size_t b0 = xi[f0] > t0, b1 = xi[tf[1 + b0]] > tt[1 + b0];                                     \
+    double v = tv[2 * b0 + b1]
                 if (tr->first)
-                    for (Py_ssize_t r = 0; r < m; r++, xi += width)
-                        a[r] = xi[f0] > t0 ? tv[2 + (xi[f2] > t2)] : tv[xi[f1] > t1];
+                    for (Py_ssize_t r = 0; r < m; r++, xi += width) {
+                        WALK2(xi, v);
+                        a[r] = v;
+                    }
                 else
-                    for (Py_ssize_t r = 0; r < m; r++, xi += width)
-                        a[r] += xi[f0] > t0 ? tv[2 + (xi[f2] > t2)] : tv[xi[f1] > t1];
+                    for (Py_ssize_t r = 0; r < m; r++, xi += width) {
+                        WALK2(xi, v);
+                        a[r] += v;
+                    }
+#undef WALK2
             }
         }
         else {
