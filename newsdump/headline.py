@@ -296,7 +296,8 @@ class Ranker:
         return self.baseline + sum(tree.value(row) for tree in self.trees)
 
     def scores(self, rows: Sequence[Sequence[float]] | FloatArray) -> list[float]:
-        if self.forest is not None and self.trees and len(rows):  # the same walk and sum in C
+        # the same walk and sum in C (not where a test took the compiled module away)
+        if _headline is not None and self.forest is not None and self.trees and len(rows):
             if isinstance(rows, np.ndarray):  # the rows of _compiled_features
                 if rows.ndim != 2:
                     return self._scores(rows)
