@@ -1500,21 +1500,23 @@ static int in_array(const Py_ssize_t *a, Py_ssize_t n, Py_ssize_t v) {
  * of one of its characters (its anchor: the one of its characters that is rarest in text by a
  * fixed guess, ANCHOR_RANK) instead of scanning the whole text, and without joining it (an
  * occurrence of a text without "\n" lies inside one block). Only the characters of the anchors'
- * buckets (their low bits) are indexed, in one pass over the page, and then sorted by bucket
- * (ascending in each). The separators are not indexed: a text that holds "\n" (or is empty) is
+ * buckets (their low bits) are indexed, in one pass over the page (eight characters at a time
+ * skipped where none is marked), and then sorted by bucket (ascending in each; a marked bucket
+ * is numbered, mark[b] - 1, so that only the marked ones are counted and sorted). The separators are not indexed: a text that holds "\n" (or is empty) is
  * counted in the join, made then. Which anchor is taken changes how fast, not what is counted. */
 #define BUCKETS 1024
 #define INDEX_MAX 0x3fffffff /* longer pages are counted in the join */
 #define INDEX_FROM 4 /* candidates from which the index pays */
 
 typedef struct {
-    Py_ssize_t start[BUCKETS + 1];
+    int32_t *start;     /* where each marked bucket's entries start in at and block (and end) */
     int32_t *at;        /* positions in the join of the anchors' buckets, by bucket, ascending */
     int32_t *block;     /* the block of each of them */
     Py_ssize_t *bstart; /* where each block starts in the join */
     PyObject *texts;    /* the blocks (a tuple of str) */
     PyObject *whole;    /* their join, once made */
-    unsigned char mark[BUCKETS]; /* the anchors' buckets */
+    uint16_t mark[BUCKETS]; /* the anchors' buckets: each one's number + 1 (0: not marked) */
+    Py_ssize_t marked;      /* how many are */
 } Index;
 
 /* how common an ASCII character is in text, roughly (the space, then English letters by their
@@ -1556,7 +1558,7 @@ static Py_ssize_t anchor_of(PyObject *text) {
  * long: ix->at stays NULL), or -1 with an error */
 typedef struct {
     int32_t pos, block; /* a marked character's place in the join, and its block */
-    uint16_t bucket;
+    uint16_t bucket;    /* the number of its bucket */
 } Hit;
 
 static int index_build(Index *ix, PyObject *texts) {
@@ -1565,7 +1567,13 @@ static int index_build(Index *ix, PyObject *texts) {
         n += PyUnicode_GET_LENGTH(PyTuple_GET_ITEM(texts, j)) + (j > 0);
     if (n > INDEX_MAX)
         return 0; /* no index: counted in the join */
-    memset(ix->start, 0, sizeof(ix->start));
+    Py_ssize_t marked = ix->marked;
+    int32_t *start = PyMem_Calloc((size_t)(2 * marked + 2), sizeof(int32_t));
+    if (start == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    ix->start = start;
     /* the marked places, in a buffer that grows as they come (most characters are not marked) */
     Py_ssize_t cap = n / 16 + 64;
     Hit *hits = PyMem_Malloc(sizeof(Hit) * (size_t)cap);
@@ -1575,14 +1583,24 @@ static int index_build(Index *ix, PyObject *texts) {
         PyErr_NoMemory();
         return -1;
     }
-    const unsigned char *mark = ix->mark;
-    Py_ssize_t *start = ix->start, from = 0;
+    const uint16_t *mark = ix->mark;
+    Py_ssize_t from = 0;
+#define MARK(q) mark[c[q] & (BUCKETS - 1)]
 #define INDEX_HITS(T)                                                                              \
     do {                                                                                           \
         const T *c = data;                                                                         \
-        for (Py_ssize_t k = 0; k < len; k++) {                                                     \
-            unsigned b = c[k] & (BUCKETS - 1);                                                     \
-            if (!mark[b])                                                                          \
+        for (Py_ssize_t k = 0, stop = 0; k < len; k++) {                                           \
+            if (k == stop) { /* the next eight, skipped where none is marked */                    \
+                stop = k + 8 < len ? k + 8 : len;                                                  \
+                if (stop - k == 8                                                                  \
+                    && !(MARK(k) | MARK(k + 1) | MARK(k + 2) | MARK(k + 3) | MARK(k + 4)          \
+                         | MARK(k + 5) | MARK(k + 6) | MARK(k + 7))) {                             \
+                    k = stop - 1;                                                                  \
+                    continue;                                                                      \
+                }                                                                                  \
+            }                                                                                      \
+            unsigned b = MARK(k);                                                                  \
+            if (!b)                                                                                \
                 continue;                                                                          \
             if (m == cap) {                                                                        \
                 Py_ssize_t grown = cap < n / 2 ? cap * 2 : n; /* (m < n: a place is left) */     \
@@ -1597,8 +1615,8 @@ static int index_build(Index *ix, PyObject *texts) {
             }                                                                                      \
             hits[m].pos = (int32_t)(from + k);                                                     \
             hits[m].block = (int32_t)j;                                                            \
-            hits[m++].bucket = (uint16_t)b;                                                        \
-            start[b + 1]++;                                                                        \
+            hits[m++].bucket = (uint16_t)(b - 1);                                                  \
+            start[b]++;                                                                            \
         }                                                                                          \
     } while (0)
     for (Py_ssize_t j = 0; j < size; j++) { /* the marked places, ascending */
@@ -1616,6 +1634,7 @@ static int index_build(Index *ix, PyObject *texts) {
         from += len + 1;
     }
 #undef INDEX_HITS
+#undef MARK
     ix->at = PyMem_Malloc(sizeof(int32_t) * (size_t)(m > 0 ? 2 * m : 1));
     if (ix->at == NULL) {
         PyMem_Free(hits);
@@ -1624,10 +1643,10 @@ static int index_build(Index *ix, PyObject *texts) {
     }
     ix->block = ix->at + m;
     /* sorted by bucket (stable: ascending in each) */
-    Py_ssize_t fill[BUCKETS];
-    for (int b = 0; b < BUCKETS; b++)
+    int32_t *fill = start + marked + 1;
+    for (Py_ssize_t b = 0; b < marked; b++)
         start[b + 1] += start[b];
-    memcpy(fill, start, sizeof(fill));
+    memcpy(fill, start, sizeof(int32_t) * (size_t)marked);
     for (Py_ssize_t e = 0; e < m; e++) {
         Py_ssize_t to = fill[hits[e].bucket]++;
         ix->at[to] = hits[e].pos;
@@ -1641,7 +1660,10 @@ static int index_build(Index *ix, PyObject *texts) {
  * (`pick`: the place of the text's anchor, whose bucket is indexed; -1 to count in the join) */
 static Py_ssize_t index_count(Index *ix, PyObject *text, Py_ssize_t pick) {
     Py_ssize_t len = PyUnicode_GET_LENGTH(text);
-    if (ix->at == NULL || pick < 0 || pick >= len) {
+    unsigned id = 0; /* the number of the anchor's bucket + 1 */
+    if (ix->at != NULL && pick >= 0 && pick < len)
+        id = ix->mark[PyUnicode_READ_CHAR(text, pick) & (BUCKETS - 1)];
+    if (id == 0) {
         if (ix->whole == NULL) {
             PyObject *sep = PyUnicode_FromOrdinal('\n');
             if (sep == NULL)
@@ -1656,7 +1678,7 @@ static Py_ssize_t index_count(Index *ix, PyObject *text, Py_ssize_t pick) {
     int tkind = PyUnicode_KIND(text);
     const void *tdata = PyUnicode_DATA(text);
     Py_UCS4 anchor = PyUnicode_READ(tkind, tdata, pick);
-    unsigned b = anchor & (BUCKETS - 1);
+    unsigned b = id - 1;
     Py_ssize_t found = 0, free_from = 0, j;
     for (Py_ssize_t e = ix->start[b]; e < ix->start[b + 1]; e++) {
         Py_ssize_t pos = (Py_ssize_t)ix->at[e], at = pos - pick;
@@ -1808,6 +1830,8 @@ static PyObject *rows(PyObject *self, PyObject *args) {
     Keyed *keyed = NULL;
     Index ix;
     ix.at = NULL;
+    ix.start = NULL;
+    ix.marked = 0;
     ix.bstart = NULL;
     ix.whole = NULL;
     Lede ledes[LEDES];
@@ -1912,8 +1936,11 @@ static PyObject *rows(PyObject *self, PyObject *args) {
     for (Py_ssize_t k = 0; k < n; k++) { /* each candidate's anchor, and its bucket marked */
         PyObject *text = PyTuple_GET_ITEM(texts, cands[k]);
         picks[k] = n >= INDEX_FROM ? anchor_of(text) : -1;
-        if (picks[k] >= 0)
-            ix.mark[PyUnicode_READ_CHAR(text, picks[k]) & (BUCKETS - 1)] = 1;
+        if (picks[k] >= 0) {
+            uint16_t *b = &ix.mark[PyUnicode_READ_CHAR(text, picks[k]) & (BUCKETS - 1)];
+            if (*b == 0)
+                *b = (uint16_t)++ix.marked;
+        }
     }
     if (n >= INDEX_FROM && index_build(&ix, texts) < 0)
         goto done;
@@ -2172,6 +2199,7 @@ done:
     PyMem_Free(shapes);
     PyMem_Free(keyed);
     PyMem_Free(ix.at);
+    PyMem_Free(ix.start);
     PyMem_Free(ix.bstart);
     PyMem_Free(picks);
     Py_XDECREF(ix.whole);
