@@ -585,6 +585,7 @@ typedef struct {
 
 static double shape_rest_of(PyObject *text, Py_ssize_t n);
 static PyObject *lower_word_set(PyObject *self, PyObject *text);
+static PyObject *lower_words(PyObject *text, int frozen);
 
 /* cache[j] = v (the caller checked that j is in the list) */
 static void store(PyObject *cache, Py_ssize_t j, PyObject *v) {
@@ -1121,10 +1122,10 @@ static int seen_wide(SeenTable *t, const Py_UCS4 *low, Py_ssize_t from, Py_ssize
 
 /* headline.tokens of an ASCII text: its runs of word characters (A-Z, a-z, 0-9, _), lower-cased
  * (each distinct one made and added once) */
-static PyObject *ascii_tokens(PyObject *text) {
+static PyObject *ascii_tokens(PyObject *text, int frozen) {
     const Py_UCS1 *c = PyUnicode_1BYTE_DATA(text);
     Py_ssize_t len = PyUnicode_GET_LENGTH(text), from = -1;
-    PyObject *words = PySet_New(NULL);
+    PyObject *words = frozen ? PyFrozenSet_New(NULL) : PySet_New(NULL);
     if (words == NULL)
         return NULL;
     SeenTable seen;
@@ -1206,7 +1207,7 @@ static PyObject *page_tokens(Page *p, Py_ssize_t j) {
     }
     PyObject *text = PyTuple_GET_ITEM(p->texts, j);
     if (PyUnicode_IS_ASCII(text))
-        v = ascii_tokens(text);
+        v = ascii_tokens(text, 0);
     else {
         v = lower_word_set(NULL, text);
         if (v == Py_None) { /* 'İ' or 'Σ': the Python tokens */
@@ -2545,8 +2546,28 @@ static PyObject *lower_word_set(PyObject *self, PyObject *text) {
         PyErr_SetString(PyExc_TypeError, "lower_word_set: a str is needed");
         return NULL;
     }
+    return lower_words(text, 0);
+}
+
+/* frozen_tokens(text) -> frozenset(headline.tokens(text)), made as a frozenset (no set made and
+ * copied), or None where str.lower() lowers by context ('İ', 'Σ': the caller asks Python) */
+static PyObject *frozen_tokens(PyObject *self, PyObject *text) {
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "frozen_tokens: a str is needed");
+        return NULL;
+    }
+    PyObject *words = lower_words(text, 1);
+    if (words == NULL || words == Py_None || PyUnicode_IS_ASCII(text))
+        return words;
+    if (add_wide_pairs(words, text) < 0) /* (its CJK pairs: none without CJK; held by none yet) */
+        Py_CLEAR(words);
+    return words;
+}
+
+/* lower_word_set(text), as a frozenset where `frozen` (filled before anyone else holds it) */
+static PyObject *lower_words(PyObject *text, int frozen) {
     if (PyUnicode_IS_ASCII(text))
-        return ascii_tokens(text);
+        return ascii_tokens(text, frozen);
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     Py_ssize_t len = PyUnicode_GET_LENGTH(text);
@@ -2558,7 +2579,7 @@ static PyObject *lower_word_set(PyObject *self, PyObject *text) {
     Py_UCS4 *low = PyMem_Malloc(sizeof(Py_UCS4) * (size_t)(len > 0 ? len : 1));
     if (low == NULL)
         return PyErr_NoMemory();
-    PyObject *words = PySet_New(NULL);
+    PyObject *words = frozen ? PyFrozenSet_New(NULL) : PySet_New(NULL);
     if (words == NULL) {
         PyMem_Free(low);
         return NULL;
@@ -2691,6 +2712,7 @@ static PyMethodDef methods[] = {
     {"rows", rows, METH_VARARGS, "headline._features' rows into a float64 buffer (see rows)."},
     {"byline_lines", byline_lines, METH_VARARGS, "article.find_byline's lines to try."},
     {"lower_word_set", lower_word_set, METH_O, "word_set(text.lower()), or None (see the file)."},
+    {"frozen_tokens", frozen_tokens, METH_O, "frozenset(headline.tokens(text)), or None."},
     {"page_blocks", page_blocks, METH_VARARGS, "article.page_blocks' three lists in one pass."},
     {"credit", (PyCFunction)(void (*)(void))credit, METH_FASTCALL, "headline.has_credit(text)."},
     {NULL, NULL, 0, NULL},
