@@ -1727,6 +1727,13 @@ typedef struct {
     Py_ssize_t start, n;
     PyObject *sets[LEDE_MAX]; /* the blocks' tokens */
     PyObject *pairs;          /* a set of the joins' pairs, or NULL */
+    /* or, where every block is lower-cased one character for one (no 'İ' nor 'Σ') and holds
+     * no CJK character (whose pairs are tokens too): the blocks lower-cased (as lower_word_set
+     * lowers them) into one buffer, a space between two, and a table of their words' places
+     * (no str made for them; a word is looked up by its characters) */
+    Py_UCS4 *low;
+    Seen *slots; /* NULL: the sets */
+    Py_ssize_t mask;
 } Lede;
 
 static void lede_close(Lede *l) {
@@ -1734,6 +1741,126 @@ static void lede_close(Lede *l) {
         Py_CLEAR(l->sets[k]);
     l->n = 0;
     Py_CLEAR(l->pairs);
+    PyMem_Free(l->low);
+    PyMem_Free(l->slots);
+    l->low = NULL;
+    l->slots = NULL;
+}
+
+static inline uint32_t word_hash(const Py_UCS4 *w, Py_ssize_t len) {
+    uint32_t h = 2166136261u;
+    for (Py_ssize_t q = 0; q < len; q++)
+        h = (h ^ (uint32_t)w[q]) * 16777619u;
+    return h;
+}
+
+/* lede_open's table of the words of blocks start .. end - 1 (see Lede): 1 made, 0 where a
+ * block does not allow it (the sets then), -1 on error */
+static int lede_words(Page *p, Lede *l, Py_ssize_t start, Py_ssize_t end) {
+    Py_ssize_t total = 0;
+    for (Py_ssize_t j = start; j < end; j++) {
+        PyObject *text = PyTuple_GET_ITEM(p->texts, j);
+        if (!PyUnicode_IS_ASCII(text)) {
+            int context = holds_context_lower(text);
+            if (context != 0)
+                return context < 0 ? -1 : 0;
+            if (page_counts(p, j).wide > 0)
+                return 0;
+        }
+        total += PyUnicode_GET_LENGTH(text) + 1;
+    }
+    if (total > INT32_MAX)
+        return 0;
+    Py_UCS4 *low = PyMem_Malloc(sizeof(Py_UCS4) * (size_t)(total > 0 ? total : 1));
+    if (low == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    Py_ssize_t at = 0, words = 0;
+    for (Py_ssize_t j = start; j < end; j++) {
+        PyObject *text = PyTuple_GET_ITEM(p->texts, j);
+        int kind = PyUnicode_KIND(text);
+        const void *data = PyUnicode_DATA(text);
+        Py_ssize_t len = PyUnicode_GET_LENGTH(text);
+        int in_word = 0;
+        if (kind == PyUnicode_1BYTE_KIND && PyUnicode_IS_ASCII(text)) {
+            const Py_UCS1 *c = data;
+            for (Py_ssize_t k = 0; k < len; k++, at++) {
+                int word = Py_ISALNUM(c[k]) || c[k] == '_';
+                words += word & !in_word;
+                in_word = word;
+                low[at] = (Py_UCS4)Py_TOLOWER(c[k]);
+            }
+        }
+        else
+            for (Py_ssize_t k = 0; k < len; k++, at++) {
+                Py_UCS4 ch = lower_alone(PyUnicode_READ(kind, data, k));
+                int word = ch == '_' || is_alnum(ch);
+                words += word && !in_word;
+                in_word = word;
+                low[at] = ch;
+            }
+        low[at++] = ' ';
+    }
+    Py_ssize_t cap = 16;
+    while (cap < 2 * words)
+        cap <<= 1;
+    Seen *slots = PyMem_Calloc((size_t)cap, sizeof(Seen));
+    if (slots == NULL) {
+        PyMem_Free(low);
+        PyErr_NoMemory();
+        return -1;
+    }
+    Py_ssize_t from = -1;
+    for (Py_ssize_t k = 0; k < total; k++) { /* (the buffer ends with a space) */
+        int word = low[k] < 128 ? Py_ISALNUM(low[k]) || low[k] == '_' : is_alnum(low[k]);
+        if (word && from < 0)
+            from = k;
+        else if (!word && from >= 0) {
+            Py_ssize_t len = k - from;
+            uint32_t h = word_hash(low + from, len);
+            for (Py_ssize_t q = (Py_ssize_t)(h & (uint32_t)(cap - 1));; q = (q + 1) & (cap - 1)) {
+                Seen *e = &slots[q];
+                if (e->len == 0) {
+                    e->from = (int32_t)from;
+                    e->len = (int32_t)len;
+                    e->hash = h;
+                    break;
+                }
+                if (e->hash == h && e->len == len && same_wide(low, e->from, from, len))
+                    break;
+            }
+            from = -1;
+        }
+    }
+    l->low = low;
+    l->slots = slots;
+    l->mask = cap - 1;
+    return 1;
+}
+
+/* whether the str `word` is one of the words of lede_words' table */
+static int lede_holds(const Lede *l, PyObject *word) {
+    Py_ssize_t len = PyUnicode_GET_LENGTH(word);
+    if (len == 0 || len > INT32_MAX)
+        return 0; /* (the table holds no empty word) */
+    int kind = PyUnicode_KIND(word);
+    const void *data = PyUnicode_DATA(word);
+    uint32_t h = 2166136261u;
+    for (Py_ssize_t q = 0; q < len; q++)
+        h = (h ^ (uint32_t)PyUnicode_READ(kind, data, q)) * 16777619u;
+    for (Py_ssize_t q = (Py_ssize_t)(h & (uint32_t)l->mask);; q = (q + 1) & l->mask) {
+        const Seen *e = &l->slots[q];
+        if (e->len == 0)
+            return 0;
+        if (e->hash == h && e->len == len) {
+            Py_ssize_t c = 0;
+            while (c < len && l->low[e->from + c] == PyUnicode_READ(kind, data, c))
+                c++;
+            if (c == len)
+                return 1;
+        }
+    }
 }
 
 /* the first (last: at_end) CJK character of a text, 0 without one */
@@ -1751,6 +1878,12 @@ static int lede_open(Page *p, Lede *l, Py_ssize_t start, Py_ssize_t blocks) {
     l->start = start;
     l->n = 0;
     l->pairs = NULL;
+    l->low = NULL;
+    l->slots = NULL;
+    Py_ssize_t end = start + blocks < p->size ? start + blocks : p->size;
+    int made = start < end ? lede_words(p, l, start, end) : 0;
+    if (made != 0)
+        return made < 0 ? -1 : 0;
     Py_UCS4 last = 0;
     for (Py_ssize_t j = start; j < p->size && j < start + blocks; j++) {
         PyObject *words = page_tokens(p, j);
@@ -1788,6 +1921,12 @@ static Py_ssize_t lede_common(const Lede *l, PyObject *words) {
     Py_ssize_t pos = 0, n = 0;
     PyObject *key;
     Py_hash_t hash;
+    if (l->slots != NULL) { /* the table: a str is looked up by its characters (no other key
+                             * equals a lede's word, a str) */
+        while (_PySet_NextEntry(words, &pos, &key, &hash))
+            n += PyUnicode_Check(key) && lede_holds(l, key);
+        return n;
+    }
     while (_PySet_NextEntry(words, &pos, &key, &hash)) {
         int in = 0;
         Py_INCREF(key);

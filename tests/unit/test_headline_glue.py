@@ -69,3 +69,41 @@ def test_candidates_with_and_without_a_byline(texts: list[str], data: st.DataObj
         and H.PHOTO_CREDIT_TAIL.search(texts[i]) is None
     ]
     assert H.candidates(ctx) == expected
+
+
+WORDS = [
+    "Bridge", "bridge", "BRIDGE", "the", "Fähre", "FÄHRE", "straße", "\u212aelvin", "kelvin",
+    "ſhip", "ship", "İstanbul", "ΣΟΦΙΑ", "σοφια", "中文", "新闻", "a_b", "x1", "٣", "\x00",
+]  # fmt: skip
+SEPARATORS = [" ", ", ", ". ", " - ", "\n", "_"]
+
+
+@st.composite
+def lede_pages(draw: st.DrawFn) -> tuple[H.Context, list[int]]:
+    """Headline-like lines over a body whose first blocks share some of their words, in every
+    case the lede's words are looked up in: ASCII, other scripts, 'İ' and 'Σ' (lowered by
+    context), CJK (whose pairs are words too), repeated and differently cased words."""
+
+    def text() -> str:
+        words = draw(st.lists(st.sampled_from(WORDS), min_size=1, max_size=12))
+        seps = draw(st.lists(st.sampled_from(SEPARATORS), min_size=len(words), max_size=len(words)))
+        return "".join(w + s for w, s in zip(words, seps, strict=True)).strip()
+
+    texts = [text() for _ in range(draw(st.integers(1, 14)))]
+    first = draw(st.integers(0, len(texts)))
+    ctx = H.context(texts, [(True, True)] * len(texts), list(range(first, len(texts))))
+    return ctx, draw(st.lists(st.integers(0, len(texts) - 1), max_size=10))
+
+
+@pytest.mark.skipif(H._headline is None, reason="_headline.c was not built")
+@settings(max_examples=800, deadline=None)
+@given(lede_pages())
+def test_the_lede_share_looked_up_in_a_table_is_the_python_one(
+    page: tuple[H.Context, list[int]],
+) -> None:
+    ctx, cands = page
+    plain = H._features(ctx, cands, H._Blocks(ctx.texts))
+    compiled = H._compiled_features(ctx, cands, H._Blocks(ctx.texts)).tolist()
+    lede = H.FEATURES.index("lede_share")
+    assert [row[lede] for row in compiled] == [row[lede] for row in plain]
+    assert compiled == plain
