@@ -107,3 +107,26 @@ def test_the_lede_share_looked_up_in_a_table_is_the_python_one(
     lede = H.FEATURES.index("lede_share")
     assert [row[lede] for row in compiled] == [row[lede] for row in plain]
     assert compiled == plain
+
+
+ANCHORED = st.sampled_from(list("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789?!ѡЖЯ中\u0461\u0861"))
+
+
+@pytest.mark.skipif(H._headline is None, reason="_headline.c was not built")
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.builds(lambda a, b, w: f"{w} {a}{b} {w}", ANCHORED, ANCHORED, st.sampled_from(WORDS)),
+        min_size=1,
+        max_size=40,
+    ),
+    st.integers(0, 6),
+)
+def test_many_anchors_are_counted_as_in_the_whole_text(texts: list[str], repeat: int) -> None:
+    """More candidates than the sixteen marked buckets a vector compare takes, and fewer, in
+    one- and two-byte texts of every length (the last few characters of each copied)."""
+    texts = texts + texts[:repeat] + [" ".join(texts[:repeat])]
+    ctx = H.context(texts, [(True, True)] * len(texts), [len(texts) - 1])
+    cands = list(range(len(texts)))
+    plain = H._features(ctx, cands, H._Blocks(texts))
+    assert H._compiled_features(ctx, cands, H._Blocks(texts)).tolist() == plain
