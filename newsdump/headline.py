@@ -292,6 +292,11 @@ class Ranker:
             levels.append((feature[:, lo:hi].ravel(), threshold[:, lo:hi].ravel()))
         object.__setattr__(self, "levels", tuple(levels))
 
+    def __reduce__(self) -> tuple[type[Ranker], tuple[Any, ...]]:
+        """Pickled (and copied) as what it is made of: the packed forest, a capsule, is made
+        again."""
+        return (Ranker, (self.features, self.baseline, self.trees, self.threshold))
+
     def score(self, row: Sequence[float]) -> float:
         return self.baseline + sum(tree.value(row) for tree in self.trees)
 

@@ -6,7 +6,9 @@ stack), of depths and of columns (the one-line trees of depth 2 only below 256 c
 
 from __future__ import annotations
 
+import copy
 import math
+import pickle
 
 import numpy as np
 import pytest
@@ -109,3 +111,12 @@ def test_the_shipped_ranker_scores_as_numpy() -> None:
     ranker = H.load_ranker()
     x = np.random.default_rng(9).normal(size=(70, len(H.FEATURES)))
     assert same(ranker.scores(x), ranker._scores(x))
+
+
+def test_a_ranker_is_pickled_and_copied_with_its_forest_made_again() -> None:
+    ranker = H.load_ranker()
+    for again in (pickle.loads(pickle.dumps(ranker)), copy.deepcopy(ranker), copy.copy(ranker)):
+        assert again == ranker
+        assert (again.forest is None) == (ranker.forest is None)
+        x = np.random.default_rng(2).normal(size=(5, len(H.FEATURES)))
+        assert same(again.scores(x), ranker.scores(x))
