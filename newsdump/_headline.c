@@ -3,12 +3,25 @@
  * its last axis (0.0 plus numpy's pairwise sum, then the baseline), so the floats are the same
  * as the numpy walk's.
  *
- * Trees are in the complete layout of headline._complete (node k has children 2k+1 and 2k+2;
- * `nodes` = 2**(depth + 1) - 1 positions per tree, the last 2**depth of them the leaves).
+ * Trees come in the complete layout of headline._complete (node k has children 2k+1 and 2k+2;
+ * `nodes` = 2**(depth + 1) - 1 positions per tree, the last 2**depth of them the leaves), and
+ * forest() packs them once per ranker into a compact Forest (a capsule the Ranker holds):
  *
- *   scores(rows, width, feature, threshold, value, depth, baseline) -> list[float]
- *     rows: a sequence of sequences of `width` numbers; feature: intp[trees * nodes],
- *     threshold: float64[trees * nodes], value: float64[trees * nodes]
+ *   forest(feature, threshold, value, depth) -> capsule
+ *     feature: intp[trees * nodes], threshold: float64[trees * nodes], value: float64[...]
+ *   scores(rows, width, forest, baseline) -> list[float]
+ *     rows: a sequence of sequences of `width` numbers
+ *   scores_array(rows, width, forest, baseline) -> list[float]
+ *     rows: a float64 buffer (C order, `width` columns)
+ *
+ * A depth-2 tree (the shipped model's) takes one 64-byte line: its three thresholds, its four
+ * leaves, its three features (bytes) and where its leaf goes. The rows go through the trees in
+ * tiles (each tree's line read once a tile, the tile's rows staying in L1), and no (row, tree)
+ * array of leaves is made: each leaf is added at once to the partial sum that numpy's pairwise
+ * sum adds it to (its "slot": one of the eight running sums of its block of at most 128 trees,
+ * or a slot of its own for the few that the block then adds one by one), in the order numpy
+ * adds them (trees ascending), and the slots of a row are then combined as pairwise combines
+ * them. The same additions of the same floats in the same order: the same scores.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -19,191 +32,387 @@
 #include <string.h>
 
 #include "_lower.h"
-#include "_pairwise.h"
 
-/* The number of trees in the complete layout of depth `depth` that the three arrays hold, once
- * their sizes agree and every inner node's feature is a column below `width`; else -1 with a
- * ValueError that starts with `name` */
-static Py_ssize_t forest_trees(const char *name, const Py_buffer *feature,
-                               const Py_buffer *threshold, const Py_buffer *value,
-                               Py_ssize_t depth, Py_ssize_t width) {
-    Py_ssize_t nodes = ((Py_ssize_t)2 << depth) - 1, inner = ((Py_ssize_t)1 << depth) - 1;
-    Py_ssize_t trees = feature->len / (Py_ssize_t)sizeof(Py_ssize_t) / nodes;
-    if (feature->len != trees * nodes * (Py_ssize_t)sizeof(Py_ssize_t)
-        || threshold->len != trees * nodes * (Py_ssize_t)sizeof(double)
-        || value->len != trees * nodes * (Py_ssize_t)sizeof(double)) {
-        PyErr_Format(PyExc_ValueError, "%s: array sizes do not match", name);
-        return -1;
-    }
-    const Py_ssize_t *feat = feature->buf;
-    for (Py_ssize_t t = 0; t < trees; t++) /* the inner nodes' features, once per call */
-        for (Py_ssize_t k = 0; k < inner; k++) {
-            Py_ssize_t f = feat[t * nodes + k];
-            if (f < 0 || f >= width) {
-                PyErr_Format(PyExc_ValueError, "%s: feature index out of range", name);
-                return -1;
-            }
+typedef struct {
+    double thr[3];   /* nodes 0, 1 (left of 0) and 2 (right of 0) */
+    double val[4];   /* the leaves, left to right */
+    uint8_t feat[3]; /* the nodes' columns */
+    uint8_t first;   /* its leaf starts its slot (else it is added to it) */
+    uint32_t slot;
+} Tree2; /* 64 bytes: one cache line */
+
+typedef struct {
+    Py_ssize_t trees, depth, slots;
+    Py_ssize_t width; /* the columns a row needs: the largest inner node's feature + 1 */
+    Tree2 *t2;        /* depth 2 and every feature below 256: the trees as lines; else NULL and */
+    int32_t *feat;    /* trees * inner nodes */
+    double *thr;      /* trees * inner nodes */
+    double *val;      /* trees * leaves */
+    uint32_t *slot;   /* trees */
+    uint8_t *first;   /* trees */
+    void *mem;        /* what all of it lives in */
+} Forest;
+
+#define FOREST "newsdump._headline.Forest"
+
+/* The slots of numpy's pairwise sum of n values (numpy/_core/src/umath/loops_utils.h.src, as
+ * _pairwise.h copies it): below 8 values, one slot each (added one by one to 0.0); up to 128,
+ * eight running sums (value i goes to sum i % 8, the first eight start them) and then one slot
+ * each for the n % 8 left over (added one by one to the eight sums' total); above 128, the
+ * first n2 (n / 2 rounded down to a multiple of 8) then the rest. Value `from + i` gets
+ * slot[from + i] and first[from + i]; *next is the next free slot. */
+static void pw_layout(Py_ssize_t from, Py_ssize_t n, uint32_t *slot, uint8_t *first,
+                      Py_ssize_t *next) {
+    if (n < 8) {
+        for (Py_ssize_t i = 0; i < n; i++) {
+            slot[from + i] = (uint32_t)(*next)++;
+            first[from + i] = 1;
         }
-    return trees;
+    }
+    else if (n <= 128) {
+        Py_ssize_t base = *next, whole = n - n % 8;
+        *next += 8;
+        for (Py_ssize_t i = 0; i < whole; i++) {
+            slot[from + i] = (uint32_t)(base + i % 8);
+            first[from + i] = i < 8;
+        }
+        for (Py_ssize_t i = whole; i < n; i++) {
+            slot[from + i] = (uint32_t)(*next)++;
+            first[from + i] = 1;
+        }
+    }
+    else {
+        Py_ssize_t n2 = n / 2;
+        n2 -= n2 % 8;
+        pw_layout(from, n2, slot, first, next);
+        pw_layout(from + n2, n - n2, slot, first, next);
+    }
 }
 
-static PyObject *scores(PyObject *self, PyObject *args) {
-    PyObject *rows;
+/* pairwise(a, n) of the values that pw_layout put in the slots acc[s * stride] (s from *pos
+ * on): the same additions in the same order */
+static double pw_combine(const double *acc, Py_ssize_t stride, Py_ssize_t n, Py_ssize_t *pos) {
+    if (n < 8) {
+        double res = 0.;
+        for (Py_ssize_t i = 0; i < n; i++)
+            res += acc[(*pos)++ * stride];
+        return res;
+    }
+    if (n <= 128) {
+        const double *r = acc + *pos * stride;
+        *pos += 8;
+        double res = ((r[0] + r[stride]) + (r[2 * stride] + r[3 * stride]))
+                     + ((r[4 * stride] + r[5 * stride]) + (r[6 * stride] + r[7 * stride]));
+        for (Py_ssize_t i = n - n % 8; i < n; i++)
+            res += acc[(*pos)++ * stride];
+        return res;
+    }
+    Py_ssize_t n2 = n / 2;
+    n2 -= n2 % 8;
+    double a = pw_combine(acc, stride, n2, pos);
+    double b = pw_combine(acc, stride, n - n2, pos);
+    return a + b;
+}
+
+static void forest_free(PyObject *capsule) {
+    Forest *f = PyCapsule_GetPointer(capsule, FOREST);
+    if (f != NULL) {
+        PyMem_Free(f->mem);
+        PyMem_Free(f);
+    }
+}
+
+/* forest(feature, threshold, value, depth): the trees of headline._complete's arrays, packed */
+static PyObject *forest(PyObject *self, PyObject *args) {
     Py_buffer feature, threshold, value;
-    Py_ssize_t width, depth;
-    double baseline;
-    if (!PyArg_ParseTuple(args, "Ony*y*y*nd", &rows, &width, &feature, &threshold, &value, &depth,
-                          &baseline))
+    Py_ssize_t depth;
+    if (!PyArg_ParseTuple(args, "y*y*y*n", &feature, &threshold, &value, &depth))
         return NULL;
-    PyObject *result = NULL, *seq = NULL;
-    double *x = NULL, *leaves = NULL;
-    if (depth < 0 || depth > 30 || width < 0) {
-        PyErr_SetString(PyExc_ValueError, "scores: bad depth or width");
+    PyObject *result = NULL;
+    Forest *f = NULL;
+    if (depth < 0 || depth > 30) {
+        PyErr_SetString(PyExc_ValueError, "forest: bad depth");
         goto done;
     }
-    Py_ssize_t nodes = ((Py_ssize_t)2 << depth) - 1;
-    Py_ssize_t trees = forest_trees("scores", &feature, &threshold, &value, depth, width);
-    if (trees < 0)
+    Py_ssize_t nodes = ((Py_ssize_t)2 << depth) - 1, inner = ((Py_ssize_t)1 << depth) - 1;
+    Py_ssize_t leaves = inner + 1;
+    Py_ssize_t trees = feature.len / (Py_ssize_t)sizeof(Py_ssize_t) / nodes;
+    if (feature.len != trees * nodes * (Py_ssize_t)sizeof(Py_ssize_t)
+        || threshold.len != trees * nodes * (Py_ssize_t)sizeof(double)
+        || value.len != trees * nodes * (Py_ssize_t)sizeof(double) || trees > INT32_MAX / 2) {
+        PyErr_SetString(PyExc_ValueError, "forest: array sizes do not match");
         goto done;
+    }
     const Py_ssize_t *feat = feature.buf;
     const double *thr = threshold.buf, *val = value.buf;
-    seq = PySequence_Fast(rows, "scores: rows must be a sequence");
-    if (seq == NULL)
-        goto done;
-    Py_ssize_t n = PySequence_Fast_GET_SIZE(seq);
-    x = PyMem_Malloc(sizeof(double) * (size_t)(width > 0 ? width : 1));
-    leaves = PyMem_Malloc(sizeof(double) * (size_t)(trees > 0 ? trees : 1));
-    if (x == NULL || leaves == NULL) {
+    Py_ssize_t width = 0;
+    for (Py_ssize_t t = 0; t < trees; t++)
+        for (Py_ssize_t k = 0; k < inner; k++) {
+            Py_ssize_t c = feat[t * nodes + k];
+            if (c < 0 || c >= INT32_MAX) {
+                PyErr_SetString(PyExc_ValueError, "forest: feature index out of range");
+                goto done;
+            }
+            if (c + 1 > width)
+                width = c + 1;
+        }
+    f = PyMem_Calloc(1, sizeof(Forest));
+    if (f == NULL) {
         PyErr_NoMemory();
         goto done;
     }
-    PyObject *out = PyList_New(n);
-    if (out == NULL)
+    f->trees = trees;
+    f->depth = depth;
+    f->width = width;
+    int lines = depth == 2 && width <= 256;
+    size_t t_size = (size_t)(trees > 0 ? trees : 1);
+    size_t size = lines ? sizeof(Tree2) * t_size + 64
+                        : (sizeof(int32_t) + sizeof(double)) * (size_t)inner * t_size
+                              + sizeof(double) * (size_t)leaves * t_size;
+    size += (sizeof(uint32_t) + 1) * t_size + 16;
+    f->mem = PyMem_Malloc(size);
+    if (f->mem == NULL) {
+        PyErr_NoMemory();
         goto done;
-    for (Py_ssize_t i = 0; i < n; i++) {
-        PyObject *row = PySequence_Fast(PySequence_Fast_GET_ITEM(seq, i),
-                                        "scores: a row must be a sequence");
-        if (row == NULL) {
-            Py_DECREF(out);
-            goto done;
-        }
-        if (PySequence_Fast_GET_SIZE(row) != width) {
-            Py_DECREF(row);
-            Py_DECREF(out);
-            PyErr_SetString(PyExc_ValueError, "scores: a row's length is not the width");
-            goto done;
-        }
-        for (Py_ssize_t j = 0; j < width; j++) {
-            PyObject *v = PySequence_Fast_GET_ITEM(row, j);
-            if (PyFloat_CheckExact(v)) {
-                x[j] = PyFloat_AS_DOUBLE(v);
-                continue;
-            }
-            Py_INCREF(v); /* its __float__ may change the lists: held, and their sizes checked */
-            x[j] = PyFloat_AsDouble(v);
-            Py_DECREF(v);
-            if ((x[j] == -1.0 && PyErr_Occurred()) || PySequence_Fast_GET_SIZE(row) != width
-                || PySequence_Fast_GET_SIZE(seq) != n) {
-                if (!PyErr_Occurred())
-                    PyErr_SetString(PyExc_ValueError, "scores: the rows changed");
-                Py_DECREF(row);
-                Py_DECREF(out);
-                goto done;
-            }
-        }
-        Py_DECREF(row);
-        for (Py_ssize_t t = 0; t < trees; t++) {
-            const Py_ssize_t *tf = feat + t * nodes;
-            const double *tt = thr + t * nodes;
-            Py_ssize_t k = 0;
-            for (Py_ssize_t d = 0; d < depth; d++)
-                k = 2 * k + 1 + (x[tf[k]] > tt[k]);
-            leaves[t] = val[t * nodes + k];
-        }
-        PyObject *score = PyFloat_FromDouble((0.0 + pairwise(leaves, trees)) + baseline);
-        if (score == NULL) {
-            Py_DECREF(out);
-            goto done;
-        }
-        PyList_SET_ITEM(out, i, score);
     }
-    result = out;
+    char *m = f->mem;
+    if (lines) { /* on a line boundary */
+        f->t2 = (Tree2 *)(m + (64 - (uintptr_t)m % 64) % 64);
+        m = (char *)(f->t2 + t_size);
+    }
+    else {
+        f->thr = (double *)m;
+        f->val = f->thr + inner * trees;
+        f->feat = (int32_t *)(f->val + leaves * trees);
+        m = (char *)(f->feat + inner * trees);
+    }
+    f->slot = (uint32_t *)(((uintptr_t)m + 3) & ~(uintptr_t)3);
+    f->first = (uint8_t *)(f->slot + t_size);
+    Py_ssize_t next = 0;
+    pw_layout(0, trees, f->slot, f->first, &next);
+    f->slots = next;
+    for (Py_ssize_t t = 0; t < trees; t++) {
+        const Py_ssize_t *tf = feat + t * nodes;
+        const double *tt = thr + t * nodes, *tv = val + t * nodes + inner;
+        if (lines) {
+            Tree2 *o = &f->t2[t];
+            memset(o, 0, sizeof(Tree2));
+            for (int k = 0; k < 3; k++) {
+                o->thr[k] = tt[k];
+                o->feat[k] = (uint8_t)tf[k];
+            }
+            for (int k = 0; k < 4; k++)
+                o->val[k] = tv[k];
+            o->slot = f->slot[t];
+            o->first = f->first[t];
+            continue;
+        }
+        for (Py_ssize_t k = 0; k < inner; k++) {
+            f->feat[t * inner + k] = (int32_t)tf[k];
+            f->thr[t * inner + k] = tt[k];
+        }
+        for (Py_ssize_t k = 0; k < leaves; k++)
+            f->val[t * leaves + k] = tv[k];
+    }
+    result = PyCapsule_New(f, FOREST, forest_free);
+    if (result != NULL)
+        f = NULL; /* the capsule's */
 done:
-    PyMem_Free(x);
-    PyMem_Free(leaves);
-    Py_XDECREF(seq);
+    if (f != NULL) {
+        PyMem_Free(f->mem);
+        PyMem_Free(f);
+    }
     PyBuffer_Release(&feature);
     PyBuffer_Release(&threshold);
     PyBuffer_Release(&value);
     return result;
 }
 
-/* The scores of the rows held in a float64 buffer (C order, `width` columns): as scores(). */
-static PyObject *scores_array(PyObject *self, PyObject *args) {
-    Py_buffer rows_buf, feature, threshold, value;
-    Py_ssize_t width, depth;
-    double baseline;
-    if (!PyArg_ParseTuple(args, "y*ny*y*y*nd", &rows_buf, &width, &feature, &threshold, &value,
-                          &depth, &baseline))
+#define ACC_STACK 2048 /* doubles of running sums kept on the stack */
+#define TILE_MAX 64    /* rows a tile */
+
+/* The scores of the n rows of x (C order, `width` columns, width >= f->width), as a list */
+static PyObject *forest_walk(const Forest *f, const double *x, Py_ssize_t n, Py_ssize_t width,
+                             double baseline) {
+    PyObject *list = PyList_New(n);
+    if (list == NULL || n == 0)
+        return list;
+    Py_ssize_t slots = f->slots > 0 ? f->slots : 1;
+    Py_ssize_t tile = ACC_STACK / slots;
+    if (tile > TILE_MAX)
+        tile = TILE_MAX;
+    if (tile > n)
+        tile = n;
+    double stack[ACC_STACK], *acc = stack;
+    if (tile < 1) { /* a forest of very many trees: one row at a time */
+        tile = 1;
+        acc = PyMem_Malloc(sizeof(double) * (size_t)slots);
+        if (acc == NULL) {
+            Py_DECREF(list);
+            return PyErr_NoMemory();
+        }
+    }
+    const Py_ssize_t trees = f->trees, depth = f->depth;
+    const Py_ssize_t inner = ((Py_ssize_t)1 << depth) - 1, leaves = inner + 1;
+    for (Py_ssize_t i0 = 0; i0 < n; i0 += tile) {
+        Py_ssize_t m = n - i0 < tile ? n - i0 : tile;
+        const double *x0 = x + i0 * width;
+        if (f->t2 != NULL) {
+            for (Py_ssize_t t = 0; t < trees; t++) { /* slot s of row r: acc[s * tile + r] */
+                /* without a branch on the rows' values (which way a row goes is not to be
+                 * predicted): the second node's column and threshold picked by index */
+                const Tree2 *tr = &f->t2[t];
+                const Py_ssize_t f0 = tr->feat[0];
+                const double t0 = tr->thr[0], *tv = tr->val;
+                double *a = acc + (Py_ssize_t)tr->slot * tile;
+                const double *xi = x0;
+                const uint8_t *tf = tr->feat;
+                const double *tt = tr->thr;
+#define WALK2(xi, v)                                                                               \
+    size_t b0 = xi[f0] > t0, b1 = xi[tf[1 + b0]] > tt[1 + b0];                                     \
+    double v = tv[2 * b0 + b1]
+                if (tr->first)
+                    for (Py_ssize_t r = 0; r < m; r++, xi += width) {
+                        WALK2(xi, v);
+                        a[r] = v;
+                    }
+                else
+                    for (Py_ssize_t r = 0; r < m; r++, xi += width) {
+                        WALK2(xi, v);
+                        a[r] += v;
+                    }
+#undef WALK2
+            }
+        }
+        else {
+            for (Py_ssize_t t = 0; t < trees; t++) {
+                const int32_t *tf = f->feat + t * inner;
+                const double *tt = f->thr + t * inner, *tv = f->val + t * leaves;
+                double *a = acc + (Py_ssize_t)f->slot[t] * tile;
+                const double *xi = x0;
+                for (Py_ssize_t r = 0; r < m; r++, xi += width) {
+                    Py_ssize_t k = 0;
+                    for (Py_ssize_t d = 0; d < depth; d++)
+                        k = 2 * k + 1 + (xi[tf[k]] > tt[k]);
+                    double v = tv[k - inner];
+                    if (f->first[t])
+                        a[r] = v;
+                    else
+                        a[r] += v;
+                }
+            }
+        }
+        for (Py_ssize_t r = 0; r < m; r++) {
+            Py_ssize_t pos = 0;
+            PyObject *score =
+                PyFloat_FromDouble((0.0 + pw_combine(acc + r, tile, trees, &pos)) + baseline);
+            if (score == NULL) {
+                Py_DECREF(list);
+                list = NULL;
+                goto done;
+            }
+            PyList_SET_ITEM(list, i0 + r, score);
+        }
+    }
+done:
+    if (acc != stack)
+        PyMem_Free(acc);
+    return list;
+}
+
+static const Forest *forest_of(PyObject *capsule, Py_ssize_t width) {
+    const Forest *f = PyCapsule_GetPointer(capsule, FOREST);
+    if (f != NULL && width < f->width) {
+        PyErr_SetString(PyExc_ValueError, "scores: a feature index is past the rows' width");
         return NULL;
-    PyObject *result = NULL;
-    double *leaves = NULL;
-    if (depth < 0 || depth > 30 || width <= 0
-        || rows_buf.len % ((Py_ssize_t)sizeof(double) * width) != 0) {
-        PyErr_SetString(PyExc_ValueError, "scores_array: bad depth, width or buffer size");
+    }
+    return f;
+}
+
+static PyObject *scores(PyObject *self, PyObject *args) {
+    PyObject *rows, *capsule;
+    Py_ssize_t width;
+    double baseline;
+    if (!PyArg_ParseTuple(args, "OnOd", &rows, &width, &capsule, &baseline))
+        return NULL;
+    PyObject *result = NULL, *seq = NULL;
+    double *x = NULL;
+    if (width < 0) {
+        PyErr_SetString(PyExc_ValueError, "scores: bad width");
         goto done;
     }
-    Py_ssize_t nodes = ((Py_ssize_t)2 << depth) - 1;
-    Py_ssize_t trees = forest_trees("scores_array", &feature, &threshold, &value, depth, width);
-    if (trees < 0)
+    const Forest *f = forest_of(capsule, width);
+    if (f == NULL)
         goto done;
-    const Py_ssize_t *feat = feature.buf;
-    const double *thr = threshold.buf, *val = value.buf, *x = rows_buf.buf;
-    Py_ssize_t n = rows_buf.len / (Py_ssize_t)sizeof(double) / width;
-    /* tree by tree over every row (each tree's nodes read once), into a (row, tree) array */
-    leaves = PyMem_Malloc(sizeof(double) * (size_t)(n * trees > 0 ? n * trees : 1));
-    if (leaves == NULL) {
+    seq = PySequence_Fast(rows, "scores: rows must be a sequence");
+    if (seq == NULL)
+        goto done;
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(seq);
+    if (width > 0 && n > PY_SSIZE_T_MAX / (Py_ssize_t)sizeof(double) / width) {
         PyErr_NoMemory();
         goto done;
     }
-    for (Py_ssize_t t = 0; t < trees; t++) {
-        const Py_ssize_t *tf = feat + t * nodes;
-        const double *tt = thr + t * nodes, *tv = val + t * nodes;
-        const double *xi = x;
-        if (depth == 2) { /* the shipped model's: the same walk unrolled */
-            Py_ssize_t f0 = tf[0], f1 = tf[1], f2 = tf[2];
-            double t0 = tt[0], t1 = tt[1], t2 = tt[2];
-            for (Py_ssize_t i = 0; i < n; i++, xi += width)
-                leaves[i * trees + t] =
-                    xi[f0] > t0 ? tv[5 + (xi[f2] > t2)] : tv[3 + (xi[f1] > t1)];
-            continue;
-        }
-        for (Py_ssize_t i = 0; i < n; i++, xi += width) {
-            Py_ssize_t k = 0;
-            for (Py_ssize_t d = 0; d < depth; d++)
-                k = 2 * k + 1 + (xi[tf[k]] > tt[k]);
-            leaves[i * trees + t] = tv[k];
-        }
-    }
-    PyObject *list = PyList_New(n);
-    if (list == NULL)
+    x = PyMem_Malloc(sizeof(double) * (size_t)(n * width > 0 ? n * width : 1));
+    if (x == NULL) {
+        PyErr_NoMemory();
         goto done;
+    }
     for (Py_ssize_t i = 0; i < n; i++) {
-        PyObject *score =
-            PyFloat_FromDouble((0.0 + pairwise(leaves + i * trees, trees)) + baseline);
-        if (score == NULL) {
-            Py_DECREF(list);
+        PyObject *row = PySequence_Fast(PySequence_Fast_GET_ITEM(seq, i),
+                                        "scores: a row must be a sequence");
+        if (row == NULL)
+            goto done;
+        if (PySequence_Fast_GET_SIZE(row) != width) {
+            Py_DECREF(row);
+            PyErr_SetString(PyExc_ValueError, "scores: a row's length is not the width");
             goto done;
         }
-        PyList_SET_ITEM(list, i, score);
+        double *xi = x + i * width;
+        for (Py_ssize_t j = 0; j < width; j++) {
+            PyObject *v = PySequence_Fast_GET_ITEM(row, j);
+            if (PyFloat_CheckExact(v)) {
+                xi[j] = PyFloat_AS_DOUBLE(v);
+                continue;
+            }
+            Py_INCREF(v); /* its __float__ may change the lists: held, and their sizes checked */
+            xi[j] = PyFloat_AsDouble(v);
+            Py_DECREF(v);
+            if ((xi[j] == -1.0 && PyErr_Occurred()) || PySequence_Fast_GET_SIZE(row) != width
+                || PySequence_Fast_GET_SIZE(seq) != n) {
+                if (!PyErr_Occurred())
+                    PyErr_SetString(PyExc_ValueError, "scores: the rows changed");
+                Py_DECREF(row);
+                goto done;
+            }
+        }
+        Py_DECREF(row);
     }
-    result = list;
+    result = forest_walk(f, x, n, width, baseline);
 done:
-    PyMem_Free(leaves);
+    PyMem_Free(x);
+    Py_XDECREF(seq);
+    return result;
+}
+
+/* The scores of the rows held in a float64 buffer (C order, `width` columns): as scores(). */
+static PyObject *scores_array(PyObject *self, PyObject *args) {
+    Py_buffer rows_buf;
+    PyObject *capsule;
+    Py_ssize_t width;
+    double baseline;
+    if (!PyArg_ParseTuple(args, "y*nOd", &rows_buf, &width, &capsule, &baseline))
+        return NULL;
+    PyObject *result = NULL;
+    if (width <= 0 || rows_buf.len % ((Py_ssize_t)sizeof(double) * width) != 0) {
+        PyErr_SetString(PyExc_ValueError, "scores_array: bad width or buffer size");
+        goto done;
+    }
+    const Forest *f = forest_of(capsule, width);
+    if (f != NULL)
+        result = forest_walk(f, rows_buf.buf, rows_buf.len / (Py_ssize_t)sizeof(double) / width,
+                             width, baseline);
+done:
     PyBuffer_Release(&rows_buf);
-    PyBuffer_Release(&feature);
-    PyBuffer_Release(&threshold);
-    PyBuffer_Release(&value);
     return result;
 }
 
@@ -376,6 +585,7 @@ typedef struct {
 
 static double shape_rest_of(PyObject *text, Py_ssize_t n);
 static PyObject *lower_word_set(PyObject *self, PyObject *text);
+static PyObject *lower_words(PyObject *text, int frozen);
 
 /* cache[j] = v (the caller checked that j is in the list) */
 static void store(PyObject *cache, Py_ssize_t j, PyObject *v) {
@@ -912,10 +1122,10 @@ static int seen_wide(SeenTable *t, const Py_UCS4 *low, Py_ssize_t from, Py_ssize
 
 /* headline.tokens of an ASCII text: its runs of word characters (A-Z, a-z, 0-9, _), lower-cased
  * (each distinct one made and added once) */
-static PyObject *ascii_tokens(PyObject *text) {
+static PyObject *ascii_tokens(PyObject *text, int frozen) {
     const Py_UCS1 *c = PyUnicode_1BYTE_DATA(text);
     Py_ssize_t len = PyUnicode_GET_LENGTH(text), from = -1;
-    PyObject *words = PySet_New(NULL);
+    PyObject *words = frozen ? PyFrozenSet_New(NULL) : PySet_New(NULL);
     if (words == NULL)
         return NULL;
     SeenTable seen;
@@ -997,7 +1207,7 @@ static PyObject *page_tokens(Page *p, Py_ssize_t j) {
     }
     PyObject *text = PyTuple_GET_ITEM(p->texts, j);
     if (PyUnicode_IS_ASCII(text))
-        v = ascii_tokens(text);
+        v = ascii_tokens(text, 0);
     else {
         v = lower_word_set(NULL, text);
         if (v == Py_None) { /* 'İ' or 'Σ': the Python tokens */
@@ -1291,21 +1501,23 @@ static int in_array(const Py_ssize_t *a, Py_ssize_t n, Py_ssize_t v) {
  * of one of its characters (its anchor: the one of its characters that is rarest in text by a
  * fixed guess, ANCHOR_RANK) instead of scanning the whole text, and without joining it (an
  * occurrence of a text without "\n" lies inside one block). Only the characters of the anchors'
- * buckets (their low bits) are indexed, in one pass over the page, and then sorted by bucket
- * (ascending in each). The separators are not indexed: a text that holds "\n" (or is empty) is
+ * buckets (their low bits) are indexed, in one pass over the page (eight characters at a time
+ * skipped where none is marked), and then sorted by bucket (ascending in each; a marked bucket
+ * is numbered, mark[b] - 1, so that only the marked ones are counted and sorted). The separators are not indexed: a text that holds "\n" (or is empty) is
  * counted in the join, made then. Which anchor is taken changes how fast, not what is counted. */
 #define BUCKETS 1024
 #define INDEX_MAX 0x3fffffff /* longer pages are counted in the join */
 #define INDEX_FROM 4 /* candidates from which the index pays */
 
 typedef struct {
-    Py_ssize_t start[BUCKETS + 1];
+    int32_t *start;     /* where each marked bucket's entries start in at and block (and end) */
     int32_t *at;        /* positions in the join of the anchors' buckets, by bucket, ascending */
     int32_t *block;     /* the block of each of them */
     Py_ssize_t *bstart; /* where each block starts in the join */
     PyObject *texts;    /* the blocks (a tuple of str) */
     PyObject *whole;    /* their join, once made */
-    unsigned char mark[BUCKETS]; /* the anchors' buckets */
+    uint16_t mark[BUCKETS]; /* the anchors' buckets: each one's number + 1 (0: not marked) */
+    Py_ssize_t marked;      /* how many are */
 } Index;
 
 /* how common an ASCII character is in text, roughly (the space, then English letters by their
@@ -1347,7 +1559,7 @@ static Py_ssize_t anchor_of(PyObject *text) {
  * long: ix->at stays NULL), or -1 with an error */
 typedef struct {
     int32_t pos, block; /* a marked character's place in the join, and its block */
-    uint16_t bucket;
+    uint16_t bucket;    /* the number of its bucket */
 } Hit;
 
 static int index_build(Index *ix, PyObject *texts) {
@@ -1356,7 +1568,13 @@ static int index_build(Index *ix, PyObject *texts) {
         n += PyUnicode_GET_LENGTH(PyTuple_GET_ITEM(texts, j)) + (j > 0);
     if (n > INDEX_MAX)
         return 0; /* no index: counted in the join */
-    memset(ix->start, 0, sizeof(ix->start));
+    Py_ssize_t marked = ix->marked;
+    int32_t *start = PyMem_Calloc((size_t)(2 * marked + 2), sizeof(int32_t));
+    if (start == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    ix->start = start;
     /* the marked places, in a buffer that grows as they come (most characters are not marked) */
     Py_ssize_t cap = n / 16 + 64;
     Hit *hits = PyMem_Malloc(sizeof(Hit) * (size_t)cap);
@@ -1366,14 +1584,24 @@ static int index_build(Index *ix, PyObject *texts) {
         PyErr_NoMemory();
         return -1;
     }
-    const unsigned char *mark = ix->mark;
-    Py_ssize_t *start = ix->start, from = 0;
+    const uint16_t *mark = ix->mark;
+    Py_ssize_t from = 0;
+#define MARK(q) mark[c[q] & (BUCKETS - 1)]
 #define INDEX_HITS(T)                                                                              \
     do {                                                                                           \
         const T *c = data;                                                                         \
-        for (Py_ssize_t k = 0; k < len; k++) {                                                     \
-            unsigned b = c[k] & (BUCKETS - 1);                                                     \
-            if (!mark[b])                                                                          \
+        for (Py_ssize_t k = 0, stop = 0; k < len; k++) {                                           \
+            if (k == stop) { /* the next eight, skipped where none is marked */                    \
+                stop = k + 8 < len ? k + 8 : len;                                                  \
+                if (stop - k == 8                                                                  \
+                    && !(MARK(k) | MARK(k + 1) | MARK(k + 2) | MARK(k + 3) | MARK(k + 4)          \
+                         | MARK(k + 5) | MARK(k + 6) | MARK(k + 7))) {                             \
+                    k = stop - 1;                                                                  \
+                    continue;                                                                      \
+                }                                                                                  \
+            }                                                                                      \
+            unsigned b = MARK(k);                                                                  \
+            if (!b)                                                                                \
                 continue;                                                                          \
             if (m == cap) {                                                                        \
                 Py_ssize_t grown = cap < n / 2 ? cap * 2 : n; /* (m < n: a place is left) */     \
@@ -1388,8 +1616,8 @@ static int index_build(Index *ix, PyObject *texts) {
             }                                                                                      \
             hits[m].pos = (int32_t)(from + k);                                                     \
             hits[m].block = (int32_t)j;                                                            \
-            hits[m++].bucket = (uint16_t)b;                                                        \
-            start[b + 1]++;                                                                        \
+            hits[m++].bucket = (uint16_t)(b - 1);                                                  \
+            start[b]++;                                                                            \
         }                                                                                          \
     } while (0)
     for (Py_ssize_t j = 0; j < size; j++) { /* the marked places, ascending */
@@ -1407,6 +1635,7 @@ static int index_build(Index *ix, PyObject *texts) {
         from += len + 1;
     }
 #undef INDEX_HITS
+#undef MARK
     ix->at = PyMem_Malloc(sizeof(int32_t) * (size_t)(m > 0 ? 2 * m : 1));
     if (ix->at == NULL) {
         PyMem_Free(hits);
@@ -1415,10 +1644,10 @@ static int index_build(Index *ix, PyObject *texts) {
     }
     ix->block = ix->at + m;
     /* sorted by bucket (stable: ascending in each) */
-    Py_ssize_t fill[BUCKETS];
-    for (int b = 0; b < BUCKETS; b++)
+    int32_t *fill = start + marked + 1;
+    for (Py_ssize_t b = 0; b < marked; b++)
         start[b + 1] += start[b];
-    memcpy(fill, start, sizeof(fill));
+    memcpy(fill, start, sizeof(int32_t) * (size_t)marked);
     for (Py_ssize_t e = 0; e < m; e++) {
         Py_ssize_t to = fill[hits[e].bucket]++;
         ix->at[to] = hits[e].pos;
@@ -1432,7 +1661,10 @@ static int index_build(Index *ix, PyObject *texts) {
  * (`pick`: the place of the text's anchor, whose bucket is indexed; -1 to count in the join) */
 static Py_ssize_t index_count(Index *ix, PyObject *text, Py_ssize_t pick) {
     Py_ssize_t len = PyUnicode_GET_LENGTH(text);
-    if (ix->at == NULL || pick < 0 || pick >= len) {
+    unsigned id = 0; /* the number of the anchor's bucket + 1 */
+    if (ix->at != NULL && pick >= 0 && pick < len)
+        id = ix->mark[PyUnicode_READ_CHAR(text, pick) & (BUCKETS - 1)];
+    if (id == 0) {
         if (ix->whole == NULL) {
             PyObject *sep = PyUnicode_FromOrdinal('\n');
             if (sep == NULL)
@@ -1447,7 +1679,7 @@ static Py_ssize_t index_count(Index *ix, PyObject *text, Py_ssize_t pick) {
     int tkind = PyUnicode_KIND(text);
     const void *tdata = PyUnicode_DATA(text);
     Py_UCS4 anchor = PyUnicode_READ(tkind, tdata, pick);
-    unsigned b = anchor & (BUCKETS - 1);
+    unsigned b = id - 1;
     Py_ssize_t found = 0, free_from = 0, j;
     for (Py_ssize_t e = ix->start[b]; e < ix->start[b + 1]; e++) {
         Py_ssize_t pos = (Py_ssize_t)ix->at[e], at = pos - pick;
@@ -1495,6 +1727,13 @@ typedef struct {
     Py_ssize_t start, n;
     PyObject *sets[LEDE_MAX]; /* the blocks' tokens */
     PyObject *pairs;          /* a set of the joins' pairs, or NULL */
+    /* or, where every block is lower-cased one character for one (no 'İ' nor 'Σ') and holds
+     * no CJK character (whose pairs are tokens too): the blocks lower-cased (as lower_word_set
+     * lowers them) into one buffer, a space between two, and a table of their words' places
+     * (no str made for them; a word is looked up by its characters) */
+    Py_UCS4 *low;
+    Seen *slots; /* NULL: the sets */
+    Py_ssize_t mask;
 } Lede;
 
 static void lede_close(Lede *l) {
@@ -1502,6 +1741,126 @@ static void lede_close(Lede *l) {
         Py_CLEAR(l->sets[k]);
     l->n = 0;
     Py_CLEAR(l->pairs);
+    PyMem_Free(l->low);
+    PyMem_Free(l->slots);
+    l->low = NULL;
+    l->slots = NULL;
+}
+
+static inline uint32_t word_hash(const Py_UCS4 *w, Py_ssize_t len) {
+    uint32_t h = 2166136261u;
+    for (Py_ssize_t q = 0; q < len; q++)
+        h = (h ^ (uint32_t)w[q]) * 16777619u;
+    return h;
+}
+
+/* lede_open's table of the words of blocks start .. end - 1 (see Lede): 1 made, 0 where a
+ * block does not allow it (the sets then), -1 on error */
+static int lede_words(Page *p, Lede *l, Py_ssize_t start, Py_ssize_t end) {
+    Py_ssize_t total = 0;
+    for (Py_ssize_t j = start; j < end; j++) {
+        PyObject *text = PyTuple_GET_ITEM(p->texts, j);
+        if (!PyUnicode_IS_ASCII(text)) {
+            int context = holds_context_lower(text);
+            if (context != 0)
+                return context < 0 ? -1 : 0;
+            if (page_counts(p, j).wide > 0)
+                return 0;
+        }
+        total += PyUnicode_GET_LENGTH(text) + 1;
+    }
+    if (total > INT32_MAX)
+        return 0;
+    Py_UCS4 *low = PyMem_Malloc(sizeof(Py_UCS4) * (size_t)(total > 0 ? total : 1));
+    if (low == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    Py_ssize_t at = 0, words = 0;
+    for (Py_ssize_t j = start; j < end; j++) {
+        PyObject *text = PyTuple_GET_ITEM(p->texts, j);
+        int kind = PyUnicode_KIND(text);
+        const void *data = PyUnicode_DATA(text);
+        Py_ssize_t len = PyUnicode_GET_LENGTH(text);
+        int in_word = 0;
+        if (kind == PyUnicode_1BYTE_KIND && PyUnicode_IS_ASCII(text)) {
+            const Py_UCS1 *c = data;
+            for (Py_ssize_t k = 0; k < len; k++, at++) {
+                int word = Py_ISALNUM(c[k]) || c[k] == '_';
+                words += word & !in_word;
+                in_word = word;
+                low[at] = (Py_UCS4)Py_TOLOWER(c[k]);
+            }
+        }
+        else
+            for (Py_ssize_t k = 0; k < len; k++, at++) {
+                Py_UCS4 ch = lower_alone(PyUnicode_READ(kind, data, k));
+                int word = ch == '_' || is_alnum(ch);
+                words += word && !in_word;
+                in_word = word;
+                low[at] = ch;
+            }
+        low[at++] = ' ';
+    }
+    Py_ssize_t cap = 16;
+    while (cap < 2 * words)
+        cap <<= 1;
+    Seen *slots = PyMem_Calloc((size_t)cap, sizeof(Seen));
+    if (slots == NULL) {
+        PyMem_Free(low);
+        PyErr_NoMemory();
+        return -1;
+    }
+    Py_ssize_t from = -1;
+    for (Py_ssize_t k = 0; k < total; k++) { /* (the buffer ends with a space) */
+        int word = low[k] < 128 ? Py_ISALNUM(low[k]) || low[k] == '_' : is_alnum(low[k]);
+        if (word && from < 0)
+            from = k;
+        else if (!word && from >= 0) {
+            Py_ssize_t len = k - from;
+            uint32_t h = word_hash(low + from, len);
+            for (Py_ssize_t q = (Py_ssize_t)(h & (uint32_t)(cap - 1));; q = (q + 1) & (cap - 1)) {
+                Seen *e = &slots[q];
+                if (e->len == 0) {
+                    e->from = (int32_t)from;
+                    e->len = (int32_t)len;
+                    e->hash = h;
+                    break;
+                }
+                if (e->hash == h && e->len == len && same_wide(low, e->from, from, len))
+                    break;
+            }
+            from = -1;
+        }
+    }
+    l->low = low;
+    l->slots = slots;
+    l->mask = cap - 1;
+    return 1;
+}
+
+/* whether the str `word` is one of the words of lede_words' table */
+static int lede_holds(const Lede *l, PyObject *word) {
+    Py_ssize_t len = PyUnicode_GET_LENGTH(word);
+    if (len == 0 || len > INT32_MAX)
+        return 0; /* (the table holds no empty word) */
+    int kind = PyUnicode_KIND(word);
+    const void *data = PyUnicode_DATA(word);
+    uint32_t h = 2166136261u;
+    for (Py_ssize_t q = 0; q < len; q++)
+        h = (h ^ (uint32_t)PyUnicode_READ(kind, data, q)) * 16777619u;
+    for (Py_ssize_t q = (Py_ssize_t)(h & (uint32_t)l->mask);; q = (q + 1) & l->mask) {
+        const Seen *e = &l->slots[q];
+        if (e->len == 0)
+            return 0;
+        if (e->hash == h && e->len == len) {
+            Py_ssize_t c = 0;
+            while (c < len && l->low[e->from + c] == PyUnicode_READ(kind, data, c))
+                c++;
+            if (c == len)
+                return 1;
+        }
+    }
 }
 
 /* the first (last: at_end) CJK character of a text, 0 without one */
@@ -1519,6 +1878,12 @@ static int lede_open(Page *p, Lede *l, Py_ssize_t start, Py_ssize_t blocks) {
     l->start = start;
     l->n = 0;
     l->pairs = NULL;
+    l->low = NULL;
+    l->slots = NULL;
+    Py_ssize_t end = start + blocks < p->size ? start + blocks : p->size;
+    int made = start < end ? lede_words(p, l, start, end) : 0;
+    if (made != 0)
+        return made < 0 ? -1 : 0;
     Py_UCS4 last = 0;
     for (Py_ssize_t j = start; j < p->size && j < start + blocks; j++) {
         PyObject *words = page_tokens(p, j);
@@ -1556,6 +1921,12 @@ static Py_ssize_t lede_common(const Lede *l, PyObject *words) {
     Py_ssize_t pos = 0, n = 0;
     PyObject *key;
     Py_hash_t hash;
+    if (l->slots != NULL) { /* the table: a str is looked up by its characters (no other key
+                             * equals a lede's word, a str) */
+        while (_PySet_NextEntry(words, &pos, &key, &hash))
+            n += PyUnicode_Check(key) && lede_holds(l, key);
+        return n;
+    }
     while (_PySet_NextEntry(words, &pos, &key, &hash)) {
         int in = 0;
         Py_INCREF(key);
@@ -1599,6 +1970,8 @@ static PyObject *rows(PyObject *self, PyObject *args) {
     Keyed *keyed = NULL;
     Index ix;
     ix.at = NULL;
+    ix.start = NULL;
+    ix.marked = 0;
     ix.bstart = NULL;
     ix.whole = NULL;
     Lede ledes[LEDES];
@@ -1703,8 +2076,11 @@ static PyObject *rows(PyObject *self, PyObject *args) {
     for (Py_ssize_t k = 0; k < n; k++) { /* each candidate's anchor, and its bucket marked */
         PyObject *text = PyTuple_GET_ITEM(texts, cands[k]);
         picks[k] = n >= INDEX_FROM ? anchor_of(text) : -1;
-        if (picks[k] >= 0)
-            ix.mark[PyUnicode_READ_CHAR(text, picks[k]) & (BUCKETS - 1)] = 1;
+        if (picks[k] >= 0) {
+            uint16_t *b = &ix.mark[PyUnicode_READ_CHAR(text, picks[k]) & (BUCKETS - 1)];
+            if (*b == 0)
+                *b = (uint16_t)++ix.marked;
+        }
     }
     if (n >= INDEX_FROM && index_build(&ix, texts) < 0)
         goto done;
@@ -1963,6 +2339,7 @@ done:
     PyMem_Free(shapes);
     PyMem_Free(keyed);
     PyMem_Free(ix.at);
+    PyMem_Free(ix.start);
     PyMem_Free(ix.bstart);
     PyMem_Free(picks);
     Py_XDECREF(ix.whole);
@@ -2308,8 +2685,28 @@ static PyObject *lower_word_set(PyObject *self, PyObject *text) {
         PyErr_SetString(PyExc_TypeError, "lower_word_set: a str is needed");
         return NULL;
     }
+    return lower_words(text, 0);
+}
+
+/* frozen_tokens(text) -> frozenset(headline.tokens(text)), made as a frozenset (no set made and
+ * copied), or None where str.lower() lowers by context ('İ', 'Σ': the caller asks Python) */
+static PyObject *frozen_tokens(PyObject *self, PyObject *text) {
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "frozen_tokens: a str is needed");
+        return NULL;
+    }
+    PyObject *words = lower_words(text, 1);
+    if (words == NULL || words == Py_None || PyUnicode_IS_ASCII(text))
+        return words;
+    if (add_wide_pairs(words, text) < 0) /* (its CJK pairs: none without CJK; held by none yet) */
+        Py_CLEAR(words);
+    return words;
+}
+
+/* lower_word_set(text), as a frozenset where `frozen` (filled before anyone else holds it) */
+static PyObject *lower_words(PyObject *text, int frozen) {
     if (PyUnicode_IS_ASCII(text))
-        return ascii_tokens(text);
+        return ascii_tokens(text, frozen);
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     Py_ssize_t len = PyUnicode_GET_LENGTH(text);
@@ -2321,7 +2718,7 @@ static PyObject *lower_word_set(PyObject *self, PyObject *text) {
     Py_UCS4 *low = PyMem_Malloc(sizeof(Py_UCS4) * (size_t)(len > 0 ? len : 1));
     if (low == NULL)
         return PyErr_NoMemory();
-    PyObject *words = PySet_New(NULL);
+    PyObject *words = frozen ? PyFrozenSet_New(NULL) : PySet_New(NULL);
     if (words == NULL) {
         PyMem_Free(low);
         return NULL;
@@ -2445,7 +2842,8 @@ static PyMethodDef methods[] = {
     {"may_date", may_date, METH_O, "dates.MAYBE_DATE.search(text) is not None."},
     {"tests", tests, METH_VARARGS, "The capsule of the pre-tests' words and patterns."},
     {"candidates", candidates, METH_VARARGS, "headline._candidates' filter (see the file)."},
-    {"scores", scores, METH_VARARGS, "Every row's score by the complete trees (see the file)."},
+    {"forest", forest, METH_VARARGS, "The complete trees' arrays packed (see the file)."},
+    {"scores", scores, METH_VARARGS, "Every row's score by a forest (see the file)."},
     {"scores_array", scores_array, METH_VARARGS, "scores() of rows in a float64 buffer."},
     {"shape_rest", shape_rest, METH_VARARGS, "headline._shape_rest(text, n)."},
     {"counts", counts, METH_O, "(len(text.split()), CJK characters) of a str."},
@@ -2453,6 +2851,7 @@ static PyMethodDef methods[] = {
     {"rows", rows, METH_VARARGS, "headline._features' rows into a float64 buffer (see rows)."},
     {"byline_lines", byline_lines, METH_VARARGS, "article.find_byline's lines to try."},
     {"lower_word_set", lower_word_set, METH_O, "word_set(text.lower()), or None (see the file)."},
+    {"frozen_tokens", frozen_tokens, METH_O, "frozenset(headline.tokens(text)), or None."},
     {"page_blocks", page_blocks, METH_VARARGS, "article.page_blocks' three lists in one pass."},
     {"credit", (PyCFunction)(void (*)(void))credit, METH_FASTCALL, "headline.has_credit(text)."},
     {NULL, NULL, 0, NULL},

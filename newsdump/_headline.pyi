@@ -3,23 +3,14 @@ from typing import Any
 
 import numpy.typing as npt
 
+def forest(
+    feature: npt.NDArray[Any], threshold: npt.NDArray[Any], value: npt.NDArray[Any], depth: int
+) -> object: ...
 def scores(
-    rows: Sequence[Sequence[float]],
-    width: int,
-    feature: npt.NDArray[Any],
-    threshold: npt.NDArray[Any],
-    value: npt.NDArray[Any],
-    depth: int,
-    baseline: float,
+    rows: Sequence[Sequence[float]], width: int, forest: object, baseline: float
 ) -> list[float]: ...
 def scores_array(
-    rows: npt.NDArray[Any],
-    width: int,
-    feature: npt.NDArray[Any],
-    threshold: npt.NDArray[Any],
-    value: npt.NDArray[Any],
-    depth: int,
-    baseline: float,
+    rows: npt.NDArray[Any], width: int, forest: object, baseline: float
 ) -> list[float]: ...
 def tests(
     label_words: tuple[str, ...],
@@ -80,5 +71,6 @@ def byline_lines(
     words: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]],
 ) -> list[int]: ...
 def lower_word_set(text: str) -> set[str] | None: ...
+def frozen_tokens(text: str) -> frozenset[str] | None: ...
 def credit(text: str, tests: object) -> bool: ...
 def any_blank(blanks: Sequence[tuple[bool, bool]]) -> bool: ...

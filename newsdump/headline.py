@@ -276,32 +276,39 @@ class Ranker:
     )
 
     levels: tuple[tuple[IntArray, FloatArray], ...] = field(init=False, repr=False, compare=False)
+    # the trees packed once for the compiled walk (newsdump/_headline.c), where it was built
+    forest: object = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         feature, threshold, value, depth = _complete(self.trees)
         object.__setattr__(self, "compiled", (feature, threshold, value, depth))
+        packed = (
+            _headline.forest(feature, threshold, value, depth) if _headline is not None else None
+        )
+        object.__setattr__(self, "forest", packed)
         levels = []
         for level in range(depth):  # the features and thresholds of a level's nodes, tree by tree
             lo, hi = 2**level - 1, 2 ** (level + 1) - 1
             levels.append((feature[:, lo:hi].ravel(), threshold[:, lo:hi].ravel()))
         object.__setattr__(self, "levels", tuple(levels))
 
+    def __reduce__(self) -> tuple[type[Ranker], tuple[Any, ...]]:
+        """Pickled (and copied) as what it is made of: the packed forest, a capsule, is made
+        again."""
+        return (Ranker, (self.features, self.baseline, self.trees, self.threshold))
+
     def score(self, row: Sequence[float]) -> float:
         return self.baseline + sum(tree.value(row) for tree in self.trees)
 
     def scores(self, rows: Sequence[Sequence[float]] | FloatArray) -> list[float]:
-        if _headline is not None and self.trees and len(rows):  # the same walk and sum in C
-            feature, threshold, value, depth = self.compiled
+        # the same walk and sum in C (not where a test took the compiled module away)
+        if _headline is not None and self.forest is not None and self.trees and len(rows):
             if isinstance(rows, np.ndarray):  # the rows of _compiled_features
                 if rows.ndim != 2:
                     return self._scores(rows)
                 x = np.ascontiguousarray(rows, dtype=np.float64)
-                return _headline.scores_array(
-                    x, x.shape[1], feature, threshold, value, depth, self.baseline
-                )
-            return _headline.scores(
-                rows, len(rows[0]), feature, threshold, value, depth, self.baseline
-            )
+                return _headline.scores_array(x, x.shape[1], self.forest, self.baseline)
+            return _headline.scores(rows, len(rows[0]), self.forest, self.baseline)
         return self._scores(rows)
 
     def _scores(self, rows: Sequence[Sequence[float]] | FloatArray) -> list[float]:
@@ -412,7 +419,9 @@ def context(
 ) -> Context:
     first = body[0] if body else len(texts)
     sample = body[IN_BODY : IN_BODY + BODY_SAMPLE] or body
-    body_words = frozenset(tokens(" ".join(texts[i] for i in sample)))
+    joined = " ".join(texts[i] for i in sample)
+    made = _headline.frozen_tokens(joined) if _headline is not None else None  # (no copy)
+    body_words = made if made is not None else frozenset(tokens(joined))
     return Context(texts, blanks, first, body[:IN_BODY], tuple(byline), body_words)
 
 
@@ -429,19 +438,19 @@ def candidates(ctx: Context) -> list[int]:
 
 def _candidates(ctx: Context, blocks: _Blocks) -> list[int]:
     """candidates(ctx), with the page's block caches."""
-    anchor = min([ctx.first, *ctx.byline])
-    skip = set(ctx.byline)
-    inside = [i for i in ctx.body_start if i >= ctx.first and i not in skip]
-    above = [i for i in range(ctx.first - 1, max(-1, anchor - 1 - WINDOW), -1) if i not in skip]
+    first = ctx.first
+    if ctx.byline:
+        anchor = min(first, *ctx.byline)
+        skip = set(ctx.byline)
+        inside = [i for i in ctx.body_start if i >= first and i not in skip]
+        above = [i for i in range(first - 1, max(-1, anchor - 1 - WINDOW), -1) if i not in skip]
+    else:  # (nothing to skip)
+        inside = [i for i in ctx.body_start if i >= first]
+        above = range(first - 1, max(-1, first - 1 - WINDOW), -1)  # type: ignore[assignment]
     texts = ctx.texts
     if _headline is not None:  # the same filter in C
         return _headline.candidates(
-            texts,
-            [*inside, *above],
-            blocks,
-            (MIN_WORDS, MAX_WORDS, MAX_CHARS),
-            PHOTO_CREDIT_TAIL.search,
-            _TESTS,
+            texts, [*inside, *above], blocks, _CANDIDATE_CONSTS, _PHOTO_TAIL, _TESTS
         )
     return [
         i
@@ -614,21 +623,27 @@ def _compiled_features(ctx: Context, cands: Sequence[int], blocks: _Blocks) -> F
         page_sep,
         float(scraper_dump(ctx)),
         blocks,
-        (
-            SIBLINGS,
-            RUN,
-            FOLLOW,
-            DEK_MAX_WORDS,
-            MAX_SIBLINGS,
-            MAX_CHARS,
-            MAX_WORDS,
-            STAMP_MAX_WORDS,
-            LEDE_BLOCKS,
-        ),
+        _ROW_CONSTS,
         RANKED,
         _TESTS,
     )
     return out
+
+
+# what the compiled candidates and rows take of the constants
+_CANDIDATE_CONSTS = (MIN_WORDS, MAX_WORDS, MAX_CHARS)
+_PHOTO_TAIL = PHOTO_CREDIT_TAIL.search
+_ROW_CONSTS = (
+    SIBLINGS,
+    RUN,
+    FOLLOW,
+    DEK_MAX_WORDS,
+    MAX_SIBLINGS,
+    MAX_CHARS,
+    MAX_WORDS,
+    STAMP_MAX_WORDS,
+    LEDE_BLOCKS,
+)
 
 
 def _features(ctx: Context, cands: Sequence[int], blocks: _Blocks) -> list[list[float]]:
@@ -876,7 +891,6 @@ def _revisit(
 ) -> int:
     """revisit(ctx, cands, rows, scores, best), with the page's block caches."""
     texts = ctx.texts
-    at = {c: k for k, c in enumerate(cands)}
     floor = scores[best] - HEAD_MARGIN
     w = cands[best]
     if ctx.byline and w > max(ctx.byline):
@@ -891,9 +905,10 @@ def _revisit(
         ]
         if heads:
             return max(heads, key=lambda k: scores[k])
-    if w < ctx.first and w - 1 in at and texts[w] in (texts[j] for j in ctx.body_start):
-        return at[w - 1]
-    above = at.get(w - 1)
+    # the candidate right above the winner (its last place in cands, as a dict of them keeps it)
+    above = len(cands) - 1 - cands[::-1].index(w - 1) if w - 1 in cands else None
+    if w < ctx.first and above is not None and texts[w] in (texts[j] for j in ctx.body_start):
+        return above
     if (
         ctx.byline
         and min(ctx.byline) == w + 1
@@ -1039,9 +1054,15 @@ def page_title(first_line: str, body_words: frozenset[str] = frozenset()) -> str
     parts = title_parts(first_line.strip())
     if not parts or not parts[0]:
         return None
-    best = max(parts, key=lambda p: (len(tokens(p) & body_words), len(p.split())))
+    best = (  # (a line of one part: that part, its words not looked at)
+        parts[0]
+        if len(parts) == 1
+        else max(parts, key=lambda p: (len(tokens(p) & body_words), len(p.split())))
+    )
+    if len(best.split()) >= 3:
+        return best.strip()
     wide = len(WIDE.findall(best))  # a script without spaces: count its characters
-    return best.strip() if len(best.split()) >= 3 or wide >= PAGE_TITLE_MIN_WIDE else None
+    return best.strip() if wide >= PAGE_TITLE_MIN_WIDE else None
 
 
 # a character that each alternative of PAGE_TITLE_SEPARATORS (and so of TITLE_SEPARATORS) needs
