@@ -28,7 +28,7 @@ setup(
         Extension(
             "newsdump._headline",
             ["newsdump/_headline.c"],
-            depends=["newsdump/_lower.h", "newsdump/_pairwise.h"],
+            depends=["newsdump/_lower.h"],
             libraries=["m"],  # log()
             optional=True,
         ),
