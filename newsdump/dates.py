@@ -255,18 +255,23 @@ AFTER_YEAR = 40  # the longest time part after the year
 
 
 # What each of DATE_PATTERNS needs inside the window it matches in, a cheap exact test that it
-# may match there: a colon, a separator of numeric dates, "年", a slash (a test for a month's
-# name costs about what it saves: most windows around a year hold one)
-_COLON, _SEPARATOR, _NIAN, _SLASH, _DAY_YEAR, _DAY_MONTH_YEAR = 1, 2, 4, 8, 16, 32
+# may match there: a separator of numeric dates, "年", a slash (a test for a month's name costs
+# about what it saves: most windows around a year hold one)
+_SEPARATOR, _NIAN, _SLASH, _DAY_YEAR, _DAY_MONTH_YEAR = 2, 4, 8, 16, 32
+_TIME_DAY_YEAR, _TIME_DAY_MONTH_YEAR = _DAY_YEAR << 2, _DAY_MONTH_YEAR << 2
 NEEDS = (
-    _COLON | _DAY_YEAR, _COLON | _DAY_MONTH_YEAR, _SEPARATOR, _NIAN, _DAY_YEAR, _DAY_MONTH_YEAR,
-    _SLASH, _SEPARATOR,
+    _TIME_DAY_YEAR, _TIME_DAY_MONTH_YEAR, _SEPARATOR, _NIAN, _DAY_YEAR, _DAY_MONTH_YEAR, _SLASH,
+    _SEPARATOR,
 )  # fmt: skip
 # ... and where a year follows spaces (each such year is an anchor of MAYBE_DATE, and the
 # four patterns that print a month's name end with one): _DAY_YEAR, a day's end before the
 # spaces ("19, 2019", "3rd 2019": the character before them, past one comma, a digit or the
 # last of a day's suffix, under IGNORECASE), as _DAY + r",?\s+" + _YEAR needs it;
-# _DAY_MONTH_YEAR, a digit (the day) before it in the window, as _DAY ... _MONTH ... _YEAR needs
+# _DAY_MONTH_YEAR, a letter or a dot there (a month's name's end, or "de") and a digit (the
+# day) before it in the window, as _DAY ... _MONTH\.? ,?\s+(?:de\s+)? _YEAR needs it (a digit
+# there ends no month: "November 19, 2019" needs no day-month-year pattern); _TIME_DAY_YEAR
+# and _TIME_DAY_MONTH_YEAR, those with a colon before the year in the window (the two patterns
+# that print the time first: its colon starts their match)
 DAY_ENDS = "tdhrTDHR."
 CACHED_DATES = 256  # distinct short texts remembered: a page asks about the same line often
 CACHED_CHARS = 300  # ... up to this long (the lines of metadata; never a whole page)
@@ -287,7 +292,7 @@ def _cached_dates(text: str) -> tuple[FoundDate, ...]:
 
 
 def _find_dates(text: str) -> list[FoundDate]:
-    windows: list[tuple[int, int, int]] = []  # (lo, hi, _DAY_YEAR or 0)
+    windows: list[tuple[int, int, int]] = []  # (lo, hi, its _DAY_YEAR... bits)
     for anchor in MAYBE_DATE.finditer(text):  # search only around them: the patterns are slow
         start, end = anchor.span()
         lo, hi = max(0, start - BEFORE_YEAR), end + AFTER_YEAR
@@ -297,10 +302,17 @@ def _find_dates(text: str) -> list[FoundDate]:
             if before[-1:] == ",":
                 before = before[:-1]
             last = before[-1:]
-            if last and (last in DAY_ENDS or last.isdecimal()):
+            if last.isdecimal():  # (no month's name, nor "de", ends with a digit)
+                day_year = _DAY_YEAR
+            elif last and last in DAY_ENDS:
                 day_year = _DAY_YEAR | _DAY_MONTH_YEAR
-            elif DIGIT.search(before) is not None:
+            elif last.isalpha() and DIGIT.search(before) is not None:
                 day_year = _DAY_MONTH_YEAR
+            # (a colon from the window's start on: where its first anchor put it; later ones
+            # only move its end)
+            joined = windows[-1][0] if windows and lo <= windows[-1][1] else lo
+            if day_year and text.find(":", joined, start) >= 0:
+                day_year |= day_year << 2
         if windows and lo <= windows[-1][1]:
             windows[-1] = (windows[-1][0], hi, windows[-1][2] | day_year)
         else:
@@ -330,8 +342,6 @@ def _find_dates(text: str) -> list[FoundDate]:
 def _window_has(text: str, lo: int, hi: int) -> int:
     """The NEEDS bits text[lo:hi] holds."""
     has = 0
-    if text.find(":", lo, hi) >= 0:
-        has |= _COLON
     if text.find("/", lo, hi) >= 0:
         has |= _SLASH | _SEPARATOR
     elif text.find("-", lo, hi) >= 0 or text.find(".", lo, hi) >= 0:
