@@ -146,8 +146,10 @@ def _led_number(name: str, not_after: str, first: str) -> str:
     one character further back, then the second digit when the first is in `first` (greedy,
     as `{first}?` is). A pattern that starts with a plain class lets re scan for it (the
     "charset prefix" of its compiler: about 3x faster than trying the lookbehind, or a
-    lookahead, at every position); the same matches and groups."""
-    return rf"(?P<{name}>\d(?<!{not_after}\d)(?:(?<={first})\d)?)"
+    lookahead, at every position); the same matches and groups. (The second digit an
+    alternative or nothing, `(?:…|)`, not `(?:…)?`: re runs an optional group through its
+    general repeat, twice as slow as a branch; greedy, the same order of tries.)"""
+    return rf"(?P<{name}>\d(?<!{not_after}\d)(?:(?<={first})\d|))"
 
 
 # the characters re's IGNORECASE folds to a letter besides its upper and lower case (long s,
@@ -185,7 +187,15 @@ MONTH_INITIALS = "".join(sorted({c for name in MONTHS for c in _cases(name[0])})
 # (?<![\w])_MONTH behind a lookahead for a month's initial, case-sensitive: re tries the
 # lookbehind and the months only there
 _MONTH_LED = f"(?=(?-i:[{MONTH_INITIALS}]))(?<![\\w])" + _MONTH_FAST
-_DAY_LED = _led_number("day", r"\w", "[0-3]") + r"(?:st|nd|rd|th|er|\.)?"  # (?<![\w])_DAY
+# ... and where a month's name follows a day: the lookahead alone, which fails at once where no
+# month starts (re's branch of the months tests each initial's class in turn: ~40 tests)
+_MONTH_NEXT = f"(?=(?-i:[{MONTH_INITIALS}]))"
+# (?<![\w])_DAY: its suffix an alternative or nothing (see _led_number) behind a lookahead for
+# the suffixes' first letters in every case IGNORECASE takes (most days have none)
+_SUFFIX_FIRSTS = "".join(sorted({c for head in "sntre" for c in _cases(head)}))
+_DAY_LED = (
+    _led_number("day", r"\w", "[0-3]") + rf"(?:(?=(?-i:[{_SUFFIX_FIRSTS}.]))(?:st|nd|rd|th|er|\.)|)"
+)
 _TIME_FIRST_LED = _led_number("hour", r"[\d:.]", "[0-2]") + _TIME_FIRST_REST
 # DATE_SOURCES each with its first character first (see _led_number): re scans for a digit or a
 # month's initial instead of trying the pattern at every position of the window;
@@ -194,7 +204,7 @@ DATE_PATTERNS = [
     re.compile(source, flags)
     for source, flags in (
         (_TIME_FIRST_LED + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR, re.IGNORECASE),
-        (_TIME_FIRST_LED + _DAY + r"\s*" + _MONTH + r",?\s+" + _YEAR, re.IGNORECASE),
+        (_TIME_FIRST_LED + _DAY + r"\s*" + _MONTH_NEXT + _MONTH + r",?\s+" + _YEAR, re.IGNORECASE),
         (
             r"(?P<year>\d(?<!\d\d)(?:(?<=1)9|(?<=2)0)\d\d)[-/.](?P<month>[01]?\d)[-/.]"
             r"(?P<day>[0-3]?\d)(?!\d)"
@@ -204,7 +214,13 @@ DATE_PATTERNS = [
         (DATE_SOURCES[3][1], DATE_SOURCES[3][2]),  # starts with (?:19|20): a prefix already
         (_MONTH_LED + r"\s+" + _DAY + r",?\s+" + _YEAR + _TIME, re.IGNORECASE),
         (
-            _DAY_LED + r"\s*(?:de\s+)?" + _MONTH_FAST + r",?\s+(?:de\s+)?" + _YEAR + _TIME,
+            _DAY_LED
+            + r"\s*(?:de\s+|)"  # ((?:de\s+)?, as a branch: see _led_number)
+            + _MONTH_NEXT
+            + _MONTH_FAST
+            + r",?\s+(?:de\s+|)"
+            + _YEAR
+            + _TIME,
             re.IGNORECASE,
         ),
         (
