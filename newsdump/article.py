@@ -30,6 +30,9 @@ from newsdump.dates import (
 )
 from newsdump.document import Label, LabelledBlock
 from newsdump.headline import (
+    _BYLINE_WORDS as BYLINE_WORDS,  # (the words BYLINE needs first: far_byline's pre-test)
+)
+from newsdump.headline import (
     AUTHOR_LABEL,
     BYLINE,
     CREDIT,
@@ -85,9 +88,11 @@ BARE_NAME_MAX_WORDS = 8  # ... a name with a job title or an agency after it
 SENTENCE_AFTER_NAME = 3  # words after a name that make a line a sentence when they start low
 
 # a byline naming the story's kind: "Eine Reportage von A", "Une chronique de A", "A column by A"
+# (each optional group an alternative or nothing, `(?:…|)`, not `(?:…)?`: re runs an optional
+# group through its general repeat, about twice as slow; greedy, the same order of tries)
 _KIND = (
-    r"(?:(?:an?|the|eine?|une?|una?|uno)\s+)?"
-    r"(?:report(?:age|aje|aż)?|kommentar|commentaire|comment(?:ary|o)?|column|kolumne|columna|"
+    r"(?:(?:an?|the|eine?|une?|una?|uno)\s+|)"
+    r"(?:report(?:age|aje|aż|)|kommentar|commentaire|comment(?:ary|o)?|column|kolumne|columna|"
     r"chronique|cr[oó]nica|analy[sz]e|an[aá]lisis|essay|interview|entretien|entrevista|review|"
     r"kritik|critique|cr[ií]tica|tribune|enqu[eê]te|feature|story|glosse|"
     r"editorial|[ée]ditorial|opinion|opini[oó]n|felieton|komentarz|recenzja)"
@@ -131,7 +136,7 @@ LABEL_ALONE = re.compile(
 BY_ALONE = re.compile(r"^\s*(?:by|von|par|por|door|di)\s*:?\s*$", re.IGNORECASE)
 # "Chris Davies - Nov 19, 2019", "Ann Lee @annlee", "Ann Lee | June 3, 2019"
 NAME_THEN_META = re.compile(
-    r"^(?P<rest>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,4}?)\s*(?:[-–—|·•,/]\s*)?"
+    r"^(?P<rest>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,4}?)\s*(?:[-–—|·•,/]\s*|)"
     r"(?P<meta>[@\d]|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b"
     r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\s+\d)",
     re.IGNORECASE,
@@ -171,11 +176,13 @@ NAME_SPLIT = re.compile(
 )
 # NAME_SPLIT's joining words: each a whole run of word characters where it matches
 NAME_JOINERS = frozenset(("and", "und", "et", "y", "i", "e", "oraz", "и"))
-BYLINE_STOP = re.compile(
+BYLINE_STOP_SOURCE = (
     r"\s(?:[-–—|·•/@]|(?:updated|published|posted|on|at|in|for|mins?|read|via|view)\b|\d)"
-    r"|\s*\||\b(?:19|20)\d\d\b",
-    re.IGNORECASE,
+    r"|\s*\||\b(?:19|20)\d\d\b"
 )
+# (behind a lookahead for what each alternative starts with, a space, a bar, a year's 1 or 2:
+# re tests that class at each place before it tries the alternatives; the same matches)
+BYLINE_STOP = re.compile(rf"(?=[\s|12])(?:{BYLINE_STOP_SOURCE})", re.IGNORECASE)
 PARTICLES = frozenset("van von de der den da di del la le bin al el ibn du dos das".split())
 NOT_NAMES = frozenset(
     "the a an staff reporter reporters correspondent editor editors news agency writer analyst "
@@ -517,12 +524,22 @@ def find_byline(
     return bare_name_near(texts, first) or far_byline(texts, first)
 
 
+BYLINE_WORD_CHARS = max(map(len, BYLINE_WORDS))
+
+
 def far_byline(texts: Sequence[str], first: int) -> tuple[list[str], tuple[int, ...]] | None:
     """A "By A and B" line further up, past a video playlist or a gallery: only that form."""
     start = first - 1 - BYLINE_WINDOW
     for i in range(start, max(-1, start - FAR_BYLINE_WINDOW), -1):
         text = texts[i]
-        m = BYLINE.match(text) if len(text) <= MAX_SHORT_BYLINE else None
+        if len(text) > MAX_SHORT_BYLINE:
+            continue
+        # BYLINE needs one of its words first, past the spaces (an ASCII text: in lower case)
+        if text.isascii() and not text.lstrip()[:BYLINE_WORD_CHARS].lower().startswith(
+            BYLINE_WORDS
+        ):
+            continue
+        m = BYLINE.match(text)
         if m is not None and m["rest"][:1].isupper() and (names := parse_names(m["rest"])):
             return names, (i,)
     return None
@@ -819,15 +836,17 @@ def sentence_after_name(words: Sequence[str], name: str) -> bool:
 
 def dateish(text: str) -> bool:
     """A date, or a line that only prints a time ("Monday 6:30PM", "2 hours ago")."""
-    if find_dates(text) or WEEKDAY_TIME.match(text) is not None or is_time_line(text):
+    if find_dates(text) or is_time_line(text):
         return True
+    if (":" in text or "." in text) and WEEKDAY_TIME.match(text) is not None:
+        return True  # (its time needs a colon or a dot)
     return cue_stamp(text)
 
 
 def cue_stamp(text: str) -> bool:
     """A line that says when the story was published, by a time of day if not by a date:
     "Publié aujourd'hui à 10h15", "Published 10:42"."""
-    if CUE_STAMP.match(text) is None or len(text) > MAX_DATE_LINE:
+    if len(text) > MAX_DATE_LINE or CUE_STAMP.match(text) is None:
         return False
     return CLOCK_TIME.search(text) is not None or bool(find_dates(text))
 
