@@ -22,6 +22,7 @@ from newsdump.dates import (
     MONTHS,
     YEARLESS,
     FoundDate,
+    _cases,
     clock_minutes,
     find_dates,
     find_yearless,
@@ -144,10 +145,17 @@ NAME_THEN_META = re.compile(
 # what each byline pattern anchored at the start needs first, after spaces: the head of
 # KIND_BYLINE and KIND_ALONE, of headline.AUTHOR_LABEL and LABEL_ALONE, of headline.BYLINE and
 # BY_ALONE (a cheap test in front of them all: most lines start with none of these words)
-BYLINE_START = re.compile(
-    rf"\s*(?:{_KIND}|{_BY_WORD}|authors?|autor|auteur|writer|reporter|text|текст|автор|"
+BYLINE_START_SOURCE = (
+    rf"(?:{_KIND}|{_BY_WORD}|authors?|autor|auteur|writer|reporter|text|текст|автор|"
     r"written|posted|reported|words|story|analysis|opinion|commentary|column|essay|review|"
-    r"interview)",
+    r"interview)"
+)
+# ... the first letters of its alternatives (in every case IGNORECASE takes, dates._cases), a
+# case-sensitive class in front of them: re fails there at once on a line that starts with none
+# (a name, a number) instead of trying each alternative in turn
+_START_FIRSTS = "".join(sorted({c for head in "abcdefgikoprstuvwéта" for c in _cases(head)}))
+BYLINE_START = re.compile(
+    rf"\s*(?=(?-i:[{_START_FIRSTS}])){BYLINE_START_SOURCE}",
     re.IGNORECASE,
 )
 # ... as lower-case words an ASCII line may start with (past its spaces) where BYLINE_START

@@ -120,3 +120,52 @@ def test_dateish_and_cue_stamp_as_before(text: str) -> None:
         and (article.CLOCK_TIME.search(text) is not None or bool(article.find_dates(text)))
     )
     assert article.dateish(text) == before
+
+
+def first_letters(items: list) -> set[str]:  # type: ignore[type-arg]
+    """The characters (as the pattern spells them) a parsed pattern may start with."""
+    from re import _constants as c  # type: ignore[attr-defined]
+
+    found: set[str] = set()
+    for op, av in items:
+        if op is c.LITERAL:
+            return found | {chr(av)}
+        if op is c.IN:
+            for kind, value in av:
+                assert kind is c.LITERAL, (kind, value)  # (no ranges in these alternatives)
+                found.add(chr(value))
+            return found
+        if op is c.BRANCH:
+            union: set[str] = set()
+            for branch in av[1]:
+                union |= first_letters(list(branch))
+            found |= union - {""}
+            if "" not in union:  # (else an empty alternative: what follows may come first)
+                return found
+            continue
+        if op is c.SUBPATTERN:
+            sub = first_letters(list(av[3]))
+            found |= sub - {""}
+            if "" not in sub:
+                return found
+            continue
+        if op is c.MAX_REPEAT:
+            found |= first_letters(list(av[2])) - {""}
+            if av[0] > 0:
+                return found
+            continue
+        raise AssertionError(op)
+    return found | {""}
+
+
+def test_byline_start_lookahead_takes_every_first_letter() -> None:
+    """The class in front of BYLINE_START's alternatives: every character IGNORECASE matches to
+    one of their first letters (over all code points), and no other."""
+    from re import _parser  # type: ignore[attr-defined]
+
+    firsts = first_letters(list(_parser.parse(article.BYLINE_START_SOURCE, re.IGNORECASE)))
+    assert "" not in firsts
+    heads = re.compile("|".join(sorted(map(re.escape, firsts))), re.IGNORECASE)
+    cls = re.compile(f"[{article._START_FIRSTS}]")
+    chars = "".join(map(chr, range(0x110000)))  # lone surrogates too
+    assert [m.start() for m in cls.finditer(chars)] == [m.start() for m in heads.finditer(chars)]
