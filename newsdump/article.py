@@ -173,11 +173,22 @@ _START_HEADS = (
     "autor", "auteur", "writer", "text", "written", "posted", "words", "analysis",
 )  # fmt: skip
 HANDLE = re.compile(r"^@\w{2,}$")
-WEEKDAY_TIME = re.compile(
-    r"^\s*(?P<weekday>(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?)\.?,?\s+"
-    r"[0-2]?\d[:.][0-5]\d\s*(?:[ap]\.?\s?m\.?)?\s*$",
-    re.IGNORECASE,
+WEEKDAY_TIME_SOURCE = (
+    r"(?P<weekday>(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?)\.?,?\s+"
+    r"[0-2]?\d[:.][0-5]\d\s*(?:[ap]\.?\s?m\.?)?\s*$"
 )
+
+
+def _led_start(firsts: str, source: str) -> re.Pattern[str]:
+    r"""re.compile(r"^\s*" + source, re.IGNORECASE) with a case-sensitive class of every case
+    IGNORECASE takes of `firsts` (the first letters of its alternatives) after the spaces: a
+    line that starts with none fails at once, not after each alternative in turn (the test
+    checks `firsts` against the parsed pattern over all code points)."""
+    cases = "".join(sorted({c for head in firsts for c in _cases(head)}))
+    return re.compile(rf"^\s*(?=(?-i:[{cases}])){source}", re.IGNORECASE)
+
+
+WEEKDAY_TIME = _led_start("mtwfs", WEEKDAY_TIME_SOURCE)
 WORD_BEFORE_DATE = re.compile(r"[^\W\d_]{3,}(?<!day)\b", re.IGNORECASE)  # weekday names may precede
 NAME_SPLIT = re.compile(
     r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\bi\b|\be\b|\boraz\b|\bи\b|\|)\s*"
@@ -226,18 +237,16 @@ NAME_THEN_CUE = re.compile(
 CUE_PARTS = ("publi", "pubb", "posted", "veröffentlicht")
 CLOCK_TIME = re.compile(r"(?<!\d)[0-2]?\d[:h][0-5]\d(?!\d)")  # "10:42", "10h15"
 # a line that starts with the word for published and prints a date or time
-CUE_STAMP = re.compile(
-    r"^\s*(?:published|posted|veröffentlicht|publié|publicado|opublikowano|pubblicato)\b",
-    re.IGNORECASE,
-)
+CUE_STAMP_SOURCE = r"(?:published|posted|veröffentlicht|publié|publicado|opublikowano|pubblicato)\b"
+CUE_STAMP = _led_start("pvo", CUE_STAMP_SOURCE)
 URL_YEAR = re.compile(r"/((?:19|20)\d\d)/")
 # the story's photographer, "Photographs by Ann Lee", "Fotos von …", "Photos de …", "摄影：…"
 # (not a picture's own credit, "Photograph: Ann Lee/Getty", which follows a caption or none)
-PHOTOGRAPHER = re.compile(
-    r"^\s*(?:(?:photo(?:graph)?s?|pictures?|images?|fotos?|fotografi(?:e|en|a)|zdjęcia)\s+"
-    r"(?:by|von|de|par|di|door)\s+\w|摄影\s*[:：]|攝影\s*[:：])",
-    re.IGNORECASE,
+PHOTOGRAPHER_SOURCE = (
+    r"(?:(?:photo(?:graph)?s?|pictures?|images?|fotos?|fotografi(?:e|en|a)|zdjęcia)\s+"
+    r"(?:by|von|de|par|di|door)\s+\w|摄影\s*[:：]|攝影\s*[:：])"
 )
+PHOTOGRAPHER = _led_start("pifz摄攝", PHOTOGRAPHER_SOURCE)
 SENTENCE_BREAK = re.compile(r"[.!?。！？]\s+\S")
 LEADING_NON_LETTERS = re.compile(r"^[\W\d_]+")
 LETTERS = re.compile(r"[^\W\d_]{2,}")

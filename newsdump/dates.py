@@ -248,7 +248,10 @@ RELATIVE = re.compile(
     r"^(?P<n>\d+|an?|one)\s*(?P<unit>sec|second|min|minute|hr|hour|h|day|d|week|wk|month)s?\.?\s+ago$",
     re.IGNORECASE,
 )
-MONTH_DAY = re.compile(r"^" + _MONTH + r"\s+" + _DAY + r"$", re.IGNORECASE)
+# (^_MONTH, its first letter first: see _MONTH_LED)
+MONTH_DAY = re.compile(
+    f"^(?=(?-i:[{MONTH_INITIALS}]))" + _MONTH_FAST + r"\s+" + _DAY + r"$", re.IGNORECASE
+)
 UNIT_SECONDS = {
     "sec": 1, "second": 1, "min": 60, "minute": 60, "hr": 3600, "hour": 3600, "h": 3600,
     "day": 86400, "d": 86400, "week": 604800, "wk": 604800,

@@ -36,6 +36,20 @@ PLAIN = {
         r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\s+\d)",
         re.IGNORECASE,
     ),
+    "WEEKDAY_TIME": re.compile(
+        r"^\s*(?P<weekday>(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?)\.?,?\s+"
+        r"[0-2]?\d[:.][0-5]\d\s*(?:[ap]\.?\s?m\.?)?\s*$",
+        re.IGNORECASE,
+    ),
+    "CUE_STAMP": re.compile(
+        r"^\s*(?:published|posted|veröffentlicht|publié|publicado|opublikowano|pubblicato)\b",
+        re.IGNORECASE,
+    ),
+    "PHOTOGRAPHER": re.compile(
+        r"^\s*(?:(?:photo(?:graph)?s?|pictures?|images?|fotos?|fotografi(?:e|en|a)|zdjęcia)\s+"
+        r"(?:by|von|de|par|di|door)\s+\w|摄影\s*[:：]|攝影\s*[:：])",
+        re.IGNORECASE,
+    ),
     "BYLINE_STOP": re.compile(
         r"\s(?:[-–—|·•/@]|(?:updated|published|posted|on|at|in|for|mins?|read|via|view)\b|\d)"
         r"|\s*\||\b(?:19|20)\d\d\b",
@@ -50,7 +64,9 @@ WORDS = [
     "Lee", "O'Neil", "Jean-Luc", "J.", "-", "–", "|", "·", "•", ",", "/", "@annlee", "Nov", "nov.",
     "November", "Tuesday", "wednes", "thurs", "19", "2019", "1999", "2101", "12:30", "5", "on",
     "updated", "Published", "mins", "read", "via", "view", "ſtory", "\u212aritik", "İnterview",
-    "x", "", "\n", "\t", "\u00a0", "١٩",
+    "x", "", "\n", "\t", "\u00a0", "١٩", "Monday", "TUES", "wednes", "Sat.", "ſunday", "5:30PM",
+    "10.15", "a.m.", "Published", "POSTED", "veröffentlicht", "publié", "pubblicato", "Photos",
+    "PHOTOGRAPH", "pictures", "İmages", "fotografie", "zdjęcia", "摄影：", "攝影", "Ann,",
 ]  # fmt: skip
 SEPARATORS = ["", " ", " ", "  ", "\t", "\n", ": ", ", ", "\u2003"]
 TEXTS = st.one_of(
@@ -158,14 +174,28 @@ def first_letters(items: list) -> set[str]:  # type: ignore[type-arg]
     return found | {""}
 
 
-def test_byline_start_lookahead_takes_every_first_letter() -> None:
-    """The class in front of BYLINE_START's alternatives: every character IGNORECASE matches to
+@pytest.mark.parametrize(
+    ("name", "source"),
+    [
+        ("BYLINE_START", "BYLINE_START_SOURCE"),
+        ("WEEKDAY_TIME", "WEEKDAY_TIME_SOURCE"),
+        ("CUE_STAMP", "CUE_STAMP_SOURCE"),
+        ("PHOTOGRAPHER", "PHOTOGRAPHER_SOURCE"),
+    ],
+)
+def test_each_lookahead_takes_every_first_letter(name: str, source: str) -> None:
+    """The class in front of a pattern's alternatives: every character IGNORECASE matches to
     one of their first letters (over all code points), and no other."""
     from re import _parser  # type: ignore[attr-defined]
 
-    firsts = first_letters(list(_parser.parse(article.BYLINE_START_SOURCE, re.IGNORECASE)))
+    firsts = first_letters(list(_parser.parse(getattr(article, source), re.IGNORECASE)))
     assert "" not in firsts
     heads = re.compile("|".join(sorted(map(re.escape, firsts))), re.IGNORECASE)
-    cls = re.compile(f"[{article._START_FIRSTS}]")
-    chars = "".join(map(chr, range(0x110000)))  # lone surrogates too
-    assert [m.start() for m in cls.finditer(chars)] == [m.start() for m in heads.finditer(chars)]
+    led = getattr(article, name).pattern
+    cls = re.compile(led[led.index("(?=(?-i:") + 8 : led.index("]))") + 1])
+    assert [m.start() for m in cls.finditer(ALL_CHARS)] == [
+        m.start() for m in heads.finditer(ALL_CHARS)
+    ]
+
+
+ALL_CHARS = "".join(map(chr, range(0x110000)))  # lone surrogates too
