@@ -136,10 +136,16 @@ LABEL_ALONE = re.compile(
 )
 BY_ALONE = re.compile(r"^\s*(?:by|von|par|por|door|di)\s*:?\s*$", re.IGNORECASE)
 # "Chris Davies - Nov 19, 2019", "Ann Lee @annlee", "Ann Lee | June 3, 2019"
+NAME_META_SOURCE = (
+    r"(?P<meta>[@\d]|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b"
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\s+\d)"
+)
+# (the meta behind a case-sensitive class of its first characters, every case IGNORECASE takes:
+# the lazy name tries it after each word, and most words are not one)
+_META_FIRSTS = "".join(sorted({c for head in "mtwfsjaond" for c in _cases(head)}))
 NAME_THEN_META = re.compile(
     r"^(?P<rest>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,4}?)\s*(?:[-–—|·•,/]\s*|)"
-    r"(?P<meta>[@\d]|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b"
-    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\s+\d)",
+    rf"(?=(?-i:[@\d{_META_FIRSTS}])){NAME_META_SOURCE}",
     re.IGNORECASE,
 )
 # what each byline pattern anchored at the start needs first, after spaces: the head of
