@@ -22,6 +22,7 @@ from newsdump.dates import (
     MONTHS,
     YEARLESS,
     FoundDate,
+    _cases,
     clock_minutes,
     find_dates,
     find_yearless,
@@ -29,6 +30,9 @@ from newsdump.dates import (
     url_date,
 )
 from newsdump.document import Label, LabelledBlock
+from newsdump.headline import (
+    _BYLINE_WORDS as BYLINE_WORDS,  # (the words BYLINE needs first: far_byline's pre-test)
+)
 from newsdump.headline import (
     AUTHOR_LABEL,
     BYLINE,
@@ -85,9 +89,11 @@ BARE_NAME_MAX_WORDS = 8  # ... a name with a job title or an agency after it
 SENTENCE_AFTER_NAME = 3  # words after a name that make a line a sentence when they start low
 
 # a byline naming the story's kind: "Eine Reportage von A", "Une chronique de A", "A column by A"
+# (each optional group an alternative or nothing, `(?:…|)`, not `(?:…)?`: re runs an optional
+# group through its general repeat, about twice as slow; greedy, the same order of tries)
 _KIND = (
-    r"(?:(?:an?|the|eine?|une?|una?|uno)\s+)?"
-    r"(?:report(?:age|aje|aż)?|kommentar|commentaire|comment(?:ary|o)?|column|kolumne|columna|"
+    r"(?:(?:an?|the|eine?|une?|una?|uno)\s+|)"
+    r"(?:report(?:age|aje|aż|)|kommentar|commentaire|comment(?:ary|o)?|column|kolumne|columna|"
     r"chronique|cr[oó]nica|analy[sz]e|an[aá]lisis|essay|interview|entretien|entrevista|review|"
     r"kritik|critique|cr[ií]tica|tribune|enqu[eê]te|feature|story|glosse|"
     r"editorial|[ée]ditorial|opinion|opini[oó]n|felieton|komentarz|recenzja)"
@@ -130,19 +136,32 @@ LABEL_ALONE = re.compile(
 )
 BY_ALONE = re.compile(r"^\s*(?:by|von|par|por|door|di)\s*:?\s*$", re.IGNORECASE)
 # "Chris Davies - Nov 19, 2019", "Ann Lee @annlee", "Ann Lee | June 3, 2019"
-NAME_THEN_META = re.compile(
-    r"^(?P<rest>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,4}?)\s*(?:[-–—|·•,/]\s*)?"
+NAME_META_SOURCE = (
     r"(?P<meta>[@\d]|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b"
-    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\s+\d)",
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\s+\d)"
+)
+# (the meta behind a case-sensitive class of its first characters, every case IGNORECASE takes:
+# the lazy name tries it after each word, and most words are not one)
+_META_FIRSTS = "".join(sorted({c for head in "mtwfsjaond" for c in _cases(head)}))
+NAME_THEN_META = re.compile(
+    r"^(?P<rest>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,4}?)\s*(?:[-–—|·•,/]\s*|)"
+    rf"(?=(?-i:[@\d{_META_FIRSTS}])){NAME_META_SOURCE}",
     re.IGNORECASE,
 )
 # what each byline pattern anchored at the start needs first, after spaces: the head of
 # KIND_BYLINE and KIND_ALONE, of headline.AUTHOR_LABEL and LABEL_ALONE, of headline.BYLINE and
 # BY_ALONE (a cheap test in front of them all: most lines start with none of these words)
-BYLINE_START = re.compile(
-    rf"\s*(?:{_KIND}|{_BY_WORD}|authors?|autor|auteur|writer|reporter|text|текст|автор|"
+BYLINE_START_SOURCE = (
+    rf"(?:{_KIND}|{_BY_WORD}|authors?|autor|auteur|writer|reporter|text|текст|автор|"
     r"written|posted|reported|words|story|analysis|opinion|commentary|column|essay|review|"
-    r"interview)",
+    r"interview)"
+)
+# ... the first letters of its alternatives (in every case IGNORECASE takes, dates._cases), a
+# case-sensitive class in front of them: re fails there at once on a line that starts with none
+# (a name, a number) instead of trying each alternative in turn
+_START_FIRSTS = "".join(sorted({c for head in "abcdefgikoprstuvwéта" for c in _cases(head)}))
+BYLINE_START = re.compile(
+    rf"\s*(?=(?-i:[{_START_FIRSTS}])){BYLINE_START_SOURCE}",
     re.IGNORECASE,
 )
 # ... as lower-case words an ASCII line may start with (past its spaces) where BYLINE_START
@@ -160,22 +179,35 @@ _START_HEADS = (
     "autor", "auteur", "writer", "text", "written", "posted", "words", "analysis",
 )  # fmt: skip
 HANDLE = re.compile(r"^@\w{2,}$")
-WEEKDAY_TIME = re.compile(
-    r"^\s*(?P<weekday>(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?)\.?,?\s+"
-    r"[0-2]?\d[:.][0-5]\d\s*(?:[ap]\.?\s?m\.?)?\s*$",
-    re.IGNORECASE,
+WEEKDAY_TIME_SOURCE = (
+    r"(?P<weekday>(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?)\.?,?\s+"
+    r"[0-2]?\d[:.][0-5]\d\s*(?:[ap]\.?\s?m\.?)?\s*$"
 )
+
+
+def _led_start(firsts: str, source: str) -> re.Pattern[str]:
+    r"""re.compile(r"^\s*" + source, re.IGNORECASE) with a case-sensitive class of every case
+    IGNORECASE takes of `firsts` (the first letters of its alternatives) after the spaces: a
+    line that starts with none fails at once, not after each alternative in turn (the test
+    checks `firsts` against the parsed pattern over all code points)."""
+    cases = "".join(sorted({c for head in firsts for c in _cases(head)}))
+    return re.compile(rf"^\s*(?=(?-i:[{cases}])){source}", re.IGNORECASE)
+
+
+WEEKDAY_TIME = _led_start("mtwfs", WEEKDAY_TIME_SOURCE)
 WORD_BEFORE_DATE = re.compile(r"[^\W\d_]{3,}(?<!day)\b", re.IGNORECASE)  # weekday names may precede
 NAME_SPLIT = re.compile(
     r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\bi\b|\be\b|\boraz\b|\bи\b|\|)\s*"
 )
 # NAME_SPLIT's joining words: each a whole run of word characters where it matches
 NAME_JOINERS = frozenset(("and", "und", "et", "y", "i", "e", "oraz", "и"))
-BYLINE_STOP = re.compile(
+BYLINE_STOP_SOURCE = (
     r"\s(?:[-–—|·•/@]|(?:updated|published|posted|on|at|in|for|mins?|read|via|view)\b|\d)"
-    r"|\s*\||\b(?:19|20)\d\d\b",
-    re.IGNORECASE,
+    r"|\s*\||\b(?:19|20)\d\d\b"
 )
+# (behind a lookahead for what each alternative starts with, a space, a bar, a year's 1 or 2:
+# re tests that class at each place before it tries the alternatives; the same matches)
+BYLINE_STOP = re.compile(rf"(?=[\s|12])(?:{BYLINE_STOP_SOURCE})", re.IGNORECASE)
 PARTICLES = frozenset("van von de der den da di del la le bin al el ibn du dos das".split())
 NOT_NAMES = frozenset(
     "the a an staff reporter reporters correspondent editor editors news agency writer analyst "
@@ -211,18 +243,16 @@ NAME_THEN_CUE = re.compile(
 CUE_PARTS = ("publi", "pubb", "posted", "veröffentlicht")
 CLOCK_TIME = re.compile(r"(?<!\d)[0-2]?\d[:h][0-5]\d(?!\d)")  # "10:42", "10h15"
 # a line that starts with the word for published and prints a date or time
-CUE_STAMP = re.compile(
-    r"^\s*(?:published|posted|veröffentlicht|publié|publicado|opublikowano|pubblicato)\b",
-    re.IGNORECASE,
-)
+CUE_STAMP_SOURCE = r"(?:published|posted|veröffentlicht|publié|publicado|opublikowano|pubblicato)\b"
+CUE_STAMP = _led_start("pvo", CUE_STAMP_SOURCE)
 URL_YEAR = re.compile(r"/((?:19|20)\d\d)/")
 # the story's photographer, "Photographs by Ann Lee", "Fotos von …", "Photos de …", "摄影：…"
 # (not a picture's own credit, "Photograph: Ann Lee/Getty", which follows a caption or none)
-PHOTOGRAPHER = re.compile(
-    r"^\s*(?:(?:photo(?:graph)?s?|pictures?|images?|fotos?|fotografi(?:e|en|a)|zdjęcia)\s+"
-    r"(?:by|von|de|par|di|door)\s+\w|摄影\s*[:：]|攝影\s*[:：])",
-    re.IGNORECASE,
+PHOTOGRAPHER_SOURCE = (
+    r"(?:(?:photo(?:graph)?s?|pictures?|images?|fotos?|fotografi(?:e|en|a)|zdjęcia)\s+"
+    r"(?:by|von|de|par|di|door)\s+\w|摄影\s*[:：]|攝影\s*[:：])"
 )
+PHOTOGRAPHER = _led_start("pifz摄攝", PHOTOGRAPHER_SOURCE)
 SENTENCE_BREAK = re.compile(r"[.!?。！？]\s+\S")
 LEADING_NON_LETTERS = re.compile(r"^[\W\d_]+")
 LETTERS = re.compile(r"[^\W\d_]{2,}")
@@ -517,12 +547,22 @@ def find_byline(
     return bare_name_near(texts, first) or far_byline(texts, first)
 
 
+BYLINE_WORD_CHARS = max(map(len, BYLINE_WORDS))
+
+
 def far_byline(texts: Sequence[str], first: int) -> tuple[list[str], tuple[int, ...]] | None:
     """A "By A and B" line further up, past a video playlist or a gallery: only that form."""
     start = first - 1 - BYLINE_WINDOW
     for i in range(start, max(-1, start - FAR_BYLINE_WINDOW), -1):
         text = texts[i]
-        m = BYLINE.match(text) if len(text) <= MAX_SHORT_BYLINE else None
+        if len(text) > MAX_SHORT_BYLINE:
+            continue
+        # BYLINE needs one of its words first, past the spaces (an ASCII text: in lower case)
+        if text.isascii() and not text.lstrip()[:BYLINE_WORD_CHARS].lower().startswith(
+            BYLINE_WORDS
+        ):
+            continue
+        m = BYLINE.match(text)
         if m is not None and m["rest"][:1].isupper() and (names := parse_names(m["rest"])):
             return names, (i,)
     return None
@@ -819,15 +859,17 @@ def sentence_after_name(words: Sequence[str], name: str) -> bool:
 
 def dateish(text: str) -> bool:
     """A date, or a line that only prints a time ("Monday 6:30PM", "2 hours ago")."""
-    if find_dates(text) or WEEKDAY_TIME.match(text) is not None or is_time_line(text):
+    if find_dates(text) or is_time_line(text):
         return True
+    if (":" in text or "." in text) and WEEKDAY_TIME.match(text) is not None:
+        return True  # (its time needs a colon or a dot)
     return cue_stamp(text)
 
 
 def cue_stamp(text: str) -> bool:
     """A line that says when the story was published, by a time of day if not by a date:
     "Publié aujourd'hui à 10h15", "Published 10:42"."""
-    if CUE_STAMP.match(text) is None or len(text) > MAX_DATE_LINE:
+    if len(text) > MAX_DATE_LINE or CUE_STAMP.match(text) is None:
         return False
     return CLOCK_TIME.search(text) is not None or bool(find_dates(text))
 

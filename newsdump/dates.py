@@ -146,8 +146,10 @@ def _led_number(name: str, not_after: str, first: str) -> str:
     one character further back, then the second digit when the first is in `first` (greedy,
     as `{first}?` is). A pattern that starts with a plain class lets re scan for it (the
     "charset prefix" of its compiler: about 3x faster than trying the lookbehind, or a
-    lookahead, at every position); the same matches and groups."""
-    return rf"(?P<{name}>\d(?<!{not_after}\d)(?:(?<={first})\d)?)"
+    lookahead, at every position); the same matches and groups. (The second digit an
+    alternative or nothing, `(?:…|)`, not `(?:…)?`: re runs an optional group through its
+    general repeat, twice as slow as a branch; greedy, the same order of tries.)"""
+    return rf"(?P<{name}>\d(?<!{not_after}\d)(?:(?<={first})\d|))"
 
 
 # the characters re's IGNORECASE folds to a letter besides its upper and lower case (long s,
@@ -185,7 +187,15 @@ MONTH_INITIALS = "".join(sorted({c for name in MONTHS for c in _cases(name[0])})
 # (?<![\w])_MONTH behind a lookahead for a month's initial, case-sensitive: re tries the
 # lookbehind and the months only there
 _MONTH_LED = f"(?=(?-i:[{MONTH_INITIALS}]))(?<![\\w])" + _MONTH_FAST
-_DAY_LED = _led_number("day", r"\w", "[0-3]") + r"(?:st|nd|rd|th|er|\.)?"  # (?<![\w])_DAY
+# ... and where a month's name follows a day: the lookahead alone, which fails at once where no
+# month starts (re's branch of the months tests each initial's class in turn: ~40 tests)
+_MONTH_NEXT = f"(?=(?-i:[{MONTH_INITIALS}]))"
+# (?<![\w])_DAY: its suffix an alternative or nothing (see _led_number) behind a lookahead for
+# the suffixes' first letters in every case IGNORECASE takes (most days have none)
+_SUFFIX_FIRSTS = "".join(sorted({c for head in "sntre" for c in _cases(head)}))
+_DAY_LED = (
+    _led_number("day", r"\w", "[0-3]") + rf"(?:(?=(?-i:[{_SUFFIX_FIRSTS}.]))(?:st|nd|rd|th|er|\.)|)"
+)
 _TIME_FIRST_LED = _led_number("hour", r"[\d:.]", "[0-2]") + _TIME_FIRST_REST
 # DATE_SOURCES each with its first character first (see _led_number): re scans for a digit or a
 # month's initial instead of trying the pattern at every position of the window;
@@ -194,7 +204,7 @@ DATE_PATTERNS = [
     re.compile(source, flags)
     for source, flags in (
         (_TIME_FIRST_LED + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR, re.IGNORECASE),
-        (_TIME_FIRST_LED + _DAY + r"\s*" + _MONTH + r",?\s+" + _YEAR, re.IGNORECASE),
+        (_TIME_FIRST_LED + _DAY + r"\s*" + _MONTH_NEXT + _MONTH + r",?\s+" + _YEAR, re.IGNORECASE),
         (
             r"(?P<year>\d(?<!\d\d)(?:(?<=1)9|(?<=2)0)\d\d)[-/.](?P<month>[01]?\d)[-/.]"
             r"(?P<day>[0-3]?\d)(?!\d)"
@@ -204,7 +214,13 @@ DATE_PATTERNS = [
         (DATE_SOURCES[3][1], DATE_SOURCES[3][2]),  # starts with (?:19|20): a prefix already
         (_MONTH_LED + r"\s+" + _DAY + r",?\s+" + _YEAR + _TIME, re.IGNORECASE),
         (
-            _DAY_LED + r"\s*(?:de\s+)?" + _MONTH_FAST + r",?\s+(?:de\s+)?" + _YEAR + _TIME,
+            _DAY_LED
+            + r"\s*(?:de\s+|)"  # ((?:de\s+)?, as a branch: see _led_number)
+            + _MONTH_NEXT
+            + _MONTH_FAST
+            + r",?\s+(?:de\s+|)"
+            + _YEAR
+            + _TIME,
             re.IGNORECASE,
         ),
         (
@@ -232,7 +248,10 @@ RELATIVE = re.compile(
     r"^(?P<n>\d+|an?|one)\s*(?P<unit>sec|second|min|minute|hr|hour|h|day|d|week|wk|month)s?\.?\s+ago$",
     re.IGNORECASE,
 )
-MONTH_DAY = re.compile(r"^" + _MONTH + r"\s+" + _DAY + r"$", re.IGNORECASE)
+# (^_MONTH, its first letter first: see _MONTH_LED)
+MONTH_DAY = re.compile(
+    f"^(?=(?-i:[{MONTH_INITIALS}]))" + _MONTH_FAST + r"\s+" + _DAY + r"$", re.IGNORECASE
+)
 UNIT_SECONDS = {
     "sec": 1, "second": 1, "min": 60, "minute": 60, "hr": 3600, "hour": 3600, "h": 3600,
     "day": 86400, "d": 86400, "week": 604800, "wk": 604800,
@@ -255,18 +274,23 @@ AFTER_YEAR = 40  # the longest time part after the year
 
 
 # What each of DATE_PATTERNS needs inside the window it matches in, a cheap exact test that it
-# may match there: a colon, a separator of numeric dates, "年", a slash (a test for a month's
-# name costs about what it saves: most windows around a year hold one)
-_COLON, _SEPARATOR, _NIAN, _SLASH, _DAY_YEAR, _DAY_MONTH_YEAR = 1, 2, 4, 8, 16, 32
+# may match there: a separator of numeric dates, "年", a slash (a test for a month's name costs
+# about what it saves: most windows around a year hold one)
+_SEPARATOR, _NIAN, _SLASH, _DAY_YEAR, _DAY_MONTH_YEAR = 2, 4, 8, 16, 32
+_TIME_DAY_YEAR, _TIME_DAY_MONTH_YEAR = _DAY_YEAR << 2, _DAY_MONTH_YEAR << 2
 NEEDS = (
-    _COLON | _DAY_YEAR, _COLON | _DAY_MONTH_YEAR, _SEPARATOR, _NIAN, _DAY_YEAR, _DAY_MONTH_YEAR,
-    _SLASH, _SEPARATOR,
+    _TIME_DAY_YEAR, _TIME_DAY_MONTH_YEAR, _SEPARATOR, _NIAN, _DAY_YEAR, _DAY_MONTH_YEAR, _SLASH,
+    _SEPARATOR,
 )  # fmt: skip
 # ... and where a year follows spaces (each such year is an anchor of MAYBE_DATE, and the
 # four patterns that print a month's name end with one): _DAY_YEAR, a day's end before the
 # spaces ("19, 2019", "3rd 2019": the character before them, past one comma, a digit or the
 # last of a day's suffix, under IGNORECASE), as _DAY + r",?\s+" + _YEAR needs it;
-# _DAY_MONTH_YEAR, a digit (the day) before it in the window, as _DAY ... _MONTH ... _YEAR needs
+# _DAY_MONTH_YEAR, a letter or a dot there (a month's name's end, or "de") and a digit (the
+# day) before it in the window, as _DAY ... _MONTH\.? ,?\s+(?:de\s+)? _YEAR needs it (a digit
+# there ends no month: "November 19, 2019" needs no day-month-year pattern); _TIME_DAY_YEAR
+# and _TIME_DAY_MONTH_YEAR, those with a colon before the year in the window (the two patterns
+# that print the time first: its colon starts their match)
 DAY_ENDS = "tdhrTDHR."
 CACHED_DATES = 256  # distinct short texts remembered: a page asks about the same line often
 CACHED_CHARS = 300  # ... up to this long (the lines of metadata; never a whole page)
@@ -287,7 +311,7 @@ def _cached_dates(text: str) -> tuple[FoundDate, ...]:
 
 
 def _find_dates(text: str) -> list[FoundDate]:
-    windows: list[tuple[int, int, int]] = []  # (lo, hi, _DAY_YEAR or 0)
+    windows: list[tuple[int, int, int]] = []  # (lo, hi, its _DAY_YEAR... bits)
     for anchor in MAYBE_DATE.finditer(text):  # search only around them: the patterns are slow
         start, end = anchor.span()
         lo, hi = max(0, start - BEFORE_YEAR), end + AFTER_YEAR
@@ -297,10 +321,17 @@ def _find_dates(text: str) -> list[FoundDate]:
             if before[-1:] == ",":
                 before = before[:-1]
             last = before[-1:]
-            if last and (last in DAY_ENDS or last.isdecimal()):
+            if last.isdecimal():  # (no month's name, nor "de", ends with a digit)
+                day_year = _DAY_YEAR
+            elif last and last in DAY_ENDS:
                 day_year = _DAY_YEAR | _DAY_MONTH_YEAR
-            elif DIGIT.search(before) is not None:
+            elif last.isalpha() and DIGIT.search(before) is not None:
                 day_year = _DAY_MONTH_YEAR
+            # (a colon from the window's start on: where its first anchor put it; later ones
+            # only move its end)
+            joined = windows[-1][0] if windows and lo <= windows[-1][1] else lo
+            if day_year and text.find(":", joined, start) >= 0:
+                day_year |= day_year << 2
         if windows and lo <= windows[-1][1]:
             windows[-1] = (windows[-1][0], hi, windows[-1][2] | day_year)
         else:
@@ -330,8 +361,6 @@ def _find_dates(text: str) -> list[FoundDate]:
 def _window_has(text: str, lo: int, hi: int) -> int:
     """The NEEDS bits text[lo:hi] holds."""
     has = 0
-    if text.find(":", lo, hi) >= 0:
-        has |= _COLON
     if text.find("/", lo, hi) >= 0:
         has |= _SLASH | _SEPARATOR
     elif text.find("-", lo, hi) >= 0 or text.find(".", lo, hi) >= 0:

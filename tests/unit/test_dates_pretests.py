@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from newsdump import dates
@@ -193,3 +193,64 @@ def test_the_month_lookahead_takes_every_first_letter_of_a_month_name() -> None:
     heads = re.compile("|".join(sorted({re.escape(m[0]) for m in dates.MONTHS})), re.IGNORECASE)
     chars = "".join(map(chr, range(0x110000)))  # lone surrogates too
     assert [m.start() for m in cls.finditer(chars)] == [m.start() for m in heads.finditer(chars)]
+
+
+# the gates of the patterns that print a month's name before a year after spaces: what stands
+# before the spaces (a digit, a day's suffix, a month's last letter or dot, "de", a comma, other
+# characters), and a colon near or far before the year (in the window its first anchor opened)
+GATE_PARTS = [
+    "2026", "2019", "19", "27", "3rd", "1ST", "Nov", "nov.", "März", "listopada", "de", "14:05",
+    "8:32 PM", "EST", ",", " ,", ":", "(", ")", "'", "x", "\u212a", "\u017f", "٢", " " * 25,
+    " " * 45, "\u00a0", "\n",
+]  # fmt: skip
+GATE_TEXTS = st.lists(
+    st.tuples(st.sampled_from(GATE_PARTS), st.sampled_from([" ", "", ", ", " " * 30])),
+    max_size=12,
+).map(lambda pairs: "".join(p + g for p, g in pairs))
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.one_of(GATE_TEXTS, TEXTS.map(lambda t: t.replace(" ", " " * 8))))
+def test_find_dates_is_unfiltered_where_the_year_gates_decide(text: str) -> None:
+    found = unfiltered(text)
+    # (not where a date spans more than BEFORE_YEAR characters: the test for a day-month-year
+    # date looks for the day's digit in the year's own window only, which such a date may
+    # overrun: "1" + " " * 20 + "Nov" + " " * 20 + "2026" is missed, as it was before)
+    assume(all(d.end - d.start <= dates.BEFORE_YEAR for d in found))
+    assert find_dates(text) == found
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.sampled_from(["", "2026 ", "Nov 3, 2019 ", "x" * 30]),
+    st.integers(0, 60),
+    st.sampled_from(["14:05", "8:32 PM EST", "23:59"]),
+    st.integers(0, 50),
+    st.sampled_from(["Nov 27, 2026", "NOV. 3RD 2019", "27 november 2026", "3 de marzo de 2019"]),
+)
+def test_a_time_first_date_as_far_as_its_window_reaches(
+    before: str, gap: int, time: str, spaces: int, date: str
+) -> None:
+    """The time-first patterns' colon is looked for from the start of the year's window (where
+    an earlier year may have opened it), not from the year's own reach."""
+    text = before + " " * gap + time + " " * spaces + ", " + date
+    found = unfiltered(text)
+    assume(all(d.end - d.start <= dates.BEFORE_YEAR for d in found) or "de" not in date)
+    assert find_dates(text) == found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2026 14:05" + " " * 40 + ", Nov 27, 2026",  # the time in a window an earlier year opened
+        "14:05" + " " * 40 + ", Nov 27, 2026",  # ... and out of reach of the year's own window
+        "14:05 EST, 27 November 2026",
+        "November 19, 2019 at 8:59 pm | UPDATED: November 19, 2019 at 10:16 pm",
+        "3:42 PM EST, Nov 27, 2026",
+        "13 de septiembre de 2023 à 14:05",
+        "27 nov., 2026",
+        "Nov , 2026 27 Nov, 2026",
+    ],
+)
+def test_the_year_gates_on_examples(text: str) -> None:
+    assert find_dates(text) == unfiltered(text)
