@@ -69,53 +69,107 @@ static inline int decimal(Py_UCS4 c) {
 /* each character below U+0100: 0 a space (str.isspace), 1 a word's, 3 a digit's (0-9) */
 static unsigned char ucs1_class[256];
 
-#define SCAN(TYPE)                                                                             \
-    {                                                                                          \
-        const TYPE *s = (const TYPE *)data;                                                    \
-        for (Py_ssize_t i = 0; i < n; i++) {                                                   \
-            Py_UCS4 c = s[i];                                                                  \
-            if (c < 128) {                                                                     \
-                if (Py_UNICODE_ISSPACE(c))                                                     \
-                    inside = 0;                                                                \
-                else {                                                                         \
-                    tokens += !inside;                                                         \
-                    inside = 1;                                                                \
-                    digits |= c >= '0' && c <= '9';                                            \
-                }                                                                              \
-            } else if (feed_wide(c)) {                                                         \
-                wides++;                                                                       \
-                inside = 0;                                                                    \
-            } else if (wide_space(c))                                                          \
-                inside = 0;                                                                    \
-            else {                                                                             \
-                tokens += !inside;                                                             \
-                inside = 1;                                                                    \
-                if (!digits && decimal(c))                                                     \
-                    digits = 1;                                                                \
-            }                                                                                  \
+/* one character of scan from U+0080 up (below it, and below U+0100 in UCS1, the table) */
+#define SCAN_WIDE(c)                                                                           \
+    do {                                                                                       \
+        if (feed_wide(c)) {                                                                    \
+            wides++;                                                                           \
+            inside = 0;                                                                        \
+        } else if (wide_space(c))                                                              \
+            inside = 0;                                                                        \
+        else {                                                                                 \
+            tokens += !inside;                                                                 \
+            inside = 1;                                                                        \
+            if (!digits && decimal(c))                                                         \
+                digits = 1;                                                                    \
         }                                                                                      \
-    }
+    } while (0)
+
+/* one character below U+0100, by its class (ucs1_class) */
+#define SCAN_UCS1(c)                                                                           \
+    do {                                                                                       \
+        int cls_ = ucs1_class[(c)];                                                            \
+        tokens += cls_ & !inside;                                                              \
+        inside = cls_ != 0;                                                                    \
+        digits |= cls_ >> 1;                                                                   \
+    } while (0)
+
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#define SCAN_SIMD 1
+/* 16 characters below U+0100 (as bytes) at once: the words that start among them after
+ * `inside` (whether the character before is a word's), ucs1_class's spaces (\t-\r,
+ * \x1c-\x20, \x85, \xa0) and digits (0-9) as bit masks */
+static inline void scan16(__m128i v, Py_ssize_t *tokens, int *inside, int *digits) {
+    const __m128i t = _mm_sub_epi8(v, _mm_set1_epi8(9)); /* (\t-\r: 0-4, unsigned) */
+    const __m128i u = _mm_sub_epi8(v, _mm_set1_epi8(0x1c)); /* (\x1c-\x20: 0-4) */
+    const __m128i d = _mm_sub_epi8(v, _mm_set1_epi8('0'));  /* (0-9: 0-9) */
+    const __m128i four = _mm_set1_epi8(4), nine = _mm_set1_epi8(9);
+    __m128i space = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(t, four), t),
+                                 _mm_cmpeq_epi8(_mm_min_epu8(u, four), u));
+    space = _mm_or_si128(space, _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0x85)),
+                                             _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xa0))));
+    unsigned word = ~(unsigned)_mm_movemask_epi8(space) & 0xffffu;
+    unsigned starts = word & ~((word << 1) | (unsigned)*inside);
+    *tokens += __builtin_popcount(starts);
+    *inside = (int)(word >> 15);
+    *digits |= _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(d, nine), d)) != 0;
+}
+#endif
 
 /* The words of `text` as str.split() finds them once every one of feed's wide characters is a
  * space, the wide characters, and whether it has a digit. */
 static void scan(PyObject *text, Py_ssize_t *words, Py_ssize_t *wide, int *digit) {
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
-    Py_ssize_t n = PyUnicode_GET_LENGTH(text), tokens = 0, wides = 0;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), tokens = 0, wides = 0, i = 0;
     int inside = 0, digits = 0;
     if (kind == PyUnicode_1BYTE_KIND) {
         /* below U+0100: no wide character, only 0-9 decimal; by a table of each byte's class */
         const Py_UCS1 *s = (const Py_UCS1 *)data;
-        for (Py_ssize_t i = 0; i < n; i++) {
-            int cls = ucs1_class[s[i]];
-            tokens += cls & !inside;
-            inside = cls != 0;
-            digits |= cls >> 1;
+#ifdef SCAN_SIMD
+        for (; i + 16 <= n; i += 16)
+            scan16(_mm_loadu_si128((const __m128i *)(s + i)), &tokens, &inside, &digits);
+#endif
+        for (; i < n; i++)
+            SCAN_UCS1(s[i]);
+    } else if (kind == PyUnicode_2BYTE_KIND) {
+        const Py_UCS2 *s = (const Py_UCS2 *)data;
+#ifdef SCAN_SIMD
+        const __m128i high = _mm_set1_epi16((short)0xff00);
+        for (; i + 16 <= n; i += 16) {
+            __m128i a = _mm_loadu_si128((const __m128i *)(s + i));
+            __m128i b = _mm_loadu_si128((const __m128i *)(s + i + 8));
+            __m128i over = _mm_and_si128(_mm_or_si128(a, b), high);
+            if (_mm_movemask_epi8(_mm_cmpeq_epi16(over, _mm_setzero_si128())) == 0xffff)
+                scan16(_mm_packus_epi16(a, b), &tokens, &inside, &digits); /* (all < 256) */
+            else
+                for (Py_ssize_t k = i; k < i + 16; k++) {
+                    Py_UCS4 c = s[k];
+                    if (c < 256)
+                        SCAN_UCS1(c);
+                    else
+                        SCAN_WIDE(c);
+                }
         }
-    } else if (kind == PyUnicode_2BYTE_KIND)
-        SCAN(Py_UCS2)
-    else
-        SCAN(Py_UCS4)
+#endif
+        for (; i < n; i++) {
+            Py_UCS4 c = s[i];
+            if (c < 256)
+                SCAN_UCS1(c);
+            else
+                SCAN_WIDE(c);
+        }
+    } else {
+        const Py_UCS4 *s = (const Py_UCS4 *)data;
+        for (; i < n; i++) {
+            Py_UCS4 c = s[i];
+            if (c < 256)
+                SCAN_UCS1(c);
+            else
+                SCAN_WIDE(c);
+        }
+    }
     *words = tokens;
     *wide = wides;
     *digit = digits;
@@ -123,6 +177,29 @@ static void scan(PyObject *text, Py_ssize_t *words, Py_ssize_t *wide, int *digit
 
 /* feed.shape of a str (a new reference) */
 static PyObject *shape_of(PyObject *text) {
+    if (PyUnicode_IS_ASCII(text)) { /* (str.lower of ASCII: A-Z to a-z, here; no call) */
+        const Py_UCS1 *s = PyUnicode_1BYTE_DATA(text);
+        Py_ssize_t n = PyUnicode_GET_LENGTH(text), m = 0;
+        for (Py_ssize_t i = 0; i < n; i++) /* (the shape's length first) */
+            m += !(s[i] >= '0' && s[i] <= '9' && i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9');
+        PyObject *result = PyUnicode_New(m, 127);
+        if (!result)
+            return NULL;
+        Py_UCS1 *out = PyUnicode_1BYTE_DATA(result);
+        int number = 0; /* inside a run of digits */
+        m = 0;
+        for (Py_ssize_t i = 0; i < n; i++) {
+            Py_UCS1 c = s[i];
+            if (!(c >= '0' && c <= '9')) {
+                out[m++] = c >= 'A' && c <= 'Z' ? c | 0x20 : c;
+                number = 0;
+            } else if (!number) {
+                out[m++] = '0';
+                number = 1;
+            }
+        }
+        return result;
+    }
     PyObject *low = PyObject_CallMethodNoArgs(text, name_lower);
     if (!low)
         return NULL;
@@ -257,6 +334,60 @@ static PyObject *word_text(PyObject *self, PyObject *text) {
 #define T_DECIMAL 512   /* text[0].isdecimal() */
 #define TITLE_FACT_BITS 10
 
+#ifdef SCAN_SIMD
+/* 16 ASCII characters (as bytes) of facts_of at once: letters, capitals, lower-case letters,
+ * spaces, and which of ". : ! ? | /" they have */
+static inline void facts16(__m128i v, Py_ssize_t *alpha, Py_ssize_t *spaces, int *cased,
+                           int *uncased, long *flags, int *pairs) {
+    const __m128i z = _mm_set1_epi8(25);
+    const __m128i up = _mm_sub_epi8(v, _mm_set1_epi8('A'));
+    const __m128i lo = _mm_sub_epi8(v, _mm_set1_epi8('a'));
+    unsigned upper = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(up, z), up));
+    unsigned lower = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(lo, z), lo));
+    *alpha += __builtin_popcount(upper | lower);
+    *cased |= upper != 0;
+    *uncased |= lower != 0;
+    *spaces += __builtin_popcount((unsigned)_mm_movemask_epi8(
+        _mm_cmpeq_epi8(v, _mm_set1_epi8(' '))));
+    if (_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('.'))))
+        *flags |= T_DOT;
+    if (_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(':'))))
+        *flags |= T_COLON;
+    if (_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('!')),
+                                       _mm_cmpeq_epi8(v, _mm_set1_epi8('?')))))
+        *flags |= T_BREAK;
+    if (_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('|')),
+                                       _mm_cmpeq_epi8(v, _mm_set1_epi8('/')))))
+        *pairs = 1;
+}
+#endif
+
+/* one character of facts_of (the " | " and " / " tests apart: `pairs` says one may be there) */
+#define FACTS_CHAR(c)                                                                          \
+    do {                                                                                       \
+        if ((c) < 128) {                                                                       \
+            alpha += ((c) | 0x20) >= 'a' && ((c) | 0x20) <= 'z';                               \
+            cased |= (c) >= 'A' && (c) <= 'Z';                                                 \
+            uncased |= (c) >= 'a' && (c) <= 'z';                                               \
+            if ((c) == ' ')                                                                    \
+                spaces++;                                                                      \
+            else if ((c) == '.')                                                               \
+                flags |= T_DOT;                                                                \
+            else if ((c) == ':')                                                               \
+                flags |= T_COLON;                                                              \
+            else if ((c) == '!' || (c) == '?')                                                 \
+                flags |= T_BREAK;                                                              \
+            else if ((c) == '|' || (c) == '/')                                                 \
+                pairs = 1;                                                                     \
+        } else {                                                                               \
+            alpha += Py_UNICODE_ISALPHA(c) != 0;                                               \
+            if (Py_UNICODE_ISLOWER(c) || Py_UNICODE_ISTITLE(c))                                \
+                uncased = 1;                                                                   \
+            else if (Py_UNICODE_ISUPPER(c))                                                    \
+                cased = 1;                                                                     \
+        }                                                                                      \
+    } while (0)
+
 /* feed.title_facts of a str */
 static Py_ssize_t facts_of(PyObject *text) {
     int kind = PyUnicode_KIND(text);
@@ -266,37 +397,68 @@ static Py_ssize_t facts_of(PyObject *text) {
     scan(text, &words, &wide, &digit);
     long flags = (PyUnicode_IS_ASCII(text) ? T_ASCII : 0) | (digit ? T_DIGIT : 0)
         | (wide ? T_WIDE : 0);
-    Py_ssize_t next_slash = 0;
     int cased = 0, uncased = 0; /* str.isupper: a capital, no lower-case or title-case letter */
-    for (Py_ssize_t i = 0; i < n; i++) {
-        Py_UCS4 c = PyUnicode_READ(kind, data, i);
-        if (c < 128) {
-            alpha += (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
-            cased |= c >= 'A' && c <= 'Z';
-            uncased |= c >= 'a' && c <= 'z';
-            if (c == ' ') {
-                spaces++;
-                if (i + 2 < n && PyUnicode_READ(kind, data, i + 2) == ' ') {
-                    Py_UCS4 mid = PyUnicode_READ(kind, data, i + 1);
-                    if (mid == '|')
-                        flags |= T_NOT;
-                    else if (mid == '/' && i >= next_slash) {
-                        slashes++; /* (str.count: not overlapping) */
-                        next_slash = i + 3;
-                    }
+    int pairs = 0;              /* a "|" or "/": " | " or " / " may be there */
+    Py_ssize_t i = 0;
+    if (kind == PyUnicode_1BYTE_KIND) {
+        const Py_UCS1 *s = (const Py_UCS1 *)data;
+#ifdef SCAN_SIMD
+        for (; i + 16 <= n; i += 16) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+            if (_mm_movemask_epi8(v) == 0) /* (all ASCII) */
+                facts16(v, &alpha, &spaces, &cased, &uncased, &flags, &pairs);
+            else
+                for (Py_ssize_t k = i; k < i + 16; k++) {
+                    Py_UCS4 c = s[k];
+                    FACTS_CHAR(c);
                 }
-            } else if (c == '.')
-                flags |= T_DOT;
-            else if (c == ':')
-                flags |= T_COLON;
-            else if (c == '!' || c == '?')
-                flags |= T_BREAK;
-        } else {
-            alpha += Py_UNICODE_ISALPHA(c) != 0;
-            if (Py_UNICODE_ISLOWER(c) || Py_UNICODE_ISTITLE(c))
-                uncased = 1;
-            else if (Py_UNICODE_ISUPPER(c))
-                cased = 1;
+        }
+#endif
+        for (; i < n; i++) {
+            Py_UCS4 c = s[i];
+            FACTS_CHAR(c);
+        }
+    } else if (kind == PyUnicode_2BYTE_KIND) {
+        const Py_UCS2 *s = (const Py_UCS2 *)data;
+#ifdef SCAN_SIMD
+        const __m128i high = _mm_set1_epi16((short)0xff80);
+        for (; i + 16 <= n; i += 16) {
+            __m128i a = _mm_loadu_si128((const __m128i *)(s + i));
+            __m128i b = _mm_loadu_si128((const __m128i *)(s + i + 8));
+            __m128i over = _mm_and_si128(_mm_or_si128(a, b), high);
+            if (_mm_movemask_epi8(_mm_cmpeq_epi16(over, _mm_setzero_si128())) == 0xffff)
+                facts16(_mm_packus_epi16(a, b), &alpha, &spaces, &cased, &uncased, &flags,
+                        &pairs); /* (all ASCII) */
+            else
+                for (Py_ssize_t k = i; k < i + 16; k++) {
+                    Py_UCS4 c = s[k];
+                    FACTS_CHAR(c);
+                }
+        }
+#endif
+        for (; i < n; i++) {
+            Py_UCS4 c = s[i];
+            FACTS_CHAR(c);
+        }
+    } else {
+        const Py_UCS4 *s = (const Py_UCS4 *)data;
+        for (; i < n; i++) {
+            Py_UCS4 c = s[i];
+            FACTS_CHAR(c);
+        }
+    }
+    if (pairs) { /* " | ", and " / " twice (str.count: not overlapping) */
+        Py_ssize_t next_slash = 0;
+        for (i = 0; i + 2 < n; i++) {
+            if (PyUnicode_READ(kind, data, i) != ' ' || PyUnicode_READ(kind, data, i + 2) != ' ')
+                continue;
+            Py_UCS4 mid = PyUnicode_READ(kind, data, i + 1);
+            if (mid == '|')
+                flags |= T_NOT;
+            else if (mid == '/' && i >= next_slash) {
+                slashes++;
+                next_slash = i + 3;
+            }
         }
     }
     if (slashes >= 2)

@@ -1,0 +1,56 @@
+"""_feed.c's 16-characters-at-a-time paths (scan's word counts and digits, title_facts, the
+ASCII shape) against the Python references, on lines long enough to have such chunks: every
+character class at every offset around a chunk's edges, in 1-, 2- and 4-byte strings."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsdump import feed
+
+pytestmark = pytest.mark.skipif(
+    feed._feed is None, reason="the compiled line counts were not built (no C compiler)"
+)
+
+SPECIAL = [
+    " ", "\t", "\n", "\x0b", "\x0c", "\r", "\x1c", "\x1f", "\x85", "\xa0", "\x80", "\xff",
+    "0", "9", "/", ":", "0", "|", ".", "!", "?", ",", ";", "(", "[", "A", "Z", "a", "z", "@",
+    "`", "{", "_", "é", "É", "ß", "’", "…", "\u3000", "\u2028", "東", "가", "٣", "ǅ", "İ",
+    "\ud800", "\U0001f600", "\U00020000", " | ", " / ",
+]  # fmt: skip
+WIDER = ["", "’", "\U0001f600"]  # (at the end: the string's kind, 1, 2 or 4 bytes a character)
+BASES = ["Council votes on the new ferry plan", "abc def ghi jkl mno pqr stu vwx yz ", "x" * 40]
+
+
+def same(text: str) -> None:
+    assert feed.word_count(text) == feed._word_count(text), repr(text)
+    assert feed.has_digit(text) == feed._has_digit(text), repr(text)
+    assert feed.title_facts(text) == feed._title_facts(text), repr(text)
+    assert feed.shape(text) == feed._shape(text), repr(text)
+
+
+def test_each_character_at_each_offset() -> None:
+    for base in BASES:
+        for char in SPECIAL:
+            for at in range(0, 36):
+                for wider in WIDER:
+                    same(base[:at] + char + base[at:] + wider)
+                    same(char * (at + 1) + wider)
+
+
+PIECES = [*SPECIAL, "Council", "votes", "ferry", "5:56", "2019", "Ⅻ", "²", "新闻", "  "]
+lines = st.lists(st.sampled_from(PIECES) | st.text(max_size=6), max_size=40).map("".join)
+
+
+@given(lines)
+@settings(max_examples=3000, deadline=None)
+def test_long_lines_are_counted_as_in_python(text: str) -> None:
+    same(text)
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=0x7F), max_size=80))
+@settings(max_examples=2000, deadline=None)
+def test_ascii_lines_are_counted_as_in_python(text: str) -> None:
+    same(text)
