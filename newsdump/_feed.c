@@ -97,6 +97,13 @@ static unsigned char ucs1_class[256];
 #if defined(__SSE2__) && defined(__GNUC__)
 #include <emmintrin.h>
 #define SCAN_SIMD 1
+/* the bits set in a 16-bit mask (no call: __builtin_popcount is one without -mpopcnt) */
+static inline int pop16(unsigned x) {
+    x = x - ((x >> 1) & 0x5555u);
+    x = (x & 0x3333u) + ((x >> 2) & 0x3333u);
+    x = (x + (x >> 4)) & 0x0f0fu;
+    return (int)((x + (x >> 8)) & 0x1fu);
+}
 /* 16 characters below U+0100 (as bytes) at once: the words that start among them after
  * `inside` (whether the character before is a word's), ucs1_class's spaces (\t-\r,
  * \x1c-\x20, \x85, \xa0) and digits (0-9) as bit masks */
@@ -111,7 +118,7 @@ static inline void scan16(__m128i v, Py_ssize_t *tokens, int *inside, int *digit
                                              _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xa0))));
     unsigned word = ~(unsigned)_mm_movemask_epi8(space) & 0xffffu;
     unsigned starts = word & ~((word << 1) | (unsigned)*inside);
-    *tokens += __builtin_popcount(starts);
+    *tokens += pop16(starts);
     *inside = (int)(word >> 15);
     *digits |= _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(d, nine), d)) != 0;
 }
@@ -344,10 +351,10 @@ static inline void facts16(__m128i v, Py_ssize_t *alpha, Py_ssize_t *spaces, int
     const __m128i lo = _mm_sub_epi8(v, _mm_set1_epi8('a'));
     unsigned upper = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(up, z), up));
     unsigned lower = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(lo, z), lo));
-    *alpha += __builtin_popcount(upper | lower);
+    *alpha += pop16(upper | lower);
     *cased |= upper != 0;
     *uncased |= lower != 0;
-    *spaces += __builtin_popcount((unsigned)_mm_movemask_epi8(
+    *spaces += pop16((unsigned)_mm_movemask_epi8(
         _mm_cmpeq_epi8(v, _mm_set1_epi8(' '))));
     if (_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('.'))))
         *flags |= T_DOT;
@@ -658,79 +665,127 @@ static PyObject *menu_facts(PyObject *self, PyObject *text) {
     return PyLong_FromLong(menu_flags(text));
 }
 
+/* word_start_in at the word's start `at` of text (c its character): 1 where match finds
+ * something there, 0 where not (or no prefix starts there), -1 on an error */
+static int word_start_at(const char *ascii, int paired, PyObject *prefixes, PyObject *match,
+                         PyObject *text, int kind, const void *data, Py_ssize_t n,
+                         Py_ssize_t at, Py_UCS4 c) {
+    if (c < 128) {
+        if (!paired) {
+            if (!ascii[c])
+                return 0; /* (no prefix starts with it) */
+        } else {
+            Py_UCS4 next = at + 1 < n ? PyUnicode_READ(kind, data, at + 1) : 0;
+            if (next < 128 && !ascii[c * 128 + next])
+                return 0; /* (no prefix starts with these two) */
+        }
+    }
+    PyObject *first = PyUnicode_FromOrdinal(c);
+    if (!first)
+        return -1;
+    PyObject *these = PyDict_GetItemWithError(prefixes, first); /* borrowed */
+    Py_DECREF(first);
+    if (!these)
+        return PyErr_Occurred() ? -1 : 0;
+    if (!PyTuple_Check(these)) {
+        PyErr_SetString(PyExc_TypeError, "word_start_match: tuples of prefixes");
+        return -1;
+    }
+    Py_INCREF(these); /* (held: `match` may be any callable) */
+    for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(these); k++) {
+        PyObject *prefix = PyTuple_GET_ITEM(these, k);
+        if (!PyUnicode_Check(prefix)) {
+            Py_DECREF(these);
+            PyErr_SetString(PyExc_TypeError, "word_start_match: prefixes are str");
+            return -1;
+        }
+        Py_ssize_t m = PyUnicode_GET_LENGTH(prefix);
+        if (m > n - at)
+            continue;
+        int pkind = PyUnicode_KIND(prefix);
+        const void *pdata = PyUnicode_DATA(prefix);
+        Py_ssize_t i = 0;
+        while (i < m && PyUnicode_READ(pkind, pdata, i) == PyUnicode_READ(kind, data, at + i))
+            i++;
+        if (i < m)
+            continue;
+        PyObject *pos = PyLong_FromSsize_t(at);
+        PyObject *found = pos ? PyObject_CallFunctionObjArgs(match, text, pos, NULL) : NULL;
+        Py_XDECREF(pos);
+        Py_DECREF(these);
+        if (!found)
+            return -1;
+        int hit = found != Py_None;
+        Py_DECREF(found);
+        return hit; /* (tried at `at`: the other prefixes would try it again) */
+    }
+    Py_DECREF(these);
+    return 0;
+}
+
+#ifdef SCAN_SIMD
+/* which of 16 ASCII characters (as bytes) are re's \w (0-9, A-Z, a-z, _), as a bit mask */
+static inline unsigned word16(__m128i v) {
+    const __m128i letter = _mm_sub_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8('a'));
+    const __m128i digit = _mm_sub_epi8(v, _mm_set1_epi8('0'));
+    __m128i w = _mm_or_si128(
+        _mm_cmpeq_epi8(_mm_min_epu8(letter, _mm_set1_epi8(25)), letter),
+        _mm_cmpeq_epi8(_mm_min_epu8(digit, _mm_set1_epi8(9)), digit));
+    w = _mm_or_si128(w, _mm_cmpeq_epi8(v, _mm_set1_epi8('_')));
+    return (unsigned)_mm_movemask_epi8(w);
+}
+#endif
+
 /* word_start_match's answer (1 or 0, -1 on an error): `ascii` its firsts (128 bytes) or, with
- * `paired`, its pairs (128 * 128) */
+ * `paired`, its pairs (128 * 128). Where 16 characters are ASCII, their words' starts are found
+ * at once (a bit mask), else one character at a time. */
 static int word_start_in(const char *ascii, int paired, PyObject *prefixes, PyObject *match,
                          PyObject *text) {
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
-    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), at = 0;
     int after_word = 0; /* (the character before is re's \w) */
-    for (Py_ssize_t at = 0; at < n; at++) {
+#ifdef SCAN_SIMD
+    if (kind != PyUnicode_4BYTE_KIND)
+        for (; at + 16 <= n; at += 16) {
+            __m128i v;
+            int plain; /* (all ASCII) */
+            if (kind == PyUnicode_1BYTE_KIND) {
+                v = _mm_loadu_si128((const __m128i *)((const Py_UCS1 *)data + at));
+                plain = _mm_movemask_epi8(v) == 0;
+            } else {
+                const Py_UCS2 *s = (const Py_UCS2 *)data + at;
+                __m128i a = _mm_loadu_si128((const __m128i *)s);
+                __m128i b = _mm_loadu_si128((const __m128i *)(s + 8));
+                __m128i over = _mm_and_si128(_mm_or_si128(a, b), _mm_set1_epi16((short)0xff80));
+                plain = _mm_movemask_epi8(_mm_cmpeq_epi16(over, _mm_setzero_si128())) == 0xffff;
+                v = _mm_packus_epi16(a, b);
+            }
+            if (!plain)
+                break; /* (one character at a time from here) */
+            unsigned word = word16(v);
+            unsigned starts = ~((word << 1) | (unsigned)after_word) & 0xffffu;
+            after_word = (int)(word >> 15);
+            while (starts) {
+                int k = __builtin_ctz(starts);
+                starts &= starts - 1;
+                Py_ssize_t i = at + k;
+                int yes = word_start_at(ascii, paired, prefixes, match, text, kind, data, n, i,
+                                        PyUnicode_READ(kind, data, i));
+                if (yes)
+                    return yes;
+            }
+        }
+#endif
+    for (; at < n; at++) {
         Py_UCS4 c = PyUnicode_READ(kind, data, at);
         int start = !after_word;
         after_word = word_char(c);
         if (!start)
             continue; /* not a word's start */
-        if (c < 128) {
-            if (!paired) {
-                if (!ascii[c])
-                    continue; /* (no prefix starts with it) */
-            } else {
-                Py_UCS4 next = at + 1 < n ? PyUnicode_READ(kind, data, at + 1) : 0;
-                if (next < 128 && !ascii[c * 128 + next])
-                    continue; /* (no prefix starts with these two) */
-            }
-        }
-        PyObject *first = PyUnicode_FromOrdinal(c);
-        if (!first)
-            return -1;
-        PyObject *these = PyDict_GetItemWithError(prefixes, first); /* borrowed */
-        Py_DECREF(first);
-        if (!these) {
-            if (PyErr_Occurred())
-                return -1;
-            continue;
-        }
-        if (!PyTuple_Check(these)) {
-            PyErr_SetString(PyExc_TypeError, "word_start_match: tuples of prefixes");
-            return -1;
-        }
-        Py_INCREF(these); /* (held: `match` may be any callable) */
-        int tried = 0;
-        for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(these) && !tried; k++) {
-            PyObject *prefix = PyTuple_GET_ITEM(these, k);
-            if (!PyUnicode_Check(prefix)) {
-                Py_DECREF(these);
-                PyErr_SetString(PyExc_TypeError, "word_start_match: prefixes are str");
-                return -1;
-            }
-            Py_ssize_t m = PyUnicode_GET_LENGTH(prefix);
-            if (m > n - at)
-                continue;
-            int pkind = PyUnicode_KIND(prefix);
-            const void *pdata = PyUnicode_DATA(prefix);
-            Py_ssize_t i = 0;
-            while (i < m && PyUnicode_READ(pkind, pdata, i) == PyUnicode_READ(kind, data, at + i))
-                i++;
-            if (i < m)
-                continue;
-            PyObject *pos = PyLong_FromSsize_t(at);
-            PyObject *found = pos ? PyObject_CallFunctionObjArgs(match, text, pos, NULL) : NULL;
-            Py_XDECREF(pos);
-            if (!found) {
-                Py_DECREF(these);
-                return -1;
-            }
-            int hit = found != Py_None;
-            Py_DECREF(found);
-            if (hit) {
-                Py_DECREF(these);
-                return 1;
-            }
-            tried = 1; /* (at `at`: the other prefixes would try it again) */
-        }
-        Py_DECREF(these);
+        int yes = word_start_at(ascii, paired, prefixes, match, text, kind, data, n, at, c);
+        if (yes)
+            return yes;
     }
     return 0;
 }

@@ -54,3 +54,26 @@ def test_long_lines_are_counted_as_in_python(text: str) -> None:
 @settings(max_examples=2000, deadline=None)
 def test_ascii_lines_are_counted_as_in_python(text: str) -> None:
     same(text)
+
+
+CTA = ["subscribe", "sign up", "log in", "e-mail", "read more", "cookie", "©", "下载", "_sub"]
+
+
+def call_to_action(low: str) -> None:
+    assert feed.call_to_action_words(low) == feed._call_to_action_words(low), repr(low)
+
+
+def test_calls_to_action_at_each_offset() -> None:
+    for base in BASES:
+        for words in CTA:
+            for at in range(0, 36):
+                for wider in WIDER:
+                    for glue in ("", " ", "x", "_", "9", "é", "-"):
+                        call_to_action(base[:at] + glue + words + base[at:] + wider)
+
+
+@given(st.lists(st.sampled_from(PIECES + CTA + ["x", "_", "-"]), max_size=30).map("".join))
+@settings(max_examples=3000, deadline=None)
+def test_calls_to_action_in_long_lines(text: str) -> None:
+    call_to_action(text)
+    call_to_action(text.lower())
