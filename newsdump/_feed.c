@@ -182,6 +182,46 @@ static void scan(PyObject *text, Py_ssize_t *words, Py_ssize_t *wide, int *digit
     *digit = digits;
 }
 
+/* str.lower of a str (a new reference), one character for one where it is: ASCII A-Z, and
+ * any other character below U+10000 by its simple lower case, which str.lower's full one is
+ * for every character but U+0130 (two characters) and U+03A3 (which depends on its neighbours);
+ * an ASCII str, a str of 4-byte characters or one with either of these two goes to str.lower */
+static PyObject *lowered(PyObject *text) {
+    if (!PyUnicode_Check(text) || PyUnicode_IS_ASCII(text)
+        || PyUnicode_KIND(text) == PyUnicode_4BYTE_KIND)
+        return PyObject_CallMethodNoArgs(text, name_lower);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    Py_UCS4 small[128], *out = small;
+    if (n > 128 && !(out = PyMem_Malloc(n * sizeof(Py_UCS4))))
+        return PyErr_NoMemory();
+    PyObject *result = NULL;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (c < 128)
+            out[i] = c >= 'A' && c <= 'Z' ? c | 0x20 : c;
+        else if (c == 0x130 || c == 0x3a3) {
+            result = PyObject_CallMethodNoArgs(text, name_lower); /* (str.lower's own) */
+            goto done;
+        } else
+            out[i] = Py_UNICODE_TOLOWER(c);
+    }
+    result = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, out, n); /* (its own kind) */
+done:
+    if (out != small)
+        PyMem_Free(out);
+    return result;
+}
+
+static PyObject *lower_call(PyObject *self, PyObject *text) {
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "lower: a str");
+        return NULL;
+    }
+    return lowered(text);
+}
+
 /* feed.shape of a str (a new reference) */
 static PyObject *shape_of(PyObject *text) {
     if (PyUnicode_IS_ASCII(text)) { /* (str.lower of ASCII: A-Z to a-z, here; no call) */
@@ -207,7 +247,7 @@ static PyObject *shape_of(PyObject *text) {
         }
         return result;
     }
-    PyObject *low = PyObject_CallMethodNoArgs(text, name_lower);
+    PyObject *low = lowered(text);
     if (!low)
         return NULL;
     int kind = PyUnicode_KIND(low);
@@ -626,34 +666,119 @@ static inline int word_char(Py_UCS4 c) {
 #define M_AMP 8   /* " & " in text */
 #define M_LOWER 16 /* a word (str.split) starts in lower case (feed.lower_word) */
 
+#ifdef SCAN_SIMD
+/* which of 16 ASCII characters (as bytes) are re's \w (0-9, A-Z, a-z, _), as a bit mask */
+static inline unsigned word16(__m128i v) {
+    const __m128i letter = _mm_sub_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8('a'));
+    const __m128i digit = _mm_sub_epi8(v, _mm_set1_epi8('0'));
+    __m128i w = _mm_or_si128(
+        _mm_cmpeq_epi8(_mm_min_epu8(letter, _mm_set1_epi8(25)), letter),
+        _mm_cmpeq_epi8(_mm_min_epu8(digit, _mm_set1_epi8(9)), digit));
+    w = _mm_or_si128(w, _mm_cmpeq_epi8(v, _mm_set1_epi8('_')));
+    return (unsigned)_mm_movemask_epi8(w);
+}
+#endif
+
+/* one character of menu_flags (" & " apart: `amp` says a "&" is there) */
+#define MENU_CHAR(c)                                                                           \
+    do {                                                                                       \
+        int space_ = Py_UNICODE_ISSPACE(c);                                                    \
+        if (space_)                                                                            \
+            inside = 0;                                                                        \
+        else {                                                                                 \
+            if (!inside && Py_UNICODE_ISLOWER(c))                                              \
+                flags |= M_LOWER;                                                              \
+            inside = 1;                                                                        \
+        }                                                                                      \
+        if ((c) == ',')                                                                        \
+            flags |= M_COMMA;                                                                  \
+        else if ((c) == '&')                                                                   \
+            amp = 1;                                                                           \
+        if (feed_wide(c))                                                                      \
+            flags |= M_WIDE;                                                                   \
+        if (!space_ && !word_char(c) && (c) != '&' && (c) != '/' && (c) != '|' && (c) != 0xb7  \
+            && (c) != ',' && (c) != '-')                                                       \
+            flags |= M_PUNCT;                                                                  \
+    } while (0)
+
+#ifdef SCAN_SIMD
+/* 16 ASCII characters (as bytes) of menu_flags at once, after `inside` (the character before
+ * is a word's, str.split) */
+static inline void menu16(__m128i v, int *inside, long *flags, int *amp) {
+    const __m128i t = _mm_sub_epi8(v, _mm_set1_epi8(9));    /* (\t-\r: 0-4, unsigned) */
+    const __m128i u = _mm_sub_epi8(v, _mm_set1_epi8(0x1c)); /* (\x1c-\x20: 0-4) */
+    const __m128i four = _mm_set1_epi8(4);
+    unsigned space = (unsigned)_mm_movemask_epi8(
+        _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(t, four), t),
+                     _mm_cmpeq_epi8(_mm_min_epu8(u, four), u)));
+    const __m128i lo = _mm_sub_epi8(v, _mm_set1_epi8('a'));
+    unsigned lower = (unsigned)_mm_movemask_epi8(
+        _mm_cmpeq_epi8(_mm_min_epu8(lo, _mm_set1_epi8(25)), lo));
+    unsigned word = ~space & 0xffffu; /* (str.split's words) */
+    unsigned starts = word & ~((word << 1) | (unsigned)*inside);
+    *inside = (int)(word >> 15);
+    if (starts & lower)
+        *flags |= M_LOWER;
+    __m128i amps = _mm_cmpeq_epi8(v, _mm_set1_epi8('&'));
+    __m128i commas = _mm_cmpeq_epi8(v, _mm_set1_epi8(','));
+    if (_mm_movemask_epi8(commas))
+        *flags |= M_COMMA;
+    if (_mm_movemask_epi8(amps))
+        *amp = 1;
+    __m128i allowed = _mm_or_si128(amps, commas); /* (& / | , - and re's \w) */
+    allowed = _mm_or_si128(allowed, _mm_cmpeq_epi8(v, _mm_set1_epi8('/')));
+    allowed = _mm_or_si128(allowed, _mm_cmpeq_epi8(v, _mm_set1_epi8('|')));
+    allowed = _mm_or_si128(allowed, _mm_cmpeq_epi8(v, _mm_set1_epi8('-')));
+    unsigned other = ~(unsigned)_mm_movemask_epi8(allowed) & ~word16(v) & ~space & 0xffffu;
+    if (other)
+        *flags |= M_PUNCT;
+}
+#endif
+
 /* feed.menu_facts of a str */
 static long menu_flags(PyObject *text) {
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
-    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), i = 0;
     long flags = 0;
     int inside = 0; /* inside a word (str.split) */
-    for (Py_ssize_t i = 0; i < n; i++) {
-        Py_UCS4 c = PyUnicode_READ(kind, data, i);
-        int space = Py_UNICODE_ISSPACE(c);
-        if (space)
-            inside = 0;
-        else {
-            if (!inside && Py_UNICODE_ISLOWER(c))
-                flags |= M_LOWER;
-            inside = 1;
+    int amp = 0;    /* a "&": " & " may be there */
+#ifdef SCAN_SIMD
+    if (kind != PyUnicode_4BYTE_KIND)
+        for (; i + 16 <= n; i += 16) {
+            __m128i v;
+            int plain; /* (all ASCII) */
+            if (kind == PyUnicode_1BYTE_KIND) {
+                v = _mm_loadu_si128((const __m128i *)((const Py_UCS1 *)data + i));
+                plain = _mm_movemask_epi8(v) == 0;
+            } else {
+                const Py_UCS2 *s = (const Py_UCS2 *)data + i;
+                __m128i a = _mm_loadu_si128((const __m128i *)s);
+                __m128i b = _mm_loadu_si128((const __m128i *)(s + 8));
+                __m128i over = _mm_and_si128(_mm_or_si128(a, b), _mm_set1_epi16((short)0xff80));
+                plain = _mm_movemask_epi8(_mm_cmpeq_epi16(over, _mm_setzero_si128())) == 0xffff;
+                v = _mm_packus_epi16(a, b);
+            }
+            if (plain)
+                menu16(v, &inside, &flags, &amp);
+            else
+                for (Py_ssize_t k = i; k < i + 16; k++) {
+                    Py_UCS4 c = PyUnicode_READ(kind, data, k);
+                    MENU_CHAR(c);
+                }
         }
-        if (c == ',')
-            flags |= M_COMMA;
-        else if (c == ' ' && i + 2 < n && PyUnicode_READ(kind, data, i + 1) == '&'
-                 && PyUnicode_READ(kind, data, i + 2) == ' ')
-            flags |= M_AMP;
-        if (feed_wide(c))
-            flags |= M_WIDE;
-        if (!space && !word_char(c) && c != '&' && c != '/' && c != '|' && c != 0xb7
-            && c != ',' && c != '-')
-            flags |= M_PUNCT;
+#endif
+    for (; i < n; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        MENU_CHAR(c);
     }
+    if (amp) /* " & " */
+        for (i = 1; i + 1 < n; i++)
+            if (PyUnicode_READ(kind, data, i) == '&' && PyUnicode_READ(kind, data, i - 1) == ' '
+                && PyUnicode_READ(kind, data, i + 1) == ' ') {
+                flags |= M_AMP;
+                break;
+            }
     return flags;
 }
 
@@ -723,18 +848,6 @@ static int word_start_at(const char *ascii, int paired, PyObject *prefixes, PyOb
     return 0;
 }
 
-#ifdef SCAN_SIMD
-/* which of 16 ASCII characters (as bytes) are re's \w (0-9, A-Z, a-z, _), as a bit mask */
-static inline unsigned word16(__m128i v) {
-    const __m128i letter = _mm_sub_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8('a'));
-    const __m128i digit = _mm_sub_epi8(v, _mm_set1_epi8('0'));
-    __m128i w = _mm_or_si128(
-        _mm_cmpeq_epi8(_mm_min_epu8(letter, _mm_set1_epi8(25)), letter),
-        _mm_cmpeq_epi8(_mm_min_epu8(digit, _mm_set1_epi8(9)), digit));
-    w = _mm_or_si128(w, _mm_cmpeq_epi8(v, _mm_set1_epi8('_')));
-    return (unsigned)_mm_movemask_epi8(w);
-}
-#endif
 
 /* word_start_match's answer (1 or 0, -1 on an error): `ascii` its firsts (128 bytes) or, with
  * `paired`, its pairs (128 * 128). Where 16 characters are ASCII, their words' starts are found
@@ -1494,7 +1607,7 @@ static int verdict(PyObject *const *rules, PyObject *text, Py_ssize_t lo, Py_ssi
         if ((digit || ago) && may_time_line(text, first, end))
             CHECK(found(rules[R_TIME_LINE], text, 1));
     }
-    low = PyObject_CallMethodNoArgs(text, name_lower);
+    low = lowered(text);
     if (!low)
         return -1;
     PyObject *pairs = rules[R_CTA_PAIRS];
@@ -1814,7 +1927,7 @@ static int list_label(PyObject *labels, PyObject *text, const Py_ssize_t *starts
     PyObject *joined = join_words(text, starts, ends, a, b);
     if (!joined)
         return -1;
-    PyObject *label = PyObject_CallMethodNoArgs(joined, name_lower);
+    PyObject *label = lowered(joined);
     Py_DECREF(joined);
     if (!label)
         return -1;
@@ -1979,7 +2092,7 @@ static int stop_word(PyObject *text, Py_ssize_t start, Py_ssize_t end, PyObject 
     PyObject *word = PyUnicode_Substring(text, start, end);
     if (!word)
         return -1;
-    PyObject *low = PyObject_CallMethodNoArgs(word, name_lower);
+    PyObject *low = lowered(word);
     Py_DECREF(word);
     if (!low)
         return -1;
@@ -2090,7 +2203,7 @@ static int same_own_story(Page *p, PyObject *low) {
 /* whether the line (text lower-cased) names the page's own story: has_any(low, own_keys) and
  * same_story(WORD.findall(low), own); 1 or 0, -1 on an error */
 static int own_story(Page *p, PyObject *text) {
-    PyObject *low = PyObject_CallMethodNoArgs(text, name_lower);
+    PyObject *low = lowered(text);
     if (!low)
         return -1;
     int yes = 0;
@@ -2834,7 +2947,7 @@ static int loop_summary(Loop *L, PyObject *text, Py_ssize_t words) {
         if (ends <= 0)
             return ends;
     }
-    PyObject *low = PyObject_CallMethodNoArgs(text, name_lower); /* not is_call_to_action */
+    PyObject *low = lowered(text); /* not is_call_to_action */
     if (!low)
         return -1;
     PyObject *const *rules = L->trules;
@@ -3014,7 +3127,7 @@ static void sha1_hex16(const unsigned char *data, Py_ssize_t size, char *out) {
  * encoded in UTF-8, its words' characters (re's \w) encoded as they are found */
 static PyObject *story_key_of(PyObject *title) {
     int ascii = PyUnicode_IS_ASCII(title); /* (str.lower of ASCII: A-Z to a-z, here) */
-    PyObject *low = ascii ? Py_NewRef(title) : PyObject_CallMethodNoArgs(title, name_lower);
+    PyObject *low = ascii ? Py_NewRef(title) : lowered(title);
     if (!low)
         return NULL;
     int kind = PyUnicode_KIND(low);
@@ -3560,7 +3673,7 @@ static int lower_has_any(PyObject *text, PyObject *parts) {
     if (PyUnicode_IS_ASCII(text)
         && ((in = byte_has_any(text, parts, 1)) >= 0 || (in = scan_has_any(text, parts, 1)) >= 0))
         return in;
-    PyObject *low = PyObject_CallMethodNoArgs(text, name_lower);
+    PyObject *low = lowered(text);
     if (!low)
         return -1;
     if (!PyUnicode_Check(low))
@@ -3781,6 +3894,7 @@ static PyMethodDef methods[] = {
     {"headlines", (PyCFunction)(void (*)(void))headlines, METH_FASTCALL, "find_feed's headlines (see the file)."},
     {"items", (PyCFunction)(void (*)(void))items, METH_FASTCALL, "find_feed's item loop (see the file)."},
     {"story_key", story_key_call, METH_O, "feed.story_key."},
+    {"lower", lower_call, METH_O, "str.lower (see the file)."},
     {"comment_suspects", (PyCFunction)(void (*)(void))comment_suspects, METH_FASTCALL, "Which found items may be a comment (see the file)."},
     {"furniture_suspects", (PyCFunction)(void (*)(void))furniture_suspects, METH_FASTCALL, "Which found items may be furniture (see the file)."},
     {NULL, NULL, 0, NULL},

@@ -1,6 +1,7 @@
-"""_feed.c's 16-characters-at-a-time paths (scan's word counts and digits, title_facts, the
-ASCII shape) against the Python references, on lines long enough to have such chunks: every
-character class at every offset around a chunk's edges, in 1-, 2- and 4-byte strings."""
+"""_feed.c's 16-characters-at-a-time paths (scan's word counts and digits, title_facts,
+menu_facts, the ASCII shape, the call-to-action words' starts) against the Python references,
+on lines long enough to have such chunks: every character class at every offset around a
+chunk's edges, in 1-, 2- and 4-byte strings."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ SPECIAL = [
     " ", "\t", "\n", "\x0b", "\x0c", "\r", "\x1c", "\x1f", "\x85", "\xa0", "\x80", "\xff",
     "0", "9", "/", ":", "0", "|", ".", "!", "?", ",", ";", "(", "[", "A", "Z", "a", "z", "@",
     "`", "{", "_", "é", "É", "ß", "’", "…", "\u3000", "\u2028", "東", "가", "٣", "ǅ", "İ",
-    "\ud800", "\U0001f600", "\U00020000", " | ", " / ",
+    "\ud800", "\U0001f600", "\U00020000", " | ", " / ", " & ", "&", "-", "·", "*", "\\",
 ]  # fmt: skip
 WIDER = ["", "’", "\U0001f600"]  # (at the end: the string's kind, 1, 2 or 4 bytes a character)
 BASES = ["Council votes on the new ferry plan", "abc def ghi jkl mno pqr stu vwx yz ", "x" * 40]
@@ -29,6 +30,7 @@ def same(text: str) -> None:
     assert feed.has_digit(text) == feed._has_digit(text), repr(text)
     assert feed.title_facts(text) == feed._title_facts(text), repr(text)
     assert feed.shape(text) == feed._shape(text), repr(text)
+    assert feed.menu_facts(text) == feed._menu_facts(text), repr(text)
 
 
 def test_each_character_at_each_offset() -> None:
@@ -77,3 +79,20 @@ def test_calls_to_action_at_each_offset() -> None:
 def test_calls_to_action_in_long_lines(text: str) -> None:
     call_to_action(text)
     call_to_action(text.lower())
+
+
+def test_lower_is_str_lower_for_every_character() -> None:
+    """_feed.lower (what the compiled paths lower a line with) of every code point, alone,
+    between ASCII letters, after a 2-byte one, and a capital sigma at a word's end or inside."""
+    lower = feed._feed.lower
+    for code in range(0x110000):
+        char = chr(code)
+        for text in (char, f"Ab{char}Cd", f"’{char}", f"’{char}’", f"ĀΣ{char}", f"{char}Σ x"):
+            assert lower(text) == text.lower(), hex(code)
+
+
+@given(lines)
+@settings(max_examples=2000, deadline=None)
+def test_lower_of_long_lines(text: str) -> None:
+    assert feed._feed.lower(text) == text.lower()
+    assert feed._feed.lower(text + "’") == (text + "’").lower()
