@@ -96,3 +96,21 @@ def test_lower_is_str_lower_for_every_character() -> None:
 def test_lower_of_long_lines(text: str) -> None:
     assert feed._feed.lower(text) == text.lower()
     assert feed._feed.lower(text + "’") == (text + "’").lower()
+
+
+DATE_PIECES = ["27.11.2026", "Nov 18, 2019", "18 NOV 2019", "2019", "1:07 AM", "/", "-", "|"]
+
+
+@given(st.lists(st.sampled_from(DATE_PIECES + PIECES + ["news", "東京"]), max_size=8).map(" ".join))
+@settings(max_examples=2000, deadline=None)
+def test_a_line_of_few_words_has_no_headline_beside_its_date(text: str) -> None:
+    """split_date's first test: what a date leaves of a line (a prefix or a suffix, stripped)
+    has no more words than the line, so a line of fewer than DATED_TITLE_MIN_WORDS words
+    is no dated headline, whichever date find_dates finds in it."""
+    if feed.word_count(text) >= feed.DATED_TITLE_MIN_WORDS:
+        return
+    for date in feed.find_dates(text):
+        for rest in (text[date.end :].lstrip(feed.DATE_SEPARATORS), text[: date.start]):
+            assert feed.word_count(rest) < feed.DATED_TITLE_MIN_WORDS
+            assert not feed.is_dated_title(rest.rstrip(feed.DATE_SEPARATORS + "("))
+    assert feed.split_date(text) == (None, text)
