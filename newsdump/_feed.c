@@ -1784,6 +1784,7 @@ typedef struct {
     Py_ssize_t *repeats; /* per first line: the lines with its text (Counter(texts)) */
     PyObject **verdicts; /* per first line: its verdict once found (borrowed from heads) */
     PyObject *shapes;    /* shape -> count of the shaped lines (made when first needed) */
+    PyObject **shaped;   /* per line: its shape where make_shapes made one (owned), or NULL */
     PyObject **own_words; /* the distinct words of own (borrowed), when own is a list of str */
     Py_ssize_t own_count; /* how many (-1: own_story calls feed.same_story) */
 } Page;
@@ -1877,15 +1878,18 @@ static int make_shapes(Page *p) {
     int bad = -1;
     if (!(p->shapes = PyDict_New()))
         goto done;
+    if (!(p->shaped = PyMem_Calloc(p->n + 1, sizeof(PyObject *)))) {
+        PyErr_NoMemory();
+        goto done;
+    }
     for (Py_ssize_t i = 0; i < p->n; i++) {
         if (!p->digits[i] || !bsearch(&p->words[i], sizes, m, sizeof(Py_ssize_t), compare_sizes))
             continue;
         PyObject *s = shape_of(PyTuple_GET_ITEM(p->texts, i));
         if (!s)
             goto done;
-        int failed = count_in(p->shapes, s);
-        Py_DECREF(s);
-        if (failed)
+        p->shaped[i] = s; /* (kept: headline asks for the free lines' shapes again) */
+        if (count_in(p->shapes, s))
             goto done;
     }
     bad = 0;
@@ -2378,7 +2382,8 @@ static PyObject *headline(Page *p, Py_ssize_t i) {
     if (p->digits[i]) {
         if (!p->shapes && make_shapes(p) < 0)
             return NULL;
-        PyObject *s = shape_of(text);
+        /* (a free line with a digit: make_shapes shaped it, its words being one of the sizes) */
+        PyObject *s = p->shaped && p->shaped[i] ? Py_NewRef(p->shaped[i]) : shape_of(text);
         if (!s)
             return NULL;
         count = count_of(p->shapes, s);
@@ -2553,6 +2558,10 @@ done:
     Py_XDECREF(digits);
     Py_XDECREF(words);
     Py_XDECREF(p.shapes);
+    if (p.shaped)
+        for (Py_ssize_t i = 0; i < p.n; i++)
+            Py_XDECREF(p.shaped[i]);
+    PyMem_Free(p.shaped);
     PyMem_Free(p.first);
     PyMem_Free(p.repeats);
     PyMem_Free(p.verdicts);
@@ -3081,19 +3090,31 @@ static uint32_t rotl(uint32_t x, int k) { return (x << k) | (x >> (32 - k)); }
         e = d, d = c, c = rotl(b, 30), b = a, a = x;                                           \
     }
 
+#if defined(__clang__)
+#define SHA1_UNROLL _Pragma("unroll 20")
+#elif defined(__GNUC__) && __GNUC__ >= 8
+#define SHA1_UNROLL _Pragma("GCC unroll 20")
+#else
+#define SHA1_UNROLL
+#endif
+
 static void sha1_block(uint32_t *h, const unsigned char *p) {
     uint32_t w[16];
     for (int t = 0; t < 16; t++)
         w[t] = (uint32_t)p[4 * t] << 24 | (uint32_t)p[4 * t + 1] << 16
             | (uint32_t)p[4 * t + 2] << 8 | (uint32_t)p[4 * t + 3];
     uint32_t a = h[0], b = h[1], c = h[2], d = h[3], e = h[4];
-    int t = 0;
+    int t = 0; /* (each loop unrolled: the five registers' rotation costs no moves) */
+    SHA1_UNROLL
     for (; t < 20; t++)
         SHA1_ROUND((b & c) | (~b & d), 0x5a827999)
+    SHA1_UNROLL
     for (; t < 40; t++)
         SHA1_ROUND(b ^ c ^ d, 0x6ed9eba1)
+    SHA1_UNROLL
     for (; t < 60; t++)
         SHA1_ROUND((b & c) | (b & d) | (c & d), 0x8f1bbcdc)
+    SHA1_UNROLL
     for (; t < 80; t++)
         SHA1_ROUND(b ^ c ^ d, 0xca62c1d6)
     h[0] += a, h[1] += b, h[2] += c, h[3] += d, h[4] += e;
