@@ -69,61 +69,185 @@ static inline int decimal(Py_UCS4 c) {
 /* each character below U+0100: 0 a space (str.isspace), 1 a word's, 3 a digit's (0-9) */
 static unsigned char ucs1_class[256];
 
-#define SCAN(TYPE)                                                                             \
-    {                                                                                          \
-        const TYPE *s = (const TYPE *)data;                                                    \
-        for (Py_ssize_t i = 0; i < n; i++) {                                                   \
-            Py_UCS4 c = s[i];                                                                  \
-            if (c < 128) {                                                                     \
-                if (Py_UNICODE_ISSPACE(c))                                                     \
-                    inside = 0;                                                                \
-                else {                                                                         \
-                    tokens += !inside;                                                         \
-                    inside = 1;                                                                \
-                    digits |= c >= '0' && c <= '9';                                            \
-                }                                                                              \
-            } else if (feed_wide(c)) {                                                         \
-                wides++;                                                                       \
-                inside = 0;                                                                    \
-            } else if (wide_space(c))                                                          \
-                inside = 0;                                                                    \
-            else {                                                                             \
-                tokens += !inside;                                                             \
-                inside = 1;                                                                    \
-                if (!digits && decimal(c))                                                     \
-                    digits = 1;                                                                \
-            }                                                                                  \
+/* one character of scan from U+0080 up (below it, and below U+0100 in UCS1, the table) */
+#define SCAN_WIDE(c)                                                                           \
+    do {                                                                                       \
+        if (feed_wide(c)) {                                                                    \
+            wides++;                                                                           \
+            inside = 0;                                                                        \
+        } else if (wide_space(c))                                                              \
+            inside = 0;                                                                        \
+        else {                                                                                 \
+            tokens += !inside;                                                                 \
+            inside = 1;                                                                        \
+            if (!digits && decimal(c))                                                         \
+                digits = 1;                                                                    \
         }                                                                                      \
-    }
+    } while (0)
+
+/* one character below U+0100, by its class (ucs1_class) */
+#define SCAN_UCS1(c)                                                                           \
+    do {                                                                                       \
+        int cls_ = ucs1_class[(c)];                                                            \
+        tokens += cls_ & !inside;                                                              \
+        inside = cls_ != 0;                                                                    \
+        digits |= cls_ >> 1;                                                                   \
+    } while (0)
+
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#define SCAN_SIMD 1
+/* the bits set in a 16-bit mask (no call: __builtin_popcount is one without -mpopcnt) */
+static inline int pop16(unsigned x) {
+    x = x - ((x >> 1) & 0x5555u);
+    x = (x & 0x3333u) + ((x >> 2) & 0x3333u);
+    x = (x + (x >> 4)) & 0x0f0fu;
+    return (int)((x + (x >> 8)) & 0x1fu);
+}
+/* 16 characters below U+0100 (as bytes) at once: the words that start among them after
+ * `inside` (whether the character before is a word's), ucs1_class's spaces (\t-\r,
+ * \x1c-\x20, \x85, \xa0) and digits (0-9) as bit masks */
+static inline void scan16(__m128i v, Py_ssize_t *tokens, int *inside, int *digits) {
+    const __m128i t = _mm_sub_epi8(v, _mm_set1_epi8(9)); /* (\t-\r: 0-4, unsigned) */
+    const __m128i u = _mm_sub_epi8(v, _mm_set1_epi8(0x1c)); /* (\x1c-\x20: 0-4) */
+    const __m128i d = _mm_sub_epi8(v, _mm_set1_epi8('0'));  /* (0-9: 0-9) */
+    const __m128i four = _mm_set1_epi8(4), nine = _mm_set1_epi8(9);
+    __m128i space = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(t, four), t),
+                                 _mm_cmpeq_epi8(_mm_min_epu8(u, four), u));
+    space = _mm_or_si128(space, _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0x85)),
+                                             _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xa0))));
+    unsigned word = ~(unsigned)_mm_movemask_epi8(space) & 0xffffu;
+    unsigned starts = word & ~((word << 1) | (unsigned)*inside);
+    *tokens += pop16(starts);
+    *inside = (int)(word >> 15);
+    *digits |= _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(d, nine), d)) != 0;
+}
+#endif
 
 /* The words of `text` as str.split() finds them once every one of feed's wide characters is a
  * space, the wide characters, and whether it has a digit. */
 static void scan(PyObject *text, Py_ssize_t *words, Py_ssize_t *wide, int *digit) {
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
-    Py_ssize_t n = PyUnicode_GET_LENGTH(text), tokens = 0, wides = 0;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), tokens = 0, wides = 0, i = 0;
     int inside = 0, digits = 0;
     if (kind == PyUnicode_1BYTE_KIND) {
         /* below U+0100: no wide character, only 0-9 decimal; by a table of each byte's class */
         const Py_UCS1 *s = (const Py_UCS1 *)data;
-        for (Py_ssize_t i = 0; i < n; i++) {
-            int cls = ucs1_class[s[i]];
-            tokens += cls & !inside;
-            inside = cls != 0;
-            digits |= cls >> 1;
+#ifdef SCAN_SIMD
+        for (; i + 16 <= n; i += 16)
+            scan16(_mm_loadu_si128((const __m128i *)(s + i)), &tokens, &inside, &digits);
+#endif
+        for (; i < n; i++)
+            SCAN_UCS1(s[i]);
+    } else if (kind == PyUnicode_2BYTE_KIND) {
+        const Py_UCS2 *s = (const Py_UCS2 *)data;
+#ifdef SCAN_SIMD
+        const __m128i high = _mm_set1_epi16((short)0xff00);
+        for (; i + 16 <= n; i += 16) {
+            __m128i a = _mm_loadu_si128((const __m128i *)(s + i));
+            __m128i b = _mm_loadu_si128((const __m128i *)(s + i + 8));
+            __m128i over = _mm_and_si128(_mm_or_si128(a, b), high);
+            if (_mm_movemask_epi8(_mm_cmpeq_epi16(over, _mm_setzero_si128())) == 0xffff)
+                scan16(_mm_packus_epi16(a, b), &tokens, &inside, &digits); /* (all < 256) */
+            else
+                for (Py_ssize_t k = i; k < i + 16; k++) {
+                    Py_UCS4 c = s[k];
+                    if (c < 256)
+                        SCAN_UCS1(c);
+                    else
+                        SCAN_WIDE(c);
+                }
         }
-    } else if (kind == PyUnicode_2BYTE_KIND)
-        SCAN(Py_UCS2)
-    else
-        SCAN(Py_UCS4)
+#endif
+        for (; i < n; i++) {
+            Py_UCS4 c = s[i];
+            if (c < 256)
+                SCAN_UCS1(c);
+            else
+                SCAN_WIDE(c);
+        }
+    } else {
+        const Py_UCS4 *s = (const Py_UCS4 *)data;
+        for (; i < n; i++) {
+            Py_UCS4 c = s[i];
+            if (c < 256)
+                SCAN_UCS1(c);
+            else
+                SCAN_WIDE(c);
+        }
+    }
     *words = tokens;
     *wide = wides;
     *digit = digits;
 }
 
+/* str.lower of a str (a new reference), one character for one where it is: ASCII A-Z, and
+ * any other character below U+10000 by its simple lower case, which str.lower's full one is
+ * for every character but U+0130 (two characters) and U+03A3 (which depends on its neighbours);
+ * an ASCII str, a str of 4-byte characters or one with either of these two goes to str.lower */
+static PyObject *lowered(PyObject *text) {
+    if (!PyUnicode_Check(text) || PyUnicode_IS_ASCII(text)
+        || PyUnicode_KIND(text) == PyUnicode_4BYTE_KIND)
+        return PyObject_CallMethodNoArgs(text, name_lower);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    Py_UCS4 small[128], *out = small;
+    if (n > 128 && !(out = PyMem_Malloc(n * sizeof(Py_UCS4))))
+        return PyErr_NoMemory();
+    PyObject *result = NULL;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (c < 128)
+            out[i] = c >= 'A' && c <= 'Z' ? c | 0x20 : c;
+        else if (c == 0x130 || c == 0x3a3) {
+            result = PyObject_CallMethodNoArgs(text, name_lower); /* (str.lower's own) */
+            goto done;
+        } else
+            out[i] = Py_UNICODE_TOLOWER(c);
+    }
+    result = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, out, n); /* (its own kind) */
+done:
+    if (out != small)
+        PyMem_Free(out);
+    return result;
+}
+
+static PyObject *lower_call(PyObject *self, PyObject *text) {
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "lower: a str");
+        return NULL;
+    }
+    return lowered(text);
+}
+
 /* feed.shape of a str (a new reference) */
 static PyObject *shape_of(PyObject *text) {
-    PyObject *low = PyObject_CallMethodNoArgs(text, name_lower);
+    if (PyUnicode_IS_ASCII(text)) { /* (str.lower of ASCII: A-Z to a-z, here; no call) */
+        const Py_UCS1 *s = PyUnicode_1BYTE_DATA(text);
+        Py_ssize_t n = PyUnicode_GET_LENGTH(text), m = 0;
+        for (Py_ssize_t i = 0; i < n; i++) /* (the shape's length first) */
+            m += !(s[i] >= '0' && s[i] <= '9' && i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9');
+        PyObject *result = PyUnicode_New(m, 127);
+        if (!result)
+            return NULL;
+        Py_UCS1 *out = PyUnicode_1BYTE_DATA(result);
+        int number = 0; /* inside a run of digits */
+        m = 0;
+        for (Py_ssize_t i = 0; i < n; i++) {
+            Py_UCS1 c = s[i];
+            if (!(c >= '0' && c <= '9')) {
+                out[m++] = c >= 'A' && c <= 'Z' ? c | 0x20 : c;
+                number = 0;
+            } else if (!number) {
+                out[m++] = '0';
+                number = 1;
+            }
+        }
+        return result;
+    }
+    PyObject *low = lowered(text);
     if (!low)
         return NULL;
     int kind = PyUnicode_KIND(low);
@@ -257,6 +381,60 @@ static PyObject *word_text(PyObject *self, PyObject *text) {
 #define T_DECIMAL 512   /* text[0].isdecimal() */
 #define TITLE_FACT_BITS 10
 
+#ifdef SCAN_SIMD
+/* 16 ASCII characters (as bytes) of facts_of at once: letters, capitals, lower-case letters,
+ * spaces, and which of ". : ! ? | /" they have */
+static inline void facts16(__m128i v, Py_ssize_t *alpha, Py_ssize_t *spaces, int *cased,
+                           int *uncased, long *flags, int *pairs) {
+    const __m128i z = _mm_set1_epi8(25);
+    const __m128i up = _mm_sub_epi8(v, _mm_set1_epi8('A'));
+    const __m128i lo = _mm_sub_epi8(v, _mm_set1_epi8('a'));
+    unsigned upper = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(up, z), up));
+    unsigned lower = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(lo, z), lo));
+    *alpha += pop16(upper | lower);
+    *cased |= upper != 0;
+    *uncased |= lower != 0;
+    *spaces += pop16((unsigned)_mm_movemask_epi8(
+        _mm_cmpeq_epi8(v, _mm_set1_epi8(' '))));
+    if (_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('.'))))
+        *flags |= T_DOT;
+    if (_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(':'))))
+        *flags |= T_COLON;
+    if (_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('!')),
+                                       _mm_cmpeq_epi8(v, _mm_set1_epi8('?')))))
+        *flags |= T_BREAK;
+    if (_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('|')),
+                                       _mm_cmpeq_epi8(v, _mm_set1_epi8('/')))))
+        *pairs = 1;
+}
+#endif
+
+/* one character of facts_of (the " | " and " / " tests apart: `pairs` says one may be there) */
+#define FACTS_CHAR(c)                                                                          \
+    do {                                                                                       \
+        if ((c) < 128) {                                                                       \
+            alpha += ((c) | 0x20) >= 'a' && ((c) | 0x20) <= 'z';                               \
+            cased |= (c) >= 'A' && (c) <= 'Z';                                                 \
+            uncased |= (c) >= 'a' && (c) <= 'z';                                               \
+            if ((c) == ' ')                                                                    \
+                spaces++;                                                                      \
+            else if ((c) == '.')                                                               \
+                flags |= T_DOT;                                                                \
+            else if ((c) == ':')                                                               \
+                flags |= T_COLON;                                                              \
+            else if ((c) == '!' || (c) == '?')                                                 \
+                flags |= T_BREAK;                                                              \
+            else if ((c) == '|' || (c) == '/')                                                 \
+                pairs = 1;                                                                     \
+        } else {                                                                               \
+            alpha += Py_UNICODE_ISALPHA(c) != 0;                                               \
+            if (Py_UNICODE_ISLOWER(c) || Py_UNICODE_ISTITLE(c))                                \
+                uncased = 1;                                                                   \
+            else if (Py_UNICODE_ISUPPER(c))                                                    \
+                cased = 1;                                                                     \
+        }                                                                                      \
+    } while (0)
+
 /* feed.title_facts of a str */
 static Py_ssize_t facts_of(PyObject *text) {
     int kind = PyUnicode_KIND(text);
@@ -266,37 +444,68 @@ static Py_ssize_t facts_of(PyObject *text) {
     scan(text, &words, &wide, &digit);
     long flags = (PyUnicode_IS_ASCII(text) ? T_ASCII : 0) | (digit ? T_DIGIT : 0)
         | (wide ? T_WIDE : 0);
-    Py_ssize_t next_slash = 0;
     int cased = 0, uncased = 0; /* str.isupper: a capital, no lower-case or title-case letter */
-    for (Py_ssize_t i = 0; i < n; i++) {
-        Py_UCS4 c = PyUnicode_READ(kind, data, i);
-        if (c < 128) {
-            alpha += (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
-            cased |= c >= 'A' && c <= 'Z';
-            uncased |= c >= 'a' && c <= 'z';
-            if (c == ' ') {
-                spaces++;
-                if (i + 2 < n && PyUnicode_READ(kind, data, i + 2) == ' ') {
-                    Py_UCS4 mid = PyUnicode_READ(kind, data, i + 1);
-                    if (mid == '|')
-                        flags |= T_NOT;
-                    else if (mid == '/' && i >= next_slash) {
-                        slashes++; /* (str.count: not overlapping) */
-                        next_slash = i + 3;
-                    }
+    int pairs = 0;              /* a "|" or "/": " | " or " / " may be there */
+    Py_ssize_t i = 0;
+    if (kind == PyUnicode_1BYTE_KIND) {
+        const Py_UCS1 *s = (const Py_UCS1 *)data;
+#ifdef SCAN_SIMD
+        for (; i + 16 <= n; i += 16) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+            if (_mm_movemask_epi8(v) == 0) /* (all ASCII) */
+                facts16(v, &alpha, &spaces, &cased, &uncased, &flags, &pairs);
+            else
+                for (Py_ssize_t k = i; k < i + 16; k++) {
+                    Py_UCS4 c = s[k];
+                    FACTS_CHAR(c);
                 }
-            } else if (c == '.')
-                flags |= T_DOT;
-            else if (c == ':')
-                flags |= T_COLON;
-            else if (c == '!' || c == '?')
-                flags |= T_BREAK;
-        } else {
-            alpha += Py_UNICODE_ISALPHA(c) != 0;
-            if (Py_UNICODE_ISLOWER(c) || Py_UNICODE_ISTITLE(c))
-                uncased = 1;
-            else if (Py_UNICODE_ISUPPER(c))
-                cased = 1;
+        }
+#endif
+        for (; i < n; i++) {
+            Py_UCS4 c = s[i];
+            FACTS_CHAR(c);
+        }
+    } else if (kind == PyUnicode_2BYTE_KIND) {
+        const Py_UCS2 *s = (const Py_UCS2 *)data;
+#ifdef SCAN_SIMD
+        const __m128i high = _mm_set1_epi16((short)0xff80);
+        for (; i + 16 <= n; i += 16) {
+            __m128i a = _mm_loadu_si128((const __m128i *)(s + i));
+            __m128i b = _mm_loadu_si128((const __m128i *)(s + i + 8));
+            __m128i over = _mm_and_si128(_mm_or_si128(a, b), high);
+            if (_mm_movemask_epi8(_mm_cmpeq_epi16(over, _mm_setzero_si128())) == 0xffff)
+                facts16(_mm_packus_epi16(a, b), &alpha, &spaces, &cased, &uncased, &flags,
+                        &pairs); /* (all ASCII) */
+            else
+                for (Py_ssize_t k = i; k < i + 16; k++) {
+                    Py_UCS4 c = s[k];
+                    FACTS_CHAR(c);
+                }
+        }
+#endif
+        for (; i < n; i++) {
+            Py_UCS4 c = s[i];
+            FACTS_CHAR(c);
+        }
+    } else {
+        const Py_UCS4 *s = (const Py_UCS4 *)data;
+        for (; i < n; i++) {
+            Py_UCS4 c = s[i];
+            FACTS_CHAR(c);
+        }
+    }
+    if (pairs) { /* " | ", and " / " twice (str.count: not overlapping) */
+        Py_ssize_t next_slash = 0;
+        for (i = 0; i + 2 < n; i++) {
+            if (PyUnicode_READ(kind, data, i) != ' ' || PyUnicode_READ(kind, data, i + 2) != ' ')
+                continue;
+            Py_UCS4 mid = PyUnicode_READ(kind, data, i + 1);
+            if (mid == '|')
+                flags |= T_NOT;
+            else if (mid == '/' && i >= next_slash) {
+                slashes++;
+                next_slash = i + 3;
+            }
         }
     }
     if (slashes >= 2)
@@ -457,34 +666,119 @@ static inline int word_char(Py_UCS4 c) {
 #define M_AMP 8   /* " & " in text */
 #define M_LOWER 16 /* a word (str.split) starts in lower case (feed.lower_word) */
 
+#ifdef SCAN_SIMD
+/* which of 16 ASCII characters (as bytes) are re's \w (0-9, A-Z, a-z, _), as a bit mask */
+static inline unsigned word16(__m128i v) {
+    const __m128i letter = _mm_sub_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8('a'));
+    const __m128i digit = _mm_sub_epi8(v, _mm_set1_epi8('0'));
+    __m128i w = _mm_or_si128(
+        _mm_cmpeq_epi8(_mm_min_epu8(letter, _mm_set1_epi8(25)), letter),
+        _mm_cmpeq_epi8(_mm_min_epu8(digit, _mm_set1_epi8(9)), digit));
+    w = _mm_or_si128(w, _mm_cmpeq_epi8(v, _mm_set1_epi8('_')));
+    return (unsigned)_mm_movemask_epi8(w);
+}
+#endif
+
+/* one character of menu_flags (" & " apart: `amp` says a "&" is there) */
+#define MENU_CHAR(c)                                                                           \
+    do {                                                                                       \
+        int space_ = Py_UNICODE_ISSPACE(c);                                                    \
+        if (space_)                                                                            \
+            inside = 0;                                                                        \
+        else {                                                                                 \
+            if (!inside && Py_UNICODE_ISLOWER(c))                                              \
+                flags |= M_LOWER;                                                              \
+            inside = 1;                                                                        \
+        }                                                                                      \
+        if ((c) == ',')                                                                        \
+            flags |= M_COMMA;                                                                  \
+        else if ((c) == '&')                                                                   \
+            amp = 1;                                                                           \
+        if (feed_wide(c))                                                                      \
+            flags |= M_WIDE;                                                                   \
+        if (!space_ && !word_char(c) && (c) != '&' && (c) != '/' && (c) != '|' && (c) != 0xb7  \
+            && (c) != ',' && (c) != '-')                                                       \
+            flags |= M_PUNCT;                                                                  \
+    } while (0)
+
+#ifdef SCAN_SIMD
+/* 16 ASCII characters (as bytes) of menu_flags at once, after `inside` (the character before
+ * is a word's, str.split) */
+static inline void menu16(__m128i v, int *inside, long *flags, int *amp) {
+    const __m128i t = _mm_sub_epi8(v, _mm_set1_epi8(9));    /* (\t-\r: 0-4, unsigned) */
+    const __m128i u = _mm_sub_epi8(v, _mm_set1_epi8(0x1c)); /* (\x1c-\x20: 0-4) */
+    const __m128i four = _mm_set1_epi8(4);
+    unsigned space = (unsigned)_mm_movemask_epi8(
+        _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(t, four), t),
+                     _mm_cmpeq_epi8(_mm_min_epu8(u, four), u)));
+    const __m128i lo = _mm_sub_epi8(v, _mm_set1_epi8('a'));
+    unsigned lower = (unsigned)_mm_movemask_epi8(
+        _mm_cmpeq_epi8(_mm_min_epu8(lo, _mm_set1_epi8(25)), lo));
+    unsigned word = ~space & 0xffffu; /* (str.split's words) */
+    unsigned starts = word & ~((word << 1) | (unsigned)*inside);
+    *inside = (int)(word >> 15);
+    if (starts & lower)
+        *flags |= M_LOWER;
+    __m128i amps = _mm_cmpeq_epi8(v, _mm_set1_epi8('&'));
+    __m128i commas = _mm_cmpeq_epi8(v, _mm_set1_epi8(','));
+    if (_mm_movemask_epi8(commas))
+        *flags |= M_COMMA;
+    if (_mm_movemask_epi8(amps))
+        *amp = 1;
+    __m128i allowed = _mm_or_si128(amps, commas); /* (& / | , - and re's \w) */
+    allowed = _mm_or_si128(allowed, _mm_cmpeq_epi8(v, _mm_set1_epi8('/')));
+    allowed = _mm_or_si128(allowed, _mm_cmpeq_epi8(v, _mm_set1_epi8('|')));
+    allowed = _mm_or_si128(allowed, _mm_cmpeq_epi8(v, _mm_set1_epi8('-')));
+    unsigned other = ~(unsigned)_mm_movemask_epi8(allowed) & ~word16(v) & ~space & 0xffffu;
+    if (other)
+        *flags |= M_PUNCT;
+}
+#endif
+
 /* feed.menu_facts of a str */
 static long menu_flags(PyObject *text) {
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
-    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), i = 0;
     long flags = 0;
     int inside = 0; /* inside a word (str.split) */
-    for (Py_ssize_t i = 0; i < n; i++) {
-        Py_UCS4 c = PyUnicode_READ(kind, data, i);
-        int space = Py_UNICODE_ISSPACE(c);
-        if (space)
-            inside = 0;
-        else {
-            if (!inside && Py_UNICODE_ISLOWER(c))
-                flags |= M_LOWER;
-            inside = 1;
+    int amp = 0;    /* a "&": " & " may be there */
+#ifdef SCAN_SIMD
+    if (kind != PyUnicode_4BYTE_KIND)
+        for (; i + 16 <= n; i += 16) {
+            __m128i v;
+            int plain; /* (all ASCII) */
+            if (kind == PyUnicode_1BYTE_KIND) {
+                v = _mm_loadu_si128((const __m128i *)((const Py_UCS1 *)data + i));
+                plain = _mm_movemask_epi8(v) == 0;
+            } else {
+                const Py_UCS2 *s = (const Py_UCS2 *)data + i;
+                __m128i a = _mm_loadu_si128((const __m128i *)s);
+                __m128i b = _mm_loadu_si128((const __m128i *)(s + 8));
+                __m128i over = _mm_and_si128(_mm_or_si128(a, b), _mm_set1_epi16((short)0xff80));
+                plain = _mm_movemask_epi8(_mm_cmpeq_epi16(over, _mm_setzero_si128())) == 0xffff;
+                v = _mm_packus_epi16(a, b);
+            }
+            if (plain)
+                menu16(v, &inside, &flags, &amp);
+            else
+                for (Py_ssize_t k = i; k < i + 16; k++) {
+                    Py_UCS4 c = PyUnicode_READ(kind, data, k);
+                    MENU_CHAR(c);
+                }
         }
-        if (c == ',')
-            flags |= M_COMMA;
-        else if (c == ' ' && i + 2 < n && PyUnicode_READ(kind, data, i + 1) == '&'
-                 && PyUnicode_READ(kind, data, i + 2) == ' ')
-            flags |= M_AMP;
-        if (feed_wide(c))
-            flags |= M_WIDE;
-        if (!space && !word_char(c) && c != '&' && c != '/' && c != '|' && c != 0xb7
-            && c != ',' && c != '-')
-            flags |= M_PUNCT;
+#endif
+    for (; i < n; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        MENU_CHAR(c);
     }
+    if (amp) /* " & " */
+        for (i = 1; i + 1 < n; i++)
+            if (PyUnicode_READ(kind, data, i) == '&' && PyUnicode_READ(kind, data, i - 1) == ' '
+                && PyUnicode_READ(kind, data, i + 1) == ' ') {
+                flags |= M_AMP;
+                break;
+            }
     return flags;
 }
 
@@ -496,79 +790,115 @@ static PyObject *menu_facts(PyObject *self, PyObject *text) {
     return PyLong_FromLong(menu_flags(text));
 }
 
+/* word_start_in at the word's start `at` of text (c its character): 1 where match finds
+ * something there, 0 where not (or no prefix starts there), -1 on an error */
+static int word_start_at(const char *ascii, int paired, PyObject *prefixes, PyObject *match,
+                         PyObject *text, int kind, const void *data, Py_ssize_t n,
+                         Py_ssize_t at, Py_UCS4 c) {
+    if (c < 128) {
+        if (!paired) {
+            if (!ascii[c])
+                return 0; /* (no prefix starts with it) */
+        } else {
+            Py_UCS4 next = at + 1 < n ? PyUnicode_READ(kind, data, at + 1) : 0;
+            if (next < 128 && !ascii[c * 128 + next])
+                return 0; /* (no prefix starts with these two) */
+        }
+    }
+    PyObject *first = PyUnicode_FromOrdinal(c);
+    if (!first)
+        return -1;
+    PyObject *these = PyDict_GetItemWithError(prefixes, first); /* borrowed */
+    Py_DECREF(first);
+    if (!these)
+        return PyErr_Occurred() ? -1 : 0;
+    if (!PyTuple_Check(these)) {
+        PyErr_SetString(PyExc_TypeError, "word_start_match: tuples of prefixes");
+        return -1;
+    }
+    Py_INCREF(these); /* (held: `match` may be any callable) */
+    for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(these); k++) {
+        PyObject *prefix = PyTuple_GET_ITEM(these, k);
+        if (!PyUnicode_Check(prefix)) {
+            Py_DECREF(these);
+            PyErr_SetString(PyExc_TypeError, "word_start_match: prefixes are str");
+            return -1;
+        }
+        Py_ssize_t m = PyUnicode_GET_LENGTH(prefix);
+        if (m > n - at)
+            continue;
+        int pkind = PyUnicode_KIND(prefix);
+        const void *pdata = PyUnicode_DATA(prefix);
+        Py_ssize_t i = 0;
+        while (i < m && PyUnicode_READ(pkind, pdata, i) == PyUnicode_READ(kind, data, at + i))
+            i++;
+        if (i < m)
+            continue;
+        PyObject *pos = PyLong_FromSsize_t(at);
+        PyObject *found = pos ? PyObject_CallFunctionObjArgs(match, text, pos, NULL) : NULL;
+        Py_XDECREF(pos);
+        Py_DECREF(these);
+        if (!found)
+            return -1;
+        int hit = found != Py_None;
+        Py_DECREF(found);
+        return hit; /* (tried at `at`: the other prefixes would try it again) */
+    }
+    Py_DECREF(these);
+    return 0;
+}
+
+
 /* word_start_match's answer (1 or 0, -1 on an error): `ascii` its firsts (128 bytes) or, with
- * `paired`, its pairs (128 * 128) */
+ * `paired`, its pairs (128 * 128). Where 16 characters are ASCII, their words' starts are found
+ * at once (a bit mask), else one character at a time. */
 static int word_start_in(const char *ascii, int paired, PyObject *prefixes, PyObject *match,
                          PyObject *text) {
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
-    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), at = 0;
     int after_word = 0; /* (the character before is re's \w) */
-    for (Py_ssize_t at = 0; at < n; at++) {
+#ifdef SCAN_SIMD
+    if (kind != PyUnicode_4BYTE_KIND)
+        for (; at + 16 <= n; at += 16) {
+            __m128i v;
+            int plain; /* (all ASCII) */
+            if (kind == PyUnicode_1BYTE_KIND) {
+                v = _mm_loadu_si128((const __m128i *)((const Py_UCS1 *)data + at));
+                plain = _mm_movemask_epi8(v) == 0;
+            } else {
+                const Py_UCS2 *s = (const Py_UCS2 *)data + at;
+                __m128i a = _mm_loadu_si128((const __m128i *)s);
+                __m128i b = _mm_loadu_si128((const __m128i *)(s + 8));
+                __m128i over = _mm_and_si128(_mm_or_si128(a, b), _mm_set1_epi16((short)0xff80));
+                plain = _mm_movemask_epi8(_mm_cmpeq_epi16(over, _mm_setzero_si128())) == 0xffff;
+                v = _mm_packus_epi16(a, b);
+            }
+            if (!plain)
+                break; /* (one character at a time from here) */
+            unsigned word = word16(v);
+            unsigned starts = ~((word << 1) | (unsigned)after_word) & 0xffffu;
+            after_word = (int)(word >> 15);
+            while (starts) {
+                int k = __builtin_ctz(starts);
+                starts &= starts - 1;
+                Py_ssize_t i = at + k;
+                int yes = word_start_at(ascii, paired, prefixes, match, text, kind, data, n, i,
+                                        PyUnicode_READ(kind, data, i));
+                if (yes)
+                    return yes;
+            }
+        }
+#endif
+    for (; at < n; at++) {
         Py_UCS4 c = PyUnicode_READ(kind, data, at);
         int start = !after_word;
         after_word = word_char(c);
         if (!start)
             continue; /* not a word's start */
-        if (c < 128) {
-            if (!paired) {
-                if (!ascii[c])
-                    continue; /* (no prefix starts with it) */
-            } else {
-                Py_UCS4 next = at + 1 < n ? PyUnicode_READ(kind, data, at + 1) : 0;
-                if (next < 128 && !ascii[c * 128 + next])
-                    continue; /* (no prefix starts with these two) */
-            }
-        }
-        PyObject *first = PyUnicode_FromOrdinal(c);
-        if (!first)
-            return -1;
-        PyObject *these = PyDict_GetItemWithError(prefixes, first); /* borrowed */
-        Py_DECREF(first);
-        if (!these) {
-            if (PyErr_Occurred())
-                return -1;
-            continue;
-        }
-        if (!PyTuple_Check(these)) {
-            PyErr_SetString(PyExc_TypeError, "word_start_match: tuples of prefixes");
-            return -1;
-        }
-        Py_INCREF(these); /* (held: `match` may be any callable) */
-        int tried = 0;
-        for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(these) && !tried; k++) {
-            PyObject *prefix = PyTuple_GET_ITEM(these, k);
-            if (!PyUnicode_Check(prefix)) {
-                Py_DECREF(these);
-                PyErr_SetString(PyExc_TypeError, "word_start_match: prefixes are str");
-                return -1;
-            }
-            Py_ssize_t m = PyUnicode_GET_LENGTH(prefix);
-            if (m > n - at)
-                continue;
-            int pkind = PyUnicode_KIND(prefix);
-            const void *pdata = PyUnicode_DATA(prefix);
-            Py_ssize_t i = 0;
-            while (i < m && PyUnicode_READ(pkind, pdata, i) == PyUnicode_READ(kind, data, at + i))
-                i++;
-            if (i < m)
-                continue;
-            PyObject *pos = PyLong_FromSsize_t(at);
-            PyObject *found = pos ? PyObject_CallFunctionObjArgs(match, text, pos, NULL) : NULL;
-            Py_XDECREF(pos);
-            if (!found) {
-                Py_DECREF(these);
-                return -1;
-            }
-            int hit = found != Py_None;
-            Py_DECREF(found);
-            if (hit) {
-                Py_DECREF(these);
-                return 1;
-            }
-            tried = 1; /* (at `at`: the other prefixes would try it again) */
-        }
-        Py_DECREF(these);
+        int yes = word_start_at(ascii, paired, prefixes, match, text, kind, data, n, at, c);
+        if (yes)
+            return yes;
     }
     return 0;
 }
@@ -1277,7 +1607,7 @@ static int verdict(PyObject *const *rules, PyObject *text, Py_ssize_t lo, Py_ssi
         if ((digit || ago) && may_time_line(text, first, end))
             CHECK(found(rules[R_TIME_LINE], text, 1));
     }
-    low = PyObject_CallMethodNoArgs(text, name_lower);
+    low = lowered(text);
     if (!low)
         return -1;
     PyObject *pairs = rules[R_CTA_PAIRS];
@@ -1454,6 +1784,7 @@ typedef struct {
     Py_ssize_t *repeats; /* per first line: the lines with its text (Counter(texts)) */
     PyObject **verdicts; /* per first line: its verdict once found (borrowed from heads) */
     PyObject *shapes;    /* shape -> count of the shaped lines (made when first needed) */
+    PyObject **shaped;   /* per line: its shape where make_shapes made one (owned), or NULL */
     PyObject **own_words; /* the distinct words of own (borrowed), when own is a list of str */
     Py_ssize_t own_count; /* how many (-1: own_story calls feed.same_story) */
 } Page;
@@ -1547,15 +1878,18 @@ static int make_shapes(Page *p) {
     int bad = -1;
     if (!(p->shapes = PyDict_New()))
         goto done;
+    if (!(p->shaped = PyMem_Calloc(p->n + 1, sizeof(PyObject *)))) {
+        PyErr_NoMemory();
+        goto done;
+    }
     for (Py_ssize_t i = 0; i < p->n; i++) {
         if (!p->digits[i] || !bsearch(&p->words[i], sizes, m, sizeof(Py_ssize_t), compare_sizes))
             continue;
         PyObject *s = shape_of(PyTuple_GET_ITEM(p->texts, i));
         if (!s)
             goto done;
-        int failed = count_in(p->shapes, s);
-        Py_DECREF(s);
-        if (failed)
+        p->shaped[i] = s; /* (kept: headline asks for the free lines' shapes again) */
+        if (count_in(p->shapes, s))
             goto done;
     }
     bad = 0;
@@ -1597,7 +1931,7 @@ static int list_label(PyObject *labels, PyObject *text, const Py_ssize_t *starts
     PyObject *joined = join_words(text, starts, ends, a, b);
     if (!joined)
         return -1;
-    PyObject *label = PyObject_CallMethodNoArgs(joined, name_lower);
+    PyObject *label = lowered(joined);
     Py_DECREF(joined);
     if (!label)
         return -1;
@@ -1762,7 +2096,7 @@ static int stop_word(PyObject *text, Py_ssize_t start, Py_ssize_t end, PyObject 
     PyObject *word = PyUnicode_Substring(text, start, end);
     if (!word)
         return -1;
-    PyObject *low = PyObject_CallMethodNoArgs(word, name_lower);
+    PyObject *low = lowered(word);
     Py_DECREF(word);
     if (!low)
         return -1;
@@ -1873,7 +2207,7 @@ static int same_own_story(Page *p, PyObject *low) {
 /* whether the line (text lower-cased) names the page's own story: has_any(low, own_keys) and
  * same_story(WORD.findall(low), own); 1 or 0, -1 on an error */
 static int own_story(Page *p, PyObject *text) {
-    PyObject *low = PyObject_CallMethodNoArgs(text, name_lower);
+    PyObject *low = lowered(text);
     if (!low)
         return -1;
     int yes = 0;
@@ -2048,7 +2382,8 @@ static PyObject *headline(Page *p, Py_ssize_t i) {
     if (p->digits[i]) {
         if (!p->shapes && make_shapes(p) < 0)
             return NULL;
-        PyObject *s = shape_of(text);
+        /* (a free line with a digit: make_shapes shaped it, its words being one of the sizes) */
+        PyObject *s = p->shaped && p->shaped[i] ? Py_NewRef(p->shaped[i]) : shape_of(text);
         if (!s)
             return NULL;
         count = count_of(p->shapes, s);
@@ -2223,6 +2558,10 @@ done:
     Py_XDECREF(digits);
     Py_XDECREF(words);
     Py_XDECREF(p.shapes);
+    if (p.shaped)
+        for (Py_ssize_t i = 0; i < p.n; i++)
+            Py_XDECREF(p.shaped[i]);
+    PyMem_Free(p.shaped);
     PyMem_Free(p.first);
     PyMem_Free(p.repeats);
     PyMem_Free(p.verdicts);
@@ -2617,7 +2956,7 @@ static int loop_summary(Loop *L, PyObject *text, Py_ssize_t words) {
         if (ends <= 0)
             return ends;
     }
-    PyObject *low = PyObject_CallMethodNoArgs(text, name_lower); /* not is_call_to_action */
+    PyObject *low = lowered(text); /* not is_call_to_action */
     if (!low)
         return -1;
     PyObject *const *rules = L->trules;
@@ -2751,19 +3090,31 @@ static uint32_t rotl(uint32_t x, int k) { return (x << k) | (x >> (32 - k)); }
         e = d, d = c, c = rotl(b, 30), b = a, a = x;                                           \
     }
 
+#if defined(__clang__)
+#define SHA1_UNROLL _Pragma("unroll 20")
+#elif defined(__GNUC__) && __GNUC__ >= 8
+#define SHA1_UNROLL _Pragma("GCC unroll 20")
+#else
+#define SHA1_UNROLL
+#endif
+
 static void sha1_block(uint32_t *h, const unsigned char *p) {
     uint32_t w[16];
     for (int t = 0; t < 16; t++)
         w[t] = (uint32_t)p[4 * t] << 24 | (uint32_t)p[4 * t + 1] << 16
             | (uint32_t)p[4 * t + 2] << 8 | (uint32_t)p[4 * t + 3];
     uint32_t a = h[0], b = h[1], c = h[2], d = h[3], e = h[4];
-    int t = 0;
+    int t = 0; /* (each loop unrolled: the five registers' rotation costs no moves) */
+    SHA1_UNROLL
     for (; t < 20; t++)
         SHA1_ROUND((b & c) | (~b & d), 0x5a827999)
+    SHA1_UNROLL
     for (; t < 40; t++)
         SHA1_ROUND(b ^ c ^ d, 0x6ed9eba1)
+    SHA1_UNROLL
     for (; t < 60; t++)
         SHA1_ROUND((b & c) | (b & d) | (c & d), 0x8f1bbcdc)
+    SHA1_UNROLL
     for (; t < 80; t++)
         SHA1_ROUND(b ^ c ^ d, 0xca62c1d6)
     h[0] += a, h[1] += b, h[2] += c, h[3] += d, h[4] += e;
@@ -2797,7 +3148,7 @@ static void sha1_hex16(const unsigned char *data, Py_ssize_t size, char *out) {
  * encoded in UTF-8, its words' characters (re's \w) encoded as they are found */
 static PyObject *story_key_of(PyObject *title) {
     int ascii = PyUnicode_IS_ASCII(title); /* (str.lower of ASCII: A-Z to a-z, here) */
-    PyObject *low = ascii ? Py_NewRef(title) : PyObject_CallMethodNoArgs(title, name_lower);
+    PyObject *low = ascii ? Py_NewRef(title) : lowered(title);
     if (!low)
         return NULL;
     int kind = PyUnicode_KIND(low);
@@ -3343,7 +3694,7 @@ static int lower_has_any(PyObject *text, PyObject *parts) {
     if (PyUnicode_IS_ASCII(text)
         && ((in = byte_has_any(text, parts, 1)) >= 0 || (in = scan_has_any(text, parts, 1)) >= 0))
         return in;
-    PyObject *low = PyObject_CallMethodNoArgs(text, name_lower);
+    PyObject *low = lowered(text);
     if (!low)
         return -1;
     if (!PyUnicode_Check(low))
@@ -3564,6 +3915,7 @@ static PyMethodDef methods[] = {
     {"headlines", (PyCFunction)(void (*)(void))headlines, METH_FASTCALL, "find_feed's headlines (see the file)."},
     {"items", (PyCFunction)(void (*)(void))items, METH_FASTCALL, "find_feed's item loop (see the file)."},
     {"story_key", story_key_call, METH_O, "feed.story_key."},
+    {"lower", lower_call, METH_O, "str.lower (see the file)."},
     {"comment_suspects", (PyCFunction)(void (*)(void))comment_suspects, METH_FASTCALL, "Which found items may be a comment (see the file)."},
     {"furniture_suspects", (PyCFunction)(void (*)(void))furniture_suspects, METH_FASTCALL, "Which found items may be furniture (see the file)."},
     {NULL, NULL, 0, NULL},

@@ -1319,6 +1319,8 @@ def split_date(text: str, found: list[FoundDate] | None = None) -> tuple[str | N
     11:11 PM EST"; a date with its time or a comma in front: "2018年6月18日 10:01 発信地：…"),
     fewer than DATED_TITLE_MIN_WORDS words ("Ann Lee 27.11.2026, 11:05") or no headline's
     start ("; 18 years ago", "// By Ann Lee")."""
+    if word_count(text) < DATED_TITLE_MIN_WORDS:
+        return None, text  # (what a date leaves of the line has no more words: no headline)
     if found is None:  # (cheap tests first)
         if "19" not in text and "20" not in text and "/" not in text:
             return None, text  # (YEARISH needs one of them: no year)
