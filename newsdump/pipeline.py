@@ -42,7 +42,13 @@ class Page:
 
     article: Article
     stories: tuple[Story, ...]
-    text_words: int = 0  # words on the whole page
+    text: str = ""  # the dump the stories were cut from (`split`; empty for `extract`)
+
+    @property
+    def text_words(self) -> int:
+        """Words on the whole page (`split`; 0 for `extract`): counted when asked, as only
+        `stats` reads them (~90 K instructions a page that a `split` run would throw away)."""
+        return count_words(self.text) if self.text else 0
 
 
 def analyse(
@@ -83,7 +89,7 @@ def analyse(
     found.sort(key=lambda s: (s.lines[0], s.kind != "article"))
     if opening is None:
         found.insert(0, Story("article", article=parts.article))
-    return Page(parts.article, tuple(found), count_words(text))
+    return Page(parts.article, tuple(found), text)
 
 
 def analyse_html(
@@ -102,7 +108,7 @@ def analyse_html(
         for s in page.stories
         if not (s.kind == "feed" and s.feed is not None and s.feed.title in article.text)
     )
-    return Page(article, kept, page.text_words)
+    return Page(article, kept, page.text)
 
 
 def html_article(html: str, url: str | None) -> Article | None:
@@ -219,7 +225,8 @@ def process_document(
         records = [info.article_record(page.article)]
     else:
         records = [info.story_record(i, story) for i, story in enumerate(page.stories)]
-    return DocResult(doc.source, records=records, bytes=size, page_words=page.text_words)
+    words = page.text_words if count_bytes else 0  # (a run that writes no stats counts none)
+    return DocResult(doc.source, records=records, bytes=size, page_words=words)
 
 
 def _failed(doc: Document, size: int, exc: Exception) -> DocResult:
