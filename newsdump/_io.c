@@ -12,6 +12,16 @@
 #include <Python.h>
 #if defined(__SSE2__)
 #include <emmintrin.h>
+
+/* the bits set in a 16-bit mask (no call: __builtin_popcount is one, __popcountdi2, without
+ * -mpopcnt, and the build does not assume that instruction) */
+static inline int pop16(unsigned x) {
+    x = x - ((x >> 1) & 0x5555u);
+    x = (x & 0x3333u) + ((x >> 2) & 0x3333u);
+    x = (x + (x >> 4)) & 0x0f0fu;
+    return (int)((x + (x >> 8)) & 0x1fu);
+}
+
 #endif
 
 static PyObject *controls(PyObject *self, PyObject *data) {
@@ -30,7 +40,7 @@ static PyObject *controls(PyObject *self, PyObject *data) {
             _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(9)), _mm_cmpeq_epi8(v, _mm_set1_epi8(10))),
             _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(12)), _mm_cmpeq_epi8(v, _mm_set1_epi8(13))));
         __m128i hit = _mm_or_si128(_mm_andnot_si128(allowed, low), _mm_cmpeq_epi8(v, del));
-        count += __builtin_popcount((unsigned)_mm_movemask_epi8(hit));
+        count += pop16((unsigned)_mm_movemask_epi8(hit));
     }
 #endif
     for (; i < n; i++) {
@@ -93,7 +103,7 @@ static inline unsigned word_bits(__m128i v) {
 /* `n` word bits (the lowest first) into the count */
 static inline void add_bits(Words *w, unsigned word, int n) {
     unsigned before = (word << 1) | (unsigned)w->inside;
-    w->tokens += __builtin_popcount(word & ~before);
+    w->tokens += pop16(word & ~before);
     w->inside = (word >> (n - 1)) & 1;
 }
 #endif
