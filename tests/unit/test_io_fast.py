@@ -213,12 +213,13 @@ def test_written_results_hold_the_records_as_json_lines(mode: str) -> None:
     assert written.written() is written
     assert plain.records[0][("id" if mode == "extract" else "doc")] == document_id(doc)
     job = Job(Settings(), mode, lines=True)  # a run that writes the lines counts no bytes
-    error = DocResult("bad.txt")
-    assert process_items([doc], job) == [replace(written, bytes=0)]
+    error = DocResult("bad.txt")  # ... nor the page's words (stats alone reads them)
+    assert process_items([doc], job) == [replace(written, bytes=0, page_words=0)]
     with_id = Document("page.txt", PAGE, id="page-1")
     uncounted = process_document(with_id, Settings(), mode, count_bytes=False)
     counted = process_document(with_id, Settings(), mode)
     assert (uncounted.bytes, counted.bytes) == (0, len(PAGE.encode()))
+    assert (uncounted.page_words, counted.page_words) == (0, 0 if mode == "extract" else 50)
     assert uncounted.records == counted.records
     assert process_items([doc], Job(Settings(), mode)) == [plain]
     assert error.lines is None
