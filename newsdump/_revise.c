@@ -141,8 +141,18 @@ static int has_clock(int kind, const void *data, Py_ssize_t a, Py_ssize_t len) {
             if (!colon)
                 return 0;
             i = (const Py_UCS1 *)colon - at;
-        } else if (PyUnicode_READ(kind, data, a + i) != ':') {
-            continue;
+        } else if (kind == PyUnicode_2BYTE_KIND) { /* (a plain loop to it: no kind per read) */
+            const Py_UCS2 *at = (const Py_UCS2 *)data + a;
+            while (i + 2 < len && at[i] != ':')
+                i++;
+            if (i + 2 >= len)
+                return 0;
+        } else {
+            const Py_UCS4 *at = (const Py_UCS4 *)data + a;
+            while (i + 2 < len && at[i] != ':')
+                i++;
+            if (i + 2 >= len)
+                return 0;
         }
         if (Py_UNICODE_ISDECIMAL(PyUnicode_READ(kind, data, a + i - 1))
             && Py_UNICODE_ISDECIMAL(PyUnicode_READ(kind, data, a + i + 1))
@@ -204,6 +214,12 @@ static Py_ssize_t word_starts1(const Py_UCS1 *chars, Py_ssize_t a, Py_ssize_t b)
         __m128i sums = _mm_sad_epu8(counts, zero);
         starts += _mm_cvtsi128_si32(sums) + _mm_cvtsi128_si32(_mm_srli_si128(sums, 8));
     }
+    if (k < b && b >= 17) { /* the last 16 pairs at once, those before k masked off (b - 16 < k) */
+        __m128i before = spaces16(_mm_loadu_si128((const __m128i *)(chars + b - 17)));
+        __m128i here = spaces16(_mm_loadu_si128((const __m128i *)(chars + b - 16)));
+        unsigned found = (unsigned)_mm_movemask_epi8(_mm_andnot_si128(here, before));
+        return starts + __builtin_popcount(found >> (k - (b - 16)));
+    }
     return starts + word_tail1(chars, a, b, k);
 }
 
@@ -234,6 +250,12 @@ static Py_ssize_t word_starts2(const Py_UCS2 *chars, Py_ssize_t a, Py_ssize_t b)
         sums = _mm_add_epi32(sums, _mm_srli_si128(sums, 8));
         sums = _mm_add_epi32(sums, _mm_srli_si128(sums, 4));
         starts += _mm_cvtsi128_si32(sums);
+    }
+    if (k < b && b >= 9) { /* the last 8 pairs at once, those before k masked off (b - 8 < k) */
+        __m128i before = spaces8(_mm_loadu_si128((const __m128i *)(chars + b - 9)));
+        __m128i here = spaces8(_mm_loadu_si128((const __m128i *)(chars + b - 8)));
+        unsigned found = (unsigned)_mm_movemask_epi8(_mm_andnot_si128(here, before));
+        return starts + __builtin_popcount(found >> 2 * (k - (b - 8))) / 2; /* (2 bits a lane) */
     }
     return starts + word_tail2(chars, a, b, k);
 }
@@ -523,9 +545,8 @@ static PyObject *facts(PyObject *self, PyObject *args) {
             if (!index)
                 goto done;
             int failed = is_body && PyList_Append(body_list, index) < 0;
-            for (int bit = 0; bit < FACT_BITS && !failed; bit++)
-                if (bits & (1 << bit))
-                    failed = PyList_Append(PyTuple_GET_ITEM(flagged, bit), index) < 0;
+            for (unsigned rest = (unsigned)bits; rest && !failed; rest &= rest - 1) /* (set bits) */
+                failed = PyList_Append(PyTuple_GET_ITEM(flagged, __builtin_ctz(rest)), index) < 0;
             Py_DECREF(index);
             if (failed)
                 goto done;
@@ -599,8 +620,92 @@ fail:
     return NULL;
 }
 
+/* The per-block tests of a few rules, at once: pretests(body, scores, words, limits) with
+ * limits = (sure, card_sure, short_max_words, button_max_words) -> (sure, cards, boxes, shorts),
+ * lists of indices in page order (newsdump.revise._pretests_plain is the reference):
+ *   sure: body[i] and scores[i] >= sure;
+ *   cards: what `_card_heads` marks: body[i] and body[i + 1], neither score >= card_sure,
+ *     and sure text at i - 1;
+ *   boxes: what `_box_pitches` marks: body[i], not scores[i] >= card_sure, body[i + 1] with
+ *     scores[i + 1] < sure and words[i + 1] <= button_max_words, sure text at i + 2 and i - 2;
+ *   shorts: body[i], scores[i] < sure and words[i] <= short_max_words.
+ * None where a score is no exact float, a body entry no bool or a word count no int of a C size (the
+ * caller runs the reference then). */
+typedef struct {
+    PyObject **body, **score;
+    Py_ssize_t n;
+    double sure;
+} Pre;
+
+static inline int pre_body(const Pre *p, Py_ssize_t i) {
+    return i >= 0 && i < p->n && p->body[i] == Py_True;
+}
+
+static inline int pre_sure(const Pre *p, Py_ssize_t i) {
+    return pre_body(p, i) && PyFloat_AS_DOUBLE(p->score[i]) >= p->sure;
+}
+
+static PyObject *pretests(PyObject *self, PyObject *args) {
+    PyObject *body, *scores, *words;
+    double sure, card_sure;
+    Py_ssize_t short_max, button_max;
+    if (!PyArg_ParseTuple(args, "O!O!O!(ddnn)", &PyList_Type, &body, &PyList_Type, &scores,
+                          &PyList_Type, &words, &sure, &card_sure, &short_max, &button_max))
+        return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(body);
+    if (PyList_GET_SIZE(scores) != n || PyList_GET_SIZE(words) != n)
+        Py_RETURN_NONE;
+    for (Py_ssize_t i = 0; i < n; i++) { /* (nothing below calls back into Python) */
+        PyObject *b = PyList_GET_ITEM(body, i), *w = PyList_GET_ITEM(words, i);
+        if ((b != Py_True && b != Py_False) || !PyFloat_CheckExact(PyList_GET_ITEM(scores, i))
+            || !PyLong_CheckExact(w))
+            Py_RETURN_NONE;
+        int overflow;
+        (void)PyLong_AsLongLongAndOverflow(w, &overflow);
+        if (overflow)
+            Py_RETURN_NONE;
+    }
+    Pre p = {((PyListObject *)body)->ob_item, ((PyListObject *)scores)->ob_item, n, sure};
+    PyObject **word = ((PyListObject *)words)->ob_item;
+    PyObject *lists[4] = {PyList_New(0), PyList_New(0), PyList_New(0), PyList_New(0)};
+    PyObject *result = NULL;
+    for (int k = 0; k < 4; k++)
+        if (!lists[k])
+            goto done;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (p.body[i] != Py_True)
+            continue;
+        double s = PyFloat_AS_DOUBLE(p.score[i]);
+        int hit[4];
+        hit[0] = s >= sure;
+        hit[1] = !(s >= card_sure) && pre_body(&p, i + 1)
+                 && !(PyFloat_AS_DOUBLE(p.score[i + 1]) >= card_sure) && pre_sure(&p, i - 1);
+        hit[2] = !(s >= card_sure) && pre_sure(&p, i + 2) && pre_body(&p, i + 1)
+                 && PyFloat_AS_DOUBLE(p.score[i + 1]) < sure
+                 && PyLong_AsLongLong(word[i + 1]) <= button_max && pre_sure(&p, i - 2);
+        hit[3] = s < sure && PyLong_AsLongLong(word[i]) <= short_max;
+        if (!(hit[0] | hit[1] | hit[2] | hit[3]))
+            continue;
+        PyObject *index = PyLong_FromSsize_t(i);
+        if (!index)
+            goto done;
+        int failed = 0;
+        for (int k = 0; k < 4 && !failed; k++)
+            failed = hit[k] && PyList_Append(lists[k], index) < 0;
+        Py_DECREF(index);
+        if (failed)
+            goto done;
+    }
+    result = PyTuple_Pack(4, lists[0], lists[1], lists[2], lists[3]);
+done:
+    for (int k = 0; k < 4; k++)
+        Py_XDECREF(lists[k]);
+    return result;
+}
+
 static PyMethodDef methods[] = {
     {"facts", facts, METH_VARARGS, "The blocks' texts, labels, scores and facts (see the file)."},
+    {"pretests", pretests, METH_VARARGS, "The candidates of a few rules' tests (see the file)."},
     {"relabel", relabel, METH_VARARGS, "out[i] relabelled for every (i, reason) of drop."},
     {NULL, NULL, 0, NULL},
 };

@@ -44,13 +44,12 @@ unsure about (score below `SURE`; a card's blocks below `CARD_SURE`) are ever re
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import lru_cache
 from operator import attrgetter
-from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -522,12 +521,71 @@ def _facts(out: Sequence[LabelledBlock]) -> _Facts:
     return _facts_plain(out)
 
 
+_Pretests = tuple[list[int], list[int], list[int], list[int]]
+
+
+def _pretests_plain(
+    body: Sequence[bool], score: Sequence[float], words: Sequence[int]
+) -> _Pretests:
+    """The blocks (in page order) that pass the first tests of a few rules, from one pass over
+    the page: the body blocks the classifier is sure of; `_cards`' headlines (a body block and
+    the next, neither sure of being a card's, after sure text); `_boxes`' pitches (a body block
+    not sure of being a card's, a short unsure button after it, sure text two blocks before
+    and after it); `_short_runs`' lines (unsure short body blocks, by their words). The rules
+    test each again."""
+    n = len(body)
+
+    def is_body(i: int) -> bool:
+        return 0 <= i < n and body[i]
+
+    def sure(i: int) -> bool:
+        return is_body(i) and score[i] >= SURE
+
+    sure_list, cards, boxes, shorts = [], [], [], []
+    for i in range(n):
+        if not body[i]:
+            continue
+        here = score[i]
+        if here >= SURE:
+            sure_list.append(i)
+        if (
+            not here >= CARD_SURE
+            and is_body(i + 1)
+            and not score[i + 1] >= CARD_SURE
+            and sure(i - 1)
+        ):
+            cards.append(i)
+        if (
+            not here >= CARD_SURE
+            and sure(i + 2)
+            and is_body(i + 1)
+            and score[i + 1] < SURE
+            and words[i + 1] <= BUTTON_MAX_WORDS
+            and sure(i - 2)
+        ):
+            boxes.append(i)
+        if here < SURE and words[i] <= SHORT_MAX_WORDS:
+            shorts.append(i)
+    return sure_list, cards, boxes, shorts
+
+
+PRETEST_LIMITS = (SURE, CARD_SURE, SHORT_MAX_WORDS, BUTTON_MAX_WORDS)
+
+
+def _pretests(body: list[bool], score: list[float], words: list[int]) -> _Pretests:
+    """`_pretests_plain` (compiled when the extension is built and every score is a float)."""
+    pretests = getattr(_revise, "pretests", None)  # (None: a build older than it)
+    found = pretests(body, score, words, PRETEST_LIMITS) if pretests is not None else None
+    return _pretests_plain(body, score, words) if found is None else found
+
+
 class _Page:
     """What the rules read of every block, computed once per page and shared (each rule used
     to read, strip, split and test every block's text again)."""
 
-    __slots__ = ("_arrays", "_kept", "big", "body", "body_list", "flagged", "flags", "n", "out",
-                 "score", "strip", "sure_ends", "text", "words")  # fmt: skip
+    __slots__ = ("_arrays", "_kept", "big", "body", "body_list", "box_pitches", "card_heads",
+                 "flagged", "flags", "n", "out", "score", "short_lines", "strip", "sure_list",
+                 "text", "words")  # fmt: skip
 
     def __init__(self, out: Sequence[LabelledBlock]) -> None:
         self.out = out
@@ -536,7 +594,9 @@ class _Page:
          self.flagged) = _facts(out)  # fmt: skip
         self.big = self.n >= HINTS_MIN_BLOCKS  # the arrays pay off
         self._arrays: _Arrays | None = None
-        self.sure_ends: tuple[int | None, int | None] | None = None  # (`_first_sure`)
+        self.sure_list, self.card_heads, self.box_pitches, self.short_lines = _pretests(
+            self.body, self.score, self.words
+        )
         self._kept: tuple[dict[int, str], int, list[int]] | None = None  # (`kept`)
 
     def is_body(self, i: int) -> bool:
@@ -620,17 +680,6 @@ class _Arrays:
         self.sure: BoolArray = self.body & (self.score >= SURE)
 
 
-def _at(values: npt.NDArray[Any], k: int, fill: Any) -> npt.NDArray[Any]:
-    """values[i + k] for every i (`fill` where i + k is off the page)."""
-    n = len(values)
-    shifted = np.full_like(values, fill)
-    if k >= 0:
-        shifted[: max(n - k, 0)] = values[k:]
-    else:
-        shifted[-k:] = values[: max(n + k, 0)]
-    return shifted
-
-
 def _indices(mask: BoolArray) -> list[int]:
     found: list[int] = np.flatnonzero(mask).tolist()
     return found
@@ -690,9 +739,8 @@ def _first_sure(page: _Page, body: Sequence[int], last: bool = False) -> int | N
     """The first (`last`: the last) block of `body` the classifier is sure of, if any (of the
     page's body: found once)."""
     if body is page.body_list:
-        if page.sure_ends is None:
-            page.sure_ends = (_first_sure(page, list(body)), _first_sure(page, list(body), True))
-        return page.sure_ends[last]
+        sure = page.sure_list
+        return (sure[-1] if last else sure[0]) if sure else None
     score = page.score
     return next((i for i in (reversed(body) if last else body) if score[i] >= SURE), None)
 
@@ -710,7 +758,7 @@ def _words(text: str) -> int:
 
 def _cards(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
     score = page.score
-    for i in page.pick(_card_heads):
+    for i in page.card_heads:
         if score[i] >= CARD_SURE or not page.is_body(i + 1) or score[i + 1] >= CARD_SURE:
             continue  # (most body blocks are sure: that test first)
         if not page.sure(i - 1):
@@ -732,20 +780,13 @@ def _cards(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
                 drop[trailer] = "embedded_card"
 
 
-def _card_heads(a: _Arrays) -> BoolArray:
-    """A body block and the next, neither sure of being a card's, after sure text."""
-    unsure_pair = ~(a.score >= CARD_SURE) & ~(_at(a.score, 1, 0.0) >= CARD_SURE)
-    heads: BoolArray = a.body & _at(a.body, 1, False) & unsure_pair & _at(a.sure, -1, False)
-    return heads
-
-
 def _short_runs(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
     if page.big and body is page.body_list:
         _short_runs_arrays(page, body, drop)
         return
     runs: list[list[int]] = []
     score = page.score
-    for i in page.pick(lambda a: a.body & (a.score < SURE) & (a.words <= SHORT_MAX_WORDS)):
+    for i in page.short_lines:
         if not score[i] < SURE or i in drop or not page.short_line(i):
             continue  # (`short_unsure`, its cheapest test first: most body blocks are sure)
         if runs and runs[-1][-1] == i - 1:
@@ -789,7 +830,7 @@ def _boxes(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
     """A call to action boxed in the body: a short line or a non-body block, one unsure
     paragraph, then a button ("Sign up", "Become a member") before the story goes on."""
     n, score = page.n, page.score
-    for i in page.pick(_box_pitches):
+    for i in page.box_pitches:
         if score[i] >= CARD_SURE or i in drop or not 0 < i < n - 2:
             continue  # (most body blocks are sure: that test first)
         if not page.sure(i + 2):  # (tested again below; first here, as the cheapest)
@@ -809,20 +850,6 @@ def _boxes(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
                 drop[j] = "boxed_call"
 
 
-def _box_pitches(a: _Arrays) -> BoolArray:
-    """What the tests of `_boxes` need of a block, its button and the blocks around."""
-    pitches: BoolArray = (
-        a.body
-        & ~(a.score >= CARD_SURE)
-        & _at(a.sure, 2, False)
-        & _at(a.body, 1, False)
-        & (_at(a.score, 1, SURE) < SURE)
-        & (_at(a.words, 1, BUTTON_MAX_WORDS + 1) <= BUTTON_MAX_WORDS)
-        & _at(a.sure, -2, False)
-    )
-    return pitches
-
-
 def _cut_off(page: _Page, kept: Sequence[int], drop: dict[int, str]) -> None:
     """Drop a small unsure segment that non-body blocks (or a card) cut off the story."""
     if page.big:  # (the same lists, from arrays)
@@ -833,12 +860,20 @@ def _cut_off(page: _Page, kept: Sequence[int], drop: dict[int, str]) -> None:
         first_sure, last_sure = int(sure_at[0]), int(sure_at[-1])
         tail, head = at[at > last_sure].tolist(), at[at < first_sure].tolist()
     else:
-        sure = _sure_of(page, kept)
-        if not sure:
-            return
-        first_sure, last_sure = sure[0], sure[-1]
-        tail = [i for i in kept if i > last_sure]
-        head = [i for i in kept if i < first_sure]
+        if kept is page.kept(page.body_list, drop):  # (the body but `drop`: its sure blocks)
+            sure = page.sure_list
+            first = next((i for i in sure if i not in drop), None)
+            if first is None:
+                return
+            first_sure = first
+            last_sure = next(i for i in reversed(sure) if i not in drop)
+        else:
+            some = _sure_of(page, kept)
+            if not some:
+                return
+            first_sure, last_sure = some[0], some[-1]
+        tail = kept[bisect_right(kept, last_sure) :]  # (`kept` is in page order)
+        head = kept[: bisect_left(kept, first_sure)]
 
     def cut(lo: int, hi: int) -> bool:  # enough non-body blocks (or cards) between lo and hi
         gap = sum(not page.is_body(j) or drop.get(j) == "embedded_card" for j in range(lo, hi))
