@@ -28,8 +28,10 @@ enum {
     FACT_RELATED = 1,     /* s[:2] is not ASCII, or lower-cased one of RELATED_HEADS */
     FACT_READ_MORE = 2,   /* ... READ_MORE_HEADS */
     FACT_GLUE = 4,        /* one of GLUE_MARK's characters in s[:48] */
-    FACT_GLUED_CARD = 8,  /* FACT_RELATED, or s starts with one of BRACKETS */
+    FACT_GLUED_CARD = 8,  /* FACT_RELATED and heads3 (as FACT_LABEL, at any length), or s starts
+                           * with one of BRACKETS */
     FACT_CAPTION = 16,    /* words <= caption_max_words and a caption's credit may end s */
+                          /* (or s may start as a caption's label: CAPTION_START) */
     FACT_CLOCK = 32,      /* CLOCK (\d:\d\d) matches in s */
     FACT_ABOUT = 64,      /* s[:2] is not ASCII, or lower-cased one of ABOUT_HEADS */
     FACT_ENDS = 128,      /* _ends_sentence(s) */
@@ -43,6 +45,13 @@ enum {
 #define HEADS_SIZE (128 * 128)
 #define HEADS3_SIZE (128 * 128 * 128 / 8)
 #define LABEL_MAX_CHARS 48
+#define CREDIT_MARK_REACH 16 /* LINE_CREDIT's ":" or "." after its word stands before this */
+
+#ifdef __GNUC__
+#define ALWAYS_INLINE inline __attribute__((always_inline))
+#else
+#define ALWAYS_INLINE inline
+#endif
 
 static PyObject *name_block, *name_text, *name_score, *name_label, *name_reason;
 
@@ -67,14 +76,20 @@ static inline int is_credit_first(Py_UCS4 c) { /* LINE_CREDIT_FIRST: ©fFpPbBiI�
         || (c < 128 && c && strchr("fFpPbBiIzZcCvVgG", (int)c));
 }
 
+/* CAPTION_START_FIRST: what CAPTION_START's words ("image", "photo", "picture") start with,
+ * ignoring case: iIpPİı */
+static inline int is_caption_start_first(Py_UCS4 c) {
+    return c == 'i' || c == 'I' || c == 'p' || c == 'P' || c == 0x130 || c == 0x131;
+}
+
 static inline int is_sentence_end(Py_UCS4 c) { /* SENTENCE_END_CHARS: .!?…。！？ */
     return c == '.' || c == '!' || c == '?' || c == 0x2026 || c == 0x3002 || c == 0xFF01
         || c == 0xFF1F;
 }
 
 /* Whether s = data[a:a + len] holds needle (lower-case ASCII) at i, ignoring ASCII case. */
-static int holds_at(int kind, const void *data, Py_ssize_t a, Py_ssize_t len, Py_ssize_t i,
-                    const char *needle) {
+static ALWAYS_INLINE int holds_at(int kind, const void *data, Py_ssize_t a, Py_ssize_t len,
+                                  Py_ssize_t i, const char *needle) {
     for (Py_ssize_t k = 0; needle[k]; k++)
         if (i + k >= len || ascii_lower(PyUnicode_READ(kind, data, a + i + k)) != (Py_UCS4)needle[k])
             return 0;
@@ -83,7 +98,7 @@ static int holds_at(int kind, const void *data, Py_ssize_t a, Py_ssize_t len, Py
 
 /* _story_end_line's test of an ASCII line: it starts with one of COMMENTS_ASCII_STARTS or
  * holds "(c)", "copyright" or one of PAYWALL_WORDS (lower-cased) */
-static int story_end_words(int kind, const void *data, Py_ssize_t a, Py_ssize_t len) {
+static ALWAYS_INLINE int story_end_words(int kind, const void *data, Py_ssize_t a, Py_ssize_t len) {
     static const char *const firsts[] = {"comm", "komm", "kome", "come", "reac"};
     for (size_t k = 0; k < sizeof firsts / sizeof *firsts; k++)
         if (holds_at(kind, data, a, len, 0, firsts[k]))
@@ -111,7 +126,7 @@ static int story_end_words(int kind, const void *data, Py_ssize_t a, Py_ssize_t 
  * rest of the head), a reprint notice's first character (转, 轉, 版, 무, 無), one of the four
  * characters that match an ASCII letter ignoring case but lower onto none alone (İ, ı, ſ, the
  * Kelvin sign), or story_end_words' words in ASCII. */
-static int story_end_wide(int kind, const void *data, Py_ssize_t a, Py_ssize_t len) {
+static ALWAYS_INLINE int story_end_wide(int kind, const void *data, Py_ssize_t a, Py_ssize_t len) {
     Py_UCS4 first = PyUnicode_READ(kind, data, a);
     if (first == 'k' || first == 'K' || first == 0x212A || first == 'r' || first == 'R'
         || first == 0x43A || first == 0x41A || first == 0x8BC4 || first == 0x8A55
@@ -133,7 +148,7 @@ static const unsigned char scanned[128] = {
     [':'] = 1, ['|'] = 1, ['>'] = 1, ['/'] = 1, [' '] = 1, ['.'] = 1};
 
 /* Whether CLOCK (\d:\d\d) matches in s = data[a:a + len]. */
-static int has_clock(int kind, const void *data, Py_ssize_t a, Py_ssize_t len) {
+static ALWAYS_INLINE int has_clock(int kind, const void *data, Py_ssize_t a, Py_ssize_t len) {
     for (Py_ssize_t i = 1; i + 2 < len; i++) {
         if (kind == PyUnicode_1BYTE_KIND) { /* (memchr to the next colon) */
             const Py_UCS1 *at = (const Py_UCS1 *)data + a;
@@ -280,9 +295,11 @@ typedef struct {
         repeated_min_words;
 } Limits;
 
-static int text_facts(int kind, const void *data, Py_ssize_t a, Py_ssize_t b, Py_ssize_t words,
-                      int body, const unsigned char *heads, const unsigned char *heads3,
-                      const Limits *limits) {
+/* (always inlined into text_facts, once for each kind: every read of a character then knows
+ * its width, where PyUnicode_READ tests the kind at each) */
+static ALWAYS_INLINE int text_facts_of(int kind, const void *data, Py_ssize_t a, Py_ssize_t b,
+                                       Py_ssize_t words, int body, const unsigned char *heads,
+                                       const unsigned char *heads3, const Limits *limits) {
     Py_ssize_t len = b - a;
     int flags = !body && words >= limits->repeated_min_words ? FACT_OUTSIDE : 0;
     if (len == 0)
@@ -299,6 +316,7 @@ static int text_facts(int kind, const void *data, Py_ssize_t a, Py_ssize_t b, Py
             flags |= heads[ascii_lower(first) * 128 + ascii_lower(second)]
                 & (FACT_RELATED | FACT_READ_MORE);
     }
+    int related3 = 0; /* FACT_RELATED, and the first three characters may start a label */
     if (flags & (FACT_RELATED | FACT_READ_MORE)) {
         Py_ssize_t core = len; /* (a label, whole, trimmed: as long as one) */
         while (core > 0 && is_trim(AT(core - 1)))
@@ -310,7 +328,8 @@ static int text_facts(int kind, const void *data, Py_ssize_t a, Py_ssize_t b, Py
             Py_ssize_t code = ascii_lower(first) << 14 | ascii_lower(AT(1)) << 7 | ascii_lower(AT(2));
             head3 = heads3[code >> 3] >> (code & 7) & 1;
         }
-        if (flags & FACT_RELATED && core <= limits->related_max_chars && head3)
+        related3 = flags & FACT_RELATED && head3;
+        if (related3 && core <= limits->related_max_chars)
             flags |= FACT_LABEL;
         if (core > limits->read_more_max_chars)
             flags &= ~FACT_READ_MORE;
@@ -324,7 +343,7 @@ static int text_facts(int kind, const void *data, Py_ssize_t a, Py_ssize_t b, Py
         flags |= FACT_ENDS;
     if (!body)
         return flags & (FACT_RELATED | FACT_CLOCK | FACT_ENDS | FACT_LABEL | FACT_OUTSIDE);
-    if (flags & FACT_RELATED || first == '(' || first == '[' || first == 0xFF08 || first == 0x3010)
+    if (related3 || first == '(' || first == '[' || first == 0xFF08 || first == 0x3010)
         flags |= FACT_GLUED_CARD;
     if (first > 127 || (len >= 2 && AT(1) > 127))
         flags |= FACT_ABOUT;
@@ -334,7 +353,9 @@ static int text_facts(int kind, const void *data, Py_ssize_t a, Py_ssize_t b, Py
             flags |= FACT_ABOUT;
     }
     int ascii = 1, glue = 0, slash = 0, korean = 0, after_sentence = 0;
-    int mark = 0; /* a space, ":" or ".": what a caption's label or credit needs */
+    /* a space (what CAPTION_START needs), a ":" or "." among the first CREDIT_MARK_REACH
+     * characters (LINE_CREDIT's mark after its word) */
+    int space = 0, lead_mark = 0;
     /* what the scan finds past LABEL_MAX_CHARS serves a caption's or a story end's test alone:
      * a paragraph longer than both (most of a body's characters) is read that far */
     Py_ssize_t scan = len;
@@ -347,7 +368,7 @@ static int text_facts(int kind, const void *data, Py_ssize_t a, Py_ssize_t b, Py
             if (!scanned[c])
                 continue;
             if (c == ' ') {
-                mark = 1;
+                space = 1;
                 Py_UCS4 p = i > 0 ? AT(i - 1) : 0;
                 if ((p == '.' || p == '!' || p == '?' || p == 0x2026) && i + 1 < len
                     && is_credit_first(AT(i + 1)))
@@ -355,9 +376,9 @@ static int text_facts(int kind, const void *data, Py_ssize_t a, Py_ssize_t b, Py
             } else if (c == '/') {
                 slash = 1;
             } else if (c == '.') {
-                mark = 1;
+                lead_mark |= i < CREDIT_MARK_REACH;
             } else {
-                mark |= c == ':';
+                lead_mark |= c == ':' && i < CREDIT_MARK_REACH;
                 if (i < LABEL_MAX_CHARS)
                     glue = 1; /* ":", "|", ">" */
             }
@@ -372,8 +393,8 @@ static int text_facts(int kind, const void *data, Py_ssize_t a, Py_ssize_t b, Py
     if (glue)
         flags |= FACT_GLUE;
     if (words <= limits->caption_max_words
-        && (((is_credit_first(first) || first == 'i' || first == 'I' || first == 'p' || first == 'P')
-             && (first == 0xA9 || mark))
+        && (((is_credit_first(first) || is_caption_start_first(first))
+             && (first == 0xA9 || lead_mark || (space && is_caption_start_first(first))))
             || last == ')' || last == 0xFF09 || slash || korean || after_sentence))
         flags |= FACT_CAPTION;
     /* str.isupper, and three letters or more: the letters counted only when it holds (ASCII
@@ -406,6 +427,19 @@ static int text_facts(int kind, const void *data, Py_ssize_t a, Py_ssize_t b, Py
         flags |= FACT_STORY_END;
 #undef AT
     return flags;
+}
+
+static int text_facts(int kind, const void *data, Py_ssize_t a, Py_ssize_t b, Py_ssize_t words,
+                      int body, const unsigned char *heads, const unsigned char *heads3,
+                      const Limits *limits) {
+    switch (kind) {
+    case PyUnicode_1BYTE_KIND:
+        return text_facts_of(PyUnicode_1BYTE_KIND, data, a, b, words, body, heads, heads3, limits);
+    case PyUnicode_2BYTE_KIND:
+        return text_facts_of(PyUnicode_2BYTE_KIND, data, a, b, words, body, heads, heads3, limits);
+    default:
+        return text_facts_of(PyUnicode_4BYTE_KIND, data, a, b, words, body, heads, heads3, limits);
+    }
 }
 
 /* An attribute read straight from its slot where `member` (the class's member descriptor for

@@ -387,8 +387,10 @@ FACT_OUTSIDE = 2048  # outside the body, and REPEATED_MIN_WORDS words or more
 # ... of a body block only (the rules that read these look at no other):
 FACT_READ_MORE = 2  # ... one of READ_MORE_HEADS, and no longer than a button once trimmed
 FACT_GLUE = 4  # GLUE_MARK finds a mark in its first LABEL_MAX_CHARS characters
-FACT_GLUED_CARD = 8  # FACT_RELATED, or it starts with a bracket (`_unbracketed`)
+FACT_GLUED_CARD = 8  # FACT_RELATED and its first three characters not ASCII or lower-cased a
+# label's first three (as FACT_LABEL, at any length), or it starts with a bracket (`_unbracketed`)
 FACT_CAPTION = 16  # CAPTION_MAX_WORDS words at most, and `_captions` may find a credit in it
+# (or a caption's label: CAPTION_START)
 FACT_ABOUT = 64  # it may start as ABOUT: two characters, one not ASCII or "ab", "ac", "a ", "so"
 FACT_KICKER = 256  # _is_kicker
 FACT_STORY_END = 512  # STORY_END_MAX_WORDS words at most and with a word of STORY_END's
@@ -405,6 +407,11 @@ CREDIT_AFTER_SENTENCE = re.compile("[.!?…] [" + re.escape(LINE_CREDIT_FIRST) +
 # the characters a caption's credit or label may start with (LINE_CREDIT_FIRST, and "i", "p"
 # for CAPTION_START)
 CAPTION_FIRST = LINE_CREDIT_FIRST + "iIpP"
+CAPTION_START_FIRST = "iIpPİı"  # what CAPTION_START's words start with, ignoring case
+# LINE_CREDIT's first words ("Visualisierung", "crédit photo") end before this many characters,
+# and the ":" or "." after them (one space between) stands before it: a line without one of
+# those there (and no "©" first) is no LINE_CREDIT of that kind
+CREDIT_MARK_REACH = 16
 
 
 def _heads_table() -> bytes:
@@ -444,10 +451,12 @@ def _text_facts(text: str, words: int, body: bool) -> int:
     head, first = text[:2], text[0]
     core = len(text.rstrip(TRIMMED))  # (a whole label is no longer)
     if not head.isascii() or head.lower() in RELATED_HEADS:
-        facts |= FACT_RELATED | FACT_GLUED_CARD
+        facts |= FACT_RELATED
         head3 = text[:3]
-        if core <= RELATED_MAX_CHARS and (not head3.isascii() or head3.lower() in RELATED_HEADS3):
-            facts |= FACT_LABEL
+        if not head3.isascii() or head3.lower() in RELATED_HEADS3:
+            facts |= FACT_GLUED_CARD  # (a label starts it, at any length)
+            if core <= RELATED_MAX_CHARS:
+                facts |= FACT_LABEL
     if (not head.isascii() or head.lower() in READ_MORE_HEADS) and core <= READ_MORE_MAX_CHARS:
         facts |= FACT_READ_MORE
     if CLOCK.search(text):
@@ -460,8 +469,17 @@ def _text_facts(text: str, words: int, body: bool) -> int:
         facts |= FACT_GLUED_CARD
     if GLUE_MARK.search(text, 0, LABEL_MAX_CHARS):
         facts |= FACT_GLUE
+    lead = text[:CREDIT_MARK_REACH]
     if words <= CAPTION_MAX_WORDS and (
-        (first in CAPTION_FIRST and (first == "©" or " " in text or ":" in text or "." in text))
+        (
+            first in CAPTION_FIRST
+            and (
+                first == "©"
+                or ":" in lead
+                or "." in lead
+                or (first in CAPTION_START_FIRST and " " in text)
+            )
+        )
         or text.endswith((")", "）"))
         or "/" in text
         or "사진" in text
@@ -924,6 +942,8 @@ def _comment_thread(page: _Page, body: Sequence[int], drop: dict[int, str]) -> N
             if not marked:
                 continue
         stamps.append((i, DIGITS.sub("0", text)))
+    if len(stamps) < THREAD_MIN_POSTS:
+        return  # (fewer posts still: the cheap test first)
     shapes = Counter(shape for _, shape in stamps)
     posts = [i for i, shape in stamps if shapes[shape] >= THREAD_MIN_POSTS]
     if len(posts) < THREAD_MIN_POSTS:
@@ -970,8 +990,12 @@ def _teaser_lists(page: _Page, body: Sequence[int], drop: dict[int, str]) -> Non
     (a story's sections have several paragraphs, or no headline line). The line right under
     a kicker is the headline ("Can It Really Do That?"); the next kicker closes a unit whose
     summary is only a short line ('Thanks, "Quo Vadis."')."""
-    kept = page.kept(body, drop)
     text, words = page.text, page.words
+    if not page.big and body is page.body_list:  # (a kicker is a body block's fact: the kept
+        kickers = page.flagged[FACT_KICKER.bit_length() - 1]  # ones; before the kept blocks)
+        if sum(1 for i in kickers if i not in drop) < TEASER_MIN_UNITS:
+            return  # (the same as below: each unit holds a kicker of its own)
+    kept = page.kept(body, drop)
     if page.big:  # every unit holds a headline of its own and a kicker: are there enough?
         a = page.arrays()
         headline_sized = (a.words >= HEADLINE_MIN_WORDS) & (a.words <= HEADLINE_MAX_WORDS)
@@ -979,14 +1003,9 @@ def _teaser_lists(page: _Page, body: Sequence[int], drop: dict[int, str]) -> Non
             return
         if sum(1 for i in kept if text[i].isupper()) < TEASER_MIN_UNITS:
             return
-    else:
-        if body is page.body_list:  # (a kicker is a body block's fact: the kept ones)
-            kickers = page.flagged[FACT_KICKER.bit_length() - 1]
-            count = sum(1 for i in kickers if i not in drop)
-        else:
-            flags = page.flags
-            count = sum(1 for i in kept if flags[i] & FACT_KICKER)
-        if count < TEASER_MIN_UNITS:
+    elif body is not page.body_list:
+        flags = page.flags
+        if sum(1 for i in kept if flags[i] & FACT_KICKER) < TEASER_MIN_UNITS:
             return  # (the same: each unit holds a kicker of its own)
     units: list[list[int]] = []
     lines: list[int] = []
@@ -1424,9 +1443,11 @@ def _author_bio(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
     "Sobre ...", or the label and the name on two lines, as harsh dumps split them) over one
     paragraph that names that person, and no body paragraph after it. A generic "About the
     author" label stays (some sites' articles end with it)."""
-    kept = page.kept(body, drop)
     found = page.having(FACT_ABOUT, body)
-    for i in found:  # (ABOUT cannot match another line)
+    if not found:
+        return  # (ABOUT cannot match another line)
+    kept = page.kept(body, drop)
+    for i in found:
         n = bisect_left(kept, i)
         if n == len(kept) or kept[n] != i:
             continue  # not in the body

@@ -108,3 +108,93 @@ def test_the_compiled_word_counts_at_every_length() -> None:
                 for each in (text, "  " + text + " ", text.replace(" ", "\u00a0")):
                     out = listed((each, True, 0.5, False))
                     assert R._facts(out)[2] == [len(each.split())], (wide, n, step)
+
+
+def test_a_line_credit_s_mark_stands_within_its_reach() -> None:
+    """(what FACT_CAPTION's ":" or "." among a line's first CREDIT_MARK_REACH characters
+    stands for: LINE_CREDIT's words, one whitespace, the mark; each letter matches one
+    character, ignoring case)"""
+    words = R.LINE_CREDIT.pattern.split("|(?:", 1)[1].split(r")\s?[:.]", 1)[0].split("|")
+    assert "visualisierung" in words and "crédit photo" in words
+    assert max(map(len, words)) + 1 < R.CREDIT_MARK_REACH
+    for word in words:
+        for text in (word, word.upper(), word.title(), word.replace("i", "İ").replace("s", "ſ")):
+            for gap in ("", " ", "\u00a0"):
+                for mark in ":.":
+                    line = f"{text}{gap}{mark} Ann Lee"
+                    if R.LINE_CREDIT.fullmatch(line):
+                        assert R._text_facts(line, 3, True) & R.FACT_CAPTION, line
+                        out = listed((line, True, 0.5, False))
+                        assert R._facts(out)[6][0] & R.FACT_CAPTION, line
+
+
+def test_a_caption_s_label_starts_with_one_of_its_first_letters() -> None:
+    """(CAPTION_START_FIRST: every character CAPTION_START's first letters match)"""
+    import sys
+
+    firsts = {w[0] for w in R.CAPTION_START.pattern[3:].split(")", 1)[0].split("|")}
+    matched = {
+        chr(c)
+        for c in range(sys.maxunicode + 1)
+        if any(R.re.fullmatch(f"(?i){first}", chr(c)) for first in firsts)
+    }
+    assert matched == set(R.CAPTION_START_FIRST)
+    for line in ("İmage caption Ann", "ımage copyright x", "PICTURE caption", "photo copyright"):
+        assert R.CAPTION_START.match(line)
+        assert R._text_facts(line, 3, True) & R.FACT_CAPTION
+        assert R._facts(listed((line, True, 0.5, False)))[6][0] & R.FACT_CAPTION
+
+
+@settings(max_examples=3000, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                *"©fFpPbBiIİızZcCvVgG .:/)）!?…",
+                "Visualisierung",
+                "Crédit photo",
+                "photo credit",
+                "Illustration",
+                "ZDJĘCIE",
+                "image",
+                "İmage",
+                "caption",
+                "copyright",
+                "Picture",
+                "Fot",
+                "Foto",
+                "Grafik",
+                " Ann Lee",
+                "사진",
+                "자료",
+                "=",
+                "\u00a0",
+                "abcdefghijklmnop",
+            ]
+        ),
+        max_size=8,
+    ).map("".join)
+)
+def test_the_caption_fact_holds_wherever_a_caption_can_be_found(text: str) -> None:
+    stripped = text.strip()
+    credit = R.CREDIT.search(stripped) if stripped.endswith((")", "）")) else None
+    credit = credit or R.BARE_CREDIT.search(stripped) or R.SLASH_CREDIT.search(stripped)
+    credit = credit or R.LINE_CREDIT.fullmatch(stripped) or R.LINE_SLASH_CREDIT.fullmatch(stripped)
+    facts = R._text_facts(stripped, 3, True)
+    if (credit and credit.end() == len(stripped)) or R.CAPTION_START.match(stripped):
+        assert facts & R.FACT_CAPTION
+    if R._revise is not None:
+        assert R._facts(listed((text, True, 0.5, False)))[6][0] == facts
+
+
+def test_every_label_glued_to_a_headline_has_the_glued_card_fact() -> None:
+    """(FACT_GLUED_CARD: a label's first three characters, at any length)"""
+    for label in sorted(R.RELATED_LABELS):
+        for text in (label, label.upper(), label.title(), label.capitalize()):
+            for line in (f"{text}: Ferry fares rise again", f"({text} Ferry fares rise)"):
+                facts = R._text_facts(line, len(line.split()), True)
+                assert facts & R.FACT_GLUED_CARD, line
+                if R._revise is not None:
+                    out = listed((line, True, 0.5, False))
+                    assert R._facts(out)[6][0] == facts, line
+    assert not R._text_facts("Researchers: the quay", 3, True) & R.FACT_GLUED_CARD
