@@ -235,6 +235,22 @@ static Py_ssize_t word_starts1(const Py_UCS1 *chars, Py_ssize_t a, Py_ssize_t b)
         unsigned found = (unsigned)_mm_movemask_epi8(_mm_andnot_si128(here, before));
         return starts + __builtin_popcount(found >> (k - (b - 16)));
     }
+    if (k < b && b >= 9) { /* (a short text: 8 pairs at k, then the last 8, masked as above) */
+        if (k + 8 <= b) {
+            __m128i before = spaces16(_mm_loadl_epi64((const __m128i *)(chars + k - 1)));
+            __m128i here = spaces16(_mm_loadl_epi64((const __m128i *)(chars + k)));
+            unsigned found = (unsigned)_mm_movemask_epi8(_mm_andnot_si128(here, before)) & 0xFF;
+            starts += __builtin_popcount(found);
+            k += 8;
+        }
+        if (k < b) { /* (b - 8 < k) */
+            __m128i before = spaces16(_mm_loadl_epi64((const __m128i *)(chars + b - 9)));
+            __m128i here = spaces16(_mm_loadl_epi64((const __m128i *)(chars + b - 8)));
+            unsigned found = (unsigned)_mm_movemask_epi8(_mm_andnot_si128(here, before)) & 0xFF;
+            starts += __builtin_popcount(found >> (k - (b - 8)));
+        }
+        return starts;
+    }
     return starts + word_tail1(chars, a, b, k);
 }
 

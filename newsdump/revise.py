@@ -1192,8 +1192,9 @@ def _glued_labels(page: _Page, body: Sequence[int], drop: dict[int, str]) -> Non
     found = page.having(FACT_GLUE, body)
     flags = page.flags
     for i in found:  # (a line without a mark glues nothing)
-        if not page.body[i] or i in drop or not flags[i] & FACT_RELATED:
-            continue  # (no label starts it: the cheap test first)
+        if not page.body[i] or i in drop or not flags[i] & FACT_GLUED_CARD:
+            continue  # (no label starts it: the cheap test first; FACT_GLUED_CARD holds of
+            # every line a label starts, by its first three characters)
         text = page.strip[i]
         match = GLUED_LABEL.fullmatch(text) if GLUE_MARK.search(text, 0, 48) else None
         if not match or not _related_label(match.group(1)):

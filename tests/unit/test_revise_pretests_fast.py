@@ -198,3 +198,28 @@ def test_every_label_glued_to_a_headline_has_the_glued_card_fact() -> None:
                     out = listed((line, True, 0.5, False))
                     assert R._facts(out)[6][0] == facts, line
     assert not R._text_facts("Researchers: the quay", 3, True) & R.FACT_GLUED_CARD
+
+
+def test_every_glued_label_is_found_by_its_facts() -> None:
+    """(`_glued_labels` and `_glued_cards` look only at FACT_GLUED_CARD lines: they drop what
+    they drop looking at every line)"""
+    from unittest.mock import patch
+
+    from test_revise_facts import every_block
+
+    para = "The council met on Tuesday to discuss the harbour and its many ferries."
+    dropped = 0
+    for label in sorted(R.RELATED_LABELS):
+        for text in (label, label.upper(), label.title()):
+            rows = [
+                (para, True, 0.95, True),
+                (f"{text}: Ferry fares rise again this winter", True, 0.95, True),
+                (para, True, 0.95, True),
+                ("Ferry fares rise again this winter", False, 0.1, True),
+            ]
+            out = listed(*rows)
+            fast = [(lb.label, lb.reason) for lb in R.revise(out)]
+            with patch.object(R, "_facts", every_block):
+                assert fast == [(lb.label, lb.reason) for lb in R.revise(out)], text
+            dropped += fast[1][1] in ("glued_label", "embedded_card")
+    assert dropped > len(R.RELATED_LABELS)
