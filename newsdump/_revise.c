@@ -158,6 +158,13 @@ static ALWAYS_INLINE int has_clock(int kind, const void *data, Py_ssize_t a, Py_
             i = (const Py_UCS1 *)colon - at;
         } else if (kind == PyUnicode_2BYTE_KIND) { /* (a plain loop to it: no kind per read) */
             const Py_UCS2 *at = (const Py_UCS2 *)data + a;
+#ifdef __SSE2__
+            const __m128i colon = _mm_set1_epi16(':'); /* (8 at a time where none is one) */
+            while (i + 8 <= len - 2
+                   && !_mm_movemask_epi8(
+                       _mm_cmpeq_epi16(_mm_loadu_si128((const __m128i *)(at + i)), colon)))
+                i += 8;
+#endif
             while (i + 2 < len && at[i] != ':')
                 i++;
             if (i + 2 >= len)

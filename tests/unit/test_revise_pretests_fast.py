@@ -223,3 +223,17 @@ def test_every_glued_label_is_found_by_its_facts() -> None:
                 assert fast == [(lb.label, lb.reason) for lb in R.revise(out)], text
             dropped += fast[1][1] in ("glued_label", "embedded_card")
     assert dropped > len(R.RELATED_LABELS)
+
+
+@compiled
+def test_the_compiled_clock_is_found_at_every_place() -> None:
+    """(FACT_CLOCK of a UCS2 or UCS1 text, its colon at every place around the 8 characters
+    the compiled pass skips at a time)"""
+    for wide in ("中", "é", "\U00010000"):
+        for n in range(0, 26):
+            for m in range(0, 12):
+                for clock in ("1:23", ":23", "1:2", "a:bc", "12:345", "１:２３", "1::23"):
+                    text = wide * n + clock + wide * m
+                    out = listed((text, False, 0.5, False))
+                    found = bool(R._facts(out)[6][0] & R.FACT_CLOCK)
+                    assert found == bool(R.CLOCK.search(text)), text
