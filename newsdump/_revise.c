@@ -312,6 +312,64 @@ static Py_ssize_t word_starts4(const Py_UCS4 *chars, Py_ssize_t a, Py_ssize_t b)
     return word_tail4(chars, a, b, a + 1);
 }
 
+#ifdef __SSE2__
+/* What text_facts' scan finds in a UCS1 text s[0:len] read to `scan` (as its loop does, which
+ * is the reference): 16 characters at a time, only those it looks at read one by one -- the
+ * marks, the bytes past ASCII, and a sentence's end (in place of the space after it, which is
+ * found by a mask of its own). */
+typedef struct {
+    int ascii, glue, slash, space, lead_mark, after_sentence;
+} Scan1;
+
+static inline void scan1_at(const Py_UCS1 *s, Py_ssize_t len, Py_ssize_t scan, Py_ssize_t i,
+                            Scan1 *found) {
+    Py_UCS1 c = s[i];
+    if (c >= 128) {
+        found->ascii = 0;
+        if (i < LABEL_MAX_CHARS && is_glue_mark(c))
+            found->glue = 1;
+    } else if (c == '/') {
+        found->slash = 1;
+    } else if (c == ':' || c == '|' || c == '>') {
+        found->lead_mark |= c == ':' && i < CREDIT_MARK_REACH;
+        found->glue |= i < LABEL_MAX_CHARS;
+    } else { /* ".", "!", "?": then a space (read, as the loop reads it) and a credit's letter */
+        found->lead_mark |= c == '.' && i < CREDIT_MARK_REACH;
+        if (i + 1 < scan && s[i + 1] == ' ' && i + 2 < len && is_credit_first(s[i + 2]))
+            found->after_sentence = 1;
+    }
+}
+
+static void scan1(const Py_UCS1 *s, Py_ssize_t len, Py_ssize_t scan, Scan1 *found) {
+    const __m128i colon = _mm_set1_epi8(':'), bar = _mm_set1_epi8('|'), angle = _mm_set1_epi8('>');
+    const __m128i slash = _mm_set1_epi8('/'), dot = _mm_set1_epi8('.'), bang = _mm_set1_epi8('!');
+    const __m128i ask = _mm_set1_epi8('?'), blank = _mm_set1_epi8(' ');
+    Py_ssize_t i = 0;
+    for (; i + 16 <= scan; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+        __m128i marks = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, colon), _mm_cmpeq_epi8(v, bar)),
+                                     _mm_or_si128(_mm_cmpeq_epi8(v, angle), _mm_cmpeq_epi8(v, slash)));
+        marks = _mm_or_si128(marks, _mm_or_si128(_mm_cmpeq_epi8(v, dot),
+                                                 _mm_or_si128(_mm_cmpeq_epi8(v, bang),
+                                                              _mm_cmpeq_epi8(v, ask))));
+        if (!found->space && _mm_movemask_epi8(_mm_cmpeq_epi8(v, blank)))
+            found->space = 1;
+        /* (the high bit: a byte past ASCII) */
+        for (unsigned m = (unsigned)(_mm_movemask_epi8(marks) | _mm_movemask_epi8(v)); m;
+             m &= m - 1)
+            scan1_at(s, len, scan, i + __builtin_ctz(m), found);
+    }
+    for (; i < scan; i++) {
+        Py_UCS1 c = s[i];
+        if (c == ' ')
+            found->space = 1;
+        else if (c >= 128 || c == ':' || c == '|' || c == '>' || c == '/' || c == '.' || c == '!'
+                 || c == '?')
+            scan1_at(s, len, scan, i, found);
+    }
+}
+#endif
+
 /* The facts of the stripped text s = data[a:b] of `words` words (of a body block: `body`). */
 typedef struct {
     Py_ssize_t caption_max_words, story_end_max_words, related_max_chars, read_more_max_chars,
@@ -385,6 +443,15 @@ static ALWAYS_INLINE int text_facts_of(int kind, const void *data, Py_ssize_t a,
     if (words > limits->caption_max_words && words > limits->story_end_max_words
         && scan > LABEL_MAX_CHARS)
         scan = LABEL_MAX_CHARS;
+#ifdef __SSE2__
+    if (kind == PyUnicode_1BYTE_KIND) {
+        Scan1 found = {1, 0, 0, 0, 0, 0};
+        scan1((const Py_UCS1 *)data + a, len, scan, &found);
+        ascii = found.ascii, glue = found.glue, slash = found.slash, space = found.space;
+        lead_mark = found.lead_mark, after_sentence = found.after_sentence;
+        scan = 0; /* (read: the loop below is the other kinds') */
+    }
+#endif
     for (Py_ssize_t i = 0; i < scan; i++) {
         Py_UCS4 c = AT(i);
         if (c < 128) {

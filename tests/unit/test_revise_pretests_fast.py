@@ -237,3 +237,22 @@ def test_the_compiled_clock_is_found_at_every_place() -> None:
                     out = listed((text, False, 0.5, False))
                     found = bool(R._facts(out)[6][0] & R.FACT_CLOCK)
                     assert found == bool(R.CLOCK.search(text)), text
+
+
+SCANNED = [*":|>/.!? aFpiIc©»\u00e9\u00a0", "x" * 7, ". F", "? p", "! ©", "Foto:", "a/b"]
+
+
+@compiled
+@settings(max_examples=4000, deadline=None)
+@given(st.lists(st.sampled_from(SCANNED), max_size=40).map("".join), st.integers(0, 60))
+def test_the_compiled_scan_of_a_latin_1_text_is_the_python_one(text: str, words: int) -> None:
+    """(text_facts' scan of a UCS1 text, 16 characters at a time: every fact as in Python, at
+    every length and word count -- a long paragraph is read to LABEL_MAX_CHARS only)"""
+    stripped = text.strip()
+    if not stripped:
+        return
+    padded = stripped + " w" * max(0, words - len(stripped.split()))  # (more words, same start)
+    for each in (stripped, padded, "x" * 16 + stripped, stripped + "x" * 16):
+        out = listed((each, True, 0.5, False))
+        facts = R._facts(out)
+        assert facts[6][0] == R._text_facts(facts[1][0], facts[2][0], True), each
