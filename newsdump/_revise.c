@@ -28,8 +28,10 @@ enum {
     FACT_RELATED = 1,     /* s[:2] is not ASCII, or lower-cased one of RELATED_HEADS */
     FACT_READ_MORE = 2,   /* ... READ_MORE_HEADS */
     FACT_GLUE = 4,        /* one of GLUE_MARK's characters in s[:48] */
-    FACT_GLUED_CARD = 8,  /* FACT_RELATED, or s starts with one of BRACKETS */
+    FACT_GLUED_CARD = 8,  /* FACT_RELATED and heads3 (as FACT_LABEL, at any length), or s starts
+                           * with one of BRACKETS */
     FACT_CAPTION = 16,    /* words <= caption_max_words and a caption's credit may end s */
+                          /* (or s may start as a caption's label: CAPTION_START) */
     FACT_CLOCK = 32,      /* CLOCK (\d:\d\d) matches in s */
     FACT_ABOUT = 64,      /* s[:2] is not ASCII, or lower-cased one of ABOUT_HEADS */
     FACT_ENDS = 128,      /* _ends_sentence(s) */
@@ -43,6 +45,13 @@ enum {
 #define HEADS_SIZE (128 * 128)
 #define HEADS3_SIZE (128 * 128 * 128 / 8)
 #define LABEL_MAX_CHARS 48
+#define CREDIT_MARK_REACH 16 /* LINE_CREDIT's ":" or "." after its word stands before this */
+
+#ifdef __GNUC__
+#define ALWAYS_INLINE inline __attribute__((always_inline))
+#else
+#define ALWAYS_INLINE inline
+#endif
 
 static PyObject *name_block, *name_text, *name_score, *name_label, *name_reason;
 
@@ -67,14 +76,20 @@ static inline int is_credit_first(Py_UCS4 c) { /* LINE_CREDIT_FIRST: ©fFpPbBiI�
         || (c < 128 && c && strchr("fFpPbBiIzZcCvVgG", (int)c));
 }
 
+/* CAPTION_START_FIRST: what CAPTION_START's words ("image", "photo", "picture") start with,
+ * ignoring case: iIpPİı */
+static inline int is_caption_start_first(Py_UCS4 c) {
+    return c == 'i' || c == 'I' || c == 'p' || c == 'P' || c == 0x130 || c == 0x131;
+}
+
 static inline int is_sentence_end(Py_UCS4 c) { /* SENTENCE_END_CHARS: .!?…。！？ */
     return c == '.' || c == '!' || c == '?' || c == 0x2026 || c == 0x3002 || c == 0xFF01
         || c == 0xFF1F;
 }
 
 /* Whether s = data[a:a + len] holds needle (lower-case ASCII) at i, ignoring ASCII case. */
-static int holds_at(int kind, const void *data, Py_ssize_t a, Py_ssize_t len, Py_ssize_t i,
-                    const char *needle) {
+static ALWAYS_INLINE int holds_at(int kind, const void *data, Py_ssize_t a, Py_ssize_t len,
+                                  Py_ssize_t i, const char *needle) {
     for (Py_ssize_t k = 0; needle[k]; k++)
         if (i + k >= len || ascii_lower(PyUnicode_READ(kind, data, a + i + k)) != (Py_UCS4)needle[k])
             return 0;
@@ -83,7 +98,7 @@ static int holds_at(int kind, const void *data, Py_ssize_t a, Py_ssize_t len, Py
 
 /* _story_end_line's test of an ASCII line: it starts with one of COMMENTS_ASCII_STARTS or
  * holds "(c)", "copyright" or one of PAYWALL_WORDS (lower-cased) */
-static int story_end_words(int kind, const void *data, Py_ssize_t a, Py_ssize_t len) {
+static ALWAYS_INLINE int story_end_words(int kind, const void *data, Py_ssize_t a, Py_ssize_t len) {
     static const char *const firsts[] = {"comm", "komm", "kome", "come", "reac"};
     for (size_t k = 0; k < sizeof firsts / sizeof *firsts; k++)
         if (holds_at(kind, data, a, len, 0, firsts[k]))
@@ -111,7 +126,7 @@ static int story_end_words(int kind, const void *data, Py_ssize_t a, Py_ssize_t 
  * rest of the head), a reprint notice's first character (转, 轉, 版, 무, 無), one of the four
  * characters that match an ASCII letter ignoring case but lower onto none alone (İ, ı, ſ, the
  * Kelvin sign), or story_end_words' words in ASCII. */
-static int story_end_wide(int kind, const void *data, Py_ssize_t a, Py_ssize_t len) {
+static ALWAYS_INLINE int story_end_wide(int kind, const void *data, Py_ssize_t a, Py_ssize_t len) {
     Py_UCS4 first = PyUnicode_READ(kind, data, a);
     if (first == 'k' || first == 'K' || first == 0x212A || first == 'r' || first == 'R'
         || first == 0x43A || first == 0x41A || first == 0x8BC4 || first == 0x8A55
@@ -133,7 +148,7 @@ static const unsigned char scanned[128] = {
     [':'] = 1, ['|'] = 1, ['>'] = 1, ['/'] = 1, [' '] = 1, ['.'] = 1};
 
 /* Whether CLOCK (\d:\d\d) matches in s = data[a:a + len]. */
-static int has_clock(int kind, const void *data, Py_ssize_t a, Py_ssize_t len) {
+static ALWAYS_INLINE int has_clock(int kind, const void *data, Py_ssize_t a, Py_ssize_t len) {
     for (Py_ssize_t i = 1; i + 2 < len; i++) {
         if (kind == PyUnicode_1BYTE_KIND) { /* (memchr to the next colon) */
             const Py_UCS1 *at = (const Py_UCS1 *)data + a;
@@ -141,8 +156,25 @@ static int has_clock(int kind, const void *data, Py_ssize_t a, Py_ssize_t len) {
             if (!colon)
                 return 0;
             i = (const Py_UCS1 *)colon - at;
-        } else if (PyUnicode_READ(kind, data, a + i) != ':') {
-            continue;
+        } else if (kind == PyUnicode_2BYTE_KIND) { /* (a plain loop to it: no kind per read) */
+            const Py_UCS2 *at = (const Py_UCS2 *)data + a;
+#ifdef __SSE2__
+            const __m128i colon = _mm_set1_epi16(':'); /* (8 at a time where none is one) */
+            while (i + 8 <= len - 2
+                   && !_mm_movemask_epi8(
+                       _mm_cmpeq_epi16(_mm_loadu_si128((const __m128i *)(at + i)), colon)))
+                i += 8;
+#endif
+            while (i + 2 < len && at[i] != ':')
+                i++;
+            if (i + 2 >= len)
+                return 0;
+        } else {
+            const Py_UCS4 *at = (const Py_UCS4 *)data + a;
+            while (i + 2 < len && at[i] != ':')
+                i++;
+            if (i + 2 >= len)
+                return 0;
         }
         if (Py_UNICODE_ISDECIMAL(PyUnicode_READ(kind, data, a + i - 1))
             && Py_UNICODE_ISDECIMAL(PyUnicode_READ(kind, data, a + i + 1))
@@ -204,6 +236,28 @@ static Py_ssize_t word_starts1(const Py_UCS1 *chars, Py_ssize_t a, Py_ssize_t b)
         __m128i sums = _mm_sad_epu8(counts, zero);
         starts += _mm_cvtsi128_si32(sums) + _mm_cvtsi128_si32(_mm_srli_si128(sums, 8));
     }
+    if (k < b && b >= 17) { /* the last 16 pairs at once, those before k masked off (b - 16 < k) */
+        __m128i before = spaces16(_mm_loadu_si128((const __m128i *)(chars + b - 17)));
+        __m128i here = spaces16(_mm_loadu_si128((const __m128i *)(chars + b - 16)));
+        unsigned found = (unsigned)_mm_movemask_epi8(_mm_andnot_si128(here, before));
+        return starts + __builtin_popcount(found >> (k - (b - 16)));
+    }
+    if (k < b && b >= 9) { /* (a short text: 8 pairs at k, then the last 8, masked as above) */
+        if (k + 8 <= b) {
+            __m128i before = spaces16(_mm_loadl_epi64((const __m128i *)(chars + k - 1)));
+            __m128i here = spaces16(_mm_loadl_epi64((const __m128i *)(chars + k)));
+            unsigned found = (unsigned)_mm_movemask_epi8(_mm_andnot_si128(here, before)) & 0xFF;
+            starts += __builtin_popcount(found);
+            k += 8;
+        }
+        if (k < b) { /* (b - 8 < k) */
+            __m128i before = spaces16(_mm_loadl_epi64((const __m128i *)(chars + b - 9)));
+            __m128i here = spaces16(_mm_loadl_epi64((const __m128i *)(chars + b - 8)));
+            unsigned found = (unsigned)_mm_movemask_epi8(_mm_andnot_si128(here, before)) & 0xFF;
+            starts += __builtin_popcount(found >> (k - (b - 8)));
+        }
+        return starts;
+    }
     return starts + word_tail1(chars, a, b, k);
 }
 
@@ -235,6 +289,12 @@ static Py_ssize_t word_starts2(const Py_UCS2 *chars, Py_ssize_t a, Py_ssize_t b)
         sums = _mm_add_epi32(sums, _mm_srli_si128(sums, 4));
         starts += _mm_cvtsi128_si32(sums);
     }
+    if (k < b && b >= 9) { /* the last 8 pairs at once, those before k masked off (b - 8 < k) */
+        __m128i before = spaces8(_mm_loadu_si128((const __m128i *)(chars + b - 9)));
+        __m128i here = spaces8(_mm_loadu_si128((const __m128i *)(chars + b - 8)));
+        unsigned found = (unsigned)_mm_movemask_epi8(_mm_andnot_si128(here, before));
+        return starts + __builtin_popcount(found >> 2 * (k - (b - 8))) / 2; /* (2 bits a lane) */
+    }
     return starts + word_tail2(chars, a, b, k);
 }
 #undef LE8
@@ -252,15 +312,75 @@ static Py_ssize_t word_starts4(const Py_UCS4 *chars, Py_ssize_t a, Py_ssize_t b)
     return word_tail4(chars, a, b, a + 1);
 }
 
+#ifdef __SSE2__
+/* What text_facts' scan finds in a UCS1 text s[0:len] read to `scan` (as its loop does, which
+ * is the reference): 16 characters at a time, only those it looks at read one by one -- the
+ * marks, the bytes past ASCII, and a sentence's end (in place of the space after it, which is
+ * found by a mask of its own). */
+typedef struct {
+    int ascii, glue, slash, space, lead_mark, after_sentence;
+} Scan1;
+
+static inline void scan1_at(const Py_UCS1 *s, Py_ssize_t len, Py_ssize_t scan, Py_ssize_t i,
+                            Scan1 *found) {
+    Py_UCS1 c = s[i];
+    if (c >= 128) {
+        found->ascii = 0;
+        if (i < LABEL_MAX_CHARS && is_glue_mark(c))
+            found->glue = 1;
+    } else if (c == '/') {
+        found->slash = 1;
+    } else if (c == ':' || c == '|' || c == '>') {
+        found->lead_mark |= c == ':' && i < CREDIT_MARK_REACH;
+        found->glue |= i < LABEL_MAX_CHARS;
+    } else { /* ".", "!", "?": then a space (read, as the loop reads it) and a credit's letter */
+        found->lead_mark |= c == '.' && i < CREDIT_MARK_REACH;
+        if (i + 1 < scan && s[i + 1] == ' ' && i + 2 < len && is_credit_first(s[i + 2]))
+            found->after_sentence = 1;
+    }
+}
+
+static void scan1(const Py_UCS1 *s, Py_ssize_t len, Py_ssize_t scan, Scan1 *found) {
+    const __m128i colon = _mm_set1_epi8(':'), bar = _mm_set1_epi8('|'), angle = _mm_set1_epi8('>');
+    const __m128i slash = _mm_set1_epi8('/'), dot = _mm_set1_epi8('.'), bang = _mm_set1_epi8('!');
+    const __m128i ask = _mm_set1_epi8('?'), blank = _mm_set1_epi8(' ');
+    Py_ssize_t i = 0;
+    for (; i + 16 <= scan; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+        __m128i marks = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, colon), _mm_cmpeq_epi8(v, bar)),
+                                     _mm_or_si128(_mm_cmpeq_epi8(v, angle), _mm_cmpeq_epi8(v, slash)));
+        marks = _mm_or_si128(marks, _mm_or_si128(_mm_cmpeq_epi8(v, dot),
+                                                 _mm_or_si128(_mm_cmpeq_epi8(v, bang),
+                                                              _mm_cmpeq_epi8(v, ask))));
+        if (!found->space && _mm_movemask_epi8(_mm_cmpeq_epi8(v, blank)))
+            found->space = 1;
+        /* (the high bit: a byte past ASCII) */
+        for (unsigned m = (unsigned)(_mm_movemask_epi8(marks) | _mm_movemask_epi8(v)); m;
+             m &= m - 1)
+            scan1_at(s, len, scan, i + __builtin_ctz(m), found);
+    }
+    for (; i < scan; i++) {
+        Py_UCS1 c = s[i];
+        if (c == ' ')
+            found->space = 1;
+        else if (c >= 128 || c == ':' || c == '|' || c == '>' || c == '/' || c == '.' || c == '!'
+                 || c == '?')
+            scan1_at(s, len, scan, i, found);
+    }
+}
+#endif
+
 /* The facts of the stripped text s = data[a:b] of `words` words (of a body block: `body`). */
 typedef struct {
     Py_ssize_t caption_max_words, story_end_max_words, related_max_chars, read_more_max_chars,
         repeated_min_words;
 } Limits;
 
-static int text_facts(int kind, const void *data, Py_ssize_t a, Py_ssize_t b, Py_ssize_t words,
-                      int body, const unsigned char *heads, const unsigned char *heads3,
-                      const Limits *limits) {
+/* (always inlined into text_facts, once for each kind: every read of a character then knows
+ * its width, where PyUnicode_READ tests the kind at each) */
+static ALWAYS_INLINE int text_facts_of(int kind, const void *data, Py_ssize_t a, Py_ssize_t b,
+                                       Py_ssize_t words, int body, const unsigned char *heads,
+                                       const unsigned char *heads3, const Limits *limits) {
     Py_ssize_t len = b - a;
     int flags = !body && words >= limits->repeated_min_words ? FACT_OUTSIDE : 0;
     if (len == 0)
@@ -277,6 +397,7 @@ static int text_facts(int kind, const void *data, Py_ssize_t a, Py_ssize_t b, Py
             flags |= heads[ascii_lower(first) * 128 + ascii_lower(second)]
                 & (FACT_RELATED | FACT_READ_MORE);
     }
+    int related3 = 0; /* FACT_RELATED, and the first three characters may start a label */
     if (flags & (FACT_RELATED | FACT_READ_MORE)) {
         Py_ssize_t core = len; /* (a label, whole, trimmed: as long as one) */
         while (core > 0 && is_trim(AT(core - 1)))
@@ -288,7 +409,8 @@ static int text_facts(int kind, const void *data, Py_ssize_t a, Py_ssize_t b, Py
             Py_ssize_t code = ascii_lower(first) << 14 | ascii_lower(AT(1)) << 7 | ascii_lower(AT(2));
             head3 = heads3[code >> 3] >> (code & 7) & 1;
         }
-        if (flags & FACT_RELATED && core <= limits->related_max_chars && head3)
+        related3 = flags & FACT_RELATED && head3;
+        if (related3 && core <= limits->related_max_chars)
             flags |= FACT_LABEL;
         if (core > limits->read_more_max_chars)
             flags &= ~FACT_READ_MORE;
@@ -302,7 +424,7 @@ static int text_facts(int kind, const void *data, Py_ssize_t a, Py_ssize_t b, Py
         flags |= FACT_ENDS;
     if (!body)
         return flags & (FACT_RELATED | FACT_CLOCK | FACT_ENDS | FACT_LABEL | FACT_OUTSIDE);
-    if (flags & FACT_RELATED || first == '(' || first == '[' || first == 0xFF08 || first == 0x3010)
+    if (related3 || first == '(' || first == '[' || first == 0xFF08 || first == 0x3010)
         flags |= FACT_GLUED_CARD;
     if (first > 127 || (len >= 2 && AT(1) > 127))
         flags |= FACT_ABOUT;
@@ -312,20 +434,31 @@ static int text_facts(int kind, const void *data, Py_ssize_t a, Py_ssize_t b, Py
             flags |= FACT_ABOUT;
     }
     int ascii = 1, glue = 0, slash = 0, korean = 0, after_sentence = 0;
-    int mark = 0; /* a space, ":" or ".": what a caption's label or credit needs */
+    /* a space (what CAPTION_START needs), a ":" or "." among the first CREDIT_MARK_REACH
+     * characters (LINE_CREDIT's mark after its word) */
+    int space = 0, lead_mark = 0;
     /* what the scan finds past LABEL_MAX_CHARS serves a caption's or a story end's test alone:
      * a paragraph longer than both (most of a body's characters) is read that far */
     Py_ssize_t scan = len;
     if (words > limits->caption_max_words && words > limits->story_end_max_words
         && scan > LABEL_MAX_CHARS)
         scan = LABEL_MAX_CHARS;
+#ifdef __SSE2__
+    if (kind == PyUnicode_1BYTE_KIND) {
+        Scan1 found = {1, 0, 0, 0, 0, 0};
+        scan1((const Py_UCS1 *)data + a, len, scan, &found);
+        ascii = found.ascii, glue = found.glue, slash = found.slash, space = found.space;
+        lead_mark = found.lead_mark, after_sentence = found.after_sentence;
+        scan = 0; /* (read: the loop below is the other kinds') */
+    }
+#endif
     for (Py_ssize_t i = 0; i < scan; i++) {
         Py_UCS4 c = AT(i);
         if (c < 128) {
             if (!scanned[c])
                 continue;
             if (c == ' ') {
-                mark = 1;
+                space = 1;
                 Py_UCS4 p = i > 0 ? AT(i - 1) : 0;
                 if ((p == '.' || p == '!' || p == '?' || p == 0x2026) && i + 1 < len
                     && is_credit_first(AT(i + 1)))
@@ -333,9 +466,9 @@ static int text_facts(int kind, const void *data, Py_ssize_t a, Py_ssize_t b, Py
             } else if (c == '/') {
                 slash = 1;
             } else if (c == '.') {
-                mark = 1;
+                lead_mark |= i < CREDIT_MARK_REACH;
             } else {
-                mark |= c == ':';
+                lead_mark |= c == ':' && i < CREDIT_MARK_REACH;
                 if (i < LABEL_MAX_CHARS)
                     glue = 1; /* ":", "|", ">" */
             }
@@ -350,8 +483,8 @@ static int text_facts(int kind, const void *data, Py_ssize_t a, Py_ssize_t b, Py
     if (glue)
         flags |= FACT_GLUE;
     if (words <= limits->caption_max_words
-        && (((is_credit_first(first) || first == 'i' || first == 'I' || first == 'p' || first == 'P')
-             && (first == 0xA9 || mark))
+        && (((is_credit_first(first) || is_caption_start_first(first))
+             && (first == 0xA9 || lead_mark || (space && is_caption_start_first(first))))
             || last == ')' || last == 0xFF09 || slash || korean || after_sentence))
         flags |= FACT_CAPTION;
     /* str.isupper, and three letters or more: the letters counted only when it holds (ASCII
@@ -384,6 +517,19 @@ static int text_facts(int kind, const void *data, Py_ssize_t a, Py_ssize_t b, Py
         flags |= FACT_STORY_END;
 #undef AT
     return flags;
+}
+
+static int text_facts(int kind, const void *data, Py_ssize_t a, Py_ssize_t b, Py_ssize_t words,
+                      int body, const unsigned char *heads, const unsigned char *heads3,
+                      const Limits *limits) {
+    switch (kind) {
+    case PyUnicode_1BYTE_KIND:
+        return text_facts_of(PyUnicode_1BYTE_KIND, data, a, b, words, body, heads, heads3, limits);
+    case PyUnicode_2BYTE_KIND:
+        return text_facts_of(PyUnicode_2BYTE_KIND, data, a, b, words, body, heads, heads3, limits);
+    default:
+        return text_facts_of(PyUnicode_4BYTE_KIND, data, a, b, words, body, heads, heads3, limits);
+    }
 }
 
 /* An attribute read straight from its slot where `member` (the class's member descriptor for
@@ -523,9 +669,8 @@ static PyObject *facts(PyObject *self, PyObject *args) {
             if (!index)
                 goto done;
             int failed = is_body && PyList_Append(body_list, index) < 0;
-            for (int bit = 0; bit < FACT_BITS && !failed; bit++)
-                if (bits & (1 << bit))
-                    failed = PyList_Append(PyTuple_GET_ITEM(flagged, bit), index) < 0;
+            for (unsigned rest = (unsigned)bits; rest && !failed; rest &= rest - 1) /* (set bits) */
+                failed = PyList_Append(PyTuple_GET_ITEM(flagged, __builtin_ctz(rest)), index) < 0;
             Py_DECREF(index);
             if (failed)
                 goto done;
@@ -599,8 +744,92 @@ fail:
     return NULL;
 }
 
+/* The per-block tests of a few rules, at once: pretests(body, scores, words, limits) with
+ * limits = (sure, card_sure, short_max_words, button_max_words) -> (sure, cards, boxes, shorts),
+ * lists of indices in page order (newsdump.revise._pretests_plain is the reference):
+ *   sure: body[i] and scores[i] >= sure;
+ *   cards: what `_card_heads` marks: body[i] and body[i + 1], neither score >= card_sure,
+ *     and sure text at i - 1;
+ *   boxes: what `_box_pitches` marks: body[i], not scores[i] >= card_sure, body[i + 1] with
+ *     scores[i + 1] < sure and words[i + 1] <= button_max_words, sure text at i + 2 and i - 2;
+ *   shorts: body[i], scores[i] < sure and words[i] <= short_max_words.
+ * None where a score is no exact float, a body entry no bool or a word count no int of a C size (the
+ * caller runs the reference then). */
+typedef struct {
+    PyObject **body, **score;
+    Py_ssize_t n;
+    double sure;
+} Pre;
+
+static inline int pre_body(const Pre *p, Py_ssize_t i) {
+    return i >= 0 && i < p->n && p->body[i] == Py_True;
+}
+
+static inline int pre_sure(const Pre *p, Py_ssize_t i) {
+    return pre_body(p, i) && PyFloat_AS_DOUBLE(p->score[i]) >= p->sure;
+}
+
+static PyObject *pretests(PyObject *self, PyObject *args) {
+    PyObject *body, *scores, *words;
+    double sure, card_sure;
+    Py_ssize_t short_max, button_max;
+    if (!PyArg_ParseTuple(args, "O!O!O!(ddnn)", &PyList_Type, &body, &PyList_Type, &scores,
+                          &PyList_Type, &words, &sure, &card_sure, &short_max, &button_max))
+        return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(body);
+    if (PyList_GET_SIZE(scores) != n || PyList_GET_SIZE(words) != n)
+        Py_RETURN_NONE;
+    for (Py_ssize_t i = 0; i < n; i++) { /* (nothing below calls back into Python) */
+        PyObject *b = PyList_GET_ITEM(body, i), *w = PyList_GET_ITEM(words, i);
+        if ((b != Py_True && b != Py_False) || !PyFloat_CheckExact(PyList_GET_ITEM(scores, i))
+            || !PyLong_CheckExact(w))
+            Py_RETURN_NONE;
+        int overflow;
+        (void)PyLong_AsLongLongAndOverflow(w, &overflow);
+        if (overflow)
+            Py_RETURN_NONE;
+    }
+    Pre p = {((PyListObject *)body)->ob_item, ((PyListObject *)scores)->ob_item, n, sure};
+    PyObject **word = ((PyListObject *)words)->ob_item;
+    PyObject *lists[4] = {PyList_New(0), PyList_New(0), PyList_New(0), PyList_New(0)};
+    PyObject *result = NULL;
+    for (int k = 0; k < 4; k++)
+        if (!lists[k])
+            goto done;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (p.body[i] != Py_True)
+            continue;
+        double s = PyFloat_AS_DOUBLE(p.score[i]);
+        int hit[4];
+        hit[0] = s >= sure;
+        hit[1] = !(s >= card_sure) && pre_body(&p, i + 1)
+                 && !(PyFloat_AS_DOUBLE(p.score[i + 1]) >= card_sure) && pre_sure(&p, i - 1);
+        hit[2] = !(s >= card_sure) && pre_sure(&p, i + 2) && pre_body(&p, i + 1)
+                 && PyFloat_AS_DOUBLE(p.score[i + 1]) < sure
+                 && PyLong_AsLongLong(word[i + 1]) <= button_max && pre_sure(&p, i - 2);
+        hit[3] = s < sure && PyLong_AsLongLong(word[i]) <= short_max;
+        if (!(hit[0] | hit[1] | hit[2] | hit[3]))
+            continue;
+        PyObject *index = PyLong_FromSsize_t(i);
+        if (!index)
+            goto done;
+        int failed = 0;
+        for (int k = 0; k < 4 && !failed; k++)
+            failed = hit[k] && PyList_Append(lists[k], index) < 0;
+        Py_DECREF(index);
+        if (failed)
+            goto done;
+    }
+    result = PyTuple_Pack(4, lists[0], lists[1], lists[2], lists[3]);
+done:
+    for (int k = 0; k < 4; k++)
+        Py_XDECREF(lists[k]);
+    return result;
+}
+
 static PyMethodDef methods[] = {
     {"facts", facts, METH_VARARGS, "The blocks' texts, labels, scores and facts (see the file)."},
+    {"pretests", pretests, METH_VARARGS, "The candidates of a few rules' tests (see the file)."},
     {"relabel", relabel, METH_VARARGS, "out[i] relabelled for every (i, reason) of drop."},
     {NULL, NULL, 0, NULL},
 };

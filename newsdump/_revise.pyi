@@ -20,3 +20,9 @@ def facts(
 def relabel(
     out: list[LabelledBlock], drop: dict[int, str], cls: type[LabelledBlock], label: Label
 ) -> list[int]: ...
+def pretests(
+    body: list[bool],
+    scores: list[float],
+    words: list[int],
+    limits: tuple[float, float, int, int],
+) -> tuple[list[int], list[int], list[int], list[int]] | None: ...

@@ -44,13 +44,12 @@ unsure about (score below `SURE`; a card's blocks below `CARD_SURE`) are ever re
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import lru_cache
 from operator import attrgetter
-from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -388,8 +387,10 @@ FACT_OUTSIDE = 2048  # outside the body, and REPEATED_MIN_WORDS words or more
 # ... of a body block only (the rules that read these look at no other):
 FACT_READ_MORE = 2  # ... one of READ_MORE_HEADS, and no longer than a button once trimmed
 FACT_GLUE = 4  # GLUE_MARK finds a mark in its first LABEL_MAX_CHARS characters
-FACT_GLUED_CARD = 8  # FACT_RELATED, or it starts with a bracket (`_unbracketed`)
+FACT_GLUED_CARD = 8  # FACT_RELATED and its first three characters not ASCII or lower-cased a
+# label's first three (as FACT_LABEL, at any length), or it starts with a bracket (`_unbracketed`)
 FACT_CAPTION = 16  # CAPTION_MAX_WORDS words at most, and `_captions` may find a credit in it
+# (or a caption's label: CAPTION_START)
 FACT_ABOUT = 64  # it may start as ABOUT: two characters, one not ASCII or "ab", "ac", "a ", "so"
 FACT_KICKER = 256  # _is_kicker
 FACT_STORY_END = 512  # STORY_END_MAX_WORDS words at most and with a word of STORY_END's
@@ -406,6 +407,11 @@ CREDIT_AFTER_SENTENCE = re.compile("[.!?…] [" + re.escape(LINE_CREDIT_FIRST) +
 # the characters a caption's credit or label may start with (LINE_CREDIT_FIRST, and "i", "p"
 # for CAPTION_START)
 CAPTION_FIRST = LINE_CREDIT_FIRST + "iIpP"
+CAPTION_START_FIRST = "iIpPİı"  # what CAPTION_START's words start with, ignoring case
+# LINE_CREDIT's first words ("Visualisierung", "crédit photo") end before this many characters,
+# and the ":" or "." after them (one space between) stands before it: a line without one of
+# those there (and no "©" first) is no LINE_CREDIT of that kind
+CREDIT_MARK_REACH = 16
 
 
 def _heads_table() -> bytes:
@@ -445,10 +451,12 @@ def _text_facts(text: str, words: int, body: bool) -> int:
     head, first = text[:2], text[0]
     core = len(text.rstrip(TRIMMED))  # (a whole label is no longer)
     if not head.isascii() or head.lower() in RELATED_HEADS:
-        facts |= FACT_RELATED | FACT_GLUED_CARD
+        facts |= FACT_RELATED
         head3 = text[:3]
-        if core <= RELATED_MAX_CHARS and (not head3.isascii() or head3.lower() in RELATED_HEADS3):
-            facts |= FACT_LABEL
+        if not head3.isascii() or head3.lower() in RELATED_HEADS3:
+            facts |= FACT_GLUED_CARD  # (a label starts it, at any length)
+            if core <= RELATED_MAX_CHARS:
+                facts |= FACT_LABEL
     if (not head.isascii() or head.lower() in READ_MORE_HEADS) and core <= READ_MORE_MAX_CHARS:
         facts |= FACT_READ_MORE
     if CLOCK.search(text):
@@ -461,8 +469,17 @@ def _text_facts(text: str, words: int, body: bool) -> int:
         facts |= FACT_GLUED_CARD
     if GLUE_MARK.search(text, 0, LABEL_MAX_CHARS):
         facts |= FACT_GLUE
+    lead = text[:CREDIT_MARK_REACH]
     if words <= CAPTION_MAX_WORDS and (
-        (first in CAPTION_FIRST and (first == "©" or " " in text or ":" in text or "." in text))
+        (
+            first in CAPTION_FIRST
+            and (
+                first == "©"
+                or ":" in lead
+                or "." in lead
+                or (first in CAPTION_START_FIRST and " " in text)
+            )
+        )
         or text.endswith((")", "）"))
         or "/" in text
         or "사진" in text
@@ -522,12 +539,71 @@ def _facts(out: Sequence[LabelledBlock]) -> _Facts:
     return _facts_plain(out)
 
 
+_Pretests = tuple[list[int], list[int], list[int], list[int]]
+
+
+def _pretests_plain(
+    body: Sequence[bool], score: Sequence[float], words: Sequence[int]
+) -> _Pretests:
+    """The blocks (in page order) that pass the first tests of a few rules, from one pass over
+    the page: the body blocks the classifier is sure of; `_cards`' headlines (a body block and
+    the next, neither sure of being a card's, after sure text); `_boxes`' pitches (a body block
+    not sure of being a card's, a short unsure button after it, sure text two blocks before
+    and after it); `_short_runs`' lines (unsure short body blocks, by their words). The rules
+    test each again."""
+    n = len(body)
+
+    def is_body(i: int) -> bool:
+        return 0 <= i < n and body[i]
+
+    def sure(i: int) -> bool:
+        return is_body(i) and score[i] >= SURE
+
+    sure_list, cards, boxes, shorts = [], [], [], []
+    for i in range(n):
+        if not body[i]:
+            continue
+        here = score[i]
+        if here >= SURE:
+            sure_list.append(i)
+        if (
+            not here >= CARD_SURE
+            and is_body(i + 1)
+            and not score[i + 1] >= CARD_SURE
+            and sure(i - 1)
+        ):
+            cards.append(i)
+        if (
+            not here >= CARD_SURE
+            and sure(i + 2)
+            and is_body(i + 1)
+            and score[i + 1] < SURE
+            and words[i + 1] <= BUTTON_MAX_WORDS
+            and sure(i - 2)
+        ):
+            boxes.append(i)
+        if here < SURE and words[i] <= SHORT_MAX_WORDS:
+            shorts.append(i)
+    return sure_list, cards, boxes, shorts
+
+
+PRETEST_LIMITS = (SURE, CARD_SURE, SHORT_MAX_WORDS, BUTTON_MAX_WORDS)
+
+
+def _pretests(body: list[bool], score: list[float], words: list[int]) -> _Pretests:
+    """`_pretests_plain` (compiled when the extension is built and every score is a float)."""
+    pretests = getattr(_revise, "pretests", None)  # (None: a build older than it)
+    found = pretests(body, score, words, PRETEST_LIMITS) if pretests is not None else None
+    return _pretests_plain(body, score, words) if found is None else found
+
+
 class _Page:
     """What the rules read of every block, computed once per page and shared (each rule used
     to read, strip, split and test every block's text again)."""
 
-    __slots__ = ("_arrays", "_kept", "big", "body", "body_list", "flagged", "flags", "n", "out",
-                 "score", "strip", "sure_ends", "text", "words")  # fmt: skip
+    __slots__ = ("_arrays", "_kept", "big", "body", "body_list", "box_pitches", "card_heads",
+                 "flagged", "flags", "n", "out", "score", "short_lines", "strip", "sure_list",
+                 "text", "words")  # fmt: skip
 
     def __init__(self, out: Sequence[LabelledBlock]) -> None:
         self.out = out
@@ -536,7 +612,9 @@ class _Page:
          self.flagged) = _facts(out)  # fmt: skip
         self.big = self.n >= HINTS_MIN_BLOCKS  # the arrays pay off
         self._arrays: _Arrays | None = None
-        self.sure_ends: tuple[int | None, int | None] | None = None  # (`_first_sure`)
+        self.sure_list, self.card_heads, self.box_pitches, self.short_lines = _pretests(
+            self.body, self.score, self.words
+        )
         self._kept: tuple[dict[int, str], int, list[int]] | None = None  # (`kept`)
 
     def is_body(self, i: int) -> bool:
@@ -620,17 +698,6 @@ class _Arrays:
         self.sure: BoolArray = self.body & (self.score >= SURE)
 
 
-def _at(values: npt.NDArray[Any], k: int, fill: Any) -> npt.NDArray[Any]:
-    """values[i + k] for every i (`fill` where i + k is off the page)."""
-    n = len(values)
-    shifted = np.full_like(values, fill)
-    if k >= 0:
-        shifted[: max(n - k, 0)] = values[k:]
-    else:
-        shifted[-k:] = values[: max(n + k, 0)]
-    return shifted
-
-
 def _indices(mask: BoolArray) -> list[int]:
     found: list[int] = np.flatnonzero(mask).tolist()
     return found
@@ -690,9 +757,8 @@ def _first_sure(page: _Page, body: Sequence[int], last: bool = False) -> int | N
     """The first (`last`: the last) block of `body` the classifier is sure of, if any (of the
     page's body: found once)."""
     if body is page.body_list:
-        if page.sure_ends is None:
-            page.sure_ends = (_first_sure(page, list(body)), _first_sure(page, list(body), True))
-        return page.sure_ends[last]
+        sure = page.sure_list
+        return (sure[-1] if last else sure[0]) if sure else None
     score = page.score
     return next((i for i in (reversed(body) if last else body) if score[i] >= SURE), None)
 
@@ -710,7 +776,7 @@ def _words(text: str) -> int:
 
 def _cards(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
     score = page.score
-    for i in page.pick(_card_heads):
+    for i in page.card_heads:
         if score[i] >= CARD_SURE or not page.is_body(i + 1) or score[i + 1] >= CARD_SURE:
             continue  # (most body blocks are sure: that test first)
         if not page.sure(i - 1):
@@ -732,20 +798,13 @@ def _cards(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
                 drop[trailer] = "embedded_card"
 
 
-def _card_heads(a: _Arrays) -> BoolArray:
-    """A body block and the next, neither sure of being a card's, after sure text."""
-    unsure_pair = ~(a.score >= CARD_SURE) & ~(_at(a.score, 1, 0.0) >= CARD_SURE)
-    heads: BoolArray = a.body & _at(a.body, 1, False) & unsure_pair & _at(a.sure, -1, False)
-    return heads
-
-
 def _short_runs(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
     if page.big and body is page.body_list:
         _short_runs_arrays(page, body, drop)
         return
     runs: list[list[int]] = []
     score = page.score
-    for i in page.pick(lambda a: a.body & (a.score < SURE) & (a.words <= SHORT_MAX_WORDS)):
+    for i in page.short_lines:
         if not score[i] < SURE or i in drop or not page.short_line(i):
             continue  # (`short_unsure`, its cheapest test first: most body blocks are sure)
         if runs and runs[-1][-1] == i - 1:
@@ -789,7 +848,7 @@ def _boxes(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
     """A call to action boxed in the body: a short line or a non-body block, one unsure
     paragraph, then a button ("Sign up", "Become a member") before the story goes on."""
     n, score = page.n, page.score
-    for i in page.pick(_box_pitches):
+    for i in page.box_pitches:
         if score[i] >= CARD_SURE or i in drop or not 0 < i < n - 2:
             continue  # (most body blocks are sure: that test first)
         if not page.sure(i + 2):  # (tested again below; first here, as the cheapest)
@@ -809,20 +868,6 @@ def _boxes(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
                 drop[j] = "boxed_call"
 
 
-def _box_pitches(a: _Arrays) -> BoolArray:
-    """What the tests of `_boxes` need of a block, its button and the blocks around."""
-    pitches: BoolArray = (
-        a.body
-        & ~(a.score >= CARD_SURE)
-        & _at(a.sure, 2, False)
-        & _at(a.body, 1, False)
-        & (_at(a.score, 1, SURE) < SURE)
-        & (_at(a.words, 1, BUTTON_MAX_WORDS + 1) <= BUTTON_MAX_WORDS)
-        & _at(a.sure, -2, False)
-    )
-    return pitches
-
-
 def _cut_off(page: _Page, kept: Sequence[int], drop: dict[int, str]) -> None:
     """Drop a small unsure segment that non-body blocks (or a card) cut off the story."""
     if page.big:  # (the same lists, from arrays)
@@ -833,12 +878,20 @@ def _cut_off(page: _Page, kept: Sequence[int], drop: dict[int, str]) -> None:
         first_sure, last_sure = int(sure_at[0]), int(sure_at[-1])
         tail, head = at[at > last_sure].tolist(), at[at < first_sure].tolist()
     else:
-        sure = _sure_of(page, kept)
-        if not sure:
-            return
-        first_sure, last_sure = sure[0], sure[-1]
-        tail = [i for i in kept if i > last_sure]
-        head = [i for i in kept if i < first_sure]
+        if kept is page.kept(page.body_list, drop):  # (the body but `drop`: its sure blocks)
+            sure = page.sure_list
+            first = next((i for i in sure if i not in drop), None)
+            if first is None:
+                return
+            first_sure = first
+            last_sure = next(i for i in reversed(sure) if i not in drop)
+        else:
+            some = _sure_of(page, kept)
+            if not some:
+                return
+            first_sure, last_sure = some[0], some[-1]
+        tail = kept[bisect_right(kept, last_sure) :]  # (`kept` is in page order)
+        head = kept[: bisect_left(kept, first_sure)]
 
     def cut(lo: int, hi: int) -> bool:  # enough non-body blocks (or cards) between lo and hi
         gap = sum(not page.is_body(j) or drop.get(j) == "embedded_card" for j in range(lo, hi))
@@ -889,6 +942,8 @@ def _comment_thread(page: _Page, body: Sequence[int], drop: dict[int, str]) -> N
             if not marked:
                 continue
         stamps.append((i, DIGITS.sub("0", text)))
+    if len(stamps) < THREAD_MIN_POSTS:
+        return  # (fewer posts still: the cheap test first)
     shapes = Counter(shape for _, shape in stamps)
     posts = [i for i, shape in stamps if shapes[shape] >= THREAD_MIN_POSTS]
     if len(posts) < THREAD_MIN_POSTS:
@@ -935,8 +990,12 @@ def _teaser_lists(page: _Page, body: Sequence[int], drop: dict[int, str]) -> Non
     (a story's sections have several paragraphs, or no headline line). The line right under
     a kicker is the headline ("Can It Really Do That?"); the next kicker closes a unit whose
     summary is only a short line ('Thanks, "Quo Vadis."')."""
-    kept = page.kept(body, drop)
     text, words = page.text, page.words
+    if not page.big and body is page.body_list:  # (a kicker is a body block's fact: the kept
+        kickers = page.flagged[FACT_KICKER.bit_length() - 1]  # ones; before the kept blocks)
+        if sum(1 for i in kickers if i not in drop) < TEASER_MIN_UNITS:
+            return  # (the same as below: each unit holds a kicker of its own)
+    kept = page.kept(body, drop)
     if page.big:  # every unit holds a headline of its own and a kicker: are there enough?
         a = page.arrays()
         headline_sized = (a.words >= HEADLINE_MIN_WORDS) & (a.words <= HEADLINE_MAX_WORDS)
@@ -944,14 +1003,9 @@ def _teaser_lists(page: _Page, body: Sequence[int], drop: dict[int, str]) -> Non
             return
         if sum(1 for i in kept if text[i].isupper()) < TEASER_MIN_UNITS:
             return
-    else:
-        if body is page.body_list:  # (a kicker is a body block's fact: the kept ones)
-            kickers = page.flagged[FACT_KICKER.bit_length() - 1]
-            count = sum(1 for i in kickers if i not in drop)
-        else:
-            flags = page.flags
-            count = sum(1 for i in kept if flags[i] & FACT_KICKER)
-        if count < TEASER_MIN_UNITS:
+    elif body is not page.body_list:
+        flags = page.flags
+        if sum(1 for i in kept if flags[i] & FACT_KICKER) < TEASER_MIN_UNITS:
             return  # (the same: each unit holds a kicker of its own)
     units: list[list[int]] = []
     lines: list[int] = []
@@ -1138,8 +1192,9 @@ def _glued_labels(page: _Page, body: Sequence[int], drop: dict[int, str]) -> Non
     found = page.having(FACT_GLUE, body)
     flags = page.flags
     for i in found:  # (a line without a mark glues nothing)
-        if not page.body[i] or i in drop or not flags[i] & FACT_RELATED:
-            continue  # (no label starts it: the cheap test first)
+        if not page.body[i] or i in drop or not flags[i] & FACT_GLUED_CARD:
+            continue  # (no label starts it: the cheap test first; FACT_GLUED_CARD holds of
+            # every line a label starts, by its first three characters)
         text = page.strip[i]
         match = GLUED_LABEL.fullmatch(text) if GLUE_MARK.search(text, 0, 48) else None
         if not match or not _related_label(match.group(1)):
@@ -1389,9 +1444,11 @@ def _author_bio(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
     "Sobre ...", or the label and the name on two lines, as harsh dumps split them) over one
     paragraph that names that person, and no body paragraph after it. A generic "About the
     author" label stays (some sites' articles end with it)."""
-    kept = page.kept(body, drop)
     found = page.having(FACT_ABOUT, body)
-    for i in found:  # (ABOUT cannot match another line)
+    if not found:
+        return  # (ABOUT cannot match another line)
+    kept = page.kept(body, drop)
+    for i in found:
         n = bisect_left(kept, i)
         if n == len(kept) or kept[n] != i:
             continue  # not in the body
