@@ -235,23 +235,26 @@ done:
 /* ---- sets of words as code point sequences: looked up straight from a text's code points,
  * with no str object per token (a word is in the set exactly when an equal str is: a str is
  * its sequence of code points). An open-addressing table, FNV-1a hashes of the code points;
- * entries may carry a few small ints (lang's language indices). ---- */
+ * words may carry a few small ints (lang's language indices).
+ *
+ * Compact, for the caches (lang's table of 11,713 words was ~1 MB of 8-byte slots, 40-byte
+ * entries with the hash, a pool of code points and one of values, and its lookups missed the
+ * caches inside the pipeline): a word is a record in one pool of 32-bit units, [length, value
+ * count, code points..., values...]; a slot is 32 bits, the record's offset + 1 in its low
+ * `bits` bits and a tag of the hash (bits 32-63) in the others. A lookup of a word not in the
+ * set reads its slots alone (a tag seldom matches), a found word its slot and its record (one
+ * or two lines). ---- */
+
+#define WORDS_MAX_BITS 28 /* record offsets below 2^28 units: tags keep 4 bits or more */
 
 typedef struct {
-    uint64_t hash;
-    Py_ssize_t start, length; /* in pool */
-    Py_ssize_t value_start, value_count; /* in values */
-} WordEntry;
-
-typedef struct {
-    Py_ssize_t *slots; /* entry index + 1; 0: empty */
+    uint32_t *slots;   /* 0: empty; else tag | (record offset + 1) */
     Py_ssize_t mask;   /* slots - 1 (a power of two minus one) */
-    WordEntry *entries;
-    Py_ssize_t count, entries_size;
-    Py_UCS4 *pool;
-    Py_ssize_t pool_used, pool_size;
-    int *values;
-    Py_ssize_t values_used, values_size;
+    uint32_t offsets;  /* (1 << bits) - 1: the offset field of a slot */
+    int bits;
+    uint32_t *pool;
+    Py_ssize_t pool_used, pool_size; /* in units */
+    Py_ssize_t count;   /* words */
     Py_ssize_t longest; /* the longest word's length */
     int largest;        /* the largest value (-1: none) */
 } Words;
@@ -267,18 +270,18 @@ static inline uint64_t word_hash(const Py_UCS4 *codes, Py_ssize_t len) {
 
 static void words_free(Words *w) {
     PyMem_Free(w->slots);
-    PyMem_Free(w->entries);
     PyMem_Free(w->pool);
-    PyMem_Free(w->values);
     memset(w, 0, sizeof(*w));
 }
 
 static int words_init(Words *w, Py_ssize_t expected) {
     memset(w, 0, sizeof(*w));
     w->largest = -1;
+    w->bits = 12;
+    w->offsets = (1u << w->bits) - 1;
     Py_ssize_t slots = 16;
     while (slots < 2 * expected + 2) slots *= 2;
-    w->slots = PyMem_Calloc(slots, sizeof(Py_ssize_t));
+    w->slots = PyMem_Calloc(slots, sizeof(uint32_t));
     w->mask = slots - 1;
     if (!w->slots) {
         PyErr_NoMemory();
@@ -287,25 +290,28 @@ static int words_init(Words *w, Py_ssize_t expected) {
     return 0;
 }
 
-/* the entry of the word codes[:len], or -1 */
+/* the record offset of the word codes[:len] (its hash h: word_hash), or -1 */
 static inline Py_ssize_t words_find_hashed(const Words *w, const Py_UCS4 *codes, Py_ssize_t len,
                                            uint64_t h) {
+    const uint32_t offsets = w->offsets, tag = (uint32_t)(h >> 32) & ~offsets;
     for (Py_ssize_t i = (Py_ssize_t)(h & (uint64_t)w->mask);; i = (i + 1) & w->mask) {
-        Py_ssize_t e = w->slots[i];
-        if (!e) return -1;
-        const WordEntry *entry = w->entries + e - 1;
-        if (entry->hash == h && entry->length == len) { /* (words are short: no memcmp call) */
-            const Py_UCS4 *word = w->pool + entry->start;
-            Py_ssize_t k = 0;
-            while (k < len && word[k] == codes[k]) k++;
-            if (k == len) return e - 1;
-        }
+        uint32_t s = w->slots[i];
+        if (!s) return -1;
+        s ^= tag; /* the offset + 1 alone when the tags are equal */
+        if (s > offsets) continue;
+        const uint32_t *record = w->pool + s - 1;
+        if ((Py_ssize_t)record[0] != len) continue;
+        const uint32_t *word = record + 2; /* (words are short: no memcmp call) */
+        Py_ssize_t k = 0;
+        while (k < len && word[k] == codes[k]) k++;
+        if (k == len) return (Py_ssize_t)s - 1;
     }
 }
 
 static inline Py_ssize_t words_find(const Words *w, const Py_UCS4 *codes, Py_ssize_t len) {
     return w->count ? words_find_hashed(w, codes, len, word_hash(codes, len)) : -1;
 }
+
 
 static int grow(void **buffer, Py_ssize_t *size, Py_ssize_t needed, size_t item) {
     if (needed <= *size) return 0;
@@ -321,47 +327,62 @@ static int grow(void **buffer, Py_ssize_t *size, Py_ssize_t needed, size_t item)
     return 0;
 }
 
-/* add codes[:len] (with `count` values) unless it is there: 1 if added, 0 if there, -1 */
+/* the slots anew, `slots` of them, offsets of `bits` bits, from the records (4-byte units) */
+static int words_rehash(Words *w, Py_ssize_t slots, int bits) {
+    uint32_t *fresh = PyMem_Calloc(slots, sizeof(uint32_t));
+    if (!fresh) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    uint32_t offsets = (1u << bits) - 1;
+    const uint32_t *pool = w->pool;
+    for (Py_ssize_t at = 0; at < w->pool_used;) {
+        Py_ssize_t len = pool[at], count = pool[at + 1];
+        uint64_t h = word_hash(pool + at + 2, len);
+        Py_ssize_t i = (Py_ssize_t)(h & (uint64_t)(slots - 1));
+        while (fresh[i]) i = (i + 1) & (slots - 1);
+        fresh[i] = ((uint32_t)(h >> 32) & ~offsets) | (uint32_t)(at + 1);
+        at += 2 + len + count;
+    }
+    PyMem_Free(w->slots);
+    w->slots = fresh;
+    w->mask = slots - 1;
+    w->bits = bits;
+    w->offsets = offsets;
+    return 0;
+}
+
+/* add codes[:len] (with `count` values, each in [0, 2^30]) unless it is there: 1 if added, 0
+ * if there, -1 (a table of 4-byte units only) */
 static int words_add(Words *w, const Py_UCS4 *codes, Py_ssize_t len, const int *values,
                      Py_ssize_t count) {
     uint64_t h = word_hash(codes, len);
     if (w->count && words_find_hashed(w, codes, len, h) >= 0) return 0;
-    if (2 * (w->count + 1) > w->mask + 1) { /* keep the table at most half full */
-        Py_ssize_t slots = 2 * (w->mask + 1);
-        Py_ssize_t *fresh = PyMem_Calloc(slots, sizeof(Py_ssize_t));
-        if (!fresh) {
-            PyErr_NoMemory();
-            return -1;
-        }
-        for (Py_ssize_t e = 0; e < w->count; e++) {
-            Py_ssize_t i = (Py_ssize_t)(w->entries[e].hash & (uint64_t)(slots - 1));
-            while (fresh[i]) i = (i + 1) & (slots - 1);
-            fresh[i] = e + 1;
-        }
-        PyMem_Free(w->slots);
-        w->slots = fresh;
-        w->mask = slots - 1;
-    }
-    if (grow((void **)&w->entries, &w->entries_size, w->count + 1, sizeof(WordEntry)) < 0
-        || grow((void **)&w->pool, &w->pool_size, w->pool_used + len + 1, sizeof(Py_UCS4)) < 0
-        || grow((void **)&w->values, &w->values_size, w->values_used + count + 1, sizeof(int)) < 0)
+    Py_ssize_t at = w->pool_used, need = 2 + len + count;
+    int bits = w->bits;
+    while (bits <= WORDS_MAX_BITS && at + 1 > (((Py_ssize_t)1 << bits) - 1)) bits++;
+    if (bits > WORDS_MAX_BITS || need > ((Py_ssize_t)1 << WORDS_MAX_BITS)) {
+        PyErr_NoMemory(); /* a table of more than 2^28 units (1 GB) */
         return -1;
-    WordEntry *entry = w->entries + w->count;
-    entry->hash = h;
-    entry->start = w->pool_used;
-    entry->length = len;
-    entry->value_start = w->values_used;
-    entry->value_count = count;
-    if (len) memcpy(w->pool + w->pool_used, codes, (size_t)len * sizeof(Py_UCS4));
-    if (count) memcpy(w->values + w->values_used, values, (size_t)count * sizeof(int));
-    for (Py_ssize_t k = 0; k < count; k++)
+    }
+    Py_ssize_t slots = w->mask + 1;
+    if (2 * (w->count + 1) > slots) slots *= 2; /* keep the table at most half full */
+    if (grow((void **)&w->pool, &w->pool_size, at + need, sizeof(uint32_t)) < 0) return -1;
+    if ((slots != w->mask + 1 || bits != w->bits) && words_rehash(w, slots, bits) < 0) return -1;
+    uint32_t *record = w->pool + at;
+    record[0] = (uint32_t)len;
+    record[1] = (uint32_t)count;
+    for (Py_ssize_t k = 0; k < len; k++) record[2 + k] = codes[k];
+    for (Py_ssize_t k = 0; k < count; k++) {
+        record[2 + len + k] = (uint32_t)values[k];
         if (values[k] > w->largest) w->largest = values[k];
+    }
     if (len > w->longest) w->longest = len;
-    w->pool_used += len;
-    w->values_used += count;
+    w->pool_used = at + need;
     Py_ssize_t i = (Py_ssize_t)(h & (uint64_t)w->mask);
     while (w->slots[i]) i = (i + 1) & w->mask;
-    w->slots[i] = ++w->count;
+    w->slots[i] = ((uint32_t)(h >> 32) & ~w->offsets) | (uint32_t)(at + 1);
+    w->count++;
     return 1;
 }
 
@@ -1701,7 +1722,7 @@ static PyObject *stopword_hits(PyObject *self, PyObject *args) {
     }
     /* one loop per str kind: characters outside tokens are skipped, then a token is read to
      * its end, its hash (word_hash) taken as its characters are read */
-#define HITS_LOOP(TYPE, LOWER)                                                                 \
+#define HITS_LOOP(TYPE, LOWER)                                                                        \
     do {                                                                                       \
         const TYPE *chars = data;                                                              \
         Py_ssize_t i = 0;                                                                      \
@@ -1725,10 +1746,10 @@ static PyObject *stopword_hits(PyObject *self, PyObject *args) {
             tokens++; /* text[first:i]; text[i] (if any) is no token's */                      \
             Py_ssize_t found = i - first <= longest && index->count                            \
                 ? words_find_hashed(index, token, i - first, h ^ (h >> 29)) : -1;              \
-            if (found >= 0) {                                                                  \
-                const WordEntry *entry = index->entries + found;                               \
-                for (Py_ssize_t k = 0; k < entry->value_count; k++)                            \
-                    hits[index->values[entry->value_start + k]]++;                             \
+            if (found >= 0) { /* the record: length, count, code points, values */             \
+                const uint32_t *record = index->pool + found;                                  \
+                const uint32_t *values = record + 2 + record[0];                               \
+                for (Py_ssize_t k = 0; k < (Py_ssize_t)record[1]; k++) hits[values[k]]++;      \
             }                                                                                  \
             i++;                                                                               \
         }                                                                                      \
