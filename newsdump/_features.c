@@ -293,18 +293,19 @@ static int words_init(Words *w, Py_ssize_t expected) {
 /* the record offset of the word codes[:len] (its hash h: word_hash), or -1 */
 static inline Py_ssize_t words_find_hashed(const Words *w, const Py_UCS4 *codes, Py_ssize_t len,
                                            uint64_t h) {
-    const uint32_t offsets = w->offsets, tag = (uint32_t)(h >> 32) & ~offsets;
+    const uint32_t offsets = w->offsets, high = (uint32_t)(h >> 32);
+    const uint32_t *slots = w->slots;
     for (Py_ssize_t i = (Py_ssize_t)(h & (uint64_t)w->mask);; i = (i + 1) & w->mask) {
-        uint32_t s = w->slots[i];
+        uint32_t s = slots[i];
         if (!s) return -1;
-        s ^= tag; /* the offset + 1 alone when the tags are equal */
-        if (s > offsets) continue;
-        const uint32_t *record = w->pool + s - 1;
+        if ((s ^ high) > offsets) continue; /* the tags differ */
+        Py_ssize_t at = (Py_ssize_t)(s & offsets) - 1;
+        const uint32_t *record = w->pool + at;
         if ((Py_ssize_t)record[0] != len) continue;
         const uint32_t *word = record + 2; /* (words are short: no memcmp call) */
         Py_ssize_t k = 0;
         while (k < len && word[k] == codes[k]) k++;
-        if (k == len) return (Py_ssize_t)s - 1;
+        if (k == len) return at;
     }
 }
 
@@ -360,10 +361,12 @@ static int words_add(Words *w, const Py_UCS4 *codes, Py_ssize_t len, const int *
     if (w->count && words_find_hashed(w, codes, len, h) >= 0) return 0;
     Py_ssize_t at = w->pool_used, need = 2 + len + count;
     int bits = w->bits;
-    while (bits <= WORDS_MAX_BITS && at + 1 > (((Py_ssize_t)1 << bits) - 1)) bits++;
-    if (bits > WORDS_MAX_BITS || need > ((Py_ssize_t)1 << WORDS_MAX_BITS)) {
-        PyErr_NoMemory(); /* a table of more than 2^28 units (1 GB) */
-        return -1;
+    if (at + 1 > (Py_ssize_t)w->offsets || need > ((Py_ssize_t)1 << WORDS_MAX_BITS)) {
+        while (bits <= WORDS_MAX_BITS && at + 1 > (((Py_ssize_t)1 << bits) - 1)) bits++;
+        if (bits > WORDS_MAX_BITS || need > ((Py_ssize_t)1 << WORDS_MAX_BITS)) {
+            PyErr_NoMemory(); /* a table of more than 2^28 units (1 GB) */
+            return -1;
+        }
     }
     Py_ssize_t slots = w->mask + 1;
     if (2 * (w->count + 1) > slots) slots *= 2; /* keep the table at most half full */
@@ -372,7 +375,7 @@ static int words_add(Words *w, const Py_UCS4 *codes, Py_ssize_t len, const int *
     uint32_t *record = w->pool + at;
     record[0] = (uint32_t)len;
     record[1] = (uint32_t)count;
-    for (Py_ssize_t k = 0; k < len; k++) record[2 + k] = codes[k];
+    if (len) memcpy(record + 2, codes, (size_t)len * sizeof(uint32_t)); /* (Py_UCS4: 32 bits) */
     for (Py_ssize_t k = 0; k < count; k++) {
         record[2 + len + k] = (uint32_t)values[k];
         if (values[k] > w->largest) w->largest = values[k];
@@ -661,12 +664,21 @@ static inline int token_end(PyObject *text, const Text *t, Py_ssize_t a, Py_ssiz
 
 /* The character pass over one block: counts into q (one row of Q_COUNT). Characters below
  * 256 are read from the Latin1Classes of the call, the others from the class table. The class
- * counts are summed in chunks of 63 characters, so that no 6-bit field overflows within one. */
+ * counts are summed in chunks of 63 characters, so that no 6-bit field overflows within one.
+ * The tokens' bounds are noted in *bounds (grown to len + 2) and their words looked up after
+ * the character loop (with the lookups inlined in it, its registers spilled: instructions a
+ * character). */
 static int block_pass(PyObject *text, const Py_UCS4 *codes, const unsigned short *table,
                       const Latin1Classes *latin1, const Words *stopwords, int dense, Words *head,
-                      int first_block, double *q, Py_UCS4 **low, Py_ssize_t *low_size) {
+                      int first_block, double *q, Py_UCS4 **low, Py_ssize_t *low_size,
+                      Py_ssize_t **bounds, Py_ssize_t *bounds_size) {
     Text t = {codes, PyUnicode_GET_LENGTH(text), table};
     Py_ssize_t len = t.len;
+    /* a token has a character and the next starts a character after its end: at most
+     * (len + 1) / 2 tokens, two bounds each */
+    if (len + 2 > *bounds_size && grow((void **)bounds, bounds_size, len + 2, sizeof(Py_ssize_t)) < 0)
+        return -1;
+    Py_ssize_t *bound = *bounds, nb = 0;
     long counts[11] = {0};
     long tokens = 0, stop = 0, head_hits = 0, capitals = 0, links = 0, times = 0, years = 0,
          sentences = 0;
@@ -696,9 +708,9 @@ static int block_pass(PyObject *text, const Py_UCS4 *codes, const unsigned short
                     token_start = i;
                 } else { /* a token ends: text[token_start:i] */
                     tokens++;
-                    if (token_end(text, &t, token_start, i, stopwords, dense, head, first_block,
-                                  check_head, &stop, &head_hits, low, low_size) < 0)
-                        return -1;
+                    bound[nb] = token_start;
+                    bound[nb + 1] = i;
+                    nb += 2;
                 }
                 prev_word = word;
             }
@@ -731,10 +743,14 @@ static int block_pass(PyObject *text, const Py_UCS4 *codes, const unsigned short
         for (Py_ssize_t i = 0; i < len; i++) stop += words_find(stopwords, codes + i, 1) >= 0;
     if (prev_word) { /* the last token ends with the text */
         tokens++;
-        if (token_end(text, &t, token_start, len, stopwords, dense, head, first_block, check_head,
-                      &stop, &head_hits, low, low_size) < 0)
-            return -1;
+        bound[nb] = token_start;
+        bound[nb + 1] = len;
+        nb += 2;
     }
+    for (Py_ssize_t k = 0; k < nb; k += 2) /* the tokens, in their order */
+        if (token_end(text, &t, bound[k], bound[k + 1], stopwords, dense, head, first_block,
+                      check_head, &stop, &head_hits, low, low_size) < 0)
+            return -1;
     q[Q_CHARS] = (double)len;
     q[Q_DIGITS] = (double)counts[0];
     q[Q_UPPER] = (double)counts[1];
@@ -816,7 +832,7 @@ static PyObject *block_matrix(PyObject *self, PyObject *args) {
     int have_head = 0;
     double *q = NULL;
     Py_UCS4 *buffer = NULL, *low = NULL;
-    Py_ssize_t buffer_size = 0, low_size = 0;
+    Py_ssize_t buffer_size = 0, low_size = 0, *bounds = NULL, bounds_size = 0;
     char *mask = NULL;
     Py_ssize_t n = PyList_GET_SIZE(blocks);
     const Words *stopwords = words_of(stopword_table);
@@ -881,7 +897,7 @@ static PyObject *block_matrix(PyObject *self, PyObject *args) {
         }
         if (!PyUnicode_AsUCS4(text, buffer, buffer_size + 1, 0)) goto done;
         if (block_pass(text, buffer, tab, &latin1, stopwords, dense, &head, i == 0, row, &low,
-                       &low_size) < 0)
+                       &low_size, &bounds, &bounds_size) < 0)
             goto done;
         shapes[i] = PyUnicode_GET_LENGTH(text) <= REPEATED_MAX_CHARS ? shape_of(text) : (Py_INCREF(text), text);
         if (!shapes[i]) goto done;
@@ -1120,6 +1136,7 @@ done:
     PyMem_Free(q);
     PyMem_Free(mask);
     PyMem_Free(low);
+    PyMem_Free(bounds);
     PyMem_Free(buffer);
     PyBuffer_Release(&table);
     PyBuffer_Release(&out);
