@@ -15,6 +15,7 @@
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 #include <stdint.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <structmember.h>
@@ -2048,6 +2049,65 @@ fail:
     return NULL;
 }
 
+/* log1p_columns(matrix, width, columns, logs) -> [the columns left]: the cells of the given
+ * columns of a row-major float64 matrix of `width` columns replaced by logs[cell] where every
+ * cell of the column is an integer k (not -0.0) with 0 <= k < len(logs), logs being
+ * np.log1p(np.arange(len(logs))): numpy's own log1p of those k, the same doubles as np.log1p of
+ * the column (block counts are small integers: a table read instead of a log1p call a cell).
+ * A column with any other cell is left untouched, and returned for np.log1p. */
+static PyObject *log1p_columns(PyObject *self, PyObject *args) {
+    Py_buffer matrix, logs;
+    Py_ssize_t width;
+    PyObject *columns;
+    if (!PyArg_ParseTuple(args, "w*nO!y*", &matrix, &width, &PyTuple_Type, &columns, &logs))
+        return NULL;
+    PyObject *result = NULL;
+    enum { MAX_COLUMNS = 64 };
+    Py_ssize_t count = PyTuple_GET_SIZE(columns), column[MAX_COLUMNS];
+    char tabled[MAX_COLUMNS];
+    if (width <= 0 || matrix.len % (width * (Py_ssize_t)sizeof(double)) != 0
+        || logs.len % (Py_ssize_t)sizeof(double) != 0 || count > MAX_COLUMNS) {
+        PyErr_SetString(PyExc_ValueError, "log1p_columns: bad arguments");
+        goto done;
+    }
+    for (Py_ssize_t c = 0; c < count; c++) {
+        column[c] = PyLong_AsSsize_t(PyTuple_GET_ITEM(columns, c));
+        if (column[c] == -1 && PyErr_Occurred()) goto done;
+        if (column[c] < 0 || column[c] >= width) {
+            PyErr_SetString(PyExc_IndexError, "log1p_columns: column out of range");
+            goto done;
+        }
+        tabled[c] = 1;
+    }
+    Py_ssize_t n = matrix.len / (width * (Py_ssize_t)sizeof(double));
+    double *m = matrix.buf, top = (double)(logs.len / (Py_ssize_t)sizeof(double));
+    const double *table = logs.buf;
+    for (Py_ssize_t i = 0; i < n; i++) { /* row by row: a row's cells share lines */
+        const double *row = m + i * width;
+        for (Py_ssize_t c = 0; c < count; c++) {
+            double v = row[column[c]];
+            /* (NaN fails the first test; -0.0's log1p is -0.0, not the table's 0.0) */
+            if (!(v >= 0.0 && v < top) || v != (double)(Py_ssize_t)v || signbit(v)) tabled[c] = 0;
+        }
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        double *row = m + i * width;
+        for (Py_ssize_t c = 0; c < count; c++)
+            if (tabled[c]) row[column[c]] = table[(Py_ssize_t)row[column[c]]];
+    }
+    result = PyList_New(0);
+    for (Py_ssize_t c = 0; result && c < count; c++) {
+        if (tabled[c]) continue;
+        PyObject *index = PyLong_FromSsize_t(column[c]);
+        if (!index || PyList_Append(result, index) < 0) Py_CLEAR(result);
+        Py_XDECREF(index);
+    }
+done:
+    PyBuffer_Release(&matrix);
+    PyBuffer_Release(&logs);
+    return result;
+}
+
 static PyObject *widths(PyObject *self, PyObject *unused) {
     return Py_BuildValue("(ii)", BLOCK_WIDTH, SCORE_WIDTH);
 }
@@ -2056,6 +2116,7 @@ static PyMethodDef methods[] = {
     {"block_matrix", block_matrix, METH_VARARGS, "Block features of a page (see the file)."},
     {"score_matrix", score_matrix, METH_VARARGS, "Score features of a page (see the file)."},
     {"prefix_pairs", prefix_pairs, METH_VARARGS, "features._prefix_pairs into the matrix."},
+    {"log1p_columns", log1p_columns, METH_VARARGS, "np.log1p of integer columns, by a table."},
     {"segment_blocks", segment_blocks, METH_VARARGS, "The blocks of a page (see the file)."},
     {"labelled_blocks", labelled_blocks, METH_VARARGS, "classify's LabelledBlocks (see the file)."},
     {"stopword_hits", stopword_hits, METH_VARARGS, "lang's stopword count (see the file)."},

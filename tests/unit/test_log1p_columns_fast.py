@@ -1,0 +1,66 @@
+"""features' log1p of the block matrix's count columns by a table (_features.log1p_columns)
+against np.log1p of the columns: integer columns read from the table, the others (halves,
+-0.0, NaN, negative or big values) left for numpy, byte for byte."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsdump import features
+
+_features = features._features
+
+needs_compiled = pytest.mark.skipif(
+    _features is None, reason="the compiled extension was not built (no C compiler)"
+)
+
+CELLS = st.integers(0, 5000).map(float) | st.sampled_from(
+    [0.0, 1.0, 4095.0, 4096.0, 0.5, 2.5, -0.0, -1.0, float("nan"), float("inf"), 1e300]
+)
+
+
+def reference(matrix: np.ndarray, columns: tuple[int, ...]) -> np.ndarray:
+    out = matrix.copy()
+    index = np.array(columns, dtype=np.intp)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        out[:, index] = np.log1p(out[:, index])
+    return out
+
+
+@needs_compiled
+@settings(deadline=None)
+@given(
+    st.integers(0, 30).flatmap(lambda rows: st.lists(CELLS, min_size=rows * 7, max_size=rows * 7)),
+    st.lists(st.integers(0, 6), unique=True, max_size=7).map(tuple),
+)
+def test_log1p_columns_are_numpys(cells: list[float], columns: tuple[int, ...]) -> None:
+    matrix = np.array(cells, dtype=np.float64).reshape(-1, 7)
+    expected = reference(matrix, columns)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        left = _features.log1p_columns(matrix, 7, columns, features._LOG1P_TABLE)
+        if left:
+            index = np.array(left)
+            matrix[:, index] = np.log1p(matrix[:, index])
+    assert matrix.tobytes() == expected.tobytes()
+    assert set(left) <= set(columns)
+
+
+@needs_compiled
+def test_log1p_table_is_numpys_log1p_of_each_count() -> None:
+    table = features._LOG1P_TABLE
+    for k in range(len(table)):
+        assert np.log1p(np.array([float(k)]))[0].tobytes() == table[k].tobytes()
+
+
+@needs_compiled
+def test_log1p_columns_checks_its_arguments() -> None:
+    matrix = np.zeros((3, 4))
+    with pytest.raises(IndexError):
+        _features.log1p_columns(matrix, 4, (4,), features._LOG1P_TABLE)
+    with pytest.raises(ValueError):
+        _features.log1p_columns(matrix, 5, (0,), features._LOG1P_TABLE)
+    assert _features.log1p_columns(matrix, 4, (0, 3), features._LOG1P_TABLE) == []
+    assert _features.log1p_columns(np.zeros((0, 4)), 4, (1,), features._LOG1P_TABLE) == []
