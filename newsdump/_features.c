@@ -2085,9 +2085,17 @@ static PyObject *log1p_columns(PyObject *self, PyObject *args) {
     for (Py_ssize_t i = 0; i < n; i++) { /* row by row: a row's cells share lines */
         const double *row = m + i * width;
         for (Py_ssize_t c = 0; c < count; c++) {
-            double v = row[column[c]];
-            /* (NaN fails the first test; -0.0's log1p is -0.0, not the table's 0.0) */
-            if (!(v >= 0.0 && v < top) || v != (double)(Py_ssize_t)v || signbit(v)) tabled[c] = 0;
+            double v = row[column[c]], k;
+            if (!(v >= 0.0 && v < top)) { /* (NaN fails it) */
+                tabled[c] = 0;
+                continue;
+            }
+            k = (double)(Py_ssize_t)v;
+            uint64_t bits_v, bits_k; /* the same bits: an integer, and not -0.0 (log1p(-0.0) is
+                                      * -0.0, the table's log1p(0.0) 0.0) */
+            memcpy(&bits_v, &v, sizeof(v));
+            memcpy(&bits_k, &k, sizeof(k));
+            tabled[c] &= bits_v == bits_k;
         }
     }
     for (Py_ssize_t i = 0; i < n; i++) {

@@ -364,6 +364,8 @@ _SHIFTED_LOG_WORDS = tuple(
     )
 )
 _COLUMN = {name: j for j, name in enumerate(BLOCK_NAMES)}
+_PAGE_COLUMNS = slice(_COLUMN["page_blocks"], _COLUMN["page_blocks"] + 3)
+assert BLOCK_NAMES[_PAGE_COLUMNS] == ("page_blocks", "page_words", "page_c4_words")
 if _features is not None and (
     _features.widths() != (len(BLOCK_NAMES), len(SCORE_NAMES))
     or not hasattr(_features, "word_table")
@@ -398,9 +400,8 @@ def _block_features_compiled(blocks: list[Block], lang: Language) -> FloatArray:
             matrix[max(n - offset, 0) :, column] = -1.0
         else:
             matrix[: min(-offset, n), column] = -1.0
-    matrix[:, _COLUMN["page_blocks"]] = np.log1p(n)
-    matrix[:, _COLUMN["page_words"]] = np.log1p(total_words)
-    matrix[:, _COLUMN["page_c4_words"]] = np.log1p(total_c4)
+    page = np.log1p(np.array((n, total_words, total_c4), dtype=np.float64))
+    matrix[:, _PAGE_COLUMNS] = page  # page_blocks, page_words, page_c4_words (adjacent)
     return matrix
 
 
