@@ -2054,7 +2054,8 @@ fail:
  * cell of the column is an integer k (not -0.0) with 0 <= k < len(logs), logs being
  * np.log1p(np.arange(len(logs))): numpy's own log1p of those k, the same doubles as np.log1p of
  * the column (block counts are small integers: a table read instead of a log1p call a cell).
- * A column with any other cell is left untouched, and returned for np.log1p. */
+ * A column with any other cell is left untouched, and returned for np.log1p. Columns: distinct,
+ * at most 64. */
 static PyObject *log1p_columns(PyObject *self, PyObject *args) {
     Py_buffer matrix, logs;
     Py_ssize_t width;
@@ -2077,6 +2078,11 @@ static PyObject *log1p_columns(PyObject *self, PyObject *args) {
             PyErr_SetString(PyExc_IndexError, "log1p_columns: column out of range");
             goto done;
         }
+        for (Py_ssize_t d = 0; d < c; d++)
+            if (column[d] == column[c]) { /* (it would be read from the table twice) */
+                PyErr_SetString(PyExc_ValueError, "log1p_columns: a column twice");
+                goto done;
+            }
         tabled[c] = 1;
     }
     Py_ssize_t n = matrix.len / (width * (Py_ssize_t)sizeof(double));

@@ -62,5 +62,10 @@ def test_log1p_columns_checks_its_arguments() -> None:
         _features.log1p_columns(matrix, 4, (4,), features._LOG1P_TABLE)
     with pytest.raises(ValueError):
         _features.log1p_columns(matrix, 5, (0,), features._LOG1P_TABLE)
+    with pytest.raises(ValueError):
+        _features.log1p_columns(matrix, 4, (1, 2, 1), features._LOG1P_TABLE)
+    with pytest.raises(ValueError):
+        _features.log1p_columns(np.zeros((1, 70)), 70, tuple(range(65)), features._LOG1P_TABLE)
+    assert _features.log1p_columns(matrix, 4, (0,), np.zeros(0)) == [0]
     assert _features.log1p_columns(matrix, 4, (0, 3), features._LOG1P_TABLE) == []
     assert _features.log1p_columns(np.zeros((0, 4)), 4, (1,), features._LOG1P_TABLE) == []
