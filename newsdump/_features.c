@@ -2055,12 +2055,14 @@ fail:
  * np.log1p(np.arange(len(logs))): numpy's own log1p of those k, the same doubles as np.log1p of
  * the column (block counts are small integers: a table read instead of a log1p call a cell).
  * A column with any other cell is left untouched, and returned for np.log1p. Columns: distinct,
- * at most 64. */
+ * at most 64. With fills, ((offset, column), ...), the cells of a tabled column in the rows i
+ * with i + offset outside the matrix are then -1.0 (features' neighbour log_words). */
 static PyObject *log1p_columns(PyObject *self, PyObject *args) {
     Py_buffer matrix, logs;
     Py_ssize_t width;
-    PyObject *columns;
-    if (!PyArg_ParseTuple(args, "w*nO!y*", &matrix, &width, &PyTuple_Type, &columns, &logs))
+    PyObject *columns, *fills = NULL;
+    if (!PyArg_ParseTuple(args, "w*nO!y*|O!", &matrix, &width, &PyTuple_Type, &columns, &logs,
+                          &PyTuple_Type, &fills))
         return NULL;
     PyObject *result = NULL;
     enum { MAX_COLUMNS = 64 };
@@ -2108,6 +2110,26 @@ static PyObject *log1p_columns(PyObject *self, PyObject *args) {
         double *row = m + i * width;
         for (Py_ssize_t c = 0; c < count; c++)
             if (tabled[c]) row[column[c]] = table[(Py_ssize_t)row[column[c]]];
+    }
+    /* fills: (offset, column) pairs: the column's cells of the rows i with i + offset outside
+     * the matrix become -1.0 (when the column was read from the table) */
+    for (Py_ssize_t f = 0; fills && f < PyTuple_GET_SIZE(fills); f++) {
+        PyObject *pair = PyTuple_GET_ITEM(fills, f);
+        Py_ssize_t offset, at;
+        if (!PyTuple_Check(pair) || !PyArg_ParseTuple(pair, "nn", &offset, &at)) {
+            if (!PyErr_Occurred()) PyErr_SetString(PyExc_TypeError, "log1p_columns: fills");
+            goto done;
+        }
+        Py_ssize_t c = 0;
+        while (c < count && column[c] != at) c++;
+        if (c == count) {
+            PyErr_SetString(PyExc_ValueError, "log1p_columns: a fill of another column");
+            goto done;
+        }
+        if (!tabled[c]) continue;
+        Py_ssize_t first = offset > 0 ? (n - offset > 0 ? n - offset : 0) : 0,
+                   end = offset > 0 || offset < -n ? n : -offset;
+        for (Py_ssize_t i = first; i < end; i++) m[i * width + at] = -1.0;
     }
     result = PyList_New(0);
     for (Py_ssize_t c = 0; result && c < count; c++) {

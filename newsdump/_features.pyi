@@ -31,7 +31,11 @@ def prefix_pairs(
     texts: list[str], out: npt.NDArray[Any], width: int, prefix_column: int, starts_column: int
 ) -> None: ...
 def log1p_columns(
-    matrix: npt.NDArray[Any], width: int, columns: tuple[int, ...], logs: npt.NDArray[Any]
+    matrix: npt.NDArray[Any],
+    width: int,
+    columns: tuple[int, ...],
+    logs: npt.NDArray[Any],
+    fills: tuple[tuple[int, int], ...] = ...,
 ) -> list[int]: ...
 def labelled_blocks(
     type: type[LabelledBlock],

@@ -391,15 +391,17 @@ def _block_features_compiled(blocks: list[Block], lang: Language) -> FloatArray:
     _features.prefix_pairs(
         texts, matrix, len(BLOCK_NAMES), _COLUMN["prefix_of_other"], _COLUMN["starts_with_other"]
     )
-    left = _features.log1p_columns(matrix, len(BLOCK_NAMES), _LOG_COLUMN_TUPLE, _LOG1P_TABLE)
+    left = _features.log1p_columns(
+        matrix, len(BLOCK_NAMES), _LOG_COLUMN_TUPLE, _LOG1P_TABLE, _SHIFTED_LOG_WORDS
+    )  # (and the tabled neighbour log_words outside the page: -1)
     if left:  # columns of other values (half words of dense pages, long blocks): numpy's log1p
         columns = np.array(left)
         matrix[:, columns] = np.log1p(matrix[:, columns])
-    for offset, column in _SHIFTED_LOG_WORDS:  # outside the page: -1, not log1p(0)
-        if offset > 0:
-            matrix[max(n - offset, 0) :, column] = -1.0
-        else:
-            matrix[: min(-offset, n), column] = -1.0
+        for offset, column in _SHIFTED_LOG_WORDS:  # outside the page: -1, not log1p(0)
+            if offset > 0:
+                matrix[max(n - offset, 0) :, column] = -1.0
+            else:
+                matrix[: min(-offset, n), column] = -1.0
     page = np.log1p(np.array((n, total_words, total_c4), dtype=np.float64))
     matrix[:, _PAGE_COLUMNS] = page  # page_blocks, page_words, page_c4_words (adjacent)
     return matrix

@@ -22,11 +22,19 @@ CELLS = st.integers(0, 5000).map(float) | st.sampled_from(
 )
 
 
-def reference(matrix: np.ndarray, columns: tuple[int, ...]) -> np.ndarray:
+def reference(
+    matrix: np.ndarray, columns: tuple[int, ...], fills: tuple[tuple[int, int], ...] = ()
+) -> np.ndarray:
     out = matrix.copy()
     index = np.array(columns, dtype=np.intp)
     with np.errstate(invalid="ignore", divide="ignore"):
         out[:, index] = np.log1p(out[:, index])
+    n = len(out)
+    for offset, column in fills:  # as features._block_features_compiled
+        if offset > 0:
+            out[max(n - offset, 0) :, column] = -1.0
+        else:
+            out[: min(-offset, n), column] = -1.0
     return out
 
 
@@ -46,6 +54,31 @@ def test_log1p_columns_are_numpys(cells: list[float], columns: tuple[int, ...]) 
             matrix[:, index] = np.log1p(matrix[:, index])
     assert matrix.tobytes() == expected.tobytes()
     assert set(left) <= set(columns)
+
+
+@needs_compiled
+@settings(deadline=None)
+@given(
+    st.integers(0, 6).flatmap(lambda rows: st.lists(CELLS, min_size=rows * 5, max_size=rows * 5)),
+    st.lists(
+        st.tuples(st.integers(-8, 8), st.integers(1, 3)), max_size=6, unique_by=lambda p: p[1]
+    ),
+)
+def test_log1p_columns_fills_the_rows_outside(
+    cells: list[float], fills: list[tuple[int, int]]
+) -> None:
+    matrix = np.array(cells, dtype=np.float64).reshape(-1, 5)
+    expected = reference(matrix, (1, 2, 3), tuple(fills))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        left = _features.log1p_columns(matrix, 5, (1, 2, 3), features._LOG1P_TABLE, tuple(fills))
+        if left:
+            index = np.array(left)
+            matrix[:, index] = np.log1p(matrix[:, index])
+            reference_fills = [(offset, column) for offset, column in fills if column in left]
+            matrix = reference(matrix, (), tuple(reference_fills))
+    assert matrix.tobytes() == expected.tobytes()
+    with pytest.raises(ValueError):
+        _features.log1p_columns(matrix, 5, (1, 2), features._LOG1P_TABLE, ((1, 4),))
 
 
 @needs_compiled
