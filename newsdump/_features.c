@@ -11,6 +11,9 @@
  *     log columns hold log1p's argument, prefix_of_other/starts_with_other are left 0).
  *   score_matrix(scores, words, mass, out) -> (first, last)
  *     out: float64[n * SCORE_WIDTH] (written; segment_words is left 0).
+ *   log1p_columns(matrix, width, columns, logs[, fills]) -> [columns left]
+ *     the log columns of block_matrix read from logs = np.log1p(0..len(logs) - 1) (numpy's own
+ *     doubles) where they hold small integers; the others left to np.log1p.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
