@@ -11,10 +11,14 @@
  *     log columns hold log1p's argument, prefix_of_other/starts_with_other are left 0).
  *   score_matrix(scores, words, mass, out) -> (first, last)
  *     out: float64[n * SCORE_WIDTH] (written; segment_words is left 0).
+ *   log1p_columns(matrix, width, columns, logs[, fills]) -> [columns left]
+ *     the log columns of block_matrix read from logs = np.log1p(0..len(logs) - 1) (numpy's own
+ *     doubles) where they hold small integers; the others left to np.log1p.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 #include <stdint.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <structmember.h>
@@ -235,23 +239,26 @@ done:
 /* ---- sets of words as code point sequences: looked up straight from a text's code points,
  * with no str object per token (a word is in the set exactly when an equal str is: a str is
  * its sequence of code points). An open-addressing table, FNV-1a hashes of the code points;
- * entries may carry a few small ints (lang's language indices). ---- */
+ * words may carry a few small ints (lang's language indices).
+ *
+ * Compact, for the caches (lang's table of 11,713 words was ~1 MB of 8-byte slots, 40-byte
+ * entries with the hash, a pool of code points and one of values, and its lookups missed the
+ * caches inside the pipeline): a word is a record in one pool of 32-bit units, [length, value
+ * count, code points..., values...]; a slot is 32 bits, the record's offset + 1 in its low
+ * `bits` bits and a tag of the hash (bits 32-63) in the others. A lookup of a word not in the
+ * set reads its slots alone (a tag seldom matches), a found word its slot and its record (one
+ * or two lines). ---- */
+
+#define WORDS_MAX_BITS 28 /* record offsets below 2^28 units: tags keep 4 bits or more */
 
 typedef struct {
-    uint64_t hash;
-    Py_ssize_t start, length; /* in pool */
-    Py_ssize_t value_start, value_count; /* in values */
-} WordEntry;
-
-typedef struct {
-    Py_ssize_t *slots; /* entry index + 1; 0: empty */
+    uint32_t *slots;   /* 0: empty; else tag | (record offset + 1) */
     Py_ssize_t mask;   /* slots - 1 (a power of two minus one) */
-    WordEntry *entries;
-    Py_ssize_t count, entries_size;
-    Py_UCS4 *pool;
-    Py_ssize_t pool_used, pool_size;
-    int *values;
-    Py_ssize_t values_used, values_size;
+    uint32_t offsets;  /* (1 << bits) - 1: the offset field of a slot */
+    int bits;
+    uint32_t *pool;
+    Py_ssize_t pool_used, pool_size; /* in units */
+    Py_ssize_t count;   /* words */
     Py_ssize_t longest; /* the longest word's length */
     int largest;        /* the largest value (-1: none) */
 } Words;
@@ -267,18 +274,18 @@ static inline uint64_t word_hash(const Py_UCS4 *codes, Py_ssize_t len) {
 
 static void words_free(Words *w) {
     PyMem_Free(w->slots);
-    PyMem_Free(w->entries);
     PyMem_Free(w->pool);
-    PyMem_Free(w->values);
     memset(w, 0, sizeof(*w));
 }
 
 static int words_init(Words *w, Py_ssize_t expected) {
     memset(w, 0, sizeof(*w));
     w->largest = -1;
+    w->bits = 12;
+    w->offsets = (1u << w->bits) - 1;
     Py_ssize_t slots = 16;
     while (slots < 2 * expected + 2) slots *= 2;
-    w->slots = PyMem_Calloc(slots, sizeof(Py_ssize_t));
+    w->slots = PyMem_Calloc(slots, sizeof(uint32_t));
     w->mask = slots - 1;
     if (!w->slots) {
         PyErr_NoMemory();
@@ -287,25 +294,29 @@ static int words_init(Words *w, Py_ssize_t expected) {
     return 0;
 }
 
-/* the entry of the word codes[:len], or -1 */
+/* the record offset of the word codes[:len] (its hash h: word_hash), or -1 */
 static inline Py_ssize_t words_find_hashed(const Words *w, const Py_UCS4 *codes, Py_ssize_t len,
                                            uint64_t h) {
+    const uint32_t offsets = w->offsets, high = (uint32_t)(h >> 32);
+    const uint32_t *slots = w->slots;
     for (Py_ssize_t i = (Py_ssize_t)(h & (uint64_t)w->mask);; i = (i + 1) & w->mask) {
-        Py_ssize_t e = w->slots[i];
-        if (!e) return -1;
-        const WordEntry *entry = w->entries + e - 1;
-        if (entry->hash == h && entry->length == len) { /* (words are short: no memcmp call) */
-            const Py_UCS4 *word = w->pool + entry->start;
-            Py_ssize_t k = 0;
-            while (k < len && word[k] == codes[k]) k++;
-            if (k == len) return e - 1;
-        }
+        uint32_t s = slots[i];
+        if (!s) return -1;
+        if ((s ^ high) > offsets) continue; /* the tags differ */
+        Py_ssize_t at = (Py_ssize_t)(s & offsets) - 1;
+        const uint32_t *record = w->pool + at;
+        if ((Py_ssize_t)record[0] != len) continue;
+        const uint32_t *word = record + 2; /* (words are short: no memcmp call) */
+        Py_ssize_t k = 0;
+        while (k < len && word[k] == codes[k]) k++;
+        if (k == len) return at;
     }
 }
 
 static inline Py_ssize_t words_find(const Words *w, const Py_UCS4 *codes, Py_ssize_t len) {
     return w->count ? words_find_hashed(w, codes, len, word_hash(codes, len)) : -1;
 }
+
 
 static int grow(void **buffer, Py_ssize_t *size, Py_ssize_t needed, size_t item) {
     if (needed <= *size) return 0;
@@ -321,47 +332,64 @@ static int grow(void **buffer, Py_ssize_t *size, Py_ssize_t needed, size_t item)
     return 0;
 }
 
-/* add codes[:len] (with `count` values) unless it is there: 1 if added, 0 if there, -1 */
+/* the slots anew, `slots` of them, offsets of `bits` bits, from the records (4-byte units) */
+static int words_rehash(Words *w, Py_ssize_t slots, int bits) {
+    uint32_t *fresh = PyMem_Calloc(slots, sizeof(uint32_t));
+    if (!fresh) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    uint32_t offsets = (1u << bits) - 1;
+    const uint32_t *pool = w->pool;
+    for (Py_ssize_t at = 0; at < w->pool_used;) {
+        Py_ssize_t len = pool[at], count = pool[at + 1];
+        uint64_t h = word_hash(pool + at + 2, len);
+        Py_ssize_t i = (Py_ssize_t)(h & (uint64_t)(slots - 1));
+        while (fresh[i]) i = (i + 1) & (slots - 1);
+        fresh[i] = ((uint32_t)(h >> 32) & ~offsets) | (uint32_t)(at + 1);
+        at += 2 + len + count;
+    }
+    PyMem_Free(w->slots);
+    w->slots = fresh;
+    w->mask = slots - 1;
+    w->bits = bits;
+    w->offsets = offsets;
+    return 0;
+}
+
+/* add codes[:len] (with `count` values, each in [0, 2^30]) unless it is there: 1 if added, 0
+ * if there, -1 (a table of 4-byte units only) */
 static int words_add(Words *w, const Py_UCS4 *codes, Py_ssize_t len, const int *values,
                      Py_ssize_t count) {
     uint64_t h = word_hash(codes, len);
     if (w->count && words_find_hashed(w, codes, len, h) >= 0) return 0;
-    if (2 * (w->count + 1) > w->mask + 1) { /* keep the table at most half full */
-        Py_ssize_t slots = 2 * (w->mask + 1);
-        Py_ssize_t *fresh = PyMem_Calloc(slots, sizeof(Py_ssize_t));
-        if (!fresh) {
-            PyErr_NoMemory();
+    Py_ssize_t at = w->pool_used, need = 2 + len + count;
+    int bits = w->bits;
+    if (at + 1 > (Py_ssize_t)w->offsets || need > ((Py_ssize_t)1 << WORDS_MAX_BITS)) {
+        while (bits <= WORDS_MAX_BITS && at + 1 > (((Py_ssize_t)1 << bits) - 1)) bits++;
+        if (bits > WORDS_MAX_BITS || need > ((Py_ssize_t)1 << WORDS_MAX_BITS)) {
+            PyErr_NoMemory(); /* a table of more than 2^28 units (1 GB) */
             return -1;
         }
-        for (Py_ssize_t e = 0; e < w->count; e++) {
-            Py_ssize_t i = (Py_ssize_t)(w->entries[e].hash & (uint64_t)(slots - 1));
-            while (fresh[i]) i = (i + 1) & (slots - 1);
-            fresh[i] = e + 1;
-        }
-        PyMem_Free(w->slots);
-        w->slots = fresh;
-        w->mask = slots - 1;
     }
-    if (grow((void **)&w->entries, &w->entries_size, w->count + 1, sizeof(WordEntry)) < 0
-        || grow((void **)&w->pool, &w->pool_size, w->pool_used + len + 1, sizeof(Py_UCS4)) < 0
-        || grow((void **)&w->values, &w->values_size, w->values_used + count + 1, sizeof(int)) < 0)
-        return -1;
-    WordEntry *entry = w->entries + w->count;
-    entry->hash = h;
-    entry->start = w->pool_used;
-    entry->length = len;
-    entry->value_start = w->values_used;
-    entry->value_count = count;
-    if (len) memcpy(w->pool + w->pool_used, codes, (size_t)len * sizeof(Py_UCS4));
-    if (count) memcpy(w->values + w->values_used, values, (size_t)count * sizeof(int));
-    for (Py_ssize_t k = 0; k < count; k++)
+    Py_ssize_t slots = w->mask + 1;
+    if (2 * (w->count + 1) > slots) slots *= 2; /* keep the table at most half full */
+    if (grow((void **)&w->pool, &w->pool_size, at + need, sizeof(uint32_t)) < 0) return -1;
+    if ((slots != w->mask + 1 || bits != w->bits) && words_rehash(w, slots, bits) < 0) return -1;
+    uint32_t *record = w->pool + at;
+    record[0] = (uint32_t)len;
+    record[1] = (uint32_t)count;
+    if (len) memcpy(record + 2, codes, (size_t)len * sizeof(uint32_t)); /* (Py_UCS4: 32 bits) */
+    for (Py_ssize_t k = 0; k < count; k++) {
+        record[2 + len + k] = (uint32_t)values[k];
         if (values[k] > w->largest) w->largest = values[k];
+    }
     if (len > w->longest) w->longest = len;
-    w->pool_used += len;
-    w->values_used += count;
+    w->pool_used = at + need;
     Py_ssize_t i = (Py_ssize_t)(h & (uint64_t)w->mask);
     while (w->slots[i]) i = (i + 1) & w->mask;
-    w->slots[i] = ++w->count;
+    w->slots[i] = ((uint32_t)(h >> 32) & ~w->offsets) | (uint32_t)(at + 1);
+    w->count++;
     return 1;
 }
 
@@ -640,12 +668,21 @@ static inline int token_end(PyObject *text, const Text *t, Py_ssize_t a, Py_ssiz
 
 /* The character pass over one block: counts into q (one row of Q_COUNT). Characters below
  * 256 are read from the Latin1Classes of the call, the others from the class table. The class
- * counts are summed in chunks of 63 characters, so that no 6-bit field overflows within one. */
+ * counts are summed in chunks of 63 characters, so that no 6-bit field overflows within one.
+ * The tokens' bounds are noted in *bounds (grown to len + 2) and their words looked up after
+ * the character loop (with the lookups inlined in it, its registers spilled: instructions a
+ * character). */
 static int block_pass(PyObject *text, const Py_UCS4 *codes, const unsigned short *table,
                       const Latin1Classes *latin1, const Words *stopwords, int dense, Words *head,
-                      int first_block, double *q, Py_UCS4 **low, Py_ssize_t *low_size) {
+                      int first_block, double *q, Py_UCS4 **low, Py_ssize_t *low_size,
+                      Py_ssize_t **bounds, Py_ssize_t *bounds_size) {
     Text t = {codes, PyUnicode_GET_LENGTH(text), table};
     Py_ssize_t len = t.len;
+    /* a token has a character and the next starts a character after its end: at most
+     * (len + 1) / 2 tokens, two bounds each */
+    if (len + 2 > *bounds_size && grow((void **)bounds, bounds_size, len + 2, sizeof(Py_ssize_t)) < 0)
+        return -1;
+    Py_ssize_t *bound = *bounds, nb = 0;
     long counts[11] = {0};
     long tokens = 0, stop = 0, head_hits = 0, capitals = 0, links = 0, times = 0, years = 0,
          sentences = 0;
@@ -675,9 +712,9 @@ static int block_pass(PyObject *text, const Py_UCS4 *codes, const unsigned short
                     token_start = i;
                 } else { /* a token ends: text[token_start:i] */
                     tokens++;
-                    if (token_end(text, &t, token_start, i, stopwords, dense, head, first_block,
-                                  check_head, &stop, &head_hits, low, low_size) < 0)
-                        return -1;
+                    bound[nb] = token_start;
+                    bound[nb + 1] = i;
+                    nb += 2;
                 }
                 prev_word = word;
             }
@@ -710,10 +747,14 @@ static int block_pass(PyObject *text, const Py_UCS4 *codes, const unsigned short
         for (Py_ssize_t i = 0; i < len; i++) stop += words_find(stopwords, codes + i, 1) >= 0;
     if (prev_word) { /* the last token ends with the text */
         tokens++;
-        if (token_end(text, &t, token_start, len, stopwords, dense, head, first_block, check_head,
-                      &stop, &head_hits, low, low_size) < 0)
-            return -1;
+        bound[nb] = token_start;
+        bound[nb + 1] = len;
+        nb += 2;
     }
+    for (Py_ssize_t k = 0; k < nb; k += 2) /* the tokens, in their order */
+        if (token_end(text, &t, bound[k], bound[k + 1], stopwords, dense, head, first_block,
+                      check_head, &stop, &head_hits, low, low_size) < 0)
+            return -1;
     q[Q_CHARS] = (double)len;
     q[Q_DIGITS] = (double)counts[0];
     q[Q_UPPER] = (double)counts[1];
@@ -795,7 +836,7 @@ static PyObject *block_matrix(PyObject *self, PyObject *args) {
     int have_head = 0;
     double *q = NULL;
     Py_UCS4 *buffer = NULL, *low = NULL;
-    Py_ssize_t buffer_size = 0, low_size = 0;
+    Py_ssize_t buffer_size = 0, low_size = 0, *bounds = NULL, bounds_size = 0;
     char *mask = NULL;
     Py_ssize_t n = PyList_GET_SIZE(blocks);
     const Words *stopwords = words_of(stopword_table);
@@ -860,7 +901,7 @@ static PyObject *block_matrix(PyObject *self, PyObject *args) {
         }
         if (!PyUnicode_AsUCS4(text, buffer, buffer_size + 1, 0)) goto done;
         if (block_pass(text, buffer, tab, &latin1, stopwords, dense, &head, i == 0, row, &low,
-                       &low_size) < 0)
+                       &low_size, &bounds, &bounds_size) < 0)
             goto done;
         shapes[i] = PyUnicode_GET_LENGTH(text) <= REPEATED_MAX_CHARS ? shape_of(text) : (Py_INCREF(text), text);
         if (!shapes[i]) goto done;
@@ -1099,6 +1140,7 @@ done:
     PyMem_Free(q);
     PyMem_Free(mask);
     PyMem_Free(low);
+    PyMem_Free(bounds);
     PyMem_Free(buffer);
     PyBuffer_Release(&table);
     PyBuffer_Release(&out);
@@ -1701,7 +1743,7 @@ static PyObject *stopword_hits(PyObject *self, PyObject *args) {
     }
     /* one loop per str kind: characters outside tokens are skipped, then a token is read to
      * its end, its hash (word_hash) taken as its characters are read */
-#define HITS_LOOP(TYPE, LOWER)                                                                 \
+#define HITS_LOOP(TYPE, LOWER)                                                                        \
     do {                                                                                       \
         const TYPE *chars = data;                                                              \
         Py_ssize_t i = 0;                                                                      \
@@ -1725,10 +1767,10 @@ static PyObject *stopword_hits(PyObject *self, PyObject *args) {
             tokens++; /* text[first:i]; text[i] (if any) is no token's */                      \
             Py_ssize_t found = i - first <= longest && index->count                            \
                 ? words_find_hashed(index, token, i - first, h ^ (h >> 29)) : -1;              \
-            if (found >= 0) {                                                                  \
-                const WordEntry *entry = index->entries + found;                               \
-                for (Py_ssize_t k = 0; k < entry->value_count; k++)                            \
-                    hits[index->values[entry->value_start + k]]++;                             \
+            if (found >= 0) { /* the record: length, count, code points, values */             \
+                const uint32_t *record = index->pool + found;                                  \
+                const uint32_t *values = record + 2 + record[0];                               \
+                for (Py_ssize_t k = 0; k < (Py_ssize_t)record[1]; k++) hits[values[k]]++;      \
             }                                                                                  \
             i++;                                                                               \
         }                                                                                      \
@@ -2010,6 +2052,101 @@ fail:
     return NULL;
 }
 
+/* log1p_columns(matrix, width, columns, logs) -> [the columns left]: the cells of the given
+ * columns of a row-major float64 matrix of `width` columns replaced by logs[cell] where every
+ * cell of the column is an integer k (not -0.0) with 0 <= k < len(logs), logs being
+ * np.log1p(np.arange(len(logs))): numpy's own log1p of those k, the same doubles as np.log1p of
+ * the column (block counts are small integers: a table read instead of a log1p call a cell).
+ * A column with any other cell is left untouched, and returned for np.log1p. Columns: distinct,
+ * at most 64. With fills, ((offset, column), ...), the cells of a tabled column in the rows i
+ * with i + offset outside the matrix are then -1.0 (features' neighbour log_words). */
+static PyObject *log1p_columns(PyObject *self, PyObject *args) {
+    Py_buffer matrix, logs;
+    Py_ssize_t width;
+    PyObject *columns, *fills = NULL;
+    if (!PyArg_ParseTuple(args, "w*nO!y*|O!", &matrix, &width, &PyTuple_Type, &columns, &logs,
+                          &PyTuple_Type, &fills))
+        return NULL;
+    PyObject *result = NULL;
+    enum { MAX_COLUMNS = 64 };
+    Py_ssize_t count = PyTuple_GET_SIZE(columns), column[MAX_COLUMNS];
+    char tabled[MAX_COLUMNS];
+    if (width <= 0 || matrix.len % (width * (Py_ssize_t)sizeof(double)) != 0
+        || logs.len % (Py_ssize_t)sizeof(double) != 0 || count > MAX_COLUMNS) {
+        PyErr_SetString(PyExc_ValueError, "log1p_columns: bad arguments");
+        goto done;
+    }
+    for (Py_ssize_t c = 0; c < count; c++) {
+        column[c] = PyLong_AsSsize_t(PyTuple_GET_ITEM(columns, c));
+        if (column[c] == -1 && PyErr_Occurred()) goto done;
+        if (column[c] < 0 || column[c] >= width) {
+            PyErr_SetString(PyExc_IndexError, "log1p_columns: column out of range");
+            goto done;
+        }
+        for (Py_ssize_t d = 0; d < c; d++)
+            if (column[d] == column[c]) { /* (it would be read from the table twice) */
+                PyErr_SetString(PyExc_ValueError, "log1p_columns: a column twice");
+                goto done;
+            }
+        tabled[c] = 1;
+    }
+    Py_ssize_t n = matrix.len / (width * (Py_ssize_t)sizeof(double));
+    double *m = matrix.buf, top = (double)(logs.len / (Py_ssize_t)sizeof(double));
+    const double *table = logs.buf;
+    for (Py_ssize_t i = 0; i < n; i++) { /* row by row: a row's cells share lines */
+        const double *row = m + i * width;
+        for (Py_ssize_t c = 0; c < count; c++) {
+            double v = row[column[c]], k;
+            if (!(v >= 0.0 && v < top)) { /* (NaN fails it) */
+                tabled[c] = 0;
+                continue;
+            }
+            k = (double)(Py_ssize_t)v;
+            uint64_t bits_v, bits_k; /* the same bits: an integer, and not -0.0 (log1p(-0.0) is
+                                      * -0.0, the table's log1p(0.0) 0.0) */
+            memcpy(&bits_v, &v, sizeof(v));
+            memcpy(&bits_k, &k, sizeof(k));
+            tabled[c] &= bits_v == bits_k;
+        }
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        double *row = m + i * width;
+        for (Py_ssize_t c = 0; c < count; c++)
+            if (tabled[c]) row[column[c]] = table[(Py_ssize_t)row[column[c]]];
+    }
+    /* fills: (offset, column) pairs: the column's cells of the rows i with i + offset outside
+     * the matrix become -1.0 (when the column was read from the table) */
+    for (Py_ssize_t f = 0; fills && f < PyTuple_GET_SIZE(fills); f++) {
+        PyObject *pair = PyTuple_GET_ITEM(fills, f);
+        Py_ssize_t offset, at;
+        if (!PyTuple_Check(pair) || !PyArg_ParseTuple(pair, "nn", &offset, &at)) {
+            if (!PyErr_Occurred()) PyErr_SetString(PyExc_TypeError, "log1p_columns: fills");
+            goto done;
+        }
+        Py_ssize_t c = 0;
+        while (c < count && column[c] != at) c++;
+        if (c == count) {
+            PyErr_SetString(PyExc_ValueError, "log1p_columns: a fill of another column");
+            goto done;
+        }
+        if (!tabled[c]) continue;
+        Py_ssize_t first = offset > 0 ? (n - offset > 0 ? n - offset : 0) : 0,
+                   end = offset > 0 || offset < -n ? n : -offset;
+        for (Py_ssize_t i = first; i < end; i++) m[i * width + at] = -1.0;
+    }
+    result = PyList_New(0);
+    for (Py_ssize_t c = 0; result && c < count; c++) {
+        if (tabled[c]) continue;
+        PyObject *index = PyLong_FromSsize_t(column[c]);
+        if (!index || PyList_Append(result, index) < 0) Py_CLEAR(result);
+        Py_XDECREF(index);
+    }
+done:
+    PyBuffer_Release(&matrix);
+    PyBuffer_Release(&logs);
+    return result;
+}
+
 static PyObject *widths(PyObject *self, PyObject *unused) {
     return Py_BuildValue("(ii)", BLOCK_WIDTH, SCORE_WIDTH);
 }
@@ -2018,6 +2155,7 @@ static PyMethodDef methods[] = {
     {"block_matrix", block_matrix, METH_VARARGS, "Block features of a page (see the file)."},
     {"score_matrix", score_matrix, METH_VARARGS, "Score features of a page (see the file)."},
     {"prefix_pairs", prefix_pairs, METH_VARARGS, "features._prefix_pairs into the matrix."},
+    {"log1p_columns", log1p_columns, METH_VARARGS, "np.log1p of integer columns, by a table."},
     {"segment_blocks", segment_blocks, METH_VARARGS, "The blocks of a page (see the file)."},
     {"labelled_blocks", labelled_blocks, METH_VARARGS, "classify's LabelledBlocks (see the file)."},
     {"stopword_hits", stopword_hits, METH_VARARGS, "lang's stopword count (see the file)."},

@@ -30,6 +30,13 @@ def segment_blocks(
 def prefix_pairs(
     texts: list[str], out: npt.NDArray[Any], width: int, prefix_column: int, starts_column: int
 ) -> None: ...
+def log1p_columns(
+    matrix: npt.NDArray[Any],
+    width: int,
+    columns: tuple[int, ...],
+    logs: npt.NDArray[Any],
+    fills: tuple[tuple[int, int], ...] = ...,
+) -> list[int]: ...
 def labelled_blocks(
     type: type[LabelledBlock],
     blocks: list[Block],

@@ -353,6 +353,10 @@ _LOG_COLUMNS = np.array(
     [BLOCK_NAMES.index(name) for name in BLOCK_NAMES if name.startswith("log_")]
     + [BLOCK_NAMES.index(name) for name in ("c4_words_10", "c4_words_3", "words_3", "run_words")]
 )
+_LOG_COLUMN_TUPLE = tuple(int(j) for j in _LOG_COLUMNS)
+# np.log1p of the small integers: the log columns hold counts, read from this table by the
+# compiled pass (the same doubles as np.log1p of them: numpy's own function made it)
+_LOG1P_TABLE = np.log1p(np.arange(4096, dtype=np.float64))
 _SHIFTED_LOG_WORDS = tuple(
     (offset, BLOCK_NAMES.index(name))
     for offset, name in zip(
@@ -360,9 +364,12 @@ _SHIFTED_LOG_WORDS = tuple(
     )
 )
 _COLUMN = {name: j for j, name in enumerate(BLOCK_NAMES)}
+_PAGE_COLUMNS = slice(_COLUMN["page_blocks"], _COLUMN["page_blocks"] + 3)
+assert BLOCK_NAMES[_PAGE_COLUMNS] == ("page_blocks", "page_words", "page_c4_words")
 if _features is not None and (
     _features.widths() != (len(BLOCK_NAMES), len(SCORE_NAMES))
     or not hasattr(_features, "word_table")
+    or not hasattr(_features, "log1p_columns")
 ):  # pragma: no cover
     _features = None  # type: ignore[assignment]  # a stale build of another version: unused
 
@@ -384,15 +391,19 @@ def _block_features_compiled(blocks: list[Block], lang: Language) -> FloatArray:
     _features.prefix_pairs(
         texts, matrix, len(BLOCK_NAMES), _COLUMN["prefix_of_other"], _COLUMN["starts_with_other"]
     )
-    matrix[:, _LOG_COLUMNS] = np.log1p(matrix[:, _LOG_COLUMNS])
-    for offset, column in _SHIFTED_LOG_WORDS:  # outside the page: -1, not log1p(0)
-        if offset > 0:
-            matrix[max(n - offset, 0) :, column] = -1.0
-        else:
-            matrix[: min(-offset, n), column] = -1.0
-    matrix[:, _COLUMN["page_blocks"]] = np.log1p(n)
-    matrix[:, _COLUMN["page_words"]] = np.log1p(total_words)
-    matrix[:, _COLUMN["page_c4_words"]] = np.log1p(total_c4)
+    left = _features.log1p_columns(
+        matrix, len(BLOCK_NAMES), _LOG_COLUMN_TUPLE, _LOG1P_TABLE, _SHIFTED_LOG_WORDS
+    )  # (and the tabled neighbour log_words outside the page: -1)
+    if left:  # columns of other values (half words of dense pages, long blocks): numpy's log1p
+        columns = np.array(left)
+        matrix[:, columns] = np.log1p(matrix[:, columns])
+        for offset, column in _SHIFTED_LOG_WORDS:  # outside the page: -1, not log1p(0)
+            if offset > 0:
+                matrix[max(n - offset, 0) :, column] = -1.0
+            else:
+                matrix[: min(-offset, n), column] = -1.0
+    page = np.log1p(np.array((n, total_words, total_c4), dtype=np.float64))
+    matrix[:, _PAGE_COLUMNS] = page  # page_blocks, page_words, page_c4_words (adjacent)
     return matrix
 
 
