@@ -104,6 +104,24 @@ static inline int pop16(unsigned x) {
     x = (x + (x >> 4)) & 0x0f0fu;
     return (int)((x + (x >> 8)) & 0x1fu);
 }
+/* 16 UCS2 characters as 16 bytes (*v) when each is below the limit whose complement `high`
+ * holds in every lane (0xff00: U+0100, 0xff80: ASCII); 0 (and *v untouched) when one is not */
+static inline int narrow16(const Py_UCS2 *s, __m128i high, __m128i *v) {
+    __m128i a = _mm_loadu_si128((const __m128i *)s);
+    __m128i b = _mm_loadu_si128((const __m128i *)(s + 8));
+    __m128i over = _mm_and_si128(_mm_or_si128(a, b), high);
+    if (_mm_movemask_epi8(_mm_cmpeq_epi16(over, _mm_setzero_si128())) != 0xffff) return 0;
+    *v = _mm_packus_epi16(a, b);
+    return 1;
+}
+/* the 16 characters at i of a 1- or 2-byte string as bytes (*v): 1 when all are ASCII, else 0 */
+static inline int ascii16(int kind, const void *data, Py_ssize_t i, __m128i *v) {
+    if (kind == PyUnicode_1BYTE_KIND) {
+        *v = _mm_loadu_si128((const __m128i *)((const Py_UCS1 *)data + i));
+        return _mm_movemask_epi8(*v) == 0;
+    }
+    return narrow16((const Py_UCS2 *)data + i, _mm_set1_epi16((short)0xff80), v);
+}
 /* 16 characters below U+0100 (as bytes) at once: the words that start among them after
  * `inside` (whether the character before is a word's), ucs1_class's spaces (\t-\r,
  * \x1c-\x20, \x85, \xa0) and digits (0-9) as bit masks */
@@ -145,11 +163,9 @@ static void scan(PyObject *text, Py_ssize_t *words, Py_ssize_t *wide, int *digit
 #ifdef SCAN_SIMD
         const __m128i high = _mm_set1_epi16((short)0xff00);
         for (; i + 16 <= n; i += 16) {
-            __m128i a = _mm_loadu_si128((const __m128i *)(s + i));
-            __m128i b = _mm_loadu_si128((const __m128i *)(s + i + 8));
-            __m128i over = _mm_and_si128(_mm_or_si128(a, b), high);
-            if (_mm_movemask_epi8(_mm_cmpeq_epi16(over, _mm_setzero_si128())) == 0xffff)
-                scan16(_mm_packus_epi16(a, b), &tokens, &inside, &digits); /* (all < 256) */
+            __m128i v;
+            if (narrow16(s + i, high, &v))
+                scan16(v, &tokens, &inside, &digits); /* (all < 256) */
             else
                 for (Py_ssize_t k = i; k < i + 16; k++) {
                     Py_UCS4 c = s[k];
@@ -470,12 +486,9 @@ static Py_ssize_t facts_of(PyObject *text) {
 #ifdef SCAN_SIMD
         const __m128i high = _mm_set1_epi16((short)0xff80);
         for (; i + 16 <= n; i += 16) {
-            __m128i a = _mm_loadu_si128((const __m128i *)(s + i));
-            __m128i b = _mm_loadu_si128((const __m128i *)(s + i + 8));
-            __m128i over = _mm_and_si128(_mm_or_si128(a, b), high);
-            if (_mm_movemask_epi8(_mm_cmpeq_epi16(over, _mm_setzero_si128())) == 0xffff)
-                facts16(_mm_packus_epi16(a, b), &alpha, &spaces, &cased, &uncased, &flags,
-                        &pairs); /* (all ASCII) */
+            __m128i v;
+            if (narrow16(s + i, high, &v))
+                facts16(v, &alpha, &spaces, &cased, &uncased, &flags, &pairs); /* (all ASCII) */
             else
                 for (Py_ssize_t k = i; k < i + 16; k++) {
                     Py_UCS4 c = s[k];
@@ -746,19 +759,8 @@ static long menu_flags(PyObject *text) {
 #ifdef SCAN_SIMD
     if (kind != PyUnicode_4BYTE_KIND)
         for (; i + 16 <= n; i += 16) {
-            __m128i v;
-            int plain; /* (all ASCII) */
-            if (kind == PyUnicode_1BYTE_KIND) {
-                v = _mm_loadu_si128((const __m128i *)((const Py_UCS1 *)data + i));
-                plain = _mm_movemask_epi8(v) == 0;
-            } else {
-                const Py_UCS2 *s = (const Py_UCS2 *)data + i;
-                __m128i a = _mm_loadu_si128((const __m128i *)s);
-                __m128i b = _mm_loadu_si128((const __m128i *)(s + 8));
-                __m128i over = _mm_and_si128(_mm_or_si128(a, b), _mm_set1_epi16((short)0xff80));
-                plain = _mm_movemask_epi8(_mm_cmpeq_epi16(over, _mm_setzero_si128())) == 0xffff;
-                v = _mm_packus_epi16(a, b);
-            }
+            __m128i v = _mm_setzero_si128();
+            int plain = ascii16(kind, data, i, &v); /* (all ASCII) */
             if (plain)
                 menu16(v, &inside, &flags, &amp);
             else
@@ -861,19 +863,8 @@ static int word_start_in(const char *ascii, int paired, PyObject *prefixes, PyOb
 #ifdef SCAN_SIMD
     if (kind != PyUnicode_4BYTE_KIND)
         for (; at + 16 <= n; at += 16) {
-            __m128i v;
-            int plain; /* (all ASCII) */
-            if (kind == PyUnicode_1BYTE_KIND) {
-                v = _mm_loadu_si128((const __m128i *)((const Py_UCS1 *)data + at));
-                plain = _mm_movemask_epi8(v) == 0;
-            } else {
-                const Py_UCS2 *s = (const Py_UCS2 *)data + at;
-                __m128i a = _mm_loadu_si128((const __m128i *)s);
-                __m128i b = _mm_loadu_si128((const __m128i *)(s + 8));
-                __m128i over = _mm_and_si128(_mm_or_si128(a, b), _mm_set1_epi16((short)0xff80));
-                plain = _mm_movemask_epi8(_mm_cmpeq_epi16(over, _mm_setzero_si128())) == 0xffff;
-                v = _mm_packus_epi16(a, b);
-            }
+            __m128i v = _mm_setzero_si128();
+            int plain = ascii16(kind, data, at, &v); /* (all ASCII) */
             if (!plain)
                 break; /* (one character at a time from here) */
             unsigned word = word16(v);
