@@ -204,17 +204,15 @@ def test_scores_walk_the_trees_like_the_plain_walk(rows: list[list[float]]) -> N
     assert ranker.scores(rows) == ref_scores(ranker, rows)
 
 
-def random_tree(rng: np.random.Generator, depth: int) -> H.Tree:
-    """A tree of at most `depth` levels (some leaves above it), its leaves far apart in
-    magnitude, so that summing them in another order gives other floats."""
+def random_tree(rng: np.random.Generator, depth: int, width: int = len(H.FEATURES)) -> H.Tree:
+    """A tree of at most `depth` levels (some leaves above it) over `width` features, its
+    leaves far apart in magnitude, so that summing them in another order gives other floats."""
     nodes: list[list[float]] = []  # [feature, threshold, left, right, value]
 
     def node(level: int) -> int:
         k = len(nodes)
         scale = 10.0 ** int(rng.integers(-8, 8))
-        nodes.append(
-            [int(rng.integers(len(H.FEATURES))), rng.normal(), -1, -1, rng.normal() * scale]
-        )
+        nodes.append([int(rng.integers(width)), rng.normal(), -1, -1, rng.normal() * scale])
         if level < depth and rng.random() < 0.9:
             nodes[k][2] = node(level + 1)
             nodes[k][3] = node(level + 1)

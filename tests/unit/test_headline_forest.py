@@ -14,6 +14,7 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from test_headline_exact import random_tree
 
 from newsdump import headline as H
 
@@ -27,28 +28,6 @@ def random_ranker(seed: int, n_trees: int, depth: int, width: int) -> H.Ranker:
     trees = tuple(random_tree(rng, depth, width) for _ in range(n_trees))
     names = tuple(f"f{j}" for j in range(width))
     return H.Ranker(names, float(rng.normal()), trees, 0.0)
-
-
-def random_tree(rng: np.random.Generator, depth: int, width: int) -> H.Tree:
-    nodes: list[list[float]] = []  # [feature, threshold, left, right, value]
-
-    def node(level: int) -> int:
-        k = len(nodes)
-        scale = 10.0 ** int(rng.integers(-8, 8))
-        nodes.append([int(rng.integers(width)), rng.normal(), -1, -1, rng.normal() * scale])
-        if level < depth and rng.random() < 0.9:
-            nodes[k][2] = node(level + 1)
-            nodes[k][3] = node(level + 1)
-        return k
-
-    node(0)
-    return H.Tree(
-        tuple(int(n[0]) for n in nodes),
-        tuple(float(n[1]) for n in nodes),
-        tuple(int(n[2]) for n in nodes),
-        tuple(int(n[3]) for n in nodes),
-        tuple(float(n[4]) for n in nodes),
-    )
 
 
 def same(a: list[float], b: list[float]) -> bool:
