@@ -2542,43 +2542,71 @@ done:
     return result;
 }
 
-/* an ASCII text holds `word` (a lower-case str) at `at`, in any case: its length, else 0 */
-static Py_ssize_t ascii_one_at(const Py_UCS1 *c, Py_ssize_t len, Py_ssize_t at, PyObject *word) {
-    if (!PyUnicode_Check(word) || !PyUnicode_IS_ASCII(word))
-        return 0; /* no ASCII text holds it */
-    const Py_UCS1 *l = PyUnicode_1BYTE_DATA(word);
-    Py_ssize_t m = PyUnicode_GET_LENGTH(word), q = 0;
-    if (m == 0 || m > len - at)
-        return 0;
-    while (q < m && Py_TOLOWER(c[at + q]) == l[q])
-        q++;
-    return q == m ? m : 0;
-}
-
-/* The first characters of a tuple of words (those a lower-cased ASCII character may be): an
- * ASCII text whose character at `at`, lower-cased, is none of them holds none of the words
- * there (the cheap test in front of ascii_word_at) */
+/* The ASCII words of a tuple of words grouped by their first character (a counting sort that
+ * keeps the tuple's order within a group): an ASCII text holds, at `at`, only the words of the
+ * group of its character there lower-cased, so ascii_word_at compares it with those alone (the
+ * first one it holds there is the tuple's first one it holds there: no other word can match).
+ * Words that are not ASCII, or empty, are left out (no ASCII text holds them). Each word is
+ * compared in any case: the text's characters lowered, the word's as they are. */
 typedef struct {
-    unsigned char first[128];
+    const Py_UCS1 *s; /* the word's characters (borrowed from the tuple, held by the caller) */
+    Py_ssize_t m;     /* its length (> 0) */
+} HeadWord;
+
+typedef struct {
+    Py_ssize_t begin[129]; /* the words of first character c: word[begin[c]] to word[begin[c+1]] */
+    HeadWord *word;        /* (points into the caller's buffer) */
 } Heads;
 
-static void heads_of(Heads *h, PyObject *words) {
-    memset(h->first, 0, sizeof(h->first));
+/* the number of ASCII non-empty words of `words` (the room heads_of needs) */
+static Py_ssize_t heads_room(PyObject *words) {
+    Py_ssize_t n = 0;
+    for (Py_ssize_t w = 0; w < PyTuple_GET_SIZE(words); w++) {
+        PyObject *word = PyTuple_GET_ITEM(words, w);
+        n += PyUnicode_Check(word) && PyUnicode_IS_ASCII(word) && PyUnicode_GET_LENGTH(word) > 0;
+    }
+    return n;
+}
+
+/* fills h from `words`, its words in `room` (heads_room(words) entries) */
+static void heads_of(Heads *h, PyObject *words, HeadWord *room) {
+    Py_ssize_t count[128] = {0};
     for (Py_ssize_t w = 0; w < PyTuple_GET_SIZE(words); w++) {
         PyObject *word = PyTuple_GET_ITEM(words, w);
         if (PyUnicode_Check(word) && PyUnicode_IS_ASCII(word) && PyUnicode_GET_LENGTH(word) > 0)
-            h->first[PyUnicode_1BYTE_DATA(word)[0] & 127] = 1;
+            count[PyUnicode_1BYTE_DATA(word)[0] & 127]++;
+    }
+    h->begin[0] = 0;
+    for (int c = 0; c < 128; c++)
+        h->begin[c + 1] = h->begin[c] + count[c];
+    Py_ssize_t next[128];
+    memcpy(next, h->begin, sizeof(next));
+    h->word = room;
+    for (Py_ssize_t w = 0; w < PyTuple_GET_SIZE(words); w++) {
+        PyObject *word = PyTuple_GET_ITEM(words, w);
+        if (PyUnicode_Check(word) && PyUnicode_IS_ASCII(word) && PyUnicode_GET_LENGTH(word) > 0) {
+            const Py_UCS1 *s = PyUnicode_1BYTE_DATA(word);
+            HeadWord *e = &room[next[s[0] & 127]++];
+            e->s = s;
+            e->m = PyUnicode_GET_LENGTH(word);
+        }
     }
 }
 
-/* ... one of `words` (a tuple) at `at`: the length of the first it holds there, else 0 */
-static Py_ssize_t ascii_word_at(const Py_UCS1 *c, Py_ssize_t len, Py_ssize_t at, PyObject *words,
-                                const Heads *h) {
-    if (at >= len || !h->first[Py_TOLOWER(c[at]) & 127])
-        return 0; /* (an ASCII text's characters are below 128) */
-    for (Py_ssize_t w = 0; w < PyTuple_GET_SIZE(words); w++) {
-        Py_ssize_t m = ascii_one_at(c, len, at, PyTuple_GET_ITEM(words, w));
-        if (m)
+/* ... one of `words` (a tuple, grouped in h) at `at`: the length of the first it holds there,
+ * else 0 */
+static Py_ssize_t ascii_word_at(const Py_UCS1 *c, Py_ssize_t len, Py_ssize_t at, const Heads *h) {
+    if (at >= len)
+        return 0;
+    int f = Py_TOLOWER(c[at]) & 127; /* (an ASCII text's characters are below 128) */
+    for (Py_ssize_t w = h->begin[f]; w < h->begin[f + 1]; w++) {
+        const Py_UCS1 *l = h->word[w].s;
+        Py_ssize_t m = h->word[w].m, q = 1; /* (l[0] == f: the group's character) */
+        if (m > len - at)
+            continue;
+        while (q < m && Py_TOLOWER(c[at + q]) == l[q])
+            q++;
+        if (q == m)
             return m;
     }
     return 0;
@@ -2587,9 +2615,8 @@ static Py_ssize_t ascii_word_at(const Py_UCS1 *c, Py_ssize_t len, Py_ssize_t at,
 /* article.maybe_byline of an ASCII text: a year's "19" or "20", a slash or an "@"; else, past its
  * spaces, one of the words BYLINE_START starts with (`starts`), or an article and spaces and
  * then one of `kinds`; else on a short line one of `cues` anywhere */
-static int ascii_maybe_byline(const Py_UCS1 *c, Py_ssize_t len, PyObject *starts,
-                              PyObject *articles, PyObject *kinds, PyObject *cues,
-                              Py_ssize_t max_short, const Heads *heads) {
+static int ascii_maybe_byline(const Py_UCS1 *c, Py_ssize_t len, Py_ssize_t max_short,
+                              const Heads *heads) {
     for (Py_ssize_t k = 0; k < len; k++) {
         if (c[k] == '/' || c[k] == '@')
             return 1;
@@ -2599,24 +2626,30 @@ static int ascii_maybe_byline(const Py_UCS1 *c, Py_ssize_t len, PyObject *starts
     Py_ssize_t from = 0;
     while (from < len && Py_UNICODE_ISSPACE(c[from]))
         from++;
-    if (ascii_word_at(c, len, from, starts, &heads[0]))
+    if (ascii_word_at(c, len, from, &heads[0]))
         return 1;
-    for (Py_ssize_t w = 0; w < PyTuple_GET_SIZE(articles) && from < len
-                           && heads[1].first[Py_TOLOWER(c[from]) & 127];
-         w++) {
-        Py_ssize_t m = ascii_one_at(c, len, from, PyTuple_GET_ITEM(articles, w));
-        Py_ssize_t at = from + m;
-        if (m == 0 || at >= len || !Py_UNICODE_ISSPACE(c[at]))
-            continue;
-        while (at < len && Py_UNICODE_ISSPACE(c[at]))
-            at++;
-        if (ascii_word_at(c, len, at, kinds, &heads[2]))
-            return 1;
+    if (from < len) { /* each article at `from` (those of its group), in turn */
+        int f = Py_TOLOWER(c[from]) & 127;
+        for (Py_ssize_t w = heads[1].begin[f]; w < heads[1].begin[f + 1]; w++) {
+            const Py_UCS1 *l = heads[1].word[w].s;
+            Py_ssize_t m = heads[1].word[w].m, q = 1;
+            if (m > len - from)
+                continue;
+            while (q < m && Py_TOLOWER(c[from + q]) == l[q])
+                q++;
+            Py_ssize_t at = from + m;
+            if (q < m || at >= len || !Py_UNICODE_ISSPACE(c[at]))
+                continue;
+            while (at < len && Py_UNICODE_ISSPACE(c[at]))
+                at++;
+            if (ascii_word_at(c, len, at, &heads[2]))
+                return 1;
+        }
     }
     if (len > max_short)
         return 0;
     for (Py_ssize_t k = 0; k < len; k++)
-        if (ascii_word_at(c, len, k, cues, &heads[3]))
+        if (ascii_word_at(c, len, k, &heads[3]))
             return 1;
     return 0;
 }
@@ -2634,10 +2667,17 @@ static PyObject *byline_lines(PyObject *self, PyObject *args) {
         return NULL;
     PyObject *texts = NULL, *order = NULL, *out = NULL, *result = NULL;
     Heads heads[4];
-    heads_of(&heads[0], starts);
-    heads_of(&heads[1], articles);
-    heads_of(&heads[2], kinds);
-    heads_of(&heads[3], cues);
+    PyObject *lists[4] = {starts, articles, kinds, cues};
+    Py_ssize_t room = 0;
+    for (int j = 0; j < 4; j++)
+        room += heads_room(lists[j]);
+    HeadWord *words = PyMem_New(HeadWord, room > 0 ? room : 1);
+    if (words == NULL)
+        return PyErr_NoMemory();
+    for (Py_ssize_t j = 0, used = 0; j < 4; j++) {
+        heads_of(&heads[j], lists[j], words + used);
+        used += heads_room(lists[j]);
+    }
     texts = PySequence_Tuple(texts_in);
     order = PySequence_Tuple(order_in);
     if (!texts || !order || !(out = PyList_New(0)))
@@ -2660,8 +2700,8 @@ static PyObject *byline_lines(PyObject *self, PyObject *args) {
         if (PyUnicode_GET_LENGTH(text) > max_chars)
             continue;
         if (PyUnicode_IS_ASCII(text)) {
-            if (!ascii_maybe_byline(PyUnicode_1BYTE_DATA(text), PyUnicode_GET_LENGTH(text), starts,
-                                    articles, kinds, cues, max_short, heads))
+            if (!ascii_maybe_byline(PyUnicode_1BYTE_DATA(text), PyUnicode_GET_LENGTH(text),
+                                    max_short, heads))
                 continue;
         }
         if (PyList_Append(out, at) < 0)
@@ -2670,6 +2710,7 @@ static PyObject *byline_lines(PyObject *self, PyObject *args) {
     result = out;
     out = NULL;
 done:
+    PyMem_Free(words);
     Py_XDECREF(texts);
     Py_XDECREF(order);
     Py_XDECREF(out);
