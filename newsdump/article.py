@@ -47,9 +47,7 @@ from newsdump.headline import (
     headline_score,
     led,
     maybe_dated,
-    page_title,
     rank_headline,
-    scraper_dump,
     tokens,
     word_set,
 )
@@ -454,10 +452,10 @@ def find_title(
     ctx = title_context(labelled, body, byline, texts, blanks)
     ranked = rank_headline(ctx, ranker)
     if ranked is not None and ranked[1]:
-        if ranked[0] == 0 and len(ctx.texts) > 1 and scraper_dump(ctx):
+        if ranked[0] == 0 and len(ctx.texts) > 1 and ctx.no_blanks:
             return page_headline(ctx)  # the page <title> line: its headline, not the site
         return uncut(ctx, ranked[0])
-    fallback = page_title(ctx.texts[0], ctx.body_words) if ctx.texts else None
+    fallback = ctx.title  # (page_title of the first line, found once by context)
     if fallback is not None and headline_score(fallback) > 0 and titles_page(fallback, ctx):
         return None, fallback
     if ranked is not None:
@@ -521,7 +519,7 @@ def titles_page(line: str, ctx: Context) -> bool:
     """Whether the first line may be the page <title>: the dump has no blank line at all (a
     scraper's dump, which starts with the <title>), or the line shares enough of its words
     with the article body (a browser's dump has no <title>; its first line is a menu's)."""
-    if scraper_dump(ctx):
+    if ctx.no_blanks:
         return True
     words = tokens(line)
     return len(words & ctx.body_words) >= TITLE_BODY_SHARE * len(words)

@@ -409,6 +409,8 @@ class Context:
     body_start: Sequence[int]  # the first body blocks
     byline: Sequence[int]  # the byline's blocks (empty without one)
     body_words: frozenset[str]
+    title: str | None  # page_title(texts[0], body_words) (None without blocks), found once
+    no_blanks: bool  # scraper_dump: no blank line at all, found once
 
 
 def context(
@@ -422,13 +424,17 @@ def context(
     joined = " ".join(texts[i] for i in sample)
     made = _headline.frozen_tokens(joined) if _headline is not None else None  # (no copy)
     body_words = made if made is not None else frozenset(tokens(joined))
-    return Context(texts, blanks, first, body[:IN_BODY], tuple(byline), body_words)
+    title = page_title(texts[0], body_words) if texts else None
+    no_blanks = not _any_blank(blanks)
+    return Context(
+        texts, blanks, first, body[:IN_BODY], tuple(byline), body_words, title, no_blanks
+    )
 
 
 def scraper_dump(ctx: Context) -> bool:
     """Whether the dump has no blank line at all: a scraper's, whose first line is the page
-    <title>."""
-    return not _any_blank(ctx.blanks)
+    <title> (found once per page, by context)."""
+    return ctx.no_blanks
 
 
 def candidates(ctx: Context) -> list[int]:
@@ -608,7 +614,7 @@ def _compiled_features(ctx: Context, cands: Sequence[int], blocks: _Blocks) -> F
     the same floats. What the page holds once (the page <title>'s words, the whole text) is
     taken here."""
     texts = ctx.texts
-    page = tokens(page_title(texts[0], ctx.body_words) or "") if texts else set()
+    page = tokens(ctx.title or "") if texts else set()
     page_sep = float(bool(texts) and title_separated(texts[0]))
     out = np.empty((len(cands), len(FEATURES)))
     _headline.rows(
@@ -621,7 +627,7 @@ def _compiled_features(ctx: Context, cands: Sequence[int], blocks: _Blocks) -> F
         ctx.body_words,
         page,
         page_sep,
-        float(scraper_dump(ctx)),
+        float(ctx.no_blanks),
         blocks,
         _ROW_CONSTS,
         RANKED,
@@ -651,7 +657,7 @@ def _features(ctx: Context, cands: Sequence[int], blocks: _Blocks) -> list[list[
     compiled rows)."""
     texts = ctx.texts
     size = len(texts)
-    page = tokens(page_title(texts[0], ctx.body_words) or "") if texts else set()
+    page = tokens(ctx.title or "") if texts else set()
     page_sep = float(bool(texts) and title_separated(texts[0]))
     byline = ctx.byline[0] if ctx.byline else None
     bylines = set(ctx.byline)
@@ -674,7 +680,7 @@ def _features(ctx: Context, cands: Sequence[int], blocks: _Blocks) -> list[list[
     shaped = blocks.shape
     dated = blocks.dated
     stamped = blocks.stamped
-    no_blanks = float(scraper_dump(ctx))
+    no_blanks = float(ctx.no_blanks)
     page_len = max(1, len(page))
 
     def shaped_run(i: int, step: int) -> int:
