@@ -32,7 +32,9 @@ setup(
             libraries=["m"],  # log()
             optional=True,
         ),
-        Extension("newsdump._feed", ["newsdump/_feed.c"], optional=True),
+        Extension(
+            "newsdump._feed", ["newsdump/_feed.c"], depends=["newsdump/_lower.h"], optional=True
+        ),
         Extension("newsdump._revise", ["newsdump/_revise.c"], optional=True),
         Extension("newsdump._io", ["newsdump/_io.c"], optional=True),
     ]

@@ -38,6 +38,7 @@
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 #include <stdint.h>
+#include "_lower.h"
 #include <structmember.h> /* (T_OBJECT_EX: lines reads __slots__ by their offsets) */
 
 static PyObject *name_block, *name_text, *name_label, *name_index, *name_reason, *name_strip,
@@ -198,10 +199,9 @@ static void scan(PyObject *text, Py_ssize_t *words, Py_ssize_t *wide, int *digit
     *digit = digits;
 }
 
-/* str.lower of a str (a new reference), one character for one where it is: ASCII A-Z, and
- * any other character below U+10000 by its simple lower case, which str.lower's full one is
- * for every character but U+0130 (two characters) and U+03A3 (which depends on its neighbours);
- * an ASCII str, a str of 4-byte characters or one with either of these two goes to str.lower */
+/* str.lower of a str (a new reference), one character for one where it is (_lower.h's
+ * lower_alone); an ASCII str, a str of 4-byte characters or one holding a character that
+ * lowers_by_context goes to str.lower */
 static PyObject *lowered(PyObject *text) {
     if (!PyUnicode_Check(text) || PyUnicode_IS_ASCII(text)
         || PyUnicode_KIND(text) == PyUnicode_4BYTE_KIND)
@@ -215,13 +215,11 @@ static PyObject *lowered(PyObject *text) {
     PyObject *result = NULL;
     for (Py_ssize_t i = 0; i < n; i++) {
         Py_UCS4 c = PyUnicode_READ(kind, data, i);
-        if (c < 128)
-            out[i] = c >= 'A' && c <= 'Z' ? c | 0x20 : c;
-        else if (c == 0x130 || c == 0x3a3) {
+        if (lowers_by_context(c)) {
             result = PyObject_CallMethodNoArgs(text, name_lower); /* (str.lower's own) */
             goto done;
-        } else
-            out[i] = Py_UNICODE_TOLOWER(c);
+        }
+        out[i] = lower_alone(c);
     }
     result = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, out, n); /* (its own kind) */
 done:

@@ -2,7 +2,7 @@
  * but for two, U+0130 ('İ', to two characters) and U+03A3 ('Σ', a final sigma or not by its
  * context). The compiled passes that lower text as they read it (_features.c's tokens and
  * stopword counts, _headline.c's candidate words) send a text holding either through
- * str.lower instead. Shared by _features.c and _headline.c. */
+ * str.lower instead. Shared by _features.c, _headline.c and _feed.c. */
 #ifndef NEWSDUMP_LOWER_H
 #define NEWSDUMP_LOWER_H
 
@@ -17,7 +17,7 @@ static inline Py_UCS4 lower_alone(Py_UCS4 c) {
 }
 
 /* 1 if text holds a character lowers_by_context, 0 if not, -1 on error */
-static int holds_context_lower(PyObject *text) {
+static inline int holds_context_lower(PyObject *text) {
     Py_ssize_t end = PyUnicode_GET_LENGTH(text);
     Py_ssize_t dotted = PyUnicode_FindChar(text, 0x130, 0, end, 1);
     if (dotted != -1)
