@@ -22,7 +22,7 @@ from newsdump.dates import (
     MONTHS,
     YEARLESS,
     FoundDate,
-    _cases,
+    cases_of,
     clock_minutes,
     find_dates,
     find_yearless,
@@ -140,7 +140,7 @@ NAME_META_SOURCE = (
 )
 # (the meta behind a case-sensitive class of its first characters, every case IGNORECASE takes:
 # the lazy name tries it after each word, and most words are not one)
-_META_FIRSTS = "".join(sorted({c for head in "mtwfsjaond" for c in _cases(head)}))
+_META_FIRSTS = cases_of("mtwfsjaond")
 NAME_THEN_META = re.compile(
     r"^(?P<rest>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,4}?)\s*(?:[-–—|·•,/]\s*|)"
     rf"(?=(?-i:[@\d{_META_FIRSTS}])){NAME_META_SOURCE}",
@@ -154,10 +154,10 @@ BYLINE_START_SOURCE = (
     r"written|posted|reported|words|story|analysis|opinion|commentary|column|essay|review|"
     r"interview)"
 )
-# ... the first letters of its alternatives (in every case IGNORECASE takes, dates._cases), a
+# ... the first letters of its alternatives (in every case IGNORECASE takes, dates.cases_of), a
 # case-sensitive class in front of them: re fails there at once on a line that starts with none
 # (a name, a number) instead of trying each alternative in turn
-_START_FIRSTS = "".join(sorted({c for head in "abcdefgikoprstuvwéта" for c in _cases(head)}))
+_START_FIRSTS = cases_of("abcdefgikoprstuvwéта")
 BYLINE_START = re.compile(
     rf"\s*(?=(?-i:[{_START_FIRSTS}])){BYLINE_START_SOURCE}",
     re.IGNORECASE,
@@ -188,8 +188,7 @@ def _led_start(firsts: str, source: str) -> re.Pattern[str]:
     IGNORECASE takes of `firsts` (the first letters of its alternatives) after the spaces: a
     line that starts with none fails at once, not after each alternative in turn (the test
     checks `firsts` against the parsed pattern over all code points)."""
-    cases = "".join(sorted({c for head in firsts for c in _cases(head)}))
-    return re.compile(rf"^\s*(?=(?-i:[{cases}])){source}", re.IGNORECASE)
+    return re.compile(rf"^\s*(?=(?-i:[{cases_of(firsts)}])){source}", re.IGNORECASE)
 
 
 WEEKDAY_TIME = _led_start("mtwfs", WEEKDAY_TIME_SOURCE)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
@@ -165,6 +166,12 @@ def _cases(letter: str) -> str:
     return "".join(sorted(c for c in found if len(c) == 1))
 
 
+def cases_of(letters: Iterable[str]) -> str:
+    """Every character IGNORECASE matches to one of `letters`, sorted: the body of a
+    case-sensitive class for what an IGNORECASE pattern's alternatives start with."""
+    return "".join(sorted({c for letter in letters for c in _cases(letter)}))
+
+
 def _cased_trie(words: list[str]) -> str:
     """_trie(words) with each first letter a case-sensitive class of its cases: re's branch
     skips an alternative that starts with a class at once (not one that starts with an
@@ -183,7 +190,7 @@ def _cased_trie(words: list[str]) -> str:
 # _MONTH, the same matches: in the patterns that try it at each word or number (the two that
 # print a time first reach it only past a time and a comma: not worth its compiling at import)
 _MONTH_FAST = r"(?P<mon>" + _cased_trie(sorted(MONTHS)) + r")\.?"
-MONTH_INITIALS = "".join(sorted({c for name in MONTHS for c in _cases(name[0])}))
+MONTH_INITIALS = cases_of(name[0] for name in MONTHS)
 # (?<![\w])_MONTH behind a lookahead for a month's initial, case-sensitive: re tries the
 # lookbehind and the months only there
 _MONTH_LED = f"(?=(?-i:[{MONTH_INITIALS}]))(?<![\\w])" + _MONTH_FAST
@@ -192,7 +199,7 @@ _MONTH_LED = f"(?=(?-i:[{MONTH_INITIALS}]))(?<![\\w])" + _MONTH_FAST
 _MONTH_NEXT = f"(?=(?-i:[{MONTH_INITIALS}]))"
 # (?<![\w])_DAY: its suffix an alternative or nothing (see _led_number) behind a lookahead for
 # the suffixes' first letters in every case IGNORECASE takes (most days have none)
-_SUFFIX_FIRSTS = "".join(sorted({c for head in "sntre" for c in _cases(head)}))
+_SUFFIX_FIRSTS = cases_of("sntre")
 _DAY_LED = (
     _led_number("day", r"\w", "[0-3]") + rf"(?:(?=(?-i:[{_SUFFIX_FIRSTS}.]))(?:st|nd|rd|th|er|\.)|)"
 )
