@@ -114,13 +114,17 @@ class DeviceSink(_FileSink):
 def file_sink(path: str) -> AtomicFileSink | DeviceSink:
     """The sink for `--output PATH`: a regular file (or a new one) appears whole or not at all;
     anything else that exists (`/dev/null`, a named pipe) is written in place."""
+    return DeviceSink(path) if _is_stream(path) else AtomicFileSink(path)
+
+
+def _is_stream(path: str) -> bool:
+    """Whether `path` exists and is neither a regular file nor a directory: a device such as
+    `/dev/null`, a named pipe; written in place, never replaced nor cut."""
     try:
         mode = os.stat(path).st_mode
     except OSError:
-        return AtomicFileSink(path)
-    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
-        return AtomicFileSink(path)
-    return DeviceSink(path)
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
 
 
 def compressor(raw: BinaryIO, path: str) -> BinaryIO:
@@ -162,14 +166,11 @@ class AppendSink:
 
     def __init__(self, path: str, length: int | None) -> None:
         self.path = path
-        try:
-            mode = os.stat(path).st_mode
-        except OSError:
-            mode = None
+        if not os.path.exists(path):
             length = 0  # moved away (rotated) or never written: start afresh
         # A target that is not a regular file (`/dev/null`, a named pipe) is a stream: written
         # in place, nothing to cut back, no length to record (`seekable` is False)
-        self.seekable = mode is None or stat.S_ISREG(mode) or stat.S_ISDIR(mode)
+        self.seekable = not _is_stream(path)
         if not self.seekable:
             self._raw: BinaryIO = open(path, "wb")  # noqa: SIM115 (closed by close)
             length = 0
