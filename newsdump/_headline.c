@@ -1798,10 +1798,116 @@ static inline uint32_t word_hash(const Py_UCS4 *w, Py_ssize_t len) {
     return h;
 }
 
+/* the word low[from:from+len] of hash h into the table (slots, *cap), unless it is there; the
+ * table doubled where it would be fuller than three quarters: 0, or -1 on error */
+static int table_add(Seen **slots, Py_ssize_t *cap, Py_ssize_t *used, const Py_UCS4 *low,
+                     Py_ssize_t from, Py_ssize_t len, uint32_t h) {
+    Py_ssize_t mask = *cap - 1;
+    for (Py_ssize_t q = (Py_ssize_t)(h & (uint32_t)mask);; q = (q + 1) & mask) {
+        Seen *e = &(*slots)[q];
+        if (e->len == 0) {
+            e->from = (int32_t)from;
+            e->len = (int32_t)len;
+            e->hash = h;
+            break;
+        }
+        if (e->hash == h && e->len == len && same_wide(low, e->from, from, len))
+            return 0;
+    }
+    if (++*used * 4 <= *cap * 3)
+        return 0;
+    Py_ssize_t grown = *cap * 2, gmask = grown - 1;
+    Seen *more = PyMem_Calloc((size_t)grown, sizeof(Seen));
+    if (more == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (Py_ssize_t k = 0; k < *cap; k++) {
+        const Seen *e = &(*slots)[k];
+        if (e->len == 0)
+            continue;
+        Py_ssize_t q = (Py_ssize_t)(e->hash & (uint32_t)gmask);
+        while (more[q].len != 0)
+            q = (q + 1) & gmask;
+        more[q] = *e;
+    }
+    PyMem_Free(*slots);
+    *slots = more;
+    *cap = grown;
+    return 0;
+}
+
+/* the table of the words of the n blocks (str) into l (see Lede), their characters `total`
+ * (each block's length + 1) in all, in one pass (each word hashed as word_hash hashes it):
+ * 0, or -1 on error */
+static int table_fill(Lede *l, PyObject *const *blocks, Py_ssize_t n, Py_ssize_t total) {
+    Py_UCS4 *low = PyMem_Malloc(sizeof(Py_UCS4) * (size_t)(total > 0 ? total : 1));
+    Py_ssize_t cap = 64, used = 0;
+    Seen *slots = PyMem_Calloc((size_t)cap, sizeof(Seen));
+    if (low == NULL || slots == NULL) {
+        PyMem_Free(low);
+        PyMem_Free(slots);
+        PyErr_NoMemory();
+        return -1;
+    }
+    Py_ssize_t at = 0;
+    for (Py_ssize_t b = 0; b < n; b++) {
+        PyObject *text = blocks[b];
+        int kind = PyUnicode_KIND(text);
+        const void *data = PyUnicode_DATA(text);
+        Py_ssize_t len = PyUnicode_GET_LENGTH(text), from = -1;
+        uint32_t h = 0;
+        for (Py_ssize_t k = 0; k <= len; k++, at++) {
+            Py_UCS4 ch = ' '; /* (after the block) */
+            int word = 0;
+            if (k < len) {
+                if (kind == PyUnicode_1BYTE_KIND) {
+                    Py_UCS1 c = ((const Py_UCS1 *)data)[k];
+                    if (c < 128) {
+                        ch = (Py_UCS4)Py_TOLOWER(c);
+                        word = Py_ISALNUM(c) || c == '_';
+                    }
+                    else {
+                        ch = lower_alone(c);
+                        word = is_alnum(ch);
+                    }
+                }
+                else {
+                    ch = lower_alone(PyUnicode_READ(kind, data, k));
+                    word = ch == '_' || is_alnum(ch);
+                }
+            }
+            low[at] = ch;
+            if (word) {
+                if (from < 0) {
+                    from = at;
+                    h = 2166136261u;
+                }
+                h = (h ^ (uint32_t)ch) * 16777619u;
+            }
+            else if (from >= 0) {
+                if (table_add(&slots, &cap, &used, low, from, at - from, h) < 0) {
+                    PyMem_Free(low);
+                    PyMem_Free(slots);
+                    return -1;
+                }
+                from = -1;
+            }
+        }
+    }
+    l->low = low;
+    l->slots = slots;
+    l->mask = cap - 1;
+    return 0;
+}
+
 /* lede_open's table of the words of blocks start .. end - 1 (see Lede): 1 made, 0 where a
  * block does not allow it (the sets then), -1 on error */
 static int lede_words(Page *p, Lede *l, Py_ssize_t start, Py_ssize_t end) {
     Py_ssize_t total = 0;
+    PyObject *blocks[LEDE_MAX];
+    if (end - start > LEDE_MAX)
+        return 0;
     for (Py_ssize_t j = start; j < end; j++) {
         PyObject *text = PyTuple_GET_ITEM(p->texts, j);
         if (!PyUnicode_IS_ASCII(text)) {
@@ -1812,75 +1918,11 @@ static int lede_words(Page *p, Lede *l, Py_ssize_t start, Py_ssize_t end) {
                 return 0;
         }
         total += PyUnicode_GET_LENGTH(text) + 1;
+        blocks[j - start] = text;
     }
     if (total > INT32_MAX)
         return 0;
-    Py_UCS4 *low = PyMem_Malloc(sizeof(Py_UCS4) * (size_t)(total > 0 ? total : 1));
-    if (low == NULL) {
-        PyErr_NoMemory();
-        return -1;
-    }
-    Py_ssize_t at = 0, words = 0;
-    for (Py_ssize_t j = start; j < end; j++) {
-        PyObject *text = PyTuple_GET_ITEM(p->texts, j);
-        int kind = PyUnicode_KIND(text);
-        const void *data = PyUnicode_DATA(text);
-        Py_ssize_t len = PyUnicode_GET_LENGTH(text);
-        int in_word = 0;
-        if (kind == PyUnicode_1BYTE_KIND && PyUnicode_IS_ASCII(text)) {
-            const Py_UCS1 *c = data;
-            for (Py_ssize_t k = 0; k < len; k++, at++) {
-                int word = Py_ISALNUM(c[k]) || c[k] == '_';
-                words += word & !in_word;
-                in_word = word;
-                low[at] = (Py_UCS4)Py_TOLOWER(c[k]);
-            }
-        }
-        else
-            for (Py_ssize_t k = 0; k < len; k++, at++) {
-                Py_UCS4 ch = lower_alone(PyUnicode_READ(kind, data, k));
-                int word = ch == '_' || is_alnum(ch);
-                words += word && !in_word;
-                in_word = word;
-                low[at] = ch;
-            }
-        low[at++] = ' ';
-    }
-    Py_ssize_t cap = 16;
-    while (cap < 2 * words)
-        cap <<= 1;
-    Seen *slots = PyMem_Calloc((size_t)cap, sizeof(Seen));
-    if (slots == NULL) {
-        PyMem_Free(low);
-        PyErr_NoMemory();
-        return -1;
-    }
-    Py_ssize_t from = -1;
-    for (Py_ssize_t k = 0; k < total; k++) { /* (the buffer ends with a space) */
-        int word = low[k] < 128 ? Py_ISALNUM(low[k]) || low[k] == '_' : is_alnum(low[k]);
-        if (word && from < 0)
-            from = k;
-        else if (!word && from >= 0) {
-            Py_ssize_t len = k - from;
-            uint32_t h = word_hash(low + from, len);
-            for (Py_ssize_t q = (Py_ssize_t)(h & (uint32_t)(cap - 1));; q = (q + 1) & (cap - 1)) {
-                Seen *e = &slots[q];
-                if (e->len == 0) {
-                    e->from = (int32_t)from;
-                    e->len = (int32_t)len;
-                    e->hash = h;
-                    break;
-                }
-                if (e->hash == h && e->len == len && same_wide(low, e->from, from, len))
-                    break;
-            }
-            from = -1;
-        }
-    }
-    l->low = low;
-    l->slots = slots;
-    l->mask = cap - 1;
-    return 1;
+    return table_fill(l, blocks, end - start, total) < 0 ? -1 : 1;
 }
 
 /* whether the str `word` is one of the words of lede_words' table */
@@ -1987,6 +2029,112 @@ static Py_ssize_t lede_common(const Lede *l, PyObject *words) {
     return n;
 }
 
+/* The words of the body's sample (headline.context's body words, tokens(" ".join(texts[i] for i
+ * in sample))) as a table (a Lede's, in a capsule): no str made for them; a candidate's words
+ * are counted in it as in the frozenset (body_common, and rows' body_share) */
+#define BODY "newsdump._headline.Body"
+
+static void body_free(PyObject *capsule) {
+    Lede *l = PyCapsule_GetPointer(capsule, BODY);
+    if (l != NULL) {
+        lede_close(l);
+        PyMem_Free(l);
+    }
+}
+
+/* body_table(texts, sample) -> the table of the words of the blocks texts[i] for i in sample,
+ * joined by spaces (a capsule), or None where a block does not allow one ('İ', 'Σ' or a CJK
+ * character: the caller makes the frozenset) */
+static PyObject *body_table(PyObject *self, PyObject *args) {
+    PyObject *texts_in, *sample_in;
+    if (!PyArg_ParseTuple(args, "OO", &texts_in, &sample_in))
+        return NULL;
+    PyObject *texts = PySequence_Fast(texts_in, "body_table: texts must be a sequence");
+    if (texts == NULL)
+        return NULL;
+    PyObject *sample = PySequence_Fast(sample_in, "body_table: sample must be a sequence");
+    PyObject *result = NULL, **blocks = NULL;
+    Lede *l = NULL;
+    if (sample == NULL)
+        goto done;
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(sample), size = PySequence_Fast_GET_SIZE(texts);
+    blocks = PyMem_Malloc(sizeof(PyObject *) * (size_t)(n > 0 ? n : 1));
+    if (blocks == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    Py_ssize_t total = 0;
+    for (Py_ssize_t q = 0; q < n; q++) {
+        Py_ssize_t j = PyNumber_AsSsize_t(PySequence_Fast_GET_ITEM(sample, q), PyExc_IndexError);
+        if (j == -1 && PyErr_Occurred())
+            goto done;
+        if (j < 0)
+            j += size;
+        if (j < 0 || j >= size) {
+            PyErr_SetString(PyExc_IndexError, "body_table: a sample block is off the page");
+            goto done;
+        }
+        PyObject *text = PySequence_Fast_GET_ITEM(texts, j);
+        if (!PyUnicode_Check(text)) {
+            PyErr_SetString(PyExc_TypeError, "body_table: a text is not a str");
+            goto done;
+        }
+        if (!PyUnicode_IS_ASCII(text)) {
+            int context = holds_context_lower(text);
+            if (context < 0)
+                goto done;
+            int wide = 0;
+            Py_ssize_t len = PyUnicode_GET_LENGTH(text);
+            for (Py_ssize_t k = 0; k < len && !wide && !context; k++)
+                wide = is_wide(PyUnicode_READ_CHAR(text, k));
+            if (context || wide) {
+                Py_INCREF(Py_None);
+                result = Py_None;
+                goto done;
+            }
+        }
+        total += PyUnicode_GET_LENGTH(text) + 1;
+        blocks[q] = text;
+    }
+    if (total > INT32_MAX) {
+        Py_INCREF(Py_None);
+        result = Py_None;
+        goto done;
+    }
+    l = PyMem_Calloc(1, sizeof(Lede));
+    if (l == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    l->start = -1;
+    if (table_fill(l, blocks, n, total) < 0)
+        goto done;
+    result = PyCapsule_New(l, BODY, body_free);
+    if (result != NULL)
+        l = NULL; /* the capsule's */
+done:
+    if (l != NULL) {
+        lede_close(l);
+        PyMem_Free(l);
+    }
+    PyMem_Free(blocks);
+    Py_XDECREF(sample);
+    Py_DECREF(texts);
+    return result;
+}
+
+/* body_common(table, words) -> len(words & the body words) (words: a set of str) */
+static PyObject *body_common(PyObject *self, PyObject *args) {
+    PyObject *capsule, *words;
+    if (!PyArg_ParseTuple(args, "OO", &capsule, &words))
+        return NULL;
+    const Lede *l = PyCapsule_GetPointer(capsule, BODY);
+    if (l == NULL)
+        return NULL;
+    Py_ssize_t n = lede_common(l, words);
+    return n < 0 ? NULL : PyLong_FromSsize_t(n);
+}
+
 #define SHAPE_AT(j) ((j) >= start && (j) < end ? shapes[(j) - start] : 0.0)
 
 /* rows(out, texts, cands, blanks, first, bylines, body_words, page, page_sep, no_blanks,
@@ -2080,6 +2228,9 @@ static PyObject *rows(PyObject *self, PyObject *args) {
             goto done;
         }
     }
+    const Lede *body = NULL; /* the body words' table, where body_words is one */
+    if (PyCapsule_IsValid(body_words, BODY))
+        body = PyCapsule_GetPointer(body_words, BODY);
     Py_ssize_t page_len = PyObject_Size(page);
     if (page_len < 0)
         goto done;
@@ -2246,7 +2397,8 @@ static PyObject *rows(PyObject *self, PyObject *args) {
         int dated, label;
         TRY(dated, page_dated(&p, i));
         TRY(label, page_label(&p, i));
-        Py_ssize_t body_hits = common(toks, body_words);
+        Py_ssize_t body_hits =
+            body != NULL ? lede_common(body, toks) : common(toks, body_words);
         if (body_hits < 0)
             goto done;
         /* the share of its words among those of the body's first blocks below i */
@@ -2937,6 +3089,8 @@ static PyMethodDef methods[] = {
     {"byline_lines", byline_lines, METH_VARARGS, "article.find_byline's lines to try."},
     {"lower_word_set", lower_word_set, METH_O, "word_set(text.lower()), or None (see the file)."},
     {"frozen_tokens", frozen_tokens, METH_O, "frozenset(headline.tokens(text)), or None."},
+    {"body_table", body_table, METH_VARARGS, "The table of the body sample's words, or None."},
+    {"body_common", body_common, METH_VARARGS, "len(words & the body table's words)."},
     {"page_blocks", page_blocks, METH_VARARGS, "article.page_blocks' three lists in one pass."},
     {"credit", (PyCFunction)(void (*)(void))credit, METH_FASTCALL, "headline.has_credit(text)."},
     {NULL, NULL, 0, NULL},

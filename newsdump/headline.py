@@ -29,7 +29,7 @@ import json
 import math
 import re
 import string
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -408,9 +408,36 @@ class Context:
     first: int  # the first body block (len(texts) without a body)
     body_start: Sequence[int]  # the first body blocks
     byline: Sequence[int]  # the byline's blocks (empty without one)
-    body_words: frozenset[str]
     title: str | None  # page_title(texts[0], body_words) (None without blocks), found once
     no_blanks: bool  # scraper_dump: no blank line at all, found once
+    sample: Sequence[int] = ()  # the body blocks whose words body_words are
+    # the body words as a table of newsdump/_headline.c (body_table), where it was built and the
+    # sample allows one: the compiled rows count a candidate's words in it, and the frozenset
+    # (body_words) is made only where Python asks for it
+    body: object = field(default=None, repr=False, compare=False)
+    words: frozenset[str] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def body_words(self) -> frozenset[str]:
+        """tokens(" ".join(texts[i] for i in sample)), made once, when first asked for."""
+        got = self.words
+        if got is None:
+            got = _body_words(self.texts, self.sample)
+            object.__setattr__(self, "words", got)
+        return got
+
+    def body_shared(self, words: set[str]) -> int:
+        """len(words & self.body_words), counted in the table where there is one."""
+        if self.body is not None:
+            return _headline.body_common(self.body, words)
+        return len(words & self.body_words)
+
+
+def _body_words(texts: Sequence[str], sample: Sequence[int]) -> frozenset[str]:
+    """frozenset(tokens(" ".join(texts[i] for i in sample)))."""
+    joined = " ".join(texts[i] for i in sample)
+    made = _headline.frozen_tokens(joined) if _headline is not None else None  # (no copy)
+    return made if made is not None else frozenset(tokens(joined))
 
 
 def context(
@@ -421,14 +448,15 @@ def context(
 ) -> Context:
     first = body[0] if body else len(texts)
     sample = body[IN_BODY : IN_BODY + BODY_SAMPLE] or body
-    joined = " ".join(texts[i] for i in sample)
-    made = _headline.frozen_tokens(joined) if _headline is not None else None  # (no copy)
-    body_words = made if made is not None else frozenset(tokens(joined))
-    title = page_title(texts[0], body_words) if texts else None
+    table = _headline.body_table(texts, sample) if _headline is not None else None
+    words = _body_words(texts, sample) if table is None else None
     no_blanks = not _any_blank(blanks)
-    return Context(
-        texts, blanks, first, body[:IN_BODY], tuple(byline), body_words, title, no_blanks
+    ctx = Context(
+        texts, blanks, first, body[:IN_BODY], tuple(byline), None, no_blanks, sample, table, words
     )
+    if texts:  # page_title(texts[0], ctx.body_words), its words counted in the table
+        object.__setattr__(ctx, "title", _page_title(texts[0], ctx.body_shared))
+    return ctx
 
 
 def scraper_dump(ctx: Context) -> bool:
@@ -624,7 +652,7 @@ def _compiled_features(ctx: Context, cands: Sequence[int], blocks: _Blocks) -> F
         ctx.blanks,
         ctx.first,
         ctx.byline,
-        ctx.body_words,
+        ctx.body if ctx.body is not None else ctx.body_words,
         page,
         page_sep,
         float(ctx.no_blanks),
@@ -1057,13 +1085,18 @@ def _plain_shape_rest(text: str, n: int) -> float:
 def page_title(first_line: str, body_words: frozenset[str] = frozenset()) -> str | None:
     """A page <title> without its site name: 'Headline - Site' → 'Headline'. The part that
     shares the most words with the article body (`body_words`), else the longest."""
+    return _page_title(first_line, lambda words: len(words & body_words))
+
+
+def _page_title(first_line: str, shared: Callable[[set[str]], int]) -> str | None:
+    """page_title(first_line, body_words), told shared(words) = len(words & body_words)."""
     parts = title_parts(first_line.strip())
     if not parts or not parts[0]:
         return None
     best = (  # (a line of one part: that part, its words not looked at)
         parts[0]
         if len(parts) == 1
-        else max(parts, key=lambda p: (len(tokens(p) & body_words), len(p.split())))
+        else max(parts, key=lambda p: (shared(tokens(p)), len(p.split())))
     )
     if len(best.split()) >= 3:
         return best.strip()
