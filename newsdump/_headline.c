@@ -2683,16 +2683,27 @@ static PyObject *page_blocks(PyObject *self, PyObject *args) {
             return NULL;
         }
     }
+    static PyObject *pairs[4]; /* (False, False), (False, True), (True, False), (True, True) */
+    if (pairs[3] == NULL)
+        for (int q = 0; q < 4; q++)
+            if (!(pairs[q] = PyTuple_Pack(2, q & 2 ? Py_True : Py_False, q & 1 ? Py_True : Py_False))) {
+                for (int r = 0; r < q; r++)
+                    Py_CLEAR(pairs[r]);
+                return NULL;
+            }
     PyObject *labelled = PySequence_Fast(labelled_in, "page_blocks: labelled must be a sequence");
     if (labelled == NULL)
         return NULL;
-    PyObject *texts = PyList_New(0), *body = PyList_New(0), *blanks = PyList_New(0);
+    /* texts and blanks get an item a block: made to the size, filled in place (appended to
+     * where an attribute's code made the sequence longer, cut where it made it shorter) */
+    Py_ssize_t made = PySequence_Fast_GET_SIZE(labelled), k = 0;
+    PyObject *texts = PyList_New(made), *body = PyList_New(0), *blanks = PyList_New(made);
     PyObject *result = NULL;
     /* lb.block, block.text, lb.label, block.index, block.blank_before, block.blank_after */
     Field f_block = {0}, f_text = {0}, f_label = {0}, f_index = {0}, f_before = {0}, f_after = {0};
     if (!texts || !body || !blanks)
         goto done;
-    for (Py_ssize_t k = 0; k < PySequence_Fast_GET_SIZE(labelled); k++) {
+    for (; k < PySequence_Fast_GET_SIZE(labelled); k++) {
         PyObject *lb = PySequence_Fast_GET_ITEM(labelled, k);
         Py_INCREF(lb); /* an attribute's code may change the sequence */
         PyObject *block = field_get(&f_block, lb, s_block), *text = NULL, *stripped_text = NULL;
@@ -2705,15 +2716,32 @@ static PyObject *page_blocks(PyObject *self, PyObject *args) {
             stripped_text = text;
         } else if (!(stripped_text = PyObject_CallMethodNoArgs(text, s_strip)))
             goto item;
-        if (PyList_Append(texts, stripped_text) < 0 || !(label = field_get(&f_label, lb, s_label)))
+        if (k < made) {
+            PyList_SET_ITEM(texts, k, stripped_text);
+            stripped_text = NULL; /* the list's */
+        }
+        else if (PyList_Append(texts, stripped_text) < 0)
+            goto item;
+        if (!(label = field_get(&f_label, lb, s_label)))
             goto item;
         if (label == article) {
             if (!(index = field_get(&f_index, block, s_index)) || PyList_Append(body, index) < 0)
                 goto item;
         }
         if (!(before = field_get(&f_before, block, s_before))
-            || !(after = field_get(&f_after, block, s_after)) || !(pair = PyTuple_Pack(2, before, after))
-            || PyList_Append(blanks, pair) < 0)
+            || !(after = field_get(&f_after, block, s_after)))
+            goto item;
+        if ((before == Py_True || before == Py_False) && (after == Py_True || after == Py_False)) {
+            pair = pairs[(before == Py_True) * 2 + (after == Py_True)];
+            Py_INCREF(pair);
+        }
+        else if (!(pair = PyTuple_Pack(2, before, after)))
+            goto item;
+        if (k < made) {
+            PyList_SET_ITEM(blanks, k, pair);
+            pair = NULL; /* the list's */
+        }
+        else if (PyList_Append(blanks, pair) < 0)
             goto item;
         ok = 1;
     item:
@@ -2729,6 +2757,9 @@ static PyObject *page_blocks(PyObject *self, PyObject *args) {
         if (!ok)
             goto done;
     }
+    if (k < made && (PyList_SetSlice(texts, k, made, NULL) < 0
+                     || PyList_SetSlice(blanks, k, made, NULL) < 0))
+        goto done;
     result = PyTuple_Pack(3, texts, body, blanks);
 done:
     Py_DECREF(labelled);
