@@ -1877,24 +1877,8 @@ static inline uint32_t word_hash(const Py_UCS4 *w, Py_ssize_t len) {
     return h;
 }
 
-/* the word low[from:from+len] of hash h into the table (slots, *cap), unless it is there; the
- * table doubled where it would be fuller than three quarters: 0, or -1 on error */
-static int table_add(Seen **slots, Py_ssize_t *cap, Py_ssize_t *used, const Py_UCS4 *low,
-                     Py_ssize_t from, Py_ssize_t len, uint32_t h) {
-    Py_ssize_t mask = *cap - 1;
-    for (Py_ssize_t q = (Py_ssize_t)(h & (uint32_t)mask);; q = (q + 1) & mask) {
-        Seen *e = &(*slots)[q];
-        if (e->len == 0) {
-            e->from = (int32_t)from;
-            e->len = (int32_t)len;
-            e->hash = h;
-            break;
-        }
-        if (e->hash == h && e->len == len && same_wide(low, e->from, from, len))
-            return 0;
-    }
-    if (++*used * 4 <= *cap * 3)
-        return 0;
+/* the table (slots, *cap) doubled: 0, or -1 on error */
+static int table_grow(Seen **slots, Py_ssize_t *cap) {
     Py_ssize_t grown = *cap * 2, gmask = grown - 1;
     Seen *more = PyMem_Calloc((size_t)grown, sizeof(Seen));
     if (more == NULL) {
@@ -1916,12 +1900,35 @@ static int table_add(Seen **slots, Py_ssize_t *cap, Py_ssize_t *used, const Py_U
     return 0;
 }
 
+/* the word low[from:from+len] of hash h into the table (slots, *cap), unless it is there; the
+ * table doubled where it would be fuller than three quarters: 0, or -1 on error */
+static inline int table_add(Seen **slots, Py_ssize_t *cap, Py_ssize_t *used, const Py_UCS4 *low,
+                            Py_ssize_t from, Py_ssize_t len, uint32_t h) {
+    Py_ssize_t mask = *cap - 1;
+    for (Py_ssize_t q = (Py_ssize_t)(h & (uint32_t)mask);; q = (q + 1) & mask) {
+        Seen *e = &(*slots)[q];
+        if (e->len == 0) {
+            e->from = (int32_t)from;
+            e->len = (int32_t)len;
+            e->hash = h;
+            break;
+        }
+        if (e->hash == h && e->len == len && same_wide(low, e->from, from, len))
+            return 0;
+    }
+    if (++*used * 4 <= *cap * 3)
+        return 0;
+    return table_grow(slots, cap);
+}
+
 /* the table of the words of the n blocks (str) into l (see Lede), their characters `total`
  * (each block's length + 1) in all, in one pass (each word hashed as word_hash hashes it):
  * 0, or -1 on error */
 static int table_fill(Lede *l, PyObject *const *blocks, Py_ssize_t n, Py_ssize_t total) {
     Py_UCS4 *low = PyMem_Malloc(sizeof(Py_UCS4) * (size_t)(total > 0 ? total : 1));
-    Py_ssize_t cap = 64, used = 0;
+    Py_ssize_t cap = 64, used = 0; /* (room for the words of most texts: seldom grown) */
+    while (cap < total / 3 && cap < ((Py_ssize_t)1 << 20))
+        cap <<= 1;
     Seen *slots = PyMem_Calloc((size_t)cap, sizeof(Seen));
     if (low == NULL || slots == NULL) {
         PyMem_Free(low);
@@ -1936,6 +1943,30 @@ static int table_fill(Lede *l, PyObject *const *blocks, Py_ssize_t n, Py_ssize_t
         const void *data = PyUnicode_DATA(text);
         Py_ssize_t len = PyUnicode_GET_LENGTH(text), from = -1;
         uint32_t h = 0;
+        if (PyUnicode_IS_ASCII(text)) { /* (the same, without the other kinds' tests) */
+            const Py_UCS1 *c = data;
+            for (Py_ssize_t k = 0; k < len; k++, at++) {
+                Py_UCS1 ch = c[k];
+                Py_UCS4 lo = (Py_UCS4)Py_TOLOWER(ch);
+                low[at] = lo;
+                if (Py_ISALNUM(ch) || ch == '_') {
+                    if (from < 0) {
+                        from = at;
+                        h = 2166136261u;
+                    }
+                    h = (h ^ (uint32_t)lo) * 16777619u;
+                }
+                else if (from >= 0) {
+                    if (table_add(&slots, &cap, &used, low, from, at - from, h) < 0)
+                        goto fail;
+                    from = -1;
+                }
+            }
+            if (from >= 0 && table_add(&slots, &cap, &used, low, from, at - from, h) < 0)
+                goto fail;
+            low[at++] = ' ';
+            continue;
+        }
         for (Py_ssize_t k = 0; k <= len; k++, at++) {
             Py_UCS4 ch = ' '; /* (after the block) */
             int word = 0;
@@ -1965,11 +1996,8 @@ static int table_fill(Lede *l, PyObject *const *blocks, Py_ssize_t n, Py_ssize_t
                 h = (h ^ (uint32_t)ch) * 16777619u;
             }
             else if (from >= 0) {
-                if (table_add(&slots, &cap, &used, low, from, at - from, h) < 0) {
-                    PyMem_Free(low);
-                    PyMem_Free(slots);
-                    return -1;
-                }
+                if (table_add(&slots, &cap, &used, low, from, at - from, h) < 0)
+                    goto fail;
                 from = -1;
             }
         }
@@ -1978,6 +2006,10 @@ static int table_fill(Lede *l, PyObject *const *blocks, Py_ssize_t n, Py_ssize_t
     l->slots = slots;
     l->mask = cap - 1;
     return 0;
+fail:
+    PyMem_Free(low);
+    PyMem_Free(slots);
+    return -1;
 }
 
 /* lede_open's table of the words of blocks start .. end - 1 (see Lede): 1 made, 0 where a
