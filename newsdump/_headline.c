@@ -2629,7 +2629,16 @@ static PyObject *rows(PyObject *self, PyObject *args) {
             keyed[q].key = -all[q * N_FEATURES + key];
             keyed[q].at = q;
         }
-        qsort(keyed, (size_t)n, sizeof(Keyed), by_key);
+        if (n <= 64) /* (a page's few candidates: by insertion, the same order by_key's) */
+            for (Py_ssize_t q = 1; q < n; q++) {
+                Keyed x = keyed[q];
+                Py_ssize_t j = q;
+                for (; j > 0 && by_key(&keyed[j - 1], &x) > 0; j--)
+                    keyed[j] = keyed[j - 1];
+                keyed[j] = x;
+            }
+        else
+            qsort(keyed, (size_t)n, sizeof(Keyed), by_key);
         for (Py_ssize_t rank = 0; rank < n; rank++)
             all[keyed[rank].at * N_FEATURES + column] = 1.0 / (double)(1 + rank);
     }
