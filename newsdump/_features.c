@@ -536,6 +536,10 @@ static uint64_t count_low[64], count_high[32]; /* constants, filled once at impo
 static char small_token[SMALL];
 static Py_UCS4 small_lower[SMALL];
 static uint32_t small_lower_token[SMALL]; /* small_lower, and bit 31: whether it is a token's */
+/* small_lower_token for stopword_hits' lowered count: the same, but U+0130 and U+03A3 (which
+ * str.lower maps by more than the character: see stopword_hits) are no token's and have bit 30 */
+#define HITS_CONTEXT (1u << 30)
+static uint32_t small_hits_lower[SMALL];
 
 /* lower_alone(c), from the table below SMALL */
 static inline Py_UCS4 lower_fast(Py_UCS4 c) { return c < SMALL ? small_lower[c] : lower_alone(c); }
@@ -565,6 +569,7 @@ static void fill_count_tables(void) {
         int token = low < SMALL ? small_token[low]
                                 : Py_UNICODE_ISALNUM(low) && !Py_UNICODE_ISDECIMAL(low);
         small_lower_token[c] = low | (uint32_t)token << 31;
+        small_hits_lower[c] = (c == 0x130 || c == 0x3A3) ? HITS_CONTEXT : small_lower_token[c];
     }
     memset(count_low, 0, sizeof(count_low));
     memset(count_high, 0, sizeof(count_high));
@@ -1702,6 +1707,15 @@ static PyObject *labelled_blocks(PyObject *self, PyObject *args) {
  * it is read (no lowered copy of the text): str.lower maps every character to one, its
  * Py_UNICODE_TOLOWER, but U+0130 (two characters) and U+03A3 (a final sigma by its context);
  * a text holding either is lowered by str.lower first. */
+/* small_hits_lower's entry of any code point: lower_alone of it, bit 31: whether that is a
+ * token's character (as token_char with lower), bit 30: whether it is U+0130 or U+03A3 */
+static inline uint32_t hits_entry(Py_UCS4 c) {
+    if (c < SMALL) return small_hits_lower[c];
+    Py_UCS4 low = lower_alone(c);
+    int token = low < SMALL ? small_token[low] : Py_UNICODE_ISALNUM(low) && !Py_UNICODE_ISDECIMAL(low);
+    return low | (uint32_t)token << 31;
+}
+
 static PyObject *stopword_hits(PyObject *self, PyObject *args) {
     PyObject *text, *capsule;
     Py_ssize_t languages;
@@ -1718,24 +1732,12 @@ static PyObject *stopword_hits(PyObject *self, PyObject *args) {
         PyErr_SetString(PyExc_IndexError, "stopword_hits: language index");
         return NULL;
     }
-    if (lower && PyUnicode_KIND(text) != PyUnicode_1BYTE_KIND) {
-        int context = holds_context_lower(text);
-        if (context < 0) return NULL;
-        if (context) { /* str.lower's own way, then the plain count */
-            PyObject *lowered_text = PyObject_CallMethodNoArgs(text, name_lower);
-            if (!lowered_text) return NULL;
-            PyObject *plain = Py_BuildValue("(NOn)", lowered_text, capsule, languages);
-            if (!plain) return NULL;
-            PyObject *result = stopword_hits(self, plain);
-            Py_DECREF(plain);
-            return result;
-        }
-    }
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     Py_ssize_t len = PyUnicode_GET_LENGTH(text), tokens = 0, longest = index->longest;
     long *hits = PyMem_Calloc(languages + 1, sizeof(long));
-    Py_UCS4 *token = PyMem_Malloc((longest + 1) * sizeof(Py_UCS4));
+    /* (lowered: room for the longest token, the whole text: no test of the length a character) */
+    Py_UCS4 *token = PyMem_Malloc(((lower ? len : longest) + 1) * sizeof(Py_UCS4));
     if (!hits || !token) {
         PyMem_Free(hits);
         PyMem_Free(token);
@@ -1775,17 +1777,58 @@ static PyObject *stopword_hits(PyObject *self, PyObject *args) {
             i++;                                                                               \
         }                                                                                      \
     } while (0)
+    /* lowered: each character read as its small_hits_lower entry (hits_entry); a U+0130 or
+     * U+03A3 (bit 30 of its entry, met where a token ends or between tokens: it is no token's)
+     * sends the whole text to str.lower's own way (context) */
+#define LOWER_HITS_LOOP(TYPE)                                                                  \
+    do {                                                                                       \
+        const TYPE *chars = data;                                                              \
+        Py_ssize_t i = 0;                                                                      \
+        while (i < len) {                                                                      \
+            uint32_t e = hits_entry(chars[i]);                                                 \
+            if (!(e >> 31)) {                                                                  \
+                if (e & HITS_CONTEXT) goto context;                                            \
+                i++;                                                                           \
+                continue;                                                                      \
+            }                                                                                  \
+            Py_ssize_t first = i;                                                              \
+            Py_UCS4 *at = token;                                                               \
+            uint64_t h = 0xcbf29ce484222325ULL;                                                \
+            for (;;) { /* text[first:i + 1] is a token */                                      \
+                Py_UCS4 c = e & 0x3FFFFFFFu;                                                   \
+                *at++ = c;                                                                     \
+                h = (h ^ c) * 0x100000001b3ULL;                                                \
+                if (++i == len) {                                                              \
+                    e = 0;                                                                     \
+                    break;                                                                     \
+                }                                                                              \
+                e = hits_entry(chars[i]);                                                      \
+                if (!(e >> 31)) break;                                                         \
+            }                                                                                  \
+            if (e & HITS_CONTEXT) goto context;                                                \
+            tokens++; /* text[first:i]; text[i] (if any) is no token's */                      \
+            Py_ssize_t found = i - first <= longest && index->count                            \
+                ? words_find_hashed(index, token, i - first, h ^ (h >> 29)) : -1;              \
+            if (found >= 0) { /* the record: length, count, code points, values */             \
+                const uint32_t *record = index->pool + found;                                  \
+                const uint32_t *values = record + 2 + record[0];                               \
+                for (Py_ssize_t k = 0; k < (Py_ssize_t)record[1]; k++) hits[values[k]]++;      \
+            }                                                                                  \
+            i++;                                                                               \
+        }                                                                                      \
+    } while (0)
     if (kind == PyUnicode_1BYTE_KIND) {
-        if (lower) HITS_LOOP(Py_UCS1, 1);
+        if (lower) LOWER_HITS_LOOP(Py_UCS1);
         else HITS_LOOP(Py_UCS1, 0);
     } else if (kind == PyUnicode_2BYTE_KIND) {
-        if (lower) HITS_LOOP(Py_UCS2, 1);
+        if (lower) LOWER_HITS_LOOP(Py_UCS2);
         else HITS_LOOP(Py_UCS2, 0);
     } else {
-        if (lower) HITS_LOOP(Py_UCS4, 1);
+        if (lower) LOWER_HITS_LOOP(Py_UCS4);
         else HITS_LOOP(Py_UCS4, 0);
     }
 #undef HITS_LOOP
+#undef LOWER_HITS_LOOP
     PyMem_Free(token);
     PyObject *counts = PyList_New(languages);
     if (!counts) goto fail;
@@ -1802,6 +1845,17 @@ static PyObject *stopword_hits(PyObject *self, PyObject *args) {
 fail:
     PyMem_Free(hits);
     return NULL;
+context: { /* a U+0130 or U+03A3: str.lower's own way, then the plain count */
+    PyMem_Free(token);
+    PyMem_Free(hits);
+    PyObject *lowered_text = PyObject_CallMethodNoArgs(text, name_lower);
+    if (!lowered_text) return NULL;
+    PyObject *plain = Py_BuildValue("(NOn)", lowered_text, capsule, languages);
+    if (!plain) return NULL;
+    PyObject *result = stopword_hits(self, plain);
+    Py_DECREF(plain);
+    return result;
+}
 }
 
 /* script_counts(sample) -> (visible, dense, kana, thai, myanmar, hangul): what
@@ -1999,6 +2053,30 @@ done:
     return result;
 }
 
+/* whether data[0..len) (of the str kind) holds a character below U+001F, U+0085 or one from
+ * U+2028 (every line break is one: a text without any has no line break), in blocks of 256
+ * characters without a branch a character (the compiler vectorises them) */
+#define MAY_BREAK_LOOP(TYPE)                                                                   \
+    do {                                                                                       \
+        const TYPE *chars = data;                                                              \
+        for (Py_ssize_t i = 0; i < len;) {                                                     \
+            Py_ssize_t end = len - i > 256 ? i + 256 : len;                                    \
+            int any = 0;                                                                       \
+            for (; i < end; i++) {                                                             \
+                Py_UCS4 c = chars[i];                                                          \
+                any |= (c < 0x1F) | (c == 0x85) | (c >= 0x2028);                               \
+            }                                                                                  \
+            if (any) return 1;                                                                 \
+        }                                                                                      \
+    } while (0)
+static int may_break(int kind, const void *data, Py_ssize_t len) {
+    if (kind == PyUnicode_1BYTE_KIND) MAY_BREAK_LOOP(Py_UCS1);
+    else if (kind == PyUnicode_2BYTE_KIND) MAY_BREAK_LOOP(Py_UCS2);
+    else MAY_BREAK_LOOP(Py_UCS4);
+    return 0;
+}
+#undef MAY_BREAK_LOOP
+
 /* sample_parts(texts, min_chars, max_chars) -> list: lang.lines_sample's parts: the lines
  * (str.splitlines) of at least min_chars characters of the texts, in order, up to the one
  * that brings their size to max_chars. A text shorter than min_chars holds no such line; one
@@ -2023,13 +2101,15 @@ static PyObject *sample_parts(PyObject *self, PyObject *args) {
             Py_DECREF(text);
             continue;
         }
-        int kind = PyUnicode_KIND(text), breaks = 0;
+        int kind = PyUnicode_KIND(text);
         const void *data = PyUnicode_DATA(text);
-        for (Py_ssize_t i = 0; i < len && !breaks; i++) { /* every line break is below U+001F,
-                                                            U+0085 or from U+2028 */
+        int breaks = may_break(kind, data, len);
+        for (Py_ssize_t i = 0; i < len && breaks == 1; i++) { /* every line break is below
+                                                                U+001F, U+0085 or from U+2028 */
             Py_UCS4 c = PyUnicode_READ(kind, data, i);
-            breaks = (c < 0x1F || c == 0x85 || c >= 0x2028) && Py_UNICODE_ISLINEBREAK(c);
+            if ((c < 0x1F || c == 0x85 || c >= 0x2028) && Py_UNICODE_ISLINEBREAK(c)) breaks = 2;
         }
+        breaks = breaks == 2;
         PyObject *lines = breaks ? PyUnicode_Splitlines(text, 0) : PyList_New(0);
         if (lines && !breaks && PyList_Append(lines, text) < 0) Py_CLEAR(lines);
         Py_DECREF(text);
