@@ -1707,6 +1707,50 @@ static PyObject *labelled_blocks(PyObject *self, PyObject *args) {
  * it is read (no lowered copy of the text): str.lower maps every character to one, its
  * Py_UNICODE_TOLOWER, but U+0130 (two characters) and U+03A3 (a final sigma by its context);
  * a text holding either is lowered by str.lower first. */
+/* The stopwords found by stopword_hits' lowered count, each with how often: a word adds to
+ * the hits of every language whose list holds it (up to 40 of them) once for all its
+ * occurrences, when the table is flushed (full: SEEN_USED words; or at the end) */
+#define SEEN_BITS 9
+#define SEEN_SLOTS (1 << SEEN_BITS)
+#define SEEN_USED (SEEN_SLOTS / 2)
+typedef struct {
+    uint32_t keys[SEEN_SLOTS]; /* 0: empty; else the record's offset + 1 */
+    long times[SEEN_SLOTS];
+    int used;
+} Seen;
+
+static void seen_clear(Seen *seen) {
+    memset(seen->keys, 0, sizeof(seen->keys));
+    seen->used = 0;
+}
+
+static void seen_flush(Seen *seen, const Words *index, long *hits) {
+    for (int s = 0; s < SEEN_SLOTS; s++) {
+        if (!seen->keys[s]) continue;
+        const uint32_t *record = index->pool + (seen->keys[s] - 1); /* length, count, code
+                                                                     * points, values */
+        const uint32_t *values = record + 2 + record[0];
+        long times = seen->times[s];
+        for (uint32_t k = 0; k < record[1]; k++) hits[values[k]] += times;
+    }
+    seen_clear(seen);
+}
+
+static inline void seen_add(Seen *seen, uint32_t found, const Words *index, long *hits) {
+    uint32_t key = found + 1, s = (key * 0x9E3779B1u) >> (32 - SEEN_BITS);
+    while (seen->keys[s] && seen->keys[s] != key) s = (s + 1) & (SEEN_SLOTS - 1);
+    if (!seen->keys[s]) {
+        if (seen->used == SEEN_USED) { /* full: its counts go to the hits */
+            seen_flush(seen, index, hits);
+            s = (key * 0x9E3779B1u) >> (32 - SEEN_BITS);
+        }
+        seen->keys[s] = key;
+        seen->times[s] = 0;
+        seen->used++;
+    }
+    seen->times[s]++;
+}
+
 /* small_hits_lower's entry of any code point: lower_alone of it, bit 31: whether that is a
  * token's character (as token_char with lower), bit 30: whether it is U+0130 or U+03A3 */
 static inline uint32_t hits_entry(Py_UCS4 c) {
@@ -1809,14 +1853,12 @@ static PyObject *stopword_hits(PyObject *self, PyObject *args) {
             tokens++; /* text[first:i]; text[i] (if any) is no token's */                      \
             Py_ssize_t found = i - first <= longest && index->count                            \
                 ? words_find_hashed(index, token, i - first, h ^ (h >> 29)) : -1;              \
-            if (found >= 0) { /* the record: length, count, code points, values */             \
-                const uint32_t *record = index->pool + found;                                  \
-                const uint32_t *values = record + 2 + record[0];                               \
-                for (Py_ssize_t k = 0; k < (Py_ssize_t)record[1]; k++) hits[values[k]]++;      \
-            }                                                                                  \
+            if (found >= 0) seen_add(&seen, (uint32_t)found, index, hits);                     \
             i++;                                                                               \
         }                                                                                      \
     } while (0)
+    Seen seen;
+    if (lower) seen_clear(&seen);
     if (kind == PyUnicode_1BYTE_KIND) {
         if (lower) LOWER_HITS_LOOP(Py_UCS1);
         else HITS_LOOP(Py_UCS1, 0);
@@ -1829,6 +1871,7 @@ static PyObject *stopword_hits(PyObject *self, PyObject *args) {
     }
 #undef HITS_LOOP
 #undef LOWER_HITS_LOOP
+    if (lower) seen_flush(&seen, index, hits);
     PyMem_Free(token);
     PyObject *counts = PyList_New(languages);
     if (!counts) goto fail;
