@@ -394,6 +394,22 @@ static int words_add(Words *w, const Py_UCS4 *codes, Py_ssize_t len, const int *
 }
 
 /* the code points of a str into *buffer (grown as needed) */
+/* PyUnicode_AsUCS4(text, out, size, 0) of a ready str, out holding at least its length: a
+ * loop per kind the compiler vectorises (PyUnicode_AsUCS4 took 4.5 instructions a character) */
+static void widen(PyObject *text, Py_UCS4 *restrict out) {
+    Py_ssize_t len = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    if (kind == PyUnicode_1BYTE_KIND) {
+        const Py_UCS1 *restrict chars = PyUnicode_1BYTE_DATA(text);
+        for (Py_ssize_t i = 0; i < len; i++) out[i] = chars[i];
+    } else if (kind == PyUnicode_2BYTE_KIND) {
+        const Py_UCS2 *restrict chars = PyUnicode_2BYTE_DATA(text);
+        for (Py_ssize_t i = 0; i < len; i++) out[i] = chars[i];
+    } else {
+        memcpy(out, PyUnicode_4BYTE_DATA(text), (size_t)len * sizeof(Py_UCS4));
+    }
+}
+
 static int str_codes(PyObject *text, Py_UCS4 **buffer, Py_ssize_t *size) {
     Py_ssize_t len = PyUnicode_GET_LENGTH(text);
     if (grow((void **)buffer, size, len + 1, sizeof(Py_UCS4)) < 0) return -1;
@@ -638,18 +654,79 @@ static const char ASCII_MARKS[128] = {[':'] = 1, ['.'] = 1, ['w'] = 1, ['W'] = 1
  * character needs the tests of links, times, years and sentence ends (a digit, a sentence end,
  * one of ASCII_MARKS) */
 typedef struct {
-    uint64_t packed[256];
+    uint64_t entry[256]; /* class_entry of the character */
     unsigned short flags[256];
-    unsigned char special[256];
 } Latin1Classes;
+
+/* what char_pass adds up of a character of flags f: the class counts' increment (count_low +
+ * count_high of them: bits 0-59), and above those whether it is a word's character (bit
+ * E_WORD), an upper-case one (E_UPPER) and a special one (E_SPECIAL: it needs the tests of
+ * links, times, years and sentence ends). Bits 60-63 of a sum of entries are garbage; its
+ * counts (6 bits each, at most 63 characters summed) are not. */
+#define E_WORD 60
+#define E_UPPER 61
+#define E_SPECIAL 62
+static inline uint64_t class_entry(unsigned f, int special) {
+    return (count_low[(f >> 2) & 63] + count_high[(f >> 8) & 31])
+           | (uint64_t)((f >> 13) & 1) << E_WORD /* F_WORD */
+           | (uint64_t)((f >> 6) & 1) << E_UPPER /* F_UPPER */
+           | (uint64_t)(special != 0) << E_SPECIAL;
+}
 
 static void latin1_classes(const unsigned short *table, Latin1Classes *l) {
     for (unsigned c = 0; c < 256; c++) {
         unsigned f = table[c];
         l->flags[c] = (unsigned short)f;
-        l->packed[c] = count_low[(f >> 2) & 63] + count_high[(f >> 8) & 31];
-        l->special[c] = (f & (F_DIGIT | F_SENTENCE_END)) != 0 || (c < 128 && ASCII_MARKS[c]);
+        l->entry[c] = class_entry(
+            f, (f & (F_DIGIT | F_SENTENCE_END)) != 0 || (c < 128 && ASCII_MARKS[c]));
     }
+}
+
+/* the class_entry of a character from U+0100 (special: a digit or a sentence end) */
+static inline uint64_t wide_entry(const unsigned short *table, Py_UCS4 c) {
+    unsigned f = c < 0x10000 ? table[c] : 0;
+    return class_entry(f, (f & (F_DIGIT | F_SENTENCE_END)) != 0);
+}
+
+/* The loop over a block's characters, without a branch a character (but the one to characters
+ * from U+0100): the ten class counts into counts[0..9] (summed as class_entry's 6-bit fields,
+ * in chunks of 63 characters), the words' capitals (upper-case characters where a word starts
+ * or ends), into bound the positions where the text goes into or out of a word (the end
+ * closing the last one: an even number of them, returned) and into special_at (*specials of
+ * them) those of the special characters. Each position is written at the next free place of
+ * its list, which only advances when the character is one. (A function of its own: inlined in
+ * block_matrix, its variables lived on the stack.) */
+static __attribute__((noinline)) Py_ssize_t char_pass(const Py_UCS4 *codes, Py_ssize_t len,
+                                                      const Latin1Classes *latin1,
+                                                      const unsigned short *table,
+                                                      Py_ssize_t *bound, Py_ssize_t *special_at,
+                                                      long *counts, Py_ssize_t *specials,
+                                                      long *capitals_out) {
+    Py_ssize_t *b = bound, *sp = special_at; /* (the next free places: fewer registers) */
+    uint64_t prev_word = 0, capitals = 0;
+    const uint64_t *entry = latin1->entry;
+    for (Py_ssize_t i = 0; i < len;) {
+        Py_ssize_t chunk_end = len - i > 63 ? i + 63 : len;
+        uint64_t packed = 0;
+        for (; i < chunk_end; i++) {
+            Py_UCS4 c = codes[i];
+            uint64_t e = c < 256 ? entry[c] : wide_entry(table, c);
+            packed += e;
+            uint64_t word = (e >> E_WORD) & 1;
+            uint64_t change = word ^ prev_word;
+            capitals += (e >> E_UPPER) & change;
+            *b = i;
+            b += change;
+            prev_word = word;
+            *sp = i;
+            sp += (e >> E_SPECIAL) & 1;
+        }
+        unpack_counts(packed, counts);
+    }
+    if (prev_word) *b++ = len; /* the last token ends with the text */
+    *specials = sp - special_at;
+    *capitals_out = (long)capitals;
+    return b - bound;
 }
 
 /* a token ends: text[a:b], lower-cased, counted as a stopword, remembered as a word of the
@@ -683,79 +760,46 @@ static int block_pass(PyObject *text, const Py_UCS4 *codes, const unsigned short
                       Py_ssize_t **bounds, Py_ssize_t *bounds_size) {
     Text t = {codes, PyUnicode_GET_LENGTH(text), table};
     Py_ssize_t len = t.len;
-    /* a token has a character and the next starts a character after its end: at most
-     * (len + 1) / 2 tokens, two bounds each */
-    if (len + 2 > *bounds_size && grow((void **)bounds, bounds_size, len + 2, sizeof(Py_ssize_t)) < 0)
+    /* the positions where the text goes into or out of a word (at most len + 1: the end may
+     * close one), then those of the characters that need the tests of links, times, years and
+     * sentence ends (at most len) */
+    if (2 * len + 2 > *bounds_size
+        && grow((void **)bounds, bounds_size, 2 * len + 2, sizeof(Py_ssize_t)) < 0)
         return -1;
-    Py_ssize_t *bound = *bounds, nb = 0;
+    Py_ssize_t *bound = *bounds, nb = 0, *special_at = *bounds + len + 1, ns = 0;
     long counts[11] = {0};
-    long tokens = 0, stop = 0, head_hits = 0, capitals = 0, links = 0, times = 0, years = 0,
+    long tokens, stop = 0, head_hits = 0, capitals = 0, links = 0, times = 0, years = 0,
          sentences = 0;
     int check_head = !first_block && head->count > 0;
-    unsigned prev_word = 0;
-    Py_ssize_t token_start = 0;
-    for (Py_ssize_t i = 0; i < len;) {
-        Py_ssize_t chunk_end = len - i > 63 ? i + 63 : len;
-        uint64_t packed = 0; /* the ten class counts, 6 bits each (see CLASS_COUNTS) */
-        for (; i < chunk_end; i++) {
-            Py_UCS4 c = codes[i];
-            unsigned f;
-            int special;
-            if (c < 256) {
-                f = latin1->flags[c];
-                packed += latin1->packed[c];
-                special = latin1->special[c];
-            } else {
-                f = c < 0x10000 ? table[c] : 0;
-                packed += count_low[(f >> 2) & 63] + count_high[(f >> 8) & 31];
-                special = (f & (F_DIGIT | F_SENTENCE_END)) != 0;
-            }
-            unsigned word = (f >> 13) & 1; /* F_WORD */
-            if (word != prev_word) {
-                capitals += (f & F_UPPER) != 0;
-                if (word) {
-                    token_start = i;
-                } else { /* a token ends: text[token_start:i] */
-                    tokens++;
-                    bound[nb] = token_start;
-                    bound[nb + 1] = i;
-                    nb += 2;
-                }
-                prev_word = word;
-            }
-            /* the tests below all need a digit, a sentence end or one of ":.wW@" */
-            if (!special) continue;
-            if (c == ':' || c == 'w' || c == 'W' || c == '.') links += link_marks_at(&t, i);
-            if (c == '@' && (flags_at(&t, i + 1) & F_WORD)) links++;
-            if (c == ':' && (flags_at(&t, i - 1) & F_DIGIT)
-                && !((flags_at(&t, i - 2) & F_DIGIT) && (flags_at(&t, i - 3) & F_WORD))
-                && (flags_at(&t, i + 1) & F_DIGIT) && (flags_at(&t, i + 2) & F_DIGIT)
-                && !(flags_at(&t, i + 3) & F_WORD))
-                times++;
-            if ((f & F_DIGIT) && !(flags_at(&t, i - 1) & F_WORD)) {
-                Py_UCS4 next = code_at(&t, i + 1);
-                if (((c == '1' && next == '9') || (c == '2' && next == '0'))
-                    && (flags_at(&t, i + 2) & F_DIGIT) && (flags_at(&t, i + 3) & F_DIGIT)
-                    && !(flags_at(&t, i + 4) & F_WORD))
-                    years++;
-            }
-            if (f & F_SENTENCE_END) {
-                unsigned f1 = flags_at(&t, i + 1), f2 = flags_at(&t, i + 2);
-                int closed1 = (f1 & (F_WORD | F_PUNCT)) != 0, closed2 = (f2 & (F_WORD | F_PUNCT)) != 0;
-                if (!closed1 || ((f1 & F_CLOSER) && !closed2)) sentences++;
-            }
+    nb = char_pass(codes, len, latin1, table, bound, special_at, counts, &ns, &capitals);
+    tokens = (long)(nb / 2);
+    for (Py_ssize_t k = 0; k < ns; k++) { /* the tests: a digit, a sentence end or ":.wW@" */
+        Py_ssize_t i = special_at[k];
+        Py_UCS4 c = codes[i];
+        unsigned f = c < 256 ? latin1->flags[c] : c < 0x10000 ? table[c] : 0;
+        if (c == ':' || c == 'w' || c == 'W' || c == '.') links += link_marks_at(&t, i);
+        if (c == '@' && (flags_at(&t, i + 1) & F_WORD)) links++;
+        if (c == ':' && (flags_at(&t, i - 1) & F_DIGIT)
+            && !((flags_at(&t, i - 2) & F_DIGIT) && (flags_at(&t, i - 3) & F_WORD))
+            && (flags_at(&t, i + 1) & F_DIGIT) && (flags_at(&t, i + 2) & F_DIGIT)
+            && !(flags_at(&t, i + 3) & F_WORD))
+            times++;
+        if ((f & F_DIGIT) && !(flags_at(&t, i - 1) & F_WORD)) {
+            Py_UCS4 next = code_at(&t, i + 1);
+            if (((c == '1' && next == '9') || (c == '2' && next == '0'))
+                && (flags_at(&t, i + 2) & F_DIGIT) && (flags_at(&t, i + 3) & F_DIGIT)
+                && !(flags_at(&t, i + 4) & F_WORD))
+                years++;
         }
-        unpack_counts(packed, counts);
+        if (f & F_SENTENCE_END) {
+            unsigned f1 = flags_at(&t, i + 1), f2 = flags_at(&t, i + 2);
+            int closed1 = (f1 & (F_WORD | F_PUNCT)) != 0, closed2 = (f2 & (F_WORD | F_PUNCT)) != 0;
+            if (!closed1 || ((f1 & F_CLOSER) && !closed2)) sentences++;
+        }
     }
     if (dense) /* the stopwords of a dense page are single characters: counted apart (a test of
                 * `dense` per character in the loop above cost it a sixth of its instructions) */
         for (Py_ssize_t i = 0; i < len; i++) stop += words_find(stopwords, codes + i, 1) >= 0;
-    if (prev_word) { /* the last token ends with the text */
-        tokens++;
-        bound[nb] = token_start;
-        bound[nb + 1] = len;
-        nb += 2;
-    }
     for (Py_ssize_t k = 0; k < nb; k += 2) /* the tokens, in their order */
         if (token_end(text, &t, bound[k], bound[k + 1], stopwords, dense, head, first_block,
                       check_head, &stop, &head_hits, low, low_size) < 0)
@@ -904,7 +948,8 @@ static PyObject *block_matrix(PyObject *self, PyObject *args) {
             buffer = PyMem_Malloc((buffer_size + 1) * sizeof(Py_UCS4));
             if (!buffer) { PyErr_NoMemory(); goto done; }
         }
-        if (!PyUnicode_AsUCS4(text, buffer, buffer_size + 1, 0)) goto done;
+        if (PyUnicode_READY(text) < 0) goto done;
+        widen(text, buffer); /* (len <= buffer_size) */
         if (block_pass(text, buffer, tab, &latin1, stopwords, dense, &head, i == 0, row, &low,
                        &low_size, &bounds, &bounds_size) < 0)
             goto done;
@@ -1588,7 +1633,8 @@ static PyObject *segment_blocks(PyObject *self, PyObject *args) {
             line_size = 2 * llen + 64;
             if (!(line = PyMem_Malloc((line_size + 1) * sizeof(Py_UCS4)))) goto no_memory;
         }
-        if (!PyUnicode_AsUCS4(text, line, line_size + 1, 0)) goto fail;
+        if (PyUnicode_READY(text) < 0) goto fail;
+        widen(text, line); /* (llen <= line_size) */
         if (first >= 0 && last == i - 1) {
             int glue = glues(block, blen, &words, line, llen, stopwords, &g);
             if (glue < 0) goto fail;
