@@ -22,6 +22,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <structmember.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "_lower.h"
 
@@ -2142,6 +2145,109 @@ done:
     return result;
 }
 
+/* the first line break (as str.splitlines: Py_UNICODE_ISLINEBREAK, every one of them below
+ * U+001F, U+0085, U+2028 or U+2029) in chars[i..len), or len: the candidates found 16 bytes at
+ * a time (SSE2: a mask of them, its lowest bit first), each confirmed by Py_UNICODE_ISLINEBREAK */
+static inline int break_candidate(Py_UCS4 c) { return c < 0x1F || c == 0x85 || c - 0x2028 < 2; }
+
+static Py_ssize_t next_break(int kind, const void *data, Py_ssize_t i, Py_ssize_t len) {
+#if defined(__SSE2__)
+    if (kind == PyUnicode_1BYTE_KIND) {
+        const Py_UCS1 *chars = data;
+        const __m128i low = _mm_set1_epi8(0x1E), nel = _mm_set1_epi8((char)0x85);
+        for (; i + 16 <= len; i += 16) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(chars + i));
+            __m128i hit = _mm_or_si128(_mm_cmpeq_epi8(_mm_subs_epu8(v, low), _mm_setzero_si128()),
+                                       _mm_cmpeq_epi8(v, nel));
+            unsigned mask = (unsigned)_mm_movemask_epi8(hit);
+            while (mask) {
+                int k = __builtin_ctz(mask);
+                if (Py_UNICODE_ISLINEBREAK(chars[i + k])) return i + k;
+                mask &= mask - 1;
+            }
+        }
+    } else if (kind == PyUnicode_2BYTE_KIND) {
+        const Py_UCS2 *chars = data;
+        const __m128i low = _mm_set1_epi16(0x1E), nel = _mm_set1_epi16(0x85),
+                      sep = _mm_set1_epi16(0x2028), one = _mm_set1_epi16(1);
+        for (; i + 8 <= len; i += 8) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(chars + i));
+            __m128i zero = _mm_setzero_si128();
+            __m128i hit = _mm_or_si128(
+                _mm_or_si128(_mm_cmpeq_epi16(_mm_subs_epu16(v, low), zero), _mm_cmpeq_epi16(v, nel)),
+                _mm_cmpeq_epi16(_mm_subs_epu16(_mm_sub_epi16(v, sep), one), zero));
+            unsigned mask = (unsigned)_mm_movemask_epi8(hit) & 0x5555u; /* a bit a character */
+            while (mask) {
+                int k = __builtin_ctz(mask) / 2;
+                if (Py_UNICODE_ISLINEBREAK(chars[i + k])) return i + k;
+                mask &= mask - 1;
+                mask &= ~(3u << (2 * k));
+            }
+        }
+    }
+#endif
+    for (; i < len; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (break_candidate(c) && Py_UNICODE_ISLINEBREAK(c)) return i;
+    }
+    return len;
+}
+
+/* split_strip(text) -> (lines, stripped, filled): text.splitlines(), then strip_texts of those
+ * lines, in one pass over the text (the line breaks found by next_break) */
+static PyObject *split_strip(PyObject *self, PyObject *text) {
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "split_strip: a str expected");
+        return NULL;
+    }
+    if (PyUnicode_READY(text) < 0) return NULL;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t len = PyUnicode_GET_LENGTH(text);
+    PyObject *raw = PyList_New(0), *out = PyList_New(0), *filled = PyList_New(0), *result = NULL;
+    if (!raw || !out || !filled) goto done;
+    for (Py_ssize_t start = 0, k = 0; start < len; k++) {
+        Py_ssize_t end = next_break(kind, data, start, len), next = end + 1;
+        if (end < len && PyUnicode_READ(kind, data, end) == '\r' && end + 1 < len
+            && PyUnicode_READ(kind, data, end + 1) == '\n')
+            next = end + 2; /* "\r\n": one break */
+        PyObject *line = (start == 0 && end == len && PyUnicode_CheckExact(text))
+                             ? (Py_INCREF(text), text)
+                             : PyUnicode_Substring(text, start, end);
+        if (!line) goto done;
+        int failed = PyList_Append(raw, line);
+        Py_DECREF(line);
+        if (failed < 0) goto done;
+        Py_ssize_t a = start, b = end;
+        while (a < b && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, a))) a++;
+        while (b > a && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, b - 1))) b--;
+        PyObject *stripped;
+        if (a == start && b == end) {
+            Py_INCREF(line); /* (the list holds it) */
+            stripped = line;
+        } else if (!(stripped = PyUnicode_Substring(text, a, b))) {
+            goto done;
+        }
+        failed = PyList_Append(out, stripped);
+        Py_DECREF(stripped);
+        if (failed < 0) goto done;
+        if (b > a) {
+            PyObject *index = PyLong_FromSsize_t(k);
+            if (!index) goto done;
+            failed = PyList_Append(filled, index);
+            Py_DECREF(index);
+            if (failed < 0) goto done;
+        }
+        start = next;
+    }
+    result = PyTuple_Pack(3, raw, out, filled);
+done:
+    Py_XDECREF(raw);
+    Py_XDECREF(out);
+    Py_XDECREF(filled);
+    return result;
+}
+
 /* whether data[0..len) (of the str kind) holds a character below U+001F, U+0085 or one from
  * U+2028 (every line break is one: a text without any has no line break), in blocks of 256
  * characters without a branch a character (the compiler vectorises them) */
@@ -2331,6 +2437,8 @@ static PyMethodDef methods[] = {
     {"word_table", word_table, METH_O, "A set of words (or a dict word -> tuple of ints)."},
     {"script_counts", script_counts, METH_VARARGS, "lang's script counts (see the file)."},
     {"decide", decide, METH_VARARGS, "classify.decide (see the file)."},
+    {"split_strip", split_strip, METH_O,
+     "split_strip(text) -> (text.splitlines(), stripped, filled): strip_texts of the lines"},
     {"strip_texts", strip_texts, METH_O, "([text.strip() ...], indices of the non-empty ones)."},
     {"sample_parts", sample_parts, METH_VARARGS, "lang.lines_sample's lines (see the file)."},
     {"widths", widths, METH_NOARGS, "(columns of block_matrix, columns of score_matrix)."},
