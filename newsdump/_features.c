@@ -604,38 +604,9 @@ static inline void unpack_counts(uint64_t packed, long *counts) {
     for (int k = 0; k < 10; k++) counts[k] += (long)((packed >> (6 * k)) & 63);
 }
 
-/* the lower-cased token text[a:b] (str.lower, as the Python path does) into *low, and its
- * word_hash into *hash (taken as the characters are lowered): each character by
- * Py_UNICODE_TOLOWER, which is str.lower's mapping but for U+0130 (two characters) and U+03A3
- * (a final sigma by its context): a token holding either goes through str.lower */
-static Py_ssize_t lower_token_slow(PyObject *text, const Text *t, Py_ssize_t a, Py_ssize_t b,
-                                   Py_UCS4 **low, Py_ssize_t *low_size, uint64_t *hash);
-
-/* (inlined in block_pass: a call per token cost a tenth of the pass; the rare tokens of a
- * context-lowered character, and the growth of the buffer, go through calls) */
-static inline __attribute__((always_inline)) Py_ssize_t lower_token(
-    PyObject *text, const Text *t, Py_ssize_t a, Py_ssize_t b, Py_UCS4 **low,
-    Py_ssize_t *low_size, uint64_t *hash) {
-    if (b - a + 1 > *low_size && grow((void **)low, low_size, b - a + 1, sizeof(Py_UCS4)) < 0)
-        return -1;
-    Py_UCS4 *out = *low;
-    uint64_t h = 0xcbf29ce484222325ULL;
-    for (Py_ssize_t i = a; i < b; i++) {
-        Py_UCS4 c = t->codes[i];
-        if (c < 128)
-            c = ascii_lower(c);
-        else if (lowers_by_context(c))
-            return lower_token_slow(text, t, a, b, low, low_size, hash);
-        else
-            c = lower_fast(c);
-        out[i - a] = c;
-        h = (h ^ c) * 0x100000001b3ULL; /* as word_hash */
-    }
-    *hash = h ^ (h >> 29);
-    return b - a;
-}
-
-/* lower_token by str.lower (a token holding U+0130 or U+03A3) */
+/* the lower-cased token text[a:b] by str.lower into *low (grown), and its word_hash into
+ * *hash: for a token holding U+0130 (lowered to two characters) or U+03A3 (a final sigma by
+ * its context), the characters str.lower maps otherwise than lower_alone */
 static __attribute__((noinline)) Py_ssize_t lower_token_slow(
     PyObject *text, const Text *t, Py_ssize_t a, Py_ssize_t b, Py_UCS4 **low,
     Py_ssize_t *low_size, uint64_t *hash) {
@@ -732,21 +703,51 @@ static __attribute__((noinline)) Py_ssize_t char_pass(const Py_UCS4 *codes, Py_s
     return b - bound;
 }
 
-/* a token ends: text[a:b], lower-cased, counted as a stopword, remembered as a word of the
- * page's first block (first_block) or looked up among those (check_head) */
-static inline int token_end(PyObject *text, const Text *t, Py_ssize_t a, Py_ssize_t b,
-                            const Words *stopwords, int dense, Words *head, int first_block,
-                            int check_head, long *stop, long *head_hits, Py_UCS4 **low,
-                            Py_ssize_t *low_size) {
-    if (dense && !first_block && !check_head) return 0;
-    uint64_t h;
-    Py_ssize_t n = lower_token(text, t, a, b, low, low_size, &h);
-    if (n < 0) return -1;
-    if (!dense && stopwords->count) *stop += words_find_hashed(stopwords, *low, n, h) >= 0;
-    if (first_block) {
-        if (words_add(head, *low, n, NULL, 0) < 0) return -1;
-    } else if (check_head) {
-        *head_hits += words_find_hashed(head, *low, n, h) >= 0;
+/* Every token of a block (bound: nb / 2 pairs of its start and end), in their order, lower-
+ * cased, counted as a stopword, remembered as a word of the page's first block (first_block)
+ * or looked up among those (check_head); a function of its own (inlined in block_matrix, its variables lived on the stack).
+ * Each token is lowered (str.lower) and hashed (word_hash) at once, a character below SMALL by one read of
+ * small_hits_lower: bit 30 marks U+0130 and U+03A3 (or-ed over the token, tested once at its
+ * end: such a token goes through lower_token_slow); above SMALL by lower_alone (no character
+ * there lowers by its context). */
+static __attribute__((noinline)) int tokens_pass(PyObject *text, const Text *t,
+                                                 const Py_ssize_t *bound, Py_ssize_t nb,
+                                                 const Words *stopwords, int dense, Words *head,
+                                                 int first_block, int check_head, long *stop,
+                                                 long *head_hits, Py_UCS4 **low,
+                                                 Py_ssize_t *low_size) {
+    if (t->len + 1 > *low_size && grow((void **)low, low_size, t->len + 1, sizeof(Py_UCS4)) < 0)
+        return -1; /* (room for any token: the slow path grows it itself) */
+    const Py_UCS4 *codes = t->codes;
+    int count_stop = !dense && stopwords->count;
+    for (Py_ssize_t k = 0; k < nb; k += 2) {
+        Py_ssize_t a = bound[k], b = bound[k + 1], n = b - a;
+        Py_UCS4 *out = *low;
+        uint64_t h = 0xcbf29ce484222325ULL;
+        uint32_t context = 0;
+        for (Py_ssize_t i = a; i < b; i++) {
+            Py_UCS4 c = codes[i];
+            if (c < SMALL) {
+                uint32_t e = small_hits_lower[c];
+                context |= e;
+                c = e & 0x3FFFFFFFu;
+            } else {
+                c = lower_alone(c);
+            }
+            *out++ = c;
+            h = (h ^ c) * 0x100000001b3ULL; /* as word_hash */
+        }
+        h ^= h >> 29;
+        if (context & HITS_CONTEXT) {
+            n = lower_token_slow(text, t, a, b, low, low_size, &h);
+            if (n < 0) return -1;
+        }
+        if (count_stop) *stop += words_find_hashed(stopwords, *low, n, h) >= 0;
+        if (first_block) {
+            if (words_add(head, *low, n, NULL, 0) < 0) return -1;
+        } else if (check_head) {
+            *head_hits += words_find_hashed(head, *low, n, h) >= 0;
+        }
     }
     return 0;
 }
@@ -803,10 +804,10 @@ static int block_pass(PyObject *text, const Py_UCS4 *codes, const unsigned short
     if (dense) /* the stopwords of a dense page are single characters: counted apart (a test of
                 * `dense` per character in the loop above cost it a sixth of its instructions) */
         for (Py_ssize_t i = 0; i < len; i++) stop += words_find(stopwords, codes + i, 1) >= 0;
-    for (Py_ssize_t k = 0; k < nb; k += 2) /* the tokens, in their order */
-        if (token_end(text, &t, bound[k], bound[k + 1], stopwords, dense, head, first_block,
-                      check_head, &stop, &head_hits, low, low_size) < 0)
-            return -1;
+    if (!(dense && !first_block && !check_head)
+        && tokens_pass(text, &t, bound, nb, stopwords, dense, head, first_block, check_head,
+                       &stop, &head_hits, low, low_size) < 0)
+        return -1;
     q[Q_CHARS] = (double)len;
     q[Q_DIGITS] = (double)counts[0];
     q[Q_UPPER] = (double)counts[1];
