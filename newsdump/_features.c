@@ -1467,6 +1467,7 @@ done:
 typedef struct {
     Py_UCS4 chars[6][32];
     Py_ssize_t counts[6];
+    uint64_t ascii[6][2]; /* the ASCII ones of each set, as bits (is_in: one test) */
 } GlueChars; /* closers, sentence ends, continues, opens, no space before, quotes that open */
 enum { G_CLOSERS, G_SENTENCE_ENDS, G_CONTINUES, G_OPENS, G_NO_SPACE_BEFORE, G_QUOTES };
 
@@ -1482,12 +1483,17 @@ static int glue_chars(PyObject *strings, GlueChars *g) {
             return -1;
         }
         g->counts[k] = PyUnicode_GET_LENGTH(chars);
-        for (Py_ssize_t i = 0; i < g->counts[k]; i++) g->chars[k][i] = PyUnicode_READ_CHAR(chars, i);
+        g->ascii[k][0] = g->ascii[k][1] = 0;
+        for (Py_ssize_t i = 0; i < g->counts[k]; i++) {
+            Py_UCS4 c = g->chars[k][i] = PyUnicode_READ_CHAR(chars, i);
+            if (c < 128) g->ascii[k][c >> 6] |= (uint64_t)1 << (c & 63);
+        }
     }
     return 0;
 }
 
 static inline int is_in(const GlueChars *g, int set, Py_UCS4 c) {
+    if (c < 128) return (int)((g->ascii[set][c >> 6] >> (c & 63)) & 1);
     for (Py_ssize_t i = 0; i < g->counts[set]; i++)
         if (g->chars[set][i] == c) return 1;
     return 0;
