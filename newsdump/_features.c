@@ -1979,7 +1979,9 @@ static PyObject *script_counts(PyObject *self, PyObject *args) {
         }
     } else { /* one loop per kind: the blanks counted first, in runs into a counter of the
               * characters' width (vectorised), then only the characters from U+0E00 (most
-              * samples of a wide kind are Latin text with a few quotes or dashes) */
+              * samples of a wide kind are Latin text with a few quotes or dashes); that second
+              * loop only when a character from U+0E00 is outside U+1800..U+303F (punctuation,
+              * symbols: quotes, dashes, bullets, arrows), where none of the scripts is */
 #define SCRIPT_LOOP(TYPE)                                                                      \
     do {                                                                                       \
         const TYPE *chars = data;                                                              \
@@ -1990,7 +1992,7 @@ static PyObject *script_counts(PyObject *self, PyObject *args) {
             for (; i < end; i++) {                                                             \
                 TYPE c = chars[i];                                                             \
                 run += (TYPE)((c == ' ') | (c == '\n'));                                       \
-                high |= (TYPE)(c >= 0x0E00);                                                   \
+                high |= (TYPE)((c >= 0x0E00) & ((TYPE)(c - 0x1800) > 0x183F));                 \
             }                                                                                  \
             blank += run;                                                                      \
             any_high |= high;                                                                  \

@@ -140,3 +140,22 @@ def test_block_features_of_long_blocks_of_every_kind(texts: list[str], code: str
         expected, expected_names = features.block_features(blocks, language)
     assert names == expected_names
     assert matrix.tobytes() == expected.tobytes()
+
+
+# the bounds of the scripts script_counts counts, and of U+1800..U+303F (none of them: its
+# second loop is skipped when a sample's characters from U+0E00 are all in there)
+SCRIPT_CHARS = (
+    "a \n’–•€\u0dff\u0e00\u0e7f\u0e80\u0eff\u0f00\u0fff\u1000\u109f\u10a0\u177f\u1780\u17ff"
+    "\u1800\u2019\u303f\u3040\u30ff\u3100\u33ff\u3400\u4dbf\u4dc0\u4e00\u9fff\ua000\uabff\uac00"
+    "\ud7af\ud7b0\uf8ff\uf900\ufaff\ufb00\U0001f600\U00020000"
+)
+
+
+@needs_compiled
+@settings(deadline=None, max_examples=400)
+@given(st.text(alphabet=st.sampled_from(SCRIPT_CHARS), max_size=120), st.sampled_from(["", "ÿ"]))
+def test_script_counts_of_script_bounds(sample: str, latin: str) -> None:
+    sample += latin
+    with patch.object(lang, "_features", None):  # the regexes
+        expected = lang.script_counts(sample)
+    assert lang.script_counts(sample) == expected
