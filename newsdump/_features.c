@@ -2265,10 +2265,10 @@ done:
         const TYPE *chars = data;                                                              \
         for (Py_ssize_t i = 0; i < len;) {                                                     \
             Py_ssize_t end = len - i > 256 ? i + 256 : len;                                    \
-            int any = 0;                                                                       \
+            TYPE any = 0; /* (of the characters' width: one vector lane a character) */         \
             for (; i < end; i++) {                                                             \
-                Py_UCS4 c = chars[i];                                                          \
-                any |= (c < 0x1F) | (c == 0x85) | (c >= 0x2028);                               \
+                TYPE c = chars[i];                                                             \
+                any |= (TYPE)((c < 0x1F) | (c == 0x85) | (c >= 0x2028));                       \
             }                                                                                  \
             if (any) return 1;                                                                 \
         }                                                                                      \

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from unittest.mock import patch
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -159,3 +160,25 @@ def test_script_counts_of_script_bounds(sample: str, latin: str) -> None:
     with patch.object(lang, "_features", None):  # the regexes
         expected = lang.script_counts(sample)
     assert lang.script_counts(sample) == expected
+
+
+@needs_compiled
+@settings(deadline=None, max_examples=300)
+@given(
+    st.lists(
+        st.lists(st.sampled_from(["a", "b", "Ä", "’", "\U0001f600", ""]), max_size=24),
+        min_size=1,
+        max_size=10,
+    )
+)
+def test_prefix_pairs_of_every_kind(word_lists: list[list[str]]) -> None:
+    """Texts of up to 24 words (empty ones: two spaces in a row) from a few words of every str
+    kind: keys of three words, texts past twenty spaces, prefixes of one another."""
+    texts = [" ".join(words) for words in word_lists]
+    texts += [texts[0] + " b", texts[-1] + " Ä a"]  # (prefixes for sure)
+    width, prefix_column, starts_column = 3, 0, 2
+    matrix = np.full((len(texts), width), 7.0)
+    _features.prefix_pairs(texts, matrix, width, prefix_column, starts_column)
+    prefix_of, starts_with = features._prefix_pairs(texts)
+    assert matrix[:, prefix_column].tolist() == prefix_of.tolist()
+    assert matrix[:, starts_column].tolist() == starts_with.tolist()
