@@ -22,6 +22,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <structmember.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "_lower.h"
 
@@ -394,6 +397,22 @@ static int words_add(Words *w, const Py_UCS4 *codes, Py_ssize_t len, const int *
 }
 
 /* the code points of a str into *buffer (grown as needed) */
+/* PyUnicode_AsUCS4(text, out, size, 0) of a ready str, out holding at least its length: a
+ * loop per kind the compiler vectorises (PyUnicode_AsUCS4 took 4.5 instructions a character) */
+static void widen(PyObject *text, Py_UCS4 *restrict out) {
+    Py_ssize_t len = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    if (kind == PyUnicode_1BYTE_KIND) {
+        const Py_UCS1 *restrict chars = PyUnicode_1BYTE_DATA(text);
+        for (Py_ssize_t i = 0; i < len; i++) out[i] = chars[i];
+    } else if (kind == PyUnicode_2BYTE_KIND) {
+        const Py_UCS2 *restrict chars = PyUnicode_2BYTE_DATA(text);
+        for (Py_ssize_t i = 0; i < len; i++) out[i] = chars[i];
+    } else {
+        memcpy(out, PyUnicode_4BYTE_DATA(text), (size_t)len * sizeof(Py_UCS4));
+    }
+}
+
 static int str_codes(PyObject *text, Py_UCS4 **buffer, Py_ssize_t *size) {
     Py_ssize_t len = PyUnicode_GET_LENGTH(text);
     if (grow((void **)buffer, size, len + 1, sizeof(Py_UCS4)) < 0) return -1;
@@ -536,6 +555,10 @@ static uint64_t count_low[64], count_high[32]; /* constants, filled once at impo
 static char small_token[SMALL];
 static Py_UCS4 small_lower[SMALL];
 static uint32_t small_lower_token[SMALL]; /* small_lower, and bit 31: whether it is a token's */
+/* small_lower_token for stopword_hits' lowered count: the same, but U+0130 and U+03A3 (which
+ * str.lower maps by more than the character: see stopword_hits) are no token's and have bit 30 */
+#define HITS_CONTEXT (1u << 30)
+static uint32_t small_hits_lower[SMALL];
 
 /* lower_alone(c), from the table below SMALL */
 static inline Py_UCS4 lower_fast(Py_UCS4 c) { return c < SMALL ? small_lower[c] : lower_alone(c); }
@@ -565,6 +588,7 @@ static void fill_count_tables(void) {
         int token = low < SMALL ? small_token[low]
                                 : Py_UNICODE_ISALNUM(low) && !Py_UNICODE_ISDECIMAL(low);
         small_lower_token[c] = low | (uint32_t)token << 31;
+        small_hits_lower[c] = (c == 0x130 || c == 0x3A3) ? HITS_CONTEXT : small_lower_token[c];
     }
     memset(count_low, 0, sizeof(count_low));
     memset(count_high, 0, sizeof(count_high));
@@ -580,38 +604,9 @@ static inline void unpack_counts(uint64_t packed, long *counts) {
     for (int k = 0; k < 10; k++) counts[k] += (long)((packed >> (6 * k)) & 63);
 }
 
-/* the lower-cased token text[a:b] (str.lower, as the Python path does) into *low, and its
- * word_hash into *hash (taken as the characters are lowered): each character by
- * Py_UNICODE_TOLOWER, which is str.lower's mapping but for U+0130 (two characters) and U+03A3
- * (a final sigma by its context): a token holding either goes through str.lower */
-static Py_ssize_t lower_token_slow(PyObject *text, const Text *t, Py_ssize_t a, Py_ssize_t b,
-                                   Py_UCS4 **low, Py_ssize_t *low_size, uint64_t *hash);
-
-/* (inlined in block_pass: a call per token cost a tenth of the pass; the rare tokens of a
- * context-lowered character, and the growth of the buffer, go through calls) */
-static inline __attribute__((always_inline)) Py_ssize_t lower_token(
-    PyObject *text, const Text *t, Py_ssize_t a, Py_ssize_t b, Py_UCS4 **low,
-    Py_ssize_t *low_size, uint64_t *hash) {
-    if (b - a + 1 > *low_size && grow((void **)low, low_size, b - a + 1, sizeof(Py_UCS4)) < 0)
-        return -1;
-    Py_UCS4 *out = *low;
-    uint64_t h = 0xcbf29ce484222325ULL;
-    for (Py_ssize_t i = a; i < b; i++) {
-        Py_UCS4 c = t->codes[i];
-        if (c < 128)
-            c = ascii_lower(c);
-        else if (lowers_by_context(c))
-            return lower_token_slow(text, t, a, b, low, low_size, hash);
-        else
-            c = lower_fast(c);
-        out[i - a] = c;
-        h = (h ^ c) * 0x100000001b3ULL; /* as word_hash */
-    }
-    *hash = h ^ (h >> 29);
-    return b - a;
-}
-
-/* lower_token by str.lower (a token holding U+0130 or U+03A3) */
+/* the lower-cased token text[a:b] by str.lower into *low (grown), and its word_hash into
+ * *hash: for a token holding U+0130 (lowered to two characters) or U+03A3 (a final sigma by
+ * its context), the characters str.lower maps otherwise than lower_alone */
 static __attribute__((noinline)) Py_ssize_t lower_token_slow(
     PyObject *text, const Text *t, Py_ssize_t a, Py_ssize_t b, Py_UCS4 **low,
     Py_ssize_t *low_size, uint64_t *hash) {
@@ -633,35 +628,126 @@ static const char ASCII_MARKS[128] = {[':'] = 1, ['.'] = 1, ['w'] = 1, ['W'] = 1
  * character needs the tests of links, times, years and sentence ends (a digit, a sentence end,
  * one of ASCII_MARKS) */
 typedef struct {
-    uint64_t packed[256];
+    uint64_t entry[256]; /* class_entry of the character */
     unsigned short flags[256];
-    unsigned char special[256];
 } Latin1Classes;
+
+/* what char_pass adds up of a character of flags f: the class counts' increment (count_low +
+ * count_high of them: bits 0-59), and above those whether it is a word's character (bit
+ * E_WORD), an upper-case one (E_UPPER) and a special one (E_SPECIAL: it needs the tests of
+ * links, times, years and sentence ends). Bits 60-63 of a sum of entries are garbage; its
+ * counts (6 bits each, at most 63 characters summed) are not. */
+#define E_WORD 60
+#define E_UPPER 61
+#define E_SPECIAL 62
+static inline uint64_t class_entry(unsigned f, int special) {
+    return (count_low[(f >> 2) & 63] + count_high[(f >> 8) & 31])
+           | (uint64_t)((f >> 13) & 1) << E_WORD /* F_WORD */
+           | (uint64_t)((f >> 6) & 1) << E_UPPER /* F_UPPER */
+           | (uint64_t)(special != 0) << E_SPECIAL;
+}
 
 static void latin1_classes(const unsigned short *table, Latin1Classes *l) {
     for (unsigned c = 0; c < 256; c++) {
         unsigned f = table[c];
         l->flags[c] = (unsigned short)f;
-        l->packed[c] = count_low[(f >> 2) & 63] + count_high[(f >> 8) & 31];
-        l->special[c] = (f & (F_DIGIT | F_SENTENCE_END)) != 0 || (c < 128 && ASCII_MARKS[c]);
+        l->entry[c] = class_entry(
+            f, (f & (F_DIGIT | F_SENTENCE_END)) != 0 || (c < 128 && ASCII_MARKS[c]));
     }
 }
 
-/* a token ends: text[a:b], lower-cased, counted as a stopword, remembered as a word of the
- * page's first block (first_block) or looked up among those (check_head) */
-static inline int token_end(PyObject *text, const Text *t, Py_ssize_t a, Py_ssize_t b,
-                            const Words *stopwords, int dense, Words *head, int first_block,
-                            int check_head, long *stop, long *head_hits, Py_UCS4 **low,
-                            Py_ssize_t *low_size) {
-    if (dense && !first_block && !check_head) return 0;
-    uint64_t h;
-    Py_ssize_t n = lower_token(text, t, a, b, low, low_size, &h);
-    if (n < 0) return -1;
-    if (!dense && stopwords->count) *stop += words_find_hashed(stopwords, *low, n, h) >= 0;
-    if (first_block) {
-        if (words_add(head, *low, n, NULL, 0) < 0) return -1;
-    } else if (check_head) {
-        *head_hits += words_find_hashed(head, *low, n, h) >= 0;
+/* the class_entry of a character from U+0100 (special: a digit or a sentence end) */
+static inline uint64_t wide_entry(const unsigned short *table, Py_UCS4 c) {
+    unsigned f = c < 0x10000 ? table[c] : 0;
+    return class_entry(f, (f & (F_DIGIT | F_SENTENCE_END)) != 0);
+}
+
+/* The loop over a block's characters, without a branch a character (but the one to characters
+ * from U+0100): the ten class counts into counts[0..9] (summed as class_entry's 6-bit fields,
+ * in chunks of 63 characters), the words' capitals (upper-case characters where a word starts
+ * or ends), into bound the positions where the text goes into or out of a word (the end
+ * closing the last one: an even number of them, returned) and into special_at (*specials of
+ * them) those of the special characters. Each position is written at the next free place of
+ * its list, which only advances when the character is one. (A function of its own: inlined in
+ * block_matrix, its variables lived on the stack.) */
+static __attribute__((noinline)) Py_ssize_t char_pass(const Py_UCS4 *codes, Py_ssize_t len,
+                                                      const Latin1Classes *latin1,
+                                                      const unsigned short *table,
+                                                      Py_ssize_t *bound, Py_ssize_t *special_at,
+                                                      long *counts, Py_ssize_t *specials,
+                                                      long *capitals_out) {
+    Py_ssize_t *b = bound, *sp = special_at; /* (the next free places: fewer registers) */
+    uint64_t prev_word = 0, capitals = 0;
+    const uint64_t *entry = latin1->entry;
+    for (Py_ssize_t i = 0; i < len;) {
+        Py_ssize_t chunk_end = len - i > 63 ? i + 63 : len;
+        uint64_t packed = 0;
+        for (; i < chunk_end; i++) {
+            Py_UCS4 c = codes[i];
+            uint64_t e = c < 256 ? entry[c] : wide_entry(table, c);
+            packed += e;
+            uint64_t word = (e >> E_WORD) & 1;
+            uint64_t change = word ^ prev_word;
+            capitals += (e >> E_UPPER) & change;
+            *b = i;
+            b += change;
+            prev_word = word;
+            *sp = i;
+            sp += (e >> E_SPECIAL) & 1;
+        }
+        unpack_counts(packed, counts);
+    }
+    if (prev_word) *b++ = len; /* the last token ends with the text */
+    *specials = sp - special_at;
+    *capitals_out = (long)capitals;
+    return b - bound;
+}
+
+/* Every token of a block (bound: nb / 2 pairs of its start and end), in their order, lower-
+ * cased, counted as a stopword, remembered as a word of the page's first block (first_block)
+ * or looked up among those (check_head); a function of its own (inlined in block_matrix, its variables lived on the stack).
+ * Each token is lowered (str.lower) and hashed (word_hash) at once, a character below SMALL by one read of
+ * small_hits_lower: bit 30 marks U+0130 and U+03A3 (or-ed over the token, tested once at its
+ * end: such a token goes through lower_token_slow); above SMALL by lower_alone (no character
+ * there lowers by its context). */
+static __attribute__((noinline)) int tokens_pass(PyObject *text, const Text *t,
+                                                 const Py_ssize_t *bound, Py_ssize_t nb,
+                                                 const Words *stopwords, int dense, Words *head,
+                                                 int first_block, int check_head, long *stop,
+                                                 long *head_hits, Py_UCS4 **low,
+                                                 Py_ssize_t *low_size) {
+    if (t->len + 1 > *low_size && grow((void **)low, low_size, t->len + 1, sizeof(Py_UCS4)) < 0)
+        return -1; /* (room for any token: the slow path grows it itself) */
+    const Py_UCS4 *codes = t->codes;
+    int count_stop = !dense && stopwords->count;
+    for (Py_ssize_t k = 0; k < nb; k += 2) {
+        Py_ssize_t a = bound[k], b = bound[k + 1], n = b - a;
+        Py_UCS4 *out = *low;
+        uint64_t h = 0xcbf29ce484222325ULL;
+        uint32_t context = 0;
+        for (Py_ssize_t i = a; i < b; i++) {
+            Py_UCS4 c = codes[i];
+            if (c < SMALL) {
+                uint32_t e = small_hits_lower[c];
+                context |= e;
+                c = e & 0x3FFFFFFFu;
+            } else {
+                c = lower_alone(c);
+            }
+            *out++ = c;
+            h = (h ^ c) * 0x100000001b3ULL; /* as word_hash */
+        }
+        h ^= h >> 29;
+        if (context & HITS_CONTEXT) {
+            n = lower_token_slow(text, t, a, b, low, low_size, &h);
+            if (n < 0) return -1;
+        }
+        if (count_stop) *stop += words_find_hashed(stopwords, *low, n, h) >= 0;
+        if (first_block) {
+            if (words_add(head, *low, n, NULL, 0) < 0) return -1;
+        } else if (check_head) {
+            *head_hits += words_find_hashed(head, *low, n, h) >= 0;
+        }
     }
     return 0;
 }
@@ -678,83 +764,50 @@ static int block_pass(PyObject *text, const Py_UCS4 *codes, const unsigned short
                       Py_ssize_t **bounds, Py_ssize_t *bounds_size) {
     Text t = {codes, PyUnicode_GET_LENGTH(text), table};
     Py_ssize_t len = t.len;
-    /* a token has a character and the next starts a character after its end: at most
-     * (len + 1) / 2 tokens, two bounds each */
-    if (len + 2 > *bounds_size && grow((void **)bounds, bounds_size, len + 2, sizeof(Py_ssize_t)) < 0)
+    /* the positions where the text goes into or out of a word (at most len + 1: the end may
+     * close one), then those of the characters that need the tests of links, times, years and
+     * sentence ends (at most len) */
+    if (2 * len + 2 > *bounds_size
+        && grow((void **)bounds, bounds_size, 2 * len + 2, sizeof(Py_ssize_t)) < 0)
         return -1;
-    Py_ssize_t *bound = *bounds, nb = 0;
+    Py_ssize_t *bound = *bounds, nb = 0, *special_at = *bounds + len + 1, ns = 0;
     long counts[11] = {0};
-    long tokens = 0, stop = 0, head_hits = 0, capitals = 0, links = 0, times = 0, years = 0,
+    long tokens, stop = 0, head_hits = 0, capitals = 0, links = 0, times = 0, years = 0,
          sentences = 0;
     int check_head = !first_block && head->count > 0;
-    unsigned prev_word = 0;
-    Py_ssize_t token_start = 0;
-    for (Py_ssize_t i = 0; i < len;) {
-        Py_ssize_t chunk_end = len - i > 63 ? i + 63 : len;
-        uint64_t packed = 0; /* the ten class counts, 6 bits each (see CLASS_COUNTS) */
-        for (; i < chunk_end; i++) {
-            Py_UCS4 c = codes[i];
-            unsigned f;
-            int special;
-            if (c < 256) {
-                f = latin1->flags[c];
-                packed += latin1->packed[c];
-                special = latin1->special[c];
-            } else {
-                f = c < 0x10000 ? table[c] : 0;
-                packed += count_low[(f >> 2) & 63] + count_high[(f >> 8) & 31];
-                special = (f & (F_DIGIT | F_SENTENCE_END)) != 0;
-            }
-            unsigned word = (f >> 13) & 1; /* F_WORD */
-            if (word != prev_word) {
-                capitals += (f & F_UPPER) != 0;
-                if (word) {
-                    token_start = i;
-                } else { /* a token ends: text[token_start:i] */
-                    tokens++;
-                    bound[nb] = token_start;
-                    bound[nb + 1] = i;
-                    nb += 2;
-                }
-                prev_word = word;
-            }
-            /* the tests below all need a digit, a sentence end or one of ":.wW@" */
-            if (!special) continue;
-            if (c == ':' || c == 'w' || c == 'W' || c == '.') links += link_marks_at(&t, i);
-            if (c == '@' && (flags_at(&t, i + 1) & F_WORD)) links++;
-            if (c == ':' && (flags_at(&t, i - 1) & F_DIGIT)
-                && !((flags_at(&t, i - 2) & F_DIGIT) && (flags_at(&t, i - 3) & F_WORD))
-                && (flags_at(&t, i + 1) & F_DIGIT) && (flags_at(&t, i + 2) & F_DIGIT)
-                && !(flags_at(&t, i + 3) & F_WORD))
-                times++;
-            if ((f & F_DIGIT) && !(flags_at(&t, i - 1) & F_WORD)) {
-                Py_UCS4 next = code_at(&t, i + 1);
-                if (((c == '1' && next == '9') || (c == '2' && next == '0'))
-                    && (flags_at(&t, i + 2) & F_DIGIT) && (flags_at(&t, i + 3) & F_DIGIT)
-                    && !(flags_at(&t, i + 4) & F_WORD))
-                    years++;
-            }
-            if (f & F_SENTENCE_END) {
-                unsigned f1 = flags_at(&t, i + 1), f2 = flags_at(&t, i + 2);
-                int closed1 = (f1 & (F_WORD | F_PUNCT)) != 0, closed2 = (f2 & (F_WORD | F_PUNCT)) != 0;
-                if (!closed1 || ((f1 & F_CLOSER) && !closed2)) sentences++;
-            }
+    nb = char_pass(codes, len, latin1, table, bound, special_at, counts, &ns, &capitals);
+    tokens = (long)(nb / 2);
+    for (Py_ssize_t k = 0; k < ns; k++) { /* the tests: a digit, a sentence end or ":.wW@" */
+        Py_ssize_t i = special_at[k];
+        Py_UCS4 c = codes[i];
+        unsigned f = c < 256 ? latin1->flags[c] : c < 0x10000 ? table[c] : 0;
+        if (c == ':' || c == 'w' || c == 'W' || c == '.') links += link_marks_at(&t, i);
+        if (c == '@' && (flags_at(&t, i + 1) & F_WORD)) links++;
+        if (c == ':' && (flags_at(&t, i - 1) & F_DIGIT)
+            && !((flags_at(&t, i - 2) & F_DIGIT) && (flags_at(&t, i - 3) & F_WORD))
+            && (flags_at(&t, i + 1) & F_DIGIT) && (flags_at(&t, i + 2) & F_DIGIT)
+            && !(flags_at(&t, i + 3) & F_WORD))
+            times++;
+        if ((f & F_DIGIT) && !(flags_at(&t, i - 1) & F_WORD)) {
+            Py_UCS4 next = code_at(&t, i + 1);
+            if (((c == '1' && next == '9') || (c == '2' && next == '0'))
+                && (flags_at(&t, i + 2) & F_DIGIT) && (flags_at(&t, i + 3) & F_DIGIT)
+                && !(flags_at(&t, i + 4) & F_WORD))
+                years++;
         }
-        unpack_counts(packed, counts);
+        if (f & F_SENTENCE_END) {
+            unsigned f1 = flags_at(&t, i + 1), f2 = flags_at(&t, i + 2);
+            int closed1 = (f1 & (F_WORD | F_PUNCT)) != 0, closed2 = (f2 & (F_WORD | F_PUNCT)) != 0;
+            if (!closed1 || ((f1 & F_CLOSER) && !closed2)) sentences++;
+        }
     }
     if (dense) /* the stopwords of a dense page are single characters: counted apart (a test of
                 * `dense` per character in the loop above cost it a sixth of its instructions) */
         for (Py_ssize_t i = 0; i < len; i++) stop += words_find(stopwords, codes + i, 1) >= 0;
-    if (prev_word) { /* the last token ends with the text */
-        tokens++;
-        bound[nb] = token_start;
-        bound[nb + 1] = len;
-        nb += 2;
-    }
-    for (Py_ssize_t k = 0; k < nb; k += 2) /* the tokens, in their order */
-        if (token_end(text, &t, bound[k], bound[k + 1], stopwords, dense, head, first_block,
-                      check_head, &stop, &head_hits, low, low_size) < 0)
-            return -1;
+    if (!(dense && !first_block && !check_head)
+        && tokens_pass(text, &t, bound, nb, stopwords, dense, head, first_block, check_head,
+                       &stop, &head_hits, low, low_size) < 0)
+        return -1;
     q[Q_CHARS] = (double)len;
     q[Q_DIGITS] = (double)counts[0];
     q[Q_UPPER] = (double)counts[1];
@@ -899,7 +952,8 @@ static PyObject *block_matrix(PyObject *self, PyObject *args) {
             buffer = PyMem_Malloc((buffer_size + 1) * sizeof(Py_UCS4));
             if (!buffer) { PyErr_NoMemory(); goto done; }
         }
-        if (!PyUnicode_AsUCS4(text, buffer, buffer_size + 1, 0)) goto done;
+        if (PyUnicode_READY(text) < 0) goto done;
+        widen(text, buffer); /* (len <= buffer_size) */
         if (block_pass(text, buffer, tab, &latin1, stopwords, dense, &head, i == 0, row, &low,
                        &low_size, &bounds, &bounds_size) < 0)
             goto done;
@@ -1413,6 +1467,7 @@ done:
 typedef struct {
     Py_UCS4 chars[6][32];
     Py_ssize_t counts[6];
+    uint64_t ascii[6][2]; /* the ASCII ones of each set, as bits (is_in: one test) */
 } GlueChars; /* closers, sentence ends, continues, opens, no space before, quotes that open */
 enum { G_CLOSERS, G_SENTENCE_ENDS, G_CONTINUES, G_OPENS, G_NO_SPACE_BEFORE, G_QUOTES };
 
@@ -1428,12 +1483,17 @@ static int glue_chars(PyObject *strings, GlueChars *g) {
             return -1;
         }
         g->counts[k] = PyUnicode_GET_LENGTH(chars);
-        for (Py_ssize_t i = 0; i < g->counts[k]; i++) g->chars[k][i] = PyUnicode_READ_CHAR(chars, i);
+        g->ascii[k][0] = g->ascii[k][1] = 0;
+        for (Py_ssize_t i = 0; i < g->counts[k]; i++) {
+            Py_UCS4 c = g->chars[k][i] = PyUnicode_READ_CHAR(chars, i);
+            if (c < 128) g->ascii[k][c >> 6] |= (uint64_t)1 << (c & 63);
+        }
     }
     return 0;
 }
 
 static inline int is_in(const GlueChars *g, int set, Py_UCS4 c) {
+    if (c < 128) return (int)((g->ascii[set][c >> 6] >> (c & 63)) & 1);
     for (Py_ssize_t i = 0; i < g->counts[set]; i++)
         if (g->chars[set][i] == c) return 1;
     return 0;
@@ -1583,7 +1643,8 @@ static PyObject *segment_blocks(PyObject *self, PyObject *args) {
             line_size = 2 * llen + 64;
             if (!(line = PyMem_Malloc((line_size + 1) * sizeof(Py_UCS4)))) goto no_memory;
         }
-        if (!PyUnicode_AsUCS4(text, line, line_size + 1, 0)) goto fail;
+        if (PyUnicode_READY(text) < 0) goto fail;
+        widen(text, line); /* (llen <= line_size) */
         if (first >= 0 && last == i - 1) {
             int glue = glues(block, blen, &words, line, llen, stopwords, &g);
             if (glue < 0) goto fail;
@@ -1702,6 +1763,59 @@ static PyObject *labelled_blocks(PyObject *self, PyObject *args) {
  * it is read (no lowered copy of the text): str.lower maps every character to one, its
  * Py_UNICODE_TOLOWER, but U+0130 (two characters) and U+03A3 (a final sigma by its context);
  * a text holding either is lowered by str.lower first. */
+/* The stopwords found by stopword_hits' lowered count, each with how often: a word adds to
+ * the hits of every language whose list holds it (up to 40 of them) once for all its
+ * occurrences, when the table is flushed (full: SEEN_USED words; or at the end) */
+#define SEEN_BITS 9
+#define SEEN_SLOTS (1 << SEEN_BITS)
+#define SEEN_USED (SEEN_SLOTS / 2)
+typedef struct {
+    uint32_t keys[SEEN_SLOTS]; /* 0: empty; else the record's offset + 1 */
+    long times[SEEN_SLOTS];
+    int used;
+} Seen;
+
+static void seen_clear(Seen *seen) {
+    memset(seen->keys, 0, sizeof(seen->keys));
+    seen->used = 0;
+}
+
+static void seen_flush(Seen *seen, const Words *index, long *hits) {
+    for (int s = 0; s < SEEN_SLOTS; s++) {
+        if (!seen->keys[s]) continue;
+        const uint32_t *record = index->pool + (seen->keys[s] - 1); /* length, count, code
+                                                                     * points, values */
+        const uint32_t *values = record + 2 + record[0];
+        long times = seen->times[s];
+        for (uint32_t k = 0; k < record[1]; k++) hits[values[k]] += times;
+    }
+    seen_clear(seen);
+}
+
+static inline void seen_add(Seen *seen, uint32_t found, const Words *index, long *hits) {
+    uint32_t key = found + 1, s = (key * 0x9E3779B1u) >> (32 - SEEN_BITS);
+    while (seen->keys[s] && seen->keys[s] != key) s = (s + 1) & (SEEN_SLOTS - 1);
+    if (!seen->keys[s]) {
+        if (seen->used == SEEN_USED) { /* full: its counts go to the hits */
+            seen_flush(seen, index, hits);
+            s = (key * 0x9E3779B1u) >> (32 - SEEN_BITS);
+        }
+        seen->keys[s] = key;
+        seen->times[s] = 0;
+        seen->used++;
+    }
+    seen->times[s]++;
+}
+
+/* small_hits_lower's entry of any code point: lower_alone of it, bit 31: whether that is a
+ * token's character (as token_char with lower), bit 30: whether it is U+0130 or U+03A3 */
+static inline uint32_t hits_entry(Py_UCS4 c) {
+    if (c < SMALL) return small_hits_lower[c];
+    Py_UCS4 low = lower_alone(c);
+    int token = low < SMALL ? small_token[low] : Py_UNICODE_ISALNUM(low) && !Py_UNICODE_ISDECIMAL(low);
+    return low | (uint32_t)token << 31;
+}
+
 static PyObject *stopword_hits(PyObject *self, PyObject *args) {
     PyObject *text, *capsule;
     Py_ssize_t languages;
@@ -1718,24 +1832,12 @@ static PyObject *stopword_hits(PyObject *self, PyObject *args) {
         PyErr_SetString(PyExc_IndexError, "stopword_hits: language index");
         return NULL;
     }
-    if (lower && PyUnicode_KIND(text) != PyUnicode_1BYTE_KIND) {
-        int context = holds_context_lower(text);
-        if (context < 0) return NULL;
-        if (context) { /* str.lower's own way, then the plain count */
-            PyObject *lowered_text = PyObject_CallMethodNoArgs(text, name_lower);
-            if (!lowered_text) return NULL;
-            PyObject *plain = Py_BuildValue("(NOn)", lowered_text, capsule, languages);
-            if (!plain) return NULL;
-            PyObject *result = stopword_hits(self, plain);
-            Py_DECREF(plain);
-            return result;
-        }
-    }
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     Py_ssize_t len = PyUnicode_GET_LENGTH(text), tokens = 0, longest = index->longest;
     long *hits = PyMem_Calloc(languages + 1, sizeof(long));
-    Py_UCS4 *token = PyMem_Malloc((longest + 1) * sizeof(Py_UCS4));
+    /* (lowered: room for the longest token, the whole text: no test of the length a character) */
+    Py_UCS4 *token = PyMem_Malloc(((lower ? len : longest) + 1) * sizeof(Py_UCS4));
     if (!hits || !token) {
         PyMem_Free(hits);
         PyMem_Free(token);
@@ -1775,17 +1877,57 @@ static PyObject *stopword_hits(PyObject *self, PyObject *args) {
             i++;                                                                               \
         }                                                                                      \
     } while (0)
+    /* lowered: each character read as its small_hits_lower entry (hits_entry); a U+0130 or
+     * U+03A3 (bit 30 of its entry, met where a token ends or between tokens: it is no token's)
+     * sends the whole text to str.lower's own way (context) */
+#define LOWER_HITS_LOOP(TYPE)                                                                  \
+    do {                                                                                       \
+        const TYPE *chars = data;                                                              \
+        Py_ssize_t i = 0;                                                                      \
+        while (i < len) {                                                                      \
+            uint32_t e = hits_entry(chars[i]);                                                 \
+            if (!(e >> 31)) {                                                                  \
+                if (e & HITS_CONTEXT) goto context;                                            \
+                i++;                                                                           \
+                continue;                                                                      \
+            }                                                                                  \
+            Py_ssize_t first = i;                                                              \
+            Py_UCS4 *at = token;                                                               \
+            uint64_t h = 0xcbf29ce484222325ULL;                                                \
+            for (;;) { /* text[first:i + 1] is a token */                                      \
+                Py_UCS4 c = e & 0x3FFFFFFFu;                                                   \
+                *at++ = c;                                                                     \
+                h = (h ^ c) * 0x100000001b3ULL;                                                \
+                if (++i == len) {                                                              \
+                    e = 0;                                                                     \
+                    break;                                                                     \
+                }                                                                              \
+                e = hits_entry(chars[i]);                                                      \
+                if (!(e >> 31)) break;                                                         \
+            }                                                                                  \
+            if (e & HITS_CONTEXT) goto context;                                                \
+            tokens++; /* text[first:i]; text[i] (if any) is no token's */                      \
+            Py_ssize_t found = i - first <= longest && index->count                            \
+                ? words_find_hashed(index, token, i - first, h ^ (h >> 29)) : -1;              \
+            if (found >= 0) seen_add(&seen, (uint32_t)found, index, hits);                     \
+            i++;                                                                               \
+        }                                                                                      \
+    } while (0)
+    Seen seen;
+    if (lower) seen_clear(&seen);
     if (kind == PyUnicode_1BYTE_KIND) {
-        if (lower) HITS_LOOP(Py_UCS1, 1);
+        if (lower) LOWER_HITS_LOOP(Py_UCS1);
         else HITS_LOOP(Py_UCS1, 0);
     } else if (kind == PyUnicode_2BYTE_KIND) {
-        if (lower) HITS_LOOP(Py_UCS2, 1);
+        if (lower) LOWER_HITS_LOOP(Py_UCS2);
         else HITS_LOOP(Py_UCS2, 0);
     } else {
-        if (lower) HITS_LOOP(Py_UCS4, 1);
+        if (lower) LOWER_HITS_LOOP(Py_UCS4);
         else HITS_LOOP(Py_UCS4, 0);
     }
 #undef HITS_LOOP
+#undef LOWER_HITS_LOOP
+    if (lower) seen_flush(&seen, index, hits);
     PyMem_Free(token);
     PyObject *counts = PyList_New(languages);
     if (!counts) goto fail;
@@ -1802,6 +1944,17 @@ static PyObject *stopword_hits(PyObject *self, PyObject *args) {
 fail:
     PyMem_Free(hits);
     return NULL;
+context: { /* a U+0130 or U+03A3: str.lower's own way, then the plain count */
+    PyMem_Free(token);
+    PyMem_Free(hits);
+    PyObject *lowered_text = PyObject_CallMethodNoArgs(text, name_lower);
+    if (!lowered_text) return NULL;
+    PyObject *plain = Py_BuildValue("(NOn)", lowered_text, capsule, languages);
+    if (!plain) return NULL;
+    PyObject *result = stopword_hits(self, plain);
+    Py_DECREF(plain);
+    return result;
+}
 }
 
 /* script_counts(sample) -> (visible, dense, kana, thai, myanmar, hangul): what
@@ -1826,7 +1979,9 @@ static PyObject *script_counts(PyObject *self, PyObject *args) {
         }
     } else { /* one loop per kind: the blanks counted first, in runs into a counter of the
               * characters' width (vectorised), then only the characters from U+0E00 (most
-              * samples of a wide kind are Latin text with a few quotes or dashes) */
+              * samples of a wide kind are Latin text with a few quotes or dashes); that second
+              * loop only when a character from U+0E00 is outside U+1800..U+303F (punctuation,
+              * symbols: quotes, dashes, bullets, arrows), where none of the scripts is */
 #define SCRIPT_LOOP(TYPE)                                                                      \
     do {                                                                                       \
         const TYPE *chars = data;                                                              \
@@ -1837,7 +1992,7 @@ static PyObject *script_counts(PyObject *self, PyObject *args) {
             for (; i < end; i++) {                                                             \
                 TYPE c = chars[i];                                                             \
                 run += (TYPE)((c == ' ') | (c == '\n'));                                       \
-                high |= (TYPE)(c >= 0x0E00);                                                   \
+                high |= (TYPE)((c >= 0x0E00) & ((TYPE)(c - 0x1800) > 0x183F));                 \
             }                                                                                  \
             blank += run;                                                                      \
             any_high |= high;                                                                  \
@@ -1999,6 +2154,133 @@ done:
     return result;
 }
 
+/* the first line break (as str.splitlines: Py_UNICODE_ISLINEBREAK, every one of them below
+ * U+001F, U+0085, U+2028 or U+2029) in chars[i..len), or len: the candidates found 16 bytes at
+ * a time (SSE2: a mask of them, its lowest bit first), each confirmed by Py_UNICODE_ISLINEBREAK */
+static inline int break_candidate(Py_UCS4 c) { return c < 0x1F || c == 0x85 || c - 0x2028 < 2; }
+
+static Py_ssize_t next_break(int kind, const void *data, Py_ssize_t i, Py_ssize_t len) {
+#if defined(__SSE2__)
+    if (kind == PyUnicode_1BYTE_KIND) {
+        const Py_UCS1 *chars = data;
+        const __m128i low = _mm_set1_epi8(0x1E), nel = _mm_set1_epi8((char)0x85);
+        for (; i + 16 <= len; i += 16) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(chars + i));
+            __m128i hit = _mm_or_si128(_mm_cmpeq_epi8(_mm_subs_epu8(v, low), _mm_setzero_si128()),
+                                       _mm_cmpeq_epi8(v, nel));
+            unsigned mask = (unsigned)_mm_movemask_epi8(hit);
+            while (mask) {
+                int k = __builtin_ctz(mask);
+                if (Py_UNICODE_ISLINEBREAK(chars[i + k])) return i + k;
+                mask &= mask - 1;
+            }
+        }
+    } else if (kind == PyUnicode_2BYTE_KIND) {
+        const Py_UCS2 *chars = data;
+        const __m128i low = _mm_set1_epi16(0x1E), nel = _mm_set1_epi16(0x85),
+                      sep = _mm_set1_epi16(0x2028), one = _mm_set1_epi16(1);
+        for (; i + 8 <= len; i += 8) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(chars + i));
+            __m128i zero = _mm_setzero_si128();
+            __m128i hit = _mm_or_si128(
+                _mm_or_si128(_mm_cmpeq_epi16(_mm_subs_epu16(v, low), zero), _mm_cmpeq_epi16(v, nel)),
+                _mm_cmpeq_epi16(_mm_subs_epu16(_mm_sub_epi16(v, sep), one), zero));
+            unsigned mask = (unsigned)_mm_movemask_epi8(hit) & 0x5555u; /* a bit a character */
+            while (mask) {
+                int k = __builtin_ctz(mask) / 2;
+                if (Py_UNICODE_ISLINEBREAK(chars[i + k])) return i + k;
+                mask &= mask - 1;
+                mask &= ~(3u << (2 * k));
+            }
+        }
+    }
+#endif
+    for (; i < len; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (break_candidate(c) && Py_UNICODE_ISLINEBREAK(c)) return i;
+    }
+    return len;
+}
+
+/* split_strip(text) -> (lines, stripped, filled): text.splitlines(), then strip_texts of those
+ * lines, in one pass over the text (the line breaks found by next_break) */
+static PyObject *split_strip(PyObject *self, PyObject *text) {
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "split_strip: a str expected");
+        return NULL;
+    }
+    if (PyUnicode_READY(text) < 0) return NULL;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t len = PyUnicode_GET_LENGTH(text);
+    PyObject *raw = PyList_New(0), *out = PyList_New(0), *filled = PyList_New(0), *result = NULL;
+    if (!raw || !out || !filled) goto done;
+    for (Py_ssize_t start = 0, k = 0; start < len; k++) {
+        Py_ssize_t end = next_break(kind, data, start, len), next = end + 1;
+        if (end < len && PyUnicode_READ(kind, data, end) == '\r' && end + 1 < len
+            && PyUnicode_READ(kind, data, end + 1) == '\n')
+            next = end + 2; /* "\r\n": one break */
+        PyObject *line = (start == 0 && end == len && PyUnicode_CheckExact(text))
+                             ? (Py_INCREF(text), text)
+                             : PyUnicode_Substring(text, start, end);
+        if (!line) goto done;
+        int failed = PyList_Append(raw, line);
+        Py_DECREF(line);
+        if (failed < 0) goto done;
+        Py_ssize_t a = start, b = end;
+        while (a < b && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, a))) a++;
+        while (b > a && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, b - 1))) b--;
+        PyObject *stripped;
+        if (a == start && b == end) {
+            Py_INCREF(line); /* (the list holds it) */
+            stripped = line;
+        } else if (!(stripped = PyUnicode_Substring(text, a, b))) {
+            goto done;
+        }
+        failed = PyList_Append(out, stripped);
+        Py_DECREF(stripped);
+        if (failed < 0) goto done;
+        if (b > a) {
+            PyObject *index = PyLong_FromSsize_t(k);
+            if (!index) goto done;
+            failed = PyList_Append(filled, index);
+            Py_DECREF(index);
+            if (failed < 0) goto done;
+        }
+        start = next;
+    }
+    result = PyTuple_Pack(3, raw, out, filled);
+done:
+    Py_XDECREF(raw);
+    Py_XDECREF(out);
+    Py_XDECREF(filled);
+    return result;
+}
+
+/* whether data[0..len) (of the str kind) holds a character below U+001F, U+0085 or one from
+ * U+2028 (every line break is one: a text without any has no line break), in blocks of 256
+ * characters without a branch a character (the compiler vectorises them) */
+#define MAY_BREAK_LOOP(TYPE)                                                                   \
+    do {                                                                                       \
+        const TYPE *chars = data;                                                              \
+        for (Py_ssize_t i = 0; i < len;) {                                                     \
+            Py_ssize_t end = len - i > 256 ? i + 256 : len;                                    \
+            TYPE any = 0; /* (of the characters' width: one vector lane a character) */         \
+            for (; i < end; i++) {                                                             \
+                TYPE c = chars[i];                                                             \
+                any |= (TYPE)((c < 0x1F) | (c == 0x85) | (c >= 0x2028));                       \
+            }                                                                                  \
+            if (any) return 1;                                                                 \
+        }                                                                                      \
+    } while (0)
+static int may_break(int kind, const void *data, Py_ssize_t len) {
+    if (kind == PyUnicode_1BYTE_KIND) MAY_BREAK_LOOP(Py_UCS1);
+    else if (kind == PyUnicode_2BYTE_KIND) MAY_BREAK_LOOP(Py_UCS2);
+    else MAY_BREAK_LOOP(Py_UCS4);
+    return 0;
+}
+#undef MAY_BREAK_LOOP
+
 /* sample_parts(texts, min_chars, max_chars) -> list: lang.lines_sample's parts: the lines
  * (str.splitlines) of at least min_chars characters of the texts, in order, up to the one
  * that brings their size to max_chars. A text shorter than min_chars holds no such line; one
@@ -2023,13 +2305,15 @@ static PyObject *sample_parts(PyObject *self, PyObject *args) {
             Py_DECREF(text);
             continue;
         }
-        int kind = PyUnicode_KIND(text), breaks = 0;
+        int kind = PyUnicode_KIND(text);
         const void *data = PyUnicode_DATA(text);
-        for (Py_ssize_t i = 0; i < len && !breaks; i++) { /* every line break is below U+001F,
-                                                            U+0085 or from U+2028 */
+        int breaks = may_break(kind, data, len);
+        for (Py_ssize_t i = 0; i < len && breaks == 1; i++) { /* every line break is below
+                                                                U+001F, U+0085 or from U+2028 */
             Py_UCS4 c = PyUnicode_READ(kind, data, i);
-            breaks = (c < 0x1F || c == 0x85 || c >= 0x2028) && Py_UNICODE_ISLINEBREAK(c);
+            if ((c < 0x1F || c == 0x85 || c >= 0x2028) && Py_UNICODE_ISLINEBREAK(c)) breaks = 2;
         }
+        breaks = breaks == 2;
         PyObject *lines = breaks ? PyUnicode_Splitlines(text, 0) : PyList_New(0);
         if (lines && !breaks && PyList_Append(lines, text) < 0) Py_CLEAR(lines);
         Py_DECREF(text);
@@ -2162,6 +2446,8 @@ static PyMethodDef methods[] = {
     {"word_table", word_table, METH_O, "A set of words (or a dict word -> tuple of ints)."},
     {"script_counts", script_counts, METH_VARARGS, "lang's script counts (see the file)."},
     {"decide", decide, METH_VARARGS, "classify.decide (see the file)."},
+    {"split_strip", split_strip, METH_O,
+     "split_strip(text) -> (text.splitlines(), stripped, filled): strip_texts of the lines"},
     {"strip_texts", strip_texts, METH_O, "([text.strip() ...], indices of the non-empty ones)."},
     {"sample_parts", sample_parts, METH_VARARGS, "lang.lines_sample's lines (see the file)."},
     {"widths", widths, METH_NOARGS, "(columns of block_matrix, columns of score_matrix)."},

@@ -21,7 +21,7 @@ try:  # the gluing and the Blocks compiled (newsdump/_features.c), when the inst
     from newsdump import _features
 except ImportError:  # pragma: no cover - depends on the install
     _features = None  # type: ignore[assignment]
-if _features is not None and not hasattr(_features, "strip_texts"):  # pragma: no cover
+if _features is not None and not hasattr(_features, "split_strip"):  # pragma: no cover
     _features = None  # type: ignore[assignment]  # a stale build of an older version: unused
 
 MAX_BLANK_SHARE_FOR_GLUING = 0.01  # glue only in dumps (nearly) without blank lines
@@ -106,10 +106,10 @@ def _glued_spans(
 def segment(text: str) -> list[Block]:
     """Split a dump into blocks (see the module docstring). Line numbers follow
     ``str.splitlines``."""
-    raw = text.splitlines()
-    if _features is not None:  # (compiled: one pass)
-        lines, filled = _features.strip_texts(raw)
+    if _features is not None:  # (compiled: one pass, text.splitlines() and the stripped lines)
+        raw, lines, filled = _features.split_strip(text)
     else:
+        raw = text.splitlines()
         lines = [line.strip() for line in raw]
         filled = [i for i, line in enumerate(lines) if line]
     if not filled:
