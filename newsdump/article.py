@@ -59,6 +59,10 @@ try:  # page_blocks compiled (newsdump/_headline.c), when the install could buil
     from newsdump import _headline
 except ImportError:  # pragma: no cover - depends on the install
     _headline = None  # type: ignore[assignment]
+try:  # the byline's names compiled (newsdump/_byline.c), when the install could build it
+    from newsdump import _byline
+except ImportError:  # pragma: no cover - depends on the install
+    _byline = None  # type: ignore[assignment]
 
 BYLINE_WINDOW = 40  # blocks above the body searched for the byline
 FAR_BYLINE_WINDOW = 80  # ... and further up, for a "By A" line only
@@ -873,7 +877,17 @@ def cue_stamp(text: str) -> bool:
 
 def parse_names(rest: str, allow_single: bool = False) -> list[str]:
     """The person names at the start of a byline's remainder: "A and B, Reuters" → [A, B];
-    "A, AP Auto Writer" → [A] (a part holding a job title is not a name)."""
+    "A, AP Auto Writer" → [A] (a part holding a job title is not a name). In C where it was
+    built, for an ASCII `rest` (newsdump/_byline.c), else _parse_names."""
+    if _byline is not None:
+        names = _byline.parse_names(rest, allow_single, _NAME_TABLES)
+        if names is not None:
+            return names
+    return _parse_names(rest, allow_single)
+
+
+def _parse_names(rest: str, allow_single: bool = False) -> list[str]:
+    """parse_names in Python (the reference of the compiled one, and its path for other text)."""
     dates = find_dates(rest)
     if dates:  # "A and B November 20, 2025": the names end where the date starts
         rest = rest[: dates[0].start]
@@ -917,6 +931,10 @@ def parse_names(rest: str, allow_single: bool = False) -> list[str]:
         if len(names) >= MAX_AUTHORS:
             break
     return names
+
+
+# what the compiled parse_names looks up: find_dates is asked where a text may hold a date
+_NAME_TABLES = (find_dates, MONTHS, NOT_NAMES, FUNCTION_WORDS, PARTICLES)
 
 
 def name_parts(head: str) -> list[str]:

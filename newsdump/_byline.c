@@ -1,0 +1,483 @@
+/* newsdump/_byline.c: the byline's names (newsdump.article), compiled.
+ *
+ *   parse_names(rest, allow_single, tables) -> list[str] | None: article._parse_names(rest,
+ *   allow_single) for an ASCII `rest`, in one pass (None for any other text: the caller asks
+ *   the Python reference). `tables` is (find_dates, MONTHS, NOT_NAMES, FUNCTION_WORDS,
+ *   PARTICLES) of newsdump.article: find_dates is asked only where the text may hold a date
+ *   (its own pre-test, "19", "20" or "/"); the words are looked up in the four containers.
+ *   BYLINE_STOP's search, NAME_SPLIT's split and DATE_CUE's / UPDATE_CUE's match of a word are
+ *   written out by hand for ASCII text (tests/unit/test_byline_fast.py checks them against the
+ *   patterns and the whole function against the reference).
+ *
+ * No state: every buffer is the call's own. */
+
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <string.h>
+
+/* str.isspace of an ASCII character (what re's \s and str.split / str.strip take) */
+static inline int a_space(unsigned c) {
+    return c == ' ' || (c >= 9 && c <= 13) || (c >= 0x1c && c <= 0x1f);
+}
+
+/* re's \w of an ASCII character */
+static inline int a_word(unsigned c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+
+static inline int a_digit(unsigned c) { return c >= '0' && c <= '9'; }
+static inline int a_upper(unsigned c) { return c >= 'A' && c <= 'Z'; }
+static inline int a_lower(unsigned c) { return c >= 'a' && c <= 'z'; }
+static inline int a_alpha(unsigned c) { return a_upper(c) || a_lower(c); }
+static inline unsigned a_fold(unsigned c) { return a_upper(c) ? c + 32 : c; }
+
+/* whether s[at:] starts with the lower-case `word` in any case (IGNORECASE on ASCII text) */
+static int starts_folded(const Py_UCS1 *s, Py_ssize_t n, Py_ssize_t at, const char *word) {
+    Py_ssize_t k = 0;
+    for (; word[k]; k++)
+        if (at + k >= n || a_fold(s[at + k]) != (unsigned char)word[k])
+            return 0;
+    return 1;
+}
+
+/* BYLINE_STOP's words after a space: (?:updated|published|posted|on|at|in|for|mins?|read|via|
+ * view)\b */
+static const char *const STOP_WORDS[] = {
+    "updated", "published", "posted", "on", "at", "in", "for", "mins", "min", "read", "via",
+    "view", NULL,
+};
+
+/* BYLINE_STOP.search(" " + s[:n]).start() as an index of s (-1 for the leading space), or
+ * PY_SSIZE_T_MAX where it does not match. In t = " " + s, at each place p, leftmost first:
+ *   \s(?:[-|/@]|<stop word>\b|\d)  (the pattern's –—·• are not ASCII)
+ *   \s*\|
+ *   \b(?:19|20)\d\d\b
+ * (the lookahead (?=[\s|12]) only says where one of them may start). */
+static Py_ssize_t byline_stop(const Py_UCS1 *s, Py_ssize_t n) {
+    Py_ssize_t run_end = -2; /* the first place >= p that is no space, once p passed it */
+    for (Py_ssize_t p = -1; p < n; p++) {
+        unsigned c = p < 0 ? ' ' : s[p];
+        if (a_space(c)) {
+            Py_ssize_t q = p + 1;
+            if (q < n) {
+                unsigned d = s[q];
+                if (d == '-' || d == '|' || d == '/' || d == '@' || a_digit(d))
+                    return p;
+                for (int w = 0; STOP_WORDS[w]; w++) {
+                    Py_ssize_t len = (Py_ssize_t)strlen(STOP_WORDS[w]);
+                    if (starts_folded(s, n, q, STOP_WORDS[w]) && (q + len >= n || !a_word(s[q + len])))
+                        return p;
+                }
+            }
+            if (run_end < p) {
+                run_end = p < 0 ? 0 : p;
+                while (run_end < n && a_space(s[run_end]))
+                    run_end++;
+            }
+            if (run_end < n && s[run_end] == '|')
+                return p;
+        } else if (c == '|') {
+            return p;
+        } else if ((c == '1' || c == '2') && p + 4 <= n) {
+            if (((c == '1' && s[p + 1] == '9') || (c == '2' && s[p + 1] == '0')) && a_digit(s[p + 2])
+                && a_digit(s[p + 3]) && (p == 0 || !a_word(s[p - 1]))
+                && (p + 4 == n || !a_word(s[p + 4])))
+                return p;
+        }
+    }
+    return PY_SSIZE_T_MAX;
+}
+
+/* NAME_SPLIT's joining words (case-sensitive; its и is not ASCII) */
+static const char *const JOINERS[] = {"and", "und", "et", "y", "i", "e", "oraz", NULL};
+
+/* the end of NAME_SPLIT's separator (without the spaces around it) at s[q], or -1: , ; & | or a
+ * joining word with no word character on either side */
+static Py_ssize_t separator_at(const Py_UCS1 *s, Py_ssize_t lo, Py_ssize_t n, Py_ssize_t q) {
+    if (q >= n)
+        return -1;
+    unsigned c = s[q];
+    if (c == ',' || c == ';' || c == '&' || c == '|')
+        return q + 1;
+    if (!a_lower(c) || (q > lo && a_word(s[q - 1])))
+        return -1;
+    for (int w = 0; JOINERS[w]; w++) {
+        Py_ssize_t len = (Py_ssize_t)strlen(JOINERS[w]);
+        if (q + len <= n && memcmp(s + q, JOINERS[w], (size_t)len) == 0
+            && (q + len == n || !a_word(s[q + len])))
+            return q + len;
+    }
+    return -1;
+}
+
+/* the next match of NAME_SPLIT in s[lo:n] from `from`: its start and end, or 0 */
+static int next_split(const Py_UCS1 *s, Py_ssize_t lo, Py_ssize_t n, Py_ssize_t from,
+                      Py_ssize_t *start, Py_ssize_t *end) {
+    Py_ssize_t p = from;
+    while (p < n) {
+        Py_ssize_t q = p;
+        while (q < n && a_space(s[q]))
+            q++;
+        Py_ssize_t e = separator_at(s, lo, n, q);
+        if (e >= 0) {
+            while (e < n && a_space(s[e]))
+                e++;
+            *start = p;
+            *end = e;
+            return 1;
+        }
+        p = q > p ? q : p + 1; /* every place in a run of spaces fails where its start does */
+    }
+    return 0;
+}
+
+/* DATE_CUE.match(lower) or UPDATE_CUE.match(lower) of an ASCII lower-case word (the patterns'
+ * other spellings are not ASCII, nor match an ASCII word under IGNORECASE) */
+static const char *const CUES[] = {
+    "published", "posted", "publicado", "opublikowano", "pubblicato",
+    "updated", "aktualisiert", "actualizado", "zaktualizowano", "aktualizac", NULL,
+};
+
+static int is_cue(const Py_UCS1 *w, Py_ssize_t n) {
+    for (int k = 0; CUES[k]; k++) {
+        Py_ssize_t len = (Py_ssize_t)strlen(CUES[k]);
+        if (len <= n && memcmp(w, CUES[k], (size_t)len) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* `container` holds the ASCII string buf[:n] (1, 0, or -1 on an error) */
+static int holds(PyObject *container, const char *buf, Py_ssize_t n) {
+    PyObject *key = PyUnicode_FromStringAndSize(buf, n);
+    if (key == NULL)
+        return -1;
+    int r = PySequence_Contains(container, key);
+    Py_DECREF(key);
+    return r;
+}
+
+typedef struct {
+    Py_ssize_t start, len;
+} Span;
+
+/* ASCII str.isupper / str.islower of w[:n] */
+static int w_isupper(const Py_UCS1 *w, Py_ssize_t n) {
+    int cased = 0;
+    for (Py_ssize_t k = 0; k < n; k++) {
+        if (a_lower(w[k]))
+            return 0;
+        cased |= a_upper(w[k]);
+    }
+    return cased;
+}
+
+static int w_islower(const Py_UCS1 *w, Py_ssize_t n) {
+    int cased = 0;
+    for (Py_ssize_t k = 0; k < n; k++) {
+        if (a_upper(w[k]))
+            return 0;
+        cased |= a_lower(w[k]);
+    }
+    return cased;
+}
+
+#define MAX_AUTHORS 6
+#define MAX_NAME_WORDS 5
+
+/* the names of one part s[lo:hi] into `names` (index: the part's; *stop set where the names
+ * are over); 0, or -1 on an error */
+static int part_names(const Py_UCS1 *s, Py_ssize_t lo, Py_ssize_t hi, int index, int allow_single,
+                      PyObject *const *sets, PyObject *names, char *buf, int *stop) {
+    PyObject *months = sets[0], *not_names = sets[1], *function_words = sets[2],
+             *particles = sets[3];
+    Span taken[MAX_NAME_WORDS + 1];
+    int ntaken = 0, titled = 0;
+    Py_ssize_t p = lo;
+    for (;;) {
+        while (p < hi && a_space(s[p]))
+            p++;
+        if (p >= hi)
+            break;
+        Py_ssize_t ws = p;
+        while (p < hi && !a_space(s[p]))
+            p++;
+        Py_ssize_t we = p;
+        /* clean = word.strip(",;:()[]") */
+        Py_ssize_t cs = ws, ce = we;
+        while (cs < ce && strchr(",;:()[]", s[cs]) != NULL && s[cs])
+            cs++;
+        while (ce > cs && strchr(",;:()[]", s[ce - 1]) != NULL && s[ce - 1])
+            ce--;
+        Py_ssize_t clen = ce - cs;
+        for (Py_ssize_t k = 0; k < clen; k++)
+            buf[k] = (char)a_fold(s[cs + k]);
+        Py_ssize_t llen = clen; /* lower = clean.lower().rstrip(".") */
+        while (llen > 0 && buf[llen - 1] == '.')
+            llen--;
+        int r;
+        if (ntaken >= 2) {
+            if ((r = holds(months, buf, llen)) < 0)
+                return -1;
+            if (r)
+                break; /* "Ann Lee Nov. 19" */
+        }
+        if ((r = holds(not_names, buf, llen)) < 0)
+            return -1;
+        if (r) {
+            titled = 1;
+            break;
+        }
+        if ((r = holds(function_words, buf, llen)) < 0)
+            return -1;
+        if (r)
+            break;
+        if (is_cue((const Py_UCS1 *)buf, llen)) {
+            titled = 1;
+            break;
+        }
+        /* is_name_word(clean, allow_lower) */
+        if (clen == 0)
+            break;
+        int allow_lower = allow_single && ntaken == 0 && index == 0;
+        if ((r = holds(particles, buf, clen)) < 0)
+            return -1;
+        if (!r) {
+            if (!(a_upper(s[cs]) || allow_lower))
+                break;
+            Py_ssize_t letters = 0, k = cs;
+            for (; k < ce; k++) {
+                unsigned c = s[cs + (k - cs)];
+                if (a_alpha(c))
+                    letters++;
+                else if (c != '-' && c != '\'' && c != '.')
+                    break;
+            }
+            if (k < ce || letters == 0)
+                break; /* core.isalpha() fails */
+        }
+        if (ntaken == MAX_NAME_WORDS) { /* too many already: the part is no name */
+            ntaken++;
+            break;
+        }
+        taken[ntaken].start = cs;
+        taken[ntaken].len = clen;
+        ntaken++;
+    }
+    if (titled && index > 0) {
+        *stop = 1; /* "…, AP Auto Writer" */
+        return 0;
+    }
+    int single = allow_single && PyList_GET_SIZE(names) == 0 && ntaken == 1 && taken[0].len > 1;
+    if (!((2 <= ntaken && ntaken <= MAX_NAME_WORDS) || single)) {
+        *stop = 1;
+        return 0;
+    }
+    int shouted = ntaken > 1;
+    for (int k = 0; k < ntaken && shouted; k++)
+        shouted = w_isupper(s + taken[k].start, taken[k].len);
+    Py_ssize_t at = 0;
+    for (int k = 0; k < ntaken; k++) {
+        const Py_UCS1 *w = s + taken[k].start;
+        Py_ssize_t len = taken[k].len, bare = len;
+        while (bare > 0 && w[bare - 1] == '.')
+            bare--;
+        int title = 0;
+        if (w_isupper(w, len) && (len > 3 || (shouted && bare > 1)))
+            title = 1;
+        else if (w_islower(w, len)) {
+            int r = holds(particles, (const char *)w, len); /* w is lower case already */
+            if (r < 0)
+                return -1;
+            title = !r;
+        }
+        if (k > 0)
+            buf[at++] = ' ';
+        if (title) { /* str.title(): a letter after a letter in lower case, else upper */
+            int after_letter = 0;
+            for (Py_ssize_t j = 0; j < len; j++) {
+                unsigned c = w[j];
+                if (a_alpha(c)) {
+                    buf[at++] = (char)(after_letter ? a_fold(c) : (a_lower(c) ? c - 32 : c));
+                    after_letter = 1;
+                } else {
+                    buf[at++] = (char)c;
+                    after_letter = 0;
+                }
+            }
+        } else {
+            memcpy(buf + at, w, (size_t)len);
+            at += len;
+        }
+    }
+    PyObject *name = PyUnicode_FromStringAndSize(buf, at);
+    if (name == NULL)
+        return -1;
+    int seen = PySequence_Contains(names, name);
+    if (seen < 0 || (!seen && PyList_Append(names, name) < 0)) {
+        Py_DECREF(name);
+        return -1;
+    }
+    Py_DECREF(name);
+    if (PyList_GET_SIZE(names) >= MAX_AUTHORS)
+        *stop = 1;
+    return 0;
+}
+
+/* headline.maybe_dated: "19", "20" or "/" in s[:n] (find_dates' own pre-test) */
+static int maybe_dated(const Py_UCS1 *s, Py_ssize_t n) {
+    for (Py_ssize_t k = 0; k < n; k++)
+        if (s[k] == '/' || (k + 1 < n && ((s[k] == '1' && s[k + 1] == '9') || (s[k] == '2' && s[k + 1] == '0'))))
+            return 1;
+    return 0;
+}
+
+static PyObject *parse_names(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 3 || !PyUnicode_Check(args[0]) || !PyTuple_Check(args[2])
+        || PyTuple_GET_SIZE(args[2]) != 5) {
+        PyErr_SetString(PyExc_TypeError, "parse_names(rest, allow_single, tables)");
+        return NULL;
+    }
+    PyObject *rest = args[0];
+    if (!PyUnicode_IS_ASCII(rest))
+        Py_RETURN_NONE;
+    int allow_single = PyObject_IsTrue(args[1]);
+    if (allow_single < 0)
+        return NULL;
+    PyObject *const *tables = &PyTuple_GET_ITEM(args[2], 0);
+    const Py_UCS1 *s = PyUnicode_1BYTE_DATA(rest);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(rest);
+    /* dates = find_dates(rest): the names end where the first starts */
+    if (maybe_dated(s, n)) {
+        PyObject *dates = PyObject_CallOneArg(tables[0], rest);
+        if (dates == NULL)
+            return NULL;
+        Py_ssize_t count = PyObject_Length(dates);
+        if (count < 0) {
+            Py_DECREF(dates);
+            return NULL;
+        }
+        if (count > 0) {
+            PyObject *date = PySequence_GetItem(dates, 0);
+            PyObject *start = date == NULL ? NULL : PyObject_GetAttrString(date, "start");
+            Py_XDECREF(date);
+            Py_DECREF(dates);
+            if (start == NULL)
+                return NULL;
+            Py_ssize_t at = PyLong_AsSsize_t(start);
+            Py_DECREF(start);
+            if (at == -1 && PyErr_Occurred())
+                return NULL;
+            /* rest[:at] */
+            if (at < 0)
+                at = n + at < 0 ? 0 : n + at;
+            if (at < n)
+                n = at;
+        } else {
+            Py_DECREF(dates);
+        }
+    }
+    /* head: " " + rest up to BYLINE_STOP, stripped; all of rest where it does not match (the
+     * spaces around it change no part's words, nor where NAME_SPLIT splits) */
+    Py_ssize_t lo = 0, hi = n;
+    Py_ssize_t stop = byline_stop(s, n);
+    if (stop != PY_SSIZE_T_MAX) {
+        hi = stop < 0 ? 0 : stop;
+        while (lo < hi && a_space(s[lo]))
+            lo++;
+        while (hi > lo && a_space(s[hi - 1]))
+            hi--;
+    }
+    PyObject *names = PyList_New(0);
+    if (names == NULL)
+        return NULL;
+    char *buf = PyMem_Malloc((size_t)(hi - lo) + 1);
+    if (buf == NULL) {
+        Py_DECREF(names);
+        return PyErr_NoMemory();
+    }
+    Py_ssize_t from = lo, part_lo = lo;
+    int index = 0, done = 0;
+    while (!done) {
+        Py_ssize_t ms = 0, me = 0;
+        int more = next_split(s, lo, hi, from, &ms, &me);
+        Py_ssize_t part_hi = more ? ms : hi;
+        if (part_names(s, part_lo, part_hi, index, allow_single, tables + 1, names, buf, &done) < 0) {
+            PyMem_Free(buf);
+            Py_DECREF(names);
+            return NULL;
+        }
+        if (!more)
+            break;
+        from = part_lo = me;
+        index++;
+    }
+    PyMem_Free(buf);
+    return names;
+}
+
+/* the hand-written automata on their own, for the tests: BYLINE_STOP.search(" " + text).start()
+ * (or None) and NAME_SPLIT.split(text) of an ASCII text (None for any other) */
+static PyObject *stop_at(PyObject *self, PyObject *text) {
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "stop_at: str");
+        return NULL;
+    }
+    if (!PyUnicode_IS_ASCII(text))
+        Py_RETURN_NONE;
+    Py_ssize_t at = byline_stop(PyUnicode_1BYTE_DATA(text), PyUnicode_GET_LENGTH(text));
+    if (at == PY_SSIZE_T_MAX)
+        Py_RETURN_NONE;
+    return PyLong_FromSsize_t(at + 1);
+}
+
+static PyObject *name_split(PyObject *self, PyObject *text) {
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "name_split: str");
+        return NULL;
+    }
+    if (!PyUnicode_IS_ASCII(text))
+        Py_RETURN_NONE;
+    const Py_UCS1 *s = PyUnicode_1BYTE_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), from = 0, ms = 0, me = 0;
+    PyObject *parts = PyList_New(0);
+    if (parts == NULL)
+        return NULL;
+    for (;;) {
+        int more = next_split(s, 0, n, from, &ms, &me);
+        PyObject *part = PyUnicode_Substring(text, from, more ? ms : n);
+        if (part == NULL || PyList_Append(parts, part) < 0) {
+            Py_XDECREF(part);
+            Py_DECREF(parts);
+            return NULL;
+        }
+        Py_DECREF(part);
+        if (!more)
+            return parts;
+        from = me;
+    }
+}
+
+/* is_cue on its own: DATE_CUE.match(word) or UPDATE_CUE.match(word) of an ASCII lower-case word */
+static PyObject *cue(PyObject *self, PyObject *word) {
+    if (!PyUnicode_Check(word) || !PyUnicode_IS_ASCII(word)) {
+        PyErr_SetString(PyExc_TypeError, "cue: an ASCII str");
+        return NULL;
+    }
+    return PyBool_FromLong(is_cue(PyUnicode_1BYTE_DATA(word), PyUnicode_GET_LENGTH(word)));
+}
+
+static PyMethodDef methods[] = {
+    {"stop_at", stop_at, METH_O, "BYLINE_STOP.search(' ' + text).start() of an ASCII text."},
+    {"name_split", name_split, METH_O, "NAME_SPLIT.split(text) of an ASCII text."},
+    {"cue", cue, METH_O, "DATE_CUE or UPDATE_CUE matches an ASCII lower-case word."},
+    {"parse_names", (PyCFunction)(void (*)(void))parse_names, METH_FASTCALL,
+     "article._parse_names(rest, allow_single) of an ASCII rest, else None."},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module = {
+    PyModuleDef_HEAD_INIT, "newsdump._byline", "The byline's names, compiled.", -1, methods,
+};
+
+PyMODINIT_FUNC PyInit__byline(void) { return PyModule_Create(&module); }

@@ -1,0 +1,19 @@
+from collections.abc import Callable, Container, Sequence
+
+from newsdump.dates import FoundDate
+
+def parse_names(
+    rest: str,
+    allow_single: bool,
+    tables: tuple[
+        Callable[[str], Sequence[FoundDate]],
+        Container[str],
+        Container[str],
+        Container[str],
+        Container[str],
+    ],
+    /,
+) -> list[str] | None: ...
+def stop_at(text: str, /) -> int | None: ...
+def name_split(text: str, /) -> list[str] | None: ...
+def cue(word: str, /) -> bool: ...

@@ -1,0 +1,122 @@
+"""The compiled byline parts (newsdump/_byline.c) against the Python reference: parse_names of
+an ASCII text as _parse_names, and the hand-written automata of its patterns (BYLINE_STOP's
+search, NAME_SPLIT's split, DATE_CUE's and UPDATE_CUE's match of a word) as the patterns, on
+random text built from tricky pieces (names, joining words, separators, months, job titles,
+words for published, years and dates, control characters str.split takes for spaces)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsdump import article
+from newsdump.article import (
+    BYLINE_STOP,
+    DATE_CUE,
+    NAME_SPLIT,
+    UPDATE_CUE,
+    _parse_names,
+    parse_names,
+)
+
+_byline = pytest.importorskip("newsdump._byline")
+
+PIECES = [
+    "Ann", "Lee", "ANN", "LEE", "Bo", "B.", "J.R.", "Jean-Luc", "O'Neil", "o'neil", "McDonald",
+    "de", "van", "la", "del", "Dos", "ann", "lee", "X", "x", "and", "And", "und", "et", "y", "i",
+    "e", "oraz", "or", ",", ", ", ";", "&", "|", " | ", "-", " - ", "/", "@", "@annlee", "(", ")",
+    "[AP]", ":", "...", ".", "Nov.", "nov", "May", "Jan", "March", "Staff", "staff", "Writer",
+    "Reporter", "the", "The", "For", "for", "With", "Reuters", "REUTERS", "AP", "AFP", "published",
+    "Published", "posted", "Updated", "updated", "publicado", "pubblicato", "opublikowano",
+    "aktualisiert", "actualizado", "zaktualizowano", "aktualizacja", "on", "On", "at", "in",
+    "In", "mins", "min", "minsk", "read", "via", "View", "viewer", "2019", "1999", "20190",
+    "19", "20", "2", "12", "13/06/2014", "Nov 19, 2019", "11/18/19", "10:42", "_", "9", "a1",
+    " ", "  ", "\t", "\n", "\x0b", "\x0c", "\x1c", "\x1f", "\x00", "\x7f", "~",
+]  # fmt: skip
+WORDS = st.lists(st.sampled_from(PIECES), max_size=14)
+SPACED = WORDS.map(" ".join)
+JOINED = WORDS.map("".join)
+ASCII = st.text(st.characters(max_codepoint=127), max_size=60)
+TEXTS = st.one_of(SPACED, JOINED, ASCII)
+
+
+@settings(max_examples=4000, deadline=None)
+@given(TEXTS, st.booleans())
+def test_parse_names_as_the_reference(rest: str, allow_single: bool) -> None:
+    assert _byline.parse_names(rest, allow_single, article._NAME_TABLES) == _parse_names(
+        rest, allow_single
+    )
+    assert parse_names(rest, allow_single) == _parse_names(rest, allow_single)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(max_size=30).filter(lambda t: not t.isascii()), st.booleans())
+def test_parse_names_leaves_other_text_to_python(rest: str, allow_single: bool) -> None:
+    assert _byline.parse_names(rest, allow_single, article._NAME_TABLES) is None
+    assert parse_names(rest, allow_single) == _parse_names(rest, allow_single)
+
+
+@settings(max_examples=4000, deadline=None)
+@given(TEXTS)
+def test_stop_as_the_pattern(text: str) -> None:
+    m = BYLINE_STOP.search(" " + text)
+    assert _byline.stop_at(text) == (m.start() if m is not None else None)
+
+
+@settings(max_examples=4000, deadline=None)
+@given(TEXTS)
+def test_split_as_the_pattern(text: str) -> None:
+    assert _byline.name_split(text) == NAME_SPLIT.split(text)
+
+
+CUES = [
+    "published", "posted", "publicado", "opublikowano", "pubblicato", "updated", "aktualisiert",
+    "actualizado", "zaktualizowano", "aktualizac", "publié", "p", "pub",
+]  # fmt: skip
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.one_of(st.tuples(st.sampled_from(CUES), ASCII).map("".join), ASCII))
+def test_cue_as_the_patterns(word: str) -> None:
+    lower = word.lower()
+    if lower.isascii():
+        expected = DATE_CUE.match(lower) is not None or UPDATE_CUE.match(lower) is not None
+        assert _byline.cue(lower) == expected
+
+
+@pytest.mark.parametrize(
+    ("rest", "allow_single", "names"),
+    [
+        ("By Ann Lee and Bo Chen", False, ["By Ann Lee", "Bo Chen"]),
+        ("Ann Lee and Bo Chen", False, ["Ann Lee", "Bo Chen"]),
+        ("ANN LEE, Reuters", False, ["Ann Lee"]),
+        ("Ann Lee Nov. 19, 2019", False, ["Ann Lee"]),
+        ("Ann Lee | 27.11.2026", False, ["Ann Lee"]),
+        ("jan de la cruz", True, ["Jan de la"]),
+        ("reuters", True, ["Reuters"]),
+        ("Ann Lee, AP Auto Writer", False, ["Ann Lee"]),
+        ("J.R. SMITH and A B C D E F", False, ["J.R. Smith"]),
+        ("Ann Lee, Ann Lee, Bo Chen", False, ["Ann Lee", "Bo Chen"]),
+        ("A B, C D", False, []),  # "a": not a name
+        (
+            "Bo Li, Cy Wu, Ed Fu, Gus Ho, Ian Jo, Kim Lu, Mo Ng",
+            False,
+            ["Bo Li", "Cy Wu", "Ed Fu", "Gus Ho", "Ian Jo", "Kim Lu"],
+        ),
+        ("", True, []),
+        ("   ", False, []),
+        ("Ann Lee posted 3 photos", False, ["Ann Lee"]),
+        ("Ann Lee Publicado hoy", False, ["Ann Lee"]),
+    ],
+)
+def test_parse_names_examples(rest: str, allow_single: bool, names: list[str]) -> None:
+    assert _byline.parse_names(rest, allow_single, article._NAME_TABLES) == names
+    assert _parse_names(rest, allow_single) == names
+
+
+def test_parse_names_on_huge_text() -> None:
+    rest = " ".join(["Ann"] * 50_000) + " " * 50_000 + "and" + "|" * 50_000
+    assert _byline.parse_names(rest, True, article._NAME_TABLES) == _parse_names(rest, True)
+    assert _byline.name_split(" " * 100_000 + "x") == [" " * 100_000 + "x"]
+    assert _byline.stop_at("a" + " " * 100_000 + "b") is None
