@@ -416,6 +416,72 @@ static PyObject *parse_names(PyObject *self, PyObject *const *args, Py_ssize_t n
     return names;
 }
 
+/* far_lines(texts, start, stop, max_len, words) -> list[int]: article._far_lines, the blocks
+ * i of range(start, stop, -1) far_byline asks BYLINE.match of: at most max_len characters,
+ * and an ASCII one only where it starts (past its spaces) with one of `words` (lower-case
+ * ASCII words) in any case */
+static PyObject *far_lines(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 5 || !PyList_Check(args[0]) || !PyTuple_Check(args[4])) {
+        PyErr_SetString(PyExc_TypeError, "far_lines(texts, start, stop, max_len, words)");
+        return NULL;
+    }
+    PyObject *texts = args[0], *words = args[4];
+    Py_ssize_t start = PyLong_AsSsize_t(args[1]), stop = PyLong_AsSsize_t(args[2]),
+               max_len = PyLong_AsSsize_t(args[3]);
+    if (PyErr_Occurred())
+        return NULL;
+    Py_ssize_t nwords = PyTuple_GET_SIZE(words);
+    for (Py_ssize_t w = 0; w < nwords; w++) {
+        PyObject *word = PyTuple_GET_ITEM(words, w);
+        if (!PyUnicode_Check(word) || !PyUnicode_IS_ASCII(word)) {
+            PyErr_SetString(PyExc_TypeError, "far_lines: ASCII words");
+            return NULL;
+        }
+    }
+    PyObject *found = PyList_New(0);
+    if (found == NULL)
+        return NULL;
+    for (Py_ssize_t i = start; i > stop; i--) {
+        if (i < 0 || i >= PyList_GET_SIZE(texts)) {
+            PyErr_SetString(PyExc_IndexError, "far_lines: a block out of range");
+            Py_DECREF(found);
+            return NULL;
+        }
+        PyObject *text = PyList_GET_ITEM(texts, i);
+        if (!PyUnicode_Check(text)) {
+            PyErr_SetString(PyExc_TypeError, "far_lines: texts of str");
+            Py_DECREF(found);
+            return NULL;
+        }
+        Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+        if (n > max_len)
+            continue;
+        if (PyUnicode_IS_ASCII(text)) {
+            const Py_UCS1 *t = PyUnicode_1BYTE_DATA(text);
+            Py_ssize_t at = 0;
+            while (at < n && a_space(t[at]))
+                at++;
+            int hit = 0;
+            for (Py_ssize_t w = 0; w < nwords && !hit; w++) {
+                PyObject *word = PyTuple_GET_ITEM(words, w);
+                const char *ws = (const char *)PyUnicode_1BYTE_DATA(word);
+                hit = starts_folded(t, n, at, ws)
+                      && (Py_ssize_t)strlen(ws) == PyUnicode_GET_LENGTH(word);
+            }
+            if (!hit)
+                continue;
+        }
+        PyObject *index = PyLong_FromSsize_t(i);
+        if (index == NULL || PyList_Append(found, index) < 0) {
+            Py_XDECREF(index);
+            Py_DECREF(found);
+            return NULL;
+        }
+        Py_DECREF(index);
+    }
+    return found;
+}
+
 /* the hand-written automata on their own, for the tests: BYLINE_STOP.search(" " + text).start()
  * (or None) and NAME_SPLIT.split(text) of an ASCII text (None for any other) */
 static PyObject *stop_at(PyObject *self, PyObject *text) {
@@ -468,6 +534,8 @@ static PyObject *cue(PyObject *self, PyObject *word) {
 }
 
 static PyMethodDef methods[] = {
+    {"far_lines", (PyCFunction)(void (*)(void))far_lines, METH_FASTCALL,
+     "article._far_lines(texts, start, stop, max_len, words)."},
     {"stop_at", stop_at, METH_O, "BYLINE_STOP.search(' ' + text).start() of an ASCII text."},
     {"name_split", name_split, METH_O, "NAME_SPLIT.split(text) of an ASCII text."},
     {"cue", cue, METH_O, "DATE_CUE or UPDATE_CUE matches an ASCII lower-case word."},

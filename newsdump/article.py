@@ -554,19 +554,32 @@ BYLINE_WORD_CHARS = max(map(len, BYLINE_WORDS))
 def far_byline(texts: Sequence[str], first: int) -> tuple[list[str], tuple[int, ...]] | None:
     """A "By A and B" line further up, past a video playlist or a gallery: only that form."""
     start = first - 1 - BYLINE_WINDOW
-    for i in range(start, max(-1, start - FAR_BYLINE_WINDOW), -1):
+    stop = max(-1, start - FAR_BYLINE_WINDOW)
+    if _byline is not None and isinstance(texts, list):
+        lines = _byline.far_lines(texts, start, stop, MAX_SHORT_BYLINE, BYLINE_WORDS)
+    else:
+        lines = _far_lines(texts, start, stop)
+    for i in lines:
         text = texts[i]
-        if len(text) > MAX_SHORT_BYLINE:
-            continue
-        # BYLINE needs one of its words first, past the spaces (an ASCII text: in lower case)
-        if text.isascii() and not text.lstrip()[:BYLINE_WORD_CHARS].lower().startswith(
-            BYLINE_WORDS
-        ):
-            continue
         m = BYLINE.match(text)
         if m is not None and m["rest"][:1].isupper() and (names := parse_names(m["rest"])):
             return names, (i,)
     return None
+
+
+def _far_lines(texts: Sequence[str], start: int, stop: int) -> list[int]:
+    """The blocks of range(start, stop, -1) where far_byline asks BYLINE.match (in C where it was
+    built, newsdump/_byline.c): short ones, and an ASCII one only where BYLINE's words start it
+    past its spaces (in lower case)."""
+    return [
+        i
+        for i in range(start, stop, -1)
+        if len(texts[i]) <= MAX_SHORT_BYLINE
+        and (
+            not texts[i].isascii()
+            or texts[i].lstrip()[:BYLINE_WORD_CHARS].lower().startswith(BYLINE_WORDS)
+        )
+    ]
 
 
 def byline_lines(texts: Sequence[str], order: Sequence[int]) -> list[int]:

@@ -120,3 +120,28 @@ def test_parse_names_on_huge_text() -> None:
     assert _byline.parse_names(rest, True, article._NAME_TABLES) == _parse_names(rest, True)
     assert _byline.name_split(" " * 100_000 + "x") == [" " * 100_000 + "x"]
     assert _byline.stop_at("a" + " " * 100_000 + "b") is None
+
+
+LINE_STARTS = [
+    "By", "BY", "by", "By:", "Byline", "von", "Von", "POR", "par", "di", "door", "av", "af",
+    "przez", "Written", "POSTED", "reported", "Words", "story", "analysis", "opinion", "Column",
+    "essay", "review", "interview", "Ann", "Lee", "b", "y", "Étude", "Впервые", "新闻", "\t",
+    " ", "\x1c", "\u3000", "\x00", "", "Wri", "Reviewer",
+]  # fmt: skip
+LINES = st.one_of(
+    st.lists(st.sampled_from(LINE_STARTS), max_size=4).map("".join),
+    st.lists(st.sampled_from(LINE_STARTS), max_size=30).map(" ".join),
+    st.text(max_size=12),
+)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(LINES, max_size=140), st.integers(-5, 200))
+def test_far_lines_as_the_reference(texts: list[str], first: int) -> None:
+    first = min(first, len(texts))
+    start = first - 1 - article.BYLINE_WINDOW
+    stop = max(-1, start - article.FAR_BYLINE_WINDOW)
+    expected = article._far_lines(texts, start, stop)
+    got = _byline.far_lines(texts, start, stop, article.MAX_SHORT_BYLINE, article.BYLINE_WORDS)
+    assert got == expected
+    assert article.far_byline(texts, first) == article.far_byline(tuple(texts), first)
