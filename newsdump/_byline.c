@@ -482,6 +482,109 @@ static PyObject *far_lines(PyObject *self, PyObject *const *args, Py_ssize_t nar
     return found;
 }
 
+/* bare_lines(texts, order, first, agencies) -> list[int]: article._bare_lines, the blocks of
+ * `order` where bare_name_near may find a name: every one that is not ASCII (cjk_bare_name,
+ * and everything after it, is the caller's), and an ASCII one unless the caller would skip it
+ * at once: in the body (from `first`) over an ASCII line that is no "@handle" nor starts with
+ * a word for published (HANDLE's @, CUE_STAMP's p, v or o in either case, past its spaces);
+ * none or more than BARE_NAME_MAX_WORDS words, or an "@"; one word that is no agency (its
+ * lower case without ",;:" around it not in `agencies`, or a "/" in the line). */
+#define BARE_NAME_MAX_WORDS 8
+
+static PyObject *bare_lines(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 4 || !PyList_Check(args[0]) || !PyList_Check(args[1])) {
+        PyErr_SetString(PyExc_TypeError, "bare_lines(texts, order, first, agencies)");
+        return NULL;
+    }
+    PyObject *texts = args[0], *order = args[1], *agencies = args[3];
+    Py_ssize_t first = PyLong_AsSsize_t(args[2]), count = PyList_GET_SIZE(texts);
+    if (first == -1 && PyErr_Occurred())
+        return NULL;
+    PyObject *found = PyList_New(0);
+    if (found == NULL)
+        return NULL;
+    for (Py_ssize_t k = 0; k < PyList_GET_SIZE(order); k++) {
+        PyObject *index = PyList_GET_ITEM(order, k);
+        Py_ssize_t i = PyLong_AsSsize_t(index);
+        if (i == -1 && PyErr_Occurred())
+            goto fail;
+        if (i < 0 || i >= count || (i >= first && i + 1 >= count)) {
+            PyErr_SetString(PyExc_IndexError, "bare_lines: a block out of range");
+            goto fail;
+        }
+        PyObject *text = PyList_GET_ITEM(texts, i);
+        if (!PyUnicode_Check(text)) {
+            PyErr_SetString(PyExc_TypeError, "bare_lines: texts of str");
+            goto fail;
+        }
+        if (PyUnicode_IS_ASCII(text)) {
+            const Py_UCS1 *t = PyUnicode_1BYTE_DATA(text);
+            Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+            if (i >= first) {
+                PyObject *next = PyList_GET_ITEM(texts, i + 1);
+                if (!PyUnicode_Check(next)) {
+                    PyErr_SetString(PyExc_TypeError, "bare_lines: texts of str");
+                    goto fail;
+                }
+                if (PyUnicode_IS_ASCII(next)) {
+                    const Py_UCS1 *u = PyUnicode_1BYTE_DATA(next);
+                    Py_ssize_t m = PyUnicode_GET_LENGTH(next), at = 0;
+                    while (at < m && a_space(u[at]))
+                        at++;
+                    unsigned c = at < m ? a_fold(u[at]) : 0;
+                    if (!(m > 0 && u[0] == '@') && c != 'p' && c != 'v' && c != 'o')
+                        continue; /* no @handle, no word for published under it */
+                }
+            }
+            if (memchr(t, '@', (size_t)n) != NULL)
+                continue;
+            Py_ssize_t words = 0, p = 0, w0 = -1, w1 = -1;
+            while (p < n && words <= BARE_NAME_MAX_WORDS) {
+                while (p < n && a_space(t[p]))
+                    p++;
+                if (p >= n)
+                    break;
+                if (words == 0)
+                    w0 = p;
+                words++;
+                while (p < n && !a_space(t[p]))
+                    p++;
+                if (words == 1)
+                    w1 = p;
+            }
+            if (words == 0 || words > BARE_NAME_MAX_WORDS)
+                continue;
+            if (words == 1) { /* an agency alone, "Reuters", or no byline */
+                if (memchr(t, '/', (size_t)n) != NULL)
+                    continue;
+                while (w0 < w1 && (t[w0] == ',' || t[w0] == ';' || t[w0] == ':'))
+                    w0++;
+                while (w1 > w0 && (t[w1 - 1] == ',' || t[w1 - 1] == ';' || t[w1 - 1] == ':'))
+                    w1--;
+                char *low = PyMem_Malloc((size_t)(w1 - w0) + 1);
+                if (low == NULL) {
+                    PyErr_NoMemory();
+                    goto fail;
+                }
+                for (Py_ssize_t j = w0; j < w1; j++)
+                    low[j - w0] = (char)a_fold(t[j]);
+                int r = holds(agencies, low, w1 - w0);
+                PyMem_Free(low);
+                if (r < 0)
+                    goto fail;
+                if (!r)
+                    continue;
+            }
+        }
+        if (PyList_Append(found, index) < 0)
+            goto fail;
+    }
+    return found;
+fail:
+    Py_DECREF(found);
+    return NULL;
+}
+
 /* the hand-written automata on their own, for the tests: BYLINE_STOP.search(" " + text).start()
  * (or None) and NAME_SPLIT.split(text) of an ASCII text (None for any other) */
 static PyObject *stop_at(PyObject *self, PyObject *text) {
@@ -534,6 +637,8 @@ static PyObject *cue(PyObject *self, PyObject *word) {
 }
 
 static PyMethodDef methods[] = {
+    {"bare_lines", (PyCFunction)(void (*)(void))bare_lines, METH_FASTCALL,
+     "article._bare_lines(texts, order, first)."},
     {"far_lines", (PyCFunction)(void (*)(void))far_lines, METH_FASTCALL,
      "article._far_lines(texts, start, stop, max_len, words)."},
     {"stop_at", stop_at, METH_O, "BYLINE_STOP.search(' ' + text).start() of an ASCII text."},

@@ -825,7 +825,10 @@ def bare_name_near(texts: Sequence[str], first: int) -> tuple[list[str], tuple[i
     very start of the body when an @handle line follows it."""
     above = range(first - 1, max(-1, first - 1 - BARE_NAME_WINDOW), -1)
     inside = range(first, min(len(texts) - 1, first + BYLINE_INSIDE))
-    for i in [*above, *inside]:
+    order = [*above, *inside]
+    if _byline is not None and isinstance(texts, list):  # the lines it skips at once, skipped
+        order = _byline.bare_lines(texts, order, first, AGENCIES)
+    for i in order:
         text = texts[i]
         if len(text) <= MAX_SHORT_BYLINE and (cjk := cjk_bare_name(texts, i)) is not None:
             return cjk, (i,)
@@ -856,6 +859,34 @@ def bare_name_near(texts: Sequence[str], first: int) -> tuple[list[str], tuple[i
         if i + 1 < len(texts) and HANDLE.match(texts[i + 1]) is not None:
             return names, (i, i + 1)  # "Ann Lee" then "@annlee"
     return None
+
+
+def _bare_lines(texts: Sequence[str], order: Sequence[int], first: int) -> list[int]:
+    """The blocks of `order` that bare_name_near does not skip at once (the reference of the
+    compiled _byline.bare_lines, which bare_name_near asks in its place): every one that is not
+    ASCII, and an ASCII one unless in the body over an ASCII line that is no @handle nor starts
+    with p, v or o (HANDLE's and CUE_STAMP's first characters), unless without its 1 to
+    BARE_NAME_MAX_WORDS words or with an "@", unless one word and no agency."""
+    kept = []
+    for i in order:
+        text = texts[i]
+        if text.isascii():
+            below = texts[i + 1] if i >= first else ""
+            if (
+                i >= first
+                and below.isascii()
+                and not below.startswith("@")
+                and below.lstrip()[:1].lower() not in ("p", "v", "o")
+            ):
+                continue
+            words = text.split(None, BARE_NAME_MAX_WORDS)
+            if not 1 <= len(words) <= BARE_NAME_MAX_WORDS or "@" in text:
+                continue
+            agency = words[0].lower().strip(",;:") in AGENCIES and "/" not in text
+            if len(words) == 1 and not agency:
+                continue
+        kept.append(i)
+    return kept
 
 
 def sentence_after_name(words: Sequence[str], name: str) -> bool:

@@ -145,3 +145,30 @@ def test_far_lines_as_the_reference(texts: list[str], first: int) -> None:
     got = _byline.far_lines(texts, start, stop, article.MAX_SHORT_BYLINE, article.BYLINE_WORDS)
     assert got == expected
     assert article.far_byline(texts, first) == article.far_byline(tuple(texts), first)
+
+
+BARE_PIECES = [
+    "Ann", "Lee", "Tom", "Davies", "ANN", "LEE", "Reuters", "REUTERS", "reuters,", "AFP", "ap",
+    "Admin", "Associated", "Press", "Staff", "Writer", ",", "/", "@annlee", "@", "Published",
+    "posted", "Veröffentlicht", "opublikowano", "10:42", "Nov", "19,", "2019", "13/06/2014",
+    "Monday", "6:30PM", "2 hours ago", "for", "Busy", "Weeks", "200", "山本", "健太", "\u3000",
+    "\t", "\x1c", " ", "", "and", "van", "Menu",
+]  # fmt: skip
+BARE_LINES = st.one_of(
+    st.lists(st.sampled_from(BARE_PIECES), max_size=11).map(" ".join),
+    st.lists(st.sampled_from(BARE_PIECES), max_size=4).map("".join),
+    st.text(max_size=10),
+)
+
+
+@settings(max_examples=2500, deadline=None)
+@given(st.lists(BARE_LINES, min_size=1, max_size=30), st.data())
+def test_bare_lines_as_the_reference(texts: list[str], data: st.DataObject) -> None:
+    first = data.draw(st.integers(0, len(texts)))
+    above = range(first - 1, max(-1, first - 1 - article.BARE_NAME_WINDOW), -1)
+    inside = range(first, min(len(texts) - 1, first + article.BYLINE_INSIDE))
+    order = [*above, *inside]
+    expected = article._bare_lines(texts, order, first)
+    assert _byline.bare_lines(texts, order, first, article.AGENCIES) == expected
+    # and bare_name_near skips no line it could take (a tuple: without the compiled test)
+    assert article.bare_name_near(texts, first) == article.bare_name_near(tuple(texts), first)
