@@ -585,6 +585,130 @@ fail:
     return NULL;
 }
 
+/* NAME_THEN_META.match of an ASCII text, by hand:
+ *   ^(?P<rest>W(?:\s+W){0,4}?)\s*(?:[-|,/]\s*|)(?P<meta>[@\d]|<weekday>(?:day)?\b|<month>\w*\.?\s+\d)
+ * W = [A-Za-z][\w'.-]* (the pattern's other characters are not ASCII; its lookahead for the
+ * meta's first characters changes no match). re's order of tries: each word at its longest
+ * first; after it, no more words first (lazy), so the meta after it, then a next word (only
+ * after its longest: a shorter one is followed by a character of W, no space), then the word
+ * one character shorter (the meta right after it, or after a "-"). Between a word and the meta,
+ * the spaces all taken (fewer leave a space where the meta or a separator must start), and
+ * after a separator the same: the meta's place is one for each end of the rest. */
+
+static int is_class_w(unsigned c) { return a_word(c) || c == '\'' || c == '.' || c == '-'; }
+
+static const char *const WEEKDAYS[] = {
+    "mon", "tues", "tue", "wednes", "wed", "thurs", "thu", "fri", "satur", "sat", "sun", NULL,
+};
+static const char *const MONTH_HEADS[] = {
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", NULL,
+};
+
+/* whether NAME_META_SOURCE's meta matches at s[x] */
+static int meta_at(const Py_UCS1 *s, Py_ssize_t n, Py_ssize_t x) {
+    if (x >= n)
+        return 0;
+    if (s[x] == '@' || a_digit(s[x]))
+        return 1;
+    for (int w = 0; WEEKDAYS[w]; w++) {
+        if (!starts_folded(s, n, x, WEEKDAYS[w]))
+            continue;
+        Py_ssize_t e = x + (Py_ssize_t)strlen(WEEKDAYS[w]);
+        if (starts_folded(s, n, e, "day") && (e + 3 >= n || !a_word(s[e + 3])))
+            return 1;
+        if (e >= n || !a_word(s[e]))
+            return 1;
+    }
+    for (int w = 0; MONTH_HEADS[w]; w++) {
+        if (!starts_folded(s, n, x, MONTH_HEADS[w]))
+            continue;
+        Py_ssize_t y = x + 3;
+        while (y < n && a_word(s[y]))
+            y++; /* \w* (a shorter run leaves a word character where . or a space must be) */
+        if (y < n && s[y] == '.') {
+            Py_ssize_t z = y + 1;
+            if (z < n && a_space(s[z])) {
+                while (z < n && a_space(s[z]))
+                    z++;
+                if (z < n && a_digit(s[z]))
+                    return 1;
+            }
+        }
+        if (y < n && a_space(s[y])) {
+            while (y < n && a_space(s[y]))
+                y++;
+            if (y < n && a_digit(s[y]))
+                return 1;
+        }
+        return 0; /* (the month heads are distinct: no other one matches here) */
+    }
+    return 0;
+}
+
+/* the meta's place after a rest ending at e (spaces, maybe a separator and spaces), or -1 */
+static Py_ssize_t tail_at(const Py_UCS1 *s, Py_ssize_t n, Py_ssize_t e) {
+    Py_ssize_t j = e;
+    while (j < n && a_space(s[j]))
+        j++;
+    if (j < n && (s[j] == '-' || s[j] == '|' || s[j] == ',' || s[j] == '/')) {
+        Py_ssize_t k = j + 1;
+        while (k < n && a_space(s[k]))
+            k++;
+        return meta_at(s, n, k) ? k : -1; /* (the separator itself starts no meta) */
+    }
+    return meta_at(s, n, j) ? j : -1;
+}
+
+/* the word starting at s[at] and up to `more` words after it: the rest's end and the meta's
+ * start of the first match in re's order, or 0 */
+static int words_then_meta(const Py_UCS1 *s, Py_ssize_t n, Py_ssize_t at, int more,
+                           Py_ssize_t *rest_end, Py_ssize_t *meta) {
+    Py_ssize_t longest = at + 1;
+    while (longest < n && is_class_w(s[longest]))
+        longest++;
+    Py_ssize_t k;
+    if ((k = tail_at(s, n, longest)) >= 0) {
+        *rest_end = longest;
+        *meta = k;
+        return 1;
+    }
+    if (more > 0 && longest < n && a_space(s[longest])) {
+        Py_ssize_t w = longest;
+        while (w < n && a_space(s[w]))
+            w++;
+        if (w < n && a_alpha(s[w]) && words_then_meta(s, n, w, more - 1, rest_end, meta))
+            return 1;
+    }
+    for (Py_ssize_t e = longest - 1; e > at; e--) {
+        if ((k = tail_at(s, n, e)) >= 0) {
+            *rest_end = e;
+            *meta = k;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+#define NAME_META_MAX 1000 /* longer texts are the pattern's (the caller asks only short ones) */
+
+/* name_meta(text) -> (rest_end, meta_start) | () | None: NAME_THEN_META.match(text) of an
+ * ASCII text at most NAME_META_MAX long (the end of its rest, the start of its meta; () where it
+ * does not match), None for any other text */
+static PyObject *name_meta(PyObject *self, PyObject *text) {
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "name_meta: str");
+        return NULL;
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    if (!PyUnicode_IS_ASCII(text) || n > NAME_META_MAX)
+        Py_RETURN_NONE;
+    const Py_UCS1 *s = PyUnicode_1BYTE_DATA(text);
+    Py_ssize_t rest_end, meta;
+    if (n == 0 || !a_alpha(s[0]) || !words_then_meta(s, n, 0, 4, &rest_end, &meta))
+        return PyTuple_New(0);
+    return Py_BuildValue("(nn)", rest_end, meta);
+}
+
 /* the hand-written automata on their own, for the tests: BYLINE_STOP.search(" " + text).start()
  * (or None) and NAME_SPLIT.split(text) of an ASCII text (None for any other) */
 static PyObject *stop_at(PyObject *self, PyObject *text) {
@@ -637,6 +761,7 @@ static PyObject *cue(PyObject *self, PyObject *word) {
 }
 
 static PyMethodDef methods[] = {
+    {"name_meta", name_meta, METH_O, "NAME_THEN_META.match of an ASCII text: (rest_end, meta_start) or ()."},
     {"bare_lines", (PyCFunction)(void (*)(void))bare_lines, METH_FASTCALL,
      "article._bare_lines(texts, order, first)."},
     {"far_lines", (PyCFunction)(void (*)(void))far_lines, METH_FASTCALL,

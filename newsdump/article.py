@@ -661,13 +661,13 @@ def _byline_at(
         return names, (i,)
     dated = maybe_dated(text)  # else no date: no "A - date", "date A" nor "… date by A" byline
     short = len(text) <= MAX_SHORT_BYLINE and (dated or "@" in text)
-    m = NAME_THEN_META.match(text) if short else None
+    meta = name_meta(text) if short else None
     # the byline "A - date" or "A @handle" names, and only then is the date looked for where the
     # meta starts (a text of its own for find_dates: most such lines name no one, "Nov 19, 2019")
     if (
-        m is not None
-        and (named := name_then_meta(texts, i, m)) is not None
-        and (m["meta"] == "@" or starts_with_date(text[m.start("meta") :]))
+        meta is not None
+        and (named := name_then_meta(texts, i, meta[0])) is not None
+        and (text[meta[1]] == "@" or starts_with_date(text[meta[1] :]))
     ):
         return named
     if dated and (found := date_then_name(text)) is not None:
@@ -680,14 +680,24 @@ def _byline_at(
     return None
 
 
+def name_meta(text: str) -> tuple[str, int] | None:
+    """NAME_THEN_META.match(text): its rest and where its meta starts (its meta is "@" where
+    that character is), or None; by hand in C for an ASCII text where it was built."""
+    if _byline is not None:
+        found = _byline.name_meta(text)
+        if found is not None:
+            return (text[: found[0]], found[1]) if found else None
+    m = NAME_THEN_META.match(text)
+    return None if m is None else (m["rest"], m.start("meta"))
+
+
 def name_then_meta(
-    texts: Sequence[str], i: int, m: re.Match[str]
+    texts: Sequence[str], i: int, rest: str
 ) -> tuple[list[str], tuple[int, ...]] | None:
-    """The byline of block `i` when NAME_THEN_META's match `m` of it is one (its meta an
-    "@handle" or a date, which the caller tests): the names before the meta ("Ann Lee - Nov 19,
-    2019"), or an agency's ("Associated Press Nov 19, 2019": the person above it if a short
-    line names one)."""
-    rest = m["rest"]
+    """The byline of block `i` when NAME_THEN_META's match of it is one (its meta an "@handle"
+    or a date, which the caller tests), `rest` its names' part: the names before the meta ("Ann
+    Lee - Nov 19, 2019"), or an agency's ("Associated Press Nov 19, 2019": the person above it
+    if a short line names one)."""
     agency = rest.strip().lower().removeprefix("the ")
     if agency in AGENCY_NAMES:  # "Associated Press Nov 19, 2019"
         above = texts[i - 1] if i > 0 else ""

@@ -172,3 +172,38 @@ def test_bare_lines_as_the_reference(texts: list[str], data: st.DataObject) -> N
     assert _byline.bare_lines(texts, order, first, article.AGENCIES) == expected
     # and bare_name_near skips no line it could take (a tuple: without the compiled test)
     assert article.bare_name_near(texts, first) == article.bare_name_near(tuple(texts), first)
+
+
+META_PIECES = [
+    "Ann", "Lee", "O'Neil", "Jean-Luc", "J.", "x2", "A_b", "-", " - ", "|", ",", "/", "@", "@ann",
+    "Nov", "nov.", "November", "Novx", "Mon", "Monday", "mondays", "TUES", "Tuesday", "tue",
+    "wednes", "Wednesday", "thurs", "Thu", "fri", "Satur", "saturday", "sun", "Sunday", "day",
+    "Jan", "Sept.", "May", "19", "2019", "3", "a", "The", "Associated", "Press", " ", "  ",
+    "\t", "\x1c", ".", "'", "_", "Xmon", "mar9", "dec_", "sat.",
+]  # fmt: skip
+META_TEXTS = st.one_of(
+    st.lists(st.sampled_from(META_PIECES), max_size=12).map(" ".join),
+    st.lists(st.sampled_from(META_PIECES), max_size=12).map("".join),
+    ASCII,
+)
+
+
+@settings(max_examples=6000, deadline=None)
+@given(META_TEXTS)
+def test_name_meta_as_the_pattern(text: str) -> None:
+    m = article.NAME_THEN_META.match(text)
+    got = _byline.name_meta(text)
+    if m is None:
+        assert got == ()
+    else:
+        assert got == (m.end("rest"), m.start("meta"))
+        assert (m["meta"] == "@") == (text[m.start("meta")] == "@")
+    assert article.name_meta(text) == (None if m is None else (m["rest"], m.start("meta")))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=30).filter(lambda t: not t.isascii()))
+def test_name_meta_leaves_other_text_to_the_pattern(text: str) -> None:
+    assert _byline.name_meta(text) is None
+    m = article.NAME_THEN_META.match(text)
+    assert article.name_meta(text) == (None if m is None else (m["rest"], m.start("meta")))
