@@ -636,7 +636,7 @@ def _byline_at(
     if len(text) > MAX_META_CHARS or has_credit(text):
         return None
     # each of the six label patterns needs what BYLINE_START matches: tried only where it does
-    started = BYLINE_START.match(text) is not None
+    started = byline_start(text)
     m = KIND_BYLINE.match(text) if started else None
     if m is not None:  # "Une analyse de France 2", "Un reportage de notre envoyé": no person
         names = parse_names(m["rest"]) if m["rest"][:1].isupper() else []
@@ -689,6 +689,19 @@ def name_meta(text: str) -> tuple[str, int] | None:
             return (text[: found[0]], found[1]) if found else None
     m = NAME_THEN_META.match(text)
     return None if m is None else (m["rest"], m.start("meta"))
+
+
+def byline_start(text: str) -> bool:
+    """BYLINE_START.match(text) is not None: in C for an ASCII text where it was built (its
+    alternatives' heads, _START_HEADS, or an article and spaces and one of _KIND_HEADS)."""
+    if _byline is not None:
+        found = _byline.started(text, _BYLINE_HEADS)
+        if found is not None:
+            return found
+    return BYLINE_START.match(text) is not None
+
+
+_BYLINE_HEADS = (_START_HEADS, _KIND_ARTICLES, _KIND_HEADS)
 
 
 def name_then_meta(

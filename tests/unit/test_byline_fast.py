@@ -207,3 +207,27 @@ def test_name_meta_leaves_other_text_to_the_pattern(text: str) -> None:
     assert _byline.name_meta(text) is None
     m = article.NAME_THEN_META.match(text)
     assert article.name_meta(text) == (None if m is None else (m["rest"], m.start("meta")))
+
+
+START_PIECES = [
+    *article._START_HEADS, *article._KIND_ARTICLES, "reportage", "reportaje", "commentary",
+    "commento", "analyze", "analyse", "authors", "autorin", "reporter", "reported", "texte",
+    "story", "stories", "essays", "Cronica", "crónica", "CRITICA", "éditorial", "Eine", "UNA",
+    "ANALYSIS", "Opinion", "b", "y", "d", "e", "repor", "comm", "column", "colum", "przez",
+    "prze", "x", " ", "  ", "\t", "\x1c", "\x0b", ":", "-", "1", "",
+]  # fmt: skip
+START_TEXTS = st.one_of(
+    st.lists(st.sampled_from(START_PIECES), max_size=5).map(" ".join),
+    st.lists(st.sampled_from(START_PIECES), max_size=4).map("".join),
+    ASCII,
+)
+
+
+@settings(max_examples=5000, deadline=None)
+@given(START_TEXTS)
+def test_started_as_the_pattern(text: str) -> None:
+    expected = article.BYLINE_START.match(text) is not None
+    got = _byline.started(text, article._BYLINE_HEADS)
+    assert got is (expected if text.isascii() else None)
+    assert article.byline_start(text) is expected
+    assert article.byline_start(text + "é") is (article.BYLINE_START.match(text + "é") is not None)
