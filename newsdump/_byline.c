@@ -783,6 +783,45 @@ static PyObject *started(PyObject *self, PyObject *const *args, Py_ssize_t nargs
     Py_RETURN_FALSE;
 }
 
+/* by_inside(text) -> str | () | None: BY_INSIDE.search(text)["rest"] of an ASCII text (() where
+ * it does not match), None for any other text. BY_INSIDE, \s(?:by|von|par|por)\s+(?P<rest>\w.+)$
+ * under IGNORECASE: at the first place p where a space, one of the words in any case, spaces
+ * (all of them: fewer leave a space where \w must be), a word character and at least one more
+ * character run to the end with no newline but maybe a last one ($ matches before it; .+ takes
+ * no newline) */
+static const char *const BY_WORDS[] = {"by", "von", "par", "por", NULL};
+
+static PyObject *by_inside(PyObject *self, PyObject *text) {
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "by_inside: str");
+        return NULL;
+    }
+    if (!PyUnicode_IS_ASCII(text))
+        Py_RETURN_NONE;
+    const Py_UCS1 *s = PyUnicode_1BYTE_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    Py_ssize_t end = n > 0 && s[n - 1] == '\n' ? n - 1 : n; /* where .+ stops, if at all */
+    Py_ssize_t newline = -1; /* the last newline before `end` */
+    for (Py_ssize_t k = 0; k < end; k++)
+        if (s[k] == '\n')
+            newline = k;
+    for (Py_ssize_t p = 0; p + 1 < n; p++) {
+        if (!a_space(s[p]))
+            continue;
+        for (int w = 0; BY_WORDS[w]; w++) {
+            Py_ssize_t q = p + 1 + (Py_ssize_t)strlen(BY_WORDS[w]);
+            if (!starts_folded(s, n, p + 1, BY_WORDS[w]) || q >= n || !a_space(s[q]))
+                continue;
+            while (q < n && a_space(s[q]))
+                q++;
+            /* \w at q, then .+ from q + 1 to `end` with no newline on the way */
+            if (q < n && a_word(s[q]) && q + 1 < end && newline < q + 1)
+                return PyUnicode_Substring(text, q, end);
+        }
+    }
+    return PyTuple_New(0);
+}
+
 /* the hand-written automata on their own, for the tests: BYLINE_STOP.search(" " + text).start()
  * (or None) and NAME_SPLIT.split(text) of an ASCII text (None for any other) */
 static PyObject *stop_at(PyObject *self, PyObject *text) {
@@ -835,6 +874,7 @@ static PyObject *cue(PyObject *self, PyObject *word) {
 }
 
 static PyMethodDef methods[] = {
+    {"by_inside", by_inside, METH_O, "BY_INSIDE.search(text)['rest'] of an ASCII text, or ()."},
     {"started", (PyCFunction)(void (*)(void))started, METH_FASTCALL,
      "BYLINE_START.match(text) is not None of an ASCII text, else None."},
     {"name_meta", name_meta, METH_O, "NAME_THEN_META.match of an ASCII text: (rest_end, meta_start) or ()."},

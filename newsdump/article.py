@@ -673,11 +673,22 @@ def _byline_at(
     if dated and (found := date_then_name(text)) is not None:
         return found, (i,)
     # "Posted on January 12, 2025 by Mira Okafor": no name before the date, one after "by"
-    m = BY_INSIDE.search(text) if dated else None
-    if m is not None and find_dates(text):
-        names = parse_names(m["rest"], allow_single=True)
+    rest = by_inside(text) if dated else None
+    if rest is not None and find_dates(text):
+        names = parse_names(rest, allow_single=True)
         return (names, (i,)) if names else None
     return None
+
+
+def by_inside(text: str) -> str | None:
+    """BY_INSIDE.search(text)["rest"], or None: by hand in C for an ASCII text where it was
+    built."""
+    if _byline is not None:
+        found = _byline.by_inside(text)
+        if found is not None:
+            return found if isinstance(found, str) else None
+    m = BY_INSIDE.search(text)
+    return None if m is None else m["rest"]
 
 
 def name_meta(text: str) -> tuple[str, int] | None:

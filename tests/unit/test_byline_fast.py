@@ -231,3 +231,24 @@ def test_started_as_the_pattern(text: str) -> None:
     assert got is (expected if text.isascii() else None)
     assert article.byline_start(text) is expected
     assert article.byline_start(text + "é") is (article.BYLINE_START.match(text + "é") is not None)
+
+
+INSIDE_PIECES = [
+    "Posted", "on", "January", "12,", "2025", "by", "By", "BY", "von", "Par", "por", "bye", "xby",
+    "Mira", "Okafor", "_x", "1", "é", " ", "  ", "\t", "\n", "\x1c", "-", "a", "b",
+]  # fmt: skip
+INSIDE_TEXTS = st.one_of(
+    st.lists(st.sampled_from(INSIDE_PIECES), max_size=10).map(" ".join),
+    st.lists(st.sampled_from(INSIDE_PIECES), max_size=10).map("".join),
+    ASCII,
+)
+
+
+@settings(max_examples=5000, deadline=None)
+@given(INSIDE_TEXTS)
+def test_by_inside_as_the_pattern(text: str) -> None:
+    m = article.BY_INSIDE.search(text)
+    expected = None if m is None else m["rest"]
+    got = _byline.by_inside(text)
+    assert got == (() if expected is None else expected) if text.isascii() else got is None
+    assert article.by_inside(text) == expected
