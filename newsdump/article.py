@@ -12,6 +12,7 @@ date: on the byline, else next to the byline or the headline, else in the URL.
 from __future__ import annotations
 
 import re
+import sys
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -541,7 +542,10 @@ def find_byline(
         found = _byline_at(texts, i, strict=i in body)
         if found is not None:
             return found
-    for i in range(last + 1, min(len(texts), last + 1 + AUTHOR_BOX_WINDOW)):
+    box: Sequence[int] = range(last + 1, min(len(texts), last + 1 + AUTHOR_BOX_WINDOW))
+    if _byline is not None and isinstance(texts, list) and box:  # (AUTHOR_LABEL's words first)
+        box = _byline.far_lines(texts, box[-1], last, sys.maxsize, AUTHOR_HEADS)[::-1]
+    for i in box:
         m = AUTHOR_LABEL.match(texts[i])
         if m is not None and (names := parse_names(m["rest"])):
             return names, (i,)
@@ -549,6 +553,8 @@ def find_byline(
 
 
 BYLINE_WORD_CHARS = max(map(len, BYLINE_WORDS))
+# what headline.AUTHOR_LABEL needs first past its spaces, in lower case (an ASCII text's heads)
+AUTHOR_HEADS = ("author", "autor", "auteur", "writer", "reporter", "text")
 
 
 def far_byline(texts: Sequence[str], first: int) -> tuple[list[str], tuple[int, ...]] | None:

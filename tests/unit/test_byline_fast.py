@@ -252,3 +252,29 @@ def test_by_inside_as_the_pattern(text: str) -> None:
     got = _byline.by_inside(text)
     assert got == (() if expected is None else expected) if text.isascii() else got is None
     assert article.by_inside(text) == expected
+
+
+BOX_PIECES = [
+    "Author", "AUTHORS", "autor", "Autorin", "autorka", "Auteur", "writer", "Reporter", "text",
+    "Texte", "Текст", "автор", "auth", "wri", ":", "：", " ", "\t", "\x1c", "Ann Lee", "By", "x",
+]  # fmt: skip
+BOX_TEXTS = st.one_of(
+    st.lists(st.sampled_from(BOX_PIECES), max_size=5).map(" ".join),
+    st.lists(st.sampled_from(BOX_PIECES), max_size=5).map("".join),
+    ASCII,
+)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(BOX_TEXTS, max_size=12), st.data())
+def test_author_box_skips_no_label(texts: list[str], data: st.DataObject) -> None:
+    last = data.draw(st.integers(0, len(texts)))
+    hi = min(len(texts), last + 1 + article.AUTHOR_BOX_WINDOW)
+    kept = _byline.far_lines(texts, hi - 1, last, 10**9, article.AUTHOR_HEADS)[::-1]
+    assert kept == sorted(kept)
+    for i in range(last + 1, hi):
+        if article.AUTHOR_LABEL.match(texts[i]) is not None:
+            assert i in kept
+    first = min(last, data.draw(st.integers(0, len(texts))))
+    found = article.find_byline(texts, first, last, set())
+    assert found == article.find_byline(tuple(texts), first, last, set())
