@@ -12,6 +12,7 @@ date: on the byline, else next to the byline or the headline, else in the URL.
 from __future__ import annotations
 
 import re
+import sys
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -59,6 +60,10 @@ try:  # page_blocks compiled (newsdump/_headline.c), when the install could buil
     from newsdump import _headline
 except ImportError:  # pragma: no cover - depends on the install
     _headline = None  # type: ignore[assignment]
+try:  # the byline's names compiled (newsdump/_byline.c), when the install could build it
+    from newsdump import _byline
+except ImportError:  # pragma: no cover - depends on the install
+    _byline = None  # type: ignore[assignment]
 
 BYLINE_WINDOW = 40  # blocks above the body searched for the byline
 FAR_BYLINE_WINDOW = 80  # ... and further up, for a "By A" line only
@@ -537,7 +542,10 @@ def find_byline(
         found = _byline_at(texts, i, strict=i in body)
         if found is not None:
             return found
-    for i in range(last + 1, min(len(texts), last + 1 + AUTHOR_BOX_WINDOW)):
+    box: Sequence[int] = range(last + 1, min(len(texts), last + 1 + AUTHOR_BOX_WINDOW))
+    if _byline is not None and isinstance(texts, list) and box:  # (AUTHOR_LABEL's words first)
+        box = _byline.far_lines(texts, box[-1], last, sys.maxsize, AUTHOR_HEADS)[::-1]
+    for i in box:
         m = AUTHOR_LABEL.match(texts[i])
         if m is not None and (names := parse_names(m["rest"])):
             return names, (i,)
@@ -545,24 +553,39 @@ def find_byline(
 
 
 BYLINE_WORD_CHARS = max(map(len, BYLINE_WORDS))
+# what headline.AUTHOR_LABEL needs first past its spaces, in lower case (an ASCII text's heads)
+AUTHOR_HEADS = ("author", "autor", "auteur", "writer", "reporter", "text")
 
 
 def far_byline(texts: Sequence[str], first: int) -> tuple[list[str], tuple[int, ...]] | None:
     """A "By A and B" line further up, past a video playlist or a gallery: only that form."""
     start = first - 1 - BYLINE_WINDOW
-    for i in range(start, max(-1, start - FAR_BYLINE_WINDOW), -1):
+    stop = max(-1, start - FAR_BYLINE_WINDOW)
+    if _byline is not None and isinstance(texts, list):
+        lines = _byline.far_lines(texts, start, stop, MAX_SHORT_BYLINE, BYLINE_WORDS)
+    else:
+        lines = _far_lines(texts, start, stop)
+    for i in lines:
         text = texts[i]
-        if len(text) > MAX_SHORT_BYLINE:
-            continue
-        # BYLINE needs one of its words first, past the spaces (an ASCII text: in lower case)
-        if text.isascii() and not text.lstrip()[:BYLINE_WORD_CHARS].lower().startswith(
-            BYLINE_WORDS
-        ):
-            continue
         m = BYLINE.match(text)
         if m is not None and m["rest"][:1].isupper() and (names := parse_names(m["rest"])):
             return names, (i,)
     return None
+
+
+def _far_lines(texts: Sequence[str], start: int, stop: int) -> list[int]:
+    """The blocks of range(start, stop, -1) where far_byline asks BYLINE.match (in C where it was
+    built, newsdump/_byline.c): short ones, and an ASCII one only where BYLINE's words start it
+    past its spaces (in lower case)."""
+    return [
+        i
+        for i in range(start, stop, -1)
+        if len(texts[i]) <= MAX_SHORT_BYLINE
+        and (
+            not texts[i].isascii()
+            or texts[i].lstrip()[:BYLINE_WORD_CHARS].lower().startswith(BYLINE_WORDS)
+        )
+    ]
 
 
 def byline_lines(texts: Sequence[str], order: Sequence[int]) -> list[int]:
@@ -619,7 +642,7 @@ def _byline_at(
     if len(text) > MAX_META_CHARS or has_credit(text):
         return None
     # each of the six label patterns needs what BYLINE_START matches: tried only where it does
-    started = BYLINE_START.match(text) is not None
+    started = byline_start(text)
     m = KIND_BYLINE.match(text) if started else None
     if m is not None:  # "Une analyse de France 2", "Un reportage de notre envoyé": no person
         names = parse_names(m["rest"]) if m["rest"][:1].isupper() else []
@@ -644,33 +667,67 @@ def _byline_at(
         return names, (i,)
     dated = maybe_dated(text)  # else no date: no "A - date", "date A" nor "… date by A" byline
     short = len(text) <= MAX_SHORT_BYLINE and (dated or "@" in text)
-    m = NAME_THEN_META.match(text) if short else None
+    meta = name_meta(text) if short else None
     # the byline "A - date" or "A @handle" names, and only then is the date looked for where the
     # meta starts (a text of its own for find_dates: most such lines name no one, "Nov 19, 2019")
     if (
-        m is not None
-        and (named := name_then_meta(texts, i, m)) is not None
-        and (m["meta"] == "@" or starts_with_date(text[m.start("meta") :]))
+        meta is not None
+        and (named := name_then_meta(texts, i, meta[0])) is not None
+        and (text[meta[1]] == "@" or starts_with_date(text[meta[1] :]))
     ):
         return named
     if dated and (found := date_then_name(text)) is not None:
         return found, (i,)
     # "Posted on January 12, 2025 by Mira Okafor": no name before the date, one after "by"
-    m = BY_INSIDE.search(text) if dated else None
-    if m is not None and find_dates(text):
-        names = parse_names(m["rest"], allow_single=True)
+    rest = by_inside(text) if dated else None
+    if rest is not None and find_dates(text):
+        names = parse_names(rest, allow_single=True)
         return (names, (i,)) if names else None
     return None
 
 
+def by_inside(text: str) -> str | None:
+    """BY_INSIDE.search(text)["rest"], or None: by hand in C for an ASCII text where it was
+    built."""
+    if _byline is not None:
+        found = _byline.by_inside(text)
+        if found is not None:
+            return found if isinstance(found, str) else None
+    m = BY_INSIDE.search(text)
+    return None if m is None else m["rest"]
+
+
+def name_meta(text: str) -> tuple[str, int] | None:
+    """NAME_THEN_META.match(text): its rest and where its meta starts (its meta is "@" where
+    that character is), or None; by hand in C for an ASCII text where it was built."""
+    if _byline is not None:
+        found = _byline.name_meta(text)
+        if found is not None:
+            return (text[: found[0]], found[1]) if found else None
+    m = NAME_THEN_META.match(text)
+    return None if m is None else (m["rest"], m.start("meta"))
+
+
+def byline_start(text: str) -> bool:
+    """BYLINE_START.match(text) is not None: in C for an ASCII text where it was built (its
+    alternatives' heads, _START_HEADS, or an article and spaces and one of _KIND_HEADS)."""
+    if _byline is not None:
+        found = _byline.started(text, _BYLINE_HEADS)
+        if found is not None:
+            return found
+    return BYLINE_START.match(text) is not None
+
+
+_BYLINE_HEADS = (_START_HEADS, _KIND_ARTICLES, _KIND_HEADS)
+
+
 def name_then_meta(
-    texts: Sequence[str], i: int, m: re.Match[str]
+    texts: Sequence[str], i: int, rest: str
 ) -> tuple[list[str], tuple[int, ...]] | None:
-    """The byline of block `i` when NAME_THEN_META's match `m` of it is one (its meta an
-    "@handle" or a date, which the caller tests): the names before the meta ("Ann Lee - Nov 19,
-    2019"), or an agency's ("Associated Press Nov 19, 2019": the person above it if a short
-    line names one)."""
-    rest = m["rest"]
+    """The byline of block `i` when NAME_THEN_META's match of it is one (its meta an "@handle"
+    or a date, which the caller tests), `rest` its names' part: the names before the meta ("Ann
+    Lee - Nov 19, 2019"), or an agency's ("Associated Press Nov 19, 2019": the person above it
+    if a short line names one)."""
     agency = rest.strip().lower().removeprefix("the ")
     if agency in AGENCY_NAMES:  # "Associated Press Nov 19, 2019"
         above = texts[i - 1] if i > 0 else ""
@@ -808,7 +865,10 @@ def bare_name_near(texts: Sequence[str], first: int) -> tuple[list[str], tuple[i
     very start of the body when an @handle line follows it."""
     above = range(first - 1, max(-1, first - 1 - BARE_NAME_WINDOW), -1)
     inside = range(first, min(len(texts) - 1, first + BYLINE_INSIDE))
-    for i in [*above, *inside]:
+    order = [*above, *inside]
+    if _byline is not None and isinstance(texts, list):  # the lines it skips at once, skipped
+        order = _byline.bare_lines(texts, order, first, AGENCIES)
+    for i in order:
         text = texts[i]
         if len(text) <= MAX_SHORT_BYLINE and (cjk := cjk_bare_name(texts, i)) is not None:
             return cjk, (i,)
@@ -839,6 +899,34 @@ def bare_name_near(texts: Sequence[str], first: int) -> tuple[list[str], tuple[i
         if i + 1 < len(texts) and HANDLE.match(texts[i + 1]) is not None:
             return names, (i, i + 1)  # "Ann Lee" then "@annlee"
     return None
+
+
+def _bare_lines(texts: Sequence[str], order: Sequence[int], first: int) -> list[int]:
+    """The blocks of `order` that bare_name_near does not skip at once (the reference of the
+    compiled _byline.bare_lines, which bare_name_near asks in its place): every one that is not
+    ASCII, and an ASCII one unless in the body over an ASCII line that is no @handle nor starts
+    with p, v or o (HANDLE's and CUE_STAMP's first characters), unless without its 1 to
+    BARE_NAME_MAX_WORDS words or with an "@", unless one word and no agency."""
+    kept = []
+    for i in order:
+        text = texts[i]
+        if text.isascii():
+            below = texts[i + 1] if i >= first else ""
+            if (
+                i >= first
+                and below.isascii()
+                and not below.startswith("@")
+                and below.lstrip()[:1].lower() not in ("p", "v", "o")
+            ):
+                continue
+            words = text.split(None, BARE_NAME_MAX_WORDS)
+            if not 1 <= len(words) <= BARE_NAME_MAX_WORDS or "@" in text:
+                continue
+            agency = words[0].lower().strip(",;:") in AGENCIES and "/" not in text
+            if len(words) == 1 and not agency:
+                continue
+        kept.append(i)
+    return kept
 
 
 def sentence_after_name(words: Sequence[str], name: str) -> bool:
@@ -873,7 +961,17 @@ def cue_stamp(text: str) -> bool:
 
 def parse_names(rest: str, allow_single: bool = False) -> list[str]:
     """The person names at the start of a byline's remainder: "A and B, Reuters" → [A, B];
-    "A, AP Auto Writer" → [A] (a part holding a job title is not a name)."""
+    "A, AP Auto Writer" → [A] (a part holding a job title is not a name). In C where it was
+    built, for an ASCII `rest` (newsdump/_byline.c), else _parse_names."""
+    if _byline is not None:
+        names = _byline.parse_names(rest, allow_single, _NAME_TABLES)
+        if names is not None:
+            return names
+    return _parse_names(rest, allow_single)
+
+
+def _parse_names(rest: str, allow_single: bool = False) -> list[str]:
+    """parse_names in Python (the reference of the compiled one, and its path for other text)."""
     dates = find_dates(rest)
     if dates:  # "A and B November 20, 2025": the names end where the date starts
         rest = rest[: dates[0].start]
@@ -917,6 +1015,10 @@ def parse_names(rest: str, allow_single: bool = False) -> list[str]:
         if len(names) >= MAX_AUTHORS:
             break
     return names
+
+
+# what the compiled parse_names looks up: find_dates is asked where a text may hold a date
+_NAME_TABLES = (find_dates, MONTHS, NOT_NAMES, FUNCTION_WORDS, PARTICLES)
 
 
 def name_parts(head: str) -> list[str]:

@@ -62,7 +62,7 @@ def plain_parse_names(rest: str, allow_single: bool = False) -> list[str]:
     article.name_parts = NAME_SPLIT.split  # type: ignore[assignment]
     article.CUE_HEADS = _Everything()
     try:
-        return article.parse_names(rest, allow_single)
+        return article._parse_names(rest, allow_single)
     finally:
         article.name_parts, article.CUE_HEADS = saved  # type: ignore[assignment]
 
