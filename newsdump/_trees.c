@@ -275,6 +275,238 @@ done:
     return result;
 }
 
+/* ---- The walk by leaf masks (QuickScorer's exit leaf, Lucchese et al., SIGIR 2015), eight rows
+ * per AVX-512 vector, where the processor has AVX-512 F, VL and CD (else walk_masks returns False
+ * and the caller walks as above).
+ *
+ * Each tree is given as its `nodes` inner nodes (model.Forest's masked layout: the nodes of its
+ * complete tree that x can pass right, in any order, padded to the forest's largest count by
+ * nodes that never do: threshold NaN) and at most 16 leaves, numbered left to right. Leaf i is
+ * bit 31 - i of a 32-bit mask; `keep` of a node is every bit but those of the leaves under its
+ * left child. A row goes right at a node iff x > threshold (false for NaN: left, as numpy's walk)
+ * and can then reach none of those leaves; its exit leaf is the leftmost leaf that no node it
+ * goes right at rules out (QuickScorer's theorem): the highest set bit of the AND of those nodes'
+ * keeps, i.e. leaf lzcnt(mask). No node is skipped by a branch: the comparisons of eight rows
+ * (one vcmppd), then the keep ANDed into the rows that go right (one masked vpandd), four
+ * instructions a node for eight rows where the step-by-step walk takes four a level for one row.
+ * The leaf value is picked from the tree's 16 by vpermt2pd (only the index's low 4 bits are read:
+ * no index of any mask reads outside the tree's leaves). The values are summed per row (a lane)
+ * in the order of walk_rows (8 <= trees <= 128: the eight partial sums, then the last trees one
+ * by one, then 0.0 + sum + baseline): the same IEEE operations, so the same floats.
+ *
+ *   walk_masks(x, width, right, right_width, feature, threshold, keep, leaves, trees, nodes,
+ *              baseline, out, negate) -> bool
+ *     feature: int32[trees * nodes] (each below width + right_width), threshold: float64[trees *
+ *     nodes], keep: uint32[trees * nodes], leaves: float64[trees * 16]; 8 <= trees <= 128. False
+ *     (out untouched) where the processor lacks AVX-512.
+ */
+#define MASK_ROWS 8    /* rows of a vector: a tile */
+#define MASK_LEAVES 16 /* leaves of a tree at most (two vectors of values) */
+
+#if (defined(__GNUC__) || defined(__clang__)) && defined(__x86_64__) && !defined(NEWSDUMP_NO_AVX512)
+#define HAVE_MASK_WALK 1
+#include <immintrin.h>
+
+#define MASK_TARGET __attribute__((target("avx512f,avx512vl,avx512cd")))
+
+/* the eight rows of `tile` through tree t: its leaf value of each row. `offset`: each node's
+ * column times 8 (a column's eight values start at tile + offset) */
+static inline __attribute__((always_inline)) MASK_TARGET __m512d mask_tree(
+    const double *tile, const int32_t *offset, const double *threshold, const uint32_t *keep,
+    const double *leaves, Py_ssize_t t, Py_ssize_t nodes) {
+    const int32_t *F = offset + t * nodes;
+    const double *T = threshold + t * nodes;
+    const uint32_t *K = keep + t * nodes;
+    __m256i mask = _mm256_set1_epi32(-1);
+#pragma GCC unroll 16
+    for (Py_ssize_t k = 0; k < nodes; k++) {
+        __mmask8 right = _mm512_cmp_pd_mask(_mm512_load_pd(tile + F[k]), _mm512_set1_pd(T[k]),
+                                            _CMP_GT_OQ);
+        mask = _mm256_mask_and_epi32(mask, right, mask, _mm256_set1_epi32((int)K[k]));
+    }
+    __m512i leaf = _mm512_cvtepu32_epi64(_mm256_lzcnt_epi32(mask));
+    const double *L = leaves + t * MASK_LEAVES;
+    return _mm512_permutex2var_pd(_mm512_loadu_pd(L), leaf, _mm512_loadu_pd(L + 8));
+}
+
+/* columns 0 .. cols - 1 of rows src[j * stride] (j < m <= 8) transposed into dst: column f's
+ * eight values (0.0 for rows j >= m) at dst[8f], eight columns at a time (an 8 x 8 transpose in
+ * registers: whole-line stores that the walk's loads read straight back; one row at a time, its
+ * values stored one by one, cost a third of the walk's time) */
+static inline __attribute__((always_inline)) MASK_TARGET void mask_transpose(
+    const double *src, Py_ssize_t stride, Py_ssize_t cols, Py_ssize_t m, double *dst) {
+    for (Py_ssize_t f = 0; f < cols; f += 8) {
+        const Py_ssize_t left = cols - f < 8 ? cols - f : 8;
+        const __mmask8 take = (__mmask8)((1u << left) - 1);
+        __m512d r[8];
+#pragma GCC unroll 8
+        for (int j = 0; j < 8; j++)
+            r[j] = j < m ? _mm512_maskz_loadu_pd(take, src + j * stride + f) : _mm512_setzero_pd();
+        __m512d t[8];
+#pragma GCC unroll 4
+        for (int j = 0; j < 8; j += 2) {
+            t[j] = _mm512_unpacklo_pd(r[j], r[j + 1]);  /* columns 0 2 4 6 of rows j, j + 1 */
+            t[j + 1] = _mm512_unpackhi_pd(r[j], r[j + 1]); /* columns 1 3 5 7 */
+        }
+        __m512d c[8];
+#pragma GCC unroll 2
+        for (int h = 0; h < 2; h++) { /* h = 0: even columns, 1: odd */
+            __m512d a = _mm512_shuffle_f64x2(t[h], t[2 + h], 0x88);     /* c0 (+ h), c4 */
+            __m512d b = _mm512_shuffle_f64x2(t[4 + h], t[6 + h], 0x88); /* of rows 4-7 */
+            __m512d p = _mm512_shuffle_f64x2(t[h], t[2 + h], 0xDD);     /* c2 (+ h), c6 */
+            __m512d q = _mm512_shuffle_f64x2(t[4 + h], t[6 + h], 0xDD);
+            c[0 + h] = _mm512_shuffle_f64x2(a, b, 0x88);
+            c[4 + h] = _mm512_shuffle_f64x2(a, b, 0xDD);
+            c[2 + h] = _mm512_shuffle_f64x2(p, q, 0x88);
+            c[6 + h] = _mm512_shuffle_f64x2(p, q, 0xDD);
+        }
+        if (left == 8) {
+#pragma GCC unroll 8
+            for (int k = 0; k < 8; k++) _mm512_store_pd(dst + (f + k) * MASK_ROWS, c[k]);
+        } else {
+            for (Py_ssize_t k = 0; k < left; k++) _mm512_store_pd(dst + (f + k) * MASK_ROWS, c[k]);
+        }
+    }
+}
+
+static inline __attribute__((always_inline)) MASK_TARGET void mask_rows(
+    const double *xs, Py_ssize_t n, Py_ssize_t width, const double *rs, Py_ssize_t right_width,
+    const int32_t *offset, const double *threshold, const uint32_t *keep, const double *leaves,
+    Py_ssize_t trees, Py_ssize_t nodes, double baseline, int negate, double *out, double *tile) {
+    const Py_ssize_t full = trees / CHAINS;
+    const __m512i sign = _mm512_set1_epi64((long long)0x8000000000000000ULL);
+    for (Py_ssize_t i0 = 0; i0 < n; i0 += MASK_ROWS) {
+        const Py_ssize_t m = n - i0 < MASK_ROWS ? n - i0 : MASK_ROWS;
+        /* the tile's rows of np.hstack((x, right)), transposed: column f of the eight rows at
+         * tile[8f] (rows past the last: 0.0, never written out) */
+        mask_transpose(xs + i0 * width, width, width, m, tile);
+        if (right_width > 0)
+            mask_transpose(rs + i0 * right_width, right_width, right_width, m,
+                           tile + width * MASK_ROWS);
+        __m512d acc[CHAINS];
+#pragma GCC unroll 8
+        for (Py_ssize_t g = 0; g < CHAINS; g++)
+            acc[g] = mask_tree(tile, offset, threshold, keep, leaves, g, nodes);
+        for (Py_ssize_t grp = 1; grp < full; grp++) {
+#pragma GCC unroll 8
+            for (Py_ssize_t g = 0; g < CHAINS; g++)
+                acc[g] = _mm512_add_pd(
+                    acc[g], mask_tree(tile, offset, threshold, keep, leaves, grp * CHAINS + g, nodes));
+        }
+        __m512d sum =
+            _mm512_add_pd(_mm512_add_pd(_mm512_add_pd(acc[0], acc[1]), _mm512_add_pd(acc[2], acc[3])),
+                          _mm512_add_pd(_mm512_add_pd(acc[4], acc[5]), _mm512_add_pd(acc[6], acc[7])));
+        for (Py_ssize_t t = full * CHAINS; t < trees; t++) /* the last trees, one by one */
+            sum = _mm512_add_pd(sum, mask_tree(tile, offset, threshold, keep, leaves, t, nodes));
+        __m512d raw =
+            _mm512_add_pd(_mm512_add_pd(_mm512_setzero_pd(), sum), _mm512_set1_pd(baseline));
+        if (negate) raw = _mm512_castsi512_pd(_mm512_xor_si512(_mm512_castpd_si512(raw), sign));
+        _mm512_mask_storeu_pd(out + i0, (__mmask8)((1u << m) - 1), raw);
+    }
+}
+
+typedef void mask_fn(const double *, Py_ssize_t, Py_ssize_t, const double *, Py_ssize_t,
+                     const int32_t *, const double *, const uint32_t *, const double *, Py_ssize_t,
+                     Py_ssize_t, double, int, double *, double *);
+#define MASK_VARIANT(name, NODES)                                                              \
+    static MASK_TARGET void name(const double *xs, Py_ssize_t n, Py_ssize_t width,             \
+                                 const double *rs, Py_ssize_t right_width, const int32_t *off, \
+                                 const double *thr, const uint32_t *keep, const double *leaves, \
+                                 Py_ssize_t trees, Py_ssize_t nodes, double baseline,           \
+                                 int negate, double *out, double *tile) {                       \
+        (void)nodes;                                                                           \
+        mask_rows(xs, n, width, rs, right_width, off, thr, keep, leaves, trees, NODES,         \
+                  baseline, negate, out, tile);                                                \
+    }
+MASK_VARIANT(mask_nodes14, 14) /* the packaged models (15 leaves a tree): the nodes unrolled */
+MASK_VARIANT(mask_any, nodes)
+#endif
+
+static PyObject *walk_masks(PyObject *self, PyObject *args) {
+    Py_buffer x, right, feature, threshold, keep, leaves, out;
+    Py_ssize_t width, right_width, trees, nodes;
+    double baseline;
+    int negate = 0;
+    if (!PyArg_ParseTuple(args, "y*ny*ny*y*y*y*nndw*|p", &x, &width, &right, &right_width,
+                          &feature, &threshold, &keep, &leaves, &trees, &nodes, &baseline, &out,
+                          &negate))
+        return NULL;
+    PyObject *result = NULL;
+    double *scratch = NULL;
+    Py_ssize_t n = out.len / (Py_ssize_t)sizeof(double);
+    /* (the widths and counts bounded first, by division: no product below overflows) */
+    if (width <= 0 || right_width < 0 || trees < CHAINS || trees > 128 || nodes < 0
+        || nodes > PY_SSIZE_T_MAX / 8 / 128 || width > PY_SSIZE_T_MAX / 8 / MASK_ROWS / 2
+        || right_width > PY_SSIZE_T_MAX / 8 / MASK_ROWS / 2
+        || out.len != n * (Py_ssize_t)sizeof(double)
+        || (n > 0 && (width > x.len / 8 / n || right_width > right.len / 8 / n))
+        || x.len != n * width * (Py_ssize_t)sizeof(double)
+        || right.len != n * right_width * (Py_ssize_t)sizeof(double)
+        || feature.len != trees * nodes * (Py_ssize_t)sizeof(int32_t)
+        || threshold.len != trees * nodes * (Py_ssize_t)sizeof(double)
+        || keep.len != trees * nodes * (Py_ssize_t)sizeof(uint32_t)
+        || leaves.len != trees * MASK_LEAVES * (Py_ssize_t)sizeof(double)) {
+        PyErr_SetString(PyExc_ValueError, "walk_masks: array sizes do not match");
+        goto done;
+    }
+    const Py_ssize_t all = width + right_width;
+#ifdef HAVE_MASK_WALK
+    __builtin_cpu_init();
+    if (!(__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512vl")
+          && __builtin_cpu_supports("avx512cd"))) {
+        result = Py_False;
+        Py_INCREF(result);
+        goto done;
+    }
+    /* the transposed tile, aligned to 64 bytes, then each node's column times 8 */
+    const Py_ssize_t tile_all = all * MASK_ROWS + 8;
+    scratch = PyMem_Malloc((size_t)tile_all * sizeof(double) + (size_t)(trees * nodes) * sizeof(int32_t));
+    if (scratch == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    int32_t *offset = (int32_t *)(scratch + tile_all);
+    { /* every index is read unchecked below: all checked in one pass with no branch */
+        const uint32_t limit = all > INT32_MAX / MASK_ROWS ? (uint32_t)INT32_MAX / MASK_ROWS + 1 : (uint32_t)all;
+        const int32_t *feat = feature.buf;
+        uint32_t bad = 0;
+        for (Py_ssize_t k = 0; k < trees * nodes; k++) {
+            bad |= (uint32_t)feat[k] >= limit;
+            offset[k] = (int32_t)((uint32_t)feat[k] * MASK_ROWS);
+        }
+        if (bad) {
+            PyErr_SetString(PyExc_ValueError, "walk_masks: feature index out of range");
+            goto done;
+        }
+    }
+    if (n > 0) {
+        double *tile = (double *)(((uintptr_t)scratch + 63) & ~(uintptr_t)63);
+        mask_fn *rows = nodes == 14 ? mask_nodes14 : mask_any;
+        Py_BEGIN_ALLOW_THREADS
+        rows(x.buf, n, width, right.buf, right_width, offset, threshold.buf, keep.buf,
+             leaves.buf, trees, nodes, baseline, negate, out.buf, tile);
+        Py_END_ALLOW_THREADS
+    }
+    result = Py_True;
+#else
+    (void)all;
+    (void)baseline;
+    (void)negate;
+    result = Py_False;
+#endif
+    Py_INCREF(result);
+done:
+    PyMem_Free(scratch);
+    PyBuffer_Release(&x);
+    PyBuffer_Release(&right);
+    PyBuffer_Release(&feature);
+    PyBuffer_Release(&threshold);
+    PyBuffer_Release(&keep);
+    PyBuffer_Release(&leaves);
+    PyBuffer_Release(&out);
+    return result;
+}
+
 /* inverse_1p(out): out[i] = 1.0 / (1.0 + out[i]), in place: the end of the logistic function
  * after numpy's exp, the same two IEEE operations as `out += 1.0; np.divide(1.0, out, out=out)`
  * (one call instead of two) */
@@ -295,6 +527,7 @@ static PyObject *inverse_1p(PyObject *self, PyObject *arg) {
 
 static PyMethodDef methods[] = {
     {"walk", walk, METH_VARARGS, "The raw score of every row (see the file)."},
+    {"walk_masks", walk_masks, METH_VARARGS, "The walk by leaf masks, AVX-512 (see the file)."},
     {"inverse_1p", inverse_1p, METH_O, "out[i] = 1.0 / (1.0 + out[i]), in place."},
     {NULL, NULL, 0, NULL},
 };

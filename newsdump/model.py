@@ -24,7 +24,7 @@ try:  # the walk compiled (newsdump/_trees.c), when the install could build it
     from newsdump import _trees
 except ImportError:  # pragma: no cover - depends on the install
     _trees = None  # type: ignore[assignment]
-if _trees is not None and not hasattr(_trees, "inverse_1p"):  # pragma: no cover
+if _trees is not None and not hasattr(_trees, "walk_masks"):  # pragma: no cover
     _trees = None  # type: ignore[assignment]  # a stale build of an older version: unused
 
 MODELS_DIR = Path(__file__).resolve().parent / "models"
@@ -35,6 +35,9 @@ CHUNK_ROWS = 256  # rows evaluated together by numpy: (rows x trees) index array
 GROUP_TREES = 8  # trees the compiled walk walks together, as one complete tree ...
 GROUP_LIFT = 3  # ... under this level of it (2**GROUP_LIFT == GROUP_TREES)
 MAX_COMPILED_DEPTH = 24  # deeper forests go through numpy (a group would hold 2**27 nodes)
+MASK_LEAVES = 16  # leaves a tree at most for the walk by leaf masks (newsdump/_trees.c)
+MASK_TREES = (8, 128)  # tree counts it sums as the walk in groups does
+MASK_MAX_DEPTH = 12  # deeper forests are not laid out for it (2**depth leaves to look at)
 NO_COLUMNS = np.zeros(0)  # `right` of the compiled walk when there is none
 
 FloatArray = npt.NDArray[np.float64]
@@ -63,6 +66,12 @@ class Forest:
     group_feature: FeatureArray = field(init=False, repr=False)  # uint8 when every index fits
     group_threshold: FloatArray = field(init=False, repr=False)
     group_value: FloatArray = field(init=False, repr=False)
+    # the masked layout of the AVX-512 walk (see `_masked`): empty (mask_nodes -1) when unused
+    mask_feature: npt.NDArray[np.int32] = field(init=False, repr=False)  # (trees, mask_nodes)
+    mask_threshold: FloatArray = field(init=False, repr=False)  # (trees, mask_nodes)
+    mask_keep: npt.NDArray[np.uint32] = field(init=False, repr=False)  # (trees, mask_nodes)
+    mask_leaves: FloatArray = field(init=False, repr=False)  # (trees, MASK_LEAVES)
+    mask_nodes: int = field(init=False, repr=False)  # inner nodes a tree (padded), -1: no layout
 
     def __post_init__(self) -> None:
         feature, threshold, value = _complete(self)
@@ -73,6 +82,12 @@ class Forest:
         object.__setattr__(self, "group_feature", grouped[0])
         object.__setattr__(self, "group_threshold", grouped[1])
         object.__setattr__(self, "group_value", grouped[2])
+        masked = _masked(threshold, value, feature, self.depth)
+        object.__setattr__(self, "mask_feature", masked[0])
+        object.__setattr__(self, "mask_threshold", masked[1])
+        object.__setattr__(self, "mask_keep", masked[2])
+        object.__setattr__(self, "mask_leaves", masked[3])
+        object.__setattr__(self, "mask_nodes", masked[0].shape[1] if masked[0].size else -1)
 
     def predict_raw(self, x: FloatArray, right: FloatArray | None = None) -> FloatArray:
         """Raw scores (log-odds) of the rows of ``x``, all trees evaluated at once (in chunks of
@@ -108,9 +123,16 @@ class Forest:
         x = np.ascontiguousarray(x, dtype=np.float64)
         right = NO_COLUMNS if right is None else np.ascontiguousarray(right, dtype=np.float64)
         n, width = x.shape
+        right_width = right.shape[1] if right.ndim == 2 else 0
         scores: FloatArray = np.empty(n)
+        if self.mask_nodes >= 0 and _trees.walk_masks(
+            x, width, right, right_width, self.mask_feature, self.mask_threshold,
+            self.mask_keep, self.mask_leaves, len(self.roots), self.mask_nodes, self.baseline,
+            scores, negate,
+        ):  # fmt: skip
+            return scores
         _trees.walk(
-            x, width, right, right.shape[1] if right.ndim == 2 else 0, self.group_feature,
+            x, width, right, right_width, self.group_feature,
             self.group_threshold, self.group_value, len(self.roots), self.depth, self.baseline,
             scores, negate,
         )  # fmt: skip
@@ -233,6 +255,77 @@ def _grouped(
         grouped_threshold[group, at] = below[t]
         grouped_value[group, stride - 1 - (g * 2**depth + leaves)] = value[t]
     return grouped_feature, grouped_threshold, grouped_value
+
+
+def _masked(
+    threshold: FloatArray, value: FloatArray, feature: IntArray, depth: int
+) -> tuple[npt.NDArray[np.int32], FloatArray, npt.NDArray[np.uint32], FloatArray]:
+    """The complete trees (`_complete`'s arrays) as newsdump/_trees.c's walk by leaf masks reads
+    them: each tree's leaves that a row can reach, left to right (a node that no x passes right,
+    threshold +inf or NaN, stands for its left subtree), leaf i as bit 31 - i of a mask; each
+    node that x can pass right as its feature, threshold and `keep` mask (every bit but its left
+    subtree's leaves), in the order met (any order gives the same exit leaf), padded to the
+    forest's largest count by nodes that never pass right (feature 0, threshold NaN); each
+    tree's leaf values in MASK_LEAVES slots (0.0 past its last). The exit leaf of a row is the
+    highest bit set in the AND of the keeps of the nodes where x > threshold: the leaf the
+    complete walk ends on. Empty where the walk by masks does not apply: a forest deeper than
+    MASK_MAX_DEPTH, a tree count outside MASK_TREES or a tree of more than MASK_LEAVES leaves."""
+    trees = threshold.shape[0]
+    empty = (
+        np.zeros((0, 0), dtype=np.int32),
+        np.zeros((0, 0)),
+        np.zeros((0, 0), dtype=np.uint32),
+        np.zeros((0, 0)),
+    )
+    if not 0 < depth <= MASK_MAX_DEPTH or not MASK_TREES[0] <= trees <= MASK_TREES[1]:
+        return empty
+    passes = (threshold < np.inf).tolist()  # False for +inf and NaN: never x > threshold
+    nodes: list[list[tuple[int, float, int]]] = []
+    leaves: list[list[float]] = []
+    for t in range(trees):
+        tree_nodes: list[tuple[int, float, int]] = []
+        tree_leaves: list[float] = []
+        _mask_visit(0, passes[t], feature[t], threshold[t], value[t], tree_nodes, tree_leaves)
+        if len(tree_leaves) > MASK_LEAVES:
+            return empty
+        nodes.append(tree_nodes)
+        leaves.append(tree_leaves)
+    count = max(len(tree_nodes) for tree_nodes in nodes)
+    mask_feature = np.zeros((trees, count), dtype=np.int32)
+    mask_threshold = np.full((trees, count), np.nan)
+    mask_keep = np.full((trees, count), 0xFFFFFFFF, dtype=np.uint32)
+    mask_leaves = np.zeros((trees, MASK_LEAVES))
+    for t in range(trees):
+        for k, (f, bound, kept) in enumerate(nodes[t]):
+            mask_feature[t, k] = f
+            mask_threshold[t, k] = bound
+            mask_keep[t, k] = kept
+        mask_leaves[t, : len(leaves[t])] = leaves[t]
+    return mask_feature, mask_threshold, mask_keep, mask_leaves
+
+
+def _mask_visit(
+    pos: int,
+    passes: list[bool],
+    feature: IntArray,
+    threshold: FloatArray,
+    value: FloatArray,
+    nodes: list[tuple[int, float, int]],
+    leaves: list[float],
+) -> None:
+    """`_masked`'s walk of one complete tree from position `pos`, left subtree first: its nodes
+    (feature, threshold, keep) and leaf values appended."""
+    inner = len(passes)
+    while pos < inner and not passes[pos]:
+        pos = 2 * pos + 1  # x never goes right here
+    if pos >= inner:
+        leaves.append(float(value[pos - inner]))
+        return
+    first = len(leaves)
+    _mask_visit(2 * pos + 1, passes, feature, threshold, value, nodes, leaves)
+    below = sum(1 << (31 - i) for i in range(first, min(len(leaves), 32)))
+    nodes.append((int(feature[pos]), float(threshold[pos]), 0xFFFFFFFF & ~below))
+    _mask_visit(2 * pos + 2, passes, feature, threshold, value, nodes, leaves)
 
 
 def _left_below(threshold: FloatArray) -> FloatArray:
