@@ -536,6 +536,17 @@ done:
     return result;
 }
 
+/* masks_supported(): whether walk_masks walks here (the processor has AVX-512 F, VL and CD) */
+static PyObject *masks_supported(PyObject *self, PyObject *unused) {
+#ifdef HAVE_MASK_WALK
+    __builtin_cpu_init();
+    if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512vl")
+        && __builtin_cpu_supports("avx512cd"))
+        Py_RETURN_TRUE;
+#endif
+    Py_RETURN_FALSE;
+}
+
 /* inverse_1p(out): out[i] = 1.0 / (1.0 + out[i]), in place: the end of the logistic function
  * after numpy's exp, the same two IEEE operations as `out += 1.0; np.divide(1.0, out, out=out)`
  * (one call instead of two) */
@@ -557,6 +568,7 @@ static PyObject *inverse_1p(PyObject *self, PyObject *arg) {
 static PyMethodDef methods[] = {
     {"walk", walk, METH_VARARGS, "The raw score of every row (see the file)."},
     {"walk_masks", walk_masks, METH_VARARGS, "The walk by leaf masks, AVX-512 (see the file)."},
+    {"masks_supported", masks_supported, METH_NOARGS, "Whether walk_masks walks here."},
     {"inverse_1p", inverse_1p, METH_O, "out[i] = 1.0 / (1.0 + out[i]), in place."},
     {NULL, NULL, 0, NULL},
 };

@@ -24,8 +24,10 @@ try:  # the walk compiled (newsdump/_trees.c), when the install could build it
     from newsdump import _trees
 except ImportError:  # pragma: no cover - depends on the install
     _trees = None  # type: ignore[assignment]
-if _trees is not None and not hasattr(_trees, "walk_masks"):  # pragma: no cover
+if _trees is not None and not hasattr(_trees, "masks_supported"):  # pragma: no cover
     _trees = None  # type: ignore[assignment]  # a stale build of an older version: unused
+# the walk by leaf masks (AVX-512) where the processor has it, else the walk in groups
+MASK_WALK = _trees is not None and _trees.masks_supported()
 
 MODELS_DIR = Path(__file__).resolve().parent / "models"
 DEFAULT_MODEL = MODELS_DIR / "classifier.npz"
@@ -125,7 +127,7 @@ class Forest:
         n, width = x.shape
         right_width = right.shape[1] if right.ndim == 2 else 0
         scores: FloatArray = np.empty(n)
-        if self.mask_nodes >= 0 and _trees.walk_masks(
+        if MASK_WALK and self.mask_nodes >= 0 and _trees.walk_masks(
             x, width, right, right_width, self.mask_feature, self.mask_threshold,
             self.mask_keep, self.mask_leaves, len(self.roots), self.mask_nodes, self.baseline,
             scores, negate,
@@ -261,10 +263,11 @@ def _masked(
     threshold: FloatArray, value: FloatArray, feature: IntArray, depth: int
 ) -> tuple[npt.NDArray[np.int32], FloatArray, npt.NDArray[np.uint32], FloatArray]:
     """The complete trees (`_complete`'s arrays) as newsdump/_trees.c's walk by leaf masks reads
-    them: each tree's leaves that a row can reach, left to right (a node that no x passes right,
-    threshold +inf or NaN, stands for its left subtree), leaf i as bit 31 - i of a mask; each
-    node that x can pass right as its feature, threshold and `keep` mask (every bit but its left
-    subtree's leaves), in the order met (any order gives the same exit leaf), padded to the
+    them: each tree's leaves that a row can reach (every node its path turns right at can pass
+    x right: threshold neither +inf nor NaN), left to right, leaf i as bit 31 - i of a mask;
+    each reachable node that x can pass right as its feature, threshold and `keep` mask (every
+    bit but its left subtree's leaves), in the complete layout's order (any order gives the same
+    exit leaf), padded to the
     forest's largest count by nodes that never pass right (feature 0, threshold NaN); each
     tree's leaf values in MASK_LEAVES slots (0.0 past its last). The exit leaf of a row is the
     highest bit set in the AND of the keeps of the nodes where x > threshold: the leaf the
@@ -279,53 +282,46 @@ def _masked(
     )
     if not 0 < depth <= MASK_MAX_DEPTH or not MASK_TREES[0] <= trees <= MASK_TREES[1]:
         return empty
-    passes = (threshold < np.inf).tolist()  # False for +inf and NaN: never x > threshold
-    nodes: list[list[tuple[int, float, int]]] = []
-    leaves: list[list[float]] = []
-    for t in range(trees):
-        tree_nodes: list[tuple[int, float, int]] = []
-        tree_leaves: list[float] = []
-        _mask_visit(0, passes[t], feature[t], threshold[t], value[t], tree_nodes, tree_leaves)
-        if len(tree_leaves) > MASK_LEAVES:
-            return empty
-        nodes.append(tree_nodes)
-        leaves.append(tree_leaves)
-    count = max(len(tree_nodes) for tree_nodes in nodes)
-    mask_feature = np.zeros((trees, count), dtype=np.int32)
-    mask_threshold = np.full((trees, count), np.nan)
-    mask_keep = np.full((trees, count), 0xFFFFFFFF, dtype=np.uint32)
+    inner = threshold.shape[1]
+    passes = threshold < np.inf  # False for +inf and NaN: never x > threshold
+    # a position (inner node or leaf) is reachable when every node its path turns right at passes
+    positions = np.arange(2 * inner + 1)
+    level = np.frexp(positions + 1)[1].astype(np.int64) - 1  # (exact: 2**level <= p + 1)
+    offset = positions + 1 - 2**level
+    reach = np.ones((trees, len(positions)), dtype=bool)
+    for up in range(1, depth + 1):  # the ancestor `up` levels above, and the turn below it
+        has = level >= up
+        ancestor = (1 << np.maximum(level - up, 0)) - 1 + (offset >> up)
+        turn_right = (offset >> (up - 1)) & 1 == 1
+        bad = has & turn_right
+        reach[:, bad] &= passes[:, ancestor[bad]]
+    real = reach[:, :inner] & passes  # the nodes that x can pass right
+    leaf_reach = reach[:, inner:]
+    if int(leaf_reach.sum(axis=1).max()) > MASK_LEAVES:
+        return empty
+    # leaf ranks, left to right among the reachable; a node's left subtree: leaves lo .. mid - 1
+    rank = np.zeros((trees, inner + 2), dtype=np.int64)
+    rank[:, 1:] = np.cumsum(leaf_reach, axis=1)
+    node_level, node_offset = level[:inner], offset[:inner]
+    lo = node_offset << (depth - node_level)
+    mid = (2 * node_offset + 1) << (depth - node_level - 1)
+    first, last = rank[:, lo], rank[:, mid]
+    below = ((np.int64(1) << (last - first)) - 1) << (32 - last)
+    keep = 0xFFFFFFFF & ~below
+    count = max(int(real.sum(axis=1).max()), 1)
+    order = np.argsort(~real, axis=1, kind="stable")[:, :count]  # the real nodes first
+    used = np.take_along_axis(real, order, axis=1)
+    mask_feature = np.where(used, np.take_along_axis(feature, order, axis=1), 0).astype(np.int32)
+    mask_threshold = np.where(used, np.take_along_axis(threshold, order, axis=1), np.nan)
+    mask_keep = np.where(used, np.take_along_axis(keep, order, axis=1), 0xFFFFFFFF)
+    leaf_order = np.argsort(~leaf_reach, axis=1, kind="stable")[:, :MASK_LEAVES]
     mask_leaves = np.zeros((trees, MASK_LEAVES))
-    for t in range(trees):
-        for k, (f, bound, kept) in enumerate(nodes[t]):
-            mask_feature[t, k] = f
-            mask_threshold[t, k] = bound
-            mask_keep[t, k] = kept
-        mask_leaves[t, : len(leaves[t])] = leaves[t]
-    return mask_feature, mask_threshold, mask_keep, mask_leaves
-
-
-def _mask_visit(
-    pos: int,
-    passes: list[bool],
-    feature: IntArray,
-    threshold: FloatArray,
-    value: FloatArray,
-    nodes: list[tuple[int, float, int]],
-    leaves: list[float],
-) -> None:
-    """`_masked`'s walk of one complete tree from position `pos`, left subtree first: its nodes
-    (feature, threshold, keep) and leaf values appended."""
-    inner = len(passes)
-    while pos < inner and not passes[pos]:
-        pos = 2 * pos + 1  # x never goes right here
-    if pos >= inner:
-        leaves.append(float(value[pos - inner]))
-        return
-    first = len(leaves)
-    _mask_visit(2 * pos + 1, passes, feature, threshold, value, nodes, leaves)
-    below = sum(1 << (31 - i) for i in range(first, min(len(leaves), 32)))
-    nodes.append((int(feature[pos]), float(threshold[pos]), 0xFFFFFFFF & ~below))
-    _mask_visit(2 * pos + 2, passes, feature, threshold, value, nodes, leaves)
+    mask_leaves[:, : leaf_order.shape[1]] = np.where(
+        np.take_along_axis(leaf_reach, leaf_order, axis=1),
+        np.take_along_axis(value, leaf_order, axis=1),
+        0.0,
+    )
+    return mask_feature, mask_threshold, mask_keep.astype(np.uint32), mask_leaves
 
 
 def _left_below(threshold: FloatArray) -> FloatArray:

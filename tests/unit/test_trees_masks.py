@@ -49,6 +49,8 @@ def numpy_scores(forest: Forest, x: np.ndarray) -> bytes:
 
 def needs_avx512(forest: Forest) -> None:
     x = np.zeros((1, int(forest.feature.max()) + 1))
+    if not model._trees.masks_supported():
+        assert walk_masks(forest, x) is None  # it declines, it does not guess
     if forest.mask_nodes < 0 or walk_masks(forest, x) is None:
         pytest.skip("no AVX-512 here (or no masked layout): walk_masks declines")
 
@@ -187,3 +189,15 @@ def test_walk_masks_is_the_numpy_walk_on_any_floats(
     x = np.array(values)[rng.integers(len(values), size=(rows, 6))]
     assert walk_masks(forest, x) == numpy_scores(forest, x)
     assert walk_masks(forest, x, split=2) == numpy_scores(forest, x)
+
+
+def test_predict_takes_either_walk(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same floats by the walk by masks (where the processor has AVX-512) and without it."""
+    rng = np.random.default_rng(11)
+    for forest in (load_model().stage1, load_model().stage2):
+        x = rows_for(forest, rng, 37)
+        with_masks = forest.predict(x[:, :60], x[:, 60:]).tobytes()
+        monkeypatch.setattr(model, "MASK_WALK", False)
+        assert forest.predict(x[:, :60], x[:, 60:]).tobytes() == with_masks
+        monkeypatch.undo()
+        assert model._trees.masks_supported() == model.MASK_WALK
