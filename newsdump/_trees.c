@@ -12,6 +12,8 @@
  * step with the two loads, against six for `2K + 1 + (x > threshold)`). Tree g of a group has
  * its root at J = 15 - g and its leaves are the group's leaves (J - stride)
  * (8 - g - 1) * 2**depth ... (mirrored too).
+ * (Where the processor has AVX-512, newsdump.model walks the packaged forests by leaf masks
+ * instead: walk_masks, below.)
  * A row walks a group's eight trees together, two rows at once: sixteen independent chains
  * of loads that the processor overlaps, each chain's state one index. The last group may hold
  * fewer trees (it is walked whole all the same: see walk_rows). (In the walk of one row at a
@@ -276,8 +278,8 @@ done:
 }
 
 /* ---- The walk by leaf masks (QuickScorer's exit leaf, Lucchese et al., SIGIR 2015), sixteen
- * rows a tile (two AVX-512 vectors of eight), where the processor has AVX-512 F, VL and CD (else walk_masks returns False
- * and the caller walks as above).
+ * rows a tile (two AVX-512 vectors of eight), where the processor has AVX-512 F, VL and CD
+ * (masks_supported(); else walk_masks returns False and the caller walks as above).
  *
  * Each tree is given as its `nodes` inner nodes (model.Forest's masked layout: the nodes of its
  * complete tree that x can pass right, in any order, padded to the forest's largest count by
@@ -286,21 +288,28 @@ done:
  * left child. A row goes right at a node iff x > threshold (false for NaN: left, as numpy's walk)
  * and can then reach none of those leaves; its exit leaf is the leftmost leaf that no node it
  * goes right at rules out (QuickScorer's theorem): the highest set bit of the AND of those nodes'
- * keeps, i.e. leaf lzcnt(mask). No node is skipped by a branch: the comparisons of eight rows
- * (one vcmppd), then the keep ANDed into the rows that go right (one masked vpandd): per node,
- * about nine instructions for sixteen rows (two independent chains of masks) where the
- * step-by-step walk takes four a level for one row. (Eight rows a tile: 60 us a page for both
- * walks; sixteen: 48; sixteen rows as one chain of 16-bit masks: 50.)
- * The leaf value is picked from the tree's 16 by vpermt2pd (only the index's low 4 bits are read:
- * no index of any mask reads outside the tree's leaves). The values are summed per row (a lane)
- * in the order of walk_rows (8 <= trees <= 128: the eight partial sums, then the last trees one
- * by one, then 0.0 + sum + baseline): the same IEEE operations, so the same floats.
+ * keeps, i.e. leaf lzcnt(mask). No node is skipped by a branch: a node is its column's sixteen
+ * values compared with its threshold (two vcmppd), then its keep ANDed into the masks of the
+ * rows that go right (two masked vpandd), seven instructions a node for sixteen rows (two
+ * independent chains of masks) where the step-by-step walk takes four a level for one row.
+ * The rows of a tile are transposed first (column f's sixteen values together). The leaf value
+ * is picked from the tree's 16 by vpermt2pd (only the index's low 4 bits are read: no mask
+ * reads outside the tree's leaves). The values are summed per row (a lane) in the order of
+ * walk_rows (8 <= trees <= 128: the eight partial sums, then the last trees one by one, then
+ * 0.0 + sum + baseline): the same IEEE operations, so the same floats.
+ * Both walks alone over the aeb-dev pages' matrices (thread time, min of 30 rounds, warm): in
+ * groups 107-109 us a page; by masks, eight rows a tile 60, sixteen 48, sixteen as one chain of
+ * 16-bit masks 50, each distinct comparison made once per tile and read back as mask bytes (777
+ * and 888 of the 1,400 nodes) 61, two trees interleaved 48, the node step in asm 44-46. Below
+ * ~8 rows the walk in groups is faster (one tile costs the same for 1 row or 16:
+ * model.MASK_MIN_ROWS).
  *
  *   walk_masks(x, width, right, right_width, feature, threshold, keep, leaves, trees, nodes,
  *              baseline, out, negate) -> bool
  *     feature: int32[trees * nodes] (each below width + right_width), threshold: float64[trees *
  *     nodes], keep: uint32[trees * nodes], leaves: float64[trees * 16]; 8 <= trees <= 128. False
  *     (out untouched) where the processor lacks AVX-512.
+ *   masks_supported() -> bool
  */
 #define MASK_ROWS 16   /* rows of a tile: two vectors of eight */
 #define MASK_LEAVES 16 /* leaves of a tree at most (two vectors of values) */
@@ -325,11 +334,25 @@ static inline __attribute__((always_inline)) MASK_TARGET void mask_tree(
     for (Py_ssize_t k = 0; k < nodes; k++) {
         const __m512d bound = _mm512_set1_pd(T[k]);
         const __m256i kept = _mm256_set1_epi32((int)K[k]);
+#if !defined(NEWSDUMP_PLAIN_STEP)
+        /* (x > bound as bound < x: the column from memory; gcc's intrinsics added a register
+         * copy per mask and an address: 12 -> 8 instructions a node, 47.8 -> 44.0 us a page) */
+        const Py_ssize_t column = F[k];
+        __asm__("vcmppd $0x11, (%[t],%[f],8), %[b], %%k1\n\t"
+                "vcmppd $0x11, 64(%[t],%[f],8), %[b], %%k2\n\t"
+                "vpandd %[kp], %[m0], %[m0]%{%%k1%}\n\t"
+                "vpandd %[kp], %[m1], %[m1]%{%%k2%}"
+                : [m0] "+v"(mask0), [m1] "+v"(mask1)
+                : [t] "r"(tile), [f] "r"(column), [b] "v"(bound), [kp] "v"(kept),
+                  "m"(*(const double(*)[])tile)
+                : "k1", "k2");
+#else
         const double *column = tile + F[k];
         __mmask8 right0 = _mm512_cmp_pd_mask(_mm512_load_pd(column), bound, _CMP_GT_OQ);
         __mmask8 right1 = _mm512_cmp_pd_mask(_mm512_load_pd(column + 8), bound, _CMP_GT_OQ);
         mask0 = _mm256_mask_and_epi32(mask0, right0, mask0, kept);
         mask1 = _mm256_mask_and_epi32(mask1, right1, mask1, kept);
+#endif
     }
     const double *L = leaves + t * MASK_LEAVES;
     const __m512d L0 = _mm512_loadu_pd(L), L1 = _mm512_loadu_pd(L + 8);
@@ -489,14 +512,16 @@ static PyObject *walk_masks(PyObject *self, PyObject *args) {
     }
     /* the transposed tile, aligned to 64 bytes, then each node's column times MASK_ROWS */
     const Py_ssize_t tile_all = all * MASK_ROWS + 8;
-    scratch = PyMem_Malloc((size_t)tile_all * sizeof(double) + (size_t)(trees * nodes) * sizeof(int32_t));
+    scratch = PyMem_Malloc((size_t)tile_all * sizeof(double)
+                           + (size_t)(trees * nodes) * sizeof(int32_t));
     if (scratch == NULL) {
         PyErr_NoMemory();
         goto done;
     }
     int32_t *offset = (int32_t *)(scratch + tile_all);
     { /* every index is read unchecked below: all checked in one pass with no branch */
-        const uint32_t limit = all > INT32_MAX / MASK_ROWS ? (uint32_t)INT32_MAX / MASK_ROWS + 1 : (uint32_t)all;
+        const uint32_t limit =
+            all > INT32_MAX / MASK_ROWS ? (uint32_t)INT32_MAX / MASK_ROWS + 1 : (uint32_t)all;
         const int32_t *feat = feature.buf;
         uint32_t bad = 0;
         for (Py_ssize_t k = 0; k < trees * nodes; k++) {

@@ -40,6 +40,7 @@ MAX_COMPILED_DEPTH = 24  # deeper forests go through numpy (a group would hold 2
 MASK_LEAVES = 16  # leaves a tree at most for the walk by leaf masks (newsdump/_trees.c)
 MASK_TREES = (8, 128)  # tree counts it sums as the walk in groups does
 MASK_MAX_DEPTH = 12  # deeper forests are not laid out for it (2**depth leaves to look at)
+MASK_MIN_ROWS = 8  # fewer rows go through the walk in groups (a tile of 16 costs as much as ~8)
 NO_COLUMNS = np.zeros(0)  # `right` of the compiled walk when there is none
 
 FloatArray = npt.NDArray[np.float64]
@@ -127,7 +128,7 @@ class Forest:
         n, width = x.shape
         right_width = right.shape[1] if right.ndim == 2 else 0
         scores: FloatArray = np.empty(n)
-        if MASK_WALK and self.mask_nodes >= 0 and _trees.walk_masks(
+        if MASK_WALK and self.mask_nodes >= 0 and n >= MASK_MIN_ROWS and _trees.walk_masks(
             x, width, right, right_width, self.mask_feature, self.mask_threshold,
             self.mask_keep, self.mask_leaves, len(self.roots), self.mask_nodes, self.baseline,
             scores, negate,
