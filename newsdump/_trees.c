@@ -413,7 +413,7 @@ static inline __attribute__((always_inline)) MASK_TARGET void mask_rows(
          * tile[16f] (rows past the last: 0.0, never written out) */
 #pragma GCC unroll 2
         for (int h = 0; h < 2; h++) { /* rows 0-7 of the tile, then 8-15 */
-            const Py_ssize_t rows = m - 8 * h, at = i0 + 8 * h;
+            const Py_ssize_t rows = m - 8 * h, at = rows > 0 ? i0 + 8 * h : i0; /* in bounds */
             mask_transpose(xs + at * width, width, width, rows, tile + 8 * h);
             if (right_width > 0)
                 mask_transpose(rs + at * right_width, right_width, right_width, rows,

@@ -201,3 +201,12 @@ def test_predict_takes_either_walk(monkeypatch: pytest.MonkeyPatch) -> None:
         assert forest.predict(x[:, :60], x[:, 60:]).tobytes() == with_masks
         monkeypatch.undo()
         assert model._trees.masks_supported() == model.MASK_WALK
+
+
+def test_a_huge_page_of_rows() -> None:
+    """50,000 rows (a page of one-word lines), joined columns: the walk in groups' floats."""
+    forest = load_model().stage2
+    needs_avx512(forest)
+    rng = np.random.default_rng(50_000)
+    x = rows_for(forest, rng, 50_000)
+    assert walk_masks(forest, x, split=88) == walk_groups(forest, x)
