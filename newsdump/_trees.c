@@ -335,8 +335,9 @@ static inline __attribute__((always_inline)) MASK_TARGET void mask_tree(
         const __m512d bound = _mm512_set1_pd(T[k]);
         const __m256i kept = _mm256_set1_epi32((int)K[k]);
 #if !defined(NEWSDUMP_PLAIN_STEP)
-        /* (x > bound as bound < x: the column from memory; gcc's intrinsics added a register
-         * copy per mask and an address: 12 -> 8 instructions a node, 47.8 -> 44.0 us a page) */
+        /* x > bound as bound < x (vcmppd LT_OQ: false for NaN, as GT_OQ), the column read from
+         * memory (gcc's intrinsics copied each mask and formed an address: 12 -> 7 instructions
+         * a node, 47.8 -> 44.0-46.7 us a page) */
         const Py_ssize_t column = F[k];
         __asm__("vcmppd $0x11, (%[t],%[f],8), %[b], %%k1\n\t"
                 "vcmppd $0x11, 64(%[t],%[f],8), %[b], %%k2\n\t"
@@ -360,13 +361,13 @@ static inline __attribute__((always_inline)) MASK_TARGET void mask_tree(
     *high = _mm512_permutex2var_pd(L0, _mm512_cvtepu32_epi64(_mm256_lzcnt_epi32(mask1)), L1);
 }
 
-/* columns 0 .. cols - 1 of rows src[j * stride] (j < m <= 8) transposed into dst: column f's
- * eight values (0.0 for rows j >= m) at dst[8f], eight columns at a time (an 8 x 8 transpose in
- * registers: whole-line stores that the walk's loads read straight back; one row at a time, its
- * values stored one by one, cost a third of the walk's time) */
+/* columns 0 .. cols - 1 of rows src[j * stride] (j < m, at most 8) transposed into dst: column
+ * f's eight values (0.0 for rows j >= m) at dst[MASK_ROWS * f], eight columns at a time (an 8 x 8
+ * transpose in registers: whole-line stores that the walk's loads read straight back; a row at a
+ * time, its values stored one by one, cost a third of the walk's time). The masked loads of a
+ * last block of fewer than 8 columns read nothing past the row (AVX-512 masks suppress faults) */
 static inline __attribute__((always_inline)) MASK_TARGET void mask_transpose(
     const double *src, Py_ssize_t stride, Py_ssize_t cols, Py_ssize_t m, double *dst) {
-    /* (dst: column f's eight values at dst[MASK_ROWS * f]) */
     for (Py_ssize_t f = 0; f < cols; f += 8) {
         const Py_ssize_t left = cols - f < 8 ? cols - f : 8;
         const __mmask8 take = (__mmask8)((1u << left) - 1);

@@ -268,12 +268,12 @@ def _masked(
     x right: threshold neither +inf nor NaN), left to right, leaf i as bit 31 - i of a mask;
     each reachable node that x can pass right as its feature, threshold and `keep` mask (every
     bit but its left subtree's leaves), in the complete layout's order (any order gives the same
-    exit leaf), padded to the
-    forest's largest count by nodes that never pass right (feature 0, threshold NaN); each
-    tree's leaf values in MASK_LEAVES slots (0.0 past its last). The exit leaf of a row is the
-    highest bit set in the AND of the keeps of the nodes where x > threshold: the leaf the
-    complete walk ends on. Empty where the walk by masks does not apply: a forest deeper than
-    MASK_MAX_DEPTH, a tree count outside MASK_TREES or a tree of more than MASK_LEAVES leaves."""
+    exit leaf), padded to the forest's largest count by nodes that never pass right (feature 0,
+    threshold NaN); each tree's leaf values in MASK_LEAVES slots (0.0 past its last). The exit
+    leaf of a row is the highest bit set in the AND of the keeps of the nodes where
+    x > threshold: the leaf the complete walk ends on. Empty where the walk by masks does not
+    apply: a forest deeper than MASK_MAX_DEPTH, a tree count outside MASK_TREES or a tree of
+    more than MASK_LEAVES leaves."""
     trees = threshold.shape[0]
     empty = (
         np.zeros((0, 0), dtype=np.int32),
