@@ -16,4 +16,20 @@ def walk(
     out: npt.NDArray[Any],
     negate: bool = False,
 ) -> None: ...
+def walk_masks(
+    x: npt.NDArray[Any],
+    width: int,
+    right: npt.NDArray[Any],
+    right_width: int,
+    feature: npt.NDArray[Any],
+    threshold: npt.NDArray[Any],
+    keep: npt.NDArray[Any],
+    leaves: npt.NDArray[Any],
+    trees: int,
+    nodes: int,
+    baseline: float,
+    out: npt.NDArray[Any],
+    negate: bool = False,
+) -> bool: ...
+def masks_supported() -> bool: ...
 def inverse_1p(out: npt.NDArray[Any]) -> None: ...

@@ -24,8 +24,10 @@ try:  # the walk compiled (newsdump/_trees.c), when the install could build it
     from newsdump import _trees
 except ImportError:  # pragma: no cover - depends on the install
     _trees = None  # type: ignore[assignment]
-if _trees is not None and not hasattr(_trees, "inverse_1p"):  # pragma: no cover
+if _trees is not None and not hasattr(_trees, "masks_supported"):  # pragma: no cover
     _trees = None  # type: ignore[assignment]  # a stale build of an older version: unused
+# the walk by leaf masks (AVX-512) where the processor has it, else the walk in groups
+MASK_WALK = _trees is not None and _trees.masks_supported()
 
 MODELS_DIR = Path(__file__).resolve().parent / "models"
 DEFAULT_MODEL = MODELS_DIR / "classifier.npz"
@@ -35,6 +37,10 @@ CHUNK_ROWS = 256  # rows evaluated together by numpy: (rows x trees) index array
 GROUP_TREES = 8  # trees the compiled walk walks together, as one complete tree ...
 GROUP_LIFT = 3  # ... under this level of it (2**GROUP_LIFT == GROUP_TREES)
 MAX_COMPILED_DEPTH = 24  # deeper forests go through numpy (a group would hold 2**27 nodes)
+MASK_LEAVES = 16  # leaves a tree at most for the walk by leaf masks (newsdump/_trees.c)
+MASK_TREES = (8, 128)  # tree counts it sums as the walk in groups does
+MASK_MAX_DEPTH = 12  # deeper forests are not laid out for it (2**depth leaves to look at)
+MASK_MIN_ROWS = 8  # fewer rows go through the walk in groups (a tile of 16 costs as much as ~8)
 NO_COLUMNS = np.zeros(0)  # `right` of the compiled walk when there is none
 
 FloatArray = npt.NDArray[np.float64]
@@ -63,6 +69,12 @@ class Forest:
     group_feature: FeatureArray = field(init=False, repr=False)  # uint8 when every index fits
     group_threshold: FloatArray = field(init=False, repr=False)
     group_value: FloatArray = field(init=False, repr=False)
+    # the masked layout of the AVX-512 walk (see `_masked`): empty (mask_nodes -1) when unused
+    mask_feature: npt.NDArray[np.int32] = field(init=False, repr=False)  # (trees, mask_nodes)
+    mask_threshold: FloatArray = field(init=False, repr=False)  # (trees, mask_nodes)
+    mask_keep: npt.NDArray[np.uint32] = field(init=False, repr=False)  # (trees, mask_nodes)
+    mask_leaves: FloatArray = field(init=False, repr=False)  # (trees, MASK_LEAVES)
+    mask_nodes: int = field(init=False, repr=False)  # inner nodes a tree (padded), -1: no layout
 
     def __post_init__(self) -> None:
         feature, threshold, value = _complete(self)
@@ -73,6 +85,12 @@ class Forest:
         object.__setattr__(self, "group_feature", grouped[0])
         object.__setattr__(self, "group_threshold", grouped[1])
         object.__setattr__(self, "group_value", grouped[2])
+        masked = _masked(threshold, value, feature, self.depth)
+        object.__setattr__(self, "mask_feature", masked[0])
+        object.__setattr__(self, "mask_threshold", masked[1])
+        object.__setattr__(self, "mask_keep", masked[2])
+        object.__setattr__(self, "mask_leaves", masked[3])
+        object.__setattr__(self, "mask_nodes", masked[0].shape[1] if masked[0].size else -1)
 
     def predict_raw(self, x: FloatArray, right: FloatArray | None = None) -> FloatArray:
         """Raw scores (log-odds) of the rows of ``x``, all trees evaluated at once (in chunks of
@@ -108,9 +126,16 @@ class Forest:
         x = np.ascontiguousarray(x, dtype=np.float64)
         right = NO_COLUMNS if right is None else np.ascontiguousarray(right, dtype=np.float64)
         n, width = x.shape
+        right_width = right.shape[1] if right.ndim == 2 else 0
         scores: FloatArray = np.empty(n)
+        if MASK_WALK and self.mask_nodes >= 0 and n >= MASK_MIN_ROWS and _trees.walk_masks(
+            x, width, right, right_width, self.mask_feature, self.mask_threshold,
+            self.mask_keep, self.mask_leaves, len(self.roots), self.mask_nodes, self.baseline,
+            scores, negate,
+        ):  # fmt: skip
+            return scores
         _trees.walk(
-            x, width, right, right.shape[1] if right.ndim == 2 else 0, self.group_feature,
+            x, width, right, right_width, self.group_feature,
             self.group_threshold, self.group_value, len(self.roots), self.depth, self.baseline,
             scores, negate,
         )  # fmt: skip
@@ -233,6 +258,71 @@ def _grouped(
         grouped_threshold[group, at] = below[t]
         grouped_value[group, stride - 1 - (g * 2**depth + leaves)] = value[t]
     return grouped_feature, grouped_threshold, grouped_value
+
+
+def _masked(
+    threshold: FloatArray, value: FloatArray, feature: IntArray, depth: int
+) -> tuple[npt.NDArray[np.int32], FloatArray, npt.NDArray[np.uint32], FloatArray]:
+    """The complete trees (`_complete`'s arrays) as newsdump/_trees.c's walk by leaf masks reads
+    them: each tree's leaves that a row can reach (every node its path turns right at can pass
+    x right: threshold neither +inf nor NaN), left to right, leaf i as bit 31 - i of a mask;
+    each reachable node that x can pass right as its feature, threshold and `keep` mask (every
+    bit but its left subtree's leaves), in the complete layout's order (any order gives the same
+    exit leaf), padded to the forest's largest count by nodes that never pass right (feature 0,
+    threshold NaN); each tree's leaf values in MASK_LEAVES slots (0.0 past its last). The exit
+    leaf of a row is the highest bit set in the AND of the keeps of the nodes where
+    x > threshold: the leaf the complete walk ends on. Empty where the walk by masks does not
+    apply: a forest deeper than MASK_MAX_DEPTH, a tree count outside MASK_TREES or a tree of
+    more than MASK_LEAVES leaves."""
+    trees = threshold.shape[0]
+    empty = (
+        np.zeros((0, 0), dtype=np.int32),
+        np.zeros((0, 0)),
+        np.zeros((0, 0), dtype=np.uint32),
+        np.zeros((0, 0)),
+    )
+    if not 0 < depth <= MASK_MAX_DEPTH or not MASK_TREES[0] <= trees <= MASK_TREES[1]:
+        return empty
+    inner = threshold.shape[1]
+    passes = threshold < np.inf  # False for +inf and NaN: never x > threshold
+    # a position (inner node or leaf) is reachable when every node its path turns right at passes
+    positions = np.arange(2 * inner + 1)
+    level = np.frexp(positions + 1)[1].astype(np.int64) - 1  # (exact: 2**level <= p + 1)
+    offset = positions + 1 - 2**level
+    reach = np.ones((trees, len(positions)), dtype=bool)
+    for up in range(1, depth + 1):  # the ancestor `up` levels above, and the turn below it
+        has = level >= up
+        ancestor = (1 << np.maximum(level - up, 0)) - 1 + (offset >> up)
+        turn_right = (offset >> (up - 1)) & 1 == 1
+        bad = has & turn_right
+        reach[:, bad] &= passes[:, ancestor[bad]]
+    real = reach[:, :inner] & passes  # the nodes that x can pass right
+    leaf_reach = reach[:, inner:]
+    if int(leaf_reach.sum(axis=1).max()) > MASK_LEAVES:
+        return empty
+    # leaf ranks, left to right among the reachable; a node's left subtree: leaves lo .. mid - 1
+    rank = np.zeros((trees, inner + 2), dtype=np.int64)
+    rank[:, 1:] = np.cumsum(leaf_reach, axis=1)
+    node_level, node_offset = level[:inner], offset[:inner]
+    lo = node_offset << (depth - node_level)
+    mid = (2 * node_offset + 1) << (depth - node_level - 1)
+    first, last = rank[:, lo], rank[:, mid]
+    below = ((np.int64(1) << (last - first)) - 1) << (32 - last)
+    keep = 0xFFFFFFFF & ~below
+    count = max(int(real.sum(axis=1).max()), 1)
+    order = np.argsort(~real, axis=1, kind="stable")[:, :count]  # the real nodes first
+    used = np.take_along_axis(real, order, axis=1)
+    mask_feature = np.where(used, np.take_along_axis(feature, order, axis=1), 0).astype(np.int32)
+    mask_threshold = np.where(used, np.take_along_axis(threshold, order, axis=1), np.nan)
+    mask_keep = np.where(used, np.take_along_axis(keep, order, axis=1), 0xFFFFFFFF)
+    leaf_order = np.argsort(~leaf_reach, axis=1, kind="stable")[:, :MASK_LEAVES]
+    mask_leaves = np.zeros((trees, MASK_LEAVES))
+    mask_leaves[:, : leaf_order.shape[1]] = np.where(
+        np.take_along_axis(leaf_reach, leaf_order, axis=1),
+        np.take_along_axis(value, leaf_order, axis=1),
+        0.0,
+    )
+    return mask_feature, mask_threshold, mask_keep.astype(np.uint32), mask_leaves
 
 
 def _left_below(threshold: FloatArray) -> FloatArray:
