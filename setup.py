@@ -38,5 +38,6 @@ setup(
         Extension("newsdump._revise", ["newsdump/_revise.c"], optional=True),
         Extension("newsdump._io", ["newsdump/_io.c"], optional=True),
         Extension("newsdump._byline", ["newsdump/_byline.c"], optional=True),
+        Extension("newsdump._dates", ["newsdump/_dates.c"], optional=True),
     ]
 )

@@ -1292,7 +1292,11 @@ def find_caption(
     candidates: list[int] = [*range(lo, first_body), *body_start]
     for i in candidates:
         text = texts[i]
-        if caption_credit(text) and len(text.split()) >= CAPTION_MIN_WORDS:
+        # (len(split(None, m)) is min(words, m + 1): no further split than the count asks)
+        if (
+            caption_credit(text)
+            and len(text.split(None, CAPTION_MIN_WORDS - 1)) >= CAPTION_MIN_WORDS
+        ):
             return i
     if body_start:  # the story's first line over a credit line the story leaves out
         k = body_start[0]
@@ -1303,8 +1307,9 @@ def find_caption(
     above = range(max(lo, first_body - PHOTOGRAPHER_WINDOW), first_body)
     if len(body_start) > 1 and any(PHOTOGRAPHER.match(texts[i]) for i in above):
         text, after = texts[body_start[0]], texts[body_start[1]]
-        words = len(text.split())
+        words = len(text.split(None, CAPTION_MAX_WORDS))  # (> CAPTION_MAX_WORDS: too many)
         short = CAPTION_MIN_WORDS <= words <= CAPTION_MAX_WORDS and not SENTENCE_BREAK.search(text)
-        if short and len(after.split()) >= CAPTION_LEDE_RATIO * words:  # not a one-line lede
+        lede = CAPTION_LEDE_RATIO * words  # (words <= CAPTION_MAX_WORDS here: its exact count)
+        if short and len(after.split(None, lede - 1)) >= lede:  # not a one-line lede
             return body_start[0]
     return None

@@ -8,6 +8,11 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
+try:  # _find_dates compiled (newsdump/_dates.c), when the install built it
+    from newsdump import _dates
+except ImportError:  # pragma: no cover (an install without a C compiler)
+    _dates = None  # type: ignore[assignment]
+
 MIN_YEAR = 1990
 MAX_YEAR = 2100
 
@@ -318,6 +323,15 @@ def _cached_dates(text: str) -> tuple[FoundDate, ...]:
 
 
 def _find_dates(text: str) -> list[FoundDate]:
+    """Every date of `text` (find_dates without its cache): newsdump/_dates.c's one pass when
+    it is built, else the reference, find_dates_py (the same list: test_dates_compiled.py)."""
+    if _dates is not None:
+        return _dates.find_dates(text, FoundDate)
+    return find_dates_py(text)
+
+
+def find_dates_py(text: str) -> list[FoundDate]:
+    """_find_dates in Python: the patterns run over windows around MAYBE_DATE's anchors."""
     windows: list[tuple[int, int, int]] = []  # (lo, hi, its _DAY_YEAR... bits)
     for anchor in MAYBE_DATE.finditer(text):  # search only around them: the patterns are slow
         start, end = anchor.span()
