@@ -1921,6 +1921,79 @@ static inline int table_add(Seen **slots, Py_ssize_t *cap, Py_ssize_t *used, con
     return table_grow(slots, cap);
 }
 
+/* the words of one block (a str, of no 'İ', 'Σ' nor CJK character where not ASCII) into the
+ * table (slots, *cap, *used), its characters lower-cased into low from *at_io on (and a space
+ * after them; *at_io moved past it): 0, or -1 on error */
+static inline int block_fill(PyObject *text, Py_UCS4 *low, Py_ssize_t *at_io, Seen **slots,
+                             Py_ssize_t *cap, Py_ssize_t *used) {
+    Py_ssize_t at = *at_io;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t len = PyUnicode_GET_LENGTH(text), from = -1;
+    uint32_t h = 0;
+    if (PyUnicode_IS_ASCII(text)) { /* (the same, without the other kinds' tests) */
+        const Py_UCS1 *c = data;
+        for (Py_ssize_t k = 0; k < len; k++, at++) {
+            Py_UCS1 ch = c[k];
+            Py_UCS4 lo = (Py_UCS4)Py_TOLOWER(ch);
+            low[at] = lo;
+            if (Py_ISALNUM(ch) || ch == '_') {
+                if (from < 0) {
+                    from = at;
+                    h = 2166136261u;
+                }
+                h = (h ^ (uint32_t)lo) * 16777619u;
+            }
+            else if (from >= 0) {
+                if (table_add(slots, cap, used, low, from, at - from, h) < 0)
+                    return -1;
+                from = -1;
+            }
+        }
+        if (from >= 0 && table_add(slots, cap, used, low, from, at - from, h) < 0)
+            return -1;
+        low[at++] = ' ';
+        *at_io = at;
+        return 0;
+    }
+    for (Py_ssize_t k = 0; k <= len; k++, at++) {
+        Py_UCS4 ch = ' '; /* (after the block) */
+        int word = 0;
+        if (k < len) {
+            if (kind == PyUnicode_1BYTE_KIND) {
+                Py_UCS1 c = ((const Py_UCS1 *)data)[k];
+                if (c < 128) {
+                    ch = (Py_UCS4)Py_TOLOWER(c);
+                    word = Py_ISALNUM(c) || c == '_';
+                }
+                else {
+                    ch = lower_alone(c);
+                    word = is_alnum(ch);
+                }
+            }
+            else {
+                ch = lower_alone(PyUnicode_READ(kind, data, k));
+                word = ch == '_' || is_alnum(ch);
+            }
+        }
+        low[at] = ch;
+        if (word) {
+            if (from < 0) {
+                from = at;
+                h = 2166136261u;
+            }
+            h = (h ^ (uint32_t)ch) * 16777619u;
+        }
+        else if (from >= 0) {
+            if (table_add(slots, cap, used, low, from, at - from, h) < 0)
+                return -1;
+            from = -1;
+        }
+    }
+    *at_io = at;
+    return 0;
+}
+
 /* the table of the words of the n blocks (str) into l (see Lede), their characters `total`
  * (each block's length + 1) in all, in one pass (each word hashed as word_hash hashes it):
  * 0, or -1 on error */
@@ -1937,71 +2010,9 @@ static int table_fill(Lede *l, PyObject *const *blocks, Py_ssize_t n, Py_ssize_t
         return -1;
     }
     Py_ssize_t at = 0;
-    for (Py_ssize_t b = 0; b < n; b++) {
-        PyObject *text = blocks[b];
-        int kind = PyUnicode_KIND(text);
-        const void *data = PyUnicode_DATA(text);
-        Py_ssize_t len = PyUnicode_GET_LENGTH(text), from = -1;
-        uint32_t h = 0;
-        if (PyUnicode_IS_ASCII(text)) { /* (the same, without the other kinds' tests) */
-            const Py_UCS1 *c = data;
-            for (Py_ssize_t k = 0; k < len; k++, at++) {
-                Py_UCS1 ch = c[k];
-                Py_UCS4 lo = (Py_UCS4)Py_TOLOWER(ch);
-                low[at] = lo;
-                if (Py_ISALNUM(ch) || ch == '_') {
-                    if (from < 0) {
-                        from = at;
-                        h = 2166136261u;
-                    }
-                    h = (h ^ (uint32_t)lo) * 16777619u;
-                }
-                else if (from >= 0) {
-                    if (table_add(&slots, &cap, &used, low, from, at - from, h) < 0)
-                        goto fail;
-                    from = -1;
-                }
-            }
-            if (from >= 0 && table_add(&slots, &cap, &used, low, from, at - from, h) < 0)
-                goto fail;
-            low[at++] = ' ';
-            continue;
-        }
-        for (Py_ssize_t k = 0; k <= len; k++, at++) {
-            Py_UCS4 ch = ' '; /* (after the block) */
-            int word = 0;
-            if (k < len) {
-                if (kind == PyUnicode_1BYTE_KIND) {
-                    Py_UCS1 c = ((const Py_UCS1 *)data)[k];
-                    if (c < 128) {
-                        ch = (Py_UCS4)Py_TOLOWER(c);
-                        word = Py_ISALNUM(c) || c == '_';
-                    }
-                    else {
-                        ch = lower_alone(c);
-                        word = is_alnum(ch);
-                    }
-                }
-                else {
-                    ch = lower_alone(PyUnicode_READ(kind, data, k));
-                    word = ch == '_' || is_alnum(ch);
-                }
-            }
-            low[at] = ch;
-            if (word) {
-                if (from < 0) {
-                    from = at;
-                    h = 2166136261u;
-                }
-                h = (h ^ (uint32_t)ch) * 16777619u;
-            }
-            else if (from >= 0) {
-                if (table_add(&slots, &cap, &used, low, from, at - from, h) < 0)
-                    goto fail;
-                from = -1;
-            }
-        }
-    }
+    for (Py_ssize_t b = 0; b < n; b++)
+        if (block_fill(blocks[b], low, &at, &slots, &cap, &used) < 0)
+            goto fail;
     l->low = low;
     l->slots = slots;
     l->mask = cap - 1;
@@ -2246,6 +2257,111 @@ static PyObject *body_common(PyObject *self, PyObject *args) {
     return n < 0 ? NULL : PyLong_FromSsize_t(n);
 }
 
+/* whether the word w[0:len] (lower-cased characters, of hash h as word_hash hashes it) is one
+ * of the words of the table l (a Lede's low and slots) */
+static inline int table_has(const Lede *l, const Py_UCS4 *w, Py_ssize_t len, uint32_t h) {
+    for (Py_ssize_t q = (Py_ssize_t)(h & (uint32_t)l->mask);; q = (q + 1) & l->mask) {
+        const Seen *e = &l->slots[q];
+        if (e->len == 0)
+            return 0;
+        if (e->hash == h && e->len == len
+            && memcmp(l->low + e->from, w, sizeof(Py_UCS4) * (size_t)len) == 0)
+            return 1;
+    }
+}
+
+/* The page <title>'s words (rows' `page`, a set of str) as a table of their characters (see
+ * Lede): a candidate's word found in it by its characters is one equal to a str of the set.
+ * 1 made, 0 where `page` is no exact set of exact str (or too long: the set asked then), -1 on
+ * error */
+static int page_table(Lede *l, PyObject *page) {
+    if (!PyAnySet_CheckExact(page))
+        return 0;
+    Py_ssize_t pos = 0, total = 0;
+    PyObject *key;
+    Py_hash_t hash;
+    while (_PySet_NextEntry(page, &pos, &key, &hash)) {
+        if (!PyUnicode_CheckExact(key))
+            return 0;
+        total += PyUnicode_GET_LENGTH(key) + 1;
+        if (total > INT32_MAX)
+            return 0;
+    }
+    Py_UCS4 *low = PyMem_Malloc(sizeof(Py_UCS4) * (size_t)(total > 0 ? total : 1));
+    Py_ssize_t cap = 16, used = 0;
+    while (cap < total && cap < ((Py_ssize_t)1 << 24))
+        cap <<= 1;
+    Seen *slots = PyMem_Calloc((size_t)cap, sizeof(Seen));
+    if (low == NULL || slots == NULL) {
+        PyMem_Free(low);
+        PyMem_Free(slots);
+        PyErr_NoMemory();
+        return -1;
+    }
+    Py_ssize_t at = 0;
+    pos = 0;
+    while (_PySet_NextEntry(page, &pos, &key, &hash)) {
+        Py_ssize_t len = PyUnicode_GET_LENGTH(key);
+        if (len == 0) /* (no candidate's word is empty) */
+            continue;
+        int kind = PyUnicode_KIND(key);
+        const void *data = PyUnicode_DATA(key);
+        for (Py_ssize_t q = 0; q < len; q++)
+            low[at + q] = PyUnicode_READ(kind, data, q);
+        if (table_add(&slots, &cap, &used, low, at, len, word_hash(low + at, len)) < 0) {
+            PyMem_Free(low);
+            PyMem_Free(slots);
+            return -1;
+        }
+        at += len + 1;
+    }
+    l->low = low;
+    l->slots = slots;
+    l->mask = cap - 1;
+    return 1;
+}
+
+/* A candidate's words (blocks.tokens(i)) counted on C tables, no str made: the block of at
+ * most CAND_CHARS characters lower-cased into a buffer of the stack and its distinct words into
+ * a table twice as large as its characters at least (never grown: a word takes two of them),
+ * each then looked up by its characters in the body's, the lede's and the page title's tables */
+#define CAND_CHARS 500
+#define CAND_SLOTS 512 /* a power of two >= CAND_CHARS + 1 */
+
+typedef struct {
+    Py_ssize_t words, body, lede, page;
+} Shared;
+
+/* the counts of `text` (an exact str of at most CAND_CHARS characters, ASCII or with neither 'İ',
+ * 'Σ' nor a CJK character): its distinct words, and how many of them each table holds (lede
+ * NULL: none; page NULL: not counted): 0, or -1 on error */
+static int cand_shared(PyObject *text, const Lede *body, const Lede *lede, const Lede *page,
+                       Shared *out) {
+    Py_UCS4 low[CAND_CHARS + 1];
+    Seen stack[CAND_SLOTS];
+    Py_ssize_t len = PyUnicode_GET_LENGTH(text), cap = 16, used = 0, at = 0;
+    while (cap < len + 1)
+        cap <<= 1;
+    memset(stack, 0, sizeof(Seen) * (size_t)cap);
+    Seen *slots = stack;
+    if (block_fill(text, low, &at, &slots, &cap, &used) < 0)
+        return -1;
+    out->words = out->body = out->lede = out->page = 0;
+    for (Py_ssize_t q = 0; q < cap; q++) {
+        const Seen *e = &stack[q];
+        if (e->len == 0)
+            continue;
+        const Py_UCS4 *w = low + e->from;
+        out->words++;
+        out->body += table_has(body, w, e->len, e->hash);
+        if (lede != NULL)
+            out->lede += table_has(lede, w, e->len, e->hash);
+        if (page != NULL)
+            out->page += table_has(page, w, e->len, e->hash);
+    }
+    return 0;
+}
+
 #define SHAPE_AT(j) ((j) >= start && (j) < end ? shapes[(j) - start] : 0.0)
 
 /* rows(out, texts, cands, blanks, first, bylines, body_words, page, page_sep, no_blanks,
@@ -2277,8 +2393,9 @@ static PyObject *rows(PyObject *self, PyObject *args) {
     ix.marked = 0;
     ix.bstart = NULL;
     ix.whole = NULL;
-    Lede ledes[LEDES];
+    Lede ledes[LEDES], here = {0}, page_words = {0};
     Py_ssize_t n_ledes = 0;
+    int paged = 0; /* page_words made */
     if (lede_blocks < 0 || lede_blocks > LEDE_MAX) {
         PyErr_SetString(PyExc_ValueError, "rows: lede_blocks out of range");
         PyBuffer_Release(&out);
@@ -2347,6 +2464,8 @@ static PyObject *rows(PyObject *self, PyObject *args) {
         goto done;
     if (page_len < 1)
         page_len = 1;
+    if (body != NULL && (paged = page_table(&page_words, page)) < 0)
+        goto done;
 
     /* the shapes of the window around the candidates (as headline._features takes them) */
     Py_ssize_t lo = lo_c - siblings > 0 ? lo_c - siblings : 0;
@@ -2400,13 +2519,60 @@ static PyObject *rows(PyObject *self, PyObject *args) {
         const void *data = PyUnicode_DATA(text);
         Counts cn = page_counts(&p, i);
         Py_ssize_t nw = words_of(cn), nn = nw > 1 ? nw : 1;
-        Py_XDECREF(toks);
-        toks = page_tokens(&p, i);
-        if (toks == NULL)
-            goto done;
-        Py_ssize_t n_toks = PyObject_Size(toks);
-        if (n_toks < 0)
-            goto done;
+        /* the body's first blocks below i (their words: the lede's share of i's) */
+        Py_ssize_t lede_at = i + 1 > first ? i + 1 : first;
+        Lede *lede = NULL;
+        lede_close(&here);
+        for (Py_ssize_t q = 0; q < n_ledes && lede == NULL; q++)
+            if (ledes[q].start == lede_at)
+                lede = &ledes[q];
+        if (lede == NULL) {
+            lede = n_ledes < LEDES ? &ledes[n_ledes++] : &here;
+            if (lede_open(&p, lede, lede_at, lede_blocks) < 0)
+                goto done;
+        }
+        /* i's words, counted in the tables where i and every table allow it (cand_shared),
+         * else as the sets blocks.tokens(i) */
+        int lede_empty = lede->slots == NULL && lede->n == 0 && lede->pairs == NULL;
+        int tabled = paged && body != NULL && (lede->slots != NULL || lede_empty)
+                     && chars <= CAND_CHARS && PyUnicode_CheckExact(text);
+        if (tabled && !PyUnicode_IS_ASCII(text)) {
+            int context = holds_context_lower(text);
+            if (context < 0)
+                goto done;
+            tabled = context == 0 && cn.wide == 0;
+        }
+        Py_ssize_t n_toks, page_hits = 0, body_hits, lede_hits;
+        if (tabled) {
+            Shared sh;
+            if (cand_shared(text, body, lede_empty ? NULL : lede, i > 0 ? &page_words : NULL,
+                            &sh) < 0)
+                goto done;
+            n_toks = sh.words;
+            page_hits = sh.page;
+            body_hits = sh.body;
+            lede_hits = sh.lede;
+        }
+        else {
+            Py_XDECREF(toks);
+            toks = page_tokens(&p, i);
+            if (toks == NULL)
+                goto done;
+            n_toks = PyObject_Size(toks);
+            if (n_toks < 0)
+                goto done;
+            if (i > 0) {
+                page_hits = common(toks, page);
+                if (page_hits < 0)
+                    goto done;
+            }
+            body_hits = body != NULL ? lede_common(body, toks) : common(toks, body_words);
+            if (body_hits < 0)
+                goto done;
+            lede_hits = lede_common(lede, toks);
+            if (lede_hits < 0)
+                goto done;
+        }
         if (n_toks < 1)
             n_toks = 1;
         Py_ssize_t k = i - start;
@@ -2449,12 +2615,6 @@ static PyObject *rows(PyObject *self, PyObject *args) {
         date_follows = next_stamped;
         for (Py_ssize_t j = i + 2; !date_follows && j < stop; j++)
             TRY(date_follows, page_stamped(&p, j));
-        Py_ssize_t page_hits = 0;
-        if (i > 0) {
-            page_hits = common(toks, page);
-            if (page_hits < 0)
-                goto done;
-        }
         Py_ssize_t found = index_count(&ix, text, picks[order]);
         if (found < 0)
             goto done;
@@ -2508,29 +2668,6 @@ static PyObject *rows(PyObject *self, PyObject *args) {
         int dated, label;
         TRY(dated, page_dated(&p, i));
         TRY(label, page_label(&p, i));
-        Py_ssize_t body_hits =
-            body != NULL ? lede_common(body, toks) : common(toks, body_words);
-        if (body_hits < 0)
-            goto done;
-        /* the share of its words among those of the body's first blocks below i */
-        Py_ssize_t lede_at = i + 1 > first ? i + 1 : first;
-        Lede here = {0}, *lede = NULL;
-        for (Py_ssize_t q = 0; q < n_ledes && lede == NULL; q++)
-            if (ledes[q].start == lede_at)
-                lede = &ledes[q];
-        if (lede == NULL) {
-            lede = n_ledes < LEDES ? &ledes[n_ledes++] : &here;
-            if (lede_open(&p, lede, lede_at, lede_blocks) < 0) {
-                if (lede == &here)
-                    lede_close(&here);
-                goto done;
-            }
-        }
-        Py_ssize_t lede_hits = lede_common(lede, toks);
-        if (lede == &here)
-            lede_close(&here);
-        if (lede_hits < 0)
-            goto done;
         row[F_LEDE_SHARE] = (double)lede_hits / (double)n_toks;
         Py_ssize_t after_words = 0;
         if (i > 0 && above)
@@ -2647,6 +2784,8 @@ static PyObject *rows(PyObject *self, PyObject *args) {
 done:
     for (Py_ssize_t q = 0; q < n_ledes; q++)
         lede_close(&ledes[q]);
+    lede_close(&here);
+    lede_close(&page_words);
     Py_XDECREF(toks);
     page_close(&p);
     PyMem_Free(cands);

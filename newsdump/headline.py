@@ -953,16 +953,18 @@ def _revisit(
         and len(blocks.tokens(w - 1) & blocks.tokens(w)) >= DEK_SHARED
     ):
         return above
-    words = blocks.tokens(w)
+    words: set[str] | None = None  # blocks.tokens(w), made for the first candidate tested
     for k, c in enumerate(cands):
         if (
             w - ECHO <= c < w
             and rows[k][SHAPE] > 0
             and scores[k] > floor
             and blocks.words(c) > blocks.words(w)
-            and ECHO_SHARE * len(words) <= len(words & blocks.tokens(c)) < len(words)
         ):
-            return k
+            if words is None:
+                words = blocks.tokens(w)
+            if ECHO_SHARE * len(words) <= len(words & blocks.tokens(c)) < len(words):
+                return k
     return best
 
 
