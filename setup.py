@@ -2,9 +2,12 @@
 
 newsdump/_trees.c walks the forests (newsdump.model); newsdump/_features.c computes the block and
 score features (newsdump.features) and glues the lines into blocks (newsdump.segment);
+newsdump/_headline.c computes the headline ranker's rows and walks its trees (newsdump.headline);
 newsdump/_feed.c counts the words and digits of every line for newsdump.feed and newsdump.records;
 newsdump/_revise.c reads the labelled blocks once for newsdump.revise (texts, word counts, facts);
-newsdump/_io.c counts the control bytes the readers look for and the words of a record's text.
+newsdump/_io.c counts the control bytes the readers look for and the words of a record's text;
+newsdump/_byline.c runs the byline's ASCII scans (newsdump.article: names, the author box, the
+lines a byline may stand on); newsdump/_dates.c finds the printed dates (newsdump.dates).
 `optional=True`: without a C compiler or Python's headers the install still succeeds, and the
 same modules run their numpy / pure-Python paths instead (the same floats and blocks, slower).
 """
