@@ -31,7 +31,8 @@ enum {
     FACT_GLUED_CARD = 8,  /* FACT_RELATED and heads3 (as FACT_LABEL, at any length), or s starts
                            * with one of BRACKETS */
     FACT_CAPTION = 16,    /* words <= caption_max_words and a caption's credit may end s */
-                          /* (or s may start as a caption's label: CAPTION_START) */
+                          /* (BARE_CREDIT_HEAD, a "/" with SLASH_CREDIT's head, ...) or s may
+                           * start as a caption's label (CAPTION_HEAD) */
     FACT_CLOCK = 32,      /* CLOCK (\d:\d\d) matches in s */
     FACT_ABOUT = 64,      /* s[:2] is not ASCII, or lower-cased one of ABOUT_HEADS */
     FACT_ENDS = 128,      /* _ends_sentence(s) */
@@ -76,10 +77,48 @@ static inline int is_credit_first(Py_UCS4 c) { /* LINE_CREDIT_FIRST: ©fFpPbBiI�
         || (c < 128 && c && strchr("fFpPbBiIzZcCvVgG", (int)c));
 }
 
-/* CAPTION_START_FIRST: what CAPTION_START's words ("image", "photo", "picture") start with,
- * ignoring case: iIpPİı */
-static inline int is_caption_start_first(Py_UCS4 c) {
-    return c == 'i' || c == 'I' || c == 'p' || c == 'P' || c == 0x130 || c == 0x131;
+/* Whether c matches the lower-case ASCII letter x ignoring case as re does (its two cases, and
+ * "İ", "ı" for "i"; no other letter of the words below has a third character that matches it) */
+static inline int case_is(Py_UCS4 c, char x) {
+    return c == (Py_UCS4)x || c == (Py_UCS4)(x - 32) || (x == 'i' && (c == 0x130 || c == 0x131));
+}
+
+/* CAPTION_HEAD.match(s), s = data[a:a + len]: "image ", "photo " or "picture " ignoring case */
+static ALWAYS_INLINE int caption_head(int kind, const void *data, Py_ssize_t a, Py_ssize_t len) {
+    static const char *const words[] = {"image ", "photo ", "picture "};
+    for (size_t w = 0; w < sizeof words / sizeof *words; w++) {
+        const char *word = words[w];
+        Py_ssize_t k = 0;
+        while (word[k] && k < len
+               && (word[k] == ' ' ? PyUnicode_READ(kind, data, a + k) == ' '
+                                  : case_is(PyUnicode_READ(kind, data, a + k), word[k])))
+            k++;
+        if (!word[k])
+            return 1;
+    }
+    return 0;
+}
+
+/* BARE_CREDIT_HEAD past its sentence mark and space: "©", or the first two letters of one of
+ * BARE_CREDIT's words (fo, ph, bi, im, zd, cr, vi, gr, il) ignoring case; c, then d (0: none) */
+static inline int bare_head(Py_UCS4 c, Py_UCS4 d) {
+    if (c == 0xA9)
+        return 1;
+    if (c == 0x130 || c == 0x131)
+        return case_is(d, 'm') || case_is(d, 'l');
+    switch (c | 32) {
+    case 'f': return case_is(d, 'o');
+    case 'p': return case_is(d, 'h');
+    case 'b': case 'v': return case_is(d, 'i');
+    case 'i': return case_is(d, 'm') || case_is(d, 'l');
+    case 'z': return case_is(d, 'd');
+    case 'c': case 'g': return case_is(d, 'r');
+    default: return 0;
+    }
+}
+
+static inline int is_slash_first(Py_UCS4 c) { /* _SLASH's first letter: [A-ZÀ-Þ] */
+    return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE);
 }
 
 static inline int is_sentence_end(Py_UCS4 c) { /* SENTENCE_END_CHARS: .!?…。！？ */
@@ -143,7 +182,7 @@ static ALWAYS_INLINE int story_end_wide(int kind, const void *data, Py_ssize_t a
 }
 
 /* the ASCII characters the scan of a text looks at: GLUE_MARK's, CLOCK's colon, "/", and the
- * space after a sentence mark */
+ * space after a sentence mark (BARE_CREDIT_HEAD's, SLASH_CREDIT_HEAD's) */
 static const unsigned char scanned[128] = {
     [':'] = 1, ['|'] = 1, ['>'] = 1, ['/'] = 1, [' '] = 1, ['.'] = 1};
 
@@ -318,7 +357,7 @@ static Py_ssize_t word_starts4(const Py_UCS4 *chars, Py_ssize_t a, Py_ssize_t b)
  * marks, the bytes past ASCII, and a sentence's end (in place of the space after it, which is
  * found by a mask of its own). */
 typedef struct {
-    int ascii, glue, slash, space, lead_mark, after_sentence;
+    int ascii, glue, slash, lead_mark, bare, slash_after;
 } Scan1;
 
 static inline void scan1_at(const Py_UCS1 *s, Py_ssize_t len, Py_ssize_t scan, Py_ssize_t i,
@@ -333,17 +372,19 @@ static inline void scan1_at(const Py_UCS1 *s, Py_ssize_t len, Py_ssize_t scan, P
     } else if (c == ':' || c == '|' || c == '>') {
         found->lead_mark |= c == ':' && i < CREDIT_MARK_REACH;
         found->glue |= i < LABEL_MAX_CHARS;
-    } else { /* ".", "!", "?": then a space (read, as the loop reads it) and a credit's letter */
+    } else { /* ".", "!", "?": then a space (read, as the loop reads it) and a credit's head */
         found->lead_mark |= c == '.' && i < CREDIT_MARK_REACH;
-        if (i + 1 < scan && s[i + 1] == ' ' && i + 2 < len && is_credit_first(s[i + 2]))
-            found->after_sentence = 1;
+        if (i + 1 < scan && s[i + 1] == ' ' && i + 2 < len) {
+            found->bare |= bare_head(s[i + 2], i + 3 < len ? s[i + 3] : 0);
+            found->slash_after |= is_slash_first(s[i + 2]);
+        }
     }
 }
 
 static void scan1(const Py_UCS1 *s, Py_ssize_t len, Py_ssize_t scan, Scan1 *found) {
     const __m128i colon = _mm_set1_epi8(':'), bar = _mm_set1_epi8('|'), angle = _mm_set1_epi8('>');
     const __m128i slash = _mm_set1_epi8('/'), dot = _mm_set1_epi8('.'), bang = _mm_set1_epi8('!');
-    const __m128i ask = _mm_set1_epi8('?'), blank = _mm_set1_epi8(' ');
+    const __m128i ask = _mm_set1_epi8('?');
     Py_ssize_t i = 0;
     for (; i + 16 <= scan; i += 16) {
         __m128i v = _mm_loadu_si128((const __m128i *)(s + i));
@@ -352,8 +393,6 @@ static void scan1(const Py_UCS1 *s, Py_ssize_t len, Py_ssize_t scan, Scan1 *foun
         marks = _mm_or_si128(marks, _mm_or_si128(_mm_cmpeq_epi8(v, dot),
                                                  _mm_or_si128(_mm_cmpeq_epi8(v, bang),
                                                               _mm_cmpeq_epi8(v, ask))));
-        if (!found->space && _mm_movemask_epi8(_mm_cmpeq_epi8(v, blank)))
-            found->space = 1;
         /* (the high bit: a byte past ASCII) */
         for (unsigned m = (unsigned)(_mm_movemask_epi8(marks) | _mm_movemask_epi8(v)); m;
              m &= m - 1)
@@ -361,9 +400,7 @@ static void scan1(const Py_UCS1 *s, Py_ssize_t len, Py_ssize_t scan, Scan1 *foun
     }
     for (; i < scan; i++) {
         Py_UCS1 c = s[i];
-        if (c == ' ')
-            found->space = 1;
-        else if (c >= 128 || c == ':' || c == '|' || c == '>' || c == '/' || c == '.' || c == '!'
+        if (c >= 128 || c == ':' || c == '|' || c == '>' || c == '/' || c == '.' || c == '!'
                  || c == '?')
             scan1_at(s, len, scan, i, found);
     }
@@ -433,10 +470,10 @@ static ALWAYS_INLINE int text_facts_of(int kind, const void *data, Py_ssize_t a,
         if ((one == 'a' && (two == 'b' || two == 'c' || two == ' ')) || (one == 's' && two == 'o'))
             flags |= FACT_ABOUT;
     }
-    int ascii = 1, glue = 0, slash = 0, korean = 0, after_sentence = 0;
-    /* a space (what CAPTION_START needs), a ":" or "." among the first CREDIT_MARK_REACH
-     * characters (LINE_CREDIT's mark after its word) */
-    int space = 0, lead_mark = 0;
+    int ascii = 1, glue = 0, slash = 0, korean = 0;
+    /* BARE_CREDIT_HEAD and SLASH_CREDIT_HEAD found; a ":" or "." among the first
+     * CREDIT_MARK_REACH characters (LINE_CREDIT's mark after its word) */
+    int bare = 0, slash_after = 0, lead_mark = 0;
     /* what the scan finds past LABEL_MAX_CHARS serves a caption's or a story end's test alone:
      * a paragraph longer than both (most of a body's characters) is read that far */
     Py_ssize_t scan = len;
@@ -447,8 +484,8 @@ static ALWAYS_INLINE int text_facts_of(int kind, const void *data, Py_ssize_t a,
     if (kind == PyUnicode_1BYTE_KIND) {
         Scan1 found = {1, 0, 0, 0, 0, 0};
         scan1((const Py_UCS1 *)data + a, len, scan, &found);
-        ascii = found.ascii, glue = found.glue, slash = found.slash, space = found.space;
-        lead_mark = found.lead_mark, after_sentence = found.after_sentence;
+        ascii = found.ascii, glue = found.glue, slash = found.slash;
+        lead_mark = found.lead_mark, bare = found.bare, slash_after = found.slash_after;
         scan = 0; /* (read: the loop below is the other kinds') */
     }
 #endif
@@ -458,11 +495,11 @@ static ALWAYS_INLINE int text_facts_of(int kind, const void *data, Py_ssize_t a,
             if (!scanned[c])
                 continue;
             if (c == ' ') {
-                space = 1;
                 Py_UCS4 p = i > 0 ? AT(i - 1) : 0;
-                if ((p == '.' || p == '!' || p == '?' || p == 0x2026) && i + 1 < len
-                    && is_credit_first(AT(i + 1)))
-                    after_sentence = 1; /* (BARE_CREDIT's lookbehind and first letter) */
+                if ((p == '.' || p == '!' || p == '?' || p == 0x2026) && i + 1 < len) {
+                    bare |= bare_head(AT(i + 1), i + 2 < len ? AT(i + 2) : 0);
+                    slash_after |= is_slash_first(AT(i + 1));
+                }
             } else if (c == '/') {
                 slash = 1;
             } else if (c == '.') {
@@ -483,9 +520,9 @@ static ALWAYS_INLINE int text_facts_of(int kind, const void *data, Py_ssize_t a,
     if (glue)
         flags |= FACT_GLUE;
     if (words <= limits->caption_max_words
-        && (((is_credit_first(first) || is_caption_start_first(first))
-             && (first == 0xA9 || lead_mark || (space && is_caption_start_first(first))))
-            || last == ')' || last == 0xFF09 || slash || korean || after_sentence))
+        && ((is_credit_first(first) && (first == 0xA9 || lead_mark)) || last == ')'
+            || last == 0xFF09 || (slash && (is_slash_first(first) || slash_after)) || korean
+            || bare || caption_head(kind, data, a, len)))
         flags |= FACT_CAPTION;
     /* str.isupper, and three letters or more: the letters counted only when it holds (ASCII
      * tested inline: a text without case, CJK, is read to its end) */

@@ -390,7 +390,8 @@ FACT_GLUE = 4  # GLUE_MARK finds a mark in its first LABEL_MAX_CHARS characters
 FACT_GLUED_CARD = 8  # FACT_RELATED and its first three characters not ASCII or lower-cased a
 # label's first three (as FACT_LABEL, at any length), or it starts with a bracket (`_unbracketed`)
 FACT_CAPTION = 16  # CAPTION_MAX_WORDS words at most, and `_captions` may find a credit in it
-# (or a caption's label: CAPTION_START)
+# (BARE_CREDIT's head after a sentence, a "/" with SLASH_CREDIT's head or _SLASH's first letter,
+# ...) or a caption's label (CAPTION_HEAD): a paragraph's ". In", ". But" are no credit's
 FACT_ABOUT = 64  # it may start as ABOUT: two characters, one not ASCII or "ab", "ac", "a ", "so"
 FACT_KICKER = 256  # _is_kicker
 FACT_STORY_END = 512  # STORY_END_MAX_WORDS words at most and with a word of STORY_END's
@@ -404,9 +405,14 @@ RELATED_MAX_CHARS = max(map(len, RELATED_LABELS))
 READ_MORE_MAX_CHARS = max(map(len, READ_MORE))
 # BARE_CREDIT's lookbehind and the first letter of its credit (as LINE_CREDIT's: the same words)
 CREDIT_AFTER_SENTENCE = re.compile("[.!?…] [" + re.escape(LINE_CREDIT_FIRST) + "]")
-# the characters a caption's credit or label may start with (LINE_CREDIT_FIRST, and "i", "p"
-# for CAPTION_START)
-CAPTION_FIRST = LINE_CREDIT_FIRST + "iIpP"
+# ... and what FACT_CAPTION reads of it: the lookbehind and the first two letters of each of
+# BARE_CREDIT's credits ("© ...", "Foto", "Photo", "Bild", "Image", "Zdjęcie", "Crédit",
+# "Visualisierung", "Grafik", "Illustration"; ignoring case as BARE_CREDIT does, so "İl" and
+# "ıl" too), where a prose paragraph's ". In", ". But", ". Police" start none
+BARE_CREDIT_HEAD = re.compile(r"[.!?…] (?:©|fo|ph|bi|im|zd|cr|vi|gr|il)", re.IGNORECASE)
+# SLASH_CREDIT's lookbehind (but its first character) and its first letter (no case ignored)
+SLASH_CREDIT_HEAD = re.compile(r"[.!?…] [A-ZÀ-Þ]")
+CAPTION_HEAD = re.compile(r"(?:image|photo|picture) ", re.IGNORECASE)  # CAPTION_START's start
 CAPTION_START_FIRST = "iIpPİı"  # what CAPTION_START's words start with, ignoring case
 # LINE_CREDIT's first words ("Visualisierung", "crédit photo") end before this many characters,
 # and the ":" or "." after them (one space between) stands before it: a line without one of
@@ -443,6 +449,11 @@ def _heads3_table() -> bytes:
 HEADS3_TABLE = _heads3_table()
 
 
+def _slash_head(text: str) -> bool:
+    """``SLASH_CREDIT_HEAD.search(text) is not None`` (its sentence mark and space first)."""
+    return _after_sentence(text) and SLASH_CREDIT_HEAD.search(text) is not None
+
+
 def _text_facts(text: str, words: int, body: bool) -> int:
     """The FACT_* bits of a stripped text of `words` words (of a body block: `body`)."""
     facts = FACT_OUTSIDE if not body and words >= REPEATED_MIN_WORDS else 0
@@ -471,19 +482,12 @@ def _text_facts(text: str, words: int, body: bool) -> int:
         facts |= FACT_GLUE
     lead = text[:CREDIT_MARK_REACH]
     if words <= CAPTION_MAX_WORDS and (
-        (
-            first in CAPTION_FIRST
-            and (
-                first == "©"
-                or ":" in lead
-                or "." in lead
-                or (first in CAPTION_START_FIRST and " " in text)
-            )
-        )
+        (first in LINE_CREDIT_FIRST and (first == "©" or ":" in lead or "." in lead))
         or text.endswith((")", "）"))
-        or "/" in text
+        or ("/" in text and ("A" <= first <= "Z" or "À" <= first <= "Þ" or _slash_head(text)))
         or "사진" in text
-        or CREDIT_AFTER_SENTENCE.search(text)
+        or BARE_CREDIT_HEAD.search(text)
+        or CAPTION_HEAD.match(text)
     ):
         facts |= FACT_CAPTION
     if not head.isascii() or head.lower() in ABOUT_HEADS:
