@@ -13,7 +13,9 @@
  *     repeated_min_words).
  *   heads: (bytes of 128 * 128, heads[a * 128 + b] the bits FACT_RELATED and FACT_READ_MORE of
  *     the lower-case ASCII pair a, b (one of RELATED_HEADS, READ_MORE_HEADS); bytes of 128 ** 3
- *     bits, bit a << 14 | b << 7 | c set where a, b, c is one of RELATED_HEADS3).
+ *     bits, bit a << 14 | b << 7 | c set where a, b, c is one of RELATED_HEADS3; the str
+ *     RELATED_FIRSTS and the str READ_MORE_FIRSTS, what a text whose first two characters are
+ *     not ASCII starts with, lower-cased, where it has the bit).
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -25,16 +27,17 @@
 #include <structmember.h>
 
 enum {
-    FACT_RELATED = 1,     /* s[:2] is not ASCII, or lower-cased one of RELATED_HEADS */
-    FACT_READ_MORE = 2,   /* ... READ_MORE_HEADS */
+    FACT_RELATED = 1,     /* s[:2] lower-cased one of RELATED_HEADS, or not ASCII and s[0]'s
+                           * lower case one of RELATED_FIRSTS */
+    FACT_READ_MORE = 2,   /* ... READ_MORE_HEADS, READ_MORE_FIRSTS */
     FACT_GLUE = 4,        /* one of GLUE_MARK's characters in s[:48] */
-    FACT_GLUED_CARD = 8,  /* FACT_RELATED and heads3 (as FACT_LABEL, at any length), or s starts
-                           * with one of BRACKETS */
+    FACT_GLUED_CARD = 8,  /* FACT_RELATED and heads3 (as FACT_LABEL, at any length), or a pair
+                           * of BRACKETS holds s */
     FACT_CAPTION = 16,    /* words <= caption_max_words and a caption's credit may end s */
                           /* (BARE_CREDIT_HEAD, a "/" with SLASH_CREDIT's head, ...) or s may
                            * start as a caption's label (CAPTION_HEAD) */
     FACT_CLOCK = 32,      /* CLOCK (\d:\d\d) matches in s */
-    FACT_ABOUT = 64,      /* s[:2] is not ASCII, or lower-cased one of ABOUT_HEADS */
+    FACT_ABOUT = 64,      /* s[:2] lower-cased one of ABOUT_HEADS, or s[0] one of ABOUT_FIRSTS */
     FACT_ENDS = 128,      /* _ends_sentence(s) */
     FACT_KICKER = 256,    /* _is_kicker(s) */
     FACT_STORY_END = 512, /* words <= story_end_max_words and s holds a word (story_end_wide) */
@@ -411,7 +414,21 @@ static void scan1(const Py_UCS1 *s, Py_ssize_t len, Py_ssize_t scan, Scan1 *foun
 typedef struct {
     Py_ssize_t caption_max_words, story_end_max_words, related_max_chars, read_more_max_chars,
         repeated_min_words;
+    PyObject *related_firsts, *read_more_firsts; /* (str) */
 } Limits;
+
+/* Whether the str `chars` holds c. */
+static int holds_char(PyObject *chars, Py_UCS4 c) {
+    return PyUnicode_FindChar(chars, c, 0, PyUnicode_GET_LENGTH(chars), 1) >= 0;
+}
+
+/* FACT_RELATED and FACT_READ_MORE of a text whose first two characters are not ASCII, by the
+ * lower case of its first (the first character of its full lower case, as str.lower gives it) */
+static int wide_heads(Py_UCS4 first, const Limits *limits) {
+    Py_UCS4 low = Py_UNICODE_TOLOWER(first);
+    return (holds_char(limits->related_firsts, low) ? FACT_RELATED : 0)
+        | (holds_char(limits->read_more_firsts, low) ? FACT_READ_MORE : 0);
+}
 
 /* (always inlined into text_facts, once for each kind: every read of a character then knows
  * its width, where PyUnicode_READ tests the kind at each) */
@@ -425,11 +442,11 @@ static ALWAYS_INLINE int text_facts_of(int kind, const void *data, Py_ssize_t a,
 #define AT(i) PyUnicode_READ(kind, data, a + (i))
     Py_UCS4 first = AT(0), last = AT(len - 1);
     if (first > 127) {
-        flags |= FACT_RELATED | FACT_READ_MORE;
+        flags |= wide_heads(first, limits);
     } else if (len >= 2) {
         Py_UCS4 second = AT(1);
         if (second > 127)
-            flags |= FACT_RELATED | FACT_READ_MORE;
+            flags |= wide_heads(first, limits);
         else
             flags |= heads[ascii_lower(first) * 128 + ascii_lower(second)]
                 & (FACT_RELATED | FACT_READ_MORE);
@@ -461,11 +478,15 @@ static ALWAYS_INLINE int text_facts_of(int kind, const void *data, Py_ssize_t a,
         flags |= FACT_ENDS;
     if (!body)
         return flags & (FACT_RELATED | FACT_CLOCK | FACT_ENDS | FACT_LABEL | FACT_OUTSIDE);
-    if (related3 || first == '(' || first == '[' || first == 0xFF08 || first == 0x3010)
-        flags |= FACT_GLUED_CARD;
-    if (first > 127 || (len >= 2 && AT(1) > 127))
-        flags |= FACT_ABOUT;
-    else if (len >= 2) { /* ABOUT_HEADS */
+    if (related3
+        || (len > 2
+            && ((first == '(' && last == ')') || (first == '[' && last == ']')
+                || (first == 0xFF08 && last == 0xFF09) || (first == 0x3010 && last == 0x3011))))
+        flags |= FACT_GLUED_CARD; /* (BRACKETS: `_unbracketed`) */
+    if (first > 127) { /* ABOUT_FIRSTS */
+        if (first == 0xC0 || first == 0xDC || first == 0xE0 || first == 0xFC || first == 0x17F)
+            flags |= FACT_ABOUT;
+    } else if (len >= 2 && AT(1) < 128) { /* ABOUT_HEADS */
         Py_UCS4 one = ascii_lower(first), two = ascii_lower(AT(1));
         if ((one == 'a' && (two == 'b' || two == 'c' || two == ' ')) || (one == 's' && two == 'o'))
             flags |= FACT_ABOUT;
@@ -608,7 +629,8 @@ static PyObject *facts(PyObject *self, PyObject *args) {
     PyObject *labelled, *article;
     Py_buffer heads, heads3;
     Limits limits;
-    if (!PyArg_ParseTuple(args, "OO(y*y*)(nnnnn)", &labelled, &article, &heads, &heads3,
+    if (!PyArg_ParseTuple(args, "OO(y*y*UU)(nnnnn)", &labelled, &article, &heads, &heads3,
+                          &limits.related_firsts, &limits.read_more_firsts,
                           &limits.caption_max_words, &limits.story_end_max_words,
                           &limits.related_max_chars, &limits.read_more_max_chars,
                           &limits.repeated_min_words))
@@ -620,6 +642,8 @@ static PyObject *facts(PyObject *self, PyObject *args) {
         PyErr_SetString(PyExc_ValueError, "facts: heads of 128 * 128 bytes, 128 ** 3 bits");
         goto done;
     }
+    if (PyUnicode_READY(limits.related_firsts) < 0 || PyUnicode_READY(limits.read_more_firsts) < 0)
+        goto done;
     seq = PySequence_Fast(labelled, "facts: a sequence of LabelledBlock");
     if (!seq)
         goto done;

@@ -174,6 +174,11 @@ RELATED_BY_HEAD = _by_head(RELATED_LABELS)  # (`str.startswith` tries each prefi
 READ_MORE_BY_HEAD = _by_head(READ_MORE)
 RELATED_HEADS = frozenset(label[:2] for label in RELATED_LABELS)  # what a line must start with
 READ_MORE_HEADS = frozenset(label[:2] for label in READ_MORE)  # ... (every label has 2 or more)
+# ... and what a line whose first two characters are not ASCII must start with once lower-cased
+# (`text.lower()` starts with its first character's lower case, whose first character
+# `str.lower` of that one alone gives: a line that starts with a quote or a dash is no label)
+RELATED_FIRSTS = "".join(sorted({label[0] for label in RELATED_LABELS}))
+READ_MORE_FIRSTS = "".join(sorted({label[0] for label in READ_MORE}))
 NUMBERED = re.compile(r"\d+[.)] ")  # "5. Beware the hairdryer": a listicle's item, the story's
 RELATED_MAX_LINES = 8  # a longer run of short lines after a label is a list in the story
 CARD_MAX_LINES = 2  # a related card's headlines (and kicker) between two paragraphs of the story
@@ -298,6 +303,8 @@ STORY_END_ASCII = re.compile(
     re.IGNORECASE | re.ASCII,
 )
 ABOUT_HEADS = ("ab", "ac", "a ", "so")  # ABOUT's words' first two letters, in ASCII
+ABOUT_FIRSTS = "ÀÜàüſ"  # ... and the first letters not ASCII that match them ignoring case (the
+# second is ASCII: "b", "c", " ", "o" match no other)
 
 
 SENTENCE_END_CHARS = tuple(".!?…。！？")  # SENTENCE_END: one of these, then closers
@@ -378,21 +385,23 @@ def _paywall(text: str) -> bool:
 # what the rules read of a block's stripped text before anything else, once per page (the
 # tests a rule runs first, or that its pattern needs; `_text_facts`): a rule looks only at the
 # blocks with its fact. Of every block:
-FACT_RELATED = 1  # its first two characters are not ASCII, or lower-cased one of RELATED_HEADS
+FACT_RELATED = 1  # its first two characters lower-cased are one of RELATED_HEADS, or are not
+# ASCII and its first lower-cased starts with one of RELATED_FIRSTS
 FACT_CLOCK = 32  # CLOCK finds a time in it
 FACT_ENDS = 128  # _ends_sentence
 FACT_LABEL = 1024  # FACT_RELATED, its first three characters not ASCII or lower-cased a label's
 # first three, and no longer than a label once LABEL_TRIM cut its tail
 FACT_OUTSIDE = 2048  # outside the body, and REPEATED_MIN_WORDS words or more
 # ... of a body block only (the rules that read these look at no other):
-FACT_READ_MORE = 2  # ... one of READ_MORE_HEADS, and no longer than a button once trimmed
+FACT_READ_MORE = 2  # ... one of READ_MORE_HEADS (READ_MORE_FIRSTS), and no longer than a button
+# once trimmed
 FACT_GLUE = 4  # GLUE_MARK finds a mark in its first LABEL_MAX_CHARS characters
 FACT_GLUED_CARD = 8  # FACT_RELATED and its first three characters not ASCII or lower-cased a
-# label's first three (as FACT_LABEL, at any length), or it starts with a bracket (`_unbracketed`)
+# label's first three (as FACT_LABEL, at any length), or brackets hold it (`_unbracketed`)
 FACT_CAPTION = 16  # CAPTION_MAX_WORDS words at most, and `_captions` may find a credit in it
 # (BARE_CREDIT's head after a sentence, a "/" with SLASH_CREDIT's head or _SLASH's first letter,
 # ...) or a caption's label (CAPTION_HEAD): a paragraph's ". In", ". But" are no credit's
-FACT_ABOUT = 64  # it may start as ABOUT: two characters, one not ASCII or "ab", "ac", "a ", "so"
+FACT_ABOUT = 64  # it may start as ABOUT: "ab", "ac", "a ", "so", or one of ABOUT_FIRSTS
 FACT_KICKER = 256  # _is_kicker
 FACT_STORY_END = 512  # STORY_END_MAX_WORDS words at most and with a word of STORY_END's
 # (`_story_end_line`'s test of an ASCII line; of another, STORY_END_CHARS or HEAD_FIRSTS)
@@ -461,14 +470,18 @@ def _text_facts(text: str, words: int, body: bool) -> int:
         return facts
     head, first = text[:2], text[0]
     core = len(text.rstrip(TRIMMED))  # (a whole label is no longer)
-    if not head.isascii() or head.lower() in RELATED_HEADS:
+    ascii_head = head.isascii()
+    low_first = "" if ascii_head else first.lower()[:1]
+    if head.lower() in RELATED_HEADS if ascii_head else low_first in RELATED_FIRSTS:
         facts |= FACT_RELATED
         head3 = text[:3]
         if not head3.isascii() or head3.lower() in RELATED_HEADS3:
             facts |= FACT_GLUED_CARD  # (a label starts it, at any length)
             if core <= RELATED_MAX_CHARS:
                 facts |= FACT_LABEL
-    if (not head.isascii() or head.lower() in READ_MORE_HEADS) and core <= READ_MORE_MAX_CHARS:
+    if (
+        head.lower() in READ_MORE_HEADS if ascii_head else low_first in READ_MORE_FIRSTS
+    ) and core <= READ_MORE_MAX_CHARS:
         facts |= FACT_READ_MORE
     if CLOCK.search(text):
         facts |= FACT_CLOCK
@@ -476,7 +489,7 @@ def _text_facts(text: str, words: int, body: bool) -> int:
         facts |= FACT_ENDS
     if not body:
         return facts & BLOCK_FACTS
-    if first in BRACKETS:
+    if len(text) > 2 and text[-1] == BRACKETS.get(first):  # (`_unbracketed`)
         facts |= FACT_GLUED_CARD
     if GLUE_MARK.search(text, 0, LABEL_MAX_CHARS):
         facts |= FACT_GLUE
@@ -490,7 +503,7 @@ def _text_facts(text: str, words: int, body: bool) -> int:
         or CAPTION_HEAD.match(text)
     ):
         facts |= FACT_CAPTION
-    if not head.isascii() or head.lower() in ABOUT_HEADS:
+    if head.lower() in ABOUT_HEADS if ascii_head else first in ABOUT_FIRSTS:
         facts |= FACT_ABOUT
     if _is_kicker(text):
         facts |= FACT_KICKER
@@ -538,7 +551,7 @@ def _facts(out: Sequence[LabelledBlock]) -> _Facts:
     """`_facts_plain` (compiled when the extension is built)."""
     if _revise is not None:
         limits = (CAPTION_MAX_WORDS, STORY_END_MAX_WORDS, RELATED_MAX_CHARS, READ_MORE_MAX_CHARS)
-        heads = (HEADS_TABLE, HEADS3_TABLE)
+        heads = (HEADS_TABLE, HEADS3_TABLE, RELATED_FIRSTS, READ_MORE_FIRSTS)
         return _revise.facts(out, Label.ARTICLE, heads, (*limits, REPEATED_MIN_WORDS))
     return _facts_plain(out)
 
