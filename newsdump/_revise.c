@@ -30,7 +30,7 @@ enum {
     FACT_RELATED = 1,     /* s[:2] lower-cased one of RELATED_HEADS, or not ASCII and s[0]'s
                            * lower case one of RELATED_FIRSTS */
     FACT_READ_MORE = 2,   /* ... READ_MORE_HEADS, READ_MORE_FIRSTS */
-    FACT_GLUE = 4,        /* one of GLUE_MARK's characters in s[:48] */
+    FACT_GLUE = 4,        /* FACT_GLUED_CARD, and one of GLUE_MARK's characters in s[:48] */
     FACT_GLUED_CARD = 8,  /* FACT_RELATED and heads3 (as FACT_LABEL, at any length), or a pair
                            * of BRACKETS holds s */
     FACT_CAPTION = 16,    /* words <= caption_max_words and a caption's credit may end s */
@@ -538,7 +538,7 @@ static ALWAYS_INLINE int text_facts_of(int kind, const void *data, Py_ssize_t a,
                 korean = 1;
         }
     }
-    if (glue)
+    if (glue && flags & FACT_GLUED_CARD)
         flags |= FACT_GLUE;
     if (words <= limits->caption_max_words
         && ((is_credit_first(first) && (first == 0xA9 || lead_mark)) || last == ')'

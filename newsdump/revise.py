@@ -395,7 +395,8 @@ FACT_OUTSIDE = 2048  # outside the body, and REPEATED_MIN_WORDS words or more
 # ... of a body block only (the rules that read these look at no other):
 FACT_READ_MORE = 2  # ... one of READ_MORE_HEADS (READ_MORE_FIRSTS), and no longer than a button
 # once trimmed
-FACT_GLUE = 4  # GLUE_MARK finds a mark in its first LABEL_MAX_CHARS characters
+FACT_GLUE = 4  # FACT_GLUED_CARD, and GLUE_MARK finds a mark in its first LABEL_MAX_CHARS
+# characters (`_glued_labels` reads only such lines)
 FACT_GLUED_CARD = 8  # FACT_RELATED and its first three characters not ASCII or lower-cased a
 # label's first three (as FACT_LABEL, at any length), or brackets hold it (`_unbracketed`)
 FACT_CAPTION = 16  # CAPTION_MAX_WORDS words at most, and `_captions` may find a credit in it
@@ -491,7 +492,7 @@ def _text_facts(text: str, words: int, body: bool) -> int:
         return facts & BLOCK_FACTS
     if len(text) > 2 and text[-1] == BRACKETS.get(first):  # (`_unbracketed`)
         facts |= FACT_GLUED_CARD
-    if GLUE_MARK.search(text, 0, LABEL_MAX_CHARS):
+    if facts & FACT_GLUED_CARD and GLUE_MARK.search(text, 0, LABEL_MAX_CHARS):
         facts |= FACT_GLUE
     lead = text[:CREDIT_MARK_REACH]
     if words <= CAPTION_MAX_WORDS and (
@@ -1208,10 +1209,10 @@ def _glued_labels(page: _Page, body: Sequence[int], drop: dict[int, str]) -> Non
     shown: dict[int, set[str]] = {}  # the page's lines of as many words as a headline
     found = page.having(FACT_GLUE, body)
     flags = page.flags
-    for i in found:  # (a line without a mark glues nothing)
+    for i in found:  # (a line without a mark, or that no label starts, glues nothing)
         if not page.body[i] or i in drop or not flags[i] & FACT_GLUED_CARD:
-            continue  # (no label starts it: the cheap test first; FACT_GLUED_CARD holds of
-            # every line a label starts, by its first three characters)
+            continue  # (FACT_GLUE holds only with FACT_GLUED_CARD, which holds of every line a
+            # label starts, by its first three characters: tested again for a plain `having`)
         text = page.strip[i]
         match = GLUED_LABEL.fullmatch(text) if GLUE_MARK.search(text, 0, 48) else None
         if not match or not _related_label(match.group(1)):
