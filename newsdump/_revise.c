@@ -8,7 +8,8 @@
  *     texts: lb.block.text; stripped: text.strip(); words: len(text.split()); scores: lb.score;
  *     body: lb.label is article; body_list: the indices where body holds; flags: an int per
  *     block, the FACT_* bits below (of the stripped text); flagged: for each bit, the indices
- *     of the blocks that have it, in page order.
+ *     of the blocks that have it, in page order (none for the bits of UNLISTED: no rule looks
+ *     for the blocks that have those, only at a block's).
  *   limits: (caption_max_words, story_end_max_words, related_max_chars, read_more_max_chars,
  *     repeated_min_words).
  *   heads: (bytes of 128 * 128, heads[a * 128 + b] the bits FACT_RELATED and FACT_READ_MORE of
@@ -43,7 +44,8 @@ enum {
     FACT_STORY_END = 512, /* words <= story_end_max_words and s holds a word (story_end_wide) */
     FACT_LABEL = 1024,    /* FACT_RELATED, and at most related_max_chars before LABEL_TRIM's */
     FACT_OUTSIDE = 2048,  /* not body text, and at least repeated_min_words words */
-    FACT_BITS = 12
+    FACT_BITS = 12,
+    UNLISTED = FACT_RELATED | FACT_ENDS /* (FACT_RELATED is read through FACT_LABEL and the rest) */
 };
 
 #define HEADS_SIZE (128 * 128)
@@ -730,7 +732,7 @@ static PyObject *facts(PyObject *self, PyObject *args) {
             if (!index)
                 goto done;
             int failed = is_body && PyList_Append(body_list, index) < 0;
-            for (unsigned rest = (unsigned)bits; rest && !failed; rest &= rest - 1) /* (set bits) */
+            for (unsigned rest = (unsigned)(bits & ~UNLISTED); rest && !failed; rest &= rest - 1)
                 failed = PyList_Append(PyTuple_GET_ITEM(flagged, __builtin_ctz(rest)), index) < 0;
             Py_DECREF(index);
             if (failed)

@@ -408,6 +408,7 @@ FACT_STORY_END = 512  # STORY_END_MAX_WORDS words at most and with a word of STO
 # (`_story_end_line`'s test of an ASCII line; of another, STORY_END_CHARS or HEAD_FIRSTS)
 BLOCK_FACTS = FACT_RELATED | FACT_CLOCK | FACT_ENDS | FACT_LABEL | FACT_OUTSIDE
 FACT_BITS = 12
+UNLISTED = FACT_RELATED | FACT_ENDS  # `_facts` lists no blocks of these (`having` can't find them)
 # LABEL_TRIM's class: str.isspace's characters (re's \s) and the marks
 TRIMMED = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B)))
 TRIMMED += "\u2028\u2029\u202f\u205f\u3000:：.…»›>→|–—-"
@@ -536,14 +537,18 @@ _Facts = tuple[
 
 def _facts_plain(out: Sequence[LabelledBlock]) -> _Facts:
     """The blocks' texts, stripped texts, word counts, scores, whether each is body text, the
-    body's indices, their facts, and for each FACT_* bit the blocks with it (in page order)."""
+    body's indices, their facts, and for each FACT_* bit the blocks with it (in page order;
+    none for the bits of UNLISTED, which the rules read only of a block)."""
     article = Label.ARTICLE
     text = [lb.block.text for lb in out]
     strip = [t.strip() for t in text]
     words = [len(t.split()) for t in text]
     body = [lb.label is article for lb in out]
     flags = [_text_facts(t, w, b) for t, w, b in zip(strip, words, body, strict=True)]
-    flagged = tuple([i for i, f in enumerate(flags) if f >> bit & 1] for bit in range(FACT_BITS))
+    flagged = tuple(
+        [] if 1 << bit & UNLISTED else [i for i, f in enumerate(flags) if f >> bit & 1]
+        for bit in range(FACT_BITS)
+    )
     body_list = [i for i, is_body in enumerate(body) if is_body]
     return text, strip, words, [lb.score for lb in out], body, body_list, flags, flagged
 
@@ -645,7 +650,7 @@ class _Page:
         return self.words[i] <= SHORT_MAX_WORDS and not self.flags[i] & FACT_ENDS
 
     def having(self, fact: int, among: Sequence[int]) -> Sequence[int]:
-        """The blocks of `among` (in page order) with the FACT_* bit `fact`."""
+        """The blocks of `among` (in page order) with the FACT_* bit `fact` (none of UNLISTED)."""
         found = self.flagged[fact.bit_length() - 1]
         if among is self.body_list:
             if fact & BLOCK_FACTS:
@@ -845,7 +850,8 @@ def _short_runs_arrays(page: _Page, body: Sequence[int], drop: dict[int, str]) -
     a = page.arrays()
     short = a.body & (a.score < SURE) & (a.words <= SHORT_MAX_WORDS)
     short[list(drop)] = False
-    ends = [i for i in page.having(FACT_ENDS, range(page.n)) if short[i]]
+    flags = page.flags
+    ends = [i for i in np.flatnonzero(short).tolist() if flags[i] & FACT_ENDS]
     short[ends] = False
     found = np.flatnonzero(short)
     if not len(found):
