@@ -1403,9 +1403,14 @@ def _story_end(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
     follows it (comments, the site's lists) is no story. A copyright line `_captions` took
     for a photo credit ("© Agence France-Presse" under the signature) ends it too when no
     sure paragraph follows it (under a photo inside the story, "© Fox News" is a credit)."""
-    found = page.having(FACT_STORY_END, body)  # (a dropped block but a credit: skipped below)
+    body_of, words, strip = page.body, page.words, page.strip
+    found = [  # (a dropped block but a credit: skipped below)
+        i
+        for i in page.having(FACT_STORY_END, body)
+        if body_of[i] and words[i] <= STORY_END_MAX_WORDS and _story_end_line(strip[i])
+    ]
     if not found:
-        return  # (no line can end the story: the cheap test first)
+        return  # (no line can end the story: its own tests first, before the body's)
     kept = page.kept(body, drop)
     score = page.score  # (kept blocks are body blocks)
     sure = [i for i in kept if score[i] >= SURE]
@@ -1413,12 +1418,10 @@ def _story_end(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
         return
     last_prose: int | None = None  # the last kept block of sure prose (-1: none), found once
     for i in found:
-        if not page.body[i] or i <= sure[0]:
+        if i <= sure[0]:
             continue
         credit = drop.get(i) == "caption"
         if i in drop and not credit:
-            continue
-        if page.words[i] > STORY_END_MAX_WORDS or not _story_end_line(page.strip[i]):
             continue
         if credit:  # (a page of many credits: one look from the page's end, not one per credit)
             if last_prose is None:
