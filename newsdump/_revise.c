@@ -49,6 +49,7 @@ enum {
 };
 
 #define HEADS_SIZE (128 * 128)
+#define FLAG_INTS 64 /* (a power of two) */
 #define HEADS3_SIZE (128 * 128 * 128 / 8)
 #define LABEL_MAX_CHARS 48
 #define CREDIT_MARK_REACH 16 /* LINE_CREDIT's ":" or "." after its word stands before this */
@@ -249,10 +250,21 @@ static inline unsigned space_of(uint32_t c, int wide) {
             starts += space_of(chars[k - 1], WIDE) & (space_of(chars[k], WIDE) ^ 1u);          \
         return starts;                                                                         \
     }
-WORD_STARTS(word_tail1, Py_UCS1, 0)
 WORD_STARTS(word_tail2, Py_UCS2, 1)
 WORD_STARTS(word_tail4, Py_UCS4, 1)
 #undef WORD_STARTS
+
+/* space_of(c, 0) of every UCS1 character, for the short texts' loop (a menu's "Home", "News") */
+static const unsigned char spaces1[256] = {[9] = 1,  [10] = 1, [11] = 1, [12] = 1,   [13] = 1,
+                                           [28] = 1, [29] = 1, [30] = 1, [31] = 1,   [32] = 1,
+                                           [0x85] = 1, [0xA0] = 1};
+
+static Py_ssize_t word_tail1(const Py_UCS1 *chars, Py_ssize_t a, Py_ssize_t b, Py_ssize_t k) {
+    Py_ssize_t starts = 0;
+    for (k = k > a + 1 ? k : a + 1; k < b; k++)
+        starts += spaces1[chars[k - 1]] & (spaces1[chars[k]] ^ 1u);
+    return starts;
+}
 
 #ifdef __SSE2__
 /* x <= limit, lane by lane, unsigned (bytes; 16-bit words) */
@@ -640,6 +652,8 @@ static PyObject *facts(PyObject *self, PyObject *args) {
     PyObject *texts = NULL, *stripped = NULL, *words = NULL, *scores = NULL, *body = NULL,
              *body_list = NULL, *flags = NULL, *flagged = NULL, *result = NULL;
     PyObject *seq = NULL;
+    PyObject *flag_ints[FLAG_INTS] = {NULL}; /* the flags' ints made so far, by their bits */
+    int flag_keys[FLAG_INTS] = {0};
     if (heads.len != HEADS_SIZE || heads3.len != HEADS3_SIZE) {
         PyErr_SetString(PyExc_ValueError, "facts: heads of 128 * 128 bytes, 128 ** 3 bits");
         goto done;
@@ -723,9 +737,16 @@ static PyObject *facts(PyObject *self, PyObject *args) {
         PyList_SET_ITEM(words, i, number);
         int bits = text_facts(kind, data, a, b, count, is_body, (const unsigned char *)heads.buf,
                               (const unsigned char *)heads3.buf, &limits);
-        PyObject *value = PyLong_FromLong(bits);
-        if (!value)
-            goto done;
+        int slot = (bits ^ bits >> 6) & (FLAG_INTS - 1);
+        PyObject *value;
+        if (flag_ints[slot] && flag_keys[slot] == bits) { /* (an int is immutable: shared) */
+            value = Py_NewRef(flag_ints[slot]);
+        } else {
+            if (!(value = PyLong_FromLong(bits)))
+                goto done;
+            Py_XSETREF(flag_ints[slot], Py_NewRef(value));
+            flag_keys[slot] = bits;
+        }
         PyList_SET_ITEM(flags, i, value);
         if (is_body || bits) {
             PyObject *index = PyLong_FromSsize_t(i);
@@ -752,6 +773,8 @@ done:
     Py_XDECREF(body_list);
     Py_XDECREF(flags);
     Py_XDECREF(flagged);
+    for (int k = 0; k < FLAG_INTS; k++)
+        Py_XDECREF(flag_ints[k]);
     return result;
 }
 
