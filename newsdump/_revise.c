@@ -8,12 +8,15 @@
  *     texts: lb.block.text; stripped: text.strip(); words: len(text.split()); scores: lb.score;
  *     body: lb.label is article; body_list: the indices where body holds; flags: an int per
  *     block, the FACT_* bits below (of the stripped text); flagged: for each bit, the indices
- *     of the blocks that have it, in page order.
+ *     of the blocks that have it, in page order (none for the bits of UNLISTED: no rule looks
+ *     for the blocks that have those, only at a block's).
  *   limits: (caption_max_words, story_end_max_words, related_max_chars, read_more_max_chars,
  *     repeated_min_words).
  *   heads: (bytes of 128 * 128, heads[a * 128 + b] the bits FACT_RELATED and FACT_READ_MORE of
  *     the lower-case ASCII pair a, b (one of RELATED_HEADS, READ_MORE_HEADS); bytes of 128 ** 3
- *     bits, bit a << 14 | b << 7 | c set where a, b, c is one of RELATED_HEADS3).
+ *     bits, bit a << 14 | b << 7 | c set where a, b, c is one of RELATED_HEADS3; the str
+ *     RELATED_FIRSTS and the str READ_MORE_FIRSTS, what a text whose first two characters are
+ *     not ASCII starts with, lower-cased, where it has the bit).
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -25,24 +28,28 @@
 #include <structmember.h>
 
 enum {
-    FACT_RELATED = 1,     /* s[:2] is not ASCII, or lower-cased one of RELATED_HEADS */
-    FACT_READ_MORE = 2,   /* ... READ_MORE_HEADS */
-    FACT_GLUE = 4,        /* one of GLUE_MARK's characters in s[:48] */
-    FACT_GLUED_CARD = 8,  /* FACT_RELATED and heads3 (as FACT_LABEL, at any length), or s starts
-                           * with one of BRACKETS */
+    FACT_RELATED = 1,     /* s[:2] lower-cased one of RELATED_HEADS, or not ASCII and s[0]'s
+                           * lower case one of RELATED_FIRSTS */
+    FACT_READ_MORE = 2,   /* ... READ_MORE_HEADS, READ_MORE_FIRSTS */
+    FACT_GLUE = 4,        /* FACT_GLUED_CARD, and one of GLUE_MARK's characters in s[:48] */
+    FACT_GLUED_CARD = 8,  /* FACT_RELATED and heads3 (as FACT_LABEL, at any length), or a pair
+                           * of BRACKETS holds s */
     FACT_CAPTION = 16,    /* words <= caption_max_words and a caption's credit may end s */
-                          /* (or s may start as a caption's label: CAPTION_START) */
+                          /* (BARE_CREDIT_HEAD, a "/" with SLASH_CREDIT's head, ...) or s may
+                           * start as a caption's label (CAPTION_HEAD) */
     FACT_CLOCK = 32,      /* CLOCK (\d:\d\d) matches in s */
-    FACT_ABOUT = 64,      /* s[:2] is not ASCII, or lower-cased one of ABOUT_HEADS */
+    FACT_ABOUT = 64,      /* s[:2] lower-cased one of ABOUT_HEADS, or s[0] one of ABOUT_FIRSTS */
     FACT_ENDS = 128,      /* _ends_sentence(s) */
     FACT_KICKER = 256,    /* _is_kicker(s) */
     FACT_STORY_END = 512, /* words <= story_end_max_words and s holds a word (story_end_wide) */
     FACT_LABEL = 1024,    /* FACT_RELATED, and at most related_max_chars before LABEL_TRIM's */
     FACT_OUTSIDE = 2048,  /* not body text, and at least repeated_min_words words */
-    FACT_BITS = 12
+    FACT_BITS = 12,
+    UNLISTED = FACT_RELATED | FACT_ENDS /* (FACT_RELATED is read through FACT_LABEL and the rest) */
 };
 
 #define HEADS_SIZE (128 * 128)
+#define FLAG_INTS 64 /* (a power of two) */
 #define HEADS3_SIZE (128 * 128 * 128 / 8)
 #define LABEL_MAX_CHARS 48
 #define CREDIT_MARK_REACH 16 /* LINE_CREDIT's ":" or "." after its word stands before this */
@@ -76,10 +83,48 @@ static inline int is_credit_first(Py_UCS4 c) { /* LINE_CREDIT_FIRST: ©fFpPbBiI�
         || (c < 128 && c && strchr("fFpPbBiIzZcCvVgG", (int)c));
 }
 
-/* CAPTION_START_FIRST: what CAPTION_START's words ("image", "photo", "picture") start with,
- * ignoring case: iIpPİı */
-static inline int is_caption_start_first(Py_UCS4 c) {
-    return c == 'i' || c == 'I' || c == 'p' || c == 'P' || c == 0x130 || c == 0x131;
+/* Whether c matches the lower-case ASCII letter x ignoring case as re does (its two cases, and
+ * "İ", "ı" for "i"; no other letter of the words below has a third character that matches it) */
+static inline int case_is(Py_UCS4 c, char x) {
+    return c == (Py_UCS4)x || c == (Py_UCS4)(x - 32) || (x == 'i' && (c == 0x130 || c == 0x131));
+}
+
+/* CAPTION_HEAD.match(s), s = data[a:a + len]: "image ", "photo " or "picture " ignoring case */
+static ALWAYS_INLINE int caption_head(int kind, const void *data, Py_ssize_t a, Py_ssize_t len) {
+    static const char *const words[] = {"image ", "photo ", "picture "};
+    for (size_t w = 0; w < sizeof words / sizeof *words; w++) {
+        const char *word = words[w];
+        Py_ssize_t k = 0;
+        while (word[k] && k < len
+               && (word[k] == ' ' ? PyUnicode_READ(kind, data, a + k) == ' '
+                                  : case_is(PyUnicode_READ(kind, data, a + k), word[k])))
+            k++;
+        if (!word[k])
+            return 1;
+    }
+    return 0;
+}
+
+/* BARE_CREDIT_HEAD past its sentence mark and space: "©", or the first two letters of one of
+ * BARE_CREDIT's words (fo, ph, bi, im, zd, cr, vi, gr, il) ignoring case; c, then d (0: none) */
+static inline int bare_head(Py_UCS4 c, Py_UCS4 d) {
+    if (c == 0xA9)
+        return 1;
+    if (c == 0x130 || c == 0x131)
+        return case_is(d, 'm') || case_is(d, 'l');
+    switch (c | 32) {
+    case 'f': return case_is(d, 'o');
+    case 'p': return case_is(d, 'h');
+    case 'b': case 'v': return case_is(d, 'i');
+    case 'i': return case_is(d, 'm') || case_is(d, 'l');
+    case 'z': return case_is(d, 'd');
+    case 'c': case 'g': return case_is(d, 'r');
+    default: return 0;
+    }
+}
+
+static inline int is_slash_first(Py_UCS4 c) { /* _SLASH's first letter: [A-ZÀ-Þ] */
+    return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE);
 }
 
 static inline int is_sentence_end(Py_UCS4 c) { /* SENTENCE_END_CHARS: .!?…。！？ */
@@ -143,7 +188,7 @@ static ALWAYS_INLINE int story_end_wide(int kind, const void *data, Py_ssize_t a
 }
 
 /* the ASCII characters the scan of a text looks at: GLUE_MARK's, CLOCK's colon, "/", and the
- * space after a sentence mark */
+ * space after a sentence mark (BARE_CREDIT_HEAD's, SLASH_CREDIT_HEAD's) */
 static const unsigned char scanned[128] = {
     [':'] = 1, ['|'] = 1, ['>'] = 1, ['/'] = 1, [' '] = 1, ['.'] = 1};
 
@@ -205,10 +250,21 @@ static inline unsigned space_of(uint32_t c, int wide) {
             starts += space_of(chars[k - 1], WIDE) & (space_of(chars[k], WIDE) ^ 1u);          \
         return starts;                                                                         \
     }
-WORD_STARTS(word_tail1, Py_UCS1, 0)
 WORD_STARTS(word_tail2, Py_UCS2, 1)
 WORD_STARTS(word_tail4, Py_UCS4, 1)
 #undef WORD_STARTS
+
+/* space_of(c, 0) of every UCS1 character, for the short texts' loop (a menu's "Home", "News") */
+static const unsigned char spaces1[256] = {[9] = 1,  [10] = 1, [11] = 1, [12] = 1,   [13] = 1,
+                                           [28] = 1, [29] = 1, [30] = 1, [31] = 1,   [32] = 1,
+                                           [0x85] = 1, [0xA0] = 1};
+
+static Py_ssize_t word_tail1(const Py_UCS1 *chars, Py_ssize_t a, Py_ssize_t b, Py_ssize_t k) {
+    Py_ssize_t starts = 0;
+    for (k = k > a + 1 ? k : a + 1; k < b; k++)
+        starts += spaces1[chars[k - 1]] & (spaces1[chars[k]] ^ 1u);
+    return starts;
+}
 
 #ifdef __SSE2__
 /* x <= limit, lane by lane, unsigned (bytes; 16-bit words) */
@@ -318,7 +374,7 @@ static Py_ssize_t word_starts4(const Py_UCS4 *chars, Py_ssize_t a, Py_ssize_t b)
  * marks, the bytes past ASCII, and a sentence's end (in place of the space after it, which is
  * found by a mask of its own). */
 typedef struct {
-    int ascii, glue, slash, space, lead_mark, after_sentence;
+    int ascii, glue, slash, lead_mark, bare, slash_after;
 } Scan1;
 
 static inline void scan1_at(const Py_UCS1 *s, Py_ssize_t len, Py_ssize_t scan, Py_ssize_t i,
@@ -333,17 +389,19 @@ static inline void scan1_at(const Py_UCS1 *s, Py_ssize_t len, Py_ssize_t scan, P
     } else if (c == ':' || c == '|' || c == '>') {
         found->lead_mark |= c == ':' && i < CREDIT_MARK_REACH;
         found->glue |= i < LABEL_MAX_CHARS;
-    } else { /* ".", "!", "?": then a space (read, as the loop reads it) and a credit's letter */
+    } else { /* ".", "!", "?": then a space (read, as the loop reads it) and a credit's head */
         found->lead_mark |= c == '.' && i < CREDIT_MARK_REACH;
-        if (i + 1 < scan && s[i + 1] == ' ' && i + 2 < len && is_credit_first(s[i + 2]))
-            found->after_sentence = 1;
+        if (i + 1 < scan && s[i + 1] == ' ' && i + 2 < len) {
+            found->bare |= bare_head(s[i + 2], i + 3 < len ? s[i + 3] : 0);
+            found->slash_after |= is_slash_first(s[i + 2]);
+        }
     }
 }
 
 static void scan1(const Py_UCS1 *s, Py_ssize_t len, Py_ssize_t scan, Scan1 *found) {
     const __m128i colon = _mm_set1_epi8(':'), bar = _mm_set1_epi8('|'), angle = _mm_set1_epi8('>');
     const __m128i slash = _mm_set1_epi8('/'), dot = _mm_set1_epi8('.'), bang = _mm_set1_epi8('!');
-    const __m128i ask = _mm_set1_epi8('?'), blank = _mm_set1_epi8(' ');
+    const __m128i ask = _mm_set1_epi8('?');
     Py_ssize_t i = 0;
     for (; i + 16 <= scan; i += 16) {
         __m128i v = _mm_loadu_si128((const __m128i *)(s + i));
@@ -352,8 +410,6 @@ static void scan1(const Py_UCS1 *s, Py_ssize_t len, Py_ssize_t scan, Scan1 *foun
         marks = _mm_or_si128(marks, _mm_or_si128(_mm_cmpeq_epi8(v, dot),
                                                  _mm_or_si128(_mm_cmpeq_epi8(v, bang),
                                                               _mm_cmpeq_epi8(v, ask))));
-        if (!found->space && _mm_movemask_epi8(_mm_cmpeq_epi8(v, blank)))
-            found->space = 1;
         /* (the high bit: a byte past ASCII) */
         for (unsigned m = (unsigned)(_mm_movemask_epi8(marks) | _mm_movemask_epi8(v)); m;
              m &= m - 1)
@@ -361,9 +417,7 @@ static void scan1(const Py_UCS1 *s, Py_ssize_t len, Py_ssize_t scan, Scan1 *foun
     }
     for (; i < scan; i++) {
         Py_UCS1 c = s[i];
-        if (c == ' ')
-            found->space = 1;
-        else if (c >= 128 || c == ':' || c == '|' || c == '>' || c == '/' || c == '.' || c == '!'
+        if (c >= 128 || c == ':' || c == '|' || c == '>' || c == '/' || c == '.' || c == '!'
                  || c == '?')
             scan1_at(s, len, scan, i, found);
     }
@@ -374,7 +428,21 @@ static void scan1(const Py_UCS1 *s, Py_ssize_t len, Py_ssize_t scan, Scan1 *foun
 typedef struct {
     Py_ssize_t caption_max_words, story_end_max_words, related_max_chars, read_more_max_chars,
         repeated_min_words;
+    PyObject *related_firsts, *read_more_firsts; /* (str) */
 } Limits;
+
+/* Whether the str `chars` holds c. */
+static int holds_char(PyObject *chars, Py_UCS4 c) {
+    return PyUnicode_FindChar(chars, c, 0, PyUnicode_GET_LENGTH(chars), 1) >= 0;
+}
+
+/* FACT_RELATED and FACT_READ_MORE of a text whose first two characters are not ASCII, by the
+ * lower case of its first (the first character of its full lower case, as str.lower gives it) */
+static int wide_heads(Py_UCS4 first, const Limits *limits) {
+    Py_UCS4 low = Py_UNICODE_TOLOWER(first);
+    return (holds_char(limits->related_firsts, low) ? FACT_RELATED : 0)
+        | (holds_char(limits->read_more_firsts, low) ? FACT_READ_MORE : 0);
+}
 
 /* (always inlined into text_facts, once for each kind: every read of a character then knows
  * its width, where PyUnicode_READ tests the kind at each) */
@@ -388,11 +456,11 @@ static ALWAYS_INLINE int text_facts_of(int kind, const void *data, Py_ssize_t a,
 #define AT(i) PyUnicode_READ(kind, data, a + (i))
     Py_UCS4 first = AT(0), last = AT(len - 1);
     if (first > 127) {
-        flags |= FACT_RELATED | FACT_READ_MORE;
+        flags |= wide_heads(first, limits);
     } else if (len >= 2) {
         Py_UCS4 second = AT(1);
         if (second > 127)
-            flags |= FACT_RELATED | FACT_READ_MORE;
+            flags |= wide_heads(first, limits);
         else
             flags |= heads[ascii_lower(first) * 128 + ascii_lower(second)]
                 & (FACT_RELATED | FACT_READ_MORE);
@@ -424,19 +492,23 @@ static ALWAYS_INLINE int text_facts_of(int kind, const void *data, Py_ssize_t a,
         flags |= FACT_ENDS;
     if (!body)
         return flags & (FACT_RELATED | FACT_CLOCK | FACT_ENDS | FACT_LABEL | FACT_OUTSIDE);
-    if (related3 || first == '(' || first == '[' || first == 0xFF08 || first == 0x3010)
-        flags |= FACT_GLUED_CARD;
-    if (first > 127 || (len >= 2 && AT(1) > 127))
-        flags |= FACT_ABOUT;
-    else if (len >= 2) { /* ABOUT_HEADS */
+    if (related3
+        || (len > 2
+            && ((first == '(' && last == ')') || (first == '[' && last == ']')
+                || (first == 0xFF08 && last == 0xFF09) || (first == 0x3010 && last == 0x3011))))
+        flags |= FACT_GLUED_CARD; /* (BRACKETS: `_unbracketed`) */
+    if (first > 127) { /* ABOUT_FIRSTS */
+        if (first == 0xC0 || first == 0xDC || first == 0xE0 || first == 0xFC || first == 0x17F)
+            flags |= FACT_ABOUT;
+    } else if (len >= 2 && AT(1) < 128) { /* ABOUT_HEADS */
         Py_UCS4 one = ascii_lower(first), two = ascii_lower(AT(1));
         if ((one == 'a' && (two == 'b' || two == 'c' || two == ' ')) || (one == 's' && two == 'o'))
             flags |= FACT_ABOUT;
     }
-    int ascii = 1, glue = 0, slash = 0, korean = 0, after_sentence = 0;
-    /* a space (what CAPTION_START needs), a ":" or "." among the first CREDIT_MARK_REACH
-     * characters (LINE_CREDIT's mark after its word) */
-    int space = 0, lead_mark = 0;
+    int ascii = 1, glue = 0, slash = 0, korean = 0;
+    /* BARE_CREDIT_HEAD and SLASH_CREDIT_HEAD found; a ":" or "." among the first
+     * CREDIT_MARK_REACH characters (LINE_CREDIT's mark after its word) */
+    int bare = 0, slash_after = 0, lead_mark = 0;
     /* what the scan finds past LABEL_MAX_CHARS serves a caption's or a story end's test alone:
      * a paragraph longer than both (most of a body's characters) is read that far */
     Py_ssize_t scan = len;
@@ -447,8 +519,8 @@ static ALWAYS_INLINE int text_facts_of(int kind, const void *data, Py_ssize_t a,
     if (kind == PyUnicode_1BYTE_KIND) {
         Scan1 found = {1, 0, 0, 0, 0, 0};
         scan1((const Py_UCS1 *)data + a, len, scan, &found);
-        ascii = found.ascii, glue = found.glue, slash = found.slash, space = found.space;
-        lead_mark = found.lead_mark, after_sentence = found.after_sentence;
+        ascii = found.ascii, glue = found.glue, slash = found.slash;
+        lead_mark = found.lead_mark, bare = found.bare, slash_after = found.slash_after;
         scan = 0; /* (read: the loop below is the other kinds') */
     }
 #endif
@@ -458,11 +530,11 @@ static ALWAYS_INLINE int text_facts_of(int kind, const void *data, Py_ssize_t a,
             if (!scanned[c])
                 continue;
             if (c == ' ') {
-                space = 1;
                 Py_UCS4 p = i > 0 ? AT(i - 1) : 0;
-                if ((p == '.' || p == '!' || p == '?' || p == 0x2026) && i + 1 < len
-                    && is_credit_first(AT(i + 1)))
-                    after_sentence = 1; /* (BARE_CREDIT's lookbehind and first letter) */
+                if ((p == '.' || p == '!' || p == '?' || p == 0x2026) && i + 1 < len) {
+                    bare |= bare_head(AT(i + 1), i + 2 < len ? AT(i + 2) : 0);
+                    slash_after |= is_slash_first(AT(i + 1));
+                }
             } else if (c == '/') {
                 slash = 1;
             } else if (c == '.') {
@@ -480,12 +552,12 @@ static ALWAYS_INLINE int text_facts_of(int kind, const void *data, Py_ssize_t a,
                 korean = 1;
         }
     }
-    if (glue)
+    if (glue && flags & FACT_GLUED_CARD)
         flags |= FACT_GLUE;
     if (words <= limits->caption_max_words
-        && (((is_credit_first(first) || is_caption_start_first(first))
-             && (first == 0xA9 || lead_mark || (space && is_caption_start_first(first))))
-            || last == ')' || last == 0xFF09 || slash || korean || after_sentence))
+        && ((is_credit_first(first) && (first == 0xA9 || lead_mark)) || last == ')'
+            || last == 0xFF09 || (slash && (is_slash_first(first) || slash_after)) || korean
+            || bare || caption_head(kind, data, a, len)))
         flags |= FACT_CAPTION;
     /* str.isupper, and three letters or more: the letters counted only when it holds (ASCII
      * tested inline: a text without case, CJK, is read to its end) */
@@ -571,7 +643,8 @@ static PyObject *facts(PyObject *self, PyObject *args) {
     PyObject *labelled, *article;
     Py_buffer heads, heads3;
     Limits limits;
-    if (!PyArg_ParseTuple(args, "OO(y*y*)(nnnnn)", &labelled, &article, &heads, &heads3,
+    if (!PyArg_ParseTuple(args, "OO(y*y*UU)(nnnnn)", &labelled, &article, &heads, &heads3,
+                          &limits.related_firsts, &limits.read_more_firsts,
                           &limits.caption_max_words, &limits.story_end_max_words,
                           &limits.related_max_chars, &limits.read_more_max_chars,
                           &limits.repeated_min_words))
@@ -579,10 +652,14 @@ static PyObject *facts(PyObject *self, PyObject *args) {
     PyObject *texts = NULL, *stripped = NULL, *words = NULL, *scores = NULL, *body = NULL,
              *body_list = NULL, *flags = NULL, *flagged = NULL, *result = NULL;
     PyObject *seq = NULL;
+    PyObject *flag_ints[FLAG_INTS] = {NULL}; /* the flags' ints made so far, by their bits */
+    int flag_keys[FLAG_INTS] = {0};
     if (heads.len != HEADS_SIZE || heads3.len != HEADS3_SIZE) {
         PyErr_SetString(PyExc_ValueError, "facts: heads of 128 * 128 bytes, 128 ** 3 bits");
         goto done;
     }
+    if (PyUnicode_READY(limits.related_firsts) < 0 || PyUnicode_READY(limits.read_more_firsts) < 0)
+        goto done;
     seq = PySequence_Fast(labelled, "facts: a sequence of LabelledBlock");
     if (!seq)
         goto done;
@@ -660,16 +737,23 @@ static PyObject *facts(PyObject *self, PyObject *args) {
         PyList_SET_ITEM(words, i, number);
         int bits = text_facts(kind, data, a, b, count, is_body, (const unsigned char *)heads.buf,
                               (const unsigned char *)heads3.buf, &limits);
-        PyObject *value = PyLong_FromLong(bits);
-        if (!value)
-            goto done;
+        int slot = (bits ^ bits >> 6) & (FLAG_INTS - 1);
+        PyObject *value;
+        if (flag_ints[slot] && flag_keys[slot] == bits) { /* (an int is immutable: shared) */
+            value = Py_NewRef(flag_ints[slot]);
+        } else {
+            if (!(value = PyLong_FromLong(bits)))
+                goto done;
+            Py_XSETREF(flag_ints[slot], Py_NewRef(value));
+            flag_keys[slot] = bits;
+        }
         PyList_SET_ITEM(flags, i, value);
         if (is_body || bits) {
             PyObject *index = PyLong_FromSsize_t(i);
             if (!index)
                 goto done;
             int failed = is_body && PyList_Append(body_list, index) < 0;
-            for (unsigned rest = (unsigned)bits; rest && !failed; rest &= rest - 1) /* (set bits) */
+            for (unsigned rest = (unsigned)(bits & ~UNLISTED); rest && !failed; rest &= rest - 1)
                 failed = PyList_Append(PyTuple_GET_ITEM(flagged, __builtin_ctz(rest)), index) < 0;
             Py_DECREF(index);
             if (failed)
@@ -689,6 +773,8 @@ done:
     Py_XDECREF(body_list);
     Py_XDECREF(flags);
     Py_XDECREF(flagged);
+    for (int k = 0; k < FLAG_INTS; k++)
+        Py_XDECREF(flag_ints[k]);
     return result;
 }
 

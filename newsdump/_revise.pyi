@@ -5,7 +5,7 @@ from newsdump.document import Label, LabelledBlock
 def facts(
     labelled: Sequence[LabelledBlock],
     article: Label,
-    heads: tuple[bytes, bytes],
+    heads: tuple[bytes, bytes, str, str],
     limits: tuple[int, int, int, int, int],
 ) -> tuple[
     list[str],

@@ -174,6 +174,11 @@ RELATED_BY_HEAD = _by_head(RELATED_LABELS)  # (`str.startswith` tries each prefi
 READ_MORE_BY_HEAD = _by_head(READ_MORE)
 RELATED_HEADS = frozenset(label[:2] for label in RELATED_LABELS)  # what a line must start with
 READ_MORE_HEADS = frozenset(label[:2] for label in READ_MORE)  # ... (every label has 2 or more)
+# ... and what a line whose first two characters are not ASCII must start with once lower-cased
+# (`text.lower()` starts with its first character's lower case, whose first character
+# `str.lower` of that one alone gives: a line that starts with a quote or a dash is no label)
+RELATED_FIRSTS = "".join(sorted({label[0] for label in RELATED_LABELS}))
+READ_MORE_FIRSTS = "".join(sorted({label[0] for label in READ_MORE}))
 NUMBERED = re.compile(r"\d+[.)] ")  # "5. Beware the hairdryer": a listicle's item, the story's
 RELATED_MAX_LINES = 8  # a longer run of short lines after a label is a list in the story
 CARD_MAX_LINES = 2  # a related card's headlines (and kicker) between two paragraphs of the story
@@ -298,6 +303,8 @@ STORY_END_ASCII = re.compile(
     re.IGNORECASE | re.ASCII,
 )
 ABOUT_HEADS = ("ab", "ac", "a ", "so")  # ABOUT's words' first two letters, in ASCII
+ABOUT_FIRSTS = "ÀÜàüſ"  # ... and the first letters not ASCII that match them ignoring case (the
+# second is ASCII: "b", "c", " ", "o" match no other)
 
 
 SENTENCE_END_CHARS = tuple(".!?…。！？")  # SENTENCE_END: one of these, then closers
@@ -378,25 +385,30 @@ def _paywall(text: str) -> bool:
 # what the rules read of a block's stripped text before anything else, once per page (the
 # tests a rule runs first, or that its pattern needs; `_text_facts`): a rule looks only at the
 # blocks with its fact. Of every block:
-FACT_RELATED = 1  # its first two characters are not ASCII, or lower-cased one of RELATED_HEADS
+FACT_RELATED = 1  # its first two characters lower-cased are one of RELATED_HEADS, or are not
+# ASCII and its first lower-cased starts with one of RELATED_FIRSTS
 FACT_CLOCK = 32  # CLOCK finds a time in it
 FACT_ENDS = 128  # _ends_sentence
 FACT_LABEL = 1024  # FACT_RELATED, its first three characters not ASCII or lower-cased a label's
 # first three, and no longer than a label once LABEL_TRIM cut its tail
 FACT_OUTSIDE = 2048  # outside the body, and REPEATED_MIN_WORDS words or more
 # ... of a body block only (the rules that read these look at no other):
-FACT_READ_MORE = 2  # ... one of READ_MORE_HEADS, and no longer than a button once trimmed
-FACT_GLUE = 4  # GLUE_MARK finds a mark in its first LABEL_MAX_CHARS characters
+FACT_READ_MORE = 2  # ... one of READ_MORE_HEADS (READ_MORE_FIRSTS), and no longer than a button
+# once trimmed
+FACT_GLUE = 4  # FACT_GLUED_CARD, and GLUE_MARK finds a mark in its first LABEL_MAX_CHARS
+# characters (`_glued_labels` reads only such lines)
 FACT_GLUED_CARD = 8  # FACT_RELATED and its first three characters not ASCII or lower-cased a
-# label's first three (as FACT_LABEL, at any length), or it starts with a bracket (`_unbracketed`)
+# label's first three (as FACT_LABEL, at any length), or brackets hold it (`_unbracketed`)
 FACT_CAPTION = 16  # CAPTION_MAX_WORDS words at most, and `_captions` may find a credit in it
-# (or a caption's label: CAPTION_START)
-FACT_ABOUT = 64  # it may start as ABOUT: two characters, one not ASCII or "ab", "ac", "a ", "so"
+# (BARE_CREDIT's head after a sentence, a "/" with SLASH_CREDIT's head or _SLASH's first letter,
+# ...) or a caption's label (CAPTION_HEAD): a paragraph's ". In", ". But" are no credit's
+FACT_ABOUT = 64  # it may start as ABOUT: "ab", "ac", "a ", "so", or one of ABOUT_FIRSTS
 FACT_KICKER = 256  # _is_kicker
 FACT_STORY_END = 512  # STORY_END_MAX_WORDS words at most and with a word of STORY_END's
 # (`_story_end_line`'s test of an ASCII line; of another, STORY_END_CHARS or HEAD_FIRSTS)
 BLOCK_FACTS = FACT_RELATED | FACT_CLOCK | FACT_ENDS | FACT_LABEL | FACT_OUTSIDE
 FACT_BITS = 12
+UNLISTED = FACT_RELATED | FACT_ENDS  # `_facts` lists no blocks of these (`having` can't find them)
 # LABEL_TRIM's class: str.isspace's characters (re's \s) and the marks
 TRIMMED = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B)))
 TRIMMED += "\u2028\u2029\u202f\u205f\u3000:：.…»›>→|–—-"
@@ -404,9 +416,14 @@ RELATED_MAX_CHARS = max(map(len, RELATED_LABELS))
 READ_MORE_MAX_CHARS = max(map(len, READ_MORE))
 # BARE_CREDIT's lookbehind and the first letter of its credit (as LINE_CREDIT's: the same words)
 CREDIT_AFTER_SENTENCE = re.compile("[.!?…] [" + re.escape(LINE_CREDIT_FIRST) + "]")
-# the characters a caption's credit or label may start with (LINE_CREDIT_FIRST, and "i", "p"
-# for CAPTION_START)
-CAPTION_FIRST = LINE_CREDIT_FIRST + "iIpP"
+# ... and what FACT_CAPTION reads of it: the lookbehind and the first two letters of each of
+# BARE_CREDIT's credits ("© ...", "Foto", "Photo", "Bild", "Image", "Zdjęcie", "Crédit",
+# "Visualisierung", "Grafik", "Illustration"; ignoring case as BARE_CREDIT does, so "İl" and
+# "ıl" too), where a prose paragraph's ". In", ". But", ". Police" start none
+BARE_CREDIT_HEAD = re.compile(r"[.!?…] (?:©|fo|ph|bi|im|zd|cr|vi|gr|il)", re.IGNORECASE)
+# SLASH_CREDIT's lookbehind (but its first character) and its first letter (no case ignored)
+SLASH_CREDIT_HEAD = re.compile(r"[.!?…] [A-ZÀ-Þ]")
+CAPTION_HEAD = re.compile(r"(?:image|photo|picture) ", re.IGNORECASE)  # CAPTION_START's start
 CAPTION_START_FIRST = "iIpPİı"  # what CAPTION_START's words start with, ignoring case
 # LINE_CREDIT's first words ("Visualisierung", "crédit photo") end before this many characters,
 # and the ":" or "." after them (one space between) stands before it: a line without one of
@@ -443,6 +460,11 @@ def _heads3_table() -> bytes:
 HEADS3_TABLE = _heads3_table()
 
 
+def _slash_head(text: str) -> bool:
+    """``SLASH_CREDIT_HEAD.search(text) is not None`` (its sentence mark and space first)."""
+    return _after_sentence(text) and SLASH_CREDIT_HEAD.search(text) is not None
+
+
 def _text_facts(text: str, words: int, body: bool) -> int:
     """The FACT_* bits of a stripped text of `words` words (of a body block: `body`)."""
     facts = FACT_OUTSIDE if not body and words >= REPEATED_MIN_WORDS else 0
@@ -450,14 +472,18 @@ def _text_facts(text: str, words: int, body: bool) -> int:
         return facts
     head, first = text[:2], text[0]
     core = len(text.rstrip(TRIMMED))  # (a whole label is no longer)
-    if not head.isascii() or head.lower() in RELATED_HEADS:
+    ascii_head = head.isascii()
+    low_first = "" if ascii_head else first.lower()[:1]
+    if head.lower() in RELATED_HEADS if ascii_head else low_first in RELATED_FIRSTS:
         facts |= FACT_RELATED
         head3 = text[:3]
         if not head3.isascii() or head3.lower() in RELATED_HEADS3:
             facts |= FACT_GLUED_CARD  # (a label starts it, at any length)
             if core <= RELATED_MAX_CHARS:
                 facts |= FACT_LABEL
-    if (not head.isascii() or head.lower() in READ_MORE_HEADS) and core <= READ_MORE_MAX_CHARS:
+    if (
+        head.lower() in READ_MORE_HEADS if ascii_head else low_first in READ_MORE_FIRSTS
+    ) and core <= READ_MORE_MAX_CHARS:
         facts |= FACT_READ_MORE
     if CLOCK.search(text):
         facts |= FACT_CLOCK
@@ -465,28 +491,21 @@ def _text_facts(text: str, words: int, body: bool) -> int:
         facts |= FACT_ENDS
     if not body:
         return facts & BLOCK_FACTS
-    if first in BRACKETS:
+    if len(text) > 2 and text[-1] == BRACKETS.get(first):  # (`_unbracketed`)
         facts |= FACT_GLUED_CARD
-    if GLUE_MARK.search(text, 0, LABEL_MAX_CHARS):
+    if facts & FACT_GLUED_CARD and GLUE_MARK.search(text, 0, LABEL_MAX_CHARS):
         facts |= FACT_GLUE
     lead = text[:CREDIT_MARK_REACH]
     if words <= CAPTION_MAX_WORDS and (
-        (
-            first in CAPTION_FIRST
-            and (
-                first == "©"
-                or ":" in lead
-                or "." in lead
-                or (first in CAPTION_START_FIRST and " " in text)
-            )
-        )
+        (first in LINE_CREDIT_FIRST and (first == "©" or ":" in lead or "." in lead))
         or text.endswith((")", "）"))
-        or "/" in text
+        or ("/" in text and ("A" <= first <= "Z" or "À" <= first <= "Þ" or _slash_head(text)))
         or "사진" in text
-        or CREDIT_AFTER_SENTENCE.search(text)
+        or BARE_CREDIT_HEAD.search(text)
+        or CAPTION_HEAD.match(text)
     ):
         facts |= FACT_CAPTION
-    if not head.isascii() or head.lower() in ABOUT_HEADS:
+    if head.lower() in ABOUT_HEADS if ascii_head else first in ABOUT_FIRSTS:
         facts |= FACT_ABOUT
     if _is_kicker(text):
         facts |= FACT_KICKER
@@ -518,14 +537,18 @@ _Facts = tuple[
 
 def _facts_plain(out: Sequence[LabelledBlock]) -> _Facts:
     """The blocks' texts, stripped texts, word counts, scores, whether each is body text, the
-    body's indices, their facts, and for each FACT_* bit the blocks with it (in page order)."""
+    body's indices, their facts, and for each FACT_* bit the blocks with it (in page order;
+    none for the bits of UNLISTED, which the rules read only of a block)."""
     article = Label.ARTICLE
     text = [lb.block.text for lb in out]
     strip = [t.strip() for t in text]
     words = [len(t.split()) for t in text]
     body = [lb.label is article for lb in out]
     flags = [_text_facts(t, w, b) for t, w, b in zip(strip, words, body, strict=True)]
-    flagged = tuple([i for i, f in enumerate(flags) if f >> bit & 1] for bit in range(FACT_BITS))
+    flagged = tuple(
+        [] if 1 << bit & UNLISTED else [i for i, f in enumerate(flags) if f >> bit & 1]
+        for bit in range(FACT_BITS)
+    )
     body_list = [i for i, is_body in enumerate(body) if is_body]
     return text, strip, words, [lb.score for lb in out], body, body_list, flags, flagged
 
@@ -534,7 +557,7 @@ def _facts(out: Sequence[LabelledBlock]) -> _Facts:
     """`_facts_plain` (compiled when the extension is built)."""
     if _revise is not None:
         limits = (CAPTION_MAX_WORDS, STORY_END_MAX_WORDS, RELATED_MAX_CHARS, READ_MORE_MAX_CHARS)
-        heads = (HEADS_TABLE, HEADS3_TABLE)
+        heads = (HEADS_TABLE, HEADS3_TABLE, RELATED_FIRSTS, READ_MORE_FIRSTS)
         return _revise.facts(out, Label.ARTICLE, heads, (*limits, REPEATED_MIN_WORDS))
     return _facts_plain(out)
 
@@ -627,7 +650,7 @@ class _Page:
         return self.words[i] <= SHORT_MAX_WORDS and not self.flags[i] & FACT_ENDS
 
     def having(self, fact: int, among: Sequence[int]) -> Sequence[int]:
-        """The blocks of `among` (in page order) with the FACT_* bit `fact`."""
+        """The blocks of `among` (in page order) with the FACT_* bit `fact` (none of UNLISTED)."""
         found = self.flagged[fact.bit_length() - 1]
         if among is self.body_list:
             if fact & BLOCK_FACTS:
@@ -827,7 +850,8 @@ def _short_runs_arrays(page: _Page, body: Sequence[int], drop: dict[int, str]) -
     a = page.arrays()
     short = a.body & (a.score < SURE) & (a.words <= SHORT_MAX_WORDS)
     short[list(drop)] = False
-    ends = [i for i in page.having(FACT_ENDS, range(page.n)) if short[i]]
+    flags = page.flags
+    ends = [i for i in np.flatnonzero(short).tolist() if flags[i] & FACT_ENDS]
     short[ends] = False
     found = np.flatnonzero(short)
     if not len(found):
@@ -1191,10 +1215,10 @@ def _glued_labels(page: _Page, body: Sequence[int], drop: dict[int, str]) -> Non
     shown: dict[int, set[str]] = {}  # the page's lines of as many words as a headline
     found = page.having(FACT_GLUE, body)
     flags = page.flags
-    for i in found:  # (a line without a mark glues nothing)
+    for i in found:  # (a line without a mark, or that no label starts, glues nothing)
         if not page.body[i] or i in drop or not flags[i] & FACT_GLUED_CARD:
-            continue  # (no label starts it: the cheap test first; FACT_GLUED_CARD holds of
-            # every line a label starts, by its first three characters)
+            continue  # (FACT_GLUE holds only with FACT_GLUED_CARD, which holds of every line a
+            # label starts, by its first three characters: tested again for a plain `having`)
         text = page.strip[i]
         match = GLUED_LABEL.fullmatch(text) if GLUE_MARK.search(text, 0, 48) else None
         if not match or not _related_label(match.group(1)):
@@ -1379,9 +1403,14 @@ def _story_end(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
     follows it (comments, the site's lists) is no story. A copyright line `_captions` took
     for a photo credit ("© Agence France-Presse" under the signature) ends it too when no
     sure paragraph follows it (under a photo inside the story, "© Fox News" is a credit)."""
-    found = page.having(FACT_STORY_END, body)  # (a dropped block but a credit: skipped below)
+    body_of, words, strip = page.body, page.words, page.strip
+    found = [  # (a dropped block but a credit: skipped below)
+        i
+        for i in page.having(FACT_STORY_END, body)
+        if body_of[i] and words[i] <= STORY_END_MAX_WORDS and _story_end_line(strip[i])
+    ]
     if not found:
-        return  # (no line can end the story: the cheap test first)
+        return  # (no line can end the story: its own tests first, before the body's)
     kept = page.kept(body, drop)
     score = page.score  # (kept blocks are body blocks)
     sure = [i for i in kept if score[i] >= SURE]
@@ -1389,12 +1418,10 @@ def _story_end(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
         return
     last_prose: int | None = None  # the last kept block of sure prose (-1: none), found once
     for i in found:
-        if not page.body[i] or i <= sure[0]:
+        if i <= sure[0]:
             continue
         credit = drop.get(i) == "caption"
         if i in drop and not credit:
-            continue
-        if page.words[i] > STORY_END_MAX_WORDS or not _story_end_line(page.strip[i]):
             continue
         if credit:  # (a page of many credits: one look from the page's end, not one per credit)
             if last_prose is None:
