@@ -1490,6 +1490,96 @@ static int break_hint(int kind, const void *data, Py_ssize_t n) {
     return 0;
 }
 
+/* len(SENTENCE_BREAK.findall(text)), SENTENCE_BREAK "[a-zà-ÿ]{3,}[.!?]\s+[A-ZÀ-Þ]" (no flags):
+ * a run of three or more of those letters (a shorter tail of the run cannot end before a
+ * [.!?], a letter), then the punctuation, spaces (re's \s: str.isspace) and one of those capitals
+ * (no space), the next match looked for after it */
+static Py_ssize_t sentence_breaks(int kind, const void *data, Py_ssize_t n) {
+    Py_ssize_t count = 0, run = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if ((c >= 'a' && c <= 'z') || (c >= 0xe0 && c <= 0xff)) {
+            run++;
+            continue;
+        }
+        if (run >= 3 && (c == '.' || c == '!' || c == '?')) {
+            Py_ssize_t j = i + 1;
+            while (j < n && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, j)))
+                j++;
+            if (j > i + 1 && j < n) {
+                Py_UCS4 d = PyUnicode_READ(kind, data, j);
+                if ((d >= 'A' && d <= 'Z') || (d >= 0xc0 && d <= 0xde)) {
+                    count++;
+                    i = j; /* (the search goes on after the capital) */
+                }
+            }
+        }
+        run = 0;
+    }
+    return count;
+}
+
+/* whether CLOCK "\b[0-2]?\d:[0-5]\d\b" finds something: a ":" with a decimal before it (after
+ * a [0-2] or not), [0-5] and a decimal after it, \b at both ends (re's \w: word_char; \d:
+ * str.isdecimal) */
+static int clock_in(int kind, const void *data, Py_ssize_t n) {
+    for (Py_ssize_t c = 1; c + 2 < n; c++) {
+        if (PyUnicode_READ(kind, data, c) != ':')
+            continue;
+        Py_UCS4 m = PyUnicode_READ(kind, data, c + 1);
+        if (m < '0' || m > '5' || !Py_UNICODE_ISDECIMAL(PyUnicode_READ(kind, data, c - 1))
+            || !Py_UNICODE_ISDECIMAL(PyUnicode_READ(kind, data, c + 2))
+            || (c + 3 < n && word_char(PyUnicode_READ(kind, data, c + 3))))
+            continue;
+        if (c == 1 || !word_char(PyUnicode_READ(kind, data, c - 2)))
+            return 1; /* (no [0-2]) */
+        Py_UCS4 h = PyUnicode_READ(kind, data, c - 2);
+        if (h >= '0' && h <= '2' && (c == 2 || !word_char(PyUnicode_READ(kind, data, c - 3))))
+            return 1;
+    }
+    return 0;
+}
+
+/* False only where TRAILING_COUNT "\s+\d+\s+(?:comments?|replies|shares)$" (IGNORECASE) cannot
+ * match: text (less a final "\n", where $ also matches) ends with one of the words, each ASCII
+ * character of it in either case, any other character taken as a maybe, after a \s or a
+ * character not ASCII */
+static int may_trailing_count(int kind, const void *data, Py_ssize_t n) {
+    static const char *const words[] = {"comments", "comment", "replies", "shares", NULL};
+    if (n > 0 && PyUnicode_READ(kind, data, n - 1) == '\n')
+        n--;
+    for (const char *const *w = words; *w; w++) {
+        Py_ssize_t size = (Py_ssize_t)strlen(*w), at = n - size, k;
+        if (at < 1)
+            continue;
+        for (k = 0; k < size; k++) {
+            Py_UCS4 c = PyUnicode_READ(kind, data, at + k);
+            if (c < 128 && (c | (c >= 'A' && c <= 'Z' ? 0x20 : 0)) != (Py_UCS4)(*w)[k])
+                break;
+        }
+        if (k < size)
+            continue;
+        Py_UCS4 c = PyUnicode_READ(kind, data, at - 1);
+        if (c >= 128 || Py_UNICODE_ISSPACE(c))
+            return 1;
+    }
+    return 0;
+}
+
+/* what the three above say, for the tests: CLOCK finds something (1), TRAILING_COUNT may match
+ * (2), and len(SENTENCE_BREAK.findall(text)) << 2 */
+static PyObject *pattern_facts(PyObject *self, PyObject *text) {
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "pattern_facts: a str");
+        return NULL;
+    }
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    return PyLong_FromSsize_t(clock_in(kind, data, n) | may_trailing_count(kind, data, n) << 1
+                              | sentence_breaks(kind, data, n) << 2);
+}
+
 static inline int nav_char(Py_UCS4 c) {
     return c == 0x203a || c == 0x2039 || c == 0xbb || c == 0xab || c == 0x2192 || c == 0x2190
         || c == 0x25b8 || c == 0x25be;
@@ -1618,17 +1708,10 @@ static int verdict(PyObject *const *rules, PyObject *text, Py_ssize_t lo, Py_ssi
     if (words <= count_max && facts & T_DECIMAL && !(facts & T_WIDE))
         CHECK(found(rules[R_COUNT_LINE], text, 0));
     if (facts & (T_DOT | T_BREAK)) {
-        if (break_hint(kind, data, n)) {
-            PyObject *breaks = PyObject_CallOneArg(rules[R_BREAKS], text);
-            if (!breaks)
-                goto error;
-            Py_ssize_t count = PyObject_Length(breaks);
-            Py_DECREF(breaks);
-            if (count < 0)
-                goto error;
-            if (count > 1 || (count == 1 && words > two_max))
-                goto no;
-        }
+        /* (len(SENTENCE_BREAK.findall(text)), on characters: none where break_hint finds none) */
+        Py_ssize_t count = sentence_breaks(kind, data, n);
+        if (count > 1 || (count == 1 && words > two_max))
+            goto no;
     }
     yes = may_credit(rules, text, low, ascii, (facts & T_COLON) != 0);
     if (yes < 0)
@@ -1660,10 +1743,7 @@ static int verdict(PyObject *const *rules, PyObject *text, Py_ssize_t lo, Py_ssi
     if (phone && contact_hint(kind, data, n))
         CHECK(found(rules[R_CONTACT], text, 0));
     if (digit && facts & T_COLON) {
-        yes = found(rules[R_CLOCK], text, 0);
-        if (yes < 0)
-            goto error;
-        if (yes) {
+        if (clock_in(kind, data, n)) { /* (CLOCK.search, on characters) */
             yes = found(rules[R_LEADING_TIME], text, 0);
             if (yes < 0)
                 goto error;
@@ -2278,7 +2358,8 @@ static PyObject *clean_title(Page *p, PyObject *text) {
         return parts;
     }
     Py_INCREF(text);
-    if (digit && count_tail(text)) {
+    if (digit && count_tail(text)
+        && may_trailing_count(kind, data, PyUnicode_GET_LENGTH(text))) {
         got = PyObject_CallFunctionObjArgs(p->rules[H_TRAILING_COUNT], s_empty, text, NULL);
         Py_SETREF(text, got);
         if (!text)
@@ -3900,6 +3981,7 @@ static PyMethodDef methods[] = {
     {"title_verdict", (PyCFunction)(void (*)(void))title_verdict, METH_FASTCALL, "feed.is_title (see the file)."},
     {"word_start_match", word_start_match, METH_VARARGS, "A pattern at a word's start (see the file)."},
     {"hints", hints, METH_O, "Which of the hints title_verdict tests match (see the file)."},
+    {"pattern_facts", pattern_facts, METH_O, "CLOCK, TRAILING_COUNT, SENTENCE_BREAK on characters (see the file)."},
     {"strip_label", (PyCFunction)(void (*)(void))strip_label_call, METH_FASTCALL, "feed.strip_label (see the file)."},
     {"headlines", (PyCFunction)(void (*)(void))headlines, METH_FASTCALL, "find_feed's headlines (see the file)."},
     {"items", (PyCFunction)(void (*)(void))items, METH_FASTCALL, "find_feed's item loop (see the file)."},

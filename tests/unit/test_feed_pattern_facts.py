@@ -1,0 +1,78 @@
+"""The patterns title_verdict and headlines test on characters in newsdump/_feed.c
+(`_feed.pattern_facts`): CLOCK, SENTENCE_BREAK (its count) and TRAILING_COUNT (a necessary
+condition), against feed's patterns."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsdump import feed
+
+pytestmark = pytest.mark.skipif(
+    feed._feed is None, reason="the compiled line counts were not built (no C compiler)"
+)
+
+
+def facts(text: str) -> tuple[bool, bool, int]:
+    got = feed._feed.pattern_facts(text)
+    return bool(got & 1), bool(got & 2), got >> 2
+
+
+def check(text: str) -> None:
+    clock, may_count, breaks = facts(text)
+    assert clock == (feed.CLOCK.search(text) is not None), text
+    assert breaks == len(feed.SENTENCE_BREAK.findall(text)), text
+    if feed.TRAILING_COUNT.search(text):
+        assert may_count, text
+
+
+PIECES = [
+    "1", "2", "0", "3", "5", "6", "9", "٣", "²", "١٢", ":", "::", " ", "  ", "\n", "\t", "\u00a0",
+    "\u2003", "_", "a", "Z", "é", "ÿ", "÷", "×", "À", "Þ", "ß", "ſ", "K", "İ", "ı", ".", "!", "?",
+    "...", "abc", "word", "Word", "news. Today", "ago! Now", "été. Él", "comments", "Comment",
+    "REPLIES", "shares", "ſhares", "commentſ", "12:30", "1:05", "23:59", "7:61", "x",
+    "3 comments", " 12 replies\n", "\n\n",
+]  # fmt: skip
+texts = st.lists(st.sampled_from(PIECES) | st.text(max_size=3), max_size=14).map("".join)
+
+
+@given(texts)
+@settings(max_examples=6000, deadline=None)
+def test_pattern_facts_are_the_patterns(text: str) -> None:
+    check(text)
+
+
+def test_pattern_facts_of_every_character() -> None:
+    for code in range(0x110000):
+        char = chr(code)
+        for text in (
+            f"{char}1:23",
+            f"12:3{char}",
+            f"{char}2:34 x",
+            f"1{char}:45",
+            f"12:{char}5",
+            f"{char}",
+            f"abc{char} Def",
+            f"ab{char}. Def",
+            f"abc.{char}Def",
+            f"abc. {char}",
+            f"1{char}comments",
+            f"1 comment{char}",
+            f"1 {char}hares",
+        ):
+            check(text)
+
+
+def test_pattern_facts_at_the_edges() -> None:
+    for text in (
+        "", ":", "1:2", "1:23", "01:23", "001:23", "3:45", "a1:23", "_1:23", "1:234", "1:23a",
+        "1:23_", "29:59", "12:60", "x 9:59 y", "١:٢٣", "1:٢٣", "abc. D", "ab. D", "abc.D",
+        "abc. d", "abcd. Efg. Hij! Klm", "abc.  \n À", "abc. Def. Ghi", "one.Two. Three. Four",
+        "12 comments", "12 comments\n", "12 comments\n\n", "comments", " comments", "x\ncomment",
+        "5 Shares", "5 replies.", "\u00e9comments",
+    ):  # fmt: skip
+        check(text)
+    with pytest.raises(TypeError):
+        feed._feed.pattern_facts(b"x")  # type: ignore[arg-type]
