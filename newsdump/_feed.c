@@ -18,8 +18,8 @@
  *   lower_word(text) -> bool: feed.lower_word, any(w[0].islower() for w in text.split()).
  *   edge_words(text, words, head, tail[, pairs]) -> bool: feed.edge_words, whether one of the
  *     first `head` or the last `tail` words of text.split() is in the set `words`; `pairs`
- *     (feed.ascii_pairs(words)) says which ASCII starts may be in it (the others are not
- *     looked up).
+ *     (feed.ascii_pairs(words)) says which ASCII starts and lengths may be in it (the others
+ *     are not looked up).
  *   menu_facts(text) -> int: feed.menu_facts, what is_menu_line tests on characters, as the
  *     flags M_* below.
  *   word_start_match(firsts, prefixes, match, text) -> bool: whether match(text, at) (a
@@ -590,15 +590,17 @@ static PyObject *edge_words_in(PyObject *text, PyObject *words, Py_ssize_t head,
 
 #define PAIRS (128 * 128)
 
-/* whether the word text[start:end] may be in the set whose ASCII starts are `pairs` (see
- * feed.ascii_pairs; NULL: any word may) */
+/* whether the word text[start:end] (not empty) may be in the set whose ASCII starts are
+ * `pairs` (see feed.ascii_pairs: by the first two characters, a bit for each length of the
+ * words that start with them, 1 to 7 and 8 or more; NULL: any word may) */
 static inline int may_be(const unsigned char *pairs, int kind, const void *data,
                          Py_ssize_t start, Py_ssize_t end) {
     if (!pairs)
         return 1;
     Py_UCS4 first = PyUnicode_READ(kind, data, start);
     Py_UCS4 second = end - start > 1 ? PyUnicode_READ(kind, data, start + 1) : 0;
-    return first >= 128 || second >= 128 || pairs[first * 128 + second];
+    Py_ssize_t size = end - start < 8 ? end - start : 8;
+    return first >= 128 || second >= 128 || pairs[first * 128 + second] >> (size - 1) & 1;
 }
 
 static PyObject *edge_words(PyObject *self, PyObject *args) {

@@ -1450,13 +1450,14 @@ def strip_label(text: str) -> str:
 
 def ascii_pairs(words: frozenset[str]) -> bytes:
     """Which ASCII starts `words` have, for edge_words: 128 * 128 bytes, at first * 128 +
-    second (0 for a word of one character) 1 where a word of `words` starts with these two
-    characters (a word with a character from U+0080 there is looked up anyway)."""
+    second (0 for a word of one character) the lengths of the words of `words` that start with
+    these two characters, bit k - 1 for length k (bit 7: 8 or more); a word with a character
+    from U+0080 there is looked up anyway."""
     pairs = bytearray(128 * 128)
     for word in words:
         first, second = ord(word[0]), ord(word[1]) if len(word) > 1 else 0
         if first < 128 and second < 128:
-            pairs[first * 128 + second] = 1
+            pairs[first * 128 + second] |= 1 << (min(len(word), 8) - 1)
     return bytes(pairs)
 
 

@@ -76,3 +76,23 @@ def test_pattern_facts_at_the_edges() -> None:
         check(text)
     with pytest.raises(TypeError):
         feed._feed.pattern_facts(b"x")  # type: ignore[arg-type]
+
+
+def test_ascii_pairs_keep_each_length_apart() -> None:
+    words = frozenset(
+        {"R", "Re", "Rea", "Read", "Reads", "Readin", "Reading", "Readings", "x\u00e9"}
+    )
+    pairs = feed.ascii_pairs(words)
+    assert pairs[ord("R") * 128] == 1
+    assert pairs[ord("R") * 128 + ord("e")] == 0b11111110
+    for size in range(1, 12):
+        for word in ("R" + "e" * (size - 1), "Re" + "x" * (size - 2), "x\u00e9" + "y" * size):
+            word = word[:size] if size < 2 else word
+            text = f"a {word} b"
+            got = feed._feed.edge_words(text, words, 3, 0, pairs)
+            assert got == feed._edge_words(text, words, 3, 0), word
+    assert feed._feed.edge_words("Readings Readingss", words, 0, 2, pairs)
+    assert not feed._feed.edge_words("Readingss Reeding", words, 0, 2, pairs)
+    many = frozenset({"Readingsmore"})
+    assert feed._feed.edge_words("Readingsmore", many, 1, 0, feed.ascii_pairs(many))
+    assert not feed._feed.edge_words("Readingsmost", many, 1, 0, feed.ascii_pairs(many))
