@@ -803,8 +803,18 @@ static int word_start_at(const char *ascii, int paired, PyObject *prefixes, PyOb
                 return 0; /* (no prefix starts with it) */
         } else {
             Py_UCS4 next = at + 1 < n ? PyUnicode_READ(kind, data, at + 1) : 0;
-            if (next < 128 && !ascii[c * 128 + next])
-                return 0; /* (no prefix starts with these two) */
+            if (next < 128) {
+                unsigned char thirds = (unsigned char)ascii[c * 128 + next];
+                if (!thirds)
+                    return 0; /* (no prefix starts with these two) */
+                if (thirds != 0xff) { /* (each prefix has a third character, ASCII) */
+                    if (at + 2 >= n)
+                        return 0;
+                    Py_UCS4 third = PyUnicode_READ(kind, data, at + 2);
+                    if (third < 128 && !(thirds >> (third & 7) & 1))
+                        return 0; /* (no prefix goes on with it) */
+                }
+            }
         }
     }
     PyObject *first = PyUnicode_FromOrdinal(c);

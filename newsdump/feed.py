@@ -290,18 +290,23 @@ def _call_to_action_words(low: str) -> bool:
 
 
 def prefix_pairs(prefixes: dict[str, tuple[str, ...]]) -> bytes:
-    """For word_start_match: 128 * 128 bytes, at first * 128 + second 1 where one of
+    """For word_start_match: 128 * 128 bytes, at first * 128 + second not 0 where one of
     `prefixes` (by their first character) may start with these two ASCII characters (second
-    0: the text's end); a prefix of one character may start with any pair of its first."""
+    0: the text's end); a prefix of one character may start with any pair of its first. Each
+    byte says which third characters may follow the pair: bit (third & 7) for an ASCII one,
+    0xFF where a prefix of the pair has no third character or one from U+0080."""
     pairs = bytearray(128 * 128)
     for first, these in prefixes.items():
         if ord(first) >= 128:
             continue  # (looked up anyway)
         for prefix in these:
             if len(prefix) == 1:
-                pairs[ord(first) * 128 : ord(first) * 128 + 128] = b"\x01" * 128
+                pairs[ord(first) * 128 : ord(first) * 128 + 128] = b"\xff" * 128
             elif ord(prefix[1]) < 128:
-                pairs[ord(first) * 128 + ord(prefix[1])] = 1
+                third = ord(prefix[2]) if len(prefix) > 2 else 128
+                pairs[ord(first) * 128 + ord(prefix[1])] |= (
+                    1 << (third & 7) if third < 128 else 0xFF
+                )
     return bytes(pairs)
 
 

@@ -4,6 +4,8 @@ condition), against feed's patterns."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -96,3 +98,44 @@ def test_ascii_pairs_keep_each_length_apart() -> None:
     many = frozenset({"Readingsmore"})
     assert feed._feed.edge_words("Readingsmore", many, 1, 0, feed.ascii_pairs(many))
     assert not feed._feed.edge_words("Readingsmost", many, 1, 0, feed.ascii_pairs(many))
+
+
+PAIR_PIECES = ["a", "b", "c", "i", "q", " ", "a?", "(?:a|bc)", "(?:ab)?", "[bi]", r"\b", "é", "-"]
+
+
+@given(
+    st.lists(
+        st.lists(st.sampled_from(PAIR_PIECES), min_size=1, max_size=5).map("".join),
+        min_size=1,
+        max_size=4,
+    ),
+    st.text(alphabet="abciq -_é\n\x00", max_size=12),
+)
+@settings(max_examples=3000, deadline=None)
+def test_word_start_match_by_pairs_and_thirds_is_the_patterns_verdict(
+    branches: list[str], text: str
+) -> None:
+    """prefix_pairs' third characters (a, i and q share their bit) change nothing."""
+    start = re.compile("(?:" + "|".join(branches) + ")")
+    after = re.compile(r"\W(?:" + "|".join(branches) + ")")
+    prefixes = feed.prefixes_by_first(branches, 4)
+    if "" in prefixes:
+        return  # (a branch that matches nothing spelled out: the fast path is not used)
+    pairs = feed.prefix_pairs(prefixes)
+    fast = feed._feed.word_start_match(pairs, prefixes, start.match, text)
+    assert fast == bool(start.match(text) or after.search(text))
+
+
+def test_prefix_pairs_keep_third_characters() -> None:
+    prefixes = {"a": ("abc", "abé"), "b": ("bcd", "bce"), "c": ("cd",), "d": ("d",)}
+    pairs = feed.prefix_pairs(prefixes)
+    assert pairs[ord("a") * 128 + ord("b")] == 0xFF  # (a third from U+0080)
+    assert pairs[ord("b") * 128 + ord("c")] == 1 << (ord("d") & 7) | 1 << (ord("e") & 7)
+    assert pairs[ord("c") * 128 + ord("d")] == 0xFF  # (no third)
+    assert all(pairs[ord("d") * 128 + c] == 0xFF for c in range(128))
+    assert pairs[ord("b") * 128 + ord("d")] == 0
+    match = lambda text, at: re.compile("abc|abé|bcd|bce|cd|d").match(text, at)  # noqa: E731
+    for text in ("bc", "bcd", "bce", "bcf", "bcl", "x bcd", "abx", "abé", "cd", "c", "d", "bc\x00"):
+        assert feed._feed.word_start_match(pairs, prefixes, match, text) == bool(
+            re.search(r"(?:^|\W)(?:abc|abé|bcd|bce|cd|d)", text)
+        ), text
