@@ -1088,6 +1088,7 @@ enum {
     R_CTA_PAIRS,      /* feed.prefix_pairs(CALL_TO_ACTION_PREFIXES), None: R_CTA called */
     R_CTA_PREFIXES,   /* feed.CALL_TO_ACTION_PREFIXES */
     R_CTA_START,      /* CALL_TO_ACTION_START.match */
+    R_START_BITS,     /* feed.NOT_TITLE_BITS: the three tests of may_start on ASCII */
     R_SIZE
 };
 
@@ -1260,26 +1261,62 @@ static PyObject *slice_get(PyObject *dict, PyObject *text, Py_ssize_t start, Py_
 }
 
 /* feed.may_start_not_title (text not empty): 1 or 0, -1 on an error */
+/* feed.NOT_TITLE_BITS (128 * 128 bytes, or NULL where the rule is not one) */
+static const unsigned char *start_bits(PyObject *const *rules) {
+    PyObject *bits = rules[R_START_BITS];
+    return PyBytes_Check(bits) && PyBytes_GET_SIZE(bits) == PAIRS
+        ? (const unsigned char *)PyBytes_AS_STRING(bits)
+        : NULL;
+}
+
+/* the ASCII characters text[at], text[at + 1] (both there) as an index of NOT_TITLE_BITS, -1
+ * where not */
+static Py_ssize_t bits_at(PyObject *text, Py_ssize_t at) {
+    if (at + 1 >= PyUnicode_GET_LENGTH(text))
+        return -1;
+    Py_UCS4 first = PyUnicode_READ_CHAR(text, at), second = PyUnicode_READ_CHAR(text, at + 1);
+    return first < 128 && second < 128 ? (Py_ssize_t)(first * 128 + second) : -1;
+}
+
+/* text[:1] in NOT_TITLE_ALONE: 1 or 0, -1 on an error */
+static int alone(PyObject *const *rules, PyObject *text) {
+    const unsigned char *bits = start_bits(rules);
+    Py_UCS4 first = PyUnicode_READ_CHAR(text, 0);
+    if (bits && first < 128)
+        return bits[first * 128] & 1;
+    return slice_in(text, 0, 1, rules[R_ALONE]);
+}
+
 static int may_start(PyObject *const *rules, PyObject *text) {
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
     if (Py_UNICODE_ISDECIMAL(PyUnicode_READ_CHAR(text, 0)))
         return 1;
-    int in = slice_in(text, 0, 1, rules[R_ALONE]);
+    int in = alone(rules, text);
     if (in)
         return in;
-    PyObject *seconds = slice_get(rules[R_PAIRS], text, 0, 1);
-    if (seconds) {
-        in = slice_in(text, 1, 2, seconds);
-        if (in)
-            return in;
-    } else if (PyErr_Occurred())
-        return -1;
+    const unsigned char *bits = start_bits(rules);
+    Py_ssize_t at = bits ? bits_at(text, 0) : -1;
+    if (at >= 0) {
+        if (bits[at] & 2)
+            return 1;
+    } else {
+        PyObject *seconds = slice_get(rules[R_PAIRS], text, 0, 1);
+        if (seconds) {
+            in = slice_in(text, 1, 2, seconds);
+            if (in)
+                return in;
+        } else if (PyErr_Occurred())
+            return -1;
+    }
     Py_ssize_t space = PyUnicode_FindChar(text, ' ', 0, n, 1);
     if (space == -2)
         return -1;
     if (space <= 0)
         return 0;
-    seconds = slice_get(rules[R_KIND_PAIRS], text, space + 1, space + 2);
+    at = bits ? bits_at(text, space + 1) : -1;
+    if (at >= 0)
+        return (bits[at] & 4) != 0;
+    PyObject *seconds = slice_get(rules[R_KIND_PAIRS], text, space + 1, space + 2);
     if (!seconds)
         return PyErr_Occurred() ? -1 : 0;
     return slice_in(text, space + 2, space + 3, seconds);
@@ -1355,7 +1392,7 @@ static int may_not_title(PyObject *const *rules, PyObject *text) {
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
     if (DEC(0))
         return 1;
-    yes = slice_in(text, 0, 1, rules[R_ALONE]);
+    yes = alone(rules, text);
     if (yes)
         return yes;
     if (may_words(kind, data, n, 0, byline_words, 0) || may_words(kind, data, n, 0, relative_words, 1)

@@ -1610,6 +1610,27 @@ def _title_facts(text: str) -> int:
 title_facts = _feed.title_facts if _feed is not None else _title_facts
 
 
+def start_bits(
+    alone: frozenset[str], pairs: dict[str, frozenset[str]], kinds: dict[str, frozenset[str]]
+) -> bytes:
+    """may_start_not_title's three tests on ASCII characters, for the compiled one: 128 * 128
+    bytes, at first * 128 + second bit 1 where first is in `alone` (whatever the second), 2
+    where second is in pairs[first], 4 where second is in kinds[first]."""
+    bits = bytearray(128 * 128)
+    for first in alone:
+        if len(first) == 1 and ord(first) < 128:
+            bits[ord(first) * 128 : ord(first) * 128 + 128] = b"\x01" * 128
+    for bit, table in ((2, pairs), (4, kinds)):
+        for first, seconds in table.items():
+            for second in seconds:
+                if len(first) == len(second) == 1 and ord(first) < 128 and ord(second) < 128:
+                    bits[ord(first) * 128 + ord(second)] |= bit
+    return bytes(bits)
+
+
+NOT_TITLE_BITS = start_bits(NOT_TITLE_ALONE, NOT_TITLE_PAIRS, KIND_PAIRS)
+
+
 TITLE_RULES = (  # what the compiled is_title calls, in the order _feed.c's R_* names them
     NOT_TITLE_ALONE,
     NOT_TITLE_PAIRS,
@@ -1638,6 +1659,7 @@ TITLE_RULES = (  # what the compiled is_title calls, in the order _feed.c's R_* 
     CALL_TO_ACTION_PAIRS,  # (call_to_action_words without its partial, when it is one)
     CALL_TO_ACTION_PREFIXES,
     CALL_TO_ACTION_START.match,
+    NOT_TITLE_BITS,
 )
 
 

@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsdump import feed
+from newsdump.settings import Settings
 
 pytestmark = pytest.mark.skipif(
     feed._feed is None, reason="the compiled line counts were not built (no C compiler)"
@@ -139,3 +140,47 @@ def test_prefix_pairs_keep_third_characters() -> None:
         assert feed._feed.word_start_match(pairs, prefixes, match, text) == bool(
             re.search(r"(?:^|\W)(?:abc|abé|bcd|bce|cd|d)", text)
         ), text
+
+
+SETTINGS = Settings()
+SLOW_RULES = (*feed.TITLE_RULES[:-1], None)  # (no NOT_TITLE_BITS: the containers looked up)
+
+
+def test_not_title_bits_are_the_containers() -> None:
+    assert feed.TITLE_RULES[-1] is feed.NOT_TITLE_BITS
+    chars = [chr(c) for c in range(128)] + ["ſ", "K", "İ", "ı", "来", "—", "é"]
+    for a in chars:
+        for b in chars:
+            for text in (a + b, a, f"x {a}{b}", f"x {a}", f"{a}{b} {b}{a}x", f"{a} "):
+                got = feed._feed.not_title_gate(feed.TITLE_RULES, text)
+                assert got == feed._feed.not_title_gate(SLOW_RULES, text), text
+                if feed.NOT_TITLE_START.match(text):
+                    assert got, text
+
+
+@given(st.text(alphabet="rReEkKoOhHaAbByYvV \u212a\u0131来—1x", max_size=8) | st.text(max_size=6))
+@settings(max_examples=3000, deadline=None)
+def test_not_title_gate_by_bits_is_the_gate_by_containers(text: str) -> None:
+    if not text:
+        return
+    got = feed._feed.not_title_gate(feed.TITLE_RULES, text)
+    assert got == feed._feed.not_title_gate(SLOW_RULES, text)
+    assert got or not feed.NOT_TITLE_START.match(text)
+    assert feed.is_title(text, SETTINGS) == feed._is_title(text, SETTINGS)
+
+
+def test_start_bits_are_each_pairs_tests() -> None:
+    alone, pairs, kinds = feed.NOT_TITLE_ALONE, feed.NOT_TITLE_PAIRS, feed.KIND_PAIRS
+    expected = bytes(
+        (1 if chr(a) in alone else 0)
+        | (2 if chr(b) in pairs.get(chr(a), ()) else 0)
+        | (4 if chr(b) in kinds.get(chr(a), ()) else 0)
+        for a in range(128)
+        for b in range(128)
+    )
+    assert expected == feed.NOT_TITLE_BITS
+    bits = feed.start_bits(
+        frozenset("x\u00e9"), {"a": frozenset("b\u00e9")}, {"\u00e9": frozenset("c")}
+    )
+    assert bits[ord("x") * 128 + 5] == 1 and bits[ord("a") * 128 + ord("b")] == 2
+    assert sum(bits) == 128 + 2
