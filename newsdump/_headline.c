@@ -1921,6 +1921,26 @@ static inline int table_add(Seen **slots, Py_ssize_t *cap, Py_ssize_t *used, con
     return table_grow(slots, cap);
 }
 
+/* one lower-cased character `ch` of a block, written at low[at]: a word character (`word`)
+ * extends the word that starts at *from (or starts one there), another ends that word into the
+ * table (slots, *cap, *used): 0, or -1 on error */
+static inline int word_step(int word, Py_UCS4 ch, Py_ssize_t at, Py_ssize_t *from, uint32_t *h,
+                            Seen **slots, Py_ssize_t *cap, Py_ssize_t *used, const Py_UCS4 *low) {
+    if (word) {
+        if (*from < 0) {
+            *from = at;
+            *h = 2166136261u;
+        }
+        *h = (*h ^ (uint32_t)ch) * 16777619u;
+        return 0;
+    }
+    if (*from < 0)
+        return 0;
+    Py_ssize_t start = *from;
+    *from = -1;
+    return table_add(slots, cap, used, low, start, at - start, *h);
+}
+
 /* the words of one block (a str, of no 'İ', 'Σ' nor CJK character where not ASCII) into the
  * table (slots, *cap, *used), its characters lower-cased into low from *at_io on (and a space
  * after them; *at_io moved past it): 0, or -1 on error */
@@ -1937,20 +1957,10 @@ static inline int block_fill(PyObject *text, Py_UCS4 *low, Py_ssize_t *at_io, Se
             Py_UCS1 ch = c[k];
             Py_UCS4 lo = (Py_UCS4)Py_TOLOWER(ch);
             low[at] = lo;
-            if (Py_ISALNUM(ch) || ch == '_') {
-                if (from < 0) {
-                    from = at;
-                    h = 2166136261u;
-                }
-                h = (h ^ (uint32_t)lo) * 16777619u;
-            }
-            else if (from >= 0) {
-                if (table_add(slots, cap, used, low, from, at - from, h) < 0)
-                    return -1;
-                from = -1;
-            }
+            if (word_step(Py_ISALNUM(ch) || ch == '_', lo, at, &from, &h, slots, cap, used, low) < 0)
+                return -1;
         }
-        if (from >= 0 && table_add(slots, cap, used, low, from, at - from, h) < 0)
+        if (word_step(0, ' ', at, &from, &h, slots, cap, used, low) < 0)
             return -1;
         low[at++] = ' ';
         *at_io = at;
@@ -1977,18 +1987,8 @@ static inline int block_fill(PyObject *text, Py_UCS4 *low, Py_ssize_t *at_io, Se
             }
         }
         low[at] = ch;
-        if (word) {
-            if (from < 0) {
-                from = at;
-                h = 2166136261u;
-            }
-            h = (h ^ (uint32_t)ch) * 16777619u;
-        }
-        else if (from >= 0) {
-            if (table_add(slots, cap, used, low, from, at - from, h) < 0)
-                return -1;
-            from = -1;
-        }
+        if (word_step(word, ch, at, &from, &h, slots, cap, used, low) < 0)
+            return -1;
     }
     *at_io = at;
     return 0;
