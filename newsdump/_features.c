@@ -630,6 +630,8 @@ static const char ASCII_MARKS[128] = {[':'] = 1, ['.'] = 1, ['w'] = 1, ['W'] = 1
 typedef struct {
     uint64_t entry[256]; /* class_entry of the character */
     unsigned short flags[256];
+    int ascii_fast; /* the table gives the ASCII letters and the space the classes char_pass_avx2
+                     * assumes of them (see ascii_fast_ok) */
 } Latin1Classes;
 
 /* what char_pass adds up of a character of flags f: the class counts' increment (count_low +
@@ -647,6 +649,16 @@ static inline uint64_t class_entry(unsigned f, int special) {
            | (uint64_t)(special != 0) << E_SPECIAL;
 }
 
+/* whether the class table gives every ASCII letter its case and F_WORD alone and the space
+ * F_SPACE alone: what char_pass_avx2 counts of them without reading the table (a lower-case
+ * letter counts in counts[2], an upper-case one in counts[1], the space in counts[8]; of these
+ * only "w" and "W" are special, by ASCII_MARKS) */
+static int ascii_fast_ok(const unsigned short *table) {
+    for (unsigned c = 'a'; c <= 'z'; c++)
+        if (table[c] != (F_LOWER | F_WORD) || table[c - 0x20] != (F_UPPER | F_WORD)) return 0;
+    return table[' '] == F_SPACE;
+}
+
 static void latin1_classes(const unsigned short *table, Latin1Classes *l) {
     for (unsigned c = 0; c < 256; c++) {
         unsigned f = table[c];
@@ -654,6 +666,7 @@ static void latin1_classes(const unsigned short *table, Latin1Classes *l) {
         l->entry[c] = class_entry(
             f, (f & (F_DIGIT | F_SENTENCE_END)) != 0 || (c < 128 && ASCII_MARKS[c]));
     }
+    l->ascii_fast = ascii_fast_ok(table);
 }
 
 /* the class_entry of a character from U+0100 (special: a digit or a sentence end) */
@@ -702,6 +715,109 @@ static __attribute__((noinline)) Py_ssize_t char_pass(const Py_UCS4 *codes, Py_s
     *capitals_out = (long)capitals;
     return b - bound;
 }
+
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define HAVE_CHAR_PASS_AVX2 1
+#include <immintrin.h>
+#define AVX2_TARGET __attribute__((target("avx2,bmi,bmi2,popcnt")))
+
+#define LETTERS_OF(base) \
+    [base + 0] = 1, [base + 1] = 1, [base + 2] = 1, [base + 3] = 1, [base + 4] = 1, [base + 5] = 1, \
+    [base + 6] = 1, [base + 7] = 1, [base + 8] = 1, [base + 9] = 1, [base + 10] = 1, [base + 11] = 1, \
+    [base + 12] = 1, [base + 13] = 1, [base + 14] = 1, [base + 15] = 1, [base + 16] = 1, \
+    [base + 17] = 1, [base + 18] = 1, [base + 19] = 1, [base + 20] = 1, [base + 21] = 1, \
+    [base + 22] = 1, [base + 23] = 1, [base + 24] = 1, [base + 25] = 1
+static const char ASCII_LETTER_SPACE[128] = {[' '] = 1, LETTERS_OF('A'), LETTERS_OF('a')};
+
+/* char_pass with runs of ASCII letters and spaces (most of a page's text) classified 32
+ * characters at a time: their class counts by popcounts (lower case, upper case, spaces: the
+ * table's classes of them, ascii_fast_ok), the word bounds and capitals from the mask of letters,
+ * "w"/"W" (special: links) from their own mask; every other character (digits, punctuation, NUL,
+ * anything from U+0080) by char_pass's own step, one at a time, to the next letter or space.
+ * The same bounds, specials, counts and capitals as char_pass, in the same order. codes must be
+ * readable to codes[len + 31] (what lies past len is not looked at). */
+AVX2_TARGET static __attribute__((noinline)) Py_ssize_t char_pass_avx2(
+    const Py_UCS4 *codes, Py_ssize_t len, const Latin1Classes *latin1,
+    const unsigned short *table, Py_ssize_t *bound, Py_ssize_t *special_at, long *counts,
+    Py_ssize_t *specials, long *capitals_out) {
+    Py_ssize_t *b = bound, *sp = special_at;
+    uint64_t prev_word = 0, capitals = 0, packed = 0;
+    unsigned pending = 0; /* characters summed in packed (at most 63) */
+    long lower = 0, upper = 0, spaces = 0;
+    const uint64_t *entry = latin1->entry;
+    const __m256i order = _mm256_setr_epi32(0, 4, 1, 5, 2, 6, 3, 7);
+    const __m256i case_bit = _mm256_set1_epi8(0x20), a_low = _mm256_set1_epi8('a'),
+                  z_span = _mm256_set1_epi8(25), blank = _mm256_set1_epi8(' '),
+                  w_low = _mm256_set1_epi8('w');
+    Py_ssize_t i = 0;
+    while (i < len) {
+        /* 32 code points as bytes: those from U+0100 saturate to 0x00 or 0xFF (no letter, no
+         * space) */
+        const __m256i *at = (const __m256i *)(codes + i);
+        __m256i v0 = _mm256_loadu_si256(at), v1 = _mm256_loadu_si256(at + 1),
+                v2 = _mm256_loadu_si256(at + 2), v3 = _mm256_loadu_si256(at + 3);
+        __m256i x = _mm256_permutevar8x32_epi32(
+            _mm256_packus_epi16(_mm256_packus_epi32(v0, v1), _mm256_packus_epi32(v2, v3)), order);
+        __m256i folded = _mm256_or_si256(x, case_bit), rel = _mm256_sub_epi8(folded, a_low);
+        uint32_t letters = (uint32_t)_mm256_movemask_epi8(
+            _mm256_cmpeq_epi8(_mm256_min_epu8(rel, z_span), rel));
+        uint32_t low_case = (uint32_t)_mm256_movemask_epi8(_mm256_slli_epi16(x, 2)); /* bit 5 */
+        uint32_t blanks = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(x, blank));
+        uint32_t ws = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(folded, w_low));
+        Py_ssize_t left = len - i;
+        uint32_t others = ~(letters | blanks);
+        if (left < 32) others |= ~_bzhi_u32(0xFFFFFFFFu, (unsigned)left);
+        unsigned run = others ? (unsigned)__builtin_ctz(others) : 32; /* fast characters */
+        if (run) {
+            uint32_t word = _bzhi_u32(letters, run);
+            uint32_t lows = word & low_case;
+            lower += __builtin_popcount(lows);
+            upper += __builtin_popcount(word ^ lows);
+            spaces += __builtin_popcount(_bzhi_u32(blanks, run));
+            uint32_t change = _bzhi_u32(word ^ ((word << 1) | (uint32_t)prev_word), run);
+            capitals += (uint64_t)__builtin_popcount(change & word & ~low_case);
+            for (uint32_t m = change; m; m = _blsr_u32(m)) *b++ = i + __builtin_ctz(m);
+            for (uint32_t m = _bzhi_u32(ws & letters, run); m; m = _blsr_u32(m))
+                *sp++ = i + __builtin_ctz(m);
+            prev_word = (word >> (run - 1)) & 1;
+            i += run;
+        }
+        if (run == 32 || i >= len) continue;
+        /* the other characters, one at a time, to the next ASCII letter, or space before one */
+        for (Py_UCS4 c = codes[i];;) {
+            uint64_t e = c < 256 ? entry[c] : wide_entry(table, c);
+            packed += e;
+            uint64_t w = (e >> E_WORD) & 1;
+            uint64_t ch = w ^ prev_word;
+            capitals += (e >> E_UPPER) & ch;
+            *b = i;
+            b += ch;
+            prev_word = w;
+            *sp = i;
+            sp += (e >> E_SPECIAL) & 1;
+            if (++pending == 63) {
+                unpack_counts(packed, counts);
+                packed = 0;
+                pending = 0;
+            }
+            if (++i >= len) break;
+            c = codes[i];
+            if (c < 128 && ASCII_LETTER_SPACE[c]
+                && (c != ' ' || (codes[i + 1] < 128 && ASCII_LETTER_SPACE[codes[i + 1]])))
+                break; /* (a space between words of other scripts stays here) */
+        }
+    }
+    unpack_counts(packed, counts);
+    counts[1] += upper;
+    counts[2] += lower;
+    counts[8] += spaces;
+    if (prev_word) *b++ = len; /* the last token ends with the text */
+    *specials = sp - special_at;
+    *capitals_out = (long)capitals;
+    return b - bound;
+}
+static int have_avx2; /* set once at import */
+#endif
 
 /* Every token of a block (bound: nb / 2 pairs of its start and end), in their order, lower-
  * cased, counted as a stopword, remembered as a word of the page's first block (first_block)
@@ -775,7 +891,12 @@ static int block_pass(PyObject *text, const Py_UCS4 *codes, const unsigned short
     long tokens, stop = 0, head_hits = 0, capitals = 0, links = 0, times = 0, years = 0,
          sentences = 0;
     int check_head = !first_block && head->count > 0;
-    nb = char_pass(codes, len, latin1, table, bound, special_at, counts, &ns, &capitals);
+#ifdef HAVE_CHAR_PASS_AVX2
+    if (have_avx2 && latin1->ascii_fast)
+        nb = char_pass_avx2(codes, len, latin1, table, bound, special_at, counts, &ns, &capitals);
+    else
+#endif
+        nb = char_pass(codes, len, latin1, table, bound, special_at, counts, &ns, &capitals);
     tokens = (long)(nb / 2);
     for (Py_ssize_t k = 0; k < ns; k++) { /* the tests: a digit, a sentence end or ":.wW@" */
         Py_ssize_t i = special_at[k];
@@ -946,7 +1067,7 @@ static PyObject *block_matrix(PyObject *self, PyObject *args) {
             row[b ? Q_BLANK_AFTER : Q_BLANK_BEFORE] = value;
         }
         Py_ssize_t len = PyUnicode_GET_LENGTH(text);
-        if (len > buffer_size || !buffer) {
+        if (len + 32 > buffer_size || !buffer) { /* (char_pass_avx2 reads 32 codes at a time) */
             PyMem_Free(buffer);
             buffer_size = 2 * len + 256;
             buffer = PyMem_Malloc((buffer_size + 1) * sizeof(Py_UCS4));
@@ -954,6 +1075,7 @@ static PyObject *block_matrix(PyObject *self, PyObject *args) {
         }
         if (PyUnicode_READY(text) < 0) goto done;
         widen(text, buffer); /* (len <= buffer_size) */
+        memset(buffer + len, 0, 32 * sizeof(Py_UCS4)); /* what char_pass_avx2 reads past it */
         if (block_pass(text, buffer, tab, &latin1, stopwords, dense, &head, i == 0, row, &low,
                        &low_size, &bounds, &bounds_size) < 0)
             goto done;
@@ -2458,6 +2580,11 @@ static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_features", NULL, -1
 
 PyMODINIT_FUNC PyInit__features(void) {
     fill_count_tables();
+#ifdef HAVE_CHAR_PASS_AVX2
+    __builtin_cpu_init();
+    have_avx2 = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi")
+                && __builtin_cpu_supports("bmi2") && __builtin_cpu_supports("popcnt");
+#endif
     if (!(name_text = PyUnicode_InternFromString("text"))
         || !(name_blank_before = PyUnicode_InternFromString("blank_before"))
         || !(name_blank_after = PyUnicode_InternFromString("blank_after"))
