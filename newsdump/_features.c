@@ -735,11 +735,15 @@ static const char ASCII_LETTER_SPACE[128] = {[' '] = 1, LETTERS_OF('A'), LETTERS
  * "w"/"W" (special: links) from their own mask; every other character (digits, punctuation, NUL,
  * anything from U+0080) by char_pass's own step, one at a time, to the next letter or space.
  * The same bounds, specials, counts and capitals as char_pass, in the same order. codes must be
- * readable to codes[len + 31] (what lies past len is not looked at). */
+ * readable to codes[len + 31] (what lies past len is not looked at). Also the text lowered as
+ * tokens_pass lowers a token's characters, into lowered[0:len] (written to lowered[len + 31]),
+ * and into *context_out whether it holds U+0130 or U+03A3 (then tokens_pass must do it: such a
+ * token goes through str.lower). */
 AVX2_TARGET static __attribute__((noinline)) Py_ssize_t char_pass_avx2(
     const Py_UCS4 *codes, Py_ssize_t len, const Latin1Classes *latin1,
     const unsigned short *table, Py_ssize_t *bound, Py_ssize_t *special_at, long *counts,
-    Py_ssize_t *specials, long *capitals_out) {
+    Py_ssize_t *specials, long *capitals_out, Py_UCS4 *restrict lowered, int *context_out) {
+    uint32_t context = 0;
     Py_ssize_t *b = bound, *sp = special_at;
     uint64_t prev_word = 0, capitals = 0, packed = 0;
     unsigned pending = 0; /* characters summed in packed (at most 63) */
@@ -759,8 +763,8 @@ AVX2_TARGET static __attribute__((noinline)) Py_ssize_t char_pass_avx2(
         __m256i x = _mm256_permutevar8x32_epi32(
             _mm256_packus_epi16(_mm256_packus_epi32(v0, v1), _mm256_packus_epi32(v2, v3)), order);
         __m256i folded = _mm256_or_si256(x, case_bit), rel = _mm256_sub_epi8(folded, a_low);
-        uint32_t letters = (uint32_t)_mm256_movemask_epi8(
-            _mm256_cmpeq_epi8(_mm256_min_epu8(rel, z_span), rel));
+        __m256i is_letter = _mm256_cmpeq_epi8(_mm256_min_epu8(rel, z_span), rel);
+        uint32_t letters = (uint32_t)_mm256_movemask_epi8(is_letter);
         uint32_t low_case = (uint32_t)_mm256_movemask_epi8(_mm256_slli_epi16(x, 2)); /* bit 5 */
         uint32_t blanks = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(x, blank));
         uint32_t ws = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(folded, w_low));
@@ -769,6 +773,15 @@ AVX2_TARGET static __attribute__((noinline)) Py_ssize_t char_pass_avx2(
         if (left < 32) others |= ~_bzhi_u32(0xFFFFFFFFu, (unsigned)left);
         unsigned run = others ? (unsigned)__builtin_ctz(others) : 32; /* fast characters */
         if (run) {
+            /* lowered: the letters' case bit set, as bytes widened to code points (those past
+             * the run are written again by the steps that read them) */
+            __m256i low = _mm256_or_si256(x, _mm256_and_si256(is_letter, case_bit));
+            __m128i low0 = _mm256_castsi256_si128(low), low1 = _mm256_extracti128_si256(low, 1);
+            __m256i *to = (__m256i *)(lowered + i);
+            _mm256_storeu_si256(to, _mm256_cvtepu8_epi32(low0));
+            _mm256_storeu_si256(to + 1, _mm256_cvtepu8_epi32(_mm_srli_si128(low0, 8)));
+            _mm256_storeu_si256(to + 2, _mm256_cvtepu8_epi32(low1));
+            _mm256_storeu_si256(to + 3, _mm256_cvtepu8_epi32(_mm_srli_si128(low1, 8)));
             uint32_t word = _bzhi_u32(letters, run);
             uint32_t lows = word & low_case;
             lower += __builtin_popcount(lows);
@@ -785,6 +798,13 @@ AVX2_TARGET static __attribute__((noinline)) Py_ssize_t char_pass_avx2(
         if (run == 32 || i >= len) continue;
         /* the other characters, one at a time, to the next ASCII letter, or space before one */
         for (Py_UCS4 c = codes[i];;) {
+            if (c < SMALL) { /* lowered as tokens_pass lowers */
+                uint32_t hit = small_hits_lower[c];
+                context |= hit;
+                lowered[i] = hit & 0x3FFFFFFFu;
+            } else {
+                lowered[i] = lower_alone(c);
+            }
             uint64_t e = c < 256 ? entry[c] : wide_entry(table, c);
             packed += e;
             uint64_t w = (e >> E_WORD) & 1;
@@ -814,6 +834,7 @@ AVX2_TARGET static __attribute__((noinline)) Py_ssize_t char_pass_avx2(
     if (prev_word) *b++ = len; /* the last token ends with the text */
     *specials = sp - special_at;
     *capitals_out = (long)capitals;
+    *context_out = (context & HITS_CONTEXT) != 0;
     return b - bound;
 }
 static int have_avx2; /* set once at import */
@@ -868,6 +889,33 @@ static __attribute__((noinline)) int tokens_pass(PyObject *text, const Text *t,
     return 0;
 }
 
+#ifdef HAVE_CHAR_PASS_AVX2
+/* tokens_pass over the text lowered by char_pass_avx2 (no U+0130 or U+03A3 in it): every
+ * token's word is lowered[a:b], hashed and looked up there */
+static __attribute__((noinline)) int tokens_pass_lowered(const Py_UCS4 *lowered,
+                                                         const Py_ssize_t *bound, Py_ssize_t nb,
+                                                         const Words *stopwords, int dense,
+                                                         Words *head, int first_block,
+                                                         int check_head, long *stop,
+                                                         long *head_hits) {
+    int count_stop = !dense && stopwords->count;
+    for (Py_ssize_t k = 0; k < nb; k += 2) {
+        Py_ssize_t a = bound[k], n = bound[k + 1] - a;
+        const Py_UCS4 *word = lowered + a;
+        uint64_t h = 0xcbf29ce484222325ULL;
+        for (Py_ssize_t i = 0; i < n; i++) h = (h ^ word[i]) * 0x100000001b3ULL; /* word_hash */
+        h ^= h >> 29;
+        if (count_stop) *stop += words_find_hashed(stopwords, word, n, h) >= 0;
+        if (first_block) {
+            if (words_add(head, word, n, NULL, 0) < 0) return -1;
+        } else if (check_head) {
+            *head_hits += words_find_hashed(head, word, n, h) >= 0;
+        }
+    }
+    return 0;
+}
+#endif
+
 /* The character pass over one block: counts into q (one row of Q_COUNT). Characters below
  * 256 are read from the Latin1Classes of the call, the others from the class table. The class
  * counts are summed in chunks of 63 characters, so that no 6-bit field overflows within one.
@@ -891,10 +939,16 @@ static int block_pass(PyObject *text, const Py_UCS4 *codes, const unsigned short
     long tokens, stop = 0, head_hits = 0, capitals = 0, links = 0, times = 0, years = 0,
          sentences = 0;
     int check_head = !first_block && head->count > 0;
+    int lowered = 0; /* *low holds the text lowered (char_pass_avx2) */
 #ifdef HAVE_CHAR_PASS_AVX2
-    if (have_avx2 && latin1->ascii_fast)
-        nb = char_pass_avx2(codes, len, latin1, table, bound, special_at, counts, &ns, &capitals);
-    else
+    if (have_avx2 && latin1->ascii_fast) {
+        if (len + 33 > *low_size && grow((void **)low, low_size, len + 33, sizeof(Py_UCS4)) < 0)
+            return -1;
+        int context;
+        nb = char_pass_avx2(codes, len, latin1, table, bound, special_at, counts, &ns, &capitals,
+                            *low, &context);
+        lowered = !context;
+    } else
 #endif
         nb = char_pass(codes, len, latin1, table, bound, special_at, counts, &ns, &capitals);
     tokens = (long)(nb / 2);
@@ -925,10 +979,18 @@ static int block_pass(PyObject *text, const Py_UCS4 *codes, const unsigned short
     if (dense) /* the stopwords of a dense page are single characters: counted apart (a test of
                 * `dense` per character in the loop above cost it a sixth of its instructions) */
         for (Py_ssize_t i = 0; i < len; i++) stop += words_find(stopwords, codes + i, 1) >= 0;
-    if (!(dense && !first_block && !check_head)
-        && tokens_pass(text, &t, bound, nb, stopwords, dense, head, first_block, check_head,
-                       &stop, &head_hits, low, low_size) < 0)
-        return -1;
+    if (!(dense && !first_block && !check_head)) {
+#ifdef HAVE_CHAR_PASS_AVX2
+        if (lowered) {
+            if (tokens_pass_lowered(*low, bound, nb, stopwords, dense, head, first_block,
+                                    check_head, &stop, &head_hits) < 0)
+                return -1;
+        } else
+#endif
+            if (tokens_pass(text, &t, bound, nb, stopwords, dense, head, first_block, check_head,
+                            &stop, &head_hits, low, low_size) < 0)
+            return -1;
+    }
     q[Q_CHARS] = (double)len;
     q[Q_DIGITS] = (double)counts[0];
     q[Q_UPPER] = (double)counts[1];

@@ -61,6 +61,9 @@ BREAKS = st.sampled_from(
         "w.",
         ".com",
         "\n",
+        "İ",
+        "Σ",
+        "AΣ ",
     ]
 )
 PROSE = st.lists(st.tuples(WORDS, BREAKS), max_size=40).map(
