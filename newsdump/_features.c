@@ -2000,6 +2000,133 @@ static inline uint32_t hits_entry(Py_UCS4 c) {
     return low | (uint32_t)token << 31;
 }
 
+#ifdef HAVE_CHAR_PASS_AVX2
+/* stopword_hits' lowered pass over codes[0:len] (readable to codes[len + 31]): lowered[0:len]
+ * (written to lowered[len + 31]) the text lowered as LOWER_HITS_LOOP lowers it, and into bound
+ * the positions where it goes into or out of a token (the end closing the last one; returned:
+ * how many), runs of ASCII characters 32 at a time (a letter is a token's, lowered by its case
+ * bit; U+0000 and characters from U+0080 go one at a time by hits_entry). -1 where the text
+ * holds U+0130 or U+03A3 (the caller then lowers it by str.lower). */
+AVX2_TARGET static __attribute__((noinline)) Py_ssize_t hits_tokens_avx2(
+    const Py_UCS4 *codes, Py_ssize_t len, Py_UCS4 *restrict lowered, Py_ssize_t *bound) {
+    Py_ssize_t *b = bound;
+    uint32_t prev = 0; /* whether the character before is a token's */
+    const __m256i order = _mm256_setr_epi32(0, 4, 1, 5, 2, 6, 3, 7);
+    const __m256i case_bit = _mm256_set1_epi8(0x20), a_low = _mm256_set1_epi8('a'),
+                  z_span = _mm256_set1_epi8(25), zero = _mm256_setzero_si256();
+    Py_ssize_t i = 0;
+    while (i < len) {
+        const __m256i *at = (const __m256i *)(codes + i);
+        __m256i v0 = _mm256_loadu_si256(at), v1 = _mm256_loadu_si256(at + 1),
+                v2 = _mm256_loadu_si256(at + 2), v3 = _mm256_loadu_si256(at + 3);
+        __m256i x = _mm256_permutevar8x32_epi32(
+            _mm256_packus_epi16(_mm256_packus_epi32(v0, v1), _mm256_packus_epi32(v2, v3)), order);
+        __m256i rel = _mm256_sub_epi8(_mm256_or_si256(x, case_bit), a_low);
+        __m256i is_letter = _mm256_cmpeq_epi8(_mm256_min_epu8(rel, z_span), rel);
+        uint32_t letters = (uint32_t)_mm256_movemask_epi8(is_letter);
+        /* U+0001..U+007F (a code point from U+0100 saturated to 0x00 or 0xFF: no such byte) */
+        uint32_t others = ~(uint32_t)_mm256_movemask_epi8(_mm256_cmpgt_epi8(x, zero));
+        Py_ssize_t left = len - i;
+        if (left < 32) others |= ~_bzhi_u32(0xFFFFFFFFu, (unsigned)left);
+        unsigned run = others ? (unsigned)__builtin_ctz(others) : 32;
+        if (run) {
+            __m256i low = _mm256_or_si256(x, _mm256_and_si256(is_letter, case_bit));
+            __m128i low0 = _mm256_castsi256_si128(low), low1 = _mm256_extracti128_si256(low, 1);
+            __m256i *to = (__m256i *)(lowered + i);
+            _mm256_storeu_si256(to, _mm256_cvtepu8_epi32(low0));
+            _mm256_storeu_si256(to + 1, _mm256_cvtepu8_epi32(_mm_srli_si128(low0, 8)));
+            _mm256_storeu_si256(to + 2, _mm256_cvtepu8_epi32(low1));
+            _mm256_storeu_si256(to + 3, _mm256_cvtepu8_epi32(_mm_srli_si128(low1, 8)));
+            uint32_t word = _bzhi_u32(letters, run);
+            uint32_t change = _bzhi_u32(word ^ ((word << 1) | prev), run);
+            for (uint32_t m = change; m; m = _blsr_u32(m)) *b++ = i + __builtin_ctz(m);
+            prev = (word >> (run - 1)) & 1;
+            i += run;
+        }
+        if (run == 32 || i >= len) continue;
+        /* U+0000 and the characters from U+0080, one at a time, to the next two ASCII ones */
+        for (Py_UCS4 c = codes[i];;) {
+            uint32_t e = hits_entry(c);
+            if (e & HITS_CONTEXT) return -1;
+            lowered[i] = e & 0x3FFFFFFFu;
+            uint32_t token = e >> 31, change = token ^ prev;
+            *b = i;
+            b += change;
+            prev = token;
+            if (++i >= len) break;
+            c = codes[i];
+            if (c - 1 < 127 && codes[i + 1] - 1 < 127) break;
+        }
+    }
+    if (prev) *b++ = len; /* the last token ends with the text */
+    return b - bound;
+}
+#endif
+
+#ifdef HAVE_CHAR_PASS_AVX2
+static PyObject *stopword_hits(PyObject *self, PyObject *args);
+
+/* stopword_hits(text, table, languages, lower=True) by hits_tokens_avx2: the text widened to
+ * code points, lowered and cut into tokens, then each token of at most the longest word's
+ * length looked up (the counts of LOWER_HITS_LOOP, in the same order) */
+static PyObject *stopword_hits_avx2(PyObject *self, PyObject *text, PyObject *capsule,
+                                    const Words *index, Py_ssize_t languages) {
+    Py_ssize_t len = PyUnicode_GET_LENGTH(text), longest = index->longest;
+    long *hits = PyMem_Calloc(languages + 1, sizeof(long));
+    /* codes and lowered (each len + 32, zeros past the text), bounds (len + 2) */
+    Py_UCS4 *codes = PyMem_Malloc((size_t)(2 * (len + 32)) * sizeof(Py_UCS4)
+                                  + (size_t)(len + 2) * sizeof(Py_ssize_t));
+    if (!hits || !codes) {
+        PyMem_Free(hits);
+        PyMem_Free(codes);
+        return PyErr_NoMemory();
+    }
+    Py_UCS4 *lowered = codes + len + 32;
+    Py_ssize_t *bound = (Py_ssize_t *)(lowered + len + 32);
+    widen(text, codes);
+    memset(codes + len, 0, 32 * sizeof(Py_UCS4));
+    Py_ssize_t nb = hits_tokens_avx2(codes, len, lowered, bound);
+    if (nb < 0) { /* a U+0130 or U+03A3: str.lower's own way, then the plain count */
+        PyMem_Free(hits);
+        PyMem_Free(codes);
+        PyObject *lowered_text = PyObject_CallMethodNoArgs(text, name_lower);
+        if (!lowered_text) return NULL;
+        PyObject *plain = Py_BuildValue("(NOn)", lowered_text, capsule, languages);
+        if (!plain) return NULL;
+        PyObject *result = stopword_hits(self, plain);
+        Py_DECREF(plain);
+        return result;
+    }
+    Seen seen;
+    seen_clear(&seen);
+    if (index->count)
+        for (Py_ssize_t k = 0; k < nb; k += 2) {
+            Py_ssize_t a = bound[k], n = bound[k + 1] - a;
+            if (n > longest) continue; /* in no list */
+            Py_ssize_t found = words_find_hashed(index, lowered + a, n, word_hash(lowered + a, n));
+            if (found >= 0) seen_add(&seen, (uint32_t)found, index, hits);
+        }
+    seen_flush(&seen, index, hits);
+    PyMem_Free(codes);
+    PyObject *counts = PyList_New(languages);
+    if (!counts) {
+        PyMem_Free(hits);
+        return NULL;
+    }
+    for (Py_ssize_t k = 0; k < languages; k++) {
+        PyObject *value = PyLong_FromLong(hits[k]);
+        if (!value) {
+            Py_DECREF(counts);
+            PyMem_Free(hits);
+            return NULL;
+        }
+        PyList_SET_ITEM(counts, k, value);
+    }
+    PyMem_Free(hits);
+    return Py_BuildValue("(Nn)", counts, nb / 2);
+}
+#endif
+
 static PyObject *stopword_hits(PyObject *self, PyObject *args) {
     PyObject *text, *capsule;
     Py_ssize_t languages;
@@ -2019,6 +2146,9 @@ static PyObject *stopword_hits(PyObject *self, PyObject *args) {
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     Py_ssize_t len = PyUnicode_GET_LENGTH(text), tokens = 0, longest = index->longest;
+#ifdef HAVE_CHAR_PASS_AVX2
+    if (lower && have_avx2) return stopword_hits_avx2(self, text, capsule, index, languages);
+#endif
     long *hits = PyMem_Calloc(languages + 1, sizeof(long));
     /* (lowered: room for the longest token, the whole text: no test of the length a character) */
     Py_UCS4 *token = PyMem_Malloc(((lower ? len : longest) + 1) * sizeof(Py_UCS4));

@@ -2,16 +2,18 @@
 where the processor has AVX2, see char_pass_avx2 in newsdump/_features.c) against the numpy
 reference: the same floats, bit for bit, wherever a run starts or ends, whatever interrupts it
 (digits, punctuation, NUL, Latin-1, wider characters) and whatever lay past a block's end in
-the buffer of the block before."""
+the buffer of the block before; and lang's lowered stopword count, read the same way."""
 
 from __future__ import annotations
+
+from unittest.mock import patch
 
 import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsdump import features
+from newsdump import features, lang
 from newsdump.document import Block
 from newsdump.lang import Language, stopwords_for
 
@@ -112,3 +114,37 @@ def test_counts_past_63_with_runs_between(size: int) -> None:
             "." * size + "W" * size + "|" * size,
         ]
     )
+
+
+STOPWORD_PROSE = st.lists(
+    st.tuples(
+        st.sampled_from(["The", "and", "DER", "die", "le", "Les", "и", "не", "que", "x" * 30]),
+        BREAKS,
+    ),
+    max_size=60,
+).map(lambda parts: "".join(word + glue for word, glue in parts))
+
+
+@needs_compiled
+@settings(max_examples=300, deadline=None)
+@given(text=STOPWORD_PROSE)
+def test_lowered_stopword_hits_on_runs_of_words(text: str) -> None:
+    """lang's lowered stopword count (runs of ASCII read 32 characters at a time) against the
+    count of the pure-Python path."""
+    codes, index = lang._stopword_index()
+    with patch.object(lang, "_features", None):
+        expected = lang.stopword_hits(text, index, len(codes), lower=True)
+    assert lang.stopword_hits(text, index, len(codes), lower=True) == expected
+
+
+@needs_compiled
+@pytest.mark.parametrize("other", ["1", "\x00", "é", "Ā", "İ", "Σ", "и", "\U0001f600"])
+def test_lowered_stopword_hits_with_one_other_character_at_every_place(other: str) -> None:
+    codes, index = lang._stopword_index()
+    for length in (0, 1, 31, 32, 33, 63, 64, 65):
+        run = ("The and " * 10)[:length]
+        for k in range(length + 1):
+            text = run[:k] + other + run[k:]
+            with patch.object(lang, "_features", None):
+                expected = lang.stopword_hits(text, index, len(codes), lower=True)
+            assert lang.stopword_hits(text, index, len(codes), lower=True) == expected
