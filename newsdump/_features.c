@@ -401,12 +401,54 @@ static int words_add(Words *w, const Py_UCS4 *codes, Py_ssize_t len, const int *
     return 1;
 }
 
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define HAVE_CHAR_PASS_AVX2 1
+#include <immintrin.h>
+#define AVX2_TARGET __attribute__((target("avx2,bmi,bmi2,popcnt")))
+static int have_avx2; /* whether the processor has AVX2, BMI1, BMI2, POPCNT: set once at import */
+
+/* widen's loops for UCS1 and UCS2 strs of 8 characters or more, 8 characters a store (the last
+ * 8 of the text stored last, over those before them: no read past its end) */
+AVX2_TARGET static void widen_avx2(const void *data, int kind, Py_ssize_t len,
+                                   Py_UCS4 *restrict out) {
+    Py_ssize_t i = 0;
+    if (kind == PyUnicode_1BYTE_KIND) {
+        const Py_UCS1 *chars = data;
+        for (; i + 16 <= len; i += 16) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(chars + i));
+            _mm256_storeu_si256((__m256i *)(out + i), _mm256_cvtepu8_epi32(v));
+            _mm256_storeu_si256((__m256i *)(out + i + 8), _mm256_cvtepu8_epi32(_mm_srli_si128(v, 8)));
+        }
+        for (;; i += 8) {
+            if (i + 8 > len) i = len - 8;
+            _mm256_storeu_si256((__m256i *)(out + i),
+                                _mm256_cvtepu8_epi32(_mm_loadl_epi64((const __m128i *)(chars + i))));
+            if (i + 8 >= len) break;
+        }
+    } else {
+        const Py_UCS2 *chars = data;
+        for (;; i += 8) {
+            if (i + 8 > len) i = len - 8;
+            _mm256_storeu_si256((__m256i *)(out + i),
+                                _mm256_cvtepu16_epi32(_mm_loadu_si128((const __m128i *)(chars + i))));
+            if (i + 8 >= len) break;
+        }
+    }
+}
+#endif
+
 /* the code points of a str into *buffer (grown as needed) */
 /* PyUnicode_AsUCS4(text, out, size, 0) of a ready str, out holding at least its length: a
  * loop per kind the compiler vectorises (PyUnicode_AsUCS4 took 4.5 instructions a character) */
 static void widen(PyObject *text, Py_UCS4 *restrict out) {
     Py_ssize_t len = PyUnicode_GET_LENGTH(text);
     int kind = PyUnicode_KIND(text);
+#ifdef HAVE_CHAR_PASS_AVX2
+    if (have_avx2 && len >= 8 && kind != PyUnicode_4BYTE_KIND) {
+        widen_avx2(PyUnicode_DATA(text), kind, len, out);
+        return;
+    }
+#endif
     if (kind == PyUnicode_1BYTE_KIND) {
         const Py_UCS1 *restrict chars = PyUnicode_1BYTE_DATA(text);
         for (Py_ssize_t i = 0; i < len; i++) out[i] = chars[i];
@@ -721,11 +763,7 @@ static __attribute__((noinline)) Py_ssize_t char_pass(const Py_UCS4 *codes, Py_s
     return b - bound;
 }
 
-#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
-#define HAVE_CHAR_PASS_AVX2 1
-#include <immintrin.h>
-#define AVX2_TARGET __attribute__((target("avx2,bmi,bmi2,popcnt")))
-
+#ifdef HAVE_CHAR_PASS_AVX2
 #define LETTERS_OF(base) \
     [base + 0] = 1, [base + 1] = 1, [base + 2] = 1, [base + 3] = 1, [base + 4] = 1, [base + 5] = 1, \
     [base + 6] = 1, [base + 7] = 1, [base + 8] = 1, [base + 9] = 1, [base + 10] = 1, [base + 11] = 1, \
@@ -842,7 +880,6 @@ AVX2_TARGET static __attribute__((noinline)) Py_ssize_t char_pass_avx2(
     *context_out = (context & HITS_CONTEXT) != 0;
     return b - bound;
 }
-static int have_avx2; /* set once at import */
 #endif
 
 /* Every token of a block (bound: nb / 2 pairs of its start and end), in their order, lower-
