@@ -264,7 +264,22 @@ typedef struct {
     Py_ssize_t count;   /* words */
     Py_ssize_t longest; /* the longest word's length */
     int largest;        /* the largest value (-1: none) */
+    uint64_t *filter;   /* a bit per filter_key of the words: a word whose bit is clear is none */
+    int filter_shift;   /* 32 - log2(bits of filter) */
 } Words;
+
+/* a word's bit in the filter: of its first and last code points and its length (no pass over
+ * it), so that most words not in the set are known to be none before they are hashed */
+static inline uint32_t filter_key(const Py_UCS4 *codes, Py_ssize_t len, int shift) {
+    uint32_t first = len ? codes[0] : 0, last = len ? codes[len - 1] : 0;
+    return (first * 0x9E3779B1u ^ last * 0x85EBCA6Bu ^ (uint32_t)len * 0xC2B2AE35u) >> shift;
+}
+
+/* whether codes[:len] may be in the set (false: it is not) */
+static inline int words_maybe(const Words *w, const Py_UCS4 *codes, Py_ssize_t len) {
+    uint32_t key = filter_key(codes, len, w->filter_shift);
+    return (int)((w->filter[key >> 6] >> (key & 63)) & 1);
+}
 
 static inline uint64_t word_hash(const Py_UCS4 *codes, Py_ssize_t len) {
     uint64_t h = 0xcbf29ce484222325ULL, prime = 0x100000001b3ULL;
@@ -283,6 +298,7 @@ static inline uint64_t word_hash(const Py_UCS4 *codes, Py_ssize_t len) {
 static void words_free(Words *w) {
     PyMem_Free(w->slots);
     PyMem_Free(w->pool);
+    PyMem_Free(w->filter);
     memset(w, 0, sizeof(*w));
 }
 
@@ -295,7 +311,15 @@ static int words_init(Words *w, Py_ssize_t expected) {
     while (slots < 2 * expected + 2) slots *= 2;
     w->slots = PyMem_Calloc(slots, sizeof(uint32_t));
     w->mask = slots - 1;
-    if (!w->slots) {
+    int filter_bits = 12; /* 8 bits a word expected or more, 4096 to 2^20 */
+    while (filter_bits < 20 && ((Py_ssize_t)1 << filter_bits) < 8 * expected) filter_bits++;
+    w->filter_shift = 32 - filter_bits;
+    w->filter = PyMem_Calloc((size_t)1 << (filter_bits - 6), sizeof(uint64_t));
+    if (!w->slots || !w->filter) {
+        PyMem_Free(w->slots);
+        PyMem_Free(w->filter);
+        w->slots = NULL;
+        w->filter = NULL;
         PyErr_NoMemory();
         return -1;
     }
@@ -397,6 +421,8 @@ static int words_add(Words *w, const Py_UCS4 *codes, Py_ssize_t len, const int *
     Py_ssize_t i = (Py_ssize_t)(h & (uint64_t)w->mask);
     while (w->slots[i]) i = (i + 1) & w->mask;
     w->slots[i] = ((uint32_t)(h >> 32) & ~w->offsets) | (uint32_t)(at + 1);
+    uint32_t key = filter_key(codes, len, w->filter_shift);
+    w->filter[key >> 6] |= (uint64_t)1 << (key & 63);
     w->count++;
     return 1;
 }
@@ -944,13 +970,14 @@ static __attribute__((noinline)) int tokens_pass_lowered(const Py_UCS4 *lowered,
     for (Py_ssize_t k = 0; k < nb; k += 2) {
         Py_ssize_t a = bound[k], n = bound[k + 1] - a;
         const Py_UCS4 *word = lowered + a;
-        uint64_t h = word_hash(word, n);
-        if (count_stop) *stop += words_find_hashed(stopwords, word, n, h) >= 0;
-        if (first_block) {
-            if (words_add(head, word, n, NULL, 0) < 0) return -1;
-        } else if (check_head) {
-            *head_hits += words_find_hashed(head, word, n, h) >= 0;
+        int maybe_stop = count_stop && words_maybe(stopwords, word, n),
+            maybe_head = !first_block && check_head && words_maybe(head, word, n);
+        if (maybe_stop || maybe_head) { /* (most tokens are neither: not hashed) */
+            uint64_t h = word_hash(word, n);
+            if (maybe_stop) *stop += words_find_hashed(stopwords, word, n, h) >= 0;
+            if (maybe_head) *head_hits += words_find_hashed(head, word, n, h) >= 0;
         }
+        if (first_block && words_add(head, word, n, NULL, 0) < 0) return -1;
     }
     return 0;
 }
@@ -2142,7 +2169,8 @@ static PyObject *stopword_hits_avx2(PyObject *self, PyObject *text, PyObject *ca
     if (index->count)
         for (Py_ssize_t k = 0; k < nb; k += 2) {
             Py_ssize_t a = bound[k], n = bound[k + 1] - a;
-            if (n > longest) continue; /* in no list */
+            if (n > longest) continue; /* in no list (lang's table is too large for its
+                                        * filter: most keys of short words are set) */
             Py_ssize_t found = words_find_hashed(index, lowered + a, n, word_hash(lowered + a, n));
             if (found >= 0) seen_add(&seen, (uint32_t)found, index, hits);
         }
