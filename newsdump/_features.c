@@ -282,16 +282,11 @@ static inline int words_maybe(const Words *w, const Py_UCS4 *codes, Py_ssize_t l
 }
 
 static inline uint64_t word_hash(const Py_UCS4 *codes, Py_ssize_t len) {
-    uint64_t h = 0xcbf29ce484222325ULL, prime = 0x100000001b3ULL;
-#if defined(__GNUC__)
-    __asm__("" : "+r"(prime)); /* in a register (gcc loaded the constant again a character) */
-#endif
-    Py_ssize_t i = 0;
-    for (; i + 1 < len; i += 2) { /* two characters a turn of the loop */
-        h = (h ^ codes[i]) * prime;
-        h = (h ^ codes[i + 1]) * prime;
+    uint64_t h = 0xcbf29ce484222325ULL;
+    for (Py_ssize_t i = 0; i < len; i++) {
+        h ^= codes[i];
+        h *= 0x100000001b3ULL;
     }
-    if (i < len) h = (h ^ codes[i]) * prime;
     return h ^ (h >> 29);
 }
 
@@ -798,6 +793,25 @@ static __attribute__((noinline)) Py_ssize_t char_pass(const Py_UCS4 *codes, Py_s
     [base + 22] = 1, [base + 23] = 1, [base + 24] = 1, [base + 25] = 1
 static const char ASCII_LETTER_SPACE[128] = {[' '] = 1, LETTERS_OF('A'), LETTERS_OF('a')};
 
+/* the positions of the bits of mask (of a chunk of 32 from i) into out, 8 at a time without a
+ * test a position (positions past the bits: i + 32, written to out[BOUND_SLACK - 1] at most
+ * past the last one); returns how many */
+#define BOUND_SLACK 32
+AVX2_TARGET static inline Py_ssize_t bit_positions(uint32_t mask, Py_ssize_t i, Py_ssize_t *out) {
+    int count = __builtin_popcount(mask);
+    for (int k = 0; k < 8; k++) {
+        out[k] = i + (Py_ssize_t)_tzcnt_u32(mask);
+        mask = _blsr_u32(mask);
+    }
+    if (count > 8)
+        for (int k = 8; k < 32 && mask; k += 8)
+            for (int j = 0; j < 8; j++) {
+                out[k + j] = i + (Py_ssize_t)_tzcnt_u32(mask);
+                mask = _blsr_u32(mask);
+            }
+    return count;
+}
+
 /* char_pass with runs of ASCII letters and spaces (most of a page's text) classified 32
  * characters at a time: their class counts by popcounts (lower case, upper case, spaces: the
  * table's classes of them, ascii_fast_ok), the word bounds and capitals from the mask of letters,
@@ -858,7 +872,7 @@ AVX2_TARGET static __attribute__((noinline)) Py_ssize_t char_pass_avx2(
             spaces += __builtin_popcount(_bzhi_u32(blanks, run));
             uint32_t change = _bzhi_u32(word ^ ((word << 1) | (uint32_t)prev_word), run);
             capitals += (uint64_t)__builtin_popcount(change & word & ~low_case);
-            for (uint32_t m = change; m; m = _blsr_u32(m)) *b++ = i + __builtin_ctz(m);
+            b += bit_positions(change, i, b);
             for (uint32_t m = _bzhi_u32(ws & letters, run); m; m = _blsr_u32(m))
                 *sp++ = i + __builtin_ctz(m);
             prev_word = (word >> (run - 1)) & 1;
@@ -998,10 +1012,10 @@ static int block_pass(PyObject *text, const Py_UCS4 *codes, const unsigned short
     /* the positions where the text goes into or out of a word (at most len + 1: the end may
      * close one), then those of the characters that need the tests of links, times, years and
      * sentence ends (at most len) */
-    if (2 * len + 2 > *bounds_size
-        && grow((void **)bounds, bounds_size, 2 * len + 2, sizeof(Py_ssize_t)) < 0)
+    if (2 * len + 2 + 2 * BOUND_SLACK > *bounds_size
+        && grow((void **)bounds, bounds_size, 2 * len + 2 + 2 * BOUND_SLACK, sizeof(Py_ssize_t)) < 0)
         return -1;
-    Py_ssize_t *bound = *bounds, nb = 0, *special_at = *bounds + len + 1, ns = 0;
+    Py_ssize_t *bound = *bounds, nb = 0, *special_at = *bounds + len + 1 + BOUND_SLACK, ns = 0;
     long counts[11] = {0};
     long tokens, stop = 0, head_hits = 0, capitals = 0, links = 0, times = 0, years = 0,
          sentences = 0;
@@ -2105,8 +2119,7 @@ AVX2_TARGET static __attribute__((noinline)) Py_ssize_t hits_tokens_avx2(
             _mm256_storeu_si256(to + 2, _mm256_cvtepu8_epi32(low1));
             _mm256_storeu_si256(to + 3, _mm256_cvtepu8_epi32(_mm_srli_si128(low1, 8)));
             uint32_t word = _bzhi_u32(letters, run);
-            uint32_t change = _bzhi_u32(word ^ ((word << 1) | prev), run);
-            for (uint32_t m = change; m; m = _blsr_u32(m)) *b++ = i + __builtin_ctz(m);
+            b += bit_positions(_bzhi_u32(word ^ ((word << 1) | prev), run), i, b);
             prev = (word >> (run - 1)) & 1;
             i += run;
         }
@@ -2140,9 +2153,10 @@ static PyObject *stopword_hits_avx2(PyObject *self, PyObject *text, PyObject *ca
                                     const Words *index, Py_ssize_t languages) {
     Py_ssize_t len = PyUnicode_GET_LENGTH(text), longest = index->longest;
     long *hits = PyMem_Calloc(languages + 1, sizeof(long));
-    /* codes and lowered (each len + 32, zeros past the text), bounds (len + 2) */
+    /* codes and lowered (each len + 32, zeros past the text), bounds (len + 2, and the slack
+     * of bit_positions) */
     Py_UCS4 *codes = PyMem_Malloc((size_t)(2 * (len + 32)) * sizeof(Py_UCS4)
-                                  + (size_t)(len + 2) * sizeof(Py_ssize_t));
+                                  + (size_t)(len + 2 + BOUND_SLACK) * sizeof(Py_ssize_t));
     if (!hits || !codes) {
         PyMem_Free(hits);
         PyMem_Free(codes);
