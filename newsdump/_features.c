@@ -1633,14 +1633,28 @@ static PyObject *prefix_pairs(PyObject *self, PyObject *args) {
                 int kind = PyUnicode_KIND(text);
                 const void *data = PyUnicode_DATA(text);
                 uint64_t h = 0xcbf29ce484222325ULL;
-                for (Py_ssize_t k = 0; k < len; k++) { /* to the space that makes it too long */
+                Py_ssize_t k = 0;
+                for (; k < len; k++) { /* the key, hashed: to the third space */
                     Py_UCS4 c = PyUnicode_READ(kind, data, k);
-                    if (c == ' ') {
-                        if (++spaces == PREFIX_MIN_WORDS) key_end = k;
-                        if (spaces >= PREFIX_MAX_WORDS) break;
+                    if (c == ' ' && ++spaces == PREFIX_MIN_WORDS) {
+                        key_end = k++;
+                        break;
                     }
-                    if (spaces < PREFIX_MIN_WORDS) h = (h ^ c) * 0x100000001b3ULL; /* the key's */
+                    h = (h ^ c) * 0x100000001b3ULL;
                 }
+                /* then the spaces, to the one that makes it too long (a count past it is as
+                 * good: only whether it is reached matters) */
+#if defined(__SSE2__)
+                if (kind == PyUnicode_1BYTE_KIND) { /* 16 characters a compare, none past len */
+                    const __m128i blank = _mm_set1_epi8(' ');
+                    for (; k + 16 <= len && spaces < PREFIX_MAX_WORDS; k += 16) {
+                        __m128i v = _mm_loadu_si128((const __m128i *)((const Py_UCS1 *)data + k));
+                        spaces += __builtin_popcount((unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, blank)));
+                    }
+                }
+#endif
+                for (; k < len && spaces < PREFIX_MAX_WORDS; k++)
+                    spaces += PyUnicode_READ(kind, data, k) == ' ';
                 key_len[i] = spaces < PREFIX_MIN_WORDS - 1 ? -1 : key_end; /* < 3 parts: none */
                 key_hash[i] = h ^ (h >> 29);
                 eligible[i] = key_len[i] >= 0 && spaces < PREFIX_MAX_WORDS;

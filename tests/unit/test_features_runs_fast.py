@@ -148,3 +148,14 @@ def test_lowered_stopword_hits_with_one_other_character_at_every_place(other: st
             with patch.object(lang, "_features", None):
                 expected = lang.stopword_hits(text, index, len(codes), lower=True)
             assert lang.stopword_hits(text, index, len(codes), lower=True) == expected
+
+
+@needs_compiled
+@pytest.mark.parametrize("spaces", [2, 3, 18, 19, 20, 21, 30])
+def test_prefix_lines_counted_to_their_twentieth_space(spaces: int) -> None:
+    """prefix_pairs counts a text's spaces after its key 16 characters at a time: texts of
+    around twenty words (a prefix line has fewer), words long and short, and the lines that
+    start with them."""
+    for word in ("a", "word", "x" * 17):
+        line = " ".join([word] * (spaces + 1))
+        check([line, line + " more", line[: len(line) // 2], line + "   ", "é " + line])
