@@ -264,7 +264,22 @@ typedef struct {
     Py_ssize_t count;   /* words */
     Py_ssize_t longest; /* the longest word's length */
     int largest;        /* the largest value (-1: none) */
+    uint64_t *filter;   /* a bit per filter_key of the words: a word whose bit is clear is none */
+    int filter_shift;   /* 32 - log2(bits of filter) */
 } Words;
+
+/* a word's bit in the filter: of its first and last code points and its length (no pass over
+ * it), so that most words not in the set are known to be none before they are hashed */
+static inline uint32_t filter_key(const Py_UCS4 *codes, Py_ssize_t len, int shift) {
+    uint32_t first = len ? codes[0] : 0, last = len ? codes[len - 1] : 0;
+    return (first * 0x9E3779B1u ^ last * 0x85EBCA6Bu ^ (uint32_t)len * 0xC2B2AE35u) >> shift;
+}
+
+/* whether codes[:len] may be in the set (false: it is not) */
+static inline int words_maybe(const Words *w, const Py_UCS4 *codes, Py_ssize_t len) {
+    uint32_t key = filter_key(codes, len, w->filter_shift);
+    return (int)((w->filter[key >> 6] >> (key & 63)) & 1);
+}
 
 static inline uint64_t word_hash(const Py_UCS4 *codes, Py_ssize_t len) {
     uint64_t h = 0xcbf29ce484222325ULL;
@@ -278,6 +293,7 @@ static inline uint64_t word_hash(const Py_UCS4 *codes, Py_ssize_t len) {
 static void words_free(Words *w) {
     PyMem_Free(w->slots);
     PyMem_Free(w->pool);
+    PyMem_Free(w->filter);
     memset(w, 0, sizeof(*w));
 }
 
@@ -290,7 +306,15 @@ static int words_init(Words *w, Py_ssize_t expected) {
     while (slots < 2 * expected + 2) slots *= 2;
     w->slots = PyMem_Calloc(slots, sizeof(uint32_t));
     w->mask = slots - 1;
-    if (!w->slots) {
+    int filter_bits = 12; /* 8 bits a word expected or more, 4096 to 2^20 */
+    while (filter_bits < 20 && ((Py_ssize_t)1 << filter_bits) < 8 * expected) filter_bits++;
+    w->filter_shift = 32 - filter_bits;
+    w->filter = PyMem_Calloc((size_t)1 << (filter_bits - 6), sizeof(uint64_t));
+    if (!w->slots || !w->filter) {
+        PyMem_Free(w->slots);
+        PyMem_Free(w->filter);
+        w->slots = NULL;
+        w->filter = NULL;
         PyErr_NoMemory();
         return -1;
     }
@@ -392,9 +416,47 @@ static int words_add(Words *w, const Py_UCS4 *codes, Py_ssize_t len, const int *
     Py_ssize_t i = (Py_ssize_t)(h & (uint64_t)w->mask);
     while (w->slots[i]) i = (i + 1) & w->mask;
     w->slots[i] = ((uint32_t)(h >> 32) & ~w->offsets) | (uint32_t)(at + 1);
+    uint32_t key = filter_key(codes, len, w->filter_shift);
+    w->filter[key >> 6] |= (uint64_t)1 << (key & 63);
     w->count++;
     return 1;
 }
+
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define HAVE_CHAR_PASS_AVX2 1
+#include <immintrin.h>
+#define AVX2_TARGET __attribute__((target("avx2,bmi,bmi2,popcnt")))
+static int have_avx2; /* whether the processor has AVX2, BMI1, BMI2, POPCNT: set once at import */
+
+/* widen's loops for UCS1 and UCS2 strs of 8 characters or more, 8 characters a store (the last
+ * 8 of the text stored last, over those before them: no read past its end) */
+AVX2_TARGET static void widen_avx2(const void *data, int kind, Py_ssize_t len,
+                                   Py_UCS4 *restrict out) {
+    Py_ssize_t i = 0;
+    if (kind == PyUnicode_1BYTE_KIND) {
+        const Py_UCS1 *chars = data;
+        for (; i + 16 <= len; i += 16) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(chars + i));
+            _mm256_storeu_si256((__m256i *)(out + i), _mm256_cvtepu8_epi32(v));
+            _mm256_storeu_si256((__m256i *)(out + i + 8), _mm256_cvtepu8_epi32(_mm_srli_si128(v, 8)));
+        }
+        for (;; i += 8) {
+            if (i + 8 > len) i = len - 8;
+            _mm256_storeu_si256((__m256i *)(out + i),
+                                _mm256_cvtepu8_epi32(_mm_loadl_epi64((const __m128i *)(chars + i))));
+            if (i + 8 >= len) break;
+        }
+    } else {
+        const Py_UCS2 *chars = data;
+        for (;; i += 8) {
+            if (i + 8 > len) i = len - 8;
+            _mm256_storeu_si256((__m256i *)(out + i),
+                                _mm256_cvtepu16_epi32(_mm_loadu_si128((const __m128i *)(chars + i))));
+            if (i + 8 >= len) break;
+        }
+    }
+}
+#endif
 
 /* the code points of a str into *buffer (grown as needed) */
 /* PyUnicode_AsUCS4(text, out, size, 0) of a ready str, out holding at least its length: a
@@ -402,6 +464,12 @@ static int words_add(Words *w, const Py_UCS4 *codes, Py_ssize_t len, const int *
 static void widen(PyObject *text, Py_UCS4 *restrict out) {
     Py_ssize_t len = PyUnicode_GET_LENGTH(text);
     int kind = PyUnicode_KIND(text);
+#ifdef HAVE_CHAR_PASS_AVX2
+    if (have_avx2 && len >= 8 && kind != PyUnicode_4BYTE_KIND) {
+        widen_avx2(PyUnicode_DATA(text), kind, len, out);
+        return;
+    }
+#endif
     if (kind == PyUnicode_1BYTE_KIND) {
         const Py_UCS1 *restrict chars = PyUnicode_1BYTE_DATA(text);
         for (Py_ssize_t i = 0; i < len; i++) out[i] = chars[i];
@@ -630,6 +698,8 @@ static const char ASCII_MARKS[128] = {[':'] = 1, ['.'] = 1, ['w'] = 1, ['W'] = 1
 typedef struct {
     uint64_t entry[256]; /* class_entry of the character */
     unsigned short flags[256];
+    int ascii_fast; /* the table gives the ASCII letters and the space the classes char_pass_avx2
+                     * assumes of them (see ascii_fast_ok) */
 } Latin1Classes;
 
 /* what char_pass adds up of a character of flags f: the class counts' increment (count_low +
@@ -647,6 +717,16 @@ static inline uint64_t class_entry(unsigned f, int special) {
            | (uint64_t)(special != 0) << E_SPECIAL;
 }
 
+/* whether the class table gives every ASCII letter its case and F_WORD alone and the space
+ * F_SPACE alone: what char_pass_avx2 counts of them without reading the table (a lower-case
+ * letter counts in counts[2], an upper-case one in counts[1], the space in counts[8]; of these
+ * only "w" and "W" are special, by ASCII_MARKS) */
+static int ascii_fast_ok(const unsigned short *table) {
+    for (unsigned c = 'a'; c <= 'z'; c++)
+        if (table[c] != (F_LOWER | F_WORD) || table[c - 0x20] != (F_UPPER | F_WORD)) return 0;
+    return table[' '] == F_SPACE;
+}
+
 static void latin1_classes(const unsigned short *table, Latin1Classes *l) {
     for (unsigned c = 0; c < 256; c++) {
         unsigned f = table[c];
@@ -654,6 +734,7 @@ static void latin1_classes(const unsigned short *table, Latin1Classes *l) {
         l->entry[c] = class_entry(
             f, (f & (F_DIGIT | F_SENTENCE_END)) != 0 || (c < 128 && ASCII_MARKS[c]));
     }
+    l->ascii_fast = ascii_fast_ok(table);
 }
 
 /* the class_entry of a character from U+0100 (special: a digit or a sentence end) */
@@ -702,6 +783,144 @@ static __attribute__((noinline)) Py_ssize_t char_pass(const Py_UCS4 *codes, Py_s
     *capitals_out = (long)capitals;
     return b - bound;
 }
+
+#ifdef HAVE_CHAR_PASS_AVX2
+#define LETTERS_OF(base) \
+    [base + 0] = 1, [base + 1] = 1, [base + 2] = 1, [base + 3] = 1, [base + 4] = 1, [base + 5] = 1, \
+    [base + 6] = 1, [base + 7] = 1, [base + 8] = 1, [base + 9] = 1, [base + 10] = 1, [base + 11] = 1, \
+    [base + 12] = 1, [base + 13] = 1, [base + 14] = 1, [base + 15] = 1, [base + 16] = 1, \
+    [base + 17] = 1, [base + 18] = 1, [base + 19] = 1, [base + 20] = 1, [base + 21] = 1, \
+    [base + 22] = 1, [base + 23] = 1, [base + 24] = 1, [base + 25] = 1
+static const char ASCII_LETTER_SPACE[128] = {[' '] = 1, LETTERS_OF('A'), LETTERS_OF('a')};
+
+/* the positions of the bits of mask (of a chunk of 32 from i) into out, 8 at a time without a
+ * test a position (positions past the bits: i + 32, written to out[BOUND_SLACK - 1] at most
+ * past the last one); returns how many */
+#define BOUND_SLACK 32
+AVX2_TARGET static inline Py_ssize_t bit_positions(uint32_t mask, Py_ssize_t i, Py_ssize_t *out) {
+    int count = __builtin_popcount(mask);
+    for (int k = 0; k < 8; k++) {
+        out[k] = i + (Py_ssize_t)_tzcnt_u32(mask);
+        mask = _blsr_u32(mask);
+    }
+    if (count > 8)
+        for (int k = 8; k < 32 && mask; k += 8)
+            for (int j = 0; j < 8; j++) {
+                out[k + j] = i + (Py_ssize_t)_tzcnt_u32(mask);
+                mask = _blsr_u32(mask);
+            }
+    return count;
+}
+
+/* char_pass with runs of ASCII letters and spaces (most of a page's text) classified 32
+ * characters at a time: their class counts by popcounts (lower case, upper case, spaces: the
+ * table's classes of them, ascii_fast_ok), the word bounds and capitals from the mask of letters,
+ * "w"/"W" (special: links) from their own mask; every other character (digits, punctuation, NUL,
+ * anything from U+0080) by char_pass's own step, one at a time, to the next letter or space.
+ * The same bounds, specials, counts and capitals as char_pass, in the same order. codes must be
+ * readable to codes[len + 31] (what lies past len is not looked at). Also the text lowered as
+ * tokens_pass lowers a token's characters, into lowered[0:len] (written to lowered[len + 31]),
+ * and into *context_out whether it holds U+0130 or U+03A3 (then tokens_pass must do it: such a
+ * token goes through str.lower). */
+AVX2_TARGET static __attribute__((noinline)) Py_ssize_t char_pass_avx2(
+    const Py_UCS4 *codes, Py_ssize_t len, const Latin1Classes *latin1,
+    const unsigned short *table, Py_ssize_t *bound, Py_ssize_t *special_at, long *counts,
+    Py_ssize_t *specials, long *capitals_out, Py_UCS4 *restrict lowered, int *context_out) {
+    uint32_t context = 0;
+    Py_ssize_t *b = bound, *sp = special_at;
+    uint64_t prev_word = 0, capitals = 0, packed = 0;
+    unsigned pending = 0; /* characters summed in packed (at most 63) */
+    long lower = 0, upper = 0, spaces = 0;
+    const uint64_t *entry = latin1->entry;
+    const __m256i order = _mm256_setr_epi32(0, 4, 1, 5, 2, 6, 3, 7);
+    const __m256i case_bit = _mm256_set1_epi8(0x20), a_low = _mm256_set1_epi8('a'),
+                  z_span = _mm256_set1_epi8(25), blank = _mm256_set1_epi8(' '),
+                  w_low = _mm256_set1_epi8('w');
+    Py_ssize_t i = 0;
+    while (i < len) {
+        /* 32 code points as bytes: those from U+0100 saturate to 0x00 or 0xFF (no letter, no
+         * space) */
+        const __m256i *at = (const __m256i *)(codes + i);
+        __m256i v0 = _mm256_loadu_si256(at), v1 = _mm256_loadu_si256(at + 1),
+                v2 = _mm256_loadu_si256(at + 2), v3 = _mm256_loadu_si256(at + 3);
+        __m256i x = _mm256_permutevar8x32_epi32(
+            _mm256_packus_epi16(_mm256_packus_epi32(v0, v1), _mm256_packus_epi32(v2, v3)), order);
+        __m256i folded = _mm256_or_si256(x, case_bit), rel = _mm256_sub_epi8(folded, a_low);
+        __m256i is_letter = _mm256_cmpeq_epi8(_mm256_min_epu8(rel, z_span), rel);
+        uint32_t letters = (uint32_t)_mm256_movemask_epi8(is_letter);
+        uint32_t low_case = (uint32_t)_mm256_movemask_epi8(_mm256_slli_epi16(x, 2)); /* bit 5 */
+        uint32_t blanks = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(x, blank));
+        uint32_t ws = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(folded, w_low));
+        Py_ssize_t left = len - i;
+        uint32_t others = ~(letters | blanks);
+        if (left < 32) others |= ~_bzhi_u32(0xFFFFFFFFu, (unsigned)left);
+        unsigned run = others ? (unsigned)__builtin_ctz(others) : 32; /* fast characters */
+        if (run) {
+            /* lowered: the letters' case bit set, as bytes widened to code points (those past
+             * the run are written again by the steps that read them) */
+            __m256i low = _mm256_or_si256(x, _mm256_and_si256(is_letter, case_bit));
+            __m128i low0 = _mm256_castsi256_si128(low), low1 = _mm256_extracti128_si256(low, 1);
+            __m256i *to = (__m256i *)(lowered + i);
+            _mm256_storeu_si256(to, _mm256_cvtepu8_epi32(low0));
+            _mm256_storeu_si256(to + 1, _mm256_cvtepu8_epi32(_mm_srli_si128(low0, 8)));
+            _mm256_storeu_si256(to + 2, _mm256_cvtepu8_epi32(low1));
+            _mm256_storeu_si256(to + 3, _mm256_cvtepu8_epi32(_mm_srli_si128(low1, 8)));
+            uint32_t word = _bzhi_u32(letters, run);
+            uint32_t lows = word & low_case;
+            lower += __builtin_popcount(lows);
+            upper += __builtin_popcount(word ^ lows);
+            spaces += __builtin_popcount(_bzhi_u32(blanks, run));
+            uint32_t change = _bzhi_u32(word ^ ((word << 1) | (uint32_t)prev_word), run);
+            capitals += (uint64_t)__builtin_popcount(change & word & ~low_case);
+            b += bit_positions(change, i, b);
+            for (uint32_t m = _bzhi_u32(ws & letters, run); m; m = _blsr_u32(m))
+                *sp++ = i + __builtin_ctz(m);
+            prev_word = (word >> (run - 1)) & 1;
+            i += run;
+        }
+        if (run == 32 || i >= len) continue;
+        /* the other characters, one at a time, to the next ASCII letter, or space before one */
+        for (Py_UCS4 c = codes[i];;) {
+            if (c < SMALL) { /* lowered as tokens_pass lowers */
+                uint32_t hit = small_hits_lower[c];
+                context |= hit;
+                lowered[i] = hit & 0x3FFFFFFFu;
+            } else {
+                lowered[i] = lower_alone(c);
+            }
+            uint64_t e = c < 256 ? entry[c] : wide_entry(table, c);
+            packed += e;
+            uint64_t w = (e >> E_WORD) & 1;
+            uint64_t ch = w ^ prev_word;
+            capitals += (e >> E_UPPER) & ch;
+            *b = i;
+            b += ch;
+            prev_word = w;
+            *sp = i;
+            sp += (e >> E_SPECIAL) & 1;
+            if (++pending == 63) {
+                unpack_counts(packed, counts);
+                packed = 0;
+                pending = 0;
+            }
+            if (++i >= len) break;
+            c = codes[i];
+            if (c < 128 && ASCII_LETTER_SPACE[c]
+                && (c != ' ' || (codes[i + 1] < 128 && ASCII_LETTER_SPACE[codes[i + 1]])))
+                break; /* (a space between words of other scripts stays here) */
+        }
+    }
+    unpack_counts(packed, counts);
+    counts[1] += upper;
+    counts[2] += lower;
+    counts[8] += spaces;
+    if (prev_word) *b++ = len; /* the last token ends with the text */
+    *specials = sp - special_at;
+    *capitals_out = (long)capitals;
+    *context_out = (context & HITS_CONTEXT) != 0;
+    return b - bound;
+}
+#endif
 
 /* Every token of a block (bound: nb / 2 pairs of its start and end), in their order, lower-
  * cased, counted as a stopword, remembered as a word of the page's first block (first_block)
@@ -752,6 +971,32 @@ static __attribute__((noinline)) int tokens_pass(PyObject *text, const Text *t,
     return 0;
 }
 
+#ifdef HAVE_CHAR_PASS_AVX2
+/* tokens_pass over the text lowered by char_pass_avx2 (no U+0130 or U+03A3 in it): every
+ * token's word is lowered[a:b], hashed and looked up there */
+static __attribute__((noinline)) int tokens_pass_lowered(const Py_UCS4 *lowered,
+                                                         const Py_ssize_t *bound, Py_ssize_t nb,
+                                                         const Words *stopwords, int dense,
+                                                         Words *head, int first_block,
+                                                         int check_head, long *stop,
+                                                         long *head_hits) {
+    int count_stop = !dense && stopwords->count;
+    for (Py_ssize_t k = 0; k < nb; k += 2) {
+        Py_ssize_t a = bound[k], n = bound[k + 1] - a;
+        const Py_UCS4 *word = lowered + a;
+        int maybe_stop = count_stop && words_maybe(stopwords, word, n),
+            maybe_head = !first_block && check_head && words_maybe(head, word, n);
+        if (maybe_stop || maybe_head) { /* (most tokens are neither: not hashed) */
+            uint64_t h = word_hash(word, n);
+            if (maybe_stop) *stop += words_find_hashed(stopwords, word, n, h) >= 0;
+            if (maybe_head) *head_hits += words_find_hashed(head, word, n, h) >= 0;
+        }
+        if (first_block && words_add(head, word, n, NULL, 0) < 0) return -1;
+    }
+    return 0;
+}
+#endif
+
 /* The character pass over one block: counts into q (one row of Q_COUNT). Characters below
  * 256 are read from the Latin1Classes of the call, the others from the class table. The class
  * counts are summed in chunks of 63 characters, so that no 6-bit field overflows within one.
@@ -767,15 +1012,26 @@ static int block_pass(PyObject *text, const Py_UCS4 *codes, const unsigned short
     /* the positions where the text goes into or out of a word (at most len + 1: the end may
      * close one), then those of the characters that need the tests of links, times, years and
      * sentence ends (at most len) */
-    if (2 * len + 2 > *bounds_size
-        && grow((void **)bounds, bounds_size, 2 * len + 2, sizeof(Py_ssize_t)) < 0)
+    if (2 * len + 2 + 2 * BOUND_SLACK > *bounds_size
+        && grow((void **)bounds, bounds_size, 2 * len + 2 + 2 * BOUND_SLACK, sizeof(Py_ssize_t)) < 0)
         return -1;
-    Py_ssize_t *bound = *bounds, nb = 0, *special_at = *bounds + len + 1, ns = 0;
+    Py_ssize_t *bound = *bounds, nb = 0, *special_at = *bounds + len + 1 + BOUND_SLACK, ns = 0;
     long counts[11] = {0};
     long tokens, stop = 0, head_hits = 0, capitals = 0, links = 0, times = 0, years = 0,
          sentences = 0;
     int check_head = !first_block && head->count > 0;
-    nb = char_pass(codes, len, latin1, table, bound, special_at, counts, &ns, &capitals);
+    int lowered = 0; /* *low holds the text lowered (char_pass_avx2) */
+#ifdef HAVE_CHAR_PASS_AVX2
+    if (have_avx2 && latin1->ascii_fast) {
+        if (len + 33 > *low_size && grow((void **)low, low_size, len + 33, sizeof(Py_UCS4)) < 0)
+            return -1;
+        int context;
+        nb = char_pass_avx2(codes, len, latin1, table, bound, special_at, counts, &ns, &capitals,
+                            *low, &context);
+        lowered = !context;
+    } else
+#endif
+        nb = char_pass(codes, len, latin1, table, bound, special_at, counts, &ns, &capitals);
     tokens = (long)(nb / 2);
     for (Py_ssize_t k = 0; k < ns; k++) { /* the tests: a digit, a sentence end or ":.wW@" */
         Py_ssize_t i = special_at[k];
@@ -804,10 +1060,18 @@ static int block_pass(PyObject *text, const Py_UCS4 *codes, const unsigned short
     if (dense) /* the stopwords of a dense page are single characters: counted apart (a test of
                 * `dense` per character in the loop above cost it a sixth of its instructions) */
         for (Py_ssize_t i = 0; i < len; i++) stop += words_find(stopwords, codes + i, 1) >= 0;
-    if (!(dense && !first_block && !check_head)
-        && tokens_pass(text, &t, bound, nb, stopwords, dense, head, first_block, check_head,
-                       &stop, &head_hits, low, low_size) < 0)
-        return -1;
+    if (!(dense && !first_block && !check_head)) {
+#ifdef HAVE_CHAR_PASS_AVX2
+        if (lowered) {
+            if (tokens_pass_lowered(*low, bound, nb, stopwords, dense, head, first_block,
+                                    check_head, &stop, &head_hits) < 0)
+                return -1;
+        } else
+#endif
+            if (tokens_pass(text, &t, bound, nb, stopwords, dense, head, first_block, check_head,
+                            &stop, &head_hits, low, low_size) < 0)
+            return -1;
+    }
     q[Q_CHARS] = (double)len;
     q[Q_DIGITS] = (double)counts[0];
     q[Q_UPPER] = (double)counts[1];
@@ -946,7 +1210,7 @@ static PyObject *block_matrix(PyObject *self, PyObject *args) {
             row[b ? Q_BLANK_AFTER : Q_BLANK_BEFORE] = value;
         }
         Py_ssize_t len = PyUnicode_GET_LENGTH(text);
-        if (len > buffer_size || !buffer) {
+        if (len + 32 > buffer_size || !buffer) { /* (char_pass_avx2 reads 32 codes at a time) */
             PyMem_Free(buffer);
             buffer_size = 2 * len + 256;
             buffer = PyMem_Malloc((buffer_size + 1) * sizeof(Py_UCS4));
@@ -954,6 +1218,7 @@ static PyObject *block_matrix(PyObject *self, PyObject *args) {
         }
         if (PyUnicode_READY(text) < 0) goto done;
         widen(text, buffer); /* (len <= buffer_size) */
+        memset(buffer + len, 0, 32 * sizeof(Py_UCS4)); /* what char_pass_avx2 reads past it */
         if (block_pass(text, buffer, tab, &latin1, stopwords, dense, &head, i == 0, row, &low,
                        &low_size, &bounds, &bounds_size) < 0)
             goto done;
@@ -1368,14 +1633,28 @@ static PyObject *prefix_pairs(PyObject *self, PyObject *args) {
                 int kind = PyUnicode_KIND(text);
                 const void *data = PyUnicode_DATA(text);
                 uint64_t h = 0xcbf29ce484222325ULL;
-                for (Py_ssize_t k = 0; k < len; k++) { /* to the space that makes it too long */
+                Py_ssize_t k = 0;
+                for (; k < len; k++) { /* the key, hashed: to the third space */
                     Py_UCS4 c = PyUnicode_READ(kind, data, k);
-                    if (c == ' ') {
-                        if (++spaces == PREFIX_MIN_WORDS) key_end = k;
-                        if (spaces >= PREFIX_MAX_WORDS) break;
+                    if (c == ' ' && ++spaces == PREFIX_MIN_WORDS) {
+                        key_end = k++;
+                        break;
                     }
-                    if (spaces < PREFIX_MIN_WORDS) h = (h ^ c) * 0x100000001b3ULL; /* the key's */
+                    h = (h ^ c) * 0x100000001b3ULL;
                 }
+                /* then the spaces, to the one that makes it too long (a count past it is as
+                 * good: only whether it is reached matters) */
+#if defined(__SSE2__)
+                if (kind == PyUnicode_1BYTE_KIND) { /* 16 characters a compare, none past len */
+                    const __m128i blank = _mm_set1_epi8(' ');
+                    for (; k + 16 <= len && spaces < PREFIX_MAX_WORDS; k += 16) {
+                        __m128i v = _mm_loadu_si128((const __m128i *)((const Py_UCS1 *)data + k));
+                        spaces += __builtin_popcount((unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, blank)));
+                    }
+                }
+#endif
+                for (; k < len && spaces < PREFIX_MAX_WORDS; k++)
+                    spaces += PyUnicode_READ(kind, data, k) == ' ';
                 key_len[i] = spaces < PREFIX_MIN_WORDS - 1 ? -1 : key_end; /* < 3 parts: none */
                 key_hash[i] = h ^ (h >> 29);
                 eligible[i] = key_len[i] >= 0 && spaces < PREFIX_MAX_WORDS;
@@ -1816,6 +2095,134 @@ static inline uint32_t hits_entry(Py_UCS4 c) {
     return low | (uint32_t)token << 31;
 }
 
+#ifdef HAVE_CHAR_PASS_AVX2
+/* stopword_hits' lowered pass over codes[0:len] (readable to codes[len + 31]): lowered[0:len]
+ * (written to lowered[len + 31]) the text lowered as LOWER_HITS_LOOP lowers it, and into bound
+ * the positions where it goes into or out of a token (the end closing the last one; returned:
+ * how many), runs of ASCII characters 32 at a time (a letter is a token's, lowered by its case
+ * bit; U+0000 and characters from U+0080 go one at a time by hits_entry). -1 where the text
+ * holds U+0130 or U+03A3 (the caller then lowers it by str.lower). */
+AVX2_TARGET static __attribute__((noinline)) Py_ssize_t hits_tokens_avx2(
+    const Py_UCS4 *codes, Py_ssize_t len, Py_UCS4 *restrict lowered, Py_ssize_t *bound) {
+    Py_ssize_t *b = bound;
+    uint32_t prev = 0; /* whether the character before is a token's */
+    const __m256i order = _mm256_setr_epi32(0, 4, 1, 5, 2, 6, 3, 7);
+    const __m256i case_bit = _mm256_set1_epi8(0x20), a_low = _mm256_set1_epi8('a'),
+                  z_span = _mm256_set1_epi8(25), zero = _mm256_setzero_si256();
+    Py_ssize_t i = 0;
+    while (i < len) {
+        const __m256i *at = (const __m256i *)(codes + i);
+        __m256i v0 = _mm256_loadu_si256(at), v1 = _mm256_loadu_si256(at + 1),
+                v2 = _mm256_loadu_si256(at + 2), v3 = _mm256_loadu_si256(at + 3);
+        __m256i x = _mm256_permutevar8x32_epi32(
+            _mm256_packus_epi16(_mm256_packus_epi32(v0, v1), _mm256_packus_epi32(v2, v3)), order);
+        __m256i rel = _mm256_sub_epi8(_mm256_or_si256(x, case_bit), a_low);
+        __m256i is_letter = _mm256_cmpeq_epi8(_mm256_min_epu8(rel, z_span), rel);
+        uint32_t letters = (uint32_t)_mm256_movemask_epi8(is_letter);
+        /* U+0001..U+007F (a code point from U+0100 saturated to 0x00 or 0xFF: no such byte) */
+        uint32_t others = ~(uint32_t)_mm256_movemask_epi8(_mm256_cmpgt_epi8(x, zero));
+        Py_ssize_t left = len - i;
+        if (left < 32) others |= ~_bzhi_u32(0xFFFFFFFFu, (unsigned)left);
+        unsigned run = others ? (unsigned)__builtin_ctz(others) : 32;
+        if (run) {
+            __m256i low = _mm256_or_si256(x, _mm256_and_si256(is_letter, case_bit));
+            __m128i low0 = _mm256_castsi256_si128(low), low1 = _mm256_extracti128_si256(low, 1);
+            __m256i *to = (__m256i *)(lowered + i);
+            _mm256_storeu_si256(to, _mm256_cvtepu8_epi32(low0));
+            _mm256_storeu_si256(to + 1, _mm256_cvtepu8_epi32(_mm_srli_si128(low0, 8)));
+            _mm256_storeu_si256(to + 2, _mm256_cvtepu8_epi32(low1));
+            _mm256_storeu_si256(to + 3, _mm256_cvtepu8_epi32(_mm_srli_si128(low1, 8)));
+            uint32_t word = _bzhi_u32(letters, run);
+            b += bit_positions(_bzhi_u32(word ^ ((word << 1) | prev), run), i, b);
+            prev = (word >> (run - 1)) & 1;
+            i += run;
+        }
+        if (run == 32 || i >= len) continue;
+        /* U+0000 and the characters from U+0080, one at a time, to the next two ASCII ones */
+        for (Py_UCS4 c = codes[i];;) {
+            uint32_t e = hits_entry(c);
+            if (e & HITS_CONTEXT) return -1;
+            lowered[i] = e & 0x3FFFFFFFu;
+            uint32_t token = e >> 31, change = token ^ prev;
+            *b = i;
+            b += change;
+            prev = token;
+            if (++i >= len) break;
+            c = codes[i];
+            if (c - 1 < 127 && codes[i + 1] - 1 < 127) break;
+        }
+    }
+    if (prev) *b++ = len; /* the last token ends with the text */
+    return b - bound;
+}
+#endif
+
+#ifdef HAVE_CHAR_PASS_AVX2
+static PyObject *stopword_hits(PyObject *self, PyObject *args);
+
+/* stopword_hits(text, table, languages, lower=True) by hits_tokens_avx2: the text widened to
+ * code points, lowered and cut into tokens, then each token of at most the longest word's
+ * length looked up (the counts of LOWER_HITS_LOOP, in the same order) */
+static PyObject *stopword_hits_avx2(PyObject *self, PyObject *text, PyObject *capsule,
+                                    const Words *index, Py_ssize_t languages) {
+    Py_ssize_t len = PyUnicode_GET_LENGTH(text), longest = index->longest;
+    long *hits = PyMem_Calloc(languages + 1, sizeof(long));
+    /* codes and lowered (each len + 32, zeros past the text), bounds (len + 2, and the slack
+     * of bit_positions) */
+    Py_UCS4 *codes = PyMem_Malloc((size_t)(2 * (len + 32)) * sizeof(Py_UCS4)
+                                  + (size_t)(len + 2 + BOUND_SLACK) * sizeof(Py_ssize_t));
+    if (!hits || !codes) {
+        PyMem_Free(hits);
+        PyMem_Free(codes);
+        return PyErr_NoMemory();
+    }
+    Py_UCS4 *lowered = codes + len + 32;
+    Py_ssize_t *bound = (Py_ssize_t *)(lowered + len + 32);
+    widen(text, codes);
+    memset(codes + len, 0, 32 * sizeof(Py_UCS4));
+    Py_ssize_t nb = hits_tokens_avx2(codes, len, lowered, bound);
+    if (nb < 0) { /* a U+0130 or U+03A3: str.lower's own way, then the plain count */
+        PyMem_Free(hits);
+        PyMem_Free(codes);
+        PyObject *lowered_text = PyObject_CallMethodNoArgs(text, name_lower);
+        if (!lowered_text) return NULL;
+        PyObject *plain = Py_BuildValue("(NOn)", lowered_text, capsule, languages);
+        if (!plain) return NULL;
+        PyObject *result = stopword_hits(self, plain);
+        Py_DECREF(plain);
+        return result;
+    }
+    Seen seen;
+    seen_clear(&seen);
+    if (index->count)
+        for (Py_ssize_t k = 0; k < nb; k += 2) {
+            Py_ssize_t a = bound[k], n = bound[k + 1] - a;
+            if (n > longest) continue; /* in no list (lang's table is too large for its
+                                        * filter: most keys of short words are set) */
+            Py_ssize_t found = words_find_hashed(index, lowered + a, n, word_hash(lowered + a, n));
+            if (found >= 0) seen_add(&seen, (uint32_t)found, index, hits);
+        }
+    seen_flush(&seen, index, hits);
+    PyMem_Free(codes);
+    PyObject *counts = PyList_New(languages);
+    if (!counts) {
+        PyMem_Free(hits);
+        return NULL;
+    }
+    for (Py_ssize_t k = 0; k < languages; k++) {
+        PyObject *value = PyLong_FromLong(hits[k]);
+        if (!value) {
+            Py_DECREF(counts);
+            PyMem_Free(hits);
+            return NULL;
+        }
+        PyList_SET_ITEM(counts, k, value);
+    }
+    PyMem_Free(hits);
+    return Py_BuildValue("(Nn)", counts, nb / 2);
+}
+#endif
+
 static PyObject *stopword_hits(PyObject *self, PyObject *args) {
     PyObject *text, *capsule;
     Py_ssize_t languages;
@@ -1835,6 +2242,9 @@ static PyObject *stopword_hits(PyObject *self, PyObject *args) {
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     Py_ssize_t len = PyUnicode_GET_LENGTH(text), tokens = 0, longest = index->longest;
+#ifdef HAVE_CHAR_PASS_AVX2
+    if (lower && have_avx2) return stopword_hits_avx2(self, text, capsule, index, languages);
+#endif
     long *hits = PyMem_Calloc(languages + 1, sizeof(long));
     /* (lowered: room for the longest token, the whole text: no test of the length a character) */
     Py_UCS4 *token = PyMem_Malloc(((lower ? len : longest) + 1) * sizeof(Py_UCS4));
@@ -2458,6 +2868,11 @@ static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_features", NULL, -1
 
 PyMODINIT_FUNC PyInit__features(void) {
     fill_count_tables();
+#ifdef HAVE_CHAR_PASS_AVX2
+    __builtin_cpu_init();
+    have_avx2 = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi")
+                && __builtin_cpu_supports("bmi2") && __builtin_cpu_supports("popcnt");
+#endif
     if (!(name_text = PyUnicode_InternFromString("text"))
         || !(name_blank_before = PyUnicode_InternFromString("blank_before"))
         || !(name_blank_after = PyUnicode_InternFromString("blank_after"))
