@@ -64,6 +64,7 @@ def rows(
 def page_blocks(
     labelled: Sequence[Any], article: object
 ) -> tuple[list[str], list[int], list[tuple[bool, bool]]]: ...
+def whole_counts(texts: Sequence[str], cands: Sequence[int], plain: bool) -> list[int]: ...
 def byline_lines(
     texts: Sequence[str],
     order: Sequence[int],

@@ -1106,25 +1106,27 @@ def _page_title(first_line: str, shared: Callable[[set[str]], int]) -> str | Non
     return best.strip() if wide >= PAGE_TITLE_MIN_WIDE else None
 
 
-# a character that each alternative of PAGE_TITLE_SEPARATORS (and so of TITLE_SEPARATORS) needs
-_SEPARATOR_CHARS = ("|", "–", "—", "-", ":", "»", "_")
-
-
-def may_separate(line: str) -> bool:
-    """False only where PAGE_TITLE_SEPARATORS (and TITLE_SEPARATORS) find nothing in `line`:
-    it holds none of the characters one of their alternatives needs."""
-    return any(map(line.__contains__, _SEPARATOR_CHARS))
+# TITLE_SEPARATORS and PAGE_TITLE_SEPARATORS written to start with a character class (a space,
+# or the "_" between two characters of a script without spaces): re's search then skips to such
+# a character in one tight loop, where the patterns try each of their alternatives at each place
+# (about three times as fast, and faster than a test for the separators' characters first). The
+# same matches: a separator's spaces before it are the longest run from where a match starts (no
+# shorter one is followed by a separator), so the alternatives differ only in the separator
+# itself; and the "_" is tested behind it once it is taken.
+_TITLE_SEPARATOR = re.compile(r"\s\s*(?:[|–—-]|::|»)\s+")
+_PAGE_TITLE_SEPARATOR = re.compile(
+    r"[\s_](?:(?<=\s)\s*(?:[|–—-]|::|»)\s+|(?<=[^\x00-\x7f]_)(?=[^\x00-\x7f]))"
+)
 
 
 def title_parts(line: str) -> list[str]:
-    """PAGE_TITLE_SEPARATORS.split(line): the pattern (which tries its alternatives at each
-    place) asked only where may_separate(line)."""
-    return PAGE_TITLE_SEPARATORS.split(line) if may_separate(line) else [line]
+    """PAGE_TITLE_SEPARATORS.split(line), split by _PAGE_TITLE_SEPARATOR."""
+    return _PAGE_TITLE_SEPARATOR.split(line)
 
 
 def title_separated(line: str) -> bool:
-    """TITLE_SEPARATORS.search(line) is not None, asked only where may_separate(line)."""
-    return may_separate(line) and TITLE_SEPARATORS.search(line) is not None
+    """TITLE_SEPARATORS.search(line) is not None, searched by _TITLE_SEPARATOR."""
+    return _TITLE_SEPARATOR.search(line) is not None
 
 
 def tokens(text: str) -> set[str]:

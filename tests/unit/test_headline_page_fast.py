@@ -19,6 +19,8 @@ from newsdump.headline import (
 PIECES = [
     "Headline", "Site", " - ", " | ", " – ", " — ", " :: ", " » ", "-", "|", ":", "::", "»", "_",
     "地铁", "_青川", "在线_", "é_é", " ", "\t", "\n", "\ud800", "\x00", "a-b", "Ünal",
+    "  -  ", " -", "- ", " ::: ", ":::", "\u3000", "\x1c", "\x85", "\xa0", "__", "é", "_", " :",
+    ": ", "»»", " – — ", "\U0001f600", "\r\n",
 ]  # fmt: skip
 LINES = st.lists(st.sampled_from(PIECES), max_size=10).map("".join)
 
@@ -28,6 +30,11 @@ LINES = st.lists(st.sampled_from(PIECES), max_size=10).map("".join)
 def test_title_parts_and_separated_as_the_patterns(line: str) -> None:
     assert title_parts(line) == PAGE_TITLE_SEPARATORS.split(line)
     assert title_separated(line) == (TITLE_SEPARATORS.search(line) is not None)
+    # the same matches, at the same places
+    fast = [m.span() for m in headline._PAGE_TITLE_SEPARATOR.finditer(line)]
+    assert fast == [m.span() for m in PAGE_TITLE_SEPARATORS.finditer(line)]
+    fast = [m.span() for m in headline._TITLE_SEPARATOR.finditer(line)]
+    assert fast == [m.span() for m in TITLE_SEPARATORS.finditer(line)]
 
 
 def test_title_parts_examples() -> None:
@@ -35,6 +42,10 @@ def test_title_parts_examples() -> None:
     assert title_parts("地铁三号线试运行_青川在线") == ["地铁三号线试运行", "青川在线"]
     assert title_parts("Home News Sport") == ["Home News Sport"]
     assert title_separated("Headline | Site") and not title_separated("Headline-Site")
+    assert title_parts("A  -  B :: C » D_E") == ["A", "B", "C", "D_E"]
+    assert title_parts("é_é_ é__é") == ["é", "é_ é__é"]
+    assert title_parts("A - - B") == ["A", "- B"]
+    assert title_separated("A\u3000|\tB") and not title_separated("A -B")
 
 
 ANY = st.one_of(st.booleans(), st.integers(-1, 1), st.none(), st.just(""), st.just("x"))
