@@ -1,7 +1,18 @@
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 _T = TypeVar("_T")
 
 def find_dates(text: str, cls: Callable[[str, int, int], _T], /) -> list[_T]: ...
 def month_names() -> dict[str, int]: ...
+def date_lines(
+    texts: list[str],
+    byline: Sequence[int],
+    title_at: int | None,
+    first: int,
+    window: int,
+    above: int,
+    max_chars: int,
+    firsts: str,
+    /,
+) -> tuple[list[int], list[int]]: ...

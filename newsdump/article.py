@@ -60,6 +60,10 @@ try:  # page_blocks compiled (newsdump/_headline.c), when the install could buil
     from newsdump import _headline
 except ImportError:  # pragma: no cover - depends on the install
     _headline = None  # type: ignore[assignment]
+try:  # printed_date's lines compiled (newsdump/_dates.c), when the install could build it
+    from newsdump import _dates
+except ImportError:  # pragma: no cover - depends on the install
+    _dates = None  # type: ignore[assignment]
 try:  # the byline's names compiled (newsdump/_byline.c), when the install could build it
     from newsdump import _byline
 except ImportError:  # pragma: no cover - depends on the install
@@ -1070,24 +1074,18 @@ def printed_date(
     url: str | None = None,
 ) -> tuple[str, bool] | None:
     """The date find_published picks on the page, and whether it is an update date."""
-    order: list[int] = list(byline)
-    for center in [*byline, *([title_at] if title_at is not None else [])]:
-        for d in range(1, DATE_WINDOW + 1):
-            order.extend((center + d, center - d))
-    order.extend(range(first - 1, max(-1, first - 1 - BYLINE_WINDOW), -1))
-    n = len(texts)
-    lines = [i for i in dict.fromkeys(order) if 0 <= i < n and len(texts[i]) <= MAX_META_CHARS]
+    lines, maybe = date_lines_of(texts, byline, title_at, first)  # (no date but on `maybe`'s)
     line_dates = _LineDates(texts)  # each line's dates, found when first asked (most never are)
     date_lines = (  # a line that is mostly its date first: not a caption's "Tuesday, Nov. 19"
         i
-        for i in lines
+        for i in maybe
         if (got := line_dates.found(i))
         and mostly_date(texts[i], got, DATE_LINE_WORDS)
         and not listed_date(texts, i)
     )
     head = next(date_lines, None)
     if head is not None:  # the date lines near it (the later ones in `lines`: none comes before)
-        after = lines[lines.index(head) + 1 :]
+        after = maybe[maybe.index(head) + 1 :]
         near = [
             head,
             *(
@@ -1103,13 +1101,13 @@ def printed_date(
         # the nearest, unless it is an update date and a line next to it says when the story
         # was published ("수정 2026.11.27 14:02" under "입력 2026.11.27 10:30")
         return next((p for p in picked if not p[1]), picked[0])
-    # (no date line: every line's dates were found on the way)
+    # (no date line: the dates of every line of `maybe` were found on the way; no other has any)
     printed, found = line_dates.printed, line_dates.found_at
-    dated = [i for i in lines if found[i]]
+    dated = [i for i in maybe if found[i]]
     for i in dated:
         if not listed_date(texts, i):
             return published_of(texts[i], found[i])
-    years = Counter(int(d.iso[:4]) for i in lines for d in printed[i])
+    years = Counter(int(d.iso[:4]) for i in maybe for d in printed[i])
     if not years and (m := URL_YEAR.search(url or "")) is not None:
         years[int(m[1])] += 1  # a byline printing no year: the year in the URL
     if (
@@ -1133,6 +1131,49 @@ def printed_date(
         if dates:
             return published_of(text, dates)
     return date_line(texts, title_at, first)
+
+
+WEEKDAY_FIRSTS = cases_of("mtwfs")  # what WEEKDAY_TIME needs first, past its spaces
+
+
+def date_lines_of(
+    texts: Sequence[str], byline: Sequence[int], title_at: int | None, first: int
+) -> tuple[list[int], list[int]]:
+    """printed_date's lines, and those of them where a date may be: in C where it was built
+    (newsdump/_dates.c), else _date_lines_of."""
+    if _dates is not None and isinstance(texts, list):
+        return _dates.date_lines(
+            texts, byline, title_at, first, DATE_WINDOW, BYLINE_WINDOW, MAX_META_CHARS,
+            WEEKDAY_FIRSTS,
+        )  # fmt: skip
+    return _date_lines_of(texts, byline, title_at, first)
+
+
+def _date_lines_of(
+    texts: Sequence[str], byline: Sequence[int], title_at: int | None, first: int
+) -> tuple[list[int], list[int]]:
+    """date_lines_of in Python (the reference of the compiled one): the byline's blocks, those
+    DATE_WINDOW around each of them and the headline, and BYLINE_WINDOW above the body, each
+    once in that order if on the page and at most MAX_META_CHARS long (`lines`); and those of
+    them where _LineDates.found may find a date (`maybe`): where maybe_dated holds (find_dates
+    needs it), or a colon or a dot is and the first character past the spaces is one
+    WEEKDAY_TIME starts with (a weekday stamp's)."""
+    order: list[int] = list(byline)
+    for center in [*byline, *([title_at] if title_at is not None else [])]:
+        for d in range(1, DATE_WINDOW + 1):
+            order.extend((center + d, center - d))
+    order.extend(range(first - 1, max(-1, first - 1 - BYLINE_WINDOW), -1))
+    n = len(texts)
+    lines = [i for i in dict.fromkeys(order) if 0 <= i < n and len(texts[i]) <= MAX_META_CHARS]
+    maybe = [i for i in lines if maybe_dated(texts[i]) or _weekday_led(texts[i])]
+    return lines, maybe
+
+
+def _weekday_led(text: str) -> bool:
+    """A colon or a dot in `text`, and its first character past the spaces one WEEKDAY_TIME
+    starts with."""
+    head = text.lstrip()
+    return (":" in text or "." in text) and head != "" and head[0] in WEEKDAY_FIRSTS
 
 
 class _LineDates:
