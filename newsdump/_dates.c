@@ -1398,6 +1398,87 @@ done:
     return out;
 }
 
+/* ---- article.mostly_date ---- */
+
+/* text[lo:hi]'s bounds as a Python slice takes them (a negative index from the end, clamped) */
+static Py_ssize_t slice_index(Py_ssize_t x, Py_ssize_t len) {
+    if (x < 0) {
+        x += len;
+        if (x < 0)
+            x = 0;
+    }
+    return x > len ? len : x;
+}
+
+/* an index attribute of a date (`start`, `end`), clipped to Py_ssize_t as a slice clips it */
+static int date_index(PyObject *date, const char *name, Py_ssize_t *out) {
+    PyObject *v = PyObject_GetAttrString(date, name);
+    if (v == NULL)
+        return -1;
+    if (!PyLong_Check(v)) {
+        Py_DECREF(v);
+        PyErr_SetString(PyExc_TypeError, "mostly_date: a date's start and end must be ints");
+        return -1;
+    }
+    *out = PyNumber_AsSsize_t(v, NULL);
+    Py_DECREF(v);
+    return (*out == -1 && PyErr_Occurred()) ? -1 : 0;
+}
+
+/* mostly_date(text, dates, words) -> bool: article._mostly_date's len(LETTERS.findall(" ".join(
+ * the text's parts between its dates))) <= words. LETTERS, [^\W\d_]{2,}: a run of two or more
+ * characters each re's \w (Py_UNICODE_ISALNUM, or '_') and no \d (Py_UNICODE_ISDECIMAL) nor
+ * '_', so one match a maximal such run; the " " joining the parts is none (each part counts
+ * apart). The count stops once over `words`. */
+static PyObject *mostly_date(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
+    PyObject *text, *seq;
+    Py_ssize_t words, len, nd, at = 0, count = 0;
+    int kind;
+    const void *data;
+    (void)module;
+    if (nargs != 3 || !PyUnicode_Check(args[0])) {
+        PyErr_SetString(PyExc_TypeError, "mostly_date(text: str, dates, words: int)");
+        return NULL;
+    }
+    text = args[0];
+    words = PyNumber_AsSsize_t(args[2], NULL);
+    if (words == -1 && PyErr_Occurred())
+        return NULL;
+    if (PyUnicode_READY(text) < 0)
+        return NULL;
+    seq = PySequence_Fast(args[1], "mostly_date: dates must be a sequence");
+    if (seq == NULL)
+        return NULL;
+    kind = PyUnicode_KIND(text);
+    data = PyUnicode_DATA(text);
+    len = PyUnicode_GET_LENGTH(text);
+    nd = PySequence_Fast_GET_SIZE(seq);
+    for (Py_ssize_t k = 0; k <= nd && count <= words; k++) {
+        Py_ssize_t lo = slice_index(at, len), hi = len, run = 0;
+        if (k < nd) {
+            PyObject *date = PySequence_Fast_GET_ITEM(seq, k);
+            Py_ssize_t start, end;
+            if (date_index(date, "start", &start) < 0 || date_index(date, "end", &end) < 0) {
+                Py_DECREF(seq);
+                return NULL;
+            }
+            hi = slice_index(start, len);
+            at = end;
+        }
+        for (Py_ssize_t q = lo; q < hi; q++) { /* (hi <= lo: an empty part) */
+            Py_UCS4 c = PyUnicode_READ(kind, data, q);
+            if (Py_UNICODE_ISALNUM(c) && !Py_UNICODE_ISDECIMAL(c)) {
+                if (++run == 2 && ++count > words)
+                    break;
+            } else {
+                run = 0;
+            }
+        }
+    }
+    Py_DECREF(seq);
+    return PyBool_FromLong(count <= words);
+}
+
 static PyObject *month_names(PyObject *module, PyObject *unused) {
     PyObject *out = PyDict_New();
     (void)module;
@@ -1422,6 +1503,8 @@ static PyMethodDef METHODS[] = {
     {"find_dates", (PyCFunction)(void (*)(void))find_dates, METH_FASTCALL,
      "find_dates(text, cls): dates._find_dates(text), each date cls(iso, start, end)."},
     {"month_names", month_names, METH_NOARGS, "The month names the scanner knows: {name: month}."},
+    {"mostly_date", (PyCFunction)(void (*)(void))mostly_date, METH_FASTCALL,
+     "mostly_date(text, dates, words): article._mostly_date's answer."},
     {"date_lines", (PyCFunction)(void (*)(void))date_lines, METH_FASTCALL,
      "date_lines(texts, byline, title_at, first, window, above, max_chars, firsts): "
      "article.date_lines_of's (lines, maybe)."},

@@ -1,5 +1,5 @@
 from collections.abc import Callable, Sequence
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 _T = TypeVar("_T")
 
@@ -16,3 +16,11 @@ def date_lines(
     firsts: str,
     /,
 ) -> tuple[list[int], list[int]]: ...
+
+class _Span(Protocol):
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+def mostly_date(text: str, dates: Sequence[_Span], words: int, /) -> bool: ...

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import sys
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -1267,8 +1267,10 @@ def weekday_date(
 def copyright_years(texts: Sequence[str]) -> list[int]:
     """The last year of each copyright line ("© 2005-2019 Example", "Copyright 2019")."""
     found = []
-    for text in texts:
-        if len(text) <= MAX_META_CHARS and (m := COPYRIGHT_YEARS.search(text)) is not None:
+    for text in texts:  # (its year needs a "19" or a "20": a cheap exact test first)
+        if len(text) > MAX_META_CHARS or ("19" not in text and "20" not in text):
+            continue
+        if (m := COPYRIGHT_YEARS.search(text)) is not None:
             found.append(int(m["last"] or m["first"]))
     return found
 
@@ -1288,14 +1290,20 @@ def date_line(texts: Sequence[str], title_at: int | None, first: int) -> tuple[s
     return None
 
 
-def mostly_date(text: str, dates: Sequence[FoundDate], words: int) -> bool:
-    """Whether `text` holds at most `words` words besides its dates."""
+def _mostly_date(text: str, dates: Sequence[FoundDate], words: int) -> bool:
+    """Whether `text` holds at most `words` words besides its dates (the reference of the
+    compiled newsdump/_dates.c mostly_date, which mostly_date is where it was built)."""
     rest, at = [], 0
     for d in dates:
         rest.append(text[at : d.start])
         at = d.end
     rest.append(text[at:])
     return len(LETTERS.findall(" ".join(rest))) <= words
+
+
+mostly_date: Callable[[str, Sequence[FoundDate], int], bool] = (
+    _mostly_date if _dates is None else _dates.mostly_date
+)
 
 
 def published_of(text: str, dates: Sequence[FoundDate]) -> tuple[str, bool]:

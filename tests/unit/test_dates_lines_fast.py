@@ -1,7 +1,8 @@
-"""newsdump/_dates.c's date_lines, article.date_lines_of compiled: the same (lines, maybe) as
-the Python reference article._date_lines_of, on pages of dates, weekday stamps, spaces of every
-kind, long lines, any str kind, and bylines, headlines and body starts anywhere (off the page
-too, and huge)."""
+"""newsdump/_dates.c's date_lines and mostly_date (article.date_lines_of and mostly_date
+compiled): the same answers as the Python references article._date_lines_of and _mostly_date,
+on pages of dates, weekday stamps, spaces of every kind, long lines, any str kind, and bylines,
+headlines and body starts anywhere (off the page too, and huge); on letters, digits and
+numerals of every kind between dates of any span (negative, overlapping, huge)."""
 
 from __future__ import annotations
 
@@ -18,10 +19,13 @@ from newsdump.article import (
     WEEKDAY_FIRSTS,
     WEEKDAY_TIME,
     _date_lines_of,
+    _mostly_date,
+    copyright_years,
     date_lines_of,
+    mostly_date,
     printed_date,
 )
-from newsdump.dates import find_dates
+from newsdump.dates import FoundDate, find_dates
 
 _dates = pytest.importorskip("newsdump._dates")
 
@@ -132,3 +136,46 @@ def test_python_path(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("newsdump.article._dates", None)
     assert date_lines_of(texts, (1,), 0, 4) == ([1, 2, 0, 3, 4], [2, 3])
     assert printed_date(texts, (1,), 0, 4) == want == ("2019-11-25T17:30:00", False)
+
+
+SPAN = st.one_of(st.integers(-8, 40), st.integers(-(2**70), 2**70))
+LETTERISH = "aZé_ 1١²½ß日\u0345\u00aa-.\U0001d7ce\U00010400\ud800\x00"
+
+
+@settings(max_examples=3000, deadline=None)
+@given(
+    st.one_of(st.text(alphabet=LETTERISH, max_size=30), st.text(max_size=30)),
+    st.lists(st.tuples(SPAN, SPAN), max_size=4),
+    st.integers(-2, 6),
+)
+def test_mostly_date_compiled_is_reference(
+    text: str, spans: list[tuple[int, int]], words: int
+) -> None:
+    dates = [FoundDate("2019-11-19", start, end) for start, end in spans]
+    assert _dates.mostly_date(text, dates, words) is _mostly_date(text, dates, words)
+    found = find_dates(text)
+    assert _dates.mostly_date(text, found, words) is _mostly_date(text, found, words)
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "want"),
+    [
+        ("Published Nov 19, 2019 by Ann", 3, True),
+        ("Published Nov 19, 2019 by Ann", 2, False),
+        ("a b c Nov 19, 2019", 0, True),  # (one letter is no word)
+        ("ab_cd 12x Nov 19, 2019", 1, False),
+        ("²½ Nov 19, 2019", 0, False),  # (numeric, not decimal: letters to LETTERS)
+        ("١٢ Nov 19, 2019", 0, True),
+        ("", 0, True),
+    ],
+)
+def test_mostly_date_examples(text: str, words: int, want: bool) -> None:
+    dates = find_dates(text)
+    assert _mostly_date(text, dates, words) is want
+    assert _dates.mostly_date(text, dates, words) is want
+    assert mostly_date(text, dates, words) is want
+
+
+def test_copyright_years() -> None:
+    texts = ["© 2005-2019 Example", "Copyright 2019", "(c) 1999", "© Example", "x" * 301 + "© 2019"]
+    assert copyright_years(texts) == [2019, 2019, 1999]
