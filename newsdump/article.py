@@ -1332,7 +1332,8 @@ def caption_credit(text: str) -> bool:
     lower-cased words; headline.has_credit tests for CREDIT's words)."""
     if has_credit(text):
         return True
-    if ":" not in text or text.isascii():  # "фото" needs a colon and a Cyrillic letter
+    # "фото" needs a colon and its "ф" (in either case: re's IGNORECASE takes no other)
+    if ":" not in text or text.isascii() or ("ф" not in text and "Ф" not in text):
         low = fold(text)
         if low is not None and "file photo" not in low:
             return False

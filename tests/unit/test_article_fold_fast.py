@@ -1,12 +1,15 @@
-"""article.fold, headline.folded with its FOLD_EXCEPTIONS test unrolled: the same answer."""
+"""article.fold, headline.folded with its FOLD_EXCEPTIONS test unrolled: the same answer; and
+caption_credit's pre-tests (fold's "file photo", "фото"'s colon and "ф"): its patterns' answer."""
 
 from __future__ import annotations
+
+import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsdump.article import fold
-from newsdump.headline import FOLD_EXCEPTIONS, folded
+from newsdump.article import CAPTION_CREDIT, caption_credit, fold
+from newsdump.headline import CREDIT, FOLD_EXCEPTIONS, folded
 
 
 def test_exceptions_are_folded_ones() -> None:
@@ -24,3 +27,18 @@ def test_examples() -> None:
     assert fold("Publié") == "publié"
     assert fold("\u0130stanbul") is None
     assert fold("") == ""
+
+
+def test_phi_cases() -> None:
+    """caption_credit tests "фото"'s "ф" in these two cases only: all re's IGNORECASE takes."""
+    assert [c for c in map(chr, range(0x110000)) if re.match("(?i)ф", c)] == ["Ф", "ф"]
+
+
+PARTS = ["фото", "ФОТО", "Фото", " : ", ":", "(", " ", "file photo", "FİLE PHOTO", "é", "’", "x"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(PARTS), max_size=6).map("".join))
+def test_caption_credit_is_its_patterns(text: str) -> None:
+    want = CREDIT.search(text) is not None or CAPTION_CREDIT.search(text) is not None
+    assert caption_credit(text) is want
