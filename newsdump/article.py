@@ -540,9 +540,12 @@ def find_byline(
     inside = range(first, min(len(texts), first + BYLINE_INSIDE))
     for i in byline_lines(texts, [*above, *inside]):  # byline_at(texts, i, strict=i in body)
         text = texts[i]
-        if not text.isascii() and not maybe_byline(text):
-            continue
-        found = _byline_at(texts, i, strict=i in body)
+        started = None  # (BYLINE_START's answer on a line not ASCII: asked once for both)
+        if not text.isascii():
+            started = BYLINE_START.match(text) is not None
+            if not maybe_byline(text, started):
+                continue
+        found = _byline_at(texts, i, strict=i in body, started=started)
         if found is not None:
             return found
     box: Sequence[int] = range(last + 1, min(len(texts), last + 1 + AUTHOR_BOX_WINDOW))
@@ -619,13 +622,14 @@ def byline_at(
     return _byline_at(texts, i, strict)
 
 
-def maybe_byline(text: str) -> bool:
+def maybe_byline(text: str, started: bool | None = None) -> bool:
     """False only where _byline_at finds no byline, by cheap exact tests: each of its forms
     needs a label word first (BYLINE_START), CJK or Hangul characters, the word for published
-    (on a short line), a year or a slash (MAYBE_DATE's), or an "@"."""
+    (on a short line), a year or a slash (MAYBE_DATE's), or an "@" (`started`: BYLINE_START's
+    answer, when the caller has it)."""
     if "19" in text or "20" in text or "/" in text or "@" in text:  # maybe_dated(text) or "@"
         return True
-    if BYLINE_START.match(text) is not None:
+    if started if started is not None else BYLINE_START.match(text) is not None:
         return True
     if not text.isascii() and WIDE.search(text) is not None:
         return True  # cjk_byline, KO_BYLINE
@@ -638,14 +642,16 @@ def maybe_byline(text: str) -> bool:
 
 
 def _byline_at(
-    texts: Sequence[str], i: int, strict: bool = False
+    texts: Sequence[str], i: int, strict: bool = False, started: bool | None = None
 ) -> tuple[list[str], tuple[int, ...]] | None:
-    """byline_at without its cheap tests first."""
+    """byline_at without its cheap tests first (`started`: byline_start's answer on the
+    block, when the caller has it)."""
     text = texts[i]
     if len(text) > MAX_META_CHARS or has_credit(text):
         return None
     # each of the six label patterns needs what BYLINE_START matches: tried only where it does
-    started = byline_start(text)
+    if started is None:
+        started = byline_start(text)
     m = KIND_BYLINE.match(text) if started else None
     if m is not None:  # "Une analyse de France 2", "Un reportage de notre envoyé": no person
         names = parse_names(m["rest"]) if m["rest"][:1].isupper() else []

@@ -8,7 +8,14 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsdump.article import CAPTION_CREDIT, caption_credit, fold
+from newsdump.article import (
+    BYLINE_START,
+    CAPTION_CREDIT,
+    _byline_at,
+    caption_credit,
+    fold,
+    maybe_byline,
+)
 from newsdump.headline import CREDIT, FOLD_EXCEPTIONS, folded
 
 
@@ -42,3 +49,31 @@ PARTS = ["фото", "ФОТО", "Фото", " : ", ":", "(", " ", "file photo",
 def test_caption_credit_is_its_patterns(text: str) -> None:
     want = CREDIT.search(text) is not None or CAPTION_CREDIT.search(text) is not None
     assert caption_credit(text) is want
+
+
+LINE_PARTS = [
+    "By ",
+    "Por ",
+    "Автор: ",
+    "Текст ",
+    "Ann Lee",
+    "Анна Ли",
+    "記者 ",
+    "刘晓燕",
+    " 2019",
+    "é",
+    "\n",
+]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(
+    st.lists(st.lists(st.sampled_from(LINE_PARTS), max_size=4).map("".join), min_size=1, max_size=3)
+)
+def test_byline_at_told_started(texts: list[str]) -> None:
+    """_byline_at and maybe_byline told BYLINE_START's answer give what they find asking it."""
+    for i, text in enumerate(texts):
+        started = BYLINE_START.match(text) is not None
+        assert maybe_byline(text, started) is maybe_byline(text)
+        for strict in (False, True):
+            assert _byline_at(texts, i, strict, started) == _byline_at(texts, i, strict)
