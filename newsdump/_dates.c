@@ -1231,6 +1231,254 @@ done:
     return out;
 }
 
+/* ---- printed_date's lines (article.date_lines_of) ---- */
+
+/* An index from a Python int, clamped where it and each index within `pad` of it lie off any
+ * page of `n` blocks: -pad - 2 below, n + pad + 1 above (no overflow in the +-d after). */
+static int clamped_index(PyObject *o, Py_ssize_t n, Py_ssize_t pad, Py_ssize_t *out) {
+    int overflow = 0;
+    long long v;
+    if (!PyLong_Check(o)) {
+        PyErr_SetString(PyExc_TypeError, "date_lines: a block index must be an int");
+        return -1;
+    }
+    v = PyLong_AsLongLongAndOverflow(o, &overflow);
+    if (v == -1 && overflow == 0 && PyErr_Occurred())
+        return -1;
+    if (overflow > 0 || v > (long long)n + pad)
+        *out = n + pad + 1;
+    else if (overflow < 0 || v < -(long long)pad - 1)
+        *out = -pad - 2;
+    else
+        *out = (Py_ssize_t)v;
+    return 0;
+}
+
+/* Whether _LineDates.found may find a date in `text`: "19", "20" or "/" in it (maybe_dated), or
+ * a colon or a dot, with the first character past the spaces (str.isspace's) one of `firsts`
+ * (the weekday stamp's, WEEKDAY_TIME's first class). -1 on an error. */
+static int may_date(PyObject *text, PyObject *firsts) {
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t len = PyUnicode_GET_LENGTH(text), k;
+    int stop = 0;
+    for (k = 0; k < len; k++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, k);
+        if (c == '/')
+            return 1;
+        if ((c == '1' || c == '2') && k + 1 < len) {
+            Py_UCS4 d = PyUnicode_READ(kind, data, k + 1);
+            if ((c == '1' && d == '9') || (c == '2' && d == '0'))
+                return 1;
+        }
+        if (c == ':' || c == '.')
+            stop = 1;
+    }
+    if (!stop)
+        return 0;
+    for (k = 0; k < len; k++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, k);
+        if (!Py_UNICODE_ISSPACE(c)) {
+            Py_ssize_t at = PyUnicode_FindChar(firsts, c, 0, PyUnicode_GET_LENGTH(firsts), 1);
+            return at == -2 ? -1 : at >= 0;
+        }
+    }
+    return 0;
+}
+
+/* Take block `v` once (seen: a bit a block): into `lines` if at most max_chars long, and
+ * into `maybe` too where may_date holds. */
+static int take_line(PyObject *texts, Py_ssize_t v, unsigned char *seen, Py_ssize_t max_chars,
+                     PyObject *firsts, PyObject *lines, PyObject *maybe) {
+    PyObject *text, *index;
+    int may, err;
+    if (v < 0 || v >= PyList_GET_SIZE(texts) || (seen[v >> 3] & (1u << (v & 7))))
+        return 0;
+    seen[v >> 3] |= (unsigned char)(1u << (v & 7));
+    text = PyList_GET_ITEM(texts, v);
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "date_lines: texts must be a list of str");
+        return -1;
+    }
+    if (PyUnicode_READY(text) < 0)
+        return -1;
+    if (PyUnicode_GET_LENGTH(text) > max_chars)
+        return 0;
+    may = may_date(text, firsts);
+    if (may < 0)
+        return -1;
+    index = PyLong_FromSsize_t(v);
+    if (index == NULL)
+        return -1;
+    err = PyList_Append(lines, index);
+    if (err == 0 && may)
+        err = PyList_Append(maybe, index);
+    Py_DECREF(index);
+    return err;
+}
+
+/* date_lines(texts, byline, title_at, first, window, above, max_chars, firsts): article's
+ * date_lines_of in one pass (its reference, _date_lines_of, says what it does). */
+static PyObject *date_lines(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
+    PyObject *texts, *seq = NULL, *lines = NULL, *maybe = NULL, *firsts, *out = NULL;
+    Py_ssize_t n, first, window, above, max_chars, nb, k, d, v;
+    Py_ssize_t centers[1];
+    unsigned char *seen = NULL;
+    (void)module;
+    if (nargs != 8 || !PyList_Check(args[0]) || !PyUnicode_Check(args[7]) ||
+        (args[2] != Py_None && !PyLong_Check(args[2]))) {
+        PyErr_SetString(PyExc_TypeError, "date_lines(texts: list[str], byline: Sequence[int], "
+                                         "title_at: int | None, first: int, window: int, "
+                                         "above: int, max_chars: int, firsts: str)");
+        return NULL;
+    }
+    texts = args[0];
+    firsts = args[7];
+    if (PyUnicode_READY(firsts) < 0)
+        return NULL;
+    first = PyNumber_AsSsize_t(args[3], PyExc_OverflowError);
+    if (first == -1 && PyErr_Occurred())
+        return NULL;
+    window = PyNumber_AsSsize_t(args[4], PyExc_OverflowError);
+    if (window == -1 && PyErr_Occurred())
+        return NULL;
+    above = PyNumber_AsSsize_t(args[5], PyExc_OverflowError);
+    if (above == -1 && PyErr_Occurred())
+        return NULL;
+    max_chars = PyNumber_AsSsize_t(args[6], PyExc_OverflowError);
+    if (max_chars == -1 && PyErr_Occurred())
+        return NULL;
+    if (window < 0 || window > (1 << 20) || above < 0) {
+        PyErr_SetString(PyExc_ValueError, "date_lines: window and above must be small and >= 0");
+        return NULL;
+    }
+    seq = PySequence_Fast(args[1], "date_lines: byline must be a sequence");
+    if (seq == NULL)
+        return NULL;
+    n = PyList_GET_SIZE(texts);
+    seen = PyMem_Calloc((size_t)(n >> 3) + 1, 1);
+    lines = PyList_New(0);
+    maybe = PyList_New(0);
+    if (seen == NULL || lines == NULL || maybe == NULL) {
+        if (seen == NULL)
+            PyErr_NoMemory();
+        goto done;
+    }
+    nb = PySequence_Fast_GET_SIZE(seq);
+    for (k = 0; k < nb; k++) { /* the byline's blocks */
+        if (clamped_index(PySequence_Fast_GET_ITEM(seq, k), n, window, &v) < 0 ||
+            take_line(texts, v, seen, max_chars, firsts, lines, maybe) < 0)
+            goto done;
+    }
+    for (k = 0; k <= nb; k++) { /* those around each of them and the headline */
+        PyObject *center = k < nb ? PySequence_Fast_GET_ITEM(seq, k) : args[2];
+        if (center == Py_None)
+            continue;
+        if (clamped_index(center, n, window, &centers[0]) < 0)
+            goto done;
+        for (d = 1; d <= window; d++) {
+            if (take_line(texts, centers[0] + d, seen, max_chars, firsts, lines, maybe) < 0 ||
+                take_line(texts, centers[0] - d, seen, max_chars, firsts, lines, maybe) < 0)
+                goto done;
+        }
+    }
+    if (first > 0) { /* range(first - 1, max(-1, first - 1 - above), -1) */
+        Py_ssize_t hi = first - 1, stop = hi - above > -1 ? hi - above : -1;
+        for (v = hi < n - 1 ? hi : n - 1; v > stop; v--) {
+            if (take_line(texts, v, seen, max_chars, firsts, lines, maybe) < 0)
+                goto done;
+        }
+    }
+    out = PyTuple_Pack(2, lines, maybe);
+done:
+    PyMem_Free(seen);
+    Py_XDECREF(lines);
+    Py_XDECREF(maybe);
+    Py_DECREF(seq);
+    return out;
+}
+
+/* ---- article.mostly_date ---- */
+
+/* text[lo:hi]'s bounds as a Python slice takes them (a negative index from the end, clamped) */
+static Py_ssize_t slice_index(Py_ssize_t x, Py_ssize_t len) {
+    if (x < 0) {
+        x += len;
+        if (x < 0)
+            x = 0;
+    }
+    return x > len ? len : x;
+}
+
+/* an index attribute of a date (`start`, `end`), clipped to Py_ssize_t as a slice clips it */
+static int date_index(PyObject *date, const char *name, Py_ssize_t *out) {
+    PyObject *v = PyObject_GetAttrString(date, name);
+    if (v == NULL)
+        return -1;
+    if (!PyLong_Check(v)) {
+        Py_DECREF(v);
+        PyErr_SetString(PyExc_TypeError, "mostly_date: a date's start and end must be ints");
+        return -1;
+    }
+    *out = PyNumber_AsSsize_t(v, NULL);
+    Py_DECREF(v);
+    return (*out == -1 && PyErr_Occurred()) ? -1 : 0;
+}
+
+/* mostly_date(text, dates, words) -> bool: article._mostly_date's len(LETTERS.findall(" ".join(
+ * the text's parts between its dates))) <= words. LETTERS, [^\W\d_]{2,}: a run of two or more
+ * characters each re's \w (Py_UNICODE_ISALNUM, or '_') and no \d (Py_UNICODE_ISDECIMAL) nor
+ * '_', so one match a maximal such run; the " " joining the parts is none (each part counts
+ * apart). The count stops once over `words`. */
+static PyObject *mostly_date(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
+    PyObject *text, *seq;
+    Py_ssize_t words, len, nd, at = 0, count = 0;
+    int kind;
+    const void *data;
+    (void)module;
+    if (nargs != 3 || !PyUnicode_Check(args[0])) {
+        PyErr_SetString(PyExc_TypeError, "mostly_date(text: str, dates, words: int)");
+        return NULL;
+    }
+    text = args[0];
+    words = PyNumber_AsSsize_t(args[2], NULL);
+    if (words == -1 && PyErr_Occurred())
+        return NULL;
+    if (PyUnicode_READY(text) < 0)
+        return NULL;
+    seq = PySequence_Fast(args[1], "mostly_date: dates must be a sequence");
+    if (seq == NULL)
+        return NULL;
+    kind = PyUnicode_KIND(text);
+    data = PyUnicode_DATA(text);
+    len = PyUnicode_GET_LENGTH(text);
+    nd = PySequence_Fast_GET_SIZE(seq);
+    for (Py_ssize_t k = 0; k <= nd && count <= words; k++) {
+        Py_ssize_t lo = slice_index(at, len), hi = len, run = 0;
+        if (k < nd) {
+            PyObject *date = PySequence_Fast_GET_ITEM(seq, k);
+            Py_ssize_t start, end;
+            if (date_index(date, "start", &start) < 0 || date_index(date, "end", &end) < 0) {
+                Py_DECREF(seq);
+                return NULL;
+            }
+            hi = slice_index(start, len);
+            at = end;
+        }
+        for (Py_ssize_t q = lo; q < hi; q++) { /* (hi <= lo: an empty part) */
+            Py_UCS4 c = PyUnicode_READ(kind, data, q);
+            if (Py_UNICODE_ISALNUM(c) && !Py_UNICODE_ISDECIMAL(c)) {
+                if (++run == 2 && ++count > words)
+                    break;
+            } else {
+                run = 0;
+            }
+        }
+    }
+    Py_DECREF(seq);
+    return PyBool_FromLong(count <= words);
+}
+
 static PyObject *month_names(PyObject *module, PyObject *unused) {
     PyObject *out = PyDict_New();
     (void)module;
@@ -1255,6 +1503,11 @@ static PyMethodDef METHODS[] = {
     {"find_dates", (PyCFunction)(void (*)(void))find_dates, METH_FASTCALL,
      "find_dates(text, cls): dates._find_dates(text), each date cls(iso, start, end)."},
     {"month_names", month_names, METH_NOARGS, "The month names the scanner knows: {name: month}."},
+    {"mostly_date", (PyCFunction)(void (*)(void))mostly_date, METH_FASTCALL,
+     "mostly_date(text, dates, words): article._mostly_date's answer."},
+    {"date_lines", (PyCFunction)(void (*)(void))date_lines, METH_FASTCALL,
+     "date_lines(texts, byline, title_at, first, window, above, max_chars, firsts): "
+     "article.date_lines_of's (lines, maybe)."},
     {NULL, NULL, 0, NULL},
 };
 

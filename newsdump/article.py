@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import sys
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -43,7 +43,6 @@ from newsdump.headline import (
     Ranker,
     candidates,
     context,
-    folded,
     has_credit,
     headline_score,
     led,
@@ -60,6 +59,10 @@ try:  # page_blocks compiled (newsdump/_headline.c), when the install could buil
     from newsdump import _headline
 except ImportError:  # pragma: no cover - depends on the install
     _headline = None  # type: ignore[assignment]
+try:  # printed_date's lines compiled (newsdump/_dates.c), when the install could build it
+    from newsdump import _dates
+except ImportError:  # pragma: no cover - depends on the install
+    _dates = None  # type: ignore[assignment]
 try:  # the byline's names compiled (newsdump/_byline.c), when the install could build it
     from newsdump import _byline
 except ImportError:  # pragma: no cover - depends on the install
@@ -537,9 +540,12 @@ def find_byline(
     inside = range(first, min(len(texts), first + BYLINE_INSIDE))
     for i in byline_lines(texts, [*above, *inside]):  # byline_at(texts, i, strict=i in body)
         text = texts[i]
-        if not text.isascii() and not maybe_byline(text):
-            continue
-        found = _byline_at(texts, i, strict=i in body)
+        started = None  # (BYLINE_START's answer on a line not ASCII: asked once for both)
+        if not text.isascii():
+            started = BYLINE_START.match(text) is not None
+            if not maybe_byline(text, started):
+                continue
+        found = _byline_at(texts, i, strict=i in body, started=started)
         if found is not None:
             return found
     box: Sequence[int] = range(last + 1, min(len(texts), last + 1 + AUTHOR_BOX_WINDOW))
@@ -616,33 +622,36 @@ def byline_at(
     return _byline_at(texts, i, strict)
 
 
-def maybe_byline(text: str) -> bool:
+def maybe_byline(text: str, started: bool | None = None) -> bool:
     """False only where _byline_at finds no byline, by cheap exact tests: each of its forms
     needs a label word first (BYLINE_START), CJK or Hangul characters, the word for published
-    (on a short line), a year or a slash (MAYBE_DATE's), or an "@"."""
+    (on a short line), a year or a slash (MAYBE_DATE's), or an "@" (`started`: BYLINE_START's
+    answer, when the caller has it)."""
     if "19" in text or "20" in text or "/" in text or "@" in text:  # maybe_dated(text) or "@"
         return True
-    if BYLINE_START.match(text) is not None:
+    if started if started is not None else BYLINE_START.match(text) is not None:
         return True
     if not text.isascii() and WIDE.search(text) is not None:
         return True  # cjk_byline, KO_BYLINE
     if len(text) > MAX_SHORT_BYLINE:
         return False
-    low = text.lower() if text.isascii() else folded(text)  # name_then_cue needs a CUE_PARTS
+    low = fold(text)  # name_then_cue needs a CUE_PARTS
     if low is None:
         return True
     return "publi" in low or "pubb" in low or "posted" in low or "veröffentlicht" in low
 
 
 def _byline_at(
-    texts: Sequence[str], i: int, strict: bool = False
+    texts: Sequence[str], i: int, strict: bool = False, started: bool | None = None
 ) -> tuple[list[str], tuple[int, ...]] | None:
-    """byline_at without its cheap tests first."""
+    """byline_at without its cheap tests first (`started`: byline_start's answer on the
+    block, when the caller has it)."""
     text = texts[i]
     if len(text) > MAX_META_CHARS or has_credit(text):
         return None
     # each of the six label patterns needs what BYLINE_START matches: tried only where it does
-    started = byline_start(text)
+    if started is None:
+        started = byline_start(text)
     m = KIND_BYLINE.match(text) if started else None
     if m is not None:  # "Une analyse de France 2", "Un reportage de notre envoyé": no person
         names = parse_names(m["rest"]) if m["rest"][:1].isupper() else []
@@ -743,7 +752,7 @@ def name_then_meta(
 def name_then_cue(text: str) -> list[str]:
     """The names of a "name, then published when" byline ("Laure Favre Publié aujourd'hui à
     10h15"): what follows the word for published prints a date or a time of day."""
-    low = folded(text)
+    low = fold(text)
     if low is not None and not (  # any(word in low for word in CUE_PARTS), unrolled
         "publi" in low or "pubb" in low or "posted" in low or "veröffentlicht" in low
     ):
@@ -1070,24 +1079,18 @@ def printed_date(
     url: str | None = None,
 ) -> tuple[str, bool] | None:
     """The date find_published picks on the page, and whether it is an update date."""
-    order: list[int] = list(byline)
-    for center in [*byline, *([title_at] if title_at is not None else [])]:
-        for d in range(1, DATE_WINDOW + 1):
-            order.extend((center + d, center - d))
-    order.extend(range(first - 1, max(-1, first - 1 - BYLINE_WINDOW), -1))
-    n = len(texts)
-    lines = [i for i in dict.fromkeys(order) if 0 <= i < n and len(texts[i]) <= MAX_META_CHARS]
+    lines, maybe = date_lines_of(texts, byline, title_at, first)  # (no date but on `maybe`'s)
     line_dates = _LineDates(texts)  # each line's dates, found when first asked (most never are)
     date_lines = (  # a line that is mostly its date first: not a caption's "Tuesday, Nov. 19"
         i
-        for i in lines
+        for i in maybe
         if (got := line_dates.found(i))
         and mostly_date(texts[i], got, DATE_LINE_WORDS)
         and not listed_date(texts, i)
     )
     head = next(date_lines, None)
     if head is not None:  # the date lines near it (the later ones in `lines`: none comes before)
-        after = lines[lines.index(head) + 1 :]
+        after = maybe[maybe.index(head) + 1 :]
         near = [
             head,
             *(
@@ -1103,13 +1106,13 @@ def printed_date(
         # the nearest, unless it is an update date and a line next to it says when the story
         # was published ("수정 2026.11.27 14:02" under "입력 2026.11.27 10:30")
         return next((p for p in picked if not p[1]), picked[0])
-    # (no date line: every line's dates were found on the way)
+    # (no date line: the dates of every line of `maybe` were found on the way; no other has any)
     printed, found = line_dates.printed, line_dates.found_at
-    dated = [i for i in lines if found[i]]
+    dated = [i for i in maybe if found[i]]
     for i in dated:
         if not listed_date(texts, i):
             return published_of(texts[i], found[i])
-    years = Counter(int(d.iso[:4]) for i in lines for d in printed[i])
+    years = Counter(int(d.iso[:4]) for i in maybe for d in printed[i])
     if not years and (m := URL_YEAR.search(url or "")) is not None:
         years[int(m[1])] += 1  # a byline printing no year: the year in the URL
     if (
@@ -1133,6 +1136,49 @@ def printed_date(
         if dates:
             return published_of(text, dates)
     return date_line(texts, title_at, first)
+
+
+WEEKDAY_FIRSTS = cases_of("mtwfs")  # what WEEKDAY_TIME needs first, past its spaces
+
+
+def date_lines_of(
+    texts: Sequence[str], byline: Sequence[int], title_at: int | None, first: int
+) -> tuple[list[int], list[int]]:
+    """printed_date's lines, and those of them where a date may be: in C where it was built
+    (newsdump/_dates.c), else _date_lines_of."""
+    if _dates is not None and isinstance(texts, list):
+        return _dates.date_lines(
+            texts, byline, title_at, first, DATE_WINDOW, BYLINE_WINDOW, MAX_META_CHARS,
+            WEEKDAY_FIRSTS,
+        )  # fmt: skip
+    return _date_lines_of(texts, byline, title_at, first)
+
+
+def _date_lines_of(
+    texts: Sequence[str], byline: Sequence[int], title_at: int | None, first: int
+) -> tuple[list[int], list[int]]:
+    """date_lines_of in Python (the reference of the compiled one): the byline's blocks, those
+    DATE_WINDOW around each of them and the headline, and BYLINE_WINDOW above the body, each
+    once in that order if on the page and at most MAX_META_CHARS long (`lines`); and those of
+    them where _LineDates.found may find a date (`maybe`): where maybe_dated holds (find_dates
+    needs it), or a colon or a dot is and the first character past the spaces is one
+    WEEKDAY_TIME starts with (a weekday stamp's)."""
+    order: list[int] = list(byline)
+    for center in [*byline, *([title_at] if title_at is not None else [])]:
+        for d in range(1, DATE_WINDOW + 1):
+            order.extend((center + d, center - d))
+    order.extend(range(first - 1, max(-1, first - 1 - BYLINE_WINDOW), -1))
+    n = len(texts)
+    lines = [i for i in dict.fromkeys(order) if 0 <= i < n and len(texts[i]) <= MAX_META_CHARS]
+    maybe = [i for i in lines if maybe_dated(texts[i]) or _weekday_led(texts[i])]
+    return lines, maybe
+
+
+def _weekday_led(text: str) -> bool:
+    """A colon or a dot in `text`, and its first character past the spaces one WEEKDAY_TIME
+    starts with."""
+    head = text.lstrip()
+    return (":" in text or "." in text) and head != "" and head[0] in WEEKDAY_FIRSTS
 
 
 class _LineDates:
@@ -1226,8 +1272,10 @@ def weekday_date(
 def copyright_years(texts: Sequence[str]) -> list[int]:
     """The last year of each copyright line ("© 2005-2019 Example", "Copyright 2019")."""
     found = []
-    for text in texts:
-        if len(text) <= MAX_META_CHARS and (m := COPYRIGHT_YEARS.search(text)) is not None:
+    for text in texts:  # (its year needs a "19" or a "20": a cheap exact test first)
+        if len(text) > MAX_META_CHARS or ("19" not in text and "20" not in text):
+            continue
+        if (m := COPYRIGHT_YEARS.search(text)) is not None:
             found.append(int(m["last"] or m["first"]))
     return found
 
@@ -1247,14 +1295,20 @@ def date_line(texts: Sequence[str], title_at: int | None, first: int) -> tuple[s
     return None
 
 
-def mostly_date(text: str, dates: Sequence[FoundDate], words: int) -> bool:
-    """Whether `text` holds at most `words` words besides its dates."""
+def _mostly_date(text: str, dates: Sequence[FoundDate], words: int) -> bool:
+    """Whether `text` holds at most `words` words besides its dates (the reference of the
+    compiled newsdump/_dates.c mostly_date, which mostly_date is where it was built)."""
     rest, at = [], 0
     for d in dates:
         rest.append(text[at : d.start])
         at = d.end
     rest.append(text[at:])
     return len(LETTERS.findall(" ".join(rest))) <= words
+
+
+mostly_date: Callable[[str, Sequence[FoundDate], int], bool] = (
+    _mostly_date if _dates is None else _dates.mostly_date
+)
 
 
 def published_of(text: str, dates: Sequence[FoundDate]) -> tuple[str, bool]:
@@ -1269,14 +1323,24 @@ def published_of(text: str, dates: Sequence[FoundDate]) -> tuple[str, bool]:
     return dates[0].iso, updated
 
 
+def fold(text: str) -> str | None:
+    """headline.folded(text), its test for FOLD_EXCEPTIONS unrolled (no generator a call)."""
+    if text.isascii():
+        return text.lower()
+    if "\u0130" in text or "\u0131" in text or "\u017f" in text:  # FOLD_EXCEPTIONS
+        return None
+    return text.lower()
+
+
 def caption_credit(text: str) -> bool:
     """CREDIT or CAPTION_CREDIT finds a photo credit in `text`: each tried only where a cheap
     exact test passes (CAPTION_CREDIT's "фото" needs a colon after it, its "file photo" the
     lower-cased words; headline.has_credit tests for CREDIT's words)."""
     if has_credit(text):
         return True
-    if ":" not in text or text.isascii():  # "фото" needs a colon and a Cyrillic letter
-        low = folded(text)
+    # "фото" needs a colon and its "ф" (in either case: re's IGNORECASE takes no other)
+    if ":" not in text or text.isascii() or ("ф" not in text and "Ф" not in text):
+        low = fold(text)
         if low is not None and "file photo" not in low:
             return False
     return CAPTION_CREDIT.search(text) is not None
