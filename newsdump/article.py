@@ -43,6 +43,7 @@ from newsdump.headline import (
     Ranker,
     candidates,
     context,
+    folded,
     has_credit,
     headline_score,
     led,
@@ -635,7 +636,7 @@ def maybe_byline(text: str, started: bool | None = None) -> bool:
         return True  # cjk_byline, KO_BYLINE
     if len(text) > MAX_SHORT_BYLINE:
         return False
-    low = fold(text)  # name_then_cue needs a CUE_PARTS
+    low = folded(text)  # name_then_cue needs a CUE_PARTS
     if low is None:
         return True
     return "publi" in low or "pubb" in low or "posted" in low or "veröffentlicht" in low
@@ -752,7 +753,7 @@ def name_then_meta(
 def name_then_cue(text: str) -> list[str]:
     """The names of a "name, then published when" byline ("Laure Favre Publié aujourd'hui à
     10h15"): what follows the word for published prints a date or a time of day."""
-    low = fold(text)
+    low = folded(text)
     if low is not None and not (  # any(word in low for word in CUE_PARTS), unrolled
         "publi" in low or "pubb" in low or "posted" in low or "veröffentlicht" in low
     ):
@@ -1323,15 +1324,6 @@ def published_of(text: str, dates: Sequence[FoundDate]) -> tuple[str, bool]:
     return dates[0].iso, updated
 
 
-def fold(text: str) -> str | None:
-    """headline.folded(text), its test for FOLD_EXCEPTIONS unrolled (no generator a call)."""
-    if text.isascii():
-        return text.lower()
-    if "\u0130" in text or "\u0131" in text or "\u017f" in text:  # FOLD_EXCEPTIONS
-        return None
-    return text.lower()
-
-
 def caption_credit(text: str) -> bool:
     """CREDIT or CAPTION_CREDIT finds a photo credit in `text`: each tried only where a cheap
     exact test passes (CAPTION_CREDIT's "фото" needs a colon after it, its "file photo" the
@@ -1340,7 +1332,7 @@ def caption_credit(text: str) -> bool:
         return True
     # "фото" needs a colon and its "ф" (in either case: re's IGNORECASE takes no other)
     if ":" not in text or text.isascii() or ("ф" not in text and "Ф" not in text):
-        low = fold(text)
+        low = folded(text)
         if low is not None and "file photo" not in low:
             return False
     return CAPTION_CREDIT.search(text) is not None
