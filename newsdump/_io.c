@@ -32,15 +32,27 @@ static PyObject *controls(PyObject *self, PyObject *data) {
     const unsigned char *s = (const unsigned char *)PyBytes_AS_STRING(data);
     Py_ssize_t n = PyBytes_GET_SIZE(data), count = 0, i = 0;
 #if defined(__SSE2__)
-    const __m128i below = _mm_set1_epi8(0x1f), del = _mm_set1_epi8(0x7f);
-    for (; i + 16 <= n; i += 16) { /* 16 bytes a step */
-        __m128i v = _mm_loadu_si128((const __m128i *)(s + i));
-        __m128i low = _mm_cmpeq_epi8(_mm_min_epu8(v, below), v); /* v <= 0x1f */
-        __m128i allowed = _mm_or_si128(
-            _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(9)), _mm_cmpeq_epi8(v, _mm_set1_epi8(10))),
-            _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(12)), _mm_cmpeq_epi8(v, _mm_set1_epi8(13))));
-        __m128i hit = _mm_or_si128(_mm_andnot_si128(allowed, low), _mm_cmpeq_epi8(v, del));
-        count += pop16((unsigned)_mm_movemask_epi8(hit));
+    const __m128i below = _mm_set1_epi8(0x1f), del = _mm_set1_epi8(0x7f), zero = _mm_setzero_si128();
+    const __m128i nine = _mm_set1_epi8(9), four = _mm_set1_epi8(4), vt = _mm_set1_epi8(0x0b);
+    while (i + 16 <= n) {
+        /* each byte's hits added up in its lane (a hit is -1: subtracted), at most 255 steps
+         * a lane before the lanes are summed (psadbw) */
+        Py_ssize_t steps = (n - i) / 16;
+        if (steps > 255)
+            steps = 255;
+        __m128i acc = zero;
+        for (Py_ssize_t k = 0; k < steps; k++, i += 16) { /* 16 bytes a step */
+            __m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+            __m128i low = _mm_cmpeq_epi8(_mm_min_epu8(v, below), v); /* v <= 0x1f */
+            __m128i t = _mm_sub_epi8(v, nine); /* v in 9..13: (v - 9) mod 256 <= 4 */
+            __m128i spaces = _mm_cmpeq_epi8(_mm_min_epu8(t, four), t);
+            /* \t \n \f \r: 9..13 but 0x0b */
+            __m128i allowed = _mm_andnot_si128(_mm_cmpeq_epi8(v, vt), spaces);
+            __m128i hit = _mm_or_si128(_mm_andnot_si128(allowed, low), _mm_cmpeq_epi8(v, del));
+            acc = _mm_sub_epi8(acc, hit);
+        }
+        __m128i sums = _mm_sad_epu8(acc, zero); /* two 64-bit lanes: the sums of 8 bytes */
+        count += _mm_cvtsi128_si32(sums) + _mm_cvtsi128_si32(_mm_srli_si128(sums, 8));
     }
 #endif
     for (; i < n; i++) {
