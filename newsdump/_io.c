@@ -164,7 +164,7 @@ static PyObject *count_words(PyObject *self, PyObject *text) {
 
 typedef struct {
     const unsigned char *p, *end;
-    unsigned char *scratch; /* room for any string of the line, unescaped */
+    unsigned char *scratch; /* room for any string of the line, unescaped (and 16 bytes) */
     int nul;                /* a \u0000 escape was read */
 } Json;
 
@@ -199,7 +199,9 @@ static PyObject *json_string(Json *j, int *bail) {
     unsigned char *out = j->scratch;
     int escaped = 0;
     for (;;) {
-        const unsigned char *run = p;
+        /* the plain run up to the next quote, backslash or control byte; once an escape was
+         * undone, copied to `out` as it is read (16 bytes a store: `out` never runs ahead of
+         * `p`, and the scratch buffer is the line's size and 16 more) */
 #if defined(__SSE2__)
         const __m128i quote = _mm_set1_epi8('"'), slash = _mm_set1_epi8('\\'),
                       below = _mm_set1_epi8(0x1f);
@@ -209,25 +211,29 @@ static PyObject *json_string(Json *j, int *bail) {
                 _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, slash)),
                 _mm_cmpeq_epi8(_mm_min_epu8(v, below), v));
             unsigned m = (unsigned)_mm_movemask_epi8(hit);
+            if (escaped)
+                _mm_storeu_si128((__m128i *)out, v);
             if (m) {
-                p += __builtin_ctz(m);
+                int k = __builtin_ctz(m);
+                p += k;
+                out += escaped ? k : 0;
                 goto found;
             }
             p += 16;
+            out += escaped ? 16 : 0;
         }
 #endif
-        while (p < end && *p != '"' && *p != '\\' && *p >= 0x20)
+        while (p < end && *p != '"' && *p != '\\' && *p >= 0x20) {
+            if (escaped)
+                *out++ = *p;
             p++;
+        }
 #if defined(__SSE2__)
     found:
 #endif
         if (p >= end || *p < 0x20) { /* unterminated, or a raw control character: invalid */
             *bail = 1;
             return NULL;
-        }
-        if (escaped) {
-            memcpy(out, run, (size_t)(p - run));
-            out += p - run;
         }
         if (*p == '"')
             break;
@@ -322,7 +328,7 @@ static PyObject *jsonl_object(PyObject *self, PyObject *line) {
     j.p = (const unsigned char *)PyBytes_AS_STRING(line);
     j.end = j.p + n;
     j.nul = 0;
-    j.scratch = (unsigned char *)PyMem_Malloc((size_t)n + 1);
+    j.scratch = (unsigned char *)PyMem_Malloc((size_t)n + 16);
     if (j.scratch == NULL)
         return PyErr_NoMemory();
     PyObject *dict = PyDict_New(), *key = NULL, *value = NULL;

@@ -114,6 +114,17 @@ def test_examples() -> None:
         _io.jsonl_object("{}")
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["word ", "\n", "é", "中", '"', "\\", "\t", "x" * 17, "\U0001f600",
+                                 "\x00", "\u2028"]), max_size=400).map("".join),
+       st.booleans())  # fmt: skip
+def test_long_strings_with_escapes_are_orjsons(text: str, ascii_only: bool) -> None:
+    """Runs of every length between escapes, past the 16-byte steps."""
+    line = json.dumps({"id": "x", "text": text}, ensure_ascii=ascii_only).encode()
+    check(line, complete=not ascii_only)
+    assert _io.jsonl_object(line) == ({"id": "x", "text": text}, "\x00" in text)
+
+
 def test_parse_line_reads_the_same_without_the_compiled_reader(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
