@@ -32,15 +32,27 @@ static PyObject *controls(PyObject *self, PyObject *data) {
     const unsigned char *s = (const unsigned char *)PyBytes_AS_STRING(data);
     Py_ssize_t n = PyBytes_GET_SIZE(data), count = 0, i = 0;
 #if defined(__SSE2__)
-    const __m128i below = _mm_set1_epi8(0x1f), del = _mm_set1_epi8(0x7f);
-    for (; i + 16 <= n; i += 16) { /* 16 bytes a step */
-        __m128i v = _mm_loadu_si128((const __m128i *)(s + i));
-        __m128i low = _mm_cmpeq_epi8(_mm_min_epu8(v, below), v); /* v <= 0x1f */
-        __m128i allowed = _mm_or_si128(
-            _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(9)), _mm_cmpeq_epi8(v, _mm_set1_epi8(10))),
-            _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(12)), _mm_cmpeq_epi8(v, _mm_set1_epi8(13))));
-        __m128i hit = _mm_or_si128(_mm_andnot_si128(allowed, low), _mm_cmpeq_epi8(v, del));
-        count += pop16((unsigned)_mm_movemask_epi8(hit));
+    const __m128i below = _mm_set1_epi8(0x1f), del = _mm_set1_epi8(0x7f), zero = _mm_setzero_si128();
+    const __m128i nine = _mm_set1_epi8(9), four = _mm_set1_epi8(4), vt = _mm_set1_epi8(0x0b);
+    while (i + 16 <= n) {
+        /* each byte's hits added up in its lane (a hit is -1: subtracted), at most 255 steps
+         * a lane before the lanes are summed (psadbw) */
+        Py_ssize_t steps = (n - i) / 16;
+        if (steps > 255)
+            steps = 255;
+        __m128i acc = zero;
+        for (Py_ssize_t k = 0; k < steps; k++, i += 16) { /* 16 bytes a step */
+            __m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+            __m128i low = _mm_cmpeq_epi8(_mm_min_epu8(v, below), v); /* v <= 0x1f */
+            __m128i t = _mm_sub_epi8(v, nine); /* v in 9..13: (v - 9) mod 256 <= 4 */
+            __m128i spaces = _mm_cmpeq_epi8(_mm_min_epu8(t, four), t);
+            /* \t \n \f \r: 9..13 but 0x0b */
+            __m128i allowed = _mm_andnot_si128(_mm_cmpeq_epi8(v, vt), spaces);
+            __m128i hit = _mm_or_si128(_mm_andnot_si128(allowed, low), _mm_cmpeq_epi8(v, del));
+            acc = _mm_sub_epi8(acc, hit);
+        }
+        __m128i sums = _mm_sad_epu8(acc, zero); /* two 64-bit lanes: the sums of 8 bytes */
+        count += _mm_cvtsi128_si32(sums) + _mm_cvtsi128_si32(_mm_srli_si128(sums, 8));
     }
 #endif
     for (; i < n; i++) {
@@ -148,9 +160,250 @@ static PyObject *count_words(PyObject *self, PyObject *text) {
     return PyLong_FromSsize_t(w.tokens + (w.wides + 1) / 2);
 }
 
+/* ---- jsonl_object: one JSONL line that is a flat object of strings, without orjson -------- */
+
+typedef struct {
+    const unsigned char *p, *end;
+    unsigned char *scratch; /* room for any string of the line, unescaped (and 16 bytes) */
+    int nul;                /* a \u0000 escape was read */
+} Json;
+
+static inline const unsigned char *json_ws(const unsigned char *p, const unsigned char *end) {
+    while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
+        p++;
+    return p;
+}
+
+static inline int hex4(const unsigned char *p, unsigned *out) {
+    unsigned v = 0;
+    for (int k = 0; k < 4; k++) {
+        unsigned c = p[k], d;
+        if (c >= '0' && c <= '9')
+            d = c - '0';
+        else if (c >= 'a' && c <= 'f')
+            d = c - 'a' + 10;
+        else if (c >= 'A' && c <= 'F')
+            d = c - 'A' + 10;
+        else
+            return 0;
+        v = v * 16 + d;
+    }
+    *out = v;
+    return 1;
+}
+
+/* The string at j->p (its opening quote): a new str, or NULL with *bail set (not the simple
+ * case: the caller leaves the line to orjson) or with an exception (memory). */
+static PyObject *json_string(Json *j, int *bail) {
+    const unsigned char *p = j->p + 1, *end = j->end, *start = p;
+    unsigned char *out = j->scratch;
+    int escaped = 0;
+    for (;;) {
+        /* the plain run up to the next quote, backslash or control byte; once an escape was
+         * undone, copied to `out` as it is read (16 bytes a store: `out` never runs ahead of
+         * `p`, and the scratch buffer is the line's size and 16 more) */
+#if defined(__SSE2__)
+        const __m128i quote = _mm_set1_epi8('"'), slash = _mm_set1_epi8('\\'),
+                      below = _mm_set1_epi8(0x1f);
+        while (p + 16 <= end) {
+            __m128i v = _mm_loadu_si128((const __m128i *)p);
+            __m128i hit = _mm_or_si128(
+                _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, slash)),
+                _mm_cmpeq_epi8(_mm_min_epu8(v, below), v));
+            unsigned m = (unsigned)_mm_movemask_epi8(hit);
+            if (escaped)
+                _mm_storeu_si128((__m128i *)out, v);
+            if (m) {
+                int k = __builtin_ctz(m);
+                p += k;
+                out += escaped ? k : 0;
+                goto found;
+            }
+            p += 16;
+            out += escaped ? 16 : 0;
+        }
+#endif
+        while (p < end && *p != '"' && *p != '\\' && *p >= 0x20) {
+            if (escaped)
+                *out++ = *p;
+            p++;
+        }
+#if defined(__SSE2__)
+    found:
+#endif
+        if (p >= end || *p < 0x20) { /* unterminated, or a raw control character: invalid */
+            *bail = 1;
+            return NULL;
+        }
+        if (*p == '"')
+            break;
+        /* a backslash */
+        if (!escaped) {
+            memcpy(out, start, (size_t)(p - start));
+            out += p - start;
+            escaped = 1;
+        }
+        if (p + 1 >= end) {
+            *bail = 1;
+            return NULL;
+        }
+        unsigned c = p[1];
+        p += 2;
+        switch (c) {
+        case '"': *out++ = '"'; break;
+        case '\\': *out++ = '\\'; break;
+        case '/': *out++ = '/'; break;
+        case 'b': *out++ = 8; break;
+        case 'f': *out++ = 12; break;
+        case 'n': *out++ = 10; break;
+        case 'r': *out++ = 13; break;
+        case 't': *out++ = 9; break;
+        case 'u': {
+            unsigned cp, low;
+            if (end - p < 4 || !hex4(p, &cp)) {
+                *bail = 1;
+                return NULL;
+            }
+            p += 4;
+            if (cp >= 0xdc00 && cp <= 0xdfff) { /* a lone low surrogate */
+                *bail = 1;
+                return NULL;
+            }
+            if (cp >= 0xd800 && cp <= 0xdbff) { /* a pair, or a lone high surrogate */
+                if (end - p < 6 || p[0] != '\\' || p[1] != 'u' || !hex4(p + 2, &low)
+                    || low < 0xdc00 || low > 0xdfff) {
+                    *bail = 1;
+                    return NULL;
+                }
+                p += 6;
+                cp = 0x10000 + ((cp - 0xd800) << 10) + (low - 0xdc00);
+            }
+            if (cp == 0)
+                j->nul = 1;
+            if (cp < 0x80) {
+                *out++ = (unsigned char)cp;
+            } else if (cp < 0x800) {
+                *out++ = (unsigned char)(0xc0 | (cp >> 6));
+                *out++ = (unsigned char)(0x80 | (cp & 0x3f));
+            } else if (cp < 0x10000) {
+                *out++ = (unsigned char)(0xe0 | (cp >> 12));
+                *out++ = (unsigned char)(0x80 | ((cp >> 6) & 0x3f));
+                *out++ = (unsigned char)(0x80 | (cp & 0x3f));
+            } else {
+                *out++ = (unsigned char)(0xf0 | (cp >> 18));
+                *out++ = (unsigned char)(0x80 | ((cp >> 12) & 0x3f));
+                *out++ = (unsigned char)(0x80 | ((cp >> 6) & 0x3f));
+                *out++ = (unsigned char)(0x80 | (cp & 0x3f));
+            }
+            break;
+        }
+        default:
+            *bail = 1;
+            return NULL;
+        }
+    }
+    /* p at the closing quote */
+    const char *text = escaped ? (const char *)j->scratch : (const char *)start;
+    Py_ssize_t size = escaped ? out - j->scratch : p - start;
+    j->p = p + 1;
+    PyObject *str = PyUnicode_DecodeUTF8(text, size, NULL); /* strict: no surrogate */
+    if (str == NULL && PyErr_ExceptionMatches(PyExc_UnicodeDecodeError)) {
+        PyErr_Clear();
+        *bail = 1;
+    }
+    return str;
+}
+
+/* jsonl_object(line) -> (dict, nul) | None: the object of a JSONL line that is a flat JSON
+ * object whose values are strings or null (what orjson.loads gives it: the same dict, a later
+ * key's value in an earlier one's place), and whether a \u0000 escape was read; None for any
+ * other line (numbers, nesting, invalid JSON or UTF-8, lone surrogates: orjson's to read). */
+static PyObject *jsonl_object(PyObject *self, PyObject *line) {
+    if (!PyBytes_Check(line)) {
+        PyErr_SetString(PyExc_TypeError, "jsonl_object: bytes");
+        return NULL;
+    }
+    Py_ssize_t n = PyBytes_GET_SIZE(line);
+    Json j;
+    j.p = (const unsigned char *)PyBytes_AS_STRING(line);
+    j.end = j.p + n;
+    j.nul = 0;
+    j.scratch = (unsigned char *)PyMem_Malloc((size_t)n + 16);
+    if (j.scratch == NULL)
+        return PyErr_NoMemory();
+    PyObject *dict = PyDict_New(), *key = NULL, *value = NULL;
+    int bail = 0;
+    if (dict == NULL)
+        goto error;
+    j.p = json_ws(j.p, j.end);
+    if (j.p >= j.end || *j.p != '{')
+        goto none;
+    j.p = json_ws(j.p + 1, j.end);
+    if (j.p < j.end && *j.p == '}') {
+        j.p++;
+    } else {
+        for (;;) {
+            if (j.p >= j.end || *j.p != '"')
+                goto none;
+            key = json_string(&j, &bail);
+            if (key == NULL)
+                goto failed;
+            j.p = json_ws(j.p, j.end);
+            if (j.p >= j.end || *j.p != ':')
+                goto none;
+            j.p = json_ws(j.p + 1, j.end);
+            if (j.p < j.end && *j.p == '"') {
+                value = json_string(&j, &bail);
+                if (value == NULL)
+                    goto failed;
+            } else if (j.end - j.p >= 4 && memcmp(j.p, "null", 4) == 0) {
+                j.p += 4;
+                value = Py_NewRef(Py_None);
+            } else {
+                goto none;
+            }
+            if (PyDict_SetItem(dict, key, value) < 0)
+                goto error;
+            Py_CLEAR(key);
+            Py_CLEAR(value);
+            j.p = json_ws(j.p, j.end);
+            if (j.p < j.end && *j.p == ',') {
+                j.p = json_ws(j.p + 1, j.end);
+                continue;
+            }
+            if (j.p < j.end && *j.p == '}') {
+                j.p++;
+                break;
+            }
+            goto none;
+        }
+    }
+    if (json_ws(j.p, j.end) != j.end)
+        goto none;
+    PyMem_Free(j.scratch);
+    PyObject *result = Py_BuildValue("(NO)", dict, j.nul ? Py_True : Py_False);
+    return result;
+failed:
+    if (!bail)
+        goto error;
+none:
+    Py_XDECREF(key);
+    Py_XDECREF(value);
+    Py_XDECREF(dict);
+    PyMem_Free(j.scratch);
+    Py_RETURN_NONE;
+error:
+    Py_XDECREF(key);
+    Py_XDECREF(value);
+    Py_XDECREF(dict);
+    PyMem_Free(j.scratch);
+    return NULL;
+}
+
 static PyMethodDef methods[] = {
     {"controls", controls, METH_O, "How many bytes of data are control bytes (CONTROL_BYTES)."},
     {"count_words", count_words, METH_O, "records.count_words."},
+    {"jsonl_object", jsonl_object, METH_O, "A JSONL line's flat object of strings, or None."},
     {NULL, NULL, 0, NULL},
 };
 

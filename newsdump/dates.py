@@ -6,7 +6,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from functools import lru_cache
+from functools import cache, lru_cache
+from typing import Any
 
 try:  # _find_dates compiled (newsdump/_dates.c), when the install built it
     from newsdump import _dates
@@ -82,7 +83,6 @@ def _trie(words: list[str]) -> str:
     return body + "?" if ends else body
 
 
-_MONTH = r"(?P<mon>" + _trie(sorted(MONTHS)) + r")\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|\.)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _TIME = (
@@ -100,51 +100,68 @@ _TIME_FIRST = r"(?<![\d:.])(?P<hour>[0-2]?\d)" + _TIME_FIRST_REST
 _DIGIT = r"\d"
 _MONTH_FIRST = "[" + "".join(sorted({re.escape(name[0]) for name in MONTHS})) + "]"
 
-DATE_SOURCES: list[tuple[str, str, int]] = [  # (first character, pattern, flags)
-    # 3:42 PM EST, Nov 27, 2026 ; 09:14 EST, 27 November 2026 (the time first: before the
-    # patterns that would take the date alone)
-    (_DIGIT, _TIME_FIRST + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR, re.IGNORECASE),
-    (_DIGIT, _TIME_FIRST + _DAY + r"\s*" + _MONTH + r",?\s+" + _YEAR, re.IGNORECASE),
-    # 2023-09-13, 2023-09-13T08:32:00, 2023/09/13
-    (
-        _DIGIT,
-        r"(?<!\d)(?P<year>(?:19|20)\d\d)[-/.](?P<month>[01]?\d)[-/.](?P<day>[0-3]?\d)(?!\d)"
-        r"(?:[T\s]+(?P<hour>[0-2]\d):(?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d))?)?",
-        0,
-    ),
-    # 2023年9月13日 08:32
-    (
-        _DIGIT,
-        r"(?P<year>(?:19|20)\d\d)\s*年\s*(?P<month>[01]?\d)\s*月\s*(?P<day>[0-3]?\d)\s*日"
-        r"(?:\s*(?P<hour>[0-2]?\d):(?P<minute>[0-5]\d))?",
-        0,
-    ),
-    # September 13, 2023 8:32 AM ; Sept. 13 2023
-    (_MONTH_FIRST, r"(?<![\w])" + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR + _TIME, re.IGNORECASE),
-    # 13 September 2023 ; 13. September 2023 ; 13 de septiembre de 2023
-    (
-        _DIGIT,
-        r"(?<![\w])" + _DAY + r"\s*(?:de\s+)?" + _MONTH + r",?\s+(?:de\s+)?" + _YEAR + _TIME,
-        re.IGNORECASE,
-    ),
-    # 11/19/19 06:56 AM ; 11/13/19 at 4:00 PM (two-digit years only with a time)
-    (
-        _DIGIT,
-        r"(?<![\d/.])(?P<a>[01]?\d)(?P<sep>/)(?P<b>[0-3]?\d)/(?P<yy>\d\d)(?![\d/])"
-        r"(?:,?\s*(?:at\s+)?(?P<hour>[0-2]?\d):(?P<minute>[0-5]\d)(?:\s*(?P<ampm>[ap])\.?\s?m\.?)?)",
-        re.IGNORECASE,
-    ),
-    # 13.09.2023 ; 09/13/2023 ; 13/09/2023 8:32 ; 03.03.2026 um 14:05 Uhr ; 03/03/2026 à 14h05 ;
-    # 27. 11. 2026 (Czech, Slovak) ; 27-11-2026, 08:15 ; 27.11.2026 - 11:24 Uhr
-    (
-        _DIGIT,
-        r"(?<![\d.-])(?P<a>[0-3]?\d)(?P<sep>[./-]) ?(?P<b>[01]?\d)(?P=sep) ?"
-        r"(?P<year>(?:19|20)\d\d)(?!\d)"
-        r"(?:,?\s*(?:[-–—|]\s*)?(?:(?:at|um|à|a las|alle|om|o|godz\.?)\s*)?"
-        r"(?P<hour>[0-2]?\d)(?::|h(?=[0-5]\d))(?P<minute>[0-5]\d))?",
-        re.IGNORECASE,
-    ),
-]
+
+@cache
+def _month() -> str:
+    """_MONTH: a month's name (a prefix tree of MONTHS), then a dot or not; built on first use
+    (only the date patterns of the Python reference, find_dates_py, read it)."""
+    return r"(?P<mon>" + _trie(sorted(MONTHS)) + r")\.?"
+
+
+@cache
+def _date_sources() -> list[tuple[str, str, int]]:
+    """DATE_SOURCES (first character, pattern, flags), built on first use: only the Python
+    reference (find_dates_py) and the tests read them; newsdump/_dates.c does their work."""
+    _MONTH = _month()
+    return [
+        # 3:42 PM EST, Nov 27, 2026 ; 09:14 EST, 27 November 2026 (the time first: before the
+        # patterns that would take the date alone)
+        (_DIGIT, _TIME_FIRST + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR, re.IGNORECASE),
+        (_DIGIT, _TIME_FIRST + _DAY + r"\s*" + _MONTH + r",?\s+" + _YEAR, re.IGNORECASE),
+        # 2023-09-13, 2023-09-13T08:32:00, 2023/09/13
+        (
+            _DIGIT,
+            r"(?<!\d)(?P<year>(?:19|20)\d\d)[-/.](?P<month>[01]?\d)[-/.](?P<day>[0-3]?\d)(?!\d)"
+            r"(?:[T\s]+(?P<hour>[0-2]\d):(?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d))?)?",
+            0,
+        ),
+        # 2023年9月13日 08:32
+        (
+            _DIGIT,
+            r"(?P<year>(?:19|20)\d\d)\s*年\s*(?P<month>[01]?\d)\s*月\s*(?P<day>[0-3]?\d)\s*日"
+            r"(?:\s*(?P<hour>[0-2]?\d):(?P<minute>[0-5]\d))?",
+            0,
+        ),
+        # September 13, 2023 8:32 AM ; Sept. 13 2023
+        (
+            _MONTH_FIRST,
+            r"(?<![\w])" + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR + _TIME,
+            re.IGNORECASE,
+        ),
+        # 13 September 2023 ; 13. September 2023 ; 13 de septiembre de 2023
+        (
+            _DIGIT,
+            r"(?<![\w])" + _DAY + r"\s*(?:de\s+)?" + _MONTH + r",?\s+(?:de\s+)?" + _YEAR + _TIME,
+            re.IGNORECASE,
+        ),
+        # 11/19/19 06:56 AM ; 11/13/19 at 4:00 PM (two-digit years only with a time)
+        (
+            _DIGIT,
+            r"(?<![\d/.])(?P<a>[01]?\d)(?P<sep>/)(?P<b>[0-3]?\d)/(?P<yy>\d\d)(?![\d/])"
+            r"(?:,?\s*(?:at\s+)?(?P<hour>[0-2]?\d):(?P<minute>[0-5]\d)(?:\s*(?P<ampm>[ap])\.?\s?m\.?)?)",
+            re.IGNORECASE,
+        ),
+        # 13.09.2023 ; 09/13/2023 ; 13/09/2023 8:32 ; 03.03.2026 um 14:05 Uhr ; 03/03/2026 à 14h05 ;
+        # 27. 11. 2026 (Czech, Slovak) ; 27-11-2026, 08:15 ; 27.11.2026 - 11:24 Uhr
+        (
+            _DIGIT,
+            r"(?<![\d.-])(?P<a>[0-3]?\d)(?P<sep>[./-]) ?(?P<b>[01]?\d)(?P=sep) ?"
+            r"(?P<year>(?:19|20)\d\d)(?!\d)"
+            r"(?:,?\s*(?:[-–—|]\s*)?(?:(?:at|um|à|a las|alle|om|o|godz\.?)\s*)?"
+            r"(?P<hour>[0-2]?\d)(?::|h(?=[0-5]\d))(?P<minute>[0-5]\d))?",
+            re.IGNORECASE,
+        ),
+    ]
 
 
 def _led_number(name: str, not_after: str, first: str) -> str:
@@ -163,6 +180,7 @@ def _led_number(name: str, not_after: str, first: str) -> str:
 _OTHER_CASES = "\u017f\u0130\u0131\u212a\u1c80\u1c81\u1c82\u1c83\u1c84\u1c85"
 
 
+@cache
 def _cases(letter: str) -> str:
     """Every character IGNORECASE matches to `letter` (tests/unit/test_dates_pretests.py checks
     each month's initial over every code point)."""
@@ -209,47 +227,73 @@ _DAY_LED = (
     _led_number("day", r"\w", "[0-3]") + rf"(?:(?=(?-i:[{_SUFFIX_FIRSTS}.]))(?:st|nd|rd|th|er|\.)|)"
 )
 _TIME_FIRST_LED = _led_number("hour", r"[\d:.]", "[0-2]") + _TIME_FIRST_REST
-# DATE_SOURCES each with its first character first (see _led_number): re scans for a digit or a
-# month's initial instead of trying the pattern at every position of the window;
-# tests/unit/test_dates_pretests.py compares them with the plain patterns
-DATE_PATTERNS = [
-    re.compile(source, flags)
-    for source, flags in (
-        (_TIME_FIRST_LED + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR, re.IGNORECASE),
-        (_TIME_FIRST_LED + _DAY + r"\s*" + _MONTH_NEXT + _MONTH + r",?\s+" + _YEAR, re.IGNORECASE),
-        (
-            r"(?P<year>\d(?<!\d\d)(?:(?<=1)9|(?<=2)0)\d\d)[-/.](?P<month>[01]?\d)[-/.]"
-            r"(?P<day>[0-3]?\d)(?!\d)"
-            r"(?:[T\s]+(?P<hour>[0-2]\d):(?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d))?)?",
-            0,
-        ),
-        (DATE_SOURCES[3][1], DATE_SOURCES[3][2]),  # starts with (?:19|20): a prefix already
-        (_MONTH_LED + r"\s+" + _DAY + r",?\s+" + _YEAR + _TIME, re.IGNORECASE),
-        (
-            _DAY_LED
-            + r"\s*(?:de\s+|)"  # ((?:de\s+)?, as a branch: see _led_number)
-            + _MONTH_NEXT
-            + _MONTH_FAST
-            + r",?\s+(?:de\s+|)"
-            + _YEAR
-            + _TIME,
-            re.IGNORECASE,
-        ),
-        (
-            _led_number("a", r"[\d/.]", "[01]") + r"(?P<sep>/)(?P<b>[0-3]?\d)/(?P<yy>\d\d)(?![\d/])"
-            r"(?:,?\s*(?:at\s+)?(?P<hour>[0-2]?\d):(?P<minute>[0-5]\d)"
-            r"(?:\s*(?P<ampm>[ap])\.?\s?m\.?)?)",
-            re.IGNORECASE,
-        ),
-        (
-            _led_number("a", r"[\d.-]", "[0-3]") + r"(?P<sep>[./-]) ?(?P<b>[01]?\d)(?P=sep) ?"
-            r"(?P<year>(?:19|20)\d\d)(?!\d)"
-            r"(?:,?\s*(?:[-–—|]\s*)?(?:(?:at|um|à|a las|alle|om|o|godz\.?)\s*)?"
-            r"(?P<hour>[0-2]?\d)(?::|h(?=[0-5]\d))(?P<minute>[0-5]\d))?",
-            re.IGNORECASE,
-        ),
-    )
-]
+
+
+@cache
+def _date_patterns() -> list[re.Pattern[str]]:
+    """DATE_PATTERNS, compiled on first use: only the Python reference (find_dates_py) runs
+    them; newsdump/_dates.c does their work when it is built, and compiling them cost every
+    run ~40 ms at import.
+
+    DATE_SOURCES each with its first character first (see _led_number): re scans for a digit
+    or a month's initial instead of trying the pattern at every position of the window;
+    tests/unit/test_dates_pretests.py compares them with the plain patterns."""
+    _MONTH = _month()
+    sources = _date_sources()
+    return [
+        re.compile(source, flags)
+        for source, flags in (
+            (_TIME_FIRST_LED + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR, re.IGNORECASE),
+            (
+                _TIME_FIRST_LED + _DAY + r"\s*" + _MONTH_NEXT + _MONTH + r",?\s+" + _YEAR,
+                re.IGNORECASE,
+            ),
+            (
+                r"(?P<year>\d(?<!\d\d)(?:(?<=1)9|(?<=2)0)\d\d)[-/.](?P<month>[01]?\d)[-/.]"
+                r"(?P<day>[0-3]?\d)(?!\d)"
+                r"(?:[T\s]+(?P<hour>[0-2]\d):(?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d))?)?",
+                0,
+            ),
+            (sources[3][1], sources[3][2]),  # starts with (?:19|20): a prefix already
+            (_MONTH_LED + r"\s+" + _DAY + r",?\s+" + _YEAR + _TIME, re.IGNORECASE),
+            (
+                _DAY_LED
+                + r"\s*(?:de\s+|)"  # ((?:de\s+)?, as a branch: see _led_number)
+                + _MONTH_NEXT
+                + _MONTH_FAST
+                + r",?\s+(?:de\s+|)"
+                + _YEAR
+                + _TIME,
+                re.IGNORECASE,
+            ),
+            (
+                _led_number("a", r"[\d/.]", "[01]")
+                + r"(?P<sep>/)(?P<b>[0-3]?\d)/(?P<yy>\d\d)(?![\d/])"
+                r"(?:,?\s*(?:at\s+)?(?P<hour>[0-2]?\d):(?P<minute>[0-5]\d)"
+                r"(?:\s*(?P<ampm>[ap])\.?\s?m\.?)?)",
+                re.IGNORECASE,
+            ),
+            (
+                _led_number("a", r"[\d.-]", "[0-3]") + r"(?P<sep>[./-]) ?(?P<b>[01]?\d)(?P=sep) ?"
+                r"(?P<year>(?:19|20)\d\d)(?!\d)"
+                r"(?:,?\s*(?:[-–—|]\s*)?(?:(?:at|um|à|a las|alle|om|o|godz\.?)\s*)?"
+                r"(?P<hour>[0-2]?\d)(?::|h(?=[0-5]\d))(?P<minute>[0-5]\d))?",
+                re.IGNORECASE,
+            ),
+        )
+    ]
+
+
+_LAZY = {"_MONTH": _month, "DATE_SOURCES": _date_sources, "DATE_PATTERNS": _date_patterns}
+
+
+def __getattr__(name: str) -> Any:
+    """`dates.DATE_PATTERNS`, `dates.DATE_SOURCES` and `dates._MONTH` as before: built when
+    first asked for."""
+    make = _LAZY.get(name)
+    if make is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return make()
 
 
 TIME_OF_DAY = re.compile(
@@ -363,7 +407,7 @@ def find_dates_py(text: str) -> list[FoundDate]:
     for lo, hi, day_year in windows:  # disjoint: a match in one never overlaps one in another
         taken: list[tuple[int, int]] = []
         has = _window_has(text, lo, hi) | day_year
-        for pattern, needs in zip(DATE_PATTERNS, NEEDS, strict=True):  # earlier patterns win
+        for pattern, needs in zip(_date_patterns(), NEEDS, strict=True):  # earlier patterns win
             if needs & has != needs:
                 continue
             for m in pattern.finditer(text, lo, hi):

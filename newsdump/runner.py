@@ -265,8 +265,7 @@ def process_with_limits(doc: Document, job: Job) -> DocResult:
     try:
         if in_worker:
             _HARD_LIMIT.arm(timeout * 2 + HARD_TIMEOUT_GRACE)
-        _ALARM.armed = True
-        signal.setitimer(signal.ITIMER_REAL, timeout, 1.0)  # fires again if swallowed once
+        _ALARM.start(timeout)
         result = process_document(doc, job.settings, job.mode, job.debug, counted)
         _ALARM.armed = False
         return result
@@ -277,9 +276,8 @@ def process_with_limits(doc: Document, job: Job) -> DocResult:
         return DocResult(doc.source, error=error, bytes=len(doc.text))
     finally:
         _ALARM.armed = False
-        signal.setitimer(signal.ITIMER_REAL, 0)
         if installed:
-            _ALARM.uninstall()
+            _ALARM.uninstall()  # (and its timer stopped)
         if in_worker:
             _HARD_LIMIT.done()
 
@@ -296,17 +294,54 @@ def _timed(job: Job) -> bool:
 
 class _Alarm:
     """SIGALRM's handler for timed documents: it raises DocumentTimeout while one is processed
-    (`armed`), and does nothing between documents. A chunk (or a -j 1 run) installs it once for
-    its documents: signal.signal, with its enum conversions, cost ~14 µs a page, twice a page."""
+    (`armed`) past its deadline, and does nothing between documents. A chunk (or a -j 1 run)
+    installs it once for its documents: signal.signal, with its enum conversions, cost ~14 µs
+    a page, twice a page.
+
+    The timer (ITIMER_REAL) is not set and stopped around every document (two setitimer
+    calls a page): a document notes its deadline, and sets the timer only when none is set
+    to fire by then. A timer set for an earlier document thus fires early, and the handler
+    sets it again for the time this one has left (about once a timeout's time in a long run);
+    one that fires between documents is stopped. A document still times out at its own
+    deadline, as when each set its own timer. Uninstalling stops the timer."""
 
     def __init__(self) -> None:
         self.armed = False
         self.installed = False
         self.previous: Any = None  # the handler ours replaced, while ours is installed
+        self.deadline = 0.0  # time.monotonic() past which the armed document times out
+        self.fires: float | None = None  # when the timer set fires (None: it is not set)
+
+    def start(self, timeout: float) -> None:
+        """Time a document: it times out `timeout` seconds from now."""
+        now = time.monotonic()
+        self.deadline = now + timeout
+        self.armed = True
+        fires = self.fires
+        if fires is None or fires > self.deadline:
+            self._set(timeout, now)
+
+    def _set(self, seconds: float, now: float) -> None:
+        signal.setitimer(signal.ITIMER_REAL, seconds, 1.0)  # fires again if swallowed once
+        self.fires = now + seconds
+
+    def stop(self) -> None:
+        """Stop the timer (if it is set)."""
+        if self.fires is not None:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            self.fires = None
 
     def handle(self, signum: int, frame: FrameType | None) -> None:
-        if self.armed:
-            raise DocumentTimeout()
+        if not self.armed:  # between documents: nothing to time
+            self.stop()
+            return
+        now = time.monotonic()
+        left = self.deadline - now
+        if left > 0:  # set for an earlier document: this one has time left
+            self._set(max(left, 1e-6), now)
+            return
+        self.fires = now + 1.0  # (the timer's interval)
+        raise DocumentTimeout()
 
     def install(self) -> bool:
         """Install the handler; False if it already was (its installer restores the old)."""
@@ -317,11 +352,18 @@ class _Alarm:
         return True
 
     def uninstall(self) -> None:
+        self.stop()
         signal.signal(signal.SIGALRM, self.previous)
         self.previous, self.installed = None, False
 
+    def forked(self) -> None:
+        """In a child process: the parent's timer is not the child's (fork does not copy it)."""
+        self.fires = None
+
 
 _ALARM = _Alarm()  # one per process, as _HARD_LIMIT
+if hasattr(os, "register_at_fork"):  # (POSIX)
+    os.register_at_fork(after_in_child=_ALARM.forked)
 
 
 class _Chunk:

@@ -43,7 +43,13 @@ def decode_page(data: bytes) -> tuple[str, bytes | None]:
         exact = None if nul else data
         if len(data) <= DETECT_SAMPLE:  # the whole text is the sample: count bytes, not chars
             return _check(text, control_bytes(data), nul), exact
-        return _check(text, nul=nul), exact
+        # a longer page: its control bytes are at least its sample's; few enough, and the
+        # sample's are too (the sample's own count, a regex over its characters, costs ~2 M
+        # instructions a page of 64 K)
+        controls = control_bytes(data)
+        if controls > _control_limit(min(len(text), DETECT_SAMPLE)):
+            return _check(text, nul=nul), exact  # perhaps too many: count the sample's
+        return _check(text, controls, nul), exact
     text = data.decode("utf-8", errors="replace")
     if _mostly_utf8(text):  # a stray or cut byte in a UTF-8 page: keep the rest as it is
         return _check(text, nul=nul), None
@@ -83,14 +89,20 @@ def _detect(data: bytes) -> str | None:
     return None if best is None else str(best.encoding)
 
 
+def _control_limit(sample: int) -> float:
+    """The most CONTROL characters a text sample of `sample` characters may hold."""
+    return MAX_CONTROL_SHARE * sample + 4
+
+
 def _check(text: str, controls: int | None = None, nul: bool = True) -> str:
     """Refuse binary data, drop NUL characters. `controls`, when given, is the number of
     CONTROL characters of the whole text (valid UTF-8 of at most DETECT_SAMPLE bytes: a
-    control character is one byte, and no byte of a longer character is one); `nul` false
+    control character is one byte, and no byte of a longer character is one), or of a longer
+    text, when it is within the sample's limit (then so is the sample's); `nul` false
     says the text holds no NUL (its UTF-8 bytes had no zero byte)."""
     sample = text[:DETECT_SAMPLE]
     if controls is None:
         controls = len(CONTROL.findall(sample))
-    if sample and controls > MAX_CONTROL_SHARE * len(sample) + 4:
+    if sample and controls > _control_limit(len(sample)):
         raise DecodeError("binary data (control characters), not a text page")
     return text.replace("\x00", "") if nul else text

@@ -58,4 +58,8 @@ def looks_like_html(text: bytes) -> bool:
 
 
 def text_looks_like_html(text: str) -> bool:
+    """`looks_like_html` of the text's first 1024 characters (UTF-8): none of them a "<" (most
+    pages), no byte of their UTF-8 is one, and it is not (a search instead of an encoding)."""
+    if text.find("<", 0, 1024) < 0:
+        return False
     return looks_like_html(text[:1024].encode("utf-8", "replace"))

@@ -13,6 +13,11 @@ from newsdump.sources.detect import text_looks_like_html
 
 SKIP_CHUNK = 1 << 20
 
+try:  # a flat JSONL object of strings read in one pass (newsdump/_io.c), when it was built
+    from newsdump._io import jsonl_object as _flat_object
+except ImportError:  # pragma: no cover - depends on the install
+    _flat_object = None  # type: ignore[assignment]
+
 
 def read_jsonl(
     stream: BinaryIO, source: str, text_field: str, max_bytes: int, first: int = 0
@@ -45,8 +50,13 @@ def document_lines(stream: BinaryIO, max_bytes: int) -> Iterator[bytes | None]:
 
 def parse_line(line: bytes, source: str, text_field: str) -> Document | ErrorRecord:
     line = line.removeprefix(b"\xef\xbb\xbf")  # a byte-order mark before the first line
+    flat = _flat_object(line) if _flat_object is not None else None
+    nul: bool | None = None  # a NUL escape may be in a string (None: look for one)
     try:
-        obj: Any = orjson.loads(line)
+        if flat is not None:  # (a flat object of strings: orjson.loads's dict, read in C)
+            obj, nul = flat
+        else:
+            obj = orjson.loads(line)
         valid = True  # orjson's strings are valid Unicode: no lone surrogate in them
     except orjson.JSONDecodeError as exc:
         try:  # invalid UTF-8 or lone surrogates: orjson refuses, the stdlib may cope
@@ -66,8 +76,8 @@ def parse_line(line: bytes, source: str, text_field: str) -> Document | ErrorRec
         return ErrorRecord(source, "no_text", f"field {text_field!r} is {what}")
     if not valid:  # lone surrogates become "?", as they do in every output
         text = text.encode("utf-8", errors="replace").decode("utf-8")
-    if b"\\u0000" in line:  # JSON strings hold a NUL only as this escape (raw, it is invalid)
-        text = text.replace("\x00", "")
+    if nul if nul is not None else b"\\u0000" in line:  # JSON strings hold a NUL only as
+        text = text.replace("\x00", "")  # this escape (raw, it is invalid)
     if not text or text.isspace():  # `not text.strip()`, without copying the page
         return ErrorRecord(source, "empty", f"field {text_field!r} is empty")
     fmt = Format.HTML if text_looks_like_html(text) else Format.TEXT

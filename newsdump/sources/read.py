@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import os
+import stat
 from collections.abc import Iterator
 from itertools import islice
 from typing import BinaryIO
@@ -11,23 +13,57 @@ from newsdump.document import Document
 from newsdump.errors import ReadError
 from newsdump.records import ErrorRecord
 from newsdump.settings import Settings
-from newsdump.sources.compress import decompressed, peek
+from newsdump.sources.compress import compression_of, decompressed, peek
 from newsdump.sources.detect import SNIFF_BYTES, InputKind, sniff_kind
 from newsdump.sources.html import read_html
 from newsdump.sources.jsonl import read_jsonl
-from newsdump.sources.text import read_text
+from newsdump.sources.text import _document, read_text
 from newsdump.sources.warc import read_warc
+
+WHOLE_FILE_BYTES = 1 << 20  # a regular file up to this size is read in one go
 
 
 def iter_path_documents(
     path: str, settings: Settings, source: str | None = None, first: int = 0
 ) -> Iterator[Document | ErrorRecord]:
     """Documents of one file (named `source` in records, default `path`), from the `first`
-    on; an unreadable file yields one error record."""
+    on; an unreadable file yields one error record.
+
+    A regular file of at most WHOLE_FILE_BYTES (most dumps: one page a file) is read whole,
+    in one read sized by its fstat (`iter_bytes_documents`), instead of through a buffered
+    stream (its peeks copy the buffer, its end takes a second read, its creation an lseek).
+    A file whose size changed between the fstat and the read, and anything else (a large
+    file, a pipe, a device), is read as a stream from its start, as before."""
     source = path if source is None else source
     try:
-        handle = open(path, "rb", buffering=1 << 16)  # noqa: SIM115 - closed below
+        fd = os.open(path, os.O_RDONLY)  # (O_CLOEXEC: os.open's descriptors are not inherited)
+        try:
+            st = os.fstat(fd)
+        except OSError:
+            os.close(fd)
+            raise
     except OSError as exc:
+        yield ErrorRecord(source, "unreadable", f"cannot open: {exc.strerror or exc}")
+        return
+    data = None
+    try:
+        if first == 0 and stat.S_ISREG(st.st_mode) and 0 < st.st_size <= WHOLE_FILE_BYTES:
+            data = os.read(fd, st.st_size + 1)  # (a byte more: a file that grew shows)
+            if len(data) != st.st_size:  # it changed since the fstat: read it as a stream
+                data = None
+                os.lseek(fd, 0, os.SEEK_SET)
+    except OSError as exc:  # what reading it as a stream would have reported
+        os.close(fd)
+        yield _failure(exc, source, 0)
+        return
+    if data is not None:
+        os.close(fd)
+        yield from iter_bytes_documents(data, source, settings)
+        return
+    try:
+        handle = open(fd, "rb", buffering=1 << 16)  # noqa: SIM115 - closed below
+    except OSError as exc:  # a directory: as open(path) refuses it
+        os.close(fd)
         yield ErrorRecord(source, "unreadable", f"cannot open: {exc.strerror or exc}")
         return
     with handle:
@@ -50,15 +86,47 @@ def iter_documents(
         for item in _read(kind, plain, source, settings, first):
             number += 1
             yield item
-    except ReadError as exc:
-        yield ErrorRecord(_where(source, number), exc.kind, str(exc))
-    except EOFError as exc:
-        yield ErrorRecord(_where(source, number), "truncated", f"truncated input: {exc}")
-    except OSError as exc:
-        message = exc.strerror or str(exc) or type(exc).__name__
-        yield ErrorRecord(_where(source, number), "read_error", f"read failed: {message}")
     except Exception as exc:  # lzma/zstd/bz2 raise their own kinds on corrupt data
-        yield ErrorRecord(_where(source, number), "corrupt", f"{type(exc).__name__}: {exc}"[:300])
+        yield _failure(exc, source, number)
+
+
+def iter_bytes_documents(
+    data: bytes, source: str, settings: Settings
+) -> Iterator[Document | ErrorRecord]:
+    """`iter_documents` of a stream that holds `data` (a file read whole): one plain text
+    page (no compression, no form feed, within the size limit: most dumps) is that page's
+    document at once, anything else goes through the stream's readers."""
+    head = data[:SNIFF_BYTES]  # (what iter_documents peeks)
+    if (
+        compression_of(head) is None
+        and head
+        and not head.isspace()
+        and (InputKind(settings.format) if settings.format != "auto" else sniff_kind(head))
+        is InputKind.TEXT
+        and b"\x0c" not in data
+        and len(data) <= settings.max_document_bytes
+    ):  # read_text's one page, its source unnumbered
+        try:
+            document = _document(data, source)
+        except Exception as exc:
+            yield _failure(exc, source, 0)
+            return
+        yield document
+        return
+    yield from iter_documents(io.BytesIO(data), source, settings)
+
+
+def _failure(exc: Exception, source: str, number: int) -> ErrorRecord:
+    """The error record of a stream that broke before its document `number + 1`."""
+    if isinstance(exc, ReadError):
+        return ErrorRecord(_where(source, number), exc.kind, str(exc))
+    if isinstance(exc, EOFError):
+        return ErrorRecord(_where(source, number), "truncated", f"truncated input: {exc}")
+    if isinstance(exc, OSError):
+        message = exc.strerror or str(exc) or type(exc).__name__
+        return ErrorRecord(_where(source, number), "read_error", f"read failed: {message}")
+    # lzma/zstd/bz2 raise their own kinds on corrupt data
+    return ErrorRecord(_where(source, number), "corrupt", f"{type(exc).__name__}: {exc}"[:300])
 
 
 def _read(

@@ -390,6 +390,19 @@ def test_control_bytes_examples() -> None:
     assert decode_module.control_bytes(b"a\tb\nc\x0cd\re") == 0
     assert decode_module.control_bytes(bytes(range(256))) == 29  # 32 - 4 (\t \n \f \r) + DEL
     assert decode_module.control_bytes(b"\x00\x0b\x7f\x1f\x80\xff" * 40) == 160
+    # long runs: the compiled count adds each byte's hits in its lane for at most 255 steps of
+    # 16 bytes before it sums the lanes (a lane of 255 hits, then more)
+    for n in (255 * 16 - 1, 255 * 16, 255 * 16 + 1, 256 * 16, 100_003):
+        assert decode_module.control_bytes(b"\x0b" * n) == n
+        assert decode_module.control_bytes(b"\x01\n\x7fa" * n) == 2 * n
+        assert decode_module.control_bytes(b"\t\n\x0c\r" * n) == 0
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.binary(min_size=255 * 16 - 20, max_size=255 * 16 * 2 + 40))
+def test_control_bytes_of_long_data_are_the_translate_count(data: bytes) -> None:
+    expected = len(data) - len(data.translate(None, decode_module.CONTROL_BYTES))
+    assert decode_module.control_bytes(data) == expected
 
 
 def decoded(data: bytes) -> tuple[str, bytes | None] | None:
