@@ -1440,6 +1440,105 @@ static int any_in(PyObject *rule, PyObject *text) {
     return 0;
 }
 
+/* a character as re's IGNORECASE compares it with a lower-case letter of a pattern (Unicode
+ * str patterns): its lower case (one character, Py_UNICODE_TOLOWER: "İ" as "i", the Kelvin
+ * sign as "k"), "ı" as "i" and "ſ" as "s" (re's case fixes for the ASCII letters) */
+static inline Py_UCS4 re_fold(Py_UCS4 c) {
+    if (c < 128)
+        return c >= 'A' && c <= 'Z' ? c | 0x20 : c;
+    if (c == 0x131)
+        return 'i';
+    if (c == 0x17f)
+        return 's';
+    return Py_UNICODE_TOLOWER(c);
+}
+
+/* whether the folded text at `at` spells `word` (lower-case, Latin-1: re_fold of each) */
+static int folded_at(int kind, const void *data, Py_ssize_t n, Py_ssize_t at,
+                     const unsigned char *word) {
+    for (Py_ssize_t k = 0; word[k]; k++)
+        if (at + k >= n || re_fold(PyUnicode_READ(kind, data, at + k)) != word[k])
+            return 0;
+    return 1;
+}
+
+/* CONTACT.search(text), told on characters where it can be: 0 where it finds nothing (no
+ * "tel", "tél", "phone" nor "fax" in any case for its first branch, no "电话" and a colon for
+ * its second, no nine decimal digits in a row for its third), 1 where it finds something
+ * (nine digits, "电话:"), 2 where it may (the first branch: call it) */
+static int contact_gate(int kind, const void *data, Py_ssize_t n) {
+    static const unsigned char *const words[] = {
+        (const unsigned char *)"tel", (const unsigned char *)"t\xe9l",
+        (const unsigned char *)"phone", (const unsigned char *)"fax"};
+    int may = 0;
+    Py_ssize_t run = 0; /* decimal digits in a row (re's \d) up to here */
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (decimal(c)) {
+            if (++run >= 9)
+                return 1;
+            continue;
+        }
+        run = 0;
+        if (c == 0x7535 /* 电 */ && i + 2 < n && PyUnicode_READ(kind, data, i + 1) == 0x8bdd) {
+            Py_UCS4 colon = PyUnicode_READ(kind, data, i + 2);
+            if (colon == ':' || colon == 0xff1a)
+                return 1;
+        }
+        if (may)
+            continue;
+        Py_UCS4 f = re_fold(c);
+        if (f == 't' || f == 'p' || f == 'f')
+            for (int w = 0; w < 4 && !may; w++)
+                may = words[w][0] == f && folded_at(kind, data, n, i, words[w]);
+    }
+    return may ? 2 : 0;
+}
+
+/* False only where CREDIT finds nothing in text: none of the words its first two branches
+ * start with ("(photo", "foto:", "(source", "crédit photo:", ...; in any case as re's
+ * IGNORECASE reads them: re_fold), nor "图" or "摄影" (its last branches; its third, "getty
+ * images" or "shutterstock", is told by may_credit before) */
+static int credit_gate(int kind, const void *data, Py_ssize_t n) {
+    static const unsigned char *const words[] = {
+        (const unsigned char *)"photo",  (const unsigned char *)"fot",
+        (const unsigned char *)"bild",   (const unsigned char *)"image",
+        (const unsigned char *)"zdjecie", (const unsigned char *)"credit",
+        (const unsigned char *)"cr\xe9"
+                               "dit",
+        (const unsigned char *)"quelle", (const unsigned char *)"source"};
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (c == 0x56fe /* 图 */ || (c == 0x6444 /* 摄 */ && i + 1 < n
+                                      && PyUnicode_READ(kind, data, i + 1) == 0x5f71 /* 影 */))
+            return 1;
+        Py_UCS4 f = re_fold(c);
+        if (f != 'p' && f != 'f' && f != 'b' && f != 'i' && f != 'z' && f != 'c' && f != 'q'
+            && f != 's')
+            continue;
+        for (int w = 0; w < 9; w++)
+            if (words[w][0] == f && folded_at(kind, data, n, i, words[w]))
+                return 1;
+        if (f == 'z' && folded_at(kind, data, n, i, (const unsigned char *)"zdj") && i + 3 < n
+            && re_fold(PyUnicode_READ(kind, data, i + 3)) == 0x119 /* ę */
+            && folded_at(kind, data, n, i + 4, (const unsigned char *)"cie"))
+            return 1; /* zdjęcie */
+    }
+    return 0;
+}
+
+/* what contact_gate and credit_gate say, for the tests: contact_gate | credit_gate << 2 */
+static PyObject *regex_gates(PyObject *self, PyObject *text) {
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "regex_gates: a str");
+        return NULL;
+    }
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    return PyLong_FromLong(contact_gate(kind, data, n) | credit_gate(kind, data, n) << 2);
+}
+
 /* feed.may_credit: 1 or 0, -1 on an error */
 static int may_credit(PyObject *const *rules, PyObject *text, PyObject *low, int ascii,
                       int colon) {
@@ -1457,7 +1556,9 @@ static int may_credit(PyObject *const *rules, PyObject *text, PyObject *low, int
         in = has(text, s_picture);
         return in ? in : has(text, s_photography);
     }
-    return !ascii || any_in(rules[R_CREDIT_WORD], low);
+    if (ascii)
+        return any_in(rules[R_CREDIT_WORD], low);
+    return credit_gate(PyUnicode_KIND(text), PyUnicode_DATA(text), PyUnicode_GET_LENGTH(text));
 }
 
 /* Patterns of feed that title_verdict tests on characters here rather than by calling them
@@ -1789,8 +1890,13 @@ static int verdict(PyObject *const *rules, PyObject *text, Py_ssize_t lo, Py_ssi
         if (phone < 0)
             goto error;
     }
-    if (phone && contact_hint(kind, data, n))
-        CHECK(found(rules[R_CONTACT], text, 0));
+    if (phone && contact_hint(kind, data, n)) {
+        yes = contact_gate(kind, data, n); /* (CONTACT.search, told on characters if it can) */
+        if (yes == 1)
+            goto no;
+        if (yes == 2)
+            CHECK(found(rules[R_CONTACT], text, 0));
+    }
     if (digit && facts & T_COLON) {
         if (clock_in(kind, data, n)) { /* (CLOCK.search, on characters) */
             yes = found(rules[R_LEADING_TIME], text, 0);
@@ -4030,6 +4136,8 @@ static PyMethodDef methods[] = {
     {"title_verdict", (PyCFunction)(void (*)(void))title_verdict, METH_FASTCALL, "feed.is_title (see the file)."},
     {"word_start_match", word_start_match, METH_VARARGS, "A pattern at a word's start (see the file)."},
     {"hints", hints, METH_O, "Which of the hints title_verdict tests match (see the file)."},
+    {"regex_gates", regex_gates, METH_O,
+     "contact_gate | credit_gate << 2: what title_verdict tells of CONTACT and CREDIT."},
     {"pattern_facts", pattern_facts, METH_O, "CLOCK, TRAILING_COUNT, SENTENCE_BREAK on characters (see the file)."},
     {"strip_label", (PyCFunction)(void (*)(void))strip_label_call, METH_FASTCALL, "feed.strip_label (see the file)."},
     {"headlines", (PyCFunction)(void (*)(void))headlines, METH_FASTCALL, "find_feed's headlines (see the file)."},
