@@ -792,80 +792,115 @@ static PyObject *menu_facts(PyObject *self, PyObject *text) {
     return PyLong_FromLong(menu_flags(text));
 }
 
-/* word_start_in at the word's start `at` of text (c its character): 1 where match finds
- * something there, 0 where not (or no prefix starts there), -1 on an error */
-static int word_start_at(const char *ascii, int paired, PyObject *prefixes, PyObject *match,
-                         PyObject *text, int kind, const void *data, Py_ssize_t n,
-                         Py_ssize_t at, Py_UCS4 c) {
-    if (c < 128) {
-        if (!paired) {
-            if (!ascii[c])
-                return 0; /* (no prefix starts with it) */
-        } else {
-            Py_UCS4 next = at + 1 < n ? PyUnicode_READ(kind, data, at + 1) : 0;
-            if (next < 128) {
-                unsigned char thirds = (unsigned char)ascii[c * 128 + next];
-                if (!thirds)
-                    return 0; /* (no prefix starts with these two) */
-                if (thirds != 0xff) { /* (each prefix has a third character, ASCII) */
-                    if (at + 2 >= n)
-                        return 0;
-                    Py_UCS4 third = PyUnicode_READ(kind, data, at + 2);
-                    if (third < 128 && !(thirds >> (third & 7) & 1))
-                        return 0; /* (no prefix goes on with it) */
-                }
-            }
-        }
-    }
-    PyObject *first = PyUnicode_FromOrdinal(c);
-    if (!first)
-        return -1;
-    PyObject *these = PyDict_GetItemWithError(prefixes, first); /* borrowed */
-    Py_DECREF(first);
-    if (!these)
-        return PyErr_Occurred() ? -1 : 0;
-    if (!PyTuple_Check(these)) {
-        PyErr_SetString(PyExc_TypeError, "word_start_match: tuples of prefixes");
-        return -1;
-    }
-    Py_INCREF(these); /* (held: `match` may be any callable) */
-    for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(these); k++) {
-        PyObject *prefix = PyTuple_GET_ITEM(these, k);
-        if (!PyUnicode_Check(prefix)) {
-            Py_DECREF(these);
-            PyErr_SetString(PyExc_TypeError, "word_start_match: prefixes are str");
-            return -1;
-        }
-        Py_ssize_t m = PyUnicode_GET_LENGTH(prefix);
-        if (m > n - at)
+/* whether a prefix may start at the word's start `at` of text (c its character), by the
+ * firsts (`ascii`: 128 bytes) or, with `paired`, the pairs and their third characters (see
+ * feed.prefix_pairs): 0 where none can */
+static inline int may_start_at(const char *ascii, int paired, int kind, const void *data,
+                               Py_ssize_t n, Py_ssize_t at, Py_UCS4 c) {
+    if (c >= 128)
+        return 1;
+    if (!paired)
+        return ascii[c] != 0;
+    Py_UCS4 next = at + 1 < n ? PyUnicode_READ(kind, data, at + 1) : 0;
+    if (next >= 128)
+        return 1;
+    unsigned char thirds = (unsigned char)ascii[c * 128 + next];
+    if (!thirds)
+        return 0; /* (no prefix starts with these two) */
+    if (thirds == 0xff)
+        return 1;
+    if (at + 2 >= n) /* (each prefix has a third character, ASCII) */
+        return 0;
+    Py_UCS4 third = PyUnicode_READ(kind, data, at + 2);
+    return third >= 128 || (thirds >> (third & 7) & 1); /* (or no prefix goes on with it) */
+}
+
+#define PREFIX_GROUPS 129 /* feed.prefix_table: where each first character's prefixes start */
+#define PREFIX_SIZE 16    /* ... and each prefix: its length, a 0, then its characters (UCS2) */
+
+/* whether one of the prefixes of feed.prefix_table `table` (size bytes) that start with the
+ * ASCII character c is text[at:at + its length] */
+static int table_prefix_at(const unsigned char *table, Py_ssize_t size, int kind,
+                           const void *data, Py_ssize_t n, Py_ssize_t at, Py_UCS4 c) {
+    for (Py_ssize_t k = table[c]; k < table[c + 1]; k++) {
+        Py_ssize_t base = PREFIX_GROUPS + PREFIX_SIZE * k, i = 0;
+        if (base + PREFIX_SIZE > size)
+            break;
+        Py_ssize_t m = table[base];
+        if (m > PREFIX_SIZE / 2 - 1 || m > n - at)
             continue;
-        int pkind = PyUnicode_KIND(prefix);
-        const void *pdata = PyUnicode_DATA(prefix);
-        Py_ssize_t i = 0;
-        while (i < m && PyUnicode_READ(pkind, pdata, i) == PyUnicode_READ(kind, data, at + i))
+        const unsigned char *chars = table + base + 2;
+        while (i < m
+               && PyUnicode_READ(kind, data, at + i)
+                   == ((Py_UCS4)chars[2 * i] | (Py_UCS4)chars[2 * i + 1] << 8))
             i++;
-        if (i < m)
-            continue;
-        PyObject *pos = PyLong_FromSsize_t(at);
-        PyObject *found = pos ? PyObject_CallFunctionObjArgs(match, text, pos, NULL) : NULL;
-        Py_XDECREF(pos);
-        Py_DECREF(these);
-        if (!found)
-            return -1;
-        int hit = found != Py_None;
-        Py_DECREF(found);
-        return hit; /* (tried at `at`: the other prefixes would try it again) */
+        if (i == m)
+            return 1;
     }
-    Py_DECREF(these);
     return 0;
+}
+
+/* word_start_in at the word's start `at` of text (c its character), past may_start_at: 1
+ * where match finds something there, 0 where not (or no prefix starts there), -1 on an error;
+ * `table` (feed.prefix_table, `size` bytes; NULL: none) holds the prefixes that start with an
+ * ASCII character, as `prefixes` does */
+static int word_start_at(const unsigned char *table, Py_ssize_t size, PyObject *prefixes,
+                         PyObject *match, PyObject *text, int kind, const void *data,
+                         Py_ssize_t n, Py_ssize_t at, Py_UCS4 c) {
+    if (table && c < 128) {
+        if (!table_prefix_at(table, size, kind, data, n, at, c))
+            return 0;
+    } else {
+        PyObject *first = PyUnicode_FromOrdinal(c);
+        if (!first)
+            return -1;
+        PyObject *these = PyDict_GetItemWithError(prefixes, first); /* borrowed */
+        Py_DECREF(first);
+        if (!these)
+            return PyErr_Occurred() ? -1 : 0;
+        if (!PyTuple_Check(these)) {
+            PyErr_SetString(PyExc_TypeError, "word_start_match: tuples of prefixes");
+            return -1;
+        }
+        Py_ssize_t k = 0;
+        for (; k < PyTuple_GET_SIZE(these); k++) {
+            PyObject *prefix = PyTuple_GET_ITEM(these, k);
+            if (!PyUnicode_Check(prefix)) {
+                PyErr_SetString(PyExc_TypeError, "word_start_match: prefixes are str");
+                return -1;
+            }
+            Py_ssize_t m = PyUnicode_GET_LENGTH(prefix);
+            if (m > n - at)
+                continue;
+            int pkind = PyUnicode_KIND(prefix);
+            const void *pdata = PyUnicode_DATA(prefix);
+            Py_ssize_t i = 0;
+            while (i < m
+                   && PyUnicode_READ(pkind, pdata, i) == PyUnicode_READ(kind, data, at + i))
+                i++;
+            if (i == m)
+                break; /* (tried at `at`: the other prefixes would try it again) */
+        }
+        if (k == PyTuple_GET_SIZE(these))
+            return 0;
+    }
+    PyObject *pos = PyLong_FromSsize_t(at);
+    PyObject *found = pos ? PyObject_CallFunctionObjArgs(match, text, pos, NULL) : NULL;
+    Py_XDECREF(pos);
+    if (!found)
+        return -1;
+    int hit = found != Py_None;
+    Py_DECREF(found);
+    return hit;
 }
 
 
 /* word_start_match's answer (1 or 0, -1 on an error): `ascii` its firsts (128 bytes) or, with
- * `paired`, its pairs (128 * 128). Where 16 characters are ASCII, their words' starts are found
- * at once (a bit mask), else one character at a time. */
-static int word_start_in(const char *ascii, int paired, PyObject *prefixes, PyObject *match,
-                         PyObject *text) {
+ * `paired`, its pairs (128 * 128); `table` (NULL, or feed.prefix_table of `prefixes`, `size`
+ * bytes) its prefixes that start with an ASCII character. Where 16 characters are ASCII,
+ * their words' starts are found at once (a bit mask), else one character at a time. */
+static int word_start_in(const char *ascii, int paired, const unsigned char *table,
+                         Py_ssize_t size, PyObject *prefixes, PyObject *match, PyObject *text) {
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     Py_ssize_t n = PyUnicode_GET_LENGTH(text), at = 0;
@@ -884,8 +919,10 @@ static int word_start_in(const char *ascii, int paired, PyObject *prefixes, PyOb
                 int k = __builtin_ctz(starts);
                 starts &= starts - 1;
                 Py_ssize_t i = at + k;
-                int yes = word_start_at(ascii, paired, prefixes, match, text, kind, data, n, i,
-                                        PyUnicode_READ(kind, data, i));
+                Py_UCS4 c = PyUnicode_READ(kind, data, i);
+                if (!may_start_at(ascii, paired, kind, data, n, i, c))
+                    continue;
+                int yes = word_start_at(table, size, prefixes, match, text, kind, data, n, i, c);
                 if (yes)
                     return yes;
             }
@@ -895,9 +932,9 @@ static int word_start_in(const char *ascii, int paired, PyObject *prefixes, PyOb
         Py_UCS4 c = PyUnicode_READ(kind, data, at);
         int start = !after_word;
         after_word = word_char(c);
-        if (!start)
-            continue; /* not a word's start */
-        int yes = word_start_at(ascii, paired, prefixes, match, text, kind, data, n, at, c);
+        if (!start || !may_start_at(ascii, paired, kind, data, n, at, c))
+            continue; /* not a word's start, or none of the prefixes */
+        int yes = word_start_at(table, size, prefixes, match, text, kind, data, n, at, c);
         if (yes)
             return yes;
     }
@@ -916,7 +953,7 @@ static PyObject *word_start_match(PyObject *self, PyObject *args) {
         return NULL;
     }
     /* whether a key of prefixes is this ASCII character, or this pair (feed.prefix_pairs) */
-    int yes = word_start_in(firsts.buf, firsts.len == PAIRS, prefixes, match, text);
+    int yes = word_start_in(firsts.buf, firsts.len == PAIRS, NULL, 0, prefixes, match, text);
     PyBuffer_Release(&firsts);
     return yes < 0 ? NULL : PyBool_FromLong(yes);
 }
@@ -1089,6 +1126,7 @@ enum {
     R_CTA_PREFIXES,   /* feed.CALL_TO_ACTION_PREFIXES */
     R_CTA_START,      /* CALL_TO_ACTION_START.match */
     R_START_BITS,     /* feed.NOT_TITLE_BITS: the three tests of may_start on ASCII */
+    R_CTA_TABLE,      /* feed.prefix_table(CALL_TO_ACTION_PREFIXES), b"": R_CTA_PREFIXES read */
     R_SIZE
 };
 
@@ -1102,6 +1140,17 @@ static int found(PyObject *call, PyObject *arg, int truth) {
     int yes = truth ? PyObject_IsTrue(got) : got != Py_None;
     Py_DECREF(got);
     return yes;
+}
+
+/* feed.prefix_table of the call to action's prefixes (rules[R_CTA_TABLE]) when it is one, else
+ * NULL (R_CTA_PREFIXES read); its size is the bytes' size */
+static const unsigned char *prefix_table(PyObject *const *rules, Py_ssize_t *size) {
+    PyObject *table = rules[R_CTA_TABLE];
+    *size = 0;
+    if (!PyBytes_Check(table) || PyBytes_GET_SIZE(table) < PREFIX_GROUPS)
+        return NULL;
+    *size = PyBytes_GET_SIZE(table);
+    return (const unsigned char *)PyBytes_AS_STRING(table);
 }
 
 /* ---- exact necessary conditions of dates.py's answers (tests/unit/test_feed_dates_gate.py
@@ -1840,10 +1889,12 @@ static int verdict(PyObject *const *rules, PyObject *text, Py_ssize_t lo, Py_ssi
     if (!low)
         return -1;
     PyObject *pairs = rules[R_CTA_PAIRS];
+    Py_ssize_t table_size;
+    const unsigned char *table = prefix_table(rules, &table_size);
     if (PyBytes_Check(pairs) && PyBytes_GET_SIZE(pairs) == PAIRS
         && PyDict_Check(rules[R_CTA_PREFIXES])) /* call_to_action_words, without its partial */
-        CHECK(word_start_in(PyBytes_AS_STRING(pairs), 1, rules[R_CTA_PREFIXES],
-                            rules[R_CTA_START], low));
+        CHECK(word_start_in(PyBytes_AS_STRING(pairs), 1, table, table_size,
+                            rules[R_CTA_PREFIXES], rules[R_CTA_START], low));
     else
         CHECK(found(rules[R_CTA], low, 1));
     if (!ascii)
@@ -3186,11 +3237,13 @@ static int loop_summary(Loop *L, PyObject *text, Py_ssize_t words) {
         return -1;
     PyObject *const *rules = L->trules;
     PyObject *pairs = rules[R_CTA_PAIRS];
+    Py_ssize_t table_size;
+    const unsigned char *table = prefix_table(rules, &table_size);
     int yes;
     if (PyBytes_Check(pairs) && PyBytes_GET_SIZE(pairs) == PAIRS
         && PyDict_Check(rules[R_CTA_PREFIXES])) /* call_to_action_words, without its partial */
-        yes = word_start_in(PyBytes_AS_STRING(pairs), 1, rules[R_CTA_PREFIXES],
-                            rules[R_CTA_START], low);
+        yes = word_start_in(PyBytes_AS_STRING(pairs), 1, table, table_size,
+                            rules[R_CTA_PREFIXES], rules[R_CTA_START], low);
     else
         yes = found(rules[R_CTA], low, 1);
     if (!yes && !PyUnicode_IS_ASCII(low))

@@ -310,6 +310,31 @@ def prefix_pairs(prefixes: dict[str, tuple[str, ...]]) -> bytes:
     return bytes(pairs)
 
 
+def prefix_table(prefixes: dict[str, tuple[str, ...]]) -> bytes:
+    """For word_start_match in title_verdict: the `prefixes` (by their first character) that
+    start with an ASCII character, each in PREFIX_SIZE bytes (its length, a 0, then its
+    characters in UCS-2, little-endian) after PREFIX_GROUPS bytes, where byte c says where the
+    prefixes that start with character c start (in prefixes from there; byte c + 1: where they
+    end); b"" where one of them does not fit (then the dict is read)."""
+    groups = [prefixes.get(chr(c), ()) for c in range(PREFIX_GROUPS - 1)]
+    entries = [prefix for group in groups for prefix in group]
+    if len(entries) > 255 or any(
+        len(prefix) > PREFIX_SIZE // 2 - 1 or max(map(ord, prefix)) > 0xFFFF for prefix in entries
+    ):
+        return b""
+    starts, at = bytearray(), 0
+    for group in groups:
+        starts.append(at)
+        at += len(group)
+    starts.append(at)
+    return bytes(starts) + b"".join(
+        bytes([len(prefix), 0]) + prefix.encode("utf-16-le").ljust(PREFIX_SIZE - 2, b"\0")
+        for prefix in entries
+    )
+
+
+PREFIX_GROUPS = 129  # (prefix_table's layout, as _feed.c reads it)
+PREFIX_SIZE = 16
 CALL_TO_ACTION_PAIRS = (
     prefix_pairs(CALL_TO_ACTION_PREFIXES)
     if _feed is not None and "" not in CALL_TO_ACTION_PREFIXES  # (a branch with no prefix)
@@ -1660,6 +1685,7 @@ TITLE_RULES = (  # what the compiled is_title calls, in the order _feed.c's R_* 
     CALL_TO_ACTION_PREFIXES,
     CALL_TO_ACTION_START.match,
     NOT_TITLE_BITS,
+    prefix_table(CALL_TO_ACTION_PREFIXES),  # (the prefixes that start with ASCII, read in C)
 )
 
 

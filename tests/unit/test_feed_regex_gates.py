@@ -73,3 +73,44 @@ def test_gates_of_every_character_are_the_patterns_verdicts() -> None:
 )
 def test_gates_of_a_few_lines(text: str, gates: int) -> None:
     assert feed._feed.regex_gates(text) == gates
+
+
+TABLE_AT = len(feed.TITLE_RULES) - 1  # (prefix_table's rule: the last)
+BY_DICT = (*feed.TITLE_RULES[:TABLE_AT], b"")  # (no table: the prefixes' dict is read)
+CTA_WORDS = [
+    "Subscribe", "subscription", "sign up", "Sign in", "Read more", "cookie", "e-mail", "email",
+    "udostępnij", "UDOSTĘPNIJ", "política", "regístrate", "registrarse", "popular in", "go to",
+    "html", "版权", "隐私", "使用条款", "Council", "votes", "the", " ", "-", "(", "İ", "ı",
+]  # fmt: skip
+
+
+def test_prefix_table_holds_every_ascii_prefix() -> None:
+    table = feed.TITLE_RULES[TABLE_AT]
+    assert isinstance(table, bytes)
+    groups, size = feed.PREFIX_GROUPS, feed.PREFIX_SIZE
+    for c in range(groups - 1):
+        entries = [
+            table[groups + size * k + 2 : groups + size * k + 2 + 2 * table[groups + size * k]]
+            for k in range(table[c], table[c + 1])
+        ]
+        assert [e.decode("utf-16-le") for e in entries] == list(
+            feed.CALL_TO_ACTION_PREFIXES.get(chr(c), ())
+        )
+
+
+@given(st.lists(st.sampled_from(CTA_WORDS) | st.text(max_size=3), max_size=8).map("".join))
+@settings(max_examples=3000, deadline=None)
+def test_title_verdict_by_the_table_is_the_dicts_and_pythons(text: str) -> None:
+    got = feed._feed.title_verdict(feed.TITLE_RULES, text, 1, 30)
+    assert got == feed._feed.title_verdict(BY_DICT, text, 1, 30)
+    if text:
+        assert got == feed._is_title(text, feed.Settings(feed_title_min_words=1))
+
+
+def test_title_verdict_by_the_table_of_every_character() -> None:
+    for code in range(0x110000):
+        char = chr(code)
+        for text in (f"A {char}ubscribe now", f"Now sign {char}p here", f"Udostęp{char}ij to"):
+            assert feed._feed.title_verdict(feed.TITLE_RULES, text, 1, 30) == (
+                feed._feed.title_verdict(BY_DICT, text, 1, 30)
+            ), (hex(code), text)
