@@ -2003,8 +2003,8 @@ static PyObject *has_any(PyObject *self, PyObject *const *args, Py_ssize_t nargs
  *   headlines(rules, texts, free, digits, words, min_words, max_words, stop, sentence_case,
  *             own, own_keys) -> (heads, titles): feed.headlines (feed._headlines, the
  *     reference): for each free line (texts, free, digits, words: find_feed's lines), its
- *     clean_title parts when it is a headline, else None (heads: text -> that, for the free
- *     lines), and whether it is one (titles). The tests on characters and counts run here
+ *     clean_title parts when it is a headline (heads: text -> that, for the free
+ *     lines that are headlines), and whether it is one (titles). The tests on characters and counts run here
  *     (clean_title's too); clean_title's patterns and feed.split_date, feed.strip_label
  *     (past its cheap tests), feed.is_menu_line (in a script without spaces) and
  *     feed.same_story (past has_any, on a line of more than 64 words) are called from
@@ -2813,19 +2813,21 @@ static PyObject *headlines(PyObject *self, PyObject *const *args, Py_ssize_t nar
     for (Py_ssize_t i = 0; i < p.n; i++) {
         if (!p.free[i])
             continue;
-        PyObject *parts = p.verdicts[p.first[i]]; /* (borrowed from heads) */
+        PyObject *parts = p.verdicts[p.first[i]]; /* (borrowed from heads, or None) */
         if (!parts) {
             parts = p.words[i] < p.lo ? Py_NewRef(Py_None) : headline(&p, i);
             if (!parts)
                 goto done;
-            int bad = PyDict_SetItem(heads, PyTuple_GET_ITEM(p.texts, i), parts);
-            Py_DECREF(parts); /* (held by heads) */
+            int bad = parts != Py_None
+                && PyDict_SetItem(heads, PyTuple_GET_ITEM(p.texts, i), parts);
+            Py_DECREF(parts); /* (held by heads; None by the interpreter) */
             if (bad)
                 goto done;
             p.verdicts[p.first[i]] = parts;
         }
-        if (parts != Py_None)
-            PyList_SetItem(titles, i, Py_NewRef(Py_True));
+        if (parts != Py_None) {
+            Py_SETREF(PyList_GET_ITEM(titles, i), Py_NewRef(Py_True));
+        }
     }
     result = PyTuple_Pack(2, heads, titles);
 done:

@@ -41,7 +41,7 @@ def headlines(
     sentence_case: bool,
     own: list[str],
     own_keys: tuple[str, ...],
-) -> tuple[dict[str, tuple[str | None, str] | None], list[bool]]: ...
+) -> tuple[dict[str, tuple[str | None, str]], list[bool]]: ...
 def strip_label(rules: tuple[object, ...], text: str) -> str: ...
 def comment_suspects(
     texts: Sequence[str], found: Sequence[tuple[int, int, object]], pairs: dict[str, str]
@@ -62,7 +62,7 @@ def items(
     free: Sequence[bool],
     digits: Sequence[bool],
     words: Sequence[int],
-    heads: dict[str, tuple[str | None, str] | None],
+    heads: dict[str, tuple[str | None, str]],
     titles: Sequence[bool],
     page_published: str | None,
     summary_max_words: int,

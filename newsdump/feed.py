@@ -685,9 +685,7 @@ def _items(
             time, j = texts[i], i + 1
         if not titles[j]:
             continue
-        parts = heads[texts[j]]
-        assert parts is not None  # titles[j]
-        prefix_time, title = parts
+        prefix_time, title = heads[texts[j]]  # (titles[j])
         time = time or prefix_time
         end = j
         if (
@@ -1716,7 +1714,7 @@ HEADLINE_RULES = (  # what the compiled headlines calls and counts, in the order
     RELATED_LABELS,
 )
 
-Heads = dict[str, tuple[str | None, str] | None]  # a free line -> its clean_title, if a headline
+Heads = dict[str, tuple[str | None, str]]  # a free line that is a headline -> its clean_title
 
 
 def headlines(
@@ -1729,8 +1727,8 @@ def headlines(
     sentence_case: bool,
     own: list[str],
 ) -> tuple[Heads, list[bool]]:
-    """Each free line's headline (its `clean_title` parts) when it reads as one, else None
-    (the same for the same text), and whether each line is one: a line of a few words
+    """Each free line's headline (its `clean_title` parts) when it reads as one (the same for
+    the same text; the others are not in it), and whether each line is one: a line of a few words
     (`words`: each line's word_count, when counted) that the page does not print over and
     over (`is_template`), that `is_title` takes once its time or label is off, not a menu line
     (`stop`, `sentence_case`: see is_menu_line) and not the page's own headline again (`own`:
@@ -1799,14 +1797,19 @@ def _headlines(
                 return None
         return parts
 
-    heads: Heads = {}  # per free line (the same verdict)
+    heads: Heads = {}  # per free line that is a headline (the same verdict)
+    others: set[str] = set()  # ... and the free lines that are not
     titles = [False] * len(texts)
     few = settings.feed_title_min_words  # (headline's first test, without a call: most lines)
     for i, t in enumerate(texts):
         if free[i]:
-            if t not in heads:
-                heads[t] = None if words is not None and words[i] < few else headline(t, i)
-            titles[i] = heads[t] is not None
+            if t not in heads and t not in others:
+                parts = None if words is not None and words[i] < few else headline(t, i)
+                if parts is None:
+                    others.add(t)
+                else:
+                    heads[t] = parts
+            titles[i] = t in heads
     return heads, titles
 
 
