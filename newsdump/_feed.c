@@ -123,10 +123,10 @@ static inline int ascii16(int kind, const void *data, Py_ssize_t i, __m128i *v) 
     }
     return narrow16((const Py_UCS2 *)data + i, _mm_set1_epi16((short)0xff80), v);
 }
-/* 16 characters below U+0100 (as bytes) at once: the words that start among them after
- * `inside` (whether the character before is a word's), ucs1_class's spaces (\t-\r,
- * \x1c-\x20, \x85, \xa0) and digits (0-9) as bit masks */
-static inline void scan16(__m128i v, Py_ssize_t *tokens, int *inside, int *digits) {
+/* scan16 (below) of the characters whose bits `keep` holds, `last` the bit of the last of them
+ * (the one `inside` is left at) */
+static inline void scan16_keep(__m128i v, unsigned keep, int last, Py_ssize_t *tokens,
+                               int *inside, int *digits) {
     const __m128i t = _mm_sub_epi8(v, _mm_set1_epi8(9)); /* (\t-\r: 0-4, unsigned) */
     const __m128i u = _mm_sub_epi8(v, _mm_set1_epi8(0x1c)); /* (\x1c-\x20: 0-4) */
     const __m128i d = _mm_sub_epi8(v, _mm_set1_epi8('0'));  /* (0-9: 0-9) */
@@ -136,10 +136,34 @@ static inline void scan16(__m128i v, Py_ssize_t *tokens, int *inside, int *digit
     space = _mm_or_si128(space, _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0x85)),
                                              _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xa0))));
     unsigned word = ~(unsigned)_mm_movemask_epi8(space) & 0xffffu;
-    unsigned starts = word & ~((word << 1) | (unsigned)*inside);
+    unsigned starts = word & ~((word << 1) | (unsigned)*inside) & keep;
     *tokens += pop16(starts);
-    *inside = (int)(word >> 15);
-    *digits |= _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(d, nine), d)) != 0;
+    *inside = (int)(word >> last & 1);
+    *digits |= ((unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(d, nine), d)) & keep) != 0;
+}
+/* 16 characters below U+0100 (as bytes) at once: the words that start among them after
+ * `inside` (whether the character before is a word's), ucs1_class's spaces (\t-\r,
+ * \x1c-\x20, \x85, \xa0) and digits (0-9) as bit masks */
+static inline void scan16(__m128i v, Py_ssize_t *tokens, int *inside, int *digits) {
+    scan16_keep(v, 0xffffu, 15, tokens, inside, digits);
+}
+/* scan16 of the last n - i characters (fewer than 16) of s, n characters long: by the 16 that
+ * end there (the first of them already read: `inside` is the last of those's) or, in a string
+ * shorter than 16, by a copy */
+static inline void scan16_tail(const Py_UCS1 *s, Py_ssize_t i, Py_ssize_t n, Py_ssize_t *tokens,
+                               int *inside, int *digits) {
+    if (i >= n)
+        return;
+    if (n >= 16) {
+        int from = (int)(i - (n - 16)); /* (1 to 15: the first new one's bit) */
+        scan16_keep(_mm_loadu_si128((const __m128i *)(s + n - 16)), 0xffffu << from & 0xffffu,
+                    15, tokens, inside, digits);
+        return;
+    }
+    unsigned char copy[16] = {0};
+    memcpy(copy, s, (size_t)n); /* (i is 0: nothing read yet) */
+    scan16_keep(_mm_loadu_si128((const __m128i *)copy), (1u << n) - 1, (int)n - 1, tokens,
+                inside, digits);
 }
 #endif
 
@@ -156,6 +180,8 @@ static void scan(PyObject *text, Py_ssize_t *words, Py_ssize_t *wide, int *digit
 #ifdef SCAN_SIMD
         for (; i + 16 <= n; i += 16)
             scan16(_mm_loadu_si128((const __m128i *)(s + i)), &tokens, &inside, &digits);
+        scan16_tail(s, i, n, &tokens, &inside, &digits);
+        i = n;
 #endif
         for (; i < n; i++)
             SCAN_UCS1(s[i]);
@@ -1006,6 +1032,13 @@ static PyObject *slot_get(PyObject *obj, const Slots *slots, int k, PyObject *na
     return PyObject_GetAttr(obj, name); /* (or its AttributeError) */
 }
 
+/* key in container (1 or 0, -1 on an error): a set's own look-up for an int or a str */
+static inline int contains(PyObject *container, PyObject *key) {
+    if (PyAnySet_CheckExact(container) && (PyLong_CheckExact(key) || PyUnicode_CheckExact(key)))
+        return PySet_Contains(container, key);
+    return PySequence_Contains(container, key);
+}
+
 /* whether lb is free for a story (1 or 0; -1 on an error); its slots (block, label, reason)
  * and its block's (text, index) */
 static int is_free(PyObject *lb, PyObject *block, PyObject *used, PyObject *not_stories,
@@ -1020,14 +1053,14 @@ static int is_free(PyObject *lb, PyObject *block, PyObject *used, PyObject *not_
     PyObject *index = slot_get(block, bs, 1, name_index);
     if (!index)
         return -1;
-    int in = PySequence_Contains(used, index);
+    int in = contains(used, index);
     Py_DECREF(index);
     if (in != 0)
         return in < 0 ? -1 : 0;
     PyObject *reason = slot_get(lb, lbs, 2, name_reason);
     if (!reason)
         return -1;
-    in = PySequence_Contains(not_stories, reason);
+    in = contains(not_stories, reason);
     Py_DECREF(reason);
     return in < 0 ? -1 : !in;
 }

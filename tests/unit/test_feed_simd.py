@@ -114,3 +114,15 @@ def test_a_line_of_few_words_has_no_headline_beside_its_date(text: str) -> None:
             assert feed.word_count(rest) < feed.DATED_TITLE_MIN_WORDS
             assert not feed.is_dated_title(rest.rstrip(feed.DATE_SEPARATORS + "("))
     assert feed.split_date(text) == (None, text)
+
+
+def test_every_latin1_character_at_each_offset_of_short_and_tail_chunks() -> None:
+    """scan's last chunk (an overlapping load, or a copy in a line shorter than 16)."""
+    for code in range(256):
+        char = chr(code)
+        for size in range(1, 35):
+            for at in range(size):
+                for base in ("x" * size, "a b " * size):
+                    text = base[:at] + char + base[at + 1 : size]
+                    assert feed.word_count(text) == feed._word_count(text), repr(text)
+                    assert feed.has_digit(text) == feed._has_digit(text), repr(text)
