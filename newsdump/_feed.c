@@ -422,30 +422,57 @@ static PyObject *word_text(PyObject *self, PyObject *text) {
 #define TITLE_FACT_BITS 10
 
 #ifdef SCAN_SIMD
-/* 16 ASCII characters (as bytes) of facts_of at once: letters, capitals, lower-case letters,
- * spaces, and which of ". : ! ? | /" they have */
-static inline void facts16(__m128i v, Py_ssize_t *alpha, Py_ssize_t *spaces, int *cased,
-                           int *uncased, long *flags, int *pairs) {
+/* 16 ASCII characters (as bytes) of facts_of at once, those whose bits `keep` holds: letters,
+ * capitals, lower-case letters, spaces, and which of ". : ! ? | /" they have */
+static inline void facts16_keep(__m128i v, unsigned keep, Py_ssize_t *alpha, Py_ssize_t *spaces,
+                                int *cased, int *uncased, long *flags, int *pairs) {
     const __m128i z = _mm_set1_epi8(25);
     const __m128i up = _mm_sub_epi8(v, _mm_set1_epi8('A'));
     const __m128i lo = _mm_sub_epi8(v, _mm_set1_epi8('a'));
-    unsigned upper = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(up, z), up));
-    unsigned lower = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(lo, z), lo));
+    unsigned upper = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(up, z), up)) & keep;
+    unsigned lower = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(lo, z), lo)) & keep;
     *alpha += pop16(upper | lower);
     *cased |= upper != 0;
     *uncased |= lower != 0;
-    *spaces += pop16((unsigned)_mm_movemask_epi8(
-        _mm_cmpeq_epi8(v, _mm_set1_epi8(' '))));
-    if (_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('.'))))
+    *spaces += pop16((unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(' '))) & keep);
+    if ((unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('.'))) & keep)
         *flags |= T_DOT;
-    if (_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(':'))))
+    if ((unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(':'))) & keep)
         *flags |= T_COLON;
-    if (_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('!')),
-                                       _mm_cmpeq_epi8(v, _mm_set1_epi8('?')))))
+    if ((unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('!')),
+                                                 _mm_cmpeq_epi8(v, _mm_set1_epi8('?'))))
+        & keep)
         *flags |= T_BREAK;
-    if (_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('|')),
-                                       _mm_cmpeq_epi8(v, _mm_set1_epi8('/')))))
+    if ((unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('|')),
+                                                 _mm_cmpeq_epi8(v, _mm_set1_epi8('/'))))
+        & keep)
         *pairs = 1;
+}
+static inline void facts16(__m128i v, Py_ssize_t *alpha, Py_ssize_t *spaces, int *cased,
+                           int *uncased, long *flags, int *pairs) {
+    facts16_keep(v, 0xffffu, alpha, spaces, cased, uncased, flags, pairs);
+}
+/* the last n - i (fewer than 16) characters of the 1-byte s of facts_of at once where they
+ * are ASCII (by the 16 that end there, or a copy of a string shorter than 16): 1, else 0
+ * (nothing done) */
+static inline int facts16_tail(const Py_UCS1 *s, Py_ssize_t i, Py_ssize_t n, Py_ssize_t *alpha,
+                               Py_ssize_t *spaces, int *cased, int *uncased, long *flags,
+                               int *pairs) {
+    __m128i v;
+    unsigned keep;
+    if (n >= 16) {
+        v = _mm_loadu_si128((const __m128i *)(s + n - 16));
+        keep = 0xffffu << (i - (n - 16)) & 0xffffu;
+    } else {
+        unsigned char copy[16] = {0};
+        memcpy(copy, s + i, (size_t)(n - i));
+        v = _mm_loadu_si128((const __m128i *)copy);
+        keep = (1u << (n - i)) - 1;
+    }
+    if ((unsigned)_mm_movemask_epi8(v) & keep)
+        return 0; /* (a character from U+0080 among them) */
+    facts16_keep(v, keep, alpha, spaces, cased, uncased, flags, pairs);
+    return 1;
 }
 #endif
 
@@ -500,6 +527,8 @@ static Py_ssize_t facts_of(PyObject *text) {
                     FACTS_CHAR(c);
                 }
         }
+        if (i < n && facts16_tail(s, i, n, &alpha, &spaces, &cased, &uncased, &flags, &pairs))
+            i = n;
 #endif
         for (; i < n; i++) {
             Py_UCS4 c = s[i];
