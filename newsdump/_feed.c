@@ -123,10 +123,10 @@ static inline int ascii16(int kind, const void *data, Py_ssize_t i, __m128i *v) 
     }
     return narrow16((const Py_UCS2 *)data + i, _mm_set1_epi16((short)0xff80), v);
 }
-/* 16 characters below U+0100 (as bytes) at once: the words that start among them after
- * `inside` (whether the character before is a word's), ucs1_class's spaces (\t-\r,
- * \x1c-\x20, \x85, \xa0) and digits (0-9) as bit masks */
-static inline void scan16(__m128i v, Py_ssize_t *tokens, int *inside, int *digits) {
+/* scan16 (below) of the characters whose bits `keep` holds, `last` the bit of the last of them
+ * (the one `inside` is left at) */
+static inline void scan16_keep(__m128i v, unsigned keep, int last, Py_ssize_t *tokens,
+                               int *inside, int *digits) {
     const __m128i t = _mm_sub_epi8(v, _mm_set1_epi8(9)); /* (\t-\r: 0-4, unsigned) */
     const __m128i u = _mm_sub_epi8(v, _mm_set1_epi8(0x1c)); /* (\x1c-\x20: 0-4) */
     const __m128i d = _mm_sub_epi8(v, _mm_set1_epi8('0'));  /* (0-9: 0-9) */
@@ -136,10 +136,34 @@ static inline void scan16(__m128i v, Py_ssize_t *tokens, int *inside, int *digit
     space = _mm_or_si128(space, _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0x85)),
                                              _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xa0))));
     unsigned word = ~(unsigned)_mm_movemask_epi8(space) & 0xffffu;
-    unsigned starts = word & ~((word << 1) | (unsigned)*inside);
+    unsigned starts = word & ~((word << 1) | (unsigned)*inside) & keep;
     *tokens += pop16(starts);
-    *inside = (int)(word >> 15);
-    *digits |= _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(d, nine), d)) != 0;
+    *inside = (int)(word >> last & 1);
+    *digits |= ((unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(d, nine), d)) & keep) != 0;
+}
+/* 16 characters below U+0100 (as bytes) at once: the words that start among them after
+ * `inside` (whether the character before is a word's), ucs1_class's spaces (\t-\r,
+ * \x1c-\x20, \x85, \xa0) and digits (0-9) as bit masks */
+static inline void scan16(__m128i v, Py_ssize_t *tokens, int *inside, int *digits) {
+    scan16_keep(v, 0xffffu, 15, tokens, inside, digits);
+}
+/* scan16 of the last n - i characters (fewer than 16) of s, n characters long: by the 16 that
+ * end there (the first of them already read: `inside` is the last of those's) or, in a string
+ * shorter than 16, by a copy */
+static inline void scan16_tail(const Py_UCS1 *s, Py_ssize_t i, Py_ssize_t n, Py_ssize_t *tokens,
+                               int *inside, int *digits) {
+    if (i >= n)
+        return;
+    if (n >= 16) {
+        int from = (int)(i - (n - 16)); /* (1 to 15: the first new one's bit) */
+        scan16_keep(_mm_loadu_si128((const __m128i *)(s + n - 16)), 0xffffu << from & 0xffffu,
+                    15, tokens, inside, digits);
+        return;
+    }
+    unsigned char copy[16] = {0};
+    memcpy(copy, s, (size_t)n); /* (i is 0: nothing read yet) */
+    scan16_keep(_mm_loadu_si128((const __m128i *)copy), (1u << n) - 1, (int)n - 1, tokens,
+                inside, digits);
 }
 #endif
 
@@ -156,6 +180,8 @@ static void scan(PyObject *text, Py_ssize_t *words, Py_ssize_t *wide, int *digit
 #ifdef SCAN_SIMD
         for (; i + 16 <= n; i += 16)
             scan16(_mm_loadu_si128((const __m128i *)(s + i)), &tokens, &inside, &digits);
+        scan16_tail(s, i, n, &tokens, &inside, &digits);
+        i = n;
 #endif
         for (; i < n; i++)
             SCAN_UCS1(s[i]);
@@ -396,30 +422,57 @@ static PyObject *word_text(PyObject *self, PyObject *text) {
 #define TITLE_FACT_BITS 10
 
 #ifdef SCAN_SIMD
-/* 16 ASCII characters (as bytes) of facts_of at once: letters, capitals, lower-case letters,
- * spaces, and which of ". : ! ? | /" they have */
-static inline void facts16(__m128i v, Py_ssize_t *alpha, Py_ssize_t *spaces, int *cased,
-                           int *uncased, long *flags, int *pairs) {
+/* 16 ASCII characters (as bytes) of facts_of at once, those whose bits `keep` holds: letters,
+ * capitals, lower-case letters, spaces, and which of ". : ! ? | /" they have */
+static inline void facts16_keep(__m128i v, unsigned keep, Py_ssize_t *alpha, Py_ssize_t *spaces,
+                                int *cased, int *uncased, long *flags, int *pairs) {
     const __m128i z = _mm_set1_epi8(25);
     const __m128i up = _mm_sub_epi8(v, _mm_set1_epi8('A'));
     const __m128i lo = _mm_sub_epi8(v, _mm_set1_epi8('a'));
-    unsigned upper = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(up, z), up));
-    unsigned lower = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(lo, z), lo));
+    unsigned upper = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(up, z), up)) & keep;
+    unsigned lower = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(lo, z), lo)) & keep;
     *alpha += pop16(upper | lower);
     *cased |= upper != 0;
     *uncased |= lower != 0;
-    *spaces += pop16((unsigned)_mm_movemask_epi8(
-        _mm_cmpeq_epi8(v, _mm_set1_epi8(' '))));
-    if (_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('.'))))
+    *spaces += pop16((unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(' '))) & keep);
+    if ((unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('.'))) & keep)
         *flags |= T_DOT;
-    if (_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(':'))))
+    if ((unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(':'))) & keep)
         *flags |= T_COLON;
-    if (_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('!')),
-                                       _mm_cmpeq_epi8(v, _mm_set1_epi8('?')))))
+    if ((unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('!')),
+                                                 _mm_cmpeq_epi8(v, _mm_set1_epi8('?'))))
+        & keep)
         *flags |= T_BREAK;
-    if (_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('|')),
-                                       _mm_cmpeq_epi8(v, _mm_set1_epi8('/')))))
+    if ((unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('|')),
+                                                 _mm_cmpeq_epi8(v, _mm_set1_epi8('/'))))
+        & keep)
         *pairs = 1;
+}
+static inline void facts16(__m128i v, Py_ssize_t *alpha, Py_ssize_t *spaces, int *cased,
+                           int *uncased, long *flags, int *pairs) {
+    facts16_keep(v, 0xffffu, alpha, spaces, cased, uncased, flags, pairs);
+}
+/* the last n - i (fewer than 16) characters of the 1-byte s of facts_of at once where they
+ * are ASCII (by the 16 that end there, or a copy of a string shorter than 16): 1, else 0
+ * (nothing done) */
+static inline int facts16_tail(const Py_UCS1 *s, Py_ssize_t i, Py_ssize_t n, Py_ssize_t *alpha,
+                               Py_ssize_t *spaces, int *cased, int *uncased, long *flags,
+                               int *pairs) {
+    __m128i v;
+    unsigned keep;
+    if (n >= 16) {
+        v = _mm_loadu_si128((const __m128i *)(s + n - 16));
+        keep = 0xffffu << (i - (n - 16)) & 0xffffu;
+    } else {
+        unsigned char copy[16] = {0};
+        memcpy(copy, s + i, (size_t)(n - i));
+        v = _mm_loadu_si128((const __m128i *)copy);
+        keep = (1u << (n - i)) - 1;
+    }
+    if ((unsigned)_mm_movemask_epi8(v) & keep)
+        return 0; /* (a character from U+0080 among them) */
+    facts16_keep(v, keep, alpha, spaces, cased, uncased, flags, pairs);
+    return 1;
 }
 #endif
 
@@ -474,6 +527,8 @@ static Py_ssize_t facts_of(PyObject *text) {
                     FACTS_CHAR(c);
                 }
         }
+        if (i < n && facts16_tail(s, i, n, &alpha, &spaces, &cased, &uncased, &flags, &pairs))
+            i = n;
 #endif
         for (; i < n; i++) {
             Py_UCS4 c = s[i];
@@ -792,80 +847,115 @@ static PyObject *menu_facts(PyObject *self, PyObject *text) {
     return PyLong_FromLong(menu_flags(text));
 }
 
-/* word_start_in at the word's start `at` of text (c its character): 1 where match finds
- * something there, 0 where not (or no prefix starts there), -1 on an error */
-static int word_start_at(const char *ascii, int paired, PyObject *prefixes, PyObject *match,
-                         PyObject *text, int kind, const void *data, Py_ssize_t n,
-                         Py_ssize_t at, Py_UCS4 c) {
-    if (c < 128) {
-        if (!paired) {
-            if (!ascii[c])
-                return 0; /* (no prefix starts with it) */
-        } else {
-            Py_UCS4 next = at + 1 < n ? PyUnicode_READ(kind, data, at + 1) : 0;
-            if (next < 128) {
-                unsigned char thirds = (unsigned char)ascii[c * 128 + next];
-                if (!thirds)
-                    return 0; /* (no prefix starts with these two) */
-                if (thirds != 0xff) { /* (each prefix has a third character, ASCII) */
-                    if (at + 2 >= n)
-                        return 0;
-                    Py_UCS4 third = PyUnicode_READ(kind, data, at + 2);
-                    if (third < 128 && !(thirds >> (third & 7) & 1))
-                        return 0; /* (no prefix goes on with it) */
-                }
-            }
-        }
-    }
-    PyObject *first = PyUnicode_FromOrdinal(c);
-    if (!first)
-        return -1;
-    PyObject *these = PyDict_GetItemWithError(prefixes, first); /* borrowed */
-    Py_DECREF(first);
-    if (!these)
-        return PyErr_Occurred() ? -1 : 0;
-    if (!PyTuple_Check(these)) {
-        PyErr_SetString(PyExc_TypeError, "word_start_match: tuples of prefixes");
-        return -1;
-    }
-    Py_INCREF(these); /* (held: `match` may be any callable) */
-    for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(these); k++) {
-        PyObject *prefix = PyTuple_GET_ITEM(these, k);
-        if (!PyUnicode_Check(prefix)) {
-            Py_DECREF(these);
-            PyErr_SetString(PyExc_TypeError, "word_start_match: prefixes are str");
-            return -1;
-        }
-        Py_ssize_t m = PyUnicode_GET_LENGTH(prefix);
-        if (m > n - at)
+/* whether a prefix may start at the word's start `at` of text (c its character), by the
+ * firsts (`ascii`: 128 bytes) or, with `paired`, the pairs and their third characters (see
+ * feed.prefix_pairs): 0 where none can */
+static inline int may_start_at(const char *ascii, int paired, int kind, const void *data,
+                               Py_ssize_t n, Py_ssize_t at, Py_UCS4 c) {
+    if (c >= 128)
+        return 1;
+    if (!paired)
+        return ascii[c] != 0;
+    Py_UCS4 next = at + 1 < n ? PyUnicode_READ(kind, data, at + 1) : 0;
+    if (next >= 128)
+        return 1;
+    unsigned char thirds = (unsigned char)ascii[c * 128 + next];
+    if (!thirds)
+        return 0; /* (no prefix starts with these two) */
+    if (thirds == 0xff)
+        return 1;
+    if (at + 2 >= n) /* (each prefix has a third character, ASCII) */
+        return 0;
+    Py_UCS4 third = PyUnicode_READ(kind, data, at + 2);
+    return third >= 128 || (thirds >> (third & 7) & 1); /* (or no prefix goes on with it) */
+}
+
+#define PREFIX_GROUPS 129 /* feed.prefix_table: where each first character's prefixes start */
+#define PREFIX_SIZE 16    /* ... and each prefix: its length, a 0, then its characters (UCS2) */
+
+/* whether one of the prefixes of feed.prefix_table `table` (size bytes) that start with the
+ * ASCII character c is text[at:at + its length] */
+static int table_prefix_at(const unsigned char *table, Py_ssize_t size, int kind,
+                           const void *data, Py_ssize_t n, Py_ssize_t at, Py_UCS4 c) {
+    for (Py_ssize_t k = table[c]; k < table[c + 1]; k++) {
+        Py_ssize_t base = PREFIX_GROUPS + PREFIX_SIZE * k, i = 0;
+        if (base + PREFIX_SIZE > size)
+            break;
+        Py_ssize_t m = table[base];
+        if (m > PREFIX_SIZE / 2 - 1 || m > n - at)
             continue;
-        int pkind = PyUnicode_KIND(prefix);
-        const void *pdata = PyUnicode_DATA(prefix);
-        Py_ssize_t i = 0;
-        while (i < m && PyUnicode_READ(pkind, pdata, i) == PyUnicode_READ(kind, data, at + i))
+        const unsigned char *chars = table + base + 2;
+        while (i < m
+               && PyUnicode_READ(kind, data, at + i)
+                   == ((Py_UCS4)chars[2 * i] | (Py_UCS4)chars[2 * i + 1] << 8))
             i++;
-        if (i < m)
-            continue;
-        PyObject *pos = PyLong_FromSsize_t(at);
-        PyObject *found = pos ? PyObject_CallFunctionObjArgs(match, text, pos, NULL) : NULL;
-        Py_XDECREF(pos);
-        Py_DECREF(these);
-        if (!found)
-            return -1;
-        int hit = found != Py_None;
-        Py_DECREF(found);
-        return hit; /* (tried at `at`: the other prefixes would try it again) */
+        if (i == m)
+            return 1;
     }
-    Py_DECREF(these);
     return 0;
+}
+
+/* word_start_in at the word's start `at` of text (c its character), past may_start_at: 1
+ * where match finds something there, 0 where not (or no prefix starts there), -1 on an error;
+ * `table` (feed.prefix_table, `size` bytes; NULL: none) holds the prefixes that start with an
+ * ASCII character, as `prefixes` does */
+static int word_start_at(const unsigned char *table, Py_ssize_t size, PyObject *prefixes,
+                         PyObject *match, PyObject *text, int kind, const void *data,
+                         Py_ssize_t n, Py_ssize_t at, Py_UCS4 c) {
+    if (table && c < 128) {
+        if (!table_prefix_at(table, size, kind, data, n, at, c))
+            return 0;
+    } else {
+        PyObject *first = PyUnicode_FromOrdinal(c);
+        if (!first)
+            return -1;
+        PyObject *these = PyDict_GetItemWithError(prefixes, first); /* borrowed */
+        Py_DECREF(first);
+        if (!these)
+            return PyErr_Occurred() ? -1 : 0;
+        if (!PyTuple_Check(these)) {
+            PyErr_SetString(PyExc_TypeError, "word_start_match: tuples of prefixes");
+            return -1;
+        }
+        Py_ssize_t k = 0;
+        for (; k < PyTuple_GET_SIZE(these); k++) {
+            PyObject *prefix = PyTuple_GET_ITEM(these, k);
+            if (!PyUnicode_Check(prefix)) {
+                PyErr_SetString(PyExc_TypeError, "word_start_match: prefixes are str");
+                return -1;
+            }
+            Py_ssize_t m = PyUnicode_GET_LENGTH(prefix);
+            if (m > n - at)
+                continue;
+            int pkind = PyUnicode_KIND(prefix);
+            const void *pdata = PyUnicode_DATA(prefix);
+            Py_ssize_t i = 0;
+            while (i < m
+                   && PyUnicode_READ(pkind, pdata, i) == PyUnicode_READ(kind, data, at + i))
+                i++;
+            if (i == m)
+                break; /* (tried at `at`: the other prefixes would try it again) */
+        }
+        if (k == PyTuple_GET_SIZE(these))
+            return 0;
+    }
+    PyObject *pos = PyLong_FromSsize_t(at);
+    PyObject *found = pos ? PyObject_CallFunctionObjArgs(match, text, pos, NULL) : NULL;
+    Py_XDECREF(pos);
+    if (!found)
+        return -1;
+    int hit = found != Py_None;
+    Py_DECREF(found);
+    return hit;
 }
 
 
 /* word_start_match's answer (1 or 0, -1 on an error): `ascii` its firsts (128 bytes) or, with
- * `paired`, its pairs (128 * 128). Where 16 characters are ASCII, their words' starts are found
- * at once (a bit mask), else one character at a time. */
-static int word_start_in(const char *ascii, int paired, PyObject *prefixes, PyObject *match,
-                         PyObject *text) {
+ * `paired`, its pairs (128 * 128); `table` (NULL, or feed.prefix_table of `prefixes`, `size`
+ * bytes) its prefixes that start with an ASCII character. Where 16 characters are ASCII,
+ * their words' starts are found at once (a bit mask), else one character at a time. */
+static int word_start_in(const char *ascii, int paired, const unsigned char *table,
+                         Py_ssize_t size, PyObject *prefixes, PyObject *match, PyObject *text) {
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     Py_ssize_t n = PyUnicode_GET_LENGTH(text), at = 0;
@@ -884,8 +974,10 @@ static int word_start_in(const char *ascii, int paired, PyObject *prefixes, PyOb
                 int k = __builtin_ctz(starts);
                 starts &= starts - 1;
                 Py_ssize_t i = at + k;
-                int yes = word_start_at(ascii, paired, prefixes, match, text, kind, data, n, i,
-                                        PyUnicode_READ(kind, data, i));
+                Py_UCS4 c = PyUnicode_READ(kind, data, i);
+                if (!may_start_at(ascii, paired, kind, data, n, i, c))
+                    continue;
+                int yes = word_start_at(table, size, prefixes, match, text, kind, data, n, i, c);
                 if (yes)
                     return yes;
             }
@@ -895,9 +987,9 @@ static int word_start_in(const char *ascii, int paired, PyObject *prefixes, PyOb
         Py_UCS4 c = PyUnicode_READ(kind, data, at);
         int start = !after_word;
         after_word = word_char(c);
-        if (!start)
-            continue; /* not a word's start */
-        int yes = word_start_at(ascii, paired, prefixes, match, text, kind, data, n, at, c);
+        if (!start || !may_start_at(ascii, paired, kind, data, n, at, c))
+            continue; /* not a word's start, or none of the prefixes */
+        int yes = word_start_at(table, size, prefixes, match, text, kind, data, n, at, c);
         if (yes)
             return yes;
     }
@@ -916,7 +1008,7 @@ static PyObject *word_start_match(PyObject *self, PyObject *args) {
         return NULL;
     }
     /* whether a key of prefixes is this ASCII character, or this pair (feed.prefix_pairs) */
-    int yes = word_start_in(firsts.buf, firsts.len == PAIRS, prefixes, match, text);
+    int yes = word_start_in(firsts.buf, firsts.len == PAIRS, NULL, 0, prefixes, match, text);
     PyBuffer_Release(&firsts);
     return yes < 0 ? NULL : PyBool_FromLong(yes);
 }
@@ -969,6 +1061,13 @@ static PyObject *slot_get(PyObject *obj, const Slots *slots, int k, PyObject *na
     return PyObject_GetAttr(obj, name); /* (or its AttributeError) */
 }
 
+/* key in container (1 or 0, -1 on an error): a set's own look-up for an int or a str */
+static inline int contains(PyObject *container, PyObject *key) {
+    if (PyAnySet_CheckExact(container) && (PyLong_CheckExact(key) || PyUnicode_CheckExact(key)))
+        return PySet_Contains(container, key);
+    return PySequence_Contains(container, key);
+}
+
 /* whether lb is free for a story (1 or 0; -1 on an error); its slots (block, label, reason)
  * and its block's (text, index) */
 static int is_free(PyObject *lb, PyObject *block, PyObject *used, PyObject *not_stories,
@@ -983,14 +1082,14 @@ static int is_free(PyObject *lb, PyObject *block, PyObject *used, PyObject *not_
     PyObject *index = slot_get(block, bs, 1, name_index);
     if (!index)
         return -1;
-    int in = PySequence_Contains(used, index);
+    int in = contains(used, index);
     Py_DECREF(index);
     if (in != 0)
         return in < 0 ? -1 : 0;
     PyObject *reason = slot_get(lb, lbs, 2, name_reason);
     if (!reason)
         return -1;
-    in = PySequence_Contains(not_stories, reason);
+    in = contains(not_stories, reason);
     Py_DECREF(reason);
     return in < 0 ? -1 : !in;
 }
@@ -1089,6 +1188,7 @@ enum {
     R_CTA_PREFIXES,   /* feed.CALL_TO_ACTION_PREFIXES */
     R_CTA_START,      /* CALL_TO_ACTION_START.match */
     R_START_BITS,     /* feed.NOT_TITLE_BITS: the three tests of may_start on ASCII */
+    R_CTA_TABLE,      /* feed.prefix_table(CALL_TO_ACTION_PREFIXES), b"": R_CTA_PREFIXES read */
     R_SIZE
 };
 
@@ -1102,6 +1202,17 @@ static int found(PyObject *call, PyObject *arg, int truth) {
     int yes = truth ? PyObject_IsTrue(got) : got != Py_None;
     Py_DECREF(got);
     return yes;
+}
+
+/* feed.prefix_table of the call to action's prefixes (rules[R_CTA_TABLE]) when it is one, else
+ * NULL (R_CTA_PREFIXES read); its size is the bytes' size */
+static const unsigned char *prefix_table(PyObject *const *rules, Py_ssize_t *size) {
+    PyObject *table = rules[R_CTA_TABLE];
+    *size = 0;
+    if (!PyBytes_Check(table) || PyBytes_GET_SIZE(table) < PREFIX_GROUPS)
+        return NULL;
+    *size = PyBytes_GET_SIZE(table);
+    return (const unsigned char *)PyBytes_AS_STRING(table);
 }
 
 /* ---- exact necessary conditions of dates.py's answers (tests/unit/test_feed_dates_gate.py
@@ -1440,6 +1551,105 @@ static int any_in(PyObject *rule, PyObject *text) {
     return 0;
 }
 
+/* a character as re's IGNORECASE compares it with a lower-case letter of a pattern (Unicode
+ * str patterns): its lower case (one character, Py_UNICODE_TOLOWER: "İ" as "i", the Kelvin
+ * sign as "k"), "ı" as "i" and "ſ" as "s" (re's case fixes for the ASCII letters) */
+static inline Py_UCS4 re_fold(Py_UCS4 c) {
+    if (c < 128)
+        return c >= 'A' && c <= 'Z' ? c | 0x20 : c;
+    if (c == 0x131)
+        return 'i';
+    if (c == 0x17f)
+        return 's';
+    return Py_UNICODE_TOLOWER(c);
+}
+
+/* whether the folded text at `at` spells `word` (lower-case, Latin-1: re_fold of each) */
+static int folded_at(int kind, const void *data, Py_ssize_t n, Py_ssize_t at,
+                     const unsigned char *word) {
+    for (Py_ssize_t k = 0; word[k]; k++)
+        if (at + k >= n || re_fold(PyUnicode_READ(kind, data, at + k)) != word[k])
+            return 0;
+    return 1;
+}
+
+/* CONTACT.search(text), told on characters where it can be: 0 where it finds nothing (no
+ * "tel", "tél", "phone" nor "fax" in any case for its first branch, no "电话" and a colon for
+ * its second, no nine decimal digits in a row for its third), 1 where it finds something
+ * (nine digits, "电话:"), 2 where it may (the first branch: call it) */
+static int contact_gate(int kind, const void *data, Py_ssize_t n) {
+    static const unsigned char *const words[] = {
+        (const unsigned char *)"tel", (const unsigned char *)"t\xe9l",
+        (const unsigned char *)"phone", (const unsigned char *)"fax"};
+    int may = 0;
+    Py_ssize_t run = 0; /* decimal digits in a row (re's \d) up to here */
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (decimal(c)) {
+            if (++run >= 9)
+                return 1;
+            continue;
+        }
+        run = 0;
+        if (c == 0x7535 /* 电 */ && i + 2 < n && PyUnicode_READ(kind, data, i + 1) == 0x8bdd) {
+            Py_UCS4 colon = PyUnicode_READ(kind, data, i + 2);
+            if (colon == ':' || colon == 0xff1a)
+                return 1;
+        }
+        if (may)
+            continue;
+        Py_UCS4 f = re_fold(c);
+        if (f == 't' || f == 'p' || f == 'f')
+            for (int w = 0; w < 4 && !may; w++)
+                may = words[w][0] == f && folded_at(kind, data, n, i, words[w]);
+    }
+    return may ? 2 : 0;
+}
+
+/* False only where CREDIT finds nothing in text: none of the words its first two branches
+ * start with ("(photo", "foto:", "(source", "crédit photo:", ...; in any case as re's
+ * IGNORECASE reads them: re_fold), nor "图" or "摄影" (its last branches; its third, "getty
+ * images" or "shutterstock", is told by may_credit before) */
+static int credit_gate(int kind, const void *data, Py_ssize_t n) {
+    static const unsigned char *const words[] = {
+        (const unsigned char *)"photo",  (const unsigned char *)"fot",
+        (const unsigned char *)"bild",   (const unsigned char *)"image",
+        (const unsigned char *)"zdjecie", (const unsigned char *)"credit",
+        (const unsigned char *)"cr\xe9"
+                               "dit",
+        (const unsigned char *)"quelle", (const unsigned char *)"source"};
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (c == 0x56fe /* 图 */ || (c == 0x6444 /* 摄 */ && i + 1 < n
+                                      && PyUnicode_READ(kind, data, i + 1) == 0x5f71 /* 影 */))
+            return 1;
+        Py_UCS4 f = re_fold(c);
+        if (f != 'p' && f != 'f' && f != 'b' && f != 'i' && f != 'z' && f != 'c' && f != 'q'
+            && f != 's')
+            continue;
+        for (int w = 0; w < 9; w++)
+            if (words[w][0] == f && folded_at(kind, data, n, i, words[w]))
+                return 1;
+        if (f == 'z' && folded_at(kind, data, n, i, (const unsigned char *)"zdj") && i + 3 < n
+            && re_fold(PyUnicode_READ(kind, data, i + 3)) == 0x119 /* ę */
+            && folded_at(kind, data, n, i + 4, (const unsigned char *)"cie"))
+            return 1; /* zdjęcie */
+    }
+    return 0;
+}
+
+/* what contact_gate and credit_gate say, for the tests: contact_gate | credit_gate << 2 */
+static PyObject *regex_gates(PyObject *self, PyObject *text) {
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "regex_gates: a str");
+        return NULL;
+    }
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    return PyLong_FromLong(contact_gate(kind, data, n) | credit_gate(kind, data, n) << 2);
+}
+
 /* feed.may_credit: 1 or 0, -1 on an error */
 static int may_credit(PyObject *const *rules, PyObject *text, PyObject *low, int ascii,
                       int colon) {
@@ -1457,7 +1667,9 @@ static int may_credit(PyObject *const *rules, PyObject *text, PyObject *low, int
         in = has(text, s_picture);
         return in ? in : has(text, s_photography);
     }
-    return !ascii || any_in(rules[R_CREDIT_WORD], low);
+    if (ascii)
+        return any_in(rules[R_CREDIT_WORD], low);
+    return credit_gate(PyUnicode_KIND(text), PyUnicode_DATA(text), PyUnicode_GET_LENGTH(text));
 }
 
 /* Patterns of feed that title_verdict tests on characters here rather than by calling them
@@ -1739,10 +1951,12 @@ static int verdict(PyObject *const *rules, PyObject *text, Py_ssize_t lo, Py_ssi
     if (!low)
         return -1;
     PyObject *pairs = rules[R_CTA_PAIRS];
+    Py_ssize_t table_size;
+    const unsigned char *table = prefix_table(rules, &table_size);
     if (PyBytes_Check(pairs) && PyBytes_GET_SIZE(pairs) == PAIRS
         && PyDict_Check(rules[R_CTA_PREFIXES])) /* call_to_action_words, without its partial */
-        CHECK(word_start_in(PyBytes_AS_STRING(pairs), 1, rules[R_CTA_PREFIXES],
-                            rules[R_CTA_START], low));
+        CHECK(word_start_in(PyBytes_AS_STRING(pairs), 1, table, table_size,
+                            rules[R_CTA_PREFIXES], rules[R_CTA_START], low));
     else
         CHECK(found(rules[R_CTA], low, 1));
     if (!ascii)
@@ -1789,8 +2003,13 @@ static int verdict(PyObject *const *rules, PyObject *text, Py_ssize_t lo, Py_ssi
         if (phone < 0)
             goto error;
     }
-    if (phone && contact_hint(kind, data, n))
-        CHECK(found(rules[R_CONTACT], text, 0));
+    if (phone && contact_hint(kind, data, n)) {
+        yes = contact_gate(kind, data, n); /* (CONTACT.search, told on characters if it can) */
+        if (yes == 1)
+            goto no;
+        if (yes == 2)
+            CHECK(found(rules[R_CONTACT], text, 0));
+    }
     if (digit && facts & T_COLON) {
         if (clock_in(kind, data, n)) { /* (CLOCK.search, on characters) */
             yes = found(rules[R_LEADING_TIME], text, 0);
@@ -1846,8 +2065,8 @@ static PyObject *has_any(PyObject *self, PyObject *const *args, Py_ssize_t nargs
  *   headlines(rules, texts, free, digits, words, min_words, max_words, stop, sentence_case,
  *             own, own_keys) -> (heads, titles): feed.headlines (feed._headlines, the
  *     reference): for each free line (texts, free, digits, words: find_feed's lines), its
- *     clean_title parts when it is a headline, else None (heads: text -> that, for the free
- *     lines), and whether it is one (titles). The tests on characters and counts run here
+ *     clean_title parts when it is a headline (heads: text -> that, for the free
+ *     lines that are headlines), and whether it is one (titles). The tests on characters and counts run here
  *     (clean_title's too); clean_title's patterns and feed.split_date, feed.strip_label
  *     (past its cheap tests), feed.is_menu_line (in a script without spaces) and
  *     feed.same_story (past has_any, on a line of more than 64 words) are called from
@@ -2656,19 +2875,21 @@ static PyObject *headlines(PyObject *self, PyObject *const *args, Py_ssize_t nar
     for (Py_ssize_t i = 0; i < p.n; i++) {
         if (!p.free[i])
             continue;
-        PyObject *parts = p.verdicts[p.first[i]]; /* (borrowed from heads) */
+        PyObject *parts = p.verdicts[p.first[i]]; /* (borrowed from heads, or None) */
         if (!parts) {
             parts = p.words[i] < p.lo ? Py_NewRef(Py_None) : headline(&p, i);
             if (!parts)
                 goto done;
-            int bad = PyDict_SetItem(heads, PyTuple_GET_ITEM(p.texts, i), parts);
-            Py_DECREF(parts); /* (held by heads) */
+            int bad = parts != Py_None
+                && PyDict_SetItem(heads, PyTuple_GET_ITEM(p.texts, i), parts);
+            Py_DECREF(parts); /* (held by heads; None by the interpreter) */
             if (bad)
                 goto done;
             p.verdicts[p.first[i]] = parts;
         }
-        if (parts != Py_None)
-            PyList_SetItem(titles, i, Py_NewRef(Py_True));
+        if (parts != Py_None) {
+            Py_SETREF(PyList_GET_ITEM(titles, i), Py_NewRef(Py_True));
+        }
     }
     result = PyTuple_Pack(2, heads, titles);
 done:
@@ -3080,11 +3301,13 @@ static int loop_summary(Loop *L, PyObject *text, Py_ssize_t words) {
         return -1;
     PyObject *const *rules = L->trules;
     PyObject *pairs = rules[R_CTA_PAIRS];
+    Py_ssize_t table_size;
+    const unsigned char *table = prefix_table(rules, &table_size);
     int yes;
     if (PyBytes_Check(pairs) && PyBytes_GET_SIZE(pairs) == PAIRS
         && PyDict_Check(rules[R_CTA_PREFIXES])) /* call_to_action_words, without its partial */
-        yes = word_start_in(PyBytes_AS_STRING(pairs), 1, rules[R_CTA_PREFIXES],
-                            rules[R_CTA_START], low);
+        yes = word_start_in(PyBytes_AS_STRING(pairs), 1, table, table_size,
+                            rules[R_CTA_PREFIXES], rules[R_CTA_START], low);
     else
         yes = found(rules[R_CTA], low, 1);
     if (!yes && !PyUnicode_IS_ASCII(low))
@@ -4030,6 +4253,8 @@ static PyMethodDef methods[] = {
     {"title_verdict", (PyCFunction)(void (*)(void))title_verdict, METH_FASTCALL, "feed.is_title (see the file)."},
     {"word_start_match", word_start_match, METH_VARARGS, "A pattern at a word's start (see the file)."},
     {"hints", hints, METH_O, "Which of the hints title_verdict tests match (see the file)."},
+    {"regex_gates", regex_gates, METH_O,
+     "contact_gate | credit_gate << 2: what title_verdict tells of CONTACT and CREDIT."},
     {"pattern_facts", pattern_facts, METH_O, "CLOCK, TRAILING_COUNT, SENTENCE_BREAK on characters (see the file)."},
     {"strip_label", (PyCFunction)(void (*)(void))strip_label_call, METH_FASTCALL, "feed.strip_label (see the file)."},
     {"headlines", (PyCFunction)(void (*)(void))headlines, METH_FASTCALL, "find_feed's headlines (see the file)."},

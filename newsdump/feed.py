@@ -310,6 +310,31 @@ def prefix_pairs(prefixes: dict[str, tuple[str, ...]]) -> bytes:
     return bytes(pairs)
 
 
+def prefix_table(prefixes: dict[str, tuple[str, ...]]) -> bytes:
+    """For word_start_match in title_verdict: the `prefixes` (by their first character) that
+    start with an ASCII character, each in PREFIX_SIZE bytes (its length, a 0, then its
+    characters in UCS-2, little-endian) after PREFIX_GROUPS bytes, where byte c says where the
+    prefixes that start with character c start (in prefixes from there; byte c + 1: where they
+    end); b"" where one of them does not fit (then the dict is read)."""
+    groups = [prefixes.get(chr(c), ()) for c in range(PREFIX_GROUPS - 1)]
+    entries = [prefix for group in groups for prefix in group]
+    if len(entries) > 255 or any(
+        len(prefix) > PREFIX_SIZE // 2 - 1 or max(map(ord, prefix)) > 0xFFFF for prefix in entries
+    ):
+        return b""
+    starts, at = bytearray(), 0
+    for group in groups:
+        starts.append(at)
+        at += len(group)
+    starts.append(at)
+    return bytes(starts) + b"".join(
+        bytes([len(prefix), 0]) + prefix.encode("utf-16-le").ljust(PREFIX_SIZE - 2, b"\0")
+        for prefix in entries
+    )
+
+
+PREFIX_GROUPS = 129  # (prefix_table's layout, as _feed.c reads it)
+PREFIX_SIZE = 16
 CALL_TO_ACTION_PAIRS = (
     prefix_pairs(CALL_TO_ACTION_PREFIXES)
     if _feed is not None and "" not in CALL_TO_ACTION_PREFIXES  # (a branch with no prefix)
@@ -660,9 +685,7 @@ def _items(
             time, j = texts[i], i + 1
         if not titles[j]:
             continue
-        parts = heads[texts[j]]
-        assert parts is not None  # titles[j]
-        prefix_time, title = parts
+        prefix_time, title = heads[texts[j]]  # (titles[j])
         time = time or prefix_time
         end = j
         if (
@@ -1660,6 +1683,7 @@ TITLE_RULES = (  # what the compiled is_title calls, in the order _feed.c's R_* 
     CALL_TO_ACTION_PREFIXES,
     CALL_TO_ACTION_START.match,
     NOT_TITLE_BITS,
+    prefix_table(CALL_TO_ACTION_PREFIXES),  # (the prefixes that start with ASCII, read in C)
 )
 
 
@@ -1690,7 +1714,7 @@ HEADLINE_RULES = (  # what the compiled headlines calls and counts, in the order
     RELATED_LABELS,
 )
 
-Heads = dict[str, tuple[str | None, str] | None]  # a free line -> its clean_title, if a headline
+Heads = dict[str, tuple[str | None, str]]  # a free line that is a headline -> its clean_title
 
 
 def headlines(
@@ -1703,8 +1727,8 @@ def headlines(
     sentence_case: bool,
     own: list[str],
 ) -> tuple[Heads, list[bool]]:
-    """Each free line's headline (its `clean_title` parts) when it reads as one, else None
-    (the same for the same text), and whether each line is one: a line of a few words
+    """Each free line's headline (its `clean_title` parts) when it reads as one (the same for
+    the same text; the others are not in it), and whether each line is one: a line of a few words
     (`words`: each line's word_count, when counted) that the page does not print over and
     over (`is_template`), that `is_title` takes once its time or label is off, not a menu line
     (`stop`, `sentence_case`: see is_menu_line) and not the page's own headline again (`own`:
@@ -1773,14 +1797,19 @@ def _headlines(
                 return None
         return parts
 
-    heads: Heads = {}  # per free line (the same verdict)
+    heads: Heads = {}  # per free line that is a headline (the same verdict)
+    others: set[str] = set()  # ... and the free lines that are not
     titles = [False] * len(texts)
     few = settings.feed_title_min_words  # (headline's first test, without a call: most lines)
     for i, t in enumerate(texts):
         if free[i]:
-            if t not in heads:
-                heads[t] = None if words is not None and words[i] < few else headline(t, i)
-            titles[i] = heads[t] is not None
+            if t not in heads and t not in others:
+                parts = None if words is not None and words[i] < few else headline(t, i)
+                if parts is None:
+                    others.add(t)
+                else:
+                    heads[t] = parts
+            titles[i] = t in heads
     return heads, titles
 
 

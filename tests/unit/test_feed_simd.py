@@ -114,3 +114,39 @@ def test_a_line_of_few_words_has_no_headline_beside_its_date(text: str) -> None:
             assert feed.word_count(rest) < feed.DATED_TITLE_MIN_WORDS
             assert not feed.is_dated_title(rest.rstrip(feed.DATE_SEPARATORS + "("))
     assert feed.split_date(text) == (None, text)
+
+
+def test_every_latin1_character_at_each_offset_of_short_and_tail_chunks() -> None:
+    """scan's and title_facts' last chunk (an overlapping load, or a copy in a line shorter than
+    16)."""
+    for code in range(256):
+        char = chr(code)
+        for size in range(1, 35):
+            for at in range(size):
+                for base in ("x" * size, "a b " * size, "A. b: C|d/e!f?" * size):
+                    text = base[:at] + char + base[at + 1 : size]
+                    assert feed.word_count(text) == feed._word_count(text), repr(text)
+                    assert feed.has_digit(text) == feed._has_digit(text), repr(text)
+                    assert feed.title_facts(text) == feed._title_facts(text), repr(text)
+
+
+def test_edge_words_and_strip_label_at_each_offset() -> None:
+    """The words' edges around every character, in 1- and 2-byte strings."""
+    chars = [chr(c) for c in range(256)] + ["\u2003", "\u3000", "\u2028", "’", "東", "\U0001f600"]
+    bases = [
+        "Read more Council votes on the new ferry plan for the island",
+        "Council votes on the new ferry plan for the island Most popular",
+        "Zobacz także Nowy park otwarty dla mieszkańców miasta już dziś",
+    ]
+    words, pairs = feed.LABEL_FIRST_WORDS, feed.LABEL_FIRST_PAIRS
+    for base in bases:
+        for char in chars:
+            for at in range(0, 40):
+                for wider in ("", "’"):
+                    text = base[:at] + char + base[at:] + wider
+                    assert feed._feed.edge_words(text, words, 3, 5, pairs) == feed._edge_words(
+                        text, words, 3, 5
+                    ), repr(text)
+                    assert feed._feed.strip_label(feed.HEADLINE_RULES, text) == (
+                        feed.strip_label(text)
+                    ), repr(text)
