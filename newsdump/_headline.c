@@ -637,6 +637,7 @@ typedef struct {
     unsigned char *pairs;  /* (pair_rows * pair_cols) */
     Py_ssize_t pair_cols;
     unsigned char odd[128]; /* ... and with a word that starts with c, then one above 127 */
+    unsigned char lead[128]; /* single[c] and every PAIR(lex, c, d): what c may start in ASCII */
     uint64_t wide_heads; /* bit c % 64 of the first character c of each word that starts above 127 */
     PyObject *tests; /* the tuple it was made from (headline._TESTS' items), held */
     PyObject *credit_match; /* CREDIT.match (in `tests`), with the starts of its alternatives */
@@ -740,6 +741,8 @@ static int lex_hits(const Lexicon *lex, PyObject *text, Py_ssize_t from, Py_ssiz
         const Py_UCS1 *c = data;
         for (Py_ssize_t at = from; at < to && found != mask; at++) {
             Py_UCS4 f = (Py_UCS4)Py_TOLOWER(c[at]);
+            if (!(lex->lead[f] & mask & ~found))
+                continue; /* (no word of the lists wanted starts with f) */
             int want = lex->single[f];
             if (at + 1 < len)
                 want |= PAIR(lex, f, (Py_UCS4)Py_TOLOWER(c[at + 1]));
@@ -883,6 +886,8 @@ static int lex_fill(Lexicon *lex, PyObject *const *lists, unsigned char *full) {
                     lex->single[c] |= (unsigned char)(1 << l);
                 else if (c < 128 && d < 128)
                     full[c * 128 + d] |= (unsigned char)(1 << l);
+                if (c < 128 && (m == 1 || d < 128))
+                    lex->lead[c] |= (unsigned char)(1 << l);
                 else if (c < 128)
                     lex->odd[c] |= (unsigned char)(1 << l);
             }
