@@ -1338,6 +1338,51 @@ def caption_credit(text: str) -> bool:
     return CAPTION_CREDIT.search(text) is not None
 
 
+# what CREDIT's and CAPTION_CREDIT's alternatives need (_credit_lines' test): a "(" before a p,
+# i or f; a ")" after an s; a "/" before an a or r; a ":" after an o, h, e, s, t or Cyrillic о
+# and spaces; or one of the words (each character in every case IGNORECASE takes, cases_of)
+_PAREN_NEXT = frozenset(cases_of("pif"))
+_CLOSE_BEFORE = frozenset(cases_of("s"))
+_SLASH_NEXT = frozenset(cases_of("ar"))
+_COLON_BEFORE = frozenset(cases_of("ohestо"))
+_CAPTION_CREDIT_WORDS = ("getty images", "shutterstock", "file photo")
+
+
+def _credit_lines(texts: Sequence[str], candidates: Sequence[int], min_words: int) -> list[int]:
+    """The blocks of `candidates` (in their order) where find_caption's test may hold: False
+    only where neither CREDIT nor CAPTION_CREDIT can match (what each of their alternatives
+    needs, _COLON_BEFORE and the rest), or the block has fewer than `min_words` words (the
+    reference of the compiled _byline.credit_lines, which find_caption asks in its place)."""
+    return [
+        i
+        for i in candidates
+        if _may_credit(texts[i]) and len(texts[i].split(None, min_words - 1)) >= min_words
+    ]
+
+
+def _may_credit(text: str) -> bool:
+    """_credit_lines' test of a credit, character by character."""
+    n = len(text)
+    for k, c in enumerate(text):
+        if c == "(" and k + 1 < n and text[k + 1] in _PAREN_NEXT:
+            return True
+        if c == ")" and k > 0 and text[k - 1] in _CLOSE_BEFORE:
+            return True
+        if c == "/" and k + 1 < n and text[k + 1] in _SLASH_NEXT:
+            return True
+        if c == ":" and text[:k].rstrip()[-1:] in _COLON_BEFORE:
+            return True
+        if any(_folded_at(text, k, word) for word in _CAPTION_CREDIT_WORDS):
+            return True
+    return False
+
+
+def _folded_at(text: str, k: int, word: str) -> bool:
+    """Whether text[k:] starts with `word` (lower-case ASCII) in any case IGNORECASE takes."""
+    part = text[k : k + len(word)]
+    return len(part) == len(word) and all(c in cases_of(w) for c, w in zip(part, word, strict=True))
+
+
 def find_caption(
     texts: Sequence[str], title_at: int | None, first_body: int, body_start: Sequence[int] = ()
 ) -> int | None:
@@ -1346,6 +1391,8 @@ def find_caption(
     ("Photographs by Ann Lee"), the body's first line if it is one short sentence."""
     lo = title_at + 1 if title_at is not None else max(0, first_body - 4)
     candidates: list[int] = [*range(lo, first_body), *body_start]
+    if _byline is not None and isinstance(texts, list):  # (the lines it would skip, skipped)
+        candidates = _byline.credit_lines(texts, candidates, CAPTION_MIN_WORDS)
     for i in candidates:
         text = texts[i]
         # (len(split(None, m)) is min(words, m + 1): no further split than the count asks)
