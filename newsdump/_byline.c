@@ -1013,6 +1013,104 @@ static PyObject *credit_lines(PyObject *self, PyObject *const *args, Py_ssize_t 
     return found;
 }
 
+/* the label patterns' words, ASCII spellings (their other spellings have a character that is not
+ * ASCII, which no ASCII text matches): article._KIND's kinds and articles, _BY_WORD, BY_ALONE's,
+ * headline.BYLINE's kinds and words, AUTHOR_LABEL's (and LABEL_ALONE's) */
+static const char *const L_KINDS[] = {
+    "report", "reportage", "reportaje", "kommentar", "commentaire", "comment", "commentary",
+    "commento", "column", "kolumne", "columna", "chronique", "cronica", "analyse", "analyze",
+    "analisis", "essay", "interview", "entretien", "entrevista", "review", "kritik", "critique",
+    "critica", "tribune", "enquete", "feature", "story", "glosse", "editorial", "opinion",
+    "felieton", "komentarz", "recenzja", NULL};
+static const char *const L_ARTICLES[] = {"a", "an", "the", "ein", "eine", "un", "une", "una", "uno",
+                                         NULL};
+static const char *const L_KIND_BY[] = {"by", "von", "de", "par", "por", "di", "door", "av", "af",
+                                        "przez", NULL};
+static const char *const L_ALONE_BY[] = {"by", "von", "par", "por", "door", "di", NULL};
+static const char *const L_BY_KINDS[] = {
+    "written", "posted", "reported", "words", "story", "analysis", "opinion", "commentary",
+    "column", "essay", "review", "interview", NULL};
+static const char *const L_BY[] = {"by", "von", "par", "por", "di", "door", "av", "af", "przez",
+                                   NULL};
+static const char *const L_AUTHORS[] = {"author", "authors", "autor", "autorin", "autorka",
+                                        "autorzy", "auteur", "writer", "reporter", "text", "texte",
+                                        NULL};
+
+/* whether s[at:at+m] is one of `words` in any case */
+static int one_of(const Py_UCS1 *s, Py_ssize_t at, Py_ssize_t m, const char *const *words) {
+    for (; *words; words++) {
+        if ((Py_ssize_t)strlen(*words) != m)
+            continue;
+        Py_ssize_t q = 0;
+        while (q < m && a_fold(s[at + q]) == (unsigned char)(*words)[q])
+            q++;
+        if (q == m)
+            return 1;
+    }
+    return 0;
+}
+
+/* the end of the run of ASCII letters from `at` */
+static Py_ssize_t letters_end(const Py_UCS1 *s, Py_ssize_t n, Py_ssize_t at) {
+    while (at < n && a_alpha(s[at]))
+        at++;
+    return at;
+}
+
+#define LABEL_KIND 1   /* KIND_BYLINE, KIND_ALONE */
+#define LABEL_AUTHOR 2 /* headline.AUTHOR_LABEL, LABEL_ALONE */
+#define LABEL_BY 4     /* headline.BYLINE */
+#define LABEL_ALONE 8  /* BY_ALONE */
+
+/* labels(text) -> int | None: of an ASCII text, a mask of the label patterns that may match it
+ * (article._labels, the reference): each needs, past the spaces, its words as whole runs of
+ * letters, each but the last followed by a space (a letter after a word fails the \s or ":" the
+ * pattern needs next): KIND_* an article, spaces and a kind, or a kind, then spaces and one of
+ * _BY_WORD; AUTHOR_LABEL and LABEL_ALONE one of their words, spaces and a ":"; BYLINE one of its
+ * kinds and spaces before one of its words, or one of its words; BY_ALONE one of its words. None
+ * for any other text. */
+static PyObject *labels(PyObject *self, PyObject *text) {
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "labels: str");
+        return NULL;
+    }
+    if (!PyUnicode_IS_ASCII(text))
+        Py_RETURN_NONE;
+    const Py_UCS1 *s = PyUnicode_1BYTE_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), a = 0;
+    while (a < n && a_space(s[a]))
+        a++;
+    Py_ssize_t e1 = letters_end(s, n, a), a2 = e1, e2, a3, e3;
+    long mask = 0;
+    if (e1 == a)
+        return PyLong_FromLong(0);
+    while (a2 < n && a_space(s[a2]))
+        a2++;
+    int spaced1 = a2 > e1;
+    e2 = letters_end(s, n, a2);
+    a3 = e2;
+    while (a3 < n && a_space(s[a3]))
+        a3++;
+    int spaced2 = e2 > a2 && a3 > e2;
+    e3 = letters_end(s, n, a3);
+    Py_ssize_t m1 = e1 - a, m2 = e2 - a2, m3 = e3 - a3;
+    if (spaced1) {
+        if (one_of(s, a, m1, L_KINDS) && one_of(s, a2, m2, L_KIND_BY))
+            mask |= LABEL_KIND;
+        else if (one_of(s, a, m1, L_ARTICLES) && spaced2 && one_of(s, a2, m2, L_KINDS)
+                 && one_of(s, a3, m3, L_KIND_BY))
+            mask |= LABEL_KIND;
+    }
+    if (a2 < n && s[a2] == ':' && one_of(s, a, m1, L_AUTHORS))
+        mask |= LABEL_AUTHOR;
+    if (one_of(s, a, m1, L_BY) || (spaced1 && one_of(s, a, m1, L_BY_KINDS)
+                                   && one_of(s, a2, m2, L_BY)))
+        mask |= LABEL_BY;
+    if (one_of(s, a, m1, L_ALONE_BY))
+        mask |= LABEL_ALONE;
+    return PyLong_FromLong(mask);
+}
+
 static PyMethodDef methods[] = {
     {"by_inside", by_inside, METH_O, "BY_INSIDE.search(text)['rest'] of an ASCII text, or ()."},
     {"started", (PyCFunction)(void (*)(void))started, METH_FASTCALL,
@@ -1029,6 +1127,7 @@ static PyMethodDef methods[] = {
      "article._parse_names(rest, allow_single) of an ASCII rest, else None."},
     {"credit_lines", (PyCFunction)(void (*)(void))credit_lines, METH_FASTCALL,
      "article._credit_lines(texts, candidates, min_words)."},
+    {"labels", labels, METH_O, "article._labels(text) of an ASCII text, else None."},
     {NULL, NULL, 0, NULL},
 };
 
