@@ -873,6 +873,244 @@ static PyObject *cue(PyObject *self, PyObject *word) {
     return PyBool_FromLong(is_cue(PyUnicode_1BYTE_DATA(word), PyUnicode_GET_LENGTH(word)));
 }
 
+/* whether c matches the lower-case ASCII character w under re's IGNORECASE (a letter: either
+ * case, and the other code points that fold to it: "İ" and "ı" for i, "ſ" for s, the Kelvin
+ * sign for k; anything else: itself) */
+static inline int folds_to(Py_UCS4 c, char w) {
+    if (c == (Py_UCS4)(unsigned char)w)
+        return 1;
+    if (w < 'a' || w > 'z')
+        return 0;
+    if (c == (Py_UCS4)(unsigned char)(w - 32))
+        return 1;
+    return (w == 'i' && (c == 0x130 || c == 0x131)) || (w == 's' && c == 0x17f)
+           || (w == 'k' && c == 0x212a);
+}
+
+/* whether the text from `at` matches the lower-case ASCII `word` under IGNORECASE */
+static int word_folded(int kind, const void *data, Py_ssize_t n, Py_ssize_t at, const char *word) {
+    for (Py_ssize_t q = 0; word[q]; q++)
+        if (at + q >= n || !folds_to(PyUnicode_READ(kind, data, at + q), word[q]))
+            return 0;
+    return 1;
+}
+
+/* Cyrillic о in any case IGNORECASE takes (фото's last letter) */
+static inline int cyr_o(Py_UCS4 c) { return c == 0x43e || c == 0x41e || c == 0x1c82; }
+
+/* whether headline.CREDIT or article.CAPTION_CREDIT may find a credit in the text: False only
+ * where neither can, by what each alternative needs: "(" before photo|image|picture|foto (a p, i
+ * or f after it), a ":" after photo…|image|foto|picture|credit, an "s" or фото and spaces (an o,
+ * h, e, s or t, or Cyrillic о, its last character past the spaces), "/" before afp|reuters|ap
+ * (an a or r after it), ")" after "associated press" (an s before it), or the words "getty
+ * images", "shutterstock" or "file photo" (each letter in any case IGNORECASE folds to it) */
+static int may_credit(PyObject *text) {
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    for (Py_ssize_t k = 0; k < n; k++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, k);
+        switch (c) {
+        case '(':
+            if (k + 1 < n) {
+                Py_UCS4 d = PyUnicode_READ(kind, data, k + 1);
+                if (folds_to(d, 'p') || folds_to(d, 'i') || folds_to(d, 'f'))
+                    return 1;
+            }
+            break;
+        case ')':
+            if (k > 0 && folds_to(PyUnicode_READ(kind, data, k - 1), 's'))
+                return 1;
+            break;
+        case '/':
+            if (k + 1 < n) {
+                Py_UCS4 d = PyUnicode_READ(kind, data, k + 1);
+                if (folds_to(d, 'a') || folds_to(d, 'r'))
+                    return 1;
+            }
+            break;
+        case ':': {
+            Py_ssize_t b = k - 1;
+            while (b >= 0 && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, b)))
+                b--;
+            if (b >= 0) {
+                Py_UCS4 d = PyUnicode_READ(kind, data, b);
+                if (folds_to(d, 'o') || folds_to(d, 'h') || folds_to(d, 'e') || folds_to(d, 's')
+                    || folds_to(d, 't') || cyr_o(d))
+                    return 1;
+            }
+            break;
+        }
+        default:
+            if ((folds_to(c, 'g') && word_folded(kind, data, n, k, "getty images"))
+                || (folds_to(c, 's') && word_folded(kind, data, n, k, "shutterstock"))
+                || (folds_to(c, 'f') && word_folded(kind, data, n, k, "file photo")))
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* whether the text has at least `need` words (str.split's: runs of what is not whitespace) */
+static int has_words(PyObject *text, Py_ssize_t need) {
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), words = 0;
+    int in_word = 0;
+    if (need <= 0)
+        return 1;
+    for (Py_ssize_t k = 0; k < n; k++) {
+        int space = Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, k));
+        if (!space && !in_word && ++words >= need)
+            return 1;
+        in_word = !space;
+    }
+    return 0;
+}
+
+/* credit_lines(texts, candidates, min_words) -> list[int]: article._credit_lines, the blocks of
+ * `candidates` (in their order) where find_caption's test may hold: may_credit's, and at least
+ * `min_words` words */
+static PyObject *credit_lines(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 3 || !PyList_Check(args[0]) || !PyList_Check(args[1])) {
+        PyErr_SetString(PyExc_TypeError, "credit_lines(texts, candidates, min_words)");
+        return NULL;
+    }
+    PyObject *texts = args[0], *cands = args[1];
+    Py_ssize_t need = PyLong_AsSsize_t(args[2]);
+    if (need == -1 && PyErr_Occurred())
+        return NULL;
+    PyObject *found = PyList_New(0);
+    if (found == NULL)
+        return NULL;
+    for (Py_ssize_t c = 0; c < PyList_GET_SIZE(cands); c++) {
+        PyObject *index = PyList_GET_ITEM(cands, c);
+        Py_ssize_t i = PyLong_Check(index) ? PyLong_AsSsize_t(index) : -1;
+        if (i == -1 && (!PyLong_Check(index) || PyErr_Occurred())) {
+            if (!PyErr_Occurred())
+                PyErr_SetString(PyExc_TypeError, "credit_lines: int candidates");
+            Py_DECREF(found);
+            return NULL;
+        }
+        if (i < 0)
+            i += PyList_GET_SIZE(texts); /* (as texts[i] takes it) */
+        if (i < 0 || i >= PyList_GET_SIZE(texts)) {
+            PyErr_SetString(PyExc_IndexError, "credit_lines: a block out of range");
+            Py_DECREF(found);
+            return NULL;
+        }
+        PyObject *text = PyList_GET_ITEM(texts, i);
+        if (!PyUnicode_Check(text)) {
+            PyErr_SetString(PyExc_TypeError, "credit_lines: texts of str");
+            Py_DECREF(found);
+            return NULL;
+        }
+        if (may_credit(text) && has_words(text, need) && PyList_Append(found, index) < 0) {
+            Py_DECREF(found);
+            return NULL;
+        }
+    }
+    return found;
+}
+
+/* the label patterns' words, ASCII spellings (their other spellings have a character that is not
+ * ASCII, which no ASCII text matches): article._KIND's kinds and articles, _BY_WORD, BY_ALONE's,
+ * headline.BYLINE's kinds and words, AUTHOR_LABEL's (and LABEL_ALONE's) */
+static const char *const L_KINDS[] = {
+    "report", "reportage", "reportaje", "kommentar", "commentaire", "comment", "commentary",
+    "commento", "column", "kolumne", "columna", "chronique", "cronica", "analyse", "analyze",
+    "analisis", "essay", "interview", "entretien", "entrevista", "review", "kritik", "critique",
+    "critica", "tribune", "enquete", "feature", "story", "glosse", "editorial", "opinion",
+    "felieton", "komentarz", "recenzja", NULL};
+static const char *const L_ARTICLES[] = {"a", "an", "the", "ein", "eine", "un", "une", "una", "uno",
+                                         NULL};
+static const char *const L_KIND_BY[] = {"by", "von", "de", "par", "por", "di", "door", "av", "af",
+                                        "przez", NULL};
+static const char *const L_ALONE_BY[] = {"by", "von", "par", "por", "door", "di", NULL};
+static const char *const L_BY_KINDS[] = {
+    "written", "posted", "reported", "words", "story", "analysis", "opinion", "commentary",
+    "column", "essay", "review", "interview", NULL};
+static const char *const L_BY[] = {"by", "von", "par", "por", "di", "door", "av", "af", "przez",
+                                   NULL};
+static const char *const L_AUTHORS[] = {"author", "authors", "autor", "autorin", "autorka",
+                                        "autorzy", "auteur", "writer", "reporter", "text", "texte",
+                                        NULL};
+
+/* whether s[at:at+m] is one of `words` in any case */
+static int one_of(const Py_UCS1 *s, Py_ssize_t at, Py_ssize_t m, const char *const *words) {
+    for (; *words; words++) {
+        if ((Py_ssize_t)strlen(*words) != m)
+            continue;
+        Py_ssize_t q = 0;
+        while (q < m && a_fold(s[at + q]) == (unsigned char)(*words)[q])
+            q++;
+        if (q == m)
+            return 1;
+    }
+    return 0;
+}
+
+/* the end of the run of ASCII letters from `at` */
+static Py_ssize_t letters_end(const Py_UCS1 *s, Py_ssize_t n, Py_ssize_t at) {
+    while (at < n && a_alpha(s[at]))
+        at++;
+    return at;
+}
+
+#define LABEL_KIND 1   /* KIND_BYLINE, KIND_ALONE */
+#define LABEL_AUTHOR 2 /* headline.AUTHOR_LABEL, LABEL_ALONE */
+#define LABEL_BY 4     /* headline.BYLINE */
+#define LABEL_ALONE 8  /* BY_ALONE */
+
+/* labels(text) -> int | None: of an ASCII text, a mask of the label patterns that may match it
+ * (article._labels, the reference): each needs, past the spaces, its words as whole runs of
+ * letters, each but the last followed by a space (a letter after a word fails the \s or ":" the
+ * pattern needs next): KIND_* an article, spaces and a kind, or a kind, then spaces and one of
+ * _BY_WORD; AUTHOR_LABEL and LABEL_ALONE one of their words, spaces and a ":"; BYLINE one of its
+ * kinds and spaces before one of its words, or one of its words; BY_ALONE one of its words. None
+ * for any other text. */
+static PyObject *labels(PyObject *self, PyObject *text) {
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "labels: str");
+        return NULL;
+    }
+    if (!PyUnicode_IS_ASCII(text))
+        Py_RETURN_NONE;
+    const Py_UCS1 *s = PyUnicode_1BYTE_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), a = 0;
+    while (a < n && a_space(s[a]))
+        a++;
+    Py_ssize_t e1 = letters_end(s, n, a), a2 = e1, e2, a3, e3;
+    long mask = 0;
+    if (e1 == a)
+        return PyLong_FromLong(0);
+    while (a2 < n && a_space(s[a2]))
+        a2++;
+    int spaced1 = a2 > e1;
+    e2 = letters_end(s, n, a2);
+    a3 = e2;
+    while (a3 < n && a_space(s[a3]))
+        a3++;
+    int spaced2 = e2 > a2 && a3 > e2;
+    e3 = letters_end(s, n, a3);
+    Py_ssize_t m1 = e1 - a, m2 = e2 - a2, m3 = e3 - a3;
+    if (spaced1) {
+        if (one_of(s, a, m1, L_KINDS) && one_of(s, a2, m2, L_KIND_BY))
+            mask |= LABEL_KIND;
+        else if (one_of(s, a, m1, L_ARTICLES) && spaced2 && one_of(s, a2, m2, L_KINDS)
+                 && one_of(s, a3, m3, L_KIND_BY))
+            mask |= LABEL_KIND;
+    }
+    if (a2 < n && s[a2] == ':' && one_of(s, a, m1, L_AUTHORS))
+        mask |= LABEL_AUTHOR;
+    if (one_of(s, a, m1, L_BY) || (spaced1 && one_of(s, a, m1, L_BY_KINDS)
+                                   && one_of(s, a2, m2, L_BY)))
+        mask |= LABEL_BY;
+    if (one_of(s, a, m1, L_ALONE_BY))
+        mask |= LABEL_ALONE;
+    return PyLong_FromLong(mask);
+}
+
 static PyMethodDef methods[] = {
     {"by_inside", by_inside, METH_O, "BY_INSIDE.search(text)['rest'] of an ASCII text, or ()."},
     {"started", (PyCFunction)(void (*)(void))started, METH_FASTCALL,
@@ -887,6 +1125,9 @@ static PyMethodDef methods[] = {
     {"cue", cue, METH_O, "DATE_CUE or UPDATE_CUE matches an ASCII lower-case word."},
     {"parse_names", (PyCFunction)(void (*)(void))parse_names, METH_FASTCALL,
      "article._parse_names(rest, allow_single) of an ASCII rest, else None."},
+    {"credit_lines", (PyCFunction)(void (*)(void))credit_lines, METH_FASTCALL,
+     "article._credit_lines(texts, candidates, min_words)."},
+    {"labels", labels, METH_O, "article._labels(text) of an ASCII text, else None."},
     {NULL, NULL, 0, NULL},
 };
 

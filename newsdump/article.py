@@ -32,9 +32,8 @@ from newsdump.dates import (
 )
 from newsdump.document import Label, LabelledBlock
 from newsdump.headline import (
-    _BYLINE_WORDS as BYLINE_WORDS,  # (the words BYLINE needs first: far_byline's pre-test)
-)
-from newsdump.headline import (
+    _BY_WORDS,
+    _BYLINE_KINDS,
     AUTHOR_LABEL,
     BYLINE,
     CREDIT,
@@ -51,6 +50,9 @@ from newsdump.headline import (
     rank_headline,
     tokens,
     word_set,
+)
+from newsdump.headline import (
+    _BYLINE_WORDS as BYLINE_WORDS,  # (the words BYLINE needs first: far_byline's pre-test)
 )
 from newsdump.lang import WIDE
 from newsdump.records import Article
@@ -651,13 +653,15 @@ def _byline_at(
     if len(text) > MAX_META_CHARS or has_credit(text):
         return None
     # each of the six label patterns needs what BYLINE_START matches: tried only where it does
-    if started is None:
-        started = byline_start(text)
-    m = KIND_BYLINE.match(text) if started else None
+    # (and, of an ASCII text, only where its words start the text: byline_labels)
+    labels = byline_labels(text) if started is None else LABELS if started else 0
+    m = KIND_BYLINE.match(text) if labels & LBL_KIND else None
     if m is not None:  # "Une analyse de France 2", "Un reportage de notre envoyé": no person
         names = parse_names(m["rest"]) if m["rest"][:1].isupper() else []
         return (names, (i,)) if names else None
-    m = (AUTHOR_LABEL.match(text) or BYLINE.match(text)) if started else None
+    m = AUTHOR_LABEL.match(text) if labels & LBL_AUTHOR else None
+    if m is None and labels & LBL_BY:
+        m = BYLINE.match(text)
     if m is not None:
         if strict and not m["rest"].lstrip()[:1].isupper():
             return None  # in the body: "Por sua causa, Carlos." is a sentence
@@ -665,8 +669,11 @@ def _byline_at(
         return (names, (i,)) if names else None
     if strict and len(text) > MAX_SHORT_BYLINE:
         return None
-    by_alone = started and (BY_ALONE.match(text) is not None or LABEL_ALONE.match(text) is not None)
-    if (by_alone or (started and KIND_ALONE.match(text))) and i + 1 < len(texts):
+    by_alone = (labels & LBL_ALONE != 0 and BY_ALONE.match(text) is not None) or (
+        labels & LBL_AUTHOR != 0 and LABEL_ALONE.match(text) is not None
+    )
+    kind_alone = labels & LBL_KIND and KIND_ALONE.match(text) is not None
+    if (by_alone or kind_alone) and i + 1 < len(texts):
         names = parse_names(texts[i + 1], allow_single=by_alone)  # "By" + "Reuters"
         return more_names(texts, names, [i, i + 1]) if names else None
     if not text.isascii() and (cjk := cjk_byline(texts, i)) is not None:  # CJK labels only
@@ -729,6 +736,75 @@ def byline_start(text: str) -> bool:
 
 
 _BYLINE_HEADS = (_START_HEADS, _KIND_ARTICLES, _KIND_HEADS)
+
+# the label patterns _byline_at tries, by what byline_labels finds they may match
+LBL_KIND = 1  # KIND_BYLINE, KIND_ALONE
+LBL_AUTHOR = 2  # headline.AUTHOR_LABEL, LABEL_ALONE
+LBL_BY = 4  # headline.BYLINE
+LBL_ALONE = 8  # BY_ALONE
+LABELS = LBL_KIND | LBL_AUTHOR | LBL_BY | LBL_ALONE
+
+
+def byline_labels(text: str) -> int:
+    """The label patterns that may match `text` (a mask of LBL_*): of an ASCII text where
+    the C was built, _labels'; else all of them where BYLINE_START matches (each needs it),
+    none where it does not."""
+    if _byline is not None:
+        found = _byline.labels(text)
+        if found is not None:
+            return found
+    return LABELS if BYLINE_START.match(text) is not None else 0
+
+
+# the ASCII spellings of the label patterns' words (the reference of the compiled labels):
+# _KIND's kinds and articles, _BY_WORD's, BY_ALONE's, headline.BYLINE's kinds and words,
+# AUTHOR_LABEL's (and LABEL_ALONE's)
+_L_KINDS = frozenset(
+    "report reportage reportaje kommentar commentaire comment commentary commento column "
+    "kolumne columna chronique cronica analyse analyze analisis essay interview entretien "
+    "entrevista review kritik critique critica tribune enquete feature story glosse editorial "
+    "opinion felieton komentarz recenzja".split()
+)
+_L_ARTICLES = frozenset(_KIND_ARTICLES)
+_L_KIND_BY = frozenset("by von de par por di door av af przez".split())
+_L_ALONE_BY = frozenset("by von par por door di".split())
+_L_BY_KINDS = frozenset(_BYLINE_KINDS)
+_L_BY = frozenset(_BY_WORDS)
+_L_AUTHORS = frozenset(
+    "author authors autor autorin autorka autorzy auteur writer reporter text texte".split()
+)
+_ASCII_LETTERS = re.compile(r"[A-Za-z]*")
+
+
+def _labels(text: str) -> int:
+    r"""The label patterns that may match an ASCII `text` (a mask of LBL_*): each needs, past
+    the spaces, its words as whole runs of letters (a letter after one fails the \s or ":" its
+    pattern needs next), each but the last followed by spaces: KIND_BYLINE and KIND_ALONE a
+    kind, or an article, spaces and a kind, then spaces and one of _BY_WORD; AUTHOR_LABEL and
+    LABEL_ALONE one of their words, spaces and a ":"; BYLINE one of its words, or one of its
+    kinds and spaces before one; BY_ALONE one of its words."""
+    rest = text.lstrip()
+    words: list[tuple[str, bool, str]] = []  # (the run in lower case, spaces after it, the rest)
+    for _ in range(3):
+        run = _ASCII_LETTERS.match(rest)
+        word = run.group() if run is not None else ""
+        after = rest[len(word) :]
+        rest = after.lstrip()
+        words.append((word.lower(), bool(word) and len(rest) < len(after), rest))
+    (w1, spaced1, rest1), (w2, spaced2, _), (w3, _, _) = words
+    mask = 0
+    if spaced1 and (
+        (w1 in _L_KINDS and w2 in _L_KIND_BY)
+        or (w1 in _L_ARTICLES and spaced2 and w2 in _L_KINDS and w3 in _L_KIND_BY)
+    ):
+        mask |= LBL_KIND
+    if w1 in _L_AUTHORS and rest1.startswith(":"):
+        mask |= LBL_AUTHOR
+    if w1 in _L_BY or (spaced1 and w1 in _L_BY_KINDS and w2 in _L_BY):
+        mask |= LBL_BY
+    if w1 in _L_ALONE_BY:
+        mask |= LBL_ALONE
+    return mask
 
 
 def name_then_meta(
@@ -1338,6 +1414,51 @@ def caption_credit(text: str) -> bool:
     return CAPTION_CREDIT.search(text) is not None
 
 
+# what CREDIT's and CAPTION_CREDIT's alternatives need (_credit_lines' test): a "(" before a p,
+# i or f; a ")" after an s; a "/" before an a or r; a ":" after an o, h, e, s, t or Cyrillic о
+# and spaces; or one of the words (each character in every case IGNORECASE takes, cases_of)
+_PAREN_NEXT = frozenset(cases_of("pif"))
+_CLOSE_BEFORE = frozenset(cases_of("s"))
+_SLASH_NEXT = frozenset(cases_of("ar"))
+_COLON_BEFORE = frozenset(cases_of("ohestо"))
+_CAPTION_CREDIT_WORDS = ("getty images", "shutterstock", "file photo")
+
+
+def _credit_lines(texts: Sequence[str], candidates: Sequence[int], min_words: int) -> list[int]:
+    """The blocks of `candidates` (in their order) where find_caption's test may hold: False
+    only where neither CREDIT nor CAPTION_CREDIT can match (what each of their alternatives
+    needs, _COLON_BEFORE and the rest), or the block has fewer than `min_words` words (the
+    reference of the compiled _byline.credit_lines, which find_caption asks in its place)."""
+    return [
+        i
+        for i in candidates
+        if _may_credit(texts[i]) and len(texts[i].split(None, min_words - 1)) >= min_words
+    ]
+
+
+def _may_credit(text: str) -> bool:
+    """_credit_lines' test of a credit, character by character."""
+    n = len(text)
+    for k, c in enumerate(text):
+        if c == "(" and k + 1 < n and text[k + 1] in _PAREN_NEXT:
+            return True
+        if c == ")" and k > 0 and text[k - 1] in _CLOSE_BEFORE:
+            return True
+        if c == "/" and k + 1 < n and text[k + 1] in _SLASH_NEXT:
+            return True
+        if c == ":" and text[:k].rstrip()[-1:] in _COLON_BEFORE:
+            return True
+        if any(_folded_at(text, k, word) for word in _CAPTION_CREDIT_WORDS):
+            return True
+    return False
+
+
+def _folded_at(text: str, k: int, word: str) -> bool:
+    """Whether text[k:] starts with `word` (lower-case ASCII) in any case IGNORECASE takes."""
+    part = text[k : k + len(word)]
+    return len(part) == len(word) and all(c in cases_of(w) for c, w in zip(part, word, strict=True))
+
+
 def find_caption(
     texts: Sequence[str], title_at: int | None, first_body: int, body_start: Sequence[int] = ()
 ) -> int | None:
@@ -1346,6 +1467,8 @@ def find_caption(
     ("Photographs by Ann Lee"), the body's first line if it is one short sentence."""
     lo = title_at + 1 if title_at is not None else max(0, first_body - 4)
     candidates: list[int] = [*range(lo, first_body), *body_start]
+    if _byline is not None and isinstance(texts, list):  # (the lines it would skip, skipped)
+        candidates = _byline.credit_lines(texts, candidates, CAPTION_MIN_WORDS)
     for i in candidates:
         text = texts[i]
         # (len(split(None, m)) is min(words, m + 1): no further split than the count asks)
