@@ -709,80 +709,6 @@ static PyObject *name_meta(PyObject *self, PyObject *text) {
     return Py_BuildValue("(nn)", rest_end, meta);
 }
 
-/* the length of the first of `words` (a tuple of lower-case ASCII str) that s[at:] starts with
- * in any case, else 0 */
-static Py_ssize_t word_at(const Py_UCS1 *s, Py_ssize_t n, Py_ssize_t at, PyObject *words) {
-    if (at >= n)
-        return 0;
-    unsigned first = a_fold(s[at]);
-    for (Py_ssize_t w = 0; w < PyTuple_GET_SIZE(words); w++) {
-        PyObject *word = PyTuple_GET_ITEM(words, w);
-        Py_ssize_t m = PyUnicode_GET_LENGTH(word);
-        const Py_UCS1 *l = PyUnicode_1BYTE_DATA(word);
-        if (m == 0 || l[0] != first || m > n - at)
-            continue;
-        Py_ssize_t q = 1;
-        while (q < m && a_fold(s[at + q]) == l[q])
-            q++;
-        if (q == m)
-            return m;
-    }
-    return 0;
-}
-
-/* started(text, (starts, articles, kinds)) -> bool | None: BYLINE_START.match(text) is not None
- * for an ASCII text (past its spaces one of `starts`, or one of `articles`, spaces and one of
- * `kinds`: the heads of its alternatives, ASCII spellings), None for any other text */
-static PyObject *started(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
-    if (nargs != 2 || !PyUnicode_Check(args[0]) || !PyTuple_Check(args[1])
-        || PyTuple_GET_SIZE(args[1]) != 3) {
-        PyErr_SetString(PyExc_TypeError, "started(text, (starts, articles, kinds))");
-        return NULL;
-    }
-    PyObject *lists[3];
-    for (int j = 0; j < 3; j++) {
-        lists[j] = PyTuple_GET_ITEM(args[1], j);
-        if (!PyTuple_Check(lists[j])) {
-            PyErr_SetString(PyExc_TypeError, "started: tuples of words");
-            return NULL;
-        }
-        for (Py_ssize_t w = 0; w < PyTuple_GET_SIZE(lists[j]); w++) {
-            PyObject *word = PyTuple_GET_ITEM(lists[j], w);
-            if (!PyUnicode_Check(word) || !PyUnicode_IS_ASCII(word)) {
-                PyErr_SetString(PyExc_TypeError, "started: ASCII words");
-                return NULL;
-            }
-        }
-    }
-    PyObject *text = args[0];
-    if (!PyUnicode_IS_ASCII(text))
-        Py_RETURN_NONE;
-    const Py_UCS1 *s = PyUnicode_1BYTE_DATA(text);
-    Py_ssize_t n = PyUnicode_GET_LENGTH(text), from = 0;
-    while (from < n && a_space(s[from]))
-        from++;
-    if (word_at(s, n, from, lists[0]))
-        Py_RETURN_TRUE;
-    PyObject *articles = lists[1];
-    for (Py_ssize_t w = 0; w < PyTuple_GET_SIZE(articles); w++) { /* each article in turn */
-        PyObject *word = PyTuple_GET_ITEM(articles, w);
-        Py_ssize_t m = PyUnicode_GET_LENGTH(word), q = 0;
-        const Py_UCS1 *l = PyUnicode_1BYTE_DATA(word);
-        if (m == 0 || m > n - from)
-            continue;
-        while (q < m && a_fold(s[from + q]) == l[q])
-            q++;
-        Py_ssize_t at = from + m;
-        if (q < m || at >= n || !a_space(s[at]))
-            continue;
-        while (at < n && a_space(s[at]))
-            at++;
-        if (word_at(s, n, at, lists[2]))
-            Py_RETURN_TRUE;
-    }
-    Py_RETURN_FALSE;
-}
-
 /* by_inside(text) -> str | () | None: BY_INSIDE.search(text)["rest"] of an ASCII text (() where
  * it does not match), None for any other text. BY_INSIDE, \s(?:by|von|par|por)\s+(?P<rest>\w.+)$
  * under IGNORECASE: at the first place p where a space, one of the words in any case, spaces
@@ -1113,8 +1039,6 @@ static PyObject *labels(PyObject *self, PyObject *text) {
 
 static PyMethodDef methods[] = {
     {"by_inside", by_inside, METH_O, "BY_INSIDE.search(text)['rest'] of an ASCII text, or ()."},
-    {"started", (PyCFunction)(void (*)(void))started, METH_FASTCALL,
-     "BYLINE_START.match(text) is not None of an ASCII text, else None."},
     {"name_meta", name_meta, METH_O, "NAME_THEN_META.match of an ASCII text: (rest_end, meta_start) or ()."},
     {"bare_lines", (PyCFunction)(void (*)(void))bare_lines, METH_FASTCALL,
      "article._bare_lines(texts, order, first)."},

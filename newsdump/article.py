@@ -647,7 +647,7 @@ def maybe_byline(text: str, started: bool | None = None) -> bool:
 def _byline_at(
     texts: Sequence[str], i: int, strict: bool = False, started: bool | None = None
 ) -> tuple[list[str], tuple[int, ...]] | None:
-    """byline_at without its cheap tests first (`started`: byline_start's answer on the
+    """byline_at without its cheap tests first (`started`: BYLINE_START's answer on the
     block, when the caller has it)."""
     text = texts[i]
     if len(text) > MAX_META_CHARS or has_credit(text):
@@ -724,18 +724,6 @@ def name_meta(text: str) -> tuple[str, int] | None:
     m = NAME_THEN_META.match(text)
     return None if m is None else (m["rest"], m.start("meta"))
 
-
-def byline_start(text: str) -> bool:
-    """BYLINE_START.match(text) is not None: in C for an ASCII text where it was built (its
-    alternatives' heads, _START_HEADS, or an article and spaces and one of _KIND_HEADS)."""
-    if _byline is not None:
-        found = _byline.started(text, _BYLINE_HEADS)
-        if found is not None:
-            return found
-    return BYLINE_START.match(text) is not None
-
-
-_BYLINE_HEADS = (_START_HEADS, _KIND_ARTICLES, _KIND_HEADS)
 
 # the label patterns _byline_at tries, by what byline_labels finds they may match
 LBL_KIND = 1  # KIND_BYLINE, KIND_ALONE

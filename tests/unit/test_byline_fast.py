@@ -225,12 +225,22 @@ START_TEXTS = st.one_of(
 
 @settings(max_examples=5000, deadline=None)
 @given(START_TEXTS)
-def test_started_as_the_pattern(text: str) -> None:
-    expected = article.BYLINE_START.match(text) is not None
-    got = _byline.started(text, article._BYLINE_HEADS)
-    assert got is (expected if text.isascii() else None)
-    assert article.byline_start(text) is expected
-    assert article.byline_start(text + "é") is (article.BYLINE_START.match(text + "é") is not None)
+def test_labels_keep_every_label_pattern_that_matches(text: str) -> None:
+    """byline_labels leaves out a label pattern only where it does not match (and all of them
+    where BYLINE_START does not: each needs it)."""
+    labels = article.byline_labels(text)
+    for pattern, bit in (
+        (article.KIND_BYLINE, article.LBL_KIND),
+        (article.KIND_ALONE, article.LBL_KIND),
+        (article.AUTHOR_LABEL, article.LBL_AUTHOR),
+        (article.LABEL_ALONE, article.LBL_AUTHOR),
+        (article.BYLINE, article.LBL_BY),
+        (article.BY_ALONE, article.LBL_ALONE),
+    ):
+        if pattern.match(text) is not None:
+            assert labels & bit, (text, pattern.pattern[:40])
+    if article.BYLINE_START.match(text) is None:
+        assert labels == 0
 
 
 INSIDE_PIECES = [
