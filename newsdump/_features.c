@@ -428,6 +428,16 @@ static int words_add(Words *w, const Py_UCS4 *codes, Py_ssize_t len, const int *
 #define AVX2_TARGET __attribute__((target("avx2,bmi,bmi2,popcnt")))
 static int have_avx2; /* whether the processor has AVX2, BMI1, BMI2, POPCNT: set once at import */
 
+/* 32 bytes stored as 32 code points at `to` */
+AVX2_TARGET static inline void store_widened(Py_UCS4 *to, __m256i bytes) {
+    __m128i low0 = _mm256_castsi256_si128(bytes), low1 = _mm256_extracti128_si256(bytes, 1);
+    __m256i *out = (__m256i *)to;
+    _mm256_storeu_si256(out, _mm256_cvtepu8_epi32(low0));
+    _mm256_storeu_si256(out + 1, _mm256_cvtepu8_epi32(_mm_srli_si128(low0, 8)));
+    _mm256_storeu_si256(out + 2, _mm256_cvtepu8_epi32(low1));
+    _mm256_storeu_si256(out + 3, _mm256_cvtepu8_epi32(_mm_srli_si128(low1, 8)));
+}
+
 /* widen's loops for UCS1 and UCS2 strs of 8 characters or more, 8 characters a store (the last
  * 8 of the text stored last, over those before them: no read past its end) */
 AVX2_TARGET static void widen_avx2(const void *data, int kind, Py_ssize_t len,
@@ -859,12 +869,7 @@ AVX2_TARGET static __attribute__((noinline)) Py_ssize_t char_pass_avx2(
             /* lowered: the letters' case bit set, as bytes widened to code points (those past
              * the run are written again by the steps that read them) */
             __m256i low = _mm256_or_si256(x, _mm256_and_si256(is_letter, case_bit));
-            __m128i low0 = _mm256_castsi256_si128(low), low1 = _mm256_extracti128_si256(low, 1);
-            __m256i *to = (__m256i *)(lowered + i);
-            _mm256_storeu_si256(to, _mm256_cvtepu8_epi32(low0));
-            _mm256_storeu_si256(to + 1, _mm256_cvtepu8_epi32(_mm_srli_si128(low0, 8)));
-            _mm256_storeu_si256(to + 2, _mm256_cvtepu8_epi32(low1));
-            _mm256_storeu_si256(to + 3, _mm256_cvtepu8_epi32(_mm_srli_si128(low1, 8)));
+            store_widened(lowered + i, low);
             uint32_t word = _bzhi_u32(letters, run);
             uint32_t lows = word & low_case;
             lower += __builtin_popcount(lows);
@@ -2126,12 +2131,7 @@ AVX2_TARGET static __attribute__((noinline)) Py_ssize_t hits_tokens_avx2(
         unsigned run = others ? (unsigned)__builtin_ctz(others) : 32;
         if (run) {
             __m256i low = _mm256_or_si256(x, _mm256_and_si256(is_letter, case_bit));
-            __m128i low0 = _mm256_castsi256_si128(low), low1 = _mm256_extracti128_si256(low, 1);
-            __m256i *to = (__m256i *)(lowered + i);
-            _mm256_storeu_si256(to, _mm256_cvtepu8_epi32(low0));
-            _mm256_storeu_si256(to + 1, _mm256_cvtepu8_epi32(_mm_srli_si128(low0, 8)));
-            _mm256_storeu_si256(to + 2, _mm256_cvtepu8_epi32(low1));
-            _mm256_storeu_si256(to + 3, _mm256_cvtepu8_epi32(_mm_srli_si128(low1, 8)));
+            store_widened(lowered + i, low);
             uint32_t word = _bzhi_u32(letters, run);
             b += bit_positions(_bzhi_u32(word ^ ((word << 1) | prev), run), i, b);
             prev = (word >> (run - 1)) & 1;
