@@ -9,6 +9,11 @@
  *     word_table of the language's stopwords;
  *     out: float64[n * BLOCK_WIDTH] (written, row-major, columns of features.BLOCK_NAMES; the
  *     log columns hold log1p's argument, prefix_of_other/starts_with_other are left 0).
+ *   block_matrix(blocks, table, stopwords, dense, known, out, logs, columns)
+ *     -> (texts, total_words, total_c4, [columns left])
+ *     the same, and then log1p_columns(out, BLOCK_WIDTH, columns, logs, the neighbour log_words'
+ *     fills) in the same pass (the log columns: log_chars, log_words, c4_words_10, c4_words_3,
+ *     words_3, run_words and the neighbours' log_words; any of them, each once).
  *   score_matrix(scores, words, mass, out) -> (first, last)
  *     out: float64[n * SCORE_WIDTH] (written; segment_words is left 0).
  *   log1p_columns(matrix, width, columns, logs[, fills]) -> [columns left]
@@ -70,6 +75,23 @@ enum {
 };
 enum { NB_LOG_WORDS, NB_TERMINAL, NB_C4, NB_STOP_SHARE, NB_STARTS_UPPER, NB_LINKS };
 static const int NEIGHBOUR_OFFSETS[4] = {-2, -1, 1, 2};
+/* the columns that block_matrix may give as log1p from a table (features._LOG_COLUMNS) */
+enum { LOG_KINDS = 10 };
+static const Py_ssize_t LOG_COLUMNS[LOG_KINDS] = {
+    LOG_CHARS, LOG_WORDS, C4_WORDS_10, C4_WORDS_3, WORDS_3, RUN_WORDS,
+    NEIGHBOURS + NB_LOG_WORDS, NEIGHBOURS + 6 + NB_LOG_WORDS, NEIGHBOURS + 12 + NB_LOG_WORDS,
+    NEIGHBOURS + 18 + NB_LOG_WORDS};
+enum { LK_CHARS, LK_WORDS, LK_C4_WORDS_10, LK_C4_WORDS_3, LK_WORDS_3, LK_RUN_WORDS, LK_NEIGHBOURS };
+
+/* whether log1p_columns reads v from its table of `top` values: an integer in [0, top), not -0.0 */
+static inline int tabled_value(double v, double top) {
+    if (!(v >= 0.0 && v < top)) return 0; /* (NaN fails it) */
+    double k = (double)(Py_ssize_t)v;
+    uint64_t bits_v, bits_k;
+    memcpy(&bits_v, &v, sizeof(v));
+    memcpy(&bits_k, &k, sizeof(k));
+    return bits_v == bits_k;
+}
 
 enum {
     S_SCORE, S_SHIFTS, /* score_m3 .. score_p3 */
@@ -87,7 +109,10 @@ enum {
     Q_YEARS, Q_SENTENCES, Q_TERMINAL, Q_ENDS_COLON, Q_ENDS_COMMA, Q_STARTS_UPPER,
     Q_STARTS_LOWER, Q_STARTS_DIGIT, Q_STARTS_BULLET, Q_BLANK_BEFORE, Q_BLANK_AFTER,
     Q_REPEATS, Q_SHAPE_REPEATS, Q_WORDS, Q_C4, Q_C4_WORDS, Q_HEADLINE_LIKE, Q_TINY,
-    Q_REPEATED_SHORT, Q_AFTER_TINY, Q_STOP_SHARE, Q_COUNT
+    Q_REPEATED_SHORT, Q_AFTER_TINY, Q_STOP_SHARE,
+    /* and the columns found by passes over all blocks, written to the matrix with the others
+     * (each a pass down a column of the matrix before: a line of every row, out of the caches) */
+    Q_HEAD_COVER, Q_C4_ABOVE, Q_C4_BELOW, Q_RUN_WORDS, Q_IN_BEST_RUN, Q_STREAK, Q_COUNT
 };
 
 static PyObject *name_text, *name_blank_before, *name_blank_after, *name_lower, *name_replace,
@@ -1147,12 +1172,19 @@ static inline PyObject *block_field(PyObject *block, PyTypeObject *type, const B
 }
 
 static PyObject *block_matrix(PyObject *self, PyObject *args) {
-    PyObject *blocks, *stopword_table;
-    Py_buffer table, out;
+    PyObject *blocks, *stopword_table, *log_columns = NULL;
+    Py_buffer table, out, logs = {0};
     int dense, known;
-    if (!PyArg_ParseTuple(args, "O!y*Oppw*", &PyList_Type, &blocks, &table, &stopword_table,
-                          &dense, &known, &out))
+    if (!PyArg_ParseTuple(args, "O!y*Oppw*|y*O!", &PyList_Type, &blocks, &table, &stopword_table,
+                          &dense, &known, &out, &logs, &PyTuple_Type, &log_columns))
         return NULL;
+    if (logs.obj && !log_columns) {
+        PyBuffer_Release(&table);
+        PyBuffer_Release(&out);
+        PyBuffer_Release(&logs);
+        PyErr_SetString(PyExc_TypeError, "block_matrix: logs without their columns");
+        return NULL;
+    }
     PyObject *result = NULL, *texts = NULL, **shapes = NULL;
     Words head;
     int have_head = 0;
@@ -1167,6 +1199,28 @@ static PyObject *block_matrix(PyObject *self, PyObject *args) {
         || out.len != n * BLOCK_WIDTH * (Py_ssize_t)sizeof(double)) {
         PyErr_SetString(PyExc_ValueError, "block_matrix: bad arguments");
         goto done;
+    }
+    /* the log columns asked (logs given): their place among LOG_KINDS, in their order */
+    Py_ssize_t log_count = 0, log_kind[LOG_KINDS];
+    char log_asked[LOG_KINDS] = {0};
+    if (logs.obj) {
+        log_count = PyTuple_GET_SIZE(log_columns);
+        if (logs.len % (Py_ssize_t)sizeof(double) != 0 || log_count > LOG_KINDS) {
+            PyErr_SetString(PyExc_ValueError, "block_matrix: bad logs");
+            goto done;
+        }
+        for (Py_ssize_t c = 0; c < log_count; c++) {
+            Py_ssize_t column = PyLong_AsSsize_t(PyTuple_GET_ITEM(log_columns, c));
+            if (column == -1 && PyErr_Occurred()) goto done;
+            int kind = 0;
+            while (kind < LOG_KINDS && LOG_COLUMNS[kind] != column) kind++;
+            if (kind == LOG_KINDS || log_asked[kind]) {
+                PyErr_SetString(PyExc_ValueError, "block_matrix: not a log column, or one twice");
+                goto done;
+            }
+            log_asked[kind] = 1;
+            log_kind[c] = kind;
+        }
     }
     if (words_init(&head, 64) < 0) goto done;
     have_head = 1;
@@ -1272,7 +1326,7 @@ static PyObject *block_matrix(PyObject *self, PyObject *args) {
     double best_cover = 0.0;
     for (Py_ssize_t i = 0; i < n; i++) {
         double cover = i == 0 ? 0.0 : npmin(q[i * Q_COUNT + Q_HEAD_HITS] / head_size, 1.0);
-        o[i * BLOCK_WIDTH + HEAD_COVER] = cover;
+        q[i * Q_COUNT + Q_HEAD_COVER] = cover;
         if (i == 0 || cover > best_cover) { /* np.argmax: the first largest */
             anchor = i;
             best_cover = cover;
@@ -1313,7 +1367,7 @@ static PyObject *block_matrix(PyObject *self, PyObject *args) {
         Py_ssize_t start = -1, end = -1, j = 0;
         double total = 0.0;
         for (Py_ssize_t i = 0; i < n; i++) {
-            double *row = o + i * BLOCK_WIDTH;
+            double *r = q + i * Q_COUNT;
             if (q[i * Q_COUNT + Q_C4] && (start < 0 || i - end > RUN_MAX_GAP + 1)) {
                 /* a new run starts here: find its end and total */
                 start = i;
@@ -1327,33 +1381,24 @@ static PyObject *block_matrix(PyObject *self, PyObject *args) {
                 }
             }
             int inside = start >= 0 && i <= end;
-            double run_words = inside ? total : 0.0;
-            row[RUN_WORDS] = run_words;
-            row[RUN_SHARE] = any_c4 ? run_words / dmax(max_total, 1.0) : 0.0;
-            row[IN_BEST_RUN] = any_c4 && inside && start == best_start;
-            if (any_c4) {
-                double idx = (double)i;
-                double gap = npmax((double)best_start - idx, idx - (double)best_end);
-                row[TO_BEST_RUN] = gap < 0 ? 0.0 : (gap > NEAR_LINES ? NEAR_LINES : gap);
-            } else {
-                row[TO_BEST_RUN] = NEAR_LINES;
-            }
+            r[Q_RUN_WORDS] = inside ? total : 0.0;
+            r[Q_IN_BEST_RUN] = any_c4 && inside && start == best_start;
         }
     }
 
     /* distances to prose and streaks */
     for (Py_ssize_t i = 0; i < n; i++) mask[i] = q[i * Q_COUNT + Q_C4] != 0;
-    distance_to(mask, n, o + C4_ABOVE, o + C4_BELOW, BLOCK_WIDTH);
+    distance_to(mask, n, q + Q_C4_ABOVE, q + Q_C4_BELOW, Q_COUNT);
     for (Py_ssize_t i = 0; i < n;) {
         if (!mask[i]) {
-            o[i * BLOCK_WIDTH + STREAK] = 0.0;
+            q[i * Q_COUNT + Q_STREAK] = 0.0;
             i++;
             continue;
         }
         Py_ssize_t j = i;
         while (j < n && mask[j]) j++;
         double length = (double)(j - i);
-        for (Py_ssize_t k = i; k < j; k++) o[k * BLOCK_WIDTH + STREAK] = npmin(length, NEAR_LINES);
+        for (Py_ssize_t k = i; k < j; k++) q[k * Q_COUNT + Q_STREAK] = npmin(length, NEAR_LINES);
         i = j;
     }
 
@@ -1366,16 +1411,49 @@ static PyObject *block_matrix(PyObject *self, PyObject *args) {
         sums[w] = all_sums + w * (n + 1);
         prefix_sums(q + windowed[w], Q_COUNT, n, sums[w]);
     }
+    /* the log columns asked that log1p_columns would read from its table: every cell of the
+     * column a small integer (then read from the table as the row is written) */
+    char tabled[LOG_KINDS] = {0};
+    const double *log_table = logs.obj ? logs.buf : NULL;
+    if (logs.obj) {
+        double top = (double)(logs.len / (Py_ssize_t)sizeof(double));
+        int ok_chars = 1, ok_c4_10 = 1, ok_c4_3 = 1, ok_words_3 = 1, ok_run = 1;
+        Py_ssize_t first_bad = n, last_bad = -1; /* of the words */
+        for (Py_ssize_t i = 0; i < n; i++) {
+            const double *r = q + i * Q_COUNT;
+            ok_chars &= tabled_value(r[Q_CHARS], top);
+            if (!tabled_value(r[Q_WORDS], top)) {
+                if (first_bad == n) first_bad = i;
+                last_bad = i;
+            }
+            ok_c4_10 &= tabled_value(window_sum(sums[0], n, i, 10), top);
+            ok_c4_3 &= tabled_value(window_sum(sums[0], n, i, 3), top);
+            ok_words_3 &= tabled_value(window_sum(sums[2], n, i, 3), top);
+            ok_run &= tabled_value(r[Q_RUN_WORDS], top);
+        }
+        tabled[LK_CHARS] = (char)ok_chars;
+        tabled[LK_WORDS] = last_bad < 0;
+        tabled[LK_C4_WORDS_10] = (char)ok_c4_10;
+        tabled[LK_C4_WORDS_3] = (char)ok_c4_3;
+        tabled[LK_WORDS_3] = (char)ok_words_3;
+        tabled[LK_RUN_WORDS] = (char)ok_run;
+        for (int k = 0; k < 4; k++) { /* the words of blocks i + offset inside the page, 0 else */
+            int offset = NEIGHBOUR_OFFSETS[k];
+            tabled[LK_NEIGHBOURS + k] = offset < 0 ? !(first_bad < n + offset) : !(last_bad >= offset);
+        }
+        for (int kind = 0; kind < LOG_KINDS; kind++) tabled[kind] &= log_asked[kind];
+    }
+#define LOGGED(kind, v) (tabled[kind] ? log_table[(Py_ssize_t)(v)] : (v))
     double cum_chars = 0.0, cum_c4 = 0.0;
     double denominator_position = (double)(n - 1 > 1 ? n - 1 : 1);
     double denominator_anchor = (double)(n > 1 ? n : 1);
-    for (Py_ssize_t i = 0; i < n; i++) {
+    for (Py_ssize_t i = 0; i < n; i++) { /* every row written once, its columns in order */
         double *r = q + i * Q_COUNT, *row = o + i * BLOCK_WIDTH;
         double chars = r[Q_CHARS], words = r[Q_WORDS], safe = npmax(chars, 1.0);
         double letters = r[Q_UPPER] + r[Q_LOWER] + r[Q_DENSE] + r[Q_ALPHA];
         double idx = (double)i;
-        row[LOG_CHARS] = chars;
-        row[LOG_WORDS] = words;
+        row[LOG_CHARS] = LOGGED(LK_CHARS, chars);
+        row[LOG_WORDS] = LOGGED(LK_WORDS, words);
         row[WORD_LENGTH] = chars / npmax(words, 1.0);
         row[TERMINAL] = r[Q_TERMINAL];
         row[ENDS_COLON] = r[Q_ENDS_COLON];
@@ -1416,17 +1494,31 @@ static PyObject *block_matrix(PyObject *self, PyObject *args) {
         row[PAGE_STOP] = page_stop;
         row[DENSE_PAGE] = dense;
         row[KNOWN_LANG] = known;
+        row[HEAD_COVER] = r[Q_HEAD_COVER];
         row[AFTER_ANCHOR] = anchor >= 0 ? (idx - (double)anchor) / denominator_anchor : -2.0;
         row[C4] = r[Q_C4];
         row[HEADLINE_LIKE] = r[Q_HEADLINE_LIKE];
-        row[C4_WORDS_10] = window_sum(sums[0], n, i, 10);
-        row[C4_WORDS_3] = window_sum(sums[0], n, i, 3);
+        row[C4_WORDS_10] = LOGGED(LK_C4_WORDS_10, window_sum(sums[0], n, i, 10));
+        row[C4_WORDS_3] = LOGGED(LK_C4_WORDS_3, window_sum(sums[0], n, i, 3));
         row[C4_SHARE_5] = window_sum(sums[1], n, i, 5) / window_count(n, i, 5);
         row[C4_SHARE_2] = window_sum(sums[1], n, i, 2) / window_count(n, i, 2);
-        row[WORDS_3] = window_sum(sums[2], n, i, 3);
+        row[WORDS_3] = LOGGED(LK_WORDS_3, window_sum(sums[2], n, i, 3));
         row[LINKS_5] = window_sum(sums[3], n, i, 5);
+        row[C4_ABOVE] = r[Q_C4_ABOVE];
+        row[C4_BELOW] = r[Q_C4_BELOW];
+        double run_words = r[Q_RUN_WORDS];
+        row[RUN_WORDS] = LOGGED(LK_RUN_WORDS, run_words);
+        row[RUN_SHARE] = any_c4 ? run_words / dmax(max_total, 1.0) : 0.0;
+        row[IN_BEST_RUN] = r[Q_IN_BEST_RUN];
+        if (any_c4) {
+            double gap = npmax((double)best_start - idx, idx - (double)best_end);
+            row[TO_BEST_RUN] = gap < 0 ? 0.0 : (gap > NEAR_LINES ? NEAR_LINES : gap);
+        } else {
+            row[TO_BEST_RUN] = NEAR_LINES;
+        }
         cum_c4 += r[Q_C4_WORDS];
         row[CUM_C4] = (cum_c4 - r[Q_C4_WORDS]) / dmax(total_c4, 1.0);
+        row[STREAK] = r[Q_STREAK];
         double next_c4 = i + 1 < n ? r[Q_C4 + Q_COUNT] : 0.0;
         double next2_c4 = i + 2 < n ? r[Q_C4 + 2 * Q_COUNT] : 0.0;
         double prev_headline = i > 0 ? r[Q_HEADLINE_LIKE - Q_COUNT] : 0.0;
@@ -1439,12 +1531,13 @@ static PyObject *block_matrix(PyObject *self, PyObject *args) {
             Py_ssize_t j = i + NEIGHBOUR_OFFSETS[k];
             double *nb = row + NEIGHBOURS + 6 * k;
             if (j < 0 || j >= n) {
-                nb[NB_LOG_WORDS] = 0.0; /* becomes -1 in Python, after log1p */
+                /* -1 (a column from the table), or 0.0: -1 in Python, after log1p */
+                nb[NB_LOG_WORDS] = tabled[LK_NEIGHBOURS + k] ? -1.0 : 0.0;
                 nb[NB_TERMINAL] = nb[NB_C4] = nb[NB_STOP_SHARE] = nb[NB_STARTS_UPPER] = nb[NB_LINKS] = -1.0;
                 continue;
             }
             const double *s = q + j * Q_COUNT;
-            nb[NB_LOG_WORDS] = s[Q_WORDS];
+            nb[NB_LOG_WORDS] = LOGGED(LK_NEIGHBOURS + k, s[Q_WORDS]);
             nb[NB_TERMINAL] = s[Q_TERMINAL];
             nb[NB_C4] = s[Q_C4];
             nb[NB_STOP_SHARE] = s[Q_STOP_SHARE];
@@ -1452,8 +1545,18 @@ static PyObject *block_matrix(PyObject *self, PyObject *args) {
             nb[NB_LINKS] = s[Q_LINKS];
         }
     }
+#undef LOGGED
     PyMem_Free(all_sums);
-    result = Py_BuildValue("(Odd)", texts, total_words, total_c4);
+    if (logs.obj) {
+        PyObject *left = PyList_New(0);
+        for (Py_ssize_t c = 0; left && c < log_count; c++)
+            if (!tabled[log_kind[c]] && PyList_Append(left, PyTuple_GET_ITEM(log_columns, c)) < 0)
+                Py_CLEAR(left);
+        if (!left) goto done;
+        result = Py_BuildValue("(OddN)", texts, total_words, total_c4, left);
+    } else {
+        result = Py_BuildValue("(Odd)", texts, total_words, total_c4);
+    }
 done:
     if (shapes) {
         for (Py_ssize_t i = 0; i < n; i++) Py_XDECREF(shapes[i]);
@@ -1468,6 +1571,7 @@ done:
     PyMem_Free(buffer);
     PyBuffer_Release(&table);
     PyBuffer_Release(&out);
+    if (logs.obj) PyBuffer_Release(&logs);
     return result;
 }
 

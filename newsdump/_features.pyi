@@ -1,5 +1,5 @@
 from collections.abc import Iterable
-from typing import Any, NewType
+from typing import Any, NewType, overload
 
 import numpy.typing as npt
 
@@ -7,6 +7,7 @@ from newsdump.document import Block, Label, LabelledBlock
 
 WordTable = NewType("WordTable", object)  # a set of words as the compiled code looks them up
 
+@overload
 def block_matrix(
     blocks: list[Block],
     table: npt.NDArray[Any],
@@ -15,6 +16,17 @@ def block_matrix(
     known: bool,
     out: npt.NDArray[Any],
 ) -> tuple[list[str], float, float]: ...
+@overload
+def block_matrix(
+    blocks: list[Block],
+    table: npt.NDArray[Any],
+    stopwords: WordTable,
+    dense: bool,
+    known: bool,
+    out: npt.NDArray[Any],
+    logs: npt.NDArray[Any],
+    columns: tuple[int, ...],
+) -> tuple[list[str], float, float, list[int]]: ...
 def score_matrix(
     scores: npt.NDArray[Any], words: npt.NDArray[Any], mass: float, out: npt.NDArray[Any]
 ) -> tuple[int, int]: ...

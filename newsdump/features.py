@@ -385,15 +385,21 @@ def _block_features_compiled(blocks: list[Block], lang: Language) -> FloatArray:
     """`_block_features_numpy`'s matrix from one compiled pass (the same floats)."""
     n = len(blocks)
     matrix = np.empty((n, len(BLOCK_NAMES)))
-    texts, total_words, total_c4 = _features.block_matrix(
-        blocks, CLASS_TABLE, _word_table(lang.stopwords), lang.dense, lang.code is not None, matrix
+    # (the log columns as log1p_columns makes them, in the same pass: the tabled ones read from
+    # _LOG1P_TABLE, the neighbour log_words outside the page -1; the others left to numpy)
+    texts, total_words, total_c4, left = _features.block_matrix(
+        blocks,
+        CLASS_TABLE,
+        _word_table(lang.stopwords),
+        lang.dense,
+        lang.code is not None,
+        matrix,
+        _LOG1P_TABLE,
+        _LOG_COLUMN_TUPLE,
     )
     _features.prefix_pairs(
         texts, matrix, len(BLOCK_NAMES), _COLUMN["prefix_of_other"], _COLUMN["starts_with_other"]
     )
-    left = _features.log1p_columns(
-        matrix, len(BLOCK_NAMES), _LOG_COLUMN_TUPLE, _LOG1P_TABLE, _SHIFTED_LOG_WORDS
-    )  # (and the tabled neighbour log_words outside the page: -1)
     if left:  # columns of other values (half words of dense pages, long blocks): numpy's log1p
         columns = np.array(left)
         matrix[:, columns] = np.log1p(matrix[:, columns])
