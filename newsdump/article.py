@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from newsdump.dates import (
-    MONTH_DAY,
     MONTHS,
     YEARLESS,
     FoundDate,
@@ -28,6 +27,7 @@ from newsdump.dates import (
     find_dates,
     find_yearless,
     is_time_line,
+    month_day,
     url_date,
 )
 from newsdump.document import Label, LabelledBlock
@@ -1303,7 +1303,7 @@ def with_time_parts(texts: Sequence[str], i: int) -> str:
     """Block `i`, and when it only prints a day without a year ("November 20"), the blocks
     after it that print its time and year apart ("15:23", "2019": a date split by tags)."""
     text = texts[i]
-    if MONTH_DAY.match(text.strip()) is None:
+    if not month_day(text.strip()):  # (dates.MONTH_DAY.match)
         return text
     for j in range(i + 1, min(len(texts), i + 1 + TIME_PARTS)):
         if TIME_PART.fullmatch(texts[j].strip()) is None:
