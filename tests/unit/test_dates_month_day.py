@@ -103,3 +103,15 @@ def test_month_day_rejects_a_non_str() -> None:
 def test_month_day_pattern_is_lazy_and_the_same() -> None:
     assert dates.MONTH_DAY is dates._month_day()
     assert dates.MONTH_DAY.match("Dec. 6")["mon"] == "Dec"
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.one_of(SHAPED.map(lambda t: t + " 8:19 PM"), SHAPED.map(lambda t: t + ", 20h15"), TEXTS))
+def test_find_yearless_skips_a_text_without_a_colon_as_yearless_does(text: str) -> None:
+    """find_yearless returns [] at once where the text has no ":" (YEARLESS needs the time's)."""
+    found = [(m.span(), m.groupdict()) for m in dates.YEARLESS.finditer(text)]
+    if ":" not in text:
+        assert found == []
+    assert [(d.start, d.end) for d in dates.find_yearless(text, 2019)] == [
+        span for span, groups in found if dates._iso({**groups, "year": "2019"}) is not None
+    ]
