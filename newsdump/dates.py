@@ -518,8 +518,11 @@ def _iso(g: dict[str, str | None]) -> str | None:
 def clock_minutes(printed: str | None) -> int | None:
     """Minutes after midnight of a bare time of day ("5:56 PM"), else None."""
     m = TIME_OF_DAY.match(printed.strip()) if printed else None
-    if m is None:
-        return None
+    return None if m is None else _minutes(m)
+
+
+def _minutes(m: re.Match[str]) -> int | None:
+    """clock_minutes of TIME_OF_DAY's match `m`."""
     hour, minute = int(m["hour"]), int(m["minute"])
     ampm = (m["ampm"] or "").lower()
     if ampm == "p" and hour < 12:
@@ -542,8 +545,9 @@ def resolve_time(printed: str, page_published: str | None) -> str | None:
     except ValueError:
         return None
     has_time = "T" in page_published
-    if TIME_OF_DAY.match(printed):
-        minutes = clock_minutes(printed)
+    m = TIME_OF_DAY.match(printed)
+    if m:  # (clock_minutes(printed), of this match: `printed` is stripped)
+        minutes = _minutes(m)
         if minutes is None:  # "25:10"
             return None
         return base.replace(hour=minutes // 60, minute=minutes % 60, second=0).isoformat()
