@@ -1479,6 +1479,46 @@ static PyObject *mostly_date(PyObject *module, PyObject *const *args, Py_ssize_t
     return PyBool_FromLong(count <= words);
 }
 
+/* ---- dates.MONTH_DAY.match ---- */
+
+/* month_day(text) -> bool: dates.MONTH_DAY.match(text) is not None, ^_MONTH\.?\s+_DAY$ under
+ * IGNORECASE: a month's name at 0 (months_at: each name re's tree may take there, the longest
+ * first; one not in MONTHS by str.lower() matches all the same), its dot or none (\.? then \s+:
+ * without the dot, a dot is no space), spaces (all of them: \s+ backs off onto no digit), a day
+ * (days_at, in re's order) and the end ($: the end, or a last "\n" before it). */
+static PyObject *month_day(PyObject *module, PyObject *text) {
+    Text t;
+    Py_ssize_t ends[16], day_ends[4];
+    int numbers[16], values[4], nm;
+    (void)module;
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "month_day(text: str)");
+        return NULL;
+    }
+    if (PyUnicode_READY(text) < 0)
+        return NULL;
+    t.kind = PyUnicode_KIND(text);
+    t.data = PyUnicode_DATA(text);
+    t.n = PyUnicode_GET_LENGTH(text);
+    nm = months_at(&t, 0, ends, numbers);
+    for (int k = 0; k < nm; k++) {
+        Py_ssize_t q = ends[k], r;
+        int nd;
+        if (at(&t, q) == '.')
+            q++;
+        r = skip_spaces(&t, q);
+        if (r == q)
+            continue;
+        nd = days_at(&t, r, day_ends, values);
+        for (int d = 0; d < nd; d++) {
+            Py_ssize_t e = day_ends[d];
+            if (e == t.n || (e == t.n - 1 && at(&t, e) == '\n'))
+                Py_RETURN_TRUE;
+        }
+    }
+    Py_RETURN_FALSE;
+}
+
 static PyObject *month_names(PyObject *module, PyObject *unused) {
     PyObject *out = PyDict_New();
     (void)module;
@@ -1503,6 +1543,7 @@ static PyMethodDef METHODS[] = {
     {"find_dates", (PyCFunction)(void (*)(void))find_dates, METH_FASTCALL,
      "find_dates(text, cls): dates._find_dates(text), each date cls(iso, start, end)."},
     {"month_names", month_names, METH_NOARGS, "The month names the scanner knows: {name: month}."},
+    {"month_day", month_day, METH_O, "month_day(text): dates.MONTH_DAY.match(text) is not None."},
     {"mostly_date", (PyCFunction)(void (*)(void))mostly_date, METH_FASTCALL,
      "mostly_date(text, dates, words): article._mostly_date's answer."},
     {"date_lines", (PyCFunction)(void (*)(void))date_lines, METH_FASTCALL,

@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from newsdump.dates import (
-    MONTH_DAY,
     MONTHS,
     YEARLESS,
     FoundDate,
@@ -28,6 +27,7 @@ from newsdump.dates import (
     find_dates,
     find_yearless,
     is_time_line,
+    month_day,
     url_date,
 )
 from newsdump.document import Label, LabelledBlock
@@ -121,6 +121,9 @@ CJK_LABEL = re.compile(
     r"(?P<rest>.*)$",
     re.MULTILINE,
 )
+# one of them is in each of CJK_LABEL's labels (the first characters of 记者, 記者, 撰文, 作者,
+# 文字 and 文: a cheap exact test in front of its search)
+CJK_LABEL_CHARS = "记記撰作文"
 # a Chinese name before the time of publishing: "陈思远 发布于 2026-11-27 09:12"
 CJK_PUBLISHED = re.compile(r"^\s*(?:发布于|发表于|發佈於|發表於|发布时间|發佈時間)\s*[:：]?\s*\d")
 CJK_NAME_THEN_PUBLISHED = re.compile(
@@ -302,6 +305,8 @@ UPDATE_CUE_SOURCE = (
     r"updated|aktualisiert|mis à jour|actualizado|zaktualizowano|aktualizac|수정|更新"
 )
 UPDATE_CUE = led("[uamz수更]", UPDATE_CUE_SOURCE, re.IGNORECASE)
+# each word of UPDATE_CUE holds one of them, in lower case (cues' test, as CUE_PARTS DATE_CUE's)
+UPDATE_CUE_PARTS = ("updated", "aktuali", "mis à jour", "actualizado", "수정", "更新")
 # every character that the first classes of DATE_CUE and UPDATE_CUE match (under IGNORECASE):
 # a word that starts with none of them is no cue (an exact test in front of both patterns)
 CUE_HEADS = "pvoPVOuamzUAMZ수更"
@@ -488,7 +493,8 @@ def uncut(ctx: Context, at: int) -> tuple[int, str]:
     """Block `at`, or when it is cut short ("Wild beat…") the headline candidate that prints it
     whole (a teaser of the story's own headline above it, or the headline itself)."""
     text = ctx.texts[at].strip()
-    stem = CUT.sub("", text)
+    # (CUT needs "..." or "…" at the end of the stripped text: a cheap exact test first)
+    stem = CUT.sub("", text) if text.endswith(("...", "…")) else text
     if stem == text or len(stem.split()) < MIN_CUT_WORDS:
         return at, ctx.texts[at]
     for i in candidates(ctx):
@@ -808,7 +814,8 @@ def name_then_meta(
         if 2 <= len(above.split()) <= 4 and (person := parse_names(above)):
             return person, (i - 1, i)  # "Ann Lee" above it: the agency is her employer
         return [rest.strip().removeprefix("The ").removeprefix("the ")], (i,)
-    if DATE_CUE.search(rest) or UPDATE_CUE.search(rest):  # "Publié le 3 mars"
+    cue, update = cues(rest)
+    if cue is not None or update is not None:  # "Publié le 3 mars"
         return None
     names = parse_names(rest, allow_single=rest.lower() in AGENCIES)
     return (names, (i,)) if names else None
@@ -865,7 +872,8 @@ def cjk_byline(texts: Sequence[str], i: int) -> tuple[list[str], tuple[int, ...]
     """A Chinese byline in block `i`: a line "记者 A B" or "文/A", or a line "记者" alone
     that ends the block with the names on the next block; or a name before the time of
     publishing, on its line ("陈思远 发布于 2026-11-27 09:12") or on the line above it."""
-    m = CJK_NAME_THEN_PUBLISHED.match(texts[i])
+    text = texts[i]  # (each pattern tried only where the text holds a character it needs)
+    m = CJK_NAME_THEN_PUBLISHED.match(text) if "发" in text or "發" in text else None
     if m is not None and not CJK_NOT_NAME.search(m["name"]):
         return [m["name"]], (i,)
     name = texts[i].strip()
@@ -876,7 +884,9 @@ def cjk_byline(texts: Sequence[str], i: int) -> tuple[list[str], tuple[int, ...]
         and CJK_PUBLISHED.match(texts[i + 1])
     ):
         return [name], (i,)
-    for m in CJK_LABEL.finditer(texts[i]):
+    if not ("记" in text or "記" in text or "撰" in text or "作" in text or "文" in text):
+        return None  # (CJK_LABEL_CHARS, in front of CJK_LABEL's scan of every place: slow)
+    for m in CJK_LABEL.finditer(text):
         rest = m["rest"].strip()
         if rest:
             names = cjk_names(rest)
@@ -1303,7 +1313,7 @@ def with_time_parts(texts: Sequence[str], i: int) -> str:
     """Block `i`, and when it only prints a day without a year ("November 20"), the blocks
     after it that print its time and year apart ("15:23", "2019": a date split by tags)."""
     text = texts[i]
-    if MONTH_DAY.match(text.strip()) is None:
+    if not month_day(text.strip()):  # (dates.MONTH_DAY.match)
         return text
     for j in range(i + 1, min(len(texts), i + 1 + TIME_PARTS)):
         if TIME_PART.fullmatch(texts[j].strip()) is None:
@@ -1379,13 +1389,34 @@ mostly_date: Callable[[str, Sequence[FoundDate], int], bool] = (
 def published_of(text: str, dates: Sequence[FoundDate]) -> tuple[str, bool]:
     """The first date of a line, or the one after "Published" when it also says "Updated";
     and whether it is an update date ("Updated Nov 13, 2019" with no "Published")."""
-    cue = DATE_CUE.search(text)
-    update = UPDATE_CUE.search(text)
+    cue, update = cues(text)
     if cue is not None and len(dates) > 1 and update is not None:
         after = [d for d in dates if d.start >= cue.start()]
         return (after or dates)[0].iso, False
     updated = cue is None and update is not None and update.start() < dates[0].start
     return dates[0].iso, updated
+
+
+def cues(text: str) -> tuple[re.Match[str] | None, re.Match[str] | None]:
+    """(DATE_CUE.search(text), UPDATE_CUE.search(text)), each pattern tried only where the text
+    folded (headline.folded) holds a part of one of its words (CUE_PARTS, UPDATE_CUE_PARTS): a
+    cheap exact test, most lines hold none."""
+    low = folded(text)
+    if low is None:
+        return DATE_CUE.search(text), UPDATE_CUE.search(text)
+    dated = "publi" in low or "pubb" in low or "posted" in low or "veröffentlicht" in low
+    updated = (  # any(part in low for part in UPDATE_CUE_PARTS), unrolled
+        "updated" in low
+        or "aktuali" in low
+        or "mis à jour" in low
+        or "actualizado" in low
+        or "수정" in low
+        or "更新" in low
+    )
+    return (
+        DATE_CUE.search(text) if dated else None,
+        UPDATE_CUE.search(text) if updated else None,
+    )
 
 
 def caption_credit(text: str) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import cache, lru_cache
@@ -284,12 +284,16 @@ def _date_patterns() -> list[re.Pattern[str]]:
     ]
 
 
-_LAZY = {"_MONTH": _month, "DATE_SOURCES": _date_sources, "DATE_PATTERNS": _date_patterns}
+_LAZY: dict[str, Callable[[], Any]] = {
+    "_MONTH": _month,
+    "DATE_SOURCES": _date_sources,
+    "DATE_PATTERNS": _date_patterns,
+}
 
 
 def __getattr__(name: str) -> Any:
-    """`dates.DATE_PATTERNS`, `dates.DATE_SOURCES` and `dates._MONTH` as before: built when
-    first asked for."""
+    """`dates.DATE_PATTERNS`, `dates.DATE_SOURCES`, `dates._MONTH` and `dates.MONTH_DAY` as
+    before: built when first asked for."""
     make = _LAZY.get(name)
     if make is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
@@ -304,10 +308,28 @@ RELATIVE = re.compile(
     r"^(?P<n>\d+|an?|one)\s*(?P<unit>sec|second|min|minute|hr|hour|h|day|d|week|wk|month)s?\.?\s+ago$",
     re.IGNORECASE,
 )
-# (^_MONTH, its first letter first: see _MONTH_LED)
-MONTH_DAY = re.compile(
-    f"^(?=(?-i:[{MONTH_INITIALS}]))" + _MONTH_FAST + r"\s+" + _DAY + r"$", re.IGNORECASE
-)
+
+
+@cache
+def _month_day() -> re.Pattern[str]:
+    """MONTH_DAY (^_MONTH, its first letter first: see _MONTH_LED), compiled on first use:
+    month_day asks newsdump/_dates.c where it was built, and resolve_time the pattern only
+    where that holds (its month tree cost each run ~10 ms at import)."""
+    return re.compile(
+        f"^(?=(?-i:[{MONTH_INITIALS}]))" + _MONTH_FAST + r"\s+" + _DAY + r"$", re.IGNORECASE
+    )
+
+
+def month_day(text: str) -> bool:
+    """MONTH_DAY.match(text) is not None ("Dec. 6", "November 20th"): newsdump/_dates.c's
+    month_day where it was built (the same answer: test_dates_month_day.py)."""
+    if _dates is not None:
+        return _dates.month_day(text)
+    return _month_day().match(text) is not None
+
+
+_LAZY["MONTH_DAY"] = _month_day
+
 UNIT_SECONDS = {
     "sec": 1, "second": 1, "min": 60, "minute": 60, "hr": 3600, "hour": 3600, "h": 3600,
     "day": 86400, "d": 86400, "week": 604800, "wk": 604800,
@@ -444,6 +466,8 @@ YEARLESS = re.compile(  # (?<![\w])_MONTH ..., its first letter first (see _MONT
 
 def find_yearless(text: str, year: int) -> list[FoundDate]:
     """Dates printed without a year but with a time ("Posted Nov 18, 8:19 PM"), in `year`."""
+    if ":" not in text:
+        return []  # (YEARLESS needs the time's colon: a cheap exact test before its scan)
     found = []
     for m in YEARLESS.finditer(text):
         iso = _iso({**m.groupdict(), "year": str(year)})
@@ -494,8 +518,11 @@ def _iso(g: dict[str, str | None]) -> str | None:
 def clock_minutes(printed: str | None) -> int | None:
     """Minutes after midnight of a bare time of day ("5:56 PM"), else None."""
     m = TIME_OF_DAY.match(printed.strip()) if printed else None
-    if m is None:
-        return None
+    return None if m is None else _minutes(m)
+
+
+def _minutes(m: re.Match[str]) -> int | None:
+    """clock_minutes of TIME_OF_DAY's match `m`."""
     hour, minute = int(m["hour"]), int(m["minute"])
     ampm = (m["ampm"] or "").lower()
     if ampm == "p" and hour < 12:
@@ -518,8 +545,9 @@ def resolve_time(printed: str, page_published: str | None) -> str | None:
     except ValueError:
         return None
     has_time = "T" in page_published
-    if TIME_OF_DAY.match(printed):
-        minutes = clock_minutes(printed)
+    m = TIME_OF_DAY.match(printed)
+    if m:  # (clock_minutes(printed), of this match: `printed` is stripped)
+        minutes = _minutes(m)
         if minutes is None:  # "25:10"
             return None
         return base.replace(hour=minutes // 60, minute=minutes % 60, second=0).isoformat()
@@ -530,7 +558,7 @@ def resolve_time(printed: str, page_published: str | None) -> str | None:
         if unit == "month":
             return None
         return (base - timedelta(seconds=count * UNIT_SECONDS[unit])).isoformat()
-    m = MONTH_DAY.match(printed)
+    m = _month_day().match(printed) if month_day(printed) else None
     if m:
         try:
             when = date(base.year, MONTHS[m["mon"].lower()], int(m["day"]))
@@ -554,7 +582,7 @@ def is_time_line(text: str) -> bool:
     return bool(
         (number and TIME_OF_DAY.match(text))
         or ((number or first in RELATIVE_FIRST) and RELATIVE.match(text))
-        or (first in MONTH_INITIALS and first != "" and MONTH_DAY.match(text))
+        or (first in MONTH_INITIALS and first != "" and month_day(text))
         or (len(text) <= 24 and first_date(text) is not None)
     )
 
