@@ -544,18 +544,33 @@ static Counts counts_of(PyObject *text) {
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     Py_ssize_t len = PyUnicode_GET_LENGTH(text);
-    int ascii = PyUnicode_IS_ASCII(text), in_word = 0;
-    for (Py_ssize_t k = 0; k < len; k++) {
-        Py_UCS4 ch = PyUnicode_READ(kind, data, k);
-        if (Py_UNICODE_ISSPACE(ch))
-            in_word = 0;
-        else if (!in_word) {
-            in_word = 1;
-            c.words++;
+    int in_word = 0;
+    if (kind == PyUnicode_1BYTE_KIND) { /* (Latin-1: no CJK; its spaces past ASCII 0x85, 0xa0) */
+        const Py_UCS1 *a = data;
+        for (Py_ssize_t k = 0; k < len; k++) {
+            Py_UCS1 ch = a[k];
+            int space = ch < 128 ? _Py_ascii_whitespace[ch] : (ch == 0x85 || ch == 0xa0);
+            c.words += !space && !in_word;
+            in_word = !space;
         }
-        if (!ascii && is_wide(ch))
-            c.wide++;
+        return c;
     }
+#define COUNTS_OF(T)                                                                               \
+    do {                                                                                           \
+        const T *a = data;                                                                         \
+        for (Py_ssize_t k = 0; k < len; k++) {                                                     \
+            Py_UCS4 ch = a[k];                                                                     \
+            int space = Py_UNICODE_ISSPACE(ch);                                                    \
+            c.words += !space && !in_word;                                                         \
+            in_word = !space;                                                                      \
+            c.wide += is_wide(ch);                                                                 \
+        }                                                                                          \
+    } while (0)
+    if (kind == PyUnicode_2BYTE_KIND)
+        COUNTS_OF(Py_UCS2);
+    else
+        COUNTS_OF(Py_UCS4);
+#undef COUNTS_OF
     return c;
 }
 

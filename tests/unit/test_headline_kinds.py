@@ -71,3 +71,19 @@ def test_rows_digits_capitals_and_colon_in_every_kind(texts: list[str], plain: b
     want = H._features(ctx, cands, H._Blocks(texts))
     for g, w in zip(got, want, strict=True):
         assert all(a == b or (math.isnan(a) and math.isnan(b)) for a, b in zip(g, w, strict=True))
+
+
+COUNT_CHARS = "ab 1\t\n\x1c\x85\xa0é\u3000\u2028Ж前の한\u4e00\U0001f600\U00020000"
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet=COUNT_CHARS, max_size=30), st.sampled_from(KINDS))
+def test_counts_are_the_python_ones_in_every_kind(text: str, kind: str) -> None:
+    for t in (text, text + kind, text.encode("latin-1", "ignore").decode("latin-1")):
+        assert H._headline.counts(t) == H._plain_counts(t), ascii(t)
+
+
+def test_counts_split_on_every_latin1_space() -> None:
+    for code in range(256):
+        text = f"a{chr(code)}b é"
+        assert H._headline.counts(text) == H._plain_counts(text), hex(code)
