@@ -37,6 +37,7 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
+import orjson
 
 from newsdump.dates import MAYBE_DATE, YEARLESS, find_dates, is_time_line
 from newsdump.lang import WIDE
@@ -378,22 +379,33 @@ def _complete(trees: Sequence[Tree]) -> tuple[IntArray, FloatArray, FloatArray, 
 
 
 def ranker_from_json(data: dict[str, Any]) -> Ranker:
-    trees = tuple(
+    trees = tuple(  # (map, not a generator a field: every run loads the model's 500 trees)
         Tree(
-            features=tuple(int(v) for v in t["features"]),
-            thresholds=tuple(float(v) for v in t["thresholds"]),
-            left=tuple(int(v) for v in t["left"]),
-            right=tuple(int(v) for v in t["right"]),
-            values=tuple(float(v) for v in t["values"]),
+            features=tuple(map(int, t["features"])),
+            thresholds=tuple(map(float, t["thresholds"])),
+            left=tuple(map(int, t["left"])),
+            right=tuple(map(int, t["right"])),
+            values=tuple(map(float, t["values"])),
         )
         for t in data["trees"]
     )
     return Ranker(tuple(data["features"]), float(data["baseline"]), trees, float(data["threshold"]))
 
 
+def _read_json(path: Path) -> Any:
+    """json.loads of the file's UTF-8 text: parsed by orjson (the same values, its floats
+    correctly rounded as json's; ~5x as fast, and every run loads the model), by json where
+    orjson will not take it (NaN, Infinity)."""
+    data = path.read_bytes()
+    try:
+        return orjson.loads(data)
+    except orjson.JSONDecodeError:
+        return json.loads(data.decode("utf-8"))
+
+
 @lru_cache(maxsize=4)
 def load_ranker(path: Path = HEADLINE_MODEL) -> Ranker:
-    ranker = ranker_from_json(json.loads(path.read_text(encoding="utf-8")))
+    ranker = ranker_from_json(_read_json(path))
     if ranker.features != FEATURES:
         raise ValueError(f"{path}: features {ranker.features} differ from {FEATURES}")
     return ranker
