@@ -520,8 +520,9 @@ class _Blocks:
     def __init__(self, texts: Sequence[str]) -> None:
         self.texts = texts
         self.size = size = len(texts)
-        self._counts: list[tuple[int, int] | None] = [None] * size
-        self._words: list[int | None] = [None] * size
+        # (dicts: the compiled candidates and rows keep their own counts, and Python asks for few)
+        self._counts: dict[int, tuple[int, int]] = {}
+        self._words: dict[int, int] = {}
         self._dates: list[bool | None] = [None] * size
         self._stamps: list[bool | None] = [None] * size
         self._labels: list[bool | None] = [None] * size
@@ -533,14 +534,14 @@ class _Blocks:
 
     def counts(self, j: int) -> tuple[int, int]:
         """(words, CJK characters) of block j."""
-        got = self._counts[j]
+        got = self._counts.get(j)
         if got is None:
             got = self._counts[j] = _counts(self.texts[j])
         return got
 
     def words(self, j: int) -> int:
         """word_count(self.texts[j])."""
-        got = self._words[j]
+        got = self._words.get(j)
         if got is None:
             n, wide = self.counts(j)
             got = self._words[j] = max(n, wide // 2) if wide >= 6 else n
@@ -895,7 +896,11 @@ def rank_headline(ctx: Context, ranker: Ranker | None = None) -> tuple[int, bool
         return None
     model = ranker if ranker is not None else load_ranker()
     rows = _feature_rows(ctx, cands, blocks)
-    scores = model.scores(rows)
+    if isinstance(rows, np.ndarray) and model.forest is not None and model.trees:
+        # the C-ordered float64 rows of _compiled_features, walked as model.scores walks them
+        scores = _headline.scores_array(rows, len(FEATURES), model.forest, model.baseline)
+    else:
+        scores = model.scores(rows)
     best = scores.index(max(scores))  # the first best (list.index finds a NaN by identity)
     return cands[_revisit(ctx, cands, rows, scores, best, blocks)], scores[best] >= model.threshold
 
