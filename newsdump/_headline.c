@@ -544,33 +544,18 @@ static Counts counts_of(PyObject *text) {
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     Py_ssize_t len = PyUnicode_GET_LENGTH(text);
-    int in_word = 0;
-    if (kind == PyUnicode_1BYTE_KIND) { /* (Latin-1: no CJK; its spaces past ASCII 0x85, 0xa0) */
-        const Py_UCS1 *a = data;
-        for (Py_ssize_t k = 0; k < len; k++) {
-            Py_UCS1 ch = a[k];
-            int space = ch < 128 ? _Py_ascii_whitespace[ch] : (ch == 0x85 || ch == 0xa0);
-            c.words += !space && !in_word;
-            in_word = !space;
+    int ascii = PyUnicode_IS_ASCII(text), in_word = 0;
+    for (Py_ssize_t k = 0; k < len; k++) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, k);
+        if (Py_UNICODE_ISSPACE(ch))
+            in_word = 0;
+        else if (!in_word) {
+            in_word = 1;
+            c.words++;
         }
-        return c;
+        if (!ascii && is_wide(ch))
+            c.wide++;
     }
-#define COUNTS_OF(T)                                                                               \
-    do {                                                                                           \
-        const T *a = data;                                                                         \
-        for (Py_ssize_t k = 0; k < len; k++) {                                                     \
-            Py_UCS4 ch = a[k];                                                                     \
-            int space = Py_UNICODE_ISSPACE(ch);                                                    \
-            c.words += !space && !in_word;                                                         \
-            in_word = !space;                                                                      \
-            c.wide += is_wide(ch);                                                                 \
-        }                                                                                          \
-    } while (0)
-    if (kind == PyUnicode_2BYTE_KIND)
-        COUNTS_OF(Py_UCS2);
-    else
-        COUNTS_OF(Py_UCS4);
-#undef COUNTS_OF
     return c;
 }
 
@@ -2132,6 +2117,16 @@ static inline int word_step(int word, Py_UCS4 ch, Py_ssize_t at, Py_ssize_t *fro
     return table_add(slots, cap, used, low, start, at - start, *h);
 }
 
+/* an ASCII character lower-cased where it is a word character (A-Z, a-z, 0-9, _), else 0 */
+static const unsigned char ASCII_WORD_LOW[128] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, '0', '1', '2', '3', '4', '5', '6', '7', '8', '9',
+    0, 0, 0, 0, 0, 0, 0, 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o',
+    'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z', 0, 0, 0, 0, '_', 0, 'a', 'b', 'c', 'd',
+    'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o', 'p', 'q', 'r', 's', 't', 'u', 'v', 'w',
+    'x', 'y', 'z', 0, 0, 0, 0, 0,
+};
+
 /* the words of one block (a str, of no 'İ', 'Σ' nor CJK character where not ASCII) into the
  * table (slots, *cap, *used), its characters lower-cased into low from *at_io on (and a space
  * after them; *at_io moved past it): 0, or -1 on error */
@@ -2142,17 +2137,27 @@ static inline int block_fill(PyObject *text, Py_UCS4 *low, Py_ssize_t *at_io, Se
     const void *data = PyUnicode_DATA(text);
     Py_ssize_t len = PyUnicode_GET_LENGTH(text), from = -1;
     uint32_t h = 0;
-    if (PyUnicode_IS_ASCII(text)) { /* (the same, without the other kinds' tests) */
+    if (PyUnicode_IS_ASCII(text)) { /* (the same, without the other kinds' tests: a run of
+                                     * other characters copied, then a word lowered and hashed
+                                     * in one tight loop, and added; the same words in the same
+                                     * order, the same hashes) */
         const Py_UCS1 *c = data;
-        for (Py_ssize_t k = 0; k < len; k++, at++) {
-            Py_UCS1 ch = c[k];
-            Py_UCS4 lo = (Py_UCS4)Py_TOLOWER(ch);
-            low[at] = lo;
-            if (word_step(Py_ISALNUM(ch) || ch == '_', lo, at, &from, &h, slots, cap, used, low) < 0)
+        Py_ssize_t k = 0;
+        for (;;) {
+            while (k < len && ASCII_WORD_LOW[c[k]] == 0)
+                low[at++] = c[k++];
+            if (k == len)
+                break;
+            Py_ssize_t start = at;
+            h = 2166136261u;
+            for (; k < len && ASCII_WORD_LOW[c[k]] != 0; k++) {
+                Py_UCS1 lo = ASCII_WORD_LOW[c[k]];
+                low[at++] = lo;
+                h = (h ^ (uint32_t)lo) * 16777619u;
+            }
+            if (table_add(slots, cap, used, low, start, at - start, h) < 0)
                 return -1;
         }
-        if (word_step(0, ' ', at, &from, &h, slots, cap, used, low) < 0)
-            return -1;
         low[at++] = ' ';
         *at_io = at;
         return 0;
