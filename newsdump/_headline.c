@@ -981,6 +981,17 @@ static int digit_or_ago(PyObject *text) {
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     Py_ssize_t len = PyUnicode_GET_LENGTH(text);
+    if (PyUnicode_IS_ASCII(text)) { /* (the same tests: digits 0-9, fold_char a Py_TOLOWER) */
+        const Py_UCS1 *c = data;
+        for (Py_ssize_t k = 0; k < len; k++) {
+            if (c[k] >= '0' && c[k] <= '9')
+                return 1;
+            if ((c[k] | 0x20) == 'a' && k + 2 < len && (c[k + 1] | 0x20) == 'g'
+                && (c[k + 2] | 0x20) == 'o')
+                return 1;
+        }
+        return 0;
+    }
     for (Py_ssize_t k = 0; k < len; k++) {
         Py_UCS4 ch = PyUnicode_READ(kind, data, k);
         if (is_decimal(ch))
@@ -1710,6 +1721,19 @@ static Py_ssize_t anchor_of(PyObject *text) {
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     unsigned best = 256;
+    if (kind == PyUnicode_1BYTE_KIND) { /* (the same pick, the characters read as bytes) */
+        const Py_UCS1 *c = data;
+        for (Py_ssize_t q = 0; q < len; q++) {
+            if (c[q] == '\n')
+                return -1;
+            unsigned r = anchor_rank(c[q]);
+            if (r < best) {
+                best = r;
+                pick = q;
+            }
+        }
+        return pick;
+    }
     for (Py_ssize_t q = 0; q < len; q++) {
         Py_UCS4 ch = PyUnicode_READ(kind, data, q);
         if (ch == '\n')

@@ -87,3 +87,27 @@ def test_counts_split_on_every_latin1_space() -> None:
     for code in range(256):
         text = f"a{chr(code)}b é"
         assert H._headline.counts(text) == H._plain_counts(text), hex(code)
+
+
+STAMP_WORDS = st.sampled_from(
+    ["ago", "AGO", "aGo", "ag", "go", "a go", "2", "12:30", "5.51", "hours", "Ago:", "x", "é", "Ж"]
+)
+
+
+@settings(max_examples=800, deadline=None)
+@given(
+    st.lists(st.lists(STAMP_WORDS, min_size=1, max_size=6).map(" ".join), min_size=1, max_size=8)
+)
+def test_stamps_and_anchors_of_the_compiled_rows_are_the_python_ones(texts: list[str]) -> None:
+    """digit_or_ago's and anchor_of's byte paths: the stamps the compiled rows fill are the
+    Python ones, and the rows (recurring, quoted lines: counted from the anchors) too."""
+    texts = texts + texts[:2]  # (repeated lines)
+    ctx = H.context(texts, [(False, False)] * len(texts), [len(texts) - 1])
+    cands = list(range(len(texts)))
+    blocks = H._Blocks(texts)
+    got = H._compiled_features(ctx, cands, blocks).tolist()
+    python = H._Blocks(texts)
+    assert got == H._features(ctx, cands, H._Blocks(texts))
+    for j, stamped in enumerate(blocks._stamps):
+        if stamped is not None:
+            assert stamped == python.stamped(j), texts[j]
