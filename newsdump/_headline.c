@@ -692,28 +692,48 @@ static PyObject *slot(PyObject *cache, Py_ssize_t j) {
 
 /* dates.MAYBE_DATE.search(text) is not None: (?:19|20)\d\d|\d/[0-3]?\d/\d\d (\d: a decimal
  * character, as re's) */
-static int maybe_date(PyObject *text) {
-    int kind = PyUnicode_KIND(text);
-    const void *data = PyUnicode_DATA(text);
-    Py_ssize_t len = PyUnicode_GET_LENGTH(text);
-#define AT(q) PyUnicode_READ(kind, data, (q))
-#define DEC(q) ((q) < len && is_decimal(AT(q)))
-    for (Py_ssize_t k = 0; k + 1 < len; k++) {
-        Py_UCS4 ch = AT(k), next = AT(k + 1);
-        if (((ch == '1' && next == '9') || (ch == '2' && next == '0')) && DEC(k + 2) && DEC(k + 3))
-            return 1;
-        if (next == '/' && is_decimal(ch)) {
-            Py_ssize_t m = k + 2; /* [0-3]?\d/\d\d, with the optional digit or without */
-            if (m < len && AT(m) >= '0' && AT(m) <= '3' && DEC(m + 1) && m + 2 < len
-                && AT(m + 2) == '/' && DEC(m + 3) && DEC(m + 4))
-                return 1;
-            if (DEC(m) && m + 1 < len && AT(m + 1) == '/' && DEC(m + 2) && DEC(m + 3))
-                return 1;
-        }
+/* maybe_date over a text of one kind (T: Py_UCS1, Py_UCS2 or Py_UCS4): the same tests, the
+ * characters read as T (no switch on the kind a character). A place k is tried only where the
+ * character after it is a digit or '/' (else neither k, whose year needs a digit next and whose
+ * m/d a '/' next, nor k + 1, which needs to be a digit itself, can start a match: both skipped) */
+#define MAYBE_DATE_OF(T)                                                                           \
+    static int maybe_date_##T(const T *c, Py_ssize_t len) {                                        \
+        for (Py_ssize_t k = 0; k + 1 < len; k++) {                                                 \
+            T ch = c[k], next = c[k + 1];                                                          \
+            if (!(next == '/' || is_decimal(next))) {                                              \
+                k++; /* (k + 1 is no digit either) */                                              \
+                continue;                                                                          \
+            }                                                                                      \
+            if (((ch == '1' && next == '9') || (ch == '2' && next == '0')) && k + 3 < len          \
+                && is_decimal(c[k + 2]) && is_decimal(c[k + 3]))                                   \
+                return 1;                                                                          \
+            if (next == '/' && is_decimal(ch)) {                                                   \
+                Py_ssize_t m = k + 2; /* [0-3]?\d/\d\d, with the optional digit or without */      \
+                if (m + 4 < len && c[m] >= '0' && c[m] <= '3' && is_decimal(c[m + 1])              \
+                    && c[m + 2] == '/' && is_decimal(c[m + 3]) && is_decimal(c[m + 4]))            \
+                    return 1;                                                                      \
+                if (m + 3 < len && is_decimal(c[m]) && c[m + 1] == '/' && is_decimal(c[m + 2])     \
+                    && is_decimal(c[m + 3]))                                                       \
+                    return 1;                                                                      \
+            }                                                                                      \
+        }                                                                                          \
+        return 0;                                                                                  \
     }
-#undef DEC
-#undef AT
-    return 0;
+MAYBE_DATE_OF(Py_UCS1)
+MAYBE_DATE_OF(Py_UCS2)
+MAYBE_DATE_OF(Py_UCS4)
+#undef MAYBE_DATE_OF
+
+static int maybe_date(PyObject *text) {
+    Py_ssize_t len = PyUnicode_GET_LENGTH(text);
+    switch (PyUnicode_KIND(text)) {
+    case PyUnicode_1BYTE_KIND:
+        return maybe_date_Py_UCS1(PyUnicode_1BYTE_DATA(text), len);
+    case PyUnicode_2BYTE_KIND:
+        return maybe_date_Py_UCS2(PyUnicode_2BYTE_DATA(text), len);
+    default:
+        return maybe_date_Py_UCS4(PyUnicode_4BYTE_DATA(text), len);
+    }
 }
 
 /* A character as an IGNORECASE literal of the pre-tests' words sees it: its upper case's lower
@@ -961,6 +981,17 @@ static int digit_or_ago(PyObject *text) {
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     Py_ssize_t len = PyUnicode_GET_LENGTH(text);
+    if (PyUnicode_IS_ASCII(text)) { /* (the same tests: digits 0-9, fold_char a Py_TOLOWER) */
+        const Py_UCS1 *c = data;
+        for (Py_ssize_t k = 0; k < len; k++) {
+            if (c[k] >= '0' && c[k] <= '9')
+                return 1;
+            if ((c[k] | 0x20) == 'a' && k + 2 < len && (c[k + 1] | 0x20) == 'g'
+                && (c[k + 2] | 0x20) == 'o')
+                return 1;
+        }
+        return 0;
+    }
     for (Py_ssize_t k = 0; k < len; k++) {
         Py_UCS4 ch = PyUnicode_READ(kind, data, k);
         if (is_decimal(ch))
@@ -1548,6 +1579,16 @@ static int is_upper(PyObject *text) {
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     Py_ssize_t len = PyUnicode_GET_LENGTH(text);
+    if (PyUnicode_IS_ASCII(text)) { /* (cased: A-Z and a-z, none titlecase) */
+        const Py_UCS1 *c = data;
+        int cased = 0;
+        for (Py_ssize_t k = 0; k < len; k++) {
+            if (c[k] >= 'a' && c[k] <= 'z')
+                return 0;
+            cased |= c[k] >= 'A' && c[k] <= 'Z';
+        }
+        return cased;
+    }
     if (len == 1)
         return Py_UNICODE_ISUPPER(PyUnicode_READ(kind, data, 0)) != 0;
     int cased = 0;
@@ -1567,16 +1608,26 @@ static double shape_rest_of(PyObject *text, Py_ssize_t n) {
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     Py_ssize_t len = PyUnicode_GET_LENGTH(text), letters = 0, spaces = 0, stops = 0;
-    for (Py_ssize_t k = 0; k < len; k++) {
-        Py_UCS4 ch = PyUnicode_READ(kind, data, k);
-        if (ch == ' ')
-            spaces++;
-        else if (ch == '.' && k + 1 < len && PyUnicode_READ(kind, data, k + 1) == ' ')
-            stops++;
-        /* not [\W\d_]: a word character (alphanumeric or _) that is no digit nor _ */
-        if (ch != '_' && is_alnum(ch) && !is_decimal(ch))
-            letters++;
+    if (PyUnicode_IS_ASCII(text)) { /* (the same counts: letters are A-Z and a-z there) */
+        const Py_UCS1 *c = data;
+        for (Py_ssize_t k = 0; k < len; k++) {
+            Py_UCS1 ch = c[k];
+            spaces += ch == ' ';
+            stops += ch == '.' && k + 1 < len && c[k + 1] == ' ';
+            letters += ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z');
+        }
     }
+    else
+        for (Py_ssize_t k = 0; k < len; k++) {
+            Py_UCS4 ch = PyUnicode_READ(kind, data, k);
+            if (ch == ' ')
+                spaces++;
+            else if (ch == '.' && k + 1 < len && PyUnicode_READ(kind, data, k + 1) == ' ')
+                stops++;
+            /* not [\W\d_]: a word character (alphanumeric or _) that is no digit nor _ */
+            if (ch != '_' && is_alnum(ch) && !is_decimal(ch))
+                letters++;
+        }
     if ((double)letters < 0.6 * (double)(len - spaces))
         return 0.0;
     double score = 1.0;
@@ -1670,6 +1721,19 @@ static Py_ssize_t anchor_of(PyObject *text) {
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     unsigned best = 256;
+    if (kind == PyUnicode_1BYTE_KIND) { /* (the same pick, the characters read as bytes) */
+        const Py_UCS1 *c = data;
+        for (Py_ssize_t q = 0; q < len; q++) {
+            if (c[q] == '\n')
+                return -1;
+            unsigned r = anchor_rank(c[q]);
+            if (r < best) {
+                best = r;
+                pick = q;
+            }
+        }
+        return pick;
+    }
     for (Py_ssize_t q = 0; q < len; q++) {
         Py_UCS4 ch = PyUnicode_READ(kind, data, q);
         if (ch == '\n')
@@ -2077,6 +2141,16 @@ static inline int word_step(int word, Py_UCS4 ch, Py_ssize_t at, Py_ssize_t *fro
     return table_add(slots, cap, used, low, start, at - start, *h);
 }
 
+/* an ASCII character lower-cased where it is a word character (A-Z, a-z, 0-9, _), else 0 */
+static const unsigned char ASCII_WORD_LOW[128] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, '0', '1', '2', '3', '4', '5', '6', '7', '8', '9',
+    0, 0, 0, 0, 0, 0, 0, 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o',
+    'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z', 0, 0, 0, 0, '_', 0, 'a', 'b', 'c', 'd',
+    'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o', 'p', 'q', 'r', 's', 't', 'u', 'v', 'w',
+    'x', 'y', 'z', 0, 0, 0, 0, 0,
+};
+
 /* the words of one block (a str, of no 'İ', 'Σ' nor CJK character where not ASCII) into the
  * table (slots, *cap, *used), its characters lower-cased into low from *at_io on (and a space
  * after them; *at_io moved past it): 0, or -1 on error */
@@ -2087,17 +2161,27 @@ static inline int block_fill(PyObject *text, Py_UCS4 *low, Py_ssize_t *at_io, Se
     const void *data = PyUnicode_DATA(text);
     Py_ssize_t len = PyUnicode_GET_LENGTH(text), from = -1;
     uint32_t h = 0;
-    if (PyUnicode_IS_ASCII(text)) { /* (the same, without the other kinds' tests) */
+    if (PyUnicode_IS_ASCII(text)) { /* (the same, without the other kinds' tests: a run of
+                                     * other characters copied, then a word lowered and hashed
+                                     * in one tight loop, and added; the same words in the same
+                                     * order, the same hashes) */
         const Py_UCS1 *c = data;
-        for (Py_ssize_t k = 0; k < len; k++, at++) {
-            Py_UCS1 ch = c[k];
-            Py_UCS4 lo = (Py_UCS4)Py_TOLOWER(ch);
-            low[at] = lo;
-            if (word_step(Py_ISALNUM(ch) || ch == '_', lo, at, &from, &h, slots, cap, used, low) < 0)
+        Py_ssize_t k = 0;
+        for (;;) {
+            while (k < len && ASCII_WORD_LOW[c[k]] == 0)
+                low[at++] = c[k++];
+            if (k == len)
+                break;
+            Py_ssize_t start = at;
+            h = 2166136261u;
+            for (; k < len && ASCII_WORD_LOW[c[k]] != 0; k++) {
+                Py_UCS1 lo = ASCII_WORD_LOW[c[k]];
+                low[at++] = lo;
+                h = (h ^ (uint32_t)lo) * 16777619u;
+            }
+            if (table_add(slots, cap, used, low, start, at - start, h) < 0)
                 return -1;
         }
-        if (word_step(0, ' ', at, &from, &h, slots, cap, used, low) < 0)
-            return -1;
         low[at++] = ' ';
         *at_io = at;
         return 0;
@@ -2717,17 +2801,28 @@ static PyObject *rows(PyObject *self, PyObject *args) {
         /* digits and the capital initials of the words */
         Py_ssize_t digits = 0, caps = 0;
         int in_word = 0;
-        for (Py_ssize_t q = 0; q < chars; q++) {
-            Py_UCS4 ch = PyUnicode_READ(kind, data, q);
-            if (is_decimal(ch))
-                digits++;
-            if (Py_UNICODE_ISSPACE(ch))
-                in_word = 0;
-            else if (!in_word) {
-                in_word = 1;
-                caps += Py_UNICODE_ISUPPER(ch) != 0;
+        if (PyUnicode_IS_ASCII(text)) { /* (digits 0-9, capitals A-Z there) */
+            const Py_UCS1 *c = data;
+            for (Py_ssize_t q = 0; q < chars; q++) {
+                Py_UCS1 ch = c[q];
+                int space = _Py_ascii_whitespace[ch];
+                digits += ch >= '0' && ch <= '9';
+                caps += !space && !in_word && ch >= 'A' && ch <= 'Z';
+                in_word = !space;
             }
         }
+        else
+            for (Py_ssize_t q = 0; q < chars; q++) {
+                Py_UCS4 ch = PyUnicode_READ(kind, data, q);
+                if (is_decimal(ch))
+                    digits++;
+                if (Py_UNICODE_ISSPACE(ch))
+                    in_word = 0;
+                else if (!in_word) {
+                    in_word = 1;
+                    caps += Py_UNICODE_ISUPPER(ch) != 0;
+                }
+            }
         double before_f = 0.0, after_f = 0.0;
         if (i < PyTuple_GET_SIZE(blanks)) {
             PyObject *pair = PySequence_Tuple(PyTuple_GET_ITEM(blanks, i));
@@ -2832,12 +2927,15 @@ static PyObject *rows(PyObject *self, PyObject *args) {
         int end_period = last == '.'
                          && !(chars >= 3 && PyUnicode_READ(kind, data, chars - 2) == '.'
                               && PyUnicode_READ(kind, data, chars - 3) == '.');
-        int has_colon = 0;
-        for (Py_ssize_t q = 0; q + 1 < chars; q++)
-            if (PyUnicode_READ(kind, data, q) == ':') {
-                has_colon = 1;
-                break;
-            }
+        int has_colon = 0; /* ":" in text[:-1] */
+        if (kind == PyUnicode_1BYTE_KIND)
+            has_colon = chars > 1 && memchr(data, ':', (size_t)(chars - 1)) != NULL;
+        else
+            for (Py_ssize_t q = 0; q + 1 < chars; q++)
+                if (PyUnicode_READ(kind, data, q) == ':') {
+                    has_colon = 1;
+                    break;
+                }
         Py_ssize_t away = first - i > 0 ? first - i : 0;
         Py_ssize_t to_byline = i - byline >= 0 ? i - byline : byline - i;
 
