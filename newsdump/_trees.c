@@ -589,10 +589,11 @@ static PyObject *masks_supported(PyObject *self, PyObject *unused) {
  * The forest is laid out (model._ranked) and checked once (rank_forest: a capsule that holds a
  * copy), not at every call: the checks of 1,400 nodes cost ~2.7 us a call.
  * The walk alone over the aeb-dev pages' matrices (sum over the calls of each call's least thread
- * time in 12 rounds, the matrices warm): walk_masks 46.4-47.5 us a page, on ranks 43.7 (ranks
- * ~16, walk ~15, the rest the calls and the transposition); with each threshold compared (no
- * search) 50-51, each node's step by intrinsics (gcc copied both masks at every node: one chain
- * through the copies) ~60, the checks at every call +5.
+ * time in 12-15 rounds, the matrices warm): walk_masks 46.4-47.5 us a page, on ranks 43.7 (ranks
+ * ~16, walk ~15, the rest the calls and the transposition), 42.7 with the leaf values picked by
+ * even and odd rows (no widening of the indices); with each threshold compared (no search)
+ * 50-51, each node's step by intrinsics (gcc copied both masks at every node: one chain through
+ * the copies) ~60, the checks at every call +5.
  *
  *   rank_forest(used, start, count, bounds, node, leaves, trees, nodes) -> forest (a capsule)
  *     used: int32[features] (the columns of np.hstack((x, right)) that nodes test; features >=
@@ -617,8 +618,8 @@ static PyObject *masks_supported(PyObject *self, PyObject *unused) {
 #ifdef HAVE_MASK_WALK
 #define RANK_TARGET __attribute__((target("avx512f,avx512vl,avx512cd,avx512bw")))
 
-/* the thirty-two rows' exit leaves of tree t as leaf values, added to acc[0..3] (rows 0-7, ...,
- * 24-31) or stored there (`add` false) */
+/* the thirty-two rows' exit leaves of tree t as leaf values, added to acc[0..3] (rows 0, 2 ..
+ * 14; 1, 3 .. 15; 16, 18 .. 30; 17, 19 .. 31) or stored there (`add` false) */
 static inline __attribute__((always_inline)) RANK_TARGET void rank_tree(
     const int16_t *ranks, const int32_t *node, const double *leaves, Py_ssize_t t,
     Py_ssize_t nodes, __m512d *acc, int add) {
@@ -652,11 +653,13 @@ static inline __attribute__((always_inline)) RANK_TARGET void rank_tree(
     const double *L = leaves + t * MASK_LEAVES;
     const __m512d L0 = _mm512_loadu_pd(L), L1 = _mm512_loadu_pd(L + 8);
     const __m512i z0 = _mm512_lzcnt_epi32(mask0), z1 = _mm512_lzcnt_epi32(mask1);
+    /* vpermt2pd reads the low 4 bits of each 64-bit index: the even rows' leaves from the
+     * 32-bit lanes as they are, the odd rows' shifted down (no widening) */
     __m512d v[4];
-    v[0] = _mm512_permutex2var_pd(L0, _mm512_cvtepu32_epi64(_mm512_castsi512_si256(z0)), L1);
-    v[1] = _mm512_permutex2var_pd(L0, _mm512_cvtepu32_epi64(_mm512_extracti64x4_epi64(z0, 1)), L1);
-    v[2] = _mm512_permutex2var_pd(L0, _mm512_cvtepu32_epi64(_mm512_castsi512_si256(z1)), L1);
-    v[3] = _mm512_permutex2var_pd(L0, _mm512_cvtepu32_epi64(_mm512_extracti64x4_epi64(z1, 1)), L1);
+    v[0] = _mm512_permutex2var_pd(L0, z0, L1);
+    v[1] = _mm512_permutex2var_pd(L0, _mm512_srli_epi64(z0, 32), L1);
+    v[2] = _mm512_permutex2var_pd(L0, z1, L1);
+    v[3] = _mm512_permutex2var_pd(L0, _mm512_srli_epi64(z1, 32), L1);
 #pragma GCC unroll 4
     for (int h = 0; h < 4; h++) acc[h] = add ? _mm512_add_pd(acc[h], v[h]) : v[h];
 }
@@ -779,15 +782,24 @@ static inline __attribute__((always_inline)) RANK_TARGET void rank_rows(
 #pragma GCC unroll 4
             for (int h = 0; h < 4; h++) sum[h] = _mm512_add_pd(sum[h], v[h]);
         }
+        __m512d raw[4];
 #pragma GCC unroll 4
         for (int h = 0; h < 4; h++) {
-            __m512d raw = _mm512_add_pd(_mm512_add_pd(_mm512_setzero_pd(), sum[h]),
-                                        _mm512_set1_pd(baseline));
-            if (negate) raw = _mm512_castsi512_pd(_mm512_xor_si512(_mm512_castpd_si512(raw), sign));
+            raw[h] = _mm512_add_pd(_mm512_add_pd(_mm512_setzero_pd(), sum[h]),
+                                   _mm512_set1_pd(baseline));
+            if (negate)
+                raw[h] = _mm512_castsi512_pd(_mm512_xor_si512(_mm512_castpd_si512(raw[h]), sign));
+        }
+        const __m512i low = _mm512_set_epi64(11, 3, 10, 2, 9, 1, 8, 0); /* even, odd, even .. */
+        const __m512i high = _mm512_set_epi64(15, 7, 14, 6, 13, 5, 12, 4);
+#pragma GCC unroll 4
+        for (int h = 0; h < 4; h++) { /* rows 8h .. 8h + 7, in order */
+            const __m512d even = raw[h & 2], odd = raw[(h & 2) + 1];
+            const __m512d row = _mm512_permutex2var_pd(even, (h & 1) ? high : low, odd);
             const Py_ssize_t rows = m - 8 * h;
             if (rows > 0)
                 _mm512_mask_storeu_pd(out + i0 + 8 * h,
-                                      (__mmask8)(rows >= 8 ? 0xFF : (1u << rows) - 1), raw);
+                                      (__mmask8)(rows >= 8 ? 0xFF : (1u << rows) - 1), row);
         }
     }
 }
