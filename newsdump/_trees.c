@@ -13,7 +13,7 @@
  * its root at J = 15 - g and its leaves are the group's leaves (J - stride)
  * (8 - g - 1) * 2**depth ... (mirrored too).
  * (Where the processor has AVX-512, newsdump.model walks the packaged forests by leaf masks
- * instead: walk_masks, below.)
+ * instead: walk_masks, below; with AVX-512 BW too, by leaf masks on ranks: walk_ranks.)
  * A row walks a group's eight trees together, two rows at once: sixteen independent chains
  * of loads that the processor overlaps, each chain's state one index. The last group may hold
  * fewer trees (it is walked whole all the same: see walk_rows). (In the walk of one row at a
