@@ -13,7 +13,7 @@
  * its root at J = 15 - g and its leaves are the group's leaves (J - stride)
  * (8 - g - 1) * 2**depth ... (mirrored too).
  * (Where the processor has AVX-512, newsdump.model walks the packaged forests by leaf masks
- * instead: walk_masks, below.)
+ * instead: walk_masks, below; with AVX-512 BW too, by leaf masks on ranks: walk_ranks.)
  * A row walks a group's eight trees together, two rows at once: sixteen independent chains
  * of loads that the processor overlaps, each chain's state one index. The last group may hold
  * fewer trees (it is walked whole all the same: see walk_rows). (In the walk of one row at a
@@ -573,6 +573,435 @@ static PyObject *masks_supported(PyObject *self, PyObject *unused) {
     Py_RETURN_FALSE;
 }
 
+/* ---- The walk by leaf masks on ranks (AVX-512 F, VL, CD and BW; ranks_supported()), 32 rows a
+ * tile: walk_masks' exit leaves with each node's test made on small integers. Each feature that
+ * a node tests has its forest's distinct thresholds sorted (t_0 < t_1 < ... < t_{K-1}); a row's
+ * value x of it becomes its rank, the count of those thresholds below x (t_j < x: none for NaN),
+ * and a node of threshold t_j sends x right iff rank > j (x > t_j iff t_0 .. t_j are all below
+ * x: the same IEEE comparisons, so the same exit leaves; NaN goes left, as in walk_masks; the
+ * padding nodes have j = 32767, above every rank). The ranks are found once per (row, feature),
+ * eight rows a vector: with 4 to 63 thresholds by a search without branches in a table of 2**L
+ * (L = the count's bit length, each step a vpermpd/vpermt2pd of the table, a compare and a masked
+ * add), with fewer (or more) by a compare with each; then a node is one compare of 32 int16
+ * ranks (vpcmpw, 32 rows) and two masked ANDs of its keep, where walk_masks compares sixteen
+ * doubles twice for sixteen rows. The leaf values and their sums are those of walk_masks (the
+ * same order): the same floats.
+ * The forest is laid out (model._ranked) and checked once (rank_forest: a capsule that holds a
+ * copy), not at every call: the checks of 1,400 nodes cost ~2.7 us a call.
+ * The walk alone over the aeb-dev pages' matrices (sum over the calls of each call's least thread
+ * time in 12-15 rounds, the matrices warm): walk_masks 46.4-47.5 us a page, on ranks 43.7 (ranks
+ * ~16, walk ~15, the rest the calls and the transposition), 42.7 with the leaf values picked by
+ * even and odd rows (no widening of the indices); with each threshold compared (no search)
+ * 50-51, each node's step by intrinsics (gcc copied both masks at every node: one chain through
+ * the copies) ~60, the checks at every call +5.
+ *
+ *   rank_forest(used, start, count, bounds, node, leaves, trees, nodes) -> forest (a capsule)
+ *     used: int32[features] (the columns of np.hstack((x, right)) that nodes test; features >=
+ *     1); count: int32[features] (feature u's distinct thresholds, at most 32766); start:
+ *     int32[features + 1] (feature u's thresholds, ascending, from bounds[start[u]]: count[u] of
+ *     them, or a table of max(8, 2**L) slots padded with +inf where 4 <= count[u] <= 63; start[0]
+ *     == 0, start[features] == len(bounds)); node: int32[trees * nodes * 4] (a node's ranks'
+ *     offset u * 32 for its feature u, its keep (as walk_masks'), its threshold's index j among
+ *     u's or 32767 (never right), 0); leaves: as walk_masks'; 8 <= trees <= 128.
+ *   walk_ranks(x, width, right, right_width, forest, baseline, out, negate) -> bool
+ *     as walk_masks; every column the forest reads below width + right_width. False (out
+ *     untouched) where the processor lacks AVX-512 BW.
+ *   ranks_supported() -> bool
+ */
+#define RANK_ROWS 32    /* rows of a tile: two halves of sixteen, ranks as 32 int16 */
+#define RANK_NEVER 32767 /* a node's rank bound that no rank exceeds */
+#define RANK_MAX_BOUNDS 32766
+#define RANK_SEARCH_MIN 4  /* thresholds of a feature searched (fewer: compared one by one) */
+#define RANK_SEARCH_MAX 63 /* ... up to a table of 64 */
+#define RANK_NODE 4        /* int32 a node: its ranks' offset (feature * RANK_ROWS), keep, j, 0 */
+
+#ifdef HAVE_MASK_WALK
+#define RANK_TARGET __attribute__((target("avx512f,avx512vl,avx512cd,avx512bw")))
+
+/* the thirty-two rows' exit leaves of tree t as leaf values, added to acc[0..3] (rows 0, 2 ..
+ * 14; 1, 3 .. 15; 16, 18 .. 30; 17, 19 .. 31) or stored there (`add` false) */
+static inline __attribute__((always_inline)) RANK_TARGET void rank_tree(
+    const int16_t *ranks, const int32_t *node, const double *leaves, Py_ssize_t t,
+    Py_ssize_t nodes, __m512d *acc, int add) {
+    const int32_t *N = node + t * nodes * RANK_NODE;
+    __m512i mask0 = _mm512_set1_epi32(-1), mask1 = mask0;
+#pragma GCC unroll 16
+    for (Py_ssize_t k = 0; k < nodes; k++) {
+        const int32_t *at = N + k * RANK_NODE;
+        const __m512i j = _mm512_set1_epi16((int16_t)at[2]);
+        const __m512i kept = _mm512_set1_epi32(at[1]);
+#if !defined(NEWSDUMP_PLAIN_STEP)
+        /* j < rank (vpcmpw LT), the ranks read from memory, the keep ANDed in place (gcc's
+         * intrinsics copied each mask before its masked AND: one chain through the copies,
+         * 0.86 -> 1.2 of walk_masks' time) */
+        const Py_ssize_t column = at[0];
+        __asm__("vpcmpw $1, (%[r],%[f],2), %[j], %%k1\n\t"
+                "kshiftrd $16, %%k1, %%k2\n\t"
+                "vpandd %[kp], %[m0], %[m0]%{%%k1%}\n\t"
+                "vpandd %[kp], %[m1], %[m1]%{%%k2%}"
+                : [m0] "+v"(mask0), [m1] "+v"(mask1)
+                : [r] "r"(ranks), [f] "r"(column), [j] "v"(j), [kp] "v"(kept),
+                  "m"(*(const int16_t(*)[])ranks)
+                : "k1", "k2");
+#else
+        const __mmask32 right =
+            _mm512_cmpgt_epi16_mask(_mm512_load_si512((const void *)(ranks + at[0])), j);
+        mask0 = _mm512_mask_and_epi32(mask0, (__mmask16)right, mask0, kept);
+        mask1 = _mm512_mask_and_epi32(mask1, (__mmask16)(right >> 16), mask1, kept);
+#endif
+    }
+    const double *L = leaves + t * MASK_LEAVES;
+    const __m512d L0 = _mm512_loadu_pd(L), L1 = _mm512_loadu_pd(L + 8);
+    const __m512i z0 = _mm512_lzcnt_epi32(mask0), z1 = _mm512_lzcnt_epi32(mask1);
+    /* vpermt2pd reads the low 4 bits of each 64-bit index: the even rows' leaves from the
+     * 32-bit lanes as they are, the odd rows' shifted down (no widening) */
+    __m512d v[4];
+    v[0] = _mm512_permutex2var_pd(L0, z0, L1);
+    v[1] = _mm512_permutex2var_pd(L0, _mm512_srli_epi64(z0, 32), L1);
+    v[2] = _mm512_permutex2var_pd(L0, z1, L1);
+    v[3] = _mm512_permutex2var_pd(L0, _mm512_srli_epi64(z1, 32), L1);
+#pragma GCC unroll 4
+    for (int h = 0; h < 4; h++) acc[h] = add ? _mm512_add_pd(acc[h], v[h]) : v[h];
+}
+
+/* the thresholds of a table of 2**levels (levels <= 6, padded with +inf) at each lane's index */
+static inline __attribute__((always_inline)) RANK_TARGET __m512d rank_lookup(
+    const double *T, int levels, __m512i idx) {
+    if (levels <= 3) return _mm512_permutexvar_pd(idx, _mm512_loadu_pd(T));
+    __m512d a = _mm512_permutex2var_pd(_mm512_loadu_pd(T), idx, _mm512_loadu_pd(T + 8));
+    if (levels == 4) return a;
+    __m512d b = _mm512_permutex2var_pd(_mm512_loadu_pd(T + 16), idx, _mm512_loadu_pd(T + 24));
+    a = _mm512_mask_blend_pd(_mm512_test_epi64_mask(idx, _mm512_set1_epi64(16)), a, b);
+    if (levels == 5) return a;
+    __m512d c = _mm512_permutex2var_pd(_mm512_loadu_pd(T + 32), idx, _mm512_loadu_pd(T + 40));
+    __m512d d = _mm512_permutex2var_pd(_mm512_loadu_pd(T + 48), idx, _mm512_loadu_pd(T + 56));
+    c = _mm512_mask_blend_pd(_mm512_test_epi64_mask(idx, _mm512_set1_epi64(16)), c, d);
+    return _mm512_mask_blend_pd(_mm512_test_epi64_mask(idx, _mm512_set1_epi64(32)), a, c);
+}
+
+/* the branch-free search of `levels` steps (a constant where inlined) for rows x0, x1 */
+static inline __attribute__((always_inline)) RANK_TARGET void rank_search(
+    const double *T, int levels, __m512d x0, __m512d x1, __m512i *r0, __m512i *r1) {
+    __m512i c0 = _mm512_setzero_si512(), c1 = c0;
+#pragma GCC unroll 6
+    for (int l = levels - 1; l >= 0; l--) {
+        const __m512i off = _mm512_set1_epi64((1 << l) - 1), add = _mm512_set1_epi64(1 << l);
+        const __m512d t0 = rank_lookup(T, levels, _mm512_add_epi64(c0, off));
+        const __m512d t1 = rank_lookup(T, levels, _mm512_add_epi64(c1, off));
+        c0 = _mm512_mask_add_epi64(c0, _mm512_cmp_pd_mask(t0, x0, _CMP_LT_OQ), c0, add);
+        c1 = _mm512_mask_add_epi64(c1, _mm512_cmp_pd_mask(t1, x1, _CMP_LT_OQ), c1, add);
+    }
+    *r0 = c0;
+    *r1 = c1;
+}
+
+/* the ranks of the sixteen transposed rows of `tile` (column f's values at tile[16f]) into
+ * ranks[32u + half * 16 ...] for every feature u: feature u's count[u] thresholds are bounds[
+ * start[u] ...]; with RANK_SEARCH_MIN <= count <= RANK_SEARCH_MAX, they are a table of 2**L
+ * (L = bit length of count, at least 8 slots, padded with +inf) searched without branches in L
+ * steps (each lane's count of thresholds below x: pos += step where T[pos + step - 1] < x),
+ * else compared one by one */
+static inline __attribute__((always_inline)) RANK_TARGET void rank_half(
+    const double *tile, const int32_t *used, Py_ssize_t features, const int32_t *start,
+    const int32_t *count, const double *bounds, int16_t *ranks, int half) {
+    const __m512i one = _mm512_set1_epi64(1);
+    for (Py_ssize_t u = 0; u < features; u++) {
+        const double *column = tile + (Py_ssize_t)used[u] * MASK_ROWS;
+        const __m512d x0 = _mm512_load_pd(column), x1 = _mm512_load_pd(column + 8);
+        __m512i c0 = _mm512_setzero_si512(), c1 = c0;
+        const double *T = bounds + start[u];
+        const int32_t K = count[u];
+        if (K >= RANK_SEARCH_MIN && K <= RANK_SEARCH_MAX) {
+            const int levels = 32 - __builtin_clz((unsigned)K);
+            switch (levels) { /* (the features go by size: the same case again and again) */
+            case 3: rank_search(T, 3, x0, x1, &c0, &c1); break;
+            case 4: rank_search(T, 4, x0, x1, &c0, &c1); break;
+            case 5: rank_search(T, 5, x0, x1, &c0, &c1); break;
+            default: rank_search(T, 6, x0, x1, &c0, &c1); break;
+            }
+        } else if (K == 1) {
+            const __m512d b = _mm512_set1_pd(T[0]);
+            c0 = _mm512_maskz_mov_epi64(_mm512_cmp_pd_mask(b, x0, _CMP_LT_OQ), one);
+            c1 = _mm512_maskz_mov_epi64(_mm512_cmp_pd_mask(b, x1, _CMP_LT_OQ), one);
+        } else {
+            for (Py_ssize_t j = 0; j < K; j++) {
+                const __m512d b = _mm512_set1_pd(T[j]);
+                /* b < x (LT_OQ: false for NaN) */
+                c0 = _mm512_mask_add_epi64(c0, _mm512_cmp_pd_mask(b, x0, _CMP_LT_OQ), c0, one);
+                c1 = _mm512_mask_add_epi64(c1, _mm512_cmp_pd_mask(b, x1, _CMP_LT_OQ), c1, one);
+            }
+        }
+        int16_t *dst = ranks + u * RANK_ROWS + half * 16;
+        _mm_store_si128((__m128i *)dst, _mm512_cvtepi64_epi16(c0));
+        _mm_store_si128((__m128i *)(dst + 8), _mm512_cvtepi64_epi16(c1));
+    }
+}
+
+static inline __attribute__((always_inline)) RANK_TARGET void rank_rows(
+    const double *xs, Py_ssize_t n, Py_ssize_t width, const double *rs, Py_ssize_t right_width,
+    const int32_t *used, Py_ssize_t features, const int32_t *start, const int32_t *count,
+    const double *bounds, const int32_t *node, const double *leaves,
+    Py_ssize_t trees, Py_ssize_t nodes, double baseline, int negate, double *out, double *tile,
+    int16_t *ranks) {
+    const Py_ssize_t full = trees / CHAINS;
+    const __m512i sign = _mm512_set1_epi64((long long)0x8000000000000000ULL);
+    for (Py_ssize_t i0 = 0; i0 < n; i0 += RANK_ROWS) {
+        const Py_ssize_t m = n - i0 < RANK_ROWS ? n - i0 : RANK_ROWS;
+        for (int half = 0; half < 2; half++) {
+            const Py_ssize_t h0 = i0 + 16 * half, hm = m - 16 * half; /* rows of this half */
+            if (hm <= 0) break; /* no row: the half's ranks (of earlier rows) are never written out */
+            for (int q = 0; q < 2; q++) { /* rows 0-7 of the half, then 8-15 */
+                const Py_ssize_t rows = hm - 8 * q, at = rows > 0 ? h0 + 8 * q : h0;
+                mask_transpose(xs + at * width, width, width, rows, tile + 8 * q);
+                if (right_width > 0)
+                    mask_transpose(rs + at * right_width, right_width, right_width, rows,
+                                   tile + width * MASK_ROWS + 8 * q);
+            }
+            rank_half(tile, used, features, start, count, bounds, ranks, half);
+        }
+        __m512d acc[4 * CHAINS], v[4];
+#pragma GCC unroll 8
+        for (Py_ssize_t g = 0; g < CHAINS; g++)
+            rank_tree(ranks, node, leaves, g, nodes, acc + 4 * g, 0);
+        for (Py_ssize_t grp = 1; grp < full; grp++) {
+#pragma GCC unroll 8
+            for (Py_ssize_t g = 0; g < CHAINS; g++)
+                rank_tree(ranks, node, leaves, grp * CHAINS + g, nodes,
+                          acc + 4 * g, 1);
+        }
+        __m512d sum[4];
+#pragma GCC unroll 4
+        for (int h = 0; h < 4; h++) {
+            const __m512d *r = acc + h;
+            sum[h] = _mm512_add_pd(
+                _mm512_add_pd(_mm512_add_pd(r[0], r[4]), _mm512_add_pd(r[8], r[12])),
+                _mm512_add_pd(_mm512_add_pd(r[16], r[20]), _mm512_add_pd(r[24], r[28])));
+        }
+        for (Py_ssize_t t = full * CHAINS; t < trees; t++) { /* the last trees, one by one */
+            rank_tree(ranks, node, leaves, t, nodes, v, 0);
+#pragma GCC unroll 4
+            for (int h = 0; h < 4; h++) sum[h] = _mm512_add_pd(sum[h], v[h]);
+        }
+        __m512d raw[4];
+#pragma GCC unroll 4
+        for (int h = 0; h < 4; h++) {
+            raw[h] = _mm512_add_pd(_mm512_add_pd(_mm512_setzero_pd(), sum[h]),
+                                   _mm512_set1_pd(baseline));
+            if (negate)
+                raw[h] = _mm512_castsi512_pd(_mm512_xor_si512(_mm512_castpd_si512(raw[h]), sign));
+        }
+        const __m512i low = _mm512_set_epi64(11, 3, 10, 2, 9, 1, 8, 0); /* even, odd, even .. */
+        const __m512i high = _mm512_set_epi64(15, 7, 14, 6, 13, 5, 12, 4);
+#pragma GCC unroll 4
+        for (int h = 0; h < 4; h++) { /* rows 8h .. 8h + 7, in order */
+            const __m512d even = raw[h & 2], odd = raw[(h & 2) + 1];
+            const __m512d row = _mm512_permutex2var_pd(even, (h & 1) ? high : low, odd);
+            const Py_ssize_t rows = m - 8 * h;
+            if (rows > 0)
+                _mm512_mask_storeu_pd(out + i0 + 8 * h,
+                                      (__mmask8)(rows >= 8 ? 0xFF : (1u << rows) - 1), row);
+        }
+    }
+}
+
+#define RANK_VARIANT(name, NODES)                                                              \
+    static RANK_TARGET void name(                                                              \
+        const double *xs, Py_ssize_t n, Py_ssize_t width, const double *rs,                    \
+        Py_ssize_t right_width, const int32_t *used, Py_ssize_t features, const int32_t *start, \
+        const int32_t *count, const double *bounds, const int32_t *node,                       \
+        const double *leaves, Py_ssize_t trees, Py_ssize_t nodes, double baseline, int negate, \
+        double *out, double *tile, int16_t *ranks) {                                           \
+        (void)nodes;                                                                           \
+        rank_rows(xs, n, width, rs, right_width, used, features, start, count, bounds, node,   \
+                  leaves, trees, NODES, baseline, negate, out, tile, ranks);                   \
+    }
+RANK_VARIANT(rank_nodes14, 14) /* the packaged models: the nodes unrolled */
+RANK_VARIANT(rank_any, nodes)
+#endif
+
+/* A forest laid out for walk_ranks, checked once (rank_forest): one block of memory */
+typedef struct {
+    Py_ssize_t features, trees, nodes, columns; /* columns: the largest feature read + 1 */
+    int32_t *used, *start, *count, *node;
+    double *bounds, *leaves;
+} rank_forest_t;
+
+#define RANK_FOREST "newsdump._trees.rank_forest"
+
+static void rank_forest_free(PyObject *capsule) {
+    PyMem_Free(PyCapsule_GetPointer(capsule, RANK_FOREST));
+}
+
+/* rank_forest(used, start, count, bounds, node, leaves, trees, nodes) -> the forest for
+ * walk_ranks (a capsule: the arrays copied and checked here, once) */
+static PyObject *rank_forest(PyObject *self, PyObject *args) {
+    Py_buffer used, start, count, bounds, node, leaves;
+    Py_ssize_t trees, nodes;
+    if (!PyArg_ParseTuple(args, "y*y*y*y*y*y*nn", &used, &start, &count, &bounds, &node, &leaves,
+                          &trees, &nodes))
+        return NULL;
+    PyObject *result = NULL;
+    const Py_ssize_t features = used.len / (Py_ssize_t)sizeof(int32_t);
+    const Py_ssize_t nb = bounds.len / (Py_ssize_t)sizeof(double);
+    if (trees < CHAINS || trees > 128 || nodes < 0 || nodes > PY_SSIZE_T_MAX / 16 / 128
+        || features < 1 || features > INT32_MAX / RANK_ROWS
+        || used.len != features * (Py_ssize_t)sizeof(int32_t)
+        || start.len != (features + 1) * (Py_ssize_t)sizeof(int32_t)
+        || count.len != features * (Py_ssize_t)sizeof(int32_t)
+        || bounds.len != nb * (Py_ssize_t)sizeof(double) || nb > PY_SSIZE_T_MAX / 64
+        || node.len != trees * nodes * RANK_NODE * (Py_ssize_t)sizeof(int32_t)
+        || leaves.len != trees * MASK_LEAVES * (Py_ssize_t)sizeof(double)) {
+        PyErr_SetString(PyExc_ValueError, "rank_forest: array sizes do not match");
+        goto done;
+    }
+    { /* every index is read unchecked by walk_ranks: all checked here */
+        const int32_t *u = used.buf, *s = start.buf, *K = count.buf, *N = node.buf;
+        uint32_t bad = s[0] != 0 || s[features] != nb;
+        for (Py_ssize_t f = 0; f < features; f++) {
+            /* the slots of feature f's thresholds: count[f], or a table of 2**L, at least 8 */
+            const int levels = K[f] > 0 ? 32 - __builtin_clz((unsigned)K[f]) : 0;
+            const int64_t slots = K[f] >= RANK_SEARCH_MIN && K[f] <= RANK_SEARCH_MAX
+                                      ? (levels <= 3 ? 8 : (int64_t)1 << levels)
+                                      : K[f];
+            bad |= (uint32_t)(u[f] < 0 || u[f] > INT32_MAX / MASK_ROWS - 1 || s[f + 1] < s[f]
+                              || K[f] < 0 || K[f] > RANK_MAX_BOUNDS
+                              || (int64_t)s[f + 1] - s[f] < slots);
+        }
+        for (Py_ssize_t k = 0; k < trees * nodes; k++) {
+            const int32_t *at = N + k * RANK_NODE;
+            bad |= (uint32_t)(at[0] < 0 || at[0] % RANK_ROWS != 0 || at[0] / RANK_ROWS >= features
+                              || at[2] < 0 || at[2] > RANK_NEVER);
+        }
+        if (bad) {
+            PyErr_SetString(PyExc_ValueError, "rank_forest: index out of range");
+            goto done;
+        }
+    }
+    const size_t ints = (size_t)(3 * features + 1) + (size_t)(trees * nodes * RANK_NODE);
+    const size_t doubles = (size_t)nb + (size_t)(trees * MASK_LEAVES);
+    rank_forest_t *forest =
+        PyMem_Malloc(sizeof(rank_forest_t) + doubles * sizeof(double) + ints * sizeof(int32_t));
+    if (forest == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    forest->features = features, forest->trees = trees, forest->nodes = nodes;
+    forest->bounds = (double *)(forest + 1);
+    forest->leaves = forest->bounds + nb;
+    forest->used = (int32_t *)(forest->leaves + trees * MASK_LEAVES);
+    forest->start = forest->used + features;
+    forest->count = forest->start + features + 1;
+    forest->node = forest->count + features;
+    memcpy(forest->bounds, bounds.buf, (size_t)bounds.len);
+    memcpy(forest->leaves, leaves.buf, (size_t)leaves.len);
+    memcpy(forest->used, used.buf, (size_t)used.len);
+    memcpy(forest->start, start.buf, (size_t)start.len);
+    memcpy(forest->count, count.buf, (size_t)count.len);
+    memcpy(forest->node, node.buf, (size_t)node.len);
+    forest->columns = 0;
+    for (Py_ssize_t f = 0; f < features; f++)
+        if (forest->used[f] + 1 > forest->columns) forest->columns = forest->used[f] + 1;
+    result = PyCapsule_New(forest, RANK_FOREST, rank_forest_free);
+    if (result == NULL) PyMem_Free(forest);
+done:
+    PyBuffer_Release(&used);
+    PyBuffer_Release(&start);
+    PyBuffer_Release(&count);
+    PyBuffer_Release(&bounds);
+    PyBuffer_Release(&node);
+    PyBuffer_Release(&leaves);
+    return result;
+}
+
+static PyObject *walk_ranks(PyObject *self, PyObject *args) {
+    Py_buffer x, right, out;
+    Py_ssize_t width, right_width;
+    PyObject *capsule;
+    double baseline;
+    int negate = 0;
+    if (!PyArg_ParseTuple(args, "y*ny*nOdw*|p", &x, &width, &right, &right_width, &capsule,
+                          &baseline, &out, &negate))
+        return NULL;
+    PyObject *result = NULL;
+    void *scratch = NULL;
+    const rank_forest_t *forest = PyCapsule_GetPointer(capsule, RANK_FOREST);
+    if (forest == NULL) goto done;
+    Py_ssize_t n = out.len / (Py_ssize_t)sizeof(double);
+    /* (the widths bounded first, by division: no product below overflows) */
+    if (width <= 0 || right_width < 0 || width > PY_SSIZE_T_MAX / 8 / MASK_ROWS / 2
+        || right_width > PY_SSIZE_T_MAX / 8 / MASK_ROWS / 2
+        || out.len != n * (Py_ssize_t)sizeof(double)
+        || (n > 0 && (width > x.len / 8 / n || right_width > right.len / 8 / n))
+        || x.len != n * width * (Py_ssize_t)sizeof(double)
+        || right.len != n * right_width * (Py_ssize_t)sizeof(double)) {
+        PyErr_SetString(PyExc_ValueError, "walk_ranks: array sizes do not match");
+        goto done;
+    }
+    const Py_ssize_t all = width + right_width;
+    if (forest->columns > all) {
+        PyErr_SetString(PyExc_ValueError, "walk_ranks: feature index out of range");
+        goto done;
+    }
+#ifdef HAVE_MASK_WALK
+    __builtin_cpu_init();
+    if (!(__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512vl")
+          && __builtin_cpu_supports("avx512cd") && __builtin_cpu_supports("avx512bw"))) {
+        result = Py_False;
+        Py_INCREF(result);
+        goto done;
+    }
+    if (n > 0) {
+        /* the transposed half tile (doubles), then the tile's ranks (int16), aligned to 64
+         * bytes (the ranks zeroed: those of a missing half are read, never written out) */
+        const size_t tile_bytes = (size_t)all * MASK_ROWS * sizeof(double);
+        const size_t rank_bytes = (size_t)forest->features * RANK_ROWS * sizeof(int16_t);
+        scratch = PyMem_Malloc(64 + tile_bytes + rank_bytes);
+        if (scratch == NULL) {
+            PyErr_NoMemory();
+            goto done;
+        }
+        double *tile = (double *)(((uintptr_t)scratch + 63) & ~(uintptr_t)63);
+        int16_t *ranks = (int16_t *)((char *)tile + tile_bytes);
+        memset(ranks, 0, rank_bytes);
+        const Py_ssize_t nodes = forest->nodes;
+        Py_BEGIN_ALLOW_THREADS
+        if (nodes == 14)
+            rank_nodes14(x.buf, n, width, right.buf, right_width, forest->used, forest->features,
+                         forest->start, forest->count, forest->bounds, forest->node,
+                         forest->leaves, forest->trees, nodes, baseline, negate, out.buf, tile,
+                         ranks);
+        else
+            rank_any(x.buf, n, width, right.buf, right_width, forest->used, forest->features,
+                     forest->start, forest->count, forest->bounds, forest->node, forest->leaves,
+                     forest->trees, nodes, baseline, negate, out.buf, tile, ranks);
+        Py_END_ALLOW_THREADS
+    }
+    result = Py_True;
+#else
+    (void)baseline;
+    (void)negate;
+    result = Py_False;
+#endif
+    Py_INCREF(result);
+done:
+    PyMem_Free(scratch);
+    PyBuffer_Release(&x);
+    PyBuffer_Release(&right);
+    PyBuffer_Release(&out);
+    return result;
+}
+
+/* ranks_supported(): whether walk_ranks walks here (the processor has AVX-512 F, VL, CD, BW) */
+static PyObject *ranks_supported(PyObject *self, PyObject *unused) {
+#ifdef HAVE_MASK_WALK
+    __builtin_cpu_init();
+    if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512vl")
+        && __builtin_cpu_supports("avx512cd") && __builtin_cpu_supports("avx512bw"))
+        Py_RETURN_TRUE;
+#endif
+    Py_RETURN_FALSE;
+}
+
 /* inverse_1p(out): out[i] = 1.0 / (1.0 + out[i]), in place: the end of the logistic function
  * after numpy's exp, the same two IEEE operations as `out += 1.0; np.divide(1.0, out, out=out)`
  * (one call instead of two) */
@@ -595,6 +1024,9 @@ static PyMethodDef methods[] = {
     {"walk", walk, METH_VARARGS, "The raw score of every row (see the file)."},
     {"walk_masks", walk_masks, METH_VARARGS, "The walk by leaf masks, AVX-512 (see the file)."},
     {"masks_supported", masks_supported, METH_NOARGS, "Whether walk_masks walks here."},
+    {"walk_ranks", walk_ranks, METH_VARARGS, "The walk by leaf masks on ranks, AVX-512 (see the file)."},
+    {"ranks_supported", ranks_supported, METH_NOARGS, "Whether walk_ranks walks here."},
+    {"rank_forest", rank_forest, METH_VARARGS, "A forest laid out for walk_ranks, checked once."},
     {"inverse_1p", inverse_1p, METH_O, "out[i] = 1.0 / (1.0 + out[i]), in place."},
     {NULL, NULL, 0, NULL},
 };

@@ -24,10 +24,12 @@ try:  # the walk compiled (newsdump/_trees.c), when the install could build it
     from newsdump import _trees
 except ImportError:  # pragma: no cover - depends on the install
     _trees = None  # type: ignore[assignment]
-if _trees is not None and not hasattr(_trees, "masks_supported"):  # pragma: no cover
+if _trees is not None and not hasattr(_trees, "ranks_supported"):  # pragma: no cover
     _trees = None  # type: ignore[assignment]  # a stale build of an older version: unused
 # the walk by leaf masks (AVX-512) where the processor has it, else the walk in groups
 MASK_WALK = _trees is not None and _trees.masks_supported()
+# ... on ranks (int16) where it has AVX-512 BW too
+RANK_WALK = MASK_WALK and _trees.ranks_supported()
 
 MODELS_DIR = Path(__file__).resolve().parent / "models"
 DEFAULT_MODEL = MODELS_DIR / "classifier.npz"
@@ -41,11 +43,18 @@ MASK_LEAVES = 16  # leaves a tree at most for the walk by leaf masks (newsdump/_
 MASK_TREES = (8, 128)  # tree counts it sums as the walk in groups does
 MASK_MAX_DEPTH = 12  # deeper forests are not laid out for it (2**depth leaves to look at)
 MASK_MIN_ROWS = 8  # fewer rows go through the walk in groups (a tile of 16 costs as much as ~8)
+RANK_ROWS = 32  # rows of a tile of the walk on ranks
+RANK_NODE = 4  # int32 a node in its layout: ranks' offset, keep, threshold's index j, 0
+RANK_NEVER = 32767  # a node's rank bound for the walk on ranks that no rank exceeds
+RANK_MAX_BOUNDS = 32766  # distinct thresholds of a feature at most for it
+RANK_SEARCH = (4, 63)  # a feature's thresholds searched by it (else compared one by one)
 NO_COLUMNS = np.zeros(0)  # `right` of the compiled walk when there is none
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
 FeatureArray = npt.NDArray[np.uint8] | npt.NDArray[np.int32]
+Int32Array = npt.NDArray[np.int32]
+RankedLayout = tuple[Int32Array, Int32Array, Int32Array, FloatArray, Int32Array]
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -75,6 +84,8 @@ class Forest:
     mask_keep: npt.NDArray[np.uint32] = field(init=False, repr=False)  # (trees, mask_nodes)
     mask_leaves: FloatArray = field(init=False, repr=False)  # (trees, MASK_LEAVES)
     mask_nodes: int = field(init=False, repr=False)  # inner nodes a tree (padded), -1: no layout
+    # the ranked layout of the AVX-512 walk on ranks (see `_ranked`, RankForest): None when unused
+    ranked: RankForest | None = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         feature, threshold, value = _complete(self)
@@ -91,6 +102,12 @@ class Forest:
         object.__setattr__(self, "mask_keep", masked[2])
         object.__setattr__(self, "mask_leaves", masked[3])
         object.__setattr__(self, "mask_nodes", masked[0].shape[1] if masked[0].size else -1)
+        ranked = _ranked(masked[0], masked[1], masked[2]) if RANK_WALK else None
+        object.__setattr__(
+            self,
+            "ranked",
+            None if ranked is None else RankForest((*ranked, masked[3], len(self.roots))),
+        )
 
     def predict_raw(self, x: FloatArray, right: FloatArray | None = None) -> FloatArray:
         """Raw scores (log-odds) of the rows of ``x``, all trees evaluated at once (in chunks of
@@ -128,6 +145,11 @@ class Forest:
         n, width = x.shape
         right_width = right.shape[1] if right.ndim == 2 else 0
         scores: FloatArray = np.empty(n)
+        ranked = self.ranked
+        if RANK_WALK and ranked is not None and n >= MASK_MIN_ROWS and _trees.walk_ranks(
+            x, width, right, right_width, ranked.forest, self.baseline, scores, negate,
+        ):  # fmt: skip
+            return scores
         if MASK_WALK and self.mask_nodes >= 0 and n >= MASK_MIN_ROWS and _trees.walk_masks(
             x, width, right, right_width, self.mask_feature, self.mask_threshold,
             self.mask_keep, self.mask_leaves, len(self.roots), self.mask_nodes, self.baseline,
@@ -179,6 +201,27 @@ class Forest:
         result += 1.0
         np.divide(1.0, result, out=result)
         return result
+
+
+class RankForest:
+    """A forest laid out for newsdump/_trees.c's walk_ranks, as rank_forest checked and copied
+    it (`forest`, a capsule), once; pickled as its layout (`_ranked`'s arrays, then the leaf
+    values and the tree count), from which it is made again."""
+
+    __slots__ = ("forest", "layout")
+
+    def __init__(
+        self,
+        layout: tuple[Int32Array, Int32Array, Int32Array, FloatArray, Int32Array, FloatArray, int],
+    ) -> None:
+        self.layout = layout
+        trees = layout[-1]
+        nodes = layout[4].size // RANK_NODE // trees
+        # (None where the compiled walk is missing: RANK_WALK is False there)
+        self.forest = None if _trees is None else _trees.rank_forest(*layout, nodes)
+
+    def __reduce__(self) -> tuple[type[RankForest], tuple[object, ...]]:
+        return (RankForest, (self.layout,))
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -323,6 +366,59 @@ def _masked(
         0.0,
     )
     return mask_feature, mask_threshold, mask_keep.astype(np.uint32), mask_leaves
+
+
+def _ranked(
+    mask_feature: npt.NDArray[np.int32],
+    mask_threshold: FloatArray,
+    mask_keep: npt.NDArray[np.uint32],
+) -> RankedLayout | None:
+    """The masked layout's tests on ranks, as newsdump/_trees.c's rank_forest takes them: the
+    features that some node tests (`used`, int32), each one's distinct thresholds ascending
+    (`count` of them, int32, from ``bounds[start[u]]``; where RANK_SEARCH[0] <= count <=
+    RANK_SEARCH[1], as a table of ``max(8, 2**count.bit_length())`` slots padded with +inf, for
+    the search without branches), and each node as RANK_NODE int32 (`node`): its feature's
+    ranks' offset (its index u in `used` times RANK_ROWS), its keep, its threshold's index j
+    among u's (RANK_NEVER for the padding, threshold NaN), 0. A row's rank of feature u is the
+    count of u's thresholds below its value (t < x: none for NaN); x > t_j iff rank > j. (-0.0
+    and 0.0 are one threshold: x > -0.0 iff x > 0.0.) The features go by their slots (one by one
+    first, then the tables by size: the walk's branches repeat). None where the masked layout is
+    empty or a feature has more than RANK_MAX_BOUNDS thresholds."""
+    if mask_feature.size == 0:
+        return None
+    at = np.flatnonzero(~np.isnan(mask_threshold.ravel()))  # the real nodes
+    if at.size == 0:
+        return None
+    feature, threshold = mask_feature.ravel()[at], mask_threshold.ravel()[at]
+    order = np.lexsort((threshold, feature))  # by feature, then threshold
+    at, feature, threshold = at[order], feature[order], threshold[order]
+    new = np.ones(len(at), dtype=bool)  # a distinct (feature, threshold): -0.0 == 0.0
+    new[1:] = (feature[1:] != feature[:-1]) | (threshold[1:] != threshold[:-1])
+    pair = np.cumsum(new) - 1  # each node's distinct pair
+    features, first, counts = np.unique(feature[new], return_index=True, return_counts=True)
+    if int(counts.max()) > RANK_MAX_BOUNDS:
+        return None
+    distinct = threshold[new]
+
+    def slots(k: int) -> int:  # a feature's slots in `bounds`
+        return max(8, 2 ** k.bit_length()) if RANK_SEARCH[0] <= k <= RANK_SEARCH[1] else k
+
+    by = sorted(range(len(features)), key=lambda i: (slots(int(counts[i])), int(features[i])))
+    count = counts[by].astype(np.int32)
+    start = np.zeros(len(by) + 1, dtype=np.int32)
+    start[1:] = np.cumsum([slots(int(k)) for k in count])
+    bounds = np.full(int(start[-1]), np.inf)
+    position = np.empty(len(features), dtype=np.int64)  # a feature's index in `used`
+    for u, i in enumerate(by):
+        position[i] = u
+        bounds[start[u] : start[u] + count[u]] = distinct[first[i] : first[i] + counts[i]]
+    of = np.searchsorted(features, feature)  # each node's feature, as an index of `features`
+    node = np.zeros((mask_feature.size, RANK_NODE), dtype=np.int32)
+    node[:, 1] = mask_keep.ravel().view(np.int32)
+    node[:, 2] = RANK_NEVER
+    node[at, 0] = position[of] * RANK_ROWS
+    node[at, 2] = pair - first[of]
+    return (features[by].astype(np.int32), start, count, bounds, node.ravel())
 
 
 def _left_below(threshold: FloatArray) -> FloatArray:
