@@ -2099,6 +2099,7 @@ enum {
     H_TRAILING_AGO,    /* TRAILING_AGO.search */
     H_MIN_LEFT,        /* feed.FEED_MIN_LEFT */
     H_RELATED_LABELS,  /* revise.RELATED_LABELS */
+    H_DATED_MIN,       /* feed.DATED_TITLE_MIN_WORDS (split_date's first test) */
     H_SIZE
 };
 
@@ -2666,7 +2667,31 @@ static PyObject *clean_title(Page *p, PyObject *text) {
         Py_DECREF(m);
     }
     if (digit && may_split_date(text)) {
-        PyObject *dated = PyObject_CallOneArg(p->rules[H_SPLIT_DATE], text);
+        /* split_date(text) is (None, text) with fewer than DATED_TITLE_MIN_WORDS words (its
+         * first test, here on characters) or where find_dates(text) finds none (most lines:
+         * "... in 2020"); else split_date(text, dates), its cheap tests being no more than
+         * gates of find_dates (tests/unit/test_feed_dates_gate.py: the same answer) */
+        Py_ssize_t words, wide, least = PyLong_AsSsize_t(p->rules[H_DATED_MIN]);
+        int any_digit;
+        if (least == -1 && PyErr_Occurred())
+            goto done;
+        scan(text, &words, &wide, &any_digit);
+        PyObject *dates = NULL;
+        if (words + wide / 2 >= least) {
+            dates = PyObject_CallOneArg(p->title_rules[R_FIND_DATES], text);
+            if (!dates)
+                goto done;
+            int some = PyObject_IsTrue(dates);
+            if (some <= 0) {
+                Py_CLEAR(dates);
+                if (some < 0)
+                    goto done;
+            }
+        }
+        if (!dates)
+            goto after_date; /* (None, text) */
+        PyObject *dated = PyObject_CallFunctionObjArgs(p->rules[H_SPLIT_DATE], text, dates, NULL);
+        Py_DECREF(dates);
         if (!dated)
             goto done;
         PyObject *two = PySequence_Tuple(dated);
@@ -2684,6 +2709,7 @@ static PyObject *clean_title(Page *p, PyObject *text) {
         }
         Py_DECREF(two);
     }
+after_date:
     if (digit && ago_tail(text)) {
         PyObject *m = PyObject_CallOneArg(p->rules[H_TRAILING_AGO], text);
         if (!m)
