@@ -1532,10 +1532,58 @@ static int has(PyObject *text, PyObject *part) {
     return at == -2 ? -1 : at >= 0;
 }
 
+/* which pairs of neighbouring characters a str holds, each hashed to one of 4096 bits: a part
+ * with a pair that the str does not hold is not in it (grams_may_hold 0: no search), the others
+ * (and the parts of one character) are searched (has) */
+typedef struct {
+    uint64_t two[64];
+} Grams;
+
+static inline unsigned gram_two(Py_UCS4 a, Py_UCS4 b) { return ((a << 5) ^ b) & 4095u; }
+
+static void grams_of(Grams *g, PyObject *text) {
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    memset(g, 0, sizeof *g);
+    if (kind == PyUnicode_1BYTE_KIND) {
+        const Py_UCS1 *s = (const Py_UCS1 *)data;
+        for (Py_ssize_t i = 1; i < n; i++) {
+            unsigned h = gram_two(s[i - 1], s[i]);
+            g->two[h >> 6] |= 1ull << (h & 63u);
+        }
+        return;
+    }
+    for (Py_ssize_t i = 1; i < n; i++) {
+        unsigned h = gram_two(PyUnicode_READ(kind, data, i - 1), PyUnicode_READ(kind, data, i));
+        g->two[h >> 6] |= 1ull << (h & 63u);
+    }
+}
+
+/* 0 where `part` (a str) cannot be in the str of the grams g, else 1 */
+static int grams_may_hold(const Grams *g, PyObject *part) {
+    int kind = PyUnicode_KIND(part);
+    const void *data = PyUnicode_DATA(part);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(part);
+    for (Py_ssize_t i = 1; i < n; i++) {
+        unsigned h = gram_two(PyUnicode_READ(kind, data, i - 1), PyUnicode_READ(kind, data, i));
+        if (!(g->two[h >> 6] >> (h & 63u) & 1))
+            return 0;
+    }
+    return 1;
+}
+
+/* has(text, part), text's grams g (NULL: none) tried first */
+static int has_grams(const Grams *g, PyObject *text, PyObject *part) {
+    if (g && !grams_may_hold(g, part))
+        return 0;
+    return has(text, part);
+}
+
 /* whether one of the str of the tuple `rule` is in `text` (a pattern that is an alternation of
  * them, searched: the same), or, `rule` a callable, whether it finds something in `text`: 1 or
- * 0, -1 on an error */
-static int any_in(PyObject *rule, PyObject *text) {
+ * 0, -1 on an error (any_in_grams: text's grams g, or NULL, tried first) */
+static int any_in_grams(const Grams *g, PyObject *rule, PyObject *text) {
     if (!PyTuple_Check(rule))
         return found(rule, text, 0);
     for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(rule); k++) {
@@ -1544,12 +1592,14 @@ static int any_in(PyObject *rule, PyObject *text) {
             PyErr_SetString(PyExc_TypeError, "title rules: parts are str");
             return -1;
         }
-        int in = has(text, part);
+        int in = has_grams(g, text, part);
         if (in)
             return in;
     }
     return 0;
 }
+
+static int any_in(PyObject *rule, PyObject *text) { return any_in_grams(NULL, rule, text); }
 
 /* a character as re's IGNORECASE compares it with a lower-case letter of a pattern (Unicode
  * str patterns): its lower case (one character, Py_UNICODE_TOLOWER: "İ" as "i", the Kelvin
@@ -1652,10 +1702,10 @@ static PyObject *regex_gates(PyObject *self, PyObject *text) {
 
 /* feed.may_credit: 1 or 0, -1 on an error */
 static int may_credit(PyObject *const *rules, PyObject *text, PyObject *low, int ascii,
-                      int colon) {
-    int in = has(low, s_getty);
+                      int colon, Grams **g, Grams *room) {
+    int in = has_grams(*g, low, s_getty);
     if (!in)
-        in = has(low, s_hutter);
+        in = has_grams(*g, low, s_hutter);
     if (in)
         return in;
     Py_ssize_t paren = PyUnicode_FindChar(text, '(', 0, PyUnicode_GET_LENGTH(text), 1);
@@ -1667,8 +1717,13 @@ static int may_credit(PyObject *const *rules, PyObject *text, PyObject *low, int
         in = has(text, s_picture);
         return in ? in : has(text, s_photography);
     }
-    if (ascii)
-        return any_in(rules[R_CREDIT_WORD], low);
+    if (ascii) {
+        if (!*g && PyTuple_Check(rules[R_CREDIT_WORD])) { /* (low's grams, then each word) */
+            grams_of(room, low);
+            *g = room;
+        }
+        return any_in_grams(*g, rules[R_CREDIT_WORD], low);
+    }
     return credit_gate(PyUnicode_KIND(text), PyUnicode_DATA(text), PyUnicode_GET_LENGTH(text));
 }
 
@@ -1959,8 +2014,12 @@ static int verdict(PyObject *const *rules, PyObject *text, Py_ssize_t lo, Py_ssi
                             rules[R_CTA_PREFIXES], rules[R_CTA_START], low));
     else
         CHECK(found(rules[R_CTA], low, 1));
-    if (!ascii)
-        CHECK(any_in(rules[R_CTA_MARK], low));
+    Grams grams, *g = NULL; /* (low's, where more than two parts are searched in it) */
+    if (!ascii) {
+        grams_of(&grams, low);
+        g = &grams;
+        CHECK(any_in_grams(g, rules[R_CTA_MARK], low));
+    }
     if (facts & T_END_DOT) {
         if (nav_glyphs(kind, data, n))
             goto no;
@@ -1976,7 +2035,7 @@ static int verdict(PyObject *const *rules, PyObject *text, Py_ssize_t lo, Py_ssi
         if (count > 1 || (count == 1 && words > two_max))
             goto no;
     }
-    yes = may_credit(rules, text, low, ascii, (facts & T_COLON) != 0);
+    yes = may_credit(rules, text, low, ascii, (facts & T_COLON) != 0, &g, &grams);
     if (yes < 0)
         goto error;
     if (yes) {
@@ -2099,6 +2158,7 @@ enum {
     H_TRAILING_AGO,    /* TRAILING_AGO.search */
     H_MIN_LEFT,        /* feed.FEED_MIN_LEFT */
     H_RELATED_LABELS,  /* revise.RELATED_LABELS */
+    H_DATED_MIN,       /* feed.DATED_TITLE_MIN_WORDS (split_date's first test) */
     H_SIZE
 };
 
@@ -2548,13 +2608,17 @@ static int own_story(Page *p, PyObject *text) {
     if (!low)
         return -1;
     int yes = 0;
+    Grams grams; /* (the keys are searched in one line: its grams first) */
+    Grams *g = PyTuple_GET_SIZE(p->own_keys) > 1 ? &grams : NULL;
+    if (g)
+        grams_of(g, low);
     for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(p->own_keys) && !yes; k++) {
         PyObject *part = PyTuple_GET_ITEM(p->own_keys, k);
         if (!PyUnicode_Check(part)) {
             PyErr_SetString(PyExc_TypeError, "headlines: own_keys are str");
             yes = -1;
         } else
-            yes = has(low, part);
+            yes = has_grams(g, low, part);
     }
     int same = yes > 0 && p->own_count >= 0 ? same_own_story(p, low) : -2;
     if (yes > 0 && same != -2)
@@ -2666,7 +2730,31 @@ static PyObject *clean_title(Page *p, PyObject *text) {
         Py_DECREF(m);
     }
     if (digit && may_split_date(text)) {
-        PyObject *dated = PyObject_CallOneArg(p->rules[H_SPLIT_DATE], text);
+        /* split_date(text) is (None, text) with fewer than DATED_TITLE_MIN_WORDS words (its
+         * first test, here on characters) or where find_dates(text) finds none (most lines:
+         * "... in 2020"); else split_date(text, dates), its cheap tests being no more than
+         * gates of find_dates (tests/unit/test_feed_dates_gate.py: the same answer) */
+        Py_ssize_t words, wide, least = PyLong_AsSsize_t(p->rules[H_DATED_MIN]);
+        int any_digit;
+        if (least == -1 && PyErr_Occurred())
+            goto done;
+        scan(text, &words, &wide, &any_digit);
+        PyObject *dates = NULL;
+        if (words + wide / 2 >= least) {
+            dates = PyObject_CallOneArg(p->title_rules[R_FIND_DATES], text);
+            if (!dates)
+                goto done;
+            int some = PyObject_IsTrue(dates);
+            if (some <= 0) {
+                Py_CLEAR(dates);
+                if (some < 0)
+                    goto done;
+            }
+        }
+        if (!dates)
+            goto after_date; /* (None, text) */
+        PyObject *dated = PyObject_CallFunctionObjArgs(p->rules[H_SPLIT_DATE], text, dates, NULL);
+        Py_DECREF(dates);
         if (!dated)
             goto done;
         PyObject *two = PySequence_Tuple(dated);
@@ -2684,6 +2772,7 @@ static PyObject *clean_title(Page *p, PyObject *text) {
         }
         Py_DECREF(two);
     }
+after_date:
     if (digit && ago_tail(text)) {
         PyObject *m = PyObject_CallOneArg(p->rules[H_TRAILING_AGO], text);
         if (!m)

@@ -1712,6 +1712,7 @@ HEADLINE_RULES = (  # what the compiled headlines calls and counts, in the order
     TRAILING_AGO.search,
     FEED_MIN_LEFT,
     RELATED_LABELS,
+    DATED_TITLE_MIN_WORDS,  # (split_date's first test, before find_dates and split_date)
 )
 
 Heads = dict[str, tuple[str | None, str]]  # a free line that is a headline -> its clean_title

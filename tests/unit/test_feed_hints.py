@@ -193,10 +193,10 @@ def test_headlines_are_safe_on_odd_arguments() -> None:
     }
     dated = (["Council votes again on 27 May 2026"], [True], [True], [6], *args[4:])
     broken = list(rules)
-    broken[rules.index(feed.split_date)] = lambda text: 1 / 0
+    broken[rules.index(feed.split_date)] = lambda text, found=None: 1 / 0
     with pytest.raises(ZeroDivisionError):
         feed._feed.headlines(tuple(broken), *dated)
-    broken[rules.index(feed.split_date)] = lambda text: "no parts"
+    broken[rules.index(feed.split_date)] = lambda text, found=None: "no parts"
     with pytest.raises(ValueError):
         feed._feed.headlines(tuple(broken), *dated)
     assert feed._feed.headlines(rules, [], [], [], [], *args[4:]) == ({}, [])
