@@ -234,6 +234,9 @@ NAME = re.compile(r"(?:[A-ZÀ-ÞĀ-Ž][\w'’.-]*\s?){1,4}")  # capitalised word
 BIO_NAME = re.compile(r"((?:[A-ZÀ-ÞĀ-Ž][\w'’-]+ ){1,3}[A-ZÀ-ÞĀ-Ž][\w'’-]+) [a-zß-ÿ]")
 BARE_BIO_MAX_WORDS = 50
 BYLINE_CUE = r"\b(?:by|von|par|de|por|di|door|od|av|af)\s+"  # "Ein Essay von <name>"
+# ... alone: a line where it matches nowhere holds no byline, whatever the name (the pattern
+# with the name is compiled per page: only once a line holds the cue)
+BYLINE_CUES = re.compile(BYLINE_CUE, re.IGNORECASE)
 BIO_MAX_WORDS = 150  # an author's bio is a paragraph
 DATELINE_REACH = 3  # the body's first blocks, where the story's dateline may have slipped in
 DATELINE_MAX_WORDS = 12
@@ -1528,6 +1531,8 @@ def _bare_bio(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
         line = text[j]
         if low is not None and line.isascii() and low not in line.lower():
             continue
+        if BYLINE_CUES.search(line) is None:
+            continue  # (where the name's pattern matches, the cue does: compiled past this)
         if byline is None:
             byline = re.compile(BYLINE_CUE + re.escape(name), re.IGNORECASE)
         if byline.search(line):
