@@ -49,6 +49,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import lru_cache
+from itertools import compress, filterfalse
 from operator import attrgetter
 
 import numpy as np
@@ -234,6 +235,9 @@ NAME = re.compile(r"(?:[A-ZÀ-ÞĀ-Ž][\w'’.-]*\s?){1,4}")  # capitalised word
 BIO_NAME = re.compile(r"((?:[A-ZÀ-ÞĀ-Ž][\w'’-]+ ){1,3}[A-ZÀ-ÞĀ-Ž][\w'’-]+) [a-zß-ÿ]")
 BARE_BIO_MAX_WORDS = 50
 BYLINE_CUE = r"\b(?:by|von|par|de|por|di|door|od|av|af)\s+"  # "Ein Essay von <name>"
+# ... alone: a line where it matches nowhere holds no byline, whatever the name (the pattern
+# with the name is compiled per page: only once a line holds the cue)
+BYLINE_CUES = re.compile(BYLINE_CUE, re.IGNORECASE)
 BIO_MAX_WORDS = 150  # an author's bio is a paragraph
 DATELINE_REACH = 3  # the body's first blocks, where the story's dateline may have slipped in
 DATELINE_MAX_WORDS = 12
@@ -663,8 +667,22 @@ class _Page:
         return [i for i in among if flags[i] & fact]
 
     def prose(self, i: int) -> bool:
-        """``_prose(self.text[i])``, its sentence end read from the facts first."""
-        return bool(self.flags[i] & FACT_ENDS) and _prose(self.text[i])
+        """``_prose(self.text[i])``, its sentence end read from the facts and its words counted
+        already (`_words` would hash the whole paragraph for its cache)."""
+        if not self.flags[i] & FACT_ENDS:
+            return False
+        text = self.strip[i]
+        if _wide(text):
+            return len(text) >= WIDE_PROSE_MIN_CHARS
+        return self.words[i] >= PROSE_MIN_WORDS
+
+    def headline_shaped(self, i: int) -> bool:
+        """``_headline_shaped(self.text[i])``, a paragraph turned down by its words first."""
+        return 0 < self.words[i] <= HEADLINE_MAX_WORDS and _headline_shaped(self.strip[i])
+
+    def short_text(self, i: int) -> bool:
+        """``_short_text(self.strip[i])``, a paragraph turned down by its words first."""
+        return 0 < self.words[i] <= HEADLINE_MAX_WORDS and _short_text(self.strip[i])
 
     def short_unsure(self, i: int) -> bool:
         return self.score[i] < SURE and self.short_line(i)
@@ -700,7 +718,7 @@ class _Page:
             mask = self.arrays().body.copy()
             mask[list(drop)] = False
             return _indices(mask)
-        return [i for i in body if i not in drop]
+        return list(filterfalse(drop.__contains__, body))  # (a C loop: the same list)
 
 
 FloatArray = npt.NDArray[np.float64]
@@ -917,9 +935,16 @@ def _cut_off(page: _Page, kept: Sequence[int], drop: dict[int, str]) -> None:
         tail = kept[bisect_right(kept, last_sure) :]  # (`kept` is in page order)
         head = kept[: bisect_left(kept, first_sure)]
 
+    body_of = page.body
+
     def cut(lo: int, hi: int) -> bool:  # enough non-body blocks (or cards) between lo and hi
-        gap = sum(not page.is_body(j) or drop.get(j) == "embedded_card" for j in range(lo, hi))
-        return gap >= CUT_OFF_GAP
+        gap = 0  # (0 <= lo, hi <= n; counted up to enough, not over the whole stretch)
+        for j in range(lo, hi):
+            if not body_of[j] or drop.get(j) == "embedded_card":
+                gap += 1
+                if gap >= CUT_OFF_GAP:
+                    return True
+        return False
 
     for segment, reason in ((tail, "unsure_tail"), (head, "unsure_head")):
         if not segment or len(segment) > CUT_OFF_MAX_BLOCKS:
@@ -957,7 +982,9 @@ def _comment_thread(page: _Page, body: Sequence[int], drop: dict[int, str]) -> N
             continue
         if words[i] < STAMP_MIN_WORDS:  # a bare time: a post's only with a marker
             if markers is None:
-                markers = Counter(stripped[k] for k in span if words[k] <= MARKER_MAX_WORDS)
+                lo, hi = span.start, span.stop  # (the lines of at most MARKER_MAX_WORDS)
+                short = map(MARKER_MAX_WORDS.__ge__, words[lo:hi])
+                markers = Counter(compress(stripped[lo:hi], short))
             marked = any(  # a post's name or "Reply" next to it, repeated
                 markers[stripped[j]] >= THREAD_MIN_POSTS and not page.flags[j] & FACT_CLOCK
                 for j in range(max(0, i - MARKER_REACH), min(page.n, i + MARKER_REACH + 1))
@@ -1146,16 +1173,14 @@ def _related_links(page: _Page, body: Sequence[int], drop: dict[int, str]) -> No
         run: list[int] = []
         j = i + 1
         while j < n and not (flags[j] & FACT_LABEL and _related_label(page.strip[j])):
-            text = page.text[j]
             listed = blanks and bool(run) and not out[j].block.blank_before
-            short = _short_text(page.strip[j])
-            if not (_headline_shaped(text) or (short and (listed or not blanks))):
+            if not (page.headline_shaped(j) or ((listed or not blanks) and page.short_text(j))):
                 break
             run.append(j)
             j += 1
-            if len(run) > RELATED_MAX_LINES and (blanks or _headline_shaped(text)):
+            if len(run) > RELATED_MAX_LINES and (blanks or page.headline_shaped(j - 1)):
                 break  # too long for a box whatever follows (stop: linear, same result)
-        while not blanks and run and not _headline_shaped(page.text[run[-1]]):
+        while not blanks and run and not page.headline_shaped(run[-1]):
             run.pop()  # without blank lines, a headline ends the box (a headline inside it
             # may end a sentence: 'Video shows rescue: "We got her!"'; the story's may too)
         if not run or len(run) > RELATED_MAX_LINES:
@@ -1194,9 +1219,9 @@ def _read_more_cards(page: _Page, body: Sequence[int], drop: dict[int, str]) -> 
             continue
         if LABEL_TRIM.sub("", low) not in READ_MORE:
             continue  # (the trimmed line is a prefix of it: the cheap test first)
-        if page.words[i - 1] <= SUMMARY_MAX_WORDS and _headline_shaped(page.text[i - 2]):
+        if page.words[i - 1] <= SUMMARY_MAX_WORDS and page.headline_shaped(i - 2):
             card = [i - 2, i - 1, i]
-        elif _headline_shaped(page.text[i - 1]):
+        elif page.headline_shaped(i - 1):
             card = [i - 1, i]
         else:
             continue
@@ -1375,7 +1400,7 @@ def _captions(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
         if credit is not None and credit.start() == 0:  # a bare credit: under its caption?
             if not page.is_body(i - 1):
                 drop[i] = "caption"
-            elif _is_short_caption(page.strip[i - 1]):
+            elif page.words[i - 1] <= CAPTION_MAX_WORDS and _is_short_caption(page.strip[i - 1]):
                 drop[i] = drop[i - 1] = "caption"
             elif credit.re is not CREDIT:
                 drop[i] = "caption"  # a line of credit alone ("Foto: Ann Lee", "© Fox News")
@@ -1528,6 +1553,8 @@ def _bare_bio(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
         line = text[j]
         if low is not None and line.isascii() and low not in line.lower():
             continue
+        if BYLINE_CUES.search(line) is None:
+            continue  # (where the name's pattern matches, the cue does: compiled past this)
         if byline is None:
             byline = re.compile(BYLINE_CUE + re.escape(name), re.IGNORECASE)
         if byline.search(line):
@@ -1541,9 +1568,9 @@ def _datelines(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
     à 16h40", "Veröffentlicht am 03.03.2026 um 14:05 Uhr")."""
     kept = page.kept(body, drop)[:DATELINE_REACH]
     for i in kept:
+        if page.words[i] > DATELINE_MAX_WORDS or page.flags[i] & FACT_ENDS:
+            continue  # (FACT_ENDS: _ends_sentence of the stripped text)
         text = page.strip[i]
-        if page.words[i] > DATELINE_MAX_WORDS or _ends_sentence(text):
-            continue
         dates = find_dates(text)
         if not dates:
             continue
