@@ -3311,7 +3311,13 @@ static int loop_glue(Loop *L, Py_ssize_t k) {
         if (yes)
             return yes;
     }
-    yes = found(L->rules[I_RELATIVE_START], text, 0); /* "2 hours ago on iOS Blog" */
+    /* RELATIVE_START.match only where it can: its text starts with a decimal digit or with
+     * "hace", "vor", "il y a", "há", "ha" in any case (İ and ı match i under IGNORECASE) */
+    Py_UCS4 c0 = n ? PyUnicode_READ(kind, data, 0) : 0;
+    yes = n && (Py_UNICODE_ISDECIMAL(c0) || c0 == 'h' || c0 == 'H' || c0 == 'v' || c0 == 'V'
+                || c0 == 'i' || c0 == 'I' || c0 == 0x130 || c0 == 0x131)
+        ? found(L->rules[I_RELATIVE_START], text, 0) /* "2 hours ago on iOS Blog" */
+        : 0;
     if (!yes)
         yes = count_line(L, text);
     if (!yes)
