@@ -4327,6 +4327,55 @@ static PyObject *comment_suspects(PyObject *self, PyObject *const *args, Py_ssiz
                     "comment_suspects: found a sequence", &context, comment_suspect_of);
 }
 
+/* stories(type, names, kind, items) -> [type(kind, feed=item, lines=item.lines) for item in
+ * items]: pipeline.analyse's feed stories (records.Story), each made as its frozen dataclass's
+ * __init__ makes it (__new__, then object.__setattr__ of each field in `names`' order: kind,
+ * article, feed, text, lines) when feed.STORY_FIELDS says that is what it does. */
+static PyObject *stories(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 4 || !PyType_Check(args[0]) || !PyTuple_Check(args[1])
+        || PyTuple_GET_SIZE(args[1]) != 5) {
+        PyErr_SetString(PyExc_TypeError, "stories(type, names: 5 fields, kind, items)");
+        return NULL;
+    }
+    PyTypeObject *type = (PyTypeObject *)args[0];
+    PyObject *names = args[1], *kind = args[2];
+    for (Py_ssize_t k = 0; k < 5; k++)
+        if (!PyUnicode_Check(PyTuple_GET_ITEM(names, k))) {
+            PyErr_SetString(PyExc_TypeError, "stories: field names must be str");
+            return NULL;
+        }
+    PyObject *seq = PySequence_Fast(args[3], "stories: items must be a sequence");
+    if (!seq)
+        return NULL;
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(seq);
+    PyObject *out = PyList_New(n);
+    if (!out) {
+        Py_DECREF(seq);
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *item = PySequence_Fast_GET_ITEM(seq, i);
+        PyObject *lines = PyObject_GetAttr(item, name_lines);
+        if (!lines)
+            goto fail;
+        PyObject *values[5] = {kind, Py_None, item, Py_None, lines};
+        PyObject *story = type->tp_new(type, empty_args, NULL);
+        for (Py_ssize_t k = 0; story && k < 5; k++)
+            if (PyObject_GenericSetAttr(story, PyTuple_GET_ITEM(names, k), values[k]) < 0)
+                Py_CLEAR(story);
+        Py_DECREF(lines);
+        if (!story)
+            goto fail;
+        PyList_SET_ITEM(out, i, story);
+    }
+    Py_DECREF(seq);
+    return out;
+fail:
+    Py_DECREF(seq);
+    Py_DECREF(out);
+    return NULL;
+}
+
 static PyMethodDef methods[] = {
     {"not_title_gate", (PyCFunction)(void (*)(void))not_title_gate, METH_FASTCALL,
      "not_title_gate(title_rules, text) -> bool: False only where NOT_TITLE_START cannot match"},
@@ -4354,6 +4403,7 @@ static PyMethodDef methods[] = {
     {"strip_label", (PyCFunction)(void (*)(void))strip_label_call, METH_FASTCALL, "feed.strip_label (see the file)."},
     {"headlines", (PyCFunction)(void (*)(void))headlines, METH_FASTCALL, "find_feed's headlines (see the file)."},
     {"items", (PyCFunction)(void (*)(void))items, METH_FASTCALL, "find_feed's item loop (see the file)."},
+    {"stories", (PyCFunction)(void (*)(void))stories, METH_FASTCALL, "analyse's feed stories (see the file)."},
     {"story_key", story_key_call, METH_O, "feed.story_key."},
     {"lower", lower_call, METH_O, "str.lower (see the file)."},
     {"comment_suspects", (PyCFunction)(void (*)(void))comment_suspects, METH_FASTCALL, "Which found items may be a comment (see the file)."},

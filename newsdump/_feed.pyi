@@ -2,6 +2,7 @@ from collections.abc import Callable, Sequence, Set
 from re import Match
 
 from newsdump.document import Label, LabelledBlock
+from newsdump.records import FeedItem, Story
 
 def lines(
     labelled: Sequence[LabelledBlock], used: Set[int], not_stories: Set[str], article: Label
@@ -52,9 +53,6 @@ def furniture_suspects(
     found: Sequence[tuple[int, int, object]],
     rules: tuple[str, tuple[str, ...], tuple[str, ...], str, str, dict[str, str]],
 ) -> list[bool]: ...
-
-from newsdump.records import FeedItem  # noqa: E402  (appended with items)
-
 def items(
     rules: tuple[object, ...],
     labelled: Sequence[LabelledBlock],
@@ -71,3 +69,6 @@ def story_key(title: str) -> str: ...
 def date_gates(text: str) -> int: ...
 def not_title_gate(title_rules: tuple[object, ...], text: str) -> bool: ...
 def regex_gates(text: str) -> int: ...
+def stories(
+    type: type[Story], names: tuple[str, ...], kind: str, items: Sequence[FeedItem]
+) -> list[Story]: ...
