@@ -562,15 +562,22 @@ done:
     return result;
 }
 
-/* masks_supported(): whether walk_masks walks here (the processor has AVX-512 F, VL and CD) */
-static PyObject *masks_supported(PyObject *self, PyObject *unused) {
+/* whether the walks by leaf masks can run here: the processor has AVX-512 F, VL and CD (and
+ * BW, with `bw`: the walk on ranks) and the walks are compiled */
+static int mask_cpu(int bw) {
 #ifdef HAVE_MASK_WALK
     __builtin_cpu_init();
-    if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512vl")
-        && __builtin_cpu_supports("avx512cd"))
-        Py_RETURN_TRUE;
+    return __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512vl")
+        && __builtin_cpu_supports("avx512cd") && (!bw || __builtin_cpu_supports("avx512bw"));
+#else
+    (void)bw;
+    return 0;
 #endif
-    Py_RETURN_FALSE;
+}
+
+/* masks_supported(): whether walk_masks walks here (the processor has AVX-512 F, VL and CD) */
+static PyObject *masks_supported(PyObject *self, PyObject *unused) {
+    return PyBool_FromLong(mask_cpu(0));
 }
 
 /* ---- The walk by leaf masks on ranks (AVX-512 F, VL, CD and BW; ranks_supported()), 32 rows a
@@ -993,13 +1000,7 @@ done:
 
 /* ranks_supported(): whether walk_ranks walks here (the processor has AVX-512 F, VL, CD, BW) */
 static PyObject *ranks_supported(PyObject *self, PyObject *unused) {
-#ifdef HAVE_MASK_WALK
-    __builtin_cpu_init();
-    if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512vl")
-        && __builtin_cpu_supports("avx512cd") && __builtin_cpu_supports("avx512bw"))
-        Py_RETURN_TRUE;
-#endif
-    Py_RETURN_FALSE;
+    return PyBool_FromLong(mask_cpu(1));
 }
 
 /* inverse_1p(out): out[i] = 1.0 / (1.0 + out[i]), in place: the end of the logistic function
