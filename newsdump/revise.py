@@ -412,6 +412,17 @@ FACT_STORY_END = 512  # STORY_END_MAX_WORDS words at most and with a word of STO
 # (`_story_end_line`'s test of an ASCII line; of another, STORY_END_CHARS or HEAD_FIRSTS)
 BLOCK_FACTS = FACT_RELATED | FACT_CLOCK | FACT_ENDS | FACT_LABEL | FACT_OUTSIDE
 FACT_BITS = 12
+# where `_facts` lists the blocks with each fact (`flagged[AT_...]`)
+AT_CLOCK, AT_LABEL, AT_OUTSIDE = (
+    f.bit_length() - 1 for f in (FACT_CLOCK, FACT_LABEL, FACT_OUTSIDE)
+)
+AT_READ_MORE, AT_GLUE, AT_GLUED_CARD = (
+    f.bit_length() - 1 for f in (FACT_READ_MORE, FACT_GLUE, FACT_GLUED_CARD)
+)
+AT_CAPTION, AT_ABOUT, AT_KICKER = (
+    f.bit_length() - 1 for f in (FACT_CAPTION, FACT_ABOUT, FACT_KICKER)
+)
+AT_STORY_END = FACT_STORY_END.bit_length() - 1
 UNLISTED = FACT_RELATED | FACT_ENDS  # `_facts` lists no blocks of these (`having` can't find them)
 # LABEL_TRIM's class: str.isspace's characters (re's \s) and the marks
 TRIMMED = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B)))
@@ -754,24 +765,41 @@ def revise(labelled: Sequence[LabelledBlock]) -> list[LabelledBlock]:
     if not body:
         return out
     drop: dict[int, str] = {}
-    _cards(page, body, drop)
-    _boxes(page, body, drop)
-    _short_runs(page, body, drop)
-    _comment_thread(page, body, drop)
-    _repeated_runs(page, body, drop)
-    _teaser_lists(page, body, drop)
-    _related_links(page, body, drop)
-    _read_more_cards(page, body, drop)
-    _glued_labels(page, body, drop)
-    _glued_cards(page, body, drop)
-    _captions(page, body, drop)
-    _author_bio(page, body, drop)
+    # (a rule runs only where its blocks may stand: each looks at no block but those of its
+    # pretests' list, or of its fact's (`having`), and these are the page's whole lists)
+    flagged = page.flagged
+    if page.card_heads:
+        _cards(page, body, drop)
+    if page.box_pitches:
+        _boxes(page, body, drop)
+    if page.short_lines:
+        _short_runs(page, body, drop)
+    if flagged[AT_CLOCK]:
+        _comment_thread(page, body, drop)
+    if flagged[AT_OUTSIDE]:
+        _repeated_runs(page, body, drop)
+    if len(flagged[AT_KICKER]) >= TEASER_MIN_UNITS:  # (each unit holds a kicker of its own)
+        _teaser_lists(page, body, drop)
+    if flagged[AT_LABEL]:
+        _related_links(page, body, drop)
+    if flagged[AT_READ_MORE]:
+        _read_more_cards(page, body, drop)
+    if flagged[AT_GLUE]:
+        _glued_labels(page, body, drop)
+    if flagged[AT_GLUED_CARD]:
+        _glued_cards(page, body, drop)
+    if flagged[AT_CAPTION]:
+        _captions(page, body, drop)
+    if flagged[AT_ABOUT]:
+        _author_bio(page, body, drop)
     _bare_bio(page, body, drop)
     _datelines(page, body, drop)
-    _story_end(page, body, drop)
+    if flagged[AT_STORY_END]:
+        _story_end(page, body, drop)
     _far_tail(page, page.kept(body, drop), drop)
     _cut_off(page, page.kept(body, drop), drop)
-    _relabel(out, drop)
+    if drop:
+        _relabel(out, drop)
     return out
 
 
