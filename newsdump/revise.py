@@ -949,11 +949,11 @@ def _cut_off(page: _Page, kept: Sequence[int], drop: dict[int, str]) -> None:
     else:
         if kept is page.kept(page.body_list, drop):  # (the body but `drop`: its sure blocks)
             sure = page.sure_list
-            first = next((i for i in sure if i not in drop), None)
+            first = next(filterfalse(drop.__contains__, sure), None)  # (C loops)
             if first is None:
                 return
             first_sure = first
-            last_sure = next(i for i in reversed(sure) if i not in drop)
+            last_sure = next(filterfalse(drop.__contains__, reversed(sure)))
         else:
             some = _sure_of(page, kept)
             if not some:
@@ -1195,15 +1195,12 @@ def _related_links(page: _Page, body: Sequence[int], drop: dict[int, str]) -> No
     out, n, flags = page.out, page.n, page.flags
     first = max(0, body[0] - RELATED_MAX_LINES - 1)
     among = range(first, body[-1])  # (where a label may stand)
-    labels = page.having(FACT_LABEL, among)
+    labels = page.having(FACT_LABEL, among)  # (in `among`: from `first`, before body[-1])
     if not labels:
         return
     blanks: bool | None = None  # at the first label: do paragraphs stand apart? (a list's
     # lines do not, so a short line that ends a sentence may be one of its headlines)
-    start = bisect_left(labels, first)
-    for i in labels[start:]:
-        if i >= body[-1]:
-            break
+    for i in labels:
         if not _related_label(page.strip[i]):
             continue
         if blanks is None:
