@@ -321,6 +321,10 @@ static inline __m128i spaces8(__m128i v) { /* space_of(c, 1) of 8 UCS2 character
     const __m128i zero = _mm_setzero_si128();
     __m128i s = LE16(_mm_sub_epi16(v, _mm_set1_epi16(9)), 4);
     s = _mm_or_si128(s, LE16(_mm_sub_epi16(v, _mm_set1_epi16(28)), 4));
+    /* (the spaces past U+0084 only where a character is past it: most of a paragraph's runs
+     * of 8 are ASCII) */
+    if (_mm_movemask_epi8(LE16(v, 0x84)) == 0xFFFF)
+        return s;
     s = _mm_or_si128(s, _mm_cmpeq_epi16(v, _mm_set1_epi16(0x85)));
     s = _mm_or_si128(s, _mm_cmpeq_epi16(v, _mm_set1_epi16(0xA0)));
     s = _mm_or_si128(s, _mm_cmpeq_epi16(v, _mm_set1_epi16(0x1680)));
@@ -333,17 +337,27 @@ static inline __m128i spaces8(__m128i v) { /* space_of(c, 1) of 8 UCS2 character
 
 static Py_ssize_t word_starts2(const Py_UCS2 *chars, Py_ssize_t a, Py_ssize_t b) {
     Py_ssize_t starts = 0, k = a + 1;
-    while (k + 8 <= b) { /* (each lane counts up to 32767 starts, then the sums are taken) */
-        __m128i counts = _mm_setzero_si128();
-        for (int round = 0; round < 32767 && k + 8 <= b; round++, k += 8) {
-            __m128i before = spaces8(_mm_loadu_si128((const __m128i *)(chars + k - 1)));
-            __m128i here = spaces8(_mm_loadu_si128((const __m128i *)(chars + k)));
-            counts = _mm_sub_epi16(counts, _mm_andnot_si128(here, before)); /* (-1: a start) */
+    if (k + 8 <= b) { /* (each lane counts up to 32767 starts, then the sums are taken) */
+        /* the characters' spaces at k, and at k - 1 (the first from memory; then each the last
+         * of the 8 before and the first 7 of those here: every character's read once) */
+        __m128i here = spaces8(_mm_loadu_si128((const __m128i *)(chars + k)));
+        __m128i before = spaces8(_mm_loadu_si128((const __m128i *)(chars + k - 1)));
+        while (k + 8 <= b) {
+            __m128i counts = _mm_setzero_si128();
+            for (int round = 0; round < 32767 && k + 8 <= b; round++) {
+                counts = _mm_sub_epi16(counts, _mm_andnot_si128(here, before)); /* (-1: a start) */
+                k += 8;
+                if (k + 8 <= b) {
+                    __m128i next = spaces8(_mm_loadu_si128((const __m128i *)(chars + k)));
+                    before = _mm_or_si128(_mm_slli_si128(next, 2), _mm_srli_si128(here, 14));
+                    here = next;
+                }
+            }
+            __m128i sums = _mm_madd_epi16(counts, _mm_set1_epi16(1)); /* (four lanes of two) */
+            sums = _mm_add_epi32(sums, _mm_srli_si128(sums, 8));
+            sums = _mm_add_epi32(sums, _mm_srli_si128(sums, 4));
+            starts += _mm_cvtsi128_si32(sums);
         }
-        __m128i sums = _mm_madd_epi16(counts, _mm_set1_epi16(1)); /* (four lanes of two) */
-        sums = _mm_add_epi32(sums, _mm_srli_si128(sums, 8));
-        sums = _mm_add_epi32(sums, _mm_srli_si128(sums, 4));
-        starts += _mm_cvtsi128_si32(sums);
     }
     if (k < b && b >= 9) { /* the last 8 pairs at once, those before k masked off (b - 8 < k) */
         __m128i before = spaces8(_mm_loadu_si128((const __m128i *)(chars + b - 9)));

@@ -412,6 +412,17 @@ FACT_STORY_END = 512  # STORY_END_MAX_WORDS words at most and with a word of STO
 # (`_story_end_line`'s test of an ASCII line; of another, STORY_END_CHARS or HEAD_FIRSTS)
 BLOCK_FACTS = FACT_RELATED | FACT_CLOCK | FACT_ENDS | FACT_LABEL | FACT_OUTSIDE
 FACT_BITS = 12
+# where `_facts` lists the blocks with each fact (`flagged[AT_...]`)
+AT_CLOCK, AT_LABEL, AT_OUTSIDE = (
+    f.bit_length() - 1 for f in (FACT_CLOCK, FACT_LABEL, FACT_OUTSIDE)
+)
+AT_READ_MORE, AT_GLUE, AT_GLUED_CARD = (
+    f.bit_length() - 1 for f in (FACT_READ_MORE, FACT_GLUE, FACT_GLUED_CARD)
+)
+AT_CAPTION, AT_ABOUT, AT_KICKER = (
+    f.bit_length() - 1 for f in (FACT_CAPTION, FACT_ABOUT, FACT_KICKER)
+)
+AT_STORY_END = FACT_STORY_END.bit_length() - 1
 UNLISTED = FACT_RELATED | FACT_ENDS  # `_facts` lists no blocks of these (`having` can't find them)
 # LABEL_TRIM's class: str.isspace's characters (re's \s) and the marks
 TRIMMED = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B)))
@@ -576,8 +587,8 @@ def _pretests_plain(
     the page: the body blocks the classifier is sure of; `_cards`' headlines (a body block and
     the next, neither sure of being a card's, after sure text); `_boxes`' pitches (a body block
     not sure of being a card's, a short unsure button after it, sure text two blocks before
-    and after it); `_short_runs`' lines (unsure short body blocks, by their words). The rules
-    test each again."""
+    and after it); `_short_runs`' lines (unsure short body blocks, by their words). `_boxes`
+    tests each again; `_cards` and `_short_runs` read them as they are."""
     n = len(body)
 
     def is_body(i: int) -> bool:
@@ -656,6 +667,8 @@ class _Page:
     def having(self, fact: int, among: Sequence[int]) -> Sequence[int]:
         """The blocks of `among` (in page order) with the FACT_* bit `fact` (none of UNLISTED)."""
         found = self.flagged[fact.bit_length() - 1]
+        if not found:
+            return found  # (most facts, on most pages: no block has them)
         if among is self.body_list:
             if fact & BLOCK_FACTS:
                 body = self.body
@@ -752,24 +765,41 @@ def revise(labelled: Sequence[LabelledBlock]) -> list[LabelledBlock]:
     if not body:
         return out
     drop: dict[int, str] = {}
-    _cards(page, body, drop)
-    _boxes(page, body, drop)
-    _short_runs(page, body, drop)
-    _comment_thread(page, body, drop)
-    _repeated_runs(page, body, drop)
-    _teaser_lists(page, body, drop)
-    _related_links(page, body, drop)
-    _read_more_cards(page, body, drop)
-    _glued_labels(page, body, drop)
-    _glued_cards(page, body, drop)
-    _captions(page, body, drop)
-    _author_bio(page, body, drop)
+    # (a rule runs only where its blocks may stand: each looks at no block but those of its
+    # pretests' list, or of its fact's (`having`), and these are the page's whole lists)
+    flagged = page.flagged
+    if page.card_heads:
+        _cards(page, body, drop)
+    if page.box_pitches:
+        _boxes(page, body, drop)
+    if page.short_lines:
+        _short_runs(page, body, drop)
+    if flagged[AT_CLOCK]:
+        _comment_thread(page, body, drop)
+    if flagged[AT_OUTSIDE]:
+        _repeated_runs(page, body, drop)
+    if len(flagged[AT_KICKER]) >= TEASER_MIN_UNITS:  # (each unit holds a kicker of its own)
+        _teaser_lists(page, body, drop)
+    if flagged[AT_LABEL]:
+        _related_links(page, body, drop)
+    if flagged[AT_READ_MORE]:
+        _read_more_cards(page, body, drop)
+    if flagged[AT_GLUE]:
+        _glued_labels(page, body, drop)
+    if flagged[AT_GLUED_CARD]:
+        _glued_cards(page, body, drop)
+    if flagged[AT_CAPTION]:
+        _captions(page, body, drop)
+    if flagged[AT_ABOUT]:
+        _author_bio(page, body, drop)
     _bare_bio(page, body, drop)
     _datelines(page, body, drop)
-    _story_end(page, body, drop)
+    if flagged[AT_STORY_END]:
+        _story_end(page, body, drop)
     _far_tail(page, page.kept(body, drop), drop)
     _cut_off(page, page.kept(body, drop), drop)
-    _relabel(out, drop)
+    if drop:
+        _relabel(out, drop)
     return out
 
 
@@ -816,12 +846,9 @@ def _words(text: str) -> int:
 
 
 def _cards(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
-    score = page.score
+    # (`card_heads`: a body block and the next, neither sure of being a card's; a card
+    # interrupts the story: sure body text stands right before it)
     for i in page.card_heads:
-        if score[i] >= CARD_SURE or not page.is_body(i + 1) or score[i + 1] >= CARD_SURE:
-            continue  # (most body blocks are sure: that test first)
-        if not page.sure(i - 1):
-            continue  # a card interrupts the story: sure body text stands right before it
         trailer = i + 2 if page.is_body(i + 2) else None
         if trailer is not None and not (
             page.short_unsure(trailer) and GLUED_NAMES.search(page.text[trailer])
@@ -844,10 +871,10 @@ def _short_runs(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
         _short_runs_arrays(page, body, drop)
         return
     runs: list[list[int]] = []
-    score = page.score
+    flags = page.flags  # (`short_lines`: unsure body blocks of SHORT_MAX_WORDS words at most)
     for i in page.short_lines:
-        if not score[i] < SURE or i in drop or not page.short_line(i):
-            continue  # (`short_unsure`, its cheapest test first: most body blocks are sure)
+        if i in drop or flags[i] & FACT_ENDS:
+            continue  # (`short_unsure`: the rest of `short_line`)
         if runs and runs[-1][-1] == i - 1:
             runs[-1].append(i)
         else:
@@ -922,11 +949,11 @@ def _cut_off(page: _Page, kept: Sequence[int], drop: dict[int, str]) -> None:
     else:
         if kept is page.kept(page.body_list, drop):  # (the body but `drop`: its sure blocks)
             sure = page.sure_list
-            first = next((i for i in sure if i not in drop), None)
+            first = next(filterfalse(drop.__contains__, sure), None)  # (C loops)
             if first is None:
                 return
             first_sure = first
-            last_sure = next(i for i in reversed(sure) if i not in drop)
+            last_sure = next(filterfalse(drop.__contains__, reversed(sure)))
         else:
             some = _sure_of(page, kept)
             if not some:
@@ -1018,11 +1045,22 @@ def _repeated_runs(page: _Page, body: Sequence[int], drop: dict[int, str]) -> No
         outside = set(map(page.strip.__getitem__, page.flagged[FACT_OUTSIDE.bit_length() - 1]))
     if not outside:
         return
-    shown_twice = [
-        i
-        for i in page.pick(lambda a: a.body & (a.words >= REPEATED_MIN_WORDS))
-        if words[i] >= REPEATED_MIN_WORDS and page.strip[i] in outside
-    ]
+    if page.big:
+        shown_twice = [
+            i
+            for i in page.pick(lambda a: a.body & (a.words >= REPEATED_MIN_WORDS))
+            if words[i] >= REPEATED_MIN_WORDS and page.strip[i] in outside
+        ]
+    else:  # (C loops: a stripped text of `outside` has REPEATED_MIN_WORDS words or more, and
+        # so has a block with the same, which is of a length of one of them: the cheap test)
+        strip, inside = page.strip, page.body_list  # (what `pick` gives on a short page)
+        lengths = set(map(len, outside))
+        sized = list(
+            compress(inside, map(lengths.__contains__, map(len, map(strip.__getitem__, inside))))
+        )
+        shown_twice = list(
+            compress(sized, map(outside.__contains__, map(strip.__getitem__, sized)))
+        )
     runs: list[list[int]] = []
     for i in shown_twice:
         if runs and runs[-1][-1] == i - 1:
@@ -1060,13 +1098,15 @@ def _teaser_lists(page: _Page, body: Sequence[int], drop: dict[int, str]) -> Non
             return  # (the same: each unit holds a kicker of its own)
     units: list[list[int]] = []
     lines: list[int] = []
+    flags = page.flags  # (a kept block's FACT_KICKER is `_is_kicker` of its text, stripped or not)
     for i in kept:
-        stripped = page.strip[i]
         if (
             words[i] >= PROSE_MIN_WORDS
-            and page.flags[i] & FACT_ENDS
+            and flags[i] & FACT_ENDS
             and not (  # under a kicker (the first test alone, most often)
-                lines and _is_kicker(text[lines[0]]) and all(_is_kicker(text[j]) for j in lines)
+                lines
+                and flags[lines[0]] & FACT_KICKER
+                and all(flags[j] & FACT_KICKER for j in lines)
             )
         ):
             if (  # the length first: _headed reads every line (quadratic on long runs)
@@ -1078,7 +1118,7 @@ def _teaser_lists(page: _Page, body: Sequence[int], drop: dict[int, str]) -> Non
             else:
                 units.append([])  # a paragraph that is no summary breaks the list
             lines = []
-        elif _is_kicker(stripped) and len(lines) <= TEASER_MAX_LINES and _headed(page, lines):
+        elif flags[i] & FACT_KICKER and len(lines) <= TEASER_MAX_LINES and _headed(page, lines):
             units.append(lines)  # the next kicker closes a unit whose summary is a short line
             lines = [i]
         else:
@@ -1102,8 +1142,9 @@ def _teaser_lists(page: _Page, body: Sequence[int], drop: dict[int, str]) -> Non
 
 def _headed(page: _Page, lines: Sequence[int]) -> bool:
     """The lines above a teaser's summary hold a kicker and a headline."""
+    flags = page.flags  # (FACT_KICKER: `_is_kicker` of a body block's text)
     return any(HEADLINE_MIN_WORDS <= page.words[j] <= HEADLINE_MAX_WORDS for j in lines) and any(
-        _is_kicker(page.text[j]) for j in lines
+        flags[j] & FACT_KICKER for j in lines
     )
 
 
@@ -1154,15 +1195,12 @@ def _related_links(page: _Page, body: Sequence[int], drop: dict[int, str]) -> No
     out, n, flags = page.out, page.n, page.flags
     first = max(0, body[0] - RELATED_MAX_LINES - 1)
     among = range(first, body[-1])  # (where a label may stand)
-    labels = page.having(FACT_LABEL, among)
+    labels = page.having(FACT_LABEL, among)  # (in `among`: from `first`, before body[-1])
     if not labels:
         return
     blanks: bool | None = None  # at the first label: do paragraphs stand apart? (a list's
     # lines do not, so a short line that ends a sentence may be one of its headlines)
-    start = bisect_left(labels, first)
-    for i in labels[start:]:
-        if i >= body[-1]:
-            break
+    for i in labels:
         if not _related_label(page.strip[i]):
             continue
         if blanks is None:
@@ -1547,9 +1585,8 @@ def _bare_bio(page: _Page, body: Sequence[int], drop: dict[int, str]) -> None:
     byline: re.Pattern[str] | None = None  # (compiled at the first line that may hold it)
     body_set = set(kept)
     text, words = page.text, page.words
-    for j in range(last):
-        if words[j] > DATELINE_MAX_WORDS or j in body_set:
-            continue
+    short = compress(range(last), map(DATELINE_MAX_WORDS.__ge__, words))  # (C loops: the lines
+    for j in filterfalse(body_set.__contains__, short):  # of few words outside the body)
         line = text[j]
         if low is not None and line.isascii() and low not in line.lower():
             continue

@@ -126,10 +126,11 @@ def test_the_compiled_facts_read_any_blocks_and_refuse_what_is_no_text() -> None
 
 
 # the facts that only let a rule skip blocks (a block without one cannot fire the rule); the
-# others (FACT_ENDS, FACT_CLOCK, FACT_OUTSIDE) are read as answers
+# others (FACT_ENDS, FACT_CLOCK, FACT_OUTSIDE, FACT_KICKER) are read as answers (FACT_KICKER
+# is `_is_kicker` of a body block's text, stripped or not: see the line facts' test below)
 PRETESTS = (
     R.FACT_RELATED | R.FACT_LABEL | R.FACT_READ_MORE | R.FACT_GLUE | R.FACT_GLUED_CARD
-    | R.FACT_CAPTION | R.FACT_ABOUT | R.FACT_KICKER | R.FACT_STORY_END
+    | R.FACT_CAPTION | R.FACT_ABOUT | R.FACT_STORY_END
 )  # fmt: skip
 
 
