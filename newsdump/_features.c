@@ -14,6 +14,11 @@
  *     the same, and then log1p_columns(out, BLOCK_WIDTH, columns, logs, the neighbour log_words'
  *     fills) in the same pass (the log columns: log_chars, log_words, c4_words_10, c4_words_3,
  *     words_3, run_words and the neighbours' log_words; any of them, each once).
+ *   page_matrix(blocks, table, stopwords, dense, known, out, logs, columns)
+ *     -> (total_words, total_c4, [columns left], page columns written)
+ *     block_matrix with logs and columns, and in the same pass of rows prefix_pairs' two
+ *     columns and, where n and the totals are small integers (read from logs), the page columns
+ *     page_blocks, page_words and page_c4_words (else left 0, for np.log1p in Python).
  *   score_matrix(scores, words, mass, out) -> (first, last)
  *     out: float64[n * SCORE_WIDTH] (written; segment_words is left 0).
  *   log1p_columns(matrix, width, columns, logs[, fills]) -> [columns left]
@@ -1190,18 +1195,25 @@ static inline PyObject *block_field(PyObject *block, PyTypeObject *type, const B
     return PyObject_GetAttr(block, name);
 }
 
-static PyObject *block_matrix(PyObject *self, PyObject *args) {
+static int prefix_core(PyObject *texts, char *prefix_of, char *starts_with);
+
+/* block_matrix, and with `whole` (page_matrix: logs and columns given) the prefix pairs
+ * (prefix_core) and the page columns (page_blocks, page_words, page_c4_words: from the table of
+ * logs where n and the two totals are tabled values) written with their rows: no pass down
+ * those columns after it (a line of every row, out of the caches by then) */
+static PyObject *block_matrix_of(PyObject *args, int whole) {
     PyObject *blocks, *stopword_table, *log_columns = NULL;
     Py_buffer table, out, logs = {0};
     int dense, known;
     if (!PyArg_ParseTuple(args, "O!y*Oppw*|y*O!", &PyList_Type, &blocks, &table, &stopword_table,
                           &dense, &known, &out, &logs, &PyTuple_Type, &log_columns))
         return NULL;
-    if (logs.obj && !log_columns) {
+    if ((logs.obj && !log_columns) || (whole && !logs.obj)) {
         PyBuffer_Release(&table);
         PyBuffer_Release(&out);
-        PyBuffer_Release(&logs);
-        PyErr_SetString(PyExc_TypeError, "block_matrix: logs without their columns");
+        if (logs.obj) PyBuffer_Release(&logs);
+        PyErr_SetString(PyExc_TypeError, whole ? "page_matrix: logs and columns expected"
+                                               : "block_matrix: logs without their columns");
         return NULL;
     }
     PyObject *result = NULL, *texts = NULL, **shapes = NULL;
@@ -1210,7 +1222,7 @@ static PyObject *block_matrix(PyObject *self, PyObject *args) {
     double *q = NULL;
     Py_UCS4 *buffer = NULL, *low = NULL;
     Py_ssize_t buffer_size = 0, low_size = 0, *bounds = NULL, bounds_size = 0;
-    char *mask = NULL;
+    char *mask = NULL, *marks = NULL; /* (whole: prefix_core's, n and n) */
     Py_ssize_t n = PyList_GET_SIZE(blocks);
     const Words *stopwords = words_of(stopword_table);
     if (!stopwords) goto done;
@@ -1306,6 +1318,14 @@ static PyObject *block_matrix(PyObject *self, PyObject *args) {
     if (count_into(((PyListObject *)texts)->ob_item, n, q, Q_REPEATS) < 0
         || count_into(shapes, n, q, Q_SHAPE_REPEATS) < 0)
         goto done;
+    if (whole) {
+        marks = PyMem_Malloc(2 * (size_t)n + 1);
+        if (!marks) {
+            PyErr_NoMemory();
+            goto done;
+        }
+        if (prefix_core(texts, marks, marks + n) < 0) goto done;
+    }
 
     /* per block, from the counts */
     double total_words = 0.0, total_c4 = 0.0, total_chars = 0.0, c4_stop = 0.0, c4_words_sum = 0.0;
@@ -1463,6 +1483,18 @@ static PyObject *block_matrix(PyObject *self, PyObject *args) {
         for (int kind = 0; kind < LOG_KINDS; kind++) tabled[kind] &= log_asked[kind];
     }
 #define LOGGED(kind, v) (tabled[kind] ? log_table[(Py_ssize_t)(v)] : (v))
+    double page_blocks = 0.0, page_words = 0.0, page_c4_words = 0.0; /* (else in Python) */
+    int page_tabled = 0;
+    if (whole) {
+        double top = (double)(logs.len / (Py_ssize_t)sizeof(double));
+        page_tabled = tabled_value((double)n, top) && tabled_value(total_words, top)
+                      && tabled_value(total_c4, top);
+        if (page_tabled) {
+            page_blocks = log_table[n];
+            page_words = log_table[(Py_ssize_t)total_words];
+            page_c4_words = log_table[(Py_ssize_t)total_c4];
+        }
+    }
     double cum_chars = 0.0, cum_c4 = 0.0;
     double denominator_position = (double)(n - 1 > 1 ? n - 1 : 1);
     double denominator_anchor = (double)(n > 1 ? n : 1);
@@ -1499,17 +1531,17 @@ static PyObject *block_matrix(PyObject *self, PyObject *args) {
         row[COPYRIGHT] = r[Q_COPYRIGHT] > 0;
         row[REPETITION] = npmin(r[Q_REPEATS], 10.0);
         row[SHAPE_REPETITION] = npmin(r[Q_SHAPE_REPEATS], 20.0);
-        row[PREFIX_OF_OTHER] = 0.0;
-        row[STARTS_WITH_OTHER] = 0.0;
+        row[PREFIX_OF_OTHER] = marks ? (double)marks[i] : 0.0;
+        row[STARTS_WITH_OTHER] = marks ? (double)marks[n + i] : 0.0;
         row[POSITION] = idx / denominator_position;
         cum_chars += chars;
         row[CHARS_BEFORE] = (cum_chars - chars) / dmax(total_chars, 1.0);
         row[BLANK_BEFORE] = r[Q_BLANK_BEFORE];
         row[BLANK_AFTER] = r[Q_BLANK_AFTER];
         row[HARSH] = harsh;
-        row[PAGE_BLOCKS] = 0.0; /* log1p of page figures: in Python */
-        row[PAGE_WORDS] = 0.0;
-        row[PAGE_C4_WORDS] = 0.0;
+        row[PAGE_BLOCKS] = page_blocks; /* log1p of page figures: else in Python */
+        row[PAGE_WORDS] = page_words;
+        row[PAGE_C4_WORDS] = page_c4_words;
         row[PAGE_STOP] = page_stop;
         row[DENSE_PAGE] = dense;
         row[KNOWN_LANG] = known;
@@ -1572,7 +1604,11 @@ static PyObject *block_matrix(PyObject *self, PyObject *args) {
             if (!tabled[log_kind[c]] && PyList_Append(left, PyTuple_GET_ITEM(log_columns, c)) < 0)
                 Py_CLEAR(left);
         if (!left) goto done;
-        result = Py_BuildValue("(OddN)", texts, total_words, total_c4, left);
+        if (whole)
+            result = Py_BuildValue("(ddNO)", total_words, total_c4, left,
+                                   page_tabled ? Py_True : Py_False);
+        else
+            result = Py_BuildValue("(OddN)", texts, total_words, total_c4, left);
     } else {
         result = Py_BuildValue("(Odd)", texts, total_words, total_c4);
     }
@@ -1585,6 +1621,7 @@ done:
     if (have_head) words_free(&head);
     PyMem_Free(q);
     PyMem_Free(mask);
+    PyMem_Free(marks);
     PyMem_Free(low);
     PyMem_Free(bounds);
     PyMem_Free(buffer);
@@ -1593,6 +1630,10 @@ done:
     if (logs.obj) PyBuffer_Release(&logs);
     return result;
 }
+
+static PyObject *block_matrix(PyObject *self, PyObject *args) { return block_matrix_of(args, 0); }
+
+static PyObject *page_matrix(PyObject *self, PyObject *args) { return block_matrix_of(args, 1); }
 
 static PyObject *score_matrix(PyObject *self, PyObject *args) {
     Py_buffer scores, words, out;
@@ -1715,24 +1756,13 @@ typedef struct {
  * PREFIX_MAX_CANDIDATES distinct texts in page order: while a group has fewer, the texts of
  * its earlier blocks are its candidates' (a block left out was a copy of an earlier one), so
  * `text not in seen` is a test against them; and a copy of a prefix line has its key. */
-static PyObject *prefix_pairs(PyObject *self, PyObject *args) {
-    PyObject *texts;
-    Py_buffer out;
-    Py_ssize_t width, prefix_column, starts_column;
-    if (!PyArg_ParseTuple(args, "O!w*nnn", &PyList_Type, &texts, &out, &width, &prefix_column,
-                          &starts_column))
-        return NULL;
+static int prefix_core(PyObject *texts, char *prefix_of, char *starts_with) {
     Py_ssize_t n = PyList_GET_SIZE(texts);
-    PyObject *result = NULL;
+    int status = -1;
     Py_ssize_t *key_len = NULL, *group_of = NULL, *slots = NULL;
     uint64_t *key_hash = NULL;
     PrefixGroup *groups = NULL;
-    char *prefix_of = NULL, *eligible = NULL;
-    if (out.len != n * width * (Py_ssize_t)sizeof(double) || prefix_column < 0 || starts_column < 0
-        || prefix_column >= width || starts_column >= width) {
-        PyErr_SetString(PyExc_ValueError, "prefix_pairs: bad arguments");
-        goto done;
-    }
+    char *eligible = NULL;
     Py_ssize_t size = 16;
     while (size < 2 * n + 2) size *= 2;
     key_len = PyMem_Malloc((n + 1) * sizeof(Py_ssize_t)); /* -1: no key */
@@ -1740,13 +1770,13 @@ static PyObject *prefix_pairs(PyObject *self, PyObject *args) {
     key_hash = PyMem_Malloc((n + 1) * sizeof(uint64_t));
     groups = PyMem_Malloc((n + 1) * sizeof(PrefixGroup));
     slots = PyMem_Calloc(size, sizeof(Py_ssize_t)); /* group index + 1; 0: empty */
-    prefix_of = PyMem_Calloc(n + 1, 1);
     eligible = PyMem_Calloc(n + 1, 1);
-    if (!key_len || !group_of || !key_hash || !groups || !slots || !prefix_of || !eligible) {
+    if (!key_len || !group_of || !key_hash || !groups || !slots || !eligible) {
         PyErr_NoMemory();
         goto done;
     }
-    double *o = out.buf;
+    memset(prefix_of, 0, (size_t)n);
+    memset(starts_with, 0, (size_t)n);
     Py_ssize_t n_groups = 0;
     for (int pass = 0; pass < 2; pass++) {
         for (Py_ssize_t i = 0; i < n; i++) {
@@ -1756,7 +1786,6 @@ static PyObject *prefix_pairs(PyObject *self, PyObject *args) {
                     PyErr_SetString(PyExc_TypeError, "prefix_pairs: texts must be str");
                     goto done;
                 }
-                o[i * width + prefix_column] = o[i * width + starts_column] = 0.0;
                 Py_ssize_t len = PyUnicode_GET_LENGTH(text), spaces = 0, key_end = len;
                 int kind = PyUnicode_KIND(text);
                 const void *data = PyUnicode_DATA(text);
@@ -1837,7 +1866,7 @@ static PyObject *prefix_pairs(PyObject *self, PyObject *args) {
             if (len <= other_len || PyUnicode_READ_CHAR(text, other_len) != ' ') continue;
             if (same_prefix(text, other, other_len)) {
                 prefix_of[j] = 1;
-                o[i * width + starts_column] = 1.0;
+                starts_with[i] = 1;
                 any = 1;
             }
         }
@@ -1849,22 +1878,56 @@ static PyObject *prefix_pairs(PyObject *self, PyObject *args) {
                 const PrefixGroup *group = groups + group_of[i];
                 PyObject *text = PyList_GET_ITEM(texts, i);
                 for (Py_ssize_t c = 0; c < group->count && !is; c++)
-                    is = prefix_of[group->candidates[c]]
+                    is = (prefix_of[group->candidates[c]] & 1)
                          && same_str(PyList_GET_ITEM(texts, group->candidates[c]), text);
             }
-            o[i * width + prefix_column] = is;
+            prefix_of[i] |= (char)(is << 1); /* (bit 0, a candidate's mark, read above) */
         }
+        for (Py_ssize_t i = 0; i < n; i++) prefix_of[i] >>= 1;
     }
-    result = Py_None;
-    Py_INCREF(result);
+    status = 0;
 done:
     PyMem_Free(key_len);
     PyMem_Free(group_of);
     PyMem_Free(key_hash);
     PyMem_Free(groups);
     PyMem_Free(slots);
-    PyMem_Free(prefix_of);
     PyMem_Free(eligible);
+    return status;
+}
+
+/* prefix_pairs(texts, out, width, prefix_column, starts_column): prefix_core's marks into two
+ * columns of the block matrix (block_matrix with `whole` writes them with their rows) */
+static PyObject *prefix_pairs(PyObject *self, PyObject *args) {
+    PyObject *texts;
+    Py_buffer out;
+    Py_ssize_t width, prefix_column, starts_column;
+    if (!PyArg_ParseTuple(args, "O!w*nnn", &PyList_Type, &texts, &out, &width, &prefix_column,
+                          &starts_column))
+        return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(texts);
+    PyObject *result = NULL;
+    char *marks = NULL;
+    if (out.len != n * width * (Py_ssize_t)sizeof(double) || prefix_column < 0 || starts_column < 0
+        || prefix_column >= width || starts_column >= width) {
+        PyErr_SetString(PyExc_ValueError, "prefix_pairs: bad arguments");
+        goto done;
+    }
+    marks = PyMem_Malloc(2 * (size_t)n + 1);
+    if (!marks) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    if (prefix_core(texts, marks, marks + n) < 0) goto done;
+    double *o = out.buf;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        o[i * width + prefix_column] = marks[i];
+        o[i * width + starts_column] = marks[n + i];
+    }
+    result = Py_None;
+    Py_INCREF(result);
+done:
+    PyMem_Free(marks);
     PyBuffer_Release(&out);
     return result;
 }
@@ -2986,6 +3049,8 @@ static PyObject *widths(PyObject *self, PyObject *unused) {
 
 static PyMethodDef methods[] = {
     {"block_matrix", block_matrix, METH_VARARGS, "Block features of a page (see the file)."},
+    {"page_matrix", page_matrix, METH_VARARGS,
+     "block_matrix with logs, the prefix pairs and the page columns (see the file)."},
     {"score_matrix", score_matrix, METH_VARARGS, "Score features of a page (see the file)."},
     {"prefix_pairs", prefix_pairs, METH_VARARGS, "features._prefix_pairs into the matrix."},
     {"log1p_columns", log1p_columns, METH_VARARGS, "np.log1p of integer columns, by a table."},

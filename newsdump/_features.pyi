@@ -27,6 +27,16 @@ def block_matrix(
     logs: npt.NDArray[Any],
     columns: tuple[int, ...],
 ) -> tuple[list[str], float, float, list[int]]: ...
+def page_matrix(
+    blocks: list[Block],
+    table: npt.NDArray[Any],
+    stopwords: WordTable,
+    dense: bool,
+    known: bool,
+    out: npt.NDArray[Any],
+    logs: npt.NDArray[Any],
+    columns: tuple[int, ...],
+) -> tuple[float, float, list[int], bool]: ...
 def score_matrix(
     scores: npt.NDArray[Any], words: npt.NDArray[Any], mass: float, out: npt.NDArray[Any]
 ) -> tuple[int, int]: ...

@@ -370,6 +370,7 @@ if _features is not None and (
     _features.widths() != (len(BLOCK_NAMES), len(SCORE_NAMES))
     or not hasattr(_features, "word_table")
     or not hasattr(_features, "log1p_columns")
+    or not hasattr(_features, "page_matrix")
 ):  # pragma: no cover
     _features = None  # type: ignore[assignment]  # a stale build of another version: unused
 
@@ -387,7 +388,9 @@ def _block_features_compiled(blocks: list[Block], lang: Language) -> FloatArray:
     matrix = np.empty((n, len(BLOCK_NAMES)))
     # (the log columns as log1p_columns makes them, in the same pass: the tabled ones read from
     # _LOG1P_TABLE, the neighbour log_words outside the page -1; the others left to numpy)
-    texts, total_words, total_c4, left = _features.block_matrix(
+    # (and the prefix pairs, and the page columns where n and the totals are in the table: no
+    # pass down those columns of the matrix after it, a line of every row out of the caches)
+    total_words, total_c4, left, page_written = _features.page_matrix(
         blocks,
         CLASS_TABLE,
         _word_table(lang.stopwords),
@@ -397,9 +400,6 @@ def _block_features_compiled(blocks: list[Block], lang: Language) -> FloatArray:
         _LOG1P_TABLE,
         _LOG_COLUMN_TUPLE,
     )
-    _features.prefix_pairs(
-        texts, matrix, len(BLOCK_NAMES), _COLUMN["prefix_of_other"], _COLUMN["starts_with_other"]
-    )
     if left:  # columns of other values (half words of dense pages, long blocks): numpy's log1p
         columns = np.array(left)
         matrix[:, columns] = np.log1p(matrix[:, columns])
@@ -408,8 +408,9 @@ def _block_features_compiled(blocks: list[Block], lang: Language) -> FloatArray:
                 matrix[max(n - offset, 0) :, column] = -1.0
             else:
                 matrix[: min(-offset, n), column] = -1.0
-    page = np.log1p(np.array((n, total_words, total_c4), dtype=np.float64))
-    matrix[:, _PAGE_COLUMNS] = page  # page_blocks, page_words, page_c4_words (adjacent)
+    if not page_written:  # (a page of 4096 blocks or words or more, or half words)
+        page = np.log1p(np.array((n, total_words, total_c4), dtype=np.float64))
+        matrix[:, _PAGE_COLUMNS] = page  # page_blocks, page_words, page_c4_words (adjacent)
     return matrix
 
 
