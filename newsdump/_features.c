@@ -21,6 +21,9 @@
  *     page_blocks, page_words and page_c4_words (else left 0, for np.log1p in Python).
  *   score_matrix(scores, words, mass, out) -> (first, last)
  *     out: float64[n * SCORE_WIDTH] (written; segment_words is left 0).
+ *   score_page(scores, words, out, logs) -> (first, last, segment_words written)
+ *     score_matrix with the mass of numpy's (scores * words).sum() (_pairwise.h's order) and,
+ *     where numpy's sum of the segment's words is a small integer, its log1p from logs.
  *   log1p_columns(matrix, width, columns, logs[, fills]) -> [columns left]
  *     the log columns of block_matrix read from logs = np.log1p(0..len(logs) - 1) (numpy's own
  *     doubles) where they hold small integers; the others left to np.log1p.
@@ -37,6 +40,7 @@
 #endif
 
 #include "_lower.h"
+#include "_pairwise.h"
 
 /* bit flags of the class table (features.py) */
 #define F_SENTENCE_END (1 << 0)
@@ -1635,10 +1639,15 @@ static PyObject *block_matrix(PyObject *self, PyObject *args) { return block_mat
 
 static PyObject *page_matrix(PyObject *self, PyObject *args) { return block_matrix_of(args, 1); }
 
-static PyObject *score_matrix(PyObject *self, PyObject *args) {
-    Py_buffer scores, words, out;
-    double mass;
-    if (!PyArg_ParseTuple(args, "y*y*dw*", &scores, &words, &mass, &out)) return NULL;
+/* score_matrix, and with `whole` (score_page: no mass given, the table of logs) the mass
+ * (numpy's (scores * words).sum(), by _pairwise.h) and segment_words (log1p of numpy's sum of
+ * the segment's words, from the table where that is a tabled value) */
+static PyObject *score_matrix_of(PyObject *args, int whole) {
+    Py_buffer scores, words, out, logs = {0};
+    double mass = 0.0;
+    if (whole ? !PyArg_ParseTuple(args, "y*y*w*y*", &scores, &words, &out, &logs)
+              : !PyArg_ParseTuple(args, "y*y*dw*", &scores, &words, &mass, &out))
+        return NULL;
     PyObject *result = NULL;
     double *cs = NULL;
     char *mask = NULL;
@@ -1648,7 +1657,11 @@ static PyObject *score_matrix(PyObject *self, PyObject *args) {
         PyErr_SetString(PyExc_ValueError, "score_matrix: array sizes do not match");
         goto done;
     }
-    cs = PyMem_Malloc((4 * (n + 1) + 1) * sizeof(double));
+    if (whole && logs.len % (Py_ssize_t)sizeof(double) != 0) {
+        PyErr_SetString(PyExc_ValueError, "score_page: bad logs");
+        goto done;
+    }
+    cs = PyMem_Malloc((5 * (n + 1) + 1) * sizeof(double));
     mask = PyMem_Malloc(n + 1);
     if (!cs || !mask) {
         PyErr_NoMemory();
@@ -1657,6 +1670,11 @@ static PyObject *score_matrix(PyObject *self, PyObject *args) {
     const double *s = scores.buf, *w = words.buf;
     double *o = out.buf;
     double *cs_scores = cs, *cs_weighted = cs + (n + 1), *cs_words = cs + 2 * (n + 1), *prefix = cs + 3 * (n + 1);
+    if (whole) { /* the weighted scores apart, summed as numpy sums them (0.0 for no block) */
+        double *weighted = cs + 4 * (n + 1);
+        for (Py_ssize_t i = 0; i < n; i++) weighted[i] = s[i] * w[i];
+        mass = 0.0 + pairwise(weighted, n);
+    }
     double top = n ? s[0] : 0.0;
     for (Py_ssize_t i = 0; i < n; i++) {
         double v = s[i];
@@ -1694,7 +1712,13 @@ static PyObject *score_matrix(PyObject *self, PyObject *args) {
     }
     for (Py_ssize_t i = 0; i < n; i++) mask[i] = s[i] >= 0.5;
     distance_to(mask, n, o + S_STRONG_ABOVE, o + S_STRONG_BELOW, SCORE_WIDTH);
-    double top_safe = dmax(top, 1e-6), mass_safe = dmax(mass, 1e-6);
+    double top_safe = dmax(top, 1e-6), mass_safe = dmax(mass, 1e-6), segment_words = 0.0;
+    int segment_tabled = 0;
+    if (whole) { /* np.log1p(float(words[first:last + 1].sum())) */
+        double sum = 0.0 + pairwise(w + first, last - first + 1 > 0 ? last - first + 1 : 0);
+        segment_tabled = tabled_value(sum, (double)(logs.len / (Py_ssize_t)sizeof(double)));
+        if (segment_tabled) segment_words = ((const double *)logs.buf)[(Py_ssize_t)sum];
+    }
     for (Py_ssize_t i = 0; i < n; i++) {
         double *row = o + i * SCORE_WIDTH, idx = (double)i;
         row[S_SCORE] = s[i];
@@ -1714,17 +1738,25 @@ static PyObject *score_matrix(PyObject *self, PyObject *args) {
         row[S_IN_SEGMENT] = i >= first && i <= last;
         double gap = npmax((double)first - idx, idx - (double)last);
         row[S_TO_SEGMENT] = gap < 0 ? 0.0 : (gap > NEAR_LINES ? NEAR_LINES : gap);
-        row[S_SEGMENT_WORDS] = 0.0; /* log1p of a pairwise sum: in Python */
+        row[S_SEGMENT_WORDS] = segment_words; /* else in Python */
     }
-    result = Py_BuildValue("(nn)", first, last);
+    if (whole)
+        result = Py_BuildValue("(nnO)", first, last, segment_tabled ? Py_True : Py_False);
+    else
+        result = Py_BuildValue("(nn)", first, last);
 done:
     PyMem_Free(cs);
     PyMem_Free(mask);
     PyBuffer_Release(&scores);
     PyBuffer_Release(&words);
     PyBuffer_Release(&out);
+    if (whole) PyBuffer_Release(&logs);
     return result;
 }
+
+static PyObject *score_matrix(PyObject *self, PyObject *args) { return score_matrix_of(args, 0); }
+
+static PyObject *score_page(PyObject *self, PyObject *args) { return score_matrix_of(args, 1); }
 
 
 #define PREFIX_MIN_WORDS 3
@@ -3052,6 +3084,8 @@ static PyMethodDef methods[] = {
     {"page_matrix", page_matrix, METH_VARARGS,
      "block_matrix with logs, the prefix pairs and the page columns (see the file)."},
     {"score_matrix", score_matrix, METH_VARARGS, "Score features of a page (see the file)."},
+    {"score_page", score_page, METH_VARARGS,
+     "score_matrix with its mass and segment_words (see the file)."},
     {"prefix_pairs", prefix_pairs, METH_VARARGS, "features._prefix_pairs into the matrix."},
     {"log1p_columns", log1p_columns, METH_VARARGS, "np.log1p of integer columns, by a table."},
     {"segment_blocks", segment_blocks, METH_VARARGS, "The blocks of a page (see the file)."},

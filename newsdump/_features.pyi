@@ -40,6 +40,9 @@ def page_matrix(
 def score_matrix(
     scores: npt.NDArray[Any], words: npt.NDArray[Any], mass: float, out: npt.NDArray[Any]
 ) -> tuple[int, int]: ...
+def score_page(
+    scores: npt.NDArray[Any], words: npt.NDArray[Any], out: npt.NDArray[Any], logs: npt.NDArray[Any]
+) -> tuple[int, int, bool]: ...
 def widths() -> tuple[int, int]: ...
 def segment_blocks(
     block: type[Block],

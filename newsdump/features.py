@@ -371,6 +371,7 @@ if _features is not None and (
     or not hasattr(_features, "word_table")
     or not hasattr(_features, "log1p_columns")
     or not hasattr(_features, "page_matrix")
+    or not hasattr(_features, "score_page")
 ):  # pragma: no cover
     _features = None  # type: ignore[assignment]  # a stale build of another version: unused
 
@@ -668,9 +669,11 @@ def score_features(scores: FloatArray, words: FloatArray) -> tuple[FloatArray, t
     scores = np.ascontiguousarray(scores, dtype=np.float64)
     words = np.ascontiguousarray(words, dtype=np.float64)
     matrix = np.empty((len(scores), len(SCORE_NAMES)))
-    mass = float((scores * words).sum())  # numpy's pairwise sum, as the reference
-    first, last = _features.score_matrix(scores, words, mass, matrix)
-    matrix[:, -1] = np.log1p(float(words[first : last + 1].sum()))
+    # (the mass and the segment's words summed as numpy sums them; segment_words read from
+    # _LOG1P_TABLE where that sum is a small integer, else numpy's log1p here)
+    first, last, written = _features.score_page(scores, words, matrix, _LOG1P_TABLE)
+    if not written:
+        matrix[:, -1] = np.log1p(float(words[first : last + 1].sum()))
     return matrix, SCORE_NAMES
 
 
