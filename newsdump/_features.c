@@ -2929,7 +2929,10 @@ static int may_break(int kind, const void *data, Py_ssize_t len) {
  * (str.splitlines) of at least min_chars characters of the texts, in order, up to the one
  * that brings their size to max_chars. A text shorter than min_chars holds no such line; one
  * without a line break is one line. */
-static PyObject *sample_parts(PyObject *self, PyObject *args) {
+/* sample_parts(texts, min_chars, max_chars), and with `blocks` (block_sample_parts(blocks,
+ * min_chars, max_chars)) the same of the blocks' texts: sample_parts([b.text for b in blocks],
+ * ...) without the list (a block's text read from its slot) */
+static PyObject *sample_parts_of(PyObject *args, int blocks) {
     PyObject *items;
     Py_ssize_t min_chars, max_chars;
     if (!PyArg_ParseTuple(args, "O!nn", &PyList_Type, &items, &min_chars, &max_chars))
@@ -2937,13 +2940,27 @@ static PyObject *sample_parts(PyObject *self, PyObject *args) {
     PyObject *parts = PyList_New(0);
     if (!parts) return NULL;
     Py_ssize_t size = 0;
+    BlockLayout layout;
+    PyTypeObject *block_type = NULL;
+    if (blocks && PyList_GET_SIZE(items)) {
+        block_type = Py_TYPE(PyList_GET_ITEM(items, 0));
+        if (block_layout(block_type, &layout) < 0) { /* not a Block: by getattr */
+            PyErr_Clear();
+            block_type = NULL;
+        }
+    }
     for (Py_ssize_t k = 0; k < PyList_GET_SIZE(items) && size < max_chars; k++) {
         PyObject *text = PyList_GET_ITEM(items, k);
+        if (blocks) {
+            if (!(text = block_field(text, block_type, &layout, 1, name_text))) goto fail;
+        } else {
+            Py_INCREF(text);
+        }
         if (!PyUnicode_Check(text) || PyUnicode_READY(text) < 0) {
             if (!PyErr_Occurred()) PyErr_SetString(PyExc_TypeError, "sample_parts: str expected");
+            Py_DECREF(text);
             goto fail;
         }
-        Py_INCREF(text);
         Py_ssize_t len = PyUnicode_GET_LENGTH(text);
         if (len < min_chars) {
             Py_DECREF(text);
@@ -2978,6 +2995,12 @@ static PyObject *sample_parts(PyObject *self, PyObject *args) {
 fail:
     Py_DECREF(parts);
     return NULL;
+}
+
+static PyObject *sample_parts(PyObject *self, PyObject *args) { return sample_parts_of(args, 0); }
+
+static PyObject *block_sample_parts(PyObject *self, PyObject *args) {
+    return sample_parts_of(args, 1);
 }
 
 /* log1p_columns(matrix, width, columns, logs) -> [the columns left]: the cells of the given
@@ -3098,6 +3121,8 @@ static PyMethodDef methods[] = {
      "split_strip(text) -> (text.splitlines(), stripped, filled): strip_texts of the lines"},
     {"strip_texts", strip_texts, METH_O, "([text.strip() ...], indices of the non-empty ones)."},
     {"sample_parts", sample_parts, METH_VARARGS, "lang.lines_sample's lines (see the file)."},
+    {"block_sample_parts", block_sample_parts, METH_VARARGS,
+     "sample_parts of the blocks' texts (see the file)."},
     {"widths", widths, METH_NOARGS, "(columns of block_matrix, columns of score_matrix)."},
     {NULL, NULL, 0, NULL},
 };

@@ -34,7 +34,13 @@ from newsdump.features import (
     block_features,
     score_features,
 )
-from newsdump.lang import Language, detect_lines_language
+from newsdump.lang import (
+    SAMPLE_MAX_CHARS,
+    SAMPLE_MIN_LINE_CHARS,
+    Language,
+    detect_lines_language,
+    detect_sample_language,
+)
 from newsdump.model import Model, load_model
 from newsdump.settings import Settings
 
@@ -44,6 +50,7 @@ except ImportError:  # pragma: no cover - depends on the install
     _features = None  # type: ignore[assignment]
 if _features is not None and not hasattr(_features, "decide"):  # pragma: no cover
     _features = None  # type: ignore[assignment]  # a stale build of an older version: unused
+_BLOCK_SAMPLES = _features is not None and hasattr(_features, "block_sample_parts")
 
 __all__ = ["best_segment", "classify", "decide"]
 
@@ -76,7 +83,12 @@ class ModelMismatchError(ValueError):
 
 
 def blocks_language(blocks: list[Block]) -> Language:
-    """The page's language, from its blocks: ``detect_language`` of their joined texts."""
+    """The page's language, from its blocks: ``detect_language`` of their joined texts
+    (compiled: the sample's lines read from the blocks, no list of their texts)."""
+    if _BLOCK_SAMPLES and type(blocks) is list:
+        parts = _features.block_sample_parts(blocks, SAMPLE_MIN_LINE_CHARS, SAMPLE_MAX_CHARS)
+        if parts:  # (as lang.lines_sample; without a long line, the start of the whole page)
+            return detect_sample_language("\n".join(parts))
     return detect_lines_language([b.text for b in blocks])
 
 
