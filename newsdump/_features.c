@@ -14,11 +14,13 @@
  *     the same, and then log1p_columns(out, BLOCK_WIDTH, columns, logs, the neighbour log_words'
  *     fills) in the same pass (the log columns: log_chars, log_words, c4_words_10, c4_words_3,
  *     words_3, run_words and the neighbours' log_words; any of them, each once).
- *   page_matrix(blocks, table, stopwords, dense, known, out, logs, columns)
- *     -> (total_words, total_c4, [columns left], page columns written)
+ *   page_matrix(blocks, table, stopwords, dense, known, out, logs, columns[, expm1s, words])
+ *     -> (total_words, total_c4, [columns left], page columns written[, words written])
  *     block_matrix with logs and columns, and in the same pass of rows prefix_pairs' two
  *     columns and, where n and the totals are small integers (read from logs), the page columns
- *     page_blocks, page_words and page_c4_words (else left 0, for np.log1p in Python).
+ *     page_blocks, page_words and page_c4_words (else left 0, for np.log1p in Python); with
+ *     expm1s = np.expm1(logs) and words (float64[n]), where the log_words column was read from
+ *     logs, every block's np.expm1 of it into words (else words is left as it was).
  *   score_matrix(scores, words, mass, out) -> (first, last)
  *     out: float64[n * SCORE_WIDTH] (written; segment_words is left 0).
  *   score_page(scores, words, out, logs) -> (first, last, segment_words written)
@@ -1207,17 +1209,21 @@ static int prefix_core(PyObject *texts, char *prefix_of, char *starts_with);
  * those columns after it (a line of every row, out of the caches by then) */
 static PyObject *block_matrix_of(PyObject *args, int whole) {
     PyObject *blocks, *stopword_table, *log_columns = NULL;
-    Py_buffer table, out, logs = {0};
+    Py_buffer table, out, logs = {0}, expm1s = {0}, words_out = {0};
     int dense, known;
-    if (!PyArg_ParseTuple(args, "O!y*Oppw*|y*O!", &PyList_Type, &blocks, &table, &stopword_table,
-                          &dense, &known, &out, &logs, &PyTuple_Type, &log_columns))
+    if (!PyArg_ParseTuple(args, "O!y*Oppw*|y*O!y*w*", &PyList_Type, &blocks, &table,
+                          &stopword_table, &dense, &known, &out, &logs, &PyTuple_Type,
+                          &log_columns, &expm1s, &words_out))
         return NULL;
-    if ((logs.obj && !log_columns) || (whole && !logs.obj)) {
+    if ((logs.obj && !log_columns) || (whole && !logs.obj) || (expm1s.obj && !words_out.obj)
+        || (expm1s.obj && !whole)) {
         PyBuffer_Release(&table);
         PyBuffer_Release(&out);
         if (logs.obj) PyBuffer_Release(&logs);
-        PyErr_SetString(PyExc_TypeError, whole ? "page_matrix: logs and columns expected"
-                                               : "block_matrix: logs without their columns");
+        if (expm1s.obj) PyBuffer_Release(&expm1s);
+        PyErr_SetString(PyExc_TypeError,
+                        whole ? "page_matrix: logs and columns (then expm1s and words) expected"
+                              : "block_matrix: logs without their columns, or more arguments");
         return NULL;
     }
     PyObject *result = NULL, *texts = NULL, **shapes = NULL;
@@ -1231,7 +1237,9 @@ static PyObject *block_matrix_of(PyObject *args, int whole) {
     const Words *stopwords = words_of(stopword_table);
     if (!stopwords) goto done;
     if (table.len != 0x10000 * (Py_ssize_t)sizeof(unsigned short)
-        || out.len != n * BLOCK_WIDTH * (Py_ssize_t)sizeof(double)) {
+        || out.len != n * BLOCK_WIDTH * (Py_ssize_t)sizeof(double)
+        || (expm1s.obj && (expm1s.len != logs.len
+                           || words_out.len != n * (Py_ssize_t)sizeof(double)))) {
         PyErr_SetString(PyExc_ValueError, "block_matrix: bad arguments");
         goto done;
     }
@@ -1608,7 +1616,16 @@ static PyObject *block_matrix_of(PyObject *args, int whole) {
             if (!tabled[log_kind[c]] && PyList_Append(left, PyTuple_GET_ITEM(log_columns, c)) < 0)
                 Py_CLEAR(left);
         if (!left) goto done;
-        if (whole)
+        if (expm1s.obj) /* every block's words, as np.expm1 of its log_words: from the table
+                         * np.expm1(logs) where the column was read from logs */
+            for (Py_ssize_t i = 0; i < n && tabled[LK_WORDS]; i++)
+                ((double *)words_out.buf)[i] =
+                    ((const double *)expm1s.buf)[(Py_ssize_t)q[i * Q_COUNT + Q_WORDS]];
+        if (expm1s.obj)
+            result = Py_BuildValue("(ddNOO)", total_words, total_c4, left,
+                                   page_tabled ? Py_True : Py_False,
+                                   tabled[LK_WORDS] ? Py_True : Py_False);
+        else if (whole)
             result = Py_BuildValue("(ddNO)", total_words, total_c4, left,
                                    page_tabled ? Py_True : Py_False);
         else
@@ -1632,6 +1649,8 @@ done:
     PyBuffer_Release(&table);
     PyBuffer_Release(&out);
     if (logs.obj) PyBuffer_Release(&logs);
+    if (expm1s.obj) PyBuffer_Release(&expm1s);
+    if (words_out.obj) PyBuffer_Release(&words_out);
     return result;
 }
 

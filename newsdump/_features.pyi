@@ -27,6 +27,7 @@ def block_matrix(
     logs: npt.NDArray[Any],
     columns: tuple[int, ...],
 ) -> tuple[list[str], float, float, list[int]]: ...
+@overload
 def page_matrix(
     blocks: list[Block],
     table: npt.NDArray[Any],
@@ -37,6 +38,19 @@ def page_matrix(
     logs: npt.NDArray[Any],
     columns: tuple[int, ...],
 ) -> tuple[float, float, list[int], bool]: ...
+@overload
+def page_matrix(
+    blocks: list[Block],
+    table: npt.NDArray[Any],
+    stopwords: WordTable,
+    dense: bool,
+    known: bool,
+    out: npt.NDArray[Any],
+    logs: npt.NDArray[Any],
+    columns: tuple[int, ...],
+    expm1s: npt.NDArray[Any],
+    words: npt.NDArray[Any],
+) -> tuple[float, float, list[int], bool, bool]: ...
 def score_matrix(
     scores: npt.NDArray[Any], words: npt.NDArray[Any], mass: float, out: npt.NDArray[Any]
 ) -> tuple[int, int]: ...

@@ -31,7 +31,7 @@ from newsdump.features import (
     BLOCK_NAMES,
     SCORE_NAMES,
     best_segment,
-    block_features,
+    block_features_words,
     score_features,
 )
 from newsdump.lang import (
@@ -99,11 +99,10 @@ def block_scores(
     language as `blocks_language` finds it, when the caller has it already)."""
     if lang is None:
         lang = blocks_language(blocks)
-    x1, names1 = block_features(blocks, lang)
+    x1, names1, words = block_features_words(blocks, lang)  # (words: expm1 of log_words)
     known = names1 is BLOCK_NAMES and _fits_names(model)  # (the compiled path: checked once)
     if not known and names1 != model.features1:
         raise ModelMismatchError("model features differ from block features; retrain it")
-    words = np.expm1(x1[:, names1.index("log_words")])
     p1 = model.stage1.predict(x1)
     x2, names2 = score_features(p1, words)
     if not (known and names2 is SCORE_NAMES) and names1 + names2 != model.features2:

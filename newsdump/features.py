@@ -320,6 +320,19 @@ def block_features(blocks: list[Block], lang: Language) -> tuple[FloatArray, tup
     return _block_features_numpy(blocks, lang)
 
 
+def block_features_words(
+    blocks: list[Block], lang: Language
+) -> tuple[FloatArray, tuple[str, ...], FloatArray]:
+    """`block_features`, and every block's words as np.expm1 of its log_words (compiled: read
+    from a table of np.expm1 of _LOG1P_TABLE where the column was read from that, no pass down
+    the column)."""
+    if _features is not None:
+        words = np.empty(len(blocks))
+        return _block_features_compiled(blocks, lang, words), BLOCK_NAMES, words
+    matrix, names = _block_features_numpy(blocks, lang)
+    return matrix, names, np.expm1(matrix[:, names.index("log_words")])
+
+
 def _neighbour_names(prefixes: tuple[str, ...], offsets: tuple[int, ...]) -> tuple[str, ...]:
     return tuple(
         f"{prefix}_{'p' if offset > 0 else 'm'}{abs(offset)}"
@@ -357,6 +370,7 @@ _LOG_COLUMN_TUPLE = tuple(int(j) for j in _LOG_COLUMNS)
 # np.log1p of the small integers: the log columns hold counts, read from this table by the
 # compiled pass (the same doubles as np.log1p of them: numpy's own function made it)
 _LOG1P_TABLE = np.log1p(np.arange(4096, dtype=np.float64))
+_EXPM1_TABLE = np.expm1(_LOG1P_TABLE)  # (np.expm1 of a log_words read from _LOG1P_TABLE)
 _SHIFTED_LOG_WORDS = tuple(
     (offset, BLOCK_NAMES.index(name))
     for offset, name in zip(
@@ -383,15 +397,18 @@ def _word_table(words: frozenset[str]) -> Any:
     return _features.word_table(words)
 
 
-def _block_features_compiled(blocks: list[Block], lang: Language) -> FloatArray:
-    """`_block_features_numpy`'s matrix from one compiled pass (the same floats)."""
+def _block_features_compiled(
+    blocks: list[Block], lang: Language, words: FloatArray | None = None
+) -> FloatArray:
+    """`_block_features_numpy`'s matrix from one compiled pass (the same floats); with `words`,
+    np.expm1 of the log_words column into it."""
     n = len(blocks)
     matrix = np.empty((n, len(BLOCK_NAMES)))
     # (the log columns as log1p_columns makes them, in the same pass: the tabled ones read from
     # _LOG1P_TABLE, the neighbour log_words outside the page -1; the others left to numpy)
     # (and the prefix pairs, and the page columns where n and the totals are in the table: no
     # pass down those columns of the matrix after it, a line of every row out of the caches)
-    total_words, total_c4, left, page_written = _features.page_matrix(
+    arguments = (
         blocks,
         CLASS_TABLE,
         _word_table(lang.stopwords),
@@ -401,6 +418,13 @@ def _block_features_compiled(blocks: list[Block], lang: Language) -> FloatArray:
         _LOG1P_TABLE,
         _LOG_COLUMN_TUPLE,
     )
+    words_written = True
+    if words is None:
+        total_words, total_c4, left, page_written = _features.page_matrix(*arguments)
+    else:
+        total_words, total_c4, left, page_written, words_written = _features.page_matrix(
+            *arguments, _EXPM1_TABLE, words
+        )
     if left:  # columns of other values (half words of dense pages, long blocks): numpy's log1p
         columns = np.array(left)
         matrix[:, columns] = np.log1p(matrix[:, columns])
@@ -412,6 +436,8 @@ def _block_features_compiled(blocks: list[Block], lang: Language) -> FloatArray:
     if not page_written:  # (a page of 4096 blocks or words or more, or half words)
         page = np.log1p(np.array((n, total_words, total_c4), dtype=np.float64))
         matrix[:, _PAGE_COLUMNS] = page  # page_blocks, page_words, page_c4_words (adjacent)
+    if not words_written and words is not None:  # (half words, or 4096 words or more)
+        np.expm1(matrix[:, _COLUMN["log_words"]], out=words)
     return matrix
 
 

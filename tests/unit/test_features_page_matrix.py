@@ -154,3 +154,61 @@ def test_random_pages(texts: list[str], copies: list[int], language: Language) -
     """Random pages, some blocks copied to the end and some extended (prefix lines)."""
     texts = texts + [texts[k % len(texts)] + (" more" if k % 2 else "") for k in copies]
     check(page(texts), language)
+
+
+def words_check(blocks: list[Block], language: Language) -> bool:
+    """block_features_words' words are np.expm1 of its log_words column, bit for bit (compiled
+    and numpy); returns whether page_matrix wrote them itself."""
+    matrix, names, words = features.block_features_words(blocks, language)
+    expected = np.expm1(matrix[:, names.index("log_words")])
+    assert same(words, expected)
+    assert same(matrix, features.block_features(blocks, language)[0])
+    out = np.full((len(blocks), WIDTH), np.nan)
+    got = np.full(len(blocks), np.nan)
+    *_, written = _features.page_matrix(*args(blocks, language, out), features._EXPM1_TABLE, got)
+    if written:
+        assert same(got, expected)
+    else:
+        assert np.isnan(got).all()  # left for numpy
+    return bool(written)
+
+
+@needs_compiled
+def test_words_from_the_table_or_from_numpy() -> None:
+    assert words_check(page(["The cat sat on the mat.", "Home", "a b c d"]), ENGLISH)
+    assert not words_check(page(["The cat sat on the mat.", "中文字"]), DENSE)  # half words
+    assert not words_check(page([" ".join(["the"] * 4100)]), ENGLISH)  # past the table
+    assert words_check([], ENGLISH)
+
+
+@needs_compiled
+def test_words_arguments_refused() -> None:
+    blocks = page(["One line."])
+    whole = args(blocks, ENGLISH, np.empty((1, WIDTH)))
+    with pytest.raises(TypeError):
+        _features.page_matrix(*whole, features._EXPM1_TABLE)  # no words
+    with pytest.raises(TypeError):  # block_matrix takes no words
+        _features.block_matrix(*whole, features._EXPM1_TABLE, np.empty(1))
+    with pytest.raises(ValueError):
+        _features.page_matrix(*whole, features._EXPM1_TABLE, np.empty(2))
+    with pytest.raises(ValueError):
+        _features.page_matrix(*whole, features._EXPM1_TABLE[:10], np.empty(1))
+
+
+@needs_compiled
+@settings(deadline=None, max_examples=150)
+@given(
+    texts=st.lists(st.lists(PIECES, max_size=12).map("".join), min_size=1, max_size=30),
+    language=st.sampled_from([ENGLISH, DENSE, UNKNOWN]),
+)
+def test_words_on_random_pages(texts: list[str], language: Language) -> None:
+    words_check(page(texts), language)
+
+
+def test_words_of_the_numpy_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    blocks = page(["The cat sat on the mat.", "中文字", "Home"])
+    compiled = features.block_features_words(blocks, DENSE)
+    monkeypatch.setattr(features, "_features", None)
+    reference = features.block_features_words(blocks, DENSE)
+    assert compiled[1] == reference[1]
+    assert same(compiled[0], reference[0]) and same(compiled[2], reference[2])
