@@ -2226,13 +2226,48 @@ fail:
 /* labelled_blocks(type, blocks, keep, scores, reasons, yes, no): [type(block, yes if k else no,
  * score, reason) ...] for the slots dataclass LabelledBlock, its four fields written straight
  * into the slots as its __init__ would set them (classify labels every block of a page) */
+/* labelled_blocks(type, blocks, keep, scores, reasons, yes, no): keep and scores lists, or
+ * (arrays) a buffer of bools (one byte each, 0 or 1) and one of float64 (each score then a
+ * float made of its double, as ndarray.tolist makes it: no lists of them) */
+static PyObject *labelled_blocks_of(PyTypeObject *type, PyObject *blocks, PyObject *keep,
+                                    PyObject *scores, const char *keep_bytes,
+                                    const double *score_values, PyObject *reasons, PyObject *yes,
+                                    PyObject *no);
+
 static PyObject *labelled_blocks(PyObject *self, PyObject *args) {
     PyTypeObject *type;
     PyObject *blocks, *keep, *scores, *reasons, *yes, *no;
-    if (!PyArg_ParseTuple(args, "O!O!O!O!O!OO", &PyType_Type, &type, &PyList_Type, &blocks,
-                          &PyList_Type, &keep, &PyList_Type, &scores, &PyList_Type, &reasons, &yes,
-                          &no))
+    if (!PyArg_ParseTuple(args, "O!O!OOO!OO", &PyType_Type, &type, &PyList_Type, &blocks, &keep,
+                          &scores, &PyList_Type, &reasons, &yes, &no))
         return NULL;
+    if (PyList_Check(keep) && PyList_Check(scores))
+        return labelled_blocks_of(type, blocks, keep, scores, NULL, NULL, reasons, yes, no);
+    Py_buffer keep_buf, score_buf;
+    if (PyObject_GetBuffer(keep, &keep_buf, PyBUF_C_CONTIGUOUS | PyBUF_FORMAT) < 0) return NULL;
+    if (PyObject_GetBuffer(scores, &score_buf, PyBUF_C_CONTIGUOUS | PyBUF_FORMAT) < 0) {
+        PyBuffer_Release(&keep_buf);
+        return NULL;
+    }
+    PyObject *result = NULL;
+    Py_ssize_t n = PyList_GET_SIZE(blocks);
+    if (keep_buf.itemsize != 1 || !keep_buf.format || strcmp(keep_buf.format, "?") != 0
+        || keep_buf.len != n || score_buf.itemsize != 8 || !score_buf.format
+        || strcmp(score_buf.format, "d") != 0 || score_buf.len != 8 * n) {
+        PyErr_SetString(PyExc_ValueError,
+                        "labelled_blocks: lists, or arrays of bools and float64, of one length");
+    } else {
+        result = labelled_blocks_of(type, blocks, NULL, NULL, keep_buf.buf, score_buf.buf,
+                                    reasons, yes, no);
+    }
+    PyBuffer_Release(&keep_buf);
+    PyBuffer_Release(&score_buf);
+    return result;
+}
+
+static PyObject *labelled_blocks_of(PyTypeObject *type, PyObject *blocks, PyObject *keep,
+                                    PyObject *scores, const char *keep_bytes,
+                                    const double *score_values, PyObject *reasons, PyObject *yes,
+                                    PyObject *no) {
     static const char *names[4] = {"block", "label", "score", "reason"};
     Py_ssize_t offsets[4] = {0, 0, 0, 0}; /* all set when found == 15 */
     int found = 0;
@@ -2249,23 +2284,28 @@ static PyObject *labelled_blocks(PyObject *self, PyObject *args) {
         return NULL;
     }
     Py_ssize_t n = PyList_GET_SIZE(blocks);
-    if (PyList_GET_SIZE(keep) != n || PyList_GET_SIZE(scores) != n || PyList_GET_SIZE(reasons) != n) {
+    if ((keep && (PyList_GET_SIZE(keep) != n || PyList_GET_SIZE(scores) != n))
+        || PyList_GET_SIZE(reasons) != n) {
         PyErr_SetString(PyExc_ValueError, "labelled_blocks: lists of one length expected");
         return NULL;
     }
     PyObject *out = PyList_New(n);
     if (!out) return NULL;
     for (Py_ssize_t i = 0; i < n; i++) {
-        int k = PyObject_IsTrue(PyList_GET_ITEM(keep, i));
-        PyObject *item = k < 0 ? NULL : type->tp_alloc(type, 0);
+        int k = keep ? PyObject_IsTrue(PyList_GET_ITEM(keep, i)) : keep_bytes[i] != 0;
+        PyObject *score = k < 0 ? NULL
+                          : keep ? (Py_INCREF(PyList_GET_ITEM(scores, i)), PyList_GET_ITEM(scores, i))
+                                 : PyFloat_FromDouble(score_values[i]);
+        PyObject *item = score ? type->tp_alloc(type, 0) : NULL;
         if (!item) {
+            Py_XDECREF(score);
             Py_DECREF(out);
             return NULL;
         }
-        PyObject *values[4] = {PyList_GET_ITEM(blocks, i), k ? yes : no, PyList_GET_ITEM(scores, i),
+        PyObject *values[4] = {PyList_GET_ITEM(blocks, i), k ? yes : no, score,
                                PyList_GET_ITEM(reasons, i)};
         for (int f = 0; f < 4; f++) {
-            Py_INCREF(values[f]);
+            if (f != 2) Py_INCREF(values[f]); /* (the score's reference is the item's) */
             *(PyObject **)((char *)item + offsets[f]) = values[f];
         }
         /* a LabelledBlock holds a Block, a Label, a float and a str: no reference cycle (the

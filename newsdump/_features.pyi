@@ -79,8 +79,8 @@ def log1p_columns(
 def labelled_blocks(
     type: type[LabelledBlock],
     blocks: list[Block],
-    keep: list[bool],
-    scores: list[float],
+    keep: list[bool] | npt.NDArray[Any],
+    scores: list[float] | npt.NDArray[Any],
     reasons: list[str],
     yes: Label,
     no: Label,

@@ -176,7 +176,7 @@ def classify(
         scored = blocks
         scores, words = block_scores(blocks, model, lang)
     keep, reasons = decide(scores, words, model.threshold)
-    labelled = labelled_blocks(scored, keep.tolist(), scores.tolist(), reasons)
+    labelled = labelled_blocks(scored, keep, scores, reasons)
     if unscored:  # the notices, unscored, back where they stand (in page order: ascending)
         for i in sorted(unscored):
             labelled.insert(i, LabelledBlock(blocks[i], Label.BOILERPLATE, 0.0, REASON_CONSENT))
@@ -187,14 +187,22 @@ def classify(
 
 
 def labelled_blocks(
-    blocks: list[Block], keep: list[bool], scores: list[float], reasons: list[str]
+    blocks: list[Block],
+    keep: list[bool] | BoolArray,
+    scores: list[float] | FloatArray,
+    reasons: list[str],
 ) -> list[LabelledBlock]:
-    """``[LabelledBlock(block, ARTICLE if k else BOILERPLATE, s, r) ...]`` (compiled when the
-    extension is built: a frozen dataclass's __init__ sets each field through a call)."""
+    """``[LabelledBlock(block, ARTICLE if k else BOILERPLATE, s, r) ...]`` of the lists, or of
+    the arrays' ``tolist()`` (compiled when the extension is built: a frozen dataclass's
+    __init__ sets each field through a call; the arrays read as they are, no lists of them)."""
     if _features is not None:
         return _features.labelled_blocks(
             LabelledBlock, blocks, keep, scores, reasons, Label.ARTICLE, Label.BOILERPLATE
         )
+    if isinstance(keep, np.ndarray):
+        keep = keep.tolist()
+    if isinstance(scores, np.ndarray):
+        scores = scores.tolist()
     return [
         LabelledBlock(block, Label.ARTICLE if k else Label.BOILERPLATE, s, r)
         for block, k, s, r in zip(blocks, keep, scores, reasons, strict=True)
