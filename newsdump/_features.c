@@ -14,8 +14,18 @@
  *     the same, and then log1p_columns(out, BLOCK_WIDTH, columns, logs, the neighbour log_words'
  *     fills) in the same pass (the log columns: log_chars, log_words, c4_words_10, c4_words_3,
  *     words_3, run_words and the neighbours' log_words; any of them, each once).
+ *   page_matrix(blocks, table, stopwords, dense, known, out, logs, columns[, expm1s, words])
+ *     -> (total_words, total_c4, [columns left], page columns written[, words written])
+ *     block_matrix with logs and columns, and in the same pass of rows prefix_pairs' two
+ *     columns and, where n and the totals are small integers (read from logs), the page columns
+ *     page_blocks, page_words and page_c4_words (else left 0, for np.log1p in Python); with
+ *     expm1s = np.expm1(logs) and words (float64[n]), where the log_words column was read from
+ *     logs, every block's np.expm1 of it into words (else words is left as it was).
  *   score_matrix(scores, words, mass, out) -> (first, last)
  *     out: float64[n * SCORE_WIDTH] (written; segment_words is left 0).
+ *   score_page(scores, words, out, logs) -> (first, last, segment_words written)
+ *     score_matrix with the mass of numpy's (scores * words).sum() (_pairwise.h's order) and,
+ *     where numpy's sum of the segment's words is a small integer, its log1p from logs.
  *   log1p_columns(matrix, width, columns, logs[, fills]) -> [columns left]
  *     the log columns of block_matrix read from logs = np.log1p(0..len(logs) - 1) (numpy's own
  *     doubles) where they hold small integers; the others left to np.log1p.
@@ -32,6 +42,7 @@
 #endif
 
 #include "_lower.h"
+#include "_pairwise.h"
 
 /* bit flags of the class table (features.py) */
 #define F_SENTENCE_END (1 << 0)
@@ -101,6 +112,24 @@ enum {
 };
 static const int SCORE_OFFSETS[6] = {-3, -2, -1, 1, 2, 3};
 static const int SCORE_WINDOWS[4] = {2, 5, 10, 25};
+
+/* 128 bytes (zero128) and 96 bytes (zero96) at p zeroed by 16-byte stores: a memset of such a
+ * small constant size compiled to `rep stos`, whose start-up (~30 cycles) twice a block (the
+ * tail of the widened text, the class counts) was ~6 % of block_matrix's samples in perf */
+#if defined(__SSE2__)
+#define ZERO16(p, k) _mm_storeu_si128((__m128i *)((char *)(p) + 16 * (k)), _mm_setzero_si128())
+static inline void zero96(void *p) {
+    ZERO16(p, 0); ZERO16(p, 1); ZERO16(p, 2); ZERO16(p, 3); ZERO16(p, 4); ZERO16(p, 5);
+}
+static inline void zero128(void *p) {
+    zero96(p);
+    ZERO16(p, 6); ZERO16(p, 7);
+}
+#undef ZERO16
+#else
+static inline void zero96(void *p) { memset(p, 0, 96); }
+static inline void zero128(void *p) { memset(p, 0, 128); }
+#endif
 
 /* per-block quantities gathered by the character pass */
 enum {
@@ -1046,7 +1075,8 @@ static int block_pass(PyObject *text, const Py_UCS4 *codes, const unsigned short
         && grow((void **)bounds, bounds_size, 2 * len + 2 + 2 * BOUND_SLACK, sizeof(Py_ssize_t)) < 0)
         return -1;
     Py_ssize_t *bound = *bounds, nb = 0, *special_at = *bounds + len + 1 + BOUND_SLACK, ns = 0;
-    long counts[11] = {0};
+    long counts[12]; /* (10 used) */
+    zero96(counts);
     long tokens, stop = 0, head_hits = 0, capitals = 0, links = 0, times = 0, years = 0,
          sentences = 0;
     int check_head = !first_block && head->count > 0;
@@ -1171,18 +1201,29 @@ static inline PyObject *block_field(PyObject *block, PyTypeObject *type, const B
     return PyObject_GetAttr(block, name);
 }
 
-static PyObject *block_matrix(PyObject *self, PyObject *args) {
+static int prefix_core(PyObject *texts, char *prefix_of, char *starts_with);
+
+/* block_matrix, and with `whole` (page_matrix: logs and columns given) the prefix pairs
+ * (prefix_core) and the page columns (page_blocks, page_words, page_c4_words: from the table of
+ * logs where n and the two totals are tabled values) written with their rows: no pass down
+ * those columns after it (a line of every row, out of the caches by then) */
+static PyObject *block_matrix_of(PyObject *args, int whole) {
     PyObject *blocks, *stopword_table, *log_columns = NULL;
-    Py_buffer table, out, logs = {0};
+    Py_buffer table, out, logs = {0}, expm1s = {0}, words_out = {0};
     int dense, known;
-    if (!PyArg_ParseTuple(args, "O!y*Oppw*|y*O!", &PyList_Type, &blocks, &table, &stopword_table,
-                          &dense, &known, &out, &logs, &PyTuple_Type, &log_columns))
+    if (!PyArg_ParseTuple(args, "O!y*Oppw*|y*O!y*w*", &PyList_Type, &blocks, &table,
+                          &stopword_table, &dense, &known, &out, &logs, &PyTuple_Type,
+                          &log_columns, &expm1s, &words_out))
         return NULL;
-    if (logs.obj && !log_columns) {
+    if ((logs.obj && !log_columns) || (whole && !logs.obj) || (expm1s.obj && !words_out.obj)
+        || (expm1s.obj && !whole)) {
         PyBuffer_Release(&table);
         PyBuffer_Release(&out);
-        PyBuffer_Release(&logs);
-        PyErr_SetString(PyExc_TypeError, "block_matrix: logs without their columns");
+        if (logs.obj) PyBuffer_Release(&logs);
+        if (expm1s.obj) PyBuffer_Release(&expm1s);
+        PyErr_SetString(PyExc_TypeError,
+                        whole ? "page_matrix: logs and columns (then expm1s and words) expected"
+                              : "block_matrix: logs without their columns, or more arguments");
         return NULL;
     }
     PyObject *result = NULL, *texts = NULL, **shapes = NULL;
@@ -1191,12 +1232,14 @@ static PyObject *block_matrix(PyObject *self, PyObject *args) {
     double *q = NULL;
     Py_UCS4 *buffer = NULL, *low = NULL;
     Py_ssize_t buffer_size = 0, low_size = 0, *bounds = NULL, bounds_size = 0;
-    char *mask = NULL;
+    char *mask = NULL, *marks = NULL; /* (whole: prefix_core's, n and n) */
     Py_ssize_t n = PyList_GET_SIZE(blocks);
     const Words *stopwords = words_of(stopword_table);
     if (!stopwords) goto done;
     if (table.len != 0x10000 * (Py_ssize_t)sizeof(unsigned short)
-        || out.len != n * BLOCK_WIDTH * (Py_ssize_t)sizeof(double)) {
+        || out.len != n * BLOCK_WIDTH * (Py_ssize_t)sizeof(double)
+        || (expm1s.obj && (expm1s.len != logs.len
+                           || words_out.len != n * (Py_ssize_t)sizeof(double)))) {
         PyErr_SetString(PyExc_ValueError, "block_matrix: bad arguments");
         goto done;
     }
@@ -1277,7 +1320,7 @@ static PyObject *block_matrix(PyObject *self, PyObject *args) {
         }
         if (PyUnicode_READY(text) < 0) goto done;
         widen(text, buffer); /* (len <= buffer_size) */
-        memset(buffer + len, 0, 32 * sizeof(Py_UCS4)); /* what char_pass_avx2 reads past it */
+        zero128(buffer + len); /* what char_pass_avx2 reads past it: 32 code points */
         if (block_pass(text, buffer, tab, &latin1, stopwords, dense, &head, i == 0, row, &low,
                        &low_size, &bounds, &bounds_size) < 0)
             goto done;
@@ -1287,6 +1330,14 @@ static PyObject *block_matrix(PyObject *self, PyObject *args) {
     if (count_into(((PyListObject *)texts)->ob_item, n, q, Q_REPEATS) < 0
         || count_into(shapes, n, q, Q_SHAPE_REPEATS) < 0)
         goto done;
+    if (whole) {
+        marks = PyMem_Malloc(2 * (size_t)n + 1);
+        if (!marks) {
+            PyErr_NoMemory();
+            goto done;
+        }
+        if (prefix_core(texts, marks, marks + n) < 0) goto done;
+    }
 
     /* per block, from the counts */
     double total_words = 0.0, total_c4 = 0.0, total_chars = 0.0, c4_stop = 0.0, c4_words_sum = 0.0;
@@ -1444,6 +1495,18 @@ static PyObject *block_matrix(PyObject *self, PyObject *args) {
         for (int kind = 0; kind < LOG_KINDS; kind++) tabled[kind] &= log_asked[kind];
     }
 #define LOGGED(kind, v) (tabled[kind] ? log_table[(Py_ssize_t)(v)] : (v))
+    double page_blocks = 0.0, page_words = 0.0, page_c4_words = 0.0; /* (else in Python) */
+    int page_tabled = 0;
+    if (whole) {
+        double top = (double)(logs.len / (Py_ssize_t)sizeof(double));
+        page_tabled = tabled_value((double)n, top) && tabled_value(total_words, top)
+                      && tabled_value(total_c4, top);
+        if (page_tabled) {
+            page_blocks = log_table[n];
+            page_words = log_table[(Py_ssize_t)total_words];
+            page_c4_words = log_table[(Py_ssize_t)total_c4];
+        }
+    }
     double cum_chars = 0.0, cum_c4 = 0.0;
     double denominator_position = (double)(n - 1 > 1 ? n - 1 : 1);
     double denominator_anchor = (double)(n > 1 ? n : 1);
@@ -1480,17 +1543,17 @@ static PyObject *block_matrix(PyObject *self, PyObject *args) {
         row[COPYRIGHT] = r[Q_COPYRIGHT] > 0;
         row[REPETITION] = npmin(r[Q_REPEATS], 10.0);
         row[SHAPE_REPETITION] = npmin(r[Q_SHAPE_REPEATS], 20.0);
-        row[PREFIX_OF_OTHER] = 0.0;
-        row[STARTS_WITH_OTHER] = 0.0;
+        row[PREFIX_OF_OTHER] = marks ? (double)marks[i] : 0.0;
+        row[STARTS_WITH_OTHER] = marks ? (double)marks[n + i] : 0.0;
         row[POSITION] = idx / denominator_position;
         cum_chars += chars;
         row[CHARS_BEFORE] = (cum_chars - chars) / dmax(total_chars, 1.0);
         row[BLANK_BEFORE] = r[Q_BLANK_BEFORE];
         row[BLANK_AFTER] = r[Q_BLANK_AFTER];
         row[HARSH] = harsh;
-        row[PAGE_BLOCKS] = 0.0; /* log1p of page figures: in Python */
-        row[PAGE_WORDS] = 0.0;
-        row[PAGE_C4_WORDS] = 0.0;
+        row[PAGE_BLOCKS] = page_blocks; /* log1p of page figures: else in Python */
+        row[PAGE_WORDS] = page_words;
+        row[PAGE_C4_WORDS] = page_c4_words;
         row[PAGE_STOP] = page_stop;
         row[DENSE_PAGE] = dense;
         row[KNOWN_LANG] = known;
@@ -1553,7 +1616,20 @@ static PyObject *block_matrix(PyObject *self, PyObject *args) {
             if (!tabled[log_kind[c]] && PyList_Append(left, PyTuple_GET_ITEM(log_columns, c)) < 0)
                 Py_CLEAR(left);
         if (!left) goto done;
-        result = Py_BuildValue("(OddN)", texts, total_words, total_c4, left);
+        if (expm1s.obj) /* every block's words, as np.expm1 of its log_words: from the table
+                         * np.expm1(logs) where the column was read from logs */
+            for (Py_ssize_t i = 0; i < n && tabled[LK_WORDS]; i++)
+                ((double *)words_out.buf)[i] =
+                    ((const double *)expm1s.buf)[(Py_ssize_t)q[i * Q_COUNT + Q_WORDS]];
+        if (expm1s.obj)
+            result = Py_BuildValue("(ddNOO)", total_words, total_c4, left,
+                                   page_tabled ? Py_True : Py_False,
+                                   tabled[LK_WORDS] ? Py_True : Py_False);
+        else if (whole)
+            result = Py_BuildValue("(ddNO)", total_words, total_c4, left,
+                                   page_tabled ? Py_True : Py_False);
+        else
+            result = Py_BuildValue("(OddN)", texts, total_words, total_c4, left);
     } else {
         result = Py_BuildValue("(Odd)", texts, total_words, total_c4);
     }
@@ -1566,19 +1642,31 @@ done:
     if (have_head) words_free(&head);
     PyMem_Free(q);
     PyMem_Free(mask);
+    PyMem_Free(marks);
     PyMem_Free(low);
     PyMem_Free(bounds);
     PyMem_Free(buffer);
     PyBuffer_Release(&table);
     PyBuffer_Release(&out);
     if (logs.obj) PyBuffer_Release(&logs);
+    if (expm1s.obj) PyBuffer_Release(&expm1s);
+    if (words_out.obj) PyBuffer_Release(&words_out);
     return result;
 }
 
-static PyObject *score_matrix(PyObject *self, PyObject *args) {
-    Py_buffer scores, words, out;
-    double mass;
-    if (!PyArg_ParseTuple(args, "y*y*dw*", &scores, &words, &mass, &out)) return NULL;
+static PyObject *block_matrix(PyObject *self, PyObject *args) { return block_matrix_of(args, 0); }
+
+static PyObject *page_matrix(PyObject *self, PyObject *args) { return block_matrix_of(args, 1); }
+
+/* score_matrix, and with `whole` (score_page: no mass given, the table of logs) the mass
+ * (numpy's (scores * words).sum(), by _pairwise.h) and segment_words (log1p of numpy's sum of
+ * the segment's words, from the table where that is a tabled value) */
+static PyObject *score_matrix_of(PyObject *args, int whole) {
+    Py_buffer scores, words, out, logs = {0};
+    double mass = 0.0;
+    if (whole ? !PyArg_ParseTuple(args, "y*y*w*y*", &scores, &words, &out, &logs)
+              : !PyArg_ParseTuple(args, "y*y*dw*", &scores, &words, &mass, &out))
+        return NULL;
     PyObject *result = NULL;
     double *cs = NULL;
     char *mask = NULL;
@@ -1588,7 +1676,11 @@ static PyObject *score_matrix(PyObject *self, PyObject *args) {
         PyErr_SetString(PyExc_ValueError, "score_matrix: array sizes do not match");
         goto done;
     }
-    cs = PyMem_Malloc((4 * (n + 1) + 1) * sizeof(double));
+    if (whole && logs.len % (Py_ssize_t)sizeof(double) != 0) {
+        PyErr_SetString(PyExc_ValueError, "score_page: bad logs");
+        goto done;
+    }
+    cs = PyMem_Malloc((5 * (n + 1) + 1) * sizeof(double));
     mask = PyMem_Malloc(n + 1);
     if (!cs || !mask) {
         PyErr_NoMemory();
@@ -1597,6 +1689,11 @@ static PyObject *score_matrix(PyObject *self, PyObject *args) {
     const double *s = scores.buf, *w = words.buf;
     double *o = out.buf;
     double *cs_scores = cs, *cs_weighted = cs + (n + 1), *cs_words = cs + 2 * (n + 1), *prefix = cs + 3 * (n + 1);
+    if (whole) { /* the weighted scores apart, summed as numpy sums them (0.0 for no block) */
+        double *weighted = cs + 4 * (n + 1);
+        for (Py_ssize_t i = 0; i < n; i++) weighted[i] = s[i] * w[i];
+        mass = 0.0 + pairwise(weighted, n);
+    }
     double top = n ? s[0] : 0.0;
     for (Py_ssize_t i = 0; i < n; i++) {
         double v = s[i];
@@ -1634,7 +1731,13 @@ static PyObject *score_matrix(PyObject *self, PyObject *args) {
     }
     for (Py_ssize_t i = 0; i < n; i++) mask[i] = s[i] >= 0.5;
     distance_to(mask, n, o + S_STRONG_ABOVE, o + S_STRONG_BELOW, SCORE_WIDTH);
-    double top_safe = dmax(top, 1e-6), mass_safe = dmax(mass, 1e-6);
+    double top_safe = dmax(top, 1e-6), mass_safe = dmax(mass, 1e-6), segment_words = 0.0;
+    int segment_tabled = 0;
+    if (whole) { /* np.log1p(float(words[first:last + 1].sum())) */
+        double sum = 0.0 + pairwise(w + first, last - first + 1 > 0 ? last - first + 1 : 0);
+        segment_tabled = tabled_value(sum, (double)(logs.len / (Py_ssize_t)sizeof(double)));
+        if (segment_tabled) segment_words = ((const double *)logs.buf)[(Py_ssize_t)sum];
+    }
     for (Py_ssize_t i = 0; i < n; i++) {
         double *row = o + i * SCORE_WIDTH, idx = (double)i;
         row[S_SCORE] = s[i];
@@ -1654,17 +1757,25 @@ static PyObject *score_matrix(PyObject *self, PyObject *args) {
         row[S_IN_SEGMENT] = i >= first && i <= last;
         double gap = npmax((double)first - idx, idx - (double)last);
         row[S_TO_SEGMENT] = gap < 0 ? 0.0 : (gap > NEAR_LINES ? NEAR_LINES : gap);
-        row[S_SEGMENT_WORDS] = 0.0; /* log1p of a pairwise sum: in Python */
+        row[S_SEGMENT_WORDS] = segment_words; /* else in Python */
     }
-    result = Py_BuildValue("(nn)", first, last);
+    if (whole)
+        result = Py_BuildValue("(nnO)", first, last, segment_tabled ? Py_True : Py_False);
+    else
+        result = Py_BuildValue("(nn)", first, last);
 done:
     PyMem_Free(cs);
     PyMem_Free(mask);
     PyBuffer_Release(&scores);
     PyBuffer_Release(&words);
     PyBuffer_Release(&out);
+    if (whole) PyBuffer_Release(&logs);
     return result;
 }
+
+static PyObject *score_matrix(PyObject *self, PyObject *args) { return score_matrix_of(args, 0); }
+
+static PyObject *score_page(PyObject *self, PyObject *args) { return score_matrix_of(args, 1); }
 
 
 #define PREFIX_MIN_WORDS 3
@@ -1696,24 +1807,13 @@ typedef struct {
  * PREFIX_MAX_CANDIDATES distinct texts in page order: while a group has fewer, the texts of
  * its earlier blocks are its candidates' (a block left out was a copy of an earlier one), so
  * `text not in seen` is a test against them; and a copy of a prefix line has its key. */
-static PyObject *prefix_pairs(PyObject *self, PyObject *args) {
-    PyObject *texts;
-    Py_buffer out;
-    Py_ssize_t width, prefix_column, starts_column;
-    if (!PyArg_ParseTuple(args, "O!w*nnn", &PyList_Type, &texts, &out, &width, &prefix_column,
-                          &starts_column))
-        return NULL;
+static int prefix_core(PyObject *texts, char *prefix_of, char *starts_with) {
     Py_ssize_t n = PyList_GET_SIZE(texts);
-    PyObject *result = NULL;
+    int status = -1;
     Py_ssize_t *key_len = NULL, *group_of = NULL, *slots = NULL;
     uint64_t *key_hash = NULL;
     PrefixGroup *groups = NULL;
-    char *prefix_of = NULL, *eligible = NULL;
-    if (out.len != n * width * (Py_ssize_t)sizeof(double) || prefix_column < 0 || starts_column < 0
-        || prefix_column >= width || starts_column >= width) {
-        PyErr_SetString(PyExc_ValueError, "prefix_pairs: bad arguments");
-        goto done;
-    }
+    char *eligible = NULL;
     Py_ssize_t size = 16;
     while (size < 2 * n + 2) size *= 2;
     key_len = PyMem_Malloc((n + 1) * sizeof(Py_ssize_t)); /* -1: no key */
@@ -1721,13 +1821,13 @@ static PyObject *prefix_pairs(PyObject *self, PyObject *args) {
     key_hash = PyMem_Malloc((n + 1) * sizeof(uint64_t));
     groups = PyMem_Malloc((n + 1) * sizeof(PrefixGroup));
     slots = PyMem_Calloc(size, sizeof(Py_ssize_t)); /* group index + 1; 0: empty */
-    prefix_of = PyMem_Calloc(n + 1, 1);
     eligible = PyMem_Calloc(n + 1, 1);
-    if (!key_len || !group_of || !key_hash || !groups || !slots || !prefix_of || !eligible) {
+    if (!key_len || !group_of || !key_hash || !groups || !slots || !eligible) {
         PyErr_NoMemory();
         goto done;
     }
-    double *o = out.buf;
+    memset(prefix_of, 0, (size_t)n);
+    memset(starts_with, 0, (size_t)n);
     Py_ssize_t n_groups = 0;
     for (int pass = 0; pass < 2; pass++) {
         for (Py_ssize_t i = 0; i < n; i++) {
@@ -1737,7 +1837,6 @@ static PyObject *prefix_pairs(PyObject *self, PyObject *args) {
                     PyErr_SetString(PyExc_TypeError, "prefix_pairs: texts must be str");
                     goto done;
                 }
-                o[i * width + prefix_column] = o[i * width + starts_column] = 0.0;
                 Py_ssize_t len = PyUnicode_GET_LENGTH(text), spaces = 0, key_end = len;
                 int kind = PyUnicode_KIND(text);
                 const void *data = PyUnicode_DATA(text);
@@ -1818,7 +1917,7 @@ static PyObject *prefix_pairs(PyObject *self, PyObject *args) {
             if (len <= other_len || PyUnicode_READ_CHAR(text, other_len) != ' ') continue;
             if (same_prefix(text, other, other_len)) {
                 prefix_of[j] = 1;
-                o[i * width + starts_column] = 1.0;
+                starts_with[i] = 1;
                 any = 1;
             }
         }
@@ -1830,22 +1929,56 @@ static PyObject *prefix_pairs(PyObject *self, PyObject *args) {
                 const PrefixGroup *group = groups + group_of[i];
                 PyObject *text = PyList_GET_ITEM(texts, i);
                 for (Py_ssize_t c = 0; c < group->count && !is; c++)
-                    is = prefix_of[group->candidates[c]]
+                    is = (prefix_of[group->candidates[c]] & 1)
                          && same_str(PyList_GET_ITEM(texts, group->candidates[c]), text);
             }
-            o[i * width + prefix_column] = is;
+            prefix_of[i] |= (char)(is << 1); /* (bit 0, a candidate's mark, read above) */
         }
+        for (Py_ssize_t i = 0; i < n; i++) prefix_of[i] >>= 1;
     }
-    result = Py_None;
-    Py_INCREF(result);
+    status = 0;
 done:
     PyMem_Free(key_len);
     PyMem_Free(group_of);
     PyMem_Free(key_hash);
     PyMem_Free(groups);
     PyMem_Free(slots);
-    PyMem_Free(prefix_of);
     PyMem_Free(eligible);
+    return status;
+}
+
+/* prefix_pairs(texts, out, width, prefix_column, starts_column): prefix_core's marks into two
+ * columns of the block matrix (block_matrix with `whole` writes them with their rows) */
+static PyObject *prefix_pairs(PyObject *self, PyObject *args) {
+    PyObject *texts;
+    Py_buffer out;
+    Py_ssize_t width, prefix_column, starts_column;
+    if (!PyArg_ParseTuple(args, "O!w*nnn", &PyList_Type, &texts, &out, &width, &prefix_column,
+                          &starts_column))
+        return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(texts);
+    PyObject *result = NULL;
+    char *marks = NULL;
+    if (out.len != n * width * (Py_ssize_t)sizeof(double) || prefix_column < 0 || starts_column < 0
+        || prefix_column >= width || starts_column >= width) {
+        PyErr_SetString(PyExc_ValueError, "prefix_pairs: bad arguments");
+        goto done;
+    }
+    marks = PyMem_Malloc(2 * (size_t)n + 1);
+    if (!marks) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    if (prefix_core(texts, marks, marks + n) < 0) goto done;
+    double *o = out.buf;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        o[i * width + prefix_column] = marks[i];
+        o[i * width + starts_column] = marks[n + i];
+    }
+    result = Py_None;
+    Py_INCREF(result);
+done:
+    PyMem_Free(marks);
     PyBuffer_Release(&out);
     return result;
 }
@@ -2093,13 +2226,48 @@ fail:
 /* labelled_blocks(type, blocks, keep, scores, reasons, yes, no): [type(block, yes if k else no,
  * score, reason) ...] for the slots dataclass LabelledBlock, its four fields written straight
  * into the slots as its __init__ would set them (classify labels every block of a page) */
+/* labelled_blocks(type, blocks, keep, scores, reasons, yes, no): keep and scores lists, or
+ * (arrays) a buffer of bools (one byte each, 0 or 1) and one of float64 (each score then a
+ * float made of its double, as ndarray.tolist makes it: no lists of them) */
+static PyObject *labelled_blocks_of(PyTypeObject *type, PyObject *blocks, PyObject *keep,
+                                    PyObject *scores, const char *keep_bytes,
+                                    const double *score_values, PyObject *reasons, PyObject *yes,
+                                    PyObject *no);
+
 static PyObject *labelled_blocks(PyObject *self, PyObject *args) {
     PyTypeObject *type;
     PyObject *blocks, *keep, *scores, *reasons, *yes, *no;
-    if (!PyArg_ParseTuple(args, "O!O!O!O!O!OO", &PyType_Type, &type, &PyList_Type, &blocks,
-                          &PyList_Type, &keep, &PyList_Type, &scores, &PyList_Type, &reasons, &yes,
-                          &no))
+    if (!PyArg_ParseTuple(args, "O!O!OOO!OO", &PyType_Type, &type, &PyList_Type, &blocks, &keep,
+                          &scores, &PyList_Type, &reasons, &yes, &no))
         return NULL;
+    if (PyList_Check(keep) && PyList_Check(scores))
+        return labelled_blocks_of(type, blocks, keep, scores, NULL, NULL, reasons, yes, no);
+    Py_buffer keep_buf, score_buf;
+    if (PyObject_GetBuffer(keep, &keep_buf, PyBUF_C_CONTIGUOUS | PyBUF_FORMAT) < 0) return NULL;
+    if (PyObject_GetBuffer(scores, &score_buf, PyBUF_C_CONTIGUOUS | PyBUF_FORMAT) < 0) {
+        PyBuffer_Release(&keep_buf);
+        return NULL;
+    }
+    PyObject *result = NULL;
+    Py_ssize_t n = PyList_GET_SIZE(blocks);
+    if (keep_buf.itemsize != 1 || !keep_buf.format || strcmp(keep_buf.format, "?") != 0
+        || keep_buf.len != n || score_buf.itemsize != 8 || !score_buf.format
+        || strcmp(score_buf.format, "d") != 0 || score_buf.len != 8 * n) {
+        PyErr_SetString(PyExc_ValueError,
+                        "labelled_blocks: lists, or arrays of bools and float64, of one length");
+    } else {
+        result = labelled_blocks_of(type, blocks, NULL, NULL, keep_buf.buf, score_buf.buf,
+                                    reasons, yes, no);
+    }
+    PyBuffer_Release(&keep_buf);
+    PyBuffer_Release(&score_buf);
+    return result;
+}
+
+static PyObject *labelled_blocks_of(PyTypeObject *type, PyObject *blocks, PyObject *keep,
+                                    PyObject *scores, const char *keep_bytes,
+                                    const double *score_values, PyObject *reasons, PyObject *yes,
+                                    PyObject *no) {
     static const char *names[4] = {"block", "label", "score", "reason"};
     Py_ssize_t offsets[4] = {0, 0, 0, 0}; /* all set when found == 15 */
     int found = 0;
@@ -2116,23 +2284,28 @@ static PyObject *labelled_blocks(PyObject *self, PyObject *args) {
         return NULL;
     }
     Py_ssize_t n = PyList_GET_SIZE(blocks);
-    if (PyList_GET_SIZE(keep) != n || PyList_GET_SIZE(scores) != n || PyList_GET_SIZE(reasons) != n) {
+    if ((keep && (PyList_GET_SIZE(keep) != n || PyList_GET_SIZE(scores) != n))
+        || PyList_GET_SIZE(reasons) != n) {
         PyErr_SetString(PyExc_ValueError, "labelled_blocks: lists of one length expected");
         return NULL;
     }
     PyObject *out = PyList_New(n);
     if (!out) return NULL;
     for (Py_ssize_t i = 0; i < n; i++) {
-        int k = PyObject_IsTrue(PyList_GET_ITEM(keep, i));
-        PyObject *item = k < 0 ? NULL : type->tp_alloc(type, 0);
+        int k = keep ? PyObject_IsTrue(PyList_GET_ITEM(keep, i)) : keep_bytes[i] != 0;
+        PyObject *score = k < 0 ? NULL
+                          : keep ? (Py_INCREF(PyList_GET_ITEM(scores, i)), PyList_GET_ITEM(scores, i))
+                                 : PyFloat_FromDouble(score_values[i]);
+        PyObject *item = score ? type->tp_alloc(type, 0) : NULL;
         if (!item) {
+            Py_XDECREF(score);
             Py_DECREF(out);
             return NULL;
         }
-        PyObject *values[4] = {PyList_GET_ITEM(blocks, i), k ? yes : no, PyList_GET_ITEM(scores, i),
+        PyObject *values[4] = {PyList_GET_ITEM(blocks, i), k ? yes : no, score,
                                PyList_GET_ITEM(reasons, i)};
         for (int f = 0; f < 4; f++) {
-            Py_INCREF(values[f]);
+            if (f != 2) Py_INCREF(values[f]); /* (the score's reference is the item's) */
             *(PyObject **)((char *)item + offsets[f]) = values[f];
         }
         /* a LabelledBlock holds a Block, a Label, a float and a str: no reference cycle (the
@@ -2815,7 +2988,10 @@ static int may_break(int kind, const void *data, Py_ssize_t len) {
  * (str.splitlines) of at least min_chars characters of the texts, in order, up to the one
  * that brings their size to max_chars. A text shorter than min_chars holds no such line; one
  * without a line break is one line. */
-static PyObject *sample_parts(PyObject *self, PyObject *args) {
+/* sample_parts(texts, min_chars, max_chars), and with `blocks` (block_sample_parts(blocks,
+ * min_chars, max_chars)) the same of the blocks' texts: sample_parts([b.text for b in blocks],
+ * ...) without the list (a block's text read from its slot) */
+static PyObject *sample_parts_of(PyObject *args, int blocks) {
     PyObject *items;
     Py_ssize_t min_chars, max_chars;
     if (!PyArg_ParseTuple(args, "O!nn", &PyList_Type, &items, &min_chars, &max_chars))
@@ -2823,13 +2999,27 @@ static PyObject *sample_parts(PyObject *self, PyObject *args) {
     PyObject *parts = PyList_New(0);
     if (!parts) return NULL;
     Py_ssize_t size = 0;
+    BlockLayout layout;
+    PyTypeObject *block_type = NULL;
+    if (blocks && PyList_GET_SIZE(items)) {
+        block_type = Py_TYPE(PyList_GET_ITEM(items, 0));
+        if (block_layout(block_type, &layout) < 0) { /* not a Block: by getattr */
+            PyErr_Clear();
+            block_type = NULL;
+        }
+    }
     for (Py_ssize_t k = 0; k < PyList_GET_SIZE(items) && size < max_chars; k++) {
         PyObject *text = PyList_GET_ITEM(items, k);
+        if (blocks) {
+            if (!(text = block_field(text, block_type, &layout, 1, name_text))) goto fail;
+        } else {
+            Py_INCREF(text);
+        }
         if (!PyUnicode_Check(text) || PyUnicode_READY(text) < 0) {
             if (!PyErr_Occurred()) PyErr_SetString(PyExc_TypeError, "sample_parts: str expected");
+            Py_DECREF(text);
             goto fail;
         }
-        Py_INCREF(text);
         Py_ssize_t len = PyUnicode_GET_LENGTH(text);
         if (len < min_chars) {
             Py_DECREF(text);
@@ -2864,6 +3054,12 @@ static PyObject *sample_parts(PyObject *self, PyObject *args) {
 fail:
     Py_DECREF(parts);
     return NULL;
+}
+
+static PyObject *sample_parts(PyObject *self, PyObject *args) { return sample_parts_of(args, 0); }
+
+static PyObject *block_sample_parts(PyObject *self, PyObject *args) {
+    return sample_parts_of(args, 1);
 }
 
 /* log1p_columns(matrix, width, columns, logs) -> [the columns left]: the cells of the given
@@ -2967,7 +3163,11 @@ static PyObject *widths(PyObject *self, PyObject *unused) {
 
 static PyMethodDef methods[] = {
     {"block_matrix", block_matrix, METH_VARARGS, "Block features of a page (see the file)."},
+    {"page_matrix", page_matrix, METH_VARARGS,
+     "block_matrix with logs, the prefix pairs and the page columns (see the file)."},
     {"score_matrix", score_matrix, METH_VARARGS, "Score features of a page (see the file)."},
+    {"score_page", score_page, METH_VARARGS,
+     "score_matrix with its mass and segment_words (see the file)."},
     {"prefix_pairs", prefix_pairs, METH_VARARGS, "features._prefix_pairs into the matrix."},
     {"log1p_columns", log1p_columns, METH_VARARGS, "np.log1p of integer columns, by a table."},
     {"segment_blocks", segment_blocks, METH_VARARGS, "The blocks of a page (see the file)."},
@@ -2980,6 +3180,8 @@ static PyMethodDef methods[] = {
      "split_strip(text) -> (text.splitlines(), stripped, filled): strip_texts of the lines"},
     {"strip_texts", strip_texts, METH_O, "([text.strip() ...], indices of the non-empty ones)."},
     {"sample_parts", sample_parts, METH_VARARGS, "lang.lines_sample's lines (see the file)."},
+    {"block_sample_parts", block_sample_parts, METH_VARARGS,
+     "sample_parts of the blocks' texts (see the file)."},
     {"widths", widths, METH_NOARGS, "(columns of block_matrix, columns of score_matrix)."},
     {NULL, NULL, 0, NULL},
 };

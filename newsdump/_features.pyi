@@ -27,9 +27,36 @@ def block_matrix(
     logs: npt.NDArray[Any],
     columns: tuple[int, ...],
 ) -> tuple[list[str], float, float, list[int]]: ...
+@overload
+def page_matrix(
+    blocks: list[Block],
+    table: npt.NDArray[Any],
+    stopwords: WordTable,
+    dense: bool,
+    known: bool,
+    out: npt.NDArray[Any],
+    logs: npt.NDArray[Any],
+    columns: tuple[int, ...],
+) -> tuple[float, float, list[int], bool]: ...
+@overload
+def page_matrix(
+    blocks: list[Block],
+    table: npt.NDArray[Any],
+    stopwords: WordTable,
+    dense: bool,
+    known: bool,
+    out: npt.NDArray[Any],
+    logs: npt.NDArray[Any],
+    columns: tuple[int, ...],
+    expm1s: npt.NDArray[Any],
+    words: npt.NDArray[Any],
+) -> tuple[float, float, list[int], bool, bool]: ...
 def score_matrix(
     scores: npt.NDArray[Any], words: npt.NDArray[Any], mass: float, out: npt.NDArray[Any]
 ) -> tuple[int, int]: ...
+def score_page(
+    scores: npt.NDArray[Any], words: npt.NDArray[Any], out: npt.NDArray[Any], logs: npt.NDArray[Any]
+) -> tuple[int, int, bool]: ...
 def widths() -> tuple[int, int]: ...
 def segment_blocks(
     block: type[Block],
@@ -52,8 +79,8 @@ def log1p_columns(
 def labelled_blocks(
     type: type[LabelledBlock],
     blocks: list[Block],
-    keep: list[bool],
-    scores: list[float],
+    keep: list[bool] | npt.NDArray[Any],
+    scores: list[float] | npt.NDArray[Any],
     reasons: list[str],
     yes: Label,
     no: Label,
@@ -73,6 +100,7 @@ def decide(
 ) -> list[str]: ...
 def script_counts(sample: str) -> tuple[int, int, int, int, int, int]: ...
 def sample_parts(texts: list[str], min_chars: int, max_chars: int) -> list[str]: ...
+def block_sample_parts(blocks: list[Block], min_chars: int, max_chars: int) -> list[str]: ...
 def strip_texts(texts: list[str]) -> tuple[list[str], list[int]]: ...
 def split_strip(text: str) -> tuple[list[str], list[str], list[int]]: ...
 def word_table(words: Iterable[str] | dict[str, tuple[int, ...]]) -> WordTable: ...

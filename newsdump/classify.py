@@ -31,10 +31,16 @@ from newsdump.features import (
     BLOCK_NAMES,
     SCORE_NAMES,
     best_segment,
-    block_features,
+    block_features_words,
     score_features,
 )
-from newsdump.lang import Language, detect_lines_language
+from newsdump.lang import (
+    SAMPLE_MAX_CHARS,
+    SAMPLE_MIN_LINE_CHARS,
+    Language,
+    detect_lines_language,
+    detect_sample_language,
+)
 from newsdump.model import Model, load_model
 from newsdump.settings import Settings
 
@@ -44,6 +50,7 @@ except ImportError:  # pragma: no cover - depends on the install
     _features = None  # type: ignore[assignment]
 if _features is not None and not hasattr(_features, "decide"):  # pragma: no cover
     _features = None  # type: ignore[assignment]  # a stale build of an older version: unused
+_BLOCK_SAMPLES = _features is not None and hasattr(_features, "block_sample_parts")
 
 __all__ = ["best_segment", "classify", "decide"]
 
@@ -76,7 +83,12 @@ class ModelMismatchError(ValueError):
 
 
 def blocks_language(blocks: list[Block]) -> Language:
-    """The page's language, from its blocks: ``detect_language`` of their joined texts."""
+    """The page's language, from its blocks: ``detect_language`` of their joined texts
+    (compiled: the sample's lines read from the blocks, no list of their texts)."""
+    if _BLOCK_SAMPLES and type(blocks) is list:
+        parts = _features.block_sample_parts(blocks, SAMPLE_MIN_LINE_CHARS, SAMPLE_MAX_CHARS)
+        if parts:  # (as lang.lines_sample; without a long line, the start of the whole page)
+            return detect_sample_language("\n".join(parts))
     return detect_lines_language([b.text for b in blocks])
 
 
@@ -87,11 +99,10 @@ def block_scores(
     language as `blocks_language` finds it, when the caller has it already)."""
     if lang is None:
         lang = blocks_language(blocks)
-    x1, names1 = block_features(blocks, lang)
+    x1, names1, words = block_features_words(blocks, lang)  # (words: expm1 of log_words)
     known = names1 is BLOCK_NAMES and _fits_names(model)  # (the compiled path: checked once)
     if not known and names1 != model.features1:
         raise ModelMismatchError("model features differ from block features; retrain it")
-    words = np.expm1(x1[:, names1.index("log_words")])
     p1 = model.stage1.predict(x1)
     x2, names2 = score_features(p1, words)
     if not (known and names2 is SCORE_NAMES) and names1 + names2 != model.features2:
@@ -165,7 +176,7 @@ def classify(
         scored = blocks
         scores, words = block_scores(blocks, model, lang)
     keep, reasons = decide(scores, words, model.threshold)
-    labelled = labelled_blocks(scored, keep.tolist(), scores.tolist(), reasons)
+    labelled = labelled_blocks(scored, keep, scores, reasons)
     if unscored:  # the notices, unscored, back where they stand (in page order: ascending)
         for i in sorted(unscored):
             labelled.insert(i, LabelledBlock(blocks[i], Label.BOILERPLATE, 0.0, REASON_CONSENT))
@@ -176,14 +187,22 @@ def classify(
 
 
 def labelled_blocks(
-    blocks: list[Block], keep: list[bool], scores: list[float], reasons: list[str]
+    blocks: list[Block],
+    keep: list[bool] | BoolArray,
+    scores: list[float] | FloatArray,
+    reasons: list[str],
 ) -> list[LabelledBlock]:
-    """``[LabelledBlock(block, ARTICLE if k else BOILERPLATE, s, r) ...]`` (compiled when the
-    extension is built: a frozen dataclass's __init__ sets each field through a call)."""
+    """``[LabelledBlock(block, ARTICLE if k else BOILERPLATE, s, r) ...]`` of the lists, or of
+    the arrays' ``tolist()`` (compiled when the extension is built: a frozen dataclass's
+    __init__ sets each field through a call; the arrays read as they are, no lists of them)."""
     if _features is not None:
         return _features.labelled_blocks(
             LabelledBlock, blocks, keep, scores, reasons, Label.ARTICLE, Label.BOILERPLATE
         )
+    if isinstance(keep, np.ndarray):
+        keep = keep.tolist()
+    if isinstance(scores, np.ndarray):
+        scores = scores.tolist()
     return [
         LabelledBlock(block, Label.ARTICLE if k else Label.BOILERPLATE, s, r)
         for block, k, s, r in zip(blocks, keep, scores, reasons, strict=True)

@@ -320,6 +320,19 @@ def block_features(blocks: list[Block], lang: Language) -> tuple[FloatArray, tup
     return _block_features_numpy(blocks, lang)
 
 
+def block_features_words(
+    blocks: list[Block], lang: Language
+) -> tuple[FloatArray, tuple[str, ...], FloatArray]:
+    """`block_features`, and every block's words as np.expm1 of its log_words (compiled: read
+    from a table of np.expm1 of _LOG1P_TABLE where the column was read from that, no pass down
+    the column)."""
+    if _features is not None:
+        words = np.empty(len(blocks))
+        return _block_features_compiled(blocks, lang, words), BLOCK_NAMES, words
+    matrix, names = _block_features_numpy(blocks, lang)
+    return matrix, names, np.expm1(matrix[:, names.index("log_words")])
+
+
 def _neighbour_names(prefixes: tuple[str, ...], offsets: tuple[int, ...]) -> tuple[str, ...]:
     return tuple(
         f"{prefix}_{'p' if offset > 0 else 'm'}{abs(offset)}"
@@ -357,6 +370,7 @@ _LOG_COLUMN_TUPLE = tuple(int(j) for j in _LOG_COLUMNS)
 # np.log1p of the small integers: the log columns hold counts, read from this table by the
 # compiled pass (the same doubles as np.log1p of them: numpy's own function made it)
 _LOG1P_TABLE = np.log1p(np.arange(4096, dtype=np.float64))
+_EXPM1_TABLE = np.expm1(_LOG1P_TABLE)  # (np.expm1 of a log_words read from _LOG1P_TABLE)
 _SHIFTED_LOG_WORDS = tuple(
     (offset, BLOCK_NAMES.index(name))
     for offset, name in zip(
@@ -370,6 +384,8 @@ if _features is not None and (
     _features.widths() != (len(BLOCK_NAMES), len(SCORE_NAMES))
     or not hasattr(_features, "word_table")
     or not hasattr(_features, "log1p_columns")
+    or not hasattr(_features, "page_matrix")
+    or not hasattr(_features, "score_page")
 ):  # pragma: no cover
     _features = None  # type: ignore[assignment]  # a stale build of another version: unused
 
@@ -381,13 +397,18 @@ def _word_table(words: frozenset[str]) -> Any:
     return _features.word_table(words)
 
 
-def _block_features_compiled(blocks: list[Block], lang: Language) -> FloatArray:
-    """`_block_features_numpy`'s matrix from one compiled pass (the same floats)."""
+def _block_features_compiled(
+    blocks: list[Block], lang: Language, words: FloatArray | None = None
+) -> FloatArray:
+    """`_block_features_numpy`'s matrix from one compiled pass (the same floats); with `words`,
+    np.expm1 of the log_words column into it."""
     n = len(blocks)
     matrix = np.empty((n, len(BLOCK_NAMES)))
     # (the log columns as log1p_columns makes them, in the same pass: the tabled ones read from
     # _LOG1P_TABLE, the neighbour log_words outside the page -1; the others left to numpy)
-    texts, total_words, total_c4, left = _features.block_matrix(
+    # (and the prefix pairs, and the page columns where n and the totals are in the table: no
+    # pass down those columns of the matrix after it, a line of every row out of the caches)
+    arguments = (
         blocks,
         CLASS_TABLE,
         _word_table(lang.stopwords),
@@ -397,9 +418,13 @@ def _block_features_compiled(blocks: list[Block], lang: Language) -> FloatArray:
         _LOG1P_TABLE,
         _LOG_COLUMN_TUPLE,
     )
-    _features.prefix_pairs(
-        texts, matrix, len(BLOCK_NAMES), _COLUMN["prefix_of_other"], _COLUMN["starts_with_other"]
-    )
+    words_written = True
+    if words is None:
+        total_words, total_c4, left, page_written = _features.page_matrix(*arguments)
+    else:
+        total_words, total_c4, left, page_written, words_written = _features.page_matrix(
+            *arguments, _EXPM1_TABLE, words
+        )
     if left:  # columns of other values (half words of dense pages, long blocks): numpy's log1p
         columns = np.array(left)
         matrix[:, columns] = np.log1p(matrix[:, columns])
@@ -408,8 +433,11 @@ def _block_features_compiled(blocks: list[Block], lang: Language) -> FloatArray:
                 matrix[max(n - offset, 0) :, column] = -1.0
             else:
                 matrix[: min(-offset, n), column] = -1.0
-    page = np.log1p(np.array((n, total_words, total_c4), dtype=np.float64))
-    matrix[:, _PAGE_COLUMNS] = page  # page_blocks, page_words, page_c4_words (adjacent)
+    if not page_written:  # (a page of 4096 blocks or words or more, or half words)
+        page = np.log1p(np.array((n, total_words, total_c4), dtype=np.float64))
+        matrix[:, _PAGE_COLUMNS] = page  # page_blocks, page_words, page_c4_words (adjacent)
+    if not words_written and words is not None:  # (half words, or 4096 words or more)
+        np.expm1(matrix[:, _COLUMN["log_words"]], out=words)
     return matrix
 
 
@@ -667,9 +695,11 @@ def score_features(scores: FloatArray, words: FloatArray) -> tuple[FloatArray, t
     scores = np.ascontiguousarray(scores, dtype=np.float64)
     words = np.ascontiguousarray(words, dtype=np.float64)
     matrix = np.empty((len(scores), len(SCORE_NAMES)))
-    mass = float((scores * words).sum())  # numpy's pairwise sum, as the reference
-    first, last = _features.score_matrix(scores, words, mass, matrix)
-    matrix[:, -1] = np.log1p(float(words[first : last + 1].sum()))
+    # (the mass and the segment's words summed as numpy sums them; segment_words read from
+    # _LOG1P_TABLE where that sum is a small integer, else numpy's log1p here)
+    first, last, written = _features.score_page(scores, words, matrix, _LOG1P_TABLE)
+    if not written:
+        matrix[:, -1] = np.log1p(float(words[first : last + 1].sum()))
     return matrix, SCORE_NAMES
 
 

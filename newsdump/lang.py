@@ -146,6 +146,11 @@ def detect_lines_language(lines: Sequence[str], text: str | None = None) -> Lang
     return _detect_sample(lines_sample(lines, text))
 
 
+def detect_sample_language(sample: str) -> Language:
+    """The language of a sample as `page_sample` or `lines_sample` makes it."""
+    return _detect_sample(sample)
+
+
 def _tokens(text: str) -> list[str]:
     """``TOKEN_RE.findall(text)``, faster: a whitespace-separated chunk of letters alone is one
     token (letters are never digits, "_" or white space); only the other chunks need the regex."""
@@ -211,7 +216,7 @@ def _detect_sample(sample: str) -> Language:
         return Language("ko", False, stopwords_for(None))
     codes, index = _stopword_index()
     counts, tokens = stopword_hits(sample, index, len(codes), lower=True)
-    best = max(range(len(codes)), key=counts.__getitem__) if codes else 0
+    best = counts.index(max(counts)) if codes else 0  # the first of the largest counts
     if not tokens or not codes or counts[best] < MIN_STOPWORD_SHARE * tokens:
         return Language(None, False, stopwords_for(None))
     return Language(codes[best], False, stopwords_for(codes[best]))
