@@ -25,7 +25,7 @@ setup(
         Extension(
             "newsdump._features",
             ["newsdump/_features.c"],
-            depends=["newsdump/_lower.h"],
+            depends=["newsdump/_lower.h", "newsdump/_pairwise.h"],
             optional=True,
         ),
         Extension(
