@@ -25,6 +25,7 @@ from newsdump.records import (
     PageInfo,
     Story,
     count_words,
+    to_json_line,
     to_json_lines,
 )
 from newsdump.revise import revise
@@ -198,11 +199,18 @@ def _text_id(data: bytes) -> str:
 
 
 def process_document(
-    doc: Document, settings: Settings, mode: str, debug: bool = False, count_bytes: bool = True
+    doc: Document,
+    settings: Settings,
+    mode: str,
+    debug: bool = False,
+    count_bytes: bool = True,
+    lines: bool = False,
 ) -> DocResult:
     """Records of one document for `extract` or `split`; any failure becomes an error record
     (with `debug`, it is raised instead). Without `count_bytes` (a run that writes the records
-    and counts no bytes) the result's `bytes` is 0, and a page with an id is not encoded."""
+    and counts no bytes) the result's `bytes` is 0, and a page with an id is not encoded. With
+    `lines`, the result is `written()`: its records as JSON lines (encoded at once, no result
+    with the dicts made first)."""
     size, doc_id = 0, doc.id
     if count_bytes or not doc_id:
         data = doc.data  # the text's UTF-8, when the reader had it
@@ -219,13 +227,20 @@ def process_document(
     except Exception as exc:
         if debug:
             raise
-        return _failed(doc, size, exc)
+        failed = _failed(doc, size, exc)
+        return failed.written() if lines else failed
     info = PageInfo(doc_id, doc.source, url)
+    words = page.text_words if count_bytes else 0  # (a run that writes no stats counts none)
     if mode == "extract":
-        records = [info.article_record(page.article)]
+        record = info.article_record(page.article)
+        if lines:  # (`written()` of the result below: its one line)
+            return DocResult(doc.source, [], None, size, words, to_json_line(record), 1)
+        records = [record]
     else:
         records = [info.story_record(i, story) for i, story in enumerate(page.stories)]
-    words = page.text_words if count_bytes else 0  # (a run that writes no stats counts none)
+        if lines:
+            encoded = to_json_lines(records)
+            return DocResult(doc.source, [], None, size, words, encoded, len(records))
     return DocResult(doc.source, records=records, bytes=size, page_words=words)
 
 

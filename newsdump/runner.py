@@ -239,10 +239,10 @@ def process_marked(items: list[Item], job: Job) -> list[Result]:
 def _process_item(item: Document | ErrorRecord, job: Job) -> DocResult:
     if isinstance(item, ErrorRecord):
         return DocResult(item.source, error=item)
-    result = process_with_limits(item, job)
+    result = process_with_limits(item, job)  # (written, with `job.lines`, but a timeout's)
     if not _HEAP.settled:
         _HEAP.settle()
-    return result.written() if job.lines else result
+    return result.written() if job.lines and result.lines is None else result
 
 
 class DocumentTimeout(BaseException):
@@ -256,9 +256,9 @@ def process_with_limits(doc: Document, job: Job) -> DocResult:
     A SIGALRM timer interrupts Python code; in a worker process, a hard limit (twice the
     timeout, plus a grace) ends the process itself when C code does not give way, and the
     runner reports that document as `worker_died`."""
-    counted = not job.lines  # a run that writes the lines counts no bytes
+    counted, lines = not job.lines, job.lines  # a run that writes the lines counts no bytes
     if not _timed(job):
-        return process_document(doc, job.settings, job.mode, job.debug, counted)
+        return process_document(doc, job.settings, job.mode, job.debug, counted, lines)
     timeout = job.settings.timeout
     in_worker = _in_worker()
     installed = _ALARM.install()  # False inside a chunk (or a -j 1 run), which installed it
@@ -266,7 +266,7 @@ def process_with_limits(doc: Document, job: Job) -> DocResult:
         if in_worker:
             _HARD_LIMIT.arm(timeout * 2 + HARD_TIMEOUT_GRACE)
         _ALARM.start(timeout)
-        result = process_document(doc, job.settings, job.mode, job.debug, counted)
+        result = process_document(doc, job.settings, job.mode, job.debug, counted, lines)
         _ALARM.armed = False
         return result
     except DocumentTimeout:

@@ -7,6 +7,11 @@ import os
 import stat
 from typing import BinaryIO, Protocol
 
+# A temporary file is read by no one before `commit`: its lines are written in large pieces (a
+# write call every ~45 extract records, not one a record as with the default 8 KiB buffer; small
+# enough to stay in a core's L2 cache)
+FILE_BUFFER = 1 << 18
+
 
 class Sink(Protocol):
     def write(self, line: bytes) -> None: ...
@@ -63,7 +68,7 @@ class AtomicFileSink(_FileSink):
         fd, self._tmp = tempfile.mkstemp(
             prefix=f".{os.path.basename(path)}.", suffix=".tmp", dir=directory
         )
-        super().__init__(path, os.fdopen(fd, "wb"))
+        super().__init__(path, os.fdopen(fd, "wb", buffering=FILE_BUFFER))
 
     def commit(self) -> None:
         if self._done:
