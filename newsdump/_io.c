@@ -3,8 +3,9 @@
  *   controls(data) -> int: how many bytes of `data` (bytes) are CONTROL_BYTES, that is
  *   0x00-0x08, 0x0b, 0x0e-0x1f and 0x7f: len(data) - len(data.translate(None, CONTROL_BYTES)).
  *   count_words(text) -> int: records.count_words (whitespace-separated words, a character of
- *   records.WIDE_CHARS half a word and a separator), 8 or 16 characters a step where every
- *   character is below U+0100 (SSE2), one at a time elsewhere.
+ *   records.WIDE_CHARS half a word and a separator), 16 characters a step in a 1-byte or a
+ *   2-byte string (SSE2: every 2-byte lane classified as a space of str.isspace, a wide
+ *   character or a word's), a 4-byte string one at a time.
  *
  * One pass each, no allocation, no state: 16 bytes a step (SSE2), the rest one at a time. */
 
@@ -118,6 +119,46 @@ static inline void add_bits(Words *w, unsigned word, int n) {
     w->tokens += pop16(word & ~before);
     w->inside = (word >> (n - 1)) & 1;
 }
+
+/* 16-bit lanes of v in lo..lo+span (unsigned): all ones, else zero */
+static inline __m128i in16(__m128i v, unsigned lo, unsigned span) {
+    __m128i t = _mm_sub_epi16(v, _mm_set1_epi16((short)lo));
+    return _mm_cmpeq_epi16(_mm_subs_epu16(t, _mm_set1_epi16((short)span)), _mm_setzero_si128());
+}
+
+static inline __m128i eq16(__m128i v, unsigned c) {
+    return _mm_cmpeq_epi16(v, _mm_set1_epi16((short)c));
+}
+
+/* 8 characters (16-bit lanes), any below U+10000, as one_char reads them: the lanes that
+ * are not a word's (a space or a wide character), and the wide ones */
+static inline void lanes_ucs2(__m128i v, __m128i *other, __m128i *wide) {
+    __m128i space = _mm_or_si128(in16(v, 0x09, 4), in16(v, 0x1c, 4));
+    space = _mm_or_si128(space, _mm_or_si128(eq16(v, 0x85), eq16(v, 0xa0)));
+    space = _mm_or_si128(space, _mm_or_si128(eq16(v, 0x1680), in16(v, 0x2000, 0x0a)));
+    space = _mm_or_si128(space, _mm_or_si128(in16(v, 0x2028, 1), eq16(v, 0x202f)));
+    space = _mm_or_si128(space, _mm_or_si128(eq16(v, 0x205f), eq16(v, 0x3000)));
+    __m128i wid = _mm_or_si128(in16(v, 0x0e00, 0x7f), in16(v, 0x3040, 0xbf));
+    wid = _mm_or_si128(wid, _mm_or_si128(in16(v, 0x3400, 0x6bff), in16(v, 0xac00, 0x2baf)));
+    *wide = _mm_or_si128(wid, in16(v, 0xf900, 0x1ff));
+    *other = _mm_or_si128(space, *wide);
+}
+
+/* 16 characters of a 2-byte string (a then b) into the count */
+static inline void add_ucs2(Words *w, __m128i a, __m128i b) {
+    const __m128i high = _mm_set1_epi16((short)0xff00);
+    if (_mm_movemask_epi8(_mm_cmpeq_epi16(_mm_and_si128(_mm_or_si128(a, b), high),
+                                          _mm_setzero_si128())) == 0xffff) {
+        add_bits(w, word_bits(_mm_packus_epi16(a, b)), 16); /* all below U+0100 */
+        return;
+    }
+    __m128i other_a, wide_a, other_b, wide_b;
+    lanes_ucs2(a, &other_a, &wide_a);
+    lanes_ucs2(b, &other_b, &wide_b);
+    unsigned other = (unsigned)_mm_movemask_epi8(_mm_packs_epi16(other_a, other_b));
+    w->wides += pop16((unsigned)_mm_movemask_epi8(_mm_packs_epi16(wide_a, wide_b)));
+    add_bits(w, ~other & 0xffffu, 16);
+}
 #endif
 
 static PyObject *count_words(PyObject *self, PyObject *text) {
@@ -140,15 +181,9 @@ static PyObject *count_words(PyObject *self, PyObject *text) {
     } else if (kind == PyUnicode_2BYTE_KIND) {
         const Py_UCS2 *s = (const Py_UCS2 *)data;
 #if defined(__SSE2__)
-        const __m128i high = _mm_set1_epi16((short)0xff00), zero = _mm_setzero_si128();
-        for (; i + 8 <= n; i += 8) {
-            __m128i v = _mm_loadu_si128((const __m128i *)(s + i));
-            if (_mm_movemask_epi8(_mm_cmpeq_epi16(_mm_and_si128(v, high), zero)) == 0xffff)
-                add_bits(&w, word_bits(_mm_packus_epi16(v, v)) & 0xffu, 8);
-            else
-                for (int k = 0; k < 8; k++)
-                    one_char(&w, s[i + k]);
-        }
+        for (; i + 16 <= n; i += 16)
+            add_ucs2(&w, _mm_loadu_si128((const __m128i *)(s + i)),
+                     _mm_loadu_si128((const __m128i *)(s + i + 8)));
 #endif
         for (; i < n; i++)
             one_char(&w, s[i]);

@@ -150,7 +150,7 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-try:  # count_words 8-16 characters a step (newsdump/_io.c), when the install built it
+try:  # count_words 16 characters a step below U+10000 (newsdump/_io.c), when built
     from newsdump._io import count_words as _io_count_words
 except ImportError:  # pragma: no cover - depends on the install
     _io_count_words = None  # type: ignore[assignment]
