@@ -3313,19 +3313,36 @@ static void field_find(Field *f, PyObject *obj, PyObject *name) {
     f->offset = m->offset;
 }
 
-/* getattr(obj, name), a new reference (read from the slot where `f` knows it) */
-static PyObject *field_get(Field *f, PyObject *obj, PyObject *name) {
-    if (!f->looked)
-        field_find(f, obj, name);
+/* the value of obj's slot where `f` knows it (borrowed), else NULL */
+static inline PyObject *field_known(const Field *f, PyObject *obj) {
     PyTypeObject *type = f->type;
-    if (type != NULL && Py_IS_TYPE(obj, type) && type->tp_version_tag == f->tag) {
-        PyObject *v = *(PyObject **)((char *)obj + f->offset);
+    if (type != NULL && Py_IS_TYPE(obj, type) && type->tp_version_tag == f->tag)
+        return *(PyObject **)((char *)obj + f->offset);
+    return NULL;
+}
+
+/* field_get where field_known has no value: the first object's type looked at, else getattr */
+__attribute__((noinline)) static PyObject *field_slow(Field *f, PyObject *obj, PyObject *name) {
+    if (!f->looked) {
+        field_find(f, obj, name);
+        PyObject *v = field_known(f, obj);
         if (v != NULL) {
             Py_INCREF(v);
             return v;
         }
     }
     return PyObject_GetAttr(obj, name);
+}
+
+/* getattr(obj, name), a new reference (read from the slot where `f` knows it: inlined, ~920
+ * calls a page) */
+static inline PyObject *field_get(Field *f, PyObject *obj, PyObject *name) {
+    PyObject *v = field_known(f, obj);
+    if (v != NULL) {
+        Py_INCREF(v);
+        return v;
+    }
+    return field_slow(f, obj, name);
 }
 
 /* page_blocks(labelled, article) -> (texts, body, blanks): article.page_blocks' lists, in one
