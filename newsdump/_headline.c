@@ -1161,7 +1161,23 @@ static int page_shape(Page *p, Py_ssize_t j, double *x) {
     return 0;
 }
 
-/* blocks.stamped(j): dated, or a short line that prints a time without a year */
+/* dates.is_time_line is False for a text longer than this once stripped (its first test) */
+#define TIME_LINE_MAX 30
+
+/* len(text.strip()) (str.strip's spaces: Py_UNICODE_ISSPACE) */
+static Py_ssize_t stripped_length(PyObject *text) {
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t lo = 0, hi = PyUnicode_GET_LENGTH(text);
+    while (lo < hi && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, lo)))
+        lo++;
+    while (hi > lo && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, hi - 1)))
+        hi--;
+    return hi - lo;
+}
+
+/* blocks.stamped(j): dated, or a short line that prints a time without a year (is_time_line
+ * asked only of a text it does not refuse at once: at most TIME_LINE_MAX characters stripped) */
 static int page_stamped(Page *p, Py_ssize_t j) {
     PyObject *v = slot(p->stamps, j);
     if (v == NULL)
@@ -1175,7 +1191,7 @@ static int page_stamped(Page *p, Py_ssize_t j) {
             got = found_by(p->stamp_search, text, 0);
         if (got == 0 && clock_time(text, 1))
             got = found_by(p->yearless_search, text, 0);
-        if (got == 0)
+        if (got == 0 && stripped_length(text) <= TIME_LINE_MAX)
             got = found_by(p->is_time_line, text, 1);
     }
     if (got < 0)
