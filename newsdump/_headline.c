@@ -1808,7 +1808,8 @@ static void nibbles_of(Nibbles *nb, const uint16_t *mark) {
 
 /* the hits of block j (data[0:len], of `kind` UCS1 or UCS2), which starts at `from` in the
  * join, appended to hits[m:] (room for len more is there) and counted in start[bucket + 1]:
- * the new m */
+ * the new m. Nothing is read past the text: a block of fewer than 32 characters is read from a
+ * copy, and a longer one's last characters by its last 32 (no copy). */
 __attribute__((target("avx2"))) static Py_ssize_t
 scan_avx2(const void *data, int kind, Py_ssize_t len, const Nibbles *nb, const uint16_t *mark,
           Hit *hits, Py_ssize_t m, Py_ssize_t from, Py_ssize_t j, int32_t *start) {
@@ -1820,33 +1821,28 @@ scan_avx2(const void *data, int kind, Py_ssize_t len, const Nibbles *nb, const u
     const __m256i four = _mm256_set1_epi8(0x0f), byte = _mm256_set1_epi16(0xff);
     const Py_UCS1 *c1 = data;
     const Py_UCS2 *c2 = data;
+    union {
+        uint8_t c1[32];
+        uint16_t c2[32];
+    } tail;
+    const int short_block = len < 32;
+    if (short_block) { /* in a copy (nothing read past the text), read once */
+        memset(&tail, 0, sizeof(tail));
+        memcpy(&tail, data, (size_t)kind * (size_t)len);
+        c1 = tail.c1;
+        c2 = tail.c2;
+    }
     for (Py_ssize_t k0 = 0; k0 < len; k0 += 32) {
         __m256i x;
-        Py_ssize_t left = len - k0;
-        uint32_t keep = left >= 32 ? 0xffffffffu : (1u << left) - 1;
-        if (kind == PyUnicode_1BYTE_KIND) {
-            if (left >= 32)
-                x = _mm256_loadu_si256((const __m256i *)(c1 + k0));
-            else { /* the last characters, in a copy (nothing read past the text) */
-                uint8_t tail[32];
-                memset(tail, 0, sizeof(tail));
-                memcpy(tail, c1 + k0, (size_t)left);
-                x = _mm256_loadu_si256((const __m256i *)tail);
-            }
-        }
+        /* the characters base .. base + 31: the next 32, or a long block's last 32 (those before
+         * k0 masked out: read already), or a short block's copy (those past len masked out) */
+        Py_ssize_t base = short_block || len - k0 >= 32 ? k0 : len - 32;
+        uint32_t keep = short_block ? (1u << len) - 1 : 0xffffffffu << (k0 - base);
+        if (kind == PyUnicode_1BYTE_KIND)
+            x = _mm256_loadu_si256((const __m256i *)(c1 + base));
         else { /* the low bytes of 32 characters, in their order */
-            __m256i a, b;
-            if (left >= 32) {
-                a = _mm256_loadu_si256((const __m256i *)(c2 + k0));
-                b = _mm256_loadu_si256((const __m256i *)(c2 + k0 + 16));
-            }
-            else {
-                uint16_t tail[32];
-                memset(tail, 0, sizeof(tail));
-                memcpy(tail, c2 + k0, sizeof(uint16_t) * (size_t)left);
-                a = _mm256_loadu_si256((const __m256i *)tail);
-                b = _mm256_loadu_si256((const __m256i *)(tail + 16));
-            }
+            __m256i a = _mm256_loadu_si256((const __m256i *)(c2 + base));
+            __m256i b = _mm256_loadu_si256((const __m256i *)(c2 + base + 16));
             x = _mm256_packus_epi16(_mm256_and_si256(a, byte), _mm256_and_si256(b, byte));
             x = _mm256_permute4x64_epi64(x, 0xd8);
         }
@@ -1859,7 +1855,7 @@ scan_avx2(const void *data, int kind, Py_ssize_t len, const Nibbles *nb, const u
                             _mm256_cmpeq_epi8(got, _mm256_setzero_si256()))
                         & keep;
         while (bits) {
-            Py_ssize_t k = k0 + __builtin_ctz(bits);
+            Py_ssize_t k = base + __builtin_ctz(bits);
             bits &= bits - 1;
             unsigned b = kind == PyUnicode_1BYTE_KIND ? mark[c1[k]] : mark[c2[k] & (BUCKETS - 1)];
             if (!b)
@@ -1874,8 +1870,9 @@ scan_avx2(const void *data, int kind, Py_ssize_t len, const Nibbles *nb, const u
 }
 #endif
 
-/* the index built (see Index); `plain`: by the one-by-one scan even where the CPU has AVX2 */
-static int index_build(Index *ix, PyObject *texts, int plain) {
+/* the index built (see Index); `plain`: by the one-by-one scan even where the CPU has AVX2; the
+ * blocks shorter than `shortest` (the shortest text to be counted) left out */
+static int index_build(Index *ix, PyObject *texts, int plain, Py_ssize_t shortest) {
     Py_ssize_t size = PyTuple_GET_SIZE(texts), n = 0, m = 0;
     for (Py_ssize_t j = 0; j < size; j++)
         n += PyUnicode_GET_LENGTH(PyTuple_GET_ITEM(texts, j)) + (j > 0);
@@ -1949,6 +1946,10 @@ static int index_build(Index *ix, PyObject *texts, int plain) {
         const void *data = PyUnicode_DATA(text);
         Py_ssize_t len = PyUnicode_GET_LENGTH(text);
         ix->bstart[j] = from;
+        if (len < shortest) { /* (no text counted fits in it: its hits are never looked at) */
+            from += len + 1;
+            continue;
+        }
 #ifdef SCAN_AVX2
         if (kind != PyUnicode_4BYTE_KIND && wide_scan) {
             if (cap - m < len) { /* room for every character (m + len <= n) */
@@ -2884,16 +2885,19 @@ static PyObject *rows(PyObject *self, PyObject *args) {
         goto done;
     }
     memset(ix.mark, 0, sizeof(ix.mark));
+    Py_ssize_t shortest = PY_SSIZE_T_MAX; /* of the candidates counted in the index */
     for (Py_ssize_t k = 0; k < n; k++) { /* each candidate's anchor, and its bucket marked */
         PyObject *text = PyTuple_GET_ITEM(texts, cands[k]);
         picks[k] = n >= INDEX_FROM ? anchor_of(text) : -1;
         if (picks[k] >= 0) {
+            if (PyUnicode_GET_LENGTH(text) < shortest)
+                shortest = PyUnicode_GET_LENGTH(text);
             uint16_t *b = &ix.mark[PyUnicode_READ_CHAR(text, picks[k]) & (BUCKETS - 1)];
             if (*b == 0)
                 *b = (uint16_t)++ix.marked;
         }
     }
-    if (n >= INDEX_FROM && index_build(&ix, texts, 0) < 0)
+    if (n >= INDEX_FROM && index_build(&ix, texts, 0, shortest) < 0)
         goto done;
     double *row = out.buf;
     int first_shaped = 1;
@@ -3830,6 +3834,7 @@ static PyObject *whole_counts(PyObject *self, PyObject *args) {
         goto done;
     }
     ix.texts = texts;
+    Py_ssize_t shortest = PY_SSIZE_T_MAX;
     for (Py_ssize_t k = 0; k < n; k++) {
         Py_ssize_t c = PyLong_AsSsize_t(PyTuple_GET_ITEM(cands, k));
         if (c == -1 && PyErr_Occurred())
@@ -3841,12 +3846,14 @@ static PyObject *whole_counts(PyObject *self, PyObject *args) {
         PyObject *text = PyTuple_GET_ITEM(texts, c);
         picks[k] = anchor_of(text);
         if (picks[k] >= 0) {
+            if (PyUnicode_GET_LENGTH(text) < shortest)
+                shortest = PyUnicode_GET_LENGTH(text);
             uint16_t *b = &ix.mark[PyUnicode_READ_CHAR(text, picks[k]) & (BUCKETS - 1)];
             if (*b == 0)
                 *b = (uint16_t)++ix.marked;
         }
     }
-    if (index_build(&ix, texts, plain) < 0)
+    if (index_build(&ix, texts, plain, shortest) < 0)
         goto done;
     result = PyList_New(n);
     if (result == NULL)
