@@ -2528,7 +2528,11 @@ static PyObject *body_table(PyObject *self, PyObject *args) {
     }
     /* the ledes' blocks, each once (a block of the sample too gets its bit there) */
     Py_ssize_t n_heads = heads != NULL ? PySequence_Fast_GET_SIZE(heads) : 0, filled = n;
-    for (Py_ssize_t h = 0; h < n_heads && lede_blocks > 0; h++) {
+    if (n_heads > BODY_EXTRA) /* (bounded work: at most BODY_EXTRA ledes of LEDE_MAX blocks) */
+        n_heads = BODY_EXTRA;
+    if (lede_blocks > LEDE_MAX) /* (rows() refuses longer ledes) */
+        lede_blocks = 0;
+    for (Py_ssize_t h = 0; h < n_heads && lede_blocks > 0 && l->n_extra < BODY_EXTRA; h++) {
         Py_ssize_t head = PyNumber_AsSsize_t(PySequence_Fast_GET_ITEM(heads, h), PyExc_IndexError);
         if (head == -1 && PyErr_Occurred())
             goto done;
@@ -2536,10 +2540,12 @@ static PyObject *body_table(PyObject *self, PyObject *args) {
         if (from < 0 || from >= size)
             continue;
         for (Py_ssize_t j = from; j < size && j - from < lede_blocks; j++) {
+            if (l->n_extra >= BODY_EXTRA)
+                break; /* (no bit left: the ledes of the others are counted in their own) */
             int known = 0;
             for (Py_ssize_t k = 0; k < l->n_extra && !known; k++)
                 known = l->extra_at[k] == j;
-            if (known || l->n_extra >= BODY_EXTRA)
+            if (known)
                 continue;
             PyObject *text = PySequence_Fast_GET_ITEM(texts, j);
             if (!PyUnicode_Check(text)) {
