@@ -460,7 +460,13 @@ def context(
 ) -> Context:
     first = body[0] if body else len(texts)
     sample = body[IN_BODY : IN_BODY + BODY_SAMPLE] or body
-    table = _headline.body_table(texts, sample) if _headline is not None else None
+    # (the table indexes the blocks of the candidates' ledes too, each with a bit of its own:
+    # the compiled rows count a candidate's words in the body and its lede with one look-up)
+    table = (
+        _headline.body_table(texts, sample, body[:IN_BODY], LEDE_BLOCKS)
+        if _headline is not None
+        else None
+    )
     words = _body_words(texts, sample) if table is None else None
     no_blanks = not _any_blank(blanks)
     ctx = Context(

@@ -5,6 +5,7 @@ page <title> and the compiled rows are what they were with the frozenset made at
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -125,3 +126,62 @@ def test_context_title_from_the_table() -> None:
     assert ctx.title == "Mayor opens the new bridge"
     assert ctx.words is None
     assert ctx.body_words == frozenset({"z", "the", "mayor", "opened", "a", "bridge"})
+
+
+@settings(max_examples=400, deadline=None)
+@given(TEXTS, st.data())
+def test_body_table_with_the_ledes_counts_the_body_alone(
+    texts: list[str], data: st.DataObject
+) -> None:
+    """The blocks of the ledes that the table also indexes (each with a bit of its own) change
+    nothing in what it counts of the body."""
+    size = len(texts)
+    sample = data.draw(st.lists(st.integers(0, size - 1), max_size=8))
+    heads = data.draw(st.lists(st.integers(-2, size + 1), max_size=3))
+    lede_blocks = data.draw(st.integers(0, 3))
+    alone = H._headline.body_table(texts, sample)
+    both = H._headline.body_table(texts, sample, heads, lede_blocks)
+    assert (both is None) is (alone is None)
+    if both is None or alone is None:
+        return
+    words = H.tokens(" ".join(texts)) | set(data.draw(st.lists(TEXT, max_size=6)))
+    assert H._headline.body_common(both, words) == H._headline.body_common(alone, words)
+    for w in words:
+        assert H._headline.body_common(both, {w}) == H._headline.body_common(alone, {w})
+
+
+@settings(max_examples=400, deadline=None)
+@given(TEXTS, st.data())
+def test_rows_count_the_ledes_in_the_body_table(texts: list[str], data: st.DataObject) -> None:
+    """The compiled rows, whose ledes are read in the body table where it indexes their blocks
+    (and in tables or sets of their own elsewhere), are the Python rows."""
+    size = len(texts)
+    first = data.draw(st.integers(0, size))
+    body = list(range(first, size))[:: data.draw(st.integers(1, 2))]
+    ctx = H.context(texts, [(False, True)] * size, body)
+    cands = data.draw(st.permutations(range(size)))
+    plain = H._features(ctx, cands, H._Blocks(texts))
+    compiled = H._compiled_features(ctx, cands, H._Blocks(texts))
+    assert compiled.tobytes() == np.asarray(plain, dtype=np.float64).tobytes()
+
+
+def test_ledes_of_the_body_table_example() -> None:
+    texts = [
+        "Mayor opens the bridge today",
+        "The mayor opened the bridge",  # the first body block: the lede of the headline
+        "中文新闻",  # a block of no table: the ledes that hold it are sets
+        "Crowds came to the river",  # the sample from here on
+        "Traffic will flow from Monday",
+        "The bridge cost two million",
+    ]
+    ctx = H.context(texts, [(False, True)] * 6, [1, 2, 3, 4, 5])
+    assert ctx.body is not None
+    cands = [0, 1, 2, 3, 4, 5]
+    plain = H._features(ctx, cands, H._Blocks(texts))
+    compiled = H._compiled_features(ctx, cands, H._Blocks(texts))
+    assert compiled.tolist() == plain
+    lede = H.FEATURES.index("lede_share")
+    assert plain[0][lede] == 3 / 5  # mayor, the, bridge of "The mayor opened the bridge"
+    assert plain[1][lede] == 1 / 4  # "the" (a lede of the sets: it holds the CJK block)
+    assert plain[2][lede] == 0.0  # CJK pairs, looked up in the table's blocks 3 and 4
+    assert plain[3][lede] == 1 / 5  # "the", of block 5

@@ -1,7 +1,8 @@
 """The compiled rows' whole.count of a candidate (newsdump/_headline.c: the index of the
 candidates' anchor characters, built by the one-by-one scan or, where the CPU has AVX2, 32
-characters at a time) is str.count in "\\n".join(texts): overlapping and nested texts, every
-kind of str, blocks longer and shorter than 32 characters."""
+characters at a time) is str.count in "\\n".join(texts), and the blocks it finds whole are
+texts.count(text): overlapping and nested texts, every kind of str, blocks longer and shorter
+than 32 characters."""
 
 from __future__ import annotations
 
@@ -30,6 +31,13 @@ def counts_both(texts: list[str], cands: list[int]) -> None:
     want = [whole.count(texts[c]) for c in cands]
     assert H._headline.whole_counts(texts, cands, True) == want
     assert H._headline.whole_counts(texts, cands, False) == want
+    # the blocks equal to the text, as the index tells them (rows' `same`): -1 just where the
+    # text is counted in the join (empty, or holding a "\n")
+    equal = [texts.count(texts[c]) if texts[c] and "\n" not in texts[c] else -1 for c in cands]
+    for plain in (True, False):
+        assert H._headline.whole_counts(texts, cands, plain, True) == list(
+            zip(want, equal, strict=True)
+        )
 
 
 @settings(max_examples=2500, deadline=None)
