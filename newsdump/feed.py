@@ -808,11 +808,13 @@ def article_head(
         return -1, -1
     title = page_title.strip()
     at = -1
-    for at in compress(range(len(texts)), map(title.__eq__, texts)):  # (equal text first)
+    while True:  # (equal text first: list.index compares in C, no call per line)
+        try:
+            at = texts.index(title, at + 1)
+        except ValueError:
+            return -1, -1
         if labelled[at].block.index in used:
             break
-    else:
-        return -1, -1
     article = Label.ARTICLE  # (a body further than HEAD_MAX_BLOCKS away: no short head)
     for body in range(at + 1, min(len(labelled), at + HEAD_MAX_BLOCKS + 1)):
         if labelled[body].label is article:
