@@ -165,6 +165,60 @@ static inline void scan16_tail(const Py_UCS1 *s, Py_ssize_t i, Py_ssize_t n, Py_
     scan16_keep(_mm_loadu_si128((const __m128i *)copy), (1u << n) - 1, (int)n - 1, tokens,
                 inside, digits);
 }
+/* lanes of x (8 UCS2 characters) from lo to hi (unsigned): all ones */
+static inline __m128i in16(__m128i x, unsigned short lo, unsigned short hi) {
+    __m128i d = _mm_sub_epi16(x, _mm_set1_epi16((short)lo));
+    return _mm_cmpeq_epi16(_mm_subs_epu16(d, _mm_set1_epi16((short)(hi - lo))),
+                           _mm_setzero_si128());
+}
+static inline __m128i eq16(__m128i x, unsigned short c) {
+    return _mm_cmpeq_epi16(x, _mm_set1_epi16((short)c));
+}
+/* 8 UCS2 characters as scan reads them: its separators (str.isspace, as ucs1_class below
+ * U+0100 and wide_space above; and feed_wide), feed_wide's, the digits 0-9, and those from
+ * U+0660 that are not wide (where decimal may find another digit) */
+static inline void class8(__m128i x, __m128i *sep, __m128i *wide, __m128i *digit,
+                          __m128i *high) {
+    __m128i sp = _mm_or_si128(in16(x, 9, 13), in16(x, 0x1c, 0x20));
+    sp = _mm_or_si128(sp, _mm_or_si128(eq16(x, 0x85), eq16(x, 0xa0)));
+    sp = _mm_or_si128(sp, _mm_or_si128(eq16(x, 0x1680), in16(x, 0x2000, 0x200a)));
+    sp = _mm_or_si128(sp, _mm_or_si128(in16(x, 0x2028, 0x2029), eq16(x, 0x202f)));
+    sp = _mm_or_si128(sp, _mm_or_si128(eq16(x, 0x205f), eq16(x, 0x3000)));
+    __m128i w = _mm_or_si128(in16(x, 0x3040, 0x30ff),
+                             _mm_or_si128(in16(x, 0x3400, 0x9fff), in16(x, 0xac00, 0xd7af)));
+    *sep = _mm_or_si128(sp, w);
+    *wide = w;
+    *digit = in16(x, '0', '9');
+    *high = _mm_andnot_si128(w, in16(x, 0x660, 0xffff));
+}
+/* SCAN_UCS1 / SCAN_WIDE of 16 UCS2 characters at once (one of them from U+0100 at least: the
+ * chunks narrow16 does not take), by bit masks as scan16 */
+static inline void scan16_ucs2(const Py_UCS2 *s, Py_ssize_t *tokens, Py_ssize_t *wides,
+                               int *inside, int *digits) {
+    __m128i sa, wa, da, ha, sb, wb, db, hb;
+    class8(_mm_loadu_si128((const __m128i *)s), &sa, &wa, &da, &ha);
+    class8(_mm_loadu_si128((const __m128i *)(s + 8)), &sb, &wb, &db, &hb);
+    unsigned word = ~(unsigned)_mm_movemask_epi8(_mm_packs_epi16(sa, sb)) & 0xffffu;
+    unsigned starts = word & ~((word << 1) | (unsigned)*inside);
+    *tokens += pop16(starts);
+    *wides += pop16((unsigned)_mm_movemask_epi8(_mm_packs_epi16(wa, wb)));
+    *inside = (int)(word >> 15 & 1);
+    if (*digits)
+        return;
+    if (_mm_movemask_epi8(_mm_packs_epi16(da, db))) {
+        *digits = 1;
+        return;
+    }
+    unsigned high = (unsigned)_mm_movemask_epi8(_mm_packs_epi16(ha, hb));
+    while (high) { /* (a word's character from U+0660: decimal's other digits) */
+        int k = __builtin_ctz(high);
+        high &= high - 1;
+        if (Py_UNICODE_ISDECIMAL(s[k])) {
+            *digits = 1;
+            return;
+        }
+    }
+}
 #endif
 
 /* The words of `text` as str.split() finds them once every one of feed's wide characters is a
@@ -194,13 +248,7 @@ static void scan(PyObject *text, Py_ssize_t *words, Py_ssize_t *wide, int *digit
             if (narrow16(s + i, high, &v))
                 scan16(v, &tokens, &inside, &digits); /* (all < 256) */
             else
-                for (Py_ssize_t k = i; k < i + 16; k++) {
-                    Py_UCS4 c = s[k];
-                    if (c < 256)
-                        SCAN_UCS1(c);
-                    else
-                        SCAN_WIDE(c);
-                }
+                scan16_ucs2(s + i, &tokens, &wides, &inside, &digits);
         }
 #endif
         for (; i < n; i++) {
