@@ -4138,7 +4138,38 @@ static const uint32_t *parts_starts(PyObject *parts) {
     return NULL;
 }
 
-/* scan_has_any of text below U+0100 (PyUnicode_1BYTE_KIND), by parts_starts; -1: not kept */
+/* whether one of parts whose first character starts has at s[i] (its bits) is s[i:] (with A-Z
+ * read as a-z where fold), s being n bytes long */
+static inline int byte_part_at(const Py_UCS1 *s, Py_ssize_t n, Py_ssize_t i, PyObject *parts,
+                               const uint32_t *starts, int fold) {
+    uint32_t these = starts[s[i]];
+    while (these) {
+        int k = __builtin_ctz(these);
+        these &= these - 1;
+        PyObject *part = PyTuple_GET_ITEM(parts, k);
+        const Py_UCS1 *p = PyUnicode_1BYTE_DATA(part);
+        Py_ssize_t m = PyUnicode_GET_LENGTH(part), j = 0;
+        if (i + m > n)
+            continue;
+        for (; j < m; j++) {
+            Py_UCS1 d = s[i + j];
+            if (fold && d >= 'A' && d <= 'Z')
+                d += 'a' - 'A';
+            if (d != p[j])
+                break;
+        }
+        if (j == m)
+            return 1;
+    }
+    return 0;
+}
+
+#define PART_PAIRS 16 /* byte_has_any: the first two characters of this many parts at most */
+
+/* scan_has_any of text below U+0100 (PyUnicode_1BYTE_KIND), by parts_starts; -1: not kept.
+ * Where every part that may be in such a text is two characters long or more (and they start
+ * with PART_PAIRS pairs or fewer), 16 positions are tried at once first: only those where a
+ * part's first two characters stand (A-Z as a-z where fold) are looked at (byte_part_at). */
 static int byte_has_any(PyObject *text, PyObject *parts, int fold) {
     for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(parts); k++)
         if (PyUnicode_GET_LENGTH(PyTuple_GET_ITEM(parts, k)) == 0)
@@ -4147,28 +4178,70 @@ static int byte_has_any(PyObject *text, PyObject *parts, int fold) {
     if (!starts)
         return -1;
     const Py_UCS1 *s = PyUnicode_1BYTE_DATA(text);
-    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
-    for (Py_ssize_t i = 0; i < n; i++) {
-        uint32_t these = starts[s[i]];
-        while (these) {
-            int k = __builtin_ctz(these);
-            these &= these - 1;
-            PyObject *part = PyTuple_GET_ITEM(parts, k);
-            const Py_UCS1 *p = PyUnicode_1BYTE_DATA(part);
-            Py_ssize_t m = PyUnicode_GET_LENGTH(part), j = 0;
-            if (i + m > n)
-                continue;
-            for (; j < m; j++) {
-                Py_UCS1 d = s[i + j];
-                if (fold && d >= 'A' && d <= 'Z')
-                    d += 'a' - 'A';
-                if (d != p[j])
-                    break;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), i = 0;
+#ifdef SCAN_SIMD
+    if (n >= 17) {
+        unsigned char firsts[PART_PAIRS], seconds[PART_PAIRS];
+        int pairs = 0, ok = 1;
+        for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(parts) && ok; k++) {
+            PyObject *part = PyTuple_GET_ITEM(parts, k); /* (parts_starts: str, 32 at most) */
+            if (PyUnicode_KIND(part) != PyUnicode_1BYTE_KIND)
+                continue; /* (in no text below U+0100: parts_starts leaves it out) */
+            if (PyUnicode_GET_LENGTH(part) < 2) {
+                ok = 0;
+                break;
             }
-            if (j == m)
-                return 1;
+            const Py_UCS1 *p = PyUnicode_1BYTE_DATA(part);
+            int q = 0;
+            while (q < pairs && !(firsts[q] == p[0] && seconds[q] == p[1]))
+                q++;
+            if (q < pairs)
+                continue;
+            if (pairs == PART_PAIRS)
+                ok = 0;
+            else {
+                firsts[pairs] = p[0];
+                seconds[pairs++] = p[1];
+            }
+        }
+        if (ok) {
+            const __m128i upper = _mm_set1_epi8('A'), span = _mm_set1_epi8(25),
+                          lift = _mm_set1_epi8(0x20);
+            /* chunks at 0, 16, ... and a last one that ends at n - 1 (position n - 1 starts no
+             * part of two characters); a position tried twice fails twice */
+            for (Py_ssize_t at = 0;; at += 16) {
+                if (at + 17 > n)
+                    at = n - 17;
+                __m128i a = _mm_loadu_si128((const __m128i *)(s + at));
+                __m128i b = _mm_loadu_si128((const __m128i *)(s + at + 1));
+                if (fold) { /* A-Z as a-z */
+                    __m128i da = _mm_sub_epi8(a, upper), db = _mm_sub_epi8(b, upper);
+                    a = _mm_add_epi8(a, _mm_and_si128(_mm_cmpeq_epi8(_mm_min_epu8(da, span), da),
+                                                      lift));
+                    b = _mm_add_epi8(b, _mm_and_si128(_mm_cmpeq_epi8(_mm_min_epu8(db, span), db),
+                                                      lift));
+                }
+                __m128i hit = _mm_setzero_si128();
+                for (int q = 0; q < pairs; q++)
+                    hit = _mm_or_si128(
+                        hit, _mm_and_si128(_mm_cmpeq_epi8(a, _mm_set1_epi8((char)firsts[q])),
+                                           _mm_cmpeq_epi8(b, _mm_set1_epi8((char)seconds[q]))));
+                unsigned mask = (unsigned)_mm_movemask_epi8(hit);
+                while (mask) {
+                    int k = __builtin_ctz(mask);
+                    mask &= mask - 1;
+                    if (byte_part_at(s, n, at + k, parts, starts, fold))
+                        return 1;
+                }
+                if (at + 17 >= n)
+                    return 0;
+            }
         }
     }
+#endif
+    for (; i < n; i++)
+        if (byte_part_at(s, n, i, parts, starts, fold))
+            return 1;
     return 0;
 }
 
