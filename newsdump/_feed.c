@@ -2012,8 +2012,10 @@ static PyObject *hints(PyObject *self, PyObject *text) {
             goto no;                                                                           \
     } while (0)
 
-/* feed.is_title of the str `text` (see title_verdict): 1 or 0, -1 on an error */
-static int verdict(PyObject *const *rules, PyObject *text, Py_ssize_t lo, Py_ssize_t hi) {
+/* feed.is_title of the str `text` (see title_verdict): 1 or 0, -1 on an error; where it is 1
+ * and `kept` is not NULL, *kept is text.lower() (a new reference; NULL when it was not made) */
+static int verdict_low(PyObject *const *rules, PyObject *text, Py_ssize_t lo, Py_ssize_t hi,
+                       PyObject **kept) {
     PyObject *low = NULL;
     Py_ssize_t time_max = PyLong_AsSsize_t(rules[R_TIME_LINE_MAX]);
     Py_ssize_t count_max = PyLong_AsSsize_t(rules[R_COUNT_MAX]);
@@ -2126,14 +2128,22 @@ static int verdict(PyObject *const *rules, PyObject *text, Py_ssize_t lo, Py_ssi
                 CHECK(found(rules[R_FIND_DATES], text, 1));
         }
     }
-    Py_DECREF(low);
-    return (facts & (T_WIDE | T_LETTERS)) != 0;
+    int title = (facts & (T_WIDE | T_LETTERS)) != 0;
+    if (title && kept)
+        *kept = low; /* (the caller's) */
+    else
+        Py_DECREF(low);
+    return title;
 no:
     Py_XDECREF(low);
     return 0;
 error:
     Py_XDECREF(low);
     return -1;
+}
+
+static int verdict(PyObject *const *rules, PyObject *text, Py_ssize_t lo, Py_ssize_t hi) {
+    return verdict_low(rules, text, lo, hi, NULL);
 }
 
 static PyObject *title_verdict(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
@@ -2650,9 +2660,10 @@ static int same_own_story(Page *p, PyObject *low) {
 }
 
 /* whether the line (text lower-cased) names the page's own story: has_any(low, own_keys) and
- * same_story(WORD.findall(low), own); 1 or 0, -1 on an error */
-static int own_story(Page *p, PyObject *text) {
-    PyObject *low = lowered(text);
+ * same_story(WORD.findall(low), own); 1 or 0, -1 on an error (`given`: text.lower(), when the
+ * caller has it, or NULL) */
+static int own_story(Page *p, PyObject *text, PyObject *given) {
+    PyObject *low = given ? Py_NewRef(given) : lowered(text);
     if (!low)
         return -1;
     int yes = 0;
@@ -2884,15 +2895,18 @@ static PyObject *headline(Page *p, Py_ssize_t i) {
         PyErr_SetString(PyExc_TypeError, "headlines: a title is a str");
         return NULL;
     }
-    int yes = verdict(p->title_rules, title, p->lo, p->hi);
+    PyObject *low = NULL; /* (title.lower(), from verdict: own_story's when title is text) */
+    int yes = verdict_low(p->title_rules, title, p->lo, p->hi,
+                          p->has_own && title == text ? &low : NULL);
     if (yes > 0) {
         yes = menu_line(p, text);
         yes = yes < 0 ? -1 : !yes;
     }
     if (yes > 0 && p->has_own) {
-        yes = own_story(p, text);
+        yes = own_story(p, text, low);
         yes = yes < 0 ? -1 : !yes;
     }
+    Py_XDECREF(low);
     if (yes <= 0) {
         Py_DECREF(parts);
         if (yes < 0)
