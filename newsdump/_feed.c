@@ -1116,10 +1116,17 @@ static inline int contains(PyObject *container, PyObject *key) {
     return PySequence_Contains(container, key);
 }
 
+/* the last reason lines asked not_stories about (held) and whether it is in it */
+typedef struct {
+    PyObject *reason;
+    int in;
+} Reason;
+
 /* whether lb is free for a story (1 or 0; -1 on an error); its slots (block, label, reason)
- * and its block's (text, index) */
+ * and its block's (text, index); `last`: the reason asked before (the same object again, most
+ * lines: its answer again, without a look-up) */
 static int is_free(PyObject *lb, PyObject *block, PyObject *used, PyObject *not_stories,
-                   PyObject *article, const Slots *lbs, const Slots *bs) {
+                   PyObject *article, const Slots *lbs, const Slots *bs, Reason *last) {
     PyObject *label = slot_get(lb, lbs, 1, name_label);
     if (!label)
         return -1;
@@ -1137,9 +1144,18 @@ static int is_free(PyObject *lb, PyObject *block, PyObject *used, PyObject *not_
     PyObject *reason = slot_get(lb, lbs, 2, name_reason);
     if (!reason)
         return -1;
+    if (reason == last->reason) {
+        Py_DECREF(reason);
+        return !last->in;
+    }
     in = contains(not_stories, reason);
-    Py_DECREF(reason);
-    return in < 0 ? -1 : !in;
+    if (in < 0) {
+        Py_DECREF(reason);
+        return -1;
+    }
+    Py_XSETREF(last->reason, reason); /* (held: no other object takes its address meanwhile) */
+    last->in = in;
+    return !in;
 }
 
 static PyObject *lines(PyObject *self, PyObject *args) {
@@ -1150,6 +1166,7 @@ static PyObject *lines(PyObject *self, PyObject *args) {
     if (!seq)
         return NULL;
     Py_ssize_t n = PySequence_Fast_GET_SIZE(seq);
+    Reason last = {NULL, 0}; /* (the reason asked before) */
     PyObject *texts = PyList_New(n), *free = PyList_New(n), *digits = PyList_New(n),
              *words = PyList_New(n);
     if (!texts || !free || !digits || !words)
@@ -1174,7 +1191,7 @@ static PyObject *lines(PyObject *self, PyObject *args) {
         }
         PyObject *text = stripped(raw);
         Py_DECREF(raw);
-        int yes = text ? is_free(lb, block, used, not_stories, article, &lbs, &bs) : -1;
+        int yes = text ? is_free(lb, block, used, not_stories, article, &lbs, &bs, &last) : -1;
         Py_DECREF(block);
         if (yes < 0) {
             Py_XDECREF(text);
@@ -1194,9 +1211,11 @@ static PyObject *lines(PyObject *self, PyObject *args) {
         PyList_SET_ITEM(words, i, number);
     }
     Py_DECREF(seq);
+    Py_XDECREF(last.reason);
     return Py_BuildValue("(NNNN)", texts, free, digits, words);
 fail:
     Py_DECREF(seq);
+    Py_XDECREF(last.reason);
     Py_XDECREF(texts);
     Py_XDECREF(free);
     Py_XDECREF(digits);
