@@ -1299,7 +1299,8 @@ def story_keywords(other: Sequence[str]) -> list[str]:
     least, each a part of its text then: same_story needs every word of `other` when either
     has fewer than SAME_STORY_MIN_WORDS, else SAME_STORY_SHARE of that many at least, so
     `need` words, and any len(other) - need + 1 of them hold one (the longest: rare ones)."""
-    words = sorted(set(other), key=lambda w: (-len(w), w))
+    words = sorted(sorted(set(other)), key=len, reverse=True)  # (longest first, then by w:
+    # a sort by (-len(w), w), stable sorts without a Python key call per word)
     need = min(len(words), math.ceil(SAME_STORY_SHARE * SAME_STORY_MIN_WORDS))
     return words[: len(words) - need + 1]
 
