@@ -982,8 +982,12 @@ def strip_ranks(found: Sequence[tuple[int, int, FeedItem]]) -> list[tuple[int, i
     "2 Un nouveau pont ...", "3 Hockey: ..."): neighbouring items numbered one after another
     from RANK_MAX or less, RANK_MIN_ITEMS of them at least ("10 things to know" alone keeps
     its number)."""
-    ranks = [rank(item.title) for _, _, item in found]
+    ranks = [  # (rank's first test here: most titles start with no digit, no call for them)
+        rank(item.title) if item.title[:1].isdecimal() else None for _, _, item in found
+    ]
     out = list(found)
+    if not any(ranks):  # (no rank: no list of them, as RANK_MIN_ITEMS > 1; most pages)
+        return out
     start = 0
     while start < len(found):
         stop = start + 1
