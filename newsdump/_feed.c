@@ -165,6 +165,60 @@ static inline void scan16_tail(const Py_UCS1 *s, Py_ssize_t i, Py_ssize_t n, Py_
     scan16_keep(_mm_loadu_si128((const __m128i *)copy), (1u << n) - 1, (int)n - 1, tokens,
                 inside, digits);
 }
+/* lanes of x (8 UCS2 characters) from lo to hi (unsigned): all ones */
+static inline __m128i in16(__m128i x, unsigned short lo, unsigned short hi) {
+    __m128i d = _mm_sub_epi16(x, _mm_set1_epi16((short)lo));
+    return _mm_cmpeq_epi16(_mm_subs_epu16(d, _mm_set1_epi16((short)(hi - lo))),
+                           _mm_setzero_si128());
+}
+static inline __m128i eq16(__m128i x, unsigned short c) {
+    return _mm_cmpeq_epi16(x, _mm_set1_epi16((short)c));
+}
+/* 8 UCS2 characters as scan reads them: its separators (str.isspace, as ucs1_class below
+ * U+0100 and wide_space above; and feed_wide), feed_wide's, the digits 0-9, and those from
+ * U+0660 that are not wide (where decimal may find another digit) */
+static inline void class8(__m128i x, __m128i *sep, __m128i *wide, __m128i *digit,
+                          __m128i *high) {
+    __m128i sp = _mm_or_si128(in16(x, 9, 13), in16(x, 0x1c, 0x20));
+    sp = _mm_or_si128(sp, _mm_or_si128(eq16(x, 0x85), eq16(x, 0xa0)));
+    sp = _mm_or_si128(sp, _mm_or_si128(eq16(x, 0x1680), in16(x, 0x2000, 0x200a)));
+    sp = _mm_or_si128(sp, _mm_or_si128(in16(x, 0x2028, 0x2029), eq16(x, 0x202f)));
+    sp = _mm_or_si128(sp, _mm_or_si128(eq16(x, 0x205f), eq16(x, 0x3000)));
+    __m128i w = _mm_or_si128(in16(x, 0x3040, 0x30ff),
+                             _mm_or_si128(in16(x, 0x3400, 0x9fff), in16(x, 0xac00, 0xd7af)));
+    *sep = _mm_or_si128(sp, w);
+    *wide = w;
+    *digit = in16(x, '0', '9');
+    *high = _mm_andnot_si128(w, in16(x, 0x660, 0xffff));
+}
+/* SCAN_UCS1 / SCAN_WIDE of 16 UCS2 characters at once (one of them from U+0100 at least: the
+ * chunks narrow16 does not take), by bit masks as scan16 */
+static inline void scan16_ucs2(const Py_UCS2 *s, Py_ssize_t *tokens, Py_ssize_t *wides,
+                               int *inside, int *digits) {
+    __m128i sa, wa, da, ha, sb, wb, db, hb;
+    class8(_mm_loadu_si128((const __m128i *)s), &sa, &wa, &da, &ha);
+    class8(_mm_loadu_si128((const __m128i *)(s + 8)), &sb, &wb, &db, &hb);
+    unsigned word = ~(unsigned)_mm_movemask_epi8(_mm_packs_epi16(sa, sb)) & 0xffffu;
+    unsigned starts = word & ~((word << 1) | (unsigned)*inside);
+    *tokens += pop16(starts);
+    *wides += pop16((unsigned)_mm_movemask_epi8(_mm_packs_epi16(wa, wb)));
+    *inside = (int)(word >> 15 & 1);
+    if (*digits)
+        return;
+    if (_mm_movemask_epi8(_mm_packs_epi16(da, db))) {
+        *digits = 1;
+        return;
+    }
+    unsigned high = (unsigned)_mm_movemask_epi8(_mm_packs_epi16(ha, hb));
+    while (high) { /* (a word's character from U+0660: decimal's other digits) */
+        int k = __builtin_ctz(high);
+        high &= high - 1;
+        if (Py_UNICODE_ISDECIMAL(s[k])) {
+            *digits = 1;
+            return;
+        }
+    }
+}
 #endif
 
 /* The words of `text` as str.split() finds them once every one of feed's wide characters is a
@@ -194,13 +248,7 @@ static void scan(PyObject *text, Py_ssize_t *words, Py_ssize_t *wide, int *digit
             if (narrow16(s + i, high, &v))
                 scan16(v, &tokens, &inside, &digits); /* (all < 256) */
             else
-                for (Py_ssize_t k = i; k < i + 16; k++) {
-                    Py_UCS4 c = s[k];
-                    if (c < 256)
-                        SCAN_UCS1(c);
-                    else
-                        SCAN_WIDE(c);
-                }
+                scan16_ucs2(s + i, &tokens, &wides, &inside, &digits);
         }
 #endif
         for (; i < n; i++) {
@@ -1068,10 +1116,17 @@ static inline int contains(PyObject *container, PyObject *key) {
     return PySequence_Contains(container, key);
 }
 
+/* the last reason lines asked not_stories about (held) and whether it is in it */
+typedef struct {
+    PyObject *reason;
+    int in;
+} Reason;
+
 /* whether lb is free for a story (1 or 0; -1 on an error); its slots (block, label, reason)
- * and its block's (text, index) */
+ * and its block's (text, index); `last`: the reason asked before (the same object again, most
+ * lines: its answer again, without a look-up) */
 static int is_free(PyObject *lb, PyObject *block, PyObject *used, PyObject *not_stories,
-                   PyObject *article, const Slots *lbs, const Slots *bs) {
+                   PyObject *article, const Slots *lbs, const Slots *bs, Reason *last) {
     PyObject *label = slot_get(lb, lbs, 1, name_label);
     if (!label)
         return -1;
@@ -1089,9 +1144,18 @@ static int is_free(PyObject *lb, PyObject *block, PyObject *used, PyObject *not_
     PyObject *reason = slot_get(lb, lbs, 2, name_reason);
     if (!reason)
         return -1;
+    if (reason == last->reason) {
+        Py_DECREF(reason);
+        return !last->in;
+    }
     in = contains(not_stories, reason);
-    Py_DECREF(reason);
-    return in < 0 ? -1 : !in;
+    if (in < 0) {
+        Py_DECREF(reason);
+        return -1;
+    }
+    Py_XSETREF(last->reason, reason); /* (held: no other object takes its address meanwhile) */
+    last->in = in;
+    return !in;
 }
 
 static PyObject *lines(PyObject *self, PyObject *args) {
@@ -1102,6 +1166,7 @@ static PyObject *lines(PyObject *self, PyObject *args) {
     if (!seq)
         return NULL;
     Py_ssize_t n = PySequence_Fast_GET_SIZE(seq);
+    Reason last = {NULL, 0}; /* (the reason asked before) */
     PyObject *texts = PyList_New(n), *free = PyList_New(n), *digits = PyList_New(n),
              *words = PyList_New(n);
     if (!texts || !free || !digits || !words)
@@ -1126,7 +1191,7 @@ static PyObject *lines(PyObject *self, PyObject *args) {
         }
         PyObject *text = stripped(raw);
         Py_DECREF(raw);
-        int yes = text ? is_free(lb, block, used, not_stories, article, &lbs, &bs) : -1;
+        int yes = text ? is_free(lb, block, used, not_stories, article, &lbs, &bs, &last) : -1;
         Py_DECREF(block);
         if (yes < 0) {
             Py_XDECREF(text);
@@ -1146,9 +1211,11 @@ static PyObject *lines(PyObject *self, PyObject *args) {
         PyList_SET_ITEM(words, i, number);
     }
     Py_DECREF(seq);
+    Py_XDECREF(last.reason);
     return Py_BuildValue("(NNNN)", texts, free, digits, words);
 fail:
     Py_DECREF(seq);
+    Py_XDECREF(last.reason);
     Py_XDECREF(texts);
     Py_XDECREF(free);
     Py_XDECREF(digits);
@@ -1964,8 +2031,10 @@ static PyObject *hints(PyObject *self, PyObject *text) {
             goto no;                                                                           \
     } while (0)
 
-/* feed.is_title of the str `text` (see title_verdict): 1 or 0, -1 on an error */
-static int verdict(PyObject *const *rules, PyObject *text, Py_ssize_t lo, Py_ssize_t hi) {
+/* feed.is_title of the str `text` (see title_verdict): 1 or 0, -1 on an error; where it is 1
+ * and `kept` is not NULL, *kept is text.lower() (a new reference; NULL when it was not made) */
+static int verdict_low(PyObject *const *rules, PyObject *text, Py_ssize_t lo, Py_ssize_t hi,
+                       PyObject **kept) {
     PyObject *low = NULL;
     Py_ssize_t time_max = PyLong_AsSsize_t(rules[R_TIME_LINE_MAX]);
     Py_ssize_t count_max = PyLong_AsSsize_t(rules[R_COUNT_MAX]);
@@ -2078,14 +2147,22 @@ static int verdict(PyObject *const *rules, PyObject *text, Py_ssize_t lo, Py_ssi
                 CHECK(found(rules[R_FIND_DATES], text, 1));
         }
     }
-    Py_DECREF(low);
-    return (facts & (T_WIDE | T_LETTERS)) != 0;
+    int title = (facts & (T_WIDE | T_LETTERS)) != 0;
+    if (title && kept)
+        *kept = low; /* (the caller's) */
+    else
+        Py_DECREF(low);
+    return title;
 no:
     Py_XDECREF(low);
     return 0;
 error:
     Py_XDECREF(low);
     return -1;
+}
+
+static int verdict(PyObject *const *rules, PyObject *text, Py_ssize_t lo, Py_ssize_t hi) {
+    return verdict_low(rules, text, lo, hi, NULL);
 }
 
 static PyObject *title_verdict(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
@@ -2602,9 +2679,10 @@ static int same_own_story(Page *p, PyObject *low) {
 }
 
 /* whether the line (text lower-cased) names the page's own story: has_any(low, own_keys) and
- * same_story(WORD.findall(low), own); 1 or 0, -1 on an error */
-static int own_story(Page *p, PyObject *text) {
-    PyObject *low = lowered(text);
+ * same_story(WORD.findall(low), own); 1 or 0, -1 on an error (`given`: text.lower(), when the
+ * caller has it, or NULL) */
+static int own_story(Page *p, PyObject *text, PyObject *given) {
+    PyObject *low = given ? Py_NewRef(given) : lowered(text);
     if (!low)
         return -1;
     int yes = 0;
@@ -2836,15 +2914,18 @@ static PyObject *headline(Page *p, Py_ssize_t i) {
         PyErr_SetString(PyExc_TypeError, "headlines: a title is a str");
         return NULL;
     }
-    int yes = verdict(p->title_rules, title, p->lo, p->hi);
+    PyObject *low = NULL; /* (title.lower(), from verdict: own_story's when title is text) */
+    int yes = verdict_low(p->title_rules, title, p->lo, p->hi,
+                          p->has_own && title == text ? &low : NULL);
     if (yes > 0) {
         yes = menu_line(p, text);
         yes = yes < 0 ? -1 : !yes;
     }
     if (yes > 0 && p->has_own) {
-        yes = own_story(p, text);
+        yes = own_story(p, text, low);
         yes = yes < 0 ? -1 : !yes;
     }
+    Py_XDECREF(low);
     if (yes <= 0) {
         Py_DECREF(parts);
         if (yes < 0)
@@ -4090,7 +4171,38 @@ static const uint32_t *parts_starts(PyObject *parts) {
     return NULL;
 }
 
-/* scan_has_any of text below U+0100 (PyUnicode_1BYTE_KIND), by parts_starts; -1: not kept */
+/* whether one of parts whose first character starts has at s[i] (its bits) is s[i:] (with A-Z
+ * read as a-z where fold), s being n bytes long */
+static inline int byte_part_at(const Py_UCS1 *s, Py_ssize_t n, Py_ssize_t i, PyObject *parts,
+                               const uint32_t *starts, int fold) {
+    uint32_t these = starts[s[i]];
+    while (these) {
+        int k = __builtin_ctz(these);
+        these &= these - 1;
+        PyObject *part = PyTuple_GET_ITEM(parts, k);
+        const Py_UCS1 *p = PyUnicode_1BYTE_DATA(part);
+        Py_ssize_t m = PyUnicode_GET_LENGTH(part), j = 0;
+        if (i + m > n)
+            continue;
+        for (; j < m; j++) {
+            Py_UCS1 d = s[i + j];
+            if (fold && d >= 'A' && d <= 'Z')
+                d += 'a' - 'A';
+            if (d != p[j])
+                break;
+        }
+        if (j == m)
+            return 1;
+    }
+    return 0;
+}
+
+#define PART_PAIRS 16 /* byte_has_any: the first two characters of this many parts at most */
+
+/* scan_has_any of text below U+0100 (PyUnicode_1BYTE_KIND), by parts_starts; -1: not kept.
+ * Where every part that may be in such a text is two characters long or more (and they start
+ * with PART_PAIRS pairs or fewer), 16 positions are tried at once first: only those where a
+ * part's first two characters stand (A-Z as a-z where fold) are looked at (byte_part_at). */
 static int byte_has_any(PyObject *text, PyObject *parts, int fold) {
     for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(parts); k++)
         if (PyUnicode_GET_LENGTH(PyTuple_GET_ITEM(parts, k)) == 0)
@@ -4099,28 +4211,70 @@ static int byte_has_any(PyObject *text, PyObject *parts, int fold) {
     if (!starts)
         return -1;
     const Py_UCS1 *s = PyUnicode_1BYTE_DATA(text);
-    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
-    for (Py_ssize_t i = 0; i < n; i++) {
-        uint32_t these = starts[s[i]];
-        while (these) {
-            int k = __builtin_ctz(these);
-            these &= these - 1;
-            PyObject *part = PyTuple_GET_ITEM(parts, k);
-            const Py_UCS1 *p = PyUnicode_1BYTE_DATA(part);
-            Py_ssize_t m = PyUnicode_GET_LENGTH(part), j = 0;
-            if (i + m > n)
-                continue;
-            for (; j < m; j++) {
-                Py_UCS1 d = s[i + j];
-                if (fold && d >= 'A' && d <= 'Z')
-                    d += 'a' - 'A';
-                if (d != p[j])
-                    break;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), i = 0;
+#ifdef SCAN_SIMD
+    if (n >= 17) {
+        unsigned char firsts[PART_PAIRS], seconds[PART_PAIRS];
+        int pairs = 0, ok = 1;
+        for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(parts) && ok; k++) {
+            PyObject *part = PyTuple_GET_ITEM(parts, k); /* (parts_starts: str, 32 at most) */
+            if (PyUnicode_KIND(part) != PyUnicode_1BYTE_KIND)
+                continue; /* (in no text below U+0100: parts_starts leaves it out) */
+            if (PyUnicode_GET_LENGTH(part) < 2) {
+                ok = 0;
+                break;
             }
-            if (j == m)
-                return 1;
+            const Py_UCS1 *p = PyUnicode_1BYTE_DATA(part);
+            int q = 0;
+            while (q < pairs && !(firsts[q] == p[0] && seconds[q] == p[1]))
+                q++;
+            if (q < pairs)
+                continue;
+            if (pairs == PART_PAIRS)
+                ok = 0;
+            else {
+                firsts[pairs] = p[0];
+                seconds[pairs++] = p[1];
+            }
+        }
+        if (ok) {
+            const __m128i upper = _mm_set1_epi8('A'), span = _mm_set1_epi8(25),
+                          lift = _mm_set1_epi8(0x20);
+            /* chunks at 0, 16, ... and a last one that ends at n - 1 (position n - 1 starts no
+             * part of two characters); a position tried twice fails twice */
+            for (Py_ssize_t at = 0;; at += 16) {
+                if (at + 17 > n)
+                    at = n - 17;
+                __m128i a = _mm_loadu_si128((const __m128i *)(s + at));
+                __m128i b = _mm_loadu_si128((const __m128i *)(s + at + 1));
+                if (fold) { /* A-Z as a-z */
+                    __m128i da = _mm_sub_epi8(a, upper), db = _mm_sub_epi8(b, upper);
+                    a = _mm_add_epi8(a, _mm_and_si128(_mm_cmpeq_epi8(_mm_min_epu8(da, span), da),
+                                                      lift));
+                    b = _mm_add_epi8(b, _mm_and_si128(_mm_cmpeq_epi8(_mm_min_epu8(db, span), db),
+                                                      lift));
+                }
+                __m128i hit = _mm_setzero_si128();
+                for (int q = 0; q < pairs; q++)
+                    hit = _mm_or_si128(
+                        hit, _mm_and_si128(_mm_cmpeq_epi8(a, _mm_set1_epi8((char)firsts[q])),
+                                           _mm_cmpeq_epi8(b, _mm_set1_epi8((char)seconds[q]))));
+                unsigned mask = (unsigned)_mm_movemask_epi8(hit);
+                while (mask) {
+                    int k = __builtin_ctz(mask);
+                    mask &= mask - 1;
+                    if (byte_part_at(s, n, at + k, parts, starts, fold))
+                        return 1;
+                }
+                if (at + 17 >= n)
+                    return 0;
+            }
         }
     }
+#endif
+    for (; i < n; i++)
+        if (byte_part_at(s, n, i, parts, starts, fold))
+            return 1;
     return 0;
 }
 

@@ -808,11 +808,13 @@ def article_head(
         return -1, -1
     title = page_title.strip()
     at = -1
-    for at in compress(range(len(texts)), map(title.__eq__, texts)):  # (equal text first)
+    while True:  # (equal text first: list.index compares in C, no call per line)
+        try:
+            at = texts.index(title, at + 1)
+        except ValueError:
+            return -1, -1
         if labelled[at].block.index in used:
             break
-    else:
-        return -1, -1
     article = Label.ARTICLE  # (a body further than HEAD_MAX_BLOCKS away: no short head)
     for body in range(at + 1, min(len(labelled), at + HEAD_MAX_BLOCKS + 1)):
         if labelled[body].label is article:
@@ -980,8 +982,12 @@ def strip_ranks(found: Sequence[tuple[int, int, FeedItem]]) -> list[tuple[int, i
     "2 Un nouveau pont ...", "3 Hockey: ..."): neighbouring items numbered one after another
     from RANK_MAX or less, RANK_MIN_ITEMS of them at least ("10 things to know" alone keeps
     its number)."""
-    ranks = [rank(item.title) for _, _, item in found]
+    ranks = [  # (rank's first test here: most titles start with no digit, no call for them)
+        rank(item.title) if item.title[:1].isdecimal() else None for _, _, item in found
+    ]
     out = list(found)
+    if not any(ranks):  # (no rank: no list of them, as RANK_MIN_ITEMS > 1; most pages)
+        return out
     start = 0
     while start < len(found):
         stop = start + 1
@@ -1297,7 +1303,8 @@ def story_keywords(other: Sequence[str]) -> list[str]:
     least, each a part of its text then: same_story needs every word of `other` when either
     has fewer than SAME_STORY_MIN_WORDS, else SAME_STORY_SHARE of that many at least, so
     `need` words, and any len(other) - need + 1 of them hold one (the longest: rare ones)."""
-    words = sorted(set(other), key=lambda w: (-len(w), w))
+    words = sorted(sorted(set(other)), key=len, reverse=True)  # (longest first, then by w:
+    # a sort by (-len(w), w), stable sorts without a Python key call per word)
     need = min(len(words), math.ceil(SAME_STORY_SHARE * SAME_STORY_MIN_WORDS))
     return words[: len(words) - need + 1]
 
