@@ -674,7 +674,9 @@ static PyObject *facts(PyObject *self, PyObject *args) {
     }
     if (PyUnicode_READY(limits.related_firsts) < 0 || PyUnicode_READY(limits.read_more_firsts) < 0)
         goto done;
-    seq = PySequence_Fast(labelled, "facts: a sequence of LabelledBlock");
+    /* a tuple (a list is copied): reading a block's attribute may run Python code, which
+     * must not be able to shorten what the loop below walks */
+    seq = PySequence_Tuple(labelled);
     if (!seq)
         goto done;
     Py_ssize_t n = PySequence_Fast_GET_SIZE(seq);

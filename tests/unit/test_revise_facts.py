@@ -125,6 +125,29 @@ def test_the_compiled_facts_read_any_blocks_and_refuse_what_is_no_text() -> None
         R._revise.facts(blocks, Label.ARTICLE, (R.HEADS_TABLE, b"x", "a", "a"), (40, 16, 33, 19, 5))
 
 
+class Shrinking:  # a block whose label, once read, empties the list the pass walks
+    def __init__(self, block: Block, out: list[object]) -> None:
+        self.block, self.score, self.reason, self.out = block, 0.5, "model", out
+
+    @property
+    def label(self) -> Label:
+        self.out.clear()
+        return Label.ARTICLE
+
+
+@compiled
+def test_the_compiled_facts_walk_a_copy_of_the_blocks() -> None:
+    """An attribute read that shortens the list under the pass (Python code in a property)
+    cannot make it read past the list's end: it walks the blocks it was given."""
+    out: list[object] = []
+    out += [Shrinking(Block(0, "One two", (0, 0)), out)]
+    out += [LabelledBlock(Block(i, f"Block {i} of words", (i, i)), Label.ARTICLE, 0.9, "model")
+            for i in range(1, 200)]  # fmt: skip
+    texts = R._facts(out)[0]  # type: ignore[arg-type]
+    assert out == []
+    assert texts == ["One two"] + [f"Block {i} of words" for i in range(1, 200)]
+
+
 # the facts that only let a rule skip blocks (a block without one cannot fire the rule); the
 # others (FACT_ENDS, FACT_CLOCK, FACT_OUTSIDE, FACT_KICKER) are read as answers (FACT_KICKER
 # is `_is_kicker` of a body block's text, stripped or not: see the line facts' test below)
