@@ -1034,6 +1034,22 @@ static Py_ssize_t windows_of(const Text *t, Window **windows) {
     Py_ssize_t len = t->n, i = 0, n = 0, cap = 0, scanned = 0, last_colon = -1;
     *windows = NULL;
     while (i < len) {
+        /* on to the next place an anchor may be, in a loop of the text's own kind */
+#define NEXT_ANCHOR(TYPE)                                                                          \
+    {                                                                                              \
+        const TYPE *b = (const TYPE *)t->data;                                                     \
+        while (i + 1 < len && b[i + 1] != '9' && b[i + 1] != '0' && b[i + 1] != '/')              \
+            i++;                                                                                   \
+    }
+        if (t->kind == PyUnicode_1BYTE_KIND)
+            NEXT_ANCHOR(Py_UCS1)
+        else if (t->kind == PyUnicode_2BYTE_KIND)
+            NEXT_ANCHOR(Py_UCS2)
+        else
+            NEXT_ANCHOR(Py_UCS4)
+#undef NEXT_ANCHOR
+        if (i + 1 >= len)
+            break; /* (at(t, len) is NUL: no anchor from here) */
         Py_UCS4 c1 = at(t, i + 1), c;
         Py_ssize_t end = -1, start, lo, hi;
         int bits = 0;
@@ -1146,6 +1162,16 @@ static int scan(PyObject *text, Found **found, Py_ssize_t *count) {
                 continue;
             while (s < tw.n) {
                 Match m;
+                Py_UCS4 c0 = at(&tw, s);
+                /* where the pattern cannot start, on at once (no Match made): every pattern
+                 * but p_month_first needs a decimal first (hour_at, is_year, days_at,
+                 * number_then); p_month_first no word character before it and a month's
+                 * initial (months_at: a letter, or a character that is not ASCII) */
+                if (k == 4 ? (is_word(at(&tw, s - 1)) || (c0 < 128 && !in_range(c0 | 0x20, 'a', 'z')))
+                           : !is_dec(c0)) {
+                    s++;
+                    continue;
+                }
                 memset(&m, 0, sizeof m);
                 m.start = s;
                 m.yy = -1;
@@ -1262,7 +1288,16 @@ static int may_date(PyObject *text, PyObject *firsts) {
     const void *data = PyUnicode_DATA(text);
     Py_ssize_t len = PyUnicode_GET_LENGTH(text), k;
     int stop = 0;
-    for (k = 0; k < len; k++) {
+    k = 0;
+    if (kind == PyUnicode_1BYTE_KIND) { /* the same tests by memchr and memmem (vectorised) */
+        const char *s = (const char *)data;
+        if (memchr(s, '/', (size_t)len) != NULL || memmem(s, (size_t)len, "19", 2) != NULL
+            || memmem(s, (size_t)len, "20", 2) != NULL)
+            return 1;
+        stop = memchr(s, ':', (size_t)len) != NULL || memchr(s, '.', (size_t)len) != NULL;
+        k = len; /* (the loop below: done) */
+    }
+    for (; k < len; k++) {
         Py_UCS4 c = PyUnicode_READ(kind, data, k);
         if (c == '/')
             return 1;
