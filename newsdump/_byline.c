@@ -830,11 +830,25 @@ static inline int cyr_o(Py_UCS4 c) { return c == 0x43e || c == 0x41e || c == 0x1
  * h, e, s or t, or Cyrillic о, its last character past the spaces), "/" before afp|reuters|ap
  * (an a or r after it), ")" after "associated press" (an s before it), or the words "getty
  * images", "shutterstock" or "file photo" (each letter in any case IGNORECASE folds to it) */
+/* the characters below U+0100 where may_credit's tests may hold: "(", ")", "/", ":", and the
+ * first letters of its words in either case (folds_to takes no other below U+0100) */
+static const unsigned char CREDIT_BYTES[256] = {
+    ['('] = 1, [')'] = 1, ['/'] = 1, [':'] = 1, ['g'] = 1, ['G'] = 1,
+    ['s'] = 1, ['S'] = 1, ['f'] = 1, ['F'] = 1,
+};
+
 static int may_credit(PyObject *text) {
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
     for (Py_ssize_t k = 0; k < n; k++) {
+        if (kind == PyUnicode_1BYTE_KIND) { /* on to the next such character, bytewise */
+            const Py_UCS1 *b = (const Py_UCS1 *)data;
+            while (k < n && !CREDIT_BYTES[b[k]])
+                k++;
+            if (k >= n)
+                break;
+        }
         Py_UCS4 c = PyUnicode_READ(kind, data, k);
         switch (c) {
         case '(':
