@@ -1224,24 +1224,42 @@ fail:
 static PyObject *find_dates(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
     Found *found = NULL;
     Py_ssize_t n = 0;
-    PyObject *out, *cls;
+    PyObject *out, *cls, *fields = NULL, *no_args = NULL;
     (void)module;
-    if (nargs != 2 || !PyUnicode_Check(args[0])) {
-        PyErr_SetString(PyExc_TypeError, "find_dates(text: str, cls: type)");
+    if ((nargs != 2 && nargs != 3) || !PyUnicode_Check(args[0])
+        || (nargs == 3 && (!PyType_Check(args[1]) || ((PyTypeObject *)args[1])->tp_new == NULL
+                           || !PyTuple_Check(args[2]) || PyTuple_GET_SIZE(args[2]) != 3))) {
+        PyErr_SetString(PyExc_TypeError, "find_dates(text: str, cls: type[, fields: tuple])");
         return NULL;
     }
     cls = args[1];
+    if (nargs == 3) { /* a frozen dataclass's three fields: made as its __init__ makes them */
+        fields = args[2];
+        for (int k = 0; k < 3; k++)
+            if (!PyUnicode_Check(PyTuple_GET_ITEM(fields, k))) {
+                PyErr_SetString(PyExc_TypeError, "find_dates: fields of str");
+                return NULL;
+            }
+    }
     if (PyUnicode_READY(args[0]) < 0 || scan(args[0], &found, &n) < 0)
         return NULL;
     out = PyList_New(n);
-    if (out == NULL)
+    if (out == NULL || (fields != NULL && n > 0 && (no_args = PyTuple_New(0)) == NULL)) {
+        Py_CLEAR(out);
         goto done;
+    }
     for (Py_ssize_t k = 0; k < n; k++) {
         PyObject *parts[3], *item = NULL;
         parts[0] = PyUnicode_FromStringAndSize(found[k].iso, found[k].len);
         parts[1] = PyLong_FromSsize_t(found[k].start);
         parts[2] = PyLong_FromSsize_t(found[k].end);
-        if (parts[0] != NULL && parts[1] != NULL && parts[2] != NULL)
+        if (parts[0] != NULL && parts[1] != NULL && parts[2] != NULL && fields != NULL) {
+            /* as the frozen dataclass's __init__: __new__, then object.__setattr__ of each */
+            item = ((PyTypeObject *)cls)->tp_new((PyTypeObject *)cls, no_args, NULL);
+            for (int f = 0; item != NULL && f < 3; f++)
+                if (PyObject_GenericSetAttr(item, PyTuple_GET_ITEM(fields, f), parts[f]) < 0)
+                    Py_CLEAR(item);
+        } else if (parts[0] != NULL && parts[1] != NULL && parts[2] != NULL)
             item = PyObject_Vectorcall(cls, parts, 3, NULL);
         Py_XDECREF(parts[0]);
         Py_XDECREF(parts[1]);
@@ -1253,6 +1271,7 @@ static PyObject *find_dates(PyObject *module, PyObject *const *args, Py_ssize_t 
         PyList_SET_ITEM(out, k, item);
     }
 done:
+    Py_XDECREF(no_args);
     PyMem_Free(found);
     return out;
 }
@@ -1576,7 +1595,7 @@ static PyObject *month_names(PyObject *module, PyObject *unused) {
 
 static PyMethodDef METHODS[] = {
     {"find_dates", (PyCFunction)(void (*)(void))find_dates, METH_FASTCALL,
-     "find_dates(text, cls): dates._find_dates(text), each date cls(iso, start, end)."},
+     "find_dates(text, cls[, fields]): dates._find_dates(text), each date cls(iso, start, end)."},
     {"month_names", month_names, METH_NOARGS, "The month names the scanner knows: {name: month}."},
     {"month_day", month_day, METH_O, "month_day(text): dates.MONTH_DAY.match(text) is not None."},
     {"mostly_date", (PyCFunction)(void (*)(void))mostly_date, METH_FASTCALL,

@@ -15,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsdump.article import WEEKDAY_FIRSTS, _credit_lines, _date_lines_of
-from newsdump.dates import FoundDate, find_dates_py
+from newsdump.dates import _FOUND_FIELDS, FoundDate, find_dates_py
 
 _dates = pytest.importorskip("newsdump._dates")
 _byline = pytest.importorskip("newsdump._byline")
@@ -80,3 +80,29 @@ def test_credit_lines_every_character(template: str) -> None:
         texts = [template.format(c=c) + wide + " w w w w w w w" for c in CHARS]
         order = list(range(len(texts)))
         assert _byline.credit_lines(texts, order, 8) == _credit_lines(texts, order, 8)
+
+
+@given(
+    st.one_of(st.sampled_from(DATE_TEMPLATES).map(lambda t: t.format(c="1")), st.text(max_size=40))
+)
+def test_found_dates_made_as_their_init_makes_them(text: str) -> None:
+    """find_dates with FoundDate's fields sets them as the frozen dataclass's __init__ does."""
+    made = _dates.find_dates(text, FoundDate, _FOUND_FIELDS)
+    called = _dates.find_dates(text, FoundDate)
+    assert made == called == find_dates_py(text)
+    assert all(type(d) is FoundDate for d in made)
+    assert [(d.iso, d.start, d.end, hash(d), repr(d)) for d in made] == [
+        (d.iso, d.start, d.end, hash(d), repr(d)) for d in called
+    ]
+
+
+def test_find_dates_fields_checked() -> None:
+    with pytest.raises(TypeError):
+        _dates.find_dates("Nov 19, 2019", FoundDate, ("iso", "start"))
+    with pytest.raises(TypeError):
+        _dates.find_dates("Nov 19, 2019", FoundDate.__init__, _FOUND_FIELDS)
+    with pytest.raises(TypeError):
+        _dates.find_dates("Nov 19, 2019", FoundDate, ("iso", "start", 3))
+    with pytest.raises(AttributeError):
+        _dates.find_dates("Nov 19, 2019", FoundDate, ("iso", "start", "nope"))
+    assert _dates.find_dates("no date", FoundDate, ("iso", "start", "nope")) == []
