@@ -46,6 +46,18 @@ static const char *const STOP_WORDS[] = {
     "updated", "published", "posted", "on", "at", "in", "for", "mins", "min", "read", "via",
     "view", NULL,
 };
+/* ... their lengths, in the same order */
+static const Py_ssize_t STOP_LENS[] = {7, 9, 6, 2, 2, 2, 3, 4, 3, 4, 3, 4};
+
+/* whether an ASCII character folds to the first letter of a stop word (u p o a i f m r v) */
+static inline int stop_first(unsigned c) {
+    switch (a_fold(c)) {
+    case 'u': case 'p': case 'o': case 'a': case 'i': case 'f': case 'm': case 'r': case 'v':
+        return 1;
+    default:
+        return 0;
+    }
+}
 
 /* BYLINE_STOP.search(" " + s[:n]).start() as an index of s (-1 for the leading space), or
  * PY_SSIZE_T_MAX where it does not match. In t = " " + s, at each place p, leftmost first:
@@ -63,8 +75,8 @@ static Py_ssize_t byline_stop(const Py_UCS1 *s, Py_ssize_t n) {
                 unsigned d = s[q];
                 if (d == '-' || d == '|' || d == '/' || d == '@' || a_digit(d))
                     return p;
-                for (int w = 0; STOP_WORDS[w]; w++) {
-                    Py_ssize_t len = (Py_ssize_t)strlen(STOP_WORDS[w]);
+                for (int w = 0; stop_first(d) && STOP_WORDS[w]; w++) {
+                    Py_ssize_t len = STOP_LENS[w];
                     if (starts_folded(s, n, q, STOP_WORDS[w]) && (q + len >= n || !a_word(s[q + len])))
                         return p;
                 }
@@ -90,6 +102,7 @@ static Py_ssize_t byline_stop(const Py_UCS1 *s, Py_ssize_t n) {
 
 /* NAME_SPLIT's joining words (case-sensitive; its и is not ASCII) */
 static const char *const JOINERS[] = {"and", "und", "et", "y", "i", "e", "oraz", NULL};
+static const Py_ssize_t JOINER_LENS[] = {3, 3, 2, 1, 1, 1, 4}; /* (their lengths) */
 
 /* the end of NAME_SPLIT's separator (without the spaces around it) at s[q], or -1: , ; & | or a
  * joining word with no word character on either side */
@@ -102,7 +115,9 @@ static Py_ssize_t separator_at(const Py_UCS1 *s, Py_ssize_t lo, Py_ssize_t n, Py
     if (!a_lower(c) || (q > lo && a_word(s[q - 1])))
         return -1;
     for (int w = 0; JOINERS[w]; w++) {
-        Py_ssize_t len = (Py_ssize_t)strlen(JOINERS[w]);
+        Py_ssize_t len = JOINER_LENS[w];
+        if (s[q] != (unsigned char)JOINERS[w][0])
+            continue;
         if (q + len <= n && memcmp(s + q, JOINERS[w], (size_t)len) == 0
             && (q + len == n || !a_word(s[q + len])))
             return q + len;
@@ -137,10 +152,13 @@ static const char *const CUES[] = {
     "published", "posted", "publicado", "opublikowano", "pubblicato",
     "updated", "aktualisiert", "actualizado", "zaktualizowano", "aktualizac", NULL,
 };
+static const Py_ssize_t CUE_LENS[] = {9, 6, 9, 12, 10, 7, 12, 11, 14, 10}; /* (their lengths) */
 
 static int is_cue(const Py_UCS1 *w, Py_ssize_t n) {
+    if (n == 0 || (w[0] != 'p' && w[0] != 'o' && w[0] != 'u' && w[0] != 'a' && w[0] != 'z'))
+        return 0; /* (no cue starts otherwise) */
     for (int k = 0; CUES[k]; k++) {
-        Py_ssize_t len = (Py_ssize_t)strlen(CUES[k]);
+        Py_ssize_t len = CUE_LENS[k];
         if (len <= n && memcmp(w, CUES[k], (size_t)len) == 0)
             return 1;
     }
@@ -215,32 +233,45 @@ static int part_names(const Py_UCS1 *s, Py_ssize_t lo, Py_ssize_t hi, int index,
         Py_ssize_t llen = clen; /* lower = clean.lower().rstrip(".") */
         while (llen > 0 && buf[llen - 1] == '.')
             llen--;
-        int r;
-        if (ntaken >= 2) {
-            if ((r = holds(months, buf, llen)) < 0)
-                return -1;
-            if (r)
-                break; /* "Ann Lee Nov. 19" */
-        }
-        if ((r = holds(not_names, buf, llen)) < 0)
+        /* `lower` made once for the three sets (its hash found once, kept by the str) */
+        PyObject *lower = PyUnicode_FromStringAndSize(buf, llen);
+        if (lower == NULL)
             return -1;
-        if (r) {
+        int r = 0;
+        if (ntaken >= 2 && (r = PySequence_Contains(months, lower)) != 0) {
+            Py_DECREF(lower);
+            if (r < 0)
+                return -1;
+            break; /* "Ann Lee Nov. 19" */
+        }
+        if ((r = PySequence_Contains(not_names, lower)) != 0) {
+            Py_DECREF(lower);
+            if (r < 0)
+                return -1;
             titled = 1;
             break;
         }
-        if ((r = holds(function_words, buf, llen)) < 0)
-            return -1;
-        if (r)
+        if ((r = PySequence_Contains(function_words, lower)) != 0) {
+            Py_DECREF(lower);
+            if (r < 0)
+                return -1;
             break;
+        }
         if (is_cue((const Py_UCS1 *)buf, llen)) {
+            Py_DECREF(lower);
             titled = 1;
             break;
         }
         /* is_name_word(clean, allow_lower) */
-        if (clen == 0)
+        if (clen == 0) {
+            Py_DECREF(lower);
             break;
+        }
         int allow_lower = allow_single && ntaken == 0 && index == 0;
-        if ((r = holds(particles, buf, clen)) < 0)
+        /* (clean.lower() in PARTICLES: `lower` itself where no dot was cut off) */
+        r = clen == llen ? PySequence_Contains(particles, lower) : holds(particles, buf, clen);
+        Py_DECREF(lower);
+        if (r < 0)
             return -1;
         if (!r) {
             if (!(a_upper(s[cs]) || allow_lower))
@@ -830,11 +861,25 @@ static inline int cyr_o(Py_UCS4 c) { return c == 0x43e || c == 0x41e || c == 0x1
  * h, e, s or t, or Cyrillic о, its last character past the spaces), "/" before afp|reuters|ap
  * (an a or r after it), ")" after "associated press" (an s before it), or the words "getty
  * images", "shutterstock" or "file photo" (each letter in any case IGNORECASE folds to it) */
+/* the characters below U+0100 where may_credit's tests may hold: "(", ")", "/", ":", and the
+ * first letters of its words in either case (folds_to takes no other below U+0100) */
+static const unsigned char CREDIT_BYTES[256] = {
+    ['('] = 1, [')'] = 1, ['/'] = 1, [':'] = 1, ['g'] = 1, ['G'] = 1,
+    ['s'] = 1, ['S'] = 1, ['f'] = 1, ['F'] = 1,
+};
+
 static int may_credit(PyObject *text) {
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
     for (Py_ssize_t k = 0; k < n; k++) {
+        if (kind == PyUnicode_1BYTE_KIND) { /* on to the next such character, bytewise */
+            const Py_UCS1 *b = (const Py_UCS1 *)data;
+            while (k < n && !CREDIT_BYTES[b[k]])
+                k++;
+            if (k >= n)
+                break;
+        }
         Py_UCS4 c = PyUnicode_READ(kind, data, k);
         switch (c) {
         case '(':

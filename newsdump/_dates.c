@@ -1034,6 +1034,22 @@ static Py_ssize_t windows_of(const Text *t, Window **windows) {
     Py_ssize_t len = t->n, i = 0, n = 0, cap = 0, scanned = 0, last_colon = -1;
     *windows = NULL;
     while (i < len) {
+        /* on to the next place an anchor may be, in a loop of the text's own kind */
+#define NEXT_ANCHOR(TYPE)                                                                          \
+    {                                                                                              \
+        const TYPE *b = (const TYPE *)t->data;                                                     \
+        while (i + 1 < len && b[i + 1] != '9' && b[i + 1] != '0' && b[i + 1] != '/')              \
+            i++;                                                                                   \
+    }
+        if (t->kind == PyUnicode_1BYTE_KIND)
+            NEXT_ANCHOR(Py_UCS1)
+        else if (t->kind == PyUnicode_2BYTE_KIND)
+            NEXT_ANCHOR(Py_UCS2)
+        else
+            NEXT_ANCHOR(Py_UCS4)
+#undef NEXT_ANCHOR
+        if (i + 1 >= len)
+            break; /* (at(t, len) is NUL: no anchor from here) */
         Py_UCS4 c1 = at(t, i + 1), c;
         Py_ssize_t end = -1, start, lo, hi;
         int bits = 0;
@@ -1146,6 +1162,16 @@ static int scan(PyObject *text, Found **found, Py_ssize_t *count) {
                 continue;
             while (s < tw.n) {
                 Match m;
+                Py_UCS4 c0 = at(&tw, s);
+                /* where the pattern cannot start, on at once (no Match made): every pattern
+                 * but p_month_first needs a decimal first (hour_at, is_year, days_at,
+                 * number_then); p_month_first no word character before it and a month's
+                 * initial (months_at: a letter, or a character that is not ASCII) */
+                if (k == 4 ? (is_word(at(&tw, s - 1)) || (c0 < 128 && !in_range(c0 | 0x20, 'a', 'z')))
+                           : !is_dec(c0)) {
+                    s++;
+                    continue;
+                }
                 memset(&m, 0, sizeof m);
                 m.start = s;
                 m.yy = -1;
@@ -1198,24 +1224,42 @@ fail:
 static PyObject *find_dates(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
     Found *found = NULL;
     Py_ssize_t n = 0;
-    PyObject *out, *cls;
+    PyObject *out, *cls, *fields = NULL, *no_args = NULL;
     (void)module;
-    if (nargs != 2 || !PyUnicode_Check(args[0])) {
-        PyErr_SetString(PyExc_TypeError, "find_dates(text: str, cls: type)");
+    if ((nargs != 2 && nargs != 3) || !PyUnicode_Check(args[0])
+        || (nargs == 3 && (!PyType_Check(args[1]) || ((PyTypeObject *)args[1])->tp_new == NULL
+                           || !PyTuple_Check(args[2]) || PyTuple_GET_SIZE(args[2]) != 3))) {
+        PyErr_SetString(PyExc_TypeError, "find_dates(text: str, cls: type[, fields: tuple])");
         return NULL;
     }
     cls = args[1];
+    if (nargs == 3) { /* a frozen dataclass's three fields: made as its __init__ makes them */
+        fields = args[2];
+        for (int k = 0; k < 3; k++)
+            if (!PyUnicode_Check(PyTuple_GET_ITEM(fields, k))) {
+                PyErr_SetString(PyExc_TypeError, "find_dates: fields of str");
+                return NULL;
+            }
+    }
     if (PyUnicode_READY(args[0]) < 0 || scan(args[0], &found, &n) < 0)
         return NULL;
     out = PyList_New(n);
-    if (out == NULL)
+    if (out == NULL || (fields != NULL && n > 0 && (no_args = PyTuple_New(0)) == NULL)) {
+        Py_CLEAR(out);
         goto done;
+    }
     for (Py_ssize_t k = 0; k < n; k++) {
         PyObject *parts[3], *item = NULL;
         parts[0] = PyUnicode_FromStringAndSize(found[k].iso, found[k].len);
         parts[1] = PyLong_FromSsize_t(found[k].start);
         parts[2] = PyLong_FromSsize_t(found[k].end);
-        if (parts[0] != NULL && parts[1] != NULL && parts[2] != NULL)
+        if (parts[0] != NULL && parts[1] != NULL && parts[2] != NULL && fields != NULL) {
+            /* as the frozen dataclass's __init__: __new__, then object.__setattr__ of each */
+            item = ((PyTypeObject *)cls)->tp_new((PyTypeObject *)cls, no_args, NULL);
+            for (int f = 0; item != NULL && f < 3; f++)
+                if (PyObject_GenericSetAttr(item, PyTuple_GET_ITEM(fields, f), parts[f]) < 0)
+                    Py_CLEAR(item);
+        } else if (parts[0] != NULL && parts[1] != NULL && parts[2] != NULL)
             item = PyObject_Vectorcall(cls, parts, 3, NULL);
         Py_XDECREF(parts[0]);
         Py_XDECREF(parts[1]);
@@ -1227,6 +1271,7 @@ static PyObject *find_dates(PyObject *module, PyObject *const *args, Py_ssize_t 
         PyList_SET_ITEM(out, k, item);
     }
 done:
+    Py_XDECREF(no_args);
     PyMem_Free(found);
     return out;
 }
@@ -1262,7 +1307,16 @@ static int may_date(PyObject *text, PyObject *firsts) {
     const void *data = PyUnicode_DATA(text);
     Py_ssize_t len = PyUnicode_GET_LENGTH(text), k;
     int stop = 0;
-    for (k = 0; k < len; k++) {
+    k = 0;
+    if (kind == PyUnicode_1BYTE_KIND) { /* the same tests by memchr and memmem (vectorised) */
+        const char *s = (const char *)data;
+        if (memchr(s, '/', (size_t)len) != NULL || memmem(s, (size_t)len, "19", 2) != NULL
+            || memmem(s, (size_t)len, "20", 2) != NULL)
+            return 1;
+        stop = memchr(s, ':', (size_t)len) != NULL || memchr(s, '.', (size_t)len) != NULL;
+        k = len; /* (the loop below: done) */
+    }
+    for (; k < len; k++) {
         Py_UCS4 c = PyUnicode_READ(kind, data, k);
         if (c == '/')
             return 1;
@@ -1541,7 +1595,7 @@ static PyObject *month_names(PyObject *module, PyObject *unused) {
 
 static PyMethodDef METHODS[] = {
     {"find_dates", (PyCFunction)(void (*)(void))find_dates, METH_FASTCALL,
-     "find_dates(text, cls): dates._find_dates(text), each date cls(iso, start, end)."},
+     "find_dates(text, cls[, fields]): dates._find_dates(text), each date cls(iso, start, end)."},
     {"month_names", month_names, METH_NOARGS, "The month names the scanner knows: {name: month}."},
     {"month_day", month_day, METH_O, "month_day(text): dates.MONTH_DAY.match(text) is not None."},
     {"mostly_date", (PyCFunction)(void (*)(void))mostly_date, METH_FASTCALL,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date, datetime, timedelta
 from functools import cache, lru_cache
 from typing import Any
@@ -388,11 +388,17 @@ def _cached_dates(text: str) -> tuple[FoundDate, ...]:
     return tuple(_find_dates(text))
 
 
+# FoundDate's fields, in order: the compiled find_dates makes each date as the frozen
+# dataclass's __init__ does (object.__new__, then object.__setattr__ of each field), without
+# calling it
+_FOUND_FIELDS = tuple(field.name for field in fields(FoundDate))
+
+
 def _find_dates(text: str) -> list[FoundDate]:
     """Every date of `text` (find_dates without its cache): newsdump/_dates.c's one pass when
     it is built, else the reference, find_dates_py (the same list: test_dates_compiled.py)."""
     if _dates is not None:
-        return _dates.find_dates(text, FoundDate)
+        return _dates.find_dates(text, FoundDate, _FOUND_FIELDS)
     return find_dates_py(text)
 
 
