@@ -1,6 +1,6 @@
 """`make bench`: newsdump's speed, scaling and memory, side by side with trafilatura and the floor.
 
-    .venv/bin/python tools/bench.py [--shared ../shared] [--quick] [--runs 3] [--size-mb 100]
+    .venv/bin/python tools/bench.py [--shared ../shared] [--quick] [--runs 5] [--size-mb 100]
 
 1. Builds (once) under build/bench/ a corpus of >= 100 MB by replicating the aeb-dev dumps
    (inner/ and lines/): as a directory of files and as one JSONL file (`text` field). Every copy
@@ -472,7 +472,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=ROOT / "build" / "bench")
     parser.add_argument("--quick", action="store_true", help="a ~20 MB corpus and one run")
     parser.add_argument("--size-mb", type=int, default=100, help="corpus size (default 100)")
-    parser.add_argument("--runs", type=int, default=3, help="runs of each measure (default 3)")
+    parser.add_argument("--runs", type=int, default=5, help="runs of each measure (default 5)")
     parser.add_argument("--sample", type=int, default=200, help="pages given to trafilatura")
     parser.add_argument("--only", action="append", help="time only the rows named so (repeat)")
     parser.add_argument("--no-scaling", action="store_true", help="skip the scaling curve")
