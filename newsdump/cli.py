@@ -324,7 +324,7 @@ def _execute(
         workers = 1
     show = sys.stderr.isatty() if progress is None else progress
     job = Job(settings, mode, debug, lines=collect is None)  # workers write the JSON lines
-    items = iter_inputs(expand_paths(inputs, glob), settings)
+    items = iter_inputs(expand_paths(inputs, glob), settings, defer=workers > 1)
 
     error_out: BinaryIO = open(errors, "ab") if errors else sys.stderr.buffer  # noqa: SIM115
     sink: Sink | None = None

@@ -1,7 +1,9 @@
 """Many inputs → documents → records, in worker processes, in input order, memory bounded.
 
 The main process reads and decompresses (cheap); chunks of documents go to `jobs` worker
-processes, at most a few chunks in flight, and results come back in input order.
+processes, at most a few chunks in flight, and results come back in input order. A run with
+workers leaves its small regular files (most dumps: one page a file) to them to read: the main
+process sends their names (`FileRef`), so that reading and decoding run in parallel too.
 """
 
 from __future__ import annotations
@@ -125,12 +127,43 @@ def _is_special(entry: os.DirEntry[str]) -> bool:
         return False
 
 
-def iter_inputs(paths: Iterable[str], settings: Settings) -> Iterator[Document | ErrorRecord]:
+@dataclass(frozen=True, slots=True)
+class FileRef:
+    """A regular file that a worker reads itself: its documents' results take its place. Only
+    files of at most `DEFER_FILE_BYTES` are deferred: a large one (a JSONL or WARC file of many
+    pages) is read by the main process, which spreads its documents over the workers."""
+
+    path: str
+    size: int
+
+
+DEFER_FILE_BYTES = 1 << 20  # (iter_path_documents reads a regular file this small whole)
+
+
+def iter_inputs(
+    paths: Iterable[str], settings: Settings, defer: bool = False
+) -> Iterator[Document | ErrorRecord | FileRef]:
+    """The documents of every input, in order; with `defer` (a run with workers), a small
+    regular file as a `FileRef` that a worker reads (`read_file`)."""
     for path in paths:
         if path == STDIN:
             yield from iter_documents(sys.stdin.buffer, STDIN, settings)
-        else:
-            yield from iter_path_documents(path, settings, source=source_name(path))
+            continue
+        if defer:
+            try:
+                st = os.stat(path)
+            except OSError:
+                pass  # the reader reports it
+            else:
+                if stat.S_ISREG(st.st_mode) and 0 < st.st_size <= DEFER_FILE_BYTES:
+                    yield FileRef(path, st.st_size)
+                    continue
+        yield from iter_path_documents(path, settings, source=source_name(path))
+
+
+def read_file(ref: FileRef, settings: Settings) -> Iterator[Document | ErrorRecord]:
+    """The documents of a deferred file: what `iter_inputs` would have read in its place."""
+    return iter_path_documents(ref.path, settings, source=source_name(ref.path))
 
 
 def source_name(path: str) -> str:
@@ -162,7 +195,7 @@ class InputDone:
         )  # fmt: skip
 
 
-Item = Document | ErrorRecord | InputDone
+Item = Document | ErrorRecord | InputDone | FileRef
 REMEMBER_READ_FILES = 65536  # a file named twice within this many new inputs is read once
 Result = DocResult | InputDone
 
@@ -231,9 +264,18 @@ def process_items(items: list[Document | ErrorRecord], job: Job) -> list[DocResu
 
 
 def process_marked(items: list[Item], job: Job) -> list[Result]:
-    """`process_items`, where `InputDone` markers pass through in place."""
+    """`process_items`, where `InputDone` markers pass through in place and a `FileRef` is read
+    here, its documents' results in its place."""
     with _Chunk(job):
-        return [item if isinstance(item, InputDone) else _process_item(item, job) for item in items]
+        results: list[Result] = []
+        for item in items:
+            if isinstance(item, InputDone):
+                results.append(item)
+            elif isinstance(item, FileRef):
+                results += [_process_item(doc, job) for doc in read_file(item, job.settings)]
+            else:
+                results.append(_process_item(item, job))
+        return results
 
 
 def _process_item(item: Document | ErrorRecord, job: Job) -> DocResult:
@@ -477,7 +519,10 @@ def chunks(items: Iterable[T]) -> Iterator[list[T]]:
     size = 0
     for item in items:
         chunk.append(item)
-        size += len(item.text) if isinstance(item, Document) else 0
+        if isinstance(item, Document):
+            size += len(item.text)
+        elif isinstance(item, FileRef):
+            size += item.size
         if len(chunk) >= CHUNK_DOCUMENTS or size >= CHUNK_BYTES:
             yield chunk
             chunk, size = [], 0
@@ -485,7 +530,9 @@ def chunks(items: Iterable[T]) -> Iterator[list[T]]:
         yield chunk
 
 
-def run(items: Iterable[Document | ErrorRecord], job: Job, jobs: int) -> Iterator[DocResult]:
+def run(
+    items: Iterable[Document | ErrorRecord | FileRef], job: Job, jobs: int
+) -> Iterator[DocResult]:
     """Results for every item, in input order."""
     for result in run_items(items, job, jobs):
         if isinstance(result, DocResult):
@@ -497,7 +544,11 @@ def run_items(items: Iterable[Item], job: Job, jobs: int) -> Iterator[Result]:
     if jobs <= 1:
         with _Chunk(job):  # the run is one chunk: results still come one at a time
             for item in items:
-                yield item if isinstance(item, InputDone) else _process_item(item, job)
+                if isinstance(item, FileRef):
+                    for doc in read_file(item, job.settings):
+                        yield _process_item(doc, job)
+                else:
+                    yield item if isinstance(item, InputDone) else _process_item(item, job)
         return
     yield from _run_parallel(chunks(items), job, jobs)
 
@@ -598,14 +649,18 @@ def _run_parallel(work: Iterator[list[Item]], job: Job, jobs: int) -> Iterator[R
 
 def _isolated(chunk: list[Item], job: Job, workers: _Workers) -> Iterator[Result]:
     """Run a chunk alone; if it kills its worker again, run its documents one by one, and
-    report the one that kills its worker as `worker_died`."""
+    report the one that kills its worker as `worker_died`. (A deferred file that kills its
+    worker is read here, and its documents run one by one.)"""
     from concurrent.futures.process import BrokenProcessPool
 
     try:
         results = workers.submit(chunk, job).result()
     except BrokenProcessPool:
         workers.renew()
-        if len(chunk) == 1:
+        if len(chunk) == 1 and isinstance(chunk[0], FileRef):
+            for doc in read_file(chunk[0], job.settings):
+                yield from _isolated([doc], job, workers)
+        elif len(chunk) == 1:
             yield from _worker_died(chunk)
         else:
             for item in chunk:
@@ -620,7 +675,12 @@ def _worker_died(chunk: list[Item]) -> Iterator[Result]:
             yield item
         elif isinstance(item, ErrorRecord):
             yield DocResult(item.source, error=item)
-        else:
+        else:  # (a deferred file's documents are isolated one by one before it comes to this)
+            source, size = (
+                (source_name(item.path), item.size)
+                if isinstance(item, FileRef)
+                else (item.source, len(item.text))
+            )
             message = "the worker process died while processing this document"
-            error = ErrorRecord(item.source, "worker_died", message, stage="extract")
-            yield DocResult(item.source, error=error, bytes=len(item.text))
+            error = ErrorRecord(source, "worker_died", message, stage="extract")
+            yield DocResult(source, error=error, bytes=size)
