@@ -614,7 +614,8 @@ def _execute_state(
     signals.install()
     try:
         own = [output, state_path, f"{state_path}-wal", f"{state_path}-shm"]
-        items = iter_inputs_tracked(expand_paths(inputs, glob), settings, state, own)
+        walk = expand_paths(inputs, glob)
+        items = iter_inputs_tracked(walk, settings, state, own, defer=workers > 1)
         for result in run_items(items, Job(settings, mode, debug, lines=True), workers):
             with signals.deferred():
                 if isinstance(result, InputDone):

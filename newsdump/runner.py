@@ -30,6 +30,7 @@ from newsdump.pipeline import DocResult, process_document
 from newsdump.records import ErrorRecord
 from newsdump.settings import Settings
 from newsdump.sources import iter_documents, iter_path_documents
+from newsdump.sources.jsonl import JsonLine
 
 if TYPE_CHECKING:  # imported where used: a plain run needs neither a state nor a process pool
     from concurrent.futures import Future, ProcessPoolExecutor
@@ -142,12 +143,13 @@ DEFER_FILE_BYTES = 1 << 20  # (iter_path_documents reads a regular file this sma
 
 def iter_inputs(
     paths: Iterable[str], settings: Settings, defer: bool = False
-) -> Iterator[Document | ErrorRecord | FileRef]:
+) -> Iterator[Document | ErrorRecord | FileRef | JsonLine]:
     """The documents of every input, in order; with `defer` (a run with workers), a small
-    regular file as a `FileRef` that a worker reads (`read_file`)."""
+    regular file as a `FileRef` that a worker reads (`read_file`), and the documents of other
+    JSONL inputs as `JsonLine`s that a worker parses."""
     for path in paths:
         if path == STDIN:
-            yield from iter_documents(sys.stdin.buffer, STDIN, settings)
+            yield from iter_documents(sys.stdin.buffer, STDIN, settings, 0, defer)
             continue
         if defer:
             try:
@@ -158,7 +160,7 @@ def iter_inputs(
                 if stat.S_ISREG(st.st_mode) and 0 < st.st_size <= DEFER_FILE_BYTES:
                     yield FileRef(path, st.st_size)
                     continue
-        yield from iter_path_documents(path, settings, source=source_name(path))
+        yield from iter_path_documents(path, settings, source_name(path), 0, defer)
 
 
 def read_file(ref: FileRef, settings: Settings) -> Iterator[Document | ErrorRecord]:
@@ -195,19 +197,24 @@ class InputDone:
         )  # fmt: skip
 
 
-Item = Document | ErrorRecord | InputDone | FileRef
+Item = Document | ErrorRecord | InputDone | FileRef | JsonLine
 REMEMBER_READ_FILES = 65536  # a file named twice within this many new inputs is read once
 Result = DocResult | InputDone
 
 
 def iter_inputs_tracked(
-    paths: Iterable[str], settings: Settings, state: State, own: Iterable[str] = ()
+    paths: Iterable[str],
+    settings: Settings,
+    state: State,
+    own: Iterable[str] = (),
+    defer: bool = False,
 ) -> Iterator[Item]:
     """Documents of the inputs that `state` does not record as processed as they are now, each
     input followed by its `InputDone` (which carries the size, mtime and hash read before and
     while reading it). stdin, pipes and devices are read every time, never recorded. The run's
     `own` files (its output, the state and its journal) are never read as inputs, and a file
-    named twice (or reached through a link) is read once."""
+    named twice (or reached through a link) is read once. With `defer` (a run with workers),
+    JSONL documents come as `JsonLine`s, parsed by the workers."""
     from newsdump.state import HashingReader, InputEntry
 
     own_ids = set()
@@ -218,7 +225,7 @@ def iter_inputs_tracked(
     read: dict[tuple[int, int], None] = {}  # files read in this run, the latest few (bounded)
     for path in paths:
         if path == STDIN:
-            yield from iter_documents(sys.stdin.buffer, STDIN, settings)
+            yield from iter_documents(sys.stdin.buffer, STDIN, settings, 0, defer)
             yield InputDone(STDIN)
             continue
         source = source_name(path)
@@ -245,11 +252,12 @@ def iter_inputs_tracked(
         with handle:
             st = os.fstat(handle.fileno())  # what is read (it may have been replaced since)
             if not stat.S_ISREG(st.st_mode):  # a pipe: read it, it cannot be recorded
-                yield from iter_documents(handle, source, settings)
+                yield from iter_documents(handle, source, settings, 0, defer)
                 yield InputDone(path)
                 continue
             reader = HashingReader(handle)
-            yield from iter_documents(io.BufferedReader(reader, 1 << 16), source, settings)
+            buffered = io.BufferedReader(reader, 1 << 16)
+            yield from iter_documents(buffered, source, settings, 0, defer)
             try:
                 sha256: str | None = reader.finish()
             except OSError:
@@ -278,7 +286,9 @@ def process_marked(items: list[Item], job: Job) -> list[Result]:
         return results
 
 
-def _process_item(item: Document | ErrorRecord, job: Job) -> DocResult:
+def _process_item(item: Document | ErrorRecord | JsonLine, job: Job) -> DocResult:
+    if isinstance(item, JsonLine):
+        item = item.parse()
     if isinstance(item, ErrorRecord):
         return DocResult(item.source, error=item)
     result = process_with_limits(item, job)  # (written, with `job.lines`, but a timeout's)
@@ -523,6 +533,8 @@ def chunks(items: Iterable[T]) -> Iterator[list[T]]:
             size += len(item.text)
         elif isinstance(item, FileRef):
             size += item.size
+        elif isinstance(item, JsonLine):
+            size += len(item.line)
         if len(chunk) >= CHUNK_DOCUMENTS or size >= CHUNK_BYTES:
             yield chunk
             chunk, size = [], 0
@@ -531,7 +543,7 @@ def chunks(items: Iterable[T]) -> Iterator[list[T]]:
 
 
 def run(
-    items: Iterable[Document | ErrorRecord | FileRef], job: Job, jobs: int
+    items: Iterable[Document | ErrorRecord | FileRef | JsonLine], job: Job, jobs: int
 ) -> Iterator[DocResult]:
     """Results for every item, in input order."""
     for result in run_items(items, job, jobs):
@@ -671,6 +683,8 @@ def _isolated(chunk: list[Item], job: Job, workers: _Workers) -> Iterator[Result
 
 def _worker_died(chunk: list[Item]) -> Iterator[Result]:
     for item in chunk:
+        if isinstance(item, JsonLine):
+            item = item.parse()
         if isinstance(item, InputDone):
             yield item
         elif isinstance(item, ErrorRecord):

@@ -4,12 +4,15 @@ are the ones the main process would have produced by reading the files itself.""
 from __future__ import annotations
 
 import gzip
+import io
 import os
 from pathlib import Path
 from typing import Any
 
 import orjson
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 import newsdump.runner as runner
@@ -19,6 +22,7 @@ from newsdump.pipeline import DocResult
 from newsdump.records import ErrorRecord
 from newsdump.runner import FileRef, Job, expand_paths, iter_inputs, run
 from newsdump.settings import Settings
+from newsdump.sources.jsonl import JsonLine, read_jsonl
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -44,16 +48,25 @@ def test_small_regular_files_are_deferred_and_the_rest_read_here(
     (tmp_path / "a.txt").write_text(PAGE)
     (tmp_path / "b.jsonl").write_bytes(jsonl(PAGE, PAGE + "x" * 1000))  # over the limit
     (tmp_path / "c.txt").write_bytes(b"")  # empty: nothing a worker could add
+    (tmp_path / "d.txt").write_text(f"{PAGE}\f\n{PAGE}x{'y' * 1000}")  # over the limit
     items = list(iter_inputs(expand_paths([str(tmp_path)]), Settings(), defer=True))
     assert items[0] == FileRef(str(tmp_path / "a.txt"), len(PAGE.encode()))
-    assert [type(item) for item in items[1:]] == [Document, Document, ErrorRecord]
+    assert [type(item) for item in items[1:]] == [
+        JsonLine,
+        JsonLine,
+        ErrorRecord,
+        Document,
+        Document,
+    ]  # (a large JSONL file's lines are parsed by the workers, other pages read here)
     assert [item.source for item in items[1:]] == [  # type: ignore[union-attr]
         f"{tmp_path}/b.jsonl#1",
         f"{tmp_path}/b.jsonl#2",
         f"{tmp_path}/c.txt",
+        f"{tmp_path}/d.txt#1",
+        f"{tmp_path}/d.txt#2",
     ]
     without = list(iter_inputs(expand_paths([str(tmp_path)]), Settings()))
-    assert [type(item) for item in without] == [Document, Document, Document, ErrorRecord]
+    assert [type(item) for item in without] == [Document] * 3 + [ErrorRecord] + [Document] * 2
 
 
 def test_deferred_files_give_what_files_read_here_give(tmp_path: Path) -> None:
@@ -128,3 +141,93 @@ def test_the_examples_give_the_same_lines_with_two_workers_as_with_one() -> None
         outputs.append(result.stdout_bytes)
     assert outputs[0] == outputs[1]
     assert len(outputs[0].splitlines()) == len(list(expand_paths([str(EXAMPLES)]))) + 2
+
+
+# --- JSONL documents parsed by the workers (`JsonLine`) ------------------------------------
+
+LINES = st.lists(
+    st.one_of(
+        st.builds(lambda t: orjson.dumps({"text": t, "id": 7}), st.text(max_size=40)),
+        st.sampled_from(
+            [b"", b"  ", b"[1, 2]", b'{"text": 3}', b'{"txt": "a"}', b"{not json", b"\xff\xfe"]
+        ),
+        st.binary(max_size=30),
+        st.builds(lambda t: b'\xef\xbb\xbf{"text": "%s"}' % t.encode(), st.sampled_from("ab")),
+    ),
+    max_size=8,
+)
+
+
+@given(lines=LINES)
+@settings(max_examples=300, deadline=None)
+def test_a_lazy_jsonl_read_parses_to_what_a_plain_read_gives(lines: list[bytes]) -> None:
+    data = b"\n".join(line.replace(b"\n", b" ") for line in lines) + b"\n"
+    plain = list(read_jsonl(io.BytesIO(data), "s", "text", 64))
+    lazy = list(read_jsonl(io.BytesIO(data), "s", "text", 64, lazy=True))
+    assert all(isinstance(item, JsonLine | ErrorRecord) for item in lazy)
+    assert [item.parse() if isinstance(item, JsonLine) else item for item in lazy] == plain
+
+
+def test_a_large_jsonl_file_and_stdin_are_parsed_by_the_workers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(runner, "DEFER_FILE_BYTES", 100)
+    pages = [PAGE.replace("Monday", f"Monday {i}") for i in range(40)]  # more than a chunk
+    (tmp_path / "a.jsonl").write_bytes(jsonl(*pages[:20], "", *pages[20:]) + b"[1]\n")
+    items = list(iter_inputs([str(tmp_path / "a.jsonl")], Settings(), defer=True))
+    assert [type(item) for item in items] == [JsonLine] * 42
+    job = Job(Settings(), "extract", lines=True)
+    here = list(run(iter_inputs([str(tmp_path / "a.jsonl")], Settings()), job, 1))
+    assert outcome(list(run(items, job, 2))) == outcome(here)
+    assert [r.error.error for r in here if r.error] == ["empty", "not_json"]
+    outputs = []
+    for jobs in ("1", "2"):
+        result = CliRunner().invoke(
+            app,
+            ["extract", "-j", jobs, "--no-progress", "-"],
+            input=(tmp_path / "a.jsonl").read_bytes(),
+            prog_name="newsdump",
+        )
+        assert result.exit_code == 1  # (the empty and the not-JSON lines)
+        outputs.append((result.stdout_bytes, result.stderr_bytes))
+    assert outputs[0] == outputs[1]
+    assert len(outputs[0][0].splitlines()) == 40
+
+
+def test_a_json_line_that_kills_its_worker_is_worker_died(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    process_document = runner.process_document
+
+    def fatal(doc: Document, *args: Any) -> DocResult:
+        if "KILL" in doc.text:
+            os._exit(3)
+        return process_document(doc, *args)
+
+    monkeypatch.setattr(runner, "process_document", fatal)
+    monkeypatch.setattr(runner, "DEFER_FILE_BYTES", 100)
+    (tmp_path / "a.jsonl").write_bytes(jsonl(PAGE, PAGE + "KILL\n", PAGE) + b"{oops\n")
+    items = list(iter_inputs([str(tmp_path / "a.jsonl")], Settings(), defer=True))
+    results = list(run(items, Job(Settings(), "extract"), 2))
+    assert [(r.source, r.error and r.error.error) for r in results] == [
+        (f"{tmp_path}/a.jsonl#1", None),
+        (f"{tmp_path}/a.jsonl#2", "worker_died"),
+        (f"{tmp_path}/a.jsonl#3", None),
+        (f"{tmp_path}/a.jsonl#4", "not_json"),
+    ]
+
+
+def test_a_state_run_with_workers_writes_what_one_without_writes(tmp_path: Path) -> None:
+    pages = [PAGE.replace("Monday", f"Monday {i}") for i in range(40)]
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.jsonl").write_bytes(jsonl(*pages))
+    (tmp_path / "in" / "b.txt").write_text(PAGE)
+    outputs = []
+    for jobs in ("1", "2"):
+        out, state = tmp_path / f"out{jobs}.jsonl", tmp_path / f"state{jobs}.db"
+        args = ["extract", "-j", jobs, "--no-progress", "--state", str(state), "-o", str(out)]
+        result = CliRunner().invoke(app, [*args, str(tmp_path / "in")], prog_name="newsdump")
+        assert result.exit_code == 0, result.stderr
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1]
+    assert len(outputs[0].splitlines()) == 41

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any, BinaryIO
 
 import orjson
@@ -19,11 +20,30 @@ except ImportError:  # pragma: no cover - depends on the install
     _flat_object = None  # type: ignore[assignment]
 
 
+@dataclass(frozen=True, slots=True)
+class JsonLine:
+    """A JSONL document not parsed yet: `parse()` gives what `read_jsonl` would have given in
+    its place. A run with workers sends these to them: parsing is most of reading JSONL."""
+
+    line: bytes
+    source: str
+    text_field: str
+
+    def parse(self) -> Document | ErrorRecord:
+        return parse_line(self.line, self.source, self.text_field)
+
+
 def read_jsonl(
-    stream: BinaryIO, source: str, text_field: str, max_bytes: int, first: int = 0
-) -> Iterator[Document | ErrorRecord]:
+    stream: BinaryIO,
+    source: str,
+    text_field: str,
+    max_bytes: int,
+    first: int = 0,
+    lazy: bool = False,
+) -> Iterator[Document | ErrorRecord | JsonLine]:
     """Documents of a JSONL stream; the `first` ones are counted but not parsed (a partition
-    of a large file starts after them, its documents keep their numbers in the whole file)."""
+    of a large file starts after them, its documents keep their numbers in the whole file).
+    With `lazy`, each line's `JsonLine`, to be parsed elsewhere."""
     for number, line in enumerate(document_lines(stream, max_bytes), start=1):
         if number <= first:
             continue
@@ -31,6 +51,8 @@ def read_jsonl(
             yield ErrorRecord(
                 f"{source}#{number}", "too_large", f"line longer than {max_bytes} bytes"
             )
+        elif lazy:
+            yield JsonLine(line, f"{source}#{number}", text_field)
         else:
             yield parse_line(line, f"{source}#{number}", text_field)
 

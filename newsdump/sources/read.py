@@ -7,7 +7,7 @@ import os
 import stat
 from collections.abc import Iterator
 from itertools import islice
-from typing import BinaryIO
+from typing import BinaryIO, Literal, overload
 
 from newsdump.document import Document
 from newsdump.errors import ReadError
@@ -16,18 +16,34 @@ from newsdump.settings import Settings
 from newsdump.sources.compress import compression_of, decompressed, peek
 from newsdump.sources.detect import SNIFF_BYTES, InputKind, sniff_kind
 from newsdump.sources.html import read_html
-from newsdump.sources.jsonl import read_jsonl
+from newsdump.sources.jsonl import JsonLine, read_jsonl
 from newsdump.sources.text import _document, read_text
 from newsdump.sources.warc import read_warc
 
 WHOLE_FILE_BYTES = 1 << 20  # a regular file up to this size is read in one go
 
+Read = Document | ErrorRecord
+Lazy = Document | ErrorRecord | JsonLine  # what a `lazy` read yields: JSONL lines unparsed
 
+
+@overload
 def iter_path_documents(
-    path: str, settings: Settings, source: str | None = None, first: int = 0
-) -> Iterator[Document | ErrorRecord]:
+    path: str,
+    settings: Settings,
+    source: str | None = ...,
+    first: int = ...,
+    lazy: Literal[False] = ...,
+) -> Iterator[Read]: ...
+@overload
+def iter_path_documents(
+    path: str, settings: Settings, source: str | None, first: int, lazy: bool
+) -> Iterator[Lazy]: ...
+def iter_path_documents(
+    path: str, settings: Settings, source: str | None = None, first: int = 0, lazy: bool = False
+) -> Iterator[Lazy]:
     """Documents of one file (named `source` in records, default `path`), from the `first`
-    on; an unreadable file yields one error record.
+    on; an unreadable file yields one error record. With `lazy`, a JSONL file's documents
+    come as `JsonLine`s, to be parsed where they are processed (a worker).
 
     A regular file of at most WHOLE_FILE_BYTES (most dumps: one page a file) is read whole,
     in one read sized by its fstat (`iter_bytes_documents`), instead of through a buffered
@@ -58,7 +74,7 @@ def iter_path_documents(
         return
     if data is not None:
         os.close(fd)
-        yield from iter_bytes_documents(data, source, settings)
+        yield from iter_bytes_documents(data, source, settings, lazy)
         return
     try:
         handle = open(fd, "rb", buffering=1 << 16)  # noqa: SIM115 - closed below
@@ -67,14 +83,27 @@ def iter_path_documents(
         yield ErrorRecord(source, "unreadable", f"cannot open: {exc.strerror or exc}")
         return
     with handle:
-        yield from iter_documents(handle, source, settings, first)
+        yield from iter_documents(handle, source, settings, first, lazy)
 
 
+@overload
 def iter_documents(
-    stream: BinaryIO, source: str, settings: Settings, first: int = 0
-) -> Iterator[Document | ErrorRecord]:
+    stream: BinaryIO,
+    source: str,
+    settings: Settings,
+    first: int = ...,
+    lazy: Literal[False] = ...,
+) -> Iterator[Read]: ...
+@overload
+def iter_documents(
+    stream: BinaryIO, source: str, settings: Settings, first: int, lazy: bool
+) -> Iterator[Lazy]: ...
+def iter_documents(
+    stream: BinaryIO, source: str, settings: Settings, first: int = 0, lazy: bool = False
+) -> Iterator[Lazy]:
     """Documents of one stream (a file or stdin), from the `first` on (0: all; a distributed
-    run cuts large files this way). Errors become records; the stream goes on."""
+    run cuts large files this way). Errors become records; the stream goes on. With `lazy`,
+    JSONL documents come as `JsonLine`s."""
     number = first
     try:
         plain, _ = decompressed(stream, settings.max_decompressed_bytes)
@@ -83,7 +112,7 @@ def iter_documents(
             yield ErrorRecord(source, "empty", "empty input: no text")
             return
         kind = InputKind(settings.format) if settings.format != "auto" else sniff_kind(head)
-        for item in _read(kind, plain, source, settings, first):
+        for item in _read(kind, plain, source, settings, first, lazy):
             number += 1
             yield item
     except Exception as exc:  # lzma/zstd/bz2 raise their own kinds on corrupt data
@@ -91,8 +120,8 @@ def iter_documents(
 
 
 def iter_bytes_documents(
-    data: bytes, source: str, settings: Settings
-) -> Iterator[Document | ErrorRecord]:
+    data: bytes, source: str, settings: Settings, lazy: bool = False
+) -> Iterator[Lazy]:
     """`iter_documents` of a stream that holds `data` (a file read whole): one plain text
     page (no compression, no form feed, within the size limit: most dumps) is that page's
     document at once, anything else goes through the stream's readers."""
@@ -113,7 +142,7 @@ def iter_bytes_documents(
             return
         yield document
         return
-    yield from iter_documents(io.BytesIO(data), source, settings)
+    yield from iter_documents(io.BytesIO(data), source, settings, 0, lazy)
 
 
 def _failure(exc: Exception, source: str, number: int) -> ErrorRecord:
@@ -130,11 +159,16 @@ def _failure(exc: Exception, source: str, number: int) -> ErrorRecord:
 
 
 def _read(
-    kind: InputKind, plain: BinaryIO, source: str, settings: Settings, first: int = 0
-) -> Iterator[Document | ErrorRecord]:
+    kind: InputKind,
+    plain: BinaryIO,
+    source: str,
+    settings: Settings,
+    first: int = 0,
+    lazy: bool = False,
+) -> Iterator[Lazy]:
     limit = settings.max_document_bytes
     if kind is InputKind.JSONL:
-        return read_jsonl(plain, source, settings.text_field, limit, first)
+        return read_jsonl(plain, source, settings.text_field, limit, first, lazy)
     if kind is InputKind.WARC:
         items = read_warc(plain, source, limit)
     elif kind is InputKind.HTML:
