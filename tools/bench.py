@@ -12,6 +12,14 @@
    trafilatura on a sample of the dumps wrapped as HTML paragraphs; and the floor, Python
    reading, decoding and splitting the same files into lines. Each runs as a subprocess; its
    peak RSS comes from os.wait4 (the largest process of its tree). Medians of --runs runs.
+   The machine's speed swings from minute to minute, so the rows a goal compares run back to
+   back: a round runs, for the directory then the JSONL, extract -j 1, split -j 1, extract -j 2,
+   split -j 2, stats -j 1, stats -j 2 (each with its "· base" twin right after it), then the
+   rest; every other round runs each such group in reverse order, so that neither side of a
+   ratio always runs first. A goal that compares two rows (-j 2 / -j 1, split / extract, and
+   the CPU -j 2 spends) takes the ratio of the two runs of each round and is decided on the
+   median of those per-round ratios (printed with them, and with the ratio of the medians);
+   so is the --baseline list.
 3. Scaling: time per page against page size (1 KB ... 5 MB, pages cut from the concatenated
    dumps), and a page of 50,000 one-word lines.
 
@@ -29,6 +37,7 @@ import argparse
 import compileall
 import datetime
 import html
+import itertools
 import json
 import os
 import platform
@@ -48,6 +57,15 @@ SCALING_KB = (1, 4, 16, 64, 256, 1024, 5120)
 SCALING_BYTES = 2_000_000  # the pages of one size add up to about this much text
 ONE_WORD_LINES = 50_000
 TIMEOUT = 300  # seconds; a slower page is reported as "> 300 s"
+# the newsdump rows of one input kind, in the order of even rounds (odd rounds: reversed)
+GROUP = (
+    ("extract", "1"),
+    ("split", "1"),
+    ("extract", "2"),
+    ("split", "2"),
+    ("stats", "1"),
+    ("stats", "2"),
+)
 
 Row = dict[str, Any]
 
@@ -281,24 +299,42 @@ def configs(corpus: dict[str, Any], args: argparse.Namespace) -> list[Row]:
     out = str(args.out / "out.jsonl")
     rows: list[Row] = []
 
-    def add(name: str, cmd: list[str], pages: int | None = None, size: int | None = None) -> None:
+    def add(
+        name: str,
+        cmd: list[str],
+        pages: int | None = None,
+        size: int | None = None,
+        group: str | None = None,
+    ) -> None:
         mode = name.split()[0]
-        rows.append({"name": name, "mode": mode, "cmd": cmd, "pages": pages, "bytes": size})
+        row = {"name": name, "mode": mode, "cmd": cmd, "pages": pages, "bytes": size}
+        rows.append({**row, "group": group or name})
         if args.baseline and mode in ("extract", "split", "stats"):
             rows.append({**rows[-1], "name": f"{name} · base", "base": True})
 
-    for mode in ("extract", "split", "stats"):
-        for jobs in ("1", "2"):
-            for kind in ("dir", "jsonl"):
-                target = ["-o", out] if mode != "stats" else ["--json"]
-                cmd = [newsdump, mode, corpus[kind], "-j", jobs, "--no-progress", *target]
-                add(f"{mode} -j {jobs} {kind}", cmd, corpus["pages"], corpus["bytes"])
+    # the rows a goal compares run back to back, one group per input kind (see round_order)
+    for kind in ("dir", "jsonl"):
+        for mode, jobs in GROUP:
+            target = ["-o", out] if mode != "stats" else ["--json"]
+            cmd = [newsdump, mode, corpus[kind], "-j", jobs, "--no-progress", *target]
+            add(f"{mode} -j {jobs} {kind}", cmd, corpus["pages"], corpus["bytes"], kind)
     fifth = [newsdump, "extract", corpus["fifth"], "-j", "2", "--no-progress", "-o", out]
     add("extract -j 2 jsonl/5", fifth, corpus["pages"] // 5)
     add("trafilatura (sample)", [*me, "--trafilatura", corpus["dir"], "--sample", str(args.sample)])
     for kind in ("dir", "jsonl"):
         add(f"floor {kind}", [*me, "--floor", corpus[kind]], corpus["pages"], corpus["bytes"])
     return [row for row in rows if any(s in row["name"] for s in args.only or [""])]
+
+
+def round_order(rows: list[Row], run: int) -> list[Row]:
+    """The rows in the order of round `run` (from 0): group after group as configs() lists
+    them, each group's rows (the "· base" twins included) in reverse order in odd rounds, so
+    that neither side of a ratio always runs first."""
+    order: list[Row] = []
+    for _, group in itertools.groupby(rows, key=lambda row: row["group"]):
+        members = list(group)
+        order += reversed(members) if run % 2 else members
+    return order
 
 
 def throughput(
@@ -315,7 +351,7 @@ def throughput(
         if "jsonl/5" in row["name"]:
             row["bytes"] = fifth_bytes
     for run in range(args.runs):
-        for row in rows:
+        for row in round_order(rows, run):
             row_env = base_env if row.get("base") and base_env else env
             seconds, cpu, rss, stdout = measure(row["cmd"], row_env, args.out / "stdout.txt")
             if row["mode"] in ("trafilatura", "floor"):  # they time their own work
@@ -378,6 +414,52 @@ def ratio(a: float | None, b: float | None) -> str:
     return f"{a / b:.2f}×" if a / b >= 0.1 else f"{a / b:.4f}×"
 
 
+def paired(a: list[float], b: list[float]) -> list[float]:
+    """a[i] / b[i] for every round i: the ratio of two runs taken back to back."""
+    return [x / y for x, y in zip(a, b, strict=True)]
+
+
+def comparisons(rows: list[Row]) -> dict[str, dict[str, Any]]:
+    """The ratios the goals and the baseline list compare, each from the two rows' runs of the
+    same round: per round ("rounds"), their median ("median", what a goal is decided on) and,
+    for reference, the ratio of the two rows' medians ("of_medians")."""
+    by = {row["name"]: row for row in rows}
+
+    def rate(row: Row, key: str) -> list[float]:  # MB per second (wall or CPU) of each run
+        return [row["bytes"] / 1e6 / x for x in row[key]]
+
+    found: dict[str, dict[str, Any]] = {}
+
+    def add(name: str, rounds: list[float], of_medians: float) -> None:
+        median = statistics.median(rounds)
+        found[name] = {"median": median, "rounds": rounds, "of_medians": of_medians}
+
+    for kind in ("dir", "jsonl"):
+        one, two = by.get(f"extract -j 1 {kind}"), by.get(f"extract -j 2 {kind}")
+        split = by.get(f"split -j 1 {kind}")
+        if one is not None and two is not None:
+            speedup = paired(rate(two, "seconds"), rate(one, "seconds"))
+            add(f"speed-up -j 2 / -j 1 extract {kind}", speedup, two["mb_s"] / one["mb_s"])
+            cpu = paired(rate(one, "cpu"), rate(two, "cpu"))
+            add(f"CPU -j 2 / -j 1 extract {kind}", cpu, one["cpu_mb_s"] / two["cpu_mb_s"])
+        if one is not None and split is not None:
+            slower = paired(rate(one, "seconds"), rate(split, "seconds"))
+            add(f"time split / extract -j 1 {kind}", slower, one["mb_s"] / split["mb_s"])
+    for old in rows:
+        new = by.get(old["name"][: -len(" · base")]) if old.get("base") else None
+        if new is not None:  # CPU ms/page of this code / of the baseline (same pages)
+            rounds = paired(new["cpu"], old["cpu"])
+            add(f"base {new['name']}", rounds, new["cpu_ms_page"] / old["cpu_ms_page"])
+    return found
+
+
+def paired_text(found: dict[str, Any], what: str = "") -> str:
+    """E.g. "1.74×{what} (rounds: 1.71 1.80 1.74; ratio of medians 1.73×)"."""
+    rounds = " ".join(f"{x:.2f}" for x in found["rounds"])
+    of_medians = f"ratio of medians {found['of_medians']:.2f}×"
+    return f"{found['median']:.2f}×{what} (rounds: {rounds}; {of_medians})"
+
+
 def report(
     rows: list[Row], scale: dict[str, Any] | None, corpus: dict[str, Any], args: argparse.Namespace
 ) -> str:
@@ -394,7 +476,8 @@ def report(
         f"Command: `{info['command']}`.",
         f"Corpus: {corpus['pages']} pages, {corpus['bytes'] / 1e6:.1f} MB of dump text "
         f"({corpus['copies']} copies of the aeb-dev dumps); trafilatura on the first "
-        f"{args.sample} pages. Medians of {args.runs} run(s), wall clock, one process tree each.",
+        f"{args.sample} pages. Medians of {args.runs} run(s), wall clock, one process tree each; "
+        "the rows a goal compares run back to back, in reverse order every other round.",
         "",
         "| what | MB/s | pages/s | ms/page | CPU ms/page | × trafilatura | × floor "
         "| peak RSS MB | runs (s) |",
@@ -408,14 +491,19 @@ def report(
             f"| {ratio(row['mb_s'], traf)} | {ratio(row['mb_s'], flo)} | {row['rss']:.0f} "
             f"| {runs} |"
         )
-    based = [(by[row["name"][: -len(" · base")]], row) for row in rows if row.get("base")]
+    paired_ratios = comparisons(rows)
+    based = [
+        (name[len("base ") :], c) for name, c in paired_ratios.items() if name.startswith("base ")
+    ]
     if based:
-        out += ["", "Against the baseline (CPU ms/page of this code / of the baseline):", ""]
         out += [
-            f"- {new['name']}: {ratio(new['cpu_ms_page'], old['cpu_ms_page'])}"
-            for new, old in based
+            "",
+            "Against the baseline (CPU ms/page of this code / of the baseline; median of the "
+            "ratios of each round's two runs):",
+            "",
         ]
-    out += ["", "Goals:", ""]
+        out += [f"- {name}: {paired_text(c)}" for name, c in based]
+    out += ["", "Goals (ratios: median of the ratios of each round's two runs):", ""]
 
     def goal(text: str, ok: bool) -> None:
         out.append(f"- {text}: {'**met**' if ok else '**not met**'}")
@@ -428,14 +516,16 @@ def report(
         speed = f"{one['mb_s']:.2f} MB/s ({one['cpu_mb_s']:.2f} MB per CPU second)"
         goal(f"extract -j 1 {kind} ≥ 10 MB/s: {speed}", one["mb_s"] >= 10)
         if two is not None:
-            cpu = ratio(one["cpu_mb_s"], two["cpu_mb_s"])
-            speedup = f"{ratio(two['mb_s'], one['mb_s'])} (-j 2 spends {cpu} the CPU of -j 1)"
-            goal(f"-j 2 ≥ 1.7× -j 1 ({kind}): {speedup}", two["mb_s"] >= 1.7 * one["mb_s"])
+            speedup = paired_ratios[f"speed-up -j 2 / -j 1 extract {kind}"]
+            cpu = paired_ratios[f"CPU -j 2 / -j 1 extract {kind}"]
+            text = f"{paired_text(speedup)}; -j 2 spends {paired_text(cpu, ' the CPU of -j 1')}"
+            goal(f"-j 2 ≥ 1.7× -j 1 ({kind}): {text}", speedup["median"] >= 1.7)
         if split is not None:
-            slower = f"takes {ratio(one['mb_s'], split['mb_s'])} as long"
+            slower = paired_ratios[f"time split / extract -j 1 {kind}"]
             goal(
-                f"split within 1.5× of extract ({kind}, -j 1): {slower}",
-                one["mb_s"] <= 1.5 * split["mb_s"],
+                f"split within 1.5× of extract ({kind}, -j 1): "
+                f"takes {paired_text(slower, ' as long')}",
+                slower["median"] <= 1.5,
             )
     if "extract -j 2 jsonl/5" in by and "extract -j 2 jsonl" in by:
         small, large = by["extract -j 2 jsonl/5"]["rss"], by["extract -j 2 jsonl"]["rss"]
@@ -519,6 +609,7 @@ def save(
     """Write results.json and results.md; return the markdown."""
     text = report(rows, scale, corpus, args)
     results = {"rows": rows, "scaling": scale, "corpus": corpus, "machine": machine()}
+    results["paired"] = comparisons(rows)  # the ratios of the goals and of --baseline
     (args.out / "results.json").write_text(json.dumps(results, indent=1))
     (args.out / "results.md").write_text(text)
     return text
