@@ -13,7 +13,7 @@
    reading, decoding and splitting the same files into lines. Each runs as a subprocess; its
    peak RSS comes from os.wait4 (the largest process of its tree). Medians of --runs runs.
    The machine's speed swings from minute to minute, so the rows a goal compares run back to
-   back: a round runs, for the directory then the JSONL, extract -j 1, split -j 1, extract -j 2,
+   back: a round runs, for the directory then the JSONL, split -j 1, extract -j 1, extract -j 2,
    split -j 2, stats -j 1, stats -j 2 (each with its "· base" twin right after it), then the
    rest; every other round runs each such group in reverse order, so that neither side of a
    ratio always runs first. A goal that compares two rows (-j 2 / -j 1, split / extract, and
@@ -58,9 +58,9 @@ SCALING_BYTES = 2_000_000  # the pages of one size add up to about this much tex
 ONE_WORD_LINES = 50_000
 TIMEOUT = 300  # seconds; a slower page is reported as "> 300 s"
 # the newsdump rows of one input kind, in the order of even rounds (odd rounds: reversed)
-GROUP = (
-    ("extract", "1"),
+GROUP = (  # extract -j 1 in the middle: next to both rows it is compared with
     ("split", "1"),
+    ("extract", "1"),
     ("extract", "2"),
     ("split", "2"),
     ("stats", "1"),
