@@ -30,6 +30,7 @@ from newsdump.document import Block, Label, LabelledBlock
 from newsdump.features import (
     BLOCK_NAMES,
     SCORE_NAMES,
+    UNIFORM_NAMES,
     best_segment,
     block_features_words,
     score_features,
@@ -103,12 +104,25 @@ def block_scores(
     known = names1 is BLOCK_NAMES and _fits_names(model)  # (the compiled path: checked once)
     if not known and names1 != model.features1:
         raise ModelMismatchError("model features differ from block features; retrain it")
-    p1 = model.stage1.predict(x1)
+    uniform1, uniform2 = _uniform_columns(model)  # (the page-wide columns: ranked once)
+    p1 = model.stage1.predict(x1, uniform=uniform1)
     x2, names2 = score_features(p1, words)
     if not (known and names2 is SCORE_NAMES) and names1 + names2 != model.features2:
         raise ModelMismatchError("model features differ from score features; retrain it")
-    p2 = model.stage2.predict(x1, x2)  # the rows of np.hstack((x1, x2))
+    p2 = model.stage2.predict(x1, x2, uniform=uniform2)  # the rows of np.hstack((x1, x2))
     return p2, words
+
+
+@lru_cache(maxsize=8)
+def _uniform_columns(model: Model) -> tuple[npt.NDArray[np.int32], npt.NDArray[np.int32]]:
+    """The columns of each stage's rows that hold one value for the whole page (UNIFORM_NAMES),
+    for the forests' walk: it ranks each of them once a page (checked there: any rows give the
+    same scores)."""
+
+    def uniform(names: tuple[str, ...]) -> npt.NDArray[np.int32]:
+        return np.array([j for j, name in enumerate(names) if name in UNIFORM_NAMES], np.int32)
+
+    return uniform(model.features1), uniform(model.features2)
 
 
 @lru_cache(maxsize=8)
