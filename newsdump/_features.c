@@ -2905,9 +2905,25 @@ static Py_ssize_t next_break(int kind, const void *data, Py_ssize_t i, Py_ssize_
     return len;
 }
 
-/* split_strip(text) -> (lines, stripped, filled): text.splitlines(), then strip_texts of those
- * lines, in one pass over the text (the line breaks found by next_break) */
-static PyObject *split_strip(PyObject *self, PyObject *text) {
+/* split_strip(text[, share]) -> (lines, stripped, filled): text.splitlines(), then strip_texts
+ * of those lines, in one pass over the text (the line breaks found by next_break). With share
+ * (segment.MAX_BLANK_SHARE_FOR_GLUING), lines is None unless the page is harsh (filled, and its
+ * empty lines between the first filled and the last at most share * len(filled): segment's
+ * test): only a harsh page's language is found from its lines, so most pages' list of lines
+ * (and the unstripped copy of each line with white space at an end) is never built */
+static PyObject *split_strip(PyObject *self, PyObject *args) {
+    PyObject *text;
+    double share = 0.0;
+    int lazy = 0;
+    if (PyTuple_GET_SIZE(args) == 2) {
+        share = PyFloat_AsDouble(PyTuple_GET_ITEM(args, 1));
+        if (share == -1.0 && PyErr_Occurred()) return NULL;
+        lazy = 1;
+    } else if (PyTuple_GET_SIZE(args) != 1) {
+        PyErr_SetString(PyExc_TypeError, "split_strip: (text[, share]) expected");
+        return NULL;
+    }
+    text = PyTuple_GET_ITEM(args, 0);
     if (!PyUnicode_Check(text)) {
         PyErr_SetString(PyExc_TypeError, "split_strip: a str expected");
         return NULL;
@@ -2916,31 +2932,50 @@ static PyObject *split_strip(PyObject *self, PyObject *text) {
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     Py_ssize_t len = PyUnicode_GET_LENGTH(text);
-    PyObject *raw = PyList_New(0), *out = PyList_New(0), *filled = PyList_New(0), *result = NULL;
-    if (!raw || !out || !filled) goto done;
+    PyObject *raw = lazy ? NULL : PyList_New(0), *out = PyList_New(0), *filled = PyList_New(0),
+             *result = NULL;
+    Py_ssize_t *spans = NULL, spans_size = 0; /* (lazy) each line's start and end */
+    if ((!lazy && !raw) || !out || !filled) goto done;
+    Py_ssize_t first_filled = -1, last_filled = -1;
     for (Py_ssize_t start = 0, k = 0; start < len; k++) {
         Py_ssize_t end = next_break(kind, data, start, len), next = end + 1;
         if (end < len && PyUnicode_READ(kind, data, end) == '\r' && end + 1 < len
             && PyUnicode_READ(kind, data, end + 1) == '\n')
             next = end + 2; /* "\r\n": one break */
-        PyObject *line = (start == 0 && end == len && PyUnicode_CheckExact(text))
-                             ? (Py_INCREF(text), text)
-                             : PyUnicode_Substring(text, start, end);
-        if (!line) goto done;
-        int failed = PyList_Append(raw, line);
-        Py_DECREF(line);
-        if (failed < 0) goto done;
         Py_ssize_t a = start, b = end;
         while (a < b && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, a))) a++;
         while (b > a && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, b - 1))) b--;
-        PyObject *stripped;
-        if (a == start && b == end) {
-            Py_INCREF(line); /* (the list holds it) */
+        const int whole = a == start && b == end; /* nothing stripped */
+        PyObject *line = NULL, *stripped;
+        if (!lazy || whole) {
+            line = (start == 0 && end == len && PyUnicode_CheckExact(text))
+                       ? (Py_INCREF(text), text)
+                       : PyUnicode_Substring(text, start, end);
+            if (!line) goto done;
+        }
+        if (!lazy) {
+            if (PyList_Append(raw, line) < 0) {
+                Py_DECREF(line);
+                goto done;
+            }
+        } else {
+            if (2 * (k + 1) > spans_size
+                && grow((void **)&spans, &spans_size, 2 * (k + 1), sizeof(Py_ssize_t)) < 0) {
+                Py_XDECREF(line);
+                goto done;
+            }
+            spans[2 * k] = start;
+            spans[2 * k + 1] = end;
+        }
+        if (whole) { /* the line itself (its reference now stripped's) */
             stripped = line;
+            line = NULL;
         } else if (!(stripped = PyUnicode_Substring(text, a, b))) {
+            Py_XDECREF(line);
             goto done;
         }
-        failed = PyList_Append(out, stripped);
+        Py_XDECREF(line); /* (the lines' list holds it) */
+        int failed = PyList_Append(out, stripped);
         Py_DECREF(stripped);
         if (failed < 0) goto done;
         if (b > a) {
@@ -2949,11 +2984,39 @@ static PyObject *split_strip(PyObject *self, PyObject *text) {
             failed = PyList_Append(filled, index);
             Py_DECREF(index);
             if (failed < 0) goto done;
+            if (first_filled < 0) first_filled = k;
+            last_filled = k;
         }
         start = next;
     }
+    if (lazy) {
+        Py_ssize_t count = PyList_GET_SIZE(filled);
+        Py_ssize_t inner_blanks = count ? last_filled - first_filled + 1 - count : 0;
+        /* segment: inner_blanks <= MAX_BLANK_SHARE_FOR_GLUING * len(filled) (an int against a
+         * float: exact, both below 2**53) */
+        int harsh = count > 0 && (double)inner_blanks <= share * (double)count;
+        if (harsh) { /* the lines, each the stripped one where nothing was stripped */
+            const Py_ssize_t lines = PyList_GET_SIZE(out);
+            if (!(raw = PyList_New(lines))) goto done;
+            for (Py_ssize_t k = 0; k < lines; k++) {
+                PyObject *stripped = PyList_GET_ITEM(out, k), *line;
+                Py_ssize_t start = spans[2 * k], end = spans[2 * k + 1];
+                if (PyUnicode_GET_LENGTH(stripped) == end - start) {
+                    Py_INCREF(stripped);
+                    line = stripped;
+                } else if (!(line = PyUnicode_Substring(text, start, end))) {
+                    goto done;
+                }
+                PyList_SET_ITEM(raw, k, line);
+            }
+        } else {
+            raw = Py_None;
+            Py_INCREF(raw);
+        }
+    }
     result = PyTuple_Pack(3, raw, out, filled);
 done:
+    PyMem_Free(spans);
     Py_XDECREF(raw);
     Py_XDECREF(out);
     Py_XDECREF(filled);
@@ -3176,8 +3239,9 @@ static PyMethodDef methods[] = {
     {"word_table", word_table, METH_O, "A set of words (or a dict word -> tuple of ints)."},
     {"script_counts", script_counts, METH_VARARGS, "lang's script counts (see the file)."},
     {"decide", decide, METH_VARARGS, "classify.decide (see the file)."},
-    {"split_strip", split_strip, METH_O,
-     "split_strip(text) -> (text.splitlines(), stripped, filled): strip_texts of the lines"},
+    {"split_strip", split_strip, METH_VARARGS,
+     "split_strip(text[, share]) -> (text.splitlines() (with share: None unless the page is "
+     "harsh), stripped, filled): strip_texts of the lines"},
     {"strip_texts", strip_texts, METH_O, "([text.strip() ...], indices of the non-empty ones)."},
     {"sample_parts", sample_parts, METH_VARARGS, "lang.lines_sample's lines (see the file)."},
     {"block_sample_parts", block_sample_parts, METH_VARARGS,
