@@ -3125,6 +3125,69 @@ static PyObject *block_sample_parts(PyObject *self, PyObject *args) {
     return sample_parts_of(args, 1);
 }
 
+/* consent_candidates(blocks, reach, min_chars, max_chars) -> [i, ...]: the indices i below
+ * min(reach, len(blocks) - 1) whose block's text has min_chars to max_chars characters and may
+ * name cookies (classify.may_name_cookies): every one that does, and maybe others (classify
+ * tests them as before). A one-byte text (Latin-1: str.lower maps each character to one, and
+ * only "O"/"o", "C"/"c", "Z"/"z" to "o", "c", "z"; the kana and hangul needles are not
+ * Latin-1) may where it holds two characters that lower to "oo" or "cz"; a wider text always
+ * may. (classify.consent_notices: the Python loop over the page's first blocks, the lowering
+ * and four substring tests of each, ~3 us a page.) */
+static PyObject *consent_candidates(PyObject *self, PyObject *args) {
+    PyObject *blocks;
+    Py_ssize_t reach, min_chars, max_chars;
+    if (!PyArg_ParseTuple(args, "O!nnn", &PyList_Type, &blocks, &reach, &min_chars, &max_chars))
+        return NULL;
+    PyObject *out = PyList_New(0);
+    if (!out) return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(blocks), end = n - 1 < reach ? n - 1 : reach;
+    BlockLayout layout;
+    PyTypeObject *block_type = NULL;
+    if (n) {
+        block_type = Py_TYPE(PyList_GET_ITEM(blocks, 0));
+        if (block_layout(block_type, &layout) < 0) { /* not a Block: by getattr */
+            PyErr_Clear();
+            block_type = NULL;
+        }
+    }
+    for (Py_ssize_t i = 0; i < end; i++) {
+        PyObject *text = block_field(PyList_GET_ITEM(blocks, i), block_type, &layout, 1, name_text);
+        if (!text) goto fail;
+        if (!PyUnicode_Check(text) || PyUnicode_READY(text) < 0) {
+            if (!PyErr_Occurred())
+                PyErr_SetString(PyExc_TypeError, "consent_candidates: a block's text is not a str");
+            Py_DECREF(text);
+            goto fail;
+        }
+        Py_ssize_t len = PyUnicode_GET_LENGTH(text);
+        int may = 0;
+        if (min_chars <= len && len <= max_chars) {
+            if (PyUnicode_KIND(text) == PyUnicode_1BYTE_KIND) {
+                const Py_UCS1 *c = PyUnicode_1BYTE_DATA(text);
+                for (Py_ssize_t k = 0; k + 1 < len && !may; k++) {
+                    /* (c | 0x20 is "o" for "O" and "o" alone, and so for "c" and "z") */
+                    unsigned a = c[k] | 0x20u, b = c[k + 1] | 0x20u;
+                    may = (a == 'o' && b == 'o') || (a == 'c' && b == 'z');
+                }
+            } else {
+                may = 1;
+            }
+        }
+        Py_DECREF(text);
+        if (may) {
+            PyObject *index = PyLong_FromSsize_t(i);
+            if (!index) goto fail;
+            int failed = PyList_Append(out, index);
+            Py_DECREF(index);
+            if (failed < 0) goto fail;
+        }
+    }
+    return out;
+fail:
+    Py_DECREF(out);
+    return NULL;
+}
+
 /* log1p_columns(matrix, width, columns, logs) -> [the columns left]: the cells of the given
  * columns of a row-major float64 matrix of `width` columns replaced by logs[cell] where every
  * cell of the column is an integer k (not -0.0) with 0 <= k < len(logs), logs being
@@ -3244,6 +3307,8 @@ static PyMethodDef methods[] = {
      "harsh), stripped, filled): strip_texts of the lines"},
     {"strip_texts", strip_texts, METH_O, "([text.strip() ...], indices of the non-empty ones)."},
     {"sample_parts", sample_parts, METH_VARARGS, "lang.lines_sample's lines (see the file)."},
+    {"consent_candidates", consent_candidates, METH_VARARGS,
+     "The first blocks that may be a consent notice (see the file)."},
     {"block_sample_parts", block_sample_parts, METH_VARARGS,
      "sample_parts of the blocks' texts (see the file)."},
     {"widths", widths, METH_NOARGS, "(columns of block_matrix, columns of score_matrix)."},

@@ -52,6 +52,7 @@ except ImportError:  # pragma: no cover - depends on the install
 if _features is not None and not hasattr(_features, "decide"):  # pragma: no cover
     _features = None  # type: ignore[assignment]  # a stale build of an older version: unused
 _BLOCK_SAMPLES = _features is not None and hasattr(_features, "block_sample_parts")
+_CONSENT_CANDIDATES = _features is not None and hasattr(_features, "consent_candidates")
 
 __all__ = ["best_segment", "classify", "decide"]
 
@@ -225,10 +226,17 @@ def labelled_blocks(
 
 def consent_notices(blocks: list[Block]) -> set[int]:
     """The blocks at the page's top that are a cookie or consent notice: a sentence or two
-    that names cookies (never the page's last block: something is left to score)."""
+    that names cookies (never the page's last block: something is left to score). (Compiled:
+    only the blocks that _features.consent_candidates finds may be one, a few a page or none,
+    are tested here.)"""
+    reach: range | list[int] = range(min(CONSENT_REACH, len(blocks) - 1))
+    if _CONSENT_CANDIDATES and type(blocks) is list:
+        reach = _features.consent_candidates(
+            blocks, CONSENT_REACH, CONSENT_MIN_CHARS, CONSENT_MAX_CHARS
+        )
     return {
         i
-        for i in range(min(CONSENT_REACH, len(blocks) - 1))
+        for i in reach
         if CONSENT_MIN_CHARS <= len(blocks[i].text) <= CONSENT_MAX_CHARS
         and may_name_cookies(blocks[i].text)
         and CONSENT.search(blocks[i].text)
