@@ -2086,13 +2086,18 @@ static PyObject *new_block(PyTypeObject *type, const BlockLayout *layout, PyObje
     return block;
 }
 
+/* the block of lines first .. last (first_number, last_number: those numbers as exact ints of
+ * the caller's, borrowed, or NULL: made here) and text (a reference, stolen) appended to out */
 static int append_block(PyObject *out, PyTypeObject *type, const BlockLayout *layout,
-                        PyObject *lines, Py_ssize_t first, Py_ssize_t last, PyObject *text) {
+                        PyObject *lines, Py_ssize_t first, Py_ssize_t last, PyObject *text,
+                        PyObject *first_number, PyObject *last_number) {
     Py_ssize_t n = PyList_GET_SIZE(lines);
     PyObject *values[5];
     values[0] = PyLong_FromSsize_t(PyList_GET_SIZE(out));
     values[1] = text;
-    PyObject *first_number = PyLong_FromSsize_t(first), *last_number = PyLong_FromSsize_t(last);
+    /* (the numbers of `filled` themselves: no two ints a block, made and freed again) */
+    first_number = first_number ? (Py_INCREF(first_number), first_number) : PyLong_FromSsize_t(first);
+    last_number = last_number ? (Py_INCREF(last_number), last_number) : PyLong_FromSsize_t(last);
     values[2] = first_number && last_number ? PyTuple_Pack(2, first_number, last_number) : NULL;
     Py_XDECREF(first_number);
     Py_XDECREF(last_number);
@@ -2140,10 +2145,15 @@ static PyObject *segment_blocks(PyObject *self, PyObject *args) {
     Py_UCS4 *block = NULL, *line = NULL;
     Py_ssize_t block_size = 0, line_size = 0, blen = 0, words = 0, first = -1, last = -1, glued = 0;
     PyObject *first_line = NULL; /* the block's text while it is one line */
+    /* the numbers of the block's first and last lines, borrowed from filled (NULL: not exact
+     * ints there, made anew) */
+    PyObject *first_number = NULL, *last_number = NULL;
     if (!out) return NULL;
     for (Py_ssize_t k = 0; k < count; k++) {
-        Py_ssize_t i = PyLong_AsSsize_t(PyList_GET_ITEM(filled, k));
+        PyObject *number = PyList_GET_ITEM(filled, k);
+        Py_ssize_t i = PyLong_AsSsize_t(number);
         if (i == -1 && PyErr_Occurred()) goto fail;
+        if (!PyLong_CheckExact(number)) number = NULL;
         if (i < 0 || i >= n) {
             PyErr_SetString(PyExc_IndexError, "segment_blocks: filled index out of range");
             goto fail;
@@ -2156,7 +2166,7 @@ static PyObject *segment_blocks(PyObject *self, PyObject *args) {
         }
         if (!harsh) {
             Py_INCREF(text);
-            if (append_block(out, type, &layout, lines, i, i, text) < 0) goto fail;
+            if (append_block(out, type, &layout, lines, i, i, text, number, number) < 0) goto fail;
             continue;
         }
         if (llen > line_size) {
@@ -2185,6 +2195,7 @@ static PyObject *segment_blocks(PyObject *self, PyObject *args) {
                  * token, none joins two (both ends are no white space) */
                 if (words >= 0) words += split_count(line, llen) - no_space;
                 last = i;
+                last_number = number;
                 glued = 1;
                 continue;
             }
@@ -2192,7 +2203,9 @@ static PyObject *segment_blocks(PyObject *self, PyObject *args) {
         if (first >= 0) { /* the block so far is done */
             PyObject *body = glued ? PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, block, blen) : first_line;
             if (!glued) Py_INCREF(body);
-            if (!body || append_block(out, type, &layout, lines, first, last, body) < 0) goto fail;
+            if (!body || append_block(out, type, &layout, lines, first, last, body, first_number,
+                                      last_number) < 0)
+                goto fail;
         }
         if (llen + 1 > block_size) {
             block_size = 2 * llen + 256;
@@ -2203,13 +2216,16 @@ static PyObject *segment_blocks(PyObject *self, PyObject *args) {
         blen = llen;
         words = -1; /* counted when a rule needs it */
         first = last = i;
+        first_number = last_number = number;
         glued = 0;
         first_line = text;
     }
     if (harsh && first >= 0) {
         PyObject *body = glued ? PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, block, blen) : first_line;
         if (!glued) Py_INCREF(body);
-        if (!body || append_block(out, type, &layout, lines, first, last, body) < 0) goto fail;
+        if (!body || append_block(out, type, &layout, lines, first, last, body, first_number,
+                                  last_number) < 0)
+            goto fail;
     }
     PyMem_Free(block);
     PyMem_Free(line);

@@ -76,3 +76,33 @@ def test_segment_as_plain_python(text: str) -> None:
     blocks = segment.segment(text)
     with patch.object(segment, "_features", None):
         assert segment.segment(text) == blocks
+
+
+class Number(int):
+    pass
+
+
+@pytest.mark.parametrize("harsh", [False, True])
+def test_blocks_line_numbers_past_the_small_ints(harsh: bool) -> None:
+    """The blocks' (first, last) are filled's own numbers where they are exact ints (no two
+    ints made a block), equal to the plain Python's, past the cached small ints too."""
+    words = ["Read the", "full report", "here.", "Home", "of the", "news today"]
+    lines = [words[i % len(words)] if i % 7 else "" for i in range(700)]
+    filled = [i for i, line in enumerate(lines) if line]
+    stopwords = frozenset({"the", "of"})
+    expected = segment._blocks(lines, filled, harsh, stopwords)
+    blocks = _features.segment_blocks(
+        segment.Block, lines, filled, harsh, stopwords, segment.GLUE_CHARS
+    )
+    assert blocks == expected
+    assert len({b.lines for b in blocks}) == len(blocks)
+    by_value = {i: number for i, number in zip(filled, filled, strict=True)}
+    for block in blocks:
+        first, last = block.lines
+        assert first is by_value[first] and last is by_value[last]
+    odd = [Number(i) if i % 2 else i for i in filled]  # not exact ints: made anew
+    blocks = _features.segment_blocks(
+        segment.Block, lines, odd, harsh, stopwords, segment.GLUE_CHARS
+    )
+    assert blocks == expected
+    assert all(type(n) is int for b in blocks for n in b.lines)
