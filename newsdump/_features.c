@@ -143,6 +143,12 @@ enum {
      * (each a pass down a column of the matrix before: a line of every row, out of the caches) */
     Q_HEAD_COVER, Q_C4_ABOVE, Q_C4_BELOW, Q_RUN_WORDS, Q_IN_BEST_RUN, Q_STREAK, Q_COUNT
 };
+/* q's rows are the matrix's own (block_matrix writes every row's quantities into the first
+ * Q_COUNT cells of its row, and the row's columns over them in its last pass): the stride of q.
+ * (A buffer of its own, n * Q_COUNT doubles, was fresh memory every page: ~530 of the ~1,800
+ * lines a page that block_matrix missed writing, valgrind's 1 MB L2.) */
+#define QS BLOCK_WIDTH
+_Static_assert((int)Q_COUNT <= (int)BLOCK_WIDTH, "q's rows fit in the matrix's");
 
 static PyObject *name_text, *name_blank_before, *name_blank_after, *name_lower, *name_replace,
     *newline, *space;
@@ -283,7 +289,7 @@ static int count_into(PyObject **keys, Py_ssize_t n, double *q, int column) {
         }
         count[first[i]]++;
     }
-    for (Py_ssize_t i = 0; i < n; i++) q[i * Q_COUNT + column] = (double)count[first[i]];
+    for (Py_ssize_t i = 0; i < n; i++) q[i * QS + column] = (double)count[first[i]];
     status = 0;
 done:
     PyMem_Free(slot);
@@ -1268,10 +1274,10 @@ static PyObject *block_matrix_of(PyObject *args, int whole) {
     if (words_init(&head, 64) < 0) goto done;
     have_head = 1;
     texts = PyList_New(n);
-    q = PyMem_Malloc((n * Q_COUNT + 1) * sizeof(double)); /* every field is written below */
+    q = out.buf; /* (its rows' first Q_COUNT cells: every field is written below) */
     mask = PyMem_Malloc(n + 1);
     shapes = PyMem_Calloc(n + 1, sizeof(PyObject *));
-    if (!texts || !q || !mask || !shapes) {
+    if (!texts || !mask || !shapes) {
         if (!PyErr_Occurred()) PyErr_NoMemory();
         goto done;
     }
@@ -1300,7 +1306,7 @@ static PyObject *block_matrix_of(PyObject *args, int whole) {
             text = spaced;
         }
         PyList_SET_ITEM(texts, i, text); /* the list owns it */
-        double *row = q + i * Q_COUNT;
+        double *row = q + i * QS;
         for (int b = 0; b < 2; b++) {
             PyObject *v = block_field(block, block_type, &layout, b ? 4 : 3,
                                       b ? name_blank_after : name_blank_before);
@@ -1344,7 +1350,7 @@ static PyObject *block_matrix_of(PyObject *args, int whole) {
     double head_size = (double)(head.count > 1 ? head.count : 1);
     int any_c4 = 0, any_blank = 0;
     for (Py_ssize_t i = 0; i < n; i++) {
-        double *r = q + i * Q_COUNT;
+        double *r = q + i * QS;
         double words = r[Q_TOKENS] + r[Q_DENSE] / 2.0;
         r[Q_WORDS] = words;
         r[Q_C4] = words >= C4_MIN_WORDS && r[Q_TERMINAL];
@@ -1365,8 +1371,8 @@ static PyObject *block_matrix_of(PyObject *args, int whole) {
         any_blank |= r[Q_BLANK_BEFORE] != 0 || r[Q_BLANK_AFTER] != 0;
     }
     for (Py_ssize_t i = 0; i < n; i++) {
-        double *r = q + i * Q_COUNT;
-        r[Q_AFTER_TINY] = r[Q_C4] * (i > 0 ? r[Q_TINY - Q_COUNT] : 0.0);
+        double *r = q + i * QS;
+        r[Q_AFTER_TINY] = r[Q_C4] * (i > 0 ? r[Q_TINY - QS] : 0.0);
     }
     double page_stop = any_c4 ? c4_stop / dmax(c4_words_sum, 1.0) : 0.0;
     double harsh = !any_blank;
@@ -1376,8 +1382,8 @@ static PyObject *block_matrix_of(PyObject *args, int whole) {
     Py_ssize_t anchor = -1;
     double best_cover = 0.0;
     for (Py_ssize_t i = 0; i < n; i++) {
-        double cover = i == 0 ? 0.0 : npmin(q[i * Q_COUNT + Q_HEAD_HITS] / head_size, 1.0);
-        q[i * Q_COUNT + Q_HEAD_COVER] = cover;
+        double cover = i == 0 ? 0.0 : npmin(q[i * QS + Q_HEAD_HITS] / head_size, 1.0);
+        q[i * QS + Q_HEAD_COVER] = cover;
         if (i == 0 || cover > best_cover) { /* np.argmax: the first largest */
             anchor = i;
             best_cover = cover;
@@ -1391,7 +1397,7 @@ static PyObject *block_matrix_of(PyObject *args, int whole) {
     int have_best = 0;
     /* first pass: the best run (first of the largest totals) */
     for (Py_ssize_t i = 0; i <= n; i++) {
-        int is_c4 = i < n && q[i * Q_COUNT + Q_C4];
+        int is_c4 = i < n && q[i * QS + Q_C4];
         if (i == n || (is_c4 && prev_c4 >= 0 && i - prev_c4 > RUN_MAX_GAP + 1)) {
             if (run_start >= 0 && (!have_best || run_total > best_total)) {
                 have_best = 1;
@@ -1407,7 +1413,7 @@ static PyObject *block_matrix_of(PyObject *args, int whole) {
                 run_start = i;
                 run_total = 0.0;
             }
-            run_total += q[i * Q_COUNT + Q_C4_WORDS];
+            run_total += q[i * QS + Q_C4_WORDS];
             run_end = i;
             prev_c4 = i;
         }
@@ -1418,17 +1424,17 @@ static PyObject *block_matrix_of(PyObject *args, int whole) {
         Py_ssize_t start = -1, end = -1, j = 0;
         double total = 0.0;
         for (Py_ssize_t i = 0; i < n; i++) {
-            double *r = q + i * Q_COUNT;
-            if (q[i * Q_COUNT + Q_C4] && (start < 0 || i - end > RUN_MAX_GAP + 1)) {
+            double *r = q + i * QS;
+            if (q[i * QS + Q_C4] && (start < 0 || i - end > RUN_MAX_GAP + 1)) {
                 /* a new run starts here: find its end and total */
                 start = i;
                 end = i;
                 total = 0.0;
                 for (j = i; j < n; j++) {
-                    if (!q[j * Q_COUNT + Q_C4]) continue;
+                    if (!q[j * QS + Q_C4]) continue;
                     if (j - end > RUN_MAX_GAP + 1) break;
                     end = j;
-                    total += q[j * Q_COUNT + Q_C4_WORDS];
+                    total += q[j * QS + Q_C4_WORDS];
                 }
             }
             int inside = start >= 0 && i <= end;
@@ -1438,18 +1444,18 @@ static PyObject *block_matrix_of(PyObject *args, int whole) {
     }
 
     /* distances to prose and streaks */
-    for (Py_ssize_t i = 0; i < n; i++) mask[i] = q[i * Q_COUNT + Q_C4] != 0;
-    distance_to(mask, n, q + Q_C4_ABOVE, q + Q_C4_BELOW, Q_COUNT);
+    for (Py_ssize_t i = 0; i < n; i++) mask[i] = q[i * QS + Q_C4] != 0;
+    distance_to(mask, n, q + Q_C4_ABOVE, q + Q_C4_BELOW, QS);
     for (Py_ssize_t i = 0; i < n;) {
         if (!mask[i]) {
-            q[i * Q_COUNT + Q_STREAK] = 0.0;
+            q[i * QS + Q_STREAK] = 0.0;
             i++;
             continue;
         }
         Py_ssize_t j = i;
         while (j < n && mask[j]) j++;
         double length = (double)(j - i);
-        for (Py_ssize_t k = i; k < j; k++) q[k * Q_COUNT + Q_STREAK] = npmin(length, NEAR_LINES);
+        for (Py_ssize_t k = i; k < j; k++) q[k * QS + Q_STREAK] = npmin(length, NEAR_LINES);
         i = j;
     }
 
@@ -1460,7 +1466,7 @@ static PyObject *block_matrix_of(PyObject *args, int whole) {
     if (!all_sums) { PyErr_NoMemory(); goto done; }
     for (int w = 0; w < 7; w++) {
         sums[w] = all_sums + w * (n + 1);
-        prefix_sums(q + windowed[w], Q_COUNT, n, sums[w]);
+        prefix_sums(q + windowed[w], QS, n, sums[w]);
     }
     /* the log columns asked that log1p_columns would read from its table: every cell of the
      * column a small integer (then read from the table as the row is written) */
@@ -1471,7 +1477,7 @@ static PyObject *block_matrix_of(PyObject *args, int whole) {
         int ok_chars = 1, ok_c4_10 = 1, ok_c4_3 = 1, ok_words_3 = 1, ok_run = 1;
         Py_ssize_t first_bad = n, last_bad = -1; /* of the words */
         for (Py_ssize_t i = 0; i < n; i++) {
-            const double *r = q + i * Q_COUNT;
+            const double *r = q + i * QS;
             ok_chars &= tabled_value(r[Q_CHARS], top);
             if (!tabled_value(r[Q_WORDS], top)) {
                 if (first_bad == n) first_bad = i;
@@ -1510,8 +1516,17 @@ static PyObject *block_matrix_of(PyObject *args, int whole) {
     double cum_chars = 0.0, cum_c4 = 0.0;
     double denominator_position = (double)(n - 1 > 1 ? n - 1 : 1);
     double denominator_anchor = (double)(n > 1 ? n : 1);
+    /* the quantities of the last three rows (rows i - 1 and i - 2 are written over by then;
+     * rows i + 1 and i + 2 still hold theirs) */
+    double saved[3][Q_COUNT], *before2 = saved[0], *before1 = saved[1], *r = saved[2];
+    double *const words_to = expm1s.obj && tabled[LK_WORDS] ? words_out.buf : NULL;
     for (Py_ssize_t i = 0; i < n; i++) { /* every row written once, its columns in order */
-        double *r = q + i * Q_COUNT, *row = o + i * BLOCK_WIDTH;
+        double *row = o + i * BLOCK_WIDTH, *oldest = before2;
+        before2 = before1, before1 = r, r = oldest; /* rows i - 2, i - 1, i */
+        memcpy(r, q + i * QS, sizeof(saved[0]));
+        if (words_to) /* every block's words, as np.expm1 of its log_words: from the table
+                       * np.expm1(logs) where the column was read from logs */
+            words_to[i] = ((const double *)expm1s.buf)[(Py_ssize_t)r[Q_WORDS]];
         double chars = r[Q_CHARS], words = r[Q_WORDS], safe = npmax(chars, 1.0);
         double letters = r[Q_UPPER] + r[Q_LOWER] + r[Q_DENSE] + r[Q_ALPHA];
         double idx = (double)i;
@@ -1582,9 +1597,9 @@ static PyObject *block_matrix_of(PyObject *args, int whole) {
         cum_c4 += r[Q_C4_WORDS];
         row[CUM_C4] = (cum_c4 - r[Q_C4_WORDS]) / dmax(total_c4, 1.0);
         row[STREAK] = r[Q_STREAK];
-        double next_c4 = i + 1 < n ? r[Q_C4 + Q_COUNT] : 0.0;
-        double next2_c4 = i + 2 < n ? r[Q_C4 + 2 * Q_COUNT] : 0.0;
-        double prev_headline = i > 0 ? r[Q_HEADLINE_LIKE - Q_COUNT] : 0.0;
+        double next_c4 = i + 1 < n ? q[(i + 1) * QS + Q_C4] : 0.0;
+        double next2_c4 = i + 2 < n ? q[(i + 2) * QS + Q_C4] : 0.0;
+        double prev_headline = i > 0 ? before1[Q_HEADLINE_LIKE] : 0.0;
         row[CARD_HEAD] = r[Q_HEADLINE_LIKE] && next_c4 > 0 && next2_c4 == 0;
         row[CARD_SUMMARY] = r[Q_C4] && prev_headline > 0 && next_c4 == 0;
         row[TINY_SHARE_5] = window_sum(sums[4], n, i, 5) / window_count(n, i, 5);
@@ -1599,7 +1614,7 @@ static PyObject *block_matrix_of(PyObject *args, int whole) {
                 nb[NB_TERMINAL] = nb[NB_C4] = nb[NB_STOP_SHARE] = nb[NB_STARTS_UPPER] = nb[NB_LINKS] = -1.0;
                 continue;
             }
-            const double *s = q + j * Q_COUNT;
+            const double *s = j == i - 2 ? before2 : j == i - 1 ? before1 : q + j * QS;
             nb[NB_LOG_WORDS] = LOGGED(LK_NEIGHBOURS + k, s[Q_WORDS]);
             nb[NB_TERMINAL] = s[Q_TERMINAL];
             nb[NB_C4] = s[Q_C4];
@@ -1616,11 +1631,6 @@ static PyObject *block_matrix_of(PyObject *args, int whole) {
             if (!tabled[log_kind[c]] && PyList_Append(left, PyTuple_GET_ITEM(log_columns, c)) < 0)
                 Py_CLEAR(left);
         if (!left) goto done;
-        if (expm1s.obj) /* every block's words, as np.expm1 of its log_words: from the table
-                         * np.expm1(logs) where the column was read from logs */
-            for (Py_ssize_t i = 0; i < n && tabled[LK_WORDS]; i++)
-                ((double *)words_out.buf)[i] =
-                    ((const double *)expm1s.buf)[(Py_ssize_t)q[i * Q_COUNT + Q_WORDS]];
         if (expm1s.obj)
             result = Py_BuildValue("(ddNOO)", total_words, total_c4, left,
                                    page_tabled ? Py_True : Py_False,
@@ -1640,7 +1650,6 @@ done:
     }
     Py_XDECREF(texts);
     if (have_head) words_free(&head);
-    PyMem_Free(q);
     PyMem_Free(mask);
     PyMem_Free(marks);
     PyMem_Free(low);
