@@ -143,6 +143,12 @@ enum {
      * (each a pass down a column of the matrix before: a line of every row, out of the caches) */
     Q_HEAD_COVER, Q_C4_ABOVE, Q_C4_BELOW, Q_RUN_WORDS, Q_IN_BEST_RUN, Q_STREAK, Q_COUNT
 };
+/* q's rows are the matrix's own (block_matrix writes every row's quantities into the first
+ * Q_COUNT cells of its row, and the row's columns over them in its last pass): the stride of q.
+ * (A buffer of its own, n * Q_COUNT doubles, was fresh memory every page: ~530 of the ~1,800
+ * lines a page that block_matrix missed writing, valgrind's 1 MB L2.) */
+#define QS BLOCK_WIDTH
+_Static_assert((int)Q_COUNT <= (int)BLOCK_WIDTH, "q's rows fit in the matrix's");
 
 static PyObject *name_text, *name_blank_before, *name_blank_after, *name_lower, *name_replace,
     *newline, *space;
@@ -283,7 +289,7 @@ static int count_into(PyObject **keys, Py_ssize_t n, double *q, int column) {
         }
         count[first[i]]++;
     }
-    for (Py_ssize_t i = 0; i < n; i++) q[i * Q_COUNT + column] = (double)count[first[i]];
+    for (Py_ssize_t i = 0; i < n; i++) q[i * QS + column] = (double)count[first[i]];
     status = 0;
 done:
     PyMem_Free(slot);
@@ -1268,10 +1274,10 @@ static PyObject *block_matrix_of(PyObject *args, int whole) {
     if (words_init(&head, 64) < 0) goto done;
     have_head = 1;
     texts = PyList_New(n);
-    q = PyMem_Malloc((n * Q_COUNT + 1) * sizeof(double)); /* every field is written below */
+    q = out.buf; /* (its rows' first Q_COUNT cells: every field is written below) */
     mask = PyMem_Malloc(n + 1);
     shapes = PyMem_Calloc(n + 1, sizeof(PyObject *));
-    if (!texts || !q || !mask || !shapes) {
+    if (!texts || !mask || !shapes) {
         if (!PyErr_Occurred()) PyErr_NoMemory();
         goto done;
     }
@@ -1300,7 +1306,7 @@ static PyObject *block_matrix_of(PyObject *args, int whole) {
             text = spaced;
         }
         PyList_SET_ITEM(texts, i, text); /* the list owns it */
-        double *row = q + i * Q_COUNT;
+        double *row = q + i * QS;
         for (int b = 0; b < 2; b++) {
             PyObject *v = block_field(block, block_type, &layout, b ? 4 : 3,
                                       b ? name_blank_after : name_blank_before);
@@ -1344,7 +1350,7 @@ static PyObject *block_matrix_of(PyObject *args, int whole) {
     double head_size = (double)(head.count > 1 ? head.count : 1);
     int any_c4 = 0, any_blank = 0;
     for (Py_ssize_t i = 0; i < n; i++) {
-        double *r = q + i * Q_COUNT;
+        double *r = q + i * QS;
         double words = r[Q_TOKENS] + r[Q_DENSE] / 2.0;
         r[Q_WORDS] = words;
         r[Q_C4] = words >= C4_MIN_WORDS && r[Q_TERMINAL];
@@ -1365,8 +1371,8 @@ static PyObject *block_matrix_of(PyObject *args, int whole) {
         any_blank |= r[Q_BLANK_BEFORE] != 0 || r[Q_BLANK_AFTER] != 0;
     }
     for (Py_ssize_t i = 0; i < n; i++) {
-        double *r = q + i * Q_COUNT;
-        r[Q_AFTER_TINY] = r[Q_C4] * (i > 0 ? r[Q_TINY - Q_COUNT] : 0.0);
+        double *r = q + i * QS;
+        r[Q_AFTER_TINY] = r[Q_C4] * (i > 0 ? r[Q_TINY - QS] : 0.0);
     }
     double page_stop = any_c4 ? c4_stop / dmax(c4_words_sum, 1.0) : 0.0;
     double harsh = !any_blank;
@@ -1376,8 +1382,8 @@ static PyObject *block_matrix_of(PyObject *args, int whole) {
     Py_ssize_t anchor = -1;
     double best_cover = 0.0;
     for (Py_ssize_t i = 0; i < n; i++) {
-        double cover = i == 0 ? 0.0 : npmin(q[i * Q_COUNT + Q_HEAD_HITS] / head_size, 1.0);
-        q[i * Q_COUNT + Q_HEAD_COVER] = cover;
+        double cover = i == 0 ? 0.0 : npmin(q[i * QS + Q_HEAD_HITS] / head_size, 1.0);
+        q[i * QS + Q_HEAD_COVER] = cover;
         if (i == 0 || cover > best_cover) { /* np.argmax: the first largest */
             anchor = i;
             best_cover = cover;
@@ -1391,7 +1397,7 @@ static PyObject *block_matrix_of(PyObject *args, int whole) {
     int have_best = 0;
     /* first pass: the best run (first of the largest totals) */
     for (Py_ssize_t i = 0; i <= n; i++) {
-        int is_c4 = i < n && q[i * Q_COUNT + Q_C4];
+        int is_c4 = i < n && q[i * QS + Q_C4];
         if (i == n || (is_c4 && prev_c4 >= 0 && i - prev_c4 > RUN_MAX_GAP + 1)) {
             if (run_start >= 0 && (!have_best || run_total > best_total)) {
                 have_best = 1;
@@ -1407,7 +1413,7 @@ static PyObject *block_matrix_of(PyObject *args, int whole) {
                 run_start = i;
                 run_total = 0.0;
             }
-            run_total += q[i * Q_COUNT + Q_C4_WORDS];
+            run_total += q[i * QS + Q_C4_WORDS];
             run_end = i;
             prev_c4 = i;
         }
@@ -1418,17 +1424,17 @@ static PyObject *block_matrix_of(PyObject *args, int whole) {
         Py_ssize_t start = -1, end = -1, j = 0;
         double total = 0.0;
         for (Py_ssize_t i = 0; i < n; i++) {
-            double *r = q + i * Q_COUNT;
-            if (q[i * Q_COUNT + Q_C4] && (start < 0 || i - end > RUN_MAX_GAP + 1)) {
+            double *r = q + i * QS;
+            if (q[i * QS + Q_C4] && (start < 0 || i - end > RUN_MAX_GAP + 1)) {
                 /* a new run starts here: find its end and total */
                 start = i;
                 end = i;
                 total = 0.0;
                 for (j = i; j < n; j++) {
-                    if (!q[j * Q_COUNT + Q_C4]) continue;
+                    if (!q[j * QS + Q_C4]) continue;
                     if (j - end > RUN_MAX_GAP + 1) break;
                     end = j;
-                    total += q[j * Q_COUNT + Q_C4_WORDS];
+                    total += q[j * QS + Q_C4_WORDS];
                 }
             }
             int inside = start >= 0 && i <= end;
@@ -1438,18 +1444,18 @@ static PyObject *block_matrix_of(PyObject *args, int whole) {
     }
 
     /* distances to prose and streaks */
-    for (Py_ssize_t i = 0; i < n; i++) mask[i] = q[i * Q_COUNT + Q_C4] != 0;
-    distance_to(mask, n, q + Q_C4_ABOVE, q + Q_C4_BELOW, Q_COUNT);
+    for (Py_ssize_t i = 0; i < n; i++) mask[i] = q[i * QS + Q_C4] != 0;
+    distance_to(mask, n, q + Q_C4_ABOVE, q + Q_C4_BELOW, QS);
     for (Py_ssize_t i = 0; i < n;) {
         if (!mask[i]) {
-            q[i * Q_COUNT + Q_STREAK] = 0.0;
+            q[i * QS + Q_STREAK] = 0.0;
             i++;
             continue;
         }
         Py_ssize_t j = i;
         while (j < n && mask[j]) j++;
         double length = (double)(j - i);
-        for (Py_ssize_t k = i; k < j; k++) q[k * Q_COUNT + Q_STREAK] = npmin(length, NEAR_LINES);
+        for (Py_ssize_t k = i; k < j; k++) q[k * QS + Q_STREAK] = npmin(length, NEAR_LINES);
         i = j;
     }
 
@@ -1460,7 +1466,7 @@ static PyObject *block_matrix_of(PyObject *args, int whole) {
     if (!all_sums) { PyErr_NoMemory(); goto done; }
     for (int w = 0; w < 7; w++) {
         sums[w] = all_sums + w * (n + 1);
-        prefix_sums(q + windowed[w], Q_COUNT, n, sums[w]);
+        prefix_sums(q + windowed[w], QS, n, sums[w]);
     }
     /* the log columns asked that log1p_columns would read from its table: every cell of the
      * column a small integer (then read from the table as the row is written) */
@@ -1471,7 +1477,7 @@ static PyObject *block_matrix_of(PyObject *args, int whole) {
         int ok_chars = 1, ok_c4_10 = 1, ok_c4_3 = 1, ok_words_3 = 1, ok_run = 1;
         Py_ssize_t first_bad = n, last_bad = -1; /* of the words */
         for (Py_ssize_t i = 0; i < n; i++) {
-            const double *r = q + i * Q_COUNT;
+            const double *r = q + i * QS;
             ok_chars &= tabled_value(r[Q_CHARS], top);
             if (!tabled_value(r[Q_WORDS], top)) {
                 if (first_bad == n) first_bad = i;
@@ -1510,8 +1516,17 @@ static PyObject *block_matrix_of(PyObject *args, int whole) {
     double cum_chars = 0.0, cum_c4 = 0.0;
     double denominator_position = (double)(n - 1 > 1 ? n - 1 : 1);
     double denominator_anchor = (double)(n > 1 ? n : 1);
+    /* the quantities of the last three rows (rows i - 1 and i - 2 are written over by then;
+     * rows i + 1 and i + 2 still hold theirs) */
+    double saved[3][Q_COUNT], *before2 = saved[0], *before1 = saved[1], *r = saved[2];
+    double *const words_to = expm1s.obj && tabled[LK_WORDS] ? words_out.buf : NULL;
     for (Py_ssize_t i = 0; i < n; i++) { /* every row written once, its columns in order */
-        double *r = q + i * Q_COUNT, *row = o + i * BLOCK_WIDTH;
+        double *row = o + i * BLOCK_WIDTH, *oldest = before2;
+        before2 = before1, before1 = r, r = oldest; /* rows i - 2, i - 1, i */
+        memcpy(r, q + i * QS, sizeof(saved[0]));
+        if (words_to) /* every block's words, as np.expm1 of its log_words: from the table
+                       * np.expm1(logs) where the column was read from logs */
+            words_to[i] = ((const double *)expm1s.buf)[(Py_ssize_t)r[Q_WORDS]];
         double chars = r[Q_CHARS], words = r[Q_WORDS], safe = npmax(chars, 1.0);
         double letters = r[Q_UPPER] + r[Q_LOWER] + r[Q_DENSE] + r[Q_ALPHA];
         double idx = (double)i;
@@ -1582,9 +1597,9 @@ static PyObject *block_matrix_of(PyObject *args, int whole) {
         cum_c4 += r[Q_C4_WORDS];
         row[CUM_C4] = (cum_c4 - r[Q_C4_WORDS]) / dmax(total_c4, 1.0);
         row[STREAK] = r[Q_STREAK];
-        double next_c4 = i + 1 < n ? r[Q_C4 + Q_COUNT] : 0.0;
-        double next2_c4 = i + 2 < n ? r[Q_C4 + 2 * Q_COUNT] : 0.0;
-        double prev_headline = i > 0 ? r[Q_HEADLINE_LIKE - Q_COUNT] : 0.0;
+        double next_c4 = i + 1 < n ? q[(i + 1) * QS + Q_C4] : 0.0;
+        double next2_c4 = i + 2 < n ? q[(i + 2) * QS + Q_C4] : 0.0;
+        double prev_headline = i > 0 ? before1[Q_HEADLINE_LIKE] : 0.0;
         row[CARD_HEAD] = r[Q_HEADLINE_LIKE] && next_c4 > 0 && next2_c4 == 0;
         row[CARD_SUMMARY] = r[Q_C4] && prev_headline > 0 && next_c4 == 0;
         row[TINY_SHARE_5] = window_sum(sums[4], n, i, 5) / window_count(n, i, 5);
@@ -1599,7 +1614,7 @@ static PyObject *block_matrix_of(PyObject *args, int whole) {
                 nb[NB_TERMINAL] = nb[NB_C4] = nb[NB_STOP_SHARE] = nb[NB_STARTS_UPPER] = nb[NB_LINKS] = -1.0;
                 continue;
             }
-            const double *s = q + j * Q_COUNT;
+            const double *s = j == i - 2 ? before2 : j == i - 1 ? before1 : q + j * QS;
             nb[NB_LOG_WORDS] = LOGGED(LK_NEIGHBOURS + k, s[Q_WORDS]);
             nb[NB_TERMINAL] = s[Q_TERMINAL];
             nb[NB_C4] = s[Q_C4];
@@ -1616,11 +1631,6 @@ static PyObject *block_matrix_of(PyObject *args, int whole) {
             if (!tabled[log_kind[c]] && PyList_Append(left, PyTuple_GET_ITEM(log_columns, c)) < 0)
                 Py_CLEAR(left);
         if (!left) goto done;
-        if (expm1s.obj) /* every block's words, as np.expm1 of its log_words: from the table
-                         * np.expm1(logs) where the column was read from logs */
-            for (Py_ssize_t i = 0; i < n && tabled[LK_WORDS]; i++)
-                ((double *)words_out.buf)[i] =
-                    ((const double *)expm1s.buf)[(Py_ssize_t)q[i * Q_COUNT + Q_WORDS]];
         if (expm1s.obj)
             result = Py_BuildValue("(ddNOO)", total_words, total_c4, left,
                                    page_tabled ? Py_True : Py_False,
@@ -1640,7 +1650,6 @@ done:
     }
     Py_XDECREF(texts);
     if (have_head) words_free(&head);
-    PyMem_Free(q);
     PyMem_Free(mask);
     PyMem_Free(marks);
     PyMem_Free(low);
@@ -2086,13 +2095,18 @@ static PyObject *new_block(PyTypeObject *type, const BlockLayout *layout, PyObje
     return block;
 }
 
+/* the block of lines first .. last (first_number, last_number: those numbers as exact ints of
+ * the caller's, borrowed, or NULL: made here) and text (a reference, stolen) appended to out */
 static int append_block(PyObject *out, PyTypeObject *type, const BlockLayout *layout,
-                        PyObject *lines, Py_ssize_t first, Py_ssize_t last, PyObject *text) {
+                        PyObject *lines, Py_ssize_t first, Py_ssize_t last, PyObject *text,
+                        PyObject *first_number, PyObject *last_number) {
     Py_ssize_t n = PyList_GET_SIZE(lines);
     PyObject *values[5];
     values[0] = PyLong_FromSsize_t(PyList_GET_SIZE(out));
     values[1] = text;
-    PyObject *first_number = PyLong_FromSsize_t(first), *last_number = PyLong_FromSsize_t(last);
+    /* (the numbers of `filled` themselves: no two ints a block, made and freed again) */
+    first_number = first_number ? (Py_INCREF(first_number), first_number) : PyLong_FromSsize_t(first);
+    last_number = last_number ? (Py_INCREF(last_number), last_number) : PyLong_FromSsize_t(last);
     values[2] = first_number && last_number ? PyTuple_Pack(2, first_number, last_number) : NULL;
     Py_XDECREF(first_number);
     Py_XDECREF(last_number);
@@ -2140,10 +2154,15 @@ static PyObject *segment_blocks(PyObject *self, PyObject *args) {
     Py_UCS4 *block = NULL, *line = NULL;
     Py_ssize_t block_size = 0, line_size = 0, blen = 0, words = 0, first = -1, last = -1, glued = 0;
     PyObject *first_line = NULL; /* the block's text while it is one line */
+    /* the numbers of the block's first and last lines, borrowed from filled (NULL: not exact
+     * ints there, made anew) */
+    PyObject *first_number = NULL, *last_number = NULL;
     if (!out) return NULL;
     for (Py_ssize_t k = 0; k < count; k++) {
-        Py_ssize_t i = PyLong_AsSsize_t(PyList_GET_ITEM(filled, k));
+        PyObject *number = PyList_GET_ITEM(filled, k);
+        Py_ssize_t i = PyLong_AsSsize_t(number);
         if (i == -1 && PyErr_Occurred()) goto fail;
+        if (!PyLong_CheckExact(number)) number = NULL;
         if (i < 0 || i >= n) {
             PyErr_SetString(PyExc_IndexError, "segment_blocks: filled index out of range");
             goto fail;
@@ -2156,7 +2175,7 @@ static PyObject *segment_blocks(PyObject *self, PyObject *args) {
         }
         if (!harsh) {
             Py_INCREF(text);
-            if (append_block(out, type, &layout, lines, i, i, text) < 0) goto fail;
+            if (append_block(out, type, &layout, lines, i, i, text, number, number) < 0) goto fail;
             continue;
         }
         if (llen > line_size) {
@@ -2185,6 +2204,7 @@ static PyObject *segment_blocks(PyObject *self, PyObject *args) {
                  * token, none joins two (both ends are no white space) */
                 if (words >= 0) words += split_count(line, llen) - no_space;
                 last = i;
+                last_number = number;
                 glued = 1;
                 continue;
             }
@@ -2192,7 +2212,9 @@ static PyObject *segment_blocks(PyObject *self, PyObject *args) {
         if (first >= 0) { /* the block so far is done */
             PyObject *body = glued ? PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, block, blen) : first_line;
             if (!glued) Py_INCREF(body);
-            if (!body || append_block(out, type, &layout, lines, first, last, body) < 0) goto fail;
+            if (!body || append_block(out, type, &layout, lines, first, last, body, first_number,
+                                      last_number) < 0)
+                goto fail;
         }
         if (llen + 1 > block_size) {
             block_size = 2 * llen + 256;
@@ -2203,13 +2225,16 @@ static PyObject *segment_blocks(PyObject *self, PyObject *args) {
         blen = llen;
         words = -1; /* counted when a rule needs it */
         first = last = i;
+        first_number = last_number = number;
         glued = 0;
         first_line = text;
     }
     if (harsh && first >= 0) {
         PyObject *body = glued ? PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, block, blen) : first_line;
         if (!glued) Py_INCREF(body);
-        if (!body || append_block(out, type, &layout, lines, first, last, body) < 0) goto fail;
+        if (!body || append_block(out, type, &layout, lines, first, last, body, first_number,
+                                  last_number) < 0)
+            goto fail;
     }
     PyMem_Free(block);
     PyMem_Free(line);
@@ -2905,9 +2930,25 @@ static Py_ssize_t next_break(int kind, const void *data, Py_ssize_t i, Py_ssize_
     return len;
 }
 
-/* split_strip(text) -> (lines, stripped, filled): text.splitlines(), then strip_texts of those
- * lines, in one pass over the text (the line breaks found by next_break) */
-static PyObject *split_strip(PyObject *self, PyObject *text) {
+/* split_strip(text[, share]) -> (lines, stripped, filled): text.splitlines(), then strip_texts
+ * of those lines, in one pass over the text (the line breaks found by next_break). With share
+ * (segment.MAX_BLANK_SHARE_FOR_GLUING), lines is None unless the page is harsh (filled, and its
+ * empty lines between the first filled and the last at most share * len(filled): segment's
+ * test): only a harsh page's language is found from its lines, so most pages' list of lines
+ * (and the unstripped copy of each line with white space at an end) is never built */
+static PyObject *split_strip(PyObject *self, PyObject *args) {
+    PyObject *text;
+    double share = 0.0;
+    int lazy = 0;
+    if (PyTuple_GET_SIZE(args) == 2) {
+        share = PyFloat_AsDouble(PyTuple_GET_ITEM(args, 1));
+        if (share == -1.0 && PyErr_Occurred()) return NULL;
+        lazy = 1;
+    } else if (PyTuple_GET_SIZE(args) != 1) {
+        PyErr_SetString(PyExc_TypeError, "split_strip: (text[, share]) expected");
+        return NULL;
+    }
+    text = PyTuple_GET_ITEM(args, 0);
     if (!PyUnicode_Check(text)) {
         PyErr_SetString(PyExc_TypeError, "split_strip: a str expected");
         return NULL;
@@ -2916,31 +2957,50 @@ static PyObject *split_strip(PyObject *self, PyObject *text) {
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     Py_ssize_t len = PyUnicode_GET_LENGTH(text);
-    PyObject *raw = PyList_New(0), *out = PyList_New(0), *filled = PyList_New(0), *result = NULL;
-    if (!raw || !out || !filled) goto done;
+    PyObject *raw = lazy ? NULL : PyList_New(0), *out = PyList_New(0), *filled = PyList_New(0),
+             *result = NULL;
+    Py_ssize_t *spans = NULL, spans_size = 0; /* (lazy) each line's start and end */
+    if ((!lazy && !raw) || !out || !filled) goto done;
+    Py_ssize_t first_filled = -1, last_filled = -1;
     for (Py_ssize_t start = 0, k = 0; start < len; k++) {
         Py_ssize_t end = next_break(kind, data, start, len), next = end + 1;
         if (end < len && PyUnicode_READ(kind, data, end) == '\r' && end + 1 < len
             && PyUnicode_READ(kind, data, end + 1) == '\n')
             next = end + 2; /* "\r\n": one break */
-        PyObject *line = (start == 0 && end == len && PyUnicode_CheckExact(text))
-                             ? (Py_INCREF(text), text)
-                             : PyUnicode_Substring(text, start, end);
-        if (!line) goto done;
-        int failed = PyList_Append(raw, line);
-        Py_DECREF(line);
-        if (failed < 0) goto done;
         Py_ssize_t a = start, b = end;
         while (a < b && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, a))) a++;
         while (b > a && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, b - 1))) b--;
-        PyObject *stripped;
-        if (a == start && b == end) {
-            Py_INCREF(line); /* (the list holds it) */
+        const int whole = a == start && b == end; /* nothing stripped */
+        PyObject *line = NULL, *stripped;
+        if (!lazy || whole) {
+            line = (start == 0 && end == len && PyUnicode_CheckExact(text))
+                       ? (Py_INCREF(text), text)
+                       : PyUnicode_Substring(text, start, end);
+            if (!line) goto done;
+        }
+        if (!lazy) {
+            if (PyList_Append(raw, line) < 0) {
+                Py_DECREF(line);
+                goto done;
+            }
+        } else {
+            if (2 * (k + 1) > spans_size
+                && grow((void **)&spans, &spans_size, 2 * (k + 1), sizeof(Py_ssize_t)) < 0) {
+                Py_XDECREF(line);
+                goto done;
+            }
+            spans[2 * k] = start;
+            spans[2 * k + 1] = end;
+        }
+        if (whole) { /* the line itself (its reference now stripped's) */
             stripped = line;
+            line = NULL;
         } else if (!(stripped = PyUnicode_Substring(text, a, b))) {
+            Py_XDECREF(line);
             goto done;
         }
-        failed = PyList_Append(out, stripped);
+        Py_XDECREF(line); /* (the lines' list holds it) */
+        int failed = PyList_Append(out, stripped);
         Py_DECREF(stripped);
         if (failed < 0) goto done;
         if (b > a) {
@@ -2949,11 +3009,39 @@ static PyObject *split_strip(PyObject *self, PyObject *text) {
             failed = PyList_Append(filled, index);
             Py_DECREF(index);
             if (failed < 0) goto done;
+            if (first_filled < 0) first_filled = k;
+            last_filled = k;
         }
         start = next;
     }
+    if (lazy) {
+        Py_ssize_t count = PyList_GET_SIZE(filled);
+        Py_ssize_t inner_blanks = count ? last_filled - first_filled + 1 - count : 0;
+        /* segment: inner_blanks <= MAX_BLANK_SHARE_FOR_GLUING * len(filled) (an int against a
+         * float: exact, both below 2**53) */
+        int harsh = count > 0 && (double)inner_blanks <= share * (double)count;
+        if (harsh) { /* the lines, each the stripped one where nothing was stripped */
+            const Py_ssize_t lines = PyList_GET_SIZE(out);
+            if (!(raw = PyList_New(lines))) goto done;
+            for (Py_ssize_t k = 0; k < lines; k++) {
+                PyObject *stripped = PyList_GET_ITEM(out, k), *line;
+                Py_ssize_t start = spans[2 * k], end = spans[2 * k + 1];
+                if (PyUnicode_GET_LENGTH(stripped) == end - start) {
+                    Py_INCREF(stripped);
+                    line = stripped;
+                } else if (!(line = PyUnicode_Substring(text, start, end))) {
+                    goto done;
+                }
+                PyList_SET_ITEM(raw, k, line);
+            }
+        } else {
+            raw = Py_None;
+            Py_INCREF(raw);
+        }
+    }
     result = PyTuple_Pack(3, raw, out, filled);
 done:
+    PyMem_Free(spans);
     Py_XDECREF(raw);
     Py_XDECREF(out);
     Py_XDECREF(filled);
@@ -3060,6 +3148,69 @@ static PyObject *sample_parts(PyObject *self, PyObject *args) { return sample_pa
 
 static PyObject *block_sample_parts(PyObject *self, PyObject *args) {
     return sample_parts_of(args, 1);
+}
+
+/* consent_candidates(blocks, reach, min_chars, max_chars) -> [i, ...]: the indices i below
+ * min(reach, len(blocks) - 1) whose block's text has min_chars to max_chars characters and may
+ * name cookies (classify.may_name_cookies): every one that does, and maybe others (classify
+ * tests them as before). A one-byte text (Latin-1: str.lower maps each character to one, and
+ * only "O"/"o", "C"/"c", "Z"/"z" to "o", "c", "z"; the kana and hangul needles are not
+ * Latin-1) may where it holds two characters that lower to "oo" or "cz"; a wider text always
+ * may. (classify.consent_notices: the Python loop over the page's first blocks, the lowering
+ * and four substring tests of each, ~3 us a page.) */
+static PyObject *consent_candidates(PyObject *self, PyObject *args) {
+    PyObject *blocks;
+    Py_ssize_t reach, min_chars, max_chars;
+    if (!PyArg_ParseTuple(args, "O!nnn", &PyList_Type, &blocks, &reach, &min_chars, &max_chars))
+        return NULL;
+    PyObject *out = PyList_New(0);
+    if (!out) return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(blocks), end = n - 1 < reach ? n - 1 : reach;
+    BlockLayout layout;
+    PyTypeObject *block_type = NULL;
+    if (n) {
+        block_type = Py_TYPE(PyList_GET_ITEM(blocks, 0));
+        if (block_layout(block_type, &layout) < 0) { /* not a Block: by getattr */
+            PyErr_Clear();
+            block_type = NULL;
+        }
+    }
+    for (Py_ssize_t i = 0; i < end; i++) {
+        PyObject *text = block_field(PyList_GET_ITEM(blocks, i), block_type, &layout, 1, name_text);
+        if (!text) goto fail;
+        if (!PyUnicode_Check(text) || PyUnicode_READY(text) < 0) {
+            if (!PyErr_Occurred())
+                PyErr_SetString(PyExc_TypeError, "consent_candidates: a block's text is not a str");
+            Py_DECREF(text);
+            goto fail;
+        }
+        Py_ssize_t len = PyUnicode_GET_LENGTH(text);
+        int may = 0;
+        if (min_chars <= len && len <= max_chars) {
+            if (PyUnicode_KIND(text) == PyUnicode_1BYTE_KIND) {
+                const Py_UCS1 *c = PyUnicode_1BYTE_DATA(text);
+                for (Py_ssize_t k = 0; k + 1 < len && !may; k++) {
+                    /* (c | 0x20 is "o" for "O" and "o" alone, and so for "c" and "z") */
+                    unsigned a = c[k] | 0x20u, b = c[k + 1] | 0x20u;
+                    may = (a == 'o' && b == 'o') || (a == 'c' && b == 'z');
+                }
+            } else {
+                may = 1;
+            }
+        }
+        Py_DECREF(text);
+        if (may) {
+            PyObject *index = PyLong_FromSsize_t(i);
+            if (!index) goto fail;
+            int failed = PyList_Append(out, index);
+            Py_DECREF(index);
+            if (failed < 0) goto fail;
+        }
+    }
+    return out;
+fail:
+    Py_DECREF(out);
+    return NULL;
 }
 
 /* log1p_columns(matrix, width, columns, logs) -> [the columns left]: the cells of the given
@@ -3176,10 +3327,13 @@ static PyMethodDef methods[] = {
     {"word_table", word_table, METH_O, "A set of words (or a dict word -> tuple of ints)."},
     {"script_counts", script_counts, METH_VARARGS, "lang's script counts (see the file)."},
     {"decide", decide, METH_VARARGS, "classify.decide (see the file)."},
-    {"split_strip", split_strip, METH_O,
-     "split_strip(text) -> (text.splitlines(), stripped, filled): strip_texts of the lines"},
+    {"split_strip", split_strip, METH_VARARGS,
+     "split_strip(text[, share]) -> (text.splitlines() (with share: None unless the page is "
+     "harsh), stripped, filled): strip_texts of the lines"},
     {"strip_texts", strip_texts, METH_O, "([text.strip() ...], indices of the non-empty ones)."},
     {"sample_parts", sample_parts, METH_VARARGS, "lang.lines_sample's lines (see the file)."},
+    {"consent_candidates", consent_candidates, METH_VARARGS,
+     "The first blocks that may be a consent notice (see the file)."},
     {"block_sample_parts", block_sample_parts, METH_VARARGS,
      "sample_parts of the blocks' texts (see the file)."},
     {"widths", widths, METH_NOARGS, "(columns of block_matrix, columns of score_matrix)."},

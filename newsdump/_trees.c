@@ -610,9 +610,13 @@ static PyObject *masks_supported(PyObject *self, PyObject *unused) {
  *     == 0, start[features] == len(bounds)); node: int32[trees * nodes * 4] (a node's ranks'
  *     offset u * 32 for its feature u, its keep (as walk_masks'), its threshold's index j among
  *     u's or 32767 (never right), 0); leaves: as walk_masks'; 8 <= trees <= 128.
- *   walk_ranks(x, width, right, right_width, forest, baseline, out, negate) -> bool
+ *   walk_ranks(x, width, right, right_width, forest, baseline, out, negate[, uniform]) -> bool
  *     as walk_masks; every column the forest reads below width + right_width. False (out
- *     untouched) where the processor lacks AVX-512 BW.
+ *     untouched) where the processor lacks AVX-512 BW. uniform: int32[k], columns (of the
+ *     joined rows) that the caller expects to hold one value in every row (the page-wide
+ *     features): each one that does (checked, bit for bit) has its rank found once per call,
+ *     not per tile (the packaged models' page columns have 31 to 58 thresholds each: the
+ *     searches of six levels, ~15 % of the ranks' work); the same ranks, so the same floats.
  *   ranks_supported() -> bool
  */
 #define RANK_ROWS 32    /* rows of a tile: two halves of sixteen, ranks as 32 int16 */
@@ -709,10 +713,11 @@ static inline __attribute__((always_inline)) RANK_TARGET void rank_search(
  * steps (each lane's count of thresholds below x: pos += step where T[pos + step - 1] < x),
  * else compared one by one */
 static inline __attribute__((always_inline)) RANK_TARGET void rank_half(
-    const double *tile, const int32_t *used, Py_ssize_t features, const int32_t *start,
-    const int32_t *count, const double *bounds, int16_t *ranks, int half) {
+    const double *tile, const int32_t *used, const int32_t *live, Py_ssize_t features,
+    const int32_t *start, const int32_t *count, const double *bounds, int16_t *ranks, int half) {
     const __m512i one = _mm512_set1_epi64(1);
-    for (Py_ssize_t u = 0; u < features; u++) {
+    for (Py_ssize_t k = 0; k < features; k++) {
+        const Py_ssize_t u = live[k];
         const double *column = tile + (Py_ssize_t)used[u] * MASK_ROWS;
         const __m512d x0 = _mm512_load_pd(column), x1 = _mm512_load_pd(column + 8);
         __m512i c0 = _mm512_setzero_si512(), c1 = c0;
@@ -746,8 +751,8 @@ static inline __attribute__((always_inline)) RANK_TARGET void rank_half(
 
 static inline __attribute__((always_inline)) RANK_TARGET void rank_rows(
     const double *xs, Py_ssize_t n, Py_ssize_t width, const double *rs, Py_ssize_t right_width,
-    const int32_t *used, Py_ssize_t features, const int32_t *start, const int32_t *count,
-    const double *bounds, const int32_t *node, const double *leaves,
+    const int32_t *used, const int32_t *live, Py_ssize_t features, const int32_t *start,
+    const int32_t *count, const double *bounds, const int32_t *node, const double *leaves,
     Py_ssize_t trees, Py_ssize_t nodes, double baseline, int negate, double *out, double *tile,
     int16_t *ranks) {
     const Py_ssize_t full = trees / CHAINS;
@@ -764,7 +769,7 @@ static inline __attribute__((always_inline)) RANK_TARGET void rank_rows(
                     mask_transpose(rs + at * right_width, right_width, right_width, rows,
                                    tile + width * MASK_ROWS + 8 * q);
             }
-            rank_half(tile, used, features, start, count, bounds, ranks, half);
+            rank_half(tile, used, live, features, start, count, bounds, ranks, half);
         }
         __m512d acc[4 * CHAINS], v[4];
 #pragma GCC unroll 8
@@ -814,13 +819,13 @@ static inline __attribute__((always_inline)) RANK_TARGET void rank_rows(
 #define RANK_VARIANT(name, NODES)                                                              \
     static RANK_TARGET void name(                                                              \
         const double *xs, Py_ssize_t n, Py_ssize_t width, const double *rs,                    \
-        Py_ssize_t right_width, const int32_t *used, Py_ssize_t features, const int32_t *start, \
-        const int32_t *count, const double *bounds, const int32_t *node,                       \
+        Py_ssize_t right_width, const int32_t *used, const int32_t *live, Py_ssize_t features, \
+        const int32_t *start, const int32_t *count, const double *bounds, const int32_t *node, \
         const double *leaves, Py_ssize_t trees, Py_ssize_t nodes, double baseline, int negate, \
         double *out, double *tile, int16_t *ranks) {                                           \
         (void)nodes;                                                                           \
-        rank_rows(xs, n, width, rs, right_width, used, features, start, count, bounds, node,   \
-                  leaves, trees, NODES, baseline, negate, out, tile, ranks);                   \
+        rank_rows(xs, n, width, rs, right_width, used, live, features, start, count, bounds,   \
+                  node, leaves, trees, NODES, baseline, negate, out, tile, ranks);             \
     }
 RANK_VARIANT(rank_nodes14, 14) /* the packaged models: the nodes unrolled */
 RANK_VARIANT(rank_any, nodes)
@@ -920,14 +925,30 @@ done:
     return result;
 }
 
+/* whether column c of the joined rows (x's, then right's) holds the same double (bit for bit)
+ * in every row, and that double in *value (n >= 1) */
+static inline int column_uniform(const double *xs, Py_ssize_t width, const double *rs,
+                          Py_ssize_t right_width, Py_ssize_t n, Py_ssize_t c, double *value) {
+    const double *at = c < width ? xs + c : rs + (c - width);
+    const Py_ssize_t stride = c < width ? width : right_width;
+    uint64_t first, other;
+    memcpy(&first, at, sizeof(first));
+    for (Py_ssize_t i = 1; i < n; i++) {
+        memcpy(&other, at + i * stride, sizeof(other));
+        if (other != first) return 0;
+    }
+    *value = at[0];
+    return 1;
+}
+
 static PyObject *walk_ranks(PyObject *self, PyObject *args) {
-    Py_buffer x, right, out;
+    Py_buffer x, right, out, uniform = {0};
     Py_ssize_t width, right_width;
     PyObject *capsule;
     double baseline;
     int negate = 0;
-    if (!PyArg_ParseTuple(args, "y*ny*nOdw*|p", &x, &width, &right, &right_width, &capsule,
-                          &baseline, &out, &negate))
+    if (!PyArg_ParseTuple(args, "y*ny*nOdw*|py*", &x, &width, &right, &right_width, &capsule,
+                          &baseline, &out, &negate, &uniform))
         return NULL;
     PyObject *result = NULL;
     void *scratch = NULL;
@@ -940,7 +961,8 @@ static PyObject *walk_ranks(PyObject *self, PyObject *args) {
         || out.len != n * (Py_ssize_t)sizeof(double)
         || (n > 0 && (width > x.len / 8 / n || right_width > right.len / 8 / n))
         || x.len != n * width * (Py_ssize_t)sizeof(double)
-        || right.len != n * right_width * (Py_ssize_t)sizeof(double)) {
+        || right.len != n * right_width * (Py_ssize_t)sizeof(double)
+        || (uniform.obj && uniform.len % (Py_ssize_t)sizeof(int32_t) != 0)) {
         PyErr_SetString(PyExc_ValueError, "walk_ranks: array sizes do not match");
         goto done;
     }
@@ -959,26 +981,51 @@ static PyObject *walk_ranks(PyObject *self, PyObject *args) {
     }
     if (n > 0) {
         /* the transposed half tile (doubles), then the tile's ranks (int16), aligned to 64
-         * bytes (the ranks zeroed: those of a missing half are read, never written out) */
+         * bytes (the ranks zeroed: those of a missing half are read, never written out), then
+         * the features whose ranks the tiles find (int32) */
         const size_t tile_bytes = (size_t)all * MASK_ROWS * sizeof(double);
         const size_t rank_bytes = (size_t)forest->features * RANK_ROWS * sizeof(int16_t);
-        scratch = PyMem_Malloc(64 + tile_bytes + rank_bytes);
+        scratch = PyMem_Malloc(64 + tile_bytes + rank_bytes
+                               + (size_t)forest->features * sizeof(int32_t));
         if (scratch == NULL) {
             PyErr_NoMemory();
             goto done;
         }
         double *tile = (double *)(((uintptr_t)scratch + 63) & ~(uintptr_t)63);
         int16_t *ranks = (int16_t *)((char *)tile + tile_bytes);
+        int32_t *live = (int32_t *)((char *)ranks + rank_bytes);
         memset(ranks, 0, rank_bytes);
+        /* a feature of a column that `uniform` names and that holds one value in every row (a
+         * page-wide feature): its rank found once, here, for every row of every tile (the
+         * count of its thresholds below the value, as the tiles' compares and searches count
+         * them: t < x, false for NaN); the others' by the tiles */
+        Py_ssize_t live_count = 0;
+        const int32_t *named = uniform.obj ? uniform.buf : NULL;
+        const Py_ssize_t names = uniform.obj ? uniform.len / (Py_ssize_t)sizeof(int32_t) : 0;
+        for (Py_ssize_t u = 0; u < forest->features; u++) {
+            const int32_t column = forest->used[u];
+            int listed = 0;
+            for (Py_ssize_t k = 0; k < names && !listed; k++) listed = named[k] == column;
+            double value;
+            if (!listed
+                || !column_uniform(x.buf, width, right.buf, right_width, n, column, &value)) {
+                live[live_count++] = (int32_t)u;
+                continue;
+            }
+            const double *T = forest->bounds + forest->start[u];
+            int16_t rank = 0;
+            for (int32_t j = 0; j < forest->count[u]; j++) rank += T[j] < value;
+            for (int r = 0; r < RANK_ROWS; r++) ranks[u * RANK_ROWS + r] = rank;
+        }
         const Py_ssize_t nodes = forest->nodes;
         Py_BEGIN_ALLOW_THREADS
         if (nodes == 14)
-            rank_nodes14(x.buf, n, width, right.buf, right_width, forest->used, forest->features,
+            rank_nodes14(x.buf, n, width, right.buf, right_width, forest->used, live, live_count,
                          forest->start, forest->count, forest->bounds, forest->node,
                          forest->leaves, forest->trees, nodes, baseline, negate, out.buf, tile,
                          ranks);
         else
-            rank_any(x.buf, n, width, right.buf, right_width, forest->used, forest->features,
+            rank_any(x.buf, n, width, right.buf, right_width, forest->used, live, live_count,
                      forest->start, forest->count, forest->bounds, forest->node, forest->leaves,
                      forest->trees, nodes, baseline, negate, out.buf, tile, ranks);
         Py_END_ALLOW_THREADS
@@ -995,6 +1042,7 @@ done:
     PyBuffer_Release(&x);
     PyBuffer_Release(&right);
     PyBuffer_Release(&out);
+    if (uniform.obj) PyBuffer_Release(&uniform);
     return result;
 }
 

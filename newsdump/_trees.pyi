@@ -52,5 +52,6 @@ def walk_ranks(
     baseline: float,
     out: npt.NDArray[Any],
     negate: bool = False,
+    uniform: npt.NDArray[Any] = ...,
 ) -> bool: ...
 def ranks_supported() -> bool: ...

@@ -30,6 +30,7 @@ from newsdump.document import Block, Label, LabelledBlock
 from newsdump.features import (
     BLOCK_NAMES,
     SCORE_NAMES,
+    UNIFORM_NAMES,
     best_segment,
     block_features_words,
     score_features,
@@ -51,6 +52,7 @@ except ImportError:  # pragma: no cover - depends on the install
 if _features is not None and not hasattr(_features, "decide"):  # pragma: no cover
     _features = None  # type: ignore[assignment]  # a stale build of an older version: unused
 _BLOCK_SAMPLES = _features is not None and hasattr(_features, "block_sample_parts")
+_CONSENT_CANDIDATES = _features is not None and hasattr(_features, "consent_candidates")
 
 __all__ = ["best_segment", "classify", "decide"]
 
@@ -103,12 +105,25 @@ def block_scores(
     known = names1 is BLOCK_NAMES and _fits_names(model)  # (the compiled path: checked once)
     if not known and names1 != model.features1:
         raise ModelMismatchError("model features differ from block features; retrain it")
-    p1 = model.stage1.predict(x1)
+    uniform1, uniform2 = _uniform_columns(model)  # (the page-wide columns: ranked once)
+    p1 = model.stage1.predict(x1, uniform=uniform1)
     x2, names2 = score_features(p1, words)
     if not (known and names2 is SCORE_NAMES) and names1 + names2 != model.features2:
         raise ModelMismatchError("model features differ from score features; retrain it")
-    p2 = model.stage2.predict(x1, x2)  # the rows of np.hstack((x1, x2))
+    p2 = model.stage2.predict(x1, x2, uniform=uniform2)  # the rows of np.hstack((x1, x2))
     return p2, words
+
+
+@lru_cache(maxsize=8)
+def _uniform_columns(model: Model) -> tuple[npt.NDArray[np.int32], npt.NDArray[np.int32]]:
+    """The columns of each stage's rows that hold one value for the whole page (UNIFORM_NAMES),
+    for the forests' walk: it ranks each of them once a page (checked there: any rows give the
+    same scores)."""
+
+    def uniform(names: tuple[str, ...]) -> npt.NDArray[np.int32]:
+        return np.array([j for j, name in enumerate(names) if name in UNIFORM_NAMES], np.int32)
+
+    return uniform(model.features1), uniform(model.features2)
 
 
 @lru_cache(maxsize=8)
@@ -211,10 +226,17 @@ def labelled_blocks(
 
 def consent_notices(blocks: list[Block]) -> set[int]:
     """The blocks at the page's top that are a cookie or consent notice: a sentence or two
-    that names cookies (never the page's last block: something is left to score)."""
+    that names cookies (never the page's last block: something is left to score). (Compiled:
+    only the blocks that _features.consent_candidates finds may be one, a few a page or none,
+    are tested here.)"""
+    reach: range | list[int] = range(min(CONSENT_REACH, len(blocks) - 1))
+    if _CONSENT_CANDIDATES and type(blocks) is list:
+        reach = _features.consent_candidates(
+            blocks, CONSENT_REACH, CONSENT_MIN_CHARS, CONSENT_MAX_CHARS
+        )
     return {
         i
-        for i in range(min(CONSENT_REACH, len(blocks) - 1))
+        for i in reach
         if CONSENT_MIN_CHARS <= len(blocks[i].text) <= CONSENT_MAX_CHARS
         and may_name_cookies(blocks[i].text)
         and CONSENT.search(blocks[i].text)

@@ -361,6 +361,18 @@ SCORE_NAMES = (
     *"score_rel_max score_page_max score_mass_before strong_above strong_below in_segment"
     " to_segment segment_words".split(),
 )
+# columns that hold one value for the whole page (the forests' walk ranks them once a page)
+UNIFORM_NAMES = (
+    "harsh",
+    "page_blocks",
+    "page_words",
+    "page_c4_words",
+    "page_stop",
+    "dense_page",
+    "known_lang",
+    "score_page_max",
+    "segment_words",
+)
 # columns the compiled pass leaves to numpy: log1p (numpy's own rounding) and the prefix pairs
 _LOG_COLUMNS = np.array(
     [BLOCK_NAMES.index(name) for name in BLOCK_NAMES if name.startswith("log_")]

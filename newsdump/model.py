@@ -49,6 +49,7 @@ RANK_NEVER = 32767  # a node's rank bound for the walk on ranks that no rank exc
 RANK_MAX_BOUNDS = 32766  # distinct thresholds of a feature at most for it
 RANK_SEARCH = (4, 63)  # a feature's thresholds searched by it (else compared one by one)
 NO_COLUMNS = np.zeros(0)  # `right` of the compiled walk when there is none
+NO_UNIFORM = np.zeros(0, dtype=np.int32)  # `uniform` of the walk on ranks when there is none
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
@@ -109,15 +110,20 @@ class Forest:
             None if ranked is None else RankForest((*ranked, masked[3], len(self.roots))),
         )
 
-    def predict_raw(self, x: FloatArray, right: FloatArray | None = None) -> FloatArray:
+    def predict_raw(
+        self, x: FloatArray, right: FloatArray | None = None, uniform: Int32Array | None = None
+    ) -> FloatArray:
         """Raw scores (log-odds) of the rows of ``x``, all trees evaluated at once (in chunks of
         rows, so that the working arrays stay in the processor's cache). With `right`, the rows
         of ``np.hstack((x, right))``, joined a chunk at a time (on a page of 50,000 blocks the
         whole joined matrix is 40 MB of fresh memory to fault in, for nothing). The compiled
-        walk needs no chunks (tiles of 16 rows) and joins a tile's rows as it walks them."""
+        walk needs no chunks (tiles of 16 rows) and joins a tile's rows as it walks them.
+        `uniform`: int32 indices of columns (of the joined rows) that the caller expects to hold
+        one value in every row; the walk on ranks ranks each that does once (checked), not row
+        by row (the same scores)."""
         n = x.shape[0]
         if self._compiled():
-            return self._predict_compiled(x, right)
+            return self._predict_compiled(x, right, uniform=uniform)
         if n <= CHUNK_ROWS:
             return self._predict_chunk(x if right is None else np.hstack((x, right)))
         return np.concatenate(
@@ -136,7 +142,11 @@ class Forest:
         return _trees is not None and 0 < self.depth <= MAX_COMPILED_DEPTH and len(self.roots) > 0
 
     def _predict_compiled(
-        self, x: FloatArray, right: FloatArray | None, negate: bool = False
+        self,
+        x: FloatArray,
+        right: FloatArray | None,
+        negate: bool = False,
+        uniform: Int32Array | None = None,
     ) -> FloatArray:
         """`predict_raw` by newsdump/_trees.c: the same floats (the same comparisons, leaf
         values summed in numpy's order); negated with `negate`."""
@@ -148,6 +158,7 @@ class Forest:
         ranked = self.ranked
         if RANK_WALK and ranked is not None and n >= MASK_MIN_ROWS and _trees.walk_ranks(
             x, width, right, right_width, ranked.forest, self.baseline, scores, negate,
+            NO_UNIFORM if uniform is None else uniform,
         ):  # fmt: skip
             return scores
         if MASK_WALK and self.mask_nodes >= 0 and n >= MASK_MIN_ROWS and _trees.walk_masks(
@@ -186,12 +197,14 @@ class Forest:
         scores: FloatArray = self.heap_value.ravel()[leaf].sum(axis=1) + self.baseline
         return scores
 
-    def predict(self, x: FloatArray, right: FloatArray | None = None) -> FloatArray:
-        """Probabilities of the positive class (`right`: as in `predict_raw`): the floats of
-        ``1.0 / (1.0 + np.exp(-raw))``, computed in place (compiled: the walk writes -raw and
-        _trees.inverse_1p does the rest after numpy's exp, two calls fewer)."""
+    def predict(
+        self, x: FloatArray, right: FloatArray | None = None, uniform: Int32Array | None = None
+    ) -> FloatArray:
+        """Probabilities of the positive class (`right`, `uniform`: as in `predict_raw`): the
+        floats of ``1.0 / (1.0 + np.exp(-raw))``, computed in place (compiled: the walk writes
+        -raw and _trees.inverse_1p does the rest after numpy's exp, two calls fewer)."""
         if self._compiled():
-            result = self._predict_compiled(x, right, negate=True)
+            result = self._predict_compiled(x, right, negate=True, uniform=uniform)
             np.exp(result, out=result)
             _trees.inverse_1p(result)
             return result

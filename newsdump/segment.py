@@ -106,18 +106,21 @@ def _glued_spans(
 def segment(text: str) -> list[Block]:
     """Split a dump into blocks (see the module docstring). Line numbers follow
     ``str.splitlines``."""
-    if _features is not None:  # (compiled: one pass, text.splitlines() and the stripped lines)
-        raw, lines, filled = _features.split_strip(text)
+    raw: list[str] | None  # text.splitlines() where the page is harsh, else None
+    if _features is not None:  # (compiled: one pass, the stripped lines and, where the page
+        # is harsh, text.splitlines(): only then read)
+        raw, lines, filled = _features.split_strip(text, MAX_BLANK_SHARE_FOR_GLUING)
     else:
         raw = text.splitlines()
         lines = [line.strip() for line in raw]
         filled = [i for i, line in enumerate(lines) if line]
+        if not _is_harsh(filled):
+            raw = None
     if not filled:
         return []
-    inner_blanks = filled[-1] - filled[0] + 1 - len(filled)  # the empty lines between them
-    harsh = inner_blanks <= MAX_BLANK_SHARE_FOR_GLUING * len(filled)
+    harsh = raw is not None
     stopwords: frozenset[str] = frozenset()
-    if harsh:
+    if raw is not None:
         lang = detect_lines_language(raw, text)  # detect_language(text), on the lines at hand
         if not lang.dense:
             stopwords = top_stopwords(lang.code, GLUE_STOPWORDS)
@@ -127,6 +130,15 @@ def segment(text: str) -> list[Block]:
         )
         return blocks
     return _blocks(lines, filled, harsh, stopwords)
+
+
+def _is_harsh(filled: list[int]) -> bool:
+    """Whether a page whose non-empty lines are `filled` is a harsh dump (nearly no blank
+    line between its first and last non-empty ones; False for none)."""
+    if not filled:
+        return False
+    inner_blanks = filled[-1] - filled[0] + 1 - len(filled)  # the empty lines between them
+    return inner_blanks <= MAX_BLANK_SHARE_FOR_GLUING * len(filled)
 
 
 def _blocks(
