@@ -132,10 +132,12 @@ _CJK_NAME_THEN_PUBLISHED = (
     r"^\s*(?P<name>[\u3400-\u9fff]{2,4})\s+(?=(?:发布于|发表于|發佈於|發表於|发布时间|發佈時間))"
 )
 # a Korean byline: a name (or names) and the word for reporter, "김민준 기자", "김민준·이서연 기자"
-KO_BYLINE = re.compile(
+# (KO_BYLINE, compiled when first asked for: _ko_byline, tried only where KO_WORDS are)
+_KO_BYLINE = (
     r"^\s*(?P<names>[\uac00-\ud7af]{2,4}(?:\s*[·,]\s*[\uac00-\ud7af]{2,4}){0,5})\s*"
     r"(?:(?:선임|수석|전문)?기자|특파원)(?=$|[\s=·,(])"
 )
+KO_WORDS = ("기자", "특파원")  # one of them is in every KO_BYLINE match (no case to ignore)
 KO_NAME_SPLIT = re.compile(r"\s*[·,]\s*")
 # (HAN_NAME, [\u3400-\u9fff]{2,4}, and CJK_BARE_NAME below: tested by han_name and
 # cjk_bare_line, the same answers; their patterns compiled when first asked for: a range of
@@ -689,7 +691,11 @@ def _byline_at(
         return more_names(texts, names, [i, i + 1]) if names else None
     if not text.isascii() and (cjk := cjk_byline(texts, i)) is not None:  # CJK labels only
         return cjk
-    if not text.isascii() and (m := KO_BYLINE.match(text)) is not None:
+    if (
+        not text.isascii()
+        and (KO_WORDS[0] in text or KO_WORDS[1] in text)
+        and (m := _ko_byline().match(text)) is not None
+    ):
         return KO_NAME_SPLIT.split(m["names"]), (i,)
     if len(text) <= MAX_SHORT_BYLINE and (names := name_then_cue(text)):
         return names, (i,)
@@ -933,7 +939,15 @@ def _cjk_name_then_published() -> re.Pattern[str]:
     return re.compile(_CJK_NAME_THEN_PUBLISHED)
 
 
+@cache
+def _ko_byline() -> re.Pattern[str]:
+    """KO_BYLINE, compiled on first use: _byline_at asks it only of a line holding one of
+    KO_WORDS (its two ranges of 11,000 Hangul syllables cost re's compiler ~1 ms)."""
+    return re.compile(_KO_BYLINE)
+
+
 _LAZY_PATTERNS: dict[str, Callable[[], re.Pattern[str]]] = {
+    "KO_BYLINE": _ko_byline,
     "CJK_NAME_THEN_PUBLISHED": _cjk_name_then_published,
     "HAN_NAME": lambda: re.compile(_HAN_NAME),
     "CJK_BARE_NAME": lambda: re.compile(_CJK_BARE_NAME),
@@ -941,9 +955,9 @@ _LAZY_PATTERNS: dict[str, Callable[[], re.Pattern[str]]] = {
 
 
 def __getattr__(name: str) -> re.Pattern[str]:
-    """`article.CJK_NAME_THEN_PUBLISHED`, `article.HAN_NAME` and `article.CJK_BARE_NAME` as
-    before: compiled when asked for (cjk_byline and cjk_bare_name test by hand what the last two
-    match)."""
+    """`article.KO_BYLINE`, `article.CJK_NAME_THEN_PUBLISHED`, `article.HAN_NAME` and
+    `article.CJK_BARE_NAME` as before: compiled when asked for (cjk_byline and cjk_bare_name
+    test by hand what the last two match)."""
     make = _LAZY_PATTERNS.get(name)
     if make is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

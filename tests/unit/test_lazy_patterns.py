@@ -67,7 +67,35 @@ def test_han_name_and_cjk_bare_line_are_their_patterns(text: str) -> None:
     )
 
 
+KO_CHARS = [*"김민준이서연선임수석전문기자특파원 ·,=(\n\t", "\uabff", "\uac00", "\ud7af", "a"]
+KO = st.text(alphabet=st.sampled_from(KO_CHARS), max_size=16)
+KO_SHAPED = st.builds(
+    lambda names, sep, word, tail: sep.join(names) + " " + word + tail,
+    st.lists(
+        st.sampled_from(["김민준", "이서연", "김", "김민준이서", "Ann"]), min_size=1, max_size=3
+    ),
+    st.sampled_from(["·", ", ", " · ", ","]),
+    st.sampled_from(["기자", "선임기자", "특파원", "기 자", "특파"]),
+    st.sampled_from(["", " = 서울", "(", "x", "\n"]),
+)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.one_of(KO, KO_SHAPED, st.text(max_size=12)))
+def test_ko_byline_matches_only_where_its_words_are(text: str) -> None:
+    """_byline_at asks KO_BYLINE only of a line holding one of KO_WORDS: every match holds one."""
+    m = article.KO_BYLINE.match(text)
+    assert m is None or any(word in text for word in article.KO_WORDS)
+
+
+def test_ko_byline_still_found() -> None:
+    texts = ["김민준·이서연 기자", "본문입니다."]
+    assert article._byline_at(texts, 0) == (["김민준", "이서연"], (0,))
+    assert article._byline_at(["김민준 특파원 = 서울", "x"], 0) == (["김민준"], (0,))
+
+
 def test_the_lazy_patterns_are_there_and_the_same() -> None:
+    assert article.KO_BYLINE.match("김민준 기자") is not None
     assert article.HAN_NAME.pattern == PLAIN_HAN_NAME.pattern
     assert article.CJK_BARE_NAME.pattern == PLAIN_CJK_BARE_NAME.pattern
     m = article.CJK_NAME_THEN_PUBLISHED.match("陈思远 发布于 2026-11-27 09:12")
@@ -98,7 +126,8 @@ def test_importing_compiles_none_of_them() -> None:
     code = (
         "import newsdump.pipeline, newsdump.article as a, newsdump.headline as h,"
         " newsdump.revise as r\n"
-        "print(a._cjk_name_then_published.cache_info().currsize,"
+        "print(a._cjk_name_then_published.cache_info().currsize"
+        " + a._ko_byline.cache_info().currsize,"
         " h._not_headline_pattern.cache_info().currsize,"
         " h._title_separators.cache_info().currsize, r._lazy.cache_info().currsize)"
     )
