@@ -1573,6 +1573,171 @@ static PyObject *month_day(PyObject *module, PyObject *text) {
     Py_RETURN_FALSE;
 }
 
+/* ---- dates.YEARLESS ---- */
+
+/* YEARLESS at p, (?<![\w])_MONTH\.?\s+_DAY,?\s+(?:at\s+)?(?P<hour>[0-2]?\d):(?P<minute>[0-5]\d)
+ * (?:\s*(?P<ampm>[ap])\.?\s?m\.?)? under IGNORECASE, in re's order of backtracking: each month's
+ * name months_at takes (the longest first), its dot when one follows (without it, \s+ cannot
+ * start on the dot), all the spaces (fewer leave a space where a digit or "at" must be), each
+ * day days_at takes in re's order, its comma when one follows (the same), all the spaces, "at"
+ * and all its spaces or not, then [0-2]?\d: (two digits then ":", else one digit then ":": where
+ * two digits stand, the second is no ":") and [0-5]\d, then ampm_at. The match into m (K_MON, no
+ * year), its end; -1 for none. */
+static Py_ssize_t yearless_at(const Text *t, Py_ssize_t p, Match *m) {
+    Py_ssize_t me[16], de[4];
+    int mn[16], dv[4], nm;
+    if (is_word(at(t, p - 1)))
+        return -1;
+    nm = months_at(t, p, me, mn);
+    for (int i = 0; i < nm; i++) {
+        Py_ssize_t q = me[i] + (at(t, me[i]) == '.'), r = skip_spaces(t, q);
+        int nd;
+        if (r == q)
+            continue;
+        nd = days_at(t, r, de, dv);
+        for (int j = 0; j < nd; j++) {
+            Py_ssize_t x = de[j] + (at(t, de[j]) == ','), y = skip_spaces(t, x);
+            if (y == x)
+                continue;
+            for (int with_at = 1; with_at >= 0; with_at--) {
+                Py_ssize_t z = y, h;
+                int hour;
+                if (with_at) {
+                    if (!ci_word(t, y, "at"))
+                        continue;
+                    z = skip_spaces(t, y + 2);
+                    if (z == y + 2)
+                        continue;
+                }
+                h = hour_at(t, z, &hour);
+                if (h < 0 || at(t, h) != ':' || !minute_at(t, h + 1))
+                    continue;
+                m->kind = K_MON;
+                m->start = p;
+                m->mon = mn[i];
+                m->day = dv[j];
+                m->year = 0;
+                m->yy = -1;
+                no_time(m);
+                m->hour = hour;
+                m->minute = num2(t, h + 1);
+                m->end = ampm_at(t, h + 3, m);
+                return m->end;
+            }
+        }
+    }
+    return -1;
+}
+
+/* YEARLESS.finditer(text): each match from s on, into m; its end, -1 when none is left. Where
+ * the pattern cannot start, on at once: a month's initial is a letter or a character that is
+ * not ASCII. */
+static Py_ssize_t yearless_next(const Text *t, Py_ssize_t s, Match *m) {
+    for (; s < t->n; s++) {
+        Py_UCS4 c0 = at(t, s);
+        if (c0 < 128 && !in_range(c0 | 0x20, 'a', 'z'))
+            continue;
+        if (yearless_at(t, s, m) >= 0)
+            return m->end;
+    }
+    return -1;
+}
+
+static int text_of(PyObject *text, Text *t) {
+    if (PyUnicode_READY(text) < 0)
+        return -1;
+    t->kind = PyUnicode_KIND(text);
+    t->data = PyUnicode_DATA(text);
+    t->n = PyUnicode_GET_LENGTH(text);
+    return 0;
+}
+
+/* yearless(text) -> bool: dates.YEARLESS.search(text) is not None */
+static PyObject *yearless(PyObject *module, PyObject *text) {
+    Text t;
+    Match m;
+    (void)module;
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "yearless(text: str)");
+        return NULL;
+    }
+    if (text_of(text, &t) < 0)
+        return NULL;
+    if (yearless_next(&t, 0, &m) >= 0)
+        Py_RETURN_TRUE;
+    Py_RETURN_FALSE;
+}
+
+/* find_yearless(text, year, cls, fields) -> list: dates.find_yearless(text, year) for an int year,
+ * each date made as find_dates makes it (cls a frozen dataclass of the three fields) */
+static PyObject *find_yearless(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
+    Text t;
+    Match m;
+    Py_ssize_t s = 0;
+    long year;
+    int overflow = 0;
+    PyObject *out, *cls, *fields, *no_args = NULL;
+    (void)module;
+    if (nargs != 4 || !PyUnicode_Check(args[0]) || !PyLong_CheckExact(args[1]) || !PyType_Check(args[2])
+        || ((PyTypeObject *)args[2])->tp_new == NULL || !PyTuple_Check(args[3]) || PyTuple_GET_SIZE(args[3]) != 3) {
+        PyErr_SetString(PyExc_TypeError, "find_yearless(text: str, year: int, cls: type, fields: tuple)");
+        return NULL;
+    }
+    cls = args[2];
+    fields = args[3];
+    for (int k = 0; k < 3; k++)
+        if (!PyUnicode_Check(PyTuple_GET_ITEM(fields, k))) {
+            PyErr_SetString(PyExc_TypeError, "find_yearless: fields of str");
+            return NULL;
+        }
+    year = PyLong_AsLongAndOverflow(args[1], &overflow);
+    if (year == -1 && PyErr_Occurred())
+        return NULL;
+    if (overflow || year < -100000 || year > 100000)
+        year = -1; /* out of range: every date None, as _iso's range test */
+    if (text_of(args[0], &t) < 0)
+        return NULL;
+    out = PyList_New(0);
+    if (out == NULL)
+        return NULL;
+    while ((s = yearless_next(&t, s, &m)) >= 0) {
+        char iso[20];
+        int len;
+        m.year = (int)year; /* 0: _iso's 2000 + yy, yy none */
+        len = iso_of(&m, iso);
+        if (len) {
+            PyObject *parts[3], *item = NULL;
+            if (no_args == NULL && (no_args = PyTuple_New(0)) == NULL)
+                goto fail;
+            parts[0] = PyUnicode_FromStringAndSize(iso, len);
+            parts[1] = PyLong_FromSsize_t(m.start);
+            parts[2] = PyLong_FromSsize_t(m.end);
+            if (parts[0] != NULL && parts[1] != NULL && parts[2] != NULL) {
+                item = ((PyTypeObject *)cls)->tp_new((PyTypeObject *)cls, no_args, NULL);
+                for (int f = 0; item != NULL && f < 3; f++)
+                    if (PyObject_GenericSetAttr(item, PyTuple_GET_ITEM(fields, f), parts[f]) < 0)
+                        Py_CLEAR(item);
+            }
+            Py_XDECREF(parts[0]);
+            Py_XDECREF(parts[1]);
+            Py_XDECREF(parts[2]);
+            if (item == NULL)
+                goto fail;
+            if (PyList_Append(out, item) < 0) {
+                Py_DECREF(item);
+                goto fail;
+            }
+            Py_DECREF(item);
+        }
+    }
+    Py_XDECREF(no_args);
+    return out;
+fail:
+    Py_XDECREF(no_args);
+    Py_DECREF(out);
+    return NULL;
+}
+
 static PyObject *month_names(PyObject *module, PyObject *unused) {
     PyObject *out = PyDict_New();
     (void)module;
@@ -1598,6 +1763,9 @@ static PyMethodDef METHODS[] = {
      "find_dates(text, cls[, fields]): dates._find_dates(text), each date cls(iso, start, end)."},
     {"month_names", month_names, METH_NOARGS, "The month names the scanner knows: {name: month}."},
     {"month_day", month_day, METH_O, "month_day(text): dates.MONTH_DAY.match(text) is not None."},
+    {"yearless", yearless, METH_O, "yearless(text): dates.YEARLESS.search(text) is not None."},
+    {"find_yearless", (PyCFunction)(void (*)(void))find_yearless, METH_FASTCALL,
+     "find_yearless(text, year, cls, fields): dates.find_yearless(text, year), each date cls's."},
     {"mostly_date", (PyCFunction)(void (*)(void))mostly_date, METH_FASTCALL,
      "mostly_date(text, dates, words): article._mostly_date's answer."},
     {"date_lines", (PyCFunction)(void (*)(void))date_lines, METH_FASTCALL,

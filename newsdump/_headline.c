@@ -662,7 +662,7 @@ typedef struct {
     Py_buffer native; /* where both live: blocks._native, a bytearray kept across calls */
     int held;         /* native is held (its size cannot change while it is) */
     /* LABEL_START.match, ANYWHERE.search, TRAIL.match, BYLINE.match, AUTHOR_LABEL.match,
-     * CREDIT.search, TIME_STAMP.search, YEARLESS.search, dates.is_time_line, dates.find_dates */
+     * CREDIT.search, TIME_STAMP.search, dates.yearless, dates.is_time_line, dates.find_dates */
     PyObject *label_match, *anywhere_search, *trail_match, *byline_match, *author_match,
         *credit_search, *stamp_search, *yearless_search, *is_time_line, *find_dates;
     Py_ssize_t size, max_chars, max_words, stamp_max_words;
@@ -1190,7 +1190,7 @@ static int page_stamped(Page *p, Py_ssize_t j) {
         if ((page_any(p, j) & (1 << L_STAMP)) || clock_time(text, 0)) /* what TIME_STAMP needs */
             got = found_by(p->stamp_search, text, 0);
         if (got == 0 && clock_time(text, 1))
-            got = found_by(p->yearless_search, text, 0);
+            got = found_by(p->yearless_search, text, 1); /* dates.yearless: a bool */
         if (got == 0 && stripped_length(text) <= TIME_LINE_MAX)
             got = found_by(p->is_time_line, text, 1);
     }
@@ -1406,7 +1406,7 @@ static PyObject *page_tokens(Page *p, Py_ssize_t j) {
 /* tests(words..., patterns...) -> the capsule that candidates() and rows() take: headline._TESTS,
  * six tuples of the pre-tests' words (LABEL_START's, ANYWHERE's, BYLINE's, AUTHOR_LABEL's,
  * CREDIT's, TIME_STAMP's) then LABEL_START.match, ANYWHERE.search, TRAIL.match, BYLINE.match,
- * AUTHOR_LABEL.match, CREDIT.search, TIME_STAMP.search, YEARLESS.search, dates.is_time_line
+ * AUTHOR_LABEL.match, CREDIT.search, TIME_STAMP.search, dates.yearless, dates.is_time_line
  * and dates.find_dates; the words indexed once */
 static PyObject *tests(PyObject *self, PyObject *args) {
     PyObject *lists[N_LISTS], *calls[10], *credit_match = NULL;

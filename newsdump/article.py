@@ -17,10 +17,10 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import cache
 
 from newsdump.dates import (
     MONTHS,
-    YEARLESS,
     FoundDate,
     cases_of,
     clock_minutes,
@@ -29,6 +29,7 @@ from newsdump.dates import (
     is_time_line,
     month_day,
     url_date,
+    yearless,
 )
 from newsdump.document import Label, LabelledBlock
 from newsdump.headline import (
@@ -126,20 +127,26 @@ CJK_LABEL = re.compile(
 CJK_LABEL_CHARS = "记記撰作文"
 # a Chinese name before the time of publishing: "陈思远 发布于 2026-11-27 09:12"
 CJK_PUBLISHED = re.compile(r"^\s*(?:发布于|发表于|發佈於|發表於|发布时间|發佈時間)\s*[:：]?\s*\d")
-CJK_NAME_THEN_PUBLISHED = re.compile(
+# (CJK_NAME_THEN_PUBLISHED, compiled when first asked for: _cjk_name_then_published)
+_CJK_NAME_THEN_PUBLISHED = (
     r"^\s*(?P<name>[\u3400-\u9fff]{2,4})\s+(?=(?:发布于|发表于|發佈於|發表於|发布时间|發佈時間))"
 )
 # a Korean byline: a name (or names) and the word for reporter, "김민준 기자", "김민준·이서연 기자"
-KO_BYLINE = re.compile(
+# (KO_BYLINE, compiled when first asked for: _ko_byline, tried only where KO_WORDS are)
+_KO_BYLINE = (
     r"^\s*(?P<names>[\uac00-\ud7af]{2,4}(?:\s*[·,]\s*[\uac00-\ud7af]{2,4}){0,5})\s*"
     r"(?:(?:선임|수석|전문)?기자|특파원)(?=$|[\s=·,(])"
 )
+KO_WORDS = ("기자", "특파원")  # one of them is in every KO_BYLINE match (no case to ignore)
 KO_NAME_SPLIT = re.compile(r"\s*[·,]\s*")
-HAN_NAME = re.compile(r"[\u3400-\u9fff]{2,4}")
+# (HAN_NAME, [\u3400-\u9fff]{2,4}, and CJK_BARE_NAME below: tested by han_name and
+# cjk_bare_line, the same answers; their patterns compiled when first asked for: a range of
+# 27,000 characters costs re's compiler ~1 ms a class at import)
+_HAN_NAME = r"[\u3400-\u9fff]{2,4}"
 CJK_NOT_NAME = re.compile(r"员|員|编辑|編輯|摄|攝|报道|報道|来源|來源|通讯|通訊")
 CJK_NAME_SPLIT = re.compile(r"[\s、，,;；]+|和|及")
 # a Japanese or Chinese name printed alone, family and given name apart: "山本 健太"
-CJK_BARE_NAME = re.compile(r"^[\u3400-\u9fff]{1,4}[ \u3000][\u3400-\u9fff\u3040-\u30ff]{1,3}$")
+_CJK_BARE_NAME = r"^[\u3400-\u9fff]{1,4}[ \u3000][\u3400-\u9fff\u3040-\u30ff]{1,3}$"
 BY_INSIDE = re.compile(r"\s(?:by|von|par|por)\s+(?P<rest>\w.+)$", re.IGNORECASE)
 # an author label a line of its own, the names on the next: "Autor:" / "Jan Novotný"
 LABEL_ALONE = re.compile(
@@ -684,7 +691,11 @@ def _byline_at(
         return more_names(texts, names, [i, i + 1]) if names else None
     if not text.isascii() and (cjk := cjk_byline(texts, i)) is not None:  # CJK labels only
         return cjk
-    if not text.isascii() and (m := KO_BYLINE.match(text)) is not None:
+    if (
+        not text.isascii()
+        and (KO_WORDS[0] in text or KO_WORDS[1] in text)
+        and (m := _ko_byline().match(text)) is not None
+    ):
         return KO_NAME_SPLIT.split(m["names"]), (i,)
     if len(text) <= MAX_SHORT_BYLINE and (names := name_then_cue(text)):
         return names, (i,)
@@ -860,7 +871,7 @@ def cjk_names(rest: str) -> list[str]:
     for part in CJK_NAME_SPLIT.split(rest.strip()):
         if not part:
             continue
-        if not HAN_NAME.fullmatch(part) or CJK_NOT_NAME.search(part):
+        if not han_name(part) or CJK_NOT_NAME.search(part):
             break  # "通讯员 王明", a source, a sentence: the names are over
         names.append(part)
         if len(names) >= MAX_AUTHORS:
@@ -873,13 +884,13 @@ def cjk_byline(texts: Sequence[str], i: int) -> tuple[list[str], tuple[int, ...]
     that ends the block with the names on the next block; or a name before the time of
     publishing, on its line ("陈思远 发布于 2026-11-27 09:12") or on the line above it."""
     text = texts[i]  # (each pattern tried only where the text holds a character it needs)
-    m = CJK_NAME_THEN_PUBLISHED.match(text) if "发" in text or "發" in text else None
+    m = _cjk_name_then_published().match(text) if "发" in text or "發" in text else None
     if m is not None and not CJK_NOT_NAME.search(m["name"]):
         return [m["name"]], (i,)
     name = texts[i].strip()
     if (
         i + 1 < len(texts)
-        and HAN_NAME.fullmatch(name)
+        and han_name(name)
         and not CJK_NOT_NAME.search(name)
         and CJK_PUBLISHED.match(texts[i + 1])
     ):
@@ -899,6 +910,60 @@ def cjk_byline(texts: Sequence[str], i: int) -> tuple[list[str], tuple[int, ...]
     return None
 
 
+def han_name(text: str) -> bool:
+    """HAN_NAME.fullmatch(text) is not None: two to four Han characters."""
+    return 2 <= len(text) <= 4 and all("\u3400" <= c <= "\u9fff" for c in text)
+
+
+def cjk_bare_line(line: str) -> bool:
+    """CJK_BARE_NAME.match(line) is not None: one to four Han characters, a space (or an
+    ideographic one), one to three Han or kana characters, then the end (or a last "\n"). The
+    space is the first character that is not Han (none before it is one)."""
+    if line.endswith("\n"):  # ($ matches before a last newline)
+        line = line[:-1]
+    k = 0
+    while k < len(line) and "\u3400" <= line[k] <= "\u9fff":
+        k += 1
+    if not 1 <= k <= 4 or k >= len(line) or line[k] not in " \u3000":
+        return False
+    tail = line[k + 1 :]
+    return 1 <= len(tail) <= 3 and all(
+        "\u3400" <= c <= "\u9fff" or "\u3040" <= c <= "\u30ff" for c in tail
+    )
+
+
+@cache
+def _cjk_name_then_published() -> re.Pattern[str]:
+    """CJK_NAME_THEN_PUBLISHED, compiled on first use (cjk_byline asks it only of a line with
+    "发" or "發")."""
+    return re.compile(_CJK_NAME_THEN_PUBLISHED)
+
+
+@cache
+def _ko_byline() -> re.Pattern[str]:
+    """KO_BYLINE, compiled on first use: _byline_at asks it only of a line holding one of
+    KO_WORDS (its two ranges of 11,000 Hangul syllables cost re's compiler ~1 ms)."""
+    return re.compile(_KO_BYLINE)
+
+
+_LAZY_PATTERNS: dict[str, Callable[[], re.Pattern[str]]] = {
+    "KO_BYLINE": _ko_byline,
+    "CJK_NAME_THEN_PUBLISHED": _cjk_name_then_published,
+    "HAN_NAME": lambda: re.compile(_HAN_NAME),
+    "CJK_BARE_NAME": lambda: re.compile(_CJK_BARE_NAME),
+}
+
+
+def __getattr__(name: str) -> re.Pattern[str]:
+    """`article.KO_BYLINE`, `article.CJK_NAME_THEN_PUBLISHED`, `article.HAN_NAME` and
+    `article.CJK_BARE_NAME` as before: compiled when asked for (cjk_byline and cjk_bare_name
+    test by hand what the last two match)."""
+    make = _LAZY_PATTERNS.get(name)
+    if make is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return make()
+
+
 def cjk_bare_name(texts: Sequence[str], i: int) -> list[str] | None:
     """A line of block `i` that only holds a Japanese or Chinese name ("山本 健太", family and
     given name apart) right under or above a date line: the byline."""
@@ -906,7 +971,7 @@ def cjk_bare_name(texts: Sequence[str], i: int) -> list[str] | None:
         return None  # CJK_BARE_NAME needs a Han character (a cheap exact test first)
     lines = texts[i].split("\n")
     for k, line in enumerate(lines):
-        if not CJK_BARE_NAME.match(line.strip()):
+        if not cjk_bare_line(line.strip()):
             continue
         above = lines[k - 1] if k > 0 else (texts[i - 1].split("\n")[-1] if i > 0 else "")
         below = (
@@ -1192,9 +1257,7 @@ def printed_date(
         years[int(m[1])] += 1  # a byline printing no year: the year in the URL
     if (
         not years
-        and not any(
-            ":" in (text := with_time_parts(texts, i)) and YEARLESS.search(text) for i in lines
-        )
+        and not any(":" in (text := with_time_parts(texts, i)) and yearless(text) for i in lines)
         and date_line(texts, title_at, first) is None
     ):
         return None  # no line to date with the page's year, and none holds a date alone

@@ -210,13 +210,24 @@ def _cased_trie(words: list[str]) -> str:
     )
 
 
-# _MONTH, the same matches: in the patterns that try it at each word or number (the two that
-# print a time first reach it only past a time and a comma: not worth its compiling at import)
-_MONTH_FAST = r"(?P<mon>" + _cased_trie(sorted(MONTHS)) + r")\.?"
 MONTH_INITIALS = cases_of(name[0] for name in MONTHS)
-# (?<![\w])_MONTH behind a lookahead for a month's initial, case-sensitive: re tries the
-# lookbehind and the months only there
-_MONTH_LED = f"(?=(?-i:[{MONTH_INITIALS}]))(?<![\\w])" + _MONTH_FAST
+
+
+@cache
+def _month_fast() -> str:
+    """_MONTH_FAST: _MONTH, the same matches, in the patterns that try it at each word or number
+    (the two that print a time first reach it only past a time and a comma: not worth its
+    compiling); built on first use (only the Python references read it)."""
+    return r"(?P<mon>" + _cased_trie(sorted(MONTHS)) + r")\.?"
+
+
+@cache
+def _month_led() -> str:
+    """_MONTH_LED: (?<![\\w])_MONTH behind a lookahead for a month's initial, case-sensitive: re
+    tries the lookbehind and the months only there."""
+    return f"(?=(?-i:[{MONTH_INITIALS}]))(?<![\\w])" + _month_fast()
+
+
 # ... and where a month's name follows a day: the lookahead alone, which fails at once where no
 # month starts (re's branch of the months tests each initial's class in turn: ~40 tests)
 _MONTH_NEXT = f"(?=(?-i:[{MONTH_INITIALS}]))"
@@ -239,6 +250,8 @@ def _date_patterns() -> list[re.Pattern[str]]:
     or a month's initial instead of trying the pattern at every position of the window;
     tests/unit/test_dates_pretests.py compares them with the plain patterns."""
     _MONTH = _month()
+    _MONTH_FAST = _month_fast()
+    _MONTH_LED = _month_led()
     sources = _date_sources()
     return [
         re.compile(source, flags)
@@ -286,6 +299,8 @@ def _date_patterns() -> list[re.Pattern[str]]:
 
 _LAZY: dict[str, Callable[[], Any]] = {
     "_MONTH": _month,
+    "_MONTH_FAST": _month_fast,
+    "_MONTH_LED": _month_led,
     "DATE_SOURCES": _date_sources,
     "DATE_PATTERNS": _date_patterns,
 }
@@ -316,7 +331,7 @@ def _month_day() -> re.Pattern[str]:
     month_day asks newsdump/_dates.c where it was built, and resolve_time the pattern only
     where that holds (its month tree cost each run ~10 ms at import)."""
     return re.compile(
-        f"^(?=(?-i:[{MONTH_INITIALS}]))" + _MONTH_FAST + r"\s+" + _DAY + r"$", re.IGNORECASE
+        f"^(?=(?-i:[{MONTH_INITIALS}]))" + _month_fast() + r"\s+" + _DAY + r"$", re.IGNORECASE
     )
 
 
@@ -463,19 +478,42 @@ def _window_has(text: str, lo: int, hi: int) -> int:
     return has
 
 
-YEARLESS = re.compile(  # (?<![\w])_MONTH ..., its first letter first (see _MONTH_LED)
-    _MONTH_LED + r"\s+" + _DAY + r",?\s+(?:at\s+)?"
-    r"(?P<hour>[0-2]?\d):(?P<minute>[0-5]\d)(?:\s*(?P<ampm>[ap])\.?\s?m\.?)?",
-    re.IGNORECASE,
-)
+@cache
+def _yearless() -> re.Pattern[str]:
+    """YEARLESS ((?<![\\w])_MONTH ..., its first letter first: see _month_led), compiled on first
+    use: newsdump/_dates.c's yearless and find_yearless do its work where it was built, and its
+    month tree cost every run ~5-20 ms at import (the same matches: test_dates_yearless.py)."""
+    return re.compile(
+        _month_led() + r"\s+" + _DAY + r",?\s+(?:at\s+)?"
+        r"(?P<hour>[0-2]?\d):(?P<minute>[0-5]\d)(?:\s*(?P<ampm>[ap])\.?\s?m\.?)?",
+        re.IGNORECASE,
+    )
+
+
+_LAZY["YEARLESS"] = _yearless
+
+
+def yearless(text: str) -> bool:
+    """YEARLESS.search(text) is not None ("Posted Nov 18, 8:19 PM"): newsdump/_dates.c's
+    yearless where it was built."""
+    if _dates is not None:
+        return _dates.yearless(text)
+    return _yearless().search(text) is not None
 
 
 def find_yearless(text: str, year: int) -> list[FoundDate]:
     """Dates printed without a year but with a time ("Posted Nov 18, 8:19 PM"), in `year`."""
     if ":" not in text:
         return []  # (YEARLESS needs the time's colon: a cheap exact test before its scan)
+    if _dates is not None and type(year) is int:
+        return _dates.find_yearless(text, year, FoundDate, _FOUND_FIELDS)
+    return find_yearless_py(text, year)
+
+
+def find_yearless_py(text: str, year: int) -> list[FoundDate]:
+    """find_yearless by YEARLESS itself: the reference (and the fallback)."""
     found = []
-    for m in YEARLESS.finditer(text):
+    for m in _yearless().finditer(text):
         iso = _iso({**m.groupdict(), "year": str(year)})
         if iso is not None:
             found.append(FoundDate(iso, m.start(), m.end()))

@@ -31,7 +31,7 @@ import re
 import string
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +39,7 @@ import numpy as np
 import numpy.typing as npt
 import orjson
 
-from newsdump.dates import MAYBE_DATE, YEARLESS, find_dates, is_time_line
+from newsdump.dates import MAYBE_DATE, find_dates, is_time_line, yearless
 from newsdump.lang import WIDE
 
 try:  # the scores compiled (newsdump/_headline.c), when the install could build it
@@ -68,12 +68,11 @@ CAPITAL_START = re.compile(r"(?<!\S)[A-Z]")
 NOT_LETTER = re.compile(r"[\W\d_]")
 ASCII_LETTERS = string.ascii_letters.encode()
 ASCII_DIGITS = string.digits.encode()
-TITLE_SEPARATORS = re.compile(r"\s+[|–—-]\s+|\s+::\s+|\s+»\s+")
+# TITLE_SEPARATORS' source (the pattern is compiled when first asked for: see __getattr__)
+_TITLE_SEPARATORS = r"\s+[|–—-]\s+|\s+::\s+|\s+»\s+"
 # ... and, for a page <title>'s site name, an underscore between two characters of a script
 # without spaces ('地铁三号线试运行_青川在线')
-PAGE_TITLE_SEPARATORS = re.compile(
-    rf"{TITLE_SEPARATORS.pattern}|(?<=[^\x00-\x7f])_(?=[^\x00-\x7f])"
-)
+PAGE_TITLE_SEPARATORS = re.compile(rf"{_TITLE_SEPARATORS}|(?<=[^\x00-\x7f])_(?=[^\x00-\x7f])")
 PAGE_TITLE_MIN_WIDE = 6  # characters of a <title> part in a script without spaces
 _BYLINE_KINDS = (
     "written", "posted", "reported", "words", "story", "analysis", "opinion", "commentary",
@@ -139,7 +138,6 @@ _ANYWHERE = (
     r"all rights reserved)\b"
     r"|\bwww\.\w|https?://"  # a link or a "More info: www.example.com" field
 )
-NOT_HEADLINE = re.compile(f"{_LABEL_START}|{_ANYWHERE}|{_TRAIL}", re.IGNORECASE)
 LABEL_START = re.compile(_LABEL_START, re.IGNORECASE)
 TRAIL = re.compile(_TRAIL, re.IGNORECASE)
 ANYWHERE = re.compile(_ANYWHERE, re.IGNORECASE)
@@ -570,7 +568,7 @@ class _Blocks:
                 and (DIGIT.search(text) is not None or "ago" in text.lower())  # all need one
                 and (
                     (may_stamp(text) and TIME_STAMP.search(text) is not None)
-                    or (":" in text and YEARLESS.search(text) is not None)  # it needs a colon
+                    or (":" in text and yearless(text))  # it needs a colon
                     or is_time_line(text)
                 )
             )
@@ -1024,6 +1022,34 @@ def folded(text: str) -> str | None:
     return text.lower()
 
 
+@cache
+def _not_headline_pattern() -> re.Pattern[str]:
+    """NOT_HEADLINE, compiled on first use: _not_headline tries its three parts apart, and the
+    whole only on a text that folded() refuses (a page seldom holds one; ~1 ms at import)."""
+    return re.compile(f"{_LABEL_START}|{_ANYWHERE}|{_TRAIL}", re.IGNORECASE)
+
+
+@cache
+def _title_separators() -> re.Pattern[str]:
+    """TITLE_SEPARATORS, compiled on first use: title_separated searches _TITLE_SEPARATOR."""
+    return re.compile(_TITLE_SEPARATORS)
+
+
+_LAZY_PATTERNS: dict[str, Callable[[], re.Pattern[str]]] = {
+    "NOT_HEADLINE": _not_headline_pattern,
+    "TITLE_SEPARATORS": _title_separators,
+}
+
+
+def __getattr__(name: str) -> re.Pattern[str]:
+    """`headline.NOT_HEADLINE` and `headline.TITLE_SEPARATORS` as before: compiled when first
+    asked for (only the references and the tests read them)."""
+    make = _LAZY_PATTERNS.get(name)
+    if make is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return make()
+
+
 def not_headline(text: str) -> bool:
     """NOT_HEADLINE.search(text) is not None."""
     return _not_headline(text, folded(text))
@@ -1033,7 +1059,7 @@ def _not_headline(text: str, low: str | None) -> bool:
     """not_headline(text) told folded(text): each part of NOT_HEADLINE is tried only where the
     cheap test of what it needs passes."""
     if low is None:
-        return NOT_HEADLINE.search(text) is not None
+        return _not_headline_pattern().search(text) is not None
     if low.startswith(_LABEL_WORDS) and LABEL_START.match(text) is not None:
         return True
     if (
@@ -1239,7 +1265,7 @@ _TEST_PARTS = (
     AUTHOR_LABEL.match,
     CREDIT.search,
     TIME_STAMP.search,
-    YEARLESS.search,
+    yearless,
     is_time_line,
     find_dates,
 )

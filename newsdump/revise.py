@@ -48,7 +48,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import compress, filterfalse
 from operator import attrgetter
 
@@ -252,7 +252,7 @@ LABEL_LEAD = re.compile(r"^[\s:：.…»›>→|–—-]+")  # LABEL_TRIM at the
 QUOTE_OPENERS = "\"'“‘«„"  # a headline may start with a quote
 QUOTE_CLOSERS = "\"'”’»“"  # ... and a quotation ends with one
 # a new sentence after a sentence end: "Pilots warn of fog. Crews wait"
-SENTENCE_BREAK = re.compile(r"[.!?…。！？][\"'”’»)\]]*\s+[\"'“‘«„]?[A-ZÀ-ÞĀ-Ž0-9]")
+_SENTENCE_BREAK = r"[.!?…。！？][\"'”’»)\]]*\s+[\"'“‘«„]?[A-ZÀ-ÞĀ-Ž0-9]"  # (see _lazy)
 CLAUSE_MARK = re.compile(r"[,;:]")  # a headline that ends with "." is one clause, without these
 BRACKETS = {"(": ")", "[": "]", "（": "）", "【": "】"}  # around a card: "(Related: X)"
 
@@ -265,7 +265,7 @@ _PAYWALL = (
 )
 # where the story is over: the comments' header ("Kommentare (7)", "Comments", "评论 18") or
 # the story's copyright line ("© Agence France-Presse", "저작권자 © 한강일보 무단전재 ...")
-STORY_END = re.compile(
+_STORY_END = (  # (STORY_END's source: the pattern compiled when first asked for, see _lazy)
     r"(?:(?:comments?|kommentare?|komentarze?|commentaires?|commenti|comentarios|comentários"
     r"|reacties|komentáře|комментарии|评论|評論|留言|댓글|コメント)\s*(?:\(\d+\)|\d+|[:：])?"
     r"|(?:[^\W\d_]{1,8}\s*)?(?:©|\(c\)|copyright\b)\s?(?!\s*(?:photo|foto)\b)[^\n]{2,80}"
@@ -273,11 +273,10 @@ STORY_END = re.compile(
     r"|[^\n]{0,30}(?:转载|轉載|版权所有|版權所有|무단\s?전재|無断転載)[^\n]{0,30}"
     # ... or at the paywall: "La suite est réservée aux abonnés.", "Ten artykuł jest dostępny
     # tylko dla prenumeratorów."
-    rf"|[^\n]{{0,90}}(?:{_PAYWALL})[^\n]{{0,90}})",
-    re.IGNORECASE,
+    rf"|[^\n]{{0,90}}(?:{_PAYWALL})[^\n]{{0,90}})"
 )
 STORY_END_MAX_WORDS = 16
-_STORY_END_ALTERNATIVES = STORY_END.pattern[3:-1]  # (?:A|B|C|D) -> A|B|C|D
+_STORY_END_ALTERNATIVES = _STORY_END[3:-1]  # (?:A|B|C|D) -> A|B|C|D
 _STORY_END_SPLIT = _STORY_END_ALTERNATIVES.index(r"|[^\n]{0,30}")
 # STORY_END.fullmatch(t) is STORY_END_HEAD.fullmatch(t) or STORY_END_TAIL.fullmatch(t) (a match
 # of the alternation is one of an alternative); the tail (reprint notice, paywall) scans the
@@ -435,10 +434,36 @@ CREDIT_AFTER_SENTENCE = re.compile("[.!?…] [" + re.escape(LINE_CREDIT_FIRST) +
 # BARE_CREDIT's credits ("© ...", "Foto", "Photo", "Bild", "Image", "Zdjęcie", "Crédit",
 # "Visualisierung", "Grafik", "Illustration"; ignoring case as BARE_CREDIT does, so "İl" and
 # "ıl" too), where a prose paragraph's ". In", ". But", ". Police" start none
-BARE_CREDIT_HEAD = re.compile(r"[.!?…] (?:©|fo|ph|bi|im|zd|cr|vi|gr|il)", re.IGNORECASE)
+_BARE_CREDIT_HEAD = r"[.!?…] (?:©|fo|ph|bi|im|zd|cr|vi|gr|il)"  # (IGNORECASE; see _lazy)
 # SLASH_CREDIT's lookbehind (but its first character) and its first letter (no case ignored)
-SLASH_CREDIT_HEAD = re.compile(r"[.!?…] [A-ZÀ-Þ]")
+_SLASH_CREDIT_HEAD = r"[.!?…] [A-ZÀ-Þ]"
 CAPTION_HEAD = re.compile(r"(?:image|photo|picture) ", re.IGNORECASE)  # CAPTION_START's start
+# the patterns compiled when first asked for (by name, or as module attributes: `revise.NAME`):
+# STORY_END (its halves run in its place), and those only the Python references of the facts
+# and a rare rule read; compiling them cost every run ~2 ms at import
+_LAZY_SOURCES: dict[str, tuple[str, int]] = {
+    "STORY_END": (_STORY_END, re.IGNORECASE),
+    "SENTENCE_BREAK": (_SENTENCE_BREAK, 0),
+    "BARE_CREDIT_HEAD": (_BARE_CREDIT_HEAD, re.IGNORECASE),
+    "SLASH_CREDIT_HEAD": (_SLASH_CREDIT_HEAD, 0),
+}
+
+
+@cache
+def _lazy(name: str) -> re.Pattern[str]:
+    """The pattern `name` of _LAZY_SOURCES, compiled once."""
+    source, flags = _LAZY_SOURCES[name]
+    return re.compile(source, flags)
+
+
+def __getattr__(name: str) -> re.Pattern[str]:
+    """`revise.STORY_END`, `revise.SENTENCE_BREAK`, `revise.BARE_CREDIT_HEAD` and
+    `revise.SLASH_CREDIT_HEAD` as before: compiled when first asked for."""
+    if name not in _LAZY_SOURCES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return _lazy(name)
+
+
 CAPTION_START_FIRST = "iIpPİı"  # what CAPTION_START's words start with, ignoring case
 # LINE_CREDIT's first words ("Visualisierung", "crédit photo") end before this many characters,
 # and the ":" or "." after them (one space between) stands before it: a line without one of
@@ -477,7 +502,7 @@ HEADS3_TABLE = _heads3_table()
 
 def _slash_head(text: str) -> bool:
     """``SLASH_CREDIT_HEAD.search(text) is not None`` (its sentence mark and space first)."""
-    return _after_sentence(text) and SLASH_CREDIT_HEAD.search(text) is not None
+    return _after_sentence(text) and _lazy("SLASH_CREDIT_HEAD").search(text) is not None
 
 
 def _text_facts(text: str, words: int, body: bool) -> int:
@@ -516,7 +541,7 @@ def _text_facts(text: str, words: int, body: bool) -> int:
         or text.endswith((")", "）"))
         or ("/" in text and ("A" <= first <= "Z" or "À" <= first <= "Þ" or _slash_head(text)))
         or "사진" in text
-        or BARE_CREDIT_HEAD.search(text)
+        or _lazy("BARE_CREDIT_HEAD").search(text)
         or CAPTION_HEAD.match(text)
     ):
         facts |= FACT_CAPTION
@@ -1388,7 +1413,7 @@ def _card_headline(text: str) -> bool:
     if _wide(text):
         return False  # (a headline in a script written without spaces ends no sentence)
     inner = text[: end.start()]
-    if SENTENCE_BREAK.search(inner):
+    if _lazy("SENTENCE_BREAK").search(inner):
         return False  # two sentences: "Pilots warn of fog. Crews wait on the quay."
     return text[end.start()] != "." or not CLAUSE_MARK.search(inner)
 

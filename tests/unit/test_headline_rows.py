@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newsdump import dates
 from newsdump import headline as H
 
 pytestmark = pytest.mark.skipif(
@@ -299,7 +300,7 @@ def test_stamped_lines_are_found_without_the_pre_tests_too(text: str) -> None:
     """_Blocks.stamped (with may_stamp and the colon before YEARLESS) is the plain test."""
     timed = (
         H.TIME_STAMP.search(text) is not None
-        or H.YEARLESS.search(text) is not None
+        or dates.YEARLESS.search(text) is not None
         or H.is_time_line(text)
     )
     plain = (len(text) <= H.MAX_CHARS and H.has_date(text)) or (
