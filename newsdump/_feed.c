@@ -737,14 +737,24 @@ static PyObject *edge_words_in(PyObject *text, PyObject *words, Py_ssize_t head,
     const void *data = PyUnicode_DATA(text);
     Py_ssize_t n = PyUnicode_GET_LENGTH(text), count = 0, i = 0;
     Py_ssize_t starts[EDGE_MAX], ends[EDGE_MAX]; /* the last words (ring by count % tail) */
+    /* (UCS1: str.isspace by ucs1_class, one load a character, no kind switch) */
+    const Py_UCS1 *s1 = kind == PyUnicode_1BYTE_KIND ? (const Py_UCS1 *)data : NULL;
     while (i < n) {
-        while (i < n && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)))
-            i++;
+        if (s1)
+            while (i < n && !ucs1_class[s1[i]])
+                i++;
+        else
+            while (i < n && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)))
+                i++;
         if (i == n)
             break;
         Py_ssize_t start = i;
-        while (i < n && !Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)))
-            i++;
+        if (s1)
+            while (i < n && ucs1_class[s1[i]])
+                i++;
+        else
+            while (i < n && !Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)))
+                i++;
         if (count < head && may_be(pairs, kind, data, start, i)) {
             int in = word_in(text, start, i, words);
             if (in)
@@ -1836,22 +1846,37 @@ static inline int starts_with(int kind, const void *data, Py_ssize_t n, Py_ssize
     return 1;
 }
 
-static int link_hint(int kind, const void *data, Py_ssize_t n) {
-    for (Py_ssize_t i = 0; i < n; i++) {
-        Py_UCS4 c = PyUnicode_READ(kind, data, i);
-        if (c == '.') {
-            for (size_t k = 0; k < sizeof(link_ends) / sizeof(*link_ends); k++) {
-                Py_ssize_t end = i + 1 + (Py_ssize_t)strlen(link_ends[k]);
-                if (starts_with(kind, data, n, i + 1, link_ends[k])
-                    && (end == n || !word_char(PyUnicode_READ(kind, data, end))))
-                    return 1;
-            }
-        } else if (c == ':') {
-            if (starts_with(kind, data, n, i, "://"))
+/* link_hint at the character c at i: 1 where LINK_SHAPE_HINT matches from there */
+static inline int link_hint_at(int kind, const void *data, Py_ssize_t n, Py_ssize_t i,
+                               Py_UCS4 c) {
+    if (c == '.') {
+        for (size_t k = 0; k < sizeof(link_ends) / sizeof(*link_ends); k++) {
+            Py_ssize_t end = i + 1 + (Py_ssize_t)strlen(link_ends[k]);
+            if (starts_with(kind, data, n, i + 1, link_ends[k])
+                && (end == n || !word_char(PyUnicode_READ(kind, data, end))))
                 return 1;
-        } else if (c == 'w' && starts_with(kind, data, n, i, "www."))
+        }
+    } else if (c == ':') {
+        if (starts_with(kind, data, n, i, "://"))
             return 1;
+    } else if (c == 'w' && starts_with(kind, data, n, i, "www."))
+        return 1;
+    return 0;
+}
+
+static int link_hint(int kind, const void *data, Py_ssize_t n) {
+    if (kind == PyUnicode_1BYTE_KIND) { /* (one load and three tests a character) */
+        const Py_UCS1 *s = (const Py_UCS1 *)data;
+        for (Py_ssize_t i = 0; i < n; i++) {
+            Py_UCS1 c = s[i];
+            if ((c == '.' || c == ':' || c == 'w') && link_hint_at(kind, data, n, i, c))
+                return 1;
+        }
+        return 0;
     }
+    for (Py_ssize_t i = 0; i < n; i++)
+        if (link_hint_at(kind, data, n, i, PyUnicode_READ(kind, data, i)))
+            return 1;
     return 0;
 }
 

@@ -1,0 +1,47 @@
+"""The compiled helpers' one-byte (UCS1) paths in newsdump/_feed.c against the Python references:
+edge_words splits on str.isspace by a table below U+0100, link_hint looks only at ".", ":" and
+"w"; every character below U+0100 in every place (the UCS1 path), and past it (the others)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsdump import feed
+
+pytestmark = pytest.mark.skipif(feed._feed is None, reason="the compiled helpers were not built")
+
+WORDS = feed.LABEL_FIRST_WORDS
+PAIRS = feed.LABEL_FIRST_PAIRS
+
+
+def test_edge_words_of_every_one_byte_character_is_the_python_one() -> None:
+    for code in [*range(256), 0x100, 0x2003, 0x3000, 0x1F600]:
+        char = chr(code)
+        for text in (
+            f"Read{char}more a b c d e f",
+            f"a b c d e f{char}Read",
+            f"x{char}Read{char}y",
+            f"{char}In{char}",
+            char,
+            f"a{char}b{char}c{char}d{char}e{char}f{char}g{char}More",
+        ):
+            for head, tail in ((0, 0), (1, 0), (3, 5), (0, 2), (6, 8)):
+                want = feed._edge_words(text, WORDS, head, tail)
+                assert feed._feed.edge_words(text, WORDS, head, tail) == want, (hex(code), text)
+                assert feed._feed.edge_words(text, WORDS, head, tail, PAIRS) == want, hex(code)
+
+
+ONE_BYTE = st.text(st.characters(max_codepoint=0xFF), max_size=40)
+PIECES = ["Read", "more", "In", "A", "\x85", "\xa0", "\x1c", " ", "é", "www.", ".com", "://"]
+
+
+@given(st.lists(st.sampled_from(PIECES) | ONE_BYTE, max_size=12).map("".join))
+@settings(max_examples=1500, deadline=None)
+def test_one_byte_texts_are_the_python_ones(text: str) -> None:
+    for head, tail in ((3, 5), (0, 1), (2, 0)):
+        want = feed._edge_words(text, WORDS, head, tail)
+        assert feed._feed.edge_words(text, WORDS, head, tail, PAIRS) == want
+    link = feed.LINK_SHAPE_HINT.search(text) is not None
+    assert bool(feed._feed.hints(text) & 2) == link  # (_feed.hints's LINK flag)
