@@ -4555,6 +4555,51 @@ fail:
     return NULL;
 }
 
+/* article_ends(labelled, article) -> (first, last) | None: the indexes of the first and of the
+ * last of `labelled` whose .label is `article` (None when none is): pipeline.analyse's article
+ * span, feed._article_ends (the reference). The labels are read in the reference's order (from
+ * the start to the first, then from the end to the last), by their slot when lb is of the first
+ * one's type. */
+static PyObject *article_ends(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 2) {
+        PyErr_SetString(PyExc_TypeError, "article_ends(labelled, article)");
+        return NULL;
+    }
+    PyObject *seq = PySequence_Fast(args[0], "article_ends: a sequence of LabelledBlock");
+    if (!seq)
+        return NULL;
+    Py_ssize_t ends[2] = {-1, -1};
+    Slots lbs = {NULL, {-1, -1, -1}};
+    for (int side = 0; side < 2; side++) {
+        Py_ssize_t step = side ? -1 : 1, i = side ? PySequence_Fast_GET_SIZE(seq) - 1 : 0;
+        /* (the size read again each step: a label's getter could change a list) */
+        for (; side ? i >= ends[0] : i >= 0; i += step) {
+            if (i >= PySequence_Fast_GET_SIZE(seq))
+                break;
+            PyObject *lb = PySequence_Fast_GET_ITEM(seq, i);
+            if (!lbs.type)
+                slots_of(&lbs, lb, name_label, NULL, NULL);
+            PyObject *label = slot_get(lb, &lbs, 0, name_label);
+            if (!label) {
+                Py_DECREF(seq);
+                return NULL;
+            }
+            int is = label == args[1];
+            Py_DECREF(label);
+            if (is) {
+                ends[side] = i;
+                break;
+            }
+        }
+        if (ends[0] < 0)
+            break; /* (none: no last either) */
+    }
+    Py_DECREF(seq);
+    if (ends[0] < 0 || ends[1] < 0)
+        Py_RETURN_NONE;
+    return Py_BuildValue("(nn)", ends[0], ends[1]);
+}
+
 static PyMethodDef methods[] = {
     {"not_title_gate", (PyCFunction)(void (*)(void))not_title_gate, METH_FASTCALL,
      "not_title_gate(title_rules, text) -> bool: False only where NOT_TITLE_START cannot match"},
@@ -4583,6 +4628,7 @@ static PyMethodDef methods[] = {
     {"headlines", (PyCFunction)(void (*)(void))headlines, METH_FASTCALL, "find_feed's headlines (see the file)."},
     {"items", (PyCFunction)(void (*)(void))items, METH_FASTCALL, "find_feed's item loop (see the file)."},
     {"stories", (PyCFunction)(void (*)(void))stories, METH_FASTCALL, "analyse's feed stories (see the file)."},
+    {"article_ends", (PyCFunction)(void (*)(void))article_ends, METH_FASTCALL, "The first and last article blocks (see the file)."},
     {"story_key", story_key_call, METH_O, "feed.story_key."},
     {"lower", lower_call, METH_O, "str.lower (see the file)."},
     {"comment_suspects", (PyCFunction)(void (*)(void))comment_suspects, METH_FASTCALL, "Which found items may be a comment (see the file)."},

@@ -2107,6 +2107,20 @@ STORY_FIELDS = (  # Story's fields as its __init__ sets them (as ITEM_FIELDS for
 )
 
 
+def _article_ends(labelled: Sequence[LabelledBlock], article: Label) -> tuple[int, int] | None:
+    """The indexes of the first and of the last block of `labelled` whose label is `article`
+    (None when none is): the article's span in `split` (the reference of _feed.article_ends,
+    and the path without the compiled extension)."""
+    first = next((i for i, lb in enumerate(labelled) if lb.label is article), None)
+    if first is None:
+        return None
+    last = next(i for i in range(len(labelled) - 1, first - 1, -1) if labelled[i].label is article)
+    return first, last
+
+
+article_ends = _feed.article_ends if _feed is not None else _article_ends
+
+
 def _feed_stories(items: Sequence[FeedItem]) -> list[Story]:
     """The feed's stories for `split` (the reference of `_feed.stories`)."""
     return [Story("feed", feed=item, lines=item.lines) for item in items]

@@ -1,6 +1,7 @@
 """The compiled helpers' one-byte (UCS1) paths in newsdump/_feed.c against the Python references:
 edge_words splits on str.isspace by a table below U+0100, link_hint looks only at ".", ":" and
-"w"; every character below U+0100 in every place (the UCS1 path), and past it (the others)."""
+"w"; every character below U+0100 in every place (the UCS1 path), and past it (the others).
+And _feed.article_ends (split's article span) against feed._article_ends."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsdump import feed
+from newsdump.document import Block, Label, LabelledBlock
 
 pytestmark = pytest.mark.skipif(feed._feed is None, reason="the compiled helpers were not built")
 
@@ -45,3 +47,41 @@ def test_one_byte_texts_are_the_python_ones(text: str) -> None:
         assert feed._feed.edge_words(text, WORDS, head, tail, PAIRS) == want
     link = feed.LINK_SHAPE_HINT.search(text) is not None
     assert bool(feed._feed.hints(text) & 2) == link  # (_feed.hints's LINK flag)
+
+
+LABELS = st.lists(st.sampled_from(list(Label)), max_size=12)
+
+
+@given(LABELS)
+@settings(max_examples=500, deadline=None)
+def test_article_ends_are_the_python_ones(labels: list[Label]) -> None:
+    labelled = [
+        LabelledBlock(Block(i, f"line {i}", (i, i)), label, 0.5, "model")
+        for i, label in enumerate(labels)
+    ]
+    want = feed._article_ends(labelled, Label.ARTICLE)
+    assert feed._feed.article_ends(labelled, Label.ARTICLE) == want
+    assert feed._feed.article_ends(tuple(labelled), Label.ARTICLE) == want
+    firsts = [i for i, label in enumerate(labels) if label is Label.ARTICLE]
+    assert want == ((firsts[0], firsts[-1]) if firsts else None)
+
+
+class Odd:
+    """A block of another type: its label read by getattr."""
+
+    def __init__(self, label: object) -> None:
+        self.label = label
+
+
+def test_article_ends_on_odd_blocks() -> None:
+    block = LabelledBlock(Block(0, "x", (0, 0)), Label.ARTICLE, 0.5, "model")
+    mixed = [Odd(Label.BOILERPLATE), block, Odd(Label.ARTICLE), Odd("article")]
+    assert feed._feed.article_ends(mixed, Label.ARTICLE) == (1, 2)
+    assert feed._feed.article_ends([], Label.ARTICLE) is None
+    assert feed._feed.article_ends([Odd(1)], Label.ARTICLE) is None
+    with pytest.raises(AttributeError):
+        feed._feed.article_ends([object()], Label.ARTICLE)
+    with pytest.raises(TypeError):
+        feed._feed.article_ends(3, Label.ARTICLE)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        feed._feed.article_ends([])  # type: ignore[call-arg]
