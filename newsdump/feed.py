@@ -564,6 +564,11 @@ AD_LABEL = re.compile(
     r"|reklama|sponsorowan[ey]|pubblicit[àa])\b|广告|推广|赞助",
     re.IGNORECASE,
 )
+AD_LABEL_PARTS = (  # a part of each of AD_LABEL's words (lower case, ASCII; a cheap test first:
+    # in ASCII text, where IGNORECASE pairs no letter with a non-ASCII one, a match has one)
+    *("sponsor", "partner", "paid", "promot", "advert", "anzeige", "werbung", "gesponsert"),
+    *("publici", "patrocinad", "reklama", "pubblicit"),
+)
 NEED_LABEL = re.compile(
     r"\b(?:need|needed|ingredients?|materials?|supplies|tools|zutaten|material|ben[öo]tigen"
     r"|brauchen?|ingrédients?|matériel|il vous faut|składniki|potrzebne|potrzebujesz"
@@ -1146,7 +1151,11 @@ def list_label(texts: Sequence[str], free: Sequence[bool], first: int) -> str | 
         if words > KICKER_MAX_WORDS:
             break
         if boxed:
-            if words <= GLUE_MAX_WORDS and AD_LABEL.search(text):
+            if (
+                words <= GLUE_MAX_WORDS
+                and (not text.isascii() or has_any(text.lower(), AD_LABEL_PARTS))
+                and AD_LABEL.search(text)
+            ):
                 ads.append(text)
             elif k == first - 1:
                 boxed = False  # the line right above is not an ad label: this list is no ad box

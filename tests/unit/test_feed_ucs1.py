@@ -85,3 +85,19 @@ def test_article_ends_on_odd_blocks() -> None:
         feed._feed.article_ends(3, Label.ARTICLE)  # type: ignore[arg-type]
     with pytest.raises(TypeError):
         feed._feed.article_ends([])  # type: ignore[call-arg]
+
+
+AD_PIECES = [
+    "sponsored", "Sponsors", "PARTNER", "partners", "Paid", "promoted", "Promotion",
+    "advertisement", "Advertorial", "Anzeige", "anzeigen", "Werbung", "gesponsert",
+    "sponsorisé", "sponsorisee", "publicité", "publicite", "Publicidad", "patrocinados",
+    "Reklama", "sponsorowane", "pubblicità", "pubblicita", "广告", "x", " ", "-", "_", "2",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(AD_PIECES) | st.text(max_size=3), max_size=6).map("".join))
+@settings(max_examples=3000, deadline=None)
+def test_an_ad_label_in_ascii_text_has_one_of_its_parts(text: str) -> None:
+    if text.isascii() and feed.AD_LABEL.search(text):
+        assert feed.has_any(text.lower(), feed.AD_LABEL_PARTS)
+        assert feed._has_any(text.lower(), feed.AD_LABEL_PARTS)
