@@ -274,9 +274,21 @@ static void scan(PyObject *text, Py_ssize_t *words, Py_ssize_t *wide, int *digit
 }
 
 /* str.lower of a str (a new reference), one character for one where it is (_lower.h's
- * lower_alone); an ASCII str, a str of 4-byte characters or one holding a character that
- * lowers_by_context goes to str.lower */
+ * lower_alone; an ASCII str: A-Z to a-z); a subclass of str, a str of 4-byte characters or
+ * one holding a character that lowers_by_context goes to str.lower */
 static PyObject *lowered(PyObject *text) {
+    if (PyUnicode_CheckExact(text) && PyUnicode_IS_ASCII(text)) {
+        /* (str.lower of ASCII: A-Z to a-z, in a new str, here: no method call) */
+        Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+        PyObject *low = PyUnicode_New(n, 127);
+        if (!low)
+            return NULL;
+        const Py_UCS1 *s = PyUnicode_1BYTE_DATA(text);
+        Py_UCS1 *out = PyUnicode_1BYTE_DATA(low);
+        for (Py_ssize_t i = 0; i < n; i++)
+            out[i] = s[i] >= 'A' && s[i] <= 'Z' ? s[i] | 0x20 : s[i];
+        return low;
+    }
     if (!PyUnicode_Check(text) || PyUnicode_IS_ASCII(text)
         || PyUnicode_KIND(text) == PyUnicode_4BYTE_KIND)
         return PyObject_CallMethodNoArgs(text, name_lower);

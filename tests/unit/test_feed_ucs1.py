@@ -101,3 +101,18 @@ def test_an_ad_label_in_ascii_text_has_one_of_its_parts(text: str) -> None:
     if text.isascii() and feed.AD_LABEL.search(text):
         assert feed.has_any(text.lower(), feed.AD_LABEL_PARTS)
         assert feed._has_any(text.lower(), feed.AD_LABEL_PARTS)
+
+
+class Shouting(str):
+    """A str whose lower() is its own: the compiled lower calls it (no ASCII shortcut)."""
+
+    def lower(self) -> str:
+        return self.upper()
+
+
+def test_lower_of_ascii_is_str_lower() -> None:
+    every = "".join(map(chr, range(128)))
+    for text in ("", "A", every, every[::-1] * 3, "Read MORE at Example.COM"):
+        assert feed._feed.lower(text) == text.lower()
+        assert feed._feed.lower(text).isascii()
+    assert feed._feed.lower(Shouting("Ab")) == "AB"
