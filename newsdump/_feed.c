@@ -3594,9 +3594,16 @@ static int loop_card(Loop *L, Py_ssize_t j) {
         return -1;
     if (prefixes && PyTuple_Check(prefixes)) {
         int starts = 0;
+        Py_ssize_t size = PyUnicode_GET_LENGTH(text);
+        Py_UCS4 second = size > 1 ? PyUnicode_READ_CHAR(text, 1) : 0;
         for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(prefixes) && !starts; k++) {
-            Py_ssize_t yes = PyUnicode_Tailmatch(text, PyTuple_GET_ITEM(prefixes, k), 0,
-                                                 PY_SSIZE_T_MAX, -1);
+            PyObject *prefix = PyTuple_GET_ITEM(prefixes, k);
+            if (PyUnicode_Check(prefix)
+                && (PyUnicode_GET_LENGTH(prefix) > size
+                    || (PyUnicode_GET_LENGTH(prefix) > 1
+                        && PyUnicode_READ_CHAR(prefix, 1) != second)))
+                continue; /* (longer, or another second character: text does not start so) */
+            Py_ssize_t yes = PyUnicode_Tailmatch(text, prefix, 0, PY_SSIZE_T_MAX, -1);
             if (yes < 0)
                 return -1;
             starts = yes != 0;
