@@ -285,7 +285,17 @@ static PyObject *lowered(PyObject *text) {
             return NULL;
         const Py_UCS1 *s = PyUnicode_1BYTE_DATA(text);
         Py_UCS1 *out = PyUnicode_1BYTE_DATA(low);
-        for (Py_ssize_t i = 0; i < n; i++)
+        Py_ssize_t i = 0;
+#ifdef SCAN_SIMD
+        for (; i + 16 <= n; i += 16) { /* (16 at a time: the bytes in A-Z get 0x20) */
+            __m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+            __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)),
+                                          _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1)));
+            v = _mm_or_si128(v, _mm_and_si128(upper, _mm_set1_epi8(0x20)));
+            _mm_storeu_si128((__m128i *)(out + i), v);
+        }
+#endif
+        for (; i < n; i++)
             out[i] = s[i] >= 'A' && s[i] <= 'Z' ? s[i] | 0x20 : s[i];
         return low;
     }
