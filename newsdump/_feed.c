@@ -3732,7 +3732,23 @@ static PyObject *story_key_of(PyObject *title) {
         return PyErr_NoMemory();
     }
     int inside = 0;
-    for (Py_ssize_t i = 0; i < n; i++) {
+    Py_ssize_t i = 0;
+    if (ascii) { /* (one byte a character, its own UTF-8: word_char by its ASCII test alone) */
+        const Py_UCS1 *s = (const Py_UCS1 *)data;
+        for (; i < n; i++) {
+            Py_UCS1 c = s[i];
+            if (!((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+                  || c == '_')) {
+                inside = 0;
+                continue;
+            }
+            if (!inside && m)
+                out[m++] = ' ';
+            inside = 1;
+            out[m++] = (unsigned char)(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
+        }
+    }
+    for (; i < n; i++) {
         Py_UCS4 c = PyUnicode_READ(kind, data, i);
         if (!word_char(c)) { /* (a lone surrogate is none: nothing to encode) */
             inside = 0;

@@ -116,3 +116,15 @@ def test_lower_of_ascii_is_str_lower() -> None:
         assert feed._feed.lower(text) == text.lower()
         assert feed._feed.lower(text).isascii()
     assert feed._feed.lower(Shouting("Ab")) == "AB"
+
+
+@given(st.text(st.characters(max_codepoint=0x7F), max_size=80) | ONE_BYTE)
+@settings(max_examples=2000, deadline=None)
+def test_story_keys_of_ascii_titles_are_the_python_ones(title: str) -> None:
+    assert feed._feed.story_key(title) == feed._story_key(title)
+
+
+def test_story_key_of_every_ascii_character_is_the_python_one() -> None:
+    for code in range(128):
+        for title in (chr(code), f"Ab{chr(code)}cD 12", f"{chr(code)}x" * 30):
+            assert feed._feed.story_key(title) == feed._story_key(title), hex(code)
