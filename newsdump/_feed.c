@@ -757,7 +757,7 @@ static PyObject *edge_words_in(PyObject *text, PyObject *words, Py_ssize_t head,
                                Py_ssize_t tail, const unsigned char *pairs) {
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
-    Py_ssize_t n = PyUnicode_GET_LENGTH(text), count = 0, i = 0;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), count = 0, i = 0, ring = 0;
     Py_ssize_t starts[EDGE_MAX], ends[EDGE_MAX]; /* the last words (ring by count % tail) */
     /* (UCS1: str.isspace by ucs1_class, one load a character, no kind switch) */
     const Py_UCS1 *s1 = kind == PyUnicode_1BYTE_KIND ? (const Py_UCS1 *)data : NULL;
@@ -783,17 +783,20 @@ static PyObject *edge_words_in(PyObject *text, PyObject *words, Py_ssize_t head,
                 return in < 0 ? NULL : Py_NewRef(Py_True);
         }
         if (tail) {
-            starts[count % tail] = start;
-            ends[count % tail] = i;
+            starts[ring] = start;
+            ends[ring] = i;
+            ring = ring + 1 == tail ? 0 : ring + 1; /* (count % tail, without a division) */
         }
         count++;
     }
-    /* the last min(tail, count) words, those not among the first `head` already tried */
+    /* the last min(tail, count) words, those not among the first `head` already tried (word k
+     * at k % tail in the ring: ring is count % tail) */
     Py_ssize_t last = count < tail ? count : tail;
-    for (Py_ssize_t k = count - last; k < count; k++) {
-        if (k < head || !may_be(pairs, kind, data, starts[k % tail], ends[k % tail]))
+    Py_ssize_t at = tail ? (ring - last + tail) % tail : 0; /* (count - last) % tail */
+    for (Py_ssize_t k = count - last; k < count; k++, at = at + 1 == tail ? 0 : at + 1) {
+        if (k < head || !may_be(pairs, kind, data, starts[at], ends[at]))
             continue;
-        int in = word_in(text, starts[k % tail], ends[k % tail], words);
+        int in = word_in(text, starts[at], ends[at], words);
         if (in)
             return in < 0 ? NULL : Py_NewRef(Py_True);
     }
