@@ -1892,7 +1892,23 @@ static inline int link_hint_at(int kind, const void *data, Py_ssize_t n, Py_ssiz
 static int link_hint(int kind, const void *data, Py_ssize_t n) {
     if (kind == PyUnicode_1BYTE_KIND) { /* (one load and three tests a character) */
         const Py_UCS1 *s = (const Py_UCS1 *)data;
-        for (Py_ssize_t i = 0; i < n; i++) {
+        Py_ssize_t i = 0;
+#ifdef SCAN_SIMD
+        for (; i + 16 <= n; i += 16) { /* (16 at a time: the places of ".", ":" and "w") */
+            __m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+            unsigned marks = (unsigned)_mm_movemask_epi8(
+                _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('.')),
+                                          _mm_cmpeq_epi8(v, _mm_set1_epi8(':'))),
+                             _mm_cmpeq_epi8(v, _mm_set1_epi8('w'))));
+            while (marks) {
+                int k = __builtin_ctz(marks);
+                marks &= marks - 1;
+                if (link_hint_at(kind, data, n, i + k, s[i + k]))
+                    return 1;
+            }
+        }
+#endif
+        for (; i < n; i++) {
             Py_UCS1 c = s[i];
             if ((c == '.' || c == ':' || c == 'w') && link_hint_at(kind, data, n, i, c))
                 return 1;

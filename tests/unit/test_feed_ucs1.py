@@ -128,3 +128,12 @@ def test_story_key_of_every_ascii_character_is_the_python_one() -> None:
     for code in range(128):
         for title in (chr(code), f"Ab{chr(code)}cD 12", f"{chr(code)}x" * 30):
             assert feed._feed.story_key(title) == feed._story_key(title), hex(code)
+
+
+def test_link_hint_at_every_place_of_a_long_line() -> None:
+    for mark in (".com", ".co.uk", "://", "www.", ".comx", ".", ":", "w", "é.de"):
+        for at in range(40):
+            for fill in ("a", " ", "\xa0"):
+                text = fill * at + mark + fill * (39 - at)
+                link = feed.LINK_SHAPE_HINT.search(text) is not None
+                assert bool(feed._feed.hints(text) & 2) == link, (mark, at, fill)
