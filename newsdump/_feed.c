@@ -274,9 +274,31 @@ static void scan(PyObject *text, Py_ssize_t *words, Py_ssize_t *wide, int *digit
 }
 
 /* str.lower of a str (a new reference), one character for one where it is (_lower.h's
- * lower_alone); an ASCII str, a str of 4-byte characters or one holding a character that
- * lowers_by_context goes to str.lower */
+ * lower_alone; an ASCII str: A-Z to a-z); a subclass of str, a str of 4-byte characters or
+ * one holding a character that lowers_by_context goes to str.lower */
 static PyObject *lowered(PyObject *text) {
+    if (PyUnicode_CheckExact(text) && PyUnicode_IS_ASCII(text)) {
+        /* (str.lower of ASCII: A-Z to a-z, in a new str, here: no method call) */
+        Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+        PyObject *low = PyUnicode_New(n, 127);
+        if (!low)
+            return NULL;
+        const Py_UCS1 *s = PyUnicode_1BYTE_DATA(text);
+        Py_UCS1 *out = PyUnicode_1BYTE_DATA(low);
+        Py_ssize_t i = 0;
+#ifdef SCAN_SIMD
+        for (; i + 16 <= n; i += 16) { /* (16 at a time: the bytes in A-Z get 0x20) */
+            __m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+            __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)),
+                                          _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1)));
+            v = _mm_or_si128(v, _mm_and_si128(upper, _mm_set1_epi8(0x20)));
+            _mm_storeu_si128((__m128i *)(out + i), v);
+        }
+#endif
+        for (; i < n; i++)
+            out[i] = s[i] >= 'A' && s[i] <= 'Z' ? s[i] | 0x20 : s[i];
+        return low;
+    }
     if (!PyUnicode_Check(text) || PyUnicode_IS_ASCII(text)
         || PyUnicode_KIND(text) == PyUnicode_4BYTE_KIND)
         return PyObject_CallMethodNoArgs(text, name_lower);
@@ -735,33 +757,46 @@ static PyObject *edge_words_in(PyObject *text, PyObject *words, Py_ssize_t head,
                                Py_ssize_t tail, const unsigned char *pairs) {
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
-    Py_ssize_t n = PyUnicode_GET_LENGTH(text), count = 0, i = 0;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), count = 0, i = 0, ring = 0;
     Py_ssize_t starts[EDGE_MAX], ends[EDGE_MAX]; /* the last words (ring by count % tail) */
+    /* (UCS1: str.isspace by ucs1_class, one load a character, no kind switch) */
+    const Py_UCS1 *s1 = kind == PyUnicode_1BYTE_KIND ? (const Py_UCS1 *)data : NULL;
     while (i < n) {
-        while (i < n && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)))
-            i++;
+        if (s1)
+            while (i < n && !ucs1_class[s1[i]])
+                i++;
+        else
+            while (i < n && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)))
+                i++;
         if (i == n)
             break;
         Py_ssize_t start = i;
-        while (i < n && !Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)))
-            i++;
+        if (s1)
+            while (i < n && ucs1_class[s1[i]])
+                i++;
+        else
+            while (i < n && !Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)))
+                i++;
         if (count < head && may_be(pairs, kind, data, start, i)) {
             int in = word_in(text, start, i, words);
             if (in)
                 return in < 0 ? NULL : Py_NewRef(Py_True);
         }
         if (tail) {
-            starts[count % tail] = start;
-            ends[count % tail] = i;
+            starts[ring] = start;
+            ends[ring] = i;
+            ring = ring + 1 == tail ? 0 : ring + 1; /* (count % tail, without a division) */
         }
         count++;
     }
-    /* the last min(tail, count) words, those not among the first `head` already tried */
+    /* the last min(tail, count) words, those not among the first `head` already tried (word k
+     * at k % tail in the ring: ring is count % tail) */
     Py_ssize_t last = count < tail ? count : tail;
-    for (Py_ssize_t k = count - last; k < count; k++) {
-        if (k < head || !may_be(pairs, kind, data, starts[k % tail], ends[k % tail]))
+    Py_ssize_t at = tail ? (ring - last + tail) % tail : 0; /* (count - last) % tail */
+    for (Py_ssize_t k = count - last; k < count; k++, at = at + 1 == tail ? 0 : at + 1) {
+        if (k < head || !may_be(pairs, kind, data, starts[at], ends[at]))
             continue;
-        int in = word_in(text, starts[k % tail], ends[k % tail], words);
+        int in = word_in(text, starts[at], ends[at], words);
         if (in)
             return in < 0 ? NULL : Py_NewRef(Py_True);
     }
@@ -1836,22 +1871,53 @@ static inline int starts_with(int kind, const void *data, Py_ssize_t n, Py_ssize
     return 1;
 }
 
+/* link_hint at the character c at i: 1 where LINK_SHAPE_HINT matches from there */
+static inline int link_hint_at(int kind, const void *data, Py_ssize_t n, Py_ssize_t i,
+                               Py_UCS4 c) {
+    if (c == '.') {
+        for (size_t k = 0; k < sizeof(link_ends) / sizeof(*link_ends); k++) {
+            Py_ssize_t end = i + 1 + (Py_ssize_t)strlen(link_ends[k]);
+            if (starts_with(kind, data, n, i + 1, link_ends[k])
+                && (end == n || !word_char(PyUnicode_READ(kind, data, end))))
+                return 1;
+        }
+    } else if (c == ':') {
+        if (starts_with(kind, data, n, i, "://"))
+            return 1;
+    } else if (c == 'w' && starts_with(kind, data, n, i, "www."))
+        return 1;
+    return 0;
+}
+
 static int link_hint(int kind, const void *data, Py_ssize_t n) {
-    for (Py_ssize_t i = 0; i < n; i++) {
-        Py_UCS4 c = PyUnicode_READ(kind, data, i);
-        if (c == '.') {
-            for (size_t k = 0; k < sizeof(link_ends) / sizeof(*link_ends); k++) {
-                Py_ssize_t end = i + 1 + (Py_ssize_t)strlen(link_ends[k]);
-                if (starts_with(kind, data, n, i + 1, link_ends[k])
-                    && (end == n || !word_char(PyUnicode_READ(kind, data, end))))
+    if (kind == PyUnicode_1BYTE_KIND) { /* (one load and three tests a character) */
+        const Py_UCS1 *s = (const Py_UCS1 *)data;
+        Py_ssize_t i = 0;
+#ifdef SCAN_SIMD
+        for (; i + 16 <= n; i += 16) { /* (16 at a time: the places of ".", ":" and "w") */
+            __m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+            unsigned marks = (unsigned)_mm_movemask_epi8(
+                _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('.')),
+                                          _mm_cmpeq_epi8(v, _mm_set1_epi8(':'))),
+                             _mm_cmpeq_epi8(v, _mm_set1_epi8('w'))));
+            while (marks) {
+                int k = __builtin_ctz(marks);
+                marks &= marks - 1;
+                if (link_hint_at(kind, data, n, i + k, s[i + k]))
                     return 1;
             }
-        } else if (c == ':') {
-            if (starts_with(kind, data, n, i, "://"))
+        }
+#endif
+        for (; i < n; i++) {
+            Py_UCS1 c = s[i];
+            if ((c == '.' || c == ':' || c == 'w') && link_hint_at(kind, data, n, i, c))
                 return 1;
-        } else if (c == 'w' && starts_with(kind, data, n, i, "www."))
-            return 1;
+        }
+        return 0;
     }
+    for (Py_ssize_t i = 0; i < n; i++)
+        if (link_hint_at(kind, data, n, i, PyUnicode_READ(kind, data, i)))
+            return 1;
     return 0;
 }
 
@@ -3557,9 +3623,16 @@ static int loop_card(Loop *L, Py_ssize_t j) {
         return -1;
     if (prefixes && PyTuple_Check(prefixes)) {
         int starts = 0;
+        Py_ssize_t size = PyUnicode_GET_LENGTH(text);
+        Py_UCS4 second = size > 1 ? PyUnicode_READ_CHAR(text, 1) : 0;
         for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(prefixes) && !starts; k++) {
-            Py_ssize_t yes = PyUnicode_Tailmatch(text, PyTuple_GET_ITEM(prefixes, k), 0,
-                                                 PY_SSIZE_T_MAX, -1);
+            PyObject *prefix = PyTuple_GET_ITEM(prefixes, k);
+            if (PyUnicode_Check(prefix)
+                && (PyUnicode_GET_LENGTH(prefix) > size
+                    || (PyUnicode_GET_LENGTH(prefix) > 1
+                        && PyUnicode_READ_CHAR(prefix, 1) != second)))
+                continue; /* (longer, or another second character: text does not start so) */
+            Py_ssize_t yes = PyUnicode_Tailmatch(text, prefix, 0, PY_SSIZE_T_MAX, -1);
             if (yes < 0)
                 return -1;
             starts = yes != 0;
@@ -3678,7 +3751,23 @@ static PyObject *story_key_of(PyObject *title) {
         return PyErr_NoMemory();
     }
     int inside = 0;
-    for (Py_ssize_t i = 0; i < n; i++) {
+    Py_ssize_t i = 0;
+    if (ascii) { /* (one byte a character, its own UTF-8: word_char by its ASCII test alone) */
+        const Py_UCS1 *s = (const Py_UCS1 *)data;
+        for (; i < n; i++) {
+            Py_UCS1 c = s[i];
+            if (!((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+                  || c == '_')) {
+                inside = 0;
+                continue;
+            }
+            if (!inside && m)
+                out[m++] = ' ';
+            inside = 1;
+            out[m++] = (unsigned char)(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
+        }
+    }
+    for (; i < n; i++) {
         Py_UCS4 c = PyUnicode_READ(kind, data, i);
         if (!word_char(c)) { /* (a lone surrogate is none: nothing to encode) */
             inside = 0;
@@ -4530,6 +4619,51 @@ fail:
     return NULL;
 }
 
+/* article_ends(labelled, article) -> (first, last) | None: the indexes of the first and of the
+ * last of `labelled` whose .label is `article` (None when none is): pipeline.analyse's article
+ * span, feed._article_ends (the reference). The labels are read in the reference's order (from
+ * the start to the first, then from the end to the last), by their slot when lb is of the first
+ * one's type. */
+static PyObject *article_ends(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 2) {
+        PyErr_SetString(PyExc_TypeError, "article_ends(labelled, article)");
+        return NULL;
+    }
+    PyObject *seq = PySequence_Fast(args[0], "article_ends: a sequence of LabelledBlock");
+    if (!seq)
+        return NULL;
+    Py_ssize_t ends[2] = {-1, -1};
+    Slots lbs = {NULL, {-1, -1, -1}};
+    for (int side = 0; side < 2; side++) {
+        Py_ssize_t step = side ? -1 : 1, i = side ? PySequence_Fast_GET_SIZE(seq) - 1 : 0;
+        /* (the size read again each step: a label's getter could change a list) */
+        for (; side ? i >= ends[0] : i >= 0; i += step) {
+            if (i >= PySequence_Fast_GET_SIZE(seq))
+                break;
+            PyObject *lb = PySequence_Fast_GET_ITEM(seq, i);
+            if (!lbs.type)
+                slots_of(&lbs, lb, name_label, NULL, NULL);
+            PyObject *label = slot_get(lb, &lbs, 0, name_label);
+            if (!label) {
+                Py_DECREF(seq);
+                return NULL;
+            }
+            int is = label == args[1];
+            Py_DECREF(label);
+            if (is) {
+                ends[side] = i;
+                break;
+            }
+        }
+        if (ends[0] < 0)
+            break; /* (none: no last either) */
+    }
+    Py_DECREF(seq);
+    if (ends[0] < 0 || ends[1] < 0)
+        Py_RETURN_NONE;
+    return Py_BuildValue("(nn)", ends[0], ends[1]);
+}
+
 static PyMethodDef methods[] = {
     {"not_title_gate", (PyCFunction)(void (*)(void))not_title_gate, METH_FASTCALL,
      "not_title_gate(title_rules, text) -> bool: False only where NOT_TITLE_START cannot match"},
@@ -4558,6 +4692,7 @@ static PyMethodDef methods[] = {
     {"headlines", (PyCFunction)(void (*)(void))headlines, METH_FASTCALL, "find_feed's headlines (see the file)."},
     {"items", (PyCFunction)(void (*)(void))items, METH_FASTCALL, "find_feed's item loop (see the file)."},
     {"stories", (PyCFunction)(void (*)(void))stories, METH_FASTCALL, "analyse's feed stories (see the file)."},
+    {"article_ends", (PyCFunction)(void (*)(void))article_ends, METH_FASTCALL, "The first and last article blocks (see the file)."},
     {"story_key", story_key_call, METH_O, "feed.story_key."},
     {"lower", lower_call, METH_O, "str.lower (see the file)."},
     {"comment_suspects", (PyCFunction)(void (*)(void))comment_suspects, METH_FASTCALL, "Which found items may be a comment (see the file)."},

@@ -564,6 +564,11 @@ AD_LABEL = re.compile(
     r"|reklama|sponsorowan[ey]|pubblicit[àa])\b|广告|推广|赞助",
     re.IGNORECASE,
 )
+AD_LABEL_PARTS = (  # a part of each of AD_LABEL's words (lower case, ASCII; a cheap test first:
+    # in ASCII text, where IGNORECASE pairs no letter with a non-ASCII one, a match has one)
+    *("sponsor", "partner", "paid", "promot", "advert", "anzeige", "werbung", "gesponsert"),
+    *("publici", "patrocinad", "reklama", "pubblicit"),
+)
 NEED_LABEL = re.compile(
     r"\b(?:need|needed|ingredients?|materials?|supplies|tools|zutaten|material|ben[öo]tigen"
     r"|brauchen?|ingrédients?|matériel|il vous faut|składniki|potrzebne|potrzebujesz"
@@ -611,20 +616,24 @@ def find_feed(
             labelled, texts, free, digits, words, heads, titles, page_published, settings
         )
     top, body = article_head(labelled, used, page_title, texts)
-    kept = [x for x in found if not (top < x[0] and x[1] < body)]
-    kept = [  # (is_comment only where its cheap tests pass: most items pass none)
-        x
-        for x, look in zip(kept, comment_suspects(texts, kept, COMMENT_AFTER_PAIRS), strict=True)
-        if not (look and is_comment(texts, x[0], x[1]))
-    ]
+    # (each filter below only where it may drop something: without a head, no item is inside
+    # it, as top < x[0] and x[1] < -1 never hold; without a suspect, no item is dropped)
+    kept = found if top < 0 else [x for x in found if not (top < x[0] and x[1] < body)]
+    looks = comment_suspects(texts, kept, COMMENT_AFTER_PAIRS)
+    if any(looks):  # (is_comment only where its cheap tests pass: most items pass none)
+        kept = [
+            x
+            for x, look in zip(kept, looks, strict=True)
+            if not (look and is_comment(texts, x[0], x[1]))
+        ]
     kept = strip_ranks(kept)
-    kept = [  # (is_furniture only where its cheap tests pass)
-        x
-        for x, look in zip(
-            kept, furniture_suspects(labelled, texts, kept, FURNITURE_RULES), strict=True
-        )
-        if not (look and is_furniture(labelled, texts, *x))
-    ]
+    looks = furniture_suspects(labelled, texts, kept, FURNITURE_RULES)
+    if any(looks):  # (is_furniture only where its cheap tests pass)
+        kept = [
+            x
+            for x, look in zip(kept, looks, strict=True)
+            if not (look and is_furniture(labelled, texts, *x))
+        ]
     return resolve_clock_times(drop_labelled_lists(kept, texts, free), page_published)
 
 
@@ -1097,10 +1106,17 @@ def drop_labelled_lists(
     """Without the lists that a label says are ads ("Paid Partner") or an enumeration of
     things ("What you will need:"): their entries are not stories."""
     kept: list[tuple[int, int, FeedItem]] = []
-    start = 0
-    while start < len(found):
+    start, count, reach = 0, len(found), LIST_REACH + 1
+    while start < count:
         stop = start + 1
-        while stop < len(found) and same_list(texts, found[stop - 1][1], found[stop][0]):
+        last = found[start][1]
+        while stop < count:  # (same_list, inline: most items stand right under the last one)
+            first = found[stop][0]
+            if first - last > reach or (
+                first > last + 1 and any(map(ENDS_LABEL, texts[last + 1 : first]))
+            ):
+                break
+            last = found[stop][1]
             stop += 1
         group = found[start:stop]
         label = list_label(texts, free, group[0][0])
@@ -1135,7 +1151,11 @@ def list_label(texts: Sequence[str], free: Sequence[bool], first: int) -> str | 
         if words > KICKER_MAX_WORDS:
             break
         if boxed:
-            if words <= GLUE_MAX_WORDS and AD_LABEL.search(text):
+            if (
+                words <= GLUE_MAX_WORDS
+                and (not text.isascii() or has_any(text.lower(), AD_LABEL_PARTS))
+                and AD_LABEL.search(text)
+            ):
                 ads.append(text)
             elif k == first - 1:
                 boxed = False  # the line right above is not an ad label: this list is no ad box
@@ -1241,7 +1261,9 @@ def resolve_clock_times(
     start = 0
     while start < len(items):
         stop = start
-        while stop < len(items) and clock_minutes(items[stop].time) is not None:
+        while stop < len(items) and (  # (clock_minutes of no time is None: no call for it)
+            items[stop].time and clock_minutes(items[stop].time) is not None
+        ):
             stop += 1
         if stop == start:
             out.append(items[start])
@@ -2092,6 +2114,20 @@ STORY_FIELDS = (  # Story's fields as its __init__ sets them (as ITEM_FIELDS for
     and Story.__setattr__ is not object.__setattr__
     else None
 )
+
+
+def _article_ends(labelled: Sequence[LabelledBlock], article: Label) -> tuple[int, int] | None:
+    """The indexes of the first and of the last block of `labelled` whose label is `article`
+    (None when none is): the article's span in `split` (the reference of _feed.article_ends,
+    and the path without the compiled extension)."""
+    first = next((i for i, lb in enumerate(labelled) if lb.label is article), None)
+    if first is None:
+        return None
+    last = next(i for i in range(len(labelled) - 1, first - 1, -1) if labelled[i].label is article)
+    return first, last
+
+
+article_ends = _feed.article_ends if _feed is not None else _article_ends
 
 
 def _feed_stories(items: Sequence[FeedItem]) -> list[Story]:

@@ -63,17 +63,19 @@ def analyse(
     parts = build_article(labelled, url=url, lang=language.code, ranker=ranker)
     if not stories:  # `extract`: the article alone
         return Page(parts.article, (Story("article", article=parts.article),))
-    from newsdump.feed import feed_stories, find_feed  # here: `extract` never loads the feed
+    from newsdump.feed import (  # here: `extract` never loads the feed
+        article_ends,
+        feed_stories,
+        find_feed,
+    )
 
     feed = find_feed(
         labelled, parts.used, parts.article.published, settings, parts.article.title, language
     )
     found: list[Story] = []
-    article = Label.ARTICLE  # (the body's first and last block: from each end, not every block)
-    opening = next((lb for lb in labelled if lb.label is article), None)
-    if opening is not None:
-        closing = next(lb for lb in reversed(labelled) if lb.label is article)
-        span = (opening.block.lines[0], closing.block.lines[1])
+    ends = article_ends(labelled, Label.ARTICLE)  # (the body's first and last block: from each
+    if ends is not None:  # end, not every block; in one compiled call)
+        span = (labelled[ends[0]].block.lines[0], labelled[ends[1]].block.lines[1])
         found.append(Story("article", article=parts.article, lines=span))
     found.extend(feed_stories(feed))  # (Story("feed", feed=item, lines=item.lines) each)
     if settings.boilerplate:
@@ -88,7 +90,7 @@ def analyse(
             if lb.block.index not in covered
         )
     found.sort(key=lambda s: (s.lines[0], s.kind != "article"))
-    if opening is None:
+    if ends is None:
         found.insert(0, Story("article", article=parts.article))
     return Page(parts.article, tuple(found), text)
 
