@@ -41,6 +41,18 @@ def outcome(results: list[DocResult]) -> list[tuple[str, str | None, bytes | Non
     return [(r.source, r.error and r.error.error, r.lines) for r in results]
 
 
+def kill_workers_on_kill(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A document whose text holds "KILL" ends its worker, as a crash in C code would."""
+    process_document = runner.process_document
+
+    def fatal(doc: Document, *args: Any) -> DocResult:
+        if "KILL" in doc.text:
+            os._exit(3)
+        return process_document(doc, *args)
+
+    monkeypatch.setattr(runner, "process_document", fatal)  # forked workers inherit it
+
+
 def test_small_regular_files_are_deferred_and_the_rest_read_here(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -110,14 +122,7 @@ def test_a_deferred_file_that_vanished_is_an_error_record(tmp_path: Path) -> Non
 def test_a_deferred_file_whose_document_kills_its_worker_loses_only_that_document(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    process_document = runner.process_document
-
-    def fatal(doc: Document, *args: Any) -> DocResult:
-        if "KILL" in doc.text:
-            os._exit(3)  # as a crash in C code would end the worker
-        return process_document(doc, *args)
-
-    monkeypatch.setattr(runner, "process_document", fatal)  # forked workers inherit it
+    kill_workers_on_kill(monkeypatch)
     (tmp_path / "a.jsonl").write_bytes(jsonl(PAGE, PAGE + "KILL\n", PAGE))
     (tmp_path / "b.txt").write_text(PAGE)
     refs = list(iter_inputs(expand_paths([str(tmp_path)]), Settings(), defer=True))
@@ -197,14 +202,7 @@ def test_a_large_jsonl_file_and_stdin_are_parsed_by_the_workers(
 def test_a_json_line_that_kills_its_worker_is_worker_died(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    process_document = runner.process_document
-
-    def fatal(doc: Document, *args: Any) -> DocResult:
-        if "KILL" in doc.text:
-            os._exit(3)
-        return process_document(doc, *args)
-
-    monkeypatch.setattr(runner, "process_document", fatal)
+    kill_workers_on_kill(monkeypatch)
     monkeypatch.setattr(runner, "DEFER_FILE_BYTES", 100)
     (tmp_path / "a.jsonl").write_bytes(jsonl(PAGE, PAGE + "KILL\n", PAGE) + b"{oops\n")
     items = list(iter_inputs([str(tmp_path / "a.jsonl")], Settings(), defer=True))
