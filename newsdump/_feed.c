@@ -1593,9 +1593,15 @@ static int may_words(int kind, const void *data, Py_ssize_t n, Py_ssize_t at,
     return 0;
 }
 
+/* the words that end RELATIVE_START's branches that start with a digit ("\d+\s*(?:sec|...)s?
+ * \.?\s+ago\b", "\d+\s+\w+\s+(?:fa|temu|geleden)\b"), each after re's \s and before "\b";
+ * tests/unit/test_feed_not_title_digit.py checks them against the pattern */
+static const wchar_t *const relative_ends[] = {L"ago", L"fa", L"temu", L"geleden", NULL};
+
 /* False only where NOT_TITLE_START.match(text) is None (text not empty): may_start's first
- * two characters, then the whole words of the branch they may start (a digit, a source's or
- * an editor's character, a dash: NOT_TITLE_ALONE, taken as they are) */
+ * two characters, then the whole words of the branch they may start (a source's or an
+ * editor's character, a dash: NOT_TITLE_ALONE, taken as they are; a digit: a relative
+ * time's last word after a space, or a kind of story after the first word) */
 static int may_not_title(PyObject *const *rules, PyObject *text) {
     int yes = may_start(rules, text);
     if (yes <= 0)
@@ -1603,8 +1609,15 @@ static int may_not_title(PyObject *const *rules, PyObject *text) {
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
-    if (DEC(0))
-        return 1;
+    if (DEC(0)) { /* (RELATIVE_START's first or third branch, or KIND_BYLINE after "\w+ ") */
+        for (Py_ssize_t i = 1; i + 2 < n; i++)
+            if (Py_UNICODE_ISSPACE(RD(i)) && may_words(kind, data, n, i + 1, relative_ends, 0))
+                return 1;
+        Py_ssize_t space = PyUnicode_FindChar(text, ' ', 0, n, 1);
+        if (space == -2)
+            return -1;
+        return space > 0 && may_words(kind, data, n, space + 1, kind_words, 2);
+    }
     yes = alone(rules, text);
     if (yes)
         return yes;
