@@ -1815,12 +1815,34 @@ static PyObject *regex_gates(PyObject *self, PyObject *text) {
     return PyLong_FromLong(contact_gate(kind, data, n) | credit_gate(kind, data, n) << 2);
 }
 
+/* whether "tt" is in the UCS1 characters s[:n] (16 pairs at a time where SSE2 is there) */
+static int two_t(const Py_UCS1 *s, Py_ssize_t n) {
+    Py_ssize_t i = 0;
+#ifdef SCAN_SIMD
+    const __m128i t = _mm_set1_epi8('t');
+    for (; i + 17 <= n; i += 16) {
+        __m128i here = _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(s + i)), t);
+        __m128i next = _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(s + i + 1)), t);
+        if (_mm_movemask_epi8(_mm_and_si128(here, next)))
+            return 1;
+    }
+#endif
+    for (; i + 1 < n; i++)
+        if (s[i] == 't' && s[i + 1] == 't')
+            return 1;
+    return 0;
+}
+
 /* feed.may_credit: 1 or 0, -1 on an error */
 static int may_credit(PyObject *const *rules, PyObject *text, PyObject *low, int ascii,
                       int colon, Grams **g, Grams *room) {
-    int in = has_grams(*g, low, s_getty);
-    if (!in)
-        in = has_grams(*g, low, s_hutter);
+    int in = 0; /* ("getty" and "hutter" both hold "tt": neither is in a UCS1 low without) */
+    if (PyUnicode_KIND(low) != PyUnicode_1BYTE_KIND
+        || two_t(PyUnicode_1BYTE_DATA(low), PyUnicode_GET_LENGTH(low))) {
+        in = has_grams(*g, low, s_getty);
+        if (!in)
+            in = has_grams(*g, low, s_hutter);
+    }
     if (in)
         return in;
     Py_ssize_t paren = PyUnicode_FindChar(text, '(', 0, PyUnicode_GET_LENGTH(text), 1);
