@@ -982,9 +982,72 @@ static int table_prefix_at(const unsigned char *table, Py_ssize_t size, int kind
  * where match finds something there, 0 where not (or no prefix starts there), -1 on an error;
  * `table` (feed.prefix_table, `size` bytes; NULL: none) holds the prefixes that start with an
  * ASCII character, as `prefixes` does */
+/* the literal of entry k of `literals` (a (str, bool) pair), NULL with a TypeError where it
+ * is of another kind */
+static PyObject *literal_of(PyObject *literals, Py_ssize_t k) {
+    PyObject *pair = PyTuple_GET_ITEM(literals, k);
+    if (!PyTuple_Check(pair) || PyTuple_GET_SIZE(pair) != 2
+        || !PyUnicode_Check(PyTuple_GET_ITEM(pair, 0))
+        || !PyBool_Check(PyTuple_GET_ITEM(pair, 1))) {
+        PyErr_SetString(PyExc_TypeError, "title rules: literals are (str, bool) pairs");
+        return NULL;
+    }
+    return PyTuple_GET_ITEM(pair, 0);
+}
+
+/* its first character (0 for "") */
+static inline Py_UCS4 literal_first(PyObject *literal) {
+    return PyUnicode_GET_LENGTH(literal) ? PyUnicode_READ_CHAR(literal, 0) : 0;
+}
+
+/* whether one of `literals` (feed.CALL_TO_ACTION_LITERALS: (str, bool) pairs in the order of
+ * their str; None: none) stands at text[at:] (c its first character), followed by no re's \w
+ * where its bool says so ("\b" after a word character): 1 or 0, -1 on a rule of another kind.
+ * Those that start with c are found by a binary search (out of order: some not found, the
+ * pattern called there, the same answer) */
+static int literal_at(PyObject *literals, int kind, const void *data, Py_ssize_t n,
+                      Py_ssize_t at, Py_UCS4 c) {
+    if (literals == Py_None)
+        return 0;
+    if (!PyTuple_Check(literals)) {
+        PyErr_SetString(PyExc_TypeError, "title rules: literals are (str, bool) pairs");
+        return -1;
+    }
+    Py_ssize_t lo = 0, hi = PyTuple_GET_SIZE(literals);
+    while (lo < hi) {
+        Py_ssize_t mid = lo + (hi - lo) / 2;
+        PyObject *literal = literal_of(literals, mid);
+        if (!literal)
+            return -1;
+        if (literal_first(literal) < c)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (Py_ssize_t k = lo; k < PyTuple_GET_SIZE(literals); k++) {
+        PyObject *literal = literal_of(literals, k);
+        if (!literal)
+            return -1;
+        Py_ssize_t m = PyUnicode_GET_LENGTH(literal), i = 1;
+        if (m == 0 || PyUnicode_READ_CHAR(literal, 0) != c)
+            break;
+        if (m > n - at)
+            continue;
+        int lkind = PyUnicode_KIND(literal);
+        const void *ldata = PyUnicode_DATA(literal);
+        while (i < m && PyUnicode_READ(lkind, ldata, i) == PyUnicode_READ(kind, data, at + i))
+            i++;
+        if (i == m
+            && (PyTuple_GET_ITEM(PyTuple_GET_ITEM(literals, k), 1) == Py_False || at + m == n
+                || !word_char(PyUnicode_READ(kind, data, at + m))))
+            return 1;
+    }
+    return 0;
+}
+
 static int word_start_at(const unsigned char *table, Py_ssize_t size, PyObject *prefixes,
-                         PyObject *match, PyObject *text, int kind, const void *data,
-                         Py_ssize_t n, Py_ssize_t at, Py_UCS4 c) {
+                         PyObject *match, PyObject *literals, PyObject *text, int kind,
+                         const void *data, Py_ssize_t n, Py_ssize_t at, Py_UCS4 c) {
     if (table && c < 128) {
         if (!table_prefix_at(table, size, kind, data, n, at, c))
             return 0;
@@ -1022,6 +1085,9 @@ static int word_start_at(const unsigned char *table, Py_ssize_t size, PyObject *
         if (k == PyTuple_GET_SIZE(these))
             return 0;
     }
+    int literal = literal_at(literals, kind, data, n, at, c);
+    if (literal)
+        return literal; /* (match finds one there: no call) */
     PyObject *pos = PyLong_FromSsize_t(at);
     PyObject *found = pos ? PyObject_CallFunctionObjArgs(match, text, pos, NULL) : NULL;
     Py_XDECREF(pos);
@@ -1037,8 +1103,9 @@ static int word_start_at(const unsigned char *table, Py_ssize_t size, PyObject *
  * `paired`, its pairs (128 * 128); `table` (NULL, or feed.prefix_table of `prefixes`, `size`
  * bytes) its prefixes that start with an ASCII character. Where 16 characters are ASCII,
  * their words' starts are found at once (a bit mask), else one character at a time. */
-static int word_start_in(const char *ascii, int paired, const unsigned char *table,
-                         Py_ssize_t size, PyObject *prefixes, PyObject *match, PyObject *text) {
+static int word_start_lit(const char *ascii, int paired, const unsigned char *table,
+                          Py_ssize_t size, PyObject *prefixes, PyObject *match,
+                          PyObject *literals, PyObject *text) {
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     Py_ssize_t n = PyUnicode_GET_LENGTH(text), at = 0;
@@ -1060,7 +1127,8 @@ static int word_start_in(const char *ascii, int paired, const unsigned char *tab
                 Py_UCS4 c = PyUnicode_READ(kind, data, i);
                 if (!may_start_at(ascii, paired, kind, data, n, i, c))
                     continue;
-                int yes = word_start_at(table, size, prefixes, match, text, kind, data, n, i, c);
+                int yes = word_start_at(table, size, prefixes, match, literals, text, kind, data, n, i,
+                                        c);
                 if (yes)
                     return yes;
             }
@@ -1072,11 +1140,18 @@ static int word_start_in(const char *ascii, int paired, const unsigned char *tab
         after_word = word_char(c);
         if (!start || !may_start_at(ascii, paired, kind, data, n, at, c))
             continue; /* not a word's start, or none of the prefixes */
-        int yes = word_start_at(table, size, prefixes, match, text, kind, data, n, at, c);
+        int yes =
+            word_start_at(table, size, prefixes, match, literals, text, kind, data, n, at, c);
         if (yes)
             return yes;
     }
     return 0;
+}
+
+/* word_start_lit without literals (the pattern called wherever a prefix stands) */
+static int word_start_in(const char *ascii, int paired, const unsigned char *table,
+                         Py_ssize_t size, PyObject *prefixes, PyObject *match, PyObject *text) {
+    return word_start_lit(ascii, paired, table, size, prefixes, match, Py_None, text);
 }
 
 static PyObject *word_start_match(PyObject *self, PyObject *args) {
@@ -1291,6 +1366,7 @@ enum {
     R_CTA_START,      /* CALL_TO_ACTION_START.match */
     R_START_BITS,     /* feed.NOT_TITLE_BITS: the three tests of may_start on ASCII */
     R_CTA_TABLE,      /* feed.prefix_table(CALL_TO_ACTION_PREFIXES), b"": R_CTA_PREFIXES read */
+    R_CTA_LITERALS,   /* feed.CALL_TO_ACTION_LITERALS (None: R_CTA_START called at each) */
     R_SIZE
 };
 
@@ -2180,8 +2256,9 @@ static int verdict_low(PyObject *const *rules, PyObject *text, Py_ssize_t lo, Py
     const unsigned char *table = prefix_table(rules, &table_size);
     if (PyBytes_Check(pairs) && PyBytes_GET_SIZE(pairs) == PAIRS
         && PyDict_Check(rules[R_CTA_PREFIXES])) /* call_to_action_words, without its partial */
-        CHECK(word_start_in(PyBytes_AS_STRING(pairs), 1, table, table_size,
-                            rules[R_CTA_PREFIXES], rules[R_CTA_START], low));
+        CHECK(word_start_lit(PyBytes_AS_STRING(pairs), 1, table, table_size,
+                             rules[R_CTA_PREFIXES], rules[R_CTA_START], rules[R_CTA_LITERALS],
+                             low));
     else
         CHECK(found(rules[R_CTA], low, 1));
     Grams grams, *g = NULL; /* (low's, where more than two parts are searched in it) */
