@@ -982,9 +982,72 @@ static int table_prefix_at(const unsigned char *table, Py_ssize_t size, int kind
  * where match finds something there, 0 where not (or no prefix starts there), -1 on an error;
  * `table` (feed.prefix_table, `size` bytes; NULL: none) holds the prefixes that start with an
  * ASCII character, as `prefixes` does */
+/* the literal of entry k of `literals` (a (str, bool) pair), NULL with a TypeError where it
+ * is of another kind */
+static PyObject *literal_of(PyObject *literals, Py_ssize_t k) {
+    PyObject *pair = PyTuple_GET_ITEM(literals, k);
+    if (!PyTuple_Check(pair) || PyTuple_GET_SIZE(pair) != 2
+        || !PyUnicode_Check(PyTuple_GET_ITEM(pair, 0))
+        || !PyBool_Check(PyTuple_GET_ITEM(pair, 1))) {
+        PyErr_SetString(PyExc_TypeError, "title rules: literals are (str, bool) pairs");
+        return NULL;
+    }
+    return PyTuple_GET_ITEM(pair, 0);
+}
+
+/* its first character (0 for "") */
+static inline Py_UCS4 literal_first(PyObject *literal) {
+    return PyUnicode_GET_LENGTH(literal) ? PyUnicode_READ_CHAR(literal, 0) : 0;
+}
+
+/* whether one of `literals` (feed.CALL_TO_ACTION_LITERALS: (str, bool) pairs in the order of
+ * their str; None: none) stands at text[at:] (c its first character), followed by no re's \w
+ * where its bool says so ("\b" after a word character): 1 or 0, -1 on a rule of another kind.
+ * Those that start with c are found by a binary search (out of order: some not found, the
+ * pattern called there, the same answer) */
+static int literal_at(PyObject *literals, int kind, const void *data, Py_ssize_t n,
+                      Py_ssize_t at, Py_UCS4 c) {
+    if (literals == Py_None)
+        return 0;
+    if (!PyTuple_Check(literals)) {
+        PyErr_SetString(PyExc_TypeError, "title rules: literals are (str, bool) pairs");
+        return -1;
+    }
+    Py_ssize_t lo = 0, hi = PyTuple_GET_SIZE(literals);
+    while (lo < hi) {
+        Py_ssize_t mid = lo + (hi - lo) / 2;
+        PyObject *literal = literal_of(literals, mid);
+        if (!literal)
+            return -1;
+        if (literal_first(literal) < c)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (Py_ssize_t k = lo; k < PyTuple_GET_SIZE(literals); k++) {
+        PyObject *literal = literal_of(literals, k);
+        if (!literal)
+            return -1;
+        Py_ssize_t m = PyUnicode_GET_LENGTH(literal), i = 1;
+        if (m == 0 || PyUnicode_READ_CHAR(literal, 0) != c)
+            break;
+        if (m > n - at)
+            continue;
+        int lkind = PyUnicode_KIND(literal);
+        const void *ldata = PyUnicode_DATA(literal);
+        while (i < m && PyUnicode_READ(lkind, ldata, i) == PyUnicode_READ(kind, data, at + i))
+            i++;
+        if (i == m
+            && (PyTuple_GET_ITEM(PyTuple_GET_ITEM(literals, k), 1) == Py_False || at + m == n
+                || !word_char(PyUnicode_READ(kind, data, at + m))))
+            return 1;
+    }
+    return 0;
+}
+
 static int word_start_at(const unsigned char *table, Py_ssize_t size, PyObject *prefixes,
-                         PyObject *match, PyObject *text, int kind, const void *data,
-                         Py_ssize_t n, Py_ssize_t at, Py_UCS4 c) {
+                         PyObject *match, PyObject *literals, PyObject *text, int kind,
+                         const void *data, Py_ssize_t n, Py_ssize_t at, Py_UCS4 c) {
     if (table && c < 128) {
         if (!table_prefix_at(table, size, kind, data, n, at, c))
             return 0;
@@ -1022,6 +1085,9 @@ static int word_start_at(const unsigned char *table, Py_ssize_t size, PyObject *
         if (k == PyTuple_GET_SIZE(these))
             return 0;
     }
+    int literal = literal_at(literals, kind, data, n, at, c);
+    if (literal)
+        return literal; /* (match finds one there: no call) */
     PyObject *pos = PyLong_FromSsize_t(at);
     PyObject *found = pos ? PyObject_CallFunctionObjArgs(match, text, pos, NULL) : NULL;
     Py_XDECREF(pos);
@@ -1037,8 +1103,9 @@ static int word_start_at(const unsigned char *table, Py_ssize_t size, PyObject *
  * `paired`, its pairs (128 * 128); `table` (NULL, or feed.prefix_table of `prefixes`, `size`
  * bytes) its prefixes that start with an ASCII character. Where 16 characters are ASCII,
  * their words' starts are found at once (a bit mask), else one character at a time. */
-static int word_start_in(const char *ascii, int paired, const unsigned char *table,
-                         Py_ssize_t size, PyObject *prefixes, PyObject *match, PyObject *text) {
+static int word_start_lit(const char *ascii, int paired, const unsigned char *table,
+                          Py_ssize_t size, PyObject *prefixes, PyObject *match,
+                          PyObject *literals, PyObject *text) {
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     Py_ssize_t n = PyUnicode_GET_LENGTH(text), at = 0;
@@ -1060,7 +1127,8 @@ static int word_start_in(const char *ascii, int paired, const unsigned char *tab
                 Py_UCS4 c = PyUnicode_READ(kind, data, i);
                 if (!may_start_at(ascii, paired, kind, data, n, i, c))
                     continue;
-                int yes = word_start_at(table, size, prefixes, match, text, kind, data, n, i, c);
+                int yes = word_start_at(table, size, prefixes, match, literals, text, kind, data, n, i,
+                                        c);
                 if (yes)
                     return yes;
             }
@@ -1072,11 +1140,18 @@ static int word_start_in(const char *ascii, int paired, const unsigned char *tab
         after_word = word_char(c);
         if (!start || !may_start_at(ascii, paired, kind, data, n, at, c))
             continue; /* not a word's start, or none of the prefixes */
-        int yes = word_start_at(table, size, prefixes, match, text, kind, data, n, at, c);
+        int yes =
+            word_start_at(table, size, prefixes, match, literals, text, kind, data, n, at, c);
         if (yes)
             return yes;
     }
     return 0;
+}
+
+/* word_start_lit without literals (the pattern called wherever a prefix stands) */
+static int word_start_in(const char *ascii, int paired, const unsigned char *table,
+                         Py_ssize_t size, PyObject *prefixes, PyObject *match, PyObject *text) {
+    return word_start_lit(ascii, paired, table, size, prefixes, match, Py_None, text);
 }
 
 static PyObject *word_start_match(PyObject *self, PyObject *args) {
@@ -1291,6 +1366,7 @@ enum {
     R_CTA_START,      /* CALL_TO_ACTION_START.match */
     R_START_BITS,     /* feed.NOT_TITLE_BITS: the three tests of may_start on ASCII */
     R_CTA_TABLE,      /* feed.prefix_table(CALL_TO_ACTION_PREFIXES), b"": R_CTA_PREFIXES read */
+    R_CTA_LITERALS,   /* feed.CALL_TO_ACTION_LITERALS (None: R_CTA_START called at each) */
     R_SIZE
 };
 
@@ -1593,9 +1669,15 @@ static int may_words(int kind, const void *data, Py_ssize_t n, Py_ssize_t at,
     return 0;
 }
 
+/* the words that end RELATIVE_START's branches that start with a digit ("\d+\s*(?:sec|...)s?
+ * \.?\s+ago\b", "\d+\s+\w+\s+(?:fa|temu|geleden)\b"), each after re's \s and before "\b";
+ * tests/unit/test_feed_not_title_digit.py checks them against the pattern */
+static const wchar_t *const relative_ends[] = {L"ago", L"fa", L"temu", L"geleden", NULL};
+
 /* False only where NOT_TITLE_START.match(text) is None (text not empty): may_start's first
- * two characters, then the whole words of the branch they may start (a digit, a source's or
- * an editor's character, a dash: NOT_TITLE_ALONE, taken as they are) */
+ * two characters, then the whole words of the branch they may start (a source's or an
+ * editor's character, a dash: NOT_TITLE_ALONE, taken as they are; a digit: a relative
+ * time's last word after a space, or a kind of story after the first word) */
 static int may_not_title(PyObject *const *rules, PyObject *text) {
     int yes = may_start(rules, text);
     if (yes <= 0)
@@ -1603,8 +1685,15 @@ static int may_not_title(PyObject *const *rules, PyObject *text) {
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
-    if (DEC(0))
-        return 1;
+    if (DEC(0)) { /* (RELATIVE_START's first or third branch, or KIND_BYLINE after "\w+ ") */
+        for (Py_ssize_t i = 1; i + 2 < n; i++)
+            if (Py_UNICODE_ISSPACE(RD(i)) && may_words(kind, data, n, i + 1, relative_ends, 0))
+                return 1;
+        Py_ssize_t space = PyUnicode_FindChar(text, ' ', 0, n, 1);
+        if (space == -2)
+            return -1;
+        return space > 0 && may_words(kind, data, n, space + 1, kind_words, 2);
+    }
     yes = alone(rules, text);
     if (yes)
         return yes;
@@ -1802,12 +1891,34 @@ static PyObject *regex_gates(PyObject *self, PyObject *text) {
     return PyLong_FromLong(contact_gate(kind, data, n) | credit_gate(kind, data, n) << 2);
 }
 
+/* whether "tt" is in the UCS1 characters s[:n] (16 pairs at a time where SSE2 is there) */
+static int two_t(const Py_UCS1 *s, Py_ssize_t n) {
+    Py_ssize_t i = 0;
+#ifdef SCAN_SIMD
+    const __m128i t = _mm_set1_epi8('t');
+    for (; i + 17 <= n; i += 16) {
+        __m128i here = _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(s + i)), t);
+        __m128i next = _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(s + i + 1)), t);
+        if (_mm_movemask_epi8(_mm_and_si128(here, next)))
+            return 1;
+    }
+#endif
+    for (; i + 1 < n; i++)
+        if (s[i] == 't' && s[i + 1] == 't')
+            return 1;
+    return 0;
+}
+
 /* feed.may_credit: 1 or 0, -1 on an error */
 static int may_credit(PyObject *const *rules, PyObject *text, PyObject *low, int ascii,
                       int colon, Grams **g, Grams *room) {
-    int in = has_grams(*g, low, s_getty);
-    if (!in)
-        in = has_grams(*g, low, s_hutter);
+    int in = 0; /* ("getty" and "hutter" both hold "tt": neither is in a UCS1 low without) */
+    if (PyUnicode_KIND(low) != PyUnicode_1BYTE_KIND
+        || two_t(PyUnicode_1BYTE_DATA(low), PyUnicode_GET_LENGTH(low))) {
+        in = has_grams(*g, low, s_getty);
+        if (!in)
+            in = has_grams(*g, low, s_hutter);
+    }
     if (in)
         return in;
     Py_ssize_t paren = PyUnicode_FindChar(text, '(', 0, PyUnicode_GET_LENGTH(text), 1);
@@ -2145,8 +2256,9 @@ static int verdict_low(PyObject *const *rules, PyObject *text, Py_ssize_t lo, Py
     const unsigned char *table = prefix_table(rules, &table_size);
     if (PyBytes_Check(pairs) && PyBytes_GET_SIZE(pairs) == PAIRS
         && PyDict_Check(rules[R_CTA_PREFIXES])) /* call_to_action_words, without its partial */
-        CHECK(word_start_in(PyBytes_AS_STRING(pairs), 1, table, table_size,
-                            rules[R_CTA_PREFIXES], rules[R_CTA_START], low));
+        CHECK(word_start_lit(PyBytes_AS_STRING(pairs), 1, table, table_size,
+                             rules[R_CTA_PREFIXES], rules[R_CTA_START], rules[R_CTA_LITERALS],
+                             low));
     else
         CHECK(found(rules[R_CTA], low, 1));
     Grams grams, *g = NULL; /* (low's, where more than two parts are searched in it) */
@@ -2323,8 +2435,13 @@ typedef struct {
     Py_ssize_t *first;   /* per line: the first line with its text */
     Py_ssize_t *repeats; /* per first line: the lines with its text (Counter(texts)) */
     PyObject **verdicts; /* per first line: its verdict once found (borrowed from heads) */
-    PyObject *shapes;    /* shape -> count of the shaped lines (made when first needed) */
-    PyObject **shaped;   /* per line: its shape where make_shapes made one (owned), or NULL */
+    int shapes_made;     /* make_shapes ran (the shapes are made when first needed) */
+    struct Shape *shapes; /* the distinct shapes of the shaped lines, with their counts */
+    Py_ssize_t shape_count;
+    Py_ssize_t *shape_table, table_size; /* their hash table (by index in shapes; -1: empty) */
+    unsigned char *chars; /* the shapes' characters, as their str hold them */
+    Py_ssize_t chars_used, chars_size;
+    Py_ssize_t *shape_at; /* per line: its shape (an index in shapes), -1 where not shaped */
     PyObject **own_words; /* the distinct words of own (borrowed), when own is a list of str */
     Py_ssize_t own_count; /* how many (-1: own_story calls feed.same_story) */
 } Page;
@@ -2332,27 +2449,6 @@ typedef struct {
 static int compare_sizes(const void *a, const void *b) {
     Py_ssize_t x = *(const Py_ssize_t *)a, y = *(const Py_ssize_t *)b;
     return (x > y) - (x < y);
-}
-
-/* dict[key] += 1 (a count from 0); -1 on an error */
-static int count_in(PyObject *dict, PyObject *key) {
-    PyObject *old = PyDict_GetItemWithError(dict, key);
-    if (!old && PyErr_Occurred())
-        return -1;
-    PyObject *count = PyLong_FromSsize_t(old ? PyLong_AsSsize_t(old) + 1 : 1);
-    if (!count)
-        return -1;
-    int bad = PyDict_SetItem(dict, key, count);
-    Py_DECREF(count);
-    return bad;
-}
-
-/* dict[key] as a count (0 when absent); -1 on an error */
-static Py_ssize_t count_of(PyObject *dict, PyObject *key) {
-    PyObject *old = PyDict_GetItemWithError(dict, key);
-    if (!old)
-        return PyErr_Occurred() ? -1 : 0;
-    return PyLong_AsSsize_t(old);
 }
 
 /* Counter(texts), by the first line with each text: p->first and p->repeats (by an open
@@ -2402,10 +2498,99 @@ done:
     return bad;
 }
 
+/* a shape (feed.shape of a line): its str's kind and characters, p->chars[at:at + size]
+ * (bytes; a str is held in its narrowest kind: two shapes are the same str where these are
+ * the same), and how many shaped lines have it */
+typedef struct Shape {
+    Py_ssize_t at, size, count;
+    Py_hash_t hash;
+    int kind;
+} Shape;
+
+/* room for `more` bytes in p->chars; -1 on an error */
+static int chars_room(Page *p, Py_ssize_t more) {
+    if (p->chars_used + more <= p->chars_size)
+        return 0;
+    Py_ssize_t size = p->chars_size ? p->chars_size : 256;
+    while (size < p->chars_used + more) {
+        if (size > PY_SSIZE_T_MAX / 2) {
+            PyErr_NoMemory();
+            return -1;
+        }
+        size *= 2;
+    }
+    unsigned char *chars = PyMem_Realloc(p->chars, size);
+    if (!chars) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    p->chars = chars;
+    p->chars_size = size;
+    return 0;
+}
+
+/* feed.shape(text) put at the end of p->chars (*at, *size bytes; shape_of's characters,
+ * written here for an ASCII line: no str made): its kind, -1 on an error */
+static int shape_put(Page *p, PyObject *text, Py_ssize_t *at, Py_ssize_t *size) {
+    *at = p->chars_used;
+    if (PyUnicode_IS_ASCII(text)) { /* (as shape_of: lower case, each run of digits a "0") */
+        const Py_UCS1 *s = PyUnicode_1BYTE_DATA(text);
+        Py_ssize_t n = PyUnicode_GET_LENGTH(text), m = 0;
+        if (chars_room(p, n) < 0)
+            return -1;
+        Py_UCS1 *out = p->chars + p->chars_used;
+        int number = 0; /* inside a run of digits */
+        for (Py_ssize_t i = 0; i < n; i++) {
+            Py_UCS1 c = s[i];
+            if (!(c >= '0' && c <= '9')) {
+                out[m++] = c >= 'A' && c <= 'Z' ? c | 0x20 : c;
+                number = 0;
+            } else if (!number) {
+                out[m++] = '0';
+                number = 1;
+            }
+        }
+        *size = m;
+        p->chars_used += m;
+        return PyUnicode_1BYTE_KIND;
+    }
+    PyObject *shape = shape_of(text);
+    if (!shape)
+        return -1;
+    int kind = PyUnicode_KIND(shape);
+    *size = PyUnicode_GET_LENGTH(shape) * kind;
+    if (chars_room(p, *size) < 0) {
+        Py_DECREF(shape);
+        return -1;
+    }
+    memcpy(p->chars + p->chars_used, PyUnicode_DATA(shape), *size);
+    p->chars_used += *size;
+    Py_DECREF(shape);
+    return kind;
+}
+
+/* the slot of p->shape_table where the shape p->chars[at:at + size] (kind, hash) is, or the
+ * empty one where it would go */
+static Py_ssize_t shape_slot(const Page *p, Py_ssize_t at, Py_ssize_t size, int kind,
+                             Py_hash_t hash) {
+    Py_ssize_t slot = (Py_ssize_t)((size_t)hash & (size_t)(p->table_size - 1));
+    for (;; slot = (slot + 1) & (p->table_size - 1)) {
+        Py_ssize_t k = p->shape_table[slot];
+        if (k < 0)
+            return slot;
+        const Shape *e = &p->shapes[k];
+        if (e->hash == hash && e->kind == kind && e->size == size
+            && memcmp(p->chars + e->at, p->chars + at, size) == 0)
+            return slot;
+    }
+}
+
 /* Counter(map(shape, compress(texts, shaped()))): the shapes of the lines with a digit and as
- * many words as a free line with a digit has */
+ * many words as a free line with a digit has (p->shapes, each once with its count, and each
+ * shaped line's in p->shape_at) */
 static int make_shapes(Page *p) {
     Py_ssize_t m = 0;
+    p->shapes_made = 1;
     Py_ssize_t *sizes = PyMem_Malloc((p->n + 1) * sizeof(Py_ssize_t));
     if (!sizes) {
         PyErr_NoMemory();
@@ -2416,26 +2601,56 @@ static int make_shapes(Page *p) {
             sizes[m++] = p->words[i];
     qsort(sizes, m, sizeof(Py_ssize_t), compare_sizes);
     int bad = -1;
-    if (!(p->shapes = PyDict_New()))
-        goto done;
-    if (!(p->shaped = PyMem_Calloc(p->n + 1, sizeof(PyObject *)))) {
+    p->table_size = 8;
+    while (p->table_size < 2 * p->n)
+        p->table_size *= 2;
+    p->shape_table = PyMem_Malloc(p->table_size * sizeof(Py_ssize_t));
+    p->shapes = PyMem_Malloc((p->n + 1) * sizeof(Shape));
+    p->shape_at = PyMem_Malloc((p->n + 1) * sizeof(Py_ssize_t));
+    if (!p->shape_table || !p->shapes || !p->shape_at) {
         PyErr_NoMemory();
         goto done;
     }
+    for (Py_ssize_t k = 0; k < p->table_size; k++)
+        p->shape_table[k] = -1;
     for (Py_ssize_t i = 0; i < p->n; i++) {
+        p->shape_at[i] = -1;
         if (!p->digits[i] || !bsearch(&p->words[i], sizes, m, sizeof(Py_ssize_t), compare_sizes))
             continue;
-        PyObject *s = shape_of(PyTuple_GET_ITEM(p->texts, i));
-        if (!s)
+        Py_ssize_t at, size;
+        int kind = shape_put(p, PyTuple_GET_ITEM(p->texts, i), &at, &size);
+        if (kind < 0)
             goto done;
-        p->shaped[i] = s; /* (kept: headline asks for the free lines' shapes again) */
-        if (count_in(p->shapes, s))
-            goto done;
+        Py_hash_t hash = _Py_HashBytes(p->chars + at, size);
+        Py_ssize_t slot = shape_slot(p, at, size, kind, hash);
+        Py_ssize_t k = p->shape_table[slot];
+        if (k >= 0)
+            p->chars_used = at; /* (seen: its characters are there already) */
+        else {
+            k = p->shape_table[slot] = p->shape_count++;
+            p->shapes[k] = (Shape){at, size, 0, hash, kind};
+        }
+        p->shapes[k].count++;
+        p->shape_at[i] = k; /* (kept: headline asks for the free lines' shapes again) */
     }
     bad = 0;
 done:
     PyMem_Free(sizes);
     return bad;
+}
+
+/* how many shaped lines have line i's shape (its count in make_shapes' Counter); -1 on an
+ * error */
+static Py_ssize_t shape_count(Page *p, Py_ssize_t i) {
+    if (p->shape_at[i] >= 0)
+        return p->shapes[p->shape_at[i]].count;
+    Py_ssize_t at, size; /* (a line make_shapes did not shape: looked up, not counted) */
+    int kind = shape_put(p, PyTuple_GET_ITEM(p->texts, i), &at, &size);
+    if (kind < 0)
+        return -1;
+    Py_ssize_t k = p->shape_table[shape_slot(p, at, size, kind, _Py_HashBytes(p->chars + at, size))];
+    p->chars_used = at;
+    return k >= 0 ? p->shapes[k].count : 0;
 }
 
 /* what revise.LABEL_TRIM ([\s:：.…»›>→|–—-]+$) takes off a label's end */
@@ -2951,15 +3166,11 @@ static PyObject *headline(Page *p, Py_ssize_t i) {
     if (count >= p->exact)
         Py_RETURN_NONE; /* is_template's first test */
     if (p->digits[i]) {
-        if (!p->shapes && make_shapes(p) < 0)
+        if (!p->shapes_made && make_shapes(p) < 0)
             return NULL;
         /* (a free line with a digit: make_shapes shaped it, its words being one of the sizes) */
-        PyObject *s = p->shaped && p->shaped[i] ? Py_NewRef(p->shaped[i]) : shape_of(text);
-        if (!s)
-            return NULL;
-        count = count_of(p->shapes, s);
-        Py_DECREF(s);
-        if (count == -1 && PyErr_Occurred())
+        count = shape_count(p, i);
+        if (count < 0)
             return NULL;
         if (count >= p->template_min)
             Py_RETURN_NONE; /* is_template's second test */
@@ -2999,6 +3210,38 @@ static PyObject *headline(Page *p, Py_ssize_t i) {
         Py_RETURN_NONE;
     }
     return parts;
+}
+
+/* the truth of item i of a PySequence_Fast sequence (a list may be changed by the item's
+ * __bool__: its size checked each time, the item held meanwhile): 1 or 0, -1 on an error */
+static int fast_truth(PyObject *seq, Py_ssize_t i) {
+    if (i >= PySequence_Fast_GET_SIZE(seq)) {
+        PyErr_SetString(PyExc_ValueError, "headlines: texts, free, digits, words of one size");
+        return -1;
+    }
+    PyObject *item = PySequence_Fast_GET_ITEM(seq, i);
+    if (item == Py_True || item == Py_False)
+        return item == Py_True;
+    Py_INCREF(item);
+    int truth = PyObject_IsTrue(item);
+    Py_DECREF(item);
+    return truth;
+}
+
+/* item i of a PySequence_Fast sequence as a Py_ssize_t (as fast_truth): -1 with an error set
+ * on an error */
+static Py_ssize_t fast_size(PyObject *seq, Py_ssize_t i) {
+    if (i >= PySequence_Fast_GET_SIZE(seq)) {
+        PyErr_SetString(PyExc_ValueError, "headlines: texts, free, digits, words of one size");
+        return -1;
+    }
+    PyObject *item = PySequence_Fast_GET_ITEM(seq, i);
+    if (PyLong_CheckExact(item))
+        return PyLong_AsSsize_t(item);
+    Py_INCREF(item);
+    Py_ssize_t size = PyLong_AsSsize_t(item);
+    Py_DECREF(item);
+    return size;
 }
 
 /* a rule that is a count (an int) */
@@ -3051,12 +3294,16 @@ static PyObject *headlines(PyObject *self, PyObject *const *args, Py_ssize_t nar
         return NULL;
     PyObject *heads = NULL, *titles = NULL, *result = NULL;
     PyObject *free = NULL, *digits = NULL, *words = NULL;
-    if (!(p.texts = PySequence_Tuple(args[1])) || !(free = PySequence_Tuple(args[2]))
-        || !(digits = PySequence_Tuple(args[3])) || !(words = PySequence_Tuple(args[4])))
+    /* (texts a tuple: its str are read across the calls back; free, digits, words read once
+     * into p, from the list itself where it is one: no copy) */
+    if (!(p.texts = PySequence_Tuple(args[1]))
+        || !(free = PySequence_Fast(args[2], "headlines: free is a sequence"))
+        || !(digits = PySequence_Fast(args[3], "headlines: digits is a sequence"))
+        || !(words = PySequence_Fast(args[4], "headlines: words is a sequence")))
         goto done;
     p.n = PyTuple_GET_SIZE(p.texts);
-    if (PyTuple_GET_SIZE(free) != p.n || PyTuple_GET_SIZE(digits) != p.n
-        || PyTuple_GET_SIZE(words) != p.n) {
+    if (PySequence_Fast_GET_SIZE(free) != p.n || PySequence_Fast_GET_SIZE(digits) != p.n
+        || PySequence_Fast_GET_SIZE(words) != p.n) {
         PyErr_SetString(PyExc_ValueError, "headlines: texts, free, digits, words of one size");
         goto done;
     }
@@ -3096,9 +3343,8 @@ static PyObject *headlines(PyObject *self, PyObject *const *args, Py_ssize_t nar
             PyErr_SetString(PyExc_TypeError, "headlines: texts are str");
             goto done;
         }
-        int f = PyObject_IsTrue(PyTuple_GET_ITEM(free, i));
-        int d = PyObject_IsTrue(PyTuple_GET_ITEM(digits, i));
-        p.words[i] = PyLong_AsSsize_t(PyTuple_GET_ITEM(words, i));
+        int f = fast_truth(free, i), d = f < 0 ? -1 : fast_truth(digits, i);
+        p.words[i] = d < 0 ? -1 : fast_size(words, i);
         if (f < 0 || d < 0 || (p.words[i] == -1 && PyErr_Occurred()))
             goto done;
         p.free[i] = (char)f;
@@ -3133,11 +3379,10 @@ done:
     Py_XDECREF(free);
     Py_XDECREF(digits);
     Py_XDECREF(words);
-    Py_XDECREF(p.shapes);
-    if (p.shaped)
-        for (Py_ssize_t i = 0; i < p.n; i++)
-            Py_XDECREF(p.shaped[i]);
-    PyMem_Free(p.shaped);
+    PyMem_Free(p.shapes);
+    PyMem_Free(p.shape_table);
+    PyMem_Free(p.chars);
+    PyMem_Free(p.shape_at);
     PyMem_Free(p.first);
     PyMem_Free(p.repeats);
     PyMem_Free(p.verdicts);

@@ -335,6 +335,55 @@ def prefix_table(prefixes: dict[str, tuple[str, ...]]) -> bytes:
 
 PREFIX_GROUPS = 129  # (prefix_table's layout, as _feed.c reads it)
 PREFIX_SIZE = 16
+LITERALS_MAX = 16  # literal_words: a branch's strings, at most this many
+
+
+def _literals(branch: str) -> list[str]:
+    """Strings that the regex `branch` matches, each whole (a subset: plain characters, "x?",
+    and "(?:a|b)" groups of plain characters, optional or not; an alternative of another kind
+    left out; [] for a branch of another kind)."""
+    special = set("\\.^$*+?{}[]|()")
+    out = [""]
+    at = 0
+    while at < len(branch) and len(out) <= LITERALS_MAX:
+        char = branch[at]
+        if branch.startswith("(?:", at):
+            end = branch.find(")", at)
+            if end < 0 or "(" in branch[at + 3 : end]:
+                return []
+            parts = [x for x in branch[at + 3 : end].split("|") if not special & set(x)]
+            if branch[end + 1 : end + 2] == "?":
+                parts.append("")
+                end += 1
+            out = [x + part for x in out for part in parts]
+            at = end + 1
+        elif char in special:
+            return []
+        elif branch[at + 1 : at + 2] == "?":
+            out = [x + each for x in out for each in ("", char)]
+            at += 2
+        else:
+            out = [x + char for x in out]
+            at += 1
+    return [x for x in out if x] if len(out) <= LITERALS_MAX else []
+
+
+def literal_words(branches: Sequence[str]) -> tuple[tuple[str, bool], ...]:
+    """For the compiled title verdict: strings that one of the regex `branches` matches from
+    where they stand (`_literals`), each with whether a "\\b" must follow it (the branch ends
+    with one, after a word character), so that CALL_TO_ACTION_START.match finds a match there
+    without being called (tests/unit/test_feed_cta_literals.py checks each)."""
+    found: dict[str, bool] = {}
+    for branch in branches:
+        bound = branch.endswith(r"\b")
+        for literal in _literals(branch[:-2] if bound else branch):
+            if bound and not (literal[-1].isalnum() or literal[-1] == "_"):
+                continue  # (a "\\b" after a non-word character: another test)
+            found[literal] = found.get(literal, True) and bound
+    return tuple(sorted(found.items()))
+
+
+CALL_TO_ACTION_LITERALS = literal_words(CALL_TO_ACTION_WORDS)
 CALL_TO_ACTION_PAIRS = (
     prefix_pairs(CALL_TO_ACTION_PREFIXES)
     if _feed is not None and "" not in CALL_TO_ACTION_PREFIXES  # (a branch with no prefix)
@@ -1713,6 +1762,7 @@ TITLE_RULES = (  # what the compiled is_title calls, in the order _feed.c's R_* 
     CALL_TO_ACTION_START.match,
     NOT_TITLE_BITS,
     prefix_table(CALL_TO_ACTION_PREFIXES),  # (the prefixes that start with ASCII, read in C)
+    CALL_TO_ACTION_LITERALS,  # (strings CALL_TO_ACTION_START matches: no call where one is)
 )
 
 

@@ -143,7 +143,7 @@ def test_prefix_pairs_keep_third_characters() -> None:
 
 
 SETTINGS = Settings()
-BITS_AT = len(feed.TITLE_RULES) - 2  # (NOT_TITLE_BITS: before prefix_table's rule, the last)
+BITS_AT = len(feed.TITLE_RULES) - 3  # (NOT_TITLE_BITS: before prefix_table's, the literals')
 SLOW_RULES = (*feed.TITLE_RULES[:BITS_AT], None, *feed.TITLE_RULES[BITS_AT + 1 :])  # (no
 # NOT_TITLE_BITS: the containers looked up)
 

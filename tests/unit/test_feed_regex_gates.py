@@ -75,8 +75,9 @@ def test_gates_of_a_few_lines(text: str, gates: int) -> None:
     assert feed._feed.regex_gates(text) == gates
 
 
-TABLE_AT = len(feed.TITLE_RULES) - 1  # (prefix_table's rule: the last)
-BY_DICT = (*feed.TITLE_RULES[:TABLE_AT], b"")  # (no table: the prefixes' dict is read)
+TABLE_AT = len(feed.TITLE_RULES) - 2  # (prefix_table's rule: before the literals, the last)
+BY_DICT = (*feed.TITLE_RULES[:TABLE_AT], b"", *feed.TITLE_RULES[TABLE_AT + 1 :])  # (no table:
+# the prefixes' dict is read)
 CTA_WORDS = [
     "Subscribe", "subscription", "sign up", "Sign in", "Read more", "cookie", "e-mail", "email",
     "udostępnij", "UDOSTĘPNIJ", "política", "regístrate", "registrarse", "popular in", "go to",
