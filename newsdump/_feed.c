@@ -4664,6 +4664,413 @@ static PyObject *article_ends(PyObject *self, PyObject *const *args, Py_ssize_t 
     return Py_BuildValue("(nn)", ends[0], ends[1]);
 }
 
+/* ---- split's records: a page's stories as JSON lines, in one call ----
+ *
+ *   story_lines(names, dumps, doc, source, url, stories) -> bytes | None: records.story_lines'
+ *     reference (to_json_lines of PageInfo(doc, source, url).story_record(i, story) of each
+ *     story), written here as orjson writes it with OPT_APPEND_NEWLINE: compact, the keys in
+ *     story_record's order, each str as UTF-8 with '"', '\\' and the characters below U+0020
+ *     escaped (\b \t \n \f \r, else \u00xx in lower-case hex), each record followed by "\n".
+ *     `names`: records.STORY_NAMES, the attributes read (kind, article, feed, text, title,
+ *     authors, published, lang, words, caption, summary, time, url, key: the S_* below);
+ *     `dumps`: orjson.dumps, which writes the long strings of UCS2 or UCS4 (json_str).
+ *     None wherever a value is not what the records hold (an exact str, None, an exact int of
+ *     64 bits, a tuple or list of exact str as authors) or a str has a lone surrogate (no
+ *     UTF-8): the caller takes the reference path then, which raises orjson's error if any.
+ */
+
+enum {
+    S_KIND, S_ARTICLE, S_FEED, S_TEXT, S_TITLE, S_AUTHORS, S_PUBLISHED, S_LANG, S_WORDS,
+    S_CAPTION, S_SUMMARY, S_TIME, S_URL, S_KEY, S_SIZE
+};
+
+typedef struct {
+    char *data;
+    Py_ssize_t size, cap;
+    PyObject *dumps; /* orjson.dumps: what writes a long str of UCS2 or UCS4 (SIMD, faster) */
+    PyObject *const *names; /* records.STORY_NAMES */
+    struct {
+        PyTypeObject *type;
+        Py_ssize_t offsets[S_SIZE]; /* of names' slots in its instances: -2 not looked up yet,
+                                     * -1 none (read by PyObject_GetAttr) */
+    } types[3];                     /* Story's, Article's and FeedItem's, as they come */
+} Json;
+
+/* obj.names[at] (a new reference): its slot read at once where obj's type has one (slot_offset:
+ * as PyObject_GetAttr would find it) */
+static PyObject *json_get(Json *out, PyObject *obj, int at) {
+    PyTypeObject *type = Py_TYPE(obj);
+    for (int t = 0; t < 3; t++) {
+        if (out->types[t].type == NULL) {
+            out->types[t].type = type;
+            for (int k = 0; k < S_SIZE; k++)
+                out->types[t].offsets[k] = -2;
+        } else if (out->types[t].type != type)
+            continue;
+        Py_ssize_t *offset = &out->types[t].offsets[at];
+        if (*offset == -2)
+            *offset = slot_offset(type, out->names[at]);
+        if (*offset >= 0) {
+            PyObject *value = *(PyObject **)((char *)obj + *offset);
+            if (value)
+                return Py_NewRef(value);
+        }
+        break;
+    }
+    return PyObject_GetAttr(obj, out->names[at]); /* (or its AttributeError) */
+}
+
+/* room for `more` bytes at the end of out: 0, or -1 (MemoryError) */
+static int json_room(Json *out, Py_ssize_t more) {
+    if (more > PY_SSIZE_T_MAX / 2 - out->size) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    if (out->size + more <= out->cap)
+        return 0;
+    Py_ssize_t cap = out->cap * 2;
+    if (cap < out->size + more)
+        cap = out->size + more + 1024;
+    char *data = PyMem_Realloc(out->data, (size_t)cap);
+    if (!data) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    out->data = data;
+    out->cap = cap;
+    return 0;
+}
+
+static int json_raw(Json *out, const char *text, Py_ssize_t size) {
+    if (json_room(out, size) < 0)
+        return -1;
+    memcpy(out->data + out->size, text, (size_t)size);
+    out->size += size;
+    return 0;
+}
+
+#define JSON_RAW(out, literal) json_raw((out), (literal), (Py_ssize_t)sizeof(literal) - 1)
+
+/* an ASCII character below U+0080 as orjson writes it inside a string (at p; the end) */
+static inline char *json_ascii(char *p, Py_UCS4 c) {
+    static const char hex[] = "0123456789abcdef";
+    if (c >= 0x20 && c != '"' && c != '\\') {
+        *p++ = (char)c;
+        return p;
+    }
+    *p++ = '\\';
+    switch (c) {
+    case '"': *p++ = '"'; break;
+    case '\\': *p++ = '\\'; break;
+    case '\b': *p++ = 'b'; break;
+    case '\t': *p++ = 't'; break;
+    case '\n': *p++ = 'n'; break;
+    case '\f': *p++ = 'f'; break;
+    case '\r': *p++ = 'r'; break;
+    default:
+        *p++ = 'u';
+        *p++ = '0';
+        *p++ = '0';
+        *p++ = hex[c >> 4];
+        *p++ = hex[c & 15];
+    }
+    return p;
+}
+
+/* a character as orjson writes it inside a string (at p; the end), NULL for a surrogate */
+static inline char *json_char(char *p, Py_UCS4 c) {
+    if (c < 0x80)
+        return json_ascii(p, c);
+    if (c < 0x800) {
+        *p++ = (char)(0xc0 | c >> 6);
+        *p++ = (char)(0x80 | (c & 0x3f));
+    } else if (c < 0x10000) {
+        if (c >= 0xd800 && c <= 0xdfff)
+            return NULL; /* (orjson: "str is not valid UTF-8: surrogates not allowed") */
+        *p++ = (char)(0xe0 | c >> 12);
+        *p++ = (char)(0x80 | (c >> 6 & 0x3f));
+        *p++ = (char)(0x80 | (c & 0x3f));
+    } else {
+        *p++ = (char)(0xf0 | c >> 18);
+        *p++ = (char)(0x80 | (c >> 12 & 0x3f));
+        *p++ = (char)(0x80 | (c >> 6 & 0x3f));
+        *p++ = (char)(0x80 | (c & 0x3f));
+    }
+    return p;
+}
+
+#define JSON_DUMPS_MIN 32 /* a str of UCS2 or UCS4 this long: orjson.dumps writes it */
+
+/* the str `text` as a JSON string: 1, 0 (a lone surrogate: no UTF-8), -1 on an error; runs
+ * of 16 (UCS1) or 8 (UCS2) plain ASCII characters (" " to "~" but '"' and '\\') are copied as
+ * they are, a str of UCS2 or UCS4 of JSON_DUMPS_MIN characters or more is out->dumps' (its
+ * UTF-8 encoder is vectorised: ~4x faster on Cyrillic, where each character is 2 bytes) */
+static int json_str(Json *out, PyObject *text) {
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    if (n > (PY_SSIZE_T_MAX / 2 - 16) / 6) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    int kind = PyUnicode_KIND(text);
+    if (kind != PyUnicode_1BYTE_KIND && n >= JSON_DUMPS_MIN) {
+        PyObject *dumped = PyObject_CallOneArg(out->dumps, text);
+        if (!dumped || !PyBytes_Check(dumped)) { /* (a lone surrogate: orjson's error) */
+            Py_XDECREF(dumped);
+            PyErr_Clear();
+            return 0;
+        }
+        int done = json_raw(out, PyBytes_AS_STRING(dumped), PyBytes_GET_SIZE(dumped));
+        Py_DECREF(dumped);
+        return done < 0 ? -1 : 1;
+    }
+    if (json_room(out, 6 * n + 2) < 0) /* (6 bytes a character at most: "\u001f") */
+        return -1;
+    char *p = out->data + out->size;
+    *p++ = '"';
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t i = 0;
+    const __m128i quote8 = _mm_set1_epi8('"'), slash8 = _mm_set1_epi8('\\');
+    if (kind == PyUnicode_1BYTE_KIND) {
+        const Py_UCS1 *s = (const Py_UCS1 *)data;
+        const __m128i space = _mm_set1_epi8(0x20);
+        while (i < n) {
+            if (i + 16 <= n) {
+                __m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+                /* (signed bytes: 0x80 and over are negative, below " " as the controls) */
+                __m128i bad = _mm_or_si128(_mm_cmpgt_epi8(space, v),
+                                           _mm_or_si128(_mm_cmpeq_epi8(v, quote8),
+                                                        _mm_cmpeq_epi8(v, slash8)));
+                unsigned mask = (unsigned)_mm_movemask_epi8(bad);
+                _mm_storeu_si128((__m128i *)p, v); /* (room: 6 bytes a character left) */
+                if (!mask) {
+                    p += 16;
+                    i += 16;
+                    continue;
+                }
+                int plain = __builtin_ctz(mask); /* (the plain characters before the first) */
+                p += plain;
+                i += plain;
+            }
+            p = json_char(p, s[i++]); /* (no surrogate in UCS1) */
+        }
+    } else if (kind == PyUnicode_2BYTE_KIND) {
+        const Py_UCS2 *s = (const Py_UCS2 *)data;
+        const __m128i space = _mm_set1_epi16(0x20), span = _mm_set1_epi16(0x5f),
+                      quote = _mm_set1_epi16('"'), slash = _mm_set1_epi16('\\'),
+                      zero = _mm_setzero_si128();
+        while (i < n) {
+            if (i + 8 <= n) {
+                __m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+                /* (" " to DEL: c - 0x20 <= 0x5f unsigned, saturated to 0 when so) */
+                __m128i plain = _mm_cmpeq_epi16(
+                    _mm_subs_epu16(_mm_sub_epi16(v, space), span), zero);
+                __m128i bad = _mm_or_si128(_mm_cmpeq_epi16(v, quote), _mm_cmpeq_epi16(v, slash));
+                unsigned mask = ~(unsigned)_mm_movemask_epi8(_mm_andnot_si128(bad, plain))
+                              & 0xffffu;
+                _mm_storel_epi64((__m128i *)p, _mm_packus_epi16(v, v)); /* (room: as above) */
+                if (!mask) {
+                    p += 8;
+                    i += 8;
+                    continue;
+                }
+                int before = __builtin_ctz(mask) / 2; /* (the plain characters before it) */
+                p += before;
+                i += before;
+            }
+            if (!(p = json_char(p, s[i++])))
+                return 0;
+        }
+    } else {
+        const Py_UCS4 *s = (const Py_UCS4 *)data;
+        for (; i < n; i++)
+            if (!(p = json_char(p, s[i])))
+                return 0;
+    }
+    *p++ = '"';
+    out->size = p - out->data;
+    return 1;
+}
+
+/* a record's value: an exact str or None (1), or 0 (not such a value, or no UTF-8), -1 on
+ * an error */
+static int json_text(Json *out, PyObject *value) {
+    if (value == Py_None)
+        return JSON_RAW(out, "null") < 0 ? -1 : 1;
+    if (!PyUnicode_CheckExact(value))
+        return 0;
+    return json_str(out, value);
+}
+
+/* an exact int of 64 bits: 1, 0 (not one), -1 on an error */
+static int json_int(Json *out, PyObject *value) {
+    if (!PyLong_CheckExact(value))
+        return 0;
+    int overflow = 0;
+    long long v = PyLong_AsLongLongAndOverflow(value, &overflow);
+    if (v == -1 && PyErr_Occurred())
+        return -1;
+    if (overflow)
+        return 0;
+    char digits[32];
+    int size = snprintf(digits, sizeof digits, "%lld", v);
+    return json_raw(out, digits, size) < 0 ? -1 : 1;
+}
+
+/* `key` (a literal with its quotes and colon, after a comma) and obj.names[at] as json_text
+ * writes it: 1, 0, -1 as it */
+static int json_field(Json *out, const char *key, PyObject *obj, PyObject *const *names,
+                      int at) {
+    if (json_raw(out, key, (Py_ssize_t)strlen(key)) < 0)
+        return -1;
+    PyObject *value = json_get(out, obj, at);
+    if (!value)
+        return -1;
+    int yes = json_text(out, value);
+    Py_DECREF(value);
+    return yes;
+}
+
+/* the article's fields of story_record (Article.to_dict's): 1, 0, -1 as json_text */
+static int json_article(Json *out, PyObject *article, PyObject *const *names) {
+    int yes = json_field(out, ",\"title\":", article, names, S_TITLE);
+    if (yes <= 0)
+        return yes;
+    if (JSON_RAW(out, ",\"authors\":[") < 0)
+        return -1;
+    PyObject *authors = json_get(out, article, S_AUTHORS);
+    if (!authors)
+        return -1;
+    yes = PyTuple_CheckExact(authors) || PyList_CheckExact(authors);
+    for (Py_ssize_t k = 0; yes > 0 && k < PySequence_Fast_GET_SIZE(authors); k++) {
+        PyObject *name = PySequence_Fast_GET_ITEM(authors, k);
+        if (k && JSON_RAW(out, ",") < 0)
+            yes = -1;
+        else
+            yes = PyUnicode_CheckExact(name) ? json_str(out, name) : 0;
+    }
+    Py_DECREF(authors);
+    if (yes <= 0)
+        return yes;
+    if (JSON_RAW(out, "]") < 0)
+        return -1;
+    if ((yes = json_field(out, ",\"published\":", article, names, S_PUBLISHED)) <= 0
+        || (yes = json_field(out, ",\"lang\":", article, names, S_LANG)) <= 0
+        || (yes = json_field(out, ",\"text\":", article, names, S_TEXT)) <= 0)
+        return yes;
+    if (JSON_RAW(out, ",\"words\":") < 0)
+        return -1;
+    PyObject *words = json_get(out, article, S_WORDS);
+    if (!words)
+        return -1;
+    yes = json_int(out, words);
+    Py_DECREF(words);
+    if (yes <= 0)
+        return yes;
+    return json_field(out, ",\"caption\":", article, names, S_CAPTION);
+}
+
+/* the feed item's fields of story_record: 1, 0, -1 as json_text */
+static int json_feed(Json *out, PyObject *feed, PyObject *const *names) {
+    int yes;
+    if ((yes = json_field(out, ",\"title\":", feed, names, S_TITLE)) <= 0
+        || (yes = json_field(out, ",\"summary\":", feed, names, S_SUMMARY)) <= 0
+        || (yes = json_field(out, ",\"time\":", feed, names, S_TIME)) <= 0
+        || (yes = json_field(out, ",\"published\":", feed, names, S_PUBLISHED)) <= 0
+        || (yes = json_field(out, ",\"url\":", feed, names, S_URL)) <= 0)
+        return yes;
+    return json_field(out, ",\"key\":", feed, names, S_KEY);
+}
+
+/* story_record(index, story) of PageInfo(doc, source, url) (head: its first keys written,
+ * up to "index":) and its newline: 1, 0, -1 as json_text */
+static int json_story(Json *out, const Json *head, PyObject *doc, PyObject *url,
+                      Py_ssize_t index, PyObject *story, PyObject *const *names) {
+    char digits[32];
+    int size = snprintf(digits, sizeof digits, "%zd", index);
+    if (json_raw(out, head->data, head->size) < 0 || json_raw(out, digits, size) < 0)
+        return -1;
+    int yes = json_field(out, ",\"kind\":", story, names, S_KIND);
+    if (yes <= 0)
+        return yes;
+    PyObject *article = json_get(out, story, S_ARTICLE);
+    if (!article)
+        return -1;
+    if (article != Py_None) { /* (the page's id again, its url, then Article.to_dict's) */
+        yes = JSON_RAW(out, ",\"id\":") < 0 ? -1 : json_text(out, doc);
+        if (yes > 0)
+            yes = JSON_RAW(out, ",\"url\":") < 0 ? -1 : json_text(out, url);
+        if (yes > 0)
+            yes = json_article(out, article, names);
+        Py_DECREF(article);
+        if (yes <= 0)
+            return yes;
+        return JSON_RAW(out, "}\n") < 0 ? -1 : 1;
+    }
+    Py_DECREF(article);
+    PyObject *feed = json_get(out, story, S_FEED);
+    if (!feed)
+        return -1;
+    if (feed != Py_None)
+        yes = json_feed(out, feed, names);
+    else
+        yes = json_field(out, ",\"text\":", story, names, S_TEXT);
+    Py_DECREF(feed);
+    if (yes <= 0)
+        return yes;
+    return JSON_RAW(out, "}\n") < 0 ? -1 : 1;
+}
+
+static PyObject *story_lines(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 6 || !PyTuple_Check(args[0]) || PyTuple_GET_SIZE(args[0]) != S_SIZE
+        || !PyCallable_Check(args[1])) {
+        PyErr_SetString(PyExc_TypeError,
+                        "story_lines(names, dumps, doc, source, url, stories)");
+        return NULL;
+    }
+    PyObject *const *names = &PyTuple_GET_ITEM(args[0], 0);
+    for (int k = 0; k < S_SIZE; k++)
+        if (!PyUnicode_Check(names[k])) {
+            PyErr_SetString(PyExc_TypeError, "story_lines: names are str");
+            return NULL;
+        }
+    PyObject *doc = args[2], *source = args[3], *url = args[4];
+    PyObject *seq = PySequence_Fast(args[5], "story_lines: stories a sequence");
+    if (!seq)
+        return NULL;
+    Json head = {NULL, 0, 0, args[1], names, {{0}}}, out = {NULL, 0, 0, args[1], names, {{0}}};
+    PyObject *result = NULL;
+    int yes;
+    if (JSON_RAW(&head, "{\"doc\":") < 0 || (yes = json_text(&head, doc)) < 0)
+        goto done;
+    if (!yes)
+        goto none;
+    if (JSON_RAW(&head, ",\"source\":") < 0 || (yes = json_text(&head, source)) < 0)
+        goto done;
+    if (!yes)
+        goto none;
+    if (JSON_RAW(&head, ",\"index\":") < 0 || json_room(&out, 4096) < 0)
+        goto done;
+    /* (the size read again each step: an attribute's getter could change a list) */
+    for (Py_ssize_t i = 0; i < PySequence_Fast_GET_SIZE(seq); i++) {
+        PyObject *story = Py_NewRef(PySequence_Fast_GET_ITEM(seq, i));
+        yes = json_story(&out, &head, doc, url, i, story, names);
+        Py_DECREF(story);
+        if (yes < 0)
+            goto done;
+        if (!yes)
+            goto none;
+    }
+    result = PyBytes_FromStringAndSize(out.data, out.size);
+    goto done;
+none:
+    result = Py_NewRef(Py_None);
+done:
+    Py_DECREF(seq);
+    PyMem_Free(head.data);
+    PyMem_Free(out.data);
+    return result;
+}
+
 static PyMethodDef methods[] = {
     {"not_title_gate", (PyCFunction)(void (*)(void))not_title_gate, METH_FASTCALL,
      "not_title_gate(title_rules, text) -> bool: False only where NOT_TITLE_START cannot match"},
@@ -4697,6 +5104,8 @@ static PyMethodDef methods[] = {
     {"lower", lower_call, METH_O, "str.lower (see the file)."},
     {"comment_suspects", (PyCFunction)(void (*)(void))comment_suspects, METH_FASTCALL, "Which found items may be a comment (see the file)."},
     {"furniture_suspects", (PyCFunction)(void (*)(void))furniture_suspects, METH_FASTCALL, "Which found items may be furniture (see the file)."},
+    /* (feeditems, session 18: split's records) */
+    {"story_lines", (PyCFunction)(void (*)(void))story_lines, METH_FASTCALL, "A page's story records as JSON lines (see the file)."},
     {NULL, NULL, 0, NULL},
 };
 

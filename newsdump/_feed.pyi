@@ -73,3 +73,11 @@ def stories(
     type: type[Story], names: tuple[str, ...], kind: str, items: Sequence[FeedItem]
 ) -> list[Story]: ...
 def article_ends(labelled: Sequence[LabelledBlock], article: Label) -> tuple[int, int] | None: ...
+def story_lines(
+    names: tuple[str, ...],
+    dumps: Callable[[object], bytes],
+    doc: str,
+    source: str,
+    url: str | None,
+    stories: Sequence[Story],
+) -> bytes | None: ...

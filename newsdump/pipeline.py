@@ -25,6 +25,7 @@ from newsdump.records import (
     PageInfo,
     Story,
     count_words,
+    story_lines,
     to_json_line,
     to_json_lines,
 )
@@ -239,10 +240,10 @@ def process_document(
             return DocResult(doc.source, [], None, size, words, to_json_line(record), 1)
         records = [record]
     else:
+        if lines:  # (the records' lines at once: no dict per story)
+            encoded = story_lines(info, page.stories)
+            return DocResult(doc.source, [], None, size, words, encoded, len(page.stories))
         records = [info.story_record(i, story) for i, story in enumerate(page.stories)]
-        if lines:
-            encoded = to_json_lines(records)
-            return DocResult(doc.source, [], None, size, words, encoded, len(records))
     return DocResult(doc.source, records=records, bytes=size, page_words=words)
 
 
