@@ -4110,7 +4110,7 @@ done:
  *   furniture_suspects(labelled, texts, found, rules) -> list[bool]: feed._furniture_suspects
  *     (the reference): for each (first, last, item), False only where feed.is_furniture is
  *     False by its cheap tests alone; rules = feed.FURNITURE_RULES (stops, follow, sign_up,
- *     story_end, stamp_first, colon_pairs).
+ *     story_end, stamp_first, colon_pairs, relative_words, number_words).
  */
 
 static PyObject *name_title_attr, *name_time_attr;
@@ -4390,9 +4390,11 @@ static int lower_has_any(PyObject *text, PyObject *parts) {
 }
 
 /* feed.may_stamp: whether title (a str) has a digit, a first word without one, then a word
- * that starts with one of stamp_first or a digit (or a second word without a digit, then
- * such a third) */
-static int may_stamp(PyObject *title, PyObject *stamp_first) {
+ * that starts a time (or a second word without a digit, then such a third): one of stamp_first
+ * with `relative` words at most from there on, or a digit with `number` words at most or a
+ * date anchor (maybe_date) from there on */
+static int may_stamp(PyObject *title, PyObject *stamp_first, Py_ssize_t relative,
+                     Py_ssize_t number) {
     int kind = PyUnicode_KIND(title);
     const void *data = PyUnicode_DATA(title);
     Py_ssize_t n = PyUnicode_GET_LENGTH(title), i = 0;
@@ -4407,12 +4409,22 @@ static int may_stamp(PyObject *title, PyObject *stamp_first) {
         if (i == n)
             return 0; /* (no such word) */
         Py_UCS4 first = PyUnicode_READ(kind, data, i);
+        int number_first = decimal(first) || Py_UNICODE_ISDECIMAL(first);
         if (w > 0
-            && (decimal(first) || Py_UNICODE_ISDECIMAL(first)
+            && (number_first
                 || PyUnicode_FindChar(stamp_first, first, 0, PyUnicode_GET_LENGTH(stamp_first),
                                       1)
-                    >= 0))
-            return 1;
+                    >= 0)) {
+            Py_ssize_t left = 0, most = number_first ? number : relative; /* words from i on */
+            for (Py_ssize_t k = i; k < n && left <= most; left++) {
+                while (k < n && !Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, k)))
+                    k++;
+                while (k < n && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, k)))
+                    k++;
+            }
+            if (left <= most || (number_first && maybe_date(kind, data, i, n)))
+                return 1;
+        }
         if (w == 2)
             return 0;
         for (; i < n && !Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)); i++)
@@ -4424,7 +4436,7 @@ static int may_stamp(PyObject *title, PyObject *stamp_first) {
 
 /* 1 where the furniture pretests pass (or cannot be told), 0 where they fail, -1 on an error */
 static int furniture_suspect(PyObject *labelled, PyObject *const *items, Py_ssize_t n,
-                             PyObject *entry, PyObject *const *rules) {
+                             PyObject *entry, PyObject *const *rules, const Py_ssize_t *words) {
     Py_ssize_t first, last;
     PyObject *item;
     if (found_entry(entry, &first, &last, &item) < 0 || first < 0 || first >= n)
@@ -4435,7 +4447,7 @@ static int furniture_suspect(PyObject *labelled, PyObject *const *items, Py_ssiz
     int yes = 1;
     if (!PyUnicode_Check(title))
         goto done;
-    if (may_stamp(title, rules[4]))
+    if (may_stamp(title, rules[4], words[0], words[1]))
         goto done; /* is_stamp */
     int kind = PyUnicode_KIND(title);
     const void *data = PyUnicode_DATA(title);
@@ -4443,8 +4455,18 @@ static int furniture_suspect(PyObject *labelled, PyObject *const *items, Py_ssiz
     int colon = 0;
     for (Py_ssize_t i = 0; i < len; i++) {
         Py_UCS4 c = PyUnicode_READ(kind, data, i);
-        if (c == '/')
-            goto done; /* ISSUE */
+        if (c == '/') { /* ISSUE: feed.ISSUE_YEAR, "/\s*(?:19|20)\d\d", after it */
+            Py_ssize_t k = i + 1;
+            while (k < len && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, k)))
+                k++;
+            if (k + 3 < len) {
+                Py_UCS4 a = PyUnicode_READ(kind, data, k), b = PyUnicode_READ(kind, data, k + 1);
+                if (((a == '1' && b == '9') || (a == '2' && b == '0'))
+                    && Py_UNICODE_ISDECIMAL(PyUnicode_READ(kind, data, k + 2))
+                    && Py_UNICODE_ISDECIMAL(PyUnicode_READ(kind, data, k + 3)))
+                    goto done;
+            }
+        }
         colon |= c == ':' || c == 0xff1a;
     }
     if (colon && (yes = paired(title, rules[5])) != 0)
@@ -4481,7 +4503,11 @@ static int furniture_suspect(PyObject *labelled, PyObject *const *items, Py_ssiz
     if (yes != 0)
         goto done; /* the notice where the revision cut the story */
     PyObject *above = first > 0 ? items[first - 1] : s_empty;
-    yes = PyUnicode_Check(above) ? lower_has_any(above, rules[2]) : 1; /* SIGN_UP */
+    yes = PyUnicode_Check(above) ? lower_has_any(above, rules[2]) : 1; /* SIGN_UP above */
+    if (yes > 0 && last + 1 >= 0) { /* ... and below (texts[last + 1] from the end: looked at) */
+        PyObject *below = last + 1 < n ? items[last + 1] : s_empty;
+        yes = PyUnicode_Check(below) ? lower_has_any(below, rules[2]) : 1;
+    }
 done:
     Py_DECREF(title);
     return yes;
@@ -4493,6 +4519,7 @@ typedef struct {
     PyObject *labelled;      /* furniture_suspects' labelled blocks */
     PyObject *pairs;         /* comment_suspects' pairs */
     PyObject *const *rules;  /* furniture_suspects' rules */
+    Py_ssize_t words[2];     /* ... its relative_words, number_words */
 } Suspects;
 
 static int comment_suspect_of(const Suspects *s, PyObject *const *items, Py_ssize_t n,
@@ -4502,7 +4529,7 @@ static int comment_suspect_of(const Suspects *s, PyObject *const *items, Py_ssiz
 
 static int furniture_suspect_of(const Suspects *s, PyObject *const *items, Py_ssize_t n,
                                 PyObject *entry) {
-    return furniture_suspect(s->labelled, items, n, entry, s->rules);
+    return furniture_suspect(s->labelled, items, n, entry, s->rules, s->words);
 }
 
 static PyObject *suspects(PyObject *texts_arg, PyObject *found_arg, const char *texts_error,
@@ -4537,7 +4564,8 @@ static PyObject *suspects(PyObject *texts_arg, PyObject *found_arg, const char *
 }
 
 static PyObject *furniture_suspects(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
-    if (nargs != 4 || !PyTuple_Check(args[3]) || PyTuple_GET_SIZE(args[3]) != 6
+    if (nargs != 4 || !PyTuple_Check(args[3]) || PyTuple_GET_SIZE(args[3]) != 8
+        || !PyLong_Check(PyTuple_GET_ITEM(args[3], 6)) || !PyLong_Check(PyTuple_GET_ITEM(args[3], 7))
         || !PyUnicode_Check(PyTuple_GET_ITEM(args[3], 0))
         || !PyTuple_Check(PyTuple_GET_ITEM(args[3], 1))
         || !PyTuple_Check(PyTuple_GET_ITEM(args[3], 2))
@@ -4545,7 +4573,7 @@ static PyObject *furniture_suspects(PyObject *self, PyObject *const *args, Py_ss
         || !PyDict_Check(PyTuple_GET_ITEM(args[3], 5))) {
         PyErr_SetString(PyExc_TypeError,
                         "furniture_suspects(labelled, texts, found, (stops, follow, sign_up, "
-                        "story_end, stamp_first, colon_pairs))");
+                        "story_end, stamp_first, colon_pairs, relative_words, number_words))");
         return NULL;
     }
     PyObject *const *rules = &PyTuple_GET_ITEM(args[3], 0);
@@ -4555,7 +4583,10 @@ static PyObject *furniture_suspects(PyObject *self, PyObject *const *args, Py_ss
                 PyErr_SetString(PyExc_TypeError, "furniture_suspects: parts are str");
                 return NULL;
             }
-    Suspects context = {args[0], NULL, rules};
+    Suspects context = {args[0], NULL, rules, {0, 0}};
+    for (int k = 0; k < 2; k++)
+        if ((context.words[k] = PyLong_AsSsize_t(rules[6 + k])) == -1 && PyErr_Occurred())
+            return NULL;
     return suspects(args[1], args[2], "furniture_suspects: texts a sequence",
                     "furniture_suspects: found a sequence", &context, furniture_suspect_of);
 }
@@ -4565,7 +4596,7 @@ static PyObject *comment_suspects(PyObject *self, PyObject *const *args, Py_ssiz
         PyErr_SetString(PyExc_TypeError, "comment_suspects(texts, found, pairs)");
         return NULL;
     }
-    Suspects context = {NULL, args[2], NULL};
+    Suspects context = {NULL, args[2], NULL, {0, 0}};
     return suspects(args[0], args[1], "comment_suspects: texts a sequence",
                     "comment_suspects: found a sequence", &context, comment_suspect_of);
 }

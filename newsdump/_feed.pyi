@@ -51,7 +51,7 @@ def furniture_suspects(
     labelled: Sequence[LabelledBlock],
     texts: Sequence[str],
     found: Sequence[tuple[int, int, object]],
-    rules: tuple[str, tuple[str, ...], tuple[str, ...], str, str, dict[str, str]],
+    rules: tuple[str, tuple[str, ...], tuple[str, ...], str, str, dict[str, str], int, int],
 ) -> list[bool]: ...
 def items(
     rules: tuple[object, ...],

@@ -387,6 +387,7 @@ ISSUE = re.compile(  # "Aus der Ausgabe Nr. 49/2026", "Issue No. 12/2026", "Num�
     r"\b(?:nr|no|n[°º]|num[ée]ro|numer|heft|ausgabe|issue|wydanie)\.?\s*\d{1,3}\s*/\s*(?:19|20)\d\d\b",
     re.IGNORECASE,
 )
+ISSUE_YEAR = re.compile(r"/\s*(?:19|20)\d\d")  # (a part of each of ISSUE's: its cheap test)
 IMPRINT = re.compile(  # the site's imprint: "주소: ...", "Herausgeber: ...", "Siège social : ..."
     r"^(?:주소|발행인|편집인|등록번호|사업자|地址|主办|备案|address|adresse|adres|anschrift"
     r"|herausgeber|verlag|publisher|editor-in-chief|chefredakteur|chefredaktion|wydawca"
@@ -895,6 +896,8 @@ HEAD_COLON_PAIRS = {  # IMPRINT's and SHARE_BAR's first two characters, each in 
         }
     ).items()
 }
+STAMP_RELATIVE_WORDS = 5  # RELATIVE_TIME's words after a letter ("il y a 5 minutes") at most
+STAMP_NUMBER_WORDS = 3  # ... and after a digit ("2 hours ago", "3 小时 前")
 FURNITURE_RULES = (  # what furniture_suspects tests (the compiled one takes them so)
     "".join(COMMENT_STOPS),  # (each one character)
     FOLLOW_US_PARTS,
@@ -902,6 +905,8 @@ FURNITURE_RULES = (  # what furniture_suspects tests (the compiled one takes the
     "story_end",
     STAMP_FIRST,
     HEAD_COLON_PAIRS,
+    STAMP_RELATIVE_WORDS,
+    STAMP_NUMBER_WORDS,
 )
 
 
@@ -934,18 +939,30 @@ def _comment_suspects(
     return out
 
 
-def may_stamp(title: str, stamp_first: str) -> bool:
+def may_stamp(
+    title: str,
+    stamp_first: str,
+    relative_words: int = STAMP_RELATIVE_WORDS,
+    number_words: int = STAMP_NUMBER_WORDS,
+) -> bool:
     """False only where `is_stamp` is False: it needs a digit, a first word without one (a
-    name), and a second word that starts a time (`stamp_first`: STAMP_FIRST, or a digit) or,
-    after a second name without a digit, a third."""
+    name), and a second word that starts a time or, after a second name without a digit, a
+    third; the time (is_time_stamp of the words from there on, joined by spaces) is
+    RELATIVE_TIME alone when it starts with a letter (`stamp_first`: STAMP_FIRST), so
+    `relative_words` words at most ("il y a 5 minutes"); when it starts with a digit, it is
+    RELATIVE_TIME, of `number_words` words at most ("2 hours ago"), or a date, which has an
+    anchor of dates.MAYBE_DATE (YEARISH: find_dates finds no date without one)."""
     if not has_digit(title):
         return False
     words = title.split()
     for k in (1, 2):
         if len(words) <= k or has_digit(words[k - 1]):
             return False
-        first = words[k][:1]
-        if first in stamp_first or first.isdecimal():
+        first, left = words[k][:1], len(words) - k
+        if first.isdecimal():
+            if left <= number_words or YEARISH.search(" ".join(words[k:])):
+                return True
+        elif first in stamp_first and left <= relative_words:
             return True
     return False
 
@@ -954,30 +971,38 @@ def _furniture_suspects(
     labelled: Sequence[LabelledBlock],
     texts: Sequence[str],
     found: Sequence[tuple[int, int, FeedItem]],
-    rules: tuple[str, tuple[str, ...], tuple[str, ...], str, str, dict[str, str]],
+    rules: tuple[str, tuple[str, ...], tuple[str, ...], str, str, dict[str, str], int, int],
 ) -> list[bool]:
     """For each found item, False only where `is_furniture` is False by its cheap tests alone
-    (`rules`: FURNITURE_RULES): its title is no stamp (`may_stamp`), has no "/", no ":" or
+    (`rules`: FURNITURE_RULES): its title is no stamp (`may_stamp`), has no "/" before a year
+    (ISSUE_YEAR: spaces perhaps, "19" or "20" and two digits), no ":" or
     "：" after two characters that may start IMPRINT or SHARE_BAR, no comment's stop at its
     end when it has a time, none of FOLLOW_US_PARTS in its lower case; no "story_end" reason
-    on its first block and none of SIGN_UP_PARTS in the line above in lower case (the
-    reference, and the path without the compiled extension)."""
-    stops, follow, sign_up, story_end, stamp_first, colon_pairs = rules
+    on its first block, and none of SIGN_UP_PARTS in the line above or in the line below in
+    lower case (a sign-up box needs both; the reference, and the path without the compiled
+    extension)."""
+    stops, follow, sign_up, story_end, stamp_first, colon_pairs, relative, number = rules
     out = []
-    for first, _, item in found:
+    for first, last, item in found:
         if not 0 <= first < len(texts):
             out.append(True)
             continue
         title = item.title
         above = texts[first - 1] if first > 0 else ""
         out.append(
-            may_stamp(title, stamp_first)
-            or "/" in title
+            may_stamp(title, stamp_first, relative, number)
+            or ("/" in title and ISSUE_YEAR.search(title) is not None)
             or (("：" in title or ":" in title) and paired(title, colon_pairs))
             or (item.time is not None and title[-1:] in stops and title != "")
             or has_any(title.lower(), follow)
             or labelled[first].reason == story_end
-            or has_any(above.lower(), sign_up)
+            or (
+                has_any(above.lower(), sign_up)
+                and (
+                    last + 1 < 0  # (texts[last + 1] from the end: is_furniture decides)
+                    or has_any((texts[last + 1] if last + 1 < len(texts) else "").lower(), sign_up)
+                )
+            )
         )
     return out
 
