@@ -4695,6 +4695,268 @@ static PyObject *article_ends(PyObject *self, PyObject *const *args, Py_ssize_t 
     return Py_BuildValue("(nn)", ends[0], ends[1]);
 }
 
+/* ---- find_feed's post-pass: the comments and the labelled lists dropped, in one call each ----
+ *
+ *   drop_comments(texts, found, pairs, intro, after) -> list | None: find_feed's comment
+ *     filter (feed._drop_comments, the reference): `found` without the items that
+ *     feed.is_comment says are a reader's comment, tested only where comment_suspects' cheap
+ *     tests pass (`pairs`: COMMENT_AFTER_PAIRS; `intro`, `after`: COMMENT_INTRO.match and
+ *     COMMENT_AFTER.match, called there as is_comment calls them). None (the caller runs the
+ *     reference) where an entry is not (first, last, item) inside `texts` or a line is not a
+ *     str.
+ *   drop_lists(rules, found, texts, free, words) -> list | None: feed.drop_labelled_lists (the
+ *     reference) with feed.list_label's tests on characters and counts here (`words`: each
+ *     text's feed.word_count, as find_feed has them) and AD_LABEL.search, is_enumeration
+ *     called where the reference calls them (rules: feed.LIST_RULES, the L_* below). None
+ *     (the caller runs the reference) where an entry is not (first, last, item) with
+ *     0 <= first < len(texts), -1 <= last < len(texts), or a line is not a str.
+ */
+
+enum { L_AD_SEARCH, L_ENUMERATION, L_AD_PARTS, L_REACH, L_SCAN, L_KICKER, L_GLUE, L_ADS_MIN,
+       L_SIZE };
+
+/* text.endswith((":", "：")) */
+static inline int ends_label(PyObject *text) {
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    if (n == 0)
+        return 0;
+    Py_UCS4 c = PyUnicode_READ_CHAR(text, n - 1);
+    return c == ':' || c == 0xff1a;
+}
+
+/* feed.is_comment(texts, first, last) (texts: n str; 0 <= first <= n, last >= -1): 1, 0, -1
+ * on an error */
+static int is_comment_at(PyObject *const *texts, Py_ssize_t n, Py_ssize_t first,
+                         Py_ssize_t last, PyObject *pairs, PyObject *intro, PyObject *after) {
+    PyObject *before = first > 0 ? texts[first - 1] : s_empty;
+    Py_ssize_t end = PyUnicode_GET_LENGTH(before);
+    if (end > 0 && PyUnicode_READ_CHAR(before, end - 1) == '\n')
+        end--; /* (feed.tail) */
+    int yes = 0;
+    if (end > 0) {
+        Py_UCS4 c = PyUnicode_READ_CHAR(before, end - 1);
+        if ((c == ':' || c == 0xff1a) && (yes = found(intro, before, 0)) != 0)
+            return yes;
+    }
+    /* (COMMENT_AFTER only where its first two characters may stand: comment_suspect's test) */
+    if ((yes = paired(before, pairs)) > 0)
+        yes = found(after, before, 0);
+    for (Py_ssize_t k = last + 1; !yes && k < last + 3 && k < n; k++)
+        if ((yes = paired(texts[k], pairs)) > 0)
+            yes = found(after, texts[k], 0);
+    return yes;
+}
+
+static PyObject *drop_comments(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 5 || !PyDict_Check(args[2])) {
+        PyErr_SetString(PyExc_TypeError, "drop_comments(texts, found, pairs, intro, after)");
+        return NULL;
+    }
+    PyObject *texts = PySequence_Fast(args[0], "drop_comments: texts a sequence");
+    if (!texts)
+        return NULL;
+    PyObject *seq = PySequence_Fast(args[1], "drop_comments: found a sequence");
+    if (!seq) {
+        Py_DECREF(texts);
+        return NULL;
+    }
+    PyObject *const *items = PySequence_Fast_ITEMS(texts);
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(texts), m = PySequence_Fast_GET_SIZE(seq);
+    PyObject *out = NULL;
+    for (Py_ssize_t k = 0; k < n; k++)
+        if (!PyUnicode_Check(items[k]))
+            goto none;
+    for (Py_ssize_t k = 0; k < m; k++) {
+        Py_ssize_t first, last;
+        PyObject *item;
+        if (found_entry(PySequence_Fast_GET_ITEM(seq, k), &first, &last, &item) < 0
+            || first < 0 || first > n || last < -1)
+            goto none;
+    }
+    if (!(out = PyList_New(0)))
+        goto done;
+    for (Py_ssize_t k = 0; k < m; k++) {
+        PyObject *entry = PySequence_Fast_GET_ITEM(seq, k);
+        Py_ssize_t first = 0, last = 0;
+        PyObject *item;
+        found_entry(entry, &first, &last, &item); /* (checked above) */
+        int yes = comment_suspect(items, n, entry, args[2]);
+        if (yes > 0)
+            yes = is_comment_at(items, n, first, last, args[2], args[3], args[4]);
+        if (yes < 0 || (!yes && PyList_Append(out, entry) < 0)) {
+            Py_CLEAR(out);
+            goto done;
+        }
+    }
+    goto done;
+none:
+    out = Py_NewRef(Py_None);
+done:
+    Py_DECREF(texts);
+    Py_DECREF(seq);
+    return out;
+}
+
+/* feed.list_label(texts, free, first) (0 <= first < n): 1 and *label (borrowed) where there
+ * is one, 0 where not, -1 on an error */
+static int lists_label(PyObject *const *rules, const Py_ssize_t *sizes, PyObject *const *texts,
+                       const char *free, const Py_ssize_t *words, Py_ssize_t first,
+                       PyObject **label) {
+    PyObject *ad = NULL;
+    Py_ssize_t ads = 0;
+    int boxed = 1; /* (until the line right above says otherwise) */
+    for (Py_ssize_t k = first - 1; k >= 0 && first - k <= sizes[L_SCAN] && free[k]; k--) {
+        PyObject *text = texts[k];
+        if (ends_label(text)) {
+            *label = text;
+            return 1;
+        }
+        if (words[k] > sizes[L_KICKER])
+            break;
+        if (!boxed)
+            continue;
+        int yes = 0;
+        if (words[k] <= sizes[L_GLUE]) {
+            yes = PyUnicode_IS_ASCII(text) ? lower_has_any(text, rules[L_AD_PARTS]) : 1;
+            if (yes > 0)
+                yes = found(rules[L_AD_SEARCH], text, 0);
+            if (yes < 0)
+                return -1;
+        }
+        if (yes) {
+            if (!ads++)
+                ad = text;
+        } else if (k == first - 1)
+            boxed = 0; /* the line right above is not an ad label: this list is no ad box */
+    }
+    if (boxed && ads >= sizes[L_ADS_MIN]) {
+        *label = ad;
+        return 1;
+    }
+    return 0;
+}
+
+/* whether the group's items (found[start:stop]) keep their list under `label` (feed.
+ * drop_labelled_lists): 1, 0, -1 on an error */
+static int keeps_list(PyObject *const *rules, PyObject *label, PyObject *seq, Py_ssize_t start,
+                      Py_ssize_t stop) {
+    int yes = found(rules[L_AD_SEARCH], label, 0);
+    if (yes)
+        return yes < 0 ? -1 : 0; /* an ad box: none stays */
+    if ((yes = found(rules[L_ENUMERATION], label, 1)) <= 0)
+        return yes < 0 ? -1 : 1;
+    for (Py_ssize_t k = start; k < stop; k++) { /* entries with times or summaries: stories */
+        PyObject *item = PyTuple_GET_ITEM(PySequence_Fast_GET_ITEM(seq, k), 2);
+        PyObject *names[2] = {name_time, name_summary};
+        for (int f = 0; f < 2; f++) {
+            PyObject *value = PyObject_GetAttr(item, names[f]);
+            if (!value)
+                return -1;
+            Py_DECREF(value);
+            if (value != Py_None)
+                return 1;
+        }
+    }
+    return 0;
+}
+
+static PyObject *drop_lists(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 5 || !PyTuple_Check(args[0]) || PyTuple_GET_SIZE(args[0]) != L_SIZE
+        || !PyTuple_Check(PyTuple_GET_ITEM(args[0], L_AD_PARTS))) {
+        PyErr_SetString(PyExc_TypeError, "drop_lists(rules, found, texts, free, words)");
+        return NULL;
+    }
+    PyObject *const *rules = &PyTuple_GET_ITEM(args[0], 0);
+    for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(rules[L_AD_PARTS]); k++)
+        if (!PyUnicode_Check(PyTuple_GET_ITEM(rules[L_AD_PARTS], k))) {
+            PyErr_SetString(PyExc_TypeError, "drop_lists: AD_LABEL_PARTS are str");
+            return NULL;
+        }
+    Py_ssize_t sizes[L_SIZE] = {0};
+    for (int r = L_REACH; r < L_SIZE; r++)
+        if ((sizes[r] = PyLong_AsSsize_t(rules[r])) == -1 && PyErr_Occurred())
+            return NULL;
+    PyObject *seq = NULL, *texts = NULL, *counts = NULL, *out = NULL;
+    char *free = NULL;
+    Py_ssize_t *words = NULL;
+    if (!(seq = PySequence_Fast(args[1], "drop_lists: found a sequence"))
+        || !(texts = PySequence_Fast(args[2], "drop_lists: texts a sequence"))
+        || !(counts = PySequence_Fast(args[4], "drop_lists: words a sequence")))
+        goto done;
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(texts), m = PySequence_Fast_GET_SIZE(seq);
+    PyObject *const *items = PySequence_Fast_ITEMS(texts);
+    if (PySequence_Fast_GET_SIZE(counts) != n) {
+        PyErr_SetString(PyExc_ValueError, "drop_lists: texts, free, words of one size");
+        goto done;
+    }
+    for (Py_ssize_t k = 0; k < n; k++)
+        if (!PyUnicode_Check(items[k]))
+            goto none;
+    Py_ssize_t *bounds = NULL; /* first, last of each entry (in `words`' room after n) */
+    if (!(free = PyMem_Malloc((size_t)n + 1))
+        || !(words = PyMem_Malloc(((size_t)n + 2 * (size_t)m + 1) * sizeof(Py_ssize_t)))) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    bounds = words + n;
+    for (Py_ssize_t k = 0; k < m; k++) {
+        PyObject *item;
+        if (found_entry(PySequence_Fast_GET_ITEM(seq, k), &bounds[2 * k], &bounds[2 * k + 1],
+                        &item)
+                < 0
+            || bounds[2 * k] < 0 || bounds[2 * k] >= n || bounds[2 * k + 1] < -1
+            || bounds[2 * k + 1] >= n)
+            goto none;
+    }
+    for (Py_ssize_t k = 0; k < n; k++)
+        if ((words[k] = PyLong_AsSsize_t(PySequence_Fast_GET_ITEM(counts, k))) == -1
+            && PyErr_Occurred())
+            goto done;
+    if (truths(args[3], n, free, "drop_lists: free") < 0 || !(out = PyList_New(0)))
+        goto done;
+    for (Py_ssize_t start = 0; start < m;) {
+        Py_ssize_t stop = start + 1, last = bounds[2 * start + 1];
+        while (stop < m) { /* (same_list: a few blocks apart, no label's line between) */
+            Py_ssize_t first = bounds[2 * stop];
+            if (first - last > sizes[L_REACH] + 1)
+                break;
+            int label = 0;
+            for (Py_ssize_t k = last + 1; k < first && !label; k++)
+                label = ends_label(items[k]);
+            if (label)
+                break;
+            last = bounds[2 * stop + 1];
+            stop++;
+        }
+        PyObject *label = NULL;
+        int keep = lists_label(rules, sizes, items, free, words, bounds[2 * start], &label);
+        if (keep > 0)
+            keep = keeps_list(rules, label, seq, start, stop);
+        else if (keep == 0)
+            keep = 1; /* (no label) */
+        if (keep < 0) {
+            Py_CLEAR(out);
+            goto done;
+        }
+        for (Py_ssize_t k = start; keep && k < stop; k++)
+            if (PyList_Append(out, PySequence_Fast_GET_ITEM(seq, k)) < 0) {
+                Py_CLEAR(out);
+                goto done;
+            }
+        start = stop;
+    }
+    goto done;
+none:
+    out = Py_NewRef(Py_None);
+done:
+    Py_XDECREF(seq);
+    Py_XDECREF(texts);
+    Py_XDECREF(counts);
+    PyMem_Free(free);
+    PyMem_Free(words);
+    return out;
+}
+
 /* ---- split's records: a page's stories as JSON lines, in one call ----
  *
  *   story_lines(names, dumps, doc, source, url, stories) -> bytes | None: records.story_lines'
@@ -5137,6 +5399,8 @@ static PyMethodDef methods[] = {
     {"furniture_suspects", (PyCFunction)(void (*)(void))furniture_suspects, METH_FASTCALL, "Which found items may be furniture (see the file)."},
     /* (feeditems, session 18: split's records) */
     {"story_lines", (PyCFunction)(void (*)(void))story_lines, METH_FASTCALL, "A page's story records as JSON lines (see the file)."},
+    {"drop_comments", (PyCFunction)(void (*)(void))drop_comments, METH_FASTCALL, "find_feed's comment filter (see the file)."},
+    {"drop_lists", (PyCFunction)(void (*)(void))drop_lists, METH_FASTCALL, "feed.drop_labelled_lists (see the file)."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -81,3 +81,17 @@ def story_lines(
     url: str | None,
     stories: Sequence[Story],
 ) -> bytes | None: ...
+def drop_comments(
+    texts: Sequence[str],
+    found: Sequence[tuple[int, int, FeedItem]],
+    pairs: dict[str, str],
+    intro: Callable[[str], object],
+    after: Callable[[str], object],
+) -> list[tuple[int, int, FeedItem]] | None: ...
+def drop_lists(
+    rules: tuple[object, ...],
+    found: Sequence[tuple[int, int, FeedItem]],
+    texts: Sequence[str],
+    free: Sequence[bool],
+    words: Sequence[int],
+) -> list[tuple[int, int, FeedItem]] | None: ...

@@ -620,13 +620,12 @@ def find_feed(
     # (each filter below only where it may drop something: without a head, no item is inside
     # it, as top < x[0] and x[1] < -1 never hold; without a suspect, no item is dropped)
     kept = found if top < 0 else [x for x in found if not (top < x[0] and x[1] < body)]
-    looks = comment_suspects(texts, kept, COMMENT_AFTER_PAIRS)
-    if any(looks):  # (is_comment only where its cheap tests pass: most items pass none)
-        kept = [
-            x
-            for x, look in zip(kept, looks, strict=True)
-            if not (look and is_comment(texts, x[0], x[1]))
-        ]
+    dropped = None  # (is_comment only where its cheap tests pass: most items pass none)
+    if _feed is not None:
+        dropped = _feed.drop_comments(
+            texts, kept, COMMENT_AFTER_PAIRS, COMMENT_INTRO.match, COMMENT_AFTER.match
+        )
+    kept = _drop_comments(texts, kept) if dropped is None else dropped
     kept = strip_ranks(kept)
     looks = furniture_suspects(labelled, texts, kept, FURNITURE_RULES)
     if any(looks):  # (is_furniture only where its cheap tests pass)
@@ -635,7 +634,27 @@ def find_feed(
             for x, look in zip(kept, looks, strict=True)
             if not (look and is_furniture(labelled, texts, *x))
         ]
-    return resolve_clock_times(drop_labelled_lists(kept, texts, free), page_published)
+    lists = None  # (drop_labelled_lists in one compiled call, with find_feed's word counts)
+    if _feed is not None and words is not None:
+        lists = _feed.drop_lists(LIST_RULES, kept, texts, free, words)
+    if lists is None:
+        lists = drop_labelled_lists(kept, texts, free)
+    return resolve_clock_times(lists, page_published)
+
+
+def _drop_comments(
+    texts: Sequence[str], found: Sequence[tuple[int, int, FeedItem]]
+) -> list[tuple[int, int, FeedItem]]:
+    """`found` without the readers' comments (is_comment), asked only where comment_suspects'
+    cheap tests pass (the reference of _feed.drop_comments, and the path without it)."""
+    looks = comment_suspects(texts, found, COMMENT_AFTER_PAIRS)
+    if not any(looks):
+        return list(found)
+    return [
+        x
+        for x, look in zip(found, looks, strict=True)
+        if not (look and is_comment(texts, x[0], x[1]))
+    ]
 
 
 def _items(
@@ -1196,6 +1215,18 @@ def is_enumeration(label: str) -> bool:
         NEED_LABEL.search(label) is not None
         or len(WORDS_ONLY.findall(label)) >= ENUMERATION_MIN_WORDS
     )
+
+
+LIST_RULES = (  # what the compiled drop_labelled_lists (_feed.drop_lists) calls and counts
+    AD_LABEL.search,
+    is_enumeration,
+    AD_LABEL_PARTS,
+    LIST_REACH,
+    LABEL_SCAN,
+    KICKER_MAX_WORDS,
+    GLUE_MAX_WORDS,
+    AD_LABELS_MIN,
+)
 
 
 def is_menu_line(text: str, stop: frozenset[str], sentence_case: bool) -> bool:
