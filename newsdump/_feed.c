@@ -3218,6 +3218,7 @@ typedef struct {
     Py_ssize_t summary_min, unpunctuated, summary_max, meta_max, list_min, reach, glue_max,
         card_max, alternating, stray_min, time_max, when_chars, when_words, kicker_max,
         glue_date_max, dek_extra, dek_extra_punct, case_chars, case_words;
+    Slots lbs, bs; /* LabelledBlock's block, Block's lines (block_line; of the first's types) */
 } Loop;
 
 #define TEXT(L, k) PySequence_Fast_GET_ITEM((L)->texts, (k))
@@ -3809,16 +3810,25 @@ static PyObject *story_key_call(PyObject *self, PyObject *title) {
     return story_key_of(title);
 }
 
-/* labelled[at].block.lines[side] (a new reference) */
-static PyObject *block_line(PyObject *labelled, Py_ssize_t at, Py_ssize_t side) {
-    PyObject *block = PyObject_GetAttr(PySequence_Fast_GET_ITEM(labelled, at), name_block);
+/* labelled[at].block.lines[side] (a new reference), the slots read by their offsets in the
+ * first block's types (lbs, bs: set at the first call) */
+static PyObject *block_line(PyObject *labelled, Py_ssize_t at, Py_ssize_t side, Slots *lbs,
+                            Slots *bs) {
+    PyObject *lb = PySequence_Fast_GET_ITEM(labelled, at);
+    if (!lbs->type)
+        slots_of(lbs, lb, name_block, NULL, NULL);
+    PyObject *block = slot_get(lb, lbs, 0, name_block);
     if (!block)
         return NULL;
-    PyObject *lines = PyObject_GetAttr(block, name_lines);
+    if (!bs->type)
+        slots_of(bs, block, name_lines, NULL, NULL);
+    PyObject *lines = slot_get(block, bs, 0, name_lines);
     Py_DECREF(block);
     if (!lines)
         return NULL;
-    PyObject *line = PySequence_GetItem(lines, side);
+    PyObject *line = PyTuple_CheckExact(lines) && side < PyTuple_GET_SIZE(lines)
+                       ? Py_NewRef(PyTuple_GET_ITEM(lines, side))
+                       : PySequence_GetItem(lines, side);
     Py_DECREF(lines);
     return line;
 }
@@ -3837,8 +3847,10 @@ static PyObject *loop_item(Loop *L, PyObject *labelled, Py_ssize_t i, Py_ssize_t
         published = PyObject_Vectorcall(L->rules[I_RESOLVE_TIME], args, 2, NULL);
     } else
         published = Py_NewRef(Py_None);
-    if (!published || !(key = story_key_of(title)) || !(first = block_line(labelled, i, 0))
-        || !(last = block_line(labelled, end, 1)) || !(lines = PyTuple_Pack(2, first, last)))
+    if (!published || !(key = story_key_of(title))
+        || !(first = block_line(labelled, i, 0, &L->lbs, &L->bs))
+        || !(last = block_line(labelled, end, 1, &L->lbs, &L->bs))
+        || !(lines = PyTuple_Pack(2, first, last)))
         goto done;
     PyObject *names = L->rules[I_ITEM_FIELDS], *type = L->rules[I_FEED_ITEM];
     if (names == Py_None) {
