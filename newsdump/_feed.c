@@ -4969,6 +4969,100 @@ done:
     return out;
 }
 
+/* page_stories(type, names, feed_kind, items, article_kind, article, span) -> tuple | None:
+ * pipeline.analyse's stories of a page whose article has a span (without boilerplate): the
+ * article's story (type(article_kind, article=article, lines=span)) and each item's
+ * (type(feed_kind, feed=item, lines=item.lines)), in the order of its sort by
+ * (lines[0], kind != "article"): where the items stand in order of lines[0] already (as
+ * find_feed gives them), the article's story goes before the first item whose lines[0] is
+ * not below span[0]. Each story is made as `stories` makes it (names: feed.STORY_FIELDS).
+ * None (the caller sorts) where an item's lines or span is not a tuple starting with an int
+ * of 64 bits, or the items are not in that order. */
+static PyObject *make_story(PyTypeObject *type, PyObject *names, PyObject *kind,
+                            PyObject *article, PyObject *feed, PyObject *lines) {
+    PyObject *values[5] = {kind, article, feed, Py_None, lines};
+    PyObject *story = type->tp_new(type, empty_args, NULL);
+    for (Py_ssize_t k = 0; story && k < 5; k++)
+        if (PyObject_GenericSetAttr(story, PyTuple_GET_ITEM(names, k), values[k]) < 0)
+            Py_CLEAR(story);
+    return story;
+}
+
+/* lines[0] of a tuple of exact ints: 1 and *at, 0 where not such a tuple (or too big) */
+static int first_line(PyObject *lines, long long *at) {
+    if (!PyTuple_CheckExact(lines) || PyTuple_GET_SIZE(lines) < 1
+        || !PyLong_CheckExact(PyTuple_GET_ITEM(lines, 0)))
+        return 0;
+    int overflow = 0;
+    *at = PyLong_AsLongLongAndOverflow(PyTuple_GET_ITEM(lines, 0), &overflow);
+    if (*at == -1 && PyErr_Occurred()) {
+        PyErr_Clear();
+        return 0;
+    }
+    return !overflow;
+}
+
+static PyObject *page_stories(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 7 || !PyType_Check(args[0]) || !PyTuple_Check(args[1])
+        || PyTuple_GET_SIZE(args[1]) != 5) {
+        PyErr_SetString(PyExc_TypeError, "page_stories(type, names: 5 fields, feed_kind, items, "
+                                         "article_kind, article, span)");
+        return NULL;
+    }
+    PyTypeObject *type = (PyTypeObject *)args[0];
+    PyObject *names = args[1], *span = args[6];
+    for (Py_ssize_t k = 0; k < 5; k++)
+        if (!PyUnicode_Check(PyTuple_GET_ITEM(names, k))) {
+            PyErr_SetString(PyExc_TypeError, "page_stories: field names must be str");
+            return NULL;
+        }
+    long long start, previous = 0;
+    if (!first_line(span, &start))
+        Py_RETURN_NONE;
+    PyObject *seq = PySequence_Fast(args[3], "page_stories: items must be a sequence");
+    if (!seq)
+        return NULL;
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(seq), at = n;
+    PyObject *out = NULL;
+    PyObject **spans = PyMem_Calloc((size_t)n + 1, sizeof(PyObject *));
+    if (!spans) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) { /* (each item's lines, read once) */
+        if (!(spans[i] = PyObject_GetAttr(PySequence_Fast_GET_ITEM(seq, i), name_lines)))
+            goto done;
+        long long line;
+        if (!first_line(spans[i], &line) || (i && line < previous)) {
+            out = Py_NewRef(Py_None); /* (not in order: the caller sorts) */
+            goto done;
+        }
+        if (at == n && line >= start)
+            at = i;
+        previous = line;
+    }
+    if (!(out = PyTuple_New(n + 1)))
+        goto done;
+    for (Py_ssize_t i = 0, k = 0; i <= n; i++) {
+        PyObject *story = i == at ? make_story(type, names, args[4], args[5], Py_None, span)
+                                  : make_story(type, names, args[2], Py_None,
+                                               PySequence_Fast_GET_ITEM(seq, k), spans[k]);
+        if (!story) {
+            Py_CLEAR(out);
+            goto done;
+        }
+        k += i != at;
+        PyTuple_SET_ITEM(out, i, story);
+    }
+done:
+    if (spans)
+        for (Py_ssize_t i = 0; i < n; i++)
+            Py_XDECREF(spans[i]);
+    PyMem_Free(spans);
+    Py_DECREF(seq);
+    return out;
+}
+
 /* ---- split's records: a page's stories as JSON lines, in one call ----
  *
  *   story_lines(names, dumps, doc, source, url, stories) -> bytes | None: records.story_lines'
@@ -5413,6 +5507,7 @@ static PyMethodDef methods[] = {
     {"story_lines", (PyCFunction)(void (*)(void))story_lines, METH_FASTCALL, "A page's story records as JSON lines (see the file)."},
     {"drop_comments", (PyCFunction)(void (*)(void))drop_comments, METH_FASTCALL, "find_feed's comment filter (see the file)."},
     {"drop_lists", (PyCFunction)(void (*)(void))drop_lists, METH_FASTCALL, "feed.drop_labelled_lists (see the file)."},
+    {"page_stories", (PyCFunction)(void (*)(void))page_stories, METH_FASTCALL, "analyse's stories of a page, in order (see the file)."},
     {NULL, NULL, 0, NULL},
 };
 

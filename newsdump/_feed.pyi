@@ -2,7 +2,7 @@ from collections.abc import Callable, Sequence, Set
 from re import Match
 
 from newsdump.document import Label, LabelledBlock
-from newsdump.records import FeedItem, Story
+from newsdump.records import Article, FeedItem, Story
 
 def lines(
     labelled: Sequence[LabelledBlock], used: Set[int], not_stories: Set[str], article: Label
@@ -95,3 +95,12 @@ def drop_lists(
     free: Sequence[bool],
     words: Sequence[int],
 ) -> list[tuple[int, int, FeedItem]] | None: ...
+def page_stories(
+    type: type[Story],
+    names: tuple[str, ...],
+    feed_kind: str,
+    items: Sequence[FeedItem],
+    article_kind: str,
+    article: Article,
+    span: tuple[int, int],
+) -> tuple[Story, ...] | None: ...

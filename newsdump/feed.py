@@ -40,7 +40,7 @@ from newsdump.dates import (
 )
 from newsdump.document import Label, LabelledBlock
 from newsdump.lang import WIDE, Language, detect_language, stopwords_for, top_stopwords
-from newsdump.records import FeedItem, Story
+from newsdump.records import Article, FeedItem, Story
 from newsdump.revise import LABEL_TRIM, NOT_STORIES, RELATED_LABELS
 from newsdump.settings import Settings
 
@@ -2184,6 +2184,18 @@ def _article_ends(labelled: Sequence[LabelledBlock], article: Label) -> tuple[in
 
 
 article_ends = _feed.article_ends if _feed is not None else _article_ends
+
+
+def page_stories(
+    items: Sequence[FeedItem], article: Article, span: tuple[int, int]
+) -> tuple[Story, ...] | None:
+    """The stories of a page whose article spans `span` (pipeline.analyse without boilerplate):
+    the article's and each feed item's, in the order analyse's sort puts them, in one compiled
+    call (the items come in page order: the article's story goes in among them); None where
+    it cannot tell (or is not built): analyse sorts them itself."""
+    if _feed is None or STORY_FIELDS is None:
+        return None
+    return _feed.page_stories(Story, STORY_FIELDS, "feed", items, "article", article, span)
 
 
 def _feed_stories(items: Sequence[FeedItem]) -> list[Story]:

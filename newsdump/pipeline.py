@@ -68,6 +68,7 @@ def analyse(
         article_ends,
         feed_stories,
         find_feed,
+        page_stories,
     )
 
     feed = find_feed(
@@ -77,6 +78,10 @@ def analyse(
     ends = article_ends(labelled, Label.ARTICLE)  # (the body's first and last block: from each
     if ends is not None:  # end, not every block; in one compiled call)
         span = (labelled[ends[0]].block.lines[0], labelled[ends[1]].block.lines[1])
+        if not settings.boilerplate:  # (the stories made in order: no sort, in one call)
+            ordered = page_stories(feed, parts.article, span)
+            if ordered is not None:
+                return Page(parts.article, ordered, text)
         found.append(Story("article", article=parts.article, lines=span))
     found.extend(feed_stories(feed))  # (Story("feed", feed=item, lines=item.lines) each)
     if settings.boilerplate:
