@@ -3219,6 +3219,7 @@ typedef struct {
         card_max, alternating, stray_min, time_max, when_chars, when_words, kicker_max,
         glue_date_max, dek_extra, dek_extra_punct, case_chars, case_words;
     Slots lbs, bs; /* LabelledBlock's block, Block's lines (block_line; of the first's types) */
+    Py_ssize_t item_offsets[7]; /* set_fields' of FeedItem's fields (ITEM_FIELDS) */
 } Loop;
 
 #define TEXT(L, k) PySequence_Fast_GET_ITEM((L)->texts, (k))
@@ -3810,6 +3811,39 @@ static PyObject *story_key_call(PyObject *self, PyObject *title) {
     return story_key_of(title);
 }
 
+/* Where object.__setattr__(obj, name, value) (PyObject_GenericSetAttr) stores the value in
+ * instances of `type`: the offset of its plain, writable slot (a member descriptor of
+ * T_OBJECT_EX, what __slots__ makes, found on the type as GenericSetAttr finds it); -1 where it
+ * is something else (set_fields calls PyObject_GenericSetAttr then). */
+static Py_ssize_t set_offset(PyTypeObject *type, PyObject *name) {
+    PyObject *descr = _PyType_Lookup(type, name); /* (borrowed) */
+    if (!descr || !Py_IS_TYPE(descr, &PyMemberDescr_Type))
+        return -1;
+    PyMemberDef *member = ((PyMemberDescrObject *)descr)->d_member;
+    return member->type == T_OBJECT_EX && !(member->flags & READONLY) ? member->offset : -1;
+}
+
+/* `count` fields (names: a tuple of str) of a new instance obj set to values as
+ * object.__setattr__ sets each, in order (offsets: set_offset of each, -2 where not looked up
+ * yet, filled here): 0, -1 on an error */
+static int set_fields(PyObject *obj, PyObject *names, PyObject *const *values, Py_ssize_t count,
+                      Py_ssize_t *offsets) {
+    for (Py_ssize_t k = 0; k < count; k++) {
+        PyObject *name = PyTuple_GET_ITEM(names, k);
+        if (offsets[k] == -2)
+            offsets[k] = set_offset(Py_TYPE(obj), name);
+        if (offsets[k] < 0) {
+            if (PyObject_GenericSetAttr(obj, name, values[k]) < 0)
+                return -1;
+            continue;
+        }
+        PyObject **slot = (PyObject **)((char *)obj + offsets[k]), *old = *slot;
+        *slot = Py_NewRef(values[k]);
+        Py_XDECREF(old);
+    }
+    return 0;
+}
+
 /* labelled[at].block.lines[side] (a new reference), the slots read by their offsets in the
  * first block's types (lbs, bs: set at the first call) */
 static PyObject *block_line(PyObject *labelled, Py_ssize_t at, Py_ssize_t side, Slots *lbs,
@@ -3861,9 +3895,11 @@ static PyObject *loop_item(Loop *L, PyObject *labelled, Py_ssize_t i, Py_ssize_t
     /* as the frozen dataclass's __init__: __new__, then object.__setattr__ of each field */
     PyObject *values[7] = {title, summary, time, published, Py_None, key, lines};
     item = ((PyTypeObject *)type)->tp_new((PyTypeObject *)type, empty_args, NULL);
-    for (Py_ssize_t k = 0; item && k < 7; k++)
-        if (PyObject_GenericSetAttr(item, PyTuple_GET_ITEM(names, k), values[k]) < 0)
-            Py_CLEAR(item);
+    if (item && Py_TYPE(item) != (PyTypeObject *)type) /* (offsets are the type's) */
+        for (int k = 0; k < 7; k++)
+            L->item_offsets[k] = -1;
+    if (item && set_fields(item, names, values, 7, L->item_offsets) < 0)
+        Py_CLEAR(item);
 done:
     Py_XDECREF(published);
     Py_XDECREF(key);
@@ -3923,6 +3959,8 @@ static PyObject *items(PyObject *self, PyObject *const *args, Py_ssize_t nargs) 
         return NULL;
     }
     Loop L = {0};
+    for (int k = 0; k < 7; k++)
+        L.item_offsets[k] = -2;
     L.rules = &PyTuple_GET_ITEM(args[0], 0);
     L.hrules = &PyTuple_GET_ITEM(L.rules[I_HEADLINE_RULES], 0);
     L.trules = &PyTuple_GET_ITEM(L.hrules[H_TITLE_RULES], 0);
@@ -4633,6 +4671,7 @@ static PyObject *stories(PyObject *self, PyObject *const *args, Py_ssize_t nargs
     PyObject *seq = PySequence_Fast(args[3], "stories: items must be a sequence");
     if (!seq)
         return NULL;
+    Py_ssize_t offsets[5] = {-2, -2, -2, -2, -2}; /* (set_fields') */
     Py_ssize_t n = PySequence_Fast_GET_SIZE(seq);
     PyObject *out = PyList_New(n);
     if (!out) {
@@ -4646,9 +4685,11 @@ static PyObject *stories(PyObject *self, PyObject *const *args, Py_ssize_t nargs
             goto fail;
         PyObject *values[5] = {kind, Py_None, item, Py_None, lines};
         PyObject *story = type->tp_new(type, empty_args, NULL);
-        for (Py_ssize_t k = 0; story && k < 5; k++)
-            if (PyObject_GenericSetAttr(story, PyTuple_GET_ITEM(names, k), values[k]) < 0)
-                Py_CLEAR(story);
+        if (story && Py_TYPE(story) != type) /* (offsets are the type's) */
+            for (int k = 0; k < 5; k++)
+                offsets[k] = -1;
+        if (story && set_fields(story, names, values, 5, offsets) < 0)
+            Py_CLEAR(story);
         Py_DECREF(lines);
         if (!story)
             goto fail;
@@ -4979,12 +5020,15 @@ done:
  * None (the caller sorts) where an item's lines or span is not a tuple starting with an int
  * of 64 bits, or the items are not in that order. */
 static PyObject *make_story(PyTypeObject *type, PyObject *names, PyObject *kind,
-                            PyObject *article, PyObject *feed, PyObject *lines) {
+                            PyObject *article, PyObject *feed, PyObject *lines,
+                            Py_ssize_t *offsets) {
     PyObject *values[5] = {kind, article, feed, Py_None, lines};
     PyObject *story = type->tp_new(type, empty_args, NULL);
-    for (Py_ssize_t k = 0; story && k < 5; k++)
-        if (PyObject_GenericSetAttr(story, PyTuple_GET_ITEM(names, k), values[k]) < 0)
-            Py_CLEAR(story);
+    if (story && Py_TYPE(story) != type) /* (offsets are the type's) */
+        for (int k = 0; k < 5; k++)
+            offsets[k] = -1;
+    if (story && set_fields(story, names, values, 5, offsets) < 0)
+        Py_CLEAR(story);
     return story;
 }
 
@@ -5043,10 +5087,12 @@ static PyObject *page_stories(PyObject *self, PyObject *const *args, Py_ssize_t 
     }
     if (!(out = PyTuple_New(n + 1)))
         goto done;
+    Py_ssize_t offsets[5] = {-2, -2, -2, -2, -2}; /* (set_fields') */
     for (Py_ssize_t i = 0, k = 0; i <= n; i++) {
-        PyObject *story = i == at ? make_story(type, names, args[4], args[5], Py_None, span)
-                                  : make_story(type, names, args[2], Py_None,
-                                               PySequence_Fast_GET_ITEM(seq, k), spans[k]);
+        PyObject *story = i == at
+                            ? make_story(type, names, args[4], args[5], Py_None, span, offsets)
+                            : make_story(type, names, args[2], Py_None,
+                                         PySequence_Fast_GET_ITEM(seq, k), spans[k], offsets);
         if (!story) {
             Py_CLEAR(out);
             goto done;
