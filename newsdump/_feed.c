@@ -3920,7 +3920,8 @@ static int truths(PyObject *values, Py_ssize_t n, char *out, const char *what) {
         return -1;
     }
     for (Py_ssize_t k = 0; k < n; k++) {
-        int yes = PyObject_IsTrue(PySequence_Fast_GET_ITEM(seq, k));
+        PyObject *value = PySequence_Fast_GET_ITEM(seq, k); /* (a bool mostly: no call) */
+        int yes = value == Py_True ? 1 : value == Py_False ? 0 : PyObject_IsTrue(value);
         if (yes < 0) {
             Py_DECREF(seq);
             return -1;
@@ -4128,7 +4129,18 @@ static PyObject *items(PyObject *self, PyObject *const *args, Py_ssize_t nargs) 
         PyObject *item = loop_item(&L, labelled, i, end, title, summary, time, page_published);
         if (!item)
             goto fail;
-        PyObject *entry = Py_BuildValue("(nnN)", i, end, item);
+        PyObject *entry = PyTuple_New(3); /* (i, end, item) */
+        if (entry) {
+            PyTuple_SET_ITEM(entry, 2, item);
+            PyObject *at = PyLong_FromSsize_t(i), *to = at ? PyLong_FromSsize_t(end) : NULL;
+            if (at)
+                PyTuple_SET_ITEM(entry, 0, at);
+            if (to)
+                PyTuple_SET_ITEM(entry, 1, to);
+            if (!to)
+                Py_CLEAR(entry);
+        } else
+            Py_DECREF(item);
         if (!entry || PyList_Append(result, entry) < 0) {
             Py_XDECREF(entry);
             goto fail;
