@@ -5358,6 +5358,22 @@ static int json_text(Json *out, PyObject *value) {
     return json_str(out, value);
 }
 
+/* v in decimal (as "%lld" writes it) into digits (24 bytes at least): its size */
+static int json_digits(char *digits, long long v) {
+    char tmp[24];
+    int size = 0, at = 0;
+    unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
+    do {
+        tmp[size++] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        digits[at++] = '-';
+    while (size)
+        digits[at++] = tmp[--size];
+    return at;
+}
+
 /* an exact int of 64 bits: 1, 0 (not one), -1 on an error */
 static int json_int(Json *out, PyObject *value) {
     if (!PyLong_CheckExact(value))
@@ -5369,7 +5385,7 @@ static int json_int(Json *out, PyObject *value) {
     if (overflow)
         return 0;
     char digits[32];
-    int size = snprintf(digits, sizeof digits, "%lld", v);
+    int size = json_digits(digits, v);
     return json_raw(out, digits, size) < 0 ? -1 : 1;
 }
 
@@ -5443,7 +5459,7 @@ static int json_feed(Json *out, PyObject *feed, PyObject *const *names) {
 static int json_story(Json *out, const Json *head, PyObject *doc, PyObject *url,
                       Py_ssize_t index, PyObject *story, PyObject *const *names) {
     char digits[32];
-    int size = snprintf(digits, sizeof digits, "%zd", index);
+    int size = json_digits(digits, (long long)index);
     if (json_raw(out, head->data, head->size) < 0 || json_raw(out, digits, size) < 0)
         return -1;
     int yes = json_field(out, ",\"kind\":", story, names, S_KIND);

@@ -154,3 +154,27 @@ def test_story_lines_huge_and_every_kind() -> None:
     items = [Story("boilerplate", text=big[k:]) for k in range(0, 40)]
     items.append(Story("article", article=Article(text=big, authors=tuple(big.split()[:5]))))
     assert compiled(info, items) == reference(info, items)
+
+
+class _Counted:
+    """An article-like object whose `words` is any int (Article's is counted from its text)."""
+
+    def __init__(self, words: int) -> None:
+        self.title, self.authors, self.published, self.lang = None, (), None, None
+        self.text, self.words, self.caption = "x", words, None
+
+
+@pytest.mark.parametrize("words", [0, 1, 9, 10, 99, 100, -1, -10, 2**63 - 1, -(2**63), 2**63])
+def test_story_lines_write_ints_as_orjson(words: int) -> None:
+    story = Story("article", article=_Counted(words))  # type: ignore[arg-type]
+    got = compiled(INFO_PLAIN, [story])
+    record = {
+        "doc": "d", "source": "s", "index": 0, "kind": "article", "id": "d", "url": None,
+        "title": None, "authors": [], "published": None, "lang": None, "text": "x",
+        "words": words, "caption": None,
+    }  # fmt: skip
+    want = orjson.dumps(record, option=orjson.OPT_APPEND_NEWLINE)
+    assert got == (None if words >= 2**63 else want)  # (past 64 bits: the reference path)
+
+
+INFO_PLAIN = PageInfo("d", "s", None)
