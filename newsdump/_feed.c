@@ -3463,6 +3463,8 @@ typedef struct {
     Py_ssize_t summary_min, unpunctuated, summary_max, meta_max, list_min, reach, glue_max,
         card_max, alternating, stray_min, time_max, when_chars, when_words, kicker_max,
         glue_date_max, dek_extra, dek_extra_punct, case_chars, case_words;
+    Slots lbs, bs; /* LabelledBlock's block, Block's lines (block_line; of the first's types) */
+    Py_ssize_t item_offsets[7]; /* set_fields' of FeedItem's fields (ITEM_FIELDS) */
 } Loop;
 
 #define TEXT(L, k) PySequence_Fast_GET_ITEM((L)->texts, (k))
@@ -4054,16 +4056,58 @@ static PyObject *story_key_call(PyObject *self, PyObject *title) {
     return story_key_of(title);
 }
 
-/* labelled[at].block.lines[side] (a new reference) */
-static PyObject *block_line(PyObject *labelled, Py_ssize_t at, Py_ssize_t side) {
-    PyObject *block = PyObject_GetAttr(PySequence_Fast_GET_ITEM(labelled, at), name_block);
+/* Where object.__setattr__(obj, name, value) (PyObject_GenericSetAttr) stores the value in
+ * instances of `type`: the offset of its plain, writable slot (a member descriptor of
+ * T_OBJECT_EX, what __slots__ makes, found on the type as GenericSetAttr finds it); -1 where it
+ * is something else (set_fields calls PyObject_GenericSetAttr then). */
+static Py_ssize_t set_offset(PyTypeObject *type, PyObject *name) {
+    PyObject *descr = _PyType_Lookup(type, name); /* (borrowed) */
+    if (!descr || !Py_IS_TYPE(descr, &PyMemberDescr_Type))
+        return -1;
+    PyMemberDef *member = ((PyMemberDescrObject *)descr)->d_member;
+    return member->type == T_OBJECT_EX && !(member->flags & READONLY) ? member->offset : -1;
+}
+
+/* `count` fields (names: a tuple of str) of a new instance obj set to values as
+ * object.__setattr__ sets each, in order (offsets: set_offset of each, -2 where not looked up
+ * yet, filled here): 0, -1 on an error */
+static int set_fields(PyObject *obj, PyObject *names, PyObject *const *values, Py_ssize_t count,
+                      Py_ssize_t *offsets) {
+    for (Py_ssize_t k = 0; k < count; k++) {
+        PyObject *name = PyTuple_GET_ITEM(names, k);
+        if (offsets[k] == -2)
+            offsets[k] = set_offset(Py_TYPE(obj), name);
+        if (offsets[k] < 0) {
+            if (PyObject_GenericSetAttr(obj, name, values[k]) < 0)
+                return -1;
+            continue;
+        }
+        PyObject **slot = (PyObject **)((char *)obj + offsets[k]), *old = *slot;
+        *slot = Py_NewRef(values[k]);
+        Py_XDECREF(old);
+    }
+    return 0;
+}
+
+/* labelled[at].block.lines[side] (a new reference), the slots read by their offsets in the
+ * first block's types (lbs, bs: set at the first call) */
+static PyObject *block_line(PyObject *labelled, Py_ssize_t at, Py_ssize_t side, Slots *lbs,
+                            Slots *bs) {
+    PyObject *lb = PySequence_Fast_GET_ITEM(labelled, at);
+    if (!lbs->type)
+        slots_of(lbs, lb, name_block, NULL, NULL);
+    PyObject *block = slot_get(lb, lbs, 0, name_block);
     if (!block)
         return NULL;
-    PyObject *lines = PyObject_GetAttr(block, name_lines);
+    if (!bs->type)
+        slots_of(bs, block, name_lines, NULL, NULL);
+    PyObject *lines = slot_get(block, bs, 0, name_lines);
     Py_DECREF(block);
     if (!lines)
         return NULL;
-    PyObject *line = PySequence_GetItem(lines, side);
+    PyObject *line = PyTuple_CheckExact(lines) && side < PyTuple_GET_SIZE(lines)
+                       ? Py_NewRef(PyTuple_GET_ITEM(lines, side))
+                       : PySequence_GetItem(lines, side);
     Py_DECREF(lines);
     return line;
 }
@@ -4082,8 +4126,10 @@ static PyObject *loop_item(Loop *L, PyObject *labelled, Py_ssize_t i, Py_ssize_t
         published = PyObject_Vectorcall(L->rules[I_RESOLVE_TIME], args, 2, NULL);
     } else
         published = Py_NewRef(Py_None);
-    if (!published || !(key = story_key_of(title)) || !(first = block_line(labelled, i, 0))
-        || !(last = block_line(labelled, end, 1)) || !(lines = PyTuple_Pack(2, first, last)))
+    if (!published || !(key = story_key_of(title))
+        || !(first = block_line(labelled, i, 0, &L->lbs, &L->bs))
+        || !(last = block_line(labelled, end, 1, &L->lbs, &L->bs))
+        || !(lines = PyTuple_Pack(2, first, last)))
         goto done;
     PyObject *names = L->rules[I_ITEM_FIELDS], *type = L->rules[I_FEED_ITEM];
     if (names == Py_None) {
@@ -4094,9 +4140,11 @@ static PyObject *loop_item(Loop *L, PyObject *labelled, Py_ssize_t i, Py_ssize_t
     /* as the frozen dataclass's __init__: __new__, then object.__setattr__ of each field */
     PyObject *values[7] = {title, summary, time, published, Py_None, key, lines};
     item = ((PyTypeObject *)type)->tp_new((PyTypeObject *)type, empty_args, NULL);
-    for (Py_ssize_t k = 0; item && k < 7; k++)
-        if (PyObject_GenericSetAttr(item, PyTuple_GET_ITEM(names, k), values[k]) < 0)
-            Py_CLEAR(item);
+    if (item && Py_TYPE(item) != (PyTypeObject *)type) /* (offsets are the type's) */
+        for (int k = 0; k < 7; k++)
+            L->item_offsets[k] = -1;
+    if (item && set_fields(item, names, values, 7, L->item_offsets) < 0)
+        Py_CLEAR(item);
 done:
     Py_XDECREF(published);
     Py_XDECREF(key);
@@ -4117,7 +4165,8 @@ static int truths(PyObject *values, Py_ssize_t n, char *out, const char *what) {
         return -1;
     }
     for (Py_ssize_t k = 0; k < n; k++) {
-        int yes = PyObject_IsTrue(PySequence_Fast_GET_ITEM(seq, k));
+        PyObject *value = PySequence_Fast_GET_ITEM(seq, k); /* (a bool mostly: no call) */
+        int yes = value == Py_True ? 1 : value == Py_False ? 0 : PyObject_IsTrue(value);
         if (yes < 0) {
             Py_DECREF(seq);
             return -1;
@@ -4156,6 +4205,8 @@ static PyObject *items(PyObject *self, PyObject *const *args, Py_ssize_t nargs) 
         return NULL;
     }
     Loop L = {0};
+    for (int k = 0; k < 7; k++)
+        L.item_offsets[k] = -2;
     L.rules = &PyTuple_GET_ITEM(args[0], 0);
     L.hrules = &PyTuple_GET_ITEM(L.rules[I_HEADLINE_RULES], 0);
     L.trules = &PyTuple_GET_ITEM(L.hrules[H_TITLE_RULES], 0);
@@ -4323,7 +4374,18 @@ static PyObject *items(PyObject *self, PyObject *const *args, Py_ssize_t nargs) 
         PyObject *item = loop_item(&L, labelled, i, end, title, summary, time, page_published);
         if (!item)
             goto fail;
-        PyObject *entry = Py_BuildValue("(nnN)", i, end, item);
+        PyObject *entry = PyTuple_New(3); /* (i, end, item) */
+        if (entry) {
+            PyTuple_SET_ITEM(entry, 2, item);
+            PyObject *at = PyLong_FromSsize_t(i), *to = at ? PyLong_FromSsize_t(end) : NULL;
+            if (at)
+                PyTuple_SET_ITEM(entry, 0, at);
+            if (to)
+                PyTuple_SET_ITEM(entry, 1, to);
+            if (!to)
+                Py_CLEAR(entry);
+        } else
+            Py_DECREF(item);
         if (!entry || PyList_Append(result, entry) < 0) {
             Py_XDECREF(entry);
             goto fail;
@@ -4355,7 +4417,7 @@ done:
  *   furniture_suspects(labelled, texts, found, rules) -> list[bool]: feed._furniture_suspects
  *     (the reference): for each (first, last, item), False only where feed.is_furniture is
  *     False by its cheap tests alone; rules = feed.FURNITURE_RULES (stops, follow, sign_up,
- *     story_end, stamp_first, colon_pairs).
+ *     story_end, stamp_first, colon_pairs, relative_words, number_words).
  */
 
 static PyObject *name_title_attr, *name_time_attr;
@@ -4635,9 +4697,11 @@ static int lower_has_any(PyObject *text, PyObject *parts) {
 }
 
 /* feed.may_stamp: whether title (a str) has a digit, a first word without one, then a word
- * that starts with one of stamp_first or a digit (or a second word without a digit, then
- * such a third) */
-static int may_stamp(PyObject *title, PyObject *stamp_first) {
+ * that starts a time (or a second word without a digit, then such a third): one of stamp_first
+ * with `relative` words at most from there on, or a digit with `number` words at most or a
+ * date anchor (maybe_date) from there on */
+static int may_stamp(PyObject *title, PyObject *stamp_first, Py_ssize_t relative,
+                     Py_ssize_t number) {
     int kind = PyUnicode_KIND(title);
     const void *data = PyUnicode_DATA(title);
     Py_ssize_t n = PyUnicode_GET_LENGTH(title), i = 0;
@@ -4652,12 +4716,22 @@ static int may_stamp(PyObject *title, PyObject *stamp_first) {
         if (i == n)
             return 0; /* (no such word) */
         Py_UCS4 first = PyUnicode_READ(kind, data, i);
+        int number_first = decimal(first) || Py_UNICODE_ISDECIMAL(first);
         if (w > 0
-            && (decimal(first) || Py_UNICODE_ISDECIMAL(first)
+            && (number_first
                 || PyUnicode_FindChar(stamp_first, first, 0, PyUnicode_GET_LENGTH(stamp_first),
                                       1)
-                    >= 0))
-            return 1;
+                    >= 0)) {
+            Py_ssize_t left = 0, most = number_first ? number : relative; /* words from i on */
+            for (Py_ssize_t k = i; k < n && left <= most; left++) {
+                while (k < n && !Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, k)))
+                    k++;
+                while (k < n && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, k)))
+                    k++;
+            }
+            if (left <= most || (number_first && maybe_date(kind, data, i, n)))
+                return 1;
+        }
         if (w == 2)
             return 0;
         for (; i < n && !Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)); i++)
@@ -4669,7 +4743,7 @@ static int may_stamp(PyObject *title, PyObject *stamp_first) {
 
 /* 1 where the furniture pretests pass (or cannot be told), 0 where they fail, -1 on an error */
 static int furniture_suspect(PyObject *labelled, PyObject *const *items, Py_ssize_t n,
-                             PyObject *entry, PyObject *const *rules) {
+                             PyObject *entry, PyObject *const *rules, const Py_ssize_t *words) {
     Py_ssize_t first, last;
     PyObject *item;
     if (found_entry(entry, &first, &last, &item) < 0 || first < 0 || first >= n)
@@ -4680,7 +4754,7 @@ static int furniture_suspect(PyObject *labelled, PyObject *const *items, Py_ssiz
     int yes = 1;
     if (!PyUnicode_Check(title))
         goto done;
-    if (may_stamp(title, rules[4]))
+    if (may_stamp(title, rules[4], words[0], words[1]))
         goto done; /* is_stamp */
     int kind = PyUnicode_KIND(title);
     const void *data = PyUnicode_DATA(title);
@@ -4688,8 +4762,18 @@ static int furniture_suspect(PyObject *labelled, PyObject *const *items, Py_ssiz
     int colon = 0;
     for (Py_ssize_t i = 0; i < len; i++) {
         Py_UCS4 c = PyUnicode_READ(kind, data, i);
-        if (c == '/')
-            goto done; /* ISSUE */
+        if (c == '/') { /* ISSUE: feed.ISSUE_YEAR, "/\s*(?:19|20)\d\d", after it */
+            Py_ssize_t k = i + 1;
+            while (k < len && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, k)))
+                k++;
+            if (k + 3 < len) {
+                Py_UCS4 a = PyUnicode_READ(kind, data, k), b = PyUnicode_READ(kind, data, k + 1);
+                if (((a == '1' && b == '9') || (a == '2' && b == '0'))
+                    && Py_UNICODE_ISDECIMAL(PyUnicode_READ(kind, data, k + 2))
+                    && Py_UNICODE_ISDECIMAL(PyUnicode_READ(kind, data, k + 3)))
+                    goto done;
+            }
+        }
         colon |= c == ':' || c == 0xff1a;
     }
     if (colon && (yes = paired(title, rules[5])) != 0)
@@ -4726,7 +4810,11 @@ static int furniture_suspect(PyObject *labelled, PyObject *const *items, Py_ssiz
     if (yes != 0)
         goto done; /* the notice where the revision cut the story */
     PyObject *above = first > 0 ? items[first - 1] : s_empty;
-    yes = PyUnicode_Check(above) ? lower_has_any(above, rules[2]) : 1; /* SIGN_UP */
+    yes = PyUnicode_Check(above) ? lower_has_any(above, rules[2]) : 1; /* SIGN_UP above */
+    if (yes > 0 && last + 1 >= 0) { /* ... and below (texts[last + 1] from the end: looked at) */
+        PyObject *below = last + 1 < n ? items[last + 1] : s_empty;
+        yes = PyUnicode_Check(below) ? lower_has_any(below, rules[2]) : 1;
+    }
 done:
     Py_DECREF(title);
     return yes;
@@ -4738,6 +4826,7 @@ typedef struct {
     PyObject *labelled;      /* furniture_suspects' labelled blocks */
     PyObject *pairs;         /* comment_suspects' pairs */
     PyObject *const *rules;  /* furniture_suspects' rules */
+    Py_ssize_t words[2];     /* ... its relative_words, number_words */
 } Suspects;
 
 static int comment_suspect_of(const Suspects *s, PyObject *const *items, Py_ssize_t n,
@@ -4747,7 +4836,7 @@ static int comment_suspect_of(const Suspects *s, PyObject *const *items, Py_ssiz
 
 static int furniture_suspect_of(const Suspects *s, PyObject *const *items, Py_ssize_t n,
                                 PyObject *entry) {
-    return furniture_suspect(s->labelled, items, n, entry, s->rules);
+    return furniture_suspect(s->labelled, items, n, entry, s->rules, s->words);
 }
 
 static PyObject *suspects(PyObject *texts_arg, PyObject *found_arg, const char *texts_error,
@@ -4782,7 +4871,8 @@ static PyObject *suspects(PyObject *texts_arg, PyObject *found_arg, const char *
 }
 
 static PyObject *furniture_suspects(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
-    if (nargs != 4 || !PyTuple_Check(args[3]) || PyTuple_GET_SIZE(args[3]) != 6
+    if (nargs != 4 || !PyTuple_Check(args[3]) || PyTuple_GET_SIZE(args[3]) != 8
+        || !PyLong_Check(PyTuple_GET_ITEM(args[3], 6)) || !PyLong_Check(PyTuple_GET_ITEM(args[3], 7))
         || !PyUnicode_Check(PyTuple_GET_ITEM(args[3], 0))
         || !PyTuple_Check(PyTuple_GET_ITEM(args[3], 1))
         || !PyTuple_Check(PyTuple_GET_ITEM(args[3], 2))
@@ -4790,7 +4880,7 @@ static PyObject *furniture_suspects(PyObject *self, PyObject *const *args, Py_ss
         || !PyDict_Check(PyTuple_GET_ITEM(args[3], 5))) {
         PyErr_SetString(PyExc_TypeError,
                         "furniture_suspects(labelled, texts, found, (stops, follow, sign_up, "
-                        "story_end, stamp_first, colon_pairs))");
+                        "story_end, stamp_first, colon_pairs, relative_words, number_words))");
         return NULL;
     }
     PyObject *const *rules = &PyTuple_GET_ITEM(args[3], 0);
@@ -4800,7 +4890,10 @@ static PyObject *furniture_suspects(PyObject *self, PyObject *const *args, Py_ss
                 PyErr_SetString(PyExc_TypeError, "furniture_suspects: parts are str");
                 return NULL;
             }
-    Suspects context = {args[0], NULL, rules};
+    Suspects context = {args[0], NULL, rules, {0, 0}};
+    for (int k = 0; k < 2; k++)
+        if ((context.words[k] = PyLong_AsSsize_t(rules[6 + k])) == -1 && PyErr_Occurred())
+            return NULL;
     return suspects(args[1], args[2], "furniture_suspects: texts a sequence",
                     "furniture_suspects: found a sequence", &context, furniture_suspect_of);
 }
@@ -4810,7 +4903,7 @@ static PyObject *comment_suspects(PyObject *self, PyObject *const *args, Py_ssiz
         PyErr_SetString(PyExc_TypeError, "comment_suspects(texts, found, pairs)");
         return NULL;
     }
-    Suspects context = {NULL, args[2], NULL};
+    Suspects context = {NULL, args[2], NULL, {0, 0}};
     return suspects(args[0], args[1], "comment_suspects: texts a sequence",
                     "comment_suspects: found a sequence", &context, comment_suspect_of);
 }
@@ -4835,6 +4928,7 @@ static PyObject *stories(PyObject *self, PyObject *const *args, Py_ssize_t nargs
     PyObject *seq = PySequence_Fast(args[3], "stories: items must be a sequence");
     if (!seq)
         return NULL;
+    Py_ssize_t offsets[5] = {-2, -2, -2, -2, -2}; /* (set_fields') */
     Py_ssize_t n = PySequence_Fast_GET_SIZE(seq);
     PyObject *out = PyList_New(n);
     if (!out) {
@@ -4848,9 +4942,11 @@ static PyObject *stories(PyObject *self, PyObject *const *args, Py_ssize_t nargs
             goto fail;
         PyObject *values[5] = {kind, Py_None, item, Py_None, lines};
         PyObject *story = type->tp_new(type, empty_args, NULL);
-        for (Py_ssize_t k = 0; story && k < 5; k++)
-            if (PyObject_GenericSetAttr(story, PyTuple_GET_ITEM(names, k), values[k]) < 0)
-                Py_CLEAR(story);
+        if (story && Py_TYPE(story) != type) /* (offsets are the type's) */
+            for (int k = 0; k < 5; k++)
+                offsets[k] = -1;
+        if (story && set_fields(story, names, values, 5, offsets) < 0)
+            Py_CLEAR(story);
         Py_DECREF(lines);
         if (!story)
             goto fail;
@@ -4909,6 +5005,790 @@ static PyObject *article_ends(PyObject *self, PyObject *const *args, Py_ssize_t 
     return Py_BuildValue("(nn)", ends[0], ends[1]);
 }
 
+/* ---- find_feed's post-pass: the comments and the labelled lists dropped, in one call each ----
+ *
+ *   drop_comments(texts, found, pairs, intro, after) -> list | None: find_feed's comment
+ *     filter (feed._drop_comments, the reference): `found` without the items that
+ *     feed.is_comment says are a reader's comment, tested only where comment_suspects' cheap
+ *     tests pass (`pairs`: COMMENT_AFTER_PAIRS; `intro`, `after`: COMMENT_INTRO.match and
+ *     COMMENT_AFTER.match, called there as is_comment calls them). None (the caller runs the
+ *     reference) where an entry is not (first, last, item) inside `texts` or a line is not a
+ *     str.
+ *   drop_lists(rules, found, texts, free, words) -> list | None: feed.drop_labelled_lists (the
+ *     reference) with feed.list_label's tests on characters and counts here (`words`: each
+ *     text's feed.word_count, as find_feed has them) and AD_LABEL.search, is_enumeration
+ *     called where the reference calls them (rules: feed.LIST_RULES, the L_* below). None
+ *     (the caller runs the reference) where an entry is not (first, last, item) with
+ *     0 <= first < len(texts), -1 <= last < len(texts), or a line is not a str.
+ */
+
+enum { L_AD_SEARCH, L_ENUMERATION, L_AD_PARTS, L_REACH, L_SCAN, L_KICKER, L_GLUE, L_ADS_MIN,
+       L_SIZE };
+
+/* text.endswith((":", "：")) */
+static inline int ends_label(PyObject *text) {
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    if (n == 0)
+        return 0;
+    Py_UCS4 c = PyUnicode_READ_CHAR(text, n - 1);
+    return c == ':' || c == 0xff1a;
+}
+
+/* feed.is_comment(texts, first, last) (texts: n str; 0 <= first <= n, last >= -1): 1, 0, -1
+ * on an error */
+static int is_comment_at(PyObject *const *texts, Py_ssize_t n, Py_ssize_t first,
+                         Py_ssize_t last, PyObject *pairs, PyObject *intro, PyObject *after) {
+    PyObject *before = first > 0 ? texts[first - 1] : s_empty;
+    Py_ssize_t end = PyUnicode_GET_LENGTH(before);
+    if (end > 0 && PyUnicode_READ_CHAR(before, end - 1) == '\n')
+        end--; /* (feed.tail) */
+    int yes = 0;
+    if (end > 0) {
+        Py_UCS4 c = PyUnicode_READ_CHAR(before, end - 1);
+        if ((c == ':' || c == 0xff1a) && (yes = found(intro, before, 0)) != 0)
+            return yes;
+    }
+    /* (COMMENT_AFTER only where its first two characters may stand: comment_suspect's test) */
+    if ((yes = paired(before, pairs)) > 0)
+        yes = found(after, before, 0);
+    for (Py_ssize_t k = last + 1; !yes && k < last + 3 && k < n; k++)
+        if ((yes = paired(texts[k], pairs)) > 0)
+            yes = found(after, texts[k], 0);
+    return yes;
+}
+
+static PyObject *drop_comments(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 5 || !PyDict_Check(args[2])) {
+        PyErr_SetString(PyExc_TypeError, "drop_comments(texts, found, pairs, intro, after)");
+        return NULL;
+    }
+    PyObject *texts = PySequence_Fast(args[0], "drop_comments: texts a sequence");
+    if (!texts)
+        return NULL;
+    PyObject *seq = PySequence_Fast(args[1], "drop_comments: found a sequence");
+    if (!seq) {
+        Py_DECREF(texts);
+        return NULL;
+    }
+    PyObject *const *items = PySequence_Fast_ITEMS(texts);
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(texts), m = PySequence_Fast_GET_SIZE(seq);
+    PyObject *out = NULL;
+    for (Py_ssize_t k = 0; k < n; k++)
+        if (!PyUnicode_Check(items[k]))
+            goto none;
+    for (Py_ssize_t k = 0; k < m; k++) {
+        Py_ssize_t first, last;
+        PyObject *item;
+        if (found_entry(PySequence_Fast_GET_ITEM(seq, k), &first, &last, &item) < 0
+            || first < 0 || first > n || last < -1)
+            goto none;
+    }
+    if (!(out = PyList_New(0)))
+        goto done;
+    for (Py_ssize_t k = 0; k < m; k++) {
+        PyObject *entry = PySequence_Fast_GET_ITEM(seq, k);
+        Py_ssize_t first = 0, last = 0;
+        PyObject *item;
+        found_entry(entry, &first, &last, &item); /* (checked above) */
+        int yes = comment_suspect(items, n, entry, args[2]);
+        if (yes > 0)
+            yes = is_comment_at(items, n, first, last, args[2], args[3], args[4]);
+        if (yes < 0 || (!yes && PyList_Append(out, entry) < 0)) {
+            Py_CLEAR(out);
+            goto done;
+        }
+    }
+    goto done;
+none:
+    out = Py_NewRef(Py_None);
+done:
+    Py_DECREF(texts);
+    Py_DECREF(seq);
+    return out;
+}
+
+/* feed.list_label(texts, free, first) (0 <= first < n): 1 and *label (borrowed) where there
+ * is one, 0 where not, -1 on an error */
+static int lists_label(PyObject *const *rules, const Py_ssize_t *sizes, PyObject *const *texts,
+                       const char *free, const Py_ssize_t *words, Py_ssize_t first,
+                       PyObject **label) {
+    PyObject *ad = NULL;
+    Py_ssize_t ads = 0;
+    int boxed = 1; /* (until the line right above says otherwise) */
+    for (Py_ssize_t k = first - 1; k >= 0 && first - k <= sizes[L_SCAN] && free[k]; k--) {
+        PyObject *text = texts[k];
+        if (ends_label(text)) {
+            *label = text;
+            return 1;
+        }
+        if (words[k] > sizes[L_KICKER])
+            break;
+        if (!boxed)
+            continue;
+        int yes = 0;
+        if (words[k] <= sizes[L_GLUE]) {
+            yes = PyUnicode_IS_ASCII(text) ? lower_has_any(text, rules[L_AD_PARTS]) : 1;
+            if (yes > 0)
+                yes = found(rules[L_AD_SEARCH], text, 0);
+            if (yes < 0)
+                return -1;
+        }
+        if (yes) {
+            if (!ads++)
+                ad = text;
+        } else if (k == first - 1)
+            boxed = 0; /* the line right above is not an ad label: this list is no ad box */
+    }
+    if (boxed && ads >= sizes[L_ADS_MIN]) {
+        *label = ad;
+        return 1;
+    }
+    return 0;
+}
+
+/* whether the group's items (found[start:stop]) keep their list under `label` (feed.
+ * drop_labelled_lists): 1, 0, -1 on an error */
+static int keeps_list(PyObject *const *rules, PyObject *label, PyObject *seq, Py_ssize_t start,
+                      Py_ssize_t stop) {
+    int yes = found(rules[L_AD_SEARCH], label, 0);
+    if (yes)
+        return yes < 0 ? -1 : 0; /* an ad box: none stays */
+    if ((yes = found(rules[L_ENUMERATION], label, 1)) <= 0)
+        return yes < 0 ? -1 : 1;
+    for (Py_ssize_t k = start; k < stop; k++) { /* entries with times or summaries: stories */
+        PyObject *item = PyTuple_GET_ITEM(PySequence_Fast_GET_ITEM(seq, k), 2);
+        PyObject *names[2] = {name_time, name_summary};
+        for (int f = 0; f < 2; f++) {
+            PyObject *value = PyObject_GetAttr(item, names[f]);
+            if (!value)
+                return -1;
+            Py_DECREF(value);
+            if (value != Py_None)
+                return 1;
+        }
+    }
+    return 0;
+}
+
+static PyObject *drop_lists(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 5 || !PyTuple_Check(args[0]) || PyTuple_GET_SIZE(args[0]) != L_SIZE
+        || !PyTuple_Check(PyTuple_GET_ITEM(args[0], L_AD_PARTS))) {
+        PyErr_SetString(PyExc_TypeError, "drop_lists(rules, found, texts, free, words)");
+        return NULL;
+    }
+    PyObject *const *rules = &PyTuple_GET_ITEM(args[0], 0);
+    for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(rules[L_AD_PARTS]); k++)
+        if (!PyUnicode_Check(PyTuple_GET_ITEM(rules[L_AD_PARTS], k))) {
+            PyErr_SetString(PyExc_TypeError, "drop_lists: AD_LABEL_PARTS are str");
+            return NULL;
+        }
+    Py_ssize_t sizes[L_SIZE] = {0};
+    for (int r = L_REACH; r < L_SIZE; r++)
+        if ((sizes[r] = PyLong_AsSsize_t(rules[r])) == -1 && PyErr_Occurred())
+            return NULL;
+    PyObject *seq = NULL, *texts = NULL, *counts = NULL, *out = NULL;
+    char *free = NULL;
+    Py_ssize_t *words = NULL;
+    if (!(seq = PySequence_Fast(args[1], "drop_lists: found a sequence"))
+        || !(texts = PySequence_Fast(args[2], "drop_lists: texts a sequence"))
+        || !(counts = PySequence_Fast(args[4], "drop_lists: words a sequence")))
+        goto done;
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(texts), m = PySequence_Fast_GET_SIZE(seq);
+    PyObject *const *items = PySequence_Fast_ITEMS(texts);
+    if (PySequence_Fast_GET_SIZE(counts) != n) {
+        PyErr_SetString(PyExc_ValueError, "drop_lists: texts, free, words of one size");
+        goto done;
+    }
+    for (Py_ssize_t k = 0; k < n; k++)
+        if (!PyUnicode_Check(items[k]))
+            goto none;
+    Py_ssize_t *bounds = NULL; /* first, last of each entry (in `words`' room after n) */
+    if (!(free = PyMem_Malloc((size_t)n + 1))
+        || !(words = PyMem_Malloc(((size_t)n + 2 * (size_t)m + 1) * sizeof(Py_ssize_t)))) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    bounds = words + n;
+    for (Py_ssize_t k = 0; k < m; k++) {
+        PyObject *item;
+        if (found_entry(PySequence_Fast_GET_ITEM(seq, k), &bounds[2 * k], &bounds[2 * k + 1],
+                        &item)
+                < 0
+            || bounds[2 * k] < 0 || bounds[2 * k] >= n || bounds[2 * k + 1] < -1
+            || bounds[2 * k + 1] >= n)
+            goto none;
+    }
+    for (Py_ssize_t k = 0; k < n; k++)
+        if ((words[k] = PyLong_AsSsize_t(PySequence_Fast_GET_ITEM(counts, k))) == -1
+            && PyErr_Occurred())
+            goto done;
+    if (truths(args[3], n, free, "drop_lists: free") < 0 || !(out = PyList_New(0)))
+        goto done;
+    for (Py_ssize_t start = 0; start < m;) {
+        Py_ssize_t stop = start + 1, last = bounds[2 * start + 1];
+        while (stop < m) { /* (same_list: a few blocks apart, no label's line between) */
+            Py_ssize_t first = bounds[2 * stop];
+            if (first - last > sizes[L_REACH] + 1)
+                break;
+            int label = 0;
+            for (Py_ssize_t k = last + 1; k < first && !label; k++)
+                label = ends_label(items[k]);
+            if (label)
+                break;
+            last = bounds[2 * stop + 1];
+            stop++;
+        }
+        PyObject *label = NULL;
+        int keep = lists_label(rules, sizes, items, free, words, bounds[2 * start], &label);
+        if (keep > 0)
+            keep = keeps_list(rules, label, seq, start, stop);
+        else if (keep == 0)
+            keep = 1; /* (no label) */
+        if (keep < 0) {
+            Py_CLEAR(out);
+            goto done;
+        }
+        for (Py_ssize_t k = start; keep && k < stop; k++)
+            if (PyList_Append(out, PySequence_Fast_GET_ITEM(seq, k)) < 0) {
+                Py_CLEAR(out);
+                goto done;
+            }
+        start = stop;
+    }
+    goto done;
+none:
+    out = Py_NewRef(Py_None);
+done:
+    Py_XDECREF(seq);
+    Py_XDECREF(texts);
+    Py_XDECREF(counts);
+    PyMem_Free(free);
+    PyMem_Free(words);
+    return out;
+}
+
+/* page_stories(type, names, feed_kind, items, article_kind, article, span) -> tuple | None:
+ * pipeline.analyse's stories of a page whose article has a span (without boilerplate): the
+ * article's story (type(article_kind, article=article, lines=span)) and each item's
+ * (type(feed_kind, feed=item, lines=item.lines)), in the order of its sort by
+ * (lines[0], kind != "article"): where the items stand in order of lines[0] already (as
+ * find_feed gives them), the article's story goes before the first item whose lines[0] is
+ * not below span[0]. Each story is made as `stories` makes it (names: feed.STORY_FIELDS).
+ * None (the caller sorts) where an item's lines or span is not a tuple starting with an int
+ * of 64 bits, or the items are not in that order. */
+static PyObject *make_story(PyTypeObject *type, PyObject *names, PyObject *kind,
+                            PyObject *article, PyObject *feed, PyObject *lines,
+                            Py_ssize_t *offsets) {
+    PyObject *values[5] = {kind, article, feed, Py_None, lines};
+    PyObject *story = type->tp_new(type, empty_args, NULL);
+    if (story && Py_TYPE(story) != type) /* (offsets are the type's) */
+        for (int k = 0; k < 5; k++)
+            offsets[k] = -1;
+    if (story && set_fields(story, names, values, 5, offsets) < 0)
+        Py_CLEAR(story);
+    return story;
+}
+
+/* lines[0] of a tuple of exact ints: 1 and *at, 0 where not such a tuple (or too big) */
+static int first_line(PyObject *lines, long long *at) {
+    if (!PyTuple_CheckExact(lines) || PyTuple_GET_SIZE(lines) < 1
+        || !PyLong_CheckExact(PyTuple_GET_ITEM(lines, 0)))
+        return 0;
+    int overflow = 0;
+    *at = PyLong_AsLongLongAndOverflow(PyTuple_GET_ITEM(lines, 0), &overflow);
+    if (*at == -1 && PyErr_Occurred()) {
+        PyErr_Clear();
+        return 0;
+    }
+    return !overflow;
+}
+
+static PyObject *page_stories(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 7 || !PyType_Check(args[0]) || !PyTuple_Check(args[1])
+        || PyTuple_GET_SIZE(args[1]) != 5) {
+        PyErr_SetString(PyExc_TypeError, "page_stories(type, names: 5 fields, feed_kind, items, "
+                                         "article_kind, article, span)");
+        return NULL;
+    }
+    PyTypeObject *type = (PyTypeObject *)args[0];
+    PyObject *names = args[1], *span = args[6];
+    for (Py_ssize_t k = 0; k < 5; k++)
+        if (!PyUnicode_Check(PyTuple_GET_ITEM(names, k))) {
+            PyErr_SetString(PyExc_TypeError, "page_stories: field names must be str");
+            return NULL;
+        }
+    long long start, previous = 0;
+    if (!first_line(span, &start))
+        Py_RETURN_NONE;
+    PyObject *seq = PySequence_Fast(args[3], "page_stories: items must be a sequence");
+    if (!seq)
+        return NULL;
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(seq), at = n;
+    PyObject *out = NULL;
+    PyObject **spans = PyMem_Calloc((size_t)n + 1, sizeof(PyObject *));
+    if (!spans) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) { /* (each item's lines, read once) */
+        if (!(spans[i] = PyObject_GetAttr(PySequence_Fast_GET_ITEM(seq, i), name_lines)))
+            goto done;
+        long long line;
+        if (!first_line(spans[i], &line) || (i && line < previous)) {
+            out = Py_NewRef(Py_None); /* (not in order: the caller sorts) */
+            goto done;
+        }
+        if (at == n && line >= start)
+            at = i;
+        previous = line;
+    }
+    if (!(out = PyTuple_New(n + 1)))
+        goto done;
+    Py_ssize_t offsets[5] = {-2, -2, -2, -2, -2}; /* (set_fields') */
+    for (Py_ssize_t i = 0, k = 0; i <= n; i++) {
+        PyObject *story = i == at
+                            ? make_story(type, names, args[4], args[5], Py_None, span, offsets)
+                            : make_story(type, names, args[2], Py_None,
+                                         PySequence_Fast_GET_ITEM(seq, k), spans[k], offsets);
+        if (!story) {
+            Py_CLEAR(out);
+            goto done;
+        }
+        k += i != at;
+        PyTuple_SET_ITEM(out, i, story);
+    }
+done:
+    if (spans)
+        for (Py_ssize_t i = 0; i < n; i++)
+            Py_XDECREF(spans[i]);
+    PyMem_Free(spans);
+    Py_DECREF(seq);
+    return out;
+}
+
+/* ---- split's records: a page's stories as JSON lines, in one call ----
+ *
+ *   story_lines(names, dumps, doc, source, url, stories) -> bytes | None: records.story_lines'
+ *     reference (to_json_lines of PageInfo(doc, source, url).story_record(i, story) of each
+ *     story), written here as orjson writes it with OPT_APPEND_NEWLINE: compact, the keys in
+ *     story_record's order, each str as UTF-8 with '"', '\\' and the characters below U+0020
+ *     escaped (\b \t \n \f \r, else \u00xx in lower-case hex), each record followed by "\n".
+ *     `names`: records.STORY_NAMES, the attributes read (kind, article, feed, text, title,
+ *     authors, published, lang, words, caption, summary, time, url, key: the S_* below);
+ *     `dumps`: orjson.dumps, which writes the long strings of UCS2 or UCS4 (json_str).
+ *     None wherever a value is not what the records hold (an exact str, None, an exact int of
+ *     64 bits, a tuple or list of exact str as authors) or a str has a lone surrogate (no
+ *     UTF-8): the caller takes the reference path then, which raises orjson's error if any.
+ */
+
+enum {
+    S_KIND, S_ARTICLE, S_FEED, S_TEXT, S_TITLE, S_AUTHORS, S_PUBLISHED, S_LANG, S_WORDS,
+    S_CAPTION, S_SUMMARY, S_TIME, S_URL, S_KEY, S_SIZE
+};
+
+typedef struct {
+    char *data;
+    Py_ssize_t size, cap;
+    PyObject *dumps; /* orjson.dumps: what writes a long str of UCS2 or UCS4 (SIMD, faster) */
+    PyObject *const *names; /* records.STORY_NAMES */
+    struct {
+        PyTypeObject *type;
+        Py_ssize_t offsets[S_SIZE]; /* of names' slots in its instances: -2 not looked up yet,
+                                     * -1 none (read by PyObject_GetAttr) */
+    } types[3];                     /* Story's, Article's and FeedItem's, as they come */
+} Json;
+
+/* obj.names[at] (a new reference): its slot read at once where obj's type has one (slot_offset:
+ * as PyObject_GetAttr would find it) */
+static PyObject *json_get(Json *out, PyObject *obj, int at) {
+    PyTypeObject *type = Py_TYPE(obj);
+    for (int t = 0; t < 3; t++) {
+        if (out->types[t].type == NULL) {
+            out->types[t].type = type;
+            for (int k = 0; k < S_SIZE; k++)
+                out->types[t].offsets[k] = -2;
+        } else if (out->types[t].type != type)
+            continue;
+        Py_ssize_t *offset = &out->types[t].offsets[at];
+        if (*offset == -2)
+            *offset = slot_offset(type, out->names[at]);
+        if (*offset >= 0) {
+            PyObject *value = *(PyObject **)((char *)obj + *offset);
+            if (value)
+                return Py_NewRef(value);
+        }
+        break;
+    }
+    return PyObject_GetAttr(obj, out->names[at]); /* (or its AttributeError) */
+}
+
+/* room for `more` bytes at the end of out: 0, or -1 (MemoryError) */
+static int json_room(Json *out, Py_ssize_t more) {
+    if (more > PY_SSIZE_T_MAX / 2 - out->size) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    if (out->size + more <= out->cap)
+        return 0;
+    Py_ssize_t cap = out->cap * 2;
+    if (cap < out->size + more)
+        cap = out->size + more + 1024;
+    char *data = PyMem_Realloc(out->data, (size_t)cap);
+    if (!data) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    out->data = data;
+    out->cap = cap;
+    return 0;
+}
+
+static int json_raw(Json *out, const char *text, Py_ssize_t size) {
+    if (json_room(out, size) < 0)
+        return -1;
+    memcpy(out->data + out->size, text, (size_t)size);
+    out->size += size;
+    return 0;
+}
+
+#define JSON_RAW(out, literal) json_raw((out), (literal), (Py_ssize_t)sizeof(literal) - 1)
+
+/* an ASCII character below U+0080 as orjson writes it inside a string (at p; the end) */
+static inline char *json_ascii(char *p, Py_UCS4 c) {
+    static const char hex[] = "0123456789abcdef";
+    if (c >= 0x20 && c != '"' && c != '\\') {
+        *p++ = (char)c;
+        return p;
+    }
+    *p++ = '\\';
+    switch (c) {
+    case '"': *p++ = '"'; break;
+    case '\\': *p++ = '\\'; break;
+    case '\b': *p++ = 'b'; break;
+    case '\t': *p++ = 't'; break;
+    case '\n': *p++ = 'n'; break;
+    case '\f': *p++ = 'f'; break;
+    case '\r': *p++ = 'r'; break;
+    default:
+        *p++ = 'u';
+        *p++ = '0';
+        *p++ = '0';
+        *p++ = hex[c >> 4];
+        *p++ = hex[c & 15];
+    }
+    return p;
+}
+
+/* a character as orjson writes it inside a string (at p; the end), NULL for a surrogate */
+static inline char *json_char(char *p, Py_UCS4 c) {
+    if (c < 0x80)
+        return json_ascii(p, c);
+    if (c < 0x800) {
+        *p++ = (char)(0xc0 | c >> 6);
+        *p++ = (char)(0x80 | (c & 0x3f));
+    } else if (c < 0x10000) {
+        if (c >= 0xd800 && c <= 0xdfff)
+            return NULL; /* (orjson: "str is not valid UTF-8: surrogates not allowed") */
+        *p++ = (char)(0xe0 | c >> 12);
+        *p++ = (char)(0x80 | (c >> 6 & 0x3f));
+        *p++ = (char)(0x80 | (c & 0x3f));
+    } else {
+        *p++ = (char)(0xf0 | c >> 18);
+        *p++ = (char)(0x80 | (c >> 12 & 0x3f));
+        *p++ = (char)(0x80 | (c >> 6 & 0x3f));
+        *p++ = (char)(0x80 | (c & 0x3f));
+    }
+    return p;
+}
+
+#define JSON_DUMPS_MIN 32 /* a str of UCS2 or UCS4 this long: orjson.dumps writes it */
+
+/* the str `text` as a JSON string: 1, 0 (a lone surrogate: no UTF-8), -1 on an error; runs
+ * of 16 (UCS1) or 8 (UCS2) plain ASCII characters (" " to "~" but '"' and '\\') are copied as
+ * they are, a str of UCS2 or UCS4 of JSON_DUMPS_MIN characters or more is out->dumps' (its
+ * UTF-8 encoder is vectorised: ~4x faster on Cyrillic, where each character is 2 bytes) */
+static int json_str(Json *out, PyObject *text) {
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    if (n > (PY_SSIZE_T_MAX / 2 - 16) / 6) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    int kind = PyUnicode_KIND(text);
+    if (kind != PyUnicode_1BYTE_KIND && n >= JSON_DUMPS_MIN) {
+        PyObject *dumped = PyObject_CallOneArg(out->dumps, text);
+        if (!dumped || !PyBytes_Check(dumped)) { /* (a lone surrogate: orjson's error) */
+            Py_XDECREF(dumped);
+            PyErr_Clear();
+            return 0;
+        }
+        int done = json_raw(out, PyBytes_AS_STRING(dumped), PyBytes_GET_SIZE(dumped));
+        Py_DECREF(dumped);
+        return done < 0 ? -1 : 1;
+    }
+    if (json_room(out, 6 * n + 2) < 0) /* (6 bytes a character at most: "\u001f") */
+        return -1;
+    char *p = out->data + out->size;
+    *p++ = '"';
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t i = 0;
+    const __m128i quote8 = _mm_set1_epi8('"'), slash8 = _mm_set1_epi8('\\');
+    if (kind == PyUnicode_1BYTE_KIND) {
+        const Py_UCS1 *s = (const Py_UCS1 *)data;
+        const __m128i space = _mm_set1_epi8(0x20);
+        while (i < n) {
+            if (i + 16 <= n) {
+                __m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+                /* (signed bytes: 0x80 and over are negative, below " " as the controls) */
+                __m128i bad = _mm_or_si128(_mm_cmpgt_epi8(space, v),
+                                           _mm_or_si128(_mm_cmpeq_epi8(v, quote8),
+                                                        _mm_cmpeq_epi8(v, slash8)));
+                unsigned mask = (unsigned)_mm_movemask_epi8(bad);
+                _mm_storeu_si128((__m128i *)p, v); /* (room: 6 bytes a character left) */
+                if (!mask) {
+                    p += 16;
+                    i += 16;
+                    continue;
+                }
+                int plain = __builtin_ctz(mask); /* (the plain characters before the first) */
+                p += plain;
+                i += plain;
+            }
+            p = json_char(p, s[i++]); /* (no surrogate in UCS1) */
+        }
+    } else if (kind == PyUnicode_2BYTE_KIND) {
+        const Py_UCS2 *s = (const Py_UCS2 *)data;
+        const __m128i space = _mm_set1_epi16(0x20), span = _mm_set1_epi16(0x5f),
+                      quote = _mm_set1_epi16('"'), slash = _mm_set1_epi16('\\'),
+                      zero = _mm_setzero_si128();
+        while (i < n) {
+            if (i + 8 <= n) {
+                __m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+                /* (" " to DEL: c - 0x20 <= 0x5f unsigned, saturated to 0 when so) */
+                __m128i plain = _mm_cmpeq_epi16(
+                    _mm_subs_epu16(_mm_sub_epi16(v, space), span), zero);
+                __m128i bad = _mm_or_si128(_mm_cmpeq_epi16(v, quote), _mm_cmpeq_epi16(v, slash));
+                unsigned mask = ~(unsigned)_mm_movemask_epi8(_mm_andnot_si128(bad, plain))
+                              & 0xffffu;
+                _mm_storel_epi64((__m128i *)p, _mm_packus_epi16(v, v)); /* (room: as above) */
+                if (!mask) {
+                    p += 8;
+                    i += 8;
+                    continue;
+                }
+                int before = __builtin_ctz(mask) / 2; /* (the plain characters before it) */
+                p += before;
+                i += before;
+            }
+            if (!(p = json_char(p, s[i++])))
+                return 0;
+        }
+    } else {
+        const Py_UCS4 *s = (const Py_UCS4 *)data;
+        for (; i < n; i++)
+            if (!(p = json_char(p, s[i])))
+                return 0;
+    }
+    *p++ = '"';
+    out->size = p - out->data;
+    return 1;
+}
+
+/* a record's value: an exact str or None (1), or 0 (not such a value, or no UTF-8), -1 on
+ * an error */
+static int json_text(Json *out, PyObject *value) {
+    if (value == Py_None)
+        return JSON_RAW(out, "null") < 0 ? -1 : 1;
+    if (!PyUnicode_CheckExact(value))
+        return 0;
+    return json_str(out, value);
+}
+
+/* v in decimal (as "%lld" writes it) into digits (24 bytes at least): its size */
+static int json_digits(char *digits, long long v) {
+    char tmp[24];
+    int size = 0, at = 0;
+    unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
+    do {
+        tmp[size++] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        digits[at++] = '-';
+    while (size)
+        digits[at++] = tmp[--size];
+    return at;
+}
+
+/* an exact int of 64 bits: 1, 0 (not one), -1 on an error */
+static int json_int(Json *out, PyObject *value) {
+    if (!PyLong_CheckExact(value))
+        return 0;
+    int overflow = 0;
+    long long v = PyLong_AsLongLongAndOverflow(value, &overflow);
+    if (v == -1 && PyErr_Occurred())
+        return -1;
+    if (overflow)
+        return 0;
+    char digits[32];
+    int size = json_digits(digits, v);
+    return json_raw(out, digits, size) < 0 ? -1 : 1;
+}
+
+/* `key` (a literal with its quotes and colon, after a comma) and obj.names[at] as json_text
+ * writes it: 1, 0, -1 as it */
+static int json_field(Json *out, const char *key, PyObject *obj, PyObject *const *names,
+                      int at) {
+    if (json_raw(out, key, (Py_ssize_t)strlen(key)) < 0)
+        return -1;
+    PyObject *value = json_get(out, obj, at);
+    if (!value)
+        return -1;
+    int yes = json_text(out, value);
+    Py_DECREF(value);
+    return yes;
+}
+
+/* the article's fields of story_record (Article.to_dict's): 1, 0, -1 as json_text */
+static int json_article(Json *out, PyObject *article, PyObject *const *names) {
+    int yes = json_field(out, ",\"title\":", article, names, S_TITLE);
+    if (yes <= 0)
+        return yes;
+    if (JSON_RAW(out, ",\"authors\":[") < 0)
+        return -1;
+    PyObject *authors = json_get(out, article, S_AUTHORS);
+    if (!authors)
+        return -1;
+    yes = PyTuple_CheckExact(authors) || PyList_CheckExact(authors);
+    for (Py_ssize_t k = 0; yes > 0 && k < PySequence_Fast_GET_SIZE(authors); k++) {
+        PyObject *name = PySequence_Fast_GET_ITEM(authors, k);
+        if (k && JSON_RAW(out, ",") < 0)
+            yes = -1;
+        else
+            yes = PyUnicode_CheckExact(name) ? json_str(out, name) : 0;
+    }
+    Py_DECREF(authors);
+    if (yes <= 0)
+        return yes;
+    if (JSON_RAW(out, "]") < 0)
+        return -1;
+    if ((yes = json_field(out, ",\"published\":", article, names, S_PUBLISHED)) <= 0
+        || (yes = json_field(out, ",\"lang\":", article, names, S_LANG)) <= 0
+        || (yes = json_field(out, ",\"text\":", article, names, S_TEXT)) <= 0)
+        return yes;
+    if (JSON_RAW(out, ",\"words\":") < 0)
+        return -1;
+    PyObject *words = json_get(out, article, S_WORDS);
+    if (!words)
+        return -1;
+    yes = json_int(out, words);
+    Py_DECREF(words);
+    if (yes <= 0)
+        return yes;
+    return json_field(out, ",\"caption\":", article, names, S_CAPTION);
+}
+
+/* the feed item's fields of story_record: 1, 0, -1 as json_text */
+static int json_feed(Json *out, PyObject *feed, PyObject *const *names) {
+    int yes;
+    if ((yes = json_field(out, ",\"title\":", feed, names, S_TITLE)) <= 0
+        || (yes = json_field(out, ",\"summary\":", feed, names, S_SUMMARY)) <= 0
+        || (yes = json_field(out, ",\"time\":", feed, names, S_TIME)) <= 0
+        || (yes = json_field(out, ",\"published\":", feed, names, S_PUBLISHED)) <= 0
+        || (yes = json_field(out, ",\"url\":", feed, names, S_URL)) <= 0)
+        return yes;
+    return json_field(out, ",\"key\":", feed, names, S_KEY);
+}
+
+/* story_record(index, story) of PageInfo(doc, source, url) (head: its first keys written,
+ * up to "index":) and its newline: 1, 0, -1 as json_text */
+static int json_story(Json *out, const Json *head, PyObject *doc, PyObject *url,
+                      Py_ssize_t index, PyObject *story, PyObject *const *names) {
+    char digits[32];
+    int size = json_digits(digits, (long long)index);
+    if (json_raw(out, head->data, head->size) < 0 || json_raw(out, digits, size) < 0)
+        return -1;
+    int yes = json_field(out, ",\"kind\":", story, names, S_KIND);
+    if (yes <= 0)
+        return yes;
+    PyObject *article = json_get(out, story, S_ARTICLE);
+    if (!article)
+        return -1;
+    if (article != Py_None) { /* (the page's id again, its url, then Article.to_dict's) */
+        yes = JSON_RAW(out, ",\"id\":") < 0 ? -1 : json_text(out, doc);
+        if (yes > 0)
+            yes = JSON_RAW(out, ",\"url\":") < 0 ? -1 : json_text(out, url);
+        if (yes > 0)
+            yes = json_article(out, article, names);
+        Py_DECREF(article);
+        if (yes <= 0)
+            return yes;
+        return JSON_RAW(out, "}\n") < 0 ? -1 : 1;
+    }
+    Py_DECREF(article);
+    PyObject *feed = json_get(out, story, S_FEED);
+    if (!feed)
+        return -1;
+    if (feed != Py_None)
+        yes = json_feed(out, feed, names);
+    else
+        yes = json_field(out, ",\"text\":", story, names, S_TEXT);
+    Py_DECREF(feed);
+    if (yes <= 0)
+        return yes;
+    return JSON_RAW(out, "}\n") < 0 ? -1 : 1;
+}
+
+static PyObject *story_lines(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 6 || !PyTuple_Check(args[0]) || PyTuple_GET_SIZE(args[0]) != S_SIZE
+        || !PyCallable_Check(args[1])) {
+        PyErr_SetString(PyExc_TypeError,
+                        "story_lines(names, dumps, doc, source, url, stories)");
+        return NULL;
+    }
+    PyObject *const *names = &PyTuple_GET_ITEM(args[0], 0);
+    for (int k = 0; k < S_SIZE; k++)
+        if (!PyUnicode_Check(names[k])) {
+            PyErr_SetString(PyExc_TypeError, "story_lines: names are str");
+            return NULL;
+        }
+    PyObject *doc = args[2], *source = args[3], *url = args[4];
+    PyObject *seq = PySequence_Fast(args[5], "story_lines: stories a sequence");
+    if (!seq)
+        return NULL;
+    Json head = {NULL, 0, 0, args[1], names, {{0}}}, out = {NULL, 0, 0, args[1], names, {{0}}};
+    PyObject *result = NULL;
+    int yes;
+    if (JSON_RAW(&head, "{\"doc\":") < 0 || (yes = json_text(&head, doc)) < 0)
+        goto done;
+    if (!yes)
+        goto none;
+    if (JSON_RAW(&head, ",\"source\":") < 0 || (yes = json_text(&head, source)) < 0)
+        goto done;
+    if (!yes)
+        goto none;
+    if (JSON_RAW(&head, ",\"index\":") < 0 || json_room(&out, 4096) < 0)
+        goto done;
+    /* (the size read again each step: an attribute's getter could change a list) */
+    for (Py_ssize_t i = 0; i < PySequence_Fast_GET_SIZE(seq); i++) {
+        PyObject *story = Py_NewRef(PySequence_Fast_GET_ITEM(seq, i));
+        yes = json_story(&out, &head, doc, url, i, story, names);
+        Py_DECREF(story);
+        if (yes < 0)
+            goto done;
+        if (!yes)
+            goto none;
+    }
+    result = PyBytes_FromStringAndSize(out.data, out.size);
+    goto done;
+none:
+    result = Py_NewRef(Py_None);
+done:
+    Py_DECREF(seq);
+    PyMem_Free(head.data);
+    PyMem_Free(out.data);
+    return result;
+}
+
 static PyMethodDef methods[] = {
     {"not_title_gate", (PyCFunction)(void (*)(void))not_title_gate, METH_FASTCALL,
      "not_title_gate(title_rules, text) -> bool: False only where NOT_TITLE_START cannot match"},
@@ -4942,6 +5822,11 @@ static PyMethodDef methods[] = {
     {"lower", lower_call, METH_O, "str.lower (see the file)."},
     {"comment_suspects", (PyCFunction)(void (*)(void))comment_suspects, METH_FASTCALL, "Which found items may be a comment (see the file)."},
     {"furniture_suspects", (PyCFunction)(void (*)(void))furniture_suspects, METH_FASTCALL, "Which found items may be furniture (see the file)."},
+    /* (feeditems, session 18: split's records) */
+    {"story_lines", (PyCFunction)(void (*)(void))story_lines, METH_FASTCALL, "A page's story records as JSON lines (see the file)."},
+    {"drop_comments", (PyCFunction)(void (*)(void))drop_comments, METH_FASTCALL, "find_feed's comment filter (see the file)."},
+    {"drop_lists", (PyCFunction)(void (*)(void))drop_lists, METH_FASTCALL, "feed.drop_labelled_lists (see the file)."},
+    {"page_stories", (PyCFunction)(void (*)(void))page_stories, METH_FASTCALL, "analyse's stories of a page, in order (see the file)."},
     {NULL, NULL, 0, NULL},
 };
 

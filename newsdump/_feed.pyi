@@ -2,7 +2,7 @@ from collections.abc import Callable, Sequence, Set
 from re import Match
 
 from newsdump.document import Label, LabelledBlock
-from newsdump.records import FeedItem, Story
+from newsdump.records import Article, FeedItem, Story
 
 def lines(
     labelled: Sequence[LabelledBlock], used: Set[int], not_stories: Set[str], article: Label
@@ -51,7 +51,7 @@ def furniture_suspects(
     labelled: Sequence[LabelledBlock],
     texts: Sequence[str],
     found: Sequence[tuple[int, int, object]],
-    rules: tuple[str, tuple[str, ...], tuple[str, ...], str, str, dict[str, str]],
+    rules: tuple[str, tuple[str, ...], tuple[str, ...], str, str, dict[str, str], int, int],
 ) -> list[bool]: ...
 def items(
     rules: tuple[object, ...],
@@ -73,3 +73,34 @@ def stories(
     type: type[Story], names: tuple[str, ...], kind: str, items: Sequence[FeedItem]
 ) -> list[Story]: ...
 def article_ends(labelled: Sequence[LabelledBlock], article: Label) -> tuple[int, int] | None: ...
+def story_lines(
+    names: tuple[str, ...],
+    dumps: Callable[[object], bytes],
+    doc: str,
+    source: str,
+    url: str | None,
+    stories: Sequence[Story],
+) -> bytes | None: ...
+def drop_comments(
+    texts: Sequence[str],
+    found: Sequence[tuple[int, int, FeedItem]],
+    pairs: dict[str, str],
+    intro: Callable[[str], object],
+    after: Callable[[str], object],
+) -> list[tuple[int, int, FeedItem]] | None: ...
+def drop_lists(
+    rules: tuple[object, ...],
+    found: Sequence[tuple[int, int, FeedItem]],
+    texts: Sequence[str],
+    free: Sequence[bool],
+    words: Sequence[int],
+) -> list[tuple[int, int, FeedItem]] | None: ...
+def page_stories(
+    type: type[Story],
+    names: tuple[str, ...],
+    feed_kind: str,
+    items: Sequence[FeedItem],
+    article_kind: str,
+    article: Article,
+    span: tuple[int, int],
+) -> tuple[Story, ...] | None: ...

@@ -40,7 +40,7 @@ from newsdump.dates import (
 )
 from newsdump.document import Label, LabelledBlock
 from newsdump.lang import WIDE, Language, detect_language, stopwords_for, top_stopwords
-from newsdump.records import FeedItem, Story
+from newsdump.records import Article, FeedItem, Story
 from newsdump.revise import LABEL_TRIM, NOT_STORIES, RELATED_LABELS
 from newsdump.settings import Settings
 
@@ -436,6 +436,7 @@ ISSUE = re.compile(  # "Aus der Ausgabe Nr. 49/2026", "Issue No. 12/2026", "Num�
     r"\b(?:nr|no|n[°º]|num[ée]ro|numer|heft|ausgabe|issue|wydanie)\.?\s*\d{1,3}\s*/\s*(?:19|20)\d\d\b",
     re.IGNORECASE,
 )
+ISSUE_YEAR = re.compile(r"/\s*(?:19|20)\d\d")  # (a part of each of ISSUE's: its cheap test)
 IMPRINT = re.compile(  # the site's imprint: "주소: ...", "Herausgeber: ...", "Siège social : ..."
     r"^(?:주소|발행인|편집인|등록번호|사업자|地址|主办|备案|address|adresse|adres|anschrift"
     r"|herausgeber|verlag|publisher|editor-in-chief|chefredakteur|chefredaktion|wydawca"
@@ -668,13 +669,12 @@ def find_feed(
     # (each filter below only where it may drop something: without a head, no item is inside
     # it, as top < x[0] and x[1] < -1 never hold; without a suspect, no item is dropped)
     kept = found if top < 0 else [x for x in found if not (top < x[0] and x[1] < body)]
-    looks = comment_suspects(texts, kept, COMMENT_AFTER_PAIRS)
-    if any(looks):  # (is_comment only where its cheap tests pass: most items pass none)
-        kept = [
-            x
-            for x, look in zip(kept, looks, strict=True)
-            if not (look and is_comment(texts, x[0], x[1]))
-        ]
+    dropped = None  # (is_comment only where its cheap tests pass: most items pass none)
+    if _feed is not None:
+        dropped = _feed.drop_comments(
+            texts, kept, COMMENT_AFTER_PAIRS, COMMENT_INTRO.match, COMMENT_AFTER.match
+        )
+    kept = _drop_comments(texts, kept) if dropped is None else dropped
     kept = strip_ranks(kept)
     looks = furniture_suspects(labelled, texts, kept, FURNITURE_RULES)
     if any(looks):  # (is_furniture only where its cheap tests pass)
@@ -683,7 +683,27 @@ def find_feed(
             for x, look in zip(kept, looks, strict=True)
             if not (look and is_furniture(labelled, texts, *x))
         ]
-    return resolve_clock_times(drop_labelled_lists(kept, texts, free), page_published)
+    lists = None  # (drop_labelled_lists in one compiled call, with find_feed's word counts)
+    if _feed is not None and words is not None:
+        lists = _feed.drop_lists(LIST_RULES, kept, texts, free, words)
+    if lists is None:
+        lists = drop_labelled_lists(kept, texts, free)
+    return resolve_clock_times(lists, page_published)
+
+
+def _drop_comments(
+    texts: Sequence[str], found: Sequence[tuple[int, int, FeedItem]]
+) -> list[tuple[int, int, FeedItem]]:
+    """`found` without the readers' comments (is_comment), asked only where comment_suspects'
+    cheap tests pass (the reference of _feed.drop_comments, and the path without it)."""
+    looks = comment_suspects(texts, found, COMMENT_AFTER_PAIRS)
+    if not any(looks):
+        return list(found)
+    return [
+        x
+        for x, look in zip(found, looks, strict=True)
+        if not (look and is_comment(texts, x[0], x[1]))
+    ]
 
 
 def _items(
@@ -944,6 +964,8 @@ HEAD_COLON_PAIRS = {  # IMPRINT's and SHARE_BAR's first two characters, each in 
         }
     ).items()
 }
+STAMP_RELATIVE_WORDS = 5  # RELATIVE_TIME's words after a letter ("il y a 5 minutes") at most
+STAMP_NUMBER_WORDS = 3  # ... and after a digit ("2 hours ago", "3 小时 前")
 FURNITURE_RULES = (  # what furniture_suspects tests (the compiled one takes them so)
     "".join(COMMENT_STOPS),  # (each one character)
     FOLLOW_US_PARTS,
@@ -951,6 +973,8 @@ FURNITURE_RULES = (  # what furniture_suspects tests (the compiled one takes the
     "story_end",
     STAMP_FIRST,
     HEAD_COLON_PAIRS,
+    STAMP_RELATIVE_WORDS,
+    STAMP_NUMBER_WORDS,
 )
 
 
@@ -983,18 +1007,30 @@ def _comment_suspects(
     return out
 
 
-def may_stamp(title: str, stamp_first: str) -> bool:
+def may_stamp(
+    title: str,
+    stamp_first: str,
+    relative_words: int = STAMP_RELATIVE_WORDS,
+    number_words: int = STAMP_NUMBER_WORDS,
+) -> bool:
     """False only where `is_stamp` is False: it needs a digit, a first word without one (a
-    name), and a second word that starts a time (`stamp_first`: STAMP_FIRST, or a digit) or,
-    after a second name without a digit, a third."""
+    name), and a second word that starts a time or, after a second name without a digit, a
+    third; the time (is_time_stamp of the words from there on, joined by spaces) is
+    RELATIVE_TIME alone when it starts with a letter (`stamp_first`: STAMP_FIRST), so
+    `relative_words` words at most ("il y a 5 minutes"); when it starts with a digit, it is
+    RELATIVE_TIME, of `number_words` words at most ("2 hours ago"), or a date, which has an
+    anchor of dates.MAYBE_DATE (YEARISH: find_dates finds no date without one)."""
     if not has_digit(title):
         return False
     words = title.split()
     for k in (1, 2):
         if len(words) <= k or has_digit(words[k - 1]):
             return False
-        first = words[k][:1]
-        if first in stamp_first or first.isdecimal():
+        first, left = words[k][:1], len(words) - k
+        if first.isdecimal():
+            if left <= number_words or YEARISH.search(" ".join(words[k:])):
+                return True
+        elif first in stamp_first and left <= relative_words:
             return True
     return False
 
@@ -1003,30 +1039,38 @@ def _furniture_suspects(
     labelled: Sequence[LabelledBlock],
     texts: Sequence[str],
     found: Sequence[tuple[int, int, FeedItem]],
-    rules: tuple[str, tuple[str, ...], tuple[str, ...], str, str, dict[str, str]],
+    rules: tuple[str, tuple[str, ...], tuple[str, ...], str, str, dict[str, str], int, int],
 ) -> list[bool]:
     """For each found item, False only where `is_furniture` is False by its cheap tests alone
-    (`rules`: FURNITURE_RULES): its title is no stamp (`may_stamp`), has no "/", no ":" or
+    (`rules`: FURNITURE_RULES): its title is no stamp (`may_stamp`), has no "/" before a year
+    (ISSUE_YEAR: spaces perhaps, "19" or "20" and two digits), no ":" or
     "：" after two characters that may start IMPRINT or SHARE_BAR, no comment's stop at its
     end when it has a time, none of FOLLOW_US_PARTS in its lower case; no "story_end" reason
-    on its first block and none of SIGN_UP_PARTS in the line above in lower case (the
-    reference, and the path without the compiled extension)."""
-    stops, follow, sign_up, story_end, stamp_first, colon_pairs = rules
+    on its first block, and none of SIGN_UP_PARTS in the line above or in the line below in
+    lower case (a sign-up box needs both; the reference, and the path without the compiled
+    extension)."""
+    stops, follow, sign_up, story_end, stamp_first, colon_pairs, relative, number = rules
     out = []
-    for first, _, item in found:
+    for first, last, item in found:
         if not 0 <= first < len(texts):
             out.append(True)
             continue
         title = item.title
         above = texts[first - 1] if first > 0 else ""
         out.append(
-            may_stamp(title, stamp_first)
-            or "/" in title
+            may_stamp(title, stamp_first, relative, number)
+            or ("/" in title and ISSUE_YEAR.search(title) is not None)
             or (("：" in title or ":" in title) and paired(title, colon_pairs))
             or (item.time is not None and title[-1:] in stops and title != "")
             or has_any(title.lower(), follow)
             or labelled[first].reason == story_end
-            or has_any(above.lower(), sign_up)
+            or (
+                has_any(above.lower(), sign_up)
+                and (
+                    last + 1 < 0  # (texts[last + 1] from the end: is_furniture decides)
+                    or has_any((texts[last + 1] if last + 1 < len(texts) else "").lower(), sign_up)
+                )
+            )
         )
     return out
 
@@ -1220,6 +1264,18 @@ def is_enumeration(label: str) -> bool:
         NEED_LABEL.search(label) is not None
         or len(WORDS_ONLY.findall(label)) >= ENUMERATION_MIN_WORDS
     )
+
+
+LIST_RULES = (  # what the compiled drop_labelled_lists (_feed.drop_lists) calls and counts
+    AD_LABEL.search,
+    is_enumeration,
+    AD_LABEL_PARTS,
+    LIST_REACH,
+    LABEL_SCAN,
+    KICKER_MAX_WORDS,
+    GLUE_MAX_WORDS,
+    AD_LABELS_MIN,
+)
 
 
 def is_menu_line(text: str, stop: frozenset[str], sentence_case: bool) -> bool:
@@ -2178,6 +2234,18 @@ def _article_ends(labelled: Sequence[LabelledBlock], article: Label) -> tuple[in
 
 
 article_ends = _feed.article_ends if _feed is not None else _article_ends
+
+
+def page_stories(
+    items: Sequence[FeedItem], article: Article, span: tuple[int, int]
+) -> tuple[Story, ...] | None:
+    """The stories of a page whose article spans `span` (pipeline.analyse without boilerplate):
+    the article's and each feed item's, in the order analyse's sort puts them, in one compiled
+    call (the items come in page order: the article's story goes in among them); None where
+    it cannot tell (or is not built): analyse sorts them itself."""
+    if _feed is None or STORY_FIELDS is None:
+        return None
+    return _feed.page_stories(Story, STORY_FIELDS, "feed", items, "article", article, span)
 
 
 def _feed_stories(items: Sequence[FeedItem]) -> list[Story]:

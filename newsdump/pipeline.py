@@ -25,6 +25,7 @@ from newsdump.records import (
     PageInfo,
     Story,
     count_words,
+    story_lines,
     to_json_line,
     to_json_lines,
 )
@@ -67,6 +68,7 @@ def analyse(
         article_ends,
         feed_stories,
         find_feed,
+        page_stories,
     )
 
     feed = find_feed(
@@ -76,6 +78,10 @@ def analyse(
     ends = article_ends(labelled, Label.ARTICLE)  # (the body's first and last block: from each
     if ends is not None:  # end, not every block; in one compiled call)
         span = (labelled[ends[0]].block.lines[0], labelled[ends[1]].block.lines[1])
+        if not settings.boilerplate:  # (the stories made in order: no sort, in one call)
+            ordered = page_stories(feed, parts.article, span)
+            if ordered is not None:
+                return Page(parts.article, ordered, text)
         found.append(Story("article", article=parts.article, lines=span))
     found.extend(feed_stories(feed))  # (Story("feed", feed=item, lines=item.lines) each)
     if settings.boilerplate:
@@ -239,10 +245,10 @@ def process_document(
             return DocResult(doc.source, [], None, size, words, to_json_line(record), 1)
         records = [record]
     else:
+        if lines:  # (the records' lines at once: no dict per story)
+            encoded = story_lines(info, page.stories)
+            return DocResult(doc.source, [], None, size, words, encoded, len(page.stories))
         records = [info.story_record(i, story) for i, story in enumerate(page.stories)]
-        if lines:
-            encoded = to_json_lines(records)
-            return DocResult(doc.source, [], None, size, words, encoded, len(records))
     return DocResult(doc.source, records=records, bytes=size, page_words=words)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -183,3 +183,49 @@ def to_json_lines(records: list[dict[str, Any]]) -> bytes:
     """`to_json_line` of each record, joined (one call per record to orjson, none to Python)."""
     dumps, option = orjson.dumps, orjson.OPT_APPEND_NEWLINE
     return b"".join([dumps(record, option=option) for record in records])
+
+
+STORY_NAMES = (  # what the compiled story_lines reads (the order of _feed.c's S_*)
+    "kind",
+    "article",
+    "feed",
+    "text",
+    "title",
+    "authors",
+    "published",
+    "lang",
+    "words",
+    "caption",
+    "summary",
+    "time",
+    "url",
+    "key",
+)
+
+
+@cache
+def _compiled_story_lines() -> Callable[..., bytes | None] | None:
+    """newsdump._feed.story_lines, when built (looked up at the first `split` page: `extract`
+    never loads it)."""
+    try:
+        from newsdump._feed import story_lines
+    except ImportError:  # pragma: no cover - depends on the install
+        return None
+    return story_lines
+
+
+def story_lines(info: PageInfo, stories: Sequence[Story]) -> bytes:
+    """`to_json_lines` of `info.story_record(i, story)` of each story: compiled when it can be
+    (one call from the stories to the lines, no dict per story: the bytes orjson writes), else
+    the reference `_story_lines` (which also raises orjson's error where there is one)."""
+    compiled = _compiled_story_lines()
+    if compiled is not None:
+        lines = compiled(STORY_NAMES, orjson.dumps, info.id, info.source, info.url, stories)
+        if lines is not None:
+            return lines
+    return _story_lines(info, stories)
+
+
+def _story_lines(info: PageInfo, stories: Sequence[Story]) -> bytes:
+    """`story_lines` in Python: each record's dict, encoded by orjson (the reference)."""
+    return to_json_lines([info.story_record(i, story) for i, story in enumerate(stories)])

@@ -31,7 +31,7 @@ PIECES = [
     "FOLLOW US", "Folgen Sie uns", "关注我们", "Issue No. 12/2026", "Publisher: Ann Lee",
     "Share on: X", "ſays:", "回复", "답글", "Zgłoś", "ſ", "İ", "ı", "K", "\ud800", "\udfff",
     "😀", "\U00020000", "", " ", "\n", ":", "：", "2019", "Newsletter", "E-Mail", "zapisz się",
-    "Wow!", "Done.", "End。", "…", "٣", "x/y",
+    "Wow!", "Done.", "End。", "…", "٣", "x/y", "Nr. 49 /\u00a02026", "/ 19٣٣", "80/90",
 ]  # fmt: skip
 lines = st.lists(
     st.sampled_from(PIECES) | st.text(alphabet="aAvVhHiIİırRsSſ0123 .:：/!\n", max_size=6),
@@ -129,7 +129,21 @@ def test_what_the_suspects_say() -> None:
         ended = labelled_of(texts, ["", "story_end", ""])
         assert furniture(ended, texts, found, F.FURNITURE_RULES) == [True]
         signed = ["Sign up for our newsletter", *texts[1:]]
-        assert furniture(labelled, signed, found, F.FURNITURE_RULES) == [True]
+        assert furniture(labelled, signed, found, F.FURNITURE_RULES) == [False]  # (none below)
+        boxed = [*signed[:2], "Subscribe to our newsletter"]
+        assert furniture(labelled, boxed, found, F.FURNITURE_RULES) == [True]
+        for title, look in (
+            ("Ann vor 2 Stunden", True),
+            ("Ann Lee il y a 5 minutes", True),
+            ("Trump has 3 new plans for the day", False),  # (RELATIVE_TIME: 5 words at most)
+            ("Apollo 11 First Moon Landing Receives", False),  # (3 words, or a date's anchor)
+            ("Ann 27.11.2026, 11:05 and more words here", True),
+            ("Ann 2 hours ago", True),
+            ("Crazy $100 fares to/from Australia", False),  # (no year after "/": no issue)
+            ("Aus der Ausgabe Nr. 49/ 2026", True),
+        ):
+            stamp = [(1, 1, FeedItem(title=title))]
+            assert furniture(labelled, texts, stamp, F.FURNITURE_RULES) == [look], title
         followed = [(1, 1, FeedItem(title="Follow us on the web"))]
         assert furniture(labelled, texts, followed, F.FURNITURE_RULES) == [True]
 
@@ -263,3 +277,23 @@ def test_relative_first_is_every_case_of_its_letters() -> None:
             assert char in dates.RELATIVE_FIRST, hex(ord(char))
     for text in ("an hour ago", "One day ago", "A minute ago"):
         assert dates.RELATIVE.match(text) and text[0] in dates.RELATIVE_FIRST
+
+
+STAMP_PIECES = [
+    "Ann", "Ann Lee", "Radler_MR", "gość", "林小北", "O'Neil", "vor", "il", "y", "a", "İl", "hace",
+    "há", "HACE", "2", "12", "٣", "Stunden", "minutes", "ago", "temu", "fa", "小时", "前", "시간",
+    "전", "27.11.2026,", "11:05", "2026-11-27", "10:05", "November", "18,", "2019", "at", "2:01",
+    "pm", "Wednesday", "20", "9:22", "am", "1/12/19", "x", "new", "plans", "\u00a0", "\u3000", "\t",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(STAMP_PIECES), min_size=1, max_size=9).map(" ".join))
+@settings(max_examples=3000, deadline=None)
+def test_may_stamp_holds_every_stamp(title: str) -> None:
+    if F.is_stamp(title):
+        assert F.may_stamp(title, F.STAMP_FIRST)
+    if _feed is not None:
+        item = [(0, 0, FeedItem(title=title))]
+        labelled = labelled_of([title], [""])
+        got = _feed.furniture_suspects(labelled, [title], item, F.FURNITURE_RULES)
+        assert got == F._furniture_suspects(labelled, [title], item, F.FURNITURE_RULES)
