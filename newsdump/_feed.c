@@ -4596,16 +4596,49 @@ static int scan_has_any(PyObject *text, PyObject *parts, int fold) {
 
 /* The parts (a tuple of str, 32 at most) that start with each character below U+0100, and
  * with its capital where it is a-z, for the few tuples asked (held): NULL when not kept. */
+#define PART_PAIRS 16 /* byte_has_any: the first two characters of this many parts at most */
+
 typedef struct {
     PyObject *parts;
     uint32_t starts[256];
+    int pairs; /* byte_has_any's distinct first two characters of the parts below U+0100 (in
+                * firsts, seconds), -1 where one is shorter or more than PART_PAIRS: kept with
+                * the table, not rebuilt for every text */
+    unsigned char firsts[PART_PAIRS], seconds[PART_PAIRS];
 } PartsTable;
 static PartsTable parts_tables[4];
 
-static const uint32_t *parts_starts(PyObject *parts) {
+/* parts_starts' table of parts: its pairs (PartsTable.pairs) */
+static void parts_pairs(PartsTable *table, PyObject *parts) {
+    int pairs = 0;
+    for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(parts); k++) {
+        PyObject *part = PyTuple_GET_ITEM(parts, k);
+        if (PyUnicode_KIND(part) != PyUnicode_1BYTE_KIND)
+            continue; /* (in no text below U+0100: parts_starts leaves it out) */
+        if (PyUnicode_GET_LENGTH(part) < 2) {
+            pairs = -1;
+            break;
+        }
+        const Py_UCS1 *p = PyUnicode_1BYTE_DATA(part);
+        int q = 0;
+        while (q < pairs && !(table->firsts[q] == p[0] && table->seconds[q] == p[1]))
+            q++;
+        if (q < pairs)
+            continue;
+        if (pairs == PART_PAIRS) {
+            pairs = -1;
+            break;
+        }
+        table->firsts[pairs] = p[0];
+        table->seconds[pairs++] = p[1];
+    }
+    table->pairs = pairs;
+}
+
+static const PartsTable *parts_starts(PyObject *parts) {
     for (int t = 0; t < 4; t++) {
         if (parts_tables[t].parts == parts)
-            return parts_tables[t].starts;
+            return &parts_tables[t];
         if (parts_tables[t].parts)
             continue;
         if (PyTuple_GET_SIZE(parts) > 32)
@@ -4621,8 +4654,9 @@ static const uint32_t *parts_starts(PyObject *parts) {
             if (c >= 'a' && c <= 'z')
                 starts[c - ('a' - 'A')] |= (uint32_t)1 << k;
         }
+        parts_pairs(&parts_tables[t], parts);
         parts_tables[t].parts = Py_NewRef(parts);
-        return starts;
+        return &parts_tables[t];
     }
     return NULL;
 }
@@ -4653,8 +4687,6 @@ static inline int byte_part_at(const Py_UCS1 *s, Py_ssize_t n, Py_ssize_t i, PyO
     return 0;
 }
 
-#define PART_PAIRS 16 /* byte_has_any: the first two characters of this many parts at most */
-
 /* scan_has_any of text below U+0100 (PyUnicode_1BYTE_KIND), by parts_starts; -1: not kept.
  * Where every part that may be in such a text is two characters long or more (and they start
  * with PART_PAIRS pairs or fewer), 16 positions are tried at once first: only those where a
@@ -4663,37 +4695,17 @@ static int byte_has_any(PyObject *text, PyObject *parts, int fold) {
     for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(parts); k++)
         if (PyUnicode_GET_LENGTH(PyTuple_GET_ITEM(parts, k)) == 0)
             return 1;
-    const uint32_t *starts = parts_starts(parts);
-    if (!starts)
+    const PartsTable *table = parts_starts(parts);
+    if (!table)
         return -1;
+    const uint32_t *starts = table->starts;
     const Py_UCS1 *s = PyUnicode_1BYTE_DATA(text);
     Py_ssize_t n = PyUnicode_GET_LENGTH(text), i = 0;
 #ifdef SCAN_SIMD
     if (n >= 17) {
-        unsigned char firsts[PART_PAIRS], seconds[PART_PAIRS];
-        int pairs = 0, ok = 1;
-        for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(parts) && ok; k++) {
-            PyObject *part = PyTuple_GET_ITEM(parts, k); /* (parts_starts: str, 32 at most) */
-            if (PyUnicode_KIND(part) != PyUnicode_1BYTE_KIND)
-                continue; /* (in no text below U+0100: parts_starts leaves it out) */
-            if (PyUnicode_GET_LENGTH(part) < 2) {
-                ok = 0;
-                break;
-            }
-            const Py_UCS1 *p = PyUnicode_1BYTE_DATA(part);
-            int q = 0;
-            while (q < pairs && !(firsts[q] == p[0] && seconds[q] == p[1]))
-                q++;
-            if (q < pairs)
-                continue;
-            if (pairs == PART_PAIRS)
-                ok = 0;
-            else {
-                firsts[pairs] = p[0];
-                seconds[pairs++] = p[1];
-            }
-        }
-        if (ok) {
+        const unsigned char *firsts = table->firsts, *seconds = table->seconds;
+        int pairs = table->pairs; /* (parts_starts' table: its pairs, -1 for none) */
+        if (pairs >= 0) {
             const __m128i upper = _mm_set1_epi8('A'), span = _mm_set1_epi8(25),
                           lift = _mm_set1_epi8(0x20);
             /* chunks at 0, 16, ... and a last one that ends at n - 1 (position n - 1 starts no
