@@ -3958,12 +3958,63 @@ static void sha1_block(uint32_t *h, const unsigned char *p) {
     h[0] += a, h[1] += b, h[2] += c, h[3] += d, h[4] += e;
 }
 
-/* the first 8 bytes of SHA-1(data) as 16 hexadecimal digits, in out */
-static void sha1_hex16(const unsigned char *data, Py_ssize_t size, char *out) {
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define HAVE_SHA1_NI 1
+#include <immintrin.h>
+/* sha1_block with the SHA extensions (SHA-NI), where the processor has them (sha1_hex16 asks
+ * __builtin_cpu_supports): four rounds an instruction, the message schedule by sha1msg1/2 */
+#define SHA1_NI_GROUP(i)                                                                       \
+    if ((i) >= 4)                                                                              \
+        m[(i) & 3] = _mm_sha1msg2_epu32(                                                       \
+            _mm_xor_si128(_mm_sha1msg1_epu32(m[(i) & 3], m[((i) + 1) & 3]), m[((i) + 2) & 3]), \
+            m[((i) + 3) & 3]);                                                                 \
+    e = _mm_sha1nexte_epu32(prev, m[(i) & 3]);                                                 \
+    prev = abcd;                                                                               \
+    abcd = _mm_sha1rnds4_epu32(abcd, e, (i) / 5);
+
+__attribute__((target("sha,sse4.1,ssse3"))) static void sha1_block_ni(uint32_t *h,
+                                                                      const unsigned char *p) {
+    const __m128i swap = _mm_set_epi64x(0x0001020304050607LL, 0x08090a0b0c0d0e0fLL);
+    __m128i abcd = _mm_shuffle_epi32(_mm_loadu_si128((const __m128i *)h), 0x1b);
+    __m128i e0 = _mm_set_epi32((int)h[4], 0, 0, 0), abcd0 = abcd, m[4], e, prev;
+    for (int k = 0; k < 4; k++)
+        m[k] = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(p + 16 * k)), swap);
+    e = _mm_add_epi32(e0, m[0]); /* (rounds 0-3: E as it is, no rotation) */
+    prev = abcd;
+    abcd = _mm_sha1rnds4_epu32(abcd, e, 0);
+    SHA1_NI_GROUP(1) SHA1_NI_GROUP(2) SHA1_NI_GROUP(3) SHA1_NI_GROUP(4)
+    SHA1_NI_GROUP(5) SHA1_NI_GROUP(6) SHA1_NI_GROUP(7) SHA1_NI_GROUP(8)
+    SHA1_NI_GROUP(9) SHA1_NI_GROUP(10) SHA1_NI_GROUP(11) SHA1_NI_GROUP(12)
+    SHA1_NI_GROUP(13) SHA1_NI_GROUP(14) SHA1_NI_GROUP(15) SHA1_NI_GROUP(16)
+    SHA1_NI_GROUP(17) SHA1_NI_GROUP(18) SHA1_NI_GROUP(19)
+    e0 = _mm_sha1nexte_epu32(prev, e0);
+    abcd = _mm_shuffle_epi32(_mm_add_epi32(abcd, abcd0), 0x1b);
+    _mm_storeu_si128((__m128i *)h, abcd);
+    h[4] = (uint32_t)_mm_extract_epi32(e0, 3);
+}
+#undef SHA1_NI_GROUP
+
+/* whether sha1_block_ni can run here */
+static int sha1_ni_here(void) {
+    __builtin_cpu_init(); /* (cheap once done; libgcc's own constructor may not have run yet) */
+    return __builtin_cpu_supports("sha") && __builtin_cpu_supports("sse4.1")
+        && __builtin_cpu_supports("ssse3");
+}
+#endif
+
+/* the first 8 bytes of SHA-1(data) as 16 hexadecimal digits, in out; with SHA-NI if `ni` */
+static void sha1_hex16_by(const unsigned char *data, Py_ssize_t size, char *out, int ni) {
+    void (*block)(uint32_t *, const unsigned char *) = sha1_block;
+#ifdef HAVE_SHA1_NI
+    if (ni)
+        block = sha1_block_ni;
+#else
+    (void)ni;
+#endif
     uint32_t h[5] = {0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476, 0xc3d2e1f0};
     Py_ssize_t at = 0;
     for (; size - at >= 64; at += 64)
-        sha1_block(h, data + at);
+        block(h, data + at);
     unsigned char last[128] = {0};
     Py_ssize_t rest = size - at;
     memcpy(last, data + at, (size_t)rest);
@@ -3973,13 +4024,22 @@ static void sha1_hex16(const unsigned char *data, Py_ssize_t size, char *out) {
     for (int k = 0; k < 8; k++)
         last[64 * blocks - 1 - k] = (unsigned char)(bits >> (8 * k));
     for (Py_ssize_t b = 0; b < blocks; b++)
-        sha1_block(h, last + 64 * b);
+        block(h, last + 64 * b);
     static const char hex[] = "0123456789abcdef";
     for (int k = 0; k < 8; k++) {
         unsigned char byte = (unsigned char)(h[k / 4] >> (24 - 8 * (k % 4)));
         out[2 * k] = hex[byte >> 4];
         out[2 * k + 1] = hex[byte & 15];
     }
+}
+
+/* the first 8 bytes of SHA-1(data) as 16 hexadecimal digits, in out */
+static void sha1_hex16(const unsigned char *data, Py_ssize_t size, char *out) {
+#ifdef HAVE_SHA1_NI
+    sha1_hex16_by(data, size, out, sha1_ni_here());
+#else
+    sha1_hex16_by(data, size, out, 0);
+#endif
 }
 
 /* feed.story_key of the str title (a new reference): the SHA-1 of word_text(title.lower())
@@ -4536,16 +4596,49 @@ static int scan_has_any(PyObject *text, PyObject *parts, int fold) {
 
 /* The parts (a tuple of str, 32 at most) that start with each character below U+0100, and
  * with its capital where it is a-z, for the few tuples asked (held): NULL when not kept. */
+#define PART_PAIRS 16 /* byte_has_any: the first two characters of this many parts at most */
+
 typedef struct {
     PyObject *parts;
     uint32_t starts[256];
+    int pairs; /* byte_has_any's distinct first two characters of the parts below U+0100 (in
+                * firsts, seconds), -1 where one is shorter or more than PART_PAIRS: kept with
+                * the table, not rebuilt for every text */
+    unsigned char firsts[PART_PAIRS], seconds[PART_PAIRS];
 } PartsTable;
 static PartsTable parts_tables[4];
 
-static const uint32_t *parts_starts(PyObject *parts) {
+/* parts_starts' table of parts: its pairs (PartsTable.pairs) */
+static void parts_pairs(PartsTable *table, PyObject *parts) {
+    int pairs = 0;
+    for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(parts); k++) {
+        PyObject *part = PyTuple_GET_ITEM(parts, k);
+        if (PyUnicode_KIND(part) != PyUnicode_1BYTE_KIND)
+            continue; /* (in no text below U+0100: parts_starts leaves it out) */
+        if (PyUnicode_GET_LENGTH(part) < 2) {
+            pairs = -1;
+            break;
+        }
+        const Py_UCS1 *p = PyUnicode_1BYTE_DATA(part);
+        int q = 0;
+        while (q < pairs && !(table->firsts[q] == p[0] && table->seconds[q] == p[1]))
+            q++;
+        if (q < pairs)
+            continue;
+        if (pairs == PART_PAIRS) {
+            pairs = -1;
+            break;
+        }
+        table->firsts[pairs] = p[0];
+        table->seconds[pairs++] = p[1];
+    }
+    table->pairs = pairs;
+}
+
+static const PartsTable *parts_starts(PyObject *parts) {
     for (int t = 0; t < 4; t++) {
         if (parts_tables[t].parts == parts)
-            return parts_tables[t].starts;
+            return &parts_tables[t];
         if (parts_tables[t].parts)
             continue;
         if (PyTuple_GET_SIZE(parts) > 32)
@@ -4561,8 +4654,9 @@ static const uint32_t *parts_starts(PyObject *parts) {
             if (c >= 'a' && c <= 'z')
                 starts[c - ('a' - 'A')] |= (uint32_t)1 << k;
         }
+        parts_pairs(&parts_tables[t], parts);
         parts_tables[t].parts = Py_NewRef(parts);
-        return starts;
+        return &parts_tables[t];
     }
     return NULL;
 }
@@ -4593,8 +4687,6 @@ static inline int byte_part_at(const Py_UCS1 *s, Py_ssize_t n, Py_ssize_t i, PyO
     return 0;
 }
 
-#define PART_PAIRS 16 /* byte_has_any: the first two characters of this many parts at most */
-
 /* scan_has_any of text below U+0100 (PyUnicode_1BYTE_KIND), by parts_starts; -1: not kept.
  * Where every part that may be in such a text is two characters long or more (and they start
  * with PART_PAIRS pairs or fewer), 16 positions are tried at once first: only those where a
@@ -4603,37 +4695,17 @@ static int byte_has_any(PyObject *text, PyObject *parts, int fold) {
     for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(parts); k++)
         if (PyUnicode_GET_LENGTH(PyTuple_GET_ITEM(parts, k)) == 0)
             return 1;
-    const uint32_t *starts = parts_starts(parts);
-    if (!starts)
+    const PartsTable *table = parts_starts(parts);
+    if (!table)
         return -1;
+    const uint32_t *starts = table->starts;
     const Py_UCS1 *s = PyUnicode_1BYTE_DATA(text);
     Py_ssize_t n = PyUnicode_GET_LENGTH(text), i = 0;
 #ifdef SCAN_SIMD
     if (n >= 17) {
-        unsigned char firsts[PART_PAIRS], seconds[PART_PAIRS];
-        int pairs = 0, ok = 1;
-        for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(parts) && ok; k++) {
-            PyObject *part = PyTuple_GET_ITEM(parts, k); /* (parts_starts: str, 32 at most) */
-            if (PyUnicode_KIND(part) != PyUnicode_1BYTE_KIND)
-                continue; /* (in no text below U+0100: parts_starts leaves it out) */
-            if (PyUnicode_GET_LENGTH(part) < 2) {
-                ok = 0;
-                break;
-            }
-            const Py_UCS1 *p = PyUnicode_1BYTE_DATA(part);
-            int q = 0;
-            while (q < pairs && !(firsts[q] == p[0] && seconds[q] == p[1]))
-                q++;
-            if (q < pairs)
-                continue;
-            if (pairs == PART_PAIRS)
-                ok = 0;
-            else {
-                firsts[pairs] = p[0];
-                seconds[pairs++] = p[1];
-            }
-        }
-        if (ok) {
+        const unsigned char *firsts = table->firsts, *seconds = table->seconds;
+        int pairs = table->pairs; /* (parts_starts' table: its pairs, -1 for none) */
+        if (pairs >= 0) {
             const __m128i upper = _mm_set1_epi8('A'), span = _mm_set1_epi8(25),
                           lift = _mm_set1_epi8(0x20);
             /* chunks at 0, 16, ... and a last one that ends at n - 1 (position n - 1 starts no
@@ -5789,6 +5861,32 @@ done:
     return result;
 }
 
+/* sha1_hex16(data, ni): the first 8 bytes of SHA-1(data) in hexadecimal, by the SHA-NI block
+ * function if ni (None where this processor or build has none), else by the scalar one: for the
+ * tests (hashlib.sha1 the oracle) */
+static PyObject *sha1_hex16_call(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    Py_buffer view;
+    int ni;
+    if (nargs != 2 || !PyBytes_Check(args[0]) || (ni = PyObject_IsTrue(args[1])) < 0) {
+        if (!PyErr_Occurred())
+            PyErr_SetString(PyExc_TypeError, "sha1_hex16(data: bytes, ni: bool)");
+        return NULL;
+    }
+#ifdef HAVE_SHA1_NI
+    if (ni && !sha1_ni_here())
+        Py_RETURN_NONE;
+#else
+    if (ni)
+        Py_RETURN_NONE;
+#endif
+    if (PyObject_GetBuffer(args[0], &view, PyBUF_SIMPLE) < 0)
+        return NULL;
+    char hex[16];
+    sha1_hex16_by((const unsigned char *)view.buf, view.len, hex, ni);
+    PyBuffer_Release(&view);
+    return PyUnicode_FromStringAndSize(hex, 16);
+}
+
 static PyMethodDef methods[] = {
     {"not_title_gate", (PyCFunction)(void (*)(void))not_title_gate, METH_FASTCALL,
      "not_title_gate(title_rules, text) -> bool: False only where NOT_TITLE_START cannot match"},
@@ -5827,6 +5925,8 @@ static PyMethodDef methods[] = {
     {"drop_comments", (PyCFunction)(void (*)(void))drop_comments, METH_FASTCALL, "find_feed's comment filter (see the file)."},
     {"drop_lists", (PyCFunction)(void (*)(void))drop_lists, METH_FASTCALL, "feed.drop_labelled_lists (see the file)."},
     {"page_stories", (PyCFunction)(void (*)(void))page_stories, METH_FASTCALL, "analyse's stories of a page, in order (see the file)."},
+    /* (feed4, session 18 round 2) */
+    {"sha1_hex16", (PyCFunction)(void (*)(void))sha1_hex16_call, METH_FASTCALL, "The first 8 bytes of SHA-1(data) in hexadecimal, scalar or SHA-NI (tests)."},
     {NULL, NULL, 0, NULL},
 };
 

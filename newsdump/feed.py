@@ -1361,21 +1361,24 @@ def resolve_clock_times(
         base = None
     if base is None or "T" not in (page_published or ""):
         return items  # no time on the page: times of day are on the page's date, as printed
+    clocks = [  # (clock_minutes of each item's time, once; of no time, None: no call for it)
+        clock_minutes(time) if (time := item.time) else None for item in items
+    ]
+    if clocks.count(None) == len(clocks):
+        return items  # (no time of day: no item changes; most pages)
     now = base.hour * 60 + base.minute
     out: list[FeedItem] = []
     start = 0
     while start < len(items):
         stop = start
-        while stop < len(items) and (  # (clock_minutes of no time is None: no call for it)
-            items[stop].time and clock_minutes(items[stop].time) is not None
-        ):
+        while stop < len(items) and clocks[stop] is not None:
             stop += 1
         if stop == start:
             out.append(items[start])
             start += 1
             continue
         run = items[start:stop]
-        mins = [m for m in (clock_minutes(item.time) for item in run) if m is not None]
+        mins: list[int] = clocks[start:stop]  # type: ignore[assignment]  # (none is None)
         days = run_days(mins, now)
         for item, minutes, day in zip(run, mins, days, strict=True):
             when = None
