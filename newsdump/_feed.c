@@ -2210,14 +2210,23 @@ static PyObject *hints(PyObject *self, PyObject *text) {
 
 /* feed.is_title of the str `text` (see title_verdict): 1 or 0, -1 on an error; where it is 1
  * and `kept` is not NULL, *kept is text.lower() (a new reference; NULL when it was not made) */
-static int verdict_low(PyObject *const *rules, PyObject *text, Py_ssize_t lo, Py_ssize_t hi,
-                       PyObject **kept) {
+/* title_verdict's counts among its rules (ints), read once a call or a page */
+typedef struct {
+    Py_ssize_t time_max, count_max, two_max;
+} TitleCounts;
+
+static int title_counts(PyObject *const *rules, TitleCounts *t) {
+    t->time_max = PyLong_AsSsize_t(rules[R_TIME_LINE_MAX]);
+    t->count_max = PyLong_AsSsize_t(rules[R_COUNT_MAX]);
+    t->two_max = PyLong_AsSsize_t(rules[R_TWO_SENTENCE]);
+    return PyErr_Occurred() ? -1 : 0;
+}
+
+static int verdict_low(PyObject *const *rules, const TitleCounts *counts, PyObject *text,
+                       Py_ssize_t lo, Py_ssize_t hi, PyObject **kept) {
     PyObject *low = NULL;
-    Py_ssize_t time_max = PyLong_AsSsize_t(rules[R_TIME_LINE_MAX]);
-    Py_ssize_t count_max = PyLong_AsSsize_t(rules[R_COUNT_MAX]);
-    Py_ssize_t two_max = PyLong_AsSsize_t(rules[R_TWO_SENTENCE]);
-    if (PyErr_Occurred())
-        return -1;
+    Py_ssize_t time_max = counts->time_max, count_max = counts->count_max,
+               two_max = counts->two_max;
     Py_ssize_t facts = facts_of(text), words = facts >> TITLE_FACT_BITS;
     if (!(lo <= words && words <= hi))
         return 0;
@@ -2340,7 +2349,10 @@ error:
 }
 
 static int verdict(PyObject *const *rules, PyObject *text, Py_ssize_t lo, Py_ssize_t hi) {
-    return verdict_low(rules, text, lo, hi, NULL);
+    TitleCounts counts;
+    if (title_counts(rules, &counts) < 0)
+        return -1;
+    return verdict_low(rules, &counts, text, lo, hi, NULL);
 }
 
 static PyObject *title_verdict(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
@@ -2429,7 +2441,8 @@ typedef struct {
     int sentence, has_own;
     Py_ssize_t lo, hi, exact, template_min, label_max, label_head, label_reach, section_max,
         menu_min, menu_min_other;
-    Py_ssize_t same_min;
+    Py_ssize_t same_min, min_left;
+    TitleCounts title_counts; /* (title_verdict's, read once) */
     double same_share;
     const unsigned char *label_pairs;
     Py_ssize_t *first;   /* per line: the first line with its text */
@@ -2724,13 +2737,9 @@ static PyObject *rest_of(PyObject *text, const Py_ssize_t *starts, const Py_ssiz
 }
 
 /* feed.strip_label of the str text (a new reference): rules are feed.HEADLINE_RULES */
-static PyObject *strip_label_in(PyObject *const *rules, PyObject *text) {
-    Py_ssize_t max = PyLong_AsSsize_t(rules[H_LABEL_MAX_CHARS]);
-    Py_ssize_t head = PyLong_AsSsize_t(rules[H_LABEL_HEAD]);
-    Py_ssize_t reach = PyLong_AsSsize_t(rules[H_LABEL_REACH]);
-    Py_ssize_t min_left = PyLong_AsSsize_t(rules[H_MIN_LEFT]);
-    if (PyErr_Occurred())
-        return NULL;
+/* strip_label_in with its counts (read from rules) given */
+static PyObject *strip_label_at(PyObject *const *rules, Py_ssize_t max, Py_ssize_t head,
+                                Py_ssize_t reach, Py_ssize_t min_left, PyObject *text) {
     if (head < 0 || reach < 0 || reach > EDGE_MAX) {
         PyErr_SetString(PyExc_ValueError, "strip_label: 0 <= label head, 0 <= reach <= 64");
         return NULL;
@@ -2807,7 +2816,21 @@ done:
 }
 
 /* feed.strip_label (a new reference) */
-static PyObject *strip_label(Page *p, PyObject *text) { return strip_label_in(p->rules, text); }
+static PyObject *strip_label_in(PyObject *const *rules, PyObject *text) {
+    Py_ssize_t max = PyLong_AsSsize_t(rules[H_LABEL_MAX_CHARS]);
+    Py_ssize_t head = PyLong_AsSsize_t(rules[H_LABEL_HEAD]);
+    Py_ssize_t reach = PyLong_AsSsize_t(rules[H_LABEL_REACH]);
+    Py_ssize_t min_left = PyLong_AsSsize_t(rules[H_MIN_LEFT]);
+    if (PyErr_Occurred())
+        return NULL;
+    return strip_label_at(rules, max, head, reach, min_left, text);
+}
+
+/* (the page's counts, read once) */
+static PyObject *strip_label(Page *p, PyObject *text) {
+    return strip_label_at(p->rules, p->label_max, p->label_head, p->label_reach, p->min_left,
+                          text);
+}
 
 /* strip_label(rules, text): feed.strip_label, for the tests */
 static PyObject *strip_label_call(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
@@ -3192,7 +3215,7 @@ static PyObject *headline(Page *p, Py_ssize_t i) {
         return NULL;
     }
     PyObject *low = NULL; /* (title.lower(), from verdict: own_story's when title is text) */
-    int yes = verdict_low(p->title_rules, title, p->lo, p->hi,
+    int yes = verdict_low(p->title_rules, &p->title_counts, title, p->lo, p->hi,
                           p->has_own && title == text ? &low : NULL);
     if (yes > 0) {
         yes = menu_line(p, text);
@@ -3282,6 +3305,8 @@ static PyObject *headlines(PyObject *self, PyObject *const *args, Py_ssize_t nar
     p.menu_min = rule_size(p.rules, H_MENU_MIN);
     p.menu_min_other = rule_size(p.rules, H_MENU_MIN_OTHER);
     p.same_min = rule_size(p.rules, H_SAME_MIN);
+    p.min_left = rule_size(p.rules, H_MIN_LEFT);
+    title_counts(p.title_rules, &p.title_counts);
     p.same_share = PyFloat_AsDouble(p.rules[H_SAME_SHARE]);
     if (PyErr_Occurred())
         return NULL;
