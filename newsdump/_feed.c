@@ -2561,7 +2561,37 @@ static int shape_put(Page *p, PyObject *text, Py_ssize_t *at, Py_ssize_t *size) 
             return -1;
         Py_UCS1 *out = p->chars + p->chars_used;
         int number = 0; /* inside a run of digits */
-        for (Py_ssize_t i = 0; i < n; i++) {
+        Py_ssize_t i = 0;
+#ifdef SCAN_SIMD
+        /* (16 characters without a digit at once: lowered, written as they stand; m <= i, so
+         * out[m:m + 16] is within the n bytes made room for) */
+        const __m128i zero = _mm_set1_epi8('0'), nine = _mm_set1_epi8(9),
+                      big = _mm_set1_epi8('A'), z25 = _mm_set1_epi8(25),
+                      bit = _mm_set1_epi8(0x20);
+        for (; i + 16 <= n;) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+            __m128i d = _mm_sub_epi8(v, zero), u = _mm_sub_epi8(v, big);
+            if (_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(d, nine), d))) {
+                for (Py_ssize_t end = i + 16; i < end; i++) { /* (a digit among them) */
+                    Py_UCS1 c = s[i];
+                    if (!(c >= '0' && c <= '9')) {
+                        out[m++] = c >= 'A' && c <= 'Z' ? c | 0x20 : c;
+                        number = 0;
+                    } else if (!number) {
+                        out[m++] = '0';
+                        number = 1;
+                    }
+                }
+                continue;
+            }
+            __m128i upper = _mm_cmpeq_epi8(_mm_min_epu8(u, z25), u);
+            _mm_storeu_si128((__m128i *)(out + m), _mm_or_si128(v, _mm_and_si128(upper, bit)));
+            m += 16;
+            i += 16;
+            number = 0;
+        }
+#endif
+        for (; i < n; i++) {
             Py_UCS1 c = s[i];
             if (!(c >= '0' && c <= '9')) {
                 out[m++] = c >= 'A' && c <= 'Z' ? c | 0x20 : c;
