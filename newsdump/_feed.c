@@ -2800,14 +2800,24 @@ static PyObject *strip_label_at(PyObject *const *rules, Py_ssize_t max, Py_ssize
         return PyErr_NoMemory();
     Py_ssize_t *ends = starts + len / 2 + 2;
     PyObject *result = NULL;
+    /* (UCS1: str.isspace by ucs1_class, one load a character, no kind switch) */
+    const Py_UCS1 *s1 = kind == PyUnicode_1BYTE_KIND ? (const Py_UCS1 *)data : NULL;
     while (i < len) { /* text.split() */
-        while (i < len && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)))
-            i++;
+        if (s1)
+            while (i < len && !ucs1_class[s1[i]])
+                i++;
+        else
+            while (i < len && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)))
+                i++;
         if (i == len)
             break;
         starts[n] = i;
-        while (i < len && !Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)))
-            i++;
+        if (s1)
+            while (i < len && ucs1_class[s1[i]])
+                i++;
+        else
+            while (i < len && !Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)))
+                i++;
         ends[n++] = i;
     }
     for (Py_ssize_t start = 0; start < (head < n ? head : n); start++) {
