@@ -3411,10 +3411,26 @@ static PyObject *headlines(PyObject *self, PyObject *const *args, Py_ssize_t nar
         PyErr_NoMemory();
         goto done;
     }
+    int plain = 1; /* (no Python code has run yet: the three still hold p.n items each) */
     for (Py_ssize_t i = 0; i < p.n; i++) {
         if (!PyUnicode_Check(PyTuple_GET_ITEM(p.texts, i))) {
             PyErr_SetString(PyExc_TypeError, "headlines: texts are str");
             goto done;
+        }
+        if (plain) { /* (bools and exact ints, find_feed's lines: read here, no call) */
+            PyObject *fi = PySequence_Fast_GET_ITEM(free, i);
+            PyObject *di = PySequence_Fast_GET_ITEM(digits, i);
+            PyObject *wi = PySequence_Fast_GET_ITEM(words, i);
+            if ((fi == Py_True || fi == Py_False) && (di == Py_True || di == Py_False)
+                && PyLong_CheckExact(wi)) {
+                p.words[i] = PyLong_AsSsize_t(wi);
+                if (p.words[i] == -1 && PyErr_Occurred())
+                    goto done;
+                p.free[i] = fi == Py_True;
+                p.digits[i] = di == Py_True;
+                continue;
+            }
+            plain = 0; /* (fast_truth from here: an item's __bool__ may change a list) */
         }
         int f = fast_truth(free, i), d = f < 0 ? -1 : fast_truth(digits, i);
         p.words[i] = d < 0 ? -1 : fast_size(words, i);
