@@ -757,49 +757,46 @@ static PyObject *edge_words_in(PyObject *text, PyObject *words, Py_ssize_t head,
                                Py_ssize_t tail, const unsigned char *pairs) {
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
-    Py_ssize_t n = PyUnicode_GET_LENGTH(text), count = 0, i = 0, ring = 0;
-    Py_ssize_t starts[EDGE_MAX], ends[EDGE_MAX]; /* the last words (ring by count % tail) */
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), count = 0, i = 0;
     /* (UCS1: str.isspace by ucs1_class, one load a character, no kind switch) */
     const Py_UCS1 *s1 = kind == PyUnicode_1BYTE_KIND ? (const Py_UCS1 *)data : NULL;
-    while (i < n) {
-        if (s1)
-            while (i < n && !ucs1_class[s1[i]])
-                i++;
-        else
-            while (i < n && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)))
-                i++;
+#define EDGE_SPACE(at) (s1 ? !ucs1_class[s1[at]] : Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, at)))
+    /* the first `head` words, from the start */
+    while (i < n && count < head) {
+        while (i < n && EDGE_SPACE(i))
+            i++;
         if (i == n)
             break;
         Py_ssize_t start = i;
-        if (s1)
-            while (i < n && ucs1_class[s1[i]])
-                i++;
-        else
-            while (i < n && !Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)))
-                i++;
-        if (count < head && may_be(pairs, kind, data, start, i)) {
+        while (i < n && !EDGE_SPACE(i))
+            i++;
+        if (may_be(pairs, kind, data, start, i)) {
             int in = word_in(text, start, i, words);
             if (in)
                 return in < 0 ? NULL : Py_NewRef(Py_True);
         }
-        if (tail) {
-            starts[ring] = start;
-            ends[ring] = i;
-            ring = ring + 1 == tail ? 0 : ring + 1; /* (count % tail, without a division) */
-        }
         count++;
     }
-    /* the last min(tail, count) words, those not among the first `head` already tried (word k
-     * at k % tail in the ring: ring is count % tail) */
-    Py_ssize_t last = count < tail ? count : tail;
-    Py_ssize_t at = tail ? (ring - last + tail) % tail : 0; /* (count - last) % tail */
-    for (Py_ssize_t k = count - last; k < count; k++, at = at + 1 == tail ? 0 : at + 1) {
-        if (k < head || !may_be(pairs, kind, data, starts[at], ends[at]))
-            continue;
-        int in = word_in(text, starts[at], ends[at], words);
-        if (in)
-            return in < 0 ? NULL : Py_NewRef(Py_True);
+    /* the last `tail` words, from the end: those that start at i or later (past the first
+     * `head`, tried already; the words between are never read) */
+    Py_ssize_t stop = i, j = n;
+    for (Py_ssize_t k = 0; k < tail; k++) {
+        while (j > stop && EDGE_SPACE(j - 1))
+            j--;
+        if (j == stop)
+            break;
+        Py_ssize_t end = j;
+        while (j > stop && !EDGE_SPACE(j - 1))
+            j--;
+        if (j == stop && stop > 0 && !EDGE_SPACE(stop - 1))
+            break; /* (the end of a word already tried, not one of its own) */
+        if (may_be(pairs, kind, data, j, end)) {
+            int in = word_in(text, j, end, words);
+            if (in)
+                return in < 0 ? NULL : Py_NewRef(Py_True);
+        }
     }
+#undef EDGE_SPACE
     Py_RETURN_FALSE;
 }
 
