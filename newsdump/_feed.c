@@ -757,56 +757,61 @@ static PyObject *edge_words_in(PyObject *text, PyObject *words, Py_ssize_t head,
                                Py_ssize_t tail, const unsigned char *pairs) {
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
-    Py_ssize_t n = PyUnicode_GET_LENGTH(text), count = 0, i = 0, ring = 0;
-    Py_ssize_t starts[EDGE_MAX], ends[EDGE_MAX]; /* the last words (ring by count % tail) */
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), count = 0, i = 0;
     /* (UCS1: str.isspace by ucs1_class, one load a character, no kind switch) */
     const Py_UCS1 *s1 = kind == PyUnicode_1BYTE_KIND ? (const Py_UCS1 *)data : NULL;
-    while (i < n) {
-        if (s1)
-            while (i < n && !ucs1_class[s1[i]])
-                i++;
-        else
-            while (i < n && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)))
-                i++;
+#define EDGE_SPACE(at) (s1 ? !ucs1_class[s1[at]] : Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, at)))
+    /* the first `head` words, from the start */
+    while (i < n && count < head) {
+        while (i < n && EDGE_SPACE(i))
+            i++;
         if (i == n)
             break;
         Py_ssize_t start = i;
-        if (s1)
-            while (i < n && ucs1_class[s1[i]])
-                i++;
-        else
-            while (i < n && !Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)))
-                i++;
-        if (count < head && may_be(pairs, kind, data, start, i)) {
+        while (i < n && !EDGE_SPACE(i))
+            i++;
+        if (may_be(pairs, kind, data, start, i)) {
             int in = word_in(text, start, i, words);
             if (in)
                 return in < 0 ? NULL : Py_NewRef(Py_True);
         }
-        if (tail) {
-            starts[ring] = start;
-            ends[ring] = i;
-            ring = ring + 1 == tail ? 0 : ring + 1; /* (count % tail, without a division) */
-        }
         count++;
     }
-    /* the last min(tail, count) words, those not among the first `head` already tried (word k
-     * at k % tail in the ring: ring is count % tail) */
-    Py_ssize_t last = count < tail ? count : tail;
-    Py_ssize_t at = tail ? (ring - last + tail) % tail : 0; /* (count - last) % tail */
-    for (Py_ssize_t k = count - last; k < count; k++, at = at + 1 == tail ? 0 : at + 1) {
-        if (k < head || !may_be(pairs, kind, data, starts[at], ends[at]))
-            continue;
-        int in = word_in(text, starts[at], ends[at], words);
-        if (in)
-            return in < 0 ? NULL : Py_NewRef(Py_True);
+    /* the last `tail` words, from the end: those that start at i or later (past the first
+     * `head`, tried already; the words between are never read) */
+    Py_ssize_t stop = i, j = n;
+    for (Py_ssize_t k = 0; k < tail; k++) {
+        while (j > stop && EDGE_SPACE(j - 1))
+            j--;
+        if (j == stop)
+            break;
+        Py_ssize_t end = j;
+        while (j > stop && !EDGE_SPACE(j - 1))
+            j--;
+        if (j == stop && stop > 0 && !EDGE_SPACE(stop - 1))
+            break; /* (the end of a word already tried, not one of its own) */
+        if (may_be(pairs, kind, data, j, end)) {
+            int in = word_in(text, j, end, words);
+            if (in)
+                return in < 0 ? NULL : Py_NewRef(Py_True);
+        }
     }
+#undef EDGE_SPACE
     Py_RETURN_FALSE;
 }
+
+/* re's \w below U+0080: 0-9, A-Z, a-z and "_" (a table: one load, no branch a character) */
+static const unsigned char ascii_word[128] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 1,
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+};
 
 /* re's \w: str.isalnum or "_" */
 static inline int word_char(Py_UCS4 c) {
     if (c < 128)
-        return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c == '_';
+        return ascii_word[c];
     return Py_UNICODE_ISALNUM(c);
 }
 
@@ -2210,14 +2215,23 @@ static PyObject *hints(PyObject *self, PyObject *text) {
 
 /* feed.is_title of the str `text` (see title_verdict): 1 or 0, -1 on an error; where it is 1
  * and `kept` is not NULL, *kept is text.lower() (a new reference; NULL when it was not made) */
-static int verdict_low(PyObject *const *rules, PyObject *text, Py_ssize_t lo, Py_ssize_t hi,
-                       PyObject **kept) {
+/* title_verdict's counts among its rules (ints), read once a call or a page */
+typedef struct {
+    Py_ssize_t time_max, count_max, two_max;
+} TitleCounts;
+
+static int title_counts(PyObject *const *rules, TitleCounts *t) {
+    t->time_max = PyLong_AsSsize_t(rules[R_TIME_LINE_MAX]);
+    t->count_max = PyLong_AsSsize_t(rules[R_COUNT_MAX]);
+    t->two_max = PyLong_AsSsize_t(rules[R_TWO_SENTENCE]);
+    return PyErr_Occurred() ? -1 : 0;
+}
+
+static int verdict_low(PyObject *const *rules, const TitleCounts *counts, PyObject *text,
+                       Py_ssize_t lo, Py_ssize_t hi, PyObject **kept) {
     PyObject *low = NULL;
-    Py_ssize_t time_max = PyLong_AsSsize_t(rules[R_TIME_LINE_MAX]);
-    Py_ssize_t count_max = PyLong_AsSsize_t(rules[R_COUNT_MAX]);
-    Py_ssize_t two_max = PyLong_AsSsize_t(rules[R_TWO_SENTENCE]);
-    if (PyErr_Occurred())
-        return -1;
+    Py_ssize_t time_max = counts->time_max, count_max = counts->count_max,
+               two_max = counts->two_max;
     Py_ssize_t facts = facts_of(text), words = facts >> TITLE_FACT_BITS;
     if (!(lo <= words && words <= hi))
         return 0;
@@ -2340,7 +2354,10 @@ error:
 }
 
 static int verdict(PyObject *const *rules, PyObject *text, Py_ssize_t lo, Py_ssize_t hi) {
-    return verdict_low(rules, text, lo, hi, NULL);
+    TitleCounts counts;
+    if (title_counts(rules, &counts) < 0)
+        return -1;
+    return verdict_low(rules, &counts, text, lo, hi, NULL);
 }
 
 static PyObject *title_verdict(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
@@ -2429,7 +2446,8 @@ typedef struct {
     int sentence, has_own;
     Py_ssize_t lo, hi, exact, template_min, label_max, label_head, label_reach, section_max,
         menu_min, menu_min_other;
-    Py_ssize_t same_min;
+    Py_ssize_t same_min, min_left;
+    TitleCounts title_counts; /* (title_verdict's, read once) */
     double same_share;
     const unsigned char *label_pairs;
     Py_ssize_t *first;   /* per line: the first line with its text */
@@ -2540,7 +2558,37 @@ static int shape_put(Page *p, PyObject *text, Py_ssize_t *at, Py_ssize_t *size) 
             return -1;
         Py_UCS1 *out = p->chars + p->chars_used;
         int number = 0; /* inside a run of digits */
-        for (Py_ssize_t i = 0; i < n; i++) {
+        Py_ssize_t i = 0;
+#ifdef SCAN_SIMD
+        /* (16 characters without a digit at once: lowered, written as they stand; m <= i, so
+         * out[m:m + 16] is within the n bytes made room for) */
+        const __m128i zero = _mm_set1_epi8('0'), nine = _mm_set1_epi8(9),
+                      big = _mm_set1_epi8('A'), z25 = _mm_set1_epi8(25),
+                      bit = _mm_set1_epi8(0x20);
+        for (; i + 16 <= n;) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+            __m128i d = _mm_sub_epi8(v, zero), u = _mm_sub_epi8(v, big);
+            if (_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(d, nine), d))) {
+                for (Py_ssize_t end = i + 16; i < end; i++) { /* (a digit among them) */
+                    Py_UCS1 c = s[i];
+                    if (!(c >= '0' && c <= '9')) {
+                        out[m++] = c >= 'A' && c <= 'Z' ? c | 0x20 : c;
+                        number = 0;
+                    } else if (!number) {
+                        out[m++] = '0';
+                        number = 1;
+                    }
+                }
+                continue;
+            }
+            __m128i upper = _mm_cmpeq_epi8(_mm_min_epu8(u, z25), u);
+            _mm_storeu_si128((__m128i *)(out + m), _mm_or_si128(v, _mm_and_si128(upper, bit)));
+            m += 16;
+            i += 16;
+            number = 0;
+        }
+#endif
+        for (; i < n; i++) {
             Py_UCS1 c = s[i];
             if (!(c >= '0' && c <= '9')) {
                 out[m++] = c >= 'A' && c <= 'Z' ? c | 0x20 : c;
@@ -2724,13 +2772,9 @@ static PyObject *rest_of(PyObject *text, const Py_ssize_t *starts, const Py_ssiz
 }
 
 /* feed.strip_label of the str text (a new reference): rules are feed.HEADLINE_RULES */
-static PyObject *strip_label_in(PyObject *const *rules, PyObject *text) {
-    Py_ssize_t max = PyLong_AsSsize_t(rules[H_LABEL_MAX_CHARS]);
-    Py_ssize_t head = PyLong_AsSsize_t(rules[H_LABEL_HEAD]);
-    Py_ssize_t reach = PyLong_AsSsize_t(rules[H_LABEL_REACH]);
-    Py_ssize_t min_left = PyLong_AsSsize_t(rules[H_MIN_LEFT]);
-    if (PyErr_Occurred())
-        return NULL;
+/* strip_label_in with its counts (read from rules) given */
+static PyObject *strip_label_at(PyObject *const *rules, Py_ssize_t max, Py_ssize_t head,
+                                Py_ssize_t reach, Py_ssize_t min_left, PyObject *text) {
     if (head < 0 || reach < 0 || reach > EDGE_MAX) {
         PyErr_SetString(PyExc_ValueError, "strip_label: 0 <= label head, 0 <= reach <= 64");
         return NULL;
@@ -2753,14 +2797,24 @@ static PyObject *strip_label_in(PyObject *const *rules, PyObject *text) {
         return PyErr_NoMemory();
     Py_ssize_t *ends = starts + len / 2 + 2;
     PyObject *result = NULL;
+    /* (UCS1: str.isspace by ucs1_class, one load a character, no kind switch) */
+    const Py_UCS1 *s1 = kind == PyUnicode_1BYTE_KIND ? (const Py_UCS1 *)data : NULL;
     while (i < len) { /* text.split() */
-        while (i < len && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)))
-            i++;
+        if (s1)
+            while (i < len && !ucs1_class[s1[i]])
+                i++;
+        else
+            while (i < len && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)))
+                i++;
         if (i == len)
             break;
         starts[n] = i;
-        while (i < len && !Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)))
-            i++;
+        if (s1)
+            while (i < len && ucs1_class[s1[i]])
+                i++;
+        else
+            while (i < len && !Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)))
+                i++;
         ends[n++] = i;
     }
     for (Py_ssize_t start = 0; start < (head < n ? head : n); start++) {
@@ -2807,7 +2861,21 @@ done:
 }
 
 /* feed.strip_label (a new reference) */
-static PyObject *strip_label(Page *p, PyObject *text) { return strip_label_in(p->rules, text); }
+static PyObject *strip_label_in(PyObject *const *rules, PyObject *text) {
+    Py_ssize_t max = PyLong_AsSsize_t(rules[H_LABEL_MAX_CHARS]);
+    Py_ssize_t head = PyLong_AsSsize_t(rules[H_LABEL_HEAD]);
+    Py_ssize_t reach = PyLong_AsSsize_t(rules[H_LABEL_REACH]);
+    Py_ssize_t min_left = PyLong_AsSsize_t(rules[H_MIN_LEFT]);
+    if (PyErr_Occurred())
+        return NULL;
+    return strip_label_at(rules, max, head, reach, min_left, text);
+}
+
+/* (the page's counts, read once) */
+static PyObject *strip_label(Page *p, PyObject *text) {
+    return strip_label_at(p->rules, p->label_max, p->label_head, p->label_reach, p->min_left,
+                          text);
+}
 
 /* strip_label(rules, text): feed.strip_label, for the tests */
 static PyObject *strip_label_call(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
@@ -3192,7 +3260,7 @@ static PyObject *headline(Page *p, Py_ssize_t i) {
         return NULL;
     }
     PyObject *low = NULL; /* (title.lower(), from verdict: own_story's when title is text) */
-    int yes = verdict_low(p->title_rules, title, p->lo, p->hi,
+    int yes = verdict_low(p->title_rules, &p->title_counts, title, p->lo, p->hi,
                           p->has_own && title == text ? &low : NULL);
     if (yes > 0) {
         yes = menu_line(p, text);
@@ -3282,6 +3350,8 @@ static PyObject *headlines(PyObject *self, PyObject *const *args, Py_ssize_t nar
     p.menu_min = rule_size(p.rules, H_MENU_MIN);
     p.menu_min_other = rule_size(p.rules, H_MENU_MIN_OTHER);
     p.same_min = rule_size(p.rules, H_SAME_MIN);
+    p.min_left = rule_size(p.rules, H_MIN_LEFT);
+    title_counts(p.title_rules, &p.title_counts);
     p.same_share = PyFloat_AsDouble(p.rules[H_SAME_SHARE]);
     if (PyErr_Occurred())
         return NULL;
@@ -3338,10 +3408,26 @@ static PyObject *headlines(PyObject *self, PyObject *const *args, Py_ssize_t nar
         PyErr_NoMemory();
         goto done;
     }
+    int plain = 1; /* (no Python code has run yet: the three still hold p.n items each) */
     for (Py_ssize_t i = 0; i < p.n; i++) {
         if (!PyUnicode_Check(PyTuple_GET_ITEM(p.texts, i))) {
             PyErr_SetString(PyExc_TypeError, "headlines: texts are str");
             goto done;
+        }
+        if (plain) { /* (bools and exact ints, find_feed's lines: read here, no call) */
+            PyObject *fi = PySequence_Fast_GET_ITEM(free, i);
+            PyObject *di = PySequence_Fast_GET_ITEM(digits, i);
+            PyObject *wi = PySequence_Fast_GET_ITEM(words, i);
+            if ((fi == Py_True || fi == Py_False) && (di == Py_True || di == Py_False)
+                && PyLong_CheckExact(wi)) {
+                p.words[i] = PyLong_AsSsize_t(wi);
+                if (p.words[i] == -1 && PyErr_Occurred())
+                    goto done;
+                p.free[i] = fi == Py_True;
+                p.digits[i] = di == Py_True;
+                continue;
+            }
+            plain = 0; /* (fast_truth from here: an item's __bool__ may change a list) */
         }
         int f = fast_truth(free, i), d = f < 0 ? -1 : fast_truth(digits, i);
         p.words[i] = d < 0 ? -1 : fast_size(words, i);

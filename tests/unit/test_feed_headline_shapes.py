@@ -135,3 +135,38 @@ def test_a_truth_that_empties_its_list_is_safe() -> None:
     with pytest.raises(TypeError):
         compiled(texts, [True] * 3, 3, [False] * 3, words)
     assert len(words) == 3
+
+
+# (long ASCII lines: their shapes are lowered 16 characters at a time where no digit stands
+# among them; capitals, digits and the ASCII characters next to "0"-"9" and "A"-"Z" at every
+# place of a chunk)
+ASCII_PIECES = [
+    "Rated", "RATED", "rated", "of", "stars", "by", "READERS", "Zebra", "AZ", "@", "[", "`",
+    "{", "/", ":", "0", "9", "12", "2026", "5:56", "-", "_", "Council", "VOTES", "ZZZZZZZZZZZZ",
+]  # fmt: skip
+long_line = st.lists(st.sampled_from(ASCII_PIECES), min_size=3, max_size=14).map(" ".join)
+
+
+@given(st.lists(long_line, max_size=10), st.integers(0, 3), st.integers(0, 3))
+@settings(max_examples=1500, deadline=None)
+def test_long_ascii_shapes_are_the_python_ones(texts: list[str], lo: int, copies: int) -> None:
+    texts = texts + [t.replace("9", "4").replace("12", "77") for t in texts[:copies]]
+    texts += [t.upper() for t in texts[:copies]]
+    free = [True] * len(texts)
+    got = compiled(texts, free, lo)
+    expected = reference(texts, free, lo)
+    assert got == expected
+    assert list(got[0]) == list(expected[0])
+
+
+def test_a_long_template_is_told_by_its_shape() -> None:
+    texts = [
+        "RATED 1 OF 5 STARS BY OUR READERS TODAY",  # (lowered in chunks: the same shape)
+        "Rated 2 of 5 stars by our readers today",
+        "rated 33 of 5 stars by our readers today",
+        "Rated 4 of 5 stars by our readers today!",  # (another shape)
+        "Zebras at the zoo: 40 AZ-born foals this spring",
+    ]
+    got = compiled(texts, [True] * 5, 3)
+    assert got == reference(texts, [True] * 5, 3)
+    assert got[1] == [False, False, False, True, True]
