@@ -3280,14 +3280,21 @@ static PyObject *headline(Page *p, Py_ssize_t i) {
     return parts;
 }
 
-/* the truth of item i of a PySequence_Fast sequence (a list may be changed by the item's
- * __bool__: its size checked each time, the item held meanwhile): 1 or 0, -1 on an error */
+/* item i of a PySequence_Fast sequence (borrowed; a list may be changed by an item's __bool__
+ * or __index__: its size checked each time), NULL with an error set past its end */
+static PyObject *fast_item(PyObject *seq, Py_ssize_t i) {
+    if (i < PySequence_Fast_GET_SIZE(seq))
+        return PySequence_Fast_GET_ITEM(seq, i);
+    PyErr_SetString(PyExc_ValueError, "headlines: texts, free, digits, words of one size");
+    return NULL;
+}
+
+/* the truth of item i of a PySequence_Fast sequence (the item held meanwhile): 1 or 0, -1 on
+ * an error */
 static int fast_truth(PyObject *seq, Py_ssize_t i) {
-    if (i >= PySequence_Fast_GET_SIZE(seq)) {
-        PyErr_SetString(PyExc_ValueError, "headlines: texts, free, digits, words of one size");
+    PyObject *item = fast_item(seq, i);
+    if (!item)
         return -1;
-    }
-    PyObject *item = PySequence_Fast_GET_ITEM(seq, i);
     if (item == Py_True || item == Py_False)
         return item == Py_True;
     Py_INCREF(item);
@@ -3299,11 +3306,9 @@ static int fast_truth(PyObject *seq, Py_ssize_t i) {
 /* item i of a PySequence_Fast sequence as a Py_ssize_t (as fast_truth): -1 with an error set
  * on an error */
 static Py_ssize_t fast_size(PyObject *seq, Py_ssize_t i) {
-    if (i >= PySequence_Fast_GET_SIZE(seq)) {
-        PyErr_SetString(PyExc_ValueError, "headlines: texts, free, digits, words of one size");
+    PyObject *item = fast_item(seq, i);
+    if (!item)
         return -1;
-    }
-    PyObject *item = PySequence_Fast_GET_ITEM(seq, i);
     if (PyLong_CheckExact(item))
         return PyLong_AsSsize_t(item);
     Py_INCREF(item);
