@@ -3,7 +3,8 @@
 The main process reads and decompresses (cheap); chunks of documents go to `jobs` worker
 processes, at most a few chunks in flight, and results come back in input order. A run with
 workers leaves its small regular files (most dumps: one page a file) to them to read: the main
-process sends their names (`FileRef`), so that reading and decoding run in parallel too.
+process sends their names (`FileRef`), so that reading and decoding run in parallel too. Of a
+larger regular JSONL file it sends where the lines are (`JsonSpans`), and the workers read them.
 """
 
 from __future__ import annotations
@@ -30,7 +31,8 @@ from newsdump.pipeline import DocResult, process_document
 from newsdump.records import ErrorRecord
 from newsdump.settings import Settings
 from newsdump.sources import iter_documents, iter_path_documents
-from newsdump.sources.jsonl import JsonLine
+from newsdump.sources.jsonl import JsonLine, JsonSpans
+from newsdump.sources.read import iter_path_spans
 
 if TYPE_CHECKING:  # imported where used: a plain run needs neither a state nor a process pool
     from concurrent.futures import Future, ProcessPoolExecutor
@@ -147,10 +149,11 @@ DEFER_FILE_BYTES = 128 * 1024
 
 def iter_inputs(
     paths: Iterable[str], settings: Settings, defer: bool = False
-) -> Iterator[Document | ErrorRecord | FileRef | JsonLine]:
+) -> Iterator[Document | ErrorRecord | FileRef | JsonLine | JsonSpans]:
     """The documents of every input, in order; with `defer` (a run with workers), a small
-    regular file as a `FileRef` that a worker reads (`read_file`), and the documents of other
-    JSONL inputs as `JsonLine`s that a worker parses."""
+    regular file as a `FileRef` that a worker reads (`read_file`), a larger regular JSONL
+    file's documents as `JsonSpans` that a worker reads and parses, and the documents of
+    other JSONL inputs (stdin, compressed) as `JsonLine`s that a worker parses."""
     for path in paths:
         if path == STDIN:
             yield from iter_documents(sys.stdin.buffer, STDIN, settings, 0, defer)
@@ -164,6 +167,13 @@ def iter_inputs(
                 if stat.S_ISREG(st.st_mode) and 0 < st.st_size <= DEFER_FILE_BYTES:
                     yield FileRef(path, st.st_size)
                     continue
+                if stat.S_ISREG(st.st_mode):
+                    spans = iter_path_spans(
+                        path, settings, source_name(path), CHUNK_DOCUMENTS, CHUNK_BYTES
+                    )
+                    if spans is not None:
+                        yield from spans
+                        continue
         yield from iter_path_documents(path, settings, source_name(path), 0, defer)
 
 
@@ -201,7 +211,7 @@ class InputDone:
         )  # fmt: skip
 
 
-Item = Document | ErrorRecord | InputDone | FileRef | JsonLine
+Item = Document | ErrorRecord | InputDone | FileRef | JsonLine | JsonSpans
 REMEMBER_READ_FILES = 65536  # a file named twice within this many new inputs is read once
 Result = DocResult | InputDone
 
@@ -285,6 +295,8 @@ def process_marked(items: list[Item], job: Job) -> list[Result]:
                 results.append(item)
             elif isinstance(item, FileRef):
                 results += [_process_item(doc, job) for doc in read_file(item, job.settings)]
+            elif isinstance(item, JsonSpans):
+                results += [_process_item(line, job) for line in item.read()]
             else:
                 results.append(_process_item(item, job))
         return results
@@ -529,25 +541,31 @@ T = TypeVar("T")
 
 
 def chunks(items: Iterable[T]) -> Iterator[list[T]]:
+    """Items in lists of about CHUNK_DOCUMENTS documents or CHUNK_BYTES (a `JsonSpans`
+    counts its documents and their bytes)."""
     chunk: list[T] = []
-    size = 0
+    size = documents = 0
     for item in items:
         chunk.append(item)
+        documents += 1
         if isinstance(item, Document):
             size += len(item.text)
         elif isinstance(item, FileRef):
             size += item.size
         elif isinstance(item, JsonLine):
             size += len(item.line)
-        if len(chunk) >= CHUNK_DOCUMENTS or size >= CHUNK_BYTES:
+        elif isinstance(item, JsonSpans):
+            size += sum(item.lengths)
+            documents += len(item.offsets) - 1
+        if documents >= CHUNK_DOCUMENTS or size >= CHUNK_BYTES:
             yield chunk
-            chunk, size = [], 0
+            chunk, size, documents = [], 0, 0
     if chunk:
         yield chunk
 
 
 def run(
-    items: Iterable[Document | ErrorRecord | FileRef | JsonLine], job: Job, jobs: int
+    items: Iterable[Document | ErrorRecord | FileRef | JsonLine | JsonSpans], job: Job, jobs: int
 ) -> Iterator[DocResult]:
     """Results for every item, in input order."""
     for result in run_items(items, job, jobs):
@@ -563,6 +581,9 @@ def run_items(items: Iterable[Item], job: Job, jobs: int) -> Iterator[Result]:
                 if isinstance(item, FileRef):
                     for doc in read_file(item, job.settings):
                         yield _process_item(doc, job)
+                elif isinstance(item, JsonSpans):
+                    for line in item.read():
+                        yield _process_item(line, job)
                 else:
                     yield item if isinstance(item, InputDone) else _process_item(item, job)
         return
@@ -665,8 +686,8 @@ def _run_parallel(work: Iterator[list[Item]], job: Job, jobs: int) -> Iterator[R
 
 def _isolated(chunk: list[Item], job: Job, workers: _Workers) -> Iterator[Result]:
     """Run a chunk alone; if it kills its worker again, run its documents one by one, and
-    report the one that kills its worker as `worker_died`. (A deferred file that kills its
-    worker is read here, and its documents run one by one.)"""
+    report the one that kills its worker as `worker_died`. (A deferred file, or `JsonSpans`,
+    that kills its worker is read here, and its documents run one by one.)"""
     from concurrent.futures.process import BrokenProcessPool
 
     try:
@@ -676,6 +697,9 @@ def _isolated(chunk: list[Item], job: Job, workers: _Workers) -> Iterator[Result
         if len(chunk) == 1 and isinstance(chunk[0], FileRef):
             for doc in read_file(chunk[0], job.settings):
                 yield from _isolated([doc], job, workers)
+        elif len(chunk) == 1 and isinstance(chunk[0], JsonSpans):
+            for line in chunk[0].read():
+                yield from _isolated([line], job, workers)
         elif len(chunk) == 1:
             yield from _worker_died(chunk)
         else:
@@ -685,15 +709,18 @@ def _isolated(chunk: list[Item], job: Job, workers: _Workers) -> Iterator[Result
     yield from results
 
 
-def _worker_died(chunk: list[Item]) -> Iterator[Result]:
+def _worker_died(chunk: Iterable[Item]) -> Iterator[Result]:
     for item in chunk:
+        if isinstance(item, JsonSpans):
+            yield from _worker_died(item.read())
+            continue
         if isinstance(item, JsonLine):
             item = item.parse()
         if isinstance(item, InputDone):
             yield item
         elif isinstance(item, ErrorRecord):
             yield DocResult(item.source, error=item)
-        else:  # (a deferred file's documents are isolated one by one before it comes to this)
+        else:  # (a deferred file's or JsonSpans' documents are isolated one by one before)
             source, size = (
                 (source_name(item.path), item.size)
                 if isinstance(item, FileRef)

@@ -22,7 +22,7 @@ from newsdump.pipeline import DocResult
 from newsdump.records import ErrorRecord
 from newsdump.runner import FileRef, Job, expand_paths, iter_inputs, run
 from newsdump.settings import Settings
-from newsdump.sources.jsonl import JsonLine, read_jsonl
+from newsdump.sources.jsonl import JsonLine, JsonSpans, read_jsonl
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -63,16 +63,15 @@ def test_small_regular_files_are_deferred_and_the_rest_read_here(
     (tmp_path / "d.txt").write_text(f"{PAGE}\f\n{PAGE}x{'y' * 1000}")  # over the limit
     items = list(iter_inputs(expand_paths([str(tmp_path)]), Settings(), defer=True))
     assert items[0] == FileRef(str(tmp_path / "a.txt"), len(PAGE.encode()))
-    assert [type(item) for item in items[1:]] == [
-        JsonLine,
-        JsonLine,
-        ErrorRecord,
-        Document,
-        Document,
-    ]  # (a large JSONL file's lines are parsed by the workers, other pages read here)
-    assert [item.source for item in items[1:]] == [  # type: ignore[union-attr]
-        f"{tmp_path}/b.jsonl#1",
-        f"{tmp_path}/b.jsonl#2",
+    b = tmp_path / "b.jsonl"
+    first = len(jsonl(PAGE))
+    assert items[1] == JsonSpans(
+        str(b), str(b), "text", (b.stat().st_dev, b.stat().st_ino), 1, (0, first),
+        (first, b.stat().st_size - first),
+    )  # fmt: skip
+    # (a large JSONL file's lines are read and parsed by the workers, other pages read here)
+    assert [type(item) for item in items[2:]] == [ErrorRecord, Document, Document]
+    assert [item.source for item in items[2:]] == [  # type: ignore[union-attr]
         f"{tmp_path}/c.txt",
         f"{tmp_path}/d.txt#1",
         f"{tmp_path}/d.txt#2",
@@ -180,11 +179,20 @@ def test_a_large_jsonl_file_and_stdin_are_parsed_by_the_workers(
     pages = [PAGE.replace("Monday", f"Monday {i}") for i in range(40)]  # more than a chunk
     (tmp_path / "a.jsonl").write_bytes(jsonl(*pages[:20], "", *pages[20:]) + b"[1]\n")
     items = list(iter_inputs([str(tmp_path / "a.jsonl")], Settings(), defer=True))
-    assert [type(item) for item in items] == [JsonLine] * 42
+    spans = [item for item in items if isinstance(item, JsonSpans)]
+    assert [(span.first, len(span.offsets)) for span in spans] == [(1, 32), (33, 10)]
+    assert len(spans) == len(items)  # (CHUNK_DOCUMENTS lines at most: a chunk's worth)
+    assert sum(len(span.read()) for span in spans) == 42
     job = Job(Settings(), "extract", lines=True)
     here = list(run(iter_inputs([str(tmp_path / "a.jsonl")], Settings()), job, 1))
     assert outcome(list(run(items, job, 2))) == outcome(here)
     assert [r.error.error for r in here if r.error] == ["empty", "not_json"]
+    with monkeypatch.context() as patch:
+        patch.setattr(
+            "sys.stdin", io.TextIOWrapper(io.BytesIO((tmp_path / "a.jsonl").read_bytes()))
+        )
+        from_stdin = list(iter_inputs(["-"], Settings(), defer=True))
+    assert [type(item) for item in from_stdin] == [JsonLine] * 42  # (a pipe: its lines sent)
     outputs = []
     for jobs in ("1", "2"):
         result = CliRunner().invoke(
@@ -199,13 +207,17 @@ def test_a_large_jsonl_file_and_stdin_are_parsed_by_the_workers(
     assert len(outputs[0][0].splitlines()) == 40
 
 
+@pytest.mark.parametrize("compress", [False, True])
 def test_a_json_line_that_kills_its_worker_is_worker_died(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, compress: bool
 ) -> None:
     kill_workers_on_kill(monkeypatch)
     monkeypatch.setattr(runner, "DEFER_FILE_BYTES", 100)
-    (tmp_path / "a.jsonl").write_bytes(jsonl(PAGE, PAGE + "KILL\n", PAGE) + b"{oops\n")
+    data = jsonl(PAGE, PAGE + "KILL\n", PAGE) + b"{oops\n"
+    (tmp_path / "a.jsonl").write_bytes(gzip.compress(data) if compress else data)
     items = list(iter_inputs([str(tmp_path / "a.jsonl")], Settings(), defer=True))
+    # a regular file's lines are sent as where they are; a compressed file's, as their bytes
+    assert [type(item) for item in items] == ([JsonLine] * 4 if compress else [JsonSpans])
     results = list(run(items, Job(Settings(), "extract"), 2))
     assert [(r.source, r.error and r.error.error) for r in results] == [
         (f"{tmp_path}/a.jsonl#1", None),

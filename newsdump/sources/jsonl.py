@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, BinaryIO
@@ -13,6 +14,8 @@ from newsdump.records import ErrorRecord
 from newsdump.sources.detect import text_looks_like_html
 
 SKIP_CHUNK = 1 << 20
+SPAN_BLOCK = 1 << 20  # `line_spans` reads its file in blocks of this size
+BLANK_BYTES = frozenset(b" \t\n\r\x0b\x0c")  # what bytes.isspace() counts as space
 
 try:  # a flat JSONL object of strings read in one pass (newsdump/_io.c), when it was built
     from newsdump._io import jsonl_object as _flat_object
@@ -31,6 +34,95 @@ class JsonLine:
 
     def parse(self) -> Document | ErrorRecord:
         return parse_line(self.line, self.source, self.text_field)
+
+
+@dataclass(frozen=True, slots=True)
+class JsonSpans:
+    """Consecutive documents of a regular JSONL file, numbered from `first`, as where their
+    lines are in it (`offsets`, `lengths`) rather than their bytes: a run with workers sends
+    these, and a worker reads the lines itself (`read`), so that the file's bytes cross no
+    pipe. The file is the one with `file_id` (device, inode): one replaced since, or one
+    that no longer holds a line, gives that line's error record (`read_error`)."""
+
+    path: str
+    source: str
+    text_field: str
+    file_id: tuple[int, int]
+    first: int
+    offsets: tuple[int, ...]
+    lengths: tuple[int, ...]
+
+    def read(self) -> list[JsonLine | ErrorRecord]:
+        """The documents' `JsonLine`s (unparsed): what `read_jsonl(lazy=True)` gave."""
+        sources = [f"{self.source}#{n}" for n in range(self.first, self.first + len(self.offsets))]
+        try:
+            fd = os.open(self.path, os.O_RDONLY)
+        except OSError as exc:
+            message = f"cannot open: {exc.strerror or exc}"
+            return [ErrorRecord(source, "unreadable", message) for source in sources]
+        lines: list[JsonLine | ErrorRecord] = []
+        try:
+            st = os.fstat(fd)
+            changed = (st.st_dev, st.st_ino) != self.file_id
+            for source, offset, length in zip(sources, self.offsets, self.lengths, strict=True):
+                line = b"" if changed else os.pread(fd, length, offset)
+                if len(line) == length:
+                    lines.append(JsonLine(line, source, self.text_field))
+                else:
+                    lines.append(ErrorRecord(source, "read_error", CHANGED_MESSAGE))
+        except OSError as exc:
+            message = f"read failed: {exc.strerror or exc}"
+            lines += [ErrorRecord(s, "read_error", message) for s in sources[len(lines) :]]
+        finally:
+            os.close(fd)
+        return lines
+
+
+CHANGED_MESSAGE = "read failed: the file changed while it was read"
+
+
+def line_spans(
+    raw: BinaryIO, max_bytes: int, block: int = SPAN_BLOCK
+) -> Iterator[tuple[int, int] | None]:
+    """`document_lines` of an unbuffered stream read from its start, as where each line is in
+    it (offset, length) instead of its bytes: the same lines, blank ones left out, None for
+    one over `max_bytes`. It reads `raw` in blocks of `block` bytes and holds at most one
+    block and one line (of at most `max_bytes`)."""
+    buf = b""  # what has been read and not yet cut into lines, from offset `base`
+    base = pos = 0  # `pos`: where the next line starts in `buf`
+    eof = skipping = False  # skipping: the rest of a line over `max_bytes`
+    while True:
+        end = buf.find(b"\n", pos)
+        if end < 0:
+            if eof:
+                if pos < len(buf) and not skipping:  # the last line, without a newline
+                    yield from _span(buf, pos, len(buf), base, max_bytes)
+                return
+            if not skipping and len(buf) - pos > max_bytes:  # too long already
+                yield None
+                skipping = True
+            keep = b"" if skipping else buf[pos:]
+            base += len(buf) - len(keep)
+            data = raw.read(block)
+            eof = not data
+            buf, pos = keep + data if keep else data, 0
+            continue
+        if skipping:
+            skipping = False
+        else:
+            yield from _span(buf, pos, end + 1, base, max_bytes)
+        pos = end + 1
+
+
+def _span(
+    buf: bytes, start: int, end: int, base: int, max_bytes: int
+) -> Iterator[tuple[int, int] | None]:
+    """The line `buf[start:end]`'s span; None if it is over `max_bytes` (not counting its
+    newline); nothing if it is blank."""
+    if end - start - (buf[end - 1] == 10) > max_bytes:
+        yield None
+    elif buf[start] not in BLANK_BYTES or not buf[start:end].isspace():
+        yield (base + start, end - start)
 
 
 def read_jsonl(

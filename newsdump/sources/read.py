@@ -16,7 +16,7 @@ from newsdump.settings import Settings
 from newsdump.sources.compress import compression_of, decompressed, peek
 from newsdump.sources.detect import SNIFF_BYTES, InputKind, sniff_kind
 from newsdump.sources.html import read_html
-from newsdump.sources.jsonl import JsonLine, read_jsonl
+from newsdump.sources.jsonl import JsonLine, JsonSpans, line_spans, read_jsonl
 from newsdump.sources.text import _document, read_text
 from newsdump.sources.warc import read_warc
 
@@ -143,6 +143,78 @@ def iter_bytes_documents(
         yield document
         return
     yield from iter_documents(io.BytesIO(data), source, settings, 0, lazy)
+
+
+def iter_path_spans(
+    path: str, settings: Settings, source: str, batch_documents: int, batch_bytes: int
+) -> Iterator[JsonSpans | ErrorRecord] | None:
+    """A regular, uncompressed JSONL file's documents as `JsonSpans` of at most
+    `batch_documents` lines and about `batch_bytes`, and its error records (a line too
+    large, a read that failed) in their place: what `iter_path_documents(lazy=True)` gives,
+    but for where the lines are instead of their bytes. None for any other file (or one that
+    cannot be opened): it is read as before."""
+    try:
+        raw = open(path, "rb", buffering=0)  # noqa: SIM115 - closed by the generator
+        try:
+            st = os.fstat(raw.fileno())
+            head = os.pread(raw.fileno(), SNIFF_BYTES, 0)
+        except OSError:
+            raw.close()
+            raise
+    except OSError:
+        return None
+    kind = InputKind(settings.format) if settings.format != "auto" else sniff_kind(head)
+    if (
+        not stat.S_ISREG(st.st_mode)
+        or compression_of(head) is not None
+        or not head
+        or head.isspace()
+        or kind is not InputKind.JSONL
+    ):
+        raw.close()
+        return None
+    file_id = (st.st_dev, st.st_ino)
+
+    def spans() -> Iterator[JsonSpans | ErrorRecord]:
+        number, first = 0, 1
+        offsets: list[int] = []
+        lengths: list[int] = []
+        size = 0
+
+        def batch() -> JsonSpans:
+            done = JsonSpans(
+                path, source, settings.text_field, file_id, first, tuple(offsets), tuple(lengths)
+            )
+            offsets.clear()
+            lengths.clear()
+            return done
+
+        with raw:
+            try:
+                for span in line_spans(raw, settings.max_document_bytes):
+                    number += 1
+                    if span is None:
+                        if offsets:
+                            yield batch()
+                        message = f"line longer than {settings.max_document_bytes} bytes"
+                        yield ErrorRecord(f"{source}#{number}", "too_large", message)
+                        continue
+                    if not offsets:
+                        first, size = number, 0
+                    offsets.append(span[0])
+                    lengths.append(span[1])
+                    size += span[1]
+                    if len(offsets) >= batch_documents or size >= batch_bytes:
+                        yield batch()
+            except OSError as exc:
+                if offsets:
+                    yield batch()
+                yield _failure(exc, source, number)
+                return
+            if offsets:
+                yield batch()
+
+    return spans()
 
 
 def _failure(exc: Exception, source: str, number: int) -> ErrorRecord:
