@@ -642,6 +642,13 @@ class _Workers:
             for process in list(processes.values()):
                 with contextlib.suppress(OSError, AttributeError, ValueError):
                     process.kill()
+            # A worker killed while it wrote a result leaves half a message in the results'
+            # pipe, and the pool's manager thread would wait for the rest forever: this
+            # process holds the pipe's write end too (CPython 3.11). Closed, the pipe ends
+            # once the workers are gone, and the thread sees the pool as broken and stops.
+            results = getattr(self.pool, "_result_queue", None)
+            with contextlib.suppress(OSError, AttributeError):
+                results._writer.close()  # type: ignore[union-attr]
         # wait for the pool's manager thread: left running, it races the interpreter's exit
         # hook and prints "Exception ignored ... Bad file descriptor" (CPython 3.11)
         self.pool.shutdown(wait=True, cancel_futures=True)

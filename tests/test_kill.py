@@ -187,3 +187,35 @@ def test_a_worker_killed_mid_run_is_replaced_and_nothing_is_lost(tmp_path: Path)
     assert b"Traceback" not in stderr
     counts = sources_in(out)
     assert set(counts) == expected and max(counts.values()) == 1
+
+
+HALF_A_RESULT = """
+import gc, os, struct, sys, time
+from multiprocessing.queues import SimpleQueue
+from newsdump.runner import _Workers
+
+def half_a_result():  # a worker killed while it writes its result: the header and 100 bytes
+    (results,) = [o for o in gc.get_objects() if isinstance(o, SimpleQueue)]
+    os.write(results._writer.fileno(), struct.pack("!i", 1 << 20) + b"x" * 100)
+    time.sleep(600)
+
+if __name__ == "__main__":
+    workers = _Workers(1)
+    workers.pool.submit(half_a_result)
+    time.sleep(2)  # the pool's manager thread reads the header and waits for the rest
+    started = time.monotonic()
+    workers.close(kill=True)
+    print(f"closed in {time.monotonic() - started:.1f} s")
+"""
+
+
+def test_closing_a_pool_whose_worker_was_killed_mid_result_does_not_hang(tmp_path: Path) -> None:
+    """Ctrl-C or SIGTERM kills the workers: one killed while it wrote a result left the pool's
+    manager thread waiting for the rest of it, and the run never ended."""
+    script = tmp_path / "half.py"
+    script.write_text(HALF_A_RESULT)
+    proc = subprocess.run(
+        [sys.executable, str(script)], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.startswith("closed in 0.")
