@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import faulthandler
 import gc
+import hashlib
 import io
 import os
 import signal
@@ -32,7 +33,7 @@ from newsdump.records import ErrorRecord
 from newsdump.settings import Settings
 from newsdump.sources import iter_documents, iter_path_documents
 from newsdump.sources.jsonl import JsonLine, JsonSpans
-from newsdump.sources.read import iter_path_spans
+from newsdump.sources.read import WHOLE_FILE_BYTES, iter_bytes_documents, iter_path_spans
 
 if TYPE_CHECKING:  # imported where used: a plain run needs neither a state nor a process pool
     from concurrent.futures import Future, ProcessPoolExecutor
@@ -138,6 +139,7 @@ class FileRef:
 
     path: str
     size: int
+    tracked: bool = False  # a --state run's: its `InputDone` comes after its documents
 
 
 # A deferred file's documents are one item of a chunk: their results are held in the worker
@@ -177,8 +179,11 @@ def iter_inputs(
         yield from iter_path_documents(path, settings, source_name(path), 0, defer)
 
 
-def read_file(ref: FileRef, settings: Settings) -> Iterator[Document | ErrorRecord]:
-    """The documents of a deferred file: what `iter_inputs` would have read in its place."""
+def read_file(ref: FileRef, settings: Settings) -> Iterator[Document | ErrorRecord | InputDone]:
+    """The documents of a deferred file: what `iter_inputs` would have read in its place (a
+    tracked one's: what `iter_inputs_tracked` would have, its `InputDone` included)."""
+    if ref.tracked:
+        return read_tracked(ref.path, settings)  # type: ignore[return-value] # (not lazy)
     return iter_path_documents(ref.path, settings, source=source_name(ref.path))
 
 
@@ -228,8 +233,9 @@ def iter_inputs_tracked(
     while reading it). stdin, pipes and devices are read every time, never recorded. The run's
     `own` files (its output, the state and its journal) are never read as inputs, and a file
     named twice (or reached through a link) is read once. With `defer` (a run with workers),
+    a small regular file comes as a tracked `FileRef`, which a worker reads and hashes, and
     JSONL documents come as `JsonLine`s, parsed by the workers."""
-    from newsdump.state import HashingReader, InputEntry
+    from newsdump.state import InputEntry
 
     own_ids = set()
     for path in own:
@@ -242,41 +248,71 @@ def iter_inputs_tracked(
             yield from iter_documents(sys.stdin.buffer, STDIN, settings, 0, defer)
             yield InputDone(STDIN)
             continue
-        source = source_name(path)
         try:
             st = os.stat(path)  # before opening: a rerun skips most files without opening them
-            file_id = (st.st_dev, st.st_ino)
-            if file_id in own_ids or file_id in read:
-                continue  # the run's own file, or one this run has read already
-            if stat.S_ISREG(st.st_mode):
-                seen = state.unchanged(path, st)
-                if seen is True:
-                    continue
-                if isinstance(seen, InputEntry):
-                    yield InputDone(path, refresh=seen)
-                    continue
-                read[file_id] = None
-                if len(read) > REMEMBER_READ_FILES:
-                    del read[next(iter(read))]
-            handle = open(path, "rb")  # noqa: SIM115 - closed below
         except OSError as exc:
-            yield ErrorRecord(source, "unreadable", f"cannot open: {exc.strerror or exc}")
+            message = f"cannot open: {exc.strerror or exc}"
+            yield ErrorRecord(source_name(path), "unreadable", message)
             yield InputDone(path)
             continue
-        with handle:
-            st = os.fstat(handle.fileno())  # what is read (it may have been replaced since)
-            if not stat.S_ISREG(st.st_mode):  # a pipe: read it, it cannot be recorded
-                yield from iter_documents(handle, source, settings, 0, defer)
-                yield InputDone(path)
+        file_id = (st.st_dev, st.st_ino)
+        if file_id in own_ids or file_id in read:
+            continue  # the run's own file, or one this run has read already
+        if stat.S_ISREG(st.st_mode):
+            seen = state.unchanged(path, st)
+            if seen is True:
                 continue
-            reader = HashingReader(handle)
-            buffered = io.BufferedReader(reader, 1 << 16)
-            yield from iter_documents(buffered, source, settings, 0, defer)
+            if isinstance(seen, InputEntry):
+                yield InputDone(path, refresh=seen)
+                continue
+            read[file_id] = None
+            if len(read) > REMEMBER_READ_FILES:
+                del read[next(iter(read))]
+            if defer and 0 < st.st_size <= DEFER_FILE_BYTES:
+                yield FileRef(path, st.st_size, tracked=True)  # read and hashed by a worker
+                continue
+        yield from read_tracked(path, settings, defer)
+
+
+def read_tracked(
+    path: str, settings: Settings, lazy: bool = False
+) -> Iterator[Document | ErrorRecord | JsonLine | InputDone]:
+    """The documents of one input of a `--state` run, then its `InputDone`, which carries the
+    size and mtime of what was read and the SHA-256 of its bytes (None for a pipe or an
+    unreadable file: not recorded). With `lazy`, JSONL documents come as `JsonLine`s."""
+    from newsdump.state import HashingReader
+
+    source = source_name(path)
+    try:
+        handle = open(path, "rb")  # noqa: SIM115 - closed below
+    except OSError as exc:
+        yield ErrorRecord(source, "unreadable", f"cannot open: {exc.strerror or exc}")
+        yield InputDone(path)
+        return
+    with handle:
+        st = os.fstat(handle.fileno())  # what is read (it may have been replaced since)
+        if not stat.S_ISREG(st.st_mode):  # a pipe: read it, it cannot be recorded
+            yield from iter_documents(handle, source, settings, 0, lazy)
+            yield InputDone(path)
+            return
+        data = None  # a small file (most dumps) read whole, as iter_path_documents does
+        if 0 < st.st_size <= WHOLE_FILE_BYTES:
             try:
-                sha256: str | None = reader.finish()
+                data = os.pread(handle.fileno(), st.st_size + 1, 0)  # (+1: one that grew)
             except OSError:
-                sha256 = None
-            yield InputDone(path, st.st_size, st.st_mtime_ns, sha256)
+                data = None  # read as a stream below, which reports the error
+        if data is not None and len(data) == st.st_size:
+            yield from iter_bytes_documents(data, source, settings, lazy)
+            yield InputDone(path, st.st_size, st.st_mtime_ns, hashlib.sha256(data).hexdigest())
+            return
+        reader = HashingReader(handle)
+        buffered = io.BufferedReader(reader, 1 << 16)
+        yield from iter_documents(buffered, source, settings, 0, lazy)
+        try:
+            sha256: str | None = reader.finish()
+        except OSError:
+            sha256 = None
+        yield InputDone(path, st.st_size, st.st_mtime_ns, sha256)
 
 
 def process_items(items: list[Document | ErrorRecord], job: Job) -> list[DocResult]:
@@ -294,12 +330,20 @@ def process_marked(items: list[Item], job: Job) -> list[Result]:
             if isinstance(item, InputDone):
                 results.append(item)
             elif isinstance(item, FileRef):
-                results += [_process_item(doc, job) for doc in read_file(item, job.settings)]
+                results += _file_results(item, job)
             elif isinstance(item, JsonSpans):
                 results += [_process_item(line, job) for line in item.read()]
             else:
                 results.append(_process_item(item, job))
         return results
+
+
+def _file_results(ref: FileRef, job: Job) -> list[Result]:
+    """A deferred file's documents' results (and a tracked one's `InputDone`), in order."""
+    return [
+        doc if isinstance(doc, InputDone) else _process_item(doc, job)
+        for doc in read_file(ref, job.settings)
+    ]
 
 
 def _process_item(item: Document | ErrorRecord | JsonLine, job: Job) -> DocResult:
@@ -580,7 +624,7 @@ def run_items(items: Iterable[Item], job: Job, jobs: int) -> Iterator[Result]:
             for item in items:
                 if isinstance(item, FileRef):
                     for doc in read_file(item, job.settings):
-                        yield _process_item(doc, job)
+                        yield doc if isinstance(doc, InputDone) else _process_item(doc, job)
                 elif isinstance(item, JsonSpans):
                     for line in item.read():
                         yield _process_item(line, job)
@@ -703,7 +747,10 @@ def _isolated(chunk: list[Item], job: Job, workers: _Workers) -> Iterator[Result
         workers.renew()
         if len(chunk) == 1 and isinstance(chunk[0], FileRef):
             for doc in read_file(chunk[0], job.settings):
-                yield from _isolated([doc], job, workers)
+                if isinstance(doc, InputDone):
+                    yield doc
+                else:
+                    yield from _isolated([doc], job, workers)
         elif len(chunk) == 1 and isinstance(chunk[0], JsonSpans):
             for line in chunk[0].read():
                 yield from _isolated([line], job, workers)

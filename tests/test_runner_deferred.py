@@ -20,9 +20,19 @@ from newsdump.cli import app
 from newsdump.document import Document
 from newsdump.pipeline import DocResult
 from newsdump.records import ErrorRecord
-from newsdump.runner import FileRef, Job, expand_paths, iter_inputs, run
+from newsdump.runner import (
+    FileRef,
+    InputDone,
+    Job,
+    expand_paths,
+    iter_inputs,
+    iter_inputs_tracked,
+    run,
+    run_items,
+)
 from newsdump.settings import Settings
 from newsdump.sources.jsonl import JsonLine, JsonSpans, read_jsonl
+from newsdump.state import file_hash
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -241,3 +251,69 @@ def test_a_state_run_with_workers_writes_what_one_without_writes(tmp_path: Path)
         outputs.append(out.read_bytes())
     assert outputs[0] == outputs[1]
     assert len(outputs[0].splitlines()) == 41
+
+
+# --- a --state run's small files, read and hashed by the workers (tracked `FileRef`) ---------
+
+
+def tracked_items(tmp_path: Path) -> list[Any]:
+    from newsdump.state import State
+
+    with State.open(str(tmp_path / "run.state"), mode="extract") as state:
+        return list(
+            iter_inputs_tracked(expand_paths([str(tmp_path / "in")]), Settings(), state, defer=True)
+        )
+
+
+def test_a_state_run_leaves_its_small_files_to_the_workers_with_their_hashes(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "in").mkdir()
+    a, b = tmp_path / "in" / "a.txt", tmp_path / "in" / "b.txt"
+    a.write_text(PAGE)
+    b.write_text(PAGE.replace("Monday", "Tuesday"))
+    items = tracked_items(tmp_path)
+    assert items == [
+        FileRef(str(a), a.stat().st_size, True),
+        FileRef(str(b), b.stat().st_size, True),
+    ]
+    results = list(run_items(items, Job(Settings(), "extract", lines=True), 2))
+    assert [type(r) for r in results] == [DocResult, InputDone, DocResult, InputDone]
+    assert results[1] == InputDone(
+        str(a), a.stat().st_size, a.stat().st_mtime_ns, file_hash(str(a))
+    )
+    assert results[3] == InputDone(
+        str(b), b.stat().st_size, b.stat().st_mtime_ns, file_hash(str(b))
+    )
+    here = list(
+        run_items(items, Job(Settings(), "extract", lines=True), 1)
+    )  # (-j 1 reads them too)
+    assert here == results
+
+
+def test_a_tracked_file_whose_page_kills_its_worker_is_still_recorded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    kill_workers_on_kill(monkeypatch)
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.jsonl").write_bytes(jsonl(PAGE, PAGE + "KILL\n", PAGE))
+    (tmp_path / "in" / "b.txt").write_text(PAGE)
+    (tmp_path / "in" / "c.txt").write_text(PAGE.replace("Monday", "Sunday"))
+    items = tracked_items(tmp_path)
+    (tmp_path / "in" / "c.txt").unlink()  # gone before a worker reads it: not recorded
+    results = list(run_items(items, Job(Settings(), "extract"), 2))
+    assert [
+        (r.path, r.sha256 is not None)
+        if isinstance(r, InputDone)
+        else (r.source, r.error and r.error.error)
+        for r in results
+    ] == [
+        (f"{tmp_path}/in/a.jsonl#1", None),
+        (f"{tmp_path}/in/a.jsonl#2", "worker_died"),
+        (f"{tmp_path}/in/a.jsonl#3", None),
+        (f"{tmp_path}/in/a.jsonl", True),
+        (f"{tmp_path}/in/b.txt", None),
+        (f"{tmp_path}/in/b.txt", True),
+        (f"{tmp_path}/in/c.txt", "unreadable"),
+        (f"{tmp_path}/in/c.txt", False),
+    ]

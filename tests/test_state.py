@@ -51,22 +51,28 @@ def dumps(tmp_path: Path) -> Path:
     return directory
 
 
-def extract(dumps: Path, out: Path, state: Path, *more: str):  # type: ignore[no-untyped-def]
-    return invoke(["extract", dumps, "-o", out, "--state", state, "-j", "1", *more])
+def extract(dumps: Path, out: Path, state: Path, *more: str, jobs: str = "1"):  # type: ignore[no-untyped-def]
+    return invoke(["extract", dumps, "-o", out, "--state", state, "-j", jobs, *more])
+
+
+JOBS = pytest.mark.parametrize("jobs", ["1", "2"])  # with workers, they read and hash the files
 
 
 # --- reruns ---------------------------------------------------------------------------------
 
 
-def test_rerun_skips_unchanged_inputs_and_appends_new_ones(dumps: Path, tmp_path: Path) -> None:
+@JOBS
+def test_rerun_skips_unchanged_inputs_and_appends_new_ones(
+    dumps: Path, tmp_path: Path, jobs: str
+) -> None:
     out, state = tmp_path / "out.jsonl", tmp_path / "run.state"
-    assert extract(dumps, out, state).exit_code == 0
+    assert extract(dumps, out, state, jobs=jobs).exit_code == 0
     first = parse_jsonl(out.read_bytes())
     assert len(first) == 3
-    assert extract(dumps, out, state).exit_code == 0
+    assert extract(dumps, out, state, jobs=jobs).exit_code == 0
     assert out.read_bytes().count(b"\n") == 3  # nothing new, nothing appended
     (dumps / "p9.txt").write_text(page(9))
-    assert extract(dumps, out, state).exit_code == 0
+    assert extract(dumps, out, state, jobs=jobs).exit_code == 0
     records = parse_jsonl(out.read_bytes())
     assert records[:3] == first
     assert [r["source"] for r in records[3:]] == [str(dumps / "p9.txt")]
@@ -117,9 +123,10 @@ def test_changed_input_is_processed_again_touched_one_is_not(dumps: Path, tmp_pa
     assert entry is not None and entry.mtime_ns == (dumps / "p2.txt").stat().st_mtime_ns
 
 
-def test_state_records_size_mtime_hash_and_counts(dumps: Path, tmp_path: Path) -> None:
+@JOBS
+def test_state_records_size_mtime_hash_and_counts(dumps: Path, tmp_path: Path, jobs: str) -> None:
     out, state = tmp_path / "out.jsonl", tmp_path / "run.state"
-    assert extract(dumps, out, state).exit_code == 0
+    assert extract(dumps, out, state, jobs=jobs).exit_code == 0
     with State.open(str(state), lock=False) as opened:
         entries = list(opened.entries())
         length = opened.output_length(str(out))
@@ -206,10 +213,13 @@ def test_stdin_is_read_every_time(tmp_path: Path) -> None:
         assert list(opened.entries()) == []
 
 
-def test_unreadable_input_is_not_recorded_and_is_tried_again(dumps: Path, tmp_path: Path) -> None:
+@JOBS
+def test_unreadable_input_is_not_recorded_and_is_tried_again(
+    dumps: Path, tmp_path: Path, jobs: str
+) -> None:
     out, state = tmp_path / "out.jsonl", tmp_path / "run.state"
     (dumps / "loop").symlink_to(dumps / "loop")  # open() fails: ELOOP
-    result = extract(dumps, out, state)
+    result = extract(dumps, out, state, jobs=jobs)
     assert result.exit_code == 1
     assert '"error":"unreadable"' in result.stderr
     with State.open(str(state), lock=False) as opened:
