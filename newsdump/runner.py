@@ -33,7 +33,7 @@ from newsdump.records import ErrorRecord
 from newsdump.settings import Settings
 from newsdump.sources import iter_documents, iter_path_documents
 from newsdump.sources.jsonl import JsonLine, JsonSpans
-from newsdump.sources.read import WHOLE_FILE_BYTES, iter_bytes_documents, iter_path_spans
+from newsdump.sources.read import iter_bytes_documents, iter_path_spans, whole_file
 
 if TYPE_CHECKING:  # imported where used: a plain run needs neither a state nor a process pool
     from concurrent.futures import Future, ProcessPoolExecutor
@@ -295,13 +295,11 @@ def read_tracked(
             yield from iter_documents(handle, source, settings, 0, lazy)
             yield InputDone(path)
             return
-        data = None  # a small file (most dumps) read whole, as iter_path_documents does
-        if 0 < st.st_size <= WHOLE_FILE_BYTES:
-            try:
-                data = os.pread(handle.fileno(), st.st_size + 1, 0)  # (+1: one that grew)
-            except OSError:
-                data = None  # read as a stream below, which reports the error
-        if data is not None and len(data) == st.st_size:
+        try:  # a small file (most dumps) read whole, as iter_path_documents does
+            data = whole_file(handle.fileno(), st)
+        except OSError:
+            data = None  # read as a stream below, which reports the error
+        if data is not None:
             yield from iter_bytes_documents(data, source, settings, lazy)
             yield InputDone(path, st.st_size, st.st_mtime_ns, hashlib.sha256(data).hexdigest())
             return

@@ -140,13 +140,16 @@ def read_jsonl(
         if number <= first:
             continue
         if line is None:
-            yield ErrorRecord(
-                f"{source}#{number}", "too_large", f"line longer than {max_bytes} bytes"
-            )
+            yield line_too_large(source, number, max_bytes)
         elif lazy:
             yield JsonLine(line, f"{source}#{number}", text_field)
         else:
             yield parse_line(line, f"{source}#{number}", text_field)
+
+
+def line_too_large(source: str, number: int, max_bytes: int) -> ErrorRecord:
+    """The error record in place of line `number`, longer than `max_bytes`."""
+    return ErrorRecord(f"{source}#{number}", "too_large", f"line longer than {max_bytes} bytes")
 
 
 def document_lines(stream: BinaryIO, max_bytes: int) -> Iterator[bytes | None]:

@@ -16,7 +16,13 @@ from newsdump.settings import Settings
 from newsdump.sources.compress import compression_of, decompressed, peek
 from newsdump.sources.detect import SNIFF_BYTES, InputKind, sniff_kind
 from newsdump.sources.html import read_html
-from newsdump.sources.jsonl import JsonLine, JsonSpans, line_spans, read_jsonl
+from newsdump.sources.jsonl import (
+    JsonLine,
+    JsonSpans,
+    line_spans,
+    line_too_large,
+    read_jsonl,
+)
 from newsdump.sources.text import _document, read_text
 from newsdump.sources.warc import read_warc
 
@@ -61,13 +67,8 @@ def iter_path_documents(
     except OSError as exc:
         yield ErrorRecord(source, "unreadable", f"cannot open: {exc.strerror or exc}")
         return
-    data = None
     try:
-        if first == 0 and stat.S_ISREG(st.st_mode) and 0 < st.st_size <= WHOLE_FILE_BYTES:
-            data = os.read(fd, st.st_size + 1)  # (a byte more: a file that grew shows)
-            if len(data) != st.st_size:  # it changed since the fstat: read it as a stream
-                data = None
-                os.lseek(fd, 0, os.SEEK_SET)
+        data = whole_file(fd, st) if first == 0 else None
     except OSError as exc:  # what reading it as a stream would have reported
         os.close(fd)
         yield _failure(exc, source, 0)
@@ -117,6 +118,19 @@ def iter_documents(
             yield item
     except Exception as exc:  # lzma/zstd/bz2 raise their own kinds on corrupt data
         yield _failure(exc, source, number)
+
+
+def whole_file(fd: int, st: os.stat_result) -> bytes | None:
+    """The bytes of a regular file of at most WHOLE_FILE_BYTES (`st`: its fstat), opened and
+    not read yet, in one read; None for any other file, or one whose size changed since the
+    fstat, with the descriptor back at the start (read it as a stream). Raises OSError."""
+    if not stat.S_ISREG(st.st_mode) or not 0 < st.st_size <= WHOLE_FILE_BYTES:
+        return None
+    data = os.read(fd, st.st_size + 1)  # (a byte more: a file that grew shows)
+    if len(data) != st.st_size:
+        os.lseek(fd, 0, os.SEEK_SET)
+        return None
+    return data
 
 
 def iter_bytes_documents(
@@ -196,8 +210,7 @@ def iter_path_spans(
                     if span is None:
                         if offsets:
                             yield batch()
-                        message = f"line longer than {settings.max_document_bytes} bytes"
-                        yield ErrorRecord(f"{source}#{number}", "too_large", message)
+                        yield line_too_large(source, number, settings.max_document_bytes)
                         continue
                     if not offsets:
                         first, size = number, 0
